@@ -1,0 +1,44 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Dependency direction (DESIGN §1): domain ← db ← server ← cli; web talks to server over HTTP only. */
+const layer = (/** @type {string[]} */ forbidden) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: forbidden.map((pkg) => ({
+        group: [`@stockwise/${pkg}`, `@stockwise/${pkg}/*`, `**/packages/${pkg}/**`],
+        message: `This package must not import @stockwise/${pkg} (see DESIGN.md §1 dependency direction).`,
+      })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-artifacts/**', 'bench/out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'max-params': ['error', 4],
+    },
+  },
+  { files: ['packages/domain/**'], rules: layer(['db', 'server', 'cli', 'web']) },
+  { files: ['packages/db/**'], rules: layer(['server', 'cli', 'web']) },
+  { files: ['packages/server/**'], rules: layer(['cli', 'web']) },
+  { files: ['packages/cli/**'], rules: layer(['web', 'db']) },
+  { files: ['packages/web/**'], rules: layer(['domain', 'db', 'server', 'cli']) },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+);
