@@ -1,0 +1,26 @@
+/**
+ * One SQL dialect (PostgreSQL 15 subset) over two drivers: embedded PGlite and a PostgreSQL server.
+ * Repositories only ever see `Sql` (a query function); services open transactions through `Database`.
+ */
+export interface Sql {
+  query<Row extends object>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+export interface Database extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; a thrown error rolls everything back. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Type OIDs whose text form we parse ourselves so both drivers return the same JS values. */
+export const TYPE_OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+
+/** bigint ids and numeric amounts become JS numbers (ids stay far below 2^53); dates stay 'YYYY-MM-DD'. */
+export const valueParsers: Record<number, (text: string) => unknown> = {
+  [TYPE_OID.int8]: (text) => Number(text),
+  [TYPE_OID.numeric]: (text) => Number(text),
+  [TYPE_OID.date]: (text) => text,
+};

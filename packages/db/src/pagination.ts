@@ -1,0 +1,78 @@
+/** Keyset pagination: the cursor carries the last row's sort value and id, so pages never skip or repeat. */
+export interface PageRequest<SortKey extends string> {
+  limit: number;
+  cursor?: string | undefined;
+  sort: SortKey;
+  order: 'asc' | 'desc';
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+interface CursorValue {
+  v: string | number | null;
+  id: number;
+}
+
+export function encodeCursor(value: CursorValue): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** Returns null for a malformed cursor; the caller reports it as a bad `cursor` parameter. */
+export function decodeCursor(cursor: string): CursorValue | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { v, id } = parsed as Record<string, unknown>;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null;
+    if (v !== null && typeof v !== 'string' && typeof v !== 'number') return null;
+    return { v, id };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Builds the ORDER BY / keyset WHERE fragment for `column` (a trusted identifier from a fixed map)
+ * with parameters appended to `params`.
+ */
+export function keyset(
+  column: string,
+  request: { cursor?: string | undefined; order: 'asc' | 'desc'; idColumn?: string },
+  params: unknown[],
+): { where: string; orderBy: string } | null {
+  const idColumn = request.idColumn ?? 'id';
+  const dir = request.order === 'asc' ? 'ASC' : 'DESC';
+  const cmp = request.order === 'asc' ? '>' : '<';
+  const orderBy = `ORDER BY ${column} ${dir}, ${idColumn} ${dir}`;
+  if (!request.cursor) return { where: 'TRUE', orderBy };
+  const cursor = decodeCursor(request.cursor);
+  if (!cursor) return null;
+  params.push(cursor.v, cursor.id);
+  const v = `$${params.length - 1}`;
+  const id = `$${params.length}`;
+  return { where: `(${column}, ${idColumn}) ${cmp} (${v}, ${id}::bigint)`, orderBy };
+}
+
+export function toPage<Row extends { id: number }, T>(
+  rows: Row[],
+  request: { limit: number; sortValue: (row: Row) => string | number | null },
+  map: (row: Row) => T,
+): Page<T> {
+  const hasMore = rows.length > request.limit;
+  const pageRows = hasMore ? rows.slice(0, request.limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return {
+    items: pageRows.map(map),
+    nextCursor: hasMore && last ? encodeCursor({ v: request.sortValue(last), id: last.id }) : null,
+  };
+}
+
+/** The cursor value of a row's sort column (dates travel as ISO strings). */
+export function rowSortValue(row: object, column: string): string | number | null {
+  const value: unknown = (row as Record<string, unknown>)[column];
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'string' || typeof value === 'number' ? value : null;
+}

@@ -1,0 +1,78 @@
+import type { Sql } from '../database';
+import type { Page } from '../pagination';
+import { keyset, toPage } from '../pagination';
+
+export interface AuditEntry {
+  accountId: number;
+  actorUserId: number | null;
+  actorTokenId: number | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: number;
+  at: Date;
+}
+
+interface AuditRow {
+  id: number;
+  account_id: number;
+  actor_user_id: number | null;
+  actor_token_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  at: Date;
+}
+
+export const auditRepository = {
+  async record(sql: Sql, e: AuditEntry): Promise<void> {
+    await sql.query(
+      `INSERT INTO audit_log (account_id, actor_user_id, actor_token_id, action, entity_type, entity_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        e.accountId, e.actorUserId, e.actorTokenId, e.action, e.entityType, e.entityId,
+        e.before === undefined ? null : JSON.stringify(e.before),
+        e.after === undefined ? null : JSON.stringify(e.after),
+      ],
+    );
+  },
+
+  async list(
+    sql: Sql,
+    accountId: number,
+    q: { limit: number; cursor?: string | undefined; entityType?: string | undefined },
+  ): Promise<Page<AuditRecord> | null> {
+    const params: unknown[] = [accountId];
+    const page = keyset('id', { cursor: q.cursor, order: 'desc' }, params);
+    if (!page) return null;
+    let filter = '';
+    if (q.entityType) {
+      params.push(q.entityType);
+      filter = ` AND entity_type = $${params.length}`;
+    }
+    params.push(q.limit + 1);
+    const rows = await sql.query<AuditRow>(
+      `SELECT * FROM audit_log WHERE account_id = $1 AND ${page.where}${filter} ${page.orderBy} LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows, { limit: q.limit, sortValue: (r) => r.id }, (r) => ({
+      id: r.id,
+      accountId: r.account_id,
+      actorUserId: r.actor_user_id,
+      actorTokenId: r.actor_token_id,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: r.before,
+      after: r.after,
+      at: r.at,
+    }));
+  },
+};

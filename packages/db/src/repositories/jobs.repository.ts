@@ -1,0 +1,121 @@
+import type { Sql } from '../database';
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface JobRecord {
+  id: number;
+  accountId: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  status: JobStatus;
+  progress: number;
+  progressMessage: string | null;
+  result: unknown;
+  error: string | null;
+  attempts: number;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+interface JobRow {
+  id: number;
+  account_id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  status: JobStatus;
+  progress: number;
+  progress_message: string | null;
+  result: unknown;
+  error: string | null;
+  attempts: number;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+const mapJob = (r: JobRow): JobRecord => ({
+  id: r.id,
+  accountId: r.account_id,
+  kind: r.kind,
+  payload: r.payload,
+  status: r.status,
+  progress: r.progress,
+  progressMessage: r.progress_message,
+  result: r.result,
+  error: r.error,
+  attempts: r.attempts,
+  createdAt: r.created_at,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+});
+
+export const jobsRepository = {
+  async enqueue(sql: Sql, j: { accountId: number; kind: string; payload: Record<string, unknown> }): Promise<JobRecord> {
+    const [row] = await sql.query<JobRow>(
+      'INSERT INTO jobs (account_id, kind, payload) VALUES ($1, $2, $3) RETURNING *',
+      [j.accountId, j.kind, JSON.stringify(j.payload)],
+    );
+    return mapJob(row!);
+  },
+
+  /**
+   * Claims the oldest ready job (queued, or running with an expired lease after a crashed worker).
+   * SKIP LOCKED lets many workers on many machines poll the same table without blocking each other.
+   */
+  async claim(sql: Sql, q: { workerId: string; kinds: readonly string[]; leaseSeconds: number }): Promise<JobRecord | undefined> {
+    const [row] = await sql.query<JobRow>(
+      `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = $1,
+         locked_until = now() + make_interval(secs => $3), started_at = coalesce(started_at, now())
+       WHERE id = (
+         SELECT id FROM jobs
+         WHERE kind = ANY($2) AND run_after <= now() AND attempts < max_attempts
+           AND (status = 'queued' OR (status = 'running' AND locked_until < now()))
+         ORDER BY run_after, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [q.workerId, q.kinds, q.leaseSeconds],
+    );
+    return row && mapJob(row);
+  },
+
+  async reportProgress(sql: Sql, p: { id: number; workerId: string; progress: number; message: string | null; leaseSeconds: number }): Promise<void> {
+    await sql.query(
+      `UPDATE jobs SET progress = $3, progress_message = $4, locked_until = now() + make_interval(secs => $5)
+       WHERE id = $1 AND locked_by = $2 AND status = 'running'`,
+      [p.id, p.workerId, p.progress, p.message, p.leaseSeconds],
+    );
+  },
+
+  async finish(sql: Sql, f: { id: number; workerId: string; result: unknown }): Promise<void> {
+    await sql.query(
+      `UPDATE jobs SET status = 'succeeded', progress = 1, result = $3, finished_at = now(), locked_until = NULL
+       WHERE id = $1 AND locked_by = $2`,
+      [f.id, f.workerId, JSON.stringify(f.result ?? null)],
+    );
+  },
+
+  /** Failed attempts go back to the queue with a back-off until max_attempts. */
+  async fail(sql: Sql, f: { id: number; workerId: string; error: string }): Promise<void> {
+    await sql.query(
+      `UPDATE jobs SET error = $3, locked_until = NULL,
+         status = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
+         finished_at = CASE WHEN attempts >= max_attempts THEN now() ELSE NULL END,
+         run_after = now() + make_interval(secs => 2 ^ attempts)
+       WHERE id = $1 AND locked_by = $2`,
+      [f.id, f.workerId, f.error],
+    );
+  },
+
+  async find(sql: Sql, accountId: number, id: number): Promise<JobRecord | undefined> {
+    const [row] = await sql.query<JobRow>('SELECT * FROM jobs WHERE account_id = $1 AND id = $2', [accountId, id]);
+    return row && mapJob(row);
+  },
+
+  async list(sql: Sql, accountId: number, limit: number): Promise<JobRecord[]> {
+    const rows = await sql.query<JobRow>('SELECT * FROM jobs WHERE account_id = $1 ORDER BY id DESC LIMIT $2', [
+      accountId,
+      limit,
+    ]);
+    return rows.map(mapJob);
+  },
+};

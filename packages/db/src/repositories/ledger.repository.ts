@@ -1,0 +1,172 @@
+import type { OpenLayer } from '@stockwise/domain/ledger/fifo';
+import type { LedgerLineType, StockDeltas } from '@stockwise/domain/ledger/movement-rules';
+import type { Sql } from '../database';
+
+export interface BalanceRecord {
+  productId: number;
+  locationId: number;
+  onHand: number;
+  reserved: number;
+  inbound: number;
+  unfulfillable: number;
+  updatedAt: Date;
+}
+
+export interface BatchRecord {
+  id: number;
+  kind: string;
+  createdAt: Date;
+}
+
+export interface MovementInsert {
+  accountId: number;
+  batchId: number;
+  productId: number;
+  locationId: number;
+  type: LedgerLineType;
+  reason: string | null;
+  deltas: StockDeltas;
+  unitCost: number | null;
+  referenceType: string | null;
+  referenceId: string | null;
+  occurredAt: Date;
+}
+
+interface BalanceRow {
+  product_id: number;
+  location_id: number;
+  on_hand: number;
+  reserved: number;
+  inbound: number;
+  unfulfillable: number;
+  updated_at: Date;
+}
+
+export const mapBalance = (r: BalanceRow): BalanceRecord => ({
+  productId: r.product_id,
+  locationId: r.location_id,
+  onHand: r.on_hand,
+  reserved: r.reserved,
+  inbound: r.inbound,
+  unfulfillable: r.unfulfillable,
+  updatedAt: r.updated_at,
+});
+
+export interface ItemKey {
+  productId: number;
+  locationId: number;
+}
+
+export const ledgerRepository = {
+  async findBatchByKey(sql: Sql, accountId: number, key: string): Promise<BatchRecord | undefined> {
+    const [row] = await sql.query<{ id: number; kind: string; created_at: Date }>(
+      'SELECT id, kind, created_at FROM ledger_batches WHERE account_id = $1 AND idempotency_key = $2',
+      [accountId, key],
+    );
+    return row && { id: row.id, kind: row.kind, createdAt: row.created_at };
+  },
+
+  /** Undefined when a batch with this idempotency key exists (the insert waits for a concurrent twin to commit). */
+  async insertBatch(
+    sql: Sql,
+    b: { accountId: number; idempotencyKey: string | null; kind: string; actorUserId: number | null; actorTokenId: number | null; note: string | null },
+  ): Promise<number | undefined> {
+    const [row] = await sql.query<{ id: number }>(
+      `INSERT INTO ledger_batches (account_id, idempotency_key, kind, actor_user_id, actor_token_id, note)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (account_id, idempotency_key) WHERE idempotency_key IS NOT NULL
+       DO NOTHING RETURNING id`,
+      [b.accountId, b.idempotencyKey, b.kind, b.actorUserId, b.actorTokenId, b.note],
+    );
+    return row?.id;
+  },
+
+  /** Creates missing balance rows, then locks all of them in one fixed order so concurrent writers never deadlock. */
+  async lockBalances(sql: Sql, accountId: number, items: readonly ItemKey[]): Promise<void> {
+    const productIds = items.map((i) => i.productId);
+    const locationIds = items.map((i) => i.locationId);
+    await sql.query(
+      `INSERT INTO stock_balances (account_id, product_id, location_id)
+       SELECT $1, p, l FROM unnest($2::bigint[], $3::bigint[]) AS t(p, l) ORDER BY p, l
+       ON CONFLICT (product_id, location_id) DO NOTHING`,
+      [accountId, productIds, locationIds],
+    );
+    await sql.query(
+      `SELECT 1 FROM stock_balances b JOIN unnest($2::bigint[], $3::bigint[]) AS t(p, l)
+         ON b.product_id = t.p AND b.location_id = t.l
+       WHERE b.account_id = $1 ORDER BY b.product_id, b.location_id FOR UPDATE OF b`,
+      [accountId, productIds, locationIds],
+    );
+  },
+
+  /**
+   * Adds deltas in one atomic UPDATE. With `guardAvailable`, the row only changes if available
+   * (on hand − reserved) stays ≥ 0; returns undefined when a guard or bucket would go negative.
+   */
+  async applyDeltas(
+    sql: Sql,
+    u: ItemKey & { accountId: number; deltas: StockDeltas; guardAvailable: boolean },
+  ): Promise<BalanceRecord | undefined> {
+    const d = u.deltas;
+    const [row] = await sql.query<BalanceRow>(
+      `UPDATE stock_balances SET on_hand = on_hand + $4, reserved = reserved + $5, inbound = inbound + $6,
+         unfulfillable = unfulfillable + $7, updated_at = now()
+       WHERE account_id = $1 AND product_id = $2 AND location_id = $3
+         AND on_hand + $4 >= 0 AND reserved + $5 >= 0 AND inbound + $6 >= 0 AND unfulfillable + $7 >= 0
+         AND (NOT $8 OR (on_hand + $4) - (reserved + $5) >= 0)
+       RETURNING *`,
+      [u.accountId, u.productId, u.locationId, d.onHand, d.reserved, d.inbound, d.unfulfillable, u.guardAvailable],
+    );
+    return row && mapBalance(row);
+  },
+
+  async findBalance(sql: Sql, accountId: number, item: ItemKey): Promise<BalanceRecord | undefined> {
+    const [row] = await sql.query<BalanceRow>(
+      'SELECT * FROM stock_balances WHERE account_id = $1 AND product_id = $2 AND location_id = $3',
+      [accountId, item.productId, item.locationId],
+    );
+    return row && mapBalance(row);
+  },
+
+  /** Open layers oldest first, locked for the rest of the transaction. */
+  async lockOpenLayers(sql: Sql, accountId: number, item: ItemKey): Promise<OpenLayer[]> {
+    const rows = await sql.query<{ id: number; received_at: Date; quantity_remaining: number; unit_cost: number | null }>(
+      `SELECT id, received_at, quantity_remaining, unit_cost FROM age_layers
+       WHERE account_id = $1 AND product_id = $2 AND location_id = $3 AND quantity_remaining > 0
+       ORDER BY received_at, id FOR UPDATE`,
+      [accountId, item.productId, item.locationId],
+    );
+    return rows.map((r) => ({ id: r.id, receivedAt: r.received_at, quantityRemaining: r.quantity_remaining, unitCost: r.unit_cost }));
+  },
+
+  async consumeLayer(sql: Sql, layerId: number, quantity: number): Promise<void> {
+    await sql.query('UPDATE age_layers SET quantity_remaining = quantity_remaining - $2 WHERE id = $1', [
+      layerId,
+      quantity,
+    ]);
+  },
+
+  async insertLayer(
+    sql: Sql,
+    l: ItemKey & { accountId: number; receivedAt: Date; quantity: number; unitCost: number | null; sourceMovementId: number },
+  ): Promise<void> {
+    await sql.query(
+      `INSERT INTO age_layers (account_id, product_id, location_id, received_at, quantity_received, quantity_remaining,
+         unit_cost, source_movement_id) VALUES ($1, $2, $3, $4, $5, $5, $6, $7)`,
+      [l.accountId, l.productId, l.locationId, l.receivedAt, l.quantity, l.unitCost, l.sourceMovementId],
+    );
+  },
+
+  async insertMovement(sql: Sql, m: MovementInsert): Promise<number> {
+    const d = m.deltas;
+    const [row] = await sql.query<{ id: number }>(
+      `INSERT INTO stock_movements (account_id, batch_id, product_id, location_id, type, reason, on_hand_delta,
+         reserved_delta, inbound_delta, unfulfillable_delta, unit_cost, reference_type, reference_id, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+      [
+        m.accountId, m.batchId, m.productId, m.locationId, m.type, m.reason, d.onHand, d.reserved, d.inbound,
+        d.unfulfillable, m.unitCost, m.referenceType, m.referenceId, m.occurredAt,
+      ],
+    );
+    return row!.id;
+  },
+};

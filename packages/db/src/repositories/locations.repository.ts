@@ -1,0 +1,111 @@
+import type { Sql } from '../database';
+import type { Page } from '../pagination';
+import { keyset, rowSortValue, toPage } from '../pagination';
+
+export type LocationType = 'warehouse' | 'amazon_fba' | '3pl';
+
+export interface LocationRecord {
+  id: number;
+  code: string;
+  name: string;
+  type: LocationType;
+  marketplace: string | null;
+  capacityCubicFeet: Record<string, number>;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface LocationFields {
+  code: string;
+  name: string;
+  type: LocationType;
+  marketplace: string | null;
+  capacityCubicFeet: Record<string, number>;
+  active: boolean;
+}
+
+interface LocationRow {
+  id: number;
+  code: string;
+  name: string;
+  type: LocationType;
+  marketplace: string | null;
+  capacity_cubic_feet: Record<string, number>;
+  active: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const mapLocation = (r: LocationRow): LocationRecord => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  type: r.type,
+  marketplace: r.marketplace,
+  capacityCubicFeet: r.capacity_cubic_feet,
+  active: r.active,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export const LOCATION_SORTS = { code: 'code', name: 'name', createdAt: 'created_at' } as const;
+
+export const locationsRepository = {
+  /** Returns undefined when the code is taken in this account. */
+  async create(sql: Sql, accountId: number, f: LocationFields): Promise<LocationRecord | undefined> {
+    const [row] = await sql.query<LocationRow>(
+      `INSERT INTO locations (account_id, code, name, type, marketplace, capacity_cubic_feet, active)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, code) DO NOTHING RETURNING *`,
+      [accountId, f.code, f.name, f.type, f.marketplace, JSON.stringify(f.capacityCubicFeet), f.active],
+    );
+    return row && mapLocation(row);
+  },
+
+  async update(sql: Sql, accountId: number, id: number, f: LocationFields): Promise<LocationRecord | undefined> {
+    const [row] = await sql.query<LocationRow>(
+      `UPDATE locations SET name = $3, type = $4, marketplace = $5, capacity_cubic_feet = $6, active = $7,
+       updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *`,
+      [accountId, id, f.name, f.type, f.marketplace, JSON.stringify(f.capacityCubicFeet), f.active],
+    );
+    return row && mapLocation(row);
+  },
+
+  async findByCode(sql: Sql, accountId: number, code: string): Promise<LocationRecord | undefined> {
+    const [row] = await sql.query<LocationRow>('SELECT * FROM locations WHERE account_id = $1 AND code = $2', [
+      accountId,
+      code,
+    ]);
+    return row && mapLocation(row);
+  },
+
+  async findManyByCode(sql: Sql, accountId: number, codes: readonly string[]): Promise<LocationRecord[]> {
+    const rows = await sql.query<LocationRow>('SELECT * FROM locations WHERE account_id = $1 AND code = ANY($2)', [
+      accountId,
+      codes,
+    ]);
+    return rows.map(mapLocation);
+  },
+
+  async list(
+    sql: Sql,
+    accountId: number,
+    q: { limit: number; cursor?: string | undefined; sort: keyof typeof LOCATION_SORTS; order: 'asc' | 'desc'; type?: LocationType | undefined },
+  ): Promise<Page<LocationRecord> | null> {
+    const params: unknown[] = [accountId];
+    const column = LOCATION_SORTS[q.sort];
+    const page = keyset(column, q, params);
+    if (!page) return null;
+    let filter = '';
+    if (q.type) {
+      params.push(q.type);
+      filter = ` AND type = $${params.length}`;
+    }
+    params.push(q.limit + 1);
+    const rows = await sql.query<LocationRow>(
+      `SELECT * FROM locations WHERE account_id = $1 AND ${page.where}${filter} ${page.orderBy} LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows, { limit: q.limit, sortValue: (r) => rowSortValue(r, column) }, mapLocation);
+  },
+};

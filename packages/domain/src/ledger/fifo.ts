@@ -1,0 +1,43 @@
+export interface OpenLayer {
+  id: number;
+  receivedAt: Date;
+  quantityRemaining: number;
+  unitCost: number | null;
+}
+
+export interface LayerTake {
+  layerId: number;
+  quantity: number;
+  receivedAt: Date;
+  unitCost: number | null;
+}
+
+/**
+ * First-in, first-out consumption: takes `quantity` units from the oldest layers first.
+ * Layers must be given oldest first. Returns the takes and the quantity no layer could cover
+ * (non-zero only when layers and balance disagree, which the caller treats as an invariant breach).
+ */
+export function allocateFifo(layers: readonly OpenLayer[], quantity: number): { takes: LayerTake[]; shortfall: number } {
+  const takes: LayerTake[] = [];
+  let remaining = quantity;
+  for (const layer of layers) {
+    if (remaining <= 0) break;
+    const take = Math.min(layer.quantityRemaining, remaining);
+    if (take <= 0) continue;
+    takes.push({ layerId: layer.id, quantity: take, receivedAt: layer.receivedAt, unitCost: layer.unitCost });
+    remaining -= take;
+  }
+  return { takes, shortfall: remaining };
+}
+
+/** Quantity-weighted unit cost of the units taken (FIFO cost of goods); null when no cost is known. */
+export function fifoUnitCost(takes: readonly LayerTake[]): number | null {
+  let units = 0;
+  let cost = 0;
+  for (const take of takes) {
+    if (take.unitCost === null) return null;
+    units += take.quantity;
+    cost += take.quantity * take.unitCost;
+  }
+  return units > 0 ? cost / units : null;
+}
