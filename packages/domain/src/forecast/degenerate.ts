@@ -1,0 +1,110 @@
+import { classifyDemand } from './classify-demand';
+import { countQuantiles } from './count-quantiles';
+import type { DegenerateReason, DemandForecast, FallbackProfile } from './types';
+
+/** Counts used to decide whether a history can be modelled. */
+export interface HistorySummary {
+  /** Index of the first observed non-zero day (history.length if none). */
+  readonly firstSale: number;
+  /** Observed (non-NaN) days, in all of the history. */
+  readonly observed: number;
+  /** Observed days from the first sale on. */
+  readonly observedSinceFirstSale: number;
+  /** Mean of observed days from the first sale on (0 if none). */
+  readonly meanSinceFirstSale: number;
+  readonly constant: boolean;
+}
+
+export function summariseHistory(history: Float64Array): HistorySummary {
+  let firstSale = history.length;
+  let observed = 0;
+  for (let t = 0; t < history.length; t++) {
+    const v = history[t]!;
+    if (Number.isNaN(v)) continue;
+    observed++;
+    if (v !== 0 && firstSale === history.length) firstSale = t;
+  }
+  let n = 0;
+  let sum = 0;
+  let first = NaN;
+  let constant = true;
+  for (let t = firstSale; t < history.length; t++) {
+    const v = history[t]!;
+    if (Number.isNaN(v)) continue;
+    if (n === 0) first = v;
+    else if (v !== first) constant = false;
+    n++;
+    sum += v;
+  }
+  return { firstSale, observed, observedSinceFirstSale: n, meanSinceFirstSale: n > 0 ? sum / n : 0, constant };
+}
+
+/**
+ * The degenerate-input rule, checked in this order (history starts at the first observed sale;
+ * zeros before it are pre-launch days):
+ *   'empty'    — no days at all;
+ *   'no-data'  — every day is NaN (censored/unknown);
+ *   'all-zero' — observed days exist but none sold;
+ *   'short'    — fewer observed days since the first sale than one season (m);
+ *   'constant' — every observed day since the first sale has the same value.
+ * Otherwise null (model it).
+ */
+export function degenerateReason(history: Float64Array, seasonLength: number): DegenerateReason | null {
+  if (history.length === 0) return 'empty';
+  const s = summariseHistory(history);
+  if (s.observed === 0) return 'no-data';
+  if (s.observedSinceFirstSale === 0) return 'all-zero';
+  if (s.observedSinceFirstSale < seasonLength) return 'short';
+  if (s.constant) return 'constant';
+  return null;
+}
+
+/**
+ * The one forecast for every degenerate case: with n observed days since the first sale (all
+ * observed days for 'all-zero') and their mean ȳ, the daily mean is the credibility blend
+ *   μ_h = (n·ȳ + m·p_h) / (n + m),  p_h = profile.dailyMean · profile.weekly[h mod len]
+ * when a fallback profile is given (a brand-new SKU gets the profile, a long all-zero history ≈ 0),
+ * and μ_h = ȳ otherwise. Quantiles are negative binomial with dispersion 1 and a level variance of
+ * 0.5·m/(n + m), so the borrowed part of the mean stays uncertain; without a profile, Poisson.
+ */
+export function degenerateForecast(
+  history: Float64Array,
+  options: {
+    readonly reason: DegenerateReason;
+    readonly horizon: number;
+    readonly seasonLength: number;
+    readonly quantileLevels: readonly number[];
+    readonly fallbackProfile?: FallbackProfile;
+  },
+): DemandForecast {
+  const s = summariseHistory(history);
+  const m = options.seasonLength;
+  const n = options.reason === 'all-zero' ? s.observed : s.observedSinceFirstSale;
+  const profile = options.fallbackProfile;
+  const useProfile = profile !== undefined && Number.isFinite(profile.dailyMean) && profile.dailyMean >= 0;
+  const weight = useProfile ? m / (n + m) : 0;
+  const mean = new Float64Array(options.horizon);
+  const weekly = profile?.weekly ?? [];
+  for (let h = 0; h < options.horizon; h++) {
+    const shape = weekly.length > 0 ? weekly[h % weekly.length]! : 1;
+    const p = useProfile ? profile.dailyMean * (Number.isFinite(shape) && shape >= 0 ? shape : 1) : 0;
+    mean[h] = (1 - weight) * s.meanSinceFirstSale + weight * p;
+  }
+  const levelVariance = 0.5 * weight;
+  const quantiles = options.quantileLevels.map((level) => ({ level, values: new Float64Array(options.horizon) }));
+  for (let h = 0; h < options.horizon; h++) {
+    const mu = mean[h]!;
+    const q = countQuantiles(mu, mu + levelVariance * mu * mu, options.quantileLevels);
+    quantiles.forEach((qs, i) => (qs.values[h] = q[i]!));
+  }
+  return {
+    model: useProfile ? 'fallback-profile' : 'mean',
+    params: { observedDays: n, profileWeight: weight },
+    demandClass: classifyDemand(history).demandClass,
+    degenerate: options.reason,
+    mean,
+    quantiles,
+    dispersion: 1,
+    levelVariance,
+  };
+}

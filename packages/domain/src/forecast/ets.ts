@@ -1,0 +1,103 @@
+/**
+ * Additive exponential smoothing in state-space form, ETS(A,N,N), ETS(A,Ad,N), ETS(A,A,N) and their
+ * additive-seasonal versions (Hyndman, Koehler, Ord & Snyder 2008, *Forecasting with Exponential
+ * Smoothing*, ch. 2–3, Table 2.1):
+ *
+ *   ŷ_t = l_{t-1} + φ·b_{t-1} + s_{t-m},  e_t = y_t − ŷ_t
+ *   l_t = l_{t-1} + φ·b_{t-1} + α·e_t,  b_t = φ·b_{t-1} + β·e_t,  s_t = s_{t-m} + γ·e_t
+ *
+ * A NaN observation (stock-out, unknown) has e_t = 0: the states coast on their own forecast, which
+ * is the Kalman treatment of a missing value, so censored days never pull the level towards zero.
+ */
+
+export interface EtsParams {
+  readonly alpha: number;
+  /** 0 for models without trend. */
+  readonly beta: number;
+  /** 0 for seasonal models' absence. */
+  readonly gamma: number;
+  /** 1 for an undamped trend; ignored without trend. */
+  readonly phi: number;
+}
+
+export interface EtsState {
+  level: number;
+  trend: number;
+  /** `season[j]` is the seasonal state used at the next time t with t mod m = j; empty if none. */
+  season: Float64Array;
+}
+
+export interface EtsFilterOptions {
+  readonly params: EtsParams;
+  readonly init: EtsState;
+  /** Whether a trend state is used. */
+  readonly trend: boolean;
+  /** First index to process. @default 0 */
+  readonly from?: number;
+  /** One past the last index to process. @default y.length */
+  readonly to?: number;
+}
+
+export interface EtsFilterResult {
+  readonly sse: number;
+  readonly count: number;
+  readonly state: EtsState;
+}
+
+/** Runs the ETS recursions over `y[from..to)`; returns the SSE of one-step errors and the final state. */
+export function etsFilter(y: Float64Array, options: EtsFilterOptions): EtsFilterResult {
+  const { alpha, beta, gamma } = options.params;
+  const hasTrend = options.trend;
+  const phi = hasTrend ? options.params.phi : 0;
+  const season = options.init.season.slice();
+  const m = season.length;
+  let level = options.init.level;
+  let trend = hasTrend ? options.init.trend : 0;
+  let sse = 0;
+  let count = 0;
+  const to = options.to ?? y.length;
+  for (let t = options.from ?? 0; t < to; t++) {
+    const j = m > 0 ? t % m : 0;
+    const s = m > 0 ? season[j]! : 0;
+    const base = level + phi * trend;
+    const yt = y[t]!;
+    // NaN: no error, states coast (see module comment).
+    const e = Number.isNaN(yt) ? 0 : yt - base - s;
+    if (!Number.isNaN(yt)) {
+      sse += e * e;
+      count++;
+    }
+    level = base + alpha * e;
+    trend = phi * trend + beta * e;
+    if (m > 0) season[j] = s + gamma * e;
+  }
+  return { sse, count, state: { level, trend, season } };
+}
+
+export interface EtsForecastOptions {
+  readonly state: EtsState;
+  readonly phi: number;
+  readonly trend: boolean;
+  /** Time index of the first forecast day (sets the seasonal phase). */
+  readonly start: number;
+  readonly horizon: number;
+}
+
+/** Point forecasts: l_T + (φ + … + φ^h)·b_T + s_{T+h−m⌈h/m⌉}. */
+export function etsForecast(options: EtsForecastOptions): Float64Array {
+  const { state, horizon, start } = options;
+  const out = new Float64Array(horizon);
+  const m = state.season.length;
+  const phi = options.phi;
+  let damp = 0;
+  let phiPow = 1;
+  for (let h = 0; h < horizon; h++) {
+    if (options.trend) {
+      phiPow *= phi;
+      damp += phiPow;
+    }
+    const s = m > 0 ? state.season[(start + h) % m]! : 0;
+    out[h] = state.level + damp * state.trend + s;
+  }
+  return out;
+}
