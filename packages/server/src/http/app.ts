@@ -1,0 +1,107 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { isDomainError } from '@stockwise/domain/errors';
+import type { Stockwise } from '../stockwise';
+import { authenticate } from './auth.middleware';
+import { docsRoutes } from './docs';
+import type { AppEnv } from './env';
+import { idempotency } from './idempotency.middleware';
+import { HTTP_STATUS, problem } from './problem';
+import { auditRoutes, jobsRoutes, tokensRoutes, usersRoutes } from './routes/admin.routes';
+import { authRoutes, publicAuthRoutes } from './routes/auth.routes';
+import { inventoryRoutes, movementsRoutes } from './routes/inventory.routes';
+import { locationsRoutes } from './routes/locations.routes';
+import { productsRoutes } from './routes/products.routes';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const VERSION = '0.1.0';
+
+/** The HTTP API (thin: validation, auth, mapping) over the services, plus the dashboard's static files. */
+export function createApp(sw: Stockwise, options: { webDist?: string } = {}) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.onError((error, c) => {
+    if (isDomainError(error)) {
+      return problem(c, HTTP_STATUS[error.code], { code: error.code, detail: error.message, field: error.field, extra: error.details });
+    }
+    if (error instanceof HTTPException) {
+      const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 400 ? 'MALFORMED_REQUEST' : 'HTTP_ERROR';
+      return problem(c, error.status as ContentfulStatusCode, { code, detail: error.message || 'bad request', field: error.status === 400 ? '(body)' : undefined });
+    }
+    console.error(error);
+    return problem(c, 500, { code: 'INTERNAL', detail: 'something went wrong on our side; nothing was changed' });
+  });
+  app.notFound((c) => problem(c, 404, { code: 'NOT_FOUND', detail: `no route ${c.req.method} ${c.req.path}` }));
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, { code: 'PAYLOAD_TOO_LARGE', detail: `request bodies are limited to ${MAX_BODY_BYTES} bytes` }) }));
+
+  app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION, database: sw.db.kind }));
+  app.route('/api/docs', docsRoutes());
+  app.route('/api/v1/auth', publicAuthRoutes(sw));
+
+  app.use('/api/v1/*', authenticate(sw));
+  app.use('/api/v1/*', idempotency(sw));
+  app.route('/api/v1/auth', authRoutes(sw));
+  app.route('/api/v1/products', productsRoutes(sw));
+  app.route('/api/v1/locations', locationsRoutes(sw));
+  app.route('/api/v1/movements', movementsRoutes(sw));
+  app.route('/api/v1/inventory', inventoryRoutes(sw));
+  app.route('/api/v1/users', usersRoutes(sw));
+  app.route('/api/v1/tokens', tokensRoutes(sw));
+  app.route('/api/v1/jobs', jobsRoutes(sw));
+  app.route('/api/v1/audit', auditRoutes(sw));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'API token from `stockwise token create` or Settings → Tokens' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'stockwise_session' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Stockwise API', version: VERSION, description: 'Inventory planning for e-commerce sellers. Errors are application/problem+json with a stable `code` and the `field` at fault.' },
+    servers: [{ url: '/' }],
+  });
+
+  serveWeb(app, options.webDist ?? defaultWebDist());
+  return app;
+}
+
+function defaultWebDist(): string {
+  return fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.mp3': 'audio/mpeg',
+  '.ico': 'image/x-icon',
+};
+
+/** The built dashboard; unknown paths fall back to index.html (client-side routing). */
+function serveWeb(app: OpenAPIHono<AppEnv>, dist: string) {
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/api/')) return problem(c, 404, { code: 'NOT_FOUND', detail: `no route ${c.req.method} ${c.req.path}` });
+    const index = join(dist, 'index.html');
+    if (!existsSync(index)) {
+      return c.html('<!doctype html><title>Stockwise</title><h1>Stockwise API is running</h1><p>The dashboard is not built: run <code>npm run build:web</code>. API docs: <a href="/api/docs">/api/docs</a>.</p>');
+    }
+    const relative = normalize(decodeURIComponent(c.req.path)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dist, relative);
+    if (file.startsWith(dist) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      const ext = file.slice(file.lastIndexOf('.'));
+      const immutable = relative.startsWith('/assets/');
+      return c.body(readFileSync(file), 200, { 'Content-Type': MIME[ext] ?? 'application/octet-stream', 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    }
+    return c.body(readFileSync(index), 200, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-cache' });
+  });
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { DomainError } from '@stockwise/domain/errors';
+import type { JobRecord } from '@stockwise/db/repositories/jobs.repository';
+import { jobsRepository } from '@stockwise/db/repositories/jobs.repository';
+import type { Actor } from '../services/actor';
+import { requirePermission } from '../services/actor';
+import type { Transactor } from '../services/transactor';
+
+export interface JobContext {
+  job: JobRecord;
+  /** The user who started the job, with the role they had then. */
+  actor: Actor;
+  /** 0..1; also renews the job's lease so a slow job is not taken over. */
+  reportProgress(progress: number, message?: string): Promise<void>;
+}
+
+export type JobHandler = (ctx: JobContext) => Promise<unknown>;
+
+const LEASE_SECONDS = 60;
+
+export function mapJobDto(j: JobRecord) {
+  return {
+    id: j.id,
+    kind: j.kind,
+    status: j.status,
+    progress: j.progress,
+    progressMessage: j.progressMessage,
+    result: j.result ?? null,
+    error: j.error,
+    attempts: j.attempts,
+    createdAt: j.createdAt.toISOString(),
+    startedAt: j.startedAt?.toISOString() ?? null,
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Background work on a Postgres table claimed with SKIP LOCKED: any number of `stockwise worker`
+ * processes on any machines share it; on PGlite the server runs the same loop in-process.
+ */
+export class JobsService {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  constructor(private readonly tx: Transactor) {}
+
+  register(kind: string, handler: JobHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  async enqueue(actor: Actor, kind: string, payload: Record<string, unknown>) {
+    requirePermission(actor, 'inventory:write');
+    if (!this.handlers.has(kind)) throw new DomainError('VALIDATION_FAILED', `unknown job kind ${kind}`, { field: 'kind' });
+    const job = await jobsRepository.enqueue(this.tx.sql, {
+      accountId: actor.accountId,
+      kind,
+      payload: { ...payload, _actor: { userId: actor.userId, role: actor.role, tokenId: actor.tokenId } },
+    });
+    return mapJobDto(job);
+  }
+
+  async get(actor: Actor, id: number) {
+    const job = await jobsRepository.find(this.tx.sql, actor.accountId, id);
+    if (!job) throw new DomainError('NOT_FOUND', `no job ${id}`, { field: 'id' });
+    return mapJobDto(job);
+  }
+
+  async list(actor: Actor, limit = 50) {
+    return (await jobsRepository.list(this.tx.sql, actor.accountId, limit)).map(mapJobDto);
+  }
+
+  /** Claims and runs one job; false when none was ready. */
+  async runOnce(): Promise<boolean> {
+    const job = await jobsRepository.claim(this.tx.db, { workerId: this.workerId, kinds: [...this.handlers.keys()], leaseSeconds: LEASE_SECONDS });
+    if (!job) return false;
+    const handler = this.handlers.get(job.kind)!;
+    const stored = job.payload['_actor'] as { userId: number; role: Actor['role']; tokenId: number | null } | undefined;
+    const actor: Actor = { accountId: job.accountId, userId: stored?.userId ?? 0, role: stored?.role ?? 'viewer', tokenId: stored?.tokenId ?? null, sessionId: null };
+    const reportProgress = (progress: number, message?: string) =>
+      jobsRepository.reportProgress(this.tx.db, { id: job.id, workerId: this.workerId, progress: Math.min(1, Math.max(0, progress)), message: message ?? null, leaseSeconds: LEASE_SECONDS });
+    try {
+      const result = await handler({ job, actor, reportProgress });
+      await jobsRepository.finish(this.tx.db, { id: job.id, workerId: this.workerId, result });
+    } catch (error) {
+      await jobsRepository.fail(this.tx.db, { id: job.id, workerId: this.workerId, error: error instanceof Error ? error.message : String(error) });
+    }
+    return true;
+  }
+
+  /** Polls until `signal` aborts; drains ready jobs back to back, sleeps `pollMs` when idle. */
+  async work(options: { signal: AbortSignal; pollMs?: number }): Promise<void> {
+    const pollMs = options.pollMs ?? 500;
+    while (!options.signal.aborted) {
+      let ran = false;
+      try {
+        ran = await this.runOnce();
+      } catch {
+        // A lost connection must not kill the worker; try again after the poll interval.
+      }
+      if (!ran) await sleep(pollMs, options.signal);
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}

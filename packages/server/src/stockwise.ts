@@ -1,0 +1,58 @@
+import type { Database } from '@stockwise/db/database';
+import { migrate } from '@stockwise/db/migrate';
+import type { StorageOptions } from '@stockwise/db/open-database';
+import { openDatabase } from '@stockwise/db/open-database';
+import { JobsService } from './jobs/jobs.service';
+import { AuthService } from './services/auth.service';
+import { CatalogService } from './services/catalog.service';
+import { InventoryService } from './services/inventory.service';
+import { LedgerService } from './services/ledger.service';
+import { LocationsService } from './services/locations.service';
+import { Transactor } from './services/transactor';
+import { AuditService } from './services/audit.service';
+import { MovementsService } from './services/movements.service';
+
+/** Everything a transport (HTTP, CLI, worker) needs: one database, one set of services. */
+export interface Stockwise {
+  db: Database;
+  tx: Transactor;
+  auth: AuthService;
+  catalog: CatalogService;
+  locations: LocationsService;
+  ledger: LedgerService;
+  movements: MovementsService;
+  inventory: InventoryService;
+  audit: AuditService;
+  jobs: JobsService;
+  close(): Promise<void>;
+}
+
+export function createStockwise(db: Database): Stockwise {
+  const tx = new Transactor(db);
+  const ledger = new LedgerService(tx);
+  return {
+    db,
+    tx,
+    auth: new AuthService(tx),
+    catalog: new CatalogService(tx),
+    locations: new LocationsService(tx),
+    ledger,
+    movements: new MovementsService(tx, ledger),
+    inventory: new InventoryService(tx),
+    audit: new AuditService(tx),
+    jobs: new JobsService(tx),
+    close: () => db.close(),
+  };
+}
+
+/** Opens storage, applies pending migrations and wires the services. */
+export async function openStockwise(options: StorageOptions): Promise<Stockwise> {
+  const db = await openDatabase(options);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return createStockwise(db);
+}

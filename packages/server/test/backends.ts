@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { describe } from 'vitest';
+import type { Database } from '@stockwise/db/database';
+import { migrate } from '@stockwise/db/migrate';
+import { openPgliteDatabase } from '@stockwise/db/pglite-database';
+import { openPostgresDatabase } from '@stockwise/db/postgres-database';
+
+/** Where the PostgreSQL tier runs; CI has it at the default. */
+export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  /** A fresh, migrated, empty database; `drop()` removes it. */
+  open(): Promise<{ db: Database; drop(): Promise<void> }>;
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const probe = openPostgresDatabase(TEST_DATABASE_URL, { max: 1 });
+  try {
+    await probe.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.close().catch(() => undefined);
+  }
+}
+
+const pglite: Backend = {
+  name: 'pglite',
+  async open() {
+    const db = await openPgliteDatabase();
+    await migrate(db);
+    return { db, drop: () => db.close() };
+  },
+};
+
+const postgres: Backend = {
+  name: 'postgres',
+  async open() {
+    const name = `sw_test_${randomBytes(6).toString('hex')}`;
+    const admin = openPostgresDatabase(TEST_DATABASE_URL, { max: 1 });
+    await admin.exec(`CREATE DATABASE ${name}`);
+    await admin.close();
+    const url = new URL(TEST_DATABASE_URL);
+    url.pathname = `/${name}`;
+    const db = openPostgresDatabase(url.toString(), { max: 20 });
+    await migrate(db);
+    return {
+      db,
+      async drop() {
+        await db.close();
+        const cleanup = openPostgresDatabase(TEST_DATABASE_URL, { max: 1 });
+        await cleanup.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await cleanup.close();
+      },
+    };
+  },
+};
+
+const hasPostgres = await postgresReachable();
+if (!hasPostgres) {
+  if (process.env['CI']) throw new Error(`PostgreSQL is required in CI but ${TEST_DATABASE_URL} is not reachable`);
+  console.warn(`\n*** PostgreSQL at ${TEST_DATABASE_URL} is not reachable: the PostgreSQL tier of these tests is SKIPPED. ***\n`);
+}
+
+export const BACKENDS: Backend[] = hasPostgres ? [pglite, postgres] : [pglite];
+
+/** Registers the same suite once per storage backend (the contract that PGlite ≡ PostgreSQL). */
+export function describeEachBackend(title: string, suite: (backend: Backend) => void): void {
+  describe.each(BACKENDS.map((b) => [b.name, b] as const))(`${title} [%s]`, (_name, backend) => suite(backend));
+  if (!hasPostgres) describe.skip(`${title} [postgres] — SKIPPED: PostgreSQL not reachable`, () => undefined);
+}
