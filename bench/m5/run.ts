@@ -1,0 +1,161 @@
+/**
+ * M5 benchmark: `npm run bench:m5 -- --origin 1913 --out out.csv [--replicate K] [--selection combine]
+ * [--factors weekdayGroup,weekdaySeries,events,snap,price|none]`.
+ * Forecasts the 28 days after the origin from d_1…d_origin with the domain engine on both cores,
+ * writes `id,F1…F28`, and prints one JSON line (WRMSSE vs seasonal naive when the truth is known).
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { fitPooledEffects, pooledMultiplier } from '../../packages/domain/src/forecast/pooled-effects';
+import { seasonalNaive } from '../../packages/domain/src/forecast/seasonal-naive';
+import { ALL_FACTORS, buildFactors, censorHistory, type FactorChoice } from './features';
+import { readCalendar, readPrices, readSales } from './load';
+import type { WorkerInput, WorkerOutput } from './worker';
+import { wrmsse } from './wrmsse';
+
+const HORIZON = 28;
+const LEVELS = [0.05, 0.5, 0.95];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function factorChoice(spec: string | undefined): FactorChoice {
+  if (spec === undefined || spec === 'all') return ALL_FACTORS;
+  const on = new Set(spec.split(','));
+  return {
+    weekdayGroup: on.has('weekdayGroup'),
+    weekdaySeries: on.has('weekdaySeries'),
+    events: on.has('events'),
+    snap: on.has('snap'),
+    price: on.has('price'),
+  };
+}
+
+function runWorker(input: WorkerInput): Promise<WorkerOutput> {
+  return new Promise((resolve, reject) => {
+    // Worker threads do not inherit tsx's loader, so a tiny bootstrap registers it and then imports
+    // the TypeScript worker module.
+    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`;
+    const w = new Worker(bootstrap, { eval: true, workerData: input, transferList: [input.history.buffer as ArrayBuffer, input.multiplier.buffer as ArrayBuffer] });
+    w.once('message', (m: WorkerOutput) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const origin = Number(arg('origin') ?? 1913);
+  const out = arg('out');
+  const replicate = Math.max(1, Number(arg('replicate') ?? 1));
+  const selection = arg('selection') === 'combine' ? 'combine' : 'select';
+  const calendar = readCalendar();
+  const sales = await readSales();
+  const prices = await readPrices({ keys: sales.ids.map((_, i) => `${sales.store[i]!},${sales.item[i]!}`), calendar });
+  const loaded = performance.now();
+  if (!(origin >= 28 && origin + HORIZON <= calendar.days)) throw new RangeError(`origin must be in [28, ${calendar.days - HORIZON}]`);
+  const n = sales.ids.length;
+  const T = origin + HORIZON;
+
+  const histories = sales.sales.map((s, i) => censorHistory(s, prices[i]!, origin));
+  const factors = buildFactors({ sales, calendar, prices, days: T, choice: factorChoice(arg('factors')) });
+  const effects = fitPooledEffects({ series: histories, factors, from: Math.max(0, origin - 1092), to: origin });
+  const pooled = performance.now();
+
+  // One contiguous block per worker; replicated copies tile the same series to test scaling.
+  const total = n * replicate;
+  const workers = Math.max(1, Math.min(availableParallelism(), 2));
+  const per = Math.ceil(total / workers);
+  const jobs: Promise<WorkerOutput>[] = [];
+  for (let w = 0; w < workers; w++) {
+    const first = w * per;
+    const count = Math.max(0, Math.min(per, total - first));
+    const history = new Float64Array(count * origin);
+    const multiplier = new Float64Array(count * T);
+    for (let k = 0; k < count; k++) {
+      const s = (first + k) % n;
+      history.set(histories[s]!, k * origin);
+      multiplier.set(pooledMultiplier({ factors, effects, seriesIndex: s, length: T }), k * T);
+    }
+    jobs.push(runWorker({ count, origin, horizon: HORIZON, history, multiplier, levels: LEVELS, selection }));
+  }
+  const results = await Promise.all(jobs);
+  const forecast: Float64Array[] = [];
+  const lower: Float64Array[] = [];
+  const upper: Float64Array[] = [];
+  const models: Record<string, number> = {};
+  for (const r of results) {
+    for (let k = 0; k < r.models.length; k++) {
+      if (forecast.length < n) {
+        forecast.push(r.mean.slice(k * HORIZON, (k + 1) * HORIZON));
+        lower.push(r.quantiles[0]!.slice(k * HORIZON, (k + 1) * HORIZON));
+        upper.push(r.quantiles[2]!.slice(k * HORIZON, (k + 1) * HORIZON));
+        models[r.models[k]!] = (models[r.models[k]!] ?? 0) + 1;
+      }
+    }
+  }
+
+  if (out !== undefined) {
+    const header = ['id', ...Array.from({ length: HORIZON }, (_, h) => `F${h + 1}`)].join(',');
+    const rows = forecast.map((f, i) => [sales.ids[i]!, ...Array.from(f, (v) => +v.toFixed(4))].join(','));
+    writeFileSync(out, `${header}\n${rows.join('\n')}\n`);
+  }
+
+  const report: Record<string, unknown> = { origin, series: n, replicate };
+  if (origin + HORIZON <= sales.days) {
+    const history = sales.sales.map((s) => s.subarray(0, origin));
+    const actual = sales.sales.map((s) => s.subarray(origin, T));
+    const dollars = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let t = origin - 28; t < origin; t++) {
+        const p = prices[i]![t]!;
+        if (!Number.isNaN(p)) dollars[i] = dollars[i]! + sales.sales[i]![t]! * p;
+      }
+    }
+    const hierarchy = { item: sales.item, dept: sales.dept, cat: sales.cat, store: sales.store, state: sales.state };
+    const model = wrmsse({ hierarchy, history, actual, forecast, dollars });
+    const naive = wrmsse({
+      hierarchy,
+      history,
+      actual,
+      forecast: history.map((h) => seasonalNaive(h, { horizon: HORIZON, seasonLength: 7 })),
+      dollars,
+    });
+    let inside = 0;
+    for (let i = 0; i < n; i++) {
+      for (let h = 0; h < HORIZON; h++) {
+        const a = actual[i]![h]!;
+        if (a >= lower[i]![h]! && a <= upper[i]![h]!) inside++;
+      }
+    }
+    const round = (r: Record<string, number>): Record<string, number> =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, +v.toFixed(4)]));
+    Object.assign(report, {
+      wrmsse: +model.wrmsse.toFixed(4),
+      snaive_wrmsse: +naive.wrmsse.toFixed(4),
+      ratio: +(model.wrmsse / naive.wrmsse).toFixed(4),
+      coverage90: +(inside / (n * HORIZON)).toFixed(4),
+      levels: round(model.levels),
+      snaive_levels: round(naive.levels),
+    });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  Object.assign(report, {
+    models,
+    selection,
+    wall_seconds: +seconds.toFixed(2),
+    load_seconds: +((loaded - started) / 1000).toFixed(2),
+    pooled_seconds: +((pooled - loaded) / 1000).toFixed(2),
+    series_per_second: Math.round(total / seconds),
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    workers,
+  });
+  console.log(JSON.stringify(report));
+}
+
+await main();

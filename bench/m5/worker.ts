@@ -1,0 +1,50 @@
+/** Forecast worker: runs the domain engine on a slice of series (one worker per core). */
+import { parentPort, workerData } from 'node:worker_threads';
+import { forecastDemand } from '../../packages/domain/src/forecast/forecast-demand';
+import type { ForecastOptions } from '../../packages/domain/src/forecast/types';
+
+export interface WorkerInput {
+  readonly count: number;
+  readonly origin: number;
+  readonly horizon: number;
+  /** count × origin, NaN = censored. */
+  readonly history: Float64Array;
+  /** count × (origin + horizon). */
+  readonly multiplier: Float64Array;
+  readonly levels: readonly number[];
+  readonly selection: 'select' | 'combine';
+}
+
+export interface WorkerOutput {
+  /** count × horizon for the mean, then one block per level. */
+  readonly mean: Float64Array;
+  readonly quantiles: Float64Array[];
+  readonly models: string[];
+}
+
+export function runSlice(input: WorkerInput): WorkerOutput {
+  const { count, origin, horizon, levels } = input;
+  const mean = new Float64Array(count * horizon);
+  const quantiles = levels.map(() => new Float64Array(count * horizon));
+  const models: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const options: ForecastOptions = {
+      horizon,
+      quantileLevels: levels,
+      selection: input.selection,
+      regressors: { multiplier: input.multiplier.subarray(i * (origin + horizon), (i + 1) * (origin + horizon)) },
+    };
+    const f = forecastDemand(input.history.subarray(i * origin, (i + 1) * origin), options);
+    mean.set(f.mean, i * horizon);
+    f.quantiles.forEach((q, k) => {
+      quantiles[k]!.set(q.values, i * horizon);
+    });
+    models.push(f.degenerate ?? f.model);
+  }
+  return { mean, quantiles, models };
+}
+
+if (parentPort) {
+  const out = runSlice(workerData as WorkerInput);
+  parentPort.postMessage(out, [out.mean.buffer as ArrayBuffer, ...out.quantiles.map((q) => q.buffer as ArrayBuffer)]);
+}
