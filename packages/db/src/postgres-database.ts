@@ -2,9 +2,9 @@ import pg from 'pg';
 import type { Database, Sql } from './database';
 import { valueParsers } from './database';
 
+const builtinParser = pg.types.getTypeParser as (oid: number, format: 'text') => (text: string) => unknown;
 const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    valueParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number) => valueParsers[oid] ?? builtinParser(oid, 'text')) as typeof pg.types.getTypeParser,
 };
 
 /** A PostgreSQL server through a connection pool. */

@@ -11,7 +11,7 @@ export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres:/
 export interface Backend {
   name: 'pglite' | 'postgres';
   /** A fresh, migrated, empty database; `drop()` removes it. */
-  open(): Promise<{ db: Database; drop(): Promise<void> }>;
+  open(): Promise<{ db: Database; drop: () => Promise<void> }>;
 }
 
 async function postgresReachable(): Promise<boolean> {
@@ -68,6 +68,10 @@ export const BACKENDS: Backend[] = hasPostgres ? [pglite, postgres] : [pglite];
 
 /** Registers the same suite once per storage backend (the contract that PGlite ≡ PostgreSQL). */
 export function describeEachBackend(title: string, suite: (backend: Backend) => void): void {
-  describe.each(BACKENDS.map((b) => [b.name, b] as const))(`${title} [%s]`, (_name, backend) => suite(backend));
-  if (!hasPostgres) describe.skip(`${title} [postgres] — SKIPPED: PostgreSQL not reachable`, () => undefined);
+  describe.each(BACKENDS.map((b) => [b.name, b] as const))(`${title} [%s]`, (_name, backend) => {
+    suite(backend);
+  });
+  if (!hasPostgres) describe.skip(`${title} [postgres] — SKIPPED: PostgreSQL not reachable`, () => {
+      /* nothing runs */
+    });
 }

@@ -56,20 +56,26 @@ export function etsFilter(y: Float64Array, options: EtsFilterOptions): EtsFilter
   let sse = 0;
   let count = 0;
   const to = options.to ?? y.length;
-  for (let t = options.from ?? 0; t < to; t++) {
-    const j = m > 0 ? t % m : 0;
+  const from = options.from ?? 0;
+  // The phase is tracked by a counter rather than t % m: this loop is the engine's hot spot.
+  let j = m > 0 ? from % m : 0;
+  for (let t = from; t < to; t++) {
     const s = m > 0 ? season[j]! : 0;
     const base = level + phi * trend;
     const yt = y[t]!;
+    let e = 0;
     // NaN: no error, states coast (see module comment).
-    const e = Number.isNaN(yt) ? 0 : yt - base - s;
-    if (!Number.isNaN(yt)) {
+    if (yt === yt) {
+      e = yt - base - s;
       sse += e * e;
       count++;
     }
     level = base + alpha * e;
     trend = phi * trend + beta * e;
-    if (m > 0) season[j] = s + gamma * e;
+    if (m > 0) {
+      season[j] = s + gamma * e;
+      if (++j === m) j = 0;
+    }
   }
   return { sse, count, state: { level, trend, season } };
 }

@@ -172,7 +172,7 @@ export function fitEts(y: Float64Array, options: FitEtsOptions): FittedEts {
       let done = true;
       for (let i = 0; i < steps.length; i++) {
         steps[i] = steps[i]! * 0.5;
-        if (steps[i]! > 1e-4) done = false;
+        if (steps[i]! > 1e-3) done = false;
       }
       if (done) break;
     }

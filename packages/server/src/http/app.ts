@@ -17,7 +17,6 @@ import { authRoutes, publicAuthRoutes } from './routes/auth.routes';
 import { inventoryRoutes, movementsRoutes } from './routes/inventory.routes';
 import { locationsRoutes } from './routes/locations.routes';
 import { productsRoutes } from './routes/products.routes';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const VERSION = '0.1.0';
@@ -32,7 +31,7 @@ export function createApp(sw: Stockwise, options: { webDist?: string } = {}) {
     }
     if (error instanceof HTTPException) {
       const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 400 ? 'MALFORMED_REQUEST' : 'HTTP_ERROR';
-      return problem(c, error.status as ContentfulStatusCode, { code, detail: error.message || 'bad request', field: error.status === 400 ? '(body)' : undefined });
+      return problem(c, error.status, { code, detail: error.message || 'bad request', field: error.status === 400 ? '(body)' : undefined });
     }
     console.error(error);
     return problem(c, 500, { code: 'INTERNAL', detail: 'something went wrong on our side; nothing was changed' });
