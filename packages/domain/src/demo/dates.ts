@@ -1,0 +1,44 @@
+/**
+ * Calendar arithmetic on epoch days (whole UTC days since 1970-01-01). Using integers keeps the
+ * simulation free of time zones and of the system clock.
+ */
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseIsoDate(iso: string): number {
+  const match = ISO_DATE.exec(iso);
+  if (!match) throw new RangeError(`expected a date as YYYY-MM-DD, got "${iso}"`);
+  const [, y, m, d] = match;
+  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
+  const day = ms / MS_PER_DAY;
+  // Date.UTC rolls 2024-02-30 over to March; a round trip catches it.
+  if (isoDate(day) !== iso) throw new RangeError(`not a calendar date: "${iso}"`);
+  return day;
+}
+
+export function isoDate(epochDay: number): string {
+  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(epochDay: number): number {
+  // 1970-01-01 was a Thursday.
+  return (((epochDay + 4) % 7) + 7) % 7;
+}
+
+export function yearOf(epochDay: number): number {
+  return new Date(epochDay * MS_PER_DAY).getUTCFullYear();
+}
+
+/** 0-based: 1 January is 0. */
+export function dayOfYear(epochDay: number): number {
+  return epochDay - Date.UTC(yearOf(epochDay), 0, 1) / MS_PER_DAY;
+}
+
+/** Epoch day of the n-th (1-based) given weekday of a month (month 0-based). */
+export function nthWeekday(options: { year: number; month: number; weekday: number; n: number }): number {
+  const first = Date.UTC(options.year, options.month, 1) / MS_PER_DAY;
+  const offset = (options.weekday - dayOfWeek(first) + 7) % 7;
+  return first + offset + 7 * (options.n - 1);
+}
