@@ -141,6 +141,9 @@ CREATE TABLE stock_movements (
   inbound_delta integer NOT NULL DEFAULT 0,
   unfulfillable_delta integer NOT NULL DEFAULT 0,
   unit_cost numeric(14, 4),
+  -- Sale price and channel of a shipment, for revenue and profit per SKU.
+  unit_price numeric(14, 4),
+  channel text,
   reference_type text,
   reference_id text,
   occurred_at timestamptz NOT NULL,

@@ -27,6 +27,8 @@ export interface MovementInsert {
   reason: string | null;
   deltas: StockDeltas;
   unitCost: number | null;
+  unitPrice: number | null;
+  channel: string | null;
   referenceType: string | null;
   referenceId: string | null;
   occurredAt: Date;
@@ -51,6 +53,8 @@ export const mapBalance = (r: BalanceRow): BalanceRecord => ({
   unfulfillable: r.unfulfillable,
   updatedAt: r.updated_at,
 });
+
+const BULK_CHUNK = 5000;
 
 export interface ItemKey {
   productId: number;
@@ -160,13 +164,78 @@ export const ledgerRepository = {
     const d = m.deltas;
     const [row] = await sql.query<{ id: number }>(
       `INSERT INTO stock_movements (account_id, batch_id, product_id, location_id, type, reason, on_hand_delta,
-         reserved_delta, inbound_delta, unfulfillable_delta, unit_cost, reference_type, reference_id, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+         reserved_delta, inbound_delta, unfulfillable_delta, unit_cost, unit_price, channel, reference_type, reference_id,
+         occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
       [
         m.accountId, m.batchId, m.productId, m.locationId, m.type, m.reason, d.onHand, d.reserved, d.inbound,
-        d.unfulfillable, m.unitCost, m.referenceType, m.referenceId, m.occurredAt,
+        d.unfulfillable, m.unitCost, m.unitPrice, m.channel, m.referenceType, m.referenceId, m.occurredAt,
       ],
     );
     return row!.id;
+  },
+
+  /** Bulk path for loads replayed in memory (same rules, see replayLedger): one statement per chunk. */
+  async bulkInsertMovements(sql: Sql, accountId: number, batchId: number, rows: readonly Omit<MovementInsert, 'accountId' | 'batchId'>[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (let start = 0; start < rows.length; start += BULK_CHUNK) {
+      const chunk = rows.slice(start, start + BULK_CHUNK);
+      const col = <T>(f: (m: (typeof chunk)[number]) => T) => chunk.map(f);
+      const inserted = await sql.query<{ id: number }>(
+        `INSERT INTO stock_movements (account_id, batch_id, product_id, location_id, type, reason, on_hand_delta,
+           reserved_delta, inbound_delta, unfulfillable_delta, unit_cost, unit_price, channel, reference_type,
+           reference_id, occurred_at)
+         SELECT $1, $2, * FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[],
+           $10::int[], $11::numeric[], $12::numeric[], $13::text[], $14::text[], $15::text[], $16::timestamptz[])
+           WITH ORDINALITY AS t(p, l, ty, r, a, b, c, d, uc, up, ch, rt, ri, oa, n)
+         ORDER BY n RETURNING id`,
+        [
+          accountId, batchId, col((m) => m.productId), col((m) => m.locationId), col((m) => m.type), col((m) => m.reason),
+          col((m) => m.deltas.onHand), col((m) => m.deltas.reserved), col((m) => m.deltas.inbound), col((m) => m.deltas.unfulfillable),
+          col((m) => m.unitCost), col((m) => m.unitPrice), col((m) => m.channel), col((m) => m.referenceType),
+          col((m) => m.referenceId), col((m) => m.occurredAt),
+        ],
+      );
+      ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
+    }
+    return ids;
+  },
+
+  async bulkInsertLayers(
+    sql: Sql,
+    accountId: number,
+    rows: readonly (ItemKey & { receivedAt: Date; quantityReceived: number; quantityRemaining: number; unitCost: number | null; sourceMovementId: number })[],
+  ): Promise<void> {
+    for (let start = 0; start < rows.length; start += BULK_CHUNK) {
+      const chunk = rows.slice(start, start + BULK_CHUNK);
+      await sql.query(
+        `INSERT INTO age_layers (account_id, product_id, location_id, received_at, quantity_received, quantity_remaining,
+           unit_cost, source_movement_id)
+         SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::timestamptz[], $5::int[], $6::int[], $7::numeric[], $8::bigint[])`,
+        [
+          accountId, chunk.map((l) => l.productId), chunk.map((l) => l.locationId), chunk.map((l) => l.receivedAt),
+          chunk.map((l) => l.quantityReceived), chunk.map((l) => l.quantityRemaining), chunk.map((l) => l.unitCost),
+          chunk.map((l) => l.sourceMovementId),
+        ],
+      );
+    }
+  },
+
+  /** Adds replayed totals to balances (new rows start at zero). */
+  async bulkAddBalances(sql: Sql, accountId: number, rows: readonly (ItemKey & StockDeltas)[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += BULK_CHUNK) {
+      const chunk = rows.slice(start, start + BULK_CHUNK);
+      await sql.query(
+        `INSERT INTO stock_balances AS s (account_id, product_id, location_id, on_hand, reserved, inbound, unfulfillable)
+         SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::int[], $5::int[], $6::int[], $7::int[])
+         ON CONFLICT (product_id, location_id) DO UPDATE SET on_hand = s.on_hand + EXCLUDED.on_hand,
+           reserved = s.reserved + EXCLUDED.reserved, inbound = s.inbound + EXCLUDED.inbound,
+           unfulfillable = s.unfulfillable + EXCLUDED.unfulfillable, updated_at = now()`,
+        [
+          accountId, chunk.map((b) => b.productId), chunk.map((b) => b.locationId), chunk.map((b) => b.onHand),
+          chunk.map((b) => b.reserved), chunk.map((b) => b.inbound), chunk.map((b) => b.unfulfillable),
+        ],
+      );
+    }
   },
 };

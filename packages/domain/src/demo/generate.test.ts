@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cubicFeet, isOversize } from './catalog-data';
 import { generateDemoSeller, simulateDemoSeller, type DemoSimulation } from './generate';
-import { isValidGtin13 } from './gtin';
+import { checkBarcode } from '../catalog/barcode';
 import { hasTwoDecimals } from './test-helpers';
 import type { DemoEvent } from './types';
 
@@ -64,7 +64,8 @@ describe('catalogue and network', () => {
   it('gives every product valid, unique identifiers', () => {
     const { products } = sim.seller;
     for (const p of products) {
-      expect(isValidGtin13(p.barcode), p.barcode).toBe(true);
+      expect(checkBarcode(p.barcode), p.barcode).toEqual({ kind: 'gtin', value: p.barcode });
+      expect(p.barcode).toHaveLength(13);
       expect(p.asin).toMatch(/^B0[A-Z0-9]{8}$/);
       expect(p.fnsku).toMatch(/^X00[A-Z0-9]{7}$/);
     }

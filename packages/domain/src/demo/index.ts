@@ -1,6 +1,6 @@
 export { generateDemoSeller, simulateDemoSeller, type DemoSimulation } from './generate';
 export { replayStock, stockKey, type ReplayResult } from './replay';
-export { gtinCheckDigit, isValidGtin13 } from './gtin';
+export { makeGtin13 } from './gtin';
 export type { FinalStock } from './simulate';
 export type {
   DemoEvent,

@@ -22,6 +22,9 @@ export interface LedgerEntry {
   occurredAt?: Date | undefined;
   referenceType?: string | null | undefined;
   referenceId?: string | null | undefined;
+  /** Sale price per unit of a shipment, and its sales channel. */
+  unitPrice?: number | null | undefined;
+  channel?: string | null | undefined;
 }
 
 export interface PostOptions {
@@ -127,6 +130,8 @@ export class LedgerService {
       reason: plan.reason,
       deltas: plan.deltas,
       unitCost,
+      unitPrice: plan.type === 'shipment' ? (entry.unitPrice ?? null) : null,
+      channel: entry.channel ?? null,
       referenceType: entry.referenceType ?? null,
       referenceId: entry.referenceId ?? null,
       occurredAt,

@@ -1,0 +1,138 @@
+import { generateDemoSeller } from '@stockwise/domain/demo/generate';
+import type { DemoEvent, DemoSeller } from '@stockwise/domain/demo/types';
+import { DomainError } from '@stockwise/domain/errors';
+import type { ReplayEntry } from '@stockwise/domain/ledger/replay';
+import { replayLedger } from '@stockwise/domain/ledger/replay';
+import { ledgerRepository } from '@stockwise/db/repositories/ledger.repository';
+import { locationsRepository } from '@stockwise/db/repositories/locations.repository';
+import { productsRepository } from '@stockwise/db/repositories/products.repository';
+import type { Actor } from '../services/actor';
+import type { Stockwise } from '../stockwise';
+
+export const DEMO_LOGIN = { email: 'demo@stockwise.dev', password: 'stockwise-demo' } as const;
+export const DEMO_ACCOUNT = 'Demo Seller (Lumen Home Goods)';
+
+export interface DemoLoadResult {
+  accountName: string;
+  email: string;
+  password: string;
+  products: number;
+  locations: number;
+  movements: number;
+  asOf: string;
+}
+
+/** Noon UTC keeps a day's events on the same calendar date in every time zone a seller is likely in. */
+const at = (date: string) => new Date(`${date}T12:00:00.000Z`);
+
+function toRequest(event: DemoEvent): ReplayEntry['request'] {
+  switch (event.kind) {
+    case 'receipt':
+      return { type: 'receipt', quantity: event.quantity, unitCost: event.unitCost };
+    case 'sale':
+      return { type: 'shipment', quantity: event.quantity };
+    case 'transfer':
+      return { type: 'transfer', quantity: event.quantity };
+    case 'return':
+      return { type: 'return', quantity: event.quantity, condition: event.sellable ? 'sellable' : 'unfulfillable' };
+    case 'adjustment':
+      return { type: 'adjustment', quantity: event.quantity, reason: event.reason };
+  }
+}
+
+/**
+ * Loads a generated demo seller (two years of history) as a new account with an owner login.
+ * The history goes through the same ledger rules as live writes, replayed in memory and
+ * bulk-inserted in one transaction, so a crash leaves no half-loaded demo.
+ */
+export async function loadDemoSeller(
+  sw: Stockwise,
+  options: { seed?: number; asOf?: string; skuCount?: number; onProgress?: (fraction: number, message: string) => void } = {},
+): Promise<DemoLoadResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  progress(0.05, 'generating two years of sales');
+  const seller = generateDemoSeller({ seed: options.seed ?? 42, asOf, ...(options.skuCount ? { skuCount: options.skuCount } : {}) });
+  const member = await sw.auth.createUser(DEMO_ACCOUNT, { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, role: 'owner', name: 'Demo Owner' });
+  const actor: Actor = { accountId: member.accountId, userId: member.userId, role: 'owner', tokenId: null, sessionId: null };
+  const movements = await sw.tx.run(async (sql) => {
+    const existing = await productsRepository.list(sql, actor.accountId, { limit: 1, sort: 'sku', order: 'asc' });
+    if (existing && existing.items.length > 0) throw new DomainError('CONFLICT', 'the demo account already has products');
+    progress(0.2, 'catalogue and locations');
+    const { productIds, locationIds, unitCosts } = await createCatalogue(sw, actor, seller);
+    progress(0.35, 'replaying the ledger');
+    const entries = toReplayEntries(seller, { productIds, locationIds, unitCosts });
+    const replay = replayLedger(entries);
+    const batchId = await ledgerRepository.insertBatch(sql, { accountId: actor.accountId, idempotencyKey: `demo:${String(options.seed ?? 42)}`, kind: 'demo-load', actorUserId: actor.userId, actorTokenId: null, note: 'demo seller history' });
+    if (batchId === undefined) throw new DomainError('CONFLICT', 'the demo history is already loaded');
+    progress(0.5, `writing ${replay.movements.length} movements`);
+    const ids = await ledgerRepository.bulkInsertMovements(sql, actor.accountId, batchId, replay.movements);
+    progress(0.85, 'age layers and balances');
+    await ledgerRepository.bulkInsertLayers(sql, actor.accountId, replay.layers.map((l) => ({ ...l, sourceMovementId: ids[l.movementIndex]! })));
+    await ledgerRepository.bulkAddBalances(sql, actor.accountId, replay.balances);
+    return replay.movements.length;
+  });
+  progress(1, 'done');
+  return { accountName: DEMO_ACCOUNT, ...DEMO_LOGIN, products: seller.products.length, locations: seller.locations.length, movements, asOf };
+}
+
+async function createCatalogue(sw: Stockwise, actor: Actor, seller: DemoSeller) {
+  const locationIds = new Map<string, number>();
+  for (const l of seller.locations) {
+    await sw.locations.createLocation(actor, { code: l.code, name: l.name, type: l.type, marketplace: l.marketplace ?? null, capacityCubicFeet: l.capacityCubicFeet ?? {} });
+    const record = await locationsRepository.findByCode(sw.tx.sql, actor.accountId, l.code);
+    locationIds.set(l.code, record!.id);
+  }
+  const productIds = new Map<string, number>();
+  const unitCosts = new Map<string, number>();
+  for (const p of seller.products) {
+    await sw.catalog.createProduct(actor, {
+      sku: p.sku, title: p.title, barcode: p.barcode, asin: p.asin, fnsku: p.fnsku, category: p.category, brand: p.brand,
+      length: p.lengthIn, width: p.widthIn, height: p.heightIn, dimensionUnit: 'in', weight: p.weightLb, weightUnit: 'lb',
+      unitCost: p.unitCost, price: p.price, currency: p.currency, casePack: p.casePack, replenishable: p.replenishable, listingStatus: p.listingStatus,
+      channelSkus: { shopify: p.sku },
+    });
+    const record = await productsRepository.findBySku(sw.tx.sql, actor.accountId, p.sku);
+    productIds.set(p.sku, record!.id);
+    unitCosts.set(p.sku, p.unitCost);
+  }
+  return { productIds, locationIds, unitCosts };
+}
+
+function toReplayEntries(
+  seller: DemoSeller,
+  ids: { productIds: Map<string, number>; locationIds: Map<string, number>; unitCosts: Map<string, number> },
+): ReplayEntry[] {
+  const entries: ReplayEntry[] = seller.events.map((event) => {
+    const location = event.kind === 'transfer' ? event.from : event.location;
+    return {
+      productId: ids.productIds.get(event.sku)!,
+      locationId: ids.locationIds.get(location)!,
+      ...(event.kind === 'transfer' ? { toLocationId: ids.locationIds.get(event.to)! } : {}),
+      request: toRequest(event),
+      occurredAt: at(event.date),
+      defaultUnitCost: ids.unitCosts.get(event.sku) ?? null,
+      unitPrice: event.kind === 'sale' ? event.unitPrice : null,
+      channel: event.kind === 'sale' ? event.channel : null,
+      referenceType: event.kind === 'receipt' ? 'purchase_order' : event.kind === 'sale' ? 'sale' : null,
+      referenceId: event.kind === 'receipt' ? event.poNumber : null,
+    };
+  });
+  // Open purchase orders show as inbound at their destination.
+  for (const po of seller.purchaseOrders.filter((p) => p.receivedOn === null)) {
+    for (const line of po.lines) {
+      const open = line.quantity - line.receivedQuantity;
+      if (open <= 0) continue;
+      entries.push({
+        productId: ids.productIds.get(line.sku)!,
+        locationId: ids.locationIds.get(po.location)!,
+        request: { type: 'inbound', quantity: open },
+        occurredAt: at(po.orderedOn),
+        defaultUnitCost: line.unitCost,
+        referenceType: 'purchase_order',
+        referenceId: po.number,
+      });
+    }
+  }
+  return entries;
+}
