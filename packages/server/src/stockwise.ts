@@ -45,6 +45,8 @@ export function createStockwise(db: Database): Stockwise {
   };
 }
 
+export { migrate };
+
 /** Opens storage, applies pending migrations and wires the services. */
 export async function openStockwise(options: StorageOptions): Promise<Stockwise> {
   const db = await openDatabase(options);

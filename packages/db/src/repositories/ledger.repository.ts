@@ -185,7 +185,7 @@ export const ledgerRepository = {
         `INSERT INTO stock_movements (account_id, batch_id, product_id, location_id, type, reason, on_hand_delta,
            reserved_delta, inbound_delta, unfulfillable_delta, unit_cost, unit_price, channel, reference_type,
            reference_id, occurred_at)
-         SELECT $1, $2, * FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[],
+         SELECT $1, $2, p, l, ty, r, a, b, c, d, uc, up, ch, rt, ri, oa FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[],
            $10::int[], $11::numeric[], $12::numeric[], $13::text[], $14::text[], $15::text[], $16::timestamptz[])
            WITH ORDINALITY AS t(p, l, ty, r, a, b, c, d, uc, up, ch, rt, ri, oa, n)
          ORDER BY n RETURNING id`,

@@ -19,8 +19,8 @@ const ALL_MODELS: readonly ModelName[] = [
   'tsb',
 ];
 
-/** Backtest: up to 4 origins a week apart, each forecasting up to 28 days. */
-const BACKTEST = { origins: 4, step: 7, maxHorizon: 28 };
+/** Backtest: up to 4 origins two weeks apart, each forecasting up to 28 days. */
+const BACKTEST = { origins: 4, step: 14, maxHorizon: 28 };
 
 function assertOptions(options: ForecastOptions): void {
   if (!Number.isInteger(options.horizon) || options.horizon < 1) throw new RangeError('horizon must be an integer ≥ 1');
@@ -81,7 +81,8 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
 
   const demandClass = classifyDemand(raw).demandClass;
   const btHorizon = Math.min(horizon, BACKTEST.maxHorizon);
-  const origins = backtestOrigins(n, { horizon: btHorizon, origins: BACKTEST.origins, step: BACKTEST.step, minTrain: 2 * m });
+  const bt = options.backtest ?? BACKTEST;
+  const origins = backtestOrigins(n, { horizon: btHorizon, origins: bt.origins, step: bt.step, minTrain: 2 * m });
   const names = (options.candidates ?? ALL_MODELS).filter(
     (name) => !name.endsWith('-weekly') || n >= 3 * m + btHorizon,
   );

@@ -59,6 +59,11 @@ export interface ForecastOptions {
    * @default 'select'
    */
   readonly selection?: 'select' | 'combine';
+  /**
+   * Rolling-origin backtest: `origins` forecast origins `step` days apart, the last one
+   * `min(horizon, 28)` days before the end. @default { origins: 4, step: 14 }
+   */
+  readonly backtest?: { readonly origins: number; readonly step: number };
 }
 
 export interface QuantileSeries {

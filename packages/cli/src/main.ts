@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { registerAdminCommands } from './commands/admin';
+import { registerServeCommands } from './commands/serve';
+
+const program = new Command('stockwise')
+  .description('Stockwise — inventory planning for e-commerce sellers')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerServeCommands(program);
+registerAdminCommands(program);
+
+await program.parseAsync(process.argv);
