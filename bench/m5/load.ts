@@ -23,7 +23,10 @@ export interface SalesTable {
 
 function lines(path: string): AsyncIterable<string> {
   const input = createReadStream(path);
-  return createInterface({ input: path.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+  return createInterface({
+    input: path.endsWith('.gz') ? input.pipe(createGunzip()) : input,
+    crlfDelay: Infinity,
+  });
 }
 
 export async function readSales(dir = M5_DIR): Promise<SalesTable> {

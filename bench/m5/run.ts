@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fitPooledEffects, pooledMultiplier } from '../../packages/domain/src/forecast/pooled-effects';
 import { seasonalNaive } from '../../packages/domain/src/forecast/seasonal-naive';
-import { ALL_FACTORS, buildFactors, censorHistory, type FactorChoice } from './features';
+import type { ModelName } from '../../packages/domain/src/forecast/types';
+import { ALL_FACTORS, DEFAULT_FACTORS, buildFactors, censorHistory, type FactorChoice } from './features';
 import { readCalendar, readPrices, readSales } from './load';
 import type { WorkerInput, WorkerOutput } from './worker';
 import { wrmsse } from './wrmsse';
@@ -23,7 +24,8 @@ function arg(name: string): string | undefined {
 }
 
 function factorChoice(spec: string | undefined): FactorChoice {
-  if (spec === undefined || spec === 'all') return ALL_FACTORS;
+  if (spec === undefined) return DEFAULT_FACTORS;
+  if (spec === 'all') return ALL_FACTORS;
   const on = new Set(spec.split(','));
   return {
     weekdayGroup: on.has('weekdayGroup'),
@@ -39,7 +41,11 @@ function runWorker(input: WorkerInput): Promise<WorkerOutput> {
     // Worker threads do not inherit tsx's loader, so a tiny bootstrap registers it and then imports
     // the TypeScript worker module.
     const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`;
-    const w = new Worker(bootstrap, { eval: true, workerData: input, transferList: [input.history.buffer as ArrayBuffer, input.multiplier.buffer as ArrayBuffer] });
+    const w = new Worker(bootstrap, {
+      eval: true,
+      workerData: input,
+      transferList: [input.history.buffer as ArrayBuffer, input.multiplier.buffer as ArrayBuffer],
+    });
     w.once('message', (m: WorkerOutput) => {
       resolve(m);
       void w.terminate();
@@ -56,15 +62,25 @@ async function main(): Promise<void> {
   const selection = arg('selection') === 'combine' ? 'combine' : 'select';
   const calendar = readCalendar();
   const sales = await readSales();
-  const prices = await readPrices({ keys: sales.ids.map((_, i) => `${sales.store[i]!},${sales.item[i]!}`), calendar });
+  const prices = await readPrices({
+    keys: sales.ids.map((_, i) => `${sales.store[i]!},${sales.item[i]!}`),
+    calendar,
+  });
   const loaded = performance.now();
-  if (!(origin >= 28 && origin + HORIZON <= calendar.days)) throw new RangeError(`origin must be in [28, ${calendar.days - HORIZON}]`);
+  if (!(origin >= 28 && origin + HORIZON <= calendar.days))
+    throw new RangeError(`origin must be in [28, ${calendar.days - HORIZON}]`);
   const n = sales.ids.length;
   const T = origin + HORIZON;
 
   const histories = sales.sales.map((s, i) => censorHistory(s, prices[i]!, origin));
   const factors = buildFactors({ sales, calendar, prices, days: T, choice: factorChoice(arg('factors')) });
-  const effects = fitPooledEffects({ series: histories, factors, from: Math.max(0, origin - 1092), to: origin });
+  const effects = fitPooledEffects({
+    series: histories,
+    factors,
+    from: Math.max(0, origin - 1092),
+    to: origin,
+    prior: Number(arg('prior') ?? 20),
+  });
   const pooled = performance.now();
 
   // One contiguous block per worker; replicated copies tile the same series to test scaling.
@@ -82,7 +98,23 @@ async function main(): Promise<void> {
       history.set(histories[s]!, k * origin);
       multiplier.set(pooledMultiplier({ factors, effects, seriesIndex: s, length: T }), k * T);
     }
-    jobs.push(runWorker({ count, origin, horizon: HORIZON, history, multiplier, levels: LEVELS, selection }));
+    const [origins, step] = (arg('backtest') ?? '').split(',').map(Number);
+    const backtest =
+      origins !== undefined && step !== undefined && origins > 0 && step > 0 ? { origins, step } : undefined;
+    const candidates = arg('candidates')?.split(',') as ModelName[] | undefined;
+    jobs.push(
+      runWorker({
+        count,
+        origin,
+        horizon: HORIZON,
+        history,
+        multiplier,
+        levels: LEVELS,
+        selection,
+        ...(candidates ? { candidates } : {}),
+        ...(backtest ? { backtest } : {}),
+      }),
+    );
   }
   const results = await Promise.all(jobs);
   const forecast: Float64Array[] = [];
@@ -117,7 +149,13 @@ async function main(): Promise<void> {
         if (!Number.isNaN(p)) dollars[i] = dollars[i]! + sales.sales[i]![t]! * p;
       }
     }
-    const hierarchy = { item: sales.item, dept: sales.dept, cat: sales.cat, store: sales.store, state: sales.state };
+    const hierarchy = {
+      item: sales.item,
+      dept: sales.dept,
+      cat: sales.cat,
+      store: sales.store,
+      state: sales.state,
+    };
     const model = wrmsse({ hierarchy, history, actual, forecast, dollars });
     const naive = wrmsse({
       hierarchy,

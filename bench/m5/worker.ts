@@ -1,7 +1,7 @@
 /** Forecast worker: runs the domain engine on a slice of series (one worker per core). */
 import { parentPort, workerData } from 'node:worker_threads';
 import { forecastDemand } from '../../packages/domain/src/forecast/forecast-demand';
-import type { ForecastOptions } from '../../packages/domain/src/forecast/types';
+import type { ForecastOptions, ModelName } from '../../packages/domain/src/forecast/types';
 
 export interface WorkerInput {
   readonly count: number;
@@ -13,6 +13,8 @@ export interface WorkerInput {
   readonly multiplier: Float64Array;
   readonly levels: readonly number[];
   readonly selection: 'select' | 'combine';
+  readonly candidates?: readonly ModelName[];
+  readonly backtest?: { readonly origins: number; readonly step: number };
 }
 
 export interface WorkerOutput {
@@ -32,7 +34,11 @@ export function runSlice(input: WorkerInput): WorkerOutput {
       horizon,
       quantileLevels: levels,
       selection: input.selection,
-      regressors: { multiplier: input.multiplier.subarray(i * (origin + horizon), (i + 1) * (origin + horizon)) },
+      ...(input.candidates ? { candidates: input.candidates } : {}),
+      ...(input.backtest ? { backtest: input.backtest } : {}),
+      regressors: {
+        multiplier: input.multiplier.subarray(i * (origin + horizon), (i + 1) * (origin + horizon)),
+      },
     };
     const f = forecastDemand(input.history.subarray(i * origin, (i + 1) * origin), options);
     mean.set(f.mean, i * horizon);
@@ -46,5 +52,8 @@ export function runSlice(input: WorkerInput): WorkerOutput {
 
 if (parentPort) {
   const out = runSlice(workerData as WorkerInput);
-  parentPort.postMessage(out, [out.mean.buffer as ArrayBuffer, ...out.quantiles.map((q) => q.buffer as ArrayBuffer)]);
+  parentPort.postMessage(out, [
+    out.mean.buffer as ArrayBuffer,
+    ...out.quantiles.map((q) => q.buffer as ArrayBuffer),
+  ]);
 }

@@ -13,20 +13,21 @@ export interface Hierarchy {
   readonly state: readonly string[];
 }
 
-export const LEVELS: readonly { readonly name: string; readonly key: (h: Hierarchy, i: number) => string }[] = [
-  { name: 'total', key: () => 'total' },
-  { name: 'state', key: (h, i) => h.state[i]! },
-  { name: 'store', key: (h, i) => h.store[i]! },
-  { name: 'cat', key: (h, i) => h.cat[i]! },
-  { name: 'dept', key: (h, i) => h.dept[i]! },
-  { name: 'state_cat', key: (h, i) => `${h.state[i]!}|${h.cat[i]!}` },
-  { name: 'state_dept', key: (h, i) => `${h.state[i]!}|${h.dept[i]!}` },
-  { name: 'store_cat', key: (h, i) => `${h.store[i]!}|${h.cat[i]!}` },
-  { name: 'store_dept', key: (h, i) => `${h.store[i]!}|${h.dept[i]!}` },
-  { name: 'item', key: (h, i) => h.item[i]! },
-  { name: 'item_state', key: (h, i) => `${h.item[i]!}|${h.state[i]!}` },
-  { name: 'item_store', key: (h, i) => `${h.item[i]!}|${h.store[i]!}` },
-];
+export const LEVELS: readonly { readonly name: string; readonly key: (h: Hierarchy, i: number) => string }[] =
+  [
+    { name: 'total', key: () => 'total' },
+    { name: 'state', key: (h, i) => h.state[i]! },
+    { name: 'store', key: (h, i) => h.store[i]! },
+    { name: 'cat', key: (h, i) => h.cat[i]! },
+    { name: 'dept', key: (h, i) => h.dept[i]! },
+    { name: 'state_cat', key: (h, i) => `${h.state[i]!}|${h.cat[i]!}` },
+    { name: 'state_dept', key: (h, i) => `${h.state[i]!}|${h.dept[i]!}` },
+    { name: 'store_cat', key: (h, i) => `${h.store[i]!}|${h.cat[i]!}` },
+    { name: 'store_dept', key: (h, i) => `${h.store[i]!}|${h.dept[i]!}` },
+    { name: 'item', key: (h, i) => h.item[i]! },
+    { name: 'item_state', key: (h, i) => `${h.item[i]!}|${h.state[i]!}` },
+    { name: 'item_store', key: (h, i) => `${h.item[i]!}|${h.store[i]!}` },
+  ];
 
 export interface WrmsseInput {
   readonly hierarchy: Hierarchy;

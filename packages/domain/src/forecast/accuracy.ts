@@ -34,7 +34,10 @@ export function bias(actual: Float64Array, forecast: Float64Array): number {
 }
 
 /** Share of observed actuals with lower ≤ a ≤ upper (0 when nothing was observed). */
-export function intervalCoverage(actual: Float64Array, interval: { readonly lower: Float64Array; readonly upper: Float64Array }): number {
+export function intervalCoverage(
+  actual: Float64Array,
+  interval: { readonly lower: Float64Array; readonly upper: Float64Array },
+): number {
   let inside = 0;
   let count = 0;
   for (let i = 0; i < actual.length; i++) {

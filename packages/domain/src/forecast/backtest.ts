@@ -14,7 +14,12 @@ export interface BacktestWindow {
 /** Origins `n − horizon − k·step` (k = 0…origins−1), keeping at least `minTrain` days before each. */
 export function backtestOrigins(
   n: number,
-  options: { readonly horizon: number; readonly origins: number; readonly step: number; readonly minTrain: number },
+  options: {
+    readonly horizon: number;
+    readonly origins: number;
+    readonly step: number;
+    readonly minTrain: number;
+  },
 ): number[] {
   const out: number[] = [];
   for (let k = 0; k < options.origins; k++) {

@@ -56,10 +56,22 @@ export function fitCandidate(name: ModelName, y: Float64Array, options: Candidat
       const { alpha, beta, gamma, phi } = fit.params;
       return {
         name,
-        params: trend ? (seasonLength > 0 ? { alpha, beta, gamma, phi } : { alpha, beta, phi }) : seasonLength > 0 ? { alpha, gamma } : { alpha },
+        params: trend
+          ? seasonLength > 0
+            ? { alpha, beta, gamma, phi }
+            : { alpha, beta, phi }
+          : seasonLength > 0
+            ? { alpha, gamma }
+            : { alpha },
         forecastAt: (end, horizon) => {
           // Backtest origins lie inside the fit window, so states start where the fit started.
-          const run = etsFilter(y, { params: fit.params, init: fit.init, trend, from: fit.from, to: Math.max(end, fit.from) });
+          const run = etsFilter(y, {
+            params: fit.params,
+            init: fit.init,
+            trend,
+            from: fit.from,
+            to: Math.max(end, fit.from),
+          });
           return etsForecast({ state: run.state, phi, trend, start: end, horizon });
         },
       };

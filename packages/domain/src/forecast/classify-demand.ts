@@ -31,6 +31,12 @@ export function classifyDemand(
   const cv2 = variance / (mean * mean);
   const sporadic = adi >= (options.adiCutoff ?? 1.32);
   const variable = cv2 >= (options.cv2Cutoff ?? 0.49);
-  const demandClass: DemandClass = sporadic ? (variable ? 'lumpy' : 'intermittent') : variable ? 'erratic' : 'smooth';
+  const demandClass: DemandClass = sporadic
+    ? variable
+      ? 'lumpy'
+      : 'intermittent'
+    : variable
+      ? 'erratic'
+      : 'smooth';
   return { demandClass, adi, cv2 };
 }

@@ -36,7 +36,13 @@ export function summariseHistory(history: Float64Array): HistorySummary {
     n++;
     sum += v;
   }
-  return { firstSale, observed, observedSinceFirstSale: n, meanSinceFirstSale: n > 0 ? sum / n : 0, constant };
+  return {
+    firstSale,
+    observed,
+    observedSinceFirstSale: n,
+    meanSinceFirstSale: n > 0 ? sum / n : 0,
+    constant,
+  };
 }
 
 /**
@@ -91,7 +97,10 @@ export function degenerateForecast(
     mean[h] = (1 - weight) * s.meanSinceFirstSale + weight * p;
   }
   const levelVariance = 0.5 * weight;
-  const quantiles = options.quantileLevels.map((level) => ({ level, values: new Float64Array(options.horizon) }));
+  const quantiles = options.quantileLevels.map((level) => ({
+    level,
+    values: new Float64Array(options.horizon),
+  }));
   for (let h = 0; h < options.horizon; h++) {
     const mu = mean[h]!;
     const q = countQuantiles(mu, mu + levelVariance * mu * mu, options.quantileLevels);

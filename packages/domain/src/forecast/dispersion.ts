@@ -72,8 +72,12 @@ export function estimateDispersion(
     ];
     if (bMu > 0) candidates.push([1, Math.max(0, (bErr - bMu) / Math.max(bMu2, 1e-12))]);
     const loss = ([p, q]: [number, number]): number =>
-      ((dErr - p * dMu - q * dMu2) / Math.max(dErr, 1)) ** 2 + ((bErr - p * bMu - q * bMu2) / Math.max(bErr, 1)) ** 2;
+      ((dErr - p * dMu - q * dMu2) / Math.max(dErr, 1)) ** 2 +
+      ((bErr - p * bMu - q * bMu2) / Math.max(bErr, 1)) ** 2;
     [phi, v] = candidates.reduce((best, c) => (loss(c) < loss(best) ? c : best));
   }
-  return { dispersion: Math.min(Math.max(phi, 1), maxDispersion), levelVariance: Math.min(Math.max(v, 0), 4) };
+  return {
+    dispersion: Math.min(Math.max(phi, 1), maxDispersion),
+    levelVariance: Math.min(Math.max(v, 0), 4),
+  };
 }

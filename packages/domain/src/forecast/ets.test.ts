@@ -8,8 +8,16 @@ const none = new Float64Array(0);
 describe('etsFilter / etsForecast with fixed parameters (exact against R forecast 8.20)', () => {
   it('SES', () => {
     // R: ses(hospital[,"H7934"], h=5, alpha=0.3, initial="simple")$mean
-    const r = etsFilter(hp, { params: { alpha: 0.3, beta: 0, gamma: 0, phi: 1 }, init: { level: hp[0]!, trend: 0, season: none }, trend: false });
-    expectClose(etsForecast({ state: r.state, phi: 1, trend: false, start: hp.length, horizon: 5 }), Array<number>(5).fill(47.97676559), 1e-9);
+    const r = etsFilter(hp, {
+      params: { alpha: 0.3, beta: 0, gamma: 0, phi: 1 },
+      init: { level: hp[0]!, trend: 0, season: none },
+      trend: false,
+    });
+    expectClose(
+      etsForecast({ state: r.state, phi: 1, trend: false, start: hp.length, horizon: 5 }),
+      Array<number>(5).fill(47.97676559),
+      1e-9,
+    );
   });
 
   it("Holt's linear trend (R's β* = 0.1 is state-space β = α·β* = 0.03)", () => {
@@ -39,17 +47,21 @@ describe('etsFilter / etsForecast with fixed parameters (exact against R forecas
     // R: f <- ets(hospital[,"H7934"], "ANA", alpha=0.2, gamma=0.1); f$initstate; forecast(f, h=14)$mean
     // R lists s1 = s_0 … s12 = s_{-11}; our season[j] is used at t ≡ j (mod 12), so it is reversed.
     const s = [
-      -4.838260083, -6.067630261, -3.636654752, 2.410225292, 2.274529805, 5.076273984, 4.506521869, 0.8611297499,
-      0.005336350712, 5.588783279, -4.311637547, -1.868617686,
+      -4.838260083, -6.067630261, -3.636654752, 2.410225292, 2.274529805, 5.076273984, 4.506521869,
+      0.8611297499, 0.005336350712, 5.588783279, -4.311637547, -1.868617686,
     ];
     const season = Float64Array.from({ length: 12 }, (_, j) => s[11 - j]!);
-    const r = etsFilter(hp, { params: { alpha: 0.2, beta: 0, gamma: 0.1, phi: 1 }, init: { level: 87.23817472, trend: 0, season }, trend: false });
+    const r = etsFilter(hp, {
+      params: { alpha: 0.2, beta: 0, gamma: 0.1, phi: 1 },
+      init: { level: 87.23817472, trend: 0, season },
+      trend: false,
+    });
     const f = etsForecast({ state: r.state, phi: 1, trend: false, start: hp.length, horizon: 14 });
     expectClose(
       f,
       [
-        47.39508726, 45.50455543, 54.53188934, 49.57596423, 50.08227575, 53.1936478, 53.76562426, 51.33428443, 52.19226438,
-        46.94432861, 43.72377326, 46.25374804, 47.39508726, 45.50455543,
+        47.39508726, 45.50455543, 54.53188934, 49.57596423, 50.08227575, 53.1936478, 53.76562426, 51.33428443,
+        52.19226438, 46.94432861, 43.72377326, 46.25374804, 47.39508726, 45.50455543,
       ],
       1e-8,
     );
@@ -57,7 +69,11 @@ describe('etsFilter / etsForecast with fixed parameters (exact against R forecas
 
   it('lets NaN days coast instead of reading them as zero', () => {
     const y = Float64Array.from([10, 10, NaN, NaN, 10]);
-    const r = etsFilter(y, { params: { alpha: 0.5, beta: 0, gamma: 0, phi: 1 }, init: { level: 10, trend: 0, season: none }, trend: false });
+    const r = etsFilter(y, {
+      params: { alpha: 0.5, beta: 0, gamma: 0, phi: 1 },
+      init: { level: 10, trend: 0, season: none },
+      trend: false,
+    });
     expect(r.state.level).toBe(10);
     expect(r.count).toBe(3);
   });

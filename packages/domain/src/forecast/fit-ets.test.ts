@@ -7,7 +7,13 @@ import { fitEts } from './fit-ets';
 function fitAndForecast(y: Float64Array, options: { trend: boolean; seasonLength: number; horizon: number }) {
   const fit = fitEts(y, options);
   const run = etsFilter(y, { params: fit.params, init: fit.init, trend: options.trend, from: fit.from });
-  const mean = etsForecast({ state: run.state, phi: fit.params.phi, trend: options.trend, start: y.length, horizon: options.horizon });
+  const mean = etsForecast({
+    state: run.state,
+    phi: fit.params.phi,
+    trend: options.trend,
+    start: y.length,
+    horizon: options.horizon,
+  });
   return { params: fit.params, mean };
 }
 

@@ -34,7 +34,10 @@ const LOWER = 1e-4;
 const UPPER = 0.9999;
 
 /** Heuristic initial states from the start of `y[from..)` (phase of season j is t mod m). */
-export function initialEtsState(y: Float64Array, options: { trend: boolean; seasonLength: number; from: number }): EtsState {
+export function initialEtsState(
+  y: Float64Array,
+  options: { trend: boolean; seasonLength: number; from: number },
+): EtsState {
   const { from } = options;
   const m = options.seasonLength;
   const season = new Float64Array(m);
@@ -151,7 +154,8 @@ export function fitEts(y: Float64Array, options: FitEtsOptions): FittedEts {
       best = x;
     }
   }
-  if (best.length === 0) best = pin([0.1, ...(trend ? [0.01] : []), ...(seasonal ? [0.05] : []), ...(trend ? [0.95] : [])]);
+  if (best.length === 0)
+    best = pin([0.1, ...(trend ? [0.01] : []), ...(seasonal ? [0.05] : []), ...(trend ? [0.95] : [])]);
   const steps = best.map((v) => Math.max(v * 0.5, 0.005));
   for (let iter = 0; iter < 60; iter++) {
     let improved = false;

@@ -20,12 +20,12 @@ function expectWellFormed(f: DemandForecast, horizon: number): void {
 /** Weekly pattern with Poisson-like noise from a small LCG (deterministic). */
 function weeklySeries(n: number, level: number, seed = 1): Float64Array {
   let s = seed;
-  const rand = (): number => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = (): number => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const shape = [0.8, 0.9, 1, 1, 1.1, 1.5, 0.7];
   return Float64Array.from({ length: n }, (_, t) => {
     const mu = level * shape[t % 7]!;
     let k = 0;
-    for (let p = Math.exp(-mu), u = rand(); u > p && k < 1000; k++) u -= (p *= mu / (k + 1));
+    for (let p = Math.exp(-mu), u = rand(); u > p && k < 1000; k++) u -= p *= mu / (k + 1);
     return k;
   });
 }
@@ -74,7 +74,9 @@ describe('forecastDemand', () => {
 
   it('rejects invalid options', () => {
     expect(() => forecastDemand(new Float64Array(3), { horizon: 0 })).toThrow(RangeError);
-    expect(() => forecastDemand(new Float64Array(3), { horizon: 3, quantileLevels: [1.2] })).toThrow(RangeError);
+    expect(() => forecastDemand(new Float64Array(3), { horizon: 3, quantileLevels: [1.2] })).toThrow(
+      RangeError,
+    );
   });
 });
 

@@ -23,7 +23,8 @@ const ALL_MODELS: readonly ModelName[] = [
 const BACKTEST = { origins: 4, step: 14, maxHorizon: 28 };
 
 function assertOptions(options: ForecastOptions): void {
-  if (!Number.isInteger(options.horizon) || options.horizon < 1) throw new RangeError('horizon must be an integer ≥ 1');
+  if (!Number.isInteger(options.horizon) || options.horizon < 1)
+    throw new RangeError('horizon must be an integer ≥ 1');
   const m = options.seasonLength ?? 7;
   if (!Number.isInteger(m) || m < 1) throw new RangeError('seasonLength must be an integer ≥ 1');
   for (const l of options.quantileLevels ?? []) {
@@ -82,7 +83,12 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
   const demandClass = classifyDemand(raw).demandClass;
   const btHorizon = Math.min(horizon, BACKTEST.maxHorizon);
   const bt = options.backtest ?? BACKTEST;
-  const origins = backtestOrigins(n, { horizon: btHorizon, origins: bt.origins, step: bt.step, minTrain: 2 * m });
+  const origins = backtestOrigins(n, {
+    horizon: btHorizon,
+    origins: bt.origins,
+    step: bt.step,
+    minTrain: 2 * m,
+  });
   const names = (options.candidates ?? ALL_MODELS).filter(
     (name) => !name.endsWith('-weekly') || n >= 3 * m + btHorizon,
   );

@@ -22,7 +22,9 @@ describe('lead-time demand', () => {
 
   it('Poisson sum when there is no over-dispersion', () => {
     // R: qpois(c(0.5, 0.95), 20) = 20 28
-    expect(leadTimeDemandQuantiles(flat(2, 1, 0), { days: 10, levels: [0.5, 0.95] }).map((q) => q.value)).toEqual([20, 28]);
+    expect(
+      leadTimeDemandQuantiles(flat(2, 1, 0), { days: 10, levels: [0.5, 0.95] }).map((q) => q.value),
+    ).toEqual([20, 28]);
   });
 
   it('a shared level error widens the sum (autocorrelation)', () => {
@@ -33,7 +35,10 @@ describe('lead-time demand', () => {
 
   it('works on real forecasts, including degenerate ones', () => {
     const y = Float64Array.from({ length: 200 }, (_, t) => 3 + (t % 7 === 5 ? 4 : 0) + (t % 3));
-    for (const f of [forecastDemand(y, { horizon: 14 }), forecastDemand(new Float64Array(0), { horizon: 14 })]) {
+    for (const f of [
+      forecastDemand(y, { horizon: 14 }),
+      forecastDemand(new Float64Array(0), { horizon: 14 }),
+    ]) {
       const q = leadTimeDemandQuantiles(f, { fromDay: 2, days: 9 });
       expect(q.map((x) => x.level)).toEqual([0.5, 0.8, 0.9, 0.95, 0.99]);
       for (let i = 1; i < q.length; i++) expect(q[i]!.value).toBeGreaterThanOrEqual(q[i - 1]!.value);

@@ -37,7 +37,9 @@ export function leadTimeDemandQuantiles(
   forecast: DemandForecast,
   options: LeadTimeOptions,
 ): { level: number; value: number }[] {
-  const levels = options.levels ?? (forecast.quantiles.length > 0 ? forecast.quantiles.map((q) => q.level) : DEFAULT_QUANTILE_LEVELS);
+  const levels =
+    options.levels ??
+    (forecast.quantiles.length > 0 ? forecast.quantiles.map((q) => q.level) : DEFAULT_QUANTILE_LEVELS);
   const s = leadTimeDemandMean(forecast, options);
   const q = countQuantiles(s, forecast.dispersion * s + forecast.levelVariance * s * s, levels);
   return levels.map((level, i) => ({ level, value: q[i]! }));

@@ -35,7 +35,10 @@ export interface PooledEffectsOptions {
 }
 
 /** Centred moving average over observed days in [from, to) (window days wide, clipped at the ends). */
-export function localLevel(y: Float64Array, options: { from: number; to: number; window: number }): Float64Array {
+export function localLevel(
+  y: Float64Array,
+  options: { from: number; to: number; window: number },
+): Float64Array {
   const { from, to } = options;
   const half = Math.floor(options.window / 2);
   const out = new Float64Array(to - from);
