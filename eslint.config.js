@@ -16,7 +16,7 @@ const layer = (/** @type {string[]} */ forbidden) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-artifacts/**', 'bench/out/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.scratch/**', 'test-artifacts/**', 'bench/out/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -33,6 +33,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-condition': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       'max-params': ['error', 4],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   { files: ['packages/domain/**'], rules: layer(['db', 'server', 'cli', 'web']) },

@@ -1,4 +1,5 @@
-import { Command, Option } from 'commander';
+import type { Command} from 'commander';
+import { Option } from 'commander';
 import { ROLES } from '@stockwise/domain/auth/roles';
 import type { Role } from '@stockwise/domain/auth/roles';
 import type { StorageFlags } from '../options';

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import type { Command} from 'commander';
+import { Option } from 'commander';
 import { DEMO_LOGIN, loadDemoSeller } from '@stockwise/server/demo/load-demo';
 import { startServer } from '@stockwise/server/serve';
 import { migrate } from '@stockwise/server/stockwise';
