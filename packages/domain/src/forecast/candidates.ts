@@ -14,7 +14,7 @@ export interface CandidateModel {
 
 export interface CandidateOptions {
   readonly seasonLength: number;
-  /** Days used to fit ETS parameters. @default 364 (one year) */
+  /** Days used to fit ETS parameters. @default 252 (36 weeks: on M5 as accurate as 52 or 104 weeks, and faster) */
   readonly fitWindow?: number;
 }
 
@@ -52,7 +52,7 @@ export function fitCandidate(name: ModelName, y: Float64Array, options: Candidat
     case 'holt-damped-weekly': {
       const trend = name === 'holt-damped' || name === 'holt-damped-weekly';
       const seasonLength = name === 'ses-weekly' || name === 'holt-damped-weekly' ? m : 0;
-      const fit = fitEts(y, { trend, seasonLength, fitWindow: options.fitWindow ?? 364 });
+      const fit = fitEts(y, { trend, seasonLength, fitWindow: options.fitWindow ?? 252 });
       const { alpha, beta, gamma, phi } = fit.params;
       return {
         name,
