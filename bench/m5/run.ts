@@ -17,6 +17,7 @@ import { wrmsse } from './wrmsse';
 
 const HORIZON = 28;
 const LEVELS = [0.05, 0.5, 0.95];
+const BATCH = 600;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,21 +37,26 @@ function factorChoice(spec: string | undefined): FactorChoice {
   };
 }
 
-function runWorker(input: WorkerInput): Promise<WorkerOutput> {
+/** Worker threads do not inherit tsx's loader: a tiny bootstrap registers it, then imports the worker. */
+function startWorker(): Worker {
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const worker = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  return new Worker(`import(${tsx}).then((m) => { m.register(); return import(${worker}); });`, {
+    eval: true,
+  });
+}
+
+function runBatch(worker: Worker, input: WorkerInput): Promise<WorkerOutput> {
   return new Promise((resolve, reject) => {
-    // Worker threads do not inherit tsx's loader, so a tiny bootstrap registers it and then imports
-    // the TypeScript worker module.
-    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`;
-    const w = new Worker(bootstrap, {
-      eval: true,
-      workerData: input,
-      transferList: [input.history.buffer as ArrayBuffer, input.multiplier.buffer as ArrayBuffer],
-    });
-    w.once('message', (m: WorkerOutput) => {
+    const onError = (e: Error): void => {
+      reject(e);
+    };
+    worker.once('error', onError);
+    worker.once('message', (m: WorkerOutput) => {
+      worker.off('error', onError);
       resolve(m);
-      void w.terminate();
     });
-    w.once('error', reject);
+    worker.postMessage(input, [input.history.buffer as ArrayBuffer, input.multiplier.buffer as ArrayBuffer]);
   });
 }
 
@@ -83,14 +89,20 @@ async function main(): Promise<void> {
   });
   const pooled = performance.now();
 
-  // One contiguous block per worker; replicated copies tile the same series to test scaling.
+  // Batches of at most BATCH series go to a pool of one worker per core (max 2), which bounds memory
+  // for replicated runs; replicated copies tile the same series to test scaling.
   const total = n * replicate;
-  const workers = Math.max(1, Math.min(availableParallelism(), 2));
-  const per = Math.ceil(total / workers);
-  const jobs: Promise<WorkerOutput>[] = [];
-  for (let w = 0; w < workers; w++) {
-    const first = w * per;
-    const count = Math.max(0, Math.min(per, total - first));
+  const workerCount = Math.max(1, Math.min(availableParallelism(), 2));
+  const [origins, step] = (arg('backtest') ?? '').split(',').map(Number);
+  const backtest =
+    origins !== undefined && step !== undefined && origins > 0 && step > 0 ? { origins, step } : undefined;
+  const candidates = arg('candidates')?.split(',') as ModelName[] | undefined;
+  const batches = Math.ceil(total / BATCH);
+  const results: WorkerOutput[] = [];
+  let next = 0;
+  const makeBatch = (b: number): WorkerInput => {
+    const first = b * BATCH;
+    const count = Math.min(BATCH, total - first);
     const history = new Float64Array(count * origin);
     const multiplier = new Float64Array(count * T);
     for (let k = 0; k < count; k++) {
@@ -98,25 +110,30 @@ async function main(): Promise<void> {
       history.set(histories[s]!, k * origin);
       multiplier.set(pooledMultiplier({ factors, effects, seriesIndex: s, length: T }), k * T);
     }
-    const [origins, step] = (arg('backtest') ?? '').split(',').map(Number);
-    const backtest =
-      origins !== undefined && step !== undefined && origins > 0 && step > 0 ? { origins, step } : undefined;
-    const candidates = arg('candidates')?.split(',') as ModelName[] | undefined;
-    jobs.push(
-      runWorker({
-        count,
-        origin,
-        horizon: HORIZON,
-        history,
-        multiplier,
-        levels: LEVELS,
-        selection,
-        ...(candidates ? { candidates } : {}),
-        ...(backtest ? { backtest } : {}),
-      }),
-    );
-  }
-  const results = await Promise.all(jobs);
+    return {
+      count,
+      origin,
+      horizon: HORIZON,
+      history,
+      multiplier,
+      levels: LEVELS,
+      selection,
+      ...(candidates ? { candidates } : {}),
+      ...(backtest ? { backtest } : {}),
+    };
+  };
+  const pool = Array.from({ length: workerCount }, startWorker);
+  await Promise.all(
+    pool.map(async (worker) => {
+      while (next < batches) {
+        const b = next++;
+        const r = await runBatch(worker, makeBatch(b));
+        // Only the first copy of each series is scored.
+        if (b * BATCH < n) results[b] = r;
+      }
+    }),
+  );
+  await Promise.all(pool.map((w) => w.terminate()));
   const forecast: Float64Array[] = [];
   const lower: Float64Array[] = [];
   const upper: Float64Array[] = [];
@@ -191,7 +208,7 @@ async function main(): Promise<void> {
     pooled_seconds: +((pooled - loaded) / 1000).toFixed(2),
     series_per_second: Math.round(total / seconds),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
-    workers,
+    workers: workerCount,
   });
   console.log(JSON.stringify(report));
 }

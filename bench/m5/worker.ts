@@ -1,5 +1,5 @@
-/** Forecast worker: runs the domain engine on a slice of series (one worker per core). */
-import { parentPort, workerData } from 'node:worker_threads';
+/** Forecast worker: runs the domain engine on batches of series (one worker per core). */
+import { parentPort } from 'node:worker_threads';
 import { forecastDemand } from '../../packages/domain/src/forecast/forecast-demand';
 import type { ForecastOptions, ModelName } from '../../packages/domain/src/forecast/types';
 
@@ -50,10 +50,14 @@ export function runSlice(input: WorkerInput): WorkerOutput {
   return { mean, quantiles, models };
 }
 
-if (parentPort) {
-  const out = runSlice(workerData as WorkerInput);
-  parentPort.postMessage(out, [
-    out.mean.buffer as ArrayBuffer,
-    ...out.quantiles.map((q) => q.buffer as ArrayBuffer),
-  ]);
+// Persistent worker: one batch per message, so replicated runs reuse the loaded module.
+const port = parentPort;
+if (port) {
+  port.on('message', (input: WorkerInput) => {
+    const out = runSlice(input);
+    port.postMessage(out, [
+      out.mean.buffer as ArrayBuffer,
+      ...out.quantiles.map((q) => q.buffer as ArrayBuffer),
+    ]);
+  });
 }
