@@ -3,10 +3,10 @@ import { ROLES } from '@stockwise/domain/auth/roles';
 import { TextSchema } from './common.schema';
 
 export const EmailSchema = z.email().max(254).openapi({ example: 'owner@example.com' });
-export const PasswordSchema = z.string().min(8, 'at least 8 characters').max(200);
+export const PasswordSchema = TextSchema(200).min(8, 'at least 8 characters');
 export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 
-export const LoginSchema = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) }).strict().openapi('Login');
+export const LoginSchema = z.object({ email: TextSchema(254).min(1), password: TextSchema(200).min(1) }).strict().openapi('Login');
 export const SetupSchema = z
   .object({ accountName: TextSchema(200).min(1), email: EmailSchema, password: PasswordSchema, name: TextSchema(200).optional() })
   .strict()

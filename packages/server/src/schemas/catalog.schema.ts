@@ -5,10 +5,10 @@ const Dimension = z.number().positive().max(10_000);
 
 const productFields = {
   title: TextSchema(500).min(1),
-  barcode: z.string().max(64).nullable().openapi({ example: '4006381333931' }),
+  barcode: TextSchema(64).nullable().openapi({ example: '4006381333931' }),
   asin: z.string().regex(/^[A-Z0-9]{10}$/, '10 capital letters or digits').nullable(),
   fnsku: z.string().regex(/^[A-Z0-9]{10}$/, '10 capital letters or digits').nullable(),
-  channelSkus: z.record(z.string().max(32), TextSchema(100)),
+  channelSkus: z.record(TextSchema(32), TextSchema(100)),
   category: TextSchema(100).nullable(),
   brand: TextSchema(100).nullable(),
   length: Dimension.nullable(),
@@ -52,8 +52,8 @@ export const ProductSchema = z
 export type ProductDto = z.infer<typeof ProductSchema>;
 
 export const ProductListQuerySchema = PageQuerySchema.extend({
-  q: z.string().max(200).optional().openapi({ description: 'matches SKU, title, barcode, ASIN or FNSKU' }),
-  category: z.string().max(100).optional(),
+  q: TextSchema(200).optional().openapi({ description: 'matches SKU, title, barcode, ASIN or FNSKU' }),
+  category: TextSchema(100).optional(),
   listingStatus: z.enum(['active', 'inactive', 'error']).optional(),
   replenishable: z.enum(['true', 'false']).optional(),
   sort: z.enum(['sku', 'title', 'createdAt', 'updatedAt']).default('sku'),
@@ -65,7 +65,7 @@ export const ProductPageSchema = pageOf(ProductSchema).openapi('ProductPage');
 const locationFields = {
   name: TextSchema(200).min(1),
   type: z.enum(['warehouse', 'amazon_fba', '3pl']),
-  marketplace: z.string().max(10).nullable(),
+  marketplace: TextSchema(10).nullable(),
   capacityCubicFeet: z
     .partialRecord(z.enum(['standard', 'oversize', 'apparel', 'footwear', 'total']), z.number().min(0).max(1e9))
     .openapi({ example: { standard: 2500, oversize: 300 } }),

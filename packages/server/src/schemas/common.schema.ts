@@ -24,7 +24,7 @@ export const MoneySchema = z.number().min(0).max(1e9).openapi({ example: 4.2 });
 
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: TextSchema(500).optional(),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>

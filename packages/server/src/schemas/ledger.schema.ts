@@ -9,7 +9,7 @@ const base = {
   sku: SkuSchema,
   location: LocationCodeSchema,
   occurredAt: z.iso.datetime({ offset: true }).optional().openapi({ description: 'when it happened; default now' }),
-  referenceType: z.string().max(40).optional(),
+  referenceType: TextSchema(40).optional(),
   referenceId: TextSchema(200).optional(),
   note: TextSchema(1000).optional(),
 };
@@ -70,9 +70,9 @@ export const MovementResultSchema = z
 export type MovementResult = z.infer<typeof MovementResultSchema>;
 
 export const MovementListQuerySchema = PageQuerySchema.extend({
-  sku: z.string().max(100).optional(),
-  location: z.string().max(32).optional(),
-  type: z.string().max(40).optional(),
+  sku: TextSchema(100).optional(),
+  location: TextSchema(32).optional(),
+  type: TextSchema(40).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
@@ -80,9 +80,9 @@ export const MovementListQuerySchema = PageQuerySchema.extend({
 export const MovementPageSchema = pageOf(MovementSchema).openapi('MovementPage');
 
 export const InventoryQuerySchema = PageQuerySchema.extend({
-  sku: z.string().max(100).optional(),
-  location: z.string().max(32).optional(),
-  q: z.string().max(200).optional(),
+  sku: TextSchema(100).optional(),
+  location: TextSchema(32).optional(),
+  q: TextSchema(200).optional(),
 });
 export const InventoryPageSchema = pageOf(BalanceSchema).openapi('InventoryPage');
 

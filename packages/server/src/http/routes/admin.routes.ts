@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { JobSchema, MemberCreateSchema, MemberSchema, TokenCreateSchema, TokenCreatedSchema, TokenSchema } from '../../schemas/auth.schema';
-import { PageQuerySchema } from '../../schemas/common.schema';
+import { PageQuerySchema, TextSchema } from '../../schemas/common.schema';
 import { mapMemberDto, mapTokenDto } from '../../services/auth.service';
 import type { Stockwise } from '../../stockwise';
 import { IdempotencyHeaderSchema, json, jsonBody, newRouter, problemResponses, secured } from '../router';
@@ -57,7 +57,7 @@ export function auditRoutes(sw: Stockwise) {
   const app = newRouter();
   const AuditEntry = z.object({ id: z.number().int(), actorUserId: z.number().int().nullable(), actorTokenId: z.number().int().nullable(), action: z.string(), entityType: z.string(), entityId: z.string(), before: z.unknown(), after: z.unknown(), at: z.string() }).openapi('AuditEntry');
   app.openapi(
-    createRoute({ method: 'get', path: '/', tags: ['Audit'], summary: 'Audit trail: who changed what, when (newest first)', security: secured, request: { query: PageQuerySchema.extend({ entityType: z.string().max(40).optional() }) }, responses: { 200: { description: 'Entries', ...json(z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() })) }, ...problemResponses } }),
+    createRoute({ method: 'get', path: '/', tags: ['Audit'], summary: 'Audit trail: who changed what, when (newest first)', security: secured, request: { query: PageQuerySchema.extend({ entityType: TextSchema(40).optional() }) }, responses: { 200: { description: 'Entries', ...json(z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() })) }, ...problemResponses } }),
     async (c) => c.json(await sw.audit.list(c.get('actor'), c.req.valid('query')), 200),
   );
   return app;

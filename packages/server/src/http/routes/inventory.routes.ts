@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { TextSchema } from '../../schemas/common.schema';
 import {
   InventoryPageSchema,
   InventoryQuerySchema,
@@ -42,7 +43,7 @@ export function inventoryRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/layers', tags: ['Inventory'], summary: 'Open FIFO age layers', security: secured, request: { query: z.object({ sku: z.string().max(100).optional(), location: z.string().max(32).optional() }) }, responses: { 200: { description: 'Layers, oldest first per SKU × location', ...json(z.object({ items: z.array(LayerSchema) })) }, ...problemResponses } }),
+    createRoute({ method: 'get', path: '/layers', tags: ['Inventory'], summary: 'Open FIFO age layers', security: secured, request: { query: z.object({ sku: TextSchema(100).optional(), location: TextSchema(32).optional() }) }, responses: { 200: { description: 'Layers, oldest first per SKU × location', ...json(z.object({ items: z.array(LayerSchema) })) }, ...problemResponses } }),
     async (c) => {
       const q = c.req.valid('query');
       const items = await sw.inventory.listLayers(c.get('actor'), { ...(q.sku ? { sku: q.sku } : {}), ...(q.location ? { location: q.location } : {}) });

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { TextSchema } from '../../schemas/common.schema';
 import { LocationCreateSchema, LocationListQuerySchema, LocationPageSchema, LocationSchema, LocationUpdateSchema } from '../../schemas/catalog.schema';
 import type { Stockwise } from '../../stockwise';
 import { IdempotencyHeaderSchema, json, jsonBody, newRouter, problemResponses, secured } from '../router';
 
-const CodeParam = z.object({ code: z.string().min(1).max(32).openapi({ param: { name: 'code', in: 'path' }, example: 'WH1' }) });
+const CodeParam = z.object({ code: TextSchema(32).min(1).openapi({ param: { name: 'code', in: 'path' }, example: 'WH1' }) });
 
 export function locationsRoutes(sw: Stockwise) {
   const app = newRouter();

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { TextSchema } from '../../schemas/common.schema';
 import {
   ProductCreateSchema,
   ProductListQuerySchema,
@@ -9,7 +10,7 @@ import {
 import type { Stockwise } from '../../stockwise';
 import { IdempotencyHeaderSchema, json, jsonBody, newRouter, problemResponses, secured } from '../router';
 
-const SkuParam = z.object({ sku: z.string().min(1).max(100).openapi({ param: { name: 'sku', in: 'path' }, example: 'MUG-1' }) });
+const SkuParam = z.object({ sku: TextSchema(100).min(1).openapi({ param: { name: 'sku', in: 'path' }, example: 'MUG-1' }) });
 
 export function productsRoutes(sw: Stockwise) {
   const app = newRouter();
@@ -38,7 +39,7 @@ export function productsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/lookup', tags: ['Catalog'], summary: 'Find a product by barcode (GTIN or internal), FNSKU, ASIN or SKU', security: secured, request: { query: z.object({ code: z.string().min(1).max(100) }) }, responses: { 200: { description: 'The product', ...json(ProductSchema) }, ...problemResponses } }),
+    createRoute({ method: 'get', path: '/lookup', tags: ['Catalog'], summary: 'Find a product by barcode (GTIN or internal), FNSKU, ASIN or SKU', security: secured, request: { query: z.object({ code: TextSchema(100).min(1) }) }, responses: { 200: { description: 'The product', ...json(ProductSchema) }, ...problemResponses } }),
     async (c) => c.json(await sw.catalog.lookupByCode(c.get('actor'), c.req.valid('query').code), 200),
   );
 
