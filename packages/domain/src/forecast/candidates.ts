@@ -3,6 +3,7 @@ import { etsFilter, etsForecast } from './ets';
 import { fitEts } from './fit-ets';
 import { seasonalNaive } from './seasonal-naive';
 import { tsbRate } from './tsb';
+import { yearlyOffsets } from './yearly';
 import type { ModelName } from './types';
 
 /** A model fitted once that can forecast from any origin `end` using y[0..end) only for its states. */
@@ -46,6 +47,19 @@ export function fitCandidate(name: ModelName, y: Float64Array, options: Candidat
         params: { alpha: 0.1, beta: 0.05 },
         forecastAt: (end, horizon) => constant(tsbRate(y, { alpha: 0.1, beta: 0.05, end }), horizon),
       };
+    case 'ses-weekly-yearly': {
+      const base = fitCandidate('ses-weekly', y, options);
+      return {
+        name,
+        params: base.params,
+        forecastAt: (end, horizon) => {
+          const f = base.forecastAt(end, horizon);
+          const offsets = yearlyOffsets(y, { end, horizon });
+          if (offsets) for (let h = 0; h < horizon; h++) f[h] = f[h]! + offsets[h]!;
+          return f;
+        },
+      };
+    }
     case 'ses':
     case 'holt-damped':
     case 'ses-weekly':

@@ -11,7 +11,15 @@ export type DegenerateReason = 'empty' | 'all-zero' | 'constant' | 'short' | 'no
 
 /** Names of the candidate models the engine can choose from. */
 export type ModelName =
-  'seasonal-naive' | 'ses' | 'holt-damped' | 'ses-weekly' | 'holt-damped-weekly' | 'croston' | 'sba' | 'tsb';
+  | 'seasonal-naive'
+  | 'ses'
+  | 'holt-damped'
+  | 'ses-weekly'
+  | 'holt-damped-weekly'
+  | 'ses-weekly-yearly'
+  | 'croston'
+  | 'sba'
+  | 'tsb';
 
 /** A demand profile borrowed from similar SKUs (e.g. the category) for new or degenerate SKUs. */
 export interface FallbackProfile {
