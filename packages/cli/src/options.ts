@@ -3,7 +3,9 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { Stockwise } from '@stockwise/server/stockwise';
 import { openStockwise } from '@stockwise/server/stockwise';
-import { isDomainError } from '@stockwise/domain/errors';
+import { DomainError, isDomainError } from '@stockwise/domain/errors';
+import type { LocalCommand } from '@stockwise/server/local-control';
+import { findRunningServer, runLocalCommand } from '@stockwise/server/local-control';
 
 export interface StorageFlags {
   data: string;
@@ -20,6 +22,7 @@ export function withStorage(command: Command): Command {
 }
 
 export async function open(flags: StorageFlags): Promise<Stockwise> {
+  assertNotServed(flags);
   return openStockwise(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : { dataDir: resolve(flags.data) });
 }
 
@@ -45,4 +48,28 @@ export function reportError(error: unknown, json: boolean): never {
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
   }
   process.exit(1);
+}
+
+/**
+ * Runs an admin command: through the running server when one owns this data folder (the embedded
+ * database has a single owner process), otherwise directly on the database.
+ */
+export async function runAdminCommand(flags: StorageFlags, command: LocalCommand): Promise<Record<string, unknown>> {
+  const running = flags.databaseUrl ? undefined : findRunningServer(resolve(flags.data));
+  if (!running) return withStockwise(flags, (sw) => runLocalCommand(sw, command));
+  const res = await fetch(`${running.url}/api/local/cli`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Stockwise-Local-Secret': running.secret },
+    body: JSON.stringify(command),
+  });
+  const body = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new DomainError('VALIDATION_FAILED', String(body['message'] ?? `server answered ${String(res.status)}`), typeof body['field'] === 'string' ? { field: body['field'] } : {});
+  return body;
+}
+
+/** Refuses to open the embedded database while a server owns it. */
+export function assertNotServed(flags: StorageFlags): void {
+  if (!flags.databaseUrl && findRunningServer(resolve(flags.data))) {
+    throw new DomainError('CONFLICT', `a Stockwise server is running on ${resolve(flags.data)}; stop it first`);
+  }
 }

@@ -64,13 +64,11 @@ describe('stockwise CLI and server, end to end', () => {
     expect((await fetch(`${base}/api/docs`)).status).toBe(200);
   });
 
-  it('a token from `stockwise token create --json` works against the running server (PGlite shared between processes is not needed: the server has it open)', async () => {
-    // The embedded database has one writer: mint the token through the API session instead of a second process.
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'e2e@example.com', password: 'e2e password' }) });
-    expect(login.status).toBe(200);
-    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const created = await fetch(`${base}/api/v1/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify({ name: 'e2e' }) });
-    const { token } = (await created.json()) as { token: string };
+  it('`stockwise user create` and `token create --json` work while the server runs on the same folder, and the token works', async () => {
+    // The embedded database has one owner: the CLI hands these commands to the running server.
+    await stockwise(['user', 'create', '--account', 'E2E Seller', '--email', 'second@example.com', '--password', 'second password', '--role', 'manager', '--data', dataDir]);
+    const { token } = JSON.parse(await stockwise(['token', 'create', '--email', 'second@example.com', '--name', 'e2e', '--json', '--data', dataDir])) as { token: string };
+    expect(token).toMatch(/^sw_/);
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     expect((await fetch(`${base}/api/v1/locations`, { method: 'POST', headers: auth, body: JSON.stringify({ code: 'WH1', name: 'Main', type: 'warehouse' }) })).status).toBe(201);
     expect((await fetch(`${base}/api/v1/products`, { method: 'POST', headers: auth, body: JSON.stringify({ sku: 'E2E-1', title: 'Mug', barcode: '4006381333931', unitCost: 2 }) })).status).toBe(201);

@@ -1,5 +1,7 @@
 import type { ServerType } from '@hono/node-server';
+import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
+import { removeServerHandle, writeServerHandle } from './local-control';
 import { createApp } from './http/app';
 import type { Stockwise } from './stockwise';
 
@@ -9,8 +11,9 @@ export interface RunningServer {
 }
 
 /** Serves the API and dashboard; with `worker`, also runs background jobs in this process. */
-export async function startServer(sw: Stockwise, options: { port: number; host: string; worker: boolean }): Promise<RunningServer> {
-  const app = createApp(sw);
+export async function startServer(sw: Stockwise, options: { port: number; host: string; worker: boolean; dataDir?: string | undefined }): Promise<RunningServer> {
+  const localSecret = randomBytes(32).toString('base64url');
+  const app = createApp(sw, { localSecret });
   const abort = new AbortController();
   const workerDone = options.worker ? sw.jobs.work({ signal: abort.signal }) : Promise.resolve();
   const server = await new Promise<ServerType>((resolve, reject) => {
@@ -21,9 +24,12 @@ export async function startServer(sw: Stockwise, options: { port: number; host: 
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  const localHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  if (options.dataDir) writeServerHandle(options.dataDir, { url: `http://${localHost}:${port}`, secret: localSecret });
   return {
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`,
     async close() {
+      if (options.dataDir) removeServerHandle(options.dataDir);
       abort.abort();
       await new Promise<void>((resolve) => {
         server.close(() => {

@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { ROLES } from '@stockwise/domain/auth/roles';
 import type { Role } from '@stockwise/domain/auth/roles';
 import type { StorageFlags } from '../options';
-import { print, reportError, withStockwise, withStorage } from '../options';
+import { print, reportError, runAdminCommand, withStorage } from '../options';
 
 export function registerAdminCommands(program: Command): void {
   const user = program.command('user').description('manage users');
@@ -16,8 +16,8 @@ export function registerAdminCommands(program: Command): void {
     .action(async (flags: StorageFlags & { account: string; email: string; password: string; role: Role; name?: string }) => {
       try {
         if (flags.password.length < 8) throw new Error('--password must have at least 8 characters');
-        const member = await withStockwise(flags, (sw) => sw.auth.createUser(flags.account, { email: flags.email, password: flags.password, role: flags.role, name: flags.name }, { resetPassword: true }));
-        print(flags, { account: member.accountName, accountId: member.accountId, email: member.email, role: member.role }, `${member.email} is ${member.role} of ${member.accountName}`);
+        const member = await runAdminCommand(flags, { command: 'user.create', account: flags.account, email: flags.email, password: flags.password, role: flags.role, ...(flags.name ? { name: flags.name } : {}) });
+        print(flags, member, `${String(member['email'])} is ${String(member['role'])} of ${String(member['account'])}`);
       } catch (error) {
         reportError(error, Boolean(flags.json));
       }
@@ -30,8 +30,8 @@ export function registerAdminCommands(program: Command): void {
     .addOption(new Option('--account <name>', 'account, when the user is in several').env('STOCKWISE_ACCOUNT'))
     .action(async (flags: StorageFlags & { email: string; name: string; account?: string }) => {
       try {
-        const created = await withStockwise(flags, (sw) => sw.auth.createTokenForEmail(flags.email, flags.name, flags.account));
-        print(flags, { token: created.token, id: created.record.id, account: created.accountName }, created.token);
+        const created = await runAdminCommand(flags, { command: 'token.create', email: flags.email, name: flags.name, ...(flags.account ? { account: flags.account } : {}) });
+        print(flags, created, String(created['token']));
       } catch (error) {
         reportError(error, Boolean(flags.json));
       }

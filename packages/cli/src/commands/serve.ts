@@ -24,7 +24,7 @@ function serveOptions(command: Command): Command {
 
 async function serveUntilSignal(flags: ServeFlags, banner: (url: string) => unknown): Promise<void> {
   const sw = await open(flags);
-  const server = await startServer(sw, { port: Number(flags.port), host: flags.host, worker: flags.worker });
+  const server = await startServer(sw, { port: Number(flags.port), host: flags.host, worker: flags.worker, dataDir: flags.databaseUrl ? undefined : resolve(flags.data) });
   banner(server.url);
   const stop = async () => {
     await server.close();

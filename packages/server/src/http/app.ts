@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { isDomainError } from '@stockwise/domain/errors';
 import type { Stockwise } from '../stockwise';
+import { localControlRoutes } from '../local-control';
 import { authenticate } from './auth.middleware';
 import { docsRoutes } from './docs';
 import type { AppEnv } from './env';
@@ -22,7 +23,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const VERSION = '0.1.0';
 
 /** The HTTP API (thin: validation, auth, mapping) over the services, plus the dashboard's static files. */
-export function createApp(sw: Stockwise, options: { webDist?: string } = {}) {
+export function createApp(sw: Stockwise, options: { webDist?: string; localSecret?: string } = {}) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError((error, c) => {
@@ -44,6 +45,7 @@ export function createApp(sw: Stockwise, options: { webDist?: string } = {}) {
   app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION, database: sw.db.kind }));
   app.route('/api/docs', docsRoutes());
   app.route('/api/v1/auth', publicAuthRoutes(sw));
+  if (options.localSecret) app.route('/api/local', localControlRoutes(sw, options.localSecret));
 
   app.use('/api/v1/*', authenticate(sw));
   app.use('/api/v1/*', idempotency(sw));

@@ -1,0 +1,82 @@
+import { timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ROLES } from '@stockwise/domain/auth/roles';
+import { isDomainError } from '@stockwise/domain/errors';
+import type { Stockwise } from './stockwise';
+
+/**
+ * The embedded database has a single owner process. While `stockwise serve` runs on a data folder,
+ * CLI commands on the same folder are handed to the server through this local channel: the server
+ * writes its URL and a random secret to `<data>/server.json` (mode 0600), the CLI reads it.
+ */
+export interface ServerHandle {
+  pid: number;
+  url: string;
+  secret: string;
+}
+
+const handlePath = (dataDir: string) => join(dataDir, 'server.json');
+
+export function writeServerHandle(dataDir: string, server: { url: string; secret: string }): ServerHandle {
+  const handle = { pid: process.pid, ...server };
+  writeFileSync(handlePath(dataDir), JSON.stringify(handle), { mode: 0o600 });
+  return handle;
+}
+
+export function removeServerHandle(dataDir: string): void {
+  rmSync(handlePath(dataDir), { force: true });
+}
+
+/** The running server of this data folder, if its process is alive. */
+export function findRunningServer(dataDir: string): ServerHandle | undefined {
+  const path = handlePath(dataDir);
+  if (!existsSync(path)) return undefined;
+  try {
+    const handle = JSON.parse(readFileSync(path, 'utf8')) as ServerHandle;
+    process.kill(handle.pid, 0);
+    return handle;
+  } catch {
+    return undefined;
+  }
+}
+
+export const LocalCommandSchema = z.discriminatedUnion('command', [
+  z.object({ command: z.literal('user.create'), account: z.string().min(1).max(200), email: z.email(), password: z.string().min(8).max(200), role: z.enum(ROLES), name: z.string().max(200).optional() }).strict(),
+  z.object({ command: z.literal('token.create'), email: z.string().min(1).max(254), name: z.string().min(1).max(100), account: z.string().max(200).optional() }).strict(),
+]);
+export type LocalCommand = z.infer<typeof LocalCommandSchema>;
+
+export async function runLocalCommand(sw: Stockwise, command: LocalCommand): Promise<Record<string, unknown>> {
+  switch (command.command) {
+    case 'user.create': {
+      const m = await sw.auth.createUser(command.account, { email: command.email, password: command.password, role: command.role, name: command.name }, { resetPassword: true });
+      return { account: m.accountName, accountId: m.accountId, email: m.email, role: m.role };
+    }
+    case 'token.create': {
+      const t = await sw.auth.createTokenForEmail(command.email, command.name, command.account);
+      return { token: t.token, id: t.record.id, account: t.accountName };
+    }
+  }
+}
+
+/** POST /api/local/cli, accepted only with the secret from server.json. Not part of the public API. */
+export function localControlRoutes(sw: Stockwise, secret: string) {
+  const app = new Hono();
+  const expected = Buffer.from(secret);
+  app.post('/cli', async (c) => {
+    const given = Buffer.from(c.req.header('X-Stockwise-Local-Secret') ?? '');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return c.json({ error: 'FORBIDDEN', message: 'not the local CLI' }, 403);
+    const parsed = LocalCommandSchema.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ error: 'VALIDATION_FAILED', message: parsed.error.issues[0]?.message ?? 'invalid command' }, 400);
+    try {
+      return c.json(await runLocalCommand(sw, parsed.data), 200);
+    } catch (error) {
+      if (isDomainError(error)) return c.json({ error: error.code, message: error.message, field: error.field }, 400);
+      throw error;
+    }
+  });
+  return app;
+}
