@@ -127,3 +127,14 @@ export async function readPrices(options: {
   }
   return prices;
 }
+
+/** Organisers' Level-12 dollar sales (d_1914…d_1941) keyed "item|store", to check our price join. */
+export async function readLevel12Dollars(dir = M5_DIR): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for await (const line of lines(join(dir, 'weights_evaluation.csv.gz'))) {
+    if (!line.startsWith('"Level12"')) continue;
+    const p = line.split(',').map((x) => x.replace(/"/g, ''));
+    out.set(`${p[1]!}|${p[2]!}`, Number(p[3]));
+  }
+  return out;
+}

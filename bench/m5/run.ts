@@ -9,9 +9,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fitPooledEffects, pooledMultiplier } from '../../packages/domain/src/forecast/pooled-effects';
 import { seasonalNaive } from '../../packages/domain/src/forecast/seasonal-naive';
-import type { ModelName } from '../../packages/domain/src/forecast/types';
+import { leadTimeDemandQuantiles } from '../../packages/domain/src/forecast/lead-time';
+import type { DemandForecast, ModelName } from '../../packages/domain/src/forecast/types';
 import { ALL_FACTORS, DEFAULT_FACTORS, buildFactors, censorHistory, type FactorChoice } from './features';
-import { readCalendar, readPrices, readSales } from './load';
+import { readCalendar, readLevel12Dollars, readPrices, readSales } from './load';
 import type { WorkerInput, WorkerOutput } from './worker';
 import { wrmsse } from './wrmsse';
 
@@ -138,6 +139,7 @@ async function main(): Promise<void> {
   const lower: Float64Array[] = [];
   const upper: Float64Array[] = [];
   const models: Record<string, number> = {};
+  const errorModel: { dispersion: number; levelVariance: number }[] = [];
   for (const r of results) {
     for (let k = 0; k < r.models.length; k++) {
       if (forecast.length < n) {
@@ -145,6 +147,7 @@ async function main(): Promise<void> {
         lower.push(r.quantiles[0]!.slice(k * HORIZON, (k + 1) * HORIZON));
         upper.push(r.quantiles[2]!.slice(k * HORIZON, (k + 1) * HORIZON));
         models[r.models[k]!] = (models[r.models[k]!] ?? 0) + 1;
+        errorModel.push({ dispersion: r.dispersion[k]!, levelVariance: r.levelVariance[k]! });
       }
     }
   }
@@ -188,6 +191,22 @@ async function main(): Promise<void> {
         if (a >= lower[i]![h]! && a <= upper[i]![h]!) inside++;
       }
     }
+    // 90% interval of each series' 28-day total (leadTimeDemandQuantiles): checks the lead-time sums.
+    let sumInside = 0;
+    for (let i = 0; i < n; i++) {
+      const f: DemandForecast = {
+        model: '',
+        params: {},
+        demandClass: 'none',
+        degenerate: null,
+        mean: forecast[i]!,
+        quantiles: [],
+        ...errorModel[i]!,
+      };
+      const [lo, hi] = leadTimeDemandQuantiles(f, { days: HORIZON, levels: [0.05, 0.95] });
+      const a = actual[i]!.reduce((x, y) => x + y, 0);
+      if (a >= lo!.value && a <= hi!.value) sumInside++;
+    }
     const round = (r: Record<string, number>): Record<string, number> =>
       Object.fromEntries(Object.entries(r).map(([k, v]) => [k, +v.toFixed(4)]));
     Object.assign(report, {
@@ -195,10 +214,26 @@ async function main(): Promise<void> {
       snaive_wrmsse: +naive.wrmsse.toFixed(4),
       ratio: +(model.wrmsse / naive.wrmsse).toFixed(4),
       coverage90: +(inside / (n * HORIZON)).toFixed(4),
+      coverage90_28day_sum: +(sumInside / n).toFixed(4),
       levels: round(model.levels),
       snaive_levels: round(naive.levels),
     });
   }
+  // Data check: our price join must reproduce the organisers' Level-12 dollar sales for d_1914…d_1941.
+  const official = await readLevel12Dollars();
+  let maxDiff = 0;
+  for (let i = 0; i < n; i++) {
+    let dollars = 0;
+    for (let t = 1913; t < 1941; t++) {
+      const p = prices[i]![t]!;
+      if (!Number.isNaN(p)) dollars += sales.sales[i]![t]! * p;
+    }
+    maxDiff = Math.max(
+      maxDiff,
+      Math.abs(dollars - (official.get(`${sales.item[i]!}|${sales.store[i]!}`) ?? NaN)),
+    );
+  }
+  report['price_check_max_abs_diff'] = Number.isNaN(maxDiff) ? 'missing' : +maxDiff.toFixed(4);
   const seconds = (performance.now() - started) / 1000;
   Object.assign(report, {
     models,

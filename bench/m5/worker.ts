@@ -22,6 +22,9 @@ export interface WorkerOutput {
   readonly mean: Float64Array;
   readonly quantiles: Float64Array[];
   readonly models: string[];
+  /** Per series: the error model used for lead-time sums. */
+  readonly dispersion: Float64Array;
+  readonly levelVariance: Float64Array;
 }
 
 export function runSlice(input: WorkerInput): WorkerOutput {
@@ -29,6 +32,8 @@ export function runSlice(input: WorkerInput): WorkerOutput {
   const mean = new Float64Array(count * horizon);
   const quantiles = levels.map(() => new Float64Array(count * horizon));
   const models: string[] = [];
+  const dispersion = new Float64Array(count);
+  const levelVariance = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const options: ForecastOptions = {
       horizon,
@@ -46,8 +51,10 @@ export function runSlice(input: WorkerInput): WorkerOutput {
       quantiles[k]!.set(q.values, i * horizon);
     });
     models.push(f.degenerate ?? f.model);
+    dispersion[i] = f.dispersion;
+    levelVariance[i] = f.levelVariance;
   }
-  return { mean, quantiles, models };
+  return { mean, quantiles, models, dispersion, levelVariance };
 }
 
 // Persistent worker: one batch per message, so replicated runs reuse the loaded module.

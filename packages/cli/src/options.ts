@@ -63,7 +63,7 @@ export async function runAdminCommand(flags: StorageFlags, command: LocalCommand
     body: JSON.stringify(command),
   });
   const body = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new DomainError('VALIDATION_FAILED', String(body['message'] ?? `server answered ${String(res.status)}`), typeof body['field'] === 'string' ? { field: body['field'] } : {});
+  if (!res.ok) throw new DomainError('VALIDATION_FAILED', typeof body['message'] === 'string' ? body['message'] : `server answered ${String(res.status)}`, typeof body['field'] === 'string' ? { field: body['field'] } : {});
   return body;
 }
 

@@ -12,7 +12,7 @@ export function estimateDispersion(
   windows: readonly BacktestWindow[],
   options: { readonly block?: number; readonly maxDispersion?: number } = {},
 ): { dispersion: number; levelVariance: number } {
-  const block = options.block ?? 7;
+  const block = options.block ?? 14;
   // Daily moments.
   let dErr = 0;
   let dMu = 0;
