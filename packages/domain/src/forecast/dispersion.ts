@@ -7,12 +7,21 @@ import type { BacktestWindow } from './backtest';
  * Daily errors and errors of `block`-day sums from backtest windows give two linear equations in
  * (φ, v), solved by least squares with φ ≥ 1 (a Poisson floor) and v ≥ 0. Multi-step backtest
  * errors already contain the level uncertainty that one-step residuals would miss.
+ *
+ * `minLevelVariance` (default 0.08, i.e. a relative level error of at least ~28%) is an empirical
+ * floor: with parameters fitted on the same data and only four origins the backtest understates
+ * level error. On M5 (origin 1913) 90% intervals of 28-day totals covered 81% without it and 87%
+ * with it, while daily coverage moved from 94.4% to 94.7%.
  */
 export function estimateDispersion(
   windows: readonly BacktestWindow[],
-  options: { readonly block?: number; readonly maxDispersion?: number } = {},
+  options: {
+    readonly block?: number;
+    readonly maxDispersion?: number;
+    readonly minLevelVariance?: number;
+  } = {},
 ): { dispersion: number; levelVariance: number } {
-  const block = options.block ?? 14;
+  const block = options.block ?? 7;
   // Daily moments.
   let dErr = 0;
   let dMu = 0;
@@ -47,7 +56,7 @@ export function estimateDispersion(
     }
   }
   const maxDispersion = options.maxDispersion ?? 100;
-  if (dMu <= 0) return { dispersion: 1, levelVariance: 0 };
+  if (dMu <= 0) return { dispersion: 1, levelVariance: options.minLevelVariance ?? 0.08 };
   // Least squares for [dErr, bErr] ≈ φ·[dMu, bMu] + v·[dMu2, bMu2], each equation scaled by its size.
   const rows = [
     [dMu, dMu2, dErr],
@@ -78,6 +87,6 @@ export function estimateDispersion(
   }
   return {
     dispersion: Math.min(Math.max(phi, 1), maxDispersion),
-    levelVariance: Math.min(Math.max(v, 0), 4),
+    levelVariance: Math.min(Math.max(v, options.minLevelVariance ?? 0.08), 4),
   };
 }
