@@ -11,6 +11,8 @@ import { LocationsService } from './services/locations.service';
 import { Transactor } from './services/transactor';
 import { AuditService } from './services/audit.service';
 import { MovementsService } from './services/movements.service';
+import { registerForecastJobs } from './forecasting/forecast.jobs';
+import { ForecastService } from './forecasting/forecast.service';
 
 /** Everything a transport (HTTP, CLI, worker) needs: one database, one set of services. */
 export interface Stockwise {
@@ -24,12 +26,16 @@ export interface Stockwise {
   inventory: InventoryService;
   audit: AuditService;
   jobs: JobsService;
+  forecasts: ForecastService;
   close(): Promise<void>;
 }
 
 export function createStockwise(db: Database): Stockwise {
   const tx = new Transactor(db);
   const ledger = new LedgerService(tx);
+  const jobs = new JobsService(tx);
+  const forecasts = new ForecastService(tx);
+  registerForecastJobs(jobs, forecasts);
   return {
     db,
     tx,
@@ -40,7 +46,8 @@ export function createStockwise(db: Database): Stockwise {
     movements: new MovementsService(tx, ledger),
     inventory: new InventoryService(tx),
     audit: new AuditService(tx),
-    jobs: new JobsService(tx),
+    jobs,
+    forecasts,
     close: () => db.close(),
   };
 }

@@ -4,7 +4,7 @@
  * date now and then (port congestion), and a few lines ship short, as they do in real life.
  */
 import type { Calendar } from './calendar';
-import { isoDate } from './dates';
+import { isoDate } from '../calendar/dates';
 import { FBA, WAREHOUSE } from './network';
 import type { SkuPlan } from './plans';
 import type { Rng } from './prng';

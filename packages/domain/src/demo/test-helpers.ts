@@ -2,7 +2,7 @@
  * Test-only helpers: FIFO age layers per DESIGN §2 (receipts open a layer, outbound consumes the
  * oldest first, a transfer keeps the original received date) and small aggregations over events.
  */
-import { parseIsoDate } from './dates';
+import { parseIsoDate } from '../calendar/dates';
 import type { DemoEvent } from './types';
 
 interface Layer {

@@ -18,6 +18,7 @@ import { authRoutes, publicAuthRoutes } from './routes/auth.routes';
 import { inventoryRoutes, movementsRoutes } from './routes/inventory.routes';
 import { locationsRoutes } from './routes/locations.routes';
 import { productsRoutes } from './routes/products.routes';
+import { forecastsRoutes } from './routes/forecasts.routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const VERSION = '0.1.0';
@@ -58,6 +59,7 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/tokens', tokensRoutes(sw));
   app.route('/api/v1/jobs', jobsRoutes(sw));
   app.route('/api/v1/audit', auditRoutes(sw));
+  app.route('/api/v1/forecasts', forecastsRoutes(sw));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'API token from `stockwise token create` or Settings → Tokens' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'stockwise_session' });

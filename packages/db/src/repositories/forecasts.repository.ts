@@ -1,0 +1,129 @@
+import type { Sql } from '../database';
+
+export interface StoredForecast {
+  id: number;
+  runId: number | null;
+  productId: number;
+  locationId: number | null;
+  asOf: string;
+  horizon: number;
+  model: string;
+  params: Record<string, number>;
+  demandClass: string;
+  degenerate: string | null;
+  mean: number[];
+  quantiles: { level: number; values: number[] }[];
+  dispersion: number;
+  levelVariance: number;
+  backtest: { wape: number; bias: number } | null;
+  createdAt: Date;
+}
+
+export type ForecastInsert = Omit<StoredForecast, 'id' | 'createdAt'>;
+
+interface ForecastRow {
+  id: number;
+  run_id: number | null;
+  product_id: number;
+  location_id: number | null;
+  as_of: string;
+  horizon: number;
+  model: string;
+  params: Record<string, number>;
+  demand_class: string;
+  degenerate: string | null;
+  mean: number[];
+  quantiles: { level: number; values: number[] }[];
+  dispersion: number;
+  level_variance: number;
+  backtest: { wape: number; bias: number } | null;
+  created_at: Date;
+}
+
+const mapForecast = (r: ForecastRow): StoredForecast => ({
+  id: r.id,
+  runId: r.run_id,
+  productId: r.product_id,
+  locationId: r.location_id,
+  asOf: r.as_of,
+  horizon: r.horizon,
+  model: r.model,
+  params: r.params,
+  demandClass: r.demand_class,
+  degenerate: r.degenerate,
+  mean: r.mean,
+  quantiles: r.quantiles,
+  dispersion: r.dispersion,
+  levelVariance: r.level_variance,
+  backtest: r.backtest,
+  createdAt: r.created_at,
+});
+
+export const forecastsRepository = {
+  async createRun(sql: Sql, run: { accountId: number; jobId: number | null; asOf: string; horizon: number }): Promise<number> {
+    const [row] = await sql.query<{ id: number }>(
+      'INSERT INTO forecast_runs (account_id, job_id, as_of, horizon) VALUES ($1, $2, $3, $4) RETURNING id',
+      [run.accountId, run.jobId, run.asOf, run.horizon],
+    );
+    return row!.id;
+  },
+
+  async finishRun(sql: Sql, accountId: number, runId: number, seriesCount: number): Promise<void> {
+    await sql.query('UPDATE forecast_runs SET series_count = $3, finished_at = now() WHERE account_id = $1 AND id = $2', [accountId, runId, seriesCount]);
+  },
+
+  async insertMany(sql: Sql, accountId: number, rows: readonly ForecastInsert[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += 500) {
+      const chunk = rows.slice(start, start + 500);
+      await sql.query(
+        `INSERT INTO forecasts (account_id, run_id, product_id, location_id, as_of, horizon, model, params, demand_class,
+           degenerate, mean, quantiles, dispersion, level_variance, backtest)
+         SELECT $1, (f->>'runId')::bigint, (f->>'productId')::bigint, (f->>'locationId')::bigint, (f->>'asOf')::date,
+           (f->>'horizon')::int, f->>'model', f->'params', f->>'demandClass', f->>'degenerate',
+           ARRAY(SELECT jsonb_array_elements_text(f->'mean')::float8), f->'quantiles', (f->>'dispersion')::float8,
+           (f->>'levelVariance')::float8, f->'backtest'
+         FROM jsonb_array_elements($2::jsonb) AS f`,
+        [accountId, JSON.stringify(chunk)],
+      );
+    }
+  },
+
+  /** The newest stored forecast of a SKU at a location (null location = all locations). */
+  async latest(sql: Sql, accountId: number, key: { productId: number; locationId: number | null }): Promise<StoredForecast | undefined> {
+    const [row] = await sql.query<ForecastRow>(
+      `SELECT * FROM forecasts WHERE account_id = $1 AND product_id = $2 AND location_id IS NOT DISTINCT FROM $3
+       ORDER BY as_of DESC, id DESC LIMIT 1`,
+      [accountId, key.productId, key.locationId],
+    );
+    return row && mapForecast(row);
+  },
+
+  /** Latest forecast per SKU × location (and SKU total), for planning over the whole catalogue. */
+  async latestAll(sql: Sql, accountId: number): Promise<StoredForecast[]> {
+    const rows = await sql.query<ForecastRow>(
+      `SELECT DISTINCT ON (product_id, location_id) * FROM forecasts WHERE account_id = $1
+       ORDER BY product_id, location_id, as_of DESC, id DESC`,
+      [accountId],
+    );
+    return rows.map(mapForecast);
+  },
+
+  /** Stored forecasts whose first day is before `before` (so some actuals exist), newest run per day. */
+  async madeBefore(sql: Sql, accountId: number, q: { before: string; since: string }): Promise<StoredForecast[]> {
+    const rows = await sql.query<ForecastRow>(
+      `SELECT DISTINCT ON (product_id, location_id, as_of) * FROM forecasts
+       WHERE account_id = $1 AND as_of < $2::date AND as_of >= $3::date
+       ORDER BY product_id, location_id, as_of, id DESC`,
+      [accountId, q.before, q.since],
+    );
+    return rows.map(mapForecast);
+  },
+
+  async latestRun(sql: Sql, accountId: number): Promise<{ id: number; asOf: string; horizon: number; seriesCount: number; finishedAt: Date | null } | undefined> {
+    const [row] = await sql.query<{ id: number; as_of: string; horizon: number; series_count: number; finished_at: Date | null }>(
+      'SELECT id, as_of, horizon, series_count, finished_at FROM forecast_runs WHERE account_id = $1 ORDER BY id DESC LIMIT 1',
+      [accountId],
+    );
+    return row && { id: row.id, asOf: row.as_of, horizon: row.horizon, seriesCount: row.series_count, finishedAt: row.finished_at };
+  },
+};

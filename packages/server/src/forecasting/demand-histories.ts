@@ -1,0 +1,50 @@
+import { dayOfWeek, isoDate, parseIsoDate } from '@stockwise/domain/calendar/dates';
+import { buildDailyDemand, sumHistories } from '@stockwise/domain/demand/daily-history';
+import type { Sql } from '@stockwise/db/database';
+import { demandRepository } from '@stockwise/db/repositories/demand.repository';
+
+/** Two years: enough for yearly seasonality where the data has it. */
+export const HISTORY_DAYS = 728;
+
+export interface HistoryWindow {
+  /** First forecast day, 'YYYY-MM-DD'; the history ends the day before. */
+  asOf: string;
+  days: number;
+  fromEpochDay: number;
+}
+
+export function historyWindow(asOf: string, days = HISTORY_DAYS): HistoryWindow {
+  return { asOf, days, fromEpochDay: parseIsoDate(asOf) - days };
+}
+
+export function historyDates(window: HistoryWindow): string[] {
+  return Array.from({ length: window.days }, (_, t) => isoDate(window.fromEpochDay + t));
+}
+
+export const weekdayOf = (iso: string) => dayOfWeek(parseIsoDate(iso));
+
+export interface ItemHistories {
+  /** Per `${productId}:${locationId}`. */
+  byItem: Map<string, { productId: number; locationId: number; demand: Float64Array }>;
+  /** Per product over all its locations. */
+  byProduct: Map<number, Float64Array>;
+}
+
+/** Daily demand (NaN = censored) per SKU × location and per SKU, from the ledger. */
+export async function loadDemandHistories(sql: Sql, accountId: number, window: HistoryWindow, productId?: number): Promise<ItemHistories> {
+  const items = await demandRepository.ledgerDays(sql, accountId, {
+    from: isoDate(window.fromEpochDay),
+    to: window.asOf,
+    productId,
+  });
+  const byItem = new Map<string, { productId: number; locationId: number; demand: Float64Array }>();
+  const perProduct = new Map<number, Float64Array[]>();
+  for (const item of items) {
+    const { demand } = buildDailyDemand(item.days, { days: window.days, openingOnHand: item.openingOnHand });
+    byItem.set(`${item.productId}:${item.locationId}`, { productId: item.productId, locationId: item.locationId, demand });
+    perProduct.set(item.productId, [...(perProduct.get(item.productId) ?? []), demand]);
+  }
+  const byProduct = new Map<number, Float64Array>();
+  for (const [id, list] of perProduct) byProduct.set(id, sumHistories(list, window.days));
+  return { byItem, byProduct };
+}

@@ -1,0 +1,232 @@
+import { isoDate, parseIsoDate } from '@stockwise/domain/calendar/dates';
+import { categoryProfile } from '@stockwise/domain/demand/category-profile';
+import { DomainError } from '@stockwise/domain/errors';
+import { bias, wape } from '@stockwise/domain/forecast/accuracy';
+import { forecastDemand } from '@stockwise/domain/forecast/forecast-demand';
+import type { DemandForecast, FallbackProfile } from '@stockwise/domain/forecast/types';
+import type { ForecastInsert, StoredForecast } from '@stockwise/db/repositories/forecasts.repository';
+import { forecastsRepository } from '@stockwise/db/repositories/forecasts.repository';
+import { locationsRepository } from '@stockwise/db/repositories/locations.repository';
+import type { ProductRecord } from '@stockwise/db/repositories/products.repository';
+import { productsRepository } from '@stockwise/db/repositories/products.repository';
+import type { Actor } from '../services/actor';
+import { requirePermission } from '../services/actor';
+import type { Transactor } from '../services/transactor';
+import type { HistoryWindow, ItemHistories } from './demand-histories';
+import { historyDates, historyWindow, loadDemandHistories, weekdayOf } from './demand-histories';
+
+export const DEFAULT_HORIZON = 90;
+const MAX_HORIZON = 365;
+const LEVELS = [0.5, 0.8, 0.9, 0.95, 0.99] as const;
+
+/** Today's date in UTC: the first forecast day. The only place forecasting reads the clock. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+export interface ForecastPoint {
+  date: string;
+  mean: number;
+  q50: number;
+  q80: number;
+  q90: number;
+  q95: number;
+  q99: number;
+}
+
+function toPoints(f: { mean: ArrayLike<number>; quantiles: { level: number; values: ArrayLike<number> }[] }, asOf: string, horizon: number): ForecastPoint[] {
+  const start = parseIsoDate(asOf);
+  const q = (level: number, h: number) => f.quantiles.find((x) => Math.abs(x.level - level) < 1e-9)?.values[h] ?? 0;
+  return Array.from({ length: Math.min(horizon, f.mean.length) }, (_, h) => ({
+    date: isoDate(start + h),
+    mean: Math.round(f.mean[h]! * 1000) / 1000,
+    q50: q(0.5, h),
+    q80: q(0.8, h),
+    q90: q(0.9, h),
+    q95: q(0.95, h),
+    q99: q(0.99, h),
+  }));
+}
+
+function toInsert(f: DemandForecast, key: { productId: number; locationId: number | null; asOf: string; runId: number | null; horizon: number }): ForecastInsert {
+  return {
+    ...key,
+    model: f.model,
+    params: f.params,
+    demandClass: f.demandClass,
+    degenerate: f.degenerate,
+    mean: [...f.mean],
+    quantiles: f.quantiles.map((q) => ({ level: q.level, values: [...q.values] })),
+    dispersion: f.dispersion,
+    levelVariance: f.levelVariance,
+    backtest: f.backtest ?? null,
+  };
+}
+
+/** Category profiles for SKUs too new to have a history of their own. */
+function profilesByCategory(products: readonly ProductRecord[], histories: ItemHistories, window: HistoryWindow): Map<string, FallbackProfile> {
+  const groups = new Map<string, Float64Array[]>();
+  for (const p of products) {
+    const h = histories.byProduct.get(p.id);
+    if (!h || !p.category) continue;
+    groups.set(p.category, [...(groups.get(p.category) ?? []), h]);
+  }
+  const profiles = new Map<string, FallbackProfile>();
+  const lastDay = isoDate(parseIsoDate(window.asOf) - 1);
+  for (const [category, list] of groups) {
+    const profile = categoryProfile(list, { firstForecastWeekday: weekdayOf(window.asOf), historyEndWeekday: weekdayOf(lastDay) });
+    if (profile) profiles.set(category, profile);
+  }
+  return profiles;
+}
+
+/** Forecasts demand per SKU × location and per SKU from the ledger, stores runs, tracks accuracy. */
+export class ForecastService {
+  constructor(private readonly tx: Transactor) {}
+
+  /** Forecasts every SKU (each location it sells at, and its total) and stores the run. */
+  async run(actor: Actor, options: { horizon?: number; asOf?: string; jobId?: number | null; onProgress?: (fraction: number, message: string) => Promise<void> }): Promise<{ runId: number; series: number; asOf: string; models: Record<string, number> }> {
+    requirePermission(actor, 'inventory:write');
+    const horizon = options.horizon ?? DEFAULT_HORIZON;
+    const asOf = options.asOf ?? todayUtc();
+    const window = historyWindow(asOf);
+    const sql = this.tx.sql;
+    const products = await this.allProducts(actor);
+    const histories = await loadDemandHistories(sql, actor.accountId, window);
+    const profiles = profilesByCategory(products, histories, window);
+    const runId = await forecastsRepository.createRun(sql, { accountId: actor.accountId, jobId: options.jobId ?? null, asOf, horizon });
+    const categoryOf = new Map(products.map((p) => [p.id, p.category]));
+    const series: { productId: number; locationId: number | null; demand: Float64Array }[] = [
+      ...histories.byItem.values(),
+      ...[...histories.byProduct].map(([productId, demand]) => ({ productId, locationId: null, demand })),
+    ];
+    const models: Record<string, number> = {};
+    let batch: ForecastInsert[] = [];
+    for (const [i, s] of series.entries()) {
+      const category = categoryOf.get(s.productId);
+      const profile = category ? profiles.get(category) : undefined;
+      const f = forecastDemand(s.demand, { horizon, quantileLevels: LEVELS, ...(profile ? { fallbackProfile: profile } : {}) });
+      models[f.model] = (models[f.model] ?? 0) + 1;
+      batch.push(toInsert(f, { productId: s.productId, locationId: s.locationId, asOf, runId, horizon }));
+      if (batch.length >= 200 || i === series.length - 1) {
+        await forecastsRepository.insertMany(sql, actor.accountId, batch);
+        batch = [];
+        await options.onProgress?.((i + 1) / series.length, `${String(i + 1)} of ${String(series.length)} series`);
+      }
+    }
+    await forecastsRepository.finishRun(sql, actor.accountId, runId, series.length);
+    return { runId, series: series.length, asOf, models };
+  }
+
+  /**
+   * The forecast of one SKU (at one location, or over all): the stored one from the latest run when
+   * it is current and long enough, else computed now from the ledger. Includes the history it saw.
+   */
+  async get(actor: Actor, sku: string, options: { location?: string | undefined; horizon?: number; historyDays?: number }) {
+    const horizon = Math.min(MAX_HORIZON, options.horizon ?? DEFAULT_HORIZON);
+    const product = await productsRepository.findBySku(this.tx.sql, actor.accountId, sku);
+    if (!product) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${sku}`, { field: 'sku' });
+    let locationId: number | null = null;
+    if (options.location) {
+      const location = await locationsRepository.findByCode(this.tx.sql, actor.accountId, options.location);
+      if (!location) throw new DomainError('UNKNOWN_LOCATION', `unknown location ${options.location}`, { field: 'location' });
+      locationId = location.id;
+    }
+    const asOf = todayUtc();
+    const window = historyWindow(asOf);
+    const histories = await loadDemandHistories(this.tx.sql, actor.accountId, window, product.id);
+    const demand = locationId === null ? histories.byProduct.get(product.id) : histories.byItem.get(`${product.id}:${locationId}`)?.demand;
+    const history = demand ?? new Float64Array(window.days).fill(Number.NaN);
+    const stored = await forecastsRepository.latest(this.tx.sql, actor.accountId, { productId: product.id, locationId });
+    let source: 'stored' | 'computed';
+    let forecast: Pick<StoredForecast, 'model' | 'params' | 'demandClass' | 'degenerate' | 'backtest'> & { asOf: string; mean: ArrayLike<number>; quantiles: { level: number; values: ArrayLike<number> }[] };
+    if (stored && stored.asOf === asOf && stored.horizon >= horizon) {
+      source = 'stored';
+      forecast = stored;
+    } else {
+      source = 'computed';
+      const f = forecastDemand(history, { horizon, quantileLevels: LEVELS });
+      forecast = { ...f, asOf, backtest: f.backtest ?? null };
+    }
+    const historyDays = Math.min(window.days, options.historyDays ?? 365);
+    const dates = historyDates(window);
+    return {
+      sku,
+      location: options.location ?? null,
+      asOf,
+      source,
+      model: forecast.model,
+      params: forecast.params,
+      demandClass: forecast.demandClass,
+      degenerate: forecast.degenerate,
+      backtest: forecast.backtest,
+      history: dates.slice(-historyDays).map((date, i) => {
+        const v = history[window.days - historyDays + i]!;
+        return { date, units: Number.isNaN(v) ? null : v, censored: Number.isNaN(v) };
+      }),
+      forecast: toPoints(forecast, asOf, horizon),
+    };
+  }
+
+  /**
+   * Accuracy of stored forecasts once actuals arrived: per SKU (all locations) and overall, over
+   * each forecast's first `windowDays` days — WAPE, bias, and how often actuals stayed at or below
+   * the 80/90/95% quantiles (a calibrated forecast gives ≈ 0.8/0.9/0.95).
+   */
+  async accuracy(actor: Actor, options: { windowDays?: number; sinceDays?: number } = {}) {
+    const windowDays = options.windowDays ?? 28;
+    const asOf = todayUtc();
+    const since = isoDate(parseIsoDate(asOf) - (options.sinceDays ?? 120));
+    const forecasts = (await forecastsRepository.madeBefore(this.tx.sql, actor.accountId, { before: asOf, since })).filter((f) => f.locationId === null);
+    const histories = await loadDemandHistories(this.tx.sql, actor.accountId, historyWindow(asOf, 180));
+    const skuOf = new Map((await this.allProducts(actor)).map((p) => [p.id, p.sku]));
+    const window = historyWindow(asOf, 180);
+    const totals = { actual: 0, absError: 0, error: 0, observed: 0, under: { '0.8': 0, '0.9': 0, '0.95': 0 } };
+    const perSku: { sku: string; asOf: string; model: string; days: number; wape: number; bias: number }[] = [];
+    for (const f of forecasts) {
+      const demand = histories.byProduct.get(f.productId);
+      if (!demand) continue;
+      const offset = parseIsoDate(f.asOf) - window.fromEpochDay;
+      const days = Math.min(windowDays, window.days - offset, f.mean.length);
+      if (days <= 0) continue;
+      const actual = demand.slice(offset, offset + days);
+      const predicted = Float64Array.from(f.mean.slice(0, days));
+      perSku.push({ sku: skuOf.get(f.productId) ?? String(f.productId), asOf: f.asOf, model: f.model, days, wape: wape(actual, predicted), bias: bias(actual, predicted) });
+      for (let d = 0; d < days; d++) {
+        const a = actual[d]!;
+        if (Number.isNaN(a)) continue;
+        totals.actual += a;
+        totals.absError += Math.abs(a - predicted[d]!);
+        totals.error += predicted[d]! - a;
+        totals.observed++;
+        for (const level of ['0.8', '0.9', '0.95'] as const) {
+          const q = f.quantiles.find((x) => x.level === Number(level))?.values[d] ?? Infinity;
+          if (a <= q) totals.under[level]++;
+        }
+      }
+    }
+    const share = (n: number) => (totals.observed > 0 ? n / totals.observed : null);
+    return {
+      asOf,
+      windowDays,
+      forecastsScored: perSku.length,
+      observedDays: totals.observed,
+      overall: {
+        wape: totals.actual > 0 ? totals.absError / totals.actual : null,
+        bias: totals.actual > 0 ? totals.error / totals.actual : null,
+        coverage: { q80: share(totals.under['0.8']), q90: share(totals.under['0.9']), q95: share(totals.under['0.95']) },
+      },
+      perSku: perSku.sort((a, b) => b.wape - a.wape).slice(0, 500),
+    };
+  }
+
+  private async allProducts(actor: Actor): Promise<ProductRecord[]> {
+    const all: ProductRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await productsRepository.list(this.tx.sql, actor.accountId, { limit: 1000, cursor, sort: 'sku', order: 'asc' });
+      if (!page) break;
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  }
+}
