@@ -1,0 +1,211 @@
+/**
+ * The dashboard's own view of the HTTP API (see /api/openapi.json). The web package talks to the
+ * server over HTTP only, so these types are declared here rather than imported from the server.
+ */
+
+export type Role = 'owner' | 'manager' | 'staff' | 'viewer';
+export type Locale = 'en' | 'zh-CN' | 'zh-TW';
+
+export interface AccountRef {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+export interface Me {
+  user: { id: number; email: string; name: string | null; locale: string };
+  account: AccountRef;
+  accounts: AccountRef[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type ListingStatus = 'active' | 'inactive' | 'error';
+
+export interface Product {
+  sku: string;
+  title: string;
+  barcode: string | null;
+  barcodeKind: 'gtin' | 'internal' | null;
+  asin: string | null;
+  fnsku: string | null;
+  channelSkus: Record<string, string>;
+  category: string | null;
+  brand: string | null;
+  length: number | null;
+  width: number | null;
+  height: number | null;
+  dimensionUnit: 'in' | 'cm';
+  weight: number | null;
+  weightUnit: 'lb' | 'oz' | 'kg' | 'g';
+  cubicFeet: number | null;
+  sizeTier: string | null;
+  storageType: 'standard' | 'oversize' | null;
+  unitCost: number | null;
+  price: number | null;
+  currency: string;
+  casePack: number;
+  replenishable: boolean;
+  allowBackorder: boolean;
+  listingStatus: ListingStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type LocationType = 'warehouse' | 'amazon_fba' | '3pl';
+
+export interface CapacityCubicFeet {
+  standard?: number;
+  oversize?: number;
+  apparel?: number;
+  footwear?: number;
+  total?: number;
+}
+
+export interface Location {
+  code: string;
+  name: string;
+  type: LocationType;
+  marketplace: string | null;
+  capacityCubicFeet: CapacityCubicFeet;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LocationCreate {
+  code: string;
+  name: string;
+  type: LocationType;
+  marketplace?: string | null;
+  capacityCubicFeet?: CapacityCubicFeet;
+}
+
+export interface Balance {
+  sku: string;
+  title: string;
+  location: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  inbound: number;
+  unfulfillable: number;
+  oldestReceivedAt: string | null;
+  updatedAt: string;
+}
+
+export interface AgeLayer {
+  sku: string;
+  location: string;
+  receivedAt: string;
+  ageDays: number;
+  quantityReceived: number;
+  quantityRemaining: number;
+  unitCost: number | null;
+}
+
+export interface Movement {
+  id: number;
+  batchId: number;
+  sku: string;
+  location: string;
+  type: string;
+  reason: string | null;
+  onHandDelta: number;
+  reservedDelta: number;
+  inboundDelta: number;
+  unfulfillableDelta: number;
+  unitCost: number | null;
+  referenceType: string | null;
+  referenceId: string | null;
+  occurredAt: string;
+  createdAt: string;
+  actorUserId: number | null;
+}
+
+export interface Member {
+  userId: number;
+  email: string;
+  name: string | null;
+  role: Role;
+  locale: string;
+  accountId: number;
+  accountName: string;
+}
+
+export interface MemberCreate {
+  email: string;
+  password: string;
+  role: Role;
+  name?: string;
+}
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  prefix: string;
+  userId: number;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenCreated extends ApiToken {
+  /** Shown once; the server stores only a hash. */
+  token: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface Job {
+  id: number;
+  kind: string;
+  status: JobStatus;
+  progress: number;
+  progressMessage: string | null;
+  result?: unknown;
+  error: string | null;
+  attempts: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/* ---- Endpoints other engineers are building: documented shapes, pages degrade on 404. ---- */
+
+export interface ForecastPoint {
+  date: string;
+  mean: number;
+  q50: number;
+  q80: number;
+  q90: number;
+  q95: number;
+  q99: number;
+}
+
+export interface Forecast {
+  model: string;
+  history: { date: string; units: number }[];
+  forecast: ForecastPoint[];
+}
+
+export type RestockAlert = 'out_of_stock' | 'reorder_now' | 'reorder_soon';
+
+export interface RestockRecommendation {
+  sku: string;
+  location: string;
+  recommendedQuantity: number;
+  orderByDate: string | null;
+  shipDate: string | null;
+  alert: RestockAlert | null;
+  daysOfSupply: number | null;
+  reasoning?: unknown;
+}
+
+export interface IpiHealth {
+  score: number;
+  factors: { excessPercent: number; sellThrough: number; strandedPercent: number; inStockRate: number };
+}

@@ -1,0 +1,73 @@
+import { Grid, SimpleGrid, Stack } from '@mantine/core';
+import { useMemo } from 'react';
+import { ErrorAlert } from '../../../components/common/error-alert';
+import { PageHeader } from '../../../components/common/page-header';
+import { PageLoader } from '../../../components/common/page-loader';
+import { useAllBalances, useLayers } from '../../../hooks/api/inventory';
+import { useLocations } from '../../../hooks/api/locations';
+import { useAllProducts } from '../../../hooks/api/products';
+import { useI18n } from '../../../i18n/i18n-context';
+import { AgeBuckets } from './components/age-buckets';
+import { IpiCard } from './components/ipi-card';
+import { LocationTable } from './components/location-table';
+import { RestockCard } from './components/restock-card';
+import { StatCard } from './components/stat-card';
+import { StockOutList } from './components/stock-out-list';
+import { summarize } from './summary';
+
+export default function OverviewPage() {
+  const { t, fmt } = useI18n();
+  const balances = useAllBalances();
+  const products = useAllProducts();
+  const layers = useLayers({});
+  const locations = useLocations();
+
+  const summary = useMemo(
+    () =>
+      balances.data && products.data && layers.data && locations.data
+        ? summarize({ balances: balances.data, products: products.data, layers: layers.data, locations: locations.data })
+        : null,
+    [balances.data, products.data, layers.data, locations.data],
+  );
+  const error = balances.error ?? products.error ?? layers.error ?? locations.error;
+  const value = summary ? Object.entries(summary.valueByCurrency).sort((a, b) => b[1] - a[1])[0] : undefined;
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('overview.title')} description={t('overview.subtitle')} />
+      {error ? <ErrorAlert error={error} /> : null}
+      {!summary && !error ? <PageLoader /> : null}
+      {summary ? (
+        <>
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="overview-stats">
+            <StatCard testId="stat-skus" label={t('overview.skus')} value={fmt.int(summary.skus)} hint={t('overview.replenishable', { count: fmt.int(summary.replenishableSkus) })} />
+            <StatCard testId="stat-on-hand" label={t('field.onHand')} value={fmt.int(summary.onHand)} hint={t('overview.availableHint', { count: fmt.int(summary.available) })} />
+            <StatCard testId="stat-inbound" label={t('field.inbound')} value={fmt.int(summary.inbound)} />
+            <StatCard testId="stat-unfulfillable" label={t('field.unfulfillable')} value={fmt.int(summary.unfulfillable)} />
+            <StatCard testId="stat-stock-outs" label={t('overview.stockOuts')} value={fmt.int(summary.stockOutSkus.length)} hint={t('overview.stockOutsHint')} />
+            <StatCard testId="stat-aged" label={t('overview.aged')} value={fmt.int(summary.agedUnits)} hint={t('overview.agedHint')} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <StatCard testId="stat-volume" label={t('overview.storageVolume')} value={t('overview.cubicFeet', { value: fmt.num(summary.cubicFeet, 1) })} hint={t('overview.storageVolumeHint')} />
+            <StatCard testId="stat-value" label={t('overview.inventoryValue')} value={value ? fmt.money(value[1], value[0]) : '—'} hint={t('overview.inventoryValueHint')} />
+          </SimpleGrid>
+          <LocationTable locations={summary.locations} />
+          <Grid gap="sm">
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <AgeBuckets buckets={summary.ageBuckets} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <StockOutList skus={summary.stockOutSkus} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <IpiCard />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <RestockCard />
+            </Grid.Col>
+          </Grid>
+        </>
+      ) : null}
+    </Stack>
+  );
+}

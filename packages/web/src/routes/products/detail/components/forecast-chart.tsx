@@ -1,0 +1,29 @@
+import { LineChart } from 'echarts/charts';
+import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { ChartOption } from './forecast-option';
+
+// Only the pieces we draw: the full echarts build would triple this chunk.
+echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
+
+/** Loaded lazily by ForecastPanel, so ECharts is fetched only when a forecast exists. */
+export default function ForecastChart({ option, label }: { option: ChartOption; label: string }) {
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const chart = echarts.init(element, undefined, { renderer: 'canvas' });
+    chart.setOption(option, { notMerge: true });
+    const observer = new ResizeObserver(() => { chart.resize(); });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [option]);
+
+  return <div ref={host} role="img" aria-label={label} style={{ width: '100%', height: 340 }} data-testid="forecast-chart" />;
+}

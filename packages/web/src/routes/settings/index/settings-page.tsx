@@ -1,0 +1,39 @@
+import { Stack, Tabs } from '@mantine/core';
+import { useNavigate, useParams } from 'react-router';
+import { PageHeader } from '../../../components/common/page-header';
+import { useI18n } from '../../../i18n/i18n-context';
+import { LocationsTab } from './components/locations-tab';
+import { TokensTab } from './components/tokens-tab';
+import { UsersTab } from './components/users-tab';
+
+const TABS = ['locations', 'users', 'tokens'] as const;
+type Tab = (typeof TABS)[number];
+
+export default function SettingsPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const params = useParams();
+  const tab: Tab = TABS.includes(params['tab'] as Tab) ? (params['tab'] as Tab) : 'locations';
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('settings.title')} />
+      <Tabs value={tab} onChange={(value) => void navigate(`/settings/${value ?? 'locations'}`)} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="locations">{t('settings.locations')}</Tabs.Tab>
+          <Tabs.Tab value="users">{t('settings.users')}</Tabs.Tab>
+          <Tabs.Tab value="tokens">{t('settings.tokens')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="locations" pt="md">
+          <LocationsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="users" pt="md">
+          <UsersTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="tokens" pt="md">
+          <TokensTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
