@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin';
+import { registerForecastCommands } from './commands/forecast';
 import { registerServeCommands } from './commands/serve';
 
 const program = new Command('stockwise')
@@ -9,5 +10,6 @@ const program = new Command('stockwise')
 
 registerServeCommands(program);
 registerAdminCommands(program);
+registerForecastCommands(program);
 
 await program.parseAsync(process.argv);

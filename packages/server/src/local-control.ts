@@ -46,6 +46,8 @@ export function findRunningServer(dataDir: string): ServerHandle | undefined {
 export const LocalCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('user.create'), account: z.string().min(1).max(200), email: z.email(), password: z.string().min(8).max(200), role: z.enum(ROLES), name: z.string().max(200).optional() }).strict(),
   z.object({ command: z.literal('token.create'), email: z.string().min(1).max(254), name: z.string().min(1).max(100), account: z.string().max(200).optional() }).strict(),
+  z.object({ command: z.literal('forecast.run'), account: z.string().max(200).optional(), horizon: z.number().int().min(1).max(365).optional() }).strict(),
+  z.object({ command: z.literal('forecast.get'), account: z.string().max(200).optional(), sku: z.string().min(1).max(100), location: z.string().max(32).optional(), horizon: z.number().int().min(1).max(365).optional() }).strict(),
 ]);
 export type LocalCommand = z.infer<typeof LocalCommandSchema>;
 
@@ -58,6 +60,14 @@ export async function runLocalCommand(sw: Stockwise, command: LocalCommand): Pro
     case 'token.create': {
       const t = await sw.auth.createTokenForEmail(command.email, command.name, command.account);
       return { token: t.token, id: t.record.id, account: t.accountName };
+    }
+    case 'forecast.run': {
+      const actor = await sw.auth.ownerOf(command.account);
+      return sw.forecasts.run(actor, command.horizon ? { horizon: command.horizon } : {});
+    }
+    case 'forecast.get': {
+      const actor = await sw.auth.ownerOf(command.account);
+      return sw.forecasts.get(actor, command.sku, { location: command.location, ...(command.horizon ? { horizon: command.horizon } : {}) });
     }
   }
 }

@@ -11,7 +11,7 @@ import { LocationsService } from './services/locations.service';
 import { Transactor } from './services/transactor';
 import { AuditService } from './services/audit.service';
 import { MovementsService } from './services/movements.service';
-import { registerForecastJobs } from './forecasting/forecast.jobs';
+import { registerForecastJobs, scheduleDailyForecasts } from './forecasting/forecast.jobs';
 import { ForecastService } from './forecasting/forecast.service';
 
 /** Everything a transport (HTTP, CLI, worker) needs: one database, one set of services. */
@@ -35,11 +35,13 @@ export function createStockwise(db: Database): Stockwise {
   const ledger = new LedgerService(tx);
   const jobs = new JobsService(tx);
   const forecasts = new ForecastService(tx);
+  const auth = new AuthService(tx);
   registerForecastJobs(jobs, forecasts);
+  scheduleDailyForecasts(jobs, { auth, tx });
   return {
     db,
     tx,
-    auth: new AuthService(tx),
+    auth,
     catalog: new CatalogService(tx),
     locations: new LocationsService(tx),
     ledger,

@@ -209,6 +209,8 @@ CREATE TABLE jobs (
   account_id bigint NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
   kind text NOT NULL,
   payload jsonb NOT NULL DEFAULT '{}'::jsonb,
+  -- Scheduled jobs carry a key (e.g. 'forecast.run:2026-11-26') so several schedulers enqueue them once.
+  dedupe_key text,
   status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
   progress real NOT NULL DEFAULT 0,
   progress_message text,
@@ -225,3 +227,4 @@ CREATE TABLE jobs (
 );
 CREATE INDEX jobs_ready ON jobs (run_after, id) WHERE status IN ('queued', 'running');
 CREATE INDEX jobs_account ON jobs (account_id, id DESC);
+CREATE UNIQUE INDEX jobs_dedupe ON jobs (account_id, dedupe_key) WHERE dedupe_key IS NOT NULL;

@@ -51,12 +51,20 @@ const mapJob = (r: JobRow): JobRecord => ({
 });
 
 export const jobsRepository = {
-  async enqueue(sql: Sql, j: { accountId: number; kind: string; payload: Record<string, unknown> }): Promise<JobRecord> {
+  /** With a dedupe key, a second enqueue of the same key returns undefined and adds nothing. */
+  async enqueue(sql: Sql, j: { accountId: number; kind: string; payload: Record<string, unknown>; dedupeKey?: string }): Promise<JobRecord | undefined> {
     const [row] = await sql.query<JobRow>(
-      'INSERT INTO jobs (account_id, kind, payload) VALUES ($1, $2, $3) RETURNING *',
-      [j.accountId, j.kind, JSON.stringify(j.payload)],
+      `INSERT INTO jobs (account_id, kind, payload, dedupe_key) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (account_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING *`,
+      [j.accountId, j.kind, JSON.stringify(j.payload), j.dedupeKey ?? null],
     );
-    return mapJob(row!);
+    return row && mapJob(row);
+  },
+
+  /** Accounts with at least one owner, for scheduled work. */
+  async accountIds(sql: Sql): Promise<number[]> {
+    const rows = await sql.query<{ id: number }>("SELECT DISTINCT account_id AS id FROM memberships WHERE role = 'owner' ORDER BY 1");
+    return rows.map((r) => r.id);
   },
 
   /**

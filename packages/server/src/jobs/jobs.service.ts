@@ -12,7 +12,7 @@ export interface JobContext {
   /** The user who started the job, with the role they had then. */
   actor: Actor;
   /** 0..1; also renews the job's lease so a slow job is not taken over. */
-  reportProgress(progress: number, message?: string): Promise<void>;
+  reportProgress: (progress: number, message?: string) => Promise<void>;
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<unknown>;
@@ -41,6 +41,7 @@ export function mapJobDto(j: JobRecord) {
  */
 export class JobsService {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly schedules: { schedule: () => Promise<void>; everyMs: number; lastRun: number }[] = [];
   private readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(private readonly tx: Transactor) {}
@@ -51,13 +52,33 @@ export class JobsService {
 
   async enqueue(actor: Actor, kind: string, payload: Record<string, unknown>) {
     requirePermission(actor, 'inventory:write');
+    const job = await this.enqueueOnce(actor, kind, payload);
+    return mapJobDto(job!);
+  }
+
+  /** Enqueues unless a job with `dedupeKey` exists (scheduled work shared by several processes). */
+  async enqueueOnce(actor: Actor, kind: string, payload: Record<string, unknown>, dedupeKey?: string): Promise<JobRecord | undefined> {
     if (!this.handlers.has(kind)) throw new DomainError('VALIDATION_FAILED', `unknown job kind ${kind}`, { field: 'kind' });
-    const job = await jobsRepository.enqueue(this.tx.sql, {
+    return jobsRepository.enqueue(this.tx.sql, {
       accountId: actor.accountId,
       kind,
       payload: { ...payload, _actor: { userId: actor.userId, role: actor.role, tokenId: actor.tokenId } },
+      ...(dedupeKey ? { dedupeKey } : {}),
     });
-    return mapJobDto(job);
+  }
+
+  /** Runs `schedule` now and then every `everyMs` while the worker runs (e.g. daily forecast runs). */
+  addSchedule(schedule: () => Promise<void>, everyMs = 15 * 60_000): void {
+    this.schedules.push({ schedule, everyMs, lastRun: 0 });
+  }
+
+  private async runDueSchedules(): Promise<void> {
+    const now = Date.now();
+    for (const s of this.schedules) {
+      if (now - s.lastRun < s.everyMs) continue;
+      s.lastRun = now;
+      await s.schedule().catch(() => undefined);
+    }
   }
 
   async get(actor: Actor, id: number) {
@@ -94,6 +115,7 @@ export class JobsService {
     while (!options.signal.aborted) {
       let ran = false;
       try {
+        await this.runDueSchedules();
         ran = await this.runOnce();
       } catch {
         // A lost connection must not kill the worker; try again after the poll interval.

@@ -169,6 +169,19 @@ export class AuthService {
     return { ...(await this.createToken(actor, name)), accountName: membership.accountName };
   }
 
+  /** The CLI acts as the account's first owner (the account named, or the instance's only/first one). */
+  async ownerOf(account?: string | number): Promise<Actor> {
+    const accountName = typeof account === 'string' ? account : undefined;
+    const [row] = await this.tx.sql.query<{ account_id: number; user_id: number }>(
+      `SELECT m.account_id, m.user_id FROM memberships m JOIN accounts a ON a.id = m.account_id
+       WHERE m.role = 'owner' AND ($1::text IS NULL OR a.name = $1) AND ($2::bigint IS NULL OR a.id = $2)
+       ORDER BY a.id, m.created_at LIMIT 1`,
+      [accountName ?? null, typeof account === 'number' ? account : null],
+    );
+    if (!row) throw new DomainError('NOT_FOUND', accountName ? `no account named ${accountName}` : 'no account yet: run `stockwise user create` or `stockwise demo`', { field: 'account' });
+    return { accountId: row.account_id, userId: row.user_id, role: 'owner', tokenId: null, sessionId: null };
+  }
+
   async listTokens(actor: Actor): Promise<TokenRecord[]> {
     const tokens = await credentialsRepository.listTokens(this.tx.sql, actor.accountId);
     // Only owners see everyone's tokens; others see their own.

@@ -4,7 +4,7 @@ import { TextSchema } from '../../schemas/common.schema';
 import { AccuracySchema, ForecastQuerySchema, ForecastRunSchema, ForecastSchema } from '../../schemas/forecast.schema';
 import { FORECAST_RUN } from '../../forecasting/forecast.jobs';
 import type { Stockwise } from '../../stockwise';
-import { IdempotencyHeaderSchema, json, jsonBody, newRouter, problemResponses, secured } from '../router';
+import { IdempotencyHeaderSchema, json, newRouter, problemResponses, secured } from '../router';
 
 const SkuParam = z.object({ sku: TextSchema(100).min(1).openapi({ param: { name: 'sku', in: 'path' }, example: 'MUG-1' }) });
 
