@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so `npx stockwise` works right after `npm install`.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../packages/cli/src/main.ts');
+// The same command as the workspace's `stockwise` bin (packages/cli), for `node bin/stockwise.js …`.
+await import('../packages/cli/bin/stockwise.js');
