@@ -41,5 +41,6 @@ export default tseslint.config(
   { files: ['packages/server/**'], rules: layer(['cli', 'web']) },
   { files: ['packages/cli/**'], rules: layer(['web', 'db']) },
   { files: ['packages/web/**'], rules: layer(['domain', 'db', 'server', 'cli']) },
-  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
 );
