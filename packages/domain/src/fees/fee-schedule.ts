@@ -1,0 +1,135 @@
+import type { SizeTier, StorageType } from '../catalog/dimensions';
+
+/**
+ * A dated, per-marketplace fee schedule (DESIGN §3: fees change, so they live in a table the seller can
+ * edit, never as constants in code). The server stores these as JSON; the US 2024 rates are seeded by
+ * migration 0005 and the tests build their own.
+ */
+export interface FeeSchedule {
+  marketplace: string;
+  /** First day the schedule applies, 'YYYY-MM-DD'. */
+  effectiveFrom: string;
+  currency: string;
+  /** Monthly storage fee per cubic foot, by storage type, off-peak and peak. */
+  storage: Record<StorageType, { offPeak: number; peak: number }>;
+  /** Calendar months (1–12) charged at the peak rate. */
+  peakMonths: number[];
+  /**
+   * Aged-inventory surcharge brackets, assessed monthly (on `agedSurchargeDay`). A unit pays the
+   * bracket of its age: the greater of `perCubicFoot` × its volume and `perUnit`.
+   */
+  agedSurcharge: AgedBracket[];
+  agedSurchargeDay: number;
+  /** Storage utilisation surcharge per cubic foot, by ratio of stored to shipped volume in weeks. */
+  utilizationSurcharge: { minWeeks: number; perCubicFoot: number }[];
+  /** Per cubic foot over the monthly capacity limit. */
+  capacityOveragePerCubicFoot: number;
+  /** Share of the sale price (Amazon channel). */
+  referralRate: number;
+  /** Fulfilment fee per unit by size tier and shipping weight (the first row that fits applies). */
+  fulfilment: FulfilmentRate[];
+  /** Inbound placement/shipping cost per cubic foot received at an Amazon location. */
+  inboundPerCubicFoot: number;
+  /** Per unit: removal order, disposal, liquidation processing. */
+  removalPerUnit: number;
+  disposalPerUnit: number;
+  liquidationPerUnit: number;
+  /** Share of the sale price a liquidation typically recovers. */
+  liquidationRecoveryRate: number;
+  /** Any other variable cost per unit sold (payment fees, packaging, ...). */
+  otherVariablePerUnit: number;
+}
+
+export interface AgedBracket {
+  minDays: number;
+  /** Inclusive; null = no upper bound. */
+  maxDays: number | null;
+  perCubicFoot: number;
+  perUnit: number;
+}
+
+export interface FulfilmentRate {
+  sizeTier: SizeTier;
+  /** Inclusive upper weight in lb; null = any weight. */
+  maxWeightLb: number | null;
+  fee: number;
+  /** Added per lb above `baseWeightLb` (large bulky, extra large). */
+  perLbAbove: number;
+  baseWeightLb: number;
+}
+
+/** 1–12. */
+export function isPeakMonth(schedule: Pick<FeeSchedule, 'peakMonths'>, month: number): boolean {
+  return schedule.peakMonths.includes(month);
+}
+
+/** The storage rate per cubic foot for one calendar month (1–12). */
+export function storageRate(schedule: FeeSchedule, options: { storageType: StorageType; month: number }): number {
+  const rates = schedule.storage[options.storageType];
+  return isPeakMonth(schedule, options.month) ? rates.peak : rates.offPeak;
+}
+
+/**
+ * Monthly storage fee of `units` units of `cubicFeet` each (DESIGN §3).
+ * @example monthlyStorageFee(us2024, { cubicFeet: 0.5556, units: 1, storageType: 'standard', month: 3 }) // 0.4333 → $0.43
+ */
+export function monthlyStorageFee(
+  schedule: FeeSchedule,
+  options: { cubicFeet: number; units: number; storageType: StorageType; month: number },
+): number {
+  const volume = Math.max(0, options.cubicFeet) * Math.max(0, options.units);
+  return volume * storageRate(schedule, options);
+}
+
+/** The surcharge bracket a unit of `ageDays` falls in, or undefined below the first bracket. */
+export function agedBracketOf(schedule: Pick<FeeSchedule, 'agedSurcharge'>, ageDays: number): AgedBracket | undefined {
+  return schedule.agedSurcharge.find((b) => ageDays >= b.minDays && (b.maxDays === null || ageDays <= b.maxDays));
+}
+
+/**
+ * One month's aged-inventory surcharge for `units` units aged `ageDays` (0 below the first bracket).
+ * @example agedSurcharge(us2024, { ageDays: 200, cubicFeet: 1, units: 1 }) // 0.50 (181–210 bracket)
+ */
+export function agedSurcharge(schedule: Pick<FeeSchedule, 'agedSurcharge'>, options: { ageDays: number; cubicFeet: number; units: number }): number {
+  const bracket = agedBracketOf(schedule, options.ageDays);
+  if (!bracket) return 0;
+  return Math.max(bracket.perCubicFoot * Math.max(0, options.cubicFeet), bracket.perUnit) * Math.max(0, options.units);
+}
+
+/** Volume over the limit × the overage rate; 0 without a limit. */
+export function capacityOverageFee(schedule: Pick<FeeSchedule, 'capacityOveragePerCubicFoot'>, options: { usedCubicFeet: number; limitCubicFeet: number | null }): number {
+  if (options.limitCubicFeet === null) return 0;
+  return Math.max(0, options.usedCubicFeet - options.limitCubicFeet) * schedule.capacityOveragePerCubicFoot;
+}
+
+/**
+ * Storage utilisation ratio in weeks: average daily stored volume ÷ average daily shipped volume
+ * (Amazon measures 13 weeks). Nothing shipped with stock on hand = Infinity rounds to a cap of 999.
+ */
+export function utilizationRatioWeeks(options: { averageDailyVolume: number; averageDailyShippedVolume: number }): number {
+  if (options.averageDailyVolume <= 0) return 0;
+  if (options.averageDailyShippedVolume <= 0) return 999;
+  return Math.min(999, options.averageDailyVolume / options.averageDailyShippedVolume / 7);
+}
+
+/** The utilisation surcharge rate per cubic foot for a ratio in weeks (0 below the first step). */
+export function utilizationSurchargeRate(schedule: Pick<FeeSchedule, 'utilizationSurcharge'>, ratioWeeks: number): number {
+  let rate = 0;
+  for (const step of [...schedule.utilizationSurcharge].sort((a, b) => a.minWeeks - b.minWeeks)) {
+    if (ratioWeeks > step.minWeeks) rate = step.perCubicFoot;
+  }
+  return rate;
+}
+
+/** Fulfilment fee per unit for a size tier and shipping weight; 0 when the table has no row for the tier. */
+export function fulfilmentFee(schedule: Pick<FeeSchedule, 'fulfilment'>, options: { sizeTier: SizeTier; weightLb: number }): number {
+  const rows = schedule.fulfilment.filter((r) => r.sizeTier === options.sizeTier);
+  const row = rows.find((r) => r.maxWeightLb === null || options.weightLb <= r.maxWeightLb);
+  if (!row) return 0;
+  return row.fee + row.perLbAbove * Math.max(0, Math.ceil(options.weightLb - row.baseWeightLb));
+}
+
+/** Rounds money to cents for display (half away from zero). */
+export function cents(amount: number): number {
+  return Math.round((amount + Number.EPSILON * Math.sign(amount)) * 100) / 100;
+}

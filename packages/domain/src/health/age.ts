@@ -1,0 +1,126 @@
+import { isoDate } from '../calendar/dates';
+import type { AgedBracket, FeeSchedule } from '../fees/fee-schedule';
+import { agedBracketOf, agedSurcharge } from '../fees/fee-schedule';
+
+const MS_PER_DAY = 86_400_000;
+
+/** Amazon's inventory-age buckets (inclusive days) and the column names of its Inventory Age report. */
+export const AGE_BUCKETS = [
+  { key: 'inv-age-0-to-90-days', minDays: 0, maxDays: 90 },
+  { key: 'inv-age-91-to-180-days', minDays: 91, maxDays: 180 },
+  { key: 'inv-age-181-to-270-days', minDays: 181, maxDays: 270 },
+  { key: 'inv-age-271-to-365-days', minDays: 271, maxDays: 365 },
+  { key: 'inv-age-365-plus-days', minDays: 366, maxDays: null },
+] as const;
+export type AgeBucketKey = (typeof AGE_BUCKETS)[number]['key'];
+
+/** Whole days from the layer's receipt (UTC day) to `asOfEpochDay`; never negative. */
+export function ageInDays(receivedAt: Date, asOfEpochDay: number): number {
+  return Math.max(0, asOfEpochDay - Math.floor(receivedAt.getTime() / MS_PER_DAY));
+}
+
+export function ageBucketOf(ageDays: number): AgeBucketKey {
+  for (const b of AGE_BUCKETS) if (ageDays >= b.minDays && (b.maxDays === null || ageDays <= b.maxDays)) return b.key;
+  return 'inv-age-0-to-90-days';
+}
+
+export interface AgedUnits {
+  receivedAt: Date;
+  quantity: number;
+}
+
+/**
+ * Units per age bucket from open FIFO layers. A transfer carries the layer's received_at, so age
+ * survives moving stock between locations.
+ * @example ageBuckets([{ receivedAt: new Date('2025-01-01'), quantity: 4 }], parseIsoDate('2025-07-20'))['inv-age-181-to-270-days'] // 4 (200 days)
+ */
+export function ageBuckets(layers: readonly AgedUnits[], asOfEpochDay: number): Record<AgeBucketKey, number> {
+  const out = Object.fromEntries(AGE_BUCKETS.map((b) => [b.key, 0])) as Record<AgeBucketKey, number>;
+  for (const l of layers) {
+    const key = ageBucketOf(ageInDays(l.receivedAt, asOfEpochDay));
+    out[key] += Math.max(0, l.quantity);
+  }
+  return out;
+}
+
+export interface BracketCharge {
+  bracket: AgedBracket;
+  units: number;
+  amount: number;
+}
+
+/**
+ * The next monthly aged-inventory surcharge if these units are still on hand: each layer pays its
+ * age bracket on `asOf` (a unit received 200 days ago is in 181–210 and pays $0.50/cu ft in the US).
+ */
+export function agedSurchargeEstimate(
+  layers: readonly AgedUnits[],
+  options: { asOfEpochDay: number; cubicFeet: number; schedule: Pick<FeeSchedule, 'agedSurcharge'> },
+): { total: number; byBracket: BracketCharge[] } {
+  const byBracket = new Map<AgedBracket, BracketCharge>();
+  let total = 0;
+  for (const l of layers) {
+    const ageDays = ageInDays(l.receivedAt, options.asOfEpochDay);
+    const bracket = agedBracketOf(options.schedule, ageDays);
+    if (!bracket || l.quantity <= 0) continue;
+    const amount = agedSurcharge(options.schedule, { ageDays, cubicFeet: options.cubicFeet, units: l.quantity });
+    const entry = byBracket.get(bracket) ?? { bracket, units: 0, amount: 0 };
+    entry.units += l.quantity;
+    entry.amount += amount;
+    byBracket.set(bracket, entry);
+    total += amount;
+  }
+  return { total, byBracket: [...byBracket.values()].sort((a, b) => a.bracket.minDays - b.bracket.minDays) };
+}
+
+/** Age boundaries a seller is warned before: leaving 0–90 days, and entering each surcharge step. */
+export const AGE_WARNING_THRESHOLDS = [91, 181, 271, 366] as const;
+
+export interface AgeWarning {
+  /** The age (days) the units are about to reach. */
+  threshold: number;
+  units: number;
+  /** Days until the first of these units reaches the threshold. */
+  daysUntil: number;
+  /** Date the first of them reaches it, 'YYYY-MM-DD'. */
+  date: string;
+  /**
+   * Money at stake per month once there: the surcharge of the bracket they enter (for the 91-day
+   * warning, the first surcharge bracket they will face at 181 days if still unsold).
+   */
+  monthlyAtStake: number;
+  /** How much more per month than they pay now. */
+  monthlyIncrease: number;
+}
+
+/**
+ * Early warnings: units that reach an age threshold within `warnDays`, with the money at stake.
+ */
+export function ageWarnings(
+  layers: readonly AgedUnits[],
+  options: { asOfEpochDay: number; cubicFeet: number; schedule: Pick<FeeSchedule, 'agedSurcharge'>; warnDays?: number },
+): AgeWarning[] {
+  const warnDays = options.warnDays ?? 30;
+  const warnings: AgeWarning[] = [];
+  for (const threshold of AGE_WARNING_THRESHOLDS) {
+    let units = 0;
+    let daysUntil = Number.POSITIVE_INFINITY;
+    let atStake = 0;
+    let now = 0;
+    for (const l of layers) {
+      if (l.quantity <= 0) continue;
+      const age = ageInDays(l.receivedAt, options.asOfEpochDay);
+      const until = threshold - age;
+      if (until <= 0 || until > warnDays) continue;
+      units += l.quantity;
+      daysUntil = Math.min(daysUntil, until);
+      const chargedAt = threshold === 91 ? (options.schedule.agedSurcharge[0]?.minDays ?? 181) : threshold;
+      atStake += agedSurcharge(options.schedule, { ageDays: chargedAt, cubicFeet: options.cubicFeet, units: l.quantity });
+      now += agedSurcharge(options.schedule, { ageDays: age, cubicFeet: options.cubicFeet, units: l.quantity });
+    }
+    if (units > 0) {
+      warnings.push({ threshold, units, daysUntil, date: isoDate(options.asOfEpochDay + daysUntil), monthlyAtStake: atStake, monthlyIncrease: threshold === 91 ? 0 : atStake - now });
+    }
+  }
+  return warnings;
+}
