@@ -1,0 +1,292 @@
+/**
+ * Restock recommendation for one SKU × location (DESIGN §3 Restock): an order-up-to policy over the
+ * lead time plus review period, with safety stock from the forecast's count distribution widened by
+ * lead-time variability, a service level from economics, the cover band (≥ 28 days after arrival at
+ * Amazon, ≤ 90 days of supply unless explicitly allowed), case pack and MOQ, and the dates by which
+ * to order and ship. Pure: no clock (`asOf` is the first forecast day), no I/O.
+ */
+import { isoDate, parseIsoDate } from '../calendar/dates';
+import { countQuantiles } from '../forecast/count-quantiles';
+import { leadTimeDemandMean } from '../forecast/lead-time';
+import type { DemandForecast } from '../forecast/types';
+import type { ServiceLevelChoice } from './economics';
+import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
+import { roundOrderQuantity, unitCostFor } from './rounding';
+
+export type RestockAlert = 'out_of_stock' | 'reorder_now' | 'reorder_soon';
+
+export interface RestockStock {
+  onHand: number;
+  reserved: number;
+  inbound: number;
+}
+
+export interface RestockInput {
+  /** First forecast day ('YYYY-MM-DD'): "today" for the plan. */
+  asOf: string;
+  /** Daily demand forecast at this location, starting at `asOf`. */
+  forecast: DemandForecast;
+  stock: RestockStock;
+  /** Days from ordering until sellable here, mean and standard deviation. */
+  leadTime: { meanDays: number; sdDays: number; productionDays?: number };
+  casePack: number;
+  moq: number;
+  unitCost: number | null;
+  priceBreaks?: readonly { minQuantity: number; unitCost: number }[];
+  price: number | null;
+  /** Marketplace fees per unit sold (referral, fulfilment). */
+  feesPerUnit: number;
+  /** Cubic feet per unit (0 when unknown). */
+  cubicFeet: number;
+  /** Storage fee per cubic foot per day at this location. */
+  storagePerCubicFootDay: number;
+}
+
+export interface RestockOptions {
+  /** Days between reviews (the next chance to order). @default 7 */
+  reviewDays?: number;
+  /** A seller-set service level replaces the economic one. */
+  serviceLevel?: number | null;
+  /** Minimum days of cover after arrival (28 at Amazon, DESIGN §3); 0 = none. @default 0 */
+  minCoverDaysAfterArrival?: number;
+  /** Maximum days of supply after arrival before stock counts as excess. @default 90 */
+  maxCoverDays?: number;
+  /** Plan above `maxCoverDays` (e.g. before a long factory holiday); flagged in the answer. @default false */
+  allowExcess?: boolean;
+  /** Capital cost per year as a share of unit cost. @default 0.25 */
+  capitalRatePerYear?: number;
+  /** How far ahead the order-by date is searched. @default 365 */
+  searchDays?: number;
+}
+
+export interface RestockReasoning {
+  dailyDemand: number;
+  leadTimeDays: number;
+  leadTimeSdDays: number;
+  reviewDays: number;
+  demandOverLeadTime: number;
+  demandOverProtection: number;
+  serviceLevel: number;
+  serviceLevelSource: ServiceLevelChoice['source'];
+  lostMarginPerUnit: number | null;
+  excessCostPerUnit: number | null;
+  holdingCostPerUnitDay: number;
+  safetyStock: number;
+  reorderPoint: number;
+  orderUpTo: number;
+  /** What the order-up-to level came from. */
+  orderUpToBasis: 'service_level' | 'min_cover' | 'max_cover';
+  minCoverDaysAfterArrival: number;
+  minCoverApplied: boolean;
+  maxCoverDays: number;
+  position: { available: number; inbound: number; backorders: number; total: number };
+  need: number;
+  rounding: 'none' | 'case_pack' | 'moq';
+  casePack: number;
+  moq: number;
+  daysOfSupplyAfterArrival: number | null;
+  exceedsMaxCover: boolean;
+  summary: string;
+}
+
+export interface RestockRecommendation {
+  recommendedQuantity: number;
+  orderUpTo: number;
+  reorderPoint: number;
+  safetyStock: number;
+  serviceLevel: number;
+  dailyDemand: number;
+  /** (available + inbound) ÷ daily demand; null when no demand is forecast. */
+  daysOfSupply: number | null;
+  leadTimeDays: number;
+  /** Last day to order without a stock-out; null when no demand is forecast within the search. */
+  orderByDate: string | null;
+  /** The day the goods must leave the supplier (order-by + production days). */
+  shipDate: string | null;
+  /** When an order placed today would be sellable here. */
+  arrivalDate: string;
+  alert: RestockAlert | null;
+  unitCost: number | null;
+  estimatedCost: number | null;
+  /** More than `maxCoverDays` of supply planned (MOQ, case pack, or allowExcess). */
+  excess: boolean;
+  reasoning: RestockReasoning;
+}
+
+const round = (x: number, digits = 2) => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+/**
+ * Cumulative mean demand: cum[t] = expected units over days [0, t). Days past the horizon repeat
+ * the mean of the last week (as leadTimeDemandMean does), so any window has an answer in O(1).
+ */
+function cumulativeDemand(forecast: DemandForecast, days: number): Float64Array {
+  const cum = new Float64Array(days + 1);
+  const mean = forecast.mean;
+  const H = mean.length;
+  const tail = H > 0 ? leadTimeDemandMean(forecast, { fromDay: H, days: 1 }) : 0;
+  for (let t = 0; t < days; t++) {
+    const m = t < H ? mean[t]! : tail;
+    cum[t + 1] = cum[t]! + (Number.isFinite(m) && m > 0 ? m : 0);
+  }
+  return cum;
+}
+
+/**
+ * Recommends how much to order now, and by when, for one SKU × location.
+ *
+ * - L = lead time (rounded days), R = review period; protection period P = L + R.
+ * - Demand over P has variance φ·μ + v·μ² (forecast) + d̄²·σ_L² (lead-time variability), d̄ = μ/P.
+ * - Order-up-to S = its quantile at the service level; safety stock = S − μ_P.
+ * - Cover band: S ≥ demand over L + minCover days (if the margin pays for the carry), S ≤ demand over L + maxCover days.
+ * - Quantity = S − (available + inbound − backorders), rounded up to the case pack, at least the MOQ.
+ * - Reorder point = quantile of demand over L; order-by = first day the projected position falls to it.
+ */
+export function recommendRestock(input: RestockInput, options: RestockOptions = {}): RestockRecommendation {
+  const reviewDays = Math.max(0, Math.round(options.reviewDays ?? 7));
+  const minCover = Math.max(0, options.minCoverDaysAfterArrival ?? 0);
+  const maxCover = Math.max(minCover, options.maxCoverDays ?? 90);
+  const L = Math.max(0, Math.round(input.leadTime.meanDays));
+  const sdL = Math.max(0, input.leadTime.sdDays);
+  const P = L + reviewDays;
+  const f = input.forecast;
+  const search = Math.max(0, Math.round(options.searchDays ?? 365));
+  const cum = cumulativeDemand(f, Math.max(search, P, 28) + L + maxCover + 1);
+  const demandBetween = (from: number, days: number) => cum[from + days]! - cum[from]!;
+
+  const dailyDemand = demandBetween(0, 28) / 28;
+  const available = input.stock.onHand - input.stock.reserved;
+  const backorders = Math.max(0, -available);
+  const inbound = input.stock.inbound;
+  const position = Math.max(0, available) + inbound - backorders;
+
+  const holding = holdingCostPerUnitDay({ unitCost: input.unitCost ?? 0, cubicFeet: input.cubicFeet, storagePerCubicFootDay: input.storagePerCubicFootDay, capitalRatePerYear: options.capitalRatePerYear });
+  const coverDays = Math.max(reviewDays, minCover, 1);
+  const service = chooseServiceLevel({ setting: options.serviceLevel, price: input.price, unitCost: input.unitCost, feesPerUnit: input.feesPerUnit, holdingPerUnitDay: holding, coverDays });
+  const alpha = service.serviceLevel;
+
+  const quantile = (mean: number, days: number) => {
+    if (!(mean > 0)) return 0;
+    const d = mean / Math.max(1, days);
+    const variance = f.dispersion * mean + f.levelVariance * mean * mean + d * d * sdL * sdL;
+    return countQuantiles(mean, variance, [alpha])[0]!;
+  };
+  const muL = demandBetween(0, L);
+  const muP = demandBetween(0, P);
+  const base = quantile(muP, P);
+  const safetyStock = Math.max(0, base - muP);
+  const reorderPoint = quantile(muL, L);
+  const ssL = Math.max(0, reorderPoint - muL);
+
+  // Cover band, in units of forecast demand after arrival.
+  const floor = Math.ceil(demandBetween(0, L + minCover));
+  const ceiling = Math.floor(demandBetween(0, L + maxCover));
+  // The floor is kept unless carrying a unit for minCover days costs more than the margin it protects.
+  const floorPays = minCover > 0 && (service.lostMarginPerUnit === null || service.lostMarginPerUnit > holding * minCover);
+  let orderUpTo = base;
+  let basis: RestockReasoning['orderUpToBasis'] = 'service_level';
+  if (floorPays && floor > orderUpTo) {
+    orderUpTo = floor;
+    basis = 'min_cover';
+  }
+  if (!options.allowExcess && orderUpTo > ceiling && ceiling >= 0 && dailyDemand > 0) {
+    orderUpTo = Math.max(ceiling, 0);
+    basis = 'max_cover';
+  }
+
+  const need = Math.max(0, orderUpTo - position);
+  const rounded = roundOrderQuantity(need, { casePack: input.casePack, moq: input.moq });
+  const quantity = rounded.quantity;
+  const unitCost = unitCostFor(quantity, { unitCost: input.unitCost, priceBreaks: input.priceBreaks });
+  const afterArrival = position + quantity - muL;
+  const daysAfterArrival = dailyDemand > 0 ? afterArrival / dailyDemand : null;
+  const excess = dailyDemand > 0 && quantity > 0 && position + quantity > demandBetween(0, L + maxCover) + 1e-9;
+
+  // Order-by: the first day t at which position − demand[0, t) ≤ demand[t, t + L) + safety stock over L.
+  const asOfDay = parseIsoDate(input.asOf);
+  let orderBy: number | null = null;
+  if (demandBetween(0, search + L) > 0) {
+    for (let t = 0; t <= search; t++) {
+      if (position - cum[t]! <= demandBetween(t, L) + ssL) {
+        orderBy = asOfDay + t;
+        break;
+      }
+    }
+  }
+  const daysOfSupply = dailyDemand > 0 ? (Math.max(0, available) + inbound) / dailyDemand : null;
+  let alert: RestockAlert | null = null;
+  if (available <= 0 && dailyDemand > 0) alert = 'out_of_stock';
+  else if ((daysOfSupply !== null && daysOfSupply < L) || (orderBy !== null && orderBy <= asOfDay)) alert = 'reorder_now';
+  else if (orderBy !== null && orderBy - asOfDay <= Math.max(reviewDays, 7)) alert = 'reorder_soon';
+
+  const production = Math.max(0, Math.round(input.leadTime.productionDays ?? 0));
+  const reasoning: RestockReasoning = {
+    dailyDemand: round(dailyDemand, 3),
+    leadTimeDays: L,
+    leadTimeSdDays: round(sdL, 1),
+    reviewDays,
+    demandOverLeadTime: round(muL, 1),
+    demandOverProtection: round(muP, 1),
+    serviceLevel: round(alpha, 4),
+    serviceLevelSource: service.source,
+    lostMarginPerUnit: service.lostMarginPerUnit === null ? null : round(service.lostMarginPerUnit),
+    excessCostPerUnit: service.excessCostPerUnit === null ? null : round(service.excessCostPerUnit, 3),
+    holdingCostPerUnitDay: round(holding, 5),
+    safetyStock: round(safetyStock, 1),
+    reorderPoint,
+    orderUpTo,
+    orderUpToBasis: basis,
+    minCoverDaysAfterArrival: minCover,
+    minCoverApplied: basis === 'min_cover',
+    maxCoverDays: maxCover,
+    position: { available, inbound, backorders, total: position },
+    need,
+    rounding: rounded.reason,
+    casePack: input.casePack,
+    moq: input.moq,
+    daysOfSupplyAfterArrival: daysAfterArrival === null ? null : round(daysAfterArrival, 1),
+    exceedsMaxCover: excess,
+    summary: '',
+  };
+  reasoning.summary = summarise(reasoning, quantity);
+  return {
+    recommendedQuantity: quantity,
+    orderUpTo,
+    reorderPoint,
+    safetyStock: round(safetyStock, 1),
+    serviceLevel: round(alpha, 4),
+    dailyDemand: round(dailyDemand, 3),
+    daysOfSupply: daysOfSupply === null ? null : round(daysOfSupply, 1),
+    leadTimeDays: L,
+    orderByDate: orderBy === null ? null : isoDate(orderBy),
+    shipDate: orderBy === null ? null : isoDate(orderBy + production),
+    arrivalDate: isoDate(asOfDay + L),
+    alert,
+    unitCost,
+    estimatedCost: unitCost === null ? null : round(unitCost * quantity),
+    excess,
+    reasoning,
+  };
+}
+
+function summarise(r: RestockReasoning, quantity: number): string {
+  const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+  if (r.dailyDemand <= 0) return `No demand is forecast; ${fmt(r.position.total)} units on hand and inbound cover it, so nothing to order.`;
+  let target = `At a ${(r.serviceLevel * 100).toFixed(1)}% service level (${r.serviceLevelSource === 'economics' ? `margin $${(r.lostMarginPerUnit ?? 0).toFixed(2)} lost per unit short vs $${(r.excessCostPerUnit ?? 0).toFixed(2)} to carry one too many` : r.serviceLevelSource === 'setting' ? 'set by you' : 'default: no price or cost'}) safety stock is ${fmt(r.safetyStock)}, so order up to ${fmt(r.orderUpTo)}`;
+  if (r.orderUpToBasis === 'min_cover') target += ` (raised to keep ${fmt(r.minCoverDaysAfterArrival)} days of cover after arrival)`;
+  if (r.orderUpToBasis === 'max_cover') target += ` (capped at ${fmt(r.maxCoverDays)} days of supply after arrival)`;
+  const parts = [
+    `Sells ${r.dailyDemand.toFixed(2)}/day; lead time ${fmt(r.leadTimeDays)} ± ${fmt(r.leadTimeSdDays)} days plus a ${fmt(r.reviewDays)}-day review → ${fmt(r.demandOverProtection)} units expected.`,
+    `${target}.`,
+  ];
+  const have = `You have ${fmt(r.position.available)} available + ${fmt(r.position.inbound)} inbound${r.position.backorders > 0 ? ` − ${fmt(r.position.backorders)} backordered` : ''}`;
+  if (quantity === 0) parts.push(`${have}: enough, order nothing now.`);
+  else {
+    const why = r.rounding === 'moq' ? ` (minimum order ${fmt(r.moq)})` : r.rounding === 'case_pack' ? ` (rounded up to cases of ${fmt(r.casePack)})` : '';
+    parts.push(`${have}, so order ${fmt(quantity)}${why}.`);
+  }
+  if (r.exceedsMaxCover) parts.push(`This puts ${fmt(r.daysOfSupplyAfterArrival ?? 0)} days of supply on hand after arrival, above the ${fmt(r.maxCoverDays)}-day excess line.`);
+  return parts.join(' ');
+}
