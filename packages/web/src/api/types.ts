@@ -186,10 +186,23 @@ export interface ForecastPoint {
   q99: number;
 }
 
+export interface ForecastHistoryPoint {
+  date: string;
+  /** null on censored days: out of stock, so demand is unknown rather than zero. */
+  units: number | null;
+  censored?: boolean;
+}
+
 export interface Forecast {
   model: string;
-  history: { date: string; units: number }[];
+  history: ForecastHistoryPoint[];
   forecast: ForecastPoint[];
+  sku?: string;
+  location?: string | null;
+  asOf?: string;
+  demandClass?: string;
+  degenerate?: string | null;
+  backtest?: { wape: number; bias: number } | null;
 }
 
 export type RestockAlert = 'out_of_stock' | 'reorder_now' | 'reorder_soon';

@@ -23,7 +23,7 @@ export function LanguageSwitcher({ signedIn }: { signedIn: boolean }) {
           size="compact-sm"
           leftSection={<IconLanguage />}
           rightSection={<IconChevronDown size={14} />}
-          aria-label={t('header.language')}
+          aria-label={t('header.languageCurrent', { language: LOCALE_NAMES[locale] })}
           data-testid="language-switcher"
         >
           <span lang={locale} translate="no">

@@ -1,13 +1,14 @@
-import { Anchor, Stack } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { NothingHere } from '../../../components/common/not-available';
+import { PageHeader } from '../../../components/common/page-header';
 import { useI18n } from '../../../i18n/i18n-context';
 
 export default function NotFoundPage() {
   const { t } = useI18n();
   return (
-    <Stack align="center">
-      <NothingHere title={t('notFound.title')} description={t('notFound.body')} />
+    <Stack gap="sm">
+      <PageHeader title={t('notFound.title')} />
+      <Text>{t('notFound.body')}</Text>
       <Anchor component={Link} to="/">
         {t('notFound.home')}
       </Anchor>

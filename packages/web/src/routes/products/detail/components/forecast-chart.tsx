@@ -1,4 +1,4 @@
-import { LineChart } from 'echarts/charts';
+import { LineChart, ScatterChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { ChartOption } from './forecast-option';
 
 // Only the pieces we draw: the full echarts build would triple this chunk.
-echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
+echarts.use([LineChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
 
 /** Loaded lazily by ForecastPanel, so ECharts is fetched only when a forecast exists. */
 export default function ForecastChart({ option, label }: { option: ChartOption; label: string }) {

@@ -9,6 +9,7 @@ import type { Forecast } from '../../../../api/types';
 
 export interface ForecastLabels {
   history: string;
+  censored: string;
   mean: string;
   median: string;
   band: (from: string, to: string) => string;
@@ -39,7 +40,10 @@ function finite(value: number): number | null {
 export function buildForecastOption(forecast: Forecast, labels: ForecastLabels): ChartOption {
   const dates = [...forecast.history.map((h) => h.date), ...forecast.forecast.map((f) => f.date)];
   const pad = forecast.history.map(() => null);
-  const history = [...forecast.history.map((h) => finite(h.units)), ...forecast.forecast.map(() => null)];
+  const history = [...forecast.history.map((h) => (h.units === null || h.censored ? null : finite(h.units))), ...forecast.forecast.map(() => null)];
+  // Stock-out days are drawn as marks on the axis: the gap in the line is not zero demand.
+  const censored = [...forecast.history.map((h) => (h.censored || h.units === null ? 0 : null)), ...forecast.forecast.map(() => null)];
+  const hasCensored = censored.some((v) => v !== null);
   const q = (key: Quantile) => forecast.forecast.map((f) => finite(f[key]));
   const diff = (from: Quantile, to: Quantile) => forecast.forecast.map((f) => {
     const a = finite(f[from]);
@@ -63,7 +67,7 @@ export function buildForecastOption(forecast: Forecast, labels: ForecastLabels):
   return {
     animation: false,
     grid: { left: 48, right: 16, top: 40, bottom: 64 },
-    legend: { top: 0, type: 'scroll', data: [labels.history, labels.median, labels.mean, ...bandSeries.map((s) => s.name)] },
+    legend: { top: 0, type: 'scroll', data: [labels.history, ...(hasCensored ? [labels.censored] : []), labels.median, labels.mean, ...bandSeries.map((s) => s.name)] },
     tooltip: {
       trigger: 'axis',
       formatter: (params: { dataIndex: number }[]) => {
@@ -71,8 +75,9 @@ export function buildForecastOption(forecast: Forecast, labels: ForecastLabels):
         const date = dates[index];
         const lines = [date ? labels.date(date) : ''];
         if (index < historyLength) {
-          const units = forecast.history[index]?.units;
-          if (units !== undefined) lines.push(`${labels.history}: ${labels.units(units)}`);
+          const point = forecast.history[index];
+          if (point?.censored || point?.units === null) lines.push(labels.censored);
+          else if (point) lines.push(`${labels.history}: ${labels.units(point.units)}`);
         } else {
           const point = forecast.forecast[index - historyLength];
           if (point) {
@@ -93,6 +98,7 @@ export function buildForecastOption(forecast: Forecast, labels: ForecastLabels):
       { name: 'base', type: 'line', stack: 'bands', symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, data: [...pad, ...q('q50')] },
       ...bandSeries,
       { name: labels.history, type: 'line', symbol: 'none', lineStyle: { width: 1.5, color: '#343a40' }, itemStyle: { color: '#343a40' }, data: history },
+      ...(hasCensored ? [{ name: labels.censored, type: 'scatter', symbol: 'rect', symbolSize: [3, 8], itemStyle: { color: '#c92a2a' }, data: censored }] : []),
       { name: labels.median, type: 'line', symbol: 'none', lineStyle: { width: 2, color: '#1971c2' }, itemStyle: { color: '#1971c2' }, data: [...pad, ...q('q50')] },
       { name: labels.mean, type: 'line', symbol: 'none', lineStyle: { width: 1.5, type: 'dashed', color: '#e8590c' }, itemStyle: { color: '#e8590c' }, data: [...pad, ...forecast.forecast.map((f) => finite(f.mean))] },
     ],

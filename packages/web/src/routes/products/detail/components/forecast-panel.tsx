@@ -1,4 +1,4 @@
-import { Group, Paper, Select, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Select, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../../../components/common/error-alert';
 import { NotAvailable } from '../../../../components/common/not-available';
@@ -21,6 +21,7 @@ export function ForecastPanel({ sku, locations }: { sku: string; locations: stri
       forecast.data
         ? buildForecastOption(forecast.data, {
             history: t('forecast.history'),
+            censored: t('forecast.censored'),
             mean: t('forecast.mean'),
             median: t('forecast.median'),
             band: (from, to) => t('forecast.band', { from, to }),
@@ -66,9 +67,19 @@ export function ForecastPanel({ sku, locations }: { sku: string; locations: stri
       {forecast.data === null ? <NotAvailable title={t('forecast.notAvailableTitle')} description={t('forecast.notAvailableBody')} /> : null}
       {forecast.data && option ? (
         <>
-          <Text size="sm" c="dimmed" mb="xs">
-            {t('forecast.summary', { model: forecast.data.model, days: fmt.int(forecast.data.forecast.length), units: fmt.int(total) })}
-          </Text>
+          <Group gap="xs" mb="xs" wrap="wrap">
+            <Text size="sm" c="dimmed" data-testid="forecast-summary">
+              {t('forecast.summary', { days: fmt.int(forecast.data.forecast.length), units: fmt.int(total) })}
+            </Text>
+            <Badge variant="light" color="gray" translate="no" title={t('forecast.model')}>
+              {forecast.data.model}
+            </Badge>
+            {forecast.data.backtest ? (
+              <Text size="sm" c="dimmed">
+                {t('forecast.backtest', { wape: fmt.pct(forecast.data.backtest.wape), bias: fmt.pct(forecast.data.backtest.bias) })}
+              </Text>
+            ) : null}
+          </Group>
           <Suspense fallback={<PageLoader />}>
             <ForecastChart option={option} label={t('forecast.chartLabel', { sku, units: fmt.int(total), days: fmt.int(forecast.data.forecast.length) })} />
           </Suspense>
