@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../src/http/app';
-import { createStockwise, type Stockwise } from '../src/stockwise';
-import { describeEachBackend } from './backends';
+import { beforeAll, expect, it } from 'vitest';
+import type { createApp } from '../src/http/app';
+import type { Stockwise } from '../src/stockwise';
+import { describeEachBackend, useStockwise } from './backends';
 import { newAccount, newGtin13, type TestAccount } from './factories';
 import { client } from './http-client';
 
 describeEachBackend('HTTP API foundation', (backend) => {
+  const ctx = useStockwise(backend);
   let sw: Stockwise;
-  let drop: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
   let owner: TestAccount;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    sw = createStockwise(opened.db);
-    app = createApp(sw);
+    sw = ctx.sw;
+    app = ctx.app;
     owner = await newAccount(sw);
-  });
-  afterAll(async () => {
-    await drop();
   });
 
   it('answers health without auth and refuses the API without credentials', async () => {

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../src/http/app';
-import { createStockwise, type Stockwise } from '../src/stockwise';
-import { describeEachBackend } from './backends';
+import { beforeAll, expect, it } from 'vitest';
+import type { createApp } from '../src/http/app';
+import type { Stockwise } from '../src/stockwise';
+import { describeEachBackend, useStockwise } from './backends';
 import { addMember, newAccount, type TestAccount } from './factories';
 import { client } from './http-client';
 
 describeEachBackend('Accounts, roles, sessions and tokens', (backend) => {
+  const ctx = useStockwise(backend);
   let sw: Stockwise;
-  let drop: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
   let owner: TestAccount;
 
-  beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    sw = createStockwise(opened.db);
-    app = createApp(sw);
-  });
-  afterAll(async () => {
-    await drop();
+  beforeAll(() => {
+    sw = ctx.sw;
+    app = ctx.app;
   });
 
   it('offers first-owner setup only while the instance is empty', async () => {

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import type { Database } from '@stockwise/db/database';
 import { migrate } from '@stockwise/db/migrate';
 import { openPgliteDatabase } from '@stockwise/db/pglite-database';
 import { openPostgresDatabase } from '@stockwise/db/postgres-database';
+import { createApp } from '../src/http/app';
+import { createStockwise, type Stockwise } from '../src/stockwise';
 
 /** Where the PostgreSQL tier runs; CI has it at the default. */
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -74,4 +76,33 @@ export function describeEachBackend(title: string, suite: (backend: Backend) => 
   if (!hasPostgres) describe.skip(`${title} [postgres] — SKIPPED: PostgreSQL not reachable`, () => {
       /* nothing runs */
     });
+}
+
+/**
+ * Opens a fresh Stockwise on `backend` for the enclosing suite (beforeAll/afterAll) and exposes
+ * it with its HTTP app: `const ctx = useStockwise(backend); … ctx.sw, ctx.app`.
+ */
+export function useStockwise(backend: Backend): { readonly sw: Stockwise; readonly app: ReturnType<typeof createApp> } {
+  let sw: Stockwise | undefined;
+  let app: ReturnType<typeof createApp> | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const opened = await backend.open();
+    drop = opened.drop;
+    sw = createStockwise(opened.db);
+    app = createApp(sw);
+  });
+  afterAll(async () => {
+    await drop?.();
+  });
+  return {
+    get sw() {
+      if (!sw) throw new Error('useStockwise: used outside a test');
+      return sw;
+    },
+    get app() {
+      if (!app) throw new Error('useStockwise: used outside a test');
+      return app;
+    },
+  };
 }

@@ -1,44 +1,30 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/calendar/dates';
 import { loadDemoSeller } from '../src/demo/load-demo';
-import { todayUtc } from '../src/forecasting/forecast.service';
-import { createApp } from '../src/http/app';
-import { createStockwise, type Stockwise } from '../src/stockwise';
+import { todayUtc, type ForecastPoint as Point } from '../src/forecasting/forecast.service';
+import type { createApp } from '../src/http/app';
+import type { Stockwise } from '../src/stockwise';
 import type { Actor } from '../src/services/actor';
-import { describeEachBackend } from './backends';
+import { describeEachBackend, useStockwise } from './backends';
 import { client } from './http-client';
 
-interface Point {
-  mean: number;
-  q50: number;
-  q80: number;
-  q90: number;
-  q95: number;
-  q99: number;
-}
-
 describeEachBackend('Forecasts on the demo seller', (backend) => {
+  const ctx = useStockwise(backend);
   let sw: Stockwise;
-  let drop: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
   let token: string;
   let actor: Actor;
   let skus: string[];
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    sw = createStockwise(opened.db);
-    app = createApp(sw);
+    sw = ctx.sw;
+    app = ctx.app;
     const demo = await loadDemoSeller(sw, { skuCount: 40, asOf: isoDate(parseIsoDate(todayUtc()) - 1) });
     token = (await sw.auth.createTokenForEmail(demo.email, 'test')).token;
     const me = await client(app, token).get('/api/v1/auth/me');
     actor = { accountId: (me.body['account'] as { id: number }).id, userId: (me.body['user'] as { id: number }).id, role: 'owner', tokenId: null, sessionId: null };
     skus = (await sw.catalog.listProducts(actor, { limit: 100, sort: 'sku', order: 'asc' })).items.map((p) => p.sku);
   }, 180_000);
-  afterAll(async () => {
-    await drop();
-  });
 
   it('runs as a background job that reports progress and stores a forecast per SKU × location and per SKU', async () => {
     const api = client(app, token);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, createApp } from '../src/http/app';
-import { createStockwise, type Stockwise } from '../src/stockwise';
-import { describeEachBackend } from './backends';
+import { beforeAll, expect, it } from 'vitest';
+import { MAX_BODY_BYTES, type createApp } from '../src/http/app';
+import type { Stockwise } from '../src/stockwise';
+import { describeEachBackend, useStockwise } from './backends';
 import { newAccount, type TestAccount } from './factories';
 import { client } from './http-client';
 
@@ -42,17 +42,15 @@ async function countState(sw: Stockwise): Promise<Record<string, number>> {
 }
 
 describeEachBackend('Fuzz: every OpenAPI operation refuses bad input with 4xx and changes nothing', (backend) => {
+  const ctx = useStockwise(backend);
   let sw: Stockwise;
-  let drop: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
   let owner: TestAccount;
   let operations: Operation[];
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    sw = createStockwise(opened.db);
-    app = createApp(sw);
+    sw = ctx.sw;
+    app = ctx.app;
     owner = await newAccount(sw);
     const api = client(app, owner.token);
     await api.post('/api/v1/locations', { code: 'WH1', name: 'Main', type: 'warehouse' });
@@ -62,9 +60,6 @@ describeEachBackend('Fuzz: every OpenAPI operation refuses bad input with 4xx an
     operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, hasBody: op.requestBody !== undefined })),
     );
-  });
-  afterAll(async () => {
-    await drop();
   });
 
   it('covers the documented operations', () => {

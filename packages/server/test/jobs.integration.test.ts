@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { JobsService } from '../src/jobs/jobs.service';
 import { Transactor } from '../src/services/transactor';
-import { createStockwise, type Stockwise } from '../src/stockwise';
-import { describeEachBackend } from './backends';
+import type { Stockwise } from '../src/stockwise';
+import { describeEachBackend, useStockwise } from './backends';
 import { newAccount, type TestAccount } from './factories';
 
 describeEachBackend('Background jobs', (backend) => {
+  const ctx = useStockwise(backend);
   let sw: Stockwise;
-  let drop: () => Promise<void>;
   let owner: TestAccount;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    sw = createStockwise(opened.db);
+    sw = ctx.sw;
     owner = await newAccount(sw);
-  });
-  afterAll(async () => {
-    await drop();
   });
 
   /** Two workers as two processes would have them: separate services over the same database. */

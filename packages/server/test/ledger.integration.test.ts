@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { DomainError } from '@stockwise/domain/errors';
 import type { MovementRequest } from '@stockwise/domain/ledger/movement-rules';
 import { replayLedger } from '@stockwise/domain/ledger/replay';
-import { createStockwise, type Stockwise } from '../src/stockwise';
-import { describeEachBackend } from './backends';
+import type { Stockwise } from '../src/stockwise';
+import { describeEachBackend, useStockwise } from './backends';
 import { locationInput, newAccount, productInput, type TestAccount } from './factories';
 
 const movementArb: fc.Arbitrary<{ request: MovementRequest; at: 0 | 1 }> = fc.oneof(
@@ -17,18 +17,13 @@ const movementArb: fc.Arbitrary<{ request: MovementRequest; at: 0 | 1 }> = fc.on
 );
 
 describeEachBackend('Ledger invariants', (backend) => {
+  const ctx = useStockwise(backend);
   let sw: Stockwise;
-  let drop: () => Promise<void>;
   let account: TestAccount;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    sw = createStockwise(opened.db);
+    sw = ctx.sw;
     account = await newAccount(sw);
-  });
-  afterAll(async () => {
-    await drop();
   });
 
   it('random movement sequences: balances equal the sum of movements, never negative, layers equal on hand, and match the in-memory replay', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../src/http/app';
-import { createStockwise, type Stockwise } from '../src/stockwise';
-import { describeEachBackend } from './backends';
+import { beforeAll, expect, it } from 'vitest';
+import type { createApp } from '../src/http/app';
+import type { Stockwise } from '../src/stockwise';
+import { describeEachBackend, useStockwise } from './backends';
 import { newAccount, type TestAccount } from './factories';
 import { client } from './http-client';
 
@@ -9,8 +9,8 @@ import { client } from './http-client';
 const MARK = { sku: 'TENANT-A-SKU', code: 'TENANT-A-LOC', title: 'Tenant A secret mug' };
 
 describeEachBackend('Tenancy: one account cannot read or change another through any endpoint', (backend) => {
+  const ctx = useStockwise(backend);
   let sw: Stockwise;
-  let drop: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
   let a: TestAccount;
   let b: TestAccount;
@@ -18,10 +18,8 @@ describeEachBackend('Tenancy: one account cannot read or change another through 
   let operations: { method: string; path: string; hasBody: boolean }[];
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    sw = createStockwise(opened.db);
-    app = createApp(sw);
+    sw = ctx.sw;
+    app = ctx.app;
     a = await newAccount(sw);
     b = await newAccount(sw);
     const api = client(app, a.token);
@@ -32,9 +30,6 @@ describeEachBackend('Tenancy: one account cannot read or change another through 
     ids['id'] = String(token.body['id']);
     const doc = (await api.get('/api/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
     operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, hasBody: op.requestBody !== undefined })));
-  });
-  afterAll(async () => {
-    await drop();
   });
 
   const fill = (path: string) =>

@@ -1,5 +1,6 @@
 import type { OpenLayer } from '@stockwise/domain/ledger/fifo';
-import type { LedgerLineType, StockDeltas } from '@stockwise/domain/ledger/movement-rules';
+import type { StockDeltas } from '@stockwise/domain/ledger/movement-rules';
+import type { ReplayMovement } from '@stockwise/domain/ledger/replay';
 import type { Sql } from '../database';
 
 export interface BalanceRecord {
@@ -18,21 +19,8 @@ export interface BatchRecord {
   createdAt: Date;
 }
 
-export interface MovementInsert {
-  accountId: number;
-  batchId: number;
-  productId: number;
-  locationId: number;
-  type: LedgerLineType;
-  reason: string | null;
-  deltas: StockDeltas;
-  unitCost: number | null;
-  unitPrice: number | null;
-  channel: string | null;
-  referenceType: string | null;
-  referenceId: string | null;
-  occurredAt: Date;
-}
+/** A ledger row to write: the replayed movement shape plus its account and batch. */
+export type MovementInsert = ReplayMovement & { accountId: number; batchId: number };
 
 interface BalanceRow {
   product_id: number;
