@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { Database } from '@stockwise/db/database';
 import { migrate } from '@stockwise/db/migrate';
 import type { StorageOptions } from '@stockwise/db/open-database';
@@ -13,9 +15,11 @@ import { AuditService } from './services/audit.service';
 import { MovementsService } from './services/movements.service';
 import { registerForecastJobs, scheduleDailyForecasts } from './forecasting/forecast.jobs';
 import { ForecastService } from './forecasting/forecast.service';
+import type { SalesOptions, SalesServices } from './orders/sales-services';
+import { createSalesServices } from './orders/sales-services';
 
 /** Everything a transport (HTTP, CLI, worker) needs: one database, one set of services. */
-export interface Stockwise {
+export interface Stockwise extends SalesServices {
   db: Database;
   tx: Transactor;
   auth: AuthService;
@@ -30,7 +34,7 @@ export interface Stockwise {
   close(): Promise<void>;
 }
 
-export function createStockwise(db: Database): Stockwise {
+export function createStockwise(db: Database, options: SalesOptions = {}): Stockwise {
   const tx = new Transactor(db);
   const ledger = new LedgerService(tx);
   const jobs = new JobsService(tx);
@@ -50,6 +54,7 @@ export function createStockwise(db: Database): Stockwise {
     audit: new AuditService(tx),
     jobs,
     forecasts,
+    ...createSalesServices({ tx, ledger, jobs, auth }, options),
     close: () => db.close(),
   };
 }
@@ -65,5 +70,5 @@ export async function openStockwise(options: StorageOptions): Promise<Stockwise>
     await db.close();
     throw error;
   }
-  return createStockwise(db);
+  return createStockwise(db, { secretKeyFile: options.dataDir ? join(options.dataDir, 'secret.key') : join(homedir(), '.stockwise', 'secret.key') });
 }

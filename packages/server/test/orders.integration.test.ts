@@ -100,8 +100,8 @@ describeEachBackend('Orders: reservations never oversell; ship, cancel, return t
     const sku = await stockedSku(api, { location: 'WH1', quantity: 10 });
     const body = { channel: 'amazon', externalId: uid('114-'), lines: [{ sku, quantity: 2, unitPrice: 9 }] };
     const [first, second] = await Promise.all([api.post('/api/v1/orders', body), api.post('/api/v1/orders', body)]);
-    expect([first!.status, second!.status].sort()).toEqual([200, 201]);
-    expect(first!.body['id']).toBe(second!.body['id']);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    expect(first.body['id']).toBe(second.body['id']);
     expect(await balance(api, sku)).toMatchObject({ reserved: 2 });
     const keyed = { channel: 'manual', externalId: uid('key-'), lines: [{ sku, quantity: 1 }] };
     const k1 = await api.post('/api/v1/orders', keyed, { 'Idempotency-Key': keyed.externalId });

@@ -19,6 +19,8 @@ import { inventoryRoutes, movementsRoutes } from './routes/inventory.routes';
 import { locationsRoutes } from './routes/locations.routes';
 import { productsRoutes } from './routes/products.routes';
 import { forecastsRoutes } from './routes/forecasts.routes';
+import { channelsRoutes, shopifyWebhookRoutes } from './routes/channels.routes';
+import { ordersRoutes } from './routes/orders.routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const VERSION = '0.1.0';
@@ -48,6 +50,9 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/auth', publicAuthRoutes(sw));
   if (options.localSecret) app.route('/api/local', localControlRoutes(sw, options.localSecret));
 
+  // Signed by Shopify (HMAC of the raw body), not by a Stockwise credential: mounted before authentication.
+  app.route('/api/v1/channels/shopify/webhooks', shopifyWebhookRoutes(sw));
+
   app.use('/api/v1/*', authenticate(sw));
   app.use('/api/v1/*', idempotency(sw));
   app.route('/api/v1/auth', authRoutes(sw));
@@ -60,6 +65,8 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/jobs', jobsRoutes(sw));
   app.route('/api/v1/audit', auditRoutes(sw));
   app.route('/api/v1/forecasts', forecastsRoutes(sw));
+  app.route('/api/v1/orders', ordersRoutes(sw));
+  app.route('/api/v1/channels', channelsRoutes(sw));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'API token from `stockwise token create` or Settings → Tokens' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'stockwise_session' });

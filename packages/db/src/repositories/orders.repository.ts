@@ -1,0 +1,268 @@
+import type { OrderChannel, OrderStatus } from '@stockwise/domain/orders/order-state';
+import type { Sql } from '../database';
+import type { Page } from '../pagination';
+import { keyset, toPage } from '../pagination';
+
+export interface OrderRecord {
+  id: number;
+  channel: OrderChannel;
+  externalId: string;
+  status: OrderStatus;
+  backordered: boolean;
+  orderedAt: Date;
+  currency: string | null;
+  unmapped: unknown[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface OrderAllocationRecord {
+  id: number;
+  locationId: number;
+  location: string;
+  reserved: number;
+  shipped: number;
+}
+
+export interface OrderLineRecord {
+  id: number;
+  lineNo: number;
+  productId: number;
+  sku: string;
+  externalLineId: string | null;
+  quantity: number;
+  unitPrice: number | null;
+  quantityShipped: number;
+  quantityCancelled: number;
+  quantityReturned: number;
+  allocations: OrderAllocationRecord[];
+}
+
+export interface OrderWithLines extends OrderRecord {
+  lines: OrderLineRecord[];
+}
+
+interface OrderRow {
+  id: number;
+  channel: OrderChannel;
+  external_id: string;
+  status: OrderStatus;
+  backordered: boolean;
+  ordered_at: Date;
+  currency: string | null;
+  unmapped: unknown[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+const mapOrder = (r: OrderRow): OrderRecord => ({
+  id: r.id,
+  channel: r.channel,
+  externalId: r.external_id,
+  status: r.status,
+  backordered: r.backordered,
+  orderedAt: r.ordered_at,
+  currency: r.currency,
+  unmapped: r.unmapped,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export interface OrderInsert {
+  accountId: number;
+  channel: OrderChannel;
+  externalId: string;
+  status: OrderStatus;
+  orderedAt: Date;
+  currency: string | null;
+  unmapped: unknown[];
+}
+
+export interface LineInsert {
+  lineNo: number;
+  productId: number;
+  externalLineId: string | null;
+  quantity: number;
+  unitPrice: number | null;
+}
+
+export interface OrderQuery {
+  channel?: OrderChannel | undefined;
+  status?: OrderStatus | undefined;
+  sku?: string | undefined;
+  externalId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** Sellable stock of one SKU at one location, read under the balance row's lock. */
+export interface LockedStock {
+  productId: number;
+  locationId: number;
+  available: number;
+}
+
+export const ordersRepository = {
+  /** Undefined when (channel, external id) already exists: the caller returns that order instead. */
+  async insert(sql: Sql, o: OrderInsert): Promise<number | undefined> {
+    const [row] = await sql.query<{ id: number }>(
+      `INSERT INTO orders (account_id, channel, external_id, status, ordered_at, currency, unmapped)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, channel, external_id) DO NOTHING RETURNING id`,
+      [o.accountId, o.channel, o.externalId, o.status, o.orderedAt, o.currency, JSON.stringify(o.unmapped)],
+    );
+    return row?.id;
+  },
+
+  async findIdByExternal(sql: Sql, accountId: number, channel: OrderChannel, externalId: string): Promise<number | undefined> {
+    const [row] = await sql.query<{ id: number }>('SELECT id FROM orders WHERE account_id = $1 AND channel = $2 AND external_id = $3', [accountId, channel, externalId]);
+    return row?.id;
+  },
+
+  async insertLines(sql: Sql, accountId: number, orderId: number, lines: readonly LineInsert[]): Promise<{ id: number; lineNo: number }[]> {
+    return sql.query<{ id: number; lineNo: number }>(
+      `INSERT INTO order_lines (account_id, order_id, line_no, product_id, external_line_id, quantity, unit_price)
+       SELECT $1, $2, n, p, e, q, u FROM unnest($3::int[], $4::bigint[], $5::text[], $6::int[], $7::numeric[]) AS t(n, p, e, q, u)
+       RETURNING id, line_no AS "lineNo"`,
+      [accountId, orderId, lines.map((l) => l.lineNo), lines.map((l) => l.productId), lines.map((l) => l.externalLineId), lines.map((l) => l.quantity), lines.map((l) => l.unitPrice)],
+    );
+  },
+
+  async insertAllocations(sql: Sql, accountId: number, rows: readonly { orderLineId: number; locationId: number; reserved: number }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await sql.query(
+      `INSERT INTO order_allocations (account_id, order_line_id, location_id, reserved)
+       SELECT $1, l, loc, r FROM unnest($2::bigint[], $3::bigint[], $4::int[]) AS t(l, loc, r)
+       ON CONFLICT (order_line_id, location_id) DO UPDATE SET reserved = order_allocations.reserved + EXCLUDED.reserved`,
+      [accountId, rows.map((r) => r.orderLineId), rows.map((r) => r.locationId), rows.map((r) => r.reserved)],
+    );
+  },
+
+  /**
+   * Locks the balance rows of these SKUs at every active location (in the ledger's lock order, so
+   * concurrent writers never deadlock) and returns what each can sell.
+   */
+  async lockStock(sql: Sql, accountId: number, productIds: readonly number[]): Promise<LockedStock[]> {
+    return sql.query<LockedStock>(
+      `SELECT b.product_id AS "productId", b.location_id AS "locationId", b.on_hand - b.reserved AS available
+       FROM stock_balances b JOIN locations l ON l.id = b.location_id
+       WHERE b.account_id = $1 AND b.product_id = ANY($2::bigint[]) AND l.active
+       ORDER BY b.product_id, b.location_id FOR UPDATE OF b`,
+      [accountId, productIds],
+    );
+  },
+
+  /** Locks the order row so state changes of one order happen one at a time. */
+  async lock(sql: Sql, accountId: number, id: number): Promise<boolean> {
+    const rows = await sql.query('SELECT 1 FROM orders WHERE account_id = $1 AND id = $2 FOR UPDATE', [accountId, id]);
+    return rows.length > 0;
+  },
+
+  async find(sql: Sql, accountId: number, id: number): Promise<OrderWithLines | undefined> {
+    const [row] = await sql.query<OrderRow>('SELECT * FROM orders WHERE account_id = $1 AND id = $2', [accountId, id]);
+    if (!row) return undefined;
+    const [withLines] = await this.attachLines(sql, accountId, [mapOrder(row)]);
+    return withLines;
+  },
+
+  async attachLines(sql: Sql, accountId: number, orders: readonly OrderRecord[]): Promise<OrderWithLines[]> {
+    if (orders.length === 0) return [];
+    const lines = await sql.query<{
+      id: number;
+      order_id: number;
+      line_no: number;
+      product_id: number;
+      sku: string;
+      external_line_id: string | null;
+      quantity: number;
+      unit_price: number | null;
+      quantity_shipped: number;
+      quantity_cancelled: number;
+      quantity_returned: number;
+      allocations: { id: number; locationId: number; location: string; reserved: number; shipped: number }[] | null;
+    }>(
+      `SELECT ol.*, p.sku,
+         (SELECT json_agg(json_build_object('id', a.id, 'locationId', a.location_id, 'location', l.code, 'reserved', a.reserved, 'shipped', a.shipped) ORDER BY a.id)
+            FROM order_allocations a JOIN locations l ON l.id = a.location_id WHERE a.order_line_id = ol.id) AS allocations
+       FROM order_lines ol JOIN products p ON p.id = ol.product_id
+       WHERE ol.account_id = $1 AND ol.order_id = ANY($2::bigint[]) ORDER BY ol.order_id, ol.line_no`,
+      [accountId, orders.map((o) => o.id)],
+    );
+    const byOrder = new Map<number, OrderLineRecord[]>();
+    for (const l of lines) {
+      const list = byOrder.get(l.order_id) ?? [];
+      list.push({
+        id: l.id,
+        lineNo: l.line_no,
+        productId: l.product_id,
+        sku: l.sku,
+        externalLineId: l.external_line_id,
+        quantity: l.quantity,
+        unitPrice: l.unit_price,
+        quantityShipped: l.quantity_shipped,
+        quantityCancelled: l.quantity_cancelled,
+        quantityReturned: l.quantity_returned,
+        allocations: l.allocations ?? [],
+      });
+      byOrder.set(l.order_id, list);
+    }
+    return orders.map((o) => ({ ...o, lines: byOrder.get(o.id) ?? [] }));
+  },
+
+  async list(sql: Sql, accountId: number, q: OrderQuery): Promise<Page<OrderWithLines> | null> {
+    const params: unknown[] = [accountId];
+    const page = keyset('o.id', { cursor: q.cursor, order: 'desc', idColumn: 'o.id' }, params);
+    if (!page) return null;
+    const filters: string[] = [];
+    const add = (clause: string, value: unknown) => {
+      params.push(value);
+      filters.push(clause.replaceAll('?', `$${params.length}`));
+    };
+    if (q.channel) add('o.channel = ?', q.channel);
+    if (q.status) add('o.status = ?', q.status);
+    if (q.externalId) add('o.external_id = ?', q.externalId);
+    if (q.from) add('o.ordered_at >= ?', q.from);
+    if (q.to) add('o.ordered_at < ?', q.to);
+    if (q.sku) add('EXISTS (SELECT 1 FROM order_lines ol JOIN products p ON p.id = ol.product_id WHERE ol.order_id = o.id AND p.sku = ?)', q.sku);
+    params.push(q.limit + 1);
+    const rows = await sql.query<OrderRow>(
+      `SELECT o.* FROM orders o WHERE o.account_id = $1 AND ${page.where} ${filters.map((f) => `AND ${f}`).join(' ')}
+       ${page.orderBy} LIMIT $${params.length}`,
+      params,
+    );
+    const mapped = toPage(rows, { limit: q.limit, sortValue: (r) => r.id }, mapOrder);
+    return { items: await this.attachLines(sql, accountId, mapped.items), nextCursor: mapped.nextCursor };
+  },
+
+  async addLineProgress(sql: Sql, lineId: number, change: { shipped?: number; cancelled?: number; returned?: number }): Promise<void> {
+    await sql.query(
+      `UPDATE order_lines SET quantity_shipped = quantity_shipped + $2, quantity_cancelled = quantity_cancelled + $3,
+         quantity_returned = quantity_returned + $4 WHERE id = $1`,
+      [lineId, change.shipped ?? 0, change.cancelled ?? 0, change.returned ?? 0],
+    );
+  },
+
+  async addAllocation(sql: Sql, allocationId: number, change: { reserved: number; shipped: number }): Promise<void> {
+    await sql.query('UPDATE order_allocations SET reserved = reserved + $2, shipped = shipped + $3 WHERE id = $1', [allocationId, change.reserved, change.shipped]);
+  },
+
+  async setStatus(sql: Sql, accountId: number, id: number, status: OrderStatus): Promise<void> {
+    await sql.query('UPDATE orders SET status = $3, updated_at = now() WHERE account_id = $1 AND id = $2', [accountId, id, status]);
+  },
+
+  async setBackordered(sql: Sql, accountId: number, id: number, backordered: boolean): Promise<void> {
+    await sql.query('UPDATE orders SET backordered = $3 WHERE account_id = $1 AND id = $2', [accountId, id, backordered]);
+  },
+};
+
+export interface AllocationLocation {
+  id: number;
+  code: string;
+  type: 'warehouse' | 'amazon_fba' | '3pl';
+}
+
+/** Active locations an order may reserve from. */
+export async function activeLocations(sql: Sql, accountId: number): Promise<AllocationLocation[]> {
+  return sql.query<AllocationLocation>('SELECT id, code, type FROM locations WHERE account_id = $1 AND active ORDER BY id', [accountId]);
+}

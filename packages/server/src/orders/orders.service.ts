@@ -1,0 +1,290 @@
+import { DomainError } from '@stockwise/domain/errors';
+import { allocateOrder, splitOverLines, sumDemands } from '@stockwise/domain/orders/allocation';
+import type { IntakeRefundLine, OrderIntake } from '@stockwise/domain/orders/intake';
+import type { OrderChannel } from '@stockwise/domain/orders/order-state';
+import { deriveStatus, takeFromLines } from '@stockwise/domain/orders/order-state';
+import type { Sql } from '@stockwise/db/database';
+import type { Page } from '@stockwise/db/pagination';
+import { auditRepository } from '@stockwise/db/repositories/audit.repository';
+import { channelsRepository } from '@stockwise/db/repositories/channels.repository';
+import type { AllocationLocation, OrderQuery, OrderWithLines } from '@stockwise/db/repositories/orders.repository';
+import { activeLocations, ordersRepository } from '@stockwise/db/repositories/orders.repository';
+import { productsRepository } from '@stockwise/db/repositories/products.repository';
+import type { OrderCancel, OrderDto, OrderReturn, OrderShip } from '../schemas/orders.schema';
+import type { Actor } from '../services/actor';
+import { auditActor, requirePermission } from '../services/actor';
+import type { LedgerEntry, LedgerService } from '../services/ledger.service';
+import type { Transactor } from '../services/transactor';
+
+export function mapOrderDto(o: OrderWithLines): OrderDto {
+  return {
+    id: o.id,
+    channel: o.channel,
+    externalId: o.externalId,
+    status: o.status,
+    backordered: o.backordered,
+    orderedAt: o.orderedAt.toISOString(),
+    currency: o.currency,
+    lines: o.lines.map((l) => ({
+      lineNo: l.lineNo,
+      sku: l.sku,
+      externalLineId: l.externalLineId,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      quantityShipped: l.quantityShipped,
+      quantityCancelled: l.quantityCancelled,
+      quantityReturned: l.quantityReturned,
+      allocations: l.allocations.map((a) => ({ location: a.location, reserved: a.reserved, shipped: a.shipped })),
+    })),
+    unmapped: o.unmapped,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+  };
+}
+
+export interface CreateOptions {
+  /** 'reject' (API): an unknown SKU refuses the order; 'unmap' (channel intake): such lines are kept aside. */
+  unknownSkus?: 'reject' | 'unmap';
+}
+
+/** Location types an order of this channel draws from first, before the rest. */
+const TYPE_PREFERENCE: Record<OrderChannel, readonly AllocationLocation['type'][]> = {
+  amazon: ['amazon_fba', 'warehouse', '3pl'],
+  shopify: ['warehouse', '3pl', 'amazon_fba'],
+  manual: ['warehouse', '3pl', 'amazon_fba'],
+  other: ['warehouse', '3pl', 'amazon_fba'],
+};
+
+/**
+ * Orders reserve stock when they arrive, ship from where they reserved, release on cancel and
+ * restock on return; every state change is a ledger movement (LedgerService.post), so balances and
+ * the ledger never disagree and revenue per SKU comes from the shipments.
+ */
+export class OrdersService {
+  constructor(
+    private readonly tx: Transactor,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  /**
+   * Creates the order and reserves all of it, or nothing: a SKU that cannot be covered (and does not
+   * allow backorders) refuses the whole order with INSUFFICIENT_STOCK naming every short SKU. The same
+   * (channel, external id) always yields the one order it first created.
+   */
+  async create(actor: Actor, intake: OrderIntake, options: CreateOptions = {}): Promise<OrderDto & { replayed: boolean }> {
+    requirePermission(actor, 'inventory:write');
+    return this.tx.run(async (sql) => {
+      const skus = [...new Set(intake.lines.map((l) => l.sku))];
+      const products = new Map((await productsRepository.findManyBySku(sql, actor.accountId, skus)).map((p) => [p.sku, p]));
+      const unmapped = [...intake.unmapped];
+      const known = intake.lines.filter((line, i) => {
+        if (products.has(line.sku)) return true;
+        if (options.unknownSkus === 'unmap') {
+          unmapped.push({ reason: 'unknown SKU', ...line });
+          return false;
+        }
+        const missing = skus.filter((s) => !products.has(s));
+        throw new DomainError('UNKNOWN_SKU', `unknown SKU ${line.sku}`, { field: `lines.${i}.sku`, details: { skus: missing } });
+      });
+      const orderId = await ordersRepository.insert(sql, {
+        accountId: actor.accountId,
+        channel: intake.channel,
+        externalId: intake.externalId,
+        status: known.length > 0 ? 'reserved' : 'pending',
+        orderedAt: intake.orderedAt ?? new Date(),
+        currency: intake.currency,
+        unmapped,
+      });
+      if (orderId === undefined) {
+        const existing = await ordersRepository.findIdByExternal(sql, actor.accountId, intake.channel, intake.externalId);
+        const order = existing === undefined ? undefined : await ordersRepository.find(sql, actor.accountId, existing);
+        if (!order) throw new DomainError('CONFLICT', 'the order changed while it was being created; retry');
+        return { ...mapOrderDto(order), replayed: true };
+      }
+      if (known.length > 0) await this.reserve(sql, { actor, orderId, channel: intake.channel, lines: known.map((l, i) => ({ ...l, lineNo: i + 1, product: products.get(l.sku)! })) });
+      const order = (await ordersRepository.find(sql, actor.accountId, orderId))!;
+      const dto = mapOrderDto(order);
+      await auditRepository.record(sql, { ...auditActor(actor), action: 'order.create', entityType: 'order', entityId: String(orderId), before: null, after: { channel: dto.channel, externalId: dto.externalId, status: dto.status, lines: dto.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })) } });
+      return { ...dto, replayed: false };
+    });
+  }
+
+  private async reserve(
+    sql: Sql,
+    ctx: { actor: Actor; orderId: number; channel: OrderChannel; lines: { sku: string; quantity: number; unitPrice: number | null; externalLineId: string | null; lineNo: number; product: { id: number; sku: string; allowBackorder: boolean } }[] },
+  ): Promise<void> {
+    const { actor, orderId, channel } = ctx;
+    const lineInputs = ctx.lines.map((l) => ({ ...l, productId: l.product.id, allowBackorder: l.product.allowBackorder }));
+    const demands = sumDemands(lineInputs);
+    const [locations, config] = [await activeLocations(sql, actor.accountId), await channelsRepository.find(sql, actor.accountId, channel)];
+    const types = TYPE_PREFERENCE[channel];
+    const preferred = [...locations].sort((a, b) => types.indexOf(a.type) - types.indexOf(b.type) || a.id - b.id).map((l) => l.id);
+    if (config?.locationId) preferred.unshift(config.locationId);
+    // The balance rows stay locked until commit: no concurrent order can sell the same units.
+    const stock = await ordersRepository.lockStock(sql, actor.accountId, demands.map((d) => d.productId));
+    const plan = allocateOrder({ demands, stock, preferred: [...new Set(preferred)], fallbackLocationId: locations[0]?.id ?? null });
+    if (plan.short.length > 0) {
+      throw new DomainError('INSUFFICIENT_STOCK', `not enough stock for ${plan.short.map((s) => `${s.sku} (${s.requested} ordered, ${s.available} available)`).join(', ')}`, {
+        field: 'lines',
+        details: { skus: plan.short.map((s) => s.sku), shortages: plan.short },
+      });
+    }
+    const codeOf = new Map(locations.map((l) => [l.id, l.code]));
+    const skuOf = new Map(demands.map((d) => [d.productId, d.sku]));
+    const entries: LedgerEntry[] = plan.allocations.map((a) => ({
+      sku: skuOf.get(a.productId)!,
+      location: codeOf.get(a.locationId)!,
+      request: { type: 'reservation', quantity: a.quantity },
+      referenceType: 'order',
+      referenceId: String(orderId),
+      channel,
+    }));
+    await this.ledger.post(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' });
+    const inserted = await ordersRepository.insertLines(sql, actor.accountId, orderId, lineInputs.map((l) => ({ lineNo: l.lineNo, productId: l.productId, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice })));
+    const idOf = new Map(inserted.map((r) => [r.lineNo, r.id]));
+    const parts = splitOverLines(lineInputs, plan.allocations).flat();
+    await ordersRepository.insertAllocations(sql, actor.accountId, parts.map((p) => ({ orderLineId: idOf.get(p.line.lineNo)!, locationId: p.locationId, reserved: p.quantity })));
+    if (plan.backordered > 0) await ordersRepository.setBackordered(sql, actor.accountId, orderId, true);
+  }
+
+  async get(actor: Actor, id: number): Promise<OrderDto> {
+    requirePermission(actor, 'read');
+    const order = await ordersRepository.find(this.tx.sql, actor.accountId, id);
+    if (!order) throw new DomainError('NOT_FOUND', `no order ${id}`, { field: 'id' });
+    return mapOrderDto(order);
+  }
+
+  async findByExternal(actor: Actor, channel: OrderChannel, externalId: string): Promise<OrderDto | undefined> {
+    const id = await ordersRepository.findIdByExternal(this.tx.sql, actor.accountId, channel, externalId);
+    return id === undefined ? undefined : this.get(actor, id);
+  }
+
+  async list(actor: Actor, q: OrderQuery): Promise<Page<OrderDto>> {
+    requirePermission(actor, 'read');
+    const page = await ordersRepository.list(this.tx.sql, actor.accountId, q);
+    if (!page) throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', { field: 'cursor' });
+    return { items: page.items.map(mapOrderDto), nextCursor: page.nextCursor };
+  }
+
+  private async locked(sql: Sql, actor: Actor, id: number): Promise<OrderWithLines> {
+    requirePermission(actor, 'inventory:write');
+    if (!(await ordersRepository.lock(sql, actor.accountId, id))) throw new DomainError('NOT_FOUND', `no order ${id}`, { field: 'id' });
+    return (await ordersRepository.find(sql, actor.accountId, id))!;
+  }
+
+  private async finish(sql: Sql, ctx: { actor: Actor; id: number; action: string; before: OrderWithLines }): Promise<OrderDto> {
+    const after = (await ordersRepository.find(sql, ctx.actor.accountId, ctx.id))!;
+    const status = deriveStatus(after.lines);
+    if (status !== after.status) await ordersRepository.setStatus(sql, ctx.actor.accountId, ctx.id, status);
+    const dto = { ...mapOrderDto(after), status };
+    await auditRepository.record(sql, { ...auditActor(ctx.actor), action: ctx.action, entityType: 'order', entityId: String(ctx.id), before: { status: ctx.before.status }, after: { status, lines: dto.lines.map((l) => ({ sku: l.sku, shipped: l.quantityShipped, cancelled: l.quantityCancelled, returned: l.quantityReturned })) } });
+    return dto;
+  }
+
+  /** Ships open units (all, or per SKU) from where they are reserved: shipment movements out of reserved stock, with price and channel. */
+  async ship(actor: Actor, id: number, input: OrderShip = {}): Promise<OrderDto> {
+    return this.tx.run(async (sql) => {
+      const order = await this.locked(sql, actor, id);
+      if (order.status === 'cancelled') throw new DomainError('CONFLICT', `order ${id} is cancelled`);
+      const take = takeFromLines(order.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, open: l.quantity - l.quantityShipped - l.quantityCancelled })), input.lines, 'ship');
+      const entries: LedgerEntry[] = [];
+      const occurredAt = input.shippedAt ? new Date(input.shippedAt) : new Date();
+      for (const line of order.lines) {
+        let rest = take.get(line.lineNo) ?? 0;
+        if (rest === 0) continue;
+        await ordersRepository.addLineProgress(sql, line.id, { shipped: rest });
+        for (const a of line.allocations) {
+          const n = Math.min(rest, a.reserved);
+          if (n === 0) continue;
+          rest -= n;
+          await ordersRepository.addAllocation(sql, a.id, { reserved: -n, shipped: n });
+          entries.push({ sku: line.sku, location: a.location, request: { type: 'shipment', quantity: n, fromReserved: true }, unitPrice: line.unitPrice, channel: order.channel, referenceType: 'order', referenceId: String(id), occurredAt });
+        }
+        if (rest > 0) throw new Error(`order ${id} line ${line.lineNo}: open units without a reservation`);
+      }
+      await this.ledger.post(actor, entries, { kind: 'order.ship', fieldPrefix: 'lines' });
+      return this.finish(sql, { actor, id, action: 'order.ship', before: order });
+    });
+  }
+
+  /** Cancels open units (all, or per SKU) and releases their reservations. Shipped units stay shipped. */
+  async cancel(actor: Actor, id: number, input: OrderCancel = {}): Promise<OrderDto> {
+    return this.tx.run(async (sql) => {
+      const order = await this.locked(sql, actor, id);
+      if (order.status === 'cancelled' && !input.lines) return mapOrderDto(order);
+      const open = order.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, open: l.quantity - l.quantityShipped - l.quantityCancelled }));
+      if (!input.lines && open.every((l) => l.open === 0)) return mapOrderDto(order);
+      const take = takeFromLines(open, input.lines, 'cancel');
+      const entries: LedgerEntry[] = [];
+      for (const line of order.lines) {
+        let rest = take.get(line.lineNo) ?? 0;
+        if (rest === 0) continue;
+        await ordersRepository.addLineProgress(sql, line.id, { cancelled: rest });
+        // Release the last allocations first, so the preferred location keeps its reservation longest.
+        for (const a of [...line.allocations].reverse()) {
+          const n = Math.min(rest, a.reserved);
+          if (n === 0) continue;
+          rest -= n;
+          await ordersRepository.addAllocation(sql, a.id, { reserved: -n, shipped: 0 });
+          entries.push({ sku: line.sku, location: a.location, request: { type: 'reservation', quantity: -n }, channel: order.channel, referenceType: 'order', referenceId: String(id) });
+        }
+      }
+      if (entries.length > 0) await this.ledger.post(actor, entries, { kind: 'order.cancel', fieldPrefix: 'lines' });
+      return this.finish(sql, { actor, id, action: 'order.cancel', before: order });
+    });
+  }
+
+  /** Takes shipped units back: sellable units reopen an age layer, unfulfillable ones go to that bucket. */
+  async return(actor: Actor, id: number, input: OrderReturn): Promise<OrderDto> {
+    return this.tx.run(async (sql) => {
+      const order = await this.locked(sql, actor, id);
+      const returnable = order.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, open: l.quantityShipped - l.quantityReturned }));
+      const entries: LedgerEntry[] = [];
+      const occurredAt = input.returnedAt ? new Date(input.returnedAt) : new Date();
+      for (const [i, r] of input.lines.entries()) {
+        let take: Map<number, number>;
+        try {
+          take = takeFromLines(returnable, [{ sku: r.sku, quantity: r.quantity }], 'return');
+        } catch (error) {
+          if (error instanceof DomainError) throw new DomainError(error.code, error.message, { field: `lines.${i}.${error.field?.split('.').pop() ?? 'quantity'}` });
+          throw error;
+        }
+        for (const [lineNo, n] of take) {
+          const line = order.lines.find((l) => l.lineNo === lineNo)!;
+          returnable.find((l) => l.lineNo === lineNo)!.open -= n;
+          await ordersRepository.addLineProgress(sql, line.id, { returned: n });
+          const location = r.location ?? line.allocations.find((a) => a.shipped > 0)?.location ?? line.allocations[0]?.location;
+          if (!location) throw new DomainError('VALIDATION_FAILED', 'say where the return comes back to', { field: `lines.${i}.location` });
+          entries.push({ sku: line.sku, location, request: { type: 'return', quantity: n, condition: r.condition }, channel: order.channel, referenceType: 'order', referenceId: String(id), occurredAt });
+        }
+      }
+      await this.ledger.post(actor, entries, { kind: 'order.return', fieldPrefix: 'lines' });
+      return this.finish(sql, { actor, id, action: 'order.return', before: order });
+    });
+  }
+
+  /** A channel's refund: restocked units return, cancelled ones release their reservation. */
+  async applyRefund(actor: Actor, id: number, refund: readonly IntakeRefundLine[]): Promise<OrderDto> {
+    return this.tx.run(async () => {
+      const order = await this.get(actor, id);
+      const resolve = (r: IntakeRefundLine) => order.lines.find((l) => (r.externalLineId !== null && l.externalLineId === r.externalLineId) || (r.externalLineId === null && l.sku === r.sku));
+      const returns: OrderReturn['lines'] = [];
+      const cancels: { sku: string; quantity: number }[] = [];
+      for (const r of refund) {
+        const line = resolve(r);
+        if (!line || r.quantity <= 0) continue;
+        if (r.restock === 'return') {
+          const n = Math.min(r.quantity, line.quantityShipped - line.quantityReturned);
+          if (n > 0) returns.push({ sku: line.sku, quantity: n, condition: 'sellable' });
+        } else if (r.restock === 'cancel') {
+          const n = Math.min(r.quantity, line.quantity - line.quantityShipped - line.quantityCancelled);
+          if (n > 0) cancels.push({ sku: line.sku, quantity: n });
+        }
+      }
+      let result = order;
+      if (cancels.length > 0) result = await this.cancel(actor, id, { lines: cancels });
+      if (returns.length > 0) result = await this.return(actor, id, { lines: returns });
+      return result;
+    });
+  }
+}

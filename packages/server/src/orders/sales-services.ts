@@ -1,0 +1,25 @@
+import { ChannelsService } from '../channels/channels.service';
+import { SecretBox } from '../channels/secret-box';
+import type { JobsService } from '../jobs/jobs.service';
+import type { AuthService } from '../services/auth.service';
+import type { LedgerService } from '../services/ledger.service';
+import type { Transactor } from '../services/transactor';
+import { OrdersService } from './orders.service';
+
+/** Orders, sales channels and imports (issue 4), wired once into Stockwise. */
+export interface SalesServices {
+  orders: OrdersService;
+  channels: ChannelsService;
+}
+
+export interface SalesOptions {
+  /** Where the credential key lives when STOCKWISE_SECRET_KEY is not set (the data folder's secret.key). */
+  secretKeyFile?: string | undefined;
+}
+
+export function createSalesServices(deps: { tx: Transactor; ledger: LedgerService; jobs: JobsService; auth: AuthService }, options: SalesOptions = {}): SalesServices {
+  const box = new SecretBox({ env: process.env['STOCKWISE_SECRET_KEY'], keyFile: options.secretKeyFile });
+  const orders = new OrdersService(deps.tx, deps.ledger);
+  const channels = new ChannelsService(deps.tx, { orders, auth: deps.auth, box });
+  return { orders, channels };
+}

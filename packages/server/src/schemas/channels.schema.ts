@@ -1,0 +1,101 @@
+import { z } from '@hono/zod-openapi';
+import { ChannelSchema } from './orders.schema';
+import { LocationCodeSchema, TextSchema } from './common.schema';
+
+const Secret = TextSchema(500).min(1);
+/** Connector endpoints: https anywhere, plain http only on the loopback interface (local test servers). */
+const Endpoint = TextSchema(500)
+  .refine((u) => {
+    try {
+      const url = new URL(u);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+    } catch {
+      return false;
+    }
+  }, 'https, or http on 127.0.0.1');
+
+const common = {
+  name: TextSchema(200).min(1).optional(),
+  location: LocationCodeSchema.optional().openapi({ description: "this channel's orders reserve here first" }),
+  safetyBuffer: z.number().int().min(0).max(1_000_000).optional().openapi({ description: 'units per SKU held back from what the channel may sell' }),
+};
+
+export const ChannelConnectSchema = z
+  .discriminatedUnion('type', [
+    z
+      .object({
+        type: z.literal('shopify'),
+        shopDomain: TextSchema(255).regex(/^[A-Za-z0-9][A-Za-z0-9-]*\.myshopify\.com$/, 'the shop’s myshopify.com domain').openapi({ example: 'my-shop.myshopify.com' }),
+        webhookSecret: Secret.openapi({ description: "the app's API secret key; Shopify signs webhooks with it" }),
+        accessToken: Secret.optional().openapi({ description: 'Admin API access token (order pull, inventory push)' }),
+        shopifyLocationId: TextSchema(40).regex(/^\d+$/).optional().openapi({ description: 'Shopify location whose inventory Stockwise sets' }),
+        apiBaseUrl: Endpoint.optional().openapi({ description: 'default https://{shopDomain}/admin/api/2024-07' }),
+        ...common,
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('amazon'),
+        sellerId: TextSchema(40).min(1).optional(),
+        marketplaceId: TextSchema(40).min(1).default('ATVPDKIKX0DER'),
+        clientId: Secret.optional(),
+        clientSecret: Secret.optional(),
+        refreshToken: Secret.optional(),
+        endpoint: Endpoint.optional().openapi({ description: 'default https://sellingpartnerapi-na.amazon.com' }),
+        tokenUrl: Endpoint.optional().openapi({ description: 'default https://api.amazon.com/auth/o2/token' }),
+        ...common,
+      })
+      .strict(),
+    z.object({ type: z.enum(['manual', 'other']), ...common }).strict(),
+  ])
+  .openapi('ChannelConnect');
+export type ChannelConnect = z.infer<typeof ChannelConnectSchema>;
+
+export const SalesChannelSchema = z
+  .object({
+    channel: ChannelSchema,
+    name: z.string(),
+    shopDomain: z.string().nullable(),
+    location: z.string().nullable(),
+    safetyBuffer: z.number().int(),
+    hasWebhookSecret: z.boolean(),
+    hasCredentials: z.boolean(),
+    pullCursor: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('SalesChannel');
+export type SalesChannelDto = z.infer<typeof SalesChannelSchema>;
+
+export const AvailabilityItemSchema = z.object({
+  sku: z.string(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+  availableToSell: z.number().int().openapi({ description: 'available less the channel safety buffer, never below 0' }),
+});
+
+export const AvailabilitySchema = z
+  .object({ channel: ChannelSchema, safetyBuffer: z.number().int(), items: z.array(AvailabilityItemSchema), nextCursor: z.string().nullable() })
+  .openapi('ChannelAvailability');
+
+export const AvailabilityQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  cursor: TextSchema(200).optional().openapi({ description: 'the last SKU of the previous page' }),
+  sku: TextSchema(100).optional(),
+});
+
+export const ChangesQuerySchema = z.object({
+  cursor: z.string().regex(/^\d{1,15}$/, 'a cursor from the previous answer').optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+export const ChangesSchema = z
+  .object({ channel: ChannelSchema, items: z.array(AvailabilityItemSchema), cursor: z.string().openapi({ description: 'pass back to get what changed since' }) })
+  .openapi('ChannelAvailabilityChanges');
+
+export const ChannelParam = z.object({ channel: ChannelSchema.openapi({ param: { name: 'channel', in: 'path' } }) });
+
+export const SyncResultSchema = z
+  .object({ channel: ChannelSchema, ordersCreated: z.number().int(), ordersSeen: z.number().int(), ordersFailed: z.array(z.object({ externalId: z.string(), code: z.string(), message: z.string() })), pushed: z.number().int(), cursor: z.string().nullable() })
+  .openapi('ChannelSyncResult');
