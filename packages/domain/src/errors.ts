@@ -15,6 +15,9 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'IDEMPOTENCY_KEY_REUSED',
   'CONFLICT',
+  'OVER_RECEIPT',
+  /** A channel's API (Shopify, SP-API) failed or refused the request. */
+  'UPSTREAM_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -210,7 +210,7 @@ export class ChannelsService {
     const record = await this.channelOf(actor, channel);
     if (!record) throw new DomainError('NOT_FOUND', `no ${channel} channel is connected`, { field: 'channel' });
     const connector = this.connectorFor(record);
-    const pulled = await connector.pullOrders(record.pullCursor);
+    const pulled = await upstream(channel, () => connector.pullOrders(record.pullCursor));
     let created = 0;
     const failed: { externalId: string; code: string; message: string }[] = [];
     for (const p of pulled.orders) {
@@ -232,8 +232,19 @@ export class ChannelsService {
         if (!page.nextCursor) break;
         cursor = page.nextCursor;
       }
-      pushed = await connector.pushAvailability(items);
+      pushed = await upstream(channel, () => connector.pushAvailability(items));
     }
     return { channel, ordersSeen: pulled.orders.length, ordersCreated: created, ordersFailed: failed, pushed, cursor: pulled.cursor };
+  }
+}
+
+/** A failing channel API becomes UPSTREAM_FAILED (502) with its message, not a 500. */
+async function upstream<T>(channel: OrderChannel, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isDomainError(error)) throw error;
+    const message = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
+    throw new DomainError('UPSTREAM_FAILED', `${channel}: ${message}`, { field: 'channel', cause: error });
   }
 }

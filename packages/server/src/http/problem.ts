@@ -16,6 +16,8 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   FORBIDDEN: 403,
   IDEMPOTENCY_KEY_REUSED: 422,
   CONFLICT: 409,
+  OVER_RECEIPT: 409,
+  UPSTREAM_FAILED: 502,
 };
 
 export interface Problem {
@@ -39,6 +41,7 @@ const TITLES: Partial<Record<number, string>> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  502: 'Bad Gateway',
   500: 'Internal Server Error',
 };
 
