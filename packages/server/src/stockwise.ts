@@ -15,11 +15,13 @@ import { AuditService } from './services/audit.service';
 import { MovementsService } from './services/movements.service';
 import { registerForecastJobs, scheduleDailyForecasts } from './forecasting/forecast.jobs';
 import { ForecastService } from './forecasting/forecast.service';
+import type { ReplenishmentServices } from './replenishment/replenishment-services';
+import { createReplenishmentServices } from './replenishment/replenishment-services';
 import type { SalesOptions, SalesServices } from './orders/sales-services';
 import { createSalesServices } from './orders/sales-services';
 
 /** Everything a transport (HTTP, CLI, worker) needs: one database, one set of services. */
-export interface Stockwise extends SalesServices {
+export interface Stockwise extends ReplenishmentServices, SalesServices {
   db: Database;
   tx: Transactor;
   auth: AuthService;
@@ -55,6 +57,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
     jobs,
     forecasts,
     ...createSalesServices({ tx, ledger, jobs, auth }, options),
+    ...createReplenishmentServices({ tx, ledger }),
     close: () => db.close(),
   };
 }

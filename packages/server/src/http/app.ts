@@ -19,6 +19,9 @@ import { inventoryRoutes, movementsRoutes } from './routes/inventory.routes';
 import { locationsRoutes } from './routes/locations.routes';
 import { productsRoutes } from './routes/products.routes';
 import { forecastsRoutes } from './routes/forecasts.routes';
+import { suppliersRoutes } from './routes/suppliers.routes';
+import { restockRoutes } from './routes/restock.routes';
+import { purchaseOrdersRoutes } from './routes/purchase-orders.routes';
 import { channelsRoutes, shopifyWebhookRoutes } from './routes/channels.routes';
 import { ordersRoutes } from './routes/orders.routes';
 
@@ -65,6 +68,9 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/jobs', jobsRoutes(sw));
   app.route('/api/v1/audit', auditRoutes(sw));
   app.route('/api/v1/forecasts', forecastsRoutes(sw));
+  app.route('/api/v1/suppliers', suppliersRoutes(sw));
+  app.route('/api/v1/restock', restockRoutes(sw));
+  app.route('/api/v1/purchase-orders', purchaseOrdersRoutes(sw));
   app.route('/api/v1/orders', ordersRoutes(sw));
   app.route('/api/v1/channels', channelsRoutes(sw));
 

@@ -244,7 +244,7 @@ export const en = {
   'forecast.censored': 'Out of stock (demand unknown)',
   'forecast.model': 'Forecast model',
   'forecast.backtest': 'Backtest error (WAPE) {wape}, bias {bias}',
-  'forecast.chartLabel': 'Demand forecast chart for {sku}: about {units} units over {days} days, with quantile bands.',
+  'forecast.chartLabel': 'Demand forecast chart: about {units} units over {days} days, with quantile bands.',
   'forecast.notAvailableTitle': 'No forecast yet',
   'forecast.notAvailableBody': 'Forecasts appear here once the forecasting service runs on this server.',
 

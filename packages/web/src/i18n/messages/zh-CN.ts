@@ -242,7 +242,7 @@ export const zhCN: Messages = {
   'forecast.censored': '缺货（需求未知）',
   'forecast.model': '预测模型',
   'forecast.backtest': '回测误差（WAPE）{wape}，偏差 {bias}',
-  'forecast.chartLabel': '{sku} 的需求预测图：{days} 天约 {units} 件，含分位数区间。',
+  'forecast.chartLabel': '需求预测图：{days} 天约 {units} 件，含分位数区间。',
   'forecast.notAvailableTitle': '暂无预测',
   'forecast.notAvailableBody': '此服务器运行预测服务后，预测将显示在这里。',
 

@@ -242,7 +242,7 @@ export const zhTW: Messages = {
   'forecast.censored': '缺貨（需求未知）',
   'forecast.model': '預測模型',
   'forecast.backtest': '回測誤差（WAPE）{wape}，偏差 {bias}',
-  'forecast.chartLabel': '{sku} 的需求預測圖：{days} 天約 {units} 件，含分位數區間。',
+  'forecast.chartLabel': '需求預測圖：{days} 天約 {units} 件，含分位數區間。',
   'forecast.notAvailableTitle': '尚無預測',
   'forecast.notAvailableBody': '此伺服器執行預測服務後，預測會顯示在這裡。',
 

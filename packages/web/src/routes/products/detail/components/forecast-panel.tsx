@@ -81,7 +81,7 @@ export function ForecastPanel({ sku, locations }: { sku: string; locations: stri
             ) : null}
           </Group>
           <Suspense fallback={<PageLoader />}>
-            <ForecastChart option={option} label={t('forecast.chartLabel', { sku, units: fmt.int(total), days: fmt.int(forecast.data.forecast.length) })} />
+            <ForecastChart option={option} label={t('forecast.chartLabel', { units: fmt.int(total), days: fmt.int(forecast.data.forecast.length) })} />
           </Suspense>
         </>
       ) : null}

@@ -1,0 +1,143 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { HAS_CHROMIUM, launchBrowser, login, requireChromium, screenshot, watchConsole } from './support/browser';
+import { ensureWebBuilt } from './support/build';
+import { DEMO, startServer, type RunningServer } from './support/server';
+import { untranslatedWords } from './support/visible-text';
+
+/**
+ * Language switching in the browser: after choosing 简体中文 or 繁體中文 no English UI text may be
+ * left on any page, on a desktop and on a 390 px phone, and the choice is remembered per user.
+ */
+
+const PAGES = ['/', '/inventory', '/products/APP-0001-SMA', '/lookup', '/restock', '/jobs', '/settings/locations', '/settings/users', '/settings/tokens'];
+const run = HAS_CHROMIUM || Boolean(process.env['CI']);
+
+// Characters only in one of the two scripts, to tell them apart on screen.
+const SIMPLIFIED_ONLY = /[库览设账户语补货条码]/;
+const TRADITIONAL_ONLY = /[庫覽設帳戶語補貨條碼]/;
+
+async function choose(page: Page, label: string): Promise<void> {
+  await page.getByTestId('language-switcher').click();
+  await page.getByRole('menuitem', { name: label }).click();
+}
+
+async function settle(page: Page, path: string, base: string): Promise<void> {
+  await page.goto(`${base}${path}`);
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  // Lazy panels (forecast chart, ledger) render after their data arrives.
+  await page.waitForTimeout(150);
+}
+
+describe.skipIf(!run)('languages (browser)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    if (!requireChromium()) return;
+    [server] = await Promise.all([startServer(), ensureWebBuilt()]);
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    page = await context.newPage();
+    errors = watchConsole(page);
+    await login(page, server.url, DEMO);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const [label, locale, script] of [
+    ['简体中文', 'zh-CN', SIMPLIFIED_ONLY],
+    ['繁體中文', 'zh-TW', TRADITIONAL_ONLY],
+  ] as const) {
+    it(`switches to ${label}: no English left on any page at 1280 px`, async () => {
+      await settle(page, '/', server.url);
+      await choose(page, label);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      const leftovers: Record<string, string[]> = {};
+      for (const path of PAGES) {
+        await settle(page, path, server.url);
+        expect(await page.locator('body').innerText()).toMatch(script);
+        const words = await untranslatedWords(page);
+        if (words.length) leftovers[path] = words;
+      }
+      expect(leftovers).toEqual({});
+      await settle(page, '/', server.url);
+      await screenshot(page, `overview-${locale}`);
+      await settle(page, '/products/APP-0001-SMA', server.url);
+      await screenshot(page, `sku-detail-${locale}`);
+    });
+
+    it(`${label} formats numbers and dates for the locale and keeps axe-core clean`, async () => {
+      await settle(page, '/products/APP-0001-SMA', server.url);
+      const text = await page.locator('main').innerText();
+      expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+      expect(await seriousViolations(page)).toEqual([]);
+      await settle(page, '/inventory', server.url);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  it('has no English at a 390 px phone width either, with the navigation behind a burger', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true });
+    const mobile = await phone.newPage();
+    const mobileErrors = watchConsole(mobile);
+    await login(mobile, server.url, DEMO);
+    // The server remembered 繁體中文 from the previous test: this fresh browser adopts it.
+    await expect.poll(() => mobile.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
+    const nav = mobile.locator('#app-nav');
+    const burger = mobile.getByRole('button', { name: '開啟選單' });
+    // A collapsed Mantine navbar is translated off-screen rather than hidden.
+    const offscreen = () => nav.evaluate((el) => el.getBoundingClientRect().right <= 0 || !(el as HTMLElement).checkVisibility());
+    expect(await offscreen()).toBe(true);
+    expect(await burger.isVisible()).toBe(true);
+    await burger.click();
+    await nav.getByRole('link', { name: '庫存' }).click();
+    await mobile.waitForURL(/\/inventory$/);
+    await expect.poll(offscreen).toBe(true);
+
+    for (const [label, locale] of [['简体中文', 'zh-CN'], ['繁體中文', 'zh-TW']] as const) {
+      await choose(mobile, label);
+      const leftovers: Record<string, string[]> = {};
+      for (const path of PAGES) {
+        await settle(mobile, path, server.url);
+        const words = await untranslatedWords(mobile);
+        if (words.length) leftovers[path] = words;
+        // Nothing may force the phone to scroll sideways (wide tables scroll inside their own box).
+        expect(await mobile.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      }
+      expect(leftovers).toEqual({});
+      await settle(mobile, '/', server.url);
+      await screenshot(mobile, `overview-390-${locale}`);
+      await settle(mobile, '/inventory', server.url);
+      await screenshot(mobile, `inventory-390-${locale}`);
+    }
+    expect(await seriousViolations(mobile)).toEqual([]);
+    expect(mobileErrors).toEqual([]);
+    await phone.close();
+  });
+
+  it('remembers the choice per user: it survives a reload and is stored on the server', async () => {
+    await settle(page, '/', server.url);
+    await choose(page, '简体中文');
+    await page.reload();
+    await page.locator('main h1').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).json() as Promise<{ user: { locale: string } }>);
+    expect(me.user.locale).toBe('zh-CN');
+    await choose(page, 'English');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => page.locator('main h1').first().textContent()).toBe('Overview');
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
