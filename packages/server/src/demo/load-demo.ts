@@ -6,6 +6,7 @@ import { replayLedger } from '@stockwise/domain/ledger/replay';
 import { ledgerRepository } from '@stockwise/db/repositories/ledger.repository';
 import { locationsRepository } from '@stockwise/db/repositories/locations.repository';
 import { productsRepository } from '@stockwise/db/repositories/products.repository';
+import { loadDemoPurchasing } from '../replenishment/demo-purchasing';
 import type { Actor } from '../services/actor';
 import type { Stockwise } from '../stockwise';
 
@@ -70,6 +71,8 @@ export async function loadDemoSeller(
     progress(0.85, 'age layers and balances');
     await ledgerRepository.bulkInsertLayers(sql, actor.accountId, replay.layers.map((l) => ({ ...l, sourceMovementId: ids[l.movementIndex]! })));
     await ledgerRepository.bulkAddBalances(sql, actor.accountId, replay.balances);
+    progress(0.95, 'suppliers and purchase orders');
+    await loadDemoPurchasing(sql, { accountId: actor.accountId, seller, productIds, locationIds });
     return replay.movements.length;
   });
   progress(1, 'done');

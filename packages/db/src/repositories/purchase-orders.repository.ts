@@ -1,0 +1,342 @@
+import type { Sql } from '../database';
+
+export type PurchaseOrderStatus = 'draft' | 'sent' | 'partially_received' | 'received' | 'cancelled';
+
+export interface PurchaseOrderRecord {
+  id: number;
+  number: string;
+  supplierId: number;
+  supplierCode: string;
+  supplierName: string;
+  locationId: number;
+  locationCode: string;
+  status: PurchaseOrderStatus;
+  source: 'manual' | 'recommendation' | 'import';
+  currency: string;
+  paymentTermsDays: number;
+  freightCost: number;
+  expectedOn: string | null;
+  sentAt: Date | null;
+  firstReceivedAt: Date | null;
+  receivedAt: Date | null;
+  paidAt: Date | null;
+  notes: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PurchaseOrderLineRecord {
+  id: number;
+  lineNo: number;
+  productId: number;
+  sku: string;
+  title: string;
+  barcode: string | null;
+  quantity: number;
+  unitCost: number;
+  receivedQuantity: number;
+}
+
+export interface ReceiptRecord {
+  id: number;
+  lineId: number;
+  sku: string;
+  quantity: number;
+  landedUnitCost: number | null;
+  scanKey: string | null;
+  code: string | null;
+  receivedAt: Date;
+}
+
+interface PoRow {
+  id: number;
+  number: string;
+  supplier_id: number;
+  supplier_code: string;
+  supplier_name: string;
+  location_id: number;
+  location_code: string;
+  status: PurchaseOrderStatus;
+  source: 'manual' | 'recommendation' | 'import';
+  currency: string;
+  payment_terms_days: number;
+  freight_cost: number;
+  expected_on: string | null;
+  sent_at: Date | null;
+  first_received_at: Date | null;
+  received_at: Date | null;
+  paid_at: Date | null;
+  notes: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const mapPo = (r: PoRow): PurchaseOrderRecord => ({
+  id: r.id,
+  number: r.number,
+  supplierId: r.supplier_id,
+  supplierCode: r.supplier_code,
+  supplierName: r.supplier_name,
+  locationId: r.location_id,
+  locationCode: r.location_code,
+  status: r.status,
+  source: r.source,
+  currency: r.currency,
+  paymentTermsDays: r.payment_terms_days,
+  freightCost: r.freight_cost,
+  expectedOn: r.expected_on,
+  sentAt: r.sent_at,
+  firstReceivedAt: r.first_received_at,
+  receivedAt: r.received_at,
+  paidAt: r.paid_at,
+  notes: r.notes,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const PO_SELECT = `SELECT po.*, s.code AS supplier_code, s.name AS supplier_name, l.code AS location_code
+  FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id JOIN locations l ON l.id = po.location_id`;
+
+export interface PurchaseOrderInsert {
+  supplierId: number;
+  locationId: number;
+  source: 'manual' | 'recommendation' | 'import';
+  currency: string;
+  paymentTermsDays: number;
+  freightCost: number;
+  expectedOn: string | null;
+  notes: string | null;
+  /** Explicit number (imports, demo); otherwise the next PO-NNNNN of the account. */
+  number?: string;
+  status?: PurchaseOrderStatus;
+  sentAt?: Date | null;
+  firstReceivedAt?: Date | null;
+  receivedAt?: Date | null;
+  paidAt?: Date | null;
+}
+
+export interface LineInsert {
+  productId: number;
+  quantity: number;
+  unitCost: number;
+  receivedQuantity?: number;
+}
+
+export interface PurchaseOrderQuery {
+  limit: number;
+  /** Id of the last row of the previous page (newest first). */
+  beforeId?: number | undefined;
+  status?: PurchaseOrderStatus | undefined;
+  supplierId?: number | undefined;
+  locationId?: number | undefined;
+}
+
+export const purchaseOrdersRepository = {
+  /** Inserts the header; undefined when the number is taken (the caller retries with the next). */
+  async insert(sql: Sql, accountId: number, po: PurchaseOrderInsert): Promise<number | undefined> {
+    const [row] = await sql.query<{ id: number }>(
+      `INSERT INTO purchase_orders (account_id, number, supplier_id, location_id, status, source, currency, payment_terms_days,
+         freight_cost, expected_on, sent_at, first_received_at, received_at, paid_at, notes)
+       VALUES ($1, COALESCE($2, (SELECT 'PO-' || lpad((COALESCE(max((substring(number FROM '^PO-([0-9]{1,9})$'))::int), 0) + 1)::text, 5, '0')
+                                  FROM purchase_orders WHERE account_id = $1)),
+         $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (account_id, number) DO NOTHING RETURNING id`,
+      [
+        accountId, po.number ?? null, po.supplierId, po.locationId, po.status ?? 'draft', po.source, po.currency, po.paymentTermsDays,
+        po.freightCost, po.expectedOn, po.sentAt ?? null, po.firstReceivedAt ?? null, po.receivedAt ?? null, po.paidAt ?? null, po.notes,
+      ],
+    );
+    return row?.id;
+  },
+
+  async insertLines(sql: Sql, accountId: number, poId: number, lines: readonly LineInsert[]): Promise<void> {
+    if (lines.length === 0) return;
+    await sql.query(
+      `INSERT INTO purchase_order_lines (account_id, purchase_order_id, line_no, product_id, quantity, unit_cost, received_quantity)
+       SELECT $1, $2, n, p, q, c, r FROM unnest($3::bigint[], $4::int[], $5::numeric[], $6::int[]) WITH ORDINALITY AS t(p, q, c, r, n)`,
+      [accountId, poId, lines.map((l) => l.productId), lines.map((l) => l.quantity), lines.map((l) => l.unitCost), lines.map((l) => l.receivedQuantity ?? 0)],
+    );
+  },
+
+  async deleteLines(sql: Sql, accountId: number, poId: number): Promise<void> {
+    await sql.query('DELETE FROM purchase_order_lines WHERE account_id = $1 AND purchase_order_id = $2', [accountId, poId]);
+  },
+
+  async findByNumber(sql: Sql, accountId: number, number: string, options: { lock?: boolean } = {}): Promise<PurchaseOrderRecord | undefined> {
+    if (options.lock) await sql.query('SELECT id FROM purchase_orders WHERE account_id = $1 AND number = $2 FOR UPDATE', [accountId, number]);
+    const [row] = await sql.query<PoRow>(`${PO_SELECT} WHERE po.account_id = $1 AND po.number = $2`, [accountId, number]);
+    return row && mapPo(row);
+  },
+
+  async findById(sql: Sql, accountId: number, id: number): Promise<PurchaseOrderRecord | undefined> {
+    const [row] = await sql.query<PoRow>(`${PO_SELECT} WHERE po.account_id = $1 AND po.id = $2`, [accountId, id]);
+    return row && mapPo(row);
+  },
+
+  async list(sql: Sql, accountId: number, q: PurchaseOrderQuery): Promise<PurchaseOrderRecord[]> {
+    const params: unknown[] = [accountId];
+    const where = ['po.account_id = $1'];
+    const add = (clause: string, value: unknown) => {
+      params.push(value);
+      where.push(clause.replace('?', `$${params.length}`));
+    };
+    if (q.beforeId !== undefined) add('po.id < ?', q.beforeId);
+    if (q.status) add('po.status = ?', q.status);
+    if (q.supplierId !== undefined) add('po.supplier_id = ?', q.supplierId);
+    if (q.locationId !== undefined) add('po.location_id = ?', q.locationId);
+    params.push(q.limit);
+    const rows = await sql.query<PoRow>(`${PO_SELECT} WHERE ${where.join(' AND ')} ORDER BY po.id DESC LIMIT $${params.length}`, params);
+    return rows.map(mapPo);
+  },
+
+  async lines(sql: Sql, accountId: number, poIds: readonly number[]): Promise<Map<number, PurchaseOrderLineRecord[]>> {
+    const rows = await sql.query<{ purchase_order_id: number; id: number; line_no: number; product_id: number; sku: string; title: string; barcode: string | null; quantity: number; unit_cost: number; received_quantity: number }>(
+      `SELECT l.purchase_order_id, l.id, l.line_no, l.product_id, p.sku, p.title, p.barcode, l.quantity, l.unit_cost, l.received_quantity
+       FROM purchase_order_lines l JOIN products p ON p.id = l.product_id
+       WHERE l.account_id = $1 AND l.purchase_order_id = ANY($2::bigint[]) ORDER BY l.purchase_order_id, l.line_no`,
+      [accountId, poIds],
+    );
+    const out = new Map<number, PurchaseOrderLineRecord[]>();
+    for (const r of rows) {
+      const list = out.get(r.purchase_order_id) ?? [];
+      list.push({ id: r.id, lineNo: r.line_no, productId: r.product_id, sku: r.sku, title: r.title, barcode: r.barcode, quantity: r.quantity, unitCost: r.unit_cost, receivedQuantity: r.received_quantity });
+      out.set(r.purchase_order_id, list);
+    }
+    return out;
+  },
+
+  async updateHeader(
+    sql: Sql,
+    accountId: number,
+    id: number,
+    f: { locationId: number; freightCost: number; expectedOn: string | null; notes: string | null; paymentTermsDays: number; paidAt: Date | null },
+  ): Promise<void> {
+    await sql.query(
+      `UPDATE purchase_orders SET location_id = $3, freight_cost = $4, expected_on = $5, notes = $6, payment_terms_days = $7, paid_at = $8, updated_at = now()
+       WHERE account_id = $1 AND id = $2`,
+      [accountId, id, f.locationId, f.freightCost, f.expectedOn, f.notes, f.paymentTermsDays, f.paidAt],
+    );
+  },
+
+  async setStatus(sql: Sql, accountId: number, id: number, s: { status: PurchaseOrderStatus; sentAt?: Date; firstReceivedAt?: Date; receivedAt?: Date }): Promise<void> {
+    await sql.query(
+      `UPDATE purchase_orders SET status = $3, sent_at = COALESCE($4, sent_at), first_received_at = COALESCE(first_received_at, $5),
+         received_at = COALESCE($6, received_at), updated_at = now() WHERE account_id = $1 AND id = $2`,
+      [accountId, id, s.status, s.sentAt ?? null, s.firstReceivedAt ?? null, s.receivedAt ?? null],
+    );
+  },
+
+  /** Adds received units to a line unless that would exceed the ordered quantity; false if it would. */
+  async addReceived(sql: Sql, accountId: number, lineId: number, quantity: number): Promise<boolean> {
+    const rows = await sql.query<{ id: number }>(
+      `UPDATE purchase_order_lines SET received_quantity = received_quantity + $3
+       WHERE account_id = $1 AND id = $2 AND received_quantity + $3 <= quantity RETURNING id`,
+      [accountId, lineId, quantity],
+    );
+    return rows.length > 0;
+  },
+
+  async insertReceipt(
+    sql: Sql,
+    r: { accountId: number; poId: number; lineId: number; quantity: number; landedUnitCost: number | null; scanKey: string | null; code: string | null; ledgerBatchId: number | null; receivedAt: Date },
+  ): Promise<void> {
+    await sql.query(
+      `INSERT INTO purchase_order_receipts (account_id, purchase_order_id, line_id, quantity, landed_unit_cost, scan_key, code, ledger_batch_id, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [r.accountId, r.poId, r.lineId, r.quantity, r.landedUnitCost, r.scanKey, r.code, r.ledgerBatchId, r.receivedAt],
+    );
+  },
+
+  async findReceiptsByScanKeys(sql: Sql, accountId: number, keys: readonly string[]): Promise<(ReceiptRecord & { poId: number })[]> {
+    if (keys.length === 0) return [];
+    const rows = await sql.query<{ id: number; purchase_order_id: number; line_id: number; sku: string; quantity: number; landed_unit_cost: number | null; scan_key: string | null; code: string | null; received_at: Date }>(
+      `SELECT r.*, p.sku FROM purchase_order_receipts r JOIN purchase_order_lines l ON l.id = r.line_id JOIN products p ON p.id = l.product_id
+       WHERE r.account_id = $1 AND r.scan_key = ANY($2::text[])`,
+      [accountId, keys],
+    );
+    return rows.map((r) => ({ id: r.id, poId: r.purchase_order_id, lineId: r.line_id, sku: r.sku, quantity: r.quantity, landedUnitCost: r.landed_unit_cost, scanKey: r.scan_key, code: r.code, receivedAt: r.received_at }));
+  },
+
+  async receipts(sql: Sql, accountId: number, poId: number): Promise<ReceiptRecord[]> {
+    const rows = await sql.query<{ id: number; line_id: number; sku: string; quantity: number; landed_unit_cost: number | null; scan_key: string | null; code: string | null; received_at: Date }>(
+      `SELECT r.*, p.sku FROM purchase_order_receipts r JOIN purchase_order_lines l ON l.id = r.line_id JOIN products p ON p.id = l.product_id
+       WHERE r.account_id = $1 AND r.purchase_order_id = $2 ORDER BY r.id`,
+      [accountId, poId],
+    );
+    return rows.map((r) => ({ id: r.id, lineId: r.line_id, sku: r.sku, quantity: r.quantity, landedUnitCost: r.landed_unit_cost, scanKey: r.scan_key, code: r.code, receivedAt: r.received_at }));
+  },
+
+  /** Per-order totals of a supplier (or all suppliers) for scorecards and lead-time learning. */
+  async orderSummaries(sql: Sql, accountId: number, supplierId?: number): Promise<
+    {
+      supplierId: number;
+      number: string;
+      status: PurchaseOrderStatus;
+      sentAt: Date | null;
+      expectedOn: string | null;
+      firstReceivedAt: Date | null;
+      receivedAt: Date | null;
+      paidAt: Date | null;
+      paymentTermsDays: number;
+      freightCost: number;
+      orderedQuantity: number;
+      receivedQuantity: number;
+      orderedValue: number;
+      receivedValue: number;
+    }[]
+  > {
+    const rows = await sql.query<{ supplier_id: number; number: string; status: PurchaseOrderStatus; sent_at: Date | null; expected_on: string | null; first_received_at: Date | null; received_at: Date | null; paid_at: Date | null; payment_terms_days: number; freight_cost: number; oq: number; rq: number; ov: number; rv: number }>(
+      `SELECT po.supplier_id, po.number, po.status, po.sent_at, po.expected_on, po.first_received_at, po.received_at, po.paid_at,
+         po.payment_terms_days, po.freight_cost, COALESCE(sum(l.quantity), 0)::int AS oq, COALESCE(sum(l.received_quantity), 0)::int AS rq,
+         COALESCE(sum(l.quantity * l.unit_cost), 0)::float8 AS ov, COALESCE(sum(l.received_quantity * l.unit_cost), 0)::float8 AS rv
+       FROM purchase_orders po LEFT JOIN purchase_order_lines l ON l.purchase_order_id = po.id
+       WHERE po.account_id = $1 AND ($2::bigint IS NULL OR po.supplier_id = $2)
+       GROUP BY po.id ORDER BY po.id`,
+      [accountId, supplierId ?? null],
+    );
+    return rows.map((r) => ({
+      supplierId: r.supplier_id,
+      number: r.number,
+      status: r.status,
+      sentAt: r.sent_at,
+      expectedOn: r.expected_on,
+      firstReceivedAt: r.first_received_at,
+      receivedAt: r.received_at,
+      paidAt: r.paid_at,
+      paymentTermsDays: r.payment_terms_days,
+      freightCost: r.freight_cost,
+      orderedQuantity: r.oq,
+      receivedQuantity: r.rq,
+      orderedValue: r.ov,
+      receivedValue: r.rv,
+    }));
+  },
+};
+
+/** Bulk path for loads (demo, imports): headers with explicit numbers and their lines, in two statements. */
+export async function bulkInsertPurchaseOrders(
+  sql: Sql,
+  accountId: number,
+  orders: readonly (PurchaseOrderInsert & { number: string; lines: readonly LineInsert[] })[],
+): Promise<void> {
+  if (orders.length === 0) return;
+  const rows = await sql.query<{ id: number; number: string }>(
+    `INSERT INTO purchase_orders (account_id, number, supplier_id, location_id, status, source, currency, payment_terms_days,
+       freight_cost, expected_on, sent_at, first_received_at, received_at, paid_at, notes)
+     SELECT $1, o->>'number', (o->>'supplierId')::bigint, (o->>'locationId')::bigint, o->>'status', o->>'source', o->>'currency',
+       (o->>'paymentTermsDays')::int, (o->>'freightCost')::numeric, (o->>'expectedOn')::date, (o->>'sentAt')::timestamptz,
+       (o->>'firstReceivedAt')::timestamptz, (o->>'receivedAt')::timestamptz, (o->>'paidAt')::timestamptz, o->>'notes'
+     FROM jsonb_array_elements($2::jsonb) AS o RETURNING id, number`,
+    [accountId, JSON.stringify(orders.map(({ lines: _lines, ...o }) => o))],
+  );
+  const idOf = new Map(rows.map((r) => [r.number, r.id]));
+  const lines = orders.flatMap((o) => o.lines.map((l, i) => ({ po: idOf.get(o.number)!, n: i + 1, ...l })));
+  for (let start = 0; start < lines.length; start += 5000) {
+    const chunk = lines.slice(start, start + 5000);
+    await sql.query(
+      `INSERT INTO purchase_order_lines (account_id, purchase_order_id, line_no, product_id, quantity, unit_cost, received_quantity)
+       SELECT $1, * FROM unnest($2::bigint[], $3::int[], $4::bigint[], $5::int[], $6::numeric[], $7::int[])`,
+      [accountId, chunk.map((l) => l.po), chunk.map((l) => l.n), chunk.map((l) => l.productId), chunk.map((l) => l.quantity), chunk.map((l) => l.unitCost), chunk.map((l) => l.receivedQuantity ?? 0)],
+    );
+  }
+}

@@ -1,0 +1,210 @@
+import { DomainError } from '@stockwise/domain/errors';
+import type { LearnedLeadTime } from '@stockwise/domain/replenishment/lead-time';
+import { learnLeadTime, totalStagedDays } from '@stockwise/domain/replenishment/lead-time';
+import { supplierScorecard } from '@stockwise/domain/replenishment/scorecard';
+import type { Sql } from '@stockwise/db/database';
+import { auditRepository } from '@stockwise/db/repositories/audit.repository';
+import { productsRepository } from '@stockwise/db/repositories/products.repository';
+import { purchaseOrdersRepository } from '@stockwise/db/repositories/purchase-orders.repository';
+import type { SupplierFields, SupplierProductRecord, SupplierRecord } from '@stockwise/db/repositories/suppliers.repository';
+import { suppliersRepository } from '@stockwise/db/repositories/suppliers.repository';
+import type { ScorecardDto, SupplierCreate, SupplierDto, SupplierProductDto, SupplierProductUpsert, SupplierUpdate } from '../schemas/replenishment.schema';
+import type { Actor } from '../services/actor';
+import { auditActor, requirePermission } from '../services/actor';
+import type { Transactor } from '../services/transactor';
+
+const DAY_MS = 86_400_000;
+export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** Days from sending to first receipt of each received order, per supplier id. */
+export async function observedLeadTimes(sql: Sql, accountId: number, supplierId?: number): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  for (const o of await purchaseOrdersRepository.orderSummaries(sql, accountId, supplierId)) {
+    if (!o.sentAt || !o.firstReceivedAt) continue;
+    const days = Math.round((Date.parse(dayOf(o.firstReceivedAt)) - Date.parse(dayOf(o.sentAt))) / DAY_MS);
+    out.set(o.supplierId, [...(out.get(o.supplierId) ?? []), days]);
+  }
+  return out;
+}
+
+export function statedDays(s: SupplierRecord): number {
+  return totalStagedDays({ productionDays: s.productionDays, transitDays: s.transitDays, groundDays: s.groundDays, checkInDays: s.checkInDays });
+}
+
+export function mapSupplierDto(s: SupplierRecord, learned: LearnedLeadTime): SupplierDto {
+  return {
+    code: s.code,
+    name: s.name,
+    contactName: s.contactName,
+    email: s.email,
+    phone: s.phone,
+    address: s.address,
+    currency: s.currency,
+    paymentTermsDays: s.paymentTermsDays,
+    leadTime: {
+      productionDays: s.productionDays,
+      transitDays: s.transitDays,
+      groundDays: s.groundDays,
+      checkInDays: s.checkInDays,
+      statedDays: statedDays(s),
+      learned: { meanDays: Math.round(learned.meanDays * 10) / 10, sdDays: Math.round(learned.sdDays * 10) / 10, observations: learned.observations, source: learned.source },
+    },
+    notes: s.notes,
+    active: s.active,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+export function mapSupplierProductDto(p: SupplierProductRecord): SupplierProductDto {
+  return { supplier: p.supplierCode, sku: p.sku, supplierSku: p.supplierSku, unitCost: p.unitCost, priceBreaks: p.priceBreaks, moq: p.moq, casePack: p.casePack, preferred: p.preferred, updatedAt: p.updatedAt.toISOString() };
+}
+
+function toFields(input: SupplierUpdate & { code: string; name: string }, base?: SupplierRecord): SupplierFields {
+  const lt = input.leadTime;
+  return {
+    code: input.code,
+    name: input.name,
+    contactName: input.contactName !== undefined ? input.contactName : (base?.contactName ?? null),
+    email: input.email !== undefined ? input.email : (base?.email ?? null),
+    phone: input.phone !== undefined ? input.phone : (base?.phone ?? null),
+    address: input.address !== undefined ? input.address : (base?.address ?? null),
+    currency: input.currency ?? base?.currency ?? 'USD',
+    paymentTermsDays: input.paymentTermsDays ?? base?.paymentTermsDays ?? 30,
+    productionDays: lt?.productionDays ?? base?.productionDays ?? 0,
+    transitDays: lt?.transitDays ?? base?.transitDays ?? 0,
+    groundDays: lt?.groundDays ?? base?.groundDays ?? 0,
+    checkInDays: lt?.checkInDays ?? base?.checkInDays ?? 0,
+    notes: input.notes !== undefined ? input.notes : (base?.notes ?? null),
+    active: input.active ?? base?.active ?? true,
+  };
+}
+
+/** Suppliers, their terms per SKU, lead times learned from receipts, and the scorecard. */
+export class SuppliersService {
+  constructor(private readonly tx: Transactor) {}
+
+  async create(actor: Actor, input: SupplierCreate): Promise<SupplierDto> {
+    requirePermission(actor, 'catalog:write');
+    return this.tx.run(async (sql) => {
+      const created = await suppliersRepository.create(sql, actor.accountId, toFields(input));
+      if (!created) throw new DomainError('DUPLICATE', `supplier ${input.code} already exists`, { field: 'code' });
+      const dto = mapSupplierDto(created, learnLeadTime({ statedDays: statedDays(created), observedDays: [] }));
+      await auditRepository.record(sql, { ...auditActor(actor), action: 'supplier.create', entityType: 'supplier', entityId: created.code, before: null, after: dto });
+      return dto;
+    });
+  }
+
+  async update(actor: Actor, code: string, patch: SupplierUpdate): Promise<SupplierDto> {
+    requirePermission(actor, 'catalog:write');
+    return this.tx.run(async (sql) => {
+      const existing = await this.require(actor, code);
+      const before = await this.toDto(actor, existing);
+      const updated = await suppliersRepository.update(sql, actor.accountId, existing.id, toFields({ ...patch, code: existing.code, name: patch.name ?? existing.name }, existing));
+      const dto = await this.toDto(actor, updated!);
+      await auditRepository.record(sql, { ...auditActor(actor), action: 'supplier.update', entityType: 'supplier', entityId: code, before, after: dto });
+      return dto;
+    });
+  }
+
+  /** Deletes a supplier that never had a purchase order; one with orders is deactivated instead (history stays). */
+  async remove(actor: Actor, code: string): Promise<{ deleted: boolean; deactivated: boolean }> {
+    requirePermission(actor, 'catalog:write');
+    return this.tx.run(async (sql) => {
+      const existing = await this.require(actor, code);
+      const deleted = await suppliersRepository.delete(sql, actor.accountId, existing.id);
+      if (!deleted) await suppliersRepository.update(sql, actor.accountId, existing.id, { ...existing, active: false });
+      await auditRepository.record(sql, { ...auditActor(actor), action: deleted ? 'supplier.delete' : 'supplier.deactivate', entityType: 'supplier', entityId: code, before: { code }, after: null });
+      return { deleted, deactivated: !deleted };
+    });
+  }
+
+  async get(actor: Actor, code: string): Promise<SupplierDto> {
+    return this.toDto(actor, await this.require(actor, code));
+  }
+
+  async list(actor: Actor, q: { search?: string | undefined; active?: boolean | undefined }): Promise<SupplierDto[]> {
+    const suppliers = await suppliersRepository.list(this.tx.sql, actor.accountId, q);
+    const observed = await observedLeadTimes(this.tx.sql, actor.accountId);
+    return suppliers.map((s) => mapSupplierDto(s, learnLeadTime({ statedDays: statedDays(s), observedDays: observed.get(s.id) ?? [] })));
+  }
+
+  async listProducts(actor: Actor, code: string): Promise<SupplierProductDto[]> {
+    const supplier = await this.require(actor, code);
+    return (await suppliersRepository.listProducts(this.tx.sql, actor.accountId, supplier.id)).map(mapSupplierProductDto);
+  }
+
+  async upsertProduct(actor: Actor, key: { code: string; sku: string }, input: SupplierProductUpsert): Promise<SupplierProductDto> {
+    requirePermission(actor, 'catalog:write');
+    return this.tx.run(async (sql) => {
+      const supplier = await this.require(actor, key.code);
+      const product = await productsRepository.findBySku(sql, actor.accountId, key.sku);
+      if (!product) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${key.sku}`, { field: 'sku' });
+      const ids = { supplierId: supplier.id, productId: product.id };
+      const existing = await suppliersRepository.findProduct(sql, actor.accountId, ids);
+      const breaks = [...(input.priceBreaks ?? existing?.priceBreaks ?? [])].sort((a, b) => a.minQuantity - b.minQuantity);
+      if (new Set(breaks.map((b) => b.minQuantity)).size !== breaks.length) throw new DomainError('VALIDATION_FAILED', 'two price breaks with the same minimum quantity', { field: 'priceBreaks' });
+      await suppliersRepository.upsertProduct(sql, actor.accountId, ids, {
+        supplierSku: input.supplierSku !== undefined ? input.supplierSku : (existing?.supplierSku ?? null),
+        unitCost: input.unitCost !== undefined ? input.unitCost : (existing?.unitCost ?? product.unitCost),
+        priceBreaks: breaks,
+        moq: input.moq ?? existing?.moq ?? 0,
+        casePack: input.casePack !== undefined ? input.casePack : (existing?.casePack ?? null),
+        preferred: input.preferred ?? existing?.preferred ?? false,
+      });
+      const saved = await suppliersRepository.findProduct(sql, actor.accountId, ids);
+      const dto = mapSupplierProductDto(saved!);
+      await auditRepository.record(sql, { ...auditActor(actor), action: 'supplier.product.upsert', entityType: 'supplier', entityId: `${key.code}/${key.sku}`, before: existing ? mapSupplierProductDto(existing) : null, after: dto });
+      return dto;
+    });
+  }
+
+  async removeProduct(actor: Actor, key: { code: string; sku: string }): Promise<void> {
+    requirePermission(actor, 'catalog:write');
+    await this.tx.run(async (sql) => {
+      const supplier = await this.require(actor, key.code);
+      const product = await productsRepository.findBySku(sql, actor.accountId, key.sku);
+      if (!product) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${key.sku}`, { field: 'sku' });
+      const removed = await suppliersRepository.deleteProduct(sql, actor.accountId, { supplierId: supplier.id, productId: product.id });
+      if (!removed) throw new DomainError('NOT_FOUND', `${key.code} has no terms for ${key.sku}`, { field: 'sku' });
+      await auditRepository.record(sql, { ...auditActor(actor), action: 'supplier.product.delete', entityType: 'supplier', entityId: `${key.code}/${key.sku}`, before: { sku: key.sku }, after: null });
+    });
+  }
+
+  async scorecard(actor: Actor, code: string, options: { asOf?: string } = {}): Promise<ScorecardDto> {
+    const supplier = await this.require(actor, code);
+    const asOf = options.asOf ?? todayIso();
+    const orders = await purchaseOrdersRepository.orderSummaries(this.tx.sql, actor.accountId, supplier.id);
+    const card = supplierScorecard(
+      orders.map((o) => ({
+        number: o.number,
+        status: o.status,
+        sentOn: o.sentAt ? dayOf(o.sentAt) : null,
+        expectedOn: o.expectedOn,
+        firstReceivedOn: o.firstReceivedAt ? dayOf(o.firstReceivedAt) : null,
+        receivedOn: o.receivedAt ? dayOf(o.receivedAt) : null,
+        paidOn: o.paidAt ? dayOf(o.paidAt) : null,
+        orderedQuantity: o.orderedQuantity,
+        receivedQuantity: o.receivedQuantity,
+        orderedValue: o.orderedValue,
+        receivedValue: o.receivedValue,
+        freightCost: o.freightCost,
+        paymentTermsDays: o.paymentTermsDays,
+      })),
+      { asOf },
+    );
+    return { supplier: supplier.code, asOf, ...card, leadTime: { statedDays: statedDays(supplier), ...card.leadTime } };
+  }
+
+  async require(actor: Actor, code: string): Promise<SupplierRecord> {
+    const supplier = await suppliersRepository.findByCode(this.tx.sql, actor.accountId, code);
+    if (!supplier) throw new DomainError('NOT_FOUND', `unknown supplier ${code}`, { field: 'supplier' });
+    return supplier;
+  }
+
+  private async toDto(actor: Actor, s: SupplierRecord): Promise<SupplierDto> {
+    const observed = await observedLeadTimes(this.tx.sql, actor.accountId, s.id);
+    return mapSupplierDto(s, learnLeadTime({ statedDays: statedDays(s), observedDays: observed.get(s.id) ?? [] }));
+  }
+}
