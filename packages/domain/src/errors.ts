@@ -16,7 +16,6 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'CONFLICT',
   'OVER_RECEIPT',
-  'OVER_RECEIPT',
   /** A channel's API (Shopify, SP-API) failed or refused the request. */
   'UPSTREAM_FAILED',
 ] as const;

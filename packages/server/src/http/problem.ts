@@ -17,7 +17,6 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   CONFLICT: 409,
   OVER_RECEIPT: 409,
-  OVER_RECEIPT: 409,
   UPSTREAM_FAILED: 502,
 };
 
