@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ROLES } from '@stockwise/domain/auth/roles';
 import { isDomainError } from '@stockwise/domain/errors';
 import type { Stockwise } from './stockwise';
+import { RESTOCK_LOCAL_COMMAND, runRestockCommand } from './replenishment/local-commands';
 
 /**
  * The embedded database has a single owner process. While `stockwise serve` runs on a data folder,
@@ -48,6 +49,7 @@ export const LocalCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('token.create'), email: z.string().min(1).max(254), name: z.string().min(1).max(100), account: z.string().max(200).optional() }).strict(),
   z.object({ command: z.literal('forecast.run'), account: z.string().max(200).optional(), horizon: z.number().int().min(1).max(365).optional() }).strict(),
   z.object({ command: z.literal('forecast.get'), account: z.string().max(200).optional(), sku: z.string().min(1).max(100), location: z.string().max(32).optional(), horizon: z.number().int().min(1).max(365).optional() }).strict(),
+  RESTOCK_LOCAL_COMMAND,
 ]);
 export type LocalCommand = z.infer<typeof LocalCommandSchema>;
 
@@ -65,6 +67,8 @@ export async function runLocalCommand(sw: Stockwise, command: LocalCommand): Pro
       const actor = await sw.auth.ownerOf(command.account);
       return sw.forecasts.run(actor, command.horizon ? { horizon: command.horizon } : {});
     }
+    case 'restock':
+      return runRestockCommand(sw, command);
     case 'forecast.get': {
       const actor = await sw.auth.ownerOf(command.account);
       return sw.forecasts.get(actor, command.sku, { location: command.location, ...(command.horizon ? { horizon: command.horizon } : {}) });

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import type { Stockwise } from '../stockwise';
+import { RESTOCK_ALERTS, SUPPLY_MODES } from '../schemas/replenishment.schema';
+
+/** `stockwise restock` as a local command, so the CLI works while a server owns the data folder. */
+export const RESTOCK_LOCAL_COMMAND = z
+  .object({
+    command: z.literal('restock'),
+    account: z.string().max(200).optional(),
+    location: z.string().max(32).optional(),
+    supplier: z.string().max(32).optional(),
+    alert: z.enum([...RESTOCK_ALERTS, 'any']).optional(),
+    mode: z.enum(SUPPLY_MODES).optional(),
+    onlyOrders: z.boolean().optional(),
+  })
+  .strict();
+export type RestockLocalCommand = z.infer<typeof RESTOCK_LOCAL_COMMAND>;
+
+export async function runRestockCommand(sw: Stockwise, command: RestockLocalCommand): Promise<Record<string, unknown>> {
+  const actor = await sw.auth.ownerOf(command.account);
+  return sw.restock.plan(actor, { location: command.location, supplier: command.supplier, alert: command.alert, mode: command.mode, onlyOrders: command.onlyOrders });
+}
