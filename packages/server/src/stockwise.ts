@@ -19,9 +19,11 @@ import type { ReplenishmentServices } from './replenishment/replenishment-servic
 import { createReplenishmentServices } from './replenishment/replenishment-services';
 import type { SalesOptions, SalesServices } from './orders/sales-services';
 import { createSalesServices } from './orders/sales-services';
+import type { HealthServices } from './health/health-services';
+import { createHealthServices } from './health/health-services';
 
 /** Everything a transport (HTTP, CLI, worker) needs: one database, one set of services. */
-export interface Stockwise extends ReplenishmentServices, SalesServices {
+export interface Stockwise extends ReplenishmentServices, SalesServices, HealthServices {
   db: Database;
   tx: Transactor;
   auth: AuthService;
@@ -58,6 +60,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
     forecasts,
     ...createSalesServices({ tx, ledger, jobs, auth }, options),
     ...createReplenishmentServices({ tx, ledger }),
+    ...createHealthServices({ tx, jobs, auth }),
     close: () => db.close(),
   };
 }

@@ -41,8 +41,8 @@ describe('storage fees (DESIGN §3, US from 2024)', () => {
     expect(utilizationSurchargeRate(us, 7.1)).toBe(0);
     expect(utilizationSurchargeRate(us, 30)).toBe(0.76);
     expect(utilizationSurchargeRate(us, 60)).toBe(1.88);
-    expect(utilizationRatioWeeks({ averageDailyVolume: 5, averageDailyShippedVolume: 0 })).toBe(999);
-    expect(utilizationRatioWeeks({ averageDailyVolume: 0, averageDailyShippedVolume: 0 })).toBe(0);
+    expect(utilizationRatioWeeks({ averageDailyVolume: 5, averageDailyShippedVolume: 0 })).toBeNull();
+    expect(utilizationSurchargeRate(us, null)).toBe(0);
   });
 
   it('fulfilment fee by size tier and weight', () => {

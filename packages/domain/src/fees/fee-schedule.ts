@@ -104,17 +104,19 @@ export function capacityOverageFee(schedule: Pick<FeeSchedule, 'capacityOverageP
 
 /**
  * Storage utilisation ratio in weeks: average daily stored volume ÷ average daily shipped volume
- * (Amazon measures 13 weeks). Nothing shipped with stock on hand = Infinity rounds to a cap of 999.
+ * (Amazon measures 13 weeks). Null when nothing shipped: not measurable (Amazon exempts sellers
+ * without sales history, such as new ones), so no utilisation surcharge applies.
  */
-export function utilizationRatioWeeks(options: { averageDailyVolume: number; averageDailyShippedVolume: number }): number {
+export function utilizationRatioWeeks(options: { averageDailyVolume: number; averageDailyShippedVolume: number }): number | null {
+  if (options.averageDailyShippedVolume <= 0) return null;
   if (options.averageDailyVolume <= 0) return 0;
-  if (options.averageDailyShippedVolume <= 0) return 999;
   return Math.min(999, options.averageDailyVolume / options.averageDailyShippedVolume / 7);
 }
 
 /** The utilisation surcharge rate per cubic foot for a ratio in weeks (0 below the first step). */
-export function utilizationSurchargeRate(schedule: Pick<FeeSchedule, 'utilizationSurcharge'>, ratioWeeks: number): number {
+export function utilizationSurchargeRate(schedule: Pick<FeeSchedule, 'utilizationSurcharge'>, ratioWeeks: number | null): number {
   let rate = 0;
+  if (ratioWeeks === null) return 0;
   for (const step of [...schedule.utilizationSurcharge].sort((a, b) => a.minWeeks - b.minWeeks)) {
     if (ratioWeeks > step.minWeeks) rate = step.perCubicFoot;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageOnHand, dailyInStock, daysOfSupply, excessUnits, healthFactors, inStockRate, sellThrough } from './factors';
+import { averageOnHand, dailyInStock, daysOfSupply, excessInbound, excessUnits, healthFactors, inStockRate, sellThrough } from './factors';
 import type { SkuHealthInput } from './factors';
 
 const sku = (over: Partial<SkuHealthInput>): SkuHealthInput => ({
@@ -24,12 +24,13 @@ describe('health factors (DESIGN §3)', () => {
     expect(inStockRate([])).toBeNull();
   });
 
-  it('excess units: above 90 days of supply at forecast demand, inbound counted as supply', () => {
-    expect(excessUnits({ onHand: 500, inbound: 0, dailyDemand: 2 })).toBe(320);
-    expect(excessUnits({ onHand: 100, inbound: 200, dailyDemand: 2 })).toBe(100); // 300 − 180 = 120, capped at on hand
-    expect(excessUnits({ onHand: 100, inbound: 0, dailyDemand: 2 })).toBe(0);
-    expect(excessUnits({ onHand: 40, inbound: 0, dailyDemand: 0 })).toBe(40);
-    expect(excessUnits({ onHand: 40, inbound: 0, dailyDemand: Number.NaN })).toBe(40);
+  it('excess units: on hand above 90 days of supply at forecast demand; inbound sells after on hand', () => {
+    expect(excessUnits({ onHand: 500, dailyDemand: 2 })).toBe(320);
+    expect(excessUnits({ onHand: 100, dailyDemand: 2 })).toBe(0);
+    expect(excessInbound({ onHand: 100, inbound: 200, dailyDemand: 2 })).toBe(120); // 300 − 180
+    expect(excessInbound({ onHand: 400, inbound: 200, dailyDemand: 2 })).toBe(200);
+    expect(excessUnits({ onHand: 40, dailyDemand: 0 })).toBe(40);
+    expect(excessUnits({ onHand: 40, dailyDemand: Number.NaN })).toBe(40);
   });
 
   it('days of supply = (available + inbound) ÷ demand; null without demand', () => {

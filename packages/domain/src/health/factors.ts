@@ -84,17 +84,24 @@ export function daysOfSupply(options: { available: number; inbound: number; dail
 }
 
 /**
- * Excess units: on-hand units above 90 days of supply at forecast demand, counting inbound as supply
- * that arrives first in line (so inbound pushes on-hand units into excess). Zero demand makes every
- * unit on hand excess.
- * @example excessUnits({ onHand: 500, inbound: 0, dailyDemand: 2 }) // 320 (500 − 90·2)
+ * Excess units: on-hand units above 90 days of supply at forecast demand. On-hand units sell before
+ * inbound ones, so inbound never pushes on-hand units into excess (see `excessInbound`). Zero demand
+ * makes every unit on hand excess.
+ * @example excessUnits({ onHand: 500, dailyDemand: 2 }) // 320 (500 − 90·2)
  */
-export function excessUnits(options: { onHand: number; inbound: number; dailyDemand: number; daysOfSupplyLimit?: number }): number {
+export function excessUnits(options: { onHand: number; dailyDemand: number; daysOfSupplyLimit?: number }): number {
   const onHand = Math.max(0, options.onHand);
   const demand = Math.max(0, finiteOr(options.dailyDemand, 0));
   const healthy = (options.daysOfSupplyLimit ?? EXCESS_DAYS_OF_SUPPLY) * demand;
-  const over = onHand + Math.max(0, options.inbound) - healthy;
-  return Math.min(onHand, Math.max(0, Math.floor(over)));
+  return Math.min(onHand, Math.max(0, Math.floor(onHand - healthy)));
+}
+
+/** Inbound units that will land beyond 90 days of supply (they sell after everything on hand). */
+export function excessInbound(options: { onHand: number; inbound: number; dailyDemand: number; daysOfSupplyLimit?: number }): number {
+  const inbound = Math.max(0, options.inbound);
+  const total = Math.max(0, options.onHand) + inbound;
+  const healthy = (options.daysOfSupplyLimit ?? EXCESS_DAYS_OF_SUPPLY) * Math.max(0, finiteOr(options.dailyDemand, 0));
+  return Math.min(inbound, Math.max(0, Math.floor(total - healthy)));
 }
 
 /**
@@ -165,7 +172,7 @@ export function skuFactorSums(item: SkuHealthInput): FactorSums {
   const share = Math.min(1, Math.max(0, item.inStockDays30 / IN_STOCK_DAYS));
   return {
     totalUnits: onHand,
-    excessUnits: excessUnits({ onHand, inbound: item.inbound, dailyDemand: item.dailyDemand }),
+    excessUnits: excessUnits({ onHand, dailyDemand: item.dailyDemand }),
     strandedUnits: item.listingStatus === 'active' ? 0 : onHand,
     unitsShipped90: Math.max(0, item.unitsShipped90),
     averageOnHand90: Math.max(0, item.averageOnHand90),

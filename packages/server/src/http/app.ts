@@ -24,6 +24,9 @@ import { restockRoutes } from './routes/restock.routes';
 import { purchaseOrdersRoutes } from './routes/purchase-orders.routes';
 import { channelsRoutes, shopifyWebhookRoutes } from './routes/channels.routes';
 import { ordersRoutes } from './routes/orders.routes';
+import { healthRoutes } from './routes/health.routes';
+import { reportsRoutes } from './routes/reports.routes';
+import { feesRoutes } from './routes/fees.routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const VERSION = '0.1.0';
@@ -73,6 +76,9 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/purchase-orders', purchaseOrdersRoutes(sw));
   app.route('/api/v1/orders', ordersRoutes(sw));
   app.route('/api/v1/channels', channelsRoutes(sw));
+  app.route('/api/v1/health', healthRoutes(sw));
+  app.route('/api/v1/reports', reportsRoutes(sw));
+  app.route('/api/v1/fees', feesRoutes(sw));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'API token from `stockwise token create` or Settings → Tokens' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'stockwise_session' });

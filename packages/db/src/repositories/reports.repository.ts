@@ -1,0 +1,415 @@
+import type { Sql } from '../database';
+
+/** One surcharge bracket, as the fee schedule holds it. */
+export interface BracketParam {
+  minDays: number;
+  maxDays: number | null;
+  perCubicFoot: number;
+  perUnit: number;
+}
+
+export interface AgeRow {
+  productId: number;
+  sku: string;
+  title: string;
+  asin: string | null;
+  fnsku: string | null;
+  price: number | null;
+  cubicFeet: number | null;
+  sizeTier: string | null;
+  location: string;
+  locationType: string;
+  marketplace: string | null;
+  onHand: number;
+  reserved: number;
+  inbound: number;
+  unfulfillable: number;
+  /** Units per age bucket: 0–90, 91–180, 181–270, 271–365, 365+. */
+  buckets: [number, number, number, number, number];
+  /** Units and estimated surcharge per bracket, in the schedule's bracket order. */
+  bracketUnits: number[];
+  bracketAmounts: number[];
+  /** Units reaching 91, 181, 271 and 366 days within the warning window, and the soonest day. */
+  approaching: { threshold: number; units: number; daysUntil: number }[];
+  oldestReceivedAt: Date | null;
+}
+
+export interface StorageRow {
+  productId: number;
+  sku: string;
+  title: string;
+  asin: string | null;
+  fnsku: string | null;
+  length: number | null;
+  width: number | null;
+  height: number | null;
+  dimensionUnit: string;
+  weight: number | null;
+  weightUnit: string;
+  cubicFeet: number | null;
+  sizeTier: string | null;
+  location: string;
+  locationType: string;
+  marketplace: string | null;
+  onHand: number;
+  inbound: number;
+  /** Average daily on hand over the days of the month before `asOf` (on hand now if none). */
+  averageOnHand: number;
+}
+
+export interface ProfitRow {
+  productId: number;
+  sku: string;
+  title: string;
+  asin: string | null;
+  cubicFeet: number | null;
+  sizeTier: string | null;
+  weight: number | null;
+  weightUnit: string;
+  unitsSold: number;
+  revenue: number;
+  cogs: number;
+  /** Units and revenue of Amazon-fulfilled shipments (referral and fulfilment fees apply). */
+  amazonUnits: number;
+  amazonRevenue: number;
+  /** Units received at Amazon locations (inbound shipping applies). */
+  amazonReceivedUnits: number;
+  /** Σ over the period's days of units on hand at Amazon locations (unit-days, for storage fees), per storage month. */
+  unitDaysByMonth: Record<string, number>;
+}
+
+export interface CapacityRow {
+  location: string;
+  marketplace: string | null;
+  locationType: string;
+  storageType: 'standard' | 'oversize';
+  limits: Record<string, number>;
+  usedCubicFeet: number;
+  /** Projected volume at the end of the next two 30-day periods: on hand + inbound − forecast demand. */
+  projected30: number;
+  projected60: number;
+}
+
+const pageWhere = (params: unknown[], q: { after?: string | undefined; limit: number; skus?: readonly string[] | undefined }) => {
+  let where = '';
+  if (q.skus) {
+    params.push(q.skus);
+    where += ` AND p.sku = ANY($${params.length}::text[])`;
+  }
+  if (q.after !== undefined) {
+    params.push(q.after);
+    where += ` AND p.sku > $${params.length}`;
+  }
+  params.push(q.limit);
+  return `${where} ORDER BY p.sku LIMIT $${params.length}`;
+};
+
+const STORAGE_TYPE_SQL = `CASE WHEN p.size_tier IN ('large_bulky', 'extra_large') THEN 'oversize' ELSE 'standard' END`;
+
+export const reportsRepository = {
+  /**
+   * Age buckets, surcharge brackets and approaching thresholds per SKU × location from the open FIFO
+   * layers (ages counted to `asOf`), for a page of SKUs. Rows with nothing on hand or inbound are left out.
+   */
+  async agePage(sql: Sql, accountId: number, q: { asOf: string; brackets: readonly BracketParam[]; warnDays: number; after?: string | undefined; limit: number; skus?: readonly string[] | undefined }): Promise<AgeRow[]> {
+    const params: unknown[] = [
+      accountId, q.asOf, q.brackets.map((b) => b.minDays), q.brackets.map((b) => b.maxDays), q.brackets.map((b) => b.perCubicFoot),
+      q.brackets.map((b) => b.perUnit), q.warnDays,
+    ];
+    const where = pageWhere(params, q);
+    const rows = await sql.query<{
+      id: number; sku: string; title: string; asin: string | null; fnsku: string | null; price: number | null; cubic_feet: number | null; size_tier: string | null;
+      location: string; location_type: string; marketplace: string | null; on_hand: number; reserved: number; inbound: number; unfulfillable: number;
+      b0: number; b1: number; b2: number; b3: number; b4: number; bracket_units: number[] | null; bracket_amounts: number[] | null;
+      w91: number; d91: number | null; w181: number; d181: number | null; w271: number; d271: number | null; w366: number; d366: number | null; oldest: Date | null;
+    }>(
+      `WITH prod AS MATERIALIZED (
+         SELECT p.id, p.sku, p.title, p.asin, p.fnsku, p.price, p.cubic_feet, p.size_tier FROM products p WHERE p.account_id = $1 ${where}
+       ),
+       br AS (SELECT * FROM unnest($3::int[], $4::int[], $5::numeric[], $6::numeric[]) WITH ORDINALITY AS t(min_days, max_days, per_cuft, per_unit, i)),
+       lay AS (
+         SELECT a.product_id, a.location_id, a.quantity_remaining AS q, a.received_at,
+           ($2::date - (a.received_at AT TIME ZONE 'UTC')::date) AS age, coalesce(prod.cubic_feet, 0) AS cuft
+         FROM age_layers a JOIN prod ON prod.id = a.product_id
+         WHERE a.account_id = $1 AND a.quantity_remaining > 0
+       ),
+       per_layer AS (
+         SELECT lay.*, br.i AS bracket, CASE WHEN br.i IS NULL THEN 0 ELSE GREATEST(br.per_cuft * lay.cuft, br.per_unit) * lay.q END AS amount
+         FROM lay LEFT JOIN br ON lay.age >= br.min_days AND (br.max_days IS NULL OR lay.age <= br.max_days)
+       ),
+       by_bracket AS (
+         SELECT product_id, location_id, bracket, sum(q)::int AS q, sum(amount) AS amount FROM per_layer WHERE bracket IS NOT NULL
+         GROUP BY product_id, location_id, bracket
+       ),
+       brackets AS (
+         SELECT b.product_id, b.location_id,
+           array_agg(coalesce(x.q, 0) ORDER BY b.i) AS units, array_agg(coalesce(x.amount, 0) ORDER BY b.i) AS amounts
+         FROM (SELECT DISTINCT product_id, location_id, br.i FROM by_bracket CROSS JOIN br) b
+         LEFT JOIN by_bracket x ON x.product_id = b.product_id AND x.location_id = b.location_id AND x.bracket = b.i
+         GROUP BY b.product_id, b.location_id
+       ),
+       buckets AS (
+         SELECT product_id, location_id,
+           coalesce(sum(q) FILTER (WHERE age <= 90), 0)::int AS b0,
+           coalesce(sum(q) FILTER (WHERE age BETWEEN 91 AND 180), 0)::int AS b1,
+           coalesce(sum(q) FILTER (WHERE age BETWEEN 181 AND 270), 0)::int AS b2,
+           coalesce(sum(q) FILTER (WHERE age BETWEEN 271 AND 365), 0)::int AS b3,
+           coalesce(sum(q) FILTER (WHERE age > 365), 0)::int AS b4,
+           coalesce(sum(q) FILTER (WHERE 91 - age BETWEEN 1 AND $7), 0)::int AS w91, min(91 - age) FILTER (WHERE 91 - age BETWEEN 1 AND $7) AS d91,
+           coalesce(sum(q) FILTER (WHERE 181 - age BETWEEN 1 AND $7), 0)::int AS w181, min(181 - age) FILTER (WHERE 181 - age BETWEEN 1 AND $7) AS d181,
+           coalesce(sum(q) FILTER (WHERE 271 - age BETWEEN 1 AND $7), 0)::int AS w271, min(271 - age) FILTER (WHERE 271 - age BETWEEN 1 AND $7) AS d271,
+           coalesce(sum(q) FILTER (WHERE 366 - age BETWEEN 1 AND $7), 0)::int AS w366, min(366 - age) FILTER (WHERE 366 - age BETWEEN 1 AND $7) AS d366,
+           min(received_at) AS oldest
+         FROM lay GROUP BY product_id, location_id
+       )
+       SELECT prod.id, prod.sku, prod.title, prod.asin, prod.fnsku, prod.price, prod.cubic_feet, prod.size_tier,
+         l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.reserved, s.inbound, s.unfulfillable,
+         coalesce(k.b0, 0) AS b0, coalesce(k.b1, 0) AS b1, coalesce(k.b2, 0) AS b2, coalesce(k.b3, 0) AS b3, coalesce(k.b4, 0) AS b4,
+         br.units AS bracket_units, br.amounts AS bracket_amounts,
+         coalesce(k.w91, 0) AS w91, k.d91, coalesce(k.w181, 0) AS w181, k.d181, coalesce(k.w271, 0) AS w271, k.d271,
+         coalesce(k.w366, 0) AS w366, k.d366, k.oldest
+       FROM prod JOIN stock_balances s ON s.product_id = prod.id AND s.account_id = $1
+       JOIN locations l ON l.id = s.location_id
+       LEFT JOIN buckets k ON k.product_id = s.product_id AND k.location_id = s.location_id
+       LEFT JOIN brackets br ON br.product_id = s.product_id AND br.location_id = s.location_id
+       WHERE s.on_hand > 0 OR s.inbound > 0 OR s.unfulfillable > 0
+       ORDER BY prod.sku, l.code`,
+      params,
+    );
+    return rows.map((r) => ({
+      productId: r.id,
+      sku: r.sku,
+      title: r.title,
+      asin: r.asin,
+      fnsku: r.fnsku,
+      price: r.price,
+      cubicFeet: r.cubic_feet,
+      sizeTier: r.size_tier,
+      location: r.location,
+      locationType: r.location_type,
+      marketplace: r.marketplace,
+      onHand: r.on_hand,
+      reserved: r.reserved,
+      inbound: r.inbound,
+      unfulfillable: r.unfulfillable,
+      buckets: [r.b0, r.b1, r.b2, r.b3, r.b4],
+      bracketUnits: (r.bracket_units ?? q.brackets.map(() => 0)).map(Number),
+      bracketAmounts: (r.bracket_amounts ?? q.brackets.map(() => 0)).map(Number),
+      approaching: [
+        { threshold: 91, units: r.w91, daysUntil: r.d91 ?? 0 },
+        { threshold: 181, units: r.w181, daysUntil: r.d181 ?? 0 },
+        { threshold: 271, units: r.w271, daysUntil: r.d271 ?? 0 },
+        { threshold: 366, units: r.w366, daysUntil: r.d366 ?? 0 },
+      ].filter((w) => w.units > 0),
+      oldestReceivedAt: r.oldest,
+    }));
+  },
+
+  /**
+   * Volume and average daily on hand per SKU × location over the days of `month` before `asOf`
+   * (the basis of the monthly storage fee), for a page of SKUs.
+   */
+  async storagePage(sql: Sql, accountId: number, q: { month: string; asOf: string; after?: string | undefined; limit: number; skus?: readonly string[] | undefined }): Promise<StorageRow[]> {
+    const params: unknown[] = [accountId, `${q.month}-01`, q.asOf];
+    const where = pageWhere(params, q);
+    const rows = await sql.query<{
+      id: number; sku: string; title: string; asin: string | null; fnsku: string | null; length: number | null; width: number | null; height: number | null;
+      dimension_unit: string; weight: number | null; weight_unit: string; cubic_feet: number | null; size_tier: string | null;
+      location: string; location_type: string; marketplace: string | null; on_hand: number; inbound: number; avg_on_hand: number;
+    }>(
+      `WITH prod AS MATERIALIZED (
+         SELECT p.id, p.sku, p.title, p.asin, p.fnsku, p.length, p.width, p.height, p.dimension_unit, p.weight, p.weight_unit,
+           p.cubic_feet, p.size_tier FROM products p WHERE p.account_id = $1 ${where}
+       ),
+       span AS (SELECT $2::date AS start, GREATEST(0, LEAST(($2::date + interval '1 month')::date, $3::date) - $2::date) AS n),
+       mv AS (
+         SELECT m.product_id, m.location_id, ((m.occurred_at AT TIME ZONE 'UTC')::date - span.start) AS day, m.on_hand_delta AS delta
+         FROM stock_movements m JOIN prod ON prod.id = m.product_id CROSS JOIN span
+         WHERE m.account_id = $1 AND m.occurred_at >= (span.start::timestamp AT TIME ZONE 'UTC')
+       ),
+       agg AS (
+         SELECT mv.product_id, mv.location_id, sum(delta) AS since_start,
+           coalesce(sum(delta * (span.n - day)) FILTER (WHERE day < span.n), 0) AS weighted
+         FROM mv CROSS JOIN span GROUP BY mv.product_id, mv.location_id
+       )
+       SELECT prod.*, l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.inbound,
+         CASE WHEN span.n = 0 THEN s.on_hand
+           ELSE GREATEST(0, (s.on_hand - coalesce(agg.since_start, 0)) + coalesce(agg.weighted, 0)::float8 / span.n) END AS avg_on_hand
+       FROM prod JOIN stock_balances s ON s.product_id = prod.id AND s.account_id = $1
+       JOIN locations l ON l.id = s.location_id CROSS JOIN span
+       LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id
+       WHERE s.on_hand > 0 OR s.inbound > 0 OR agg.since_start IS NOT NULL
+       ORDER BY prod.sku, l.code`,
+      params,
+    );
+    return rows.map((r) => ({
+      productId: r.id,
+      sku: r.sku,
+      title: r.title,
+      asin: r.asin,
+      fnsku: r.fnsku,
+      length: r.length,
+      width: r.width,
+      height: r.height,
+      dimensionUnit: r.dimension_unit,
+      weight: r.weight,
+      weightUnit: r.weight_unit,
+      cubicFeet: r.cubic_feet,
+      sizeTier: r.size_tier,
+      location: r.location,
+      locationType: r.location_type,
+      marketplace: r.marketplace,
+      onHand: r.on_hand,
+      inbound: r.inbound,
+      averageOnHand: r.avg_on_hand,
+    }));
+  },
+
+  /**
+   * Storage utilisation ratio inputs at Amazon locations over the 91 days before `asOf`: average daily
+   * stored volume and average daily shipped volume (cubic feet).
+   */
+  async utilization(sql: Sql, accountId: number, q: { asOf: string }): Promise<{ averageDailyVolume: number; averageDailyShippedVolume: number }> {
+    const [row] = await sql.query<{ avg_volume: number | null; shipped_volume: number | null }>(
+      `WITH fba AS (SELECT id FROM locations WHERE account_id = $1 AND type = 'amazon_fba'),
+       bal AS (
+         SELECT s.product_id, s.location_id, s.on_hand FROM stock_balances s JOIN fba ON fba.id = s.location_id WHERE s.account_id = $1
+       ),
+       mv AS (
+         SELECT m.product_id, m.location_id, ((m.occurred_at AT TIME ZONE 'UTC')::date - ($2::date - 91)) AS day, m.on_hand_delta AS delta, m.type
+         FROM stock_movements m JOIN fba ON fba.id = m.location_id
+         WHERE m.account_id = $1 AND m.occurred_at >= ((($2::date - 91))::timestamp AT TIME ZONE 'UTC')
+       ),
+       agg AS (
+         SELECT product_id, location_id, sum(delta) AS since_start,
+           coalesce(sum(delta * (91 - day)) FILTER (WHERE day < 91), 0) AS weighted,
+           coalesce(sum(-delta) FILTER (WHERE type = 'shipment' AND day < 91), 0) AS shipped
+         FROM mv GROUP BY product_id, location_id
+       )
+       SELECT sum(GREATEST(0, (b.on_hand - coalesce(a.since_start, 0)) + coalesce(a.weighted, 0)::float8 / 91) * coalesce(p.cubic_feet, 0)) AS avg_volume,
+         sum(coalesce(a.shipped, 0) * coalesce(p.cubic_feet, 0)) / 91.0 AS shipped_volume
+       FROM bal b JOIN products p ON p.id = b.product_id LEFT JOIN agg a ON a.product_id = b.product_id AND a.location_id = b.location_id`,
+      [accountId, q.asOf],
+    );
+    return { averageDailyVolume: row?.avg_volume ?? 0, averageDailyShippedVolume: row?.shipped_volume ?? 0 };
+  },
+
+  /** Volume on hand per location × storage type now, and projected 30 and 60 days out from forecasts. */
+  async capacity(sql: Sql, accountId: number): Promise<CapacityRow[]> {
+    const rows = await sql.query<{ location: string; marketplace: string | null; location_type: string; storage_type: 'standard' | 'oversize'; limits: Record<string, number>; used: number; p30: number; p60: number }>(
+      `WITH fc AS (
+         SELECT DISTINCT ON (f.product_id, f.location_id) f.product_id, f.location_id,
+           (SELECT coalesce(sum(x), 0) FROM unnest(f.mean[(current_date - f.as_of) + 1 : (current_date - f.as_of) + 30]) AS x) AS d30,
+           (SELECT coalesce(sum(x), 0) FROM unnest(f.mean[(current_date - f.as_of) + 1 : (current_date - f.as_of) + 60]) AS x) AS d60
+         FROM forecasts f WHERE f.account_id = $1 AND f.location_id IS NOT NULL
+         ORDER BY f.product_id, f.location_id, f.as_of DESC, f.id DESC
+       )
+       SELECT l.code AS location, l.marketplace, l.type AS location_type, ${STORAGE_TYPE_SQL} AS storage_type, l.capacity_cubic_feet AS limits,
+         sum(s.on_hand * coalesce(p.cubic_feet, 0)) AS used,
+         sum(GREATEST(0, s.on_hand + s.inbound - coalesce(fc.d30, 0)) * coalesce(p.cubic_feet, 0)) AS p30,
+         sum(GREATEST(0, s.on_hand + s.inbound - coalesce(fc.d60, 0)) * coalesce(p.cubic_feet, 0)) AS p60
+       FROM stock_balances s JOIN products p ON p.id = s.product_id JOIN locations l ON l.id = s.location_id
+       LEFT JOIN fc ON fc.product_id = s.product_id AND fc.location_id = s.location_id
+       WHERE s.account_id = $1 AND l.active
+       GROUP BY l.code, l.marketplace, l.type, l.capacity_cubic_feet, ${STORAGE_TYPE_SQL}
+       ORDER BY l.code, storage_type`,
+      [accountId],
+    );
+    return rows.map((r) => ({ location: r.location, marketplace: r.marketplace, locationType: r.location_type, storageType: r.storage_type, limits: r.limits, usedCubicFeet: r.used, projected30: r.p30, projected60: r.p60 }));
+  },
+
+  /**
+   * Sales, FIFO cost, Amazon share, Amazon receipts and Amazon unit-days on hand per month, per SKU
+   * over [from, to), for a page of SKUs.
+   */
+  async profitPage(sql: Sql, accountId: number, q: { from: string; to: string; after?: string | undefined; limit: number; skus?: readonly string[] | undefined }): Promise<ProfitRow[]> {
+    const params: unknown[] = [accountId, q.from, q.to];
+    const where = pageWhere(params, q);
+    const rows = await sql.query<{
+      id: number; sku: string; title: string; asin: string | null; cubic_feet: number | null; size_tier: string | null; weight: number | null; weight_unit: string;
+      units: number; revenue: number; cogs: number; amazon_units: number; amazon_revenue: number; amazon_received: number; unit_days: Record<string, number> | null;
+    }>(
+      `WITH prod AS MATERIALIZED (
+         SELECT p.id, p.sku, p.title, p.asin, p.cubic_feet, p.size_tier, p.weight, p.weight_unit FROM products p WHERE p.account_id = $1 ${where}
+       ),
+       fba AS (SELECT id FROM locations WHERE account_id = $1 AND type = 'amazon_fba'),
+       sales AS (
+         SELECT m.product_id,
+           sum(-m.on_hand_delta) FILTER (WHERE m.type = 'shipment') AS units,
+           sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) FILTER (WHERE m.type = 'shipment') AS revenue,
+           sum(-m.on_hand_delta * coalesce(m.unit_cost, 0)) FILTER (WHERE m.type = 'shipment') AS cogs,
+           sum(-m.on_hand_delta) FILTER (WHERE m.type = 'shipment' AND (m.channel = 'amazon' OR (m.channel IS NULL AND m.location_id IN (SELECT id FROM fba)))) AS amazon_units,
+           sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) FILTER (WHERE m.type = 'shipment' AND (m.channel = 'amazon' OR (m.channel IS NULL AND m.location_id IN (SELECT id FROM fba)))) AS amazon_revenue,
+           sum(m.on_hand_delta) FILTER (WHERE m.type = 'receipt' AND m.location_id IN (SELECT id FROM fba)) AS amazon_received
+         FROM stock_movements m JOIN prod ON prod.id = m.product_id
+         WHERE m.account_id = $1 AND m.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND m.occurred_at < ($3::date::timestamp AT TIME ZONE 'UTC')
+         GROUP BY m.product_id
+       ),
+       days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date - 1, interval '1 day') AS d),
+       fba_mv AS (
+         SELECT m.product_id, (m.occurred_at AT TIME ZONE 'UTC')::date AS day, sum(m.on_hand_delta) AS delta
+         FROM stock_movements m JOIN prod ON prod.id = m.product_id
+         WHERE m.account_id = $1 AND m.location_id IN (SELECT id FROM fba) AND m.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC')
+         GROUP BY m.product_id, (m.occurred_at AT TIME ZONE 'UTC')::date
+       ),
+       fba_now AS (SELECT s.product_id, sum(s.on_hand) AS on_hand FROM stock_balances s JOIN prod ON prod.id = s.product_id WHERE s.account_id = $1 AND s.location_id IN (SELECT id FROM fba) GROUP BY s.product_id),
+       opening AS (
+         SELECT n.product_id, n.on_hand - coalesce((SELECT sum(delta) FROM fba_mv x WHERE x.product_id = n.product_id), 0) AS on_hand
+         FROM fba_now n
+       ),
+       levels AS (
+         SELECT o.product_id, d.day,
+           o.on_hand + coalesce(sum(x.delta) OVER (PARTITION BY o.product_id ORDER BY d.day), 0) AS level
+         FROM opening o CROSS JOIN days d LEFT JOIN fba_mv x ON x.product_id = o.product_id AND x.day = d.day
+       ),
+       unit_days AS (
+         SELECT product_id, to_char(day, 'YYYY-MM') AS month, sum(GREATEST(0, level)) AS unit_days
+         FROM levels GROUP BY product_id, to_char(day, 'YYYY-MM')
+       ),
+       ud AS (SELECT product_id, json_object_agg(month, unit_days) AS by_month FROM unit_days GROUP BY product_id)
+       SELECT prod.*, coalesce(s.units, 0) AS units, coalesce(s.revenue, 0) AS revenue, coalesce(s.cogs, 0) AS cogs,
+         coalesce(s.amazon_units, 0) AS amazon_units, coalesce(s.amazon_revenue, 0) AS amazon_revenue,
+         coalesce(s.amazon_received, 0) AS amazon_received, ud.by_month AS unit_days
+       FROM prod LEFT JOIN sales s ON s.product_id = prod.id LEFT JOIN ud ON ud.product_id = prod.id
+       ORDER BY prod.sku`,
+      params,
+    );
+    return rows.map((r) => ({
+      productId: r.id,
+      sku: r.sku,
+      title: r.title,
+      asin: r.asin,
+      cubicFeet: r.cubic_feet,
+      sizeTier: r.size_tier,
+      weight: r.weight,
+      weightUnit: r.weight_unit,
+      unitsSold: r.units,
+      revenue: r.revenue,
+      cogs: r.cogs,
+      amazonUnits: r.amazon_units,
+      amazonRevenue: r.amazon_revenue,
+      amazonReceivedUnits: r.amazon_received,
+      unitDaysByMonth: Object.fromEntries(Object.entries(r.unit_days ?? {}).map(([k, v]) => [k, v])),
+    }));
+  },
+
+  /** Weekly average selling price and units per SKU over the last `weeks` weeks before `asOf` (price response). */
+  async weeklyPrices(sql: Sql, accountId: number, q: { asOf: string; weeks: number; productIds: readonly number[] }): Promise<Map<number, { price: number; units: number }[]>> {
+    const rows = await sql.query<{ product_id: number; price: number; units: number }>(
+      `SELECT product_id, sum(-on_hand_delta * unit_price) / NULLIF(sum(-on_hand_delta), 0) AS price, sum(-on_hand_delta) AS units
+       FROM stock_movements
+       WHERE account_id = $1 AND product_id = ANY($4::bigint[]) AND type = 'shipment' AND unit_price IS NOT NULL
+         AND occurred_at >= ((($2::date - 7 * $3::int))::timestamp AT TIME ZONE 'UTC') AND occurred_at < ($2::date::timestamp AT TIME ZONE 'UTC')
+       GROUP BY product_id, (($2::date - (occurred_at AT TIME ZONE 'UTC')::date) / 7)`,
+      [accountId, q.asOf, q.weeks, q.productIds],
+    );
+    const out = new Map<number, { price: number; units: number }[]>();
+    for (const r of rows) {
+      if (r.price === null) continue;
+      const list = out.get(r.product_id) ?? [];
+      list.push({ price: r.price, units: r.units });
+      out.set(r.product_id, list);
+    }
+    return out;
+  },
+};

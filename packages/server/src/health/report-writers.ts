@@ -1,0 +1,80 @@
+import { PassThrough, Readable, type Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+export type Cell = string | number | null;
+export type ReportRow = Record<string, Cell>;
+
+/** A report's rows, a page at a time (flat memory however large the catalogue). */
+export type RowSource = AsyncIterable<ReportRow[]>;
+
+/** Spreadsheet formula injection: a text cell starting with = + - @ (or tab/CR) is prefixed with '. */
+function safeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = safeText(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** RFC 4180 CSV with a header of the report's column names. */
+export async function writeCsv(columns: readonly string[], source: RowSource, out: Writable): Promise<void> {
+  const write = (chunk: string) => new Promise<void>((resolve, reject) => {
+    if (out.write(chunk)) resolve();
+    else out.once('drain', resolve).once('error', reject);
+  });
+  await write(`${columns.map(csvCell).join(',')}\r\n`);
+  for await (const page of source) {
+    if (page.length === 0) continue;
+    await write(page.map((row) => `${columns.map((c) => csvCell(row[c] ?? null)).join(',')}\r\n`).join(''));
+  }
+  out.end();
+}
+
+/** An .xlsx workbook (one sheet named after the report), streamed row by row. */
+export async function writeXlsx(options: { sheet: string; columns: readonly string[] }, source: RowSource, out: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const sheet = workbook.addWorksheet(options.sheet.slice(0, 31));
+  sheet.columns = options.columns.map((c) => ({ header: c, key: c, width: Math.min(40, Math.max(10, c.length + 2)) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  for await (const page of source) {
+    for (const row of page) {
+      sheet.addRow(options.columns.map((c) => {
+        const v = row[c] ?? null;
+        return typeof v === 'string' ? safeText(v) : v;
+      })).commit();
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+export const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** Starts writing and returns the bytes as a web stream for an HTTP response. */
+export function reportStream(format: 'csv' | 'xlsx', options: { sheet: string; columns: readonly string[] }, source: RowSource): ReadableStream<Uint8Array> {
+  const pass = new PassThrough();
+  const work = format === 'csv' ? writeCsv(options.columns, source, pass) : writeXlsx(options, source, pass);
+  work.catch((error: unknown) => pass.destroy(error instanceof Error ? error : new Error(String(error))));
+  return Readable.toWeb(pass) as ReadableStream<Uint8Array>;
+}
+
+/** The whole file in memory (e-mail attachments, tests). */
+export async function reportBuffer(format: 'csv' | 'xlsx', options: { sheet: string; columns: readonly string[] }, source: RowSource): Promise<Buffer> {
+  const pass = new PassThrough();
+  const chunks: Buffer[] = [];
+  pass.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    pass.on('end', resolve);
+    pass.on('error', reject);
+  });
+  await (format === 'csv' ? writeCsv(options.columns, source, pass) : writeXlsx(options, source, pass));
+  await done;
+  return Buffer.concat(chunks);
+}
