@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin';
 import { registerForecastCommands } from './commands/forecast';
+import { registerRestockCommands } from './commands/restock';
 import { registerServeCommands } from './commands/serve';
 
 const program = new Command('stockwise')
@@ -11,5 +12,6 @@ const program = new Command('stockwise')
 registerServeCommands(program);
 registerAdminCommands(program);
 registerForecastCommands(program);
+registerRestockCommands(program);
 
 await program.parseAsync(process.argv);
