@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin';
 import { registerForecastCommands } from './commands/forecast';
 import { registerRestockCommands } from './commands/restock';
+import { registerChannelCommands } from './commands/channel';
+import { registerExportCommands } from './commands/export';
+import { registerImportCommands } from './commands/import';
 import { registerServeCommands } from './commands/serve';
 
 const program = new Command('stockwise')
@@ -13,5 +16,8 @@ registerServeCommands(program);
 registerAdminCommands(program);
 registerForecastCommands(program);
 registerRestockCommands(program);
+registerImportCommands(program);
+registerExportCommands(program);
+registerChannelCommands(program);
 
 await program.parseAsync(process.argv);

@@ -84,6 +84,8 @@ export interface LineInsert {
   externalLineId: string | null;
   quantity: number;
   unitPrice: number | null;
+  /** The line starts cancelled (an order cancelled before intake). */
+  cancelled?: boolean;
 }
 
 export interface OrderQuery {
@@ -122,10 +124,11 @@ export const ordersRepository = {
 
   async insertLines(sql: Sql, accountId: number, orderId: number, lines: readonly LineInsert[]): Promise<{ id: number; lineNo: number }[]> {
     return sql.query<{ id: number; lineNo: number }>(
-      `INSERT INTO order_lines (account_id, order_id, line_no, product_id, external_line_id, quantity, unit_price)
-       SELECT $1, $2, n, p, e, q, u FROM unnest($3::int[], $4::bigint[], $5::text[], $6::int[], $7::numeric[]) AS t(n, p, e, q, u)
+      `INSERT INTO order_lines (account_id, order_id, line_no, product_id, external_line_id, quantity, unit_price, quantity_cancelled)
+       SELECT $1, $2, n, p, e, q, u, CASE WHEN c THEN q ELSE 0 END
+       FROM unnest($3::int[], $4::bigint[], $5::text[], $6::int[], $7::numeric[], $8::boolean[]) AS t(n, p, e, q, u, c)
        RETURNING id, line_no AS "lineNo"`,
-      [accountId, orderId, lines.map((l) => l.lineNo), lines.map((l) => l.productId), lines.map((l) => l.externalLineId), lines.map((l) => l.quantity), lines.map((l) => l.unitPrice)],
+      [accountId, orderId, lines.map((l) => l.lineNo), lines.map((l) => l.productId), lines.map((l) => l.externalLineId), lines.map((l) => l.quantity), lines.map((l) => l.unitPrice), lines.map((l) => l.cancelled ?? false)],
     );
   },
 

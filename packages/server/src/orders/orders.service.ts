@@ -45,6 +45,8 @@ export function mapOrderDto(o: OrderWithLines): OrderDto {
 export interface CreateOptions {
   /** 'reject' (API): an unknown SKU refuses the order; 'unmap' (channel intake): such lines are kept aside. */
   unknownSkus?: 'reject' | 'unmap';
+  /** Records an order that was cancelled before it reached Stockwise (history imports): lines, no reservation. */
+  reserveNothing?: boolean;
 }
 
 /** Location types an order of this channel draws from first, before the rest. */
@@ -90,7 +92,7 @@ export class OrdersService {
         accountId: actor.accountId,
         channel: intake.channel,
         externalId: intake.externalId,
-        status: known.length > 0 ? 'reserved' : 'pending',
+        status: options.reserveNothing ? 'cancelled' : known.length > 0 ? 'reserved' : 'pending',
         orderedAt: intake.orderedAt ?? new Date(),
         currency: intake.currency,
         unmapped,
@@ -101,7 +103,9 @@ export class OrdersService {
         if (!order) throw new DomainError('CONFLICT', 'the order changed while it was being created; retry');
         return { ...mapOrderDto(order), replayed: true };
       }
-      if (known.length > 0) await this.reserve(sql, { actor, orderId, channel: intake.channel, lines: known.map((l, i) => ({ ...l, lineNo: i + 1, product: products.get(l.sku)! })) });
+      if (options.reserveNothing) {
+        await ordersRepository.insertLines(sql, actor.accountId, orderId, known.map((l, i) => ({ lineNo: i + 1, productId: products.get(l.sku)!.id, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice, cancelled: true })));
+      } else if (known.length > 0) await this.reserve(sql, { actor, orderId, channel: intake.channel, lines: known.map((l, i) => ({ ...l, lineNo: i + 1, product: products.get(l.sku)! })) });
       const order = (await ordersRepository.find(sql, actor.accountId, orderId))!;
       const dto = mapOrderDto(order);
       await auditRepository.record(sql, { ...auditActor(actor), action: 'order.create', entityType: 'order', entityId: String(orderId), before: null, after: { channel: dto.channel, externalId: dto.externalId, status: dto.status, lines: dto.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })) } });

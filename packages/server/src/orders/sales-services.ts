@@ -4,12 +4,15 @@ import type { JobsService } from '../jobs/jobs.service';
 import type { AuthService } from '../services/auth.service';
 import type { LedgerService } from '../services/ledger.service';
 import type { Transactor } from '../services/transactor';
+import { registerImportJobs } from '../imports/import.jobs';
+import { ImportsService } from '../imports/imports.service';
 import { OrdersService } from './orders.service';
 
 /** Orders, sales channels and imports (issue 4), wired once into Stockwise. */
 export interface SalesServices {
   orders: OrdersService;
   channels: ChannelsService;
+  imports: ImportsService;
 }
 
 export interface SalesOptions {
@@ -21,5 +24,7 @@ export function createSalesServices(deps: { tx: Transactor; ledger: LedgerServic
   const box = new SecretBox({ env: process.env['STOCKWISE_SECRET_KEY'], keyFile: options.secretKeyFile });
   const orders = new OrdersService(deps.tx, deps.ledger);
   const channels = new ChannelsService(deps.tx, { orders, auth: deps.auth, box });
-  return { orders, channels };
+  const imports = new ImportsService(deps.tx, { ledger: deps.ledger, orders, channels });
+  registerImportJobs(deps.jobs, imports);
+  return { orders, channels, imports };
 }

@@ -1,0 +1,52 @@
+import { inventoryRepository } from '@stockwise/db/repositories/inventory.repository';
+import { ordersRepository } from '@stockwise/db/repositories/orders.repository';
+import { productsRepository } from '@stockwise/db/repositories/products.repository';
+import type { Actor } from '../services/actor';
+import { requirePermission } from '../services/actor';
+import type { Transactor } from '../services/transactor';
+
+export const EXPORT_KINDS = ['orders', 'products', 'stock'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+const PAGE = 1000;
+const cell = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  const s = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+const line = (values: readonly unknown[]) => `${values.map(cell).join(',')}\n`;
+
+/**
+ * Exports in the generic import format (README "Imports"), so an export can be imported again.
+ * A page at a time: the whole table is never in memory.
+ */
+export async function* exportCsv(tx: Transactor, actor: Actor, kind: ExportKind): AsyncGenerator<string> {
+  requirePermission(actor, 'read');
+  const sql = tx.sql;
+  let cursor: string | undefined;
+  if (kind === 'products') {
+    yield line(['sku', 'title', 'barcode', 'asin', 'fnsku', 'category', 'brand', 'unit_cost', 'price', 'case_pack', 'allow_backorder']);
+    do {
+      const page = await productsRepository.list(sql, actor.accountId, { limit: PAGE, cursor, sort: 'sku', order: 'asc' });
+      for (const p of page?.items ?? []) yield line([p.sku, p.title, p.barcode, p.asin, p.fnsku, p.category, p.brand, p.unitCost, p.price, p.casePack, p.allowBackorder]);
+      cursor = page?.nextCursor ?? undefined;
+    } while (cursor);
+  } else if (kind === 'stock') {
+    yield line(['sku', 'location', 'quantity']);
+    do {
+      const page = await inventoryRepository.listBalances(sql, actor.accountId, { limit: PAGE, cursor });
+      for (const b of page?.items ?? []) yield line([b.sku, b.location, b.onHand]);
+      cursor = page?.nextCursor ?? undefined;
+    } while (cursor);
+  } else {
+    yield line(['channel', 'external_id', 'ordered_at', 'sku', 'quantity', 'unit_price', 'currency', 'status']);
+    do {
+      const page = await ordersRepository.list(sql, actor.accountId, { limit: PAGE, cursor });
+      for (const o of page?.items ?? []) {
+        const status = o.status === 'cancelled' ? 'cancelled' : o.status === 'shipped' ? 'shipped' : 'reserved';
+        for (const l of o.lines) yield line([o.channel, o.externalId, o.orderedAt, l.sku, l.quantity, l.unitPrice, o.currency, status]);
+      }
+      cursor = page?.nextCursor ?? undefined;
+    } while (cursor);
+  }
+}

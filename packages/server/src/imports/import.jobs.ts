@@ -1,0 +1,55 @@
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ImportKind } from '@stockwise/domain/channels/import-formats';
+import type { JobContext, JobsService } from '../jobs/jobs.service';
+import type { Actor } from '../services/actor';
+import type { ImportResult, ImportsService, RejectedRow } from './imports.service';
+
+export interface FileImportOptions {
+  kind: ImportKind;
+  path: string;
+  skipInvalid?: boolean | undefined;
+  location?: string | undefined;
+  /** With skipInvalid: where rejected rows go (CSV: line,field,message). */
+  rejectsPath?: string | undefined;
+  onProgress?: ((fraction: number, message: string) => void) | undefined;
+}
+
+const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/** Imports a file from disk, streaming it, writing rejected rows to the rejects file as they are found. */
+export async function importFile(imports: ImportsService, actor: Actor, options: FileImportOptions): Promise<ImportResult & { rejectsPath: string | null }> {
+  const rejects = options.skipInvalid && options.rejectsPath ? createWriteStream(options.rejectsPath) : undefined;
+  rejects?.write('line,field,message\n');
+  try {
+    const result = await imports.run(actor, {
+      kind: options.kind,
+      source: createReadStream(options.path),
+      fileName: basename(options.path),
+      skipInvalid: options.skipInvalid,
+      location: options.location,
+      totalBytes: statSync(options.path).size,
+      onProgress: options.onProgress,
+      onReject: rejects ? (r: RejectedRow) => rejects.write(`${[r.line, r.field, r.message].map(csvCell).join(',')}\n`) : undefined,
+    });
+    return { ...result, rejectsPath: rejects ? options.rejectsPath! : null };
+  } finally {
+    if (rejects) await new Promise<void>((resolve) => rejects.end(resolve));
+  }
+}
+
+/** Progress from inside the apply transaction must not wait for it (PGlite has one connection): fire and forget. */
+const progressOf = (ctx: JobContext) => (fraction: number, message: string) => {
+  ctx.reportProgress(fraction, message).catch(() => undefined);
+};
+
+export function registerImportJobs(jobs: JobsService, imports: ImportsService): void {
+  jobs.register('import.file', async (ctx) => {
+    const p = ctx.job.payload as unknown as FileImportOptions;
+    return importFile(imports, ctx.actor, { kind: p.kind, path: p.path, skipInvalid: p.skipInvalid, location: p.location, rejectsPath: p.rejectsPath, onProgress: progressOf(ctx) });
+  });
+  jobs.register('import.apply', async (ctx) => {
+    const p = ctx.job.payload as { importId: number; location?: string };
+    return imports.apply(ctx.actor, p.importId, { location: p.location, onProgress: progressOf(ctx) });
+  });
+}

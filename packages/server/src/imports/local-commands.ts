@@ -1,0 +1,67 @@
+import { writeFile } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { IMPORT_KINDS } from '@stockwise/domain/channels/import-formats';
+import { DomainError } from '@stockwise/domain/errors';
+import type { Stockwise } from '../stockwise';
+import { EXPORT_KINDS, exportCsv } from './exports';
+
+const account = z.string().max(200).optional();
+const absolutePath = z.string().min(1).max(4096).refine((p) => isAbsolute(p), 'an absolute path');
+
+/** CLI commands on orders, channels and imports that a running server runs for the CLI (local-control.ts). */
+export const SALES_LOCAL_COMMANDS = [
+  z.object({ command: z.literal('import.start'), account, kind: z.enum(IMPORT_KINDS), path: absolutePath, skipInvalid: z.boolean().optional(), rejectsPath: absolutePath.optional(), location: z.string().max(32).optional() }).strict(),
+  z.object({ command: z.literal('job.get'), account, jobId: z.number().int().min(1) }).strict(),
+  z.object({ command: z.literal('export'), account, kind: z.enum(EXPORT_KINDS), out: absolutePath.optional() }).strict(),
+  z
+    .object({
+      command: z.literal('channel.add'),
+      account,
+      type: z.enum(['shopify', 'amazon', 'manual', 'other']),
+      shopDomain: z.string().max(255).optional(),
+      webhookSecret: z.string().max(500).optional(),
+      accessToken: z.string().max(500).optional(),
+      location: z.string().max(32).optional(),
+      safetyBuffer: z.number().int().min(0).optional(),
+    })
+    .strict(),
+] as const;
+
+const _salesCommandSchema = z.discriminatedUnion('command', [...SALES_LOCAL_COMMANDS]);
+export type SalesLocalCommand = z.infer<typeof _salesCommandSchema>;
+
+export async function collectExport(sw: Stockwise, actor: Parameters<typeof exportCsv>[1], kind: (typeof EXPORT_KINDS)[number]): Promise<string> {
+  let csv = '';
+  for await (const chunk of exportCsv(sw.tx, actor, kind)) csv += chunk;
+  return csv;
+}
+
+export async function runSalesCommand(sw: Stockwise, command: SalesLocalCommand): Promise<Record<string, unknown>> {
+  const actor = await sw.auth.ownerOf(command.account);
+  switch (command.command) {
+    case 'import.start': {
+      const job = await sw.jobs.enqueue(actor, 'import.file', { kind: command.kind, path: command.path, skipInvalid: command.skipInvalid ?? false, rejectsPath: command.rejectsPath, location: command.location });
+      return { jobId: job.id };
+    }
+    case 'job.get':
+      return sw.jobs.get(actor, command.jobId);
+    case 'export': {
+      const csv = await collectExport(sw, actor, command.kind);
+      if (command.out) {
+        await writeFile(command.out, csv);
+        return { out: command.out, bytes: Buffer.byteLength(csv) };
+      }
+      return { csv };
+    }
+    case 'channel.add': {
+      const common = { ...(command.location ? { location: command.location } : {}), ...(command.safetyBuffer !== undefined ? { safetyBuffer: command.safetyBuffer } : {}) };
+      if (command.type === 'shopify') {
+        if (!command.shopDomain || !command.webhookSecret) throw new DomainError('VALIDATION_FAILED', 'shopify needs --shop-domain and --webhook-secret', { field: 'shopDomain' });
+        return sw.channels.connect(actor, { type: 'shopify', shopDomain: command.shopDomain, webhookSecret: command.webhookSecret, ...(command.accessToken ? { accessToken: command.accessToken } : {}), ...common });
+      }
+      if (command.type === 'amazon') return sw.channels.connect(actor, { type: 'amazon', marketplaceId: 'ATVPDKIKX0DER', ...common });
+      return sw.channels.connect(actor, { type: command.type, ...common });
+    }
+  }
+}
