@@ -60,7 +60,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
     forecasts,
     ...createSalesServices({ tx, ledger, jobs, auth }, options),
     ...createReplenishmentServices({ tx, ledger }),
-    ...createHealthServices({ tx, jobs, auth }),
+    ...createHealthServices({ tx, jobs, auth, secretKeyFile: options.secretKeyFile }),
     close: () => db.close(),
   };
 }

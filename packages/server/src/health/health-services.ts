@@ -1,7 +1,10 @@
+import { SecretBox } from '../channels/secret-box';
 import type { JobsService } from '../jobs/jobs.service';
 import type { AuthService } from '../services/auth.service';
 import type { Transactor } from '../services/transactor';
+import { AlertsService } from './alerts.service';
 import { FeesService } from './fees.service';
+import { registerHealthJobs, scheduleDailyHealth } from './health.jobs';
 import { HealthService } from './health.service';
 import { ReportsService } from './reports.service';
 
@@ -10,11 +13,17 @@ export interface HealthServices {
   health: HealthService;
   fees: FeesService;
   reports: ReportsService;
+  alerts: AlertsService;
 }
 
-export function createHealthServices(deps: { tx: Transactor; jobs: JobsService; auth: AuthService }): HealthServices {
+export function createHealthServices(deps: { tx: Transactor; jobs: JobsService; auth: AuthService; secretKeyFile?: string | undefined }): HealthServices {
   const fees = new FeesService(deps.tx);
   const health = new HealthService(deps.tx);
   const reports = new ReportsService(deps.tx, fees);
-  return { health, fees, reports };
+  // SMTP passwords and webhook secrets are sealed with the same key as channel credentials.
+  const box = new SecretBox({ env: process.env['STOCKWISE_SECRET_KEY'], keyFile: deps.secretKeyFile });
+  const alerts = new AlertsService(deps.tx, { fees, reports, box });
+  registerHealthJobs(deps.jobs, { health, alerts });
+  scheduleDailyHealth(deps.jobs, deps);
+  return { health, fees, reports, alerts };
 }

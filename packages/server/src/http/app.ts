@@ -24,7 +24,10 @@ import { restockRoutes } from './routes/restock.routes';
 import { purchaseOrdersRoutes } from './routes/purchase-orders.routes';
 import { channelsRoutes, shopifyWebhookRoutes } from './routes/channels.routes';
 import { ordersRoutes } from './routes/orders.routes';
-import { importsRoutes } from './routes/imports.routes';
+import { healthRoutes } from './routes/health.routes';
+import { reportsRoutes } from './routes/reports.routes';
+import { feesRoutes } from './routes/fees.routes';
+import { alertsRoutes, reportSchedulesRoutes } from './routes/alerts.routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const VERSION = '0.1.0';
@@ -47,9 +50,7 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.notFound((c) => problem(c, 404, { code: 'NOT_FOUND', detail: `no route ${c.req.method} ${c.req.path}` }));
 
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
-  const jsonLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, { code: 'PAYLOAD_TOO_LARGE', detail: `request bodies are limited to ${MAX_BODY_BYTES} bytes` }) });
-  // Imports stream their (large) files; they have their own limit.
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path.startsWith('/api/v1/imports/') ? next() : jsonLimit(c, next)));
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, { code: 'PAYLOAD_TOO_LARGE', detail: `request bodies are limited to ${MAX_BODY_BYTES} bytes` }) }));
 
   app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION, database: sw.db.kind }));
   app.route('/api/docs', docsRoutes());
@@ -76,7 +77,11 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/purchase-orders', purchaseOrdersRoutes(sw));
   app.route('/api/v1/orders', ordersRoutes(sw));
   app.route('/api/v1/channels', channelsRoutes(sw));
-  app.route('/api/v1/imports', importsRoutes(sw));
+  app.route('/api/v1/health', healthRoutes(sw));
+  app.route('/api/v1/reports', reportsRoutes(sw));
+  app.route('/api/v1/fees', feesRoutes(sw));
+  app.route('/api/v1/alerts', alertsRoutes(sw));
+  app.route('/api/v1/report-schedules', reportSchedulesRoutes(sw));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'API token from `stockwise token create` or Settings → Tokens' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'stockwise_session' });
