@@ -87,7 +87,14 @@ export function holdingCostPerUnitDay(options: HoldingCostOptions): number {
 }
 
 export const MIN_SERVICE_LEVEL = 0.5;
-export const MAX_SERVICE_LEVEL = 0.995;
+/**
+ * The economic ratio is capped at 95%. For most products a lost sale costs far more than a day of
+ * carrying, so the ratio comes out at 0.99+; but the forecast's count-distribution tails (a level
+ * error shared by every day of the lead time) widen quickly at those levels, and replaying the M5
+ * series (bench:restock) showed total cost (holding + storage + lost margin) rising from 0.95 to
+ * 0.995 while the fill rate gained under a point. A seller's own setting may go higher.
+ */
+export const MAX_SERVICE_LEVEL = 0.95;
 
 export interface ServiceLevelChoice {
   serviceLevel: number;
@@ -102,9 +109,9 @@ export interface ServiceLevelChoice {
 /**
  * Service level from economics: the newsvendor critical ratio u / (u + o), where u is the margin a
  * stock-out loses per unit and o the cost of carrying one unit too many over `coverDays`. Clamped to
- * [0.5, 0.995]: below 0.5 a seller would rather be out of stock half the time, which no seller means.
- * A seller's own setting wins; without price or cost the default is 0.95.
- * @example price 20, cost 5, fees 5, holding 0.01/day over 30 days → 10 / (10 + 0.3) = 0.9709
+ * [0.5, MAX_SERVICE_LEVEL]: below 0.5 a seller would rather be out of stock half the time, which no
+ * seller means. A seller's own setting wins (up to 0.999); without price or cost the default is 0.95.
+ * @example price 20, cost 5, fees 5, holding 0.01/day over 60 days → 10 / (10 + 0.6) = 0.9434
  */
 export function chooseServiceLevel(options: {
   setting?: number | null;
@@ -121,7 +128,7 @@ export function chooseServiceLevel(options: {
   const o = haveEconomics ? options.holdingPerUnitDay * Math.max(1, options.coverDays) : null;
   const ratio = u !== null && o !== null ? (u + o > 0 ? u / (u + o) : MIN_SERVICE_LEVEL) : null;
   if (options.setting !== undefined && options.setting !== null) {
-    return { serviceLevel: clamp(options.setting), source: 'setting', lostMarginPerUnit: u, excessCostPerUnit: o, criticalRatio: ratio };
+    return { serviceLevel: Math.min(0.999, Math.max(MIN_SERVICE_LEVEL, options.setting)), source: 'setting', lostMarginPerUnit: u, excessCostPerUnit: o, criticalRatio: ratio };
   }
   if (ratio === null) {
     return { serviceLevel: options.defaultLevel ?? 0.95, source: 'default', lostMarginPerUnit: u, excessCostPerUnit: o, criticalRatio: null };

@@ -54,10 +54,12 @@ describe('order quantity rounding', () => {
 
 describe('economics', () => {
   it('service level is the critical ratio of lost margin vs carrying cost', () => {
-    // u = 20 − 5 − 5 = 10; o = 0.01/day × 30 days = 0.3; 10 / 10.3 = 0.970874
-    const s = chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 30 });
+    // u = 20 − 5 − 5 = 10; o = 0.01/day × 60 days = 0.6; 10 / 10.6 = 0.943396
+    const s = chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 60 });
     expect(s.source).toBe('economics');
-    expect(s.serviceLevel).toBeCloseTo(0.970874, 5);
+    expect(s.serviceLevel).toBeCloseTo(0.943396, 5);
+    // 10 / 10.3 = 0.9709 is above the 0.95 cap.
+    expect(chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 30 })).toMatchObject({ serviceLevel: 0.95, criticalRatio: expect.closeTo(0.970874, 5) as number });
     // Thin margin: u = 1, o = 0.05 × 28 = 1.4 → 0.4167, clamped to the 0.5 floor.
     expect(chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.05, coverDays: 28 }).serviceLevel).toBe(0.5);
     // u = 1, o = 0.02 × 28 = 0.56 → 1 / 1.56 = 0.641026
@@ -189,10 +191,10 @@ describe('recommendRestock', () => {
   });
 
   it('service level follows from the economics when not set', () => {
-    // u = 20 − 5 − 5 = 10; holding = 5·0.25/365 + 0.1·0.78·12/365 = 0.0059891/day over 7 days = 0.041924 → 0.995816 → clamp 0.995
+    // u = 20 − 5 − 5 = 10; holding = 5·0.25/365 + 0.1·0.78·12/365 = 0.0059891/day over 7 days = 0.041924 → 0.995816 → cap 0.95
     const r = recommendRestock(input());
     expect(r.reasoning.serviceLevelSource).toBe('economics');
-    expect(r.serviceLevel).toBe(0.995);
+    expect(r.serviceLevel).toBe(0.95);
     // Thin margin: u = 6 − 5 − 0.5 = 0.5; o = 0.0059891 × 7 = 0.041924 → 0.922649
     const thin = recommendRestock(input({ price: 6, feesPerUnit: 0.5 }));
     expect(thin.serviceLevel).toBeCloseTo(0.9226, 4);
