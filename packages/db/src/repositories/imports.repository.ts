@@ -79,6 +79,11 @@ export const importsRepository = {
     await sql.query('UPDATE imports SET file_hash = $2, rows_total = $3, rows_rejected = $4 WHERE id = $1', [id, u.fileHash, u.rowsTotal, u.rowsRejected]);
   },
 
+  /** Staged imports whose stream never finished (the process died) and that nobody touched for a day. */
+  async deleteAbandoned(sql: Sql, accountId: number): Promise<void> {
+    await sql.query(`DELETE FROM imports WHERE account_id = $1 AND status = 'staging' AND file_hash LIKE 'pending:%' AND created_at < now() - interval '1 day'`, [accountId]);
+  },
+
   async delete(sql: Sql, accountId: number, id: number): Promise<void> {
     await sql.query('DELETE FROM imports WHERE account_id = $1 AND id = $2', [accountId, id]);
   },

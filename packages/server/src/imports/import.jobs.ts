@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportKind } from '@stockwise/domain/channels/import-formats';
@@ -15,10 +16,17 @@ export interface FileImportOptions {
   onProgress?: ((fraction: number, message: string) => void) | undefined;
 }
 
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /** Imports a file from disk, streaming it, writing rejected rows to the rejects file as they are found. */
 export async function importFile(imports: ImportsService, actor: Actor, options: FileImportOptions): Promise<ImportResult & { rejectsPath: string | null }> {
+  const fileHash = await hashFile(options.path);
   const rejects = options.skipInvalid && options.rejectsPath ? createWriteStream(options.rejectsPath) : undefined;
   rejects?.write('line,field,message\n');
   try {
@@ -29,6 +37,7 @@ export async function importFile(imports: ImportsService, actor: Actor, options:
       skipInvalid: options.skipInvalid,
       location: options.location,
       totalBytes: statSync(options.path).size,
+      fileHash,
       onProgress: options.onProgress,
       onReject: rejects ? (r: RejectedRow) => rejects.write(`${[r.line, r.field, r.message].map(csvCell).join(',')}\n`) : undefined,
     });

@@ -35,6 +35,8 @@ export interface ImportInput {
   /** FBA reports: the Amazon location to reconcile (default: the first amazon_fba location). */
   location?: string | undefined;
   totalBytes?: number | undefined;
+  /** SHA-256 of the file when known up front (files on disk): a finished file is skipped without parsing, an unfinished attempt is replaced. */
+  fileHash?: string | undefined;
   onProgress?: ((fraction: number, message: string) => void) | undefined;
   /** Every rejected row, in file order (the CLI writes them to a rejects file). */
   onReject?: ((row: RejectedRow) => void) | undefined;
@@ -82,7 +84,14 @@ export class ImportsService {
     requirePermission(actor, input.kind === 'products' ? 'catalog:write' : 'inventory:write');
     const sql = this.tx.sql;
     const skipInvalid = input.skipInvalid ?? false;
-    const importId = await importsRepository.create(sql, { accountId: actor.accountId, kind: input.kind, fileHash: `pending:${randomUUID()}`, fileName: input.fileName ?? null, skipInvalid });
+    if (input.fileHash) {
+      const previous = await importsRepository.findByHash(sql, actor.accountId, { kind: input.kind, fileHash: input.fileHash, skipInvalid });
+      if (previous?.status === 'applied') return { importId: previous.id, kind: input.kind, status: 'unchanged', rows: previous.rowsTotal, rejected: previous.rowsRejected, rejects: [], applied: {} };
+      // An attempt at this file that never finished (the process was killed): start it over.
+      if (previous) await importsRepository.delete(sql, actor.accountId, previous.id);
+    }
+    await importsRepository.deleteAbandoned(sql, actor.accountId);
+    const importId = await importsRepository.create(sql, { accountId: actor.accountId, kind: input.kind, fileHash: input.fileHash ?? `pending:${randomUUID()}`, fileName: input.fileName ?? null, skipInvalid });
     const rejects: RejectedRow[] = [];
     let rejected = 0;
     const reject = (r: RejectedRow) => {
@@ -166,7 +175,8 @@ export class ImportsService {
       await feeding;
     }
     const fileHash = hash.digest('hex');
-    const previous = await importsRepository.findByHash(sql, actor.accountId, { kind: input.kind, fileHash, skipInvalid });
+    if (input.fileHash && input.fileHash !== fileHash) throw new DomainError('CONFLICT', 'the file changed while it was being imported');
+    const previous = input.fileHash ? undefined : await importsRepository.findByHash(sql, actor.accountId, { kind: input.kind, fileHash, skipInvalid });
     if (previous?.status === 'applied') {
       await importsRepository.delete(sql, actor.accountId, importId);
       return { importId: previous.id, kind: input.kind, status: 'unchanged', rows: previous.rowsTotal, rejected: previous.rowsRejected, rejects: [], applied: {} };

@@ -1,0 +1,230 @@
+/**
+ * Orders benchmark: `npm run bench:orders [-- --clients 200 --skus 100 --stock 20 --orders 4000 --backends pglite,postgres --pgbench-seconds 20]`.
+ *
+ * Starts `stockwise serve` as a child process on 127.0.0.1 (PGlite in a fresh data folder, then a fresh
+ * PostgreSQL database), stocks `skus` SKUs with `stock` units each, and drives POST /api/v1/orders
+ * from this process with `clients` concurrent clients placing one-unit orders on random SKUs until
+ * `orders` were placed: stock runs out mid-run, so later orders are refused with 409. Then checks
+ * that no SKU sold more than it had (oversold units), that every balance equals the sum of its ledger
+ * movements, and runs pgbench (TPC-B) against the same PostgreSQL for the machine's transaction
+ * ceiling. Prints one JSON line.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { openPostgresDatabase } from '../../packages/db/src/postgres-database';
+import { openStockwise } from '../../packages/server/src/stockwise';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '../../bin/stockwise.js');
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+const CLIENTS = Number(arg('clients', '200'));
+const SKUS = Number(arg('skus', '100'));
+const STOCK = Number(arg('stock', '20'));
+const ORDERS = Number(arg('orders', '4000'));
+const BACKENDS = arg('backends', 'pglite,postgres').split(',');
+const PG_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PGBENCH_SECONDS = Number(arg('pgbench-seconds', '20'));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => {
+        resolve(typeof address === 'object' && address ? address.port : 0);
+      });
+    });
+  });
+}
+
+async function cli(args: string[], env: Record<string, string>): Promise<string> {
+  const { stdout } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
+  return stdout.trim();
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+
+interface Setup {
+  env: Record<string, string>;
+  storage: string[];
+  cleanup: () => Promise<void>;
+  ledgerCheck: () => Promise<boolean>;
+}
+
+async function prepare(backend: string): Promise<Setup> {
+  if (backend === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'stockwise-bench-'));
+    return {
+      env: { STOCKWISE_DATA: dataDir },
+      storage: [],
+      cleanup: () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
+      ledgerCheck: async () => {
+        const sw = await openStockwise({ dataDir });
+        try {
+          return (await sw.inventory.findImbalances(await sw.auth.ownerOf())).length === 0;
+        } finally {
+          await sw.close();
+        }
+      },
+    };
+  }
+  const name = `sw_bench_${randomBytes(4).toString('hex')}`;
+  const admin = openPostgresDatabase(PG_URL, { max: 1 });
+  await admin.exec(`CREATE DATABASE ${name}`);
+  await admin.close();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  return {
+    env: { DATABASE_URL: databaseUrl },
+    storage: ['--database-url', databaseUrl],
+    cleanup: async () => {
+      const a = openPostgresDatabase(PG_URL, { max: 1 });
+      await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.close();
+    },
+    ledgerCheck: async () => {
+      const sw = await openStockwise({ databaseUrl });
+      try {
+        return (await sw.inventory.findImbalances(await sw.auth.ownerOf())).length === 0;
+      } finally {
+        await sw.close();
+      }
+    },
+  };
+}
+
+async function benchBackend(backend: string) {
+  const setup = await prepare(backend);
+  let server: ChildProcess | undefined;
+  try {
+    await cli(['migrate', '--json'], setup.env);
+    await cli(['user', 'create', '--account', 'Bench Seller', '--email', 'bench@example.com', '--password', 'bench password', '--role', 'owner'], setup.env);
+    const token = await cli(['token', 'create', '--email', 'bench@example.com'], setup.env);
+    const port = await freePort();
+    server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-worker', '--json'], { env: { ...process.env, ...setup.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      server!.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('"url"')) resolve();
+      });
+      server!.once('exit', (code) => {
+        reject(new Error(`server exited with ${String(code)}`));
+      });
+    });
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    await post('/locations', { code: 'WH1', name: 'Main', type: 'warehouse' });
+    const skus = Array.from({ length: SKUS }, (_, i) => `BENCH-${String(i).padStart(4, '0')}`);
+    for (const sku of skus) {
+      await post('/products', { sku, title: `Bench item ${sku}`, unitCost: 2 });
+      await post('/movements', { type: 'receipt', sku, location: 'WH1', quantity: STOCK });
+    }
+
+    const latencies: number[] = [];
+    const accepted = new Map<string, number>();
+    let rejected = 0;
+    let errors = 0;
+    let next = 0;
+    const started = performance.now();
+    const client = async () => {
+      for (;;) {
+        const n = next++;
+        if (n >= ORDERS) return;
+        const sku = skus[Math.floor(Math.random() * skus.length)]!;
+        const t0 = performance.now();
+        const status = await post('/orders', { channel: 'shopify', externalId: `bench-${n}`, lines: [{ sku, quantity: 1, unitPrice: 9.99 }] }).catch(() => 0);
+        latencies.push(performance.now() - t0);
+        if (status === 201) accepted.set(sku, (accepted.get(sku) ?? 0) + 1);
+        else if (status === 409) rejected += 1;
+        else errors += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, client));
+    const seconds = (performance.now() - started) / 1000;
+
+    // What the server says: reserved equals accepted units, available never below zero.
+    const res = await fetch(`${base}/inventory?limit=1000&location=WH1`, { headers });
+    const balances = ((await res.json()) as { items: { sku: string; reserved: number; available: number }[] }).items;
+    const oversold = skus.reduce((s, sku) => s + Math.max(0, (accepted.get(sku) ?? 0) - STOCK), 0);
+    const negative = balances.filter((b) => b.available < 0).length;
+    const reservedMatches = balances.every((b) => b.reserved === (accepted.get(b.sku) ?? 0));
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+    server = undefined;
+    const ledgerBalanced = await setup.ledgerCheck();
+    latencies.sort((a, b) => a - b);
+    const acceptedTotal = [...accepted.values()].reduce((s, n) => s + n, 0);
+    return {
+      backend,
+      orders: ORDERS,
+      accepted: acceptedTotal,
+      rejected409: rejected,
+      errors,
+      seconds: Math.round(seconds * 100) / 100,
+      ordersPerSecond: Math.round(ORDERS / seconds),
+      acceptedPerSecond: Math.round(acceptedTotal / seconds),
+      p50Ms: Math.round(percentile(latencies, 0.5) * 10) / 10,
+      p99Ms: Math.round(percentile(latencies, 0.99) * 10) / 10,
+      oversoldUnits: oversold,
+      negativeAvailable: negative,
+      reservedEqualsAccepted: reservedMatches,
+      ledgerBalanced,
+      stockRanOut: acceptedTotal === SKUS * STOCK,
+    };
+  } finally {
+    server?.kill('SIGKILL');
+    await setup.cleanup();
+  }
+}
+
+/** pgbench TPC-B on the same PostgreSQL: the machine's transaction ceiling for this many clients. */
+async function pgbench() {
+  const admin = openPostgresDatabase(PG_URL, { max: 1 });
+  const [row] = await admin.query<{ max_connections: string }>('SHOW max_connections');
+  const [used] = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity');
+  const name = `sw_pgbench_${randomBytes(4).toString('hex')}`;
+  await admin.exec(`CREATE DATABASE ${name}`);
+  // pgbench needs one connection per client: stay under the server's max_connections.
+  const clients = Math.min(CLIENTS, Number(row?.max_connections ?? 100) - (used?.n ?? 0) - 5);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  try {
+    // Scale = SKUs: as many branch rows as the order run has SKUs (TPC-B contends on branches).
+    await run('pgbench', ['-i', '-q', '-s', String(SKUS), url.toString()], { timeout: 600_000 });
+    const { stdout } = await run('pgbench', ['-c', String(clients), '-j', '2', '-T', String(PGBENCH_SECONDS), url.toString()], { timeout: (PGBENCH_SECONDS + 120) * 1000 });
+    const tps = /tps = ([\d.]+)/.exec(stdout);
+    return { clients, scale: SKUS, seconds: PGBENCH_SECONDS, tps: tps ? Math.round(Number(tps[1])) : null };
+  } finally {
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.close();
+  }
+}
+
+const results: Record<string, unknown> = { clients: CLIENTS, skus: SKUS, stockPerSku: STOCK };
+for (const backend of BACKENDS) results[backend] = await benchBackend(backend);
+if (BACKENDS.includes('postgres')) {
+  const pg = await pgbench();
+  results['pgbench'] = pg;
+  const ours = (results['postgres'] as { ordersPerSecond: number }).ordersPerSecond;
+  results['postgresFractionOfPgbench'] = pg.tps ? Math.round((ours / pg.tps) * 1000) / 1000 : null;
+}
+process.stdout.write(`${JSON.stringify(results)}\n`);
