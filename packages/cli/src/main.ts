@@ -6,6 +6,7 @@ import { registerChannelCommands } from './commands/channel';
 import { registerExportCommands } from './commands/export';
 import { registerImportCommands } from './commands/import';
 import { registerServeCommands } from './commands/serve';
+import { registerReportCommands } from './commands/report';
 
 const program = new Command('stockwise')
   .description('Stockwise — inventory planning for e-commerce sellers')
@@ -19,5 +20,6 @@ registerRestockCommands(program);
 registerImportCommands(program);
 registerExportCommands(program);
 registerChannelCommands(program);
+registerReportCommands(program);
 
 await program.parseAsync(process.argv);

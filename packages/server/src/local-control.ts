@@ -7,6 +7,7 @@ import { ROLES } from '@stockwise/domain/auth/roles';
 import { isDomainError } from '@stockwise/domain/errors';
 import type { Stockwise } from './stockwise';
 import { RESTOCK_LOCAL_COMMAND, runRestockCommand } from './replenishment/local-commands';
+import { REPORT_LOCAL_COMMAND, runReportCommand } from './health/report-command';
 import { runSalesCommand, SALES_LOCAL_COMMANDS } from './imports/local-commands';
 
 /**
@@ -51,6 +52,7 @@ export const LocalCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('forecast.run'), account: z.string().max(200).optional(), horizon: z.number().int().min(1).max(365).optional() }).strict(),
   z.object({ command: z.literal('forecast.get'), account: z.string().max(200).optional(), sku: z.string().min(1).max(100), location: z.string().max(32).optional(), horizon: z.number().int().min(1).max(365).optional() }).strict(),
   RESTOCK_LOCAL_COMMAND,
+  REPORT_LOCAL_COMMAND,
   ...SALES_LOCAL_COMMANDS,
 ]);
 export type LocalCommand = z.infer<typeof LocalCommandSchema>;
@@ -76,6 +78,8 @@ export async function runLocalCommand(sw: Stockwise, command: LocalCommand): Pro
       return runSalesCommand(sw, command);
     case 'restock':
       return runRestockCommand(sw, command);
+    case 'report':
+      return runReportCommand(sw, command);
     case 'forecast.get': {
       const actor = await sw.auth.ownerOf(command.account);
       return sw.forecasts.get(actor, command.sku, { location: command.location, ...(command.horizon ? { horizon: command.horizon } : {}) });
