@@ -48,6 +48,8 @@ interface Context {
   params: ReportParams;
   fees: (marketplace: string | null) => Promise<FeeSchedule>;
   schedule: FeeSchedule;
+  /** The account's utilisation ratio, computed once per report. */
+  utilization?: Promise<{ averageDailyVolume: number; averageDailyShippedVolume: number; ratio: number | null; surchargeRate: number }>;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -321,10 +323,12 @@ export class ReportsService {
     return { rows };
   }
 
-  private async utilization(ctx: Context) {
-    const u = await reportsRepository.utilization(this.tx.sql, ctx.actor.accountId, { asOf: ctx.params.asOf });
-    const ratio = utilizationRatioWeeks(u);
-    return { ...u, ratio, surchargeRate: utilizationSurchargeRate(ctx.schedule, ratio) };
+  private utilization(ctx: Context) {
+    ctx.utilization ??= reportsRepository.utilization(this.tx.sql, ctx.actor.accountId, { asOf: ctx.params.asOf }).then((u) => {
+      const ratio = utilizationRatioWeeks(u);
+      return { ...u, ratio, surchargeRate: utilizationSurchargeRate(ctx.schedule, ratio) };
+    });
+    return ctx.utilization;
   }
 
   private async storagePage(ctx: Context, skus: string[]): Promise<Page> {
