@@ -118,7 +118,8 @@ export class RestockService {
     if (q.location && !locationFilter) throw new DomainError('UNKNOWN_LOCATION', `unknown location ${q.location}`, { field: 'location' });
     const suppliers = new Map((await suppliersRepository.list(sql, accountId)).map((s) => [s.id, s]));
     if (q.supplier && ![...suppliers.values()].some((s) => s.code === q.supplier)) throw new DomainError('NOT_FOUND', `unknown supplier ${q.supplier}`, { field: 'supplier' });
-    const products = (await this.allProducts(actor)).filter((p) => p.replenishable && (!q.sku || p.sku === q.sku));
+    const catalogue = await this.allProducts(actor);
+    const products = catalogue.filter((p) => p.replenishable && (!q.sku || p.sku === q.sku));
     if (q.sku && products.length === 0) throw new DomainError('UNKNOWN_SKU', `unknown or not replenishable SKU ${q.sku}`, { field: 'sku' });
 
     const balances = new Map<string, PlanningBalance>();
@@ -205,7 +206,7 @@ export class RestockService {
       rows.push(this.row({ ...base, location: hub!, action: 'purchase', source: supplier?.code ?? null, stock: echelonStock, forecast: echelonForecast, lead: hubLead, asOf, mode, reviewDays: mode === 'bulk_warehouse' ? 30 : undefined, minCover: 28 }));
     }
 
-    const capacity = await this.fitCapacity(actor, { rows, locations, balances, asOf });
+    const capacity = await this.fitCapacity({ rows, locations, balances, catalogue });
 
     let items = rows.map((r) => this.toDto(r, mode));
     if (locationFilter) items = items.filter((i) => i.location === locationFilter.code);
@@ -341,10 +342,9 @@ export class RestockService {
     r.rec.reasoning.summary += ` ${why}`;
   }
 
-  private async fitCapacity(actor: Actor, a: { rows: Row[]; locations: LocationRecord[]; balances: Map<string, PlanningBalance>; asOf: string }): Promise<CapacitySummaryDto[]> {
+  private async fitCapacity(a: { rows: Row[]; locations: LocationRecord[]; balances: Map<string, PlanningBalance>; catalogue: readonly ProductRecord[] }): Promise<CapacitySummaryDto[]> {
     const volumeOf = new Map<number, { cubicFeet: number; storageType: string }>();
-    const allProducts = await this.allProducts(actor);
-    for (const p of allProducts) volumeOf.set(p.id, { cubicFeet: p.cubicFeet ?? 0, storageType: p.sizeTier ? storageTypeOf(p.sizeTier as SizeTier) : 'standard' });
+    for (const p of a.catalogue) volumeOf.set(p.id, { cubicFeet: p.cubicFeet ?? 0, storageType: p.sizeTier ? storageTypeOf(p.sizeTier as SizeTier) : 'standard' });
     const out: CapacitySummaryDto[] = [];
     for (const location of a.locations) {
       for (const [storageType, limit] of Object.entries(location.capacityCubicFeet)) {
