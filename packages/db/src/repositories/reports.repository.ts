@@ -120,7 +120,7 @@ export const reportsRepository = {
     const rows = await sql.query<{
       id: number; sku: string; title: string; asin: string | null; fnsku: string | null; price: number | null; cubic_feet: number | null; size_tier: string | null;
       location: string; location_type: string; marketplace: string | null; on_hand: number; reserved: number; inbound: number; unfulfillable: number;
-      b0: number; b1: number; b2: number; b3: number; b4: number; bracket_units: number[] | null; bracket_amounts: number[] | null;
+      b0: number; b1: number; b2: number; b3: number; b4: number; bracket_units: Record<string, number> | null; bracket_amounts: Record<string, number> | null;
       w91: number; d91: number | null; w181: number; d181: number | null; w271: number; d271: number | null; w366: number; d366: number | null; oldest: Date | null;
     }>(
       `WITH prod AS MATERIALIZED (
@@ -142,11 +142,8 @@ export const reportsRepository = {
          GROUP BY product_id, location_id, bracket
        ),
        brackets AS (
-         SELECT b.product_id, b.location_id,
-           array_agg(coalesce(x.q, 0) ORDER BY b.i) AS units, array_agg(coalesce(x.amount, 0) ORDER BY b.i) AS amounts
-         FROM (SELECT DISTINCT product_id, location_id, br.i FROM by_bracket CROSS JOIN br) b
-         LEFT JOIN by_bracket x ON x.product_id = b.product_id AND x.location_id = b.location_id AND x.bracket = b.i
-         GROUP BY b.product_id, b.location_id
+         SELECT product_id, location_id, json_object_agg(bracket, q) AS units, json_object_agg(bracket, amount) AS amounts
+         FROM by_bracket GROUP BY product_id, location_id
        ),
        buckets AS (
          SELECT product_id, location_id,
@@ -193,8 +190,9 @@ export const reportsRepository = {
       inbound: r.inbound,
       unfulfillable: r.unfulfillable,
       buckets: [r.b0, r.b1, r.b2, r.b3, r.b4],
-      bracketUnits: (r.bracket_units ?? q.brackets.map(() => 0)).map(Number),
-      bracketAmounts: (r.bracket_amounts ?? q.brackets.map(() => 0)).map(Number),
+      // Bracket i (1-based in SQL) → position i − 1; brackets without units are 0.
+      bracketUnits: q.brackets.map((_, i) => Number(r.bracket_units?.[String(i + 1)] ?? 0)),
+      bracketAmounts: q.brackets.map((_, i) => Number(r.bracket_amounts?.[String(i + 1)] ?? 0)),
       approaching: [
         { threshold: 91, units: r.w91, daysUntil: r.d91 ?? 0 },
         { threshold: 181, units: r.w181, daysUntil: r.d181 ?? 0 },

@@ -57,7 +57,7 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const orNull = (x: number | null, f: (x: number) => number) => (x === null ? null : f(x));
 const storageTypeOfTier = (tier: string | null): StorageType => (tier ? storageTypeOf(tier as SizeTier) : 'standard');
 const monthNumber = (iso: string) => Number(iso.slice(5, 7));
-const PAGE = 2000;
+const PAGE = 5000;
 
 /** `quantity-to-be-charged-ais-181-210-days` … `365-plus`, from the schedule's brackets (Amazon's names for the US ones). */
 export function bracketLabel(b: { minDays: number; maxDays: number | null }): string {
