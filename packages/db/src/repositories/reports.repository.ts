@@ -191,8 +191,8 @@ export const reportsRepository = {
       unfulfillable: r.unfulfillable,
       buckets: [r.b0, r.b1, r.b2, r.b3, r.b4],
       // Bracket i (1-based in SQL) → position i − 1; brackets without units are 0.
-      bracketUnits: q.brackets.map((_, i) => Number(r.bracket_units?.[String(i + 1)] ?? 0)),
-      bracketAmounts: q.brackets.map((_, i) => Number(r.bracket_amounts?.[String(i + 1)] ?? 0)),
+      bracketUnits: q.brackets.map((_, i) => r.bracket_units?.[String(i + 1)] ?? 0),
+      bracketAmounts: q.brackets.map((_, i) => r.bracket_amounts?.[String(i + 1)] ?? 0),
       approaching: [
         { threshold: 91, units: r.w91, daysUntil: r.d91 ?? 0 },
         { threshold: 181, units: r.w181, daysUntil: r.d181 ?? 0 },
