@@ -35,6 +35,10 @@ const ORDERS = Number(arg('orders', '4000'));
 const BACKENDS = arg('backends', 'pglite,postgres').split(',');
 const PG_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PGBENCH_SECONDS = Number(arg('pgbench-seconds', '20'));
+/** token: Authorization: Bearer (an API client); session: the dashboard's cookie after POST /auth/login. */
+const AUTH = arg('auth', 'token');
+/** PostgreSQL: how many `stockwise serve` processes share the database (clients spread over them). PGlite has one owner. */
+const SERVERS = Number(arg('servers', '1'));
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -110,25 +114,37 @@ async function prepare(backend: string): Promise<Setup> {
 
 async function benchBackend(backend: string) {
   const setup = await prepare(backend);
-  let server: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
   try {
     await cli(['migrate', '--json'], setup.env);
     await cli(['user', 'create', '--account', 'Bench Seller', '--email', 'bench@example.com', '--password', 'bench password', '--role', 'owner'], setup.env);
     const token = await cli(['token', 'create', '--email', 'bench@example.com'], setup.env);
-    const port = await freePort();
-    server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-worker', '--json'], { env: { ...process.env, ...setup.env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve, reject) => {
-      server!.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('"url"')) resolve();
+    const count = backend === 'pglite' ? 1 : SERVERS;
+    const ports: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const port = await freePort();
+      const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-worker', '--json'], { env: { ...process.env, ...setup.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      servers.push(child);
+      await new Promise<void>((resolve, reject) => {
+        child.stdout?.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('"url"')) resolve();
+        });
+        child.once('exit', (code) => {
+          reject(new Error(`server exited with ${String(code)}`));
+        });
       });
-      server!.once('exit', (code) => {
-        reject(new Error(`server exited with ${String(code)}`));
-      });
-    });
-    const base = `http://127.0.0.1:${port}/api/v1`;
-    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    const post = async (path: string, body: unknown) => {
-      const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      ports.push(port);
+    }
+    const bases = ports.map((p) => `http://127.0.0.1:${p}/api/v1`);
+    const base = bases[0]!;
+    let auth: Record<string, string> = { Authorization: `Bearer ${token}` };
+    if (AUTH === 'session') {
+      const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.com', password: 'bench password' }) });
+      auth = { Cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+    }
+    const headers = { ...auth, 'Content-Type': 'application/json' };
+    const post = async (path: string, body: unknown, at = base) => {
+      const res = await fetch(`${at}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
       await res.arrayBuffer();
       return res.status;
     };
@@ -145,13 +161,14 @@ async function benchBackend(backend: string) {
     let errors = 0;
     let next = 0;
     const started = performance.now();
-    const client = async () => {
+    const client = async (_: unknown, index: number) => {
+      const at = bases[index % bases.length]!;
       for (;;) {
         const n = next++;
         if (n >= ORDERS) return;
         const sku = skus[Math.floor(Math.random() * skus.length)]!;
         const t0 = performance.now();
-        const status = await post('/orders', { channel: 'shopify', externalId: `bench-${n}`, lines: [{ sku, quantity: 1, unitPrice: 9.99 }] }).catch(() => 0);
+        const status = await post('/orders', { channel: 'shopify', externalId: `bench-${n}`, lines: [{ sku, quantity: 1, unitPrice: 9.99 }] }, at).catch(() => 0);
         latencies.push(performance.now() - t0);
         if (status === 201) accepted.set(sku, (accepted.get(sku) ?? 0) + 1);
         else if (status === 409) rejected += 1;
@@ -167,14 +184,16 @@ async function benchBackend(backend: string) {
     const oversold = skus.reduce((s, sku) => s + Math.max(0, (accepted.get(sku) ?? 0) - STOCK), 0);
     const negative = balances.filter((b) => b.available < 0).length;
     const reservedMatches = balances.every((b) => b.reserved === (accepted.get(b.sku) ?? 0));
-    server.kill('SIGTERM');
-    await once(server, 'exit');
-    server = undefined;
+    for (const child of servers.splice(0)) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
     const ledgerBalanced = await setup.ledgerCheck();
     latencies.sort((a, b) => a - b);
     const acceptedTotal = [...accepted.values()].reduce((s, n) => s + n, 0);
     return {
       backend,
+      servers: count,
       orders: ORDERS,
       accepted: acceptedTotal,
       rejected409: rejected,
@@ -191,7 +210,7 @@ async function benchBackend(backend: string) {
       stockRanOut: acceptedTotal === SKUS * STOCK,
     };
   } finally {
-    server?.kill('SIGKILL');
+    for (const child of servers) child.kill('SIGKILL');
     await setup.cleanup();
   }
 }
@@ -219,7 +238,7 @@ async function pgbench() {
   }
 }
 
-const results: Record<string, unknown> = { clients: CLIENTS, skus: SKUS, stockPerSku: STOCK };
+const results: Record<string, unknown> = { clients: CLIENTS, skus: SKUS, stockPerSku: STOCK, auth: AUTH };
 for (const backend of BACKENDS) results[backend] = await benchBackend(backend);
 if (BACKENDS.includes('postgres')) {
   const pg = await pgbench();

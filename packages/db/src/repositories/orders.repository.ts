@@ -108,13 +108,13 @@ export interface LockedStock {
 
 export const ordersRepository = {
   /** Undefined when (channel, external id) already exists: the caller returns that order instead. */
-  async insert(sql: Sql, o: OrderInsert): Promise<number | undefined> {
-    const [row] = await sql.query<{ id: number }>(
+  async insert(sql: Sql, o: OrderInsert): Promise<{ id: number; createdAt: Date } | undefined> {
+    const [row] = await sql.query<{ id: number; createdAt: Date }>(
       `INSERT INTO orders (account_id, channel, external_id, status, ordered_at, currency, unmapped)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, channel, external_id) DO NOTHING RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, channel, external_id) DO NOTHING RETURNING id, created_at AS "createdAt"`,
       [o.accountId, o.channel, o.externalId, o.status, o.orderedAt, o.currency, JSON.stringify(o.unmapped)],
     );
-    return row?.id;
+    return row;
   },
 
   async findIdByExternal(sql: Sql, accountId: number, channel: OrderChannel, externalId: string): Promise<number | undefined> {
@@ -265,7 +265,12 @@ export interface AllocationLocation {
   type: 'warehouse' | 'amazon_fba' | '3pl';
 }
 
-/** Active locations an order may reserve from. */
-export async function activeLocations(sql: Sql, accountId: number): Promise<AllocationLocation[]> {
-  return sql.query<AllocationLocation>('SELECT id, code, type FROM locations WHERE account_id = $1 AND active ORDER BY id', [accountId]);
+/** Active locations an order may reserve from, flagging the channel's configured one. */
+export async function activeLocations(sql: Sql, accountId: number, channel: OrderChannel): Promise<(AllocationLocation & { configured: boolean })[]> {
+  return sql.query<AllocationLocation & { configured: boolean }>(
+    `SELECT l.id, l.code, l.type, coalesce(c.location_id = l.id, false) AS configured
+     FROM locations l LEFT JOIN sales_channels c ON c.account_id = l.account_id AND c.channel = $2
+     WHERE l.account_id = $1 AND l.active ORDER BY l.id`,
+    [accountId, channel],
+  );
 }

@@ -6,7 +6,6 @@ import { deriveStatus, takeFromLines } from '@stockwise/domain/orders/order-stat
 import type { Sql } from '@stockwise/db/database';
 import type { Page } from '@stockwise/db/pagination';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
-import { channelsRepository } from '@stockwise/db/repositories/channels.repository';
 import type { AllocationLocation, OrderQuery, OrderWithLines } from '@stockwise/db/repositories/orders.repository';
 import { activeLocations, ordersRepository } from '@stockwise/db/repositories/orders.repository';
 import { productsRepository } from '@stockwise/db/repositories/products.repository';
@@ -88,7 +87,7 @@ export class OrdersService {
         const missing = skus.filter((s) => !products.has(s));
         throw new DomainError('UNKNOWN_SKU', `unknown SKU ${line.sku}`, { field: `lines.${i}.sku`, details: { skus: missing } });
       });
-      const orderId = await ordersRepository.insert(sql, {
+      const inserted = await ordersRepository.insert(sql, {
         accountId: actor.accountId,
         channel: intake.channel,
         externalId: intake.externalId,
@@ -97,17 +96,36 @@ export class OrdersService {
         currency: intake.currency,
         unmapped,
       });
-      if (orderId === undefined) {
+      if (inserted === undefined) {
         const existing = await ordersRepository.findIdByExternal(sql, actor.accountId, intake.channel, intake.externalId);
         const order = existing === undefined ? undefined : await ordersRepository.find(sql, actor.accountId, existing);
         if (!order) throw new DomainError('CONFLICT', 'the order changed while it was being created; retry');
         return { ...mapOrderDto(order), replayed: true };
       }
-      if (options.reserveNothing) {
-        await ordersRepository.insertLines(sql, actor.accountId, orderId, known.map((l, i) => ({ lineNo: i + 1, productId: products.get(l.sku)!.id, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice, cancelled: true })));
-      } else if (known.length > 0) await this.reserve(sql, { actor, orderId, channel: intake.channel, lines: known.map((l, i) => ({ ...l, lineNo: i + 1, product: products.get(l.sku)! })) });
-      const order = (await ordersRepository.find(sql, actor.accountId, orderId))!;
-      const dto = mapOrderDto(order);
+      const orderId = inserted.id;
+      const lines = known.map((l, i) => ({ ...l, lineNo: i + 1, product: products.get(l.sku)! }));
+      let dto: OrderDto;
+      if (options.reserveNothing || known.length === 0) {
+        if (known.length > 0) await ordersRepository.insertLines(sql, actor.accountId, orderId, lines.map((l) => ({ lineNo: l.lineNo, productId: l.product.id, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice, cancelled: true })));
+        dto = mapOrderDto((await ordersRepository.find(sql, actor.accountId, orderId))!);
+      } else {
+        // The answer is built from what was just written: no read-back on the hot path.
+        const reserved = await this.reserve(sql, { actor, orderId, channel: intake.channel, lines });
+        const at = inserted.createdAt.toISOString();
+        dto = {
+          id: orderId,
+          channel: intake.channel,
+          externalId: intake.externalId,
+          status: 'reserved',
+          backordered: reserved.backordered,
+          orderedAt: (intake.orderedAt ?? inserted.createdAt).toISOString(),
+          currency: intake.currency,
+          lines: lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice, quantityShipped: 0, quantityCancelled: 0, quantityReturned: 0, allocations: reserved.byLine.get(l.lineNo) ?? [] })),
+          unmapped,
+          createdAt: at,
+          updatedAt: at,
+        };
+      }
       await auditRepository.record(sql, { ...auditActor(actor), action: 'order.create', entityType: 'order', entityId: String(orderId), before: null, after: { channel: dto.channel, externalId: dto.externalId, status: dto.status, lines: dto.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })) } });
       return { ...dto, replayed: false };
     });
@@ -116,14 +134,13 @@ export class OrdersService {
   private async reserve(
     sql: Sql,
     ctx: { actor: Actor; orderId: number; channel: OrderChannel; lines: { sku: string; quantity: number; unitPrice: number | null; externalLineId: string | null; lineNo: number; product: { id: number; sku: string; allowBackorder: boolean } }[] },
-  ): Promise<void> {
+  ): Promise<{ backordered: boolean; byLine: Map<number, { location: string; reserved: number; shipped: number }[]> }> {
     const { actor, orderId, channel } = ctx;
     const lineInputs = ctx.lines.map((l) => ({ ...l, productId: l.product.id, allowBackorder: l.product.allowBackorder }));
     const demands = sumDemands(lineInputs);
-    const [locations, config] = [await activeLocations(sql, actor.accountId), await channelsRepository.find(sql, actor.accountId, channel)];
+    const locations = await activeLocations(sql, actor.accountId, channel);
     const types = TYPE_PREFERENCE[channel];
-    const preferred = [...locations].sort((a, b) => types.indexOf(a.type) - types.indexOf(b.type) || a.id - b.id).map((l) => l.id);
-    if (config?.locationId) preferred.unshift(config.locationId);
+    const preferred = [...locations].sort((a, b) => Number(b.configured) - Number(a.configured) || types.indexOf(a.type) - types.indexOf(b.type) || a.id - b.id).map((l) => l.id);
     // The balance rows stay locked until commit: no concurrent order can sell the same units.
     const stock = await ordersRepository.lockStock(sql, actor.accountId, demands.map((d) => d.productId));
     const plan = allocateOrder({ demands, stock, preferred: [...new Set(preferred)], fallbackLocationId: locations[0]?.id ?? null });
@@ -149,6 +166,16 @@ export class OrdersService {
     const parts = splitOverLines(lineInputs, plan.allocations).flat();
     await ordersRepository.insertAllocations(sql, actor.accountId, parts.map((p) => ({ orderLineId: idOf.get(p.line.lineNo)!, locationId: p.locationId, reserved: p.quantity })));
     if (plan.backordered > 0) await ordersRepository.setBackordered(sql, actor.accountId, orderId, true);
+    const byLine = new Map<number, { location: string; reserved: number; shipped: number }[]>();
+    for (const p of parts) {
+      const list = byLine.get(p.line.lineNo) ?? [];
+      const code = codeOf.get(p.locationId)!;
+      const same = list.find((a) => a.location === code);
+      if (same) same.reserved += p.quantity;
+      else list.push({ location: code, reserved: p.quantity, shipped: 0 });
+      byLine.set(p.line.lineNo, list);
+    }
+    return { backordered: plan.backordered > 0, byLine };
   }
 
   async get(actor: Actor, id: number): Promise<OrderDto> {
