@@ -15,7 +15,7 @@
  * cu ft per month Jan–Sep, $2.40 Oct–Dec); capital at 25%/year of cost; every policy starts with 28
  * days of trailing demand on hand and nothing on order.
  * Prints one JSON line per variant × policy, then one for a 30,000 SKU × 3 location plan.
- * Flags: --series N (first N series), --no-scale.
+ * Flags: --series N (first N series), --no-scale, --service-level X (a seller setting instead of economics).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
         price[k * days + t] = filled[t]!;
       }
     }
-    batches.push({ count, days, start: HISTORY_DAYS, epochDay0, demand, history, price, storageRate, cubicFeet: CUBIC_FEET, costShare: COST_SHARE, seeds: Uint32Array.from({ length: count }, (_, k) => 1_000_003 * (first + k + 1)), historyDays: HISTORY_DAYS });
+    batches.push({ count, days, start: HISTORY_DAYS, epochDay0, demand, history, price, storageRate, cubicFeet: CUBIC_FEET, costShare: COST_SHARE, seeds: Uint32Array.from({ length: count }, (_, k) => 1_000_003 * (first + k + 1)), historyDays: HISTORY_DAYS, serviceLevel: arg('service-level') === undefined ? undefined : Number(arg('service-level')) });
   }
   const simStarted = performance.now();
   const pool = Array.from({ length: Math.max(1, Math.min(2, availableParallelism())) }, startWorker);
@@ -134,6 +134,7 @@ async function main(): Promise<void> {
           bench: 'restock',
           variant,
           policy,
+          ...(policy === 'stockwise' ? { serviceLevel: arg('service-level') ?? 'economics' } : {}),
           series: n,
           days: SIM_DAYS,
           fillRate: round(t.sold / t.demand, 4),

@@ -44,6 +44,8 @@ export interface SeriesInput {
   storageRate: Float64Array;
   /** Share of price that is unit cost. */
   costShare: number;
+  /** A seller-set service level for Stockwise (default: from economics). */
+  serviceLevel?: number | undefined;
 }
 
 const trailingMean = (d: Float64Array, t: number, days: number) => {
@@ -140,7 +142,7 @@ export function simulate(input: SeriesInput, policy: Policy): Totals {
           cubicFeet: input.cubicFeet,
           storagePerCubicFootDay: input.storageRate[t]!,
         },
-        { reviewDays: 1, searchDays: 0, minCoverDaysAfterArrival: 0, maxCoverDays: 90 },
+        { reviewDays: 1, searchDays: 0, minCoverDaysAfterArrival: 0, maxCoverDays: 90, serviceLevel: input.serviceLevel ?? null },
       );
       q = rec.recommendedQuantity;
     }

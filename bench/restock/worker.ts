@@ -23,6 +23,7 @@ export interface RestockWorkerInput {
   /** Seeds of the random lead times, per series. */
   seeds: Uint32Array;
   historyDays: number;
+  serviceLevel?: number | undefined;
 }
 
 export interface RestockWorkerOutput {
@@ -70,7 +71,7 @@ export function runBatch(input: RestockWorkerInput): RestockWorkerOutput {
     forecastMs += performance.now() - t0;
     const r = rng(input.seeds[i]!);
     const randomLead = Int32Array.from({ length: input.days }, () => 10 + Math.floor(r() * 21));
-    const base = { demand, price, start: input.start, epochDay0: input.epochDay0, forecasts, cubicFeet: input.cubicFeet, storageRate: input.storageRate, costShare: input.costShare };
+    const base = { demand, price, start: input.start, epochDay0: input.epochDay0, forecasts, cubicFeet: input.cubicFeet, storageRate: input.storageRate, costShare: input.costShare, serviceLevel: input.serviceLevel };
     const forecastShare = (performance.now() - t0) / 2;
     for (const p of POLICIES) {
       let t1 = performance.now();

@@ -54,12 +54,12 @@ describe('order quantity rounding', () => {
 
 describe('economics', () => {
   it('service level is the critical ratio of lost margin vs carrying cost', () => {
-    // u = 20 − 5 − 5 = 10; o = 0.01/day × 60 days = 0.6; 10 / 10.6 = 0.943396
-    const s = chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 60 });
+    // u = 20 − 5 − 5 = 10; o = 0.01/day × 120 days = 1.2; 10 / 11.2 = 0.892857
+    const s = chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 120 });
     expect(s.source).toBe('economics');
-    expect(s.serviceLevel).toBeCloseTo(0.943396, 5);
-    // 10 / 10.3 = 0.9709 is above the 0.95 cap.
-    expect(chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 30 })).toMatchObject({ serviceLevel: 0.95, criticalRatio: expect.closeTo(0.970874, 5) as number });
+    expect(s.serviceLevel).toBeCloseTo(0.892857, 5);
+    // 10 / 10.3 = 0.9709 is above the 0.93 cap.
+    expect(chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 30 })).toMatchObject({ serviceLevel: 0.93, criticalRatio: expect.closeTo(0.970874, 5) as number });
     // Thin margin: u = 1, o = 0.05 × 28 = 1.4 → 0.4167, clamped to the 0.5 floor.
     expect(chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.05, coverDays: 28 }).serviceLevel).toBe(0.5);
     // u = 1, o = 0.02 × 28 = 0.56 → 1 / 1.56 = 0.641026
@@ -191,13 +191,17 @@ describe('recommendRestock', () => {
   });
 
   it('service level follows from the economics when not set', () => {
-    // u = 20 − 5 − 5 = 10; holding = 5·0.25/365 + 0.1·0.78·12/365 = 0.0059891/day over 7 days = 0.041924 → 0.995816 → cap 0.95
+    // u = 20 − 5 − 5 = 10; holding = 5·0.25/365 + 0.1·0.78·12/365 = 0.0059891/day over 7 days = 0.041924 → 0.995816 → cap 0.93
     const r = recommendRestock(input());
     expect(r.reasoning.serviceLevelSource).toBe('economics');
-    expect(r.serviceLevel).toBe(0.95);
-    // Thin margin: u = 6 − 5 − 0.5 = 0.5; o = 0.0059891 × 7 = 0.041924 → 0.922649
+    expect(r.serviceLevel).toBe(0.93);
+    // R: qpois(0.93, 34) = 43
+    expect(r.orderUpTo).toBe(43);
+    // Thin margin: u = 6 − 5 − 0.5 = 0.5; o = 0.0059891 × 7 = 0.041924 → 0.5 / 0.541924 = 0.922638
     const thin = recommendRestock(input({ price: 6, feesPerUnit: 0.5 }));
     expect(thin.serviceLevel).toBeCloseTo(0.9226, 4);
+    // Thinner: u = 0.2 → 0.2 / 0.241924 = 0.826706
+    expect(recommendRestock(input({ price: 5.7, feesPerUnit: 0.5 })).serviceLevel).toBeCloseTo(0.8267, 4);
   });
 
   it('no demand: nothing to order, no dates, no alert, finite numbers', () => {
