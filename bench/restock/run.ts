@@ -15,7 +15,8 @@
  * cu ft per month Jan–Sep, $2.40 Oct–Dec); capital at 25%/year of cost; every policy starts with 28
  * days of trailing demand on hand and nothing on order.
  * Prints one JSON line per variant × policy, then one for a 30,000 SKU × 3 location plan.
- * Flags: --series N (first N series), --no-scale, --service-level X (a seller setting instead of economics).
+ * Flags: --series N (first N series), --no-scale, --only-scale, --service-level X (a seller setting
+ * instead of economics).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -76,6 +77,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   const calendar = readCalendar();
   const sales = await readSales();
+  if (process.argv.includes('--only-scale')) {
+    console.log(JSON.stringify({ bench: 'restock-plan-scale', ...(await planAtScale({ skus: 30_000, locations: 3, sales })) }));
+    return;
+  }
   const n = Math.min(sales.ids.length, Number(arg('series') ?? sales.ids.length));
   const prices = await readPrices({ keys: sales.ids.slice(0, n).map((_, i) => `${sales.store[i]!},${sales.item[i]!}`), calendar });
   const end = sales.days; // 1941
