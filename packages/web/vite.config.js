@@ -4,7 +4,7 @@ import process from 'node:process';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-export default defineConfig({
+const config = {
   plugins: [react()],
   server: {
     port: 5173,
@@ -13,12 +13,20 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    // Keep earlier hashed chunks: a tab opened before a rebuild can still lazy-load its pages, and a
+    // rebuild never leaves a window where assets are missing. Old files are small and harmless.
+    emptyOutDir: false,
     sourcemap: false,
-    // Report gzip sizes in the build log; scripts/bundle-size.mjs enforces the budget.
+    // Report gzip sizes in the build log; scripts/bundle-size.js enforces the budget.
     reportCompressedSize: true,
-    // scripts/bundle-size.mjs reads the manifest to find what the overview route loads first.
+    // scripts/bundle-size.js reads the manifest to find what the overview route loads first.
     manifest: true,
     chunkSizeWarningLimit: 600,
   },
+};
+
+export default defineConfig(({ command }) => {
+  // A stray NODE_ENV (vitest sets "test") would make `vite build` ship React's development runtime.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
 });

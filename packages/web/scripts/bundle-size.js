@@ -5,7 +5,7 @@
 // Usage: node scripts/bundle-size.js [--budget-kb 300]
 import process from 'node:process';
 import console from 'node:console';
-import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,8 @@ for (const f of jsSizes) console.log(`  ${f.file.padEnd(48)} ${kb(f.raw).padStar
 console.log(`  JS total ${kb(totalJs)} gz (budget ${budgetKb} KB); CSS ${kb(cssGzip)} gz in ${css.length} file(s)`);
 
 // For context: the largest lazy chunks, loaded only by the pages that need them.
-const all = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+// From the manifest, not the folder: old builds' chunks stay in dist on purpose (see vite.config.js).
+const all = [...new Set(Object.values(manifest).map((chunk) => chunk.file))].filter((f) => f.endsWith('.js'));
 const lazy = all.filter((file) => !js.includes(file)).map((file) => ({ file, gzip: gz(file) })).sort((a, b) => b.gzip - a.gzip).slice(0, 5);
 console.log('Largest lazy chunks:');
 for (const f of lazy) console.log(`  ${f.file.padEnd(48)} ${kb(f.gzip).padStart(10)} gz`);

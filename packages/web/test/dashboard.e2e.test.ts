@@ -30,12 +30,16 @@ describe.skipIf(!run)('dashboard (browser)', () => {
 
   beforeAll(async () => {
     if (!requireChromium()) return;
-    [server] = await Promise.all([startServer(), ensureWebBuilt()]);
+    await ensureWebBuilt();
+    server = await startServer();
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    // The machine may be busy with other suites: allow slow navigations rather than flake.
+    context.setDefaultNavigationTimeout(60_000);
+    context.setDefaultTimeout(30_000);
     page = await context.newPage();
     errors = watchConsole(page);
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -40,13 +40,17 @@ describe.skipIf(!run)('languages (browser)', () => {
 
   beforeAll(async () => {
     if (!requireChromium()) return;
-    [server] = await Promise.all([startServer(), ensureWebBuilt()]);
+    await ensureWebBuilt();
+    server = await startServer();
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    // The machine may be busy with other suites: allow slow navigations rather than flake.
+    context.setDefaultNavigationTimeout(60_000);
+    context.setDefaultTimeout(30_000);
     page = await context.newPage();
     errors = watchConsole(page);
     await login(page, server.url, DEMO);
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();

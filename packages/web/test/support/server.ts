@@ -1,11 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { newestMtime, underLock } from './fs-utils';
 import { REPO_ROOT } from './paths';
 
 export const DEMO = { email: 'demo@stockwise.dev', password: 'stockwise-demo' } as const;
+
+export const START_TIMEOUT_MS = 240_000;
 
 export interface RunningServer {
   url: string;
@@ -39,21 +43,63 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+const TEMPLATE_PREFIX = 'stockwise-web-e2e-template-';
+
 /**
- * The real server on a free port with a fresh data folder: `start` loads the demo seller on
- * first run (about 20 s) and prints one JSON line with its URL when it is listening.
+ * Loading the demo seller costs 20 s to minutes of CPU. It is loaded once (`stockwise demo`) into
+ * a template folder keyed by today's date (the demo is generated up to today) and the server
+ * code's last change; each test file then starts on its own fresh copy.
+ */
+async function demoTemplate(): Promise<string> {
+  const code = ['domain', 'db', 'server', 'cli'].map((pkg) => newestMtime(join(REPO_ROOT, 'packages', pkg, 'src')));
+  const key = createHash('sha1').update([new Date().toISOString().slice(0, 10), ...code].join('|')).digest('hex').slice(0, 12);
+  const template = join(tmpdir(), `${TEMPLATE_PREFIX}${key}`);
+  const ready = join(tmpdir(), `${TEMPLATE_PREFIX}${key}.ready`);
+  await underLock(`${template}.lock`, {
+    done: () => existsSync(ready),
+    waitMs: 420_000,
+    staleMs: 600_000,
+    work: () => {
+      // Templates of older code or days are dead weight.
+      for (const entry of readdirSync(tmpdir())) {
+        if (entry.startsWith(TEMPLATE_PREFIX) && !entry.startsWith(`${TEMPLATE_PREFIX}${key}`)) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+      }
+      rmSync(template, { recursive: true, force: true });
+      const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'stockwise.js'), 'demo', '--data', template, '--json'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 400_000 });
+      if (result.status !== 0) throw new Error(`stockwise demo failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+      writeFileSync(ready, new Date().toISOString());
+    },
+  });
+  if (!statSync(template, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`demo template ${template} is missing`);
+  return template;
+}
+
+/**
+ * The real server on a free port with a fresh data folder (a copy of the demo template); it
+ * prints one JSON line with its URL when it is listening.
  */
 export async function startServer(): Promise<RunningServer> {
+  const template = await demoTemplate();
   const data = mkdtempSync(join(tmpdir(), 'stockwise-web-e2e-'));
+  cpSync(template, data, { recursive: true });
   const port = await freePort();
   const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'stockwise.js'), 'start', '--data', data, '--port', String(port), '--host', '127.0.0.1', '--json'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
   });
+  // If the test worker dies without running afterAll, take the server down with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let output = '';
+  const cleanup = async () => {
+    process.off('exit', killOnExit);
+    await stopChild(child);
+    rmSync(data, { recursive: true, force: true });
+  };
+  // Generous: startup is quick alone but slow on a machine shared with other suites.
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`server did not start in 110 s:\n${output}`)); }, 110_000);
+    const timer = setTimeout(() => { reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s:\n${output}`)); }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       for (const line of output.split('\n')) {
@@ -76,12 +122,10 @@ export async function startServer(): Promise<RunningServer> {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
+  }).catch(async (error: unknown) => {
+    // Never leave a half-started server (and its data folder) behind.
+    await cleanup();
+    throw error;
   });
-  return {
-    url,
-    stop: async () => {
-      await stopChild(child);
-      rmSync(data, { recursive: true, force: true });
-    },
-  };
+  return { url, stop: cleanup };
 }

@@ -1,0 +1,68 @@
+/** Deterministic generated data for tests that need more than the demo seller has. */
+
+function rng(seed: number): () => number {
+  // mulberry32: small, fast, and the same sequence on every run.
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GeneratedBalance {
+  sku: string;
+  title: string;
+  location: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  inbound: number;
+  unfulfillable: number;
+  oldestReceivedAt: string | null;
+  updatedAt: string;
+}
+
+const LOCATIONS = ['FBA-US', 'FBA-CA', 'WH1', 'WH2', '3PL-EAST'];
+const NOUNS = ['Mug', 'Lamp', 'Towel', 'Bottle', 'Jacket', 'Planter', 'Charger', 'Blanket'];
+
+/** `count` SKU × location rows, five locations per SKU. */
+export function generateBalances(count: number, seed = 7): GeneratedBalance[] {
+  const random = rng(seed);
+  const rows: GeneratedBalance[] = [];
+  const now = Date.UTC(2026, 10, 1);
+  for (let i = 0; i < count; i++) {
+    const skuIndex = Math.floor(i / LOCATIONS.length);
+    const onHand = random() < 0.1 ? 0 : Math.floor(random() * 500);
+    const reserved = Math.min(onHand, Math.floor(random() * 10));
+    rows.push({
+      sku: `GEN-${String(skuIndex).padStart(6, '0')}`,
+      title: `Generated ${NOUNS[skuIndex % NOUNS.length]!} ${skuIndex}`,
+      location: LOCATIONS[i % LOCATIONS.length]!,
+      onHand,
+      reserved,
+      available: onHand - reserved,
+      inbound: random() < 0.2 ? Math.floor(random() * 300) : 0,
+      unfulfillable: random() < 0.1 ? Math.floor(random() * 20) : 0,
+      oldestReceivedAt: onHand ? new Date(now - Math.floor(random() * 500) * 86_400_000).toISOString() : null,
+      updatedAt: new Date(now).toISOString(),
+    });
+  }
+  return rows;
+}
+
+/** A forecast in the documented shape: 120 days of history (with a stock-out gap) and 60 days ahead. */
+export function generateForecast() {
+  const day = (offset: number) => new Date(Date.UTC(2026, 10, 26) + offset * 86_400_000).toISOString().slice(0, 10);
+  const history = Array.from({ length: 120 }, (_, i) => {
+    const censored = i >= 70 && i < 78;
+    return { date: day(i - 120), units: censored ? null : 3 + (i % 7 === 5 ? 4 : 0) + (i % 3), censored };
+  });
+  const forecast = Array.from({ length: 60 }, (_, i) => {
+    const mean = 4 + (i % 7 === 5 ? 3 : 0);
+    return { date: day(i), mean, q50: mean - 0.5, q80: mean + 1.5, q90: mean + 2.5, q95: mean + 3.5, q99: mean + 5.5 };
+  });
+  return { sku: 'APP-0001-SMA', location: null, model: 'ets-test', demandClass: 'smooth', degenerate: null, backtest: { wape: 0.31, bias: -0.04 }, history, forecast };
+}
