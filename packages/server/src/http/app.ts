@@ -2,7 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { isDomainError } from '@stockwise/domain/errors';
@@ -24,6 +26,7 @@ import { restockRoutes } from './routes/restock.routes';
 import { purchaseOrdersRoutes } from './routes/purchase-orders.routes';
 import { channelsRoutes, shopifyWebhookRoutes } from './routes/channels.routes';
 import { ordersRoutes } from './routes/orders.routes';
+import { importsRoutes } from './routes/imports.routes';
 import { healthRoutes } from './routes/health.routes';
 import { reportsRoutes } from './routes/reports.routes';
 import { feesRoutes } from './routes/fees.routes';
@@ -50,7 +53,9 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.notFound((c) => problem(c, 404, { code: 'NOT_FOUND', detail: `no route ${c.req.method} ${c.req.path}` }));
 
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, { code: 'PAYLOAD_TOO_LARGE', detail: `request bodies are limited to ${MAX_BODY_BYTES} bytes` }) }));
+  const jsonLimit: MiddlewareHandler<AppEnv> = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, { code: 'PAYLOAD_TOO_LARGE', detail: `request bodies are limited to ${MAX_BODY_BYTES} bytes` }) });
+  // Imports stream their (large) files; they have their own limit.
+  app.use('/api/*', except((c) => c.req.method === 'POST' && c.req.path.startsWith('/api/v1/imports/'), jsonLimit));
 
   app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION, database: sw.db.kind }));
   app.route('/api/docs', docsRoutes());
@@ -77,6 +82,7 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/purchase-orders', purchaseOrdersRoutes(sw));
   app.route('/api/v1/orders', ordersRoutes(sw));
   app.route('/api/v1/channels', channelsRoutes(sw));
+  app.route('/api/v1/imports', importsRoutes(sw));
   app.route('/api/v1/health', healthRoutes(sw));
   app.route('/api/v1/reports', reportsRoutes(sw));
   app.route('/api/v1/fees', feesRoutes(sw));
