@@ -56,16 +56,21 @@ export const credentialsRepository = {
     return mapToken(row!);
   },
 
-  /** A live token whose user is still a member of the token's account. */
+  /**
+   * A live token whose user is still a member of the token's account. `last_used_at` is refreshed at
+   * most once a minute: writing it on every request would serialise all requests of a token on one row.
+   */
   async findPrincipalByTokenHash(sql: Sql, tokenHash: string): Promise<Principal | undefined> {
-    const [row] = await sql.query<{ id: number; account_id: number; user_id: number; role: Role }>(
-      `UPDATE api_tokens t SET last_used_at = now()
-       FROM memberships m
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND m.account_id = t.account_id AND m.user_id = t.user_id
-       RETURNING t.id, t.account_id, t.user_id, m.role`,
+    const [row] = await sql.query<{ id: number; account_id: number; user_id: number; role: Role; stale: boolean }>(
+      `SELECT t.id, t.account_id, t.user_id, m.role,
+         (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
+       FROM api_tokens t JOIN memberships m ON m.account_id = t.account_id AND m.user_id = t.user_id
+       WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
       [tokenHash],
     );
-    return row && { accountId: row.account_id, userId: row.user_id, role: row.role, tokenId: row.id, sessionId: null };
+    if (!row) return undefined;
+    if (row.stale) await sql.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [row.id]);
+    return { accountId: row.account_id, userId: row.user_id, role: row.role, tokenId: row.id, sessionId: null };
   },
 
   async listTokens(sql: Sql, accountId: number): Promise<TokenRecord[]> {
