@@ -207,18 +207,50 @@ export interface Forecast {
 
 export type RestockAlert = 'out_of_stock' | 'reorder_now' | 'reorder_soon';
 
+export interface RestockReasoning {
+  dailyDemand: number;
+  leadTimeDays: number;
+  serviceLevel: number;
+  safetyStock: number;
+  reorderPoint: number;
+  orderUpTo: number;
+  position: { available: number; inbound: number; backorders: number; total: number };
+  casePack: number;
+  moq: number;
+}
+
 export interface RestockRecommendation {
   sku: string;
+  title?: string;
   location: string;
+  action?: 'purchase' | 'transfer';
+  source?: string | null;
   recommendedQuantity: number;
+  estimatedCost?: number | null;
   orderByDate: string | null;
   shipDate: string | null;
   alert: RestockAlert | null;
   daysOfSupply: number | null;
-  reasoning?: unknown;
+  /** Numbers behind the recommendation; older drafts of the API sent free text. */
+  reasoning?: RestockReasoning | string | null;
 }
+
+export type HealthBand = 'poor' | 'fair' | 'good' | 'excellent';
+
+/** The live server explains each factor; the first documented shape gave a bare number. Both are read. */
+export interface IpiFactor {
+  value: number | null;
+  band: HealthBand | null;
+  draggers?: { sku: string; value: number; units: number }[];
+}
+
+export type IpiFactorName = 'excessPercent' | 'sellThrough' | 'strandedPercent' | 'inStockRate';
 
 export interface IpiHealth {
   score: number;
-  factors: { excessPercent: number; sellThrough: number; strandedPercent: number; inStockRate: number };
+  band?: HealthBand;
+  warning?: boolean;
+  asOf?: string;
+  factors: Record<IpiFactorName, number | IpiFactor>;
+  amazonScore?: { score: number; asOf: string; marketplace: string } | null;
 }

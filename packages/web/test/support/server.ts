@@ -60,9 +60,12 @@ async function demoTemplate(): Promise<string> {
     waitMs: 420_000,
     staleMs: 600_000,
     work: () => {
-      // Templates of older code or days are dead weight.
+      // Templates of older code or days are dead weight, but another worker may still be copying
+      // one that went stale a moment ago: only remove those untouched for two hours.
       for (const entry of readdirSync(tmpdir())) {
-        if (entry.startsWith(TEMPLATE_PREFIX) && !entry.startsWith(`${TEMPLATE_PREFIX}${key}`)) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+        const path = join(tmpdir(), entry);
+        const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+        if (entry.startsWith(TEMPLATE_PREFIX) && !entry.startsWith(`${TEMPLATE_PREFIX}${key}`) && age > 2 * 3600_000) rmSync(path, { recursive: true, force: true });
       }
       rmSync(template, { recursive: true, force: true });
       const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'stockwise.js'), 'demo', '--data', template, '--json'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 400_000 });

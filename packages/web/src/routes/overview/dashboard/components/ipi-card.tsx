@@ -2,11 +2,19 @@ import { Group, Paper, RingProgress, SimpleGrid, Stack, Text, Title } from '@man
 import { ErrorAlert } from '../../../../components/common/error-alert';
 import { NotAvailable } from '../../../../components/common/not-available';
 import { PageLoader } from '../../../../components/common/page-loader';
+import type { IpiFactor, IpiFactorName, IpiHealth } from '../../../../api/types';
 import { useIpi } from '../../../../hooks/api/planning';
 import { useI18n } from '../../../../i18n/i18n-context';
 
 /** Amazon storage limits tighten below 400. */
 const IPI_THRESHOLD = 400;
+
+/** Percent factors come as 0–100 (DESIGN §3: "in stock 80%"), sell-through as a plain ratio. */
+function factorValue(ipi: IpiHealth, name: IpiFactorName): number {
+  const factor: number | IpiFactor = ipi.factors[name];
+  if (typeof factor === 'number') return factor;
+  return factor.value ?? Number.NaN;
+}
 
 export function IpiCard() {
   const { t, fmt } = useI18n();
@@ -35,19 +43,19 @@ export function IpiCard() {
           <SimpleGrid cols={2} spacing="xs" verticalSpacing={4}>
             <Stack gap={0}>
               <Text size="xs" c="dimmed">{t('overview.ipiExcess')}</Text>
-              <Text size="sm" fw={500}>{fmt.pct(ipi.data.factors.excessPercent)}</Text>
+              <Text size="sm" fw={500}>{fmt.pct(factorValue(ipi.data, 'excessPercent') / 100)}</Text>
             </Stack>
             <Stack gap={0}>
               <Text size="xs" c="dimmed">{t('overview.ipiSellThrough')}</Text>
-              <Text size="sm" fw={500}>{fmt.num(ipi.data.factors.sellThrough, 2)}</Text>
+              <Text size="sm" fw={500}>{fmt.num(factorValue(ipi.data, 'sellThrough'), 2)}</Text>
             </Stack>
             <Stack gap={0}>
               <Text size="xs" c="dimmed">{t('overview.ipiStranded')}</Text>
-              <Text size="sm" fw={500}>{fmt.pct(ipi.data.factors.strandedPercent)}</Text>
+              <Text size="sm" fw={500}>{fmt.pct(factorValue(ipi.data, 'strandedPercent') / 100)}</Text>
             </Stack>
             <Stack gap={0}>
               <Text size="xs" c="dimmed">{t('overview.ipiInStock')}</Text>
-              <Text size="sm" fw={500}>{fmt.pct(ipi.data.factors.inStockRate)}</Text>
+              <Text size="sm" fw={500}>{fmt.pct(factorValue(ipi.data, 'inStockRate') / 100)}</Text>
             </Stack>
           </SimpleGrid>
         </Group>
