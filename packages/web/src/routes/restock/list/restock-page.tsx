@@ -31,8 +31,8 @@ export default function RestockPage() {
       {restock.data && rows.length === 0 ? <NothingHere title={t('restock.empty')} /> : null}
       {rows.length > 0 ? (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover>
+          <Table.ScrollContainer minWidth={1100}>
+            <Table striped highlightOnHover style={{ whiteSpace: 'nowrap' }}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('field.sku')}</Table.Th>
@@ -66,7 +66,7 @@ export default function RestockPage() {
                       {rec.action ? t(`restock.action.${rec.action}`) : '—'}
                       {rec.source ? <Text span size="xs" c="dimmed" translate="no">{` · ${rec.source}`}</Text> : null}
                     </Table.Td>
-                    <Table.Td>{rec.alert ? <Badge color={ALERT_COLORS[rec.alert]} variant="light">{t(`alert.${rec.alert}`)}</Badge> : '—'}</Table.Td>
+                    <Table.Td>{rec.alert ? <Badge color={ALERT_COLORS[rec.alert]} variant="light" miw="max-content">{t(`alert.${rec.alert}`)}</Badge> : '—'}</Table.Td>
                     <Table.Td className="num">{fmt.int(rec.recommendedQuantity)}</Table.Td>
                     <Table.Td>{rec.orderByDate ? fmt.date(rec.orderByDate) : '—'}</Table.Td>
                     <Table.Td>{rec.shipDate ? fmt.date(rec.shipDate) : '—'}</Table.Td>
