@@ -62,36 +62,124 @@ export interface FactorOverview {
   draggers: { excessPercent: Dragger[]; sellThrough: Dragger[]; strandedPercent: Dragger[]; inStockRate: Dragger[] };
 }
 
-interface Scope {
-  /** Products to include: the SQL of a subquery selecting `id` (with its own parameters already placed). */
-  where: string;
+/**
+ * Which products a statement covers: the whole catalogue, a keyset page by SKU (`after` < sku ≤
+ * `through`, at most `limit`), or a short list of SKUs. Pages and lists reach the ledger through the
+ * (account_id, product_id, location_id, occurred_at) index, one range per SKU × location, so a page
+ * costs what its SKUs cost; the whole catalogue reads the time window once through
+ * (account_id, occurred_at, id).
+ */
+export interface ProductScope {
+  after?: string | undefined;
+  through?: string | undefined;
+  limit?: number | undefined;
+  skus?: readonly string[] | undefined;
+}
+
+/** `AND …` on products (alias p) for a scope; pushes its parameters. Empty for the whole catalogue. */
+export function productScopeSql(params: unknown[], scope: ProductScope): string {
+  let where = '';
+  if (scope.skus) {
+    params.push(scope.skus);
+    where += ` AND p.sku = ANY($${params.length}::text[])`;
+  }
+  if (scope.after !== undefined) {
+    params.push(scope.after);
+    where += ` AND p.sku > $${params.length}`;
+  }
+  if (scope.through !== undefined) {
+    params.push(scope.through);
+    where += ` AND p.sku <= $${params.length}`;
+  }
+  if (scope.limit !== undefined) {
+    params.push(scope.limit);
+    where += ` ORDER BY p.sku LIMIT $${params.length}`;
+  }
+  return where;
+}
+
+const isWholeCatalogue = (scope: ProductScope) => scope.skus === undefined && scope.after === undefined && scope.through === undefined && scope.limit === undefined;
+
+/**
+ * Settings for the health statements, for the rest of the current transaction (no effect outside one):
+ * no JIT — compiling a statement this size takes seconds, more than it ever saves — enough memory to
+ * sort a page of SKUs without spilling to disk, and grouping by sorting: the ledger rows arrive ordered
+ * by product, so grouping them costs a sort within each product, where the planner (which cannot
+ * estimate the groups) would otherwise hash a million groups to disk and sort them all again.
+ */
+export async function useReportSettings(sql: Sql): Promise<void> {
+  await sql.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('enable_hashagg', 'off', true)`);
 }
 
 /**
- * The per-SKU CTE. $1 = account, $2 = D ('YYYY-MM-DD'); `scope.where` filters products (alias p).
+ * The balance rows (SKU × location, alias i) of the products in `prod`, each looked up by primary key —
+ * never a scan of the account's balances for one page.
  */
-function factorCtes(scope: Scope): string {
+export const ITEMS_SQL = `SELECT i.* FROM prod CROSS JOIN LATERAL (
+    SELECT b.product_id, b.location_id, b.on_hand, b.reserved, b.inbound, b.unfulfillable FROM stock_balances b
+    WHERE b.product_id = prod.id AND b.account_id = $1 OFFSET 0
+  ) i`;
+
+/**
+ * Movements of the products in `prod` (alias m: product_id, location_id, occurred_at, type and the
+ * on-hand, reserved and inbound deltas) since `since` (SQL timestamptz): one range per SKU of
+ * stock_movements_product_time, read from the index alone. `outer` replaces `prod` as the driving
+ * list (alias prod, with an id) — ordered by id, the rows come out ordered by product and time.
+ */
+export function scopedMovementsSql(since: string, columns: string, outer = 'prod'): string {
+  return `SELECT ${columns} FROM ${outer} CROSS JOIN LATERAL (
+      SELECT x.product_id, x.location_id, x.occurred_at, x.type, x.on_hand_delta, x.reserved_delta, x.inbound_delta FROM stock_movements x
+      WHERE x.account_id = $1 AND x.product_id = prod.id AND x.occurred_at >= ${since}
+      OFFSET 0
+    ) m`;
+}
+
+/**
+ * The per-SKU CTEs. $1 = account, $2 = D ('YYYY-MM-DD'); `where` filters products (alias p).
+ *
+ * Days are numbered from D−90 (day 0) and each SKU's ledger days (all locations summed) are read once,
+ * in order: with on hand now, Σ deltas of the window and the running Σ to each day, the level at the end
+ * of day d is `now − total + running(d)`; it holds until the next day with movements. The last 30 days
+ * [60, 90) are in stock where a level > 0 covers them, plus days with an arrival that started without
+ * stock — the SQL twin of domain/health/factors.ts dailyInStock (checked against it by the tests).
+ */
+function factorCtes(scope: ProductScope, where: string): string {
   return `
   prod AS MATERIALIZED (
     SELECT p.id, p.sku, p.title, p.asin, p.fnsku, p.listing_status, p.replenishable, p.price, p.unit_cost, p.cubic_feet, p.size_tier
-    FROM products p WHERE p.account_id = $1 ${scope.where}
+    FROM products p WHERE p.account_id = $1 ${where}
   ),
-  bal AS (
+  bal AS MATERIALIZED (
     SELECT b.product_id, sum(b.on_hand)::int AS on_hand, sum(b.reserved)::int AS reserved, sum(b.inbound)::int AS inbound,
       sum(b.unfulfillable)::int AS unfulfillable
-    FROM stock_balances b JOIN prod ON prod.id = b.product_id WHERE b.account_id = $1 GROUP BY b.product_id
+    FROM (${isWholeCatalogue(scope) ? 'SELECT * FROM stock_balances WHERE account_id = $1' : ITEMS_SQL}) b GROUP BY b.product_id
   ),
-  mv AS (
-    SELECT m.product_id, ((m.occurred_at AT TIME ZONE 'UTC')::date - ($2::date - 90)) AS day, m.type, m.on_hand_delta,
-      m.inbound_delta, m.reserved_delta
-    FROM stock_movements m JOIN prod ON prod.id = m.product_id
-    WHERE m.account_id = $1 AND m.occurred_at >= (($2::date - 90)::timestamp AT TIME ZONE 'UTC')
-  ),
+  -- Each SKU's ledger days, in order of SKU then day (the lookups run in product order and each product's
+  -- rows come out in time order, so grouping and windows sort only within a product). Only the last 30
+  -- days [60, 90) need their own row; the days before them and the days from D on are one row each.
   daily AS (
-    SELECT product_id, day, sum(on_hand_delta)::int AS delta, sum(GREATEST(on_hand_delta, 0))::int AS arrived,
-      sum(inbound_delta)::int AS inbound_delta, sum(reserved_delta)::int AS reserved_delta,
-      sum(CASE WHEN type = 'shipment' THEN -on_hand_delta ELSE 0 END)::int AS shipped
-    FROM mv GROUP BY product_id, day
+    SELECT mv.product_id, mv.on_hand_now, mv.day, sum(mv.on_hand_delta)::int AS delta, sum(GREATEST(mv.on_hand_delta, 0))::int AS arrived,
+      sum(mv.inbound_delta)::int AS inbound_delta, sum(mv.reserved_delta)::int AS reserved_delta,
+      sum(mv.shipped)::int AS shipped, sum(mv.shipped) FILTER (WHERE mv.d >= 30)::int AS shipped_from30,
+      sum(mv.on_hand_delta * (90 - mv.d)) FILTER (WHERE mv.d < 90)::bigint AS weighted
+    FROM (
+      SELECT m.*, CASE WHEN m.d < 60 THEN -1 WHEN m.d >= 90 THEN 90 ELSE m.d END AS day
+      FROM (${scopedMovementsSql(
+        `(($2::date - 90)::timestamp AT TIME ZONE 'UTC')`,
+        `prod.id AS product_id, prod.on_hand_now, ((m.occurred_at AT TIME ZONE 'UTC')::date - ($2::date - 90)) AS d, m.on_hand_delta, m.inbound_delta, m.reserved_delta,
+          CASE WHEN m.type = 'shipment' THEN -m.on_hand_delta ELSE 0 END AS shipped`,
+        // products (not the CTE) so that the planner knows the ids are distinct and sorts only within each
+        `(SELECT p.id, (SELECT coalesce(sum(b.on_hand), 0) FROM stock_balances b WHERE b.account_id = $1 AND b.product_id = p.id)::int AS on_hand_now
+          FROM products p WHERE p.account_id = $1 ${isWholeCatalogue(scope) ? '' : 'AND p.id IN (SELECT id FROM prod)'} ORDER BY p.id) prod`,
+      )}) m
+    ) mv
+    GROUP BY mv.product_id, mv.on_hand_now, mv.day
+  ),
+  seq AS (
+    SELECT d.*, d.on_hand_now - sum(d.delta) OVER whole + sum(d.delta) OVER upto AS level_end,
+      lead(d.day) OVER upto AS next_day, min(d.day) OVER whole AS first_day
+    FROM daily d
+    WINDOW whole AS (PARTITION BY d.product_id), upto AS (PARTITION BY d.product_id ORDER BY d.day)
   ),
   agg AS (
     SELECT product_id,
@@ -99,56 +187,44 @@ function factorCtes(scope: Scope): string {
       coalesce(sum(inbound_delta) FILTER (WHERE day >= 90), 0) AS after_inbound,
       coalesce(sum(reserved_delta) FILTER (WHERE day >= 90), 0) AS after_reserved,
       coalesce(sum(delta) FILTER (WHERE day < 90), 0) AS window_delta,
-      coalesce(sum(delta * (90 - day)) FILTER (WHERE day < 90), 0) AS weighted_delta,
-      coalesce(sum(delta) FILTER (WHERE day >= 60 AND day < 90), 0) AS last30_delta,
+      coalesce(sum(weighted) FILTER (WHERE day < 90), 0)::bigint AS weighted_delta,
       coalesce(sum(shipped) FILTER (WHERE day >= 83 AND day < 90), 0) AS shipped7,
       coalesce(sum(shipped) FILTER (WHERE day >= 60 AND day < 90), 0) AS shipped30,
-      coalesce(sum(shipped) FILTER (WHERE day >= 30 AND day < 90), 0) AS shipped60,
-      coalesce(sum(shipped) FILTER (WHERE day < 90), 0) AS shipped90
-    FROM daily GROUP BY product_id
+      coalesce(sum(shipped_from30) FILTER (WHERE day < 90), 0) AS shipped60,
+      coalesce(sum(shipped) FILTER (WHERE day < 90), 0) AS shipped90,
+      -- before the first day with movements: the opening level (that day's own start included)
+      CASE WHEN min(level_end - delta) FILTER (WHERE day = first_day) > 0 THEN GREATEST(0, LEAST(min(first_day), 89) - 60 + 1) ELSE 0 END
+      + coalesce(sum(GREATEST(0, LEAST(coalesce(next_day, 89), 89) - GREATEST(day + 1, 60) + 1)) FILTER (WHERE level_end > 0), 0)
+      + count(*) FILTER (WHERE day >= 60 AND day < 90 AND arrived > 0 AND level_end - delta <= 0) AS in_stock_days30
+    FROM seq GROUP BY product_id
   ),
-  base AS (
-    SELECT prod.*, coalesce(bal.on_hand, 0) - coalesce(agg.after_delta, 0) AS on_hand_d,
+  fc AS (
+    SELECT prod.id AS product_id, f.daily
+    FROM prod CROSS JOIN LATERAL (
+      SELECT (SELECT avg(x) FROM unnest(f.mean[($2::date - f.as_of) + 1 : ($2::date - f.as_of) + 90]) AS x) AS daily
+      FROM forecasts f
+      WHERE f.account_id = $1 AND f.product_id = prod.id AND f.location_id IS NULL AND f.as_of <= $2::date
+      ORDER BY f.as_of DESC, f.id DESC LIMIT 1
+    ) f
+  ),
+  sku_factors AS MATERIALIZED (
+    SELECT prod.*, GREATEST(v.on_hand_d, 0) AS on_hand, v.reserved_d, GREATEST(v.inbound_d, 0) AS inbound, v.unfulfillable_now,
+      v.shipped7, v.shipped30, v.shipped60, v.shipped90,
+      GREATEST(0, (v.on_hand_d - v.window_delta) + v.weighted_delta / 90.0) AS avg_on_hand90,
+      v.in_stock_days30,
+      CASE WHEN fc.daily IS NOT NULL THEN fc.daily ELSE v.shipped90 / 90.0 END AS daily_demand,
+      CASE WHEN fc.daily IS NOT NULL THEN 'forecast' ELSE 'trailing-90-days' END AS demand_source
+    FROM prod LEFT JOIN bal ON bal.product_id = prod.id LEFT JOIN agg ON agg.product_id = prod.id LEFT JOIN fc ON fc.product_id = prod.id
+    CROSS JOIN LATERAL (SELECT
+      coalesce(bal.on_hand, 0) - coalesce(agg.after_delta, 0) AS on_hand_d,
       coalesce(bal.reserved, 0) - coalesce(agg.after_reserved, 0) AS reserved_d,
       coalesce(bal.inbound, 0) - coalesce(agg.after_inbound, 0) AS inbound_d,
       coalesce(bal.unfulfillable, 0) AS unfulfillable_now,
       coalesce(agg.window_delta, 0) AS window_delta, coalesce(agg.weighted_delta, 0) AS weighted_delta,
-      coalesce(agg.last30_delta, 0) AS last30_delta,
       coalesce(agg.shipped7, 0) AS shipped7, coalesce(agg.shipped30, 0) AS shipped30,
-      coalesce(agg.shipped60, 0) AS shipped60, coalesce(agg.shipped90, 0) AS shipped90
-    FROM prod LEFT JOIN bal ON bal.product_id = prod.id LEFT JOIN agg ON agg.product_id = prod.id
-  ),
-  last30 AS (
-    SELECT d.product_id, d.day, d.arrived,
-      b.on_hand_d - b.last30_delta + sum(d.delta) OVER w AS level_end,
-      lead(d.day) OVER (PARTITION BY d.product_id ORDER BY d.day) AS next_day,
-      b.on_hand_d - b.last30_delta + coalesce(sum(d.delta) OVER w, 0) - d.delta AS level_start
-    FROM daily d JOIN base b ON b.id = d.product_id
-    WHERE d.day >= 60 AND d.day < 90
-    WINDOW w AS (PARTITION BY d.product_id ORDER BY d.day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-  ),
-  stock30 AS (
-    SELECT product_id, min(day) AS first_day,
-      sum(CASE WHEN level_end > 0 THEN coalesce(next_day, 89) - day ELSE 0 END) AS segment_days,
-      count(*) FILTER (WHERE level_start <= 0 AND arrived > 0) AS arrival_days
-    FROM last30 GROUP BY product_id
-  ),
-  fc AS (
-    SELECT DISTINCT ON (f.product_id) f.product_id,
-      (SELECT avg(x) FROM unnest(f.mean[($2::date - f.as_of) + 1 : ($2::date - f.as_of) + 90]) AS x) AS daily
-    FROM forecasts f JOIN prod ON prod.id = f.product_id
-    WHERE f.account_id = $1 AND f.location_id IS NULL AND f.as_of <= $2::date
-    ORDER BY f.product_id, f.as_of DESC, f.id DESC
-  ),
-  sku_factors AS MATERIALIZED (
-    SELECT b.*, GREATEST(b.on_hand_d, 0) AS on_hand, GREATEST(b.inbound_d, 0) AS inbound,
-      GREATEST(0, (b.on_hand_d - b.window_delta) + b.weighted_delta / 90.0) AS avg_on_hand90,
-      CASE WHEN s.product_id IS NULL THEN (CASE WHEN b.on_hand_d - b.last30_delta > 0 THEN 30 ELSE 0 END)
-        ELSE (CASE WHEN b.on_hand_d - b.last30_delta > 0 THEN s.first_day - 60 + 1 ELSE 0 END) + s.segment_days + s.arrival_days
-      END AS in_stock_days30,
-      CASE WHEN fc.daily IS NOT NULL THEN fc.daily ELSE b.shipped90 / 90.0 END AS daily_demand,
-      CASE WHEN fc.daily IS NOT NULL THEN 'forecast' ELSE 'trailing-90-days' END AS demand_source
-    FROM base b LEFT JOIN stock30 s ON s.product_id = b.id LEFT JOIN fc ON fc.product_id = b.id
+      coalesce(agg.shipped60, 0) AS shipped60, coalesce(agg.shipped90, 0) AS shipped90,
+      coalesce(agg.in_stock_days30, CASE WHEN coalesce(bal.on_hand, 0) > 0 THEN 30 ELSE 0 END) AS in_stock_days30
+    ) v
   ),
   sku_excess AS (
     SELECT sf.*, LEAST(sf.on_hand, GREATEST(0, floor(sf.on_hand - 90 * sf.daily_demand)))::int AS excess_units
@@ -211,21 +287,12 @@ const mapRow = (r: FactorRowSql): SkuFactorRow => ({
 });
 
 export const healthRepository = {
-  /** One page of SKUs (by SKU, after `after`) with their factor inputs on `asOf`. */
-  async skuFactorsPage(sql: Sql, accountId: number, q: { asOf: string; after?: string | undefined; limit: number; skus?: readonly string[] | undefined }): Promise<SkuFactorRow[]> {
+  /** One page of SKUs (by SKU: after `after`, through `through`, at most `limit`) or the listed SKUs, with their factor inputs on `asOf`. */
+  async skuFactorsPage(sql: Sql, accountId: number, q: { asOf: string } & ProductScope): Promise<SkuFactorRow[]> {
     const params: unknown[] = [accountId, q.asOf];
-    let where = '';
-    if (q.skus) {
-      params.push(q.skus);
-      where += ` AND p.sku = ANY($${params.length}::text[])`;
-    }
-    if (q.after !== undefined) {
-      params.push(q.after);
-      where += ` AND p.sku > $${params.length}`;
-    }
-    params.push(q.limit);
-    where += ` ORDER BY p.sku LIMIT $${params.length}`;
-    const rows = await sql.query<FactorRowSql>(`WITH ${factorCtes({ where })} SELECT * FROM sku_excess ORDER BY sku`, params);
+    const scope: ProductScope = { after: q.after, through: q.through, limit: q.limit, skus: q.skus };
+    const where = productScopeSql(params, scope);
+    const rows = await sql.query<FactorRowSql>(`WITH ${factorCtes(scope, where)} SELECT * FROM sku_excess ORDER BY sku`, params);
     return rows.map(mapRow);
   },
 
@@ -235,7 +302,7 @@ export const healthRepository = {
    */
   async overview(sql: Sql, accountId: number, q: { asOf: string; top: number }): Promise<FactorOverview> {
     const [row] = await sql.query<{ totals_a: Record<string, unknown>; totals_b: Record<string, unknown>; excess: Dragger[] | null; sell: Dragger[] | null; stranded: Dragger[] | null; stock: Dragger[] | null }>(
-      `WITH ${factorCtes({ where: '' })},
+      `WITH ${factorCtes({}, '')},
        rep AS (SELECT * FROM sku_excess WHERE replenishable)
        SELECT
          (SELECT json_build_object(

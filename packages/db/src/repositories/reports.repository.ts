@@ -1,4 +1,6 @@
 import type { Sql } from '../database';
+import type { ProductScope } from './health.repository';
+import { ITEMS_SQL as scopedItemsSql, productScopeSql, scopedMovementsSql } from './health.repository';
 
 /** One surcharge bracket, as the fee schedule holds it. */
 export interface BracketParam {
@@ -90,19 +92,7 @@ export interface CapacityRow {
   projected60: number;
 }
 
-const pageWhere = (params: unknown[], q: { after?: string | undefined; limit: number; skus?: readonly string[] | undefined }) => {
-  let where = '';
-  if (q.skus) {
-    params.push(q.skus);
-    where += ` AND p.sku = ANY($${params.length}::text[])`;
-  }
-  if (q.after !== undefined) {
-    params.push(q.after);
-    where += ` AND p.sku > $${params.length}`;
-  }
-  params.push(q.limit);
-  return `${where} ORDER BY p.sku LIMIT $${params.length}`;
-};
+const pageWhere = (params: unknown[], q: ProductScope) => productScopeSql(params, q);
 
 const STORAGE_TYPE_SQL = `CASE WHEN p.size_tier IN ('large_bulky', 'extra_large') THEN 'oversize' ELSE 'standard' END`;
 
@@ -111,40 +101,47 @@ export const reportsRepository = {
    * Age buckets, surcharge brackets and approaching thresholds per SKU × location from the open FIFO
    * layers (ages counted to `asOf`), for a page of SKUs. Rows with nothing on hand or inbound are left out.
    */
-  async agePage(sql: Sql, accountId: number, q: { asOf: string; brackets: readonly BracketParam[]; warnDays: number; after?: string | undefined; limit: number; skus?: readonly string[] | undefined }): Promise<AgeRow[]> {
-    const params: unknown[] = [
-      accountId, q.asOf, q.brackets.map((b) => b.minDays), q.brackets.map((b) => b.maxDays), q.brackets.map((b) => b.perCubicFoot),
-      q.brackets.map((b) => b.perUnit), q.warnDays,
-    ];
+  async agePage(sql: Sql, accountId: number, q: { asOf: string; brackets: readonly BracketParam[]; warnDays: number } & ProductScope): Promise<AgeRow[]> {
+    const params: unknown[] = [accountId, q.asOf, q.warnDays];
     const where = pageWhere(params, q);
+    // Bracket i (1-based): units u_i and amount a_i — GREATEST(per cu ft × volume, per unit) × units — of the
+    // layers aged within it; its bounds and rates are scalar parameters (cheap to read once per layer).
+    const bracketSums = q.brackets
+      .map((b) => {
+        const [min, max, perCuft, perUnit] = [b.minDays, b.maxDays, b.perCubicFoot, b.perUnit].map((v) => {
+          params.push(v);
+          return `$${String(params.length)}`;
+        });
+        const i = String(q.brackets.indexOf(b) + 1);
+        const inBracket = `age >= ${min!}::int AND (${max!}::int IS NULL OR age <= ${max!}::int)`;
+        return `sum(q) FILTER (WHERE ${inBracket})::int AS u${i}, sum(GREATEST(${perCuft!}::numeric * cuft, ${perUnit!}::numeric) * q) FILTER (WHERE ${inBracket}) AS a${i},`;
+      })
+      .join('\n           ');
+    const bracketColumns = q.brackets.map((_, n) => `coalesce(k.u${String(n + 1)}, 0) AS u${String(n + 1)}, coalesce(k.a${String(n + 1)}, 0) AS a${String(n + 1)},`).join(' ');
     const rows = await sql.query<{
       id: number; sku: string; title: string; asin: string | null; fnsku: string | null; price: number | null; cubic_feet: number | null; size_tier: string | null;
       location: string; location_type: string; marketplace: string | null; on_hand: number; reserved: number; inbound: number; unfulfillable: number;
-      b0: number; b1: number; b2: number; b3: number; b4: number; bracket_units: Record<string, number> | null; bracket_amounts: Record<string, number> | null;
+      b0: number; b1: number; b2: number; b3: number; b4: number; [bracketColumn: `${'u' | 'a'}${number}`]: number;
       w91: number; d91: number | null; w181: number; d181: number | null; w271: number; d271: number | null; w366: number; d366: number | null; oldest: Date | null;
     }>(
       `WITH prod AS MATERIALIZED (
          SELECT p.id, p.sku, p.title, p.asin, p.fnsku, p.price, p.cubic_feet, p.size_tier FROM products p WHERE p.account_id = $1 ${where}
        ),
-       br AS (SELECT * FROM unnest($3::int[], $4::int[], $5::numeric[], $6::numeric[]) WITH ORDINALITY AS t(min_days, max_days, per_cuft, per_unit, i)),
+       items AS MATERIALIZED (
+         SELECT s.*, coalesce(prod.cubic_feet, 0) AS cuft
+         FROM (${scopedItemsSql}) s JOIN prod ON prod.id = s.product_id
+         WHERE s.on_hand > 0 OR s.inbound > 0 OR s.unfulfillable > 0
+       ),
+       -- the open layers of each listed SKU (one range of age_layers_open), never the whole account's
        lay AS (
-         SELECT a.product_id, a.location_id, a.quantity_remaining AS q, a.received_at,
-           ($2::date - (a.received_at AT TIME ZONE 'UTC')::date) AS age, coalesce(prod.cubic_feet, 0) AS cuft
-         FROM age_layers a JOIN prod ON prod.id = a.product_id
-         WHERE a.account_id = $1 AND a.quantity_remaining > 0
+         SELECT a.product_id, a.location_id, a.quantity_remaining AS q, a.received_at, a.age, coalesce(prod.cubic_feet, 0) AS cuft
+         FROM prod CROSS JOIN LATERAL (
+           SELECT x.product_id, x.location_id, x.quantity_remaining, x.received_at, ($2::date - (x.received_at AT TIME ZONE 'UTC')::date) AS age
+           FROM age_layers x WHERE x.product_id = prod.id AND x.quantity_remaining > 0 AND x.account_id = $1
+           OFFSET 0
+         ) a
        ),
-       per_layer AS (
-         SELECT lay.*, br.i AS bracket, CASE WHEN br.i IS NULL THEN 0 ELSE GREATEST(br.per_cuft * lay.cuft, br.per_unit) * lay.q END AS amount
-         FROM lay LEFT JOIN br ON lay.age >= br.min_days AND (br.max_days IS NULL OR lay.age <= br.max_days)
-       ),
-       by_bracket AS (
-         SELECT product_id, location_id, bracket, sum(q)::int AS q, sum(amount) AS amount FROM per_layer WHERE bracket IS NOT NULL
-         GROUP BY product_id, location_id, bracket
-       ),
-       brackets AS (
-         SELECT product_id, location_id, json_object_agg(bracket, q) AS units, json_object_agg(bracket, amount) AS amounts
-         FROM by_bracket GROUP BY product_id, location_id
-       ),
+       -- one pass per SKU × location: buckets, each surcharge bracket's units and amount, approaching thresholds
        buckets AS (
          SELECT product_id, location_id,
            coalesce(sum(q) FILTER (WHERE age <= 90), 0)::int AS b0,
@@ -152,24 +149,23 @@ export const reportsRepository = {
            coalesce(sum(q) FILTER (WHERE age BETWEEN 181 AND 270), 0)::int AS b2,
            coalesce(sum(q) FILTER (WHERE age BETWEEN 271 AND 365), 0)::int AS b3,
            coalesce(sum(q) FILTER (WHERE age > 365), 0)::int AS b4,
-           coalesce(sum(q) FILTER (WHERE 91 - age BETWEEN 1 AND $7), 0)::int AS w91, min(91 - age) FILTER (WHERE 91 - age BETWEEN 1 AND $7) AS d91,
-           coalesce(sum(q) FILTER (WHERE 181 - age BETWEEN 1 AND $7), 0)::int AS w181, min(181 - age) FILTER (WHERE 181 - age BETWEEN 1 AND $7) AS d181,
-           coalesce(sum(q) FILTER (WHERE 271 - age BETWEEN 1 AND $7), 0)::int AS w271, min(271 - age) FILTER (WHERE 271 - age BETWEEN 1 AND $7) AS d271,
-           coalesce(sum(q) FILTER (WHERE 366 - age BETWEEN 1 AND $7), 0)::int AS w366, min(366 - age) FILTER (WHERE 366 - age BETWEEN 1 AND $7) AS d366,
+           ${bracketSums}
+           coalesce(sum(q) FILTER (WHERE 91 - age BETWEEN 1 AND $3), 0)::int AS w91, min(91 - age) FILTER (WHERE 91 - age BETWEEN 1 AND $3) AS d91,
+           coalesce(sum(q) FILTER (WHERE 181 - age BETWEEN 1 AND $3), 0)::int AS w181, min(181 - age) FILTER (WHERE 181 - age BETWEEN 1 AND $3) AS d181,
+           coalesce(sum(q) FILTER (WHERE 271 - age BETWEEN 1 AND $3), 0)::int AS w271, min(271 - age) FILTER (WHERE 271 - age BETWEEN 1 AND $3) AS d271,
+           coalesce(sum(q) FILTER (WHERE 366 - age BETWEEN 1 AND $3), 0)::int AS w366, min(366 - age) FILTER (WHERE 366 - age BETWEEN 1 AND $3) AS d366,
            min(received_at) AS oldest
          FROM lay GROUP BY product_id, location_id
        )
        SELECT prod.id, prod.sku, prod.title, prod.asin, prod.fnsku, prod.price, prod.cubic_feet, prod.size_tier,
          l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.reserved, s.inbound, s.unfulfillable,
          coalesce(k.b0, 0) AS b0, coalesce(k.b1, 0) AS b1, coalesce(k.b2, 0) AS b2, coalesce(k.b3, 0) AS b3, coalesce(k.b4, 0) AS b4,
-         br.units AS bracket_units, br.amounts AS bracket_amounts,
+         ${bracketColumns}
          coalesce(k.w91, 0) AS w91, k.d91, coalesce(k.w181, 0) AS w181, k.d181, coalesce(k.w271, 0) AS w271, k.d271,
          coalesce(k.w366, 0) AS w366, k.d366, k.oldest
-       FROM prod JOIN stock_balances s ON s.product_id = prod.id AND s.account_id = $1
+       FROM prod JOIN items s ON s.product_id = prod.id
        JOIN locations l ON l.id = s.location_id
        LEFT JOIN buckets k ON k.product_id = s.product_id AND k.location_id = s.location_id
-       LEFT JOIN brackets br ON br.product_id = s.product_id AND br.location_id = s.location_id
-       WHERE s.on_hand > 0 OR s.inbound > 0 OR s.unfulfillable > 0
        ORDER BY prod.sku, l.code`,
       params,
     );
@@ -191,8 +187,8 @@ export const reportsRepository = {
       unfulfillable: r.unfulfillable,
       buckets: [r.b0, r.b1, r.b2, r.b3, r.b4],
       // Bracket i (1-based in SQL) → position i − 1; brackets without units are 0.
-      bracketUnits: q.brackets.map((_, i) => r.bracket_units?.[String(i + 1)] ?? 0),
-      bracketAmounts: q.brackets.map((_, i) => r.bracket_amounts?.[String(i + 1)] ?? 0),
+      bracketUnits: q.brackets.map((_, i) => r[`u${i + 1}`] ?? 0),
+      bracketAmounts: q.brackets.map((_, i) => r[`a${i + 1}`] ?? 0),
       approaching: [
         { threshold: 91, units: r.w91, daysUntil: r.d91 ?? 0 },
         { threshold: 181, units: r.w181, daysUntil: r.d181 ?? 0 },
@@ -207,7 +203,7 @@ export const reportsRepository = {
    * Volume and average daily on hand per SKU × location over the days of `month` before `asOf`
    * (the basis of the monthly storage fee), for a page of SKUs.
    */
-  async storagePage(sql: Sql, accountId: number, q: { month: string; asOf: string; after?: string | undefined; limit: number; skus?: readonly string[] | undefined }): Promise<StorageRow[]> {
+  async storagePage(sql: Sql, accountId: number, q: { month: string; asOf: string } & ProductScope): Promise<StorageRow[]> {
     const params: unknown[] = [accountId, `${q.month}-01`, q.asOf];
     const where = pageWhere(params, q);
     const rows = await sql.query<{
@@ -221,11 +217,11 @@ export const reportsRepository = {
        ),
        span AS (SELECT $2::date AS start, GREATEST(0, LEAST(($2::date + interval '1 month')::date, $3::date) - $2::date) AS n),
        mv AS (
-         SELECT m.product_id, m.location_id, ((m.occurred_at AT TIME ZONE 'UTC')::date - span.start) AS day, m.on_hand_delta AS delta
-         FROM stock_movements m JOIN prod ON prod.id = m.product_id CROSS JOIN span
-         WHERE m.account_id = $1 AND m.occurred_at >= (span.start::timestamp AT TIME ZONE 'UTC')
+         SELECT m.product_id, m.location_id, ((m.occurred_at AT TIME ZONE 'UTC')::date - $2::date) AS day, m.on_hand_delta AS delta
+         FROM (${scopedMovementsSql(`($2::date::timestamp AT TIME ZONE 'UTC')`, 'm.product_id, m.location_id, m.occurred_at, m.on_hand_delta')}) m
        ),
-       agg AS (
+       items AS MATERIALIZED (${scopedItemsSql}),
+       agg AS MATERIALIZED (
          SELECT mv.product_id, mv.location_id, sum(delta) AS since_start,
            coalesce(sum(delta * (span.n - day)) FILTER (WHERE day < span.n), 0) AS weighted
          FROM mv CROSS JOIN span GROUP BY mv.product_id, mv.location_id
@@ -233,7 +229,7 @@ export const reportsRepository = {
        SELECT prod.*, l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.inbound,
          CASE WHEN span.n = 0 THEN s.on_hand
            ELSE GREATEST(0, (s.on_hand - coalesce(agg.since_start, 0)) + coalesce(agg.weighted, 0)::float8 / span.n) END AS avg_on_hand
-       FROM prod JOIN stock_balances s ON s.product_id = prod.id AND s.account_id = $1
+       FROM prod JOIN items s ON s.product_id = prod.id
        JOIN locations l ON l.id = s.location_id CROSS JOIN span
        LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id
        WHERE s.on_hand > 0 OR s.inbound > 0 OR agg.since_start IS NOT NULL
@@ -320,7 +316,7 @@ export const reportsRepository = {
    * Sales, FIFO cost, Amazon share, Amazon receipts and Amazon unit-days on hand per month, per SKU
    * over [from, to), for a page of SKUs.
    */
-  async profitPage(sql: Sql, accountId: number, q: { from: string; to: string; after?: string | undefined; limit: number; skus?: readonly string[] | undefined }): Promise<ProfitRow[]> {
+  async profitPage(sql: Sql, accountId: number, q: { from: string; to: string } & ProductScope): Promise<ProfitRow[]> {
     const params: unknown[] = [accountId, q.from, q.to];
     const where = pageWhere(params, q);
     const rows = await sql.query<{

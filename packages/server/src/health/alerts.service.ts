@@ -7,7 +7,8 @@ import { IPI_WARNING_THRESHOLD, ipiProxy } from '@stockwise/domain/health/ipi';
 import type { AlertCondition, AlertRecord } from '@stockwise/db/repositories/alerts.repository';
 import { alertsRepository } from '@stockwise/db/repositories/alerts.repository';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
-import { healthRepository } from '@stockwise/db/repositories/health.repository';
+import type { Sql } from '@stockwise/db/database';
+import { healthRepository, useReportSettings } from '@stockwise/db/repositories/health.repository';
 import { reportsRepository } from '@stockwise/db/repositories/reports.repository';
 import type { SecretBox } from '../channels/secret-box';
 import type { AlertDto, NotificationSettingsUpdate, ReportKind } from '../schemas/health.schema';
@@ -66,6 +67,14 @@ export class AlertsService {
     private readonly deps: { fees: FeesService; reports: ReportsService; box: SecretBox },
   ) {}
 
+  /** A health statement in its own short transaction (or the caller's) with the report settings. */
+  private analytic<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.tx.run(async (sql) => {
+      await useReportSettings(sql);
+      return fn(sql);
+    });
+  }
+
   /** The conditions that hold on `asOf`. */
   async conditions(actor: Actor, asOf: string): Promise<{ conditions: AlertCondition[]; skipped: string[] }> {
     const sql = this.tx.sql;
@@ -75,7 +84,7 @@ export class AlertsService {
     const schedule = await this.deps.fees.effective(actor, { on: asOf });
     let after: string | undefined;
     for (;;) {
-      const rows = await healthRepository.skuFactorsPage(sql, actor.accountId, { asOf, after, limit: PAGE });
+      const rows = await this.analytic((tx) => healthRepository.skuFactorsPage(tx, actor.accountId, { asOf, after, limit: PAGE }));
       for (const r of rows) {
         const available = r.onHand - r.reserved;
         const dos = daysOfSupply({ available, inbound: 0, dailyDemand: r.dailyDemand });
@@ -100,9 +109,9 @@ export class AlertsService {
           out.push({ kind: 'stranded', dedupeKey: `stranded:${sku}`, severity: 'warning', sku, location: null, title: `${sku}: ${String(r.onHand)} units stranded (listing ${r.listingStatus})`, details: { units: r.onHand, listingStatus: r.listingStatus } });
         }
       }
-      const skus = rows.map((r) => r.sku);
-      if (skus.length > 0) {
-        const ages = await reportsRepository.agePage(sql, actor.accountId, { asOf, brackets: schedule.agedSurcharge, warnDays: ALERT_RULES.ageWarnDays, skus, limit: skus.length });
+      if (rows.length > 0) {
+        const range = { after, through: rows[rows.length - 1]!.sku, limit: rows.length };
+        const ages = await this.analytic((tx) => reportsRepository.agePage(tx, actor.accountId, { asOf, brackets: schedule.agedSurcharge, warnDays: ALERT_RULES.ageWarnDays, ...range }));
         for (const a of ages) {
           for (const w of a.approaching) {
             const chargedAt = w.threshold === 91 ? (schedule.agedSurcharge[0]?.minDays ?? 181) : w.threshold;
@@ -146,7 +155,7 @@ export class AlertsService {
     } else {
       skipped.push('supplier_bill_due');
     }
-    const overview = await healthRepository.overview(sql, actor.accountId, { asOf, top: 0 });
+    const overview = await this.analytic((tx) => healthRepository.overview(tx, actor.accountId, { asOf, top: 0 }));
     const { skus: _n, ...sums } = overview.totals;
     const proxy = ipiProxy(factorsFromSums(sums));
     if (overview.totals.totalUnits > 0 && proxy.score < IPI_WARNING_THRESHOLD) {

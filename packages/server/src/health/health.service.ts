@@ -7,10 +7,11 @@ import { FACTOR_NAMES, ipiProxy } from '@stockwise/domain/health/ipi';
 import type { WhatIfAction } from '@stockwise/domain/health/what-if';
 import { whatIf } from '@stockwise/domain/health/what-if';
 import type { FactorOverview, SkuFactorRow } from '@stockwise/db/repositories/health.repository';
-import { healthRepository, ipiHistoryRepository } from '@stockwise/db/repositories/health.repository';
+import { healthRepository, ipiHistoryRepository, useReportSettings } from '@stockwise/db/repositories/health.repository';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
 import type { Actor } from '../services/actor';
 import { auditActor, requirePermission } from '../services/actor';
+import type { Sql } from '@stockwise/db/database';
 import type { Transactor } from '../services/transactor';
 
 /** Today in UTC: the default `asOf` of every health figure. */
@@ -47,9 +48,17 @@ export const weekOf = (iso: string) => {
 export class HealthService {
   constructor(private readonly tx: Transactor) {}
 
+  /** A factor statement in its own short transaction (or the caller's) with the report settings. */
+  private analytic<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.tx.run(async (sql) => {
+      await useReportSettings(sql);
+      return fn(sql);
+    });
+  }
+
   private async overview(actor: Actor, asOf: string, top = 5): Promise<{ overview: FactorOverview; factors: HealthFactors; proxy: IpiProxy }> {
     requirePermission(actor, 'read');
-    const overview = await healthRepository.overview(this.tx.sql, actor.accountId, { asOf, top });
+    const overview = await this.analytic((sql) => healthRepository.overview(sql, actor.accountId, { asOf, top }));
     const factors = factorsFromSums(sumsOf(overview));
     return { overview, factors, proxy: ipiProxy(factors) };
   }
@@ -80,7 +89,7 @@ export class HealthService {
   async skuFactors(actor: Actor, q: { asOf?: string | undefined; limit: number; cursor?: string | undefined }) {
     requirePermission(actor, 'read');
     const asOf = q.asOf ?? todayIso();
-    const rows = await healthRepository.skuFactorsPage(this.tx.sql, actor.accountId, { asOf, after: q.cursor, limit: q.limit + 1 });
+    const rows = await this.analytic((sql) => healthRepository.skuFactorsPage(sql, actor.accountId, { asOf, after: q.cursor, limit: q.limit + 1 }));
     const page = rows.slice(0, q.limit);
     return {
       asOf,
@@ -110,7 +119,7 @@ export class HealthService {
     const asOf = input.asOf ?? todayIso();
     const { overview } = await this.overview(actor, asOf, 0);
     const skus = [...new Set(input.actions.map((a) => a.sku))];
-    const rows = await healthRepository.skuFactorsPage(this.tx.sql, actor.accountId, { asOf, skus, limit: skus.length });
+    const rows = await this.analytic((sql) => healthRepository.skuFactorsPage(sql, actor.accountId, { asOf, skus, limit: skus.length }));
     const items = new Map(rows.map((r) => [r.sku, toSkuInput(r)]));
     const result = whatIf(sumsOf(overview), items, { actions: input.actions });
     const moved = FACTOR_NAMES.filter((n) => result.before.factors[n].points !== result.after.factors[n].points)
@@ -164,7 +173,7 @@ export class HealthService {
 
   /** Rows for what-if and reports: factor inputs of the given SKUs (unknown SKUs are refused). */
   async requireSkus(actor: Actor, asOf: string, skus: readonly string[]): Promise<SkuFactorRow[]> {
-    const rows = await healthRepository.skuFactorsPage(this.tx.sql, actor.accountId, { asOf, skus, limit: skus.length });
+    const rows = await this.analytic((sql) => healthRepository.skuFactorsPage(sql, actor.accountId, { asOf, skus, limit: skus.length }));
     const missing = skus.find((s) => !rows.some((r) => r.sku === s));
     if (missing) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${missing}`, { field: 'sku' });
     return rows;

@@ -10,12 +10,14 @@ import { daysOfSupply, excessInbound, sellThrough } from '@stockwise/domain/heal
 import type { ProfitInputs } from '@stockwise/domain/profit/profit';
 import { ZERO_PROFIT, addProfit, profitLine } from '@stockwise/domain/profit/profit';
 import type { SkuFactorRow } from '@stockwise/db/repositories/health.repository';
-import { healthRepository } from '@stockwise/db/repositories/health.repository';
+import type { ProductScope } from '@stockwise/db/repositories/health.repository';
+import { healthRepository, useReportSettings } from '@stockwise/db/repositories/health.repository';
 import type { AgeRow } from '@stockwise/db/repositories/reports.repository';
 import { reportsRepository } from '@stockwise/db/repositories/reports.repository';
 import type { ReportKind } from '../schemas/health.schema';
 import type { Actor } from '../services/actor';
 import { requirePermission } from '../services/actor';
+import type { Sql } from '@stockwise/db/database';
 import type { Transactor } from '../services/transactor';
 import type { FeesService } from './fees.service';
 import { DEFAULT_MARKETPLACE } from './fees.service';
@@ -36,9 +38,19 @@ interface Page {
   summary?: Record<string, number>;
 }
 
+/** A page of SKUs: after `after` (exclusive) through `through`, in SKU order — a key range, not a list. */
+interface SkuRange {
+  after: string | undefined;
+  through: string;
+  /** How many SKUs the range holds. */
+  count: number;
+}
+
+const scopeOf = (range: SkuRange): ProductScope => ({ after: range.after, through: range.through, limit: range.count });
+
 interface ReportDefinition {
   columns: (ctx: Context) => string[];
-  page: (ctx: Context, skus: string[]) => Promise<Page>;
+  page: (ctx: Context, range: SkuRange) => Promise<Page>;
   /** Catalogue-level figures added to the JSON form (not per page). */
   summary?: (ctx: Context) => Promise<Record<string, unknown>>;
 }
@@ -125,12 +137,12 @@ export class ReportsService {
   constructor(private readonly tx: Transactor, private readonly fees: FeesService) {}
 
   private readonly definitions: Record<ReportKind, ReportDefinition> = {
-    inventory: { columns: () => [...REPORT_COLUMNS.inventory], page: (ctx, skus) => this.inventoryPage(ctx, skus) },
-    'inventory-age': { columns: (ctx) => ageColumns(ctx.schedule), page: (ctx, skus) => this.agePage(ctx, skus) },
-    excess: { columns: () => [...REPORT_COLUMNS.excess], page: (ctx, skus) => this.excessPage(ctx, skus) },
-    stranded: { columns: () => [...REPORT_COLUMNS.stranded], page: (ctx, skus) => this.strandedPage(ctx, skus) },
-    storage: { columns: () => [...REPORT_COLUMNS.storage], page: (ctx, skus) => this.storagePage(ctx, skus), summary: (ctx) => this.storageSummary(ctx) },
-    profit: { columns: () => [...REPORT_COLUMNS.profit], page: (ctx, skus) => this.profitPage(ctx, skus) },
+    inventory: { columns: () => [...REPORT_COLUMNS.inventory], page: (ctx, range) => this.inventoryPage(ctx, range) },
+    'inventory-age': { columns: (ctx) => ageColumns(ctx.schedule), page: (ctx, range) => this.agePage(ctx, range) },
+    excess: { columns: () => [...REPORT_COLUMNS.excess], page: (ctx, range) => this.excessPage(ctx, range) },
+    stranded: { columns: () => [...REPORT_COLUMNS.stranded], page: (ctx, range) => this.strandedPage(ctx, range) },
+    storage: { columns: () => [...REPORT_COLUMNS.storage], page: (ctx, range) => this.storagePage(ctx, range), summary: (ctx) => this.storageSummary(ctx) },
+    profit: { columns: () => [...REPORT_COLUMNS.profit], page: (ctx, range) => this.profitPage(ctx, range) },
   };
 
   /** Resolves defaults: as of today, the month of asOf, the 30 days before asOf. */
@@ -159,7 +171,7 @@ export class ReportsService {
     const def = this.definitions[kind];
     const skus = await this.skuPage(actor, { after: q.cursor, limit: q.limit + 1 });
     const pageSkus = skus.slice(0, q.limit);
-    const page = pageSkus.length > 0 ? await def.page(ctx, pageSkus) : { rows: [] };
+    const page = pageSkus.length > 0 ? await def.page(ctx, { after: q.cursor, through: pageSkus[pageSkus.length - 1]!, count: pageSkus.length }) : { rows: [] };
     const summary = q.cursor === undefined && def.summary ? await def.summary(ctx) : {};
     return { kind, asOf: q.params.asOf, columns: def.columns(ctx), rows: page.rows, summary: { ...summary, ...page.summary }, nextCursor: skus.length > q.limit ? (pageSkus[pageSkus.length - 1] ?? null) : null };
   }
@@ -174,12 +186,24 @@ export class ReportsService {
       for (;;) {
         const skus = await skuPage(after);
         if (skus.length === 0) return;
-        yield (await def.page(ctx, skus)).rows;
+        const through = skus[skus.length - 1]!;
+        yield (await def.page(ctx, { after, through, count: skus.length })).rows;
         if (skus.length < PAGE) return;
-        after = skus[skus.length - 1];
+        after = through;
       }
     }
     return { columns: def.columns(ctx), rows: rows() };
+  }
+
+  /**
+   * A statement over a page of SKUs in its own short transaction (or the caller's) with the report
+   * settings (no JIT, memory to sort a page); a page's statements run side by side on the pool.
+   */
+  private analytic<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.tx.run(async (sql) => {
+      await useReportSettings(sql);
+      return fn(sql);
+    });
   }
 
   private async skuPage(actor: Actor, q: { after?: string | undefined; limit: number }): Promise<string[]> {
@@ -190,12 +214,12 @@ export class ReportsService {
     return rows.map((r) => r.sku);
   }
 
-  private factors(ctx: Context, skus: string[]): Promise<SkuFactorRow[]> {
-    return healthRepository.skuFactorsPage(this.tx.sql, ctx.actor.accountId, { asOf: ctx.params.asOf, skus, limit: skus.length });
+  private factors(ctx: Context, scope: ProductScope): Promise<SkuFactorRow[]> {
+    return this.analytic((sql) => healthRepository.skuFactorsPage(sql, ctx.actor.accountId, { asOf: ctx.params.asOf, ...scope }));
   }
 
-  private ages(ctx: Context, skus: string[], asOf = ctx.params.asOf): Promise<AgeRow[]> {
-    return reportsRepository.agePage(this.tx.sql, ctx.actor.accountId, { asOf, brackets: ctx.schedule.agedSurcharge, warnDays: 30, skus, limit: skus.length });
+  private ages(ctx: Context, scope: ProductScope, asOf = ctx.params.asOf): Promise<AgeRow[]> {
+    return this.analytic((sql) => reportsRepository.agePage(sql, ctx.actor.accountId, { asOf, brackets: ctx.schedule.agedSurcharge, warnDays: 30, ...scope }));
   }
 
   private async monthlyFee(ctx: Context, r: { locationType: string; marketplace: string | null; cubicFeet: number | null; sizeTier: string | null; units: number; month: number }): Promise<number> {
@@ -204,8 +228,8 @@ export class ReportsService {
     return (r.cubicFeet ?? 0) * r.units * storageRate(schedule, { storageType: storageTypeOfTier(r.sizeTier), month: r.month });
   }
 
-  private async inventoryPage(ctx: Context, skus: string[]): Promise<Page> {
-    const [ages, factors] = await Promise.all([this.ages(ctx, skus), this.factors(ctx, skus)]);
+  private async inventoryPage(ctx: Context, range: SkuRange): Promise<Page> {
+    const [ages, factors] = await Promise.all([this.ages(ctx, scopeOf(range)), this.factors(ctx, scopeOf(range))]);
     const bySku = new Map(factors.map((f) => [f.sku, f]));
     const rows: ReportRow[] = [];
     for (const a of ages) {
@@ -223,8 +247,8 @@ export class ReportsService {
     return { rows };
   }
 
-  private async agePage(ctx: Context, skus: string[]): Promise<Page> {
-    const [ages, factors] = await Promise.all([this.ages(ctx, skus), this.factors(ctx, skus)]);
+  private async agePage(ctx: Context, range: SkuRange): Promise<Page> {
+    const [ages, factors] = await Promise.all([this.ages(ctx, scopeOf(range)), this.factors(ctx, scopeOf(range))]);
     const bySku = new Map(factors.map((f) => [f.sku, f]));
     const brackets = ctx.schedule.agedSurcharge;
     const rows: ReportRow[] = [];
@@ -255,10 +279,10 @@ export class ReportsService {
     return { rows };
   }
 
-  private async excessPage(ctx: Context, skus: string[]): Promise<Page> {
-    const factors = (await this.factors(ctx, skus)).filter((f) => f.excessUnits > 0);
+  private async excessPage(ctx: Context, range: SkuRange): Promise<Page> {
+    const factors = (await this.factors(ctx, scopeOf(range))).filter((f) => f.excessUnits > 0);
     if (factors.length === 0) return { rows: [] };
-    const ages = new Map(mergeAge(await this.ages(ctx, factors.map((f) => f.sku))).map((m) => [m.row.sku, m]));
+    const ages = new Map(mergeAge(await this.ages(ctx, { skus: factors.map((f) => f.sku) })).map((m) => [m.row.sku, m]));
     const prices = await reportsRepository.weeklyPrices(this.tx.sql, ctx.actor.accountId, { asOf: ctx.params.asOf, weeks: 26, productIds: factors.map((f) => f.productId) });
     const rows: ReportRow[] = [];
     const asOfDay = parseIsoDate(ctx.params.asOf);
@@ -304,9 +328,12 @@ export class ReportsService {
     return { rows };
   }
 
-  private async strandedPage(ctx: Context, skus: string[]): Promise<Page> {
-    const ages = await this.ages(ctx, skus);
-    const products = await this.tx.sql.query<{ sku: string; listing_status: string }>('SELECT sku, listing_status FROM products WHERE account_id = $1 AND sku = ANY($2::text[])', [ctx.actor.accountId, skus]);
+  private async strandedPage(ctx: Context, range: SkuRange): Promise<Page> {
+    const ages = await this.ages(ctx, scopeOf(range));
+    const products = await this.tx.sql.query<{ sku: string; listing_status: string }>(
+      `SELECT sku, listing_status FROM products WHERE account_id = $1 AND sku <= $2 ${range.after !== undefined ? 'AND sku > $3' : ''}`,
+      range.after !== undefined ? [ctx.actor.accountId, range.through, range.after] : [ctx.actor.accountId, range.through],
+    );
     const status = new Map(products.map((p) => [p.sku, p.listing_status]));
     const rows: ReportRow[] = [];
     for (const a of ages) {
@@ -324,20 +351,20 @@ export class ReportsService {
   }
 
   private utilization(ctx: Context) {
-    ctx.utilization ??= reportsRepository.utilization(this.tx.sql, ctx.actor.accountId, { asOf: ctx.params.asOf }).then((u) => {
+    ctx.utilization ??= this.analytic((sql) => reportsRepository.utilization(sql, ctx.actor.accountId, { asOf: ctx.params.asOf })).then((u) => {
       const ratio = utilizationRatioWeeks(u);
       return { ...u, ratio, surchargeRate: utilizationSurchargeRate(ctx.schedule, ratio) };
     });
     return ctx.utilization;
   }
 
-  private async storagePage(ctx: Context, skus: string[]): Promise<Page> {
+  private async storagePage(ctx: Context, range: SkuRange): Promise<Page> {
     const month = ctx.params.month;
     const monthNo = Number(month.slice(5, 7));
     const assessment = `${month}-${String(ctx.schedule.agedSurchargeDay).padStart(2, '0')}`;
     const [rows, ages, u] = await Promise.all([
-      reportsRepository.storagePage(this.tx.sql, ctx.actor.accountId, { month, asOf: ctx.params.asOf, skus, limit: skus.length }),
-      this.ages(ctx, skus, assessment),
+      this.analytic((sql) => reportsRepository.storagePage(sql, ctx.actor.accountId, { month, asOf: ctx.params.asOf, ...scopeOf(range) })),
+      this.ages(ctx, scopeOf(range), assessment),
       this.utilization(ctx),
     ]);
     const surcharge = new Map(ages.map((a) => [`${a.sku}\u0001${a.location}`, a.bracketAmounts.reduce((s, x) => s + x, 0)]));
@@ -388,16 +415,16 @@ export class ReportsService {
     };
   }
 
-  private async profitPage(ctx: Context, skus: string[]): Promise<Page> {
+  private async profitPage(ctx: Context, range: SkuRange): Promise<Page> {
     const { from, to } = ctx.params;
-    const rows = await reportsRepository.profitPage(this.tx.sql, ctx.actor.accountId, { from, to, skus, limit: skus.length });
+    const rows = await this.analytic((sql) => reportsRepository.profitPage(sql, ctx.actor.accountId, { from, to, ...scopeOf(range) }));
     const schedule = ctx.schedule;
     // Aged surcharge on each assessment day in the period, from today's layers aged to that day.
     const assessments: string[] = [];
     for (let d = parseIsoDate(from); d < parseIsoDate(to); d++) if (Number(isoDate(d).slice(8, 10)) === schedule.agedSurchargeDay) assessments.push(isoDate(d));
     const surcharge = new Map<string, number>();
     for (const day of assessments.slice(-13)) {
-      for (const a of await this.ages(ctx, skus, day)) {
+      for (const a of await this.ages(ctx, scopeOf(range), day)) {
         if (a.locationType !== 'amazon_fba') continue;
         surcharge.set(a.sku, (surcharge.get(a.sku) ?? 0) + a.bracketAmounts.reduce((s, x) => s + x, 0));
       }
