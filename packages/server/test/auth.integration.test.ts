@@ -39,7 +39,10 @@ describeEachBackend('Accounts, roles, sessions and tokens', (backend) => {
     const withCookie = { Cookie: `stockwise_session=${cookie ?? ''}` };
     const me = await anon.call('GET', '/api/v1/auth/me', { headers: withCookie });
     expect(me.body).toMatchObject({ user: { email: owner.email }, account: { role: 'owner' } });
+    const session = await anon.call('GET', '/api/v1/auth/session', { headers: withCookie });
+    expect(session.body).toMatchObject({ me: { user: { email: owner.email } } });
     expect((await anon.call('POST', '/api/v1/auth/logout', { headers: withCookie })).status).toBe(204);
+    expect((await anon.call('GET', '/api/v1/auth/session', { headers: withCookie })).body).toEqual({ me: null });
     expect((await anon.call('GET', '/api/v1/auth/me', { headers: withCookie })).status).toBe(401);
   });
 

@@ -97,7 +97,7 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
     servers: [{ url: '/' }],
   });
 
-  serveWeb(app, options.webDist ?? defaultWebDist());
+  serveWeb(app, options.webDist ?? process.env['STOCKWISE_WEB_DIST'] ?? defaultWebDist());
   return app;
 }
 

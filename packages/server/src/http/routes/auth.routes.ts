@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { LOCALES, LoginSchema, MeSchema, SetupSchema } from '../../schemas/auth.schema';
 import type { Stockwise } from '../../stockwise';
@@ -26,6 +26,14 @@ export function publicAuthRoutes(sw: Stockwise) {
       const session = await sw.auth.login(input.email, input.password);
       setSessionCookie(c, session.sessionToken, session.expiresAt);
       return c.json(await sw.auth.me(session.principal), 201);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/session', tags: ['Auth'], summary: 'The signed-in user, or null (200 either way, so a signed-out page load logs no error)', responses: { 200: { description: 'Session', ...json(z.object({ me: MeSchema.nullable() })) } } }),
+    async (c) => {
+      const cookie = getCookie(c, SESSION_COOKIE);
+      const principal = cookie && cookie.length <= 200 ? await sw.auth.authenticateSession(cookie) : undefined;
+      return c.json({ me: principal ? await sw.auth.me(principal) : null }, 200);
     },
   );
   app.openapi(
