@@ -225,6 +225,7 @@ export interface RestockRecommendation {
   location: string;
   action?: 'purchase' | 'transfer';
   source?: string | null;
+  supplier?: string | null;
   recommendedQuantity: number;
   estimatedCost?: number | null;
   orderByDate: string | null;
@@ -253,4 +254,45 @@ export interface IpiHealth {
   asOf?: string;
   factors: Record<IpiFactorName, number | IpiFactor>;
   amazonScore?: { score: number; asOf: string; marketplace: string } | null;
+}
+
+export type PurchaseOrderStatus = 'draft' | 'sent' | 'partially_received' | 'received' | 'cancelled';
+
+export interface PurchaseOrderLine {
+  lineNo: number;
+  sku: string;
+  title: string;
+  barcode: string | null;
+  quantity: number;
+  unitCost: number;
+  receivedQuantity: number;
+  openQuantity: number;
+  lineTotal: number;
+}
+
+export interface PurchaseOrder {
+  number: string;
+  supplier: { code: string; name: string };
+  location: string;
+  status: PurchaseOrderStatus;
+  source: 'manual' | 'recommendation' | 'import';
+  currency: string;
+  expectedOn: string | null;
+  sentAt: string | null;
+  receivedAt: string | null;
+  lines: PurchaseOrderLine[];
+  totals: { units: number; receivedUnits: number; goods: number; freight: number; total: number };
+  createdAt: string;
+}
+
+export interface ReceiveScan {
+  barcode?: string;
+  sku?: string;
+  quantity: number;
+  scanKey: string;
+}
+
+export interface PurchaseOrderReceipt {
+  purchaseOrder: PurchaseOrder;
+  received: { sku: string; quantity: number; replayed: boolean }[];
 }

@@ -13,6 +13,9 @@ const InventoryPage = lazy(() => import('../routes/inventory/list/inventory-page
 const ProductDetailPage = lazy(() => import('../routes/products/detail/product-detail-page'));
 const LookupPage = lazy(() => import('../routes/lookup/scan/lookup-page'));
 const RestockPage = lazy(() => import('../routes/restock/list/restock-page'));
+const PurchaseOrdersPage = lazy(() => import('../routes/purchasing/list/purchase-orders-page'));
+const PurchaseOrderPage = lazy(() => import('../routes/purchasing/detail/purchase-order-page'));
+const ReceivePage = lazy(() => import('../routes/purchasing/receive/receive-page'));
 const JobsPage = lazy(() => import('../routes/jobs/list/jobs-page'));
 const SettingsPage = lazy(() => import('../routes/settings/index/settings-page'));
 const LoginPage = lazy(() => import('../routes/auth/login/login-page'));
@@ -38,6 +41,9 @@ export const router = createBrowserRouter([
       { path: 'products/:sku', element: <ProductDetailPage /> },
       { path: 'lookup', element: <LookupPage /> },
       { path: 'restock', element: <RestockPage /> },
+      { path: 'purchase-orders', element: <PurchaseOrdersPage /> },
+      { path: 'purchase-orders/:number', element: <PurchaseOrderPage /> },
+      { path: 'purchase-orders/:number/receive', element: <ReceivePage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'settings/:tab?', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

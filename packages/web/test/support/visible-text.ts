@@ -2,11 +2,11 @@ import type { Page } from 'playwright-core';
 
 /**
  * Latin-script words a Chinese reader may legitimately see: product codes and standards sellers use
- * as-is (SKU, ASIN, FNSKU, FBA, IPI, CSV, API, WAPE, 3PL), the product's own name, and "US" from
+ * as-is (SKU, ASIN, FNSKU, FBA, IPI, CSV, PDF, API, WAPE, 3PL), the product's own name, and "US" from
  * "US$", which is how Intl.NumberFormat writes US dollars in zh-CN and zh-TW. Seller data
  * (SKUs, titles, brands, locations) is excluded by its translate="no" marker instead.
  */
-export const ALLOWED_WORDS = new Set(['SKU', 'SKUs', 'ASIN', 'FNSKU', 'FBA', 'IPI', 'CSV', 'API', 'WAPE', 'PL', 'US', 'Stockwise']);
+export const ALLOWED_WORDS = new Set(['SKU', 'SKUs', 'ASIN', 'FNSKU', 'FBA', 'IPI', 'CSV', 'PDF', 'API', 'WAPE', 'PL', 'US', 'Stockwise']);
 
 /**
  * Words in Latin script on screen that are not seller data and not on the allow-list: visible text

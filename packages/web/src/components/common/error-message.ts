@@ -14,6 +14,7 @@ const CODE_MESSAGES: Record<string, MessageKey> = {
   UNAUTHENTICATED: 'error.unauthenticated',
   FORBIDDEN: 'error.forbidden',
   CONFLICT: 'error.conflict',
+  OVER_RECEIPT: 'error.overReceipt',
 };
 
 export function errorMessage(error: unknown, t: Translate): string {

@@ -28,6 +28,12 @@ export const IconBox = (p: IconProps) => (
     <path d="M3 7v10l9 4 9-4V7M12 11v10" />
   </Icon>
 );
+export const IconClipboard = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="5" y="4" width="14" height="17" rx="2" />
+    <path d="M9 4h6v3H9zM9 12h6M9 16h4" />
+  </Icon>
+);
 export const IconTruck = (p: IconProps) => (
   <Icon {...p}>
     <path d="M3 6h11v10H3zM14 10h4l3 3v3h-7" />

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
-import { IconBarcode, IconBox, IconJobs, IconOverview, IconSettings, IconTruck } from '../common/icons';
+import { IconBarcode, IconBox, IconClipboard, IconJobs, IconOverview, IconSettings, IconTruck } from '../common/icons';
 
 interface NavItem {
   to: string;
@@ -15,6 +15,7 @@ const ITEMS: NavItem[] = [
   { to: '/', label: 'nav.overview', icon: <IconOverview /> },
   { to: '/inventory', label: 'nav.inventory', icon: <IconBox /> },
   { to: '/restock', label: 'nav.restock', icon: <IconTruck /> },
+  { to: '/purchase-orders', label: 'nav.purchaseOrders', icon: <IconClipboard /> },
   { to: '/lookup', label: 'nav.lookup', icon: <IconBarcode /> },
   { to: '/jobs', label: 'nav.jobs', icon: <IconJobs /> },
   { to: '/settings', label: 'nav.settings', icon: <IconSettings /> },

@@ -1,0 +1,139 @@
+import { Alert, Anchor, Badge, Group, NumberInput, Paper, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { useRef, useState, type SyntheticEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../../api/client';
+import type { PurchaseOrder } from '../../../api/types';
+import { ErrorAlert } from '../../../components/common/error-alert';
+import { errorMessage } from '../../../components/common/error-message';
+import { IconBarcode } from '../../../components/common/icons';
+import { PageHeader } from '../../../components/common/page-header';
+import { PageLoader } from '../../../components/common/page-loader';
+import { usePurchaseOrder, useReceivePurchaseOrder } from '../../../hooks/api/purchasing';
+import { useI18n } from '../../../i18n/i18n-context';
+import type { Translate } from '../../../i18n/translate';
+import { RECEIVABLE, STATUS_COLORS } from '../status';
+import { newScanKey, parseScan, signal } from './feedback';
+
+type Outcome = { ok: true; text: string } | { ok: false; text: string };
+
+function failureText(error: unknown, code: string, t: Translate): string {
+  if (error instanceof ApiError && (error.code === 'UNKNOWN_BARCODE' || error.code === 'UNKNOWN_SKU')) return t('receive.unknownCode', { code });
+  if (error instanceof ApiError && error.code === 'OVER_RECEIPT') return t('receive.overReceipt', { code });
+  return errorMessage(error, t);
+}
+
+/** The order's SKU for a typed code, so a person can type a SKU instead of scanning a barcode. */
+function skuOf(order: PurchaseOrder, code: string): string | null {
+  const lower = code.toLowerCase();
+  return order.lines.find((line) => line.sku.toLowerCase() === lower)?.sku ?? null;
+}
+
+/**
+ * Phone-first receiving. A keyboard-wedge scanner types the code and presses Enter into the one
+ * focused field; a person can type a SKU or barcode, optionally followed by a quantity ("SKU 3").
+ */
+export default function ReceivePage() {
+  const { t, fmt } = useI18n();
+  const number = useParams()['number'] ?? '';
+  const query = usePurchaseOrder(number);
+  const receive = useReceivePurchaseOrder(number);
+  const input = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
+  const [quantity, setQuantity] = useState(1);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const order = query.data;
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    const scan = parseScan(text, quantity);
+    if (!scan || !order) return;
+    const sku = skuOf(order, scan.code);
+    const payload = { ...(sku ? { sku } : { barcode: scan.code }), quantity: scan.quantity, scanKey: newScanKey() };
+    receive.mutate(payload, {
+      onSuccess: (result) => {
+        signal(true);
+        const line = result.received[0];
+        setOutcome({ ok: true, text: t('receive.ok', { quantity: fmt.int(line?.quantity ?? scan.quantity), sku: line?.sku ?? scan.code }) });
+        setText('');
+        setQuantity(1);
+        input.current?.focus();
+      },
+      onError: (error) => {
+        signal(false);
+        setOutcome({ ok: false, text: failureText(error, scan.code, t) });
+        input.current?.select();
+      },
+    });
+  };
+
+  return (
+    <Stack gap="md" maw={640}>
+      <PageHeader title={t('receive.title', { number })} description={order ? `${order.supplier.name} → ${order.location}` : undefined} />
+      {query.isPending ? <PageLoader /> : null}
+      {query.isError ? <ErrorAlert error={query.error} /> : null}
+      {order ? (
+        <>
+          <Group gap="sm">
+            <Badge color={STATUS_COLORS[order.status]} variant="light" size="lg" data-testid="po-status">{t(`po.status.${order.status}`)}</Badge>
+            <Text size="sm" data-testid="receive-total">{t('po.receivedOf', { received: fmt.int(order.totals.receivedUnits), ordered: fmt.int(order.totals.units) })}</Text>
+          </Group>
+          {RECEIVABLE.has(order.status) ? (
+            <form onSubmit={submit}>
+              <Group align="flex-end" gap="sm" wrap="nowrap">
+                <TextInput
+                  ref={input}
+                  style={{ flex: 1 }}
+                  size="lg"
+                  label={t('receive.scanLabel')}
+                  placeholder={t('receive.scanPlaceholder')}
+                  leftSection={<IconBarcode />}
+                  value={text}
+                  onChange={(event) => { setText(event.currentTarget.value); }}
+                  autoFocus
+                  autoComplete="off"
+                  autoCapitalize="off"
+                  spellCheck={false}
+                  enterKeyHint="done"
+                  disabled={receive.isPending}
+                  data-testid="receive-input"
+                />
+                <NumberInput
+                  size="lg"
+                  w={96}
+                  label={t('receive.quantity')}
+                  min={1}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  value={quantity}
+                  onChange={(value) => { setQuantity(typeof value === 'number' && value >= 1 ? value : 1); }}
+                />
+              </Group>
+            </form>
+          ) : (
+            <Alert color="gray" variant="light">{t('receive.notReceivable')}</Alert>
+          )}
+          {outcome ? (
+            <Alert color={outcome.ok ? 'green' : 'red'} variant="light" role={outcome.ok ? 'status' : 'alert'} data-testid="receive-outcome">
+              {outcome.text}
+            </Alert>
+          ) : null}
+          <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+            {order.lines.map((line) => (
+              <Paper component="li" withBorder radius="md" p="sm" key={line.lineNo} data-testid={`receive-line-${line.sku}`}>
+                <Group justify="space-between" wrap="nowrap" gap="sm">
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Text ff="monospace" size="sm" translate="no">{line.sku}</Text>
+                    <Text size="xs" c="dimmed" truncate translate="no">{line.barcode ?? line.title}</Text>
+                  </Stack>
+                  <Text fw={600} data-testid="line-received">{`${fmt.int(line.receivedQuantity)} / ${fmt.int(line.quantity)}`}</Text>
+                </Group>
+                <Progress mt={6} size="sm" value={line.quantity ? Math.min(100, (100 * line.receivedQuantity) / line.quantity) : 0} color={line.openQuantity === 0 ? 'green' : 'blue'} aria-label={line.sku} translate="no" />
+              </Paper>
+            ))}
+          </Stack>
+          <Anchor component={Link} to={`/purchase-orders/${encodeURIComponent(number)}`} size="sm">{t('receive.backToOrder')}</Anchor>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
