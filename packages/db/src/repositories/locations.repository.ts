@@ -87,6 +87,11 @@ export const locationsRepository = {
     return rows.map(mapLocation);
   },
 
+  async listAll(sql: Sql, accountId: number): Promise<LocationRecord[]> {
+    const rows = await sql.query<LocationRow>('SELECT * FROM locations WHERE account_id = $1 ORDER BY code', [accountId]);
+    return rows.map(mapLocation);
+  },
+
   async list(
     sql: Sql,
     accountId: number,

@@ -182,6 +182,12 @@ export const productsRepository = {
     return row && mapProduct(row);
   },
 
+  /** The whole catalogue, ordered by SKU (for catalogue-wide planning). */
+  async listAll(sql: Sql, accountId: number): Promise<ProductRecord[]> {
+    const rows = await sql.query<ProductRow>('SELECT * FROM products WHERE account_id = $1 ORDER BY sku', [accountId]);
+    return rows.map(mapProduct);
+  },
+
   async list(sql: Sql, accountId: number, q: ProductQuery): Promise<Page<ProductRecord> | null> {
     const params: unknown[] = [accountId];
     const column = PRODUCT_SORTS[q.sort];

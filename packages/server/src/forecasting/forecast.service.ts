@@ -89,7 +89,7 @@ export class ForecastService {
     const asOf = options.asOf ?? todayUtc();
     const window = historyWindow(asOf);
     const sql = this.tx.sql;
-    const products = await this.allProducts(actor);
+    const products = await productsRepository.listAll(this.tx.sql, actor.accountId);
     const histories = await loadDemandHistories(sql, actor.accountId, window);
     const profiles = profilesByCategory(products, histories, window);
     const runId = await forecastsRepository.createRun(sql, { accountId: actor.accountId, jobId: options.jobId ?? null, asOf, horizon });
@@ -177,7 +177,7 @@ export class ForecastService {
     const since = isoDate(parseIsoDate(asOf) - (options.sinceDays ?? 120));
     const forecasts = (await forecastsRepository.madeBefore(this.tx.sql, actor.accountId, { before: asOf, since })).filter((f) => f.locationId === null);
     const histories = await loadDemandHistories(this.tx.sql, actor.accountId, historyWindow(asOf, 180));
-    const skuOf = new Map((await this.allProducts(actor)).map((p) => [p.id, p.sku]));
+    const skuOf = new Map((await productsRepository.listAll(this.tx.sql, actor.accountId)).map((p) => [p.id, p.sku]));
     const window = historyWindow(asOf, 180);
     const totals = { actual: 0, absError: 0, error: 0, observed: 0, under: { '0.8': 0, '0.9': 0, '0.95': 0 } };
     const perSku: { sku: string; asOf: string; model: string; days: number; wape: number; bias: number }[] = [];
@@ -216,17 +216,5 @@ export class ForecastService {
       },
       perSku: perSku.sort((a, b) => b.wape - a.wape).slice(0, 500),
     };
-  }
-
-  private async allProducts(actor: Actor): Promise<ProductRecord[]> {
-    const all: ProductRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await productsRepository.list(this.tx.sql, actor.accountId, { limit: 1000, cursor, sort: 'sku', order: 'asc' });
-      if (!page) break;
-      all.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return all;
   }
 }

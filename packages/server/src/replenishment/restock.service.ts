@@ -113,12 +113,12 @@ export class RestockService {
     const sql = this.tx.sql;
     const accountId = actor.accountId;
     const asOf = q.asOf ?? todayUtc();
-    const locations = (await this.allLocations(actor)).filter((l) => l.active);
+    const locations = (await locationsRepository.listAll(this.tx.sql, actor.accountId)).filter((l) => l.active);
     const locationFilter = q.location ? locations.find((l) => l.code === q.location) : undefined;
     if (q.location && !locationFilter) throw new DomainError('UNKNOWN_LOCATION', `unknown location ${q.location}`, { field: 'location' });
     const suppliers = new Map((await suppliersRepository.list(sql, accountId)).map((s) => [s.id, s]));
     if (q.supplier && ![...suppliers.values()].some((s) => s.code === q.supplier)) throw new DomainError('NOT_FOUND', `unknown supplier ${q.supplier}`, { field: 'supplier' });
-    const catalogue = await this.allProducts(actor);
+    const catalogue = await productsRepository.listAll(this.tx.sql, actor.accountId);
     const products = catalogue.filter((p) => p.replenishable && (!q.sku || p.sku === q.sku));
     if (q.sku && products.length === 0) throw new DomainError('UNKNOWN_SKU', `unknown or not replenishable SKU ${q.sku}`, { field: 'sku' });
 
@@ -424,29 +424,5 @@ export class RestockService {
       excess: rec.excess,
       reasoning: { ...rec.reasoning, forecast: r.forecastSource, leadTimeSource: r.lead.source === 'stated' ? `stated (${r.lead.statedDays} days)` : `${r.lead.source} from ${r.lead.observations} receipts (stated ${r.lead.statedDays})`, capacity: r.capacity },
     };
-  }
-
-  private async allProducts(actor: Actor): Promise<ProductRecord[]> {
-    const all: ProductRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await productsRepository.list(this.tx.sql, actor.accountId, { limit: 1000, cursor, sort: 'sku', order: 'asc' });
-      if (!page) break;
-      all.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return all;
-  }
-
-  private async allLocations(actor: Actor): Promise<LocationRecord[]> {
-    const all: LocationRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await locationsRepository.list(this.tx.sql, actor.accountId, { limit: 1000, cursor, sort: 'code', order: 'asc' });
-      if (!page) break;
-      all.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return all;
   }
 }
