@@ -296,3 +296,18 @@ export interface PurchaseOrderReceipt {
   purchaseOrder: PurchaseOrder;
   received: { sku: string; quantity: number; replayed: boolean }[];
 }
+
+export type AlertKind = 'low_stock' | 'stock_out' | 'reorder_now' | 'aging' | 'excess' | 'stranded' | 'capacity' | 'supplier_bill_due' | 'ipi_low';
+
+export interface AlertItem {
+  id: number;
+  kind: AlertKind;
+  severity: 'info' | 'warning' | 'critical';
+  sku: string | null;
+  location: string | null;
+  title: string;
+  status: 'open' | 'acknowledged' | 'resolved';
+  snoozedUntil: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}

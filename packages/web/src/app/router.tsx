@@ -16,6 +16,7 @@ const RestockPage = lazy(() => import('../routes/restock/list/restock-page'));
 const PurchaseOrdersPage = lazy(() => import('../routes/purchasing/list/purchase-orders-page'));
 const PurchaseOrderPage = lazy(() => import('../routes/purchasing/detail/purchase-order-page'));
 const ReceivePage = lazy(() => import('../routes/purchasing/receive/receive-page'));
+const AlertsPage = lazy(() => import('../routes/alerts/list/alerts-page'));
 const JobsPage = lazy(() => import('../routes/jobs/list/jobs-page'));
 const SettingsPage = lazy(() => import('../routes/settings/index/settings-page'));
 const LoginPage = lazy(() => import('../routes/auth/login/login-page'));
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
       { path: 'purchase-orders', element: <PurchaseOrdersPage /> },
       { path: 'purchase-orders/:number', element: <PurchaseOrderPage /> },
       { path: 'purchase-orders/:number/receive', element: <ReceivePage /> },
+      { path: 'alerts', element: <AlertsPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'settings/:tab?', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

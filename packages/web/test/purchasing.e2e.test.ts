@@ -1,0 +1,120 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { HAS_CHROMIUM, launchBrowser, login, requireChromium, screenshot, watchConsole } from './support/browser';
+import { ensureWebBuilt } from './support/build';
+import { DEMO, startServer, type RunningServer } from './support/server';
+
+/**
+ * Purchasing end to end against the real server: draft an order from the restock planner with an
+ * edited quantity, send it, and receive it on a phone the way a keyboard-wedge scanner does (the
+ * barcode typed fast, then Enter), watching received quantities move.
+ */
+
+interface RestockItem { sku: string; location: string; action: string }
+interface Order { number: string; status: string; lines: { sku: string; barcode: string | null; quantity: number; receivedQuantity: number }[] }
+
+const run = HAS_CHROMIUM || Boolean(process.env['CI']);
+
+describe.skipIf(!run)('purchasing (browser)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    if (!requireChromium()) return;
+    await ensureWebBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    context.setDefaultNavigationTimeout(60_000);
+    context.setDefaultTimeout(30_000);
+    page = await context.newPage();
+    errors = watchConsole(page);
+    await login(page, server.url, DEMO);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const api = async <T>(path: string): Promise<T> => (await page.evaluate(async (p) => (await fetch(p)).json() as Promise<unknown>, path)) as T;
+
+  it('creates a purchase order from the restock planner, sends it and receives it by scanning', async () => {
+    const plan = await api<{ items: RestockItem[] }>('/api/v1/restock');
+    const rec = plan.items.find((item) => item.action === 'purchase');
+    expect(rec).toBeDefined();
+    const { sku, location } = rec!;
+
+    await page.goto(`${server.url}/restock`);
+    await page.getByRole('checkbox', { name: `Order ${sku} for ${location}` }).check();
+    await page.getByRole('textbox', { name: `Quantity to order of ${sku} for ${location}` }).fill('3');
+    await page.getByRole('button', { name: 'Create purchase orders (1)' }).click();
+    await page.waitForURL(/\/purchase-orders\/PO-[\w-]+$/);
+    const number = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+
+    const drafted = await api<Order>(`/api/v1/purchase-orders/${number}`);
+    expect(drafted.status).toBe('draft');
+    expect(drafted.lines.map((line) => [line.sku, line.quantity])).toEqual([[sku, 3]]);
+    await expect.poll(() => page.getByTestId('po-status').textContent()).toBe('Draft');
+    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe(`/api/v1/purchase-orders/${number}/export.csv`);
+
+    await page.getByRole('button', { name: 'Send to supplier' }).click();
+    await expect.poll(() => page.getByTestId('po-status').textContent()).toBe('Sent');
+    await screenshot(page, 'purchase-order-sent');
+
+    // Receiving happens on a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('po-receive').click();
+    await page.waitForURL(/\/receive$/);
+    const input = page.getByTestId('receive-input');
+    await input.waitFor();
+    const received = () => page.getByTestId(`receive-line-${sku}`).getByTestId('line-received').textContent();
+    expect(await received()).toBe('0 / 3');
+
+    const barcode = drafted.lines[0]!.barcode;
+    expect(barcode).toBeTruthy();
+    // A keyboard-wedge scanner: characters a few milliseconds apart, then Enter.
+    await input.focus();
+    await page.keyboard.type(barcode!, { delay: 4 });
+    await page.keyboard.press('Enter');
+    await expect.poll(received).toBe('1 / 3');
+    await expect.poll(() => page.getByTestId('receive-outcome').textContent()).toBe(`Received 1 × ${sku}`);
+    expect(await input.inputValue()).toBe('');
+
+    // An unknown code and an over-receipt say so plainly and receive nothing.
+    await page.keyboard.type('0000000000000', { delay: 4 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Unknown code' }).count()).toBe(1);
+    await input.fill(`${sku} 9`);
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('receive-outcome').textContent()).toContain('Too many of');
+    expect(await received()).toBe('1 / 3');
+
+    // Typed SKU and quantity finish the order.
+    await input.fill(`${sku} 2`);
+    await input.press('Enter');
+    await expect.poll(received).toBe('3 / 3');
+    await expect.poll(() => page.getByTestId('po-status').textContent()).toBe('Received');
+    await screenshot(page, 'purchase-order-received-390');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const after = await api<Order>(`/api/v1/purchase-orders/${number}`);
+    expect(after.lines[0]!.receivedQuantity).toBe(3);
+  });
+
+  it('lists the new order among purchase orders', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/purchase-orders`);
+    await page.locator('main h1').first().waitFor();
+    await expect.poll(() => page.getByRole('link', { name: /^PO-/ }).count()).toBeGreaterThan(0);
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
