@@ -36,9 +36,9 @@ const accountId = account!.account_id;
 const brackets = [181, 211, 241, 271, 301, 331, 366].map((minDays, i, all) => ({ minDays, maxDays: i + 1 < all.length ? all[i + 1]! - 1 : null, perCubicFoot: 1, perUnit: i === 6 ? 0.15 : 0 }));
 try {
   if (what === 'ipi') await healthRepository.overview(explaining, accountId, { asOf, top: 5 });
-  if (what === 'factors') await healthRepository.skuFactorsPage(explaining, accountId, { asOf, limit: 5000 });
-  if (what === 'age') await reportsRepository.agePage(explaining, accountId, { asOf, brackets, warnDays: 30, limit: 5000 });
-  if (what === 'storage') await reportsRepository.storagePage(explaining, accountId, { month: asOf.slice(0, 7), asOf, limit: 5000 });
+  if (what === 'factors') await healthRepository.skuFactorsPage(explaining, accountId, { asOf, limit: 5000, after: flag('after'), through: flag('through') });
+  if (what === 'age') await reportsRepository.agePage(explaining, accountId, { asOf, brackets, warnDays: 30, limit: 5000, after: flag('after'), through: flag('through') });
+  if (what === 'storage') await reportsRepository.storagePage(explaining, accountId, { month: asOf.slice(0, 7), asOf, limit: 5000, after: flag('after'), through: flag('through') });
 } finally {
   await db.close();
 }

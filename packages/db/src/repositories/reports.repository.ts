@@ -131,19 +131,19 @@ export const reportsRepository = {
          SELECT s.*, coalesce(prod.cubic_feet, 0) AS cuft
          FROM (${scopedItemsSql}) s JOIN prod ON prod.id = s.product_id
          WHERE s.on_hand > 0 OR s.inbound > 0 OR s.unfulfillable > 0
-       ),
-       -- the open layers of each listed SKU (one range of age_layers_open), never the whole account's
-       lay AS (
-         SELECT a.product_id, a.location_id, a.quantity_remaining AS q, a.received_at, a.age, coalesce(prod.cubic_feet, 0) AS cuft
-         FROM prod CROSS JOIN LATERAL (
-           SELECT x.product_id, x.location_id, x.quantity_remaining, x.received_at, ($2::date - (x.received_at AT TIME ZONE 'UTC')::date) AS age
-           FROM age_layers x WHERE x.product_id = prod.id AND x.quantity_remaining > 0 AND x.account_id = $1
-           OFFSET 0
-         ) a
-       ),
-       -- one pass per SKU × location: buckets, each surcharge bracket's units and amount, approaching thresholds
-       buckets AS (
-         SELECT product_id, location_id,
+       )
+       SELECT prod.id, prod.sku, prod.title, prod.asin, prod.fnsku, prod.price, prod.cubic_feet, prod.size_tier,
+         l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.reserved, s.inbound, s.unfulfillable,
+         coalesce(k.b0, 0) AS b0, coalesce(k.b1, 0) AS b1, coalesce(k.b2, 0) AS b2, coalesce(k.b3, 0) AS b3, coalesce(k.b4, 0) AS b4,
+         ${bracketColumns}
+         coalesce(k.w91, 0) AS w91, k.d91, coalesce(k.w181, 0) AS w181, k.d181, coalesce(k.w271, 0) AS w271, k.d271,
+         coalesce(k.w366, 0) AS w366, k.d366, k.oldest
+       FROM prod JOIN items s ON s.product_id = prod.id
+       JOIN locations l ON l.id = s.location_id
+       -- per SKU × location, from its open layers (one range of age_layers_open, never the whole account's),
+       -- in one pass: buckets, each surcharge bracket's units and amount, approaching thresholds
+       CROSS JOIN LATERAL (
+           SELECT
            coalesce(sum(q) FILTER (WHERE age <= 90), 0)::int AS b0,
            coalesce(sum(q) FILTER (WHERE age BETWEEN 91 AND 180), 0)::int AS b1,
            coalesce(sum(q) FILTER (WHERE age BETWEEN 181 AND 270), 0)::int AS b2,
@@ -155,17 +155,12 @@ export const reportsRepository = {
            coalesce(sum(q) FILTER (WHERE 271 - age BETWEEN 1 AND $3), 0)::int AS w271, min(271 - age) FILTER (WHERE 271 - age BETWEEN 1 AND $3) AS d271,
            coalesce(sum(q) FILTER (WHERE 366 - age BETWEEN 1 AND $3), 0)::int AS w366, min(366 - age) FILTER (WHERE 366 - age BETWEEN 1 AND $3) AS d366,
            min(received_at) AS oldest
-         FROM lay GROUP BY product_id, location_id
-       )
-       SELECT prod.id, prod.sku, prod.title, prod.asin, prod.fnsku, prod.price, prod.cubic_feet, prod.size_tier,
-         l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.reserved, s.inbound, s.unfulfillable,
-         coalesce(k.b0, 0) AS b0, coalesce(k.b1, 0) AS b1, coalesce(k.b2, 0) AS b2, coalesce(k.b3, 0) AS b3, coalesce(k.b4, 0) AS b4,
-         ${bracketColumns}
-         coalesce(k.w91, 0) AS w91, k.d91, coalesce(k.w181, 0) AS w181, k.d181, coalesce(k.w271, 0) AS w271, k.d271,
-         coalesce(k.w366, 0) AS w366, k.d366, k.oldest
-       FROM prod JOIN items s ON s.product_id = prod.id
-       JOIN locations l ON l.id = s.location_id
-       LEFT JOIN buckets k ON k.product_id = s.product_id AND k.location_id = s.location_id
+           FROM (
+             SELECT x.quantity_remaining AS q, x.received_at, ($2::date - (x.received_at AT TIME ZONE 'UTC')::date) AS age, s.cuft
+             FROM age_layers x WHERE x.product_id = s.product_id AND x.location_id = s.location_id AND x.quantity_remaining > 0 AND x.account_id = $1
+             OFFSET 0
+           ) lay
+         ) k
        ORDER BY prod.sku, l.code`,
       params,
     );
