@@ -11,7 +11,7 @@ import { untranslatedWords } from './support/visible-text';
  * left on any page, on a desktop and on a 390 px phone, and the choice is remembered per user.
  */
 
-const PAGES = ['/', '/inventory', '/products/APP-0001-SMA', '/lookup', '/restock', '/purchase-orders', '/jobs', '/settings/locations', '/settings/users', '/settings/tokens'];
+const PAGES = ['/', '/inventory', '/products/APP-0001-SMA', '/lookup', '/restock', '/purchase-orders', '/alerts', '/health', '/jobs', '/settings/locations', '/settings/users', '/settings/tokens'];
 const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 
 // Characters only in one of the two scripts, to tell them apart on screen.

@@ -17,6 +17,7 @@ const PurchaseOrdersPage = lazy(() => import('../routes/purchasing/list/purchase
 const PurchaseOrderPage = lazy(() => import('../routes/purchasing/detail/purchase-order-page'));
 const ReceivePage = lazy(() => import('../routes/purchasing/receive/receive-page'));
 const AlertsPage = lazy(() => import('../routes/alerts/list/alerts-page'));
+const HealthPage = lazy(() => import('../routes/health/index/health-page'));
 const JobsPage = lazy(() => import('../routes/jobs/list/jobs-page'));
 const SettingsPage = lazy(() => import('../routes/settings/index/settings-page'));
 const LoginPage = lazy(() => import('../routes/auth/login/login-page'));
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
       { path: 'purchase-orders/:number', element: <PurchaseOrderPage /> },
       { path: 'purchase-orders/:number/receive', element: <ReceivePage /> },
       { path: 'alerts', element: <AlertsPage /> },
+      { path: 'health', element: <HealthPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'settings/:tab?', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

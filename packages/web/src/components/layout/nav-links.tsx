@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
-import { IconAlert, IconBarcode, IconBox, IconClipboard, IconJobs, IconOverview, IconSettings, IconTruck } from '../common/icons';
+import { IconAlert, IconBarcode, IconBox, IconChart, IconClipboard, IconJobs, IconOverview, IconSettings, IconTruck } from '../common/icons';
 
 interface NavItem {
   to: string;
@@ -16,6 +16,7 @@ const ITEMS: NavItem[] = [
   { to: '/inventory', label: 'nav.inventory', icon: <IconBox /> },
   { to: '/restock', label: 'nav.restock', icon: <IconTruck /> },
   { to: '/purchase-orders', label: 'nav.purchaseOrders', icon: <IconClipboard /> },
+  { to: '/health', label: 'nav.health', icon: <IconChart /> },
   { to: '/alerts', label: 'nav.alerts', icon: <IconAlert /> },
   { to: '/lookup', label: 'nav.lookup', icon: <IconBarcode /> },
   { to: '/jobs', label: 'nav.jobs', icon: <IconJobs /> },

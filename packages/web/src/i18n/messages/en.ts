@@ -405,6 +405,28 @@ export const en = {
   'alerts.acknowledge': 'Acknowledge',
   'alerts.snooze': 'Snooze 7 days',
   'alerts.snoozedUntil': 'Snoozed until {date}',
+
+  'nav.health': 'Inventory health',
+  'health.title': 'Inventory health',
+  'health.subtitle': 'The IPI proxy, the four factors behind it and the SKUs dragging each, and stock by age.',
+  'health.below': 'Below the {line} line: storage limits may tighten.',
+  'health.above': 'Above the {line} line.',
+  'health.line': 'The dashed mark is the {line} line.',
+  'health.factor.excessPercent': 'Excess inventory',
+  'health.factor.sellThrough': 'Sell-through (90 days)',
+  'health.factor.strandedPercent': 'Stranded inventory',
+  'health.factor.inStockRate': 'In-stock rate',
+  'health.band.poor': 'Poor',
+  'health.band.fair': 'Fair',
+  'health.band.good': 'Good',
+  'health.band.excellent': 'Excellent',
+  'health.draggers': 'SKUs dragging this factor',
+  'health.units': '{units} units',
+  'health.ageTitle': 'Inventory age',
+  'health.available': 'Available',
+  'health.ageDays': '{range} days',
+  'health.downloadCsv': 'Download CSV',
+  'health.downloadXlsx': 'Download Excel',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

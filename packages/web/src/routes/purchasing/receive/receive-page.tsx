@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, NumberInput, Paper, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, NumberInput, Paper, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
@@ -49,21 +49,20 @@ export default function ReceivePage() {
     if (!scan || !order) return;
     const sku = skuOf(order, scan.code);
     const payload = { ...(sku ? { sku } : { barcode: scan.code }), quantity: scan.quantity, scanKey: newScanKey() };
-    receive.mutate(payload, {
-      onSuccess: (result) => {
+    // Clear at once: a scanner may send the next code before this one is answered.
+    setText('');
+    receive.mutateAsync(payload).then(
+      (result) => {
         signal(true);
         const line = result.received[0];
         setOutcome({ ok: true, text: t('receive.ok', { quantity: fmt.int(line?.quantity ?? scan.quantity), sku: line?.sku ?? scan.code }) });
-        setText('');
         setQuantity(1);
-        input.current?.focus();
       },
-      onError: (error) => {
+      (error: unknown) => {
         signal(false);
         setOutcome({ ok: false, text: failureText(error, scan.code, t) });
-        input.current?.select();
       },
-    });
+    ).finally(() => { input.current?.focus(); });
   };
 
   return (
@@ -94,7 +93,6 @@ export default function ReceivePage() {
                   autoCapitalize="off"
                   spellCheck={false}
                   enterKeyHint="done"
-                  disabled={receive.isPending}
                   data-testid="receive-input"
                 />
                 <NumberInput
@@ -108,6 +106,8 @@ export default function ReceivePage() {
                   onChange={(value) => { setQuantity(typeof value === 'number' && value >= 1 ? value : 1); }}
                 />
               </Group>
+              {/* Two fields in the form: without a submit button, Enter would not submit it. */}
+              <Button type="submit" mt="sm" fullWidth>{t('po.receive')}</Button>
             </form>
           ) : (
             <Alert color="gray" variant="light">{t('receive.notReceivable')}</Alert>
