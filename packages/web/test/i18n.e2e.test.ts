@@ -103,7 +103,7 @@ describe.skipIf(!run)('languages (browser)', () => {
     expect(await offscreen()).toBe(true);
     expect(await burger.isVisible()).toBe(true);
     await burger.click();
-    await nav.getByRole('link', { name: '庫存' }).click();
+    await nav.getByRole('link', { name: '庫存', exact: true }).click();
     await mobile.waitForURL(/\/inventory$/);
     await expect.poll(offscreen).toBe(true);
 
