@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, launchBrowser, login, requireChromium, screenshot, watchConsole } from './support/browser';
-import { ensureWebBuilt } from './support/build';
-import { DEMO, startServer, type RunningServer } from './support/server';
+import { HAS_CHROMIUM, login, screenshot } from './support/browser';
+import { DEMO, type RunningServer } from './support/server';
+import { useBrowserSession } from './support/session';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -26,27 +26,13 @@ const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 
 describe.skipIf(!run)('dashboard (browser)', () => {
   let server: RunningServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    if (!requireChromium()) return;
-    await ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    // The machine may be busy with other suites: allow slow navigations rather than flake.
-    context.setDefaultNavigationTimeout(60_000);
-    context.setDefaultTimeout(30_000);
-    page = await context.newPage();
-    errors = watchConsole(page);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const session = useBrowserSession();
+  beforeAll(() => {
+    ({ server, context, page, errors } = session);
   });
 
   const api = async <T>(path: string): Promise<T> => (await page.evaluate(async (p) => (await fetch(p)).json() as Promise<unknown>, path)) as T;

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { HAS_CHROMIUM, launchBrowser, login, requireChromium, screenshot, watchConsole } from './support/browser';
-import { ensureWebBuilt } from './support/build';
+import type { Browser, Page, Route } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { HAS_CHROMIUM, login, screenshot, watchConsole } from './support/browser';
 import { generateBalances, generateForecast } from './support/fixtures';
-import { DEMO, startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { useBrowserSession } from './support/session';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -21,7 +21,6 @@ const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
   const balances = generateBalances(ROWS);
@@ -38,23 +37,9 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
     await route.fulfill({ status: 200, contentType: 'application/json', body: pages[index] ?? pages[0]! });
   };
 
-  beforeAll(async () => {
-    if (!requireChromium()) return;
-    await ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    // The machine may be busy with other suites: allow slow navigations rather than flake.
-    context.setDefaultNavigationTimeout(60_000);
-    context.setDefaultTimeout(30_000);
-    page = await context.newPage();
-    errors = watchConsole(page);
-    await login(page, server.url, DEMO);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const session = useBrowserSession({ width: 1440, signIn: true });
+  beforeAll(() => {
+    ({ server, browser, page, errors } = session);
   });
 
   it('shows a viewer no edit buttons', async () => {

@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, launchBrowser, login, requireChromium, screenshot, watchConsole } from './support/browser';
-import { ensureWebBuilt } from './support/build';
-import { DEMO, startServer, type RunningServer } from './support/server';
+import { HAS_CHROMIUM, login, screenshot, watchConsole } from './support/browser';
+import { DEMO, type RunningServer } from './support/server';
 import { untranslatedWords } from './support/visible-text';
+import { useBrowserSession } from './support/session';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -37,27 +37,12 @@ async function settle(page: Page, path: string, base: string): Promise<void> {
 describe.skipIf(!run)('languages (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    if (!requireChromium()) return;
-    await ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    // The machine may be busy with other suites: allow slow navigations rather than flake.
-    context.setDefaultNavigationTimeout(60_000);
-    context.setDefaultTimeout(30_000);
-    page = await context.newPage();
-    errors = watchConsole(page);
-    await login(page, server.url, DEMO);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const session = useBrowserSession({ signIn: true });
+  beforeAll(() => {
+    ({ server, browser, page, errors } = session);
   });
 
   for (const [label, locale, script] of [

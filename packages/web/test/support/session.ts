@@ -1,0 +1,40 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, login, requireChromium, watchConsole } from './browser';
+import { ensureWebBuilt } from './build';
+import { DEMO, startServer, type RunningServer } from './server';
+
+export interface BrowserSession {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors seen on `page`. */
+  errors: string[];
+}
+
+/**
+ * One demo server and one Chromium page for the enclosing suite (beforeAll/afterAll); the fields are
+ * filled before the suite's own beforeAll hooks run. Without Chromium they stay unset (tests skip).
+ */
+export function useBrowserSession(options: { width?: number; signIn?: boolean } = {}): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    if (!requireChromium()) return;
+    await ensureWebBuilt();
+    session.server = await startServer();
+    session.browser = await launchBrowser();
+    session.context = await session.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'en-US' });
+    // The machine may be busy with other suites: allow slow navigations rather than flake.
+    session.context.setDefaultNavigationTimeout(60_000);
+    session.context.setDefaultTimeout(30_000);
+    session.page = await session.context.newPage();
+    session.errors = watchConsole(session.page);
+    if (options.signIn) await login(session.page, session.server.url, DEMO);
+  }, 300_000);
+  afterAll(async () => {
+    await (session.browser as Browser | undefined)?.close();
+    await (session.server as RunningServer | undefined)?.stop();
+  });
+  return session;
+}
