@@ -1,6 +1,7 @@
 import { DomainError } from '@stockwise/domain/errors';
 import type { LearnedLeadTime } from '@stockwise/domain/replenishment/lead-time';
 import { learnLeadTime, totalStagedDays } from '@stockwise/domain/replenishment/lead-time';
+import type { ScorecardOrder } from '@stockwise/domain/replenishment/scorecard';
 import { supplierScorecard } from '@stockwise/domain/replenishment/scorecard';
 import type { Sql } from '@stockwise/db/database';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
@@ -8,7 +9,7 @@ import { productsRepository } from '@stockwise/db/repositories/products.reposito
 import { purchaseOrdersRepository } from '@stockwise/db/repositories/purchase-orders.repository';
 import type { SupplierFields, SupplierProductRecord, SupplierRecord } from '@stockwise/db/repositories/suppliers.repository';
 import { suppliersRepository } from '@stockwise/db/repositories/suppliers.repository';
-import type { ScorecardDto, SupplierCreate, SupplierDto, SupplierProductDto, SupplierProductUpsert, SupplierUpdate } from '../schemas/replenishment.schema';
+import type { ScorecardDto, SupplierBillsDto, SupplierCreate, SupplierDto, SupplierProductDto, SupplierProductUpsert, SupplierUpdate } from '../schemas/replenishment.schema';
 import type { Actor } from '../services/actor';
 import { auditActor, requirePermission } from '../services/actor';
 import type { Transactor } from '../services/transactor';
@@ -26,6 +27,26 @@ export async function observedLeadTimes(sql: Sql, accountId: number, supplierId?
     out.set(o.supplierId, [...(out.get(o.supplierId) ?? []), days]);
   }
   return out;
+}
+
+type OrderSummary = Awaited<ReturnType<typeof purchaseOrdersRepository.orderSummaries>>[number];
+
+function toScorecardOrder(o: OrderSummary): ScorecardOrder {
+  return {
+    number: o.number,
+    status: o.status,
+    sentOn: o.sentAt ? dayOf(o.sentAt) : null,
+    expectedOn: o.expectedOn,
+    firstReceivedOn: o.firstReceivedAt ? dayOf(o.firstReceivedAt) : null,
+    receivedOn: o.receivedAt ? dayOf(o.receivedAt) : null,
+    paidOn: o.paidAt ? dayOf(o.paidAt) : null,
+    orderedQuantity: o.orderedQuantity,
+    receivedQuantity: o.receivedQuantity,
+    orderedValue: o.orderedValue,
+    receivedValue: o.receivedValue,
+    freightCost: o.freightCost,
+    paymentTermsDays: o.paymentTermsDays,
+  };
 }
 
 export function statedDays(s: SupplierRecord): number {
@@ -176,25 +197,37 @@ export class SuppliersService {
     const supplier = await this.require(actor, code);
     const asOf = options.asOf ?? todayIso();
     const orders = await purchaseOrdersRepository.orderSummaries(this.tx.sql, actor.accountId, supplier.id);
-    const card = supplierScorecard(
-      orders.map((o) => ({
-        number: o.number,
-        status: o.status,
-        sentOn: o.sentAt ? dayOf(o.sentAt) : null,
-        expectedOn: o.expectedOn,
-        firstReceivedOn: o.firstReceivedAt ? dayOf(o.firstReceivedAt) : null,
-        receivedOn: o.receivedAt ? dayOf(o.receivedAt) : null,
-        paidOn: o.paidAt ? dayOf(o.paidAt) : null,
-        orderedQuantity: o.orderedQuantity,
-        receivedQuantity: o.receivedQuantity,
-        orderedValue: o.orderedValue,
-        receivedValue: o.receivedValue,
-        freightCost: o.freightCost,
-        paymentTermsDays: o.paymentTermsDays,
-      })),
-      { asOf },
-    );
+    const card = supplierScorecard(orders.map(toScorecardOrder), { asOf });
     return { supplier: supplier.code, asOf, ...card, leadTime: { statedDays: statedDays(supplier), ...card.leadTime } };
+  }
+
+  /**
+   * Every supplier's unpaid bills in one list, soonest due first: the scorecard's rule (due = first
+   * receipt, else the send date, + the order's payment terms), so the two never disagree.
+   */
+  async bills(actor: Actor, options: { asOf?: string | undefined } = {}): Promise<SupplierBillsDto> {
+    requirePermission(actor, 'read');
+    const asOf = options.asOf ?? todayIso();
+    const suppliers = new Map((await suppliersRepository.list(this.tx.sql, actor.accountId, {})).map((s) => [s.id, s]));
+    const bySupplier = new Map<number, ScorecardOrder[]>();
+    for (const o of await purchaseOrdersRepository.orderSummaries(this.tx.sql, actor.accountId)) {
+      bySupplier.set(o.supplierId, [...(bySupplier.get(o.supplierId) ?? []), toScorecardOrder(o)]);
+    }
+    const items: SupplierBillsDto['items'] = [];
+    for (const [supplierId, orders] of bySupplier) {
+      const supplier = suppliers.get(supplierId);
+      if (!supplier) continue;
+      for (const bill of supplierScorecard(orders, { asOf }).billsDue) items.push({ supplier: supplier.code, supplierName: supplier.name, currency: supplier.currency, ...bill });
+    }
+    items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.number.localeCompare(b.number));
+    const totals = new Map<string, { currency: string; amount: number; overdue: number }>();
+    for (const bill of items) {
+      const total = totals.get(bill.currency) ?? { currency: bill.currency, amount: 0, overdue: 0 };
+      total.amount = Math.round((total.amount + bill.amount) * 100) / 100;
+      if (bill.overdue) total.overdue = Math.round((total.overdue + bill.amount) * 100) / 100;
+      totals.set(bill.currency, total);
+    }
+    return { asOf, items, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
   }
 
   async require(actor: Actor, code: string): Promise<SupplierRecord> {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { LocationCodeSchema, MoneySchema, SkuSchema, TextSchema } from './common.schema';
+import { IsoDateSchema } from './health.schema';
 
 const Days = z.number().int().min(0).max(730);
 const DateSchema = z.iso.date().openapi({ example: '2026-03-01' });
@@ -117,6 +118,29 @@ export const ScorecardSchema = z
   })
   .openapi('SupplierScorecard');
 export type ScorecardDto = z.infer<typeof ScorecardSchema>;
+
+export const SupplierBillsQuerySchema = z.object({
+  asOf: IsoDateSchema.optional().openapi({ description: 'the day bills are overdue against; default today' }),
+});
+
+export const SupplierBillsSchema = z
+  .object({
+    asOf: z.string(),
+    items: z.array(
+      z.object({
+        supplier: z.string(),
+        supplierName: z.string(),
+        currency: z.string(),
+        number: z.string().openapi({ description: 'the purchase order billed' }),
+        amount: z.number(),
+        dueOn: z.string(),
+        overdue: z.boolean(),
+      }),
+    ),
+    totals: z.array(z.object({ currency: z.string(), amount: z.number(), overdue: z.number() })).openapi({ description: 'what is due per currency, and how much of it is overdue' }),
+  })
+  .openapi('SupplierBills');
+export type SupplierBillsDto = z.infer<typeof SupplierBillsSchema>;
 
 export const RESTOCK_ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon'] as const;
 export const SUPPLY_MODES = ['direct', 'via_warehouse', 'bulk_warehouse'] as const;

@@ -4,6 +4,8 @@ import {
   ScorecardSchema,
   SupplierCodeSchema,
   SupplierCreateSchema,
+  SupplierBillsQuerySchema,
+  SupplierBillsSchema,
   SupplierListQuerySchema,
   SupplierProductSchema,
   SupplierProductUpsertSchema,
@@ -35,6 +37,12 @@ export function suppliersRoutes(sw: Stockwise) {
   app.openapi(
     createRoute({ method: 'post', path: '/', tags, summary: 'Create a supplier', security: secured, request: { headers: IdempotencyHeaderSchema, ...jsonBody(SupplierCreateSchema) }, responses: { 201: { description: 'Created', ...json(SupplierSchema) }, ...problemResponses } }),
     async (c) => c.json(await sw.suppliers.create(c.get('actor'), c.req.valid('json')), 201),
+  );
+
+  // Before /{code}, which would otherwise take "bills" for a supplier code.
+  app.openapi(
+    createRoute({ method: 'get', path: '/bills', tags, summary: "Bills due to every supplier: unpaid purchase orders, due on first receipt (else sending) + the order's payment terms, soonest first", security: secured, request: { query: SupplierBillsQuerySchema }, responses: { 200: { description: 'Bills due', ...json(SupplierBillsSchema) }, ...problemResponses } }),
+    async (c) => c.json(await sw.suppliers.bills(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
   );
 
   app.openapi(
