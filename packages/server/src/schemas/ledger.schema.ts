@@ -52,6 +52,13 @@ export const BalanceSchema = z
   .object({
     sku: z.string(),
     title: z.string(),
+    barcode: z.string().nullable(),
+    asin: z.string().nullable(),
+    fnsku: z.string().nullable(),
+    category: z.string().nullable(),
+    brand: z.string().nullable(),
+    replenishable: z.boolean(),
+    cubicFeet: z.number().nullable().openapi({ description: 'the product’s volume per unit' }),
     location: z.string(),
     onHand: z.number().int(),
     reserved: z.number().int(),
@@ -97,3 +104,42 @@ export const LayerSchema = z
     unitCost: z.number().nullable(),
   })
   .openapi('AgeLayer');
+
+const Units = z.number().int();
+
+export const InventorySummarySchema = z
+  .object({
+    asOf: z.string().openapi({ description: 'the UTC date layer ages are counted to' }),
+    skus: Units.openapi({ description: 'products in the catalogue' }),
+    replenishableSkus: Units,
+    onHand: Units,
+    reserved: Units,
+    available: Units.openapi({ description: 'on hand − reserved' }),
+    inbound: Units,
+    unfulfillable: Units,
+    cubicFeet: z.number().openapi({ description: 'volume of the units on hand (products without dimensions count 0)' }),
+    stockOuts: z
+      .object({ count: Units, skus: z.array(z.string()).openapi({ description: 'the first stocked-out SKUs in SKU order' }) })
+      .openapi({ description: 'replenishable SKUs with nothing available at any location' }),
+    agedUnits: Units.openapi({ description: 'units in layers 181 days old or older (Amazon’s aged-inventory surcharge starts there)' }),
+    value: z.array(z.object({ currency: z.string(), amount: z.number() })).openapi({ description: 'open layers at their FIFO unit cost, per product currency, largest first' }),
+    locations: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        type: z.string(),
+        skus: Units,
+        onHand: Units,
+        reserved: Units,
+        available: Units,
+        inbound: Units,
+        unfulfillable: Units,
+        stockOuts: Units.openapi({ description: 'replenishable SKUs with nothing available here' }),
+        cubicFeet: z.number(),
+        capacityCubicFeet: z.number().nullable().openapi({ description: 'the total, or the sum of the per-storage-type limits; null when none is set' }),
+      }),
+    ),
+    ageBuckets: z.array(z.object({ key: z.string(), minDays: Units, maxDays: Units.nullable(), units: Units, cubicFeet: z.number() })),
+  })
+  .openapi('InventorySummary');
+export type InventorySummaryDto = z.infer<typeof InventorySummarySchema>;

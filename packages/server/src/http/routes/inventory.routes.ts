@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { TextSchema } from '../../schemas/common.schema';
+import { AsOfQuerySchema } from '../../schemas/health.schema';
 import {
   InventoryPageSchema,
   InventoryQuerySchema,
+  InventorySummarySchema,
   LayerSchema,
   MovementCreateSchema,
   MovementListQuerySchema,
@@ -40,6 +42,11 @@ export function inventoryRoutes(sw: Stockwise) {
       const q = c.req.valid('query');
       return c.json(await sw.inventory.listBalances(c.get('actor'), { ...q, search: q.q }), 200);
     },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/summary', tags: ['Inventory'], summary: 'Totals for the overview: units per bucket, SKU and stock-out counts, per location, by age, and stock value', security: secured, request: { query: AsOfQuerySchema }, responses: { 200: { description: 'The summary', ...json(InventorySummarySchema) }, ...problemResponses } }),
+    async (c) => c.json(await sw.inventory.summary(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
   );
 
   app.openapi(
