@@ -44,6 +44,33 @@ export const mapBalance = (r: BalanceRow): BalanceRecord => ({
 
 const BULK_CHUNK = 5000;
 
+/** stock_movements columns in the order every insert below writes them. */
+const MOVEMENT_COLUMNS = `account_id, batch_id, product_id, location_id, type, reason, on_hand_delta, reserved_delta,
+  inbound_delta, unfulfillable_delta, unit_cost, unit_price, channel, reference_type, reference_id, occurred_at`;
+
+/** One movement that neither opens nor consumes an age layer (a reservation or its release). */
+export interface LayerFreeLine extends ItemKey {
+  type: string;
+  reason: string | null;
+  deltas: StockDeltas;
+  /** Refuse the change if it would leave available (on hand − reserved) below zero. */
+  guardAvailable: boolean;
+  unitPrice: number | null;
+  channel: string | null;
+  referenceType: string | null;
+  referenceId: string | null;
+  occurredAt: Date;
+}
+
+export interface BatchInsert {
+  accountId: number;
+  idempotencyKey: string | null;
+  kind: string;
+  actorUserId: number | null;
+  actorTokenId: number | null;
+  note: string | null;
+}
+
 export interface ItemKey {
   productId: number;
   locationId: number;
@@ -59,10 +86,7 @@ export const ledgerRepository = {
   },
 
   /** Undefined when a batch with this idempotency key exists (the insert waits for a concurrent twin to commit). */
-  async insertBatch(
-    sql: Sql,
-    b: { accountId: number; idempotencyKey: string | null; kind: string; actorUserId: number | null; actorTokenId: number | null; note: string | null },
-  ): Promise<number | undefined> {
+  async insertBatch(sql: Sql, b: BatchInsert): Promise<number | undefined> {
     const [row] = await sql.query<{ id: number }>(
       `INSERT INTO ledger_batches (account_id, idempotency_key, kind, actor_user_id, actor_token_id, note)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (account_id, idempotency_key) WHERE idempotency_key IS NOT NULL
@@ -70,6 +94,48 @@ export const ledgerRepository = {
       [b.accountId, b.idempotencyKey, b.kind, b.actorUserId, b.actorTokenId, b.note],
     );
     return row?.id;
+  },
+
+  /**
+   * Writes a batch of layer-free movements in one statement: the batch row, each balance update (same
+   * guards as applyDeltas, on rows the caller has already locked, one line per row) and each movement.
+   * `applied` lists the rows the guards let through; the caller rolls back when one is missing.
+   * Nothing is written when the idempotency key was used before (`batchId` undefined).
+   */
+  async postLayerFree(sql: Sql, b: BatchInsert, lines: readonly LayerFreeLine[]): Promise<{ batchId: number | undefined; applied: ItemKey[] }> {
+    const col = <T>(f: (m: LayerFreeLine) => T) => lines.map(f);
+    const [row] = await sql.query<{ batchId: number | null; applied: ItemKey[] }>(
+      `WITH batch AS (
+         INSERT INTO ledger_batches (account_id, idempotency_key, kind, actor_user_id, actor_token_id, note)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (account_id, idempotency_key) WHERE idempotency_key IS NOT NULL
+         DO NOTHING RETURNING id
+       ), t AS (
+         SELECT * FROM unnest($7::bigint[], $8::bigint[], $9::text[], $10::text[], $11::int[], $12::int[], $13::int[], $14::int[],
+           $15::boolean[], $16::numeric[], $17::text[], $18::text[], $19::text[], $20::timestamptz[])
+           AS t(p, l, ty, r, d_on, d_res, d_in, d_unf, guard, up, ch, rt, ri, oa)
+       ), applied AS (
+         UPDATE stock_balances b SET on_hand = on_hand + t.d_on, reserved = reserved + t.d_res, inbound = inbound + t.d_in,
+           unfulfillable = unfulfillable + t.d_unf, updated_at = now()
+         FROM t
+         WHERE EXISTS (SELECT 1 FROM batch) AND b.account_id = $1 AND b.product_id = t.p AND b.location_id = t.l
+           AND on_hand + t.d_on >= 0 AND reserved + t.d_res >= 0 AND inbound + t.d_in >= 0 AND unfulfillable + t.d_unf >= 0
+           AND (NOT t.guard OR (on_hand + t.d_on) - (reserved + t.d_res) >= 0)
+         RETURNING b.product_id, b.location_id
+       ), moved AS (
+         INSERT INTO stock_movements (${MOVEMENT_COLUMNS})
+         SELECT $1, batch.id, t.p, t.l, t.ty, t.r, t.d_on, t.d_res, t.d_in, t.d_unf, NULL, t.up, t.ch, t.rt, t.ri, t.oa FROM batch, t
+       )
+       SELECT (SELECT id FROM batch) AS "batchId",
+         coalesce((SELECT json_agg(json_build_object('productId', product_id, 'locationId', location_id)) FROM applied), '[]'::json) AS applied`,
+      [
+        b.accountId, b.idempotencyKey, b.kind, b.actorUserId, b.actorTokenId, b.note,
+        col((m) => m.productId), col((m) => m.locationId), col((m) => m.type), col((m) => m.reason),
+        col((m) => m.deltas.onHand), col((m) => m.deltas.reserved), col((m) => m.deltas.inbound), col((m) => m.deltas.unfulfillable),
+        col((m) => m.guardAvailable), col((m) => m.unitPrice), col((m) => m.channel), col((m) => m.referenceType),
+        col((m) => m.referenceId), col((m) => m.occurredAt),
+      ],
+    );
+    return { batchId: row?.batchId ?? undefined, applied: row?.applied ?? [] };
   },
 
   /** Creates missing balance rows, then locks all of them in one fixed order so concurrent writers never deadlock. */
@@ -151,9 +217,7 @@ export const ledgerRepository = {
   async insertMovement(sql: Sql, m: MovementInsert): Promise<number> {
     const d = m.deltas;
     const [row] = await sql.query<{ id: number }>(
-      `INSERT INTO stock_movements (account_id, batch_id, product_id, location_id, type, reason, on_hand_delta,
-         reserved_delta, inbound_delta, unfulfillable_delta, unit_cost, unit_price, channel, reference_type, reference_id,
-         occurred_at)
+      `INSERT INTO stock_movements (${MOVEMENT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
       [
         m.accountId, m.batchId, m.productId, m.locationId, m.type, m.reason, d.onHand, d.reserved, d.inbound,
@@ -170,9 +234,7 @@ export const ledgerRepository = {
       const chunk = rows.slice(start, start + BULK_CHUNK);
       const col = <T>(f: (m: (typeof chunk)[number]) => T) => chunk.map(f);
       const inserted = await sql.query<{ id: number }>(
-        `INSERT INTO stock_movements (account_id, batch_id, product_id, location_id, type, reason, on_hand_delta,
-           reserved_delta, inbound_delta, unfulfillable_delta, unit_cost, unit_price, channel, reference_type,
-           reference_id, occurred_at)
+        `INSERT INTO stock_movements (${MOVEMENT_COLUMNS})
          SELECT $1, $2, p, l, ty, r, a, b, c, d, uc, up, ch, rt, ri, oa FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[],
            $10::int[], $11::numeric[], $12::numeric[], $13::text[], $14::text[], $15::text[], $16::timestamptz[])
            WITH ORDINALITY AS t(p, l, ty, r, a, b, c, d, uc, up, ch, rt, ri, oa, n)

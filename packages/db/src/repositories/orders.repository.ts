@@ -132,28 +132,51 @@ export const ordersRepository = {
     );
   },
 
-  async insertAllocations(sql: Sql, accountId: number, rows: readonly { orderLineId: number; locationId: number; reserved: number }[]): Promise<void> {
-    if (rows.length === 0) return;
+  /** The order's lines and where each reserved its units, in one statement. */
+  async insertLinesWithAllocations(
+    sql: Sql,
+    ids: { accountId: number; orderId: number },
+    lines: readonly LineInsert[],
+    allocations: readonly { lineNo: number; locationId: number; reserved: number }[],
+  ): Promise<void> {
     await sql.query(
-      `INSERT INTO order_allocations (account_id, order_line_id, location_id, reserved)
-       SELECT $1, l, loc, r FROM unnest($2::bigint[], $3::bigint[], $4::int[]) AS t(l, loc, r)
-       ON CONFLICT (order_line_id, location_id) DO UPDATE SET reserved = order_allocations.reserved + EXCLUDED.reserved`,
-      [accountId, rows.map((r) => r.orderLineId), rows.map((r) => r.locationId), rows.map((r) => r.reserved)],
+      `WITH inserted AS (
+         INSERT INTO order_lines (account_id, order_id, line_no, product_id, external_line_id, quantity, unit_price)
+         SELECT $1, $2, n, p, e, q, u FROM unnest($3::int[], $4::bigint[], $5::text[], $6::int[], $7::numeric[]) AS t(n, p, e, q, u)
+         RETURNING id, line_no
+       )
+       INSERT INTO order_allocations (account_id, order_line_id, location_id, reserved)
+       SELECT $1, inserted.id, a.loc, sum(a.r) FROM unnest($8::int[], $9::bigint[], $10::int[]) AS a(n, loc, r)
+       JOIN inserted ON inserted.line_no = a.n GROUP BY inserted.id, a.loc`,
+      [
+        ids.accountId, ids.orderId, lines.map((l) => l.lineNo), lines.map((l) => l.productId), lines.map((l) => l.externalLineId),
+        lines.map((l) => l.quantity), lines.map((l) => l.unitPrice),
+        allocations.map((a) => a.lineNo), allocations.map((a) => a.locationId), allocations.map((a) => a.reserved),
+      ],
     );
   },
 
   /**
-   * Locks the balance rows of these SKUs at every active location (in the ledger's lock order, so
-   * concurrent writers never deadlock) and returns what each can sell.
+   * The account's active locations (with whether the channel is configured to ship from each) and what
+   * each can sell of these SKUs, in one statement. The balance rows stay locked until commit, taken in
+   * the ledger's lock order so concurrent writers never deadlock.
    */
-  async lockStock(sql: Sql, accountId: number, productIds: readonly number[]): Promise<LockedStock[]> {
-    return sql.query<LockedStock>(
-      `SELECT b.product_id AS "productId", b.location_id AS "locationId", b.on_hand - b.reserved AS available
-       FROM stock_balances b JOIN locations l ON l.id = b.location_id
-       WHERE b.account_id = $1 AND b.product_id = ANY($2::bigint[]) AND l.active
-       ORDER BY b.product_id, b.location_id FOR UPDATE OF b`,
-      [accountId, productIds],
+  async lockStock(sql: Sql, accountId: number, channel: OrderChannel, productIds: readonly number[]): Promise<{ locations: (AllocationLocation & { configured: boolean })[]; stock: LockedStock[] }> {
+    const rows = await sql.query<AllocationLocation & { configured: boolean; stock: { productId: number; available: number }[] | null }>(
+      `WITH locked AS MATERIALIZED (
+         SELECT product_id, location_id, on_hand - reserved AS available FROM stock_balances
+         WHERE account_id = $1 AND product_id = ANY($3::bigint[]) ORDER BY product_id, location_id FOR UPDATE
+       )
+       SELECT l.id, l.code, l.type,
+         EXISTS (SELECT 1 FROM sales_channels c WHERE c.account_id = l.account_id AND c.channel = $2 AND c.location_id = l.id) AS configured,
+         (SELECT json_agg(json_build_object('productId', k.product_id, 'available', k.available)) FROM locked k WHERE k.location_id = l.id) AS stock
+       FROM locations l WHERE l.account_id = $1 AND l.active ORDER BY l.id`,
+      [accountId, channel, productIds],
     );
+    return {
+      locations: rows.map((r) => ({ id: r.id, code: r.code, type: r.type, configured: r.configured })),
+      stock: rows.flatMap((r) => (r.stock ?? []).map((k) => ({ productId: k.productId, locationId: r.id, available: k.available }))),
+    };
   },
 
   /** Locks the order row so state changes of one order happen one at a time. */
@@ -265,12 +288,3 @@ export interface AllocationLocation {
   type: 'warehouse' | 'amazon_fba' | '3pl';
 }
 
-/** Active locations an order may reserve from, flagging the channel's configured one. */
-export async function activeLocations(sql: Sql, accountId: number, channel: OrderChannel): Promise<(AllocationLocation & { configured: boolean })[]> {
-  return sql.query<AllocationLocation & { configured: boolean }>(
-    `SELECT l.id, l.code, l.type, coalesce(c.location_id = l.id, false) AS configured
-     FROM locations l LEFT JOIN sales_channels c ON c.account_id = l.account_id AND c.channel = $2
-     WHERE l.account_id = $1 AND l.active ORDER BY l.id`,
-    [accountId, channel],
-  );
-}

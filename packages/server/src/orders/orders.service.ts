@@ -7,12 +7,12 @@ import type { Sql } from '@stockwise/db/database';
 import type { Page } from '@stockwise/db/pagination';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
 import type { AllocationLocation, OrderQuery, OrderWithLines } from '@stockwise/db/repositories/orders.repository';
-import { activeLocations, ordersRepository } from '@stockwise/db/repositories/orders.repository';
+import { ordersRepository } from '@stockwise/db/repositories/orders.repository';
 import { productsRepository } from '@stockwise/db/repositories/products.repository';
 import type { OrderCancel, OrderDto, OrderReturn, OrderShip } from '../schemas/orders.schema';
 import type { Actor } from '../services/actor';
 import { auditActor, requirePermission } from '../services/actor';
-import type { LedgerEntry, LedgerService } from '../services/ledger.service';
+import type { LedgerEntry, LedgerService, LockedEntry } from '../services/ledger.service';
 import type { Transactor } from '../services/transactor';
 
 export function mapOrderDto(o: OrderWithLines): OrderDto {
@@ -138,12 +138,11 @@ export class OrdersService {
     const { actor, orderId, channel } = ctx;
     const lineInputs = ctx.lines.map((l) => ({ ...l, productId: l.product.id, allowBackorder: l.product.allowBackorder }));
     const demands = sumDemands(lineInputs);
-    const locations = await activeLocations(sql, actor.accountId, channel);
+    // The balance rows stay locked until commit: no concurrent order can sell the same units.
+    const { locations, stock } = await ordersRepository.lockStock(sql, actor.accountId, channel, demands.map((d) => d.productId));
     const types = TYPE_PREFERENCE[channel];
     const preferred = [...locations].sort((a, b) => Number(b.configured) - Number(a.configured) || types.indexOf(a.type) - types.indexOf(b.type) || a.id - b.id).map((l) => l.id);
-    // The balance rows stay locked until commit: no concurrent order can sell the same units.
-    const stock = await ordersRepository.lockStock(sql, actor.accountId, demands.map((d) => d.productId));
-    const plan = allocateOrder({ demands, stock, preferred: [...new Set(preferred)], fallbackLocationId: locations[0]?.id ?? null });
+    const plan = allocateOrder({ demands, stock, preferred, fallbackLocationId: locations[0]?.id ?? null });
     if (plan.short.length > 0) {
       throw new DomainError('INSUFFICIENT_STOCK', `not enough stock for ${plan.short.map((s) => `${s.sku} (${s.requested} ordered, ${s.available} available)`).join(', ')}`, {
         field: 'lines',
@@ -151,20 +150,31 @@ export class OrdersService {
       });
     }
     const codeOf = new Map(locations.map((l) => [l.id, l.code]));
-    const skuOf = new Map(demands.map((d) => [d.productId, d.sku]));
-    const entries: LedgerEntry[] = plan.allocations.map((a) => ({
-      sku: skuOf.get(a.productId)!,
+    const demandOf = new Map(demands.map((d) => [d.productId, d]));
+    const entries: LockedEntry[] = plan.allocations.map((a) => ({
+      sku: demandOf.get(a.productId)!.sku,
       location: codeOf.get(a.locationId)!,
+      item: { productId: a.productId, locationId: a.locationId },
+      allowBackorder: demandOf.get(a.productId)!.allowBackorder,
       request: { type: 'reservation', quantity: a.quantity },
       referenceType: 'order',
       referenceId: String(orderId),
       channel,
     }));
-    await this.ledger.post(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' });
-    const inserted = await ordersRepository.insertLines(sql, actor.accountId, orderId, lineInputs.map((l) => ({ lineNo: l.lineNo, productId: l.productId, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice })));
-    const idOf = new Map(inserted.map((r) => [r.lineNo, r.id]));
+    // A backordered rest may land where no balance row exists yet: the general path creates and locks it.
+    const lockedRows = new Set(stock.map((s) => `${s.productId}:${s.locationId}`));
+    if (entries.every((e) => lockedRows.has(`${e.item.productId}:${e.item.locationId}`))) {
+      await this.ledger.postLocked(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' });
+    } else {
+      await this.ledger.post(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' });
+    }
     const parts = splitOverLines(lineInputs, plan.allocations).flat();
-    await ordersRepository.insertAllocations(sql, actor.accountId, parts.map((p) => ({ orderLineId: idOf.get(p.line.lineNo)!, locationId: p.locationId, reserved: p.quantity })));
+    await ordersRepository.insertLinesWithAllocations(
+      sql,
+      { accountId: actor.accountId, orderId },
+      lineInputs.map((l) => ({ lineNo: l.lineNo, productId: l.productId, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice })),
+      parts.map((p) => ({ lineNo: p.line.lineNo, locationId: p.locationId, reserved: p.quantity })),
+    );
     if (plan.backordered > 0) await ordersRepository.setBackordered(sql, actor.accountId, orderId, true);
     const byLine = new Map<number, { location: string; reserved: number; shipped: number }[]>();
     for (const p of parts) {

@@ -3,7 +3,7 @@ import { allocateFifo, fifoUnitCost } from '@stockwise/domain/ledger/fifo';
 import type { LedgerLinePlan, MovementRequest } from '@stockwise/domain/ledger/movement-rules';
 import { planMovement, reducesAvailable } from '@stockwise/domain/ledger/movement-rules';
 import type { Sql } from '@stockwise/db/database';
-import type { ItemKey } from '@stockwise/db/repositories/ledger.repository';
+import type { ItemKey, LayerFreeLine } from '@stockwise/db/repositories/ledger.repository';
 import { ledgerRepository } from '@stockwise/db/repositories/ledger.repository';
 import { locationsRepository } from '@stockwise/db/repositories/locations.repository';
 import type { ProductRecord } from '@stockwise/db/repositories/products.repository';
@@ -25,6 +25,12 @@ export interface LedgerEntry {
   /** Sale price per unit of a shipment, and its sales channel. */
   unitPrice?: number | null | undefined;
   channel?: string | null | undefined;
+}
+
+/** A movement whose SKU and location ids the caller has resolved and whose balance row it has locked. */
+export interface LockedEntry extends LedgerEntry {
+  item: ItemKey;
+  allowBackorder: boolean;
 }
 
 export interface PostOptions {
@@ -84,6 +90,63 @@ export class LedgerService {
     });
   }
 
+  /**
+   * The hot path of order intake: layer-free movements (reservations and their release) on balance rows
+   * the caller already holds locked, written in one statement. Same rules and guards as post(); anything
+   * else (age layers, one row twice) goes through post().
+   */
+  async postLocked(actor: Actor, entries: readonly LockedEntry[], options: PostOptions = {}): Promise<PostResult> {
+    requirePermission(actor, 'inventory:write');
+    const planned = entries.map((entry) => ({ entry, plans: planMovement(entry.request) }));
+    const rows = new Set(entries.map((e) => `${e.item.productId}:${e.item.locationId}`));
+    const layerFree = planned.every(({ plans }) => plans.every((p) => p.at === 'source' && p.consumesLayers === 0 && p.opensLayer === null));
+    if (!layerFree || rows.size !== entries.length || entries.length === 0) return this.post(actor, entries, options);
+    return this.tx.run(async (sql) => {
+      const lines: LayerFreeLine[] = planned.flatMap(({ entry, plans }) =>
+        plans.map((plan) => ({
+          ...entry.item,
+          type: plan.type,
+          reason: plan.reason,
+          deltas: plan.deltas,
+          guardAvailable: reducesAvailable(plan.deltas) && !entry.allowBackorder,
+          unitPrice: plan.type === 'shipment' ? (entry.unitPrice ?? null) : null,
+          channel: entry.channel ?? null,
+          referenceType: entry.referenceType ?? null,
+          referenceId: entry.referenceId ?? null,
+          occurredAt: entry.occurredAt ?? new Date(),
+        })),
+      );
+      const key = options.idempotencyKey ?? null;
+      const batch = { accountId: actor.accountId, idempotencyKey: key, kind: options.kind ?? entries[0]!.request.type, actorUserId: actor.userId, actorTokenId: actor.tokenId, note: options.note ?? null };
+      const { batchId, applied } = await ledgerRepository.postLayerFree(sql, batch, lines);
+      if (batchId === undefined) {
+        const existing = await ledgerRepository.findBatchByKey(sql, actor.accountId, key!);
+        return { batchId: existing!.id, replayed: true };
+      }
+      if (applied.length < lines.length) {
+        const done = new Set(applied.map((a) => `${a.productId}:${a.locationId}`));
+        const index = entries.findIndex((e) => !done.has(`${e.item.productId}:${e.item.locationId}`));
+        await this.refuse(sql, actor, { index, entry: entries[index]!, item: entries[index]!.item });
+      }
+      return { batchId, replayed: false };
+    });
+  }
+
+  /** Throws INSUFFICIENT_STOCK for a line whose guarded balance update was refused, with the balance as it stands. */
+  private async refuse(sql: Sql, actor: Actor, line: { index: number; entry: LedgerEntry; item: ItemKey }): Promise<never> {
+    const current = await ledgerRepository.findBalance(sql, actor.accountId, line.item);
+    throw new DomainError('INSUFFICIENT_STOCK', `not enough stock of ${line.entry.sku} at ${line.entry.location} for this ${line.entry.request.type}`, {
+      field: `${line.index}`,
+      details: {
+        skus: [line.entry.sku],
+        location: line.entry.location,
+        onHand: current?.onHand ?? 0,
+        available: (current?.onHand ?? 0) - (current?.reserved ?? 0),
+        unfulfillable: current?.unfulfillable ?? 0,
+      },
+    });
+  }
+
   private async applyLine(
     sql: Sql,
     ctx: { actor: Actor; batchId: number; line: ResolvedLine; carried: { receivedAt: Date; quantity: number; unitCost: number | null }[] },
@@ -93,19 +156,7 @@ export class LedgerService {
     const accountId = actor.accountId;
     const guardAvailable = reducesAvailable(plan.deltas) && !product.allowBackorder;
     const balance = await ledgerRepository.applyDeltas(sql, { accountId, ...item, deltas: plan.deltas, guardAvailable });
-    if (!balance) {
-      const current = await ledgerRepository.findBalance(sql, accountId, item);
-      throw new DomainError('INSUFFICIENT_STOCK', `not enough stock of ${product.sku} at ${entry.location} for this ${entry.request.type}`, {
-        field: `${line.index}`,
-        details: {
-          skus: [product.sku],
-          location: entry.location,
-          onHand: current?.onHand ?? 0,
-          available: (current?.onHand ?? 0) - (current?.reserved ?? 0),
-          unfulfillable: current?.unfulfillable ?? 0,
-        },
-      });
-    }
+    if (!balance) await this.refuse(sql, actor, line);
     const occurredAt = entry.occurredAt ?? new Date();
     let unitCost: number | null = null;
     let takes: { receivedAt: Date; quantity: number; unitCost: number | null }[] = [];
