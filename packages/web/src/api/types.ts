@@ -87,6 +87,14 @@ export interface LocationCreate {
 export interface Balance {
   sku: string;
   title: string;
+  /** Product facts the server joins onto each row (optional: older servers and test fixtures omit them). */
+  barcode?: string | null;
+  asin?: string | null;
+  fnsku?: string | null;
+  category?: string | null;
+  brand?: string | null;
+  replenishable?: boolean;
+  cubicFeet?: number | null;
   location: string;
   onHand: number;
   reserved: number;
@@ -95,6 +103,40 @@ export interface Balance {
   unfulfillable: number;
   oldestReceivedAt: string | null;
   updatedAt: string;
+}
+
+/** GET /inventory/summary: the overview's totals, computed by the server in SQL. */
+export interface InventorySummary {
+  asOf: string;
+  skus: number;
+  replenishableSkus: number;
+  onHand: number;
+  reserved: number;
+  available: number;
+  inbound: number;
+  unfulfillable: number;
+  cubicFeet: number;
+  stockOuts: { count: number; skus: string[] };
+  agedUnits: number;
+  value: { currency: string; amount: number }[];
+  locations: LocationSummary[];
+  ageBuckets: { key: string; minDays: number; maxDays: number | null; units: number; cubicFeet: number }[];
+}
+
+export interface LocationSummary {
+  code: string;
+  name: string;
+  type: string;
+  skus: number;
+  onHand: number;
+  reserved: number;
+  available: number;
+  inbound: number;
+  unfulfillable: number;
+  /** Replenishable SKUs with nothing available here. */
+  stockOuts: number;
+  cubicFeet: number;
+  capacityCubicFeet: number | null;
 }
 
 export interface AgeLayer {

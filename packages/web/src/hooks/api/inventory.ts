@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { fetchAll } from '../../api/paginate';
-import type { AgeLayer, Balance, Page } from '../../api/types';
+import type { AgeLayer, Balance, InventorySummary, Page } from '../../api/types';
 import { queryKeysFactory } from './query-key-factory';
 
-export const inventoryKeys = { ...queryKeysFactory('inventory'), layers: (query: object) => ['inventory', 'layers', query] as const };
+export const inventoryKeys = { ...queryKeysFactory('inventory'), layers: (query: object) => ['inventory', 'layers', query] as const, summary: () => ['inventory', 'summary'] as const };
 
 /** Every SKU × location balance; `loaded` counts rows while the pages stream in. */
 export function useAllBalances() {
@@ -30,6 +30,15 @@ export function useLayers(query: { sku?: string; location?: string }) {
     queryKey: inventoryKeys.layers(query),
     queryFn: () => api.get<Page<AgeLayer>>('/inventory/layers', query),
     select: (page) => page.items,
+    staleTime: 60_000,
+  });
+}
+
+/** The overview's totals, computed by the server: one small response however many SKUs there are. */
+export function useInventorySummary() {
+  return useQuery({
+    queryKey: inventoryKeys.summary(),
+    queryFn: () => api.get<InventorySummary>('/inventory/summary'),
     staleTime: 60_000,
   });
 }

@@ -69,23 +69,30 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
 
 export const DEFAULT_COLUMNS: ColumnId[] = ['sku', 'title', 'location', 'onHand', 'available', 'inbound', 'unfulfillable', 'ageDays', 'volume'];
 
+/**
+ * Grid rows from balances. The server joins the product facts onto each balance; `products` fills
+ * them in for rows that lack them (pass [] when the balances carry them, as /inventory does).
+ */
 export function joinRows(balances: Balance[], products: Product[], asOf: Date): InventoryRow[] {
   const bySku = new Map(products.map((p) => [p.sku, p]));
   return balances.map((b) => {
     const p = bySku.get(b.sku);
-    const cubicFeet = p?.cubicFeet ?? null;
+    const barcode = b.barcode ?? p?.barcode ?? null;
+    const asin = b.asin ?? p?.asin ?? null;
+    const fnsku = b.fnsku ?? p?.fnsku ?? null;
+    const cubicFeet = b.cubicFeet ?? p?.cubicFeet ?? null;
     return {
       ...b,
-      barcode: p?.barcode ?? null,
-      asin: p?.asin ?? null,
-      fnsku: p?.fnsku ?? null,
-      category: p?.category ?? null,
-      brand: p?.brand ?? null,
-      replenishable: p?.replenishable ?? true,
+      barcode,
+      asin,
+      fnsku,
+      category: b.category ?? p?.category ?? null,
+      brand: b.brand ?? p?.brand ?? null,
+      replenishable: b.replenishable ?? p?.replenishable ?? true,
       cubicFeet,
       volume: cubicFeet === null ? null : cubicFeet * Math.max(0, b.onHand),
       ageDays: daysSince(b.oldestReceivedAt, asOf),
-      haystack: [b.sku, b.title, p?.barcode, p?.asin, p?.fnsku].filter(Boolean).join('\u0001').toLowerCase(),
+      haystack: [b.sku, b.title, barcode, asin, fnsku].filter(Boolean).join('\u0001').toLowerCase(),
     };
   });
 }

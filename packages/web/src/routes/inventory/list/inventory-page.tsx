@@ -4,7 +4,6 @@ import { ErrorAlert } from '../../../components/common/error-alert';
 import { NothingHere } from '../../../components/common/not-available';
 import { PageHeader } from '../../../components/common/page-header';
 import { useAllBalances } from '../../../hooks/api/inventory';
-import { useAllProducts } from '../../../hooks/api/products';
 import { useI18n } from '../../../i18n/i18n-context';
 import { InventoryTable } from './components/inventory-table';
 import { InventoryToolbar } from './components/inventory-toolbar';
@@ -20,14 +19,11 @@ function csvValue(row: InventoryRow, column: ColumnId): string | number | null {
 export default function InventoryPage() {
   const { t, fmt, locale } = useI18n();
   const balances = useAllBalances();
-  const products = useAllProducts();
   const { filter, sort, update } = useInventoryParams();
   const columns = useVisibleColumns();
 
-  const all = useMemo(
-    () => (balances.data && products.data ? joinRows(balances.data, products.data, new Date()) : null),
-    [balances.data, products.data],
-  );
+  // Balance rows carry the product facts (title, barcode, …): no second download of the catalogue.
+  const all = useMemo(() => (balances.data ? joinRows(balances.data, [], new Date()) : null), [balances.data]);
   const locations = useMemo(() => [...new Set((all ?? []).map((r) => r.location))].sort(), [all]);
   const categories = useMemo(() => [...new Set((all ?? []).map((r) => r.category).filter((c): c is string => c !== null))].sort(), [all]);
   const collator = useMemo(() => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }), [locale]);
@@ -49,7 +45,7 @@ export default function InventoryPage() {
     downloadCsv(`inventory-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(header, body));
   };
 
-  const error = balances.error ?? products.error;
+  const error = balances.error;
   return (
     <Stack gap="sm">
       <PageHeader title={t('inventory.title')} description={t('inventory.subtitle')} />

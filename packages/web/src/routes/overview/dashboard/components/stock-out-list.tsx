@@ -4,14 +4,15 @@ import { useI18n } from '../../../../i18n/i18n-context';
 
 const SHOWN = 12;
 
-export function StockOutList({ skus }: { skus: string[] }) {
+/** The first stocked-out SKUs as links; `count` is how many there are in all (the server sends a sample). */
+export function StockOutList({ skus, count }: { skus: string[]; count: number }) {
   const { t, fmt } = useI18n();
   return (
     <Paper withBorder radius="md" p="md" h="100%">
       <Title order={2} size="h4" mb="xs">
         {t('overview.stockOutTitle')}
       </Title>
-      {skus.length === 0 ? (
+      {count === 0 ? (
         <Text size="sm" c="dimmed">
           {t('overview.noStockOuts')}
         </Text>
@@ -26,9 +27,9 @@ export function StockOutList({ skus }: { skus: string[] }) {
               </li>
             ))}
           </Group>
-          {skus.length > SHOWN ? (
+          {count > Math.min(SHOWN, skus.length) ? (
             <Text size="xs" c="dimmed" mt="xs">
-              {t('overview.andMore', { count: fmt.int(skus.length - SHOWN) })}
+              {t('overview.andMore', { count: fmt.int(count - Math.min(SHOWN, skus.length)) })}
             </Text>
           ) : null}
         </>
