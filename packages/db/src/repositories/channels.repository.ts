@@ -13,6 +13,14 @@ export interface ChannelRecord {
   location: string | null;
   safetyBuffer: number;
   pullCursor: string | null;
+  availabilityUrl: string | null;
+  availabilitySecretEnc: string | null;
+  pushConnector: boolean;
+  pushCursor: string | null;
+  pushFailures: number;
+  pushRetryAfter: Date | null;
+  lastPushAt: Date | null;
+  lastPushError: string | null;
   createdByUserId: number | null;
   createdAt: Date;
   updatedAt: Date;
@@ -30,6 +38,14 @@ interface ChannelRow {
   location: string | null;
   safety_buffer: number;
   pull_cursor: string | null;
+  availability_url: string | null;
+  availability_secret_enc: string | null;
+  push_connector: boolean;
+  push_cursor: string | null;
+  push_failures: number;
+  push_retry_after: Date | null;
+  last_push_at: Date | null;
+  last_push_error: string | null;
   created_by_user_id: number | null;
   created_at: Date;
   updated_at: Date;
@@ -47,6 +63,14 @@ const mapChannel = (r: ChannelRow): ChannelRecord => ({
   location: r.location,
   safetyBuffer: r.safety_buffer,
   pullCursor: r.pull_cursor,
+  availabilityUrl: r.availability_url,
+  availabilitySecretEnc: r.availability_secret_enc,
+  pushConnector: r.push_connector,
+  pushCursor: r.push_cursor,
+  pushFailures: r.push_failures,
+  pushRetryAfter: r.push_retry_after,
+  lastPushAt: r.last_push_at,
+  lastPushError: r.last_push_error,
   createdByUserId: r.created_by_user_id,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -64,6 +88,25 @@ export interface ChannelUpsert {
   locationId: number | null;
   safetyBuffer: number;
   createdByUserId: number | null;
+  /** Outbound availability: undefined keeps what is stored, null removes it. */
+  outbound?: { url: string | null; secretEnc: string | null; pushConnector: boolean } | null | undefined;
+}
+
+/** A position in the change feed: movements up to `lastId` were read, and anything created since `horizon` may still be new. */
+export interface FeedCursor {
+  lastId: number;
+  horizon: Date;
+}
+
+export interface ChangedSku {
+  productId: number;
+  sku: string;
+}
+
+export interface OutboundAvailabilityRow extends AvailabilityRow {
+  productId: number;
+  /** What the channel was last told (null: never). */
+  previous: number | null;
 }
 
 export interface AvailabilityRow {
@@ -76,15 +119,26 @@ export interface AvailabilityRow {
 export const channelsRepository = {
   /** Creates or replaces the account's connection for this channel; undefined when the shop domain belongs to another account. */
   async upsert(sql: Sql, c: ChannelUpsert): Promise<ChannelRecord | undefined> {
+    const setOutbound = c.outbound !== undefined;
     const rows = await sql.query<{ id: number }>(
-      `INSERT INTO sales_channels (account_id, channel, name, shop_domain, webhook_secret_enc, credentials_enc, location_id, safety_buffer, created_by_user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO sales_channels (account_id, channel, name, shop_domain, webhook_secret_enc, credentials_enc, location_id, safety_buffer, created_by_user_id,
+         availability_url, availability_secret_enc, push_connector)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $12, coalesce($13, false))
        ON CONFLICT (account_id, channel) DO UPDATE SET name = EXCLUDED.name, shop_domain = EXCLUDED.shop_domain,
          webhook_secret_enc = coalesce(EXCLUDED.webhook_secret_enc, sales_channels.webhook_secret_enc),
          credentials_enc = coalesce(EXCLUDED.credentials_enc, sales_channels.credentials_enc),
-         location_id = EXCLUDED.location_id, safety_buffer = EXCLUDED.safety_buffer, updated_at = now()
+         location_id = EXCLUDED.location_id, safety_buffer = EXCLUDED.safety_buffer,
+         availability_url = CASE WHEN $10 THEN EXCLUDED.availability_url ELSE sales_channels.availability_url END,
+         availability_secret_enc = CASE WHEN $10 THEN EXCLUDED.availability_secret_enc ELSE sales_channels.availability_secret_enc END,
+         push_connector = CASE WHEN $10 THEN EXCLUDED.push_connector ELSE sales_channels.push_connector END,
+         push_failures = CASE WHEN $10 THEN 0 ELSE sales_channels.push_failures END,
+         push_retry_after = CASE WHEN $10 THEN NULL ELSE sales_channels.push_retry_after END,
+         updated_at = now()
        RETURNING id`,
-      [c.accountId, c.channel, c.name, c.shopDomain, c.webhookSecretEnc, c.credentialsEnc, c.locationId, c.safetyBuffer, c.createdByUserId],
+      [
+        c.accountId, c.channel, c.name, c.shopDomain, c.webhookSecretEnc, c.credentialsEnc, c.locationId, c.safetyBuffer, c.createdByUserId,
+        setOutbound, c.outbound?.url ?? null, c.outbound?.secretEnc ?? null, c.outbound?.pushConnector ?? null,
+      ],
     );
     return rows[0] ? this.find(sql, c.accountId, c.channel) : undefined;
   },
@@ -133,18 +187,128 @@ export const channelsRepository = {
   },
 
   /**
-   * SKUs whose stock moved after movement `afterId`, plus those moved in the last `overlapSeconds`
-   * (a transaction that started earlier may commit a lower id later; repeating recent ones makes the
-   * feed at-least-once). Returns the SKUs and the highest movement id seen.
+   * The oldest start of a transaction still open in this database (or now): a movement that commits
+   * after this moment was created at or after it (created_at is its transaction's start). Read it
+   * before the feed itself, in its own statement, so the feed's snapshot is younger.
    */
-  async changedSkus(sql: Sql, accountId: number, q: { afterId: number; overlapSeconds: number; limit: number }): Promise<{ skus: string[]; lastId: number }> {
-    const rows = await sql.query<{ sku: string; last_id: number }>(
-      `SELECT p.sku, max(m.id) AS last_id FROM stock_movements m JOIN products p ON p.id = m.product_id
-       WHERE m.account_id = $1 AND (m.on_hand_delta <> 0 OR m.reserved_delta <> 0)
-         AND (m.id > $2 OR m.created_at > now() - make_interval(secs => $3))
-       GROUP BY p.sku ORDER BY max(m.id) LIMIT $4`,
-      [accountId, q.afterId, q.overlapSeconds, q.limit],
+  async feedHorizon(sql: Sql): Promise<Date> {
+    const [row] = await sql.query<{ horizon: Date }>(
+      `SELECT least(statement_timestamp(), (SELECT min(xact_start) FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL)) AS horizon`,
     );
-    return { skus: rows.map((r) => r.sku), lastId: rows.reduce((m, r) => Math.max(m, r.last_id), q.afterId) };
+    return row!.horizon;
+  },
+
+  /**
+   * SKUs whose on hand or reserved moved after `cursor`, set-based: every movement with a higher id
+   * (at most `limit` SKUs, in order of their latest movement), plus every movement created since the
+   * cursor's horizon with a lower id (a transaction open at the last read commits its lower ids late).
+   * At-least-once: a SKU may come again. `more` says the page was full.
+   */
+  async changedSkus(sql: Sql, accountId: number, q: { cursor: FeedCursor; limit: number }): Promise<{ items: ChangedSku[]; lastId: number; more: boolean }> {
+    const rows = await sql.query<{ product_id: number; sku: string; last_id: number | null }>(
+      `WITH moved AS (
+         SELECT product_id, max(id) AS last_id FROM stock_movements
+         WHERE account_id = $1 AND id > $2 AND (on_hand_delta <> 0 OR reserved_delta <> 0)
+         GROUP BY product_id ORDER BY max(id) LIMIT $4),
+       late AS (
+         SELECT DISTINCT product_id FROM stock_movements
+         WHERE account_id = $1 AND created_at >= $3 AND id <= $2 AND (on_hand_delta <> 0 OR reserved_delta <> 0))
+       SELECT p.id AS product_id, p.sku, max(c.last_id) AS last_id
+       FROM (SELECT product_id, last_id FROM moved UNION ALL SELECT product_id, NULL FROM late) c
+       JOIN products p ON p.id = c.product_id AND p.account_id = $1
+       GROUP BY p.id, p.sku ORDER BY max(c.last_id) NULLS FIRST, p.sku`,
+      [accountId, q.cursor.lastId, q.cursor.horizon, q.limit],
+    );
+    const newer = rows.filter((r) => r.last_id !== null);
+    return {
+      items: rows.map((r) => ({ productId: r.product_id, sku: r.sku })),
+      lastId: newer.reduce((m, r) => Math.max(m, r.last_id!), q.cursor.lastId),
+      more: newer.length >= q.limit,
+    };
+  },
+
+  /** Current availability of these products over the active locations, with what the channel was last told. */
+  async outboundAvailability(sql: Sql, accountId: number, q: { channelId: number; productIds: readonly number[] }): Promise<OutboundAvailabilityRow[]> {
+    return sql.query<OutboundAvailabilityRow>(
+      `SELECT p.id AS "productId", p.sku, coalesce(sum(b.on_hand), 0)::int AS "onHand", coalesce(sum(b.reserved), 0)::int AS reserved,
+         coalesce(sum(b.on_hand - b.reserved), 0)::int AS available, s.available_to_sell AS previous
+       FROM products p
+       LEFT JOIN (stock_balances b JOIN locations l ON l.id = b.location_id AND l.active) ON b.product_id = p.id
+       LEFT JOIN channel_availability_sent s ON s.channel_id = $2 AND s.product_id = p.id
+       WHERE p.account_id = $1 AND p.id = ANY($3::bigint[])
+       GROUP BY p.id, p.sku, s.available_to_sell ORDER BY p.sku`,
+      [accountId, q.channelId, q.productIds],
+    );
+  },
+
+  /** Remembers what the channel was told, so the next delivery carries only what differs. */
+  async recordSent(sql: Sql, accountId: number, q: { channelId: number; items: readonly { productId: number; availableToSell: number }[] }): Promise<void> {
+    if (q.items.length === 0) return;
+    await sql.query(
+      `INSERT INTO channel_availability_sent (account_id, channel_id, product_id, available_to_sell)
+       SELECT $1, $2, p, a FROM unnest($3::bigint[], $4::int[]) AS t(p, a)
+       ON CONFLICT (channel_id, product_id) DO UPDATE SET available_to_sell = EXCLUDED.available_to_sell, sent_at = now()`,
+      [accountId, q.channelId, q.items.map((i) => i.productId), q.items.map((i) => i.availableToSell)],
+    );
+  },
+
+  /**
+   * Channels of every account with outbound availability configured and not backing off: the one
+   * cross-account read, for the scheduler, which then works inside each account.
+   */
+  async outboundDue(sql: Sql): Promise<{ accountId: number; channel: OrderChannel; pushCursor: string | null }[]> {
+    return sql.query(
+      `SELECT account_id AS "accountId", channel, push_cursor AS "pushCursor" FROM sales_channels
+       WHERE (availability_url IS NOT NULL OR (push_connector AND credentials_enc IS NOT NULL))
+         AND (push_retry_after IS NULL OR push_retry_after <= now())
+       ORDER BY account_id, channel`,
+    );
+  },
+
+  /** Claims the channel's delivery lease; false while another worker holds it. */
+  async claimPush(sql: Sql, accountId: number, channelId: number, leaseSeconds: number): Promise<boolean> {
+    const rows = await sql.query(
+      `UPDATE sales_channels SET push_locked_until = now() + make_interval(secs => $3)
+       WHERE account_id = $1 AND id = $2 AND (push_locked_until IS NULL OR push_locked_until < now()) RETURNING id`,
+      [accountId, channelId, leaseSeconds],
+    );
+    return rows.length > 0;
+  },
+
+  /** A delivery went through: store the cursor, clear the back-off; `release` ends the lease. */
+  async pushSucceeded(sql: Sql, accountId: number, channelId: number, p: { cursor: string; release: boolean }): Promise<void> {
+    await sql.query(
+      `UPDATE sales_channels SET push_cursor = $3, push_locked_until = CASE WHEN $4 THEN NULL ELSE push_locked_until END,
+         push_failures = 0, push_retry_after = NULL, last_push_at = now(), last_push_error = NULL
+       WHERE account_id = $1 AND id = $2`,
+      [accountId, channelId, p.cursor, p.release],
+    );
+  },
+
+  /** Whether any movement of the account is past the cursor (the scheduler's cheap check before queueing a delivery). */
+  async movedSince(sql: Sql, accountId: number, cursor: FeedCursor): Promise<boolean> {
+    const rows = await sql.query(
+      `SELECT 1 FROM stock_movements WHERE account_id = $1 AND id > $2 AND (on_hand_delta <> 0 OR reserved_delta <> 0)
+       UNION ALL
+       SELECT 1 FROM stock_movements WHERE account_id = $1 AND created_at >= $3 AND id <= $2 AND (on_hand_delta <> 0 OR reserved_delta <> 0)
+       LIMIT 1`,
+      [accountId, cursor.lastId, cursor.horizon],
+    );
+    return rows.length > 0;
+  },
+
+  /** Backs off exponentially: base · 2^(failures − 1), at most `maxSeconds`. */
+  async pushFailed(sql: Sql, accountId: number, channelId: number, f: { error: string; baseSeconds: number; maxSeconds: number }): Promise<void> {
+    await sql.query(
+      `UPDATE sales_channels SET push_locked_until = NULL, push_failures = push_failures + 1, last_push_error = $3,
+         push_retry_after = now() + make_interval(secs => least($5::float8, $4::float8 * 2 ^ push_failures))
+       WHERE account_id = $1 AND id = $2`,
+      [accountId, channelId, f.error.slice(0, 1000), f.baseSeconds, f.maxSeconds],
+    );
+  },
+
+  async releasePush(sql: Sql, accountId: number, channelId: number): Promise<void> {
+    await sql.query('UPDATE sales_channels SET push_locked_until = NULL WHERE account_id = $1 AND id = $2', [accountId, channelId]);
   },
 };

@@ -4,7 +4,7 @@ import type { ShopifyTopic } from '@stockwise/domain/channels/shopify';
 import { normalizeShopDomain, SHOPIFY_TOPICS, shopifyCancelledOrderId, shopifyOrderToIntake, shopifyRefund } from '@stockwise/domain/channels/shopify';
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import type { OrderChannel } from '@stockwise/domain/orders/order-state';
-import type { ChannelRecord } from '@stockwise/db/repositories/channels.repository';
+import type { ChannelRecord, FeedCursor } from '@stockwise/db/repositories/channels.repository';
 import { channelsRepository } from '@stockwise/db/repositories/channels.repository';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
 import { locationsRepository } from '@stockwise/db/repositories/locations.repository';
@@ -30,6 +30,11 @@ export function mapChannelDto(c: ChannelRecord): SalesChannelDto {
     hasWebhookSecret: c.webhookSecretEnc !== null,
     hasCredentials: c.credentialsEnc !== null,
     pullCursor: c.pullCursor,
+    availabilityWebhookUrl: c.availabilityUrl,
+    pushAvailability: c.pushConnector,
+    lastPushAt: c.lastPushAt?.toISOString() ?? null,
+    lastPushError: c.lastPushError,
+    pushFailures: c.pushFailures,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
@@ -42,7 +47,20 @@ export interface WebhookOutcome {
   orderId: number | null;
 }
 
-const FEED_OVERLAP_SECONDS = 5;
+/** Old cursors (a bare movement id) repeat the movements of the last few seconds. */
+const LEGACY_OVERLAP_MS = 5_000;
+
+/** Change-feed cursor: `<last movement id>-<horizon, epoch ms>` (see channelsRepository.changedSkus). */
+export function encodeFeedCursor(c: FeedCursor): string {
+  return `${String(c.lastId)}-${String(c.horizon.getTime())}`;
+}
+
+export function decodeFeedCursor(text: string | null | undefined, now: Date): FeedCursor {
+  if (!text) return { lastId: 0, horizon: now };
+  const m = /^(\d{1,15})(?:-(\d{1,16}))?$/.exec(text);
+  if (!m) throw new DomainError('VALIDATION_FAILED', 'not a cursor from this feed', { field: 'cursor' });
+  return { lastId: Number(m[1]), horizon: m[2] ? new Date(Number(m[2])) : new Date(now.getTime() - LEGACY_OVERLAP_MS) };
+}
 
 /** Sales channels: connections (secrets sealed at rest), Shopify webhooks, connector sync, availability out. */
 export class ChannelsService {
@@ -76,7 +94,19 @@ export class ChannelsService {
           throw new DomainError('VALIDATION_FAILED', 'SP-API needs clientId, clientSecret and refreshToken together', { field: 'refreshToken' });
         }
       }
+      let outbound: { url: string | null; secretEnc: string | null; pushConnector: boolean } | null | undefined;
+      if (input.availabilityWebhook === null) outbound = input.pushAvailability === undefined ? null : { url: null, secretEnc: null, pushConnector: input.pushAvailability };
+      else if (input.availabilityWebhook !== undefined || input.pushAvailability !== undefined) {
+        const current = await channelsRepository.find(sql, actor.accountId, input.type);
+        const hook = input.availabilityWebhook;
+        outbound = {
+          url: hook ? hook.url : (current?.availabilityUrl ?? null),
+          secretEnc: hook ? this.deps.box.seal(hook.secret) : (current?.availabilitySecretEnc ?? null),
+          pushConnector: input.pushAvailability ?? current?.pushConnector ?? false,
+        };
+      }
       const saved = await channelsRepository.upsert(sql, {
+        outbound,
         accountId: actor.accountId,
         channel: input.type,
         name: input.name ?? (shopDomain ?? input.type),
@@ -167,15 +197,22 @@ export class ChannelsService {
     };
   }
 
-  /** The change feed: SKUs whose availability may have changed since `cursor`, with their current figures. At-least-once. */
+  /**
+   * The change feed: SKUs whose on hand or reserved moved since `cursor`, with their current figures
+   * and the cursor to pass next. At-least-once (a SKU may repeat); figures are absolute.
+   */
   async changes(actor: Actor, channel: OrderChannel, q: { cursor?: string | undefined; limit: number }) {
     requirePermission(actor, 'read');
-    const afterId = q.cursor ? Number(q.cursor) : 0;
-    const changed = await channelsRepository.changedSkus(this.tx.sql, actor.accountId, { afterId, overlapSeconds: FEED_OVERLAP_SECONDS, limit: q.limit });
+    const sql = this.tx.sql;
+    const cursor = decodeFeedCursor(q.cursor, new Date());
+    // Before the feed's own read: see channelsRepository.feedHorizon.
+    const horizon = await channelsRepository.feedHorizon(sql);
+    const changed = await channelsRepository.changedSkus(sql, actor.accountId, { cursor, limit: q.limit });
     const config = await this.channelOf(actor, channel);
     const buffer = config?.safetyBuffer ?? 0;
-    const rows = changed.skus.length === 0 ? [] : await channelsRepository.availability(this.tx.sql, actor.accountId, { locationIds: null, skus: changed.skus, limit: changed.skus.length });
-    return { channel, items: rows.map((r) => ({ ...r, availableToSell: Math.max(0, r.available - buffer) })), cursor: String(changed.lastId) };
+    const skus = changed.items.map((i) => i.sku);
+    const rows = skus.length === 0 ? [] : await channelsRepository.availability(sql, actor.accountId, { locationIds: null, skus, limit: skus.length });
+    return { channel, items: rows.map((r) => ({ ...r, availableToSell: Math.max(0, r.available - buffer) })), cursor: encodeFeedCursor({ lastId: changed.lastId, horizon }), more: changed.more };
   }
 
   connectorFor(record: ChannelRecord): ChannelConnector {

@@ -1,3 +1,4 @@
+import { AvailabilityPush, availabilityWindowSeconds, registerAvailabilityPush } from '../channels/availability-push';
 import { ChannelsService } from '../channels/channels.service';
 import { SecretBox } from '../channels/secret-box';
 import type { JobsService } from '../jobs/jobs.service';
@@ -13,6 +14,7 @@ export interface SalesServices {
   orders: OrdersService;
   channels: ChannelsService;
   imports: ImportsService;
+  availabilityPush: AvailabilityPush;
 }
 
 export interface SalesOptions {
@@ -26,5 +28,8 @@ export function createSalesServices(deps: { tx: Transactor; ledger: LedgerServic
   const channels = new ChannelsService(deps.tx, { orders, auth: deps.auth, box });
   const imports = new ImportsService(deps.tx, { ledger: deps.ledger, orders, channels });
   registerImportJobs(deps.jobs, imports);
-  return { orders, channels, imports };
+  const windowSeconds = availabilityWindowSeconds();
+  const availabilityPush = new AvailabilityPush(deps.tx, { channels, box, windowSeconds });
+  registerAvailabilityPush(deps.jobs, { push: availabilityPush, auth: deps.auth, windowSeconds });
+  return { orders, channels, imports, availabilityPush };
 }

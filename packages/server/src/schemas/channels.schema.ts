@@ -18,6 +18,16 @@ const common = {
   name: TextSchema(200).min(1).optional(),
   location: LocationCodeSchema.optional().openapi({ description: "this channel's orders reserve here first" }),
   safetyBuffer: z.number().int().min(0).max(1_000_000).optional().openapi({ description: 'units per SKU held back from what the channel may sell' }),
+  availabilityWebhook: z
+    .object({
+      url: Endpoint.openapi({ description: 'changed available-to-sell quantities are POSTed here (README: "Availability webhook")' }),
+      secret: TextSchema(500).min(16).openapi({ description: 'signs each delivery: X-Stockwise-Signature: sha256=<hex HMAC-SHA256 of the raw body>' }),
+    })
+    .strict()
+    .nullable()
+    .optional()
+    .openapi({ description: 'omit to keep the stored webhook, null to remove it' }),
+  pushAvailability: z.boolean().optional().openapi({ description: "also push changed quantities through the channel's API (needs its credentials)" }),
 };
 
 export const ChannelConnectSchema = z
@@ -61,6 +71,11 @@ export const SalesChannelSchema = z
     hasWebhookSecret: z.boolean(),
     hasCredentials: z.boolean(),
     pullCursor: z.string().nullable(),
+    availabilityWebhookUrl: z.string().nullable(),
+    pushAvailability: z.boolean(),
+    lastPushAt: z.string().nullable(),
+    lastPushError: z.string().nullable(),
+    pushFailures: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -86,12 +101,17 @@ export const AvailabilityQuerySchema = z.object({
 });
 
 export const ChangesQuerySchema = z.object({
-  cursor: z.string().regex(/^\d{1,15}$/, 'a cursor from the previous answer').optional(),
+  cursor: z.string().regex(/^\d{1,15}(-\d{1,16})?$/, 'a cursor from the previous answer').optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
 export const ChangesSchema = z
-  .object({ channel: ChannelSchema, items: z.array(AvailabilityItemSchema), cursor: z.string().openapi({ description: 'pass back to get what changed since' }) })
+  .object({
+    channel: ChannelSchema,
+    items: z.array(AvailabilityItemSchema),
+    cursor: z.string().openapi({ description: 'pass back to get what changed since' }),
+    more: z.boolean().openapi({ description: 'the page was full: ask again at once' }),
+  })
   .openapi('ChannelAvailabilityChanges');
 
 export const ChannelParam = z.object({ channel: ChannelSchema.openapi({ param: { name: 'channel', in: 'path' } }) });
@@ -99,3 +119,19 @@ export const ChannelParam = z.object({ channel: ChannelSchema.openapi({ param: {
 export const SyncResultSchema = z
   .object({ channel: ChannelSchema, ordersCreated: z.number().int(), ordersSeen: z.number().int(), ordersFailed: z.array(z.object({ externalId: z.string(), code: z.string(), message: z.string() })), pushed: z.number().int(), cursor: z.string().nullable() })
   .openapi('ChannelSyncResult');
+
+export const PushQueuedSchema = z
+  .object({ channel: ChannelSchema, jobId: z.number().int().nullable().openapi({ description: 'null: a delivery for this batch window is already queued' }) })
+  .openapi('ChannelAvailabilityPushQueued');
+
+export const PushResultSchema = z
+  .object({
+    channel: ChannelSchema,
+    status: z.enum(['delivered', 'nothing-changed', 'busy', 'failed']),
+    items: z.number().int().openapi({ description: 'SKUs whose available-to-sell was sent' }),
+    deliveries: z.number().int(),
+    cursor: z.string().nullable(),
+    error: z.string().nullable(),
+  })
+  .openapi('ChannelAvailabilityPushResult');
+export type PushResult = z.infer<typeof PushResultSchema>;

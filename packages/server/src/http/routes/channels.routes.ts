@@ -7,6 +7,7 @@ import {
   ChangesSchema,
   ChannelConnectSchema,
   ChannelParam,
+  PushQueuedSchema,
   SalesChannelSchema,
   SyncResultSchema,
 } from '../../schemas/channels.schema';
@@ -35,6 +36,27 @@ export function channelsRoutes(sw: Stockwise) {
   app.openapi(
     createRoute({ method: 'get', path: '/{channel}/availability/changes', tags: ['Channels'], summary: 'Change feed: SKUs whose availability changed since the cursor (at-least-once; figures are absolute)', security: secured, request: { params: ChannelParam, query: ChangesQuerySchema }, responses: { 200: { description: 'Changed SKUs and the next cursor', ...json(ChangesSchema) }, ...problemResponses } }),
     async (c) => c.json(await sw.channels.changes(c.get('actor'), c.req.valid('param').channel, c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{channel}/availability/push',
+      tags: ['Channels'],
+      summary: "Queue a delivery of changed available-to-sell to the channel's webhook and/or API now (otherwise it runs every batch window)",
+      description: 'One delivery job per channel per batch window however often this is called. Payload and signature: README, "Availability webhook".',
+      security: secured,
+      request: { params: ChannelParam, headers: IdempotencyHeaderSchema },
+      responses: { 202: { description: 'Queued (jobId null: already queued for this window)', ...json(PushQueuedSchema) }, ...problemResponses },
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      const { channel } = c.req.valid('param');
+      const record = (await sw.channels.list(actor)).find((ch) => ch.channel === channel);
+      if (!record) throw new DomainError('NOT_FOUND', `no ${channel} channel is connected`, { field: 'channel' });
+      if (!record.availabilityWebhookUrl && !(record.pushAvailability && record.hasCredentials)) throw new DomainError('VALIDATION_FAILED', `the ${channel} channel has no availability webhook and no connector push`, { field: 'channel' });
+      return c.json({ channel, jobId: await sw.availabilityPush.enqueue(sw.jobs, actor, channel) }, 202);
+    },
   );
 
   app.openapi(
