@@ -18,6 +18,9 @@ const PurchaseOrderPage = lazy(() => import('../routes/purchasing/detail/purchas
 const ReceivePage = lazy(() => import('../routes/purchasing/receive/receive-page'));
 const AlertsPage = lazy(() => import('../routes/alerts/list/alerts-page'));
 const HealthPage = lazy(() => import('../routes/health/index/health-page'));
+const SuppliersPage = lazy(() => import('../routes/suppliers/list/suppliers-page'));
+const ProfitPage = lazy(() => import('../routes/profit/report/profit-page'));
+const OrdersPage = lazy(() => import('../routes/orders/index/orders-page'));
 const JobsPage = lazy(() => import('../routes/jobs/list/jobs-page'));
 const SettingsPage = lazy(() => import('../routes/settings/index/settings-page'));
 const LoginPage = lazy(() => import('../routes/auth/login/login-page'));
@@ -48,6 +51,9 @@ export const router = createBrowserRouter([
       { path: 'purchase-orders/:number/receive', element: <ReceivePage /> },
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'health', element: <HealthPage /> },
+      { path: 'suppliers', element: <SuppliersPage /> },
+      { path: 'profit', element: <ProfitPage /> },
+      { path: 'orders/:tab?', element: <OrdersPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'settings/:tab?', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

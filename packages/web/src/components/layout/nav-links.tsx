@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
 import { IconAlert, IconBarcode, IconBox, IconChart, IconClipboard, IconJobs, IconOverview, IconSettings, IconTruck } from '../common/icons';
+import { IconCart, IconCoins, IconFactory } from './nav-icons';
 
 interface NavItem {
   to: string;
@@ -16,6 +17,9 @@ const ITEMS: NavItem[] = [
   { to: '/inventory', label: 'nav.inventory', icon: <IconBox /> },
   { to: '/restock', label: 'nav.restock', icon: <IconTruck /> },
   { to: '/purchase-orders', label: 'nav.purchaseOrders', icon: <IconClipboard /> },
+  { to: '/suppliers', label: 'nav.suppliers', icon: <IconFactory /> },
+  { to: '/orders', label: 'nav.orders', icon: <IconCart /> },
+  { to: '/profit', label: 'nav.profit', icon: <IconCoins /> },
   { to: '/health', label: 'nav.health', icon: <IconChart /> },
   { to: '/alerts', label: 'nav.alerts', icon: <IconAlert /> },
   { to: '/lookup', label: 'nav.lookup', icon: <IconBarcode /> },

@@ -1,9 +1,12 @@
+import { commerceEn } from './commerce/en';
+
 /**
  * The English dictionary is the source of truth for message keys: zh-CN and zh-TW are typed
  * `Messages`, so a missing or extra key fails to compile (and test/i18n-keys.test.ts checks it too).
  * Placeholders are `{name}`; pass numbers already formatted with the locale's Intl formatters.
  */
 export const en = {
+  ...commerceEn,
   'app.name': 'Stockwise',
   'app.home': 'Stockwise home',
 

@@ -2,11 +2,13 @@ import { Stack, Tabs } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/common/page-header';
 import { useI18n } from '../../../i18n/i18n-context';
+import { FeesTab } from './components/fees-tab';
 import { LocationsTab } from './components/locations-tab';
+import { NotificationsTab } from './components/notifications-tab';
 import { TokensTab } from './components/tokens-tab';
 import { UsersTab } from './components/users-tab';
 
-const TABS = ['locations', 'users', 'tokens'] as const;
+const TABS = ['locations', 'fees', 'notifications', 'users', 'tokens'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function SettingsPage() {
@@ -21,11 +23,19 @@ export default function SettingsPage() {
       <Tabs value={tab} onChange={(value) => void navigate(`/settings/${value ?? 'locations'}`)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="locations">{t('settings.locations')}</Tabs.Tab>
+          <Tabs.Tab value="fees">{t('settings.fees')}</Tabs.Tab>
+          <Tabs.Tab value="notifications">{t('settings.notifications')}</Tabs.Tab>
           <Tabs.Tab value="users">{t('settings.users')}</Tabs.Tab>
           <Tabs.Tab value="tokens">{t('settings.tokens')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="locations" pt="md">
           <LocationsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="fees" pt="md">
+          <FeesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="notifications" pt="md">
+          <NotificationsTab />
         </Tabs.Panel>
         <Tabs.Panel value="users" pt="md">
           <UsersTab />

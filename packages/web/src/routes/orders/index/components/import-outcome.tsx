@@ -1,0 +1,75 @@
+import { Alert, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { ErrorAlert } from '../../../../components/common/error-alert';
+import { ImportRefused, useJob, type ImportReject, type ImportUpload } from '../../../../hooks/api/imports';
+import { useI18n } from '../../../../i18n/i18n-context';
+
+function RejectsTable({ rejects, total }: { rejects: ImportReject[]; total: number }) {
+  const { t, fmt } = useI18n();
+  return (
+    <Stack gap={4}>
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={480}>
+          <Table striped data-testid="import-rejects">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th className="num">{t('imports.line')}</Table.Th>
+                <Table.Th>{t('imports.field')}</Table.Th>
+                <Table.Th>{t('imports.reason')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rejects.map((r) => (
+                <Table.Tr key={`${r.line}-${r.field}`} data-testid={`reject-line-${r.line}`}>
+                  <Table.Td className="num">{fmt.int(r.line)}</Table.Td>
+                  <Table.Td ff="monospace" translate="no">{r.field}</Table.Td>
+                  {/* The server explains in English; the line and column above carry the meaning in any language. */}
+                  <Table.Td translate="no" lang="en">{r.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {total > rejects.length ? <Text size="xs" c="dimmed">{t('imports.moreRejects', { shown: fmt.int(rejects.length), total: fmt.int(total) })}</Text> : null}
+    </Stack>
+  );
+}
+
+function JobProgress({ jobId }: { jobId: number }) {
+  const { t, fmt } = useI18n();
+  const job = useJob(jobId);
+  if (!job.data) return null;
+  const { status, progress } = job.data;
+  const done = status === 'succeeded';
+  return (
+    <Stack gap={4} data-testid="import-job">
+      <Text size="sm" data-testid="import-job-status">{t(`jobs.status.${status}`)}</Text>
+      <Progress value={done ? 100 : progress * 100} color={status === 'failed' ? 'red' : done ? 'teal' : 'blue'} animated={!done && status !== 'failed'} aria-label={t('imports.progress', { percent: fmt.pct(done ? 1 : progress, 0) })} />
+      {status === 'failed' ? <Alert color="red" variant="light">{t('imports.jobFailed')}</Alert> : null}
+    </Stack>
+  );
+}
+
+/** What happened to the last upload: refused with its bad lines, or staged and applied by a job (with skipped lines). */
+export function ImportOutcome({ error, result }: { error: unknown; result: ImportUpload | null }) {
+  const { t, fmt } = useI18n();
+  if (error instanceof ImportRefused && error.rejects.length > 0) {
+    return (
+      <Stack gap="sm" data-testid="import-outcome">
+        <Alert color="red" variant="light" title={t('imports.refusedTitle')}>{t('imports.refused', { count: fmt.int(error.invalidRows) })}</Alert>
+        <RejectsTable rejects={error.rejects} total={error.invalidRows} />
+      </Stack>
+    );
+  }
+  if (error) return <ErrorAlert error={error} />;
+  if (!result) return null;
+  return (
+    <Stack gap="sm" data-testid="import-outcome">
+      <Alert color={result.rejected > 0 ? 'yellow' : 'teal'} variant="light">
+        {result.status === 'unchanged' ? t('imports.unchanged') : t('imports.staged', { rows: fmt.int(result.rows - result.rejected), rejected: fmt.int(result.rejected) })}
+      </Alert>
+      {result.jobId !== null ? <JobProgress jobId={result.jobId} /> : null}
+      {result.rejects.length > 0 ? <RejectsTable rejects={result.rejects} total={result.rejected} /> : null}
+    </Stack>
+  );
+}
