@@ -19,10 +19,11 @@ export function requireChromium(): boolean {
   return false;
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs` adds Chromium flags, e.g. a fake camera playing a video file (support/barcodes.ts). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
 }
 
@@ -39,6 +40,8 @@ const EXPECTED_FAILURES: { url: RegExp; status: number }[] = [
   // Receiving an unknown barcode (404) or more than is open (409) is shown on the receive page.
   { url: /\/api\/v1\/purchase-orders\/[^/]+\/receive$/, status: 404 },
   { url: /\/api\/v1\/purchase-orders\/[^/]+\/receive$/, status: 409 },
+  // A file with invalid lines is refused (400, listing them) and the imports page shows the rejects.
+  { url: /\/api\/v1\/imports\/[\w-]+(\?|$)/, status: 400 },
 ];
 
 function isExpected(message: ConsoleMessage): boolean {

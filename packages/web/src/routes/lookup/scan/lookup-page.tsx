@@ -6,8 +6,10 @@ import type { Product } from '../../../api/types';
 import { ErrorAlert } from '../../../components/common/error-alert';
 import { IconBarcode } from '../../../components/common/icons';
 import { PageHeader } from '../../../components/common/page-header';
+import { CameraScanner } from '../../../components/scanner/camera-scanner';
 import { lookupProduct } from '../../../hooks/api/products';
 import { useI18n } from '../../../i18n/i18n-context';
+import { signal } from '../../../lib/scan-feedback';
 
 /**
  * Barcode lookup. A USB/Bluetooth scanner in keyboard-wedge mode "types" the code and presses
@@ -26,11 +28,13 @@ export default function LookupPage() {
   const lookup = useMutation({
     mutationFn: (value: string) => lookupProduct(value),
     onSuccess: (product) => {
+      signal(true);
       recentScans = [product, ...recentScans.filter((p) => p.sku !== product.sku)].slice(0, 8);
       setRecent(recentScans);
       void navigate(`/products/${encodeURIComponent(product.sku)}`);
     },
     onError: () => {
+      signal(false);
       input.current?.select();
     },
   });
@@ -39,6 +43,11 @@ export default function LookupPage() {
     event.preventDefault();
     const value = code.trim();
     if (value) lookup.mutate(value);
+  };
+  // The camera takes the same path as a scanner's Enter: the code shows in the field, then the lookup.
+  const onCameraScan = (value: string) => {
+    setCode(value);
+    if (!lookup.isPending) lookup.mutate(value);
   };
 
   return (
@@ -67,6 +76,9 @@ export default function LookupPage() {
             </Button>
           </Group>
         </form>
+        <Stack mt="sm">
+          <CameraScanner onScan={onCameraScan} />
+        </Stack>
         {lookup.isError ? (
           <Stack mt="sm">
             <ErrorAlert error={lookup.error} title={t('lookup.notFoundTitle')} />

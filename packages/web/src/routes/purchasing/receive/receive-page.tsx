@@ -8,11 +8,12 @@ import { errorMessage } from '../../../components/common/error-message';
 import { IconBarcode } from '../../../components/common/icons';
 import { PageHeader } from '../../../components/common/page-header';
 import { PageLoader } from '../../../components/common/page-loader';
+import { CameraScanner } from '../../../components/scanner/camera-scanner';
 import { usePurchaseOrder, useReceivePurchaseOrder } from '../../../hooks/api/purchasing';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { Translate } from '../../../i18n/translate';
 import { RECEIVABLE, STATUS_COLORS } from '../status';
-import { newScanKey, parseScan, signal } from './feedback';
+import { newScanKey, parseScan, signal } from '../../../lib/scan-feedback';
 
 type Outcome = { ok: true; text: string } | { ok: false; text: string };
 
@@ -43,14 +44,18 @@ export default function ReceivePage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const order = query.data;
 
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    const scan = parseScan(text, quantity);
+  /**
+   * One path for every scan: a keyboard-wedge scanner's Enter, a typed code, or the camera. A camera
+   * scan is the code alone (no "CODE 3" quantity syntax), leaves what is typed in the field, and
+   * leaves focus alone, so a phone does not pop up its keyboard after each one.
+   */
+  const receiveScan = (raw: string, source: 'field' | 'camera') => {
+    const scan = source === 'field' ? parseScan(raw, quantity) : raw.trim() ? { code: raw.trim(), quantity } : null;
     if (!scan || !order) return;
     const sku = skuOf(order, scan.code);
     const payload = { ...(sku ? { sku } : { barcode: scan.code }), quantity: scan.quantity, scanKey: newScanKey() };
     // Clear at once: a scanner may send the next code before this one is answered.
-    setText('');
+    if (source === 'field') setText('');
     receive.mutateAsync(payload).then(
       (result) => {
         signal(true);
@@ -62,8 +67,16 @@ export default function ReceivePage() {
         signal(false);
         setOutcome({ ok: false, text: failureText(error, scan.code, t) });
       },
-    ).finally(() => { input.current?.focus(); });
+    ).finally(() => {
+      if (source === 'field') input.current?.focus();
+    });
   };
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    receiveScan(text, 'field');
+  };
+  const onCameraScan = (code: string) => { receiveScan(code, 'camera'); };
 
   return (
     <Stack gap="md" maw={640}>
@@ -108,6 +121,9 @@ export default function ReceivePage() {
               </Group>
               {/* Two fields in the form: without a submit button, Enter would not submit it. */}
               <Button type="submit" mt="sm" fullWidth>{t('po.receive')}</Button>
+              <Stack mt="sm">
+                <CameraScanner onScan={onCameraScan} />
+              </Stack>
             </form>
           ) : (
             <Alert color="gray" variant="light">{t('receive.notReceivable')}</Alert>

@@ -1,0 +1,118 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { fakeCameraArgs, writeBarcodeVideo } from './support/barcodes';
+import { HAS_CHROMIUM, screenshot } from './support/browser';
+import { DEMO, type RunningServer } from './support/server';
+import { useBrowserSession } from './support/session';
+
+// A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
+vi.setConfig({ testTimeout: 240_000 });
+
+/**
+ * Camera scanning in a real Chromium whose webcam is a video of a demo product's barcode (rendered
+ * with bwip-js into a Y4M file): the lookup page opens the product, the receive page receives one
+ * unit per scan, and a refused camera says so while the keyboard-wedge field keeps working. The
+ * ZXing WebAssembly must come from Stockwise itself, never from a CDN.
+ */
+
+const SKU = 'APP-0001-SMA';
+const run = HAS_CHROMIUM || Boolean(process.env['CI']);
+
+interface Order { number: string; status: string; lines: { sku: string; quantity: number; receivedQuantity: number }[] }
+
+/** The product's barcode, read through the API as the demo user (before the browser exists). */
+async function barcodeOf(server: RunningServer, sku: string): Promise<string> {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(DEMO) });
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const product = (await (await fetch(`${server.url}/api/v1/products/${sku}`, { headers: { Cookie: cookie } })).json()) as { barcode: string | null };
+  if (!product.barcode) throw new Error(`${sku} has no barcode in the demo data`);
+  return product.barcode;
+}
+
+describe.skipIf(!run)('camera scanning (browser, fake camera)', () => {
+  let server: RunningServer;
+  let page: Page;
+  let errors: string[];
+  let barcode = '';
+  const foreign: string[] = [];
+  const wasm: string[] = [];
+
+  const session = useBrowserSession({
+    signIn: true,
+    width: 390,
+    launchArgs: async (started) => {
+      barcode = await barcodeOf(started, SKU);
+      const video = join(mkdtempSync(join(tmpdir(), 'stockwise-camera-')), 'barcode.y4m');
+      writeBarcodeVideo(video, barcode);
+      return fakeCameraArgs(video);
+    },
+  });
+  beforeAll(() => {
+    ({ server, page, errors } = session);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+      if (/\.wasm(\?|$)/.test(url)) wasm.push(url);
+    });
+  });
+
+  const api = async <T,>(path: string, body?: unknown): Promise<T> =>
+    (await page.evaluate(
+      async ([p, b]) => (await fetch(p, b === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) })).json() as Promise<unknown>,
+      [path, body] as const,
+    )) as T;
+
+  it('looks a product up from the camera', async () => {
+    await page.goto(`${server.url}/lookup`);
+    await page.getByTestId('camera-toggle').click();
+    await page.waitForURL(new RegExp(`/products/${SKU}$`), { timeout: 60_000 });
+    // The reader came from this server's own assets.
+    expect(wasm.length).toBeGreaterThan(0);
+    expect(wasm.every((url) => url.startsWith(`${server.url}/assets/`))).toBe(true);
+  });
+
+  it('receives one unit per barcode held in front of the camera', async () => {
+    const [supplier] = (await api<{ items: { code: string }[] }>('/api/v1/suppliers?limit=1')).items;
+    const [location] = (await api<{ items: { code: string }[] }>('/api/v1/locations?limit=1')).items;
+    const drafted = await api<{ items: Order[] }>('/api/v1/purchase-orders', { supplier: supplier!.code, location: location!.code, lines: [{ sku: SKU, quantity: 3 }] });
+    const number = drafted.items[0]!.number;
+    expect((await api<Order>(`/api/v1/purchase-orders/${number}/send`, {})).status).toBe('sent');
+
+    await page.goto(`${server.url}/purchase-orders/${number}/receive`);
+    const received = () => page.getByTestId(`receive-line-${SKU}`).getByTestId('line-received').textContent();
+    await page.getByTestId('receive-input').waitFor();
+    expect(await received()).toBe('0 / 3');
+    await page.getByTestId('camera-toggle').click();
+    await expect.poll(received, { timeout: 60_000 }).toBe('1 / 3');
+    await expect.poll(() => page.getByTestId('receive-outcome').textContent()).toBe(`Received 1 × ${SKU}`);
+    await screenshot(page, 'receive-camera-390');
+    // The same barcode still in view is the same scan: nothing more is received.
+    await page.waitForTimeout(1500);
+    expect(await received()).toBe('1 / 3');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('camera-toggle').click();
+    await expect.poll(() => page.getByTestId('camera-scanner').getAttribute('data-status')).toBe('off');
+    expect((await api<Order>(`/api/v1/purchase-orders/${number}`)).lines[0]!.receivedQuantity).toBe(1);
+
+    // Camera refused: a clear message, and the keyboard-wedge field still receives.
+    await page.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    await page.reload();
+    await page.getByTestId('camera-toggle').click();
+    await expect.poll(() => page.getByTestId('camera-problem').textContent()).toContain('Camera access was denied');
+    await page.getByTestId('receive-input').focus();
+    await page.keyboard.type(barcode, { delay: 4 });
+    await page.keyboard.press('Enter');
+    await expect.poll(received).toBe('2 / 3');
+  });
+
+  it('fetched nothing from outside Stockwise and logged no console errors', () => {
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
