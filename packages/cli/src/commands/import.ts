@@ -45,10 +45,10 @@ async function importThroughServer(flags: ImportFlags, job: { kind: ImportKind; 
 export function registerImportCommands(program: Command): void {
   withStorage(program.command('import').description(`import a file: ${IMPORT_KINDS.join(', ')} (formats: README "Imports")`))
     .argument('<kind>', IMPORT_KINDS.join(' | '))
-    .argument('<file>', 'CSV (orders, products, stock) or Amazon flat file (amazon-orders, amazon-inventory)')
-    .addOption(new Option('--skip-invalid', 'apply the valid rows; write the others to a rejects file'))
+    .argument('<file>', 'CSV (orders, products, stock) or Amazon flat file (amazon-orders, amazon-inventory, amazon-inventory-age)')
+    .addOption(new Option('--skip-invalid', 'apply the rows that can be applied; write the others (invalid, unknown SKU or location, not enough stock, …) to a rejects file'))
     .addOption(new Option('--rejects <file>', 'rejects file (default: <file>.rejects.csv)'))
-    .addOption(new Option('--location <code>', 'amazon-inventory: the Amazon location to reconcile'))
+    .addOption(new Option('--location <code>', 'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile'))
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
     .action(async (kind: string, file: string, flags: ImportFlags) => {
       const bar = progressBar(!flags.json);

@@ -50,6 +50,22 @@ export interface StagedRow {
   data: Record<string, unknown>;
 }
 
+export interface AgeBuckets {
+  age0to90: number;
+  age91to180: number;
+  age181to270: number;
+  age271to365: number;
+  age365plus: number;
+}
+
+export interface FbaAgeComparison {
+  snapshotDate: string;
+  amazon: AgeBuckets;
+  ledger: AgeBuckets;
+  skusDiffering: number;
+  differing: { sku: string; amazon: AgeBuckets; ledger: AgeBuckets; unitsInOtherBrackets: number }[];
+}
+
 export const importsRepository = {
   async create(sql: Sql, i: { accountId: number; kind: string; fileHash: string; fileName: string | null; skipInvalid: boolean }): Promise<number> {
     const [row] = await sql.query<{ id: number }>(
@@ -88,8 +104,8 @@ export const importsRepository = {
     await sql.query('DELETE FROM imports WHERE account_id = $1 AND id = $2', [accountId, id]);
   },
 
-  async finish(sql: Sql, id: number, f: { status: ImportStatus; result: Record<string, unknown> }): Promise<void> {
-    await sql.query('UPDATE imports SET status = $2, result = $3, finished_at = now() WHERE id = $1', [id, f.status, JSON.stringify(f.result)]);
+  async finish(sql: Sql, id: number, f: { status: ImportStatus; result: Record<string, unknown>; rowsRejected?: number }): Promise<void> {
+    await sql.query('UPDATE imports SET status = $2, result = $3, finished_at = now(), rows_rejected = coalesce($4, rows_rejected) WHERE id = $1', [id, f.status, JSON.stringify(f.result), f.rowsRejected ?? null]);
     await sql.query('DELETE FROM import_rows WHERE import_id = $1', [id]);
   },
 
@@ -156,6 +172,12 @@ export const importsRepository = {
     return row?.changed ?? 0;
   },
 
+  /** Line numbers staged in [from, to), in order. */
+  async stagedLines(sql: Sql, importId: number, range: { from: number; to: number }): Promise<number[]> {
+    const rows = await sql.query<{ line_no: number }>('SELECT line_no FROM import_rows WHERE import_id = $1 AND line_no >= $2 AND line_no < $3 ORDER BY line_no', [importId, range.from, range.to]);
+    return rows.map((r) => r.line_no);
+  },
+
   async maxStagedLine(sql: Sql, importId: number): Promise<number> {
     const [row] = await sql.query<{ m: number | null }>('SELECT max(line_no) AS m FROM import_rows WHERE import_id = $1', [importId]);
     return row?.m ?? 0;
@@ -177,5 +199,91 @@ export const importsRepository = {
   async firstFbaLocation(sql: Sql, accountId: number): Promise<string | undefined> {
     const [row] = await sql.query<{ code: string }>(`SELECT code FROM locations WHERE account_id = $1 AND type = 'amazon_fba' AND active ORDER BY id LIMIT 1`, [accountId]);
     return row?.code;
+  },
+
+  async locationId(sql: Sql, accountId: number, code: string): Promise<number | undefined> {
+    const [row] = await sql.query<{ id: number }>('SELECT id FROM locations WHERE account_id = $1 AND code = $2', [accountId, code]);
+    return row?.id;
+  },
+
+  /**
+   * Stores rows of Amazon's FBA inventory age report (validated data, keyed by SKU) at an Amazon location,
+   * one per SKU × snapshot date: a later import of the same snapshot replaces it. Returns rows stored.
+   */
+  async storeFbaAges(sql: Sql, accountId: number, q: { locationId: number; importId: number; rows: readonly Record<string, unknown>[] }): Promise<number> {
+    if (q.rows.length === 0) return 0;
+    const [row] = await sql.query<{ n: number }>(
+      `WITH up AS (
+         INSERT INTO fba_inventory_age AS f (account_id, location_id, product_id, snapshot_date, import_id, fnsku, asin, condition, available, reserved,
+           pending_removal, unfulfillable, age_0_90, age_91_180, age_181_270, age_271_365, age_365_plus, units_shipped_t30, units_shipped_t90,
+           sell_through, estimated_excess, days_of_supply, recommended_action)
+         SELECT $1, $2, p.id, (d->>'snapshotDate')::date, $3, d->>'fnsku', d->>'asin', d->>'condition', (d->>'available')::int, (d->>'reserved')::int,
+           (d->>'pendingRemoval')::int, (d->>'unfulfillable')::int, (d->>'age0to90')::int, (d->>'age91to180')::int, (d->>'age181to270')::int,
+           (d->>'age271to365')::int, (d->>'age365plus')::int, (d->>'unitsShippedT30')::int, (d->>'unitsShippedT90')::int,
+           (d->>'sellThrough')::numeric, (d->>'estimatedExcess')::int, (d->>'daysOfSupply')::numeric, d->>'recommendedAction'
+         FROM unnest($4::jsonb[]) AS t(d) JOIN products p ON p.account_id = $1 AND p.sku = d->>'sku'
+         ON CONFLICT (account_id, location_id, product_id, snapshot_date) DO UPDATE SET import_id = EXCLUDED.import_id, fnsku = EXCLUDED.fnsku,
+           asin = EXCLUDED.asin, condition = EXCLUDED.condition, available = EXCLUDED.available, reserved = EXCLUDED.reserved,
+           pending_removal = EXCLUDED.pending_removal, unfulfillable = EXCLUDED.unfulfillable, age_0_90 = EXCLUDED.age_0_90,
+           age_91_180 = EXCLUDED.age_91_180, age_181_270 = EXCLUDED.age_181_270, age_271_365 = EXCLUDED.age_271_365,
+           age_365_plus = EXCLUDED.age_365_plus, units_shipped_t30 = EXCLUDED.units_shipped_t30, units_shipped_t90 = EXCLUDED.units_shipped_t90,
+           sell_through = EXCLUDED.sell_through, estimated_excess = EXCLUDED.estimated_excess, days_of_supply = EXCLUDED.days_of_supply,
+           recommended_action = EXCLUDED.recommended_action
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM up`,
+      [accountId, q.locationId, q.importId, q.rows.map((r) => JSON.stringify(r))],
+    );
+    return row?.n ?? 0;
+  },
+
+  /**
+   * Amazon's age brackets for one snapshot beside the ledger's: open FIFO layers at the location, aged
+   * from their received date to the snapshot date. Totals over every SKU, and the SKUs that differ
+   * most (by units in a different bracket), at most `limit`.
+   */
+  async compareFbaAges(sql: Sql, accountId: number, q: { locationId: number; snapshotDate: string; limit: number }): Promise<FbaAgeComparison> {
+    const rows = await sql.query<{ sku: string | null; a: number[]; l: number[]; off: number }>(
+      `WITH amazon AS (
+         SELECT product_id, ARRAY[age_0_90, age_91_180, age_181_270, age_271_365, age_365_plus] AS a
+         FROM fba_inventory_age WHERE account_id = $1 AND location_id = $2 AND snapshot_date = $3::date),
+       ledger AS (
+         SELECT y.product_id, ARRAY[
+             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.received_at::date <= 90), 0),
+             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.received_at::date BETWEEN 91 AND 180), 0),
+             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.received_at::date BETWEEN 181 AND 270), 0),
+             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.received_at::date BETWEEN 271 AND 365), 0),
+             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.received_at::date > 365), 0)]::int[] AS l
+         FROM age_layers y JOIN amazon USING (product_id)
+         WHERE y.account_id = $1 AND y.location_id = $2 AND y.quantity_remaining > 0
+         GROUP BY y.product_id),
+       pairs AS (
+         SELECT p.sku, a.a, coalesce(l.l, ARRAY[0, 0, 0, 0, 0]) AS l FROM amazon a
+         JOIN products p ON p.id = a.product_id AND p.account_id = $1 LEFT JOIN ledger l USING (product_id)),
+       scored AS (
+         SELECT sku, a, l, (SELECT sum(abs(a[i] - l[i]))::int FROM generate_subscripts(a, 1) AS i) AS off FROM pairs)
+       (SELECT NULL AS sku,
+          ARRAY[sum(a[1]), sum(a[2]), sum(a[3]), sum(a[4]), sum(a[5])]::int[] AS a,
+          ARRAY[sum(l[1]), sum(l[2]), sum(l[3]), sum(l[4]), sum(l[5])]::int[] AS l,
+          count(*) FILTER (WHERE off > 0)::int AS off
+        FROM scored)
+       UNION ALL
+       (SELECT sku, a, l, off FROM scored WHERE off > 0 ORDER BY off DESC, sku LIMIT $4)`,
+      [accountId, q.locationId, q.snapshotDate, q.limit],
+    );
+    const buckets = (v: readonly (number | null)[] | null | undefined) => ({
+      age0to90: v?.[0] ?? 0,
+      age91to180: v?.[1] ?? 0,
+      age181to270: v?.[2] ?? 0,
+      age271to365: v?.[3] ?? 0,
+      age365plus: v?.[4] ?? 0,
+    });
+    const [total, ...skus] = rows;
+    return {
+      snapshotDate: q.snapshotDate,
+      amazon: buckets(total?.a),
+      ledger: buckets(total?.l),
+      skusDiffering: total?.off ?? 0,
+      differing: skus.map((r) => ({ sku: r.sku ?? '', amazon: buckets(r.a), ledger: buckets(r.l), unitsInOtherBrackets: r.off })),
+    };
   },
 };

@@ -141,14 +141,98 @@ export function fbaInventoryRow(row: Readonly<Record<string, string>>): FbaInven
   };
 }
 
+/** Age brackets of the FBA inventory age report, in Stockwise's buckets (DESIGN §2). */
+export interface FbaAgeBuckets {
+  age0to90: number;
+  age91to180: number;
+  age181to270: number;
+  age271to365: number;
+  age365plus: number;
+}
+
+/** One row of the FBA inventory planning / inventory age report (GET_FBA_INVENTORY_PLANNING_DATA). */
+export interface FbaInventoryAgeRow extends FbaAgeBuckets {
+  snapshotDate: string;
+  sku: string;
+  fnsku: string | null;
+  asin: string | null;
+  condition: string | null;
+  /** Sellable units Amazon holds. */
+  available: number;
+  /** "Total Reserved Quantity" (customer orders, FC transfers, FC processing) when the report has it. */
+  reserved: number | null;
+  pendingRemoval: number | null;
+  unfulfillable: number | null;
+  unitsShippedT30: number | null;
+  unitsShippedT90: number | null;
+  sellThrough: number | null;
+  estimatedExcess: number | null;
+  daysOfSupply: number | null;
+  recommendedAction: string | null;
+}
+
+export const FBA_AGE_REQUIRED_COLUMNS = ['snapshot-date', 'sku', 'available'] as const;
+export const FBA_AGE_OPTIONAL_COLUMNS = [
+  'fnsku', 'asin', 'product-name', 'condition', 'pending-removal-quantity', 'inv-age-0-to-90-days', 'inv-age-91-to-180-days',
+  'inv-age-181-to-270-days', 'inv-age-271-to-365-days', 'inv-age-365-plus-days', 'inv-age-366-to-455-days', 'inv-age-456-plus-days',
+  'units-shipped-t30', 'units-shipped-t90', 'sell-through', 'estimated-excess-quantity', 'days-of-supply', 'recommended-action',
+  'total reserved quantity', 'reserved-quantity', 'unfulfillable-quantity',
+] as const;
+
 /**
- * One row of the FBA inventory planning (age) report: units Amazon holds in each age bracket. The
- * sellable total is `available` (units on hand per Amazon) — what reconciliation matches on hand to.
+ * Reads one row of the FBA inventory age report (header names lower-cased, any column order, extra
+ * columns ignored). Quantities may come as "12" or "12.0"; empty cells are 0 for age brackets and
+ * null for the rest. Newer reports split 365+ into 366–455 and 456+: they are summed into 365+.
  */
-export function fbaPlanningRow(row: Readonly<Record<string, string>>): { sku: string; available: number; ages: Record<string, number> } {
-  const n = (column: string) => (row[column] === undefined || row[column] === '' ? 0 : int(row[column], column, 0));
-  const brackets = ['inv-age-0-to-90-days', 'inv-age-91-to-180-days', 'inv-age-181-to-270-days', 'inv-age-271-to-365-days', 'inv-age-365-plus-days'];
-  return { sku: str(row['sku']?.trim(), 'sku'), available: n('available'), ages: Object.fromEntries(brackets.map((b) => [b, n(b)])) };
+export function fbaInventoryAgeRow(row: Readonly<Record<string, string>>): FbaInventoryAgeRow {
+  const cell = (column: string) => (row[column] ?? '').trim();
+  const qty = (column: string): number | null => {
+    const v = cell(column);
+    if (v === '') return null;
+    if (!/^\d+(\.0+)?$/.test(v) || Number(v) > 100_000_000) throw new DomainError('VALIDATION_FAILED', `${column} must be a whole number ≥ 0, got "${v}"`, { field: column });
+    return Number(v);
+  };
+  const decimal = (column: string): number | null => {
+    const v = cell(column);
+    if (v === '') return null;
+    const n = Number(v);
+    if (!/^-?\d+(\.\d+)?$/.test(v) || !Number.isFinite(n) || Math.abs(n) > 1e9) throw new DomainError('VALIDATION_FAILED', `${column} must be a number, got "${v}"`, { field: column });
+    return n;
+  };
+  const snapshot = cell('snapshot-date');
+  const day = /^(\d{4}-\d{2}-\d{2})/.exec(snapshot)?.[1];
+  if (!day || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) throw new DomainError('VALIDATION_FAILED', `snapshot-date must be a date like 2024-05-01, got "${snapshot}"`, { field: 'snapshot-date' });
+  const sku = cell('sku');
+  if (sku === '' || sku.length > 100) throw new DomainError('VALIDATION_FAILED', sku === '' ? 'sku is required' : 'sku is longer than 100 characters', { field: 'sku' });
+  const available = qty('available');
+  if (available === null) throw new DomainError('VALIDATION_FAILED', 'available is required', { field: 'available' });
+  const split = qty('inv-age-366-to-455-days') !== null || qty('inv-age-456-plus-days') !== null;
+  const text = (column: string, max: number) => {
+    const v = cell(column);
+    return v === '' ? null : v.slice(0, max);
+  };
+  return {
+    snapshotDate: day,
+    sku,
+    fnsku: text('fnsku', 20),
+    asin: text('asin', 20),
+    condition: text('condition', 40),
+    available,
+    reserved: qty('total reserved quantity') ?? qty('reserved-quantity'),
+    pendingRemoval: qty('pending-removal-quantity'),
+    unfulfillable: qty('unfulfillable-quantity'),
+    age0to90: qty('inv-age-0-to-90-days') ?? 0,
+    age91to180: qty('inv-age-91-to-180-days') ?? 0,
+    age181to270: qty('inv-age-181-to-270-days') ?? 0,
+    age271to365: qty('inv-age-271-to-365-days') ?? 0,
+    age365plus: split ? (qty('inv-age-366-to-455-days') ?? 0) + (qty('inv-age-456-plus-days') ?? 0) : (qty('inv-age-365-plus-days') ?? 0),
+    unitsShippedT30: qty('units-shipped-t30'),
+    unitsShippedT90: qty('units-shipped-t90'),
+    sellThrough: decimal('sell-through'),
+    estimatedExcess: decimal('estimated-excess-quantity') === null ? null : Math.round(decimal('estimated-excess-quantity')!),
+    daysOfSupply: decimal('days-of-supply'),
+    recommendedAction: text('recommended-action', 200),
+  };
 }
 
 /**

@@ -2,9 +2,9 @@ import { checkBarcode } from '../catalog/barcode';
 import { DomainError } from '../errors';
 import { ORDER_CHANNELS } from '../orders/order-state';
 import type { OrderChannel } from '../orders/order-state';
-import { amazonAllOrdersRow, fbaInventoryRow } from './amazon';
+import { amazonAllOrdersRow, FBA_AGE_OPTIONAL_COLUMNS, FBA_AGE_REQUIRED_COLUMNS, fbaInventoryAgeRow, fbaInventoryRow } from './amazon';
 
-export const IMPORT_KINDS = ['orders', 'products', 'stock', 'amazon-orders', 'amazon-inventory'] as const;
+export const IMPORT_KINDS = ['orders', 'products', 'stock', 'amazon-orders', 'amazon-inventory', 'amazon-inventory-age'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** How each kind's file is read: generic CSV (comma, RFC 4180 quoting) or Amazon flat files (tab, no quoting). */
@@ -14,6 +14,7 @@ export const IMPORT_FORMATS: Record<ImportKind, { delimiter: ',' | '\t'; quoted:
   stock: { delimiter: ',', quoted: true, required: ['sku', 'location', 'quantity'], optional: [] },
   'amazon-orders': { delimiter: '\t', quoted: false, required: ['amazon-order-id', 'purchase-date', 'order-status', 'sku', 'quantity'], optional: ['item-price', 'currency', 'item-status', 'fulfillment-channel', 'item-promotion-discount'] },
   'amazon-inventory': { delimiter: '\t', quoted: false, required: ['sku', 'afn-fulfillable-quantity', 'afn-reserved-quantity'], optional: ['afn-unsellable-quantity', 'fnsku', 'asin'] },
+  'amazon-inventory-age': { delimiter: '\t', quoted: false, required: FBA_AGE_REQUIRED_COLUMNS, optional: FBA_AGE_OPTIONAL_COLUMNS },
 };
 
 /** A validated row: the key it groups/dedupes by, the SKU (and location) it needs to exist, and its data. */
@@ -139,6 +140,11 @@ export function validateImportRow(kind: ImportKind, row: Readonly<Record<string,
     case 'amazon-inventory': {
       const r = fbaInventoryRow(row);
       return { key: r.sku, sku: r.sku, location: null, data: { sku: r.sku, fulfillable: r.fulfillable, reserved: r.reserved, unsellable: r.unsellable, inbound: r.inboundWorking + r.inboundShipped + r.inboundReceiving } };
+    }
+    case 'amazon-inventory-age': {
+      const r = fbaInventoryAgeRow(row);
+      // One row per SKU and snapshot: the last row of a SKU wins (rows of other conditions are summed by Amazon already).
+      return { key: r.sku, sku: r.sku, location: null, data: { ...r } };
     }
   }
 }

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse';
 import { amazonDisposition } from '@stockwise/domain/channels/amazon';
 import type { ImportKind, ImportRow } from '@stockwise/domain/channels/import-formats';
 import { checkHeader, IMPORT_FORMATS, validateImportRow } from '@stockwise/domain/channels/import-formats';
+import type { ErrorCode } from '@stockwise/domain/errors';
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import type { IntakeLine } from '@stockwise/domain/orders/intake';
 import type { OrderChannel } from '@stockwise/domain/orders/order-state';
@@ -53,6 +54,24 @@ export interface ImportResult {
   applied: Record<string, unknown>;
 }
 
+export interface ApplyOptions {
+  onProgress?: ((fraction: number, message: string) => void) | undefined;
+  /** Rows that could not be applied (skipInvalid), as they are found. */
+  onReject?: ((row: RejectedRow) => void) | undefined;
+  location?: string | undefined;
+  stagedResult?: ImportResult;
+}
+
+interface ApplyContext {
+  sql: Sql;
+  actor: Actor;
+  importId: number;
+  progress: (n: number) => void;
+  location?: string | undefined;
+  skipInvalid: boolean;
+  reject: (row: RejectedRow) => void;
+}
+
 const STAGE_CHUNK = 2000;
 const APPLY_PAGE = 1000;
 const MAX_REPORTED = 1000;
@@ -73,7 +92,7 @@ export class ImportsService {
   async run(actor: Actor, input: ImportInput): Promise<ImportResult> {
     const staged = await this.stage(actor, input);
     if (staged.status === 'unchanged') return staged;
-    return this.apply(actor, staged.importId, { onProgress: input.onProgress, location: input.location, stagedResult: staged });
+    return this.apply(actor, staged.importId, { onProgress: input.onProgress, onReject: input.onReject, location: input.location, stagedResult: staged });
   }
 
   /**
@@ -192,8 +211,13 @@ export class ImportsService {
     return { importId, kind: input.kind, status: 'applied', rows, rejected, rejects, applied: {} };
   }
 
-  /** Applies a staged import in one transaction; a crash before commit leaves nothing, and running it again finishes it. */
-  async apply(actor: Actor, importId: number, options: { onProgress?: ((fraction: number, message: string) => void) | undefined; location?: string | undefined; stagedResult?: ImportResult } = {}): Promise<ImportResult> {
+  /**
+   * Applies a staged import in one transaction; a crash before commit leaves nothing, and running it
+   * again finishes it. A row that cannot be applied (not enough stock for a count, an order that cannot
+   * be reserved, a barcode another product has) refuses the whole file by default; with skipInvalid it
+   * is rolled back alone (a savepoint) and reported with its line, and the rest is applied.
+   */
+  async apply(actor: Actor, importId: number, options: ApplyOptions = {}): Promise<ImportResult> {
     return this.tx.run(async (sql) => {
       const record = await importsRepository.find(sql, actor.accountId, importId, { lock: true });
       if (!record) throw new DomainError('NOT_FOUND', `no import ${importId}`, { field: 'id' });
@@ -208,12 +232,54 @@ export class ImportsService {
         done += n;
         options.onProgress?.(0.5 + 0.5 * Math.min(1, done / total), `applied ${done} of ${total} rows`);
       };
-      const ctx = { sql, actor, importId, progress, location: options.location };
-      const applied = kind === 'products' ? await this.applyProducts(ctx) : kind === 'stock' || kind === 'amazon-inventory' ? await this.applyCounts(ctx, kind) : await this.applyOrders(ctx, kind);
-      await importsRepository.finish(sql, importId, { status: 'applied', result: applied });
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'import.apply', entityType: 'import', entityId: String(importId), before: null, after: { kind, fileName: record.fileName, rows: record.rowsTotal, rejected: record.rowsRejected, ...applied } });
-      return { ...base, applied };
+      const rejects: RejectedRow[] = [];
+      let rejected = 0;
+      const reject = (r: RejectedRow) => {
+        rejected += 1;
+        if (rejects.length < MAX_REPORTED) rejects.push(r);
+        options.onReject?.(r);
+      };
+      const ctx: ApplyContext = { sql, actor, importId, progress, location: options.location, skipInvalid: record.skipInvalid, reject };
+      const applied =
+        kind === 'products' ? await this.applyProducts(ctx)
+        : kind === 'stock' || kind === 'amazon-inventory' || kind === 'amazon-inventory-age' ? await this.applyCounts(ctx, kind)
+        : await this.applyOrders(ctx, kind);
+      if (rejected > 0) applied['rowsNotApplied'] = rejected;
+      await importsRepository.finish(sql, importId, { status: 'applied', result: applied, rowsRejected: record.rowsRejected + rejected });
+      await auditRepository.record(sql, { ...auditActor(actor), action: 'import.apply', entityType: 'import', entityId: String(importId), before: null, after: { kind, fileName: record.fileName, rows: record.rowsTotal, rejected: record.rowsRejected + rejected, ...applied } });
+      const allRejects = [...base.rejects, ...rejects].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED);
+      return { ...base, rejected: base.rejected + rejected, rejects: allRejects, applied };
     });
+  }
+
+  /**
+   * Runs one row's (or one order's) writes under a savepoint. Without skipInvalid a failure refuses the
+   * file, naming the line; with it, the row's writes are undone, it is reported, and false is returned.
+   */
+  private async attempt(ctx: ApplyContext, lines: readonly number[], fn: () => Promise<void>): Promise<boolean> {
+    const line = lines[0] ?? 0;
+    if (!ctx.skipInvalid) {
+      try {
+        await fn();
+        return true;
+      } catch (error) {
+        const failure = rowFailure(error);
+        if (!failure) throw error;
+        throw new DomainError(failure.code, `line ${line}: ${failure.message}`, { field: `line ${line}`, details: failure.details, cause: error });
+      }
+    }
+    await ctx.sql.exec('SAVEPOINT import_row');
+    try {
+      await fn();
+      await ctx.sql.exec('RELEASE SAVEPOINT import_row');
+      return true;
+    } catch (error) {
+      const failure = rowFailure(error);
+      if (!failure) throw error;
+      await ctx.sql.exec('ROLLBACK TO SAVEPOINT import_row');
+      for (const l of lines) ctx.reject({ line: l, field: failure.field, message: failure.message });
+      return false;
+    }
   }
 
   /** Staged rows grouped by key (an order's lines; a SKU's rows), in key order, a page at a time. */
@@ -236,56 +302,100 @@ export class ImportsService {
     if (current.length > 0) yield current;
   }
 
-  private async applyProducts(ctx: { sql: Sql; actor: Actor; importId: number; progress: (n: number) => void }): Promise<Record<string, unknown>> {
+  /**
+   * Products upsert a page of lines per statement. A page that fails (a barcode another product has)
+   * is undone and retried a line at a time, so the failing line is named — and skipped with skipInvalid.
+   */
+  private async applyProducts(ctx: ApplyContext): Promise<Record<string, unknown>> {
     const max = await importsRepository.maxStagedLine(ctx.sql, ctx.importId);
     let changed = 0;
     const step = 5000;
     for (let from = 0; from <= max; from += step) {
-      changed += await importsRepository.upsertProducts(ctx.sql, ctx.actor.accountId, ctx.importId, { from, to: from + step });
+      await ctx.sql.exec('SAVEPOINT import_page');
+      try {
+        changed += await importsRepository.upsertProducts(ctx.sql, ctx.actor.accountId, ctx.importId, { from, to: from + step });
+        await ctx.sql.exec('RELEASE SAVEPOINT import_page');
+      } catch (error) {
+        if (!rowFailure(error)) throw error;
+        await ctx.sql.exec('ROLLBACK TO SAVEPOINT import_page');
+        for (const line of await importsRepository.stagedLines(ctx.sql, ctx.importId, { from, to: from + step })) {
+          await this.attempt(ctx, [line], async () => {
+            changed += await importsRepository.upsertProducts(ctx.sql, ctx.actor.accountId, ctx.importId, { from: line, to: line + 1 });
+          });
+        }
+        await ctx.sql.exec('RELEASE SAVEPOINT import_page');
+      }
       ctx.progress(step);
     }
     return { productsChanged: changed };
   }
 
-  /** Stock counts and FBA reconciliation: one 'count' adjustment per SKU × location whose on hand differs. */
-  private async applyCounts(ctx: { sql: Sql; actor: Actor; importId: number; progress: (n: number) => void; location?: string | undefined }, kind: 'stock' | 'amazon-inventory'): Promise<Record<string, unknown>> {
-    let fbaLocation: string | undefined;
-    if (kind === 'amazon-inventory') {
-      fbaLocation = ctx.location ?? (await importsRepository.firstFbaLocation(ctx.sql, ctx.actor.accountId));
-      if (!fbaLocation || (await importsRepository.knownLocations(ctx.sql, ctx.actor.accountId, [fbaLocation])).size === 0) {
-        throw new DomainError('UNKNOWN_LOCATION', fbaLocation ? `unknown location ${fbaLocation}` : 'no amazon_fba location to reconcile: create one or pass a location', { field: 'location' });
+  /**
+   * Stock counts and FBA reconciliation: one 'count' adjustment per SKU × location whose on hand differs
+   * from the file (FBA: fulfillable + reserved, or the age report's available + total reserved). The
+   * age report's brackets are stored beside, and compared with the ledger's own age layers.
+   */
+  private async applyCounts(ctx: ApplyContext, kind: 'stock' | 'amazon-inventory' | 'amazon-inventory-age'): Promise<Record<string, unknown>> {
+    let fba: { code: string; id: number } | undefined;
+    if (kind !== 'stock') {
+      const code = ctx.location ?? (await importsRepository.firstFbaLocation(ctx.sql, ctx.actor.accountId));
+      const id = code ? await importsRepository.locationId(ctx.sql, ctx.actor.accountId, code) : undefined;
+      if (!code || id === undefined) {
+        throw new DomainError('UNKNOWN_LOCATION', code ? `unknown location ${code}` : 'no amazon_fba location to reconcile: create one or pass a location', { field: 'location' });
       }
+      fba = { code, id };
     }
+    const batchKind = kind === 'stock' ? 'import.stock' : 'import.fba-reconcile';
+    const note = kind === 'stock' ? `stock count import ${ctx.importId}` : `Amazon ${kind === 'amazon-inventory' ? 'FBA Manage Inventory' : 'FBA inventory age'} report, import ${ctx.importId}: on hand set to what Amazon holds`;
     let adjusted = 0;
     let unitsAdded = 0;
     let unitsRemoved = 0;
+    let ageRows = 0;
+    const snapshots = new Set<string>();
     const differences: { sku: string; location: string; ledger: number; counted: number; adjustment: number }[] = [];
-    let batch: { sku: string; location: string; counted: number; line: number }[] = [];
+    let batch: { sku: string; location: string; counted: number; line: number; data: Record<string, unknown> }[] = [];
     const post = async () => {
       if (batch.length === 0) return;
       const onHand = await importsRepository.onHand(ctx.sql, ctx.actor.accountId, batch);
-      const entries: LedgerEntry[] = [];
-      for (const b of batch) {
-        const current = onHand.get(`${b.sku}\u0001${b.location}`) ?? 0;
-        const delta = b.counted - current;
-        if (delta === 0) continue;
-        entries.push({ sku: b.sku, location: b.location, request: { type: 'adjustment', quantity: delta, reason: 'count' }, referenceType: 'import', referenceId: String(ctx.importId) });
-        adjusted += 1;
-        if (delta > 0) unitsAdded += delta;
-        else unitsRemoved -= delta;
-        if (differences.length < MAX_REPORTED) differences.push({ sku: b.sku, location: b.location, ledger: current, counted: b.counted, adjustment: delta });
-      }
-      if (entries.length > 0) {
+      const pending = batch
+        .map((b) => ({ ...b, current: onHand.get(`${b.sku}\u0001${b.location}`) ?? 0 }))
+        .map((b) => ({ ...b, delta: b.counted - b.current }))
+        .filter((b) => b.delta !== 0);
+      const entry = (b: (typeof pending)[number]): LedgerEntry => ({ sku: b.sku, location: b.location, request: { type: 'adjustment', quantity: b.delta, reason: 'count' }, referenceType: kind === 'stock' ? 'import' : kind, referenceId: String(ctx.importId) });
+      const postOne = async (b: (typeof pending)[number]) => {
         try {
-          await this.deps.ledger.post(ctx.actor, entries, { kind: kind === 'stock' ? 'import.stock' : 'import.fba-reconcile', note: `import ${ctx.importId}` });
+          await this.deps.ledger.post(ctx.actor, [entry(b)], { kind: batchKind, note });
         } catch (error) {
-          // A count below what open orders have reserved cannot be applied: name the line.
-          if (isDomainError(error) && error.field !== undefined && /^\d+$/.test(error.field)) {
-            const line = batch.filter((b) => b.counted !== (onHand.get(`${b.sku}\u0001${b.location}`) ?? 0))[Number(error.field)]?.line;
-            throw new DomainError(error.code, `line ${line ?? '?'}: ${error.message}`, { field: `line ${line ?? '?'}`, details: error.details });
-          }
-          throw error;
+          throw countFailure(error, b);
         }
+      };
+      const failed = new Set<number>();
+      if (pending.length > 0) {
+        await ctx.sql.exec('SAVEPOINT import_batch');
+        try {
+          await this.deps.ledger.post(ctx.actor, pending.map(entry), { kind: batchKind, note });
+          await ctx.sql.exec('RELEASE SAVEPOINT import_batch');
+        } catch (error) {
+          if (!rowFailure(error)) throw error;
+          // Undo the batch and post its rows one by one: the one that fails is named (and skipped with skipInvalid).
+          await ctx.sql.exec('ROLLBACK TO SAVEPOINT import_batch');
+          for (const b of pending) {
+            if (!(await this.attempt(ctx, [b.line], () => postOne(b)))) failed.add(b.line);
+          }
+          await ctx.sql.exec('RELEASE SAVEPOINT import_batch');
+        }
+      }
+      for (const b of pending) {
+        if (failed.has(b.line)) continue;
+        adjusted += 1;
+        if (b.delta > 0) unitsAdded += b.delta;
+        else unitsRemoved -= b.delta;
+        if (differences.length < MAX_REPORTED) differences.push({ sku: b.sku, location: b.location, ledger: b.current, counted: b.counted, adjustment: b.delta });
+      }
+      if (kind === 'amazon-inventory-age') {
+        const rows = batch.filter((b) => !failed.has(b.line)).map((b) => b.data);
+        for (const r of rows) snapshots.add(String(r['snapshotDate']));
+        ageRows += await importsRepository.storeFbaAges(ctx.sql, ctx.actor.accountId, { locationId: fba!.id, importId: ctx.importId, rows });
       }
       ctx.progress(batch.length);
       batch = [];
@@ -293,16 +403,21 @@ export class ImportsService {
     for await (const group of this.groups(ctx.sql, ctx.importId)) {
       const last = group[group.length - 1]!;
       const d = last.data;
-      const counted = kind === 'stock' ? Number(d['quantity']) : Number(d['fulfillable']) + Number(d['reserved']);
-      batch.push({ sku: String(d['sku']), location: kind === 'stock' ? String(d['location']) : fbaLocation!, counted, line: last.lineNo });
+      const counted = kind === 'stock' ? Number(d['quantity']) : kind === 'amazon-inventory' ? Number(d['fulfillable']) + Number(d['reserved']) : Number(d['available']) + Number(d['reserved'] ?? 0);
+      batch.push({ sku: String(d['sku']), location: kind === 'stock' ? String(d['location']) : fba!.code, counted, line: last.lineNo, data: d });
       if (batch.length >= APPLY_PAGE) await post();
     }
     await post();
-    return { adjusted, unitsAdded, unitsRemoved, differences, ...(fbaLocation ? { location: fbaLocation } : {}) };
+    const result: Record<string, unknown> = { adjusted, unitsAdded, unitsRemoved, differences, ...(fba ? { location: fba.code } : {}) };
+    if (kind === 'amazon-inventory-age') {
+      result['ageRowsStored'] = ageRows;
+      result['ageComparison'] = await Promise.all([...snapshots].sort().map((day) => importsRepository.compareFbaAges(ctx.sql, ctx.actor.accountId, { locationId: fba!.id, snapshotDate: day, limit: 100 })));
+    }
+    return result;
   }
 
   /** Orders (generic CSV or Amazon All Orders): one order per key, reserved, then shipped or cancelled as the file says. */
-  private async applyOrders(ctx: { sql: Sql; actor: Actor; importId: number; progress: (n: number) => void }, kind: 'orders' | 'amazon-orders'): Promise<Record<string, unknown>> {
+  private async applyOrders(ctx: ApplyContext, kind: 'orders' | 'amazon-orders'): Promise<Record<string, unknown>> {
     let created = 0;
     let existing = 0;
     let shipped = 0;
@@ -320,36 +435,62 @@ export class ImportsService {
         lines,
         unmapped: [],
       };
-      try {
-        if (disposition === 'skip' || lines.length === 0) {
-          ctx.progress(group.length);
-          continue;
-        }
+      if (disposition === 'skip' || lines.length === 0) {
+        ctx.progress(group.length);
+        continue;
+      }
+      let outcome = { created: 0, existing: 0, shipped: 0, cancelled: 0 };
+      await this.attempt(ctx, group.map((r) => r.lineNo), async () => {
+        outcome = { created: 0, existing: 0, shipped: 0, cancelled: 0 };
         if (disposition === 'cancel') {
           // A cancelled order in a history file: recorded, reserving nothing.
           const known = await this.deps.orders.findByExternal(ctx.actor, intake.channel, intake.externalId);
           if (known) {
             await this.deps.orders.cancel(ctx.actor, known.id);
-            existing += 1;
+            outcome.existing = 1;
           } else {
             const order = await this.deps.orders.create(ctx.actor, intake, { reserveNothing: true });
-            created += order.replayed ? 0 : 1;
+            outcome.created = order.replayed ? 0 : 1;
           }
-          cancelled += 1;
+          outcome.cancelled = 1;
         } else {
           const result = await this.deps.channels.ingest(ctx.actor, { intake, disposition });
-          if (result.created) created += 1;
-          else existing += 1;
-          if (disposition === 'ship') shipped += 1;
+          if (result.created) outcome.created = 1;
+          else outcome.existing = 1;
+          if (disposition === 'ship') outcome.shipped = 1;
         }
-      } catch (error) {
-        if (isDomainError(error)) throw new DomainError(error.code, `line ${group[0]!.lineNo}: ${error.message}`, { field: `line ${group[0]!.lineNo}`, details: error.details });
-        throw error;
-      }
+      });
+      created += outcome.created;
+      existing += outcome.existing;
+      shipped += outcome.shipped;
+      cancelled += outcome.cancelled;
       ctx.progress(group.length);
     }
     return { ordersCreated: created, ordersExisting: existing, ordersShipped: shipped, ordersCancelled: cancelled };
   }
+}
+
+/**
+ * Whether an error is this row's fault (a domain rule, or a constraint or value the database refused
+ * for this row's data) rather than the system's: only those are skipped or named by line.
+ */
+function rowFailure(error: unknown): { code: ErrorCode; field: string; message: string; details: Record<string, unknown> | undefined } | undefined {
+  if (isDomainError(error)) return { code: error.code, field: error.field && !/^\d+$/.test(error.field) ? error.field : '(row)', message: error.message, details: error.details };
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (typeof e.code === 'string' && /^2[23]/.test(e.code)) {
+    const constraint = typeof e.constraint === 'string' ? e.constraint : '';
+    if (constraint === 'products_barcode') return { code: 'DUPLICATE', field: 'barcode', message: 'another product already has this barcode', details: undefined };
+    return { code: 'VALIDATION_FAILED', field: '(row)', message: typeof e.message === 'string' ? e.message : 'the database refused this row', details: undefined };
+  }
+  return undefined;
+}
+
+/** A count below what open orders hold reserved cannot be applied: say so in the seller's terms. */
+function countFailure(error: unknown, row: { sku: string; location: string; counted: number }): unknown {
+  if (!isDomainError(error) || error.code !== 'INSUFFICIENT_STOCK') return error;
+  const onHand = Number(error.details?.['onHand'] ?? 0);
+  const reserved = onHand - Number(error.details?.['available'] ?? onHand);
+  return new DomainError('INSUFFICIENT_STOCK', `${row.sku} at ${row.location}: counted ${row.counted}, but ${reserved} units are reserved by open orders`, { field: 'quantity', details: error.details, cause: error });
 }
 
 function refusal(kind: ImportKind, r: { rejects: RejectedRow[]; rejected: number }): DomainError {

@@ -5,9 +5,9 @@ import { LocationCodeSchema, TextSchema } from './common.schema';
 export const ImportKindParam = z.object({ kind: z.enum(IMPORT_KINDS).openapi({ param: { name: 'kind', in: 'path' }, example: 'orders' }) });
 
 export const ImportQuerySchema = z.object({
-  skipInvalid: z.enum(['true', 'false']).default('false').openapi({ description: 'apply the valid rows and report the rest (default: any invalid row refuses the file)' }),
+  skipInvalid: z.enum(['true', 'false']).default('false').openapi({ description: 'apply the rows that can be applied and report the rest with line and reason (default: any failing row refuses the file)' }),
   async: z.enum(['true', 'false']).default('false').openapi({ description: 'validate and stage now, apply in a background job (202 with the job)' }),
-  location: LocationCodeSchema.optional().openapi({ description: 'amazon-inventory: the Amazon location to reconcile' }),
+  location: LocationCodeSchema.optional().openapi({ description: 'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile (default: the first amazon_fba location)' }),
   fileName: TextSchema(255).optional(),
 });
 
