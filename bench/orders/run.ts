@@ -12,7 +12,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,8 @@ const PGBENCH_SECONDS = Number(arg('pgbench-seconds', '20'));
 const AUTH = arg('auth', 'token');
 /** PostgreSQL: how many `stockwise serve` processes share the database (clients spread over them). PGlite has one owner. */
 const SERVERS = Number(arg('servers', '1'));
+/** Extra node flags for the server processes, e.g. `--server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"`. */
+const SERVER_NODE_ARGS = arg('server-node-args', '').split(' ').filter(Boolean);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -57,6 +59,16 @@ async function cli(args: string[], env: Record<string, string>): Promise<string>
   return stdout.trim();
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 where unavailable. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 interface Setup {
@@ -64,6 +76,8 @@ interface Setup {
   storage: string[];
   cleanup: () => Promise<void>;
   ledgerCheck: () => Promise<boolean>;
+  /** PostgreSQL backend processes serving the bench database (for CPU per order). */
+  backendPids: () => Promise<number[]>;
 }
 
 async function prepare(backend: string): Promise<Setup> {
@@ -76,6 +90,7 @@ async function prepare(backend: string): Promise<Setup> {
         rmSync(dataDir, { recursive: true, force: true });
         return Promise.resolve();
       },
+      backendPids: () => Promise.resolve([]),
       ledgerCheck: async () => {
         const sw = await openStockwise({ dataDir });
         try {
@@ -96,6 +111,14 @@ async function prepare(backend: string): Promise<Setup> {
   return {
     env: { DATABASE_URL: databaseUrl },
     storage: ['--database-url', databaseUrl],
+    backendPids: async () => {
+      const a = openPostgresDatabase(PG_URL, { max: 1 });
+      try {
+        return (await a.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])).map((r) => r.pid);
+      } finally {
+        await a.close();
+      }
+    },
     cleanup: async () => {
       const a = openPostgresDatabase(PG_URL, { max: 1 });
       await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -123,7 +146,7 @@ async function benchBackend(backend: string) {
     const ports: number[] = [];
     for (let i = 0; i < count; i++) {
       const port = await freePort();
-      const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-worker', '--json'], { env: { ...process.env, ...setup.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [...SERVER_NODE_ARGS, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-worker', '--json'], { env: { ...process.env, ...setup.env }, stdio: ['ignore', 'pipe', 'inherit'] });
       servers.push(child);
       await new Promise<void>((resolve, reject) => {
         child.stdout?.on('data', (chunk: Buffer) => {
@@ -160,6 +183,8 @@ async function benchBackend(backend: string) {
     let rejected = 0;
     let errors = 0;
     let next = 0;
+    const serverCpuBefore = servers.reduce((sum, child) => sum + cpuSeconds(child.pid), 0);
+    const pgCpuBefore = new Map((await setup.backendPids()).map((pid) => [pid, cpuSeconds(pid)]));
     const started = performance.now();
     const client = async (_: unknown, index: number) => {
       const at = bases[index % bases.length]!;
@@ -177,6 +202,8 @@ async function benchBackend(backend: string) {
     };
     await Promise.all(Array.from({ length: CLIENTS }, client));
     const seconds = (performance.now() - started) / 1000;
+    const serverCpu = servers.reduce((sum, child) => sum + cpuSeconds(child.pid), 0) - serverCpuBefore;
+    const pgCpu = (await setup.backendPids()).reduce((sum, pid) => sum + cpuSeconds(pid) - (pgCpuBefore.get(pid) ?? 0), 0);
 
     // What the server says: reserved equals accepted units, available never below zero.
     const res = await fetch(`${base}/inventory?limit=1000&location=WH1`, { headers });
@@ -203,6 +230,9 @@ async function benchBackend(backend: string) {
       acceptedPerSecond: Math.round(acceptedTotal / seconds),
       p50Ms: Math.round(percentile(latencies, 0.5) * 10) / 10,
       p99Ms: Math.round(percentile(latencies, 0.99) * 10) / 10,
+      // CPU per order is what the load on a shared machine does not change much: Node server(s) and PostgreSQL backends.
+      serverCpuMsPerOrder: Math.round((serverCpu / ORDERS) * 1e5) / 100,
+      postgresCpuMsPerOrder: backend === 'postgres' ? Math.round((pgCpu / ORDERS) * 1e5) / 100 : null,
       oversoldUnits: oversold,
       negativeAvailable: negative,
       reservedEqualsAccepted: reservedMatches,

@@ -2,8 +2,16 @@
  * One SQL dialect (PostgreSQL 15 subset) over two drivers: embedded PGlite and a PostgreSQL server.
  * Repositories only ever see `Sql` (a query function); services open transactions through `Database`.
  */
+export interface QueryOptions {
+  /**
+   * Hot-path statements: PostgreSQL parses and plans them once per connection and reuses the plan
+   * (a named prepared statement). Only for fixed SQL text; PGlite ignores it.
+   */
+  prepare?: boolean;
+}
+
 export interface Sql {
-  query<Row extends object>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row extends object>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
 }

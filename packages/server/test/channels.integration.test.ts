@@ -100,6 +100,19 @@ describeEachBackend('Channels: Shopify webhooks, SP-API and Shopify connectors, 
     expect(await balance(api, 'IPOD2008BLACK')).toMatchObject({ onHand: 20, reserved: 2 });
   });
 
+  it('an order Shopify sold while stock here was short is recorded as pending (200, no retry storm), nothing reserved', async () => {
+    const before = await balance(api, 'IPOD2008PINK');
+    const body = `{"id":820982911946159999,"created_at":"2022-01-02T10:00:00-05:00","currency":"USD","line_items":[{"id":466157049,"sku":"IPOD2008PINK","quantity":${String(before.available + 5)},"price":"199.00"}]}`;
+    const res = await webhook('orders/create', body);
+    expect(res.status).toBe(200);
+    const order = (await api.get(`/api/v1/orders/${String(res.body['orderId'])}`)).body;
+    expect(order).toMatchObject({ status: 'pending', externalId: '820982911946159999' });
+    expect(order['lines']).toMatchObject([{ sku: 'IPOD2008PINK', quantity: before.available + 5, allocations: [] }]);
+    expect(await balance(api, 'IPOD2008PINK')).toEqual(before);
+    expect((await api.post(`/api/v1/orders/${String(res.body['orderId'])}/cancel`)).body).toMatchObject({ status: 'cancelled' });
+    expect(await balance(api, 'IPOD2008PINK')).toEqual(before);
+  });
+
   it('a tampered or unsigned webhook gets 401 and changes nothing', async () => {
     const body = fixture('shopify/orders-create.json').replace('820982911946154508', '820982911946154509');
     const before = await balance(api, 'IPOD2008PINK');

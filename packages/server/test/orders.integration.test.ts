@@ -151,6 +151,33 @@ describeEachBackend('Orders: reservations never oversell; ship, cancel, return t
     expect((await api.post('/api/v1/orders/999999/ship', {})).status).toBe(404);
   });
 
+  it('an order a channel already sold on short stock is kept pending with nothing reserved, then reserved once stock is in', async () => {
+    const sku = await stockedSku(api, { location: 'WH1', quantity: 2 });
+    const externalId = uid('p-');
+    const order = await sw.orders.create(owner.actor, { channel: 'shopify', externalId, orderedAt: null, currency: 'USD', unmapped: [], lines: [{ sku, quantity: 3, unitPrice: 10, externalLineId: null }] }, { shortStock: 'pending' });
+    expect(order).toMatchObject({ status: 'pending', replayed: false });
+    expect(order.lines[0]).toMatchObject({ quantity: 3, allocations: [] });
+    expect(await balance(api, sku)).toMatchObject({ onHand: 2, reserved: 0, available: 2 });
+    const stored = await api.get(`/api/v1/orders/${order.id}`);
+    expect(stored.body).toMatchObject({ status: 'pending' });
+    // Nothing is reserved yet: shipping is refused, reserving is refused while stock is short.
+    expect((await api.post(`/api/v1/orders/${order.id}/ship`, {})).status).toBe(409);
+    const short = await api.post(`/api/v1/orders/${order.id}/reserve`);
+    expect(short.status).toBe(409);
+    expect(short.body['code']).toBe('INSUFFICIENT_STOCK');
+    // Part of it cancelled: still pending, still nothing reserved.
+    const cancelled = await api.post(`/api/v1/orders/${order.id}/cancel`, { lines: [{ sku, quantity: 1 }] });
+    expect(cancelled.body).toMatchObject({ status: 'pending' });
+    expect(await balance(api, sku)).toMatchObject({ reserved: 0, available: 2 });
+    const reserved = await api.post(`/api/v1/orders/${order.id}/reserve`);
+    expect(reserved.status).toBe(200);
+    expect(reserved.body['status']).toBe('reserved');
+    expect(await balance(api, sku)).toMatchObject({ onHand: 2, reserved: 2, available: 0 });
+    expect((await api.post(`/api/v1/orders/${order.id}/reserve`)).status).toBe(409);
+    expect((await api.post(`/api/v1/orders/${order.id}/ship`, {})).body).toMatchObject({ status: 'shipped' });
+    expect(await sw.inventory.findImbalances(owner.actor)).toEqual([]);
+  });
+
   it('lists with filters and pages; other accounts see nothing', async () => {
     const sku = await stockedSku(api, { location: 'WH1', quantity: 10 });
     for (let i = 0; i < 3; i++) await api.post('/api/v1/orders', { channel: 'amazon', externalId: uid('list-'), lines: [{ sku, quantity: 1 }] });

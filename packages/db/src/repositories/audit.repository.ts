@@ -41,6 +41,7 @@ export const auditRepository = {
         e.before === undefined ? null : JSON.stringify(e.before),
         e.after === undefined ? null : JSON.stringify(e.after),
       ],
+      { prepare: true },
     );
   },
 

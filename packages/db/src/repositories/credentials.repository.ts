@@ -67,6 +67,7 @@ export const credentialsRepository = {
        FROM api_tokens t JOIN memberships m ON m.account_id = t.account_id AND m.user_id = t.user_id
        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
       [tokenHash],
+      { prepare: true },
     );
     if (!row) return undefined;
     if (row.stale) await sql.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [row.id]);

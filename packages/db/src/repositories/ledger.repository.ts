@@ -134,6 +134,7 @@ export const ledgerRepository = {
         col((m) => m.guardAvailable), col((m) => m.unitPrice), col((m) => m.channel), col((m) => m.referenceType),
         col((m) => m.referenceId), col((m) => m.occurredAt),
       ],
+      { prepare: true },
     );
     return { batchId: row?.batchId ?? undefined, applied: row?.applied ?? [] };
   },

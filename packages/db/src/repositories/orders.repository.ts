@@ -99,6 +99,20 @@ export interface OrderQuery {
   cursor?: string | undefined;
 }
 
+export interface IntakeProduct {
+  id: number;
+  sku: string;
+  allowBackorder: boolean;
+}
+
+export interface OrderIntakeRows {
+  order: { id: number; createdAt: Date } | undefined;
+  products: IntakeProduct[];
+  locations: (AllocationLocation & { configured: boolean })[];
+  /** What each active location can sell of the order's SKUs, read under the balance rows' locks. */
+  stock: LockedStock[];
+}
+
 /** Sellable stock of one SKU at one location, read under the balance row's lock. */
 export interface LockedStock {
   productId: number;
@@ -106,17 +120,28 @@ export interface LockedStock {
   available: number;
 }
 
-export const ordersRepository = {
-  /** Undefined when (channel, external id) already exists: the caller returns that order instead. */
-  async insert(sql: Sql, o: OrderInsert): Promise<{ id: number; createdAt: Date } | undefined> {
-    const [row] = await sql.query<{ id: number; createdAt: Date }>(
-      `INSERT INTO orders (account_id, channel, external_id, status, ordered_at, currency, unmapped)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, channel, external_id) DO NOTHING RETURNING id, created_at AS "createdAt"`,
-      [o.accountId, o.channel, o.externalId, o.status, o.orderedAt, o.currency, JSON.stringify(o.unmapped)],
-    );
-    return row;
-  },
+type LocationWithStockRow = AllocationLocation & { configured: boolean; stock: { productId: number; available: number }[] | null };
 
+/** Balance rows of the account ($1) matching `where`, locked in the ledger's lock order (product, location). */
+const lockedStockCte = (where: string) => `locked AS MATERIALIZED (
+  SELECT product_id, location_id, on_hand - reserved AS available FROM stock_balances
+  WHERE account_id = $1 AND ${where} ORDER BY product_id, location_id FOR UPDATE
+)`;
+
+/** Active locations of the account ($1), the channel ($2)'s configured one flagged, each with its rows of `locked`. */
+const LOCATIONS_WITH_STOCK = `(SELECT json_agg(json_build_object('id', l.id, 'code', l.code, 'type', l.type,
+  'configured', EXISTS (SELECT 1 FROM sales_channels c WHERE c.account_id = l.account_id AND c.channel = $2 AND c.location_id = l.id),
+  'stock', (SELECT json_agg(json_build_object('productId', k.product_id, 'available', k.available)) FROM locked k WHERE k.location_id = l.id)
+) ORDER BY l.id) FROM locations l WHERE l.account_id = $1 AND l.active)`;
+
+function splitLocations(rows: LocationWithStockRow[] | null): Pick<OrderIntakeRows, 'locations' | 'stock'> {
+  return {
+    locations: (rows ?? []).map((l) => ({ id: l.id, code: l.code, type: l.type, configured: l.configured })),
+    stock: (rows ?? []).flatMap((l) => (l.stock ?? []).map((k) => ({ productId: k.productId, locationId: l.id, available: k.available }))),
+  };
+}
+
+export const ordersRepository = {
   async findIdByExternal(sql: Sql, accountId: number, channel: OrderChannel, externalId: string): Promise<number | undefined> {
     const [row] = await sql.query<{ id: number }>('SELECT id FROM orders WHERE account_id = $1 AND channel = $2 AND external_id = $3', [accountId, channel, externalId]);
     return row?.id;
@@ -129,6 +154,16 @@ export const ordersRepository = {
        FROM unnest($3::int[], $4::bigint[], $5::text[], $6::int[], $7::numeric[], $8::boolean[]) AS t(n, p, e, q, u, c)
        RETURNING id, line_no AS "lineNo"`,
       [accountId, orderId, lines.map((l) => l.lineNo), lines.map((l) => l.productId), lines.map((l) => l.externalLineId), lines.map((l) => l.quantity), lines.map((l) => l.unitPrice), lines.map((l) => l.cancelled ?? false)],
+    );
+  },
+
+  async insertAllocations(sql: Sql, accountId: number, rows: readonly { orderLineId: number; locationId: number; reserved: number }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await sql.query(
+      `INSERT INTO order_allocations (account_id, order_line_id, location_id, reserved)
+       SELECT $1, l, loc, r FROM unnest($2::bigint[], $3::bigint[], $4::int[]) AS t(l, loc, r)
+       ON CONFLICT (order_line_id, location_id) DO UPDATE SET reserved = order_allocations.reserved + EXCLUDED.reserved`,
+      [accountId, rows.map((r) => r.orderLineId), rows.map((r) => r.locationId), rows.map((r) => r.reserved)],
     );
   },
 
@@ -153,30 +188,53 @@ export const ordersRepository = {
         lines.map((l) => l.quantity), lines.map((l) => l.unitPrice),
         allocations.map((a) => a.lineNo), allocations.map((a) => a.locationId), allocations.map((a) => a.reserved),
       ],
+      { prepare: true },
     );
   },
 
   /**
-   * The account's active locations (with whether the channel is configured to ship from each) and what
-   * each can sell of these SKUs, in one statement. The balance rows stay locked until commit, taken in
-   * the ledger's lock order so concurrent writers never deadlock.
+   * Order intake in one statement: the order row (undefined when this channel and external id exist
+   * already), the SKUs it names that the account has, and its active locations with what each can sell
+   * of those SKUs (flagging the channel's configured location). The balance rows stay locked until
+   * commit, taken in the ledger's lock order so concurrent writers never deadlock.
    */
-  async lockStock(sql: Sql, accountId: number, channel: OrderChannel, productIds: readonly number[]): Promise<{ locations: (AllocationLocation & { configured: boolean })[]; stock: LockedStock[] }> {
-    const rows = await sql.query<AllocationLocation & { configured: boolean; stock: { productId: number; available: number }[] | null }>(
-      `WITH locked AS MATERIALIZED (
-         SELECT product_id, location_id, on_hand - reserved AS available FROM stock_balances
-         WHERE account_id = $1 AND product_id = ANY($3::bigint[]) ORDER BY product_id, location_id FOR UPDATE
-       )
-       SELECT l.id, l.code, l.type,
-         EXISTS (SELECT 1 FROM sales_channels c WHERE c.account_id = l.account_id AND c.channel = $2 AND c.location_id = l.id) AS configured,
-         (SELECT json_agg(json_build_object('productId', k.product_id, 'available', k.available)) FROM locked k WHERE k.location_id = l.id) AS stock
-       FROM locations l WHERE l.account_id = $1 AND l.active ORDER BY l.id`,
-      [accountId, channel, productIds],
+  async insertAndLockStock(sql: Sql, o: OrderInsert, skus: readonly string[]): Promise<OrderIntakeRows> {
+    const [row] = await sql.query<{
+      order: { id: number; createdAt: string } | null;
+      products: IntakeProduct[] | null;
+      locations: LocationWithStockRow[] | null;
+    }>(
+      `WITH p AS (
+         SELECT id, sku, allow_backorder FROM products WHERE account_id = $1 AND sku = ANY($8::text[])
+       ), o AS (
+         INSERT INTO orders (account_id, channel, external_id, status, ordered_at, currency, unmapped)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, channel, external_id) DO NOTHING RETURNING id, created_at
+       ), ${lockedStockCte('product_id IN (SELECT id FROM p) AND EXISTS (SELECT 1 FROM o)')}
+       SELECT (SELECT json_build_object('id', id, 'createdAt', created_at) FROM o) AS "order",
+         (SELECT json_agg(json_build_object('id', id, 'sku', sku, 'allowBackorder', allow_backorder)) FROM p) AS products,
+         ${LOCATIONS_WITH_STOCK} AS locations`,
+      [o.accountId, o.channel, o.externalId, o.status, o.orderedAt, o.currency, JSON.stringify(o.unmapped), skus],
+      { prepare: true },
     );
     return {
-      locations: rows.map((r) => ({ id: r.id, code: r.code, type: r.type, configured: r.configured })),
-      stock: rows.flatMap((r) => (r.stock ?? []).map((k) => ({ productId: k.productId, locationId: r.id, available: k.available }))),
+      order: row?.order ? { id: row.order.id, createdAt: new Date(row.order.createdAt) } : undefined,
+      products: row?.products ?? [],
+      ...splitLocations(row?.locations ?? null),
     };
+  },
+
+  /** The active locations and what each can sell of these products, balance rows locked as in insertAndLockStock. */
+  async lockStock(sql: Sql, accountId: number, channel: OrderChannel, productIds: readonly number[]): Promise<Pick<OrderIntakeRows, 'locations' | 'stock'>> {
+    const [row] = await sql.query<{ locations: LocationWithStockRow[] | null }>(
+      `WITH ${lockedStockCte('product_id = ANY($3::bigint[])')} SELECT ${LOCATIONS_WITH_STOCK} AS locations`,
+      [accountId, channel, productIds],
+    );
+    return splitLocations(row?.locations ?? null);
+  },
+
+  /** What intake learnt after inserting the order: lines it could not map, and the status that follows. */
+  async setIntakeOutcome(sql: Sql, accountId: number, id: number, outcome: { status: OrderStatus; unmapped: unknown[] }): Promise<void> {
+    await sql.query('UPDATE orders SET status = $3, unmapped = $4, updated_at = now() WHERE account_id = $1 AND id = $2', [accountId, id, outcome.status, JSON.stringify(outcome.unmapped)]);
   },
 
   /** Locks the order row so state changes of one order happen one at a time. */

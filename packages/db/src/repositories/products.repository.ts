@@ -157,10 +157,7 @@ export const productsRepository = {
   },
 
   async findManyBySku(sql: Sql, accountId: number, skus: readonly string[]): Promise<ProductRecord[]> {
-    const rows = await sql.query<ProductRow>('SELECT * FROM products WHERE account_id = $1 AND sku = ANY($2)', [
-      accountId,
-      skus,
-    ]);
+    const rows = await sql.query<ProductRow>('SELECT * FROM products WHERE account_id = $1 AND sku = ANY($2)', [accountId, skus], { prepare: true });
     return rows.map(mapProduct);
   },
 

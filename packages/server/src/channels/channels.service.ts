@@ -159,7 +159,7 @@ export class ChannelsService {
     const actor = await this.deps.auth.ownerOf(channel.accountId);
     switch (topic as ShopifyTopic) {
       case 'orders/create': {
-        const order = await this.deps.orders.create(actor, shopifyOrderToIntake(payload), { unknownSkus: 'unmap' });
+        const order = await this.deps.orders.create(actor, shopifyOrderToIntake(payload), { unknownSkus: 'unmap', shortStock: 'pending' });
         return { topic, action: order.replayed ? 'duplicate' : 'created', orderId: order.id };
       }
       case 'orders/cancelled': {
@@ -234,7 +234,7 @@ export class ChannelsService {
       return { order: await this.deps.orders.cancel(actor, existing.id), created: false };
     }
     return this.tx.run(async () => {
-      const order = existing ?? (await this.deps.orders.create(actor, pulled.intake, { unknownSkus: 'unmap' }));
+      const order = existing ?? (await this.deps.orders.create(actor, pulled.intake, { unknownSkus: 'unmap', shortStock: 'pending' }));
       const open = order.lines.some((l) => l.quantity - l.quantityShipped - l.quantityCancelled > 0);
       if (pulled.disposition === 'ship' && open && order.status !== 'cancelled') return { order: await this.deps.orders.ship(actor, order.id, {}), created: !existing };
       return { order, created: !existing };

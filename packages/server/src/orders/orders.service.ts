@@ -1,14 +1,14 @@
 import { DomainError } from '@stockwise/domain/errors';
 import { allocateOrder, splitOverLines, sumDemands } from '@stockwise/domain/orders/allocation';
 import type { IntakeRefundLine, OrderIntake } from '@stockwise/domain/orders/intake';
-import type { OrderChannel } from '@stockwise/domain/orders/order-state';
+import type { OrderChannel, OrderStatus } from '@stockwise/domain/orders/order-state';
 import { deriveStatus, takeFromLines } from '@stockwise/domain/orders/order-state';
 import type { Sql } from '@stockwise/db/database';
 import type { Page } from '@stockwise/db/pagination';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
-import type { AllocationLocation, OrderQuery, OrderWithLines } from '@stockwise/db/repositories/orders.repository';
-import { ordersRepository } from '@stockwise/db/repositories/orders.repository';
 import { productsRepository } from '@stockwise/db/repositories/products.repository';
+import type { AllocationLocation, OrderIntakeRows, OrderQuery, OrderWithLines } from '@stockwise/db/repositories/orders.repository';
+import { ordersRepository } from '@stockwise/db/repositories/orders.repository';
 import type { OrderCancel, OrderDto, OrderReturn, OrderShip } from '../schemas/orders.schema';
 import type { Actor } from '../services/actor';
 import { auditActor, requirePermission } from '../services/actor';
@@ -46,6 +46,28 @@ export interface CreateOptions {
   unknownSkus?: 'reject' | 'unmap';
   /** Records an order that was cancelled before it reached Stockwise (history imports): lines, no reservation. */
   reserveNothing?: boolean;
+  /**
+   * 'reject' (API): short stock refuses the order with INSUFFICIENT_STOCK. 'pending' (channel intake: the
+   * customer has already bought it there): the order is kept as pending, nothing reserved, until
+   * reserve() succeeds or it is cancelled.
+   */
+  shortStock?: 'reject' | 'pending';
+}
+
+/** What reserve() needs of a line: its SKU, number and open units. */
+interface ReserveLine {
+  sku: string;
+  lineNo: number;
+  productId: number;
+  quantity: number;
+  allowBackorder: boolean;
+}
+
+/** Where each line's units were reserved (one part per line and location). */
+interface Reservation {
+  parts: { lineNo: number; locationId: number; reserved: number }[];
+  backordered: boolean;
+  byLine: Map<number, OrderDto['lines'][number]['allocations']>;
 }
 
 /** Location types an order of this channel draws from first, before the rest. */
@@ -69,14 +91,23 @@ export class OrdersService {
 
   /**
    * Creates the order and reserves all of it, or nothing: a SKU that cannot be covered (and does not
-   * allow backorders) refuses the whole order with INSUFFICIENT_STOCK naming every short SKU. The same
-   * (channel, external id) always yields the one order it first created.
+   * allow backorders) refuses the whole order with INSUFFICIENT_STOCK naming every short SKU — or, for
+   * an order a channel has already taken (`shortStock: 'pending'`), records it as pending with nothing
+   * reserved. The same (channel, external id) always yields the one order it first created.
    */
   async create(actor: Actor, intake: OrderIntake, options: CreateOptions = {}): Promise<OrderDto & { replayed: boolean }> {
     requirePermission(actor, 'inventory:write');
     return this.tx.run(async (sql) => {
       const skus = [...new Set(intake.lines.map((l) => l.sku))];
-      const products = new Map((await productsRepository.findManyBySku(sql, actor.accountId, skus)).map((p) => [p.sku, p]));
+      const status = options.reserveNothing ? 'cancelled' : 'reserved';
+      const rows = await ordersRepository.insertAndLockStock(sql, { accountId: actor.accountId, channel: intake.channel, externalId: intake.externalId, status, orderedAt: intake.orderedAt ?? new Date(), currency: intake.currency, unmapped: intake.unmapped }, skus);
+      if (rows.order === undefined) {
+        const existing = await ordersRepository.findIdByExternal(sql, actor.accountId, intake.channel, intake.externalId);
+        const order = existing === undefined ? undefined : await ordersRepository.find(sql, actor.accountId, existing);
+        if (!order) throw new DomainError('CONFLICT', 'the order changed while it was being created; retry');
+        return { ...mapOrderDto(order), replayed: true };
+      }
+      const products = new Map(rows.products.map((p) => [p.sku, p]));
       const unmapped = [...intake.unmapped];
       const known = intake.lines.filter((line, i) => {
         if (products.has(line.sku)) return true;
@@ -87,63 +118,65 @@ export class OrdersService {
         const missing = skus.filter((s) => !products.has(s));
         throw new DomainError('UNKNOWN_SKU', `unknown SKU ${line.sku}`, { field: `lines.${i}.sku`, details: { skus: missing } });
       });
-      const inserted = await ordersRepository.insert(sql, {
-        accountId: actor.accountId,
+      const orderId = rows.order.id;
+      const lines = known.map((l, i) => ({ ...l, lineNo: i + 1, productId: products.get(l.sku)!.id, allowBackorder: products.get(l.sku)!.allowBackorder }));
+      let outcome: { status: OrderStatus; backordered: boolean; byLine: Map<number, OrderDto['lines'][number]['allocations']> };
+      if (options.reserveNothing || known.length === 0) {
+        if (known.length > 0) await ordersRepository.insertLines(sql, actor.accountId, orderId, lines.map((l) => ({ ...l, cancelled: options.reserveNothing === true })));
+        outcome = { status: options.reserveNothing ? 'cancelled' : 'pending', backordered: false, byLine: new Map() };
+      } else {
+        const reservation = await this.reserve(sql, { actor, orderId, channel: intake.channel, lines, locked: rows, shortStock: options.shortStock ?? 'reject' });
+        if (reservation) {
+          await ordersRepository.insertLinesWithAllocations(sql, { accountId: actor.accountId, orderId }, lines, reservation.parts);
+          outcome = { status: 'reserved', ...reservation };
+        } else {
+          await ordersRepository.insertLines(sql, actor.accountId, orderId, lines);
+          outcome = { status: 'pending', backordered: false, byLine: new Map() };
+        }
+        if (outcome.backordered) await ordersRepository.setBackordered(sql, actor.accountId, orderId, true);
+      }
+      if (outcome.status !== status || unmapped.length !== intake.unmapped.length) {
+        await ordersRepository.setIntakeOutcome(sql, actor.accountId, orderId, { status: outcome.status, unmapped });
+      }
+      // The answer is built from what was just written: no read-back on the hot path.
+      const at = rows.order.createdAt.toISOString();
+      const dto: OrderDto = {
+        id: orderId,
         channel: intake.channel,
         externalId: intake.externalId,
-        status: options.reserveNothing ? 'cancelled' : known.length > 0 ? 'reserved' : 'pending',
-        orderedAt: intake.orderedAt ?? new Date(),
+        status: outcome.status,
+        backordered: outcome.backordered,
+        orderedAt: (intake.orderedAt ?? rows.order.createdAt).toISOString(),
         currency: intake.currency,
+        lines: lines.map((l) => {
+          const cancelled = outcome.status === 'cancelled' ? l.quantity : 0;
+          return { lineNo: l.lineNo, sku: l.sku, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice, quantityShipped: 0, quantityCancelled: cancelled, quantityReturned: 0, allocations: outcome.byLine.get(l.lineNo) ?? [] };
+        }),
         unmapped,
-      });
-      if (inserted === undefined) {
-        const existing = await ordersRepository.findIdByExternal(sql, actor.accountId, intake.channel, intake.externalId);
-        const order = existing === undefined ? undefined : await ordersRepository.find(sql, actor.accountId, existing);
-        if (!order) throw new DomainError('CONFLICT', 'the order changed while it was being created; retry');
-        return { ...mapOrderDto(order), replayed: true };
-      }
-      const orderId = inserted.id;
-      const lines = known.map((l, i) => ({ ...l, lineNo: i + 1, product: products.get(l.sku)! }));
-      let dto: OrderDto;
-      if (options.reserveNothing || known.length === 0) {
-        if (known.length > 0) await ordersRepository.insertLines(sql, actor.accountId, orderId, lines.map((l) => ({ lineNo: l.lineNo, productId: l.product.id, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice, cancelled: true })));
-        dto = mapOrderDto((await ordersRepository.find(sql, actor.accountId, orderId))!);
-      } else {
-        // The answer is built from what was just written: no read-back on the hot path.
-        const reserved = await this.reserve(sql, { actor, orderId, channel: intake.channel, lines });
-        const at = inserted.createdAt.toISOString();
-        dto = {
-          id: orderId,
-          channel: intake.channel,
-          externalId: intake.externalId,
-          status: 'reserved',
-          backordered: reserved.backordered,
-          orderedAt: (intake.orderedAt ?? inserted.createdAt).toISOString(),
-          currency: intake.currency,
-          lines: lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice, quantityShipped: 0, quantityCancelled: 0, quantityReturned: 0, allocations: reserved.byLine.get(l.lineNo) ?? [] })),
-          unmapped,
-          createdAt: at,
-          updatedAt: at,
-        };
-      }
+        createdAt: at,
+        updatedAt: at,
+      };
       await auditRepository.record(sql, { ...auditActor(actor), action: 'order.create', entityType: 'order', entityId: String(orderId), before: null, after: { channel: dto.channel, externalId: dto.externalId, status: dto.status, lines: dto.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })) } });
       return { ...dto, replayed: false };
     });
   }
 
+  /**
+   * Allocates the lines over the locked stock and posts the reservations. Short stock throws
+   * INSUFFICIENT_STOCK, or returns undefined (nothing written) when the caller keeps the order pending.
+   */
   private async reserve(
     sql: Sql,
-    ctx: { actor: Actor; orderId: number; channel: OrderChannel; lines: { sku: string; quantity: number; unitPrice: number | null; externalLineId: string | null; lineNo: number; product: { id: number; sku: string; allowBackorder: boolean } }[] },
-  ): Promise<{ backordered: boolean; byLine: Map<number, { location: string; reserved: number; shipped: number }[]> }> {
-    const { actor, orderId, channel } = ctx;
-    const lineInputs = ctx.lines.map((l) => ({ ...l, productId: l.product.id, allowBackorder: l.product.allowBackorder }));
-    const demands = sumDemands(lineInputs);
-    // The balance rows stay locked until commit: no concurrent order can sell the same units.
-    const { locations, stock } = await ordersRepository.lockStock(sql, actor.accountId, channel, demands.map((d) => d.productId));
+    ctx: { actor: Actor; orderId: number; channel: OrderChannel; lines: readonly ReserveLine[]; locked: Pick<OrderIntakeRows, 'locations' | 'stock'>; shortStock: 'reject' | 'pending' },
+  ): Promise<Reservation | undefined> {
+    const { actor, orderId, channel, lines } = ctx;
+    const { locations, stock } = ctx.locked;
+    const demands = sumDemands(lines);
     const types = TYPE_PREFERENCE[channel];
     const preferred = [...locations].sort((a, b) => Number(b.configured) - Number(a.configured) || types.indexOf(a.type) - types.indexOf(b.type) || a.id - b.id).map((l) => l.id);
     const plan = allocateOrder({ demands, stock, preferred, fallbackLocationId: locations[0]?.id ?? null });
     if (plan.short.length > 0) {
+      if (ctx.shortStock === 'pending') return undefined;
       throw new DomainError('INSUFFICIENT_STOCK', `not enough stock for ${plan.short.map((s) => `${s.sku} (${s.requested} ordered, ${s.available} available)`).join(', ')}`, {
         field: 'lines',
         details: { skus: plan.short.map((s) => s.sku), shortages: plan.short },
@@ -168,24 +201,35 @@ export class OrdersService {
     } else {
       await this.ledger.post(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' });
     }
-    const parts = splitOverLines(lineInputs, plan.allocations).flat();
-    await ordersRepository.insertLinesWithAllocations(
-      sql,
-      { accountId: actor.accountId, orderId },
-      lineInputs.map((l) => ({ lineNo: l.lineNo, productId: l.productId, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice })),
-      parts.map((p) => ({ lineNo: p.line.lineNo, locationId: p.locationId, reserved: p.quantity })),
-    );
-    if (plan.backordered > 0) await ordersRepository.setBackordered(sql, actor.accountId, orderId, true);
+    const parts = splitOverLines(lines, plan.allocations).flat().map((p) => ({ lineNo: p.line.lineNo, locationId: p.locationId, reserved: p.quantity }));
     const byLine = new Map<number, { location: string; reserved: number; shipped: number }[]>();
     for (const p of parts) {
-      const list = byLine.get(p.line.lineNo) ?? [];
+      const list = byLine.get(p.lineNo) ?? [];
       const code = codeOf.get(p.locationId)!;
       const same = list.find((a) => a.location === code);
-      if (same) same.reserved += p.quantity;
-      else list.push({ location: code, reserved: p.quantity, shipped: 0 });
-      byLine.set(p.line.lineNo, list);
+      if (same) same.reserved += p.reserved;
+      else list.push({ location: code, reserved: p.reserved, shipped: 0 });
+      byLine.set(p.lineNo, list);
     }
-    return { backordered: plan.backordered > 0, byLine };
+    return { parts, backordered: plan.backordered > 0, byLine };
+  }
+
+  /** Reserves a pending order's open units now (stock has come in); short stock refuses with INSUFFICIENT_STOCK and it stays pending. */
+  async reservePending(actor: Actor, id: number): Promise<OrderDto> {
+    return this.tx.run(async (sql) => {
+      const order = await this.locked(sql, actor, id);
+      if (order.status !== 'pending') throw new DomainError('CONFLICT', `order ${id} is ${order.status}, not pending`);
+      const open = order.lines.filter((l) => l.quantity - l.quantityShipped - l.quantityCancelled > 0);
+      if (open.length === 0) throw new DomainError('CONFLICT', `order ${id} has no open units to reserve`);
+      const products = new Map((await productsRepository.findManyBySku(sql, actor.accountId, open.map((l) => l.sku))).map((p) => [p.id, p]));
+      const lines = open.map((l) => ({ sku: l.sku, lineNo: l.lineNo, productId: l.productId, quantity: l.quantity - l.quantityShipped - l.quantityCancelled, allowBackorder: products.get(l.productId)?.allowBackorder ?? false }));
+      const locked = await ordersRepository.lockStock(sql, actor.accountId, order.channel, [...new Set(lines.map((l) => l.productId))]);
+      const reservation = (await this.reserve(sql, { actor, orderId: id, channel: order.channel, lines, locked, shortStock: 'reject' }))!;
+      const lineIdOf = new Map(order.lines.map((l) => [l.lineNo, l.id]));
+      await ordersRepository.insertAllocations(sql, actor.accountId, reservation.parts.map((p) => ({ orderLineId: lineIdOf.get(p.lineNo)!, locationId: p.locationId, reserved: p.reserved })));
+      if (reservation.backordered) await ordersRepository.setBackordered(sql, actor.accountId, id, true);
+      return this.finish(sql, { actor, id, action: 'order.reserve', before: order });
+    });
   }
 
   async get(actor: Actor, id: number): Promise<OrderDto> {
@@ -215,7 +259,10 @@ export class OrdersService {
 
   private async finish(sql: Sql, ctx: { actor: Actor; id: number; action: string; before: OrderWithLines }): Promise<OrderDto> {
     const after = (await ordersRepository.find(sql, ctx.actor.accountId, ctx.id))!;
-    const status = deriveStatus(after.lines);
+    // Open units with nothing reserved (a pending order, partly cancelled) keep the order pending.
+    const unreserved = after.lines.some((l) => l.quantity - l.quantityShipped - l.quantityCancelled > l.allocations.reduce((n, a) => n + a.reserved, 0));
+    const derived = deriveStatus(after.lines);
+    const status = derived === 'reserved' && unreserved ? 'pending' : derived;
     if (status !== after.status) await ordersRepository.setStatus(sql, ctx.actor.accountId, ctx.id, status);
     const dto = { ...mapOrderDto(after), status };
     await auditRepository.record(sql, { ...auditActor(ctx.actor), action: ctx.action, entityType: 'order', entityId: String(ctx.id), before: { status: ctx.before.status }, after: { status, lines: dto.lines.map((l) => ({ sku: l.sku, shipped: l.quantityShipped, cancelled: l.quantityCancelled, returned: l.quantityReturned })) } });
@@ -227,6 +274,7 @@ export class OrdersService {
     return this.tx.run(async (sql) => {
       const order = await this.locked(sql, actor, id);
       if (order.status === 'cancelled') throw new DomainError('CONFLICT', `order ${id} is cancelled`);
+      if (order.status === 'pending') throw new DomainError('CONFLICT', `order ${id} is pending: nothing is reserved for it yet (POST /orders/${id}/reserve once stock is in)`);
       const take = takeFromLines(order.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, open: l.quantity - l.quantityShipped - l.quantityCancelled })), input.lines, 'ship');
       const entries: LedgerEntry[] = [];
       const occurredAt = input.shippedAt ? new Date(input.shippedAt) : new Date();

@@ -67,6 +67,11 @@ export function ordersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
+    createRoute({ method: 'post', path: '/{id}/reserve', tags: ['Orders'], summary: 'Reserve a pending order (one a channel sold while stock was short) now that stock is in', security: secured, request: { params: OrderIdParam, headers: IdempotencyHeaderSchema }, responses: { 200: { description: 'The order, reserved', ...json(OrderSchema) }, ...problemResponses } }),
+    async (c) => c.json(await sw.orders.reservePending(c.get('actor'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
     createRoute({ method: 'post', path: '/{id}/return', tags: ['Orders'], summary: 'Take shipped units back as sellable or unfulfillable stock', security: secured, request: { params: OrderIdParam, headers: IdempotencyHeaderSchema, ...jsonBody(OrderReturnSchema) }, responses: { 200: { description: 'The order after the return', ...json(OrderSchema) }, ...problemResponses } }),
     async (c) => c.json(await sw.orders.return(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
