@@ -69,13 +69,14 @@ describeEachBackend('Imports: every per-row failure is skipped with --skip-inval
     expect(imp!.rows_rejected).toBe(1);
   });
 
-  it('orders that cannot be reserved: refused by default; with skipInvalid every line of such an order is rejected and the rest applied', async () => {
+  it('orders: one short of stock is kept pending (the channel sold it); one the file says was shipped but cannot be covered is refused by default and skipped with skipInvalid, all its lines rejected', async () => {
     const csv = [
       'channel,external_id,ordered_at,sku,quantity,unit_price,currency,status',
       'shopify,#5001,2024-05-01,MUG-BLUE-12OZ,2,24.99,USD,reserved',
-      'shopify,#5002,2024-05-01,MUG-BLUE-12OZ,1,24.99,USD,reserved',
-      'shopify,#5002,2024-05-01,CAP-1,9,9.99,USD,reserved',
+      'shopify,#5002,2024-05-01,MUG-BLUE-12OZ,1,24.99,USD,shipped',
+      'shopify,#5002,2024-05-01,CAP-1,9,9.99,USD,shipped',
       'shopify,#5003,2024-05-01,TEE-S,1,15,USD,shipped',
+      'shopify,#5004,2024-05-01,CAP-1,9,9.99,USD,reserved',
     ].join('\n');
     const before = await snapshot(sw, owner.actor.accountId);
     const strict = await upload('orders', csv);
@@ -85,12 +86,13 @@ describeEachBackend('Imports: every per-row failure is skipped with --skip-inval
 
     const res = await upload('orders', csv, '?skipInvalid=true');
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ rows: 4, rejected: 2, applied: { ordersCreated: 2, ordersShipped: 1 } });
+    expect(res.body).toMatchObject({ rows: 5, rejected: 2, applied: { ordersCreated: 3, ordersShipped: 1 } });
     const rejects = res.body['rejects'] as { line: number; field: string; message: string }[];
-    expect(rejects.map((r) => r.line)).toEqual([3, 4]);
-    expect(rejects[0]!.message).toContain('CAP-1');
+    expect(rejects.map((r) => [r.line, r.field])).toEqual([[3, 'lines'], [4, 'lines']]);
+    expect(rejects[0]!.message).toBe('shopify order #5002 was shipped there, but the stock here cannot cover it (MUG-BLUE-12OZ, CAP-1): receive or count the stock first');
     expect((await api.get('/api/v1/orders?externalId=%235002')).body.items).toHaveLength(0);
-    expect((await api.get('/api/v1/orders?externalId=%235001')).body.items).toHaveLength(1);
+    expect((await api.get('/api/v1/orders?externalId=%235001')).body.items).toMatchObject([{ status: 'reserved' }]);
+    expect((await api.get('/api/v1/orders?externalId=%235004')).body.items).toMatchObject([{ status: 'pending' }]);
     expect(await sw.inventory.findImbalances(owner.actor)).toEqual([]);
   });
 
@@ -155,6 +157,7 @@ describeEachBackend('Imports: every per-row failure is skipped with --skip-inval
     expect(applied['ageComparison']).toEqual([
       {
         snapshotDate: '2024-05-01',
+        skus: 2,
         amazon: { age0to90: 30, age91to180: 8, age181to270: 4, age271to365: 5, age365plus: 3 },
         ledger: { age0to90: 45, age91to180: 10, age181to270: 0, age271to365: 0, age365plus: 0 },
         skusDiffering: 2,
@@ -183,6 +186,18 @@ describeEachBackend('Imports: every per-row failure is skipped with --skip-inval
     const res = await upload('amazon-inventory-age', file, '?location=FBA-US');
     expect(res.status).toBe(201);
     expect(res.body['applied']).toMatchObject({ adjusted: 0, ageRowsStored: 1, ageComparison: [{ snapshotDate: '2024-06-01', amazon: { age0to90: 4, age365plus: 8 } }] });
+    // The stored brackets stay readable: the latest snapshot by default, or a given one.
+    const latest = await api.get('/api/v1/channels/amazon/inventory-age');
+    expect(latest.status).toBe(200);
+    expect(latest.body).toMatchObject({ location: 'FBA-US', snapshotDate: '2024-06-01', amazon: { age0to90: 4, age365plus: 8 }, skusDiffering: 1 });
+    const may = await api.get('/api/v1/channels/amazon/inventory-age?snapshotDate=2024-05-01&location=FBA-US&limit=1');
+    expect(may.body).toMatchObject({ snapshotDate: '2024-05-01', skusDiffering: 2, differing: [{ sku: 'NABetaASINB00551Q3CS', unitsInOtherBrackets: 24 }] });
+    expect((may.body['differing'] as unknown[]).length).toBe(1);
+    expect((await api.get('/api/v1/channels/amazon/inventory-age?snapshotDate=2023-01-01')).status).toBe(404);
+    expect((await api.get('/api/v1/channels/amazon/inventory-age?snapshotDate=2024-02-30')).status).toBe(400);
+    const stranger = await newAccount(sw);
+    expect((await client(ctx.app, stranger.token).get('/api/v1/channels/amazon/inventory-age?location=FBA-US')).status).toBe(404);
+
     const missing = await upload('amazon-inventory-age', 'sku\tavailable\nNABetaASINB00551Q3CS\t3\n');
     expect(missing.status).toBe(400);
     expect(missing.body['message'] ?? missing.body['detail']).toMatch(/snapshot-date/);

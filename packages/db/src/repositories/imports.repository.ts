@@ -60,6 +60,8 @@ export interface AgeBuckets {
 
 export interface FbaAgeComparison {
   snapshotDate: string;
+  /** SKUs in Amazon's report for this snapshot and location. */
+  skus: number;
   amazon: AgeBuckets;
   ledger: AgeBuckets;
   skusDiffering: number;
@@ -236,13 +238,19 @@ export const importsRepository = {
     return row?.n ?? 0;
   },
 
+  /** The latest snapshot date of the FBA inventory age report stored for this location. */
+  async latestFbaSnapshot(sql: Sql, accountId: number, locationId: number): Promise<string | undefined> {
+    const [row] = await sql.query<{ d: string }>('SELECT max(snapshot_date) AS d FROM fba_inventory_age WHERE account_id = $1 AND location_id = $2', [accountId, locationId]);
+    return row?.d ?? undefined;
+  },
+
   /**
    * Amazon's age brackets for one snapshot beside the ledger's: open FIFO layers at the location, aged
    * from their received date to the snapshot date. Totals over every SKU, and the SKUs that differ
    * most (by units in a different bracket), at most `limit`.
    */
   async compareFbaAges(sql: Sql, accountId: number, q: { locationId: number; snapshotDate: string; limit: number }): Promise<FbaAgeComparison> {
-    const rows = await sql.query<{ sku: string | null; a: number[]; l: number[]; off: number }>(
+    const rows = await sql.query<{ sku: string | null; a: number[]; l: number[]; off: number; n: number }>(
       `WITH amazon AS (
          SELECT product_id, ARRAY[age_0_90, age_91_180, age_181_270, age_271_365, age_365_plus] AS a
          FROM fba_inventory_age WHERE account_id = $1 AND location_id = $2 AND snapshot_date = $3::date),
@@ -264,10 +272,10 @@ export const importsRepository = {
        (SELECT NULL AS sku,
           ARRAY[sum(a[1]), sum(a[2]), sum(a[3]), sum(a[4]), sum(a[5])]::int[] AS a,
           ARRAY[sum(l[1]), sum(l[2]), sum(l[3]), sum(l[4]), sum(l[5])]::int[] AS l,
-          count(*) FILTER (WHERE off > 0)::int AS off
+          count(*) FILTER (WHERE off > 0)::int AS off, count(*)::int AS n
         FROM scored)
        UNION ALL
-       (SELECT sku, a, l, off FROM scored WHERE off > 0 ORDER BY off DESC, sku LIMIT $4)`,
+       (SELECT sku, a, l, off, 1 AS n FROM scored WHERE off > 0 ORDER BY off DESC, sku LIMIT $4)`,
       [accountId, q.locationId, q.snapshotDate, q.limit],
     );
     const buckets = (v: readonly (number | null)[] | null | undefined) => ({
@@ -280,6 +288,7 @@ export const importsRepository = {
     const [total, ...skus] = rows;
     return {
       snapshotDate: q.snapshotDate,
+      skus: total?.n ?? 0,
       amazon: buckets(total?.a),
       ledger: buckets(total?.l),
       skusDiffering: total?.off ?? 0,

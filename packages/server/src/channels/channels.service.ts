@@ -236,6 +236,11 @@ export class ChannelsService {
     return this.tx.run(async () => {
       const order = existing ?? (await this.deps.orders.create(actor, pulled.intake, { unknownSkus: 'unmap', shortStock: 'pending' }));
       const open = order.lines.some((l) => l.quantity - l.quantityShipped - l.quantityCancelled > 0);
+      if (pulled.disposition === 'ship' && open && order.status === 'pending') {
+        // Shipped on the channel, but the stock here cannot cover it: nothing is written (the caller's transaction rolls back the pending order).
+        const skus = [...new Set(order.lines.map((l) => l.sku))];
+        throw new DomainError('INSUFFICIENT_STOCK', `${pulled.intake.channel} order ${pulled.intake.externalId} was shipped there, but the stock here cannot cover it (${skus.join(', ')}): receive or count the stock first`, { field: 'lines', details: { skus } });
+      }
       if (pulled.disposition === 'ship' && open && order.status !== 'cancelled') return { order: await this.deps.orders.ship(actor, order.id, {}), created: !existing };
       return { order, created: !existing };
     });

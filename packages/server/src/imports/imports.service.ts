@@ -10,7 +10,7 @@ import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import type { IntakeLine } from '@stockwise/domain/orders/intake';
 import type { OrderChannel } from '@stockwise/domain/orders/order-state';
 import type { Sql } from '@stockwise/db/database';
-import type { ImportRecord, StagedRow } from '@stockwise/db/repositories/imports.repository';
+import type { FbaAgeComparison, ImportRecord, StagedRow } from '@stockwise/db/repositories/imports.repository';
 import { importsRepository } from '@stockwise/db/repositories/imports.repository';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
 import type { ChannelsService } from '../channels/channels.service';
@@ -86,6 +86,23 @@ export class ImportsService {
   async list(actor: Actor, limit = 50) {
     requirePermission(actor, 'read');
     return (await importsRepository.list(this.tx.sql, actor.accountId, limit)).map(mapImportDto);
+  }
+
+  /**
+   * Amazon's FBA inventory age brackets (the latest imported snapshot, or `snapshotDate`) beside the
+   * ledger's own age layers at that Amazon location, with the SKUs that differ most.
+   */
+  async fbaInventoryAge(actor: Actor, q: { location?: string | undefined; snapshotDate?: string | undefined; limit: number }): Promise<FbaAgeComparison & { location: string }> {
+    requirePermission(actor, 'read');
+    const sql = this.tx.sql;
+    const code = q.location ?? (await importsRepository.firstFbaLocation(sql, actor.accountId));
+    const locationId = code ? await importsRepository.locationId(sql, actor.accountId, code) : undefined;
+    if (!code || locationId === undefined) throw new DomainError('UNKNOWN_LOCATION', code ? `unknown location ${code}` : 'no amazon_fba location', { field: 'location' });
+    const snapshotDate = q.snapshotDate ?? (await importsRepository.latestFbaSnapshot(sql, actor.accountId, locationId));
+    if (!snapshotDate) throw new DomainError('NOT_FOUND', `no FBA inventory age report was imported for ${code}`, { field: 'snapshotDate' });
+    const comparison = await importsRepository.compareFbaAges(sql, actor.accountId, { locationId, snapshotDate, limit: q.limit });
+    if (comparison.skus === 0) throw new DomainError('NOT_FOUND', `no FBA inventory age report of ${snapshotDate} was imported for ${code}`, { field: 'snapshotDate' });
+    return { location: code, ...comparison };
   }
 
   /** Stages then applies. Re-importing a file that was applied (same bytes, same mode) changes nothing. */

@@ -135,3 +135,23 @@ export const PushResultSchema = z
   })
   .openapi('ChannelAvailabilityPushResult');
 export type PushResult = z.infer<typeof PushResultSchema>;
+
+const AgeBucketsSchema = z.object({ age0to90: z.number().int(), age91to180: z.number().int(), age181to270: z.number().int(), age271to365: z.number().int(), age365plus: z.number().int() });
+
+export const FbaAgeQuerySchema = z.object({
+  location: LocationCodeSchema.optional().openapi({ description: 'the Amazon location (default: the first amazon_fba location)' }),
+  snapshotDate: z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2200-12-31', 'a date between 1900 and 2200').optional().openapi({ description: 'default: the latest imported snapshot' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ description: 'how many of the most different SKUs to list' }),
+});
+
+export const FbaAgeComparisonSchema = z
+  .object({
+    location: z.string(),
+    snapshotDate: z.string(),
+    skus: z.number().int().openapi({ description: "SKUs in Amazon's report" }),
+    amazon: AgeBucketsSchema.openapi({ description: "Amazon's brackets (FBA inventory age report), summed over its SKUs" }),
+    ledger: AgeBucketsSchema.openapi({ description: 'open FIFO layers at the location, aged to the snapshot date (later receipts count as 0–90)' }),
+    skusDiffering: z.number().int(),
+    differing: z.array(z.object({ sku: z.string(), amazon: AgeBucketsSchema, ledger: AgeBucketsSchema, unitsInOtherBrackets: z.number().int() })),
+  })
+  .openapi('FbaInventoryAgeComparison');

@@ -7,6 +7,8 @@ import {
   ChangesSchema,
   ChannelConnectSchema,
   ChannelParam,
+  FbaAgeComparisonSchema,
+  FbaAgeQuerySchema,
   PushQueuedSchema,
   SalesChannelSchema,
   SyncResultSchema,
@@ -36,6 +38,11 @@ export function channelsRoutes(sw: Stockwise) {
   app.openapi(
     createRoute({ method: 'get', path: '/{channel}/availability/changes', tags: ['Channels'], summary: 'Change feed: SKUs whose availability changed since the cursor (at-least-once; figures are absolute)', security: secured, request: { params: ChannelParam, query: ChangesQuerySchema }, responses: { 200: { description: 'Changed SKUs and the next cursor', ...json(ChangesSchema) }, ...problemResponses } }),
     async (c) => c.json(await sw.channels.changes(c.get('actor'), c.req.valid('param').channel, c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/amazon/inventory-age', tags: ['Channels'], summary: "Amazon's FBA inventory age brackets (imported report) beside the ledger's age layers at that location", security: secured, request: { query: FbaAgeQuerySchema }, responses: { 200: { description: 'Totals and the SKUs that differ most', ...json(FbaAgeComparisonSchema) }, ...problemResponses } }),
+    async (c) => c.json(await sw.imports.fbaInventoryAge(c.get('actor'), c.req.valid('query')), 200),
   );
 
   app.openapi(
