@@ -16,6 +16,8 @@ const RestockPage = lazy(() => import('../routes/restock/list/restock-page'));
 const PurchaseOrdersPage = lazy(() => import('../routes/purchasing/list/purchase-orders-page'));
 const PurchaseOrderPage = lazy(() => import('../routes/purchasing/detail/purchase-order-page'));
 const ReceivePage = lazy(() => import('../routes/purchasing/receive/receive-page'));
+const ProductLabelsPage = lazy(() => import('../routes/labels/print/product-labels-page'));
+const PurchaseOrderLabelsPage = lazy(() => import('../routes/labels/print/purchase-order-labels-page'));
 const AlertsPage = lazy(() => import('../routes/alerts/list/alerts-page'));
 const HealthPage = lazy(() => import('../routes/health/index/health-page'));
 const SuppliersPage = lazy(() => import('../routes/suppliers/list/suppliers-page'));
@@ -49,6 +51,8 @@ export const router = createBrowserRouter([
       { path: 'purchase-orders', element: <PurchaseOrdersPage /> },
       { path: 'purchase-orders/:number', element: <PurchaseOrderPage /> },
       { path: 'purchase-orders/:number/receive', element: <ReceivePage /> },
+      { path: 'products/:sku/labels', element: <ProductLabelsPage /> },
+      { path: 'purchase-orders/:number/labels', element: <PurchaseOrderLabelsPage /> },
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'health', element: <HealthPage /> },
       { path: 'suppliers', element: <SuppliersPage /> },

@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Stack, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { isNotFound } from '../../../api/client';
 import { ErrorAlert } from '../../../components/common/error-alert';
@@ -45,6 +45,11 @@ export default function ProductDetailPage() {
       <PageHeader
         title={<span translate="no" data-testid="product-title">{p.title}</span>}
         description={<span translate="no" data-testid="product-sku">{p.sku}</span>}
+        actions={
+          <Button component={Link} to={`/products/${encodeURIComponent(p.sku)}/labels`} variant="default" data-testid="product-labels">
+            {t('labels.title')}
+          </Button>
+        }
       />
       <ProductFacts product={p} />
       {balances.isError ? <ErrorAlert error={balances.error} /> : null}

@@ -26,6 +26,7 @@ export default function PurchaseOrderPage() {
             {RECEIVABLE.has(order.status) ? (
               <Button component={Link} to={`/purchase-orders/${encodeURIComponent(number)}/receive`} data-testid="po-receive">{t('po.receive')}</Button>
             ) : null}
+            <Button component={Link} variant="default" to={`/purchase-orders/${encodeURIComponent(number)}/labels`} data-testid="po-labels">{t('labels.title')}</Button>
             <Button component="a" variant="default" href={purchaseOrderExportUrl(number, 'csv')} download>{t('po.exportCsv')}</Button>
             <Button component="a" variant="default" href={purchaseOrderExportUrl(number, 'pdf')} target="_blank" rel="noopener">{t('po.exportPdf')}</Button>
           </>

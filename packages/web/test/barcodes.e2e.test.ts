@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { fakeCameraArgs, writeBarcodeVideo } from './support/barcodes';
+import { decodeImage, fakeCameraArgs, writeBarcodeVideo } from './support/barcodes';
 import { HAS_CHROMIUM, screenshot } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
@@ -13,10 +13,12 @@ import { useBrowserSession } from './support/session';
 vi.setConfig({ testTimeout: 240_000 });
 
 /**
- * Camera scanning in a real Chromium whose webcam is a video of a demo product's barcode (rendered
- * with bwip-js into a Y4M file): the lookup page opens the product, the receive page receives one
- * unit per scan, and a refused camera says so while the keyboard-wedge field keeps working. The
- * ZXing WebAssembly must come from Stockwise itself, never from a CDN.
+ * Barcodes both ways in a real Chromium. Camera scanning, with a webcam that plays a video of a demo
+ * product's barcode (rendered with bwip-js into a Y4M file): the lookup page opens the product, the
+ * receive page receives one unit per scan, and a refused camera says so while the keyboard-wedge
+ * field keeps working; the ZXing WebAssembly comes from Stockwise itself, never from a CDN.
+ * Printable labels: the label pages draw barcodes that ZXing reads back as the product's barcode or
+ * SKU, and print only the label sheet.
  */
 
 const SKU = 'APP-0001-SMA';
@@ -33,11 +35,12 @@ async function barcodeOf(server: RunningServer, sku: string): Promise<string> {
   return product.barcode;
 }
 
-describe.skipIf(!run)('camera scanning (browser, fake camera)', () => {
+describe.skipIf(!run)('camera scanning and printable labels (browser, fake camera)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
   let barcode = '';
+  let orderNumber = '';
   const foreign: string[] = [];
   const wasm: string[] = [];
 
@@ -80,6 +83,7 @@ describe.skipIf(!run)('camera scanning (browser, fake camera)', () => {
     const [location] = (await api<{ items: { code: string }[] }>('/api/v1/locations?limit=1')).items;
     const drafted = await api<{ items: Order[] }>('/api/v1/purchase-orders', { supplier: supplier!.code, location: location!.code, lines: [{ sku: SKU, quantity: 3 }] });
     const number = drafted.items[0]!.number;
+    orderNumber = number;
     expect((await api<Order>(`/api/v1/purchase-orders/${number}/send`, {})).status).toBe('sent');
 
     await page.goto(`${server.url}/purchase-orders/${number}/receive`);
@@ -109,6 +113,60 @@ describe.skipIf(!run)('camera scanning (browser, fake camera)', () => {
     await page.keyboard.type(barcode, { delay: 4 });
     await page.keyboard.press('Enter');
     await expect.poll(received).toBe('2 / 3');
+  });
+
+  /** Draws a label's SVG onto a canvas at 4× and reads it with ZXing (in Node, from the installed package). */
+  const decodeLabel = async (index: number): Promise<string[]> => {
+    const png = await page.getByTestId('label').nth(index).locator('svg').evaluate(async (svg) => {
+      const [, , width = 0, height = 0] = (svg.getAttribute('viewBox') ?? '').split(' ').map(Number);
+      const image = new Image();
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.outerHTML)}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = width * 4;
+      canvas.height = height * 4;
+      canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    });
+    return decodeImage(Buffer.from(png, 'base64'));
+  };
+
+  it('prints product labels whose barcodes read back as the product’s barcode, or its SKU', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/products/${SKU}`);
+    await page.getByTestId('product-labels').click();
+    await page.waitForURL(new RegExp(`/products/${SKU}/labels$`));
+    await page.getByTestId('label-sheet').waitFor();
+    expect(await page.getByTestId('label').count()).toBe(1);
+    await page.getByTestId('labels-copies').fill('4');
+    await expect.poll(() => page.getByTestId('label').count()).toBe(4);
+    expect(page.url()).toContain('copies=4');
+    expect(await page.getByTestId('label').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await decodeLabel(0)).toEqual([barcode]);
+    await screenshot(page, 'labels-product');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByText('SKU (Code 128)').click();
+    await expect.poll(() => page.getByTestId('label').first().getAttribute('data-code')).toBe(SKU);
+    expect(await decodeLabel(3)).toEqual([SKU]);
+
+    // Printing shows the label sheet alone: no navigation, header or controls.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav#app-nav').isVisible()).toBe(false);
+    expect(await page.getByTestId('labels-print').isVisible()).toBe(false);
+    expect(await page.getByTestId('label').first().isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('prints a purchase order’s labels one per unit or one per line', async () => {
+    await page.goto(`${server.url}/purchase-orders/${orderNumber}`);
+    await page.getByTestId('po-labels').click();
+    await page.waitForURL(/\/labels$/);
+    await page.getByTestId('label-sheet').waitFor();
+    expect(await page.getByTestId('label').count()).toBe(3);
+    await page.getByText('One per line').click();
+    await expect.poll(() => page.getByTestId('label').count()).toBe(1);
+    expect(await decodeLabel(0)).toEqual([barcode]);
   });
 
   it('fetched nothing from outside Stockwise and logged no console errors', () => {
