@@ -9,6 +9,9 @@ interface ChannelFlags extends StorageFlags {
   accessToken?: string;
   location?: string;
   safetyBuffer?: string;
+  availabilityUrl?: string;
+  availabilitySecret?: string;
+  pushAvailability?: boolean;
   account?: string;
 }
 
@@ -21,6 +24,9 @@ export function registerChannelCommands(program: Command): void {
     .addOption(new Option('--access-token <token>', 'shopify: Admin API access token').env('SHOPIFY_ACCESS_TOKEN'))
     .addOption(new Option('--location <code>', "location this channel's orders reserve from first"))
     .addOption(new Option('--safety-buffer <units>', 'units per SKU held back from the channel'))
+    .addOption(new Option('--availability-url <url>', 'POST changed available-to-sell here, signed (README "Availability webhook")'))
+    .addOption(new Option('--availability-secret <secret>', 'HMAC-SHA256 key for X-Stockwise-Signature (16+ characters)').env('STOCKWISE_AVAILABILITY_SECRET'))
+    .addOption(new Option('--push-availability', "also push changed quantities through the channel's API"))
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
     .action(async (type: string, flags: ChannelFlags) => {
       try {
@@ -35,6 +41,9 @@ export function registerChannelCommands(program: Command): void {
           ...(flags.accessToken ? { accessToken: flags.accessToken } : {}),
           ...(flags.location ? { location: flags.location } : {}),
           ...(buffer !== undefined ? { safetyBuffer: buffer } : {}),
+          ...(flags.availabilityUrl ? { availabilityUrl: flags.availabilityUrl } : {}),
+          ...(flags.availabilitySecret ? { availabilitySecret: flags.availabilitySecret } : {}),
+          ...(flags.pushAvailability ? { pushAvailability: true } : {}),
           ...(flags.account ? { account: flags.account } : {}),
         });
         const shop = typeof result['shopDomain'] === 'string' ? result['shopDomain'] : null;

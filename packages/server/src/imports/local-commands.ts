@@ -3,6 +3,7 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { IMPORT_KINDS } from '@stockwise/domain/channels/import-formats';
 import { DomainError } from '@stockwise/domain/errors';
+import { ChannelConnectSchema } from '../schemas/channels.schema';
 import type { Stockwise } from '../stockwise';
 import { EXPORT_KINDS, exportCsv } from './exports';
 
@@ -24,6 +25,9 @@ export const SALES_LOCAL_COMMANDS = [
       accessToken: z.string().max(500).optional(),
       location: z.string().max(32).optional(),
       safetyBuffer: z.number().int().min(0).optional(),
+      availabilityUrl: z.string().max(500).optional(),
+      availabilitySecret: z.string().max(500).optional(),
+      pushAvailability: z.boolean().optional(),
     })
     .strict(),
 ] as const;
@@ -55,7 +59,19 @@ export async function runSalesCommand(sw: Stockwise, command: SalesLocalCommand)
       return { csv };
     }
     case 'channel.add': {
-      const common = { ...(command.location ? { location: command.location } : {}), ...(command.safetyBuffer !== undefined ? { safetyBuffer: command.safetyBuffer } : {}) };
+      if ((command.availabilityUrl === undefined) !== (command.availabilitySecret === undefined)) throw new DomainError('VALIDATION_FAILED', 'the availability webhook needs --availability-url and --availability-secret together', { field: 'availabilityUrl' });
+      let availabilityWebhook: { url: string; secret: string } | undefined;
+      if (command.availabilityUrl && command.availabilitySecret) {
+        const parsed = ChannelConnectSchema.safeParse({ type: 'manual', availabilityWebhook: { url: command.availabilityUrl, secret: command.availabilitySecret } });
+        if (!parsed.success) throw new DomainError('VALIDATION_FAILED', `availability webhook: ${parsed.error.issues.map((i) => `${i.path.slice(1).join('.')} ${i.message}`).join('; ')}`, { field: 'availabilityUrl' });
+        availabilityWebhook = { url: command.availabilityUrl, secret: command.availabilitySecret };
+      }
+      const common = {
+        ...(command.location ? { location: command.location } : {}),
+        ...(command.safetyBuffer !== undefined ? { safetyBuffer: command.safetyBuffer } : {}),
+        ...(availabilityWebhook ? { availabilityWebhook } : {}),
+        ...(command.pushAvailability !== undefined ? { pushAvailability: command.pushAvailability } : {}),
+      };
       if (command.type === 'shopify') {
         if (!command.shopDomain || !command.webhookSecret) throw new DomainError('VALIDATION_FAILED', 'shopify needs --shop-domain and --webhook-secret', { field: 'shopDomain' });
         return sw.channels.connect(actor, { type: 'shopify', shopDomain: command.shopDomain, webhookSecret: command.webhookSecret, ...(command.accessToken ? { accessToken: command.accessToken } : {}), ...common });
