@@ -230,4 +230,49 @@ describeEachBackend('Channels: availability change feed and the signed, coalesce
       server.close();
     }
   });
+
+  it('pushes changed quantities to Amazon through SP-API patchListingsItem (Login with Amazon token, fulfillment_availability)', async () => {
+    const patches: { sku: string; marketplaceIds: string | null; body: unknown }[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const send = (status: number, payload: string): true => {
+          res.writeHead(status, { 'Content-Type': 'application/json' }).end(payload);
+          return true;
+        };
+        if (url.pathname === '/auth/o2/token') {
+          const form = new URLSearchParams(body);
+          return form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === 'Atzr|push' ? send(200, '{"access_token":"Atza|push","token_type":"bearer","expires_in":3600}') : send(400, '{"error":"invalid_grant"}');
+        }
+        if (req.headers['x-amz-access-token'] !== 'Atza|push') return send(403, '{"errors":[{"code":"Unauthorized","message":"Access to requested resource is denied."}]}');
+        const listing = /^\/listings\/2021-08-01\/items\/SELLER9\/(.+)$/.exec(url.pathname);
+        if (listing && req.method === 'PATCH') {
+          patches.push({ sku: decodeURIComponent(listing[1]!), marketplaceIds: url.searchParams.get('marketplaceIds'), body: JSON.parse(body) as unknown });
+          return send(200, `{"sku":"${decodeURIComponent(listing[1]!)}","status":"ACCEPTED","submissionId":"f1dc2914-75dd-11ea-bc55-0242ac130003","issues":[]}`);
+        }
+        return send(404, '{"errors":[{"code":"NotFound"}]}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const endpoint = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const connected = await api.post('/api/v1/channels', { type: 'amazon', sellerId: 'SELLER9', marketplaceId: 'A1F83G8C2ARO7P', clientId: 'amzn1.application-oa2-client.push', clientSecret: 'secret', refreshToken: 'Atzr|push', endpoint, tokenUrl: `${endpoint}/auth/o2/token`, safetyBuffer: 0, pushAvailability: true });
+      expect(connected.body).toMatchObject({ pushAvailability: true, hasCredentials: true });
+      expect(await sw.availabilityPush.push(owner.actor, 'amazon')).toMatchObject({ status: 'delivered', items: 3 });
+      expect(patches.map((p) => p.sku).sort()).toEqual([A, B, C].sort());
+      expect(patches.every((p) => p.marketplaceIds === 'A1F83G8C2ARO7P')).toBe(true);
+      await api.post('/api/v1/movements', { type: 'shipment', sku: B, location: 'WH', quantity: 2 });
+      patches.length = 0;
+      expect(await sw.availabilityPush.push(owner.actor, 'amazon')).toMatchObject({ status: 'delivered', items: 1 });
+      const available = ((await api.get(`/api/v1/channels/amazon/availability?sku=${B}`)).body['items'] as { availableToSell: number }[])[0]!.availableToSell;
+      expect(patches).toEqual([
+        { sku: B, marketplaceIds: 'A1F83G8C2ARO7P', body: { productType: 'PRODUCT', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: available }] }] } },
+      ]);
+    } finally {
+      server.close();
+    }
+  });
 });

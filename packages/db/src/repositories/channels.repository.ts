@@ -276,13 +276,13 @@ export const channelsRepository = {
     return rows.length > 0;
   },
 
-  /** A delivery went through: store the cursor, clear the back-off; `release` ends the lease. */
-  async pushSucceeded(sql: Sql, accountId: number, channelId: number, p: { cursor: string; release: boolean }): Promise<void> {
+  /** A delivery went through: store the cursor, clear the back-off; `release` ends the lease, otherwise it is renewed. */
+  async pushSucceeded(sql: Sql, accountId: number, channelId: number, p: { cursor: string; release: boolean; leaseSeconds: number }): Promise<void> {
     await sql.query(
-      `UPDATE sales_channels SET push_cursor = $3, push_locked_until = CASE WHEN $4 THEN NULL ELSE push_locked_until END,
+      `UPDATE sales_channels SET push_cursor = $3, push_locked_until = CASE WHEN $4 THEN NULL ELSE now() + make_interval(secs => $5) END,
          push_failures = 0, push_retry_after = NULL, last_push_at = now(), last_push_error = NULL
        WHERE account_id = $1 AND id = $2`,
-      [accountId, channelId, p.cursor, p.release],
+      [accountId, channelId, p.cursor, p.release, p.leaseSeconds],
     );
   },
 

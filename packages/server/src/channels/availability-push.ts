@@ -84,7 +84,7 @@ export class AvailabilityPush {
         const next = { lastId: changed.lastId, horizon };
         await this.tx.run(async (tx) => {
           await channelsRepository.recordSent(tx, actor.accountId, { channelId: record.id, items });
-          await channelsRepository.pushSucceeded(tx, actor.accountId, record.id, { cursor: encodeFeedCursor(next), release: !changed.more });
+          await channelsRepository.pushSucceeded(tx, actor.accountId, record.id, { cursor: encodeFeedCursor(next), release: !changed.more, leaseSeconds: LEASE_SECONDS });
         });
         cursor = next;
         if (!changed.more) break;
