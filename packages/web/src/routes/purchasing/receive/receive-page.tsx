@@ -23,6 +23,20 @@ function failureText(error: unknown, code: string, t: Translate): string {
   return errorMessage(error, t);
 }
 
+const SLOT = '\u0001';
+
+/** A translated sentence with seller data (an order number) in it, marked so translators and the language check skip the data. */
+function Interpolated({ text, slot }: { text: string; slot: string }) {
+  const [before, after] = text.split(SLOT);
+  return (
+    <>
+      {before}
+      <span translate="no">{slot}</span>
+      {after}
+    </>
+  );
+}
+
 /** The order's SKU for a typed code, so a person can type a SKU instead of scanning a barcode. */
 function skuOf(order: PurchaseOrder, code: string): string | null {
   const lower = code.toLowerCase();
@@ -80,7 +94,7 @@ export default function ReceivePage() {
 
   return (
     <Stack gap="md" maw={640}>
-      <PageHeader title={t('receive.title', { number })} description={order ? `${order.supplier.name} → ${order.location}` : undefined} />
+      <PageHeader title={<Interpolated text={t('receive.title', { number: SLOT })} slot={number} />} description={order ? <span translate="no">{`${order.supplier.name} → ${order.location}`}</span> : undefined} />
       {query.isPending ? <PageLoader /> : null}
       {query.isError ? <ErrorAlert error={query.error} /> : null}
       {order ? (
