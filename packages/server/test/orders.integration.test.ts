@@ -58,6 +58,35 @@ describeEachBackend('Orders: reservations never oversell; ship, cancel, return t
     expect(listed.body.items).toHaveLength(100);
   });
 
+  it('concurrent API orders share batches (group commit) yet each is decided on its own: refusals leave no trace, repeats replay', async () => {
+    const sku = await stockedSku(api, { location: 'WH1', quantity: 30 });
+    const tag = uid('gc-');
+    const bodies = [
+      ...Array.from({ length: 40 }, (_, i) => ({ channel: 'manual', externalId: `${tag}-${i}`, lines: [{ sku, quantity: 1 }] })),
+      { channel: 'manual', externalId: `${tag}-unknown`, lines: [{ sku, quantity: 1 }, { sku: 'NO-SUCH-SKU', quantity: 1 }] },
+      { channel: 'manual', externalId: `${tag}-3`, lines: [{ sku, quantity: 1 }] },
+    ];
+    const results = await Promise.all(bodies.map((b) => api.post('/api/v1/orders', b)));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((st) => st === 201)).toHaveLength(30);
+    expect(statuses.filter((st) => st === 409)).toHaveLength(10);
+    expect(results[40]!.status).toBe(404);
+    expect(results[40]!.body['code']).toBe('UNKNOWN_SKU');
+    // The repeat of `-3` answers with the order `-3` created (or, refused, is refused again).
+    expect([200, 409]).toContain(results[41]!.status);
+    if (results[41]!.status === 200) expect(results[41]!.body['id']).toBe(results[3]!.body['id']);
+    expect(await balance(api, sku)).toMatchObject({ onHand: 30, reserved: 30, available: 0 });
+    const listed = await api.get(`/api/v1/orders?sku=${sku}&limit=1000`);
+    expect(listed.body.items).toHaveLength(30);
+    expect((await api.get(`/api/v1/orders?externalId=${tag}-unknown`)).body.items).toHaveLength(0);
+    const [batches] = await sw.db.query<{ n: number }>(
+      `SELECT count(DISTINCT m.batch_id)::int AS n FROM stock_movements m JOIN products p ON p.id = m.product_id WHERE p.sku = $1 AND m.type = 'reservation'`,
+      [sku],
+    );
+    expect(batches!.n).toBeLessThan(30);
+    expect(await sw.inventory.findImbalances(owner.actor)).toEqual([]);
+  });
+
   it('sums several lines of one SKU, refuses the whole order naming every short SKU, and changes nothing', async () => {
     const a = await stockedSku(api, { location: 'WH1', quantity: 5 });
     const b = await stockedSku(api, { location: 'WH1', quantity: 1 });

@@ -33,14 +33,17 @@ interface AuditRow {
 
 export const auditRepository = {
   async record(sql: Sql, e: AuditEntry): Promise<void> {
+    await this.recordMany(sql, [e]);
+  },
+
+  async recordMany(sql: Sql, entries: readonly AuditEntry[]): Promise<void> {
+    const col = <T>(f: (e: AuditEntry) => T) => entries.map(f);
+    const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
     await sql.query(
       `INSERT INTO audit_log (account_id, actor_user_id, actor_token_id, action, entity_type, entity_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        e.accountId, e.actorUserId, e.actorTokenId, e.action, e.entityType, e.entityId,
-        e.before === undefined ? null : JSON.stringify(e.before),
-        e.after === undefined ? null : JSON.stringify(e.after),
-      ],
+       SELECT a, u, t, ac, et, ei, b::jsonb, af::jsonb FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         AS x(a, u, t, ac, et, ei, b, af)`,
+      [col((e) => e.accountId), col((e) => e.actorUserId), col((e) => e.actorTokenId), col((e) => e.action), col((e) => e.entityType), col((e) => e.entityId), col((e) => json(e.before)), col((e) => json(e.after))],
       { prepare: true },
     );
   },

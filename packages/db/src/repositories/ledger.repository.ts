@@ -97,8 +97,9 @@ export const ledgerRepository = {
   },
 
   /**
-   * Writes a batch of layer-free movements in one statement: the batch row, each balance update (same
-   * guards as applyDeltas, on rows the caller has already locked, one line per row) and each movement.
+   * Writes a batch of layer-free movements in one statement: the batch row, one balance update per row
+   * with the lines' deltas summed (same guards as applyDeltas, on rows the caller has already locked)
+   * and each movement.
    * `applied` lists the rows the guards let through; the caller rolls back when one is missing.
    * Nothing is written when the idempotency key was used before (`batchId` undefined).
    */
@@ -113,13 +114,16 @@ export const ledgerRepository = {
          SELECT * FROM unnest($7::bigint[], $8::bigint[], $9::text[], $10::text[], $11::int[], $12::int[], $13::int[], $14::int[],
            $15::boolean[], $16::numeric[], $17::text[], $18::text[], $19::text[], $20::timestamptz[])
            AS t(p, l, ty, r, d_on, d_res, d_in, d_unf, guard, up, ch, rt, ri, oa)
+       ), per_row AS (
+         SELECT p, l, sum(d_on) AS d_on, sum(d_res) AS d_res, sum(d_in) AS d_in, sum(d_unf) AS d_unf, bool_or(guard) AS guard
+         FROM t GROUP BY p, l
        ), applied AS (
-         UPDATE stock_balances b SET on_hand = on_hand + t.d_on, reserved = reserved + t.d_res, inbound = inbound + t.d_in,
-           unfulfillable = unfulfillable + t.d_unf, updated_at = now()
-         FROM t
-         WHERE EXISTS (SELECT 1 FROM batch) AND b.account_id = $1 AND b.product_id = t.p AND b.location_id = t.l
-           AND on_hand + t.d_on >= 0 AND reserved + t.d_res >= 0 AND inbound + t.d_in >= 0 AND unfulfillable + t.d_unf >= 0
-           AND (NOT t.guard OR (on_hand + t.d_on) - (reserved + t.d_res) >= 0)
+         UPDATE stock_balances b SET on_hand = on_hand + g.d_on, reserved = reserved + g.d_res, inbound = inbound + g.d_in,
+           unfulfillable = unfulfillable + g.d_unf, updated_at = now()
+         FROM per_row g
+         WHERE EXISTS (SELECT 1 FROM batch) AND b.account_id = $1 AND b.product_id = g.p AND b.location_id = g.l
+           AND on_hand + g.d_on >= 0 AND reserved + g.d_res >= 0 AND inbound + g.d_in >= 0 AND unfulfillable + g.d_unf >= 0
+           AND (NOT g.guard OR (on_hand + g.d_on) - (reserved + g.d_res) >= 0)
          RETURNING b.product_id, b.location_id
        ), moved AS (
          INSERT INTO stock_movements (${MOVEMENT_COLUMNS})

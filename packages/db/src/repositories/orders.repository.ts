@@ -69,7 +69,6 @@ const mapOrder = (r: OrderRow): OrderRecord => ({
 });
 
 export interface OrderInsert {
-  accountId: number;
   channel: OrderChannel;
   externalId: string;
   status: OrderStatus;
@@ -79,6 +78,7 @@ export interface OrderInsert {
 }
 
 export interface LineInsert {
+  orderId: number;
   lineNo: number;
   productId: number;
   externalLineId: string | null;
@@ -106,9 +106,11 @@ export interface IntakeProduct {
 }
 
 export interface OrderIntakeRows {
-  order: { id: number; createdAt: Date } | undefined;
+  /** One per order asked for, in order; undefined where that channel and external id exist already. */
+  orders: ({ id: number; createdAt: Date } | undefined)[];
   products: IntakeProduct[];
-  locations: (AllocationLocation & { configured: boolean })[];
+  /** Active locations with the channels configured to ship from each. */
+  locations: (AllocationLocation & { channels: OrderChannel[] })[];
   /** What each active location can sell of the order's SKUs, read under the balance rows' locks. */
   stock: LockedStock[];
 }
@@ -120,7 +122,7 @@ export interface LockedStock {
   available: number;
 }
 
-type LocationWithStockRow = AllocationLocation & { configured: boolean; stock: { productId: number; available: number }[] | null };
+type LocationWithStockRow = AllocationLocation & { channels: OrderChannel[]; stock: { productId: number; available: number }[] | null };
 
 /** Balance rows of the account ($1) matching `where`, locked in the ledger's lock order (product, location). */
 const lockedStockCte = (where: string) => `locked AS MATERIALIZED (
@@ -128,15 +130,15 @@ const lockedStockCte = (where: string) => `locked AS MATERIALIZED (
   WHERE account_id = $1 AND ${where} ORDER BY product_id, location_id FOR UPDATE
 )`;
 
-/** Active locations of the account ($1), the channel ($2)'s configured one flagged, each with its rows of `locked`. */
+/** Active locations of the account ($1) with the channels configured to ship from each and its rows of `locked`. */
 const LOCATIONS_WITH_STOCK = `(SELECT json_agg(json_build_object('id', l.id, 'code', l.code, 'type', l.type,
-  'configured', EXISTS (SELECT 1 FROM sales_channels c WHERE c.account_id = l.account_id AND c.channel = $2 AND c.location_id = l.id),
+  'channels', coalesce((SELECT json_agg(DISTINCT c.channel) FROM sales_channels c WHERE c.account_id = l.account_id AND c.location_id = l.id), '[]'::json),
   'stock', (SELECT json_agg(json_build_object('productId', k.product_id, 'available', k.available)) FROM locked k WHERE k.location_id = l.id)
 ) ORDER BY l.id) FROM locations l WHERE l.account_id = $1 AND l.active)`;
 
 function splitLocations(rows: LocationWithStockRow[] | null): Pick<OrderIntakeRows, 'locations' | 'stock'> {
   return {
-    locations: (rows ?? []).map((l) => ({ id: l.id, code: l.code, type: l.type, configured: l.configured })),
+    locations: (rows ?? []).map((l) => ({ id: l.id, code: l.code, type: l.type, channels: l.channels })),
     stock: (rows ?? []).flatMap((l) => (l.stock ?? []).map((k) => ({ productId: k.productId, locationId: l.id, available: k.available }))),
   };
 }
@@ -145,16 +147,6 @@ export const ordersRepository = {
   async findIdByExternal(sql: Sql, accountId: number, channel: OrderChannel, externalId: string): Promise<number | undefined> {
     const [row] = await sql.query<{ id: number }>('SELECT id FROM orders WHERE account_id = $1 AND channel = $2 AND external_id = $3', [accountId, channel, externalId]);
     return row?.id;
-  },
-
-  async insertLines(sql: Sql, accountId: number, orderId: number, lines: readonly LineInsert[]): Promise<{ id: number; lineNo: number }[]> {
-    return sql.query<{ id: number; lineNo: number }>(
-      `INSERT INTO order_lines (account_id, order_id, line_no, product_id, external_line_id, quantity, unit_price, quantity_cancelled)
-       SELECT $1, $2, n, p, e, q, u, CASE WHEN c THEN q ELSE 0 END
-       FROM unnest($3::int[], $4::bigint[], $5::text[], $6::int[], $7::numeric[], $8::boolean[]) AS t(n, p, e, q, u, c)
-       RETURNING id, line_no AS "lineNo"`,
-      [accountId, orderId, lines.map((l) => l.lineNo), lines.map((l) => l.productId), lines.map((l) => l.externalLineId), lines.map((l) => l.quantity), lines.map((l) => l.unitPrice), lines.map((l) => l.cancelled ?? false)],
-    );
   },
 
   async insertAllocations(sql: Sql, accountId: number, rows: readonly { orderLineId: number; locationId: number; reserved: number }[]): Promise<void> {
@@ -167,69 +159,76 @@ export const ordersRepository = {
     );
   },
 
-  /** The order's lines and where each reserved its units, in one statement. */
+  /** Order lines (of one or many orders) and where each reserved its units, in one statement. */
   async insertLinesWithAllocations(
     sql: Sql,
-    ids: { accountId: number; orderId: number },
+    accountId: number,
     lines: readonly LineInsert[],
-    allocations: readonly { lineNo: number; locationId: number; reserved: number }[],
+    allocations: readonly { orderId: number; lineNo: number; locationId: number; reserved: number }[],
   ): Promise<void> {
+    const col = <T>(f: (l: LineInsert) => T) => lines.map(f);
     await sql.query(
       `WITH inserted AS (
-         INSERT INTO order_lines (account_id, order_id, line_no, product_id, external_line_id, quantity, unit_price)
-         SELECT $1, $2, n, p, e, q, u FROM unnest($3::int[], $4::bigint[], $5::text[], $6::int[], $7::numeric[]) AS t(n, p, e, q, u)
-         RETURNING id, line_no
+         INSERT INTO order_lines (account_id, order_id, line_no, product_id, external_line_id, quantity, unit_price, quantity_cancelled)
+         SELECT $1, o, n, p, e, q, u, CASE WHEN c THEN q ELSE 0 END
+         FROM unnest($2::bigint[], $3::int[], $4::bigint[], $5::text[], $6::int[], $7::numeric[], $8::boolean[]) AS t(o, n, p, e, q, u, c)
+         RETURNING id, order_id, line_no
        )
        INSERT INTO order_allocations (account_id, order_line_id, location_id, reserved)
-       SELECT $1, inserted.id, a.loc, sum(a.r) FROM unnest($8::int[], $9::bigint[], $10::int[]) AS a(n, loc, r)
-       JOIN inserted ON inserted.line_no = a.n GROUP BY inserted.id, a.loc`,
+       SELECT $1, inserted.id, a.loc, sum(a.r) FROM unnest($9::bigint[], $10::int[], $11::bigint[], $12::int[]) AS a(o, n, loc, r)
+       JOIN inserted ON inserted.order_id = a.o AND inserted.line_no = a.n GROUP BY inserted.id, a.loc`,
       [
-        ids.accountId, ids.orderId, lines.map((l) => l.lineNo), lines.map((l) => l.productId), lines.map((l) => l.externalLineId),
-        lines.map((l) => l.quantity), lines.map((l) => l.unitPrice),
-        allocations.map((a) => a.lineNo), allocations.map((a) => a.locationId), allocations.map((a) => a.reserved),
+        accountId, col((l) => l.orderId), col((l) => l.lineNo), col((l) => l.productId), col((l) => l.externalLineId), col((l) => l.quantity),
+        col((l) => l.unitPrice), col((l) => l.cancelled ?? false),
+        allocations.map((a) => a.orderId), allocations.map((a) => a.lineNo), allocations.map((a) => a.locationId), allocations.map((a) => a.reserved),
       ],
       { prepare: true },
     );
   },
 
   /**
-   * Order intake in one statement: the order row (undefined when this channel and external id exist
-   * already), the SKUs it names that the account has, and its active locations with what each can sell
-   * of those SKUs (flagging the channel's configured location). The balance rows stay locked until
-   * commit, taken in the ledger's lock order so concurrent writers never deadlock.
+   * Order intake in one statement, for one order or many: the order rows (undefined where that channel
+   * and external id exist already), the SKUs they name that the account has, and the active locations
+   * with what each can sell of those SKUs. The balance rows stay locked until commit, taken in the
+   * ledger's lock order so concurrent writers never deadlock.
    */
-  async insertAndLockStock(sql: Sql, o: OrderInsert, skus: readonly string[]): Promise<OrderIntakeRows> {
+  async insertAndLockStock(sql: Sql, accountId: number, orders: readonly OrderInsert[], skus: readonly string[]): Promise<OrderIntakeRows> {
+    const col = <T>(f: (o: OrderInsert) => T) => orders.map(f);
     const [row] = await sql.query<{
-      order: { id: number; createdAt: string } | null;
+      orders: { id: number; createdAt: string; channel: OrderChannel; externalId: string }[] | null;
       products: IntakeProduct[] | null;
       locations: LocationWithStockRow[] | null;
     }>(
       `WITH p AS (
-         SELECT id, sku, allow_backorder FROM products WHERE account_id = $1 AND sku = ANY($8::text[])
+         SELECT id, sku, allow_backorder FROM products WHERE account_id = $1 AND sku = ANY($2::text[])
        ), o AS (
          INSERT INTO orders (account_id, channel, external_id, status, ordered_at, currency, unmapped)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, channel, external_id) DO NOTHING RETURNING id, created_at
+         SELECT $1, ch, ext, st, oa, cur, um::jsonb FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[]) AS t(ch, ext, st, oa, cur, um)
+         ON CONFLICT (account_id, channel, external_id) DO NOTHING RETURNING id, created_at, channel, external_id
        ), ${lockedStockCte('product_id IN (SELECT id FROM p) AND EXISTS (SELECT 1 FROM o)')}
-       SELECT (SELECT json_build_object('id', id, 'createdAt', created_at) FROM o) AS "order",
+       SELECT (SELECT json_agg(json_build_object('id', id, 'createdAt', created_at, 'channel', channel, 'externalId', external_id)) FROM o) AS orders,
          (SELECT json_agg(json_build_object('id', id, 'sku', sku, 'allowBackorder', allow_backorder)) FROM p) AS products,
          ${LOCATIONS_WITH_STOCK} AS locations`,
-      [o.accountId, o.channel, o.externalId, o.status, o.orderedAt, o.currency, JSON.stringify(o.unmapped), skus],
+      [accountId, skus, col((o) => o.channel), col((o) => o.externalId), col((o) => o.status), col((o) => o.orderedAt), col((o) => o.currency), col((o) => JSON.stringify(o.unmapped))],
       { prepare: true },
     );
+    const inserted = new Map((row?.orders ?? []).map((o) => [`${o.channel}\u0000${o.externalId}`, { id: o.id, createdAt: new Date(o.createdAt) }]));
     return {
-      order: row?.order ? { id: row.order.id, createdAt: new Date(row.order.createdAt) } : undefined,
+      orders: orders.map((o) => inserted.get(`${o.channel}\u0000${o.externalId}`)),
       products: row?.products ?? [],
       ...splitLocations(row?.locations ?? null),
     };
   },
 
   /** The active locations and what each can sell of these products, balance rows locked as in insertAndLockStock. */
-  async lockStock(sql: Sql, accountId: number, channel: OrderChannel, productIds: readonly number[]): Promise<Pick<OrderIntakeRows, 'locations' | 'stock'>> {
-    const [row] = await sql.query<{ locations: LocationWithStockRow[] | null }>(
-      `WITH ${lockedStockCte('product_id = ANY($3::bigint[])')} SELECT ${LOCATIONS_WITH_STOCK} AS locations`,
-      [accountId, channel, productIds],
-    );
+  async lockStock(sql: Sql, accountId: number, productIds: readonly number[]): Promise<Pick<OrderIntakeRows, 'locations' | 'stock'>> {
+    const [row] = await sql.query<{ locations: LocationWithStockRow[] | null }>(`WITH ${lockedStockCte('product_id = ANY($2::bigint[])')} SELECT ${LOCATIONS_WITH_STOCK} AS locations`, [accountId, productIds]);
     return splitLocations(row?.locations ?? null);
+  },
+
+  /** Orders intake inserted in this transaction and then refused (short stock, unknown SKU): no trace is left. */
+  async deleteRefused(sql: Sql, accountId: number, ids: readonly number[]): Promise<void> {
+    if (ids.length > 0) await sql.query('DELETE FROM orders WHERE account_id = $1 AND id = ANY($2::bigint[])', [accountId, ids]);
   },
 
   /** What intake learnt after inserting the order: lines it could not map, and the status that follows. */

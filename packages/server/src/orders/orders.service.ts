@@ -1,5 +1,4 @@
 import { DomainError } from '@stockwise/domain/errors';
-import { allocateOrder, splitOverLines, sumDemands } from '@stockwise/domain/orders/allocation';
 import type { IntakeRefundLine, OrderIntake } from '@stockwise/domain/orders/intake';
 import type { OrderChannel, OrderStatus } from '@stockwise/domain/orders/order-state';
 import { deriveStatus, takeFromLines } from '@stockwise/domain/orders/order-state';
@@ -7,13 +6,16 @@ import type { Sql } from '@stockwise/db/database';
 import type { Page } from '@stockwise/db/pagination';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
 import { productsRepository } from '@stockwise/db/repositories/products.repository';
-import type { AllocationLocation, OrderIntakeRows, OrderQuery, OrderWithLines } from '@stockwise/db/repositories/orders.repository';
+import type { OrderIntakeRows, OrderQuery, OrderWithLines } from '@stockwise/db/repositories/orders.repository';
 import { ordersRepository } from '@stockwise/db/repositories/orders.repository';
 import type { OrderCancel, OrderDto, OrderReturn, OrderShip } from '../schemas/orders.schema';
 import type { Actor } from '../services/actor';
 import { auditActor, requirePermission } from '../services/actor';
 import type { LedgerEntry, LedgerService, LockedEntry } from '../services/ledger.service';
 import type { Transactor } from '../services/transactor';
+import type { IntakeOptions, IntakePlan } from './intake-plan';
+import { planIntake, planReservation } from './intake-plan';
+import { OrderBatcher } from './order-batcher';
 
 export function mapOrderDto(o: OrderWithLines): OrderDto {
   return {
@@ -41,42 +43,9 @@ export function mapOrderDto(o: OrderWithLines): OrderDto {
   };
 }
 
-export interface CreateOptions {
-  /** 'reject' (API): an unknown SKU refuses the order; 'unmap' (channel intake): such lines are kept aside. */
-  unknownSkus?: 'reject' | 'unmap';
-  /** Records an order that was cancelled before it reached Stockwise (history imports): lines, no reservation. */
-  reserveNothing?: boolean;
-  /**
-   * 'reject' (API): short stock refuses the order with INSUFFICIENT_STOCK. 'pending' (channel intake: the
-   * customer has already bought it there): the order is kept as pending, nothing reserved, until
-   * reserve() succeeds or it is cancelled.
-   */
-  shortStock?: 'reject' | 'pending';
-}
+export type CreateOptions = IntakeOptions;
 
-/** What reserve() needs of a line: its SKU, number and open units. */
-interface ReserveLine {
-  sku: string;
-  lineNo: number;
-  productId: number;
-  quantity: number;
-  allowBackorder: boolean;
-}
-
-/** Where each line's units were reserved (one part per line and location). */
-interface Reservation {
-  parts: { lineNo: number; locationId: number; reserved: number }[];
-  backordered: boolean;
-  byLine: Map<number, OrderDto['lines'][number]['allocations']>;
-}
-
-/** Location types an order of this channel draws from first, before the rest. */
-const TYPE_PREFERENCE: Record<OrderChannel, readonly AllocationLocation['type'][]> = {
-  amazon: ['amazon_fba', 'warehouse', '3pl'],
-  shopify: ['warehouse', '3pl', 'amazon_fba'],
-  manual: ['warehouse', '3pl', 'amazon_fba'],
-  other: ['warehouse', '3pl', 'amazon_fba'],
-};
+export type CreateResult = OrderDto & { replayed: boolean };
 
 /**
  * Orders reserve stock when they arrive, ship from where they reserved, release on cancel and
@@ -84,10 +53,22 @@ const TYPE_PREFERENCE: Record<OrderChannel, readonly AllocationLocation['type'][
  * the ledger never disagree and revenue per SKU comes from the shipments.
  */
 export class OrdersService {
+  private readonly batcher = new OrderBatcher(this);
+
   constructor(
     private readonly tx: Transactor,
     private readonly ledger: LedgerService,
   ) {}
+
+  /**
+   * API intake: create() batched with the orders other requests of this actor are placing at the same
+   * moment (see OrderBatcher). Inside an open unit of work (an Idempotency-Key request) the order
+   * joins that transaction instead.
+   */
+  place(actor: Actor, intake: OrderIntake): Promise<CreateResult> {
+    requirePermission(actor, 'inventory:write');
+    return this.tx.inTransaction ? this.create(actor, intake) : this.batcher.submit(actor, intake);
+  }
 
   /**
    * Creates the order and reserves all of it, or nothing: a SKU that cannot be covered (and does not
@@ -95,123 +76,115 @@ export class OrdersService {
    * an order a channel has already taken (`shortStock: 'pending'`), records it as pending with nothing
    * reserved. The same (channel, external id) always yields the one order it first created.
    */
-  async create(actor: Actor, intake: OrderIntake, options: CreateOptions = {}): Promise<OrderDto & { replayed: boolean }> {
-    requirePermission(actor, 'inventory:write');
-    return this.tx.run(async (sql) => {
-      const skus = [...new Set(intake.lines.map((l) => l.sku))];
-      const status = options.reserveNothing ? 'cancelled' : 'reserved';
-      const rows = await ordersRepository.insertAndLockStock(sql, { accountId: actor.accountId, channel: intake.channel, externalId: intake.externalId, status, orderedAt: intake.orderedAt ?? new Date(), currency: intake.currency, unmapped: intake.unmapped }, skus);
-      if (rows.order === undefined) {
-        const existing = await ordersRepository.findIdByExternal(sql, actor.accountId, intake.channel, intake.externalId);
-        const order = existing === undefined ? undefined : await ordersRepository.find(sql, actor.accountId, existing);
-        if (!order) throw new DomainError('CONFLICT', 'the order changed while it was being created; retry');
-        return { ...mapOrderDto(order), replayed: true };
-      }
-      const products = new Map(rows.products.map((p) => [p.sku, p]));
-      const unmapped = [...intake.unmapped];
-      const known = intake.lines.filter((line, i) => {
-        if (products.has(line.sku)) return true;
-        if (options.unknownSkus === 'unmap') {
-          unmapped.push({ reason: 'unknown SKU', ...line });
-          return false;
-        }
-        const missing = skus.filter((s) => !products.has(s));
-        throw new DomainError('UNKNOWN_SKU', `unknown SKU ${line.sku}`, { field: `lines.${i}.sku`, details: { skus: missing } });
-      });
-      const orderId = rows.order.id;
-      const lines = known.map((l, i) => ({ ...l, lineNo: i + 1, productId: products.get(l.sku)!.id, allowBackorder: products.get(l.sku)!.allowBackorder }));
-      let outcome: { status: OrderStatus; backordered: boolean; byLine: Map<number, OrderDto['lines'][number]['allocations']> };
-      if (options.reserveNothing || known.length === 0) {
-        if (known.length > 0) await ordersRepository.insertLines(sql, actor.accountId, orderId, lines.map((l) => ({ ...l, cancelled: options.reserveNothing === true })));
-        outcome = { status: options.reserveNothing ? 'cancelled' : 'pending', backordered: false, byLine: new Map() };
-      } else {
-        const reservation = await this.reserve(sql, { actor, orderId, channel: intake.channel, lines, locked: rows, shortStock: options.shortStock ?? 'reject' });
-        if (reservation) {
-          await ordersRepository.insertLinesWithAllocations(sql, { accountId: actor.accountId, orderId }, lines, reservation.parts);
-          outcome = { status: 'reserved', ...reservation };
-        } else {
-          await ordersRepository.insertLines(sql, actor.accountId, orderId, lines);
-          outcome = { status: 'pending', backordered: false, byLine: new Map() };
-        }
-        if (outcome.backordered) await ordersRepository.setBackordered(sql, actor.accountId, orderId, true);
-      }
-      if (outcome.status !== status || unmapped.length !== intake.unmapped.length) {
-        await ordersRepository.setIntakeOutcome(sql, actor.accountId, orderId, { status: outcome.status, unmapped });
-      }
-      // The answer is built from what was just written: no read-back on the hot path.
-      const at = rows.order.createdAt.toISOString();
-      const dto: OrderDto = {
-        id: orderId,
-        channel: intake.channel,
-        externalId: intake.externalId,
-        status: outcome.status,
-        backordered: outcome.backordered,
-        orderedAt: (intake.orderedAt ?? rows.order.createdAt).toISOString(),
-        currency: intake.currency,
-        lines: lines.map((l) => {
-          const cancelled = outcome.status === 'cancelled' ? l.quantity : 0;
-          return { lineNo: l.lineNo, sku: l.sku, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice, quantityShipped: 0, quantityCancelled: cancelled, quantityReturned: 0, allocations: outcome.byLine.get(l.lineNo) ?? [] };
-        }),
-        unmapped,
-        createdAt: at,
-        updatedAt: at,
-      };
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'order.create', entityType: 'order', entityId: String(orderId), before: null, after: { channel: dto.channel, externalId: dto.externalId, status: dto.status, lines: dto.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })) } });
-      return { ...dto, replayed: false };
-    });
+  async create(actor: Actor, intake: OrderIntake, options: CreateOptions = {}): Promise<CreateResult> {
+    const [result] = await this.createMany(actor, [intake], options);
+    if (result instanceof DomainError) throw result;
+    return result!;
   }
 
   /**
-   * Allocates the lines over the locked stock and posts the reservations. Short stock throws
-   * INSUFFICIENT_STOCK, or returns undefined (nothing written) when the caller keeps the order pending.
+   * create() for several orders in one transaction and a handful of statements, whatever their
+   * number: each order is accepted, replayed or refused on its own (a refusal is returned, not
+   * thrown, and leaves no trace). Orders are decided in the order given, on one view of the locked
+   * stock. Two intakes with one (channel, external id) must not share a call.
    */
-  private async reserve(
-    sql: Sql,
-    ctx: { actor: Actor; orderId: number; channel: OrderChannel; lines: readonly ReserveLine[]; locked: Pick<OrderIntakeRows, 'locations' | 'stock'>; shortStock: 'reject' | 'pending' },
-  ): Promise<Reservation | undefined> {
-    const { actor, orderId, channel, lines } = ctx;
-    const { locations, stock } = ctx.locked;
-    const demands = sumDemands(lines);
-    const types = TYPE_PREFERENCE[channel];
-    const preferred = [...locations].sort((a, b) => Number(b.configured) - Number(a.configured) || types.indexOf(a.type) - types.indexOf(b.type) || a.id - b.id).map((l) => l.id);
-    const plan = allocateOrder({ demands, stock, preferred, fallbackLocationId: locations[0]?.id ?? null });
-    if (plan.short.length > 0) {
-      if (ctx.shortStock === 'pending') return undefined;
-      throw new DomainError('INSUFFICIENT_STOCK', `not enough stock for ${plan.short.map((s) => `${s.sku} (${s.requested} ordered, ${s.available} available)`).join(', ')}`, {
-        field: 'lines',
-        details: { skus: plan.short.map((s) => s.sku), shortages: plan.short },
-      });
+  async createMany(actor: Actor, intakes: readonly OrderIntake[], options: CreateOptions = {}): Promise<(CreateResult | DomainError)[]> {
+    requirePermission(actor, 'inventory:write');
+    if (new Set(intakes.map((i) => `${i.channel}\u0000${i.externalId}`)).size !== intakes.length) {
+      throw new Error('createMany: one (channel, externalId) twice in one call');
     }
-    const codeOf = new Map(locations.map((l) => [l.id, l.code]));
-    const demandOf = new Map(demands.map((d) => [d.productId, d]));
-    const entries: LockedEntry[] = plan.allocations.map((a) => ({
-      sku: demandOf.get(a.productId)!.sku,
-      location: codeOf.get(a.locationId)!,
-      item: { productId: a.productId, locationId: a.locationId },
-      allowBackorder: demandOf.get(a.productId)!.allowBackorder,
-      request: { type: 'reservation', quantity: a.quantity },
-      referenceType: 'order',
-      referenceId: String(orderId),
-      channel,
-    }));
+    return this.tx.run(async (sql) => {
+      const skus = [...new Set(intakes.flatMap((i) => i.lines.map((l) => l.sku)))];
+      const status: OrderStatus = options.reserveNothing ? 'cancelled' : 'reserved';
+      const now = new Date();
+      const rows = await ordersRepository.insertAndLockStock(
+        sql,
+        actor.accountId,
+        intakes.map((i) => ({ channel: i.channel, externalId: i.externalId, status, orderedAt: i.orderedAt ?? now, currency: i.currency, unmapped: i.unmapped })),
+        skus,
+      );
+      const plans = planIntake({ intakes, rows, options });
+      const accepted = plans.flatMap((p) => (p.kind === 'accepted' ? [p] : []));
+      await this.postReservations(actor, accepted, { intakes, plans, rows });
+      if (accepted.length > 0) {
+        await ordersRepository.insertLinesWithAllocations(
+          sql,
+          actor.accountId,
+          accepted.flatMap((p) => p.lines),
+          accepted.flatMap((p) => (p.reservation?.parts ?? []).map((part) => ({ orderId: p.orderId, ...part }))),
+        );
+      }
+      for (const [i, p] of plans.entries()) {
+        if (p.kind !== 'accepted') continue;
+        if (p.status !== status || p.unmapped.length !== intakes[i]!.unmapped.length) await ordersRepository.setIntakeOutcome(sql, actor.accountId, p.orderId, { status: p.status, unmapped: p.unmapped });
+        if (p.reservation?.backordered) await ordersRepository.setBackordered(sql, actor.accountId, p.orderId, true);
+      }
+      await ordersRepository.deleteRefused(sql, actor.accountId, plans.flatMap((p) => (p.kind === 'refused' ? [p.orderId] : [])));
+      // The answers are built from what was just written: no read-back on the hot path.
+      const results = await Promise.all(
+        plans.map(async (p, i): Promise<CreateResult | DomainError> => {
+          const intake = intakes[i]!;
+          if (p.kind === 'refused') return p.error;
+          if (p.kind === 'replay') return this.replay(sql, actor, intake);
+          const at = p.createdAt.toISOString();
+          return {
+            id: p.orderId,
+            channel: intake.channel,
+            externalId: intake.externalId,
+            status: p.status,
+            backordered: p.reservation?.backordered ?? false,
+            orderedAt: (intake.orderedAt ?? p.createdAt).toISOString(),
+            currency: intake.currency,
+            lines: p.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice, quantityShipped: 0, quantityCancelled: l.cancelled ? l.quantity : 0, quantityReturned: 0, allocations: p.reservation?.byLine.get(l.lineNo) ?? [] })),
+            unmapped: p.unmapped,
+            createdAt: at,
+            updatedAt: at,
+            replayed: false,
+          };
+        }),
+      );
+      const created = results.filter((r): r is CreateResult => !(r instanceof DomainError) && !r.replayed);
+      if (created.length > 0) {
+        await auditRepository.recordMany(sql, created.map((dto) => ({ ...auditActor(actor), action: 'order.create', entityType: 'order', entityId: String(dto.id), before: null, after: { channel: dto.channel, externalId: dto.externalId, status: dto.status, lines: dto.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })) } })));
+      }
+      return results;
+    });
+  }
+
+  private async replay(sql: Sql, actor: Actor, intake: OrderIntake): Promise<CreateResult> {
+    const existing = await ordersRepository.findIdByExternal(sql, actor.accountId, intake.channel, intake.externalId);
+    const order = existing === undefined ? undefined : await ordersRepository.find(sql, actor.accountId, existing);
+    if (!order) throw new DomainError('CONFLICT', 'the order changed while it was being created; retry');
+    return { ...mapOrderDto(order), replayed: true };
+  }
+
+  /** One ledger batch for every reservation of the accepted orders, on the balance rows intake locked. */
+  private async postReservations(actor: Actor, accepted: readonly (IntakePlan & { kind: 'accepted' })[], ctx: { intakes: readonly OrderIntake[]; plans: readonly IntakePlan[]; rows: OrderIntakeRows }): Promise<void> {
+    const codeOf = new Map(ctx.rows.locations.map((l) => [l.id, l.code]));
+    const channelOf = new Map(ctx.plans.flatMap((p, i) => (p.kind === 'accepted' ? [[p.orderId, ctx.intakes[i]!.channel] as const] : [])));
+    const entries: LockedEntry[] = accepted.flatMap((p) =>
+      (p.reservation?.allocations ?? []).map((a) => {
+        const line = p.lines.find((l) => l.productId === a.productId)!;
+        return {
+          sku: line.sku,
+          location: codeOf.get(a.locationId)!,
+          item: { productId: a.productId, locationId: a.locationId },
+          allowBackorder: line.allowBackorder,
+          request: { type: 'reservation', quantity: a.quantity },
+          referenceType: 'order',
+          referenceId: String(p.orderId),
+          channel: channelOf.get(p.orderId) ?? null,
+        };
+      }),
+    );
+    if (entries.length === 0) return;
     // A backordered rest may land where no balance row exists yet: the general path creates and locks it.
-    const lockedRows = new Set(stock.map((s) => `${s.productId}:${s.locationId}`));
+    const lockedRows = new Set(ctx.rows.stock.map((s) => `${s.productId}:${s.locationId}`));
     if (entries.every((e) => lockedRows.has(`${e.item.productId}:${e.item.locationId}`))) {
       await this.ledger.postLocked(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' });
     } else {
       await this.ledger.post(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' });
     }
-    const parts = splitOverLines(lines, plan.allocations).flat().map((p) => ({ lineNo: p.line.lineNo, locationId: p.locationId, reserved: p.quantity }));
-    const byLine = new Map<number, { location: string; reserved: number; shipped: number }[]>();
-    for (const p of parts) {
-      const list = byLine.get(p.lineNo) ?? [];
-      const code = codeOf.get(p.locationId)!;
-      const same = list.find((a) => a.location === code);
-      if (same) same.reserved += p.reserved;
-      else list.push({ location: code, reserved: p.reserved, shipped: 0 });
-      byLine.set(p.lineNo, list);
-    }
-    return { parts, backordered: plan.backordered > 0, byLine };
   }
 
   /** Reserves a pending order's open units now (stock has come in); short stock refuses with INSUFFICIENT_STOCK and it stays pending. */
@@ -223,8 +196,17 @@ export class OrdersService {
       if (open.length === 0) throw new DomainError('CONFLICT', `order ${id} has no open units to reserve`);
       const products = new Map((await productsRepository.findManyBySku(sql, actor.accountId, open.map((l) => l.sku))).map((p) => [p.id, p]));
       const lines = open.map((l) => ({ sku: l.sku, lineNo: l.lineNo, productId: l.productId, quantity: l.quantity - l.quantityShipped - l.quantityCancelled, allowBackorder: products.get(l.productId)?.allowBackorder ?? false }));
-      const locked = await ordersRepository.lockStock(sql, actor.accountId, order.channel, [...new Set(lines.map((l) => l.productId))]);
-      const reservation = (await this.reserve(sql, { actor, orderId: id, channel: order.channel, lines, locked, shortStock: 'reject' }))!;
+      const rows = await ordersRepository.lockStock(sql, actor.accountId, [...new Set(lines.map((l) => l.productId))]);
+      const reservation = planReservation({ channel: order.channel, lines, ...rows });
+      const entries: LedgerEntry[] = reservation.allocations.map((a) => ({
+        sku: lines.find((l) => l.productId === a.productId)!.sku,
+        location: rows.locations.find((l) => l.id === a.locationId)!.code,
+        request: { type: 'reservation', quantity: a.quantity },
+        referenceType: 'order',
+        referenceId: String(id),
+        channel: order.channel,
+      }));
+      await this.ledger.post(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' });
       const lineIdOf = new Map(order.lines.map((l) => [l.lineNo, l.id]));
       await ordersRepository.insertAllocations(sql, actor.accountId, reservation.parts.map((p) => ({ orderLineId: lineIdOf.get(p.lineNo)!, locationId: p.locationId, reserved: p.reserved })));
       if (reservation.backordered) await ordersRepository.setBackordered(sql, actor.accountId, id, true);

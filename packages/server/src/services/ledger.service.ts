@@ -92,15 +92,15 @@ export class LedgerService {
 
   /**
    * The hot path of order intake: layer-free movements (reservations and their release) on balance rows
-   * the caller already holds locked, written in one statement. Same rules and guards as post(); anything
-   * else (age layers, one row twice) goes through post().
+   * the caller already holds locked, written in one statement (several lines on one balance row are
+   * guarded on their sum). Same rules and guards as post(); movements that touch age layers go through post().
    */
   async postLocked(actor: Actor, entries: readonly LockedEntry[], options: PostOptions = {}): Promise<PostResult> {
     requirePermission(actor, 'inventory:write');
     const planned = entries.map((entry) => ({ entry, plans: planMovement(entry.request) }));
     const rows = new Set(entries.map((e) => `${e.item.productId}:${e.item.locationId}`));
     const layerFree = planned.every(({ plans }) => plans.every((p) => p.at === 'source' && p.consumesLayers === 0 && p.opensLayer === null));
-    if (!layerFree || rows.size !== entries.length || entries.length === 0) return this.post(actor, entries, options);
+    if (!layerFree || entries.length === 0) return this.post(actor, entries, options);
     return this.tx.run(async (sql) => {
       const lines: LayerFreeLine[] = planned.flatMap(({ entry, plans }) =>
         plans.map((plan) => ({
@@ -123,7 +123,7 @@ export class LedgerService {
         const existing = await ledgerRepository.findBatchByKey(sql, actor.accountId, key!);
         return { batchId: existing!.id, replayed: true };
       }
-      if (applied.length < lines.length) {
+      if (applied.length < rows.size) {
         const done = new Set(applied.map((a) => `${a.productId}:${a.locationId}`));
         const index = entries.findIndex((e) => !done.has(`${e.item.productId}:${e.item.locationId}`));
         await this.refuse(sql, actor, { index, entry: entries[index]!, item: entries[index]!.item });

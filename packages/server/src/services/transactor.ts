@@ -17,6 +17,11 @@ export class Transactor {
     return this.db.transaction((tx) => this.current.run(tx, () => fn(tx)));
   }
 
+  /** Whether the caller runs inside a unit of work already. */
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
   /** For reads: the open transaction if any, else the pool. */
   get sql(): Sql {
     return this.current.getStore() ?? this.db;

@@ -31,7 +31,7 @@ export function ordersRoutes(sw: Stockwise) {
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const result = await sw.orders.create(c.get('actor'), {
+      const result = await sw.orders.place(c.get('actor'), {
         channel: input.channel,
         externalId: input.externalId,
         orderedAt: input.orderedAt ? new Date(input.orderedAt) : null,
