@@ -242,6 +242,31 @@ export const channelsRepository = {
     );
   },
 
+  /**
+   * A page of every SKU with a balance row, by SKU, with its availability over the active locations and
+   * what the channel was last told: the first delivery to a channel, without reading the whole ledger.
+   */
+  async outboundAvailabilityPage(sql: Sql, accountId: number, q: { channelId: number; afterSku?: string | undefined; limit: number }): Promise<OutboundAvailabilityRow[]> {
+    return sql.query<OutboundAvailabilityRow>(
+      `SELECT p.id AS "productId", p.sku, coalesce(sum(b.on_hand) FILTER (WHERE l.active), 0)::int AS "onHand",
+         coalesce(sum(b.reserved) FILTER (WHERE l.active), 0)::int AS reserved,
+         coalesce(sum(b.on_hand - b.reserved) FILTER (WHERE l.active), 0)::int AS available, s.available_to_sell AS previous
+       FROM products p
+       JOIN stock_balances b ON b.product_id = p.id AND b.account_id = $1
+       JOIN locations l ON l.id = b.location_id
+       LEFT JOIN channel_availability_sent s ON s.channel_id = $2 AND s.product_id = p.id
+       WHERE p.account_id = $1 AND ($3::text IS NULL OR p.sku > $3)
+       GROUP BY p.id, p.sku, s.available_to_sell ORDER BY p.sku LIMIT $4`,
+      [accountId, q.channelId, q.afterSku ?? null, q.limit],
+    );
+  },
+
+  /** The account's highest movement id (0 without movements). */
+  async lastMovementId(sql: Sql, accountId: number): Promise<number> {
+    const [row] = await sql.query<{ id: number }>('SELECT coalesce(max(id), 0) AS id FROM stock_movements WHERE account_id = $1', [accountId]);
+    return row?.id ?? 0;
+  },
+
   /** Remembers what the channel was told, so the next delivery carries only what differs. */
   async recordSent(sql: Sql, accountId: number, q: { channelId: number; items: readonly { productId: number; availableToSell: number }[] }): Promise<void> {
     if (q.items.length === 0) return;
@@ -277,9 +302,9 @@ export const channelsRepository = {
   },
 
   /** A delivery went through: store the cursor, clear the back-off; `release` ends the lease, otherwise it is renewed. */
-  async pushSucceeded(sql: Sql, accountId: number, channelId: number, p: { cursor: string; release: boolean; leaseSeconds: number }): Promise<void> {
+  async pushSucceeded(sql: Sql, accountId: number, channelId: number, p: { cursor: string | null; release: boolean; leaseSeconds: number }): Promise<void> {
     await sql.query(
-      `UPDATE sales_channels SET push_cursor = $3, push_locked_until = CASE WHEN $4 THEN NULL ELSE now() + make_interval(secs => $5) END,
+      `UPDATE sales_channels SET push_cursor = coalesce($3, push_cursor), push_locked_until = CASE WHEN $4 THEN NULL ELSE now() + make_interval(secs => $5) END,
          push_failures = 0, push_retry_after = NULL, last_push_at = now(), last_push_error = NULL
        WHERE account_id = $1 AND id = $2`,
       [accountId, channelId, p.cursor, p.release, p.leaseSeconds],

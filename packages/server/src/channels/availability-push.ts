@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import type { OrderChannel } from '@stockwise/domain/orders/order-state';
-import type { ChannelRecord } from '@stockwise/db/repositories/channels.repository';
+import type { ChannelRecord, OutboundAvailabilityRow } from '@stockwise/db/repositories/channels.repository';
 import { channelsRepository } from '@stockwise/db/repositories/channels.repository';
 import type { JobsService } from '../jobs/jobs.service';
 import type { PushResult } from '../schemas/channels.schema';
@@ -65,32 +65,52 @@ export class AvailabilityPush {
     const connectorPush = record.pushConnector && record.credentialsEnc !== null;
     if (!record.availabilityUrl && !connectorPush) throw new DomainError('VALIDATION_FAILED', `the ${channel} channel has no availability webhook and no connector push`, { field: 'channel' });
     if (!(await channelsRepository.claimPush(sql, actor.accountId, record.id, LEASE_SECONDS))) return { channel, status: 'busy', items: 0, deliveries: 0, cursor: record.pushCursor, error: null };
-    let cursor = record.pushCursor ? decodeFeedCursor(record.pushCursor, new Date()) : { lastId: 0, horizon: new Date(0) };
+    let cursorText = record.pushCursor;
     let sent = 0;
     let deliveries = 0;
+    /** Delivers the rows whose figure changed, then (in one transaction) remembers them and stores the cursor. */
+    const sendPage = async (rows: readonly OutboundAvailabilityRow[], next: { cursor: string | null; release: boolean }) => {
+      const items = rows
+        .map((r) => ({ productId: r.productId, sku: r.sku, availableToSell: Math.max(0, r.available - record.safetyBuffer), available: r.available, onHand: r.onHand, reserved: r.reserved, previous: r.previous }))
+        .filter((r) => r.availableToSell !== r.previous);
+      if (items.length > 0) {
+        await this.deliver(record, items);
+        deliveries += 1;
+        sent += items.length;
+      }
+      await this.tx.run(async (tx) => {
+        await channelsRepository.recordSent(tx, actor.accountId, { channelId: record.id, items });
+        await channelsRepository.pushSucceeded(tx, actor.accountId, record.id, { cursor: next.cursor, release: next.release, leaseSeconds: LEASE_SECONDS });
+      });
+      if (next.cursor) cursorText = next.cursor;
+    };
     try {
+      if (!record.pushCursor) {
+        // The first delivery: every SKU with stock, a page of SKUs at a time, then the feed from here on.
+        // Horizon first, then the last id: whatever commits later is past this cursor (channelsRepository.changedSkus).
+        const start = { horizon: await channelsRepository.feedHorizon(sql), lastId: await channelsRepository.lastMovementId(sql, actor.accountId) };
+        let afterSku: string | undefined;
+        for (let page = 0; ; page++) {
+          // A very large catalogue continues in the next window (what was sent is not sent again).
+          if (page >= MAX_PAGES) return await this.finish(actor, record.id, { channel, sent, deliveries, cursor: null });
+          const rows = await channelsRepository.outboundAvailabilityPage(sql, actor.accountId, { channelId: record.id, afterSku, limit: PAGE });
+          const last = rows.length < PAGE;
+          await sendPage(rows, { cursor: last ? encodeFeedCursor(start) : null, release: false });
+          if (last) break;
+          afterSku = rows[rows.length - 1]!.sku;
+        }
+        return await this.finish(actor, record.id, { channel, sent, deliveries, cursor: cursorText });
+      }
+      let cursor = decodeFeedCursor(record.pushCursor, new Date());
       for (let page = 0; page < MAX_PAGES; page++) {
         const horizon = await channelsRepository.feedHorizon(sql);
         const changed = await channelsRepository.changedSkus(sql, actor.accountId, { cursor, limit: PAGE });
         const rows = changed.items.length === 0 ? [] : await channelsRepository.outboundAvailability(sql, actor.accountId, { channelId: record.id, productIds: changed.items.map((i) => i.productId) });
-        const items = rows
-          .map((r) => ({ productId: r.productId, sku: r.sku, availableToSell: Math.max(0, r.available - record.safetyBuffer), available: r.available, onHand: r.onHand, reserved: r.reserved, previous: r.previous }))
-          .filter((r) => r.availableToSell !== r.previous);
-        if (items.length > 0) {
-          await this.deliver(record, items);
-          deliveries += 1;
-          sent += items.length;
-        }
-        const next = { lastId: changed.lastId, horizon };
-        await this.tx.run(async (tx) => {
-          await channelsRepository.recordSent(tx, actor.accountId, { channelId: record.id, items });
-          await channelsRepository.pushSucceeded(tx, actor.accountId, record.id, { cursor: encodeFeedCursor(next), release: !changed.more, leaseSeconds: LEASE_SECONDS });
-        });
-        cursor = next;
+        cursor = { lastId: changed.lastId, horizon };
+        await sendPage(rows, { cursor: encodeFeedCursor(cursor), release: false });
         if (!changed.more) break;
       }
-      await channelsRepository.releasePush(sql, actor.accountId, record.id);
-      return { channel, status: sent > 0 ? 'delivered' : 'nothing-changed', items: sent, deliveries, cursor: encodeFeedCursor(cursor), error: null };
+      return await this.finish(actor, record.id, { channel, sent, deliveries, cursor: cursorText });
     } catch (error) {
       if (isDomainError(error) && error.code !== 'UPSTREAM_FAILED') {
         await channelsRepository.releasePush(sql, actor.accountId, record.id);
@@ -98,8 +118,13 @@ export class AvailabilityPush {
       }
       const message = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
       await channelsRepository.pushFailed(sql, actor.accountId, record.id, { error: message, baseSeconds: this.deps.windowSeconds, maxSeconds: MAX_BACKOFF_SECONDS });
-      return { channel, status: 'failed', items: sent, deliveries, cursor: record.pushCursor, error: message };
+      return { channel, status: 'failed', items: sent, deliveries, cursor: cursorText, error: message };
     }
+  }
+
+  private async finish(actor: Actor, channelId: number, r: { channel: OrderChannel; sent: number; deliveries: number; cursor: string | null }): Promise<PushResult> {
+    await channelsRepository.releasePush(this.tx.sql, actor.accountId, channelId);
+    return { channel: r.channel, status: r.sent > 0 ? 'delivered' : 'nothing-changed', items: r.sent, deliveries: r.deliveries, cursor: r.cursor, error: null };
   }
 
   private async deliver(record: ChannelRecord, items: (AvailabilityDelivery['items'][number] & { productId: number })[]): Promise<void> {
