@@ -14,7 +14,7 @@ vi.setConfig({ testTimeout: 240_000 });
  * left on any page, on a desktop and on a 390 px phone, and the choice is remembered per user.
  */
 
-const PAGES = ['/', '/inventory', '/products/APP-0001-SMA', '/lookup', '/restock', '/purchase-orders', '/alerts', '/health', '/jobs', '/settings/locations', '/settings/users', '/settings/tokens'];
+const PAGES = ['/', '/inventory', '/products/APP-0001-SMA', '/lookup', '/restock', '/purchase-orders', '/alerts', '/health', '/jobs', '/settings/locations', '/settings/users', '/settings/tokens', '/suppliers', '/profit', '/orders/orders', '/orders/channels', '/orders/imports', '/settings/fees', '/settings/notifications'];
 const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 
 // Characters only in one of the two scripts, to tell them apart on screen.

@@ -27,7 +27,7 @@ export function ChannelsTab() {
       {channels.data && channels.data.length === 0 ? <NothingHere title={t('channels.empty')} /> : null}
       {channels.data && channels.data.length > 0 ? (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={680}>
+          <Table.ScrollContainer type="native" minWidth={680} tabIndex={0}>
             <Table striped data-testid="channels-table">
               <Table.Thead>
                 <Table.Tr>

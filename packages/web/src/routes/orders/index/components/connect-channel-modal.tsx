@@ -37,6 +37,7 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
   const [type, setType] = useState<OrderChannel>('shopify');
   const [f, setF] = useState<Fields>(EMPTY);
   const set = (key: keyof Fields) => (e: { currentTarget: { value: string } }) => { const value = e.currentTarget.value; setF((p) => ({ ...p, [key]: value })); };
+  const toggle = { 'aria-label': t('common.togglePassword') };
   const ready = type !== 'shopify' || (f.shopDomain.trim() !== '' && f.webhookSecret !== '');
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -51,16 +52,16 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
           {type === 'shopify' ? (
             <>
               <TextInput label={t('channels.shopDomain')} description={t('channels.shopDomainHint')} required value={f.shopDomain} onChange={set('shopDomain')} data-testid="connect-shop" />
-              <PasswordInput label={t('channels.webhookSecret')} description={t('channels.webhookSecretHint')} required value={f.webhookSecret} onChange={set('webhookSecret')} data-testid="connect-secret" />
-              <PasswordInput label={t('channels.accessToken')} description={t('channels.optional')} value={f.accessToken} onChange={set('accessToken')} />
+              <PasswordInput visibilityToggleButtonProps={toggle} label={t('channels.webhookSecret')} description={t('channels.webhookSecretHint')} required value={f.webhookSecret} onChange={set('webhookSecret')} data-testid="connect-secret" />
+              <PasswordInput visibilityToggleButtonProps={toggle} label={t('channels.accessToken')} description={t('channels.optional')} value={f.accessToken} onChange={set('accessToken')} />
             </>
           ) : null}
           {type === 'amazon' ? (
             <>
               <TextInput label={t('channels.sellerId')} value={f.sellerId} onChange={set('sellerId')} />
               <TextInput label={t('channels.clientId')} value={f.clientId} onChange={set('clientId')} />
-              <PasswordInput label={t('channels.clientSecret')} value={f.clientSecret} onChange={set('clientSecret')} />
-              <PasswordInput label={t('channels.refreshToken')} value={f.refreshToken} onChange={set('refreshToken')} />
+              <PasswordInput visibilityToggleButtonProps={toggle} label={t('channels.clientSecret')} value={f.clientSecret} onChange={set('clientSecret')} />
+              <PasswordInput visibilityToggleButtonProps={toggle} label={t('channels.refreshToken')} value={f.refreshToken} onChange={set('refreshToken')} />
             </>
           ) : null}
           <Select

@@ -8,7 +8,7 @@ function RejectsTable({ rejects, total }: { rejects: ImportReject[]; total: numb
   return (
     <Stack gap={4}>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={480}>
+        <Table.ScrollContainer type="native" minWidth={480} tabIndex={0}>
           <Table striped data-testid="import-rejects">
             <Table.Thead>
               <Table.Tr>

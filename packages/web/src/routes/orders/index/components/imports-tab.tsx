@@ -28,7 +28,7 @@ export function ImportsTab() {
               <ImportHint kind={kind} />
               <Group gap="sm" align="flex-end" wrap="wrap">
                 <Select label={t('imports.kind')} data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))} value={kind} onChange={(v) => { if (v) setKind(v); }} allowDeselect={false} w={240} data-testid="import-kind" />
-                <FileInput label={t('imports.file')} placeholder={t('imports.choose')} value={file} onChange={setFile} accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" clearable w={260} data-testid="import-file" />
+                <FileInput label={t('imports.file')} value={file} onChange={setFile} accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" w={260} data-testid="import-file" />
               </Group>
               <Checkbox label={t('imports.skipInvalid')} description={t('imports.skipInvalidHint')} checked={skipInvalid} onChange={(e) => { setSkipInvalid(e.currentTarget.checked); }} data-testid="import-skip-invalid" />
               <Group>

@@ -46,7 +46,7 @@ export function OrdersTab() {
       {orders.data && rows.length === 0 ? <NothingHere title={t('orders.empty')} description={t('orders.emptyHint')} /> : null}
       {rows.length > 0 ? (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer type="native" minWidth={760} tabIndex={0}>
             <Table striped data-testid="orders-table">
               <Table.Thead>
                 <Table.Tr>

@@ -19,7 +19,7 @@ export function RecentImports() {
       {imports.data && imports.data.length === 0 ? <NothingHere title={t('imports.none')} /> : null}
       {imports.data && imports.data.length > 0 ? (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer type="native" minWidth={640} tabIndex={0}>
             <Table striped data-testid="imports-table">
               <Table.Thead>
                 <Table.Tr>

@@ -23,7 +23,7 @@ export function ProfitSummary({ totals }: { totals: ProfitTotals }) {
       {stats.map((s) => (
         <Paper key={s.key} withBorder radius="md" p="sm" data-testid={`profit-total-${s.key}`}>
           <Text size="xs" c="dimmed">{t(s.label)}</Text>
-          <Text fz="lg" fw={600} c={s.warn ? 'red.8' : undefined}>{s.value}</Text>
+          <Text fz="lg" fw={600} c={s.warn ? 'red.9' : undefined}>{s.value}</Text>
         </Paper>
       ))}
     </SimpleGrid>

@@ -56,7 +56,7 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
   return (
     <>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={1180}>
+        <Table.ScrollContainer type="native" minWidth={1180} tabIndex={0}>
           <Table striped data-testid="profit-table" style={{ whiteSpace: 'nowrap' }}>
             <Table.Thead>
               <Table.Tr>
@@ -73,7 +73,7 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
                     <Text component={Link} to={`/products/${encodeURIComponent(row.sku)}`} size="sm" ff="monospace" c="blue.8" translate="no">{row.sku}</Text>
                   </Table.Td>
                   {COLUMNS.map((c) => (
-                    <Table.Td key={c.key} className="num" c={c.key === 'profit' && row.profit < 0 ? 'red.8' : undefined}>{show(row[c.key], c.format)}</Table.Td>
+                    <Table.Td key={c.key} className="num" c={c.key === 'profit' && row.profit < 0 ? 'red.9' : undefined}>{show(row[c.key], c.format)}</Table.Td>
                   ))}
                 </Table.Tr>
               ))}

@@ -39,7 +39,7 @@ export function FeeRatesForm({ schedule, editable }: { schedule: FeeSchedule; ed
             <NumberInput
               key={field}
               label={t(LABELS[field])}
-              description={field === 'referralPercent' ? '%' : schedule.currency}
+              description={field === 'referralPercent' ? '%' : <span translate="no">{schedule.currency}</span>}
               value={form[field]}
               onChange={(v) => { setSaved(false); setForm((f) => ({ ...f, [field]: Math.max(0, Number(v) || 0) })); }}
               min={0}
@@ -54,7 +54,7 @@ export function FeeRatesForm({ schedule, editable }: { schedule: FeeSchedule; ed
         {editable ? (
           <Group gap="sm">
             <Button type="submit" loading={update.isPending} data-testid="fee-save">{t('commerce.save')}</Button>
-            {saved ? <Text size="sm" c="teal.8" role="status" data-testid="fee-saved">{t('fees.saved')}</Text> : null}
+            {saved ? <Text size="sm" c="teal.9" role="status" data-testid="fee-saved">{t('fees.saved')}</Text> : null}
           </Group>
         ) : null}
       </Stack>

@@ -15,7 +15,7 @@ function AgedSurcharge({ schedule }: { schedule: FeeSchedule }) {
   const { t, fmt } = useI18n();
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={420}>
+      <Table.ScrollContainer type="native" minWidth={420} tabIndex={0}>
         <Table striped fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -70,7 +70,7 @@ export function FeesTab() {
             ) : null}
           </Group>
           {current.source === 'default' && canEdit ? <Text size="sm" c="dimmed">{t('fees.defaultReadOnly')}</Text> : null}
-          <FeeRatesForm key={`${current.id}-${current.updatedAt}`} schedule={current} editable={canEdit && current.source === 'account'} />
+          <FeeRatesForm key={current.id} schedule={current} editable={canEdit && current.source === 'account'} />
           <Title order={3} size="h5">{t('fees.agedTitle')}</Title>
           <AgedSurcharge schedule={current} />
         </>

@@ -17,6 +17,7 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
     save.mutate(notificationUpdateOf(form), { onSuccess: () => { setForm((f) => ({ ...f, password: '', secret: '' })); } });
   };
   const ro = !editable;
+  const toggle = { 'aria-label': t('common.togglePassword') };
   return (
     <form onSubmit={submit} noValidate data-testid="notifications-form">
       <Stack gap="md">
@@ -30,12 +31,12 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
                 <TextInput label={t('notify.host')} required readOnly={ro} value={form.host} onChange={text('host')} data-testid="notify-host" />
                 <NumberInput label={t('notify.port')} required readOnly={ro} min={1} max={65535} allowDecimal={false} value={form.port} onChange={(v) => { setForm((f) => ({ ...f, port: Number(v) || 587 })); }} />
                 <TextInput label={t('notify.user')} readOnly={ro} value={form.user} onChange={text('user')} autoComplete="off" />
-                <PasswordInput label={t('notify.password')} description={settings.smtp?.passwordSet ? t('notify.passwordKept') : undefined} readOnly={ro} value={form.password} onChange={text('password')} autoComplete="new-password" />
+                <PasswordInput visibilityToggleButtonProps={toggle} label={t('notify.password')} description={settings.smtp?.passwordSet ? t('notify.passwordKept') : undefined} readOnly={ro} value={form.password} onChange={text('password')} autoComplete="new-password" />
                 <TextInput label={t('notify.from')} type="email" required readOnly={ro} value={form.from} onChange={text('from')} data-testid="notify-from" />
                 <Switch label={t('notify.secure')} checked={form.secure} disabled={ro} onChange={(e) => { const on = e.currentTarget.checked; setForm((f) => ({ ...f, secure: on })); }} mt="lg" />
               </SimpleGrid>
             ) : null}
-            <Textarea label={t('notify.recipients')} description={t('notify.recipientsHint')} readOnly={ro} value={form.recipients} onChange={text('recipients')} autosize minRows={2} data-testid="notify-recipients" />
+            <Textarea label={t('notify.recipients')} description={t('notify.recipientsHint')} readOnly={ro} value={form.recipients} onChange={text('recipients')} autosize minRows={2} translate="no" data-testid="notify-recipients" />
           </Stack>
         </Paper>
         <Paper withBorder radius="md" p="md">
@@ -45,7 +46,7 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
             {form.webhookOn ? (
               <>
                 <TextInput label={t('notify.url')} type="url" required readOnly={ro} value={form.url} onChange={text('url')} data-testid="notify-url" />
-                <PasswordInput label={t('notify.secret')} description={t(settings.webhook?.secretSet ? 'notify.secretKept' : 'notify.secretNew')} readOnly={ro} value={form.secret} onChange={text('secret')} autoComplete="new-password" />
+                <PasswordInput visibilityToggleButtonProps={toggle} label={t('notify.secret')} description={t(settings.webhook?.secretSet ? 'notify.secretKept' : 'notify.secretNew')} readOnly={ro} value={form.secret} onChange={text('secret')} autoComplete="new-password" />
                 <Text size="xs" c="dimmed">{t('notify.signature')}</Text>
               </>
             ) : null}
@@ -60,7 +61,7 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
         {editable ? (
           <Group gap="sm">
             <Button type="submit" loading={save.isPending} data-testid="notify-save">{t('commerce.save')}</Button>
-            {save.isSuccess ? <Text size="sm" c="teal.8" role="status">{t('fees.saved')}</Text> : null}
+            {save.isSuccess ? <Text size="sm" c="teal.9" role="status">{t('fees.saved')}</Text> : null}
           </Group>
         ) : null}
       </Stack>

@@ -18,12 +18,12 @@ export function BillsTable() {
         {bills.data.totals.map((total) => (
           <Text key={total.currency} size="sm">
             {t('suppliers.billsTotal', { amount: fmt.money(total.amount, total.currency) })}
-            {total.overdue > 0 ? <Text span c="red" size="sm">{` · ${t('suppliers.billsOverdue', { amount: fmt.money(total.overdue, total.currency) })}`}</Text> : null}
+            {total.overdue > 0 ? <Text span c="red.9" size="sm">{` · ${t('suppliers.billsOverdue', { amount: fmt.money(total.overdue, total.currency) })}`}</Text> : null}
           </Text>
         ))}
       </Group>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={620}>
+        <Table.ScrollContainer type="native" minWidth={620} tabIndex={0}>
           <Table striped data-testid="bills-table">
             <Table.Thead>
               <Table.Tr>

@@ -40,7 +40,7 @@ export function SuppliersTable({ onEdit }: { onEdit: (supplier: Supplier) => voi
     <>
       {cardError ? <ErrorAlert error={cardError} /> : null}
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer type="native" minWidth={900} tabIndex={0} pos="relative">
           <Table striped data-testid="suppliers-table">
             <Table.Thead>
               <Table.Tr>
@@ -65,8 +65,10 @@ export function SuppliersTable({ onEdit }: { onEdit: (supplier: Supplier) => voi
                   <ScorecardCells card={cards[i]?.data} supplier={supplier} />
                   {canEdit ? (
                     <Table.Td>
-                      <Button size="compact-sm" variant="light" onClick={() => { onEdit(supplier); }} aria-label={t('suppliers.editNamed', { name: supplier.code })}>
+                      <Button size="compact-sm" variant="light" onClick={() => { onEdit(supplier); }}>
                         {t('suppliers.edit')}
+                        {/* The code makes the name unique for screen readers; it is seller data, not UI text. */}
+                        <span className="sr-only" translate="no">{` ${supplier.code}`}</span>
                       </Button>
                     </Table.Td>
                   ) : null}

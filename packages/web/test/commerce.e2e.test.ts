@@ -1,0 +1,200 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { HAS_CHROMIUM, login, screenshot, watchConsole } from './support/browser';
+import type { RunningServer } from './support/server';
+import { useBrowserSession } from './support/session';
+
+// A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
+vi.setConfig({ testTimeout: 240_000 });
+
+/**
+ * Suppliers, profitability, orders & channels and the fee-table / notification settings against
+ * the real server with the demo seller: each page shows the server's numbers, and one real flow per
+ * page changes something and sees it saved.
+ */
+
+interface Scorecard { onTimeRate: number | null; totalDue: number }
+interface Bills { items: { number: string; amount: number }[] }
+interface ProfitPage { summary: { revenue: number; profit: number }; rows: { sku: string; revenue: number }[]; nextCursor: string | null }
+interface FeeSchedule { id: number; source: string; effectiveFrom: string; storage: { standard: { offPeak: number } } }
+
+const run = HAS_CHROMIUM || Boolean(process.env['CI']);
+const usd = (value: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(value);
+const pct = (ratio: number) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+
+async function settle(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => {
+  let server: RunningServer;
+  let page: Page;
+  let errors: string[];
+
+  const session = useBrowserSession({ signIn: true });
+  beforeAll(() => {
+    ({ server, page, errors } = session);
+  });
+
+  const call = async <T>(path: string, init?: { method: string; body: unknown }): Promise<T> =>
+    (await page.evaluate(async ({ p, i }) => {
+      const res = await fetch(p, i ? { method: i.method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i.body) } : undefined);
+      return res.json() as Promise<unknown>;
+    }, { p: path, i: init })) as T;
+
+  it('suppliers: scorecards and bills due as the server computes them; editing payment terms saves them', async () => {
+    const card = await call<Scorecard>('/api/v1/suppliers/BR-WHOLESALE/scorecard');
+    const bills = await call<Bills>('/api/v1/suppliers/bills');
+    expect(bills.items.length).toBeGreaterThan(0);
+
+    await settle(page, `${server.url}/suppliers`);
+    const row = page.getByTestId('supplier-BR-WHOLESALE');
+    await expect.poll(() => page.getByTestId('supplier-due-BR-WHOLESALE').textContent()).toBe(usd(card.totalDue));
+    expect(await row.innerText()).toContain(pct(card.onTimeRate!));
+    const billRows = page.getByTestId('bills-table').locator('tbody tr');
+    expect(await billRows.count()).toBe(bills.items.length);
+    expect(await billRows.first().innerText()).toContain(bills.items[0]!.number);
+    await screenshot(page, 'suppliers');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Edit BR-WHOLESALE' }).click();
+    await page.getByTestId('supplier-terms').fill('60');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('supplier-form').waitFor({ state: 'detached' });
+    await expect.poll(() => row.innerText()).toContain('Net 60 days');
+    expect((await call<{ paymentTermsDays: number }>('/api/v1/suppliers/BR-WHOLESALE')).paymentTermsDays).toBe(60);
+  });
+
+  it('profitability: the demo seller’s revenue and profit for the last 30 days, sortable, with downloads', async () => {
+    // The page's default period is the report's default: the 30 days before today.
+    const report = await call<ProfitPage>('/api/v1/reports/profit?limit=5000');
+    expect(report.nextCursor).toBeNull();
+    expect(report.summary.revenue).toBeGreaterThan(0);
+
+    await settle(page, `${server.url}/profit`);
+    await expect.poll(() => page.getByTestId('profit-total-revenue').innerText()).toContain(usd(report.summary.revenue));
+    expect(await page.getByTestId('profit-total-profit').innerText()).toContain(usd(report.summary.profit));
+    const rows = page.getByTestId('profit-table').locator('tbody tr');
+    expect(await rows.count()).toBe(report.rows.length);
+
+    await page.getByRole('button', { name: 'Revenue', exact: true }).click();
+    const top = [...report.rows].sort((a, b) => b.revenue - a.revenue || a.sku.localeCompare(b.sku))[0]!;
+    await expect.poll(() => rows.first().getAttribute('data-testid')).toBe(`profit-row-${top.sku}`);
+    expect(await page.getByRole('columnheader', { name: 'Revenue', exact: true }).getAttribute('aria-sort')).toBe('descending');
+
+    const csv = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    expect(csv).toMatch(/^\/api\/v1\/reports\/profit\?format=csv&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+    const head = await page.evaluate(async (href) => (await fetch(href)).text().then((t) => t.split(/\r?\n/)[0]), csv!);
+    expect(head).toContain('sku,asin,product-name,units-sold,revenue,cogs');
+    await screenshot(page, 'profit');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('channels: connecting a Shopify shop lists it as connected', async () => {
+    await settle(page, `${server.url}/orders/channels`);
+    await page.getByTestId('connect-channel').click();
+    await page.getByTestId('connect-shop').fill('lumen-home.myshopify.com');
+    await page.getByTestId('connect-secret').fill('shpss_0123456789abcdef');
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const row = page.getByTestId('channel-shopify');
+    await expect.poll(() => row.getByTestId('channel-state').textContent()).toBe('Connected (webhooks only)');
+    expect(await row.innerText()).toContain('lumen-home.myshopify.com');
+    const channels = await call<{ items: { channel: string; shopDomain: string; hasWebhookSecret: boolean }[] }>('/api/v1/channels');
+    expect(channels.items).toMatchObject([{ channel: 'shopify', shopDomain: 'lumen-home.myshopify.com', hasWebhookSecret: true }]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('imports: a bad line refuses the file with its line number; skipping it imports the rest in a job', async () => {
+    const csv = ['channel,external_id,ordered_at,sku,quantity,unit_price,currency', 'shopify,#E2E-1,2026-11-01,APP-0001-SMA,1,19.99,USD', 'shopify,#E2E-2,2026-11-01,NO-SUCH-SKU,1,5,USD', ''].join('\n');
+    const file = { name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+    await settle(page, `${server.url}/orders/imports`);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByTestId('import-submit').click();
+    const reject = page.getByTestId('reject-line-3');
+    await reject.waitFor();
+    expect(await reject.innerText()).toContain('sku');
+    expect(await page.getByTestId('import-outcome').innerText()).toContain('Nothing was imported');
+    expect((await call<{ items: unknown[] }>('/api/v1/orders?externalId=%23E2E-1')).items).toEqual([]);
+
+    await page.getByTestId('import-skip-invalid').check();
+    await page.getByTestId('import-submit').click();
+    await expect.poll(() => page.getByTestId('import-job-status').textContent(), { timeout: 60_000 }).toBe('Succeeded');
+    await reject.waitFor();
+    await screenshot(page, 'orders-import');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The imported order, found with the channel filter.
+    await settle(page, `${server.url}/orders`);
+    await page.getByTestId('orders-channel').click();
+    await page.getByRole('option', { name: 'Shopify' }).click();
+    await page.getByTestId('order-#E2E-1').waitFor();
+    expect(await page.getByTestId('order-#E2E-1').innerText()).toContain('APP-0001-SMA');
+    expect(await page.getByTestId('order-#E2E-2').count()).toBe(0);
+  });
+
+  it('fee tables: a new table from a date, with an edited storage rate, is saved', async () => {
+    await settle(page, `${server.url}/settings/fees`);
+    // The built-in table is read-only.
+    expect(await page.getByTestId('fee-save').count()).toBe(0);
+    await page.getByTestId('fee-new').click();
+    await page.getByTestId('fee-new-date').fill('2030-01-01');
+    await page.getByTestId('fee-new-submit').click();
+    await page.getByTestId('fee-save').waitFor();
+    await page.getByTestId('fee-standardOffPeak').fill('0.91');
+    await page.getByTestId('fee-save').click();
+    await page.getByTestId('fee-saved').waitFor();
+    const mine = (await call<{ items: FeeSchedule[] }>('/api/v1/fees')).items.find((s) => s.source === 'account');
+    expect(mine).toMatchObject({ effectiveFrom: '2030-01-01', storage: { standard: { offPeak: 0.91 } } });
+    await page.reload();
+    await expect.poll(() => page.getByTestId('fee-standardOffPeak').inputValue()).toBe('0.91');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('notifications: a webhook is saved and its new secret shown once', async () => {
+    await settle(page, `${server.url}/settings/notifications`);
+    await page.getByRole('switch', { name: 'Post alerts to a webhook' }).check();
+    await page.getByTestId('notify-url').fill('https://hooks.example.com/stockwise');
+    await page.getByTestId('notify-recipients').fill('ops@example.com');
+    await page.getByTestId('notify-save').click();
+    const secret = await page.getByTestId('notify-secret').textContent();
+    expect(secret?.length).toBeGreaterThanOrEqual(16);
+    const saved = await call<{ webhook: { url: string; secretSet: boolean }; alertRecipients: string[] }>('/api/v1/alerts/settings');
+    expect(saved).toMatchObject({ webhook: { url: 'https://hooks.example.com/stockwise', secretSet: true }, alertRecipients: ['ops@example.com'] });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('a viewer sees the pages without edit buttons', async () => {
+    const viewer = { email: 'viewer-e2e@example.com', password: 'viewer-password-1' };
+    await call('/api/v1/users', { method: 'POST', body: { ...viewer, role: 'viewer' } });
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true });
+    const phone = await context.newPage();
+    const phoneErrors = watchConsole(phone);
+    await login(phone, server.url, viewer);
+    await settle(phone, `${server.url}/suppliers`);
+    await phone.getByTestId('supplier-BR-WHOLESALE').waitFor();
+    expect(await phone.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
+    await settle(phone, `${server.url}/orders/channels`);
+    expect(await phone.getByTestId('connect-channel').count()).toBe(0);
+    await settle(phone, `${server.url}/orders/imports`);
+    expect(await phone.getByTestId('import-form').count()).toBe(0);
+    await settle(phone, `${server.url}/settings/fees`);
+    await phone.getByTestId('fee-form').waitFor();
+    expect(await phone.getByTestId('fee-new').count()).toBe(0);
+    expect(await phone.getByTestId('fee-save').count()).toBe(0);
+    await settle(phone, `${server.url}/settings/notifications`);
+    expect(await phone.getByTestId('notify-save').count()).toBe(0);
+    await settle(phone, `${server.url}/profit`);
+    await phone.getByTestId('profit-summary').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(phone, 'profit-390');
+    expect(phoneErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
