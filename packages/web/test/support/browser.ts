@@ -42,8 +42,6 @@ const EXPECTED_FAILURES: { url: RegExp; status: number }[] = [
   { url: /\/api\/v1\/purchase-orders\/[^/]+\/receive$/, status: 409 },
   // A file with invalid lines is refused (400, listing them) and the imports page shows the rejects.
   { url: /\/api\/v1\/imports\/[\w-]+(\?|$)/, status: 400 },
-  // A file with invalid lines is refused (400, listing them) and the imports page shows the rejects.
-  { url: /\/api\/v1\/imports\/[\w-]+(\?|$)/, status: 400 },
 ];
 
 function isExpected(message: ConsoleMessage): boolean {
