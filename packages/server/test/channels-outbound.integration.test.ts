@@ -120,6 +120,11 @@ describeEachBackend('Channels: availability change feed and the signed, coalesce
     expect(await sw.availabilityPush.enqueueDue(sw.jobs, sw.auth, 2_000_000_000)).toBe(1);
     await drain();
     expect(itemsOf(hook.received[0]!)).toEqual([{ sku: C, availableToSell: 2, available: 7, onHand: 7, reserved: 0, previous: null }]);
+    // Finished delivery jobs older than a day are pruned (at most hourly).
+    await sw.db.query(`UPDATE jobs SET finished_at = now() - interval '2 days' WHERE account_id = $1 AND kind = $2`, [owner.actor.accountId, AVAILABILITY_PUSH]);
+    await sw.availabilityPush.enqueueDue(sw.jobs, sw.auth, 2_100_000_000_000);
+    const left = await sw.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND kind = $2`, [owner.actor.accountId, AVAILABILITY_PUSH]);
+    expect(left[0]!.n).toBe(0);
   });
 
   it('a failing receiver backs off (cursor kept, retry later); the next delivery carries everything it missed', async () => {

@@ -126,4 +126,13 @@ export const jobsRepository = {
     ]);
     return rows.map(mapJob);
   },
+
+  /** Deletes finished jobs of `kind` (every account) older than `olderThanSeconds`: frequent housekeeping jobs must not pile up. */
+  async pruneFinished(sql: Sql, kind: string, olderThanSeconds: number): Promise<number> {
+    const rows = await sql.query(
+      `DELETE FROM jobs WHERE kind = $1 AND status IN ('succeeded', 'failed') AND finished_at < now() - make_interval(secs => $2) RETURNING id`,
+      [kind, olderThanSeconds],
+    );
+    return rows.length;
+  },
 };

@@ -3,6 +3,7 @@ import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import type { OrderChannel } from '@stockwise/domain/orders/order-state';
 import type { ChannelRecord, OutboundAvailabilityRow } from '@stockwise/db/repositories/channels.repository';
 import { channelsRepository } from '@stockwise/db/repositories/channels.repository';
+import { jobsRepository } from '@stockwise/db/repositories/jobs.repository';
 import type { JobsService } from '../jobs/jobs.service';
 import type { PushResult } from '../schemas/channels.schema';
 import type { Actor } from '../services/actor';
@@ -51,6 +52,8 @@ export function availabilityWindowSeconds(env: Readonly<Record<string, string | 
  * a successful delivery; a failure backs off exponentially per channel.
  */
 export class AvailabilityPush {
+  private lastPrune = 0;
+
   constructor(
     private readonly tx: Transactor,
     private readonly deps: { channels: ChannelsService; box: SecretBox; windowSeconds: number },
@@ -177,6 +180,11 @@ export class AvailabilityPush {
    * movements past its cursor, one delivery job per batch window.
    */
   async enqueueDue(jobs: JobsService, auth: AuthService, now = Date.now()): Promise<number> {
+    // One delivery job per channel per window adds up: keep a day of them.
+    if (now - this.lastPrune > 3_600_000) {
+      this.lastPrune = now;
+      await jobsRepository.pruneFinished(this.tx.sql, AVAILABILITY_PUSH, 86_400);
+    }
     let queued = 0;
     for (const due of await channelsRepository.outboundDue(this.tx.sql)) {
       const cursor = due.pushCursor ? decodeFeedCursor(due.pushCursor, new Date(now)) : null;
