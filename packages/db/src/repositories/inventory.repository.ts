@@ -324,24 +324,25 @@ export const inventoryRepository = {
 
   /** SKU counts, and the first `sampleSize` stocked-out SKUs in SKU order (byte order on both backends). */
   async skuCounts(sql: Sql, accountId: number, sampleSize: number): Promise<SkuCountsRecord> {
-    const perSku = `SELECT p.sku, p.replenishable, coalesce(sum(b.on_hand - b.reserved), 0) AS available
-       FROM products p LEFT JOIN stock_balances b ON b.account_id = p.account_id AND b.product_id = p.id
-       WHERE p.account_id = $1 GROUP BY p.id`;
-    const [counts] = await sql.query<{ skus: number; replenishable: number; stock_outs: number }>(
-      `SELECT count(*)::int AS skus, (count(*) FILTER (WHERE replenishable))::int AS replenishable,
-         (count(*) FILTER (WHERE replenishable AND available <= 0))::int AS stock_outs
-       FROM (${perSku}) s`,
-      [accountId],
-    );
-    const sample = await sql.query<{ sku: string }>(
-      `SELECT sku FROM (${perSku}) s WHERE replenishable AND available <= 0 ORDER BY sku COLLATE "C" LIMIT $2`,
+    // One pass over the catalogue: available per SKU is computed once and both counted and sampled.
+    const [row] = await sql.query<{ skus: number; replenishable: number; stock_outs: number; sample: string[] | null }>(
+      `WITH per_sku AS MATERIALIZED (
+         SELECT p.sku, p.replenishable, coalesce(b.available, 0) AS available
+         FROM products p
+         LEFT JOIN (SELECT product_id, sum(on_hand - reserved) AS available FROM stock_balances
+                    WHERE account_id = $1 GROUP BY product_id) b ON b.product_id = p.id
+         WHERE p.account_id = $1)
+       SELECT count(*)::int AS skus, (count(*) FILTER (WHERE replenishable))::int AS replenishable,
+         (count(*) FILTER (WHERE replenishable AND available <= 0))::int AS stock_outs,
+         ARRAY(SELECT sku FROM per_sku WHERE replenishable AND available <= 0 ORDER BY sku COLLATE "C" LIMIT $2) AS sample
+       FROM per_sku`,
       [accountId, sampleSize],
     );
     return {
-      skus: counts?.skus ?? 0,
-      replenishableSkus: counts?.replenishable ?? 0,
-      stockOutSkus: counts?.stock_outs ?? 0,
-      stockOutSample: sample.map((r) => r.sku),
+      skus: row?.skus ?? 0,
+      replenishableSkus: row?.replenishable ?? 0,
+      stockOutSkus: row?.stock_outs ?? 0,
+      stockOutSample: row?.sample ?? [],
     };
   },
 
