@@ -25,6 +25,7 @@ export default function LookupPage() {
   const input = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
   const [recent, setRecent] = useState<Product[]>(() => recentScans);
+  const lastSource = useRef<'field' | 'camera'>('field');
   const lookup = useMutation({
     mutationFn: (value: string) => lookupProduct(value),
     onSuccess: (product) => {
@@ -35,18 +36,21 @@ export default function LookupPage() {
     },
     onError: () => {
       signal(false);
-      input.current?.select();
+      // Ready for the next scanner scan; after a camera scan, focusing the field would pop up a phone's keyboard.
+      if (lastSource.current === 'field') input.current?.select();
     },
   });
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const value = code.trim();
+    lastSource.current = 'field';
     if (value) lookup.mutate(value);
   };
   // The camera takes the same path as a scanner's Enter: the code shows in the field, then the lookup.
   const onCameraScan = (value: string) => {
     setCode(value);
+    lastSource.current = 'camera';
     if (!lookup.isPending) lookup.mutate(value);
   };
 
