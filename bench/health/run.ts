@@ -101,7 +101,8 @@ async function generate(db: ReturnType<typeof openPostgresDatabase>, accountId: 
   );
   log('indexes');
   await db.exec(`CREATE INDEX stock_movements_item ON stock_movements (account_id, product_id, location_id, occurred_at);
-    CREATE INDEX stock_movements_time ON stock_movements (account_id, occurred_at, id);
+    CREATE INDEX stock_movements_time ON stock_movements (account_id, occurred_at, id)
+      INCLUDE (product_id, location_id, type, on_hand_delta, reserved_delta, inbound_delta);
     CREATE INDEX stock_movements_product_time ON stock_movements (account_id, product_id, occurred_at)
       INCLUDE (location_id, type, on_hand_delta, reserved_delta, inbound_delta)`);
   log('balances and FIFO layers');

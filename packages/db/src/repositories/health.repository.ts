@@ -135,15 +135,36 @@ export function scopedMovementsSql(since: string, columns: string, outer = 'prod
 }
 
 /**
+ * Movements of the products in `outer` (a list aliased prod, with an id, ordered by id) from `since` up
+ * to `until` (SQL timestamptz, or null for no end): one range of stock_movements_product_time per SKU,
+ * read from the index alone. The rows come out ordered by product, so grouping by product needs no sort.
+ */
+function movementRangesSql(columns: string, outer: string, since: string, until: string | null): string {
+  return `SELECT ${columns} FROM ${outer} CROSS JOIN LATERAL (
+      SELECT x.occurred_at, x.type, x.on_hand_delta, x.reserved_delta, x.inbound_delta FROM stock_movements x
+      WHERE x.account_id = $1 AND x.product_id = prod.id AND x.occurred_at >= ${since} ${until === null ? '' : `AND x.occurred_at < ${until}`}
+      OFFSET 0
+    ) m`;
+}
+
+/**
  * The per-SKU CTEs. $1 = account, $2 = D ('YYYY-MM-DD'); `where` filters products (alias p).
  *
- * Days are numbered from D−90 (day 0) and each SKU's ledger days (all locations summed) are read once,
- * in order: with on hand now, Σ deltas of the window and the running Σ to each day, the level at the end
- * of day d is `now − total + running(d)`; it holds until the next day with movements. The last 30 days
- * [60, 90) are in stock where a level > 0 covers them, plus days with an arrival that started without
- * stock — the SQL twin of domain/health/factors.ts dailyInStock (checked against it by the tests).
+ * Days are numbered from D−90 (day 0); each SKU's movements since then (all locations) are read once —
+ * for the whole catalogue as one time range of stock_movements_time (a contiguous slice of the index, where
+ * 100,000 per-SKU ranges would touch most of stock_movements_product_time), for a page or a list of SKUs
+ * one range per SKU — and folded into one row of sums per SKU: movements on or after D (to go back from today's balance to D),
+ * the window's Σ delta and Σ delta × (90 − day) (average on hand), units shipped over 7/30/60/90 days,
+ * and over the last 30 days [60, 90) Σ delta and the units that left.
+ *
+ * In-stock days over [60, 90), the SQL twin of domain/health/factors.ts dailyInStock (a day is in stock
+ * when it started with units on hand or units arrived during it; checked against it by the tests):
+ * - no movement in those 30 days: 30 if the opening level is positive, else 0;
+ * - opening level > units that left: the level never reached 0, so 30 (most SKUs, no per-day work);
+ * - otherwise (the SKUs that may have run out) the days are rebuilt from that SKU's last 30 days only.
  */
-function factorCtes(scope: ProductScope, where: string): string {
+export function factorCtes(scope: ProductScope, where: string): string {
+  const window = `(($2::date - 90)::timestamp AT TIME ZONE 'UTC')`;
   return `
   prod AS MATERIALIZED (
     SELECT p.id, p.sku, p.title, p.asin, p.fnsku, p.listing_status, p.replenishable, p.price, p.unit_cost, p.cubic_feet, p.size_tier
@@ -154,49 +175,36 @@ function factorCtes(scope: ProductScope, where: string): string {
       sum(b.unfulfillable)::int AS unfulfillable
     FROM (${isWholeCatalogue(scope) ? 'SELECT * FROM stock_balances WHERE account_id = $1' : ITEMS_SQL}) b GROUP BY b.product_id
   ),
-  -- Each SKU's ledger days, in order of SKU then day (the lookups run in product order and each product's
-  -- rows come out in time order, so grouping and windows sort only within a product). Only the last 30
-  -- days [60, 90) need their own row; the days before them and the days from D on are one row each.
-  daily AS (
-    SELECT mv.product_id, mv.on_hand_now, mv.day, sum(mv.on_hand_delta)::int AS delta, sum(GREATEST(mv.on_hand_delta, 0))::int AS arrived,
-      sum(mv.inbound_delta)::int AS inbound_delta, sum(mv.reserved_delta)::int AS reserved_delta,
-      sum(mv.shipped)::int AS shipped, sum(mv.shipped) FILTER (WHERE mv.d >= 30)::int AS shipped_from30,
-      sum(mv.on_hand_delta * (90 - mv.d)) FILTER (WHERE mv.d < 90)::bigint AS weighted
-    FROM (
-      SELECT m.*, CASE WHEN m.d < 60 THEN -1 WHEN m.d >= 90 THEN 90 ELSE m.d END AS day
-      FROM (${scopedMovementsSql(
-        `(($2::date - 90)::timestamp AT TIME ZONE 'UTC')`,
-        `prod.id AS product_id, prod.on_hand_now, ((m.occurred_at AT TIME ZONE 'UTC')::date - ($2::date - 90)) AS d, m.on_hand_delta, m.inbound_delta, m.reserved_delta,
-          CASE WHEN m.type = 'shipment' THEN -m.on_hand_delta ELSE 0 END AS shipped`,
-        // products (not the CTE) so that the planner knows the ids are distinct and sorts only within each
-        `(SELECT p.id, (SELECT coalesce(sum(b.on_hand), 0) FROM stock_balances b WHERE b.account_id = $1 AND b.product_id = p.id)::int AS on_hand_now
-          FROM products p WHERE p.account_id = $1 ${isWholeCatalogue(scope) ? '' : 'AND p.id IN (SELECT id FROM prod)'} ORDER BY p.id) prod`,
-      )}) m
-    ) mv
-    GROUP BY mv.product_id, mv.on_hand_now, mv.day
-  ),
-  seq AS (
-    SELECT d.*, d.on_hand_now - sum(d.delta) OVER whole + sum(d.delta) OVER upto AS level_end,
-      lead(d.day) OVER upto AS next_day, min(d.day) OVER whole AS first_day
-    FROM daily d
-    WINDOW whole AS (PARTITION BY d.product_id), upto AS (PARTITION BY d.product_id ORDER BY d.day)
-  ),
-  agg AS (
-    SELECT product_id,
-      coalesce(sum(delta) FILTER (WHERE day >= 90), 0) AS after_delta,
-      coalesce(sum(inbound_delta) FILTER (WHERE day >= 90), 0) AS after_inbound,
-      coalesce(sum(reserved_delta) FILTER (WHERE day >= 90), 0) AS after_reserved,
-      coalesce(sum(delta) FILTER (WHERE day < 90), 0) AS window_delta,
-      coalesce(sum(weighted) FILTER (WHERE day < 90), 0)::bigint AS weighted_delta,
-      coalesce(sum(shipped) FILTER (WHERE day >= 83 AND day < 90), 0) AS shipped7,
-      coalesce(sum(shipped) FILTER (WHERE day >= 60 AND day < 90), 0) AS shipped30,
-      coalesce(sum(shipped_from30) FILTER (WHERE day < 90), 0) AS shipped60,
-      coalesce(sum(shipped) FILTER (WHERE day < 90), 0) AS shipped90,
-      -- before the first day with movements: the opening level (that day's own start included)
-      CASE WHEN min(level_end - delta) FILTER (WHERE day = first_day) > 0 THEN GREATEST(0, LEAST(min(first_day), 89) - 60 + 1) ELSE 0 END
-      + coalesce(sum(GREATEST(0, LEAST(coalesce(next_day, 89), 89) - GREATEST(day + 1, 60) + 1)) FILTER (WHERE level_end > 0), 0)
-      + count(*) FILTER (WHERE day >= 60 AND day < 90 AND arrived > 0 AND level_end - delta <= 0) AS in_stock_days30
-    FROM seq GROUP BY product_id
+  mv AS MATERIALIZED (
+    SELECT m.product_id,
+      sum(m.on_hand_delta) FILTER (WHERE m.d >= 90) AS after_delta,
+      sum(m.inbound_delta) FILTER (WHERE m.d >= 90) AS after_inbound,
+      sum(m.reserved_delta) FILTER (WHERE m.d >= 90) AS after_reserved,
+      sum(m.on_hand_delta) FILTER (WHERE m.d < 90) AS window_delta,
+      sum(m.on_hand_delta * (90 - m.d)) FILTER (WHERE m.d < 90) AS weighted_delta,
+      sum(-m.on_hand_delta) FILTER (WHERE m.shipment AND m.d >= 83 AND m.d < 90) AS shipped7,
+      sum(-m.on_hand_delta) FILTER (WHERE m.shipment AND m.d >= 60 AND m.d < 90) AS shipped30,
+      sum(-m.on_hand_delta) FILTER (WHERE m.shipment AND m.d >= 30 AND m.d < 90) AS shipped60,
+      sum(-m.on_hand_delta) FILTER (WHERE m.shipment AND m.d < 90) AS shipped90,
+      count(*) FILTER (WHERE m.d >= 60 AND m.d < 90) AS moves30,
+      sum(m.on_hand_delta) FILTER (WHERE m.d >= 60 AND m.d < 90) AS delta30,
+      sum(-m.on_hand_delta) FILTER (WHERE m.d >= 60 AND m.d < 90 AND m.on_hand_delta < 0) AS out30
+    FROM (${
+      isWholeCatalogue(scope)
+        ? // the whole catalogue: the window's movements in one range of stock_movements_time (index only, by time)
+          `SELECT x.product_id, ((x.occurred_at AT TIME ZONE 'UTC')::date - ($2::date - 90)) AS d, x.type = 'shipment' AS shipment,
+             x.on_hand_delta, x.inbound_delta, x.reserved_delta
+           FROM stock_movements x WHERE x.account_id = $1 AND x.occurred_at >= ${window} OFFSET 0`
+        : movementRangesSql(
+            `prod.id AS product_id, ((m.occurred_at AT TIME ZONE 'UTC')::date - ($2::date - 90)) AS d, m.type = 'shipment' AS shipment,
+              m.on_hand_delta, m.inbound_delta, m.reserved_delta`,
+            // products (not the CTE), in id order: the planner knows the rows come out grouped by product
+            '(SELECT p.id FROM products p WHERE p.account_id = $1 AND p.id IN (SELECT id FROM prod) ORDER BY p.id) prod',
+            window,
+            null,
+          ) + ' OFFSET 0'
+    }) m -- (OFFSET 0: each movement's day computed once, not once per aggregate that reads it)
+    GROUP BY m.product_id
   ),
   fc AS (
     SELECT prod.id AS product_id, f.daily
@@ -207,24 +215,58 @@ function factorCtes(scope: ProductScope, where: string): string {
       ORDER BY f.as_of DESC, f.id DESC LIMIT 1
     ) f
   ),
-  sku_factors AS MATERIALIZED (
-    SELECT prod.*, GREATEST(v.on_hand_d, 0) AS on_hand, v.reserved_d, GREATEST(v.inbound_d, 0) AS inbound, v.unfulfillable_now,
-      v.shipped7, v.shipped30, v.shipped60, v.shipped90,
-      GREATEST(0, (v.on_hand_d - v.window_delta) + v.weighted_delta / 90.0) AS avg_on_hand90,
-      v.in_stock_days30,
-      CASE WHEN fc.daily IS NOT NULL THEN fc.daily ELSE v.shipped90 / 90.0 END AS daily_demand,
-      CASE WHEN fc.daily IS NOT NULL THEN 'forecast' ELSE 'trailing-90-days' END AS demand_source
-    FROM prod LEFT JOIN bal ON bal.product_id = prod.id LEFT JOIN agg ON agg.product_id = prod.id LEFT JOIN fc ON fc.product_id = prod.id
+  base AS MATERIALIZED (
+    SELECT prod.*, v.*
+    FROM prod LEFT JOIN bal ON bal.product_id = prod.id LEFT JOIN mv ON mv.product_id = prod.id
     CROSS JOIN LATERAL (SELECT
-      coalesce(bal.on_hand, 0) - coalesce(agg.after_delta, 0) AS on_hand_d,
-      coalesce(bal.reserved, 0) - coalesce(agg.after_reserved, 0) AS reserved_d,
-      coalesce(bal.inbound, 0) - coalesce(agg.after_inbound, 0) AS inbound_d,
+      coalesce(bal.on_hand, 0) - coalesce(mv.after_delta, 0) AS on_hand_d,
+      coalesce(bal.reserved, 0) - coalesce(mv.after_reserved, 0) AS reserved_d,
+      coalesce(bal.inbound, 0) - coalesce(mv.after_inbound, 0) AS inbound_d,
       coalesce(bal.unfulfillable, 0) AS unfulfillable_now,
-      coalesce(agg.window_delta, 0) AS window_delta, coalesce(agg.weighted_delta, 0) AS weighted_delta,
-      coalesce(agg.shipped7, 0) AS shipped7, coalesce(agg.shipped30, 0) AS shipped30,
-      coalesce(agg.shipped60, 0) AS shipped60, coalesce(agg.shipped90, 0) AS shipped90,
-      coalesce(agg.in_stock_days30, CASE WHEN coalesce(bal.on_hand, 0) > 0 THEN 30 ELSE 0 END) AS in_stock_days30
+      coalesce(mv.window_delta, 0) AS window_delta, coalesce(mv.weighted_delta, 0) AS weighted_delta,
+      coalesce(mv.shipped7, 0) AS shipped7, coalesce(mv.shipped30, 0) AS shipped30,
+      coalesce(mv.shipped60, 0) AS shipped60, coalesce(mv.shipped90, 0) AS shipped90,
+      coalesce(mv.moves30, 0) AS moves30, coalesce(mv.out30, 0) AS out30,
+      coalesce(bal.on_hand, 0) - coalesce(mv.after_delta, 0) - coalesce(mv.delta30, 0) AS opening30
     ) v
+  ),
+  -- The SKUs that may have run out in the last 30 days, their movements of those days one row per day.
+  short_days AS (
+    SELECT m.product_id, m.opening30, m.d AS day, sum(m.on_hand_delta) AS delta, sum(GREATEST(m.on_hand_delta, 0)) AS arrived
+    FROM (${movementRangesSql(
+      `prod.id AS product_id, prod.opening30, ((m.occurred_at AT TIME ZONE 'UTC')::date - ($2::date - 90)) AS d, m.on_hand_delta`,
+      `(SELECT b.id, b.opening30 FROM base b WHERE b.moves30 > 0 AND b.opening30 - b.out30 <= 0 ORDER BY b.id) prod`,
+      `(($2::date - 30)::timestamp AT TIME ZONE 'UTC')`,
+      `($2::date::timestamp AT TIME ZONE 'UTC')`,
+    )} OFFSET 0) m
+    GROUP BY m.product_id, m.opening30, m.d
+  ),
+  -- Per day with movements: the day itself is in stock if it started with units or units arrived; the
+  -- days up to the next day with movements (or D) if the level after it is positive; the days before the
+  -- first one if the opening level is.
+  short_in_stock AS (
+    SELECT t.product_id,
+      sum(CASE WHEN t.level_before > 0 OR t.arrived > 0 THEN 1 ELSE 0 END
+        + CASE WHEN t.level_after > 0 THEN coalesce(t.next_day, 90) - t.day - 1 ELSE 0 END)
+      + CASE WHEN min(t.opening30) > 0 THEN min(t.day) - 60 ELSE 0 END AS days
+    FROM (
+      SELECT s.product_id, s.opening30, s.day, s.arrived, s.opening30 + sum(s.delta) OVER w - s.delta AS level_before,
+        s.opening30 + sum(s.delta) OVER w AS level_after, lead(s.day) OVER w AS next_day
+      FROM short_days s WINDOW w AS (PARTITION BY s.product_id ORDER BY s.day)
+    ) t
+    GROUP BY t.product_id
+  ),
+  sku_factors AS MATERIALIZED (
+    SELECT b.id, b.sku, b.title, b.asin, b.fnsku, b.listing_status, b.replenishable, b.price, b.unit_cost, b.cubic_feet, b.size_tier,
+      GREATEST(b.on_hand_d, 0) AS on_hand, b.reserved_d, GREATEST(b.inbound_d, 0) AS inbound, b.unfulfillable_now,
+      b.shipped7, b.shipped30, b.shipped60, b.shipped90,
+      GREATEST(0, (b.on_hand_d - b.window_delta) + b.weighted_delta / 90.0) AS avg_on_hand90,
+      CASE WHEN b.moves30 = 0 THEN CASE WHEN b.opening30 > 0 THEN 30 ELSE 0 END
+        WHEN b.opening30 - b.out30 > 0 THEN 30
+        ELSE coalesce(si.days, 0) END AS in_stock_days30,
+      CASE WHEN fc.daily IS NOT NULL THEN fc.daily ELSE b.shipped90 / 90.0 END AS daily_demand,
+      CASE WHEN fc.daily IS NOT NULL THEN 'forecast' ELSE 'trailing-90-days' END AS demand_source
+    FROM base b LEFT JOIN fc ON fc.product_id = b.id LEFT JOIN short_in_stock si ON si.product_id = b.id
   ),
   sku_excess AS (
     SELECT sf.*, LEAST(sf.on_hand, GREATEST(0, floor(sf.on_hand - 90 * sf.daily_demand)))::int AS excess_units
@@ -232,7 +274,7 @@ function factorCtes(scope: ProductScope, where: string): string {
   )`;
 }
 
-interface FactorRowSql {
+export interface FactorRowSql {
   id: number;
   sku: string;
   title: string;
@@ -259,7 +301,7 @@ interface FactorRowSql {
   excess_units: number;
 }
 
-const mapRow = (r: FactorRowSql): SkuFactorRow => ({
+export const mapFactorRow = (r: FactorRowSql): SkuFactorRow => ({
   productId: r.id,
   sku: r.sku,
   title: r.title,
@@ -293,7 +335,7 @@ export const healthRepository = {
     const scope: ProductScope = { after: q.after, through: q.through, limit: q.limit, skus: q.skus };
     const where = productScopeSql(params, scope);
     const rows = await sql.query<FactorRowSql>(`WITH ${factorCtes(scope, where)} SELECT * FROM sku_excess ORDER BY sku`, params);
-    return rows.map(mapRow);
+    return rows.map(mapFactorRow);
   },
 
   /**

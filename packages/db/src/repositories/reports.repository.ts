@@ -1,6 +1,6 @@
 import type { Sql } from '../database';
-import type { ProductScope } from './health.repository';
-import { ITEMS_SQL as scopedItemsSql, productScopeSql, scopedMovementsSql } from './health.repository';
+import type { FactorRowSql, ProductScope, SkuFactorRow } from './health.repository';
+import { ITEMS_SQL as scopedItemsSql, factorCtes, mapFactorRow, productScopeSql, scopedMovementsSql } from './health.repository';
 
 /** One surcharge bracket, as the fee schedule holds it. */
 export interface BracketParam {
@@ -95,6 +95,201 @@ export interface CapacityRow {
 const pageWhere = (params: unknown[], q: ProductScope) => productScopeSql(params, q);
 
 const STORAGE_TYPE_SQL = `CASE WHEN p.size_tier IN ('large_bulky', 'extra_large') THEN 'oversize' ELSE 'standard' END`;
+
+/** One statement for a whole report, read page by page through a cursor; `map` turns a row into its record. */
+export interface ReportStatement<Row> {
+  text: string;
+  params: unknown[];
+  map: (row: Record<string, unknown>) => Row;
+}
+
+/** The parameters (bounds and rates) of each surcharge bracket, pushed onto `params`. */
+function bracketParams(params: unknown[], brackets: readonly BracketParam[]) {
+  return brackets.map((b) => {
+    const [min, max, perCuft, perUnit] = [b.minDays, b.maxDays, b.perCubicFoot, b.perUnit].map((v) => {
+      params.push(v);
+      return `$${String(params.length)}`;
+    });
+    return { inBracket: `age >= ${min!}::int AND (${max!}::int IS NULL OR age <= ${max!}::int)`, perCuft: perCuft!, perUnit: perUnit! };
+  });
+}
+
+/**
+ * Per SKU × location with stock, from all of the account's open layers in one pass (age counted to
+ * `asOfParam`): units per age bucket, per surcharge bracket, reaching each threshold within `warnParam`
+ * days (and the soonest), and the oldest layer. Only units are summed per layer: a bracket's amount is
+ * its units × GREATEST(per cu ft × volume, per unit), the same for every layer of the SKU.
+ */
+function openLayerSums(asOfParam: string, warnParam: string | null, brackets: { inBracket: string }[]): string {
+  const warn = (t: number) =>
+    warnParam === null
+      ? ''
+      : `coalesce(sum(q) FILTER (WHERE ${String(t)} - age BETWEEN 1 AND ${warnParam}), 0)::int AS w${String(t)},
+        min(${String(t)} - age) FILTER (WHERE ${String(t)} - age BETWEEN 1 AND ${warnParam}) AS d${String(t)},`;
+  return `SELECT product_id, location_id,
+      ${warnParam === null ? '' : `coalesce(sum(q) FILTER (WHERE age <= 90), 0)::int AS b0,
+      coalesce(sum(q) FILTER (WHERE age BETWEEN 91 AND 180), 0)::int AS b1,
+      coalesce(sum(q) FILTER (WHERE age BETWEEN 181 AND 270), 0)::int AS b2,
+      coalesce(sum(q) FILTER (WHERE age BETWEEN 271 AND 365), 0)::int AS b3,
+      coalesce(sum(q) FILTER (WHERE age > 365), 0)::int AS b4,`}
+      ${brackets.map((b, i) => `coalesce(sum(q) FILTER (WHERE ${b.inBracket}), 0)::int AS u${String(i + 1)},`).join(' ')}
+      ${[91, 181, 271, 366].map(warn).join(' ')}
+      min(received_at) AS oldest
+    FROM (
+      SELECT x.product_id, x.location_id, x.quantity_remaining AS q, x.received_at, (${asOfParam}::date - (x.received_at AT TIME ZONE 'UTC')::date) AS age
+      FROM age_layers x WHERE x.account_id = $1 AND x.quantity_remaining > 0
+      OFFSET 0 -- each layer's age computed once, not once per aggregate that reads it
+    ) lay
+    GROUP BY product_id, location_id`;
+}
+
+/** `a1, a2, …`: each bracket's units × GREATEST(per cu ft × volume, per unit) (k = the layer sums, cuft = the volume). */
+const bracketAmounts = (brackets: { perCuft: string; perUnit: string }[], k: string, cuft: string) =>
+  brackets.map((b, i) => `GREATEST(${b.perCuft}::numeric * ${cuft}, ${b.perUnit}::numeric) * coalesce(${k}.u${String(i + 1)}, 0) AS a${String(i + 1)}`).join(', ');
+
+type AgeSqlRow = FactorRowSql & {
+  location: string; location_type: string; marketplace: string | null; item_on_hand: number; item_reserved: number; item_inbound: number; item_unfulfillable: number;
+  b0: number; b1: number; b2: number; b3: number; b4: number; [bracketColumn: `${'u' | 'a'}${number}`]: number;
+  w91: number; d91: number | null; w181: number; d181: number | null; w271: number; d271: number | null; w366: number; d366: number | null; oldest: Date | null;
+};
+
+function toAgeRow(r: AgeSqlRow, brackets: readonly BracketParam[]): AgeRow {
+  return {
+    productId: r.id,
+    sku: r.sku,
+    title: r.title,
+    asin: r.asin,
+    fnsku: r.fnsku,
+    price: r.price,
+    cubicFeet: r.cubic_feet,
+    sizeTier: r.size_tier,
+    location: r.location,
+    locationType: r.location_type,
+    marketplace: r.marketplace,
+    onHand: r.item_on_hand,
+    reserved: r.item_reserved,
+    inbound: r.item_inbound,
+    unfulfillable: r.item_unfulfillable,
+    buckets: [r.b0, r.b1, r.b2, r.b3, r.b4],
+    // Bracket i (1-based in SQL) → position i − 1; brackets without units are 0.
+    bracketUnits: brackets.map((_, i) => r[`u${i + 1}`] ?? 0),
+    bracketAmounts: brackets.map((_, i) => r[`a${i + 1}`] ?? 0),
+    approaching: [
+      { threshold: 91, units: r.w91, daysUntil: r.d91 ?? 0 },
+      { threshold: 181, units: r.w181, daysUntil: r.d181 ?? 0 },
+      { threshold: 271, units: r.w271, daysUntil: r.d271 ?? 0 },
+      { threshold: 366, units: r.w366, daysUntil: r.d366 ?? 0 },
+    ].filter((w) => w.units > 0),
+    oldestReceivedAt: r.oldest,
+  };
+}
+
+type StorageSqlRow = {
+  id: number; sku: string; title: string; asin: string | null; fnsku: string | null; length: number | null; width: number | null; height: number | null;
+  dimension_unit: string; weight: number | null; weight_unit: string; cubic_feet: number | null; size_tier: string | null;
+  location: string; location_type: string; marketplace: string | null; on_hand: number; inbound: number; avg_on_hand: number;
+};
+
+function toStorageRow(r: StorageSqlRow): StorageRow {
+  return {
+    productId: r.id,
+    sku: r.sku,
+    title: r.title,
+    asin: r.asin,
+    fnsku: r.fnsku,
+    length: r.length,
+    width: r.width,
+    height: r.height,
+    dimensionUnit: r.dimension_unit,
+    weight: r.weight,
+    weightUnit: r.weight_unit,
+    cubicFeet: r.cubic_feet,
+    sizeTier: r.size_tier,
+    location: r.location,
+    locationType: r.location_type,
+    marketplace: r.marketplace,
+    onHand: r.on_hand,
+    inbound: r.inbound,
+    averageOnHand: r.avg_on_hand,
+  };
+}
+
+/**
+ * Whole-catalogue report statements: one set-based statement each, rows in SKU × location order, read
+ * through a cursor (memory stays flat). They read the ledger by time (stock_movements_time) and the
+ * layers in one pass, where pages of SKUs would read them SKU by SKU.
+ */
+export const reportStatements = {
+  /**
+   * The inventory-age report: per SKU × location with stock, the age buckets, brackets (units and
+   * amounts) and approaching thresholds of its open layers (ages to `asOf`), with the SKU's factor inputs.
+   */
+  age(accountId: number, q: { asOf: string; brackets: readonly BracketParam[]; warnDays: number }): ReportStatement<{ age: AgeRow; factors: SkuFactorRow }> {
+    const params: unknown[] = [accountId, q.asOf, q.warnDays];
+    const brackets = bracketParams(params, q.brackets);
+    const text = `WITH ${factorCtes({}, '')},
+      items AS (
+        SELECT b.product_id, b.location_id, b.on_hand, b.reserved, b.inbound, b.unfulfillable FROM stock_balances b
+        WHERE b.account_id = $1 AND (b.on_hand > 0 OR b.inbound > 0 OR b.unfulfillable > 0)
+      ),
+      lay AS (${openLayerSums('$2', '$3', brackets)})
+      SELECT sf.*, l.code AS location, l.type AS location_type, l.marketplace,
+        i.on_hand AS item_on_hand, i.reserved AS item_reserved, i.inbound AS item_inbound, i.unfulfillable AS item_unfulfillable,
+        coalesce(k.b0, 0) AS b0, coalesce(k.b1, 0) AS b1, coalesce(k.b2, 0) AS b2, coalesce(k.b3, 0) AS b3, coalesce(k.b4, 0) AS b4,
+        ${brackets.map((_, i) => `coalesce(k.u${String(i + 1)}, 0) AS u${String(i + 1)},`).join(' ')}
+        ${bracketAmounts(brackets, 'k', 'coalesce(sf.cubic_feet, 0)')},
+        coalesce(k.w91, 0) AS w91, k.d91, coalesce(k.w181, 0) AS w181, k.d181, coalesce(k.w271, 0) AS w271, k.d271,
+        coalesce(k.w366, 0) AS w366, k.d366, k.oldest
+      FROM sku_excess sf JOIN items i ON i.product_id = sf.id JOIN locations l ON l.id = i.location_id
+      LEFT JOIN lay k ON k.product_id = i.product_id AND k.location_id = i.location_id
+      ORDER BY sf.sku, l.code`;
+    return {
+      text,
+      params,
+      map: (row) => {
+        const r = row as unknown as AgeSqlRow;
+        return { age: toAgeRow(r, q.brackets), factors: mapFactorRow(r) };
+      },
+    };
+  },
+
+  /**
+   * The storage report: volume and average daily on hand per SKU × location over the days of `month`
+   * before `asOf`, and each surcharge bracket's amount for the layers aged to `assessment`.
+   */
+  storage(accountId: number, q: { month: string; asOf: string; assessment: string; brackets: readonly BracketParam[] }): ReportStatement<{ storage: StorageRow; surchargeAmounts: number[] }> {
+    const params: unknown[] = [accountId, `${q.month}-01`, q.asOf, q.assessment];
+    const brackets = bracketParams(params, q.brackets);
+    const text = `WITH span AS (SELECT GREATEST(0, LEAST(($2::date + interval '1 month')::date, $3::date) - $2::date) AS n),
+      agg AS (
+        SELECT m.product_id, m.location_id, sum(m.delta) AS since_start,
+          coalesce(sum(m.delta * (span.n - m.day)) FILTER (WHERE m.day < span.n), 0) AS weighted
+        FROM (
+          SELECT x.product_id, x.location_id, ((x.occurred_at AT TIME ZONE 'UTC')::date - $2::date) AS day, x.on_hand_delta AS delta
+          FROM stock_movements x WHERE x.account_id = $1 AND x.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC')
+          OFFSET 0
+        ) m CROSS JOIN span
+        GROUP BY m.product_id, m.location_id
+      ),
+      aged AS (${openLayerSums('$4', null, brackets)})
+      SELECT p.id, p.sku, p.title, p.asin, p.fnsku, p.length, p.width, p.height, p.dimension_unit, p.weight, p.weight_unit, p.cubic_feet, p.size_tier,
+        l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.inbound,
+        CASE WHEN span.n = 0 THEN s.on_hand
+          ELSE GREATEST(0, (s.on_hand - coalesce(agg.since_start, 0)) + coalesce(agg.weighted, 0)::float8 / span.n) END AS avg_on_hand,
+        ${bracketAmounts(brackets, 'k', 'coalesce(p.cubic_feet, 0)')}
+      FROM products p JOIN stock_balances s ON s.product_id = p.id AND s.account_id = $1
+      JOIN locations l ON l.id = s.location_id CROSS JOIN span
+      LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id
+      LEFT JOIN aged k ON k.product_id = s.product_id AND k.location_id = s.location_id
+      WHERE p.account_id = $1 AND (s.on_hand > 0 OR s.inbound > 0 OR agg.since_start IS NOT NULL)
+      ORDER BY p.sku, l.code`;
+    return {
+      text,
+      params,
+      map: (row) => ({ storage: toStorageRow(row as unknown as StorageSqlRow), surchargeAmounts: q.brackets.map((_, i) => (row as Record<string, number>)[`a${String(i + 1)}`] ?? 0) }),
+    };
+  },
+};
 
 export const reportsRepository = {
   /**

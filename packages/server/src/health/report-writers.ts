@@ -21,9 +21,28 @@ export function csvCell(value: Cell): string {
 
 /** RFC 4180 CSV with a header of the report's column names. */
 export async function writeCsv(columns: readonly string[], source: RowSource, out: Writable): Promise<void> {
+  // Waits for 'drain' when the reader is slower; a destination closed or failed before the end stops
+  // the loop (and with it the row source, which releases its cursor).
   const write = (chunk: string) => new Promise<void>((resolve, reject) => {
-    if (out.write(chunk)) resolve();
-    else out.once('drain', resolve).once('error', reject);
+    if (out.write(chunk)) {
+      resolve();
+      return;
+    }
+    const settle = (error?: Error) => {
+      out.off('drain', onDrain).off('error', onError).off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => {
+      settle();
+    };
+    const onError = (error: Error) => {
+      settle(error);
+    };
+    const onClose = () => {
+      settle(new Error('the report destination closed before the end'));
+    };
+    out.on('drain', onDrain).on('error', onError).on('close', onClose);
   });
   await write(`${columns.map(csvCell).join(',')}\r\n`);
   for await (const page of source) {

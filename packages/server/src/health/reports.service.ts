@@ -12,13 +12,14 @@ import { ZERO_PROFIT, addProfit, profitLine } from '@stockwise/domain/profit/pro
 import type { SkuFactorRow } from '@stockwise/db/repositories/health.repository';
 import type { ProductScope } from '@stockwise/db/repositories/health.repository';
 import { healthRepository, useReportSettings } from '@stockwise/db/repositories/health.repository';
-import type { AgeRow } from '@stockwise/db/repositories/reports.repository';
-import { reportsRepository } from '@stockwise/db/repositories/reports.repository';
+import type { AgeRow, StorageRow } from '@stockwise/db/repositories/reports.repository';
+import { reportStatements, reportsRepository } from '@stockwise/db/repositories/reports.repository';
 import type { ReportKind } from '../schemas/health.schema';
 import type { Actor } from '../services/actor';
 import { requirePermission } from '../services/actor';
 import type { Sql } from '@stockwise/db/database';
 import type { Transactor } from '../services/transactor';
+import { cursorPages } from './cursor';
 import type { FeesService } from './fees.service';
 import { DEFAULT_MARKETPLACE } from './fees.service';
 import { todayIso } from './health.service';
@@ -53,6 +54,8 @@ interface ReportDefinition {
   page: (ctx: Context, range: SkuRange) => Promise<Page>;
   /** Catalogue-level figures added to the JSON form (not per page). */
   summary?: (ctx: Context) => Promise<Record<string, unknown>>;
+  /** The whole report as one statement read through a cursor (downloads), instead of `page` after `page`. */
+  stream?: (ctx: Context) => AsyncGenerator<ReportRow[]>;
 }
 
 interface Context {
@@ -138,10 +141,15 @@ export class ReportsService {
 
   private readonly definitions: Record<ReportKind, ReportDefinition> = {
     inventory: { columns: () => [...REPORT_COLUMNS.inventory], page: (ctx, range) => this.inventoryPage(ctx, range) },
-    'inventory-age': { columns: (ctx) => ageColumns(ctx.schedule), page: (ctx, range) => this.agePage(ctx, range) },
+    'inventory-age': { columns: (ctx) => ageColumns(ctx.schedule), page: (ctx, range) => this.agePage(ctx, range), stream: (ctx) => this.ageStream(ctx) },
     excess: { columns: () => [...REPORT_COLUMNS.excess], page: (ctx, range) => this.excessPage(ctx, range) },
     stranded: { columns: () => [...REPORT_COLUMNS.stranded], page: (ctx, range) => this.strandedPage(ctx, range) },
-    storage: { columns: () => [...REPORT_COLUMNS.storage], page: (ctx, range) => this.storagePage(ctx, range), summary: (ctx) => this.storageSummary(ctx) },
+    storage: {
+      columns: () => [...REPORT_COLUMNS.storage],
+      page: (ctx, range) => this.storagePage(ctx, range),
+      summary: (ctx) => this.storageSummary(ctx),
+      stream: (ctx) => this.storageStream(ctx),
+    },
     profit: { columns: () => [...REPORT_COLUMNS.profit], page: (ctx, range) => this.profitPage(ctx, range) },
   };
 
@@ -180,6 +188,7 @@ export class ReportsService {
   async stream(actor: Actor, kind: ReportKind, params: ReportParams): Promise<{ columns: string[]; rows: RowSource }> {
     const ctx = await this.context(actor, params);
     const def = this.definitions[kind];
+    if (def.stream) return { columns: def.columns(ctx), rows: def.stream(ctx) };
     const skuPage = (after: string | undefined) => this.skuPage(actor, { after, limit: PAGE });
     async function* rows(): AsyncGenerator<ReportRow[]> {
       let after: string | undefined;
@@ -249,7 +258,31 @@ export class ReportsService {
 
   private async agePage(ctx: Context, range: SkuRange): Promise<Page> {
     const [ages, factors] = await Promise.all([this.ages(ctx, scopeOf(range)), this.factors(ctx, scopeOf(range))]);
-    const bySku = new Map(factors.map((f) => [f.sku, f]));
+    return { rows: await this.ageRows(ctx, ages, new Map(factors.map((f) => [f.sku, f]))) };
+  }
+
+  /**
+   * The whole inventory-age report: one statement (factor inputs and open layers of every SKU) read a
+   * page at a time; a SKU's locations are merged into one row, so the last SKU of a page waits for the
+   * rest of its locations on the next one.
+   */
+  private async *ageStream(ctx: Context): AsyncGenerator<ReportRow[]> {
+    const statement = reportStatements.age(ctx.actor.accountId, { asOf: ctx.params.asOf, brackets: ctx.schedule.agedSurcharge, warnDays: 30 });
+    let held: { age: AgeRow; factors: SkuFactorRow }[] = [];
+    const emit = (rows: { age: AgeRow; factors: SkuFactorRow }[]) => this.ageRows(ctx, rows.map((r) => r.age), new Map(rows.map((r) => [r.factors.sku, r.factors])));
+    for await (const page of cursorPages<Record<string, unknown>>(this.tx, statement, { size: PAGE, setup: useReportSettings })) {
+      const rows = [...held, ...page.map(statement.map)];
+      const lastSku = rows[rows.length - 1]!.age.sku;
+      let cut = rows.length;
+      while (cut > 0 && rows[cut - 1]!.age.sku === lastSku) cut--;
+      held = rows.slice(cut);
+      if (cut > 0) yield await emit(rows.slice(0, cut));
+    }
+    if (held.length > 0) yield await emit(held);
+  }
+
+  /** Inventory-age rows: a SKU's locations merged, with its factor inputs (`bySku`). */
+  private async ageRows(ctx: Context, ages: AgeRow[], bySku: Map<string, SkuFactorRow>): Promise<ReportRow[]> {
     const brackets = ctx.schedule.agedSurcharge;
     const rows: ReportRow[] = [];
     for (const m of mergeAge(ages)) {
@@ -276,7 +309,7 @@ export class ReportsService {
       });
       rows.push(row);
     }
-    return { rows };
+    return rows;
   }
 
   private async excessPage(ctx: Context, range: SkuRange): Promise<Page> {
@@ -360,14 +393,34 @@ export class ReportsService {
 
   private async storagePage(ctx: Context, range: SkuRange): Promise<Page> {
     const month = ctx.params.month;
-    const monthNo = Number(month.slice(5, 7));
-    const assessment = `${month}-${String(ctx.schedule.agedSurchargeDay).padStart(2, '0')}`;
-    const [rows, ages, u] = await Promise.all([
+    const [rows, ages] = await Promise.all([
       this.analytic((sql) => reportsRepository.storagePage(sql, ctx.actor.accountId, { month, asOf: ctx.params.asOf, ...scopeOf(range) })),
-      this.ages(ctx, scopeOf(range), assessment),
-      this.utilization(ctx),
+      this.ages(ctx, scopeOf(range), this.assessmentDay(ctx)),
     ]);
     const surcharge = new Map(ages.map((a) => [`${a.sku}\u0001${a.location}`, a.bracketAmounts.reduce((s, x) => s + x, 0)]));
+    return { rows: await this.storageRows(ctx, rows, (r) => surcharge.get(`${r.sku}\u0001${r.location}`) ?? 0) };
+  }
+
+  /** The aged-inventory surcharge's assessment day in the report's month. */
+  private assessmentDay(ctx: Context): string {
+    return `${ctx.params.month}-${String(ctx.schedule.agedSurchargeDay).padStart(2, '0')}`;
+  }
+
+  /** The whole storage report: one statement (balances, the month's movements, the layers) read a page at a time. */
+  private async *storageStream(ctx: Context): AsyncGenerator<ReportRow[]> {
+    await this.utilization(ctx);
+    const statement = reportStatements.storage(ctx.actor.accountId, { month: ctx.params.month, asOf: ctx.params.asOf, assessment: this.assessmentDay(ctx), brackets: ctx.schedule.agedSurcharge });
+    for await (const page of cursorPages<Record<string, unknown>>(this.tx, statement, { size: PAGE, setup: useReportSettings })) {
+      const rows = page.map(statement.map);
+      const surcharge = new Map(rows.map((r) => [r.storage, r.surchargeAmounts.reduce((s, x) => s + x, 0)]));
+      yield await this.storageRows(ctx, rows.map((r) => r.storage), (r) => surcharge.get(r) ?? 0);
+    }
+  }
+
+  private async storageRows(ctx: Context, rows: StorageRow[], surcharge: (r: StorageRow) => number): Promise<ReportRow[]> {
+    const month = ctx.params.month;
+    const monthNo = Number(month.slice(5, 7));
+    const u = await this.utilization(ctx);
     const out: ReportRow[] = [];
     for (const r of rows) {
       const amazon = r.locationType === 'amazon_fba';
@@ -384,10 +437,10 @@ export class ReportsService {
         product_size_tier: r.sizeTier, storage_type: storageType, average_quantity_on_hand: r2(r.averageOnHand), estimated_total_item_volume: r3(volume),
         month_of_charge: month, storage_utilization_ratio: amazon ? orNull(u.ratio, r2) : null, base_rate: base, utilization_surcharge_rate: util,
         currency: schedule.currency, estimated_monthly_storage_fee: r2(volume * (base + util)),
-        estimated_aged_inventory_surcharge: amazon ? r2(surcharge.get(`${r.sku}\u0001${r.location}`) ?? 0) : 0,
+        estimated_aged_inventory_surcharge: amazon ? r2(surcharge(r)) : 0,
       });
     }
-    return { rows: out };
+    return out;
   }
 
   private async storageSummary(ctx: Context): Promise<Record<string, unknown>> {
