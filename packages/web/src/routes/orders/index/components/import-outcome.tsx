@@ -2,6 +2,15 @@ import { Alert, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { ErrorAlert } from '../../../../components/common/error-alert';
 import { ImportRefused, useJob, type ImportReject, type ImportUpload } from '../../../../hooks/api/imports';
 import { useI18n } from '../../../../i18n/i18n-context';
+import { rejectReason } from '../reject-reason';
+
+/** The server's words for English readers (they name the value); the dictionary's for the others where it knows the reason. */
+function ReasonCell({ message }: { message: string }) {
+  const { t, locale } = useI18n();
+  const known = locale === 'en' ? null : rejectReason(message);
+  if (known) return <Table.Td>{t(known.key, known.vars)}</Table.Td>;
+  return <Table.Td translate="no" lang="en">{message}</Table.Td>;
+}
 
 function RejectsTable({ rejects, total }: { rejects: ImportReject[]; total: number }) {
   const { t, fmt } = useI18n();
@@ -22,8 +31,7 @@ function RejectsTable({ rejects, total }: { rejects: ImportReject[]; total: numb
                 <Table.Tr key={`${r.line}-${r.field}`} data-testid={`reject-line-${r.line}`}>
                   <Table.Td className="num">{fmt.int(r.line)}</Table.Td>
                   <Table.Td ff="monospace" translate="no">{r.field}</Table.Td>
-                  {/* The server explains in English; the line and column above carry the meaning in any language. */}
-                  <Table.Td translate="no" lang="en">{r.message}</Table.Td>
+                  <ReasonCell message={r.message} />
                 </Table.Tr>
               ))}
             </Table.Tbody>
