@@ -14,6 +14,7 @@ import { authenticate } from './auth.middleware';
 import { docsRoutes } from './docs';
 import type { AppEnv } from './env';
 import { idempotency } from './idempotency.middleware';
+import { nodeJsonBody } from './node-body.middleware';
 import { HTTP_STATUS, problem } from './problem';
 import { auditRoutes, jobsRoutes, tokensRoutes, usersRoutes } from './routes/admin.routes';
 import { authRoutes, publicAuthRoutes } from './routes/auth.routes';
@@ -66,6 +67,7 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/channels/shopify/webhooks', shopifyWebhookRoutes(sw));
 
   app.use('/api/v1/*', authenticate(sw));
+  app.use('/api/v1/*', except((c) => c.req.path.startsWith('/api/v1/imports/'), nodeJsonBody(MAX_BODY_BYTES)));
   app.use('/api/v1/*', idempotency(sw));
   app.route('/api/v1/auth', authRoutes(sw));
   app.route('/api/v1/products', productsRoutes(sw));

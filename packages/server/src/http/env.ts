@@ -1,6 +1,8 @@
+import type { HttpBindings } from '@hono/node-server';
 import type { Actor } from '../services/actor';
 
-/** Hono context variables set by the auth middleware. */
+/** Hono context variables set by the auth middleware; Node's request when served by @hono/node-server. */
 export interface AppEnv {
+  Bindings: Partial<HttpBindings> | undefined;
   Variables: { actor: Actor };
 }
