@@ -55,8 +55,8 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
 
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
   const jsonLimit: MiddlewareHandler<AppEnv> = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, { code: 'PAYLOAD_TOO_LARGE', detail: `request bodies are limited to ${MAX_BODY_BYTES} bytes` }) });
-  // Imports stream their (large) files; they have their own limit.
-  app.use('/api/*', except((c) => c.req.method === 'POST' && c.req.path.startsWith('/api/v1/imports/'), jsonLimit));
+  // Imports stream their (large) files; they have their own limit. JSON under Node is read from the socket, limit included.
+  app.use('/api/*', except((c) => c.req.method === 'POST' && c.req.path.startsWith('/api/v1/imports/'), nodeJsonBody(MAX_BODY_BYTES, jsonLimit)));
 
   app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION, database: sw.db.kind }));
   app.route('/api/docs', docsRoutes());
@@ -67,7 +67,6 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/channels/shopify/webhooks', shopifyWebhookRoutes(sw));
 
   app.use('/api/v1/*', authenticate(sw));
-  app.use('/api/v1/*', except((c) => c.req.path.startsWith('/api/v1/imports/'), nodeJsonBody(MAX_BODY_BYTES)));
   app.use('/api/v1/*', idempotency(sw));
   app.route('/api/v1/auth', authRoutes(sw));
   app.route('/api/v1/products', productsRoutes(sw));

@@ -9,15 +9,17 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
  * @hono/node-server, instead of through a WHATWG Request and its web stream (a large part of the
  * per-request CPU on the order hot path). The bytes are handed to node-server as `rawBody`, its
  * supported hook for pre-read bodies, so anything that still asks for `c.req.raw` sees the same
- * bytes; under `app.request` (tests) there is no IncomingMessage and nothing changes.
+ * bytes; under `app.request` (tests) there is no IncomingMessage and nothing changes. Other bodies
+ * go to `otherwise` (the generic body limit).
  */
-export function nodeJsonBody(maxBytes: number): MiddlewareHandler<AppEnv> {
+export function nodeJsonBody(maxBytes: number, otherwise: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.env?.incoming;
     const method = c.req.method;
-    if (!incoming || method === 'GET' || method === 'HEAD' || !JSON_TYPE.test(c.req.header('Content-Type') ?? '') || 'rawBody' in incoming || incoming.readableEnded) {
-      return next();
-    }
+    if (incoming && (method === 'GET' || method === 'HEAD')) return next();
+    if (!incoming || 'rawBody' in incoming || incoming.readableEnded) return otherwise(c, next);
+    // Headers straight from Node: asking c.req for them would build the WHATWG Request this avoids.
+    if (!JSON_TYPE.test(incoming.headers['content-type'] ?? '')) return otherwise(c, next);
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of incoming) {
