@@ -147,42 +147,30 @@ function openLayerSums(asOfParam: string, warnParam: string | null, brackets: { 
 const bracketAmounts = (brackets: { perCuft: string; perUnit: string }[], k: string, cuft: string) =>
   brackets.map((b, i) => `GREATEST(${b.perCuft}::numeric * ${cuft}, ${b.perUnit}::numeric) * coalesce(${k}.u${String(i + 1)}, 0) AS a${String(i + 1)}`).join(', ');
 
-type AgeSqlRow = FactorRowSql & {
-  location: string; location_type: string; marketplace: string | null; item_on_hand: number; item_reserved: number; item_inbound: number; item_unfulfillable: number;
-  b0: number; b1: number; b2: number; b3: number; b4: number; [bracketColumn: `${'u' | 'a'}${number}`]: number;
-  w91: number; d91: number | null; w181: number; d181: number | null; w271: number; d271: number | null; w366: number; d366: number | null; oldest: Date | null;
-};
-
-function toAgeRow(r: AgeSqlRow, brackets: readonly BracketParam[]): AgeRow {
-  return {
-    productId: r.id,
-    sku: r.sku,
-    title: r.title,
-    asin: r.asin,
-    fnsku: r.fnsku,
-    price: r.price,
-    cubicFeet: r.cubic_feet,
-    sizeTier: r.size_tier,
-    location: r.location,
-    locationType: r.location_type,
-    marketplace: r.marketplace,
-    onHand: r.item_on_hand,
-    reserved: r.item_reserved,
-    inbound: r.item_inbound,
-    unfulfillable: r.item_unfulfillable,
-    buckets: [r.b0, r.b1, r.b2, r.b3, r.b4],
-    // Bracket i (1-based in SQL) → position i − 1; brackets without units are 0.
-    bracketUnits: brackets.map((_, i) => r[`u${i + 1}`] ?? 0),
-    bracketAmounts: brackets.map((_, i) => r[`a${i + 1}`] ?? 0),
-    approaching: [
-      { threshold: 91, units: r.w91, daysUntil: r.d91 ?? 0 },
-      { threshold: 181, units: r.w181, daysUntil: r.d181 ?? 0 },
-      { threshold: 271, units: r.w271, daysUntil: r.d271 ?? 0 },
-      { threshold: 366, units: r.w366, daysUntil: r.d366 ?? 0 },
-    ].filter((w) => w.units > 0),
-    oldestReceivedAt: r.oldest,
-  };
+/** A SKU's inventory age over its locations (what the inventory-age report shows per SKU). */
+export interface SkuAgeRow {
+  row: { sku: string; fnsku: string | null; asin: string | null; title: string; price: number | null; sizeTier: string | null; cubicFeet: number | null };
+  onHand: number;
+  reserved: number;
+  inbound: number;
+  unfulfillable: number;
+  /** Units per age bucket over all locations: 0–90, 91–180, 181–270, 271–365, 365+. */
+  buckets: number[];
+  /** Units on hand, and units and estimated surcharge per bracket, at Amazon locations (where surcharges apply). */
+  amazonOnHand: number;
+  bracketUnits: number[];
+  bracketAmounts: number[];
+  /** Units reaching an age threshold within the warning window (the soonest first). */
+  approaching: { threshold: number; units: number; daysUntil: number }[];
+  /** The marketplace of its first Amazon location. */
+  marketplace: string | null;
 }
+
+type AgeSkuSqlRow = FactorRowSql & {
+  item_on_hand: number; item_reserved: number; item_inbound: number; item_unfulfillable: number; amazon_on_hand: number;
+  b0: number; b1: number; b2: number; b3: number; b4: number; [bracketColumn: `${'u' | 'a'}${number}`]: number;
+  marketplace: string | null; alert_units: number | null; alert_threshold: number | null; alert_days: number | null;
+};
 
 type StorageSqlRow = {
   id: number; sku: string; title: string; asin: string | null; fnsku: string | null; length: number | null; width: number | null; height: number | null;
@@ -221,43 +209,73 @@ function toStorageRow(r: StorageSqlRow): StorageRow {
  */
 export const reportStatements = {
   /**
-   * The inventory-age report: per SKU × location with stock, the age buckets, brackets (units and
-   * amounts) and approaching thresholds of its open layers (ages to `asOf`), with the SKU's factor inputs.
+   * The inventory-age report, one row per SKU with stock: its locations' units per age bucket (ages to
+   * `asOf`), its Amazon locations' units and amounts per surcharge bracket, the soonest threshold its
+   * units reach within `warnDays` (earliest day, then location code, then threshold), and its factor inputs.
    */
-  age(accountId: number, q: { asOf: string; brackets: readonly BracketParam[]; warnDays: number }): ReportStatement<{ age: AgeRow; factors: SkuFactorRow }> {
+  age(accountId: number, q: { asOf: string; brackets: readonly BracketParam[]; warnDays: number }): ReportStatement<{ age: SkuAgeRow; factors: SkuFactorRow }> {
     const params: unknown[] = [accountId, q.asOf, q.warnDays];
     const brackets = bracketParams(params, q.brackets);
+    const n = brackets.map((_, i) => String(i + 1));
     const text = `WITH ${factorCtes({}, '')},
+      lay AS (${openLayerSums('$2', '$3', brackets)}),
       items AS (
-        SELECT b.product_id, b.location_id, b.on_hand, b.reserved, b.inbound, b.unfulfillable FROM stock_balances b
+        SELECT b.product_id, l.code, l.type = 'amazon_fba' AS amazon, l.marketplace, b.on_hand, b.reserved, b.inbound, b.unfulfillable,
+          k.b0, k.b1, k.b2, k.b3, k.b4, ${n.map((i) => `k.u${i}`).join(', ')},
+          -- the soonest threshold reached (d is set exactly when units reach it), the lower one on a tie
+          CASE a.days WHEN k.d91 THEN k.w91 WHEN k.d181 THEN k.w181 WHEN k.d271 THEN k.w271 WHEN k.d366 THEN k.w366 END AS alert_units,
+          CASE a.days WHEN k.d91 THEN 91 WHEN k.d181 THEN 181 WHEN k.d271 THEN 271 WHEN k.d366 THEN 366 END AS alert_threshold,
+          a.days AS alert_days
+        FROM stock_balances b JOIN locations l ON l.id = b.location_id
+        LEFT JOIN lay k ON k.product_id = b.product_id AND k.location_id = b.location_id
+        CROSS JOIN LATERAL (SELECT LEAST(k.d91, k.d181, k.d271, k.d366) AS days) a
         WHERE b.account_id = $1 AND (b.on_hand > 0 OR b.inbound > 0 OR b.unfulfillable > 0)
       ),
-      lay AS (${openLayerSums('$2', '$3', brackets)})
-      SELECT sf.*, l.code AS location, l.type AS location_type, l.marketplace,
-        i.on_hand AS item_on_hand, i.reserved AS item_reserved, i.inbound AS item_inbound, i.unfulfillable AS item_unfulfillable,
-        coalesce(k.b0, 0) AS b0, coalesce(k.b1, 0) AS b1, coalesce(k.b2, 0) AS b2, coalesce(k.b3, 0) AS b3, coalesce(k.b4, 0) AS b4,
-        ${brackets.map((_, i) => `coalesce(k.u${String(i + 1)}, 0) AS u${String(i + 1)},`).join(' ')}
-        ${bracketAmounts(brackets, 'k', 'coalesce(sf.cubic_feet, 0)')},
-        coalesce(k.w91, 0) AS w91, k.d91, coalesce(k.w181, 0) AS w181, k.d181, coalesce(k.w271, 0) AS w271, k.d271,
-        coalesce(k.w366, 0) AS w366, k.d366, k.oldest
-      FROM sku_excess sf JOIN items i ON i.product_id = sf.id JOIN locations l ON l.id = i.location_id
-      LEFT JOIN lay k ON k.product_id = i.product_id AND k.location_id = i.location_id
-      ORDER BY sf.sku, l.code`;
+      per_sku AS (
+        SELECT product_id, sum(on_hand)::int AS item_on_hand, sum(reserved)::int AS item_reserved, sum(inbound)::int AS item_inbound,
+          sum(unfulfillable)::int AS item_unfulfillable,
+          coalesce(sum(b0), 0)::int AS b0, coalesce(sum(b1), 0)::int AS b1, coalesce(sum(b2), 0)::int AS b2, coalesce(sum(b3), 0)::int AS b3, coalesce(sum(b4), 0)::int AS b4,
+          coalesce(sum(on_hand) FILTER (WHERE amazon), 0)::int AS amazon_on_hand,
+          ${n.map((i) => `coalesce(sum(u${i}) FILTER (WHERE amazon), 0)::int AS u${i}`).join(', ')},
+          (array_agg(marketplace ORDER BY code) FILTER (WHERE amazon))[1] AS marketplace,
+          ${['alert_units', 'alert_threshold', 'alert_days'].map((c) => `(array_agg(${c} ORDER BY alert_days, code, alert_threshold) FILTER (WHERE alert_units IS NOT NULL))[1] AS ${c}`).join(', ')}
+        FROM items GROUP BY product_id
+      )
+      SELECT sf.*, k.item_on_hand, k.item_reserved, k.item_inbound, k.item_unfulfillable, k.b0, k.b1, k.b2, k.b3, k.b4, k.amazon_on_hand,
+        ${n.map((i) => `k.u${i}`).join(', ')}, ${bracketAmounts(brackets, 'k', 'coalesce(sf.cubic_feet, 0)')}, k.marketplace,
+        k.alert_units, k.alert_threshold, k.alert_days
+      FROM sku_excess sf JOIN per_sku k ON k.product_id = sf.id
+      ORDER BY sf.sku`;
     return {
       text,
       params,
       map: (row) => {
-        const r = row as unknown as AgeSqlRow;
-        return { age: toAgeRow(r, q.brackets), factors: mapFactorRow(r) };
+        const r = row as unknown as AgeSkuSqlRow;
+        return {
+          age: {
+            row: { sku: r.sku, fnsku: r.fnsku, asin: r.asin, title: r.title, price: r.price, sizeTier: r.size_tier, cubicFeet: r.cubic_feet },
+            onHand: r.item_on_hand,
+            reserved: r.item_reserved,
+            inbound: r.item_inbound,
+            unfulfillable: r.item_unfulfillable,
+            buckets: [r.b0, r.b1, r.b2, r.b3, r.b4],
+            amazonOnHand: r.amazon_on_hand,
+            bracketUnits: q.brackets.map((_, i) => r[`u${i + 1}`] ?? 0),
+            bracketAmounts: q.brackets.map((_, i) => r[`a${i + 1}`] ?? 0),
+            approaching: r.alert_units === null ? [] : [{ units: r.alert_units, threshold: r.alert_threshold!, daysUntil: r.alert_days! }],
+            marketplace: r.marketplace,
+          },
+          factors: mapFactorRow(r),
+        };
       },
     };
   },
 
   /**
    * The storage report: volume and average daily on hand per SKU × location over the days of `month`
-   * before `asOf`, and each surcharge bracket's amount for the layers aged to `assessment`.
+   * before `asOf`, and the aged-inventory surcharge (all brackets) of its layers aged to `assessment`.
    */
-  storage(accountId: number, q: { month: string; asOf: string; assessment: string; brackets: readonly BracketParam[] }): ReportStatement<{ storage: StorageRow; surchargeAmounts: number[] }> {
+  storage(accountId: number, q: { month: string; asOf: string; assessment: string; brackets: readonly BracketParam[] }): ReportStatement<{ storage: StorageRow; surcharge: number }> {
     const params: unknown[] = [accountId, `${q.month}-01`, q.asOf, q.assessment];
     const brackets = bracketParams(params, q.brackets);
     const text = `WITH span AS (SELECT GREATEST(0, LEAST(($2::date + interval '1 month')::date, $3::date) - $2::date) AS n),
@@ -276,7 +294,7 @@ export const reportStatements = {
         l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.inbound,
         CASE WHEN span.n = 0 THEN s.on_hand
           ELSE GREATEST(0, (s.on_hand - coalesce(agg.since_start, 0)) + coalesce(agg.weighted, 0)::float8 / span.n) END AS avg_on_hand,
-        ${bracketAmounts(brackets, 'k', 'coalesce(p.cubic_feet, 0)')}
+        ${brackets.map((b, i) => `GREATEST(${b.perCuft}::numeric * coalesce(p.cubic_feet, 0), ${b.perUnit}::numeric) * coalesce(k.u${String(i + 1)}, 0)`).join(' + ')} AS surcharge
       FROM products p JOIN stock_balances s ON s.product_id = p.id AND s.account_id = $1
       JOIN locations l ON l.id = s.location_id CROSS JOIN span
       LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id
@@ -286,7 +304,7 @@ export const reportStatements = {
     return {
       text,
       params,
-      map: (row) => ({ storage: toStorageRow(row as unknown as StorageSqlRow), surchargeAmounts: q.brackets.map((_, i) => (row as Record<string, number>)[`a${String(i + 1)}`] ?? 0) }),
+      map: (row) => ({ storage: toStorageRow(row as unknown as StorageSqlRow), surcharge: Number(row['surcharge'] ?? 0) }),
     };
   },
 };

@@ -12,7 +12,7 @@ import { ZERO_PROFIT, addProfit, profitLine } from '@stockwise/domain/profit/pro
 import type { SkuFactorRow } from '@stockwise/db/repositories/health.repository';
 import type { ProductScope } from '@stockwise/db/repositories/health.repository';
 import { healthRepository, useReportSettings } from '@stockwise/db/repositories/health.repository';
-import type { AgeRow, StorageRow } from '@stockwise/db/repositories/reports.repository';
+import type { AgeRow, SkuAgeRow, StorageRow } from '@stockwise/db/repositories/reports.repository';
 import { reportStatements, reportsRepository } from '@stockwise/db/repositories/reports.repository';
 import type { ReportKind } from '../schemas/health.schema';
 import type { Actor } from '../services/actor';
@@ -258,34 +258,23 @@ export class ReportsService {
 
   private async agePage(ctx: Context, range: SkuRange): Promise<Page> {
     const [ages, factors] = await Promise.all([this.ages(ctx, scopeOf(range)), this.factors(ctx, scopeOf(range))]);
-    return { rows: await this.ageRows(ctx, ages, new Map(factors.map((f) => [f.sku, f]))) };
+    return { rows: await this.ageRows(ctx, mergeAge(ages), new Map(factors.map((f) => [f.sku, f]))) };
   }
 
-  /**
-   * The whole inventory-age report: one statement (factor inputs and open layers of every SKU) read a
-   * page at a time; a SKU's locations are merged into one row, so the last SKU of a page waits for the
-   * rest of its locations on the next one.
-   */
+  /** The whole inventory-age report: one statement (factor inputs and open layers of every SKU, one row per SKU) read a page at a time. */
   private async *ageStream(ctx: Context): AsyncGenerator<ReportRow[]> {
     const statement = reportStatements.age(ctx.actor.accountId, { asOf: ctx.params.asOf, brackets: ctx.schedule.agedSurcharge, warnDays: 30 });
-    let held: { age: AgeRow; factors: SkuFactorRow }[] = [];
-    const emit = (rows: { age: AgeRow; factors: SkuFactorRow }[]) => this.ageRows(ctx, rows.map((r) => r.age), new Map(rows.map((r) => [r.factors.sku, r.factors])));
     for await (const page of cursorPages<Record<string, unknown>>(this.tx, statement, { size: PAGE, setup: useReportSettings })) {
-      const rows = [...held, ...page.map(statement.map)];
-      const lastSku = rows[rows.length - 1]!.age.sku;
-      let cut = rows.length;
-      while (cut > 0 && rows[cut - 1]!.age.sku === lastSku) cut--;
-      held = rows.slice(cut);
-      if (cut > 0) yield await emit(rows.slice(0, cut));
+      const rows = page.map(statement.map);
+      yield await this.ageRows(ctx, rows.map((r) => r.age), new Map(rows.map((r) => [r.factors.sku, r.factors])));
     }
-    if (held.length > 0) yield await emit(held);
   }
 
-  /** Inventory-age rows: a SKU's locations merged, with its factor inputs (`bySku`). */
-  private async ageRows(ctx: Context, ages: AgeRow[], bySku: Map<string, SkuFactorRow>): Promise<ReportRow[]> {
+  /** Inventory-age rows: one per SKU (its locations merged), with its factor inputs (`bySku`). */
+  private async ageRows(ctx: Context, ages: SkuAgeRow[], bySku: Map<string, SkuFactorRow>): Promise<ReportRow[]> {
     const brackets = ctx.schedule.agedSurcharge;
     const rows: ReportRow[] = [];
-    for (const m of mergeAge(ages)) {
+    for (const m of ages) {
       const f = bySku.get(m.row.sku);
       const storageType = storageTypeOfTier(m.row.sizeTier);
       const schedule = await ctx.fees(m.marketplace);
@@ -412,7 +401,7 @@ export class ReportsService {
     const statement = reportStatements.storage(ctx.actor.accountId, { month: ctx.params.month, asOf: ctx.params.asOf, assessment: this.assessmentDay(ctx), brackets: ctx.schedule.agedSurcharge });
     for await (const page of cursorPages<Record<string, unknown>>(this.tx, statement, { size: PAGE, setup: useReportSettings })) {
       const rows = page.map(statement.map);
-      const surcharge = new Map(rows.map((r) => [r.storage, r.surchargeAmounts.reduce((s, x) => s + x, 0)]));
+      const surcharge = new Map(rows.map((r) => [r.storage, r.surcharge]));
       yield await this.storageRows(ctx, rows.map((r) => r.storage), (r) => surcharge.get(r) ?? 0);
     }
   }
