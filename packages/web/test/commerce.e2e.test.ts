@@ -60,6 +60,15 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     await screenshot(page, 'suppliers');
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The supplier in detail: its terms per SKU.
+    const terms = await call<{ items: { sku: string }[] }>('/api/v1/suppliers/BR-WHOLESALE/products');
+    await page.getByTestId('supplier-open-BR-WHOLESALE').click();
+    await page.getByTestId('supplier-drawer').waitFor();
+    if (terms.items.length > 0) await expect.poll(() => page.getByTestId('supplier-products').locator('tbody tr').count()).toBe(terms.items.length);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('supplier-drawer').waitFor({ state: 'detached' });
+
     await page.getByRole('button', { name: 'Edit BR-WHOLESALE' }).click();
     await page.getByTestId('supplier-terms').fill('60');
     await page.getByRole('button', { name: 'Save' }).click();

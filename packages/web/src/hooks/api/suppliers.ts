@@ -35,6 +35,18 @@ export interface SupplierUpdate {
   active?: boolean;
 }
 
+/** GET /api/v1/suppliers/{code}/products: the supplier's terms per SKU. */
+export interface SupplierProduct {
+  supplier: string;
+  sku: string;
+  supplierSku: string | null;
+  unitCost: number | null;
+  priceBreaks: { minQuantity: number; unitCost: number }[];
+  moq: number;
+  casePack: number | null;
+  preferred: boolean;
+}
+
 export interface Bill {
   number: string;
   amount: number;
@@ -81,6 +93,13 @@ export function useScorecards(codes: readonly string[]) {
       queryKey: supplierKeys.detail(code, { view: 'scorecard' }),
       queryFn: () => api.get<Scorecard>(`${supplierPath(code)}/scorecard`),
     })),
+  });
+}
+
+export function useSupplierProducts(code: string) {
+  return useQuery({
+    queryKey: supplierKeys.detail(code, { view: 'products' }),
+    queryFn: async () => (await api.get<{ items: SupplierProduct[] }>(`${supplierPath(code)}/products`)).items,
   });
 }
 

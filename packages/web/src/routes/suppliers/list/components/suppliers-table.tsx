@@ -1,10 +1,12 @@
-import { Button, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { ErrorAlert } from '../../../../components/common/error-alert';
 import { NothingHere } from '../../../../components/common/not-available';
 import { PageLoader } from '../../../../components/common/page-loader';
 import { useScorecards, useSuppliers, type Scorecard, type Supplier } from '../../../../hooks/api/suppliers';
 import { usePermission } from '../../../../hooks/use-permission';
 import { useI18n } from '../../../../i18n/i18n-context';
+import { SupplierDrawer } from './supplier-drawer';
 
 function ScorecardCells({ card, supplier }: { card: Scorecard | undefined; supplier: Supplier }) {
   const { t, fmt } = useI18n();
@@ -32,6 +34,7 @@ export function SuppliersTable({ onEdit }: { onEdit: (supplier: Supplier) => voi
   const suppliers = useSuppliers();
   const cards = useScorecards((suppliers.data ?? []).map((s) => s.code));
   const canEdit = usePermission('catalog:write');
+  const [open, setOpen] = useState<number | null>(null);
   if (suppliers.isPending) return <PageLoader />;
   if (suppliers.isError) return <ErrorAlert error={suppliers.error} />;
   if (suppliers.data.length === 0) return <NothingHere title={t('suppliers.empty')} />;
@@ -58,7 +61,7 @@ export function SuppliersTable({ onEdit }: { onEdit: (supplier: Supplier) => voi
               {suppliers.data.map((supplier, i) => (
                 <Table.Tr key={supplier.code} data-testid={`supplier-${supplier.code}`}>
                   <Table.Td>
-                    <Text size="sm" fw={500} translate="no">{supplier.name}</Text>
+                    <Anchor component="button" type="button" size="sm" fw={500} translate="no" onClick={() => { setOpen(i); }} data-testid={`supplier-open-${supplier.code}`}>{supplier.name}</Anchor>
                     <Text size="xs" c="dimmed" ff="monospace" translate="no">{supplier.code}</Text>
                   </Table.Td>
                   <Table.Td className="num" style={{ whiteSpace: 'nowrap' }}>{t('suppliers.termsDays', { days: fmt.int(supplier.paymentTermsDays) })}</Table.Td>
@@ -78,6 +81,7 @@ export function SuppliersTable({ onEdit }: { onEdit: (supplier: Supplier) => voi
           </Table>
         </Table.ScrollContainer>
       </Paper>
+      {open !== null && suppliers.data[open] ? <SupplierDrawer supplier={suppliers.data[open]} card={cards[open]?.data} onClose={() => { setOpen(null); }} /> : null}
     </>
   );
 }
