@@ -96,11 +96,18 @@ const pageWhere = (params: unknown[], q: ProductScope) => productScopeSql(params
 
 const STORAGE_TYPE_SQL = `CASE WHEN p.size_tier IN ('large_bulky', 'extra_large') THEN 'oversize' ELSE 'standard' END`;
 
-/** One statement for a whole report, read page by page through a cursor; `map` turns a row into its record. */
+/**
+ * A whole report as statements over the same rows in the same order (read side by side through cursors,
+ * each on its own connection); `map` turns one row of each into the report's record, or null to leave it out.
+ */
 export interface ReportStatement<Row> {
-  text: string;
-  params: unknown[];
-  map: (row: Record<string, unknown>) => Row;
+  statements: { text: string; params: unknown[] }[];
+  map: (rows: Record<string, unknown>[]) => Row | null;
+}
+
+/** The row of each statement, checked to be about the same SKU (and location). */
+function sameRows(rows: Record<string, unknown>[], keys: string[]): void {
+  for (const r of rows.slice(1)) if (keys.some((k) => r[k] !== rows[0]![k])) throw new Error('report statements are out of step');
 }
 
 /** The parameters (bounds and rates) of each surcharge bracket, pushed onto `params`. */
@@ -217,7 +224,9 @@ export const reportStatements = {
     const params: unknown[] = [accountId, q.asOf, q.warnDays];
     const brackets = bracketParams(params, q.brackets);
     const n = brackets.map((_, i) => String(i + 1));
-    const text = `WITH ${factorCtes({}, '')},
+    // Two statements, one for the factor inputs and one for the layers, every product in SKU order.
+    const factors = `WITH ${factorCtes({}, '')} SELECT * FROM sku_excess ORDER BY sku`;
+    const layers = `WITH
       lay AS (${openLayerSums('$2', '$3', brackets)}),
       items AS (
         SELECT b.product_id, l.code, l.type = 'amazon_fba' AS amazon, l.marketplace, b.on_hand, b.reserved, b.inbound, b.unfulfillable,
@@ -241,16 +250,21 @@ export const reportStatements = {
           ${['alert_units', 'alert_threshold', 'alert_days'].map((c) => `(array_agg(${c} ORDER BY alert_days, code, alert_threshold) FILTER (WHERE alert_units IS NOT NULL))[1] AS ${c}`).join(', ')}
         FROM items GROUP BY product_id
       )
-      SELECT sf.*, k.item_on_hand, k.item_reserved, k.item_inbound, k.item_unfulfillable, k.b0, k.b1, k.b2, k.b3, k.b4, k.amazon_on_hand,
-        ${n.map((i) => `k.u${i}`).join(', ')}, ${bracketAmounts(brackets, 'k', 'coalesce(sf.cubic_feet, 0)')}, k.marketplace,
+      SELECT p.sku, k.item_on_hand, k.item_reserved, k.item_inbound, k.item_unfulfillable, k.b0, k.b1, k.b2, k.b3, k.b4, k.amazon_on_hand,
+        ${n.map((i) => `k.u${i}`).join(', ')}, ${bracketAmounts(brackets, 'k', 'coalesce(p.cubic_feet, 0)')}, k.marketplace,
         k.alert_units, k.alert_threshold, k.alert_days
-      FROM sku_excess sf JOIN per_sku k ON k.product_id = sf.id
-      ORDER BY sf.sku`;
+      FROM products p LEFT JOIN per_sku k ON k.product_id = p.id
+      WHERE p.account_id = $1
+      ORDER BY p.sku`;
     return {
-      text,
-      params,
-      map: (row) => {
-        const r = row as unknown as AgeSkuSqlRow;
+      statements: [
+        { text: factors, params: [accountId, q.asOf] },
+        { text: layers, params },
+      ],
+      map: (rows) => {
+        sameRows(rows, ['sku']);
+        const r = { ...rows[1], ...rows[0] } as unknown as AgeSkuSqlRow;
+        if (r.item_on_hand === null) return null;
         return {
           age: {
             row: { sku: r.sku, fnsku: r.fnsku, asin: r.asin, title: r.title, price: r.price, sizeTier: r.size_tier, cubicFeet: r.cubic_feet },
@@ -276,9 +290,8 @@ export const reportStatements = {
    * before `asOf`, and the aged-inventory surcharge (all brackets) of its layers aged to `assessment`.
    */
   storage(accountId: number, q: { month: string; asOf: string; assessment: string; brackets: readonly BracketParam[] }): ReportStatement<{ storage: StorageRow; surcharge: number }> {
-    const params: unknown[] = [accountId, `${q.month}-01`, q.asOf, q.assessment];
-    const brackets = bracketParams(params, q.brackets);
-    const text = `WITH span AS (SELECT GREATEST(0, LEAST(($2::date + interval '1 month')::date, $3::date) - $2::date) AS n),
+    // Two statements over every balance row in SKU × location order: the volume and average on hand, and the surcharge.
+    const items = `WITH span AS (SELECT GREATEST(0, LEAST(($2::date + interval '1 month')::date, $3::date) - $2::date) AS n),
       agg AS (
         SELECT m.product_id, m.location_id, sum(m.delta) AS since_start,
           coalesce(sum(m.delta * (span.n - m.day)) FILTER (WHERE m.day < span.n), 0) AS weighted
@@ -288,23 +301,37 @@ export const reportStatements = {
           OFFSET 0
         ) m CROSS JOIN span
         GROUP BY m.product_id, m.location_id
-      ),
-      aged AS (${openLayerSums('$4', null, brackets)})
+      )
       SELECT p.id, p.sku, p.title, p.asin, p.fnsku, p.length, p.width, p.height, p.dimension_unit, p.weight, p.weight_unit, p.cubic_feet, p.size_tier,
         l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.inbound,
         CASE WHEN span.n = 0 THEN s.on_hand
           ELSE GREATEST(0, (s.on_hand - coalesce(agg.since_start, 0)) + coalesce(agg.weighted, 0)::float8 / span.n) END AS avg_on_hand,
-        ${brackets.map((b, i) => `GREATEST(${b.perCuft}::numeric * coalesce(p.cubic_feet, 0), ${b.perUnit}::numeric) * coalesce(k.u${String(i + 1)}, 0)`).join(' + ')} AS surcharge
+        (s.on_hand > 0 OR s.inbound > 0 OR agg.since_start IS NOT NULL) AS included
       FROM products p JOIN stock_balances s ON s.product_id = p.id AND s.account_id = $1
       JOIN locations l ON l.id = s.location_id CROSS JOIN span
       LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id
+      WHERE p.account_id = $1
+      ORDER BY p.sku, l.code`;
+    const params: unknown[] = [accountId, q.assessment];
+    const brackets = bracketParams(params, q.brackets);
+    const surcharges = `WITH aged AS (${openLayerSums('$2', null, brackets)})
+      SELECT p.sku, l.code AS location,
+        ${brackets.map((b, i) => `GREATEST(${b.perCuft}::numeric * coalesce(p.cubic_feet, 0), ${b.perUnit}::numeric) * coalesce(k.u${String(i + 1)}, 0)`).join(' + ')} AS surcharge
+      FROM products p JOIN stock_balances s ON s.product_id = p.id AND s.account_id = $1
+      JOIN locations l ON l.id = s.location_id
       LEFT JOIN aged k ON k.product_id = s.product_id AND k.location_id = s.location_id
-      WHERE p.account_id = $1 AND (s.on_hand > 0 OR s.inbound > 0 OR agg.since_start IS NOT NULL)
+      WHERE p.account_id = $1
       ORDER BY p.sku, l.code`;
     return {
-      text,
-      params,
-      map: (row) => ({ storage: toStorageRow(row as unknown as StorageSqlRow), surcharge: Number(row['surcharge'] ?? 0) }),
+      statements: [
+        { text: items, params: [accountId, `${q.month}-01`, q.asOf] },
+        { text: surcharges, params },
+      ],
+      map: (rows) => {
+        sameRows(rows, ['sku', 'location']);
+        if (rows[0]!['included'] !== true) return null;
+        return { storage: toStorageRow(rows[0] as unknown as StorageSqlRow), surcharge: Number(rows[1]!['surcharge'] ?? 0) };
+      },
     };
   },
 };

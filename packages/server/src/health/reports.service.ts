@@ -19,7 +19,7 @@ import type { Actor } from '../services/actor';
 import { requirePermission } from '../services/actor';
 import type { Sql } from '@stockwise/db/database';
 import type { Transactor } from '../services/transactor';
-import { cursorPages } from './cursor';
+import { alignedCursorPages } from './cursor';
 import type { FeesService } from './fees.service';
 import { DEFAULT_MARKETPLACE } from './fees.service';
 import { todayIso } from './health.service';
@@ -261,11 +261,11 @@ export class ReportsService {
     return { rows: await this.ageRows(ctx, mergeAge(ages), new Map(factors.map((f) => [f.sku, f]))) };
   }
 
-  /** The whole inventory-age report: one statement (factor inputs and open layers of every SKU, one row per SKU) read a page at a time. */
+  /** The whole inventory-age report: factor inputs and open layers of every SKU (one row per SKU), read side by side a page at a time. */
   private async *ageStream(ctx: Context): AsyncGenerator<ReportRow[]> {
     const statement = reportStatements.age(ctx.actor.accountId, { asOf: ctx.params.asOf, brackets: ctx.schedule.agedSurcharge, warnDays: 30 });
-    for await (const page of cursorPages<Record<string, unknown>>(this.tx, statement, { size: PAGE, setup: useReportSettings })) {
-      const rows = page.map(statement.map);
+    for await (const pages of alignedCursorPages(this.tx, statement.statements, { size: PAGE, setup: useReportSettings })) {
+      const rows = pages[0]!.flatMap((_, i) => statement.map(pages.map((p) => p[i]!)) ?? []);
       yield await this.ageRows(ctx, rows.map((r) => r.age), new Map(rows.map((r) => [r.factors.sku, r.factors])));
     }
   }
@@ -395,12 +395,12 @@ export class ReportsService {
     return `${ctx.params.month}-${String(ctx.schedule.agedSurchargeDay).padStart(2, '0')}`;
   }
 
-  /** The whole storage report: one statement (balances, the month's movements, the layers) read a page at a time. */
+  /** The whole storage report: balances with the month's movements, and the layers' surcharges, read side by side a page at a time. */
   private async *storageStream(ctx: Context): AsyncGenerator<ReportRow[]> {
     await this.utilization(ctx);
     const statement = reportStatements.storage(ctx.actor.accountId, { month: ctx.params.month, asOf: ctx.params.asOf, assessment: this.assessmentDay(ctx), brackets: ctx.schedule.agedSurcharge });
-    for await (const page of cursorPages<Record<string, unknown>>(this.tx, statement, { size: PAGE, setup: useReportSettings })) {
-      const rows = page.map(statement.map);
+    for await (const pages of alignedCursorPages(this.tx, statement.statements, { size: PAGE, setup: useReportSettings })) {
+      const rows = pages[0]!.flatMap((_, i) => statement.map(pages.map((p) => p[i]!)) ?? []);
       const surcharge = new Map(rows.map((r) => [r.storage, r.surcharge]));
       yield await this.storageRows(ctx, rows.map((r) => r.storage), (r) => surcharge.get(r) ?? 0);
     }
