@@ -241,7 +241,9 @@ async function benchBackend(backend: string) {
       ordersPerSecond: Math.round(ORDERS / seconds),
       acceptedPerSecond: Math.round(acceptedTotal / seconds),
       p50Ms: Math.round(percentile(latencies, 0.5) * 10) / 10,
+      p95Ms: Math.round(percentile(latencies, 0.95) * 10) / 10,
       p99Ms: Math.round(percentile(latencies, 0.99) * 10) / 10,
+      maxMs: Math.round((latencies.at(-1) ?? 0) * 10) / 10,
       // CPU per order is what the load on a shared machine does not change much: Node server(s) and PostgreSQL backends.
       serverCpuMsPerOrder: Math.round((serverCpu / ORDERS) * 1e5) / 100,
       postgresCpuMsPerOrder: backend === 'postgres' ? Math.round((pgCpu / ORDERS) * 1e5) / 100 : null,

@@ -49,6 +49,9 @@ export class OrderBatcher {
     queue.running = true;
     try {
       while (queue.waiting.length > 0) {
+        // One turn of the event loop first: requests whose sockets are readable join this batch
+        // (with PGlite, whose calls block the loop, nothing else would ever gather).
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const batch = takeDistinct(queue.waiting, this.maxBatch);
         await this.write(queue.actor, batch);
       }
