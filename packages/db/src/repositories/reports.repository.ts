@@ -107,7 +107,8 @@ export interface ReportStatement<Row> {
 
 /** The row of each statement, checked to be about the same SKU (and location). */
 function sameRows(rows: Record<string, unknown>[], keys: string[]): void {
-  for (const r of rows.slice(1)) if (keys.some((k) => r[k] !== rows[0]![k])) throw new Error('report statements are out of step');
+  const first = rows[0]!;
+  for (let i = 1; i < rows.length; i++) for (const k of keys) if (rows[i]![k] !== first[k]) throw new Error('report statements are out of step');
 }
 
 /** The parameters (bounds and rates) of each surcharge bracket, pushed onto `params`. */
@@ -173,8 +174,8 @@ export interface SkuAgeRow {
   marketplace: string | null;
 }
 
-type AgeSkuSqlRow = FactorRowSql & {
-  item_on_hand: number; item_reserved: number; item_inbound: number; item_unfulfillable: number; amazon_on_hand: number;
+type AgeSkuSqlRow = {
+  sku: string; item_on_hand: number; item_reserved: number; item_inbound: number; item_unfulfillable: number; amazon_on_hand: number;
   b0: number; b1: number; b2: number; b3: number; b4: number; [bracketColumn: `${'u' | 'a'}${number}`]: number;
   marketplace: string | null; alert_units: number | null; alert_threshold: number | null; alert_days: number | null;
 };
@@ -256,6 +257,8 @@ export const reportStatements = {
       FROM products p LEFT JOIN per_sku k ON k.product_id = p.id
       WHERE p.account_id = $1
       ORDER BY p.sku`;
+    const unitKeys = q.brackets.map((_, i) => `u${i + 1}` as const);
+    const amountKeys = q.brackets.map((_, i) => `a${i + 1}` as const);
     return {
       statements: [
         { text: factors, params: [accountId, q.asOf] },
@@ -263,23 +266,24 @@ export const reportStatements = {
       ],
       map: (rows) => {
         sameRows(rows, ['sku']);
-        const r = { ...rows[1], ...rows[0] } as unknown as AgeSkuSqlRow;
+        const f = rows[0] as unknown as FactorRowSql;
+        const r = rows[1] as unknown as AgeSkuSqlRow;
         if (r.item_on_hand === null) return null;
         return {
           age: {
-            row: { sku: r.sku, fnsku: r.fnsku, asin: r.asin, title: r.title, price: r.price, sizeTier: r.size_tier, cubicFeet: r.cubic_feet },
+            row: { sku: f.sku, fnsku: f.fnsku, asin: f.asin, title: f.title, price: f.price, sizeTier: f.size_tier, cubicFeet: f.cubic_feet },
             onHand: r.item_on_hand,
             reserved: r.item_reserved,
             inbound: r.item_inbound,
             unfulfillable: r.item_unfulfillable,
             buckets: [r.b0, r.b1, r.b2, r.b3, r.b4],
             amazonOnHand: r.amazon_on_hand,
-            bracketUnits: q.brackets.map((_, i) => r[`u${i + 1}`] ?? 0),
-            bracketAmounts: q.brackets.map((_, i) => r[`a${i + 1}`] ?? 0),
+            bracketUnits: unitKeys.map((k) => r[k] ?? 0),
+            bracketAmounts: amountKeys.map((k) => r[k] ?? 0),
             approaching: r.alert_units === null ? [] : [{ units: r.alert_units, threshold: r.alert_threshold!, daysUntil: r.alert_days! }],
             marketplace: r.marketplace,
           },
-          factors: mapFactorRow(r),
+          factors: mapFactorRow(f),
         };
       },
     };
