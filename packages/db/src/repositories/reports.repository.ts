@@ -341,6 +341,12 @@ export const reportStatements = {
 };
 
 export const reportsRepository = {
+  /** The marketplaces of the account's locations. */
+  async marketplaces(sql: Sql, accountId: number): Promise<string[]> {
+    const rows = await sql.query<{ marketplace: string }>('SELECT DISTINCT marketplace FROM locations WHERE account_id = $1 AND marketplace IS NOT NULL', [accountId]);
+    return rows.map((r) => r.marketplace);
+  },
+
   /**
    * Age buckets, surcharge brackets and approaching thresholds per SKU × location from the open FIFO
    * layers (ages counted to `asOf`), for a page of SKUs. Rows with nothing on hand or inbound are left out.

@@ -261,8 +261,18 @@ export class ReportsService {
     return { rows: await this.ageRows(ctx, mergeAge(ages), new Map(factors.map((f) => [f.sku, f]))) };
   }
 
+  /**
+   * Everything a streamed report looks up besides its statements, looked up before they start: while
+   * they run they hold a pooled connection each, and a page waiting for one more could wait forever.
+   */
+  private async prefetchFees(ctx: Context): Promise<void> {
+    const marketplaces = await reportsRepository.marketplaces(this.tx.sql, ctx.actor.accountId);
+    await Promise.all([null, ...marketplaces].map((m) => ctx.fees(m)));
+  }
+
   /** The whole inventory-age report: factor inputs and open layers of every SKU (one row per SKU), read side by side a page at a time. */
   private async *ageStream(ctx: Context): AsyncGenerator<ReportRow[]> {
+    await this.prefetchFees(ctx);
     const statement = reportStatements.age(ctx.actor.accountId, { asOf: ctx.params.asOf, brackets: ctx.schedule.agedSurcharge, warnDays: 30 });
     for await (const pages of alignedCursorPages(this.tx, statement.statements, { size: PAGE, setup: useReportSettings })) {
       const rows = pages[0]!.flatMap((_, i) => statement.map(pages.map((p) => p[i]!)) ?? []);
@@ -397,7 +407,7 @@ export class ReportsService {
 
   /** The whole storage report: balances with the month's movements, and the layers' surcharges, read side by side a page at a time. */
   private async *storageStream(ctx: Context): AsyncGenerator<ReportRow[]> {
-    await this.utilization(ctx);
+    await Promise.all([this.utilization(ctx), this.prefetchFees(ctx)]);
     const statement = reportStatements.storage(ctx.actor.accountId, { month: ctx.params.month, asOf: ctx.params.asOf, assessment: this.assessmentDay(ctx), brackets: ctx.schedule.agedSurcharge });
     for await (const pages of alignedCursorPages(this.tx, statement.statements, { size: PAGE, setup: useReportSettings })) {
       const rows = pages[0]!.flatMap((_, i) => statement.map(pages.map((p) => p[i]!)) ?? []);
