@@ -4,7 +4,7 @@ import type { Job } from '../../api/types';
 import { jobKeys } from './jobs';
 import { queryKeysFactory } from './query-key-factory';
 
-export const IMPORT_KINDS = ['orders', 'products', 'stock', 'amazon-orders', 'amazon-inventory'] as const;
+export const IMPORT_KINDS = ['orders', 'products', 'stock', 'amazon-orders', 'amazon-inventory', 'amazon-inventory-age'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportReject {
