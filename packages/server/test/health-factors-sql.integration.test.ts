@@ -4,6 +4,7 @@ import type { LedgerDay } from '@stockwise/domain/demand/daily-history';
 import { averageOnHand, dailyInStock, healthFactors } from '@stockwise/domain/health/factors';
 import { demandRepository } from '@stockwise/db/repositories/demand.repository';
 import { healthRepository, useReportSettings } from '@stockwise/db/repositories/health.repository';
+import { reportsRepository } from '@stockwise/db/repositories/reports.repository';
 import { toSkuInput } from '../src/health/health.service';
 import type { Stockwise } from '../src/stockwise';
 import { describeEachBackend, useStockwise } from './backends';
@@ -149,6 +150,31 @@ describeEachBackend('Inventory health: set-based SQL equals the domain on a gene
       const { sums } = healthFactors(rows.map(toSkuInput));
       expect(overview.totals.skus).toBe(SKUS);
       for (const key of Object.keys(sums) as (keyof typeof sums)[]) expect(overview.totals[key], `${key} on ${asOf}`).toBeCloseTo(sums[key], 6);
+    }
+  });
+
+  it('profit: Amazon unit-days per month over any period (ending today or in the past) equal a replay of the FBA ledger', async () => {
+    const moves = await sw.db.query<{ product_id: number; delta: number; day: string }>(
+      `SELECT m.product_id, m.on_hand_delta AS delta, to_char(m.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
+       FROM stock_movements m JOIN locations l ON l.id = m.location_id WHERE m.account_id = $1 AND l.type = 'amazon_fba'`,
+      [accountId],
+    );
+    for (const [fromBack, toBack] of [[200, 0], [45, 0], [7, 0], [64, 33], [130, 95]] as const) {
+      const from = isoDate(today - fromBack);
+      const to = isoDate(today - toBack);
+      const rows = await reportsRepository.profitPage(sw.db, accountId, { from, to });
+      for (const r of rows) {
+        const mine = moves.filter((m) => m.product_id === r.productId);
+        const expected: Record<string, number> = {};
+        if (mine.length > 0) {
+          for (let d = parseIsoDate(from); d < parseIsoDate(to); d++) {
+            const level = mine.filter((m) => parseIsoDate(m.day) <= d).reduce((sum, m) => sum + m.delta, 0);
+            const month = isoDate(d).slice(0, 7);
+            expected[month] = (expected[month] ?? 0) + Math.max(0, level);
+          }
+        }
+        expect(r.unitDaysByMonth, `${r.sku} over [${from}, ${to})`).toEqual(expected);
+      }
     }
   });
 });

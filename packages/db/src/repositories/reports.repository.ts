@@ -593,13 +593,21 @@ export const reportsRepository = {
        ),
        fba_now AS (SELECT s.product_id, sum(s.on_hand) AS on_hand FROM stock_balances s JOIN prod ON prod.id = s.product_id WHERE s.account_id = $1 AND s.location_id IN (SELECT id FROM fba) GROUP BY s.product_id),
        opening AS (
-         SELECT n.product_id, n.on_hand - coalesce((SELECT sum(delta) FROM fba_mv x WHERE x.product_id = n.product_id), 0) AS on_hand
-         FROM fba_now n
+         SELECT n.product_id, n.on_hand - coalesce(since.delta, 0) AS on_hand
+         FROM fba_now n LEFT JOIN (SELECT product_id, sum(delta) AS delta FROM fba_mv GROUP BY product_id) since ON since.product_id = n.product_id
+       ),
+       -- Every day of the period with that day's change (zero on quiet days), grouped rather than joined:
+       -- a join against the movement CTE can be planned as a nested loop over it, minutes on a small catalogue.
+       daily AS (
+         SELECT product_id, day, sum(delta) AS delta FROM (
+           SELECT o.product_id, d.day, 0 AS delta FROM opening o CROSS JOIN days d
+           UNION ALL
+           SELECT x.product_id, x.day, x.delta FROM fba_mv x WHERE x.day < $3::date AND x.product_id IN (SELECT product_id FROM opening)
+         ) g GROUP BY product_id, day
        ),
        levels AS (
-         SELECT o.product_id, d.day,
-           o.on_hand + coalesce(sum(x.delta) OVER (PARTITION BY o.product_id ORDER BY d.day), 0) AS level
-         FROM opening o CROSS JOIN days d LEFT JOIN fba_mv x ON x.product_id = o.product_id AND x.day = d.day
+         SELECT d.product_id, d.day, o.on_hand + sum(d.delta) OVER (PARTITION BY d.product_id ORDER BY d.day) AS level
+         FROM daily d JOIN opening o ON o.product_id = d.product_id
        ),
        unit_days AS (
          SELECT product_id, to_char(day, 'YYYY-MM') AS month, sum(GREATEST(0, level)) AS unit_days
