@@ -1,12 +1,11 @@
 import { Anchor, Badge, Paper, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../components/common/error-alert';
 import { NothingHere } from '../../../components/common/not-available';
 import { PageHeader } from '../../../components/common/page-header';
-import { PageLoader } from '../../../components/common/page-loader';
 import { usePurchaseOrders } from '../../../hooks/api/purchasing';
 import { useI18n } from '../../../i18n/i18n-context';
 import { STATUS_COLORS } from '../status';
+import { QueryStates } from '../../../components/common/query-states';
 
 export default function PurchaseOrdersPage() {
   const { t, fmt } = useI18n();
@@ -15,9 +14,7 @@ export default function PurchaseOrdersPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('po.title')} description={t('po.subtitle')} />
-      {orders.isPending ? <PageLoader /> : null}
-      {orders.isError ? <ErrorAlert error={orders.error} /> : null}
-      {orders.data && rows.length === 0 ? <NothingHere title={t('po.empty')} /> : null}
+      <QueryStates query={orders} isEmpty={orders.data && rows.length === 0} empty={<NothingHere title={t('po.empty')} />} />
       {rows.length > 0 ? (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={760}>

@@ -1,8 +1,9 @@
-import { Alert, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Progress, Stack, Table, Text } from '@mantine/core';
 import { ErrorAlert } from '../../../../components/common/error-alert';
 import { ImportRefused, useJob, type ImportReject, type ImportUpload } from '../../../../hooks/api/imports';
 import { useI18n } from '../../../../i18n/i18n-context';
 import { rejectReason } from '../reject-reason';
+import { DataTable } from '../../../../components/common/data-table';
 
 /** The server's words for English readers (they name the value); the dictionary's for the others where it knows the reason. */
 function ReasonCell({ message }: { message: string }) {
@@ -16,28 +17,15 @@ function RejectsTable({ rejects, total }: { rejects: ImportReject[]; total: numb
   const { t, fmt } = useI18n();
   return (
     <Stack gap={4}>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer type="native" minWidth={480} tabIndex={0}>
-          <Table striped data-testid="import-rejects">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th className="num">{t('imports.line')}</Table.Th>
-                <Table.Th>{t('imports.field')}</Table.Th>
-                <Table.Th>{t('imports.reason')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rejects.map((r) => (
-                <Table.Tr key={`${r.line}-${r.field}`} data-testid={`reject-line-${r.line}`}>
-                  <Table.Td className="num">{fmt.int(r.line)}</Table.Td>
-                  <Table.Td ff="monospace" translate="no">{r.field}</Table.Td>
-                  <ReasonCell message={r.message} />
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable testId="import-rejects" minWidth={480} columns={[{ label: t('imports.line'), numeric: true }, { label: t('imports.field') }, { label: t('imports.reason') }]}>
+        {rejects.map((r) => (
+          <Table.Tr key={`${r.line}-${r.field}`} data-testid={`reject-line-${r.line}`}>
+            <Table.Td className="num">{fmt.int(r.line)}</Table.Td>
+            <Table.Td ff="monospace" translate="no">{r.field}</Table.Td>
+            <ReasonCell message={r.message} />
+          </Table.Tr>
+        ))}
+      </DataTable>
       {total > rejects.length ? <Text size="xs" c="dimmed">{t('imports.moreRejects', { shown: fmt.int(rejects.length), total: fmt.int(total) })}</Text> : null}
     </Stack>
   );

@@ -1,8 +1,8 @@
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorAlert } from '../../../../components/common/error-alert';
+import { DataTable } from '../../../../components/common/data-table';
 import { NothingHere } from '../../../../components/common/not-available';
-import { PageLoader } from '../../../../components/common/page-loader';
+import { QueryStates } from '../../../../components/common/query-states';
 import { ORDER_CHANNELS, ORDER_STATUSES, useOrders, type Order, type OrderFilter } from '../../../../hooks/api/orders';
 import { useI18n } from '../../../../i18n/i18n-context';
 import { ChannelName, channelLabel } from './channel-name';
@@ -41,24 +41,13 @@ export function OrdersTab() {
           data-testid="orders-status"
         />
       </Group>
-      {orders.isPending ? <PageLoader /> : null}
-      {orders.isError ? <ErrorAlert error={orders.error} /> : null}
-      {orders.data && rows.length === 0 ? <NothingHere title={t('orders.empty')} description={t('orders.emptyHint')} /> : null}
+      <QueryStates query={orders} isEmpty={rows.length === 0} empty={<NothingHere title={t('orders.empty')} description={t('orders.emptyHint')} />} />
       {rows.length > 0 ? (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer type="native" minWidth={760} tabIndex={0}>
-            <Table striped data-testid="orders-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('orders.orderedAt')}</Table.Th>
-                  <Table.Th>{t('orders.channel')}</Table.Th>
-                  <Table.Th>{t('orders.externalId')}</Table.Th>
-                  <Table.Th>{t('orders.lines')}</Table.Th>
-                  <Table.Th className="num">{t('orders.total')}</Table.Th>
-                  <Table.Th>{t('orders.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+        <DataTable
+          testId="orders-table"
+          minWidth={760}
+          columns={[{ label: t('orders.orderedAt') }, { label: t('orders.channel') }, { label: t('orders.externalId') }, { label: t('orders.lines') }, { label: t('orders.total'), numeric: true }, { label: t('orders.status') }]}
+        >
                 {rows.map((order) => (
                   <Table.Tr key={order.id} data-testid={`order-${order.externalId}`}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(order.orderedAt)}</Table.Td>
@@ -76,10 +65,7 @@ export function OrdersTab() {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        </DataTable>
       ) : null}
       {orders.hasNextPage ? (
         <Group justify="center">

@@ -1,10 +1,10 @@
-import { Badge, Paper, Stack, Table, Title } from '@mantine/core';
-import { ErrorAlert } from '../../../../components/common/error-alert';
+import { Badge, Stack, Table, Title } from '@mantine/core';
 import { NothingHere } from '../../../../components/common/not-available';
-import { PageLoader } from '../../../../components/common/page-loader';
 import { CodeLabel } from '../../../../components/common/code-label';
 import { useImports } from '../../../../hooks/api/imports';
 import { useI18n } from '../../../../i18n/i18n-context';
+import { DataTable } from '../../../../components/common/data-table';
+import { QueryStates } from '../../../../components/common/query-states';
 
 const STATUS_COLORS: Record<string, string> = { applied: 'teal', staging: 'blue', rejected: 'red' };
 
@@ -14,38 +14,20 @@ export function RecentImports() {
   return (
     <Stack gap="sm">
       <Title order={2} size="h4">{t('imports.recent')}</Title>
-      {imports.isPending ? <PageLoader /> : null}
-      {imports.isError ? <ErrorAlert error={imports.error} /> : null}
-      {imports.data && imports.data.length === 0 ? <NothingHere title={t('imports.none')} /> : null}
+      <QueryStates query={imports} isEmpty={imports.data && imports.data.length === 0} empty={<NothingHere title={t('imports.none')} />} />
       {imports.data && imports.data.length > 0 ? (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer type="native" minWidth={640} tabIndex={0}>
-            <Table striped data-testid="imports-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('imports.when')}</Table.Th>
-                  <Table.Th>{t('imports.kind')}</Table.Th>
-                  <Table.Th>{t('imports.file')}</Table.Th>
-                  <Table.Th className="num">{t('imports.rows')}</Table.Th>
-                  <Table.Th className="num">{t('imports.rejected')}</Table.Th>
-                  <Table.Th>{t('settings.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {imports.data.map((i) => (
-                  <Table.Tr key={i.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(i.createdAt)}</Table.Td>
-                    <Table.Td><CodeLabel prefix="imports.kind" code={i.kind} /></Table.Td>
-                    <Table.Td translate="no">{i.fileName ?? '—'}</Table.Td>
-                    <Table.Td className="num">{fmt.int(i.rowsTotal)}</Table.Td>
-                    <Table.Td className="num">{fmt.int(i.rowsRejected)}</Table.Td>
-                    <Table.Td><Badge variant="light" color={STATUS_COLORS[i.status] ?? 'gray'} miw="max-content"><CodeLabel prefix="imports.status" code={i.status} /></Badge></Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataTable testId="imports-table" minWidth={640} columns={[{ label: t('imports.when') }, { label: t('imports.kind') }, { label: t('imports.file') }, { label: t('imports.rows'), numeric: true }, { label: t('imports.rejected'), numeric: true }, { label: t('settings.status') }]}>
+          {imports.data.map((i) => (
+            <Table.Tr key={i.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(i.createdAt)}</Table.Td>
+              <Table.Td><CodeLabel prefix="imports.kind" code={i.kind} /></Table.Td>
+              <Table.Td translate="no">{i.fileName ?? '—'}</Table.Td>
+              <Table.Td className="num">{fmt.int(i.rowsTotal)}</Table.Td>
+              <Table.Td className="num">{fmt.int(i.rowsRejected)}</Table.Td>
+              <Table.Td><Badge variant="light" color={STATUS_COLORS[i.status] ?? 'gray'} miw="max-content"><CodeLabel prefix="imports.status" code={i.status} /></Badge></Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       ) : null}
     </Stack>
   );

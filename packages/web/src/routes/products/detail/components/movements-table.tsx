@@ -1,11 +1,10 @@
 import { Button, Center, Paper, Table, Text, Title } from '@mantine/core';
 import type { Movement } from '../../../../api/types';
-import { ErrorAlert } from '../../../../components/common/error-alert';
 import { NothingHere } from '../../../../components/common/not-available';
-import { PageLoader } from '../../../../components/common/page-loader';
 import { useMovements } from '../../../../hooks/api/movements';
 import { useI18n } from '../../../../i18n/i18n-context';
 import type { MessageKey } from '../../../../i18n/translate';
+import { QueryStates } from '../../../../components/common/query-states';
 
 const TYPE_KEYS: Record<string, MessageKey> = {
   receipt: 'movement.receipt',
@@ -76,9 +75,7 @@ export function MovementsTable({ sku }: { sku: string }) {
       <Title order={2} size="h4" mb="sm" id="ledger-title">
         {t('product.ledger')}
       </Title>
-      {movements.isPending ? <PageLoader /> : null}
-      {movements.isError ? <ErrorAlert error={movements.error} /> : null}
-      {movements.isSuccess && rows.length === 0 ? <NothingHere title={t('product.noMovements')} /> : null}
+      <QueryStates query={movements} isEmpty={movements.isSuccess && rows.length === 0} empty={<NothingHere title={t('product.noMovements')} />} />
       {rows.length > 0 ? (
         <Table.ScrollContainer minWidth={760}>
           <Table striped aria-labelledby="ledger-title" data-testid="movements-table">

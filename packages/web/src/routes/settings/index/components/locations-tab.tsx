@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Paper, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState, type SyntheticEvent } from 'react';
 import { ErrorAlert } from '../../../../components/common/error-alert';
@@ -7,6 +7,7 @@ import { useCreateLocation, useLocations } from '../../../../hooks/api/locations
 import { usePermission } from '../../../../hooks/use-permission';
 import { useI18n } from '../../../../i18n/i18n-context';
 import { EMPTY_LOCATION, LOCATION_TYPES, toLocationCreate, validateLocation, type LocationForm } from './location-form-schema';
+import { DataTable } from '../../../../components/common/data-table';
 
 function capacityText(capacity: Record<string, number | undefined>, format: (n: number) => string): string {
   const values = Object.values(capacity).filter((v): v is number => v !== undefined);
@@ -78,36 +79,20 @@ export function LocationsTab() {
       {locations.isPending ? <PageLoader /> : null}
       {locations.isError ? <ErrorAlert error={locations.error} /> : null}
       {locations.data ? (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={600}>
-            <Table striped data-testid="locations-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('settings.code')}</Table.Th>
-                  <Table.Th>{t('settings.name')}</Table.Th>
-                  <Table.Th>{t('settings.type')}</Table.Th>
-                  <Table.Th>{t('settings.marketplace')}</Table.Th>
-                  <Table.Th className="num">{t('settings.capacity')}</Table.Th>
-                  <Table.Th>{t('settings.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {locations.data.map((loc) => (
-                  <Table.Tr key={loc.code}>
-                    <Table.Td translate="no" ff="monospace">{loc.code}</Table.Td>
-                    <Table.Td translate="no">{loc.name}</Table.Td>
-                    <Table.Td>{t(`locationType.${loc.type}`)}</Table.Td>
-                    <Table.Td translate="no">{loc.marketplace ?? '—'}</Table.Td>
-                    <Table.Td className="num">{capacityText({ ...loc.capacityCubicFeet }, fmt.int)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={loc.active ? 'teal' : 'gray'}>{t(loc.active ? 'settings.active' : 'settings.inactive')}</Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataTable testId="locations-table" minWidth={600} columns={[{ label: t('settings.code') }, { label: t('settings.name') }, { label: t('settings.type') }, { label: t('settings.marketplace') }, { label: t('settings.capacity'), numeric: true }, { label: t('settings.status') }]}>
+          {locations.data.map((loc) => (
+            <Table.Tr key={loc.code}>
+              <Table.Td translate="no" ff="monospace">{loc.code}</Table.Td>
+              <Table.Td translate="no">{loc.name}</Table.Td>
+              <Table.Td>{t(`locationType.${loc.type}`)}</Table.Td>
+              <Table.Td translate="no">{loc.marketplace ?? '—'}</Table.Td>
+              <Table.Td className="num">{capacityText({ ...loc.capacityCubicFeet }, fmt.int)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={loc.active ? 'teal' : 'gray'}>{t(loc.active ? 'settings.active' : 'settings.inactive')}</Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       ) : null}
       {canEdit ? <CreateLocationModal opened={opened} onClose={modal.close} /> : null}
     </Stack>

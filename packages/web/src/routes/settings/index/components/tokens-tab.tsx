@@ -4,10 +4,10 @@ import { useState, type SyntheticEvent } from 'react';
 import type { ApiToken, ApiTokenCreated } from '../../../../api/types';
 import { ErrorAlert } from '../../../../components/common/error-alert';
 import { NothingHere } from '../../../../components/common/not-available';
-import { PageLoader } from '../../../../components/common/page-loader';
 import { useCreateToken, useRevokeToken, useTokens } from '../../../../hooks/api/tokens';
 import { usePermission } from '../../../../hooks/use-permission';
 import { useI18n } from '../../../../i18n/i18n-context';
+import { QueryStates } from '../../../../components/common/query-states';
 
 /** Creates a token and shows its secret exactly once; closing the dialog forgets it. */
 function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -95,9 +95,7 @@ export function TokensTab() {
         <Text size="sm" c="dimmed">{t('tokens.explain')}</Text>
         {canCreate ? <Button onClick={modal.open} data-testid="new-token">{t('tokens.new')}</Button> : null}
       </Group>
-      {tokens.isPending ? <PageLoader /> : null}
-      {tokens.isError ? <ErrorAlert error={tokens.error} /> : null}
-      {tokens.data && tokens.data.length === 0 ? <NothingHere title={t('tokens.empty')} /> : null}
+      <QueryStates query={tokens} isEmpty={tokens.data && tokens.data.length === 0} empty={<NothingHere title={t('tokens.empty')} />} />
       {tokens.data && tokens.data.length > 0 ? (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={640}>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Paper, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState, type SyntheticEvent } from 'react';
 import type { Role } from '../../../../api/types';
@@ -9,6 +9,7 @@ import { useCreateUser, useUsers } from '../../../../hooks/api/users';
 import { usePermission } from '../../../../hooks/use-permission';
 import { useI18n } from '../../../../i18n/i18n-context';
 import { LOCALE_NAMES, toLocale } from '../../../../i18n/locales';
+import { DataTable } from '../../../../components/common/data-table';
 
 const ROLES: Role[] = ['owner', 'manager', 'staff', 'viewer'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -71,33 +72,19 @@ export function UsersTab() {
       {users.isPending ? <PageLoader /> : null}
       {users.isError ? <ErrorAlert error={users.error} /> : null}
       {users.data ? (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped data-testid="users-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('setup.name')}</Table.Th>
-                  <Table.Th>{t('login.email')}</Table.Th>
-                  <Table.Th>{t('settings.role')}</Table.Th>
-                  <Table.Th>{t('header.language')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.map((user) => {
-                  const locale = toLocale(user.locale);
-                  return (
-                    <Table.Tr key={user.userId}>
-                      <Table.Td translate="no">{user.name ?? '—'}</Table.Td>
-                      <Table.Td translate="no">{user.email}</Table.Td>
-                      <Table.Td><Badge variant="light">{t(`role.${user.role}`)}</Badge></Table.Td>
-                      <Table.Td translate="no" lang={locale ?? undefined}>{locale ? LOCALE_NAMES[locale] : user.locale}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataTable testId="users-table" minWidth={560} columns={[{ label: t('setup.name') }, { label: t('login.email') }, { label: t('settings.role') }, { label: t('header.language') }]}>
+          {users.data.map((user) => {
+            const locale = toLocale(user.locale);
+            return (
+              <Table.Tr key={user.userId}>
+                <Table.Td translate="no">{user.name ?? '—'}</Table.Td>
+                <Table.Td translate="no">{user.email}</Table.Td>
+                <Table.Td><Badge variant="light">{t(`role.${user.role}`)}</Badge></Table.Td>
+                <Table.Td translate="no" lang={locale ?? undefined}>{locale ? LOCALE_NAMES[locale] : user.locale}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </DataTable>
       ) : null}
       {canManage ? <AddUserModal opened={opened} onClose={modal.close} /> : null}
     </Stack>

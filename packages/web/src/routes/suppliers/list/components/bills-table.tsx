@@ -1,9 +1,10 @@
-import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { ErrorAlert } from '../../../../components/common/error-alert';
 import { NothingHere } from '../../../../components/common/not-available';
 import { PageLoader } from '../../../../components/common/page-loader';
 import { useSupplierBills } from '../../../../hooks/api/suppliers';
 import { useI18n } from '../../../../i18n/i18n-context';
+import { DataTable } from '../../../../components/common/data-table';
 
 /** Unpaid purchase orders, due on receipt (or sending) plus the supplier's payment terms. */
 export function BillsTable() {
@@ -22,34 +23,19 @@ export function BillsTable() {
           </Text>
         ))}
       </Group>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer type="native" minWidth={620} tabIndex={0}>
-          <Table striped data-testid="bills-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('suppliers.dueOn')}</Table.Th>
-                <Table.Th>{t('suppliers.supplier')}</Table.Th>
-                <Table.Th>{t('suppliers.purchaseOrder')}</Table.Th>
-                <Table.Th className="num">{t('suppliers.amount')}</Table.Th>
-                <Table.Th>{t('settings.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {bills.data.items.map((bill) => (
-                <Table.Tr key={bill.number}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(bill.dueOn)}</Table.Td>
-                  <Table.Td translate="no">{bill.supplierName}</Table.Td>
-                  <Table.Td ff="monospace" translate="no">{bill.number}</Table.Td>
-                  <Table.Td className="num">{fmt.money(bill.amount, bill.currency)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={bill.overdue ? 'red' : 'blue'} miw="max-content">{t(bill.overdue ? 'suppliers.overdue' : 'suppliers.upcoming')}</Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable testId="bills-table" minWidth={620} columns={[{ label: t('suppliers.dueOn') }, { label: t('suppliers.supplier') }, { label: t('suppliers.purchaseOrder') }, { label: t('suppliers.amount'), numeric: true }, { label: t('settings.status') }]}>
+        {bills.data.items.map((bill) => (
+          <Table.Tr key={bill.number}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(bill.dueOn)}</Table.Td>
+            <Table.Td translate="no">{bill.supplierName}</Table.Td>
+            <Table.Td ff="monospace" translate="no">{bill.number}</Table.Td>
+            <Table.Td className="num">{fmt.money(bill.amount, bill.currency)}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={bill.overdue ? 'red' : 'blue'} miw="max-content">{t(bill.overdue ? 'suppliers.overdue' : 'suppliers.upcoming')}</Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Stack>
   );
 }

@@ -1,11 +1,10 @@
 import { Anchor, Badge, Drawer, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../../components/common/error-alert';
 import { NothingHere } from '../../../../components/common/not-available';
-import { PageLoader } from '../../../../components/common/page-loader';
 import { useSupplierProducts, type Scorecard, type Supplier } from '../../../../hooks/api/suppliers';
 import { useI18n } from '../../../../i18n/i18n-context';
+import { QueryStates } from '../../../../components/common/query-states';
 
 function Fact({ label, value }: { label: string; value: ReactNode }) {
   return (
@@ -42,9 +41,7 @@ export function SupplierDrawer({ supplier, card, onClose }: { supplier: Supplier
           {t('suppliers.learned', { stated: fmt.int(lt.statedDays), mean: fmt.num(lt.learned.meanDays, 1), sd: fmt.num(lt.learned.sdDays, 1), count: fmt.int(lt.learned.observations) })}
         </Text>
         <Title order={3} size="h5">{t('suppliers.skuTerms')}</Title>
-        {products.isPending ? <PageLoader /> : null}
-        {products.isError ? <ErrorAlert error={products.error} /> : null}
-        {products.data && products.data.length === 0 ? <NothingHere title={t('suppliers.noSkuTerms')} /> : null}
+        <QueryStates query={products} isEmpty={products.data && products.data.length === 0} empty={<NothingHere title={t('suppliers.noSkuTerms')} />} />
         {products.data && products.data.length > 0 ? (
           <Paper withBorder radius="md">
             <Table.ScrollContainer type="native" minWidth={460} tabIndex={0}>
