@@ -42,6 +42,7 @@ export type IntakePlan =
   | {
       kind: 'accepted';
       orderId: number;
+      channel: OrderChannel;
       createdAt: Date;
       status: OrderStatus;
       lines: (LineInsert & { sku: string; allowBackorder: boolean })[];
@@ -118,7 +119,7 @@ export function planIntake(input: { intakes: readonly OrderIntake[]; rows: Order
       const product = products.get(l.sku)!;
       return { orderId, lineNo: i + 1, sku: l.sku, productId: product.id, allowBackorder: product.allowBackorder, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice, cancelled: options.reserveNothing === true };
     });
-    const accepted = { kind: 'accepted' as const, orderId, createdAt: inserted.createdAt, lines, unmapped };
+    const accepted = { kind: 'accepted' as const, orderId, channel: intake.channel, createdAt: inserted.createdAt, lines, unmapped };
     if (options.reserveNothing) return { ...accepted, status: 'cancelled', reservation: null };
     if (lines.length === 0) return { ...accepted, status: 'pending', reservation: null };
     let reservation: Reservation;

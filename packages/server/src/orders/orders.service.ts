@@ -1,4 +1,5 @@
 import { DomainError } from '@stockwise/domain/errors';
+import type { Allocation } from '@stockwise/domain/orders/allocation';
 import type { IntakeRefundLine, OrderIntake } from '@stockwise/domain/orders/intake';
 import type { OrderChannel, OrderStatus } from '@stockwise/domain/orders/order-state';
 import { deriveStatus, takeFromLines } from '@stockwise/domain/orders/order-state';
@@ -13,7 +14,7 @@ import type { Actor } from '../services/actor';
 import { auditActor, requirePermission } from '../services/actor';
 import type { LedgerEntry, LedgerService, LockedEntry } from '../services/ledger.service';
 import type { Transactor } from '../services/transactor';
-import type { IntakeOptions, IntakePlan } from './intake-plan';
+import type { IntakeOptions, ReserveLine } from './intake-plan';
 import { planIntake, planReservation } from './intake-plan';
 import { OrderBatcher } from './order-batcher';
 
@@ -105,7 +106,11 @@ export class OrdersService {
       );
       const plans = planIntake({ intakes, rows, options });
       const accepted = plans.flatMap((p) => (p.kind === 'accepted' ? [p] : []));
-      await this.postReservations(actor, accepted, { intakes, plans, rows });
+      await this.postReservations(
+        actor,
+        accepted.map((p) => ({ orderId: p.orderId, channel: p.channel, lines: p.lines, allocations: p.reservation?.allocations ?? [] })),
+        rows,
+      );
       if (accepted.length > 0) {
         await ordersRepository.insertLinesWithAllocations(
           sql,
@@ -158,13 +163,20 @@ export class OrdersService {
     return { ...mapOrderDto(order), replayed: true };
   }
 
-  /** One ledger batch for every reservation of the accepted orders, on the balance rows intake locked. */
-  private async postReservations(actor: Actor, accepted: readonly (IntakePlan & { kind: 'accepted' })[], ctx: { intakes: readonly OrderIntake[]; plans: readonly IntakePlan[]; rows: OrderIntakeRows }): Promise<void> {
-    const codeOf = new Map(ctx.rows.locations.map((l) => [l.id, l.code]));
-    const channelOf = new Map(ctx.plans.flatMap((p, i) => (p.kind === 'accepted' ? [[p.orderId, ctx.intakes[i]!.channel] as const] : [])));
-    const entries: LockedEntry[] = accepted.flatMap((p) =>
-      (p.reservation?.allocations ?? []).map((a) => {
-        const line = p.lines.find((l) => l.productId === a.productId)!;
+  /**
+   * One ledger batch for the reservations of these orders, on the balance rows the caller locked
+   * (postLocked); a backordered rest may land where no balance row exists yet, and the general path
+   * creates and locks it.
+   */
+  private async postReservations(
+    actor: Actor,
+    orders: readonly { orderId: number; channel: OrderChannel; lines: readonly Pick<ReserveLine, 'productId' | 'sku' | 'allowBackorder'>[]; allocations: readonly Allocation[] }[],
+    locked: Pick<OrderIntakeRows, 'locations' | 'stock'>,
+  ): Promise<void> {
+    const codeOf = new Map(locked.locations.map((l) => [l.id, l.code]));
+    const entries: LockedEntry[] = orders.flatMap((o) =>
+      o.allocations.map((a) => {
+        const line = o.lines.find((l) => l.productId === a.productId)!;
         return {
           sku: line.sku,
           location: codeOf.get(a.locationId)!,
@@ -172,19 +184,15 @@ export class OrdersService {
           allowBackorder: line.allowBackorder,
           request: { type: 'reservation', quantity: a.quantity },
           referenceType: 'order',
-          referenceId: String(p.orderId),
-          channel: channelOf.get(p.orderId) ?? null,
+          referenceId: String(o.orderId),
+          channel: o.channel,
         };
       }),
     );
     if (entries.length === 0) return;
-    // A backordered rest may land where no balance row exists yet: the general path creates and locks it.
-    const lockedRows = new Set(ctx.rows.stock.map((s) => `${s.productId}:${s.locationId}`));
-    if (entries.every((e) => lockedRows.has(`${e.item.productId}:${e.item.locationId}`))) {
-      await this.ledger.postLocked(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' });
-    } else {
-      await this.ledger.post(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' });
-    }
+    const lockedRows = new Set(locked.stock.map((s) => `${s.productId}:${s.locationId}`));
+    const allLocked = entries.every((e) => lockedRows.has(`${e.item.productId}:${e.item.locationId}`));
+    await (allLocked ? this.ledger.postLocked(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' }) : this.ledger.post(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' }));
   }
 
   /** Reserves a pending order's open units now (stock has come in); short stock refuses with INSUFFICIENT_STOCK and it stays pending. */
@@ -198,15 +206,7 @@ export class OrdersService {
       const lines = open.map((l) => ({ sku: l.sku, lineNo: l.lineNo, productId: l.productId, quantity: l.quantity - l.quantityShipped - l.quantityCancelled, allowBackorder: products.get(l.productId)?.allowBackorder ?? false }));
       const rows = await ordersRepository.lockStock(sql, actor.accountId, [...new Set(lines.map((l) => l.productId))]);
       const reservation = planReservation({ channel: order.channel, lines, ...rows });
-      const entries: LedgerEntry[] = reservation.allocations.map((a) => ({
-        sku: lines.find((l) => l.productId === a.productId)!.sku,
-        location: rows.locations.find((l) => l.id === a.locationId)!.code,
-        request: { type: 'reservation', quantity: a.quantity },
-        referenceType: 'order',
-        referenceId: String(id),
-        channel: order.channel,
-      }));
-      await this.ledger.post(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' });
+      await this.postReservations(actor, [{ orderId: id, channel: order.channel, lines, allocations: reservation.allocations }], rows);
       const lineIdOf = new Map(order.lines.map((l) => [l.lineNo, l.id]));
       await ordersRepository.insertAllocations(sql, actor.accountId, reservation.parts.map((p) => ({ orderLineId: lineIdOf.get(p.lineNo)!, locationId: p.locationId, reserved: p.reserved })));
       if (reservation.backordered) await ordersRepository.setBackordered(sql, actor.accountId, id, true);
