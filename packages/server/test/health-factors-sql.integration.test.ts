@@ -2,11 +2,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/calendar/dates';
 import type { LedgerDay } from '@stockwise/domain/demand/daily-history';
 import { averageOnHand, dailyInStock, healthFactors } from '@stockwise/domain/health/factors';
-import { demandRepository } from '@stockwise/db/repositories/demand.repository';
 import { healthRepository, useReportSettings } from '@stockwise/db/repositories/health.repository';
 import { reportsRepository } from '@stockwise/db/repositories/reports.repository';
 import { toSkuInput } from '../src/health/health.service';
 import type { Stockwise } from '../src/stockwise';
+import { ledgerDaysBySku } from './ledger-days';
 import { describeEachBackend, useStockwise } from './backends';
 import { newAccount } from './factories';
 
@@ -110,17 +110,7 @@ describeEachBackend('Inventory health: set-based SQL equals the domain on a gene
       expect(listed).toEqual(rows.filter((r) => ['GEN-003', 'GEN-008', 'GEN-015'].includes(r.sku)));
 
       const from = isoDate(parseIsoDate(asOf) - 90);
-      const items = await demandRepository.ledgerDays(sw.db, accountId, { from, to: asOf });
-      const products = await sw.db.query<{ id: number; sku: string }>('SELECT id, sku FROM products WHERE account_id = $1', [accountId]);
-      const skuOf = new Map(products.map((p) => [p.id, p.sku]));
-      const perSku = new Map<string, { opening: number; days: LedgerDay[] }>();
-      for (const item of items) {
-        const sku = skuOf.get(item.productId)!;
-        const e = perSku.get(sku) ?? { opening: 0, days: [] };
-        e.opening += item.openingOnHand;
-        e.days.push(...item.days);
-        perSku.set(sku, e);
-      }
+      const perSku = await ledgerDaysBySku(sw, accountId, { from, to: asOf });
       let outOfStock = 0;
       for (const r of rows) {
         const e = perSku.get(r.sku) ?? { opening: 0, days: [] };

@@ -4,7 +4,6 @@ import { isoDate, parseIsoDate } from '@stockwise/domain/calendar/dates';
 import { US_2024_FEES } from '@stockwise/domain/fees/us-2024.fixture';
 import { averageOnHand, dailyInStock, healthFactors } from '@stockwise/domain/health/factors';
 import type { LedgerDay } from '@stockwise/domain/demand/daily-history';
-import { demandRepository } from '@stockwise/db/repositories/demand.repository';
 import { healthRepository } from '@stockwise/db/repositories/health.repository';
 import { loadDemoSeller } from '../src/demo/load-demo';
 import { toSkuInput } from '../src/health/health.service';
@@ -12,6 +11,7 @@ import { REPORT_COLUMNS, ageColumns } from '../src/health/reports.service';
 import type { createApp } from '../src/http/app';
 import type { Actor } from '../src/services/actor';
 import type { Stockwise } from '../src/stockwise';
+import { ledgerDaysBySku } from './ledger-days';
 import { describeEachBackend, useStockwise } from './backends';
 import { newAccount } from './factories';
 import { client } from './http-client';
@@ -82,17 +82,7 @@ describeEachBackend('Inventory health on the demo seller', (backend) => {
   it('SQL factor inputs equal the domain rebuild from ledger days (in-stock days, average on hand) and the totals add up', async () => {
     const rows = await healthRepository.skuFactorsPage(sw.db, actor.accountId, { asOf: today, limit: 1000 });
     const from = isoDate(parseIsoDate(today) - 90);
-    const items = await demandRepository.ledgerDays(sw.db, actor.accountId, { from, to: today });
-    const products = await sw.db.query<{ id: number; sku: string }>('SELECT id, sku FROM products WHERE account_id = $1', [actor.accountId]);
-    const skuOf = new Map(products.map((p) => [p.id, p.sku]));
-    const perSku = new Map<string, { opening: number; days: LedgerDay[] }>();
-    for (const item of items) {
-      const sku = skuOf.get(item.productId)!;
-      const e = perSku.get(sku) ?? { opening: 0, days: [] };
-      e.opening += item.openingOnHand;
-      e.days.push(...item.days);
-      perSku.set(sku, e);
-    }
+    const perSku = await ledgerDaysBySku(sw, actor.accountId, { from, to: today });
     let checked = 0;
     for (const r of rows) {
       const e = perSku.get(r.sku) ?? { opening: 0, days: [] };

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/calendar/dates';
 import { todayUtc } from '../src/forecasting/forecast.service';
-import { createApp } from '../src/http/app';
-import { createStockwise, type Stockwise } from '../src/stockwise';
-import { describeEachBackend } from './backends';
+import type { createApp } from '../src/http/app';
+import { describeEachBackend, useStockwise } from './backends';
 import { newAccount, type TestAccount } from './factories';
 import { client } from './http-client';
 
@@ -13,28 +12,21 @@ interface Bills { asOf: string; items: Bill[]; totals: { currency: string; amoun
 const inDays = (offset: number) => isoDate(parseIsoDate(todayUtc()) + offset);
 
 describeEachBackend('Suppliers: bills due across suppliers', (backend) => {
-  let sw: Stockwise;
-  let drop: () => Promise<void>;
+  const ctx = useStockwise(backend);
   let app: ReturnType<typeof createApp>;
   let owner: TestAccount;
   let other: TestAccount;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    sw = createStockwise(opened.db);
-    app = createApp(sw);
-    owner = await newAccount(sw);
-    other = await newAccount(sw);
+    app = ctx.app;
+    owner = await newAccount(ctx.sw);
+    other = await newAccount(ctx.sw);
     const api = client(app, owner.token);
     expect((await api.post('/api/v1/locations', { code: 'WH1', name: 'Main', type: 'warehouse' })).status).toBe(201);
     expect((await api.post('/api/v1/products', { sku: 'CUP-1', title: 'Cup', unitCost: 2 })).status).toBe(201);
     expect((await api.post('/api/v1/suppliers', { code: 'NET30', name: 'Thirty Days Ltd', currency: 'USD', paymentTermsDays: 30 })).status).toBe(201);
     expect((await api.post('/api/v1/suppliers', { code: 'EURO', name: 'Euro GmbH', currency: 'EUR', paymentTermsDays: 0 })).status).toBe(201);
   }, 120_000);
-  afterAll(async () => {
-    await drop();
-  });
 
   async function order(supplier: string, quantity: number, receive: number): Promise<string> {
     const api = client(app, owner.token);
