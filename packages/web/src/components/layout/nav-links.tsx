@@ -3,8 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
-import { IconAlert, IconBarcode, IconBox, IconChart, IconClipboard, IconJobs, IconOverview, IconSettings, IconTruck } from '../common/icons';
-import { IconCart, IconCoins, IconFactory } from './nav-icons';
+import { IconAlert, IconBarcode, IconBox, IconCart, IconChart, IconClipboard, IconCoins, IconFactory, IconJobs, IconOverview, IconSettings, IconTruck } from '../common/icons';
 
 interface NavItem {
   to: string;
