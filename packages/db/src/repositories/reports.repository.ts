@@ -451,11 +451,7 @@ export const reportsRepository = {
   async storagePage(sql: Sql, accountId: number, q: { month: string; asOf: string } & ProductScope): Promise<StorageRow[]> {
     const params: unknown[] = [accountId, `${q.month}-01`, q.asOf];
     const where = pageWhere(params, q);
-    const rows = await sql.query<{
-      id: number; sku: string; title: string; asin: string | null; fnsku: string | null; length: number | null; width: number | null; height: number | null;
-      dimension_unit: string; weight: number | null; weight_unit: string; cubic_feet: number | null; size_tier: string | null;
-      location: string; location_type: string; marketplace: string | null; on_hand: number; inbound: number; avg_on_hand: number;
-    }>(
+    const rows = await sql.query<StorageSqlRow>(
       `WITH prod AS MATERIALIZED (
          SELECT p.id, p.sku, p.title, p.asin, p.fnsku, p.length, p.width, p.height, p.dimension_unit, p.weight, p.weight_unit,
            p.cubic_feet, p.size_tier FROM products p WHERE p.account_id = $1 ${where}
@@ -481,27 +477,7 @@ export const reportsRepository = {
        ORDER BY prod.sku, l.code`,
       params,
     );
-    return rows.map((r) => ({
-      productId: r.id,
-      sku: r.sku,
-      title: r.title,
-      asin: r.asin,
-      fnsku: r.fnsku,
-      length: r.length,
-      width: r.width,
-      height: r.height,
-      dimensionUnit: r.dimension_unit,
-      weight: r.weight,
-      weightUnit: r.weight_unit,
-      cubicFeet: r.cubic_feet,
-      sizeTier: r.size_tier,
-      location: r.location,
-      locationType: r.location_type,
-      marketplace: r.marketplace,
-      onHand: r.on_hand,
-      inbound: r.inbound,
-      averageOnHand: r.avg_on_hand,
-    }));
+    return rows.map(toStorageRow);
   },
 
   /**
