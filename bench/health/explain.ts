@@ -15,7 +15,8 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const skus = Number(flag('skus') ?? 100_000);
-const DB = flag('db') ?? (skus === 100_000 ? 'stockwise_bench_health' : `stockwise_bench_health_${String(skus)}`);
+const DB =
+  flag('db') ?? (skus === 100_000 ? 'stockwise_bench_health' : `stockwise_bench_health_${String(skus)}`);
 const what = args[args.length - 1] ?? 'ipi';
 const u = new URL(flag('url') ?? process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432');
 u.pathname = `/${DB}`;
@@ -27,7 +28,9 @@ const [backend] = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pi
 const pid = backend!.pid;
 const backendCpu = () => {
   try {
-    const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
+      .split(') ')[1]!
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return NaN;
@@ -38,7 +41,9 @@ const explaining: Sql = {
     if (timing) {
       const [start, cpu] = [performance.now(), backendCpu()];
       const rows = await db.query<Row>(text, params);
-      process.stdout.write(`${String(rows.length)} rows in ${String(Math.round(performance.now() - start))} ms (server CPU ${(backendCpu() - cpu).toFixed(2)} s): ${text.replace(/\s+/g, ' ').slice(0, 60)}\n`);
+      process.stdout.write(
+        `${String(rows.length)} rows in ${String(Math.round(performance.now() - start))} ms (server CPU ${(backendCpu() - cpu).toFixed(2)} s): ${text.replace(/\s+/g, ' ').slice(0, 60)}\n`,
+      );
       return rows;
     }
     if (/^\s*(WITH|SELECT)/i.test(text)) {
@@ -49,15 +54,44 @@ const explaining: Sql = {
   },
   exec: (text: string) => db.exec(text),
 };
-if (args.includes('--no-jit')) await db.exec("SET jit = off; SET work_mem = '64MB'" + '; SET enable_hashagg = off');
-const [account] = await db.query<{ account_id: number }>(`SELECT account_id FROM ledger_batches WHERE kind = 'bench' LIMIT 1`);
+if (args.includes('--no-jit'))
+  await db.exec("SET jit = off; SET work_mem = '64MB'" + '; SET enable_hashagg = off');
+const [account] = await db.query<{ account_id: number }>(
+  `SELECT account_id FROM ledger_batches WHERE kind = 'bench' LIMIT 1`,
+);
 const accountId = account!.account_id;
-const brackets = [181, 211, 241, 271, 301, 331, 366].map((minDays, i, all) => ({ minDays, maxDays: i + 1 < all.length ? all[i + 1]! - 1 : null, perCubicFoot: 1, perUnit: i === 6 ? 0.15 : 0 }));
+const brackets = [181, 211, 241, 271, 301, 331, 366].map((minDays, i, all) => ({
+  minDays,
+  maxDays: i + 1 < all.length ? all[i + 1]! - 1 : null,
+  perCubicFoot: 1,
+  perUnit: i === 6 ? 0.15 : 0,
+}));
 try {
   if (what === 'ipi') await healthRepository.overview(explaining, accountId, { asOf, top: 5 });
-  if (what === 'factors') await healthRepository.skuFactorsPage(explaining, accountId, { asOf, limit: 5000, after: flag('after'), through: flag('through') });
-  if (what === 'age') await reportsRepository.agePage(explaining, accountId, { asOf, brackets, warnDays: 30, limit: 5000, after: flag('after'), through: flag('through') });
-  if (what === 'storage') await reportsRepository.storagePage(explaining, accountId, { month: asOf.slice(0, 7), asOf, limit: 5000, after: flag('after'), through: flag('through') });
+  if (what === 'factors')
+    await healthRepository.skuFactorsPage(explaining, accountId, {
+      asOf,
+      limit: 5000,
+      after: flag('after'),
+      through: flag('through'),
+    });
+  if (what === 'age')
+    await reportsRepository.agePage(explaining, accountId, {
+      asOf,
+      brackets,
+      warnDays: 30,
+      limit: 5000,
+      after: flag('after'),
+      through: flag('through'),
+    });
+  if (what === 'storage')
+    await reportsRepository.storagePage(explaining, accountId, {
+      month: asOf.slice(0, 7),
+      asOf,
+      limit: 5000,
+      after: flag('after'),
+      through: flag('through'),
+    });
 } finally {
   await db.close();
 }

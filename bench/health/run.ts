@@ -32,7 +32,8 @@ const reuse = args.includes('--reuse');
 const keep = reuse || args.includes('--keep');
 const repeat = Math.max(1, Number(flag('repeat') ?? 1));
 const only = new Set((flag('only') ?? 'ipi,age,storage').split(','));
-const DB = flag('db') ?? (skus === 100_000 ? 'stockwise_bench_health' : `stockwise_bench_health_${String(skus)}`);
+const DB =
+  flag('db') ?? (skus === 100_000 ? 'stockwise_bench_health' : `stockwise_bench_health_${String(skus)}`);
 const DAYS = 730;
 const asOf = new Date().toISOString().slice(0, 10);
 
@@ -44,7 +45,9 @@ const url = (database: string) => {
 };
 
 /** Peak RSS and heap while `fn` runs (sampled every 20 ms). */
-async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMb: number; peakHeapMb: number }> {
+async function measure<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; seconds: number; peakRssMb: number; peakHeapMb: number }> {
   global.gc?.();
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;
@@ -56,7 +59,12 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: n
   const start = performance.now();
   try {
     const result = await fn();
-    return { result, seconds: Math.round((performance.now() - start) / 10) / 100, peakRssMb: Math.round(peakRss / 2 ** 20), peakHeapMb: Math.round(peakHeap / 2 ** 20) };
+    return {
+      result,
+      seconds: Math.round((performance.now() - start) / 10) / 100,
+      peakRssMb: Math.round(peakRss / 2 ** 20),
+      peakHeapMb: Math.round(peakHeap / 2 ** 20),
+    };
   } finally {
     clearInterval(timer);
   }
@@ -64,8 +72,14 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: n
 
 async function generate(db: ReturnType<typeof openPostgresDatabase>, accountId: number): Promise<void> {
   await db.exec(`SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '256MB'`);
-  const [l1] = await db.query<{ id: number }>(`INSERT INTO locations (account_id, code, name, type, marketplace, capacity_cubic_feet) VALUES ($1, 'FBA-US', 'Amazon US', 'amazon_fba', 'US', '{"standard": 500000, "oversize": 100000}') RETURNING id`, [accountId]);
-  await db.query(`INSERT INTO locations (account_id, code, name, type) VALUES ($1, 'WH1', 'Own warehouse', 'warehouse'), ($1, '3PL', 'Third party', '3pl')`, [accountId]);
+  const [l1] = await db.query<{ id: number }>(
+    `INSERT INTO locations (account_id, code, name, type, marketplace, capacity_cubic_feet) VALUES ($1, 'FBA-US', 'Amazon US', 'amazon_fba', 'US', '{"standard": 500000, "oversize": 100000}') RETURNING id`,
+    [accountId],
+  );
+  await db.query(
+    `INSERT INTO locations (account_id, code, name, type) VALUES ($1, 'WH1', 'Own warehouse', 'warehouse'), ($1, '3PL', 'Third party', '3pl')`,
+    [accountId],
+  );
   log(`products: ${String(skus)}`);
   await db.query(
     `INSERT INTO products (account_id, sku, title, length, width, height, dimension_unit, weight, weight_unit, cubic_feet, size_tier, unit_cost, price, replenishable, listing_status)
@@ -75,7 +89,10 @@ async function generate(db: ReturnType<typeof openPostgresDatabase>, accountId: 
      FROM generate_series(1, $2::int) AS i`,
     [accountId, skus],
   );
-  const [batch] = await db.query<{ id: number }>(`INSERT INTO ledger_batches (account_id, kind, note) VALUES ($1, 'bench', 'generated') RETURNING id`, [accountId]);
+  const [batch] = await db.query<{ id: number }>(
+    `INSERT INTO ledger_batches (account_id, kind, note) VALUES ($1, 'bench', 'generated') RETURNING id`,
+    [accountId],
+  );
   // Bulk load: no per-row FK checks, indexes rebuilt afterwards (a benchmark database only).
   await db.exec(`ALTER TABLE stock_movements DISABLE TRIGGER ALL; ALTER TABLE age_layers DISABLE TRIGGER ALL;
     DROP INDEX stock_movements_item; DROP INDEX stock_movements_time; DROP INDEX stock_movements_product_time`);
@@ -125,7 +142,10 @@ async function generate(db: ReturnType<typeof openPostgresDatabase>, accountId: 
   );
   await db.exec(`ALTER TABLE stock_movements ENABLE TRIGGER ALL; ALTER TABLE age_layers ENABLE TRIGGER ALL`);
   log('forecasts: one per SKU (all locations), 90 days');
-  const [run] = await db.query<{ id: number }>(`INSERT INTO forecast_runs (account_id, as_of, horizon, series_count) VALUES ($1, $2, 90, $3) RETURNING id`, [accountId, asOf, skus]);
+  const [run] = await db.query<{ id: number }>(
+    `INSERT INTO forecast_runs (account_id, as_of, horizon, series_count) VALUES ($1, $2, 90, $3) RETURNING id`,
+    [accountId, asOf, skus],
+  );
   await db.query(
     `INSERT INTO forecasts (account_id, run_id, product_id, location_id, as_of, horizon, model, demand_class, mean, quantiles, dispersion, level_variance)
      SELECT $1, $2, p.id, NULL, $3::date, 90, 'bench', 'smooth', array_fill((0.1 + (p.id % 17) * 0.03)::float8, ARRAY[90]), '[]'::jsonb, 1, 0
@@ -148,7 +168,10 @@ async function vacuum(db: ReturnType<typeof openPostgresDatabase>): Promise<void
 async function existing(): Promise<number | undefined> {
   const admin = openPostgresDatabase(url('postgres'), { max: 1 });
   try {
-    const [found] = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_database WHERE datname = $1', [DB]);
+    const [found] = await admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_database WHERE datname = $1',
+      [DB],
+    );
     if (!found || found.n === 0) return undefined;
   } finally {
     await admin.close();
@@ -194,7 +217,11 @@ async function main(): Promise<void> {
     await migrate(db);
     const sw = createStockwise(db);
     if (accountId === undefined) {
-      const member = await sw.auth.createUser('Bench seller', { email: 'bench@stockwise.dev', password: 'bench-password', role: 'owner' });
+      const member = await sw.auth.createUser('Bench seller', {
+        email: 'bench@stockwise.dev',
+        password: 'bench-password',
+        role: 'owner',
+      });
       const loadStart = performance.now();
       await generate(db, member.accountId);
       loadSeconds = Math.round((performance.now() - loadStart) / 100) / 10;
@@ -202,7 +229,10 @@ async function main(): Promise<void> {
     }
     if (loadSeconds === null) await vacuum(db);
     const actor = await sw.auth.ownerOf(accountId);
-    const [count] = await db.query<{ n: number }>('SELECT count(*)::bigint AS n FROM stock_movements WHERE account_id = $1', [accountId]);
+    const [count] = await db.query<{ n: number }>(
+      'SELECT count(*)::bigint AS n FROM stock_movements WHERE account_id = $1',
+      [accountId],
+    );
     const movements = count!.n;
     log(`${String(movements)} movements${loadSeconds === null ? '' : ` loaded in ${String(loadSeconds)} s`}`);
 

@@ -34,7 +34,10 @@ const SKUS = Number(arg('skus', '100'));
 const STOCK = Number(arg('stock', '20'));
 const ORDERS = Number(arg('orders', '4000'));
 const BACKENDS = arg('backends', 'pglite,postgres').split(',');
-const PG_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_URL =
+  process.env['BENCH_DATABASE_URL'] ??
+  process.env['TEST_DATABASE_URL'] ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 const PGBENCH_SECONDS = Number(arg('pgbench-seconds', '20'));
 /** token: Authorization: Bearer (an API client); session: the dashboard's cookie after POST /auth/login. */
 const AUTH = arg('auth', 'token');
@@ -56,21 +59,28 @@ function freePort(): Promise<number> {
 }
 
 async function cli(args: string[], env: Record<string, string>): Promise<string> {
-  const { stdout } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
+  const { stdout } = await run(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
   return stdout.trim();
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 where unavailable. */
 function cpuSeconds(pid: number | undefined): number {
   try {
-    const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const fields =
+      readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
+        .split(') ')[1]
+        ?.split(' ') ?? [];
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;
   }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 interface Setup {
   env: Record<string, string>;
@@ -115,7 +125,9 @@ async function prepare(backend: string): Promise<Setup> {
     backendPids: async () => {
       const a = openPostgresDatabase(PG_URL, { max: 1 });
       try {
-        return (await a.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])).map((r) => r.pid);
+        return (
+          await a.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])
+        ).map((r) => r.pid);
       } finally {
         await a.close();
       }
@@ -141,13 +153,41 @@ async function benchBackend(backend: string) {
   const servers: ChildProcess[] = [];
   try {
     await cli(['migrate', '--json'], setup.env);
-    await cli(['user', 'create', '--account', 'Bench Seller', '--email', 'bench@example.com', '--password', 'bench password', '--role', 'owner'], setup.env);
+    await cli(
+      [
+        'user',
+        'create',
+        '--account',
+        'Bench Seller',
+        '--email',
+        'bench@example.com',
+        '--password',
+        'bench password',
+        '--role',
+        'owner',
+      ],
+      setup.env,
+    );
     const token = await cli(['token', 'create', '--email', 'bench@example.com'], setup.env);
     const count = backend === 'pglite' ? 1 : SERVERS;
     const ports: number[] = [];
     for (let i = 0; i < count; i++) {
       const port = await freePort();
-      const child = spawn(process.execPath, [...SERVER_NODE_ARGS, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-worker', '--json'], { env: { ...process.env, ...setup.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(
+        process.execPath,
+        [
+          ...SERVER_NODE_ARGS,
+          BIN,
+          'serve',
+          '--port',
+          String(port),
+          '--host',
+          '127.0.0.1',
+          '--no-worker',
+          '--json',
+        ],
+        { env: { ...process.env, ...setup.env }, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
       servers.push(child);
       await new Promise<void>((resolve, reject) => {
         child.stdout?.on('data', (chunk: Buffer) => {
@@ -163,7 +203,11 @@ async function benchBackend(backend: string) {
     const base = bases[0]!;
     let auth: Record<string, string> = { Authorization: `Bearer ${token}` };
     if (AUTH === 'session') {
-      const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.com', password: 'bench password' }) });
+      const login = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'bench@example.com', password: 'bench password' }),
+      });
       auth = { Cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
     }
     const headers = { ...auth, 'Content-Type': 'application/json' };
@@ -173,12 +217,16 @@ async function benchBackend(backend: string) {
     const post = (path: string, body: unknown, at = base) =>
       new Promise<number>((resolve, reject) => {
         const payload = Buffer.from(JSON.stringify(body));
-        const req = httpRequest(`${at}${path}`, { method: 'POST', agent, headers: { ...headers, 'Content-Length': String(payload.length) } }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            resolve(res.statusCode ?? 0);
-          });
-        });
+        const req = httpRequest(
+          `${at}${path}`,
+          { method: 'POST', agent, headers: { ...headers, 'Content-Length': String(payload.length) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              resolve(res.statusCode ?? 0);
+            });
+          },
+        );
         req.on('error', reject);
         req.end(payload);
       });
@@ -204,7 +252,11 @@ async function benchBackend(backend: string) {
         if (n >= ORDERS) return;
         const sku = skus[Math.floor(Math.random() * skus.length)]!;
         const t0 = performance.now();
-        const status = await post('/orders', { channel: 'shopify', externalId: `bench-${n}`, lines: [{ sku, quantity: 1, unitPrice: 9.99 }] }, at).catch(() => 0);
+        const status = await post(
+          '/orders',
+          { channel: 'shopify', externalId: `bench-${n}`, lines: [{ sku, quantity: 1, unitPrice: 9.99 }] },
+          at,
+        ).catch(() => 0);
         latencies.push(performance.now() - t0);
         if (status === 201) accepted.set(sku, (accepted.get(sku) ?? 0) + 1);
         else if (status === 409) rejected += 1;
@@ -214,11 +266,15 @@ async function benchBackend(backend: string) {
     await Promise.all(Array.from({ length: CLIENTS }, client));
     const seconds = (performance.now() - started) / 1000;
     const serverCpu = servers.reduce((sum, child) => sum + cpuSeconds(child.pid), 0) - serverCpuBefore;
-    const pgCpu = (await setup.backendPids()).reduce((sum, pid) => sum + cpuSeconds(pid) - (pgCpuBefore.get(pid) ?? 0), 0);
+    const pgCpu = (await setup.backendPids()).reduce(
+      (sum, pid) => sum + cpuSeconds(pid) - (pgCpuBefore.get(pid) ?? 0),
+      0,
+    );
 
     // What the server says: reserved equals accepted units, available never below zero.
     const res = await fetch(`${base}/inventory?limit=1000&location=WH1`, { headers });
-    const balances = ((await res.json()) as { items: { sku: string; reserved: number; available: number }[] }).items;
+    const balances = ((await res.json()) as { items: { sku: string; reserved: number; available: number }[] })
+      .items;
     const oversold = skus.reduce((s, sku) => s + Math.max(0, (accepted.get(sku) ?? 0) - STOCK), 0);
     const negative = balances.filter((b) => b.available < 0).length;
     const reservedMatches = balances.every((b) => b.reserved === (accepted.get(b.sku) ?? 0));
@@ -273,7 +329,11 @@ async function pgbench() {
   try {
     // Scale = SKUs: as many branch rows as the order run has SKUs (TPC-B contends on branches).
     await run('pgbench', ['-i', '-q', '-s', String(SKUS), url.toString()], { timeout: 600_000 });
-    const { stdout } = await run('pgbench', ['-c', String(clients), '-j', '2', '-T', String(PGBENCH_SECONDS), url.toString()], { timeout: (PGBENCH_SECONDS + 120) * 1000 });
+    const { stdout } = await run(
+      'pgbench',
+      ['-c', String(clients), '-j', '2', '-T', String(PGBENCH_SECONDS), url.toString()],
+      { timeout: (PGBENCH_SECONDS + 120) * 1000 },
+    );
     const tps = /tps = ([\d.]+)/.exec(stdout);
     return { clients, scale: SKUS, seconds: PGBENCH_SECONDS, tps: tps ? Math.round(Number(tps[1])) : null };
   } finally {

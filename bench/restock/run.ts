@@ -21,7 +21,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { isoDate, parseIsoDate } from '../../packages/domain/src/calendar/dates';
-import { storageFeeSchedule, storageRatePerCubicFootDay } from '../../packages/domain/src/replenishment/economics';
+import {
+  storageFeeSchedule,
+  storageRatePerCubicFootDay,
+} from '../../packages/domain/src/replenishment/economics';
 import { readCalendar, readPrices, readSales } from '../m5/load';
 import { planAtScale } from './scale';
 import type { Totals } from './simulate';
@@ -43,7 +46,9 @@ function arg(name: string): string | undefined {
 function startWorker(): Worker {
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const worker = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
-  return new Worker(`import(${tsx}).then((m) => { m.register(); return import(${worker}); });`, { eval: true });
+  return new Worker(`import(${tsx}).then((m) => { m.register(); return import(${worker}); });`, {
+    eval: true,
+  });
 }
 
 function runOn(worker: Worker, input: RestockWorkerInput): Promise<RestockWorkerOutput> {
@@ -64,11 +69,13 @@ function runOn(worker: Worker, input: RestockWorkerInput): Promise<RestockWorker
 function fillPrices(p: Float64Array): Float64Array {
   const out = p.slice();
   let last = NaN;
-  for (let t = 0; t < out.length; t++) if (Number.isNaN(out[t]!)) out[t] = last;
-  else last = out[t]!;
+  for (let t = 0; t < out.length; t++)
+    if (Number.isNaN(out[t]!)) out[t] = last;
+    else last = out[t]!;
   let next = NaN;
-  for (let t = out.length - 1; t >= 0; t--) if (Number.isNaN(out[t]!)) out[t] = next;
-  else next = out[t]!;
+  for (let t = out.length - 1; t >= 0; t--)
+    if (Number.isNaN(out[t]!)) out[t] = next;
+    else next = out[t]!;
   for (let t = 0; t < out.length; t++) if (Number.isNaN(out[t]!)) out[t] = 1;
   return out;
 }
@@ -78,17 +85,27 @@ async function main(): Promise<void> {
   const calendar = readCalendar();
   const sales = await readSales();
   if (process.argv.includes('--only-scale')) {
-    console.log(JSON.stringify({ bench: 'restock-plan-scale', ...(await planAtScale({ skus: 30_000, locations: 3, sales })) }));
+    console.log(
+      JSON.stringify({
+        bench: 'restock-plan-scale',
+        ...(await planAtScale({ skus: 30_000, locations: 3, sales })),
+      }),
+    );
     return;
   }
   const n = Math.min(sales.ids.length, Number(arg('series') ?? sales.ids.length));
-  const prices = await readPrices({ keys: sales.ids.slice(0, n).map((_, i) => `${sales.store[i]!},${sales.item[i]!}`), calendar });
+  const prices = await readPrices({
+    keys: sales.ids.slice(0, n).map((_, i) => `${sales.store[i]!},${sales.item[i]!}`),
+    calendar,
+  });
   const end = sales.days; // 1941
   const from = end - SIM_DAYS - HISTORY_DAYS;
   const days = end - from;
   const epochDay0 = parseIsoDate(D1) + from;
   const schedule = storageFeeSchedule({ date: isoDate(epochDay0) });
-  const storageRate = Float64Array.from({ length: days }, (_, t) => storageRatePerCubicFootDay({ schedule, storageType: 'standard', from: isoDate(epochDay0 + t), days: 1 }));
+  const storageRate = Float64Array.from({ length: days }, (_, t) =>
+    storageRatePerCubicFootDay({ schedule, storageType: 'standard', from: isoDate(epochDay0 + t), days: 1 }),
+  );
   const loadedMs = performance.now() - started;
 
   const batches: RestockWorkerInput[] = [];
@@ -109,7 +126,21 @@ async function main(): Promise<void> {
         price[k * days + t] = filled[t]!;
       }
     }
-    batches.push({ count, days, start: HISTORY_DAYS, epochDay0, demand, history, price, storageRate, cubicFeet: CUBIC_FEET, costShare: COST_SHARE, seeds: Uint32Array.from({ length: count }, (_, k) => 1_000_003 * (first + k + 1)), historyDays: HISTORY_DAYS, serviceLevel: arg('service-level') === undefined ? undefined : Number(arg('service-level')) });
+    batches.push({
+      count,
+      days,
+      start: HISTORY_DAYS,
+      epochDay0,
+      demand,
+      history,
+      price,
+      storageRate,
+      cubicFeet: CUBIC_FEET,
+      costShare: COST_SHARE,
+      seeds: Uint32Array.from({ length: count }, (_, k) => 1_000_003 * (first + k + 1)),
+      historyDays: HISTORY_DAYS,
+      serviceLevel: arg('service-level') === undefined ? undefined : Number(arg('service-level')),
+    });
   }
   const simStarted = performance.now();
   const pool = Array.from({ length: Math.max(1, Math.min(2, availableParallelism())) }, startWorker);
@@ -131,7 +162,8 @@ async function main(): Promise<void> {
     const cpu = POLICIES.reduce((s, p) => s + outputs.reduce((a, o) => a + o.ms[variant][p], 0), 0);
     for (const policy of POLICIES) {
       const t: Totals = emptyTotals();
-      for (const o of outputs) for (const k of Object.keys(t) as (keyof Totals)[]) t[k] += o.totals[variant][policy][k];
+      for (const o of outputs)
+        for (const k of Object.keys(t) as (keyof Totals)[]) t[k] += o.totals[variant][policy][k];
       const policyCpu = outputs.reduce((a, o) => a + o.ms[variant][policy], 0);
       const holding = t.capitalCost + t.storageCost;
       console.log(
@@ -157,13 +189,27 @@ async function main(): Promise<void> {
       );
     }
   }
-  const summary = { loadMs: round(loadedMs, 0), simulationWallMs: round(simWallMs, 0), forecastCpuMs: round(outputs.reduce((a, o) => a + o.forecastMs, 0), 0) };
+  const summary = {
+    loadMs: round(loadedMs, 0),
+    simulationWallMs: round(simWallMs, 0),
+    forecastCpuMs: round(
+      outputs.reduce((a, o) => a + o.forecastMs, 0),
+      0,
+    ),
+  };
   if (process.argv.includes('--no-scale')) {
     console.log(JSON.stringify({ bench: 'restock', ...summary }));
     return;
   }
   const scale = await planAtScale({ skus: 30_000, locations: 3, sales });
-  console.log(JSON.stringify({ bench: 'restock-plan-scale', ...scale, ...summary, totalWallMs: round(performance.now() - started, 0) }));
+  console.log(
+    JSON.stringify({
+      bench: 'restock-plan-scale',
+      ...scale,
+      ...summary,
+      totalWallMs: round(performance.now() - started, 0),
+    }),
+  );
 }
 
 function round(x: number, digits: number): number {

@@ -13,13 +13,24 @@ import { planWithinCapacity } from '../../packages/domain/src/replenishment/capa
 import { recommendRestock } from '../../packages/domain/src/replenishment/restock';
 import type { SalesTable } from '../m5/load';
 
-export async function planAtScale(options: { skus: number; locations: number; sales: SalesTable }): Promise<Record<string, number>> {
+export async function planAtScale(options: {
+  skus: number;
+  locations: number;
+  sales: SalesTable;
+}): Promise<Record<string, number>> {
   const { sales } = options;
   const t0 = performance.now();
-  const highs = await highsLoader({ wasmBinary: readFileSync(createRequire(import.meta.url).resolve('highs/runtime')) });
+  const highs = await highsLoader({
+    wasmBinary: readFileSync(createRequire(import.meta.url).resolve('highs/runtime')),
+  });
   const solve: LpSolver = (lp) => {
     const s = highs.solve(lp, { output_flag: false, time_limit: 5 });
-    return { status: s.Status, columns: Object.fromEntries(Object.entries(s.Columns).map(([k, c]) => [k, (c as { Primal: number }).Primal])) };
+    return {
+      status: s.Status,
+      columns: Object.fromEntries(
+        Object.entries(s.Columns).map(([k, c]) => [k, (c as { Primal: number }).Primal]),
+      ),
+    };
   };
   const loadMs = performance.now() - t0;
   const n = sales.ids.length;
@@ -28,7 +39,16 @@ export async function planAtScale(options: { skus: number; locations: number; sa
     const y = sales.sales[i]!;
     let s = 0;
     for (let t = y.length - 28; t < y.length; t++) s += y[t]!;
-    forecasts.push({ model: 'flat', params: {}, demandClass: 'smooth', degenerate: null, mean: new Float64Array(90).fill(s / 28), quantiles: [], dispersion: 1.6, levelVariance: 0.04 });
+    forecasts.push({
+      model: 'flat',
+      params: {},
+      demandClass: 'smooth',
+      degenerate: null,
+      mean: new Float64Array(90).fill(s / 28),
+      quantiles: [],
+      dispersion: 1.6,
+      levelVariance: 0.04,
+    });
   }
   const started = performance.now();
   let lines = 0;
@@ -60,7 +80,14 @@ export async function planAtScale(options: { skus: number; locations: number; sa
       if (rec.recommendedQuantity > 0) {
         lines++;
         units += rec.recommendedQuantity;
-        items.push({ key: String(i), recommendedQuantity: rec.recommendedQuantity, casePack: rec.reasoning.casePack, moq: rec.reasoning.moq, cubicFeetPerUnit: cubicFeet, profitPerUnit: Math.max(0, price - 0.4 * price - 0.15 * price - 3.22) });
+        items.push({
+          key: String(i),
+          recommendedQuantity: rec.recommendedQuantity,
+          casePack: rec.reasoning.casePack,
+          moq: rec.reasoning.moq,
+          cubicFeetPerUnit: cubicFeet,
+          profitPerUnit: Math.max(0, price - 0.4 * price - 0.15 * price - 3.22),
+        });
       }
     }
     const needed = items.reduce((s, i) => s + i.recommendedQuantity * i.cubicFeetPerUnit, 0);
@@ -70,5 +97,14 @@ export async function planAtScale(options: { skus: number; locations: number; sa
     plannedCubicFeet += plan.plannedCubicFeet;
   }
   const planMs = performance.now() - started;
-  return { skus: options.skus, locations: options.locations, lines, units, cutLines: cut, plannedCubicFeet: Math.round(plannedCubicFeet), solverLoadMs: Math.round(loadMs), planMs: Math.round(planMs) };
+  return {
+    skus: options.skus,
+    locations: options.locations,
+    lines,
+    units,
+    cutLines: cut,
+    plannedCubicFeet: Math.round(plannedCubicFeet),
+    solverLoadMs: Math.round(loadMs),
+    planMs: Math.round(planMs),
+  };
 }

@@ -23,7 +23,16 @@ export interface Totals {
   orders: number;
 }
 
-export const emptyTotals = (): Totals => ({ demand: 0, sold: 0, onHandDays: 0, excessDays: 0, capitalCost: 0, storageCost: 0, lostMargin: 0, orders: 0 });
+export const emptyTotals = (): Totals => ({
+  demand: 0,
+  sold: 0,
+  onHandDays: 0,
+  excessDays: 0,
+  capitalCost: 0,
+  storageCost: 0,
+  lostMargin: 0,
+  orders: 0,
+});
 
 export interface SeriesInput {
   /** Daily demand (units), index 0 = first day of `history`; the simulation runs over [start, demand.length). */
@@ -142,7 +151,13 @@ export function simulate(input: SeriesInput, policy: Policy): Totals {
           cubicFeet: input.cubicFeet,
           storagePerCubicFootDay: input.storageRate[t]!,
         },
-        { reviewDays: 1, searchDays: 0, minCoverDaysAfterArrival: 0, maxCoverDays: 90, serviceLevel: input.serviceLevel ?? null },
+        {
+          reviewDays: 1,
+          searchDays: 0,
+          minCoverDaysAfterArrival: 0,
+          maxCoverDays: 90,
+          serviceLevel: input.serviceLevel ?? null,
+        },
       );
       q = rec.recommendedQuantity;
     }

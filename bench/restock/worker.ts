@@ -66,20 +66,48 @@ export function runBatch(input: RestockWorkerInput): RestockWorkerOutput {
     const t0 = performance.now();
     const forecasts: DemandForecast[] = [];
     for (let o = input.start; o < input.days; o += 7) {
-      forecasts.push(forecastDemand(history.slice(Math.max(0, o - input.historyDays), o), { horizon: 42, quantileLevels: [0.5] }));
+      forecasts.push(
+        forecastDemand(history.slice(Math.max(0, o - input.historyDays), o), {
+          horizon: 42,
+          quantileLevels: [0.5],
+        }),
+      );
     }
     forecastMs += performance.now() - t0;
     const r = rng(input.seeds[i]!);
     const randomLead = Int32Array.from({ length: input.days }, () => 10 + Math.floor(r() * 21));
-    const base = { demand, price, start: input.start, epochDay0: input.epochDay0, forecasts, cubicFeet: input.cubicFeet, storageRate: input.storageRate, costShare: input.costShare, serviceLevel: input.serviceLevel };
+    const base = {
+      demand,
+      price,
+      start: input.start,
+      epochDay0: input.epochDay0,
+      forecasts,
+      cubicFeet: input.cubicFeet,
+      storageRate: input.storageRate,
+      costShare: input.costShare,
+      serviceLevel: input.serviceLevel,
+    };
     const forecastShare = (performance.now() - t0) / 2;
     for (const p of POLICIES) {
       let t1 = performance.now();
-      add(variants.fixed14[p], simulate({ ...base, leadTime: () => 14, leadTimeBelief: { meanDays: 14, sdDays: 0 } }, p));
+      add(
+        variants.fixed14[p],
+        simulate({ ...base, leadTime: () => 14, leadTimeBelief: { meanDays: 14, sdDays: 0 } }, p),
+      );
       ms.fixed14[p] += performance.now() - t1 + (p === 'stockwise' ? forecastShare : 0);
       t1 = performance.now();
       // Discrete uniform 10…30: mean 20, sd √((21² − 1)/12) = 6.06.
-      add(variants.random10to30[p], simulate({ ...base, leadTime: (t) => randomLead[t]!, leadTimeBelief: { meanDays: 20, sdDays: Math.sqrt((21 * 21 - 1) / 12) } }, p));
+      add(
+        variants.random10to30[p],
+        simulate(
+          {
+            ...base,
+            leadTime: (t) => randomLead[t]!,
+            leadTimeBelief: { meanDays: 20, sdDays: Math.sqrt((21 * 21 - 1) / 12) },
+          },
+          p,
+        ),
+      );
       ms.random10to30[p] += performance.now() - t1 + (p === 'stockwise' ? forecastShare : 0);
     }
   }

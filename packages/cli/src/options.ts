@@ -17,13 +17,19 @@ export interface StorageFlags {
 export function withStorage(command: Command): Command {
   return command
     .addOption(new Option('--data <dir>', 'embedded database folder').env('STOCKWISE_DATA').default('./data'))
-    .addOption(new Option('--database-url <url>', 'PostgreSQL server instead of the embedded database').env('DATABASE_URL'))
+    .addOption(
+      new Option('--database-url <url>', 'PostgreSQL server instead of the embedded database').env(
+        'DATABASE_URL',
+      ),
+    )
     .addOption(new Option('--json', 'machine-readable output').env('STOCKWISE_JSON'));
 }
 
 export async function open(flags: StorageFlags): Promise<Stockwise> {
   assertNotServed(flags);
-  return openStockwise(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : { dataDir: resolve(flags.data) });
+  return openStockwise(
+    flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : { dataDir: resolve(flags.data) },
+  );
 }
 
 /** Runs `fn` with an open Stockwise and closes it; domain errors become one clear line and exit code 1. */
@@ -42,8 +48,16 @@ export function print(flags: { json?: boolean | undefined }, value: unknown, hum
 
 export function reportError(error: unknown, json: boolean): never {
   if (isDomainError(error)) {
-    const body = { error: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
-    process.stderr.write(json ? `${JSON.stringify(body)}\n` : `error: ${error.message}${error.field ? ` (${error.field})` : ''}\n`);
+    const body = {
+      error: error.code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+    };
+    process.stderr.write(
+      json
+        ? `${JSON.stringify(body)}\n`
+        : `error: ${error.message}${error.field ? ` (${error.field})` : ''}\n`,
+    );
   } else {
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
   }
@@ -54,7 +68,10 @@ export function reportError(error: unknown, json: boolean): never {
  * Runs an admin command: through the running server when one owns this data folder (the embedded
  * database has a single owner process), otherwise directly on the database.
  */
-export async function runAdminCommand(flags: StorageFlags, command: LocalCommand): Promise<Record<string, unknown>> {
+export async function runAdminCommand(
+  flags: StorageFlags,
+  command: LocalCommand,
+): Promise<Record<string, unknown>> {
   const running = flags.databaseUrl ? undefined : findRunningServer(resolve(flags.data));
   if (!running) return withStockwise(flags, (sw) => runLocalCommand(sw, command));
   const res = await fetch(`${running.url}/api/local/cli`, {
@@ -63,13 +80,21 @@ export async function runAdminCommand(flags: StorageFlags, command: LocalCommand
     body: JSON.stringify(command),
   });
   const body = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new DomainError('VALIDATION_FAILED', typeof body['message'] === 'string' ? body['message'] : `server answered ${String(res.status)}`, typeof body['field'] === 'string' ? { field: body['field'] } : {});
+  if (!res.ok)
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      typeof body['message'] === 'string' ? body['message'] : `server answered ${String(res.status)}`,
+      typeof body['field'] === 'string' ? { field: body['field'] } : {},
+    );
   return body;
 }
 
 /** Refuses to open the embedded database while a server owns it. */
 export function assertNotServed(flags: StorageFlags): void {
   if (!flags.databaseUrl && findRunningServer(resolve(flags.data))) {
-    throw new DomainError('CONFLICT', `a Stockwise server is running on ${resolve(flags.data)}; stop it first`);
+    throw new DomainError(
+      'CONFLICT',
+      `a Stockwise server is running on ${resolve(flags.data)}; stop it first`,
+    );
   }
 }

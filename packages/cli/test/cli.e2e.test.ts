@@ -23,7 +23,10 @@ function freePort(): Promise<number> {
 }
 
 async function stockwise(args: string[], env: Record<string, string> = {}): Promise<string> {
-  const { stdout } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+  const { stdout } = await run(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
   return stdout;
 }
 
@@ -38,8 +41,25 @@ describe('stockwise CLI and server, end to end', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${String(port)}`;
     await stockwise(['migrate', '--data', dataDir, '--json']);
-    await stockwise(['user', 'create', '--account', 'E2E Seller', '--email', 'e2e@example.com', '--password', 'e2e password', '--role', 'owner', '--data', dataDir]);
-    server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--json'], { env: { ...process.env, STOCKWISE_DATA: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+    await stockwise([
+      'user',
+      'create',
+      '--account',
+      'E2E Seller',
+      '--email',
+      'e2e@example.com',
+      '--password',
+      'e2e password',
+      '--role',
+      'owner',
+      '--data',
+      dataDir,
+    ]);
+    server = spawn(
+      process.execPath,
+      [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--json'],
+      { env: { ...process.env, STOCKWISE_DATA: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve, reject) => {
       server.stdout?.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('"url"')) resolve();
@@ -56,7 +76,10 @@ describe('stockwise CLI and server, end to end', () => {
   });
 
   it('serves health without auth and 401 without a token', async () => {
-    expect(await (await fetch(`${base}/api/health`)).json()).toMatchObject({ status: 'ok', database: 'pglite' });
+    expect(await (await fetch(`${base}/api/health`)).json()).toMatchObject({
+      status: 'ok',
+      database: 'pglite',
+    });
     const denied = await fetch(`${base}/api/v1/products`);
     expect(denied.status).toBe(401);
     const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { openapi: string };
@@ -66,15 +89,62 @@ describe('stockwise CLI and server, end to end', () => {
 
   it('`stockwise user create` and `token create --json` work while the server runs on the same folder, and the token works', async () => {
     // The embedded database has one owner: the CLI hands these commands to the running server.
-    await stockwise(['user', 'create', '--account', 'E2E Seller', '--email', 'second@example.com', '--password', 'second password', '--role', 'manager', '--data', dataDir]);
-    const { token } = JSON.parse(await stockwise(['token', 'create', '--email', 'second@example.com', '--name', 'e2e', '--json', '--data', dataDir])) as { token: string };
+    await stockwise([
+      'user',
+      'create',
+      '--account',
+      'E2E Seller',
+      '--email',
+      'second@example.com',
+      '--password',
+      'second password',
+      '--role',
+      'manager',
+      '--data',
+      dataDir,
+    ]);
+    const { token } = JSON.parse(
+      await stockwise([
+        'token',
+        'create',
+        '--email',
+        'second@example.com',
+        '--name',
+        'e2e',
+        '--json',
+        '--data',
+        dataDir,
+      ]),
+    ) as { token: string };
     expect(token).toMatch(/^sw_/);
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    expect((await fetch(`${base}/api/v1/locations`, { method: 'POST', headers: auth, body: JSON.stringify({ code: 'WH1', name: 'Main', type: 'warehouse' }) })).status).toBe(201);
-    expect((await fetch(`${base}/api/v1/products`, { method: 'POST', headers: auth, body: JSON.stringify({ sku: 'E2E-1', title: 'Mug', barcode: '4006381333931', unitCost: 2 }) })).status).toBe(201);
-    const movement = await fetch(`${base}/api/v1/movements`, { method: 'POST', headers: { ...auth, 'Idempotency-Key': 'e2e-1' }, body: JSON.stringify({ type: 'receipt', sku: 'E2E-1', location: 'WH1', quantity: 12 }) });
+    expect(
+      (
+        await fetch(`${base}/api/v1/locations`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ code: 'WH1', name: 'Main', type: 'warehouse' }),
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await fetch(`${base}/api/v1/products`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ sku: 'E2E-1', title: 'Mug', barcode: '4006381333931', unitCost: 2 }),
+        })
+      ).status,
+    ).toBe(201);
+    const movement = await fetch(`${base}/api/v1/movements`, {
+      method: 'POST',
+      headers: { ...auth, 'Idempotency-Key': 'e2e-1' },
+      body: JSON.stringify({ type: 'receipt', sku: 'E2E-1', location: 'WH1', quantity: 12 }),
+    });
     expect(movement.status).toBe(201);
-    const inventory = (await (await fetch(`${base}/api/v1/inventory?sku=E2E-1`, { headers: auth })).json()) as { items: { onHand: number }[] };
+    const inventory = (await (
+      await fetch(`${base}/api/v1/inventory?sku=E2E-1`, { headers: auth })
+    ).json()) as { items: { onHand: number }[] };
     expect(inventory.items[0]?.onHand).toBe(12);
   });
 });
@@ -83,13 +153,38 @@ describe('stockwise token create', () => {
   it('prints {"token"} with --json, and the token is accepted by a server on the same data', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'stockwise-token-'));
     try {
-      await stockwise(['user', 'create', '--account', 'T', '--email', 't@example.com', '--password', 'token password', '--data', dataDir]);
-      const out = JSON.parse(await stockwise(['token', 'create', '--email', 't@example.com', '--name', 'ci', '--json'], { STOCKWISE_DATA: dataDir })) as { token: string };
+      await stockwise([
+        'user',
+        'create',
+        '--account',
+        'T',
+        '--email',
+        't@example.com',
+        '--password',
+        'token password',
+        '--data',
+        dataDir,
+      ]);
+      const out = JSON.parse(
+        await stockwise(['token', 'create', '--email', 't@example.com', '--name', 'ci', '--json'], {
+          STOCKWISE_DATA: dataDir,
+        }),
+      ) as { token: string };
       expect(out.token).toMatch(/^sw_/);
       const port = await freePort();
-      const server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--json', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-      await new Promise<void>((resolve) => server.stdout?.on('data', () => { resolve(); }));
-      const res = await fetch(`http://127.0.0.1:${String(port)}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${out.token}` } });
+      const server = spawn(
+        process.execPath,
+        [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--json', '--data', dataDir],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      await new Promise<void>((resolve) =>
+        server.stdout?.on('data', () => {
+          resolve();
+        }),
+      );
+      const res = await fetch(`http://127.0.0.1:${String(port)}/api/v1/auth/me`, {
+        headers: { Authorization: `Bearer ${out.token}` },
+      });
       server.kill('SIGTERM');
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ user: { email: 't@example.com' } });
@@ -101,7 +196,11 @@ describe('stockwise token create', () => {
   it('fails with a clear message for an unknown email', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'stockwise-token-'));
     try {
-      await expect(stockwise(['token', 'create', '--email', 'nobody@example.com', '--data', dataDir])).rejects.toMatchObject({ stderr: expect.stringContaining('no user with email nobody@example.com') as unknown });
+      await expect(
+        stockwise(['token', 'create', '--email', 'nobody@example.com', '--data', dataDir]),
+      ).rejects.toMatchObject({
+        stderr: expect.stringContaining('no user with email nobody@example.com') as unknown,
+      });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -5,7 +5,8 @@ import { valueParsers } from './database';
 
 const builtinParser = pg.types.getTypeParser as (oid: number, format: 'text') => (text: string) => unknown;
 const types = {
-  getTypeParser: ((oid: number) => valueParsers[oid] ?? builtinParser(oid, 'text')) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number) =>
+    valueParsers[oid] ?? builtinParser(oid, 'text')) as typeof pg.types.getTypeParser,
 };
 
 const statementNames = new Map<string, string>();
@@ -29,7 +30,9 @@ export function openPostgresDatabase(connectionString: string, options: { max?: 
   const asSql = (runner: pg.Pool | pg.PoolClient): Sql => ({
     async query<Row extends object>(text: string, params?: readonly unknown[], options?: QueryOptions) {
       const values = params ? [...params] : [];
-      const result = options?.prepare ? await runner.query<Row>({ name: statementName(text), text, values }) : await runner.query<Row>(text, values);
+      const result = options?.prepare
+        ? await runner.query<Row>({ name: statementName(text), text, values })
+        : await runner.query<Row>(text, values);
       return result.rows;
     },
     async exec(text: string) {

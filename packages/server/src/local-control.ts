@@ -47,20 +47,57 @@ export function findRunningServer(dataDir: string): ServerHandle | undefined {
 }
 
 export const LocalCommandSchema = z.discriminatedUnion('command', [
-  z.object({ command: z.literal('user.create'), account: z.string().min(1).max(200), email: z.email(), password: z.string().min(8).max(200), role: z.enum(ROLES), name: z.string().max(200).optional() }).strict(),
-  z.object({ command: z.literal('token.create'), email: z.string().min(1).max(254), name: z.string().min(1).max(100), account: z.string().max(200).optional() }).strict(),
-  z.object({ command: z.literal('forecast.run'), account: z.string().max(200).optional(), horizon: z.number().int().min(1).max(365).optional() }).strict(),
-  z.object({ command: z.literal('forecast.get'), account: z.string().max(200).optional(), sku: z.string().min(1).max(100), location: z.string().max(32).optional(), horizon: z.number().int().min(1).max(365).optional() }).strict(),
+  z
+    .object({
+      command: z.literal('user.create'),
+      account: z.string().min(1).max(200),
+      email: z.email(),
+      password: z.string().min(8).max(200),
+      role: z.enum(ROLES),
+      name: z.string().max(200).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      command: z.literal('token.create'),
+      email: z.string().min(1).max(254),
+      name: z.string().min(1).max(100),
+      account: z.string().max(200).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      command: z.literal('forecast.run'),
+      account: z.string().max(200).optional(),
+      horizon: z.number().int().min(1).max(365).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      command: z.literal('forecast.get'),
+      account: z.string().max(200).optional(),
+      sku: z.string().min(1).max(100),
+      location: z.string().max(32).optional(),
+      horizon: z.number().int().min(1).max(365).optional(),
+    })
+    .strict(),
   RESTOCK_LOCAL_COMMAND,
   REPORT_LOCAL_COMMAND,
   ...SALES_LOCAL_COMMANDS,
 ]);
 export type LocalCommand = z.infer<typeof LocalCommandSchema>;
 
-export async function runLocalCommand(sw: Stockwise, command: LocalCommand): Promise<Record<string, unknown>> {
+export async function runLocalCommand(
+  sw: Stockwise,
+  command: LocalCommand,
+): Promise<Record<string, unknown>> {
   switch (command.command) {
     case 'user.create': {
-      const m = await sw.auth.createUser(command.account, { email: command.email, password: command.password, role: command.role, name: command.name }, { resetPassword: true });
+      const m = await sw.auth.createUser(
+        command.account,
+        { email: command.email, password: command.password, role: command.role, name: command.name },
+        { resetPassword: true },
+      );
       return { account: m.accountName, accountId: m.accountId, email: m.email, role: m.role };
     }
     case 'token.create': {
@@ -82,7 +119,10 @@ export async function runLocalCommand(sw: Stockwise, command: LocalCommand): Pro
       return runReportCommand(sw, command);
     case 'forecast.get': {
       const actor = await sw.auth.ownerOf(command.account);
-      return sw.forecasts.get(actor, command.sku, { location: command.location, ...(command.horizon ? { horizon: command.horizon } : {}) });
+      return sw.forecasts.get(actor, command.sku, {
+        location: command.location,
+        ...(command.horizon ? { horizon: command.horizon } : {}),
+      });
     }
   }
 }
@@ -93,13 +133,19 @@ export function localControlRoutes(sw: Stockwise, secret: string) {
   const expected = Buffer.from(secret);
   app.post('/cli', async (c) => {
     const given = Buffer.from(c.req.header('X-Stockwise-Local-Secret') ?? '');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return c.json({ error: 'FORBIDDEN', message: 'not the local CLI' }, 403);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return c.json({ error: 'FORBIDDEN', message: 'not the local CLI' }, 403);
     const parsed = LocalCommandSchema.safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success) return c.json({ error: 'VALIDATION_FAILED', message: parsed.error.issues[0]?.message ?? 'invalid command' }, 400);
+    if (!parsed.success)
+      return c.json(
+        { error: 'VALIDATION_FAILED', message: parsed.error.issues[0]?.message ?? 'invalid command' },
+        400,
+      );
     try {
       return c.json(await runLocalCommand(sw, parsed.data), 200);
     } catch (error) {
-      if (isDomainError(error)) return c.json({ error: error.code, message: error.message, field: error.field }, 400);
+      if (isDomainError(error))
+        return c.json({ error: error.code, message: error.message, field: error.field }, 400);
       throw error;
     }
   });

@@ -11,7 +11,10 @@ export interface RunningServer {
 }
 
 /** Serves the API and dashboard; with `worker`, also runs background jobs in this process. */
-export async function startServer(sw: Stockwise, options: { port: number; host: string; worker: boolean; dataDir?: string | undefined }): Promise<RunningServer> {
+export async function startServer(
+  sw: Stockwise,
+  options: { port: number; host: string; worker: boolean; dataDir?: string | undefined },
+): Promise<RunningServer> {
   const localSecret = randomBytes(32).toString('base64url');
   const app = createApp(sw, { localSecret });
   const abort = new AbortController();
@@ -25,7 +28,8 @@ export async function startServer(sw: Stockwise, options: { port: number; host: 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const localHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-  if (options.dataDir) writeServerHandle(options.dataDir, { url: `http://${localHost}:${port}`, secret: localSecret });
+  if (options.dataDir)
+    writeServerHandle(options.dataDir, { url: `http://${localHost}:${port}`, secret: localSecret });
   return {
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`,
     async close() {

@@ -76,5 +76,9 @@ export async function openStockwise(options: StorageOptions): Promise<Stockwise>
     await db.close();
     throw error;
   }
-  return createStockwise(db, { secretKeyFile: options.dataDir ? join(options.dataDir, 'secret.key') : join(homedir(), '.stockwise', 'secret.key') });
+  return createStockwise(db, {
+    secretKeyFile: options.dataDir
+      ? join(options.dataDir, 'secret.key')
+      : join(homedir(), '.stockwise', 'secret.key'),
+  });
 }

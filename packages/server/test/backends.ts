@@ -8,7 +8,8 @@ import { createApp } from '../src/http/app';
 import { createStockwise, type Stockwise } from '../src/stockwise';
 
 /** Where the PostgreSQL tier runs; CI has it at the default. */
-export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_DATABASE_URL =
+  process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -62,8 +63,11 @@ const postgres: Backend = {
 
 const hasPostgres = await postgresReachable();
 if (!hasPostgres) {
-  if (process.env['CI']) throw new Error(`PostgreSQL is required in CI but ${TEST_DATABASE_URL} is not reachable`);
-  console.warn(`\n*** PostgreSQL at ${TEST_DATABASE_URL} is not reachable: the PostgreSQL tier of these tests is SKIPPED. ***\n`);
+  if (process.env['CI'])
+    throw new Error(`PostgreSQL is required in CI but ${TEST_DATABASE_URL} is not reachable`);
+  console.warn(
+    `\n*** PostgreSQL at ${TEST_DATABASE_URL} is not reachable: the PostgreSQL tier of these tests is SKIPPED. ***\n`,
+  );
 }
 
 export const BACKENDS: Backend[] = hasPostgres ? [pglite, postgres] : [pglite];
@@ -73,7 +77,8 @@ export function describeEachBackend(title: string, suite: (backend: Backend) => 
   describe.each(BACKENDS.map((b) => [b.name, b] as const))(`${title} [%s]`, (_name, backend) => {
     suite(backend);
   });
-  if (!hasPostgres) describe.skip(`${title} [postgres] — SKIPPED: PostgreSQL not reachable`, () => {
+  if (!hasPostgres)
+    describe.skip(`${title} [postgres] — SKIPPED: PostgreSQL not reachable`, () => {
       /* nothing runs */
     });
 }
@@ -82,7 +87,10 @@ export function describeEachBackend(title: string, suite: (backend: Backend) => 
  * Opens a fresh Stockwise on `backend` for the enclosing suite (beforeAll/afterAll) and exposes
  * it with its HTTP app: `const ctx = useStockwise(backend); … ctx.sw, ctx.app`.
  */
-export function useStockwise(backend: Backend): { readonly sw: Stockwise; readonly app: ReturnType<typeof createApp> } {
+export function useStockwise(backend: Backend): {
+  readonly sw: Stockwise;
+  readonly app: ReturnType<typeof createApp>;
+} {
   let sw: Stockwise | undefined;
   let app: ReturnType<typeof createApp> | undefined;
   let drop: (() => Promise<void>) | undefined;

@@ -14,7 +14,14 @@ export function newGtin13(): string {
 }
 
 export function productInput(overrides: Partial<ProductCreate> = {}): ProductCreate {
-  return { sku: uid('SKU-'), title: 'Test mug', barcode: newGtin13(), unitCost: 2.5, price: 9.99, ...overrides };
+  return {
+    sku: uid('SKU-'),
+    title: 'Test mug',
+    barcode: newGtin13(),
+    unitCost: 2.5,
+    price: 9.99,
+    ...overrides,
+  };
 }
 
 export function locationInput(overrides: Partial<LocationCreate> = {}): LocationCreate {
@@ -35,7 +42,13 @@ export async function newAccount(sw: Stockwise, role: Role = 'owner'): Promise<T
   const email = `${uid('user-')}@example.com`;
   const password = 'correct horse battery';
   const member = await sw.auth.createUser(accountName, { email, password, role });
-  const actor: Actor = { accountId: member.accountId, userId: member.userId, role, tokenId: null, sessionId: null };
+  const actor: Actor = {
+    accountId: member.accountId,
+    userId: member.userId,
+    role,
+    tokenId: null,
+    sessionId: null,
+  };
   const { token } = await sw.auth.createToken(actor, 'tests');
   return { accountName, email, password, token, actor };
 }
@@ -44,7 +57,13 @@ export async function newAccount(sw: Stockwise, role: Role = 'owner'): Promise<T
 export async function addMember(sw: Stockwise, account: TestAccount, role: Role): Promise<TestAccount> {
   const email = `${uid('user-')}@example.com`;
   const member = await sw.auth.createUser(account.accountName, { email, password: account.password, role });
-  const actor: Actor = { accountId: member.accountId, userId: member.userId, role, tokenId: null, sessionId: null };
+  const actor: Actor = {
+    accountId: member.accountId,
+    userId: member.userId,
+    role,
+    tokenId: null,
+    sessionId: null,
+  };
   const { token } = await sw.auth.createToken(actor, 'tests');
   return { ...account, email, token, actor };
 }

@@ -22,8 +22,16 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
     const demo = await loadDemoSeller(sw, { skuCount: 40, asOf: isoDate(parseIsoDate(todayUtc()) - 1) });
     token = (await sw.auth.createTokenForEmail(demo.email, 'test')).token;
     const me = await client(app, token).get('/api/v1/auth/me');
-    actor = { accountId: (me.body['account'] as { id: number }).id, userId: (me.body['user'] as { id: number }).id, role: 'owner', tokenId: null, sessionId: null };
-    skus = (await sw.catalog.listProducts(actor, { limit: 100, sort: 'sku', order: 'asc' })).items.map((p) => p.sku);
+    actor = {
+      accountId: (me.body['account'] as { id: number }).id,
+      userId: (me.body['user'] as { id: number }).id,
+      role: 'owner',
+      tokenId: null,
+      sessionId: null,
+    };
+    skus = (await sw.catalog.listProducts(actor, { limit: 100, sort: 'sku', order: 'asc' })).items.map(
+      (p) => p.sku,
+    );
   }, 180_000);
 
   it('runs as a background job that reports progress and stores a forecast per SKU × location and per SKU', async () => {
@@ -56,7 +64,9 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
       }
       expect((res.body['history'] as unknown[]).length).toBe(365);
     }
-    const atLocation = await api.get(`/api/v1/forecasts/${encodeURIComponent(skus[0]!)}?location=FBA-US&horizon=10`);
+    const atLocation = await api.get(
+      `/api/v1/forecasts/${encodeURIComponent(skus[0]!)}?location=FBA-US&horizon=10`,
+    );
     expect(atLocation.body).toMatchObject({ location: 'FBA-US' });
     expect((await api.get('/api/v1/forecasts/NO-SUCH-SKU')).status).toBe(404);
   });
@@ -65,8 +75,12 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
     const api = client(app, token);
     let censored = 0;
     for (const sku of skus) {
-      const res = await api.get(`/api/v1/forecasts/${encodeURIComponent(sku)}?location=FBA-US&horizon=1&historyDays=365`);
-      censored += (res.body['history'] as { censored: boolean; units: number | null }[]).filter((d) => d.censored && d.units === null).length;
+      const res = await api.get(
+        `/api/v1/forecasts/${encodeURIComponent(sku)}?location=FBA-US&horizon=1&historyDays=365`,
+      );
+      censored += (res.body['history'] as { censored: boolean; units: number | null }[]).filter(
+        (d) => d.censored && d.units === null,
+      ).length;
     }
     expect(censored).toBeGreaterThan(0);
   });

@@ -31,10 +31,16 @@ async function generate(sw: Stockwise, accountId: number): Promise<void> {
   const rnd = random(20_240_601);
   const locations = [];
   for (const code of ['FBA', 'WH']) {
-    const [l] = await sw.db.query<{ id: number }>(`INSERT INTO locations (account_id, code, name, type) VALUES ($1, $2, $2, $3) RETURNING id`, [accountId, code, code === 'FBA' ? 'amazon_fba' : 'warehouse']);
+    const [l] = await sw.db.query<{ id: number }>(
+      `INSERT INTO locations (account_id, code, name, type) VALUES ($1, $2, $2, $3) RETURNING id`,
+      [accountId, code, code === 'FBA' ? 'amazon_fba' : 'warehouse'],
+    );
     locations.push(l!.id);
   }
-  const [batch] = await sw.db.query<{ id: number }>(`INSERT INTO ledger_batches (account_id, kind, note) VALUES ($1, 'test', 'generated') RETURNING id`, [accountId]);
+  const [batch] = await sw.db.query<{ id: number }>(
+    `INSERT INTO ledger_batches (account_id, kind, note) VALUES ($1, 'test', 'generated') RETURNING id`,
+    [accountId],
+  );
   const rows: [number, number, string, number, string][] = [];
   const balances: [number, number, number][] = [];
   for (let i = 0; i < SKUS; i++) {
@@ -71,7 +77,15 @@ async function generate(sw: Stockwise, accountId: number): Promise<void> {
   await sw.db.query(
     `INSERT INTO stock_movements (account_id, batch_id, product_id, location_id, type, on_hand_delta, occurred_at)
      SELECT $1, $2, * FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::int[], $7::timestamptz[])`,
-    [accountId, batch!.id, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3]), rows.map((r) => r[4])],
+    [
+      accountId,
+      batch!.id,
+      rows.map((r) => r[0]),
+      rows.map((r) => r[1]),
+      rows.map((r) => r[2]),
+      rows.map((r) => r[3]),
+      rows.map((r) => r[4]),
+    ],
   );
   await sw.db.query(
     `INSERT INTO stock_balances (account_id, product_id, location_id, on_hand) SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::int[])`,
@@ -105,8 +119,14 @@ describeEachBackend('Inventory health: set-based SQL equals the domain on a gene
           after = page[page.length - 1]!.sku;
         }
       });
-      expect(rows.map((r) => r.sku)).toEqual(Array.from({ length: SKUS }, (_, i) => `GEN-${String(i).padStart(3, '0')}`));
-      const listed = await healthRepository.skuFactorsPage(sw.db, accountId, { asOf, skus: ['GEN-003', 'GEN-008', 'GEN-015'], limit: 3 });
+      expect(rows.map((r) => r.sku)).toEqual(
+        Array.from({ length: SKUS }, (_, i) => `GEN-${String(i).padStart(3, '0')}`),
+      );
+      const listed = await healthRepository.skuFactorsPage(sw.db, accountId, {
+        asOf,
+        skus: ['GEN-003', 'GEN-008', 'GEN-015'],
+        limit: 3,
+      });
       expect(listed).toEqual(rows.filter((r) => ['GEN-003', 'GEN-008', 'GEN-015'].includes(r.sku)));
 
       const from = isoDate(parseIsoDate(asOf) - 90);
@@ -116,18 +136,34 @@ describeEachBackend('Inventory health: set-based SQL equals the domain on a gene
         const e = perSku.get(r.sku) ?? { opening: 0, days: [] };
         const merged = new Map<number, LedgerDay>();
         for (const d of e.days.filter((x) => x.day >= 60)) {
-          const m = merged.get(d.day - 60) ?? { day: d.day - 60, unitsSold: 0, onHandDelta: 0, unitsArrived: 0 };
+          const m = merged.get(d.day - 60) ?? {
+            day: d.day - 60,
+            unitsSold: 0,
+            onHandDelta: 0,
+            unitsArrived: 0,
+          };
           m.onHandDelta += d.onHandDelta;
           m.unitsArrived += d.unitsArrived;
           merged.set(d.day - 60, m);
         }
         const opening30 = e.opening + e.days.filter((d) => d.day < 60).reduce((s, d) => s + d.onHandDelta, 0);
-        const inStock = dailyInStock([...merged.values()], { days: 30, openingOnHand: opening30 }).filter(Boolean).length;
+        const inStock = dailyInStock([...merged.values()], { days: 30, openingOnHand: opening30 }).filter(
+          Boolean,
+        ).length;
         expect(r.inStockDays30, `${r.sku} on ${asOf}`).toBe(inStock);
-        expect(r.averageOnHand90, `${r.sku} on ${asOf}`).toBeCloseTo(averageOnHand(e.days, { days: 90, openingOnHand: e.opening }), 6);
-        const sold = (fromDay: number) => e.days.filter((d) => d.day >= fromDay).reduce((s, d) => s + d.unitsSold, 0);
-        expect([r.unitsShipped7, r.unitsShipped30, r.unitsShipped60, r.unitsShipped90], `${r.sku} on ${asOf}`).toEqual([sold(83), sold(60), sold(30), sold(0)]);
-        expect(r.onHand, `${r.sku} on ${asOf}`).toBe(Math.max(0, e.opening + e.days.reduce((s, d) => s + d.onHandDelta, 0)));
+        expect(r.averageOnHand90, `${r.sku} on ${asOf}`).toBeCloseTo(
+          averageOnHand(e.days, { days: 90, openingOnHand: e.opening }),
+          6,
+        );
+        const sold = (fromDay: number) =>
+          e.days.filter((d) => d.day >= fromDay).reduce((s, d) => s + d.unitsSold, 0);
+        expect(
+          [r.unitsShipped7, r.unitsShipped30, r.unitsShipped60, r.unitsShipped90],
+          `${r.sku} on ${asOf}`,
+        ).toEqual([sold(83), sold(60), sold(30), sold(0)]);
+        expect(r.onHand, `${r.sku} on ${asOf}`).toBe(
+          Math.max(0, e.opening + e.days.reduce((s, d) => s + d.onHandDelta, 0)),
+        );
         if (inStock < 30) outOfStock++;
       }
       // The generated ledger has stock-outs in the last 30 days (else the in-stock check proves little).
@@ -139,7 +175,8 @@ describeEachBackend('Inventory health: set-based SQL equals the domain on a gene
       });
       const { sums } = healthFactors(rows.map(toSkuInput));
       expect(overview.totals.skus).toBe(SKUS);
-      for (const key of Object.keys(sums) as (keyof typeof sums)[]) expect(overview.totals[key], `${key} on ${asOf}`).toBeCloseTo(sums[key], 6);
+      for (const key of Object.keys(sums) as (keyof typeof sums)[])
+        expect(overview.totals[key], `${key} on ${asOf}`).toBeCloseTo(sums[key], 6);
     }
   });
 
@@ -149,7 +186,13 @@ describeEachBackend('Inventory health: set-based SQL equals the domain on a gene
        FROM stock_movements m JOIN locations l ON l.id = m.location_id WHERE m.account_id = $1 AND l.type = 'amazon_fba'`,
       [accountId],
     );
-    for (const [fromBack, toBack] of [[200, 0], [45, 0], [7, 0], [64, 33], [130, 95]] as const) {
+    for (const [fromBack, toBack] of [
+      [200, 0],
+      [45, 0],
+      [7, 0],
+      [64, 33],
+      [130, 95],
+    ] as const) {
       const from = isoDate(today - fromBack);
       const to = isoDate(today - toBack);
       const rows = await reportsRepository.profitPage(sw.db, accountId, { from, to });

@@ -10,8 +10,15 @@ export interface JsonResponse {
 
 /** Calls the Hono app in-process (no sockets), as a client with a bearer token would. */
 export function client(app: App, token?: string) {
-  const call = async (method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {}): Promise<JsonResponse> => {
-    const headers: Record<string, string> = { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...options.headers };
+  const call = async (
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ): Promise<JsonResponse> => {
+    const headers: Record<string, string> = {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...options.headers,
+    };
     let body: string | undefined;
     if (options.raw !== undefined) body = options.raw;
     else if (options.body !== undefined) {
@@ -30,7 +37,8 @@ export function client(app: App, token?: string) {
   };
   return {
     get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, { body, ...(headers ? { headers } : {}) }),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call('POST', path, { body, ...(headers ? { headers } : {}) }),
     patch: (path: string, body?: unknown) => call('PATCH', path, { body }),
     delete: (path: string) => call('DELETE', path),
     call,

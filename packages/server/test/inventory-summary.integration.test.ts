@@ -23,15 +23,28 @@ describeEachBackend('Inventory summary', (backend) => {
     account = await newAccount(sw);
     const actor = account.actor;
     // A: 12 × 12 × 12 in = 1 cu ft, USD. B: no dimensions, EUR. C: not replenishable. D: never stocked.
-    await sw.catalog.createProduct(actor, productInput({ sku: sku.a, length: 12, width: 12, height: 12, dimensionUnit: 'in', unitCost: 2 }));
+    await sw.catalog.createProduct(
+      actor,
+      productInput({ sku: sku.a, length: 12, width: 12, height: 12, dimensionUnit: 'in', unitCost: 2 }),
+    );
     await sw.catalog.createProduct(actor, productInput({ sku: sku.b, currency: 'EUR', unitCost: 3 }));
     await sw.catalog.createProduct(actor, productInput({ sku: sku.c, replenishable: false }));
     await sw.catalog.createProduct(actor, productInput({ sku: sku.d }));
-    await sw.locations.createLocation(actor, locationInput({ code: loc.wh, capacityCubicFeet: { total: 100 } }));
-    await sw.locations.createLocation(actor, locationInput({ code: loc.fba, type: 'amazon_fba', capacityCubicFeet: { standard: 20, oversize: 5 } }));
+    await sw.locations.createLocation(
+      actor,
+      locationInput({ code: loc.wh, capacityCubicFeet: { total: 100 } }),
+    );
+    await sw.locations.createLocation(
+      actor,
+      locationInput({ code: loc.fba, type: 'amazon_fba', capacityCubicFeet: { standard: 20, oversize: 5 } }),
+    );
     await sw.locations.createLocation(actor, locationInput({ code: loc.empty }));
-    const post = (s: string, location: string, request: Parameters<Stockwise['ledger']['post']>[1][number]['request'], daysAgo: number) =>
-      sw.ledger.post(actor, [{ sku: s, location, request, occurredAt: daysBefore(daysAgo) }]);
+    const post = (
+      s: string,
+      location: string,
+      request: Parameters<Stockwise['ledger']['post']>[1][number]['request'],
+      daysAgo: number,
+    ) => sw.ledger.post(actor, [{ sku: s, location, request, occurredAt: daysBefore(daysAgo) }]);
     await post(sku.a, loc.wh, { type: 'receipt', quantity: 10, unitCost: 2 }, 200);
     await post(sku.a, loc.fba, { type: 'receipt', quantity: 5, unitCost: 2 }, 10);
     await post(sku.a, loc.fba, { type: 'reservation', quantity: 3 }, 1);
@@ -44,13 +57,50 @@ describeEachBackend('Inventory summary', (backend) => {
 
   it('totals every bucket, per location and overall, from the balances', async () => {
     const s = await sw.inventory.summary(account.actor, { asOf: AS_OF });
-    expect(s).toMatchObject({ asOf: AS_OF, skus: 4, replenishableSkus: 3, onHand: 18, reserved: 3, available: 15, inbound: 7, unfulfillable: 1, cubicFeet: 15 });
+    expect(s).toMatchObject({
+      asOf: AS_OF,
+      skus: 4,
+      replenishableSkus: 3,
+      onHand: 18,
+      reserved: 3,
+      available: 15,
+      inbound: 7,
+      unfulfillable: 1,
+      cubicFeet: 15,
+    });
     expect(s.locations.map((l) => l.code)).toEqual([loc.empty, loc.fba, loc.wh].sort());
     const byCode = Object.fromEntries(s.locations.map((l) => [l.code, l]));
-    expect(byCode[loc.wh]).toMatchObject({ skus: 2, onHand: 13, reserved: 0, available: 13, inbound: 7, unfulfillable: 0, stockOuts: 0, cubicFeet: 10, capacityCubicFeet: 100 });
+    expect(byCode[loc.wh]).toMatchObject({
+      skus: 2,
+      onHand: 13,
+      reserved: 0,
+      available: 13,
+      inbound: 7,
+      unfulfillable: 0,
+      stockOuts: 0,
+      cubicFeet: 10,
+      capacityCubicFeet: 100,
+    });
     // B shipped its last unit here: a stock-out at this location, though B is still available at WH.
-    expect(byCode[loc.fba]).toMatchObject({ skus: 2, onHand: 5, reserved: 3, available: 2, inbound: 0, unfulfillable: 1, stockOuts: 1, cubicFeet: 5, capacityCubicFeet: 25 });
-    expect(byCode[loc.empty]).toMatchObject({ skus: 0, onHand: 0, available: 0, stockOuts: 0, cubicFeet: 0, capacityCubicFeet: null });
+    expect(byCode[loc.fba]).toMatchObject({
+      skus: 2,
+      onHand: 5,
+      reserved: 3,
+      available: 2,
+      inbound: 0,
+      unfulfillable: 1,
+      stockOuts: 1,
+      cubicFeet: 5,
+      capacityCubicFeet: 25,
+    });
+    expect(byCode[loc.empty]).toMatchObject({
+      skus: 0,
+      onHand: 0,
+      available: 0,
+      stockOuts: 0,
+      cubicFeet: 0,
+      capacityCubicFeet: null,
+    });
   });
 
   it('counts stock-outs only for replenishable SKUs with nothing available anywhere, stocked or never stocked', async () => {
@@ -69,7 +119,10 @@ describeEachBackend('Inventory summary', (backend) => {
       ['inv-age-365-plus-days', 3, 0],
     ]);
     expect(s.agedUnits).toBe(13);
-    expect(s.value).toEqual([{ currency: 'USD', amount: 30 }, { currency: 'EUR', amount: 9 }]);
+    expect(s.value).toEqual([
+      { currency: 'USD', amount: 30 },
+      { currency: 'EUR', amount: 9 },
+    ]);
     // A year later every layer is past 365 days.
     const later = await sw.inventory.summary(account.actor, { asOf: '2027-07-30' });
     expect(later.ageBuckets.map((b) => b.units)).toEqual([0, 0, 0, 0, 18]);
@@ -85,12 +138,25 @@ describeEachBackend('Inventory summary', (backend) => {
     const other = await newAccount(sw);
     const empty = await client(ctx.app, other.token).get('/api/v1/inventory/summary');
     expect(empty.status).toBe(200);
-    expect(empty.body).toMatchObject({ skus: 0, onHand: 0, locations: [], stockOuts: { count: 0, skus: [] }, value: [] });
+    expect(empty.body).toMatchObject({
+      skus: 0,
+      onHand: 0,
+      locations: [],
+      stockOuts: { count: 0, skus: [] },
+      value: [],
+    });
   });
 
   it('gives inventory rows the product fields the inventory grid searches and shows', async () => {
     const res = await client(ctx.app, account.token).get(`/api/v1/inventory?sku=${sku.a}`);
     const product = await sw.catalog.getProduct(account.actor, sku.a);
-    expect(res.body.items?.[0]).toMatchObject({ sku: sku.a, barcode: product.barcode, asin: null, fnsku: null, replenishable: true, cubicFeet: 1 });
+    expect(res.body.items?.[0]).toMatchObject({
+      sku: sku.a,
+      barcode: product.barcode,
+      asin: null,
+      fnsku: null,
+      replenishable: true,
+      cubicFeet: 1,
+    });
   });
 });

@@ -52,7 +52,11 @@ describeEachBackend('Background jobs', (backend) => {
     });
     const { id } = await jobs.enqueue(owner.actor, 'test.fail', {});
     await jobs.runOnce();
-    expect(await jobs.get(owner.actor, id)).toMatchObject({ status: 'queued', error: 'supplier portal down', attempts: 1 });
+    expect(await jobs.get(owner.actor, id)).toMatchObject({
+      status: 'queued',
+      error: 'supplier portal down',
+      attempts: 1,
+    });
     // Skip the back-off for the test.
     await sw.db.query('UPDATE jobs SET run_after = now() WHERE id = $1', [id]);
     await jobs.runOnce();

@@ -8,12 +8,46 @@ import { describeEachBackend, useStockwise } from './backends';
 import { locationInput, newAccount, productInput, type TestAccount } from './factories';
 
 const movementArb: fc.Arbitrary<{ request: MovementRequest; at: 0 | 1 }> = fc.oneof(
-  fc.record({ request: fc.record({ type: fc.constant('receipt' as const), quantity: fc.integer({ min: 1, max: 30 }), unitCost: fc.option(fc.integer({ min: 1, max: 9 })) }), at: fc.constantFrom(0 as const, 1 as const) }),
-  fc.record({ request: fc.record({ type: fc.constant('shipment' as const), quantity: fc.integer({ min: 1, max: 25 }) }), at: fc.constantFrom(0 as const, 1 as const) }),
-  fc.record({ request: fc.record({ type: fc.constant('return' as const), quantity: fc.integer({ min: 1, max: 5 }), condition: fc.constantFrom('sellable' as const, 'unfulfillable' as const) }), at: fc.constantFrom(0 as const, 1 as const) }),
-  fc.record({ request: fc.record({ type: fc.constant('transfer' as const), quantity: fc.integer({ min: 1, max: 20 }) }), at: fc.constantFrom(0 as const, 1 as const) }),
-  fc.record({ request: fc.record({ type: fc.constant('adjustment' as const), quantity: fc.integer({ min: -10, max: 10 }).filter((q) => q !== 0), reason: fc.constantFrom('count' as const, 'damaged' as const, 'lost' as const) }), at: fc.constantFrom(0 as const, 1 as const) }),
-  fc.record({ request: fc.record({ type: fc.constant('removal' as const), quantity: fc.integer({ min: 1, max: 6 }), from: fc.constantFrom('sellable' as const, 'unfulfillable' as const) }), at: fc.constantFrom(0 as const, 1 as const) }),
+  fc.record({
+    request: fc.record({
+      type: fc.constant('receipt' as const),
+      quantity: fc.integer({ min: 1, max: 30 }),
+      unitCost: fc.option(fc.integer({ min: 1, max: 9 })),
+    }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.record({
+    request: fc.record({ type: fc.constant('shipment' as const), quantity: fc.integer({ min: 1, max: 25 }) }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.record({
+    request: fc.record({
+      type: fc.constant('return' as const),
+      quantity: fc.integer({ min: 1, max: 5 }),
+      condition: fc.constantFrom('sellable' as const, 'unfulfillable' as const),
+    }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.record({
+    request: fc.record({ type: fc.constant('transfer' as const), quantity: fc.integer({ min: 1, max: 20 }) }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.record({
+    request: fc.record({
+      type: fc.constant('adjustment' as const),
+      quantity: fc.integer({ min: -10, max: 10 }).filter((q) => q !== 0),
+      reason: fc.constantFrom('count' as const, 'damaged' as const, 'lost' as const),
+    }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.record({
+    request: fc.record({
+      type: fc.constant('removal' as const),
+      quantity: fc.integer({ min: 1, max: 6 }),
+      from: fc.constantFrom('sellable' as const, 'unfulfillable' as const),
+    }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
 );
 
 describeEachBackend('Ledger invariants', (backend) => {
@@ -29,15 +63,28 @@ describeEachBackend('Ledger invariants', (backend) => {
   it('random movement sequences: balances equal the sum of movements, never negative, layers equal on hand, and match the in-memory replay', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(movementArb, { minLength: 1, maxLength: 25 }), async (moves) => {
-        const sku = (await sw.catalog.createProduct(account.actor, productInput({ barcode: null, unitCost: 5 }))).sku;
-        const codes = [(await sw.locations.createLocation(account.actor, locationInput())).code, (await sw.locations.createLocation(account.actor, locationInput())).code] as const;
+        const sku = (
+          await sw.catalog.createProduct(account.actor, productInput({ barcode: null, unitCost: 5 }))
+        ).sku;
+        const codes = [
+          (await sw.locations.createLocation(account.actor, locationInput())).code,
+          (await sw.locations.createLocation(account.actor, locationInput())).code,
+        ] as const;
         const accepted: { request: MovementRequest; at: 0 | 1 }[] = [];
         let day = 0;
         for (const move of moves) {
           day += 1;
           const occurredAt = new Date(Date.UTC(2026, 0, day));
           try {
-            await sw.ledger.post(account.actor, [{ sku, location: codes[move.at], toLocation: codes[1 - move.at], request: move.request, occurredAt }]);
+            await sw.ledger.post(account.actor, [
+              {
+                sku,
+                location: codes[move.at],
+                toLocation: codes[1 - move.at],
+                request: move.request,
+                occurredAt,
+              },
+            ]);
             accepted.push(move);
           } catch (error) {
             // Only a stock shortage may refuse a well-formed movement, and it must change nothing.
@@ -54,12 +101,22 @@ describeEachBackend('Ledger invariants', (backend) => {
         }
         // The bulk path (replayLedger) follows the same rules: same accepted moves, same balances.
         const replay = replayLedger(
-          accepted.map((m, i) => ({ productId: 1, locationId: m.at, toLocationId: 1 - m.at, request: m.request, occurredAt: new Date(Date.UTC(2026, 0, i + 1)), defaultUnitCost: 5 })),
+          accepted.map((m, i) => ({
+            productId: 1,
+            locationId: m.at,
+            toLocationId: 1 - m.at,
+            request: m.request,
+            occurredAt: new Date(Date.UTC(2026, 0, i + 1)),
+            defaultUnitCost: 5,
+          })),
         );
         for (const at of [0, 1] as const) {
           const online = balances.find((b) => b.location === codes[at]);
           const offline = replay.balances.find((b) => b.locationId === at);
-          expect({ onHand: online?.onHand ?? 0, unfulfillable: online?.unfulfillable ?? 0 }).toEqual({ onHand: offline?.onHand ?? 0, unfulfillable: offline?.unfulfillable ?? 0 });
+          expect({ onHand: online?.onHand ?? 0, unfulfillable: online?.unfulfillable ?? 0 }).toEqual({
+            onHand: offline?.onHand ?? 0,
+            unfulfillable: offline?.unfulfillable ?? 0,
+          });
         }
       }),
       { numRuns: backend.name === 'pglite' ? 15 : 25 },
@@ -71,11 +128,15 @@ describeEachBackend('Ledger invariants', (backend) => {
     const location = (await sw.locations.createLocation(account.actor, locationInput())).code;
     await sw.ledger.post(account.actor, [{ sku, location, request: { type: 'receipt', quantity: 25 } }]);
     const results = await Promise.allSettled(
-      Array.from({ length: 40 }, () => sw.ledger.post(account.actor, [{ sku, location, request: { type: 'shipment', quantity: 1 } }])),
+      Array.from({ length: 40 }, () =>
+        sw.ledger.post(account.actor, [{ sku, location, request: { type: 'shipment', quantity: 1 } }]),
+      ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(25);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(rejected.every((r) => r.reason instanceof DomainError && r.reason.code === 'INSUFFICIENT_STOCK')).toBe(true);
+    expect(
+      rejected.every((r) => r.reason instanceof DomainError && r.reason.code === 'INSUFFICIENT_STOCK'),
+    ).toBe(true);
     const [balance] = (await sw.inventory.listBalances(account.actor, { sku, limit: 5 })).items;
     expect(balance).toMatchObject({ onHand: 0, available: 0 });
     expect(await sw.inventory.findImbalances(account.actor)).toEqual([]);
@@ -90,7 +151,9 @@ describeEachBackend('Ledger invariants', (backend) => {
         { sku, location, request: { type: 'shipment', quantity: 9 } },
       ]),
     ).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
-    expect((await sw.inventory.listBalances(account.actor, { sku, limit: 5 })).items.every((b) => b.onHand === 0)).toBe(true);
+    expect(
+      (await sw.inventory.listBalances(account.actor, { sku, limit: 5 })).items.every((b) => b.onHand === 0),
+    ).toBe(true);
     const movements = await sw.inventory.listMovements(account.actor, { sku, limit: 10, order: 'asc' });
     expect(movements.items).toEqual([]);
   });

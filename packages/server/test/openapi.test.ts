@@ -14,10 +14,20 @@ describe('OpenAPI document', () => {
   });
 
   it('documents security on every /api/v1 operation except sign-in, setup and the session probe', async () => {
-    const doc = (await (await ctx.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const doc = (await (await ctx.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
     for (const [path, methods] of Object.entries(doc.paths)) {
-      if (!path.startsWith('/api/v1/') || path.startsWith('/api/v1/auth/login') || path.startsWith('/api/v1/auth/setup') || path === '/api/v1/auth/session' || path.includes('/webhooks')) continue;
-      for (const [method, op] of Object.entries(methods)) expect(op.security, `${method} ${path}`).toBeDefined();
+      if (
+        !path.startsWith('/api/v1/') ||
+        path.startsWith('/api/v1/auth/login') ||
+        path.startsWith('/api/v1/auth/setup') ||
+        path === '/api/v1/auth/session' ||
+        path.includes('/webhooks')
+      )
+        continue;
+      for (const [method, op] of Object.entries(methods))
+        expect(op.security, `${method} ${path}`).toBeDefined();
     }
   });
 });

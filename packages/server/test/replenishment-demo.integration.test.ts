@@ -7,7 +7,25 @@ import { createStockwise, type Stockwise } from '../src/stockwise';
 import { describeEachBackend } from './backends';
 import { client } from './http-client';
 
-const FIELDS = ['sku', 'location', 'action', 'recommendedQuantity', 'orderByDate', 'shipDate', 'arrivalDate', 'alert', 'daysOfSupply', 'dailyDemand', 'leadTimeDays', 'safetyStock', 'reorderPoint', 'orderUpTo', 'serviceLevel', 'estimatedCost', 'reasoning'];
+const FIELDS = [
+  'sku',
+  'location',
+  'action',
+  'recommendedQuantity',
+  'orderByDate',
+  'shipDate',
+  'arrivalDate',
+  'alert',
+  'daysOfSupply',
+  'dailyDemand',
+  'leadTimeDays',
+  'safetyStock',
+  'reorderPoint',
+  'orderUpTo',
+  'serviceLevel',
+  'estimatedCost',
+  'reasoning',
+];
 
 interface Item {
   sku: string;
@@ -42,7 +60,10 @@ describeEachBackend('Restock on the demo seller', (backend) => {
 
   it('loads suppliers with terms and purchase-order history (lead times learned, scorecards filled)', async () => {
     const api = client(app, token);
-    const suppliers = (await api.get('/api/v1/suppliers')).body.items as { code: string; leadTime: { learned: { observations: number } } }[];
+    const suppliers = (await api.get('/api/v1/suppliers')).body.items as {
+      code: string;
+      leadTime: { learned: { observations: number } };
+    }[];
     expect(suppliers.length).toBeGreaterThanOrEqual(3);
     expect(suppliers.some((s) => s.leadTime.learned.observations > 0)).toBe(true);
     const withOrders = suppliers.find((s) => s.leadTime.learned.observations > 0)!;
@@ -57,7 +78,9 @@ describeEachBackend('Restock on the demo seller', (backend) => {
 
   it('recommends for every replenishable SKU with all fields; case pack and MOQ respected', async () => {
     const api = client(app, token);
-    const products = ((await api.get('/api/v1/products?limit=1000&replenishable=true')).body.items as { sku: string }[]).map((p) => p.sku);
+    const products = (
+      (await api.get('/api/v1/products?limit=1000&replenishable=true')).body.items as { sku: string }[]
+    ).map((p) => p.sku);
     const res = await api.get('/api/v1/restock');
     expect(res.status).toBe(200);
     const items = res.body.items as unknown as Item[];
@@ -94,7 +117,11 @@ describeEachBackend('Restock on the demo seller', (backend) => {
       return;
     }
     expect(res.status).toBe(201);
-    const pos = res.body.items as unknown as { supplier: { code: string }; location: string; source: string }[];
+    const pos = res.body.items as unknown as {
+      supplier: { code: string };
+      location: string;
+      source: string;
+    }[];
     const keys = pos.map((p) => `${p.supplier.code}@${p.location}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const p of pos) expect(p.source).toBe('recommendation');

@@ -28,12 +28,22 @@ describeEachBackend('Tenancy: one account cannot read or change another through 
     await api.post('/api/v1/movements', { type: 'receipt', sku: MARK.sku, location: MARK.code, quantity: 9 });
     const token = await api.post('/api/v1/tokens', { name: 'a-token' });
     ids['id'] = String(token.body['id']);
-    const doc = (await api.get('/api/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
-    operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, hasBody: op.requestBody !== undefined })));
+    const doc = (await api.get('/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    };
+    operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        hasBody: op.requestBody !== undefined,
+      })),
+    );
   });
 
   const fill = (path: string) =>
-    path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(name === 'sku' ? MARK.sku : name === 'code' ? MARK.code : (ids[name] ?? MARK.sku)));
+    path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
+      encodeURIComponent(name === 'sku' ? MARK.sku : name === 'code' ? MARK.code : (ids[name] ?? MARK.sku)),
+    );
 
   it('reads: no GET shows B anything of A', async () => {
     const api = client(app, b.token);
@@ -55,13 +65,35 @@ describeEachBackend('Tenancy: one account cannot read or change another through 
     const api = client(app, b.token);
     const before = await client(app, a.token).get(`/api/v1/inventory?sku=${MARK.sku}`);
     for (const op of operations.filter((o) => o.method !== 'GET' && o.path.includes('{'))) {
-      const res = await api.call(op.method, fill(op.path), op.hasBody ? { body: { sku: MARK.sku, location: MARK.code, quantity: 1, title: 'hijacked' } } : {});
+      const res = await api.call(
+        op.method,
+        fill(op.path),
+        op.hasBody ? { body: { sku: MARK.sku, location: MARK.code, quantity: 1, title: 'hijacked' } } : {},
+      );
       expect(res.status, `${op.method} ${op.path}`).toBeGreaterThanOrEqual(400);
       expect(res.status, `${op.method} ${op.path}`).toBeLessThan(500);
     }
     // Writes with A's SKU and location in the body.
-    expect((await api.post('/api/v1/movements', { type: 'shipment', sku: MARK.sku, location: MARK.code, quantity: 1 })).status).toBe(404);
-    expect((await api.post('/api/v1/movements', { type: 'receipt', sku: MARK.sku, location: MARK.code, quantity: 1 })).status).toBe(404);
+    expect(
+      (
+        await api.post('/api/v1/movements', {
+          type: 'shipment',
+          sku: MARK.sku,
+          location: MARK.code,
+          quantity: 1,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api.post('/api/v1/movements', {
+          type: 'receipt',
+          sku: MARK.sku,
+          location: MARK.code,
+          quantity: 1,
+        })
+      ).status,
+    ).toBe(404);
     const after = await client(app, a.token).get(`/api/v1/inventory?sku=${MARK.sku}`);
     expect(after.body).toEqual(before.body);
     const product = await client(app, a.token).get(`/api/v1/products/${MARK.sku}`);

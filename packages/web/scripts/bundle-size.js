@@ -48,18 +48,27 @@ if (!entry || !manifest[OVERVIEW]) {
 const initial = closure([entry, OVERVIEW]);
 const js = [...new Set([...initial].map((key) => manifest[key].file))];
 const css = [...new Set([...initial].flatMap((key) => manifest[key].css ?? []))];
-const jsSizes = js.map((file) => ({ file, raw: statSync(join(dist, file)).size, gzip: gz(file) })).sort((a, b) => b.gzip - a.gzip);
+const jsSizes = js
+  .map((file) => ({ file, raw: statSync(join(dist, file)).size, gzip: gz(file) }))
+  .sort((a, b) => b.gzip - a.gzip);
 const cssGzip = css.reduce((sum, file) => sum + gz(file), 0);
 const totalJs = jsSizes.reduce((sum, f) => sum + f.gzip, 0);
 
 console.log('Initial chunks for the overview route (gzip -9):');
-for (const f of jsSizes) console.log(`  ${f.file.padEnd(48)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gz`);
-console.log(`  JS total ${kb(totalJs)} gz (budget ${budgetKb} KB); CSS ${kb(cssGzip)} gz in ${css.length} file(s)`);
+for (const f of jsSizes)
+  console.log(`  ${f.file.padEnd(48)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gz`);
+console.log(
+  `  JS total ${kb(totalJs)} gz (budget ${budgetKb} KB); CSS ${kb(cssGzip)} gz in ${css.length} file(s)`,
+);
 
 // For context: the largest lazy chunks, loaded only by the pages that need them.
 // From the manifest, not the folder: old builds' chunks stay in dist on purpose (see vite.config.js).
 const all = [...new Set(Object.values(manifest).map((chunk) => chunk.file))].filter((f) => f.endsWith('.js'));
-const lazy = all.filter((file) => !js.includes(file)).map((file) => ({ file, gzip: gz(file) })).sort((a, b) => b.gzip - a.gzip).slice(0, 5);
+const lazy = all
+  .filter((file) => !js.includes(file))
+  .map((file) => ({ file, gzip: gz(file) }))
+  .sort((a, b) => b.gzip - a.gzip)
+  .slice(0, 5);
 console.log('Largest lazy chunks:');
 for (const f of lazy) console.log(`  ${f.file.padEnd(48)} ${kb(f.gzip).padStart(10)} gz`);
 

@@ -25,13 +25,26 @@ vi.setConfig({ testTimeout: 240_000 });
 const SKU = 'APP-0001-SMA';
 const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 
-interface Order { number: string; status: string; lines: { sku: string; quantity: number; receivedQuantity: number }[] }
+interface Order {
+  number: string;
+  status: string;
+  lines: { sku: string; quantity: number; receivedQuantity: number }[];
+}
 
 /** The product's barcode, read through the API as the demo user (before the browser exists). */
 async function barcodeOf(server: RunningServer, sku: string): Promise<string> {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(DEMO) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const product = (await (await fetch(`${server.url}/api/v1/products/${sku}`, { headers: { Cookie: cookie } })).json()) as { barcode: string | null };
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(DEMO),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const product = (await (
+    await fetch(`${server.url}/api/v1/products/${sku}`, { headers: { Cookie: cookie } })
+  ).json()) as { barcode: string | null };
   if (!product.barcode) throw new Error(`${sku} has no barcode in the demo data`);
   return product.barcode;
 }
@@ -59,14 +72,23 @@ describe.skipIf(!run)('camera scanning and printable labels (browser, fake camer
     ({ server, page, errors } = session);
     page.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+      if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'))
+        foreign.push(url);
       if (/\.wasm(\?|$)/.test(url)) wasm.push(url);
     });
   });
 
-  const api = async <T,>(path: string, body?: unknown): Promise<T> =>
+  const api = async <T>(path: string, body?: unknown): Promise<T> =>
     (await page.evaluate(
-      async ([p, b]) => (await fetch(p, b === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) })).json() as Promise<unknown>,
+      async ([p, b]) =>
+        (
+          await fetch(
+            p,
+            b === undefined
+              ? {}
+              : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) },
+          )
+        ).json() as Promise<unknown>,
       [path, body] as const,
     )) as T;
 
@@ -82,7 +104,11 @@ describe.skipIf(!run)('camera scanning and printable labels (browser, fake camer
   it('receives one unit per barcode held in front of the camera', async () => {
     const [supplier] = (await api<{ items: { code: string }[] }>('/api/v1/suppliers?limit=1')).items;
     const [location] = (await api<{ items: { code: string }[] }>('/api/v1/locations?limit=1')).items;
-    const drafted = await api<{ items: Order[] }>('/api/v1/purchase-orders', { supplier: supplier!.code, location: location!.code, lines: [{ sku: SKU, quantity: 3 }] });
+    const drafted = await api<{ items: Order[] }>('/api/v1/purchase-orders', {
+      supplier: supplier!.code,
+      location: location!.code,
+      lines: [{ sku: SKU, quantity: 3 }],
+    });
     const number = drafted.items[0]!.number;
     orderNumber = number;
     expect((await api<Order>(`/api/v1/purchase-orders/${number}/send`, {})).status).toBe('sent');
@@ -105,11 +131,14 @@ describe.skipIf(!run)('camera scanning and printable labels (browser, fake camer
 
     // Camera refused: a clear message, and the keyboard-wedge field still receives.
     await page.addInitScript(() => {
-      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
     });
     await page.reload();
     await page.getByTestId('camera-toggle').click();
-    await expect.poll(() => page.getByTestId('camera-problem').textContent()).toContain('Camera access was denied');
+    await expect
+      .poll(() => page.getByTestId('camera-problem').textContent())
+      .toContain('Camera access was denied');
     await page.getByTestId('receive-input').focus();
     await page.keyboard.type(barcode, { delay: 4 });
     await page.keyboard.press('Enter');
@@ -118,17 +147,21 @@ describe.skipIf(!run)('camera scanning and printable labels (browser, fake camer
 
   /** Draws a label's SVG onto a canvas at 4× and reads it with ZXing (in Node, from the installed package). */
   const decodeLabel = async (index: number): Promise<string[]> => {
-    const png = await page.getByTestId('label').nth(index).locator('svg').evaluate(async (svg) => {
-      const [, , width = 0, height = 0] = (svg.getAttribute('viewBox') ?? '').split(' ').map(Number);
-      const image = new Image();
-      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.outerHTML)}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = width * 4;
-      canvas.height = height * 4;
-      canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
-      return canvas.toDataURL('image/png').split(',')[1]!;
-    });
+    const png = await page
+      .getByTestId('label')
+      .nth(index)
+      .locator('svg')
+      .evaluate(async (svg) => {
+        const [, , width = 0, height = 0] = (svg.getAttribute('viewBox') ?? '').split(' ').map(Number);
+        const image = new Image();
+        image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.outerHTML)}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = width * 4;
+        canvas.height = height * 4;
+        canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
+        return canvas.toDataURL('image/png').split(',')[1]!;
+      });
     return decodeImage(Buffer.from(png, 'base64'));
   };
 
@@ -142,7 +175,12 @@ describe.skipIf(!run)('camera scanning and printable labels (browser, fake camer
     await page.getByTestId('labels-copies').fill('4');
     await expect.poll(() => page.getByTestId('label').count()).toBe(4);
     expect(page.url()).toContain('copies=4');
-    expect(await page.getByTestId('label').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(
+      await page
+        .getByTestId('label')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).toBe('rgb(255, 255, 255)');
     expect(await decodeLabel(0)).toEqual([barcode]);
     await screenshot(page, 'labels-product');
     expect(await seriousViolations(page)).toEqual([]);
@@ -176,7 +214,12 @@ describe.skipIf(!run)('camera scanning and printable labels (browser, fake camer
       await page.getByTestId('language-switcher').click();
       await page.getByRole('menuitem', { name: language }).click();
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toMatch(/^zh-/);
-      for (const path of [`/products/${SKU}/labels`, `/purchase-orders/${orderNumber}/labels`, `/purchase-orders/${orderNumber}/receive`, '/lookup']) {
+      for (const path of [
+        `/products/${SKU}/labels`,
+        `/purchase-orders/${orderNumber}/labels`,
+        `/purchase-orders/${orderNumber}/receive`,
+        '/lookup',
+      ]) {
         await page.goto(`${server.url}${path}`);
         await page.locator('main h1').first().waitFor();
         await page.waitForLoadState('networkidle');

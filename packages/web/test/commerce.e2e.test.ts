@@ -15,14 +15,30 @@ vi.setConfig({ testTimeout: 240_000 });
  * page changes something and sees it saved.
  */
 
-interface Scorecard { onTimeRate: number | null; totalDue: number }
-interface Bills { items: { number: string; amount: number }[] }
-interface ProfitPage { summary: { revenue: number; profit: number }; rows: { sku: string; revenue: number }[]; nextCursor: string | null }
-interface FeeSchedule { id: number; source: string; effectiveFrom: string; storage: { standard: { offPeak: number } } }
+interface Scorecard {
+  onTimeRate: number | null;
+  totalDue: number;
+}
+interface Bills {
+  items: { number: string; amount: number }[];
+}
+interface ProfitPage {
+  summary: { revenue: number; profit: number };
+  rows: { sku: string; revenue: number }[];
+  nextCursor: string | null;
+}
+interface FeeSchedule {
+  id: number;
+  source: string;
+  effectiveFrom: string;
+  storage: { standard: { offPeak: number } };
+}
 
 const run = HAS_CHROMIUM || Boolean(process.env['CI']);
-const usd = (value: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(value);
-const pct = (ratio: number) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+const usd = (value: number) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(value);
+const pct = (ratio: number) =>
+  new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 
 async function settle(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -41,10 +57,22 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
   });
 
   const call = async <T>(path: string, init?: { method: string; body: unknown }): Promise<T> =>
-    (await page.evaluate(async ({ p, i }) => {
-      const res = await fetch(p, i ? { method: i.method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i.body) } : undefined);
-      return res.json() as Promise<unknown>;
-    }, { p: path, i: init })) as T;
+    (await page.evaluate(
+      async ({ p, i }) => {
+        const res = await fetch(
+          p,
+          i
+            ? {
+                method: i.method,
+                headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify(i.body),
+              }
+            : undefined,
+        );
+        return res.json() as Promise<unknown>;
+      },
+      { p: path, i: init },
+    )) as T;
 
   it('suppliers: scorecards and bills due as the server computes them; editing payment terms saves them', async () => {
     const card = await call<Scorecard>('/api/v1/suppliers/BR-WHOLESALE/scorecard');
@@ -53,7 +81,9 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
 
     await settle(page, `${server.url}/suppliers`);
     const row = page.getByTestId('supplier-BR-WHOLESALE');
-    await expect.poll(() => page.getByTestId('supplier-due-BR-WHOLESALE').textContent()).toBe(usd(card.totalDue));
+    await expect
+      .poll(() => page.getByTestId('supplier-due-BR-WHOLESALE').textContent())
+      .toBe(usd(card.totalDue));
     expect(await row.innerText()).toContain(pct(card.onTimeRate!));
     const billRows = page.getByTestId('bills-table').locator('tbody tr');
     expect(await billRows.count()).toBe(bills.items.length);
@@ -65,7 +95,10 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     const terms = await call<{ items: { sku: string }[] }>('/api/v1/suppliers/BR-WHOLESALE/products');
     await page.getByTestId('supplier-open-BR-WHOLESALE').click();
     await page.getByTestId('supplier-drawer').waitFor();
-    if (terms.items.length > 0) await expect.poll(() => page.getByTestId('supplier-products').locator('tbody tr').count()).toBe(terms.items.length);
+    if (terms.items.length > 0)
+      await expect
+        .poll(() => page.getByTestId('supplier-products').locator('tbody tr').count())
+        .toBe(terms.items.length);
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByTestId('supplier-drawer').waitFor({ state: 'detached' });
@@ -75,7 +108,9 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('supplier-form').waitFor({ state: 'detached' });
     await expect.poll(() => row.innerText()).toContain('Net 60 days');
-    expect((await call<{ paymentTermsDays: number }>('/api/v1/suppliers/BR-WHOLESALE')).paymentTermsDays).toBe(60);
+    expect(
+      (await call<{ paymentTermsDays: number }>('/api/v1/suppliers/BR-WHOLESALE')).paymentTermsDays,
+    ).toBe(60);
   });
 
   it('profitability: the demo seller’s revenue and profit for the last 30 days, sortable, with downloads', async () => {
@@ -85,7 +120,9 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     expect(report.summary.revenue).toBeGreaterThan(0);
 
     await settle(page, `${server.url}/profit`);
-    await expect.poll(() => page.getByTestId('profit-total-revenue').innerText()).toContain(usd(report.summary.revenue));
+    await expect
+      .poll(() => page.getByTestId('profit-total-revenue').innerText())
+      .toContain(usd(report.summary.revenue));
     expect(await page.getByTestId('profit-total-profit').innerText()).toContain(usd(report.summary.profit));
     const rows = page.getByTestId('profit-table').locator('tbody tr');
     expect(await rows.count()).toBe(report.rows.length);
@@ -93,11 +130,18 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     await page.getByRole('button', { name: 'Revenue', exact: true }).click();
     const top = [...report.rows].sort((a, b) => b.revenue - a.revenue || a.sku.localeCompare(b.sku))[0]!;
     await expect.poll(() => rows.first().getAttribute('data-testid')).toBe(`profit-row-${top.sku}`);
-    expect(await page.getByRole('columnheader', { name: 'Revenue', exact: true }).getAttribute('aria-sort')).toBe('descending');
+    expect(
+      await page.getByRole('columnheader', { name: 'Revenue', exact: true }).getAttribute('aria-sort'),
+    ).toBe('descending');
 
     const csv = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
-    expect(csv).toMatch(/^\/api\/v1\/reports\/profit\?format=csv&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
-    const head = await page.evaluate(async (href) => (await fetch(href)).text().then((t) => t.split(/\r?\n/)[0]), csv!);
+    expect(csv).toMatch(
+      /^\/api\/v1\/reports\/profit\?format=csv&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
+    );
+    const head = await page.evaluate(
+      async (href) => (await fetch(href)).text().then((t) => t.split(/\r?\n/)[0]),
+      csv!,
+    );
     expect(head).toContain('sku,asin,product-name,units-sold,revenue,cogs');
     await screenshot(page, 'profit');
     expect(await seriousViolations(page)).toEqual([]);
@@ -112,13 +156,22 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     const row = page.getByTestId('channel-shopify');
     await expect.poll(() => row.getByTestId('channel-state').textContent()).toBe('Connected (webhooks only)');
     expect(await row.innerText()).toContain('lumen-home.myshopify.com');
-    const channels = await call<{ items: { channel: string; shopDomain: string; hasWebhookSecret: boolean }[] }>('/api/v1/channels');
-    expect(channels.items).toMatchObject([{ channel: 'shopify', shopDomain: 'lumen-home.myshopify.com', hasWebhookSecret: true }]);
+    const channels = await call<{
+      items: { channel: string; shopDomain: string; hasWebhookSecret: boolean }[];
+    }>('/api/v1/channels');
+    expect(channels.items).toMatchObject([
+      { channel: 'shopify', shopDomain: 'lumen-home.myshopify.com', hasWebhookSecret: true },
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('imports: a bad line refuses the file with its line number; skipping it imports the rest in a job', async () => {
-    const csv = ['channel,external_id,ordered_at,sku,quantity,unit_price,currency', 'shopify,#E2E-1,2026-11-01,APP-0001-SMA,1,19.99,USD', 'shopify,#E2E-2,2026-11-01,NO-SUCH-SKU,1,5,USD', ''].join('\n');
+    const csv = [
+      'channel,external_id,ordered_at,sku,quantity,unit_price,currency',
+      'shopify,#E2E-1,2026-11-01,APP-0001-SMA,1,19.99,USD',
+      'shopify,#E2E-2,2026-11-01,NO-SUCH-SKU,1,5,USD',
+      '',
+    ].join('\n');
     const file = { name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
     await settle(page, `${server.url}/orders/imports`);
     await page.locator('input[type="file"]').setInputFiles(file);
@@ -131,7 +184,9 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
 
     await page.getByTestId('import-skip-invalid').check();
     await page.getByTestId('import-submit').click();
-    await expect.poll(() => page.getByTestId('import-job-status').textContent(), { timeout: 60_000 }).toBe('Succeeded');
+    await expect
+      .poll(() => page.getByTestId('import-job-status').textContent(), { timeout: 60_000 })
+      .toBe('Succeeded');
     await reject.waitFor();
     await screenshot(page, 'orders-import');
     expect(await seriousViolations(page)).toEqual([]);
@@ -156,7 +211,9 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     await page.getByTestId('fee-standardOffPeak').fill('0.91');
     await page.getByTestId('fee-save').click();
     await page.getByTestId('fee-saved').waitFor();
-    const mine = (await call<{ items: FeeSchedule[] }>('/api/v1/fees')).items.find((s) => s.source === 'account');
+    const mine = (await call<{ items: FeeSchedule[] }>('/api/v1/fees')).items.find(
+      (s) => s.source === 'account',
+    );
     expect(mine).toMatchObject({ effectiveFrom: '2030-01-01', storage: { standard: { offPeak: 0.91 } } });
     await page.reload();
     await expect.poll(() => page.getByTestId('fee-standardOffPeak').inputValue()).toBe('0.91');
@@ -171,15 +228,25 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     await page.getByTestId('notify-save').click();
     const secret = await page.getByTestId('notify-secret').textContent();
     expect(secret?.length).toBeGreaterThanOrEqual(16);
-    const saved = await call<{ webhook: { url: string; secretSet: boolean }; alertRecipients: string[] }>('/api/v1/alerts/settings');
-    expect(saved).toMatchObject({ webhook: { url: 'https://hooks.example.com/stockwise', secretSet: true }, alertRecipients: ['ops@example.com'] });
+    const saved = await call<{ webhook: { url: string; secretSet: boolean }; alertRecipients: string[] }>(
+      '/api/v1/alerts/settings',
+    );
+    expect(saved).toMatchObject({
+      webhook: { url: 'https://hooks.example.com/stockwise', secretSet: true },
+      alertRecipients: ['ops@example.com'],
+    });
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('a viewer sees the pages without edit buttons', async () => {
     const viewer = { email: 'viewer-e2e@example.com', password: 'viewer-password-1' };
     await call('/api/v1/users', { method: 'POST', body: { ...viewer, role: 'viewer' } });
-    const context = await session.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true });
+    const context = await session.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'en-US',
+      isMobile: true,
+      hasTouch: true,
+    });
     const phone = await context.newPage();
     const phoneErrors = watchConsole(phone);
     await login(phone, server.url, viewer);
@@ -208,7 +275,11 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     // Checked here rather than in the language sweep: the report is computed on demand, which takes a while on a loaded machine.
     await page.goto(`${server.url}/profit`);
     await page.getByTestId('profit-summary').waitFor({ timeout: 180_000 });
-    for (const [label, locale] of [['简体中文', 'zh-CN'], ['繁體中文', 'zh-TW'], ['English', 'en']] as const) {
+    for (const [label, locale] of [
+      ['简体中文', 'zh-CN'],
+      ['繁體中文', 'zh-TW'],
+      ['English', 'en'],
+    ] as const) {
       await page.getByTestId('language-switcher').click();
       await page.getByRole('menuitem', { name: label }).click();
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);

@@ -18,6 +18,14 @@ describe('CSV export', () => {
   });
 
   it('writes a header and CRLF rows', () => {
-    expect(toCsv(['SKU', '库存'], [['A-1', 3], ['B,2', null]])).toBe('SKU,库存\r\nA-1,3\r\n"B,2",\r\n');
+    expect(
+      toCsv(
+        ['SKU', '库存'],
+        [
+          ['A-1', 3],
+          ['B,2', null],
+        ],
+      ),
+    ).toBe('SKU,库存\r\nA-1,3\r\n"B,2",\r\n');
   });
 });

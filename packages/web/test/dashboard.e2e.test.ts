@@ -35,7 +35,8 @@ describe.skipIf(!run)('dashboard (browser)', () => {
     ({ server, context, page, errors } = session);
   });
 
-  const api = async <T>(path: string): Promise<T> => (await page.evaluate(async (p) => (await fetch(p)).json() as Promise<unknown>, path)) as T;
+  const api = async <T>(path: string): Promise<T> =>
+    (await page.evaluate(async (p) => (await fetch(p)).json() as Promise<unknown>, path)) as T;
 
   it('sends a signed-out visitor to the sign-in page and rejects a wrong password', async () => {
     await page.goto(`${server.url}/inventory`);
@@ -47,16 +48,20 @@ describe.skipIf(!run)('dashboard (browser)', () => {
     await screenshot(page, 'login-error');
   });
 
-  it('signs in with the demo login and shows the overview with the ledger\'s real numbers', async () => {
+  it("signs in with the demo login and shows the overview with the ledger's real numbers", async () => {
     await login(page, server.url, DEMO);
     const items: BalanceRow[] = [];
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-      const pageOfRows: { items: BalanceRow[]; nextCursor: string | null } = await api(`/api/v1/inventory?limit=1000${cursor ? `&cursor=${cursor}` : ''}`);
+      const pageOfRows: { items: BalanceRow[]; nextCursor: string | null } = await api(
+        `/api/v1/inventory?limit=1000${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       items.push(...pageOfRows.items);
       cursor = pageOfRows.nextCursor;
     }
-    const sum = (key: 'onHand' | 'inbound' | 'unfulfillable') => items.reduce((total, row) => total + row[key], 0);
-    const shown = async (testId: string) => (await page.getByTestId(testId).locator('[data-value]').textContent())?.replace(/[^\d]/g, '');
+    const sum = (key: 'onHand' | 'inbound' | 'unfulfillable') =>
+      items.reduce((total, row) => total + row[key], 0);
+    const shown = async (testId: string) =>
+      (await page.getByTestId(testId).locator('[data-value]').textContent())?.replace(/[^\d]/g, '');
 
     expect(await shown('stat-skus')).toBe('300');
     expect(Number(await shown('stat-on-hand'))).toBe(sum('onHand'));
@@ -72,7 +77,11 @@ describe.skipIf(!run)('dashboard (browser)', () => {
   });
 
   it('finds a SKU by its barcode (keyboard-wedge style: type, Enter) and opens SKU detail', async () => {
-    const product: { sku: string; barcode: string; title: string } = (await api<{ items: { sku: string; barcode: string; title: string }[] }>('/api/v1/products?limit=5&q=HOM')).items[0]!;
+    const product: { sku: string; barcode: string; title: string } = (
+      await api<{ items: { sku: string; barcode: string; title: string }[] }>(
+        '/api/v1/products?limit=5&q=HOM',
+      )
+    ).items[0]!;
     await page.getByRole('link', { name: 'Barcode lookup' }).click();
     const input = page.getByTestId('lookup-input');
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -104,7 +113,9 @@ describe.skipIf(!run)('dashboard (browser)', () => {
     await page.getByTestId('inventory-search').fill('');
     await page.goto(`${server.url}/inventory?status=stockout&location=FBA-US`);
     await expect.poll(() => count.textContent()).toMatch(/^\d+ of 600 rows$/);
-    const available = await page.locator('[data-testid="inventory-table"] tbody tr[data-sku] td:nth-child(5)').allTextContents();
+    const available = await page
+      .locator('[data-testid="inventory-table"] tbody tr[data-sku] td:nth-child(5)')
+      .allTextContents();
     expect(available.length).toBeGreaterThan(0);
     expect(available.every((cell) => cell.trim() === '0')).toBe(true);
     await page.goto(`${server.url}/inventory`);
@@ -112,7 +123,13 @@ describe.skipIf(!run)('dashboard (browser)', () => {
     await page.locator('th[aria-sort="ascending"] button[data-column="onHand"]').waitFor();
     await page.locator('button[data-column="onHand"]').click();
     await page.locator('th[aria-sort="descending"] button[data-column="onHand"]').waitFor();
-    const onHand = (await page.locator('[data-testid="inventory-table"] tbody tr[data-sku] td:nth-child(4)').allTextContents()).slice(0, 10).map((s) => Number(s.replace(/[^\d-]/g, '')));
+    const onHand = (
+      await page
+        .locator('[data-testid="inventory-table"] tbody tr[data-sku] td:nth-child(4)')
+        .allTextContents()
+    )
+      .slice(0, 10)
+      .map((s) => Number(s.replace(/[^\d-]/g, '')));
     expect(onHand).toEqual([...onHand].sort((a, b) => b - a));
     expect(await page.locator('th[aria-sort="descending"]').count()).toBe(1);
     await screenshot(page, 'inventory');
@@ -121,11 +138,18 @@ describe.skipIf(!run)('dashboard (browser)', () => {
   it('exports the filtered grid as CSV', async () => {
     await page.goto(`${server.url}/inventory?q=APP-0001`);
     await expect.poll(() => page.getByTestId('inventory-count').textContent()).toMatch(/^2 of/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    const lines = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^SKU,Title,Location,On hand/);
     expect(lines[1]).toMatch(/^APP-0001/);
@@ -171,7 +195,15 @@ describe.skipIf(!run)('dashboard (browser)', () => {
 
   it('has no serious or critical accessibility violations on the main pages', async () => {
     const report: Record<string, unknown> = {};
-    for (const path of ['/', '/inventory', '/products/APP-0001-SMA', '/lookup', '/settings/tokens', '/jobs', '/restock']) {
+    for (const path of [
+      '/',
+      '/inventory',
+      '/products/APP-0001-SMA',
+      '/lookup',
+      '/settings/tokens',
+      '/jobs',
+      '/restock',
+    ]) {
       await page.goto(`${server.url}${path}`);
       await page.locator('main h1').first().waitFor();
       await page.waitForLoadState('networkidle');

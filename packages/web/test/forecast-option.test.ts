@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '../src/api/types';
-import { buildForecastOption, type ChartOption } from '../src/routes/products/detail/components/forecast-option';
+import {
+  buildForecastOption,
+  type ChartOption,
+} from '../src/routes/products/detail/components/forecast-option';
 import { generateForecast } from './support/fixtures';
 
 const labels = {
@@ -49,7 +52,21 @@ describe('forecast chart option', () => {
   });
 
   it('never passes NaN to the chart and clamps negative quantiles at zero', () => {
-    const broken: Forecast = { model: 'x', history: [{ date: '2026-01-01', units: Number.NaN }], forecast: [{ date: '2026-01-02', mean: Number.NaN, q50: -1, q80: 2, q90: Number.POSITIVE_INFINITY, q95: 3, q99: 4 }] };
+    const broken: Forecast = {
+      model: 'x',
+      history: [{ date: '2026-01-01', units: Number.NaN }],
+      forecast: [
+        {
+          date: '2026-01-02',
+          mean: Number.NaN,
+          q50: -1,
+          q80: 2,
+          q90: Number.POSITIVE_INFINITY,
+          q95: 3,
+          q99: 4,
+        },
+      ],
+    };
     const all = seriesOf(buildForecastOption(broken, labels)).flatMap((s) => s.data);
     expect(all.every((v) => v === null || (Number.isFinite(v) && v >= 0))).toBe(true);
   });

@@ -24,7 +24,12 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
   let page: Page;
   let errors: string[];
   const balances = generateBalances(ROWS);
-  const pages = Array.from({ length: ROWS / PAGE_SIZE }, (_, i) => JSON.stringify({ items: balances.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), nextCursor: (i + 1) * PAGE_SIZE < ROWS ? String(i + 1) : null }));
+  const pages = Array.from({ length: ROWS / PAGE_SIZE }, (_, i) =>
+    JSON.stringify({
+      items: balances.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
+      nextCursor: (i + 1) * PAGE_SIZE < ROWS ? String(i + 1) : null,
+    }),
+  );
 
   const serveInventory = async (route: Route) => {
     const url = new URL(route.request().url());
@@ -44,7 +49,11 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
 
   it('shows a viewer no edit buttons', async () => {
     const created = await page.evaluate(async () => {
-      const response = await fetch('/api/v1/users', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'viewer@example.com', password: 'viewer-pass-1', role: 'viewer' }) });
+      const response = await fetch('/api/v1/users', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'viewer@example.com', password: 'viewer-pass-1', role: 'viewer' }),
+      });
       return response.status;
     });
     expect(created).toBe(201);
@@ -93,7 +102,9 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
     });
     const p95 = frames[Math.floor(frames.length * 0.95)]!;
 
-    await page.getByTestId('inventory-scroller').evaluate((scroller) => { scroller.scrollTop = scroller.scrollHeight; });
+    await page.getByTestId('inventory-scroller').evaluate((scroller) => {
+      scroller.scrollTop = scroller.scrollHeight;
+    });
     await page.locator(`tr[aria-rowindex="${ROWS + 1}"]`).waitFor();
     expect(await page.locator('[data-testid="inventory-table"] tbody tr[data-sku]').count()).toBeLessThan(80);
 
@@ -103,7 +114,10 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
       await expect.poll(() => count.textContent()).toMatch(expected);
       return Date.now() - t0;
     };
-    const searchMs = await timed(() => page.getByTestId('inventory-search').fill('GEN-00123'), /^\d{1,3} of 100,000 rows$/);
+    const searchMs = await timed(
+      () => page.getByTestId('inventory-search').fill('GEN-00123'),
+      /^\d{1,3} of 100,000 rows$/,
+    );
     const clearMs = await timed(() => page.getByTestId('inventory-search').fill(''), /^100,000 of/);
     const sortMs = await timed(async () => {
       await page.locator('button[data-column="available"]').click();
@@ -113,10 +127,15 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
       await page.getByTestId('inventory-status').click();
       await page.getByRole('option', { name: 'Out of stock' }).click();
     }, /^(?!100,000 of)[\d,]+ of 100,000 rows$/);
-    const firstAvailable = await page.locator('[data-testid="inventory-table"] tbody tr[data-sku] td:nth-child(5)').first().textContent();
+    const firstAvailable = await page
+      .locator('[data-testid="inventory-table"] tbody tr[data-sku] td:nth-child(5)')
+      .first()
+      .textContent();
     expect(firstAvailable?.trim()).toBe('0');
 
-    console.log(`100k rows: load ${loadMs} ms (100 pages), ${domRows} rows in DOM, scroll frame p95 ${p95.toFixed(1)} ms / max ${frames.at(-1)!.toFixed(1)} ms, search ${searchMs} ms, clear ${clearMs} ms, sort ${sortMs} ms, filter ${filterMs} ms`);
+    console.log(
+      `100k rows: load ${loadMs} ms (100 pages), ${domRows} rows in DOM, scroll frame p95 ${p95.toFixed(1)} ms / max ${frames.at(-1)!.toFixed(1)} ms, search ${searchMs} ms, clear ${clearMs} ms, sort ${sortMs} ms, filter ${filterMs} ms`,
+    );
     // Loose on purpose: this runs on shared 2-core machines next to other suites. The printed
     // timings are the figure to watch; idle, p95 is a few milliseconds.
     expect(p95).toBeLessThan(250);
@@ -130,7 +149,9 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
 
   it('draws the forecast with quantile bands and stock-out marks from the documented shape', async () => {
     const fixture = generateForecast();
-    await page.route(/\/api\/v1\/forecasts\//, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(fixture) }));
+    await page.route(/\/api\/v1\/forecasts\//, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(fixture) }),
+    );
     await page.goto(`${server.url}/products/APP-0001-SMA`);
     const chart = page.getByTestId('forecast-chart');
     await chart.locator('canvas').waitFor();
@@ -140,12 +161,17 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
     expect(await page.getByTestId('forecast-summary').textContent()).toContain(total.toLocaleString('en-US'));
     expect(await page.getByTestId('forecast-panel').textContent()).toContain('ets-test');
     // The canvas really has ink on it (not a blank box).
-    const inked = await chart.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
-      let painted = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
-      return painted / (data.length / 4);
-    });
+    const inked = await chart
+      .locator('canvas')
+      .first()
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const data =
+          canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ??
+          new Uint8ClampedArray();
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+        return painted / (data.length / 4);
+      });
     expect(inked).toBeGreaterThan(0.02);
     await chart.hover({ position: { x: (box?.width ?? 600) * 0.8, y: 150 } });
     await screenshot(page, 'sku-forecast-chart');
@@ -154,7 +180,17 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
 
   it('shows a calm empty state, not an error, when the forecast endpoint answers 404', async () => {
     await page.route(/\/api\/v1\/(forecasts|restock|health)\b/, (route) =>
-      route.fulfill({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, code: 'NOT_FOUND', detail: 'no route' }) }),
+      route.fulfill({
+        status: 404,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Not Found',
+          status: 404,
+          code: 'NOT_FOUND',
+          detail: 'no route',
+        }),
+      }),
     );
     await page.goto(`${server.url}/products/APP-0001-SMA`);
     await expect.poll(() => page.getByTestId('forecast-panel').textContent()).toContain('No forecast yet');

@@ -25,10 +25,24 @@ describe('dictionaries', () => {
   });
 
   it('are really translated: Chinese text carries no English words beyond codes sellers use as-is', () => {
-    const allowed = new Set(['SKU', 'ASIN', 'FNSKU', 'FBA', 'IPI', 'CSV', 'PDF', 'API', 'WAPE', 'PL', 'Stockwise']);
+    const allowed = new Set([
+      'SKU',
+      'ASIN',
+      'FNSKU',
+      'FBA',
+      'IPI',
+      'CSV',
+      'PDF',
+      'API',
+      'WAPE',
+      'PL',
+      'Stockwise',
+    ]);
     for (const dictionary of [zhCN, zhTW]) {
       for (const [key, text] of Object.entries(dictionary)) {
-        const words = (text.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed.has(w));
+        const words = (text.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter(
+          (w) => !allowed.has(w),
+        );
         expect(words, key).toEqual([]);
       }
     }
@@ -36,11 +50,34 @@ describe('dictionaries', () => {
 
   it('keep the two scripts apart: zh-TW uses traditional characters, zh-CN simplified ones', () => {
     // Pairs common in this UI: simplified / traditional.
-    const pairs = ['库庫', '设設', '户戶', '语語', '条條', '码碼', '货貨', '览覽', '导導', '载載', '时時', '为為', '预預', '务務', '单單', '数數', '据據', '价價', '账帳', '龄齡'];
+    const pairs = [
+      '库庫',
+      '设設',
+      '户戶',
+      '语語',
+      '条條',
+      '码碼',
+      '货貨',
+      '览覽',
+      '导導',
+      '载載',
+      '时時',
+      '为為',
+      '预預',
+      '务務',
+      '单單',
+      '数數',
+      '据據',
+      '价價',
+      '账帳',
+      '龄齡',
+    ];
     const simplified = new RegExp(`[${pairs.map((p) => p[0]).join('')}]`);
     const traditional = new RegExp(`[${pairs.map((p) => p[1]).join('')}]`);
-    for (const [key, text] of Object.entries(zhTW)) expect(simplified.test(text), `zh-TW ${key}: ${text}`).toBe(false);
-    for (const [key, text] of Object.entries(zhCN)) expect(traditional.test(text), `zh-CN ${key}: ${text}`).toBe(false);
+    for (const [key, text] of Object.entries(zhTW))
+      expect(simplified.test(text), `zh-TW ${key}: ${text}`).toBe(false);
+    for (const [key, text] of Object.entries(zhCN))
+      expect(traditional.test(text), `zh-CN ${key}: ${text}`).toBe(false);
   });
 });
 

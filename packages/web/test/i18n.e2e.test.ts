@@ -15,7 +15,26 @@ vi.setConfig({ testTimeout: 240_000 });
  */
 
 // /profit computes its report on demand (seconds on a loaded machine): commerce.e2e.test.ts checks its languages.
-const PAGES = ['/', '/inventory', '/products/APP-0001-SMA', '/lookup', '/restock', '/purchase-orders', '/alerts', '/health', '/jobs', '/settings/locations', '/settings/users', '/settings/tokens', '/suppliers', '/orders/orders', '/orders/channels', '/orders/imports', '/settings/fees', '/settings/notifications'];
+const PAGES = [
+  '/',
+  '/inventory',
+  '/products/APP-0001-SMA',
+  '/lookup',
+  '/restock',
+  '/purchase-orders',
+  '/alerts',
+  '/health',
+  '/jobs',
+  '/settings/locations',
+  '/settings/users',
+  '/settings/tokens',
+  '/suppliers',
+  '/orders/orders',
+  '/orders/channels',
+  '/orders/imports',
+  '/settings/fees',
+  '/settings/notifications',
+];
 const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 
 // Characters only in one of the two scripts, to tell them apart on screen.
@@ -79,7 +98,12 @@ describe.skipIf(!run)('languages (browser)', () => {
   }
 
   it('has no English at a 390 px phone width either, with the navigation behind a burger', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'en-US',
+      isMobile: true,
+      hasTouch: true,
+    });
     const mobile = await phone.newPage();
     const mobileErrors = watchConsole(mobile);
     await login(mobile, server.url, DEMO);
@@ -88,7 +112,8 @@ describe.skipIf(!run)('languages (browser)', () => {
     const nav = mobile.locator('#app-nav');
     const burger = mobile.getByRole('button', { name: '開啟選單' });
     // A collapsed Mantine navbar is translated off-screen rather than hidden.
-    const offscreen = () => nav.evaluate((el) => el.getBoundingClientRect().right <= 0 || !(el as HTMLElement).checkVisibility());
+    const offscreen = () =>
+      nav.evaluate((el) => el.getBoundingClientRect().right <= 0 || !(el as HTMLElement).checkVisibility());
     expect(await offscreen()).toBe(true);
     expect(await burger.isVisible()).toBe(true);
     await burger.click();
@@ -96,7 +121,10 @@ describe.skipIf(!run)('languages (browser)', () => {
     await mobile.waitForURL(/\/inventory$/);
     await expect.poll(offscreen).toBe(true);
 
-    for (const [label, locale] of [['简体中文', 'zh-CN'], ['繁體中文', 'zh-TW']] as const) {
+    for (const [label, locale] of [
+      ['简体中文', 'zh-CN'],
+      ['繁體中文', 'zh-TW'],
+    ] as const) {
       await choose(mobile, label);
       const leftovers: Record<string, string[]> = {};
       for (const path of PAGES) {
@@ -123,7 +151,9 @@ describe.skipIf(!run)('languages (browser)', () => {
     await page.reload();
     await page.locator('main h1').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).json() as Promise<{ user: { locale: string } }>);
+    const me = await page.evaluate(
+      async () => (await fetch('/api/v1/auth/me')).json() as Promise<{ user: { locale: string } }>,
+    );
     expect(me.user.locale).toBe('zh-CN');
     await choose(page, 'English');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');

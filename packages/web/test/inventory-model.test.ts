@@ -8,27 +8,72 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 const all: RowFilter = { search: '', location: null, category: null, status: 'all' };
 
 function balance(overrides: Partial<Balance> & Pick<Balance, 'sku' | 'location'>): Balance {
-  return { title: `Title ${overrides.sku}`, onHand: 10, reserved: 0, available: 10, inbound: 0, unfulfillable: 0, oldestReceivedAt: null, updatedAt: asOf.toISOString(), ...overrides };
+  return {
+    title: `Title ${overrides.sku}`,
+    onHand: 10,
+    reserved: 0,
+    available: 10,
+    inbound: 0,
+    unfulfillable: 0,
+    oldestReceivedAt: null,
+    updatedAt: asOf.toISOString(),
+    ...overrides,
+  };
 }
 
 function product(overrides: Partial<Product> & Pick<Product, 'sku'>): Product {
   return {
-    title: overrides.sku, barcode: null, barcodeKind: null, asin: null, fnsku: null, channelSkus: {}, category: null, brand: null,
-    length: null, width: null, height: null, dimensionUnit: 'in', weight: null, weightUnit: 'lb', cubicFeet: null, sizeTier: null, storageType: null,
-    unitCost: null, price: null, currency: 'USD', casePack: 1, replenishable: true, allowBackorder: false, listingStatus: 'active',
-    createdAt: asOf.toISOString(), updatedAt: asOf.toISOString(), ...overrides,
+    title: overrides.sku,
+    barcode: null,
+    barcodeKind: null,
+    asin: null,
+    fnsku: null,
+    channelSkus: {},
+    category: null,
+    brand: null,
+    length: null,
+    width: null,
+    height: null,
+    dimensionUnit: 'in',
+    weight: null,
+    weightUnit: 'lb',
+    cubicFeet: null,
+    sizeTier: null,
+    storageType: null,
+    unitCost: null,
+    price: null,
+    currency: 'USD',
+    casePack: 1,
+    replenishable: true,
+    allowBackorder: false,
+    listingStatus: 'active',
+    createdAt: asOf.toISOString(),
+    updatedAt: asOf.toISOString(),
+    ...overrides,
   };
 }
 
 describe('inventory grid model', () => {
   const products = [
-    product({ sku: 'MUG-1', barcode: '0857841300017', fnsku: 'X00A1DQXU9', cubicFeet: 0.5, category: 'Kitchen' }),
+    product({
+      sku: 'MUG-1',
+      barcode: '0857841300017',
+      fnsku: 'X00A1DQXU9',
+      cubicFeet: 0.5,
+      category: 'Kitchen',
+    }),
     product({ sku: 'MUG-10', replenishable: false, category: 'Kitchen' }),
     product({ sku: 'LAMP-2', category: 'Home' }),
   ];
   const rows = joinRows(
     [
-      balance({ sku: 'MUG-1', location: 'FBA-US', onHand: 4, available: 4, oldestReceivedAt: '2026-01-01T00:00:00Z' }),
+      balance({
+        sku: 'MUG-1',
+        location: 'FBA-US',
+        onHand: 4,
+        available: 4,
+        oldestReceivedAt: '2026-01-01T00:00:00Z',
+      }),
       balance({ sku: 'MUG-1', location: 'WH1', onHand: 0, available: 0 }),
       balance({ sku: 'MUG-10', location: 'WH1', onHand: 0, available: 0, unfulfillable: 2 }),
       balance({ sku: 'LAMP-2', location: 'FBA-US', onHand: 7, available: 5, reserved: 2, inbound: 30 }),
@@ -43,13 +88,18 @@ describe('inventory grid model', () => {
   });
 
   it('searches SKU, title, barcode and FNSKU, case-insensitively', () => {
-    expect(filterRows(rows, { ...all, search: '0857841300017' }).map((r) => r.location)).toEqual(['FBA-US', 'WH1']);
+    expect(filterRows(rows, { ...all, search: '0857841300017' }).map((r) => r.location)).toEqual([
+      'FBA-US',
+      'WH1',
+    ]);
     expect(filterRows(rows, { ...all, search: 'x00a1dqxu9' })).toHaveLength(2);
     expect(filterRows(rows, { ...all, search: 'title lamp' })).toHaveLength(1);
   });
 
   it('filters stock-outs among replenishable SKUs only, and by location, category, inbound, unfulfillable, age', () => {
-    expect(filterRows(rows, { ...all, status: 'stockout' }).map((r) => `${r.sku}@${r.location}`)).toEqual(['MUG-1@WH1']);
+    expect(filterRows(rows, { ...all, status: 'stockout' }).map((r) => `${r.sku}@${r.location}`)).toEqual([
+      'MUG-1@WH1',
+    ]);
     expect(filterRows(rows, { ...all, location: 'FBA-US' })).toHaveLength(2);
     expect(filterRows(rows, { ...all, category: 'Home' }).map((r) => r.sku)).toEqual(['LAMP-2']);
     expect(filterRows(rows, { ...all, status: 'inbound' }).map((r) => r.sku)).toEqual(['LAMP-2']);
@@ -59,14 +109,23 @@ describe('inventory grid model', () => {
   });
 
   it('sorts naturally (MUG-1 < MUG-10), numbers numerically, nulls last both ways, stably', () => {
-    expect(sortRows(rows, { column: 'sku', direction: 'asc' }, collator).map((r) => r.sku)).toEqual(['LAMP-2', 'MUG-1', 'MUG-1', 'MUG-10']);
-    expect(sortRows(rows, { column: 'onHand', direction: 'desc' }, collator).map((r) => r.onHand)).toEqual([7, 4, 0, 0]);
+    expect(sortRows(rows, { column: 'sku', direction: 'asc' }, collator).map((r) => r.sku)).toEqual([
+      'LAMP-2',
+      'MUG-1',
+      'MUG-1',
+      'MUG-10',
+    ]);
+    expect(sortRows(rows, { column: 'onHand', direction: 'desc' }, collator).map((r) => r.onHand)).toEqual([
+      7, 4, 0, 0,
+    ]);
     const byAge = sortRows(rows, { column: 'ageDays', direction: 'desc' }, collator);
     expect(byAge[0]?.ageDays).toBe(329);
     expect(byAge.slice(1).every((r) => r.ageDays === null)).toBe(true);
     const byAgeAsc = sortRows(rows, { column: 'ageDays', direction: 'asc' }, collator);
     expect(byAgeAsc[0]?.ageDays).toBe(329);
-    const stable = sortRows(rows, { column: 'available', direction: 'asc' }, collator).filter((r) => r.available === 0);
+    const stable = sortRows(rows, { column: 'available', direction: 'asc' }, collator).filter(
+      (r) => r.available === 0,
+    );
     expect(stable.map((r) => r.sku)).toEqual(['MUG-1', 'MUG-10']);
   });
 

@@ -20,8 +20,22 @@ describe('barcode labels', () => {
   });
 
   it('repeats each item by its count, in order, and stops at the cap while counting what was asked', () => {
-    expect(expandLabels([{ item: 'a', count: 2 }, { item: 'b', count: 0 }, { item: 'c', count: 1 }])).toEqual({ labels: ['a', 'a', 'c'], requested: 3 });
-    expect(expandLabels([{ item: 'a', count: 3 }, { item: 'b', count: 4 }], 5)).toEqual({ labels: ['a', 'a', 'a', 'b', 'b'], requested: 7 });
+    expect(
+      expandLabels([
+        { item: 'a', count: 2 },
+        { item: 'b', count: 0 },
+        { item: 'c', count: 1 },
+      ]),
+    ).toEqual({ labels: ['a', 'a', 'c'], requested: 3 });
+    expect(
+      expandLabels(
+        [
+          { item: 'a', count: 3 },
+          { item: 'b', count: 4 },
+        ],
+        5,
+      ),
+    ).toEqual({ labels: ['a', 'a', 'a', 'b', 'b'], requested: 7 });
   });
 
   it('lays out every sheet with at least one column and real sizes', () => {

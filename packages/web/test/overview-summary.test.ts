@@ -20,7 +20,14 @@ describe('overview summary helpers', () => {
   });
 
   it('shows the value in the currency holding most of the stock, or nothing', () => {
-    expect(mainValue({ value: [{ currency: 'USD', amount: 30 }, { currency: 'EUR', amount: 9 }] })).toEqual({ currency: 'USD', amount: 30 });
+    expect(
+      mainValue({
+        value: [
+          { currency: 'USD', amount: 30 },
+          { currency: 'EUR', amount: 9 },
+        ],
+      }),
+    ).toEqual({ currency: 'USD', amount: 30 });
     expect(mainValue({ value: [] })).toBeNull();
   });
 });

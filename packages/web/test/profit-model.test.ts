@@ -1,16 +1,74 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfitReportPage } from '../src/hooks/api/profit';
-import { periodOf, profitTotals, sortProfitRows, toProfitRow } from '../src/routes/profit/report/profit-model';
+import {
+  periodOf,
+  profitTotals,
+  sortProfitRows,
+  toProfitRow,
+} from '../src/routes/profit/report/profit-model';
 
-const page = (rows: ProfitReportPage['rows'], summary: ProfitReportPage['summary']): ProfitReportPage => ({ kind: 'profit', asOf: '2026-11-26', columns: [], rows, summary, nextCursor: null });
+const page = (rows: ProfitReportPage['rows'], summary: ProfitReportPage['summary']): ProfitReportPage => ({
+  kind: 'profit',
+  asOf: '2026-11-26',
+  columns: [],
+  rows,
+  summary,
+  nextCursor: null,
+});
 
 // Rows as GET /api/v1/reports/profit sends them (Seller Central-style column names).
-const MUG = { sku: 'MUG-1', 'product-name': 'Mug', 'units-sold': 10, revenue: 200, cogs: 80, 'referral-fees': 30, 'fulfillment-fees': 45, 'storage-fees': 1.5, 'aged-inventory-surcharge': 0.5, 'inbound-shipping': 4, 'other-variable-cost': 1, profit: 38, margin: 0.19, roi: 0.452, 'storage-fees-percent-of-revenue': 1 };
-const CUP = { sku: 'CUP-1', 'product-name': 'Cup', 'units-sold': 0, revenue: 0, cogs: 0, 'referral-fees': 0, 'fulfillment-fees': 0, 'storage-fees': 3, 'aged-inventory-surcharge': 0, 'inbound-shipping': 0, 'other-variable-cost': 0, profit: -3, margin: null, roi: null, 'storage-fees-percent-of-revenue': null };
+const MUG = {
+  sku: 'MUG-1',
+  'product-name': 'Mug',
+  'units-sold': 10,
+  revenue: 200,
+  cogs: 80,
+  'referral-fees': 30,
+  'fulfillment-fees': 45,
+  'storage-fees': 1.5,
+  'aged-inventory-surcharge': 0.5,
+  'inbound-shipping': 4,
+  'other-variable-cost': 1,
+  profit: 38,
+  margin: 0.19,
+  roi: 0.452,
+  'storage-fees-percent-of-revenue': 1,
+};
+const CUP = {
+  sku: 'CUP-1',
+  'product-name': 'Cup',
+  'units-sold': 0,
+  revenue: 0,
+  cogs: 0,
+  'referral-fees': 0,
+  'fulfillment-fees': 0,
+  'storage-fees': 3,
+  'aged-inventory-surcharge': 0,
+  'inbound-shipping': 0,
+  'other-variable-cost': 0,
+  profit: -3,
+  margin: null,
+  roi: null,
+  'storage-fees-percent-of-revenue': null,
+};
 
 describe('profit model', () => {
   it('reads a report row: storage includes the aged surcharge, other costs include inbound shipping', () => {
-    expect(toProfitRow(MUG)).toEqual({ sku: 'MUG-1', title: 'Mug', unitsSold: 10, revenue: 200, cogs: 80, referralFees: 30, fulfilmentFees: 45, storageFees: 2, otherCosts: 5, profit: 38, margin: 0.19, roi: 0.452, storagePercent: 1 });
+    expect(toProfitRow(MUG)).toEqual({
+      sku: 'MUG-1',
+      title: 'Mug',
+      unitsSold: 10,
+      revenue: 200,
+      cogs: 80,
+      referralFees: 30,
+      fulfilmentFees: 45,
+      storageFees: 2,
+      otherCosts: 5,
+      profit: 38,
+      margin: 0.19,
+      roi: 0.452,
+      storagePercent: 1,
+    });
     expect(toProfitRow(CUP).margin).toBeNull();
   });
 
@@ -19,7 +77,14 @@ describe('profit model', () => {
       page([MUG], { unitsSold: 10, revenue: 200, cogs: 80, fees: 75, storageFees: 2, profit: 38 }),
       page([CUP], { unitsSold: 0, revenue: 0, cogs: 0, fees: 0, storageFees: 3, profit: -3 }),
     ]);
-    expect(totals).toMatchObject({ unitsSold: 10, revenue: 200, cogs: 80, fees: 75, storageFees: 5, profit: 35 });
+    expect(totals).toMatchObject({
+      unitsSold: 10,
+      revenue: 200,
+      cogs: 80,
+      fees: 75,
+      storageFees: 5,
+      profit: 35,
+    });
     expect(totals.margin).toBeCloseTo(35 / 200, 10);
     expect(totals.roi).toBeCloseTo(35 / 84, 10);
     expect(totals.storagePercent).toBeCloseTo(2.5, 10);
@@ -28,7 +93,11 @@ describe('profit model', () => {
   });
 
   it('sorts either way and keeps SKUs without a figure last', () => {
-    const rows = [toProfitRow(CUP), toProfitRow(MUG), toProfitRow({ ...MUG, sku: 'BOWL-1', profit: 50, margin: 0.3 })];
+    const rows = [
+      toProfitRow(CUP),
+      toProfitRow(MUG),
+      toProfitRow({ ...MUG, sku: 'BOWL-1', profit: 50, margin: 0.3 }),
+    ];
     expect(sortProfitRows(rows, 'profit', 'desc').map((r) => r.sku)).toEqual(['BOWL-1', 'MUG-1', 'CUP-1']);
     expect(sortProfitRows(rows, 'profit', 'asc').map((r) => r.sku)).toEqual(['CUP-1', 'MUG-1', 'BOWL-1']);
     expect(sortProfitRows(rows, 'margin', 'asc').map((r) => r.sku)).toEqual(['MUG-1', 'BOWL-1', 'CUP-1']);

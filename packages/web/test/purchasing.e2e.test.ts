@@ -14,8 +14,16 @@ vi.setConfig({ testTimeout: 240_000 });
  * barcode typed fast, then Enter), watching received quantities move.
  */
 
-interface RestockItem { sku: string; location: string; action: string }
-interface Order { number: string; status: string; lines: { sku: string; barcode: string | null; quantity: number; receivedQuantity: number }[] }
+interface RestockItem {
+  sku: string;
+  location: string;
+  action: string;
+}
+interface Order {
+  number: string;
+  status: string;
+  lines: { sku: string; barcode: string | null; quantity: number; receivedQuantity: number }[];
+}
 
 const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 
@@ -29,7 +37,8 @@ describe.skipIf(!run)('purchasing (browser)', () => {
     ({ server, page, errors } = session);
   });
 
-  const api = async <T>(path: string): Promise<T> => (await page.evaluate(async (p) => (await fetch(p)).json() as Promise<unknown>, path)) as T;
+  const api = async <T>(path: string): Promise<T> =>
+    (await page.evaluate(async (p) => (await fetch(p)).json() as Promise<unknown>, path)) as T;
 
   it('creates a purchase order from the restock planner, sends it and receives it by scanning', async () => {
     const plan = await api<{ items: RestockItem[] }>('/api/v1/restock');
@@ -48,7 +57,9 @@ describe.skipIf(!run)('purchasing (browser)', () => {
     expect(drafted.status).toBe('draft');
     expect(drafted.lines.map((line) => [line.sku, line.quantity])).toEqual([[sku, 3]]);
     await expect.poll(() => page.getByTestId('po-status').textContent()).toBe('Draft');
-    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe(`/api/v1/purchase-orders/${number}/export.csv`);
+    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe(
+      `/api/v1/purchase-orders/${number}/export.csv`,
+    );
 
     await page.getByRole('button', { name: 'Send to supplier' }).click();
     await expect.poll(() => page.getByTestId('po-status').textContent()).toBe('Sent');
@@ -78,7 +89,9 @@ describe.skipIf(!run)('purchasing (browser)', () => {
     expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('0000000000000', { delay: 4 });
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('receive-outcome').textContent()).toBe('Unknown code 0000000000000: it matches no product on this order.');
+    await expect
+      .poll(() => page.getByTestId('receive-outcome').textContent())
+      .toBe('Unknown code 0000000000000: it matches no product on this order.');
     await input.fill(`${sku} 9`);
     await input.press('Enter');
     await expect.poll(() => page.getByTestId('receive-outcome').textContent()).toContain('Too many of');

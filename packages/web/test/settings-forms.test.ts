@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import type { FeeSchedule } from '../src/hooks/api/fees';
-import { feeFormOf, feePatchOf, preferredSchedule } from '../src/routes/settings/index/components/fee-form-schema';
-import { notificationFormOf, notificationUpdateOf, recipientsOf } from '../src/routes/settings/index/components/notification-form-schema';
+import {
+  feeFormOf,
+  feePatchOf,
+  preferredSchedule,
+} from '../src/routes/settings/index/components/fee-form-schema';
+import {
+  notificationFormOf,
+  notificationUpdateOf,
+  recipientsOf,
+} from '../src/routes/settings/index/components/notification-form-schema';
 
 // The US rates of DESIGN §3, as GET /api/v1/fees returns the built-in schedule.
 const US: FeeSchedule = {
-  id: 1, marketplace: 'US', effectiveFrom: '2024-01-01', currency: 'USD', source: 'default', updatedAt: '2024-01-01T00:00:00Z',
-  storage: { standard: { offPeak: 0.78, peak: 2.4 }, oversize: { offPeak: 0.56, peak: 1.4 } }, peakMonths: [10, 11, 12],
-  capacityOveragePerCubicFoot: 10, referralRate: 0.15, inboundPerCubicFoot: 0, removalPerUnit: 0.97, disposalPerUnit: 0.5, otherVariablePerUnit: 0,
+  id: 1,
+  marketplace: 'US',
+  effectiveFrom: '2024-01-01',
+  currency: 'USD',
+  source: 'default',
+  updatedAt: '2024-01-01T00:00:00Z',
+  storage: { standard: { offPeak: 0.78, peak: 2.4 }, oversize: { offPeak: 0.56, peak: 1.4 } },
+  peakMonths: [10, 11, 12],
+  capacityOveragePerCubicFoot: 10,
+  referralRate: 0.15,
+  inboundPerCubicFoot: 0,
+  removalPerUnit: 0.97,
+  disposalPerUnit: 0.5,
+  otherVariablePerUnit: 0,
   agedSurcharge: [],
 };
 
@@ -28,7 +47,12 @@ describe('fee table form', () => {
   });
 
   it('opens on the seller’s newest own table, else the newest built-in one', () => {
-    const own = (id: number, effectiveFrom: string): FeeSchedule => ({ ...US, id, effectiveFrom, source: 'account' });
+    const own = (id: number, effectiveFrom: string): FeeSchedule => ({
+      ...US,
+      id,
+      effectiveFrom,
+      source: 'account',
+    });
     expect(preferredSchedule([US])?.id).toBe(1);
     expect(preferredSchedule([US, own(2, '2025-01-01'), own(3, '2026-01-01')])?.id).toBe(3);
     expect(preferredSchedule([])).toBeUndefined();
@@ -37,17 +61,45 @@ describe('fee table form', () => {
 
 describe('notification form', () => {
   it('keeps stored secrets unless new ones are typed, and removes a switched-off channel', () => {
-    const stored = { smtp: { host: 'smtp.example.com', port: 587, secure: false, user: 'alerts', from: 'alerts@example.com', passwordSet: true }, webhook: { url: 'https://hooks.example.com/x', secretSet: true, signatureHeader: 'X-Stockwise-Signature' }, alertRecipients: ['a@example.com'], updatedAt: '2026-01-01T00:00:00Z' };
+    const stored = {
+      smtp: {
+        host: 'smtp.example.com',
+        port: 587,
+        secure: false,
+        user: 'alerts',
+        from: 'alerts@example.com',
+        passwordSet: true,
+      },
+      webhook: {
+        url: 'https://hooks.example.com/x',
+        secretSet: true,
+        signatureHeader: 'X-Stockwise-Signature',
+      },
+      alertRecipients: ['a@example.com'],
+      updatedAt: '2026-01-01T00:00:00Z',
+    };
     const form = notificationFormOf(stored);
     expect(notificationUpdateOf(form)).toEqual({
-      smtp: { host: 'smtp.example.com', port: 587, secure: false, user: 'alerts', from: 'alerts@example.com' },
+      smtp: {
+        host: 'smtp.example.com',
+        port: 587,
+        secure: false,
+        user: 'alerts',
+        from: 'alerts@example.com',
+      },
       webhook: { url: 'https://hooks.example.com/x' },
       alertRecipients: ['a@example.com'],
     });
-    expect(notificationUpdateOf({ ...form, password: 'pw', webhookOn: false })).toMatchObject({ smtp: { password: 'pw' }, webhook: null });
+    expect(notificationUpdateOf({ ...form, password: 'pw', webhookOn: false })).toMatchObject({
+      smtp: { password: 'pw' },
+      webhook: null,
+    });
   });
 
   it('reads recipients one per line, or separated by commas, without duplicates', () => {
-    expect(recipientsOf(' a@example.com\nb@example.com, a@example.com;\n\n')).toEqual(['a@example.com', 'b@example.com']);
+    expect(recipientsOf(' a@example.com\nb@example.com, a@example.com;\n\n')).toEqual([
+      'a@example.com',
+      'b@example.com',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Command} from 'commander';
+import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ROLES } from '@stockwise/domain/auth/roles';
 import type { Role } from '@stockwise/domain/auth/roles';
@@ -7,30 +7,62 @@ import { print, reportError, runAdminCommand, withStorage } from '../options';
 
 export function registerAdminCommands(program: Command): void {
   const user = program.command('user').description('manage users');
-  withStorage(user.command('create').description('create a user in an account (the account is created if new)'))
+  withStorage(
+    user.command('create').description('create a user in an account (the account is created if new)'),
+  )
     .addOption(new Option('--account <name>', 'account name').env('STOCKWISE_ACCOUNT').makeOptionMandatory())
     .addOption(new Option('--email <email>', 'login email').env('STOCKWISE_EMAIL').makeOptionMandatory())
-    .addOption(new Option('--password <password>', 'password (8+ characters)').env('STOCKWISE_PASSWORD').makeOptionMandatory())
+    .addOption(
+      new Option('--password <password>', 'password (8+ characters)')
+        .env('STOCKWISE_PASSWORD')
+        .makeOptionMandatory(),
+    )
     .addOption(new Option('--role <role>', 'role').choices(ROLES).default('owner').env('STOCKWISE_ROLE'))
     .addOption(new Option('--name <name>', 'display name'))
-    .action(async (flags: StorageFlags & { account: string; email: string; password: string; role: Role; name?: string }) => {
-      try {
-        if (flags.password.length < 8) throw new Error('--password must have at least 8 characters');
-        const member = await runAdminCommand(flags, { command: 'user.create', account: flags.account, email: flags.email, password: flags.password, role: flags.role, ...(flags.name ? { name: flags.name } : {}) });
-        print(flags, member, `${String(member['email'])} is ${String(member['role'])} of ${String(member['account'])}`);
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    });
+    .action(
+      async (
+        flags: StorageFlags & { account: string; email: string; password: string; role: Role; name?: string },
+      ) => {
+        try {
+          if (flags.password.length < 8) throw new Error('--password must have at least 8 characters');
+          const member = await runAdminCommand(flags, {
+            command: 'user.create',
+            account: flags.account,
+            email: flags.email,
+            password: flags.password,
+            role: flags.role,
+            ...(flags.name ? { name: flags.name } : {}),
+          });
+          print(
+            flags,
+            member,
+            `${String(member['email'])} is ${String(member['role'])} of ${String(member['account'])}`,
+          );
+        } catch (error) {
+          reportError(error, Boolean(flags.json));
+        }
+      },
+    );
 
   const token = program.command('token').description('manage API tokens');
   withStorage(token.command('create').description('create an API token (printed once)'))
-    .addOption(new Option('--email <email>', 'the user the token acts as').env('STOCKWISE_EMAIL').makeOptionMandatory())
+    .addOption(
+      new Option('--email <email>', 'the user the token acts as')
+        .env('STOCKWISE_EMAIL')
+        .makeOptionMandatory(),
+    )
     .addOption(new Option('--name <name>', 'what the token is for').default('cli'))
-    .addOption(new Option('--account <name>', 'account, when the user is in several').env('STOCKWISE_ACCOUNT'))
+    .addOption(
+      new Option('--account <name>', 'account, when the user is in several').env('STOCKWISE_ACCOUNT'),
+    )
     .action(async (flags: StorageFlags & { email: string; name: string; account?: string }) => {
       try {
-        const created = await runAdminCommand(flags, { command: 'token.create', email: flags.email, name: flags.name, ...(flags.account ? { account: flags.account } : {}) });
+        const created = await runAdminCommand(flags, {
+          command: 'token.create',
+          email: flags.email,
+          name: flags.name,
+          ...(flags.account ? { account: flags.account } : {}),
+        });
         print(flags, created, String(created['token']));
       } catch (error) {
         reportError(error, Boolean(flags.json));

@@ -17,22 +17,42 @@ interface ChannelFlags extends StorageFlags {
 
 export function registerChannelCommands(program: Command): void {
   const channel = program.command('channel').description('sales channels');
-  withStorage(channel.command('add').description('connect a sales channel: shopify (webhooks), amazon, manual, other'))
+  withStorage(
+    channel.command('add').description('connect a sales channel: shopify (webhooks), amazon, manual, other'),
+  )
     .argument('<type>', 'shopify | amazon | manual | other')
     .addOption(new Option('--shop-domain <domain>', 'shopify: my-shop.myshopify.com'))
-    .addOption(new Option('--webhook-secret <secret>', 'shopify: the secret Shopify signs webhooks with').env('SHOPIFY_WEBHOOK_SECRET'))
-    .addOption(new Option('--access-token <token>', 'shopify: Admin API access token').env('SHOPIFY_ACCESS_TOKEN'))
+    .addOption(
+      new Option('--webhook-secret <secret>', 'shopify: the secret Shopify signs webhooks with').env(
+        'SHOPIFY_WEBHOOK_SECRET',
+      ),
+    )
+    .addOption(
+      new Option('--access-token <token>', 'shopify: Admin API access token').env('SHOPIFY_ACCESS_TOKEN'),
+    )
     .addOption(new Option('--location <code>', "location this channel's orders reserve from first"))
     .addOption(new Option('--safety-buffer <units>', 'units per SKU held back from the channel'))
-    .addOption(new Option('--availability-url <url>', 'POST changed available-to-sell here, signed (README "Availability webhook")'))
-    .addOption(new Option('--availability-secret <secret>', 'HMAC-SHA256 key for X-Stockwise-Signature (16+ characters)').env('STOCKWISE_AVAILABILITY_SECRET'))
+    .addOption(
+      new Option(
+        '--availability-url <url>',
+        'POST changed available-to-sell here, signed (README "Availability webhook")',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--availability-secret <secret>',
+        'HMAC-SHA256 key for X-Stockwise-Signature (16+ characters)',
+      ).env('STOCKWISE_AVAILABILITY_SECRET'),
+    )
     .addOption(new Option('--push-availability', "also push changed quantities through the channel's API"))
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
     .action(async (type: string, flags: ChannelFlags) => {
       try {
-        if (!['shopify', 'amazon', 'manual', 'other'].includes(type)) throw new Error('type must be shopify, amazon, manual or other');
+        if (!['shopify', 'amazon', 'manual', 'other'].includes(type))
+          throw new Error('type must be shopify, amazon, manual or other');
         const buffer = flags.safetyBuffer === undefined ? undefined : Number(flags.safetyBuffer);
-        if (buffer !== undefined && (!Number.isInteger(buffer) || buffer < 0)) throw new Error('--safety-buffer must be a whole number ≥ 0');
+        if (buffer !== undefined && (!Number.isInteger(buffer) || buffer < 0))
+          throw new Error('--safety-buffer must be a whole number ≥ 0');
         const result = await runAdminCommand(flags, {
           command: 'channel.add',
           type: type as 'shopify' | 'amazon' | 'manual' | 'other',
@@ -47,7 +67,13 @@ export function registerChannelCommands(program: Command): void {
           ...(flags.account ? { account: flags.account } : {}),
         });
         const shop = typeof result['shopDomain'] === 'string' ? result['shopDomain'] : null;
-        print(flags, result, shop ? `connected shopify (${shop}): point its webhooks at POST /api/v1/channels/shopify/webhooks` : `connected ${String(result['channel'])}`);
+        print(
+          flags,
+          result,
+          shop
+            ? `connected shopify (${shop}): point its webhooks at POST /api/v1/channels/shopify/webhooks`
+            : `connected ${String(result['channel'])}`,
+        );
       } catch (error) {
         reportError(error, Boolean(flags.json));
       }

@@ -16,17 +16,25 @@ interface ExportFlags extends StorageFlags {
 }
 
 export function registerExportCommands(program: Command): void {
-  withStorage(program.command('export').description(`export ${EXPORT_KINDS.join(', ')} as CSV in the import format`))
+  withStorage(
+    program.command('export').description(`export ${EXPORT_KINDS.join(', ')} as CSV in the import format`),
+  )
     .argument('<kind>', EXPORT_KINDS.join(' | '))
     .addOption(new Option('--format <format>', 'file format').choices(['csv']).default('csv'))
     .addOption(new Option('--out <file>', 'write here instead of standard output'))
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
     .action(async (kind: string, flags: ExportFlags) => {
       try {
-        if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw new Error(`kind must be one of ${EXPORT_KINDS.join(', ')}`);
+        if (!(EXPORT_KINDS as readonly string[]).includes(kind))
+          throw new Error(`kind must be one of ${EXPORT_KINDS.join(', ')}`);
         const out = flags.out ? resolve(flags.out) : undefined;
         if (!flags.databaseUrl && findRunningServer(resolve(flags.data))) {
-          const result = await runAdminCommand(flags, { command: 'export', kind: kind as ExportKind, ...(out ? { out } : {}), ...(flags.account ? { account: flags.account } : {}) });
+          const result = await runAdminCommand(flags, {
+            command: 'export',
+            kind: kind as ExportKind,
+            ...(out ? { out } : {}),
+            ...(flags.account ? { account: flags.account } : {}),
+          });
           if (!out) process.stdout.write(String(result['csv']));
           return;
         }

@@ -18,7 +18,9 @@ interface ForecastOut {
 }
 
 export function registerForecastCommands(program: Command): void {
-  withStorage(program.command('forecast').description('forecast demand: one SKU (--sku) or a run over every SKU'))
+  withStorage(
+    program.command('forecast').description('forecast demand: one SKU (--sku) or a run over every SKU'),
+  )
     .addOption(new Option('--sku <sku>', 'show one SKU instead of running all'))
     .addOption(new Option('--location <code>', 'with --sku: one location'))
     .addOption(new Option('--horizon <days>', 'days ahead').default('90'))
@@ -26,16 +28,40 @@ export function registerForecastCommands(program: Command): void {
     .action(async (flags: ForecastFlags) => {
       try {
         const horizon = Number(flags.horizon);
-        if (!Number.isInteger(horizon) || horizon < 1 || horizon > 365) throw new Error('--horizon must be a whole number of days from 1 to 365');
+        if (!Number.isInteger(horizon) || horizon < 1 || horizon > 365)
+          throw new Error('--horizon must be a whole number of days from 1 to 365');
         const account = flags.account ? { account: flags.account } : {};
         if (flags.sku) {
-          const f = (await runAdminCommand(flags, { command: 'forecast.get', sku: flags.sku, horizon, ...account, ...(flags.location ? { location: flags.location } : {}) })) as unknown as ForecastOut;
+          const f = (await runAdminCommand(flags, {
+            command: 'forecast.get',
+            sku: flags.sku,
+            horizon,
+            ...account,
+            ...(flags.location ? { location: flags.location } : {}),
+          })) as unknown as ForecastOut;
           const total = f.forecast.reduce((s, p) => s + p.mean, 0);
-          const lines = f.forecast.slice(0, 14).map((p) => `  ${p.date}  mean ${p.mean.toFixed(2).padStart(8)}  p50 ${String(p.q50).padStart(5)}  p90 ${String(p.q90).padStart(5)}  p95 ${String(p.q95).padStart(5)}`);
-          print(flags, f, [`${f.sku}: ${f.model} (${f.demandClass}), ${total.toFixed(1)} units expected over ${String(horizon)} days`, ...lines, f.forecast.length > 14 ? '  …' : ''].join('\n'));
+          const lines = f.forecast
+            .slice(0, 14)
+            .map(
+              (p) =>
+                `  ${p.date}  mean ${p.mean.toFixed(2).padStart(8)}  p50 ${String(p.q50).padStart(5)}  p90 ${String(p.q90).padStart(5)}  p95 ${String(p.q95).padStart(5)}`,
+            );
+          print(
+            flags,
+            f,
+            [
+              `${f.sku}: ${f.model} (${f.demandClass}), ${total.toFixed(1)} units expected over ${String(horizon)} days`,
+              ...lines,
+              f.forecast.length > 14 ? '  …' : '',
+            ].join('\n'),
+          );
         } else {
           const run = await runAdminCommand(flags, { command: 'forecast.run', horizon, ...account });
-          print(flags, run, `forecast run ${String(run['runId'])}: ${String(run['series'])} series as of ${String(run['asOf'])}; models ${JSON.stringify(run['models'])}`);
+          print(
+            flags,
+            run,
+            `forecast run ${String(run['runId'])}: ${String(run['series'])} series as of ${String(run['asOf'])}; models ${JSON.stringify(run['models'])}`,
+          );
         }
       } catch (error) {
         reportError(error, Boolean(flags.json));

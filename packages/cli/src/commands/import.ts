@@ -29,31 +29,68 @@ interface ImportOutcome {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Through the running server (it owns the embedded database): start the import job, follow its progress. */
-async function importThroughServer(flags: ImportFlags, job: { kind: ImportKind; path: string; rejectsPath: string | undefined }, bar: ReturnType<typeof progressBar>): Promise<ImportOutcome> {
+async function importThroughServer(
+  flags: ImportFlags,
+  job: { kind: ImportKind; path: string; rejectsPath: string | undefined },
+  bar: ReturnType<typeof progressBar>,
+): Promise<ImportOutcome> {
   const account = flags.account ? { account: flags.account } : {};
-  const started = await runAdminCommand(flags, { command: 'import.start', kind: job.kind, path: job.path, skipInvalid: Boolean(flags.skipInvalid), ...(job.rejectsPath ? { rejectsPath: job.rejectsPath } : {}), ...(flags.location ? { location: flags.location } : {}), ...account });
+  const started = await runAdminCommand(flags, {
+    command: 'import.start',
+    kind: job.kind,
+    path: job.path,
+    skipInvalid: Boolean(flags.skipInvalid),
+    ...(job.rejectsPath ? { rejectsPath: job.rejectsPath } : {}),
+    ...(flags.location ? { location: flags.location } : {}),
+    ...account,
+  });
   const jobId = Number(started['jobId']);
   for (;;) {
     const state = await runAdminCommand(flags, { command: 'job.get', jobId, ...account });
-    bar.update(Number(state['progress'] ?? 0), typeof state['progressMessage'] === 'string' ? state['progressMessage'] : String(state['status']));
+    bar.update(
+      Number(state['progress'] ?? 0),
+      typeof state['progressMessage'] === 'string' ? state['progressMessage'] : String(state['status']),
+    );
     if (state['status'] === 'succeeded') return state['result'] as ImportOutcome;
-    if (state['status'] === 'failed') throw new DomainError('VALIDATION_FAILED', typeof state['error'] === 'string' ? state['error'] : 'import failed');
+    if (state['status'] === 'failed')
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        typeof state['error'] === 'string' ? state['error'] : 'import failed',
+      );
     await sleep(250);
   }
 }
 
 export function registerImportCommands(program: Command): void {
-  withStorage(program.command('import').description(`import a file: ${IMPORT_KINDS.join(', ')} (formats: README "Imports")`))
+  withStorage(
+    program
+      .command('import')
+      .description(`import a file: ${IMPORT_KINDS.join(', ')} (formats: README "Imports")`),
+  )
     .argument('<kind>', IMPORT_KINDS.join(' | '))
-    .argument('<file>', 'CSV (orders, products, stock) or Amazon flat file (amazon-orders, amazon-inventory, amazon-inventory-age)')
-    .addOption(new Option('--skip-invalid', 'apply the rows that can be applied; write the others (invalid, unknown SKU or location, not enough stock, …) to a rejects file'))
+    .argument(
+      '<file>',
+      'CSV (orders, products, stock) or Amazon flat file (amazon-orders, amazon-inventory, amazon-inventory-age)',
+    )
+    .addOption(
+      new Option(
+        '--skip-invalid',
+        'apply the rows that can be applied; write the others (invalid, unknown SKU or location, not enough stock, …) to a rejects file',
+      ),
+    )
     .addOption(new Option('--rejects <file>', 'rejects file (default: <file>.rejects.csv)'))
-    .addOption(new Option('--location <code>', 'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile'))
+    .addOption(
+      new Option(
+        '--location <code>',
+        'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile',
+      ),
+    )
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
     .action(async (kind: string, file: string, flags: ImportFlags) => {
       const bar = progressBar(!flags.json);
       try {
-        if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new Error(`kind must be one of ${IMPORT_KINDS.join(', ')}`);
+        if (!(IMPORT_KINDS as readonly string[]).includes(kind))
+          throw new Error(`kind must be one of ${IMPORT_KINDS.join(', ')}`);
         const path = resolve(file);
         if (!existsSync(path)) throw new Error(`no file ${path}`);
         const rejectsPath = flags.skipInvalid ? resolve(flags.rejects ?? `${file}.rejects.csv`) : undefined;
@@ -61,17 +98,28 @@ export function registerImportCommands(program: Command): void {
         const served = !flags.databaseUrl && findRunningServer(resolve(flags.data));
         const result: ImportOutcome = served
           ? await importThroughServer(flags, job, bar)
-          : await withStockwise(flags, async (sw) => importFile(sw.imports, await sw.auth.ownerOf(flags.account), { ...job, skipInvalid: flags.skipInvalid, location: flags.location, onProgress: bar.update }));
+          : await withStockwise(flags, async (sw) =>
+              importFile(sw.imports, await sw.auth.ownerOf(flags.account), {
+                ...job,
+                skipInvalid: flags.skipInvalid,
+                location: flags.location,
+                onProgress: bar.update,
+              }),
+            );
         bar.stop();
-        const human = result.status === 'unchanged'
-          ? `unchanged: this ${kind} file was imported before`
-          : `imported ${result.rows - result.rejected} of ${result.rows} rows${result.rejected ? `; ${result.rejected} rejected → ${result.rejectsPath ?? rejectsPath ?? ''}` : ''}; ${JSON.stringify(Object.fromEntries(Object.entries(result.applied).filter(([k]) => k !== 'differences')))}`;
+        const human =
+          result.status === 'unchanged'
+            ? `unchanged: this ${kind} file was imported before`
+            : `imported ${result.rows - result.rejected} of ${result.rows} rows${result.rejected ? `; ${result.rejected} rejected → ${result.rejectsPath ?? rejectsPath ?? ''}` : ''}; ${JSON.stringify(Object.fromEntries(Object.entries(result.applied).filter(([k]) => k !== 'differences')))}`;
         print(flags, result, human);
       } catch (error) {
         bar.stop();
         if (error instanceof DomainError && Array.isArray(error.details?.['rejects']) && !flags.json) {
           process.stderr.write(`error: ${error.message}\n`);
-          for (const r of (error.details['rejects'] as { line: number; field: string; message: string }[]).slice(0, 20)) process.stderr.write(`  line ${r.line} (${r.field}): ${r.message}\n`);
+          for (const r of (
+            error.details['rejects'] as { line: number; field: string; message: string }[]
+          ).slice(0, 20))
+            process.stderr.write(`  line ${r.line} (${r.field}): ${r.message}\n`);
           process.exit(1);
         }
         reportError(error, Boolean(flags.json));

@@ -21,7 +21,12 @@ export function registerReportCommands(program: Command): void {
   withStorage(program.command('report').description(`inventory health reports: ${KINDS.join(', ')}`))
     .argument('<kind>', KINDS.join(' | '))
     .addOption(new Option('--format <format>', 'file format').choices(['json', 'csv', 'xlsx']).default('csv'))
-    .addOption(new Option('--out <file>', 'write to this file (default: stdout for csv/json, stockwise-KIND-DATE.xlsx for xlsx)'))
+    .addOption(
+      new Option(
+        '--out <file>',
+        'write to this file (default: stdout for csv/json, stockwise-KIND-DATE.xlsx for xlsx)',
+      ),
+    )
     .addOption(new Option('--as-of <date>', 'the day the figures are for (YYYY-MM-DD, default today)'))
     .addOption(new Option('--month <month>', 'storage: the month charged (YYYY-MM)'))
     .addOption(new Option('--from <date>', 'profit: first day'))
@@ -29,7 +34,8 @@ export function registerReportCommands(program: Command): void {
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
     .action(async (kind: string, flags: ReportFlags) => {
       try {
-        if (!(KINDS as readonly string[]).includes(kind)) throw new Error(`unknown report ${kind}: one of ${KINDS.join(', ')}`);
+        if (!(KINDS as readonly string[]).includes(kind))
+          throw new Error(`unknown report ${kind}: one of ${KINDS.join(', ')}`);
         const format = flags.json ? 'json' : flags.format;
         const result = await runAdminCommand(flags, {
           command: 'report',
@@ -45,7 +51,11 @@ export function registerReportCommands(program: Command): void {
           const text = JSON.stringify(result);
           if (flags.out) {
             writeFileSync(flags.out, `${text}\n`);
-            print(flags, { out: flags.out, rows: (result['rows'] as unknown[]).length }, `${kind}: ${String((result['rows'] as unknown[]).length)} rows written to ${flags.out}`);
+            print(
+              flags,
+              { out: flags.out, rows: (result['rows'] as unknown[]).length },
+              `${kind}: ${String((result['rows'] as unknown[]).length)} rows written to ${flags.out}`,
+            );
           } else process.stdout.write(`${text}\n`);
           return;
         }
@@ -53,7 +63,9 @@ export function registerReportCommands(program: Command): void {
         const out = flags.out ?? (format === 'xlsx' ? String(result['filename']) : undefined);
         if (out) {
           writeFileSync(out, bytes);
-          process.stderr.write(`${kind} report (${format}, ${String(bytes.length)} bytes) written to ${out}\n`);
+          process.stderr.write(
+            `${kind} report (${format}, ${String(bytes.length)} bytes) written to ${out}\n`,
+          );
         } else process.stdout.write(bytes);
       } catch (error) {
         reportError(error, Boolean(flags.json));

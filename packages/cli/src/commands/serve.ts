@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command} from 'commander';
+import type { Command } from 'commander';
 import { Option } from 'commander';
 import { DEMO_LOGIN, loadDemoSeller } from '@stockwise/server/demo/load-demo';
 import { startServer } from '@stockwise/server/serve';
@@ -19,12 +19,22 @@ function serveOptions(command: Command): Command {
   return withStorage(command)
     .addOption(new Option('--port <port>', 'HTTP port').env('PORT').default('3000'))
     .addOption(new Option('--host <host>', 'interface to listen on').env('HOST').default('0.0.0.0'))
-    .addOption(new Option('--no-worker', 'do not run background jobs in this process (run `stockwise worker` instead)'));
+    .addOption(
+      new Option(
+        '--no-worker',
+        'do not run background jobs in this process (run `stockwise worker` instead)',
+      ),
+    );
 }
 
 async function serveUntilSignal(flags: ServeFlags, banner: (url: string) => unknown): Promise<void> {
   const sw = await open(flags);
-  const server = await startServer(sw, { port: Number(flags.port), host: flags.host, worker: flags.worker, dataDir: flags.databaseUrl ? undefined : resolve(flags.data) });
+  const server = await startServer(sw, {
+    port: Number(flags.port),
+    host: flags.host,
+    worker: flags.worker,
+    dataDir: flags.databaseUrl ? undefined : resolve(flags.data),
+  });
   banner(server.url);
   const stop = async () => {
     await server.close();
@@ -38,68 +48,108 @@ async function serveUntilSignal(flags: ServeFlags, banner: (url: string) => unkn
 const isEmptyFolder = (dir: string) => !existsSync(dir) || readdirSync(dir).length === 0;
 
 export function registerServeCommands(program: Command): void {
-  serveOptions(program.command('serve').description('serve the API and dashboard'))
-    .action(async (flags: ServeFlags) => {
+  serveOptions(program.command('serve').description('serve the API and dashboard')).action(
+    async (flags: ServeFlags) => {
       try {
         await serveUntilSignal(flags, (url) => {
-          print(flags, { url, database: flags.databaseUrl ? 'postgres' : resolve(flags.data) }, `Stockwise is running at ${url} (API docs: ${url}/api/docs)`);
+          print(
+            flags,
+            { url, database: flags.databaseUrl ? 'postgres' : resolve(flags.data) },
+            `Stockwise is running at ${url} (API docs: ${url}/api/docs)`,
+          );
         });
       } catch (error) {
         reportError(error, Boolean(flags.json));
       }
-    });
+    },
+  );
 
-  serveOptions(program.command('start').description('first run: load the demo seller into a new data folder, then serve'))
-    .action(async (flags: ServeFlags) => {
-      try {
-        const fresh = !flags.databaseUrl && isEmptyFolder(resolve(flags.data));
-        if (fresh) {
-          const bar = progressBar(!flags.json);
-          await withStockwise(flags, (sw) => loadDemoSeller(sw, { onProgress: bar.update }));
-          bar.stop();
-        }
-        await serveUntilSignal(flags, (url) => {
-          print(flags, { url, ...DEMO_LOGIN }, `\nStockwise is running at ${url}\nDemo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\nAPI docs: ${url}/api/docs`);
-        });
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
+  serveOptions(
+    program
+      .command('start')
+      .description('first run: load the demo seller into a new data folder, then serve'),
+  ).action(async (flags: ServeFlags) => {
+    try {
+      const fresh = !flags.databaseUrl && isEmptyFolder(resolve(flags.data));
+      if (fresh) {
+        const bar = progressBar(!flags.json);
+        await withStockwise(flags, (sw) => loadDemoSeller(sw, { onProgress: bar.update }));
+        bar.stop();
       }
-    });
+      await serveUntilSignal(flags, (url) => {
+        print(
+          flags,
+          { url, ...DEMO_LOGIN },
+          `\nStockwise is running at ${url}\nDemo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\nAPI docs: ${url}/api/docs`,
+        );
+      });
+    } catch (error) {
+      reportError(error, Boolean(flags.json));
+    }
+  });
 
-  withStorage(program.command('worker').description('run background jobs (several workers may share one PostgreSQL)'))
-    .action(async (flags: StorageFlags) => {
-      try {
-        const sw = await open(flags);
-        const abort = new AbortController();
-        process.once('SIGINT', () => { abort.abort(); });
-        process.once('SIGTERM', () => { abort.abort(); });
-        print(flags, { worker: 'started' }, 'Stockwise worker started; Ctrl-C stops it');
-        await sw.jobs.work({ signal: abort.signal });
-        await sw.close();
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    });
+  withStorage(
+    program.command('worker').description('run background jobs (several workers may share one PostgreSQL)'),
+  ).action(async (flags: StorageFlags) => {
+    try {
+      const sw = await open(flags);
+      const abort = new AbortController();
+      process.once('SIGINT', () => {
+        abort.abort();
+      });
+      process.once('SIGTERM', () => {
+        abort.abort();
+      });
+      print(flags, { worker: 'started' }, 'Stockwise worker started; Ctrl-C stops it');
+      await sw.jobs.work({ signal: abort.signal });
+      await sw.close();
+    } catch (error) {
+      reportError(error, Boolean(flags.json));
+    }
+  });
 
-  withStorage(program.command('migrate').description('apply pending database migrations'))
-    .action(async (flags: StorageFlags) => {
+  withStorage(program.command('migrate').description('apply pending database migrations')).action(
+    async (flags: StorageFlags) => {
       try {
         const applied = await withStockwise(flags, (sw) => migrate(sw.db));
-        print(flags, { applied }, applied.length ? `applied migrations ${applied.join(', ')}` : 'database is up to date');
+        print(
+          flags,
+          { applied },
+          applied.length ? `applied migrations ${applied.join(', ')}` : 'database is up to date',
+        );
       } catch (error) {
         reportError(error, Boolean(flags.json));
       }
-    });
+    },
+  );
 
-  withStorage(program.command('demo').description('load the demo seller (two years of history) and print its login'))
+  withStorage(
+    program.command('demo').description('load the demo seller (two years of history) and print its login'),
+  )
     .addOption(new Option('--seed <n>', 'generator seed').default('42'))
     .addOption(new Option('--skus <n>', 'number of SKUs').default('300'))
     .action(async (flags: StorageFlags & { seed: string; skus: string }) => {
       try {
         const bar = progressBar(!flags.json);
-        const result = await withStockwise(flags, (sw) => loadDemoSeller(sw, { seed: Number(flags.seed), skuCount: Number(flags.skus), onProgress: bar.update }));
+        const result = await withStockwise(flags, (sw) =>
+          loadDemoSeller(sw, {
+            seed: Number(flags.seed),
+            skuCount: Number(flags.skus),
+            onProgress: bar.update,
+          }),
+        );
         bar.stop();
-        print(flags, { email: result.email, password: result.password, account: result.accountName, products: result.products, movements: result.movements }, `Demo seller loaded: ${result.products} SKUs, ${result.movements} ledger movements.\nLogin: ${result.email} / ${result.password}`);
+        print(
+          flags,
+          {
+            email: result.email,
+            password: result.password,
+            account: result.accountName,
+            products: result.products,
+            movements: result.movements,
+          },
+          `Demo seller loaded: ${result.products} SKUs, ${result.movements} ledger movements.\nLogin: ${result.email} / ${result.password}`,
+        );
       } catch (error) {
         reportError(error, Boolean(flags.json));
       }

@@ -127,32 +127,34 @@ export const accountsRepository = {
   },
 
   async findMembership(sql: Sql, accountId: number, userId: number): Promise<MembershipRecord | undefined> {
-    const [row] = await sql.query<MembershipRow>(`${MEMBERSHIP_SELECT} WHERE m.account_id = $1 AND m.user_id = $2`, [
-      accountId,
-      userId,
-    ]);
+    const [row] = await sql.query<MembershipRow>(
+      `${MEMBERSHIP_SELECT} WHERE m.account_id = $1 AND m.user_id = $2`,
+      [accountId, userId],
+    );
     return row && mapMembership(row);
   },
 
   async listMembershipsOfUser(sql: Sql, userId: number): Promise<MembershipRecord[]> {
-    const rows = await sql.query<MembershipRow>(`${MEMBERSHIP_SELECT} WHERE m.user_id = $1 ORDER BY m.account_id`, [
-      userId,
-    ]);
+    const rows = await sql.query<MembershipRow>(
+      `${MEMBERSHIP_SELECT} WHERE m.user_id = $1 ORDER BY m.account_id`,
+      [userId],
+    );
     return rows.map(mapMembership);
   },
 
   async listMembers(sql: Sql, accountId: number): Promise<MembershipRecord[]> {
-    const rows = await sql.query<MembershipRow>(`${MEMBERSHIP_SELECT} WHERE m.account_id = $1 ORDER BY u.email`, [
-      accountId,
-    ]);
+    const rows = await sql.query<MembershipRow>(
+      `${MEMBERSHIP_SELECT} WHERE m.account_id = $1 ORDER BY u.email`,
+      [accountId],
+    );
     return rows.map(mapMembership);
   },
 
   async removeMembership(sql: Sql, accountId: number, userId: number): Promise<boolean> {
-    const rows = await sql.query('DELETE FROM memberships WHERE account_id = $1 AND user_id = $2 RETURNING user_id', [
-      accountId,
-      userId,
-    ]);
+    const rows = await sql.query(
+      'DELETE FROM memberships WHERE account_id = $1 AND user_id = $2 RETURNING user_id',
+      [accountId, userId],
+    );
     return rows.length > 0;
   },
 };

@@ -67,7 +67,14 @@ const mapAlert = (r: AlertRow): AlertRecord => ({
 });
 
 export interface NotificationSettingsRecord {
-  smtp: { host: string; port: number; secure: boolean; user: string | null; password: string | null; from: string } | null;
+  smtp: {
+    host: string;
+    port: number;
+    secure: boolean;
+    user: string | null;
+    password: string | null;
+    from: string;
+  } | null;
   webhook: { url: string; secret: string } | null;
   alertRecipients: string[];
   updatedAt: Date | null;
@@ -93,7 +100,15 @@ interface ScheduleRow {
   created_at: Date;
 }
 
-const mapSchedule = (r: ScheduleRow): ReportScheduleRecord => ({ id: r.id, kind: r.kind, format: r.format, frequency: r.frequency, recipients: r.recipients, lastSentOn: r.last_sent_on, createdAt: r.created_at });
+const mapSchedule = (r: ScheduleRow): ReportScheduleRecord => ({
+  id: r.id,
+  kind: r.kind,
+  format: r.format,
+  frequency: r.frequency,
+  recipients: r.recipients,
+  lastSentOn: r.last_sent_on,
+  createdAt: r.created_at,
+});
 
 export const alertsRepository = {
   /**
@@ -101,7 +116,11 @@ export const alertsRepository = {
    * `opened`), one already open only gets `last_seen_at`. Open alerts of the evaluated kinds whose
    * condition no longer holds are resolved.
    */
-  async sync(sql: Sql, accountId: number, q: { kinds: readonly string[]; conditions: readonly AlertCondition[] }): Promise<{ opened: AlertRecord[]; resolved: number; ongoing: number }> {
+  async sync(
+    sql: Sql,
+    accountId: number,
+    q: { kinds: readonly string[]; conditions: readonly AlertCondition[] },
+  ): Promise<{ opened: AlertRecord[]; resolved: number; ongoing: number }> {
     const c = q.conditions;
     const opened = await sql.query<AlertRow>(
       `INSERT INTO alerts (account_id, kind, dedupe_key, severity, sku, location, title, details)
@@ -110,7 +129,16 @@ export const alertsRepository = {
        ON CONFLICT (account_id, dedupe_key) WHERE status <> 'resolved'
        DO UPDATE SET last_seen_at = now(), details = EXCLUDED.details, title = EXCLUDED.title, severity = EXCLUDED.severity
        RETURNING *, (xmax = 0) AS inserted`,
-      [accountId, c.map((x) => x.kind), c.map((x) => x.dedupeKey), c.map((x) => x.severity), c.map((x) => x.sku), c.map((x) => x.location), c.map((x) => x.title), c.map((x) => JSON.stringify(x.details))],
+      [
+        accountId,
+        c.map((x) => x.kind),
+        c.map((x) => x.dedupeKey),
+        c.map((x) => x.severity),
+        c.map((x) => x.sku),
+        c.map((x) => x.location),
+        c.map((x) => x.title),
+        c.map((x) => JSON.stringify(x.details)),
+      ],
     );
     const resolved = await sql.query<{ id: number }>(
       `UPDATE alerts SET status = 'resolved', resolved_at = now()
@@ -121,7 +149,17 @@ export const alertsRepository = {
     return { opened: fresh.map(mapAlert), resolved: resolved.length, ongoing: opened.length - fresh.length };
   },
 
-  async list(sql: Sql, accountId: number, q: { status?: AlertStatus | 'active' | undefined; kind?: string | undefined; limit: number; cursor?: string | undefined; now: Date }): Promise<Page<AlertRecord> | null> {
+  async list(
+    sql: Sql,
+    accountId: number,
+    q: {
+      status?: AlertStatus | 'active' | undefined;
+      kind?: string | undefined;
+      limit: number;
+      cursor?: string | undefined;
+      now: Date;
+    },
+  ): Promise<Page<AlertRecord> | null> {
     const params: unknown[] = [accountId];
     const page = keyset('id', { cursor: q.cursor, order: 'desc', idColumn: 'id' }, params);
     if (!page) return null;
@@ -146,11 +184,18 @@ export const alertsRepository = {
   },
 
   async find(sql: Sql, accountId: number, id: number): Promise<AlertRecord | undefined> {
-    const [row] = await sql.query<AlertRow>('SELECT * FROM alerts WHERE account_id = $1 AND id = $2', [accountId, id]);
+    const [row] = await sql.query<AlertRow>('SELECT * FROM alerts WHERE account_id = $1 AND id = $2', [
+      accountId,
+      id,
+    ]);
     return row && mapAlert(row);
   },
 
-  async acknowledge(sql: Sql, accountId: number, q: { id: number; userId: number }): Promise<AlertRecord | undefined> {
+  async acknowledge(
+    sql: Sql,
+    accountId: number,
+    q: { id: number; userId: number },
+  ): Promise<AlertRecord | undefined> {
     const [row] = await sql.query<AlertRow>(
       `UPDATE alerts SET status = CASE WHEN status = 'resolved' THEN status ELSE 'acknowledged' END, acknowledged_at = coalesce(acknowledged_at, now()),
          acknowledged_by = coalesce(acknowledged_by, $3) WHERE account_id = $1 AND id = $2 RETURNING *`,
@@ -159,13 +204,23 @@ export const alertsRepository = {
     return row && mapAlert(row);
   },
 
-  async snooze(sql: Sql, accountId: number, q: { id: number; until: Date }): Promise<AlertRecord | undefined> {
-    const [row] = await sql.query<AlertRow>('UPDATE alerts SET snoozed_until = $3 WHERE account_id = $1 AND id = $2 RETURNING *', [accountId, q.id, q.until]);
+  async snooze(
+    sql: Sql,
+    accountId: number,
+    q: { id: number; until: Date },
+  ): Promise<AlertRecord | undefined> {
+    const [row] = await sql.query<AlertRow>(
+      'UPDATE alerts SET snoozed_until = $3 WHERE account_id = $1 AND id = $2 RETURNING *',
+      [accountId, q.id, q.until],
+    );
     return row && mapAlert(row);
   },
 
   async markNotified(sql: Sql, accountId: number, ids: readonly number[]): Promise<void> {
-    await sql.query('UPDATE alerts SET notified_at = now() WHERE account_id = $1 AND id = ANY($2::bigint[])', [accountId, ids]);
+    await sql.query(
+      'UPDATE alerts SET notified_at = now() WHERE account_id = $1 AND id = ANY($2::bigint[])',
+      [accountId, ids],
+    );
   },
 
   /** Open, unsnoozed alerts nobody has been told about yet (e.g. a snooze ended, or delivery failed). */
@@ -179,28 +234,67 @@ export const alertsRepository = {
   },
 
   async getSettings(sql: Sql, accountId: number): Promise<NotificationSettingsRecord> {
-    const [row] = await sql.query<{ smtp: NotificationSettingsRecord['smtp']; webhook: NotificationSettingsRecord['webhook']; alert_recipients: string[]; updated_at: Date }>(
+    const [row] = await sql.query<{
+      smtp: NotificationSettingsRecord['smtp'];
+      webhook: NotificationSettingsRecord['webhook'];
+      alert_recipients: string[];
+      updated_at: Date;
+    }>(
       'SELECT smtp, webhook, alert_recipients, updated_at FROM notification_settings WHERE account_id = $1',
       [accountId],
     );
-    return row ? { smtp: row.smtp, webhook: row.webhook, alertRecipients: row.alert_recipients, updatedAt: row.updated_at } : { smtp: null, webhook: null, alertRecipients: [], updatedAt: null };
+    return row
+      ? {
+          smtp: row.smtp,
+          webhook: row.webhook,
+          alertRecipients: row.alert_recipients,
+          updatedAt: row.updated_at,
+        }
+      : { smtp: null, webhook: null, alertRecipients: [], updatedAt: null };
   },
 
-  async saveSettings(sql: Sql, accountId: number, s: Omit<NotificationSettingsRecord, 'updatedAt'>): Promise<NotificationSettingsRecord> {
-    const [row] = await sql.query<{ smtp: NotificationSettingsRecord['smtp']; webhook: NotificationSettingsRecord['webhook']; alert_recipients: string[]; updated_at: Date }>(
+  async saveSettings(
+    sql: Sql,
+    accountId: number,
+    s: Omit<NotificationSettingsRecord, 'updatedAt'>,
+  ): Promise<NotificationSettingsRecord> {
+    const [row] = await sql.query<{
+      smtp: NotificationSettingsRecord['smtp'];
+      webhook: NotificationSettingsRecord['webhook'];
+      alert_recipients: string[];
+      updated_at: Date;
+    }>(
       `INSERT INTO notification_settings (account_id, smtp, webhook, alert_recipients) VALUES ($1, $2, $3, $4)
        ON CONFLICT (account_id) DO UPDATE SET smtp = EXCLUDED.smtp, webhook = EXCLUDED.webhook, alert_recipients = EXCLUDED.alert_recipients, updated_at = now()
        RETURNING smtp, webhook, alert_recipients, updated_at`,
-      [accountId, s.smtp ? JSON.stringify(s.smtp) : null, s.webhook ? JSON.stringify(s.webhook) : null, s.alertRecipients],
+      [
+        accountId,
+        s.smtp ? JSON.stringify(s.smtp) : null,
+        s.webhook ? JSON.stringify(s.webhook) : null,
+        s.alertRecipients,
+      ],
     );
-    return { smtp: row!.smtp, webhook: row!.webhook, alertRecipients: row!.alert_recipients, updatedAt: row!.updated_at };
+    return {
+      smtp: row!.smtp,
+      webhook: row!.webhook,
+      alertRecipients: row!.alert_recipients,
+      updatedAt: row!.updated_at,
+    };
   },
 
   async listReportSchedules(sql: Sql, accountId: number): Promise<ReportScheduleRecord[]> {
-    return (await sql.query<ScheduleRow>('SELECT * FROM report_schedules WHERE account_id = $1 ORDER BY id', [accountId])).map(mapSchedule);
+    return (
+      await sql.query<ScheduleRow>('SELECT * FROM report_schedules WHERE account_id = $1 ORDER BY id', [
+        accountId,
+      ])
+    ).map(mapSchedule);
   },
 
-  async createReportSchedule(sql: Sql, accountId: number, s: { kind: string; format: string; frequency: string; recipients: readonly string[] }): Promise<ReportScheduleRecord | undefined> {
+  async createReportSchedule(
+    sql: Sql,
+    accountId: number,
+    s: { kind: string; format: string; frequency: string; recipients: readonly string[] },
+  ): Promise<ReportScheduleRecord | undefined> {
     const [row] = await sql.query<ScheduleRow>(
       `INSERT INTO report_schedules (account_id, kind, format, frequency, recipients) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (account_id, kind, format, frequency) DO NOTHING RETURNING *`,
@@ -210,11 +304,22 @@ export const alertsRepository = {
   },
 
   async deleteReportSchedule(sql: Sql, accountId: number, id: number): Promise<boolean> {
-    return (await sql.query<{ id: number }>('DELETE FROM report_schedules WHERE account_id = $1 AND id = $2 RETURNING id', [accountId, id])).length > 0;
+    return (
+      (
+        await sql.query<{ id: number }>(
+          'DELETE FROM report_schedules WHERE account_id = $1 AND id = $2 RETURNING id',
+          [accountId, id],
+        )
+      ).length > 0
+    );
   },
 
   async markReportSent(sql: Sql, accountId: number, q: { id: number; on: string }): Promise<void> {
-    await sql.query('UPDATE report_schedules SET last_sent_on = $3 WHERE account_id = $1 AND id = $2', [accountId, q.id, q.on]);
+    await sql.query('UPDATE report_schedules SET last_sent_on = $3 WHERE account_id = $1 AND id = $2', [
+      accountId,
+      q.id,
+      q.on,
+    ]);
   },
 
   async tableExists(sql: Sql, name: string): Promise<boolean> {

@@ -43,7 +43,16 @@ export const auditRepository = {
       `INSERT INTO audit_log (account_id, actor_user_id, actor_token_id, action, entity_type, entity_id, before, after)
        SELECT a, u, t, ac, et, ei, b::jsonb, af::jsonb FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
          AS x(a, u, t, ac, et, ei, b, af)`,
-      [col((e) => e.accountId), col((e) => e.actorUserId), col((e) => e.actorTokenId), col((e) => e.action), col((e) => e.entityType), col((e) => e.entityId), col((e) => json(e.before)), col((e) => json(e.after))],
+      [
+        col((e) => e.accountId),
+        col((e) => e.actorUserId),
+        col((e) => e.actorTokenId),
+        col((e) => e.action),
+        col((e) => e.entityType),
+        col((e) => e.entityId),
+        col((e) => json(e.before)),
+        col((e) => json(e.after)),
+      ],
       { prepare: true },
     );
   },

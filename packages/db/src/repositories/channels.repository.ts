@@ -136,8 +136,19 @@ export const channelsRepository = {
          updated_at = now()
        RETURNING id`,
       [
-        c.accountId, c.channel, c.name, c.shopDomain, c.webhookSecretEnc, c.credentialsEnc, c.locationId, c.safetyBuffer, c.createdByUserId,
-        setOutbound, c.outbound?.url ?? null, c.outbound?.secretEnc ?? null, c.outbound?.pushConnector ?? null,
+        c.accountId,
+        c.channel,
+        c.name,
+        c.shopDomain,
+        c.webhookSecretEnc,
+        c.credentialsEnc,
+        c.locationId,
+        c.safetyBuffer,
+        c.createdByUserId,
+        setOutbound,
+        c.outbound?.url ?? null,
+        c.outbound?.secretEnc ?? null,
+        c.outbound?.pushConnector ?? null,
       ],
     );
     return rows[0] ? this.find(sql, c.accountId, c.channel) : undefined;
@@ -145,12 +156,18 @@ export const channelsRepository = {
 
   /** True when another account already connected this shop. */
   async shopTakenElsewhere(sql: Sql, accountId: number, shopDomain: string): Promise<boolean> {
-    const rows = await sql.query('SELECT 1 FROM sales_channels WHERE shop_domain = $1 AND account_id <> $2', [shopDomain, accountId]);
+    const rows = await sql.query('SELECT 1 FROM sales_channels WHERE shop_domain = $1 AND account_id <> $2', [
+      shopDomain,
+      accountId,
+    ]);
     return rows.length > 0;
   },
 
   async find(sql: Sql, accountId: number, channel: OrderChannel): Promise<ChannelRecord | undefined> {
-    const [row] = await sql.query<ChannelRow>(`${SELECT} WHERE c.account_id = $1 AND c.channel = $2`, [accountId, channel]);
+    const [row] = await sql.query<ChannelRow>(`${SELECT} WHERE c.account_id = $1 AND c.channel = $2`, [
+      accountId,
+      channel,
+    ]);
     return row && mapChannel(row);
   },
 
@@ -164,16 +181,30 @@ export const channelsRepository = {
   },
 
   async list(sql: Sql, accountId: number): Promise<ChannelRecord[]> {
-    const rows = await sql.query<ChannelRow>(`${SELECT} WHERE c.account_id = $1 ORDER BY c.channel`, [accountId]);
+    const rows = await sql.query<ChannelRow>(`${SELECT} WHERE c.account_id = $1 ORDER BY c.channel`, [
+      accountId,
+    ]);
     return rows.map(mapChannel);
   },
 
   async setCursor(sql: Sql, accountId: number, channel: OrderChannel, cursor: string): Promise<void> {
-    await sql.query('UPDATE sales_channels SET pull_cursor = $3, updated_at = now() WHERE account_id = $1 AND channel = $2', [accountId, channel, cursor]);
+    await sql.query(
+      'UPDATE sales_channels SET pull_cursor = $3, updated_at = now() WHERE account_id = $1 AND channel = $2',
+      [accountId, channel, cursor],
+    );
   },
 
   /** Sellable units per SKU over the given locations (all active ones when null). */
-  async availability(sql: Sql, accountId: number, q: { locationIds: readonly number[] | null; skus?: readonly string[] | undefined; afterSku?: string | undefined; limit: number }): Promise<AvailabilityRow[]> {
+  async availability(
+    sql: Sql,
+    accountId: number,
+    q: {
+      locationIds: readonly number[] | null;
+      skus?: readonly string[] | undefined;
+      afterSku?: string | undefined;
+      limit: number;
+    },
+  ): Promise<AvailabilityRow[]> {
     return sql.query<AvailabilityRow>(
       `SELECT p.sku, coalesce(sum(b.on_hand), 0)::int AS "onHand", coalesce(sum(b.reserved), 0)::int AS reserved,
          coalesce(sum(b.on_hand - b.reserved), 0)::int AS available
@@ -205,7 +236,11 @@ export const channelsRepository = {
    * cursor's horizon with a lower id (a transaction open at the last read commits its lower ids late).
    * At-least-once: a SKU may come again. `more` says the page was full.
    */
-  async changedSkus(sql: Sql, accountId: number, q: { cursor: FeedCursor; limit: number }): Promise<{ items: ChangedSku[]; lastId: number; more: boolean }> {
+  async changedSkus(
+    sql: Sql,
+    accountId: number,
+    q: { cursor: FeedCursor; limit: number },
+  ): Promise<{ items: ChangedSku[]; lastId: number; more: boolean }> {
     const rows = await sql.query<{ product_id: number; sku: string; last_id: number | null }>(
       `WITH moved AS (
          SELECT product_id, max(id) AS last_id FROM stock_movements
@@ -229,7 +264,11 @@ export const channelsRepository = {
   },
 
   /** Current availability of these products over the active locations, with what the channel was last told. */
-  async outboundAvailability(sql: Sql, accountId: number, q: { channelId: number; productIds: readonly number[] }): Promise<OutboundAvailabilityRow[]> {
+  async outboundAvailability(
+    sql: Sql,
+    accountId: number,
+    q: { channelId: number; productIds: readonly number[] },
+  ): Promise<OutboundAvailabilityRow[]> {
     return sql.query<OutboundAvailabilityRow>(
       `SELECT p.id AS "productId", p.sku, coalesce(sum(b.on_hand), 0)::int AS "onHand", coalesce(sum(b.reserved), 0)::int AS reserved,
          coalesce(sum(b.on_hand - b.reserved), 0)::int AS available, s.available_to_sell AS previous
@@ -246,7 +285,11 @@ export const channelsRepository = {
    * A page of every SKU with a balance row, by SKU, with its availability over the active locations and
    * what the channel was last told: the first delivery to a channel, without reading the whole ledger.
    */
-  async outboundAvailabilityPage(sql: Sql, accountId: number, q: { channelId: number; afterSku?: string | undefined; limit: number }): Promise<OutboundAvailabilityRow[]> {
+  async outboundAvailabilityPage(
+    sql: Sql,
+    accountId: number,
+    q: { channelId: number; afterSku?: string | undefined; limit: number },
+  ): Promise<OutboundAvailabilityRow[]> {
     return sql.query<OutboundAvailabilityRow>(
       `SELECT p.id AS "productId", p.sku, coalesce(sum(b.on_hand) FILTER (WHERE l.active), 0)::int AS "onHand",
          coalesce(sum(b.reserved) FILTER (WHERE l.active), 0)::int AS reserved,
@@ -263,12 +306,19 @@ export const channelsRepository = {
 
   /** The account's highest movement id (0 without movements). */
   async lastMovementId(sql: Sql, accountId: number): Promise<number> {
-    const [row] = await sql.query<{ id: number }>('SELECT coalesce(max(id), 0) AS id FROM stock_movements WHERE account_id = $1', [accountId]);
+    const [row] = await sql.query<{ id: number }>(
+      'SELECT coalesce(max(id), 0) AS id FROM stock_movements WHERE account_id = $1',
+      [accountId],
+    );
     return row?.id ?? 0;
   },
 
   /** Remembers what the channel was told, so the next delivery carries only what differs. */
-  async recordSent(sql: Sql, accountId: number, q: { channelId: number; items: readonly { productId: number; availableToSell: number }[] }): Promise<void> {
+  async recordSent(
+    sql: Sql,
+    accountId: number,
+    q: { channelId: number; items: readonly { productId: number; availableToSell: number }[] },
+  ): Promise<void> {
     if (q.items.length === 0) return;
     await sql.query(
       `INSERT INTO channel_availability_sent (account_id, channel_id, product_id, available_to_sell)
@@ -282,7 +332,9 @@ export const channelsRepository = {
    * Channels of every account with outbound availability configured and not backing off: the one
    * cross-account read, for the scheduler, which then works inside each account.
    */
-  async outboundDue(sql: Sql): Promise<{ accountId: number; channel: OrderChannel; pushCursor: string | null }[]> {
+  async outboundDue(
+    sql: Sql,
+  ): Promise<{ accountId: number; channel: OrderChannel; pushCursor: string | null }[]> {
     return sql.query(
       `SELECT account_id AS "accountId", channel, push_cursor AS "pushCursor" FROM sales_channels
        WHERE (availability_url IS NOT NULL OR (push_connector AND credentials_enc IS NOT NULL))
@@ -302,7 +354,12 @@ export const channelsRepository = {
   },
 
   /** A delivery went through: store the cursor, clear the back-off; `release` ends the lease, otherwise it is renewed. */
-  async pushSucceeded(sql: Sql, accountId: number, channelId: number, p: { cursor: string | null; release: boolean; leaseSeconds: number }): Promise<void> {
+  async pushSucceeded(
+    sql: Sql,
+    accountId: number,
+    channelId: number,
+    p: { cursor: string | null; release: boolean; leaseSeconds: number },
+  ): Promise<void> {
     await sql.query(
       `UPDATE sales_channels SET push_cursor = coalesce($3, push_cursor), push_locked_until = CASE WHEN $4 THEN NULL ELSE now() + make_interval(secs => $5) END,
          push_failures = 0, push_retry_after = NULL, last_push_at = now(), last_push_error = NULL
@@ -324,7 +381,12 @@ export const channelsRepository = {
   },
 
   /** Backs off exponentially: base · 2^(failures − 1), at most `maxSeconds`. */
-  async pushFailed(sql: Sql, accountId: number, channelId: number, f: { error: string; baseSeconds: number; maxSeconds: number }): Promise<void> {
+  async pushFailed(
+    sql: Sql,
+    accountId: number,
+    channelId: number,
+    f: { error: string; baseSeconds: number; maxSeconds: number },
+  ): Promise<void> {
     await sql.query(
       `UPDATE sales_channels SET push_locked_until = NULL, push_failures = push_failures + 1, last_push_error = $3,
          push_retry_after = now() + make_interval(secs => least($5::float8, $4::float8 * 2 ^ push_failures))
@@ -334,6 +396,9 @@ export const channelsRepository = {
   },
 
   async releasePush(sql: Sql, accountId: number, channelId: number): Promise<void> {
-    await sql.query('UPDATE sales_channels SET push_locked_until = NULL WHERE account_id = $1 AND id = $2', [accountId, channelId]);
+    await sql.query('UPDATE sales_channels SET push_locked_until = NULL WHERE account_id = $1 AND id = $2', [
+      accountId,
+      channelId,
+    ]);
   },
 };

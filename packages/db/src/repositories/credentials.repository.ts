@@ -61,7 +61,13 @@ export const credentialsRepository = {
    * most once a minute: writing it on every request would serialise all requests of a token on one row.
    */
   async findPrincipalByTokenHash(sql: Sql, tokenHash: string): Promise<Principal | undefined> {
-    const [row] = await sql.query<{ id: number; account_id: number; user_id: number; role: Role; stale: boolean }>(
+    const [row] = await sql.query<{
+      id: number;
+      account_id: number;
+      user_id: number;
+      role: Role;
+      stale: boolean;
+    }>(
       `SELECT t.id, t.account_id, t.user_id, m.role,
          (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
        FROM api_tokens t JOIN memberships m ON m.account_id = t.account_id AND m.user_id = t.user_id
@@ -71,7 +77,13 @@ export const credentialsRepository = {
     );
     if (!row) return undefined;
     if (row.stale) await sql.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [row.id]);
-    return { accountId: row.account_id, userId: row.user_id, role: row.role, tokenId: row.id, sessionId: null };
+    return {
+      accountId: row.account_id,
+      userId: row.user_id,
+      role: row.role,
+      tokenId: row.id,
+      sessionId: null,
+    };
   },
 
   async listTokens(sql: Sql, accountId: number): Promise<TokenRecord[]> {
@@ -110,7 +122,15 @@ export const credentialsRepository = {
        WHERE s.token_hash = $1 AND s.expires_at > now()`,
       [tokenHash],
     );
-    return row && { accountId: row.account_id, userId: row.user_id, role: row.role, tokenId: null, sessionId: row.id };
+    return (
+      row && {
+        accountId: row.account_id,
+        userId: row.user_id,
+        role: row.role,
+        tokenId: null,
+        sessionId: row.id,
+      }
+    );
   },
 
   async switchSessionAccount(sql: Sql, sessionId: number, accountId: number): Promise<void> {

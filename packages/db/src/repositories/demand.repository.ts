@@ -29,7 +29,14 @@ export const demandRepository = {
        WHERE account_id = $1 AND occurred_at < $2::date ${one ? 'AND product_id = $3' : ''} GROUP BY product_id, location_id`,
       one ? [accountId, window.from, window.productId] : [accountId, window.from],
     );
-    const rows = await sql.query<{ product_id: number; location_id: number; day: number; sold: number; delta: number; arrived: number }>(
+    const rows = await sql.query<{
+      product_id: number;
+      location_id: number;
+      day: number;
+      sold: number;
+      delta: number;
+      arrived: number;
+    }>(
       `SELECT product_id, location_id, ((occurred_at AT TIME ZONE 'UTC')::date - $2::date) AS day,
          sum(CASE WHEN type = 'shipment' THEN -on_hand_delta ELSE 0 END)::int AS sold,
          sum(on_hand_delta)::int AS delta,
@@ -50,7 +57,13 @@ export const demandRepository = {
       return found;
     };
     for (const o of openings) item(o.product_id, o.location_id).openingOnHand = o.on_hand;
-    for (const r of rows) item(r.product_id, r.location_id).days.push({ day: r.day, unitsSold: r.sold, onHandDelta: r.delta, unitsArrived: r.arrived });
+    for (const r of rows)
+      item(r.product_id, r.location_id).days.push({
+        day: r.day,
+        unitsSold: r.sold,
+        onHandDelta: r.delta,
+        unitsArrived: r.arrived,
+      });
     return [...items.values()];
   },
 };

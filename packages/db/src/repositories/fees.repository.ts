@@ -43,7 +43,10 @@ export const feesRepository = {
   },
 
   async find(sql: Sql, accountId: number, id: number): Promise<FeeScheduleRecord | undefined> {
-    const [row] = await sql.query<Row>('SELECT * FROM fee_schedules WHERE id = $2 AND (account_id = $1 OR account_id IS NULL)', [accountId, id]);
+    const [row] = await sql.query<Row>(
+      'SELECT * FROM fee_schedules WHERE id = $2 AND (account_id = $1 OR account_id IS NULL)',
+      [accountId, id],
+    );
     return row && map(row);
   },
 
@@ -51,7 +54,11 @@ export const feesRepository = {
    * The schedule in force for a marketplace on a date: the account's newest one that started on or
    * before it, else the shipped default's.
    */
-  async effective(sql: Sql, accountId: number, q: { marketplace: string; on: string }): Promise<FeeScheduleRecord | undefined> {
+  async effective(
+    sql: Sql,
+    accountId: number,
+    q: { marketplace: string; on: string },
+  ): Promise<FeeScheduleRecord | undefined> {
     const [row] = await sql.query<Row>(
       `SELECT * FROM fee_schedules WHERE (account_id = $1 OR account_id IS NULL) AND marketplace = $2 AND effective_from <= $3::date
        ORDER BY account_id NULLS LAST, effective_from DESC LIMIT 1`,
@@ -61,7 +68,11 @@ export const feesRepository = {
   },
 
   /** Undefined when the account already has a schedule for that marketplace and date. */
-  async create(sql: Sql, accountId: number, f: { marketplace: string; effectiveFrom: string; schedule: Record<string, unknown> }): Promise<FeeScheduleRecord | undefined> {
+  async create(
+    sql: Sql,
+    accountId: number,
+    f: { marketplace: string; effectiveFrom: string; schedule: Record<string, unknown> },
+  ): Promise<FeeScheduleRecord | undefined> {
     const [row] = await sql.query<Row>(
       `INSERT INTO fee_schedules (account_id, marketplace, effective_from, schedule) VALUES ($1, $2, $3, $4)
        ON CONFLICT (account_id, marketplace, effective_from) WHERE account_id IS NOT NULL DO NOTHING RETURNING *`,
@@ -70,7 +81,12 @@ export const feesRepository = {
     return row && map(row);
   },
 
-  async update(sql: Sql, accountId: number, id: number, schedule: Record<string, unknown>): Promise<FeeScheduleRecord | undefined> {
+  async update(
+    sql: Sql,
+    accountId: number,
+    id: number,
+    schedule: Record<string, unknown>,
+  ): Promise<FeeScheduleRecord | undefined> {
     const [row] = await sql.query<Row>(
       'UPDATE fee_schedules SET schedule = $3, updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *',
       [accountId, id, JSON.stringify(schedule)],
@@ -79,7 +95,10 @@ export const feesRepository = {
   },
 
   async remove(sql: Sql, accountId: number, id: number): Promise<boolean> {
-    const rows = await sql.query<{ id: number }>('DELETE FROM fee_schedules WHERE account_id = $1 AND id = $2 RETURNING id', [accountId, id]);
+    const rows = await sql.query<{ id: number }>(
+      'DELETE FROM fee_schedules WHERE account_id = $1 AND id = $2 RETURNING id',
+      [accountId, id],
+    );
     return rows.length > 0;
   },
 };

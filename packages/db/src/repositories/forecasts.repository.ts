@@ -60,7 +60,10 @@ const mapForecast = (r: ForecastRow): StoredForecast => ({
 });
 
 export const forecastsRepository = {
-  async createRun(sql: Sql, run: { accountId: number; jobId: number | null; asOf: string; horizon: number }): Promise<number> {
+  async createRun(
+    sql: Sql,
+    run: { accountId: number; jobId: number | null; asOf: string; horizon: number },
+  ): Promise<number> {
     const [row] = await sql.query<{ id: number }>(
       'INSERT INTO forecast_runs (account_id, job_id, as_of, horizon) VALUES ($1, $2, $3, $4) RETURNING id',
       [run.accountId, run.jobId, run.asOf, run.horizon],
@@ -69,7 +72,10 @@ export const forecastsRepository = {
   },
 
   async finishRun(sql: Sql, accountId: number, runId: number, seriesCount: number): Promise<void> {
-    await sql.query('UPDATE forecast_runs SET series_count = $3, finished_at = now() WHERE account_id = $1 AND id = $2', [accountId, runId, seriesCount]);
+    await sql.query(
+      'UPDATE forecast_runs SET series_count = $3, finished_at = now() WHERE account_id = $1 AND id = $2',
+      [accountId, runId, seriesCount],
+    );
   },
 
   async insertMany(sql: Sql, accountId: number, rows: readonly ForecastInsert[]): Promise<void> {
@@ -89,7 +95,11 @@ export const forecastsRepository = {
   },
 
   /** The newest stored forecast of a SKU at a location (null location = all locations). */
-  async latest(sql: Sql, accountId: number, key: { productId: number; locationId: number | null }): Promise<StoredForecast | undefined> {
+  async latest(
+    sql: Sql,
+    accountId: number,
+    key: { productId: number; locationId: number | null },
+  ): Promise<StoredForecast | undefined> {
     const [row] = await sql.query<ForecastRow>(
       `SELECT * FROM forecasts WHERE account_id = $1 AND product_id = $2 AND location_id IS NOT DISTINCT FROM $3
        ORDER BY as_of DESC, id DESC LIMIT 1`,
@@ -109,7 +119,11 @@ export const forecastsRepository = {
   },
 
   /** Stored forecasts whose first day is before `before` (so some actuals exist), newest run per day. */
-  async madeBefore(sql: Sql, accountId: number, q: { before: string; since: string }): Promise<StoredForecast[]> {
+  async madeBefore(
+    sql: Sql,
+    accountId: number,
+    q: { before: string; since: string },
+  ): Promise<StoredForecast[]> {
     const rows = await sql.query<ForecastRow>(
       `SELECT DISTINCT ON (product_id, location_id, as_of) * FROM forecasts
        WHERE account_id = $1 AND as_of < $2::date AND as_of >= $3::date
@@ -119,11 +133,30 @@ export const forecastsRepository = {
     return rows.map(mapForecast);
   },
 
-  async latestRun(sql: Sql, accountId: number): Promise<{ id: number; asOf: string; horizon: number; seriesCount: number; finishedAt: Date | null } | undefined> {
-    const [row] = await sql.query<{ id: number; as_of: string; horizon: number; series_count: number; finished_at: Date | null }>(
+  async latestRun(
+    sql: Sql,
+    accountId: number,
+  ): Promise<
+    { id: number; asOf: string; horizon: number; seriesCount: number; finishedAt: Date | null } | undefined
+  > {
+    const [row] = await sql.query<{
+      id: number;
+      as_of: string;
+      horizon: number;
+      series_count: number;
+      finished_at: Date | null;
+    }>(
       'SELECT id, as_of, horizon, series_count, finished_at FROM forecast_runs WHERE account_id = $1 ORDER BY id DESC LIMIT 1',
       [accountId],
     );
-    return row && { id: row.id, asOf: row.as_of, horizon: row.horizon, seriesCount: row.series_count, finishedAt: row.finished_at };
+    return (
+      row && {
+        id: row.id,
+        asOf: row.as_of,
+        horizon: row.horizon,
+        seriesCount: row.series_count,
+        finishedAt: row.finished_at,
+      }
+    );
   },
 };

@@ -59,7 +59,12 @@ export interface Dragger {
 
 export interface FactorOverview {
   totals: FactorTotals;
-  draggers: { excessPercent: Dragger[]; sellThrough: Dragger[]; strandedPercent: Dragger[]; inStockRate: Dragger[] };
+  draggers: {
+    excessPercent: Dragger[];
+    sellThrough: Dragger[];
+    strandedPercent: Dragger[];
+    inStockRate: Dragger[];
+  };
 }
 
 /**
@@ -98,7 +103,11 @@ export function productScopeSql(params: unknown[], scope: ProductScope): string 
   return where;
 }
 
-const isWholeCatalogue = (scope: ProductScope) => scope.skus === undefined && scope.after === undefined && scope.through === undefined && scope.limit === undefined;
+const isWholeCatalogue = (scope: ProductScope) =>
+  scope.skus === undefined &&
+  scope.after === undefined &&
+  scope.through === undefined &&
+  scope.limit === undefined;
 
 /**
  * Settings for the health statements, for the rest of the current transaction (no effect outside one):
@@ -108,7 +117,9 @@ const isWholeCatalogue = (scope: ProductScope) => scope.skus === undefined && sc
  * estimate the groups) would otherwise hash a million groups to disk and sort them all again.
  */
 export async function useReportSettings(sql: Sql): Promise<void> {
-  await sql.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('enable_hashagg', 'off', true)`);
+  await sql.query(
+    `SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('enable_hashagg', 'off', true)`,
+  );
 }
 
 /**
@@ -330,11 +341,18 @@ export const mapFactorRow = (r: FactorRowSql): SkuFactorRow => ({
 
 export const healthRepository = {
   /** One page of SKUs (by SKU: after `after`, through `through`, at most `limit`) or the listed SKUs, with their factor inputs on `asOf`. */
-  async skuFactorsPage(sql: Sql, accountId: number, q: { asOf: string } & ProductScope): Promise<SkuFactorRow[]> {
+  async skuFactorsPage(
+    sql: Sql,
+    accountId: number,
+    q: { asOf: string } & ProductScope,
+  ): Promise<SkuFactorRow[]> {
     const params: unknown[] = [accountId, q.asOf];
     const scope: ProductScope = { after: q.after, through: q.through, limit: q.limit, skus: q.skus };
     const where = productScopeSql(params, scope);
-    const rows = await sql.query<FactorRowSql>(`WITH ${factorCtes(scope, where)} SELECT * FROM sku_excess ORDER BY sku`, params);
+    const rows = await sql.query<FactorRowSql>(
+      `WITH ${factorCtes(scope, where)} SELECT * FROM sku_excess ORDER BY sku`,
+      params,
+    );
     return rows.map(mapFactorRow);
   },
 
@@ -343,7 +361,14 @@ export const healthRepository = {
    * statement: memory stays flat however large the catalogue.
    */
   async overview(sql: Sql, accountId: number, q: { asOf: string; top: number }): Promise<FactorOverview> {
-    const [row] = await sql.query<{ totals_a: Record<string, unknown>; totals_b: Record<string, unknown>; excess: Dragger[] | null; sell: Dragger[] | null; stranded: Dragger[] | null; stock: Dragger[] | null }>(
+    const [row] = await sql.query<{
+      totals_a: Record<string, unknown>;
+      totals_b: Record<string, unknown>;
+      excess: Dragger[] | null;
+      sell: Dragger[] | null;
+      stranded: Dragger[] | null;
+      stock: Dragger[] | null;
+    }>(
       `WITH ${factorCtes({}, '')},
        rep AS (SELECT * FROM sku_excess WHERE replenishable)
        SELECT
@@ -420,29 +445,62 @@ export const ipiHistoryRepository = {
   },
 
   async snapshots(sql: Sql, accountId: number, q: { since: string }): Promise<IpiSnapshotRecord[]> {
-    const rows = await sql.query<{ week: string; as_of: string; score: number; factors: Record<string, number | null> }>(
+    const rows = await sql.query<{
+      week: string;
+      as_of: string;
+      score: number;
+      factors: Record<string, number | null>;
+    }>(
       'SELECT week, as_of, score, factors FROM ipi_snapshots WHERE account_id = $1 AND week >= $2::date ORDER BY week',
       [accountId, q.since],
     );
     return rows.map((r) => ({ week: r.week, asOf: r.as_of, score: r.score, factors: r.factors }));
   },
 
-  async addAmazonScore(sql: Sql, accountId: number, s: { marketplace: string; asOf: string; score: number; note: string | null; enteredBy: number }): Promise<AmazonScoreRecord> {
-    const [row] = await sql.query<{ id: number; marketplace: string; as_of: string; score: number; note: string | null }>(
+  async addAmazonScore(
+    sql: Sql,
+    accountId: number,
+    s: { marketplace: string; asOf: string; score: number; note: string | null; enteredBy: number },
+  ): Promise<AmazonScoreRecord> {
+    const [row] = await sql.query<{
+      id: number;
+      marketplace: string;
+      as_of: string;
+      score: number;
+      note: string | null;
+    }>(
       `INSERT INTO amazon_ipi_scores (account_id, marketplace, as_of, score, note, entered_by) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (account_id, marketplace, as_of) DO UPDATE SET score = EXCLUDED.score, note = EXCLUDED.note, entered_by = EXCLUDED.entered_by
        RETURNING id, marketplace, as_of, score, note`,
       [accountId, s.marketplace, s.asOf, s.score, s.note, s.enteredBy],
     );
-    return { id: row!.id, marketplace: row!.marketplace, asOf: row!.as_of, score: row!.score, note: row!.note };
+    return {
+      id: row!.id,
+      marketplace: row!.marketplace,
+      asOf: row!.as_of,
+      score: row!.score,
+      note: row!.note,
+    };
   },
 
   async amazonScores(sql: Sql, accountId: number, q: { limit: number }): Promise<AmazonScoreRecord[]> {
-    const rows = await sql.query<{ id: number; marketplace: string; as_of: string; score: number; note: string | null }>(
+    const rows = await sql.query<{
+      id: number;
+      marketplace: string;
+      as_of: string;
+      score: number;
+      note: string | null;
+    }>(
       'SELECT id, marketplace, as_of, score, note FROM amazon_ipi_scores WHERE account_id = $1 ORDER BY as_of DESC, id DESC LIMIT $2',
       [accountId, q.limit],
     );
-    return rows.map((r) => ({ id: r.id, marketplace: r.marketplace, asOf: r.as_of, score: r.score, note: r.note }));
+    return rows.map((r) => ({
+      id: r.id,
+      marketplace: r.marketplace,
+      asOf: r.as_of,
+      score: r.score,
+      note: r.note,
+    }));
   },
 };
 

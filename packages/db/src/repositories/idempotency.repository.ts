@@ -12,7 +12,12 @@ export const idempotencyRepository = {
    * this transaction ends, then sees the stored response — so a retried request applies once.
    * Returns undefined when the claim is new, else what the first request stored.
    */
-  async claim(sql: Sql, accountId: number, key: string, requestHash: string): Promise<StoredResponse | undefined> {
+  async claim(
+    sql: Sql,
+    accountId: number,
+    key: string,
+    requestHash: string,
+  ): Promise<StoredResponse | undefined> {
     const inserted = await sql.query(
       `INSERT INTO idempotency_keys (account_id, key, request_hash) VALUES ($1, $2, $3)
        ON CONFLICT (account_id, key) DO NOTHING RETURNING key`,
@@ -26,12 +31,15 @@ export const idempotencyRepository = {
     return row && { requestHash: row.request_hash, status: row.status, response: row.response };
   },
 
-  async complete(sql: Sql, accountId: number, key: string, result: { status: number; response: unknown }): Promise<void> {
-    await sql.query('UPDATE idempotency_keys SET status = $3, response = $4 WHERE account_id = $1 AND key = $2', [
-      accountId,
-      key,
-      result.status,
-      JSON.stringify(result.response),
-    ]);
+  async complete(
+    sql: Sql,
+    accountId: number,
+    key: string,
+    result: { status: number; response: unknown },
+  ): Promise<void> {
+    await sql.query(
+      'UPDATE idempotency_keys SET status = $3, response = $4 WHERE account_id = $1 AND key = $2',
+      [accountId, key, result.status, JSON.stringify(result.response)],
+    );
   },
 };

@@ -69,7 +69,10 @@ export interface FbaAgeComparison {
 }
 
 export const importsRepository = {
-  async create(sql: Sql, i: { accountId: number; kind: string; fileHash: string; fileName: string | null; skipInvalid: boolean }): Promise<number> {
+  async create(
+    sql: Sql,
+    i: { accountId: number; kind: string; fileHash: string; fileName: string | null; skipInvalid: boolean },
+  ): Promise<number> {
     const [row] = await sql.query<{ id: number }>(
       `INSERT INTO imports (account_id, kind, file_hash, file_name, skip_invalid, status) VALUES ($1, $2, $3, $4, $5, 'staging') RETURNING id`,
       [i.accountId, i.kind, i.fileHash, i.fileName, i.skipInvalid],
@@ -77,37 +80,74 @@ export const importsRepository = {
     return row!.id;
   },
 
-  async findByHash(sql: Sql, accountId: number, q: { kind: string; fileHash: string; skipInvalid: boolean }): Promise<ImportRecord | undefined> {
-    const [row] = await sql.query<ImportRow>('SELECT * FROM imports WHERE account_id = $1 AND kind = $2 AND file_hash = $3 AND skip_invalid = $4', [accountId, q.kind, q.fileHash, q.skipInvalid]);
+  async findByHash(
+    sql: Sql,
+    accountId: number,
+    q: { kind: string; fileHash: string; skipInvalid: boolean },
+  ): Promise<ImportRecord | undefined> {
+    const [row] = await sql.query<ImportRow>(
+      'SELECT * FROM imports WHERE account_id = $1 AND kind = $2 AND file_hash = $3 AND skip_invalid = $4',
+      [accountId, q.kind, q.fileHash, q.skipInvalid],
+    );
     return row && mapImport(row);
   },
 
-  async find(sql: Sql, accountId: number, id: number, options: { lock?: boolean } = {}): Promise<ImportRecord | undefined> {
-    const [row] = await sql.query<ImportRow>(`SELECT * FROM imports WHERE account_id = $1 AND id = $2${options.lock ? ' FOR UPDATE' : ''}`, [accountId, id]);
+  async find(
+    sql: Sql,
+    accountId: number,
+    id: number,
+    options: { lock?: boolean } = {},
+  ): Promise<ImportRecord | undefined> {
+    const [row] = await sql.query<ImportRow>(
+      `SELECT * FROM imports WHERE account_id = $1 AND id = $2${options.lock ? ' FOR UPDATE' : ''}`,
+      [accountId, id],
+    );
     return row && mapImport(row);
   },
 
   async list(sql: Sql, accountId: number, limit: number): Promise<ImportRecord[]> {
-    const rows = await sql.query<ImportRow>('SELECT * FROM imports WHERE account_id = $1 ORDER BY id DESC LIMIT $2', [accountId, limit]);
+    const rows = await sql.query<ImportRow>(
+      'SELECT * FROM imports WHERE account_id = $1 ORDER BY id DESC LIMIT $2',
+      [accountId, limit],
+    );
     return rows.map(mapImport);
   },
 
   /** Gives a staged import its file's hash (known once the whole stream was read). */
-  async setHash(sql: Sql, id: number, u: { fileHash: string; rowsTotal: number; rowsRejected: number }): Promise<void> {
-    await sql.query('UPDATE imports SET file_hash = $2, rows_total = $3, rows_rejected = $4 WHERE id = $1', [id, u.fileHash, u.rowsTotal, u.rowsRejected]);
+  async setHash(
+    sql: Sql,
+    id: number,
+    u: { fileHash: string; rowsTotal: number; rowsRejected: number },
+  ): Promise<void> {
+    await sql.query('UPDATE imports SET file_hash = $2, rows_total = $3, rows_rejected = $4 WHERE id = $1', [
+      id,
+      u.fileHash,
+      u.rowsTotal,
+      u.rowsRejected,
+    ]);
   },
 
   /** Staged imports whose stream never finished (the process died) and that nobody touched for a day. */
   async deleteAbandoned(sql: Sql, accountId: number): Promise<void> {
-    await sql.query(`DELETE FROM imports WHERE account_id = $1 AND status = 'staging' AND file_hash LIKE 'pending:%' AND created_at < now() - interval '1 day'`, [accountId]);
+    await sql.query(
+      `DELETE FROM imports WHERE account_id = $1 AND status = 'staging' AND file_hash LIKE 'pending:%' AND created_at < now() - interval '1 day'`,
+      [accountId],
+    );
   },
 
   async delete(sql: Sql, accountId: number, id: number): Promise<void> {
     await sql.query('DELETE FROM imports WHERE account_id = $1 AND id = $2', [accountId, id]);
   },
 
-  async finish(sql: Sql, id: number, f: { status: ImportStatus; result: Record<string, unknown>; rowsRejected?: number }): Promise<void> {
-    await sql.query('UPDATE imports SET status = $2, result = $3, finished_at = now(), rows_rejected = coalesce($4, rows_rejected) WHERE id = $1', [id, f.status, JSON.stringify(f.result), f.rowsRejected ?? null]);
+  async finish(
+    sql: Sql,
+    id: number,
+    f: { status: ImportStatus; result: Record<string, unknown>; rowsRejected?: number },
+  ): Promise<void> {
+    await sql.query(
+      'UPDATE imports SET status = $2, result = $3, finished_at = now(), rows_rejected = coalesce($4, rows_rejected) WHERE id = $1',
+      [id, f.status, JSON.stringify(f.result), f.rowsRejected ?? null],
+    );
     await sql.query('DELETE FROM import_rows WHERE import_id = $1', [id]);
   },
 
@@ -122,7 +162,12 @@ export const importsRepository = {
   },
 
   /** Staged rows in key order (an order's lines together), a page at a time after (key, line). */
-  async readStaged(sql: Sql, importId: number, after: { key: string; lineNo: number } | null, limit: number): Promise<StagedRow[]> {
+  async readStaged(
+    sql: Sql,
+    importId: number,
+    after: { key: string; lineNo: number } | null,
+    limit: number,
+  ): Promise<StagedRow[]> {
     return sql.query<StagedRow>(
       `SELECT line_no AS "lineNo", row_key AS key, data FROM import_rows
        WHERE import_id = $1 AND ($2::text IS NULL OR (row_key, line_no) > ($2::text, $3::int))
@@ -132,18 +177,27 @@ export const importsRepository = {
   },
 
   async countStaged(sql: Sql, importId: number): Promise<number> {
-    const [row] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM import_rows WHERE import_id = $1', [importId]);
+    const [row] = await sql.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM import_rows WHERE import_id = $1',
+      [importId],
+    );
     return row?.n ?? 0;
   },
 
   /** Which of these SKUs exist in the account. */
   async knownSkus(sql: Sql, accountId: number, skus: readonly string[]): Promise<Set<string>> {
-    const rows = await sql.query<{ sku: string }>('SELECT sku FROM products WHERE account_id = $1 AND sku = ANY($2::text[])', [accountId, skus]);
+    const rows = await sql.query<{ sku: string }>(
+      'SELECT sku FROM products WHERE account_id = $1 AND sku = ANY($2::text[])',
+      [accountId, skus],
+    );
     return new Set(rows.map((r) => r.sku));
   },
 
   async knownLocations(sql: Sql, accountId: number, codes: readonly string[]): Promise<Set<string>> {
-    const rows = await sql.query<{ code: string }>('SELECT code FROM locations WHERE account_id = $1 AND code = ANY($2::text[])', [accountId, codes]);
+    const rows = await sql.query<{ code: string }>(
+      'SELECT code FROM locations WHERE account_id = $1 AND code = ANY($2::text[])',
+      [accountId, codes],
+    );
     return new Set(rows.map((r) => r.code));
   },
 
@@ -151,7 +205,12 @@ export const importsRepository = {
    * Upserts a page of staged products in one statement; a row equal to the stored product changes
    * nothing (so re-importing a file leaves updated_at alone). Returns how many were inserted or changed.
    */
-  async upsertProducts(sql: Sql, accountId: number, importId: number, lines: { from: number; to: number }): Promise<number> {
+  async upsertProducts(
+    sql: Sql,
+    accountId: number,
+    importId: number,
+    lines: { from: number; to: number },
+  ): Promise<number> {
     const [row] = await sql.query<{ changed: number }>(
       `WITH page AS (
          SELECT DISTINCT ON (row_key) data AS d FROM import_rows WHERE import_id = $2 AND line_no >= $3 AND line_no < $4
@@ -176,17 +235,27 @@ export const importsRepository = {
 
   /** Line numbers staged in [from, to), in order. */
   async stagedLines(sql: Sql, importId: number, range: { from: number; to: number }): Promise<number[]> {
-    const rows = await sql.query<{ line_no: number }>('SELECT line_no FROM import_rows WHERE import_id = $1 AND line_no >= $2 AND line_no < $3 ORDER BY line_no', [importId, range.from, range.to]);
+    const rows = await sql.query<{ line_no: number }>(
+      'SELECT line_no FROM import_rows WHERE import_id = $1 AND line_no >= $2 AND line_no < $3 ORDER BY line_no',
+      [importId, range.from, range.to],
+    );
     return rows.map((r) => r.line_no);
   },
 
   async maxStagedLine(sql: Sql, importId: number): Promise<number> {
-    const [row] = await sql.query<{ m: number | null }>('SELECT max(line_no) AS m FROM import_rows WHERE import_id = $1', [importId]);
+    const [row] = await sql.query<{ m: number | null }>(
+      'SELECT max(line_no) AS m FROM import_rows WHERE import_id = $1',
+      [importId],
+    );
     return row?.m ?? 0;
   },
 
   /** Current on hand of (sku, location) pairs, for count adjustments. */
-  async onHand(sql: Sql, accountId: number, pairs: readonly { sku: string; location: string }[]): Promise<Map<string, number>> {
+  async onHand(
+    sql: Sql,
+    accountId: number,
+    pairs: readonly { sku: string; location: string }[],
+  ): Promise<Map<string, number>> {
     const rows = await sql.query<{ sku: string; location: string; on_hand: number }>(
       `SELECT t.s AS sku, t.l AS location, coalesce(b.on_hand, 0) AS on_hand
        FROM unnest($2::text[], $3::text[]) AS t(s, l)
@@ -199,12 +268,18 @@ export const importsRepository = {
 
   /** The account's first Amazon fulfilment location (FBA reports reconcile against it by default). */
   async firstFbaLocation(sql: Sql, accountId: number): Promise<string | undefined> {
-    const [row] = await sql.query<{ code: string }>(`SELECT code FROM locations WHERE account_id = $1 AND type = 'amazon_fba' AND active ORDER BY id LIMIT 1`, [accountId]);
+    const [row] = await sql.query<{ code: string }>(
+      `SELECT code FROM locations WHERE account_id = $1 AND type = 'amazon_fba' AND active ORDER BY id LIMIT 1`,
+      [accountId],
+    );
     return row?.code;
   },
 
   async locationId(sql: Sql, accountId: number, code: string): Promise<number | undefined> {
-    const [row] = await sql.query<{ id: number }>('SELECT id FROM locations WHERE account_id = $1 AND code = $2', [accountId, code]);
+    const [row] = await sql.query<{ id: number }>(
+      'SELECT id FROM locations WHERE account_id = $1 AND code = $2',
+      [accountId, code],
+    );
     return row?.id;
   },
 
@@ -212,7 +287,11 @@ export const importsRepository = {
    * Stores rows of Amazon's FBA inventory age report (validated data, keyed by SKU) at an Amazon location,
    * one per SKU × snapshot date: a later import of the same snapshot replaces it. Returns rows stored.
    */
-  async storeFbaAges(sql: Sql, accountId: number, q: { locationId: number; importId: number; rows: readonly Record<string, unknown>[] }): Promise<number> {
+  async storeFbaAges(
+    sql: Sql,
+    accountId: number,
+    q: { locationId: number; importId: number; rows: readonly Record<string, unknown>[] },
+  ): Promise<number> {
     if (q.rows.length === 0) return 0;
     const [row] = await sql.query<{ n: number }>(
       `WITH up AS (
@@ -240,7 +319,10 @@ export const importsRepository = {
 
   /** The latest snapshot date of the FBA inventory age report stored for this location. */
   async latestFbaSnapshot(sql: Sql, accountId: number, locationId: number): Promise<string | undefined> {
-    const [row] = await sql.query<{ d: string }>('SELECT max(snapshot_date) AS d FROM fba_inventory_age WHERE account_id = $1 AND location_id = $2', [accountId, locationId]);
+    const [row] = await sql.query<{ d: string }>(
+      'SELECT max(snapshot_date) AS d FROM fba_inventory_age WHERE account_id = $1 AND location_id = $2',
+      [accountId, locationId],
+    );
     return row?.d ?? undefined;
   },
 
@@ -249,7 +331,11 @@ export const importsRepository = {
    * from their received date to the snapshot date. Totals over every SKU, and the SKUs that differ
    * most (by units in a different bracket), at most `limit`.
    */
-  async compareFbaAges(sql: Sql, accountId: number, q: { locationId: number; snapshotDate: string; limit: number }): Promise<FbaAgeComparison> {
+  async compareFbaAges(
+    sql: Sql,
+    accountId: number,
+    q: { locationId: number; snapshotDate: string; limit: number },
+  ): Promise<FbaAgeComparison> {
     const rows = await sql.query<{ sku: string | null; a: number[]; l: number[]; off: number; n: number }>(
       `WITH amazon AS (
          SELECT product_id, ARRAY[age_0_90, age_91_180, age_181_270, age_271_365, age_365_plus] AS a
@@ -292,7 +378,12 @@ export const importsRepository = {
       amazon: buckets(total?.a),
       ledger: buckets(total?.l),
       skusDiffering: total?.off ?? 0,
-      differing: skus.map((r) => ({ sku: r.sku ?? '', amazon: buckets(r.a), ledger: buckets(r.l), unitsInOtherBrackets: r.off })),
+      differing: skus.map((r) => ({
+        sku: r.sku ?? '',
+        amazon: buckets(r.a),
+        ledger: buckets(r.l),
+        unitsInOtherBrackets: r.off,
+      })),
     };
   },
 };

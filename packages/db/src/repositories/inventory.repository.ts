@@ -249,7 +249,11 @@ export const inventoryRepository = {
     return toPage(rows, { limit: q.limit, sortValue: (r) => r.id }, mapMovement);
   },
 
-  async listOpenLayers(sql: Sql, accountId: number, filter: { sku?: string; location?: string }): Promise<LayerRecord[]> {
+  async listOpenLayers(
+    sql: Sql,
+    accountId: number,
+    filter: { sku?: string; location?: string },
+  ): Promise<LayerRecord[]> {
     const params: unknown[] = [accountId];
     let where = '';
     if (filter.sku) {
@@ -287,8 +291,17 @@ export const inventoryRepository = {
   /** Per-location totals in one grouped query, so the overview never pages through every balance. */
   async locationTotals(sql: Sql, accountId: number): Promise<LocationTotalsRecord[]> {
     const rows = await sql.query<{
-      code: string; name: string; type: string; capacity_cubic_feet: Record<string, number>; skus: number; on_hand: number;
-      reserved: number; inbound: number; unfulfillable: number; stock_outs: number; cubic_feet: number;
+      code: string;
+      name: string;
+      type: string;
+      capacity_cubic_feet: Record<string, number>;
+      skus: number;
+      on_hand: number;
+      reserved: number;
+      inbound: number;
+      unfulfillable: number;
+      stock_outs: number;
+      cubic_feet: number;
     }>(
       `SELECT l.code, l.name, l.type, l.capacity_cubic_feet,
          count(b.product_id)::int AS skus,
@@ -325,7 +338,12 @@ export const inventoryRepository = {
   /** SKU counts, and the first `sampleSize` stocked-out SKUs in SKU order (byte order on both backends). */
   async skuCounts(sql: Sql, accountId: number, sampleSize: number): Promise<SkuCountsRecord> {
     // One pass over the catalogue: available per SKU is computed once and both counted and sampled.
-    const [row] = await sql.query<{ skus: number; replenishable: number; stock_outs: number; sample: string[] | null }>(
+    const [row] = await sql.query<{
+      skus: number;
+      replenishable: number;
+      stock_outs: number;
+      sample: string[] | null;
+    }>(
       `WITH per_sku AS MATERIALIZED (
          SELECT p.sku, p.replenishable, coalesce(b.available, 0) AS available
          FROM products p
@@ -351,7 +369,13 @@ export const inventoryRepository = {
    * rows however many SKUs there are; the caller buckets the ages.
    */
   async layerAges(sql: Sql, accountId: number, asOfEpochDay: number): Promise<LayerAgeRecord[]> {
-    const rows = await sql.query<{ age_days: number; currency: string; units: number; cubic_feet: number; value: number }>(
+    const rows = await sql.query<{
+      age_days: number;
+      currency: string;
+      units: number;
+      cubic_feet: number;
+      value: number;
+    }>(
       `SELECT greatest(0, $2::int - floor(extract(epoch FROM a.received_at) / 86400)::int) AS age_days, p.currency,
          sum(a.quantity_remaining)::bigint AS units,
          coalesce(sum(coalesce(p.cubic_feet, 0) * a.quantity_remaining), 0)::float8 AS cubic_feet,
@@ -362,14 +386,23 @@ export const inventoryRepository = {
        ORDER BY 1, 2`,
       [accountId, asOfEpochDay],
     );
-    return rows.map((r) => ({ ageDays: r.age_days, currency: r.currency, units: r.units, cubicFeet: r.cubic_feet, value: r.value }));
+    return rows.map((r) => ({
+      ageDays: r.age_days,
+      currency: r.currency,
+      units: r.units,
+      cubicFeet: r.cubic_feet,
+      value: r.value,
+    }));
   },
 
   /**
    * The ledger invariant: balances that differ from the sum of their movements, or whose open
    * layers do not add up to on hand. Empty means the ledger is balanced.
    */
-  async findImbalances(sql: Sql, accountId: number): Promise<{ sku: string; location: string; problem: string }[]> {
+  async findImbalances(
+    sql: Sql,
+    accountId: number,
+  ): Promise<{ sku: string; location: string; problem: string }[]> {
     return sql.query(
       `WITH sums AS (
          SELECT product_id, location_id, sum(on_hand_delta)::int AS on_hand, sum(reserved_delta)::int AS reserved,

@@ -52,7 +52,10 @@ const mapJob = (r: JobRow): JobRecord => ({
 
 export const jobsRepository = {
   /** With a dedupe key, a second enqueue of the same key returns undefined and adds nothing. */
-  async enqueue(sql: Sql, j: { accountId: number; kind: string; payload: Record<string, unknown>; dedupeKey?: string }): Promise<JobRecord | undefined> {
+  async enqueue(
+    sql: Sql,
+    j: { accountId: number; kind: string; payload: Record<string, unknown>; dedupeKey?: string },
+  ): Promise<JobRecord | undefined> {
     const [row] = await sql.query<JobRow>(
       `INSERT INTO jobs (account_id, kind, payload, dedupe_key) VALUES ($1, $2, $3, $4)
        ON CONFLICT (account_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING *`,
@@ -63,7 +66,9 @@ export const jobsRepository = {
 
   /** Accounts with at least one owner, for scheduled work. */
   async accountIds(sql: Sql): Promise<number[]> {
-    const rows = await sql.query<{ id: number }>("SELECT DISTINCT account_id AS id FROM memberships WHERE role = 'owner' ORDER BY 1");
+    const rows = await sql.query<{ id: number }>(
+      "SELECT DISTINCT account_id AS id FROM memberships WHERE role = 'owner' ORDER BY 1",
+    );
     return rows.map((r) => r.id);
   },
 
@@ -71,7 +76,10 @@ export const jobsRepository = {
    * Claims the oldest ready job (queued, or running with an expired lease after a crashed worker).
    * SKIP LOCKED lets many workers on many machines poll the same table without blocking each other.
    */
-  async claim(sql: Sql, q: { workerId: string; kinds: readonly string[]; leaseSeconds: number }): Promise<JobRecord | undefined> {
+  async claim(
+    sql: Sql,
+    q: { workerId: string; kinds: readonly string[]; leaseSeconds: number },
+  ): Promise<JobRecord | undefined> {
     const [row] = await sql.query<JobRow>(
       `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = $1,
          locked_until = now() + make_interval(secs => $3), started_at = coalesce(started_at, now())
@@ -86,7 +94,10 @@ export const jobsRepository = {
     return row && mapJob(row);
   },
 
-  async reportProgress(sql: Sql, p: { id: number; workerId: string; progress: number; message: string | null; leaseSeconds: number }): Promise<void> {
+  async reportProgress(
+    sql: Sql,
+    p: { id: number; workerId: string; progress: number; message: string | null; leaseSeconds: number },
+  ): Promise<void> {
     await sql.query(
       `UPDATE jobs SET progress = $3, progress_message = $4, locked_until = now() + make_interval(secs => $5)
        WHERE id = $1 AND locked_by = $2 AND status = 'running'`,
@@ -115,15 +126,18 @@ export const jobsRepository = {
   },
 
   async find(sql: Sql, accountId: number, id: number): Promise<JobRecord | undefined> {
-    const [row] = await sql.query<JobRow>('SELECT * FROM jobs WHERE account_id = $1 AND id = $2', [accountId, id]);
+    const [row] = await sql.query<JobRow>('SELECT * FROM jobs WHERE account_id = $1 AND id = $2', [
+      accountId,
+      id,
+    ]);
     return row && mapJob(row);
   },
 
   async list(sql: Sql, accountId: number, limit: number): Promise<JobRecord[]> {
-    const rows = await sql.query<JobRow>('SELECT * FROM jobs WHERE account_id = $1 ORDER BY id DESC LIMIT $2', [
-      accountId,
-      limit,
-    ]);
+    const rows = await sql.query<JobRow>(
+      'SELECT * FROM jobs WHERE account_id = $1 ORDER BY id DESC LIMIT $2',
+      [accountId, limit],
+    );
     return rows.map(mapJob);
   },
 

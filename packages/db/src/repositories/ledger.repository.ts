@@ -103,7 +103,11 @@ export const ledgerRepository = {
    * `applied` lists the rows the guards let through; the caller rolls back when one is missing.
    * Nothing is written when the idempotency key was used before (`batchId` undefined).
    */
-  async postLayerFree(sql: Sql, b: BatchInsert, lines: readonly LayerFreeLine[]): Promise<{ batchId: number | undefined; applied: ItemKey[] }> {
+  async postLayerFree(
+    sql: Sql,
+    b: BatchInsert,
+    lines: readonly LayerFreeLine[],
+  ): Promise<{ batchId: number | undefined; applied: ItemKey[] }> {
     const col = <T>(f: (m: LayerFreeLine) => T) => lines.map(f);
     const [row] = await sql.query<{ batchId: number | null; applied: ItemKey[] }>(
       `WITH batch AS (
@@ -132,11 +136,26 @@ export const ledgerRepository = {
        SELECT (SELECT id FROM batch) AS "batchId",
          coalesce((SELECT json_agg(json_build_object('productId', product_id, 'locationId', location_id)) FROM applied), '[]'::json) AS applied`,
       [
-        b.accountId, b.idempotencyKey, b.kind, b.actorUserId, b.actorTokenId, b.note,
-        col((m) => m.productId), col((m) => m.locationId), col((m) => m.type), col((m) => m.reason),
-        col((m) => m.deltas.onHand), col((m) => m.deltas.reserved), col((m) => m.deltas.inbound), col((m) => m.deltas.unfulfillable),
-        col((m) => m.guardAvailable), col((m) => m.unitPrice), col((m) => m.channel), col((m) => m.referenceType),
-        col((m) => m.referenceId), col((m) => m.occurredAt),
+        b.accountId,
+        b.idempotencyKey,
+        b.kind,
+        b.actorUserId,
+        b.actorTokenId,
+        b.note,
+        col((m) => m.productId),
+        col((m) => m.locationId),
+        col((m) => m.type),
+        col((m) => m.reason),
+        col((m) => m.deltas.onHand),
+        col((m) => m.deltas.reserved),
+        col((m) => m.deltas.inbound),
+        col((m) => m.deltas.unfulfillable),
+        col((m) => m.guardAvailable),
+        col((m) => m.unitPrice),
+        col((m) => m.channel),
+        col((m) => m.referenceType),
+        col((m) => m.referenceId),
+        col((m) => m.occurredAt),
       ],
       { prepare: true },
     );
@@ -177,7 +196,16 @@ export const ledgerRepository = {
          AND on_hand + $4 >= 0 AND reserved + $5 >= 0 AND inbound + $6 >= 0 AND unfulfillable + $7 >= 0
          AND (NOT $8 OR (on_hand + $4) - (reserved + $5) >= 0)
        RETURNING *`,
-      [u.accountId, u.productId, u.locationId, d.onHand, d.reserved, d.inbound, d.unfulfillable, u.guardAvailable],
+      [
+        u.accountId,
+        u.productId,
+        u.locationId,
+        d.onHand,
+        d.reserved,
+        d.inbound,
+        d.unfulfillable,
+        u.guardAvailable,
+      ],
     );
     return row && mapBalance(row);
   },
@@ -192,13 +220,23 @@ export const ledgerRepository = {
 
   /** Open layers oldest first, locked for the rest of the transaction. */
   async lockOpenLayers(sql: Sql, accountId: number, item: ItemKey): Promise<OpenLayer[]> {
-    const rows = await sql.query<{ id: number; received_at: Date; quantity_remaining: number; unit_cost: number | null }>(
+    const rows = await sql.query<{
+      id: number;
+      received_at: Date;
+      quantity_remaining: number;
+      unit_cost: number | null;
+    }>(
       `SELECT id, received_at, quantity_remaining, unit_cost FROM age_layers
        WHERE account_id = $1 AND product_id = $2 AND location_id = $3 AND quantity_remaining > 0
        ORDER BY received_at, id FOR UPDATE`,
       [accountId, item.productId, item.locationId],
     );
-    return rows.map((r) => ({ id: r.id, receivedAt: r.received_at, quantityRemaining: r.quantity_remaining, unitCost: r.unit_cost }));
+    return rows.map((r) => ({
+      id: r.id,
+      receivedAt: r.received_at,
+      quantityRemaining: r.quantity_remaining,
+      unitCost: r.unit_cost,
+    }));
   },
 
   async consumeLayer(sql: Sql, layerId: number, quantity: number): Promise<void> {
@@ -210,7 +248,13 @@ export const ledgerRepository = {
 
   async insertLayer(
     sql: Sql,
-    l: ItemKey & { accountId: number; receivedAt: Date; quantity: number; unitCost: number | null; sourceMovementId: number },
+    l: ItemKey & {
+      accountId: number;
+      receivedAt: Date;
+      quantity: number;
+      unitCost: number | null;
+      sourceMovementId: number;
+    },
   ): Promise<void> {
     await sql.query(
       `INSERT INTO age_layers (account_id, product_id, location_id, received_at, quantity_received, quantity_remaining,
@@ -225,15 +269,34 @@ export const ledgerRepository = {
       `INSERT INTO stock_movements (${MOVEMENT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
       [
-        m.accountId, m.batchId, m.productId, m.locationId, m.type, m.reason, d.onHand, d.reserved, d.inbound,
-        d.unfulfillable, m.unitCost, m.unitPrice, m.channel, m.referenceType, m.referenceId, m.occurredAt,
+        m.accountId,
+        m.batchId,
+        m.productId,
+        m.locationId,
+        m.type,
+        m.reason,
+        d.onHand,
+        d.reserved,
+        d.inbound,
+        d.unfulfillable,
+        m.unitCost,
+        m.unitPrice,
+        m.channel,
+        m.referenceType,
+        m.referenceId,
+        m.occurredAt,
       ],
     );
     return row!.id;
   },
 
   /** Bulk path for loads replayed in memory (same rules, see replayLedger): one statement per chunk. */
-  async bulkInsertMovements(sql: Sql, accountId: number, batchId: number, rows: readonly Omit<MovementInsert, 'accountId' | 'batchId'>[]): Promise<number[]> {
+  async bulkInsertMovements(
+    sql: Sql,
+    accountId: number,
+    batchId: number,
+    rows: readonly Omit<MovementInsert, 'accountId' | 'batchId'>[],
+  ): Promise<number[]> {
     const ids: number[] = [];
     for (let start = 0; start < rows.length; start += BULK_CHUNK) {
       const chunk = rows.slice(start, start + BULK_CHUNK);
@@ -245,10 +308,22 @@ export const ledgerRepository = {
            WITH ORDINALITY AS t(p, l, ty, r, a, b, c, d, uc, up, ch, rt, ri, oa, n)
          ORDER BY n RETURNING id`,
         [
-          accountId, batchId, col((m) => m.productId), col((m) => m.locationId), col((m) => m.type), col((m) => m.reason),
-          col((m) => m.deltas.onHand), col((m) => m.deltas.reserved), col((m) => m.deltas.inbound), col((m) => m.deltas.unfulfillable),
-          col((m) => m.unitCost), col((m) => m.unitPrice), col((m) => m.channel), col((m) => m.referenceType),
-          col((m) => m.referenceId), col((m) => m.occurredAt),
+          accountId,
+          batchId,
+          col((m) => m.productId),
+          col((m) => m.locationId),
+          col((m) => m.type),
+          col((m) => m.reason),
+          col((m) => m.deltas.onHand),
+          col((m) => m.deltas.reserved),
+          col((m) => m.deltas.inbound),
+          col((m) => m.deltas.unfulfillable),
+          col((m) => m.unitCost),
+          col((m) => m.unitPrice),
+          col((m) => m.channel),
+          col((m) => m.referenceType),
+          col((m) => m.referenceId),
+          col((m) => m.occurredAt),
         ],
       );
       ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
@@ -259,7 +334,13 @@ export const ledgerRepository = {
   async bulkInsertLayers(
     sql: Sql,
     accountId: number,
-    rows: readonly (ItemKey & { receivedAt: Date; quantityReceived: number; quantityRemaining: number; unitCost: number | null; sourceMovementId: number })[],
+    rows: readonly (ItemKey & {
+      receivedAt: Date;
+      quantityReceived: number;
+      quantityRemaining: number;
+      unitCost: number | null;
+      sourceMovementId: number;
+    })[],
   ): Promise<void> {
     for (let start = 0; start < rows.length; start += BULK_CHUNK) {
       const chunk = rows.slice(start, start + BULK_CHUNK);
@@ -268,8 +349,13 @@ export const ledgerRepository = {
            unit_cost, source_movement_id)
          SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::timestamptz[], $5::int[], $6::int[], $7::numeric[], $8::bigint[])`,
         [
-          accountId, chunk.map((l) => l.productId), chunk.map((l) => l.locationId), chunk.map((l) => l.receivedAt),
-          chunk.map((l) => l.quantityReceived), chunk.map((l) => l.quantityRemaining), chunk.map((l) => l.unitCost),
+          accountId,
+          chunk.map((l) => l.productId),
+          chunk.map((l) => l.locationId),
+          chunk.map((l) => l.receivedAt),
+          chunk.map((l) => l.quantityReceived),
+          chunk.map((l) => l.quantityRemaining),
+          chunk.map((l) => l.unitCost),
           chunk.map((l) => l.sourceMovementId),
         ],
       );
@@ -277,7 +363,11 @@ export const ledgerRepository = {
   },
 
   /** Adds replayed totals to balances (new rows start at zero). */
-  async bulkAddBalances(sql: Sql, accountId: number, rows: readonly (ItemKey & StockDeltas)[]): Promise<void> {
+  async bulkAddBalances(
+    sql: Sql,
+    accountId: number,
+    rows: readonly (ItemKey & StockDeltas)[],
+  ): Promise<void> {
     for (let start = 0; start < rows.length; start += BULK_CHUNK) {
       const chunk = rows.slice(start, start + BULK_CHUNK);
       await sql.query(
@@ -287,8 +377,13 @@ export const ledgerRepository = {
            reserved = s.reserved + EXCLUDED.reserved, inbound = s.inbound + EXCLUDED.inbound,
            unfulfillable = s.unfulfillable + EXCLUDED.unfulfillable, updated_at = now()`,
         [
-          accountId, chunk.map((b) => b.productId), chunk.map((b) => b.locationId), chunk.map((b) => b.onHand),
-          chunk.map((b) => b.reserved), chunk.map((b) => b.inbound), chunk.map((b) => b.unfulfillable),
+          accountId,
+          chunk.map((b) => b.productId),
+          chunk.map((b) => b.locationId),
+          chunk.map((b) => b.onHand),
+          chunk.map((b) => b.reserved),
+          chunk.map((b) => b.inbound),
+          chunk.map((b) => b.unfulfillable),
         ],
       );
     }

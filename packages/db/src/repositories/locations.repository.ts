@@ -62,7 +62,12 @@ export const locationsRepository = {
     return row && mapLocation(row);
   },
 
-  async update(sql: Sql, accountId: number, id: number, f: LocationFields): Promise<LocationRecord | undefined> {
+  async update(
+    sql: Sql,
+    accountId: number,
+    id: number,
+    f: LocationFields,
+  ): Promise<LocationRecord | undefined> {
     const [row] = await sql.query<LocationRow>(
       `UPDATE locations SET name = $3, type = $4, marketplace = $5, capacity_cubic_feet = $6, active = $7,
        updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *`,
@@ -72,30 +77,38 @@ export const locationsRepository = {
   },
 
   async findByCode(sql: Sql, accountId: number, code: string): Promise<LocationRecord | undefined> {
-    const [row] = await sql.query<LocationRow>('SELECT * FROM locations WHERE account_id = $1 AND code = $2', [
-      accountId,
-      code,
-    ]);
+    const [row] = await sql.query<LocationRow>(
+      'SELECT * FROM locations WHERE account_id = $1 AND code = $2',
+      [accountId, code],
+    );
     return row && mapLocation(row);
   },
 
   async findManyByCode(sql: Sql, accountId: number, codes: readonly string[]): Promise<LocationRecord[]> {
-    const rows = await sql.query<LocationRow>('SELECT * FROM locations WHERE account_id = $1 AND code = ANY($2)', [
-      accountId,
-      codes,
-    ]);
+    const rows = await sql.query<LocationRow>(
+      'SELECT * FROM locations WHERE account_id = $1 AND code = ANY($2)',
+      [accountId, codes],
+    );
     return rows.map(mapLocation);
   },
 
   async listAll(sql: Sql, accountId: number): Promise<LocationRecord[]> {
-    const rows = await sql.query<LocationRow>('SELECT * FROM locations WHERE account_id = $1 ORDER BY code', [accountId]);
+    const rows = await sql.query<LocationRow>('SELECT * FROM locations WHERE account_id = $1 ORDER BY code', [
+      accountId,
+    ]);
     return rows.map(mapLocation);
   },
 
   async list(
     sql: Sql,
     accountId: number,
-    q: { limit: number; cursor?: string | undefined; sort: keyof typeof LOCATION_SORTS; order: 'asc' | 'desc'; type?: LocationType | undefined },
+    q: {
+      limit: number;
+      cursor?: string | undefined;
+      sort: keyof typeof LOCATION_SORTS;
+      order: 'asc' | 'desc';
+      type?: LocationType | undefined;
+    },
   ): Promise<Page<LocationRecord> | null> {
     const params: unknown[] = [accountId];
     const column = LOCATION_SORTS[q.sort];

@@ -122,7 +122,10 @@ export interface LockedStock {
   available: number;
 }
 
-type LocationWithStockRow = AllocationLocation & { channels: OrderChannel[]; stock: { productId: number; available: number }[] | null };
+type LocationWithStockRow = AllocationLocation & {
+  channels: OrderChannel[];
+  stock: { productId: number; available: number }[] | null;
+};
 
 /** Balance rows of the account ($1) matching `where`, locked in the ledger's lock order (product, location). */
 const lockedStockCte = (where: string) => `locked AS MATERIALIZED (
@@ -139,17 +142,31 @@ const LOCATIONS_WITH_STOCK = `(SELECT json_agg(json_build_object('id', l.id, 'co
 function splitLocations(rows: LocationWithStockRow[] | null): Pick<OrderIntakeRows, 'locations' | 'stock'> {
   return {
     locations: (rows ?? []).map((l) => ({ id: l.id, code: l.code, type: l.type, channels: l.channels })),
-    stock: (rows ?? []).flatMap((l) => (l.stock ?? []).map((k) => ({ productId: k.productId, locationId: l.id, available: k.available }))),
+    stock: (rows ?? []).flatMap((l) =>
+      (l.stock ?? []).map((k) => ({ productId: k.productId, locationId: l.id, available: k.available })),
+    ),
   };
 }
 
 export const ordersRepository = {
-  async findIdByExternal(sql: Sql, accountId: number, channel: OrderChannel, externalId: string): Promise<number | undefined> {
-    const [row] = await sql.query<{ id: number }>('SELECT id FROM orders WHERE account_id = $1 AND channel = $2 AND external_id = $3', [accountId, channel, externalId]);
+  async findIdByExternal(
+    sql: Sql,
+    accountId: number,
+    channel: OrderChannel,
+    externalId: string,
+  ): Promise<number | undefined> {
+    const [row] = await sql.query<{ id: number }>(
+      'SELECT id FROM orders WHERE account_id = $1 AND channel = $2 AND external_id = $3',
+      [accountId, channel, externalId],
+    );
     return row?.id;
   },
 
-  async insertAllocations(sql: Sql, accountId: number, rows: readonly { orderLineId: number; locationId: number; reserved: number }[]): Promise<void> {
+  async insertAllocations(
+    sql: Sql,
+    accountId: number,
+    rows: readonly { orderLineId: number; locationId: number; reserved: number }[],
+  ): Promise<void> {
     if (rows.length === 0) return;
     await sql.query(
       `INSERT INTO order_allocations (account_id, order_line_id, location_id, reserved)
@@ -178,9 +195,18 @@ export const ordersRepository = {
        SELECT $1, inserted.id, a.loc, sum(a.r) FROM unnest($9::bigint[], $10::int[], $11::bigint[], $12::int[]) AS a(o, n, loc, r)
        JOIN inserted ON inserted.order_id = a.o AND inserted.line_no = a.n GROUP BY inserted.id, a.loc`,
       [
-        accountId, col((l) => l.orderId), col((l) => l.lineNo), col((l) => l.productId), col((l) => l.externalLineId), col((l) => l.quantity),
-        col((l) => l.unitPrice), col((l) => l.cancelled ?? false),
-        allocations.map((a) => a.orderId), allocations.map((a) => a.lineNo), allocations.map((a) => a.locationId), allocations.map((a) => a.reserved),
+        accountId,
+        col((l) => l.orderId),
+        col((l) => l.lineNo),
+        col((l) => l.productId),
+        col((l) => l.externalLineId),
+        col((l) => l.quantity),
+        col((l) => l.unitPrice),
+        col((l) => l.cancelled ?? false),
+        allocations.map((a) => a.orderId),
+        allocations.map((a) => a.lineNo),
+        allocations.map((a) => a.locationId),
+        allocations.map((a) => a.reserved),
       ],
       { prepare: true },
     );
@@ -192,7 +218,12 @@ export const ordersRepository = {
    * with what each can sell of those SKUs. The balance rows stay locked until commit, taken in the
    * ledger's lock order so concurrent writers never deadlock.
    */
-  async insertAndLockStock(sql: Sql, accountId: number, orders: readonly OrderInsert[], skus: readonly string[]): Promise<OrderIntakeRows> {
+  async insertAndLockStock(
+    sql: Sql,
+    accountId: number,
+    orders: readonly OrderInsert[],
+    skus: readonly string[],
+  ): Promise<OrderIntakeRows> {
     const col = <T>(f: (o: OrderInsert) => T) => orders.map(f);
     const [row] = await sql.query<{
       orders: { id: number; createdAt: string; channel: OrderChannel; externalId: string }[] | null;
@@ -209,10 +240,24 @@ export const ordersRepository = {
        SELECT (SELECT json_agg(json_build_object('id', id, 'createdAt', created_at, 'channel', channel, 'externalId', external_id)) FROM o) AS orders,
          (SELECT json_agg(json_build_object('id', id, 'sku', sku, 'allowBackorder', allow_backorder)) FROM p) AS products,
          ${LOCATIONS_WITH_STOCK} AS locations`,
-      [accountId, skus, col((o) => o.channel), col((o) => o.externalId), col((o) => o.status), col((o) => o.orderedAt), col((o) => o.currency), col((o) => JSON.stringify(o.unmapped))],
+      [
+        accountId,
+        skus,
+        col((o) => o.channel),
+        col((o) => o.externalId),
+        col((o) => o.status),
+        col((o) => o.orderedAt),
+        col((o) => o.currency),
+        col((o) => JSON.stringify(o.unmapped)),
+      ],
       { prepare: true },
     );
-    const inserted = new Map((row?.orders ?? []).map((o) => [`${o.channel}\u0000${o.externalId}`, { id: o.id, createdAt: new Date(o.createdAt) }]));
+    const inserted = new Map(
+      (row?.orders ?? []).map((o) => [
+        `${o.channel}\u0000${o.externalId}`,
+        { id: o.id, createdAt: new Date(o.createdAt) },
+      ]),
+    );
     return {
       orders: orders.map((o) => inserted.get(`${o.channel}\u0000${o.externalId}`)),
       products: row?.products ?? [],
@@ -221,29 +266,54 @@ export const ordersRepository = {
   },
 
   /** The active locations and what each can sell of these products, balance rows locked as in insertAndLockStock. */
-  async lockStock(sql: Sql, accountId: number, productIds: readonly number[]): Promise<Pick<OrderIntakeRows, 'locations' | 'stock'>> {
-    const [row] = await sql.query<{ locations: LocationWithStockRow[] | null }>(`WITH ${lockedStockCte('product_id = ANY($2::bigint[])')} SELECT ${LOCATIONS_WITH_STOCK} AS locations`, [accountId, productIds]);
+  async lockStock(
+    sql: Sql,
+    accountId: number,
+    productIds: readonly number[],
+  ): Promise<Pick<OrderIntakeRows, 'locations' | 'stock'>> {
+    const [row] = await sql.query<{ locations: LocationWithStockRow[] | null }>(
+      `WITH ${lockedStockCte('product_id = ANY($2::bigint[])')} SELECT ${LOCATIONS_WITH_STOCK} AS locations`,
+      [accountId, productIds],
+    );
     return splitLocations(row?.locations ?? null);
   },
 
   /** Orders intake inserted in this transaction and then refused (short stock, unknown SKU): no trace is left. */
   async deleteRefused(sql: Sql, accountId: number, ids: readonly number[]): Promise<void> {
-    if (ids.length > 0) await sql.query('DELETE FROM orders WHERE account_id = $1 AND id = ANY($2::bigint[])', [accountId, ids]);
+    if (ids.length > 0)
+      await sql.query('DELETE FROM orders WHERE account_id = $1 AND id = ANY($2::bigint[])', [
+        accountId,
+        ids,
+      ]);
   },
 
   /** What intake learnt after inserting the order: lines it could not map, and the status that follows. */
-  async setIntakeOutcome(sql: Sql, accountId: number, id: number, outcome: { status: OrderStatus; unmapped: unknown[] }): Promise<void> {
-    await sql.query('UPDATE orders SET status = $3, unmapped = $4, updated_at = now() WHERE account_id = $1 AND id = $2', [accountId, id, outcome.status, JSON.stringify(outcome.unmapped)]);
+  async setIntakeOutcome(
+    sql: Sql,
+    accountId: number,
+    id: number,
+    outcome: { status: OrderStatus; unmapped: unknown[] },
+  ): Promise<void> {
+    await sql.query(
+      'UPDATE orders SET status = $3, unmapped = $4, updated_at = now() WHERE account_id = $1 AND id = $2',
+      [accountId, id, outcome.status, JSON.stringify(outcome.unmapped)],
+    );
   },
 
   /** Locks the order row so state changes of one order happen one at a time. */
   async lock(sql: Sql, accountId: number, id: number): Promise<boolean> {
-    const rows = await sql.query('SELECT 1 FROM orders WHERE account_id = $1 AND id = $2 FOR UPDATE', [accountId, id]);
+    const rows = await sql.query('SELECT 1 FROM orders WHERE account_id = $1 AND id = $2 FOR UPDATE', [
+      accountId,
+      id,
+    ]);
     return rows.length > 0;
   },
 
   async find(sql: Sql, accountId: number, id: number): Promise<OrderWithLines | undefined> {
-    const [row] = await sql.query<OrderRow>('SELECT * FROM orders WHERE account_id = $1 AND id = $2', [accountId, id]);
+    const [row] = await sql.query<OrderRow>('SELECT * FROM orders WHERE account_id = $1 AND id = $2', [
+      accountId,
+      id,
+    ]);
     if (!row) return undefined;
     const [withLines] = await this.attachLines(sql, accountId, [mapOrder(row)]);
     return withLines;
@@ -263,7 +333,8 @@ export const ordersRepository = {
       quantity_shipped: number;
       quantity_cancelled: number;
       quantity_returned: number;
-      allocations: { id: number; locationId: number; location: string; reserved: number; shipped: number }[] | null;
+      allocations:
+        { id: number; locationId: number; location: string; reserved: number; shipped: number }[] | null;
     }>(
       `SELECT ol.*, p.sku,
          (SELECT json_agg(json_build_object('id', a.id, 'locationId', a.location_id, 'location', l.code, 'reserved', a.reserved, 'shipped', a.shipped) ORDER BY a.id)
@@ -307,7 +378,11 @@ export const ordersRepository = {
     if (q.externalId) add('o.external_id = ?', q.externalId);
     if (q.from) add('o.ordered_at >= ?', q.from);
     if (q.to) add('o.ordered_at < ?', q.to);
-    if (q.sku) add('EXISTS (SELECT 1 FROM order_lines ol JOIN products p ON p.id = ol.product_id WHERE ol.order_id = o.id AND p.sku = ?)', q.sku);
+    if (q.sku)
+      add(
+        'EXISTS (SELECT 1 FROM order_lines ol JOIN products p ON p.id = ol.product_id WHERE ol.order_id = o.id AND p.sku = ?)',
+        q.sku,
+      );
     params.push(q.limit + 1);
     const rows = await sql.query<OrderRow>(
       `SELECT o.* FROM orders o WHERE o.account_id = $1 AND ${page.where} ${filters.map((f) => `AND ${f}`).join(' ')}
@@ -318,7 +393,11 @@ export const ordersRepository = {
     return { items: await this.attachLines(sql, accountId, mapped.items), nextCursor: mapped.nextCursor };
   },
 
-  async addLineProgress(sql: Sql, lineId: number, change: { shipped?: number; cancelled?: number; returned?: number }): Promise<void> {
+  async addLineProgress(
+    sql: Sql,
+    lineId: number,
+    change: { shipped?: number; cancelled?: number; returned?: number },
+  ): Promise<void> {
     await sql.query(
       `UPDATE order_lines SET quantity_shipped = quantity_shipped + $2, quantity_cancelled = quantity_cancelled + $3,
          quantity_returned = quantity_returned + $4 WHERE id = $1`,
@@ -326,16 +405,31 @@ export const ordersRepository = {
     );
   },
 
-  async addAllocation(sql: Sql, allocationId: number, change: { reserved: number; shipped: number }): Promise<void> {
-    await sql.query('UPDATE order_allocations SET reserved = reserved + $2, shipped = shipped + $3 WHERE id = $1', [allocationId, change.reserved, change.shipped]);
+  async addAllocation(
+    sql: Sql,
+    allocationId: number,
+    change: { reserved: number; shipped: number },
+  ): Promise<void> {
+    await sql.query(
+      'UPDATE order_allocations SET reserved = reserved + $2, shipped = shipped + $3 WHERE id = $1',
+      [allocationId, change.reserved, change.shipped],
+    );
   },
 
   async setStatus(sql: Sql, accountId: number, id: number, status: OrderStatus): Promise<void> {
-    await sql.query('UPDATE orders SET status = $3, updated_at = now() WHERE account_id = $1 AND id = $2', [accountId, id, status]);
+    await sql.query('UPDATE orders SET status = $3, updated_at = now() WHERE account_id = $1 AND id = $2', [
+      accountId,
+      id,
+      status,
+    ]);
   },
 
   async setBackordered(sql: Sql, accountId: number, id: number, backordered: boolean): Promise<void> {
-    await sql.query('UPDATE orders SET backordered = $3 WHERE account_id = $1 AND id = $2', [accountId, id, backordered]);
+    await sql.query('UPDATE orders SET backordered = $3 WHERE account_id = $1 AND id = $2', [
+      accountId,
+      id,
+      backordered,
+    ]);
   },
 };
 
@@ -344,4 +438,3 @@ export interface AllocationLocation {
   code: string;
   type: 'warehouse' | 'amazon_fba' | '3pl';
 }
-

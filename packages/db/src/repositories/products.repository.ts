@@ -100,20 +100,67 @@ export const mapProduct = (r: ProductRow): ProductRecord => ({
 
 /** Column order shared by insert and update. */
 const COLUMNS = [
-  'sku', 'title', 'barcode', 'barcode_kind', 'asin', 'fnsku', 'channel_skus', 'category', 'brand',
-  'length', 'width', 'height', 'dimension_unit', 'weight', 'weight_unit', 'cubic_feet', 'size_tier',
-  'unit_cost', 'price', 'currency', 'case_pack', 'replenishable', 'allow_backorder', 'listing_status',
+  'sku',
+  'title',
+  'barcode',
+  'barcode_kind',
+  'asin',
+  'fnsku',
+  'channel_skus',
+  'category',
+  'brand',
+  'length',
+  'width',
+  'height',
+  'dimension_unit',
+  'weight',
+  'weight_unit',
+  'cubic_feet',
+  'size_tier',
+  'unit_cost',
+  'price',
+  'currency',
+  'case_pack',
+  'replenishable',
+  'allow_backorder',
+  'listing_status',
 ] as const;
 
 function values(f: ProductFields): unknown[] {
   return [
-    f.sku, f.title, f.barcode, f.barcodeKind, f.asin, f.fnsku, JSON.stringify(f.channelSkus), f.category, f.brand,
-    f.length, f.width, f.height, f.dimensionUnit, f.weight, f.weightUnit, f.cubicFeet, f.sizeTier,
-    f.unitCost, f.price, f.currency, f.casePack, f.replenishable, f.allowBackorder, f.listingStatus,
+    f.sku,
+    f.title,
+    f.barcode,
+    f.barcodeKind,
+    f.asin,
+    f.fnsku,
+    JSON.stringify(f.channelSkus),
+    f.category,
+    f.brand,
+    f.length,
+    f.width,
+    f.height,
+    f.dimensionUnit,
+    f.weight,
+    f.weightUnit,
+    f.cubicFeet,
+    f.sizeTier,
+    f.unitCost,
+    f.price,
+    f.currency,
+    f.casePack,
+    f.replenishable,
+    f.allowBackorder,
+    f.listingStatus,
   ];
 }
 
-export const PRODUCT_SORTS = { sku: 'sku', title: 'title', createdAt: 'created_at', updatedAt: 'updated_at' } as const;
+export const PRODUCT_SORTS = {
+  sku: 'sku',
+  title: 'title',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+} as const;
 
 export interface ProductQuery {
   limit: number;
@@ -139,7 +186,12 @@ export const productsRepository = {
     return row && mapProduct(row);
   },
 
-  async update(sql: Sql, accountId: number, id: number, f: ProductFields): Promise<ProductRecord | undefined> {
+  async update(
+    sql: Sql,
+    accountId: number,
+    id: number,
+    f: ProductFields,
+  ): Promise<ProductRecord | undefined> {
     const sets = COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ');
     const [row] = await sql.query<ProductRow>(
       `UPDATE products SET ${sets}, updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *`,
@@ -157,7 +209,11 @@ export const productsRepository = {
   },
 
   async findManyBySku(sql: Sql, accountId: number, skus: readonly string[]): Promise<ProductRecord[]> {
-    const rows = await sql.query<ProductRow>('SELECT * FROM products WHERE account_id = $1 AND sku = ANY($2)', [accountId, skus], { prepare: true });
+    const rows = await sql.query<ProductRow>(
+      'SELECT * FROM products WHERE account_id = $1 AND sku = ANY($2)',
+      [accountId, skus],
+      { prepare: true },
+    );
     return rows.map(mapProduct);
   },
 
@@ -172,16 +228,18 @@ export const productsRepository = {
   },
 
   async findByBarcode(sql: Sql, accountId: number, barcode: string): Promise<ProductRecord | undefined> {
-    const [row] = await sql.query<ProductRow>('SELECT * FROM products WHERE account_id = $1 AND barcode = $2', [
-      accountId,
-      barcode,
-    ]);
+    const [row] = await sql.query<ProductRow>(
+      'SELECT * FROM products WHERE account_id = $1 AND barcode = $2',
+      [accountId, barcode],
+    );
     return row && mapProduct(row);
   },
 
   /** The whole catalogue, ordered by SKU (for catalogue-wide planning). */
   async listAll(sql: Sql, accountId: number): Promise<ProductRecord[]> {
-    const rows = await sql.query<ProductRow>('SELECT * FROM products WHERE account_id = $1 ORDER BY sku', [accountId]);
+    const rows = await sql.query<ProductRow>('SELECT * FROM products WHERE account_id = $1 ORDER BY sku', [
+      accountId,
+    ]);
     return rows.map(mapProduct);
   },
 
@@ -194,7 +252,9 @@ export const productsRepository = {
     if (q.search) {
       params.push(`%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       const p = `$${params.length}`;
-      filters.push(`(sku ILIKE ${p} OR title ILIKE ${p} OR barcode ILIKE ${p} OR asin ILIKE ${p} OR fnsku ILIKE ${p})`);
+      filters.push(
+        `(sku ILIKE ${p} OR title ILIKE ${p} OR barcode ILIKE ${p} OR asin ILIKE ${p} OR fnsku ILIKE ${p})`,
+      );
     }
     if (q.category) {
       params.push(q.category);

@@ -142,8 +142,21 @@ export const purchaseOrdersRepository = {
          $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (account_id, number) DO NOTHING RETURNING id`,
       [
-        accountId, po.number ?? null, po.supplierId, po.locationId, po.status ?? 'draft', po.source, po.currency, po.paymentTermsDays,
-        po.freightCost, po.expectedOn, po.sentAt ?? null, po.firstReceivedAt ?? null, po.receivedAt ?? null, po.paidAt ?? null, po.notes,
+        accountId,
+        po.number ?? null,
+        po.supplierId,
+        po.locationId,
+        po.status ?? 'draft',
+        po.source,
+        po.currency,
+        po.paymentTermsDays,
+        po.freightCost,
+        po.expectedOn,
+        po.sentAt ?? null,
+        po.firstReceivedAt ?? null,
+        po.receivedAt ?? null,
+        po.paidAt ?? null,
+        po.notes,
       ],
     );
     return row?.id;
@@ -154,22 +167,47 @@ export const purchaseOrdersRepository = {
     await sql.query(
       `INSERT INTO purchase_order_lines (account_id, purchase_order_id, line_no, product_id, quantity, unit_cost, received_quantity)
        SELECT $1, $2, n, p, q, c, r FROM unnest($3::bigint[], $4::int[], $5::numeric[], $6::int[]) WITH ORDINALITY AS t(p, q, c, r, n)`,
-      [accountId, poId, lines.map((l) => l.productId), lines.map((l) => l.quantity), lines.map((l) => l.unitCost), lines.map((l) => l.receivedQuantity ?? 0)],
+      [
+        accountId,
+        poId,
+        lines.map((l) => l.productId),
+        lines.map((l) => l.quantity),
+        lines.map((l) => l.unitCost),
+        lines.map((l) => l.receivedQuantity ?? 0),
+      ],
     );
   },
 
   async deleteLines(sql: Sql, accountId: number, poId: number): Promise<void> {
-    await sql.query('DELETE FROM purchase_order_lines WHERE account_id = $1 AND purchase_order_id = $2', [accountId, poId]);
+    await sql.query('DELETE FROM purchase_order_lines WHERE account_id = $1 AND purchase_order_id = $2', [
+      accountId,
+      poId,
+    ]);
   },
 
-  async findByNumber(sql: Sql, accountId: number, number: string, options: { lock?: boolean } = {}): Promise<PurchaseOrderRecord | undefined> {
-    if (options.lock) await sql.query('SELECT id FROM purchase_orders WHERE account_id = $1 AND number = $2 FOR UPDATE', [accountId, number]);
-    const [row] = await sql.query<PoRow>(`${PO_SELECT} WHERE po.account_id = $1 AND po.number = $2`, [accountId, number]);
+  async findByNumber(
+    sql: Sql,
+    accountId: number,
+    number: string,
+    options: { lock?: boolean } = {},
+  ): Promise<PurchaseOrderRecord | undefined> {
+    if (options.lock)
+      await sql.query('SELECT id FROM purchase_orders WHERE account_id = $1 AND number = $2 FOR UPDATE', [
+        accountId,
+        number,
+      ]);
+    const [row] = await sql.query<PoRow>(`${PO_SELECT} WHERE po.account_id = $1 AND po.number = $2`, [
+      accountId,
+      number,
+    ]);
     return row && mapPo(row);
   },
 
   async findById(sql: Sql, accountId: number, id: number): Promise<PurchaseOrderRecord | undefined> {
-    const [row] = await sql.query<PoRow>(`${PO_SELECT} WHERE po.account_id = $1 AND po.id = $2`, [accountId, id]);
+    const [row] = await sql.query<PoRow>(`${PO_SELECT} WHERE po.account_id = $1 AND po.id = $2`, [
+      accountId,
+      id,
+    ]);
     return row && mapPo(row);
   },
 
@@ -185,12 +223,30 @@ export const purchaseOrdersRepository = {
     if (q.supplierId !== undefined) add('po.supplier_id = ?', q.supplierId);
     if (q.locationId !== undefined) add('po.location_id = ?', q.locationId);
     params.push(q.limit);
-    const rows = await sql.query<PoRow>(`${PO_SELECT} WHERE ${where.join(' AND ')} ORDER BY po.id DESC LIMIT $${params.length}`, params);
+    const rows = await sql.query<PoRow>(
+      `${PO_SELECT} WHERE ${where.join(' AND ')} ORDER BY po.id DESC LIMIT $${params.length}`,
+      params,
+    );
     return rows.map(mapPo);
   },
 
-  async lines(sql: Sql, accountId: number, poIds: readonly number[]): Promise<Map<number, PurchaseOrderLineRecord[]>> {
-    const rows = await sql.query<{ purchase_order_id: number; id: number; line_no: number; product_id: number; sku: string; title: string; barcode: string | null; quantity: number; unit_cost: number; received_quantity: number }>(
+  async lines(
+    sql: Sql,
+    accountId: number,
+    poIds: readonly number[],
+  ): Promise<Map<number, PurchaseOrderLineRecord[]>> {
+    const rows = await sql.query<{
+      purchase_order_id: number;
+      id: number;
+      line_no: number;
+      product_id: number;
+      sku: string;
+      title: string;
+      barcode: string | null;
+      quantity: number;
+      unit_cost: number;
+      received_quantity: number;
+    }>(
       `SELECT l.purchase_order_id, l.id, l.line_no, l.product_id, p.sku, p.title, p.barcode, l.quantity, l.unit_cost, l.received_quantity
        FROM purchase_order_lines l JOIN products p ON p.id = l.product_id
        WHERE l.account_id = $1 AND l.purchase_order_id = ANY($2::bigint[]) ORDER BY l.purchase_order_id, l.line_no`,
@@ -199,7 +255,17 @@ export const purchaseOrdersRepository = {
     const out = new Map<number, PurchaseOrderLineRecord[]>();
     for (const r of rows) {
       const list = out.get(r.purchase_order_id) ?? [];
-      list.push({ id: r.id, lineNo: r.line_no, productId: r.product_id, sku: r.sku, title: r.title, barcode: r.barcode, quantity: r.quantity, unitCost: r.unit_cost, receivedQuantity: r.received_quantity });
+      list.push({
+        id: r.id,
+        lineNo: r.line_no,
+        productId: r.product_id,
+        sku: r.sku,
+        title: r.title,
+        barcode: r.barcode,
+        quantity: r.quantity,
+        unitCost: r.unit_cost,
+        receivedQuantity: r.received_quantity,
+      });
       out.set(r.purchase_order_id, list);
     }
     return out;
@@ -209,7 +275,14 @@ export const purchaseOrdersRepository = {
     sql: Sql,
     accountId: number,
     id: number,
-    f: { locationId: number; freightCost: number; expectedOn: string | null; notes: string | null; paymentTermsDays: number; paidAt: Date | null },
+    f: {
+      locationId: number;
+      freightCost: number;
+      expectedOn: string | null;
+      notes: string | null;
+      paymentTermsDays: number;
+      paidAt: Date | null;
+    },
   ): Promise<void> {
     await sql.query(
       `UPDATE purchase_orders SET location_id = $3, freight_cost = $4, expected_on = $5, notes = $6, payment_terms_days = $7, paid_at = $8, updated_at = now()
@@ -218,7 +291,12 @@ export const purchaseOrdersRepository = {
     );
   },
 
-  async setStatus(sql: Sql, accountId: number, id: number, s: { status: PurchaseOrderStatus; sentAt?: Date; firstReceivedAt?: Date; receivedAt?: Date }): Promise<void> {
+  async setStatus(
+    sql: Sql,
+    accountId: number,
+    id: number,
+    s: { status: PurchaseOrderStatus; sentAt?: Date; firstReceivedAt?: Date; receivedAt?: Date },
+  ): Promise<void> {
     await sql.query(
       `UPDATE purchase_orders SET status = $3, sent_at = COALESCE($4, sent_at), first_received_at = COALESCE(first_received_at, $5),
          received_at = COALESCE($6, received_at), updated_at = now() WHERE account_id = $1 AND id = $2`,
@@ -238,36 +316,102 @@ export const purchaseOrdersRepository = {
 
   async insertReceipt(
     sql: Sql,
-    r: { accountId: number; poId: number; lineId: number; quantity: number; landedUnitCost: number | null; scanKey: string | null; code: string | null; ledgerBatchId: number | null; receivedAt: Date },
+    r: {
+      accountId: number;
+      poId: number;
+      lineId: number;
+      quantity: number;
+      landedUnitCost: number | null;
+      scanKey: string | null;
+      code: string | null;
+      ledgerBatchId: number | null;
+      receivedAt: Date;
+    },
   ): Promise<void> {
     await sql.query(
       `INSERT INTO purchase_order_receipts (account_id, purchase_order_id, line_id, quantity, landed_unit_cost, scan_key, code, ledger_batch_id, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [r.accountId, r.poId, r.lineId, r.quantity, r.landedUnitCost, r.scanKey, r.code, r.ledgerBatchId, r.receivedAt],
+      [
+        r.accountId,
+        r.poId,
+        r.lineId,
+        r.quantity,
+        r.landedUnitCost,
+        r.scanKey,
+        r.code,
+        r.ledgerBatchId,
+        r.receivedAt,
+      ],
     );
   },
 
-  async findReceiptsByScanKeys(sql: Sql, accountId: number, keys: readonly string[]): Promise<(ReceiptRecord & { poId: number })[]> {
+  async findReceiptsByScanKeys(
+    sql: Sql,
+    accountId: number,
+    keys: readonly string[],
+  ): Promise<(ReceiptRecord & { poId: number })[]> {
     if (keys.length === 0) return [];
-    const rows = await sql.query<{ id: number; purchase_order_id: number; line_id: number; sku: string; quantity: number; landed_unit_cost: number | null; scan_key: string | null; code: string | null; received_at: Date }>(
+    const rows = await sql.query<{
+      id: number;
+      purchase_order_id: number;
+      line_id: number;
+      sku: string;
+      quantity: number;
+      landed_unit_cost: number | null;
+      scan_key: string | null;
+      code: string | null;
+      received_at: Date;
+    }>(
       `SELECT r.*, p.sku FROM purchase_order_receipts r JOIN purchase_order_lines l ON l.id = r.line_id JOIN products p ON p.id = l.product_id
        WHERE r.account_id = $1 AND r.scan_key = ANY($2::text[])`,
       [accountId, keys],
     );
-    return rows.map((r) => ({ id: r.id, poId: r.purchase_order_id, lineId: r.line_id, sku: r.sku, quantity: r.quantity, landedUnitCost: r.landed_unit_cost, scanKey: r.scan_key, code: r.code, receivedAt: r.received_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      poId: r.purchase_order_id,
+      lineId: r.line_id,
+      sku: r.sku,
+      quantity: r.quantity,
+      landedUnitCost: r.landed_unit_cost,
+      scanKey: r.scan_key,
+      code: r.code,
+      receivedAt: r.received_at,
+    }));
   },
 
   async receipts(sql: Sql, accountId: number, poId: number): Promise<ReceiptRecord[]> {
-    const rows = await sql.query<{ id: number; line_id: number; sku: string; quantity: number; landed_unit_cost: number | null; scan_key: string | null; code: string | null; received_at: Date }>(
+    const rows = await sql.query<{
+      id: number;
+      line_id: number;
+      sku: string;
+      quantity: number;
+      landed_unit_cost: number | null;
+      scan_key: string | null;
+      code: string | null;
+      received_at: Date;
+    }>(
       `SELECT r.*, p.sku FROM purchase_order_receipts r JOIN purchase_order_lines l ON l.id = r.line_id JOIN products p ON p.id = l.product_id
        WHERE r.account_id = $1 AND r.purchase_order_id = $2 ORDER BY r.id`,
       [accountId, poId],
     );
-    return rows.map((r) => ({ id: r.id, lineId: r.line_id, sku: r.sku, quantity: r.quantity, landedUnitCost: r.landed_unit_cost, scanKey: r.scan_key, code: r.code, receivedAt: r.received_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      lineId: r.line_id,
+      sku: r.sku,
+      quantity: r.quantity,
+      landedUnitCost: r.landed_unit_cost,
+      scanKey: r.scan_key,
+      code: r.code,
+      receivedAt: r.received_at,
+    }));
   },
 
   /** Per-order totals of a supplier (or all suppliers) for scorecards and lead-time learning. */
-  async orderSummaries(sql: Sql, accountId: number, supplierId?: number): Promise<
+  async orderSummaries(
+    sql: Sql,
+    accountId: number,
+    supplierId?: number,
+  ): Promise<
     {
       supplierId: number;
       number: string;
@@ -285,7 +429,22 @@ export const purchaseOrdersRepository = {
       receivedValue: number;
     }[]
   > {
-    const rows = await sql.query<{ supplier_id: number; number: string; status: PurchaseOrderStatus; sent_at: Date | null; expected_on: string | null; first_received_at: Date | null; received_at: Date | null; paid_at: Date | null; payment_terms_days: number; freight_cost: number; oq: number; rq: number; ov: number; rv: number }>(
+    const rows = await sql.query<{
+      supplier_id: number;
+      number: string;
+      status: PurchaseOrderStatus;
+      sent_at: Date | null;
+      expected_on: string | null;
+      first_received_at: Date | null;
+      received_at: Date | null;
+      paid_at: Date | null;
+      payment_terms_days: number;
+      freight_cost: number;
+      oq: number;
+      rq: number;
+      ov: number;
+      rv: number;
+    }>(
       `SELECT po.supplier_id, po.number, po.status, po.sent_at, po.expected_on, po.first_received_at, po.received_at, po.paid_at,
          po.payment_terms_days, po.freight_cost, COALESCE(sum(l.quantity), 0)::int AS oq, COALESCE(sum(l.received_quantity), 0)::int AS rq,
          COALESCE(sum(l.quantity * l.unit_cost), 0)::float8 AS ov, COALESCE(sum(l.received_quantity * l.unit_cost), 0)::float8 AS rv
@@ -336,7 +495,15 @@ export async function bulkInsertPurchaseOrders(
     await sql.query(
       `INSERT INTO purchase_order_lines (account_id, purchase_order_id, line_no, product_id, quantity, unit_cost, received_quantity)
        SELECT $1, * FROM unnest($2::bigint[], $3::int[], $4::bigint[], $5::int[], $6::numeric[], $7::int[])`,
-      [accountId, chunk.map((l) => l.po), chunk.map((l) => l.n), chunk.map((l) => l.productId), chunk.map((l) => l.quantity), chunk.map((l) => l.unitCost), chunk.map((l) => l.receivedQuantity ?? 0)],
+      [
+        accountId,
+        chunk.map((l) => l.po),
+        chunk.map((l) => l.n),
+        chunk.map((l) => l.productId),
+        chunk.map((l) => l.quantity),
+        chunk.map((l) => l.unitCost),
+        chunk.map((l) => l.receivedQuantity ?? 0),
+      ],
     );
   }
 }

@@ -20,19 +20,42 @@ export interface PlanningBalance {
 /** Reads the restock plan needs in bulk (whole catalogue), and per-SKU planning settings. */
 export const replenishmentRepository = {
   async balances(sql: Sql, accountId: number): Promise<PlanningBalance[]> {
-    const rows = await sql.query<{ product_id: number; location_id: number; on_hand: number; reserved: number; inbound: number }>(
+    const rows = await sql.query<{
+      product_id: number;
+      location_id: number;
+      on_hand: number;
+      reserved: number;
+      inbound: number;
+    }>(
       'SELECT product_id, location_id, on_hand, reserved, inbound FROM stock_balances WHERE account_id = $1',
       [accountId],
     );
-    return rows.map((r) => ({ productId: r.product_id, locationId: r.location_id, onHand: r.on_hand, reserved: r.reserved, inbound: r.inbound }));
+    return rows.map((r) => ({
+      productId: r.product_id,
+      locationId: r.location_id,
+      onHand: r.on_hand,
+      reserved: r.reserved,
+      inbound: r.inbound,
+    }));
   },
 
   async settings(sql: Sql, accountId: number): Promise<ReplenishmentSettings[]> {
-    const rows = await sql.query<{ product_id: number; service_level: number | null; review_days: number | null; min_cover_days: number | null; max_cover_days: number | null; allow_excess: boolean }>(
-      'SELECT * FROM replenishment_settings WHERE account_id = $1',
-      [accountId],
-    );
-    return rows.map((r) => ({ productId: r.product_id, serviceLevel: r.service_level, reviewDays: r.review_days, minCoverDays: r.min_cover_days, maxCoverDays: r.max_cover_days, allowExcess: r.allow_excess }));
+    const rows = await sql.query<{
+      product_id: number;
+      service_level: number | null;
+      review_days: number | null;
+      min_cover_days: number | null;
+      max_cover_days: number | null;
+      allow_excess: boolean;
+    }>('SELECT * FROM replenishment_settings WHERE account_id = $1', [accountId]);
+    return rows.map((r) => ({
+      productId: r.product_id,
+      serviceLevel: r.service_level,
+      reviewDays: r.review_days,
+      minCoverDays: r.min_cover_days,
+      maxCoverDays: r.max_cover_days,
+      allowExcess: r.allow_excess,
+    }));
   },
 
   async upsertSettings(sql: Sql, accountId: number, s: ReplenishmentSettings): Promise<void> {

@@ -1,6 +1,12 @@
 import type { Sql } from '../database';
 import type { FactorRowSql, ProductScope, SkuFactorRow } from './health.repository';
-import { ITEMS_SQL as scopedItemsSql, factorCtes, mapFactorRow, productScopeSql, scopedMovementsSql } from './health.repository';
+import {
+  ITEMS_SQL as scopedItemsSql,
+  factorCtes,
+  mapFactorRow,
+  productScopeSql,
+  scopedMovementsSql,
+} from './health.repository';
 
 /** One surcharge bracket, as the fee schedule holds it. */
 export interface BracketParam {
@@ -108,7 +114,8 @@ export interface ReportStatement<Row> {
 /** The row of each statement, checked to be about the same SKU (and location). */
 function sameRows(rows: Record<string, unknown>[], keys: string[]): void {
   const first = rows[0]!;
-  for (let i = 1; i < rows.length; i++) for (const k of keys) if (rows[i]![k] !== first[k]) throw new Error('report statements are out of step');
+  for (let i = 1; i < rows.length; i++)
+    for (const k of keys) if (rows[i]![k] !== first[k]) throw new Error('report statements are out of step');
 }
 
 /** The parameters (bounds and rates) of each surcharge bracket, pushed onto `params`. */
@@ -118,7 +125,11 @@ function bracketParams(params: unknown[], brackets: readonly BracketParam[]) {
       params.push(v);
       return `$${String(params.length)}`;
     });
-    return { inBracket: `age >= ${min!}::int AND (${max!}::int IS NULL OR age <= ${max!}::int)`, perCuft: perCuft!, perUnit: perUnit! };
+    return {
+      inBracket: `age >= ${min!}::int AND (${max!}::int IS NULL OR age <= ${max!}::int)`,
+      perCuft: perCuft!,
+      perUnit: perUnit!,
+    };
   });
 }
 
@@ -128,18 +139,26 @@ function bracketParams(params: unknown[], brackets: readonly BracketParam[]) {
  * days (and the soonest), and the oldest layer. Only units are summed per layer: a bracket's amount is
  * its units × GREATEST(per cu ft × volume, per unit), the same for every layer of the SKU.
  */
-function openLayerSums(asOfParam: string, warnParam: string | null, brackets: { inBracket: string }[]): string {
+function openLayerSums(
+  asOfParam: string,
+  warnParam: string | null,
+  brackets: { inBracket: string }[],
+): string {
   const warn = (t: number) =>
     warnParam === null
       ? ''
       : `coalesce(sum(q) FILTER (WHERE ${String(t)} - age BETWEEN 1 AND ${warnParam}), 0)::int AS w${String(t)},
         min(${String(t)} - age) FILTER (WHERE ${String(t)} - age BETWEEN 1 AND ${warnParam}) AS d${String(t)},`;
   return `SELECT product_id, location_id,
-      ${warnParam === null ? '' : `coalesce(sum(q) FILTER (WHERE age <= 90), 0)::int AS b0,
+      ${
+        warnParam === null
+          ? ''
+          : `coalesce(sum(q) FILTER (WHERE age <= 90), 0)::int AS b0,
       coalesce(sum(q) FILTER (WHERE age BETWEEN 91 AND 180), 0)::int AS b1,
       coalesce(sum(q) FILTER (WHERE age BETWEEN 181 AND 270), 0)::int AS b2,
       coalesce(sum(q) FILTER (WHERE age BETWEEN 271 AND 365), 0)::int AS b3,
-      coalesce(sum(q) FILTER (WHERE age > 365), 0)::int AS b4,`}
+      coalesce(sum(q) FILTER (WHERE age > 365), 0)::int AS b4,`
+      }
       ${brackets.map((b, i) => `coalesce(sum(q) FILTER (WHERE ${b.inBracket}), 0)::int AS u${String(i + 1)},`).join(' ')}
       ${[91, 181, 271, 366].map(warn).join(' ')}
       min(received_at) AS oldest
@@ -153,11 +172,24 @@ function openLayerSums(asOfParam: string, warnParam: string | null, brackets: { 
 
 /** `a1, a2, …`: each bracket's units × GREATEST(per cu ft × volume, per unit) (k = the layer sums, cuft = the volume). */
 const bracketAmounts = (brackets: { perCuft: string; perUnit: string }[], k: string, cuft: string) =>
-  brackets.map((b, i) => `GREATEST(${b.perCuft}::numeric * ${cuft}, ${b.perUnit}::numeric) * coalesce(${k}.u${String(i + 1)}, 0) AS a${String(i + 1)}`).join(', ');
+  brackets
+    .map(
+      (b, i) =>
+        `GREATEST(${b.perCuft}::numeric * ${cuft}, ${b.perUnit}::numeric) * coalesce(${k}.u${String(i + 1)}, 0) AS a${String(i + 1)}`,
+    )
+    .join(', ');
 
 /** A SKU's inventory age over its locations (what the inventory-age report shows per SKU). */
 export interface SkuAgeRow {
-  row: { sku: string; fnsku: string | null; asin: string | null; title: string; price: number | null; sizeTier: string | null; cubicFeet: number | null };
+  row: {
+    sku: string;
+    fnsku: string | null;
+    asin: string | null;
+    title: string;
+    price: number | null;
+    sizeTier: string | null;
+    cubicFeet: number | null;
+  };
   onHand: number;
   reserved: number;
   inbound: number;
@@ -175,15 +207,44 @@ export interface SkuAgeRow {
 }
 
 type AgeSkuSqlRow = {
-  sku: string; item_on_hand: number; item_reserved: number; item_inbound: number; item_unfulfillable: number; amazon_on_hand: number;
-  b0: number; b1: number; b2: number; b3: number; b4: number; [bracketColumn: `${'u' | 'a'}${number}`]: number;
-  marketplace: string | null; alert_units: number | null; alert_threshold: number | null; alert_days: number | null;
+  sku: string;
+  item_on_hand: number;
+  item_reserved: number;
+  item_inbound: number;
+  item_unfulfillable: number;
+  amazon_on_hand: number;
+  b0: number;
+  b1: number;
+  b2: number;
+  b3: number;
+  b4: number;
+  [bracketColumn: `${'u' | 'a'}${number}`]: number;
+  marketplace: string | null;
+  alert_units: number | null;
+  alert_threshold: number | null;
+  alert_days: number | null;
 };
 
 type StorageSqlRow = {
-  id: number; sku: string; title: string; asin: string | null; fnsku: string | null; length: number | null; width: number | null; height: number | null;
-  dimension_unit: string; weight: number | null; weight_unit: string; cubic_feet: number | null; size_tier: string | null;
-  location: string; location_type: string; marketplace: string | null; on_hand: number; inbound: number; avg_on_hand: number;
+  id: number;
+  sku: string;
+  title: string;
+  asin: string | null;
+  fnsku: string | null;
+  length: number | null;
+  width: number | null;
+  height: number | null;
+  dimension_unit: string;
+  weight: number | null;
+  weight_unit: string;
+  cubic_feet: number | null;
+  size_tier: string | null;
+  location: string;
+  location_type: string;
+  marketplace: string | null;
+  on_hand: number;
+  inbound: number;
+  avg_on_hand: number;
 };
 
 function toStorageRow(r: StorageSqlRow): StorageRow {
@@ -221,7 +282,10 @@ export const reportStatements = {
    * `asOf`), its Amazon locations' units and amounts per surcharge bracket, the soonest threshold its
    * units reach within `warnDays` (earliest day, then location code, then threshold), and its factor inputs.
    */
-  age(accountId: number, q: { asOf: string; brackets: readonly BracketParam[]; warnDays: number }): ReportStatement<{ age: SkuAgeRow; factors: SkuFactorRow }> {
+  age(
+    accountId: number,
+    q: { asOf: string; brackets: readonly BracketParam[]; warnDays: number },
+  ): ReportStatement<{ age: SkuAgeRow; factors: SkuFactorRow }> {
     const params: unknown[] = [accountId, q.asOf, q.warnDays];
     const brackets = bracketParams(params, q.brackets);
     const n = brackets.map((_, i) => String(i + 1));
@@ -271,7 +335,15 @@ export const reportStatements = {
         if (r.item_on_hand === null) return null;
         return {
           age: {
-            row: { sku: f.sku, fnsku: f.fnsku, asin: f.asin, title: f.title, price: f.price, sizeTier: f.size_tier, cubicFeet: f.cubic_feet },
+            row: {
+              sku: f.sku,
+              fnsku: f.fnsku,
+              asin: f.asin,
+              title: f.title,
+              price: f.price,
+              sizeTier: f.size_tier,
+              cubicFeet: f.cubic_feet,
+            },
             onHand: r.item_on_hand,
             reserved: r.item_reserved,
             inbound: r.item_inbound,
@@ -280,7 +352,10 @@ export const reportStatements = {
             amazonOnHand: r.amazon_on_hand,
             bracketUnits: unitKeys.map((k) => r[k] ?? 0),
             bracketAmounts: amountKeys.map((k) => r[k] ?? 0),
-            approaching: r.alert_units === null ? [] : [{ units: r.alert_units, threshold: r.alert_threshold!, daysUntil: r.alert_days! }],
+            approaching:
+              r.alert_units === null
+                ? []
+                : [{ units: r.alert_units, threshold: r.alert_threshold!, daysUntil: r.alert_days! }],
             marketplace: r.marketplace,
           },
           factors: mapFactorRow(f),
@@ -293,7 +368,10 @@ export const reportStatements = {
    * The storage report: volume and average daily on hand per SKU × location over the days of `month`
    * before `asOf`, and the aged-inventory surcharge (all brackets) of its layers aged to `assessment`.
    */
-  storage(accountId: number, q: { month: string; asOf: string; assessment: string; brackets: readonly BracketParam[] }): ReportStatement<{ storage: StorageRow; surcharge: number }> {
+  storage(
+    accountId: number,
+    q: { month: string; asOf: string; assessment: string; brackets: readonly BracketParam[] },
+  ): ReportStatement<{ storage: StorageRow; surcharge: number }> {
     // Two statements over every balance row in SKU × location order: the volume and average on hand, and the surcharge.
     const items = `WITH span AS (SELECT GREATEST(0, LEAST(($2::date + interval '1 month')::date, $3::date) - $2::date) AS n),
       agg AS (
@@ -334,7 +412,10 @@ export const reportStatements = {
       map: (rows) => {
         sameRows(rows, ['sku', 'location']);
         if (rows[0]!['included'] !== true) return null;
-        return { storage: toStorageRow(rows[0] as unknown as StorageSqlRow), surcharge: Number(rows[1]!['surcharge'] ?? 0) };
+        return {
+          storage: toStorageRow(rows[0] as unknown as StorageSqlRow),
+          surcharge: Number(rows[1]!['surcharge'] ?? 0),
+        };
       },
     };
   },
@@ -343,7 +424,10 @@ export const reportStatements = {
 export const reportsRepository = {
   /** The marketplaces of the account's locations. */
   async marketplaces(sql: Sql, accountId: number): Promise<string[]> {
-    const rows = await sql.query<{ marketplace: string }>('SELECT DISTINCT marketplace FROM locations WHERE account_id = $1 AND marketplace IS NOT NULL', [accountId]);
+    const rows = await sql.query<{ marketplace: string }>(
+      'SELECT DISTINCT marketplace FROM locations WHERE account_id = $1 AND marketplace IS NOT NULL',
+      [accountId],
+    );
     return rows.map((r) => r.marketplace);
   },
 
@@ -351,7 +435,11 @@ export const reportsRepository = {
    * Age buckets, surcharge brackets and approaching thresholds per SKU × location from the open FIFO
    * layers (ages counted to `asOf`), for a page of SKUs. Rows with nothing on hand or inbound are left out.
    */
-  async agePage(sql: Sql, accountId: number, q: { asOf: string; brackets: readonly BracketParam[]; warnDays: number } & ProductScope): Promise<AgeRow[]> {
+  async agePage(
+    sql: Sql,
+    accountId: number,
+    q: { asOf: string; brackets: readonly BracketParam[]; warnDays: number } & ProductScope,
+  ): Promise<AgeRow[]> {
     const params: unknown[] = [accountId, q.asOf, q.warnDays];
     const where = pageWhere(params, q);
     // Bracket i (1-based): units u_i and amount a_i — GREATEST(per cu ft × volume, per unit) × units — of the
@@ -367,12 +455,43 @@ export const reportsRepository = {
         return `sum(q) FILTER (WHERE ${inBracket})::int AS u${i}, sum(GREATEST(${perCuft!}::numeric * cuft, ${perUnit!}::numeric) * q) FILTER (WHERE ${inBracket}) AS a${i},`;
       })
       .join('\n           ');
-    const bracketColumns = q.brackets.map((_, n) => `coalesce(k.u${String(n + 1)}, 0) AS u${String(n + 1)}, coalesce(k.a${String(n + 1)}, 0) AS a${String(n + 1)},`).join(' ');
+    const bracketColumns = q.brackets
+      .map(
+        (_, n) =>
+          `coalesce(k.u${String(n + 1)}, 0) AS u${String(n + 1)}, coalesce(k.a${String(n + 1)}, 0) AS a${String(n + 1)},`,
+      )
+      .join(' ');
     const rows = await sql.query<{
-      id: number; sku: string; title: string; asin: string | null; fnsku: string | null; price: number | null; cubic_feet: number | null; size_tier: string | null;
-      location: string; location_type: string; marketplace: string | null; on_hand: number; reserved: number; inbound: number; unfulfillable: number;
-      b0: number; b1: number; b2: number; b3: number; b4: number; [bracketColumn: `${'u' | 'a'}${number}`]: number;
-      w91: number; d91: number | null; w181: number; d181: number | null; w271: number; d271: number | null; w366: number; d366: number | null; oldest: Date | null;
+      id: number;
+      sku: string;
+      title: string;
+      asin: string | null;
+      fnsku: string | null;
+      price: number | null;
+      cubic_feet: number | null;
+      size_tier: string | null;
+      location: string;
+      location_type: string;
+      marketplace: string | null;
+      on_hand: number;
+      reserved: number;
+      inbound: number;
+      unfulfillable: number;
+      b0: number;
+      b1: number;
+      b2: number;
+      b3: number;
+      b4: number;
+      [bracketColumn: `${'u' | 'a'}${number}`]: number;
+      w91: number;
+      d91: number | null;
+      w181: number;
+      d181: number | null;
+      w271: number;
+      d271: number | null;
+      w366: number;
+      d366: number | null;
+      oldest: Date | null;
     }>(
       `WITH prod AS MATERIALIZED (
          SELECT p.id, p.sku, p.title, p.asin, p.fnsku, p.price, p.cubic_feet, p.size_tier FROM products p WHERE p.account_id = $1 ${where}
@@ -448,7 +567,11 @@ export const reportsRepository = {
    * Volume and average daily on hand per SKU × location over the days of `month` before `asOf`
    * (the basis of the monthly storage fee), for a page of SKUs.
    */
-  async storagePage(sql: Sql, accountId: number, q: { month: string; asOf: string } & ProductScope): Promise<StorageRow[]> {
+  async storagePage(
+    sql: Sql,
+    accountId: number,
+    q: { month: string; asOf: string } & ProductScope,
+  ): Promise<StorageRow[]> {
     const params: unknown[] = [accountId, `${q.month}-01`, q.asOf];
     const where = pageWhere(params, q);
     const rows = await sql.query<StorageSqlRow>(
@@ -484,7 +607,11 @@ export const reportsRepository = {
    * Storage utilisation ratio inputs at Amazon locations over the 91 days before `asOf`: average daily
    * stored volume and average daily shipped volume (cubic feet).
    */
-  async utilization(sql: Sql, accountId: number, q: { asOf: string }): Promise<{ averageDailyVolume: number; averageDailyShippedVolume: number }> {
+  async utilization(
+    sql: Sql,
+    accountId: number,
+    q: { asOf: string },
+  ): Promise<{ averageDailyVolume: number; averageDailyShippedVolume: number }> {
     const [row] = await sql.query<{ avg_volume: number | null; shipped_volume: number | null }>(
       `WITH fba AS (SELECT id FROM locations WHERE account_id = $1 AND type = 'amazon_fba'),
        bal AS (
@@ -511,7 +638,16 @@ export const reportsRepository = {
 
   /** Volume on hand per location × storage type now, and projected 30 and 60 days out from forecasts. */
   async capacity(sql: Sql, accountId: number): Promise<CapacityRow[]> {
-    const rows = await sql.query<{ location: string; marketplace: string | null; location_type: string; storage_type: 'standard' | 'oversize'; limits: Record<string, number>; used: number; p30: number; p60: number }>(
+    const rows = await sql.query<{
+      location: string;
+      marketplace: string | null;
+      location_type: string;
+      storage_type: 'standard' | 'oversize';
+      limits: Record<string, number>;
+      used: number;
+      p30: number;
+      p60: number;
+    }>(
       `WITH fc AS (
          SELECT DISTINCT ON (f.product_id, f.location_id) f.product_id, f.location_id,
            (SELECT coalesce(sum(x), 0) FROM unnest(f.mean[(current_date - f.as_of) + 1 : (current_date - f.as_of) + 30]) AS x) AS d30,
@@ -530,19 +666,45 @@ export const reportsRepository = {
        ORDER BY l.code, storage_type`,
       [accountId],
     );
-    return rows.map((r) => ({ location: r.location, marketplace: r.marketplace, locationType: r.location_type, storageType: r.storage_type, limits: r.limits, usedCubicFeet: r.used, projected30: r.p30, projected60: r.p60 }));
+    return rows.map((r) => ({
+      location: r.location,
+      marketplace: r.marketplace,
+      locationType: r.location_type,
+      storageType: r.storage_type,
+      limits: r.limits,
+      usedCubicFeet: r.used,
+      projected30: r.p30,
+      projected60: r.p60,
+    }));
   },
 
   /**
    * Sales, FIFO cost, Amazon share, Amazon receipts and Amazon unit-days on hand per month, per SKU
    * over [from, to), for a page of SKUs.
    */
-  async profitPage(sql: Sql, accountId: number, q: { from: string; to: string } & ProductScope): Promise<ProfitRow[]> {
+  async profitPage(
+    sql: Sql,
+    accountId: number,
+    q: { from: string; to: string } & ProductScope,
+  ): Promise<ProfitRow[]> {
     const params: unknown[] = [accountId, q.from, q.to];
     const where = pageWhere(params, q);
     const rows = await sql.query<{
-      id: number; sku: string; title: string; asin: string | null; cubic_feet: number | null; size_tier: string | null; weight: number | null; weight_unit: string;
-      units: number; revenue: number; cogs: number; amazon_units: number; amazon_revenue: number; amazon_received: number; unit_days: Record<string, number> | null;
+      id: number;
+      sku: string;
+      title: string;
+      asin: string | null;
+      cubic_feet: number | null;
+      size_tier: string | null;
+      weight: number | null;
+      weight_unit: string;
+      units: number;
+      revenue: number;
+      cogs: number;
+      amazon_units: number;
+      amazon_revenue: number;
+      amazon_received: number;
+      unit_days: Record<string, number> | null;
     }>(
       `WITH prod AS MATERIALIZED (
          SELECT p.id, p.sku, p.title, p.asin, p.cubic_feet, p.size_tier, p.weight, p.weight_unit FROM products p WHERE p.account_id = $1 ${where}
@@ -617,7 +779,11 @@ export const reportsRepository = {
   },
 
   /** Weekly average selling price and units per SKU over the last `weeks` weeks before `asOf` (price response). */
-  async weeklyPrices(sql: Sql, accountId: number, q: { asOf: string; weeks: number; productIds: readonly number[] }): Promise<Map<number, { price: number; units: number }[]>> {
+  async weeklyPrices(
+    sql: Sql,
+    accountId: number,
+    q: { asOf: string; weeks: number; productIds: readonly number[] },
+  ): Promise<Map<number, { price: number; units: number }[]>> {
     const rows = await sql.query<{ product_id: number; price: number; units: number }>(
       `SELECT product_id, sum(-on_hand_delta * unit_price) / NULLIF(sum(-on_hand_delta), 0) AS price, sum(-on_hand_delta) AS units
        FROM stock_movements

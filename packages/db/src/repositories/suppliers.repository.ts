@@ -64,13 +64,37 @@ const mapSupplier = (r: SupplierRow): SupplierRecord => ({
 });
 
 const COLUMNS = [
-  'code', 'name', 'contact_name', 'email', 'phone', 'address', 'currency', 'payment_terms_days',
-  'production_days', 'transit_days', 'ground_days', 'check_in_days', 'notes', 'active',
+  'code',
+  'name',
+  'contact_name',
+  'email',
+  'phone',
+  'address',
+  'currency',
+  'payment_terms_days',
+  'production_days',
+  'transit_days',
+  'ground_days',
+  'check_in_days',
+  'notes',
+  'active',
 ] as const;
 
 const values = (f: SupplierFields): unknown[] => [
-  f.code, f.name, f.contactName, f.email, f.phone, f.address, f.currency, f.paymentTermsDays,
-  f.productionDays, f.transitDays, f.groundDays, f.checkInDays, f.notes, f.active,
+  f.code,
+  f.name,
+  f.contactName,
+  f.email,
+  f.phone,
+  f.address,
+  f.currency,
+  f.paymentTermsDays,
+  f.productionDays,
+  f.transitDays,
+  f.groundDays,
+  f.checkInDays,
+  f.notes,
+  f.active,
 ];
 
 export interface PriceBreak {
@@ -138,7 +162,12 @@ export const suppliersRepository = {
     return row && mapSupplier(row);
   },
 
-  async update(sql: Sql, accountId: number, id: number, f: SupplierFields): Promise<SupplierRecord | undefined> {
+  async update(
+    sql: Sql,
+    accountId: number,
+    id: number,
+    f: SupplierFields,
+  ): Promise<SupplierRecord | undefined> {
     const sets = COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ');
     const [row] = await sql.query<SupplierRow>(
       `UPDATE suppliers SET ${sets}, updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *`,
@@ -148,16 +177,26 @@ export const suppliersRepository = {
   },
 
   async findByCode(sql: Sql, accountId: number, code: string): Promise<SupplierRecord | undefined> {
-    const [row] = await sql.query<SupplierRow>('SELECT * FROM suppliers WHERE account_id = $1 AND code = $2', [accountId, code]);
+    const [row] = await sql.query<SupplierRow>(
+      'SELECT * FROM suppliers WHERE account_id = $1 AND code = $2',
+      [accountId, code],
+    );
     return row && mapSupplier(row);
   },
 
   async findById(sql: Sql, accountId: number, id: number): Promise<SupplierRecord | undefined> {
-    const [row] = await sql.query<SupplierRow>('SELECT * FROM suppliers WHERE account_id = $1 AND id = $2', [accountId, id]);
+    const [row] = await sql.query<SupplierRow>('SELECT * FROM suppliers WHERE account_id = $1 AND id = $2', [
+      accountId,
+      id,
+    ]);
     return row && mapSupplier(row);
   },
 
-  async list(sql: Sql, accountId: number, q: { active?: boolean | undefined; search?: string | undefined } = {}): Promise<SupplierRecord[]> {
+  async list(
+    sql: Sql,
+    accountId: number,
+    q: { active?: boolean | undefined; search?: string | undefined } = {},
+  ): Promise<SupplierRecord[]> {
     const params: unknown[] = [accountId];
     let where = 'account_id = $1';
     if (q.active !== undefined) {
@@ -182,41 +221,83 @@ export const suppliersRepository = {
     return rows.length > 0;
   },
 
-  async upsertProduct(sql: Sql, accountId: number, key: { supplierId: number; productId: number }, f: SupplierProductFields): Promise<void> {
+  async upsertProduct(
+    sql: Sql,
+    accountId: number,
+    key: { supplierId: number; productId: number },
+    f: SupplierProductFields,
+  ): Promise<void> {
     if (f.preferred) {
-      await sql.query('UPDATE supplier_products SET preferred = false, updated_at = now() WHERE account_id = $1 AND product_id = $2 AND supplier_id <> $3 AND preferred', [accountId, key.productId, key.supplierId]);
+      await sql.query(
+        'UPDATE supplier_products SET preferred = false, updated_at = now() WHERE account_id = $1 AND product_id = $2 AND supplier_id <> $3 AND preferred',
+        [accountId, key.productId, key.supplierId],
+      );
     }
     await sql.query(
       `INSERT INTO supplier_products (account_id, supplier_id, product_id, supplier_sku, unit_cost, price_breaks, moq, case_pack, preferred)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (supplier_id, product_id) DO UPDATE SET supplier_sku = EXCLUDED.supplier_sku, unit_cost = EXCLUDED.unit_cost,
          price_breaks = EXCLUDED.price_breaks, moq = EXCLUDED.moq, case_pack = EXCLUDED.case_pack, preferred = EXCLUDED.preferred, updated_at = now()`,
-      [accountId, key.supplierId, key.productId, f.supplierSku, f.unitCost, JSON.stringify(f.priceBreaks), f.moq, f.casePack, f.preferred],
+      [
+        accountId,
+        key.supplierId,
+        key.productId,
+        f.supplierSku,
+        f.unitCost,
+        JSON.stringify(f.priceBreaks),
+        f.moq,
+        f.casePack,
+        f.preferred,
+      ],
     );
   },
 
-  async deleteProduct(sql: Sql, accountId: number, key: { supplierId: number; productId: number }): Promise<boolean> {
-    const rows = await sql.query<{ product_id: number }>('DELETE FROM supplier_products WHERE account_id = $1 AND supplier_id = $2 AND product_id = $3 RETURNING product_id', [accountId, key.supplierId, key.productId]);
+  async deleteProduct(
+    sql: Sql,
+    accountId: number,
+    key: { supplierId: number; productId: number },
+  ): Promise<boolean> {
+    const rows = await sql.query<{ product_id: number }>(
+      'DELETE FROM supplier_products WHERE account_id = $1 AND supplier_id = $2 AND product_id = $3 RETURNING product_id',
+      [accountId, key.supplierId, key.productId],
+    );
     return rows.length > 0;
   },
 
-  async findProduct(sql: Sql, accountId: number, key: { supplierId: number; productId: number }): Promise<SupplierProductRecord | undefined> {
-    const [row] = await sql.query<SupplierProductRow>(`${SP_SELECT} WHERE sp.account_id = $1 AND sp.supplier_id = $2 AND sp.product_id = $3`, [accountId, key.supplierId, key.productId]);
+  async findProduct(
+    sql: Sql,
+    accountId: number,
+    key: { supplierId: number; productId: number },
+  ): Promise<SupplierProductRecord | undefined> {
+    const [row] = await sql.query<SupplierProductRow>(
+      `${SP_SELECT} WHERE sp.account_id = $1 AND sp.supplier_id = $2 AND sp.product_id = $3`,
+      [accountId, key.supplierId, key.productId],
+    );
     return row && mapSupplierProduct(row);
   },
 
   async listProducts(sql: Sql, accountId: number, supplierId: number): Promise<SupplierProductRecord[]> {
-    const rows = await sql.query<SupplierProductRow>(`${SP_SELECT} WHERE sp.account_id = $1 AND sp.supplier_id = $2 ORDER BY p.sku`, [accountId, supplierId]);
+    const rows = await sql.query<SupplierProductRow>(
+      `${SP_SELECT} WHERE sp.account_id = $1 AND sp.supplier_id = $2 ORDER BY p.sku`,
+      [accountId, supplierId],
+    );
     return rows.map(mapSupplierProduct);
   },
 
   /** Every supplier term of the account, for planning. */
   async listAllProducts(sql: Sql, accountId: number): Promise<SupplierProductRecord[]> {
-    const rows = await sql.query<SupplierProductRow>(`${SP_SELECT} WHERE sp.account_id = $1 ORDER BY sp.product_id, sp.preferred DESC, sp.supplier_id`, [accountId]);
+    const rows = await sql.query<SupplierProductRow>(
+      `${SP_SELECT} WHERE sp.account_id = $1 ORDER BY sp.product_id, sp.preferred DESC, sp.supplier_id`,
+      [accountId],
+    );
     return rows.map(mapSupplierProduct);
   },
 
-  async bulkInsertProducts(sql: Sql, accountId: number, rows: readonly ({ supplierId: number; productId: number } & SupplierProductFields)[]): Promise<void> {
+  async bulkInsertProducts(
+    sql: Sql,
+    accountId: number,
+    rows: readonly ({ supplierId: number; productId: number } & SupplierProductFields)[],
+  ): Promise<void> {
     if (rows.length === 0) return;
     await sql.query(
       `INSERT INTO supplier_products (account_id, supplier_id, product_id, supplier_sku, unit_cost, price_breaks, moq, case_pack, preferred)

@@ -31,10 +31,18 @@ export function checkBarcode(raw: string): BarcodeCheck {
     const actual = Number(value.slice(-1));
     return expected === actual
       ? { kind: 'gtin', value }
-      : { kind: 'invalid', value, reason: `GTIN-${value.length} check digit should be ${expected}, not ${actual}` };
+      : {
+          kind: 'invalid',
+          value,
+          reason: `GTIN-${value.length} check digit should be ${expected}, not ${actual}`,
+        };
   }
   if (!INTERNAL_CODE.test(value)) {
-    return { kind: 'invalid', value, reason: 'a barcode is a GTIN-8/12/13/14 or an internal code of letters, digits and . _ - /' };
+    return {
+      kind: 'invalid',
+      value,
+      reason: 'a barcode is a GTIN-8/12/13/14 or an internal code of letters, digits and . _ - /',
+    };
   }
   return { kind: 'internal', value };
 }

@@ -37,11 +37,18 @@ export interface AmazonOrderHeader {
 }
 
 /** The `payload.Orders` of a getOrders response, and its NextToken. */
-export function amazonGetOrders(response: unknown): { orders: AmazonOrderHeader[]; nextToken: string | null; lastUpdatedBefore: string | null } {
+export function amazonGetOrders(response: unknown): {
+  orders: AmazonOrderHeader[];
+  nextToken: string | null;
+  lastUpdatedBefore: string | null;
+} {
   const payload = obj(obj(response, 'response')['payload'], 'payload');
   const orders = arr(payload['Orders'], 'payload.Orders').map((raw, i): AmazonOrderHeader => {
     const o = obj(raw, `payload.Orders.${i}`);
-    const total = typeof o['OrderTotal'] === 'object' && o['OrderTotal'] !== null ? (o['OrderTotal'] as Record<string, unknown>) : {};
+    const total =
+      typeof o['OrderTotal'] === 'object' && o['OrderTotal'] !== null
+        ? (o['OrderTotal'] as Record<string, unknown>)
+        : {};
     const fc = optStr(o['FulfillmentChannel']);
     return {
       amazonOrderId: str(o['AmazonOrderId'], `payload.Orders.${i}.AmazonOrderId`),
@@ -51,7 +58,11 @@ export function amazonGetOrders(response: unknown): { orders: AmazonOrderHeader[
       currency: optStr(total['CurrencyCode']),
     };
   });
-  return { orders, nextToken: optStr(payload['NextToken']), lastUpdatedBefore: optStr(payload['LastUpdatedBefore']) ?? optStr(payload['CreatedBefore']) };
+  return {
+    orders,
+    nextToken: optStr(payload['NextToken']),
+    lastUpdatedBefore: optStr(payload['LastUpdatedBefore']) ?? optStr(payload['CreatedBefore']),
+  };
 }
 
 /**
@@ -59,10 +70,18 @@ export function amazonGetOrders(response: unknown): { orders: AmazonOrderHeader[
  * line (unit price × QuantityOrdered), so the unit price is ItemPrice.Amount ÷ QuantityOrdered, less
  * the line's PromotionDiscount share.
  */
-export function amazonOrderItemsToIntake(header: AmazonOrderHeader, response: unknown): OrderIntake & { nextToken: string | null } {
+export function amazonOrderItemsToIntake(
+  header: AmazonOrderHeader,
+  response: unknown,
+): OrderIntake & { nextToken: string | null } {
   const payload = obj(obj(response, 'response')['payload'], 'payload');
   const id = optStr(payload['AmazonOrderId']);
-  if (id !== null && id !== header.amazonOrderId) throw new DomainError('VALIDATION_FAILED', `order items of ${id} given for order ${header.amazonOrderId}`, { field: 'payload.AmazonOrderId' });
+  if (id !== null && id !== header.amazonOrderId)
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `order items of ${id} given for order ${header.amazonOrderId}`,
+      { field: 'payload.AmazonOrderId' },
+    );
   const lines: IntakeLine[] = [];
   const unmapped: unknown[] = [];
   let currency = header.currency;
@@ -72,27 +91,65 @@ export function amazonOrderItemsToIntake(header: AmazonOrderHeader, response: un
     const sku = optStr(item['SellerSKU']);
     const externalLineId = optStr(item['OrderItemId']);
     if (!sku || quantity === 0) {
-      unmapped.push({ externalLineId, asin: optStr(item['ASIN']), quantity, reason: sku ? 'no quantity' : 'no SKU' });
+      unmapped.push({
+        externalLineId,
+        asin: optStr(item['ASIN']),
+        quantity,
+        reason: sku ? 'no quantity' : 'no SKU',
+      });
       return;
     }
-    const price = typeof item['ItemPrice'] === 'object' && item['ItemPrice'] !== null ? (item['ItemPrice'] as Record<string, unknown>) : null;
-    const promo = typeof item['PromotionDiscount'] === 'object' && item['PromotionDiscount'] !== null ? (item['PromotionDiscount'] as Record<string, unknown>) : null;
+    const price =
+      typeof item['ItemPrice'] === 'object' && item['ItemPrice'] !== null
+        ? (item['ItemPrice'] as Record<string, unknown>)
+        : null;
+    const promo =
+      typeof item['PromotionDiscount'] === 'object' && item['PromotionDiscount'] !== null
+        ? (item['PromotionDiscount'] as Record<string, unknown>)
+        : null;
     const total = price ? money(price['Amount'], `payload.OrderItems.${i}.ItemPrice.Amount`) : null;
-    const discount = promo ? (money(promo['Amount'], `payload.OrderItems.${i}.PromotionDiscount.Amount`) ?? 0) : 0;
+    const discount = promo
+      ? (money(promo['Amount'], `payload.OrderItems.${i}.PromotionDiscount.Amount`) ?? 0)
+      : 0;
     currency ??= price ? optStr(price['CurrencyCode']) : null;
-    lines.push({ sku, quantity, unitPrice: total === null ? null : round4(Math.max(0, total - discount) / quantity), externalLineId });
+    lines.push({
+      sku,
+      quantity,
+      unitPrice: total === null ? null : round4(Math.max(0, total - discount) / quantity),
+      externalLineId,
+    });
   });
-  return { channel: 'amazon', externalId: header.amazonOrderId, orderedAt: header.purchaseDate, currency, lines, unmapped, nextToken: optStr(payload['NextToken']) };
+  return {
+    channel: 'amazon',
+    externalId: header.amazonOrderId,
+    orderedAt: header.purchaseDate,
+    currency,
+    lines,
+    unmapped,
+    nextToken: optStr(payload['NextToken']),
+  };
 }
 
 /** Columns of the "All Orders" flat file (tab-separated) that Stockwise reads. */
-export const ALL_ORDERS_COLUMNS = ['amazon-order-id', 'purchase-date', 'order-status', 'sku', 'quantity', 'item-price', 'currency'] as const;
+export const ALL_ORDERS_COLUMNS = [
+  'amazon-order-id',
+  'purchase-date',
+  'order-status',
+  'sku',
+  'quantity',
+  'item-price',
+  'currency',
+] as const;
 
 /**
  * One row (one order line) of the All Orders report. item-price is the line total (unit price ×
  * quantity) in the report's currency; an empty price (pending orders) stays null.
  */
-export function amazonAllOrdersRow(row: Readonly<Record<string, string>>): { header: AmazonOrderHeader; line: IntakeLine | null; itemStatus: string | null } {
+export function amazonAllOrdersRow(row: Readonly<Record<string, string>>): {
+  header: AmazonOrderHeader;
+  line: IntakeLine | null;
+  itemStatus: string | null;
+} {
   const quantity = int(row['quantity'], 'quantity', 0);
   const sku = optStr(row['sku']);
   const total = money(row['item-price'], 'item-price');
@@ -103,10 +160,19 @@ export function amazonAllOrdersRow(row: Readonly<Record<string, string>>): { hea
       amazonOrderId: str(row['amazon-order-id'], 'amazon-order-id'),
       purchaseDate: date(row['purchase-date'], 'purchase-date'),
       orderStatus: str(row['order-status'], 'order-status'),
-      fulfillmentChannel: fc === 'Amazon' || fc === 'AFN' ? 'AFN' : fc === 'Merchant' || fc === 'MFN' ? 'MFN' : null,
+      fulfillmentChannel:
+        fc === 'Amazon' || fc === 'AFN' ? 'AFN' : fc === 'Merchant' || fc === 'MFN' ? 'MFN' : null,
       currency: optStr(row['currency']),
     },
-    line: sku && quantity > 0 ? { sku, quantity, unitPrice: total === null ? null : round4(Math.max(0, total - discount) / quantity), externalLineId: null } : null,
+    line:
+      sku && quantity > 0
+        ? {
+            sku,
+            quantity,
+            unitPrice: total === null ? null : round4(Math.max(0, total - discount) / quantity),
+            externalLineId: null,
+          }
+        : null,
     itemStatus: optStr(row['item-status']),
   };
 }
@@ -124,10 +190,16 @@ export interface FbaInventoryRow {
   inboundReceiving: number;
 }
 
-export const FBA_INVENTORY_COLUMNS = ['sku', 'afn-fulfillable-quantity', 'afn-unsellable-quantity', 'afn-reserved-quantity'] as const;
+export const FBA_INVENTORY_COLUMNS = [
+  'sku',
+  'afn-fulfillable-quantity',
+  'afn-unsellable-quantity',
+  'afn-reserved-quantity',
+] as const;
 
 export function fbaInventoryRow(row: Readonly<Record<string, string>>): FbaInventoryRow {
-  const n = (column: string) => (row[column] === undefined || row[column] === '' ? 0 : int(row[column], column, 0));
+  const n = (column: string) =>
+    row[column] === undefined || row[column] === '' ? 0 : int(row[column], column, 0);
   return {
     sku: str(row['sku']?.trim(), 'sku'),
     fnsku: optStr(row['fnsku']),
@@ -173,10 +245,27 @@ export interface FbaInventoryAgeRow extends FbaAgeBuckets {
 
 export const FBA_AGE_REQUIRED_COLUMNS = ['snapshot-date', 'sku', 'available'] as const;
 export const FBA_AGE_OPTIONAL_COLUMNS = [
-  'fnsku', 'asin', 'product-name', 'condition', 'pending-removal-quantity', 'inv-age-0-to-90-days', 'inv-age-91-to-180-days',
-  'inv-age-181-to-270-days', 'inv-age-271-to-365-days', 'inv-age-365-plus-days', 'inv-age-366-to-455-days', 'inv-age-456-plus-days',
-  'units-shipped-t30', 'units-shipped-t90', 'sell-through', 'estimated-excess-quantity', 'days-of-supply', 'recommended-action',
-  'total reserved quantity', 'reserved-quantity', 'unfulfillable-quantity',
+  'fnsku',
+  'asin',
+  'product-name',
+  'condition',
+  'pending-removal-quantity',
+  'inv-age-0-to-90-days',
+  'inv-age-91-to-180-days',
+  'inv-age-181-to-270-days',
+  'inv-age-271-to-365-days',
+  'inv-age-365-plus-days',
+  'inv-age-366-to-455-days',
+  'inv-age-456-plus-days',
+  'units-shipped-t30',
+  'units-shipped-t90',
+  'sell-through',
+  'estimated-excess-quantity',
+  'days-of-supply',
+  'recommended-action',
+  'total reserved quantity',
+  'reserved-quantity',
+  'unfulfillable-quantity',
 ] as const;
 
 /**
@@ -189,23 +278,38 @@ export function fbaInventoryAgeRow(row: Readonly<Record<string, string>>): FbaIn
   const qty = (column: string): number | null => {
     const v = cell(column);
     if (v === '') return null;
-    if (!/^\d+(\.0+)?$/.test(v) || Number(v) > 100_000_000) throw new DomainError('VALIDATION_FAILED', `${column} must be a whole number ≥ 0, got "${v}"`, { field: column });
+    if (!/^\d+(\.0+)?$/.test(v) || Number(v) > 100_000_000)
+      throw new DomainError('VALIDATION_FAILED', `${column} must be a whole number ≥ 0, got "${v}"`, {
+        field: column,
+      });
     return Number(v);
   };
   const decimal = (column: string): number | null => {
     const v = cell(column);
     if (v === '') return null;
     const n = Number(v);
-    if (!/^-?\d+(\.\d+)?$/.test(v) || !Number.isFinite(n) || Math.abs(n) > 1e9) throw new DomainError('VALIDATION_FAILED', `${column} must be a number, got "${v}"`, { field: column });
+    if (!/^-?\d+(\.\d+)?$/.test(v) || !Number.isFinite(n) || Math.abs(n) > 1e9)
+      throw new DomainError('VALIDATION_FAILED', `${column} must be a number, got "${v}"`, { field: column });
     return n;
   };
   const snapshot = cell('snapshot-date');
   const day = /^(\d{4}-\d{2}-\d{2})/.exec(snapshot)?.[1];
-  if (!day || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) throw new DomainError('VALIDATION_FAILED', `snapshot-date must be a date like 2024-05-01, got "${snapshot}"`, { field: 'snapshot-date' });
+  if (!day || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day)
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `snapshot-date must be a date like 2024-05-01, got "${snapshot}"`,
+      { field: 'snapshot-date' },
+    );
   const sku = cell('sku');
-  if (sku === '' || sku.length > 100) throw new DomainError('VALIDATION_FAILED', sku === '' ? 'sku is required' : 'sku is longer than 100 characters', { field: 'sku' });
+  if (sku === '' || sku.length > 100)
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      sku === '' ? 'sku is required' : 'sku is longer than 100 characters',
+      { field: 'sku' },
+    );
   const available = qty('available');
-  if (available === null) throw new DomainError('VALIDATION_FAILED', 'available is required', { field: 'available' });
+  if (available === null)
+    throw new DomainError('VALIDATION_FAILED', 'available is required', { field: 'available' });
   const split = qty('inv-age-366-to-455-days') !== null || qty('inv-age-456-plus-days') !== null;
   const text = (column: string, max: number) => {
     const v = cell(column);
@@ -225,11 +329,16 @@ export function fbaInventoryAgeRow(row: Readonly<Record<string, string>>): FbaIn
     age91to180: qty('inv-age-91-to-180-days') ?? 0,
     age181to270: qty('inv-age-181-to-270-days') ?? 0,
     age271to365: qty('inv-age-271-to-365-days') ?? 0,
-    age365plus: split ? (qty('inv-age-366-to-455-days') ?? 0) + (qty('inv-age-456-plus-days') ?? 0) : (qty('inv-age-365-plus-days') ?? 0),
+    age365plus: split
+      ? (qty('inv-age-366-to-455-days') ?? 0) + (qty('inv-age-456-plus-days') ?? 0)
+      : (qty('inv-age-365-plus-days') ?? 0),
     unitsShippedT30: qty('units-shipped-t30'),
     unitsShippedT90: qty('units-shipped-t90'),
     sellThrough: decimal('sell-through'),
-    estimatedExcess: decimal('estimated-excess-quantity') === null ? null : Math.round(decimal('estimated-excess-quantity')!),
+    estimatedExcess:
+      decimal('estimated-excess-quantity') === null
+        ? null
+        : Math.round(decimal('estimated-excess-quantity')!),
     daysOfSupply: decimal('days-of-supply'),
     recommendedAction: text('recommended-action', 200),
   };

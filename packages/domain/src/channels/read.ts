@@ -4,17 +4,20 @@ import { DomainError } from '../errors';
 export type Json = Record<string, unknown>;
 
 export function obj(value: unknown, field: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new DomainError('VALIDATION_FAILED', `${field} must be an object`, { field });
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new DomainError('VALIDATION_FAILED', `${field} must be an object`, { field });
   return value as Json;
 }
 
 export function arr(value: unknown, field: string): unknown[] {
-  if (!Array.isArray(value)) throw new DomainError('VALIDATION_FAILED', `${field} must be an array`, { field });
+  if (!Array.isArray(value))
+    throw new DomainError('VALIDATION_FAILED', `${field} must be an array`, { field });
   return value;
 }
 
 export function str(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.length === 0) throw new DomainError('VALIDATION_FAILED', `${field} must be a non-empty string`, { field });
+  if (typeof value !== 'string' || value.length === 0)
+    throw new DomainError('VALIDATION_FAILED', `${field} must be a non-empty string`, { field });
   return value;
 }
 
@@ -24,7 +27,8 @@ export function optStr(value: unknown): string | null {
 
 export function int(value: unknown, field: string, min = 0): number {
   const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < min) throw new DomainError('VALIDATION_FAILED', `${field} must be a whole number ≥ ${min}`, { field });
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < min)
+    throw new DomainError('VALIDATION_FAILED', `${field} must be a whole number ≥ ${min}`, { field });
   return n;
 }
 
@@ -32,13 +36,15 @@ export function int(value: unknown, field: string, min = 0): number {
 export function money(value: unknown, field: string): number | null {
   if (value === null || value === undefined || value === '') return null;
   const n = typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new DomainError('VALIDATION_FAILED', `${field} must be an amount ≥ 0`, { field });
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0)
+    throw new DomainError('VALIDATION_FAILED', `${field} must be an amount ≥ 0`, { field });
   return n;
 }
 
 export function date(value: unknown, field: string): Date {
   const d = typeof value === 'string' ? new Date(value) : undefined;
-  if (!d || Number.isNaN(d.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value as string)) throw new DomainError('VALIDATION_FAILED', `${field} must be an ISO 8601 date`, { field });
+  if (!d || Number.isNaN(d.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value as string))
+    throw new DomainError('VALIDATION_FAILED', `${field} must be an ISO 8601 date`, { field });
   return d;
 }
 

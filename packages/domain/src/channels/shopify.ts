@@ -35,12 +35,20 @@ export function shopifyOrderToIntake(payload: unknown): OrderIntake {
     const sku = optStr(item['sku']);
     const externalLineId = idText(item['id']);
     if (!sku || quantity === 0) {
-      unmapped.push({ externalLineId, title: optStr(item['title']), quantity, reason: sku ? 'no quantity' : 'no SKU' });
+      unmapped.push({
+        externalLineId,
+        title: optStr(item['title']),
+        quantity,
+        reason: sku ? 'no quantity' : 'no SKU',
+      });
       return;
     }
     const price = money(item['price'], `line_items.${i}.price`);
     const discount = money(item['total_discount'], `line_items.${i}.total_discount`) ?? 0;
-    const unitPrice = price === null ? null : Math.max(0, Math.round(((price * quantity - discount) / quantity) * 10_000) / 10_000);
+    const unitPrice =
+      price === null
+        ? null
+        : Math.max(0, Math.round(((price * quantity - discount) / quantity) * 10_000) / 10_000);
     lines.push({ sku, quantity, unitPrice, externalLineId });
   });
   return {
@@ -62,16 +70,22 @@ export function shopifyCancelledOrderId(payload: unknown): string {
 export function shopifyRefund(payload: unknown): { orderId: string; lines: IntakeRefundLine[] } {
   const refund = obj(payload, 'refund');
   const id = idText(refund['order_id']) ?? str(refund['order_id'], 'order_id');
-  const lines = arr(refund['refund_line_items'] ?? [], 'refund_line_items').map((raw, i): IntakeRefundLine => {
-    const r = obj(raw, `refund_line_items.${i}`);
-    const item = typeof r['line_item'] === 'object' && r['line_item'] !== null ? (r['line_item'] as Record<string, unknown>) : {};
-    const type = optStr(r['restock_type']);
-    return {
-      externalLineId: idText(r['line_item_id']) ?? idText(item['id']),
-      sku: optStr(item['sku']),
-      quantity: int(r['quantity'], `refund_line_items.${i}.quantity`, 0),
-      restock: type === 'return' || type === 'legacy_restock' ? 'return' : type === 'cancel' ? 'cancel' : 'none',
-    };
-  });
+  const lines = arr(refund['refund_line_items'] ?? [], 'refund_line_items').map(
+    (raw, i): IntakeRefundLine => {
+      const r = obj(raw, `refund_line_items.${i}`);
+      const item =
+        typeof r['line_item'] === 'object' && r['line_item'] !== null
+          ? (r['line_item'] as Record<string, unknown>)
+          : {};
+      const type = optStr(r['restock_type']);
+      return {
+        externalLineId: idText(r['line_item_id']) ?? idText(item['id']),
+        sku: optStr(item['sku']),
+        quantity: int(r['quantity'], `refund_line_items.${i}.quantity`, 0),
+        restock:
+          type === 'return' || type === 'legacy_restock' ? 'return' : type === 'cancel' ? 'cancel' : 'none',
+      };
+    },
+  );
   return { orderId: id, lines };
 }

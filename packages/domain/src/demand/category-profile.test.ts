@@ -13,7 +13,7 @@ describe('categoryProfile', () => {
 
   it('finds the weekday shape and rotates it to the first forecast day', () => {
     // Two weeks ending on a Saturday (6); Mondays (1) sell 8, other days 1.
-    const h = new Float64Array(14).map((_, t) => ((6 - (13 - t)) % 7 + 7) % 7 === 1 ? 8 : 1);
+    const h = new Float64Array(14).map((_, t) => ((((6 - (13 - t)) % 7) + 7) % 7 === 1 ? 8 : 1));
     const p = categoryProfile([h], { firstForecastWeekday: 0, historyEndWeekday: 6 })!;
     // Forecast starts on Sunday (0): index 1 is Monday, the peak.
     expect(p.weekly![1]).toBeCloseTo(8 / (14 / 7), 6);
@@ -21,6 +21,8 @@ describe('categoryProfile', () => {
   });
 
   it('returns undefined when the category has no observed days', () => {
-    expect(categoryProfile([new Float64Array([Number.NaN])], { firstForecastWeekday: 0, historyEndWeekday: 0 })).toBeUndefined();
+    expect(
+      categoryProfile([new Float64Array([Number.NaN])], { firstForecastWeekday: 0, historyEndWeekday: 0 }),
+    ).toBeUndefined();
   });
 });

@@ -31,7 +31,9 @@ export function categoryProfile(
   }
   if (means.length === 0) return undefined;
   const dailyMean = means.reduce((a, b) => a + b, 0) / means.length;
-  const perWeekday = Array.from({ length: 7 }, (_, d) => (weekdayCount[d]! > 0 ? weekdaySum[d]! / weekdayCount[d]! : 0));
+  const perWeekday = Array.from({ length: 7 }, (_, d) =>
+    weekdayCount[d]! > 0 ? weekdaySum[d]! / weekdayCount[d]! : 0,
+  );
   const overall = perWeekday.reduce((a, b) => a + b, 0) / 7;
   const weekly = Array.from({ length: 7 }, (_, i) => {
     const d = (options.firstForecastWeekday + i) % 7;

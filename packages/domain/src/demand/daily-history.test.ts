@@ -17,7 +17,10 @@ describe('buildDailyDemand', () => {
   });
 
   it('censors the days before the SKU was first stocked (a new SKU has a short history)', () => {
-    const { demand } = buildDailyDemand([{ day: 2, unitsSold: 1, onHandDelta: 4, unitsArrived: 5 }], { days: 4, openingOnHand: 0 });
+    const { demand } = buildDailyDemand([{ day: 2, unitsSold: 1, onHandDelta: 4, unitsArrived: 5 }], {
+      days: 4,
+      openingOnHand: 0,
+    });
     expect([...demand]).toEqual([Number.NaN, Number.NaN, 1, 0]);
   });
 

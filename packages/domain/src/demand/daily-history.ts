@@ -27,7 +27,10 @@ export interface DailyDemandHistory {
  * @example buildDailyDemand([{ day: 0, unitsSold: 0, onHandDelta: 5, unitsArrived: 5 }], { days: 2, openingOnHand: 0 })
  *   // demand [0, 0]: stocked from day 0 on, nothing sold
  */
-export function buildDailyDemand(days: readonly LedgerDay[], options: { days: number; openingOnHand: number }): DailyDemandHistory {
+export function buildDailyDemand(
+  days: readonly LedgerDay[],
+  options: { days: number; openingOnHand: number },
+): DailyDemandHistory {
   const n = options.days;
   const sold = new Float64Array(n);
   const delta = new Float64Array(n);

@@ -25,7 +25,10 @@ export function usedVolume(plans: readonly SkuPlan[], onHand: readonly number[])
 }
 
 /** Whole units of this SKU that still fit under `fill` × the limit. */
-export function unitsThatFit(plan: SkuPlan, args: { used: PoolVolumes; limit: PoolVolumes; fill: number }): number {
+export function unitsThatFit(
+  plan: SkuPlan,
+  args: { used: PoolVolumes; limit: PoolVolumes; fill: number },
+): number {
   const pool = poolOf(plan);
   const room = args.limit[pool] * args.fill - args.used[pool];
   return room <= 0 ? 0 : Math.floor(room / plan.unitCubicFeet);

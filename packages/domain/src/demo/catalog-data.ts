@@ -34,8 +34,15 @@ const Q4_PEAK = 340;
 
 export const CATEGORIES: readonly CategoryTemplate[] = [
   {
-    category: 'Kitchen', prefix: 'KIT', brand: 'Hearthly', supplierCode: 'SZ-HOME', weight: 16,
-    returnRate: 0.03, peakDay: Q4_PEAK, peakWidth: 30, variants: COLORS,
+    category: 'Kitchen',
+    prefix: 'KIT',
+    brand: 'Hearthly',
+    supplierCode: 'SZ-HOME',
+    weight: 16,
+    returnRate: 0.03,
+    peakDay: Q4_PEAK,
+    peakWidth: 30,
+    variants: COLORS,
     items: [
       { noun: 'Silicone Spatula Set (5 pcs)', dims: [12, 4, 2], weightLb: 0.6, cost: [3, 5] },
       { noun: 'Bamboo Cutting Board', dims: [17, 12, 1], weightLb: 3, cost: [6, 9] },
@@ -49,8 +56,15 @@ export const CATEGORIES: readonly CategoryTemplate[] = [
     ],
   },
   {
-    category: 'Home', prefix: 'HOM', brand: 'Hearthly', supplierCode: 'SZ-HOME', weight: 15,
-    returnRate: 0.04, peakDay: Q4_PEAK, peakWidth: 35, variants: COLORS,
+    category: 'Home',
+    prefix: 'HOM',
+    brand: 'Hearthly',
+    supplierCode: 'SZ-HOME',
+    weight: 15,
+    returnRate: 0.04,
+    peakDay: Q4_PEAK,
+    peakWidth: 35,
+    variants: COLORS,
     items: [
       { noun: 'Linen Throw Pillow Covers (2 pk)', dims: [14, 10, 2], weightLb: 0.8, cost: [3, 5] },
       { noun: 'Blackout Curtain Panels', dims: [14, 11, 3], weightLb: 2.5, cost: [7, 11] },
@@ -63,8 +77,15 @@ export const CATEGORIES: readonly CategoryTemplate[] = [
     ],
   },
   {
-    category: 'Toys & Games', prefix: 'TOY', brand: 'Wigglebop', supplierCode: 'YW-TOYS', weight: 12,
-    returnRate: 0.03, peakDay: 345, peakWidth: 22, variants: ['Classic', 'Rainbow', 'Pastel', 'Ocean', 'Jungle'],
+    category: 'Toys & Games',
+    prefix: 'TOY',
+    brand: 'Wigglebop',
+    supplierCode: 'YW-TOYS',
+    weight: 12,
+    returnRate: 0.03,
+    peakDay: 345,
+    peakWidth: 22,
+    variants: ['Classic', 'Rainbow', 'Pastel', 'Ocean', 'Jungle'],
     items: [
       { noun: 'Magnetic Building Tiles (60 pcs)', dims: [14, 10, 4], weightLb: 3, cost: [9, 13] },
       { noun: 'Wooden Jigsaw Puzzle Set', dims: [12, 9, 3], weightLb: 1.5, cost: [4, 6] },
@@ -76,8 +97,15 @@ export const CATEGORIES: readonly CategoryTemplate[] = [
     ],
   },
   {
-    category: 'Pet Supplies', prefix: 'PET', brand: 'PawPantry', supplierCode: 'NB-PET', weight: 13,
-    returnRate: 0.025, peakDay: Q4_PEAK, peakWidth: 40, variants: ['Gray', 'Brown', 'Blue', 'Pink', 'Green', 'Black'],
+    category: 'Pet Supplies',
+    prefix: 'PET',
+    brand: 'PawPantry',
+    supplierCode: 'NB-PET',
+    weight: 13,
+    returnRate: 0.025,
+    peakDay: Q4_PEAK,
+    peakWidth: 40,
+    variants: ['Gray', 'Brown', 'Blue', 'Pink', 'Green', 'Black'],
     items: [
       { noun: 'Dog Poop Bags (360 ct)', dims: [10, 5, 3], weightLb: 1.5, cost: [2.5, 4] },
       { noun: 'Cardboard Cat Scratcher', dims: [18, 10, 4], weightLb: 2.5, cost: [4, 6] },
@@ -89,8 +117,15 @@ export const CATEGORIES: readonly CategoryTemplate[] = [
     ],
   },
   {
-    category: 'Sports & Outdoors', prefix: 'OUT', brand: 'Trailmark', supplierCode: 'BR-WHOLESALE', weight: 11,
-    returnRate: 0.035, peakDay: 165, peakWidth: 45, variants: ['Forest Green', 'Slate', 'Orange', 'Navy', 'Desert Tan'],
+    category: 'Sports & Outdoors',
+    prefix: 'OUT',
+    brand: 'Trailmark',
+    supplierCode: 'BR-WHOLESALE',
+    weight: 11,
+    returnRate: 0.035,
+    peakDay: 165,
+    peakWidth: 45,
+    variants: ['Forest Green', 'Slate', 'Orange', 'Navy', 'Desert Tan'],
     items: [
       { noun: 'Rechargeable Camping Lantern', dims: [8, 5, 5], weightLb: 1, cost: [5, 8] },
       { noun: 'Insulated Water Bottle 32 oz', dims: [11, 4, 4], weightLb: 0.9, cost: [4, 7] },
@@ -101,8 +136,15 @@ export const CATEGORIES: readonly CategoryTemplate[] = [
     ],
   },
   {
-    category: 'Beauty', prefix: 'BTY', brand: 'Lumera', supplierCode: 'BR-WHOLESALE', weight: 10,
-    returnRate: 0.02, peakDay: 350, peakWidth: 25, variants: ['Original', 'Travel Size', 'Unscented', 'Lavender', 'Rose'],
+    category: 'Beauty',
+    prefix: 'BTY',
+    brand: 'Lumera',
+    supplierCode: 'BR-WHOLESALE',
+    weight: 10,
+    returnRate: 0.02,
+    peakDay: 350,
+    peakWidth: 25,
+    variants: ['Original', 'Travel Size', 'Unscented', 'Lavender', 'Rose'],
     items: [
       { noun: 'Vitamin C Face Serum 1 oz', dims: [5, 2, 2], weightLb: 0.2, cost: [2, 3.5] },
       { noun: 'Jade Face Roller & Gua Sha', dims: [7, 3, 2], weightLb: 0.4, cost: [2.5, 4] },
@@ -112,8 +154,15 @@ export const CATEGORIES: readonly CategoryTemplate[] = [
     ],
   },
   {
-    category: 'Electronics Accessories', prefix: 'ELC', brand: 'Voltiq', supplierCode: 'DG-ELEC', weight: 13,
-    returnRate: 0.045, peakDay: 335, peakWidth: 25, variants: ['Black', 'White', 'Space Gray', 'Blue'],
+    category: 'Electronics Accessories',
+    prefix: 'ELC',
+    brand: 'Voltiq',
+    supplierCode: 'DG-ELEC',
+    weight: 13,
+    returnRate: 0.045,
+    peakDay: 335,
+    peakWidth: 25,
+    variants: ['Black', 'White', 'Space Gray', 'Blue'],
     items: [
       { noun: 'Braided USB-C Cable 6 ft (2 pk)', dims: [7, 4, 1], weightLb: 0.25, cost: [1.8, 3] },
       { noun: 'Adjustable Phone Stand', dims: [6, 4, 2], weightLb: 0.4, cost: [2, 3.5] },
@@ -125,8 +174,15 @@ export const CATEGORIES: readonly CategoryTemplate[] = [
     ],
   },
   {
-    category: 'Apparel', prefix: 'APP', brand: 'Northloop', supplierCode: 'LA-APPAREL', weight: 10,
-    returnRate: 0.05, peakDay: 330, peakWidth: 50, variants: SIZES,
+    category: 'Apparel',
+    prefix: 'APP',
+    brand: 'Northloop',
+    supplierCode: 'LA-APPAREL',
+    weight: 10,
+    returnRate: 0.05,
+    peakDay: 330,
+    peakWidth: 50,
+    variants: SIZES,
     items: [
       { noun: 'Merino Wool Hiking Socks (3 pairs)', dims: [9, 5, 2], weightLb: 0.5, cost: [5, 7.5] },
       { noun: 'High-Waist Compression Leggings', dims: [11, 8, 1], weightLb: 0.5, cost: [5, 8] },
@@ -138,7 +194,12 @@ export const CATEGORIES: readonly CategoryTemplate[] = [
 ];
 
 /** Amazon US size tier; oversize items use a separate capacity pool. */
-export function isOversize(dims: { lengthIn: number; widthIn: number; heightIn: number; weightLb: number }): boolean {
+export function isOversize(dims: {
+  lengthIn: number;
+  widthIn: number;
+  heightIn: number;
+  weightLb: number;
+}): boolean {
   const [longest, median, shortest] = [dims.lengthIn, dims.widthIn, dims.heightIn].sort((a, b) => b - a);
   return longest! > 18 || median! > 14 || shortest! > 8 || dims.weightLb > 20;
 }

@@ -48,13 +48,17 @@ function pickCategory(rng: Rng): CategoryTemplate {
 }
 
 function templateOversize(item: ItemTemplate): boolean {
-  return isOversize({ lengthIn: item.dims[0], widthIn: item.dims[1], heightIn: item.dims[2], weightLb: item.weightLb });
+  return isOversize({
+    lengthIn: item.dims[0],
+    widthIn: item.dims[1],
+    heightIn: item.dims[2],
+    weightLb: item.weightLb,
+  });
 }
 
 /** Oversize items are drawn a fifth as often: a real catalogue is mostly small parcels. */
 function pickItem(rng: Rng, template: CategoryTemplate): ItemTemplate {
-  const weightOf = (item: ItemTemplate): number =>
-    templateOversize(item) ? 0.2 : 1;
+  const weightOf = (item: ItemTemplate): number => (templateOversize(item) ? 0.2 : 1);
   const total = template.items.reduce((s, it) => s + weightOf(it), 0);
   let r = rng.uniform() * total;
   for (const item of template.items) {
@@ -100,7 +104,11 @@ export function buildCatalog(args: { rng: Rng; roles: readonly SkuRole[] }): Cat
     // Jitter must not push a standard-size template over Amazon's size-tier limits.
     const big = templateOversize(item);
     const cap = (x: number, limit: number): number => (big ? x : Math.min(x, limit));
-    const dims = { lengthIn: cap(round1(l * jitter()), 18), widthIn: cap(round1(w * jitter()), 14), heightIn: cap(round1(h * jitter()), 8) };
+    const dims = {
+      lengthIn: cap(round1(l * jitter()), 18),
+      widthIn: cap(round1(w * jitter()), 14),
+      heightIn: cap(round1(h * jitter()), 8),
+    };
     const weightLb = cap(round2(item.weightLb * jitter()), 20);
     const oversize = isOversize({ ...dims, weightLb });
     const unitCost = round2(rng.float(item.cost[0], item.cost[1]));
@@ -111,7 +119,10 @@ export function buildCatalog(args: { rng: Rng; roles: readonly SkuRole[] }): Cat
     const baseTitle = `${template.brand} ${item.noun}, ${variant}`;
     const seen = (titleCount.get(baseTitle) ?? 0) + 1;
     titleCount.set(baseTitle, seen);
-    const variantCode = variant.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase();
+    const variantCode = variant
+      .replace(/[^A-Za-z]/g, '')
+      .slice(0, 3)
+      .toUpperCase();
     const product: DemoProduct = {
       sku: `${template.prefix}-${String(i + 1).padStart(4, '0')}-${variantCode}`,
       title: seen === 1 ? baseTitle : `${baseTitle} (Pack of ${seen})`,
@@ -128,7 +139,8 @@ export function buildCatalog(args: { rng: Rng; roles: readonly SkuRole[] }): Cat
       casePack,
       moq,
       replenishable: role.scenario !== 'discontinued',
-      listingStatus: role.scenario === 'discontinued' ? 'inactive' : role.scenario === 'listingError' ? 'error' : 'active',
+      listingStatus:
+        role.scenario === 'discontinued' ? 'inactive' : role.scenario === 'listingError' ? 'error' : 'active',
       supplierCode: template.supplierCode,
       demandPattern: role.pattern,
     };

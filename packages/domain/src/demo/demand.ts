@@ -34,16 +34,36 @@ interface PatternShape {
 }
 
 const SHAPES: Record<SkuRole['pattern'], PatternShape> = {
-  smooth: { level: (r) => r.logNormal(1.4, 0.9), growth: (r) => r.float(-0.08, 0.12), seasonAmp: (r) => r.float(0.15, 0.45), dispersion: 10 },
-  seasonal: { level: (r) => r.logNormal(1.1, 0.9), growth: (r) => r.float(-0.05, 0.1), seasonAmp: (r) => r.float(1.5, 3), dispersion: 6 },
+  smooth: {
+    level: (r) => r.logNormal(1.4, 0.9),
+    growth: (r) => r.float(-0.08, 0.12),
+    seasonAmp: (r) => r.float(0.15, 0.45),
+    dispersion: 10,
+  },
+  seasonal: {
+    level: (r) => r.logNormal(1.1, 0.9),
+    growth: (r) => r.float(-0.05, 0.1),
+    seasonAmp: (r) => r.float(1.5, 3),
+    dispersion: 6,
+  },
   trending: {
     level: (r) => r.logNormal(1.4, 0.9),
     growth: (r) => (r.chance(0.5) ? r.float(0.35, 0.9) : r.float(-0.7, -0.3)),
     seasonAmp: (r) => r.float(0.2, 0.5),
     dispersion: 6,
   },
-  intermittent: { level: (r) => r.float(0.03, 0.3), growth: () => 0, seasonAmp: (r) => r.float(0, 0.3), dispersion: 0.35 },
-  new: { level: (r) => r.logNormal(1.8, 0.6), growth: () => 0, seasonAmp: (r) => r.float(0.2, 0.4), dispersion: 3 },
+  intermittent: {
+    level: (r) => r.float(0.03, 0.3),
+    growth: () => 0,
+    seasonAmp: (r) => r.float(0, 0.3),
+    dispersion: 0.35,
+  },
+  new: {
+    level: (r) => r.logNormal(1.8, 0.6),
+    growth: () => 0,
+    seasonAmp: (r) => r.float(0.2, 0.4),
+    dispersion: 3,
+  },
 };
 
 /** Gaussian bump around the category's peak day, on a circular year. */
@@ -53,7 +73,10 @@ function yearlyLift(args: { doy: number; template: CategoryTemplate; amp: number
   return 1 + args.amp * Math.exp(-0.5 * dist * dist);
 }
 
-function addPromotion(profile: DemandProfile, args: { from: number; to: number; discount: number; elasticity: number }): void {
+function addPromotion(
+  profile: DemandProfile,
+  args: { from: number; to: number; discount: number; elasticity: number },
+): void {
   for (let t = Math.max(0, args.from); t < Math.min(args.to, profile.promoDiscount.length); t++) {
     profile.promoDiscount[t] = args.discount;
     profile.promoUplift[t] = 1 + args.elasticity * args.discount;
@@ -67,7 +90,12 @@ function addPromotions(args: { rng: Rng; profile: DemandProfile; calendar: Calen
   const count = rng.poisson((days / 365) * 2.5);
   for (let k = 0; k < count; k++) {
     const from = rng.int(0, days - 7);
-    addPromotion(profile, { from, to: from + rng.int(3, 7), discount: rng.pick([0.1, 0.15, 0.2, 0.25]), elasticity });
+    addPromotion(profile, {
+      from,
+      to: from + rng.int(3, 7),
+      discount: rng.pick([0.1, 0.15, 0.2, 0.25]),
+      elasticity,
+    });
   }
   // Event deals: each Prime Day / cyber week is a separate decision.
   const primeDeal = rng.chance(0.35);
@@ -119,7 +147,8 @@ export function buildDemandProfile(args: {
     profile.baseline[t] = rate;
     profile.prefix[t + 1] = profile.prefix[t]! + rate;
   }
-  if (role.pattern !== 'intermittent' && role.scenario !== 'new') addPromotions({ rng, profile, calendar, days });
+  if (role.pattern !== 'intermittent' && role.scenario !== 'new')
+    addPromotions({ rng, profile, calendar, days });
   return profile;
 }
 

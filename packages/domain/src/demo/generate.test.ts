@@ -52,11 +52,17 @@ describe('generateDemoSeller: determinism and options', () => {
 describe('catalogue and network', () => {
   it('has one FBA US pool and one warehouse with capacities, and 4–6 staged suppliers', () => {
     const { locations, suppliers } = sim.seller;
-    expect(locations.find((l) => l.code === 'FBA-US')?.capacityCubicFeet).toEqual({ standard: 2500, oversize: 300 });
+    expect(locations.find((l) => l.code === 'FBA-US')?.capacityCubicFeet).toEqual({
+      standard: 2500,
+      oversize: 300,
+    });
     expect(locations.find((l) => l.code === 'WH1')?.type).toBe('warehouse');
     expect(suppliers.length).toBeGreaterThanOrEqual(4);
     expect(suppliers.length).toBeLessThanOrEqual(6);
-    const totals = suppliers.map((s) => s.leadTime.productionDays + s.leadTime.transitDays + s.leadTime.groundDays + s.leadTime.checkInDays);
+    const totals = suppliers.map(
+      (s) =>
+        s.leadTime.productionDays + s.leadTime.transitDays + s.leadTime.groundDays + s.leadTime.checkInDays,
+    );
     expect(Math.max(...totals)).toBeGreaterThanOrEqual(45);
     expect(Math.min(...totals)).toBeLessThanOrEqual(14);
   });
@@ -89,9 +95,12 @@ describe('catalogue and network', () => {
   });
 
   it('records every money amount on events and POs with at most 2 decimals', () => {
-    const amounts = (e: DemoEvent): number[] => (e.kind === 'sale' ? [e.unitPrice] : e.kind === 'receipt' ? [e.unitCost] : []);
+    const amounts = (e: DemoEvent): number[] =>
+      e.kind === 'sale' ? [e.unitPrice] : e.kind === 'receipt' ? [e.unitCost] : [];
     expect(sim.seller.events.flatMap(amounts).every(hasTwoDecimals)).toBe(true);
-    expect(sim.seller.purchaseOrders.flatMap((po) => po.lines.map((l) => l.unitCost)).every(hasTwoDecimals)).toBe(true);
+    expect(
+      sim.seller.purchaseOrders.flatMap((po) => po.lines.map((l) => l.unitCost)).every(hasTwoDecimals),
+    ).toBe(true);
   });
 
   it('keeps FBA within its capacity at asOf, and reasonably used', () => {

@@ -17,7 +17,13 @@ const LOOK_AHEAD_DAYS = 240;
 const MIN_DAYS = 120;
 const MAX_SKUS = 9999;
 
-const ACCOUNT_NAMES = ['Harbor & Pine Goods', 'Northwind Home Co.', 'Bright Meadow Brands', 'Tall Oak Trading', 'Blue Fern Supply'];
+const ACCOUNT_NAMES = [
+  'Harbor & Pine Goods',
+  'Northwind Home Co.',
+  'Bright Meadow Brands',
+  'Tall Oak Trading',
+  'Blue Fern Supply',
+];
 
 export interface DemoSimulation {
   seller: DemoSeller;
@@ -32,11 +38,17 @@ function checkOptions(options: Required<DemoSellerOptions>): void {
     throw new RangeError(`skuCount must be an integer in 1..${MAX_SKUS}, got ${skuCount}`);
   }
   // Shorter windows cannot hold a launch, a discontinuation and a missed reorder.
-  if (!Number.isInteger(days) || days < MIN_DAYS) throw new RangeError(`days must be an integer ≥ ${MIN_DAYS}, got ${days}`);
+  if (!Number.isInteger(days) || days < MIN_DAYS)
+    throw new RangeError(`days must be an integer ≥ ${MIN_DAYS}, got ${days}`);
 }
 
 export function simulateDemoSeller(options: DemoSellerOptions): DemoSimulation {
-  const resolved = { seed: options.seed ?? 42, asOf: options.asOf, skuCount: options.skuCount ?? 300, days: options.days ?? 730 };
+  const resolved = {
+    seed: options.seed ?? 42,
+    asOf: options.asOf,
+    skuCount: options.skuCount ?? 300,
+    days: options.days ?? 730,
+  };
   checkOptions(resolved);
   const { seed, asOf, skuCount, days } = resolved;
   const start = parseIsoDate(asOf) - (days - 1);
@@ -49,7 +61,14 @@ export function simulateDemoSeller(options: DemoSellerOptions): DemoSimulation {
   const locations = demoLocations(skuCount);
   const fba = locations.find((l) => l.code === FBA)?.capacityCubicFeet;
   const fbaCapacity = { standard: fba?.standard ?? Infinity, oversize: fba?.oversize ?? Infinity };
-  const result = simulate({ plans, calendar, days, rng: new Rng(deriveSeed(seed, 2)), suppliers, fbaCapacity });
+  const result = simulate({
+    plans,
+    calendar,
+    days,
+    rng: new Rng(deriveSeed(seed, 2)),
+    suppliers,
+    fbaCapacity,
+  });
   const seller: DemoSeller = {
     accountName: catalogRng.pick(ACCOUNT_NAMES),
     asOf,

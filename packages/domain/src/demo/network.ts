@@ -10,7 +10,8 @@ export const WAREHOUSE = 'WH1';
 
 /** Capacities are sized for the default 300-SKU catalogue and scale with catalogue size. */
 export function demoLocations(skuCount: number): DemoLocation[] {
-  const scaled = (cubicFeet: number): number => Math.max(50, Math.round((cubicFeet * skuCount) / 300 / 50) * 50);
+  const scaled = (cubicFeet: number): number =>
+    Math.max(50, Math.round((cubicFeet * skuCount) / 300 / 50) * 50);
   return [
     {
       code: FBA,

@@ -58,7 +58,9 @@ function openingStock(plan: SkuPlan): { fba: number; wh: number } {
   if (plan.scenario === 'overstock') cover *= plan.rng.float(2, 3.5);
   if (plan.scenario === 'discontinued') cover *= plan.rng.float(2, 3);
   const total = Math.max(1, Math.round(rate * cover));
-  const fbaTarget = Math.round(rate * plan.demand.amazonShare * plan.fbaCoverDays * (plan.scenario === 'overstock' ? 1.5 : 1));
+  const fbaTarget = Math.round(
+    rate * plan.demand.amazonShare * plan.fbaCoverDays * (plan.scenario === 'overstock' ? 1.5 : 1),
+  );
   const fba = plan.directToFba ? Math.round(total * 0.8) : Math.min(total, fbaTarget);
   return { fba, wh: total - fba };
 }
@@ -112,7 +114,11 @@ export function buildPlans(args: {
       demand,
       returnRate: entry.template.returnRate * rng.float(0.7, 1.3),
       plannerBias:
-        scenario === 'overstock' ? rng.float(1.8, 2.6) : scenario === 'discontinued' ? rng.float(1.3, 1.8) : rng.logNormal(1, 0.12),
+        scenario === 'overstock'
+          ? rng.float(1.8, 2.6)
+          : scenario === 'discontinued'
+            ? rng.float(1.3, 1.8)
+            : rng.logNormal(1, 0.12),
       reviewDays: reviewCadence(supplier),
       safetyDays: rng.int(10, 21),
       cycleDays: rng.int(30, 60),

@@ -19,9 +19,11 @@ function roundUpToCase(units: number, casePack: number): number {
 export function reorderQuantity(plan: SkuPlan, args: { day: number; position: number }): number {
   if (!canOrder(plan, args.day)) return 0;
   const protect = plan.leadTime + plan.reviewDays + plan.safetyDays;
-  const reorderPoint = plan.plannerBias * expectedDemand(plan.demand, { from: args.day + 1, length: protect });
+  const reorderPoint =
+    plan.plannerBias * expectedDemand(plan.demand, { from: args.day + 1, length: protect });
   if (reorderPoint <= 0 || args.position >= reorderPoint) return 0;
-  const orderUpTo = plan.plannerBias * expectedDemand(plan.demand, { from: args.day + 1, length: protect + plan.cycleDays });
+  const orderUpTo =
+    plan.plannerBias * expectedDemand(plan.demand, { from: args.day + 1, length: protect + plan.cycleDays });
   const need = orderUpTo - args.position;
   if (need <= 0) return 0;
   return Math.max(plan.product.moq, roundUpToCase(need, plan.product.casePack));
@@ -31,7 +33,8 @@ export function reorderQuantity(plan: SkuPlan, args: { day: number; position: nu
 export function transferQuantity(plan: SkuPlan, args: { day: number; fba: number; wh: number }): number {
   if (args.day >= plan.amazonStopDay || args.wh <= 0) return 0;
   const share = plan.demand.amazonShare;
-  const target = plan.plannerBias * share * expectedDemand(plan.demand, { from: args.day + 1, length: plan.fbaCoverDays });
+  const target =
+    plan.plannerBias * share * expectedDemand(plan.demand, { from: args.day + 1, length: plan.fbaCoverDays });
   // Ship only when FBA is below ~60 % of target: fewer, fuller shipments.
   if (target <= 0 || args.fba >= target * 0.6) return 0;
   // Keep three weeks of Shopify demand at WH1.

@@ -56,10 +56,22 @@ export class Purchasing {
       const mine = plans.filter((p) => p.supplierIndex === s);
       for (const location of [WAREHOUSE, FBA]) {
         const lines = mine
-          .map((plan) => ({ plan, location, quantity: location === FBA ? plan.opening.fba : plan.opening.wh }))
+          .map((plan) => ({
+            plan,
+            location,
+            quantity: location === FBA ? plan.opening.fba : plan.opening.wh,
+          }))
           .filter((l) => l.quantity > 0);
         const lead = mine[0]?.leadTime ?? 30;
-        this.place({ supplier, location, orderedDay: -lead - 7, plannedDay: 0, arrivalDay: 0, lines, exact: true });
+        this.place({
+          supplier,
+          location,
+          orderedDay: -lead - 7,
+          plannedDay: 0,
+          arrivalDay: 0,
+          lines,
+          exact: true,
+        });
       }
     });
   }
@@ -71,7 +83,8 @@ export class Purchasing {
     const plannedDay = args.day + lead;
     const domestic = lead <= 14;
     const r = this.ctx.rng.uniform();
-    const slip = r < 0.65 ? this.ctx.rng.int(0, 2) : r < 0.93 ? this.ctx.rng.int(3, 8) : this.ctx.rng.int(12, 25);
+    const slip =
+      r < 0.65 ? this.ctx.rng.int(0, 2) : r < 0.93 ? this.ctx.rng.int(3, 8) : this.ctx.rng.int(12, 25);
     const arrivalDay = plannedDay + (domestic ? Math.min(slip, 4) : slip);
     for (const location of [WAREHOUSE, FBA]) {
       const lines = args.lines.filter((l) => l.location === location);
@@ -102,13 +115,19 @@ export class Purchasing {
       location: args.location,
       lines: args.lines.map(({ plan, quantity }) => {
         // Small cost drift between orders gives FIFO layers different unit costs.
-        const unitCost = args.exact ? plan.product.unitCost : round2(plan.product.unitCost * rng.float(0.97, 1.04));
-        const short = !args.exact && quantity >= 20 && rng.chance(0.04) ? Math.max(1, Math.floor(quantity * rng.float(0.01, 0.05))) : 0;
+        const unitCost = args.exact
+          ? plan.product.unitCost
+          : round2(plan.product.unitCost * rng.float(0.97, 1.04));
+        const short =
+          !args.exact && quantity >= 20 && rng.chance(0.04)
+            ? Math.max(1, Math.floor(quantity * rng.float(0.01, 0.05)))
+            : 0;
         return { sku: plan.product.sku, quantity, unitCost, receivedQuantity: open ? 0 : quantity - short };
       }),
     };
     const scheduled: ScheduledPo = { po, skuIndexes: args.lines.map((l) => l.plan.index) };
-    for (const line of args.lines) this.onOrder[line.plan.index] = this.onOrder[line.plan.index]! + line.quantity;
+    for (const line of args.lines)
+      this.onOrder[line.plan.index] = this.onOrder[line.plan.index]! + line.quantity;
     this.orders.push(po);
     if (!open) {
       const list = this.arrivals.get(args.arrivalDay) ?? [];

@@ -37,7 +37,10 @@ export function replayStock(events: readonly DemoEvent[]): ReplayResult {
         moves.push([stockKey(event.sku, event.location), -event.quantity]);
         break;
       case 'transfer':
-        moves.push([stockKey(event.sku, event.from), -event.quantity], [stockKey(event.sku, event.to), event.quantity]);
+        moves.push(
+          [stockKey(event.sku, event.from), -event.quantity],
+          [stockKey(event.sku, event.to), event.quantity],
+        );
         break;
       case 'return':
         if (event.sellable) moves.push([stockKey(event.sku, event.location), event.quantity]);

@@ -91,8 +91,13 @@ class Simulation {
         const index = scheduled.skuIndexes[k]!;
         stock[index] = stock[index]! + line.receivedQuantity;
         this.events.push({
-          kind: 'receipt', date, sku: line.sku, location: po.location,
-          quantity: line.receivedQuantity, unitCost: line.unitCost, poNumber: po.number,
+          kind: 'receipt',
+          date,
+          sku: line.sku,
+          location: po.location,
+          quantity: line.receivedQuantity,
+          unitCost: line.unitCost,
+          poNumber: po.number,
         });
       });
       this.purchasing.received(scheduled);
@@ -113,7 +118,10 @@ class Simulation {
       const i = plan.index;
       const wanted = transferQuantity(plan, { day, fba: this.fba[i]!, wh: this.wh[i]! });
       if (wanted <= 0) continue;
-      const quantity = Math.min(wanted, unitsThatFit(plan, { used, limit: this.ctx.fbaCapacity, fill: TOP_UP_FILL }));
+      const quantity = Math.min(
+        wanted,
+        unitsThatFit(plan, { used, limit: this.ctx.fbaCapacity, fill: TOP_UP_FILL }),
+      );
       if (quantity <= 0) continue;
       used[poolOf(plan)] += quantity * plan.unitCubicFeet;
       this.wh[i] = this.wh[i]! - quantity;
@@ -128,12 +136,23 @@ class Simulation {
     const base = demand.baseline[at.day]!;
     if (base <= 0) return;
     if (at.day < plan.amazonStopDay) {
-      const wanted = rng.negBinomial(base * demand.amazonShare * demand.promoUplift[at.day]!, demand.dispersion);
+      const wanted = rng.negBinomial(
+        base * demand.amazonShare * demand.promoUplift[at.day]!,
+        demand.dispersion,
+      );
       const sold = Math.min(wanted, this.fba[i]!);
       if (sold > 0) {
         this.fba[i] = this.fba[i]! - sold;
         const unitPrice = round2(product.price * (1 - demand.promoDiscount[at.day]!));
-        this.events.push({ kind: 'sale', date: at.date, sku: product.sku, location: FBA, quantity: sold, unitPrice, channel: 'amazon' });
+        this.events.push({
+          kind: 'sale',
+          date: at.date,
+          sku: product.sku,
+          location: FBA,
+          quantity: sold,
+          unitPrice,
+          channel: 'amazon',
+        });
         this.scheduleReturns(plan, { day: at.day, sold, slot: 0 });
       }
     }
@@ -143,7 +162,13 @@ class Simulation {
       if (sold > 0) {
         this.wh[i] = this.wh[i]! - sold;
         this.events.push({
-          kind: 'sale', date: at.date, sku: product.sku, location: WAREHOUSE, quantity: sold, unitPrice: product.price, channel: 'shopify',
+          kind: 'sale',
+          date: at.date,
+          sku: product.sku,
+          location: WAREHOUSE,
+          quantity: sold,
+          unitPrice: product.price,
+          channel: 'shopify',
         });
         this.scheduleReturns(plan, { day: at.day, sold, slot: 2 });
       }
@@ -175,7 +200,14 @@ class Simulation {
         const stock = this.stockAt(location);
         stock[plan.index] = stock[plan.index]! + quantity;
       }
-      this.events.push({ kind: 'return', date: at.date, sku: plan.product.sku, location, quantity, sellable });
+      this.events.push({
+        kind: 'return',
+        date: at.date,
+        sku: plan.product.sku,
+        location,
+        quantity,
+        sellable,
+      });
     }
   }
 
@@ -209,7 +241,9 @@ class Simulation {
           const position = this.fba[i]! + this.wh[i]! + this.purchasing.onOrder[i]!;
           const quantity = reorderQuantity(plan, { day, position });
           // Ship direct only while FBA has room for a whole PO line.
-          const fits = unitsThatFit(plan, { used: volumes, limit: this.ctx.fbaCapacity, fill: DIRECT_PO_FILL }) >= quantity;
+          const fits =
+            unitsThatFit(plan, { used: volumes, limit: this.ctx.fbaCapacity, fill: DIRECT_PO_FILL }) >=
+            quantity;
           return { plan, quantity, location: plan.directToFba && fits ? FBA : WAREHOUSE };
         })
         .filter((l) => l.quantity > 0);

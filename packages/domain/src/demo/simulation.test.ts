@@ -15,17 +15,26 @@ beforeAll(() => {
   finalOnHand = replayStock(seller.events).onHand;
 });
 
-const KIND_ORDER: Record<DemoEvent['kind'], number> = { receipt: 0, transfer: 1, sale: 2, return: 3, adjustment: 4 };
+const KIND_ORDER: Record<DemoEvent['kind'], number> = {
+  receipt: 0,
+  transfer: 1,
+  sale: 2,
+  return: 3,
+  adjustment: 4,
+};
 const fbaOnHand = (sku: string): number => finalOnHand.get(stockKey(sku, 'FBA-US')) ?? 0;
 
 function checkLedger(s: DemoSimulation): void {
   const replay = replayStock(s.seller.events);
   expect(replay.firstNegative).toBeNull();
-  for (const f of s.finalStock) expect(replay.onHand.get(stockKey(f.sku, f.location)) ?? 0, stockKey(f.sku, f.location)).toBe(f.onHand);
+  for (const f of s.finalStock)
+    expect(replay.onHand.get(stockKey(f.sku, f.location)) ?? 0, stockKey(f.sku, f.location)).toBe(f.onHand);
   const events = s.seller.events;
   const unordered = events.findIndex((b, i) => {
     const a = events[i - 1];
-    return a !== undefined && (a.date > b.date || (a.date === b.date && KIND_ORDER[a.kind] > KIND_ORDER[b.kind]));
+    return (
+      a !== undefined && (a.date > b.date || (a.date === b.date && KIND_ORDER[a.kind] > KIND_ORDER[b.kind]))
+    );
   });
   expect(unordered).toBe(-1);
 }
@@ -54,7 +63,12 @@ describe('ledger consistency', () => {
     for (const po of received) {
       for (const line of po.lines) {
         const r = byKey.get(`${po.number}|${line.sku}`);
-        expect(r, `${po.number} ${line.sku}`).toMatchObject({ date: po.receivedOn, location: po.location, quantity: line.receivedQuantity, unitCost: line.unitCost });
+        expect(r, `${po.number} ${line.sku}`).toMatchObject({
+          date: po.receivedOn,
+          location: po.location,
+          quantity: line.receivedQuantity,
+          unitCost: line.unitCost,
+        });
         expect(line.receivedQuantity).toBeGreaterThan(0);
         expect(line.receivedQuantity).toBeLessThanOrEqual(line.quantity);
         lines++;
@@ -86,10 +100,13 @@ describe('ledger consistency', () => {
 });
 
 describe('the stories a dashboard needs', () => {
-  const active = (): DemoSeller['products'] => seller.products.filter((p) => p.listingStatus === 'active' && p.replenishable);
+  const active = (): DemoSeller['products'] =>
+    seller.products.filter((p) => p.listingStatus === 'active' && p.replenishable);
 
   it('has SKUs out of stock at FBA today, and stock-outs in history', () => {
-    expect(active().filter((p) => p.demandPattern !== 'intermittent' && fbaOnHand(p.sku) === 0).length).toBeGreaterThanOrEqual(3);
+    expect(
+      active().filter((p) => p.demandPattern !== 'intermittent' && fbaOnHand(p.sku) === 0).length,
+    ).toBeGreaterThanOrEqual(3);
     // A stock-out in history: a sale that emptied FBA (demand met or exceeded the stock left).
     const stock = new Map<string, number>();
     const emptiedBy = new Set<string>();
@@ -100,11 +117,13 @@ describe('the stories a dashboard needs', () => {
         stock.set(key, next);
         return next;
       };
-      if (e.kind === 'receipt' || (e.kind === 'return' && e.sellable) || e.kind === 'adjustment') move(e.location, e.quantity);
+      if (e.kind === 'receipt' || (e.kind === 'return' && e.sellable) || e.kind === 'adjustment')
+        move(e.location, e.quantity);
       else if (e.kind === 'transfer') {
         move(e.to, e.quantity);
         move(e.from, -e.quantity);
-      } else if (e.kind === 'sale' && move(e.location, -e.quantity) === 0 && e.location === 'FBA-US') emptiedBy.add(e.sku);
+      } else if (e.kind === 'sale' && move(e.location, -e.quantity) === 0 && e.location === 'FBA-US')
+        emptiedBy.add(e.sku);
     }
     expect(emptiedBy.size).toBeGreaterThanOrEqual(seller.products.length * 0.1);
   });
@@ -113,7 +132,8 @@ describe('the stories a dashboard needs', () => {
     const intermittent = seller.products.filter((p) => p.demandPattern === 'intermittent');
     expect(intermittent.length).toBeGreaterThanOrEqual(seller.products.length * 0.1);
     const saleDays = new Map<string, Set<string>>();
-    for (const e of seller.events) if (e.kind === 'sale') (saleDays.get(e.sku) ?? saleDays.set(e.sku, new Set()).get(e.sku)!).add(e.date);
+    for (const e of seller.events)
+      if (e.kind === 'sale') (saleDays.get(e.sku) ?? saleDays.set(e.sku, new Set()).get(e.sku)!).add(e.date);
     const shares = intermittent.map((p) => (saleDays.get(p.sku)?.size ?? 0) / 730).sort((a, b) => a - b);
     expect(shares[Math.floor(shares.length / 2)]).toBeLessThan(0.3);
   });
@@ -142,14 +162,17 @@ describe('the stories a dashboard needs', () => {
     const stranded = seller.products.filter((p) => p.listingStatus !== 'active' && fbaOnHand(p.sku) > 0);
     expect(stranded.length).toBeGreaterThanOrEqual(3);
     expect(stranded.some((p) => p.listingStatus === 'error')).toBe(true);
-    expect(seller.products.filter((p) => p.listingStatus === 'inactive').every((p) => !p.replenishable)).toBe(true);
+    expect(seller.products.filter((p) => p.listingStatus === 'inactive').every((p) => !p.replenishable)).toBe(
+      true,
+    );
   });
 
   it('launches new SKUs within the last 60 days', () => {
     const fresh = seller.products.filter((p) => p.demandPattern === 'new');
     expect(fresh.length).toBeGreaterThanOrEqual(3);
     const firstSale = new Map<string, string>();
-    for (const e of seller.events) if (e.kind === 'sale' && !firstSale.has(e.sku)) firstSale.set(e.sku, e.date);
+    for (const e of seller.events)
+      if (e.kind === 'sale' && !firstSale.has(e.sku)) firstSale.set(e.sku, e.date);
     for (const p of fresh) expect(firstSale.get(p.sku)! >= '2025-05-01').toBe(true);
   });
 
@@ -160,11 +183,18 @@ describe('the stories a dashboard needs', () => {
     expect(returned / sold).toBeGreaterThan(0.02);
     expect(returned / sold).toBeLessThan(0.05);
     expect(sum((e) => (e.kind === 'return' && !e.sellable ? 1 : 0))).toBeGreaterThan(0);
-    expect(sum((e) => (e.kind === 'sale' && e.channel === 'amazon' ? e.quantity : 0)) / sold).toBeGreaterThan(0.75);
+    expect(sum((e) => (e.kind === 'sale' && e.channel === 'amazon' ? e.quantity : 0)) / sold).toBeGreaterThan(
+      0.75,
+    );
     const price = new Map(seller.products.map((p) => [p.sku, p.price]));
     const sales = seller.events.filter((e) => e.kind === 'sale');
     expect(sales.some((e) => e.unitPrice < price.get(e.sku)!)).toBe(true);
-    expect(sales.every((e) => e.unitPrice <= price.get(e.sku)! && (e.channel === 'amazon' || e.unitPrice === price.get(e.sku)))).toBe(true);
+    expect(
+      sales.every(
+        (e) =>
+          e.unitPrice <= price.get(e.sku)! && (e.channel === 'amazon' || e.unitPrice === price.get(e.sku)),
+      ),
+    ).toBe(true);
   });
 
   it('peaks in Q4 and on Prime Day', () => {

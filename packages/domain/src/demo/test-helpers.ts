@@ -49,7 +49,8 @@ export function ageBuckets(events: readonly DemoEvent[], asOf: string): Map<stri
     }
     const key = `${e.sku}@${e.location}`;
     if (e.kind === 'sale') take(key, e.quantity);
-    else if (e.kind === 'receipt' || (e.kind === 'return' && e.sellable)) put(key, { day, quantity: e.quantity });
+    else if (e.kind === 'receipt' || (e.kind === 'return' && e.sellable))
+      put(key, { day, quantity: e.quantity });
     else if (e.kind === 'adjustment') {
       if (e.quantity < 0) take(key, -e.quantity);
       else put(key, { day, quantity: e.quantity });
@@ -70,10 +71,14 @@ export function ageBuckets(events: readonly DemoEvent[], asOf: string): Map<stri
 }
 
 /** Units sold per SKU with dates in [from, to] (ISO strings compare in date order). */
-export function unitsSold(events: readonly DemoEvent[], range: { from: string; to: string }): Map<string, number> {
+export function unitsSold(
+  events: readonly DemoEvent[],
+  range: { from: string; to: string },
+): Map<string, number> {
   const sold = new Map<string, number>();
   for (const e of events) {
-    if (e.kind === 'sale' && e.date >= range.from && e.date <= range.to) sold.set(e.sku, (sold.get(e.sku) ?? 0) + e.quantity);
+    if (e.kind === 'sale' && e.date >= range.from && e.date <= range.to)
+      sold.set(e.sku, (sold.get(e.sku) ?? 0) + e.quantity);
   }
   return sold;
 }

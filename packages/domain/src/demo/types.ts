@@ -54,8 +54,24 @@ export interface DemoProduct {
  * A transfer moves stock instantly on its date (the event model has one date per fact).
  */
 export type DemoEvent =
-  | { kind: 'receipt'; date: string; sku: string; location: string; quantity: number; unitCost: number; poNumber: string }
-  | { kind: 'sale'; date: string; sku: string; location: string; quantity: number; unitPrice: number; channel: 'amazon' | 'shopify' }
+  | {
+      kind: 'receipt';
+      date: string;
+      sku: string;
+      location: string;
+      quantity: number;
+      unitCost: number;
+      poNumber: string;
+    }
+  | {
+      kind: 'sale';
+      date: string;
+      sku: string;
+      location: string;
+      quantity: number;
+      unitPrice: number;
+      channel: 'amazon' | 'shopify';
+    }
   | { kind: 'transfer'; date: string; sku: string; from: string; to: string; quantity: number }
   | { kind: 'return'; date: string; sku: string; location: string; quantity: number; sellable: boolean }
   | {

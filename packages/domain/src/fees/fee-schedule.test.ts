@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { cubicFeet } from '../catalog/dimensions';
-import { agedBracketOf, agedSurcharge, capacityOverageFee, cents, fulfilmentFee, monthlyStorageFee, utilizationRatioWeeks, utilizationSurchargeRate } from './fee-schedule';
+import {
+  agedBracketOf,
+  agedSurcharge,
+  capacityOverageFee,
+  cents,
+  fulfilmentFee,
+  monthlyStorageFee,
+  utilizationRatioWeeks,
+  utilizationSurchargeRate,
+} from './fee-schedule';
 import { US_2024_FEES as us } from './us-2024.fixture';
 
 describe('storage fees (DESIGN §3, US from 2024)', () => {
@@ -8,13 +17,23 @@ describe('storage fees (DESIGN §3, US from 2024)', () => {
     const volume = cubicFeet({ length: 12, width: 10, height: 8, unit: 'in' });
     expect(volume).toBeCloseTo(0.5556, 4);
     // 0.5556 × $0.78 = $0.4333; 0.5556 × $2.40 = $1.3333
-    expect(cents(monthlyStorageFee(us, { cubicFeet: volume, units: 1, storageType: 'standard', month: 3 }))).toBe(0.43);
-    expect(cents(monthlyStorageFee(us, { cubicFeet: volume, units: 1, storageType: 'standard', month: 11 }))).toBe(1.33);
+    expect(
+      cents(monthlyStorageFee(us, { cubicFeet: volume, units: 1, storageType: 'standard', month: 3 })),
+    ).toBe(0.43);
+    expect(
+      cents(monthlyStorageFee(us, { cubicFeet: volume, units: 1, storageType: 'standard', month: 11 })),
+    ).toBe(1.33);
   });
 
   it('oversize pays $0.56 / $1.40 per cu ft', () => {
-    expect(monthlyStorageFee(us, { cubicFeet: 2, units: 3, storageType: 'oversize', month: 1 })).toBeCloseTo(3.36, 10);
-    expect(monthlyStorageFee(us, { cubicFeet: 2, units: 3, storageType: 'oversize', month: 12 })).toBeCloseTo(8.4, 10);
+    expect(monthlyStorageFee(us, { cubicFeet: 2, units: 3, storageType: 'oversize', month: 1 })).toBeCloseTo(
+      3.36,
+      10,
+    );
+    expect(monthlyStorageFee(us, { cubicFeet: 2, units: 3, storageType: 'oversize', month: 12 })).toBeCloseTo(
+      8.4,
+      10,
+    );
   });
 
   it('aged surcharge brackets: 200 days → $0.50/cu ft; 365+ → greater of $6.90/cu ft or $0.15/unit', () => {
@@ -37,7 +56,10 @@ describe('storage fees (DESIGN §3, US from 2024)', () => {
 
   it('utilisation surcharge from the ratio of stored to shipped volume in weeks', () => {
     // 1,000 cu ft stored, 20 cu ft shipped a day → 50 days = 7.1 weeks: no surcharge
-    expect(utilizationRatioWeeks({ averageDailyVolume: 1000, averageDailyShippedVolume: 20 })).toBeCloseTo(7.142857, 5);
+    expect(utilizationRatioWeeks({ averageDailyVolume: 1000, averageDailyShippedVolume: 20 })).toBeCloseTo(
+      7.142857,
+      5,
+    );
     expect(utilizationSurchargeRate(us, 7.1)).toBe(0);
     expect(utilizationSurchargeRate(us, 30)).toBe(0.76);
     expect(utilizationSurchargeRate(us, 60)).toBe(1.88);

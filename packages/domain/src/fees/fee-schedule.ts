@@ -64,7 +64,10 @@ export function isPeakMonth(schedule: Pick<FeeSchedule, 'peakMonths'>, month: nu
 }
 
 /** The storage rate per cubic foot for one calendar month (1–12). */
-export function storageRate(schedule: FeeSchedule, options: { storageType: StorageType; month: number }): number {
+export function storageRate(
+  schedule: FeeSchedule,
+  options: { storageType: StorageType; month: number },
+): number {
   const rates = schedule.storage[options.storageType];
   return isPeakMonth(schedule, options.month) ? rates.peak : rates.offPeak;
 }
@@ -82,22 +85,36 @@ export function monthlyStorageFee(
 }
 
 /** The surcharge bracket a unit of `ageDays` falls in, or undefined below the first bracket. */
-export function agedBracketOf(schedule: Pick<FeeSchedule, 'agedSurcharge'>, ageDays: number): AgedBracket | undefined {
-  return schedule.agedSurcharge.find((b) => ageDays >= b.minDays && (b.maxDays === null || ageDays <= b.maxDays));
+export function agedBracketOf(
+  schedule: Pick<FeeSchedule, 'agedSurcharge'>,
+  ageDays: number,
+): AgedBracket | undefined {
+  return schedule.agedSurcharge.find(
+    (b) => ageDays >= b.minDays && (b.maxDays === null || ageDays <= b.maxDays),
+  );
 }
 
 /**
  * One month's aged-inventory surcharge for `units` units aged `ageDays` (0 below the first bracket).
  * @example agedSurcharge(us2024, { ageDays: 200, cubicFeet: 1, units: 1 }) // 0.50 (181–210 bracket)
  */
-export function agedSurcharge(schedule: Pick<FeeSchedule, 'agedSurcharge'>, options: { ageDays: number; cubicFeet: number; units: number }): number {
+export function agedSurcharge(
+  schedule: Pick<FeeSchedule, 'agedSurcharge'>,
+  options: { ageDays: number; cubicFeet: number; units: number },
+): number {
   const bracket = agedBracketOf(schedule, options.ageDays);
   if (!bracket) return 0;
-  return Math.max(bracket.perCubicFoot * Math.max(0, options.cubicFeet), bracket.perUnit) * Math.max(0, options.units);
+  return (
+    Math.max(bracket.perCubicFoot * Math.max(0, options.cubicFeet), bracket.perUnit) *
+    Math.max(0, options.units)
+  );
 }
 
 /** Volume over the limit × the overage rate; 0 without a limit. */
-export function capacityOverageFee(schedule: Pick<FeeSchedule, 'capacityOveragePerCubicFoot'>, options: { usedCubicFeet: number; limitCubicFeet: number | null }): number {
+export function capacityOverageFee(
+  schedule: Pick<FeeSchedule, 'capacityOveragePerCubicFoot'>,
+  options: { usedCubicFeet: number; limitCubicFeet: number | null },
+): number {
   if (options.limitCubicFeet === null) return 0;
   return Math.max(0, options.usedCubicFeet - options.limitCubicFeet) * schedule.capacityOveragePerCubicFoot;
 }
@@ -107,14 +124,20 @@ export function capacityOverageFee(schedule: Pick<FeeSchedule, 'capacityOverageP
  * (Amazon measures 13 weeks). Null when nothing shipped: not measurable (Amazon exempts sellers
  * without sales history, such as new ones), so no utilisation surcharge applies.
  */
-export function utilizationRatioWeeks(options: { averageDailyVolume: number; averageDailyShippedVolume: number }): number | null {
+export function utilizationRatioWeeks(options: {
+  averageDailyVolume: number;
+  averageDailyShippedVolume: number;
+}): number | null {
   if (options.averageDailyShippedVolume <= 0) return null;
   if (options.averageDailyVolume <= 0) return 0;
   return Math.min(999, options.averageDailyVolume / options.averageDailyShippedVolume / 7);
 }
 
 /** The utilisation surcharge rate per cubic foot for a ratio in weeks (0 below the first step). */
-export function utilizationSurchargeRate(schedule: Pick<FeeSchedule, 'utilizationSurcharge'>, ratioWeeks: number | null): number {
+export function utilizationSurchargeRate(
+  schedule: Pick<FeeSchedule, 'utilizationSurcharge'>,
+  ratioWeeks: number | null,
+): number {
   let rate = 0;
   if (ratioWeeks === null) return 0;
   for (const step of [...schedule.utilizationSurcharge].sort((a, b) => a.minWeeks - b.minWeeks)) {
@@ -124,7 +147,10 @@ export function utilizationSurchargeRate(schedule: Pick<FeeSchedule, 'utilizatio
 }
 
 /** Fulfilment fee per unit for a size tier and shipping weight; 0 when the table has no row for the tier. */
-export function fulfilmentFee(schedule: Pick<FeeSchedule, 'fulfilment'>, options: { sizeTier: SizeTier; weightLb: number }): number {
+export function fulfilmentFee(
+  schedule: Pick<FeeSchedule, 'fulfilment'>,
+  options: { sizeTier: SizeTier; weightLb: number },
+): number {
   const rows = schedule.fulfilment.filter((r) => r.sizeTier === options.sizeTier);
   const row = rows.find((r) => r.maxWeightLb === null || options.weightLb <= r.maxWeightLb);
   if (!row) return 0;

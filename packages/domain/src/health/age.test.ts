@@ -14,24 +14,53 @@ describe('inventory age', () => {
     expect(ageBuckets(layers, asOf)['inv-age-181-to-270-days']).toBe(1);
     const estimate = agedSurchargeEstimate(layers, { asOfEpochDay: asOf, cubicFeet: 1, schedule: us });
     expect(estimate.total).toBe(0.5);
-    expect(estimate.byBracket[0]).toMatchObject({ units: 1, amount: 0.5, bracket: { minDays: 181, maxDays: 210, perCubicFoot: 0.5 } });
+    expect(estimate.byBracket[0]).toMatchObject({
+      units: 1,
+      amount: 0.5,
+      bracket: { minDays: 181, maxDays: 210, perCubicFoot: 0.5 },
+    });
   });
 
   it('bucket edges: 90 | 91, 180 | 181, 270 | 271, 365 | 366', () => {
-    const b = ageBuckets([90, 91, 180, 181, 270, 271, 365, 366].map((d) => ({ receivedAt: daysAgo(d), quantity: 1 })), asOf);
-    expect(b).toEqual({ 'inv-age-0-to-90-days': 1, 'inv-age-91-to-180-days': 2, 'inv-age-181-to-270-days': 2, 'inv-age-271-to-365-days': 2, 'inv-age-365-plus-days': 1 });
+    const b = ageBuckets(
+      [90, 91, 180, 181, 270, 271, 365, 366].map((d) => ({ receivedAt: daysAgo(d), quantity: 1 })),
+      asOf,
+    );
+    expect(b).toEqual({
+      'inv-age-0-to-90-days': 1,
+      'inv-age-91-to-180-days': 2,
+      'inv-age-181-to-270-days': 2,
+      'inv-age-271-to-365-days': 2,
+      'inv-age-365-plus-days': 1,
+    });
   });
 
   it('age survives a transfer: the ledger carries the received date to the new location', () => {
     const received = new Date('2025-01-01T12:00:00Z');
     const replay = replayLedger([
-      { productId: 1, locationId: 10, request: { type: 'receipt', quantity: 8, unitCost: 2 }, occurredAt: received, defaultUnitCost: 2 },
-      { productId: 1, locationId: 10, toLocationId: 20, request: { type: 'transfer', quantity: 5 }, occurredAt: new Date('2025-07-01T12:00:00Z'), defaultUnitCost: 2 },
+      {
+        productId: 1,
+        locationId: 10,
+        request: { type: 'receipt', quantity: 8, unitCost: 2 },
+        occurredAt: received,
+        defaultUnitCost: 2,
+      },
+      {
+        productId: 1,
+        locationId: 10,
+        toLocationId: 20,
+        request: { type: 'transfer', quantity: 5 },
+        occurredAt: new Date('2025-07-01T12:00:00Z'),
+        defaultUnitCost: 2,
+      },
     ]);
     const atDestination = replay.layers.filter((l) => l.locationId === 20 && l.quantityRemaining > 0);
     expect(atDestination.map((l) => l.quantityRemaining)).toEqual([5]);
     expect(atDestination[0]!.receivedAt.toISOString()).toBe(received.toISOString());
-    const buckets = ageBuckets(atDestination.map((l) => ({ receivedAt: l.receivedAt, quantity: l.quantityRemaining })), asOf);
+    const buckets = ageBuckets(
+      atDestination.map((l) => ({ receivedAt: l.receivedAt, quantity: l.quantityRemaining })),
+      asOf,
+    );
     expect(buckets['inv-age-181-to-270-days']).toBe(5); // 200 days old, not 19
   });
 
@@ -45,7 +74,13 @@ describe('inventory age', () => {
     const w = ageWarnings(layers, { asOfEpochDay: asOf, cubicFeet: 0.5, schedule: us, warnDays: 30 });
     expect(w.map((x) => x.threshold)).toEqual([91, 181, 271]);
     expect(w[0]).toMatchObject({ units: 10, daysUntil: 11, monthlyAtStake: 2.5 }); // 10 × 0.5 cu ft × $0.50 at 181
-    expect(w[1]).toMatchObject({ units: 4, daysUntil: 6, date: '2025-07-26', monthlyAtStake: 1, monthlyIncrease: 1 });
+    expect(w[1]).toMatchObject({
+      units: 4,
+      daysUntil: 6,
+      date: '2025-07-26',
+      monthlyAtStake: 1,
+      monthlyIncrease: 1,
+    });
     expect(w[2]!.monthlyAtStake).toBeCloseTo(3.8, 10); // 2 × 0.5 × $3.80
     expect(w[2]!.monthlyIncrease).toBeCloseTo(2.3, 10); // from 2 × 0.5 × $1.50
   });

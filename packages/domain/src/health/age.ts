@@ -20,7 +20,8 @@ export function ageInDays(receivedAt: Date, asOfEpochDay: number): number {
 }
 
 export function ageBucketOf(ageDays: number): AgeBucketKey {
-  for (const b of AGE_BUCKETS) if (ageDays >= b.minDays && (b.maxDays === null || ageDays <= b.maxDays)) return b.key;
+  for (const b of AGE_BUCKETS)
+    if (ageDays >= b.minDays && (b.maxDays === null || ageDays <= b.maxDays)) return b.key;
   return 'inv-age-0-to-90-days';
 }
 
@@ -63,7 +64,11 @@ export function agedSurchargeEstimate(
     const ageDays = ageInDays(l.receivedAt, options.asOfEpochDay);
     const bracket = agedBracketOf(options.schedule, ageDays);
     if (!bracket || l.quantity <= 0) continue;
-    const amount = agedSurcharge(options.schedule, { ageDays, cubicFeet: options.cubicFeet, units: l.quantity });
+    const amount = agedSurcharge(options.schedule, {
+      ageDays,
+      cubicFeet: options.cubicFeet,
+      units: l.quantity,
+    });
     const entry = byBracket.get(bracket) ?? { bracket, units: 0, amount: 0 };
     entry.units += l.quantity;
     entry.amount += amount;
@@ -98,7 +103,12 @@ export interface AgeWarning {
  */
 export function ageWarnings(
   layers: readonly AgedUnits[],
-  options: { asOfEpochDay: number; cubicFeet: number; schedule: Pick<FeeSchedule, 'agedSurcharge'>; warnDays?: number },
+  options: {
+    asOfEpochDay: number;
+    cubicFeet: number;
+    schedule: Pick<FeeSchedule, 'agedSurcharge'>;
+    warnDays?: number;
+  },
 ): AgeWarning[] {
   const warnDays = options.warnDays ?? 30;
   const warnings: AgeWarning[] = [];
@@ -115,11 +125,26 @@ export function ageWarnings(
       units += l.quantity;
       daysUntil = Math.min(daysUntil, until);
       const chargedAt = threshold === 91 ? (options.schedule.agedSurcharge[0]?.minDays ?? 181) : threshold;
-      atStake += agedSurcharge(options.schedule, { ageDays: chargedAt, cubicFeet: options.cubicFeet, units: l.quantity });
-      now += agedSurcharge(options.schedule, { ageDays: age, cubicFeet: options.cubicFeet, units: l.quantity });
+      atStake += agedSurcharge(options.schedule, {
+        ageDays: chargedAt,
+        cubicFeet: options.cubicFeet,
+        units: l.quantity,
+      });
+      now += agedSurcharge(options.schedule, {
+        ageDays: age,
+        cubicFeet: options.cubicFeet,
+        units: l.quantity,
+      });
     }
     if (units > 0) {
-      warnings.push({ threshold, units, daysUntil, date: isoDate(options.asOfEpochDay + daysUntil), monthlyAtStake: atStake, monthlyIncrease: threshold === 91 ? 0 : atStake - now });
+      warnings.push({
+        threshold,
+        units,
+        daysUntil,
+        date: isoDate(options.asOfEpochDay + daysUntil),
+        monthlyAtStake: atStake,
+        monthlyIncrease: threshold === 91 ? 0 : atStake - now,
+      });
     }
   }
   return warnings;

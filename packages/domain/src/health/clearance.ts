@@ -79,7 +79,12 @@ const monthOf = (epochDay: number) => Number(isoDate(epochDay).slice(5, 7));
  * Sells the units day by day at `rate(t)` units/day after `ahead` units, paying storage every day and
  * the aged surcharge on each assessment day; returns what was sold, earned and paid.
  */
-function simulate(input: ClearanceInput, options: Required<Omit<ClearanceOptions, 'asOfEpochDay' | 'schedule'>> & Pick<ClearanceOptions, 'asOfEpochDay' | 'schedule'>, plan: { rate: (t: number) => number; netPerUnit: (t: number) => number }) {
+function simulate(
+  input: ClearanceInput,
+  options: Required<Omit<ClearanceOptions, 'asOfEpochDay' | 'schedule'>> &
+    Pick<ClearanceOptions, 'asOfEpochDay' | 'schedule'>,
+  plan: { rate: (t: number) => number; netPerUnit: (t: number) => number },
+) {
   const s = options.schedule;
   let ahead = Math.max(0, input.unitsAhead);
   let left = Math.max(0, input.units);
@@ -96,7 +101,9 @@ function simulate(input: ClearanceInput, options: Required<Omit<ClearanceOptions
     left -= take;
     sold += take;
     net += take * plan.netPerUnit(t);
-    storage += (left * input.cubicFeet * storageRate(s, { storageType: input.storageType, month: monthOf(day) })) / 30.4;
+    storage +=
+      (left * input.cubicFeet * storageRate(s, { storageType: input.storageType, month: monthOf(day) })) /
+      30.4;
     if (Number(isoDate(day).slice(8, 10)) === s.agedSurchargeDay) {
       storage += agedSurcharge(s, { ageDays: input.ageDays + t, cubicFeet: input.cubicFeet, units: left });
     }
@@ -114,9 +121,14 @@ export function adviseClearance(input: ClearanceInput, options: ClearanceOptions
   const o = { ...DEFAULTS, ...options } as Required<ClearanceOptions>;
   const s = o.schedule;
   const elasticity = input.elasticity ?? o.defaultElasticity;
-  const perUnitNet = (price: number) => price * (1 - s.referralRate) - input.fulfilmentFee - s.otherVariablePerUnit;
+  const perUnitNet = (price: number) =>
+    price * (1 - s.referralRate) - input.fulfilmentFee - s.otherVariablePerUnit;
   const units = Math.max(0, input.units);
-  const result = (action: ClearanceAction, sim: ReturnType<typeof simulate>, extra: { price?: number; durationDays?: number; revenuePrice: number; fixedFees?: number }): ClearanceOption => {
+  const result = (
+    action: ClearanceAction,
+    sim: ReturnType<typeof simulate>,
+    extra: { price?: number; durationDays?: number; revenuePrice: number; fixedFees?: number },
+  ): ClearanceOption => {
     const revenue = sim.sold * extra.revenuePrice;
     const fees = revenue - sim.net + (extra.fixedFees ?? 0);
     const netValue = sim.net - (extra.fixedFees ?? 0) - sim.storage + sim.leftoverValue;
@@ -134,7 +146,11 @@ export function adviseClearance(input: ClearanceInput, options: ClearanceOptions
   };
   const options_: ClearanceOption[] = [];
   const base = Math.max(0, input.dailyDemand);
-  options_.push(result('keep', simulate(input, o, { rate: () => base, netPerUnit: () => perUnitNet(input.price) }), { revenuePrice: input.price }));
+  options_.push(
+    result('keep', simulate(input, o, { rate: () => base, netPerUnit: () => perUnitNet(input.price) }), {
+      revenuePrice: input.price,
+    }),
+  );
 
   let bestMarkdown: ClearanceOption | undefined;
   for (const depth of o.markdownDepths) {
@@ -143,7 +159,10 @@ export function adviseClearance(input: ClearanceInput, options: ClearanceOptions
     // Run the markdown until these units would be gone at the lifted rate (whole weeks, at most 12).
     const needed = lifted > 0 ? (units + Math.max(0, input.unitsAhead)) / lifted : o.horizonDays;
     const durationDays = Math.min(84, Math.max(7, Math.ceil(needed / 7) * 7));
-    const sim = simulate(input, o, { rate: (t) => (t < durationDays ? lifted : base), netPerUnit: (t) => perUnitNet(t < durationDays ? price : input.price) });
+    const sim = simulate(input, o, {
+      rate: (t) => (t < durationDays ? lifted : base),
+      netPerUnit: (t) => perUnitNet(t < durationDays ? price : input.price),
+    });
     const option = result('markdown', sim, { price, durationDays, revenuePrice: price });
     if (!bestMarkdown || option.netValue > bestMarkdown.netValue) bestMarkdown = option;
   }
@@ -152,18 +171,41 @@ export function adviseClearance(input: ClearanceInput, options: ClearanceOptions
   const promo = o.promotion;
   const promoPrice = input.price * (1 - promo.depth);
   const promoRate = base * Math.pow(1 - promo.depth, elasticity) * promo.visibilityLift;
-  const promoSim = simulate(input, o, { rate: (t) => (t < promo.days ? promoRate : base), netPerUnit: (t) => (t < promo.days ? perUnitNet(promoPrice) - promo.feePerUnit : perUnitNet(input.price)) });
-  options_.push(result('promotion', promoSim, { price: promoPrice, durationDays: promo.days, revenuePrice: promoPrice }));
+  const promoSim = simulate(input, o, {
+    rate: (t) => (t < promo.days ? promoRate : base),
+    netPerUnit: (t) => (t < promo.days ? perUnitNet(promoPrice) - promo.feePerUnit : perUnitNet(input.price)),
+  });
+  options_.push(
+    result('promotion', promoSim, { price: promoPrice, durationDays: promo.days, revenuePrice: promoPrice }),
+  );
 
-  const flat = (action: ClearanceAction, perUnit: number): ClearanceOption => ({ action, netValue: round2(units * perUnit), unitsSold: 0, revenue: 0, fees: 0, storageCost: 0, recovery: round2(units * perUnit) });
+  const flat = (action: ClearanceAction, perUnit: number): ClearanceOption => ({
+    action,
+    netValue: round2(units * perUnit),
+    unitsSold: 0,
+    revenue: 0,
+    fees: 0,
+    storageCost: 0,
+    recovery: round2(units * perUnit),
+  });
   options_.push(flat('removal', input.unitCost * o.removalRecoveryRate - s.removalPerUnit));
   options_.push(flat('liquidation', input.price * s.liquidationRecoveryRate - s.liquidationPerUnit));
   options_.push(flat('disposal', -s.disposalPerUnit));
 
   const keep = options_[0]!;
   // Keep wins ties: acting must earn at least a cent more.
-  const chosen = options_.reduce((best, option) => (option.netValue > best.netValue + 0.005 ? option : best), keep);
-  return { action: chosen.action, estimatedSavings: round2(chosen.netValue - keep.netValue), chosen, options: options_, elasticityUsed: elasticity, elasticitySource: input.elasticity === null ? 'default' : 'data' };
+  const chosen = options_.reduce(
+    (best, option) => (option.netValue > best.netValue + 0.005 ? option : best),
+    keep,
+  );
+  return {
+    action: chosen.action,
+    estimatedSavings: round2(chosen.netValue - keep.netValue),
+    chosen,
+    options: options_,
+    elasticityUsed: elasticity,
+    elasticitySource: input.elasticity === null ? 'default' : 'data',
+  };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -196,4 +238,3 @@ export function estimateElasticity(points: readonly { price: number; units: numb
   if (!Number.isFinite(slope) || slope >= 0) return null;
   return Math.max(-5, Math.min(-0.2, slope));
 }
-

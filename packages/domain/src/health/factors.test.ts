@@ -1,15 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { averageOnHand, dailyInStock, daysOfSupply, excessInbound, excessUnits, healthFactors, inStockRate, sellThrough } from './factors';
+import {
+  averageOnHand,
+  dailyInStock,
+  daysOfSupply,
+  excessInbound,
+  excessUnits,
+  healthFactors,
+  inStockRate,
+  sellThrough,
+} from './factors';
 import type { SkuHealthInput } from './factors';
 
 const sku = (over: Partial<SkuHealthInput>): SkuHealthInput => ({
-  sku: 'A', onHand: 0, inbound: 0, dailyDemand: 0, unitsShipped90: 0, averageOnHand90: 0, listingStatus: 'active', replenishable: true, inStockDays30: 30, unitsSold60: 0, ...over,
+  sku: 'A',
+  onHand: 0,
+  inbound: 0,
+  dailyDemand: 0,
+  unitsShipped90: 0,
+  averageOnHand90: 0,
+  listingStatus: 'active',
+  replenishable: true,
+  inStockDays30: 30,
+  unitsSold60: 0,
+  ...over,
 });
 
 describe('health factors (DESIGN §3)', () => {
   it('in-stock rate: A sells 2/day in stock 50%, B sells 3/day in stock 100% → 80%', () => {
     // weights are 60-day units sold: 2 × 60 and 3 × 60; (2·0.5 + 3·1.0) / 5 = 0.8
-    expect(inStockRate([{ inStockShare: 0.5, unitsSold60: 120 }, { inStockShare: 1, unitsSold60: 180 }])).toBe(80);
+    expect(
+      inStockRate([
+        { inStockShare: 0.5, unitsSold60: 120 },
+        { inStockShare: 1, unitsSold60: 180 },
+      ]),
+    ).toBe(80);
     const { factors } = healthFactors([
       sku({ sku: 'A', inStockDays30: 15, unitsSold60: 120, onHand: 10 }),
       sku({ sku: 'B', inStockDays30: 30, unitsSold60: 180, onHand: 10 }),
@@ -20,7 +44,12 @@ describe('health factors (DESIGN §3)', () => {
   });
 
   it('in-stock rate without sales weighs SKUs equally; none replenishable → undefined', () => {
-    expect(inStockRate([{ inStockShare: 0.5, unitsSold60: 0 }, { inStockShare: 1, unitsSold60: 0 }])).toBe(75);
+    expect(
+      inStockRate([
+        { inStockShare: 0.5, unitsSold60: 0 },
+        { inStockShare: 1, unitsSold60: 0 },
+      ]),
+    ).toBe(75);
     expect(inStockRate([])).toBeNull();
   });
 
@@ -48,8 +77,22 @@ describe('health factors (DESIGN §3)', () => {
   it('excess %, stranded %, overall sell-through from sums', () => {
     const { factors } = healthFactors([
       sku({ onHand: 500, dailyDemand: 2, unitsShipped90: 180, averageOnHand90: 400 }), // 320 excess
-      sku({ sku: 'B', onHand: 100, dailyDemand: 2, unitsShipped90: 180, averageOnHand90: 200, listingStatus: 'error' }), // stranded
-      sku({ sku: 'C', onHand: 400, dailyDemand: 10, unitsShipped90: 900, averageOnHand90: 400, listingStatus: 'inactive' }),
+      sku({
+        sku: 'B',
+        onHand: 100,
+        dailyDemand: 2,
+        unitsShipped90: 180,
+        averageOnHand90: 200,
+        listingStatus: 'error',
+      }), // stranded
+      sku({
+        sku: 'C',
+        onHand: 400,
+        dailyDemand: 10,
+        unitsShipped90: 900,
+        averageOnHand90: 400,
+        listingStatus: 'inactive',
+      }),
     ]);
     expect(factors.excessPercent).toBeCloseTo(32, 10); // 320 / 1000
     expect(factors.strandedPercent).toBeCloseTo(50, 10); // 500 / 1000

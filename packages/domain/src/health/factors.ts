@@ -77,7 +77,11 @@ const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? 
  * Days of supply = (available + inbound) ÷ forecast daily demand (DESIGN §3).
  * Null when demand is zero (supply never runs out): the caller shows "no demand", never Infinity.
  */
-export function daysOfSupply(options: { available: number; inbound: number; dailyDemand: number }): number | null {
+export function daysOfSupply(options: {
+  available: number;
+  inbound: number;
+  dailyDemand: number;
+}): number | null {
   const supply = Math.max(0, options.available) + Math.max(0, options.inbound);
   if (!(options.dailyDemand > 0)) return supply > 0 ? null : 0;
   return supply / options.dailyDemand;
@@ -89,7 +93,11 @@ export function daysOfSupply(options: { available: number; inbound: number; dail
  * makes every unit on hand excess.
  * @example excessUnits({ onHand: 500, dailyDemand: 2 }) // 320 (500 − 90·2)
  */
-export function excessUnits(options: { onHand: number; dailyDemand: number; daysOfSupplyLimit?: number }): number {
+export function excessUnits(options: {
+  onHand: number;
+  dailyDemand: number;
+  daysOfSupplyLimit?: number;
+}): number {
   const onHand = Math.max(0, options.onHand);
   const demand = Math.max(0, finiteOr(options.dailyDemand, 0));
   const healthy = (options.daysOfSupplyLimit ?? EXCESS_DAYS_OF_SUPPLY) * demand;
@@ -97,10 +105,16 @@ export function excessUnits(options: { onHand: number; dailyDemand: number; days
 }
 
 /** Inbound units that will land beyond 90 days of supply (they sell after everything on hand). */
-export function excessInbound(options: { onHand: number; inbound: number; dailyDemand: number; daysOfSupplyLimit?: number }): number {
+export function excessInbound(options: {
+  onHand: number;
+  inbound: number;
+  dailyDemand: number;
+  daysOfSupplyLimit?: number;
+}): number {
   const inbound = Math.max(0, options.inbound);
   const total = Math.max(0, options.onHand) + inbound;
-  const healthy = (options.daysOfSupplyLimit ?? EXCESS_DAYS_OF_SUPPLY) * Math.max(0, finiteOr(options.dailyDemand, 0));
+  const healthy =
+    (options.daysOfSupplyLimit ?? EXCESS_DAYS_OF_SUPPLY) * Math.max(0, finiteOr(options.dailyDemand, 0));
   return Math.min(inbound, Math.max(0, Math.floor(total - healthy)));
 }
 
@@ -137,7 +151,10 @@ export function inStockRate(items: readonly { inStockShare: number; unitsSold60:
  * units were on hand at the start of the day or arrived during it.
  * @example dailyInStock([{ day: 1, unitsSold: 0, onHandDelta: 3, unitsArrived: 3 }], { days: 3, openingOnHand: 0 }) // [false, true, true]
  */
-export function dailyInStock(days: readonly LedgerDay[], options: { days: number; openingOnHand: number }): boolean[] {
+export function dailyInStock(
+  days: readonly LedgerDay[],
+  options: { days: number; openingOnHand: number },
+): boolean[] {
   const n = options.days;
   const delta = new Float64Array(n);
   const arrived = new Float64Array(n);
@@ -159,7 +176,10 @@ export function dailyInStock(days: readonly LedgerDay[], options: { days: number
  * Average end-of-day on hand over a window, from the opening on hand and the day of each change:
  * a change on day d (0-based) counts for the days d … n−1. The same formula runs in SQL.
  */
-export function averageOnHand(days: readonly Pick<LedgerDay, 'day' | 'onHandDelta'>[], options: { days: number; openingOnHand: number }): number {
+export function averageOnHand(
+  days: readonly Pick<LedgerDay, 'day' | 'onHandDelta'>[],
+  options: { days: number; openingOnHand: number },
+): number {
   const n = options.days;
   let total = options.openingOnHand * n;
   for (const d of days) if (d.day >= 0 && d.day < n) total += d.onHandDelta * (n - d.day);
@@ -204,7 +224,10 @@ export function factorsFromSums(sums: FactorSums): HealthFactors {
 }
 
 /** Factors of a list of SKUs (the domain reference for what the server sums in SQL). */
-export function healthFactors(items: readonly SkuHealthInput[]): { sums: FactorSums; factors: HealthFactors } {
+export function healthFactors(items: readonly SkuHealthInput[]): {
+  sums: FactorSums;
+  factors: HealthFactors;
+} {
   const sums = items.reduce((acc, item) => addSums(acc, skuFactorSums(item)), ZERO_SUMS);
   return { sums, factors: factorsFromSums(sums) };
 }

@@ -3,7 +3,12 @@ import type { HealthFactors } from './factors';
 export type FactorName = keyof HealthFactors;
 export type Band = 'poor' | 'fair' | 'good' | 'excellent';
 
-export const FACTOR_NAMES: readonly FactorName[] = ['excessPercent', 'sellThrough', 'strandedPercent', 'inStockRate'];
+export const FACTOR_NAMES: readonly FactorName[] = [
+  'excessPercent',
+  'sellThrough',
+  'strandedPercent',
+  'inStockRate',
+];
 
 /** A piecewise-linear curve from a factor's value to a 0–1 score, through (value, score) points sorted by value. */
 export type Curve = readonly (readonly [number, number])[];
@@ -28,10 +33,37 @@ export interface IpiModel {
 export const DEFAULT_IPI_MODEL: IpiModel = {
   weights: { excessPercent: 0.35, sellThrough: 0.3, strandedPercent: 0.15, inStockRate: 0.2 },
   curves: {
-    excessPercent: [[0, 1], [5, 0.9], [10, 0.75], [20, 0.5], [35, 0.2], [50, 0]],
-    sellThrough: [[0, 0], [0.5, 0.25], [1, 0.5], [2, 0.75], [3, 0.9], [5, 1]],
-    strandedPercent: [[0, 1], [1, 0.85], [3, 0.6], [10, 0.2], [20, 0]],
-    inStockRate: [[0, 0], [50, 0.1], [70, 0.4], [85, 0.75], [95, 0.95], [100, 1]],
+    excessPercent: [
+      [0, 1],
+      [5, 0.9],
+      [10, 0.75],
+      [20, 0.5],
+      [35, 0.2],
+      [50, 0],
+    ],
+    sellThrough: [
+      [0, 0],
+      [0.5, 0.25],
+      [1, 0.5],
+      [2, 0.75],
+      [3, 0.9],
+      [5, 1],
+    ],
+    strandedPercent: [
+      [0, 1],
+      [1, 0.85],
+      [3, 0.6],
+      [10, 0.2],
+      [20, 0],
+    ],
+    inStockRate: [
+      [0, 0],
+      [50, 0.1],
+      [70, 0.4],
+      [85, 0.75],
+      [95, 0.95],
+      [100, 1],
+    ],
   },
   bands: { excellent: 0.85, good: 0.6, fair: 0.35 },
   scoreBands: { excellent: 700, good: 550, fair: 400 },
@@ -102,7 +134,15 @@ export function ipiProxy(factors: HealthFactors, model: IpiModel = DEFAULT_IPI_M
     const curve = model.curves[name];
     const direction = curve[0]![1] > curve[curve.length - 1]![1] ? 'lower-is-better' : 'higher-is-better';
     if (value === null || !Number.isFinite(value) || totalWeight <= 0) {
-      explained[name] = { value: null, score: null, weight: model.weights[name], points: 0, maxPoints: 0, band: null, direction };
+      explained[name] = {
+        value: null,
+        score: null,
+        weight: model.weights[name],
+        points: 0,
+        maxPoints: 0,
+        band: null,
+        direction,
+      };
       continue;
     }
     const score = evaluateCurve(curve, value);
@@ -119,5 +159,11 @@ export function ipiProxy(factors: HealthFactors, model: IpiModel = DEFAULT_IPI_M
   }
   // Nothing defined (no stock, no sales): nothing is wrong, nothing is proven — the middle of the scale.
   const score = totalWeight > 0 ? Math.round(1000 * raw) : 500;
-  return { score, band: bandOf(score, model.scoreBands), warning: score < IPI_WARNING_THRESHOLD, factors: explained, formula: IPI_FORMULA };
+  return {
+    score,
+    band: bandOf(score, model.scoreBands),
+    warning: score < IPI_WARNING_THRESHOLD,
+    factors: explained,
+    formula: IPI_FORMULA,
+  };
 }

@@ -36,7 +36,10 @@ export function whatIf(
   let sums = base;
   for (const [i, action] of options.actions.entries()) {
     const item = current.get(action.sku);
-    if (!item) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${action.sku}`, { field: `actions.${String(i)}.sku` });
+    if (!item)
+      throw new DomainError('UNKNOWN_SKU', `unknown SKU ${action.sku}`, {
+        field: `actions.${String(i)}.sku`,
+      });
     const next = applyAction(item, action);
     sums = addSums(addSums(sums, skuFactorSums(item), -1), skuFactorSums(next));
     current.set(action.sku, next);
@@ -50,10 +53,18 @@ function applyAction(item: SkuHealthInput, action: WhatIfAction): SkuHealthInput
   switch (action.kind) {
     case 'remove': {
       const removed = Math.min(Math.max(0, Math.floor(action.units)), Math.max(0, item.onHand));
-      return { ...item, onHand: item.onHand - removed, averageOnHand90: Math.max(0, item.averageOnHand90 - removed) };
+      return {
+        ...item,
+        onHand: item.onHand - removed,
+        averageOnHand90: Math.max(0, item.averageOnHand90 - removed),
+      };
     }
     case 'restock':
-      return { ...item, onHand: item.onHand + Math.max(0, Math.floor(action.units)), inStockDays30: IN_STOCK_DAYS };
+      return {
+        ...item,
+        onHand: item.onHand + Math.max(0, Math.floor(action.units)),
+        inStockDays30: IN_STOCK_DAYS,
+      };
     case 'fixListing':
       return { ...item, listingStatus: 'active' };
   }

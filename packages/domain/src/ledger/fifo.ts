@@ -17,7 +17,10 @@ export interface LayerTake {
  * Layers must be given oldest first. Returns the takes and the quantity no layer could cover
  * (non-zero only when layers and balance disagree, which the caller treats as an invariant breach).
  */
-export function allocateFifo(layers: readonly OpenLayer[], quantity: number): { takes: LayerTake[]; shortfall: number } {
+export function allocateFifo(
+  layers: readonly OpenLayer[],
+  quantity: number,
+): { takes: LayerTake[]; shortfall: number } {
   const takes: LayerTake[] = [];
   let remaining = quantity;
   for (const layer of layers) {

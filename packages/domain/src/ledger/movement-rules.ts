@@ -48,7 +48,10 @@ export interface LedgerLinePlan {
 
 const zero: StockDeltas = { onHand: 0, reserved: 0, inbound: 0, unfulfillable: 0 };
 
-function line(plan: Partial<LedgerLinePlan> & Pick<LedgerLinePlan, 'type'>, deltas: Partial<StockDeltas>): LedgerLinePlan {
+function line(
+  plan: Partial<LedgerLinePlan> & Pick<LedgerLinePlan, 'type'>,
+  deltas: Partial<StockDeltas>,
+): LedgerLinePlan {
   return {
     at: 'source',
     reason: null,
@@ -61,7 +64,9 @@ function line(plan: Partial<LedgerLinePlan> & Pick<LedgerLinePlan, 'type'>, delt
 
 function requirePositiveInteger(quantity: number): void {
   if (!Number.isInteger(quantity) || quantity <= 0) {
-    throw new DomainError('VALIDATION_FAILED', 'quantity must be a positive whole number', { field: 'quantity' });
+    throw new DomainError('VALIDATION_FAILED', 'quantity must be a positive whole number', {
+      field: 'quantity',
+    });
   }
 }
 
@@ -74,11 +79,16 @@ export function planMovement(request: MovementRequest): LedgerLinePlan[] {
   switch (request.type) {
     case 'receipt':
       requirePositiveInteger(q);
-      return [line({ type: 'receipt', opensLayer: 'new' }, { onHand: q, inbound: request.fromInbound ? -q : 0 })];
+      return [
+        line({ type: 'receipt', opensLayer: 'new' }, { onHand: q, inbound: request.fromInbound ? -q : 0 }),
+      ];
     case 'shipment':
       requirePositiveInteger(q);
       return [
-        line({ type: 'shipment', consumesLayers: q }, { onHand: -q, reserved: request.fromReserved ? -q : 0 }),
+        line(
+          { type: 'shipment', consumesLayers: q },
+          { onHand: -q, reserved: request.fromReserved ? -q : 0 },
+        ),
       ];
     case 'return':
       requirePositiveInteger(q);
@@ -101,7 +111,10 @@ export function planMovement(request: MovementRequest): LedgerLinePlan[] {
         // Damaged units leave sellable stock but stay on site as unfulfillable until removed.
         if (q > 0) return [line({ type: 'adjustment', reason: request.reason }, { unfulfillable: q })];
         return [
-          line({ type: 'adjustment', reason: request.reason, consumesLayers: -q }, { onHand: q, unfulfillable: -q }),
+          line(
+            { type: 'adjustment', reason: request.reason, consumesLayers: -q },
+            { onHand: q, unfulfillable: -q },
+          ),
         ];
       }
       return q > 0
@@ -114,7 +127,9 @@ export function planMovement(request: MovementRequest): LedgerLinePlan[] {
         : [line({ type: 'removal', reason: 'unfulfillable' }, { unfulfillable: -q })];
     case 'inbound':
       if (!Number.isInteger(q) || q === 0) {
-        throw new DomainError('VALIDATION_FAILED', 'inbound change is a non-zero whole number', { field: 'quantity' });
+        throw new DomainError('VALIDATION_FAILED', 'inbound change is a non-zero whole number', {
+          field: 'quantity',
+        });
       }
       return [line({ type: 'inbound' }, { inbound: q })];
     case 'reservation':

@@ -61,7 +61,11 @@ interface ItemState {
  * (demo seller, large imports) where one transaction per movement would be too slow.
  * Throws INSUFFICIENT_STOCK naming the entry index when a movement would drive stock negative.
  */
-export function replayLedger(entries: readonly ReplayEntry[]): { movements: ReplayMovement[]; layers: ReplayLayer[]; balances: ReplayBalance[] } {
+export function replayLedger(entries: readonly ReplayEntry[]): {
+  movements: ReplayMovement[];
+  layers: ReplayLayer[];
+  balances: ReplayBalance[];
+} {
   const items = new Map<string, ItemState>();
   const movements: ReplayMovement[] = [];
   const layers: (ReplayLayer & OpenLayer)[] = [];
@@ -69,7 +73,10 @@ export function replayLedger(entries: readonly ReplayEntry[]): { movements: Repl
     const key = `${productId}:${locationId}`;
     let state = items.get(key);
     if (!state) {
-      state = { balance: { productId, locationId, onHand: 0, reserved: 0, inbound: 0, unfulfillable: 0 }, layers: [] };
+      state = {
+        balance: { productId, locationId, onHand: 0, reserved: 0, inbound: 0, unfulfillable: 0 },
+        layers: [],
+      };
       items.set(key, state);
     }
     return state;
@@ -79,14 +86,26 @@ export function replayLedger(entries: readonly ReplayEntry[]): { movements: Repl
     let carried: LayerTake[] = [];
     for (const plan of planMovement(entry.request)) {
       const locationId = plan.at === 'destination' ? entry.toLocationId : entry.locationId;
-      if (locationId === undefined) throw new DomainError('VALIDATION_FAILED', `entry ${index}: a transfer needs a target location`, { field: `${index}.toLocation` });
+      if (locationId === undefined)
+        throw new DomainError('VALIDATION_FAILED', `entry ${index}: a transfer needs a target location`, {
+          field: `${index}.toLocation`,
+        });
       const state = item(entry.productId, locationId);
       const b = state.balance;
       const d = plan.deltas;
-      const next = { onHand: b.onHand + d.onHand, reserved: b.reserved + d.reserved, inbound: b.inbound + d.inbound, unfulfillable: b.unfulfillable + d.unfulfillable };
+      const next = {
+        onHand: b.onHand + d.onHand,
+        reserved: b.reserved + d.reserved,
+        inbound: b.inbound + d.inbound,
+        unfulfillable: b.unfulfillable + d.unfulfillable,
+      };
       const negative = next.onHand < 0 || next.reserved < 0 || next.inbound < 0 || next.unfulfillable < 0;
       if (negative || (reducesAvailable(d) && !entry.allowBackorder && next.onHand - next.reserved < 0)) {
-        throw new DomainError('INSUFFICIENT_STOCK', `entry ${index}: not enough stock for this ${entry.request.type}`, { field: `${index}` });
+        throw new DomainError(
+          'INSUFFICIENT_STOCK',
+          `entry ${index}: not enough stock for this ${entry.request.type}`,
+          { field: `${index}` },
+        );
       }
       Object.assign(b, next);
       let unitCost: number | null = null;
@@ -101,7 +120,10 @@ export function replayLedger(entries: readonly ReplayEntry[]): { movements: Repl
         takes = allocation.takes;
         unitCost = fifoUnitCost(takes);
       } else if (plan.opensLayer === 'new') {
-        unitCost = entry.request.type === 'receipt' ? (entry.request.unitCost ?? entry.defaultUnitCost) : entry.defaultUnitCost;
+        unitCost =
+          entry.request.type === 'receipt'
+            ? (entry.request.unitCost ?? entry.defaultUnitCost)
+            : entry.defaultUnitCost;
       } else if (plan.opensLayer === 'carried') {
         unitCost = fifoUnitCost(carried);
       }
@@ -119,7 +141,16 @@ export function replayLedger(entries: readonly ReplayEntry[]): { movements: Repl
         occurredAt: entry.occurredAt,
       });
       const open = (receivedAt: Date, quantity: number, cost: number | null) => {
-        const layer = { id: layers.length, productId: entry.productId, locationId, receivedAt, quantityReceived: quantity, quantityRemaining: quantity, unitCost: cost, movementIndex: movements.length - 1 };
+        const layer = {
+          id: layers.length,
+          productId: entry.productId,
+          locationId,
+          receivedAt,
+          quantityReceived: quantity,
+          quantityRemaining: quantity,
+          unitCost: cost,
+          movementIndex: movements.length - 1,
+        };
         layers.push(layer);
         // Keep oldest first so FIFO consumption stays correct when carried layers are older.
         const at = state.layers.findIndex((l) => l.receivedAt.getTime() > receivedAt.getTime());

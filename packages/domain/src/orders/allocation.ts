@@ -33,7 +33,12 @@ export interface AllocationPlan {
  * cannot cover the rest gives what it has. A backorder-allowed SKU puts its uncovered rest on the
  * first preferred location (or the first location it has stock at).
  */
-export function allocateOrder(input: { demands: readonly Demand[]; stock: readonly StockAt[]; preferred: readonly number[]; fallbackLocationId: number | null }): AllocationPlan {
+export function allocateOrder(input: {
+  demands: readonly Demand[];
+  stock: readonly StockAt[];
+  preferred: readonly number[];
+  fallbackLocationId: number | null;
+}): AllocationPlan {
   const allocations: Allocation[] = [];
   const short: AllocationPlan['short'] = [];
   let backordered = 0;
@@ -44,7 +49,10 @@ export function allocateOrder(input: { demands: readonly Demand[]; stock: readon
     };
     const here = input.stock
       .filter((s) => s.productId === demand.productId)
-      .sort((a, b) => rank(a.locationId) - rank(b.locationId) || b.available - a.available || a.locationId - b.locationId);
+      .sort(
+        (a, b) =>
+          rank(a.locationId) - rank(b.locationId) || b.available - a.available || a.locationId - b.locationId,
+      );
     const total = here.reduce((sum, s) => sum + Math.max(0, s.available), 0);
     if (total < demand.quantity && !demand.allowBackorder) {
       short.push({ sku: demand.sku, requested: demand.quantity, available: total });
@@ -75,12 +83,20 @@ export function allocateOrder(input: { demands: readonly Demand[]; stock: readon
 }
 
 /** Sums order lines per SKU: an order with several lines of one SKU reserves their total at once. */
-export function sumDemands(lines: readonly { productId: number; sku: string; quantity: number; allowBackorder: boolean }[]): Demand[] {
+export function sumDemands(
+  lines: readonly { productId: number; sku: string; quantity: number; allowBackorder: boolean }[],
+): Demand[] {
   const byProduct = new Map<number, Demand>();
   for (const line of lines) {
     const d = byProduct.get(line.productId);
     if (d) d.quantity += line.quantity;
-    else byProduct.set(line.productId, { productId: line.productId, sku: line.sku, quantity: line.quantity, allowBackorder: line.allowBackorder });
+    else
+      byProduct.set(line.productId, {
+        productId: line.productId,
+        sku: line.sku,
+        quantity: line.quantity,
+        allowBackorder: line.allowBackorder,
+      });
   }
   return [...byProduct.values()];
 }
@@ -89,7 +105,10 @@ export function sumDemands(lines: readonly { productId: number; sku: string; qua
  * Spreads a SKU's per-location allocations back over the order's lines of that SKU (in line order),
  * so every line knows where its units are reserved.
  */
-export function splitOverLines<L extends { productId: number; quantity: number }>(lines: readonly L[], allocations: readonly Allocation[]): { line: L; locationId: number; quantity: number }[][] {
+export function splitOverLines<L extends { productId: number; quantity: number }>(
+  lines: readonly L[],
+  allocations: readonly Allocation[],
+): { line: L; locationId: number; quantity: number }[][] {
   const remaining = allocations.map((a) => ({ ...a }));
   return lines.map((line) => {
     let need = line.quantity;

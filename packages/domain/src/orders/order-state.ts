@@ -34,7 +34,11 @@ export interface OpenLine {
  * Resolves a request to ship or cancel (all open units when `requested` is absent, else per SKU)
  * into units per line, first lines first. Refuses more than is open.
  */
-export function takeFromLines(lines: readonly OpenLine[], requested: readonly { sku: string; quantity: number }[] | undefined, verb: string): Map<number, number> {
+export function takeFromLines(
+  lines: readonly OpenLine[],
+  requested: readonly { sku: string; quantity: number }[] | undefined,
+  verb: string,
+): Map<number, number> {
   const take = new Map<number, number>();
   if (!requested) {
     for (const l of lines) if (l.open > 0) take.set(l.lineNo, l.open);
@@ -44,7 +48,10 @@ export function takeFromLines(lines: readonly OpenLine[], requested: readonly { 
   requested.forEach((r, i) => {
     let rest = r.quantity;
     const candidates = lines.filter((l) => l.sku === r.sku);
-    if (candidates.length === 0) throw new DomainError('UNKNOWN_SKU', `the order has no line for SKU ${r.sku}`, { field: `lines.${i}.sku` });
+    if (candidates.length === 0)
+      throw new DomainError('UNKNOWN_SKU', `the order has no line for SKU ${r.sku}`, {
+        field: `lines.${i}.sku`,
+      });
     for (const l of candidates) {
       const already = take.get(l.lineNo) ?? 0;
       const n = Math.min(rest, l.open - already);
@@ -53,7 +60,12 @@ export function takeFromLines(lines: readonly OpenLine[], requested: readonly { 
         rest -= n;
       }
     }
-    if (rest > 0) throw new DomainError('CONFLICT', `cannot ${verb} ${r.quantity} of ${r.sku}: only ${r.quantity - rest} open`, { field: `lines.${i}.quantity` });
+    if (rest > 0)
+      throw new DomainError(
+        'CONFLICT',
+        `cannot ${verb} ${r.quantity} of ${r.sku}: only ${r.quantity - rest} open`,
+        { field: `lines.${i}.quantity` },
+      );
   });
   return take;
 }

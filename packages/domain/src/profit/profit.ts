@@ -41,7 +41,14 @@ export const ZERO_PROFIT: ProfitInputs = {
  * @example profitLine({ ...ZERO_PROFIT, unitsSold: 10, revenue: 200, cogs: 80, referralFees: 30, fulfilmentFees: 45, storageFees: 2 }).profit // 43
  */
 export function profitLine(inputs: ProfitInputs): ProfitLine {
-  const costs = inputs.cogs + inputs.referralFees + inputs.fulfilmentFees + inputs.storageFees + inputs.agedSurcharge + inputs.inboundShipping + inputs.otherVariableCost;
+  const costs =
+    inputs.cogs +
+    inputs.referralFees +
+    inputs.fulfilmentFees +
+    inputs.storageFees +
+    inputs.agedSurcharge +
+    inputs.inboundShipping +
+    inputs.otherVariableCost;
   const profit = inputs.revenue - costs;
   const invested = inputs.cogs + inputs.inboundShipping;
   return {
@@ -49,7 +56,8 @@ export function profitLine(inputs: ProfitInputs): ProfitLine {
     profit,
     margin: inputs.revenue > 0 ? profit / inputs.revenue : null,
     roi: invested > 0 ? profit / invested : null,
-    storageFeePercentOfRevenue: inputs.revenue > 0 ? (100 * (inputs.storageFees + inputs.agedSurcharge)) / inputs.revenue : null,
+    storageFeePercentOfRevenue:
+      inputs.revenue > 0 ? (100 * (inputs.storageFees + inputs.agedSurcharge)) / inputs.revenue : null,
   };
 }
 

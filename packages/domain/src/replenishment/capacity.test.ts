@@ -9,7 +9,12 @@ const require = createRequire(import.meta.url);
 const highs = await highsLoader({ wasmBinary: readFileSync(require.resolve('highs/runtime')) });
 const solve: LpSolver = (lp) => {
   const s = highs.solve(lp, { output_flag: false, mip_rel_gap: 1e-6 });
-  return { status: s.Status, columns: Object.fromEntries(Object.entries(s.Columns).map(([k, c]) => [k, (c as { Primal: number }).Primal])) };
+  return {
+    status: s.Status,
+    columns: Object.fromEntries(
+      Object.entries(s.Columns).map(([k, c]) => [k, (c as { Primal: number }).Primal]),
+    ),
+  };
 };
 
 // Profit per cubic foot: A 10/0.5 = 20, B 6/0.2 = 30, C 2/0.4 = 5, D 8/1 = 8.

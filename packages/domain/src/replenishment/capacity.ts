@@ -49,7 +49,8 @@ export interface CapacityPlan {
  */
 export const MIP_MAX_ITEMS = 400;
 
-const profitPerCubicFoot = (i: CapacityItem) => (i.cubicFeetPerUnit > 0 ? i.profitPerUnit / i.cubicFeetPerUnit : Number.POSITIVE_INFINITY);
+const profitPerCubicFoot = (i: CapacityItem) =>
+  i.cubicFeetPerUnit > 0 ? i.profitPerUnit / i.cubicFeetPerUnit : Number.POSITIVE_INFINITY;
 
 const fmt = (x: number) => {
   const s = x.toPrecision(12);
@@ -60,7 +61,11 @@ const fmt = (x: number) => {
  * CPLEX LP text: maximise Σ profit·pack·n_i subject to Σ cuft·pack·n_i ≤ space, 0 ≤ n_i ≤ cases_i;
  * with `integer`, n_i are whole cases and an item below its MOQ is either 0 or ≥ MOQ (binary y_i).
  */
-export function capacityModel(options: { items: readonly CapacityItem[]; spaceCubicFeet: number; integer: boolean }): string {
+export function capacityModel(options: {
+  items: readonly CapacityItem[];
+  spaceCubicFeet: number;
+  integer: boolean;
+}): string {
   const obj: string[] = [];
   const cap: string[] = [];
   const rows: string[] = [];
@@ -103,7 +108,11 @@ export function capacityModel(options: { items: readonly CapacityItem[]; spaceCu
  * (Dantzig's rule) is taken in whole cases. Left-over space is then filled by profit per cubic foot,
  * case by case. Without a solver (or if it fails) the same fill is the whole answer ('greedy').
  */
-export function planWithinCapacity(options: { items: readonly CapacityItem[]; spaceCubicFeet: number; solve?: LpSolver }): CapacityPlan {
+export function planWithinCapacity(options: {
+  items: readonly CapacityItem[];
+  spaceCubicFeet: number;
+  solve?: LpSolver;
+}): CapacityPlan {
   const items = options.items.filter((i) => i.recommendedQuantity > 0);
   const space = Math.max(0, options.spaceCubicFeet);
   const volume = (i: CapacityItem, q: number) => Math.max(0, i.cubicFeetPerUnit) * q;
@@ -111,7 +120,13 @@ export function planWithinCapacity(options: { items: readonly CapacityItem[]; sp
   const result = (planned: Map<string, number>, method: CapacityPlan['method']): CapacityPlan => {
     const out = options.items.map((i) => {
       const p = Math.min(i.recommendedQuantity, planned.get(i.key) ?? i.recommendedQuantity);
-      return { key: i.key, recommendedQuantity: i.recommendedQuantity, plannedQuantity: p, cutQuantity: i.recommendedQuantity - p, profitPerCubicFoot: round2(profitPerCubicFoot(i)) };
+      return {
+        key: i.key,
+        recommendedQuantity: i.recommendedQuantity,
+        plannedQuantity: p,
+        cutQuantity: i.recommendedQuantity - p,
+        profitPerCubicFoot: round2(profitPerCubicFoot(i)),
+      };
     });
     return {
       binding: method !== 'none',

@@ -3,7 +3,10 @@
  * proportion to each location's forecast demand, in whole cases, by largest remainder.
  * @example splitByDemand(120, { casePack: 12, demand: { A: 3, B: 1 } }) // { A: 96, B: 24 }
  */
-export function splitByDemand(quantity: number, options: { casePack: number; demand: Readonly<Record<string, number>> }): Record<string, number> {
+export function splitByDemand(
+  quantity: number,
+  options: { casePack: number; demand: Readonly<Record<string, number>> },
+): Record<string, number> {
   const keys = Object.keys(options.demand);
   const out: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
   if (keys.length === 0 || !(quantity > 0)) return out;
@@ -17,7 +20,9 @@ export function splitByDemand(quantity: number, options: { casePack: number; dem
     out[e.k] = Math.floor(e.x) * pack;
     given += Math.floor(e.x);
   }
-  for (const e of [...exact].sort((a, b) => b.x - Math.floor(b.x) - (a.x - Math.floor(a.x)) || a.k.localeCompare(b.k))) {
+  for (const e of [...exact].sort(
+    (a, b) => b.x - Math.floor(b.x) - (a.x - Math.floor(a.x)) || a.k.localeCompare(b.k),
+  )) {
     if (given >= cases) break;
     out[e.k] = out[e.k]! + pack;
     given++;

@@ -12,7 +12,9 @@ export interface StorageFeeSchedule {
   readonly marketplace: string;
   /** First day the schedule applies, 'YYYY-MM-DD'. */
   readonly effectiveFrom: string;
-  readonly perCubicFootMonth: Readonly<Record<StorageType, { readonly offPeak: number; readonly peak: number }>>;
+  readonly perCubicFootMonth: Readonly<
+    Record<StorageType, { readonly offPeak: number; readonly peak: number }>
+  >;
   /** 0-based months billed at the peak rate. */
   readonly peakMonths: readonly number[];
 }
@@ -28,9 +30,14 @@ export const STORAGE_FEE_SCHEDULES: readonly StorageFeeSchedule[] = [
 ];
 
 /** The schedule in force on `date` for `marketplace` (falls back to US, the only table shipped). */
-export function storageFeeSchedule(options: { marketplace?: string | null; date: string }): StorageFeeSchedule {
+export function storageFeeSchedule(options: {
+  marketplace?: string | null;
+  date: string;
+}): StorageFeeSchedule {
   const pick = (m: string) =>
-    STORAGE_FEE_SCHEDULES.filter((s) => s.marketplace === m && s.effectiveFrom <= options.date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+    STORAGE_FEE_SCHEDULES.filter((s) => s.marketplace === m && s.effectiveFrom <= options.date).sort((a, b) =>
+      b.effectiveFrom.localeCompare(a.effectiveFrom),
+    )[0];
   return pick(options.marketplace ?? 'US') ?? pick('US') ?? STORAGE_FEE_SCHEDULES[0]!;
 }
 
@@ -38,7 +45,12 @@ export function storageFeeSchedule(options: { marketplace?: string | null; date:
  * Average storage fee per cubic foot per day over `days` days from `from` (peak months cost more).
  * @example Oct 1 + 31 days, standard: 2.40 × 12 / 365 = 0.0789 per cu ft per day
  */
-export function storageRatePerCubicFootDay(options: { schedule: StorageFeeSchedule; storageType: StorageType; from: string; days: number }): number {
+export function storageRatePerCubicFootDay(options: {
+  schedule: StorageFeeSchedule;
+  storageType: StorageType;
+  from: string;
+  days: number;
+}): number {
   const start = parseIsoDate(options.from);
   const days = Math.max(1, Math.round(options.days));
   const rates = options.schedule.perCubicFootMonth[options.storageType];
@@ -63,10 +75,17 @@ const FULFILMENT_FEE_ESTIMATE: Record<string, number> = {
  * Per-unit marketplace fees of a sale: referral (15% of price by default) plus, at Amazon, the
  * fulfilment fee of the size tier. A documented estimate; a seller's own fees replace it.
  */
-export function estimateUnitFees(options: { price: number; sizeTier?: string | null; amazon: boolean; referralRate?: number }): number {
+export function estimateUnitFees(options: {
+  price: number;
+  sizeTier?: string | null;
+  amazon: boolean;
+  referralRate?: number;
+}): number {
   if (!options.amazon) return 0;
   const referral = (options.referralRate ?? 0.15) * options.price;
-  const fulfilment = FULFILMENT_FEE_ESTIMATE[options.sizeTier ?? 'large_standard'] ?? FULFILMENT_FEE_ESTIMATE['large_standard']!;
+  const fulfilment =
+    FULFILMENT_FEE_ESTIMATE[options.sizeTier ?? 'large_standard'] ??
+    FULFILMENT_FEE_ESTIMATE['large_standard']!;
   return Math.round((referral + fulfilment) * 100) / 100;
 }
 
@@ -82,7 +101,7 @@ export interface HoldingCostOptions {
 
 /** Cost of carrying one unit for one day: capital (25%/yr of cost) plus storage. */
 export function holdingCostPerUnitDay(options: HoldingCostOptions): number {
-  const capital = (options.capitalRatePerYear ?? 0.25) * options.unitCost / 365;
+  const capital = ((options.capitalRatePerYear ?? 0.25) * options.unitCost) / 365;
   return capital + options.cubicFeet * options.storagePerCubicFootDay;
 }
 
@@ -130,10 +149,28 @@ export function chooseServiceLevel(options: {
   const o = haveEconomics ? options.holdingPerUnitDay * Math.max(1, options.coverDays) : null;
   const ratio = u !== null && o !== null ? (u + o > 0 ? u / (u + o) : MIN_SERVICE_LEVEL) : null;
   if (options.setting !== undefined && options.setting !== null) {
-    return { serviceLevel: Math.min(0.999, Math.max(MIN_SERVICE_LEVEL, options.setting)), source: 'setting', lostMarginPerUnit: u, excessCostPerUnit: o, criticalRatio: ratio };
+    return {
+      serviceLevel: Math.min(0.999, Math.max(MIN_SERVICE_LEVEL, options.setting)),
+      source: 'setting',
+      lostMarginPerUnit: u,
+      excessCostPerUnit: o,
+      criticalRatio: ratio,
+    };
   }
   if (ratio === null) {
-    return { serviceLevel: options.defaultLevel ?? 0.95, source: 'default', lostMarginPerUnit: u, excessCostPerUnit: o, criticalRatio: null };
+    return {
+      serviceLevel: options.defaultLevel ?? 0.95,
+      source: 'default',
+      lostMarginPerUnit: u,
+      excessCostPerUnit: o,
+      criticalRatio: null,
+    };
   }
-  return { serviceLevel: clamp(ratio), source: 'economics', lostMarginPerUnit: u, excessCostPerUnit: o, criticalRatio: ratio };
+  return {
+    serviceLevel: clamp(ratio),
+    source: 'economics',
+    lostMarginPerUnit: u,
+    excessCostPerUnit: o,
+    criticalRatio: ratio,
+  };
 }

@@ -11,7 +11,8 @@ export interface LeadTimeStages {
   checkInDays: number;
 }
 
-export const totalStagedDays = (s: LeadTimeStages): number => s.productionDays + s.transitDays + s.groundDays + s.checkInDays;
+export const totalStagedDays = (s: LeadTimeStages): number =>
+  s.productionDays + s.transitDays + s.groundDays + s.checkInDays;
 
 export interface LearnedLeadTime {
   /** Days from ordering to sellable at the destination. */
@@ -29,18 +30,26 @@ export interface LearnedLeadTime {
  * observed spread with a prior spread of `priorSdShare` × stated (default 15%), weighted the same way.
  * @example stated 50, observed [50, 56, 62] → mean (3·56 + 3·50)/6 = 53
  */
-export function learnLeadTime(options: { statedDays: number; observedDays: readonly number[]; priorWeight?: number; priorSdShare?: number }): LearnedLeadTime {
+export function learnLeadTime(options: {
+  statedDays: number;
+  observedDays: readonly number[];
+  priorWeight?: number;
+  priorSdShare?: number;
+}): LearnedLeadTime {
   const k = options.priorWeight ?? 3;
   const stated = Math.max(0, options.statedDays);
   const priorSd = stated * (options.priorSdShare ?? 0.15);
   const obs = options.observedDays.filter((d) => Number.isFinite(d) && d >= 0);
   const n = obs.length;
-  if (n === 0) return { meanDays: stated, sdDays: priorSd, observations: 0, statedDays: stated, source: 'stated' };
+  if (n === 0)
+    return { meanDays: stated, sdDays: priorSd, observations: 0, statedDays: stated, source: 'stated' };
   const mean = obs.reduce((s, d) => s + d, 0) / n;
   const variance = n > 1 ? obs.reduce((s, d) => s + (d - mean) ** 2, 0) / (n - 1) : 0;
   const blendedMean = (n * mean + k * stated) / (n + k);
   // Spread around the blended mean: observed spread, the shift from stated, and the prior spread.
-  const blendedVar = ((n - 1) * variance + k * priorSd ** 2 + ((n * k) / (n + k)) * (mean - stated) ** 2) / Math.max(1, n - 1 + k);
+  const blendedVar =
+    ((n - 1) * variance + k * priorSd ** 2 + ((n * k) / (n + k)) * (mean - stated) ** 2) /
+    Math.max(1, n - 1 + k);
   return {
     meanDays: blendedMean,
     sdDays: Math.sqrt(blendedVar),

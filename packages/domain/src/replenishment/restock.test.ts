@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DemandForecast } from '../forecast/types';
-import { chooseServiceLevel, estimateUnitFees, holdingCostPerUnitDay, storageFeeSchedule, storageRatePerCubicFootDay } from './economics';
+import {
+  chooseServiceLevel,
+  estimateUnitFees,
+  holdingCostPerUnitDay,
+  storageFeeSchedule,
+  storageRatePerCubicFootDay,
+} from './economics';
 import { learnLeadTime, totalStagedDays } from './lead-time';
 import type { RestockInput } from './restock';
 import { recommendRestock } from './restock';
@@ -30,7 +36,7 @@ const input = (overrides: Partial<RestockInput> = {}): RestockInput => ({
   price: 20,
   feesPerUnit: 5,
   cubicFeet: 0.1,
-  storagePerCubicFootDay: 0.78 * 12 / 365,
+  storagePerCubicFootDay: (0.78 * 12) / 365,
   ...overrides,
 });
 
@@ -45,7 +51,10 @@ describe('order quantity rounding', () => {
   });
 
   it('applies the best price break the quantity reaches', () => {
-    const breaks = [{ minQuantity: 100, unitCost: 4.5 }, { minQuantity: 500, unitCost: 4 }];
+    const breaks = [
+      { minQuantity: 100, unitCost: 4.5 },
+      { minQuantity: 500, unitCost: 4 },
+    ];
     expect(unitCostFor(99, { unitCost: 5, priceBreaks: breaks })).toBe(5);
     expect(unitCostFor(100, { unitCost: 5, priceBreaks: breaks })).toBe(4.5);
     expect(unitCostFor(800, { unitCost: 5, priceBreaks: breaks })).toBe(4);
@@ -55,28 +64,76 @@ describe('order quantity rounding', () => {
 describe('economics', () => {
   it('service level is the critical ratio of lost margin vs carrying cost', () => {
     // u = 20 − 5 − 5 = 10; o = 0.01/day × 120 days = 1.2; 10 / 11.2 = 0.892857
-    const s = chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 120 });
+    const s = chooseServiceLevel({
+      price: 20,
+      unitCost: 5,
+      feesPerUnit: 5,
+      holdingPerUnitDay: 0.01,
+      coverDays: 120,
+    });
     expect(s.source).toBe('economics');
     expect(s.serviceLevel).toBeCloseTo(0.892857, 5);
     // 10 / 10.3 = 0.9709 is above the 0.93 cap.
-    expect(chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 30 })).toMatchObject({ serviceLevel: 0.93, criticalRatio: expect.closeTo(0.970874, 5) as number });
+    expect(
+      chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 30 }),
+    ).toMatchObject({ serviceLevel: 0.93, criticalRatio: expect.closeTo(0.970874, 5) as number });
     // Thin margin: u = 1, o = 0.05 × 28 = 1.4 → 0.4167, clamped to the 0.5 floor.
-    expect(chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.05, coverDays: 28 }).serviceLevel).toBe(0.5);
+    expect(
+      chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.05, coverDays: 28 })
+        .serviceLevel,
+    ).toBe(0.5);
     // u = 1, o = 0.02 × 28 = 0.56 → 1 / 1.56 = 0.641026
-    expect(chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.02, coverDays: 28 }).serviceLevel).toBeCloseTo(0.641026, 5);
-    expect(chooseServiceLevel({ setting: 0.9, price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 30 })).toMatchObject({ serviceLevel: 0.9, source: 'setting' });
-    expect(chooseServiceLevel({ price: null, unitCost: 5, feesPerUnit: 0, holdingPerUnitDay: 0.01, coverDays: 30 })).toMatchObject({ serviceLevel: 0.95, source: 'default' });
+    expect(
+      chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.02, coverDays: 28 })
+        .serviceLevel,
+    ).toBeCloseTo(0.641026, 5);
+    expect(
+      chooseServiceLevel({
+        setting: 0.9,
+        price: 20,
+        unitCost: 5,
+        feesPerUnit: 5,
+        holdingPerUnitDay: 0.01,
+        coverDays: 30,
+      }),
+    ).toMatchObject({ serviceLevel: 0.9, source: 'setting' });
+    expect(
+      chooseServiceLevel({
+        price: null,
+        unitCost: 5,
+        feesPerUnit: 0,
+        holdingPerUnitDay: 0.01,
+        coverDays: 30,
+      }),
+    ).toMatchObject({ serviceLevel: 0.95, source: 'default' });
   });
 
   it('holding = 25%/yr of cost + storage per cubic foot, at DESIGN rates (peak Oct–Dec)', () => {
     // 5 × 0.25 / 365 = 0.0034247; + 0.5 cu ft × 0.78 × 12 / 365 = 0.0128219 → 0.0162466
-    const offPeak = storageRatePerCubicFootDay({ schedule: storageFeeSchedule({ date: '2025-03-01' }), storageType: 'standard', from: '2025-03-01', days: 30 });
+    const offPeak = storageRatePerCubicFootDay({
+      schedule: storageFeeSchedule({ date: '2025-03-01' }),
+      storageType: 'standard',
+      from: '2025-03-01',
+      days: 30,
+    });
     expect(offPeak).toBeCloseTo((0.78 * 12) / 365, 9);
-    expect(holdingCostPerUnitDay({ unitCost: 5, cubicFeet: 0.5, storagePerCubicFootDay: offPeak })).toBeCloseTo(0.0162466, 6);
-    const peak = storageRatePerCubicFootDay({ schedule: storageFeeSchedule({ date: '2025-10-01' }), storageType: 'standard', from: '2025-10-01', days: 31 });
+    expect(
+      holdingCostPerUnitDay({ unitCost: 5, cubicFeet: 0.5, storagePerCubicFootDay: offPeak }),
+    ).toBeCloseTo(0.0162466, 6);
+    const peak = storageRatePerCubicFootDay({
+      schedule: storageFeeSchedule({ date: '2025-10-01' }),
+      storageType: 'standard',
+      from: '2025-10-01',
+      days: 31,
+    });
     expect(peak).toBeCloseTo((2.4 * 12) / 365, 9);
     // Sep 16 + 30 days: 15 off-peak days at 0.78, 15 peak days at 2.40 → mean 1.59/month
-    const mixed = storageRatePerCubicFootDay({ schedule: storageFeeSchedule({ date: '2025-09-16' }), storageType: 'oversize', from: '2025-09-16', days: 30 });
+    const mixed = storageRatePerCubicFootDay({
+      schedule: storageFeeSchedule({ date: '2025-09-16' }),
+      storageType: 'oversize',
+      from: '2025-09-16',
+      days: 30,
+    });
     expect(mixed).toBeCloseTo((((0.56 + 1.4) / 2) * 12) / 365, 9);
   });
 
@@ -89,7 +146,11 @@ describe('economics', () => {
 describe('lead time', () => {
   it('sums staged lead times and blends learned receipts with the stated value', () => {
     expect(totalStagedDays({ productionDays: 15, transitDays: 25, groundDays: 5, checkInDays: 5 })).toBe(50);
-    expect(learnLeadTime({ statedDays: 50, observedDays: [] })).toMatchObject({ meanDays: 50, sdDays: 7.5, source: 'stated' });
+    expect(learnLeadTime({ statedDays: 50, observedDays: [] })).toMatchObject({
+      meanDays: 50,
+      sdDays: 7.5,
+      source: 'stated',
+    });
     // Observed mean 56, variance 36; blended mean (3·56 + 3·50)/6 = 53;
     // variance (2·36 + 3·7.5² + (9/6)·6²) / 5 = 58.95 → sd 7.678
     const l = learnLeadTime({ statedDays: 50, observedDays: [50, 56, 62] });
@@ -125,7 +186,9 @@ describe('recommendRestock', () => {
   });
 
   it('a SKU with no stock and steady sales is out of stock, to be ordered today', () => {
-    const r = recommendRestock(input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1 }), { serviceLevel: 0.95 });
+    const r = recommendRestock(input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1 }), {
+      serviceLevel: 0.95,
+    });
     expect(r.alert).toBe('out_of_stock');
     expect(r.orderByDate).toBe('2025-03-03');
     expect(r.recommendedQuantity).toBe(44);
@@ -133,7 +196,9 @@ describe('recommendRestock', () => {
   });
 
   it('backorders add to the need; inbound counts toward the position', () => {
-    const r = recommendRestock(input({ stock: { onHand: 2, reserved: 6, inbound: 10 }, casePack: 1 }), { serviceLevel: 0.95 });
+    const r = recommendRestock(input({ stock: { onHand: 2, reserved: 6, inbound: 10 }, casePack: 1 }), {
+      serviceLevel: 0.95,
+    });
     expect(r.reasoning.position).toEqual({ available: -4, inbound: 10, backorders: 4, total: 6 });
     expect(r.recommendedQuantity).toBe(38);
     expect(r.alert).toBe('out_of_stock');
@@ -141,7 +206,9 @@ describe('recommendRestock', () => {
 
   it('with plenty of stock gives the last day to order: when the position falls to the reorder point', () => {
     // 200 − 2t ≤ 20 + 8 → t = 86 → 2025-03-03 + 86 days = 2025-05-28.
-    const r = recommendRestock(input({ stock: { onHand: 200, reserved: 0, inbound: 0 } }), { serviceLevel: 0.95 });
+    const r = recommendRestock(input({ stock: { onHand: 200, reserved: 0, inbound: 0 } }), {
+      serviceLevel: 0.95,
+    });
     expect(r.recommendedQuantity).toBe(0);
     expect(r.orderByDate).toBe('2025-05-28');
     expect(r.shipDate).toBe('2025-06-01');
@@ -151,14 +218,22 @@ describe('recommendRestock', () => {
 
   it('warns a week ahead: reorder_soon when the order-by date is within the review period', () => {
     // 46 − 2t ≤ 28 → t = 9 > 7: no alert; 40 − 2t ≤ 28 → t = 6 ≤ 7: reorder_soon.
-    expect(recommendRestock(input({ stock: { onHand: 46, reserved: 0, inbound: 0 } }), { serviceLevel: 0.95 }).alert).toBeNull();
-    const soon = recommendRestock(input({ stock: { onHand: 40, reserved: 0, inbound: 0 } }), { serviceLevel: 0.95 });
+    expect(
+      recommendRestock(input({ stock: { onHand: 46, reserved: 0, inbound: 0 } }), { serviceLevel: 0.95 })
+        .alert,
+    ).toBeNull();
+    const soon = recommendRestock(input({ stock: { onHand: 40, reserved: 0, inbound: 0 } }), {
+      serviceLevel: 0.95,
+    });
     expect(soon.alert).toBe('reorder_soon');
     expect(soon.orderByDate).toBe('2025-03-09');
   });
 
   it('MOQ above the need is respected', () => {
-    const r = recommendRestock(input({ casePack: 6, moq: 50, stock: { onHand: 40, reserved: 0, inbound: 0 } }), { serviceLevel: 0.95 });
+    const r = recommendRestock(
+      input({ casePack: 6, moq: 50, stock: { onHand: 40, reserved: 0, inbound: 0 } }),
+      { serviceLevel: 0.95 },
+    );
     // need 44 − 40 = 4 → MOQ 50 → 9 cases of 6 = 54
     expect(r.recommendedQuantity).toBe(54);
     expect(r.reasoning.rounding).toBe('moq');
@@ -166,25 +241,43 @@ describe('recommendRestock', () => {
 
   it('keeps at least 28 days of cover after arrival at Amazon when the margin pays for it', () => {
     // Service level 0.9: qpois(0.9, 34) = 42; cover floor 2 × (10 + 28) = 76 → order up to 76.
-    const r = recommendRestock(input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1 }), { serviceLevel: 0.9, minCoverDaysAfterArrival: 28 });
+    const r = recommendRestock(input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1 }), {
+      serviceLevel: 0.9,
+      minCoverDaysAfterArrival: 28,
+    });
     expect(r.orderUpTo).toBe(76);
     expect(r.reasoning.orderUpToBasis).toBe('min_cover');
     expect(r.recommendedQuantity).toBe(76);
     expect(r.reasoning.daysOfSupplyAfterArrival).toBe(28);
     // Margin 0.5 < 28 days × holding: the economics say no floor.
-    const thin = recommendRestock(input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1, price: 10.5, feesPerUnit: 5, cubicFeet: 2 }), { serviceLevel: 0.9, minCoverDaysAfterArrival: 28 });
+    const thin = recommendRestock(
+      input({
+        stock: { onHand: 0, reserved: 0, inbound: 0 },
+        casePack: 1,
+        price: 10.5,
+        feesPerUnit: 5,
+        cubicFeet: 2,
+      }),
+      { serviceLevel: 0.9, minCoverDaysAfterArrival: 28 },
+    );
     expect(thin.reasoning.minCoverApplied).toBe(false);
     expect(thin.orderUpTo).toBe(42);
   });
 
   it('never plans above 90 days of supply unless allowed, and flags MOQ-forced excess', () => {
     // Max cover 5 days after arrival: ceiling 2 × (10 + 5) = 30 < 44.
-    const capped = recommendRestock(input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1 }), { serviceLevel: 0.95, maxCoverDays: 5 });
+    const capped = recommendRestock(input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1 }), {
+      serviceLevel: 0.95,
+      maxCoverDays: 5,
+    });
     expect(capped.orderUpTo).toBe(30);
     expect(capped.reasoning.orderUpToBasis).toBe('max_cover');
     expect(capped.excess).toBe(false);
     // MOQ 500 = 250 days of demand: ordered, but flagged.
-    const moq = recommendRestock(input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1, moq: 500 }), { serviceLevel: 0.95 });
+    const moq = recommendRestock(
+      input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1, moq: 500 }),
+      { serviceLevel: 0.95 },
+    );
     expect(moq.recommendedQuantity).toBe(500);
     expect(moq.excess).toBe(true);
     expect(moq.reasoning.summary).toContain('excess');

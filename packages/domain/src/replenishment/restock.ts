@@ -162,9 +162,21 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const inbound = input.stock.inbound;
   const position = Math.max(0, available) + inbound - backorders;
 
-  const holding = holdingCostPerUnitDay({ unitCost: input.unitCost ?? 0, cubicFeet: input.cubicFeet, storagePerCubicFootDay: input.storagePerCubicFootDay, capitalRatePerYear: options.capitalRatePerYear });
+  const holding = holdingCostPerUnitDay({
+    unitCost: input.unitCost ?? 0,
+    cubicFeet: input.cubicFeet,
+    storagePerCubicFootDay: input.storagePerCubicFootDay,
+    capitalRatePerYear: options.capitalRatePerYear,
+  });
   const coverDays = Math.max(reviewDays, minCover, 1);
-  const service = chooseServiceLevel({ setting: options.serviceLevel, price: input.price, unitCost: input.unitCost, feesPerUnit: input.feesPerUnit, holdingPerUnitDay: holding, coverDays });
+  const service = chooseServiceLevel({
+    setting: options.serviceLevel,
+    price: input.price,
+    unitCost: input.unitCost,
+    feesPerUnit: input.feesPerUnit,
+    holdingPerUnitDay: holding,
+    coverDays,
+  });
   const alpha = service.serviceLevel;
 
   const quantile = (mean: number, days: number) => {
@@ -184,7 +196,8 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const floor = Math.ceil(demandBetween(0, L + minCover));
   const ceiling = Math.floor(demandBetween(0, L + maxCover));
   // The floor is kept unless carrying a unit for minCover days costs more than the margin it protects.
-  const floorPays = minCover > 0 && (service.lostMarginPerUnit === null || service.lostMarginPerUnit > holding * minCover);
+  const floorPays =
+    minCover > 0 && (service.lostMarginPerUnit === null || service.lostMarginPerUnit > holding * minCover);
   let orderUpTo = base;
   let basis: RestockReasoning['orderUpToBasis'] = 'service_level';
   if (floorPays && floor > orderUpTo) {
@@ -202,7 +215,8 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const unitCost = unitCostFor(quantity, { unitCost: input.unitCost, priceBreaks: input.priceBreaks });
   const afterArrival = position + quantity - muL;
   const daysAfterArrival = dailyDemand > 0 ? afterArrival / dailyDemand : null;
-  const excess = dailyDemand > 0 && quantity > 0 && position + quantity > demandBetween(0, L + maxCover) + 1e-9;
+  const excess =
+    dailyDemand > 0 && quantity > 0 && position + quantity > demandBetween(0, L + maxCover) + 1e-9;
 
   // Order-by: the first day t at which position − demand[0, t) ≤ demand[t, t + L) + safety stock over L.
   const asOfDay = parseIsoDate(input.asOf);
@@ -218,7 +232,8 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const daysOfSupply = dailyDemand > 0 ? (Math.max(0, available) + inbound) / dailyDemand : null;
   let alert: RestockAlert | null = null;
   if (available <= 0 && dailyDemand > 0) alert = 'out_of_stock';
-  else if ((daysOfSupply !== null && daysOfSupply < L) || (orderBy !== null && orderBy <= asOfDay)) alert = 'reorder_now';
+  else if ((daysOfSupply !== null && daysOfSupply < L) || (orderBy !== null && orderBy <= asOfDay))
+    alert = 'reorder_now';
   else if (orderBy !== null && orderBy - asOfDay <= Math.max(reviewDays, 7)) alert = 'reorder_soon';
 
   const production = Math.max(0, Math.round(input.leadTime.productionDays ?? 0));
@@ -273,10 +288,13 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
 
 function summarise(r: RestockReasoning, quantity: number): string {
   const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
-  if (r.dailyDemand <= 0) return `No demand is forecast; ${fmt(r.position.total)} units on hand and inbound cover it, so nothing to order.`;
+  if (r.dailyDemand <= 0)
+    return `No demand is forecast; ${fmt(r.position.total)} units on hand and inbound cover it, so nothing to order.`;
   let target = `At a ${(r.serviceLevel * 100).toFixed(1)}% service level (${r.serviceLevelSource === 'economics' ? `margin $${(r.lostMarginPerUnit ?? 0).toFixed(2)} lost per unit short vs $${(r.excessCostPerUnit ?? 0).toFixed(2)} to carry one too many` : r.serviceLevelSource === 'setting' ? 'set by you' : 'default: no price or cost'}) safety stock is ${fmt(r.safetyStock)}, so order up to ${fmt(r.orderUpTo)}`;
-  if (r.orderUpToBasis === 'min_cover') target += ` (raised to keep ${fmt(r.minCoverDaysAfterArrival)} days of cover after arrival)`;
-  if (r.orderUpToBasis === 'max_cover') target += ` (capped at ${fmt(r.maxCoverDays)} days of supply after arrival)`;
+  if (r.orderUpToBasis === 'min_cover')
+    target += ` (raised to keep ${fmt(r.minCoverDaysAfterArrival)} days of cover after arrival)`;
+  if (r.orderUpToBasis === 'max_cover')
+    target += ` (capped at ${fmt(r.maxCoverDays)} days of supply after arrival)`;
   const parts = [
     `Sells ${r.dailyDemand.toFixed(2)}/day; lead time ${fmt(r.leadTimeDays)} ± ${fmt(r.leadTimeSdDays)} days plus a ${fmt(r.reviewDays)}-day review → ${fmt(r.demandOverProtection)} units expected.`,
     `${target}.`,
@@ -284,9 +302,17 @@ function summarise(r: RestockReasoning, quantity: number): string {
   const have = `You have ${fmt(r.position.available)} available + ${fmt(r.position.inbound)} inbound${r.position.backorders > 0 ? ` − ${fmt(r.position.backorders)} backordered` : ''}`;
   if (quantity === 0) parts.push(`${have}: enough, order nothing now.`);
   else {
-    const why = r.rounding === 'moq' ? ` (minimum order ${fmt(r.moq)})` : r.rounding === 'case_pack' ? ` (rounded up to cases of ${fmt(r.casePack)})` : '';
+    const why =
+      r.rounding === 'moq'
+        ? ` (minimum order ${fmt(r.moq)})`
+        : r.rounding === 'case_pack'
+          ? ` (rounded up to cases of ${fmt(r.casePack)})`
+          : '';
     parts.push(`${have}, so order ${fmt(quantity)}${why}.`);
   }
-  if (r.exceedsMaxCover) parts.push(`This puts ${fmt(r.daysOfSupplyAfterArrival ?? 0)} days of supply on hand after arrival, above the ${fmt(r.maxCoverDays)}-day excess line.`);
+  if (r.exceedsMaxCover)
+    parts.push(
+      `This puts ${fmt(r.daysOfSupplyAfterArrival ?? 0)} days of supply on hand after arrival, above the ${fmt(r.maxCoverDays)}-day excess line.`,
+    );
   return parts.join(' ');
 }

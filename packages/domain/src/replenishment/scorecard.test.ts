@@ -25,10 +25,35 @@ describe('supplierScorecard', () => {
         // 31 days, on time, paid.
         order({ number: 'PO-1', paidOn: '2025-03-01' }),
         // 41 days, 10 days late, 90 of 100 received (closed short), unpaid: due 2025-02-11 + 30.
-        order({ number: 'PO-2', firstReceivedOn: '2025-02-11', receivedOn: '2025-02-11', receivedQuantity: 90, receivedValue: 360, freightCost: 20 }),
+        order({
+          number: 'PO-2',
+          firstReceivedOn: '2025-02-11',
+          receivedOn: '2025-02-11',
+          receivedQuantity: 90,
+          receivedValue: 360,
+          freightCost: 20,
+        }),
         // Open: sent, nothing received; bill due from the sent date.
-        order({ number: 'PO-3', status: 'sent', sentOn: '2025-03-01', expectedOn: '2025-04-01', firstReceivedOn: null, receivedOn: null, receivedQuantity: 0, receivedValue: 0, paymentTermsDays: 0 }),
-        order({ number: 'PO-4', status: 'draft', sentOn: null, firstReceivedOn: null, receivedOn: null, receivedQuantity: 0, receivedValue: 0 }),
+        order({
+          number: 'PO-3',
+          status: 'sent',
+          sentOn: '2025-03-01',
+          expectedOn: '2025-04-01',
+          firstReceivedOn: null,
+          receivedOn: null,
+          receivedQuantity: 0,
+          receivedValue: 0,
+          paymentTermsDays: 0,
+        }),
+        order({
+          number: 'PO-4',
+          status: 'draft',
+          sentOn: null,
+          firstReceivedOn: null,
+          receivedOn: null,
+          receivedQuantity: 0,
+          receivedValue: 0,
+        }),
       ],
       { asOf: '2025-03-05' },
     );
@@ -50,6 +75,11 @@ describe('supplierScorecard', () => {
 
   it('no history: nulls, not NaN', () => {
     const card = supplierScorecard([], { asOf: '2025-03-05' });
-    expect(card).toMatchObject({ onTimeRate: null, fillRate: null, leadTime: { meanDays: null, observations: 0 }, totalDue: 0 });
+    expect(card).toMatchObject({
+      onTimeRate: null,
+      fillRate: null,
+      leadTime: { meanDays: null, observations: 0 },
+      totalDue: 0,
+    });
   });
 });

@@ -26,7 +26,12 @@ export interface SupplierScorecard {
   orders: number;
   receivedOrders: number;
   onTimeRate: number | null;
-  leadTime: { meanDays: number | null; varianceDays2: number | null; sdDays: number | null; observations: number };
+  leadTime: {
+    meanDays: number | null;
+    varianceDays2: number | null;
+    sdDays: number | null;
+    observations: number;
+  };
   fillRate: number | null;
   openOrders: { count: number; value: number; units: number };
   billsDue: { number: string; amount: number; dueOn: string; overdue: boolean }[];
@@ -40,12 +45,22 @@ export interface SupplierScorecard {
  * - Bills due: unpaid orders that are sent or received; amount = received value (ordered value while
  *   nothing has arrived) + freight; due = (first receipt, else sent date) + payment terms.
  */
-export function supplierScorecard(orders: readonly ScorecardOrder[], options: { asOf: string }): SupplierScorecard {
+export function supplierScorecard(
+  orders: readonly ScorecardOrder[],
+  options: { asOf: string },
+): SupplierScorecard {
   const received = orders.filter((o) => o.status === 'received' && o.firstReceivedOn !== null);
-  const leadTimes = received.filter((o) => o.sentOn !== null).map((o) => parseIsoDate(o.firstReceivedOn!) - parseIsoDate(o.sentOn!));
+  const leadTimes = received
+    .filter((o) => o.sentOn !== null)
+    .map((o) => parseIsoDate(o.firstReceivedOn!) - parseIsoDate(o.sentOn!));
   const n = leadTimes.length;
   const mean = n > 0 ? leadTimes.reduce((s, d) => s + d, 0) / n : null;
-  const variance = n > 1 && mean !== null ? leadTimes.reduce((s, d) => s + (d - mean) ** 2, 0) / (n - 1) : n === 1 ? 0 : null;
+  const variance =
+    n > 1 && mean !== null
+      ? leadTimes.reduce((s, d) => s + (d - mean) ** 2, 0) / (n - 1)
+      : n === 1
+        ? 0
+        : null;
   const withDue = received.filter((o) => o.expectedOn !== null);
   const onTime = withDue.filter((o) => o.firstReceivedOn! <= o.expectedOn!).length;
   const ordered = received.reduce((s, o) => s + o.orderedQuantity, 0);
@@ -57,7 +72,8 @@ export function supplierScorecard(orders: readonly ScorecardOrder[], options: { 
     .map((o) => {
       const basis = o.firstReceivedOn ?? o.sentOn!;
       const due = parseIsoDate(basis) + o.paymentTermsDays;
-      const amount = Math.round(((o.receivedQuantity > 0 ? o.receivedValue : o.orderedValue) + o.freightCost) * 100) / 100;
+      const amount =
+        Math.round(((o.receivedQuantity > 0 ? o.receivedValue : o.orderedValue) + o.freightCost) * 100) / 100;
       return { number: o.number, amount, dueOn: isoDate(due), overdue: due < asOfDay };
     })
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.number.localeCompare(b.number));
@@ -66,7 +82,12 @@ export function supplierScorecard(orders: readonly ScorecardOrder[], options: { 
     orders: orders.length,
     receivedOrders: received.length,
     onTimeRate: withDue.length > 0 ? r(onTime / withDue.length) : null,
-    leadTime: { meanDays: r(mean, 2), varianceDays2: r(variance, 2), sdDays: variance === null ? null : r(Math.sqrt(variance), 2), observations: n },
+    leadTime: {
+      meanDays: r(mean, 2),
+      varianceDays2: r(variance, 2),
+      sdDays: variance === null ? null : r(Math.sqrt(variance), 2),
+      observations: n,
+    },
     fillRate: ordered > 0 ? r(got / ordered) : null,
     openOrders: {
       count: open.length,

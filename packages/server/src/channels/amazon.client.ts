@@ -1,5 +1,9 @@
 import type { AmazonOrderHeader } from '@stockwise/domain/channels/amazon';
-import { amazonDisposition, amazonGetOrders, amazonOrderItemsToIntake } from '@stockwise/domain/channels/amazon';
+import {
+  amazonDisposition,
+  amazonGetOrders,
+  amazonOrderItemsToIntake,
+} from '@stockwise/domain/channels/amazon';
 import type { ChannelConnector, PulledOrder } from './connector';
 import { ConnectorError, expectOk, fetchWithRetry } from './connector';
 
@@ -36,17 +40,38 @@ export class AmazonConnector implements ChannelConnector {
     const res = await fetchWithRetry(this.creds.tokenUrl ?? 'https://api.amazon.com/auth/o2/token', {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.creds.refreshToken, client_id: this.creds.clientId, client_secret: this.creds.clientSecret }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: this.creds.refreshToken,
+        client_id: this.creds.clientId,
+        client_secret: this.creds.clientSecret,
+      }).toString(),
     });
-    const body = JSON.parse(await expectOk(res, 'Login with Amazon token')) as { access_token?: unknown; expires_in?: unknown };
-    if (typeof body.access_token !== 'string') throw new ConnectorError('Login with Amazon: no access_token', res.status);
-    this.token = { value: body.access_token, expiresAt: Date.now() + (typeof body.expires_in === 'number' ? body.expires_in : 3600) * 1000 };
+    const body = JSON.parse(await expectOk(res, 'Login with Amazon token')) as {
+      access_token?: unknown;
+      expires_in?: unknown;
+    };
+    if (typeof body.access_token !== 'string')
+      throw new ConnectorError('Login with Amazon: no access_token', res.status);
+    this.token = {
+      value: body.access_token,
+      expiresAt: Date.now() + (typeof body.expires_in === 'number' ? body.expires_in : 3600) * 1000,
+    };
     return this.token.value;
   }
 
   private async call(path: string, init: RequestInit = {}): Promise<unknown> {
-    const res = await fetchWithRetry(`${this.endpoint}${path}`, { ...init, headers: { 'x-amz-access-token': await this.accessToken(), Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}) } });
-    return JSON.parse(await expectOk(res, `SP-API ${init.method ?? 'GET'} ${path.split('?')[0] ?? path}`)) as unknown;
+    const res = await fetchWithRetry(`${this.endpoint}${path}`, {
+      ...init,
+      headers: {
+        'x-amz-access-token': await this.accessToken(),
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+      },
+    });
+    return JSON.parse(
+      await expectOk(res, `SP-API ${init.method ?? 'GET'} ${path.split('?')[0] ?? path}`),
+    ) as unknown;
   }
 
   async pullOrders(cursor: string | null): Promise<{ orders: PulledOrder[]; cursor: string | null }> {
@@ -71,10 +96,19 @@ export class AmazonConnector implements ChannelConnector {
       let merged: PulledOrder['intake'] | undefined;
       do {
         const query: string = itemsToken ? `?NextToken=${encodeURIComponent(itemsToken)}` : '';
-        const page = amazonOrderItemsToIntake(header, await this.call(`/orders/v0/orders/${encodeURIComponent(header.amazonOrderId)}/orderItems${query}`));
+        const page = amazonOrderItemsToIntake(
+          header,
+          await this.call(`/orders/v0/orders/${encodeURIComponent(header.amazonOrderId)}/orderItems${query}`),
+        );
         itemsToken = page.nextToken;
         const { nextToken: _next, ...intake } = page;
-        merged = merged ? { ...merged, lines: [...merged.lines, ...intake.lines], unmapped: [...merged.unmapped, ...intake.unmapped] } : intake;
+        merged = merged
+          ? {
+              ...merged,
+              lines: [...merged.lines, ...intake.lines],
+              unmapped: [...merged.unmapped, ...intake.unmapped],
+            }
+          : intake;
       } while (itemsToken);
       orders.push({ intake: merged, disposition });
     }
@@ -82,11 +116,24 @@ export class AmazonConnector implements ChannelConnector {
   }
 
   async pushAvailability(items: readonly { sku: string; quantity: number }[]): Promise<number> {
-    if (!this.creds.sellerId) throw new ConnectorError('set sellerId on the channel to push quantities', null);
+    if (!this.creds.sellerId)
+      throw new ConnectorError('set sellerId on the channel to push quantities', null);
     let pushed = 0;
     for (const item of items) {
-      const body = JSON.stringify({ productType: 'PRODUCT', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: item.quantity }] }] });
-      await this.call(`/listings/2021-08-01/items/${encodeURIComponent(this.creds.sellerId)}/${encodeURIComponent(item.sku)}?marketplaceIds=${encodeURIComponent(this.creds.marketplaceId)}`, { method: 'PATCH', body });
+      const body = JSON.stringify({
+        productType: 'PRODUCT',
+        patches: [
+          {
+            op: 'replace',
+            path: '/attributes/fulfillment_availability',
+            value: [{ fulfillment_channel_code: 'DEFAULT', quantity: item.quantity }],
+          },
+        ],
+      });
+      await this.call(
+        `/listings/2021-08-01/items/${encodeURIComponent(this.creds.sellerId)}/${encodeURIComponent(item.sku)}?marketplaceIds=${encodeURIComponent(this.creds.marketplaceId)}`,
+        { method: 'PATCH', body },
+      );
       pushed += 1;
     }
     return pushed;

@@ -31,7 +31,14 @@ export interface AvailabilityDelivery {
   channel: OrderChannel;
   safetyBuffer: number;
   sentAt: string;
-  items: { sku: string; availableToSell: number; available: number; onHand: number; reserved: number; previous: number | null }[];
+  items: {
+    sku: string;
+    availableToSell: number;
+    available: number;
+    onHand: number;
+    reserved: number;
+    previous: number | null;
+  }[];
 }
 
 /** `sha256=` + hex HMAC-SHA256 of the raw body with the channel's availability secret. */
@@ -40,7 +47,9 @@ export function signDelivery(secret: string, rawBody: string): string {
 }
 
 /** The batch window (seconds): movements within one window become one delivery per channel. */
-export function availabilityWindowSeconds(env: Readonly<Record<string, string | undefined>> = process.env): number {
+export function availabilityWindowSeconds(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): number {
   const n = Number(env['STOCKWISE_AVAILABILITY_WINDOW_SECONDS'] ?? 15);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 3600) : 15;
 }
@@ -64,17 +73,35 @@ export class AvailabilityPush {
     requirePermission(actor, 'inventory:write');
     const sql = this.tx.sql;
     const record = await channelsRepository.find(sql, actor.accountId, channel);
-    if (!record) throw new DomainError('NOT_FOUND', `no ${channel} channel is connected`, { field: 'channel' });
+    if (!record)
+      throw new DomainError('NOT_FOUND', `no ${channel} channel is connected`, { field: 'channel' });
     const connectorPush = record.pushConnector && record.credentialsEnc !== null;
-    if (!record.availabilityUrl && !connectorPush) throw new DomainError('VALIDATION_FAILED', `the ${channel} channel has no availability webhook and no connector push`, { field: 'channel' });
-    if (!(await channelsRepository.claimPush(sql, actor.accountId, record.id, LEASE_SECONDS))) return { channel, status: 'busy', items: 0, deliveries: 0, cursor: record.pushCursor, error: null };
+    if (!record.availabilityUrl && !connectorPush)
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `the ${channel} channel has no availability webhook and no connector push`,
+        { field: 'channel' },
+      );
+    if (!(await channelsRepository.claimPush(sql, actor.accountId, record.id, LEASE_SECONDS)))
+      return { channel, status: 'busy', items: 0, deliveries: 0, cursor: record.pushCursor, error: null };
     let cursorText = record.pushCursor;
     let sent = 0;
     let deliveries = 0;
     /** Delivers the rows whose figure changed, then (in one transaction) remembers them and stores the cursor. */
-    const sendPage = async (rows: readonly OutboundAvailabilityRow[], next: { cursor: string | null; release: boolean }) => {
+    const sendPage = async (
+      rows: readonly OutboundAvailabilityRow[],
+      next: { cursor: string | null; release: boolean },
+    ) => {
       const items = rows
-        .map((r) => ({ productId: r.productId, sku: r.sku, availableToSell: Math.max(0, r.available - record.safetyBuffer), available: r.available, onHand: r.onHand, reserved: r.reserved, previous: r.previous }))
+        .map((r) => ({
+          productId: r.productId,
+          sku: r.sku,
+          availableToSell: Math.max(0, r.available - record.safetyBuffer),
+          available: r.available,
+          onHand: r.onHand,
+          reserved: r.reserved,
+          previous: r.previous,
+        }))
         .filter((r) => r.availableToSell !== r.previous);
       if (items.length > 0) {
         await this.deliver(record, items);
@@ -83,7 +110,11 @@ export class AvailabilityPush {
       }
       await this.tx.run(async (tx) => {
         await channelsRepository.recordSent(tx, actor.accountId, { channelId: record.id, items });
-        await channelsRepository.pushSucceeded(tx, actor.accountId, record.id, { cursor: next.cursor, release: next.release, leaseSeconds: LEASE_SECONDS });
+        await channelsRepository.pushSucceeded(tx, actor.accountId, record.id, {
+          cursor: next.cursor,
+          release: next.release,
+          leaseSeconds: LEASE_SECONDS,
+        });
       });
       if (next.cursor) cursorText = next.cursor;
     };
@@ -91,12 +122,20 @@ export class AvailabilityPush {
       if (!record.pushCursor) {
         // The first delivery: every SKU with stock, a page of SKUs at a time, then the feed from here on.
         // Horizon first, then the last id: whatever commits later is past this cursor (channelsRepository.changedSkus).
-        const start = { horizon: await channelsRepository.feedHorizon(sql), lastId: await channelsRepository.lastMovementId(sql, actor.accountId) };
+        const start = {
+          horizon: await channelsRepository.feedHorizon(sql),
+          lastId: await channelsRepository.lastMovementId(sql, actor.accountId),
+        };
         let afterSku: string | undefined;
         for (let page = 0; ; page++) {
           // A very large catalogue continues in the next window (what was sent is not sent again).
-          if (page >= MAX_PAGES) return await this.finish(actor, record.id, { channel, sent, deliveries, cursor: null });
-          const rows = await channelsRepository.outboundAvailabilityPage(sql, actor.accountId, { channelId: record.id, afterSku, limit: PAGE });
+          if (page >= MAX_PAGES)
+            return await this.finish(actor, record.id, { channel, sent, deliveries, cursor: null });
+          const rows = await channelsRepository.outboundAvailabilityPage(sql, actor.accountId, {
+            channelId: record.id,
+            afterSku,
+            limit: PAGE,
+          });
           const last = rows.length < PAGE;
           await sendPage(rows, { cursor: last ? encodeFeedCursor(start) : null, release: false });
           if (last) break;
@@ -108,7 +147,13 @@ export class AvailabilityPush {
       for (let page = 0; page < MAX_PAGES; page++) {
         const horizon = await channelsRepository.feedHorizon(sql);
         const changed = await channelsRepository.changedSkus(sql, actor.accountId, { cursor, limit: PAGE });
-        const rows = changed.items.length === 0 ? [] : await channelsRepository.outboundAvailability(sql, actor.accountId, { channelId: record.id, productIds: changed.items.map((i) => i.productId) });
+        const rows =
+          changed.items.length === 0
+            ? []
+            : await channelsRepository.outboundAvailability(sql, actor.accountId, {
+                channelId: record.id,
+                productIds: changed.items.map((i) => i.productId),
+              });
         cursor = { lastId: changed.lastId, horizon };
         await sendPage(rows, { cursor: encodeFeedCursor(cursor), release: false });
         if (!changed.more) break;
@@ -119,18 +164,39 @@ export class AvailabilityPush {
         await channelsRepository.releasePush(sql, actor.accountId, record.id);
         throw error;
       }
-      const message = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
-      await channelsRepository.pushFailed(sql, actor.accountId, record.id, { error: message, baseSeconds: this.deps.windowSeconds, maxSeconds: MAX_BACKOFF_SECONDS });
+      const message =
+        error instanceof Error
+          ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
+          : String(error);
+      await channelsRepository.pushFailed(sql, actor.accountId, record.id, {
+        error: message,
+        baseSeconds: this.deps.windowSeconds,
+        maxSeconds: MAX_BACKOFF_SECONDS,
+      });
       return { channel, status: 'failed', items: sent, deliveries, cursor: cursorText, error: message };
     }
   }
 
-  private async finish(actor: Actor, channelId: number, r: { channel: OrderChannel; sent: number; deliveries: number; cursor: string | null }): Promise<PushResult> {
+  private async finish(
+    actor: Actor,
+    channelId: number,
+    r: { channel: OrderChannel; sent: number; deliveries: number; cursor: string | null },
+  ): Promise<PushResult> {
     await channelsRepository.releasePush(this.tx.sql, actor.accountId, channelId);
-    return { channel: r.channel, status: r.sent > 0 ? 'delivered' : 'nothing-changed', items: r.sent, deliveries: r.deliveries, cursor: r.cursor, error: null };
+    return {
+      channel: r.channel,
+      status: r.sent > 0 ? 'delivered' : 'nothing-changed',
+      items: r.sent,
+      deliveries: r.deliveries,
+      cursor: r.cursor,
+      error: null,
+    };
   }
 
-  private async deliver(record: ChannelRecord, items: (AvailabilityDelivery['items'][number] & { productId: number })[]): Promise<void> {
+  private async deliver(
+    record: ChannelRecord,
+    items: (AvailabilityDelivery['items'][number] & { productId: number })[],
+  ): Promise<void> {
     if (record.availabilityUrl && record.availabilitySecretEnc) {
       const delivery: AvailabilityDelivery = {
         event: 'availability.changed',
@@ -153,25 +219,48 @@ export class AvailabilityPush {
         body,
         timeoutMs: 15_000,
       }).catch((error: unknown) => {
-        throw new DomainError('UPSTREAM_FAILED', `availability webhook: ${error instanceof Error ? error.message : String(error)}`, { field: 'channel', cause: error });
+        throw new DomainError(
+          'UPSTREAM_FAILED',
+          `availability webhook: ${error instanceof Error ? error.message : String(error)}`,
+          { field: 'channel', cause: error },
+        );
       });
       await expectOk(res, 'availability webhook').catch((error: unknown) => {
-        throw new DomainError('UPSTREAM_FAILED', error instanceof Error ? error.message : String(error), { field: 'channel', cause: error });
+        throw new DomainError('UPSTREAM_FAILED', error instanceof Error ? error.message : String(error), {
+          field: 'channel',
+          cause: error,
+        });
       });
     }
     if (record.pushConnector && record.credentialsEnc) {
       const connector = this.deps.channels.connectorFor(record);
-      await connector.pushAvailability(items.map((i) => ({ sku: i.sku, quantity: i.availableToSell }))).catch((error: unknown) => {
-        throw new DomainError('UPSTREAM_FAILED', `${record.channel}: ${error instanceof Error ? error.message : String(error)}`, { field: 'channel', cause: error });
-      });
+      await connector
+        .pushAvailability(items.map((i) => ({ sku: i.sku, quantity: i.availableToSell })))
+        .catch((error: unknown) => {
+          throw new DomainError(
+            'UPSTREAM_FAILED',
+            `${record.channel}: ${error instanceof Error ? error.message : String(error)}`,
+            { field: 'channel', cause: error },
+          );
+        });
     }
   }
 
   /** Queues a delivery for the current batch window (one job per channel per window, however often asked). */
-  async enqueue(jobs: JobsService, actor: Actor, channel: OrderChannel, now = Date.now()): Promise<number | null> {
+  async enqueue(
+    jobs: JobsService,
+    actor: Actor,
+    channel: OrderChannel,
+    now = Date.now(),
+  ): Promise<number | null> {
     requirePermission(actor, 'inventory:write');
     const window = Math.floor(now / (this.deps.windowSeconds * 1000));
-    const job = await jobs.enqueueOnce(actor, AVAILABILITY_PUSH, { channel }, `${AVAILABILITY_PUSH}:${channel}:${String(window)}`);
+    const job = await jobs.enqueueOnce(
+      actor,
+      AVAILABILITY_PUSH,
+      { channel },
+      `${AVAILABILITY_PUSH}:${channel}:${String(window)}`,
+    );
     return job?.id ?? null;
   }
 
@@ -197,8 +286,13 @@ export class AvailabilityPush {
 }
 
 /** The delivery job and its schedule (every batch window, on every worker; dedupe keys make it once). */
-export function registerAvailabilityPush(jobs: JobsService, deps: { push: AvailabilityPush; auth: AuthService; windowSeconds: number }): void {
-  jobs.register(AVAILABILITY_PUSH, async (ctx) => deps.push.push(ctx.actor, String(ctx.job.payload['channel']) as OrderChannel));
+export function registerAvailabilityPush(
+  jobs: JobsService,
+  deps: { push: AvailabilityPush; auth: AuthService; windowSeconds: number },
+): void {
+  jobs.register(AVAILABILITY_PUSH, async (ctx) =>
+    deps.push.push(ctx.actor, String(ctx.job.payload['channel']) as OrderChannel),
+  );
   jobs.addSchedule(async () => {
     await deps.push.enqueueDue(jobs, deps.auth);
   }, deps.windowSeconds * 1000);

@@ -1,7 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { parseJsonLossless } from '@stockwise/domain/channels/lossless-json';
 import type { ShopifyTopic } from '@stockwise/domain/channels/shopify';
-import { normalizeShopDomain, SHOPIFY_TOPICS, shopifyCancelledOrderId, shopifyOrderToIntake, shopifyRefund } from '@stockwise/domain/channels/shopify';
+import {
+  normalizeShopDomain,
+  SHOPIFY_TOPICS,
+  shopifyCancelledOrderId,
+  shopifyOrderToIntake,
+  shopifyRefund,
+} from '@stockwise/domain/channels/shopify';
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import type { OrderChannel } from '@stockwise/domain/orders/order-state';
 import type { ChannelRecord, FeedCursor } from '@stockwise/db/repositories/channels.repository';
@@ -59,7 +65,10 @@ export function decodeFeedCursor(text: string | null | undefined, now: Date): Fe
   if (!text) return { lastId: 0, horizon: now };
   const m = /^(\d{1,15})(?:-(\d{1,16}))?$/.exec(text);
   if (!m) throw new DomainError('VALIDATION_FAILED', 'not a cursor from this feed', { field: 'cursor' });
-  return { lastId: Number(m[1]), horizon: m[2] ? new Date(Number(m[2])) : new Date(now.getTime() - LEGACY_OVERLAP_MS) };
+  return {
+    lastId: Number(m[1]),
+    horizon: m[2] ? new Date(Number(m[2])) : new Date(now.getTime() - LEGACY_OVERLAP_MS),
+  };
 }
 
 /** Sales channels: connections (secrets sealed at rest), Shopify webhooks, connector sync, availability out. */
@@ -75,7 +84,10 @@ export class ChannelsService {
       let locationId: number | null = null;
       if (input.location) {
         const location = await locationsRepository.findByCode(sql, actor.accountId, input.location);
-        if (!location) throw new DomainError('UNKNOWN_LOCATION', `unknown location ${input.location}`, { field: 'location' });
+        if (!location)
+          throw new DomainError('UNKNOWN_LOCATION', `unknown location ${input.location}`, {
+            field: 'location',
+          });
         locationId = location.id;
       }
       let shopDomain: string | null = null;
@@ -83,19 +95,48 @@ export class ChannelsService {
       let credentials: Record<string, unknown> | null = null;
       if (input.type === 'shopify') {
         shopDomain = normalizeShopDomain(input.shopDomain);
-        if (!shopDomain) throw new DomainError('VALIDATION_FAILED', 'shopDomain must be a myshopify.com domain', { field: 'shopDomain' });
-        if (await channelsRepository.shopTakenElsewhere(sql, actor.accountId, shopDomain)) throw new DomainError('DUPLICATE', `${shopDomain} is connected to another account`, { field: 'shopDomain' });
+        if (!shopDomain)
+          throw new DomainError('VALIDATION_FAILED', 'shopDomain must be a myshopify.com domain', {
+            field: 'shopDomain',
+          });
+        if (await channelsRepository.shopTakenElsewhere(sql, actor.accountId, shopDomain))
+          throw new DomainError('DUPLICATE', `${shopDomain} is connected to another account`, {
+            field: 'shopDomain',
+          });
         webhookSecretEnc = this.deps.box.seal(input.webhookSecret);
-        if (input.accessToken) credentials = { shopDomain, accessToken: input.accessToken, apiBaseUrl: input.apiBaseUrl, shopifyLocationId: input.shopifyLocationId };
+        if (input.accessToken)
+          credentials = {
+            shopDomain,
+            accessToken: input.accessToken,
+            apiBaseUrl: input.apiBaseUrl,
+            shopifyLocationId: input.shopifyLocationId,
+          };
       } else if (input.type === 'amazon') {
         if (input.clientId && input.clientSecret && input.refreshToken) {
-          credentials = { sellerId: input.sellerId, marketplaceId: input.marketplaceId, clientId: input.clientId, clientSecret: input.clientSecret, refreshToken: input.refreshToken, endpoint: input.endpoint, tokenUrl: input.tokenUrl };
+          credentials = {
+            sellerId: input.sellerId,
+            marketplaceId: input.marketplaceId,
+            clientId: input.clientId,
+            clientSecret: input.clientSecret,
+            refreshToken: input.refreshToken,
+            endpoint: input.endpoint,
+            tokenUrl: input.tokenUrl,
+          };
         } else if (input.clientId ?? input.clientSecret ?? input.refreshToken) {
-          throw new DomainError('VALIDATION_FAILED', 'SP-API needs clientId, clientSecret and refreshToken together', { field: 'refreshToken' });
+          throw new DomainError(
+            'VALIDATION_FAILED',
+            'SP-API needs clientId, clientSecret and refreshToken together',
+            { field: 'refreshToken' },
+          );
         }
       }
-      let outbound: { url: string | null; secretEnc: string | null; pushConnector: boolean } | null | undefined;
-      if (input.availabilityWebhook === null) outbound = input.pushAvailability === undefined ? null : { url: null, secretEnc: null, pushConnector: input.pushAvailability };
+      let outbound:
+        { url: string | null; secretEnc: string | null; pushConnector: boolean } | null | undefined;
+      if (input.availabilityWebhook === null)
+        outbound =
+          input.pushAvailability === undefined
+            ? null
+            : { url: null, secretEnc: null, pushConnector: input.pushAvailability };
       else if (input.availabilityWebhook !== undefined || input.pushAvailability !== undefined) {
         const current = await channelsRepository.find(sql, actor.accountId, input.type);
         const hook = input.availabilityWebhook;
@@ -109,7 +150,7 @@ export class ChannelsService {
         outbound,
         accountId: actor.accountId,
         channel: input.type,
-        name: input.name ?? (shopDomain ?? input.type),
+        name: input.name ?? shopDomain ?? input.type,
         shopDomain,
         webhookSecretEnc,
         credentialsEnc: credentials ? this.deps.box.seal(JSON.stringify(credentials)) : null,
@@ -119,7 +160,14 @@ export class ChannelsService {
       });
       if (!saved) throw new DomainError('CONFLICT', 'could not save the channel');
       const dto = mapChannelDto(saved);
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'channel.connect', entityType: 'channel', entityId: input.type, before: null, after: dto });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'channel.connect',
+        entityType: 'channel',
+        entityId: input.type,
+        before: null,
+        after: dto,
+      });
       return dto;
     });
   }
@@ -133,7 +181,12 @@ export class ChannelsService {
    * Verifies and applies a Shopify webhook. Undefined means "not verified" (unknown shop, no secret,
    * or a signature that is not HMAC-SHA256(secret, raw body)): the caller answers 401 and nothing changed.
    */
-  async shopifyWebhook(input: { shopDomain: string | undefined; topic: string | undefined; hmac: string | undefined; rawBody: Buffer }): Promise<WebhookOutcome | undefined> {
+  async shopifyWebhook(input: {
+    shopDomain: string | undefined;
+    topic: string | undefined;
+    hmac: string | undefined;
+    rawBody: Buffer;
+  }): Promise<WebhookOutcome | undefined> {
     const domain = input.shopDomain ? normalizeShopDomain(input.shopDomain) : null;
     if (!domain || !input.hmac || input.hmac.length > 200) return undefined;
     const channel = await channelsRepository.findByShopDomain(this.tx.sql, domain);
@@ -149,7 +202,8 @@ export class ChannelsService {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
 
     const topic = input.topic ?? '';
-    if (!(SHOPIFY_TOPICS as readonly string[]).includes(topic)) return { topic, action: 'ignored', orderId: null };
+    if (!(SHOPIFY_TOPICS as readonly string[]).includes(topic))
+      return { topic, action: 'ignored', orderId: null };
     let payload: unknown;
     try {
       payload = parseJsonLossless(input.rawBody.toString('utf8'));
@@ -159,11 +213,18 @@ export class ChannelsService {
     const actor = await this.deps.auth.ownerOf(channel.accountId);
     switch (topic as ShopifyTopic) {
       case 'orders/create': {
-        const order = await this.deps.orders.create(actor, shopifyOrderToIntake(payload), { unknownSkus: 'unmap', shortStock: 'pending' });
+        const order = await this.deps.orders.create(actor, shopifyOrderToIntake(payload), {
+          unknownSkus: 'unmap',
+          shortStock: 'pending',
+        });
         return { topic, action: order.replayed ? 'duplicate' : 'created', orderId: order.id };
       }
       case 'orders/cancelled': {
-        const order = await this.deps.orders.findByExternal(actor, 'shopify', shopifyCancelledOrderId(payload));
+        const order = await this.deps.orders.findByExternal(
+          actor,
+          'shopify',
+          shopifyCancelledOrderId(payload),
+        );
         if (!order) return { topic, action: 'ignored', orderId: null };
         await this.deps.orders.cancel(actor, order.id);
         return { topic, action: 'cancelled', orderId: order.id };
@@ -183,11 +244,20 @@ export class ChannelsService {
   }
 
   /** What each SKU may sell on this channel: available over every active location, less the channel's safety buffer. */
-  async availability(actor: Actor, channel: OrderChannel, q: { limit: number; cursor?: string | undefined; sku?: string | undefined }) {
+  async availability(
+    actor: Actor,
+    channel: OrderChannel,
+    q: { limit: number; cursor?: string | undefined; sku?: string | undefined },
+  ) {
     requirePermission(actor, 'read');
     const config = await this.channelOf(actor, channel);
     const buffer = config?.safetyBuffer ?? 0;
-    const rows = await channelsRepository.availability(this.tx.sql, actor.accountId, { locationIds: null, skus: q.sku ? [q.sku] : undefined, afterSku: q.cursor, limit: q.limit + 1 });
+    const rows = await channelsRepository.availability(this.tx.sql, actor.accountId, {
+      locationIds: null,
+      skus: q.sku ? [q.sku] : undefined,
+      afterSku: q.cursor,
+      limit: q.limit + 1,
+    });
     const page = rows.slice(0, q.limit);
     return {
       channel,
@@ -211,37 +281,82 @@ export class ChannelsService {
     const config = await this.channelOf(actor, channel);
     const buffer = config?.safetyBuffer ?? 0;
     const skus = changed.items.map((i) => i.sku);
-    const rows = skus.length === 0 ? [] : await channelsRepository.availability(sql, actor.accountId, { locationIds: null, skus, limit: skus.length });
-    return { channel, items: rows.map((r) => ({ ...r, availableToSell: Math.max(0, r.available - buffer) })), cursor: encodeFeedCursor({ lastId: changed.lastId, horizon }), more: changed.more };
+    const rows =
+      skus.length === 0
+        ? []
+        : await channelsRepository.availability(sql, actor.accountId, {
+            locationIds: null,
+            skus,
+            limit: skus.length,
+          });
+    return {
+      channel,
+      items: rows.map((r) => ({ ...r, availableToSell: Math.max(0, r.available - buffer) })),
+      cursor: encodeFeedCursor({ lastId: changed.lastId, horizon }),
+      more: changed.more,
+    };
   }
 
   connectorFor(record: ChannelRecord): ChannelConnector {
-    if (!record.credentialsEnc) throw new DomainError('VALIDATION_FAILED', `the ${record.channel} channel has no API credentials`, { field: 'channel' });
+    if (!record.credentialsEnc)
+      throw new DomainError('VALIDATION_FAILED', `the ${record.channel} channel has no API credentials`, {
+        field: 'channel',
+      });
     const creds = JSON.parse(this.deps.box.open(record.credentialsEnc)) as Record<string, string | undefined>;
-    if (record.channel === 'shopify') return new ShopifyConnector({ shopDomain: creds['shopDomain'] ?? '', accessToken: creds['accessToken'] ?? '', apiBaseUrl: creds['apiBaseUrl'], shopifyLocationId: creds['shopifyLocationId'] });
+    if (record.channel === 'shopify')
+      return new ShopifyConnector({
+        shopDomain: creds['shopDomain'] ?? '',
+        accessToken: creds['accessToken'] ?? '',
+        apiBaseUrl: creds['apiBaseUrl'],
+        shopifyLocationId: creds['shopifyLocationId'],
+      });
     if (record.channel === 'amazon') {
-      return new AmazonConnector({ sellerId: creds['sellerId'], marketplaceId: creds['marketplaceId'] ?? 'ATVPDKIKX0DER', clientId: creds['clientId'] ?? '', clientSecret: creds['clientSecret'] ?? '', refreshToken: creds['refreshToken'] ?? '', endpoint: creds['endpoint'], tokenUrl: creds['tokenUrl'] });
+      return new AmazonConnector({
+        sellerId: creds['sellerId'],
+        marketplaceId: creds['marketplaceId'] ?? 'ATVPDKIKX0DER',
+        clientId: creds['clientId'] ?? '',
+        clientSecret: creds['clientSecret'] ?? '',
+        refreshToken: creds['refreshToken'] ?? '',
+        endpoint: creds['endpoint'],
+        tokenUrl: creds['tokenUrl'],
+      });
     }
-    throw new DomainError('VALIDATION_FAILED', `the ${record.channel} channel has no connector`, { field: 'channel' });
+    throw new DomainError('VALIDATION_FAILED', `the ${record.channel} channel has no connector`, {
+      field: 'channel',
+    });
   }
 
   /** Applies one order from a channel according to its status there; idempotent per (channel, external id). */
   async ingest(actor: Actor, pulled: PulledOrder): Promise<{ order: OrderDto | null; created: boolean }> {
-    const existing = await this.deps.orders.findByExternal(actor, pulled.intake.channel, pulled.intake.externalId);
+    const existing = await this.deps.orders.findByExternal(
+      actor,
+      pulled.intake.channel,
+      pulled.intake.externalId,
+    );
     if (pulled.disposition === 'skip') return { order: existing ?? null, created: false };
     if (pulled.disposition === 'cancel') {
       if (!existing) return { order: null, created: false };
       return { order: await this.deps.orders.cancel(actor, existing.id), created: false };
     }
     return this.tx.run(async () => {
-      const order = existing ?? (await this.deps.orders.create(actor, pulled.intake, { unknownSkus: 'unmap', shortStock: 'pending' }));
+      const order =
+        existing ??
+        (await this.deps.orders.create(actor, pulled.intake, {
+          unknownSkus: 'unmap',
+          shortStock: 'pending',
+        }));
       const open = order.lines.some((l) => l.quantity - l.quantityShipped - l.quantityCancelled > 0);
       if (pulled.disposition === 'ship' && open && order.status === 'pending') {
         // Shipped on the channel, but the stock here cannot cover it: nothing is written (the caller's transaction rolls back the pending order).
         const skus = [...new Set(order.lines.map((l) => l.sku))];
-        throw new DomainError('INSUFFICIENT_STOCK', `${pulled.intake.channel} order ${pulled.intake.externalId} was shipped there, but the stock here cannot cover it (${skus.join(', ')}): receive or count the stock first`, { field: 'lines', details: { skus } });
+        throw new DomainError(
+          'INSUFFICIENT_STOCK',
+          `${pulled.intake.channel} order ${pulled.intake.externalId} was shipped there, but the stock here cannot cover it (${skus.join(', ')}): receive or count the stock first`,
+          { field: 'lines', details: { skus } },
+        );
       }
-      if (pulled.disposition === 'ship' && open && order.status !== 'cancelled') return { order: await this.deps.orders.ship(actor, order.id, {}), created: !existing };
+      if (pulled.disposition === 'ship' && open && order.status !== 'cancelled')
+        return { order: await this.deps.orders.ship(actor, order.id, {}), created: !existing };
       return { order, created: !existing };
     });
   }
@@ -250,7 +365,8 @@ export class ChannelsService {
   async sync(actor: Actor, channel: OrderChannel, options: { push?: boolean } = {}) {
     requirePermission(actor, 'inventory:write');
     const record = await this.channelOf(actor, channel);
-    if (!record) throw new DomainError('NOT_FOUND', `no ${channel} channel is connected`, { field: 'channel' });
+    if (!record)
+      throw new DomainError('NOT_FOUND', `no ${channel} channel is connected`, { field: 'channel' });
     const connector = this.connectorFor(record);
     const pulled = await upstream(channel, () => connector.pullOrders(record.pullCursor));
     let created = 0;
@@ -263,7 +379,8 @@ export class ChannelsService {
         failed.push({ externalId: p.intake.externalId, code: error.code, message: error.message });
       }
     }
-    if (pulled.cursor) await channelsRepository.setCursor(this.tx.sql, actor.accountId, channel, pulled.cursor);
+    if (pulled.cursor)
+      await channelsRepository.setCursor(this.tx.sql, actor.accountId, channel, pulled.cursor);
     let pushed = 0;
     if (options.push !== false) {
       const items: { sku: string; quantity: number }[] = [];
@@ -276,7 +393,14 @@ export class ChannelsService {
       }
       pushed = await upstream(channel, () => connector.pushAvailability(items));
     }
-    return { channel, ordersSeen: pulled.orders.length, ordersCreated: created, ordersFailed: failed, pushed, cursor: pulled.cursor };
+    return {
+      channel,
+      ordersSeen: pulled.orders.length,
+      ordersCreated: created,
+      ordersFailed: failed,
+      pushed,
+      cursor: pulled.cursor,
+    };
   }
 }
 
@@ -286,7 +410,10 @@ async function upstream<T>(channel: OrderChannel, fn: () => Promise<T>): Promise
     return await fn();
   } catch (error) {
     if (isDomainError(error)) throw error;
-    const message = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
+    const message =
+      error instanceof Error
+        ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
+        : String(error);
     throw new DomainError('UPSTREAM_FAILED', `${channel}: ${message}`, { field: 'channel', cause: error });
   }
 }

@@ -25,14 +25,24 @@ export class ConnectorError extends Error {
 }
 
 /** fetch with a timeout and a bounded retry on 429 / 5xx, honouring Retry-After (seconds). */
-export async function fetchWithRetry(url: string, init: RequestInit & { attempts?: number; timeoutMs?: number } = {}): Promise<Response> {
+export async function fetchWithRetry(
+  url: string,
+  init: RequestInit & { attempts?: number; timeoutMs?: number } = {},
+): Promise<Response> {
   const attempts = init.attempts ?? 4;
   for (let attempt = 1; ; attempt++) {
     const res = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 30_000) });
     if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
       const retryAfter = Number(res.headers.get('Retry-After'));
       await res.body?.cancel();
-      await new Promise((resolve) => setTimeout(resolve, Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 10) * 1000 : 200 * 2 ** attempt));
+      await new Promise((resolve) =>
+        setTimeout(
+          resolve,
+          Number.isFinite(retryAfter) && retryAfter > 0
+            ? Math.min(retryAfter, 10) * 1000
+            : 200 * 2 ** attempt,
+        ),
+      );
       continue;
     }
     return res;

@@ -31,11 +31,16 @@ export class ShopifyConnector implements ChannelConnector {
   private readonly base: string;
 
   constructor(private readonly creds: ShopifyCredentials) {
-    this.base = (creds.apiBaseUrl ?? `https://${creds.shopDomain}/admin/api/${SHOPIFY_API_VERSION}`).replace(/\/$/, '');
+    this.base = (creds.apiBaseUrl ?? `https://${creds.shopDomain}/admin/api/${SHOPIFY_API_VERSION}`).replace(
+      /\/$/,
+      '',
+    );
   }
 
   private async get(url: string): Promise<{ body: unknown; next: string | null }> {
-    const res = await fetchWithRetry(url, { headers: { 'X-Shopify-Access-Token': this.creds.accessToken, Accept: 'application/json' } });
+    const res = await fetchWithRetry(url, {
+      headers: { 'X-Shopify-Access-Token': this.creds.accessToken, Accept: 'application/json' },
+    });
     const text = await expectOk(res, `Shopify GET ${new URL(url).pathname}`);
     return { body: parseJsonLossless(text), next: nextLink(res.headers.get('Link')) };
   }
@@ -52,7 +57,11 @@ export class ShopifyConnector implements ChannelConnector {
       if (!Array.isArray(list)) throw new ConnectorError('Shopify orders.json: no orders array', null);
       for (const raw of list as Record<string, unknown>[]) {
         const intake = shopifyOrderToIntake(raw);
-        const disposition = raw['cancelled_at'] ? 'cancel' : raw['fulfillment_status'] === 'fulfilled' ? 'ship' : 'reserve';
+        const disposition = raw['cancelled_at']
+          ? 'cancel'
+          : raw['fulfillment_status'] === 'fulfilled'
+            ? 'ship'
+            : 'reserve';
         orders.push({ intake, disposition });
         const updated = typeof raw['updated_at'] === 'string' ? raw['updated_at'] : null;
         if (updated && (!latest || new Date(updated) > new Date(latest))) latest = updated;
@@ -67,7 +76,9 @@ export class ShopifyConnector implements ChannelConnector {
     let url: string | null = `${this.base}/products.json?limit=250&fields=id,variants`;
     while (url) {
       const page: { body: unknown; next: string | null } = await this.get(url);
-      const products = (page.body as { products?: { variants?: { sku?: unknown; inventory_item_id?: unknown }[] }[] }).products ?? [];
+      const products =
+        (page.body as { products?: { variants?: { sku?: unknown; inventory_item_id?: unknown }[] }[] })
+          .products ?? [];
       for (const p of products) {
         for (const v of p.variants ?? []) {
           const item = idText(v.inventory_item_id);
@@ -89,7 +100,11 @@ export class ShopifyConnector implements ChannelConnector {
       if (!inventoryItemId) continue;
       // Ids go out as JSON number literals with every digit (they may exceed 2^53).
       const body = `{"location_id":${location},"inventory_item_id":${inventoryItemId},"available":${String(item.quantity)}}`;
-      const res = await fetchWithRetry(`${this.base}/inventory_levels/set.json`, { method: 'POST', headers: { 'X-Shopify-Access-Token': this.creds.accessToken, 'Content-Type': 'application/json' }, body });
+      const res = await fetchWithRetry(`${this.base}/inventory_levels/set.json`, {
+        method: 'POST',
+        headers: { 'X-Shopify-Access-Token': this.creds.accessToken, 'Content-Type': 'application/json' },
+        body,
+      });
       await expectOk(res, `Shopify inventory_levels/set ${item.sku}`);
       pushed += 1;
     }

@@ -35,7 +35,11 @@ function toRequest(event: DemoEvent): ReplayEntry['request'] {
     case 'transfer':
       return { type: 'transfer', quantity: event.quantity };
     case 'return':
-      return { type: 'return', quantity: event.quantity, condition: event.sellable ? 'sellable' : 'unfulfillable' };
+      return {
+        type: 'return',
+        quantity: event.quantity,
+        condition: event.sellable ? 'sellable' : 'unfulfillable',
+      };
     case 'adjustment':
       return { type: 'adjustment', quantity: event.quantity, reason: event.reason };
   }
@@ -48,41 +52,90 @@ function toRequest(event: DemoEvent): ReplayEntry['request'] {
  */
 export async function loadDemoSeller(
   sw: Stockwise,
-  options: { seed?: number; asOf?: string; skuCount?: number; onProgress?: (fraction: number, message: string) => void } = {},
+  options: {
+    seed?: number;
+    asOf?: string;
+    skuCount?: number;
+    onProgress?: (fraction: number, message: string) => void;
+  } = {},
 ): Promise<DemoLoadResult> {
   const progress = options.onProgress ?? (() => undefined);
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   progress(0.05, 'generating two years of sales');
-  const seller = generateDemoSeller({ seed: options.seed ?? 42, asOf, ...(options.skuCount ? { skuCount: options.skuCount } : {}) });
-  const member = await sw.auth.createUser(DEMO_ACCOUNT, { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, role: 'owner', name: 'Demo Owner' });
-  const actor: Actor = { accountId: member.accountId, userId: member.userId, role: 'owner', tokenId: null, sessionId: null };
+  const seller = generateDemoSeller({
+    seed: options.seed ?? 42,
+    asOf,
+    ...(options.skuCount ? { skuCount: options.skuCount } : {}),
+  });
+  const member = await sw.auth.createUser(DEMO_ACCOUNT, {
+    email: DEMO_LOGIN.email,
+    password: DEMO_LOGIN.password,
+    role: 'owner',
+    name: 'Demo Owner',
+  });
+  const actor: Actor = {
+    accountId: member.accountId,
+    userId: member.userId,
+    role: 'owner',
+    tokenId: null,
+    sessionId: null,
+  };
   const movements = await sw.tx.run(async (sql) => {
-    const existing = await productsRepository.list(sql, actor.accountId, { limit: 1, sort: 'sku', order: 'asc' });
-    if (existing && existing.items.length > 0) throw new DomainError('CONFLICT', 'the demo account already has products');
+    const existing = await productsRepository.list(sql, actor.accountId, {
+      limit: 1,
+      sort: 'sku',
+      order: 'asc',
+    });
+    if (existing && existing.items.length > 0)
+      throw new DomainError('CONFLICT', 'the demo account already has products');
     progress(0.2, 'catalogue and locations');
     const { productIds, locationIds, unitCosts } = await createCatalogue(sw, actor, seller);
     progress(0.35, 'replaying the ledger');
     const entries = toReplayEntries(seller, { productIds, locationIds, unitCosts });
     const replay = replayLedger(entries);
-    const batchId = await ledgerRepository.insertBatch(sql, { accountId: actor.accountId, idempotencyKey: `demo:${String(options.seed ?? 42)}`, kind: 'demo-load', actorUserId: actor.userId, actorTokenId: null, note: 'demo seller history' });
+    const batchId = await ledgerRepository.insertBatch(sql, {
+      accountId: actor.accountId,
+      idempotencyKey: `demo:${String(options.seed ?? 42)}`,
+      kind: 'demo-load',
+      actorUserId: actor.userId,
+      actorTokenId: null,
+      note: 'demo seller history',
+    });
     if (batchId === undefined) throw new DomainError('CONFLICT', 'the demo history is already loaded');
     progress(0.5, `writing ${replay.movements.length} movements`);
     const ids = await ledgerRepository.bulkInsertMovements(sql, actor.accountId, batchId, replay.movements);
     progress(0.85, 'age layers and balances');
-    await ledgerRepository.bulkInsertLayers(sql, actor.accountId, replay.layers.map((l) => ({ ...l, sourceMovementId: ids[l.movementIndex]! })));
+    await ledgerRepository.bulkInsertLayers(
+      sql,
+      actor.accountId,
+      replay.layers.map((l) => ({ ...l, sourceMovementId: ids[l.movementIndex]! })),
+    );
     await ledgerRepository.bulkAddBalances(sql, actor.accountId, replay.balances);
     progress(0.95, 'suppliers and purchase orders');
     await loadDemoPurchasing(sql, { accountId: actor.accountId, seller, productIds, locationIds });
     return replay.movements.length;
   });
   progress(1, 'done');
-  return { accountName: DEMO_ACCOUNT, ...DEMO_LOGIN, products: seller.products.length, locations: seller.locations.length, movements, asOf };
+  return {
+    accountName: DEMO_ACCOUNT,
+    ...DEMO_LOGIN,
+    products: seller.products.length,
+    locations: seller.locations.length,
+    movements,
+    asOf,
+  };
 }
 
 async function createCatalogue(sw: Stockwise, actor: Actor, seller: DemoSeller) {
   const locationIds = new Map<string, number>();
   for (const l of seller.locations) {
-    await sw.locations.createLocation(actor, { code: l.code, name: l.name, type: l.type, marketplace: l.marketplace ?? null, capacityCubicFeet: l.capacityCubicFeet ?? {} });
+    await sw.locations.createLocation(actor, {
+      code: l.code,
+      name: l.name,
+      type: l.type,
+      marketplace: l.marketplace ?? null,
+      capacityCubicFeet: l.capacityCubicFeet ?? {},
+    });
     const record = await locationsRepository.findByCode(sw.tx.sql, actor.accountId, l.code);
     locationIds.set(l.code, record!.id);
   }
@@ -90,9 +143,25 @@ async function createCatalogue(sw: Stockwise, actor: Actor, seller: DemoSeller) 
   const unitCosts = new Map<string, number>();
   for (const p of seller.products) {
     await sw.catalog.createProduct(actor, {
-      sku: p.sku, title: p.title, barcode: p.barcode, asin: p.asin, fnsku: p.fnsku, category: p.category, brand: p.brand,
-      length: p.lengthIn, width: p.widthIn, height: p.heightIn, dimensionUnit: 'in', weight: p.weightLb, weightUnit: 'lb',
-      unitCost: p.unitCost, price: p.price, currency: p.currency, casePack: p.casePack, replenishable: p.replenishable, listingStatus: p.listingStatus,
+      sku: p.sku,
+      title: p.title,
+      barcode: p.barcode,
+      asin: p.asin,
+      fnsku: p.fnsku,
+      category: p.category,
+      brand: p.brand,
+      length: p.lengthIn,
+      width: p.widthIn,
+      height: p.heightIn,
+      dimensionUnit: 'in',
+      weight: p.weightLb,
+      weightUnit: 'lb',
+      unitCost: p.unitCost,
+      price: p.price,
+      currency: p.currency,
+      casePack: p.casePack,
+      replenishable: p.replenishable,
+      listingStatus: p.listingStatus,
       channelSkus: { shopify: p.sku },
     });
     const record = await productsRepository.findBySku(sw.tx.sql, actor.accountId, p.sku);

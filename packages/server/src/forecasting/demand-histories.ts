@@ -31,7 +31,12 @@ export interface ItemHistories {
 }
 
 /** Daily demand (NaN = censored) per SKU × location and per SKU, from the ledger. */
-export async function loadDemandHistories(sql: Sql, accountId: number, window: HistoryWindow, productId?: number): Promise<ItemHistories> {
+export async function loadDemandHistories(
+  sql: Sql,
+  accountId: number,
+  window: HistoryWindow,
+  productId?: number,
+): Promise<ItemHistories> {
   const items = await demandRepository.ledgerDays(sql, accountId, {
     from: isoDate(window.fromEpochDay),
     to: window.asOf,
@@ -41,7 +46,11 @@ export async function loadDemandHistories(sql: Sql, accountId: number, window: H
   const perProduct = new Map<number, Float64Array[]>();
   for (const item of items) {
     const { demand } = buildDailyDemand(item.days, { days: window.days, openingOnHand: item.openingOnHand });
-    byItem.set(`${item.productId}:${item.locationId}`, { productId: item.productId, locationId: item.locationId, demand });
+    byItem.set(`${item.productId}:${item.locationId}`, {
+      productId: item.productId,
+      locationId: item.locationId,
+      demand,
+    });
     perProduct.set(item.productId, [...(perProduct.get(item.productId) ?? []), demand]);
   }
   const byProduct = new Map<number, Float64Array>();

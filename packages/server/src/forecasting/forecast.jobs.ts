@@ -11,12 +11,19 @@ export const FORECAST_RUN = 'forecast.run';
 export function registerForecastJobs(jobs: JobsService, forecasts: ForecastService): void {
   jobs.register(FORECAST_RUN, async ({ job, actor, reportProgress }) => {
     const horizon = typeof job.payload['horizon'] === 'number' ? job.payload['horizon'] : undefined;
-    return forecasts.run(actor, { ...(horizon ? { horizon } : {}), jobId: job.id, onProgress: reportProgress });
+    return forecasts.run(actor, {
+      ...(horizon ? { horizon } : {}),
+      jobId: job.id,
+      onProgress: reportProgress,
+    });
   });
 }
 
 /** Every account gets one forecast run a day (first day forecast = today), however many workers run. */
-export function scheduleDailyForecasts(jobs: JobsService, services: { auth: AuthService; tx: Transactor }): void {
+export function scheduleDailyForecasts(
+  jobs: JobsService,
+  services: { auth: AuthService; tx: Transactor },
+): void {
   jobs.addSchedule(async () => {
     const day = todayUtc();
     for (const accountId of await jobsRepository.accountIds(services.tx.sql)) {

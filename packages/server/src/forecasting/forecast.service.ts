@@ -32,9 +32,14 @@ export interface ForecastPoint {
   q99: number;
 }
 
-function toPoints(f: { mean: ArrayLike<number>; quantiles: { level: number; values: ArrayLike<number> }[] }, asOf: string, horizon: number): ForecastPoint[] {
+function toPoints(
+  f: { mean: ArrayLike<number>; quantiles: { level: number; values: ArrayLike<number> }[] },
+  asOf: string,
+  horizon: number,
+): ForecastPoint[] {
   const start = parseIsoDate(asOf);
-  const q = (level: number, h: number) => f.quantiles.find((x) => Math.abs(x.level - level) < 1e-9)?.values[h] ?? 0;
+  const q = (level: number, h: number) =>
+    f.quantiles.find((x) => Math.abs(x.level - level) < 1e-9)?.values[h] ?? 0;
   return Array.from({ length: Math.min(horizon, f.mean.length) }, (_, h) => ({
     date: isoDate(start + h),
     mean: Math.round(f.mean[h]! * 1000) / 1000,
@@ -46,7 +51,10 @@ function toPoints(f: { mean: ArrayLike<number>; quantiles: { level: number; valu
   }));
 }
 
-function toInsert(f: DemandForecast, key: { productId: number; locationId: number | null; asOf: string; runId: number | null; horizon: number }): ForecastInsert {
+function toInsert(
+  f: DemandForecast,
+  key: { productId: number; locationId: number | null; asOf: string; runId: number | null; horizon: number },
+): ForecastInsert {
   return {
     ...key,
     model: f.model,
@@ -62,7 +70,11 @@ function toInsert(f: DemandForecast, key: { productId: number; locationId: numbe
 }
 
 /** Category profiles for SKUs too new to have a history of their own. */
-function profilesByCategory(products: readonly ProductRecord[], histories: ItemHistories, window: HistoryWindow): Map<string, FallbackProfile> {
+function profilesByCategory(
+  products: readonly ProductRecord[],
+  histories: ItemHistories,
+  window: HistoryWindow,
+): Map<string, FallbackProfile> {
   const groups = new Map<string, Float64Array[]>();
   for (const p of products) {
     const h = histories.byProduct.get(p.id);
@@ -72,7 +84,10 @@ function profilesByCategory(products: readonly ProductRecord[], histories: ItemH
   const profiles = new Map<string, FallbackProfile>();
   const lastDay = isoDate(parseIsoDate(window.asOf) - 1);
   for (const [category, list] of groups) {
-    const profile = categoryProfile(list, { firstForecastWeekday: weekdayOf(window.asOf), historyEndWeekday: weekdayOf(lastDay) });
+    const profile = categoryProfile(list, {
+      firstForecastWeekday: weekdayOf(window.asOf),
+      historyEndWeekday: weekdayOf(lastDay),
+    });
     if (profile) profiles.set(category, profile);
   }
   return profiles;
@@ -83,7 +98,15 @@ export class ForecastService {
   constructor(private readonly tx: Transactor) {}
 
   /** Forecasts every SKU (each location it sells at, and its total) and stores the run. */
-  async run(actor: Actor, options: { horizon?: number; asOf?: string; jobId?: number | null; onProgress?: (fraction: number, message: string) => Promise<void> }): Promise<{ runId: number; series: number; asOf: string; models: Record<string, number> }> {
+  async run(
+    actor: Actor,
+    options: {
+      horizon?: number;
+      asOf?: string;
+      jobId?: number | null;
+      onProgress?: (fraction: number, message: string) => Promise<void>;
+    },
+  ): Promise<{ runId: number; series: number; asOf: string; models: Record<string, number> }> {
     requirePermission(actor, 'inventory:write');
     const horizon = options.horizon ?? DEFAULT_HORIZON;
     const asOf = options.asOf ?? todayUtc();
@@ -92,7 +115,12 @@ export class ForecastService {
     const products = await productsRepository.listAll(this.tx.sql, actor.accountId);
     const histories = await loadDemandHistories(sql, actor.accountId, window);
     const profiles = profilesByCategory(products, histories, window);
-    const runId = await forecastsRepository.createRun(sql, { accountId: actor.accountId, jobId: options.jobId ?? null, asOf, horizon });
+    const runId = await forecastsRepository.createRun(sql, {
+      accountId: actor.accountId,
+      jobId: options.jobId ?? null,
+      asOf,
+      horizon,
+    });
     const categoryOf = new Map(products.map((p) => [p.id, p.category]));
     const series: { productId: number; locationId: number | null; demand: Float64Array }[] = [
       ...histories.byItem.values(),
@@ -103,13 +131,20 @@ export class ForecastService {
     for (const [i, s] of series.entries()) {
       const category = categoryOf.get(s.productId);
       const profile = category ? profiles.get(category) : undefined;
-      const f = forecastDemand(s.demand, { horizon, quantileLevels: LEVELS, ...(profile ? { fallbackProfile: profile } : {}) });
+      const f = forecastDemand(s.demand, {
+        horizon,
+        quantileLevels: LEVELS,
+        ...(profile ? { fallbackProfile: profile } : {}),
+      });
       models[f.model] = (models[f.model] ?? 0) + 1;
       batch.push(toInsert(f, { productId: s.productId, locationId: s.locationId, asOf, runId, horizon }));
       if (batch.length >= 200 || i === series.length - 1) {
         await forecastsRepository.insertMany(sql, actor.accountId, batch);
         batch = [];
-        await options.onProgress?.((i + 1) / series.length, `${String(i + 1)} of ${String(series.length)} series`);
+        await options.onProgress?.(
+          (i + 1) / series.length,
+          `${String(i + 1)} of ${String(series.length)} series`,
+        );
       }
     }
     await forecastsRepository.finishRun(sql, actor.accountId, runId, series.length);
@@ -120,24 +155,41 @@ export class ForecastService {
    * The forecast of one SKU (at one location, or over all): the stored one from the latest run when
    * it is current and long enough, else computed now from the ledger. Includes the history it saw.
    */
-  async get(actor: Actor, sku: string, options: { location?: string | undefined; horizon?: number; historyDays?: number }) {
+  async get(
+    actor: Actor,
+    sku: string,
+    options: { location?: string | undefined; horizon?: number; historyDays?: number },
+  ) {
     const horizon = Math.min(MAX_HORIZON, options.horizon ?? DEFAULT_HORIZON);
     const product = await productsRepository.findBySku(this.tx.sql, actor.accountId, sku);
     if (!product) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${sku}`, { field: 'sku' });
     let locationId: number | null = null;
     if (options.location) {
       const location = await locationsRepository.findByCode(this.tx.sql, actor.accountId, options.location);
-      if (!location) throw new DomainError('UNKNOWN_LOCATION', `unknown location ${options.location}`, { field: 'location' });
+      if (!location)
+        throw new DomainError('UNKNOWN_LOCATION', `unknown location ${options.location}`, {
+          field: 'location',
+        });
       locationId = location.id;
     }
     const asOf = todayUtc();
     const window = historyWindow(asOf);
     const histories = await loadDemandHistories(this.tx.sql, actor.accountId, window, product.id);
-    const demand = locationId === null ? histories.byProduct.get(product.id) : histories.byItem.get(`${product.id}:${locationId}`)?.demand;
+    const demand =
+      locationId === null
+        ? histories.byProduct.get(product.id)
+        : histories.byItem.get(`${product.id}:${locationId}`)?.demand;
     const history = demand ?? new Float64Array(window.days).fill(Number.NaN);
-    const stored = await forecastsRepository.latest(this.tx.sql, actor.accountId, { productId: product.id, locationId });
+    const stored = await forecastsRepository.latest(this.tx.sql, actor.accountId, {
+      productId: product.id,
+      locationId,
+    });
     let source: 'stored' | 'computed';
-    let forecast: Pick<StoredForecast, 'model' | 'params' | 'demandClass' | 'degenerate' | 'backtest'> & { asOf: string; mean: ArrayLike<number>; quantiles: { level: number; values: ArrayLike<number> }[] };
+    let forecast: Pick<StoredForecast, 'model' | 'params' | 'demandClass' | 'degenerate' | 'backtest'> & {
+      asOf: string;
+      mean: ArrayLike<number>;
+      quantiles: { level: number; values: ArrayLike<number> }[];
+    };
     if (stored && stored.asOf === asOf && stored.horizon >= horizon) {
       source = 'stored';
       forecast = stored;
@@ -175,12 +227,23 @@ export class ForecastService {
     const windowDays = options.windowDays ?? 28;
     const asOf = todayUtc();
     const since = isoDate(parseIsoDate(asOf) - (options.sinceDays ?? 120));
-    const forecasts = (await forecastsRepository.madeBefore(this.tx.sql, actor.accountId, { before: asOf, since })).filter((f) => f.locationId === null);
+    const forecasts = (
+      await forecastsRepository.madeBefore(this.tx.sql, actor.accountId, { before: asOf, since })
+    ).filter((f) => f.locationId === null);
     const histories = await loadDemandHistories(this.tx.sql, actor.accountId, historyWindow(asOf, 180));
-    const skuOf = new Map((await productsRepository.listAll(this.tx.sql, actor.accountId)).map((p) => [p.id, p.sku]));
+    const skuOf = new Map(
+      (await productsRepository.listAll(this.tx.sql, actor.accountId)).map((p) => [p.id, p.sku]),
+    );
     const window = historyWindow(asOf, 180);
-    const totals = { actual: 0, absError: 0, error: 0, observed: 0, under: { '0.8': 0, '0.9': 0, '0.95': 0 } };
-    const perSku: { sku: string; asOf: string; model: string; days: number; wape: number; bias: number }[] = [];
+    const totals = {
+      actual: 0,
+      absError: 0,
+      error: 0,
+      observed: 0,
+      under: { '0.8': 0, '0.9': 0, '0.95': 0 },
+    };
+    const perSku: { sku: string; asOf: string; model: string; days: number; wape: number; bias: number }[] =
+      [];
     for (const f of forecasts) {
       const demand = histories.byProduct.get(f.productId);
       if (!demand) continue;
@@ -189,7 +252,14 @@ export class ForecastService {
       if (days <= 0) continue;
       const actual = demand.slice(offset, offset + days);
       const predicted = Float64Array.from(f.mean.slice(0, days));
-      perSku.push({ sku: skuOf.get(f.productId) ?? String(f.productId), asOf: f.asOf, model: f.model, days, wape: wape(actual, predicted), bias: bias(actual, predicted) });
+      perSku.push({
+        sku: skuOf.get(f.productId) ?? String(f.productId),
+        asOf: f.asOf,
+        model: f.model,
+        days,
+        wape: wape(actual, predicted),
+        bias: bias(actual, predicted),
+      });
       for (let d = 0; d < days; d++) {
         const a = actual[d]!;
         if (Number.isNaN(a)) continue;
@@ -212,7 +282,11 @@ export class ForecastService {
       overall: {
         wape: totals.actual > 0 ? totals.absError / totals.actual : null,
         bias: totals.actual > 0 ? totals.error / totals.actual : null,
-        coverage: { q80: share(totals.under['0.8']), q90: share(totals.under['0.9']), q95: share(totals.under['0.95']) },
+        coverage: {
+          q80: share(totals.under['0.8']),
+          q90: share(totals.under['0.9']),
+          q95: share(totals.under['0.95']),
+        },
       },
       perSku: perSku.sort((a, b) => b.wape - a.wape).slice(0, 500),
     };

@@ -56,14 +56,20 @@ export async function* alignedCursorPages(
     await options.setup?.(sql);
   };
   async function* pages(sqls: Sql[]): AsyncGenerator<Record<string, unknown>[][]> {
-    const fetch = () => Promise.all(names.map((name, i) => sqls[i]!.query<Record<string, unknown>>(`FETCH FORWARD ${String(size)} FROM ${name}`)));
+    const fetch = () =>
+      Promise.all(
+        names.map((name, i) =>
+          sqls[i]!.query<Record<string, unknown>>(`FETCH FORWARD ${String(size)} FROM ${name}`),
+        ),
+      );
     // The next page is on its way while the reader works on this one.
     let next = fetch();
     try {
       for (;;) {
         const got = await next;
         const n = got[0]!.length;
-        if (got.some((rows) => rows.length !== n)) throw new Error('report statements returned different numbers of rows');
+        if (got.some((rows) => rows.length !== n))
+          throw new Error('report statements returned different numbers of rows');
         if (n < size) {
           if (n > 0) yield got;
           return;
@@ -81,7 +87,11 @@ export async function* alignedCursorPages(
     const hold = outer === tx.db;
     const declare = async (sql: Sql) => {
       await setup(sql);
-      for (const [i, s] of statements.entries()) await sql.query(`DECLARE ${names[i]!} NO SCROLL CURSOR ${hold ? 'WITH HOLD ' : ''}FOR ${s.text}`, s.params);
+      for (const [i, s] of statements.entries())
+        await sql.query(
+          `DECLARE ${names[i]!} NO SCROLL CURSOR ${hold ? 'WITH HOLD ' : ''}FOR ${s.text}`,
+          s.params,
+        );
     };
     if (hold) await tx.db.transaction(declare);
     else await declare(outer);
@@ -100,7 +110,10 @@ export async function* alignedCursorPages(
       const h = await holdTransaction(tx.db);
       held.push(h);
       await h.sql.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      if (i === 0) [{ id: snapshot }] = (await h.sql.query<{ id: string }>('SELECT pg_export_snapshot() AS id')) as [{ id: string }];
+      if (i === 0)
+        [{ id: snapshot }] = (await h.sql.query<{ id: string }>('SELECT pg_export_snapshot() AS id')) as [
+          { id: string },
+        ];
       else await h.sql.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/[^0-9A-Za-z-]/g, '')}'`);
       await setup(h.sql);
       await h.sql.query(`DECLARE ${names[i]!} NO SCROLL CURSOR FOR ${s.text}`, s.params);

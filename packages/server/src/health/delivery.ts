@@ -14,7 +14,15 @@ export const SIGNATURE_HEADER = 'X-Stockwise-Signature';
 export const TIMESTAMP_HEADER = 'X-Stockwise-Timestamp';
 
 /** Sends one e-mail through the seller's SMTP server (nodemailer). */
-export async function sendEmail(smtp: SmtpSettings, message: { to: readonly string[]; subject: string; text: string; attachments?: { filename: string; content: Buffer; contentType: string }[] }): Promise<void> {
+export async function sendEmail(
+  smtp: SmtpSettings,
+  message: {
+    to: readonly string[];
+    subject: string;
+    text: string;
+    attachments?: { filename: string; content: Buffer; contentType: string }[];
+  },
+): Promise<void> {
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
@@ -25,7 +33,13 @@ export async function sendEmail(smtp: SmtpSettings, message: { to: readonly stri
     socketTimeout: 20_000,
   });
   try {
-    await transport.sendMail({ from: smtp.from, to: [...message.to], subject: message.subject, text: message.text, attachments: message.attachments ?? [] });
+    await transport.sendMail({
+      from: smtp.from,
+      to: [...message.to],
+      subject: message.subject,
+      text: message.text,
+      attachments: message.attachments ?? [],
+    });
   } finally {
     transport.close();
   }
@@ -40,12 +54,21 @@ export function webhookSignature(secret: string, timestamp: string, body: string
 }
 
 /** POSTs JSON to the seller's webhook, signed; throws unless it answers 2xx within 10 s. */
-export async function postWebhook(webhook: { url: string; secret: string }, payload: unknown, now = new Date()): Promise<void> {
+export async function postWebhook(
+  webhook: { url: string; secret: string },
+  payload: unknown,
+  now = new Date(),
+): Promise<void> {
   const body = JSON.stringify(payload);
   const timestamp = String(Math.floor(now.getTime() / 1000));
   const res = await fetch(webhook.url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'User-Agent': 'Stockwise-Alerts/1', [SIGNATURE_HEADER]: webhookSignature(webhook.secret, timestamp, body), [TIMESTAMP_HEADER]: timestamp },
+    headers: {
+      'Content-Type': 'application/json',
+      'User-Agent': 'Stockwise-Alerts/1',
+      [SIGNATURE_HEADER]: webhookSignature(webhook.secret, timestamp, body),
+      [TIMESTAMP_HEADER]: timestamp,
+    },
     body,
     signal: AbortSignal.timeout(10_000),
   });

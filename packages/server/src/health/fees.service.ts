@@ -19,7 +19,12 @@ function toSchedule(r: FeeScheduleRecord): FeeSchedule {
 
 function toDto(r: FeeScheduleRecord): FeeScheduleDto {
   const s = toSchedule(r);
-  return { ...s, id: r.id, source: r.accountId === null ? 'default' : 'account', updatedAt: r.updatedAt.toISOString() };
+  return {
+    ...s,
+    id: r.id,
+    source: r.accountId === null ? 'default' : 'account',
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
 const bodyOf = (s: FeeSchedule): Record<string, unknown> => {
@@ -46,9 +51,16 @@ export class FeesService {
     const marketplace = q.marketplace ?? DEFAULT_MARKETPLACE;
     const found =
       (await feesRepository.effective(this.tx.sql, actor.accountId, { marketplace, on: q.on })) ??
-      (await feesRepository.effective(this.tx.sql, actor.accountId, { marketplace: DEFAULT_MARKETPLACE, on: q.on })) ??
-      (await feesRepository.effective(this.tx.sql, actor.accountId, { marketplace: DEFAULT_MARKETPLACE, on: '9999-12-31' }));
-    if (!found) throw new DomainError('NOT_FOUND', `no fee schedule for ${marketplace}`, { field: 'marketplace' });
+      (await feesRepository.effective(this.tx.sql, actor.accountId, {
+        marketplace: DEFAULT_MARKETPLACE,
+        on: q.on,
+      })) ??
+      (await feesRepository.effective(this.tx.sql, actor.accountId, {
+        marketplace: DEFAULT_MARKETPLACE,
+        on: '9999-12-31',
+      }));
+    if (!found)
+      throw new DomainError('NOT_FOUND', `no fee schedule for ${marketplace}`, { field: 'marketplace' });
     return toSchedule(found);
   }
 
@@ -59,16 +71,33 @@ export class FeesService {
       let base: FeeSchedule;
       if (copyFrom !== undefined) {
         const source = await feesRepository.find(sql, actor.accountId, copyFrom);
-        if (!source) throw new DomainError('NOT_FOUND', `no fee schedule ${String(copyFrom)}`, { field: 'copyFrom' });
+        if (!source)
+          throw new DomainError('NOT_FOUND', `no fee schedule ${String(copyFrom)}`, { field: 'copyFrom' });
         base = toSchedule(source);
       } else {
         base = await this.effective(actor, { marketplace, on: effectiveFrom });
       }
       const body = FeeScheduleBodySchema.parse({ ...bodyOf(base), ...stripUndefined(overrides) });
-      const created = await feesRepository.create(sql, actor.accountId, { marketplace, effectiveFrom, schedule: body });
-      if (!created) throw new DomainError('DUPLICATE', `a ${marketplace} fee schedule from ${effectiveFrom} already exists`, { field: 'effectiveFrom' });
+      const created = await feesRepository.create(sql, actor.accountId, {
+        marketplace,
+        effectiveFrom,
+        schedule: body,
+      });
+      if (!created)
+        throw new DomainError(
+          'DUPLICATE',
+          `a ${marketplace} fee schedule from ${effectiveFrom} already exists`,
+          { field: 'effectiveFrom' },
+        );
       const dto = toDto(created);
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'fees.create', entityType: 'fee_schedule', entityId: String(created.id), before: null, after: dto });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'fees.create',
+        entityType: 'fee_schedule',
+        entityId: String(created.id),
+        before: null,
+        after: dto,
+      });
       return dto;
     });
   }
@@ -78,11 +107,23 @@ export class FeesService {
     return this.tx.run(async (sql) => {
       const existing = await feesRepository.find(sql, actor.accountId, id);
       if (!existing) throw new DomainError('NOT_FOUND', `no fee schedule ${String(id)}`, { field: 'id' });
-      if (existing.accountId === null) throw new DomainError('CONFLICT', 'the shipped default schedule is read-only: create your own (POST /fees) to change rates', { field: 'id' });
+      if (existing.accountId === null)
+        throw new DomainError(
+          'CONFLICT',
+          'the shipped default schedule is read-only: create your own (POST /fees) to change rates',
+          { field: 'id' },
+        );
       const body = FeeScheduleBodySchema.parse({ ...bodyOf(toSchedule(existing)), ...stripUndefined(patch) });
       const updated = await feesRepository.update(sql, actor.accountId, id, body);
       const dto = toDto(updated!);
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'fees.update', entityType: 'fee_schedule', entityId: String(id), before: toDto(existing), after: dto });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'fees.update',
+        entityType: 'fee_schedule',
+        entityId: String(id),
+        before: toDto(existing),
+        after: dto,
+      });
       return dto;
     });
   }
@@ -92,9 +133,17 @@ export class FeesService {
     await this.tx.run(async (sql) => {
       const existing = await feesRepository.find(sql, actor.accountId, id);
       if (!existing) throw new DomainError('NOT_FOUND', `no fee schedule ${String(id)}`, { field: 'id' });
-      if (existing.accountId === null) throw new DomainError('CONFLICT', 'the shipped default schedule cannot be deleted', { field: 'id' });
+      if (existing.accountId === null)
+        throw new DomainError('CONFLICT', 'the shipped default schedule cannot be deleted', { field: 'id' });
       await feesRepository.remove(sql, actor.accountId, id);
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'fees.delete', entityType: 'fee_schedule', entityId: String(id), before: toDto(existing), after: null });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'fees.delete',
+        entityType: 'fee_schedule',
+        entityId: String(id),
+        before: toDto(existing),
+        after: null,
+      });
     });
   }
 

@@ -16,7 +16,12 @@ export interface HealthServices {
   alerts: AlertsService;
 }
 
-export function createHealthServices(deps: { tx: Transactor; jobs: JobsService; auth: AuthService; secretKeyFile?: string | undefined }): HealthServices {
+export function createHealthServices(deps: {
+  tx: Transactor;
+  jobs: JobsService;
+  auth: AuthService;
+  secretKeyFile?: string | undefined;
+}): HealthServices {
   const fees = new FeesService(deps.tx);
   const health = new HealthService(deps.tx);
   const reports = new ReportsService(deps.tx, fees);

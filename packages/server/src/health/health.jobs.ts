@@ -9,7 +9,10 @@ import { todayIso } from './health.service';
 export const HEALTH_DAILY = 'health.daily';
 
 /** The daily health job: this week's IPI snapshot, alert evaluation and delivery, scheduled report e-mails. */
-export function registerHealthJobs(jobs: JobsService, services: { health: HealthService; alerts: AlertsService }): void {
+export function registerHealthJobs(
+  jobs: JobsService,
+  services: { health: HealthService; alerts: AlertsService },
+): void {
   jobs.register(HEALTH_DAILY, async ({ actor, reportProgress }) => {
     const day = todayIso();
     const snapshot = await services.health.snapshot(actor, day);
@@ -22,7 +25,10 @@ export function registerHealthJobs(jobs: JobsService, services: { health: Health
 }
 
 /** Once a day per account, however many workers run (job dedupe key), like the daily forecast run. */
-export function scheduleDailyHealth(jobs: JobsService, services: { auth: AuthService; tx: Transactor }): void {
+export function scheduleDailyHealth(
+  jobs: JobsService,
+  services: { auth: AuthService; tx: Transactor },
+): void {
   jobs.addSchedule(async () => {
     const day = todayIso();
     for (const accountId of await jobsRepository.accountIds(services.tx.sql)) {

@@ -7,7 +7,11 @@ import { FACTOR_NAMES, ipiProxy } from '@stockwise/domain/health/ipi';
 import type { WhatIfAction } from '@stockwise/domain/health/what-if';
 import { whatIf } from '@stockwise/domain/health/what-if';
 import type { FactorOverview, SkuFactorRow } from '@stockwise/db/repositories/health.repository';
-import { healthRepository, ipiHistoryRepository, useReportSettings } from '@stockwise/db/repositories/health.repository';
+import {
+  healthRepository,
+  ipiHistoryRepository,
+  useReportSettings,
+} from '@stockwise/db/repositories/health.repository';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
 import type { Actor } from '../services/actor';
 import { auditActor, requirePermission } from '../services/actor';
@@ -36,7 +40,9 @@ const sumsOf = (o: FactorOverview): FactorSums => {
 };
 
 const roundFactors = (f: HealthFactors): Record<FactorName, number | null> =>
-  Object.fromEntries(FACTOR_NAMES.map((n) => [n, f[n] === null ? null : Math.round(f[n] * 1000) / 1000])) as Record<FactorName, number | null>;
+  Object.fromEntries(
+    FACTOR_NAMES.map((n) => [n, f[n] === null ? null : Math.round(f[n] * 1000) / 1000]),
+  ) as Record<FactorName, number | null>;
 
 /** Monday of the week of `iso`. */
 export const weekOf = (iso: string) => {
@@ -56,9 +62,15 @@ export class HealthService {
     });
   }
 
-  private async overview(actor: Actor, asOf: string, top = 5): Promise<{ overview: FactorOverview; factors: HealthFactors; proxy: IpiProxy }> {
+  private async overview(
+    actor: Actor,
+    asOf: string,
+    top = 5,
+  ): Promise<{ overview: FactorOverview; factors: HealthFactors; proxy: IpiProxy }> {
     requirePermission(actor, 'read');
-    const overview = await this.analytic((sql) => healthRepository.overview(sql, actor.accountId, { asOf, top }));
+    const overview = await this.analytic((sql) =>
+      healthRepository.overview(sql, actor.accountId, { asOf, top }),
+    );
     const factors = factorsFromSums(sumsOf(overview));
     return { overview, factors, proxy: ipiProxy(factors) };
   }
@@ -69,8 +81,21 @@ export class HealthService {
     const { overview, proxy } = await this.overview(actor, asOf);
     const [amazon] = await ipiHistoryRepository.amazonScores(this.tx.sql, actor.accountId, { limit: 1 });
     const factors = Object.fromEntries(
-      FACTOR_NAMES.map((name) => [name, { ...proxy.factors[name], value: proxy.factors[name].value === null ? null : Math.round(proxy.factors[name].value * 1000) / 1000, score: proxy.factors[name].score === null ? null : Math.round(proxy.factors[name].score * 1000) / 1000, draggers: overview.draggers[name].map((d) => ({ ...d, value: Math.round(d.value * 1000) / 1000 })) }]),
-    ) as Record<FactorName, IpiProxy['factors'][FactorName] & { draggers: { sku: string; value: number; units: number }[] }>;
+      FACTOR_NAMES.map((name) => [
+        name,
+        {
+          ...proxy.factors[name],
+          value:
+            proxy.factors[name].value === null ? null : Math.round(proxy.factors[name].value * 1000) / 1000,
+          score:
+            proxy.factors[name].score === null ? null : Math.round(proxy.factors[name].score * 1000) / 1000,
+          draggers: overview.draggers[name].map((d) => ({ ...d, value: Math.round(d.value * 1000) / 1000 })),
+        },
+      ]),
+    ) as Record<
+      FactorName,
+      IpiProxy['factors'][FactorName] & { draggers: { sku: string; value: number; units: number }[] }
+    >;
     const t = overview.totals;
     return {
       asOf,
@@ -80,16 +105,30 @@ export class HealthService {
       proxy: true as const,
       formula: proxy.formula,
       factors,
-      totals: { skus: t.skus, totalUnits: t.totalUnits, excessUnits: t.excessUnits, strandedUnits: t.strandedUnits, unitsShipped90: t.unitsShipped90, averageOnHand90: Math.round(t.averageOnHand90 * 100) / 100 },
-      amazonScore: amazon ? { score: amazon.score, asOf: amazon.asOf, marketplace: amazon.marketplace } : null,
+      totals: {
+        skus: t.skus,
+        totalUnits: t.totalUnits,
+        excessUnits: t.excessUnits,
+        strandedUnits: t.strandedUnits,
+        unitsShipped90: t.unitsShipped90,
+        averageOnHand90: Math.round(t.averageOnHand90 * 100) / 100,
+      },
+      amazonScore: amazon
+        ? { score: amazon.score, asOf: amazon.asOf, marketplace: amazon.marketplace }
+        : null,
     };
   }
 
   /** Per-SKU factor inputs and results, a page at a time (by SKU). */
-  async skuFactors(actor: Actor, q: { asOf?: string | undefined; limit: number; cursor?: string | undefined }) {
+  async skuFactors(
+    actor: Actor,
+    q: { asOf?: string | undefined; limit: number; cursor?: string | undefined },
+  ) {
     requirePermission(actor, 'read');
     const asOf = q.asOf ?? todayIso();
-    const rows = await this.analytic((sql) => healthRepository.skuFactorsPage(sql, actor.accountId, { asOf, after: q.cursor, limit: q.limit + 1 }));
+    const rows = await this.analytic((sql) =>
+      healthRepository.skuFactorsPage(sql, actor.accountId, { asOf, after: q.cursor, limit: q.limit + 1 }),
+    );
     const page = rows.slice(0, q.limit);
     return {
       asOf,
@@ -99,11 +138,17 @@ export class HealthService {
         inbound: r.inbound,
         dailyDemand: Math.round(r.dailyDemand * 1000) / 1000,
         demandSource: r.demandSource,
-        daysOfSupply: roundOrNull(daysOfSupply({ available: r.onHand - r.reserved, inbound: r.inbound, dailyDemand: r.dailyDemand }), 1),
+        daysOfSupply: roundOrNull(
+          daysOfSupply({ available: r.onHand - r.reserved, inbound: r.inbound, dailyDemand: r.dailyDemand }),
+          1,
+        ),
         excessUnits: r.excessUnits,
         unitsShipped90: r.unitsShipped90,
         averageOnHand90: Math.round(r.averageOnHand90 * 100) / 100,
-        sellThrough: roundOrNull(sellThrough({ unitsShipped: r.unitsShipped90, averageOnHand: r.averageOnHand90 }), 3),
+        sellThrough: roundOrNull(
+          sellThrough({ unitsShipped: r.unitsShipped90, averageOnHand: r.averageOnHand90 }),
+          3,
+        ),
         listingStatus: r.listingStatus,
         strandedUnits: r.listingStatus === 'active' ? 0 : r.onHand,
         replenishable: r.replenishable,
@@ -119,17 +164,26 @@ export class HealthService {
     const asOf = input.asOf ?? todayIso();
     const { overview } = await this.overview(actor, asOf, 0);
     const skus = [...new Set(input.actions.map((a) => a.sku))];
-    const rows = await this.analytic((sql) => healthRepository.skuFactorsPage(sql, actor.accountId, { asOf, skus, limit: skus.length }));
+    const rows = await this.analytic((sql) =>
+      healthRepository.skuFactorsPage(sql, actor.accountId, { asOf, skus, limit: skus.length }),
+    );
     const items = new Map(rows.map((r) => [r.sku, toSkuInput(r)]));
     const result = whatIf(sumsOf(overview), items, { actions: input.actions });
-    const moved = FACTOR_NAMES.filter((n) => result.before.factors[n].points !== result.after.factors[n].points)
-      .map((n) => `${n} ${fmt(result.before.factors[n].value)} → ${fmt(result.after.factors[n].value)} (${signed(Math.round(result.after.factors[n].points - result.before.factors[n].points))} points)`);
+    const moved = FACTOR_NAMES.filter(
+      (n) => result.before.factors[n].points !== result.after.factors[n].points,
+    ).map(
+      (n) =>
+        `${n} ${fmt(result.before.factors[n].value)} → ${fmt(result.after.factors[n].value)} (${signed(Math.round(result.after.factors[n].points - result.before.factors[n].points))} points)`,
+    );
     return {
       asOf,
       before: { score: result.before.score, factors: roundFactors(factorsFromSums(sumsOf(overview))) },
       after: { score: result.after.score, factors: roundFactors(factorsFromSums(result.sumsAfter)) },
       change: result.change,
-      explanation: moved.length > 0 ? `The proxy goes from ${String(result.before.score)} to ${String(result.after.score)}: ${moved.join('; ')}.` : `No factor moves: the proxy stays ${String(result.before.score)}.`,
+      explanation:
+        moved.length > 0
+          ? `The proxy goes from ${String(result.before.score)} to ${String(result.after.score)}: ${moved.join('; ')}.`
+          : `No factor moves: the proxy stays ${String(result.before.score)}.`,
     };
   }
 
@@ -137,7 +191,14 @@ export class HealthService {
   async snapshot(actor: Actor, asOf = todayIso()): Promise<{ week: string; score: number }> {
     const { factors, proxy } = await this.overview(actor, asOf, 0);
     const week = weekOf(asOf);
-    await this.tx.run((sql) => ipiHistoryRepository.upsertSnapshot(sql, actor.accountId, { week, asOf, score: proxy.score, factors: roundFactors(factors) }));
+    await this.tx.run((sql) =>
+      ipiHistoryRepository.upsertSnapshot(sql, actor.accountId, {
+        week,
+        asOf,
+        score: proxy.score,
+        factors: roundFactors(factors),
+      }),
+    );
     return { week, score: proxy.score };
   }
 
@@ -146,7 +207,12 @@ export class HealthService {
     requirePermission(actor, 'read');
     const thisWeek = weekOf(todayIso());
     const first = isoDate(parseIsoDate(thisWeek) - 7 * (q.weeks - 1));
-    const stored = new Map((await ipiHistoryRepository.snapshots(this.tx.sql, actor.accountId, { since: first })).map((s) => [s.week, s]));
+    const stored = new Map(
+      (await ipiHistoryRepository.snapshots(this.tx.sql, actor.accountId, { since: first })).map((s) => [
+        s.week,
+        s,
+      ]),
+    );
     const weeks = [];
     for (let i = 0; i < q.weeks; i++) {
       const week = isoDate(parseIsoDate(first) + 7 * i);
@@ -156,30 +222,55 @@ export class HealthService {
         continue;
       }
       const { factors, proxy } = await this.overview(actor, week, 0);
-      weeks.push({ week, asOf: week, score: proxy.score, factors: roundFactors(factors), source: 'computed' as const });
+      weeks.push({
+        week,
+        asOf: week,
+        score: proxy.score,
+        factors: roundFactors(factors),
+        source: 'computed' as const,
+      });
     }
-    const amazonScores = await ipiHistoryRepository.amazonScores(this.tx.sql, actor.accountId, { limit: 100 });
+    const amazonScores = await ipiHistoryRepository.amazonScores(this.tx.sql, actor.accountId, {
+      limit: 100,
+    });
     return { weeks, amazonScores };
   }
 
-  async addAmazonScore(actor: Actor, input: { score: number; asOf: string; marketplace: string; note?: string | undefined }) {
+  async addAmazonScore(
+    actor: Actor,
+    input: { score: number; asOf: string; marketplace: string; note?: string | undefined },
+  ) {
     requirePermission(actor, 'inventory:write');
     return this.tx.run(async (sql) => {
-      const saved = await ipiHistoryRepository.addAmazonScore(sql, actor.accountId, { ...input, note: input.note ?? null, enteredBy: actor.userId });
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'ipi.amazon_score', entityType: 'amazon_ipi_score', entityId: String(saved.id), before: null, after: saved });
+      const saved = await ipiHistoryRepository.addAmazonScore(sql, actor.accountId, {
+        ...input,
+        note: input.note ?? null,
+        enteredBy: actor.userId,
+      });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'ipi.amazon_score',
+        entityType: 'amazon_ipi_score',
+        entityId: String(saved.id),
+        before: null,
+        after: saved,
+      });
       return saved;
     });
   }
 
   /** Rows for what-if and reports: factor inputs of the given SKUs (unknown SKUs are refused). */
   async requireSkus(actor: Actor, asOf: string, skus: readonly string[]): Promise<SkuFactorRow[]> {
-    const rows = await this.analytic((sql) => healthRepository.skuFactorsPage(sql, actor.accountId, { asOf, skus, limit: skus.length }));
+    const rows = await this.analytic((sql) =>
+      healthRepository.skuFactorsPage(sql, actor.accountId, { asOf, skus, limit: skus.length }),
+    );
     const missing = skus.find((s) => !rows.some((r) => r.sku === s));
     if (missing) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${missing}`, { field: 'sku' });
     return rows;
   }
 }
 
-const roundOrNull = (x: number | null, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+const roundOrNull = (x: number | null, digits: number) =>
+  x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 const fmt = (x: number | null) => (x === null ? 'n/a' : String(Math.round(x * 100) / 100));
 const signed = (x: number) => (x >= 0 ? `+${String(x)}` : String(x));

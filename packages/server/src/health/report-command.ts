@@ -13,7 +13,10 @@ export const REPORT_LOCAL_COMMAND = z
     kind: z.enum(REPORT_KINDS),
     format: z.enum(['json', 'csv', 'xlsx']),
     asOf: date.optional(),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
     from: date.optional(),
     to: date.optional(),
   })
@@ -21,7 +24,10 @@ export const REPORT_LOCAL_COMMAND = z
 export type ReportLocalCommand = z.infer<typeof REPORT_LOCAL_COMMAND>;
 
 /** JSON: columns and every row; CSV/XLSX: the file as base64 (the CLI writes it out). */
-export async function runReportCommand(sw: Stockwise, command: ReportLocalCommand): Promise<Record<string, unknown>> {
+export async function runReportCommand(
+  sw: Stockwise,
+  command: ReportLocalCommand,
+): Promise<Record<string, unknown>> {
   const actor = await sw.auth.ownerOf(command.account);
   const params = sw.reports.params(command);
   const { columns, rows } = await sw.reports.stream(actor, command.kind, params);
@@ -31,5 +37,11 @@ export async function runReportCommand(sw: Stockwise, command: ReportLocalComman
     return { kind: command.kind, asOf: params.asOf, columns, rows: all };
   }
   const content = await reportBuffer(command.format, { sheet: command.kind, columns }, rows);
-  return { kind: command.kind, asOf: params.asOf, format: command.format, filename: `stockwise-${command.kind}-${params.asOf}.${command.format}`, contentBase64: content.toString('base64') };
+  return {
+    kind: command.kind,
+    asOf: params.asOf,
+    format: command.format,
+    filename: `stockwise-${command.kind}-${params.asOf}.${command.format}`,
+    contentBase64: content.toString('base64'),
+  };
 }

@@ -23,27 +23,28 @@ export function csvCell(value: Cell): string {
 export async function writeCsv(columns: readonly string[], source: RowSource, out: Writable): Promise<void> {
   // Waits for 'drain' when the reader is slower; a destination closed or failed before the end stops
   // the loop (and with it the row source, which releases its cursor).
-  const write = (chunk: string) => new Promise<void>((resolve, reject) => {
-    if (out.write(chunk)) {
-      resolve();
-      return;
-    }
-    const settle = (error?: Error) => {
-      out.off('drain', onDrain).off('error', onError).off('close', onClose);
-      if (error) reject(error);
-      else resolve();
-    };
-    const onDrain = () => {
-      settle();
-    };
-    const onError = (error: Error) => {
-      settle(error);
-    };
-    const onClose = () => {
-      settle(new Error('the report destination closed before the end'));
-    };
-    out.on('drain', onDrain).on('error', onError).on('close', onClose);
-  });
+  const write = (chunk: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (out.write(chunk)) {
+        resolve();
+        return;
+      }
+      const settle = (error?: Error) => {
+        out.off('drain', onDrain).off('error', onError).off('close', onClose);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onDrain = () => {
+        settle();
+      };
+      const onError = (error: Error) => {
+        settle(error);
+      };
+      const onClose = () => {
+        settle(new Error('the report destination closed before the end'));
+      };
+      out.on('drain', onDrain).on('error', onError).on('close', onClose);
+    });
   await write(`${columns.map(csvCell).join(',')}\r\n`);
   for await (const page of source) {
     if (page.length === 0) continue;
@@ -53,18 +54,34 @@ export async function writeCsv(columns: readonly string[], source: RowSource, ou
 }
 
 /** An .xlsx workbook (one sheet named after the report), streamed row by row. */
-export async function writeXlsx(options: { sheet: string; columns: readonly string[] }, source: RowSource, out: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+export async function writeXlsx(
+  options: { sheet: string; columns: readonly string[] },
+  source: RowSource,
+  out: Writable,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   const sheet = workbook.addWorksheet(options.sheet.slice(0, 31));
-  sheet.columns = options.columns.map((c) => ({ header: c, key: c, width: Math.min(40, Math.max(10, c.length + 2)) }));
+  sheet.columns = options.columns.map((c) => ({
+    header: c,
+    key: c,
+    width: Math.min(40, Math.max(10, c.length + 2)),
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   for await (const page of source) {
     for (const row of page) {
-      sheet.addRow(options.columns.map((c) => {
-        const v = row[c] ?? null;
-        return typeof v === 'string' ? safeText(v) : v;
-      })).commit();
+      sheet
+        .addRow(
+          options.columns.map((c) => {
+            const v = row[c] ?? null;
+            return typeof v === 'string' ? safeText(v) : v;
+          }),
+        )
+        .commit();
     }
   }
   sheet.commit();
@@ -77,7 +94,11 @@ export const CONTENT_TYPES = {
 } as const;
 
 /** Starts writing and returns the bytes as a web stream for an HTTP response. */
-export function reportStream(format: 'csv' | 'xlsx', options: { sheet: string; columns: readonly string[] }, source: RowSource): ReadableStream<Uint8Array> {
+export function reportStream(
+  format: 'csv' | 'xlsx',
+  options: { sheet: string; columns: readonly string[] },
+  source: RowSource,
+): ReadableStream<Uint8Array> {
   const pass = new PassThrough();
   const work = format === 'csv' ? writeCsv(options.columns, source, pass) : writeXlsx(options, source, pass);
   work.catch((error: unknown) => pass.destroy(error instanceof Error ? error : new Error(String(error))));
@@ -85,7 +106,11 @@ export function reportStream(format: 'csv' | 'xlsx', options: { sheet: string; c
 }
 
 /** The whole file in memory (e-mail attachments, tests). */
-export async function reportBuffer(format: 'csv' | 'xlsx', options: { sheet: string; columns: readonly string[] }, source: RowSource): Promise<Buffer> {
+export async function reportBuffer(
+  format: 'csv' | 'xlsx',
+  options: { sheet: string; columns: readonly string[] },
+  source: RowSource,
+): Promise<Buffer> {
   const pass = new PassThrough();
   const chunks: Buffer[] = [];
   pass.on('data', (c: Buffer) => chunks.push(c));

@@ -42,21 +42,53 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
 
   app.onError((error, c) => {
     if (isDomainError(error)) {
-      return problem(c, HTTP_STATUS[error.code], { code: error.code, detail: error.message, field: error.field, extra: error.details });
+      return problem(c, HTTP_STATUS[error.code], {
+        code: error.code,
+        detail: error.message,
+        field: error.field,
+        extra: error.details,
+      });
     }
     if (error instanceof HTTPException) {
-      const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 400 ? 'MALFORMED_REQUEST' : 'HTTP_ERROR';
-      return problem(c, error.status, { code, detail: error.message || 'bad request', field: error.status === 400 ? '(body)' : undefined });
+      const code =
+        error.status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : error.status === 400
+            ? 'MALFORMED_REQUEST'
+            : 'HTTP_ERROR';
+      return problem(c, error.status, {
+        code,
+        detail: error.message || 'bad request',
+        field: error.status === 400 ? '(body)' : undefined,
+      });
     }
     console.error(error);
-    return problem(c, 500, { code: 'INTERNAL', detail: 'something went wrong on our side; nothing was changed' });
+    return problem(c, 500, {
+      code: 'INTERNAL',
+      detail: 'something went wrong on our side; nothing was changed',
+    });
   });
-  app.notFound((c) => problem(c, 404, { code: 'NOT_FOUND', detail: `no route ${c.req.method} ${c.req.path}` }));
+  app.notFound((c) =>
+    problem(c, 404, { code: 'NOT_FOUND', detail: `no route ${c.req.method} ${c.req.path}` }),
+  );
 
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
-  const jsonLimit: MiddlewareHandler<AppEnv> = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, { code: 'PAYLOAD_TOO_LARGE', detail: `request bodies are limited to ${MAX_BODY_BYTES} bytes` }) });
+  const jsonLimit: MiddlewareHandler<AppEnv> = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      problem(c, 413, {
+        code: 'PAYLOAD_TOO_LARGE',
+        detail: `request bodies are limited to ${MAX_BODY_BYTES} bytes`,
+      }),
+  });
   // Imports stream their (large) files; they have their own limit. JSON under Node is read from the socket, limit included.
-  app.use('/api/*', except((c) => c.req.method === 'POST' && c.req.path.startsWith('/api/v1/imports/'), nodeJsonBody(MAX_BODY_BYTES, jsonLimit)));
+  app.use(
+    '/api/*',
+    except(
+      (c) => c.req.method === 'POST' && c.req.path.startsWith('/api/v1/imports/'),
+      nodeJsonBody(MAX_BODY_BYTES, jsonLimit),
+    ),
+  );
 
   app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION, database: sw.db.kind }));
   app.route('/api/docs', docsRoutes());
@@ -90,11 +122,24 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/alerts', alertsRoutes(sw));
   app.route('/api/v1/report-schedules', reportSchedulesRoutes(sw));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'API token from `stockwise token create` or Settings → Tokens' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'stockwise_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'API token from `stockwise token create` or Settings → Tokens',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'stockwise_session',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Stockwise API', version: VERSION, description: 'Inventory planning for e-commerce sellers. Errors are application/problem+json with a stable `code` and the `field` at fault.' },
+    info: {
+      title: 'Stockwise API',
+      version: VERSION,
+      description:
+        'Inventory planning for e-commerce sellers. Errors are application/problem+json with a stable `code` and the `field` at fault.',
+    },
     servers: [{ url: '/' }],
   });
 
@@ -122,17 +167,23 @@ const MIME: Record<string, string> = {
 /** The built dashboard; unknown paths fall back to index.html (client-side routing). */
 function serveWeb(app: OpenAPIHono<AppEnv>, dist: string) {
   app.get('*', (c) => {
-    if (c.req.path.startsWith('/api/')) return problem(c, 404, { code: 'NOT_FOUND', detail: `no route ${c.req.method} ${c.req.path}` });
+    if (c.req.path.startsWith('/api/'))
+      return problem(c, 404, { code: 'NOT_FOUND', detail: `no route ${c.req.method} ${c.req.path}` });
     const index = join(dist, 'index.html');
     if (!existsSync(index)) {
-      return c.html('<!doctype html><title>Stockwise</title><h1>Stockwise API is running</h1><p>The dashboard is not built: run <code>npm run build:web</code>. API docs: <a href="/api/docs">/api/docs</a>.</p>');
+      return c.html(
+        '<!doctype html><title>Stockwise</title><h1>Stockwise API is running</h1><p>The dashboard is not built: run <code>npm run build:web</code>. API docs: <a href="/api/docs">/api/docs</a>.</p>',
+      );
     }
     const relative = normalize(decodeURIComponent(c.req.path)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dist, relative);
     if (file.startsWith(dist) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
       const ext = file.slice(file.lastIndexOf('.'));
       const immutable = relative.startsWith('/assets/');
-      return c.body(readFileSync(file), 200, { 'Content-Type': MIME[ext] ?? 'application/octet-stream', 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+      return c.body(readFileSync(file), 200, {
+        'Content-Type': MIME[ext] ?? 'application/octet-stream',
+        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
     }
     return c.body(readFileSync(index), 200, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-cache' });
   });

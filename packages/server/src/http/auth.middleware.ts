@@ -19,7 +19,10 @@ export function authenticate(sw: Stockwise): MiddlewareHandler<AppEnv> {
       principal = cookie && cookie.length <= 200 ? await sw.auth.authenticateSession(cookie) : undefined;
     }
     if (!principal) {
-      return problem(c, 401, { code: 'UNAUTHENTICATED', detail: 'sign in, or send Authorization: Bearer <token>' });
+      return problem(c, 401, {
+        code: 'UNAUTHENTICATED',
+        detail: 'sign in, or send Authorization: Bearer <token>',
+      });
     }
     c.set('actor', principal);
     await next();

@@ -27,7 +27,10 @@ export function docsRoutes() {
     const asset = c.req.param('asset');
     const type = ASSETS[asset];
     if (!type) return c.notFound();
-    return c.body(readFileSync(join(swaggerDir, asset)), 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });
+    return c.body(readFileSync(join(swaggerDir, asset)), 200, {
+      'Content-Type': type,
+      'Cache-Control': 'public, max-age=86400',
+    });
   });
   return app;
 }

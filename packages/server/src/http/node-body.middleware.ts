@@ -12,7 +12,10 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
  * bytes; under `app.request` (tests) there is no IncomingMessage and nothing changes. Other bodies
  * go to `otherwise` (the generic body limit).
  */
-export function nodeJsonBody(maxBytes: number, otherwise: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+export function nodeJsonBody(
+  maxBytes: number,
+  otherwise: MiddlewareHandler<AppEnv>,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.env?.incoming;
     const method = c.req.method;
@@ -25,7 +28,11 @@ export function nodeJsonBody(maxBytes: number, otherwise: MiddlewareHandler<AppE
     for await (const chunk of incoming) {
       const buffer = chunk as Buffer;
       size += buffer.length;
-      if (size > maxBytes) return problem(c, 413, { code: 'PAYLOAD_TOO_LARGE', detail: `request bodies are limited to ${maxBytes} bytes` });
+      if (size > maxBytes)
+        return problem(c, 413, {
+          code: 'PAYLOAD_TOO_LARGE',
+          detail: `request bodies are limited to ${maxBytes} bytes`,
+        });
       chunks.push(buffer);
     }
     const body = Buffer.concat(chunks, size);
@@ -33,7 +40,10 @@ export function nodeJsonBody(maxBytes: number, otherwise: MiddlewareHandler<AppE
     const bytes = body.buffer.slice(body.byteOffset, body.byteOffset + body.length);
     // Hono keeps body reads as promises in bodyCache; c.req.json() parses the cached text. TextDecoder
     // drops a UTF-8 BOM as Request.text() does.
-    Object.assign(c.req.bodyCache, { arrayBuffer: Promise.resolve(bytes), text: Promise.resolve(new TextDecoder().decode(body)) });
+    Object.assign(c.req.bodyCache, {
+      arrayBuffer: Promise.resolve(bytes),
+      text: Promise.resolve(new TextDecoder().decode(body)),
+    });
     return next();
   };
 }

@@ -49,7 +49,13 @@ const TITLES: Partial<Record<number, string>> = {
 export function problem(
   c: Context,
   status: ContentfulStatusCode,
-  body: { code: string; detail: string; field?: string | undefined; errors?: Problem['errors']; extra?: Record<string, unknown> | undefined },
+  body: {
+    code: string;
+    detail: string;
+    field?: string | undefined;
+    errors?: Problem['errors'];
+    extra?: Record<string, unknown> | undefined;
+  },
 ): Response {
   const payload: Problem = {
     type: `https://stockwise.dev/problems/${body.code.toLowerCase().replaceAll('_', '-')}`,

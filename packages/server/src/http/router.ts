@@ -10,7 +10,10 @@ export function fieldErrors(error: z.ZodError): { field: string; message: string
   return error.issues.map((issue) => {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      return { field: [...path, issue.keys[0] ?? ''].join('.'), message: `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` };
+      return {
+        field: [...path, issue.keys[0] ?? ''].join('.'),
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`,
+      };
     }
     return { field: path.join('.') || '(body)', message: issue.message };
   });
@@ -54,5 +57,10 @@ export const problemResponses = {
 } as const;
 
 export const IdempotencyHeaderSchema = z.object({
-  'idempotency-key': z.string().min(1).max(255).optional().openapi({ description: 'A retried write with the same key is applied once' }),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .openapi({ description: 'A retried write with the same key is applied once' }),
 });

@@ -11,7 +11,14 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 const PAGE = 1000;
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
-  const s = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  const s =
+    v instanceof Date
+      ? v.toISOString()
+      : typeof v === 'string'
+        ? v
+        : typeof v === 'number' || typeof v === 'boolean'
+          ? String(v)
+          : JSON.stringify(v);
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 const line = (values: readonly unknown[]) => `${values.map(cell).join(',')}\n`;
@@ -25,10 +32,40 @@ export async function* exportCsv(tx: Transactor, actor: Actor, kind: ExportKind)
   const sql = tx.sql;
   let cursor: string | undefined;
   if (kind === 'products') {
-    yield line(['sku', 'title', 'barcode', 'asin', 'fnsku', 'category', 'brand', 'unit_cost', 'price', 'case_pack', 'allow_backorder']);
+    yield line([
+      'sku',
+      'title',
+      'barcode',
+      'asin',
+      'fnsku',
+      'category',
+      'brand',
+      'unit_cost',
+      'price',
+      'case_pack',
+      'allow_backorder',
+    ]);
     do {
-      const page = await productsRepository.list(sql, actor.accountId, { limit: PAGE, cursor, sort: 'sku', order: 'asc' });
-      for (const p of page?.items ?? []) yield line([p.sku, p.title, p.barcode, p.asin, p.fnsku, p.category, p.brand, p.unitCost, p.price, p.casePack, p.allowBackorder]);
+      const page = await productsRepository.list(sql, actor.accountId, {
+        limit: PAGE,
+        cursor,
+        sort: 'sku',
+        order: 'asc',
+      });
+      for (const p of page?.items ?? [])
+        yield line([
+          p.sku,
+          p.title,
+          p.barcode,
+          p.asin,
+          p.fnsku,
+          p.category,
+          p.brand,
+          p.unitCost,
+          p.price,
+          p.casePack,
+          p.allowBackorder,
+        ]);
       cursor = page?.nextCursor ?? undefined;
     } while (cursor);
   } else if (kind === 'stock') {
@@ -39,12 +76,32 @@ export async function* exportCsv(tx: Transactor, actor: Actor, kind: ExportKind)
       cursor = page?.nextCursor ?? undefined;
     } while (cursor);
   } else {
-    yield line(['channel', 'external_id', 'ordered_at', 'sku', 'quantity', 'unit_price', 'currency', 'status']);
+    yield line([
+      'channel',
+      'external_id',
+      'ordered_at',
+      'sku',
+      'quantity',
+      'unit_price',
+      'currency',
+      'status',
+    ]);
     do {
       const page = await ordersRepository.list(sql, actor.accountId, { limit: PAGE, cursor });
       for (const o of page?.items ?? []) {
-        const status = o.status === 'cancelled' ? 'cancelled' : o.status === 'shipped' ? 'shipped' : 'reserved';
-        for (const l of o.lines) yield line([o.channel, o.externalId, o.orderedAt, l.sku, l.quantity, l.unitPrice, o.currency, status]);
+        const status =
+          o.status === 'cancelled' ? 'cancelled' : o.status === 'shipped' ? 'shipped' : 'reserved';
+        for (const l of o.lines)
+          yield line([
+            o.channel,
+            o.externalId,
+            o.orderedAt,
+            l.sku,
+            l.quantity,
+            l.unitPrice,
+            o.currency,
+            status,
+          ]);
       }
       cursor = page?.nextCursor ?? undefined;
     } while (cursor);

@@ -22,12 +22,18 @@ async function hashFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+const csvCell = (v: string | number) =>
+  typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 
 /** Imports a file from disk, streaming it, writing rejected rows to the rejects file as they are found. */
-export async function importFile(imports: ImportsService, actor: Actor, options: FileImportOptions): Promise<ImportResult & { rejectsPath: string | null }> {
+export async function importFile(
+  imports: ImportsService,
+  actor: Actor,
+  options: FileImportOptions,
+): Promise<ImportResult & { rejectsPath: string | null }> {
   const fileHash = await hashFile(options.path);
-  const rejects = options.skipInvalid && options.rejectsPath ? createWriteStream(options.rejectsPath) : undefined;
+  const rejects =
+    options.skipInvalid && options.rejectsPath ? createWriteStream(options.rejectsPath) : undefined;
   rejects?.write('line,field,message\n');
   try {
     const result = await imports.run(actor, {
@@ -39,7 +45,9 @@ export async function importFile(imports: ImportsService, actor: Actor, options:
       totalBytes: statSync(options.path).size,
       fileHash,
       onProgress: options.onProgress,
-      onReject: rejects ? (r: RejectedRow) => rejects.write(`${[r.line, r.field, r.message].map(csvCell).join(',')}\n`) : undefined,
+      onReject: rejects
+        ? (r: RejectedRow) => rejects.write(`${[r.line, r.field, r.message].map(csvCell).join(',')}\n`)
+        : undefined,
     });
     return { ...result, rejectsPath: rejects ? options.rejectsPath! : null };
   } finally {
@@ -55,7 +63,14 @@ const progressOf = (ctx: JobContext) => (fraction: number, message: string) => {
 export function registerImportJobs(jobs: JobsService, imports: ImportsService): void {
   jobs.register('import.file', async (ctx) => {
     const p = ctx.job.payload as unknown as FileImportOptions;
-    return importFile(imports, ctx.actor, { kind: p.kind, path: p.path, skipInvalid: p.skipInvalid, location: p.location, rejectsPath: p.rejectsPath, onProgress: progressOf(ctx) });
+    return importFile(imports, ctx.actor, {
+      kind: p.kind,
+      path: p.path,
+      skipInvalid: p.skipInvalid,
+      location: p.location,
+      rejectsPath: p.rejectsPath,
+      onProgress: progressOf(ctx),
+    });
   });
   jobs.register('import.apply', async (ctx) => {
     const p = ctx.job.payload as { importId: number; location?: string };

@@ -8,13 +8,34 @@ import type { Stockwise } from '../stockwise';
 import { EXPORT_KINDS, exportCsv } from './exports';
 
 const account = z.string().max(200).optional();
-const absolutePath = z.string().min(1).max(4096).refine((p) => isAbsolute(p), 'an absolute path');
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => isAbsolute(p), 'an absolute path');
 
 /** CLI commands on orders, channels and imports that a running server runs for the CLI (local-control.ts). */
 export const SALES_LOCAL_COMMANDS = [
-  z.object({ command: z.literal('import.start'), account, kind: z.enum(IMPORT_KINDS), path: absolutePath, skipInvalid: z.boolean().optional(), rejectsPath: absolutePath.optional(), location: z.string().max(32).optional() }).strict(),
+  z
+    .object({
+      command: z.literal('import.start'),
+      account,
+      kind: z.enum(IMPORT_KINDS),
+      path: absolutePath,
+      skipInvalid: z.boolean().optional(),
+      rejectsPath: absolutePath.optional(),
+      location: z.string().max(32).optional(),
+    })
+    .strict(),
   z.object({ command: z.literal('job.get'), account, jobId: z.number().int().min(1) }).strict(),
-  z.object({ command: z.literal('export'), account, kind: z.enum(EXPORT_KINDS), out: absolutePath.optional() }).strict(),
+  z
+    .object({
+      command: z.literal('export'),
+      account,
+      kind: z.enum(EXPORT_KINDS),
+      out: absolutePath.optional(),
+    })
+    .strict(),
   z
     .object({
       command: z.literal('channel.add'),
@@ -35,17 +56,30 @@ export const SALES_LOCAL_COMMANDS = [
 const _salesCommandSchema = z.discriminatedUnion('command', [...SALES_LOCAL_COMMANDS]);
 export type SalesLocalCommand = z.infer<typeof _salesCommandSchema>;
 
-export async function collectExport(sw: Stockwise, actor: Parameters<typeof exportCsv>[1], kind: (typeof EXPORT_KINDS)[number]): Promise<string> {
+export async function collectExport(
+  sw: Stockwise,
+  actor: Parameters<typeof exportCsv>[1],
+  kind: (typeof EXPORT_KINDS)[number],
+): Promise<string> {
   let csv = '';
   for await (const chunk of exportCsv(sw.tx, actor, kind)) csv += chunk;
   return csv;
 }
 
-export async function runSalesCommand(sw: Stockwise, command: SalesLocalCommand): Promise<Record<string, unknown>> {
+export async function runSalesCommand(
+  sw: Stockwise,
+  command: SalesLocalCommand,
+): Promise<Record<string, unknown>> {
   const actor = await sw.auth.ownerOf(command.account);
   switch (command.command) {
     case 'import.start': {
-      const job = await sw.jobs.enqueue(actor, 'import.file', { kind: command.kind, path: command.path, skipInvalid: command.skipInvalid ?? false, rejectsPath: command.rejectsPath, location: command.location });
+      const job = await sw.jobs.enqueue(actor, 'import.file', {
+        kind: command.kind,
+        path: command.path,
+        skipInvalid: command.skipInvalid ?? false,
+        rejectsPath: command.rejectsPath,
+        location: command.location,
+      });
       return { jobId: job.id };
     }
     case 'job.get':
@@ -59,11 +93,24 @@ export async function runSalesCommand(sw: Stockwise, command: SalesLocalCommand)
       return { csv };
     }
     case 'channel.add': {
-      if ((command.availabilityUrl === undefined) !== (command.availabilitySecret === undefined)) throw new DomainError('VALIDATION_FAILED', 'the availability webhook needs --availability-url and --availability-secret together', { field: 'availabilityUrl' });
+      if ((command.availabilityUrl === undefined) !== (command.availabilitySecret === undefined))
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'the availability webhook needs --availability-url and --availability-secret together',
+          { field: 'availabilityUrl' },
+        );
       let availabilityWebhook: { url: string; secret: string } | undefined;
       if (command.availabilityUrl && command.availabilitySecret) {
-        const parsed = ChannelConnectSchema.safeParse({ type: 'manual', availabilityWebhook: { url: command.availabilityUrl, secret: command.availabilitySecret } });
-        if (!parsed.success) throw new DomainError('VALIDATION_FAILED', `availability webhook: ${parsed.error.issues.map((i) => `${i.path.slice(1).join('.')} ${i.message}`).join('; ')}`, { field: 'availabilityUrl' });
+        const parsed = ChannelConnectSchema.safeParse({
+          type: 'manual',
+          availabilityWebhook: { url: command.availabilityUrl, secret: command.availabilitySecret },
+        });
+        if (!parsed.success)
+          throw new DomainError(
+            'VALIDATION_FAILED',
+            `availability webhook: ${parsed.error.issues.map((i) => `${i.path.slice(1).join('.')} ${i.message}`).join('; ')}`,
+            { field: 'availabilityUrl' },
+          );
         availabilityWebhook = { url: command.availabilityUrl, secret: command.availabilitySecret };
       }
       const common = {
@@ -73,10 +120,20 @@ export async function runSalesCommand(sw: Stockwise, command: SalesLocalCommand)
         ...(command.pushAvailability !== undefined ? { pushAvailability: command.pushAvailability } : {}),
       };
       if (command.type === 'shopify') {
-        if (!command.shopDomain || !command.webhookSecret) throw new DomainError('VALIDATION_FAILED', 'shopify needs --shop-domain and --webhook-secret', { field: 'shopDomain' });
-        return sw.channels.connect(actor, { type: 'shopify', shopDomain: command.shopDomain, webhookSecret: command.webhookSecret, ...(command.accessToken ? { accessToken: command.accessToken } : {}), ...common });
+        if (!command.shopDomain || !command.webhookSecret)
+          throw new DomainError('VALIDATION_FAILED', 'shopify needs --shop-domain and --webhook-secret', {
+            field: 'shopDomain',
+          });
+        return sw.channels.connect(actor, {
+          type: 'shopify',
+          shopDomain: command.shopDomain,
+          webhookSecret: command.webhookSecret,
+          ...(command.accessToken ? { accessToken: command.accessToken } : {}),
+          ...common,
+        });
       }
-      if (command.type === 'amazon') return sw.channels.connect(actor, { type: 'amazon', marketplaceId: 'ATVPDKIKX0DER', ...common });
+      if (command.type === 'amazon')
+        return sw.channels.connect(actor, { type: 'amazon', marketplaceId: 'ATVPDKIKX0DER', ...common });
       return sw.channels.connect(actor, { type: command.type, ...common });
     }
   }

@@ -57,8 +57,14 @@ export class JobsService {
   }
 
   /** Enqueues unless a job with `dedupeKey` exists (scheduled work shared by several processes). */
-  async enqueueOnce(actor: Actor, kind: string, payload: Record<string, unknown>, dedupeKey?: string): Promise<JobRecord | undefined> {
-    if (!this.handlers.has(kind)) throw new DomainError('VALIDATION_FAILED', `unknown job kind ${kind}`, { field: 'kind' });
+  async enqueueOnce(
+    actor: Actor,
+    kind: string,
+    payload: Record<string, unknown>,
+    dedupeKey?: string,
+  ): Promise<JobRecord | undefined> {
+    if (!this.handlers.has(kind))
+      throw new DomainError('VALIDATION_FAILED', `unknown job kind ${kind}`, { field: 'kind' });
     return jobsRepository.enqueue(this.tx.sql, {
       accountId: actor.accountId,
       kind,
@@ -93,18 +99,39 @@ export class JobsService {
 
   /** Claims and runs one job; false when none was ready. */
   async runOnce(): Promise<boolean> {
-    const job = await jobsRepository.claim(this.tx.db, { workerId: this.workerId, kinds: [...this.handlers.keys()], leaseSeconds: LEASE_SECONDS });
+    const job = await jobsRepository.claim(this.tx.db, {
+      workerId: this.workerId,
+      kinds: [...this.handlers.keys()],
+      leaseSeconds: LEASE_SECONDS,
+    });
     if (!job) return false;
     const handler = this.handlers.get(job.kind)!;
-    const stored = job.payload['_actor'] as { userId: number; role: Actor['role']; tokenId: number | null } | undefined;
-    const actor: Actor = { accountId: job.accountId, userId: stored?.userId ?? 0, role: stored?.role ?? 'viewer', tokenId: stored?.tokenId ?? null, sessionId: null };
+    const stored = job.payload['_actor'] as
+      { userId: number; role: Actor['role']; tokenId: number | null } | undefined;
+    const actor: Actor = {
+      accountId: job.accountId,
+      userId: stored?.userId ?? 0,
+      role: stored?.role ?? 'viewer',
+      tokenId: stored?.tokenId ?? null,
+      sessionId: null,
+    };
     const reportProgress = (progress: number, message?: string) =>
-      jobsRepository.reportProgress(this.tx.db, { id: job.id, workerId: this.workerId, progress: Math.min(1, Math.max(0, progress)), message: message ?? null, leaseSeconds: LEASE_SECONDS });
+      jobsRepository.reportProgress(this.tx.db, {
+        id: job.id,
+        workerId: this.workerId,
+        progress: Math.min(1, Math.max(0, progress)),
+        message: message ?? null,
+        leaseSeconds: LEASE_SECONDS,
+      });
     try {
       const result = await handler({ job, actor, reportProgress });
       await jobsRepository.finish(this.tx.db, { id: job.id, workerId: this.workerId, result });
     } catch (error) {
-      await jobsRepository.fail(this.tx.db, { id: job.id, workerId: this.workerId, error: error instanceof Error ? error.message : String(error) });
+      await jobsRepository.fail(this.tx.db, {
+        id: job.id,
+        workerId: this.workerId,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
     return true;
   }

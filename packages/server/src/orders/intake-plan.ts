@@ -3,7 +3,12 @@ import type { Allocation } from '@stockwise/domain/orders/allocation';
 import { allocateOrder, splitOverLines, sumDemands } from '@stockwise/domain/orders/allocation';
 import type { OrderIntake } from '@stockwise/domain/orders/intake';
 import type { OrderChannel, OrderStatus } from '@stockwise/domain/orders/order-state';
-import type { AllocationLocation, LineInsert, LockedStock, OrderIntakeRows } from '@stockwise/db/repositories/orders.repository';
+import type {
+  AllocationLocation,
+  LineInsert,
+  LockedStock,
+  OrderIntakeRows,
+} from '@stockwise/db/repositories/orders.repository';
 import type { OrderDto } from '../schemas/orders.schema';
 
 export interface IntakeOptions {
@@ -62,18 +67,36 @@ const TYPE_PREFERENCE: Record<OrderChannel, readonly AllocationLocation['type'][
  * Allocates one order's lines over the stock it can see: the channel's configured locations first,
  * then by location type for the channel. Short stock throws INSUFFICIENT_STOCK naming every short SKU.
  */
-export function planReservation(input: { channel: OrderChannel; lines: readonly ReserveLine[]; locations: OrderIntakeRows['locations']; stock: readonly LockedStock[] }): Reservation {
+export function planReservation(input: {
+  channel: OrderChannel;
+  lines: readonly ReserveLine[];
+  locations: OrderIntakeRows['locations'];
+  stock: readonly LockedStock[];
+}): Reservation {
   const { channel, lines, locations } = input;
   const demands = sumDemands(lines);
   const types = TYPE_PREFERENCE[channel];
   const configured = (l: OrderIntakeRows['locations'][number]) => Number(l.channels.includes(channel));
-  const preferred = [...locations].sort((a, b) => configured(b) - configured(a) || types.indexOf(a.type) - types.indexOf(b.type) || a.id - b.id).map((l) => l.id);
-  const plan = allocateOrder({ demands, stock: input.stock, preferred, fallbackLocationId: locations[0]?.id ?? null });
+  const preferred = [...locations]
+    .sort(
+      (a, b) => configured(b) - configured(a) || types.indexOf(a.type) - types.indexOf(b.type) || a.id - b.id,
+    )
+    .map((l) => l.id);
+  const plan = allocateOrder({
+    demands,
+    stock: input.stock,
+    preferred,
+    fallbackLocationId: locations[0]?.id ?? null,
+  });
   if (plan.short.length > 0) {
-    throw new DomainError('INSUFFICIENT_STOCK', `not enough stock for ${plan.short.map((s) => `${s.sku} (${s.requested} ordered, ${s.available} available)`).join(', ')}`, {
-      field: 'lines',
-      details: { skus: plan.short.map((s) => s.sku), shortages: plan.short },
-    });
+    throw new DomainError(
+      'INSUFFICIENT_STOCK',
+      `not enough stock for ${plan.short.map((s) => `${s.sku} (${s.requested} ordered, ${s.available} available)`).join(', ')}`,
+      {
+        field: 'lines',
+        details: { skus: plan.short.map((s) => s.sku), shortages: plan.short },
+      },
+    );
   }
   const codeOf = new Map(locations.map((l) => [l.id, l.code]));
   const parts = splitOverLines(lines, plan.allocations)
@@ -97,7 +120,11 @@ export function planReservation(input: { channel: OrderChannel; lines: readonly 
  * orders draw on one shared view of the locked stock, in the order they arrived, so two orders in one
  * batch never sell the same unit.
  */
-export function planIntake(input: { intakes: readonly OrderIntake[]; rows: OrderIntakeRows; options: IntakeOptions }): IntakePlan[] {
+export function planIntake(input: {
+  intakes: readonly OrderIntake[];
+  rows: OrderIntakeRows;
+  options: IntakeOptions;
+}): IntakePlan[] {
   const { intakes, rows, options } = input;
   const products = new Map(rows.products.map((p) => [p.sku, p]));
   const stock = new Map(rows.stock.map((s) => [`${s.productId}:${s.locationId}`, { ...s }]));
@@ -112,19 +139,48 @@ export function planIntake(input: { intakes: readonly OrderIntake[]; rows: Order
       else if (options.unknownSkus === 'unmap') unmapped.push({ reason: 'unknown SKU', ...line });
       else {
         const missing = [...new Set(intake.lines.map((l) => l.sku))].filter((s) => !products.has(s));
-        return { kind: 'refused', orderId, error: new DomainError('UNKNOWN_SKU', `unknown SKU ${line.sku}`, { field: `lines.${i}.sku`, details: { skus: missing } }) };
+        return {
+          kind: 'refused',
+          orderId,
+          error: new DomainError('UNKNOWN_SKU', `unknown SKU ${line.sku}`, {
+            field: `lines.${i}.sku`,
+            details: { skus: missing },
+          }),
+        };
       }
     }
     const lines = known.map((l, i) => {
       const product = products.get(l.sku)!;
-      return { orderId, lineNo: i + 1, sku: l.sku, productId: product.id, allowBackorder: product.allowBackorder, externalLineId: l.externalLineId, quantity: l.quantity, unitPrice: l.unitPrice, cancelled: options.reserveNothing === true };
+      return {
+        orderId,
+        lineNo: i + 1,
+        sku: l.sku,
+        productId: product.id,
+        allowBackorder: product.allowBackorder,
+        externalLineId: l.externalLineId,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        cancelled: options.reserveNothing === true,
+      };
     });
-    const accepted = { kind: 'accepted' as const, orderId, channel: intake.channel, createdAt: inserted.createdAt, lines, unmapped };
+    const accepted = {
+      kind: 'accepted' as const,
+      orderId,
+      channel: intake.channel,
+      createdAt: inserted.createdAt,
+      lines,
+      unmapped,
+    };
     if (options.reserveNothing) return { ...accepted, status: 'cancelled', reservation: null };
     if (lines.length === 0) return { ...accepted, status: 'pending', reservation: null };
     let reservation: Reservation;
     try {
-      reservation = planReservation({ channel: intake.channel, lines, locations: rows.locations, stock: [...stock.values()] });
+      reservation = planReservation({
+        channel: intake.channel,
+        lines,
+        locations: rows.locations,
+        stock: [...stock.values()],
+      });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (options.shortStock === 'pending') return { ...accepted, status: 'pending', reservation: null };

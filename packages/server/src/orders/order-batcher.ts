@@ -65,7 +65,10 @@ export class OrderBatcher {
   private async write(actor: Actor, batch: Waiting[]): Promise<void> {
     let results: (CreateResult | DomainError)[];
     try {
-      results = await this.orders.createMany(actor, batch.map((w) => w.intake));
+      results = await this.orders.createMany(
+        actor,
+        batch.map((w) => w.intake),
+      );
     } catch {
       await Promise.all(
         batch.map(async (w) => {
@@ -90,7 +93,7 @@ export class OrderBatcher {
 function takeDistinct(waiting: Waiting[], max: number): Waiting[] {
   const seen = new Set<string>();
   const batch: Waiting[] = [];
-  for (let i = 0; i < waiting.length && batch.length < max; ) {
+  for (let i = 0; i < waiting.length && batch.length < max;) {
     const w = waiting[i]!;
     const id = `${w.intake.channel}\u0000${w.intake.externalId}`;
     if (seen.has(id)) {

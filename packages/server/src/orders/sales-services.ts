@@ -1,4 +1,8 @@
-import { AvailabilityPush, availabilityWindowSeconds, registerAvailabilityPush } from '../channels/availability-push';
+import {
+  AvailabilityPush,
+  availabilityWindowSeconds,
+  registerAvailabilityPush,
+} from '../channels/availability-push';
 import { ChannelsService } from '../channels/channels.service';
 import { SecretBox } from '../channels/secret-box';
 import type { JobsService } from '../jobs/jobs.service';
@@ -22,7 +26,10 @@ export interface SalesOptions {
   secretKeyFile?: string | undefined;
 }
 
-export function createSalesServices(deps: { tx: Transactor; ledger: LedgerService; jobs: JobsService; auth: AuthService }, options: SalesOptions = {}): SalesServices {
+export function createSalesServices(
+  deps: { tx: Transactor; ledger: LedgerService; jobs: JobsService; auth: AuthService },
+  options: SalesOptions = {},
+): SalesServices {
   const box = new SecretBox({ env: process.env['STOCKWISE_SECRET_KEY'], keyFile: options.secretKeyFile });
   const orders = new OrdersService(deps.tx, deps.ledger);
   const channels = new ChannelsService(deps.tx, { orders, auth: deps.auth, box });

@@ -13,15 +13,31 @@ const at = (date: string) => new Date(`${date}T12:00:00.000Z`);
  */
 export async function loadDemoPurchasing(
   sql: Sql,
-  ctx: { accountId: number; seller: DemoSeller; productIds: Map<string, number>; locationIds: Map<string, number> },
+  ctx: {
+    accountId: number;
+    seller: DemoSeller;
+    productIds: Map<string, number>;
+    locationIds: Map<string, number>;
+  },
 ): Promise<{ suppliers: number; purchaseOrders: number }> {
   const { accountId, seller } = ctx;
   const supplierIds = new Map<string, number>();
   for (const s of seller.suppliers) {
     const created = await suppliersRepository.create(sql, accountId, {
-      code: s.code, name: s.name, contactName: null, email: s.email, phone: null, address: null, currency: s.currency,
-      paymentTermsDays: s.paymentTermsDays, productionDays: s.leadTime.productionDays, transitDays: s.leadTime.transitDays,
-      groundDays: s.leadTime.groundDays, checkInDays: s.leadTime.checkInDays, notes: s.notes ?? null, active: true,
+      code: s.code,
+      name: s.name,
+      contactName: null,
+      email: s.email,
+      phone: null,
+      address: null,
+      currency: s.currency,
+      paymentTermsDays: s.paymentTermsDays,
+      productionDays: s.leadTime.productionDays,
+      transitDays: s.leadTime.transitDays,
+      groundDays: s.leadTime.groundDays,
+      checkInDays: s.leadTime.checkInDays,
+      notes: s.notes ?? null,
+      active: true,
     });
     if (created) supplierIds.set(s.code, created.id);
   }
@@ -31,7 +47,20 @@ export async function loadDemoPurchasing(
     seller.products.flatMap((p) => {
       const supplierId = supplierIds.get(p.supplierCode);
       const productId = ctx.productIds.get(p.sku);
-      return supplierId && productId ? [{ supplierId, productId, supplierSku: null, unitCost: p.unitCost, priceBreaks: [], moq: p.moq, casePack: p.casePack, preferred: true }] : [];
+      return supplierId && productId
+        ? [
+            {
+              supplierId,
+              productId,
+              supplierSku: null,
+              unitCost: p.unitCost,
+              priceBreaks: [],
+              moq: p.moq,
+              casePack: p.casePack,
+              preferred: true,
+            },
+          ]
+        : [];
     }),
   );
   const terms = new Map(seller.suppliers.map((s) => [s.code, s.paymentTermsDays]));
@@ -58,7 +87,12 @@ export async function loadDemoPurchasing(
         receivedAt: po.receivedOn ? at(po.receivedOn) : null,
         // Bills that fell due before today were paid on their due date.
         paidAt: due !== null && due < asOfDay ? at(isoDate(due)) : null,
-        lines: po.lines.map((l) => ({ productId: ctx.productIds.get(l.sku)!, quantity: l.quantity, unitCost: l.unitCost, receivedQuantity: po.receivedOn ? l.receivedQuantity : 0 })),
+        lines: po.lines.map((l) => ({
+          productId: ctx.productIds.get(l.sku)!,
+          quantity: l.quantity,
+          unitCost: l.unitCost,
+          receivedQuantity: po.receivedOn ? l.receivedQuantity : 0,
+        })),
       };
     }),
   );

@@ -16,7 +16,16 @@ export const RESTOCK_LOCAL_COMMAND = z
   .strict();
 export type RestockLocalCommand = z.infer<typeof RESTOCK_LOCAL_COMMAND>;
 
-export async function runRestockCommand(sw: Stockwise, command: RestockLocalCommand): Promise<Record<string, unknown>> {
+export async function runRestockCommand(
+  sw: Stockwise,
+  command: RestockLocalCommand,
+): Promise<Record<string, unknown>> {
   const actor = await sw.auth.ownerOf(command.account);
-  return sw.restock.plan(actor, { location: command.location, supplier: command.supplier, alert: command.alert, mode: command.mode, onlyOrders: command.onlyOrders });
+  return sw.restock.plan(actor, {
+    location: command.location,
+    supplier: command.supplier,
+    alert: command.alert,
+    mode: command.mode,
+    onlyOrders: command.onlyOrders,
+  });
 }

@@ -12,8 +12,38 @@ function cell(value: string | number | null): string {
 
 /** One line per PO line, with the order's header repeated (what suppliers' systems import). */
 export function purchaseOrderCsv(po: PurchaseOrderDto): string {
-  const header = ['po_number', 'supplier', 'ship_to', 'status', 'expected_on', 'currency', 'line', 'sku', 'barcode', 'title', 'quantity', 'unit_cost', 'line_total', 'received_quantity'];
-  const rows = po.lines.map((l) => [po.number, po.supplier.code, po.location, po.status, po.expectedOn, po.currency, l.lineNo, l.sku, l.barcode, l.title, l.quantity, l.unitCost.toFixed(4), l.lineTotal.toFixed(2), l.receivedQuantity]);
+  const header = [
+    'po_number',
+    'supplier',
+    'ship_to',
+    'status',
+    'expected_on',
+    'currency',
+    'line',
+    'sku',
+    'barcode',
+    'title',
+    'quantity',
+    'unit_cost',
+    'line_total',
+    'received_quantity',
+  ];
+  const rows = po.lines.map((l) => [
+    po.number,
+    po.supplier.code,
+    po.location,
+    po.status,
+    po.expectedOn,
+    po.currency,
+    l.lineNo,
+    l.sku,
+    l.barcode,
+    l.title,
+    l.quantity,
+    l.unitCost.toFixed(4),
+    l.lineTotal.toFixed(2),
+    l.receivedQuantity,
+  ]);
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -33,9 +63,15 @@ export function purchaseOrderPdf(po: PurchaseOrderDto, options: { buyer: string 
     y -= 24;
     page.push({ x: 40, y, text: `Buyer: ${options.buyer}` }, { x: 320, y, text: `Status: ${po.status}` });
     y -= 14;
-    page.push({ x: 40, y, text: `Supplier: ${po.supplier.name} (${po.supplier.code})` }, { x: 320, y, text: `Ship to: ${po.location}` });
+    page.push(
+      { x: 40, y, text: `Supplier: ${po.supplier.name} (${po.supplier.code})` },
+      { x: 320, y, text: `Ship to: ${po.location}` },
+    );
     y -= 14;
-    page.push({ x: 40, y, text: `Expected: ${po.expectedOn ?? '-'}   Payment terms: ${po.paymentTermsDays} days` }, { x: 320, y, text: `Sent: ${po.sentAt?.slice(0, 10) ?? '-'}` });
+    page.push(
+      { x: 40, y, text: `Expected: ${po.expectedOn ?? '-'}   Payment terms: ${po.paymentTermsDays} days` },
+      { x: 320, y, text: `Sent: ${po.sentAt?.slice(0, 10) ?? '-'}` },
+    );
     y -= 24;
     page.push(
       { x: 40, y, text: '#', bold: true },

@@ -11,7 +11,10 @@ export interface ReplenishmentServices {
   purchaseOrders: PurchaseOrdersService;
 }
 
-export function createReplenishmentServices(deps: { tx: Transactor; ledger: LedgerService }): ReplenishmentServices {
+export function createReplenishmentServices(deps: {
+  tx: Transactor;
+  ledger: LedgerService;
+}): ReplenishmentServices {
   const restock = new RestockService(deps.tx);
   return {
     suppliers: new SuppliersService(deps.tx),

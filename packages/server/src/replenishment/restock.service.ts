@@ -7,7 +7,11 @@ import type { DemandForecast } from '@stockwise/domain/forecast/types';
 import type { CapacityItem } from '@stockwise/domain/replenishment/capacity';
 import { planWithinCapacity } from '@stockwise/domain/replenishment/capacity';
 import { splitByDemand } from '@stockwise/domain/replenishment/distribution';
-import { estimateUnitFees, storageFeeSchedule, storageRatePerCubicFootDay } from '@stockwise/domain/replenishment/economics';
+import {
+  estimateUnitFees,
+  storageFeeSchedule,
+  storageRatePerCubicFootDay,
+} from '@stockwise/domain/replenishment/economics';
 import type { LearnedLeadTime } from '@stockwise/domain/replenishment/lead-time';
 import { learnLeadTime } from '@stockwise/domain/replenishment/lead-time';
 import type { RestockRecommendation } from '@stockwise/domain/replenishment/restock';
@@ -20,13 +24,22 @@ import type { LocationRecord } from '@stockwise/db/repositories/locations.reposi
 import { locationsRepository } from '@stockwise/db/repositories/locations.repository';
 import type { ProductRecord } from '@stockwise/db/repositories/products.repository';
 import { productsRepository } from '@stockwise/db/repositories/products.repository';
-import type { PlanningBalance, ReplenishmentSettings } from '@stockwise/db/repositories/replenishment.repository';
+import type {
+  PlanningBalance,
+  ReplenishmentSettings,
+} from '@stockwise/db/repositories/replenishment.repository';
 import { replenishmentRepository } from '@stockwise/db/repositories/replenishment.repository';
 import type { SupplierProductRecord, SupplierRecord } from '@stockwise/db/repositories/suppliers.repository';
 import { suppliersRepository } from '@stockwise/db/repositories/suppliers.repository';
 import { historyWindow, loadDemandHistories } from '../forecasting/demand-histories';
 import { todayUtc } from '../forecasting/forecast.service';
-import type { CapacitySummaryDto, RestockItemDto, RestockPlanDto, RestockSettings, SupplyMode } from '../schemas/replenishment.schema';
+import type {
+  CapacitySummaryDto,
+  RestockItemDto,
+  RestockPlanDto,
+  RestockSettings,
+  SupplyMode,
+} from '../schemas/replenishment.schema';
 import type { Actor } from '../services/actor';
 import { auditActor, requirePermission } from '../services/actor';
 import type { Transactor } from '../services/transactor';
@@ -101,7 +114,16 @@ function sumForecasts(list: readonly DemandForecast[]): DemandForecast {
     disp += f.dispersion * s;
     lv += Math.sqrt(f.levelVariance) * s;
   }
-  return { model: 'echelon-sum', params: {}, demandClass: 'smooth', degenerate: null, mean, quantiles: [], dispersion: total > 0 ? disp / total : 1, levelVariance: total > 0 ? (lv / total) ** 2 : 0 };
+  return {
+    model: 'echelon-sum',
+    params: {},
+    demandClass: 'smooth',
+    degenerate: null,
+    mean,
+    quantiles: [],
+    dispersion: total > 0 ? disp / total : 1,
+    levelVariance: total > 0 ? (lv / total) ** 2 : 0,
+  };
 }
 
 /** Restock recommendations per SKU × location (DESIGN §3), fitted to storage capacity. */
@@ -113,14 +135,19 @@ export class RestockService {
     const sql = this.tx.sql;
     const accountId = actor.accountId;
     const asOf = q.asOf ?? todayUtc();
-    const locations = (await locationsRepository.listAll(this.tx.sql, actor.accountId)).filter((l) => l.active);
+    const locations = (await locationsRepository.listAll(this.tx.sql, actor.accountId)).filter(
+      (l) => l.active,
+    );
     const locationFilter = q.location ? locations.find((l) => l.code === q.location) : undefined;
-    if (q.location && !locationFilter) throw new DomainError('UNKNOWN_LOCATION', `unknown location ${q.location}`, { field: 'location' });
+    if (q.location && !locationFilter)
+      throw new DomainError('UNKNOWN_LOCATION', `unknown location ${q.location}`, { field: 'location' });
     const suppliers = new Map((await suppliersRepository.list(sql, accountId)).map((s) => [s.id, s]));
-    if (q.supplier && ![...suppliers.values()].some((s) => s.code === q.supplier)) throw new DomainError('NOT_FOUND', `unknown supplier ${q.supplier}`, { field: 'supplier' });
+    if (q.supplier && ![...suppliers.values()].some((s) => s.code === q.supplier))
+      throw new DomainError('NOT_FOUND', `unknown supplier ${q.supplier}`, { field: 'supplier' });
     const catalogue = await productsRepository.listAll(this.tx.sql, actor.accountId);
     const products = catalogue.filter((p) => p.replenishable && (!q.sku || p.sku === q.sku));
-    if (q.sku && products.length === 0) throw new DomainError('UNKNOWN_SKU', `unknown or not replenishable SKU ${q.sku}`, { field: 'sku' });
+    if (q.sku && products.length === 0)
+      throw new DomainError('UNKNOWN_SKU', `unknown or not replenishable SKU ${q.sku}`, { field: 'sku' });
 
     const balances = new Map<string, PlanningBalance>();
     const itemsOf = new Map<number, Set<number>>();
@@ -135,9 +162,12 @@ export class RestockService {
       if (f.locationId !== null) addItem(f.productId, f.locationId);
     }
     const terms = new Map<number, SupplierProductRecord>();
-    for (const t of await suppliersRepository.listAllProducts(sql, accountId)) if (!terms.has(t.productId)) terms.set(t.productId, t);
+    for (const t of await suppliersRepository.listAllProducts(sql, accountId))
+      if (!terms.has(t.productId)) terms.set(t.productId, t);
     const observed = await observedLeadTimes(sql, accountId);
-    const settings = new Map((await replenishmentRepository.settings(sql, accountId)).map((s) => [s.productId, s]));
+    const settings = new Map(
+      (await replenishmentRepository.settings(sql, accountId)).map((s) => [s.productId, s]),
+    );
     const byId = new Map(locations.map((l) => [l.id, l]));
     const hub = locations.find((l) => l.type === 'warehouse');
     const mode: SupplyMode = q.mode && q.mode !== 'direct' && hub ? q.mode : 'direct';
@@ -155,13 +185,30 @@ export class RestockService {
     }
     if (missing.length > 0) {
       const window = historyWindow(asOf);
-      const histories = await loadDemandHistories(sql, accountId, window, products.length === 1 ? products[0]!.id : undefined);
+      const histories = await loadDemandHistories(
+        sql,
+        accountId,
+        window,
+        products.length === 1 ? products[0]!.id : undefined,
+      );
       for (const m of missing) {
         const h = histories.byItem.get(`${m.productId}:${m.locationId}`)?.demand ?? new Float64Array(0);
-        forecasts.set(`${m.productId}:${m.locationId}`, { f: forecastDemand(h, { horizon: FORECAST_HORIZON, quantileLevels: [0.5] }), source: 'computed' });
+        forecasts.set(`${m.productId}:${m.locationId}`, {
+          f: forecastDemand(h, { horizon: FORECAST_HORIZON, quantileLevels: [0.5] }),
+          source: 'computed',
+        });
       }
     }
-    const zero: DemandForecast = { model: 'none', params: {}, demandClass: 'none', degenerate: 'no-data', mean: new Float64Array(FORECAST_HORIZON), quantiles: [], dispersion: 1, levelVariance: 0 };
+    const zero: DemandForecast = {
+      model: 'none',
+      params: {},
+      demandClass: 'none',
+      degenerate: 'no-data',
+      mean: new Float64Array(FORECAST_HORIZON),
+      quantiles: [],
+      dispersion: 1,
+      levelVariance: 0,
+    };
 
     const rows: Row[] = [];
     for (const product of products) {
@@ -175,35 +222,121 @@ export class RestockService {
         const b = balances.get(`${product.id}:${id}`);
         return { onHand: b?.onHand ?? 0, reserved: b?.reserved ?? 0, inbound: b?.inbound ?? 0 };
       };
-      const forecastAt = (id: number) => forecasts.get(`${product.id}:${id}`) ?? { f: zero, source: 'computed' as const };
+      const forecastAt = (id: number) =>
+        forecasts.get(`${product.id}:${id}`) ?? { f: zero, source: 'computed' as const };
       const base = { product, supplier, term, setting };
       if (mode === 'direct') {
-        for (const id of locIds) rows.push(this.row({ ...base, location: byId.get(id)!, action: 'purchase', source: supplier?.code ?? null, stock: stockAt(id), forecast: forecastAt(id), lead, asOf, mode }));
+        for (const id of locIds)
+          rows.push(
+            this.row({
+              ...base,
+              location: byId.get(id)!,
+              action: 'purchase',
+              source: supplier?.code ?? null,
+              stock: stockAt(id),
+              forecast: forecastAt(id),
+              lead,
+              asOf,
+              mode,
+            }),
+          );
         continue;
       }
       const fcs = locIds.filter((id) => id !== hub!.id && byId.get(id)!.type !== 'warehouse');
       const others = locIds.filter((id) => id !== hub!.id && byId.get(id)!.type === 'warehouse');
-      for (const id of others) rows.push(this.row({ ...base, location: byId.get(id)!, action: 'purchase', source: supplier?.code ?? null, stock: stockAt(id), forecast: forecastAt(id), lead, asOf, mode: 'direct' }));
+      for (const id of others)
+        rows.push(
+          this.row({
+            ...base,
+            location: byId.get(id)!,
+            action: 'purchase',
+            source: supplier?.code ?? null,
+            stock: stockAt(id),
+            forecast: forecastAt(id),
+            lead,
+            asOf,
+            mode: 'direct',
+          }),
+        );
       // FCs are replenished from the hub over the ground + check-in leg.
       const legDays = supplier ? Math.max(1, supplier.groundDays + supplier.checkInDays) : 10;
-      const leg = { meanDays: legDays, sdDays: legDays * 0.2, observations: 0, statedDays: legDays, source: 'stated' as const, productionDays: 0 };
-      const fcRows = fcs.map((id) => this.row({ ...base, location: byId.get(id)!, action: 'transfer', source: hub!.code, stock: stockAt(id), forecast: forecastAt(id), lead: leg, asOf, mode, maxCover: mode === 'bulk_warehouse' ? 60 : undefined }));
+      const leg = {
+        meanDays: legDays,
+        sdDays: legDays * 0.2,
+        observations: 0,
+        statedDays: legDays,
+        source: 'stated' as const,
+        productionDays: 0,
+      };
+      const fcRows = fcs.map((id) =>
+        this.row({
+          ...base,
+          location: byId.get(id)!,
+          action: 'transfer',
+          source: hub!.code,
+          stock: stockAt(id),
+          forecast: forecastAt(id),
+          lead: leg,
+          asOf,
+          mode,
+          maxCover: mode === 'bulk_warehouse' ? 60 : undefined,
+        }),
+      );
       const hubStock = stockAt(hub!.id);
       const hubAvailable = Math.max(0, hubStock.onHand - hubStock.reserved);
       const wanted = fcRows.reduce((s, r) => s + r.rec.recommendedQuantity, 0);
       if (wanted > hubAvailable) {
         // Not enough at the hub: share what there is by where demand comes from.
-        const split = splitByDemand(hubAvailable, { casePack: 1, demand: Object.fromEntries(fcRows.map((r) => [r.location.code, r.rec.recommendedQuantity > 0 ? r.rec.dailyDemand || 1e-6 : 0])) });
-        for (const r of fcRows) this.cut(r, Math.min(r.rec.recommendedQuantity, split[r.location.code] ?? 0), `Only ${hubAvailable} available at ${hub!.code} for ${wanted} wanted by the FCs: shared by demand.`);
+        const split = splitByDemand(hubAvailable, {
+          casePack: 1,
+          demand: Object.fromEntries(
+            fcRows.map((r) => [
+              r.location.code,
+              r.rec.recommendedQuantity > 0 ? r.rec.dailyDemand || 1e-6 : 0,
+            ]),
+          ),
+        });
+        for (const r of fcRows)
+          this.cut(
+            r,
+            Math.min(r.rec.recommendedQuantity, split[r.location.code] ?? 0),
+            `Only ${hubAvailable} available at ${hub!.code} for ${wanted} wanted by the FCs: shared by demand.`,
+          );
       }
       rows.push(...fcRows);
       // The hub buys for the whole echelon: its own stock and everything downstream.
       const echelonIds = [hub!.id, ...fcs];
-      const echelonStock = echelonIds.map(stockAt).reduce((a, b) => ({ onHand: a.onHand + b.onHand, reserved: a.reserved + b.reserved, inbound: a.inbound + b.inbound }));
-      const share = lead.statedDays > 0 ? Math.max(0, lead.statedDays - (supplier?.checkInDays ?? 0)) / lead.statedDays : 1;
+      const echelonStock = echelonIds.map(stockAt).reduce((a, b) => ({
+        onHand: a.onHand + b.onHand,
+        reserved: a.reserved + b.reserved,
+        inbound: a.inbound + b.inbound,
+      }));
+      const share =
+        lead.statedDays > 0
+          ? Math.max(0, lead.statedDays - (supplier?.checkInDays ?? 0)) / lead.statedDays
+          : 1;
       const hubLead = { ...lead, meanDays: lead.meanDays * share, sdDays: lead.sdDays * share };
-      const echelonForecast = { f: sumForecasts(echelonIds.map((id) => forecastAt(id).f)), source: echelonIds.every((id) => forecastAt(id).source === 'stored') ? ('stored' as const) : ('computed' as const) };
-      rows.push(this.row({ ...base, location: hub!, action: 'purchase', source: supplier?.code ?? null, stock: echelonStock, forecast: echelonForecast, lead: hubLead, asOf, mode, reviewDays: mode === 'bulk_warehouse' ? 30 : undefined, minCover: 28 }));
+      const echelonForecast = {
+        f: sumForecasts(echelonIds.map((id) => forecastAt(id).f)),
+        source: echelonIds.every((id) => forecastAt(id).source === 'stored')
+          ? ('stored' as const)
+          : ('computed' as const),
+      };
+      rows.push(
+        this.row({
+          ...base,
+          location: hub!,
+          action: 'purchase',
+          source: supplier?.code ?? null,
+          stock: echelonStock,
+          forecast: echelonForecast,
+          lead: hubLead,
+          asOf,
+          mode,
+          reviewDays: mode === 'bulk_warehouse' ? 30 : undefined,
+          minCover: 28,
+        }),
+      );
     }
 
     const capacity = await this.fitCapacity({ rows, locations, balances, catalogue });
@@ -213,7 +346,13 @@ export class RestockService {
     if (q.supplier) items = items.filter((i) => i.supplier === q.supplier);
     if (q.alert) items = items.filter((i) => (q.alert === 'any' ? i.alert !== null : i.alert === q.alert));
     if (q.onlyOrders) items = items.filter((i) => i.recommendedQuantity > 0);
-    items.sort((a, b) => (SEVERITY[a.alert ?? ''] ?? 3) - (SEVERITY[b.alert ?? ''] ?? 3) || (a.orderByDate ?? '9999').localeCompare(b.orderByDate ?? '9999') || a.sku.localeCompare(b.sku) || a.location.localeCompare(b.location));
+    items.sort(
+      (a, b) =>
+        (SEVERITY[a.alert ?? ''] ?? 3) - (SEVERITY[b.alert ?? ''] ?? 3) ||
+        (a.orderByDate ?? '9999').localeCompare(b.orderByDate ?? '9999') ||
+        a.sku.localeCompare(b.sku) ||
+        a.location.localeCompare(b.location),
+    );
     items = items.slice(0, q.limit ?? 5000);
     const alerts: Record<string, number> = {};
     for (const i of items) if (i.alert) alerts[i.alert] = (alerts[i.alert] ?? 0) + 1;
@@ -231,33 +370,58 @@ export class RestockService {
     };
   }
 
-  async updateSettings(actor: Actor, sku: string, patch: RestockSettings): Promise<RestockSettings & { sku: string }> {
+  async updateSettings(
+    actor: Actor,
+    sku: string,
+    patch: RestockSettings,
+  ): Promise<RestockSettings & { sku: string }> {
     requirePermission(actor, 'catalog:write');
     return this.tx.run(async (sql) => {
       const product = await productsRepository.findBySku(sql, actor.accountId, sku);
       if (!product) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${sku}`, { field: 'sku' });
-      const existing = (await replenishmentRepository.settings(sql, actor.accountId)).find((s) => s.productId === product.id);
+      const existing = (await replenishmentRepository.settings(sql, actor.accountId)).find(
+        (s) => s.productId === product.id,
+      );
       const next: ReplenishmentSettings = {
         productId: product.id,
-        serviceLevel: patch.serviceLevel !== undefined ? patch.serviceLevel : (existing?.serviceLevel ?? null),
+        serviceLevel:
+          patch.serviceLevel !== undefined ? patch.serviceLevel : (existing?.serviceLevel ?? null),
         reviewDays: patch.reviewDays !== undefined ? patch.reviewDays : (existing?.reviewDays ?? null),
-        minCoverDays: patch.minCoverDays !== undefined ? patch.minCoverDays : (existing?.minCoverDays ?? null),
-        maxCoverDays: patch.maxCoverDays !== undefined ? patch.maxCoverDays : (existing?.maxCoverDays ?? null),
+        minCoverDays:
+          patch.minCoverDays !== undefined ? patch.minCoverDays : (existing?.minCoverDays ?? null),
+        maxCoverDays:
+          patch.maxCoverDays !== undefined ? patch.maxCoverDays : (existing?.maxCoverDays ?? null),
         allowExcess: patch.allowExcess ?? existing?.allowExcess ?? false,
       };
       if (next.minCoverDays !== null && next.maxCoverDays !== null && next.minCoverDays > next.maxCoverDays) {
-        throw new DomainError('VALIDATION_FAILED', 'minCoverDays must not exceed maxCoverDays', { field: 'minCoverDays' });
+        throw new DomainError('VALIDATION_FAILED', 'minCoverDays must not exceed maxCoverDays', {
+          field: 'minCoverDays',
+        });
       }
       await replenishmentRepository.upsertSettings(sql, actor.accountId, next);
       const { productId: _id, ...dto } = next;
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'restock.settings', entityType: 'product', entityId: sku, before: existing ?? null, after: dto });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'restock.settings',
+        entityType: 'product',
+        entityId: sku,
+        before: existing ?? null,
+        after: dto,
+      });
       return { sku, ...dto };
     });
   }
 
-  private leadTime(supplier: SupplierRecord | undefined, observed: Map<number, number[]>): LearnedLeadTime & { productionDays: number } {
-    if (!supplier) return { ...learnLeadTime({ statedDays: DEFAULT_LEAD_DAYS, observedDays: [] }), productionDays: 0 };
-    return { ...learnLeadTime({ statedDays: statedDays(supplier), observedDays: observed.get(supplier.id) ?? [] }), productionDays: supplier.productionDays };
+  private leadTime(
+    supplier: SupplierRecord | undefined,
+    observed: Map<number, number[]>,
+  ): LearnedLeadTime & { productionDays: number } {
+    if (!supplier)
+      return { ...learnLeadTime({ statedDays: DEFAULT_LEAD_DAYS, observedDays: [] }), productionDays: 0 };
+    return {
+      ...learnLeadTime({ statedDays: statedDays(supplier), observedDays: observed.get(supplier.id) ?? [] }),
+      productionDays: supplier.productionDays,
+    };
   }
 
   private row(a: {
@@ -281,10 +445,18 @@ export class RestockService {
     const amazon = location.type === 'amazon_fba';
     const storageType = product.sizeTier ? storageTypeOf(product.sizeTier as SizeTier) : 'standard';
     const storage = amazon
-      ? storageRatePerCubicFootDay({ schedule: storageFeeSchedule({ marketplace: location.marketplace, date: a.asOf }), storageType, from: a.asOf, days: 90 })
+      ? storageRatePerCubicFootDay({
+          schedule: storageFeeSchedule({ marketplace: location.marketplace, date: a.asOf }),
+          storageType,
+          from: a.asOf,
+          days: 90,
+        })
       : (storageFeeSchedule({ date: a.asOf }).perCubicFootMonth.standard.offPeak * 12) / 365;
     const unitCost = term?.unitCost ?? product.unitCost;
-    const fees = product.price !== null ? estimateUnitFees({ price: product.price, sizeTier: product.sizeTier, amazon }) : 0;
+    const fees =
+      product.price !== null
+        ? estimateUnitFees({ price: product.price, sizeTier: product.sizeTier, amazon })
+        : 0;
     const casePack = a.action === 'transfer' ? product.casePack : (term?.casePack ?? product.casePack);
     const rec = recommendRestock(
       {
@@ -336,15 +508,30 @@ export class RestockService {
   private cut(r: Row, quantity: number, why: string): void {
     if (quantity >= r.rec.recommendedQuantity) return;
     r.rec.recommendedQuantity = quantity;
-    const unitCost = r.action === 'purchase' ? unitCostFor(quantity, { unitCost: r.term?.unitCost ?? r.product.unitCost, priceBreaks: r.term?.priceBreaks ?? [] }) : null;
+    const unitCost =
+      r.action === 'purchase'
+        ? unitCostFor(quantity, {
+            unitCost: r.term?.unitCost ?? r.product.unitCost,
+            priceBreaks: r.term?.priceBreaks ?? [],
+          })
+        : null;
     r.rec.unitCost = r.action === 'purchase' ? unitCost : r.rec.unitCost;
     r.rec.estimatedCost = unitCost === null ? null : round2(unitCost * quantity);
     r.rec.reasoning.summary += ` ${why}`;
   }
 
-  private async fitCapacity(a: { rows: Row[]; locations: LocationRecord[]; balances: Map<string, PlanningBalance>; catalogue: readonly ProductRecord[] }): Promise<CapacitySummaryDto[]> {
+  private async fitCapacity(a: {
+    rows: Row[];
+    locations: LocationRecord[];
+    balances: Map<string, PlanningBalance>;
+    catalogue: readonly ProductRecord[];
+  }): Promise<CapacitySummaryDto[]> {
     const volumeOf = new Map<number, { cubicFeet: number; storageType: string }>();
-    for (const p of a.catalogue) volumeOf.set(p.id, { cubicFeet: p.cubicFeet ?? 0, storageType: p.sizeTier ? storageTypeOf(p.sizeTier as SizeTier) : 'standard' });
+    for (const p of a.catalogue)
+      volumeOf.set(p.id, {
+        cubicFeet: p.cubicFeet ?? 0,
+        storageType: p.sizeTier ? storageTypeOf(p.sizeTier as SizeTier) : 'standard',
+      });
     const out: CapacitySummaryDto[] = [];
     for (const location of a.locations) {
       for (const [storageType, limit] of Object.entries(location.capacityCubicFeet)) {
@@ -355,18 +542,46 @@ export class RestockService {
           const v = volumeOf.get(b.productId);
           if (v && v.storageType === storageType) used += (b.onHand + b.inbound) * v.cubicFeet;
         }
-        const rows = a.rows.filter((r) => r.location.id === location.id && r.storageType === storageType && r.rec.recommendedQuantity > 0);
+        const rows = a.rows.filter(
+          (r) =>
+            r.location.id === location.id && r.storageType === storageType && r.rec.recommendedQuantity > 0,
+        );
         const free = Math.max(0, limit - used);
-        const items: CapacityItem[] = rows.map((r, i) => ({ key: String(i), recommendedQuantity: r.rec.recommendedQuantity, casePack: r.rec.reasoning.casePack, moq: r.rec.reasoning.moq, cubicFeetPerUnit: r.product.cubicFeet ?? 0, profitPerUnit: r.profitPerUnit }));
+        const items: CapacityItem[] = rows.map((r, i) => ({
+          key: String(i),
+          recommendedQuantity: r.rec.recommendedQuantity,
+          casePack: r.rec.reasoning.casePack,
+          moq: r.rec.reasoning.moq,
+          cubicFeetPerUnit: r.product.cubicFeet ?? 0,
+          profitPerUnit: r.profitPerUnit,
+        }));
         const needed = items.reduce((s, i) => s + i.recommendedQuantity * i.cubicFeetPerUnit, 0);
-        const plan = planWithinCapacity({ items, spaceCubicFeet: free, ...(needed > free + 1e-9 ? { solve: await loadLpSolver() } : {}) });
+        const plan = planWithinCapacity({
+          items,
+          spaceCubicFeet: free,
+          ...(needed > free + 1e-9 ? { solve: await loadLpSolver() } : {}),
+        });
         const cut: CapacitySummaryDto['cut'] = [];
         plan.items.forEach((p, i) => {
           const r = rows[i]!;
-          r.capacity = { storageType, unconstrainedQuantity: r.unconstrained, cutQuantity: p.cutQuantity, profitPerCubicFoot: p.profitPerCubicFoot };
+          r.capacity = {
+            storageType,
+            unconstrainedQuantity: r.unconstrained,
+            cutQuantity: p.cutQuantity,
+            profitPerCubicFoot: p.profitPerCubicFoot,
+          };
           if (p.cutQuantity > 0) {
-            cut.push({ sku: r.product.sku, recommendedQuantity: p.recommendedQuantity, plannedQuantity: p.plannedQuantity, profitPerCubicFoot: p.profitPerCubicFoot });
-            this.cut(r, p.plannedQuantity, `Cut by ${p.cutQuantity} to fit ${round2(free)} cu ft of free ${storageType} space at ${location.code}: this SKU earns $${p.profitPerCubicFoot.toFixed(2)} per cubic foot, less than those kept.`);
+            cut.push({
+              sku: r.product.sku,
+              recommendedQuantity: p.recommendedQuantity,
+              plannedQuantity: p.plannedQuantity,
+              profitPerCubicFoot: p.profitPerCubicFoot,
+            });
+            this.cut(
+              r,
+              p.plannedQuantity,
+              `Cut by ${p.cutQuantity} to fit ${round2(free)} cu ft of free ${storageType} space at ${location.code}: this SKU earns $${p.profitPerCubicFoot.toFixed(2)} per cubic foot, less than those kept.`,
+            );
           }
         });
         cut.sort((x, y) => x.profitPerCubicFoot - y.profitPerCubicFoot);
@@ -422,7 +637,15 @@ export class RestockService {
       arrivalDate: rec.arrivalDate,
       alert: rec.alert,
       excess: rec.excess,
-      reasoning: { ...rec.reasoning, forecast: r.forecastSource, leadTimeSource: r.lead.source === 'stated' ? `stated (${r.lead.statedDays} days)` : `${r.lead.source} from ${r.lead.observations} receipts (stated ${r.lead.statedDays})`, capacity: r.capacity },
+      reasoning: {
+        ...rec.reasoning,
+        forecast: r.forecastSource,
+        leadTimeSource:
+          r.lead.source === 'stated'
+            ? `stated (${r.lead.statedDays} days)`
+            : `${r.lead.source} from ${r.lead.observations} receipts (stated ${r.lead.statedDays})`,
+        capacity: r.capacity,
+      },
     };
   }
 }

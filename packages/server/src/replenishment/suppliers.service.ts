@@ -7,9 +7,21 @@ import type { Sql } from '@stockwise/db/database';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
 import { productsRepository } from '@stockwise/db/repositories/products.repository';
 import { purchaseOrdersRepository } from '@stockwise/db/repositories/purchase-orders.repository';
-import type { SupplierFields, SupplierProductRecord, SupplierRecord } from '@stockwise/db/repositories/suppliers.repository';
+import type {
+  SupplierFields,
+  SupplierProductRecord,
+  SupplierRecord,
+} from '@stockwise/db/repositories/suppliers.repository';
 import { suppliersRepository } from '@stockwise/db/repositories/suppliers.repository';
-import type { ScorecardDto, SupplierBillsDto, SupplierCreate, SupplierDto, SupplierProductDto, SupplierProductUpsert, SupplierUpdate } from '../schemas/replenishment.schema';
+import type {
+  ScorecardDto,
+  SupplierBillsDto,
+  SupplierCreate,
+  SupplierDto,
+  SupplierProductDto,
+  SupplierProductUpsert,
+  SupplierUpdate,
+} from '../schemas/replenishment.schema';
 import type { Actor } from '../services/actor';
 import { auditActor, requirePermission } from '../services/actor';
 import type { Transactor } from '../services/transactor';
@@ -19,7 +31,11 @@ export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** Days from sending to first receipt of each received order, per supplier id. */
-export async function observedLeadTimes(sql: Sql, accountId: number, supplierId?: number): Promise<Map<number, number[]>> {
+export async function observedLeadTimes(
+  sql: Sql,
+  accountId: number,
+  supplierId?: number,
+): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   for (const o of await purchaseOrdersRepository.orderSummaries(sql, accountId, supplierId)) {
     if (!o.sentAt || !o.firstReceivedAt) continue;
@@ -50,7 +66,12 @@ function toScorecardOrder(o: OrderSummary): ScorecardOrder {
 }
 
 export function statedDays(s: SupplierRecord): number {
-  return totalStagedDays({ productionDays: s.productionDays, transitDays: s.transitDays, groundDays: s.groundDays, checkInDays: s.checkInDays });
+  return totalStagedDays({
+    productionDays: s.productionDays,
+    transitDays: s.transitDays,
+    groundDays: s.groundDays,
+    checkInDays: s.checkInDays,
+  });
 }
 
 export function mapSupplierDto(s: SupplierRecord, learned: LearnedLeadTime): SupplierDto {
@@ -69,7 +90,12 @@ export function mapSupplierDto(s: SupplierRecord, learned: LearnedLeadTime): Sup
       groundDays: s.groundDays,
       checkInDays: s.checkInDays,
       statedDays: statedDays(s),
-      learned: { meanDays: Math.round(learned.meanDays * 10) / 10, sdDays: Math.round(learned.sdDays * 10) / 10, observations: learned.observations, source: learned.source },
+      learned: {
+        meanDays: Math.round(learned.meanDays * 10) / 10,
+        sdDays: Math.round(learned.sdDays * 10) / 10,
+        observations: learned.observations,
+        source: learned.source,
+      },
     },
     notes: s.notes,
     active: s.active,
@@ -79,10 +105,23 @@ export function mapSupplierDto(s: SupplierRecord, learned: LearnedLeadTime): Sup
 }
 
 export function mapSupplierProductDto(p: SupplierProductRecord): SupplierProductDto {
-  return { supplier: p.supplierCode, sku: p.sku, supplierSku: p.supplierSku, unitCost: p.unitCost, priceBreaks: p.priceBreaks, moq: p.moq, casePack: p.casePack, preferred: p.preferred, updatedAt: p.updatedAt.toISOString() };
+  return {
+    supplier: p.supplierCode,
+    sku: p.sku,
+    supplierSku: p.supplierSku,
+    unitCost: p.unitCost,
+    priceBreaks: p.priceBreaks,
+    moq: p.moq,
+    casePack: p.casePack,
+    preferred: p.preferred,
+    updatedAt: p.updatedAt.toISOString(),
+  };
 }
 
-function toFields(input: SupplierUpdate & { code: string; name: string }, base?: SupplierRecord): SupplierFields {
+function toFields(
+  input: SupplierUpdate & { code: string; name: string },
+  base?: SupplierRecord,
+): SupplierFields {
   const lt = input.leadTime;
   return {
     code: input.code,
@@ -110,9 +149,20 @@ export class SuppliersService {
     requirePermission(actor, 'catalog:write');
     return this.tx.run(async (sql) => {
       const created = await suppliersRepository.create(sql, actor.accountId, toFields(input));
-      if (!created) throw new DomainError('DUPLICATE', `supplier ${input.code} already exists`, { field: 'code' });
-      const dto = mapSupplierDto(created, learnLeadTime({ statedDays: statedDays(created), observedDays: [] }));
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'supplier.create', entityType: 'supplier', entityId: created.code, before: null, after: dto });
+      if (!created)
+        throw new DomainError('DUPLICATE', `supplier ${input.code} already exists`, { field: 'code' });
+      const dto = mapSupplierDto(
+        created,
+        learnLeadTime({ statedDays: statedDays(created), observedDays: [] }),
+      );
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'supplier.create',
+        entityType: 'supplier',
+        entityId: created.code,
+        before: null,
+        after: dto,
+      });
       return dto;
     });
   }
@@ -122,9 +172,21 @@ export class SuppliersService {
     return this.tx.run(async (sql) => {
       const existing = await this.require(actor, code);
       const before = await this.toDto(actor, existing);
-      const updated = await suppliersRepository.update(sql, actor.accountId, existing.id, toFields({ ...patch, code: existing.code, name: patch.name ?? existing.name }, existing));
+      const updated = await suppliersRepository.update(
+        sql,
+        actor.accountId,
+        existing.id,
+        toFields({ ...patch, code: existing.code, name: patch.name ?? existing.name }, existing),
+      );
       const dto = await this.toDto(actor, updated!);
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'supplier.update', entityType: 'supplier', entityId: code, before, after: dto });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'supplier.update',
+        entityType: 'supplier',
+        entityId: code,
+        before,
+        after: dto,
+      });
       return dto;
     });
   }
@@ -135,8 +197,16 @@ export class SuppliersService {
     return this.tx.run(async (sql) => {
       const existing = await this.require(actor, code);
       const deleted = await suppliersRepository.delete(sql, actor.accountId, existing.id);
-      if (!deleted) await suppliersRepository.update(sql, actor.accountId, existing.id, { ...existing, active: false });
-      await auditRepository.record(sql, { ...auditActor(actor), action: deleted ? 'supplier.delete' : 'supplier.deactivate', entityType: 'supplier', entityId: code, before: { code }, after: null });
+      if (!deleted)
+        await suppliersRepository.update(sql, actor.accountId, existing.id, { ...existing, active: false });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: deleted ? 'supplier.delete' : 'supplier.deactivate',
+        entityType: 'supplier',
+        entityId: code,
+        before: { code },
+        after: null,
+      });
       return { deleted, deactivated: !deleted };
     });
   }
@@ -145,18 +215,29 @@ export class SuppliersService {
     return this.toDto(actor, await this.require(actor, code));
   }
 
-  async list(actor: Actor, q: { search?: string | undefined; active?: boolean | undefined }): Promise<SupplierDto[]> {
+  async list(
+    actor: Actor,
+    q: { search?: string | undefined; active?: boolean | undefined },
+  ): Promise<SupplierDto[]> {
     const suppliers = await suppliersRepository.list(this.tx.sql, actor.accountId, q);
     const observed = await observedLeadTimes(this.tx.sql, actor.accountId);
-    return suppliers.map((s) => mapSupplierDto(s, learnLeadTime({ statedDays: statedDays(s), observedDays: observed.get(s.id) ?? [] })));
+    return suppliers.map((s) =>
+      mapSupplierDto(s, learnLeadTime({ statedDays: statedDays(s), observedDays: observed.get(s.id) ?? [] })),
+    );
   }
 
   async listProducts(actor: Actor, code: string): Promise<SupplierProductDto[]> {
     const supplier = await this.require(actor, code);
-    return (await suppliersRepository.listProducts(this.tx.sql, actor.accountId, supplier.id)).map(mapSupplierProductDto);
+    return (await suppliersRepository.listProducts(this.tx.sql, actor.accountId, supplier.id)).map(
+      mapSupplierProductDto,
+    );
   }
 
-  async upsertProduct(actor: Actor, key: { code: string; sku: string }, input: SupplierProductUpsert): Promise<SupplierProductDto> {
+  async upsertProduct(
+    actor: Actor,
+    key: { code: string; sku: string },
+    input: SupplierProductUpsert,
+  ): Promise<SupplierProductDto> {
     requirePermission(actor, 'catalog:write');
     return this.tx.run(async (sql) => {
       const supplier = await this.require(actor, key.code);
@@ -164,8 +245,13 @@ export class SuppliersService {
       if (!product) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${key.sku}`, { field: 'sku' });
       const ids = { supplierId: supplier.id, productId: product.id };
       const existing = await suppliersRepository.findProduct(sql, actor.accountId, ids);
-      const breaks = [...(input.priceBreaks ?? existing?.priceBreaks ?? [])].sort((a, b) => a.minQuantity - b.minQuantity);
-      if (new Set(breaks.map((b) => b.minQuantity)).size !== breaks.length) throw new DomainError('VALIDATION_FAILED', 'two price breaks with the same minimum quantity', { field: 'priceBreaks' });
+      const breaks = [...(input.priceBreaks ?? existing?.priceBreaks ?? [])].sort(
+        (a, b) => a.minQuantity - b.minQuantity,
+      );
+      if (new Set(breaks.map((b) => b.minQuantity)).size !== breaks.length)
+        throw new DomainError('VALIDATION_FAILED', 'two price breaks with the same minimum quantity', {
+          field: 'priceBreaks',
+        });
       await suppliersRepository.upsertProduct(sql, actor.accountId, ids, {
         supplierSku: input.supplierSku !== undefined ? input.supplierSku : (existing?.supplierSku ?? null),
         unitCost: input.unitCost !== undefined ? input.unitCost : (existing?.unitCost ?? product.unitCost),
@@ -176,7 +262,14 @@ export class SuppliersService {
       });
       const saved = await suppliersRepository.findProduct(sql, actor.accountId, ids);
       const dto = mapSupplierProductDto(saved!);
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'supplier.product.upsert', entityType: 'supplier', entityId: `${key.code}/${key.sku}`, before: existing ? mapSupplierProductDto(existing) : null, after: dto });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'supplier.product.upsert',
+        entityType: 'supplier',
+        entityId: `${key.code}/${key.sku}`,
+        before: existing ? mapSupplierProductDto(existing) : null,
+        after: dto,
+      });
       return dto;
     });
   }
@@ -187,9 +280,20 @@ export class SuppliersService {
       const supplier = await this.require(actor, key.code);
       const product = await productsRepository.findBySku(sql, actor.accountId, key.sku);
       if (!product) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${key.sku}`, { field: 'sku' });
-      const removed = await suppliersRepository.deleteProduct(sql, actor.accountId, { supplierId: supplier.id, productId: product.id });
-      if (!removed) throw new DomainError('NOT_FOUND', `${key.code} has no terms for ${key.sku}`, { field: 'sku' });
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'supplier.product.delete', entityType: 'supplier', entityId: `${key.code}/${key.sku}`, before: { sku: key.sku }, after: null });
+      const removed = await suppliersRepository.deleteProduct(sql, actor.accountId, {
+        supplierId: supplier.id,
+        productId: product.id,
+      });
+      if (!removed)
+        throw new DomainError('NOT_FOUND', `${key.code} has no terms for ${key.sku}`, { field: 'sku' });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'supplier.product.delete',
+        entityType: 'supplier',
+        entityId: `${key.code}/${key.sku}`,
+        before: { sku: key.sku },
+        after: null,
+      });
     });
   }
 
@@ -198,7 +302,12 @@ export class SuppliersService {
     const asOf = options.asOf ?? todayIso();
     const orders = await purchaseOrdersRepository.orderSummaries(this.tx.sql, actor.accountId, supplier.id);
     const card = supplierScorecard(orders.map(toScorecardOrder), { asOf });
-    return { supplier: supplier.code, asOf, ...card, leadTime: { statedDays: statedDays(supplier), ...card.leadTime } };
+    return {
+      supplier: supplier.code,
+      asOf,
+      ...card,
+      leadTime: { statedDays: statedDays(supplier), ...card.leadTime },
+    };
   }
 
   /**
@@ -208,7 +317,9 @@ export class SuppliersService {
   async bills(actor: Actor, options: { asOf?: string | undefined } = {}): Promise<SupplierBillsDto> {
     requirePermission(actor, 'read');
     const asOf = options.asOf ?? todayIso();
-    const suppliers = new Map((await suppliersRepository.list(this.tx.sql, actor.accountId, {})).map((s) => [s.id, s]));
+    const suppliers = new Map(
+      (await suppliersRepository.list(this.tx.sql, actor.accountId, {})).map((s) => [s.id, s]),
+    );
     const bySupplier = new Map<number, ScorecardOrder[]>();
     for (const o of await purchaseOrdersRepository.orderSummaries(this.tx.sql, actor.accountId)) {
       bySupplier.set(o.supplierId, [...(bySupplier.get(o.supplierId) ?? []), toScorecardOrder(o)]);
@@ -217,7 +328,13 @@ export class SuppliersService {
     for (const [supplierId, orders] of bySupplier) {
       const supplier = suppliers.get(supplierId);
       if (!supplier) continue;
-      for (const bill of supplierScorecard(orders, { asOf }).billsDue) items.push({ supplier: supplier.code, supplierName: supplier.name, currency: supplier.currency, ...bill });
+      for (const bill of supplierScorecard(orders, { asOf }).billsDue)
+        items.push({
+          supplier: supplier.code,
+          supplierName: supplier.name,
+          currency: supplier.currency,
+          ...bill,
+        });
     }
     items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.number.localeCompare(b.number));
     const totals = new Map<string, { currency: string; amount: number; overdue: number }>();
@@ -238,6 +355,9 @@ export class SuppliersService {
 
   private async toDto(actor: Actor, s: SupplierRecord): Promise<SupplierDto> {
     const observed = await observedLeadTimes(this.tx.sql, actor.accountId, s.id);
-    return mapSupplierDto(s, learnLeadTime({ statedDays: statedDays(s), observedDays: observed.get(s.id) ?? [] }));
+    return mapSupplierDto(
+      s,
+      learnLeadTime({ statedDays: statedDays(s), observedDays: observed.get(s.id) ?? [] }),
+    );
   }
 }

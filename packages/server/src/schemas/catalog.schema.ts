@@ -1,13 +1,26 @@
 import { z } from '@hono/zod-openapi';
-import { LocationCodeSchema, MoneySchema, PageQuerySchema, SkuSchema, TextSchema, pageOf } from './common.schema';
+import {
+  LocationCodeSchema,
+  MoneySchema,
+  PageQuerySchema,
+  SkuSchema,
+  TextSchema,
+  pageOf,
+} from './common.schema';
 
 const Dimension = z.number().positive().max(10_000);
 
 const productFields = {
   title: TextSchema(500).min(1),
   barcode: TextSchema(64).nullable().openapi({ example: '4006381333931' }),
-  asin: z.string().regex(/^[A-Z0-9]{10}$/, '10 capital letters or digits').nullable(),
-  fnsku: z.string().regex(/^[A-Z0-9]{10}$/, '10 capital letters or digits').nullable(),
+  asin: z
+    .string()
+    .regex(/^[A-Z0-9]{10}$/, '10 capital letters or digits')
+    .nullable(),
+  fnsku: z
+    .string()
+    .regex(/^[A-Z0-9]{10}$/, '10 capital letters or digits')
+    .nullable(),
   channelSkus: z.record(TextSchema(32), TextSchema(100)),
   category: TextSchema(100).nullable(),
   brand: TextSchema(100).nullable(),
@@ -42,7 +55,10 @@ export const ProductSchema = z
     sku: z.string(),
     ...productFields,
     barcodeKind: z.enum(['gtin', 'internal']).nullable(),
-    cubicFeet: z.number().nullable().openapi({ description: 'longest × median × shortest side (in) ÷ 1,728' }),
+    cubicFeet: z
+      .number()
+      .nullable()
+      .openapi({ description: 'longest × median × shortest side (in) ÷ 1,728' }),
     sizeTier: z.string().nullable(),
     storageType: z.enum(['standard', 'oversize']).nullable(),
     createdAt: z.string(),
@@ -67,7 +83,10 @@ const locationFields = {
   type: z.enum(['warehouse', 'amazon_fba', '3pl']),
   marketplace: TextSchema(10).nullable(),
   capacityCubicFeet: z
-    .partialRecord(z.enum(['standard', 'oversize', 'apparel', 'footwear', 'total']), z.number().min(0).max(1e9))
+    .partialRecord(
+      z.enum(['standard', 'oversize', 'apparel', 'footwear', 'total']),
+      z.number().min(0).max(1e9),
+    )
     .openapi({ example: { standard: 2500, oversize: 300 } }),
   active: z.boolean(),
 };

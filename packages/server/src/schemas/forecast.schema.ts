@@ -2,7 +2,9 @@ import { z } from '@hono/zod-openapi';
 import { LocationCodeSchema } from './common.schema';
 
 export const ForecastQuerySchema = z.object({
-  location: LocationCodeSchema.optional().openapi({ description: 'one location; omitted = the SKU over all locations' }),
+  location: LocationCodeSchema.optional().openapi({
+    description: 'one location; omitted = the SKU over all locations',
+  }),
   horizon: z.coerce.number().int().min(1).max(365).default(90),
   historyDays: z.coerce.number().int().min(0).max(728).default(365),
 });
@@ -18,12 +20,27 @@ export const ForecastSchema = z
     demandClass: z.string(),
     degenerate: z.string().nullable(),
     backtest: z.object({ wape: z.number(), bias: z.number() }).nullable(),
-    history: z.array(z.object({ date: z.string(), units: z.number().nullable(), censored: z.boolean() })).openapi({ description: 'the daily demand the model saw; censored = out of stock, not zero demand' }),
-    forecast: z.array(z.object({ date: z.string(), mean: z.number(), q50: z.number(), q80: z.number(), q90: z.number(), q95: z.number(), q99: z.number() })),
+    history: z
+      .array(z.object({ date: z.string(), units: z.number().nullable(), censored: z.boolean() }))
+      .openapi({ description: 'the daily demand the model saw; censored = out of stock, not zero demand' }),
+    forecast: z.array(
+      z.object({
+        date: z.string(),
+        mean: z.number(),
+        q50: z.number(),
+        q80: z.number(),
+        q90: z.number(),
+        q95: z.number(),
+        q99: z.number(),
+      }),
+    ),
   })
   .openapi('Forecast');
 
-export const ForecastRunSchema = z.object({ horizon: z.number().int().min(1).max(365).optional() }).strict().openapi('ForecastRunRequest');
+export const ForecastRunSchema = z
+  .object({ horizon: z.number().int().min(1).max(365).optional() })
+  .strict()
+  .openapi('ForecastRunRequest');
 
 export const AccuracySchema = z
   .object({
@@ -34,8 +51,21 @@ export const AccuracySchema = z
     overall: z.object({
       wape: z.number().nullable(),
       bias: z.number().nullable(),
-      coverage: z.object({ q80: z.number().nullable(), q90: z.number().nullable(), q95: z.number().nullable() }),
+      coverage: z.object({
+        q80: z.number().nullable(),
+        q90: z.number().nullable(),
+        q95: z.number().nullable(),
+      }),
     }),
-    perSku: z.array(z.object({ sku: z.string(), asOf: z.string(), model: z.string(), days: z.number().int(), wape: z.number(), bias: z.number() })),
+    perSku: z.array(
+      z.object({
+        sku: z.string(),
+        asOf: z.string(),
+        model: z.string(),
+        days: z.number().int(),
+        wape: z.number(),
+        bias: z.number(),
+      }),
+    ),
   })
   .openapi('ForecastAccuracy');

@@ -4,12 +4,22 @@ import { SkuSchema, TextSchema } from './common.schema';
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a calendar date',
+  )
   .openapi({ example: '2025-07-01' });
 
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM').openapi({ example: '2025-07' });
+export const MonthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
+  .openapi({ example: '2025-07' });
 
-export const MarketplaceSchema = z.string().regex(/^[A-Z]{2,5}$/, 'a marketplace code such as US').openapi({ example: 'US' });
+export const MarketplaceSchema = z
+  .string()
+  .regex(/^[A-Z]{2,5}$/, 'a marketplace code such as US')
+  .openapi({ example: 'US' });
 
 const Rate = z.number().min(0).max(1e6);
 
@@ -17,11 +27,29 @@ const Rate = z.number().min(0).max(1e6);
 export const FeeScheduleBodySchema = z
   .object({
     currency: z.string().regex(/^[A-Z]{3}$/),
-    storage: z.object({ standard: z.object({ offPeak: Rate, peak: Rate }).strict(), oversize: z.object({ offPeak: Rate, peak: Rate }).strict() }).strict(),
+    storage: z
+      .object({
+        standard: z.object({ offPeak: Rate, peak: Rate }).strict(),
+        oversize: z.object({ offPeak: Rate, peak: Rate }).strict(),
+      })
+      .strict(),
     peakMonths: z.array(z.number().int().min(1).max(12)).max(12),
     agedSurchargeDay: z.number().int().min(1).max(28),
-    agedSurcharge: z.array(z.object({ minDays: z.number().int().min(0).max(10_000), maxDays: z.number().int().min(0).max(10_000).nullable(), perCubicFoot: Rate, perUnit: Rate }).strict()).max(30),
-    utilizationSurcharge: z.array(z.object({ minWeeks: z.number().min(0).max(1000), perCubicFoot: Rate }).strict()).max(30),
+    agedSurcharge: z
+      .array(
+        z
+          .object({
+            minDays: z.number().int().min(0).max(10_000),
+            maxDays: z.number().int().min(0).max(10_000).nullable(),
+            perCubicFoot: Rate,
+            perUnit: Rate,
+          })
+          .strict(),
+      )
+      .max(30),
+    utilizationSurcharge: z
+      .array(z.object({ minWeeks: z.number().min(0).max(1000), perCubicFoot: Rate }).strict())
+      .max(30),
     capacityOveragePerCubicFoot: Rate,
     referralRate: z.number().min(0).max(1),
     fulfilment: z
@@ -47,7 +75,14 @@ export const FeeScheduleBodySchema = z
   .strict();
 
 export const FeeScheduleCreateSchema = FeeScheduleBodySchema.partial()
-  .extend({ marketplace: MarketplaceSchema, effectiveFrom: IsoDateSchema, copyFrom: z.number().int().positive().optional().openapi({ description: 'start from this schedule (default: the one in force on effectiveFrom); given fields override it' }) })
+  .extend({
+    marketplace: MarketplaceSchema,
+    effectiveFrom: IsoDateSchema,
+    copyFrom: z.number().int().positive().optional().openapi({
+      description:
+        'start from this schedule (default: the one in force on effectiveFrom); given fields override it',
+    }),
+  })
   .strict()
   .openapi('FeeScheduleCreate');
 export type FeeScheduleCreate = z.infer<typeof FeeScheduleCreateSchema>;
@@ -59,14 +94,27 @@ export const FeeScheduleSchema = FeeScheduleBodySchema.extend({
   id: z.number().int(),
   marketplace: z.string(),
   effectiveFrom: z.string(),
-  source: z.enum(['default', 'account']).openapi({ description: 'default rows ship with Stockwise and are read-only; create an account row to change them' }),
+  source: z.enum(['default', 'account']).openapi({
+    description: 'default rows ship with Stockwise and are read-only; create an account row to change them',
+  }),
   updatedAt: z.string(),
 }).openapi('FeeSchedule');
 export type FeeScheduleDto = z.infer<typeof FeeScheduleSchema>;
 
-export const IdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
 
-export const AsOfQuerySchema = z.object({ asOf: IsoDateSchema.optional().openapi({ description: 'the date (UTC) the figures are for; default today' }) });
+export const AsOfQuerySchema = z.object({
+  asOf: IsoDateSchema.optional().openapi({
+    description: 'the date (UTC) the figures are for; default today',
+  }),
+});
 
 const Band = z.enum(['poor', 'fair', 'good', 'excellent']);
 
@@ -78,7 +126,9 @@ const FactorSchema = z.object({
   maxPoints: z.number(),
   band: Band.nullable(),
   direction: z.enum(['lower-is-better', 'higher-is-better']),
-  draggers: z.array(z.object({ sku: z.string(), value: z.number(), units: z.number() })).openapi({ description: 'the SKUs pulling this factor down most' }),
+  draggers: z
+    .array(z.object({ sku: z.string(), value: z.number(), units: z.number() }))
+    .openapi({ description: 'the SKUs pulling this factor down most' }),
 });
 
 export const IpiSchema = z
@@ -89,22 +139,58 @@ export const IpiSchema = z
     warning: z.boolean().openapi({ description: 'below 400, where Amazon limits storage' }),
     proxy: z.literal(true).openapi({ description: 'Stockwise’s documented proxy, not Amazon’s score' }),
     formula: z.string(),
-    factors: z.object({ excessPercent: FactorSchema, sellThrough: FactorSchema, strandedPercent: FactorSchema, inStockRate: FactorSchema }),
-    totals: z.object({ skus: z.number(), totalUnits: z.number(), excessUnits: z.number(), strandedUnits: z.number(), unitsShipped90: z.number(), averageOnHand90: z.number() }),
-    amazonScore: z.object({ score: z.number().int(), asOf: z.string(), marketplace: z.string() }).nullable().openapi({ description: 'the latest real score the seller entered' }),
+    factors: z.object({
+      excessPercent: FactorSchema,
+      sellThrough: FactorSchema,
+      strandedPercent: FactorSchema,
+      inStockRate: FactorSchema,
+    }),
+    totals: z.object({
+      skus: z.number(),
+      totalUnits: z.number(),
+      excessUnits: z.number(),
+      strandedUnits: z.number(),
+      unitsShipped90: z.number(),
+      averageOnHand90: z.number(),
+    }),
+    amazonScore: z
+      .object({ score: z.number().int(), asOf: z.string(), marketplace: z.string() })
+      .nullable()
+      .openapi({ description: 'the latest real score the seller entered' }),
   })
   .openapi('Ipi');
 
 export const IpiHistoryQuerySchema = z.object({ weeks: z.coerce.number().int().min(1).max(52).default(12) });
 export const IpiHistorySchema = z
   .object({
-    weeks: z.array(z.object({ week: z.string(), asOf: z.string(), score: z.number().int(), factors: z.record(z.string(), z.number().nullable()), source: z.enum(['stored', 'computed']) })),
-    amazonScores: z.array(z.object({ id: z.number().int(), asOf: z.string(), marketplace: z.string(), score: z.number().int(), note: z.string().nullable() })),
+    weeks: z.array(
+      z.object({
+        week: z.string(),
+        asOf: z.string(),
+        score: z.number().int(),
+        factors: z.record(z.string(), z.number().nullable()),
+        source: z.enum(['stored', 'computed']),
+      }),
+    ),
+    amazonScores: z.array(
+      z.object({
+        id: z.number().int(),
+        asOf: z.string(),
+        marketplace: z.string(),
+        score: z.number().int(),
+        note: z.string().nullable(),
+      }),
+    ),
   })
   .openapi('IpiHistory');
 
 export const AmazonScoreCreateSchema = z
-  .object({ score: z.number().int().min(0).max(1000), asOf: IsoDateSchema, marketplace: MarketplaceSchema.default('US'), note: TextSchema(500).optional() })
+  .object({
+    score: z.number().int().min(0).max(1000),
+    asOf: IsoDateSchema,
+    marketplace: MarketplaceSchema.default('US'),
+    note: TextSchema(500).optional(),
+  })
   .strict()
   .openapi('AmazonScoreCreate');
 
@@ -114,8 +200,12 @@ export const WhatIfSchema = z
     actions: z
       .array(
         z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('remove'), sku: SkuSchema, units: z.number().int().min(1).max(1e9) }).strict(),
-          z.object({ kind: z.literal('restock'), sku: SkuSchema, units: z.number().int().min(1).max(1e9) }).strict(),
+          z
+            .object({ kind: z.literal('remove'), sku: SkuSchema, units: z.number().int().min(1).max(1e9) })
+            .strict(),
+          z
+            .object({ kind: z.literal('restock'), sku: SkuSchema, units: z.number().int().min(1).max(1e9) })
+            .strict(),
           z.object({ kind: z.literal('fixListing'), sku: SkuSchema }).strict(),
         ]),
       )
@@ -168,18 +258,35 @@ export const SkuFactorsPageSchema = z
   })
   .openapi('SkuHealthPage');
 
-export const REPORT_KINDS = ['inventory', 'inventory-age', 'excess', 'stranded', 'storage', 'profit'] as const;
+export const REPORT_KINDS = [
+  'inventory',
+  'inventory-age',
+  'excess',
+  'stranded',
+  'storage',
+  'profit',
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export const ReportParam = z.object({ kind: z.enum(REPORT_KINDS).openapi({ param: { name: 'kind', in: 'path' }, example: 'inventory-age' }) });
+export const ReportParam = z.object({
+  kind: z.enum(REPORT_KINDS).openapi({ param: { name: 'kind', in: 'path' }, example: 'inventory-age' }),
+});
 
 export const ReportQuerySchema = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   asOf: IsoDateSchema.optional(),
-  month: MonthSchema.optional().openapi({ description: 'storage: the month charged (default the month of asOf)' }),
+  month: MonthSchema.optional().openapi({
+    description: 'storage: the month charged (default the month of asOf)',
+  }),
   from: IsoDateSchema.optional().openapi({ description: 'profit: first day (default 30 days before asOf)' }),
   to: IsoDateSchema.optional().openapi({ description: 'profit: day after the last (default asOf)' }),
-  limit: z.coerce.number().int().min(1).max(5000).default(500).openapi({ description: 'json: rows per page (downloads hold every row)' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5000)
+    .default(500)
+    .openapi({ description: 'json: rows per page (downloads hold every row)' }),
   cursor: SkuSchema.optional().openapi({ description: 'json: the last SKU of the previous page' }),
 });
 
@@ -194,7 +301,17 @@ export const ReportSchema = z
   })
   .openapi('Report');
 
-export const ALERT_KINDS = ['low_stock', 'stock_out', 'reorder_now', 'aging', 'excess', 'stranded', 'capacity', 'supplier_bill_due', 'ipi_low'] as const;
+export const ALERT_KINDS = [
+  'low_stock',
+  'stock_out',
+  'reorder_now',
+  'aging',
+  'excess',
+  'stranded',
+  'capacity',
+  'supplier_bill_due',
+  'ipi_low',
+] as const;
 
 export const AlertSchema = z
   .object({
@@ -217,24 +334,45 @@ export const AlertSchema = z
 export type AlertDto = z.infer<typeof AlertSchema>;
 
 export const AlertListQuerySchema = z.object({
-  status: z.enum(['active', 'open', 'acknowledged', 'resolved']).optional().openapi({ description: 'active = not resolved and not snoozed' }),
+  status: z
+    .enum(['active', 'open', 'acknowledged', 'resolved'])
+    .optional()
+    .openapi({ description: 'active = not resolved and not snoozed' }),
   kind: z.enum(ALERT_KINDS).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: TextSchema(500).optional(),
 });
-export const AlertPageSchema = z.object({ items: z.array(AlertSchema), nextCursor: z.string().nullable() }).openapi('AlertPage');
+export const AlertPageSchema = z
+  .object({ items: z.array(AlertSchema), nextCursor: z.string().nullable() })
+  .openapi('AlertPage');
 
 export const SnoozeSchema = z
-  .object({ until: z.iso.datetime({ offset: true }).optional(), days: z.number().int().min(1).max(365).optional() })
+  .object({
+    until: z.iso.datetime({ offset: true }).optional(),
+    days: z.number().int().min(1).max(365).optional(),
+  })
   .strict()
   .refine((s) => (s.until === undefined) !== (s.days === undefined), { message: 'give either until or days' })
   .openapi('AlertSnooze');
 
-export const AcknowledgeSchema = z.object({ note: TextSchema(500).optional() }).strict().openapi('AlertAcknowledge');
+export const AcknowledgeSchema = z
+  .object({ note: TextSchema(500).optional() })
+  .strict()
+  .openapi('AlertAcknowledge');
 
-export const EvaluateSchema = z.object({ deliver: z.boolean().default(true) }).strict().openapi('AlertEvaluate');
+export const EvaluateSchema = z
+  .object({ deliver: z.boolean().default(true) })
+  .strict()
+  .openapi('AlertEvaluate');
 export const EvaluateResultSchema = z
-  .object({ conditions: z.number().int(), opened: z.number().int(), ongoing: z.number().int(), resolved: z.number().int(), delivered: z.object({ email: z.number().int(), webhook: z.number().int() }), skipped: z.array(z.string()) })
+  .object({
+    conditions: z.number().int(),
+    opened: z.number().int(),
+    ongoing: z.number().int(),
+    resolved: z.number().int(),
+    delivered: z.object({ email: z.number().int(), webhook: z.number().int() }),
+    skipped: z.array(z.string()),
+  })
   .openapi('AlertEvaluation');
 
 const EmailSchema = z.email().max(254);
@@ -243,18 +381,34 @@ export const NotificationSettingsUpdateSchema = z
   .object({
     smtp: z
       .object({
-        host: z.string().min(1).max(255).regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:]+\]$/, 'a host name or address'),
+        host: z
+          .string()
+          .min(1)
+          .max(255)
+          .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:]+\]$/, 'a host name or address'),
         port: z.number().int().min(1).max(65535),
         secure: z.boolean().default(false),
         user: TextSchema(255).nullable().default(null),
-        password: TextSchema(1000).nullable().optional().openapi({ description: 'omit to keep the stored one' }),
+        password: TextSchema(1000)
+          .nullable()
+          .optional()
+          .openapi({ description: 'omit to keep the stored one' }),
         from: EmailSchema,
       })
       .strict()
       .nullable()
       .optional(),
     webhook: z
-      .object({ url: z.url({ protocol: /^https?$/ }).max(2000), secret: z.string().min(16).max(200).regex(/^[\x21-\x7e]+$/, 'printable, no spaces').optional().openapi({ description: 'HMAC-SHA256 key; omit to keep the stored one' }) })
+      .object({
+        url: z.url({ protocol: /^https?$/ }).max(2000),
+        secret: z
+          .string()
+          .min(16)
+          .max(200)
+          .regex(/^[\x21-\x7e]+$/, 'printable, no spaces')
+          .optional()
+          .openapi({ description: 'HMAC-SHA256 key; omit to keep the stored one' }),
+      })
       .strict()
       .nullable()
       .optional(),
@@ -266,7 +420,16 @@ export type NotificationSettingsUpdate = z.infer<typeof NotificationSettingsUpda
 
 export const NotificationSettingsSchema = z
   .object({
-    smtp: z.object({ host: z.string(), port: z.number(), secure: z.boolean(), user: z.string().nullable(), from: z.string(), passwordSet: z.boolean() }).nullable(),
+    smtp: z
+      .object({
+        host: z.string(),
+        port: z.number(),
+        secure: z.boolean(),
+        user: z.string().nullable(),
+        from: z.string(),
+        passwordSet: z.boolean(),
+      })
+      .nullable(),
     webhook: z.object({ url: z.string(), secretSet: z.boolean(), signatureHeader: z.string() }).nullable(),
     alertRecipients: z.array(z.string()),
     updatedAt: z.string().nullable(),
@@ -274,10 +437,22 @@ export const NotificationSettingsSchema = z
   .openapi('NotificationSettings');
 
 export const ReportScheduleCreateSchema = z
-  .object({ kind: z.enum(REPORT_KINDS), format: z.enum(['csv', 'xlsx']).default('xlsx'), frequency: z.enum(['daily', 'weekly']).default('daily'), recipients: z.array(EmailSchema).min(1).max(50) })
+  .object({
+    kind: z.enum(REPORT_KINDS),
+    format: z.enum(['csv', 'xlsx']).default('xlsx'),
+    frequency: z.enum(['daily', 'weekly']).default('daily'),
+    recipients: z.array(EmailSchema).min(1).max(50),
+  })
   .strict()
   .openapi('ReportScheduleCreate');
 export const ReportScheduleSchema = z
-  .object({ id: z.number().int(), kind: z.string(), format: z.string(), frequency: z.string(), recipients: z.array(z.string()), lastSentOn: z.string().nullable(), createdAt: z.string() })
+  .object({
+    id: z.number().int(),
+    kind: z.string(),
+    format: z.string(),
+    frequency: z.string(),
+    recipients: z.array(z.string()),
+    lastSentOn: z.string().nullable(),
+    createdAt: z.string(),
+  })
   .openapi('ReportSchedule');
-

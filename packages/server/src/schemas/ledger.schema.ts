@@ -1,14 +1,29 @@
 import { z } from '@hono/zod-openapi';
 import { ADJUSTMENT_REASONS } from '@stockwise/domain/ledger/movement-rules';
-import { LocationCodeSchema, MoneySchema, PageQuerySchema, SkuSchema, TextSchema, pageOf } from './common.schema';
+import {
+  LocationCodeSchema,
+  MoneySchema,
+  PageQuerySchema,
+  SkuSchema,
+  TextSchema,
+  pageOf,
+} from './common.schema';
 
 const Quantity = z.number().int().min(1).max(10_000_000);
-const SignedQuantity = z.number().int().min(-10_000_000).max(10_000_000).refine((q) => q !== 0, 'must not be 0');
+const SignedQuantity = z
+  .number()
+  .int()
+  .min(-10_000_000)
+  .max(10_000_000)
+  .refine((q) => q !== 0, 'must not be 0');
 
 const base = {
   sku: SkuSchema,
   location: LocationCodeSchema,
-  occurredAt: z.iso.datetime({ offset: true }).optional().openapi({ description: 'when it happened; default now' }),
+  occurredAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: 'when it happened; default now' }),
   referenceType: TextSchema(40).optional(),
   referenceId: TextSchema(200).optional(),
   note: TextSchema(1000).optional(),
@@ -16,12 +31,43 @@ const base = {
 
 export const MovementCreateSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('receipt'), ...base, quantity: Quantity, unitCost: MoneySchema.optional(), fromInbound: z.boolean().optional() }).strict(),
+    z
+      .object({
+        type: z.literal('receipt'),
+        ...base,
+        quantity: Quantity,
+        unitCost: MoneySchema.optional(),
+        fromInbound: z.boolean().optional(),
+      })
+      .strict(),
     z.object({ type: z.literal('shipment'), ...base, quantity: Quantity }).strict(),
-    z.object({ type: z.literal('return'), ...base, quantity: Quantity, condition: z.enum(['sellable', 'unfulfillable']).default('sellable') }).strict(),
-    z.object({ type: z.literal('transfer'), ...base, quantity: Quantity, toLocation: LocationCodeSchema }).strict(),
-    z.object({ type: z.literal('adjustment'), ...base, quantity: SignedQuantity, reason: z.enum(ADJUSTMENT_REASONS) }).strict(),
-    z.object({ type: z.literal('removal'), ...base, quantity: Quantity, from: z.enum(['sellable', 'unfulfillable']).default('sellable') }).strict(),
+    z
+      .object({
+        type: z.literal('return'),
+        ...base,
+        quantity: Quantity,
+        condition: z.enum(['sellable', 'unfulfillable']).default('sellable'),
+      })
+      .strict(),
+    z
+      .object({ type: z.literal('transfer'), ...base, quantity: Quantity, toLocation: LocationCodeSchema })
+      .strict(),
+    z
+      .object({
+        type: z.literal('adjustment'),
+        ...base,
+        quantity: SignedQuantity,
+        reason: z.enum(ADJUSTMENT_REASONS),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('removal'),
+        ...base,
+        quantity: Quantity,
+        from: z.enum(['sellable', 'unfulfillable']).default('sellable'),
+      })
+      .strict(),
   ])
   .openapi('MovementCreate');
 export type MovementCreate = z.infer<typeof MovementCreateSchema>;
@@ -72,7 +118,12 @@ export const BalanceSchema = z
 export type BalanceDto = z.infer<typeof BalanceSchema>;
 
 export const MovementResultSchema = z
-  .object({ batchId: z.number().int(), replayed: z.boolean(), movements: z.array(MovementSchema), balances: z.array(BalanceSchema) })
+  .object({
+    batchId: z.number().int(),
+    replayed: z.boolean(),
+    movements: z.array(MovementSchema),
+    balances: z.array(BalanceSchema),
+  })
   .openapi('MovementResult');
 export type MovementResult = z.infer<typeof MovementResultSchema>;
 
@@ -117,12 +168,21 @@ export const InventorySummarySchema = z
     available: Units.openapi({ description: 'on hand − reserved' }),
     inbound: Units,
     unfulfillable: Units,
-    cubicFeet: z.number().openapi({ description: 'volume of the units on hand (products without dimensions count 0)' }),
+    cubicFeet: z
+      .number()
+      .openapi({ description: 'volume of the units on hand (products without dimensions count 0)' }),
     stockOuts: z
-      .object({ count: Units, skus: z.array(z.string()).openapi({ description: 'the first stocked-out SKUs in SKU order' }) })
+      .object({
+        count: Units,
+        skus: z.array(z.string()).openapi({ description: 'the first stocked-out SKUs in SKU order' }),
+      })
       .openapi({ description: 'replenishable SKUs with nothing available at any location' }),
-    agedUnits: Units.openapi({ description: 'units in layers 181 days old or older (Amazon’s aged-inventory surcharge starts there)' }),
-    value: z.array(z.object({ currency: z.string(), amount: z.number() })).openapi({ description: 'open layers at their FIFO unit cost, per product currency, largest first' }),
+    agedUnits: Units.openapi({
+      description: 'units in layers 181 days old or older (Amazon’s aged-inventory surcharge starts there)',
+    }),
+    value: z
+      .array(z.object({ currency: z.string(), amount: z.number() }))
+      .openapi({ description: 'open layers at their FIFO unit cost, per product currency, largest first' }),
     locations: z.array(
       z.object({
         code: z.string(),
@@ -136,10 +196,20 @@ export const InventorySummarySchema = z
         unfulfillable: Units,
         stockOuts: Units.openapi({ description: 'replenishable SKUs with nothing available here' }),
         cubicFeet: z.number(),
-        capacityCubicFeet: z.number().nullable().openapi({ description: 'the total, or the sum of the per-storage-type limits; null when none is set' }),
+        capacityCubicFeet: z.number().nullable().openapi({
+          description: 'the total, or the sum of the per-storage-type limits; null when none is set',
+        }),
       }),
     ),
-    ageBuckets: z.array(z.object({ key: z.string(), minDays: Units, maxDays: Units.nullable(), units: Units, cubicFeet: z.number() })),
+    ageBuckets: z.array(
+      z.object({
+        key: z.string(),
+        minDays: Units,
+        maxDays: Units.nullable(),
+        units: Units,
+        cubicFeet: z.number(),
+      }),
+    ),
   })
   .openapi('InventorySummary');
 export type InventorySummaryDto = z.infer<typeof InventorySummarySchema>;

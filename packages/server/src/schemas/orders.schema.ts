@@ -1,17 +1,29 @@
 import { z } from '@hono/zod-openapi';
 import { ORDER_CHANNELS, ORDER_STATUSES } from '@stockwise/domain/orders/order-state';
-import { LocationCodeSchema, MoneySchema, PageQuerySchema, SkuSchema, TextSchema, pageOf } from './common.schema';
+import {
+  LocationCodeSchema,
+  MoneySchema,
+  PageQuerySchema,
+  SkuSchema,
+  TextSchema,
+  pageOf,
+} from './common.schema';
 
 const Quantity = z.number().int().min(1).max(1_000_000);
 export const ChannelSchema = z.enum(ORDER_CHANNELS).openapi({ example: 'shopify' });
-export const ExternalIdSchema = TextSchema(200).min(1).regex(/^\S(.*\S)?$/u, 'no leading or trailing spaces').openapi({ example: '#1001' });
+export const ExternalIdSchema = TextSchema(200)
+  .min(1)
+  .regex(/^\S(.*\S)?$/u, 'no leading or trailing spaces')
+  .openapi({ example: '#1001' });
 const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. USD');
 
 export const OrderLineInputSchema = z
   .object({
     sku: SkuSchema,
     quantity: Quantity,
-    unitPrice: MoneySchema.nullable().optional().openapi({ description: 'sale price per unit (revenue and profit per SKU)' }),
+    unitPrice: MoneySchema.nullable()
+      .optional()
+      .openapi({ description: 'sale price per unit (revenue and profit per SKU)' }),
     externalLineId: TextSchema(200).optional(),
   })
   .strict();
@@ -20,7 +32,10 @@ export const OrderCreateSchema = z
   .object({
     channel: ChannelSchema,
     externalId: ExternalIdSchema,
-    orderedAt: z.iso.datetime({ offset: true }).optional().openapi({ description: 'when the customer ordered; default now' }),
+    orderedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: 'when the customer ordered; default now' }),
     currency: CurrencySchema.optional(),
     lines: z.array(OrderLineInputSchema).min(1).max(500),
   })
@@ -32,7 +47,12 @@ const SkuQuantity = z.object({ sku: SkuSchema, quantity: Quantity }).strict();
 
 export const OrderShipSchema = z
   .object({
-    lines: z.array(SkuQuantity).min(1).max(500).optional().openapi({ description: 'units to ship per SKU; default every open unit' }),
+    lines: z
+      .array(SkuQuantity)
+      .min(1)
+      .max(500)
+      .optional()
+      .openapi({ description: 'units to ship per SKU; default every open unit' }),
     shippedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
@@ -40,7 +60,14 @@ export const OrderShipSchema = z
 export type OrderShip = z.infer<typeof OrderShipSchema>;
 
 export const OrderCancelSchema = z
-  .object({ lines: z.array(SkuQuantity).min(1).max(500).optional().openapi({ description: 'units to cancel per SKU; default every open unit' }) })
+  .object({
+    lines: z
+      .array(SkuQuantity)
+      .min(1)
+      .max(500)
+      .optional()
+      .openapi({ description: 'units to cancel per SKU; default every open unit' }),
+  })
   .strict()
   .openapi('OrderCancel');
 export type OrderCancel = z.infer<typeof OrderCancelSchema>;
@@ -54,7 +81,9 @@ export const OrderReturnSchema = z
             sku: SkuSchema,
             quantity: Quantity,
             condition: z.enum(['sellable', 'unfulfillable']).default('sellable'),
-            location: LocationCodeSchema.optional().openapi({ description: 'where it comes back; default where it shipped from' }),
+            location: LocationCodeSchema.optional().openapi({
+              description: 'where it comes back; default where it shipped from',
+            }),
           })
           .strict(),
       )
@@ -85,7 +114,9 @@ export const OrderSchema = z
         quantityShipped: z.number().int(),
         quantityCancelled: z.number().int(),
         quantityReturned: z.number().int(),
-        allocations: z.array(z.object({ location: z.string(), reserved: z.number().int(), shipped: z.number().int() })),
+        allocations: z.array(
+          z.object({ location: z.string(), reserved: z.number().int(), shipped: z.number().int() }),
+        ),
       }),
     ),
     unmapped: z.array(z.unknown()).openapi({ description: 'channel lines that named no known SKU' }),
@@ -95,7 +126,9 @@ export const OrderSchema = z
   .openapi('Order');
 export type OrderDto = z.infer<typeof OrderSchema>;
 
-export const OrderResultSchema = OrderSchema.extend({ replayed: z.boolean().openapi({ description: 'true when this (channel, externalId) already existed' }) }).openapi('OrderResult');
+export const OrderResultSchema = OrderSchema.extend({
+  replayed: z.boolean().openapi({ description: 'true when this (channel, externalId) already existed' }),
+}).openapi('OrderResult');
 
 export const OrderListQuerySchema = PageQuerySchema.extend({
   channel: ChannelSchema.optional(),
@@ -107,4 +140,11 @@ export const OrderListQuerySchema = PageQuerySchema.extend({
 });
 export const OrderPageSchema = pageOf(OrderSchema).openapi('OrderPage');
 
-export const OrderIdParam = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+export const OrderIdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});

@@ -15,7 +15,9 @@ export const SupplierCodeSchema = z
 export const LeadTimeStagesSchema = z
   .object({ productionDays: Days, transitDays: Days, groundDays: Days, checkInDays: Days })
   .strict()
-  .openapi('LeadTimeStages', { description: 'production + transit (e.g. ocean) + ground + check-in at the destination' });
+  .openapi('LeadTimeStages', {
+    description: 'production + transit (e.g. ocean) + ground + check-in at the destination',
+  });
 
 const supplierFields = {
   name: TextSchema(200).min(1),
@@ -24,7 +26,9 @@ const supplierFields = {
   phone: TextSchema(50).nullable(),
   address: TextSchema(500).nullable(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code such as USD'),
-  paymentTermsDays: z.number().int().min(0).max(365).openapi({ description: 'days after receipt (or sending, before anything arrives) that the bill is due' }),
+  paymentTermsDays: z.number().int().min(0).max(365).openapi({
+    description: 'days after receipt (or sending, before anything arrives) that the bill is due',
+  }),
   leadTime: LeadTimeStagesSchema,
   notes: TextSchema(2000).nullable(),
   active: z.boolean(),
@@ -57,7 +61,12 @@ export const SupplierSchema = z
       groundDays: z.number().int(),
       checkInDays: z.number().int(),
       statedDays: z.number().int(),
-      learned: z.object({ meanDays: z.number(), sdDays: z.number(), observations: z.number().int(), source: z.enum(['stated', 'learned', 'blended']) }),
+      learned: z.object({
+        meanDays: z.number(),
+        sdDays: z.number(),
+        observations: z.number().int(),
+        source: z.enum(['stated', 'learned', 'blended']),
+      }),
     }),
     notes: z.string().nullable(),
     active: z.boolean(),
@@ -72,7 +81,9 @@ export const SupplierListQuerySchema = z.object({
   active: z.enum(['true', 'false']).optional(),
 });
 
-const PriceBreakSchema = z.object({ minQuantity: z.number().int().min(1).max(10_000_000), unitCost: MoneySchema }).strict();
+const PriceBreakSchema = z
+  .object({ minQuantity: z.number().int().min(1).max(10_000_000), unitCost: MoneySchema })
+  .strict();
 
 export const SupplierProductUpsertSchema = z
   .object({
@@ -80,7 +91,13 @@ export const SupplierProductUpsertSchema = z
     unitCost: MoneySchema.nullable(),
     priceBreaks: z.array(PriceBreakSchema).max(20),
     moq: z.number().int().min(0).max(10_000_000),
-    casePack: z.number().int().min(1).max(100_000).nullable().openapi({ description: 'units per carton from this supplier; null = the product’s case pack' }),
+    casePack: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .nullable()
+      .openapi({ description: 'units per carton from this supplier; null = the product’s case pack' }),
     preferred: z.boolean().openapi({ description: 'the supplier restock recommendations order from' }),
   })
   .partial()
@@ -109,11 +126,25 @@ export const ScorecardSchema = z
     asOf: z.string(),
     orders: z.number().int(),
     receivedOrders: z.number().int(),
-    onTimeRate: z.number().nullable().openapi({ description: 'share of received orders whose first receipt came by the expected date' }),
-    leadTime: z.object({ statedDays: z.number().int(), meanDays: z.number().nullable(), varianceDays2: z.number().nullable(), sdDays: z.number().nullable(), observations: z.number().int() }),
-    fillRate: z.number().nullable().openapi({ description: 'units received ÷ units ordered on closed orders' }),
+    onTimeRate: z
+      .number()
+      .nullable()
+      .openapi({ description: 'share of received orders whose first receipt came by the expected date' }),
+    leadTime: z.object({
+      statedDays: z.number().int(),
+      meanDays: z.number().nullable(),
+      varianceDays2: z.number().nullable(),
+      sdDays: z.number().nullable(),
+      observations: z.number().int(),
+    }),
+    fillRate: z
+      .number()
+      .nullable()
+      .openapi({ description: 'units received ÷ units ordered on closed orders' }),
     openOrders: z.object({ count: z.number().int(), value: z.number(), units: z.number().int() }),
-    billsDue: z.array(z.object({ number: z.string(), amount: z.number(), dueOn: z.string(), overdue: z.boolean() })),
+    billsDue: z.array(
+      z.object({ number: z.string(), amount: z.number(), dueOn: z.string(), overdue: z.boolean() }),
+    ),
     totalDue: z.number(),
   })
   .openapi('SupplierScorecard');
@@ -137,7 +168,9 @@ export const SupplierBillsSchema = z
         overdue: z.boolean(),
       }),
     ),
-    totals: z.array(z.object({ currency: z.string(), amount: z.number(), overdue: z.number() })).openapi({ description: 'what is due per currency, and how much of it is overdue' }),
+    totals: z
+      .array(z.object({ currency: z.string(), amount: z.number(), overdue: z.number() }))
+      .openapi({ description: 'what is due per currency, and how much of it is overdue' }),
   })
   .openapi('SupplierBills');
 export type SupplierBillsDto = z.infer<typeof SupplierBillsSchema>;
@@ -150,9 +183,18 @@ export const RestockQuerySchema = z.object({
   location: LocationCodeSchema.optional(),
   supplier: SupplierCodeSchema.optional(),
   sku: TextSchema(100).optional(),
-  alert: z.enum([...RESTOCK_ALERTS, 'any']).optional().openapi({ description: "one alert, or 'any' for every SKU with an alert" }),
-  mode: z.enum(SUPPLY_MODES).optional().openapi({ description: 'direct: supplier → each location; via_warehouse: supplier → own warehouse → FC; bulk_warehouse: bulk at own warehouse replenishing FCs (default: direct)' }),
-  onlyOrders: z.enum(['true', 'false']).optional().openapi({ description: 'only lines with a quantity to order or ship' }),
+  alert: z
+    .enum([...RESTOCK_ALERTS, 'any'])
+    .optional()
+    .openapi({ description: "one alert, or 'any' for every SKU with an alert" }),
+  mode: z.enum(SUPPLY_MODES).optional().openapi({
+    description:
+      'direct: supplier → each location; via_warehouse: supplier → own warehouse → FC; bulk_warehouse: bulk at own warehouse replenishing FCs (default: direct)',
+  }),
+  onlyOrders: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'only lines with a quantity to order or ship' }),
   limit: z.coerce.number().int().min(1).max(100_000).default(5000),
 });
 export type RestockQuery = z.infer<typeof RestockQuerySchema>;
@@ -180,14 +222,26 @@ export const RestockReasoningSchema = z
     minCoverDaysAfterArrival: z.number(),
     minCoverApplied: z.boolean(),
     maxCoverDays: z.number(),
-    position: z.object({ available: z.number(), inbound: z.number(), backorders: z.number(), total: z.number() }),
+    position: z.object({
+      available: z.number(),
+      inbound: z.number(),
+      backorders: z.number(),
+      total: z.number(),
+    }),
     need: z.number(),
     rounding: z.enum(['none', 'case_pack', 'moq']),
     casePack: z.number().int(),
     moq: z.number().int(),
     daysOfSupplyAfterArrival: z.number().nullable(),
     exceedsMaxCover: z.boolean(),
-    capacity: z.object({ storageType: z.string(), unconstrainedQuantity: z.number().int(), cutQuantity: z.number().int(), profitPerCubicFoot: z.number() }).nullable(),
+    capacity: z
+      .object({
+        storageType: z.string(),
+        unconstrainedQuantity: z.number().int(),
+        cutQuantity: z.number().int(),
+        profitPerCubicFoot: z.number(),
+      })
+      .nullable(),
   })
   .openapi('RestockReasoning');
 
@@ -198,7 +252,10 @@ export const RestockItemSchema = z
     location: z.string(),
     locationType: z.string(),
     action: z.enum(['purchase', 'transfer']),
-    source: z.string().nullable().openapi({ description: 'supplier code (purchase) or warehouse code (transfer)' }),
+    source: z
+      .string()
+      .nullable()
+      .openapi({ description: 'supplier code (purchase) or warehouse code (transfer)' }),
     supplier: z.string().nullable(),
     mode: z.enum(SUPPLY_MODES),
     onHand: z.number().int(),
@@ -238,7 +295,14 @@ export const CapacitySummarySchema = z
     plannedCubicFeet: z.number(),
     binding: z.boolean(),
     method: z.enum(['none', 'mip', 'lp', 'greedy']),
-    cut: z.array(z.object({ sku: z.string(), recommendedQuantity: z.number().int(), plannedQuantity: z.number().int(), profitPerCubicFoot: z.number() })),
+    cut: z.array(
+      z.object({
+        sku: z.string(),
+        recommendedQuantity: z.number().int(),
+        plannedQuantity: z.number().int(),
+        profitPerCubicFoot: z.number(),
+      }),
+    ),
     summary: z.string(),
   })
   .openapi('CapacityFit');
@@ -250,7 +314,12 @@ export const RestockPlanSchema = z
     mode: z.enum(SUPPLY_MODES),
     items: z.array(RestockItemSchema),
     capacity: z.array(CapacitySummarySchema),
-    totals: z.object({ lines: z.number().int(), units: z.number().int(), estimatedCost: z.number(), alerts: z.record(z.string(), z.number().int()) }),
+    totals: z.object({
+      lines: z.number().int(),
+      units: z.number().int(),
+      estimatedCost: z.number(),
+      alerts: z.record(z.string(), z.number().int()),
+    }),
   })
   .openapi('RestockPlan');
 export type RestockPlanDto = z.infer<typeof RestockPlanSchema>;
@@ -261,7 +330,9 @@ export const RestockSettingsSchema = z
     reviewDays: z.number().int().min(0).max(365).nullable(),
     minCoverDays: z.number().int().min(0).max(365).nullable(),
     maxCoverDays: z.number().int().min(1).max(730).nullable(),
-    allowExcess: z.boolean().openapi({ description: 'allow planning above maxCoverDays (flagged as excess)' }),
+    allowExcess: z
+      .boolean()
+      .openapi({ description: 'allow planning above maxCoverDays (flagged as excess)' }),
   })
   .partial()
   .strict()
@@ -271,15 +342,25 @@ export type RestockSettings = z.infer<typeof RestockSettingsSchema>;
 export const PO_STATUSES = ['draft', 'sent', 'partially_received', 'received', 'cancelled'] as const;
 
 const PoLineInputSchema = z
-  .object({ sku: SkuSchema, quantity: z.number().int().min(1).max(10_000_000), unitCost: MoneySchema.optional() })
+  .object({
+    sku: SkuSchema,
+    quantity: z.number().int().min(1).max(10_000_000),
+    unitCost: MoneySchema.optional(),
+  })
   .strict();
 
 export const PurchaseOrderCreateSchema = z
   .object({
-    fromRecommendations: z.boolean().optional().openapi({ description: 'draft one PO per supplier × location from the current restock recommendations' }),
+    fromRecommendations: z.boolean().optional().openapi({
+      description: 'draft one PO per supplier × location from the current restock recommendations',
+    }),
     supplier: SupplierCodeSchema.optional(),
     location: LocationCodeSchema.optional(),
-    skus: z.array(SkuSchema).max(10_000).optional().openapi({ description: 'with fromRecommendations: only these SKUs' }),
+    skus: z
+      .array(SkuSchema)
+      .max(10_000)
+      .optional()
+      .openapi({ description: 'with fromRecommendations: only these SKUs' }),
     mode: z.enum(SUPPLY_MODES).optional(),
     lines: z.array(PoLineInputSchema).min(1).max(2000).optional(),
     expectedOn: DateSchema.optional(),
@@ -293,7 +374,11 @@ export type PurchaseOrderCreate = z.infer<typeof PurchaseOrderCreateSchema>;
 export const PurchaseOrderUpdateSchema = z
   .object({
     location: LocationCodeSchema,
-    lines: z.array(PoLineInputSchema).min(1).max(2000).openapi({ description: 'replaces the lines (drafts only)' }),
+    lines: z
+      .array(PoLineInputSchema)
+      .min(1)
+      .max(2000)
+      .openapi({ description: 'replaces the lines (drafts only)' }),
     expectedOn: DateSchema.nullable(),
     freightCost: MoneySchema,
     paymentTermsDays: z.number().int().min(0).max(365),
@@ -311,19 +396,33 @@ export const ReceiveSchema = z
       .array(
         z
           .object({
-            barcode: TextSchema(64).min(1).optional().openapi({ description: 'scanned GTIN, internal code, FNSKU or ASIN' }),
+            barcode: TextSchema(64)
+              .min(1)
+              .optional()
+              .openapi({ description: 'scanned GTIN, internal code, FNSKU or ASIN' }),
             sku: SkuSchema.optional(),
             quantity: z.number().int().min(1).max(10_000_000).default(1),
-            scanKey: TextSchema(200).min(1).optional().openapi({ description: 'unique per scan: a scan sent twice is received once' }),
+            scanKey: TextSchema(200)
+              .min(1)
+              .optional()
+              .openapi({ description: 'unique per scan: a scan sent twice is received once' }),
           })
           .strict()
-          .refine((l) => (l.barcode === undefined) !== (l.sku === undefined), { message: 'give a barcode or a sku (one of them)', path: ['sku'] }),
+          .refine((l) => (l.barcode === undefined) !== (l.sku === undefined), {
+            message: 'give a barcode or a sku (one of them)',
+            path: ['sku'],
+          }),
       )
       .min(1)
       .max(2000),
     receivedAt: z.iso.datetime({ offset: true }).optional(),
-    freightCost: MoneySchema.optional().openapi({ description: 'the order’s freight, allocated to landed cost by value' }),
-    close: z.boolean().optional().openapi({ description: 'close the order after this receipt; units not received leave inbound' }),
+    freightCost: MoneySchema.optional().openapi({
+      description: 'the order’s freight, allocated to landed cost by value',
+    }),
+    close: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'close the order after this receipt; units not received leave inbound' }),
   })
   .strict()
   .openapi('PurchaseOrderReceive');
@@ -344,7 +443,10 @@ export const PurchaseOrderSchema = z
     firstReceivedAt: z.string().nullable(),
     receivedAt: z.string().nullable(),
     paidAt: z.string().nullable(),
-    dueOn: z.string().nullable().openapi({ description: 'bill due date: first receipt (else sending) + payment terms' }),
+    dueOn: z
+      .string()
+      .nullable()
+      .openapi({ description: 'bill due date: first receipt (else sending) + payment terms' }),
     notes: z.string().nullable(),
     lines: z.array(
       z.object({
@@ -359,28 +461,55 @@ export const PurchaseOrderSchema = z
         lineTotal: z.number(),
       }),
     ),
-    totals: z.object({ units: z.number().int(), receivedUnits: z.number().int(), goods: z.number(), freight: z.number(), total: z.number() }),
-    receipts: z.array(z.object({ sku: z.string(), quantity: z.number().int(), landedUnitCost: z.number().nullable(), scanKey: z.string().nullable(), code: z.string().nullable(), receivedAt: z.string() })),
+    totals: z.object({
+      units: z.number().int(),
+      receivedUnits: z.number().int(),
+      goods: z.number(),
+      freight: z.number(),
+      total: z.number(),
+    }),
+    receipts: z.array(
+      z.object({
+        sku: z.string(),
+        quantity: z.number().int(),
+        landedUnitCost: z.number().nullable(),
+        scanKey: z.string().nullable(),
+        code: z.string().nullable(),
+        receivedAt: z.string(),
+      }),
+    ),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .openapi('PurchaseOrder');
 export type PurchaseOrderDto = z.infer<typeof PurchaseOrderSchema>;
 
-export const PurchaseOrderListSchema = z.object({ items: z.array(PurchaseOrderSchema), nextCursor: z.string().nullable() }).openapi('PurchaseOrderPage');
+export const PurchaseOrderListSchema = z
+  .object({ items: z.array(PurchaseOrderSchema), nextCursor: z.string().nullable() })
+  .openapi('PurchaseOrderPage');
 
 export const PurchaseOrderListQuerySchema = z.object({
   status: z.enum(PO_STATUSES).optional(),
   supplier: SupplierCodeSchema.optional(),
   location: LocationCodeSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().regex(/^[0-9]{1,15}$/, 'a cursor from a previous page').optional(),
+  cursor: z
+    .string()
+    .regex(/^[0-9]{1,15}$/, 'a cursor from a previous page')
+    .optional(),
 });
 
 export const ReceiveResultSchema = z
   .object({
     purchaseOrder: PurchaseOrderSchema,
-    received: z.array(z.object({ sku: z.string(), quantity: z.number().int(), landedUnitCost: z.number().nullable(), replayed: z.boolean() })),
+    received: z.array(
+      z.object({
+        sku: z.string(),
+        quantity: z.number().int(),
+        landedUnitCost: z.number().nullable(),
+        replayed: z.boolean(),
+      }),
+    ),
   })
   .openapi('PurchaseOrderReceipt');
 export type ReceiveResultDto = z.infer<typeof ReceiveResultSchema>;

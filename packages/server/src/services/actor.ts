@@ -12,6 +12,10 @@ export function requirePermission(actor: Actor, permission: Permission): void {
   }
 }
 
-export function auditActor(actor: Actor): { accountId: number; actorUserId: number; actorTokenId: number | null } {
+export function auditActor(actor: Actor): {
+  accountId: number;
+  actorUserId: number;
+  actorTokenId: number | null;
+} {
   return { accountId: actor.accountId, actorUserId: actor.userId, actorTokenId: actor.tokenId };
 }

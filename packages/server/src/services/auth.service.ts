@@ -21,7 +21,15 @@ export interface NewUser {
 }
 
 export function mapMemberDto(m: MembershipRecord) {
-  return { userId: m.userId, email: m.email, name: m.name, role: m.role, locale: m.locale, accountId: m.accountId, accountName: m.accountName };
+  return {
+    userId: m.userId,
+    email: m.email,
+    name: m.name,
+    role: m.role,
+    locale: m.locale,
+    accountId: m.accountId,
+    accountName: m.accountName,
+  };
 }
 
 export function mapTokenDto(t: TokenRecord) {
@@ -50,38 +58,74 @@ export class AuthService {
    * Creates (or finds) the account by name and adds the user with a role. An existing user keeps
    * their password unless `resetPassword` is set (the CLI's `user create` on a known email).
    */
-  async createUser(accountName: string, user: NewUser, options: { resetPassword?: boolean } = {}): Promise<MembershipRecord> {
+  async createUser(
+    accountName: string,
+    user: NewUser,
+    options: { resetPassword?: boolean } = {},
+  ): Promise<MembershipRecord> {
     const email = normaliseEmail(user.email);
     const passwordHash = await hashPassword(user.password);
     return this.tx.run(async (sql) => {
-      const account = (await accountsRepository.findAccountByName(sql, accountName)) ?? (await accountsRepository.createAccount(sql, accountName));
+      const account =
+        (await accountsRepository.findAccountByName(sql, accountName)) ??
+        (await accountsRepository.createAccount(sql, accountName));
       let record = await accountsRepository.findUserByEmail(sql, email);
       if (!record) {
-        record = await accountsRepository.createUser(sql, { email, name: user.name ?? null, passwordHash, ...(user.locale ? { locale: user.locale } : {}) });
+        record = await accountsRepository.createUser(sql, {
+          email,
+          name: user.name ?? null,
+          passwordHash,
+          ...(user.locale ? { locale: user.locale } : {}),
+        });
       } else if (options.resetPassword) {
         await sql.query('UPDATE users SET password_hash = $2 WHERE id = $1', [record.id, passwordHash]);
       }
-      await accountsRepository.upsertMembership(sql, { accountId: account.id, userId: record.id, role: user.role });
-      await auditRepository.record(sql, { accountId: account.id, actorUserId: null, actorTokenId: null, action: 'user.add', entityType: 'user', entityId: email, before: null, after: { role: user.role } });
+      await accountsRepository.upsertMembership(sql, {
+        accountId: account.id,
+        userId: record.id,
+        role: user.role,
+      });
+      await auditRepository.record(sql, {
+        accountId: account.id,
+        actorUserId: null,
+        actorTokenId: null,
+        action: 'user.add',
+        entityType: 'user',
+        entityId: email,
+        before: null,
+        after: { role: user.role },
+      });
       return (await accountsRepository.findMembership(sql, account.id, record.id))!;
     });
   }
 
   /** First-owner setup from the web UI: only while the instance has no account at all. */
-  async setupFirstOwner(input: { accountName: string; email: string; password: string; name?: string | null }): Promise<MembershipRecord> {
+  async setupFirstOwner(input: {
+    accountName: string;
+    email: string;
+    password: string;
+    name?: string | null;
+  }): Promise<MembershipRecord> {
     return this.tx.run(async (sql) => {
       await sql.query('SELECT pg_advisory_xact_lock(7264398522)');
       if ((await accountsRepository.countAccounts(sql)) > 0) {
         throw new DomainError('CONFLICT', 'this Stockwise already has an owner; sign in instead');
       }
-      return this.createUser(input.accountName, { email: input.email, password: input.password, role: 'owner', name: input.name });
+      return this.createUser(input.accountName, {
+        email: input.email,
+        password: input.password,
+        role: 'owner',
+        name: input.name,
+      });
     });
   }
 
   /** An owner adds someone to their own account. */
   async addMember(actor: Actor, user: NewUser): Promise<MembershipRecord> {
     requirePermission(actor, 'users:manage');
-    const account = await this.tx.sql.query<{ name: string }>('SELECT name FROM accounts WHERE id = $1', [actor.accountId]);
+    const account = await this.tx.sql.query<{ name: string }>('SELECT name FROM accounts WHERE id = $1', [
+      actor.accountId,
+    ]);
     const email = normaliseEmail(user.email);
     const existing = await accountsRepository.findUserByEmail(this.tx.sql, email);
     if (existing && (await accountsRepository.findMembership(this.tx.sql, actor.accountId, existing.id))) {
@@ -89,7 +133,14 @@ export class AuthService {
     }
     return this.tx.run(async (sql) => {
       const member = await this.createUser(account[0]!.name, user);
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'member.add', entityType: 'user', entityId: email, before: null, after: { role: user.role } });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'member.add',
+        entityType: 'user',
+        entityId: email,
+        before: null,
+        after: { role: user.role },
+      });
       return member;
     });
   }
@@ -98,7 +149,10 @@ export class AuthService {
     return accountsRepository.listMembers(this.tx.sql, actor.accountId);
   }
 
-  async login(emailInput: string, password: string): Promise<{ sessionToken: string; principal: Principal; expiresAt: Date }> {
+  async login(
+    emailInput: string,
+    password: string,
+  ): Promise<{ sessionToken: string; principal: Principal; expiresAt: Date }> {
     const email = normaliseEmail(emailInput);
     const user = await accountsRepository.findUserByEmail(this.tx.sql, email);
     // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
@@ -108,8 +162,17 @@ export class AuthService {
     if (!user || !ok || !first) throw new DomainError('UNAUTHENTICATED', 'email or password is wrong');
     const sessionToken = newSecret('sws');
     const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-    const sessionId = await credentialsRepository.createSession(this.tx.sql, { userId: user.id, accountId: first.accountId, tokenHash: hashSecret(sessionToken), expiresAt });
-    return { sessionToken, expiresAt, principal: { accountId: first.accountId, userId: user.id, role: first.role, tokenId: null, sessionId } };
+    const sessionId = await credentialsRepository.createSession(this.tx.sql, {
+      userId: user.id,
+      accountId: first.accountId,
+      tokenHash: hashSecret(sessionToken),
+      expiresAt,
+    });
+    return {
+      sessionToken,
+      expiresAt,
+      principal: { accountId: first.accountId, userId: user.id, role: first.role, tokenId: null, sessionId },
+    };
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -129,7 +192,12 @@ export class AuthService {
     const memberships = await accountsRepository.listMembershipsOfUser(this.tx.sql, actor.userId);
     const current = memberships.find((m) => m.accountId === actor.accountId);
     return {
-      user: { id: actor.userId, email: user?.email ?? '', name: user?.name ?? null, locale: user?.locale ?? 'en' },
+      user: {
+        id: actor.userId,
+        email: user?.email ?? '',
+        name: user?.name ?? null,
+        locale: user?.locale ?? 'en',
+      },
       account: { id: actor.accountId, name: current?.accountName ?? '', role: current?.role ?? actor.role },
       accounts: memberships.map((m) => ({ id: m.accountId, name: m.accountName, role: m.role })),
     };
@@ -141,7 +209,8 @@ export class AuthService {
 
   /** Moves a web session to another account the user belongs to. */
   async switchAccount(actor: Actor, accountId: number): Promise<void> {
-    if (actor.sessionId === null) throw new DomainError('FORBIDDEN', 'only a browser session can switch accounts');
+    if (actor.sessionId === null)
+      throw new DomainError('FORBIDDEN', 'only a browser session can switch accounts');
     const membership = await accountsRepository.findMembership(this.tx.sql, accountId, actor.userId);
     if (!membership) throw new DomainError('NOT_FOUND', 'no such account', { field: 'accountId' });
     await credentialsRepository.switchSessionAccount(this.tx.sql, actor.sessionId, accountId);
@@ -151,21 +220,47 @@ export class AuthService {
   async createToken(actor: Actor, name: string): Promise<{ token: string; record: TokenRecord }> {
     const token = newSecret('sw');
     return this.tx.run(async (sql) => {
-      const record = await credentialsRepository.createToken(sql, { accountId: actor.accountId, userId: actor.userId, name, tokenHash: hashSecret(token), prefix: token.slice(0, 8) });
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'token.create', entityType: 'token', entityId: String(record.id), before: null, after: { name } });
+      const record = await credentialsRepository.createToken(sql, {
+        accountId: actor.accountId,
+        userId: actor.userId,
+        name,
+        tokenHash: hashSecret(token),
+        prefix: token.slice(0, 8),
+      });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'token.create',
+        entityType: 'token',
+        entityId: String(record.id),
+        before: null,
+        after: { name },
+      });
       return { token, record };
     });
   }
 
   /** The CLI's `token create --email`: a token for that user in their first (or named) account. */
-  async createTokenForEmail(emailInput: string, name: string, accountName?: string): Promise<{ token: string; record: TokenRecord; accountName: string }> {
+  async createTokenForEmail(
+    emailInput: string,
+    name: string,
+    accountName?: string,
+  ): Promise<{ token: string; record: TokenRecord; accountName: string }> {
     const email = normaliseEmail(emailInput);
     const user = await accountsRepository.findUserByEmail(this.tx.sql, email);
     if (!user) throw new DomainError('NOT_FOUND', `no user with email ${email}`, { field: 'email' });
     const memberships = await accountsRepository.listMembershipsOfUser(this.tx.sql, user.id);
     const membership = accountName ? memberships.find((m) => m.accountName === accountName) : memberships[0];
-    if (!membership) throw new DomainError('NOT_FOUND', `${email} is not a member of ${accountName ?? 'any account'}`, { field: 'account' });
-    const actor: Actor = { accountId: membership.accountId, userId: user.id, role: membership.role, tokenId: null, sessionId: null };
+    if (!membership)
+      throw new DomainError('NOT_FOUND', `${email} is not a member of ${accountName ?? 'any account'}`, {
+        field: 'account',
+      });
+    const actor: Actor = {
+      accountId: membership.accountId,
+      userId: user.id,
+      role: membership.role,
+      tokenId: null,
+      sessionId: null,
+    };
     return { ...(await this.createToken(actor, name)), accountName: membership.accountName };
   }
 
@@ -178,7 +273,14 @@ export class AuthService {
        ORDER BY a.id, m.created_at LIMIT 1`,
       [accountName ?? null, typeof account === 'number' ? account : null],
     );
-    if (!row) throw new DomainError('NOT_FOUND', accountName ? `no account named ${accountName}` : 'no account yet: run `stockwise user create` or `stockwise demo`', { field: 'account' });
+    if (!row)
+      throw new DomainError(
+        'NOT_FOUND',
+        accountName
+          ? `no account named ${accountName}`
+          : 'no account yet: run `stockwise user create` or `stockwise demo`',
+        { field: 'account' },
+      );
     return { accountId: row.account_id, userId: row.user_id, role: 'owner', tokenId: null, sessionId: null };
   }
 
@@ -190,9 +292,17 @@ export class AuthService {
 
   async revokeToken(actor: Actor, tokenId: number): Promise<TokenRecord> {
     const visible = await this.listTokens(actor);
-    if (!visible.some((t) => t.id === tokenId)) throw new DomainError('NOT_FOUND', `no token ${tokenId}`, { field: 'id' });
+    if (!visible.some((t) => t.id === tokenId))
+      throw new DomainError('NOT_FOUND', `no token ${tokenId}`, { field: 'id' });
     const revoked = await credentialsRepository.revokeToken(this.tx.sql, actor.accountId, tokenId);
-    await auditRepository.record(this.tx.sql, { ...auditActor(actor), action: 'token.revoke', entityType: 'token', entityId: String(tokenId), before: null, after: null });
+    await auditRepository.record(this.tx.sql, {
+      ...auditActor(actor),
+      action: 'token.revoke',
+      entityType: 'token',
+      entityId: String(tokenId),
+      before: null,
+      after: null,
+    });
     return revoked!;
   }
 }

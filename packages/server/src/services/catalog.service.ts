@@ -3,7 +3,11 @@ import { cubicFeet, sizeTier, storageTypeOf, toPounds } from '@stockwise/domain/
 import { DomainError } from '@stockwise/domain/errors';
 import type { Page } from '@stockwise/db/pagination';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
-import type { ProductFields, ProductQuery, ProductRecord } from '@stockwise/db/repositories/products.repository';
+import type {
+  ProductFields,
+  ProductQuery,
+  ProductRecord,
+} from '@stockwise/db/repositories/products.repository';
 import { productsRepository } from '@stockwise/db/repositories/products.repository';
 import type { ProductCreate, ProductDto, ProductUpdate } from '../schemas/catalog.schema';
 import type { Actor } from './actor';
@@ -39,7 +43,9 @@ function deriveFields(fields: Omit<ProductFields, 'barcodeKind' | 'cubicFeet' | 
   if (barcode !== null && barcode.trim() !== '') {
     const check = checkBarcode(barcode);
     if (check.kind === 'invalid') {
-      throw new DomainError('INVALID_BARCODE', `barcode ${check.value}: ${check.reason}`, { field: 'barcode' });
+      throw new DomainError('INVALID_BARCODE', `barcode ${check.value}: ${check.reason}`, {
+        field: 'barcode',
+      });
     }
     barcodeKind = check.kind;
     barcode = check.value;
@@ -47,9 +53,13 @@ function deriveFields(fields: Omit<ProductFields, 'barcodeKind' | 'cubicFeet' | 
     barcode = null;
   }
   const { length, width, height } = fields;
-  const dims = length !== null && width !== null && height !== null ? { length, width, height, unit: fields.dimensionUnit } : null;
+  const dims =
+    length !== null && width !== null && height !== null
+      ? { length, width, height, unit: fields.dimensionUnit }
+      : null;
   const volume = dims ? Math.round(cubicFeet(dims) * 1e6) / 1e6 : null;
-  const tier = dims && fields.weight !== null ? sizeTier(dims, toPounds(fields.weight, fields.weightUnit)) : null;
+  const tier =
+    dims && fields.weight !== null ? sizeTier(dims, toPounds(fields.weight, fields.weightUnit)) : null;
   return { ...fields, barcode, barcodeKind, cubicFeet: volume, sizeTier: tier };
 }
 
@@ -103,7 +113,14 @@ export class CatalogService {
             });
       }
       const dto = mapProductDto(created);
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'product.create', entityType: 'product', entityId: created.sku, before: null, after: dto });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'product.create',
+        entityType: 'product',
+        entityId: created.sku,
+        before: null,
+        after: dto,
+      });
       return dto;
     });
   }
@@ -116,12 +133,21 @@ export class CatalogService {
       if (fields.barcode && fields.barcode !== existing.barcode) {
         const holder = await productsRepository.findByBarcode(sql, actor.accountId, fields.barcode);
         if (holder && holder.id !== existing.id) {
-          throw new DomainError('DUPLICATE', `barcode ${fields.barcode} is already used by ${holder.sku}`, { field: 'barcode' });
+          throw new DomainError('DUPLICATE', `barcode ${fields.barcode} is already used by ${holder.sku}`, {
+            field: 'barcode',
+          });
         }
       }
       const updated = await productsRepository.update(sql, actor.accountId, existing.id, fields);
       const dto = mapProductDto(updated!);
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'product.update', entityType: 'product', entityId: sku, before: mapProductDto(existing), after: dto });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'product.update',
+        entityType: 'product',
+        entityId: sku,
+        before: mapProductDto(existing),
+        after: dto,
+      });
       return dto;
     });
   }
@@ -133,7 +159,8 @@ export class CatalogService {
   /** Scanner lookup by GTIN, internal code, FNSKU, ASIN or SKU. */
   async lookupByCode(actor: Actor, code: string): Promise<ProductDto> {
     const product = await productsRepository.findByCode(this.tx.sql, actor.accountId, code.trim());
-    if (!product) throw new DomainError('UNKNOWN_BARCODE', `no product has the code ${code}`, { field: 'code' });
+    if (!product)
+      throw new DomainError('UNKNOWN_BARCODE', `no product has the code ${code}`, { field: 'code' });
     return mapProductDto(product);
   }
 

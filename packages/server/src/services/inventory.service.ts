@@ -2,7 +2,13 @@ import { isoDate, parseIsoDate } from '@stockwise/domain/calendar/dates';
 import { DomainError } from '@stockwise/domain/errors';
 import { AGE_BUCKETS, ageBucketOf } from '@stockwise/domain/health/age';
 import type { Page } from '@stockwise/db/pagination';
-import type { InventoryQuery, InventoryRecord, LayerRecord, MovementQuery, MovementRecord } from '@stockwise/db/repositories/inventory.repository';
+import type {
+  InventoryQuery,
+  InventoryRecord,
+  LayerRecord,
+  MovementQuery,
+  MovementRecord,
+} from '@stockwise/db/repositories/inventory.repository';
 import { inventoryRepository } from '@stockwise/db/repositories/inventory.repository';
 import type { BalanceDto, InventorySummaryDto, MovementDto } from '../schemas/ledger.schema';
 import type { Actor } from './actor';
@@ -119,7 +125,12 @@ export class InventoryService {
       totals.unfulfillable += l.unfulfillable;
       totals.cubicFeet += l.cubicFeet;
     }
-    const buckets = new Map(AGE_BUCKETS.map((b) => [b.key, { key: b.key, minDays: b.minDays, maxDays: b.maxDays, units: 0, cubicFeet: 0 }]));
+    const buckets = new Map(
+      AGE_BUCKETS.map((b) => [
+        b.key,
+        { key: b.key, minDays: b.minDays, maxDays: b.maxDays, units: 0, cubicFeet: 0 },
+      ]),
+    );
     const value = new Map<string, number>();
     let agedUnits = 0;
     for (const a of ages) {
@@ -140,7 +151,10 @@ export class InventoryService {
       cubicFeet: round(totals.cubicFeet, 3),
       stockOuts: { count: counts.stockOutSkus, skus: counts.stockOutSample },
       agedUnits,
-      value: [...value].filter(([, amount]) => amount > 0).map(([currency, amount]) => ({ currency, amount: round(amount, 2) })).sort((a, b) => b.amount - a.amount),
+      value: [...value]
+        .filter(([, amount]) => amount > 0)
+        .map(([currency, amount]) => ({ currency, amount: round(amount, 2) }))
+        .sort((a, b) => b.amount - a.amount),
       locations: locations.map((l) => ({
         code: l.code,
         name: l.name,

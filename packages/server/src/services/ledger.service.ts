@@ -80,7 +80,11 @@ export class LedgerService {
         return { batchId: existing!.id, replayed: true };
       }
       const lines = await this.resolve(sql, actor, entries, options.fieldPrefix);
-      await ledgerRepository.lockBalances(sql, actor.accountId, lines.map((l) => l.item));
+      await ledgerRepository.lockBalances(
+        sql,
+        actor.accountId,
+        lines.map((l) => l.item),
+      );
       // Carried layers travel from a transfer's source line to its destination line.
       let carried: { receivedAt: Date; quantity: number; unitCost: number | null }[] = [];
       for (const line of lines) {
@@ -95,11 +99,17 @@ export class LedgerService {
    * the caller already holds locked, written in one statement (several lines on one balance row are
    * guarded on their sum). Same rules and guards as post(); movements that touch age layers go through post().
    */
-  async postLocked(actor: Actor, entries: readonly LockedEntry[], options: PostOptions = {}): Promise<PostResult> {
+  async postLocked(
+    actor: Actor,
+    entries: readonly LockedEntry[],
+    options: PostOptions = {},
+  ): Promise<PostResult> {
     requirePermission(actor, 'inventory:write');
     const planned = entries.map((entry) => ({ entry, plans: planMovement(entry.request) }));
     const rows = new Set(entries.map((e) => `${e.item.productId}:${e.item.locationId}`));
-    const layerFree = planned.every(({ plans }) => plans.every((p) => p.at === 'source' && p.consumesLayers === 0 && p.opensLayer === null));
+    const layerFree = planned.every(({ plans }) =>
+      plans.every((p) => p.at === 'source' && p.consumesLayers === 0 && p.opensLayer === null),
+    );
     if (!layerFree || entries.length === 0) return this.post(actor, entries, options);
     return this.tx.run(async (sql) => {
       const lines: LayerFreeLine[] = planned.flatMap(({ entry, plans }) =>
@@ -117,7 +127,14 @@ export class LedgerService {
         })),
       );
       const key = options.idempotencyKey ?? null;
-      const batch = { accountId: actor.accountId, idempotencyKey: key, kind: options.kind ?? entries[0]!.request.type, actorUserId: actor.userId, actorTokenId: actor.tokenId, note: options.note ?? null };
+      const batch = {
+        accountId: actor.accountId,
+        idempotencyKey: key,
+        kind: options.kind ?? entries[0]!.request.type,
+        actorUserId: actor.userId,
+        actorTokenId: actor.tokenId,
+        note: options.note ?? null,
+      };
       const { batchId, applied } = await ledgerRepository.postLayerFree(sql, batch, lines);
       if (batchId === undefined) {
         const existing = await ledgerRepository.findBatchByKey(sql, actor.accountId, key!);
@@ -133,43 +150,68 @@ export class LedgerService {
   }
 
   /** Throws INSUFFICIENT_STOCK for a line whose guarded balance update was refused, with the balance as it stands. */
-  private async refuse(sql: Sql, actor: Actor, line: { index: number; entry: LedgerEntry; item: ItemKey }): Promise<never> {
+  private async refuse(
+    sql: Sql,
+    actor: Actor,
+    line: { index: number; entry: LedgerEntry; item: ItemKey },
+  ): Promise<never> {
     const current = await ledgerRepository.findBalance(sql, actor.accountId, line.item);
-    throw new DomainError('INSUFFICIENT_STOCK', `not enough stock of ${line.entry.sku} at ${line.entry.location} for this ${line.entry.request.type}`, {
-      field: `${line.index}`,
-      details: {
-        skus: [line.entry.sku],
-        location: line.entry.location,
-        onHand: current?.onHand ?? 0,
-        available: (current?.onHand ?? 0) - (current?.reserved ?? 0),
-        unfulfillable: current?.unfulfillable ?? 0,
+    throw new DomainError(
+      'INSUFFICIENT_STOCK',
+      `not enough stock of ${line.entry.sku} at ${line.entry.location} for this ${line.entry.request.type}`,
+      {
+        field: `${line.index}`,
+        details: {
+          skus: [line.entry.sku],
+          location: line.entry.location,
+          onHand: current?.onHand ?? 0,
+          available: (current?.onHand ?? 0) - (current?.reserved ?? 0),
+          unfulfillable: current?.unfulfillable ?? 0,
+        },
       },
-    });
+    );
   }
 
   private async applyLine(
     sql: Sql,
-    ctx: { actor: Actor; batchId: number; line: ResolvedLine; carried: { receivedAt: Date; quantity: number; unitCost: number | null }[] },
+    ctx: {
+      actor: Actor;
+      batchId: number;
+      line: ResolvedLine;
+      carried: { receivedAt: Date; quantity: number; unitCost: number | null }[];
+    },
   ): Promise<{ receivedAt: Date; quantity: number; unitCost: number | null }[]> {
     const { actor, batchId, line } = ctx;
     const { plan, entry, product, item } = line;
     const accountId = actor.accountId;
     const guardAvailable = reducesAvailable(plan.deltas) && !product.allowBackorder;
-    const balance = await ledgerRepository.applyDeltas(sql, { accountId, ...item, deltas: plan.deltas, guardAvailable });
+    const balance = await ledgerRepository.applyDeltas(sql, {
+      accountId,
+      ...item,
+      deltas: plan.deltas,
+      guardAvailable,
+    });
     if (!balance) await this.refuse(sql, actor, line);
     const occurredAt = entry.occurredAt ?? new Date();
     let unitCost: number | null = null;
     let takes: { receivedAt: Date; quantity: number; unitCost: number | null }[] = [];
     if (plan.consumesLayers > 0) {
-      const allocation = allocateFifo(await ledgerRepository.lockOpenLayers(sql, accountId, item), plan.consumesLayers);
+      const allocation = allocateFifo(
+        await ledgerRepository.lockOpenLayers(sql, accountId, item),
+        plan.consumesLayers,
+      );
       if (allocation.shortfall > 0) {
-        throw new Error(`ledger invariant broken: layers of product ${product.id} at location ${item.locationId} do not cover on hand`);
+        throw new Error(
+          `ledger invariant broken: layers of product ${product.id} at location ${item.locationId} do not cover on hand`,
+        );
       }
-      for (const take of allocation.takes) await ledgerRepository.consumeLayer(sql, take.layerId, take.quantity);
+      for (const take of allocation.takes)
+        await ledgerRepository.consumeLayer(sql, take.layerId, take.quantity);
       unitCost = fifoUnitCost(allocation.takes);
       takes = allocation.takes;
     } else if (plan.opensLayer === 'new') {
-      unitCost = entry.request.type === 'receipt' ? (entry.request.unitCost ?? product.unitCost) : product.unitCost;
+      unitCost =
+        entry.request.type === 'receipt' ? (entry.request.unitCost ?? product.unitCost) : product.unitCost;
     } else if (plan.opensLayer === 'carried') {
       unitCost = fifoUnitCost(ctx.carried.map((c, i) => ({ ...c, layerId: i })));
     }
@@ -188,34 +230,67 @@ export class LedgerService {
       occurredAt,
     });
     if (plan.opensLayer === 'new') {
-      await ledgerRepository.insertLayer(sql, { accountId, ...item, receivedAt: occurredAt, quantity: plan.deltas.onHand, unitCost, sourceMovementId: movementId });
+      await ledgerRepository.insertLayer(sql, {
+        accountId,
+        ...item,
+        receivedAt: occurredAt,
+        quantity: plan.deltas.onHand,
+        unitCost,
+        sourceMovementId: movementId,
+      });
     } else if (plan.opensLayer === 'carried') {
       // Age must survive a transfer: each source layer reopens here with its original received date.
       for (const c of ctx.carried) {
-        await ledgerRepository.insertLayer(sql, { accountId, ...item, receivedAt: c.receivedAt, quantity: c.quantity, unitCost: c.unitCost, sourceMovementId: movementId });
+        await ledgerRepository.insertLayer(sql, {
+          accountId,
+          ...item,
+          receivedAt: c.receivedAt,
+          quantity: c.quantity,
+          unitCost: c.unitCost,
+          sourceMovementId: movementId,
+        });
       }
     }
     return takes;
   }
 
-  private async resolve(sql: Sql, actor: Actor, entries: readonly LedgerEntry[], fieldPrefix?: string): Promise<ResolvedLine[]> {
+  private async resolve(
+    sql: Sql,
+    actor: Actor,
+    entries: readonly LedgerEntry[],
+    fieldPrefix?: string,
+  ): Promise<ResolvedLine[]> {
     const skus = [...new Set(entries.map((e) => e.sku))];
-    const codes = [...new Set(entries.flatMap((e) => (e.toLocation ? [e.location, e.toLocation] : [e.location])))];
-    const products = new Map((await productsRepository.findManyBySku(sql, actor.accountId, skus)).map((p) => [p.sku, p]));
-    const locations = new Map((await locationsRepository.findManyByCode(sql, actor.accountId, codes)).map((l) => [l.code, l]));
-    const field = (i: number, name: string) => (fieldPrefix ? `${fieldPrefix}.${i}.${name}` : entries.length > 1 ? `${i}.${name}` : name);
+    const codes = [
+      ...new Set(entries.flatMap((e) => (e.toLocation ? [e.location, e.toLocation] : [e.location]))),
+    ];
+    const products = new Map(
+      (await productsRepository.findManyBySku(sql, actor.accountId, skus)).map((p) => [p.sku, p]),
+    );
+    const locations = new Map(
+      (await locationsRepository.findManyByCode(sql, actor.accountId, codes)).map((l) => [l.code, l]),
+    );
+    const field = (i: number, name: string) =>
+      fieldPrefix ? `${fieldPrefix}.${i}.${name}` : entries.length > 1 ? `${i}.${name}` : name;
     const lines: ResolvedLine[] = [];
     entries.forEach((entry, index) => {
       const product = products.get(entry.sku);
-      if (!product) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${entry.sku}`, { field: field(index, 'sku') });
+      if (!product)
+        throw new DomainError('UNKNOWN_SKU', `unknown SKU ${entry.sku}`, { field: field(index, 'sku') });
       const source = locations.get(entry.location);
-      if (!source) throw new DomainError('UNKNOWN_LOCATION', `unknown location ${entry.location}`, { field: field(index, 'location') });
+      if (!source)
+        throw new DomainError('UNKNOWN_LOCATION', `unknown location ${entry.location}`, {
+          field: field(index, 'location'),
+        });
       let plans: LedgerLinePlan[];
       try {
         plans = planMovement(entry.request);
       } catch (error) {
         if (error instanceof DomainError && error.field) {
-          throw new DomainError(error.code, error.message, { field: field(index, error.field), cause: error });
+          throw new DomainError(error.code, error.message, {
+            field: field(index, error.field),
+            cause: error,
+          });
         }
         throw error;
       }
@@ -223,8 +298,14 @@ export class LedgerService {
         let locationId = source.id;
         if (plan.at === 'destination') {
           const target = entry.toLocation ? locations.get(entry.toLocation) : undefined;
-          if (!target) throw new DomainError('UNKNOWN_LOCATION', `unknown location ${entry.toLocation ?? '(none)'}`, { field: field(index, 'toLocation') });
-          if (target.id === source.id) throw new DomainError('VALIDATION_FAILED', 'a transfer needs two different locations', { field: field(index, 'toLocation') });
+          if (!target)
+            throw new DomainError('UNKNOWN_LOCATION', `unknown location ${entry.toLocation ?? '(none)'}`, {
+              field: field(index, 'toLocation'),
+            });
+          if (target.id === source.id)
+            throw new DomainError('VALIDATION_FAILED', 'a transfer needs two different locations', {
+              field: field(index, 'toLocation'),
+            });
           locationId = target.id;
         }
         lines.push({ plan, entry, product, item: { productId: product.id, locationId }, index });

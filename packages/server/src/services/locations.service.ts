@@ -1,7 +1,12 @@
 import { DomainError } from '@stockwise/domain/errors';
 import type { Page } from '@stockwise/db/pagination';
 import { auditRepository } from '@stockwise/db/repositories/audit.repository';
-import type { LocationFields, LocationRecord, LocationType, LOCATION_SORTS } from '@stockwise/db/repositories/locations.repository';
+import type {
+  LocationFields,
+  LocationRecord,
+  LocationType,
+  LOCATION_SORTS,
+} from '@stockwise/db/repositories/locations.repository';
 import { locationsRepository } from '@stockwise/db/repositories/locations.repository';
 import type { LocationCreate, LocationDto, LocationUpdate } from '../schemas/catalog.schema';
 import type { Actor } from './actor';
@@ -27,12 +32,25 @@ export class LocationsService {
 
   async createLocation(actor: Actor, input: LocationCreate): Promise<LocationDto> {
     requirePermission(actor, 'catalog:write');
-    const fields: LocationFields = { marketplace: null, capacityCubicFeet: {}, active: true, ...stripUndefined(input) };
+    const fields: LocationFields = {
+      marketplace: null,
+      capacityCubicFeet: {},
+      active: true,
+      ...stripUndefined(input),
+    };
     return this.tx.run(async (sql) => {
       const created = await locationsRepository.create(sql, actor.accountId, fields);
-      if (!created) throw new DomainError('DUPLICATE', `location ${input.code} already exists`, { field: 'code' });
+      if (!created)
+        throw new DomainError('DUPLICATE', `location ${input.code} already exists`, { field: 'code' });
       const dto = mapLocationDto(created);
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'location.create', entityType: 'location', entityId: created.code, before: null, after: dto });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'location.create',
+        entityType: 'location',
+        entityId: created.code,
+        before: null,
+        after: dto,
+      });
       return dto;
     });
   }
@@ -41,9 +59,19 @@ export class LocationsService {
     requirePermission(actor, 'catalog:write');
     return this.tx.run(async (sql) => {
       const existing = await this.requireLocation(actor, code);
-      const updated = await locationsRepository.update(sql, actor.accountId, existing.id, { ...existing, ...stripUndefined(patch) });
+      const updated = await locationsRepository.update(sql, actor.accountId, existing.id, {
+        ...existing,
+        ...stripUndefined(patch),
+      });
       const dto = mapLocationDto(updated!);
-      await auditRepository.record(sql, { ...auditActor(actor), action: 'location.update', entityType: 'location', entityId: code, before: mapLocationDto(existing), after: dto });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'location.update',
+        entityType: 'location',
+        entityId: code,
+        before: mapLocationDto(existing),
+        after: dto,
+      });
       return dto;
     });
   }
@@ -54,7 +82,13 @@ export class LocationsService {
 
   async listLocations(
     actor: Actor,
-    q: { limit: number; cursor?: string | undefined; sort: keyof typeof LOCATION_SORTS; order: 'asc' | 'desc'; type?: LocationType | undefined },
+    q: {
+      limit: number;
+      cursor?: string | undefined;
+      sort: keyof typeof LOCATION_SORTS;
+      order: 'asc' | 'desc';
+      type?: LocationType | undefined;
+    },
   ): Promise<Page<LocationDto>> {
     const page = await locationsRepository.list(this.tx.sql, actor.accountId, q);
     if (!page) throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', { field: 'cursor' });

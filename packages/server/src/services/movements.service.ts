@@ -10,7 +10,12 @@ import type { Transactor } from './transactor';
 export function toMovementRequest(input: MovementCreate): MovementRequest {
   switch (input.type) {
     case 'receipt':
-      return { type: 'receipt', quantity: input.quantity, unitCost: input.unitCost ?? null, fromInbound: input.fromInbound ?? false };
+      return {
+        type: 'receipt',
+        quantity: input.quantity,
+        unitCost: input.unitCost ?? null,
+        fromInbound: input.fromInbound ?? false,
+      };
     case 'shipment':
       return { type: 'shipment', quantity: input.quantity };
     case 'return':
@@ -42,15 +47,31 @@ export class MovementsService {
       referenceId: input.referenceId ?? null,
     };
     return this.tx.run(async (sql) => {
-      const { batchId, replayed } = await this.ledger.post(actor, [entry], { kind: input.type, note: input.note ?? null });
-      const movements = await inventoryRepository.listMovements(sql, actor.accountId, { batchId, limit: 100, order: 'asc' });
+      const { batchId, replayed } = await this.ledger.post(actor, [entry], {
+        kind: input.type,
+        note: input.note ?? null,
+      });
+      const movements = await inventoryRepository.listMovements(sql, actor.accountId, {
+        batchId,
+        limit: 100,
+        order: 'asc',
+      });
       const locations = [input.location, ...(input.type === 'transfer' ? [input.toLocation] : [])];
       const balances = [];
       for (const location of locations) {
-        const page = await inventoryRepository.listBalances(sql, actor.accountId, { sku: input.sku, location, limit: 1 });
+        const page = await inventoryRepository.listBalances(sql, actor.accountId, {
+          sku: input.sku,
+          location,
+          limit: 1,
+        });
         balances.push(...(page?.items ?? []));
       }
-      return { batchId, replayed, movements: (movements?.items ?? []).map(mapMovementDto), balances: balances.map(mapBalanceDto) };
+      return {
+        batchId,
+        replayed,
+        movements: (movements?.items ?? []).map(mapMovementDto),
+        balances: balances.map(mapBalanceDto),
+      };
     });
   }
 }

@@ -58,7 +58,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
-    throw new ApiError(response.status, isProblem(parsed) ? parsed : { code: 'HTTP_ERROR', detail: response.statusText });
+    throw new ApiError(
+      response.status,
+      isProblem(parsed) ? parsed : { code: 'HTTP_ERROR', detail: response.statusText },
+    );
   }
   return parsed as T;
 }

@@ -20,7 +20,11 @@ export async function fetchAll<T>(path: string, options: FetchAllOptions = {}): 
   let cursor: string | null = null;
   do {
     if (options.signal?.aborted) throw new DOMException('aborted', 'AbortError');
-    const page: Page<T> = await api.get<Page<T>>(path, { ...options.query, limit: MAX_PAGE, cursor: cursor ?? undefined });
+    const page: Page<T> = await api.get<Page<T>>(path, {
+      ...options.query,
+      limit: MAX_PAGE,
+      cursor: cursor ?? undefined,
+    });
     rows.push(...page.items);
     options.onProgress?.(rows.length);
     cursor = page.nextCursor;

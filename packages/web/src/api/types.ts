@@ -339,7 +339,16 @@ export interface PurchaseOrderReceipt {
   received: { sku: string; quantity: number; replayed: boolean }[];
 }
 
-export type AlertKind = 'low_stock' | 'stock_out' | 'reorder_now' | 'aging' | 'excess' | 'stranded' | 'capacity' | 'supplier_bill_due' | 'ipi_low';
+export type AlertKind =
+  | 'low_stock'
+  | 'stock_out'
+  | 'reorder_now'
+  | 'aging'
+  | 'excess'
+  | 'stranded'
+  | 'capacity'
+  | 'supplier_bill_due'
+  | 'ipi_low';
 
 export interface AlertItem {
   id: number;

@@ -1,10 +1,27 @@
-import { createTheme, defaultVariantColorsResolver, parseThemeColor, type MantineColorsTuple, type VariantColorsResolver } from '@mantine/core';
+import {
+  createTheme,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type MantineColorsTuple,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 /**
  * Mantine's default gray[6] (used for "dimmed" text) is 3.3:1 on white, below WCAG AA for small
  * text; this scale darkens 6 so secondary text stays readable in dense tables.
  */
-const gray: MantineColorsTuple = ['#f8f9fa', '#f1f3f5', '#e9ecef', '#dee2e6', '#ced4da', '#adb5bd', '#5f6670', '#495057', '#343a40', '#212529'];
+const gray: MantineColorsTuple = [
+  '#f8f9fa',
+  '#f1f3f5',
+  '#e9ecef',
+  '#dee2e6',
+  '#ced4da',
+  '#adb5bd',
+  '#5f6670',
+  '#495057',
+  '#343a40',
+  '#212529',
+];
 
 /**
  * Mantine's "light" variant (badges, active nav links) puts shade-9 text on a tinted background,

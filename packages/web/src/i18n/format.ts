@@ -38,15 +38,21 @@ function safeDate(iso: string): Date | null {
 
 function build(locale: Locale): Formatters {
   const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const num = memo((digits: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits }));
-  const pct = memo((digits: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }));
+  const num = memo(
+    (digits: number) =>
+      new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits }),
+  );
+  const pct = memo(
+    (digits: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }),
+  );
   const money = memo((currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }));
   const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const dayMonth = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' });
   const dash = '—';
-  const finite = (value: number, format: (v: number) => string) => (Number.isFinite(value) ? format(value) : dash);
+  const finite = (value: number, format: (v: number) => string) =>
+    Number.isFinite(value) ? format(value) : dash;
   return {
     int: (value) => finite(value, (v) => int.format(v)),
     num: (value, digits = 2) => finite(value, (v) => num(digits).format(v)),

@@ -2,7 +2,11 @@ export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Endonyms: each language is named in itself, so a reader can find theirs whatever is showing. */
-export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文' };
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  'zh-CN': '简体中文',
+  'zh-TW': '繁體中文',
+};
 
 const STORAGE_KEY = 'stockwise.locale';
 /** Set when the language was chosen while signed out; pushed to the server after sign-in. */
@@ -13,7 +17,8 @@ export function toLocale(value: string | null | undefined): Locale | null {
   const lower = value.toLowerCase();
   if (lower === 'en' || lower.startsWith('en-')) return 'en';
   // Traditional script: Taiwan, Hong Kong, Macau, or an explicit Hant tag.
-  if (lower === 'zh-tw' || lower === 'zh-hk' || lower === 'zh-mo' || lower.startsWith('zh-hant')) return 'zh-TW';
+  if (lower === 'zh-tw' || lower === 'zh-hk' || lower === 'zh-mo' || lower.startsWith('zh-hant'))
+    return 'zh-TW';
   if (lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
   return null;
 }

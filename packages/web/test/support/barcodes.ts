@@ -10,10 +10,15 @@ import { prepareZXingModule, readBarcodes, type ReadInputBarcodeFormat } from 'z
  */
 
 const require = createRequire(import.meta.url);
-prepareZXingModule({ overrides: { wasmBinary: readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')).buffer } });
+prepareZXingModule({
+  overrides: { wasmBinary: readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')).buffer },
+});
 
 /** Every barcode ZXing finds in a PNG (or other image file), as text. */
-export async function decodeImage(image: Uint8Array, formats: ReadInputBarcodeFormat[] = []): Promise<string[]> {
+export async function decodeImage(
+  image: Uint8Array,
+  formats: ReadInputBarcodeFormat[] = [],
+): Promise<string[]> {
   const results = await readBarcodes(image, { formats, tryHarder: true });
   return results.filter((r) => r.isValid).map((r) => r.text);
 }
@@ -30,7 +35,11 @@ function modules(text: string): number[] {
  * A Y4M video (4:2:0, a few identical frames; Chromium loops it) showing `text` as a black-on-white
  * barcode with wide quiet zones, for `--use-file-for-fake-video-capture`.
  */
-export function writeBarcodeVideo(path: string, text: string, size: { width: number; height: number } = { width: 640, height: 480 }): void {
+export function writeBarcodeVideo(
+  path: string,
+  text: string,
+  size: { width: number; height: number } = { width: 640, height: 480 },
+): void {
   const { width, height } = size;
   const sbs = modules(text);
   const total = sbs.reduce((a, b) => a + b, 0) + 2 * 15;
@@ -55,5 +64,9 @@ export function writeBarcodeVideo(path: string, text: string, size: { width: num
 
 /** Chromium flags that grant camera access without a prompt and play `video` as the camera. */
 export function fakeCameraArgs(video: string): string[] {
-  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`];
+  return [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ];
 }

@@ -23,7 +23,16 @@ export function requireChromium(): boolean {
 export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...extraArgs,
+    ],
   });
 }
 
@@ -56,7 +65,8 @@ function isExpected(message: ConsoleMessage): boolean {
 export function watchConsole(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && !isExpected(message)) errors.push(`${message.text()} @ ${message.location().url}`);
+    if (message.type() === 'error' && !isExpected(message))
+      errors.push(`${message.text()} @ ${message.location().url}`);
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   return errors;
@@ -67,7 +77,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-export async function login(page: Page, base: string, credentials: { email: string; password: string }): Promise<void> {
+export async function login(
+  page: Page,
+  base: string,
+  credentials: { email: string; password: string },
+): Promise<void> {
   await page.goto(`${base}/login`);
   await page.locator('input[autocomplete="username"]').fill(credentials.email);
   await page.locator('input[autocomplete="current-password"]').fill(credentials.password);

@@ -55,14 +55,32 @@ export function generateBalances(count: number, seed = 7): GeneratedBalance[] {
 
 /** A forecast in the documented shape: 120 days of history (with a stock-out gap) and 60 days ahead. */
 export function generateForecast() {
-  const day = (offset: number) => new Date(Date.UTC(2026, 10, 26) + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) =>
+    new Date(Date.UTC(2026, 10, 26) + offset * 86_400_000).toISOString().slice(0, 10);
   const history = Array.from({ length: 120 }, (_, i) => {
     const censored = i >= 70 && i < 78;
     return { date: day(i - 120), units: censored ? null : 3 + (i % 7 === 5 ? 4 : 0) + (i % 3), censored };
   });
   const forecast = Array.from({ length: 60 }, (_, i) => {
     const mean = 4 + (i % 7 === 5 ? 3 : 0);
-    return { date: day(i), mean, q50: mean - 0.5, q80: mean + 1.5, q90: mean + 2.5, q95: mean + 3.5, q99: mean + 5.5 };
+    return {
+      date: day(i),
+      mean,
+      q50: mean - 0.5,
+      q80: mean + 1.5,
+      q90: mean + 2.5,
+      q95: mean + 3.5,
+      q99: mean + 5.5,
+    };
   });
-  return { sku: 'APP-0001-SMA', location: null, model: 'ets-test', demandClass: 'smooth', degenerate: null, backtest: { wape: 0.31, bias: -0.04 }, history, forecast };
+  return {
+    sku: 'APP-0001-SMA',
+    location: null,
+    model: 'ets-test',
+    demandClass: 'smooth',
+    degenerate: null,
+    backtest: { wape: 0.31, bias: -0.04 },
+    history,
+    forecast,
+  };
 }

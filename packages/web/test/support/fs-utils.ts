@@ -20,7 +20,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * shared, expensive step while the others wait. `done()` says whether the step is already done
  * (checked before and after waiting); a lock older than `staleMs` is assumed abandoned.
  */
-export async function underLock(lock: string, options: { done: () => boolean; work: () => Promise<void> | void; waitMs: number; staleMs: number }): Promise<void> {
+export async function underLock(
+  lock: string,
+  options: { done: () => boolean; work: () => Promise<void> | void; waitMs: number; staleMs: number },
+): Promise<void> {
   if (options.done()) return;
   for (let waited = 0; ; waited += 250) {
     try {
@@ -29,7 +32,8 @@ export async function underLock(lock: string, options: { done: () => boolean; wo
     } catch {
       const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (age > options.staleMs) rmSync(lock, { recursive: true, force: true });
-      if (waited > options.waitMs) throw new Error(`waited ${options.waitMs / 1000} s for ${lock}; remove it if nothing is running`);
+      if (waited > options.waitMs)
+        throw new Error(`waited ${options.waitMs / 1000} s for ${lock}; remove it if nothing is running`);
       await sleep(250);
       if (options.done()) return;
     }

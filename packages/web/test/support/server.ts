@@ -23,7 +23,9 @@ function freePort(): Promise<number> {
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => { resolve(port); });
+      probe.close(() => {
+        resolve(port);
+      });
     });
   });
 }
@@ -34,7 +36,9 @@ function stopChild(child: ChildProcess): Promise<void> {
       resolve();
       return;
     }
-    const timer = setTimeout(() => { child.kill('SIGKILL'); }, 5000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, 5000);
     child.once('exit', () => {
       clearTimeout(timer);
       resolve();
@@ -51,8 +55,13 @@ const TEMPLATE_PREFIX = 'stockwise-web-e2e-template-';
  * code's last change; each test file then starts on its own fresh copy.
  */
 async function demoTemplate(): Promise<string> {
-  const code = ['domain', 'db', 'server', 'cli'].map((pkg) => newestMtime(join(REPO_ROOT, 'packages', pkg, 'src')));
-  const key = createHash('sha1').update([new Date().toISOString().slice(0, 10), ...code].join('|')).digest('hex').slice(0, 12);
+  const code = ['domain', 'db', 'server', 'cli'].map((pkg) =>
+    newestMtime(join(REPO_ROOT, 'packages', pkg, 'src')),
+  );
+  const key = createHash('sha1')
+    .update([new Date().toISOString().slice(0, 10), ...code].join('|'))
+    .digest('hex')
+    .slice(0, 12);
   const template = join(tmpdir(), `${TEMPLATE_PREFIX}${key}`);
   const ready = join(tmpdir(), `${TEMPLATE_PREFIX}${key}.ready`);
   await underLock(`${template}.lock`, {
@@ -65,15 +74,26 @@ async function demoTemplate(): Promise<string> {
       for (const entry of readdirSync(tmpdir())) {
         const path = join(tmpdir(), entry);
         const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-        if (entry.startsWith(TEMPLATE_PREFIX) && !entry.startsWith(`${TEMPLATE_PREFIX}${key}`) && age > 2 * 3600_000) rmSync(path, { recursive: true, force: true });
+        if (
+          entry.startsWith(TEMPLATE_PREFIX) &&
+          !entry.startsWith(`${TEMPLATE_PREFIX}${key}`) &&
+          age > 2 * 3600_000
+        )
+          rmSync(path, { recursive: true, force: true });
       }
       rmSync(template, { recursive: true, force: true });
-      const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'stockwise.js'), 'demo', '--data', template, '--json'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 400_000 });
-      if (result.status !== 0) throw new Error(`stockwise demo failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+      const result = spawnSync(
+        process.execPath,
+        [join(REPO_ROOT, 'bin', 'stockwise.js'), 'demo', '--data', template, '--json'],
+        { cwd: REPO_ROOT, encoding: 'utf8', timeout: 400_000 },
+      );
+      if (result.status !== 0)
+        throw new Error(`stockwise demo failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
       writeFileSync(ready, new Date().toISOString());
     },
   });
-  if (!statSync(template, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`demo template ${template} is missing`);
+  if (!statSync(template, { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(`demo template ${template} is missing`);
   return template;
 }
 
@@ -86,11 +106,25 @@ export async function startServer(): Promise<RunningServer> {
   const data = mkdtempSync(join(tmpdir(), 'stockwise-web-e2e-'));
   cpSync(template, data, { recursive: true });
   const port = await freePort();
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'stockwise.js'), 'start', '--data', data, '--port', String(port), '--host', '127.0.0.1', '--json'], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(REPO_ROOT, 'bin', 'stockwise.js'),
+      'start',
+      '--data',
+      data,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--json',
+    ],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
   // If the test worker dies without running afterAll, take the server down with it.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -102,7 +136,9 @@ export async function startServer(): Promise<RunningServer> {
   };
   // Generous: startup is quick alone but slow on a machine shared with other suites.
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s:\n${output}`)); }, START_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s:\n${output}`));
+    }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       for (const line of output.split('\n')) {
@@ -120,7 +156,9 @@ export async function startServer(): Promise<RunningServer> {
       }
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));

@@ -18,7 +18,13 @@ export interface BrowserSession {
  * filled before the suite's own beforeAll hooks run. Without Chromium they stay unset (tests skip).
  * `launchArgs` adds Chromium flags, computed once the server is up.
  */
-export function useBrowserSession(options: { width?: number; signIn?: boolean; launchArgs?: (server: RunningServer) => Promise<string[]> | string[] } = {}): BrowserSession {
+export function useBrowserSession(
+  options: {
+    width?: number;
+    signIn?: boolean;
+    launchArgs?: (server: RunningServer) => Promise<string[]> | string[];
+  } = {},
+): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
     if (!requireChromium()) return;
@@ -26,7 +32,10 @@ export function useBrowserSession(options: { width?: number; signIn?: boolean; l
     session.server = await startServer();
     // Extra Chromium flags may depend on the server's data (e.g. a fake camera showing a product's barcode).
     session.browser = await launchBrowser(options.launchArgs ? await options.launchArgs(session.server) : []);
-    session.context = await session.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'en-US' });
+    session.context = await session.browser.newContext({
+      viewport: { width: options.width ?? 1280, height: 900 },
+      locale: 'en-US',
+    });
     // The machine may be busy with other suites: allow slow navigations rather than flake.
     session.context.setDefaultNavigationTimeout(60_000);
     session.context.setDefaultTimeout(30_000);

@@ -6,7 +6,21 @@ import type { Page } from 'playwright-core';
  * "US$", which is how Intl.NumberFormat writes US dollars in zh-CN and zh-TW. Seller data
  * (SKUs, titles, brands, locations) is excluded by its translate="no" marker instead.
  */
-export const ALLOWED_WORDS = new Set(['SKU', 'SKUs', 'ASIN', 'FNSKU', 'FBA', 'IPI', 'CSV', 'PDF', 'API', 'WAPE', 'PL', 'US', 'Stockwise']);
+export const ALLOWED_WORDS = new Set([
+  'SKU',
+  'SKUs',
+  'ASIN',
+  'FNSKU',
+  'FBA',
+  'IPI',
+  'CSV',
+  'PDF',
+  'API',
+  'WAPE',
+  'PL',
+  'US',
+  'Stockwise',
+]);
 
 /**
  * Words in Latin script on screen that are not seller data and not on the allow-list: visible text
@@ -16,16 +30,24 @@ export async function untranslatedWords(page: Page): Promise<string[]> {
   const found = await page.evaluate(() => {
     const words: string[] = [];
     const isData = (el: Element | null) => Boolean(el?.closest('[translate="no"]'));
-    const visible = (el: Element) => (el as HTMLElement).checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    const visible = (el: Element) =>
+      (el as HTMLElement).checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(parent.tagName) || isData(parent) || !visible(parent)) continue;
+      if (
+        !parent ||
+        ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(parent.tagName) ||
+        isData(parent) ||
+        !visible(parent)
+      )
+        continue;
       words.push(...(node.textContent?.match(/[A-Za-z]{2,}/g) ?? []));
     }
     for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
       if (isData(el) || !visible(el)) continue;
-      for (const attr of ['placeholder', 'aria-label', 'title']) words.push(...(el.getAttribute(attr)?.match(/[A-Za-z]{2,}/g) ?? []));
+      for (const attr of ['placeholder', 'aria-label', 'title'])
+        words.push(...(el.getAttribute(attr)?.match(/[A-Za-z]{2,}/g) ?? []));
     }
     return words;
   });

@@ -12,7 +12,8 @@ export function reportsRoutes(sw: Stockwise) {
       method: 'get',
       path: '/{kind}',
       tags: ['Reports'],
-      summary: 'Inventory, inventory-age, excess, stranded, storage or profit report: JSON pages, or the whole report with ?format=csv|xlsx (Amazon’s column names where Seller Central has the same report)',
+      summary:
+        'Inventory, inventory-age, excess, stranded, storage or profit report: JSON pages, or the whole report with ?format=csv|xlsx (Amazon’s column names where Seller Central has the same report)',
       security: secured,
       request: { params: ReportParam, query: ReportQuerySchema },
       responses: {
@@ -21,7 +22,9 @@ export function reportsRoutes(sw: Stockwise) {
           content: {
             'application/json': { schema: ReportSchema },
             'text/csv': { schema: { type: 'string' } },
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: { type: 'string', format: 'binary' },
+            },
           },
         },
         ...problemResponses,
@@ -32,7 +35,8 @@ export function reportsRoutes(sw: Stockwise) {
       const { kind } = c.req.valid('param');
       const q = c.req.valid('query');
       const params = sw.reports.params(q);
-      if (q.format === 'json') return c.json(await sw.reports.page(actor, kind, { params, limit: q.limit, cursor: q.cursor }), 200);
+      if (q.format === 'json')
+        return c.json(await sw.reports.page(actor, kind, { params, limit: q.limit, cursor: q.cursor }), 200);
       const { columns, rows } = await sw.reports.stream(actor, kind, params);
       const body = reportStream(q.format, { sheet: kind, columns }, rows);
       return c.body(body, 200, {

@@ -1,6 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SkuSchema } from '../../schemas/common.schema';
-import { RestockPlanSchema, RestockQuerySchema, RestockSettingsSchema } from '../../schemas/replenishment.schema';
+import {
+  RestockPlanSchema,
+  RestockQuerySchema,
+  RestockSettingsSchema,
+} from '../../schemas/replenishment.schema';
 import type { Stockwise } from '../../stockwise';
 import { IdempotencyHeaderSchema, json, jsonBody, newRouter, problemResponses, secured } from '../router';
 
@@ -12,14 +16,26 @@ export function restockRoutes(sw: Stockwise) {
       method: 'get',
       path: '/',
       tags: ['Restock'],
-      summary: 'Restock recommendations per SKU × location: quantity, order-by and ship dates, alert, reasoning; fitted to storage capacity',
+      summary:
+        'Restock recommendations per SKU × location: quantity, order-by and ship dates, alert, reasoning; fitted to storage capacity',
       security: secured,
       request: { query: RestockQuerySchema },
-      responses: { 200: { description: 'The plan, most urgent first', ...json(RestockPlanSchema) }, ...problemResponses },
+      responses: {
+        200: { description: 'The plan, most urgent first', ...json(RestockPlanSchema) },
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const plan = await sw.restock.plan(c.get('actor'), { location: q.location, supplier: q.supplier, sku: q.sku, alert: q.alert, mode: q.mode, onlyOrders: q.onlyOrders === 'true', limit: q.limit });
+      const plan = await sw.restock.plan(c.get('actor'), {
+        location: q.location,
+        supplier: q.supplier,
+        sku: q.sku,
+        alert: q.alert,
+        mode: q.mode,
+        onlyOrders: q.onlyOrders === 'true',
+        limit: q.limit,
+      });
       return c.json(plan, 200);
     },
   );
@@ -31,10 +47,21 @@ export function restockRoutes(sw: Stockwise) {
       tags: ['Restock'],
       summary: 'Planning settings of a SKU: service level, review period, cover band',
       security: secured,
-      request: { params: z.object({ sku: SkuSchema.openapi({ param: { name: 'sku', in: 'path' } }) }), headers: IdempotencyHeaderSchema, ...jsonBody(RestockSettingsSchema) },
-      responses: { 200: { description: 'Saved', ...json(RestockSettingsSchema.extend({ sku: z.string() })) }, ...problemResponses },
+      request: {
+        params: z.object({ sku: SkuSchema.openapi({ param: { name: 'sku', in: 'path' } }) }),
+        headers: IdempotencyHeaderSchema,
+        ...jsonBody(RestockSettingsSchema),
+      },
+      responses: {
+        200: { description: 'Saved', ...json(RestockSettingsSchema.extend({ sku: z.string() })) },
+        ...problemResponses,
+      },
     }),
-    async (c) => c.json(await sw.restock.updateSettings(c.get('actor'), c.req.valid('param').sku, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(
+        await sw.restock.updateSettings(c.get('actor'), c.req.valid('param').sku, c.req.valid('json')),
+        200,
+      ),
   );
   return app;
 }

@@ -12,7 +12,17 @@ export interface DataColumn {
  * focusable so keyboard users can scroll it; axe: scrollable-region-focusable), with a header row.
  * Rows come as children (`Table.Tr`).
  */
-export function DataTable({ testId, minWidth, columns, children }: { testId: string; minWidth: number; columns: readonly DataColumn[]; children: ReactNode }) {
+export function DataTable({
+  testId,
+  minWidth,
+  columns,
+  children,
+}: {
+  testId: string;
+  minWidth: number;
+  columns: readonly DataColumn[];
+  children: ReactNode;
+}) {
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer type="native" minWidth={minWidth} tabIndex={0}>

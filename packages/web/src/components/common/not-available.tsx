@@ -4,7 +4,15 @@ import { useI18n } from '../../i18n/i18n-context';
 import { IconChart } from './icons';
 
 /** What a page shows when its endpoint is not on this server yet (404): calm, not an error. */
-export function NotAvailable({ title, description, icon }: { title?: string; description?: string; icon?: ReactNode }) {
+export function NotAvailable({
+  title,
+  description,
+  icon,
+}: {
+  title?: string;
+  description?: string;
+  icon?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <EmptyState

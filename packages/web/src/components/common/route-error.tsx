@@ -14,7 +14,13 @@ export function RouteError() {
           {t('error.title')}
         </Title>
         <Text>{errorMessage(error, t)}</Text>
-        <Button onClick={() => { window.location.reload(); }}>{t('common.reload')}</Button>
+        <Button
+          onClick={() => {
+            window.location.reload();
+          }}
+        >
+          {t('common.reload')}
+        </Button>
       </Stack>
     </Center>
   );

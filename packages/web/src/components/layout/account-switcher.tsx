@@ -22,7 +22,13 @@ export function AccountSwitcher({ me }: { me: Me }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" size="compact-sm" rightSection={<IconChevronDown size={14} />} aria-label={t('header.account')} maw={280}>
+        <Button
+          variant="default"
+          size="compact-sm"
+          rightSection={<IconChevronDown size={14} />}
+          aria-label={t('header.account')}
+          maw={280}
+        >
           <Text span size="sm" truncate translate="no">
             {me.account.name}
           </Text>
@@ -38,7 +44,11 @@ export function AccountSwitcher({ me }: { me: Me }) {
             onClick={() => {
               switchAccount.mutate(account.id, { onSuccess: () => void navigate('/') });
             }}
-            rightSection={<Text size="xs" c="dimmed">{t(`role.${account.role}`)}</Text>}
+            rightSection={
+              <Text size="xs" c="dimmed">
+                {t(`role.${account.role}`)}
+              </Text>
+            }
           >
             <span translate="no">{account.name}</span>
           </Menu.Item>

@@ -33,14 +33,26 @@ export function AppLayout() {
   const session = me.data;
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="md"
+    >
       <a href="#main" className="skip-link">
         {t('nav.skipToContent')}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t(navOpen ? 'nav.close' : 'nav.open')} aria-expanded={navOpen} aria-controls="app-nav" />
+            <Burger
+              opened={navOpen}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t(navOpen ? 'nav.close' : 'nav.open')}
+              aria-expanded={navOpen}
+              aria-controls="app-nav"
+            />
             <UnstyledButton component={Link} to="/" aria-label={t('app.home')}>
               <Group gap={8} wrap="nowrap">
                 <img src="/favicon.svg" width={26} height={26} alt="" />

@@ -34,7 +34,16 @@ export function LanguageSwitcher({ signedIn }: { signedIn: boolean }) {
       <Menu.Dropdown>
         <Menu.Label>{t('header.language')}</Menu.Label>
         {LOCALES.map((option) => (
-          <Menu.Item key={option} onClick={() => { choose(option); }} aria-current={option === locale ? 'true' : undefined} lang={option} translate="no" data-locale={option}>
+          <Menu.Item
+            key={option}
+            onClick={() => {
+              choose(option);
+            }}
+            aria-current={option === locale ? 'true' : undefined}
+            lang={option}
+            translate="no"
+            data-locale={option}
+          >
             {LOCALE_NAMES[option]}
           </Menu.Item>
         ))}

@@ -3,7 +3,20 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
-import { IconAlert, IconBarcode, IconBox, IconCart, IconChart, IconClipboard, IconCoins, IconFactory, IconJobs, IconOverview, IconSettings, IconTruck } from '../common/icons';
+import {
+  IconAlert,
+  IconBarcode,
+  IconBox,
+  IconCart,
+  IconChart,
+  IconClipboard,
+  IconCoins,
+  IconFactory,
+  IconJobs,
+  IconOverview,
+  IconSettings,
+  IconTruck,
+} from '../common/icons';
 
 interface NavItem {
   to: string;
@@ -28,7 +41,11 @@ const ITEMS: NavItem[] = [
 
 function isActive(pathname: string, to: string): boolean {
   if (to === '/') return pathname === '/';
-  return pathname === to || pathname.startsWith(`${to}/`) || (to === '/inventory' && pathname.startsWith('/products/'));
+  return (
+    pathname === to ||
+    pathname.startsWith(`${to}/`) ||
+    (to === '/inventory' && pathname.startsWith('/products/'))
+  );
 }
 
 export function NavLinks({ onNavigate }: { onNavigate: () => void }) {

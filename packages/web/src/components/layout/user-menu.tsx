@@ -12,7 +12,13 @@ export function UserMenu({ me }: { me: Me }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <ActionIcon variant="default" size="lg" radius="xl" aria-label={t('header.userMenu')} data-testid="user-menu">
+        <ActionIcon
+          variant="default"
+          size="lg"
+          radius="xl"
+          aria-label={t('header.userMenu')}
+          data-testid="user-menu"
+        >
           <IconUser />
         </ActionIcon>
       </Menu.Target>

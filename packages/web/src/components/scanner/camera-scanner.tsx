@@ -5,7 +5,8 @@ import { useI18n } from '../../i18n/i18n-context';
 /** Why the camera is not scanning; each has its own message, and the typed field keeps working. */
 export type CameraProblem = 'denied' | 'noCamera' | 'unsupported' | 'failed';
 
-type Status = { kind: 'off' } | { kind: 'starting' } | { kind: 'scanning' } | { kind: 'problem'; problem: CameraProblem };
+type Status =
+  { kind: 'off' } | { kind: 'starting' } | { kind: 'scanning' } | { kind: 'problem'; problem: CameraProblem };
 
 /** Frames decoded per second: enough to feel instant, light enough for a phone's CPU. */
 const FRAME_MS = 150;
@@ -22,7 +23,18 @@ export function cameraProblem(error: unknown): CameraProblem {
 }
 
 const CameraIcon = () => (
-  <svg width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+  <svg
+    width={18}
+    height={18}
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={1.8}
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden="true"
+    focusable="false"
+  >
     <path d="M4 8h3l2-3h6l2 3h3a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1z" />
     <circle cx="12" cy="13" r="3.5" />
   </svg>
@@ -65,7 +77,10 @@ export function CameraScanner({ onScan }: { onScan: (code: string) => void }) {
       try {
         const [decoder, media] = await Promise.all([
           import('../../lib/barcode/decoder'),
-          navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false }),
+          navigator.mediaDevices.getUserMedia({
+            video: { facingMode: { ideal: 'environment' } },
+            audio: false,
+          }),
         ]);
         stream = media;
         element = video.current;
@@ -113,7 +128,14 @@ export function CameraScanner({ onScan }: { onScan: (code: string) => void }) {
   };
   return (
     <Stack gap="xs" data-testid="camera-scanner" data-status={status.kind}>
-      <Button variant={running ? 'light' : 'default'} leftSection={<CameraIcon />} onClick={toggle} loading={status.kind === 'starting'} data-testid="camera-toggle" aria-pressed={running}>
+      <Button
+        variant={running ? 'light' : 'default'}
+        leftSection={<CameraIcon />}
+        onClick={toggle}
+        loading={status.kind === 'starting'}
+        data-testid="camera-toggle"
+        aria-pressed={running}
+      >
         {running ? t('camera.stop') : t('camera.start')}
       </Button>
       {/* Kept in the DOM while active so the stream has somewhere to play; hidden when not running. */}
@@ -123,7 +145,14 @@ export function CameraScanner({ onScan }: { onScan: (code: string) => void }) {
           muted
           playsInline
           aria-label={t('camera.view')}
-          style={{ width: '100%', maxHeight: 320, objectFit: 'cover', borderRadius: 8, background: '#000', display: running ? 'block' : 'none' }}
+          style={{
+            width: '100%',
+            maxHeight: 320,
+            objectFit: 'cover',
+            borderRadius: 8,
+            background: '#000',
+            display: running ? 'block' : 'none',
+          }}
         />
       ) : null}
       {status.kind === 'scanning' ? (

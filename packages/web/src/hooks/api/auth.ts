@@ -3,7 +3,11 @@ import { api, isUnauthorized } from '../../api/client';
 import type { Locale, Me } from '../../api/types';
 import { queryKeysFactory } from './query-key-factory';
 
-export const authKeys = { ...queryKeysFactory('auth'), me: () => ['auth', 'me'] as const, setup: () => ['auth', 'setup'] as const };
+export const authKeys = {
+  ...queryKeysFactory('auth'),
+  me: () => ['auth', 'me'] as const,
+  setup: () => ['auth', 'setup'] as const,
+};
 
 /** null when signed out: a 401 here is an answer, not an error. */
 export function useMe() {
@@ -45,7 +49,8 @@ export function useLogin() {
 export function useSetup() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { accountName: string; email: string; password: string; name?: string }) => api.post<Me>('/auth/setup', body),
+    mutationFn: (body: { accountName: string; email: string; password: string; name?: string }) =>
+      api.post<Me>('/auth/setup', body),
     onSuccess: async () => {
       client.setQueryData(authKeys.setup(), { needsSetup: false });
       await client.invalidateQueries({ queryKey: authKeys.me() });
@@ -81,7 +86,9 @@ export function useSaveLocale() {
   return useMutation({
     mutationFn: (locale: Locale) => api.put<unknown>('/auth/locale', { locale }),
     onSuccess: (_data, locale) => {
-      client.setQueryData<Me | null>(authKeys.me(), (me) => (me ? { ...me, user: { ...me.user, locale } } : me));
+      client.setQueryData<Me | null>(authKeys.me(), (me) =>
+        me ? { ...me, user: { ...me.user, locale } } : me,
+      );
     },
   });
 }

@@ -18,8 +18,23 @@ export interface SalesChannel {
 }
 
 export type ChannelConnect =
-  | { type: 'shopify'; shopDomain: string; webhookSecret: string; accessToken?: string; location?: string; safetyBuffer?: number }
-  | { type: 'amazon'; sellerId?: string; clientId?: string; clientSecret?: string; refreshToken?: string; location?: string; safetyBuffer?: number }
+  | {
+      type: 'shopify';
+      shopDomain: string;
+      webhookSecret: string;
+      accessToken?: string;
+      location?: string;
+      safetyBuffer?: number;
+    }
+  | {
+      type: 'amazon';
+      sellerId?: string;
+      clientId?: string;
+      clientSecret?: string;
+      refreshToken?: string;
+      location?: string;
+      safetyBuffer?: number;
+    }
   | { type: 'manual' | 'other'; name?: string; location?: string; safetyBuffer?: number };
 
 export const channelKeys = queryKeysFactory('channels');

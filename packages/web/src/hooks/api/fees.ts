@@ -40,7 +40,8 @@ export function useFeeSchedules() {
 export function useCreateFeeSchedule() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { marketplace: string; effectiveFrom: string }) => api.post<FeeSchedule>('/fees', input),
+    mutationFn: (input: { marketplace: string; effectiveFrom: string }) =>
+      api.post<FeeSchedule>('/fees', input),
     onSuccess: () => client.invalidateQueries({ queryKey: feeKeys.all }),
   });
 }
@@ -48,7 +49,8 @@ export function useCreateFeeSchedule() {
 export function useUpdateFeeSchedule() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: number; patch: FeeRatesPatch }) => api.patch<FeeSchedule>(`/fees/${id}`, patch),
+    mutationFn: ({ id, patch }: { id: number; patch: FeeRatesPatch }) =>
+      api.patch<FeeSchedule>(`/fees/${id}`, patch),
     onSuccess: () => client.invalidateQueries({ queryKey: feeKeys.all }),
   });
 }

@@ -4,7 +4,14 @@ import type { Job } from '../../api/types';
 import { jobKeys } from './jobs';
 import { queryKeysFactory } from './query-key-factory';
 
-export const IMPORT_KINDS = ['orders', 'products', 'stock', 'amazon-orders', 'amazon-inventory', 'amazon-inventory-age'] as const;
+export const IMPORT_KINDS = [
+  'orders',
+  'products',
+  'stock',
+  'amazon-orders',
+  'amazon-inventory',
+  'amazon-inventory-age',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportReject {
@@ -54,7 +61,11 @@ export const importKeys = queryKeysFactory('imports');
  * page can show the job's progress. The JSON client cannot send a file, hence fetch here.
  */
 async function upload(input: { kind: ImportKind; file: File; skipInvalid: boolean }): Promise<ImportUpload> {
-  const path = withQuery(`/api/v1/imports/${input.kind}`, { async: 'true', skipInvalid: input.skipInvalid ? 'true' : undefined, fileName: input.file.name.slice(0, 255) });
+  const path = withQuery(`/api/v1/imports/${input.kind}`, {
+    async: 'true',
+    skipInvalid: input.skipInvalid ? 'true' : undefined,
+    fileName: input.file.name.slice(0, 255),
+  });
   const tsv = input.kind.startsWith('amazon-');
   const response = await fetch(path, {
     method: 'POST',
@@ -65,11 +76,21 @@ async function upload(input: { kind: ImportKind; file: File; skipInvalid: boolea
   const text = await response.text();
   const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
   if (!response.ok) {
-    const problem = 'code' in body && 'detail' in body ? (body as unknown as ProblemBody & { rejects?: ImportReject[] }) : { code: 'HTTP_ERROR', detail: response.statusText };
+    const problem =
+      'code' in body && 'detail' in body
+        ? (body as unknown as ProblemBody & { rejects?: ImportReject[] })
+        : { code: 'HTTP_ERROR', detail: response.statusText };
     throw new ImportRefused(response.status, problem);
   }
-  const result = body as unknown as Omit<ImportUpload, 'status' | 'jobId'> & { status?: 'unchanged' | 'applied'; jobId?: number };
-  return { ...result, status: result.jobId === undefined ? (result.status ?? 'applied') : 'queued', jobId: result.jobId ?? null };
+  const result = body as unknown as Omit<ImportUpload, 'status' | 'jobId'> & {
+    status?: 'unchanged' | 'applied';
+    jobId?: number;
+  };
+  return {
+    ...result,
+    status: result.jobId === undefined ? (result.status ?? 'applied') : 'queued',
+    jobId: result.jobId ?? null,
+  };
 }
 
 export function useUploadImport() {
@@ -90,11 +111,15 @@ export function useJob(id: number | null) {
     queryKey: jobKeys.detail(id ?? 0),
     queryFn: async () => {
       const job = await api.get<Job>(`/jobs/${String(id)}`);
-      if (job.status === 'succeeded' || job.status === 'failed') void client.invalidateQueries({ queryKey: importKeys.all });
+      if (job.status === 'succeeded' || job.status === 'failed')
+        void client.invalidateQueries({ queryKey: importKeys.all });
       return job;
     },
     enabled: id !== null,
-    refetchInterval: (query) => (query.state.data && (query.state.data.status === 'succeeded' || query.state.data.status === 'failed') ? false : 1000),
+    refetchInterval: (query) =>
+      query.state.data && (query.state.data.status === 'succeeded' || query.state.data.status === 'failed')
+        ? false
+        : 1000,
   });
 }
 

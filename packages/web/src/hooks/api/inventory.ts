@@ -5,7 +5,11 @@ import { fetchAll } from '../../api/paginate';
 import type { AgeLayer, Balance, InventorySummary, Page } from '../../api/types';
 import { queryKeysFactory } from './query-key-factory';
 
-export const inventoryKeys = { ...queryKeysFactory('inventory'), layers: (query: object) => ['inventory', 'layers', query] as const, summary: () => ['inventory', 'summary'] as const };
+export const inventoryKeys = {
+  ...queryKeysFactory('inventory'),
+  layers: (query: object) => ['inventory', 'layers', query] as const,
+  summary: () => ['inventory', 'summary'] as const,
+};
 
 /** Every SKU × location balance; `loaded` counts rows while the pages stream in. */
 export function useAllBalances() {

@@ -14,7 +14,8 @@ export interface MovementQuery {
 export function useMovements(query: MovementQuery, pageSize = 50) {
   return useInfiniteQuery({
     queryKey: movementKeys.list({ ...query, pageSize }),
-    queryFn: ({ pageParam }) => api.get<Page<Movement>>('/movements', { ...query, limit: pageSize, cursor: pageParam ?? undefined }),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Movement>>('/movements', { ...query, limit: pageSize, cursor: pageParam ?? undefined }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

@@ -4,7 +4,14 @@ import { queryKeysFactory } from './query-key-factory';
 
 /** GET /api/v1/alerts/settings: where alerts go. Secrets are never sent back, only whether one is set. */
 export interface NotificationSettings {
-  smtp: { host: string; port: number; secure: boolean; user: string | null; from: string; passwordSet: boolean } | null;
+  smtp: {
+    host: string;
+    port: number;
+    secure: boolean;
+    user: string | null;
+    from: string;
+    passwordSet: boolean;
+  } | null;
   webhook: { url: string; secretSet: boolean; signatureHeader: string } | null;
   alertRecipients: string[];
   updatedAt: string | null;
@@ -12,7 +19,14 @@ export interface NotificationSettings {
 
 /** PUT body: null removes a channel; an omitted password or secret keeps the stored one. */
 export interface NotificationSettingsUpdate {
-  smtp: { host: string; port: number; secure: boolean; user: string | null; password?: string; from: string } | null;
+  smtp: {
+    host: string;
+    port: number;
+    secure: boolean;
+    user: string | null;
+    password?: string;
+    from: string;
+  } | null;
   webhook: { url: string; secret?: string } | null;
   alertRecipients: string[];
 }
@@ -30,7 +44,10 @@ export function useNotificationSettings() {
 export function useSaveNotificationSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: NotificationSettingsUpdate) => api.put<NotificationSettings & { webhookSecret?: string }>('/alerts/settings', body),
-    onSuccess: (saved) => { client.setQueryData(notificationKeys.all, saved); },
+    mutationFn: (body: NotificationSettingsUpdate) =>
+      api.put<NotificationSettings & { webhookSecret?: string }>('/alerts/settings', body),
+    onSuccess: (saved) => {
+      client.setQueryData(notificationKeys.all, saved);
+    },
   });
 }

@@ -17,7 +17,15 @@ export interface Order {
   backordered: boolean;
   orderedAt: string;
   currency: string | null;
-  lines: { lineNo: number; sku: string; quantity: number; unitPrice: number | null; quantityShipped: number; quantityCancelled: number; quantityReturned: number }[];
+  lines: {
+    lineNo: number;
+    sku: string;
+    quantity: number;
+    unitPrice: number | null;
+    quantityShipped: number;
+    quantityCancelled: number;
+    quantityReturned: number;
+  }[];
 }
 
 export interface OrderFilter {

@@ -23,7 +23,10 @@ function itemsOf<T>(body: Page<T> | T[]): T[] {
 export function useRestock() {
   return useQuery({
     queryKey: restockKeys.list(),
-    queryFn: () => optional(async () => itemsOf(await api.get<Page<RestockRecommendation> | RestockRecommendation[]>('/restock'))),
+    queryFn: () =>
+      optional(async () =>
+        itemsOf(await api.get<Page<RestockRecommendation> | RestockRecommendation[]>('/restock')),
+      ),
     staleTime: 5 * 60_000,
     retry: false,
   });

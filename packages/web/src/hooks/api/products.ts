@@ -4,7 +4,10 @@ import { fetchAll } from '../../api/paginate';
 import type { Page, Product } from '../../api/types';
 import { queryKeysFactory } from './query-key-factory';
 
-export const productKeys = { ...queryKeysFactory('products'), lookup: (code: string) => ['products', 'lookup', code] as const };
+export const productKeys = {
+  ...queryKeysFactory('products'),
+  lookup: (code: string) => ['products', 'lookup', code] as const,
+};
 
 export interface ProductQuery {
   q?: string;

@@ -10,7 +10,19 @@ export interface ProfitReportPage {
   asOf: string;
   columns: string[];
   rows: Record<string, ReportValue>[];
-  summary: Partial<Record<'unitsSold' | 'revenue' | 'cogs' | 'fees' | 'storageFees' | 'profit' | 'margin' | 'storageFeePercentOfRevenue', number>>;
+  summary: Partial<
+    Record<
+      | 'unitsSold'
+      | 'revenue'
+      | 'cogs'
+      | 'fees'
+      | 'storageFees'
+      | 'profit'
+      | 'margin'
+      | 'storageFeePercentOfRevenue',
+      number
+    >
+  >;
   nextCursor: string | null;
 }
 
@@ -39,7 +51,12 @@ export function useProfitReport(period: ProfitPeriod) {
       let cursor: string | undefined;
       do {
         if (signal.aborted) throw new DOMException('aborted', 'AbortError');
-        const page: ProfitReportPage = await api.get<ProfitReportPage>(REPORT, { from: period.from, to: period.to, limit: PAGE, cursor });
+        const page: ProfitReportPage = await api.get<ProfitReportPage>(REPORT, {
+          from: period.from,
+          to: period.to,
+          limit: PAGE,
+          cursor,
+        });
         pages.push(page);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);

@@ -35,17 +35,26 @@ export function useCreatePurchaseOrders() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ skus, quantities }: { skus: string[]; quantities: Map<string, number> }) => {
-      const { items } = await api.post<{ items: PurchaseOrder[] }>('/purchase-orders', { fromRecommendations: true, skus });
+      const { items } = await api.post<{ items: PurchaseOrder[] }>('/purchase-orders', {
+        fromRecommendations: true,
+        skus,
+      });
       const orders: PurchaseOrder[] = [];
       for (const order of items) {
-        const edited = order.lines.map((line) => ({ sku: line.sku, quantity: quantities.get(lineKey(line.sku, order.location)) ?? line.quantity, unitCost: line.unitCost }));
+        const edited = order.lines.map((line) => ({
+          sku: line.sku,
+          quantity: quantities.get(lineKey(line.sku, order.location)) ?? line.quantity,
+          unitCost: line.unitCost,
+        }));
         const lines = edited.filter((line) => line.quantity > 0);
         if (lines.length === 0) {
           // Only rows the buyer left out (the same SKU at another location): not wanted.
           await api.post<PurchaseOrder>(`${poPath(order.number)}/cancel`);
           continue;
         }
-        const changed = lines.length !== order.lines.length || lines.some((line, i) => line.quantity !== order.lines[i]?.quantity);
+        const changed =
+          lines.length !== order.lines.length ||
+          lines.some((line, i) => line.quantity !== order.lines[i]?.quantity);
         orders.push(changed ? await api.patch<PurchaseOrder>(poPath(order.number), { lines }) : order);
       }
       return orders;
@@ -75,7 +84,8 @@ export function useSendPurchaseOrder(number: string) {
 export function useReceivePurchaseOrder(number: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (scan: ReceiveScan) => api.post<PurchaseOrderReceipt>(`${poPath(number)}/receive`, { lines: [scan] }),
+    mutationFn: (scan: ReceiveScan) =>
+      api.post<PurchaseOrderReceipt>(`${poPath(number)}/receive`, { lines: [scan] }),
     onSuccess: (result) => {
       client.setQueryData(purchaseOrderKeys.detail(number), result.purchaseOrder);
       void client.invalidateQueries({ queryKey: purchaseOrderKeys.lists() });

@@ -61,7 +61,13 @@ export interface Scorecard {
   orders: number;
   receivedOrders: number;
   onTimeRate: number | null;
-  leadTime: { statedDays: number; meanDays: number | null; varianceDays2: number | null; sdDays: number | null; observations: number };
+  leadTime: {
+    statedDays: number;
+    meanDays: number | null;
+    varianceDays2: number | null;
+    sdDays: number | null;
+    observations: number;
+  };
   fillRate: number | null;
   openOrders: { count: number; value: number; units: number };
   billsDue: Bill[];
@@ -99,7 +105,8 @@ export function useScorecards(codes: readonly string[]) {
 export function useSupplierProducts(code: string) {
   return useQuery({
     queryKey: supplierKeys.detail(code, { view: 'products' }),
-    queryFn: async () => (await api.get<{ items: SupplierProduct[] }>(`${supplierPath(code)}/products`)).items,
+    queryFn: async () =>
+      (await api.get<{ items: SupplierProduct[] }>(`${supplierPath(code)}/products`)).items,
   });
 }
 
@@ -113,7 +120,8 @@ export function useSupplierBills() {
 export function useUpdateSupplier() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, patch }: { code: string; patch: SupplierUpdate }) => api.patch<Supplier>(supplierPath(code), patch),
+    mutationFn: ({ code, patch }: { code: string; patch: SupplierUpdate }) =>
+      api.patch<Supplier>(supplierPath(code), patch),
     onSuccess: () => client.invalidateQueries({ queryKey: supplierKeys.all }),
   });
 }

@@ -136,7 +136,8 @@ export const en = {
   'overview.ipiSellThrough': 'Sell-through (90 days)',
   'overview.ipiStranded': 'Stranded',
   'overview.ipiInStock': 'In-stock rate',
-  'overview.ipiProxyNote': 'A documented estimate from the same four factors; Amazon does not publish its formula.',
+  'overview.ipiProxyNote':
+    'A documented estimate from the same four factors; Amazon does not publish its formula.',
   'overview.restockTitle': 'Restock alerts',
   'overview.restockNotAvailable': 'Restock recommendations appear here once forecasting runs on this server.',
   'overview.openRestock': 'Open restock recommendations',
@@ -262,9 +263,11 @@ export const en = {
   'camera.stop': 'Stop camera',
   'camera.view': 'Camera view',
   'camera.scanning': 'Hold a barcode in front of the camera.',
-  'camera.denied': 'Camera access was denied. Allow the camera for this site in the browser settings, or type or scan the code in the field.',
+  'camera.denied':
+    'Camera access was denied. Allow the camera for this site in the browser settings, or type or scan the code in the field.',
   'camera.noCamera': 'No camera found. Type the code, or use a wired or Bluetooth scanner.',
-  'camera.unsupported': 'This browser cannot open the camera here (it needs a secure connection). Type the code, or use a scanner.',
+  'camera.unsupported':
+    'This browser cannot open the camera here (it needs a secure connection). Type the code, or use a scanner.',
   'camera.failed': 'The camera could not start. Close other apps using it and try again, or type the code.',
   'labels.title': 'Print labels',
   'labels.print': 'Print',
@@ -408,7 +411,8 @@ export const en = {
 
   'nav.alerts': 'Alerts',
   'alerts.title': 'Alerts',
-  'alerts.subtitle': 'Conditions that need attention. Acknowledge one to stop reminders, or snooze it for a week.',
+  'alerts.subtitle':
+    'Conditions that need attention. Acknowledge one to stop reminders, or snooze it for a week.',
   'alerts.empty': 'No alerts here.',
   'alerts.filter.active': 'Active',
   'alerts.filter.acknowledged': 'Acknowledged',
@@ -436,7 +440,8 @@ export const en = {
 
   'nav.health': 'Inventory health',
   'health.title': 'Inventory health',
-  'health.subtitle': 'The IPI proxy, the four factors behind it and the SKUs dragging each, and stock by age.',
+  'health.subtitle':
+    'The IPI proxy, the four factors behind it and the SKUs dragging each, and stock by age.',
   'health.below': 'Below the {line} line: storage limits may tighten.',
   'health.above': 'Above the {line} line.',
   'health.line': 'The dashed mark is the {line} line.',

@@ -46,7 +46,10 @@ export function labelCode(item: LabelItem, source: LabelSource): LabelCode {
 export const MAX_LABELS = 1000;
 
 /** Each item repeated `count` times, in order, up to MAX_LABELS. */
-export function expandLabels<T>(requests: readonly { item: T; count: number }[], max = MAX_LABELS): { labels: T[]; requested: number } {
+export function expandLabels<T>(
+  requests: readonly { item: T; count: number }[],
+  max = MAX_LABELS,
+): { labels: T[]; requested: number } {
   const labels: T[] = [];
   let requested = 0;
   for (const { item, count } of requests) {
@@ -77,7 +80,31 @@ export interface Sheet {
  * 30-up (Avery 5160: 3 × 10 of 2⅝ × 1 in) and a 50 × 25 mm thermal roll (one label per page).
  */
 export const SHEETS: Record<SheetId, Sheet> = {
-  'a4-21': { page: 'A4', margin: '15.15mm 0 0 7.21mm', columns: 3, width: '63.5mm', height: '38.1mm', columnGap: '2.54mm', rowGap: '0mm' },
-  'letter-30': { page: 'letter', margin: '0.5in 0 0 0.1875in', columns: 3, width: '2.625in', height: '1in', columnGap: '0.125in', rowGap: '0in' },
-  'roll-50x25': { page: '50mm 25mm', margin: '0', columns: 1, width: '50mm', height: '25mm', columnGap: '0mm', rowGap: '0mm' },
+  'a4-21': {
+    page: 'A4',
+    margin: '15.15mm 0 0 7.21mm',
+    columns: 3,
+    width: '63.5mm',
+    height: '38.1mm',
+    columnGap: '2.54mm',
+    rowGap: '0mm',
+  },
+  'letter-30': {
+    page: 'letter',
+    margin: '0.5in 0 0 0.1875in',
+    columns: 3,
+    width: '2.625in',
+    height: '1in',
+    columnGap: '0.125in',
+    rowGap: '0in',
+  },
+  'roll-50x25': {
+    page: '50mm 25mm',
+    margin: '0',
+    columns: 1,
+    width: '50mm',
+    height: '25mm',
+    columnGap: '0mm',
+    rowGap: '0mm',
+  },
 };

@@ -13,7 +13,17 @@ const ENCODERS = { ean13, upca, ean8, code128 } satisfies Record<Symbology, unkn
  */
 export function barcodeSvg(code: LabelCode): string {
   return ENCODERS[code.bcid](
-    { bcid: code.bcid, text: code.text, scale: 1, height: 10, includetext: true, textxalign: 'center', paddingwidth: 12, paddingheight: 2, backgroundcolor: 'FFFFFF' },
+    {
+      bcid: code.bcid,
+      text: code.text,
+      scale: 1,
+      height: 10,
+      includetext: true,
+      textxalign: 'center',
+      paddingwidth: 12,
+      paddingheight: 2,
+      backgroundcolor: 'FFFFFF',
+    },
     drawingSVG(),
   );
 }

@@ -30,7 +30,8 @@ export const commerceEn = {
   'suppliers.email': 'E-mail',
   'suppliers.phone': 'Phone',
   'suppliers.paymentTerms': 'Payment terms (days)',
-  'suppliers.paymentTermsHint': 'Days after the goods arrive (or the order is sent, before anything arrives) that the bill is due.',
+  'suppliers.paymentTermsHint':
+    'Days after the goods arrive (or the order is sent, before anything arrives) that the bill is due.',
   'suppliers.stage.productionDays': 'Production (days)',
   'suppliers.stage.transitDays': 'Transit (days)',
   'suppliers.stage.groundDays': 'Ground (days)',
@@ -139,15 +140,19 @@ export const commerceEn = {
   'imports.kind.amazon-inventory-age': 'Amazon FBA inventory age report',
   'imports.required': 'Columns:',
   'imports.optional': 'Optional:',
-  'imports.kindHint.orders': 'A comma-separated file with a header line; lines with the same channel and order number are one order.',
+  'imports.kindHint.orders':
+    'A comma-separated file with a header line; lines with the same channel and order number are one order.',
   'imports.kindHint.products': 'A comma-separated file with a header line; one line per SKU.',
-  'imports.kindHint.stock': 'A comma-separated file with a header line: the units counted on hand per SKU and location.',
+  'imports.kindHint.stock':
+    'A comma-separated file with a header line: the units counted on hand per SKU and location.',
   'imports.kindHint.amazon-orders': 'The tab-separated All Orders report from Seller Central.',
   'imports.kindHint.amazon-inventory': 'The tab-separated Manage FBA Inventory report from Seller Central.',
-  'imports.kindHint.amazon-inventory-age': 'The tab-separated FBA Inventory Planning (inventory age) report: reconciles stock at Amazon and keeps its age brackets beside ours.',
+  'imports.kindHint.amazon-inventory-age':
+    'The tab-separated FBA Inventory Planning (inventory age) report: reconciles stock at Amazon and keeps its age brackets beside ours.',
   'imports.file': 'File',
   'imports.skipInvalid': 'Skip invalid lines',
-  'imports.skipInvalidHint': 'Import the valid lines and list the others. Otherwise one invalid line refuses the whole file.',
+  'imports.skipInvalidHint':
+    'Import the valid lines and list the others. Otherwise one invalid line refuses the whole file.',
   'imports.upload': 'Upload and import',
   'imports.refusedTitle': 'Nothing was imported',
   'imports.refused': '{count} invalid lines: fix them and upload the file again.',
@@ -191,13 +196,15 @@ export const commerceEn = {
   'fees.new': 'New fee table',
   'fees.newHint': 'Starts from the rates in force on that date; then change the ones that differ.',
   'fees.from': 'In force from',
-  'fees.explain': 'Storage, referral and other fees per marketplace, each from a date. Profit, restock economics and storage reports use the table in force.',
+  'fees.explain':
+    'Storage, referral and other fees per marketplace, each from a date. Profit, restock economics and storage reports use the table in force.',
   'fees.empty': 'No fee tables',
   'fees.sourceDefault': 'Built in',
   'fees.sourceOwn': 'Yours',
   'fees.effectiveFrom': 'In force from {date}',
   'fees.delete': 'Delete',
-  'fees.defaultReadOnly': 'The built-in table cannot be changed: create your own from a date to change its rates.',
+  'fees.defaultReadOnly':
+    'The built-in table cannot be changed: create your own from a date to change its rates.',
   'fees.standardOffPeak': 'Standard size, January–September (per ft³ a month)',
   'fees.standardPeak': 'Standard size, October–December (per ft³ a month)',
   'fees.oversizeOffPeak': 'Oversize, January–September (per ft³ a month)',
@@ -216,7 +223,8 @@ export const commerceEn = {
   'fees.perCubicFoot': 'Per ft³',
   'fees.perUnit': 'Per unit',
 
-  'notify.explain': 'Alerts are sent once when they open: an e-mail digest through your mail server, and a signed webhook.',
+  'notify.explain':
+    'Alerts are sent once when they open: an e-mail digest through your mail server, and a signed webhook.',
   'notify.emailTitle': 'E-mail',
   'notify.emailOn': 'Send alerts by e-mail',
   'notify.host': 'Mail server (SMTP)',
@@ -234,7 +242,8 @@ export const commerceEn = {
   'notify.secret': 'Signing secret',
   'notify.secretKept': 'A secret is stored; leave blank to keep it.',
   'notify.secretNew': 'Leave blank and Stockwise creates one.',
-  'notify.signature': 'Each request carries a timestamp and an HMAC-SHA256 signature header made with the secret.',
+  'notify.signature':
+    'Each request carries a timestamp and an HMAC-SHA256 signature header made with the secret.',
   'notify.secretOnceTitle': 'Your webhook secret',
 } as const satisfies Record<string, string>;
 

@@ -142,7 +142,8 @@ export const commerceZhCN: CommerceMessages = {
   'imports.kindHint.stock': '逗号分隔、首行为表头的文件：每个 SKU 在每个仓库盘点到的现有件数。',
   'imports.kindHint.amazon-orders': '从卖家中心下载的制表符分隔的全部订单报告。',
   'imports.kindHint.amazon-inventory': '从卖家中心下载的制表符分隔的 FBA 库存管理报告。',
-  'imports.kindHint.amazon-inventory-age': '制表符分隔的 FBA 库存规划（库龄）报告：核对亚马逊处的库存，并将其库龄区间与我们的并列保存。',
+  'imports.kindHint.amazon-inventory-age':
+    '制表符分隔的 FBA 库存规划（库龄）报告：核对亚马逊处的库存，并将其库龄区间与我们的并列保存。',
   'imports.file': '文件',
   'imports.skipInvalid': '跳过无效行',
   'imports.skipInvalidHint': '导入有效的行并列出其余的行。否则只要有一行无效，整个文件都会被拒绝。',
@@ -189,7 +190,8 @@ export const commerceZhCN: CommerceMessages = {
   'fees.new': '新建费用表',
   'fees.newHint': '从该日期生效的费率开始；再修改不同的费率。',
   'fees.from': '生效日期',
-  'fees.explain': '每个站点的仓储费、销售佣金和其他费用，各自从某一日期起生效。利润、补货测算和仓储报告使用当时生效的费用表。',
+  'fees.explain':
+    '每个站点的仓储费、销售佣金和其他费用，各自从某一日期起生效。利润、补货测算和仓储报告使用当时生效的费用表。',
   'fees.empty': '没有费用表',
   'fees.sourceDefault': '内置',
   'fees.sourceOwn': '自定义',

@@ -142,7 +142,8 @@ export const commerceZhTW: CommerceMessages = {
   'imports.kindHint.stock': '逗號分隔、首行為標題的檔案：每個 SKU 在每個倉庫盤點到的現有件數。',
   'imports.kindHint.amazon-orders': '從賣家中心下載的定位字元分隔的全部訂單報告。',
   'imports.kindHint.amazon-inventory': '從賣家中心下載的定位字元分隔的 FBA 庫存管理報告。',
-  'imports.kindHint.amazon-inventory-age': '定位字元分隔的 FBA 庫存規劃（庫齡）報告：核對亞馬遜處的庫存，並將其庫齡區間與我們的並列保存。',
+  'imports.kindHint.amazon-inventory-age':
+    '定位字元分隔的 FBA 庫存規劃（庫齡）報告：核對亞馬遜處的庫存，並將其庫齡區間與我們的並列保存。',
   'imports.file': '檔案',
   'imports.skipInvalid': '略過無效行',
   'imports.skipInvalidHint': '匯入有效的行並列出其餘的行。否則只要有一行無效，整個檔案都會被拒絕。',
@@ -189,7 +190,8 @@ export const commerceZhTW: CommerceMessages = {
   'fees.new': '新增費用表',
   'fees.newHint': '從該日期生效的費率開始；再修改不同的費率。',
   'fees.from': '生效日期',
-  'fees.explain': '每個站點的倉儲費、銷售佣金和其他費用，各自從某一日期起生效。利潤、補貨試算和倉儲報告使用當時生效的費用表。',
+  'fees.explain':
+    '每個站點的倉儲費、銷售佣金和其他費用，各自從某一日期起生效。利潤、補貨試算和倉儲報告使用當時生效的費用表。',
   'fees.empty': '沒有費用表',
   'fees.sourceDefault': '內建',
   'fees.sourceOwn': '自訂',

@@ -9,7 +9,11 @@ import { PageLoader } from '../../../components/common/page-loader';
 import { useAlertAction, useAlerts, type AlertFilter } from '../../../hooks/api/alerts';
 import { useI18n } from '../../../i18n/i18n-context';
 
-const SEVERITY_COLORS: Record<AlertItem['severity'], string> = { info: 'blue', warning: 'orange', critical: 'red' };
+const SEVERITY_COLORS: Record<AlertItem['severity'], string> = {
+  info: 'blue',
+  warning: 'orange',
+  critical: 'red',
+};
 
 /** Alerts the server raised; acknowledging keeps one until its condition clears, snoozing hides it for a week. */
 export default function AlertsPage() {
@@ -23,13 +27,18 @@ export default function AlertsPage() {
       <PageHeader
         title={t('alerts.title')}
         description={t('alerts.subtitle')}
-        actions={(
+        actions={
           <SegmentedControl
             value={filter}
-            onChange={(value) => { setFilter(value); }}
-            data={(['active', 'acknowledged', 'resolved'] as const).map((value) => ({ value, label: t(`alerts.filter.${value}`) }))}
+            onChange={(value) => {
+              setFilter(value);
+            }}
+            data={(['active', 'acknowledged', 'resolved'] as const).map((value) => ({
+              value,
+              label: t(`alerts.filter.${value}`),
+            }))}
           />
-        )}
+        }
       />
       {alerts.isPending ? <PageLoader /> : null}
       {alerts.isError ? <ErrorAlert error={alerts.error} /> : null}
@@ -53,26 +62,62 @@ export default function AlertsPage() {
               <Table.Tbody>
                 {rows.map((alert) => (
                   <Table.Tr key={alert.id}>
-                    <Table.Td><Badge color={SEVERITY_COLORS[alert.severity]} variant="light" miw="max-content">{t(`alerts.severity.${alert.severity}`)}</Badge></Table.Td>
+                    <Table.Td>
+                      <Badge color={SEVERITY_COLORS[alert.severity]} variant="light" miw="max-content">
+                        {t(`alerts.severity.${alert.severity}`)}
+                      </Badge>
+                    </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`alerts.kind.${alert.kind}`)}</Table.Td>
                     <Table.Td>
                       {alert.sku ? (
-                        <Anchor component={Link} to={`/products/${encodeURIComponent(alert.sku)}`} ff="monospace" size="sm" translate="no">{alert.sku}</Anchor>
+                        <Anchor
+                          component={Link}
+                          to={`/products/${encodeURIComponent(alert.sku)}`}
+                          ff="monospace"
+                          size="sm"
+                          translate="no"
+                        >
+                          {alert.sku}
+                        </Anchor>
                       ) : null}
-                      {alert.location ? <Text span size="sm" translate="no">{` · ${alert.location}`}</Text> : null}
-                      <Text size="xs" c="dimmed" translate="no">{alert.title}</Text>
+                      {alert.location ? (
+                        <Text span size="sm" translate="no">{` · ${alert.location}`}</Text>
+                      ) : null}
+                      <Text size="xs" c="dimmed" translate="no">
+                        {alert.title}
+                      </Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {fmt.date(alert.firstSeenAt)}
-                      {alert.snoozedUntil ? <Text size="xs" c="dimmed">{t('alerts.snoozedUntil', { date: fmt.date(alert.snoozedUntil) })}</Text> : null}
+                      {alert.snoozedUntil ? (
+                        <Text size="xs" c="dimmed">
+                          {t('alerts.snoozedUntil', { date: fmt.date(alert.snoozedUntil) })}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
                       {alert.status !== 'resolved' ? (
                         <Group gap={4} wrap="nowrap">
                           {alert.status === 'open' ? (
-                            <Button size="compact-xs" variant="light" onClick={() => { action.mutate({ id: alert.id, action: 'acknowledge' }); }}>{t('alerts.acknowledge')}</Button>
+                            <Button
+                              size="compact-xs"
+                              variant="light"
+                              onClick={() => {
+                                action.mutate({ id: alert.id, action: 'acknowledge' });
+                              }}
+                            >
+                              {t('alerts.acknowledge')}
+                            </Button>
                           ) : null}
-                          <Button size="compact-xs" variant="subtle" onClick={() => { action.mutate({ id: alert.id, action: 'snooze' }); }}>{t('alerts.snooze')}</Button>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            onClick={() => {
+                              action.mutate({ id: alert.id, action: 'snooze' });
+                            }}
+                          >
+                            {t('alerts.snooze')}
+                          </Button>
                         </Group>
                       ) : null}
                     </Table.Td>

@@ -18,7 +18,10 @@ export default function LoginPage() {
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    login.mutate({ email: email.trim(), password }, { onSuccess: () => void navigate(safeNext(params.get('next')), { replace: true }) });
+    login.mutate(
+      { email: email.trim(), password },
+      { onSuccess: () => void navigate(safeNext(params.get('next')), { replace: true }) },
+    );
   };
 
   return (
@@ -34,8 +37,27 @@ export default function LoginPage() {
             </Text>
           </Stack>
           {login.isError ? <ErrorAlert error={login.error} title={t('login.failed')} /> : null}
-          <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => { setEmail(e.currentTarget.value); }} data-autofocus autoFocus />
-          <PasswordField label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => { setPassword(e.currentTarget.value); }} />
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => {
+              setEmail(e.currentTarget.value);
+            }}
+            data-autofocus
+            autoFocus
+          />
+          <PasswordField
+            label={t('login.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+            }}
+          />
           <Button type="submit" loading={login.isPending} disabled={!email || !password}>
             {t('login.submit')}
           </Button>

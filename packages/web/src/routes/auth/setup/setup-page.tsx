@@ -13,7 +13,13 @@ export default function SetupPage() {
   const status = useSetupStatus();
   const setup = useSetup();
   const navigate = useNavigate();
-  const [form, setForm] = useState<SetupForm>({ accountName: '', name: '', email: '', password: '', confirm: '' });
+  const [form, setForm] = useState<SetupForm>({
+    accountName: '',
+    name: '',
+    email: '',
+    password: '',
+    confirm: '',
+  });
   const [touched, setTouched] = useState(false);
   const errors = validateSetup(form);
   const field = (key: keyof SetupForm) => ({
@@ -30,9 +36,13 @@ export default function SetupPage() {
     return (
       <Paper withBorder p="xl" radius="md" maw={420} mt="10vh">
         <Stack>
-          <Title order={1} size="h3">{t('setup.doneTitle')}</Title>
+          <Title order={1} size="h3">
+            {t('setup.doneTitle')}
+          </Title>
           <Text>{t('setup.doneBody')}</Text>
-          <Anchor component={Link} to="/login">{t('setup.goToLogin')}</Anchor>
+          <Anchor component={Link} to="/login">
+            {t('setup.goToLogin')}
+          </Anchor>
         </Stack>
       </Paper>
     );
@@ -42,7 +52,12 @@ export default function SetupPage() {
     event.preventDefault();
     setTouched(true);
     if (Object.keys(errors).length > 0) return;
-    const body = { accountName: form.accountName.trim(), email: form.email.trim(), password: form.password, ...(form.name.trim() ? { name: form.name.trim() } : {}) };
+    const body = {
+      accountName: form.accountName.trim(),
+      email: form.email.trim(),
+      password: form.password,
+      ...(form.name.trim() ? { name: form.name.trim() } : {}),
+    };
     setup.mutate(body, { onSuccess: () => void navigate('/', { replace: true }) });
   };
 
@@ -51,16 +66,44 @@ export default function SetupPage() {
       <form onSubmit={submit} noValidate aria-labelledby="setup-title">
         <Stack>
           <Stack gap={4}>
-            <Title order={1} size="h3" id="setup-title">{t('setup.title')}</Title>
-            <Text c="dimmed" size="sm">{t('setup.subtitle')}</Text>
+            <Title order={1} size="h3" id="setup-title">
+              {t('setup.title')}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t('setup.subtitle')}
+            </Text>
           </Stack>
           {setup.isError ? <ErrorAlert error={setup.error} /> : null}
-          <TextInput label={t('setup.accountName')} description={t('setup.accountNameHint')} required {...field('accountName')} />
+          <TextInput
+            label={t('setup.accountName')}
+            description={t('setup.accountNameHint')}
+            required
+            {...field('accountName')}
+          />
           <TextInput label={t('setup.name')} autoComplete="name" {...field('name')} />
-          <TextInput label={t('login.email')} type="email" autoComplete="username" required {...field('email')} />
-          <PasswordField label={t('login.password')} description={t('setup.passwordHint')} autoComplete="new-password" required {...field('password')} />
-          <PasswordField label={t('setup.confirm')} autoComplete="new-password" required {...field('confirm')} />
-          <Button type="submit" loading={setup.isPending}>{t('setup.submit')}</Button>
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            autoComplete="username"
+            required
+            {...field('email')}
+          />
+          <PasswordField
+            label={t('login.password')}
+            description={t('setup.passwordHint')}
+            autoComplete="new-password"
+            required
+            {...field('password')}
+          />
+          <PasswordField
+            label={t('setup.confirm')}
+            autoComplete="new-password"
+            required
+            {...field('confirm')}
+          />
+          <Button type="submit" loading={setup.isPending}>
+            {t('setup.submit')}
+          </Button>
         </Stack>
       </form>
     </Paper>

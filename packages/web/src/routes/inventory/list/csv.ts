@@ -27,5 +27,7 @@ export function downloadCsv(filename: string, csv: string): void {
   link.click();
   link.remove();
   // Revoke after the click has been handled so the download can start.
-  setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 1000);
 }

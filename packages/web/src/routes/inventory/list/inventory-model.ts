@@ -57,7 +57,13 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
   reserved: { id: 'reserved', label: 'field.reserved', numeric: true, width: 96, data: false },
   available: { id: 'available', label: 'field.available', numeric: true, width: 96, data: false },
   inbound: { id: 'inbound', label: 'field.inbound', numeric: true, width: 96, data: false },
-  unfulfillable: { id: 'unfulfillable', label: 'field.unfulfillable', numeric: true, width: 110, data: false },
+  unfulfillable: {
+    id: 'unfulfillable',
+    label: 'field.unfulfillable',
+    numeric: true,
+    width: 110,
+    data: false,
+  },
   ageDays: { id: 'ageDays', label: 'field.oldestAge', numeric: true, width: 110, data: false },
   volume: { id: 'volume', label: 'field.volume', numeric: true, width: 110, data: false },
   category: { id: 'category', label: 'field.category', numeric: false, width: 130, data: true },
@@ -67,7 +73,17 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
   fnsku: { id: 'fnsku', label: 'field.fnsku', numeric: false, width: 120, data: true },
 };
 
-export const DEFAULT_COLUMNS: ColumnId[] = ['sku', 'title', 'location', 'onHand', 'available', 'inbound', 'unfulfillable', 'ageDays', 'volume'];
+export const DEFAULT_COLUMNS: ColumnId[] = [
+  'sku',
+  'title',
+  'location',
+  'onHand',
+  'available',
+  'inbound',
+  'unfulfillable',
+  'ageDays',
+  'volume',
+];
 
 /**
  * Grid rows from balances. The server joins the product facts onto each balance; `products` fills
@@ -153,7 +169,9 @@ export function sortRows(rows: InventoryRow[], sort: SortState, collator: Intl.C
       if (a.value === b.value) return a.index - b.index;
       return a.value === null ? 1 : -1;
     }
-    const cmp = numeric ? (a.value as number) - (b.value as number) : collator.compare(String(a.value), String(b.value));
+    const cmp = numeric
+      ? (a.value as number) - (b.value as number)
+      : collator.compare(String(a.value), String(b.value));
     return cmp !== 0 ? sign * cmp : a.index - b.index;
   });
   return indexed.map((entry) => entry.row);

@@ -23,9 +23,15 @@ export default function InventoryPage() {
   const columns = useVisibleColumns();
 
   // Balance rows carry the product facts (title, barcode, …): no second download of the catalogue.
-  const all = useMemo(() => (balances.data ? joinRows(balances.data, [], new Date()) : null), [balances.data]);
+  const all = useMemo(
+    () => (balances.data ? joinRows(balances.data, [], new Date()) : null),
+    [balances.data],
+  );
   const locations = useMemo(() => [...new Set((all ?? []).map((r) => r.location))].sort(), [all]);
-  const categories = useMemo(() => [...new Set((all ?? []).map((r) => r.category).filter((c): c is string => c !== null))].sort(), [all]);
+  const categories = useMemo(
+    () => [...new Set((all ?? []).map((r) => r.category).filter((c): c is string => c !== null))].sort(),
+    [all],
+  );
   const collator = useMemo(() => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }), [locale]);
   const filtered = useMemo(() => (all ? filterRows(all, filter) : []), [all, filter]);
   const rows = useMemo(() => sortRows(filtered, sort, collator), [filtered, sort, collator]);
@@ -50,7 +56,14 @@ export default function InventoryPage() {
     <Stack gap="sm">
       <PageHeader title={t('inventory.title')} description={t('inventory.subtitle')} />
       {error ? <ErrorAlert error={error} /> : null}
-      <InventoryToolbar filter={filter} onChange={update} locations={locations} categories={categories} columns={{ visible: columns.columns, toggle: columns.toggle }} onExport={onExport} />
+      <InventoryToolbar
+        filter={filter}
+        onChange={update}
+        locations={locations}
+        categories={categories}
+        columns={{ visible: columns.columns, toggle: columns.toggle }}
+        onExport={onExport}
+      />
       {!all && !error ? (
         <Stack gap={4} role="status" aria-live="polite">
           <Text size="sm">{t('inventory.loading', { count: fmt.int(balances.loaded) })}</Text>
@@ -64,7 +77,11 @@ export default function InventoryPage() {
               {t('inventory.count', { shown: fmt.int(rows.length), total: fmt.int(all.length) })}
             </Text>
           </Group>
-          {rows.length === 0 ? <NothingHere title={t('inventory.noMatches')} description={t('inventory.noMatchesHint')} /> : <InventoryTable rows={rows} columns={columns.columns} sort={sort} onSort={onSort} />}
+          {rows.length === 0 ? (
+            <NothingHere title={t('inventory.noMatches')} description={t('inventory.noMatchesHint')} />
+          ) : (
+            <InventoryTable rows={rows} columns={columns.columns} sort={sort} onSort={onSort} />
+          )}
         </>
       ) : null}
     </Stack>

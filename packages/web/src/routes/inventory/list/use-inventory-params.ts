@@ -1,6 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { COLUMN_IDS, STATUS_FILTERS, type ColumnId, type RowFilter, type SortState, type StatusFilter } from './inventory-model';
+import {
+  COLUMN_IDS,
+  STATUS_FILTERS,
+  type ColumnId,
+  type RowFilter,
+  type SortState,
+  type StatusFilter,
+} from './inventory-model';
 
 /**
  * Filters and sort live in the URL so a filtered view can be bookmarked, shared, and linked

@@ -22,7 +22,9 @@ export function useVisibleColumns() {
   const toggle = useCallback((id: ColumnId) => {
     if (id === 'sku') return;
     setColumns((current) => {
-      const next = current.includes(id) ? current.filter((c) => c !== id) : COLUMN_IDS.filter((c) => c === id || current.includes(c));
+      const next = current.includes(id)
+        ? current.filter((c) => c !== id)
+        : COLUMN_IDS.filter((c) => c === id || current.includes(c));
       try {
         localStorage.setItem(KEY, JSON.stringify(next));
       } catch {

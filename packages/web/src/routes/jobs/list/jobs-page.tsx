@@ -7,7 +7,12 @@ import { PageLoader } from '../../../components/common/page-loader';
 import { useJobs } from '../../../hooks/api/jobs';
 import { useI18n } from '../../../i18n/i18n-context';
 
-const STATUS_COLORS: Record<JobStatus, string> = { queued: 'gray', running: 'blue', succeeded: 'teal', failed: 'red' };
+const STATUS_COLORS: Record<JobStatus, string> = {
+  queued: 'gray',
+  running: 'blue',
+  succeeded: 'teal',
+  failed: 'red',
+};
 
 export default function JobsPage() {
   const { t, fmt } = useI18n();
@@ -40,13 +45,23 @@ export default function JobsPage() {
                 {jobs.data.map((job) => (
                   <Table.Tr key={job.id}>
                     <Table.Td className="num">{job.id}</Table.Td>
-                    <Table.Td translate="no" ff="monospace">{job.kind}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLORS[job.status]} variant="light">{t(`jobs.status.${job.status}`)}</Badge>
+                    <Table.Td translate="no" ff="monospace">
+                      {job.kind}
                     </Table.Td>
                     <Table.Td>
-                      <Progress value={Math.round(job.progress * 100)} size="sm" aria-label={t('jobs.progressOf', { percent: fmt.pct(job.progress, 0) })} />
-                      <Text size="xs" c="dimmed">{fmt.pct(job.progress, 0)}</Text>
+                      <Badge color={STATUS_COLORS[job.status]} variant="light">
+                        {t(`jobs.status.${job.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Progress
+                        value={Math.round(job.progress * 100)}
+                        size="sm"
+                        aria-label={t('jobs.progressOf', { percent: fmt.pct(job.progress, 0) })}
+                      />
+                      <Text size="xs" c="dimmed">
+                        {fmt.pct(job.progress, 0)}
+                      </Text>
                     </Table.Td>
                     <Table.Td>{fmt.dateTime(job.createdAt)}</Table.Td>
                     <Table.Td>{job.finishedAt ? fmt.dateTime(job.finishedAt) : '—'}</Table.Td>

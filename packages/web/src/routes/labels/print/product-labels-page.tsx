@@ -16,7 +16,10 @@ export default function ProductLabelsPage() {
   const copies = Math.min(MAX_LABELS, Math.max(1, Math.floor(Number(params.get('copies') ?? '1')) || 1));
   const product = useProduct(sku);
   const p = product.data;
-  const requests = useMemo(() => (p ? [{ item: { sku: p.sku, title: p.title, barcode: p.barcode }, count: copies }] : []), [p, copies]);
+  const requests = useMemo(
+    () => (p ? [{ item: { sku: p.sku, title: p.title, barcode: p.barcode }, count: copies }] : []),
+    [p, copies],
+  );
 
   if (product.isError) return <ErrorAlert error={product.error} />;
   if (!p) return <PageLoader />;
@@ -36,7 +39,13 @@ export default function ProductLabelsPage() {
           value={copies}
           onChange={(value) => {
             const n = typeof value === 'number' && value >= 1 ? value : 1;
-            setParams((prev) => { prev.set('copies', String(n)); return prev; }, { replace: true });
+            setParams(
+              (prev) => {
+                prev.set('copies', String(n));
+                return prev;
+              },
+              { replace: true },
+            );
           }}
           w={120}
           data-testid="labels-copies"

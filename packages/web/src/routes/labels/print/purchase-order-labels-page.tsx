@@ -18,7 +18,13 @@ export default function PurchaseOrderLabelsPage() {
   const query = usePurchaseOrder(number);
   const order = query.data;
   const requests = useMemo(
-    () => (order ? order.lines.map((line) => ({ item: { sku: line.sku, title: line.title, barcode: line.barcode }, count: per === 'unit' ? line.quantity : 1 })) : []),
+    () =>
+      order
+        ? order.lines.map((line) => ({
+            item: { sku: line.sku, title: line.title, barcode: line.barcode },
+            count: per === 'unit' ? line.quantity : 1,
+          }))
+        : [],
     [order, per],
   );
 
@@ -38,7 +44,15 @@ export default function PurchaseOrderLabelsPage() {
           <SegmentedControl
             aria-labelledby="labels-per"
             value={per}
-            onChange={(value) => { setParams((prev) => { prev.set('per', value); return prev; }, { replace: true }); }}
+            onChange={(value) => {
+              setParams(
+                (prev) => {
+                  prev.set('per', value);
+                  return prev;
+                },
+                { replace: true },
+              );
+            }}
             data={[
               { value: 'unit', label: t('labels.perUnit') },
               { value: 'line', label: t('labels.perLine') },

@@ -67,7 +67,9 @@ export default function LookupPage() {
               placeholder="0857841300017"
               leftSection={<IconBarcode size={16} />}
               value={code}
-              onChange={(event) => { setCode(event.currentTarget.value); }}
+              onChange={(event) => {
+                setCode(event.currentTarget.value);
+              }}
               autoFocus
               autoComplete="off"
               spellCheck={false}
@@ -99,7 +101,12 @@ export default function LookupPage() {
               {recent.map((p) => (
                 <Table.Tr key={p.sku}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/products/${encodeURIComponent(p.sku)}`} ff="monospace" translate="no">
+                    <Anchor
+                      component={Link}
+                      to={`/products/${encodeURIComponent(p.sku)}`}
+                      ff="monospace"
+                      translate="no"
+                    >
                       {p.sku}
                     </Anchor>
                   </Table.Td>

@@ -18,13 +18,27 @@ export default function OrdersPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('orders.title')} description={t('orders.subtitle')} />
-      <Tabs value={tab} onChange={(value) => void navigate(`/orders/${value ?? 'orders'}`)} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(value) => void navigate(`/orders/${value ?? 'orders'}`)}
+        keepMounted={false}
+      >
         <Tabs.List>
-          {TABS.map((value) => <Tabs.Tab key={value} value={value}>{t(`orders.tab.${value}`)}</Tabs.Tab>)}
+          {TABS.map((value) => (
+            <Tabs.Tab key={value} value={value}>
+              {t(`orders.tab.${value}`)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="orders" pt="md"><OrdersTab /></Tabs.Panel>
-        <Tabs.Panel value="channels" pt="md"><ChannelsTab /></Tabs.Panel>
-        <Tabs.Panel value="imports" pt="md"><ImportsTab /></Tabs.Panel>
+        <Tabs.Panel value="orders" pt="md">
+          <OrdersTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="channels" pt="md">
+          <ChannelsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="imports" pt="md">
+          <ImportsTab />
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );

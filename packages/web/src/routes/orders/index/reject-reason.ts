@@ -5,7 +5,11 @@ import type { MessageKey } from '../../../i18n/translate';
  * common reasons are recognised here and said in the reader's language; the line and column already
  * name the value, so the words carry no seller data. Anything else is shown as the server wrote it.
  */
-const PATTERNS: { pattern: RegExp; key: MessageKey; vars?: (m: RegExpExecArray) => Record<string, string> }[] = [
+const PATTERNS: {
+  pattern: RegExp;
+  key: MessageKey;
+  vars?: (m: RegExpExecArray) => Record<string, string>;
+}[] = [
   { pattern: /^unknown SKU /, key: 'imports.why.unknownSku' },
   { pattern: /^unknown location /, key: 'imports.why.unknownLocation' },
   { pattern: /^\S+ is required$/, key: 'imports.why.required' },
@@ -13,7 +17,11 @@ const PATTERNS: { pattern: RegExp; key: MessageKey; vars?: (m: RegExpExecArray) 
   { pattern: /^\S+ must be at least (\d+)/, key: 'imports.why.atLeast', vars: (m) => ({ min: m[1]! }) },
   { pattern: /^\S+ must be an amount/, key: 'imports.why.amount' },
   { pattern: /^\S+ (must be a date like|is not a calendar date)/, key: 'imports.why.date' },
-  { pattern: /^\S+ is longer than (\d+) characters/, key: 'imports.why.tooLong', vars: (m) => ({ max: m[1]! }) },
+  {
+    pattern: /^\S+ is longer than (\d+) characters/,
+    key: 'imports.why.tooLong',
+    vars: (m) => ({ max: m[1]! }),
+  },
   { pattern: /^\S+ is too large/, key: 'imports.why.tooLarge' },
   { pattern: /^\S+ must be true or false/, key: 'imports.why.boolean' },
   { pattern: /^channel must be one of/, key: 'imports.why.channel' },

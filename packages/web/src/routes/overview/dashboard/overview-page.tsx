@@ -30,16 +30,50 @@ export default function OverviewPage() {
       {summary ? (
         <>
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="overview-stats">
-            <StatCard testId="stat-skus" label={t('overview.skus')} value={fmt.int(summary.skus)} hint={t('overview.replenishable', { count: fmt.int(summary.replenishableSkus) })} />
-            <StatCard testId="stat-on-hand" label={t('field.onHand')} value={fmt.int(summary.onHand)} hint={t('overview.availableHint', { count: fmt.int(summary.available) })} />
+            <StatCard
+              testId="stat-skus"
+              label={t('overview.skus')}
+              value={fmt.int(summary.skus)}
+              hint={t('overview.replenishable', { count: fmt.int(summary.replenishableSkus) })}
+            />
+            <StatCard
+              testId="stat-on-hand"
+              label={t('field.onHand')}
+              value={fmt.int(summary.onHand)}
+              hint={t('overview.availableHint', { count: fmt.int(summary.available) })}
+            />
             <StatCard testId="stat-inbound" label={t('field.inbound')} value={fmt.int(summary.inbound)} />
-            <StatCard testId="stat-unfulfillable" label={t('field.unfulfillable')} value={fmt.int(summary.unfulfillable)} />
-            <StatCard testId="stat-stock-outs" label={t('overview.stockOuts')} value={fmt.int(summary.stockOuts.count)} hint={t('overview.stockOutsHint')} />
-            <StatCard testId="stat-aged" label={t('overview.aged')} value={fmt.int(summary.agedUnits)} hint={t('overview.agedHint')} />
+            <StatCard
+              testId="stat-unfulfillable"
+              label={t('field.unfulfillable')}
+              value={fmt.int(summary.unfulfillable)}
+            />
+            <StatCard
+              testId="stat-stock-outs"
+              label={t('overview.stockOuts')}
+              value={fmt.int(summary.stockOuts.count)}
+              hint={t('overview.stockOutsHint')}
+            />
+            <StatCard
+              testId="stat-aged"
+              label={t('overview.aged')}
+              value={fmt.int(summary.agedUnits)}
+              hint={t('overview.agedHint')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <StatCard testId="stat-volume" label={t('overview.storageVolume')} value={t('overview.cubicFeet', { value: fmt.num(summary.cubicFeet, 1) })} hint={t('overview.storageVolumeHint')} />
-            <StatCard testId="stat-value" label={t('overview.inventoryValue')} value={value ? fmt.money(value.amount, value.currency) : '—'} hint={t('overview.inventoryValueHint')} />
+            <StatCard
+              testId="stat-volume"
+              label={t('overview.storageVolume')}
+              value={t('overview.cubicFeet', { value: fmt.num(summary.cubicFeet, 1) })}
+              hint={t('overview.storageVolumeHint')}
+            />
+            <StatCard
+              testId="stat-value"
+              label={t('overview.inventoryValue')}
+              value={value ? fmt.money(value.amount, value.currency) : '—'}
+              hint={t('overview.inventoryValueHint')}
+            />
           </SimpleGrid>
           <LocationTable locations={summary.locations} />
           <Grid gap="sm">

@@ -23,6 +23,8 @@ export function ageBucketsOf(summary: Pick<InventorySummary, 'ageBuckets'>): Age
 }
 
 /** The stock value in the currency holding most of it (the list is sorted largest first). */
-export function mainValue(summary: Pick<InventorySummary, 'value'>): { currency: string; amount: number } | null {
+export function mainValue(
+  summary: Pick<InventorySummary, 'value'>,
+): { currency: string; amount: number } | null {
   return summary.value[0] ?? null;
 }

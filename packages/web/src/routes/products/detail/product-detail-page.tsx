@@ -43,10 +43,23 @@ export default function ProductDetailPage() {
         </Text>
       </Breadcrumbs>
       <PageHeader
-        title={<span translate="no" data-testid="product-title">{p.title}</span>}
-        description={<span translate="no" data-testid="product-sku">{p.sku}</span>}
+        title={
+          <span translate="no" data-testid="product-title">
+            {p.title}
+          </span>
+        }
+        description={
+          <span translate="no" data-testid="product-sku">
+            {p.sku}
+          </span>
+        }
         actions={
-          <Button component={Link} to={`/products/${encodeURIComponent(p.sku)}/labels`} variant="default" data-testid="product-labels">
+          <Button
+            component={Link}
+            to={`/products/${encodeURIComponent(p.sku)}/labels`}
+            variant="default"
+            data-testid="product-labels"
+          >
             {t('labels.title')}
           </Button>
         }

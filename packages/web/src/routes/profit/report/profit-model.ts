@@ -33,8 +33,10 @@ export interface ProfitTotals {
   storagePercent: number | null;
 }
 
-const num = (value: ReportValue | undefined) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
-const orNull = (value: ReportValue | undefined) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const num = (value: ReportValue | undefined) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : 0;
+const orNull = (value: ReportValue | undefined) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 export function toProfitRow(r: Record<string, ReportValue>): ProfitRow {
   return {
@@ -59,7 +61,8 @@ export function toProfitRow(r: Record<string, ReportValue>): ProfitRow {
  * ROI on the money put in (COGS + inbound shipping), as the server computes it per SKU.
  */
 export function profitTotals(pages: readonly ProfitReportPage[]): ProfitTotals {
-  const sum = (key: keyof ProfitReportPage['summary']) => pages.reduce((s, p) => s + (p.summary[key] ?? 0), 0);
+  const sum = (key: keyof ProfitReportPage['summary']) =>
+    pages.reduce((s, p) => s + (p.summary[key] ?? 0), 0);
   const revenue = sum('revenue');
   const cogs = sum('cogs');
   const profit = sum('profit');
@@ -79,7 +82,11 @@ export function profitTotals(pages: readonly ProfitReportPage[]): ProfitTotals {
 }
 
 /** Sorted copy; SKUs without a figure (no revenue → no margin) go last either way. */
-export function sortProfitRows(rows: readonly ProfitRow[], key: ProfitSortKey, direction: 'asc' | 'desc'): ProfitRow[] {
+export function sortProfitRows(
+  rows: readonly ProfitRow[],
+  key: ProfitSortKey,
+  direction: 'asc' | 'desc',
+): ProfitRow[] {
   const sign = direction === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
     const x = a[key];

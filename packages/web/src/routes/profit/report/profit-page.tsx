@@ -15,22 +15,44 @@ import { isoDay, periodOf, profitTotals, toProfitRow } from './profit-model';
 /** Profit per SKU and overall for a period: revenue less COGS, Amazon fees and storage, with margin and ROI. */
 export default function ProfitPage() {
   const { t } = useI18n();
-  const [state, setState] = useState<PeriodState>(() => ({ days: 30, ...periodOf(isoDay(Date.now() - 86_400_000), 30) }));
+  const [state, setState] = useState<PeriodState>(() => ({
+    days: 30,
+    ...periodOf(isoDay(Date.now() - 86_400_000), 30),
+  }));
   const period = { from: state.from, to: state.to };
   const report = useProfitReport(period);
-  const rows = useMemo(() => (report.data ?? []).flatMap((page) => page.rows.map(toProfitRow)), [report.data]);
+  const rows = useMemo(
+    () => (report.data ?? []).flatMap((page) => page.rows.map(toProfitRow)),
+    [report.data],
+  );
   const totals = useMemo(() => profitTotals(report.data ?? []), [report.data]);
   return (
     <Stack gap="md">
       <PageHeader
         title={t('profit.title')}
         description={t('profit.subtitle')}
-        actions={(
+        actions={
           <>
-            <Button component="a" variant="default" leftSection={<IconDownload />} href={profitDownloadUrl(period, 'csv')} download>{t('health.downloadCsv')}</Button>
-            <Button component="a" variant="default" leftSection={<IconDownload />} href={profitDownloadUrl(period, 'xlsx')} download>{t('health.downloadXlsx')}</Button>
+            <Button
+              component="a"
+              variant="default"
+              leftSection={<IconDownload />}
+              href={profitDownloadUrl(period, 'csv')}
+              download
+            >
+              {t('health.downloadCsv')}
+            </Button>
+            <Button
+              component="a"
+              variant="default"
+              leftSection={<IconDownload />}
+              href={profitDownloadUrl(period, 'xlsx')}
+              download
+            >
+              {t('health.downloadXlsx')}
+            </Button>
           </>
-        )}
+        }
       />
       <PeriodPicker value={state} onChange={setState} />
       {report.isPending ? <PageLoader /> : null}

@@ -14,7 +14,11 @@ export default function PurchaseOrdersPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('po.title')} description={t('po.subtitle')} />
-      <QueryStates query={orders} isEmpty={orders.data && rows.length === 0} empty={<NothingHere title={t('po.empty')} />} />
+      <QueryStates
+        query={orders}
+        isEmpty={orders.data && rows.length === 0}
+        empty={<NothingHere title={t('po.empty')} />}
+      />
       {rows.length > 0 ? (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={760}>
@@ -34,7 +38,13 @@ export default function PurchaseOrdersPage() {
                 {rows.map((order) => (
                   <Table.Tr key={order.number}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/purchase-orders/${encodeURIComponent(order.number)}`} ff="monospace" size="sm" translate="no">
+                      <Anchor
+                        component={Link}
+                        to={`/purchase-orders/${encodeURIComponent(order.number)}`}
+                        ff="monospace"
+                        size="sm"
+                        translate="no"
+                      >
                         {order.number}
                       </Anchor>
                     </Table.Td>
@@ -43,7 +53,11 @@ export default function PurchaseOrdersPage() {
                       <Text span size="xs" c="dimmed">{` · ${order.supplier.code}`}</Text>
                     </Table.Td>
                     <Table.Td translate="no">{order.location}</Table.Td>
-                    <Table.Td><Badge color={STATUS_COLORS[order.status]} variant="light" miw="max-content">{t(`po.status.${order.status}`)}</Badge></Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLORS[order.status]} variant="light" miw="max-content">
+                        {t(`po.status.${order.status}`)}
+                      </Badge>
+                    </Table.Td>
                     <Table.Td className="num">{`${fmt.int(order.totals.receivedUnits)} / ${fmt.int(order.totals.units)}`}</Table.Td>
                     <Table.Td className="num">{fmt.money(order.totals.total, order.currency)}</Table.Td>
                     <Table.Td>{fmt.date(order.createdAt)}</Table.Td>

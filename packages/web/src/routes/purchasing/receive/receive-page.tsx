@@ -1,4 +1,16 @@
-import { Alert, Anchor, Badge, Button, Group, NumberInput, Paper, Progress, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
@@ -18,7 +30,8 @@ import { newScanKey, parseScan, signal } from '../../../lib/scan-feedback';
 type Outcome = { ok: true; text: string } | { ok: false; text: string };
 
 function failureText(error: unknown, code: string, t: Translate): string {
-  if (error instanceof ApiError && (error.code === 'UNKNOWN_BARCODE' || error.code === 'UNKNOWN_SKU')) return t('receive.unknownCode', { code });
+  if (error instanceof ApiError && (error.code === 'UNKNOWN_BARCODE' || error.code === 'UNKNOWN_SKU'))
+    return t('receive.unknownCode', { code });
   if (error instanceof ApiError && error.code === 'OVER_RECEIPT') return t('receive.overReceipt', { code });
   return errorMessage(error, t);
 }
@@ -64,44 +77,72 @@ export default function ReceivePage() {
    * leaves focus alone, so a phone does not pop up its keyboard after each one.
    */
   const receiveScan = (raw: string, source: 'field' | 'camera') => {
-    const scan = source === 'field' ? parseScan(raw, quantity) : raw.trim() ? { code: raw.trim(), quantity } : null;
+    const scan =
+      source === 'field' ? parseScan(raw, quantity) : raw.trim() ? { code: raw.trim(), quantity } : null;
     if (!scan || !order) return;
     const sku = skuOf(order, scan.code);
-    const payload = { ...(sku ? { sku } : { barcode: scan.code }), quantity: scan.quantity, scanKey: newScanKey() };
+    const payload = {
+      ...(sku ? { sku } : { barcode: scan.code }),
+      quantity: scan.quantity,
+      scanKey: newScanKey(),
+    };
     // Clear at once: a scanner may send the next code before this one is answered.
     if (source === 'field') setText('');
-    receive.mutateAsync(payload).then(
-      (result) => {
-        signal(true);
-        const line = result.received[0];
-        setOutcome({ ok: true, text: t('receive.ok', { quantity: fmt.int(line?.quantity ?? scan.quantity), sku: line?.sku ?? scan.code }) });
-        setQuantity(1);
-      },
-      (error: unknown) => {
-        signal(false);
-        setOutcome({ ok: false, text: failureText(error, scan.code, t) });
-      },
-    ).finally(() => {
-      if (source === 'field') input.current?.focus();
-    });
+    receive
+      .mutateAsync(payload)
+      .then(
+        (result) => {
+          signal(true);
+          const line = result.received[0];
+          setOutcome({
+            ok: true,
+            text: t('receive.ok', {
+              quantity: fmt.int(line?.quantity ?? scan.quantity),
+              sku: line?.sku ?? scan.code,
+            }),
+          });
+          setQuantity(1);
+        },
+        (error: unknown) => {
+          signal(false);
+          setOutcome({ ok: false, text: failureText(error, scan.code, t) });
+        },
+      )
+      .finally(() => {
+        if (source === 'field') input.current?.focus();
+      });
   };
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     receiveScan(text, 'field');
   };
-  const onCameraScan = (code: string) => { receiveScan(code, 'camera'); };
+  const onCameraScan = (code: string) => {
+    receiveScan(code, 'camera');
+  };
 
   return (
     <Stack gap="md" maw={640}>
-      <PageHeader title={<Interpolated text={t('receive.title', { number: SLOT })} slot={number} />} description={order ? <span translate="no">{`${order.supplier.name} → ${order.location}`}</span> : undefined} />
+      <PageHeader
+        title={<Interpolated text={t('receive.title', { number: SLOT })} slot={number} />}
+        description={
+          order ? <span translate="no">{`${order.supplier.name} → ${order.location}`}</span> : undefined
+        }
+      />
       {query.isPending ? <PageLoader /> : null}
       {query.isError ? <ErrorAlert error={query.error} /> : null}
       {order ? (
         <>
           <Group gap="sm">
-            <Badge color={STATUS_COLORS[order.status]} variant="light" size="lg" data-testid="po-status">{t(`po.status.${order.status}`)}</Badge>
-            <Text size="sm" data-testid="receive-total">{t('po.receivedOf', { received: fmt.int(order.totals.receivedUnits), ordered: fmt.int(order.totals.units) })}</Text>
+            <Badge color={STATUS_COLORS[order.status]} variant="light" size="lg" data-testid="po-status">
+              {t(`po.status.${order.status}`)}
+            </Badge>
+            <Text size="sm" data-testid="receive-total">
+              {t('po.receivedOf', {
+                received: fmt.int(order.totals.receivedUnits),
+                ordered: fmt.int(order.totals.units),
+              })}
+            </Text>
           </Group>
           {RECEIVABLE.has(order.status) ? (
             <form onSubmit={submit}>
@@ -114,7 +155,9 @@ export default function ReceivePage() {
                   placeholder={t('receive.scanPlaceholder')}
                   leftSection={<IconBarcode />}
                   value={text}
-                  onChange={(event) => { setText(event.currentTarget.value); }}
+                  onChange={(event) => {
+                    setText(event.currentTarget.value);
+                  }}
                   autoFocus
                   autoComplete="off"
                   autoCapitalize="off"
@@ -130,38 +173,72 @@ export default function ReceivePage() {
                   allowDecimal={false}
                   allowNegative={false}
                   value={quantity}
-                  onChange={(value) => { setQuantity(typeof value === 'number' && value >= 1 ? value : 1); }}
+                  onChange={(value) => {
+                    setQuantity(typeof value === 'number' && value >= 1 ? value : 1);
+                  }}
                 />
               </Group>
               {/* Two fields in the form: without a submit button, Enter would not submit it. */}
-              <Button type="submit" mt="sm" fullWidth>{t('po.receive')}</Button>
+              <Button type="submit" mt="sm" fullWidth>
+                {t('po.receive')}
+              </Button>
               <Stack mt="sm">
                 <CameraScanner onScan={onCameraScan} />
               </Stack>
             </form>
           ) : (
-            <Alert color="gray" variant="light">{t('receive.notReceivable')}</Alert>
+            <Alert color="gray" variant="light">
+              {t('receive.notReceivable')}
+            </Alert>
           )}
           {outcome ? (
-            <Alert color={outcome.ok ? 'green' : 'red'} variant="light" role={outcome.ok ? 'status' : 'alert'} data-testid="receive-outcome">
+            <Alert
+              color={outcome.ok ? 'green' : 'red'}
+              variant="light"
+              role={outcome.ok ? 'status' : 'alert'}
+              data-testid="receive-outcome"
+            >
               {outcome.text}
             </Alert>
           ) : null}
           <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {order.lines.map((line) => (
-              <Paper component="li" withBorder radius="md" p="sm" key={line.lineNo} data-testid={`receive-line-${line.sku}`}>
+              <Paper
+                component="li"
+                withBorder
+                radius="md"
+                p="sm"
+                key={line.lineNo}
+                data-testid={`receive-line-${line.sku}`}
+              >
                 <Group justify="space-between" wrap="nowrap" gap="sm">
                   <Stack gap={0} style={{ minWidth: 0 }}>
-                    <Text ff="monospace" size="sm" translate="no">{line.sku}</Text>
-                    <Text size="xs" c="dimmed" truncate translate="no">{line.barcode ?? line.title}</Text>
+                    <Text ff="monospace" size="sm" translate="no">
+                      {line.sku}
+                    </Text>
+                    <Text size="xs" c="dimmed" truncate translate="no">
+                      {line.barcode ?? line.title}
+                    </Text>
                   </Stack>
-                  <Text fw={600} data-testid="line-received">{`${fmt.int(line.receivedQuantity)} / ${fmt.int(line.quantity)}`}</Text>
+                  <Text
+                    fw={600}
+                    data-testid="line-received"
+                  >{`${fmt.int(line.receivedQuantity)} / ${fmt.int(line.quantity)}`}</Text>
                 </Group>
-                <Progress mt={6} size="sm" value={line.quantity ? Math.min(100, (100 * line.receivedQuantity) / line.quantity) : 0} color={line.openQuantity === 0 ? 'green' : 'blue'} aria-label={line.sku} translate="no" />
+                <Progress
+                  mt={6}
+                  size="sm"
+                  value={line.quantity ? Math.min(100, (100 * line.receivedQuantity) / line.quantity) : 0}
+                  color={line.openQuantity === 0 ? 'green' : 'blue'}
+                  aria-label={line.sku}
+                  translate="no"
+                />
               </Paper>
             ))}
           </Stack>
-          <Anchor component={Link} to={`/purchase-orders/${encodeURIComponent(number)}`} size="sm">{t('receive.backToOrder')}</Anchor>
+          <Anchor component={Link} to={`/purchase-orders/${encodeURIComponent(number)}`} size="sm">
+            {t('receive.backToOrder')}
+          </Anchor>
         </>
       ) : null}
     </Stack>

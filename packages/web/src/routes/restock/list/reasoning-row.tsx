@@ -21,8 +21,12 @@ export function ReasoningRow({ reasoning, colSpan }: { reasoning: RestockReasoni
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" component="dl" m={0}>
           {facts.map(([label, value]) => (
             <Stack gap={0} key={label}>
-              <Text component="dt" size="xs" c="dimmed">{label}</Text>
-              <Text component="dd" m={0} size="sm" fw={500}>{value}</Text>
+              <Text component="dt" size="xs" c="dimmed">
+                {label}
+              </Text>
+              <Text component="dd" m={0} size="sm" fw={500}>
+                {value}
+              </Text>
             </Stack>
           ))}
         </SimpleGrid>

@@ -35,30 +35,47 @@ export default function RestockPage() {
     else next.add(key);
     setSelected(next);
   };
-  const allSelected = purchasable.length > 0 && purchasable.every((rec) => selected.has(lineKey(rec.sku, rec.location)));
+  const allSelected =
+    purchasable.length > 0 && purchasable.every((rec) => selected.has(lineKey(rec.sku, rec.location)));
   const createOrders = () => {
     // Rows not chosen count as zero, so a SKU chosen at one location is not ordered for another.
-    const quantities = new Map(purchasable.map((rec) => {
-      const key = lineKey(rec.sku, rec.location);
-      return [key, selected.has(key) ? quantityOf(key, rec.recommendedQuantity) : 0] as const;
-    }));
-    create.mutate({ skus: [...new Set(chosen.map((rec) => rec.sku))], quantities }, {
-      onSuccess: (orders) => {
-        const [first] = orders;
-        void navigate(orders.length === 1 && first ? `/purchase-orders/${encodeURIComponent(first.number)}` : '/purchase-orders');
+    const quantities = new Map(
+      purchasable.map((rec) => {
+        const key = lineKey(rec.sku, rec.location);
+        return [key, selected.has(key) ? quantityOf(key, rec.recommendedQuantity) : 0] as const;
+      }),
+    );
+    create.mutate(
+      { skus: [...new Set(chosen.map((rec) => rec.sku))], quantities },
+      {
+        onSuccess: (orders) => {
+          const [first] = orders;
+          void navigate(
+            orders.length === 1 && first
+              ? `/purchase-orders/${encodeURIComponent(first.number)}`
+              : '/purchase-orders',
+          );
+        },
       },
-    });
+    );
   };
   return (
     <Stack gap="md">
       <PageHeader
         title={t('restock.title')}
         description={t('restock.subtitle')}
-        actions={purchasable.length > 0 ? (
-          <Button onClick={createOrders} loading={create.isPending} disabled={chosen.length === 0} data-testid="create-pos">
-            {t('restock.createPos', { count: fmt.int(chosen.length) })}
-          </Button>
-        ) : null}
+        actions={
+          purchasable.length > 0 ? (
+            <Button
+              onClick={createOrders}
+              loading={create.isPending}
+              disabled={chosen.length === 0}
+              data-testid="create-pos"
+            >
+              {t('restock.createPos', { count: fmt.int(chosen.length) })}
+            </Button>
+          ) : null
+        }
       />
       {restock.isPending ? <PageLoader /> : null}
       {restock.isError ? <ErrorAlert error={restock.error} /> : null}
@@ -80,7 +97,13 @@ export default function RestockPage() {
                       aria-label={t('restock.selectAll')}
                       checked={allSelected}
                       indeterminate={!allSelected && selected.size > 0}
-                      onChange={() => { setSelected(allSelected ? new Set() : new Set(purchasable.map((rec) => lineKey(rec.sku, rec.location)))); }}
+                      onChange={() => {
+                        setSelected(
+                          allSelected
+                            ? new Set()
+                            : new Set(purchasable.map((rec) => lineKey(rec.sku, rec.location))),
+                        );
+                      }}
                     />
                   </Table.Th>
                   <Table.Th>{t('field.sku')}</Table.Th>
@@ -99,60 +122,101 @@ export default function RestockPage() {
               <Table.Tbody>
                 {rows.map((rec) => {
                   const key = lineKey(rec.sku, rec.location);
-                  const reasoning = typeof rec.reasoning === 'object' && rec.reasoning !== null ? rec.reasoning : null;
+                  const reasoning =
+                    typeof rec.reasoning === 'object' && rec.reasoning !== null ? rec.reasoning : null;
                   return (
-                  <Fragment key={key}>
-                  <Table.Tr>
-                    <Table.Td translate="no">
-                      {rec.action === 'purchase' ? (
-                        <Checkbox aria-label={t('restock.select', { sku: rec.sku, location: rec.location })} checked={selected.has(key)} onChange={() => { toggle(key); }} data-testid={`select-${rec.sku}-${rec.location}`} />
+                    <Fragment key={key}>
+                      <Table.Tr>
+                        <Table.Td translate="no">
+                          {rec.action === 'purchase' ? (
+                            <Checkbox
+                              aria-label={t('restock.select', { sku: rec.sku, location: rec.location })}
+                              checked={selected.has(key)}
+                              onChange={() => {
+                                toggle(key);
+                              }}
+                              data-testid={`select-${rec.sku}-${rec.location}`}
+                            />
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td>
+                          <Anchor
+                            component={Link}
+                            to={`/products/${encodeURIComponent(rec.sku)}`}
+                            ff="monospace"
+                            size="sm"
+                            translate="no"
+                          >
+                            {rec.sku}
+                          </Anchor>
+                          {rec.title ? (
+                            <Text size="xs" c="dimmed" truncate maw={260} translate="no">
+                              {rec.title}
+                            </Text>
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td translate="no">{rec.location}</Table.Td>
+                        <Table.Td>
+                          {rec.action ? t(`restock.action.${rec.action}`) : '—'}
+                          {rec.source ? (
+                            <Text span size="xs" c="dimmed" translate="no">{` · ${rec.source}`}</Text>
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td>
+                          {rec.alert ? (
+                            <Badge color={ALERT_COLORS[rec.alert]} variant="light" miw="max-content">
+                              {t(`alert.${rec.alert}`)}
+                            </Badge>
+                          ) : (
+                            '—'
+                          )}
+                        </Table.Td>
+                        <Table.Td className="num" translate="no">
+                          {rec.action === 'purchase' ? (
+                            <NumberInput
+                              size="xs"
+                              w={100}
+                              min={0}
+                              step={1}
+                              allowDecimal={false}
+                              allowNegative={false}
+                              aria-label={t('restock.quantityFor', { sku: rec.sku, location: rec.location })}
+                              value={quantityOf(key, rec.recommendedQuantity)}
+                              onChange={(value) => {
+                                const next = new Map(edits);
+                                next.set(key, typeof value === 'number' ? value : Number(value) || 0);
+                                setEdits(next);
+                              }}
+                              styles={{ input: { textAlign: 'right' } }}
+                            />
+                          ) : (
+                            fmt.int(rec.recommendedQuantity)
+                          )}
+                        </Table.Td>
+                        <Table.Td>{rec.orderByDate ? fmt.date(rec.orderByDate) : '—'}</Table.Td>
+                        <Table.Td>{rec.shipDate ? fmt.date(rec.shipDate) : '—'}</Table.Td>
+                        <Table.Td className="num">
+                          {rec.daysOfSupply === null ? '—' : fmt.num(rec.daysOfSupply, 0)}
+                        </Table.Td>
+                        <Table.Td>
+                          {reasoning ? (
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              aria-expanded={open === key}
+                              onClick={() => {
+                                setOpen(open === key ? null : key);
+                              }}
+                            >
+                              {t('restock.why')}
+                            </Button>
+                          ) : null}
+                        </Table.Td>
+                      </Table.Tr>
+                      {reasoning && open === key ? (
+                        <ReasoningRow reasoning={reasoning} colSpan={COLUMNS} />
                       ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/products/${encodeURIComponent(rec.sku)}`} ff="monospace" size="sm" translate="no">
-                        {rec.sku}
-                      </Anchor>
-                      {rec.title ? <Text size="xs" c="dimmed" truncate maw={260} translate="no">{rec.title}</Text> : null}
-                    </Table.Td>
-                    <Table.Td translate="no">{rec.location}</Table.Td>
-                    <Table.Td>
-                      {rec.action ? t(`restock.action.${rec.action}`) : '—'}
-                      {rec.source ? <Text span size="xs" c="dimmed" translate="no">{` · ${rec.source}`}</Text> : null}
-                    </Table.Td>
-                    <Table.Td>{rec.alert ? <Badge color={ALERT_COLORS[rec.alert]} variant="light" miw="max-content">{t(`alert.${rec.alert}`)}</Badge> : '—'}</Table.Td>
-                    <Table.Td className="num" translate="no">
-                      {rec.action === 'purchase' ? (
-                        <NumberInput
-                          size="xs"
-                          w={100}
-                          min={0}
-                          step={1}
-                          allowDecimal={false}
-                          allowNegative={false}
-                          aria-label={t('restock.quantityFor', { sku: rec.sku, location: rec.location })}
-                          value={quantityOf(key, rec.recommendedQuantity)}
-                          onChange={(value) => {
-                            const next = new Map(edits);
-                            next.set(key, typeof value === 'number' ? value : Number(value) || 0);
-                            setEdits(next);
-                          }}
-                          styles={{ input: { textAlign: 'right' } }}
-                        />
-                      ) : fmt.int(rec.recommendedQuantity)}
-                    </Table.Td>
-                    <Table.Td>{rec.orderByDate ? fmt.date(rec.orderByDate) : '—'}</Table.Td>
-                    <Table.Td>{rec.shipDate ? fmt.date(rec.shipDate) : '—'}</Table.Td>
-                    <Table.Td className="num">{rec.daysOfSupply === null ? '—' : fmt.num(rec.daysOfSupply, 0)}</Table.Td>
-                    <Table.Td>
-                      {reasoning ? (
-                        <Button size="compact-xs" variant="subtle" aria-expanded={open === key} onClick={() => { setOpen(open === key ? null : key); }}>
-                          {t('restock.why')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                  {reasoning && open === key ? <ReasoningRow reasoning={reasoning} colSpan={COLUMNS} /> : null}
-                  </Fragment>
+                    </Fragment>
                   );
                 })}
               </Table.Tbody>

@@ -20,7 +20,11 @@ export default function SettingsPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('settings.title')} />
-      <Tabs value={tab} onChange={(value) => void navigate(`/settings/${value ?? 'locations'}`)} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(value) => void navigate(`/settings/${value ?? 'locations'}`)}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="locations">{t('settings.locations')}</Tabs.Tab>
           <Tabs.Tab value="fees">{t('settings.fees')}</Tabs.Tab>

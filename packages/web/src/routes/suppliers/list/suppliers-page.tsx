@@ -15,9 +15,18 @@ export default function SuppliersPage() {
     <Stack gap="md">
       <PageHeader title={t('suppliers.title')} description={t('suppliers.subtitle')} />
       <SuppliersTable onEdit={setEditing} />
-      <Title order={2} size="h4">{t('suppliers.billsTitle')}</Title>
+      <Title order={2} size="h4">
+        {t('suppliers.billsTitle')}
+      </Title>
       <BillsTable />
-      {editing ? <SupplierEditModal supplier={editing} onClose={() => { setEditing(null); }} /> : null}
+      {editing ? (
+        <SupplierEditModal
+          supplier={editing}
+          onClose={() => {
+            setEditing(null);
+          }}
+        />
+      ) : null}
     </Stack>
   );
 }

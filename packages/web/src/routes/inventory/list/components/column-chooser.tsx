@@ -3,7 +3,13 @@ import { IconColumns } from '../../../../components/common/icons';
 import { useI18n } from '../../../../i18n/i18n-context';
 import { COLUMN_IDS, COLUMNS, type ColumnId } from '../inventory-model';
 
-export function ColumnChooser({ visible, onToggle }: { visible: ColumnId[]; onToggle: (id: ColumnId) => void }) {
+export function ColumnChooser({
+  visible,
+  onToggle,
+}: {
+  visible: ColumnId[];
+  onToggle: (id: ColumnId) => void;
+}) {
   const { t } = useI18n();
   return (
     <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
@@ -21,7 +27,9 @@ export function ColumnChooser({ visible, onToggle }: { visible: ColumnId[]; onTo
               label={t(COLUMNS[id].label)}
               checked={visible.includes(id)}
               disabled={id === 'sku'}
-              onChange={() => { onToggle(id); }}
+              onChange={() => {
+                onToggle(id);
+              }}
               data-column={id}
             />
           ))}

@@ -36,7 +36,11 @@ function cellContent(row: InventoryRow, column: ColumnId, ctx: { fmt: Formatters
     case 'sku':
       return (
         // A plain router link, not Mantine's Anchor: this cell renders thousands of times while scrolling.
-        <Link to={`/products/${encodeURIComponent(row.sku)}`} className={`${classes.mono} ${classes.link}`} translate="no">
+        <Link
+          to={`/products/${encodeURIComponent(row.sku)}`}
+          className={`${classes.mono} ${classes.link}`}
+          translate="no"
+        >
           {row.sku}
         </Link>
       );
@@ -55,7 +59,11 @@ function cellContent(row: InventoryRow, column: ColumnId, ctx: { fmt: Formatters
     case 'unfulfillable':
       return ctx.fmt.int(row[column]);
     case 'available':
-      return <span className={row.available <= 0 && row.replenishable ? classes.zero : undefined}>{ctx.fmt.int(row.available)}</span>;
+      return (
+        <span className={row.available <= 0 && row.replenishable ? classes.zero : undefined}>
+          {ctx.fmt.int(row.available)}
+        </span>
+      );
     case 'ageDays':
       return row.ageDays === null ? '—' : ctx.t('common.days', { count: ctx.fmt.int(row.ageDays) });
     case 'volume':
@@ -63,7 +71,15 @@ function cellContent(row: InventoryRow, column: ColumnId, ctx: { fmt: Formatters
   }
 }
 
-const Row = memo(function Row({ row, columns, index }: { row: InventoryRow; columns: ColumnId[]; index: number }) {
+const Row = memo(function Row({
+  row,
+  columns,
+  index,
+}: {
+  row: InventoryRow;
+  columns: ColumnId[];
+  index: number;
+}) {
   const { fmt, t } = useI18n();
   return (
     <tr className={classes.row} aria-rowindex={index + 2} data-sku={row.sku}>
@@ -101,8 +117,20 @@ export function InventoryTable({ rows, columns, sort, onSort }: TableProps) {
 
   return (
     // Focusable so keyboard users can scroll the grid with arrow keys and Page Up/Down.
-    <div ref={scroller} className={classes.scroller} tabIndex={0} role="region" aria-label={t('inventory.tableLabel')} data-testid="inventory-scroller">
-      <table className={classes.table} style={{ width }} aria-rowcount={rows.length + 1} data-testid="inventory-table">
+    <div
+      ref={scroller}
+      className={classes.scroller}
+      tabIndex={0}
+      role="region"
+      aria-label={t('inventory.tableLabel')}
+      data-testid="inventory-scroller"
+    >
+      <table
+        className={classes.table}
+        style={{ width }}
+        aria-rowcount={rows.length + 1}
+        data-testid="inventory-table"
+      >
         <colgroup>
           {columns.map((c) => (
             <col key={c} style={{ width: COLUMNS[c].width }} />
@@ -119,9 +147,22 @@ export function InventoryTable({ rows, columns, sort, onSort }: TableProps) {
                   className={`${classes.th} ${COLUMNS[column].numeric ? classes.numeric : ''}`}
                   aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
-                  <button type="button" className={classes.sortButton} onClick={() => { onSort(column); }} data-column={column}>
+                  <button
+                    type="button"
+                    className={classes.sortButton}
+                    onClick={() => {
+                      onSort(column);
+                    }}
+                    data-column={column}
+                  >
                     {t(COLUMNS[column].label)}
-                    {active ? sort.direction === 'asc' ? <IconArrowUp size={14} /> : <IconArrowDown size={14} /> : null}
+                    {active ? (
+                      sort.direction === 'asc' ? (
+                        <IconArrowUp size={14} />
+                      ) : (
+                        <IconArrowDown size={14} />
+                      )
+                    ) : null}
                   </button>
                 </th>
               );
@@ -136,7 +177,9 @@ export function InventoryTable({ rows, columns, sort, onSort }: TableProps) {
           ) : null}
           {items.map((item) => {
             const row = rows[item.index];
-            return row ? <Row key={`${row.sku}\u0001${row.location}`} row={row} columns={columns} index={item.index} /> : null;
+            return row ? (
+              <Row key={`${row.sku}\u0001${row.location}`} row={row} columns={columns} index={item.index} />
+            ) : null;
           })}
           {bottom > 0 ? (
             <tr aria-hidden="true">

@@ -15,11 +15,20 @@ interface ToolbarProps {
   onExport: () => void;
 }
 
-export function InventoryToolbar({ filter, onChange, locations, categories, columns, onExport }: ToolbarProps) {
+export function InventoryToolbar({
+  filter,
+  onChange,
+  locations,
+  categories,
+  columns,
+  onExport,
+}: ToolbarProps) {
   const { t } = useI18n();
   // Typing stays instant in the box; the grid refilters after a short pause (100k rows).
   const [search, setSearch] = useState(filter.search);
-  const commitSearch = useDebouncedCallback((value: string) => { onChange({ q: value }); }, 150);
+  const commitSearch = useDebouncedCallback((value: string) => {
+    onChange({ q: value });
+  }, 150);
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('inventory.filters')}>
@@ -42,7 +51,9 @@ export function InventoryToolbar({ filter, onChange, locations, categories, colu
         placeholder={t('inventory.allLocations')}
         data={locations.map((code) => ({ value: code, label: code }))}
         value={filter.location}
-        onChange={(value) => { onChange({ location: value }); }}
+        onChange={(value) => {
+          onChange({ location: value });
+        }}
         clearable
         w={{ base: '47%', sm: 150 }}
         comboboxProps={{ withinPortal: true }}
@@ -53,7 +64,9 @@ export function InventoryToolbar({ filter, onChange, locations, categories, colu
         placeholder={t('inventory.allCategories')}
         data={categories}
         value={filter.category}
-        onChange={(value) => { onChange({ category: value }); }}
+        onChange={(value) => {
+          onChange({ category: value });
+        }}
         clearable
         searchable
         nothingFoundMessage={t('common.noMatches')}
@@ -63,7 +76,9 @@ export function InventoryToolbar({ filter, onChange, locations, categories, colu
         label={t('inventory.status')}
         data={STATUS_FILTERS.map((status) => ({ value: status, label: t(`inventory.status.${status}`) }))}
         value={filter.status}
-        onChange={(value) => { onChange({ status: value }); }}
+        onChange={(value) => {
+          onChange({ status: value });
+        }}
         allowDeselect={false}
         w={{ base: '100%', sm: 190 }}
         data-testid="inventory-status"

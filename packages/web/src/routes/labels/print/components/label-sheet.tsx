@@ -4,7 +4,15 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../../../components/common/page-header';
 import { PageLoader } from '../../../../components/common/page-loader';
 import { useI18n } from '../../../../i18n/i18n-context';
-import { expandLabels, labelCode, SHEET_IDS, SHEETS, type LabelItem, type LabelSource, type SheetId } from '../../../../lib/barcode/labels';
+import {
+  expandLabels,
+  labelCode,
+  SHEET_IDS,
+  SHEETS,
+  type LabelItem,
+  type LabelSource,
+  type SheetId,
+} from '../../../../lib/barcode/labels';
 import './labels.css';
 
 const codeKey = (code: { bcid: string; text: string }) => `${code.bcid}:${code.text}`;
@@ -28,7 +36,10 @@ export function LabelSheet(props: {
   const [source, setSource] = useState<LabelSource>(anyBarcode ? 'barcode' : 'sku');
   const [svgs, setSvgs] = useState<Map<string, string | null> | null>(null);
   const { labels, requested } = useMemo(() => expandLabels(props.requests), [props.requests]);
-  const codes = useMemo(() => new Map(props.requests.map((r) => [r.item.sku, labelCode(r.item, source)])), [props.requests, source]);
+  const codes = useMemo(
+    () => new Map(props.requests.map((r) => [r.item.sku, labelCode(r.item, source)])),
+    [props.requests, source],
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -67,7 +78,13 @@ export function LabelSheet(props: {
           title={props.title}
           description={props.description}
           actions={
-            <Button onClick={() => { window.print(); }} disabled={!svgs || labels.length === 0} data-testid="labels-print">
+            <Button
+              onClick={() => {
+                window.print();
+              }}
+              disabled={!svgs || labels.length === 0}
+              data-testid="labels-print"
+            >
               {t('labels.print')}
             </Button>
           }
@@ -78,7 +95,9 @@ export function LabelSheet(props: {
               label={t('labels.sheet')}
               data={SHEET_IDS.map((id) => ({ value: id, label: t(`labels.sheet.${id}`) }))}
               value={sheetId}
-              onChange={(value) => { if (value) setSheetId(value); }}
+              onChange={(value) => {
+                if (value) setSheetId(value);
+              }}
               allowDeselect={false}
               w={280}
               data-testid="labels-sheet"
@@ -90,7 +109,9 @@ export function LabelSheet(props: {
               <SegmentedControl
                 aria-labelledby="labels-source"
                 value={source}
-                onChange={(value) => { setSource(value); }}
+                onChange={(value) => {
+                  setSource(value);
+                }}
                 data={[
                   { value: 'barcode', label: t('labels.encodeBarcode'), disabled: !anyBarcode },
                   { value: 'sku', label: t('labels.encodeSku') },
@@ -119,9 +140,16 @@ export function LabelSheet(props: {
                 <div className="lbl-sku">{item.sku}</div>
                 <div className="lbl-title">{item.title}</div>
                 {svg ? (
-                  <div className="lbl-barcode" role="img" aria-label={code.text} dangerouslySetInnerHTML={{ __html: svg }} />
+                  <div
+                    className="lbl-barcode"
+                    role="img"
+                    aria-label={code.text}
+                    dangerouslySetInnerHTML={{ __html: svg }}
+                  />
                 ) : (
-                  <div className="lbl-unprintable" translate="yes">{t('labels.cannotDraw')}</div>
+                  <div className="lbl-unprintable" translate="yes">
+                    {t('labels.cannotDraw')}
+                  </div>
                 )}
               </div>
             );

@@ -9,7 +9,13 @@ import { ChannelName } from './channel-name';
 import { DataTable } from '../../../../components/common/data-table';
 import { QueryStates } from '../../../../components/common/query-states';
 
-const STATE_COLORS: Record<ChannelState, string> = { live: 'teal', webhooks: 'blue', api: 'blue', manual: 'gray', incomplete: 'orange' };
+const STATE_COLORS: Record<ChannelState, string> = {
+  live: 'teal',
+  webhooks: 'blue',
+  api: 'blue',
+  manual: 'gray',
+  incomplete: 'orange',
+};
 
 export function ChannelsTab() {
   const { t, fmt } = useI18n();
@@ -19,23 +25,53 @@ export function ChannelsTab() {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">{t('channels.explain')}</Text>
-        {canConnect ? <Button onClick={modal.open} data-testid="connect-channel">{t('channels.connect')}</Button> : null}
+        <Text size="sm" c="dimmed">
+          {t('channels.explain')}
+        </Text>
+        {canConnect ? (
+          <Button onClick={modal.open} data-testid="connect-channel">
+            {t('channels.connect')}
+          </Button>
+        ) : null}
       </Group>
-      <QueryStates query={channels} isEmpty={channels.data && channels.data.length === 0} empty={<NothingHere title={t('channels.empty')} />} />
+      <QueryStates
+        query={channels}
+        isEmpty={channels.data && channels.data.length === 0}
+        empty={<NothingHere title={t('channels.empty')} />}
+      />
       {channels.data && channels.data.length > 0 ? (
-        <DataTable testId="channels-table" minWidth={680} columns={[{ label: t('orders.channel') }, { label: t('channels.account') }, { label: t('field.location') }, { label: t('channels.safetyBuffer'), numeric: true }, { label: t('channels.lastSync') }, { label: t('settings.status') }]}>
+        <DataTable
+          testId="channels-table"
+          minWidth={680}
+          columns={[
+            { label: t('orders.channel') },
+            { label: t('channels.account') },
+            { label: t('field.location') },
+            { label: t('channels.safetyBuffer'), numeric: true },
+            { label: t('channels.lastSync') },
+            { label: t('settings.status') },
+          ]}
+        >
           {channels.data.map((c) => {
             const state = channelState(c);
             return (
               <Table.Tr key={c.channel} data-testid={`channel-${c.channel}`}>
-                <Table.Td><ChannelName t={t} channel={c.channel} /></Table.Td>
+                <Table.Td>
+                  <ChannelName t={t} channel={c.channel} />
+                </Table.Td>
                 <Table.Td translate="no">{c.shopDomain ?? c.name}</Table.Td>
                 <Table.Td translate="no">{c.location ?? '—'}</Table.Td>
                 <Table.Td className="num">{fmt.int(c.safetyBuffer)}</Table.Td>
                 <Table.Td>{c.pullCursor ? t('channels.synced') : t('channels.neverSynced')}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={STATE_COLORS[state]} miw="max-content" data-testid="channel-state">{t(`channels.state.${state}`)}</Badge>
+                  <Badge
+                    variant="light"
+                    color={STATE_COLORS[state]}
+                    miw="max-content"
+                    data-testid="channel-state"
+                  >
+                    {t(`channels.state.${state}`)}
+                  </Badge>
                 </Table.Td>
               </Table.Tr>
             );

@@ -4,8 +4,24 @@ import { useI18n } from '../../../../i18n/i18n-context';
 
 /** The CSV kinds' columns (README, "Imports"); the Amazon flat files are taken as downloaded. */
 const COLUMNS: Partial<Record<ImportKind, { required: string[]; optional: string[] }>> = {
-  orders: { required: ['channel', 'external_id', 'ordered_at', 'sku', 'quantity'], optional: ['unit_price', 'currency', 'status'] },
-  products: { required: ['sku', 'title'], optional: ['barcode', 'asin', 'fnsku', 'category', 'brand', 'unit_cost', 'price', 'case_pack', 'allow_backorder'] },
+  orders: {
+    required: ['channel', 'external_id', 'ordered_at', 'sku', 'quantity'],
+    optional: ['unit_price', 'currency', 'status'],
+  },
+  products: {
+    required: ['sku', 'title'],
+    optional: [
+      'barcode',
+      'asin',
+      'fnsku',
+      'category',
+      'brand',
+      'unit_cost',
+      'price',
+      'case_pack',
+      'allow_backorder',
+    ],
+  },
   stock: { required: ['sku', 'location', 'quantity'], optional: [] },
 };
 
@@ -14,11 +30,18 @@ export function ImportHint({ kind }: { kind: ImportKind }) {
   const columns = COLUMNS[kind];
   return (
     <Stack gap={4}>
-      <Text size="sm" c="dimmed">{t(`imports.kindHint.${kind}`)}</Text>
+      <Text size="sm" c="dimmed">
+        {t(`imports.kindHint.${kind}`)}
+      </Text>
       {columns ? (
         <Text size="sm" c="dimmed">
           {t('imports.required')} <Code translate="no">{columns.required.join(',')}</Code>
-          {columns.optional.length > 0 ? <> {t('imports.optional')} <Code translate="no">{columns.optional.join(',')}</Code></> : null}
+          {columns.optional.length > 0 ? (
+            <>
+              {' '}
+              {t('imports.optional')} <Code translate="no">{columns.optional.join(',')}</Code>
+            </>
+          ) : null}
         </Text>
       ) : null}
     </Stack>

@@ -10,23 +10,41 @@ function ReasonCell({ message }: { message: string }) {
   const { t, locale } = useI18n();
   const known = locale === 'en' ? null : rejectReason(message);
   if (known) return <Table.Td>{t(known.key, known.vars)}</Table.Td>;
-  return <Table.Td translate="no" lang="en">{message}</Table.Td>;
+  return (
+    <Table.Td translate="no" lang="en">
+      {message}
+    </Table.Td>
+  );
 }
 
 function RejectsTable({ rejects, total }: { rejects: ImportReject[]; total: number }) {
   const { t, fmt } = useI18n();
   return (
     <Stack gap={4}>
-      <DataTable testId="import-rejects" minWidth={480} columns={[{ label: t('imports.line'), numeric: true }, { label: t('imports.field') }, { label: t('imports.reason') }]}>
+      <DataTable
+        testId="import-rejects"
+        minWidth={480}
+        columns={[
+          { label: t('imports.line'), numeric: true },
+          { label: t('imports.field') },
+          { label: t('imports.reason') },
+        ]}
+      >
         {rejects.map((r) => (
           <Table.Tr key={`${r.line}-${r.field}`} data-testid={`reject-line-${r.line}`}>
             <Table.Td className="num">{fmt.int(r.line)}</Table.Td>
-            <Table.Td ff="monospace" translate="no">{r.field}</Table.Td>
+            <Table.Td ff="monospace" translate="no">
+              {r.field}
+            </Table.Td>
             <ReasonCell message={r.message} />
           </Table.Tr>
         ))}
       </DataTable>
-      {total > rejects.length ? <Text size="xs" c="dimmed">{t('imports.moreRejects', { shown: fmt.int(rejects.length), total: fmt.int(total) })}</Text> : null}
+      {total > rejects.length ? (
+        <Text size="xs" c="dimmed">
+          {t('imports.moreRejects', { shown: fmt.int(rejects.length), total: fmt.int(total) })}
+        </Text>
+      ) : null}
     </Stack>
   );
 }
@@ -39,9 +57,20 @@ function JobProgress({ jobId }: { jobId: number }) {
   const done = status === 'succeeded';
   return (
     <Stack gap={4} data-testid="import-job">
-      <Text size="sm" data-testid="import-job-status">{t(`jobs.status.${status}`)}</Text>
-      <Progress value={done ? 100 : progress * 100} color={status === 'failed' ? 'red' : done ? 'teal' : 'blue'} animated={!done && status !== 'failed'} aria-label={t('imports.progress', { percent: fmt.pct(done ? 1 : progress, 0) })} />
-      {status === 'failed' ? <Alert color="red" variant="light">{t('imports.jobFailed')}</Alert> : null}
+      <Text size="sm" data-testid="import-job-status">
+        {t(`jobs.status.${status}`)}
+      </Text>
+      <Progress
+        value={done ? 100 : progress * 100}
+        color={status === 'failed' ? 'red' : done ? 'teal' : 'blue'}
+        animated={!done && status !== 'failed'}
+        aria-label={t('imports.progress', { percent: fmt.pct(done ? 1 : progress, 0) })}
+      />
+      {status === 'failed' ? (
+        <Alert color="red" variant="light">
+          {t('imports.jobFailed')}
+        </Alert>
+      ) : null}
     </Stack>
   );
 }
@@ -52,7 +81,9 @@ export function ImportOutcome({ error, result }: { error: unknown; result: Impor
   if (error instanceof ImportRefused && error.rejects.length > 0) {
     return (
       <Stack gap="sm" data-testid="import-outcome">
-        <Alert color="red" variant="light" title={t('imports.refusedTitle')}>{t('imports.refused', { count: fmt.int(error.invalidRows) })}</Alert>
+        <Alert color="red" variant="light" title={t('imports.refusedTitle')}>
+          {t('imports.refused', { count: fmt.int(error.invalidRows) })}
+        </Alert>
         <RejectsTable rejects={error.rejects} total={error.invalidRows} />
       </Stack>
     );
@@ -62,7 +93,12 @@ export function ImportOutcome({ error, result }: { error: unknown; result: Impor
   return (
     <Stack gap="sm" data-testid="import-outcome">
       <Alert color={result.rejected > 0 ? 'yellow' : 'teal'} variant="light">
-        {result.status === 'unchanged' ? t('imports.unchanged') : t('imports.staged', { rows: fmt.int(result.rows - result.rejected), rejected: fmt.int(result.rejected) })}
+        {result.status === 'unchanged'
+          ? t('imports.unchanged')
+          : t('imports.staged', {
+              rows: fmt.int(result.rows - result.rejected),
+              rejected: fmt.int(result.rejected),
+            })}
       </Alert>
       {result.jobId !== null ? <JobProgress jobId={result.jobId} /> : null}
       {result.rejects.length > 0 ? <RejectsTable rejects={result.rejects} total={result.rejected} /> : null}

@@ -27,18 +27,47 @@ export function ImportsTab() {
             <Stack gap="sm">
               <ImportHint kind={kind} />
               <Group gap="sm" align="flex-end" wrap="wrap">
-                <Select label={t('imports.kind')} data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))} value={kind} onChange={(v) => { if (v) setKind(v); }} allowDeselect={false} w={240} data-testid="import-kind" />
-                <FileInput label={t('imports.file')} value={file} onChange={setFile} accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" w={260} data-testid="import-file" />
+                <Select
+                  label={t('imports.kind')}
+                  data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))}
+                  value={kind}
+                  onChange={(v) => {
+                    if (v) setKind(v);
+                  }}
+                  allowDeselect={false}
+                  w={240}
+                  data-testid="import-kind"
+                />
+                <FileInput
+                  label={t('imports.file')}
+                  value={file}
+                  onChange={setFile}
+                  accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                  w={260}
+                  data-testid="import-file"
+                />
               </Group>
-              <Checkbox label={t('imports.skipInvalid')} description={t('imports.skipInvalidHint')} checked={skipInvalid} onChange={(e) => { setSkipInvalid(e.currentTarget.checked); }} data-testid="import-skip-invalid" />
+              <Checkbox
+                label={t('imports.skipInvalid')}
+                description={t('imports.skipInvalidHint')}
+                checked={skipInvalid}
+                onChange={(e) => {
+                  setSkipInvalid(e.currentTarget.checked);
+                }}
+                data-testid="import-skip-invalid"
+              />
               <Group>
-                <Button type="submit" disabled={!file} loading={upload.isPending} data-testid="import-submit">{t('imports.upload')}</Button>
+                <Button type="submit" disabled={!file} loading={upload.isPending} data-testid="import-submit">
+                  {t('imports.upload')}
+                </Button>
               </Group>
             </Stack>
           </form>
         </Paper>
       ) : null}
-      {upload.isError || upload.data ? <ImportOutcome error={upload.error} result={upload.data ?? null} /> : null}
+      {upload.isError || upload.data ? (
+        <ImportOutcome error={upload.error} result={upload.data ?? null} />
+      ) : null}
       <RecentImports />
     </Stack>
   );

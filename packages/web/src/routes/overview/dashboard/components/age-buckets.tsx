@@ -24,7 +24,12 @@ export function AgeBuckets({ buckets }: { buckets: AgeBucketSummary[] }) {
                   {t('overview.unitsShare', { units: fmt.int(bucket.units), share: fmt.pct(share) })}
                 </Text>
               </Group>
-              <Progress value={share * 100} color={COLORS[index] ?? 'gray'} size="md" aria-label={t(`age.${bucket.id}`)} />
+              <Progress
+                value={share * 100}
+                color={COLORS[index] ?? 'gray'}
+                size="md"
+                aria-label={t(`age.${bucket.id}`)}
+              />
             </div>
           );
         })}

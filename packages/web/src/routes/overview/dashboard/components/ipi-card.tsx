@@ -32,7 +32,12 @@ export function IpiCard() {
           <RingProgress
             size={110}
             thickness={10}
-            sections={[{ value: (ipi.data.score / 1000) * 100, color: ipi.data.score < IPI_THRESHOLD ? 'red' : 'teal' }]}
+            sections={[
+              {
+                value: (ipi.data.score / 1000) * 100,
+                color: ipi.data.score < IPI_THRESHOLD ? 'red' : 'teal',
+              },
+            ]}
             label={
               <Text ta="center" fw={700} size="lg" className="num">
                 {fmt.int(ipi.data.score)}
@@ -42,20 +47,36 @@ export function IpiCard() {
           />
           <SimpleGrid cols={2} spacing="xs" verticalSpacing={4}>
             <Stack gap={0}>
-              <Text size="xs" c="dimmed">{t('overview.ipiExcess')}</Text>
-              <Text size="sm" fw={500}>{fmt.pct(factorValue(ipi.data, 'excessPercent') / 100)}</Text>
+              <Text size="xs" c="dimmed">
+                {t('overview.ipiExcess')}
+              </Text>
+              <Text size="sm" fw={500}>
+                {fmt.pct(factorValue(ipi.data, 'excessPercent') / 100)}
+              </Text>
             </Stack>
             <Stack gap={0}>
-              <Text size="xs" c="dimmed">{t('overview.ipiSellThrough')}</Text>
-              <Text size="sm" fw={500}>{fmt.num(factorValue(ipi.data, 'sellThrough'), 2)}</Text>
+              <Text size="xs" c="dimmed">
+                {t('overview.ipiSellThrough')}
+              </Text>
+              <Text size="sm" fw={500}>
+                {fmt.num(factorValue(ipi.data, 'sellThrough'), 2)}
+              </Text>
             </Stack>
             <Stack gap={0}>
-              <Text size="xs" c="dimmed">{t('overview.ipiStranded')}</Text>
-              <Text size="sm" fw={500}>{fmt.pct(factorValue(ipi.data, 'strandedPercent') / 100)}</Text>
+              <Text size="xs" c="dimmed">
+                {t('overview.ipiStranded')}
+              </Text>
+              <Text size="sm" fw={500}>
+                {fmt.pct(factorValue(ipi.data, 'strandedPercent') / 100)}
+              </Text>
             </Stack>
             <Stack gap={0}>
-              <Text size="xs" c="dimmed">{t('overview.ipiInStock')}</Text>
-              <Text size="sm" fw={500}>{fmt.pct(factorValue(ipi.data, 'inStockRate') / 100)}</Text>
+              <Text size="xs" c="dimmed">
+                {t('overview.ipiInStock')}
+              </Text>
+              <Text size="sm" fw={500}>
+                {fmt.pct(factorValue(ipi.data, 'inStockRate') / 100)}
+              </Text>
             </Stack>
           </SimpleGrid>
         </Group>

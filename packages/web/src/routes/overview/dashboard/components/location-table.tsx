@@ -43,7 +43,10 @@ export function LocationTable({ locations }: { locations: LocationSummary[] }) {
                     <Text size="sm" className="num" ta="left">
                       {share === null
                         ? t('overview.cubicFeet', { value: fmt.num(loc.cubicFeet, 1) })
-                        : t('overview.cubicFeetOf', { value: fmt.num(loc.cubicFeet, 1), capacity: fmt.int(loc.capacityCubicFeet ?? 0) })}
+                        : t('overview.cubicFeetOf', {
+                            value: fmt.num(loc.cubicFeet, 1),
+                            capacity: fmt.int(loc.capacityCubicFeet ?? 0),
+                          })}
                     </Text>
                     {share === null ? null : (
                       <Progress

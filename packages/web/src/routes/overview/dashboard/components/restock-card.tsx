@@ -14,7 +14,8 @@ export function RestockCard() {
   const { t, fmt } = useI18n();
   const restock = useRestock();
   const counts = new Map<RestockAlert, number>();
-  for (const rec of restock.data ?? []) if (rec.alert) counts.set(rec.alert, (counts.get(rec.alert) ?? 0) + 1);
+  for (const rec of restock.data ?? [])
+    if (rec.alert) counts.set(rec.alert, (counts.get(rec.alert) ?? 0) + 1);
   return (
     <Paper withBorder radius="md" p="md" h="100%" data-testid="restock-card">
       <Title order={2} size="h4" mb="xs">

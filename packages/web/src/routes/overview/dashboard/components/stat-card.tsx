@@ -1,7 +1,17 @@
 import { Paper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export function StatCard({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
+export function StatCard({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  testId?: string;
+}) {
   return (
     <Paper withBorder p="md" radius="md" data-testid={testId}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

@@ -21,7 +21,13 @@ export function StockOutList({ skus, count }: { skus: string[]; count: number })
           <Group gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {skus.slice(0, SHOWN).map((sku) => (
               <li key={sku}>
-                <Anchor component={Link} to={`/products/${encodeURIComponent(sku)}`} size="sm" ff="monospace" translate="no">
+                <Anchor
+                  component={Link}
+                  to={`/products/${encodeURIComponent(sku)}`}
+                  size="sm"
+                  ff="monospace"
+                  translate="no"
+                >
                   {sku}
                 </Anchor>
               </li>

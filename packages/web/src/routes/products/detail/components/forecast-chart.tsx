@@ -6,7 +6,15 @@ import { useEffect, useRef } from 'react';
 import type { ChartOption } from './forecast-option';
 
 // Only the pieces we draw: the full echarts build would triple this chunk.
-echarts.use([LineChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  ScatterChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DataZoomComponent,
+  CanvasRenderer,
+]);
 
 /** Loaded lazily by ForecastPanel, so ECharts is fetched only when a forecast exists. */
 export default function ForecastChart({ option, label }: { option: ChartOption; label: string }) {
@@ -17,7 +25,9 @@ export default function ForecastChart({ option, label }: { option: ChartOption; 
     if (!element) return;
     const chart = echarts.init(element, undefined, { renderer: 'canvas' });
     chart.setOption(option, { notMerge: true });
-    const observer = new ResizeObserver(() => { chart.resize(); });
+    const observer = new ResizeObserver(() => {
+      chart.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
@@ -25,5 +35,13 @@ export default function ForecastChart({ option, label }: { option: ChartOption; 
     };
   }, [option]);
 
-  return <div ref={host} role="img" aria-label={label} style={{ width: '100%', height: 340 }} data-testid="forecast-chart" />;
+  return (
+    <div
+      ref={host}
+      role="img"
+      aria-label={label}
+      style={{ width: '100%', height: 340 }}
+      data-testid="forecast-chart"
+    />
+  );
 }

@@ -40,16 +40,23 @@ function finite(value: number): number | null {
 export function buildForecastOption(forecast: Forecast, labels: ForecastLabels): ChartOption {
   const dates = [...forecast.history.map((h) => h.date), ...forecast.forecast.map((f) => f.date)];
   const pad = forecast.history.map(() => null);
-  const history = [...forecast.history.map((h) => (h.units === null || h.censored ? null : finite(h.units))), ...forecast.forecast.map(() => null)];
+  const history = [
+    ...forecast.history.map((h) => (h.units === null || h.censored ? null : finite(h.units))),
+    ...forecast.forecast.map(() => null),
+  ];
   // Stock-out days are drawn as marks on the axis: the gap in the line is not zero demand.
-  const censored = [...forecast.history.map((h) => (h.censored || h.units === null ? 0 : null)), ...forecast.forecast.map(() => null)];
+  const censored = [
+    ...forecast.history.map((h) => (h.censored || h.units === null ? 0 : null)),
+    ...forecast.forecast.map(() => null),
+  ];
   const hasCensored = censored.some((v) => v !== null);
   const q = (key: Quantile) => forecast.forecast.map((f) => finite(f[key]));
-  const diff = (from: Quantile, to: Quantile) => forecast.forecast.map((f) => {
-    const a = finite(f[from]);
-    const b = finite(f[to]);
-    return a === null || b === null ? null : Math.max(0, b - a);
-  });
+  const diff = (from: Quantile, to: Quantile) =>
+    forecast.forecast.map((f) => {
+      const a = finite(f[from]);
+      const b = finite(f[to]);
+      return a === null || b === null ? null : Math.max(0, b - a);
+    });
   const historyLength = forecast.history.length;
 
   const bandSeries = BANDS.map((band) => ({
@@ -67,7 +74,17 @@ export function buildForecastOption(forecast: Forecast, labels: ForecastLabels):
   return {
     animation: false,
     grid: { left: 48, right: 16, top: 40, bottom: 64 },
-    legend: { top: 0, type: 'scroll', data: [labels.history, ...(hasCensored ? [labels.censored] : []), labels.median, labels.mean, ...bandSeries.map((s) => s.name)] },
+    legend: {
+      top: 0,
+      type: 'scroll',
+      data: [
+        labels.history,
+        ...(hasCensored ? [labels.censored] : []),
+        labels.median,
+        labels.mean,
+        ...bandSeries.map((s) => s.name),
+      ],
+    },
     tooltip: {
       trigger: 'axis',
       formatter: (params: { dataIndex: number }[]) => {
@@ -82,25 +99,72 @@ export function buildForecastOption(forecast: Forecast, labels: ForecastLabels):
           const point = forecast.forecast[index - historyLength];
           if (point) {
             lines.push(`${labels.mean}: ${labels.units(point.mean)}`);
-            for (const key of ['q50', 'q80', 'q90', 'q95', 'q99'] as const) lines.push(`${PCT[key]}: ${labels.units(point[key])}`);
+            for (const key of ['q50', 'q80', 'q90', 'q95', 'q99'] as const)
+              lines.push(`${PCT[key]}: ${labels.units(point[key])}`);
           }
         }
         return lines.map((line) => line.replace(/[<>&]/g, '')).join('<br/>');
       },
     },
-    xAxis: { type: 'category', data: dates, boundaryGap: false, axisLabel: { formatter: (value: string) => labels.axisDate(value) } },
+    xAxis: {
+      type: 'category',
+      data: dates,
+      boundaryGap: false,
+      axisLabel: { formatter: (value: string) => labels.axisDate(value) },
+    },
     yAxis: { type: 'value', min: 0, axisLabel: { formatter: (value: number) => labels.units(value) } },
     dataZoom: [
       { type: 'inside', startValue: Math.max(0, historyLength - 120) },
       { type: 'slider', height: 20, bottom: 8, startValue: Math.max(0, historyLength - 120) },
     ],
     series: [
-      { name: 'base', type: 'line', stack: 'bands', symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, data: [...pad, ...q('q50')] },
+      {
+        name: 'base',
+        type: 'line',
+        stack: 'bands',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        silent: true,
+        tooltip: { show: false },
+        data: [...pad, ...q('q50')],
+      },
       ...bandSeries,
-      { name: labels.history, type: 'line', symbol: 'none', lineStyle: { width: 1.5, color: '#343a40' }, itemStyle: { color: '#343a40' }, data: history },
-      ...(hasCensored ? [{ name: labels.censored, type: 'scatter', symbol: 'rect', symbolSize: [3, 8], itemStyle: { color: '#c92a2a' }, data: censored }] : []),
-      { name: labels.median, type: 'line', symbol: 'none', lineStyle: { width: 2, color: '#1971c2' }, itemStyle: { color: '#1971c2' }, data: [...pad, ...q('q50')] },
-      { name: labels.mean, type: 'line', symbol: 'none', lineStyle: { width: 1.5, type: 'dashed', color: '#e8590c' }, itemStyle: { color: '#e8590c' }, data: [...pad, ...forecast.forecast.map((f) => finite(f.mean))] },
+      {
+        name: labels.history,
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { width: 1.5, color: '#343a40' },
+        itemStyle: { color: '#343a40' },
+        data: history,
+      },
+      ...(hasCensored
+        ? [
+            {
+              name: labels.censored,
+              type: 'scatter',
+              symbol: 'rect',
+              symbolSize: [3, 8],
+              itemStyle: { color: '#c92a2a' },
+              data: censored,
+            },
+          ]
+        : []),
+      {
+        name: labels.median,
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { width: 2, color: '#1971c2' },
+        itemStyle: { color: '#1971c2' },
+        data: [...pad, ...q('q50')],
+      },
+      {
+        name: labels.mean,
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { width: 1.5, type: 'dashed', color: '#e8590c' },
+        itemStyle: { color: '#e8590c' },
+        data: [...pad, ...forecast.forecast.map((f) => finite(f.mean))],
+      },
     ],
   };
 }

@@ -32,7 +32,9 @@ export function ForecastPanel({ sku, locations }: { sku: string; locations: stri
         : null,
     [forecast.data, t, fmt],
   );
-  const total = forecast.data?.forecast.reduce((sum, point) => sum + (Number.isFinite(point.mean) ? point.mean : 0), 0) ?? 0;
+  const total =
+    forecast.data?.forecast.reduce((sum, point) => sum + (Number.isFinite(point.mean) ? point.mean : 0), 0) ??
+    0;
 
   return (
     <Paper withBorder radius="md" p="md" data-testid="forecast-panel">
@@ -53,9 +55,14 @@ export function ForecastPanel({ sku, locations }: { sku: string; locations: stri
           />
           <Select
             aria-label={t('forecast.horizon')}
-            data={HORIZONS.map((days) => ({ value: String(days), label: t('forecast.days', { count: fmt.int(days) }) }))}
+            data={HORIZONS.map((days) => ({
+              value: String(days),
+              label: t('forecast.days', { count: fmt.int(days) }),
+            }))}
             value={horizon}
-            onChange={(value) => { setHorizon(value ?? '90'); }}
+            onChange={(value) => {
+              setHorizon(value ?? '90');
+            }}
             allowDeselect={false}
             size="xs"
             w={110}
@@ -64,7 +71,9 @@ export function ForecastPanel({ sku, locations }: { sku: string; locations: stri
       </Group>
       {forecast.isPending ? <PageLoader /> : null}
       {forecast.isError ? <ErrorAlert error={forecast.error} /> : null}
-      {forecast.data === null ? <NotAvailable title={t('forecast.notAvailableTitle')} description={t('forecast.notAvailableBody')} /> : null}
+      {forecast.data === null ? (
+        <NotAvailable title={t('forecast.notAvailableTitle')} description={t('forecast.notAvailableBody')} />
+      ) : null}
       {forecast.data && option ? (
         <>
           <Group gap="xs" mb="xs" wrap="wrap">
@@ -76,12 +85,21 @@ export function ForecastPanel({ sku, locations }: { sku: string; locations: stri
             </Badge>
             {forecast.data.backtest ? (
               <Text size="sm" c="dimmed">
-                {t('forecast.backtest', { wape: fmt.pct(forecast.data.backtest.wape), bias: fmt.pct(forecast.data.backtest.bias) })}
+                {t('forecast.backtest', {
+                  wape: fmt.pct(forecast.data.backtest.wape),
+                  bias: fmt.pct(forecast.data.backtest.bias),
+                })}
               </Text>
             ) : null}
           </Group>
           <Suspense fallback={<PageLoader />}>
-            <ForecastChart option={option} label={t('forecast.chartLabel', { units: fmt.int(total), days: fmt.int(forecast.data.forecast.length) })} />
+            <ForecastChart
+              option={option}
+              label={t('forecast.chartLabel', {
+                units: fmt.int(total),
+                days: fmt.int(forecast.data.forecast.length),
+              })}
+            />
           </Suspense>
         </>
       ) : null}

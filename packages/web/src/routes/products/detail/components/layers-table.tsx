@@ -29,7 +29,9 @@ export function LayersTable({ layers, currency }: { layers: AgeLayer[]; currency
             </Table.Thead>
             <Table.Tbody>
               {sorted.map((layer) => (
-                <Table.Tr key={`${layer.location}-${layer.receivedAt}-${layer.quantityReceived}-${layer.quantityRemaining}`}>
+                <Table.Tr
+                  key={`${layer.location}-${layer.receivedAt}-${layer.quantityReceived}-${layer.quantityRemaining}`}
+                >
                   <Table.Td translate="no">{layer.location}</Table.Td>
                   <Table.Td>{fmt.date(layer.receivedAt)}</Table.Td>
                   <Table.Td className="num">{t('common.days', { count: fmt.int(layer.ageDays) })}</Table.Td>
@@ -38,8 +40,15 @@ export function LayersTable({ layers, currency }: { layers: AgeLayer[]; currency
                       {t(`age.${ageBucket(layer.ageDays)}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td className="num">{t('product.remainingOf', { remaining: fmt.int(layer.quantityRemaining), received: fmt.int(layer.quantityReceived) })}</Table.Td>
-                  <Table.Td className="num">{layer.unitCost === null ? '—' : fmt.money(layer.unitCost, currency)}</Table.Td>
+                  <Table.Td className="num">
+                    {t('product.remainingOf', {
+                      remaining: fmt.int(layer.quantityRemaining),
+                      received: fmt.int(layer.quantityReceived),
+                    })}
+                  </Table.Td>
+                  <Table.Td className="num">
+                    {layer.unitCost === null ? '—' : fmt.money(layer.unitCost, currency)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -31,7 +31,12 @@ const REASON_KEYS: Record<string, MessageKey> = {
 
 function Delta({ value }: { value: number }) {
   const { fmt } = useI18n();
-  if (value === 0) return <Text span c="dimmed">0</Text>;
+  if (value === 0)
+    return (
+      <Text span c="dimmed">
+        0
+      </Text>
+    );
   return (
     <Text span c={value > 0 ? 'teal.9' : 'red.9'} fw={500}>
       {value > 0 ? '+' : '−'}
@@ -57,11 +62,21 @@ function MovementRow({ movement }: { movement: Movement }) {
         ) : null}
       </Table.Td>
       <Table.Td translate="no">{movement.location}</Table.Td>
-      <Table.Td className="num"><Delta value={movement.onHandDelta} /></Table.Td>
-      <Table.Td className="num"><Delta value={movement.reservedDelta} /></Table.Td>
-      <Table.Td className="num"><Delta value={movement.inboundDelta} /></Table.Td>
-      <Table.Td className="num"><Delta value={movement.unfulfillableDelta} /></Table.Td>
-      <Table.Td translate="no" ff="monospace" fz="xs">{movement.referenceId ?? '—'}</Table.Td>
+      <Table.Td className="num">
+        <Delta value={movement.onHandDelta} />
+      </Table.Td>
+      <Table.Td className="num">
+        <Delta value={movement.reservedDelta} />
+      </Table.Td>
+      <Table.Td className="num">
+        <Delta value={movement.inboundDelta} />
+      </Table.Td>
+      <Table.Td className="num">
+        <Delta value={movement.unfulfillableDelta} />
+      </Table.Td>
+      <Table.Td translate="no" ff="monospace" fz="xs">
+        {movement.referenceId ?? '—'}
+      </Table.Td>
     </Table.Tr>
   );
 }
@@ -75,7 +90,11 @@ export function MovementsTable({ sku }: { sku: string }) {
       <Title order={2} size="h4" mb="sm" id="ledger-title">
         {t('product.ledger')}
       </Title>
-      <QueryStates query={movements} isEmpty={movements.isSuccess && rows.length === 0} empty={<NothingHere title={t('product.noMovements')} />} />
+      <QueryStates
+        query={movements}
+        isEmpty={movements.isSuccess && rows.length === 0}
+        empty={<NothingHere title={t('product.noMovements')} />}
+      />
       {rows.length > 0 ? (
         <Table.ScrollContainer minWidth={760}>
           <Table striped aria-labelledby="ledger-title" data-testid="movements-table">
@@ -101,7 +120,11 @@ export function MovementsTable({ sku }: { sku: string }) {
       ) : null}
       {movements.hasNextPage ? (
         <Center mt="sm">
-          <Button variant="default" onClick={() => void movements.fetchNextPage()} loading={movements.isFetchingNextPage}>
+          <Button
+            variant="default"
+            onClick={() => void movements.fetchNextPage()}
+            loading={movements.isFetchingNextPage}
+          >
             {t('common.loadMore')}
           </Button>
         </Center>

@@ -16,14 +16,23 @@ export function ProfitSummary({ totals }: { totals: ProfitTotals }) {
     { key: 'profit', label: 'profit.profit', value: money(totals.profit), warn: totals.profit < 0 },
     { key: 'margin', label: 'profit.margin', value: totals.margin === null ? '—' : fmt.pct(totals.margin) },
     { key: 'roi', label: 'profit.roi', value: totals.roi === null ? '—' : fmt.pct(totals.roi) },
-    { key: 'storage-percent', label: 'profit.storagePercent', value: totals.storagePercent === null ? '—' : fmt.pct(totals.storagePercent / 100, 2), warn: (totals.storagePercent ?? 0) > 1 },
+    {
+      key: 'storage-percent',
+      label: 'profit.storagePercent',
+      value: totals.storagePercent === null ? '—' : fmt.pct(totals.storagePercent / 100, 2),
+      warn: (totals.storagePercent ?? 0) > 1,
+    },
   ];
   return (
     <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="profit-summary">
       {stats.map((s) => (
         <Paper key={s.key} withBorder radius="md" p="sm" data-testid={`profit-total-${s.key}`}>
-          <Text size="xs" c="dimmed">{t(s.label)}</Text>
-          <Text fz="lg" fw={600} c={s.warn ? 'red.9' : undefined}>{s.value}</Text>
+          <Text size="xs" c="dimmed">
+            {t(s.label)}
+          </Text>
+          <Text fz="lg" fw={600} c={s.warn ? 'red.9' : undefined}>
+            {s.value}
+          </Text>
         </Paper>
       ))}
     </SimpleGrid>

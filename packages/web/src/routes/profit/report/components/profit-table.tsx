@@ -26,9 +26,24 @@ const COLUMNS: { key: Exclude<ProfitSortKey, 'sku'>; label: MessageKey; format: 
   { key: 'storagePercent', label: 'profit.storagePercent', format: 'percent' },
 ];
 
-function SortHeader({ label, active, direction, onClick, numeric }: { label: string; active: boolean; direction: 'asc' | 'desc'; onClick: () => void; numeric?: boolean }) {
+function SortHeader({
+  label,
+  active,
+  direction,
+  onClick,
+  numeric,
+}: {
+  label: string;
+  active: boolean;
+  direction: 'asc' | 'desc';
+  onClick: () => void;
+  numeric?: boolean;
+}) {
   return (
-    <Table.Th className={numeric ? 'num' : undefined} aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <Table.Th
+      className={numeric ? 'num' : undefined}
+      aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
       <UnstyledButton onClick={onClick} fz="sm" fw={600}>
         <Group gap={2} wrap="nowrap" justify={numeric ? 'flex-end' : 'flex-start'}>
           {label}
@@ -41,10 +56,17 @@ function SortHeader({ label, active, direction, onClick, numeric }: { label: str
 
 export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
   const { t, fmt } = useI18n();
-  const [sort, setSort] = useState<{ key: ProfitSortKey; direction: 'asc' | 'desc' }>({ key: 'profit', direction: 'desc' });
+  const [sort, setSort] = useState<{ key: ProfitSortKey; direction: 'asc' | 'desc' }>({
+    key: 'profit',
+    direction: 'desc',
+  });
   const sorted = useMemo(() => sortProfitRows(rows, sort.key, sort.direction), [rows, sort]);
   const toggle = (key: ProfitSortKey) => {
-    setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: key === 'sku' ? 'asc' : 'desc' }));
+    setSort((s) =>
+      s.key === key
+        ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: key === 'sku' ? 'asc' : 'desc' },
+    );
   };
   const show = (value: number | null, format: Format) => {
     if (value === null) return '—';
@@ -60,9 +82,25 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
           <Table striped data-testid="profit-table" style={{ whiteSpace: 'nowrap' }}>
             <Table.Thead>
               <Table.Tr>
-                <SortHeader label={t('field.sku')} active={sort.key === 'sku'} direction={sort.direction} onClick={() => { toggle('sku'); }} />
+                <SortHeader
+                  label={t('field.sku')}
+                  active={sort.key === 'sku'}
+                  direction={sort.direction}
+                  onClick={() => {
+                    toggle('sku');
+                  }}
+                />
                 {COLUMNS.map((c) => (
-                  <SortHeader key={c.key} numeric label={t(c.label)} active={sort.key === c.key} direction={sort.direction} onClick={() => { toggle(c.key); }} />
+                  <SortHeader
+                    key={c.key}
+                    numeric
+                    label={t(c.label)}
+                    active={sort.key === c.key}
+                    direction={sort.direction}
+                    onClick={() => {
+                      toggle(c.key);
+                    }}
+                  />
                 ))}
               </Table.Tr>
             </Table.Thead>
@@ -70,10 +108,25 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
               {sorted.slice(0, MAX_ROWS).map((row) => (
                 <Table.Tr key={row.sku} data-testid={`profit-row-${row.sku}`}>
                   <Table.Td>
-                    <Text component={Link} to={`/products/${encodeURIComponent(row.sku)}`} size="sm" ff="monospace" c="blue.8" translate="no">{row.sku}</Text>
+                    <Text
+                      component={Link}
+                      to={`/products/${encodeURIComponent(row.sku)}`}
+                      size="sm"
+                      ff="monospace"
+                      c="blue.8"
+                      translate="no"
+                    >
+                      {row.sku}
+                    </Text>
                   </Table.Td>
                   {COLUMNS.map((c) => (
-                    <Table.Td key={c.key} className="num" c={c.key === 'profit' && row.profit < 0 ? 'red.9' : undefined}>{show(row[c.key], c.format)}</Table.Td>
+                    <Table.Td
+                      key={c.key}
+                      className="num"
+                      c={c.key === 'profit' && row.profit < 0 ? 'red.9' : undefined}
+                    >
+                      {show(row[c.key], c.format)}
+                    </Table.Td>
                   ))}
                 </Table.Tr>
               ))}
@@ -81,8 +134,11 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      {rows.length > MAX_ROWS ? <Text size="xs" c="dimmed">{t('profit.truncated', { shown: fmt.int(MAX_ROWS), total: fmt.int(rows.length) })}</Text> : null}
+      {rows.length > MAX_ROWS ? (
+        <Text size="xs" c="dimmed">
+          {t('profit.truncated', { shown: fmt.int(MAX_ROWS), total: fmt.int(rows.length) })}
+        </Text>
+      ) : null}
     </>
   );
 }
-

@@ -14,7 +14,18 @@ export interface FeeForm {
   otherVariablePerUnit: number;
 }
 
-export const FEE_FIELDS = ['standardOffPeak', 'standardPeak', 'oversizeOffPeak', 'oversizePeak', 'referralPercent', 'capacityOveragePerCubicFoot', 'inboundPerCubicFoot', 'removalPerUnit', 'disposalPerUnit', 'otherVariablePerUnit'] as const satisfies readonly (keyof FeeForm)[];
+export const FEE_FIELDS = [
+  'standardOffPeak',
+  'standardPeak',
+  'oversizeOffPeak',
+  'oversizePeak',
+  'referralPercent',
+  'capacityOveragePerCubicFoot',
+  'inboundPerCubicFoot',
+  'removalPerUnit',
+  'disposalPerUnit',
+  'otherVariablePerUnit',
+] as const satisfies readonly (keyof FeeForm)[];
 
 /** Floating point: 0.15 × 100 is 15.000000000000002. */
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -37,7 +48,10 @@ export function feeFormOf(s: FeeRates): FeeForm {
 /** The PATCH body: only what the form edits, so the rest of the schedule stays as it is. */
 export function feePatchOf(form: FeeForm): FeeRatesPatch {
   return {
-    storage: { standard: { offPeak: form.standardOffPeak, peak: form.standardPeak }, oversize: { offPeak: form.oversizeOffPeak, peak: form.oversizePeak } },
+    storage: {
+      standard: { offPeak: form.standardOffPeak, peak: form.standardPeak },
+      oversize: { offPeak: form.oversizeOffPeak, peak: form.oversizePeak },
+    },
     referralRate: round(form.referralPercent / 100, 6),
     capacityOveragePerCubicFoot: form.capacityOveragePerCubicFoot,
     inboundPerCubicFoot: form.inboundPerCubicFoot,
@@ -49,6 +63,7 @@ export function feePatchOf(form: FeeForm): FeeRatesPatch {
 
 /** The schedule a seller most likely wants: their newest own one, else the newest default. */
 export function preferredSchedule(schedules: readonly FeeSchedule[]): FeeSchedule | undefined {
-  const newest = (list: readonly FeeSchedule[]) => [...list].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.id - a.id)[0];
+  const newest = (list: readonly FeeSchedule[]) =>
+    [...list].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.id - a.id)[0];
   return newest(schedules.filter((s) => s.source === 'account')) ?? newest(schedules);
 }

@@ -28,7 +28,14 @@ export function FeeRatesForm({ schedule, editable }: { schedule: FeeSchedule; ed
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     setSaved(false);
-    update.mutate({ id: schedule.id, patch: feePatchOf(form) }, { onSuccess: () => { setSaved(true); } });
+    update.mutate(
+      { id: schedule.id, patch: feePatchOf(form) },
+      {
+        onSuccess: () => {
+          setSaved(true);
+        },
+      },
+    );
   };
   return (
     <form onSubmit={submit} noValidate data-testid="fee-form">
@@ -39,9 +46,14 @@ export function FeeRatesForm({ schedule, editable }: { schedule: FeeSchedule; ed
             <NumberInput
               key={field}
               label={t(LABELS[field])}
-              description={field === 'referralPercent' ? '%' : <span translate="no">{schedule.currency}</span>}
+              description={
+                field === 'referralPercent' ? '%' : <span translate="no">{schedule.currency}</span>
+              }
               value={form[field]}
-              onChange={(v) => { setSaved(false); setForm((f) => ({ ...f, [field]: Math.max(0, Number(v) || 0) })); }}
+              onChange={(v) => {
+                setSaved(false);
+                setForm((f) => ({ ...f, [field]: Math.max(0, Number(v) || 0) }));
+              }}
               min={0}
               max={field === 'referralPercent' ? 100 : 1_000_000}
               decimalScale={4}
@@ -53,8 +65,14 @@ export function FeeRatesForm({ schedule, editable }: { schedule: FeeSchedule; ed
         </SimpleGrid>
         {editable ? (
           <Group gap="sm">
-            <Button type="submit" loading={update.isPending} data-testid="fee-save">{t('commerce.save')}</Button>
-            {saved ? <Text size="sm" c="teal.9" role="status" data-testid="fee-saved">{t('fees.saved')}</Text> : null}
+            <Button type="submit" loading={update.isPending} data-testid="fee-save">
+              {t('commerce.save')}
+            </Button>
+            {saved ? (
+              <Text size="sm" c="teal.9" role="status" data-testid="fee-saved">
+                {t('fees.saved')}
+              </Text>
+            ) : null}
           </Group>
         ) : null}
       </Stack>

@@ -27,7 +27,11 @@ function AgedSurcharge({ schedule }: { schedule: FeeSchedule }) {
           <Table.Tbody>
             {schedule.agedSurcharge.map((b) => (
               <Table.Tr key={b.minDays}>
-                <Table.Td>{b.maxDays === null ? t('fees.daysPlus', { days: fmt.int(b.minDays) }) : t('fees.daysRange', { from: fmt.int(b.minDays), to: fmt.int(b.maxDays) })}</Table.Td>
+                <Table.Td>
+                  {b.maxDays === null
+                    ? t('fees.daysPlus', { days: fmt.int(b.minDays) })
+                    : t('fees.daysRange', { from: fmt.int(b.minDays), to: fmt.int(b.maxDays) })}
+                </Table.Td>
                 <Table.Td className="num">{fmt.money(b.perCubicFoot, schedule.currency)}</Table.Td>
                 <Table.Td className="num">{fmt.money(b.perUnit, schedule.currency)}</Table.Td>
               </Table.Tr>
@@ -51,31 +55,87 @@ export function FeesTab() {
   if (schedules.isError) return <ErrorAlert error={schedules.error} />;
   const list = schedules.data;
   const current = list.find((s) => s.id === chosen) ?? preferredSchedule(list);
-  const label = (s: FeeSchedule) => t(s.source === 'default' ? 'fees.optionDefault' : 'fees.optionOwn', { marketplace: s.marketplace, date: fmt.date(s.effectiveFrom) });
+  const label = (s: FeeSchedule) =>
+    t(s.source === 'default' ? 'fees.optionDefault' : 'fees.optionOwn', {
+      marketplace: s.marketplace,
+      date: fmt.date(s.effectiveFrom),
+    });
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Select label={t('fees.schedule')} data={list.map((s) => ({ value: String(s.id), label: label(s) }))} value={current ? String(current.id) : null} onChange={(v) => { if (v) setChosen(Number(v)); }} allowDeselect={false} w={320} data-testid="fee-schedule" />
-        {canEdit ? <Button onClick={modal.open} data-testid="fee-new">{t('fees.new')}</Button> : null}
+        <Select
+          label={t('fees.schedule')}
+          data={list.map((s) => ({ value: String(s.id), label: label(s) }))}
+          value={current ? String(current.id) : null}
+          onChange={(v) => {
+            if (v) setChosen(Number(v));
+          }}
+          allowDeselect={false}
+          w={320}
+          data-testid="fee-schedule"
+        />
+        {canEdit ? (
+          <Button onClick={modal.open} data-testid="fee-new">
+            {t('fees.new')}
+          </Button>
+        ) : null}
       </Group>
-      <Text size="sm" c="dimmed">{t('fees.explain')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('fees.explain')}
+      </Text>
       {remove.isError ? <ErrorAlert error={remove.error} /> : null}
-      {!current ? <NothingHere title={t('fees.empty')} /> : (
+      {!current ? (
+        <NothingHere title={t('fees.empty')} />
+      ) : (
         <>
           <Group gap="xs">
-            <Badge variant="light" color={current.source === 'default' ? 'gray' : 'teal'}>{t(current.source === 'default' ? 'fees.sourceDefault' : 'fees.sourceOwn')}</Badge>
+            <Badge variant="light" color={current.source === 'default' ? 'gray' : 'teal'}>
+              {t(current.source === 'default' ? 'fees.sourceDefault' : 'fees.sourceOwn')}
+            </Badge>
             <Text size="sm">{t('fees.effectiveFrom', { date: fmt.date(current.effectiveFrom) })}</Text>
             {canEdit && current.source === 'account' ? (
-              <Button size="compact-sm" color="red" variant="subtle" loading={remove.isPending} onClick={() => { remove.mutate(current.id, { onSuccess: () => { setChosen(null); } }); }}>{t('fees.delete')}</Button>
+              <Button
+                size="compact-sm"
+                color="red"
+                variant="subtle"
+                loading={remove.isPending}
+                onClick={() => {
+                  remove.mutate(current.id, {
+                    onSuccess: () => {
+                      setChosen(null);
+                    },
+                  });
+                }}
+              >
+                {t('fees.delete')}
+              </Button>
             ) : null}
           </Group>
-          {current.source === 'default' && canEdit ? <Text size="sm" c="dimmed">{t('fees.defaultReadOnly')}</Text> : null}
-          <FeeRatesForm key={current.id} schedule={current} editable={canEdit && current.source === 'account'} />
-          <Title order={3} size="h5">{t('fees.agedTitle')}</Title>
+          {current.source === 'default' && canEdit ? (
+            <Text size="sm" c="dimmed">
+              {t('fees.defaultReadOnly')}
+            </Text>
+          ) : null}
+          <FeeRatesForm
+            key={current.id}
+            schedule={current}
+            editable={canEdit && current.source === 'account'}
+          />
+          <Title order={3} size="h5">
+            {t('fees.agedTitle')}
+          </Title>
           <AgedSurcharge schedule={current} />
         </>
       )}
-      {canEdit && opened ? <NewFeeScheduleModal onClose={modal.close} onCreated={(s) => { setChosen(s.id); modal.close(); }} /> : null}
+      {canEdit && opened ? (
+        <NewFeeScheduleModal
+          onClose={modal.close}
+          onCreated={(s) => {
+            setChosen(s.id);
+            modal.close();
+          }}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -11,7 +11,13 @@ export interface LocationForm {
 }
 
 export const LOCATION_TYPES: LocationType[] = ['warehouse', 'amazon_fba', '3pl'];
-export const EMPTY_LOCATION: LocationForm = { code: '', name: '', type: 'warehouse', marketplace: '', capacity: '' };
+export const EMPTY_LOCATION: LocationForm = {
+  code: '',
+  name: '',
+  type: 'warehouse',
+  marketplace: '',
+  capacity: '',
+};
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 

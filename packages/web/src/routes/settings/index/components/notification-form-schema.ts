@@ -34,12 +34,28 @@ export function notificationFormOf(s: NotificationSettings): NotificationForm {
 }
 
 export function recipientsOf(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((r) => r.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((r) => r.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function notificationUpdateOf(f: NotificationForm): NotificationSettingsUpdate {
   return {
-    smtp: f.emailOn ? { host: f.host.trim(), port: f.port, secure: f.secure, user: f.user.trim() || null, ...(f.password ? { password: f.password } : {}), from: f.from.trim() } : null,
+    smtp: f.emailOn
+      ? {
+          host: f.host.trim(),
+          port: f.port,
+          secure: f.secure,
+          user: f.user.trim() || null,
+          ...(f.password ? { password: f.password } : {}),
+          from: f.from.trim(),
+        }
+      : null,
     webhook: f.webhookOn ? { url: f.url.trim(), ...(f.secret ? { secret: f.secret } : {}) } : null,
     alertRecipients: recipientsOf(f.recipients),
   };

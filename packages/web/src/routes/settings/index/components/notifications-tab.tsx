@@ -1,8 +1,27 @@
-import { Alert, Button, Code, Group, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Code,
+  Group,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { ErrorAlert } from '../../../../components/common/error-alert';
 import { PageLoader } from '../../../../components/common/page-loader';
-import { useNotificationSettings, useSaveNotificationSettings, type NotificationSettings } from '../../../../hooks/api/notifications';
+import {
+  useNotificationSettings,
+  useSaveNotificationSettings,
+  type NotificationSettings,
+} from '../../../../hooks/api/notifications';
 import { usePermission } from '../../../../hooks/use-permission';
 import { useI18n } from '../../../../i18n/i18n-context';
 import { notificationFormOf, notificationUpdateOf, type NotificationForm } from './notification-form-schema';
@@ -11,10 +30,17 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
   const { t } = useI18n();
   const save = useSaveNotificationSettings();
   const [form, setForm] = useState<NotificationForm>(() => notificationFormOf(settings));
-  const text = (key: keyof NotificationForm) => (e: { currentTarget: { value: string } }) => { const value = e.currentTarget.value; setForm((f) => ({ ...f, [key]: value })); };
+  const text = (key: keyof NotificationForm) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setForm((f) => ({ ...f, [key]: value }));
+  };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    save.mutate(notificationUpdateOf(form), { onSuccess: () => { setForm((f) => ({ ...f, password: '', secret: '' })); } });
+    save.mutate(notificationUpdateOf(form), {
+      onSuccess: () => {
+        setForm((f) => ({ ...f, password: '', secret: '' }));
+      },
+    });
   };
   const ro = !editable;
   const toggle = { 'aria-label': t('common.togglePassword') };
@@ -24,30 +50,129 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
         {save.isError ? <ErrorAlert error={save.error} /> : null}
         <Paper withBorder radius="md" p="md">
           <Stack gap="sm">
-            <Title order={3} size="h5">{t('notify.emailTitle')}</Title>
-            <Switch label={t('notify.emailOn')} checked={form.emailOn} disabled={ro} onChange={(e) => { const on = e.currentTarget.checked; setForm((f) => ({ ...f, emailOn: on })); }} data-testid="notify-email-on" />
+            <Title order={3} size="h5">
+              {t('notify.emailTitle')}
+            </Title>
+            <Switch
+              label={t('notify.emailOn')}
+              checked={form.emailOn}
+              disabled={ro}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setForm((f) => ({ ...f, emailOn: on }));
+              }}
+              data-testid="notify-email-on"
+            />
             {form.emailOn ? (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={t('notify.host')} required readOnly={ro} value={form.host} onChange={text('host')} data-testid="notify-host" />
-                <NumberInput label={t('notify.port')} required readOnly={ro} min={1} max={65535} allowDecimal={false} value={form.port} onChange={(v) => { setForm((f) => ({ ...f, port: Number(v) || 587 })); }} />
-                <TextInput label={t('notify.user')} readOnly={ro} value={form.user} onChange={text('user')} autoComplete="off" />
-                <PasswordInput visibilityToggleButtonProps={toggle} label={t('notify.password')} description={settings.smtp?.passwordSet ? t('notify.passwordKept') : undefined} readOnly={ro} value={form.password} onChange={text('password')} autoComplete="new-password" />
-                <TextInput label={t('notify.from')} type="email" required readOnly={ro} value={form.from} onChange={text('from')} data-testid="notify-from" />
-                <Switch label={t('notify.secure')} checked={form.secure} disabled={ro} onChange={(e) => { const on = e.currentTarget.checked; setForm((f) => ({ ...f, secure: on })); }} mt="lg" />
+                <TextInput
+                  label={t('notify.host')}
+                  required
+                  readOnly={ro}
+                  value={form.host}
+                  onChange={text('host')}
+                  data-testid="notify-host"
+                />
+                <NumberInput
+                  label={t('notify.port')}
+                  required
+                  readOnly={ro}
+                  min={1}
+                  max={65535}
+                  allowDecimal={false}
+                  value={form.port}
+                  onChange={(v) => {
+                    setForm((f) => ({ ...f, port: Number(v) || 587 }));
+                  }}
+                />
+                <TextInput
+                  label={t('notify.user')}
+                  readOnly={ro}
+                  value={form.user}
+                  onChange={text('user')}
+                  autoComplete="off"
+                />
+                <PasswordInput
+                  visibilityToggleButtonProps={toggle}
+                  label={t('notify.password')}
+                  description={settings.smtp?.passwordSet ? t('notify.passwordKept') : undefined}
+                  readOnly={ro}
+                  value={form.password}
+                  onChange={text('password')}
+                  autoComplete="new-password"
+                />
+                <TextInput
+                  label={t('notify.from')}
+                  type="email"
+                  required
+                  readOnly={ro}
+                  value={form.from}
+                  onChange={text('from')}
+                  data-testid="notify-from"
+                />
+                <Switch
+                  label={t('notify.secure')}
+                  checked={form.secure}
+                  disabled={ro}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setForm((f) => ({ ...f, secure: on }));
+                  }}
+                  mt="lg"
+                />
               </SimpleGrid>
             ) : null}
-            <Textarea label={t('notify.recipients')} description={t('notify.recipientsHint')} readOnly={ro} value={form.recipients} onChange={text('recipients')} autosize minRows={2} translate="no" data-testid="notify-recipients" />
+            <Textarea
+              label={t('notify.recipients')}
+              description={t('notify.recipientsHint')}
+              readOnly={ro}
+              value={form.recipients}
+              onChange={text('recipients')}
+              autosize
+              minRows={2}
+              translate="no"
+              data-testid="notify-recipients"
+            />
           </Stack>
         </Paper>
         <Paper withBorder radius="md" p="md">
           <Stack gap="sm">
-            <Title order={3} size="h5">{t('notify.webhookTitle')}</Title>
-            <Switch label={t('notify.webhookOn')} checked={form.webhookOn} disabled={ro} onChange={(e) => { const on = e.currentTarget.checked; setForm((f) => ({ ...f, webhookOn: on })); }} data-testid="notify-webhook-on" />
+            <Title order={3} size="h5">
+              {t('notify.webhookTitle')}
+            </Title>
+            <Switch
+              label={t('notify.webhookOn')}
+              checked={form.webhookOn}
+              disabled={ro}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setForm((f) => ({ ...f, webhookOn: on }));
+              }}
+              data-testid="notify-webhook-on"
+            />
             {form.webhookOn ? (
               <>
-                <TextInput label={t('notify.url')} type="url" required readOnly={ro} value={form.url} onChange={text('url')} data-testid="notify-url" />
-                <PasswordInput visibilityToggleButtonProps={toggle} label={t('notify.secret')} description={t(settings.webhook?.secretSet ? 'notify.secretKept' : 'notify.secretNew')} readOnly={ro} value={form.secret} onChange={text('secret')} autoComplete="new-password" />
-                <Text size="xs" c="dimmed">{t('notify.signature')}</Text>
+                <TextInput
+                  label={t('notify.url')}
+                  type="url"
+                  required
+                  readOnly={ro}
+                  value={form.url}
+                  onChange={text('url')}
+                  data-testid="notify-url"
+                />
+                <PasswordInput
+                  visibilityToggleButtonProps={toggle}
+                  label={t('notify.secret')}
+                  description={t(settings.webhook?.secretSet ? 'notify.secretKept' : 'notify.secretNew')}
+                  readOnly={ro}
+                  value={form.secret}
+                  onChange={text('secret')}
+                  autoComplete="new-password"
+                />
+                <Text size="xs" c="dimmed">
+                  {t('notify.signature')}
+                </Text>
               </>
             ) : null}
           </Stack>
@@ -55,13 +180,21 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
         {save.data?.webhookSecret ? (
           <Alert color="yellow" variant="light" title={t('notify.secretOnceTitle')}>
             <Text size="sm">{t('tokens.shownOnce')}</Text>
-            <Code block translate="no" data-testid="notify-secret" style={{ wordBreak: 'break-all' }}>{save.data.webhookSecret}</Code>
+            <Code block translate="no" data-testid="notify-secret" style={{ wordBreak: 'break-all' }}>
+              {save.data.webhookSecret}
+            </Code>
           </Alert>
         ) : null}
         {editable ? (
           <Group gap="sm">
-            <Button type="submit" loading={save.isPending} data-testid="notify-save">{t('commerce.save')}</Button>
-            {save.isSuccess ? <Text size="sm" c="teal.9" role="status">{t('fees.saved')}</Text> : null}
+            <Button type="submit" loading={save.isPending} data-testid="notify-save">
+              {t('commerce.save')}
+            </Button>
+            {save.isSuccess ? (
+              <Text size="sm" c="teal.9" role="status">
+                {t('fees.saved')}
+              </Text>
+            ) : null}
           </Group>
         ) : null}
       </Stack>
@@ -76,7 +209,9 @@ export function NotificationsTab() {
   const canEdit = usePermission('catalog:write');
   return (
     <Stack gap="sm">
-      <Text size="sm" c="dimmed">{t('notify.explain')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('notify.explain')}
+      </Text>
       {settings.isPending ? <PageLoader /> : null}
       {settings.isError ? <ErrorAlert error={settings.error} /> : null}
       {settings.data ? <NotificationsForm settings={settings.data} editable={canEdit} /> : null}

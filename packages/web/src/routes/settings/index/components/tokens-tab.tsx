@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState, type SyntheticEvent } from 'react';
 import type { ApiToken, ApiTokenCreated } from '../../../../api/types';
@@ -27,17 +40,26 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
     create.mutate(name.trim(), { onSuccess: setCreated });
   };
   return (
-    <Modal opened={opened} onClose={close} title={created ? t('tokens.createdTitle') : t('tokens.new')} closeOnClickOutside={!created}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={created ? t('tokens.createdTitle') : t('tokens.new')}
+      closeOnClickOutside={!created}
+    >
       {created ? (
         <Stack>
-          <Alert color="yellow" variant="light">{t('tokens.shownOnce')}</Alert>
+          <Alert color="yellow" variant="light">
+            {t('tokens.shownOnce')}
+          </Alert>
           <Code block data-testid="token-secret" translate="no" style={{ wordBreak: 'break-all' }}>
             {created.token}
           </Code>
           <Group justify="flex-end">
             <CopyButton value={created.token}>
               {({ copied, copy }) => (
-                <Button variant="default" onClick={copy}>{copied ? t('common.copied') : t('common.copy')}</Button>
+                <Button variant="default" onClick={copy}>
+                  {copied ? t('common.copied') : t('common.copy')}
+                </Button>
               )}
             </CopyButton>
             <Button onClick={close}>{t('common.done')}</Button>
@@ -47,10 +69,25 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
         <form onSubmit={submit} noValidate>
           <Stack>
             {create.isError ? <ErrorAlert error={create.error} /> : null}
-            <TextInput label={t('tokens.name')} description={t('tokens.nameHint')} required value={name} onChange={(e) => { setName(e.currentTarget.value); }} data-autofocus maxLength={100} data-testid="token-name" />
+            <TextInput
+              label={t('tokens.name')}
+              description={t('tokens.nameHint')}
+              required
+              value={name}
+              onChange={(e) => {
+                setName(e.currentTarget.value);
+              }}
+              data-autofocus
+              maxLength={100}
+              data-testid="token-name"
+            />
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-              <Button type="submit" loading={create.isPending} disabled={!name.trim()}>{t('common.create')}</Button>
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
+                {t('common.create')}
+              </Button>
             </Group>
           </Stack>
         </form>
@@ -65,7 +102,13 @@ function RevokeButton({ token }: { token: ApiToken }) {
   const [opened, modal] = useDisclosure(false);
   return (
     <>
-      <Button size="compact-sm" color="red" variant="light" onClick={modal.open} aria-label={t('tokens.revokeNamed', { name: token.name })}>
+      <Button
+        size="compact-sm"
+        color="red"
+        variant="light"
+        onClick={modal.open}
+        aria-label={t('tokens.revokeNamed', { name: token.name })}
+      >
         {t('tokens.revoke')}
       </Button>
       <Modal opened={opened} onClose={modal.close} title={t('tokens.revokeTitle')}>
@@ -73,8 +116,16 @@ function RevokeButton({ token }: { token: ApiToken }) {
           <Text>{t('tokens.revokeBody', { name: token.name })}</Text>
           {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={modal.close}>{t('common.cancel')}</Button>
-            <Button color="red" loading={revoke.isPending} onClick={() => { revoke.mutate(token.id, { onSuccess: modal.close }); }}>
+            <Button variant="default" onClick={modal.close}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={revoke.isPending}
+              onClick={() => {
+                revoke.mutate(token.id, { onSuccess: modal.close });
+              }}
+            >
               {t('tokens.revoke')}
             </Button>
           </Group>
@@ -92,10 +143,20 @@ export function TokensTab() {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">{t('tokens.explain')}</Text>
-        {canCreate ? <Button onClick={modal.open} data-testid="new-token">{t('tokens.new')}</Button> : null}
+        <Text size="sm" c="dimmed">
+          {t('tokens.explain')}
+        </Text>
+        {canCreate ? (
+          <Button onClick={modal.open} data-testid="new-token">
+            {t('tokens.new')}
+          </Button>
+        ) : null}
       </Group>
-      <QueryStates query={tokens} isEmpty={tokens.data && tokens.data.length === 0} empty={<NothingHere title={t('tokens.empty')} />} />
+      <QueryStates
+        query={tokens}
+        isEmpty={tokens.data && tokens.data.length === 0}
+        empty={<NothingHere title={t('tokens.empty')} />}
+      />
       {tokens.data && tokens.data.length > 0 ? (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={640}>
@@ -114,13 +175,21 @@ export function TokensTab() {
                 {tokens.data.map((token) => (
                   <Table.Tr key={token.id}>
                     <Table.Td translate="no">{token.name}</Table.Td>
-                    <Table.Td translate="no" ff="monospace">{token.prefix}…</Table.Td>
-                    <Table.Td>{fmt.date(token.createdAt)}</Table.Td>
-                    <Table.Td>{token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={token.revokedAt ? 'gray' : 'teal'}>{t(token.revokedAt ? 'tokens.revoked' : 'settings.active')}</Badge>
+                    <Table.Td translate="no" ff="monospace">
+                      {token.prefix}…
                     </Table.Td>
-                    <Table.Td>{token.revokedAt || !canCreate ? null : <RevokeButton token={token} />}</Table.Td>
+                    <Table.Td>{fmt.date(token.createdAt)}</Table.Td>
+                    <Table.Td>
+                      {token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={token.revokedAt ? 'gray' : 'teal'}>
+                        {t(token.revokedAt ? 'tokens.revoked' : 'settings.active')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {token.revokedAt || !canCreate ? null : <RevokeButton token={token} />}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -36,20 +36,61 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
     event.preventDefault();
     setTouched(true);
     if (!EMAIL.test(email.trim()) || password.length < 8) return;
-    create.mutate({ email: email.trim(), password, role, ...(name.trim() ? { name: name.trim() } : {}) }, { onSuccess: close });
+    create.mutate(
+      { email: email.trim(), password, role, ...(name.trim() ? { name: name.trim() } : {}) },
+      { onSuccess: close },
+    );
   };
   return (
     <Modal opened={opened} onClose={close} title={t('settings.addUser')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {create.isError ? <ErrorAlert error={create.error} /> : null}
-          <TextInput label={t('login.email')} type="email" required value={email} onChange={(e) => { setEmail(e.currentTarget.value); }} error={emailError} data-autofocus />
-          <TextInput label={t('setup.name')} value={name} onChange={(e) => { setName(e.currentTarget.value); }} />
-          <PasswordField label={t('settings.initialPassword')} description={t('setup.passwordHint')} required value={password} onChange={(e) => { setPassword(e.currentTarget.value); }} error={passwordError} autoComplete="new-password" />
-          <Select label={t('settings.role')} data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} value={role} onChange={(v) => { setRole((v ?? 'staff')); }} allowDeselect={false} />
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            required
+            value={email}
+            onChange={(e) => {
+              setEmail(e.currentTarget.value);
+            }}
+            error={emailError}
+            data-autofocus
+          />
+          <TextInput
+            label={t('setup.name')}
+            value={name}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+            }}
+          />
+          <PasswordField
+            label={t('settings.initialPassword')}
+            description={t('setup.passwordHint')}
+            required
+            value={password}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+            }}
+            error={passwordError}
+            autoComplete="new-password"
+          />
+          <Select
+            label={t('settings.role')}
+            data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            value={role}
+            onChange={(v) => {
+              setRole(v ?? 'staff');
+            }}
+            allowDeselect={false}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{t('common.create')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('common.create')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -72,15 +113,28 @@ export function UsersTab() {
       {users.isPending ? <PageLoader /> : null}
       {users.isError ? <ErrorAlert error={users.error} /> : null}
       {users.data ? (
-        <DataTable testId="users-table" minWidth={560} columns={[{ label: t('setup.name') }, { label: t('login.email') }, { label: t('settings.role') }, { label: t('header.language') }]}>
+        <DataTable
+          testId="users-table"
+          minWidth={560}
+          columns={[
+            { label: t('setup.name') },
+            { label: t('login.email') },
+            { label: t('settings.role') },
+            { label: t('header.language') },
+          ]}
+        >
           {users.data.map((user) => {
             const locale = toLocale(user.locale);
             return (
               <Table.Tr key={user.userId}>
                 <Table.Td translate="no">{user.name ?? '—'}</Table.Td>
                 <Table.Td translate="no">{user.email}</Table.Td>
-                <Table.Td><Badge variant="light">{t(`role.${user.role}`)}</Badge></Table.Td>
-                <Table.Td translate="no" lang={locale ?? undefined}>{locale ? LOCALE_NAMES[locale] : user.locale}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`role.${user.role}`)}</Badge>
+                </Table.Td>
+                <Table.Td translate="no" lang={locale ?? undefined}>
+                  {locale ? LOCALE_NAMES[locale] : user.locale}
+                </Table.Td>
               </Table.Tr>
             );
           })}

@@ -1,4 +1,14 @@
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { ErrorAlert } from '../../../../components/common/error-alert';
 import { useUpdateSupplier, type Supplier } from '../../../../hooks/api/suppliers';
@@ -12,7 +22,9 @@ export function SupplierEditModal({ supplier, onClose }: { supplier: Supplier; o
   const { t } = useI18n();
   const update = useUpdateSupplier();
   const [form, setForm] = useState<SupplierForm>(() => supplierFormSchema(supplier));
-  const set = <K extends keyof SupplierForm>(key: K, value: SupplierForm[K]) => { setForm((f) => ({ ...f, [key]: value })); };
+  const set = <K extends keyof SupplierForm>(key: K, value: SupplierForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+  };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (!form.name.trim()) return;
@@ -24,22 +36,86 @@ export function SupplierEditModal({ supplier, onClose }: { supplier: Supplier; o
       <form onSubmit={submit} noValidate data-testid="supplier-form">
         <Stack gap="sm">
           {update.isError ? <ErrorAlert error={update.error} /> : null}
-          <TextInput label={t('settings.name')} required value={form.name} onChange={(e) => { set('name', e.currentTarget.value); }} maxLength={200} data-autofocus />
+          <TextInput
+            label={t('settings.name')}
+            required
+            value={form.name}
+            onChange={(e) => {
+              set('name', e.currentTarget.value);
+            }}
+            maxLength={200}
+            data-autofocus
+          />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <TextInput label={t('suppliers.email')} type="email" value={form.email} onChange={(e) => { set('email', e.currentTarget.value); }} maxLength={254} />
-            <TextInput label={t('suppliers.phone')} value={form.phone} onChange={(e) => { set('phone', e.currentTarget.value); }} maxLength={50} />
+            <TextInput
+              label={t('suppliers.email')}
+              type="email"
+              value={form.email}
+              onChange={(e) => {
+                set('email', e.currentTarget.value);
+              }}
+              maxLength={254}
+            />
+            <TextInput
+              label={t('suppliers.phone')}
+              value={form.phone}
+              onChange={(e) => {
+                set('phone', e.currentTarget.value);
+              }}
+              maxLength={50}
+            />
           </SimpleGrid>
-          <NumberInput label={t('suppliers.paymentTerms')} description={t('suppliers.paymentTermsHint')} min={0} max={365} allowDecimal={false} value={form.paymentTermsDays} onChange={(v) => { set('paymentTermsDays', whole(v)); }} data-testid="supplier-terms" />
+          <NumberInput
+            label={t('suppliers.paymentTerms')}
+            description={t('suppliers.paymentTermsHint')}
+            min={0}
+            max={365}
+            allowDecimal={false}
+            value={form.paymentTermsDays}
+            onChange={(v) => {
+              set('paymentTermsDays', whole(v));
+            }}
+            data-testid="supplier-terms"
+          />
           <SimpleGrid cols={2}>
             {STAGES.map((stage) => (
-              <NumberInput key={stage} label={t(`suppliers.stage.${stage}`)} min={0} max={365} allowDecimal={false} value={form[stage]} onChange={(v) => { set(stage, whole(v)); }} />
+              <NumberInput
+                key={stage}
+                label={t(`suppliers.stage.${stage}`)}
+                min={0}
+                max={365}
+                allowDecimal={false}
+                value={form[stage]}
+                onChange={(v) => {
+                  set(stage, whole(v));
+                }}
+              />
             ))}
           </SimpleGrid>
-          <Textarea label={t('suppliers.notes')} value={form.notes} onChange={(e) => { set('notes', e.currentTarget.value); }} maxLength={2000} autosize minRows={2} />
-          <Switch label={t('settings.active')} checked={form.active} onChange={(e) => { set('active', e.currentTarget.checked); }} />
+          <Textarea
+            label={t('suppliers.notes')}
+            value={form.notes}
+            onChange={(e) => {
+              set('notes', e.currentTarget.value);
+            }}
+            maxLength={2000}
+            autosize
+            minRows={2}
+          />
+          <Switch
+            label={t('settings.active')}
+            checked={form.active}
+            onChange={(e) => {
+              set('active', e.currentTarget.checked);
+            }}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={update.isPending} disabled={!form.name.trim()}>{t('commerce.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending} disabled={!form.name.trim()}>
+              {t('commerce.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

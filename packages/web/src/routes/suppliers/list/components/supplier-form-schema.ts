@@ -37,7 +37,12 @@ export function toSupplierPatch(form: SupplierForm): SupplierUpdate {
     email: orNull(form.email),
     phone: orNull(form.phone),
     paymentTermsDays: form.paymentTermsDays,
-    leadTime: { productionDays: form.productionDays, transitDays: form.transitDays, groundDays: form.groundDays, checkInDays: form.checkInDays },
+    leadTime: {
+      productionDays: form.productionDays,
+      transitDays: form.transitDays,
+      groundDays: form.groundDays,
+      checkInDays: form.checkInDays,
+    },
     notes: orNull(form.notes),
     active: form.active,
   };

@@ -10,21 +10,32 @@ import { SupplierDrawer } from './supplier-drawer';
 
 function ScorecardCells({ card, supplier }: { card: Scorecard | undefined; supplier: Supplier }) {
   const { t, fmt } = useI18n();
-  const rate = (value: number | null | undefined) => (value === null || value === undefined ? '—' : fmt.pct(value));
+  const rate = (value: number | null | undefined) =>
+    value === null || value === undefined ? '—' : fmt.pct(value);
   const lead = card?.leadTime;
   return (
     <>
       <Table.Td className="num">{rate(card?.onTimeRate)}</Table.Td>
       <Table.Td className="num" style={{ whiteSpace: 'nowrap' }}>
-        {lead && lead.meanDays !== null ? t('suppliers.leadMean', { mean: fmt.num(lead.meanDays, 1), sd: fmt.num(lead.sdDays ?? 0, 1) }) : '—'}
-        <Text size="xs" c="dimmed">{t('suppliers.leadStated', { days: fmt.int(supplier.leadTime.statedDays) })}</Text>
+        {lead && lead.meanDays !== null
+          ? t('suppliers.leadMean', { mean: fmt.num(lead.meanDays, 1), sd: fmt.num(lead.sdDays ?? 0, 1) })
+          : '—'}
+        <Text size="xs" c="dimmed">
+          {t('suppliers.leadStated', { days: fmt.int(supplier.leadTime.statedDays) })}
+        </Text>
       </Table.Td>
       <Table.Td className="num">{rate(card?.fillRate)}</Table.Td>
       <Table.Td className="num" style={{ whiteSpace: 'nowrap' }}>
         {card ? t('suppliers.openOrders', { count: fmt.int(card.openOrders.count) }) : '—'}
-        {card ? <Text size="xs" c="dimmed">{fmt.money(card.openOrders.value, supplier.currency)}</Text> : null}
+        {card ? (
+          <Text size="xs" c="dimmed">
+            {fmt.money(card.openOrders.value, supplier.currency)}
+          </Text>
+        ) : null}
       </Table.Td>
-      <Table.Td className="num" data-testid={`supplier-due-${supplier.code}`}>{card ? fmt.money(card.totalDue, supplier.currency) : '—'}</Table.Td>
+      <Table.Td className="num" data-testid={`supplier-due-${supplier.code}`}>
+        {card ? fmt.money(card.totalDue, supplier.currency) : '—'}
+      </Table.Td>
     </>
   );
 }
@@ -54,21 +65,47 @@ export function SuppliersTable({ onEdit }: { onEdit: (supplier: Supplier) => voi
                 <Table.Th className="num">{t('suppliers.fillRate')}</Table.Th>
                 <Table.Th className="num">{t('suppliers.open')}</Table.Th>
                 <Table.Th className="num">{t('suppliers.due')}</Table.Th>
-                {canEdit ? <Table.Th><span className="sr-only">{t('suppliers.actions')}</span></Table.Th> : null}
+                {canEdit ? (
+                  <Table.Th>
+                    <span className="sr-only">{t('suppliers.actions')}</span>
+                  </Table.Th>
+                ) : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {suppliers.data.map((supplier, i) => (
                 <Table.Tr key={supplier.code} data-testid={`supplier-${supplier.code}`}>
                   <Table.Td>
-                    <Anchor component="button" type="button" size="sm" fw={500} translate="no" onClick={() => { setOpen(i); }} data-testid={`supplier-open-${supplier.code}`}>{supplier.name}</Anchor>
-                    <Text size="xs" c="dimmed" ff="monospace" translate="no">{supplier.code}</Text>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      fw={500}
+                      translate="no"
+                      onClick={() => {
+                        setOpen(i);
+                      }}
+                      data-testid={`supplier-open-${supplier.code}`}
+                    >
+                      {supplier.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed" ff="monospace" translate="no">
+                      {supplier.code}
+                    </Text>
                   </Table.Td>
-                  <Table.Td className="num" style={{ whiteSpace: 'nowrap' }}>{t('suppliers.termsDays', { days: fmt.int(supplier.paymentTermsDays) })}</Table.Td>
+                  <Table.Td className="num" style={{ whiteSpace: 'nowrap' }}>
+                    {t('suppliers.termsDays', { days: fmt.int(supplier.paymentTermsDays) })}
+                  </Table.Td>
                   <ScorecardCells card={cards[i]?.data} supplier={supplier} />
                   {canEdit ? (
                     <Table.Td>
-                      <Button size="compact-sm" variant="light" onClick={() => { onEdit(supplier); }}>
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        onClick={() => {
+                          onEdit(supplier);
+                        }}
+                      >
                         {t('suppliers.edit')}
                         {/* The code makes the name unique for screen readers; it is seller data, not UI text. */}
                         <span className="sr-only" translate="no">{` ${supplier.code}`}</span>
@@ -81,7 +118,15 @@ export function SuppliersTable({ onEdit }: { onEdit: (supplier: Supplier) => voi
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      {open !== null && suppliers.data[open] ? <SupplierDrawer supplier={suppliers.data[open]} card={cards[open]?.data} onClose={() => { setOpen(null); }} /> : null}
+      {open !== null && suppliers.data[open] ? (
+        <SupplierDrawer
+          supplier={suppliers.data[open]}
+          card={cards[open]?.data}
+          onClose={() => {
+            setOpen(null);
+          }}
+        />
+      ) : null}
     </>
   );
 }
