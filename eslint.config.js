@@ -2,14 +2,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Dependency direction (DESIGN §1): domain ← db ← server ← cli; web talks to server over HTTP only. */
+/** Dependency direction (docs/architecture.md): domain ← db ← server ← cli; web talks to server over HTTP only. */
 const layer = (/** @type {string[]} */ forbidden) => ({
   'no-restricted-imports': [
     'error',
     {
       patterns: forbidden.map((pkg) => ({
         group: [`@stockwise/${pkg}`, `@stockwise/${pkg}/*`, `**/packages/${pkg}/**`],
-        message: `This package must not import @stockwise/${pkg} (see DESIGN.md §1 dependency direction).`,
+        message: `This package must not import @stockwise/${pkg} (see docs/architecture.md dependency direction).`,
       })),
     },
   ],

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { Sql } from '@stockwise/db/database';
 import { openPostgresDatabase } from '@stockwise/db/postgres-database';
-import { healthRepository } from '@stockwise/db/repositories/health.repository';
-import { reportsRepository } from '@stockwise/db/repositories/reports.repository';
+import { healthRepository } from '@stockwise/db/health/health.repository';
+import { reportsRepository } from '@stockwise/db/reports/reports.repository';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {

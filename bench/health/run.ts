@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { migrate } from '@stockwise/db/migrate';
 import { openPostgresDatabase } from '@stockwise/db/postgres-database';
-import { writeCsv } from '@stockwise/server/health/report-writers';
+import { writeCsv } from '@stockwise/server/reports/report-writers';
 import { createStockwise } from '@stockwise/server/stockwise';
 
 const args = process.argv.slice(2);

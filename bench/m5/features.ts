@@ -2,7 +2,7 @@
  * Builds the pooled effect factors for the M5 series (calendar, SNAP, price relative to the
  * regular price) and the censoring mask. Pure array work over loaded data; estimation is in domain.
  */
-import type { EffectFactor } from '../../packages/domain/src/forecast/pooled-effects';
+import type { EffectFactor } from '../../packages/domain/src/forecasting/pooled-effects';
 import type { Calendar, SalesTable } from './load';
 
 const indexer = (values: readonly string[]): { of: (v: string) => number; size: number } => {

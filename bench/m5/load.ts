@@ -1,5 +1,5 @@
 /**
- * Reads the M5 files in place (DESIGN §4 benchmark data), gunzipping in-stream. I/O lives here,
+ * Reads the M5 files in place (docs/forecasting.md benchmark data), gunzipping in-stream. I/O lives here,
  * never in the domain package.
  */
 import { createReadStream, readFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 
-export const M5_DIR = '/work/shared/data/m5';
+/** The shared benchmark data sit beside the checkout (`../shared/data/m5`); STOCKWISE_M5_DIR overrides. */
+export const M5_DIR = process.env['STOCKWISE_M5_DIR'] ?? join(import.meta.dirname, '../../../shared/data/m5');
 
 export interface SalesTable {
   readonly ids: string[];

@@ -7,10 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { fitPooledEffects, pooledMultiplier } from '../../packages/domain/src/forecast/pooled-effects';
-import { seasonalNaive } from '../../packages/domain/src/forecast/seasonal-naive';
-import { leadTimeDemandQuantiles } from '../../packages/domain/src/forecast/lead-time';
-import type { DemandForecast, ModelName } from '../../packages/domain/src/forecast/types';
+import { fitPooledEffects, pooledMultiplier } from '../../packages/domain/src/forecasting/pooled-effects';
+import { seasonalNaive } from '../../packages/domain/src/forecasting/seasonal-naive';
+import { leadTimeDemandQuantiles } from '../../packages/domain/src/forecasting/lead-time-demand';
+import type { DemandForecast, ModelName } from '../../packages/domain/src/forecasting/types';
 import { ALL_FACTORS, DEFAULT_FACTORS, buildFactors, censorHistory, type FactorChoice } from './features';
 import { readCalendar, readLevel12Dollars, readPrices, readSales } from './load';
 import type { WorkerInput, WorkerOutput } from './worker';

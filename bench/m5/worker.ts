@@ -1,7 +1,7 @@
 /** Forecast worker: runs the domain engine on batches of series (one worker per core). */
 import { parentPort } from 'node:worker_threads';
-import { forecastDemand } from '../../packages/domain/src/forecast/forecast-demand';
-import type { ForecastOptions, ModelName } from '../../packages/domain/src/forecast/types';
+import { forecastDemand } from '../../packages/domain/src/forecasting/forecast-demand';
+import type { ForecastOptions, ModelName } from '../../packages/domain/src/forecasting/types';
 
 export interface WorkerInput {
   readonly count: number;

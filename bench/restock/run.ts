@@ -11,7 +11,7 @@
  * Variants: lead time 14 days; random lead times 10–30 days (uniform per order; planners assume
  * mean 20, sd 6.06; the same draws for every policy).
  * Assumptions (documented): unit cost = 40% of price (lost margin = 60% of price); 0.1 cubic foot per
- * unit (a typical boxed grocery/household item); storage at the DESIGN US standard rates ($0.78 per
+ * unit (a typical boxed grocery/household item); storage at the US standard rates of docs/formulas.md ($0.78 per
  * cu ft per month Jan–Sep, $2.40 Oct–Dec); capital at 25%/year of cost; every policy starts with 28
  * days of trailing demand on hand and nothing on order.
  * Prints one JSON line per variant × policy, then one for a 30,000 SKU × 3 location plan.
@@ -20,7 +20,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { isoDate, parseIsoDate } from '../../packages/domain/src/calendar/dates';
+import { isoDate, parseIsoDate } from '../../packages/domain/src/dates/dates';
 import {
   storageFeeSchedule,
   storageRatePerCubicFootDay,

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import highsLoader from 'highs';
-import type { DemandForecast } from '../../packages/domain/src/forecast/types';
+import type { DemandForecast } from '../../packages/domain/src/forecasting/types';
 import type { CapacityItem, LpSolver } from '../../packages/domain/src/replenishment/capacity';
 import { planWithinCapacity } from '../../packages/domain/src/replenishment/capacity';
 import { recommendRestock } from '../../packages/domain/src/replenishment/restock';

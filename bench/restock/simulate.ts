@@ -2,8 +2,8 @@
  * Day-by-day inventory simulation of one series under three ordering policies (bench:restock).
  * Lost sales (no backorders); an order placed at the end of day t is sellable from day t + L.
  */
-import { isoDate } from '../../packages/domain/src/calendar/dates';
-import type { DemandForecast } from '../../packages/domain/src/forecast/types';
+import { isoDate } from '../../packages/domain/src/dates/dates';
+import type { DemandForecast } from '../../packages/domain/src/forecasting/types';
 import { recommendRestock } from '../../packages/domain/src/replenishment/restock';
 
 export const POLICIES = ['stockwise', 'four_week_rule', 'perfect_foresight'] as const;
@@ -49,7 +49,7 @@ export interface SeriesInput {
   /** Weekly forecasts: forecasts[k] made at origin start + 7k from the history before it. */
   forecasts: DemandForecast[];
   cubicFeet: number;
-  /** Storage fee per cubic foot per day on each day (DESIGN rates by month). */
+  /** Storage fee per cubic foot per day on each day (docs/formulas.md rates by month). */
   storageRate: Float64Array;
   /** Share of price that is unit cost. */
   costShare: number;

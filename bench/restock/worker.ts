@@ -1,7 +1,7 @@
 /** bench:restock worker: weekly forecasts and the three policies for a batch of series. */
 import { parentPort } from 'node:worker_threads';
-import { forecastDemand } from '../../packages/domain/src/forecast/forecast-demand';
-import type { DemandForecast } from '../../packages/domain/src/forecast/types';
+import { forecastDemand } from '../../packages/domain/src/forecasting/forecast-demand';
+import type { DemandForecast } from '../../packages/domain/src/forecasting/types';
 import type { Policy, Totals } from './simulate';
 import { POLICIES, emptyTotals, simulate } from './simulate';
 

@@ -3,11 +3,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ROLES } from '@stockwise/domain/auth/roles';
+import { ROLES } from '@stockwise/domain/accounts/roles';
 import { isDomainError } from '@stockwise/domain/errors';
 import type { Stockwise } from './stockwise';
 import { RESTOCK_LOCAL_COMMAND, runRestockCommand } from './replenishment/local-commands';
-import { REPORT_LOCAL_COMMAND, runReportCommand } from './health/report-command';
+import { REPORT_LOCAL_COMMAND, runReportCommand } from './reports/report-command';
 import { runSalesCommand, SALES_LOCAL_COMMANDS } from './imports/local-commands';
 
 /**

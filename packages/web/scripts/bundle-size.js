@@ -15,7 +15,7 @@ const dist = join(root, 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');
 const budgetArg = process.argv.indexOf('--budget-kb');
 const budgetKb = budgetArg > 0 ? Number(process.argv[budgetArg + 1]) : 300;
-const OVERVIEW = 'src/routes/overview/dashboard/overview-page.tsx';
+const OVERVIEW = 'src/overview/overview-page.tsx';
 
 if (!existsSync(manifestPath)) {
   console.error(`No build manifest at ${manifestPath}: run "npm run build -w @stockwise/web" first.`);

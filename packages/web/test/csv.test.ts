@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../src/routes/inventory/list/csv';
+import { csvCell, toCsv } from '../src/ledger/inventory/csv';
 
 describe('CSV export', () => {
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '../src/api/types';
-import {
-  buildForecastOption,
-  type ChartOption,
-} from '../src/routes/products/detail/components/forecast-option';
+import { buildForecastOption, type ChartOption } from '../src/forecasting/forecast-option';
 import { generateForecast } from './support/fixtures';
 
 const labels = {

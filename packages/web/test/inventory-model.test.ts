@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Balance, Product } from '../src/api/types';
-import { filterRows, joinRows, sortRows, type RowFilter } from '../src/routes/inventory/list/inventory-model';
+import { filterRows, joinRows, sortRows, type RowFilter } from '../src/ledger/inventory/inventory-model';
 import { generateBalances } from './support/fixtures';
 
 const asOf = new Date('2026-11-26T00:00:00Z');

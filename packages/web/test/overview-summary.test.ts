@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBucketsOf, mainValue } from '../src/routes/overview/dashboard/summary';
+import { ageBucketsOf, mainValue } from '../src/overview/summary';
 
 describe('overview summary helpers', () => {
   it('matches the server’s age buckets to the dashboard’s by their first day, missing ones as zero', () => {

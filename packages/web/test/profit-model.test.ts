@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfitReportPage } from '../src/hooks/api/profit';
-import {
-  periodOf,
-  profitTotals,
-  sortProfitRows,
-  toProfitRow,
-} from '../src/routes/profit/report/profit-model';
+import type { ProfitReportPage } from '../src/reports/profit.hooks';
+import { periodOf, profitTotals, sortProfitRows, toProfitRow } from '../src/reports/profit/profit-model';
 
 const page = (rows: ProfitReportPage['rows'], summary: ProfitReportPage['summary']): ProfitReportPage => ({
   kind: 'profit',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejectReason } from '../src/routes/orders/index/reject-reason';
+import { rejectReason } from '../src/imports/reject-reason';
 
 // Messages as the importer writes them (packages/domain/src/channels/import-formats.ts, imports.service.ts).
 describe('import reject reasons', () => {

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { FeeSchedule } from '../src/hooks/api/fees';
-import {
-  feeFormOf,
-  feePatchOf,
-  preferredSchedule,
-} from '../src/routes/settings/index/components/fee-form-schema';
+import type { FeeSchedule } from '../src/fees/fees.hooks';
+import { feeFormOf, feePatchOf, preferredSchedule } from '../src/fees/fee-form-schema';
 import {
   notificationFormOf,
   notificationUpdateOf,
   recipientsOf,
-} from '../src/routes/settings/index/components/notification-form-schema';
+} from '../src/alerts/notification-form-schema';
 
-// The US rates of DESIGN §3, as GET /api/v1/fees returns the built-in schedule.
+// The US rates of docs/formulas.md, as GET /api/v1/fees returns the built-in schedule.
 const US: FeeSchedule = {
   id: 1,
   marketplace: 'US',

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { ROLES } from '@stockwise/domain/auth/roles';
-import type { Role } from '@stockwise/domain/auth/roles';
+import { ROLES } from '@stockwise/domain/accounts/roles';
+import type { Role } from '@stockwise/domain/accounts/roles';
 import type { StorageFlags } from '../options';
 import { print, reportError, runAdminCommand, withStorage } from '../options';
 

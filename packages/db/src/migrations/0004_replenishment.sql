@@ -13,7 +13,7 @@ CREATE TABLE suppliers (
   address text,
   currency text NOT NULL DEFAULT 'USD',
   payment_terms_days integer NOT NULL DEFAULT 30 CHECK (payment_terms_days >= 0),
-  -- Staged lead time (DESIGN §3): production + transit + ground + check-in.
+  -- Staged lead time (docs/formulas.md): production + transit + ground + check-in.
   production_days integer NOT NULL DEFAULT 0 CHECK (production_days >= 0),
   transit_days integer NOT NULL DEFAULT 0 CHECK (transit_days >= 0),
   ground_days integer NOT NULL DEFAULT 0 CHECK (ground_days >= 0),

@@ -15,7 +15,7 @@ CREATE TABLE fee_schedules (
 CREATE UNIQUE INDEX fee_schedules_account ON fee_schedules (account_id, marketplace, effective_from) WHERE account_id IS NOT NULL;
 CREATE UNIQUE INDEX fee_schedules_default ON fee_schedules (marketplace, effective_from) WHERE account_id IS NULL;
 
--- DESIGN §3, US, standard/oversize from 2024; fulfilment by size tier is a documented default table.
+-- docs/formulas.md, US, standard/oversize from 2024; fulfilment by size tier is a documented default table.
 INSERT INTO fee_schedules (account_id, marketplace, effective_from, schedule) VALUES (NULL, 'US', '2024-01-01', '{
   "marketplace": "US", "effectiveFrom": "2024-01-01", "currency": "USD",
   "storage": { "standard": { "offPeak": 0.78, "peak": 2.4 }, "oversize": { "offPeak": 0.56, "peak": 1.4 } },

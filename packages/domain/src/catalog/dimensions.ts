@@ -21,7 +21,7 @@ export function sortedSidesInches(dims: PackageDimensions): [number, number, num
 }
 
 /**
- * Storage volume in cubic feet: longest × median × shortest side (inches) ÷ 1,728 (DESIGN §3).
+ * Storage volume in cubic feet: longest × median × shortest side (inches) ÷ 1,728 (docs/formulas.md).
  * @example cubicFeet({ length: 12, width: 10, height: 8, unit: 'in' }) // 0.5556
  */
 export function cubicFeet(dims: PackageDimensions): number {

@@ -2,7 +2,7 @@
  * Shared calendar for the simulated window: ISO dates, weekdays, day of year and retail events
  * (Prime Day in July, Black Friday / Cyber Monday) that lift every SKU's demand at once.
  */
-import { dayOfWeek, dayOfYear, isoDate, nthWeekday, yearOf } from '../calendar/dates';
+import { dayOfWeek, dayOfYear, isoDate, nthWeekday, yearOf } from '../dates/dates';
 
 export interface Calendar {
   /** Epoch day of index 0 (the first simulated day). */

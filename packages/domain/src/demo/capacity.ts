@@ -1,5 +1,5 @@
 /**
- * FBA capacity (DESIGN §3: one limit per storage type, in cubic feet). The simulated seller
+ * FBA capacity (docs/formulas.md: one limit per storage type, in cubic feet). The simulated seller
  * respects it the way real sellers must: top-ups stop short of the limit, most urgent SKUs first.
  */
 import type { SkuPlan } from './plans';

@@ -19,7 +19,7 @@ export interface CategoryTemplate {
   supplierCode: string;
   /** Relative share of the catalogue. */
   weight: number;
-  /** Share of units sold that come back (DESIGN brief: 2–5 %). */
+  /** Share of units sold that come back (docs/vocabulary.md: 2–5 %). */
   returnRate: number;
   /** Day of year of the seasonal peak and its width in days. */
   peakDay: number;
@@ -204,7 +204,7 @@ export function isOversize(dims: {
   return longest! > 18 || median! > 14 || shortest! > 8 || dims.weightLb > 20;
 }
 
-/** DESIGN §3: longest × median × shortest ÷ 1,728. */
+/** docs/formulas.md: longest × median × shortest ÷ 1,728. */
 export function cubicFeet(dims: { lengthIn: number; widthIn: number; heightIn: number }): number {
   return (dims.lengthIn * dims.widthIn * dims.heightIn) / 1728;
 }

@@ -4,7 +4,7 @@
  */
 import { buildCalendar } from './calendar';
 import { buildCatalog } from './catalog';
-import { parseIsoDate } from '../calendar/dates';
+import { parseIsoDate } from '../dates/dates';
 import { demoLocations, demoSuppliers, FBA } from './network';
 import { buildPlans } from './plans';
 import { deriveSeed, Rng } from './prng';

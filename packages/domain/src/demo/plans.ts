@@ -37,7 +37,7 @@ export interface SkuPlan {
   /** Half-open range of days without supplier orders (a missed reorder). */
   orderBlock: readonly [number, number];
   opening: { fba: number; wh: number };
-  /** Storage volume per unit and size tier, for FBA capacity (DESIGN §3). */
+  /** Storage volume per unit and size tier, for FBA capacity (docs/formulas.md). */
   unitCubicFeet: number;
   oversize: boolean;
   /** Own stream: this SKU's draws do not depend on other SKUs. */

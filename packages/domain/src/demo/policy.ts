@@ -1,6 +1,6 @@
 /**
  * The seller's replenishment habits inside the simulation: a periodic-review order-up-to policy at
- * the supplier (DESIGN §3, with the planner's bias on the forecast) and weekly top-ups of FBA from
+ * the supplier (docs/formulas.md, with the planner's bias on the forecast) and weekly top-ups of FBA from
  * WH1. The baseline forecast is deliberately blind to the SKU's own promotions and to listing errors.
  */
 import { expectedDemand } from './demand';

@@ -4,7 +4,7 @@
  * date now and then (port congestion), and a few lines ship short, as they do in real life.
  */
 import type { Calendar } from './calendar';
-import { isoDate } from '../calendar/dates';
+import { isoDate } from '../dates/dates';
 import { FBA, WAREHOUSE } from './network';
 import type { SkuPlan } from './plans';
 import type { Rng } from './prng';
@@ -26,7 +26,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 export class Purchasing {
   readonly orders: DemoPurchaseOrder[] = [];
-  /** Units ordered and not yet received, per SKU index (the "inbound" of DESIGN §2). */
+  /** Units ordered and not yet received, per SKU index (the "inbound" of docs/vocabulary.md). */
   readonly onOrder: number[];
   private readonly arrivals = new Map<number, ScheduledPo[]>();
   private nextNumber = 1;

@@ -1,5 +1,5 @@
 /**
- * Replays demo events into on-hand balances per SKU × location — the ledger invariant of DESIGN §2
+ * Replays demo events into on-hand balances per SKU × location — the ledger invariant of docs/vocabulary.md
  * (a balance is the sum of its movements). Seeders and tests use it to check a demo seller before
  * loading it; it reports the first movement that would take a balance below zero.
  */

@@ -1,8 +1,8 @@
 /**
- * Test-only helpers: FIFO age layers per DESIGN §2 (receipts open a layer, outbound consumes the
+ * Test-only helpers: FIFO age layers per docs/vocabulary.md (receipts open a layer, outbound consumes the
  * oldest first, a transfer keeps the original received date) and small aggregations over events.
  */
-import { parseIsoDate } from '../calendar/dates';
+import { parseIsoDate } from '../dates/dates';
 import type { DemoEvent } from './types';
 
 interface Layer {
@@ -10,7 +10,7 @@ interface Layer {
   quantity: number;
 }
 
-/** Age buckets of DESIGN §2: 0–90, 91–180, 181–270, 271–365, 365+ days. */
+/** Age buckets of docs/vocabulary.md: 0–90, 91–180, 181–270, 271–365, 365+ days. */
 export type AgeBuckets = [number, number, number, number, number];
 
 function bucketOf(age: number): number {

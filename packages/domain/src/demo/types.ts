@@ -17,7 +17,7 @@ export interface DemoSupplier {
   email: string;
   currency: string;
   paymentTermsDays: number;
-  /** Staged so the restock logic can explain where the days go (DESIGN §3 supply chain modes). */
+  /** Staged so the restock logic can explain where the days go (docs/formulas.md supply chain modes). */
   leadTime: { productionDays: number; transitDays: number; groundDays: number; checkInDays: number };
   notes?: string;
 }

@@ -12,7 +12,7 @@ import {
 } from './fee-schedule';
 import { US_2024_FEES as us } from './us-2024.fixture';
 
-describe('storage fees (DESIGN §3, US from 2024)', () => {
+describe('storage fees (docs/formulas.md, US from 2024)', () => {
   it('a 12×10×8 in product is 0.5556 cu ft and pays $0.43 in March, $1.33 in November (standard size)', () => {
     const volume = cubicFeet({ length: 12, width: 10, height: 8, unit: 'in' });
     expect(volume).toBeCloseTo(0.5556, 4);

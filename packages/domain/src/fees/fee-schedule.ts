@@ -1,7 +1,7 @@
 import type { SizeTier, StorageType } from '../catalog/dimensions';
 
 /**
- * A dated, per-marketplace fee schedule (DESIGN §3: fees change, so they live in a table the seller can
+ * A dated, per-marketplace fee schedule (docs/formulas.md: fees change, so they live in a table the seller can
  * edit, never as constants in code). The server stores these as JSON; the US 2024 rates are seeded by
  * migration 0005 and the tests build their own.
  */
@@ -73,7 +73,7 @@ export function storageRate(
 }
 
 /**
- * Monthly storage fee of `units` units of `cubicFeet` each (DESIGN §3).
+ * Monthly storage fee of `units` units of `cubicFeet` each (docs/formulas.md).
  * @example monthlyStorageFee(us2024, { cubicFeet: 0.5556, units: 1, storageType: 'standard', month: 3 }) // 0.4333 → $0.43
  */
 export function monthlyStorageFee(

@@ -1,7 +1,7 @@
 import type { FeeSchedule } from './fee-schedule';
 
 /**
- * DESIGN §3's US rates (from 2024), as migration 0005 seeds them. Tests use this copy; an
+ * docs/formulas.md's US rates (from 2024), as migration 0005 seeds them. Tests use this copy; an
  * integration test checks the seeded row equals it, so the two cannot drift apart.
  */
 export const US_2024_FEES: FeeSchedule = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../calendar/dates';
+import { parseIsoDate } from '../dates/dates';
 import { US_2024_FEES as us } from '../fees/us-2024.fixture';
 import { replayLedger } from '../ledger/replay';
 import { ageBuckets, ageInDays, ageWarnings, agedSurchargeEstimate } from './age';

@@ -1,4 +1,4 @@
-import { isoDate } from '../calendar/dates';
+import { isoDate } from '../dates/dates';
 import type { AgedBracket, FeeSchedule } from '../fees/fee-schedule';
 import { agedBracketOf, agedSurcharge } from '../fees/fee-schedule';
 

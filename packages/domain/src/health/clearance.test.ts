@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../calendar/dates';
+import { parseIsoDate } from '../dates/dates';
 import { US_2024_FEES as us } from '../fees/us-2024.fixture';
-import { profitLine, ZERO_PROFIT } from '../profit/profit';
+import { profitLine, ZERO_PROFIT } from '../reports/profit';
 import type { ClearanceInput } from './clearance';
 import { adviseClearance, estimateElasticity } from './clearance';
 

@@ -1,5 +1,5 @@
 import type { StorageType } from '../catalog/dimensions';
-import { isoDate } from '../calendar/dates';
+import { isoDate } from '../dates/dates';
 import type { FeeSchedule } from '../fees/fee-schedule';
 import { agedSurcharge, storageRate } from '../fees/fee-schedule';
 

@@ -25,7 +25,7 @@ const sku = (over: Partial<SkuHealthInput>): SkuHealthInput => ({
   ...over,
 });
 
-describe('health factors (DESIGN §3)', () => {
+describe('health factors (docs/formulas.md)', () => {
   it('in-stock rate: A sells 2/day in stock 50%, B sells 3/day in stock 100% → 80%', () => {
     // weights are 60-day units sold: 2 × 60 and 3 × 60; (2·0.5 + 3·1.0) / 5 = 0.8
     expect(

@@ -1,6 +1,6 @@
-import type { LedgerDay } from '../demand/daily-history';
+import type { LedgerDay } from '../forecasting/daily-history';
 
-/** Above this many days of supply at forecast demand a unit is excess (DESIGN §3). */
+/** Above this many days of supply at forecast demand a unit is excess (docs/formulas.md). */
 export const EXCESS_DAYS_OF_SUPPLY = 90;
 export const SELL_THROUGH_DAYS = 90;
 export const IN_STOCK_DAYS = 30;
@@ -74,7 +74,7 @@ export const ZERO_SUMS: FactorSums = {
 const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback);
 
 /**
- * Days of supply = (available + inbound) ÷ forecast daily demand (DESIGN §3).
+ * Days of supply = (available + inbound) ÷ forecast daily demand (docs/formulas.md).
  * Null when demand is zero (supply never runs out): the caller shows "no demand", never Infinity.
  */
 export function daysOfSupply(options: {
@@ -119,7 +119,7 @@ export function excessInbound(options: {
 }
 
 /**
- * 90-day sell-through = units shipped ÷ average units on hand (DESIGN §3). Null with nothing on hand
+ * 90-day sell-through = units shipped ÷ average units on hand (docs/formulas.md). Null with nothing on hand
  * and nothing shipped; shipped with no average stock (sold as it arrived) counts each unit once.
  */
 export function sellThrough(options: { unitsShipped: number; averageOnHand: number }): number | null {
@@ -130,7 +130,7 @@ export function sellThrough(options: { unitsShipped: number; averageOnHand: numb
 }
 
 /**
- * In-stock rate over replenishable SKUs, weighted by units sold in the last 60 days (DESIGN §3).
+ * In-stock rate over replenishable SKUs, weighted by units sold in the last 60 days (docs/formulas.md).
  * When none of them sold, every SKU weighs the same; null without replenishable SKUs. In percent.
  * @example inStockRate([{ inStockShare: 0.5, unitsSold60: 120 }, { inStockShare: 1, unitsSold60: 180 }]) // 80
  */

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 
-/** Stock buckets of one SKU × location (DESIGN §2). `available` is computed: onHand − reserved. */
+/** Stock buckets of one SKU × location (docs/vocabulary.md). `available` is computed: onHand − reserved. */
 export interface StockDeltas {
   onHand: number;
   reserved: number;

@@ -1,5 +1,5 @@
 /**
- * Fitting a restock plan into a storage limit (DESIGN §3 Capacity limits): when the recommended
+ * Fitting a restock plan into a storage limit (docs/formulas.md Capacity limits): when the recommended
  * units of one storage type at one location need more cubic feet than are free, choose how many
  * cases of each SKU to keep so that the plan fits and earns the most margin — the space goes to the
  * SKUs that earn most per cubic foot. Formulated as a MIP (whole cases, MOQ as an on/off choice)

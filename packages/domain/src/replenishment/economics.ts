@@ -1,9 +1,9 @@
 /**
- * Unit economics behind a restock decision (DESIGN §3): what a lost sale costs (margin) against
+ * Unit economics behind a restock decision (docs/formulas.md): what a lost sale costs (margin) against
  * what an extra unit costs to carry (capital + storage). Fee and storage rates are dated tables per
  * marketplace, passed in or looked up by date — never constants buried in formulas.
  */
-import { parseIsoDate } from '../calendar/dates';
+import { parseIsoDate } from '../dates/dates';
 
 export type StorageType = 'standard' | 'oversize';
 
@@ -19,7 +19,7 @@ export interface StorageFeeSchedule {
   readonly peakMonths: readonly number[];
 }
 
-/** Amazon US monthly storage fees from 2024 (DESIGN §3). */
+/** Amazon US monthly storage fees from 2024 (docs/formulas.md). */
 export const STORAGE_FEE_SCHEDULES: readonly StorageFeeSchedule[] = [
   {
     marketplace: 'US',

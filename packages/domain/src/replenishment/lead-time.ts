@@ -1,5 +1,5 @@
 /**
- * Supplier lead times: stated as stages (production + transit + ground + check-in, DESIGN §3), and
+ * Supplier lead times: stated as stages (production + transit + ground + check-in, docs/formulas.md), and
  * learned from past purchase orders (ordered → received). Few observations are shrunk toward the
  * stated value so one late ship does not swing the plan.
  */

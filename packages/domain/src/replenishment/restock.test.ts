@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DemandForecast } from '../forecast/types';
+import type { DemandForecast } from '../forecasting/types';
 import {
   chooseServiceLevel,
   estimateUnitFees,
@@ -108,7 +108,7 @@ describe('economics', () => {
     ).toMatchObject({ serviceLevel: 0.95, source: 'default' });
   });
 
-  it('holding = 25%/yr of cost + storage per cubic foot, at DESIGN rates (peak Oct–Dec)', () => {
+  it('holding = 25%/yr of cost + storage per cubic foot, at docs/formulas.md rates (peak Oct–Dec)', () => {
     // 5 × 0.25 / 365 = 0.0034247; + 0.5 cu ft × 0.78 × 12 / 365 = 0.0128219 → 0.0162466
     const offPeak = storageRatePerCubicFootDay({
       schedule: storageFeeSchedule({ date: '2025-03-01' }),

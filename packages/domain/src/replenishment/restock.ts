@@ -1,14 +1,14 @@
 /**
- * Restock recommendation for one SKU × location (DESIGN §3 Restock): an order-up-to policy over the
+ * Restock recommendation for one SKU × location (docs/formulas.md Restock): an order-up-to policy over the
  * lead time plus review period, with safety stock from the forecast's count distribution widened by
  * lead-time variability, a service level from economics, the cover band (≥ 28 days after arrival at
  * Amazon, ≤ 90 days of supply unless explicitly allowed), case pack and MOQ, and the dates by which
  * to order and ship. Pure: no clock (`asOf` is the first forecast day), no I/O.
  */
-import { isoDate, parseIsoDate } from '../calendar/dates';
-import { countQuantiles } from '../forecast/count-quantiles';
-import { leadTimeDemandMean } from '../forecast/lead-time';
-import type { DemandForecast } from '../forecast/types';
+import { isoDate, parseIsoDate } from '../dates/dates';
+import { countQuantiles } from '../forecasting/count-quantiles';
+import { leadTimeDemandMean } from '../forecasting/lead-time-demand';
+import type { DemandForecast } from '../forecasting/types';
 import type { ServiceLevelChoice } from './economics';
 import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
 import { roundOrderQuantity, unitCostFor } from './rounding';
@@ -47,7 +47,7 @@ export interface RestockOptions {
   reviewDays?: number;
   /** A seller-set service level replaces the economic one. */
   serviceLevel?: number | null;
-  /** Minimum days of cover after arrival (28 at Amazon, DESIGN §3); 0 = none. @default 0 */
+  /** Minimum days of cover after arrival (28 at Amazon, docs/formulas.md); 0 = none. @default 0 */
   minCoverDaysAfterArrival?: number;
   /** Maximum days of supply after arrival before stock counts as excess. @default 90 */
   maxCoverDays?: number;

@@ -2,7 +2,7 @@
  * Supplier scorecard from purchase-order history: on-time rate, lead-time spread, fill rate, open
  * orders and the bills that fall due (keeping suppliers paid on time is part of the relationship).
  */
-import { isoDate, parseIsoDate } from '../calendar/dates';
+import { isoDate, parseIsoDate } from '../dates/dates';
 
 export interface ScorecardOrder {
   number: string;

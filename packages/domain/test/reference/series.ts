@@ -1,5 +1,5 @@
 /**
- * Series from Hyndman et al. (2008), R package expsmooth, read from /work/shared/data/expsmooth by
+ * Series from Hyndman et al. (2008), R package expsmooth, read from the shared benchmark data (`../shared/data/expsmooth`, beside the checkout) by
  * make-reference.R (which prints them). Used with golden values from R forecast 8.20.
  */
 

@@ -1,30 +1,30 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { parseJsonLossless } from '@stockwise/domain/channels/lossless-json';
-import type { ShopifyTopic } from '@stockwise/domain/channels/shopify';
+import type { ShopifyTopic } from '@stockwise/domain/channels/shopify/shopify-payloads';
 import {
   normalizeShopDomain,
   SHOPIFY_TOPICS,
   shopifyCancelledOrderId,
   shopifyOrderToIntake,
   shopifyRefund,
-} from '@stockwise/domain/channels/shopify';
+} from '@stockwise/domain/channels/shopify/shopify-payloads';
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
-import type { OrderChannel } from '@stockwise/domain/orders/order-state';
-import type { ChannelRecord, FeedCursor } from '@stockwise/db/repositories/channels.repository';
-import { channelsRepository } from '@stockwise/db/repositories/channels.repository';
-import { auditRepository } from '@stockwise/db/repositories/audit.repository';
-import { locationsRepository } from '@stockwise/db/repositories/locations.repository';
-import type { OrdersService } from '../orders/orders.service';
-import type { ChannelConnect, SalesChannelDto } from '../schemas/channels.schema';
-import type { OrderDto } from '../schemas/orders.schema';
-import type { Actor } from '../services/actor';
-import { auditActor, requirePermission } from '../services/actor';
-import type { AuthService } from '../services/auth.service';
-import type { Transactor } from '../services/transactor';
-import { AmazonConnector } from './amazon.client';
+import type { OrderChannel } from '@stockwise/domain/sales/order-state';
+import type { ChannelRecord, FeedCursor } from '@stockwise/db/channels/channels.repository';
+import { channelsRepository } from '@stockwise/db/channels/channels.repository';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
+import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
+import type { OrdersService } from '../sales/orders.service';
+import type { ChannelConnect, SalesChannelDto } from './channels.schema';
+import type { OrderDto } from '../sales/orders.schema';
+import type { Actor } from '../accounts/actor';
+import { auditActor, requirePermission } from '../accounts/actor';
+import type { AuthService } from '../accounts/auth.service';
+import type { Transactor } from '../platform/transactor';
+import { AmazonConnector } from './amazon/amazon.client';
 import type { ChannelConnector, PulledOrder } from './connector';
-import type { SecretBox } from './secret-box';
-import { ShopifyConnector } from './shopify.client';
+import type { SecretBox } from '../platform/secret-box';
+import { ShopifyConnector } from './shopify/shopify.client';
 
 export function mapChannelDto(c: ChannelRecord): SalesChannelDto {
   return {

@@ -1,5 +1,5 @@
-import type { AmazonDisposition } from '@stockwise/domain/channels/amazon';
-import type { OrderIntake } from '@stockwise/domain/orders/intake';
+import type { AmazonDisposition } from '@stockwise/domain/channels/amazon/amazon-payloads';
+import type { OrderIntake } from '@stockwise/domain/sales/intake';
 
 export interface PulledOrder {
   intake: OrderIntake;

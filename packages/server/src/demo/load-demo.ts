@@ -3,11 +3,11 @@ import type { DemoEvent, DemoSeller } from '@stockwise/domain/demo/types';
 import { DomainError } from '@stockwise/domain/errors';
 import type { ReplayEntry } from '@stockwise/domain/ledger/replay';
 import { replayLedger } from '@stockwise/domain/ledger/replay';
-import { ledgerRepository } from '@stockwise/db/repositories/ledger.repository';
-import { locationsRepository } from '@stockwise/db/repositories/locations.repository';
-import { productsRepository } from '@stockwise/db/repositories/products.repository';
-import { loadDemoPurchasing } from '../replenishment/demo-purchasing';
-import type { Actor } from '../services/actor';
+import { ledgerRepository } from '@stockwise/db/ledger/ledger.repository';
+import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
+import { productsRepository } from '@stockwise/db/catalog/products.repository';
+import { loadDemoPurchasing } from './demo-purchasing';
+import type { Actor } from '../accounts/actor';
 import type { Stockwise } from '../stockwise';
 
 export const DEMO_LOGIN = { email: 'demo@stockwise.dev', password: 'stockwise-demo' } as const;

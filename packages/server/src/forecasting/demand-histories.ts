@@ -1,7 +1,7 @@
-import { dayOfWeek, isoDate, parseIsoDate } from '@stockwise/domain/calendar/dates';
-import { buildDailyDemand, sumHistories } from '@stockwise/domain/demand/daily-history';
+import { dayOfWeek, isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
+import { buildDailyDemand, sumHistories } from '@stockwise/domain/forecasting/daily-history';
 import type { Sql } from '@stockwise/db/database';
-import { demandRepository } from '@stockwise/db/repositories/demand.repository';
+import { demandRepository } from '@stockwise/db/forecasting/demand.repository';
 
 /** Two years: enough for yearly seasonality where the data has it. */
 export const HISTORY_DAYS = 728;

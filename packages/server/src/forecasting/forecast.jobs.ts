@@ -1,7 +1,7 @@
-import { jobsRepository } from '@stockwise/db/repositories/jobs.repository';
+import { jobsRepository } from '@stockwise/db/jobs/jobs.repository';
 import type { JobsService } from '../jobs/jobs.service';
-import type { AuthService } from '../services/auth.service';
-import type { Transactor } from '../services/transactor';
+import type { AuthService } from '../accounts/auth.service';
+import type { Transactor } from '../platform/transactor';
 import type { ForecastService } from './forecast.service';
 import { todayUtc } from './forecast.service';
 

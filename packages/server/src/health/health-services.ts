@@ -1,12 +1,12 @@
-import { SecretBox } from '../channels/secret-box';
+import { SecretBox } from '../platform/secret-box';
 import type { JobsService } from '../jobs/jobs.service';
-import type { AuthService } from '../services/auth.service';
-import type { Transactor } from '../services/transactor';
-import { AlertsService } from './alerts.service';
-import { FeesService } from './fees.service';
+import type { AuthService } from '../accounts/auth.service';
+import type { Transactor } from '../platform/transactor';
+import { AlertsService } from '../alerts/alerts.service';
+import { FeesService } from '../fees/fees.service';
 import { registerHealthJobs, scheduleDailyHealth } from './health.jobs';
 import { HealthService } from './health.service';
-import { ReportsService } from './reports.service';
+import { ReportsService } from '../reports/reports.service';
 
 /** Inventory health's services, wired into Stockwise (createStockwise spreads these in). */
 export interface HealthServices {

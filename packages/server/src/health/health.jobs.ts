@@ -1,8 +1,8 @@
-import { jobsRepository } from '@stockwise/db/repositories/jobs.repository';
+import { jobsRepository } from '@stockwise/db/jobs/jobs.repository';
 import type { JobsService } from '../jobs/jobs.service';
-import type { AuthService } from '../services/auth.service';
-import type { Transactor } from '../services/transactor';
-import type { AlertsService } from './alerts.service';
+import type { AuthService } from '../accounts/auth.service';
+import type { Transactor } from '../platform/transactor';
+import type { AlertsService } from '../alerts/alerts.service';
 import type { HealthService } from './health.service';
 import { todayIso } from './health.service';
 

@@ -1,4 +1,4 @@
-import { isoDate, parseIsoDate, dayOfWeek } from '@stockwise/domain/calendar/dates';
+import { isoDate, parseIsoDate, dayOfWeek } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
 import type { FactorSums, HealthFactors, SkuHealthInput } from '@stockwise/domain/health/factors';
 import { daysOfSupply, factorsFromSums, sellThrough } from '@stockwise/domain/health/factors';
@@ -6,17 +6,17 @@ import type { FactorName, IpiProxy } from '@stockwise/domain/health/ipi';
 import { FACTOR_NAMES, ipiProxy } from '@stockwise/domain/health/ipi';
 import type { WhatIfAction } from '@stockwise/domain/health/what-if';
 import { whatIf } from '@stockwise/domain/health/what-if';
-import type { FactorOverview, SkuFactorRow } from '@stockwise/db/repositories/health.repository';
+import type { FactorOverview, SkuFactorRow } from '@stockwise/db/health/health.repository';
 import {
   healthRepository,
   ipiHistoryRepository,
   useReportSettings,
-} from '@stockwise/db/repositories/health.repository';
-import { auditRepository } from '@stockwise/db/repositories/audit.repository';
-import type { Actor } from '../services/actor';
-import { auditActor, requirePermission } from '../services/actor';
+} from '@stockwise/db/health/health.repository';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
+import type { Actor } from '../accounts/actor';
+import { auditActor, requirePermission } from '../accounts/actor';
 import type { Sql } from '@stockwise/db/database';
-import type { Transactor } from '../services/transactor';
+import type { Transactor } from '../platform/transactor';
 
 /** Today in UTC: the default `asOf` of every health figure. */
 export const todayIso = () => new Date().toISOString().slice(0, 10);

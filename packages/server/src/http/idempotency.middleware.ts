@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { idempotencyRepository } from '@stockwise/db/repositories/idempotency.repository';
+import { idempotencyRepository } from '@stockwise/db/idempotency.repository';
 import type { Stockwise } from '../stockwise';
 import type { AppEnv } from './env';
 import { problem } from './problem';

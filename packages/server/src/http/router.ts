@@ -1,7 +1,7 @@
 import type { Hook } from '@hono/zod-openapi';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { ProblemSchema } from '../schemas/common.schema';
+import { ProblemSchema } from './common.schema';
 import type { AppEnv } from './env';
 import { problem } from './problem';
 

@@ -1,9 +1,9 @@
-import { inventoryRepository } from '@stockwise/db/repositories/inventory.repository';
-import { ordersRepository } from '@stockwise/db/repositories/orders.repository';
-import { productsRepository } from '@stockwise/db/repositories/products.repository';
-import type { Actor } from '../services/actor';
-import { requirePermission } from '../services/actor';
-import type { Transactor } from '../services/transactor';
+import { inventoryRepository } from '@stockwise/db/ledger/inventory.repository';
+import { ordersRepository } from '@stockwise/db/sales/orders.repository';
+import { productsRepository } from '@stockwise/db/catalog/products.repository';
+import type { Actor } from '../accounts/actor';
+import { requirePermission } from '../accounts/actor';
+import type { Transactor } from '../platform/transactor';
 
 export const EXPORT_KINDS = ['orders', 'products', 'stock'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

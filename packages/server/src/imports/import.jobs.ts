@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ImportKind } from '@stockwise/domain/channels/import-formats';
+import type { ImportKind } from '@stockwise/domain/imports/import-formats';
 import type { JobContext, JobsService } from '../jobs/jobs.service';
-import type { Actor } from '../services/actor';
+import type { Actor } from '../accounts/actor';
 import type { ImportResult, ImportsService, RejectedRow } from './imports.service';
 
 export interface FileImportOptions {

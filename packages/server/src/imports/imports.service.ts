@@ -2,27 +2,23 @@ import { createHash, randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import { amazonDisposition } from '@stockwise/domain/channels/amazon';
-import type { ImportKind, ImportRow } from '@stockwise/domain/channels/import-formats';
-import { checkHeader, IMPORT_FORMATS, validateImportRow } from '@stockwise/domain/channels/import-formats';
+import { amazonDisposition } from '@stockwise/domain/channels/amazon/amazon-payloads';
+import type { ImportKind, ImportRow } from '@stockwise/domain/imports/import-formats';
+import { checkHeader, IMPORT_FORMATS, validateImportRow } from '@stockwise/domain/imports/import-formats';
 import type { ErrorCode } from '@stockwise/domain/errors';
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
-import type { IntakeLine } from '@stockwise/domain/orders/intake';
-import type { OrderChannel } from '@stockwise/domain/orders/order-state';
+import type { IntakeLine } from '@stockwise/domain/sales/intake';
+import type { OrderChannel } from '@stockwise/domain/sales/order-state';
 import type { Sql } from '@stockwise/db/database';
-import type {
-  FbaAgeComparison,
-  ImportRecord,
-  StagedRow,
-} from '@stockwise/db/repositories/imports.repository';
-import { importsRepository } from '@stockwise/db/repositories/imports.repository';
-import { auditRepository } from '@stockwise/db/repositories/audit.repository';
+import type { FbaAgeComparison, ImportRecord, StagedRow } from '@stockwise/db/imports/imports.repository';
+import { importsRepository } from '@stockwise/db/imports/imports.repository';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { ChannelsService } from '../channels/channels.service';
-import type { OrdersService } from '../orders/orders.service';
-import type { Actor } from '../services/actor';
-import { auditActor, requirePermission } from '../services/actor';
-import type { LedgerEntry, LedgerService } from '../services/ledger.service';
-import type { Transactor } from '../services/transactor';
+import type { OrdersService } from '../sales/orders.service';
+import type { Actor } from '../accounts/actor';
+import { auditActor, requirePermission } from '../accounts/actor';
+import type { LedgerEntry, LedgerService } from '../ledger/ledger.service';
+import type { Transactor } from '../platform/transactor';
 
 export interface RejectedRow {
   line: number;

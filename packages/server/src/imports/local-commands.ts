@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { IMPORT_KINDS } from '@stockwise/domain/channels/import-formats';
+import { IMPORT_KINDS } from '@stockwise/domain/imports/import-formats';
 import { DomainError } from '@stockwise/domain/errors';
-import { ChannelConnectSchema } from '../schemas/channels.schema';
+import { ChannelConnectSchema } from '../channels/channels.schema';
 import type { Stockwise } from '../stockwise';
 import { EXPORT_KINDS, exportCsv } from './exports';
 

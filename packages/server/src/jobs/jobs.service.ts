@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DomainError } from '@stockwise/domain/errors';
-import type { JobRecord } from '@stockwise/db/repositories/jobs.repository';
-import { jobsRepository } from '@stockwise/db/repositories/jobs.repository';
-import type { Actor } from '../services/actor';
-import { requirePermission } from '../services/actor';
-import type { Transactor } from '../services/transactor';
+import type { JobRecord } from '@stockwise/db/jobs/jobs.repository';
+import { jobsRepository } from '@stockwise/db/jobs/jobs.repository';
+import type { Actor } from '../accounts/actor';
+import { requirePermission } from '../accounts/actor';
+import type { Transactor } from '../platform/transactor';
 
 export interface JobContext {
   job: JobRecord;

@@ -1,31 +1,31 @@
-import { isoDate, parseIsoDate } from '@stockwise/domain/calendar/dates';
+import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
 import { unitCostFor } from '@stockwise/domain/replenishment/rounding';
 import type { Sql } from '@stockwise/db/database';
-import { auditRepository } from '@stockwise/db/repositories/audit.repository';
-import { locationsRepository } from '@stockwise/db/repositories/locations.repository';
-import type { ProductRecord } from '@stockwise/db/repositories/products.repository';
-import { productsRepository } from '@stockwise/db/repositories/products.repository';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
+import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
+import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
+import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type {
   LineInsert,
   PurchaseOrderLineRecord,
   PurchaseOrderRecord,
   PurchaseOrderStatus,
-} from '@stockwise/db/repositories/purchase-orders.repository';
-import { purchaseOrdersRepository } from '@stockwise/db/repositories/purchase-orders.repository';
-import type { SupplierRecord } from '@stockwise/db/repositories/suppliers.repository';
-import { suppliersRepository } from '@stockwise/db/repositories/suppliers.repository';
+} from '@stockwise/db/replenishment/purchase-orders.repository';
+import { purchaseOrdersRepository } from '@stockwise/db/replenishment/purchase-orders.repository';
+import type { SupplierRecord } from '@stockwise/db/replenishment/suppliers.repository';
+import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
 import type {
   PurchaseOrderCreate,
   PurchaseOrderDto,
   PurchaseOrderUpdate,
   ReceiveInput,
   ReceiveResultDto,
-} from '../schemas/replenishment.schema';
-import type { Actor } from '../services/actor';
-import { auditActor, requirePermission } from '../services/actor';
-import type { LedgerEntry, LedgerService } from '../services/ledger.service';
-import type { Transactor } from '../services/transactor';
+} from './replenishment.schema';
+import type { Actor } from '../accounts/actor';
+import { auditActor, requirePermission } from '../accounts/actor';
+import type { LedgerEntry, LedgerService } from '../ledger/ledger.service';
+import type { Transactor } from '../platform/transactor';
 import { purchaseOrderCsv, purchaseOrderPdf } from './po-export';
 import type { RestockService } from './restock.service';
 import { statedDays, todayIso } from './suppliers.service';

@@ -1,5 +1,5 @@
-import type { LedgerService } from '../services/ledger.service';
-import type { Transactor } from '../services/transactor';
+import type { LedgerService } from '../ledger/ledger.service';
+import type { Transactor } from '../platform/transactor';
 import { PurchaseOrdersService } from './purchase-orders.service';
 import { RestockService } from './restock.service';
 import { SuppliersService } from './suppliers.service';

@@ -1,9 +1,9 @@
-import { parseIsoDate } from '@stockwise/domain/calendar/dates';
+import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { SizeTier } from '@stockwise/domain/catalog/dimensions';
 import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
 import { DomainError } from '@stockwise/domain/errors';
-import { forecastDemand } from '@stockwise/domain/forecast/forecast-demand';
-import type { DemandForecast } from '@stockwise/domain/forecast/types';
+import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
+import type { DemandForecast } from '@stockwise/domain/forecasting/types';
 import type { CapacityItem } from '@stockwise/domain/replenishment/capacity';
 import { planWithinCapacity } from '@stockwise/domain/replenishment/capacity';
 import { splitByDemand } from '@stockwise/domain/replenishment/distribution';
@@ -17,20 +17,20 @@ import { learnLeadTime } from '@stockwise/domain/replenishment/lead-time';
 import type { RestockRecommendation } from '@stockwise/domain/replenishment/restock';
 import { recommendRestock } from '@stockwise/domain/replenishment/restock';
 import { unitCostFor } from '@stockwise/domain/replenishment/rounding';
-import { auditRepository } from '@stockwise/db/repositories/audit.repository';
-import type { StoredForecast } from '@stockwise/db/repositories/forecasts.repository';
-import { forecastsRepository } from '@stockwise/db/repositories/forecasts.repository';
-import type { LocationRecord } from '@stockwise/db/repositories/locations.repository';
-import { locationsRepository } from '@stockwise/db/repositories/locations.repository';
-import type { ProductRecord } from '@stockwise/db/repositories/products.repository';
-import { productsRepository } from '@stockwise/db/repositories/products.repository';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
+import type { StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
+import { forecastsRepository } from '@stockwise/db/forecasting/forecasts.repository';
+import type { LocationRecord } from '@stockwise/db/catalog/locations.repository';
+import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
+import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
+import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type {
   PlanningBalance,
   ReplenishmentSettings,
-} from '@stockwise/db/repositories/replenishment.repository';
-import { replenishmentRepository } from '@stockwise/db/repositories/replenishment.repository';
-import type { SupplierProductRecord, SupplierRecord } from '@stockwise/db/repositories/suppliers.repository';
-import { suppliersRepository } from '@stockwise/db/repositories/suppliers.repository';
+} from '@stockwise/db/replenishment/replenishment.repository';
+import { replenishmentRepository } from '@stockwise/db/replenishment/replenishment.repository';
+import type { SupplierProductRecord, SupplierRecord } from '@stockwise/db/replenishment/suppliers.repository';
+import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
 import { historyWindow, loadDemandHistories } from '../forecasting/demand-histories';
 import { todayUtc } from '../forecasting/forecast.service';
 import type {
@@ -39,10 +39,10 @@ import type {
   RestockPlanDto,
   RestockSettings,
   SupplyMode,
-} from '../schemas/replenishment.schema';
-import type { Actor } from '../services/actor';
-import { auditActor, requirePermission } from '../services/actor';
-import type { Transactor } from '../services/transactor';
+} from './replenishment.schema';
+import type { Actor } from '../accounts/actor';
+import { auditActor, requirePermission } from '../accounts/actor';
+import type { Transactor } from '../platform/transactor';
 import { loadLpSolver } from './highs-solver';
 import { observedLeadTimes, statedDays } from './suppliers.service';
 
@@ -126,7 +126,7 @@ function sumForecasts(list: readonly DemandForecast[]): DemandForecast {
   };
 }
 
-/** Restock recommendations per SKU × location (DESIGN §3), fitted to storage capacity. */
+/** Restock recommendations per SKU × location (docs/formulas.md), fitted to storage capacity. */
 export class RestockService {
   constructor(private readonly tx: Transactor) {}
 

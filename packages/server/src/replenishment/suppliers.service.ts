@@ -4,15 +4,15 @@ import { learnLeadTime, totalStagedDays } from '@stockwise/domain/replenishment/
 import type { ScorecardOrder } from '@stockwise/domain/replenishment/scorecard';
 import { supplierScorecard } from '@stockwise/domain/replenishment/scorecard';
 import type { Sql } from '@stockwise/db/database';
-import { auditRepository } from '@stockwise/db/repositories/audit.repository';
-import { productsRepository } from '@stockwise/db/repositories/products.repository';
-import { purchaseOrdersRepository } from '@stockwise/db/repositories/purchase-orders.repository';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
+import { productsRepository } from '@stockwise/db/catalog/products.repository';
+import { purchaseOrdersRepository } from '@stockwise/db/replenishment/purchase-orders.repository';
 import type {
   SupplierFields,
   SupplierProductRecord,
   SupplierRecord,
-} from '@stockwise/db/repositories/suppliers.repository';
-import { suppliersRepository } from '@stockwise/db/repositories/suppliers.repository';
+} from '@stockwise/db/replenishment/suppliers.repository';
+import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
 import type {
   ScorecardDto,
   SupplierBillsDto,
@@ -21,10 +21,10 @@ import type {
   SupplierProductDto,
   SupplierProductUpsert,
   SupplierUpdate,
-} from '../schemas/replenishment.schema';
-import type { Actor } from '../services/actor';
-import { auditActor, requirePermission } from '../services/actor';
-import type { Transactor } from '../services/transactor';
+} from './replenishment.schema';
+import type { Actor } from '../accounts/actor';
+import { auditActor, requirePermission } from '../accounts/actor';
+import type { Transactor } from '../platform/transactor';
 
 const DAY_MS = 86_400_000;
 export const dayOf = (d: Date) => d.toISOString().slice(0, 10);

@@ -8,26 +8,26 @@ import { RouteError } from '../components/common/route-error';
  * Each page is its own chunk (React.lazy): the first paint of the overview loads only the shell
  * and the overview, and ECharts arrives only with the SKU page. scripts/bundle-size.mjs enforces it.
  */
-const OverviewPage = lazy(() => import('../routes/overview/dashboard/overview-page'));
-const InventoryPage = lazy(() => import('../routes/inventory/list/inventory-page'));
-const ProductDetailPage = lazy(() => import('../routes/products/detail/product-detail-page'));
-const LookupPage = lazy(() => import('../routes/lookup/scan/lookup-page'));
-const RestockPage = lazy(() => import('../routes/restock/list/restock-page'));
-const PurchaseOrdersPage = lazy(() => import('../routes/purchasing/list/purchase-orders-page'));
-const PurchaseOrderPage = lazy(() => import('../routes/purchasing/detail/purchase-order-page'));
-const ReceivePage = lazy(() => import('../routes/purchasing/receive/receive-page'));
-const ProductLabelsPage = lazy(() => import('../routes/labels/print/product-labels-page'));
-const PurchaseOrderLabelsPage = lazy(() => import('../routes/labels/print/purchase-order-labels-page'));
-const AlertsPage = lazy(() => import('../routes/alerts/list/alerts-page'));
-const HealthPage = lazy(() => import('../routes/health/index/health-page'));
-const SuppliersPage = lazy(() => import('../routes/suppliers/list/suppliers-page'));
-const ProfitPage = lazy(() => import('../routes/profit/report/profit-page'));
-const OrdersPage = lazy(() => import('../routes/orders/index/orders-page'));
-const JobsPage = lazy(() => import('../routes/jobs/list/jobs-page'));
-const SettingsPage = lazy(() => import('../routes/settings/index/settings-page'));
-const LoginPage = lazy(() => import('../routes/auth/login/login-page'));
-const SetupPage = lazy(() => import('../routes/auth/setup/setup-page'));
-const NotFoundPage = lazy(() => import('../routes/errors/not-found/not-found-page'));
+const OverviewPage = lazy(() => import('../overview/overview-page'));
+const InventoryPage = lazy(() => import('../ledger/inventory/inventory-page'));
+const ProductDetailPage = lazy(() => import('../catalog/product-detail/product-detail-page'));
+const LookupPage = lazy(() => import('../catalog/lookup/lookup-page'));
+const RestockPage = lazy(() => import('../replenishment/restock/restock-page'));
+const PurchaseOrdersPage = lazy(() => import('../replenishment/purchasing/list/purchase-orders-page'));
+const PurchaseOrderPage = lazy(() => import('../replenishment/purchasing/detail/purchase-order-page'));
+const ReceivePage = lazy(() => import('../replenishment/purchasing/receive/receive-page'));
+const ProductLabelsPage = lazy(() => import('../catalog/labels/product-labels-page'));
+const PurchaseOrderLabelsPage = lazy(() => import('../catalog/labels/purchase-order-labels-page'));
+const AlertsPage = lazy(() => import('../alerts/alerts-page'));
+const HealthPage = lazy(() => import('../health/health-page'));
+const SuppliersPage = lazy(() => import('../replenishment/suppliers/suppliers-page'));
+const ProfitPage = lazy(() => import('../reports/profit/profit-page'));
+const OrdersPage = lazy(() => import('../sales/orders-page'));
+const JobsPage = lazy(() => import('../jobs/jobs-page'));
+const SettingsPage = lazy(() => import('../settings/settings-page'));
+const LoginPage = lazy(() => import('../accounts/login/login-page'));
+const SetupPage = lazy(() => import('../accounts/setup/setup-page'));
+const NotFoundPage = lazy(() => import('./not-found-page'));
 
 export const router = createBrowserRouter([
   {

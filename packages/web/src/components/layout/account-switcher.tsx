@@ -1,7 +1,7 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../api/types';
-import { useSwitchAccount } from '../../hooks/api/auth';
+import { useSwitchAccount } from '../../accounts/auth.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { IconChevronDown } from '../common/icons';
 

@@ -2,7 +2,7 @@ import { AppShell, Burger, Group, ScrollArea, Text, UnstyledButton } from '@mant
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
-import { useMe, useSetupStatus } from '../../hooks/api/auth';
+import { useMe, useSetupStatus } from '../../accounts/auth.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../common/error-alert';
 import { PageLoader } from '../common/page-loader';

@@ -1,7 +1,7 @@
 import { Box, Center, Group } from '@mantine/core';
 import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
-import { useMe } from '../../hooks/api/auth';
+import { useMe } from '../../accounts/auth.hooks';
 import { PageLoader } from '../common/page-loader';
 import { LanguageSwitcher } from './language-switcher';
 

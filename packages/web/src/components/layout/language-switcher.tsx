@@ -1,5 +1,5 @@
 import { Button, Menu } from '@mantine/core';
-import { useSaveLocale } from '../../hooks/api/auth';
+import { useSaveLocale } from '../../accounts/auth.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { LOCALES, LOCALE_NAMES, type Locale } from '../../i18n/locales';
 import { IconChevronDown, IconLanguage } from '../common/icons';

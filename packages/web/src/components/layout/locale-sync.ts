@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Me } from '../../api/types';
-import { useSaveLocale } from '../../hooks/api/auth';
+import { useSaveLocale } from '../../accounts/auth.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { hasUnsyncedLocale, toLocale } from '../../i18n/locales';
 

@@ -1,7 +1,7 @@
 import { ActionIcon, Menu, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../api/types';
-import { useLogout } from '../../hooks/api/auth';
+import { useLogout } from '../../accounts/auth.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { IconUser } from '../common/icons';
 

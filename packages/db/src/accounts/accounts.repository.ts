@@ -1,0 +1,160 @@
+import type { Role } from '@stockwise/domain/accounts/roles';
+import type { Sql } from '../database';
+
+export interface AccountRecord {
+  id: number;
+  name: string;
+  createdAt: Date;
+}
+
+export interface UserRecord {
+  id: number;
+  email: string;
+  name: string | null;
+  passwordHash: string;
+  locale: string;
+  createdAt: Date;
+}
+
+export interface MembershipRecord {
+  accountId: number;
+  accountName: string;
+  userId: number;
+  email: string;
+  name: string | null;
+  role: Role;
+  locale: string;
+  createdAt: Date;
+}
+
+interface UserRow {
+  id: number;
+  email: string;
+  name: string | null;
+  password_hash: string;
+  locale: string;
+  created_at: Date;
+}
+
+interface MembershipRow {
+  account_id: number;
+  account_name: string;
+  user_id: number;
+  email: string;
+  name: string | null;
+  role: Role;
+  locale: string;
+  created_at: Date;
+}
+
+const mapUser = (r: UserRow): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  passwordHash: r.password_hash,
+  locale: r.locale,
+  createdAt: r.created_at,
+});
+
+const mapMembership = (r: MembershipRow): MembershipRecord => ({
+  accountId: r.account_id,
+  accountName: r.account_name,
+  userId: r.user_id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  locale: r.locale,
+  createdAt: r.created_at,
+});
+
+const MEMBERSHIP_SELECT = `SELECT m.account_id, a.name AS account_name, m.user_id, u.email, u.name, m.role, u.locale, m.created_at
+  FROM memberships m JOIN accounts a ON a.id = m.account_id JOIN users u ON u.id = m.user_id`;
+
+export const accountsRepository = {
+  async createAccount(sql: Sql, name: string): Promise<AccountRecord> {
+    const [row] = await sql.query<{ id: number; name: string; created_at: Date }>(
+      'INSERT INTO accounts (name) VALUES ($1) RETURNING id, name, created_at',
+      [name],
+    );
+    return { id: row!.id, name: row!.name, createdAt: row!.created_at };
+  },
+
+  async findAccountByName(sql: Sql, name: string): Promise<AccountRecord | undefined> {
+    const [row] = await sql.query<{ id: number; name: string; created_at: Date }>(
+      'SELECT id, name, created_at FROM accounts WHERE name = $1 ORDER BY id LIMIT 1',
+      [name],
+    );
+    return row && { id: row.id, name: row.name, createdAt: row.created_at };
+  },
+
+  async countAccounts(sql: Sql): Promise<number> {
+    const [row] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts');
+    return row?.n ?? 0;
+  },
+
+  async createUser(
+    sql: Sql,
+    user: { email: string; name: string | null; passwordHash: string; locale?: string },
+  ): Promise<UserRecord> {
+    const [row] = await sql.query<UserRow>(
+      `INSERT INTO users (email, name, password_hash, locale) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (email) DO NOTHING RETURNING *`,
+      [user.email, user.name, user.passwordHash, user.locale ?? 'en'],
+    );
+    return row ? mapUser(row) : (await this.findUserByEmail(sql, user.email))!;
+  },
+
+  async findUserByEmail(sql: Sql, email: string): Promise<UserRecord | undefined> {
+    const [row] = await sql.query<UserRow>('SELECT * FROM users WHERE email = $1', [email]);
+    return row && mapUser(row);
+  },
+
+  async findUserById(sql: Sql, id: number): Promise<UserRecord | undefined> {
+    const [row] = await sql.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+    return row && mapUser(row);
+  },
+
+  async setUserLocale(sql: Sql, userId: number, locale: string): Promise<void> {
+    await sql.query('UPDATE users SET locale = $2 WHERE id = $1', [userId, locale]);
+  },
+
+  async upsertMembership(sql: Sql, m: { accountId: number; userId: number; role: Role }): Promise<void> {
+    await sql.query(
+      `INSERT INTO memberships (account_id, user_id, role) VALUES ($1, $2, $3)
+       ON CONFLICT (account_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+      [m.accountId, m.userId, m.role],
+    );
+  },
+
+  async findMembership(sql: Sql, accountId: number, userId: number): Promise<MembershipRecord | undefined> {
+    const [row] = await sql.query<MembershipRow>(
+      `${MEMBERSHIP_SELECT} WHERE m.account_id = $1 AND m.user_id = $2`,
+      [accountId, userId],
+    );
+    return row && mapMembership(row);
+  },
+
+  async listMembershipsOfUser(sql: Sql, userId: number): Promise<MembershipRecord[]> {
+    const rows = await sql.query<MembershipRow>(
+      `${MEMBERSHIP_SELECT} WHERE m.user_id = $1 ORDER BY m.account_id`,
+      [userId],
+    );
+    return rows.map(mapMembership);
+  },
+
+  async listMembers(sql: Sql, accountId: number): Promise<MembershipRecord[]> {
+    const rows = await sql.query<MembershipRow>(
+      `${MEMBERSHIP_SELECT} WHERE m.account_id = $1 ORDER BY u.email`,
+      [accountId],
+    );
+    return rows.map(mapMembership);
+  },
+
+  async removeMembership(sql: Sql, accountId: number, userId: number): Promise<boolean> {
+    const rows = await sql.query(
+      'DELETE FROM memberships WHERE account_id = $1 AND user_id = $2 RETURNING user_id',
+      [accountId, userId],
+    );
+    return rows.length > 0;
+  },
+};

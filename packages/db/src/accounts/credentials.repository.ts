@@ -1,0 +1,143 @@
+import type { Role } from '@stockwise/domain/accounts/roles';
+import type { Sql } from '../database';
+
+export interface TokenRecord {
+  id: number;
+  accountId: number;
+  userId: number;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** Who a presented token or session cookie belongs to, with the role it carries in its account. */
+export interface Principal {
+  accountId: number;
+  userId: number;
+  role: Role;
+  tokenId: number | null;
+  sessionId: number | null;
+}
+
+interface TokenRow {
+  id: number;
+  account_id: number;
+  user_id: number;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+const mapToken = (r: TokenRow): TokenRecord => ({
+  id: r.id,
+  accountId: r.account_id,
+  userId: r.user_id,
+  name: r.name,
+  prefix: r.prefix,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+export const credentialsRepository = {
+  async createToken(
+    sql: Sql,
+    t: { accountId: number; userId: number; name: string; tokenHash: string; prefix: string },
+  ): Promise<TokenRecord> {
+    const [row] = await sql.query<TokenRow>(
+      `INSERT INTO api_tokens (account_id, user_id, name, token_hash, prefix) VALUES ($1, $2, $3, $4, $5)
+       RETURNING id, account_id, user_id, name, prefix, created_at, last_used_at, revoked_at`,
+      [t.accountId, t.userId, t.name, t.tokenHash, t.prefix],
+    );
+    return mapToken(row!);
+  },
+
+  /**
+   * A live token whose user is still a member of the token's account. `last_used_at` is refreshed at
+   * most once a minute: writing it on every request would serialise all requests of a token on one row.
+   */
+  async findPrincipalByTokenHash(sql: Sql, tokenHash: string): Promise<Principal | undefined> {
+    const [row] = await sql.query<{
+      id: number;
+      account_id: number;
+      user_id: number;
+      role: Role;
+      stale: boolean;
+    }>(
+      `SELECT t.id, t.account_id, t.user_id, m.role,
+         (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
+       FROM api_tokens t JOIN memberships m ON m.account_id = t.account_id AND m.user_id = t.user_id
+       WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+      [tokenHash],
+      { prepare: true },
+    );
+    if (!row) return undefined;
+    if (row.stale) await sql.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [row.id]);
+    return {
+      accountId: row.account_id,
+      userId: row.user_id,
+      role: row.role,
+      tokenId: row.id,
+      sessionId: null,
+    };
+  },
+
+  async listTokens(sql: Sql, accountId: number): Promise<TokenRecord[]> {
+    const rows = await sql.query<TokenRow>(
+      `SELECT id, account_id, user_id, name, prefix, created_at, last_used_at, revoked_at
+       FROM api_tokens WHERE account_id = $1 ORDER BY id`,
+      [accountId],
+    );
+    return rows.map(mapToken);
+  },
+
+  async revokeToken(sql: Sql, accountId: number, tokenId: number): Promise<TokenRecord | undefined> {
+    const [row] = await sql.query<TokenRow>(
+      `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = $1 AND id = $2
+       RETURNING id, account_id, user_id, name, prefix, created_at, last_used_at, revoked_at`,
+      [accountId, tokenId],
+    );
+    return row && mapToken(row);
+  },
+
+  async createSession(
+    sql: Sql,
+    s: { userId: number; accountId: number; tokenHash: string; expiresAt: Date },
+  ): Promise<number> {
+    const [row] = await sql.query<{ id: number }>(
+      'INSERT INTO sessions (user_id, account_id, token_hash, expires_at) VALUES ($1, $2, $3, $4) RETURNING id',
+      [s.userId, s.accountId, s.tokenHash, s.expiresAt],
+    );
+    return row!.id;
+  },
+
+  async findPrincipalBySessionHash(sql: Sql, tokenHash: string): Promise<Principal | undefined> {
+    const [row] = await sql.query<{ id: number; account_id: number; user_id: number; role: Role }>(
+      `SELECT s.id, s.account_id, s.user_id, m.role FROM sessions s
+       JOIN memberships m ON m.account_id = s.account_id AND m.user_id = s.user_id
+       WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      [tokenHash],
+    );
+    return (
+      row && {
+        accountId: row.account_id,
+        userId: row.user_id,
+        role: row.role,
+        tokenId: null,
+        sessionId: row.id,
+      }
+    );
+  },
+
+  async switchSessionAccount(sql: Sql, sessionId: number, accountId: number): Promise<void> {
+    await sql.query('UPDATE sessions SET account_id = $2 WHERE id = $1', [sessionId, accountId]);
+  },
+
+  async deleteSession(sql: Sql, sessionId: number): Promise<void> {
+    await sql.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
+  },
+};

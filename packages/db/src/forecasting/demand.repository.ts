@@ -1,0 +1,69 @@
+import type { LedgerDay } from '@stockwise/domain/forecasting/daily-history';
+import type { Sql } from '../database';
+
+/** Ledger days of one SKU × location within a window. */
+export interface ItemLedgerDays {
+  productId: number;
+  locationId: number;
+  openingOnHand: number;
+  days: LedgerDay[];
+}
+
+export interface DemandWindow {
+  /** First day of the window, 'YYYY-MM-DD' (UTC). */
+  from: string;
+  /** Day after the last day of the window. */
+  to: string;
+  productId?: number | undefined;
+}
+
+/**
+ * Daily sales, on-hand change and arrivals per SKU × location, aggregated in SQL from the ledger
+ * (one row per item-day that had movements), plus the on hand at the start of the window.
+ */
+export const demandRepository = {
+  async ledgerDays(sql: Sql, accountId: number, window: DemandWindow): Promise<ItemLedgerDays[]> {
+    const one = window.productId !== undefined;
+    const openings = await sql.query<{ product_id: number; location_id: number; on_hand: number }>(
+      `SELECT product_id, location_id, sum(on_hand_delta)::int AS on_hand FROM stock_movements
+       WHERE account_id = $1 AND occurred_at < $2::date ${one ? 'AND product_id = $3' : ''} GROUP BY product_id, location_id`,
+      one ? [accountId, window.from, window.productId] : [accountId, window.from],
+    );
+    const rows = await sql.query<{
+      product_id: number;
+      location_id: number;
+      day: number;
+      sold: number;
+      delta: number;
+      arrived: number;
+    }>(
+      `SELECT product_id, location_id, ((occurred_at AT TIME ZONE 'UTC')::date - $2::date) AS day,
+         sum(CASE WHEN type = 'shipment' THEN -on_hand_delta ELSE 0 END)::int AS sold,
+         sum(on_hand_delta)::int AS delta,
+         sum(GREATEST(on_hand_delta, 0))::int AS arrived
+       FROM stock_movements
+       WHERE account_id = $1 AND occurred_at >= $2::date AND occurred_at < $3::date ${one ? 'AND product_id = $4' : ''}
+       GROUP BY product_id, location_id, day ORDER BY product_id, location_id, day`,
+      one ? [accountId, window.from, window.to, window.productId] : [accountId, window.from, window.to],
+    );
+    const items = new Map<string, ItemLedgerDays>();
+    const item = (productId: number, locationId: number) => {
+      const key = `${productId}:${locationId}`;
+      let found = items.get(key);
+      if (!found) {
+        found = { productId, locationId, openingOnHand: 0, days: [] };
+        items.set(key, found);
+      }
+      return found;
+    };
+    for (const o of openings) item(o.product_id, o.location_id).openingOnHand = o.on_hand;
+    for (const r of rows)
+      item(r.product_id, r.location_id).days.push({
+        day: r.day,
+        unitsSold: r.sold,
+        onHandDelta: r.delta,
+        unitsArrived: r.arrived,
+      });
+    return [...items.values()];
+  },
+};

@@ -1,0 +1,91 @@
+import { DomainError } from '../../errors';
+import type { IntakeLine, IntakeRefundLine, OrderIntake } from '../../sales/intake';
+import { idText } from '../lossless-json';
+import { arr, date, int, money, obj, optStr, str } from '../read';
+
+export const SHOPIFY_TOPICS = ['orders/create', 'orders/cancelled', 'refunds/create'] as const;
+export type ShopifyTopic = (typeof SHOPIFY_TOPICS)[number];
+
+/** A shop's myshopify domain, lower-cased: `my-shop.myshopify.com`. */
+export function normalizeShopDomain(domain: string): string | null {
+  const d = domain.trim().toLowerCase();
+  return /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(d) ? d : null;
+}
+
+function orderId(order: Record<string, unknown>): string {
+  const id = idText(order['id']);
+  if (!id) throw new DomainError('VALIDATION_FAILED', 'id must be the order id', { field: 'id' });
+  return id;
+}
+
+/**
+ * A Shopify order (webhook `orders/create` body, or one element of Admin REST `orders.json`) in
+ * channel-neutral form. Lines map to SKUs by `sku`; lines without one (gift cards, custom items)
+ * are kept as unmapped. The unit price is the line price less its share of line discounts.
+ * Parse the raw body with parseJsonLossless so ids beyond 2^53 keep every digit.
+ */
+export function shopifyOrderToIntake(payload: unknown): OrderIntake {
+  const order = obj(payload, 'order');
+  const externalId = orderId(order);
+  const lines: IntakeLine[] = [];
+  const unmapped: unknown[] = [];
+  arr(order['line_items'], 'line_items').forEach((raw, i) => {
+    const item = obj(raw, `line_items.${i}`);
+    const quantity = int(item['quantity'], `line_items.${i}.quantity`, 0);
+    const sku = optStr(item['sku']);
+    const externalLineId = idText(item['id']);
+    if (!sku || quantity === 0) {
+      unmapped.push({
+        externalLineId,
+        title: optStr(item['title']),
+        quantity,
+        reason: sku ? 'no quantity' : 'no SKU',
+      });
+      return;
+    }
+    const price = money(item['price'], `line_items.${i}.price`);
+    const discount = money(item['total_discount'], `line_items.${i}.total_discount`) ?? 0;
+    const unitPrice =
+      price === null
+        ? null
+        : Math.max(0, Math.round(((price * quantity - discount) / quantity) * 10_000) / 10_000);
+    lines.push({ sku, quantity, unitPrice, externalLineId });
+  });
+  return {
+    channel: 'shopify',
+    externalId,
+    orderedAt: date(order['created_at'] ?? order['processed_at'], 'created_at'),
+    currency: optStr(order['currency']),
+    lines,
+    unmapped,
+  };
+}
+
+/** The order id of an `orders/cancelled` body (the whole order, with cancelled_at set). */
+export function shopifyCancelledOrderId(payload: unknown): string {
+  return orderId(obj(payload, 'order'));
+}
+
+/** A `refunds/create` body: the order it refunds and, per refunded line, how many units and whether they come back. */
+export function shopifyRefund(payload: unknown): { orderId: string; lines: IntakeRefundLine[] } {
+  const refund = obj(payload, 'refund');
+  const id = idText(refund['order_id']) ?? str(refund['order_id'], 'order_id');
+  const lines = arr(refund['refund_line_items'] ?? [], 'refund_line_items').map(
+    (raw, i): IntakeRefundLine => {
+      const r = obj(raw, `refund_line_items.${i}`);
+      const item =
+        typeof r['line_item'] === 'object' && r['line_item'] !== null
+          ? (r['line_item'] as Record<string, unknown>)
+          : {};
+      const type = optStr(r['restock_type']);
+      return {
+        externalLineId: idText(r['line_item_id']) ?? idText(item['id']),
+        sku: optStr(item['sku']),
+        quantity: int(r['quantity'], `refund_line_items.${i}.quantity`, 0),
+        restock:
+          type === 'return' || type === 'legacy_restock' ? 'return' : type === 'cancel' ? 'cancel' : 'none',
+      };
+    },
+  );
+  return { orderId: id, lines };
+}

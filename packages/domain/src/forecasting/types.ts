@@ -1,0 +1,90 @@
+/** Types shared by the forecasting engine (docs/forecasting.md). All series are daily unless stated. */
+
+/** Demand pattern class of Syntetos, Boylan & Croston (2005): ADI cut-off 1.32, CV² cut-off 0.49. */
+export type DemandClass = 'smooth' | 'erratic' | 'intermittent' | 'lumpy' | 'none';
+
+/**
+ * Why a history could not be modelled. `null` means a model was fitted.
+ * See `degenerateForecast` for the one rule that handles all of these.
+ */
+export type DegenerateReason = 'empty' | 'all-zero' | 'constant' | 'short' | 'no-data';
+
+/** Names of the candidate models the engine can choose from. */
+export type ModelName =
+  | 'seasonal-naive'
+  | 'ses'
+  | 'holt-damped'
+  | 'ses-weekly'
+  | 'holt-damped-weekly'
+  | 'ses-weekly-yearly'
+  | 'croston'
+  | 'sba'
+  | 'tsb';
+
+/** A demand profile borrowed from similar SKUs (e.g. the category) for new or degenerate SKUs. */
+export interface FallbackProfile {
+  /** Average daily demand of comparable SKUs. */
+  readonly dailyMean: number;
+  /**
+   * Multiplicative day-of-season shape (mean 1). `weekly[i]` applies to forecast days i, i + m, i + 2m…
+   * (m = its length), so the caller rotates it to the weekday of the first forecast day.
+   */
+  readonly weekly?: readonly number[];
+}
+
+/** Optional known drivers of demand. */
+export interface DemandRegressors {
+  /**
+   * Known multiplicative effect per day (events, SNAP days, price relative to the regular price…),
+   * length `history.length + horizon`, values > 0 (1 = no effect). Typically from `pooledEffectMultipliers`.
+   * The model is fitted to `history / multiplier` and its forecast is multiplied back.
+   */
+  readonly multiplier?: Float64Array;
+}
+
+export interface ForecastOptions {
+  /** Number of days to forecast (≥ 1). */
+  readonly horizon: number;
+  /** @default [0.5, 0.8, 0.9, 0.95, 0.99] */
+  readonly quantileLevels?: readonly number[];
+  /** @default 7 */
+  readonly seasonLength?: number;
+  readonly regressors?: DemandRegressors;
+  readonly fallbackProfile?: FallbackProfile;
+  /**
+   * Restrict the candidate models (e.g. for speed or tests). Default: all models that fit the data.
+   */
+  readonly candidates?: readonly ModelName[];
+  /**
+   * 'select' keeps the best backtested model; 'combine' averages the best three (equal weights).
+   * @default 'select'
+   */
+  readonly selection?: 'select' | 'combine';
+  /**
+   * Rolling-origin backtest: `origins` forecast origins `step` days apart, the last one
+   * `min(horizon, 28)` days before the end. @default { origins: 4, step: 14 }
+   */
+  readonly backtest?: { readonly origins: number; readonly step: number };
+}
+
+export interface QuantileSeries {
+  readonly level: number;
+  readonly values: Float64Array;
+}
+
+/**
+ * Count-data predictive distribution around `mean`: variance = `dispersion`·μ + `levelVariance`·μ²
+ * (negative binomial when above μ, Poisson otherwise). `levelVariance` is a shared, fully
+ * autocorrelated relative level error, so it adds up across days of a lead time.
+ */
+export interface DemandForecast {
+  readonly model: string;
+  readonly params: Record<string, number>;
+  readonly demandClass: DemandClass;
+  readonly degenerate: DegenerateReason | null;
+  readonly mean: Float64Array;
+  readonly quantiles: QuantileSeries[];
+  readonly dispersion: number;
+  readonly levelVariance: number;
+  readonly backtest?: { readonly wape: number; readonly bias: number };
+}

@@ -1,0 +1,89 @@
+import { z } from '@hono/zod-openapi';
+import { ROLES } from '@stockwise/domain/accounts/roles';
+import { TextSchema } from '../http/common.schema';
+
+export const EmailSchema = z.email().max(254).openapi({ example: 'owner@example.com' });
+export const PasswordSchema = TextSchema(200).min(8, 'at least 8 characters');
+export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
+
+export const LoginSchema = z
+  .object({ email: TextSchema(254).min(1), password: TextSchema(200).min(1) })
+  .strict()
+  .openapi('Login');
+export const SetupSchema = z
+  .object({
+    accountName: TextSchema(200).min(1),
+    email: EmailSchema,
+    password: PasswordSchema,
+    name: TextSchema(200).optional(),
+  })
+  .strict()
+  .openapi('Setup');
+export const MeSchema = z
+  .object({
+    user: z.object({
+      id: z.number().int(),
+      email: z.string(),
+      name: z.string().nullable(),
+      locale: z.string(),
+    }),
+    account: z.object({ id: z.number().int(), name: z.string(), role: z.enum(ROLES) }),
+    accounts: z.array(z.object({ id: z.number().int(), name: z.string(), role: z.enum(ROLES) })),
+  })
+  .openapi('Me');
+
+export const MemberSchema = z
+  .object({
+    userId: z.number().int(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.enum(ROLES),
+    locale: z.string(),
+    accountId: z.number().int(),
+    accountName: z.string(),
+  })
+  .openapi('Member');
+export const MemberCreateSchema = z
+  .object({
+    email: EmailSchema,
+    password: PasswordSchema,
+    role: z.enum(ROLES),
+    name: TextSchema(200).optional(),
+  })
+  .strict()
+  .openapi('MemberCreate');
+
+export const TokenSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    prefix: z.string(),
+    userId: z.number().int(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('ApiToken');
+export const TokenCreateSchema = z
+  .object({ name: TextSchema(100).min(1) })
+  .strict()
+  .openapi('ApiTokenCreate');
+export const TokenCreatedSchema = TokenSchema.extend({
+  token: z.string().openapi({ description: 'shown once; store it now' }),
+}).openapi('ApiTokenCreated');
+
+export const JobSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.string(),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    progress: z.number(),
+    progressMessage: z.string().nullable(),
+    result: z.unknown(),
+    error: z.string().nullable(),
+    attempts: z.number().int(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('Job');

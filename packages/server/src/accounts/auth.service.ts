@@ -1,0 +1,310 @@
+import type { Role } from '@stockwise/domain/accounts/roles';
+import { DomainError } from '@stockwise/domain/errors';
+import type { MembershipRecord } from '@stockwise/db/accounts/accounts.repository';
+import { accountsRepository } from '@stockwise/db/accounts/accounts.repository';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
+import type { Principal, TokenRecord } from '@stockwise/db/accounts/credentials.repository';
+import { credentialsRepository } from '@stockwise/db/accounts/credentials.repository';
+import type { Actor } from './actor';
+import { auditActor, requirePermission } from './actor';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from '../platform/secrets';
+import type { Transactor } from '../platform/transactor';
+
+export const SESSION_DAYS = 14;
+
+export interface NewUser {
+  email: string;
+  password: string;
+  role: Role;
+  name?: string | null | undefined;
+  locale?: string | undefined;
+}
+
+export function mapMemberDto(m: MembershipRecord) {
+  return {
+    userId: m.userId,
+    email: m.email,
+    name: m.name,
+    role: m.role,
+    locale: m.locale,
+    accountId: m.accountId,
+    accountName: m.accountName,
+  };
+}
+
+export function mapTokenDto(t: TokenRecord) {
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    userId: t.userId,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
+}
+
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export class AuthService {
+  constructor(private readonly tx: Transactor) {}
+
+  /** Whether the instance has no account yet (the web UI then offers first-owner setup). */
+  async needsSetup(): Promise<boolean> {
+    return (await accountsRepository.countAccounts(this.tx.sql)) === 0;
+  }
+
+  /**
+   * Creates (or finds) the account by name and adds the user with a role. An existing user keeps
+   * their password unless `resetPassword` is set (the CLI's `user create` on a known email).
+   */
+  async createUser(
+    accountName: string,
+    user: NewUser,
+    options: { resetPassword?: boolean } = {},
+  ): Promise<MembershipRecord> {
+    const email = normaliseEmail(user.email);
+    const passwordHash = await hashPassword(user.password);
+    return this.tx.run(async (sql) => {
+      const account =
+        (await accountsRepository.findAccountByName(sql, accountName)) ??
+        (await accountsRepository.createAccount(sql, accountName));
+      let record = await accountsRepository.findUserByEmail(sql, email);
+      if (!record) {
+        record = await accountsRepository.createUser(sql, {
+          email,
+          name: user.name ?? null,
+          passwordHash,
+          ...(user.locale ? { locale: user.locale } : {}),
+        });
+      } else if (options.resetPassword) {
+        await sql.query('UPDATE users SET password_hash = $2 WHERE id = $1', [record.id, passwordHash]);
+      }
+      await accountsRepository.upsertMembership(sql, {
+        accountId: account.id,
+        userId: record.id,
+        role: user.role,
+      });
+      await auditRepository.record(sql, {
+        accountId: account.id,
+        actorUserId: null,
+        actorTokenId: null,
+        action: 'user.add',
+        entityType: 'user',
+        entityId: email,
+        before: null,
+        after: { role: user.role },
+      });
+      return (await accountsRepository.findMembership(sql, account.id, record.id))!;
+    });
+  }
+
+  /** First-owner setup from the web UI: only while the instance has no account at all. */
+  async setupFirstOwner(input: {
+    accountName: string;
+    email: string;
+    password: string;
+    name?: string | null;
+  }): Promise<MembershipRecord> {
+    return this.tx.run(async (sql) => {
+      await sql.query('SELECT pg_advisory_xact_lock(7264398522)');
+      if ((await accountsRepository.countAccounts(sql)) > 0) {
+        throw new DomainError('CONFLICT', 'this Stockwise already has an owner; sign in instead');
+      }
+      return this.createUser(input.accountName, {
+        email: input.email,
+        password: input.password,
+        role: 'owner',
+        name: input.name,
+      });
+    });
+  }
+
+  /** An owner adds someone to their own account. */
+  async addMember(actor: Actor, user: NewUser): Promise<MembershipRecord> {
+    requirePermission(actor, 'users:manage');
+    const account = await this.tx.sql.query<{ name: string }>('SELECT name FROM accounts WHERE id = $1', [
+      actor.accountId,
+    ]);
+    const email = normaliseEmail(user.email);
+    const existing = await accountsRepository.findUserByEmail(this.tx.sql, email);
+    if (existing && (await accountsRepository.findMembership(this.tx.sql, actor.accountId, existing.id))) {
+      throw new DomainError('DUPLICATE', `${email} is already a member`, { field: 'email' });
+    }
+    return this.tx.run(async (sql) => {
+      const member = await this.createUser(account[0]!.name, user);
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'member.add',
+        entityType: 'user',
+        entityId: email,
+        before: null,
+        after: { role: user.role },
+      });
+      return member;
+    });
+  }
+
+  async listMembers(actor: Actor): Promise<MembershipRecord[]> {
+    return accountsRepository.listMembers(this.tx.sql, actor.accountId);
+  }
+
+  async login(
+    emailInput: string,
+    password: string,
+  ): Promise<{ sessionToken: string; principal: Principal; expiresAt: Date }> {
+    const email = normaliseEmail(emailInput);
+    const user = await accountsRepository.findUserByEmail(this.tx.sql, email);
+    // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const memberships = user ? await accountsRepository.listMembershipsOfUser(this.tx.sql, user.id) : [];
+    const first = memberships[0];
+    if (!user || !ok || !first) throw new DomainError('UNAUTHENTICATED', 'email or password is wrong');
+    const sessionToken = newSecret('sws');
+    const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+    const sessionId = await credentialsRepository.createSession(this.tx.sql, {
+      userId: user.id,
+      accountId: first.accountId,
+      tokenHash: hashSecret(sessionToken),
+      expiresAt,
+    });
+    return {
+      sessionToken,
+      expiresAt,
+      principal: { accountId: first.accountId, userId: user.id, role: first.role, tokenId: null, sessionId },
+    };
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    if (actor.sessionId !== null) await credentialsRepository.deleteSession(this.tx.sql, actor.sessionId);
+  }
+
+  async authenticateBearer(token: string): Promise<Principal | undefined> {
+    return credentialsRepository.findPrincipalByTokenHash(this.tx.sql, hashSecret(token));
+  }
+
+  async authenticateSession(token: string): Promise<Principal | undefined> {
+    return credentialsRepository.findPrincipalBySessionHash(this.tx.sql, hashSecret(token));
+  }
+
+  async me(actor: Actor) {
+    const user = await accountsRepository.findUserById(this.tx.sql, actor.userId);
+    const memberships = await accountsRepository.listMembershipsOfUser(this.tx.sql, actor.userId);
+    const current = memberships.find((m) => m.accountId === actor.accountId);
+    return {
+      user: {
+        id: actor.userId,
+        email: user?.email ?? '',
+        name: user?.name ?? null,
+        locale: user?.locale ?? 'en',
+      },
+      account: { id: actor.accountId, name: current?.accountName ?? '', role: current?.role ?? actor.role },
+      accounts: memberships.map((m) => ({ id: m.accountId, name: m.accountName, role: m.role })),
+    };
+  }
+
+  async setLocale(actor: Actor, locale: string): Promise<void> {
+    await accountsRepository.setUserLocale(this.tx.sql, actor.userId, locale);
+  }
+
+  /** Moves a web session to another account the user belongs to. */
+  async switchAccount(actor: Actor, accountId: number): Promise<void> {
+    if (actor.sessionId === null)
+      throw new DomainError('FORBIDDEN', 'only a browser session can switch accounts');
+    const membership = await accountsRepository.findMembership(this.tx.sql, accountId, actor.userId);
+    if (!membership) throw new DomainError('NOT_FOUND', 'no such account', { field: 'accountId' });
+    await credentialsRepository.switchSessionAccount(this.tx.sql, actor.sessionId, accountId);
+  }
+
+  /** A new API token; the secret is returned once and only its hash is stored. */
+  async createToken(actor: Actor, name: string): Promise<{ token: string; record: TokenRecord }> {
+    const token = newSecret('sw');
+    return this.tx.run(async (sql) => {
+      const record = await credentialsRepository.createToken(sql, {
+        accountId: actor.accountId,
+        userId: actor.userId,
+        name,
+        tokenHash: hashSecret(token),
+        prefix: token.slice(0, 8),
+      });
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'token.create',
+        entityType: 'token',
+        entityId: String(record.id),
+        before: null,
+        after: { name },
+      });
+      return { token, record };
+    });
+  }
+
+  /** The CLI's `token create --email`: a token for that user in their first (or named) account. */
+  async createTokenForEmail(
+    emailInput: string,
+    name: string,
+    accountName?: string,
+  ): Promise<{ token: string; record: TokenRecord; accountName: string }> {
+    const email = normaliseEmail(emailInput);
+    const user = await accountsRepository.findUserByEmail(this.tx.sql, email);
+    if (!user) throw new DomainError('NOT_FOUND', `no user with email ${email}`, { field: 'email' });
+    const memberships = await accountsRepository.listMembershipsOfUser(this.tx.sql, user.id);
+    const membership = accountName ? memberships.find((m) => m.accountName === accountName) : memberships[0];
+    if (!membership)
+      throw new DomainError('NOT_FOUND', `${email} is not a member of ${accountName ?? 'any account'}`, {
+        field: 'account',
+      });
+    const actor: Actor = {
+      accountId: membership.accountId,
+      userId: user.id,
+      role: membership.role,
+      tokenId: null,
+      sessionId: null,
+    };
+    return { ...(await this.createToken(actor, name)), accountName: membership.accountName };
+  }
+
+  /** The CLI acts as the account's first owner (the account named, or the instance's only/first one). */
+  async ownerOf(account?: string | number): Promise<Actor> {
+    const accountName = typeof account === 'string' ? account : undefined;
+    const [row] = await this.tx.sql.query<{ account_id: number; user_id: number }>(
+      `SELECT m.account_id, m.user_id FROM memberships m JOIN accounts a ON a.id = m.account_id
+       WHERE m.role = 'owner' AND ($1::text IS NULL OR a.name = $1) AND ($2::bigint IS NULL OR a.id = $2)
+       ORDER BY a.id, m.created_at LIMIT 1`,
+      [accountName ?? null, typeof account === 'number' ? account : null],
+    );
+    if (!row)
+      throw new DomainError(
+        'NOT_FOUND',
+        accountName
+          ? `no account named ${accountName}`
+          : 'no account yet: run `stockwise user create` or `stockwise demo`',
+        { field: 'account' },
+      );
+    return { accountId: row.account_id, userId: row.user_id, role: 'owner', tokenId: null, sessionId: null };
+  }
+
+  async listTokens(actor: Actor): Promise<TokenRecord[]> {
+    const tokens = await credentialsRepository.listTokens(this.tx.sql, actor.accountId);
+    // Only owners see everyone's tokens; others see their own.
+    return actor.role === 'owner' ? tokens : tokens.filter((t) => t.userId === actor.userId);
+  }
+
+  async revokeToken(actor: Actor, tokenId: number): Promise<TokenRecord> {
+    const visible = await this.listTokens(actor);
+    if (!visible.some((t) => t.id === tokenId))
+      throw new DomainError('NOT_FOUND', `no token ${tokenId}`, { field: 'id' });
+    const revoked = await credentialsRepository.revokeToken(this.tx.sql, actor.accountId, tokenId);
+    await auditRepository.record(this.tx.sql, {
+      ...auditActor(actor),
+      action: 'token.revoke',
+      entityType: 'token',
+      entityId: String(tokenId),
+      before: null,
+      after: null,
+    });
+    return revoked!;
+  }
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

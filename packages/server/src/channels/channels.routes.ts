@@ -1,0 +1,218 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { DomainError } from '@stockwise/domain/errors';
+import {
+  AvailabilityQuerySchema,
+  AvailabilitySchema,
+  ChangesQuerySchema,
+  ChangesSchema,
+  ChannelConnectSchema,
+  ChannelParam,
+  FbaAgeComparisonSchema,
+  FbaAgeQuerySchema,
+  PushQueuedSchema,
+  SalesChannelSchema,
+  SyncResultSchema,
+} from './channels.schema';
+import { ProblemSchema } from '../http/common.schema';
+import type { Stockwise } from '../stockwise';
+import {
+  IdempotencyHeaderSchema,
+  json,
+  jsonBody,
+  newRouter,
+  problemResponses,
+  secured,
+} from '../http/router';
+
+export function channelsRoutes(sw: Stockwise) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['Channels'],
+      summary: 'Connect a sales channel (Shopify shop, Amazon SP-API, manual); secrets are stored encrypted',
+      security: secured,
+      request: { headers: IdempotencyHeaderSchema, ...jsonBody(ChannelConnectSchema) },
+      responses: { 201: { description: 'Connected', ...json(SalesChannelSchema) }, ...problemResponses },
+    }),
+    async (c) => c.json(await sw.channels.connect(c.get('actor'), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Channels'],
+      summary: 'Connected sales channels',
+      security: secured,
+      responses: {
+        200: { description: 'Channels', ...json(z.object({ items: z.array(SalesChannelSchema) })) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json({ items: await sw.channels.list(c.get('actor')) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{channel}/availability',
+      tags: ['Channels'],
+      summary: 'Available to sell per SKU on this channel (available less the channel safety buffer)',
+      security: secured,
+      request: { params: ChannelParam, query: AvailabilityQuerySchema },
+      responses: { 200: { description: 'A page of SKUs', ...json(AvailabilitySchema) }, ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await sw.channels.availability(c.get('actor'), c.req.valid('param').channel, c.req.valid('query')),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{channel}/availability/changes',
+      tags: ['Channels'],
+      summary:
+        'Change feed: SKUs whose availability changed since the cursor (at-least-once; figures are absolute)',
+      security: secured,
+      request: { params: ChannelParam, query: ChangesQuerySchema },
+      responses: {
+        200: { description: 'Changed SKUs and the next cursor', ...json(ChangesSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await sw.channels.changes(c.get('actor'), c.req.valid('param').channel, c.req.valid('query')),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/amazon/inventory-age',
+      tags: ['Channels'],
+      summary:
+        "Amazon's FBA inventory age brackets (imported report) beside the ledger's age layers at that location",
+      security: secured,
+      request: { query: FbaAgeQuerySchema },
+      responses: {
+        200: { description: 'Totals and the SKUs that differ most', ...json(FbaAgeComparisonSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await sw.imports.fbaInventoryAge(c.get('actor'), c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{channel}/availability/push',
+      tags: ['Channels'],
+      summary:
+        "Queue a delivery of changed available-to-sell to the channel's webhook and/or API now (otherwise it runs every batch window)",
+      description:
+        'One delivery job per channel per batch window however often this is called. Payload and signature: README, "Availability webhook".',
+      security: secured,
+      request: { params: ChannelParam, headers: IdempotencyHeaderSchema },
+      responses: {
+        202: {
+          description: 'Queued (jobId null: already queued for this window)',
+          ...json(PushQueuedSchema),
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      const { channel } = c.req.valid('param');
+      const record = (await sw.channels.list(actor)).find((ch) => ch.channel === channel);
+      if (!record)
+        throw new DomainError('NOT_FOUND', `no ${channel} channel is connected`, { field: 'channel' });
+      if (!record.availabilityWebhookUrl && !(record.pushAvailability && record.hasCredentials))
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `the ${channel} channel has no availability webhook and no connector push`,
+          { field: 'channel' },
+        );
+      return c.json({ channel, jobId: await sw.availabilityPush.enqueue(sw.jobs, actor, channel) }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{channel}/sync',
+      tags: ['Channels'],
+      summary: "Pull orders since the channel's cursor through its API, then push available-to-sell",
+      security: secured,
+      request: { params: ChannelParam, headers: IdempotencyHeaderSchema },
+      responses: {
+        200: { description: 'What was pulled and pushed', ...json(SyncResultSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await sw.channels.sync(c.get('actor'), c.req.valid('param').channel), 200),
+  );
+
+  return app;
+}
+
+const problemJson = { 'application/problem+json': { schema: ProblemSchema } };
+
+/**
+ * Shopify webhooks. Not behind bearer/session auth: Shopify signs the raw body with the shop's
+ * secret (X-Shopify-Hmac-Sha256), and the shop (X-Shopify-Shop-Domain) names the account. Anything
+ * not signed correctly gets 401 and changes nothing.
+ */
+export function shopifyWebhookRoutes(sw: Stockwise) {
+  const app = newRouter();
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['Channels'],
+      summary:
+        'Shopify webhooks: orders/create, orders/cancelled, refunds/create (HMAC-SHA256 of the raw body)',
+      description:
+        "Headers: X-Shopify-Topic, X-Shopify-Shop-Domain, X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the shop's webhook secret). A retried webhook creates the order once.",
+      responses: {
+        200: {
+          description: 'Verified and applied',
+          ...json(
+            z.object({
+              topic: z.string(),
+              action: z.enum(['created', 'duplicate', 'cancelled', 'refunded', 'ignored']),
+              orderId: z.number().int().nullable(),
+            }),
+          ),
+        },
+        400: { description: 'Signed but not a valid payload', content: problemJson },
+        401: { description: 'Missing or wrong signature, or unknown shop', content: problemJson },
+        409: { description: 'Not enough stock for the order (Shopify retries)', content: problemJson },
+      },
+    }),
+    async (c) => {
+      const rawBody = Buffer.from(await c.req.arrayBuffer());
+      const outcome = await sw.channels.shopifyWebhook({
+        shopDomain: c.req.header('X-Shopify-Shop-Domain'),
+        topic: c.req.header('X-Shopify-Topic'),
+        hmac: c.req.header('X-Shopify-Hmac-Sha256'),
+        rawBody,
+      });
+      if (!outcome)
+        throw new DomainError(
+          'UNAUTHENTICATED',
+          'webhook signature missing or wrong (X-Shopify-Hmac-Sha256), or shop not connected',
+        );
+      return c.json(outcome, 200);
+    },
+  );
+  return app;
+}

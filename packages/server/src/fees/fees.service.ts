@@ -1,0 +1,167 @@
+import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
+import { DomainError } from '@stockwise/domain/errors';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
+import type { FeeScheduleRecord } from '@stockwise/db/fees/fees.repository';
+import { feesRepository } from '@stockwise/db/fees/fees.repository';
+import type { FeeScheduleCreate, FeeScheduleDto, FeeScheduleUpdate } from '../health/health.schema';
+import { FeeScheduleBodySchema } from '../health/health.schema';
+import type { Actor } from '../accounts/actor';
+import { auditActor, requirePermission } from '../accounts/actor';
+import type { Transactor } from '../platform/transactor';
+
+export const DEFAULT_MARKETPLACE = 'US';
+
+function toSchedule(r: FeeScheduleRecord): FeeSchedule {
+  const { marketplace: _m, effectiveFrom: _e, ...body } = r.schedule;
+  const parsed = FeeScheduleBodySchema.parse(body);
+  return { ...parsed, marketplace: r.marketplace, effectiveFrom: r.effectiveFrom };
+}
+
+function toDto(r: FeeScheduleRecord): FeeScheduleDto {
+  const s = toSchedule(r);
+  return {
+    ...s,
+    id: r.id,
+    source: r.accountId === null ? 'default' : 'account',
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+const bodyOf = (s: FeeSchedule): Record<string, unknown> => {
+  const { marketplace: _m, effectiveFrom: _e, ...body } = s;
+  return body;
+};
+
+/** The dated, per-marketplace fee table: shipped defaults plus the seller's own editable rows. */
+export class FeesService {
+  constructor(private readonly tx: Transactor) {}
+
+  async list(actor: Actor): Promise<FeeScheduleDto[]> {
+    return (await feesRepository.list(this.tx.sql, actor.accountId)).map(toDto);
+  }
+
+  async get(actor: Actor, id: number): Promise<FeeScheduleDto> {
+    const found = await feesRepository.find(this.tx.sql, actor.accountId, id);
+    if (!found) throw new DomainError('NOT_FOUND', `no fee schedule ${String(id)}`, { field: 'id' });
+    return toDto(found);
+  }
+
+  /** The schedule in force for a marketplace on a date (falls back to the US defaults). */
+  async effective(actor: Actor, q: { marketplace?: string | null; on: string }): Promise<FeeSchedule> {
+    const marketplace = q.marketplace ?? DEFAULT_MARKETPLACE;
+    const found =
+      (await feesRepository.effective(this.tx.sql, actor.accountId, { marketplace, on: q.on })) ??
+      (await feesRepository.effective(this.tx.sql, actor.accountId, {
+        marketplace: DEFAULT_MARKETPLACE,
+        on: q.on,
+      })) ??
+      (await feesRepository.effective(this.tx.sql, actor.accountId, {
+        marketplace: DEFAULT_MARKETPLACE,
+        on: '9999-12-31',
+      }));
+    if (!found)
+      throw new DomainError('NOT_FOUND', `no fee schedule for ${marketplace}`, { field: 'marketplace' });
+    return toSchedule(found);
+  }
+
+  async create(actor: Actor, input: FeeScheduleCreate): Promise<FeeScheduleDto> {
+    requirePermission(actor, 'catalog:write');
+    const { marketplace, effectiveFrom, copyFrom, ...overrides } = input;
+    return this.tx.run(async (sql) => {
+      let base: FeeSchedule;
+      if (copyFrom !== undefined) {
+        const source = await feesRepository.find(sql, actor.accountId, copyFrom);
+        if (!source)
+          throw new DomainError('NOT_FOUND', `no fee schedule ${String(copyFrom)}`, { field: 'copyFrom' });
+        base = toSchedule(source);
+      } else {
+        base = await this.effective(actor, { marketplace, on: effectiveFrom });
+      }
+      const body = FeeScheduleBodySchema.parse({ ...bodyOf(base), ...stripUndefined(overrides) });
+      const created = await feesRepository.create(sql, actor.accountId, {
+        marketplace,
+        effectiveFrom,
+        schedule: body,
+      });
+      if (!created)
+        throw new DomainError(
+          'DUPLICATE',
+          `a ${marketplace} fee schedule from ${effectiveFrom} already exists`,
+          { field: 'effectiveFrom' },
+        );
+      const dto = toDto(created);
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'fees.create',
+        entityType: 'fee_schedule',
+        entityId: String(created.id),
+        before: null,
+        after: dto,
+      });
+      return dto;
+    });
+  }
+
+  async update(actor: Actor, id: number, patch: FeeScheduleUpdate): Promise<FeeScheduleDto> {
+    requirePermission(actor, 'catalog:write');
+    return this.tx.run(async (sql) => {
+      const existing = await feesRepository.find(sql, actor.accountId, id);
+      if (!existing) throw new DomainError('NOT_FOUND', `no fee schedule ${String(id)}`, { field: 'id' });
+      if (existing.accountId === null)
+        throw new DomainError(
+          'CONFLICT',
+          'the shipped default schedule is read-only: create your own (POST /fees) to change rates',
+          { field: 'id' },
+        );
+      const body = FeeScheduleBodySchema.parse({ ...bodyOf(toSchedule(existing)), ...stripUndefined(patch) });
+      const updated = await feesRepository.update(sql, actor.accountId, id, body);
+      const dto = toDto(updated!);
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'fees.update',
+        entityType: 'fee_schedule',
+        entityId: String(id),
+        before: toDto(existing),
+        after: dto,
+      });
+      return dto;
+    });
+  }
+
+  async remove(actor: Actor, id: number): Promise<void> {
+    requirePermission(actor, 'catalog:write');
+    await this.tx.run(async (sql) => {
+      const existing = await feesRepository.find(sql, actor.accountId, id);
+      if (!existing) throw new DomainError('NOT_FOUND', `no fee schedule ${String(id)}`, { field: 'id' });
+      if (existing.accountId === null)
+        throw new DomainError('CONFLICT', 'the shipped default schedule cannot be deleted', { field: 'id' });
+      await feesRepository.remove(sql, actor.accountId, id);
+      await auditRepository.record(sql, {
+        ...auditActor(actor),
+        action: 'fees.delete',
+        entityType: 'fee_schedule',
+        entityId: String(id),
+        before: toDto(existing),
+        after: null,
+      });
+    });
+  }
+
+  /** Schedules looked up once per computation (per marketplace and month). */
+  resolver(actor: Actor, on: string): (marketplace: string | null) => Promise<FeeSchedule> {
+    const local = new Map<string, FeeSchedule>();
+    return async (marketplace) => {
+      const key = `${marketplace ?? DEFAULT_MARKETPLACE}:${on}`;
+      let found = local.get(key);
+      if (!found) {
+        found = await this.effective(actor, { marketplace, on });
+        local.set(key, found);
+      }
+      return found;
+    };
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

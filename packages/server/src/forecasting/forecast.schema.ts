@@ -1,0 +1,71 @@
+import { z } from '@hono/zod-openapi';
+import { LocationCodeSchema } from '../http/common.schema';
+
+export const ForecastQuerySchema = z.object({
+  location: LocationCodeSchema.optional().openapi({
+    description: 'one location; omitted = the SKU over all locations',
+  }),
+  horizon: z.coerce.number().int().min(1).max(365).default(90),
+  historyDays: z.coerce.number().int().min(0).max(728).default(365),
+});
+
+export const ForecastSchema = z
+  .object({
+    sku: z.string(),
+    location: z.string().nullable(),
+    asOf: z.string().openapi({ description: 'first forecast day (UTC)' }),
+    source: z.enum(['stored', 'computed']),
+    model: z.string(),
+    params: z.record(z.string(), z.number()),
+    demandClass: z.string(),
+    degenerate: z.string().nullable(),
+    backtest: z.object({ wape: z.number(), bias: z.number() }).nullable(),
+    history: z
+      .array(z.object({ date: z.string(), units: z.number().nullable(), censored: z.boolean() }))
+      .openapi({ description: 'the daily demand the model saw; censored = out of stock, not zero demand' }),
+    forecast: z.array(
+      z.object({
+        date: z.string(),
+        mean: z.number(),
+        q50: z.number(),
+        q80: z.number(),
+        q90: z.number(),
+        q95: z.number(),
+        q99: z.number(),
+      }),
+    ),
+  })
+  .openapi('Forecast');
+
+export const ForecastRunSchema = z
+  .object({ horizon: z.number().int().min(1).max(365).optional() })
+  .strict()
+  .openapi('ForecastRunRequest');
+
+export const AccuracySchema = z
+  .object({
+    asOf: z.string(),
+    windowDays: z.number().int(),
+    forecastsScored: z.number().int(),
+    observedDays: z.number().int(),
+    overall: z.object({
+      wape: z.number().nullable(),
+      bias: z.number().nullable(),
+      coverage: z.object({
+        q80: z.number().nullable(),
+        q90: z.number().nullable(),
+        q95: z.number().nullable(),
+      }),
+    }),
+    perSku: z.array(
+      z.object({
+        sku: z.string(),
+        asOf: z.string(),
+        model: z.string(),
+        days: z.number().int(),
+        wape: z.number(),
+        bias: z.number(),
+      }),
+    ),
+  })
+  .openapi('ForecastAccuracy');

@@ -1,0 +1,104 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { DomainError } from '@stockwise/domain/errors';
+import {
+  ImportKindParam,
+  ImportQuerySchema,
+  ImportQueuedSchema,
+  ImportResultSchema,
+  ImportSchema,
+} from './imports.schema';
+import type { Stockwise } from '../stockwise';
+import { IdempotencyHeaderSchema, json, newRouter, problemResponses, secured } from '../http/router';
+
+/** Imports stream their body (no 1 MiB JSON limit) up to this size. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
+
+export function importsRoutes(sw: Stockwise) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{kind}',
+      tags: ['Imports'],
+      summary:
+        'Import a file: orders, products, stock (counts) as CSV; amazon-orders (All Orders report), amazon-inventory (FBA Manage Inventory), amazon-inventory-age (FBA inventory planning / age report) as tab-separated flat files',
+      description:
+        'The body is the file itself, streamed. Every row is validated; by default one invalid row — or one that cannot be applied (unknown SKU or location, a count below what open orders reserve, an order that cannot be reserved, a barcode another product has) — refuses the whole file (400/404/409 naming the line) and nothing changes. With skipInvalid=true those rows are left out and listed in `rejects` (line, field, message) and the rest is applied. Applied in one transaction. Re-importing the same file changes nothing (`status: unchanged`). Formats: README, "Imports".',
+      security: secured,
+      request: {
+        params: ImportKindParam,
+        query: ImportQuerySchema,
+        headers: IdempotencyHeaderSchema,
+        body: {
+          content: {
+            'text/csv': { schema: z.string() },
+            'text/tab-separated-values': { schema: z.string() },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        201: { description: 'Applied (or unchanged)', ...json(ImportResultSchema) },
+        202: { description: 'Staged; a job applies it', ...json(ImportQueuedSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { kind } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const body = c.req.raw.body;
+      if (!body)
+        throw new DomainError('VALIDATION_FAILED', 'send the file as the request body', { field: '(body)' });
+      const length = Number(c.req.header('Content-Length') ?? 0);
+      if (length > MAX_IMPORT_BYTES)
+        throw new DomainError('VALIDATION_FAILED', `files are limited to ${MAX_IMPORT_BYTES} bytes`, {
+          field: '(body)',
+        });
+      const input = {
+        kind,
+        source: body as unknown as AsyncIterable<Uint8Array>,
+        fileName: q.fileName ?? null,
+        skipInvalid: q.skipInvalid === 'true',
+        location: q.location,
+        totalBytes: length || undefined,
+      };
+      const actor = c.get('actor');
+      if (q.async === 'true') {
+        const staged = await sw.imports.stage(actor, input);
+        if (staged.status === 'unchanged') return c.json(staged, 201);
+        const job = await sw.jobs.enqueue(actor, 'import.apply', {
+          importId: staged.importId,
+          ...(q.location ? { location: q.location } : {}),
+        });
+        return c.json(
+          {
+            importId: staged.importId,
+            rows: staged.rows,
+            rejected: staged.rejected,
+            rejects: staged.rejects,
+            jobId: job.id,
+          },
+          202,
+        );
+      }
+      return c.json(await sw.imports.run(actor, input), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Imports'],
+      summary: 'Recent imports',
+      security: secured,
+      responses: {
+        200: { description: 'Imports, newest first', ...json(z.object({ items: z.array(ImportSchema) })) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json({ items: await sw.imports.list(c.get('actor')) }, 200),
+  );
+  return app;
+}

@@ -1,0 +1,63 @@
+import { z } from '@hono/zod-openapi';
+import { IMPORT_KINDS } from '@stockwise/domain/imports/import-formats';
+import { LocationCodeSchema, TextSchema } from '../http/common.schema';
+
+export const ImportKindParam = z.object({
+  kind: z.enum(IMPORT_KINDS).openapi({ param: { name: 'kind', in: 'path' }, example: 'orders' }),
+});
+
+export const ImportQuerySchema = z.object({
+  skipInvalid: z.enum(['true', 'false']).default('false').openapi({
+    description:
+      'apply the rows that can be applied and report the rest with line and reason (default: any failing row refuses the file)',
+  }),
+  async: z
+    .enum(['true', 'false'])
+    .default('false')
+    .openapi({ description: 'validate and stage now, apply in a background job (202 with the job)' }),
+  location: LocationCodeSchema.optional().openapi({
+    description:
+      'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile (default: the first amazon_fba location)',
+  }),
+  fileName: TextSchema(255).optional(),
+});
+
+const Reject = z.object({ line: z.number().int(), field: z.string(), message: z.string() });
+
+export const ImportResultSchema = z
+  .object({
+    importId: z.number().int(),
+    kind: z.enum(IMPORT_KINDS),
+    status: z
+      .enum(['applied', 'unchanged'])
+      .openapi({ description: 'unchanged: this file was imported before; nothing changed' }),
+    rows: z.number().int(),
+    rejected: z.number().int(),
+    rejects: z.array(Reject),
+    applied: z.record(z.string(), z.unknown()),
+  })
+  .openapi('ImportResult');
+
+export const ImportQueuedSchema = z
+  .object({
+    importId: z.number().int(),
+    rows: z.number().int(),
+    rejected: z.number().int(),
+    rejects: z.array(Reject),
+    jobId: z.number().int(),
+  })
+  .openapi('ImportQueued');
+
+export const ImportSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.string(),
+    fileName: z.string().nullable(),
+    status: z.string(),
+    rowsTotal: z.number().int(),
+    rowsRejected: z.number().int(),
+    result: z.unknown(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('Import');

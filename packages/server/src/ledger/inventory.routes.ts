@@ -1,0 +1,131 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { TextSchema } from '../http/common.schema';
+import { AsOfQuerySchema } from '../health/health.schema';
+import {
+  InventoryPageSchema,
+  InventoryQuerySchema,
+  InventorySummarySchema,
+  LayerSchema,
+  MovementCreateSchema,
+  MovementListQuerySchema,
+  MovementPageSchema,
+  MovementResultSchema,
+} from './ledger.schema';
+import type { Stockwise } from '../stockwise';
+import {
+  IdempotencyHeaderSchema,
+  json,
+  jsonBody,
+  newRouter,
+  problemResponses,
+  secured,
+} from '../http/router';
+
+export function movementsRoutes(sw: Stockwise) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['Ledger'],
+      summary: 'Record a stock movement (receipt, shipment, return, transfer, adjustment, removal)',
+      security: secured,
+      request: { headers: IdempotencyHeaderSchema, ...jsonBody(MovementCreateSchema) },
+      responses: { 201: { description: 'Recorded', ...json(MovementResultSchema) }, ...problemResponses },
+    }),
+    async (c) => c.json(await sw.movements.record(c.get('actor'), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Ledger'],
+      summary: 'The ledger: movements, newest first',
+      security: secured,
+      request: { query: MovementListQuerySchema },
+      responses: {
+        200: { description: 'A page of movements', ...json(MovementPageSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await sw.inventory.listMovements(c.get('actor'), {
+        ...q,
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+      });
+      return c.json(page, 200);
+    },
+  );
+  return app;
+}
+
+export function inventoryRoutes(sw: Stockwise) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Inventory'],
+      summary: 'Balances per SKU × location: onHand, reserved, available, inbound, unfulfillable',
+      security: secured,
+      request: { query: InventoryQuerySchema },
+      responses: {
+        200: { description: 'A page of balances', ...json(InventoryPageSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await sw.inventory.listBalances(c.get('actor'), { ...q, search: q.q }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/summary',
+      tags: ['Inventory'],
+      summary:
+        'Totals for the overview: units per bucket, SKU and stock-out counts, per location, by age, and stock value',
+      security: secured,
+      request: { query: AsOfQuerySchema },
+      responses: {
+        200: { description: 'The summary', ...json(InventorySummarySchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await sw.inventory.summary(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/layers',
+      tags: ['Inventory'],
+      summary: 'Open FIFO age layers',
+      security: secured,
+      request: { query: z.object({ sku: TextSchema(100).optional(), location: TextSchema(32).optional() }) },
+      responses: {
+        200: {
+          description: 'Layers, oldest first per SKU × location',
+          ...json(z.object({ items: z.array(LayerSchema) })),
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const items = await sw.inventory.listLayers(c.get('actor'), {
+        ...(q.sku ? { sku: q.sku } : {}),
+        ...(q.location ? { location: q.location } : {}),
+      });
+      return c.json({ items }, 200);
+    },
+  );
+  return app;
+}

@@ -1,0 +1,316 @@
+import { DomainError } from '@stockwise/domain/errors';
+import { allocateFifo, fifoUnitCost } from '@stockwise/domain/ledger/fifo';
+import type { LedgerLinePlan, MovementRequest } from '@stockwise/domain/ledger/movement-rules';
+import { planMovement, reducesAvailable } from '@stockwise/domain/ledger/movement-rules';
+import type { Sql } from '@stockwise/db/database';
+import type { ItemKey, LayerFreeLine } from '@stockwise/db/ledger/ledger.repository';
+import { ledgerRepository } from '@stockwise/db/ledger/ledger.repository';
+import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
+import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
+import { productsRepository } from '@stockwise/db/catalog/products.repository';
+import type { Actor } from '../accounts/actor';
+import { requirePermission } from '../accounts/actor';
+import type { Transactor } from '../platform/transactor';
+
+/** One movement addressed the way sellers address stock: by SKU and location code. */
+export interface LedgerEntry {
+  sku: string;
+  location: string;
+  /** Target location of a transfer. */
+  toLocation?: string | undefined;
+  request: MovementRequest;
+  occurredAt?: Date | undefined;
+  referenceType?: string | null | undefined;
+  referenceId?: string | null | undefined;
+  /** Sale price per unit of a shipment, and its sales channel. */
+  unitPrice?: number | null | undefined;
+  channel?: string | null | undefined;
+}
+
+/** A movement whose SKU and location ids the caller has resolved and whose balance row it has locked. */
+export interface LockedEntry extends LedgerEntry {
+  item: ItemKey;
+  allowBackorder: boolean;
+}
+
+export interface PostOptions {
+  /** A retried write with the same key is applied once; the first batch is returned. */
+  idempotencyKey?: string | null | undefined;
+  kind?: string | undefined;
+  note?: string | null | undefined;
+  /** Field path prefix for errors, e.g. 'lines.3' for the fourth line of an order. */
+  fieldPrefix?: string | undefined;
+}
+
+export interface PostResult {
+  batchId: number;
+  replayed: boolean;
+}
+
+interface ResolvedLine {
+  plan: LedgerLinePlan;
+  entry: LedgerEntry;
+  product: ProductRecord;
+  item: ItemKey;
+  index: number;
+}
+
+/**
+ * The only writer of stock: every change is an append-only movement whose deltas are applied to the
+ * balance in the same transaction by an atomic, guarded UPDATE, with FIFO age layers kept alongside.
+ */
+export class LedgerService {
+  constructor(private readonly tx: Transactor) {}
+
+  async post(actor: Actor, entries: readonly LedgerEntry[], options: PostOptions = {}): Promise<PostResult> {
+    requirePermission(actor, 'inventory:write');
+    if (entries.length === 0) throw new DomainError('VALIDATION_FAILED', 'no movements to record');
+    return this.tx.run(async (sql) => {
+      const key = options.idempotencyKey ?? null;
+      const batchId = await ledgerRepository.insertBatch(sql, {
+        accountId: actor.accountId,
+        idempotencyKey: key,
+        kind: options.kind ?? entries[0]!.request.type,
+        actorUserId: actor.userId,
+        actorTokenId: actor.tokenId,
+        note: options.note ?? null,
+      });
+      if (batchId === undefined) {
+        const existing = await ledgerRepository.findBatchByKey(sql, actor.accountId, key!);
+        return { batchId: existing!.id, replayed: true };
+      }
+      const lines = await this.resolve(sql, actor, entries, options.fieldPrefix);
+      await ledgerRepository.lockBalances(
+        sql,
+        actor.accountId,
+        lines.map((l) => l.item),
+      );
+      // Carried layers travel from a transfer's source line to its destination line.
+      let carried: { receivedAt: Date; quantity: number; unitCost: number | null }[] = [];
+      for (const line of lines) {
+        carried = await this.applyLine(sql, { actor, batchId, line, carried });
+      }
+      return { batchId, replayed: false };
+    });
+  }
+
+  /**
+   * The hot path of order intake: layer-free movements (reservations and their release) on balance rows
+   * the caller already holds locked, written in one statement (several lines on one balance row are
+   * guarded on their sum). Same rules and guards as post(); movements that touch age layers go through post().
+   */
+  async postLocked(
+    actor: Actor,
+    entries: readonly LockedEntry[],
+    options: PostOptions = {},
+  ): Promise<PostResult> {
+    requirePermission(actor, 'inventory:write');
+    const planned = entries.map((entry) => ({ entry, plans: planMovement(entry.request) }));
+    const rows = new Set(entries.map((e) => `${e.item.productId}:${e.item.locationId}`));
+    const layerFree = planned.every(({ plans }) =>
+      plans.every((p) => p.at === 'source' && p.consumesLayers === 0 && p.opensLayer === null),
+    );
+    if (!layerFree || entries.length === 0) return this.post(actor, entries, options);
+    return this.tx.run(async (sql) => {
+      const lines: LayerFreeLine[] = planned.flatMap(({ entry, plans }) =>
+        plans.map((plan) => ({
+          ...entry.item,
+          type: plan.type,
+          reason: plan.reason,
+          deltas: plan.deltas,
+          guardAvailable: reducesAvailable(plan.deltas) && !entry.allowBackorder,
+          unitPrice: plan.type === 'shipment' ? (entry.unitPrice ?? null) : null,
+          channel: entry.channel ?? null,
+          referenceType: entry.referenceType ?? null,
+          referenceId: entry.referenceId ?? null,
+          occurredAt: entry.occurredAt ?? new Date(),
+        })),
+      );
+      const key = options.idempotencyKey ?? null;
+      const batch = {
+        accountId: actor.accountId,
+        idempotencyKey: key,
+        kind: options.kind ?? entries[0]!.request.type,
+        actorUserId: actor.userId,
+        actorTokenId: actor.tokenId,
+        note: options.note ?? null,
+      };
+      const { batchId, applied } = await ledgerRepository.postLayerFree(sql, batch, lines);
+      if (batchId === undefined) {
+        const existing = await ledgerRepository.findBatchByKey(sql, actor.accountId, key!);
+        return { batchId: existing!.id, replayed: true };
+      }
+      if (applied.length < rows.size) {
+        const done = new Set(applied.map((a) => `${a.productId}:${a.locationId}`));
+        const index = entries.findIndex((e) => !done.has(`${e.item.productId}:${e.item.locationId}`));
+        await this.refuse(sql, actor, { index, entry: entries[index]!, item: entries[index]!.item });
+      }
+      return { batchId, replayed: false };
+    });
+  }
+
+  /** Throws INSUFFICIENT_STOCK for a line whose guarded balance update was refused, with the balance as it stands. */
+  private async refuse(
+    sql: Sql,
+    actor: Actor,
+    line: { index: number; entry: LedgerEntry; item: ItemKey },
+  ): Promise<never> {
+    const current = await ledgerRepository.findBalance(sql, actor.accountId, line.item);
+    throw new DomainError(
+      'INSUFFICIENT_STOCK',
+      `not enough stock of ${line.entry.sku} at ${line.entry.location} for this ${line.entry.request.type}`,
+      {
+        field: `${line.index}`,
+        details: {
+          skus: [line.entry.sku],
+          location: line.entry.location,
+          onHand: current?.onHand ?? 0,
+          available: (current?.onHand ?? 0) - (current?.reserved ?? 0),
+          unfulfillable: current?.unfulfillable ?? 0,
+        },
+      },
+    );
+  }
+
+  private async applyLine(
+    sql: Sql,
+    ctx: {
+      actor: Actor;
+      batchId: number;
+      line: ResolvedLine;
+      carried: { receivedAt: Date; quantity: number; unitCost: number | null }[];
+    },
+  ): Promise<{ receivedAt: Date; quantity: number; unitCost: number | null }[]> {
+    const { actor, batchId, line } = ctx;
+    const { plan, entry, product, item } = line;
+    const accountId = actor.accountId;
+    const guardAvailable = reducesAvailable(plan.deltas) && !product.allowBackorder;
+    const balance = await ledgerRepository.applyDeltas(sql, {
+      accountId,
+      ...item,
+      deltas: plan.deltas,
+      guardAvailable,
+    });
+    if (!balance) await this.refuse(sql, actor, line);
+    const occurredAt = entry.occurredAt ?? new Date();
+    let unitCost: number | null = null;
+    let takes: { receivedAt: Date; quantity: number; unitCost: number | null }[] = [];
+    if (plan.consumesLayers > 0) {
+      const allocation = allocateFifo(
+        await ledgerRepository.lockOpenLayers(sql, accountId, item),
+        plan.consumesLayers,
+      );
+      if (allocation.shortfall > 0) {
+        throw new Error(
+          `ledger invariant broken: layers of product ${product.id} at location ${item.locationId} do not cover on hand`,
+        );
+      }
+      for (const take of allocation.takes)
+        await ledgerRepository.consumeLayer(sql, take.layerId, take.quantity);
+      unitCost = fifoUnitCost(allocation.takes);
+      takes = allocation.takes;
+    } else if (plan.opensLayer === 'new') {
+      unitCost =
+        entry.request.type === 'receipt' ? (entry.request.unitCost ?? product.unitCost) : product.unitCost;
+    } else if (plan.opensLayer === 'carried') {
+      unitCost = fifoUnitCost(ctx.carried.map((c, i) => ({ ...c, layerId: i })));
+    }
+    const movementId = await ledgerRepository.insertMovement(sql, {
+      accountId,
+      batchId,
+      ...item,
+      type: plan.type,
+      reason: plan.reason,
+      deltas: plan.deltas,
+      unitCost,
+      unitPrice: plan.type === 'shipment' ? (entry.unitPrice ?? null) : null,
+      channel: entry.channel ?? null,
+      referenceType: entry.referenceType ?? null,
+      referenceId: entry.referenceId ?? null,
+      occurredAt,
+    });
+    if (plan.opensLayer === 'new') {
+      await ledgerRepository.insertLayer(sql, {
+        accountId,
+        ...item,
+        receivedAt: occurredAt,
+        quantity: plan.deltas.onHand,
+        unitCost,
+        sourceMovementId: movementId,
+      });
+    } else if (plan.opensLayer === 'carried') {
+      // Age must survive a transfer: each source layer reopens here with its original received date.
+      for (const c of ctx.carried) {
+        await ledgerRepository.insertLayer(sql, {
+          accountId,
+          ...item,
+          receivedAt: c.receivedAt,
+          quantity: c.quantity,
+          unitCost: c.unitCost,
+          sourceMovementId: movementId,
+        });
+      }
+    }
+    return takes;
+  }
+
+  private async resolve(
+    sql: Sql,
+    actor: Actor,
+    entries: readonly LedgerEntry[],
+    fieldPrefix?: string,
+  ): Promise<ResolvedLine[]> {
+    const skus = [...new Set(entries.map((e) => e.sku))];
+    const codes = [
+      ...new Set(entries.flatMap((e) => (e.toLocation ? [e.location, e.toLocation] : [e.location]))),
+    ];
+    const products = new Map(
+      (await productsRepository.findManyBySku(sql, actor.accountId, skus)).map((p) => [p.sku, p]),
+    );
+    const locations = new Map(
+      (await locationsRepository.findManyByCode(sql, actor.accountId, codes)).map((l) => [l.code, l]),
+    );
+    const field = (i: number, name: string) =>
+      fieldPrefix ? `${fieldPrefix}.${i}.${name}` : entries.length > 1 ? `${i}.${name}` : name;
+    const lines: ResolvedLine[] = [];
+    entries.forEach((entry, index) => {
+      const product = products.get(entry.sku);
+      if (!product)
+        throw new DomainError('UNKNOWN_SKU', `unknown SKU ${entry.sku}`, { field: field(index, 'sku') });
+      const source = locations.get(entry.location);
+      if (!source)
+        throw new DomainError('UNKNOWN_LOCATION', `unknown location ${entry.location}`, {
+          field: field(index, 'location'),
+        });
+      let plans: LedgerLinePlan[];
+      try {
+        plans = planMovement(entry.request);
+      } catch (error) {
+        if (error instanceof DomainError && error.field) {
+          throw new DomainError(error.code, error.message, {
+            field: field(index, error.field),
+            cause: error,
+          });
+        }
+        throw error;
+      }
+      for (const plan of plans) {
+        let locationId = source.id;
+        if (plan.at === 'destination') {
+          const target = entry.toLocation ? locations.get(entry.toLocation) : undefined;
+          if (!target)
+            throw new DomainError('UNKNOWN_LOCATION', `unknown location ${entry.toLocation ?? '(none)'}`, {
+              field: field(index, 'toLocation'),
+            });
+          if (target.id === source.id)
+            throw new DomainError('VALIDATION_FAILED', 'a transfer needs two different locations', {
+              field: field(index, 'toLocation'),
+            });
+          locationId = target.id;
+        }
+        lines.push({ plan, entry, product, item: { productId: product.id, locationId }, index });
+      }
+    });
+    return lines;
+  }
+}

@@ -1,0 +1,202 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  PurchaseOrderCreateSchema,
+  PurchaseOrderListQuerySchema,
+  PurchaseOrderListSchema,
+  PurchaseOrderSchema,
+  PurchaseOrderUpdateSchema,
+  ReceiveResultSchema,
+  ReceiveSchema,
+} from './replenishment.schema';
+import type { Stockwise } from '../stockwise';
+import {
+  IdempotencyHeaderSchema,
+  json,
+  jsonBody,
+  newRouter,
+  problemResponses,
+  secured,
+} from '../http/router';
+
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a purchase order number such as PO-00042')
+    .openapi({
+      param: { name: 'id', in: 'path' },
+      example: 'PO-00042',
+      description: 'the purchase order number',
+    }),
+});
+const tags = ['Purchase orders'];
+
+export function purchaseOrdersRoutes(sw: Stockwise) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'List purchase orders, newest first',
+      security: secured,
+      request: { query: PurchaseOrderListQuerySchema },
+      responses: {
+        200: { description: 'A page of purchase orders', ...json(PurchaseOrderListSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await sw.purchaseOrders.list(c.get('actor'), q), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      summary:
+        'Draft purchase orders: by hand (supplier, location, lines) or from restock recommendations (one per supplier × location)',
+      security: secured,
+      request: { headers: IdempotencyHeaderSchema, ...jsonBody(PurchaseOrderCreateSchema) },
+      responses: {
+        201: { description: 'Drafted', ...json(z.object({ items: z.array(PurchaseOrderSchema) })) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await sw.purchaseOrders.create(c.get('actor'), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags,
+      summary: 'Get a purchase order with its lines and receipts',
+      security: secured,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'The purchase order', ...json(PurchaseOrderSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await sw.purchaseOrders.get(c.get('actor'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags,
+      summary:
+        'Edit a purchase order (lines and destination while a draft; freight, dates, notes, paid any time)',
+      security: secured,
+      request: { params: IdParam, headers: IdempotencyHeaderSchema, ...jsonBody(PurchaseOrderUpdateSchema) },
+      responses: { 200: { description: 'Updated', ...json(PurchaseOrderSchema) }, ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await sw.purchaseOrders.update(c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/send',
+      tags,
+      summary: 'Send a draft: its quantities show as inbound at the destination',
+      security: secured,
+      request: { params: IdParam, headers: IdempotencyHeaderSchema },
+      responses: { 200: { description: 'Sent', ...json(PurchaseOrderSchema) }, ...problemResponses },
+    }),
+    async (c) => c.json(await sw.purchaseOrders.send(c.get('actor'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/receive',
+      tags,
+      summary:
+        'Receive scanned (barcode) or typed (SKU) lines, partially or fully; receipts open age layers at landed cost',
+      security: secured,
+      request: { params: IdParam, headers: IdempotencyHeaderSchema, ...jsonBody(ReceiveSchema) },
+      responses: { 200: { description: 'Received', ...json(ReceiveResultSchema) }, ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await sw.purchaseOrders.receive(c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/cancel',
+      tags,
+      summary: 'Cancel a draft or a sent order with nothing received (inbound is released)',
+      security: secured,
+      request: { params: IdParam, headers: IdempotencyHeaderSchema },
+      responses: { 200: { description: 'Cancelled', ...json(PurchaseOrderSchema) }, ...problemResponses },
+    }),
+    async (c) => c.json(await sw.purchaseOrders.cancel(c.get('actor'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/export.csv',
+      tags,
+      summary: 'The purchase order as CSV (one row per line)',
+      security: secured,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const csv = await sw.purchaseOrders.exportCsv(c.get('actor'), id);
+      return c.body(csv, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${id}.csv"`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/export.pdf',
+      tags,
+      summary: 'The purchase order as a PDF to send to the supplier',
+      security: secured,
+      request: { params: IdParam },
+      responses: {
+        200: {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const actor = c.get('actor');
+      const pdf = await sw.purchaseOrders.exportPdf(actor, id, `account ${actor.accountId}`);
+      return c.body(new Uint8Array(pdf), 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="${id}.pdf"`,
+      });
+    },
+  );
+  return app;
+}

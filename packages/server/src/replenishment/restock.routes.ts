@@ -1,0 +1,70 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { SkuSchema } from '../http/common.schema';
+import { RestockPlanSchema, RestockQuerySchema, RestockSettingsSchema } from './replenishment.schema';
+import type { Stockwise } from '../stockwise';
+import {
+  IdempotencyHeaderSchema,
+  json,
+  jsonBody,
+  newRouter,
+  problemResponses,
+  secured,
+} from '../http/router';
+
+export function restockRoutes(sw: Stockwise) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Restock'],
+      summary:
+        'Restock recommendations per SKU × location: quantity, order-by and ship dates, alert, reasoning; fitted to storage capacity',
+      security: secured,
+      request: { query: RestockQuerySchema },
+      responses: {
+        200: { description: 'The plan, most urgent first', ...json(RestockPlanSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const plan = await sw.restock.plan(c.get('actor'), {
+        location: q.location,
+        supplier: q.supplier,
+        sku: q.sku,
+        alert: q.alert,
+        mode: q.mode,
+        onlyOrders: q.onlyOrders === 'true',
+        limit: q.limit,
+      });
+      return c.json(plan, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/settings/{sku}',
+      tags: ['Restock'],
+      summary: 'Planning settings of a SKU: service level, review period, cover band',
+      security: secured,
+      request: {
+        params: z.object({ sku: SkuSchema.openapi({ param: { name: 'sku', in: 'path' } }) }),
+        headers: IdempotencyHeaderSchema,
+        ...jsonBody(RestockSettingsSchema),
+      },
+      responses: {
+        200: { description: 'Saved', ...json(RestockSettingsSchema.extend({ sku: z.string() })) },
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await sw.restock.updateSettings(c.get('actor'), c.req.valid('param').sku, c.req.valid('json')),
+        200,
+      ),
+  );
+  return app;
+}

@@ -1,0 +1,167 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  OrderCancelSchema,
+  OrderCreateSchema,
+  OrderIdParam,
+  OrderListQuerySchema,
+  OrderPageSchema,
+  OrderResultSchema,
+  OrderReturnSchema,
+  OrderSchema,
+  OrderShipSchema,
+} from './orders.schema';
+import type { Stockwise } from '../stockwise';
+import {
+  IdempotencyHeaderSchema,
+  json,
+  jsonBody,
+  newRouter,
+  problemResponses,
+  secured,
+} from '../http/router';
+
+const optionalBody = <T extends Parameters<typeof json>[0]>(schema: T) => ({
+  body: { ...json(schema), required: false },
+});
+
+export function ordersRoutes(sw: Stockwise) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['Orders'],
+      summary:
+        'Create an order and reserve its stock (all of it, or nothing: 409 INSUFFICIENT_STOCK names the short SKUs in details.skus)',
+      description:
+        'The same (channel, externalId) creates one order however often it is sent; a repeat answers 200 with `replayed: true`.',
+      security: secured,
+      request: { headers: IdempotencyHeaderSchema, ...jsonBody(OrderCreateSchema) },
+      responses: {
+        201: { description: 'Created and reserved', ...json(OrderResultSchema) },
+        200: { description: 'Already existed', ...json(OrderResultSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const result = await sw.orders.place(c.get('actor'), {
+        channel: input.channel,
+        externalId: input.externalId,
+        orderedAt: input.orderedAt ? new Date(input.orderedAt) : null,
+        currency: input.currency ?? null,
+        lines: input.lines.map((l) => ({
+          sku: l.sku,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice ?? null,
+          externalLineId: l.externalLineId ?? null,
+        })),
+        unmapped: [],
+      });
+      return c.json(result, result.replayed ? 200 : 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Orders'],
+      summary: 'List orders, newest first (filter by channel, status, SKU, external id, order date)',
+      security: secured,
+      request: { query: OrderListQuerySchema },
+      responses: { 200: { description: 'A page of orders', ...json(OrderPageSchema) }, ...problemResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(
+        await sw.orders.list(c.get('actor'), {
+          ...q,
+          from: q.from ? new Date(q.from) : undefined,
+          to: q.to ? new Date(q.to) : undefined,
+        }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['Orders'],
+      summary: 'Get an order',
+      security: secured,
+      request: { params: OrderIdParam },
+      responses: { 200: { description: 'The order', ...json(OrderSchema) }, ...problemResponses },
+    }),
+    async (c) => c.json(await sw.orders.get(c.get('actor'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/ship',
+      tags: ['Orders'],
+      summary: 'Ship open units (all, or per SKU) from where they are reserved',
+      security: secured,
+      request: { params: OrderIdParam, headers: IdempotencyHeaderSchema, ...optionalBody(OrderShipSchema) },
+      responses: {
+        200: { description: 'The order after shipping', ...json(OrderSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      c.json(await sw.orders.ship(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/cancel',
+      tags: ['Orders'],
+      summary: 'Cancel open units (all, or per SKU) and release their reservations',
+      security: secured,
+      request: { params: OrderIdParam, headers: IdempotencyHeaderSchema, ...optionalBody(OrderCancelSchema) },
+      responses: {
+        200: { description: 'The order after cancelling', ...json(OrderSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      c.json(await sw.orders.cancel(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/reserve',
+      tags: ['Orders'],
+      summary: 'Reserve a pending order (one a channel sold while stock was short) now that stock is in',
+      security: secured,
+      request: { params: OrderIdParam, headers: IdempotencyHeaderSchema },
+      responses: { 200: { description: 'The order, reserved', ...json(OrderSchema) }, ...problemResponses },
+    }),
+    async (c) => c.json(await sw.orders.reservePending(c.get('actor'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/return',
+      tags: ['Orders'],
+      summary: 'Take shipped units back as sellable or unfulfillable stock',
+      security: secured,
+      request: { params: OrderIdParam, headers: IdempotencyHeaderSchema, ...jsonBody(OrderReturnSchema) },
+      responses: {
+        200: { description: 'The order after the return', ...json(OrderSchema) },
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      c.json(await sw.orders.return(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  return app;
+}

@@ -1,0 +1,150 @@
+import { z } from '@hono/zod-openapi';
+import { ORDER_CHANNELS, ORDER_STATUSES } from '@stockwise/domain/sales/order-state';
+import {
+  LocationCodeSchema,
+  MoneySchema,
+  PageQuerySchema,
+  SkuSchema,
+  TextSchema,
+  pageOf,
+} from '../http/common.schema';
+
+const Quantity = z.number().int().min(1).max(1_000_000);
+export const ChannelSchema = z.enum(ORDER_CHANNELS).openapi({ example: 'shopify' });
+export const ExternalIdSchema = TextSchema(200)
+  .min(1)
+  .regex(/^\S(.*\S)?$/u, 'no leading or trailing spaces')
+  .openapi({ example: '#1001' });
+const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. USD');
+
+export const OrderLineInputSchema = z
+  .object({
+    sku: SkuSchema,
+    quantity: Quantity,
+    unitPrice: MoneySchema.nullable()
+      .optional()
+      .openapi({ description: 'sale price per unit (revenue and profit per SKU)' }),
+    externalLineId: TextSchema(200).optional(),
+  })
+  .strict();
+
+export const OrderCreateSchema = z
+  .object({
+    channel: ChannelSchema,
+    externalId: ExternalIdSchema,
+    orderedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: 'when the customer ordered; default now' }),
+    currency: CurrencySchema.optional(),
+    lines: z.array(OrderLineInputSchema).min(1).max(500),
+  })
+  .strict()
+  .openapi('OrderCreate');
+export type OrderCreate = z.infer<typeof OrderCreateSchema>;
+
+const SkuQuantity = z.object({ sku: SkuSchema, quantity: Quantity }).strict();
+
+export const OrderShipSchema = z
+  .object({
+    lines: z
+      .array(SkuQuantity)
+      .min(1)
+      .max(500)
+      .optional()
+      .openapi({ description: 'units to ship per SKU; default every open unit' }),
+    shippedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+  .openapi('OrderShip');
+export type OrderShip = z.infer<typeof OrderShipSchema>;
+
+export const OrderCancelSchema = z
+  .object({
+    lines: z
+      .array(SkuQuantity)
+      .min(1)
+      .max(500)
+      .optional()
+      .openapi({ description: 'units to cancel per SKU; default every open unit' }),
+  })
+  .strict()
+  .openapi('OrderCancel');
+export type OrderCancel = z.infer<typeof OrderCancelSchema>;
+
+export const OrderReturnSchema = z
+  .object({
+    lines: z
+      .array(
+        z
+          .object({
+            sku: SkuSchema,
+            quantity: Quantity,
+            condition: z.enum(['sellable', 'unfulfillable']).default('sellable'),
+            location: LocationCodeSchema.optional().openapi({
+              description: 'where it comes back; default where it shipped from',
+            }),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500),
+    returnedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+  .openapi('OrderReturn');
+export type OrderReturn = z.infer<typeof OrderReturnSchema>;
+
+export const OrderSchema = z
+  .object({
+    id: z.number().int(),
+    channel: ChannelSchema,
+    externalId: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    backordered: z.boolean(),
+    orderedAt: z.string(),
+    currency: z.string().nullable(),
+    lines: z.array(
+      z.object({
+        lineNo: z.number().int(),
+        sku: z.string(),
+        externalLineId: z.string().nullable(),
+        quantity: z.number().int(),
+        unitPrice: z.number().nullable(),
+        quantityShipped: z.number().int(),
+        quantityCancelled: z.number().int(),
+        quantityReturned: z.number().int(),
+        allocations: z.array(
+          z.object({ location: z.string(), reserved: z.number().int(), shipped: z.number().int() }),
+        ),
+      }),
+    ),
+    unmapped: z.array(z.unknown()).openapi({ description: 'channel lines that named no known SKU' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Order');
+export type OrderDto = z.infer<typeof OrderSchema>;
+
+export const OrderResultSchema = OrderSchema.extend({
+  replayed: z.boolean().openapi({ description: 'true when this (channel, externalId) already existed' }),
+}).openapi('OrderResult');
+
+export const OrderListQuerySchema = PageQuerySchema.extend({
+  channel: ChannelSchema.optional(),
+  status: z.enum(ORDER_STATUSES).optional(),
+  sku: TextSchema(100).optional(),
+  externalId: TextSchema(200).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export const OrderPageSchema = pageOf(OrderSchema).openapi('OrderPage');
+
+export const OrderIdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});

@@ -1,0 +1,545 @@
+import { DomainError } from '@stockwise/domain/errors';
+import type { Allocation } from '@stockwise/domain/sales/allocation';
+import type { IntakeRefundLine, OrderIntake } from '@stockwise/domain/sales/intake';
+import type { OrderChannel, OrderStatus } from '@stockwise/domain/sales/order-state';
+import { deriveStatus, takeFromLines } from '@stockwise/domain/sales/order-state';
+import type { Sql } from '@stockwise/db/database';
+import type { Page } from '@stockwise/db/pagination';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
+import { productsRepository } from '@stockwise/db/catalog/products.repository';
+import type { OrderIntakeRows, OrderQuery, OrderWithLines } from '@stockwise/db/sales/orders.repository';
+import { ordersRepository } from '@stockwise/db/sales/orders.repository';
+import type { OrderCancel, OrderDto, OrderReturn, OrderShip } from './orders.schema';
+import type { Actor } from '../accounts/actor';
+import { auditActor, requirePermission } from '../accounts/actor';
+import type { LedgerEntry, LedgerService, LockedEntry } from '../ledger/ledger.service';
+import type { Transactor } from '../platform/transactor';
+import type { IntakeOptions, ReserveLine } from './intake-plan';
+import { planIntake, planReservation } from './intake-plan';
+import { OrderBatcher } from './order-batcher';
+
+export function mapOrderDto(o: OrderWithLines): OrderDto {
+  return {
+    id: o.id,
+    channel: o.channel,
+    externalId: o.externalId,
+    status: o.status,
+    backordered: o.backordered,
+    orderedAt: o.orderedAt.toISOString(),
+    currency: o.currency,
+    lines: o.lines.map((l) => ({
+      lineNo: l.lineNo,
+      sku: l.sku,
+      externalLineId: l.externalLineId,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      quantityShipped: l.quantityShipped,
+      quantityCancelled: l.quantityCancelled,
+      quantityReturned: l.quantityReturned,
+      allocations: l.allocations.map((a) => ({
+        location: a.location,
+        reserved: a.reserved,
+        shipped: a.shipped,
+      })),
+    })),
+    unmapped: o.unmapped,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+  };
+}
+
+export type CreateOptions = IntakeOptions;
+
+export type CreateResult = OrderDto & { replayed: boolean };
+
+/**
+ * Orders reserve stock when they arrive, ship from where they reserved, release on cancel and
+ * restock on return; every state change is a ledger movement (LedgerService.post), so balances and
+ * the ledger never disagree and revenue per SKU comes from the shipments.
+ */
+export class OrdersService {
+  private readonly batcher = new OrderBatcher(this);
+
+  constructor(
+    private readonly tx: Transactor,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  /**
+   * API intake: create() batched with the orders other requests of this actor are placing at the same
+   * moment (see OrderBatcher). Inside an open unit of work (an Idempotency-Key request) the order
+   * joins that transaction instead.
+   */
+  place(actor: Actor, intake: OrderIntake): Promise<CreateResult> {
+    requirePermission(actor, 'inventory:write');
+    return this.tx.inTransaction ? this.create(actor, intake) : this.batcher.submit(actor, intake);
+  }
+
+  /**
+   * Creates the order and reserves all of it, or nothing: a SKU that cannot be covered (and does not
+   * allow backorders) refuses the whole order with INSUFFICIENT_STOCK naming every short SKU — or, for
+   * an order a channel has already taken (`shortStock: 'pending'`), records it as pending with nothing
+   * reserved. The same (channel, external id) always yields the one order it first created.
+   */
+  async create(actor: Actor, intake: OrderIntake, options: CreateOptions = {}): Promise<CreateResult> {
+    const [result] = await this.createMany(actor, [intake], options);
+    if (result instanceof DomainError) throw result;
+    return result!;
+  }
+
+  /**
+   * create() for several orders in one transaction and a handful of statements, whatever their
+   * number: each order is accepted, replayed or refused on its own (a refusal is returned, not
+   * thrown, and leaves no trace). Orders are decided in the order given, on one view of the locked
+   * stock. Two intakes with one (channel, external id) must not share a call.
+   */
+  async createMany(
+    actor: Actor,
+    intakes: readonly OrderIntake[],
+    options: CreateOptions = {},
+  ): Promise<(CreateResult | DomainError)[]> {
+    requirePermission(actor, 'inventory:write');
+    if (new Set(intakes.map((i) => `${i.channel}\u0000${i.externalId}`)).size !== intakes.length) {
+      throw new Error('createMany: one (channel, externalId) twice in one call');
+    }
+    return this.tx.run(async (sql) => {
+      const skus = [...new Set(intakes.flatMap((i) => i.lines.map((l) => l.sku)))];
+      const status: OrderStatus = options.reserveNothing ? 'cancelled' : 'reserved';
+      const now = new Date();
+      const rows = await ordersRepository.insertAndLockStock(
+        sql,
+        actor.accountId,
+        intakes.map((i) => ({
+          channel: i.channel,
+          externalId: i.externalId,
+          status,
+          orderedAt: i.orderedAt ?? now,
+          currency: i.currency,
+          unmapped: i.unmapped,
+        })),
+        skus,
+      );
+      const plans = planIntake({ intakes, rows, options });
+      const accepted = plans.flatMap((p) => (p.kind === 'accepted' ? [p] : []));
+      await this.postReservations(
+        actor,
+        accepted.map((p) => ({
+          orderId: p.orderId,
+          channel: p.channel,
+          lines: p.lines,
+          allocations: p.reservation?.allocations ?? [],
+        })),
+        rows,
+      );
+      if (accepted.length > 0) {
+        await ordersRepository.insertLinesWithAllocations(
+          sql,
+          actor.accountId,
+          accepted.flatMap((p) => p.lines),
+          accepted.flatMap((p) =>
+            (p.reservation?.parts ?? []).map((part) => ({ orderId: p.orderId, ...part })),
+          ),
+        );
+      }
+      for (const [i, p] of plans.entries()) {
+        if (p.kind !== 'accepted') continue;
+        if (p.status !== status || p.unmapped.length !== intakes[i]!.unmapped.length)
+          await ordersRepository.setIntakeOutcome(sql, actor.accountId, p.orderId, {
+            status: p.status,
+            unmapped: p.unmapped,
+          });
+        if (p.reservation?.backordered)
+          await ordersRepository.setBackordered(sql, actor.accountId, p.orderId, true);
+      }
+      await ordersRepository.deleteRefused(
+        sql,
+        actor.accountId,
+        plans.flatMap((p) => (p.kind === 'refused' ? [p.orderId] : [])),
+      );
+      // The answers are built from what was just written: no read-back on the hot path.
+      const results = await Promise.all(
+        plans.map(async (p, i): Promise<CreateResult | DomainError> => {
+          const intake = intakes[i]!;
+          if (p.kind === 'refused') return p.error;
+          if (p.kind === 'replay') return this.replay(sql, actor, intake);
+          const at = p.createdAt.toISOString();
+          return {
+            id: p.orderId,
+            channel: intake.channel,
+            externalId: intake.externalId,
+            status: p.status,
+            backordered: p.reservation?.backordered ?? false,
+            orderedAt: (intake.orderedAt ?? p.createdAt).toISOString(),
+            currency: intake.currency,
+            lines: p.lines.map((l) => ({
+              lineNo: l.lineNo,
+              sku: l.sku,
+              externalLineId: l.externalLineId,
+              quantity: l.quantity,
+              unitPrice: l.unitPrice,
+              quantityShipped: 0,
+              quantityCancelled: l.cancelled ? l.quantity : 0,
+              quantityReturned: 0,
+              allocations: p.reservation?.byLine.get(l.lineNo) ?? [],
+            })),
+            unmapped: p.unmapped,
+            createdAt: at,
+            updatedAt: at,
+            replayed: false,
+          };
+        }),
+      );
+      const created = results.filter((r): r is CreateResult => !(r instanceof DomainError) && !r.replayed);
+      if (created.length > 0) {
+        await auditRepository.recordMany(
+          sql,
+          created.map((dto) => ({
+            ...auditActor(actor),
+            action: 'order.create',
+            entityType: 'order',
+            entityId: String(dto.id),
+            before: null,
+            after: {
+              channel: dto.channel,
+              externalId: dto.externalId,
+              status: dto.status,
+              lines: dto.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
+            },
+          })),
+        );
+      }
+      return results;
+    });
+  }
+
+  private async replay(sql: Sql, actor: Actor, intake: OrderIntake): Promise<CreateResult> {
+    const existing = await ordersRepository.findIdByExternal(
+      sql,
+      actor.accountId,
+      intake.channel,
+      intake.externalId,
+    );
+    const order =
+      existing === undefined ? undefined : await ordersRepository.find(sql, actor.accountId, existing);
+    if (!order) throw new DomainError('CONFLICT', 'the order changed while it was being created; retry');
+    return { ...mapOrderDto(order), replayed: true };
+  }
+
+  /**
+   * One ledger batch for the reservations of these orders, on the balance rows the caller locked
+   * (postLocked); a backordered rest may land where no balance row exists yet, and the general path
+   * creates and locks it.
+   */
+  private async postReservations(
+    actor: Actor,
+    orders: readonly {
+      orderId: number;
+      channel: OrderChannel;
+      lines: readonly Pick<ReserveLine, 'productId' | 'sku' | 'allowBackorder'>[];
+      allocations: readonly Allocation[];
+    }[],
+    locked: Pick<OrderIntakeRows, 'locations' | 'stock'>,
+  ): Promise<void> {
+    const codeOf = new Map(locked.locations.map((l) => [l.id, l.code]));
+    const entries: LockedEntry[] = orders.flatMap((o) =>
+      o.allocations.map((a) => {
+        const line = o.lines.find((l) => l.productId === a.productId)!;
+        return {
+          sku: line.sku,
+          location: codeOf.get(a.locationId)!,
+          item: { productId: a.productId, locationId: a.locationId },
+          allowBackorder: line.allowBackorder,
+          request: { type: 'reservation', quantity: a.quantity },
+          referenceType: 'order',
+          referenceId: String(o.orderId),
+          channel: o.channel,
+        };
+      }),
+    );
+    if (entries.length === 0) return;
+    const lockedRows = new Set(locked.stock.map((s) => `${s.productId}:${s.locationId}`));
+    const allLocked = entries.every((e) => lockedRows.has(`${e.item.productId}:${e.item.locationId}`));
+    await (allLocked
+      ? this.ledger.postLocked(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' })
+      : this.ledger.post(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' }));
+  }
+
+  /** Reserves a pending order's open units now (stock has come in); short stock refuses with INSUFFICIENT_STOCK and it stays pending. */
+  async reservePending(actor: Actor, id: number): Promise<OrderDto> {
+    return this.tx.run(async (sql) => {
+      const order = await this.locked(sql, actor, id);
+      if (order.status !== 'pending')
+        throw new DomainError('CONFLICT', `order ${id} is ${order.status}, not pending`);
+      const open = order.lines.filter((l) => l.quantity - l.quantityShipped - l.quantityCancelled > 0);
+      if (open.length === 0) throw new DomainError('CONFLICT', `order ${id} has no open units to reserve`);
+      const products = new Map(
+        (
+          await productsRepository.findManyBySku(
+            sql,
+            actor.accountId,
+            open.map((l) => l.sku),
+          )
+        ).map((p) => [p.id, p]),
+      );
+      const lines = open.map((l) => ({
+        sku: l.sku,
+        lineNo: l.lineNo,
+        productId: l.productId,
+        quantity: l.quantity - l.quantityShipped - l.quantityCancelled,
+        allowBackorder: products.get(l.productId)?.allowBackorder ?? false,
+      }));
+      const rows = await ordersRepository.lockStock(sql, actor.accountId, [
+        ...new Set(lines.map((l) => l.productId)),
+      ]);
+      const reservation = planReservation({ channel: order.channel, lines, ...rows });
+      await this.postReservations(
+        actor,
+        [{ orderId: id, channel: order.channel, lines, allocations: reservation.allocations }],
+        rows,
+      );
+      const lineIdOf = new Map(order.lines.map((l) => [l.lineNo, l.id]));
+      await ordersRepository.insertAllocations(
+        sql,
+        actor.accountId,
+        reservation.parts.map((p) => ({
+          orderLineId: lineIdOf.get(p.lineNo)!,
+          locationId: p.locationId,
+          reserved: p.reserved,
+        })),
+      );
+      if (reservation.backordered) await ordersRepository.setBackordered(sql, actor.accountId, id, true);
+      return this.finish(sql, { actor, id, action: 'order.reserve', before: order });
+    });
+  }
+
+  async get(actor: Actor, id: number): Promise<OrderDto> {
+    requirePermission(actor, 'read');
+    const order = await ordersRepository.find(this.tx.sql, actor.accountId, id);
+    if (!order) throw new DomainError('NOT_FOUND', `no order ${id}`, { field: 'id' });
+    return mapOrderDto(order);
+  }
+
+  async findByExternal(
+    actor: Actor,
+    channel: OrderChannel,
+    externalId: string,
+  ): Promise<OrderDto | undefined> {
+    const id = await ordersRepository.findIdByExternal(this.tx.sql, actor.accountId, channel, externalId);
+    return id === undefined ? undefined : this.get(actor, id);
+  }
+
+  async list(actor: Actor, q: OrderQuery): Promise<Page<OrderDto>> {
+    requirePermission(actor, 'read');
+    const page = await ordersRepository.list(this.tx.sql, actor.accountId, q);
+    if (!page) throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', { field: 'cursor' });
+    return { items: page.items.map(mapOrderDto), nextCursor: page.nextCursor };
+  }
+
+  private async locked(sql: Sql, actor: Actor, id: number): Promise<OrderWithLines> {
+    requirePermission(actor, 'inventory:write');
+    if (!(await ordersRepository.lock(sql, actor.accountId, id)))
+      throw new DomainError('NOT_FOUND', `no order ${id}`, { field: 'id' });
+    return (await ordersRepository.find(sql, actor.accountId, id))!;
+  }
+
+  private async finish(
+    sql: Sql,
+    ctx: { actor: Actor; id: number; action: string; before: OrderWithLines },
+  ): Promise<OrderDto> {
+    const after = (await ordersRepository.find(sql, ctx.actor.accountId, ctx.id))!;
+    // Open units with nothing reserved (a pending order, partly cancelled) keep the order pending.
+    const unreserved = after.lines.some(
+      (l) =>
+        l.quantity - l.quantityShipped - l.quantityCancelled >
+        l.allocations.reduce((n, a) => n + a.reserved, 0),
+    );
+    const derived = deriveStatus(after.lines);
+    const status = derived === 'reserved' && unreserved ? 'pending' : derived;
+    if (status !== after.status) await ordersRepository.setStatus(sql, ctx.actor.accountId, ctx.id, status);
+    const dto = { ...mapOrderDto(after), status };
+    await auditRepository.record(sql, {
+      ...auditActor(ctx.actor),
+      action: ctx.action,
+      entityType: 'order',
+      entityId: String(ctx.id),
+      before: { status: ctx.before.status },
+      after: {
+        status,
+        lines: dto.lines.map((l) => ({
+          sku: l.sku,
+          shipped: l.quantityShipped,
+          cancelled: l.quantityCancelled,
+          returned: l.quantityReturned,
+        })),
+      },
+    });
+    return dto;
+  }
+
+  /** Ships open units (all, or per SKU) from where they are reserved: shipment movements out of reserved stock, with price and channel. */
+  async ship(actor: Actor, id: number, input: OrderShip = {}): Promise<OrderDto> {
+    return this.tx.run(async (sql) => {
+      const order = await this.locked(sql, actor, id);
+      if (order.status === 'cancelled') throw new DomainError('CONFLICT', `order ${id} is cancelled`);
+      if (order.status === 'pending')
+        throw new DomainError(
+          'CONFLICT',
+          `order ${id} is pending: nothing is reserved for it yet (POST /orders/${id}/reserve once stock is in)`,
+        );
+      const take = takeFromLines(
+        order.lines.map((l) => ({
+          lineNo: l.lineNo,
+          sku: l.sku,
+          open: l.quantity - l.quantityShipped - l.quantityCancelled,
+        })),
+        input.lines,
+        'ship',
+      );
+      const entries: LedgerEntry[] = [];
+      const occurredAt = input.shippedAt ? new Date(input.shippedAt) : new Date();
+      for (const line of order.lines) {
+        let rest = take.get(line.lineNo) ?? 0;
+        if (rest === 0) continue;
+        await ordersRepository.addLineProgress(sql, line.id, { shipped: rest });
+        for (const a of line.allocations) {
+          const n = Math.min(rest, a.reserved);
+          if (n === 0) continue;
+          rest -= n;
+          await ordersRepository.addAllocation(sql, a.id, { reserved: -n, shipped: n });
+          entries.push({
+            sku: line.sku,
+            location: a.location,
+            request: { type: 'shipment', quantity: n, fromReserved: true },
+            unitPrice: line.unitPrice,
+            channel: order.channel,
+            referenceType: 'order',
+            referenceId: String(id),
+            occurredAt,
+          });
+        }
+        if (rest > 0) throw new Error(`order ${id} line ${line.lineNo}: open units without a reservation`);
+      }
+      await this.ledger.post(actor, entries, { kind: 'order.ship', fieldPrefix: 'lines' });
+      return this.finish(sql, { actor, id, action: 'order.ship', before: order });
+    });
+  }
+
+  /** Cancels open units (all, or per SKU) and releases their reservations. Shipped units stay shipped. */
+  async cancel(actor: Actor, id: number, input: OrderCancel = {}): Promise<OrderDto> {
+    return this.tx.run(async (sql) => {
+      const order = await this.locked(sql, actor, id);
+      if (order.status === 'cancelled' && !input.lines) return mapOrderDto(order);
+      const open = order.lines.map((l) => ({
+        lineNo: l.lineNo,
+        sku: l.sku,
+        open: l.quantity - l.quantityShipped - l.quantityCancelled,
+      }));
+      if (!input.lines && open.every((l) => l.open === 0)) return mapOrderDto(order);
+      const take = takeFromLines(open, input.lines, 'cancel');
+      const entries: LedgerEntry[] = [];
+      for (const line of order.lines) {
+        let rest = take.get(line.lineNo) ?? 0;
+        if (rest === 0) continue;
+        await ordersRepository.addLineProgress(sql, line.id, { cancelled: rest });
+        // Release the last allocations first, so the preferred location keeps its reservation longest.
+        for (const a of [...line.allocations].reverse()) {
+          const n = Math.min(rest, a.reserved);
+          if (n === 0) continue;
+          rest -= n;
+          await ordersRepository.addAllocation(sql, a.id, { reserved: -n, shipped: 0 });
+          entries.push({
+            sku: line.sku,
+            location: a.location,
+            request: { type: 'reservation', quantity: -n },
+            channel: order.channel,
+            referenceType: 'order',
+            referenceId: String(id),
+          });
+        }
+      }
+      if (entries.length > 0)
+        await this.ledger.post(actor, entries, { kind: 'order.cancel', fieldPrefix: 'lines' });
+      return this.finish(sql, { actor, id, action: 'order.cancel', before: order });
+    });
+  }
+
+  /** Takes shipped units back: sellable units reopen an age layer, unfulfillable ones go to that bucket. */
+  async return(actor: Actor, id: number, input: OrderReturn): Promise<OrderDto> {
+    return this.tx.run(async (sql) => {
+      const order = await this.locked(sql, actor, id);
+      const returnable = order.lines.map((l) => ({
+        lineNo: l.lineNo,
+        sku: l.sku,
+        open: l.quantityShipped - l.quantityReturned,
+      }));
+      const entries: LedgerEntry[] = [];
+      const occurredAt = input.returnedAt ? new Date(input.returnedAt) : new Date();
+      for (const [i, r] of input.lines.entries()) {
+        let take: Map<number, number>;
+        try {
+          take = takeFromLines(returnable, [{ sku: r.sku, quantity: r.quantity }], 'return');
+        } catch (error) {
+          if (error instanceof DomainError)
+            throw new DomainError(error.code, error.message, {
+              field: `lines.${i}.${error.field?.split('.').pop() ?? 'quantity'}`,
+            });
+          throw error;
+        }
+        for (const [lineNo, n] of take) {
+          const line = order.lines.find((l) => l.lineNo === lineNo)!;
+          returnable.find((l) => l.lineNo === lineNo)!.open -= n;
+          await ordersRepository.addLineProgress(sql, line.id, { returned: n });
+          const location =
+            r.location ??
+            line.allocations.find((a) => a.shipped > 0)?.location ??
+            line.allocations[0]?.location;
+          if (!location)
+            throw new DomainError('VALIDATION_FAILED', 'say where the return comes back to', {
+              field: `lines.${i}.location`,
+            });
+          entries.push({
+            sku: line.sku,
+            location,
+            request: { type: 'return', quantity: n, condition: r.condition },
+            channel: order.channel,
+            referenceType: 'order',
+            referenceId: String(id),
+            occurredAt,
+          });
+        }
+      }
+      await this.ledger.post(actor, entries, { kind: 'order.return', fieldPrefix: 'lines' });
+      return this.finish(sql, { actor, id, action: 'order.return', before: order });
+    });
+  }
+
+  /** A channel's refund: restocked units return, cancelled ones release their reservation. */
+  async applyRefund(actor: Actor, id: number, refund: readonly IntakeRefundLine[]): Promise<OrderDto> {
+    return this.tx.run(async () => {
+      const order = await this.get(actor, id);
+      const resolve = (r: IntakeRefundLine) =>
+        order.lines.find(
+          (l) =>
+            (r.externalLineId !== null && l.externalLineId === r.externalLineId) ||
+            (r.externalLineId === null && l.sku === r.sku),
+        );
+      const returns: OrderReturn['lines'] = [];
+      const cancels: { sku: string; quantity: number }[] = [];
+      for (const r of refund) {
+        const line = resolve(r);
+        if (!line || r.quantity <= 0) continue;
+        if (r.restock === 'return') {
+          const n = Math.min(r.quantity, line.quantityShipped - line.quantityReturned);
+          if (n > 0) returns.push({ sku: line.sku, quantity: n, condition: 'sellable' });
+        } else if (r.restock === 'cancel') {
+          const n = Math.min(r.quantity, line.quantity - line.quantityShipped - line.quantityCancelled);
+          if (n > 0) cancels.push({ sku: line.sku, quantity: n });
+        }
+      }
+      let result = order;
+      if (cancels.length > 0) result = await this.cancel(actor, id, { lines: cancels });
+      if (returns.length > 0) result = await this.return(actor, id, { lines: returns });
+      return result;
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import {
+  AvailabilityPush,
+  availabilityWindowSeconds,
+  registerAvailabilityPush,
+} from '../channels/webhook/availability-push';
+import { ChannelsService } from '../channels/channels.service';
+import { SecretBox } from '../platform/secret-box';
+import type { JobsService } from '../jobs/jobs.service';
+import type { AuthService } from '../accounts/auth.service';
+import type { LedgerService } from '../ledger/ledger.service';
+import type { Transactor } from '../platform/transactor';
+import { registerImportJobs } from '../imports/import.jobs';
+import { ImportsService } from '../imports/imports.service';
+import { OrdersService } from './orders.service';
+
+/** Orders, sales channels and imports (issue 4), wired once into Stockwise. */
+export interface SalesServices {
+  orders: OrdersService;
+  channels: ChannelsService;
+  imports: ImportsService;
+  availabilityPush: AvailabilityPush;
+}
+
+export interface SalesOptions {
+  /** Where the credential key lives when STOCKWISE_SECRET_KEY is not set (the data folder's secret.key). */
+  secretKeyFile?: string | undefined;
+}
+
+export function createSalesServices(
+  deps: { tx: Transactor; ledger: LedgerService; jobs: JobsService; auth: AuthService },
+  options: SalesOptions = {},
+): SalesServices {
+  const box = new SecretBox({ env: process.env['STOCKWISE_SECRET_KEY'], keyFile: options.secretKeyFile });
+  const orders = new OrdersService(deps.tx, deps.ledger);
+  const channels = new ChannelsService(deps.tx, { orders, auth: deps.auth, box });
+  const imports = new ImportsService(deps.tx, { ledger: deps.ledger, orders, channels });
+  registerImportJobs(deps.jobs, imports);
+  const windowSeconds = availabilityWindowSeconds();
+  const availabilityPush = new AvailabilityPush(deps.tx, { channels, box, windowSeconds });
+  registerAvailabilityPush(deps.jobs, { push: availabilityPush, auth: deps.auth, windowSeconds });
+  return { orders, channels, imports, availabilityPush };
+}

@@ -1,0 +1,456 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { AVAILABILITY_PUSH } from '../../src/channels/webhook/availability-push';
+import type { createApp } from '../../src/http/app';
+import type { Stockwise } from '../../src/stockwise';
+import { describeEachBackend, useStockwise } from '../support/backends';
+import { newAccount, uid, type TestAccount } from '../support/factories';
+import { client } from '../support/http-client';
+
+type Api = ReturnType<typeof client>;
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+  path: string;
+}
+
+/** A local receiver: records each request and answers with `status()` (changeable mid-test). */
+async function receiver(
+  status: () => number,
+): Promise<{ url: string; server: Server; received: Received[] }> {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body, path: req.url ?? '/' });
+      const code = status();
+      res
+        .writeHead(code, { 'Content-Type': 'application/json' })
+        .end(code < 300 ? '{"ok":true}' : '{"error":"down"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return {
+    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+    server,
+    received,
+  };
+}
+
+const SECRET = 'whsec_outbound_availability_test';
+const verify = (r: Received) =>
+  r.headers['x-stockwise-signature'] ===
+  `sha256=${createHmac('sha256', SECRET).update(r.body, 'utf8').digest('hex')}`;
+const itemsOf = (r: Received) =>
+  (JSON.parse(r.body) as { items: { sku: string; availableToSell: number; previous: number | null }[] })
+    .items;
+
+describeEachBackend(
+  'Channels: availability change feed and the signed, coalesced availability webhook',
+  (backend) => {
+    const ctx = useStockwise(backend);
+    let sw: Stockwise;
+    let app: ReturnType<typeof createApp>;
+    let owner: TestAccount;
+    let api: Api;
+    let hook: Awaited<ReturnType<typeof receiver>>;
+    let answer = 200;
+    const [A, B, C] = [uid('OUT-A-'), uid('OUT-B-'), uid('OUT-C-')];
+
+    /** Runs queued jobs until none is ready. */
+    const drain = async () => {
+      while (await sw.jobs.runOnce()) {
+        /* next */
+      }
+    };
+
+    beforeAll(async () => {
+      sw = ctx.sw;
+      app = ctx.app;
+      owner = await newAccount(sw);
+      api = client(app, owner.token);
+      hook = await receiver(() => answer);
+      expect(
+        (await api.post('/api/v1/locations', { code: 'WH', name: 'Warehouse', type: 'warehouse' })).status,
+      ).toBe(201);
+      for (const sku of [A, B, C]) {
+        expect((await api.post('/api/v1/products', { sku, title: sku, unitCost: 4 })).status).toBe(201);
+      }
+      for (const sku of [A, B])
+        expect(
+          (await api.post('/api/v1/movements', { type: 'receipt', sku, location: 'WH', quantity: 50 }))
+            .status,
+        ).toBe(201);
+    });
+    afterAll(() => {
+      hook.server.close();
+    });
+
+    it('connects a webhook (secret sealed, never echoed); the first delivery sends every stocked SKU, signed, with the safety buffer applied', async () => {
+      const connected = await api.post('/api/v1/channels', {
+        type: 'other',
+        safetyBuffer: 5,
+        availabilityWebhook: { url: `${hook.url}/stock`, secret: SECRET },
+      });
+      expect(connected.status).toBe(201);
+      expect(connected.body).toMatchObject({
+        availabilityWebhookUrl: `${hook.url}/stock`,
+        pushAvailability: false,
+        pushFailures: 0,
+      });
+      expect(JSON.stringify(connected.body)).not.toContain(SECRET);
+      const [row] = await sw.db.query<{ availability_secret_enc: string }>(
+        'SELECT availability_secret_enc FROM sales_channels WHERE account_id = $1 AND channel = $2',
+        [owner.actor.accountId, 'other'],
+      );
+      expect(row!.availability_secret_enc).not.toContain(SECRET);
+
+      const queued = await api.post('/api/v1/channels/other/availability/push');
+      expect(queued.status).toBe(202);
+      await drain();
+      expect(hook.received).toHaveLength(1);
+      const first = hook.received[0]!;
+      expect(first.path).toBe('/stock');
+      expect(verify(first)).toBe(true);
+      expect(first.headers['content-type']).toBe('application/json');
+      expect(first.headers['x-stockwise-event']).toBe('availability.changed');
+      expect(JSON.parse(first.body)).toMatchObject({
+        event: 'availability.changed',
+        channel: 'other',
+        safetyBuffer: 5,
+        deliveryId: first.headers['x-stockwise-delivery'],
+      });
+      expect(itemsOf(first).sort((x, y) => x.sku.localeCompare(y.sku))).toEqual([
+        { sku: A, availableToSell: 45, available: 50, onHand: 50, reserved: 0, previous: null },
+        { sku: B, availableToSell: 45, available: 50, onHand: 50, reserved: 0, previous: null },
+      ]);
+    });
+
+    it('coalesces many movements in one batch window into one delivery of the SKUs whose figure changed', async () => {
+      hook.received.length = 0;
+      const jobIds: (number | null)[] = [];
+      for (let i = 0; i < 12; i++) {
+        expect(
+          (
+            await api.post('/api/v1/orders', {
+              channel: 'manual',
+              externalId: uid('o-'),
+              lines: [{ sku: A, quantity: 1 }],
+            })
+          ).status,
+        ).toBe(201);
+        jobIds.push(await sw.availabilityPush.enqueue(sw.jobs, owner.actor, 'other', 1_000_000));
+      }
+      // B moves and comes back: its available-to-sell did not change, so it is not sent.
+      await api.post('/api/v1/movements', {
+        type: 'adjustment',
+        sku: B,
+        location: 'WH',
+        quantity: -2,
+        reason: 'lost',
+      });
+      await api.post('/api/v1/movements', {
+        type: 'adjustment',
+        sku: B,
+        location: 'WH',
+        quantity: 2,
+        reason: 'found',
+      });
+      expect(jobIds.filter((id) => id !== null)).toHaveLength(1);
+      await drain();
+      expect(hook.received).toHaveLength(1);
+      expect(verify(hook.received[0]!)).toBe(true);
+      expect(itemsOf(hook.received[0]!)).toEqual([
+        { sku: A, availableToSell: 33, available: 38, onHand: 50, reserved: 12, previous: 45 },
+      ]);
+      const jobs = await sw.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND kind = $2`,
+        [owner.actor.accountId, AVAILABILITY_PUSH],
+      );
+      expect(jobs[0]!.n).toBe(2);
+    });
+
+    it('the scheduler queues a delivery only for channels with movements past their cursor', async () => {
+      hook.received.length = 0;
+      expect(await sw.availabilityPush.enqueueDue(sw.jobs, sw.auth, 2_000_000_000)).toBe(0);
+      await api.post('/api/v1/movements', { type: 'receipt', sku: C, location: 'WH', quantity: 7 });
+      expect(await sw.availabilityPush.enqueueDue(sw.jobs, sw.auth, 2_000_000_000)).toBe(1);
+      await drain();
+      expect(itemsOf(hook.received[0]!)).toEqual([
+        { sku: C, availableToSell: 2, available: 7, onHand: 7, reserved: 0, previous: null },
+      ]);
+      // Finished delivery jobs older than a day are pruned (at most hourly).
+      await sw.db.query(
+        `UPDATE jobs SET finished_at = now() - interval '2 days' WHERE account_id = $1 AND kind = $2`,
+        [owner.actor.accountId, AVAILABILITY_PUSH],
+      );
+      await sw.availabilityPush.enqueueDue(sw.jobs, sw.auth, 2_100_000_000_000);
+      const left = await sw.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND kind = $2`,
+        [owner.actor.accountId, AVAILABILITY_PUSH],
+      );
+      expect(left[0]!.n).toBe(0);
+    });
+
+    it('a failing receiver backs off (cursor kept, retry later); the next delivery carries everything it missed', async () => {
+      hook.received.length = 0;
+      answer = 500;
+      await api.post('/api/v1/movements', { type: 'shipment', sku: C, location: 'WH', quantity: 1 });
+      const failed = await sw.availabilityPush.push(owner.actor, 'other');
+      expect(failed).toMatchObject({ status: 'failed', items: 0 });
+      expect(failed.error).toContain('HTTP 500');
+      expect(hook.received.length).toBeGreaterThanOrEqual(2); // in-process retries of a 5xx before giving up
+      const channel = ((await api.get('/api/v1/channels')).body.items as Record<string, unknown>[]).find(
+        (c) => c['channel'] === 'other',
+      )!;
+      expect(channel).toMatchObject({ pushFailures: 1 });
+      expect(channel['lastPushError']).toContain('HTTP 500');
+      // Backing off: the scheduler leaves it alone.
+      expect(await sw.availabilityPush.enqueueDue(sw.jobs, sw.auth, 3_000_000_000)).toBe(0);
+      await sw.db.query(
+        `UPDATE sales_channels SET push_retry_after = now() - interval '1 second' WHERE account_id = $1`,
+        [owner.actor.accountId],
+      );
+      answer = 200;
+      hook.received.length = 0;
+      await api.post('/api/v1/movements', { type: 'shipment', sku: C, location: 'WH', quantity: 1 });
+      expect(await sw.availabilityPush.push(owner.actor, 'other')).toMatchObject({
+        status: 'delivered',
+        items: 1,
+        deliveries: 1,
+      });
+      expect(itemsOf(hook.received[0]!)).toEqual([
+        { sku: C, availableToSell: 0, available: 5, onHand: 5, reserved: 0, previous: 2 },
+      ]);
+      expect(
+        ((await api.get('/api/v1/channels')).body.items as Record<string, unknown>[]).find(
+          (c) => c['channel'] === 'other',
+        ),
+      ).toMatchObject({ pushFailures: 0, lastPushError: null });
+    });
+
+    it("another account's movements never reach this channel's feed or webhook", async () => {
+      const other = await newAccount(sw);
+      const otherApi = client(app, other.token);
+      await otherApi.post('/api/v1/locations', { code: 'WH', name: 'Other', type: 'warehouse' });
+      await otherApi.post('/api/v1/products', { sku: A, title: 'same SKU, other seller' });
+      await otherApi.post('/api/v1/movements', { type: 'receipt', sku: A, location: 'WH', quantity: 999 });
+      hook.received.length = 0;
+      expect(await sw.availabilityPush.push(owner.actor, 'other')).toMatchObject({
+        status: 'nothing-changed',
+        items: 0,
+      });
+      expect(hook.received).toHaveLength(0);
+      const feed = await api.get('/api/v1/channels/other/availability/changes');
+      expect(JSON.stringify(feed.body)).not.toContain('999');
+    });
+
+    it('the change feed pages by SKU with a cursor and reports a SKU whose movement commits late with a lower id', async () => {
+      const start = await api.get('/api/v1/channels/other/availability/changes');
+      let cursor = start.body['cursor'] as string;
+      expect(cursor).toMatch(/^\d+-\d+$/);
+      for (const sku of [A, B, C])
+        await api.post('/api/v1/movements', { type: 'receipt', sku, location: 'WH', quantity: 1 });
+      const page1 = await api.get(`/api/v1/channels/other/availability/changes?cursor=${cursor}&limit=2`);
+      expect(page1.body).toMatchObject({ more: true });
+      expect(page1.body['items']).toHaveLength(2);
+      const page2 = await api.get(
+        `/api/v1/channels/other/availability/changes?cursor=${page1.body['cursor'] as string}&limit=2`,
+      );
+      expect((page2.body['items'] as { sku: string }[]).map((i) => i.sku)).toContain(C);
+      cursor = page2.body['cursor'] as string;
+      expect((await api.get('/api/v1/channels/other/availability/changes?cursor=not-a-cursor')).status).toBe(
+        400,
+      );
+
+      if (backend.name !== 'postgres') return; // PGlite has one connection: no transaction is ever open beside the reader
+      // A transaction takes a movement id, stays open while a later one commits and the feed is read…
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let posted!: () => void;
+      const inside = new Promise<void>((resolve) => (posted = resolve));
+      const slow = sw.tx.run(async () => {
+        await sw.ledger.post(owner.actor, [
+          { sku: B, location: 'WH', request: { type: 'adjustment', quantity: 3, reason: 'found' } },
+        ]);
+        posted();
+        await held;
+      });
+      await inside;
+      await api.post('/api/v1/movements', { type: 'receipt', sku: A, location: 'WH', quantity: 1 });
+      const before = await api.get(`/api/v1/channels/other/availability/changes?cursor=${cursor}`);
+      expect((before.body['items'] as { sku: string }[]).map((i) => i.sku)).toEqual([A]);
+      // …then commits: its lower id is still reported from the cursor read before it committed.
+      release();
+      await slow;
+      const after = await api.get(
+        `/api/v1/channels/other/availability/changes?cursor=${before.body['cursor'] as string}`,
+      );
+      expect(
+        (after.body['items'] as { sku: string; onHand: number }[]).find((i) => i.sku === B),
+      ).toMatchObject({ onHand: 54 });
+    });
+
+    it('pushes changed quantities through the Shopify connector (inventory_levels/set) when pushAvailability is on', async () => {
+      const sets: Record<string, unknown>[] = [];
+      const server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString()));
+        req.on('end', () => {
+          const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+          if (req.headers['x-shopify-access-token'] !== 'shpat_push')
+            return void res.writeHead(401).end('{"errors":"[API] Invalid API key or access token"}');
+          if (url.pathname.endsWith('/products.json')) {
+            return void res
+              .writeHead(200, { 'Content-Type': 'application/json' })
+              .end(
+                `{"products":[{"id":1,"variants":[{"id":2,"sku":"${A}","inventory_item_id":9007199254740993777}]}]}`,
+              );
+          }
+          if (url.pathname.endsWith('/inventory_levels/set.json') && req.method === 'POST') {
+            sets.push({ raw: body });
+            return void res
+              .writeHead(200, { 'Content-Type': 'application/json' })
+              .end(
+                '{"inventory_level":{"inventory_item_id":9007199254740993777,"location_id":655441491,"available":1}}',
+              );
+          }
+          res.writeHead(404).end('{}');
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address = server.address();
+      const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/admin/api/2024-07`;
+      try {
+        const shop = `${uid('push-')}.myshopify.com`;
+        const connected = await api.post('/api/v1/channels', {
+          type: 'shopify',
+          shopDomain: shop,
+          webhookSecret: 'shpss_x',
+          accessToken: 'shpat_push',
+          shopifyLocationId: '655441491',
+          apiBaseUrl: base,
+          safetyBuffer: 1,
+          pushAvailability: true,
+        });
+        expect(connected.body).toMatchObject({ pushAvailability: true, availabilityWebhookUrl: null });
+        const result = await sw.availabilityPush.push(owner.actor, 'shopify');
+        expect(result.status).toBe('delivered');
+        // Only A is listed in the shop; the connector sets it and skips SKUs the shop does not have.
+        expect(sets).toHaveLength(1);
+        const stockA = (
+          (await api.get(`/api/v1/channels/shopify/availability?sku=${A}`)).body['items'] as {
+            availableToSell: number;
+          }[]
+        )[0]!.availableToSell;
+        expect(sets[0]!['raw']).toBe(
+          `{"location_id":655441491,"inventory_item_id":9007199254740993777,"available":${String(stockA)}}`,
+        );
+        await api.post('/api/v1/movements', { type: 'receipt', sku: A, location: 'WH', quantity: 4 });
+        expect(await sw.availabilityPush.push(owner.actor, 'shopify')).toMatchObject({
+          status: 'delivered',
+          items: 1,
+        });
+        expect(sets[1]!['raw']).toContain(`"available":${String(stockA + 4)}`);
+      } finally {
+        server.close();
+      }
+    });
+
+    it('pushes changed quantities to Amazon through SP-API patchListingsItem (Login with Amazon token, fulfillment_availability)', async () => {
+      const patches: { sku: string; marketplaceIds: string | null; body: unknown }[] = [];
+      const server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString()));
+        req.on('end', () => {
+          const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+          const send = (status: number, payload: string): true => {
+            res.writeHead(status, { 'Content-Type': 'application/json' }).end(payload);
+            return true;
+          };
+          if (url.pathname === '/auth/o2/token') {
+            const form = new URLSearchParams(body);
+            return form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === 'Atzr|push'
+              ? send(200, '{"access_token":"Atza|push","token_type":"bearer","expires_in":3600}')
+              : send(400, '{"error":"invalid_grant"}');
+          }
+          if (req.headers['x-amz-access-token'] !== 'Atza|push')
+            return send(
+              403,
+              '{"errors":[{"code":"Unauthorized","message":"Access to requested resource is denied."}]}',
+            );
+          const listing = /^\/listings\/2021-08-01\/items\/SELLER9\/(.+)$/.exec(url.pathname);
+          if (listing && req.method === 'PATCH') {
+            patches.push({
+              sku: decodeURIComponent(listing[1]!),
+              marketplaceIds: url.searchParams.get('marketplaceIds'),
+              body: JSON.parse(body) as unknown,
+            });
+            return send(
+              200,
+              `{"sku":"${decodeURIComponent(listing[1]!)}","status":"ACCEPTED","submissionId":"f1dc2914-75dd-11ea-bc55-0242ac130003","issues":[]}`,
+            );
+          }
+          return send(404, '{"errors":[{"code":"NotFound"}]}');
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address = server.address();
+      const endpoint = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      try {
+        const connected = await api.post('/api/v1/channels', {
+          type: 'amazon',
+          sellerId: 'SELLER9',
+          marketplaceId: 'A1F83G8C2ARO7P',
+          clientId: 'amzn1.application-oa2-client.push',
+          clientSecret: 'secret',
+          refreshToken: 'Atzr|push',
+          endpoint,
+          tokenUrl: `${endpoint}/auth/o2/token`,
+          safetyBuffer: 0,
+          pushAvailability: true,
+        });
+        expect(connected.body).toMatchObject({ pushAvailability: true, hasCredentials: true });
+        expect(await sw.availabilityPush.push(owner.actor, 'amazon')).toMatchObject({
+          status: 'delivered',
+          items: 3,
+        });
+        expect(patches.map((p) => p.sku).sort()).toEqual([A, B, C].sort());
+        expect(patches.every((p) => p.marketplaceIds === 'A1F83G8C2ARO7P')).toBe(true);
+        await api.post('/api/v1/movements', { type: 'shipment', sku: B, location: 'WH', quantity: 2 });
+        patches.length = 0;
+        expect(await sw.availabilityPush.push(owner.actor, 'amazon')).toMatchObject({
+          status: 'delivered',
+          items: 1,
+        });
+        const available = (
+          (await api.get(`/api/v1/channels/amazon/availability?sku=${B}`)).body['items'] as {
+            availableToSell: number;
+          }[]
+        )[0]!.availableToSell;
+        expect(patches).toEqual([
+          {
+            sku: B,
+            marketplaceIds: 'A1F83G8C2ARO7P',
+            body: {
+              productType: 'PRODUCT',
+              patches: [
+                {
+                  op: 'replace',
+                  path: '/attributes/fulfillment_availability',
+                  value: [{ fulfillment_channel_code: 'DEFAULT', quantity: available }],
+                },
+              ],
+            },
+          },
+        ]);
+      } finally {
+        server.close();
+      }
+    });
+  },
+);

@@ -1,0 +1,99 @@
+import { beforeAll, expect, it } from 'vitest';
+import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
+import { loadDemoSeller } from '../../src/demo/load-demo';
+import { todayUtc, type ForecastPoint as Point } from '../../src/forecasting/forecast.service';
+import type { createApp } from '../../src/http/app';
+import type { Stockwise } from '../../src/stockwise';
+import type { Actor } from '../../src/accounts/actor';
+import { describeEachBackend, useStockwise } from '../support/backends';
+import { client } from '../support/http-client';
+
+describeEachBackend('Forecasts on the demo seller', (backend) => {
+  const ctx = useStockwise(backend);
+  let sw: Stockwise;
+  let app: ReturnType<typeof createApp>;
+  let token: string;
+  let actor: Actor;
+  let skus: string[];
+
+  beforeAll(async () => {
+    sw = ctx.sw;
+    app = ctx.app;
+    const demo = await loadDemoSeller(sw, { skuCount: 40, asOf: isoDate(parseIsoDate(todayUtc()) - 1) });
+    token = (await sw.auth.createTokenForEmail(demo.email, 'test')).token;
+    const me = await client(app, token).get('/api/v1/auth/me');
+    actor = {
+      accountId: (me.body['account'] as { id: number }).id,
+      userId: (me.body['user'] as { id: number }).id,
+      role: 'owner',
+      tokenId: null,
+      sessionId: null,
+    };
+    skus = (await sw.catalog.listProducts(actor, { limit: 100, sort: 'sku', order: 'asc' })).items.map(
+      (p) => p.sku,
+    );
+  }, 180_000);
+
+  it('runs as a background job that reports progress and stores a forecast per SKU × location and per SKU', async () => {
+    const api = client(app, token);
+    const started = await api.post('/api/v1/forecasts/run', { horizon: 60 });
+    expect(started.status).toBe(202);
+    expect(started.body['status']).toBe('queued');
+    expect(await sw.jobs.runOnce()).toBe(true);
+    const job = await api.get(`/api/v1/jobs/${String(started.body['id'])}`);
+    expect(job.body).toMatchObject({ status: 'succeeded', progress: 1 });
+    const result = job.body['result'] as { series: number };
+    expect(result.series).toBeGreaterThanOrEqual(skus.length);
+  });
+
+  it('answers for every SKU: ordered, non-negative quantiles, never NaN, with the history it saw', async () => {
+    const api = client(app, token);
+    for (const sku of skus) {
+      const res = await api.get(`/api/v1/forecasts/${encodeURIComponent(sku)}?horizon=60`);
+      expect(res.status, sku).toBe(200);
+      expect(res.body['source']).toBe('stored');
+      const points = res.body['forecast'] as Point[];
+      expect(points).toHaveLength(60);
+      for (const p of points) {
+        for (const v of [p.mean, p.q50, p.q80, p.q90, p.q95, p.q99]) expect(Number.isFinite(v)).toBe(true);
+        expect(p.mean).toBeGreaterThanOrEqual(0);
+        expect(p.q50).toBeLessThanOrEqual(p.q80);
+        expect(p.q80).toBeLessThanOrEqual(p.q90);
+        expect(p.q90).toBeLessThanOrEqual(p.q95);
+        expect(p.q95).toBeLessThanOrEqual(p.q99);
+      }
+      expect((res.body['history'] as unknown[]).length).toBe(365);
+    }
+    const atLocation = await api.get(
+      `/api/v1/forecasts/${encodeURIComponent(skus[0]!)}?location=FBA-US&horizon=10`,
+    );
+    expect(atLocation.body).toMatchObject({ location: 'FBA-US' });
+    expect((await api.get('/api/v1/forecasts/NO-SUCH-SKU')).status).toBe(404);
+  });
+
+  it('marks stock-out days as censored instead of zero demand', async () => {
+    const api = client(app, token);
+    let censored = 0;
+    for (const sku of skus) {
+      const res = await api.get(
+        `/api/v1/forecasts/${encodeURIComponent(sku)}?location=FBA-US&horizon=1&historyDays=365`,
+      );
+      censored += (res.body['history'] as { censored: boolean; units: number | null }[]).filter(
+        (d) => d.censored && d.units === null,
+      ).length;
+    }
+    expect(censored).toBeGreaterThan(0);
+  });
+
+  it('tracks accuracy once actuals arrive', async () => {
+    const asOf = isoDate(parseIsoDate(todayUtc()) - 35);
+    await sw.forecasts.run(actor, { horizon: 28, asOf });
+    const res = await client(app, token).get('/api/v1/forecasts/accuracy?windowDays=28');
+    expect(res.status).toBe(200);
+    expect(res.body['forecastsScored']).toBeGreaterThan(0);
+    const overall = res.body['overall'] as { wape: number; coverage: { q90: number } };
+    expect(overall.wape).toBeGreaterThan(0);
+    expect(overall.wape).toBeLessThan(1.5);
+    expect(overall.coverage.q90).toBeGreaterThan(0.6);
+  });
+});

@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { beforeAll, expect, it } from 'vitest';
+import { DomainError } from '@stockwise/domain/errors';
+import type { MovementRequest } from '@stockwise/domain/ledger/movement-rules';
+import { replayLedger } from '@stockwise/domain/ledger/replay';
+import type { Stockwise } from '../../src/stockwise';
+import { describeEachBackend, useStockwise } from '../support/backends';
+import { locationInput, newAccount, productInput, type TestAccount } from '../support/factories';
+
+const movementArb: fc.Arbitrary<{ request: MovementRequest; at: 0 | 1 }> = fc.oneof(
+  fc.record({
+    request: fc.record({
+      type: fc.constant('receipt' as const),
+      quantity: fc.integer({ min: 1, max: 30 }),
+      unitCost: fc.option(fc.integer({ min: 1, max: 9 })),
+    }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.record({
+    request: fc.record({ type: fc.constant('shipment' as const), quantity: fc.integer({ min: 1, max: 25 }) }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.record({
+    request: fc.record({
+      type: fc.constant('return' as const),
+      quantity: fc.integer({ min: 1, max: 5 }),
+      condition: fc.constantFrom('sellable' as const, 'unfulfillable' as const),
+    }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.record({
+    request: fc.record({ type: fc.constant('transfer' as const), quantity: fc.integer({ min: 1, max: 20 }) }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.record({
+    request: fc.record({
+      type: fc.constant('adjustment' as const),
+      quantity: fc.integer({ min: -10, max: 10 }).filter((q) => q !== 0),
+      reason: fc.constantFrom('count' as const, 'damaged' as const, 'lost' as const),
+    }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
+  fc.record({
+    request: fc.record({
+      type: fc.constant('removal' as const),
+      quantity: fc.integer({ min: 1, max: 6 }),
+      from: fc.constantFrom('sellable' as const, 'unfulfillable' as const),
+    }),
+    at: fc.constantFrom(0 as const, 1 as const),
+  }),
+);
+
+describeEachBackend('Ledger invariants', (backend) => {
+  const ctx = useStockwise(backend);
+  let sw: Stockwise;
+  let account: TestAccount;
+
+  beforeAll(async () => {
+    sw = ctx.sw;
+    account = await newAccount(sw);
+  });
+
+  it('random movement sequences: balances equal the sum of movements, never negative, layers equal on hand, and match the in-memory replay', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(movementArb, { minLength: 1, maxLength: 25 }), async (moves) => {
+        const sku = (
+          await sw.catalog.createProduct(account.actor, productInput({ barcode: null, unitCost: 5 }))
+        ).sku;
+        const codes = [
+          (await sw.locations.createLocation(account.actor, locationInput())).code,
+          (await sw.locations.createLocation(account.actor, locationInput())).code,
+        ] as const;
+        const accepted: { request: MovementRequest; at: 0 | 1 }[] = [];
+        let day = 0;
+        for (const move of moves) {
+          day += 1;
+          const occurredAt = new Date(Date.UTC(2026, 0, day));
+          try {
+            await sw.ledger.post(account.actor, [
+              {
+                sku,
+                location: codes[move.at],
+                toLocation: codes[1 - move.at],
+                request: move.request,
+                occurredAt,
+              },
+            ]);
+            accepted.push(move);
+          } catch (error) {
+            // Only a stock shortage may refuse a well-formed movement, and it must change nothing.
+            expect(error).toBeInstanceOf(DomainError);
+            expect((error as DomainError).code).toBe('INSUFFICIENT_STOCK');
+          }
+        }
+        expect(await sw.inventory.findImbalances(account.actor)).toEqual([]);
+        const balances = (await sw.inventory.listBalances(account.actor, { sku, limit: 10 })).items;
+        for (const b of balances) {
+          expect(b.onHand).toBeGreaterThanOrEqual(0);
+          expect(b.unfulfillable).toBeGreaterThanOrEqual(0);
+          expect(b.available).toBeGreaterThanOrEqual(0);
+        }
+        // The bulk path (replayLedger) follows the same rules: same accepted moves, same balances.
+        const replay = replayLedger(
+          accepted.map((m, i) => ({
+            productId: 1,
+            locationId: m.at,
+            toLocationId: 1 - m.at,
+            request: m.request,
+            occurredAt: new Date(Date.UTC(2026, 0, i + 1)),
+            defaultUnitCost: 5,
+          })),
+        );
+        for (const at of [0, 1] as const) {
+          const online = balances.find((b) => b.location === codes[at]);
+          const offline = replay.balances.find((b) => b.locationId === at);
+          expect({ onHand: online?.onHand ?? 0, unfulfillable: online?.unfulfillable ?? 0 }).toEqual({
+            onHand: offline?.onHand ?? 0,
+            unfulfillable: offline?.unfulfillable ?? 0,
+          });
+        }
+      }),
+      { numRuns: backend.name === 'pglite' ? 15 : 25 },
+    );
+  });
+
+  it('never oversells under concurrency: 40 parallel shipments of 1 against 25 units', async () => {
+    const sku = (await sw.catalog.createProduct(account.actor, productInput())).sku;
+    const location = (await sw.locations.createLocation(account.actor, locationInput())).code;
+    await sw.ledger.post(account.actor, [{ sku, location, request: { type: 'receipt', quantity: 25 } }]);
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, () =>
+        sw.ledger.post(account.actor, [{ sku, location, request: { type: 'shipment', quantity: 1 } }]),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(25);
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(
+      rejected.every((r) => r.reason instanceof DomainError && r.reason.code === 'INSUFFICIENT_STOCK'),
+    ).toBe(true);
+    const [balance] = (await sw.inventory.listBalances(account.actor, { sku, limit: 5 })).items;
+    expect(balance).toMatchObject({ onHand: 0, available: 0 });
+    expect(await sw.inventory.findImbalances(account.actor)).toEqual([]);
+  });
+
+  it('a multi-line write is all or nothing', async () => {
+    const sku = (await sw.catalog.createProduct(account.actor, productInput())).sku;
+    const location = (await sw.locations.createLocation(account.actor, locationInput())).code;
+    await expect(
+      sw.ledger.post(account.actor, [
+        { sku, location, request: { type: 'receipt', quantity: 5 } },
+        { sku, location, request: { type: 'shipment', quantity: 9 } },
+      ]),
+    ).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
+    expect(
+      (await sw.inventory.listBalances(account.actor, { sku, limit: 5 })).items.every((b) => b.onHand === 0),
+    ).toBe(true);
+    const movements = await sw.inventory.listMovements(account.actor, { sku, limit: 10, order: 'asc' });
+    expect(movements.items).toEqual([]);
+  });
+
+  it('refuses to update or delete ledger rows', async () => {
+    await expect(sw.db.query('UPDATE stock_movements SET on_hand_delta = 0')).rejects.toThrow(/append-only/);
+    await expect(sw.db.query('DELETE FROM stock_movements')).rejects.toThrow(/append-only/);
+  });
+
+  it('a movement key applies once: the same batch key returns the first batch', async () => {
+    const sku = (await sw.catalog.createProduct(account.actor, productInput())).sku;
+    const location = (await sw.locations.createLocation(account.actor, locationInput())).code;
+    const entry = { sku, location, request: { type: 'receipt' as const, quantity: 4 } };
+    const first = await sw.ledger.post(account.actor, [entry], { idempotencyKey: `po-1:${sku}` });
+    const again = await sw.ledger.post(account.actor, [entry], { idempotencyKey: `po-1:${sku}` });
+    expect(again).toEqual({ batchId: first.batchId, replayed: true });
+    expect((await sw.inventory.listBalances(account.actor, { sku, limit: 5 })).items[0]?.onHand).toBe(4);
+  });
+});

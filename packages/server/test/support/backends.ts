@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe } from 'vitest';
+import type { Database } from '@stockwise/db/database';
+import { migrate } from '@stockwise/db/migrate';
+import { openPgliteDatabase } from '@stockwise/db/pglite-database';
+import { openPostgresDatabase } from '@stockwise/db/postgres-database';
+import { createApp } from '../../src/http/app';
+import { createStockwise, type Stockwise } from '../../src/stockwise';
+
+/** Where the PostgreSQL tier runs; CI has it at the default. */
+export const TEST_DATABASE_URL =
+  process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  /** A fresh, migrated, empty database; `drop()` removes it. */
+  open(): Promise<{ db: Database; drop: () => Promise<void> }>;
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const probe = openPostgresDatabase(TEST_DATABASE_URL, { max: 1 });
+  try {
+    await probe.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.close().catch(() => undefined);
+  }
+}
+
+const pglite: Backend = {
+  name: 'pglite',
+  async open() {
+    const db = await openPgliteDatabase();
+    await migrate(db);
+    return { db, drop: () => db.close() };
+  },
+};
+
+const postgres: Backend = {
+  name: 'postgres',
+  async open() {
+    const name = `sw_test_${randomBytes(6).toString('hex')}`;
+    const admin = openPostgresDatabase(TEST_DATABASE_URL, { max: 1 });
+    await admin.exec(`CREATE DATABASE ${name}`);
+    await admin.close();
+    const url = new URL(TEST_DATABASE_URL);
+    url.pathname = `/${name}`;
+    const db = openPostgresDatabase(url.toString(), { max: 20 });
+    await migrate(db);
+    return {
+      db,
+      async drop() {
+        await db.close();
+        const cleanup = openPostgresDatabase(TEST_DATABASE_URL, { max: 1 });
+        await cleanup.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await cleanup.close();
+      },
+    };
+  },
+};
+
+const hasPostgres = await postgresReachable();
+if (!hasPostgres) {
+  if (process.env['CI'])
+    throw new Error(`PostgreSQL is required in CI but ${TEST_DATABASE_URL} is not reachable`);
+  console.warn(
+    `\n*** PostgreSQL at ${TEST_DATABASE_URL} is not reachable: the PostgreSQL tier of these tests is SKIPPED. ***\n`,
+  );
+}
+
+export const BACKENDS: Backend[] = hasPostgres ? [pglite, postgres] : [pglite];
+
+/** Registers the same suite once per storage backend (the contract that PGlite ≡ PostgreSQL). */
+export function describeEachBackend(title: string, suite: (backend: Backend) => void): void {
+  describe.each(BACKENDS.map((b) => [b.name, b] as const))(`${title} [%s]`, (_name, backend) => {
+    suite(backend);
+  });
+  if (!hasPostgres)
+    describe.skip(`${title} [postgres] — SKIPPED: PostgreSQL not reachable`, () => {
+      /* nothing runs */
+    });
+}
+
+/**
+ * Opens a fresh Stockwise on `backend` for the enclosing suite (beforeAll/afterAll) and exposes
+ * it with its HTTP app: `const ctx = useStockwise(backend); … ctx.sw, ctx.app`.
+ */
+export function useStockwise(backend: Backend): {
+  readonly sw: Stockwise;
+  readonly app: ReturnType<typeof createApp>;
+} {
+  let sw: Stockwise | undefined;
+  let app: ReturnType<typeof createApp> | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const opened = await backend.open();
+    drop = opened.drop;
+    sw = createStockwise(opened.db);
+    app = createApp(sw);
+  });
+  afterAll(async () => {
+    await drop?.();
+  });
+  return {
+    get sw() {
+      if (!sw) throw new Error('useStockwise: used outside a test');
+      return sw;
+    },
+    get app() {
+      if (!app) throw new Error('useStockwise: used outside a test');
+      return app;
+    },
+  };
+}

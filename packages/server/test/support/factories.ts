@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@stockwise/domain/accounts/roles';
+import { gtinCheckDigit } from '@stockwise/domain/catalog/barcode';
+import type { Actor } from '../../src/accounts/actor';
+import type { Stockwise } from '../../src/stockwise';
+import type { ProductCreate, LocationCreate } from '../../src/catalog/catalog.schema';
+
+export const uid = (prefix = '') => `${prefix}${randomBytes(4).toString('hex')}`;
+
+/** A random, valid EAN-13. */
+export function newGtin13(): string {
+  const body = Array.from({ length: 12 }, () => Math.floor(Math.random() * 10)).join('');
+  return body + String(gtinCheckDigit(body));
+}
+
+export function productInput(overrides: Partial<ProductCreate> = {}): ProductCreate {
+  return {
+    sku: uid('SKU-'),
+    title: 'Test mug',
+    barcode: newGtin13(),
+    unitCost: 2.5,
+    price: 9.99,
+    ...overrides,
+  };
+}
+
+export function locationInput(overrides: Partial<LocationCreate> = {}): LocationCreate {
+  return { code: uid('WH'), name: 'Test warehouse', type: 'warehouse', ...overrides };
+}
+
+export interface TestAccount {
+  accountName: string;
+  email: string;
+  password: string;
+  token: string;
+  actor: Actor;
+}
+
+/** A new account with one user of `role` and an API token for them. */
+export async function newAccount(sw: Stockwise, role: Role = 'owner'): Promise<TestAccount> {
+  const accountName = uid('Account ');
+  const email = `${uid('user-')}@example.com`;
+  const password = 'correct horse battery';
+  const member = await sw.auth.createUser(accountName, { email, password, role });
+  const actor: Actor = {
+    accountId: member.accountId,
+    userId: member.userId,
+    role,
+    tokenId: null,
+    sessionId: null,
+  };
+  const { token } = await sw.auth.createToken(actor, 'tests');
+  return { accountName, email, password, token, actor };
+}
+
+/** Adds another member with `role` to an existing account. */
+export async function addMember(sw: Stockwise, account: TestAccount, role: Role): Promise<TestAccount> {
+  const email = `${uid('user-')}@example.com`;
+  const member = await sw.auth.createUser(account.accountName, { email, password: account.password, role });
+  const actor: Actor = {
+    accountId: member.accountId,
+    userId: member.userId,
+    role,
+    tokenId: null,
+    sessionId: null,
+  };
+  const { token } = await sw.auth.createToken(actor, 'tests');
+  return { ...account, email, token, actor };
+}

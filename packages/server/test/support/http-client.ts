@@ -1,0 +1,46 @@
+import type { createApp } from '../../src/http/app';
+
+type App = ReturnType<typeof createApp>;
+
+export interface JsonResponse {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown> & { items?: Record<string, unknown>[] };
+}
+
+/** Calls the Hono app in-process (no sockets), as a client with a bearer token would. */
+export function client(app: App, token?: string) {
+  const call = async (
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ): Promise<JsonResponse> => {
+    const headers: Record<string, string> = {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...options.headers,
+    };
+    let body: string | undefined;
+    if (options.raw !== undefined) body = options.raw;
+    else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] ??= 'application/json';
+    }
+    const res = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await res.text();
+    let parsed: unknown = {};
+    try {
+      parsed = text ? JSON.parse(text) : {};
+    } catch {
+      parsed = { text };
+    }
+    return { status: res.status, headers: res.headers, body: parsed as JsonResponse['body'] };
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call('POST', path, { body, ...(headers ? { headers } : {}) }),
+    patch: (path: string, body?: unknown) => call('PATCH', path, { body }),
+    delete: (path: string) => call('DELETE', path),
+    call,
+  };
+}

@@ -1,0 +1,73 @@
+import { Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type SyntheticEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { PasswordField } from '../../components/common/password-field';
+import { ErrorAlert } from '../../components/common/error-alert';
+import { safeNext } from '../../components/layout/auth-layout';
+import { useLogin, useSetupStatus } from '../auth.hooks';
+import { useI18n } from '../../i18n/i18n-context';
+
+export default function LoginPage() {
+  const { t } = useI18n();
+  const login = useLogin();
+  const setup = useSetupStatus();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    login.mutate(
+      { email: email.trim(), password },
+      { onSuccess: () => void navigate(safeNext(params.get('next')), { replace: true }) },
+    );
+  };
+
+  return (
+    <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={400} mt="10vh">
+      <form onSubmit={submit} noValidate aria-labelledby="login-title">
+        <Stack>
+          <Stack gap={4}>
+            <Title order={1} size="h3" id="login-title">
+              {t('login.title')}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t('login.subtitle')}
+            </Text>
+          </Stack>
+          {login.isError ? <ErrorAlert error={login.error} title={t('login.failed')} /> : null}
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => {
+              setEmail(e.currentTarget.value);
+            }}
+            data-autofocus
+            autoFocus
+          />
+          <PasswordField
+            label={t('login.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+            }}
+          />
+          <Button type="submit" loading={login.isPending} disabled={!email || !password}>
+            {t('login.submit')}
+          </Button>
+          {setup.data?.needsSetup ? (
+            <Anchor component={Link} to="/setup" size="sm">
+              {t('login.needsSetup')}
+            </Anchor>
+          ) : null}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,23 @@
+import type { MessageKey } from '../../i18n/translate';
+
+/** Client-side checks mirror the server's Setup schema so mistakes show before a round trip. */
+export interface SetupForm {
+  accountName: string;
+  name: string;
+  email: string;
+  password: string;
+  confirm: string;
+}
+
+export type SetupErrors = Partial<Record<keyof SetupForm, MessageKey>>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function validateSetup(form: SetupForm): SetupErrors {
+  const errors: SetupErrors = {};
+  if (!form.accountName.trim()) errors.accountName = 'form.required';
+  if (!EMAIL.test(form.email.trim())) errors.email = 'form.invalidEmail';
+  if (form.password.length < 8) errors.password = 'form.passwordTooShort';
+  if (form.confirm !== form.password) errors.confirm = 'form.passwordMismatch';
+  return errors;
+}

@@ -1,0 +1,203 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState, type SyntheticEvent } from 'react';
+import type { ApiToken, ApiTokenCreated } from '../api/types';
+import { ErrorAlert } from '../components/common/error-alert';
+import { NothingHere } from '../components/common/not-available';
+import { useCreateToken, useRevokeToken, useTokens } from './tokens.hooks';
+import { usePermission } from './use-permission';
+import { useI18n } from '../i18n/i18n-context';
+import { QueryStates } from '../components/common/query-states';
+
+/** Creates a token and shows its secret exactly once; closing the dialog forgets it. */
+function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const create = useCreateToken();
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<ApiTokenCreated | null>(null);
+  const close = () => {
+    setName('');
+    setCreated(null);
+    create.reset();
+    onClose();
+  };
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    create.mutate(name.trim(), { onSuccess: setCreated });
+  };
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={created ? t('tokens.createdTitle') : t('tokens.new')}
+      closeOnClickOutside={!created}
+    >
+      {created ? (
+        <Stack>
+          <Alert color="yellow" variant="light">
+            {t('tokens.shownOnce')}
+          </Alert>
+          <Code block data-testid="token-secret" translate="no" style={{ wordBreak: 'break-all' }}>
+            {created.token}
+          </Code>
+          <Group justify="flex-end">
+            <CopyButton value={created.token}>
+              {({ copied, copy }) => (
+                <Button variant="default" onClick={copy}>
+                  {copied ? t('common.copied') : t('common.copy')}
+                </Button>
+              )}
+            </CopyButton>
+            <Button onClick={close}>{t('common.done')}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            {create.isError ? <ErrorAlert error={create.error} /> : null}
+            <TextInput
+              label={t('tokens.name')}
+              description={t('tokens.nameHint')}
+              required
+              value={name}
+              onChange={(e) => {
+                setName(e.currentTarget.value);
+              }}
+              data-autofocus
+              maxLength={100}
+              data-testid="token-name"
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
+                {t('common.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
+
+function RevokeButton({ token }: { token: ApiToken }) {
+  const { t } = useI18n();
+  const revoke = useRevokeToken();
+  const [opened, modal] = useDisclosure(false);
+  return (
+    <>
+      <Button
+        size="compact-sm"
+        color="red"
+        variant="light"
+        onClick={modal.open}
+        aria-label={t('tokens.revokeNamed', { name: token.name })}
+      >
+        {t('tokens.revoke')}
+      </Button>
+      <Modal opened={opened} onClose={modal.close} title={t('tokens.revokeTitle')}>
+        <Stack>
+          <Text>{t('tokens.revokeBody', { name: token.name })}</Text>
+          {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={modal.close}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={revoke.isPending}
+              onClick={() => {
+                revoke.mutate(token.id, { onSuccess: modal.close });
+              }}
+            >
+              {t('tokens.revoke')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+export function TokensTab() {
+  const { t, fmt } = useI18n();
+  const tokens = useTokens();
+  const canCreate = usePermission('tokens:write');
+  const [opened, modal] = useDisclosure(false);
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t('tokens.explain')}
+        </Text>
+        {canCreate ? (
+          <Button onClick={modal.open} data-testid="new-token">
+            {t('tokens.new')}
+          </Button>
+        ) : null}
+      </Group>
+      <QueryStates
+        query={tokens}
+        isEmpty={tokens.data && tokens.data.length === 0}
+        empty={<NothingHere title={t('tokens.empty')} />}
+      />
+      {tokens.data && tokens.data.length > 0 ? (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped data-testid="tokens-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('tokens.name')}</Table.Th>
+                  <Table.Th>{t('tokens.prefix')}</Table.Th>
+                  <Table.Th>{t('tokens.created')}</Table.Th>
+                  <Table.Th>{t('tokens.lastUsed')}</Table.Th>
+                  <Table.Th>{t('settings.status')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {tokens.data.map((token) => (
+                  <Table.Tr key={token.id}>
+                    <Table.Td translate="no">{token.name}</Table.Td>
+                    <Table.Td translate="no" ff="monospace">
+                      {token.prefix}…
+                    </Table.Td>
+                    <Table.Td>{fmt.date(token.createdAt)}</Table.Td>
+                    <Table.Td>
+                      {token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={token.revokedAt ? 'gray' : 'teal'}>
+                        {t(token.revokedAt ? 'tokens.revoked' : 'settings.active')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {token.revokedAt || !canCreate ? null : <RevokeButton token={token} />}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      ) : null}
+      {canCreate ? <CreateTokenModal opened={opened} onClose={modal.close} /> : null}
+    </Stack>
+  );
+}

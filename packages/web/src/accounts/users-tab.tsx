@@ -1,0 +1,146 @@
+import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState, type SyntheticEvent } from 'react';
+import type { Role } from '../api/types';
+import { PasswordField } from '../components/common/password-field';
+import { ErrorAlert } from '../components/common/error-alert';
+import { PageLoader } from '../components/common/page-loader';
+import { useCreateUser, useUsers } from './users.hooks';
+import { usePermission } from './use-permission';
+import { useI18n } from '../i18n/i18n-context';
+import { LOCALE_NAMES, toLocale } from '../i18n/locales';
+import { DataTable } from '../components/common/data-table';
+
+const ROLES: Role[] = ['owner', 'manager', 'staff', 'viewer'];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const create = useCreateUser();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<Role>('staff');
+  const [touched, setTouched] = useState(false);
+  const emailError = touched && !EMAIL.test(email.trim()) ? t('form.invalidEmail') : undefined;
+  const passwordError = touched && password.length < 8 ? t('form.passwordTooShort') : undefined;
+  const close = () => {
+    setEmail('');
+    setName('');
+    setPassword('');
+    setTouched(false);
+    create.reset();
+    onClose();
+  };
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!EMAIL.test(email.trim()) || password.length < 8) return;
+    create.mutate(
+      { email: email.trim(), password, role, ...(name.trim() ? { name: name.trim() } : {}) },
+      { onSuccess: close },
+    );
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={t('settings.addUser')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            required
+            value={email}
+            onChange={(e) => {
+              setEmail(e.currentTarget.value);
+            }}
+            error={emailError}
+            data-autofocus
+          />
+          <TextInput
+            label={t('setup.name')}
+            value={name}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+            }}
+          />
+          <PasswordField
+            label={t('settings.initialPassword')}
+            description={t('setup.passwordHint')}
+            required
+            value={password}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+            }}
+            error={passwordError}
+            autoComplete="new-password"
+          />
+          <Select
+            label={t('settings.role')}
+            data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            value={role}
+            onChange={(v) => {
+              setRole(v ?? 'staff');
+            }}
+            allowDeselect={false}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('common.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function UsersTab() {
+  const { t } = useI18n();
+  const users = useUsers();
+  const canManage = usePermission('users:manage');
+  const [opened, modal] = useDisclosure(false);
+  return (
+    <Stack gap="sm">
+      {canManage ? (
+        <Group justify="flex-end">
+          <Button onClick={modal.open}>{t('settings.addUser')}</Button>
+        </Group>
+      ) : null}
+      {users.isPending ? <PageLoader /> : null}
+      {users.isError ? <ErrorAlert error={users.error} /> : null}
+      {users.data ? (
+        <DataTable
+          testId="users-table"
+          minWidth={560}
+          columns={[
+            { label: t('setup.name') },
+            { label: t('login.email') },
+            { label: t('settings.role') },
+            { label: t('header.language') },
+          ]}
+        >
+          {users.data.map((user) => {
+            const locale = toLocale(user.locale);
+            return (
+              <Table.Tr key={user.userId}>
+                <Table.Td translate="no">{user.name ?? '—'}</Table.Td>
+                <Table.Td translate="no">{user.email}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`role.${user.role}`)}</Badge>
+                </Table.Td>
+                <Table.Td translate="no" lang={locale ?? undefined}>
+                  {locale ? LOCALE_NAMES[locale] : user.locale}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </DataTable>
+      ) : null}
+      {canManage ? <AddUserModal opened={opened} onClose={modal.close} /> : null}
+    </Stack>
+  );
+}

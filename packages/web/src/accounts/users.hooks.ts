@@ -1,0 +1,22 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import type { Member, MemberCreate, Page } from '../api/types';
+import { queryKeysFactory } from '../api/query-key-factory';
+
+export const userKeys = queryKeysFactory('users');
+
+export function useUsers() {
+  return useQuery({
+    queryKey: userKeys.list(),
+    queryFn: () => api.get<Page<Member>>('/users'),
+    select: (page) => page.items,
+  });
+}
+
+export function useCreateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MemberCreate) => api.post<Member>('/users', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}

@@ -1,0 +1,155 @@
+import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState, type SyntheticEvent } from 'react';
+import { ErrorAlert } from '../../components/common/error-alert';
+import { PageLoader } from '../../components/common/page-loader';
+import { useCreateLocation, useLocations } from '../locations.hooks';
+import { usePermission } from '../../accounts/use-permission';
+import { useI18n } from '../../i18n/i18n-context';
+import {
+  EMPTY_LOCATION,
+  LOCATION_TYPES,
+  toLocationCreate,
+  validateLocation,
+  type LocationForm,
+} from './location-form-schema';
+import { DataTable } from '../../components/common/data-table';
+
+function capacityText(capacity: Record<string, number | undefined>, format: (n: number) => string): string {
+  const values = Object.values(capacity).filter((v): v is number => v !== undefined);
+  if (capacity['total'] !== undefined) return format(capacity['total']);
+  return values.length ? format(values.reduce((a, b) => a + b, 0)) : '—';
+}
+
+function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const create = useCreateLocation();
+  const [form, setForm] = useState<LocationForm>(EMPTY_LOCATION);
+  const [touched, setTouched] = useState(false);
+  const errors = validateLocation(form);
+  const set = (key: keyof LocationForm) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+  const err = (key: keyof LocationForm) => (touched && errors[key] ? t(errors[key]) : undefined);
+  const close = () => {
+    setForm(EMPTY_LOCATION);
+    setTouched(false);
+    create.reset();
+    onClose();
+  };
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (Object.keys(errors).length) return;
+    create.mutate(toLocationCreate(form), { onSuccess: close });
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={t('settings.newLocation')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <TextInput
+            label={t('settings.code')}
+            description={t('settings.codeRule')}
+            required
+            value={form.code}
+            onChange={set('code')}
+            error={err('code')}
+            data-autofocus
+          />
+          <TextInput
+            label={t('settings.name')}
+            required
+            value={form.name}
+            onChange={set('name')}
+            error={err('name')}
+          />
+          <Select
+            label={t('settings.type')}
+            data={LOCATION_TYPES.map((type) => ({ value: type, label: t(`locationType.${type}`) }))}
+            value={form.type}
+            onChange={(value) => {
+              setForm((f) => ({ ...f, type: value ?? 'warehouse' }));
+            }}
+            allowDeselect={false}
+          />
+          <TextInput
+            label={t('settings.marketplace')}
+            placeholder="US"
+            value={form.marketplace}
+            onChange={set('marketplace')}
+            error={err('marketplace')}
+          />
+          <TextInput
+            label={t('settings.capacity')}
+            inputMode="decimal"
+            value={form.capacity}
+            onChange={set('capacity')}
+            error={err('capacity')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('common.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function LocationsTab() {
+  const { t, fmt } = useI18n();
+  const locations = useLocations();
+  const canEdit = usePermission('catalog:write');
+  const [opened, modal] = useDisclosure(false);
+  return (
+    <Stack gap="sm">
+      {canEdit ? (
+        <Group justify="flex-end">
+          <Button onClick={modal.open} data-testid="new-location">
+            {t('settings.newLocation')}
+          </Button>
+        </Group>
+      ) : null}
+      {locations.isPending ? <PageLoader /> : null}
+      {locations.isError ? <ErrorAlert error={locations.error} /> : null}
+      {locations.data ? (
+        <DataTable
+          testId="locations-table"
+          minWidth={600}
+          columns={[
+            { label: t('settings.code') },
+            { label: t('settings.name') },
+            { label: t('settings.type') },
+            { label: t('settings.marketplace') },
+            { label: t('settings.capacity'), numeric: true },
+            { label: t('settings.status') },
+          ]}
+        >
+          {locations.data.map((loc) => (
+            <Table.Tr key={loc.code}>
+              <Table.Td translate="no" ff="monospace">
+                {loc.code}
+              </Table.Td>
+              <Table.Td translate="no">{loc.name}</Table.Td>
+              <Table.Td>{t(`locationType.${loc.type}`)}</Table.Td>
+              <Table.Td translate="no">{loc.marketplace ?? '—'}</Table.Td>
+              <Table.Td className="num">{capacityText({ ...loc.capacityCubicFeet }, fmt.int)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={loc.active ? 'teal' : 'gray'}>
+                  {t(loc.active ? 'settings.active' : 'settings.inactive')}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      ) : null}
+      {canEdit ? <CreateLocationModal opened={opened} onClose={modal.close} /> : null}
+    </Stack>
+  );
+}

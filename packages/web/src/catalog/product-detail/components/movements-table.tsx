@@ -1,0 +1,134 @@
+import { Button, Center, Paper, Table, Text, Title } from '@mantine/core';
+import type { Movement } from '../../../api/types';
+import { NothingHere } from '../../../components/common/not-available';
+import { useMovements } from '../../../ledger/movements.hooks';
+import { useI18n } from '../../../i18n/i18n-context';
+import type { MessageKey } from '../../../i18n/translate';
+import { QueryStates } from '../../../components/common/query-states';
+
+const TYPE_KEYS: Record<string, MessageKey> = {
+  receipt: 'movement.receipt',
+  shipment: 'movement.shipment',
+  return: 'movement.return',
+  transfer_out: 'movement.transfer_out',
+  transfer_in: 'movement.transfer_in',
+  adjustment: 'movement.adjustment',
+  removal: 'movement.removal',
+  inbound: 'movement.inbound',
+  reservation: 'movement.reservation',
+};
+
+const REASON_KEYS: Record<string, MessageKey> = {
+  count: 'reason.count',
+  damaged: 'reason.damaged',
+  lost: 'reason.lost',
+  found: 'reason.found',
+  expired: 'reason.expired',
+  other: 'reason.other',
+  sellable: 'reason.sellable',
+  unfulfillable: 'reason.unfulfillable',
+};
+
+function Delta({ value }: { value: number }) {
+  const { fmt } = useI18n();
+  if (value === 0)
+    return (
+      <Text span c="dimmed">
+        0
+      </Text>
+    );
+  return (
+    <Text span c={value > 0 ? 'teal.9' : 'red.9'} fw={500}>
+      {value > 0 ? '+' : '−'}
+      {fmt.int(Math.abs(value))}
+    </Text>
+  );
+}
+
+function MovementRow({ movement }: { movement: Movement }) {
+  const { t, fmt } = useI18n();
+  const typeKey = TYPE_KEYS[movement.type];
+  const reasonKey = movement.reason ? REASON_KEYS[movement.reason] : undefined;
+  return (
+    <Table.Tr>
+      <Table.Td>{fmt.date(movement.occurredAt)}</Table.Td>
+      <Table.Td>
+        {typeKey ? t(typeKey) : <span translate="no">{movement.type}</span>}
+        {movement.reason ? (
+          <Text span size="xs" c="dimmed">
+            {' · '}
+            {reasonKey ? t(reasonKey) : <span translate="no">{movement.reason}</span>}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td translate="no">{movement.location}</Table.Td>
+      <Table.Td className="num">
+        <Delta value={movement.onHandDelta} />
+      </Table.Td>
+      <Table.Td className="num">
+        <Delta value={movement.reservedDelta} />
+      </Table.Td>
+      <Table.Td className="num">
+        <Delta value={movement.inboundDelta} />
+      </Table.Td>
+      <Table.Td className="num">
+        <Delta value={movement.unfulfillableDelta} />
+      </Table.Td>
+      <Table.Td translate="no" ff="monospace" fz="xs">
+        {movement.referenceId ?? '—'}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function MovementsTable({ sku }: { sku: string }) {
+  const { t } = useI18n();
+  const movements = useMovements({ sku });
+  const rows = movements.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Title order={2} size="h4" mb="sm" id="ledger-title">
+        {t('product.ledger')}
+      </Title>
+      <QueryStates
+        query={movements}
+        isEmpty={movements.isSuccess && rows.length === 0}
+        empty={<NothingHere title={t('product.noMovements')} />}
+      />
+      {rows.length > 0 ? (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped aria-labelledby="ledger-title" data-testid="movements-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('product.date')}</Table.Th>
+                <Table.Th>{t('product.movementType')}</Table.Th>
+                <Table.Th>{t('field.location')}</Table.Th>
+                <Table.Th className="num">{t('field.onHand')}</Table.Th>
+                <Table.Th className="num">{t('field.reserved')}</Table.Th>
+                <Table.Th className="num">{t('field.inbound')}</Table.Th>
+                <Table.Th className="num">{t('field.unfulfillable')}</Table.Th>
+                <Table.Th>{t('product.reference')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((movement) => (
+                <MovementRow key={movement.id} movement={movement} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      {movements.hasNextPage ? (
+        <Center mt="sm">
+          <Button
+            variant="default"
+            onClick={() => void movements.fetchNextPage()}
+            loading={movements.isFetchingNextPage}
+          >
+            {t('common.loadMore')}
+          </Button>
+        </Center>
+      ) : null}
+    </Paper>
+  );
+}

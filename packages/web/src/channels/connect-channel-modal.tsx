@@ -1,0 +1,167 @@
+import { Button, Group, Modal, NumberInput, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { useState, type SyntheticEvent } from 'react';
+import { ErrorAlert } from '../components/common/error-alert';
+import { useConnectChannel, type ChannelConnect } from './channels.hooks';
+import { useLocations } from '../catalog/locations.hooks';
+import { ORDER_CHANNELS, type OrderChannel } from '../sales/orders.hooks';
+import { useI18n } from '../i18n/i18n-context';
+import { channelLabel } from './channel-name';
+
+interface Fields {
+  shopDomain: string;
+  webhookSecret: string;
+  accessToken: string;
+  sellerId: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  location: string;
+  safetyBuffer: number;
+}
+
+const EMPTY: Fields = {
+  shopDomain: '',
+  webhookSecret: '',
+  accessToken: '',
+  sellerId: '',
+  clientId: '',
+  clientSecret: '',
+  refreshToken: '',
+  location: '',
+  safetyBuffer: 0,
+};
+const opt = (value: string) => (value.trim() ? value.trim() : undefined);
+
+function toConnect(type: OrderChannel, f: Fields): ChannelConnect {
+  const common = { location: opt(f.location), safetyBuffer: f.safetyBuffer };
+  if (type === 'shopify')
+    return {
+      type,
+      shopDomain: f.shopDomain.trim(),
+      webhookSecret: f.webhookSecret,
+      accessToken: opt(f.accessToken),
+      ...common,
+    };
+  if (type === 'amazon')
+    return {
+      type,
+      sellerId: opt(f.sellerId),
+      clientId: opt(f.clientId),
+      clientSecret: opt(f.clientSecret),
+      refreshToken: opt(f.refreshToken),
+      ...common,
+    };
+  return { type, ...common };
+}
+
+/** Connects a Shopify shop, Amazon SP-API or a manual channel; secrets go to the server once and are stored encrypted. */
+export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const connect = useConnectChannel();
+  const locations = useLocations();
+  const [type, setType] = useState<OrderChannel>('shopify');
+  const [f, setF] = useState<Fields>(EMPTY);
+  const set = (key: keyof Fields) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setF((p) => ({ ...p, [key]: value }));
+  };
+  const toggle = { 'aria-label': t('common.togglePassword') };
+  const ready = type !== 'shopify' || (f.shopDomain.trim() !== '' && f.webhookSecret !== '');
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (ready) connect.mutate(toConnect(type, f), { onSuccess: onClose });
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('channels.connect')}>
+      <form onSubmit={submit} noValidate data-testid="connect-form">
+        <Stack gap="sm">
+          {connect.isError ? <ErrorAlert error={connect.error} /> : null}
+          <Select
+            label={t('orders.channel')}
+            data={ORDER_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))}
+            value={type}
+            onChange={(v) => {
+              if (v) setType(v);
+            }}
+            allowDeselect={false}
+            data-testid="connect-type"
+          />
+          {type === 'shopify' ? (
+            <>
+              <TextInput
+                label={t('channels.shopDomain')}
+                description={t('channels.shopDomainHint')}
+                required
+                value={f.shopDomain}
+                onChange={set('shopDomain')}
+                data-testid="connect-shop"
+              />
+              <PasswordInput
+                visibilityToggleButtonProps={toggle}
+                label={t('channels.webhookSecret')}
+                description={t('channels.webhookSecretHint')}
+                required
+                value={f.webhookSecret}
+                onChange={set('webhookSecret')}
+                data-testid="connect-secret"
+              />
+              <PasswordInput
+                visibilityToggleButtonProps={toggle}
+                label={t('channels.accessToken')}
+                description={t('channels.optional')}
+                value={f.accessToken}
+                onChange={set('accessToken')}
+              />
+            </>
+          ) : null}
+          {type === 'amazon' ? (
+            <>
+              <TextInput label={t('channels.sellerId')} value={f.sellerId} onChange={set('sellerId')} />
+              <TextInput label={t('channels.clientId')} value={f.clientId} onChange={set('clientId')} />
+              <PasswordInput
+                visibilityToggleButtonProps={toggle}
+                label={t('channels.clientSecret')}
+                value={f.clientSecret}
+                onChange={set('clientSecret')}
+              />
+              <PasswordInput
+                visibilityToggleButtonProps={toggle}
+                label={t('channels.refreshToken')}
+                value={f.refreshToken}
+                onChange={set('refreshToken')}
+              />
+            </>
+          ) : null}
+          <Select
+            label={t('channels.location')}
+            description={t('channels.locationHint')}
+            data={(locations.data ?? []).map((l) => ({ value: l.code, label: l.code }))}
+            value={f.location || null}
+            onChange={(v) => {
+              setF((p) => ({ ...p, location: v ?? '' }));
+            }}
+            clearable
+          />
+          <NumberInput
+            label={t('channels.safetyBuffer')}
+            description={t('channels.safetyBufferHint')}
+            min={0}
+            allowDecimal={false}
+            value={f.safetyBuffer}
+            onChange={(v) => {
+              setF((p) => ({ ...p, safetyBuffer: Math.max(0, Math.round(Number(v) || 0)) }));
+            }}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={connect.isPending} disabled={!ready}>
+              {t('channels.connectSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

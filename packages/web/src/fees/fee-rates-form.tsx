@@ -1,0 +1,81 @@
+import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState, type SyntheticEvent } from 'react';
+import { ErrorAlert } from '../components/common/error-alert';
+import { useUpdateFeeSchedule, type FeeSchedule } from './fees.hooks';
+import type { MessageKey } from '../i18n/translate';
+import { useI18n } from '../i18n/i18n-context';
+import { FEE_FIELDS, feeFormOf, feePatchOf, type FeeForm } from './fee-form-schema';
+
+const LABELS: Record<keyof FeeForm, MessageKey> = {
+  standardOffPeak: 'fees.standardOffPeak',
+  standardPeak: 'fees.standardPeak',
+  oversizeOffPeak: 'fees.oversizeOffPeak',
+  oversizePeak: 'fees.oversizePeak',
+  referralPercent: 'fees.referralPercent',
+  capacityOveragePerCubicFoot: 'fees.capacityOverage',
+  inboundPerCubicFoot: 'fees.inbound',
+  removalPerUnit: 'fees.removal',
+  disposalPerUnit: 'fees.disposal',
+  otherVariablePerUnit: 'fees.otherVariable',
+};
+
+/** One schedule's rates; the shipped defaults (and a viewer) see them read-only. */
+export function FeeRatesForm({ schedule, editable }: { schedule: FeeSchedule; editable: boolean }) {
+  const { t } = useI18n();
+  const update = useUpdateFeeSchedule();
+  const [form, setForm] = useState<FeeForm>(() => feeFormOf(schedule));
+  const [saved, setSaved] = useState(false);
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    update.mutate(
+      { id: schedule.id, patch: feePatchOf(form) },
+      {
+        onSuccess: () => {
+          setSaved(true);
+        },
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="fee-form">
+      <Stack gap="sm">
+        {update.isError ? <ErrorAlert error={update.error} /> : null}
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
+          {FEE_FIELDS.map((field) => (
+            <NumberInput
+              key={field}
+              label={t(LABELS[field])}
+              description={
+                field === 'referralPercent' ? '%' : <span translate="no">{schedule.currency}</span>
+              }
+              value={form[field]}
+              onChange={(v) => {
+                setSaved(false);
+                setForm((f) => ({ ...f, [field]: Math.max(0, Number(v) || 0) }));
+              }}
+              min={0}
+              max={field === 'referralPercent' ? 100 : 1_000_000}
+              decimalScale={4}
+              readOnly={!editable}
+              variant={editable ? 'default' : 'filled'}
+              data-testid={`fee-${field}`}
+            />
+          ))}
+        </SimpleGrid>
+        {editable ? (
+          <Group gap="sm">
+            <Button type="submit" loading={update.isPending} data-testid="fee-save">
+              {t('commerce.save')}
+            </Button>
+            {saved ? (
+              <Text size="sm" c="teal.9" role="status" data-testid="fee-saved">
+                {t('fees.saved')}
+              </Text>
+            ) : null}
+          </Group>
+        ) : null}
+      </Stack>
+    </form>
+  );
+}

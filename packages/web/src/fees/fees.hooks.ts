@@ -1,0 +1,64 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { queryKeysFactory } from '../api/query-key-factory';
+
+/** The rates a seller edits most; the server's schedule has more (surcharge brackets, fulfilment tables). */
+export interface FeeRates {
+  storage: { standard: { offPeak: number; peak: number }; oversize: { offPeak: number; peak: number } };
+  peakMonths: number[];
+  capacityOveragePerCubicFoot: number;
+  referralRate: number;
+  inboundPerCubicFoot: number;
+  removalPerUnit: number;
+  disposalPerUnit: number;
+  otherVariablePerUnit: number;
+}
+
+/** GET /api/v1/fees items: a dated schedule per marketplace; the shipped defaults are read-only. */
+export interface FeeSchedule extends FeeRates {
+  id: number;
+  marketplace: string;
+  effectiveFrom: string;
+  currency: string;
+  source: 'default' | 'account';
+  agedSurcharge: { minDays: number; maxDays: number | null; perCubicFoot: number; perUnit: number }[];
+  updatedAt: string;
+}
+
+export type FeeRatesPatch = Partial<FeeRates>;
+
+export const feeKeys = queryKeysFactory('fees');
+
+export function useFeeSchedules() {
+  return useQuery({
+    queryKey: feeKeys.list(),
+    queryFn: async () => (await api.get<{ items: FeeSchedule[] }>('/fees')).items,
+  });
+}
+
+/** A new schedule from a date; the server starts it from the rates in force then. */
+export function useCreateFeeSchedule() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { marketplace: string; effectiveFrom: string }) =>
+      api.post<FeeSchedule>('/fees', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: feeKeys.all }),
+  });
+}
+
+export function useUpdateFeeSchedule() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: number; patch: FeeRatesPatch }) =>
+      api.patch<FeeSchedule>(`/fees/${id}`, patch),
+    onSuccess: () => client.invalidateQueries({ queryKey: feeKeys.all }),
+  });
+}
+
+export function useDeleteFeeSchedule() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete<unknown>(`/fees/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: feeKeys.all }),
+  });
+}

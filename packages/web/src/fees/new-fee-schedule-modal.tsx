@@ -1,0 +1,66 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type SyntheticEvent } from 'react';
+import { ErrorAlert } from '../components/common/error-alert';
+import { useCreateFeeSchedule, type FeeSchedule } from './fees.hooks';
+import { useI18n } from '../i18n/i18n-context';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Starts a schedule from a date; the server copies the rates in force then, to be edited next. */
+export function NewFeeScheduleModal({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (schedule: FeeSchedule) => void;
+}) {
+  const { t } = useI18n();
+  const create = useCreateFeeSchedule();
+  const [marketplace, setMarketplace] = useState('US');
+  const [effectiveFrom, setEffectiveFrom] = useState(today);
+  const valid = /^[A-Z]{2,5}$/.test(marketplace) && /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom);
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (valid) create.mutate({ marketplace, effectiveFrom }, { onSuccess: onCreated });
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('fees.new')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <Text size="sm" c="dimmed">
+            {t('fees.newHint')}
+          </Text>
+          <TextInput
+            label={t('settings.marketplace')}
+            required
+            value={marketplace}
+            onChange={(e) => {
+              setMarketplace(e.currentTarget.value.toUpperCase());
+            }}
+            maxLength={5}
+            data-testid="fee-new-marketplace"
+          />
+          <TextInput
+            type="date"
+            label={t('fees.from')}
+            required
+            value={effectiveFrom}
+            onChange={(e) => {
+              setEffectiveFrom(e.currentTarget.value);
+            }}
+            data-testid="fee-new-date"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending} disabled={!valid} data-testid="fee-new-submit">
+              {t('common.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,170 @@
+import type { Forecast } from '../api/types';
+
+/**
+ * Builds the ECharts option for a quantile forecast: history as a line, the forecast median and
+ * mean, and nested bands q50–q80–q90–q95–q99. ECharts has no native band series, so each band is a
+ * stacked area holding the *difference* between two quantiles on top of an invisible q50 base.
+ * The tooltip reads the original quantiles back from `forecast` so it never shows differences.
+ */
+
+export interface ForecastLabels {
+  history: string;
+  censored: string;
+  mean: string;
+  median: string;
+  band: (from: string, to: string) => string;
+  units: (value: number) => string;
+  date: (iso: string) => string;
+  axisDate: (iso: string) => string;
+}
+
+const BANDS = [
+  { from: 'q50', to: 'q80', opacity: 0.45 },
+  { from: 'q80', to: 'q90', opacity: 0.32 },
+  { from: 'q90', to: 'q95', opacity: 0.22 },
+  { from: 'q95', to: 'q99', opacity: 0.13 },
+] as const;
+
+type Quantile = 'q50' | 'q80' | 'q90' | 'q95' | 'q99';
+const PCT: Record<Quantile, string> = { q50: '50%', q80: '80%', q90: '90%', q95: '95%', q99: '99%' };
+
+const BAND_COLOR = '25, 113, 194'; // Mantine blue.8 as RGB, so each band can have its own alpha.
+
+/** ECharts option objects are loosely typed JSON; this is the subset we produce. */
+export type ChartOption = Record<string, unknown>;
+
+function finite(value: number): number | null {
+  return Number.isFinite(value) ? Math.max(0, value) : null;
+}
+
+export function buildForecastOption(forecast: Forecast, labels: ForecastLabels): ChartOption {
+  const dates = [...forecast.history.map((h) => h.date), ...forecast.forecast.map((f) => f.date)];
+  const pad = forecast.history.map(() => null);
+  const history = [
+    ...forecast.history.map((h) => (h.units === null || h.censored ? null : finite(h.units))),
+    ...forecast.forecast.map(() => null),
+  ];
+  // Stock-out days are drawn as marks on the axis: the gap in the line is not zero demand.
+  const censored = [
+    ...forecast.history.map((h) => (h.censored || h.units === null ? 0 : null)),
+    ...forecast.forecast.map(() => null),
+  ];
+  const hasCensored = censored.some((v) => v !== null);
+  const q = (key: Quantile) => forecast.forecast.map((f) => finite(f[key]));
+  const diff = (from: Quantile, to: Quantile) =>
+    forecast.forecast.map((f) => {
+      const a = finite(f[from]);
+      const b = finite(f[to]);
+      return a === null || b === null ? null : Math.max(0, b - a);
+    });
+  const historyLength = forecast.history.length;
+
+  const bandSeries = BANDS.map((band) => ({
+    name: labels.band(PCT[band.from], PCT[band.to]),
+    type: 'line',
+    stack: 'bands',
+    symbol: 'none',
+    lineStyle: { opacity: 0 },
+    areaStyle: { color: `rgba(${BAND_COLOR}, ${band.opacity})` },
+    itemStyle: { color: `rgba(${BAND_COLOR}, ${band.opacity + 0.2})` },
+    emphasis: { disabled: true },
+    data: [...pad, ...diff(band.from, band.to)],
+  }));
+
+  return {
+    animation: false,
+    grid: { left: 48, right: 16, top: 40, bottom: 64 },
+    legend: {
+      top: 0,
+      type: 'scroll',
+      data: [
+        labels.history,
+        ...(hasCensored ? [labels.censored] : []),
+        labels.median,
+        labels.mean,
+        ...bandSeries.map((s) => s.name),
+      ],
+    },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: { dataIndex: number }[]) => {
+        const index = params[0]?.dataIndex ?? 0;
+        const date = dates[index];
+        const lines = [date ? labels.date(date) : ''];
+        if (index < historyLength) {
+          const point = forecast.history[index];
+          if (point?.censored || point?.units === null) lines.push(labels.censored);
+          else if (point) lines.push(`${labels.history}: ${labels.units(point.units)}`);
+        } else {
+          const point = forecast.forecast[index - historyLength];
+          if (point) {
+            lines.push(`${labels.mean}: ${labels.units(point.mean)}`);
+            for (const key of ['q50', 'q80', 'q90', 'q95', 'q99'] as const)
+              lines.push(`${PCT[key]}: ${labels.units(point[key])}`);
+          }
+        }
+        return lines.map((line) => line.replace(/[<>&]/g, '')).join('<br/>');
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: dates,
+      boundaryGap: false,
+      axisLabel: { formatter: (value: string) => labels.axisDate(value) },
+    },
+    yAxis: { type: 'value', min: 0, axisLabel: { formatter: (value: number) => labels.units(value) } },
+    dataZoom: [
+      { type: 'inside', startValue: Math.max(0, historyLength - 120) },
+      { type: 'slider', height: 20, bottom: 8, startValue: Math.max(0, historyLength - 120) },
+    ],
+    series: [
+      {
+        name: 'base',
+        type: 'line',
+        stack: 'bands',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        silent: true,
+        tooltip: { show: false },
+        data: [...pad, ...q('q50')],
+      },
+      ...bandSeries,
+      {
+        name: labels.history,
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { width: 1.5, color: '#343a40' },
+        itemStyle: { color: '#343a40' },
+        data: history,
+      },
+      ...(hasCensored
+        ? [
+            {
+              name: labels.censored,
+              type: 'scatter',
+              symbol: 'rect',
+              symbolSize: [3, 8],
+              itemStyle: { color: '#c92a2a' },
+              data: censored,
+            },
+          ]
+        : []),
+      {
+        name: labels.median,
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { width: 2, color: '#1971c2' },
+        itemStyle: { color: '#1971c2' },
+        data: [...pad, ...q('q50')],
+      },
+      {
+        name: labels.mean,
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { width: 1.5, type: 'dashed', color: '#e8590c' },
+        itemStyle: { color: '#e8590c' },
+        data: [...pad, ...forecast.forecast.map((f) => finite(f.mean))],
+      },
+    ],
+  };
+}

@@ -1,0 +1,74 @@
+import { Button, Checkbox, FileInput, Group, Paper, Select, Stack } from '@mantine/core';
+import { useState, type SyntheticEvent } from 'react';
+import { IMPORT_KINDS, useUploadImport, type ImportKind } from './imports.hooks';
+import { usePermission } from '../accounts/use-permission';
+import { useI18n } from '../i18n/i18n-context';
+import { ImportHint } from './import-hint';
+import { ImportOutcome } from './import-outcome';
+import { RecentImports } from './recent-imports';
+
+/** Upload a file for one import kind; a job applies it while the page shows its progress and any rejected lines. */
+export function ImportsTab() {
+  const { t } = useI18n();
+  const upload = useUploadImport();
+  const canImport = usePermission('inventory:write');
+  const [kind, setKind] = useState<ImportKind>('orders');
+  const [file, setFile] = useState<File | null>(null);
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (file) upload.mutate({ kind, file, skipInvalid });
+  };
+  return (
+    <Stack gap="md">
+      {canImport ? (
+        <Paper withBorder radius="md" p="md">
+          <form onSubmit={submit} noValidate data-testid="import-form">
+            <Stack gap="sm">
+              <ImportHint kind={kind} />
+              <Group gap="sm" align="flex-end" wrap="wrap">
+                <Select
+                  label={t('imports.kind')}
+                  data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))}
+                  value={kind}
+                  onChange={(v) => {
+                    if (v) setKind(v);
+                  }}
+                  allowDeselect={false}
+                  w={240}
+                  data-testid="import-kind"
+                />
+                <FileInput
+                  label={t('imports.file')}
+                  value={file}
+                  onChange={setFile}
+                  accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                  w={260}
+                  data-testid="import-file"
+                />
+              </Group>
+              <Checkbox
+                label={t('imports.skipInvalid')}
+                description={t('imports.skipInvalidHint')}
+                checked={skipInvalid}
+                onChange={(e) => {
+                  setSkipInvalid(e.currentTarget.checked);
+                }}
+                data-testid="import-skip-invalid"
+              />
+              <Group>
+                <Button type="submit" disabled={!file} loading={upload.isPending} data-testid="import-submit">
+                  {t('imports.upload')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      ) : null}
+      {upload.isError || upload.data ? (
+        <ImportOutcome error={upload.error} result={upload.data ?? null} />
+      ) : null}
+      <RecentImports />
+    </Stack>
+  );
+}

@@ -1,0 +1,131 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, withQuery, type ProblemBody } from '../api/client';
+import type { Job } from '../api/types';
+import { jobKeys } from '../jobs/jobs.hooks';
+import { queryKeysFactory } from '../api/query-key-factory';
+
+export const IMPORT_KINDS = [
+  'orders',
+  'products',
+  'stock',
+  'amazon-orders',
+  'amazon-inventory',
+  'amazon-inventory-age',
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ImportReject {
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** What an upload answered: staged for a job (202), or unchanged because this file was imported before (201). */
+export interface ImportUpload {
+  importId: number;
+  status: 'queued' | 'unchanged' | 'applied';
+  rows: number;
+  rejected: number;
+  rejects: ImportReject[];
+  jobId: number | null;
+}
+
+/** GET /api/v1/imports items. */
+export interface ImportRecord {
+  id: number;
+  kind: string;
+  fileName: string | null;
+  status: string;
+  rowsTotal: number;
+  rowsRejected: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** A refused file: nothing was imported; `rejects` names each bad line (the first 100). */
+export class ImportRefused extends ApiError {
+  readonly rejects: ImportReject[];
+  readonly invalidRows: number;
+
+  constructor(status: number, problem: ProblemBody & { rejects?: ImportReject[]; invalidRows?: number }) {
+    super(status, problem);
+    this.rejects = problem.rejects ?? [];
+    this.invalidRows = problem.invalidRows ?? this.rejects.length;
+  }
+}
+
+export const importKeys = queryKeysFactory('imports');
+
+/**
+ * Sends the file as the request body (the server streams it) and asks for a background job, so the
+ * page can show the job's progress. The JSON client cannot send a file, hence fetch here.
+ */
+async function upload(input: { kind: ImportKind; file: File; skipInvalid: boolean }): Promise<ImportUpload> {
+  const path = withQuery(`/api/v1/imports/${input.kind}`, {
+    async: 'true',
+    skipInvalid: input.skipInvalid ? 'true' : undefined,
+    fileName: input.file.name.slice(0, 255),
+  });
+  const tsv = input.kind.startsWith('amazon-');
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': tsv ? 'text/tab-separated-values' : 'text/csv' },
+    credentials: 'same-origin',
+    body: input.file,
+  });
+  const text = await response.text();
+  const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+  if (!response.ok) {
+    const problem =
+      'code' in body && 'detail' in body
+        ? (body as unknown as ProblemBody & { rejects?: ImportReject[] })
+        : { code: 'HTTP_ERROR', detail: response.statusText };
+    throw new ImportRefused(response.status, problem);
+  }
+  const result = body as unknown as Omit<ImportUpload, 'status' | 'jobId'> & {
+    status?: 'unchanged' | 'applied';
+    jobId?: number;
+  };
+  return {
+    ...result,
+    status: result.jobId === undefined ? (result.status ?? 'applied') : 'queued',
+    jobId: result.jobId ?? null,
+  };
+}
+
+export function useUploadImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: upload,
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: importKeys.all });
+      void client.invalidateQueries({ queryKey: jobKeys.all });
+    },
+  });
+}
+
+/** One job, polled every second until it has finished. */
+export function useJob(id: number | null) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: jobKeys.detail(id ?? 0),
+    queryFn: async () => {
+      const job = await api.get<Job>(`/jobs/${String(id)}`);
+      if (job.status === 'succeeded' || job.status === 'failed')
+        void client.invalidateQueries({ queryKey: importKeys.all });
+      return job;
+    },
+    enabled: id !== null,
+    refetchInterval: (query) =>
+      query.state.data && (query.state.data.status === 'succeeded' || query.state.data.status === 'failed')
+        ? false
+        : 1000,
+  });
+}
+
+export function useImports() {
+  return useQuery({
+    queryKey: importKeys.list(),
+    queryFn: async () => (await api.get<{ items: ImportRecord[] }>('/imports')).items,
+  });
+}

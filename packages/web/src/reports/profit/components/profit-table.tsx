@@ -1,0 +1,144 @@
+import { Group, Paper, Table, Text, UnstyledButton } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { IconArrowDown, IconArrowUp } from '../../../components/common/icons';
+import type { MessageKey } from '../../../i18n/translate';
+import { useI18n } from '../../../i18n/i18n-context';
+import { sortProfitRows, type ProfitRow, type ProfitSortKey } from '../profit-model';
+
+/** The report carries no currency; the fee tables and the demo seller are in US dollars. */
+export const PROFIT_CURRENCY = 'USD';
+/** Enough to scan; the download holds every SKU. */
+const MAX_ROWS = 1000;
+
+type Format = 'int' | 'money' | 'pct' | 'percent';
+const COLUMNS: { key: Exclude<ProfitSortKey, 'sku'>; label: MessageKey; format: Format }[] = [
+  { key: 'unitsSold', label: 'profit.units', format: 'int' },
+  { key: 'revenue', label: 'profit.revenue', format: 'money' },
+  { key: 'cogs', label: 'profit.cogs', format: 'money' },
+  { key: 'referralFees', label: 'profit.referralFees', format: 'money' },
+  { key: 'fulfilmentFees', label: 'profit.fulfilmentFees', format: 'money' },
+  { key: 'storageFees', label: 'profit.storageFees', format: 'money' },
+  { key: 'otherCosts', label: 'profit.otherCosts', format: 'money' },
+  { key: 'profit', label: 'profit.profit', format: 'money' },
+  { key: 'margin', label: 'profit.margin', format: 'pct' },
+  { key: 'roi', label: 'profit.roi', format: 'pct' },
+  { key: 'storagePercent', label: 'profit.storagePercent', format: 'percent' },
+];
+
+function SortHeader({
+  label,
+  active,
+  direction,
+  onClick,
+  numeric,
+}: {
+  label: string;
+  active: boolean;
+  direction: 'asc' | 'desc';
+  onClick: () => void;
+  numeric?: boolean;
+}) {
+  return (
+    <Table.Th
+      className={numeric ? 'num' : undefined}
+      aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <UnstyledButton onClick={onClick} fz="sm" fw={600}>
+        <Group gap={2} wrap="nowrap" justify={numeric ? 'flex-end' : 'flex-start'}>
+          {label}
+          {active ? direction === 'asc' ? <IconArrowUp size={14} /> : <IconArrowDown size={14} /> : null}
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
+  const { t, fmt } = useI18n();
+  const [sort, setSort] = useState<{ key: ProfitSortKey; direction: 'asc' | 'desc' }>({
+    key: 'profit',
+    direction: 'desc',
+  });
+  const sorted = useMemo(() => sortProfitRows(rows, sort.key, sort.direction), [rows, sort]);
+  const toggle = (key: ProfitSortKey) => {
+    setSort((s) =>
+      s.key === key
+        ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: key === 'sku' ? 'asc' : 'desc' },
+    );
+  };
+  const show = (value: number | null, format: Format) => {
+    if (value === null) return '—';
+    if (format === 'int') return fmt.int(value);
+    if (format === 'money') return fmt.money(value, PROFIT_CURRENCY);
+    if (format === 'pct') return fmt.pct(value);
+    return fmt.pct(value / 100, 2);
+  };
+  return (
+    <>
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer type="native" minWidth={1180} tabIndex={0}>
+          <Table striped data-testid="profit-table" style={{ whiteSpace: 'nowrap' }}>
+            <Table.Thead>
+              <Table.Tr>
+                <SortHeader
+                  label={t('field.sku')}
+                  active={sort.key === 'sku'}
+                  direction={sort.direction}
+                  onClick={() => {
+                    toggle('sku');
+                  }}
+                />
+                {COLUMNS.map((c) => (
+                  <SortHeader
+                    key={c.key}
+                    numeric
+                    label={t(c.label)}
+                    active={sort.key === c.key}
+                    direction={sort.direction}
+                    onClick={() => {
+                      toggle(c.key);
+                    }}
+                  />
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.slice(0, MAX_ROWS).map((row) => (
+                <Table.Tr key={row.sku} data-testid={`profit-row-${row.sku}`}>
+                  <Table.Td>
+                    <Text
+                      component={Link}
+                      to={`/products/${encodeURIComponent(row.sku)}`}
+                      size="sm"
+                      ff="monospace"
+                      c="blue.8"
+                      translate="no"
+                    >
+                      {row.sku}
+                    </Text>
+                  </Table.Td>
+                  {COLUMNS.map((c) => (
+                    <Table.Td
+                      key={c.key}
+                      className="num"
+                      c={c.key === 'profit' && row.profit < 0 ? 'red.9' : undefined}
+                    >
+                      {show(row[c.key], c.format)}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {rows.length > MAX_ROWS ? (
+        <Text size="xs" c="dimmed">
+          {t('profit.truncated', { shown: fmt.int(MAX_ROWS), total: fmt.int(rows.length) })}
+        </Text>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { DataTable } from '../components/common/data-table';
+import { NothingHere } from '../components/common/not-available';
+import { QueryStates } from '../components/common/query-states';
+import { ORDER_CHANNELS, ORDER_STATUSES, useOrders, type Order, type OrderFilter } from './orders.hooks';
+import { useI18n } from '../i18n/i18n-context';
+import { ChannelName, channelLabel } from '../channels/channel-name';
+
+const STATUS_COLORS: Record<Order['status'], string> = {
+  pending: 'gray',
+  reserved: 'blue',
+  partially_shipped: 'yellow',
+  shipped: 'teal',
+  cancelled: 'gray',
+};
+
+function total(order: Order): number {
+  return order.lines.reduce((s, l) => s + l.quantity * (l.unitPrice ?? 0), 0);
+}
+
+export function OrdersTab() {
+  const { t, fmt } = useI18n();
+  const [filter, setFilter] = useState<OrderFilter>({});
+  const orders = useOrders(filter);
+  const rows = orders.data?.pages.flatMap((p) => p.items) ?? [];
+  const all = t('orders.all');
+  return (
+    <Stack gap="sm">
+      <Group gap="sm" align="flex-end">
+        <Select
+          label={t('orders.channel')}
+          data={[
+            { value: '', label: all },
+            ...ORDER_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) })),
+          ]}
+          value={filter.channel ?? ''}
+          onChange={(v) => {
+            setFilter((f) => ({ ...f, channel: v || undefined }));
+          }}
+          allowDeselect={false}
+          w={180}
+          data-testid="orders-channel"
+        />
+        <Select
+          label={t('orders.status')}
+          data={[
+            { value: '', label: all },
+            ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.status.${s}`) })),
+          ]}
+          value={filter.status ?? ''}
+          onChange={(v) => {
+            setFilter((f) => ({ ...f, status: v || undefined }));
+          }}
+          allowDeselect={false}
+          w={180}
+          data-testid="orders-status"
+        />
+      </Group>
+      <QueryStates
+        query={orders}
+        isEmpty={rows.length === 0}
+        empty={<NothingHere title={t('orders.empty')} description={t('orders.emptyHint')} />}
+      />
+      {rows.length > 0 ? (
+        <DataTable
+          testId="orders-table"
+          minWidth={760}
+          columns={[
+            { label: t('orders.orderedAt') },
+            { label: t('orders.channel') },
+            { label: t('orders.externalId') },
+            { label: t('orders.lines') },
+            { label: t('orders.total'), numeric: true },
+            { label: t('orders.status') },
+          ]}
+        >
+          {rows.map((order) => (
+            <Table.Tr key={order.id} data-testid={`order-${order.externalId}`}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(order.orderedAt)}</Table.Td>
+              <Table.Td>
+                <ChannelName t={t} channel={order.channel} />
+              </Table.Td>
+              <Table.Td ff="monospace" translate="no">
+                {order.externalId}
+              </Table.Td>
+              <Table.Td>
+                {order.lines.map((l) => (
+                  <Text key={l.lineNo} size="xs">
+                    <span translate="no">{l.sku}</span>
+                    {` × ${fmt.int(l.quantity)}`}
+                  </Text>
+                ))}
+              </Table.Td>
+              <Table.Td className="num">
+                {order.currency ? fmt.money(total(order), order.currency) : fmt.num(total(order))}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={STATUS_COLORS[order.status]} miw="max-content">
+                  {t(`orders.status.${order.status}`)}
+                </Badge>
+                {order.backordered ? (
+                  <Badge ml={4} variant="light" color="orange" miw="max-content">
+                    {t('orders.backordered')}
+                  </Badge>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      ) : null}
+      {orders.hasNextPage ? (
+        <Group justify="center">
+          <Button
+            variant="default"
+            loading={orders.isFetchingNextPage}
+            onClick={() => void orders.fetchNextPage()}
+          >
+            {t('common.loadMore')}
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
