@@ -12,7 +12,7 @@ import { seasonalNaive } from '../../packages/domain/src/forecasting/seasonal-na
 import { leadTimeDemandQuantiles } from '../../packages/domain/src/forecasting/lead-time-demand';
 import type { DemandForecast, ModelName } from '../../packages/domain/src/forecasting/types';
 import { ALL_FACTORS, DEFAULT_FACTORS, buildFactors, censorHistory, type FactorChoice } from './features';
-import { readCalendar, readLevel12Dollars, readPrices, readSales } from './load';
+import { readCalendar, readLevel12Dollars, readPrices, readSales, type SalesTable } from './load';
 import type { WorkerInput, WorkerOutput } from './worker';
 import { wrmsse } from './wrmsse';
 
@@ -61,43 +61,54 @@ function runBatch(worker: Worker, input: WorkerInput): Promise<WorkerOutput> {
   });
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  const origin = Number(arg('origin') ?? 1913);
-  const out = arg('out');
-  const replicate = Math.max(1, Number(arg('replicate') ?? 1));
-  const selection = arg('selection') === 'combine' ? 'combine' : 'select';
-  const calendar = readCalendar();
-  const sales = await readSales();
-  const prices = await readPrices({
-    keys: sales.ids.map((_, i) => `${sales.store[i]!},${sales.item[i]!}`),
-    calendar,
-  });
-  const loaded = performance.now();
-  if (!(origin >= 28 && origin + HORIZON <= calendar.days))
-    throw new RangeError(`origin must be in [28, ${calendar.days - HORIZON}]`);
-  const n = sales.ids.length;
-  const T = origin + HORIZON;
+interface RunOptions {
+  readonly origin: number;
+  readonly replicate: number;
+  readonly selection: 'select' | 'combine';
+  readonly candidates?: ModelName[];
+  readonly backtest?: { origins: number; step: number };
+}
 
-  const histories = sales.sales.map((s, i) => censorHistory(s, prices[i]!, origin));
-  const factors = buildFactors({ sales, calendar, prices, days: T, choice: factorChoice(arg('factors')) });
-  const effects = fitPooledEffects({
-    series: histories,
-    factors,
-    from: Math.max(0, origin - 1092),
-    to: origin,
-    prior: Number(arg('prior') ?? 20),
-  });
-  const pooled = performance.now();
-
-  // Batches of at most BATCH series go to a pool of one worker per core (max 2), which bounds memory
-  // for replicated runs; replicated copies tile the same series to test scaling.
-  const total = n * replicate;
-  const workerCount = Math.max(1, Math.min(availableParallelism(), 2));
+function runOptions(): RunOptions {
   const [origins, step] = (arg('backtest') ?? '').split(',').map(Number);
   const backtest =
     origins !== undefined && step !== undefined && origins > 0 && step > 0 ? { origins, step } : undefined;
   const candidates = arg('candidates')?.split(',') as ModelName[] | undefined;
+  return {
+    origin: Number(arg('origin') ?? 1913),
+    replicate: Math.max(1, Number(arg('replicate') ?? 1)),
+    selection: arg('selection') === 'combine' ? 'combine' : 'select',
+    ...(candidates ? { candidates } : {}),
+    ...(backtest ? { backtest } : {}),
+  };
+}
+
+/** What the engine forecast for the first copy of every series, in series order. */
+interface Forecasts {
+  forecast: Float64Array[];
+  lower: Float64Array[];
+  upper: Float64Array[];
+  models: Record<string, number>;
+  errorModel: { dispersion: number; levelVariance: number }[];
+  workerCount: number;
+}
+
+/**
+ * Batches of at most BATCH series go to a pool of one worker per core (max 2), which bounds memory
+ * for replicated runs; replicated copies tile the same series to test scaling.
+ */
+async function forecastAll(input: {
+  options: RunOptions;
+  histories: Float64Array[];
+  factors: ReturnType<typeof buildFactors>;
+  effects: ReturnType<typeof fitPooledEffects>;
+}): Promise<Forecasts> {
+  const { options, histories, factors, effects } = input;
+  const { origin, replicate, selection, candidates, backtest } = options;
+  const n = histories.length;
+  const T = origin + HORIZON;
+  const total = n * replicate;
+  const workerCount = Math.max(1, Math.min(availableParallelism(), 2));
   const batches = Math.ceil(total / BATCH);
   const results: WorkerOutput[] = [];
   let next = 0;
@@ -135,6 +146,10 @@ async function main(): Promise<void> {
     }),
   );
   await Promise.all(pool.map((w) => w.terminate()));
+  return { ...collect(results, n), workerCount };
+}
+
+function collect(results: WorkerOutput[], n: number): Omit<Forecasts, 'workerCount'> {
   const forecast: Float64Array[] = [];
   const lower: Float64Array[] = [];
   const upper: Float64Array[] = [];
@@ -151,99 +166,158 @@ async function main(): Promise<void> {
       }
     }
   }
+  return { forecast, lower, upper, models, errorModel };
+}
 
-  if (out !== undefined) {
-    const header = ['id', ...Array.from({ length: HORIZON }, (_, h) => `F${h + 1}`)].join(',');
-    const rows = forecast.map((f, i) => [sales.ids[i]!, ...Array.from(f, (v) => +v.toFixed(4))].join(','));
-    writeFileSync(out, `${header}\n${rows.join('\n')}\n`);
-  }
+function writeForecasts(out: string, ids: readonly string[], forecast: readonly Float64Array[]): void {
+  const header = ['id', ...Array.from({ length: HORIZON }, (_, h) => `F${h + 1}`)].join(',');
+  const rows = forecast.map((f, i) => [ids[i]!, ...Array.from(f, (v) => +v.toFixed(4))].join(','));
+  writeFileSync(out, `${header}\n${rows.join('\n')}\n`);
+}
 
-  const report: Record<string, unknown> = { origin, series: n, replicate };
-  if (origin + HORIZON <= sales.days) {
-    const history = sales.sales.map((s) => s.subarray(0, origin));
-    const actual = sales.sales.map((s) => s.subarray(origin, T));
-    const dollars = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      for (let t = origin - 28; t < origin; t++) {
-        const p = prices[i]![t]!;
-        if (!Number.isNaN(p)) dollars[i] = dollars[i]! + sales.sales[i]![t]! * p;
-      }
-    }
-    const hierarchy = {
-      item: sales.item,
-      dept: sales.dept,
-      cat: sales.cat,
-      store: sales.store,
-      state: sales.state,
-    };
-    const model = wrmsse({ hierarchy, history, actual, forecast, dollars });
-    const naive = wrmsse({
-      hierarchy,
-      history,
-      actual,
-      forecast: history.map((h) => seasonalNaive(h, { horizon: HORIZON, seasonLength: 7 })),
-      dollars,
-    });
-    let inside = 0;
-    for (let i = 0; i < n; i++) {
-      for (let h = 0; h < HORIZON; h++) {
-        const a = actual[i]![h]!;
-        if (a >= lower[i]![h]! && a <= upper[i]![h]!) inside++;
-      }
-    }
-    // 90% interval of each series' 28-day total (leadTimeDemandQuantiles): checks the lead-time sums.
-    let sumInside = 0;
-    for (let i = 0; i < n; i++) {
-      const f: DemandForecast = {
-        model: '',
-        params: {},
-        demandClass: 'none',
-        degenerate: null,
-        mean: forecast[i]!,
-        quantiles: [],
-        ...errorModel[i]!,
-      };
-      const [lo, hi] = leadTimeDemandQuantiles(f, { days: HORIZON, levels: [0.05, 0.95] });
-      const a = actual[i]!.reduce((x, y) => x + y, 0);
-      if (a >= lo!.value && a <= hi!.value) sumInside++;
-    }
-    const round = (r: Record<string, number>): Record<string, number> =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, +v.toFixed(4)]));
-    Object.assign(report, {
-      wrmsse: +model.wrmsse.toFixed(4),
-      snaive_wrmsse: +naive.wrmsse.toFixed(4),
-      ratio: +(model.wrmsse / naive.wrmsse).toFixed(4),
-      coverage90: +(inside / (n * HORIZON)).toFixed(4),
-      coverage90_28day_sum: +(sumInside / n).toFixed(4),
-      levels: round(model.levels),
-      snaive_levels: round(naive.levels),
-    });
-  }
-  // Data check: our price join must reproduce the organisers' Level-12 dollar sales for d_1914…d_1941.
-  const official = await readLevel12Dollars();
-  let maxDiff = 0;
-  for (let i = 0; i < n; i++) {
-    let dollars = 0;
-    for (let t = 1913; t < 1941; t++) {
+/** Dollar sales of each series over days [from, to) (prices are NaN where the item was not listed). */
+function dollarSales(
+  sales: SalesTable,
+  prices: Float64Array[],
+  range: { from: number; to: number },
+): Float64Array {
+  const dollars = new Float64Array(sales.ids.length);
+  for (let i = 0; i < sales.ids.length; i++) {
+    for (let t = range.from; t < range.to; t++) {
       const p = prices[i]![t]!;
-      if (!Number.isNaN(p)) dollars += sales.sales[i]![t]! * p;
+      if (!Number.isNaN(p)) dollars[i] = dollars[i]! + sales.sales[i]![t]! * p;
     }
+  }
+  return dollars;
+}
+
+/** WRMSSE against seasonal naive and interval coverage, when the 28 days after the origin are known. */
+function accuracy(input: {
+  sales: SalesTable;
+  prices: Float64Array[];
+  origin: number;
+  forecasts: Forecasts;
+}): Record<string, unknown> {
+  const { sales, prices, origin } = input;
+  const { forecast, lower, upper, errorModel } = input.forecasts;
+  const n = sales.ids.length;
+  const history = sales.sales.map((s) => s.subarray(0, origin));
+  const actual = sales.sales.map((s) => s.subarray(origin, origin + HORIZON));
+  const dollars = dollarSales(sales, prices, { from: origin - 28, to: origin });
+  const hierarchy = {
+    item: sales.item,
+    dept: sales.dept,
+    cat: sales.cat,
+    store: sales.store,
+    state: sales.state,
+  };
+  const model = wrmsse({ hierarchy, history, actual, forecast, dollars });
+  const naive = wrmsse({
+    hierarchy,
+    history,
+    actual,
+    forecast: history.map((h) => seasonalNaive(h, { horizon: HORIZON, seasonLength: 7 })),
+    dollars,
+  });
+  let inside = 0;
+  for (let i = 0; i < n; i++) {
+    for (let h = 0; h < HORIZON; h++) {
+      const a = actual[i]![h]!;
+      if (a >= lower[i]![h]! && a <= upper[i]![h]!) inside++;
+    }
+  }
+  // 90% interval of each series' 28-day total (leadTimeDemandQuantiles): checks the lead-time sums.
+  let sumInside = 0;
+  for (let i = 0; i < n; i++) {
+    const f: DemandForecast = {
+      model: '',
+      params: {},
+      demandClass: 'none',
+      degenerate: null,
+      mean: forecast[i]!,
+      quantiles: [],
+      ...errorModel[i]!,
+    };
+    const [lo, hi] = leadTimeDemandQuantiles(f, { days: HORIZON, levels: [0.05, 0.95] });
+    const a = actual[i]!.reduce((x, y) => x + y, 0);
+    if (a >= lo!.value && a <= hi!.value) sumInside++;
+  }
+  const round = (r: Record<string, number>): Record<string, number> =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, +v.toFixed(4)]));
+  return {
+    wrmsse: +model.wrmsse.toFixed(4),
+    snaive_wrmsse: +naive.wrmsse.toFixed(4),
+    ratio: +(model.wrmsse / naive.wrmsse).toFixed(4),
+    coverage90: +(inside / (n * HORIZON)).toFixed(4),
+    coverage90_28day_sum: +(sumInside / n).toFixed(4),
+    levels: round(model.levels),
+    snaive_levels: round(naive.levels),
+  };
+}
+
+/** Data check: our price join must reproduce the organisers' Level-12 dollar sales for d_1914…d_1941. */
+async function priceCheck(sales: SalesTable, prices: Float64Array[]): Promise<number | 'missing'> {
+  const official = await readLevel12Dollars();
+  const dollars = dollarSales(sales, prices, { from: 1913, to: 1941 });
+  let maxDiff = 0;
+  for (let i = 0; i < sales.ids.length; i++) {
     maxDiff = Math.max(
       maxDiff,
-      Math.abs(dollars - (official.get(`${sales.item[i]!}|${sales.store[i]!}`) ?? NaN)),
+      Math.abs(dollars[i]! - (official.get(`${sales.item[i]!}|${sales.store[i]!}`) ?? NaN)),
     );
   }
-  report['price_check_max_abs_diff'] = Number.isNaN(maxDiff) ? 'missing' : +maxDiff.toFixed(4);
+  return Number.isNaN(maxDiff) ? 'missing' : +maxDiff.toFixed(4);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const options = runOptions();
+  const { origin, replicate, selection } = options;
+  const out = arg('out');
+  const calendar = readCalendar();
+  const sales = await readSales();
+  const prices = await readPrices({
+    keys: sales.ids.map((_, i) => `${sales.store[i]!},${sales.item[i]!}`),
+    calendar,
+  });
+  const loaded = performance.now();
+  if (!(origin >= 28 && origin + HORIZON <= calendar.days))
+    throw new RangeError(`origin must be in [28, ${calendar.days - HORIZON}]`);
+  const n = sales.ids.length;
+
+  const histories = sales.sales.map((s, i) => censorHistory(s, prices[i]!, origin));
+  const factors = buildFactors({
+    sales,
+    calendar,
+    prices,
+    days: origin + HORIZON,
+    choice: factorChoice(arg('factors')),
+  });
+  const effects = fitPooledEffects({
+    series: histories,
+    factors,
+    from: Math.max(0, origin - 1092),
+    to: origin,
+    prior: Number(arg('prior') ?? 20),
+  });
+  const pooled = performance.now();
+
+  const forecasts = await forecastAll({ options, histories, factors, effects });
+  if (out !== undefined) writeForecasts(out, sales.ids, forecasts.forecast);
+
+  const report: Record<string, unknown> = { origin, series: n, replicate };
+  if (origin + HORIZON <= sales.days) Object.assign(report, accuracy({ sales, prices, origin, forecasts }));
+  report['price_check_max_abs_diff'] = await priceCheck(sales, prices);
   const seconds = (performance.now() - started) / 1000;
   Object.assign(report, {
-    models,
+    models: forecasts.models,
     selection,
     wall_seconds: +seconds.toFixed(2),
     load_seconds: +((loaded - started) / 1000).toFixed(2),
     pooled_seconds: +((pooled - loaded) / 1000).toFixed(2),
-    series_per_second: Math.round(total / seconds),
+    series_per_second: Math.round((n * replicate) / seconds),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
-    workers: workerCount,
+    workers: forecasts.workerCount,
   });
   console.log(JSON.stringify(report));
 }
