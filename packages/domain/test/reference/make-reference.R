@@ -1,4 +1,4 @@
-# Golden values for packages/domain/src/forecast tests.
+# Golden values for packages/domain/src/forecasting tests.
 # Run: Rscript packages/domain/test/reference/make-reference.R  (R 4.2, forecast 8.20, Debian r-cran-forecast)
 # Reads the long-format CSVs in /work/shared/data/expsmooth (Hyndman et al. 2008 data, see SOURCES.md).
 suppressMessages(library(forecast))
