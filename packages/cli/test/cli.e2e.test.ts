@@ -30,6 +30,30 @@ async function stockwise(args: string[], env: Record<string, string> = {}): Prom
   return stdout;
 }
 
+/** `stockwise user create` on a data folder; without a role the CLI's default applies. */
+function createUser(user: {
+  account: string;
+  email: string;
+  password: string;
+  role?: string;
+  dataDir: string;
+}): Promise<string> {
+  const role = user.role === undefined ? [] : ['--role', user.role];
+  return stockwise([
+    'user',
+    'create',
+    '--account',
+    user.account,
+    '--email',
+    user.email,
+    '--password',
+    user.password,
+    ...role,
+    '--data',
+    user.dataDir,
+  ]);
+}
+
 /** The seller's path from outside: the real `stockwise` binary, a real port, an empty data folder. */
 describe('stockwise CLI and server, end to end', () => {
   let dataDir: string;
@@ -41,20 +65,13 @@ describe('stockwise CLI and server, end to end', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${String(port)}`;
     await stockwise(['migrate', '--data', dataDir, '--json']);
-    await stockwise([
-      'user',
-      'create',
-      '--account',
-      'E2E Seller',
-      '--email',
-      'e2e@example.com',
-      '--password',
-      'e2e password',
-      '--role',
-      'owner',
-      '--data',
+    await createUser({
+      account: 'E2E Seller',
+      email: 'e2e@example.com',
+      password: 'e2e password',
+      role: 'owner',
       dataDir,
-    ]);
+    });
     server = spawn(
       process.execPath,
       [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--json'],
@@ -89,20 +106,13 @@ describe('stockwise CLI and server, end to end', () => {
 
   it('`stockwise user create` and `token create --json` work while the server runs on the same folder, and the token works', async () => {
     // The embedded database has one owner: the CLI hands these commands to the running server.
-    await stockwise([
-      'user',
-      'create',
-      '--account',
-      'E2E Seller',
-      '--email',
-      'second@example.com',
-      '--password',
-      'second password',
-      '--role',
-      'manager',
-      '--data',
+    await createUser({
+      account: 'E2E Seller',
+      email: 'second@example.com',
+      password: 'second password',
+      role: 'manager',
       dataDir,
-    ]);
+    });
     const { token } = JSON.parse(
       await stockwise([
         'token',
@@ -153,18 +163,7 @@ describe('stockwise token create', () => {
   it('prints {"token"} with --json, and the token is accepted by a server on the same data', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'stockwise-token-'));
     try {
-      await stockwise([
-        'user',
-        'create',
-        '--account',
-        'T',
-        '--email',
-        't@example.com',
-        '--password',
-        'token password',
-        '--data',
-        dataDir,
-      ]);
+      await createUser({ account: 'T', email: 't@example.com', password: 'token password', dataDir });
       const out = JSON.parse(
         await stockwise(['token', 'create', '--email', 't@example.com', '--name', 'ci', '--json'], {
           STOCKWISE_DATA: dataDir,

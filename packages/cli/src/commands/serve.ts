@@ -48,6 +48,14 @@ async function serveUntilSignal(flags: ServeFlags, banner: (url: string) => unkn
 const isEmptyFolder = (dir: string) => !existsSync(dir) || readdirSync(dir).length === 0;
 
 export function registerServeCommands(program: Command): void {
+  registerServe(program);
+  registerWorker(program);
+  registerMigrate(program);
+  registerDemo(program);
+}
+
+/** `serve`, and `start`: the first run, which loads the demo seller into an empty data folder first. */
+function registerServe(program: Command): void {
   serveOptions(program.command('serve').description('serve the API and dashboard')).action(
     async (flags: ServeFlags) => {
       try {
@@ -87,7 +95,9 @@ export function registerServeCommands(program: Command): void {
       reportError(error, Boolean(flags.json));
     }
   });
+}
 
+function registerWorker(program: Command): void {
   withStorage(
     program.command('worker').description('run background jobs (several workers may share one PostgreSQL)'),
   ).action(async (flags: StorageFlags) => {
@@ -107,7 +117,9 @@ export function registerServeCommands(program: Command): void {
       reportError(error, Boolean(flags.json));
     }
   });
+}
 
+function registerMigrate(program: Command): void {
   withStorage(program.command('migrate').description('apply pending database migrations')).action(
     async (flags: StorageFlags) => {
       try {
@@ -122,7 +134,9 @@ export function registerServeCommands(program: Command): void {
       }
     },
   );
+}
 
+function registerDemo(program: Command): void {
   withStorage(
     program.command('demo').description('load the demo seller (two years of history) and print its login'),
   )
