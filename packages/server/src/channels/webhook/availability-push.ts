@@ -11,7 +11,7 @@ import { requirePermission } from '../../accounts/actor';
 import type { AuthService } from '../../accounts/auth.service';
 import type { Transactor } from '../../platform/transactor';
 import type { ChannelsService } from '../channels.service';
-import { decodeFeedCursor, encodeFeedCursor } from '../channels.service';
+import { decodeFeedCursor, encodeFeedCursor } from '../feed-cursor';
 import { expectOk, fetchWithRetry } from '../connector';
 import type { SecretBox } from '../../platform/secret-box';
 
