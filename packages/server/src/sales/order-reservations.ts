@@ -1,6 +1,6 @@
 import type { Allocation } from '@stockwise/domain/sales/allocation';
 import type { OrderChannel } from '@stockwise/domain/sales/order-state';
-import type { OrderIntakeRows } from '@stockwise/db/sales/orders.repository';
+import type { OrderIntakeRows } from '@stockwise/db/sales/order-intake.repository';
 import type { Actor } from '../accounts/actor';
 import type { LedgerService, LockedEntry } from '../ledger/ledger.service';
 import type { ReserveLine } from './intake-plan';

@@ -7,6 +7,7 @@ import type { Page } from '@stockwise/db/pagination';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { OrderQuery, OrderWithLines } from '@stockwise/db/sales/orders.repository';
+import { orderIntakeRepository } from '@stockwise/db/sales/order-intake.repository';
 import { ordersRepository } from '@stockwise/db/sales/orders.repository';
 import type { OrderCancel, OrderDto, OrderReturn, OrderShip } from './orders.schema';
 import type { Actor } from '../accounts/actor';
@@ -77,7 +78,7 @@ export class OrdersService {
       const skus = [...new Set(intakes.flatMap((i) => i.lines.map((l) => l.sku)))];
       const status: OrderStatus = options.reserveNothing ? 'cancelled' : 'reserved';
       const now = new Date();
-      const rows = await ordersRepository.insertAndLockStock(
+      const rows = await orderIntakeRepository.insertAndLockStock(
         sql,
         actor.accountId,
         intakes.map((i) => ({
@@ -104,7 +105,7 @@ export class OrdersService {
         rows,
       );
       if (accepted.length > 0) {
-        await ordersRepository.insertLinesWithAllocations(
+        await orderIntakeRepository.insertLinesWithAllocations(
           sql,
           actor.accountId,
           accepted.flatMap((p) => p.lines),
@@ -116,14 +117,14 @@ export class OrdersService {
       for (const [i, p] of plans.entries()) {
         if (p.kind !== 'accepted') continue;
         if (p.status !== status || p.unmapped.length !== intakes[i]!.unmapped.length)
-          await ordersRepository.setIntakeOutcome(sql, actor.accountId, p.orderId, {
+          await orderIntakeRepository.setIntakeOutcome(sql, actor.accountId, p.orderId, {
             status: p.status,
             unmapped: p.unmapped,
           });
         if (p.reservation?.backordered)
           await ordersRepository.setBackordered(sql, actor.accountId, p.orderId, true);
       }
-      await ordersRepository.deleteRefused(
+      await orderIntakeRepository.deleteRefused(
         sql,
         actor.accountId,
         plans.flatMap((p) => (p.kind === 'refused' ? [p.orderId] : [])),
@@ -197,7 +198,7 @@ export class OrdersService {
         quantity: l.quantity - l.quantityShipped - l.quantityCancelled,
         allowBackorder: products.get(l.productId)?.allowBackorder ?? false,
       }));
-      const rows = await ordersRepository.lockStock(sql, actor.accountId, [
+      const rows = await orderIntakeRepository.lockStock(sql, actor.accountId, [
         ...new Set(lines.map((l) => l.productId)),
       ]);
       const reservation = planReservation({ channel: order.channel, lines, ...rows });
@@ -208,7 +209,7 @@ export class OrdersService {
         rows,
       );
       const lineIdOf = new Map(order.lines.map((l) => [l.lineNo, l.id]));
-      await ordersRepository.insertAllocations(
+      await orderIntakeRepository.insertAllocations(
         sql,
         actor.accountId,
         reservation.parts.map((p) => ({
