@@ -20,3 +20,11 @@ export async function receive(api: Api, sku: string, location: string, quantity:
     201,
   );
 }
+
+/** Uploads a file to POST /imports/{kind} as the browser would (CSV, or TSV for Amazon reports). */
+export function uploadImport(api: Api, kind: string, body: string, query = '') {
+  return api.call('POST', `/api/v1/imports/${kind}${query}`, {
+    raw: body,
+    headers: { 'Content-Type': kind.startsWith('amazon') ? 'text/tab-separated-values' : 'text/csv' },
+  });
+}
