@@ -30,15 +30,13 @@ export const applyAmazonInventoryAgeImport: ImportApplier = async (ctx) => {
     },
   });
   const ageComparison = await Promise.all(
-    [...snapshots]
-      .sort()
-      .map((day) =>
-        importsRepository.compareFbaAges(ctx.sql, accountId, {
-          locationId: fba.id,
-          snapshotDate: day,
-          limit: 100,
-        }),
-      ),
+    [...snapshots].sort().map((day) =>
+      importsRepository.compareFbaAges(ctx.sql, accountId, {
+        locationId: fba.id,
+        snapshotDate: day,
+        limit: 100,
+      }),
+    ),
   );
   return { ...totals, location: fba.code, ageRowsStored, ageComparison };
 };
