@@ -9,20 +9,24 @@
  * movements, and runs pgbench (TPC-B) against the same PostgreSQL for the machine's transaction
  * ceiling. Prints one JSON line.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openPostgresDatabase } from '../../packages/db/src/postgres-database';
 import { openStockwise } from '../../packages/server/src/stockwise';
+import {
+  freePort,
+  ownerArgs,
+  startServe,
+  stockwiseCli,
+} from '../../packages/server/test/support/stockwise-process';
 
 const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../bin/stockwise.js');
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,24 +50,8 @@ const SERVERS = Number(arg('servers', '1'));
 /** Extra node flags for the server processes, e.g. `--server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"`. */
 const SERVER_NODE_ARGS = arg('server-node-args', '').split(' ').filter(Boolean);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
-}
-
 async function cli(args: string[], env: Record<string, string>): Promise<string> {
-  const { stdout } = await run(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...env },
-    timeout: 120_000,
-  });
-  return stdout.trim();
+  return (await stockwiseCli(args, env, { timeoutMs: 120_000 })).trim();
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 where unavailable. */
@@ -148,88 +136,100 @@ async function prepare(backend: string): Promise<Setup> {
   };
 }
 
+type Post = (path: string, body: unknown, at?: string) => Promise<number>;
+
+/** The account, its token and `count` servers on free ports; returns the API base URL of each. */
+async function startServers(setup: Setup, count: number, servers: ChildProcess[]) {
+  await cli(['migrate', '--json'], setup.env);
+  await cli(
+    ownerArgs({ account: 'Bench Seller', email: 'bench@example.com', password: 'bench password' }),
+    setup.env,
+  );
+  const token = await cli(['token', 'create', '--email', 'bench@example.com'], setup.env);
+  const bases: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const port = await freePort();
+    servers.push(
+      await startServe({ port, env: setup.env, serveArgs: ['--no-worker'], nodeArgs: SERVER_NODE_ARGS }),
+    );
+    bases.push(`http://127.0.0.1:${port}/api/v1`);
+  }
+  return { token, bases };
+}
+
+/** Bearer token, or (--auth session) the dashboard's session cookie after logging in. */
+async function authHeaders(base: string, token: string): Promise<Record<string, string>> {
+  if (AUTH !== 'session') return { Authorization: `Bearer ${token}` };
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.com', password: 'bench password' }),
+  });
+  return { Cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+}
+
+/**
+ * POST with node:http and keep-alive rather than fetch: the load generator shares the machine's two
+ * cores with the server and PostgreSQL, and undici's fetch costs several times more CPU per request.
+ */
+function poster(agent: Agent, headers: Record<string, string>, base: string): Post {
+  return (path, body, at = base) =>
+    new Promise<number>((resolve, reject) => {
+      const payload = Buffer.from(JSON.stringify(body));
+      const req = httpRequest(
+        `${at}${path}`,
+        { method: 'POST', agent, headers: { ...headers, 'Content-Length': String(payload.length) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            resolve(res.statusCode ?? 0);
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+}
+
+/** `CLIENTS` concurrent clients place one-unit orders on random SKUs until `ORDERS` were placed. */
+async function placeOrders(post: Post, bases: readonly string[], skus: readonly string[]) {
+  const latencies: number[] = [];
+  const accepted = new Map<string, number>();
+  let rejected = 0;
+  let errors = 0;
+  let next = 0;
+  const client = async (_: unknown, index: number) => {
+    const at = bases[index % bases.length];
+    for (;;) {
+      const n = next++;
+      if (n >= ORDERS) return;
+      const sku = skus[Math.floor(Math.random() * skus.length)] ?? '';
+      const t0 = performance.now();
+      const status = await post(
+        '/orders',
+        { channel: 'shopify', externalId: `bench-${n}`, lines: [{ sku, quantity: 1, unitPrice: 9.99 }] },
+        at,
+      ).catch(() => 0);
+      latencies.push(performance.now() - t0);
+      if (status === 201) accepted.set(sku, (accepted.get(sku) ?? 0) + 1);
+      else if (status === 409) rejected += 1;
+      else errors += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  return { latencies, accepted, rejected, errors };
+}
+
 async function benchBackend(backend: string) {
   const setup = await prepare(backend);
   const servers: ChildProcess[] = [];
   try {
-    await cli(['migrate', '--json'], setup.env);
-    await cli(
-      [
-        'user',
-        'create',
-        '--account',
-        'Bench Seller',
-        '--email',
-        'bench@example.com',
-        '--password',
-        'bench password',
-        '--role',
-        'owner',
-      ],
-      setup.env,
-    );
-    const token = await cli(['token', 'create', '--email', 'bench@example.com'], setup.env);
     const count = backend === 'pglite' ? 1 : SERVERS;
-    const ports: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const port = await freePort();
-      const child = spawn(
-        process.execPath,
-        [
-          ...SERVER_NODE_ARGS,
-          BIN,
-          'serve',
-          '--port',
-          String(port),
-          '--host',
-          '127.0.0.1',
-          '--no-worker',
-          '--json',
-        ],
-        { env: { ...process.env, ...setup.env }, stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      servers.push(child);
-      await new Promise<void>((resolve, reject) => {
-        child.stdout?.on('data', (chunk: Buffer) => {
-          if (chunk.toString().includes('"url"')) resolve();
-        });
-        child.once('exit', (code) => {
-          reject(new Error(`server exited with ${String(code)}`));
-        });
-      });
-      ports.push(port);
-    }
-    const bases = ports.map((p) => `http://127.0.0.1:${p}/api/v1`);
-    const base = bases[0]!;
-    let auth: Record<string, string> = { Authorization: `Bearer ${token}` };
-    if (AUTH === 'session') {
-      const login = await fetch(`${base}/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: 'bench@example.com', password: 'bench password' }),
-      });
-      auth = { Cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
-    }
-    const headers = { ...auth, 'Content-Type': 'application/json' };
-    // node:http with keep-alive rather than fetch: the load generator shares the machine's two cores
-    // with the server and PostgreSQL, and undici's fetch costs several times more CPU per request.
+    const { token, bases } = await startServers(setup, count, servers);
+    const base = bases[0] ?? '';
+    const headers = { ...(await authHeaders(base, token)), 'Content-Type': 'application/json' };
     const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-    const post = (path: string, body: unknown, at = base) =>
-      new Promise<number>((resolve, reject) => {
-        const payload = Buffer.from(JSON.stringify(body));
-        const req = httpRequest(
-          `${at}${path}`,
-          { method: 'POST', agent, headers: { ...headers, 'Content-Length': String(payload.length) } },
-          (res) => {
-            res.resume();
-            res.on('end', () => {
-              resolve(res.statusCode ?? 0);
-            });
-          },
-        );
-        req.on('error', reject);
-        req.end(payload);
-      });
+    const post = poster(agent, headers, base);
     await post('/locations', { code: 'WH1', name: 'Main', type: 'warehouse' });
     const skus = Array.from({ length: SKUS }, (_, i) => `BENCH-${String(i).padStart(4, '0')}`);
     for (const sku of skus) {
@@ -237,40 +237,16 @@ async function benchBackend(backend: string) {
       await post('/movements', { type: 'receipt', sku, location: 'WH1', quantity: STOCK });
     }
 
-    const latencies: number[] = [];
-    const accepted = new Map<string, number>();
-    let rejected = 0;
-    let errors = 0;
-    let next = 0;
     const serverCpuBefore = servers.reduce((sum, child) => sum + cpuSeconds(child.pid), 0);
     const pgCpuBefore = new Map((await setup.backendPids()).map((pid) => [pid, cpuSeconds(pid)]));
     const started = performance.now();
-    const client = async (_: unknown, index: number) => {
-      const at = bases[index % bases.length]!;
-      for (;;) {
-        const n = next++;
-        if (n >= ORDERS) return;
-        const sku = skus[Math.floor(Math.random() * skus.length)]!;
-        const t0 = performance.now();
-        const status = await post(
-          '/orders',
-          { channel: 'shopify', externalId: `bench-${n}`, lines: [{ sku, quantity: 1, unitPrice: 9.99 }] },
-          at,
-        ).catch(() => 0);
-        latencies.push(performance.now() - t0);
-        if (status === 201) accepted.set(sku, (accepted.get(sku) ?? 0) + 1);
-        else if (status === 409) rejected += 1;
-        else errors += 1;
-      }
-    };
-    await Promise.all(Array.from({ length: CLIENTS }, client));
+    const { latencies, accepted, rejected, errors } = await placeOrders(post, bases, skus);
     const seconds = (performance.now() - started) / 1000;
     const serverCpu = servers.reduce((sum, child) => sum + cpuSeconds(child.pid), 0) - serverCpuBefore;
     const pgCpu = (await setup.backendPids()).reduce(
       (sum, pid) => sum + cpuSeconds(pid) - (pgCpuBefore.get(pid) ?? 0),
       0,
     );
-
     // What the server says: reserved equals accepted units, available never below zero.
     const res = await fetch(`${base}/inventory?limit=1000&location=WH1`, { headers });
     const balances = ((await res.json()) as { items: { sku: string; reserved: number; available: number }[] })

@@ -4,18 +4,7 @@ import { keyset, rowSortValue, toPage } from '../pagination';
 
 export type LocationType = 'warehouse' | 'amazon_fba' | '3pl';
 
-export interface LocationRecord {
-  id: number;
-  code: string;
-  name: string;
-  type: LocationType;
-  marketplace: string | null;
-  capacityCubicFeet: Record<string, number>;
-  active: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
+/** What a seller sets on a location. */
 export interface LocationFields {
   code: string;
   name: string;
@@ -23,6 +12,12 @@ export interface LocationFields {
   marketplace: string | null;
   capacityCubicFeet: Record<string, number>;
   active: boolean;
+}
+
+export interface LocationRecord extends LocationFields {
+  id: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 interface LocationRow {

@@ -48,6 +48,34 @@ const BULK_CHUNK = 5000;
 const MOVEMENT_COLUMNS = `account_id, batch_id, product_id, location_id, type, reason, on_hand_delta, reserved_delta,
   inbound_delta, unfulfillable_delta, unit_cost, unit_price, channel, reference_type, reference_id, occurred_at`;
 
+/** The fields every movement insert writes besides its cost or guard. */
+type MovementFields = Omit<ReplayMovement, 'type' | 'unitCost'> & { type: string };
+
+/** unnest arrays, one per column: product, location, type, reason and the four deltas. */
+function movementWhatColumns(rows: readonly MovementFields[]): unknown[][] {
+  return [
+    rows.map((m) => m.productId),
+    rows.map((m) => m.locationId),
+    rows.map((m) => m.type),
+    rows.map((m) => m.reason),
+    rows.map((m) => m.deltas.onHand),
+    rows.map((m) => m.deltas.reserved),
+    rows.map((m) => m.deltas.inbound),
+    rows.map((m) => m.deltas.unfulfillable),
+  ];
+}
+
+/** unnest arrays, one per column: price, channel, reference and when it happened. */
+function movementContextColumns(rows: readonly MovementFields[]): unknown[][] {
+  return [
+    rows.map((m) => m.unitPrice),
+    rows.map((m) => m.channel),
+    rows.map((m) => m.referenceType),
+    rows.map((m) => m.referenceId),
+    rows.map((m) => m.occurredAt),
+  ];
+}
+
 /** One movement that neither opens nor consumes an age layer (a reservation or its release). */
 export interface LayerFreeLine extends ItemKey {
   type: string;
@@ -142,20 +170,9 @@ export const ledgerRepository = {
         b.actorUserId,
         b.actorTokenId,
         b.note,
-        col((m) => m.productId),
-        col((m) => m.locationId),
-        col((m) => m.type),
-        col((m) => m.reason),
-        col((m) => m.deltas.onHand),
-        col((m) => m.deltas.reserved),
-        col((m) => m.deltas.inbound),
-        col((m) => m.deltas.unfulfillable),
+        ...movementWhatColumns(lines),
         col((m) => m.guardAvailable),
-        col((m) => m.unitPrice),
-        col((m) => m.channel),
-        col((m) => m.referenceType),
-        col((m) => m.referenceId),
-        col((m) => m.occurredAt),
+        ...movementContextColumns(lines),
       ],
       { prepare: true },
     );
@@ -300,7 +317,6 @@ export const ledgerRepository = {
     const ids: number[] = [];
     for (let start = 0; start < rows.length; start += BULK_CHUNK) {
       const chunk = rows.slice(start, start + BULK_CHUNK);
-      const col = <T>(f: (m: (typeof chunk)[number]) => T) => chunk.map(f);
       const inserted = await sql.query<{ id: number }>(
         `INSERT INTO stock_movements (${MOVEMENT_COLUMNS})
          SELECT $1, $2, p, l, ty, r, a, b, c, d, uc, up, ch, rt, ri, oa FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[],
@@ -310,20 +326,9 @@ export const ledgerRepository = {
         [
           accountId,
           batchId,
-          col((m) => m.productId),
-          col((m) => m.locationId),
-          col((m) => m.type),
-          col((m) => m.reason),
-          col((m) => m.deltas.onHand),
-          col((m) => m.deltas.reserved),
-          col((m) => m.deltas.inbound),
-          col((m) => m.deltas.unfulfillable),
-          col((m) => m.unitCost),
-          col((m) => m.unitPrice),
-          col((m) => m.channel),
-          col((m) => m.referenceType),
-          col((m) => m.referenceId),
-          col((m) => m.occurredAt),
+          ...movementWhatColumns(chunk),
+          chunk.map((m) => m.unitCost),
+          ...movementContextColumns(chunk),
         ],
       );
       ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));

@@ -200,7 +200,7 @@ export function shopifyWebhookRoutes(sw: Stockwise) {
     }),
     async (c) => {
       const rawBody = Buffer.from(await c.req.arrayBuffer());
-      const outcome = await sw.channels.shopifyWebhook({
+      const outcome = await sw.shopifyWebhooks.handle({
         shopDomain: c.req.header('X-Shopify-Shop-Domain'),
         topic: c.req.header('X-Shopify-Topic'),
         hmac: c.req.header('X-Shopify-Hmac-Sha256'),

@@ -1,16 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { parseJsonLossless } from '@stockwise/domain/channels/lossless-json';
-import type { ShopifyTopic } from '@stockwise/domain/channels/shopify/shopify-payloads';
-import {
-  normalizeShopDomain,
-  SHOPIFY_TOPICS,
-  shopifyCancelledOrderId,
-  shopifyOrderToIntake,
-  shopifyRefund,
-} from '@stockwise/domain/channels/shopify/shopify-payloads';
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import type { OrderChannel } from '@stockwise/domain/sales/order-state';
-import type { ChannelRecord, FeedCursor } from '@stockwise/db/channels/channels.repository';
+import type { ChannelRecord } from '@stockwise/db/channels/channels.repository';
 import { channelsRepository } from '@stockwise/db/channels/channels.repository';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
@@ -19,12 +9,14 @@ import type { ChannelConnect, SalesChannelDto } from './channels.schema';
 import type { OrderDto } from '../sales/orders.schema';
 import type { Actor } from '../accounts/actor';
 import { auditActor, requirePermission } from '../accounts/actor';
-import type { AuthService } from '../accounts/auth.service';
 import type { Transactor } from '../platform/transactor';
-import { AmazonConnector } from './amazon/amazon.client';
-import type { ChannelConnector, PulledOrder } from './connector';
 import type { SecretBox } from '../platform/secret-box';
-import { ShopifyConnector } from './shopify/shopify.client';
+import { amazonCredentials } from './amazon/amazon-credentials';
+import type { ChannelConnector, PulledOrder } from './connector';
+import type { StoredCredentials } from './connectors';
+import { connectorFor } from './connectors';
+import { decodeFeedCursor, encodeFeedCursor } from './feed-cursor';
+import { shopDomainOf, shopifyCredentials } from './shopify/shopify-credentials';
 
 export function mapChannelDto(c: ChannelRecord): SalesChannelDto {
   return {
@@ -46,36 +38,11 @@ export function mapChannelDto(c: ChannelRecord): SalesChannelDto {
   };
 }
 
-/** A verified Shopify webhook's effect, for the response and the tests. */
-export interface WebhookOutcome {
-  topic: string;
-  action: 'created' | 'duplicate' | 'cancelled' | 'refunded' | 'ignored';
-  orderId: number | null;
-}
-
-/** Old cursors (a bare movement id) repeat the movements of the last few seconds. */
-const LEGACY_OVERLAP_MS = 5_000;
-
-/** Change-feed cursor: `<last movement id>-<horizon, epoch ms>` (see channelsRepository.changedSkus). */
-export function encodeFeedCursor(c: FeedCursor): string {
-  return `${String(c.lastId)}-${String(c.horizon.getTime())}`;
-}
-
-export function decodeFeedCursor(text: string | null | undefined, now: Date): FeedCursor {
-  if (!text) return { lastId: 0, horizon: now };
-  const m = /^(\d{1,15})(?:-(\d{1,16}))?$/.exec(text);
-  if (!m) throw new DomainError('VALIDATION_FAILED', 'not a cursor from this feed', { field: 'cursor' });
-  return {
-    lastId: Number(m[1]),
-    horizon: m[2] ? new Date(Number(m[2])) : new Date(now.getTime() - LEGACY_OVERLAP_MS),
-  };
-}
-
-/** Sales channels: connections (secrets sealed at rest), Shopify webhooks, connector sync, availability out. */
+/** Sales channels: connections (secrets sealed at rest), connector sync, availability out (Shopify webhooks: shopify/). */
 export class ChannelsService {
   constructor(
     private readonly tx: Transactor,
-    private readonly deps: { orders: OrdersService; auth: AuthService; box: SecretBox },
+    private readonly deps: { orders: OrdersService; box: SecretBox },
   ) {}
 
   async connect(actor: Actor, input: ChannelConnect): Promise<SalesChannelDto> {
@@ -92,43 +59,17 @@ export class ChannelsService {
       }
       let shopDomain: string | null = null;
       let webhookSecretEnc: string | null = null;
-      let credentials: Record<string, unknown> | null = null;
+      let credentials: StoredCredentials | null = null;
       if (input.type === 'shopify') {
-        shopDomain = normalizeShopDomain(input.shopDomain);
-        if (!shopDomain)
-          throw new DomainError('VALIDATION_FAILED', 'shopDomain must be a myshopify.com domain', {
-            field: 'shopDomain',
-          });
+        shopDomain = shopDomainOf(input);
         if (await channelsRepository.shopTakenElsewhere(sql, actor.accountId, shopDomain))
           throw new DomainError('DUPLICATE', `${shopDomain} is connected to another account`, {
             field: 'shopDomain',
           });
         webhookSecretEnc = this.deps.box.seal(input.webhookSecret);
-        if (input.accessToken)
-          credentials = {
-            shopDomain,
-            accessToken: input.accessToken,
-            apiBaseUrl: input.apiBaseUrl,
-            shopifyLocationId: input.shopifyLocationId,
-          };
+        credentials = shopifyCredentials(input, shopDomain);
       } else if (input.type === 'amazon') {
-        if (input.clientId && input.clientSecret && input.refreshToken) {
-          credentials = {
-            sellerId: input.sellerId,
-            marketplaceId: input.marketplaceId,
-            clientId: input.clientId,
-            clientSecret: input.clientSecret,
-            refreshToken: input.refreshToken,
-            endpoint: input.endpoint,
-            tokenUrl: input.tokenUrl,
-          };
-        } else if (input.clientId ?? input.clientSecret ?? input.refreshToken) {
-          throw new DomainError(
-            'VALIDATION_FAILED',
-            'SP-API needs clientId, clientSecret and refreshToken together',
-            { field: 'refreshToken' },
-          );
-        }
+        credentials = amazonCredentials(input);
       }
       let outbound:
         { url: string | null; secretEnc: string | null; pushConnector: boolean } | null | undefined;
@@ -175,68 +116,6 @@ export class ChannelsService {
   async list(actor: Actor): Promise<SalesChannelDto[]> {
     requirePermission(actor, 'read');
     return (await channelsRepository.list(this.tx.sql, actor.accountId)).map(mapChannelDto);
-  }
-
-  /**
-   * Verifies and applies a Shopify webhook. Undefined means "not verified" (unknown shop, no secret,
-   * or a signature that is not HMAC-SHA256(secret, raw body)): the caller answers 401 and nothing changed.
-   */
-  async shopifyWebhook(input: {
-    shopDomain: string | undefined;
-    topic: string | undefined;
-    hmac: string | undefined;
-    rawBody: Buffer;
-  }): Promise<WebhookOutcome | undefined> {
-    const domain = input.shopDomain ? normalizeShopDomain(input.shopDomain) : null;
-    if (!domain || !input.hmac || input.hmac.length > 200) return undefined;
-    const channel = await channelsRepository.findByShopDomain(this.tx.sql, domain);
-    if (!channel?.webhookSecretEnc) return undefined;
-    let secret: string;
-    try {
-      secret = this.deps.box.open(channel.webhookSecretEnc);
-    } catch {
-      return undefined; // sealed with another key: cannot verify
-    }
-    const expected = createHmac('sha256', secret).update(input.rawBody).digest();
-    const given = Buffer.from(input.hmac, 'base64');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-
-    const topic = input.topic ?? '';
-    if (!(SHOPIFY_TOPICS as readonly string[]).includes(topic))
-      return { topic, action: 'ignored', orderId: null };
-    let payload: unknown;
-    try {
-      payload = parseJsonLossless(input.rawBody.toString('utf8'));
-    } catch {
-      throw new DomainError('VALIDATION_FAILED', 'the webhook body is not JSON', { field: '(body)' });
-    }
-    const actor = await this.deps.auth.ownerOf(channel.accountId);
-    switch (topic as ShopifyTopic) {
-      case 'orders/create': {
-        const order = await this.deps.orders.create(actor, shopifyOrderToIntake(payload), {
-          unknownSkus: 'unmap',
-          shortStock: 'pending',
-        });
-        return { topic, action: order.replayed ? 'duplicate' : 'created', orderId: order.id };
-      }
-      case 'orders/cancelled': {
-        const order = await this.deps.orders.findByExternal(
-          actor,
-          'shopify',
-          shopifyCancelledOrderId(payload),
-        );
-        if (!order) return { topic, action: 'ignored', orderId: null };
-        await this.deps.orders.cancel(actor, order.id);
-        return { topic, action: 'cancelled', orderId: order.id };
-      }
-      case 'refunds/create': {
-        const refund = shopifyRefund(payload);
-        const order = await this.deps.orders.findByExternal(actor, 'shopify', refund.orderId);
-        if (!order) return { topic, action: 'ignored', orderId: null };
-        await this.deps.orders.applyRefund(actor, order.id, refund.lines);
-        return { topic, action: 'refunded', orderId: order.id };
-      }
-    }
   }
 
   private async channelOf(actor: Actor, channel: OrderChannel): Promise<ChannelRecord | undefined> {
@@ -297,33 +176,9 @@ export class ChannelsService {
     };
   }
 
+  /** The API client for a connected channel (see connectors.ts). */
   connectorFor(record: ChannelRecord): ChannelConnector {
-    if (!record.credentialsEnc)
-      throw new DomainError('VALIDATION_FAILED', `the ${record.channel} channel has no API credentials`, {
-        field: 'channel',
-      });
-    const creds = JSON.parse(this.deps.box.open(record.credentialsEnc)) as Record<string, string | undefined>;
-    if (record.channel === 'shopify')
-      return new ShopifyConnector({
-        shopDomain: creds['shopDomain'] ?? '',
-        accessToken: creds['accessToken'] ?? '',
-        apiBaseUrl: creds['apiBaseUrl'],
-        shopifyLocationId: creds['shopifyLocationId'],
-      });
-    if (record.channel === 'amazon') {
-      return new AmazonConnector({
-        sellerId: creds['sellerId'],
-        marketplaceId: creds['marketplaceId'] ?? 'ATVPDKIKX0DER',
-        clientId: creds['clientId'] ?? '',
-        clientSecret: creds['clientSecret'] ?? '',
-        refreshToken: creds['refreshToken'] ?? '',
-        endpoint: creds['endpoint'],
-        tokenUrl: creds['tokenUrl'],
-      });
-    }
-    throw new DomainError('VALIDATION_FAILED', `the ${record.channel} channel has no connector`, {
-      field: 'channel',
-    });
+    return connectorFor(record, this.deps.box);
   }
 
   /** Applies one order from a channel according to its status there; idempotent per (channel, external id). */

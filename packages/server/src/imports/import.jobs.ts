@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import type { ImportKind } from '@stockwise/domain/imports/import-formats';
 import type { JobContext, JobsService } from '../jobs/jobs.service';
 import type { Actor } from '../accounts/actor';
-import type { ImportResult, ImportsService, RejectedRow } from './imports.service';
+import type { ImportResult, RejectedRow } from './import-result';
+import type { ImportsService } from './imports.service';
 
 export interface FileImportOptions {
   kind: ImportKind;

@@ -10,6 +10,7 @@ import type {
   MovementRecord,
 } from '@stockwise/db/ledger/inventory.repository';
 import { inventoryRepository } from '@stockwise/db/ledger/inventory.repository';
+import { inventorySummaryRepository } from '@stockwise/db/ledger/inventory-summary.repository';
 import type { BalanceDto, InventorySummaryDto, MovementDto } from './ledger.schema';
 import type { Actor } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
@@ -112,9 +113,9 @@ export class InventoryService {
     const asOfDay = options.asOf ? parseIsoDate(options.asOf) : Math.floor(Date.now() / DAY_MS);
     const sql = this.tx.sql;
     const [locations, counts, ages] = await Promise.all([
-      inventoryRepository.locationTotals(sql, actor.accountId),
-      inventoryRepository.skuCounts(sql, actor.accountId, STOCK_OUT_SAMPLE),
-      inventoryRepository.layerAges(sql, actor.accountId, asOfDay),
+      inventorySummaryRepository.locationTotals(sql, actor.accountId),
+      inventorySummaryRepository.skuCounts(sql, actor.accountId, STOCK_OUT_SAMPLE),
+      inventorySummaryRepository.layerAges(sql, actor.accountId, asOfDay),
     ]);
     const totals = { onHand: 0, reserved: 0, available: 0, inbound: 0, unfulfillable: 0, cubicFeet: 0 };
     for (const l of locations) {

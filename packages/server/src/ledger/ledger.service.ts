@@ -3,7 +3,7 @@ import { allocateFifo, fifoUnitCost } from '@stockwise/domain/ledger/fifo';
 import type { LedgerLinePlan, MovementRequest } from '@stockwise/domain/ledger/movement-rules';
 import { planMovement, reducesAvailable } from '@stockwise/domain/ledger/movement-rules';
 import type { Sql } from '@stockwise/db/database';
-import type { ItemKey, LayerFreeLine } from '@stockwise/db/ledger/ledger.repository';
+import type { BatchInsert, ItemKey, LayerFreeLine } from '@stockwise/db/ledger/ledger.repository';
 import { ledgerRepository } from '@stockwise/db/ledger/ledger.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
@@ -66,19 +66,9 @@ export class LedgerService {
     requirePermission(actor, 'inventory:write');
     if (entries.length === 0) throw new DomainError('VALIDATION_FAILED', 'no movements to record');
     return this.tx.run(async (sql) => {
-      const key = options.idempotencyKey ?? null;
-      const batchId = await ledgerRepository.insertBatch(sql, {
-        accountId: actor.accountId,
-        idempotencyKey: key,
-        kind: options.kind ?? entries[0]!.request.type,
-        actorUserId: actor.userId,
-        actorTokenId: actor.tokenId,
-        note: options.note ?? null,
-      });
-      if (batchId === undefined) {
-        const existing = await ledgerRepository.findBatchByKey(sql, actor.accountId, key!);
-        return { batchId: existing!.id, replayed: true };
-      }
+      const batch = batchInsert(actor, entries, options);
+      const batchId = await ledgerRepository.insertBatch(sql, batch);
+      if (batchId === undefined) return replayedBatch(sql, batch);
       const lines = await this.resolve(sql, actor, entries, options.fieldPrefix);
       await ledgerRepository.lockBalances(
         sql,
@@ -126,20 +116,9 @@ export class LedgerService {
           occurredAt: entry.occurredAt ?? new Date(),
         })),
       );
-      const key = options.idempotencyKey ?? null;
-      const batch = {
-        accountId: actor.accountId,
-        idempotencyKey: key,
-        kind: options.kind ?? entries[0]!.request.type,
-        actorUserId: actor.userId,
-        actorTokenId: actor.tokenId,
-        note: options.note ?? null,
-      };
+      const batch = batchInsert(actor, entries, options);
       const { batchId, applied } = await ledgerRepository.postLayerFree(sql, batch, lines);
-      if (batchId === undefined) {
-        const existing = await ledgerRepository.findBatchByKey(sql, actor.accountId, key!);
-        return { batchId: existing!.id, replayed: true };
-      }
+      if (batchId === undefined) return replayedBatch(sql, batch);
       if (applied.length < rows.size) {
         const done = new Set(applied.map((a) => `${a.productId}:${a.locationId}`));
         const index = entries.findIndex((e) => !done.has(`${e.item.productId}:${e.item.locationId}`));
@@ -313,4 +292,25 @@ export class LedgerService {
     });
     return lines;
   }
+}
+
+/** The batch row for these entries: its kind defaults to the first entry's movement type. */
+function batchInsert(actor: Actor, entries: readonly LedgerEntry[], options: PostOptions): BatchInsert {
+  return {
+    accountId: actor.accountId,
+    idempotencyKey: options.idempotencyKey ?? null,
+    kind: options.kind ?? entries[0]!.request.type,
+    actorUserId: actor.userId,
+    actorTokenId: actor.tokenId,
+    note: options.note ?? null,
+  };
+}
+
+/** The answer to a batch whose idempotency key was used before: the first batch, nothing written. */
+async function replayedBatch(sql: Sql, batch: BatchInsert): Promise<PostResult> {
+  const existing = batch.idempotencyKey
+    ? await ledgerRepository.findBatchByKey(sql, batch.accountId, batch.idempotencyKey)
+    : undefined;
+  if (!existing) throw new Error('a batch was refused as a replay without an earlier batch of that key');
+  return { batchId: existing.id, replayed: true };
 }

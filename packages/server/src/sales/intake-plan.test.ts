@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '@stockwise/domain/errors';
 import type { OrderIntake } from '@stockwise/domain/sales/intake';
-import type { OrderIntakeRows } from '@stockwise/db/sales/orders.repository';
+import type { OrderIntakeRows } from '@stockwise/db/sales/order-intake.repository';
 import { planIntake } from './intake-plan';
 
 const at = new Date('2026-11-26T08:00:00Z');

@@ -8,7 +8,7 @@ import type {
   LineInsert,
   LockedStock,
   OrderIntakeRows,
-} from '@stockwise/db/sales/orders.repository';
+} from '@stockwise/db/sales/order-intake.repository';
 import type { OrderDto } from './orders.schema';
 
 export interface IntakeOptions {

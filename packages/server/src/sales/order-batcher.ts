@@ -1,7 +1,8 @@
 import { DomainError } from '@stockwise/domain/errors';
 import type { OrderIntake } from '@stockwise/domain/sales/intake';
 import type { Actor } from '../accounts/actor';
-import type { CreateResult, OrdersService } from './orders.service';
+import type { CreateResult } from './order-dto';
+import type { OrdersService } from './orders.service';
 
 interface Waiting {
   intake: OrderIntake;

@@ -1,5 +1,4 @@
 import { DomainError } from '@stockwise/domain/errors';
-import type { Allocation } from '@stockwise/domain/sales/allocation';
 import type { IntakeRefundLine, OrderIntake } from '@stockwise/domain/sales/intake';
 import type { OrderChannel, OrderStatus } from '@stockwise/domain/sales/order-state';
 import { deriveStatus, takeFromLines } from '@stockwise/domain/sales/order-state';
@@ -7,50 +6,23 @@ import type { Sql } from '@stockwise/db/database';
 import type { Page } from '@stockwise/db/pagination';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
-import type { OrderIntakeRows, OrderQuery, OrderWithLines } from '@stockwise/db/sales/orders.repository';
+import type { OrderQuery, OrderWithLines } from '@stockwise/db/sales/orders.repository';
+import { orderIntakeRepository } from '@stockwise/db/sales/order-intake.repository';
 import { ordersRepository } from '@stockwise/db/sales/orders.repository';
 import type { OrderCancel, OrderDto, OrderReturn, OrderShip } from './orders.schema';
 import type { Actor } from '../accounts/actor';
 import { auditActor, requirePermission } from '../accounts/actor';
-import type { LedgerEntry, LedgerService, LockedEntry } from '../ledger/ledger.service';
+import type { LedgerService } from '../ledger/ledger.service';
 import type { Transactor } from '../platform/transactor';
-import type { IntakeOptions, ReserveLine } from './intake-plan';
+import type { IntakeOptions } from './intake-plan';
 import { planIntake, planReservation } from './intake-plan';
 import { OrderBatcher } from './order-batcher';
-
-export function mapOrderDto(o: OrderWithLines): OrderDto {
-  return {
-    id: o.id,
-    channel: o.channel,
-    externalId: o.externalId,
-    status: o.status,
-    backordered: o.backordered,
-    orderedAt: o.orderedAt.toISOString(),
-    currency: o.currency,
-    lines: o.lines.map((l) => ({
-      lineNo: l.lineNo,
-      sku: l.sku,
-      externalLineId: l.externalLineId,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      quantityShipped: l.quantityShipped,
-      quantityCancelled: l.quantityCancelled,
-      quantityReturned: l.quantityReturned,
-      allocations: l.allocations.map((a) => ({
-        location: a.location,
-        reserved: a.reserved,
-        shipped: a.shipped,
-      })),
-    })),
-    unmapped: o.unmapped,
-    createdAt: o.createdAt.toISOString(),
-    updatedAt: o.updatedAt.toISOString(),
-  };
-}
+import type { CreateResult } from './order-dto';
+import { acceptedOrderDto, mapOrderDto } from './order-dto';
+import { cancelLines, returnLines, shipLines } from './order-movements';
+import { postReservations } from './order-reservations';
 
 export type CreateOptions = IntakeOptions;
-
-export type CreateResult = OrderDto & { replayed: boolean };
 
 /**
  * Orders reserve stock when they arrive, ship from where they reserved, release on cancel and
@@ -106,7 +78,7 @@ export class OrdersService {
       const skus = [...new Set(intakes.flatMap((i) => i.lines.map((l) => l.sku)))];
       const status: OrderStatus = options.reserveNothing ? 'cancelled' : 'reserved';
       const now = new Date();
-      const rows = await ordersRepository.insertAndLockStock(
+      const rows = await orderIntakeRepository.insertAndLockStock(
         sql,
         actor.accountId,
         intakes.map((i) => ({
@@ -121,7 +93,8 @@ export class OrdersService {
       );
       const plans = planIntake({ intakes, rows, options });
       const accepted = plans.flatMap((p) => (p.kind === 'accepted' ? [p] : []));
-      await this.postReservations(
+      await postReservations(
+        this.ledger,
         actor,
         accepted.map((p) => ({
           orderId: p.orderId,
@@ -132,7 +105,7 @@ export class OrdersService {
         rows,
       );
       if (accepted.length > 0) {
-        await ordersRepository.insertLinesWithAllocations(
+        await orderIntakeRepository.insertLinesWithAllocations(
           sql,
           actor.accountId,
           accepted.flatMap((p) => p.lines),
@@ -144,14 +117,14 @@ export class OrdersService {
       for (const [i, p] of plans.entries()) {
         if (p.kind !== 'accepted') continue;
         if (p.status !== status || p.unmapped.length !== intakes[i]!.unmapped.length)
-          await ordersRepository.setIntakeOutcome(sql, actor.accountId, p.orderId, {
+          await orderIntakeRepository.setIntakeOutcome(sql, actor.accountId, p.orderId, {
             status: p.status,
             unmapped: p.unmapped,
           });
         if (p.reservation?.backordered)
           await ordersRepository.setBackordered(sql, actor.accountId, p.orderId, true);
       }
-      await ordersRepository.deleteRefused(
+      await orderIntakeRepository.deleteRefused(
         sql,
         actor.accountId,
         plans.flatMap((p) => (p.kind === 'refused' ? [p.orderId] : [])),
@@ -162,31 +135,7 @@ export class OrdersService {
           const intake = intakes[i]!;
           if (p.kind === 'refused') return p.error;
           if (p.kind === 'replay') return this.replay(sql, actor, intake);
-          const at = p.createdAt.toISOString();
-          return {
-            id: p.orderId,
-            channel: intake.channel,
-            externalId: intake.externalId,
-            status: p.status,
-            backordered: p.reservation?.backordered ?? false,
-            orderedAt: (intake.orderedAt ?? p.createdAt).toISOString(),
-            currency: intake.currency,
-            lines: p.lines.map((l) => ({
-              lineNo: l.lineNo,
-              sku: l.sku,
-              externalLineId: l.externalLineId,
-              quantity: l.quantity,
-              unitPrice: l.unitPrice,
-              quantityShipped: 0,
-              quantityCancelled: l.cancelled ? l.quantity : 0,
-              quantityReturned: 0,
-              allocations: p.reservation?.byLine.get(l.lineNo) ?? [],
-            })),
-            unmapped: p.unmapped,
-            createdAt: at,
-            updatedAt: at,
-            replayed: false,
-          };
+          return acceptedOrderDto(p, intake);
         }),
       );
       const created = results.filter((r): r is CreateResult => !(r instanceof DomainError) && !r.replayed);
@@ -225,45 +174,6 @@ export class OrdersService {
     return { ...mapOrderDto(order), replayed: true };
   }
 
-  /**
-   * One ledger batch for the reservations of these orders, on the balance rows the caller locked
-   * (postLocked); a backordered rest may land where no balance row exists yet, and the general path
-   * creates and locks it.
-   */
-  private async postReservations(
-    actor: Actor,
-    orders: readonly {
-      orderId: number;
-      channel: OrderChannel;
-      lines: readonly Pick<ReserveLine, 'productId' | 'sku' | 'allowBackorder'>[];
-      allocations: readonly Allocation[];
-    }[],
-    locked: Pick<OrderIntakeRows, 'locations' | 'stock'>,
-  ): Promise<void> {
-    const codeOf = new Map(locked.locations.map((l) => [l.id, l.code]));
-    const entries: LockedEntry[] = orders.flatMap((o) =>
-      o.allocations.map((a) => {
-        const line = o.lines.find((l) => l.productId === a.productId)!;
-        return {
-          sku: line.sku,
-          location: codeOf.get(a.locationId)!,
-          item: { productId: a.productId, locationId: a.locationId },
-          allowBackorder: line.allowBackorder,
-          request: { type: 'reservation', quantity: a.quantity },
-          referenceType: 'order',
-          referenceId: String(o.orderId),
-          channel: o.channel,
-        };
-      }),
-    );
-    if (entries.length === 0) return;
-    const lockedRows = new Set(locked.stock.map((s) => `${s.productId}:${s.locationId}`));
-    const allLocked = entries.every((e) => lockedRows.has(`${e.item.productId}:${e.item.locationId}`));
-    await (allLocked
-      ? this.ledger.postLocked(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' })
-      : this.ledger.post(actor, entries, { kind: 'order.reserve', fieldPrefix: 'lines' }));
-  }
-
   /** Reserves a pending order's open units now (stock has come in); short stock refuses with INSUFFICIENT_STOCK and it stays pending. */
   async reservePending(actor: Actor, id: number): Promise<OrderDto> {
     return this.tx.run(async (sql) => {
@@ -288,17 +198,18 @@ export class OrdersService {
         quantity: l.quantity - l.quantityShipped - l.quantityCancelled,
         allowBackorder: products.get(l.productId)?.allowBackorder ?? false,
       }));
-      const rows = await ordersRepository.lockStock(sql, actor.accountId, [
+      const rows = await orderIntakeRepository.lockStock(sql, actor.accountId, [
         ...new Set(lines.map((l) => l.productId)),
       ]);
       const reservation = planReservation({ channel: order.channel, lines, ...rows });
-      await this.postReservations(
+      await postReservations(
+        this.ledger,
         actor,
         [{ orderId: id, channel: order.channel, lines, allocations: reservation.allocations }],
         rows,
       );
       const lineIdOf = new Map(order.lines.map((l) => [l.lineNo, l.id]));
-      await ordersRepository.insertAllocations(
+      await orderIntakeRepository.insertAllocations(
         sql,
         actor.accountId,
         reservation.parts.map((p) => ({
@@ -395,30 +306,8 @@ export class OrdersService {
         input.lines,
         'ship',
       );
-      const entries: LedgerEntry[] = [];
       const occurredAt = input.shippedAt ? new Date(input.shippedAt) : new Date();
-      for (const line of order.lines) {
-        let rest = take.get(line.lineNo) ?? 0;
-        if (rest === 0) continue;
-        await ordersRepository.addLineProgress(sql, line.id, { shipped: rest });
-        for (const a of line.allocations) {
-          const n = Math.min(rest, a.reserved);
-          if (n === 0) continue;
-          rest -= n;
-          await ordersRepository.addAllocation(sql, a.id, { reserved: -n, shipped: n });
-          entries.push({
-            sku: line.sku,
-            location: a.location,
-            request: { type: 'shipment', quantity: n, fromReserved: true },
-            unitPrice: line.unitPrice,
-            channel: order.channel,
-            referenceType: 'order',
-            referenceId: String(id),
-            occurredAt,
-          });
-        }
-        if (rest > 0) throw new Error(`order ${id} line ${line.lineNo}: open units without a reservation`);
-      }
+      const entries = await shipLines(sql, order, { take, occurredAt });
       await this.ledger.post(actor, entries, { kind: 'order.ship', fieldPrefix: 'lines' });
       return this.finish(sql, { actor, id, action: 'order.ship', before: order });
     });
@@ -436,27 +325,7 @@ export class OrdersService {
       }));
       if (!input.lines && open.every((l) => l.open === 0)) return mapOrderDto(order);
       const take = takeFromLines(open, input.lines, 'cancel');
-      const entries: LedgerEntry[] = [];
-      for (const line of order.lines) {
-        let rest = take.get(line.lineNo) ?? 0;
-        if (rest === 0) continue;
-        await ordersRepository.addLineProgress(sql, line.id, { cancelled: rest });
-        // Release the last allocations first, so the preferred location keeps its reservation longest.
-        for (const a of [...line.allocations].reverse()) {
-          const n = Math.min(rest, a.reserved);
-          if (n === 0) continue;
-          rest -= n;
-          await ordersRepository.addAllocation(sql, a.id, { reserved: -n, shipped: 0 });
-          entries.push({
-            sku: line.sku,
-            location: a.location,
-            request: { type: 'reservation', quantity: -n },
-            channel: order.channel,
-            referenceType: 'order',
-            referenceId: String(id),
-          });
-        }
-      }
+      const entries = await cancelLines(sql, order, take);
       if (entries.length > 0)
         await this.ledger.post(actor, entries, { kind: 'order.cancel', fieldPrefix: 'lines' });
       return this.finish(sql, { actor, id, action: 'order.cancel', before: order });
@@ -467,47 +336,7 @@ export class OrdersService {
   async return(actor: Actor, id: number, input: OrderReturn): Promise<OrderDto> {
     return this.tx.run(async (sql) => {
       const order = await this.locked(sql, actor, id);
-      const returnable = order.lines.map((l) => ({
-        lineNo: l.lineNo,
-        sku: l.sku,
-        open: l.quantityShipped - l.quantityReturned,
-      }));
-      const entries: LedgerEntry[] = [];
-      const occurredAt = input.returnedAt ? new Date(input.returnedAt) : new Date();
-      for (const [i, r] of input.lines.entries()) {
-        let take: Map<number, number>;
-        try {
-          take = takeFromLines(returnable, [{ sku: r.sku, quantity: r.quantity }], 'return');
-        } catch (error) {
-          if (error instanceof DomainError)
-            throw new DomainError(error.code, error.message, {
-              field: `lines.${i}.${error.field?.split('.').pop() ?? 'quantity'}`,
-            });
-          throw error;
-        }
-        for (const [lineNo, n] of take) {
-          const line = order.lines.find((l) => l.lineNo === lineNo)!;
-          returnable.find((l) => l.lineNo === lineNo)!.open -= n;
-          await ordersRepository.addLineProgress(sql, line.id, { returned: n });
-          const location =
-            r.location ??
-            line.allocations.find((a) => a.shipped > 0)?.location ??
-            line.allocations[0]?.location;
-          if (!location)
-            throw new DomainError('VALIDATION_FAILED', 'say where the return comes back to', {
-              field: `lines.${i}.location`,
-            });
-          entries.push({
-            sku: line.sku,
-            location,
-            request: { type: 'return', quantity: n, condition: r.condition },
-            channel: order.channel,
-            referenceType: 'order',
-            referenceId: String(id),
-            occurredAt,
-          });
-        }
-      }
+      const entries = await returnLines(sql, order, input);
       await this.ledger.post(actor, entries, { kind: 'order.return', fieldPrefix: 'lines' });
       return this.finish(sql, { actor, id, action: 'order.return', before: order });
     });

@@ -4,6 +4,7 @@ import {
   registerAvailabilityPush,
 } from '../channels/webhook/availability-push';
 import { ChannelsService } from '../channels/channels.service';
+import { ShopifyWebhookService } from '../channels/shopify/shopify-webhook.service';
 import { SecretBox } from '../platform/secret-box';
 import type { JobsService } from '../jobs/jobs.service';
 import type { AuthService } from '../accounts/auth.service';
@@ -17,6 +18,7 @@ import { OrdersService } from './orders.service';
 export interface SalesServices {
   orders: OrdersService;
   channels: ChannelsService;
+  shopifyWebhooks: ShopifyWebhookService;
   imports: ImportsService;
   availabilityPush: AvailabilityPush;
 }
@@ -32,11 +34,12 @@ export function createSalesServices(
 ): SalesServices {
   const box = new SecretBox({ env: process.env['STOCKWISE_SECRET_KEY'], keyFile: options.secretKeyFile });
   const orders = new OrdersService(deps.tx, deps.ledger);
-  const channels = new ChannelsService(deps.tx, { orders, auth: deps.auth, box });
+  const channels = new ChannelsService(deps.tx, { orders, box });
+  const shopifyWebhooks = new ShopifyWebhookService(deps.tx, { orders, auth: deps.auth, box });
   const imports = new ImportsService(deps.tx, { ledger: deps.ledger, orders, channels });
   registerImportJobs(deps.jobs, imports);
   const windowSeconds = availabilityWindowSeconds();
   const availabilityPush = new AvailabilityPush(deps.tx, { channels, box, windowSeconds });
   registerAvailabilityPush(deps.jobs, { push: availabilityPush, auth: deps.auth, windowSeconds });
-  return { orders, channels, imports, availabilityPush };
+  return { orders, channels, shopifyWebhooks, imports, availabilityPush };
 }

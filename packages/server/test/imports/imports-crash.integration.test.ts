@@ -1,37 +1,16 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStockwise } from '../../src/stockwise';
+import { freePort, ownerArgs, STOCKWISE_BIN, startServe, stockwiseCli } from '../support/stockwise-process';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../../bin/stockwise.js');
 const ROWS = 150_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
-}
-
-async function stockwise(args: string[], env: Record<string, string>): Promise<string> {
-  const { stdout } = await run(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...env },
-    timeout: 240_000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return stdout;
-}
+const stockwise = (args: string[], env: Record<string, string>) =>
+  stockwiseCli(args, env, { timeoutMs: 240_000, maxBuffer: 16 * 1024 * 1024 });
 
 async function writeBigFile(path: string): Promise<void> {
   const out = createWriteStream(path);
@@ -70,18 +49,7 @@ describe('import survives SIGKILL of the server mid-import', () => {
     await writeBigFile(file);
     await stockwise(['migrate', '--json'], env());
     await stockwise(
-      [
-        'user',
-        'create',
-        '--account',
-        'Crash Seller',
-        '--email',
-        'crash@example.com',
-        '--password',
-        'crash password',
-        '--role',
-        'owner',
-      ],
+      ownerArgs({ account: 'Crash Seller', email: 'crash@example.com', password: 'crash password' }),
       env(),
     );
   });
@@ -92,21 +60,9 @@ describe('import survives SIGKILL of the server mid-import', () => {
 
   it(`SIGKILL while a ${ROWS.toLocaleString('en')}-row import runs: nothing applied; the same command again completes it`, async () => {
     const port = await freePort();
-    server = spawn(
-      process.execPath,
-      [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--json'],
-      { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    await new Promise<void>((resolve, reject) => {
-      server!.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('"url"')) resolve();
-      });
-      server!.once('exit', (code) => {
-        reject(new Error(`server exited with ${String(code)}`));
-      });
-    });
+    server = await startServe({ port, env: env() });
     const token = (await stockwise(['token', 'create', '--email', 'crash@example.com'], env())).trim();
-    const importer = spawn(process.execPath, [BIN, 'import', 'products', file, '--json'], {
+    const importer = spawn(process.execPath, [STOCKWISE_BIN, 'import', 'products', file, '--json'], {
       env: { ...process.env, ...env() },
       stdio: 'ignore',
     });

@@ -7,6 +7,7 @@ import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount, newGtin13, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
+import { FBA_US, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 
 type Api = ReturnType<typeof client>;
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', path), 'utf8');
@@ -29,11 +30,7 @@ describeEachBackend(
     let sw: Stockwise;
     let owner: TestAccount;
     let api: Api;
-    const upload = (kind: string, body: string, query = '') =>
-      api.call('POST', `/api/v1/imports/${kind}${query}`, {
-        raw: body,
-        headers: { 'Content-Type': kind.startsWith('amazon') ? 'text/tab-separated-values' : 'text/csv' },
-      });
+    const upload = (kind: string, body: string, query = '') => uploadImport(api, kind, body, query);
     const onHand = async (sku: string, location: string) =>
       (
         (await api.get(`/api/v1/inventory?sku=${sku}&location=${location}`)).body.items as {
@@ -46,19 +43,7 @@ describeEachBackend(
       sw = ctx.sw;
       owner = await newAccount(sw);
       api = client(ctx.app, owner.token);
-      expect(
-        (await api.post('/api/v1/locations', { code: 'WH', name: 'Warehouse', type: 'warehouse' })).status,
-      ).toBe(201);
-      expect(
-        (
-          await api.post('/api/v1/locations', {
-            code: 'FBA-US',
-            name: 'Amazon US',
-            type: 'amazon_fba',
-            marketplace: 'US',
-          })
-        ).status,
-      ).toBe(201);
+      await seedLocations(api, WAREHOUSE, FBA_US);
       for (const sku of ['MUG-BLUE-12OZ', 'NABetaASINB00551Q3CS', 'TEE-S', 'CAP-1']) {
         expect(
           (

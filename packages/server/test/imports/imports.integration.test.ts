@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/http/app';
-import { createStockwise, type Stockwise } from '../../src/stockwise';
-import { describeEachBackend } from '../support/backends';
+import { beforeAll, expect, it } from 'vitest';
+import type { Stockwise } from '../../src/stockwise';
+import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
+import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 
 type Api = ReturnType<typeof client>;
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', path), 'utf8');
@@ -22,32 +22,17 @@ async function counts(sw: Stockwise) {
 describeEachBackend(
   'Imports: streamed, validated, staged, applied all-or-nothing; re-import changes nothing',
   (backend) => {
+    const ctx = useStockwise(backend);
     let sw: Stockwise;
-    let drop: () => Promise<void>;
     let owner: TestAccount;
     let api: Api;
-    const upload = (kind: string, body: string, query = '') =>
-      api.call('POST', `/api/v1/imports/${kind}${query}`, {
-        raw: body,
-        headers: { 'Content-Type': kind.startsWith('amazon') ? 'text/tab-separated-values' : 'text/csv' },
-      });
+    const upload = (kind: string, body: string, query = '') => uploadImport(api, kind, body, query);
 
     beforeAll(async () => {
-      const opened = await backend.open();
-      drop = opened.drop;
-      sw = createStockwise(opened.db);
+      sw = ctx.sw;
       owner = await newAccount(sw);
-      api = client(createApp(sw), owner.token);
-      expect(
-        (await api.post('/api/v1/locations', { code: 'WH', name: 'Warehouse', type: 'warehouse' })).status,
-      ).toBe(201);
-      expect(
-        (await api.post('/api/v1/locations', { code: 'FBA-US', name: 'Amazon US', type: 'amazon_fba' }))
-          .status,
-      ).toBe(201);
-    });
-    afterAll(async () => {
-      await drop();
+      api = client(ctx.app, owner.token);
+      await seedLocations(api, WAREHOUSE, { code: 'FBA-US', name: 'Amazon US', type: 'amazon_fba' });
     });
 
     it('products, then stock counts (count adjustments), in the generic CSV format; the same file again is unchanged', async () => {

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/http/app';
-import { createStockwise, type Stockwise } from '../../src/stockwise';
-import { describeEachBackend } from '../support/backends';
+import { beforeAll, expect, it } from 'vitest';
+import type { createApp } from '../../src/http/app';
+import type { Stockwise } from '../../src/stockwise';
+import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount, uid, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
+import { seedLocations } from '../support/seed';
 
 type Api = ReturnType<typeof client>;
 
@@ -61,28 +62,22 @@ async function balance(api: Api, sku: string, location?: string) {
 describeEachBackend(
   'Orders: reservations never oversell; ship, cancel, return through the ledger',
   (backend) => {
+    const ctx = useStockwise(backend);
     let sw: Stockwise;
-    let drop: () => Promise<void>;
     let app: ReturnType<typeof createApp>;
     let owner: TestAccount;
     let api: Api;
 
     beforeAll(async () => {
-      const opened = await backend.open();
-      drop = opened.drop;
-      sw = createStockwise(opened.db);
-      app = createApp(sw);
+      sw = ctx.sw;
+      app = ctx.app;
       owner = await newAccount(sw);
       api = client(app, owner.token);
-      expect(
-        (await api.post('/api/v1/locations', { code: 'WH1', name: 'Main', type: 'warehouse' })).status,
-      ).toBe(201);
-      expect(
-        (await api.post('/api/v1/locations', { code: 'WH2', name: 'Overflow', type: 'warehouse' })).status,
-      ).toBe(201);
-    });
-    afterAll(async () => {
-      await drop();
+      await seedLocations(
+        api,
+        { code: 'WH1', name: 'Main', type: 'warehouse' },
+        { code: 'WH2', name: 'Overflow', type: 'warehouse' },
+      );
     });
 
     it('300 concurrent one-unit orders against 100 units: exactly 100 accepted, 200 refused with 409, available 0, ledger balanced', async () => {

@@ -1,7 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import type { OrderChannel } from '@stockwise/domain/sales/order-state';
-import type { ChannelRecord, OutboundAvailabilityRow } from '@stockwise/db/channels/channels.repository';
+import type { OutboundAvailabilityRow } from '@stockwise/db/channels/availability-push.repository';
+import { availabilityPushRepository } from '@stockwise/db/channels/availability-push.repository';
+import type { ChannelRecord } from '@stockwise/db/channels/channels.repository';
 import { channelsRepository } from '@stockwise/db/channels/channels.repository';
 import { jobsRepository } from '@stockwise/db/jobs/jobs.repository';
 import type { JobsService } from '../../jobs/jobs.service';
@@ -11,7 +13,7 @@ import { requirePermission } from '../../accounts/actor';
 import type { AuthService } from '../../accounts/auth.service';
 import type { Transactor } from '../../platform/transactor';
 import type { ChannelsService } from '../channels.service';
-import { decodeFeedCursor, encodeFeedCursor } from '../channels.service';
+import { decodeFeedCursor, encodeFeedCursor } from '../feed-cursor';
 import { expectOk, fetchWithRetry } from '../connector';
 import type { SecretBox } from '../../platform/secret-box';
 
@@ -82,7 +84,7 @@ export class AvailabilityPush {
         `the ${channel} channel has no availability webhook and no connector push`,
         { field: 'channel' },
       );
-    if (!(await channelsRepository.claimPush(sql, actor.accountId, record.id, LEASE_SECONDS)))
+    if (!(await availabilityPushRepository.claimPush(sql, actor.accountId, record.id, LEASE_SECONDS)))
       return { channel, status: 'busy', items: 0, deliveries: 0, cursor: record.pushCursor, error: null };
     let cursorText = record.pushCursor;
     let sent = 0;
@@ -109,8 +111,8 @@ export class AvailabilityPush {
         sent += items.length;
       }
       await this.tx.run(async (tx) => {
-        await channelsRepository.recordSent(tx, actor.accountId, { channelId: record.id, items });
-        await channelsRepository.pushSucceeded(tx, actor.accountId, record.id, {
+        await availabilityPushRepository.recordSent(tx, actor.accountId, { channelId: record.id, items });
+        await availabilityPushRepository.pushSucceeded(tx, actor.accountId, record.id, {
           cursor: next.cursor,
           release: next.release,
           leaseSeconds: LEASE_SECONDS,
@@ -124,14 +126,14 @@ export class AvailabilityPush {
         // Horizon first, then the last id: whatever commits later is past this cursor (channelsRepository.changedSkus).
         const start = {
           horizon: await channelsRepository.feedHorizon(sql),
-          lastId: await channelsRepository.lastMovementId(sql, actor.accountId),
+          lastId: await availabilityPushRepository.lastMovementId(sql, actor.accountId),
         };
         let afterSku: string | undefined;
         for (let page = 0; ; page++) {
           // A very large catalogue continues in the next window (what was sent is not sent again).
           if (page >= MAX_PAGES)
             return await this.finish(actor, record.id, { channel, sent, deliveries, cursor: null });
-          const rows = await channelsRepository.outboundAvailabilityPage(sql, actor.accountId, {
+          const rows = await availabilityPushRepository.outboundAvailabilityPage(sql, actor.accountId, {
             channelId: record.id,
             afterSku,
             limit: PAGE,
@@ -150,7 +152,7 @@ export class AvailabilityPush {
         const rows =
           changed.items.length === 0
             ? []
-            : await channelsRepository.outboundAvailability(sql, actor.accountId, {
+            : await availabilityPushRepository.outboundAvailability(sql, actor.accountId, {
                 channelId: record.id,
                 productIds: changed.items.map((i) => i.productId),
               });
@@ -161,14 +163,14 @@ export class AvailabilityPush {
       return await this.finish(actor, record.id, { channel, sent, deliveries, cursor: cursorText });
     } catch (error) {
       if (isDomainError(error) && error.code !== 'UPSTREAM_FAILED') {
-        await channelsRepository.releasePush(sql, actor.accountId, record.id);
+        await availabilityPushRepository.releasePush(sql, actor.accountId, record.id);
         throw error;
       }
       const message =
         error instanceof Error
           ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
           : String(error);
-      await channelsRepository.pushFailed(sql, actor.accountId, record.id, {
+      await availabilityPushRepository.pushFailed(sql, actor.accountId, record.id, {
         error: message,
         baseSeconds: this.deps.windowSeconds,
         maxSeconds: MAX_BACKOFF_SECONDS,
@@ -182,7 +184,7 @@ export class AvailabilityPush {
     channelId: number,
     r: { channel: OrderChannel; sent: number; deliveries: number; cursor: string | null },
   ): Promise<PushResult> {
-    await channelsRepository.releasePush(this.tx.sql, actor.accountId, channelId);
+    await availabilityPushRepository.releasePush(this.tx.sql, actor.accountId, channelId);
     return {
       channel: r.channel,
       status: r.sent > 0 ? 'delivered' : 'nothing-changed',
@@ -275,9 +277,10 @@ export class AvailabilityPush {
       await jobsRepository.pruneFinished(this.tx.sql, AVAILABILITY_PUSH, 86_400);
     }
     let queued = 0;
-    for (const due of await channelsRepository.outboundDue(this.tx.sql)) {
+    for (const due of await availabilityPushRepository.outboundDue(this.tx.sql)) {
       const cursor = due.pushCursor ? decodeFeedCursor(due.pushCursor, new Date(now)) : null;
-      if (cursor && !(await channelsRepository.movedSince(this.tx.sql, due.accountId, cursor))) continue;
+      if (cursor && !(await availabilityPushRepository.movedSince(this.tx.sql, due.accountId, cursor)))
+        continue;
       const actor = await auth.ownerOf(due.accountId);
       if ((await this.enqueue(jobs, actor, due.channel, now)) !== null) queued += 1;
     }

@@ -1,0 +1,89 @@
+import type { ImportKind } from '@stockwise/domain/imports/import-formats';
+import { DomainError } from '@stockwise/domain/errors';
+import { importsRepository } from '@stockwise/db/imports/imports.repository';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
+import type { Actor } from '../accounts/actor';
+import { auditActor, requirePermission } from '../accounts/actor';
+import type { Transactor } from '../platform/transactor';
+import type { ApplyOptions, ImportResult } from './import-result';
+import { MAX_REPORTED, RejectCollector } from './import-result';
+import type { ImportApplier, ImportServices } from './appliers/apply-context';
+import { applyAmazonInventoryAgeImport } from './appliers/amazon-inventory-age.applier';
+import { applyAmazonInventoryImport } from './appliers/amazon-inventory.applier';
+import { applyAmazonOrdersImport } from './appliers/amazon-orders.applier';
+import { applyOrdersImport } from './appliers/orders.applier';
+import { applyProductsImport } from './appliers/products.applier';
+import { applyStockImport } from './appliers/stock.applier';
+
+/** One applier per import kind. */
+const APPLIERS: Record<ImportKind, ImportApplier> = {
+  products: applyProductsImport,
+  stock: applyStockImport,
+  orders: applyOrdersImport,
+  'amazon-orders': applyAmazonOrdersImport,
+  'amazon-inventory': applyAmazonInventoryImport,
+  'amazon-inventory-age': applyAmazonInventoryAgeImport,
+};
+
+/**
+ * Applies a staged import in one transaction; a crash before commit leaves nothing, and running it
+ * again finishes it. A row that cannot be applied (not enough stock for a count, an order that cannot
+ * be reserved, a barcode another product has) refuses the whole file by default; with skipInvalid it
+ * is rolled back alone (a savepoint) and reported with its line, and the rest is applied.
+ */
+export async function applyImport(
+  tx: Transactor,
+  services: ImportServices,
+  q: { actor: Actor; importId: number; options: ApplyOptions },
+): Promise<ImportResult> {
+  const { actor, importId, options } = q;
+  return tx.run(async (sql) => {
+    const record = await importsRepository.find(sql, actor.accountId, importId, { lock: true });
+    if (!record) throw new DomainError('NOT_FOUND', `no import ${importId}`, { field: 'id' });
+    const kind = record.kind as ImportKind;
+    requirePermission(actor, kind === 'products' ? 'catalog:write' : 'inventory:write');
+    const base = options.stagedResult ?? {
+      importId,
+      kind,
+      status: 'applied' as const,
+      rows: record.rowsTotal,
+      rejected: record.rowsRejected,
+      rejects: [],
+      applied: {},
+    };
+    if (record.status === 'applied') return { ...base, status: 'unchanged', applied: record.result ?? {} };
+    if (record.status !== 'staging')
+      throw new DomainError('CONFLICT', `import ${importId} was ${record.status}`);
+    const total = Math.max(1, await importsRepository.countStaged(sql, importId));
+    let done = 0;
+    const rejects = new RejectCollector(options.onReject);
+    const applied = await APPLIERS[kind]({
+      sql,
+      actor,
+      importId,
+      services,
+      progress: (n: number) => {
+        done += n;
+        options.onProgress?.(0.5 + 0.5 * Math.min(1, done / total), `applied ${done} of ${total} rows`);
+      },
+      location: options.location,
+      skipInvalid: record.skipInvalid,
+      reject: rejects.add,
+    });
+    if (rejects.count > 0) applied['rowsNotApplied'] = rejects.count;
+    const rowsRejected = record.rowsRejected + rejects.count;
+    await importsRepository.finish(sql, importId, { status: 'applied', result: applied, rowsRejected });
+    await auditRepository.record(sql, {
+      ...auditActor(actor),
+      action: 'import.apply',
+      entityType: 'import',
+      entityId: String(importId),
+      before: null,
+      after: { kind, fileName: record.fileName, rows: record.rowsTotal, rejected: rowsRejected, ...applied },
+    });
+    const allRejects = [...base.rejects, ...rejects.rows]
+      .sort((a, b) => a.line - b.line)
+      .slice(0, MAX_REPORTED);
+    return { ...base, rejected: base.rejected + rejects.count, rejects: allRejects, applied };
+  });
+}

@@ -1,0 +1,205 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import type { Parser } from 'csv-parse';
+import type { ImportKind, ImportRow } from '@stockwise/domain/imports/import-formats';
+import { checkHeader, IMPORT_FORMATS, validateImportRow } from '@stockwise/domain/imports/import-formats';
+import { DomainError, isDomainError } from '@stockwise/domain/errors';
+import type { Sql } from '@stockwise/db/database';
+import type { StagedRow } from '@stockwise/db/imports/imports.repository';
+import { importsRepository } from '@stockwise/db/imports/imports.repository';
+import type { Actor } from '../accounts/actor';
+import type { ImportInput, ImportResult, RejectedRow } from './import-result';
+import { RejectCollector, unchangedResult } from './import-result';
+
+/** Rows checked against the catalog (SKUs, locations) and staged per statement. */
+const STAGE_CHUNK = 2000;
+
+interface ParsedRow {
+  lineNo: number;
+  row: ImportRow;
+}
+
+/**
+ * Streams, validates every row and stages the valid ones. With invalid rows and no skipInvalid, the
+ * import is refused (VALIDATION_FAILED listing line numbers and reasons) and nothing is staged.
+ */
+export async function stageImport(sql: Sql, actor: Actor, input: ImportInput): Promise<ImportResult> {
+  const skipInvalid = input.skipInvalid ?? false;
+  const key = { kind: input.kind, skipInvalid };
+  if (input.fileHash) {
+    const previous = await importsRepository.findByHash(sql, actor.accountId, {
+      ...key,
+      fileHash: input.fileHash,
+    });
+    if (previous?.status === 'applied') return unchangedResult(input.kind, previous);
+    // An attempt at this file that never finished (the process was killed): start it over.
+    if (previous) await importsRepository.delete(sql, actor.accountId, previous.id);
+  }
+  await importsRepository.deleteAbandoned(sql, actor.accountId);
+  const importId = await importsRepository.create(sql, {
+    accountId: actor.accountId,
+    kind: input.kind,
+    fileHash: input.fileHash ?? `pending:${randomUUID()}`,
+    fileName: input.fileName ?? null,
+    skipInvalid,
+  });
+  const rejects = new RejectCollector(input.onReject);
+  const { fileHash, rows } = await readAndStage(sql, actor, { input, importId, rejects, skipInvalid });
+  if (input.fileHash && input.fileHash !== fileHash)
+    throw new DomainError('CONFLICT', 'the file changed while it was being imported');
+  const previous = input.fileHash
+    ? undefined
+    : await importsRepository.findByHash(sql, actor.accountId, { ...key, fileHash });
+  if (previous?.status === 'applied') {
+    await importsRepository.delete(sql, actor.accountId, importId);
+    return unchangedResult(input.kind, previous);
+  }
+  // An earlier attempt at this file that never finished (killed, refused): this one replaces it.
+  if (previous) await importsRepository.delete(sql, actor.accountId, previous.id);
+  rejects.rows.sort((a, b) => a.line - b.line);
+  if (rejects.count > 0 && !skipInvalid) {
+    await importsRepository.delete(sql, actor.accountId, importId);
+    throw refusal(input.kind, rejects);
+  }
+  await importsRepository.setHash(sql, importId, { fileHash, rowsTotal: rows, rowsRejected: rejects.count });
+  return {
+    importId,
+    kind: input.kind,
+    status: 'applied',
+    rows,
+    rejected: rejects.count,
+    rejects: rejects.rows,
+    applied: {},
+  };
+}
+
+/** Parses the file row by row, staging valid rows a chunk at a time; returns the file's SHA-256 and row count. */
+async function readAndStage(
+  sql: Sql,
+  actor: Actor,
+  s: { input: ImportInput; importId: number; rejects: RejectCollector; skipInvalid: boolean },
+): Promise<{ fileHash: string; rows: number }> {
+  const { input, rejects } = s;
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let rows = 0;
+  const parser = csvParser(input.kind, rejects.add);
+  const meter = new PassThrough();
+  meter.on('data', (chunk: Buffer) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  });
+  const feeding = pipeline(
+    input.source instanceof Readable ? input.source : Readable.from(input.source),
+    meter,
+  ).catch((error: unknown) => {
+    parser.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  meter.pipe(parser);
+
+  let pending: ParsedRow[] = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const good = await knownRows(sql, actor.accountId, batch, rejects.add);
+    // Once the file is refused, stop staging: only collect what else is wrong.
+    if (s.skipInvalid || rejects.count === 0) await importsRepository.stage(sql, s.importId, good);
+    input.onProgress?.(
+      input.totalBytes ? Math.min(0.5, (bytes / input.totalBytes) * 0.5) : 0,
+      `checked ${rows} rows`,
+    );
+  };
+
+  try {
+    for await (const item of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      rows += 1;
+      try {
+        pending.push({ lineNo: item.info.lines, row: validateImportRow(input.kind, item.record) });
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        rejects.add({ line: item.info.lines, field: error.field ?? '(row)', message: error.message });
+      }
+      if (pending.length >= STAGE_CHUNK) await flush();
+    }
+    await flush();
+  } catch (error) {
+    // Broken quoting, a bad header or a ragged row: the parser cannot go on.
+    const e = error as Error & { lines?: number; code?: string };
+    if (isDomainError(error))
+      rejects.add({ line: 1, field: error.field ?? 'header', message: error.message });
+    else if (typeof e.code === 'string' && e.code.startsWith('CSV_'))
+      rejects.add({ line: e.lines ?? rows + 1, field: '(row)', message: e.message });
+    else throw error;
+    await importsRepository.delete(sql, actor.accountId, s.importId);
+    rejects.rows.sort((a, b) => a.line - b.line);
+    throw refusal(input.kind, rejects);
+  } finally {
+    await feeding;
+  }
+  return { fileHash: hash.digest('hex'), rows };
+}
+
+/** The format's CSV parser: header checked and lower-cased, broken rows reported and skipped. */
+function csvParser(kind: ImportKind, reject: (row: RejectedRow) => void): Parser {
+  const format = IMPORT_FORMATS[kind];
+  const parser = parse({
+    delimiter: format.delimiter,
+    quote: format.quoted ? '"' : false,
+    columns: (header: string[]) => {
+      const names = header.map((h) => h.trim().toLowerCase());
+      checkHeader(kind, names);
+      return names;
+    },
+    bom: true,
+    skip_empty_lines: true,
+    info: true,
+    // Keep going past a broken row so every problem in the file is reported with its line.
+    skip_records_with_error: true,
+  });
+  parser.on('skip', (error: Error & { lines?: number }) => {
+    reject({ line: error.lines ?? 0, field: '(row)', message: error.message });
+  });
+  return parser;
+}
+
+/** The rows whose SKU and location the account knows; the others are rejected. */
+async function knownRows(
+  sql: Sql,
+  accountId: number,
+  batch: readonly ParsedRow[],
+  reject: (row: RejectedRow) => void,
+): Promise<StagedRow[]> {
+  const skus = [...new Set(batch.flatMap((b) => (b.row.sku ? [b.row.sku] : [])))];
+  const locations = [...new Set(batch.flatMap((b) => (b.row.location ? [b.row.location] : [])))];
+  const knownSkus = skus.length ? await importsRepository.knownSkus(sql, accountId, skus) : new Set<string>();
+  const knownLocations = locations.length
+    ? await importsRepository.knownLocations(sql, accountId, locations)
+    : new Set<string>();
+  const good: StagedRow[] = [];
+  for (const b of batch) {
+    if (b.row.sku && !knownSkus.has(b.row.sku))
+      reject({ line: b.lineNo, field: 'sku', message: `unknown SKU ${b.row.sku}` });
+    else if (b.row.location && !knownLocations.has(b.row.location))
+      reject({ line: b.lineNo, field: 'location', message: `unknown location ${b.row.location}` });
+    else good.push({ lineNo: b.lineNo, key: b.row.key, data: b.row.data });
+  }
+  return good;
+}
+
+function refusal(kind: ImportKind, r: { rows: RejectedRow[]; count: number }): DomainError {
+  const first = r.rows[0];
+  return new DomainError(
+    'VALIDATION_FAILED',
+    `${r.count} invalid row${r.count === 1 ? '' : 's'} in the ${kind} file; nothing was imported${first ? ` (line ${first.line}: ${first.message})` : ''}`,
+    {
+      field: first ? `line ${first.line}` : '(file)',
+      details: { invalidRows: r.count, rejects: r.rows.slice(0, 100) },
+    },
+  );
+}

@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import type { Stockwise } from '../../src/stockwise';
+import { describeEachBackend, useStockwise } from '../support/backends';
+import { seedChannelAccount } from '../support/channels-seed';
+import { newAccount, uid, type TestAccount } from '../support/factories';
+import { client } from '../support/http-client';
+import { localServer } from '../support/local-server';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
+
+type Api = ReturnType<typeof client>;
+
+describeEachBackend(
+  'Channels: SP-API and Shopify Admin connectors pull orders and push quantities',
+  (backend) => {
+    const ctx = useStockwise(backend);
+    let sw: Stockwise;
+    let owner: TestAccount;
+    let api: Api;
+    const shop = `${uid('shop-')}.myshopify.com`;
+    const secret = 'shpss_test_webhook_secret';
+
+    beforeAll(async () => {
+      sw = ctx.sw;
+      owner = await newAccount(sw);
+      api = client(ctx.app, owner.token);
+      await seedChannelAccount(api, { shop, secret });
+    });
+
+    it('SP-API connector: getOrders + getOrderItems from a local server become orders (reserve, ship, skip pending); quantities are pushed', async () => {
+      const patched: { sku: string; body: unknown }[] = [];
+      const seen: string[] = [];
+      const amazon = await localServer((req, body, res) => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        seen.push(`${req.method ?? ''} ${url.pathname}`);
+        const send = (status: number, payload: string): true => {
+          res.writeHead(status, { 'Content-Type': 'application/json' });
+          res.end(payload);
+          return true;
+        };
+        if (url.pathname === '/auth/o2/token') {
+          const form = new URLSearchParams(body);
+          if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== 'Atzr|refresh')
+            return send(400, '{"error":"invalid_grant"}');
+          return send(200, '{"access_token":"Atza|access","token_type":"bearer","expires_in":3600}');
+        }
+        if (req.headers['x-amz-access-token'] !== 'Atza|access')
+          return send(403, '{"errors":[{"code":"Unauthorized"}]}');
+        if (url.pathname === '/orders/v0/orders') {
+          if (
+            url.searchParams.get('MarketplaceIds') !== 'ATVPDKIKX0DER' ||
+            !url.searchParams.get('LastUpdatedAfter')
+          )
+            return send(400, '{"errors":[{"code":"InvalidInput"}]}');
+          return send(200, fixture('amazon/getOrders.json'));
+        }
+        const items = /^\/orders\/v0\/orders\/([^/]+)\/orderItems$/.exec(url.pathname);
+        if (items) return send(200, fixture(`amazon/getOrderItems-${decodeURIComponent(items[1]!)}.json`));
+        const listing = /^\/listings\/2021-08-01\/items\/SELLER1\/(.+)$/.exec(url.pathname);
+        if (listing && req.method === 'PATCH') {
+          patched.push({ sku: decodeURIComponent(listing[1]!), body: JSON.parse(body) as unknown });
+          return send(200, '{"status":"ACCEPTED"}');
+        }
+        send(404, '{}');
+      });
+      try {
+        const connected = await api.post('/api/v1/channels', {
+          type: 'amazon',
+          sellerId: 'SELLER1',
+          marketplaceId: 'ATVPDKIKX0DER',
+          clientId: 'amzn1.application-oa2-client.x',
+          clientSecret: 'secret',
+          refreshToken: 'Atzr|refresh',
+          endpoint: amazon.url,
+          tokenUrl: `${amazon.url}/auth/o2/token`,
+          location: 'FBA-US',
+        });
+        expect(connected.status).toBe(201);
+        expect(connected.body['hasCredentials']).toBe(true);
+        const sync = await api.post('/api/v1/channels/amazon/sync');
+        expect(sync.status).toBe(200);
+        expect(sync.body).toMatchObject({
+          ordersSeen: 2,
+          ordersCreated: 2,
+          ordersFailed: [],
+          cursor: '2024-05-02T08:00:00Z',
+        });
+        const unshipped = (
+          (await api.get('/api/v1/orders?channel=amazon&externalId=902-3159896-1390916')).body
+            .items as Record<string, unknown>[]
+        )[0]!;
+        expect(unshipped).toMatchObject({
+          status: 'reserved',
+          orderedAt: '2024-04-20T19:49:35.000Z',
+          currency: 'USD',
+        });
+        expect(unshipped['lines']).toMatchObject([
+          { sku: 'NABetaASINB00551Q3CS', quantity: 2, unitPrice: 19.99, externalLineId: '05015851154158' },
+          {
+            sku: 'MUG-BLUE-12OZ',
+            quantity: 1,
+            unitPrice: 19.99,
+            allocations: [{ location: 'FBA-US', reserved: 1, shipped: 0 }],
+          },
+        ]);
+        const shipped = (
+          (await api.get('/api/v1/orders?channel=amazon&externalId=113-8891267-5523401')).body
+            .items as Record<string, unknown>[]
+        )[0]!;
+        expect(shipped).toMatchObject({
+          status: 'shipped',
+          lines: [{ sku: 'MUG-BLUE-12OZ', quantity: 1, unitPrice: 19.99, quantityShipped: 1 }],
+        });
+        expect((await api.get('/api/v1/orders?externalId=114-0000001-0000001')).body.items).toHaveLength(0);
+        const again = await api.post('/api/v1/channels/amazon/sync');
+        expect(again.body).toMatchObject({ ordersCreated: 0 });
+        const mug = patched.find((p) => p.sku === 'MUG-BLUE-12OZ');
+        expect(mug?.body).toMatchObject({
+          patches: [
+            {
+              op: 'replace',
+              path: '/attributes/fulfillment_availability',
+              value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 28 }],
+            },
+          ],
+        });
+        const [row] = await sw.db.query<{ credentials_enc: string }>(
+          `SELECT credentials_enc FROM sales_channels WHERE channel = 'amazon'`,
+        );
+        expect(row!.credentials_enc).not.toContain('Atzr');
+        expect(seen).toContain('POST /auth/o2/token');
+      } finally {
+        amazon.server.close();
+      }
+    });
+
+    it('Shopify Admin REST connector: pulls orders over Link-header pages with full-precision ids, pushes inventory_levels/set', async () => {
+      const sets: string[] = [];
+      const order = JSON.parse(
+        fixture('shopify/orders-create.json').replace(/"id": (\d{16,})/g, '"id": "$1"'),
+      ) as Record<string, unknown>;
+      const page1 = `{"orders":[${fixture('shopify/orders-create.json').replace('820982911946154508', '820982911946154999')}]}`;
+      const page2 = JSON.stringify({
+        orders: [
+          {
+            ...order,
+            id: 450789469,
+            fulfillment_status: 'fulfilled',
+            updated_at: '2022-02-01T00:00:00Z',
+            line_items: [
+              { id: 1, sku: 'IPOD2008PINK', quantity: 1, price: '199.00', total_discount: '0.00' },
+            ],
+          },
+        ],
+      });
+      let origin = '';
+      const shopify = await localServer((req, body, res) => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        if (req.headers['x-shopify-access-token'] !== 'shpat_token') {
+          res.writeHead(401).end('{"errors":"[API] Invalid API key or access token"}');
+          return;
+        }
+        const base = '/admin/api/2024-07';
+        if (url.pathname === `${base}/orders.json`) {
+          const second = url.searchParams.get('page_info') === 'p2';
+          const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+          if (!second) headers['Link'] = `<${origin}${base}/orders.json?limit=250&page_info=p2>; rel="next"`;
+          res.writeHead(200, headers).end(second ? page2 : page1);
+          return;
+        }
+        if (url.pathname === `${base}/products.json`) {
+          res
+            .writeHead(200, { 'Content-Type': 'application/json' })
+            .end(
+              '{"products":[{"id":632910392,"variants":[{"id":808950810,"sku":"IPOD2008PINK","inventory_item_id":9007199254740993555}]}]}',
+            );
+          return;
+        }
+        if (url.pathname === `${base}/inventory_levels/set.json` && req.method === 'POST') {
+          sets.push(body);
+          res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"inventory_level":{}}');
+          return;
+        }
+        res.writeHead(404).end('{}');
+      });
+      origin = shopify.url;
+      try {
+        const base = `${shopify.url}/admin/api/2024-07`;
+        const connected = await api.post('/api/v1/channels', {
+          type: 'shopify',
+          shopDomain: shop,
+          webhookSecret: secret,
+          accessToken: 'shpat_token',
+          shopifyLocationId: '655441491',
+          apiBaseUrl: base,
+          safetyBuffer: 2,
+        });
+        expect(connected.status).toBe(201);
+        const sync = await api.post('/api/v1/channels/shopify/sync');
+        expect(sync.status).toBe(200);
+        expect(sync.body).toMatchObject({ ordersSeen: 2, ordersCreated: 2 });
+        expect(
+          (await api.get('/api/v1/orders?channel=shopify&externalId=820982911946154999')).body.items,
+        ).toHaveLength(1);
+        const fulfilled = (
+          (await api.get('/api/v1/orders?channel=shopify&externalId=450789469')).body.items as Record<
+            string,
+            unknown
+          >[]
+        )[0]!;
+        expect(fulfilled['status']).toBe('shipped');
+        expect(sets).toHaveLength(1);
+        expect(sets[0]).toContain('"inventory_item_id":9007199254740993555');
+        expect(sets[0]).toContain('"location_id":655441491');
+      } finally {
+        shopify.server.close();
+      }
+    });
+  },
+);

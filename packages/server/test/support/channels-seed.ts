@@ -1,0 +1,35 @@
+import { expect } from 'vitest';
+import type { client } from './http-client';
+import { FBA_US, receive, seedLocations, WAREHOUSE } from './seed';
+
+type Api = ReturnType<typeof client>;
+
+/** The SKUs of the channel fixtures (test/fixtures/shopify, test/fixtures/amazon). */
+export const CHANNEL_SKUS = ['IPOD2008PINK', 'IPOD2008BLACK', 'MUG-BLUE-12OZ', 'NABetaASINB00551Q3CS'];
+
+/**
+ * The channel suites' account: WH and FBA-US, the fixtures' SKUs with 20 each at WH (and 10 mugs at
+ * FBA-US), and the Shopify shop connected with its webhook secret and a safety buffer of 2.
+ */
+export async function seedChannelAccount(api: Api, shopify: { shop: string; secret: string }): Promise<void> {
+  await seedLocations(api, WAREHOUSE, FBA_US);
+  for (const sku of CHANNEL_SKUS) {
+    expect((await api.post('/api/v1/products', { sku, title: sku, unitCost: 5 })).status).toBe(201);
+    await receive(api, sku, 'WH', 20);
+  }
+  await receive(api, 'MUG-BLUE-12OZ', 'FBA-US', 10);
+  const connected = await api.post('/api/v1/channels', {
+    type: 'shopify',
+    shopDomain: shopify.shop,
+    webhookSecret: shopify.secret,
+    safetyBuffer: 2,
+  });
+  expect(connected.status).toBe(201);
+  expect(connected.body).toMatchObject({
+    channel: 'shopify',
+    shopDomain: shopify.shop,
+    hasWebhookSecret: true,
+    safetyBuffer: 2,
+  });
+  expect(JSON.stringify(connected.body)).not.toContain(shopify.secret);
+}
