@@ -9086,6 +9086,8 @@ export interface components {
         /** @enum {string} */
         role: 'owner' | 'manager' | 'staff' | 'viewer';
       }[];
+      /** @description what the role may do in this account; clients gate their UI on it, the server enforces it */
+      permissions: ('read' | 'inventory:write' | 'catalog:write' | 'users:manage')[];
     };
     Problem: {
       type: string;
@@ -10751,7 +10753,17 @@ export interface components {
     };
     Alert: {
       id: number;
-      kind: string;
+      /** @enum {string} */
+      kind:
+        | 'low_stock'
+        | 'stock_out'
+        | 'reorder_now'
+        | 'aging'
+        | 'excess'
+        | 'stranded'
+        | 'capacity'
+        | 'supplier_bill_due'
+        | 'ipi_low';
       /** @enum {string} */
       severity: 'info' | 'warning' | 'critical';
       sku: string | null;
@@ -10819,7 +10831,10 @@ export interface components {
         user: string | null;
         /** @description omit to keep the stored one */
         password?: string | null;
-        /** Format: email */
+        /**
+         * Format: email
+         * @example owner@example.com
+         */
         from: string;
       } | null;
       webhook?: {
