@@ -12,9 +12,9 @@ const HEADER = `/**
 
 `;
 
-/** The TypeScript types of an OpenAPI document (openapi-typescript), Prettier-formatted for the web package. */
-export async function generateApiTypes(document: Record<string, unknown>): Promise<string> {
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { alphabetize: false });
+/** The TypeScript types of an OpenAPI document's JSON (openapi-typescript), Prettier-formatted for the web package. */
+export async function generateApiTypes(openApiJson: string): Promise<string> {
+  const ast = await openapiTS(openApiJson);
   const options = await prettier.resolveConfig(API_TYPES_FILE);
   return prettier.format(HEADER + astToString(ast), { ...options, filepath: API_TYPES_FILE });
 }

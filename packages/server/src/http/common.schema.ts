@@ -49,3 +49,40 @@ export const ProblemSchema = z
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .openapi('Problem');
+
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a calendar date',
+  )
+  .openapi({ example: '2025-07-01' });
+
+export const MonthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
+  .openapi({ example: '2025-07' });
+
+export const MarketplaceSchema = z
+  .string()
+  .regex(/^[A-Z]{2,5}$/, 'a marketplace code such as US')
+  .openapi({ example: 'US' });
+
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
+
+export const AsOfQuerySchema = z.object({
+  asOf: IsoDateSchema.optional().openapi({
+    description: 'the date (UTC) the figures are for; default today',
+  }),
+});
+
+export const EmailSchema = z.email().max(254).openapi({ example: 'owner@example.com' });

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { API_TYPES_FILE, generateApiTypes } from './api-types';
-import { buildOpenApiDocument } from './openapi-document';
+import { openApiJson } from './openapi-document';
 
 // `npm run gen:api`: regenerates the web's API types from the routes.
-await writeFile(API_TYPES_FILE, await generateApiTypes(await buildOpenApiDocument()));
+await writeFile(API_TYPES_FILE, await generateApiTypes(await openApiJson()));
 console.log(`wrote ${API_TYPES_FILE}`);

@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '../../src/http/openapi-document';
+import { openApiJson } from '../../src/http/openapi-document';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -51,7 +51,7 @@ describe('OpenAPI document: patterns and examples', () => {
   let doc: JsonObject;
   let schemas: { where: string; schema: JsonObject }[];
   beforeAll(async () => {
-    doc = (await buildOpenApiDocument()) as JsonObject;
+    doc = JSON.parse(await openApiJson()) as JsonObject;
     schemas = schemasIn(doc, '#');
   });
 
