@@ -14,7 +14,8 @@ const HEADER = `/**
 
 /** The TypeScript types of an OpenAPI document's JSON (openapi-typescript), Prettier-formatted for the web package. */
 export async function generateApiTypes(openApiJson: string): Promise<string> {
-  const ast = await openapiTS(openApiJson);
+  // A field with a default may be left out of a request: keep it optional (responses carry no defaults).
+  const ast = await openapiTS(openApiJson, { defaultNonNullable: false });
   const options = await prettier.resolveConfig(API_TYPES_FILE);
   return prettier.format(HEADER + astToString(ast), { ...options, filepath: API_TYPES_FILE });
 }

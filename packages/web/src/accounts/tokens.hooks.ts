@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { ApiToken, ApiTokenCreated, Page } from '../api/types';
 import { queryKeysFactory } from '../api/query-key-factory';
+import { useRefreshingMutation } from '../api/mutations';
 
 export const tokenKeys = queryKeysFactory('tokens');
 
@@ -14,17 +15,12 @@ export function useTokens() {
 }
 
 export function useCreateToken() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (name: string) => api.post<ApiTokenCreated>('/tokens', { name }),
-    onSuccess: () => client.invalidateQueries({ queryKey: tokenKeys.all }),
-  });
+  return useRefreshingMutation(
+    (name: string) => api.post<ApiTokenCreated>('/tokens', { name }),
+    tokenKeys.all,
+  );
 }
 
 export function useRevokeToken() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete<unknown>(`/tokens/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: tokenKeys.all }),
-  });
+  return useRefreshingMutation((id: number) => api.delete<unknown>(`/tokens/${id}`), tokenKeys.all);
 }

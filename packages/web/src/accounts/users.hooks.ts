@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { Member, MemberCreate, Page } from '../api/types';
 import { queryKeysFactory } from '../api/query-key-factory';
+import { useRefreshingMutation } from '../api/mutations';
 
 export const userKeys = queryKeysFactory('users');
 
@@ -14,9 +15,5 @@ export function useUsers() {
 }
 
 export function useCreateUser() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: MemberCreate) => api.post<Member>('/users', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: userKeys.all }),
-  });
+  return useRefreshingMutation((body: MemberCreate) => api.post<Member>('/users', body), userKeys.all);
 }

@@ -9392,7 +9392,7 @@ export interface components {
            * @default sellable
            * @enum {string}
            */
-          condition: 'sellable' | 'unfulfillable';
+          condition?: 'sellable' | 'unfulfillable';
         }
       | {
           /** @enum {string} */
@@ -9452,7 +9452,7 @@ export interface components {
            * @default sellable
            * @enum {string}
            */
-          from: 'sellable' | 'unfulfillable';
+          from?: 'sellable' | 'unfulfillable';
         };
     MovementPage: {
       items: components['schemas']['Movement'][];
@@ -10029,7 +10029,7 @@ export interface components {
         /** @example MUG-1 */
         sku?: string;
         /** @default 1 */
-        quantity: number;
+        quantity?: number;
         /** @description unique per scan: a scan sent twice is received once */
         scanKey?: string;
       }[];
@@ -10137,7 +10137,7 @@ export interface components {
          * @default sellable
          * @enum {string}
          */
-        condition: 'sellable' | 'unfulfillable';
+        condition?: 'sellable' | 'unfulfillable';
         /**
          * @description where it comes back; default where it shipped from
          * @example WH1
@@ -10205,7 +10205,7 @@ export interface components {
           type: 'amazon';
           sellerId?: string;
           /** @default ATVPDKIKX0DER */
-          marketplaceId: string;
+          marketplaceId?: string;
           clientId?: string;
           clientSecret?: string;
           refreshToken?: string;
@@ -10529,7 +10529,7 @@ export interface components {
        * @default US
        * @example US
        */
-      marketplace: string;
+      marketplace?: string;
       note?: string;
     };
     WhatIfResult: {
@@ -10794,7 +10794,7 @@ export interface components {
     };
     AlertEvaluate: {
       /** @default true */
-      deliver: boolean;
+      deliver?: boolean;
     };
     AlertAcknowledge: {
       note?: string;
@@ -10826,9 +10826,9 @@ export interface components {
         host: string;
         port: number;
         /** @default false */
-        secure: boolean;
+        secure?: boolean;
         /** @default null */
-        user: string | null;
+        user?: string | null;
         /** @description omit to keep the stored one */
         password?: string | null;
         /**
@@ -10861,12 +10861,12 @@ export interface components {
        * @default xlsx
        * @enum {string}
        */
-      format: 'csv' | 'xlsx';
+      format?: 'csv' | 'xlsx';
       /**
        * @default daily
        * @enum {string}
        */
-      frequency: 'daily' | 'weekly';
+      frequency?: 'daily' | 'weekly';
       recipients: string[];
     };
   };

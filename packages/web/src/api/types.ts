@@ -78,3 +78,20 @@ export type PurchaseOrderReceipt = Schemas['PurchaseOrderReceipt'];
 export type ReceiveScan = Schemas['PurchaseOrderReceive']['lines'][number];
 
 export type AlertItem = Schemas['Alert'];
+
+export type Supplier = Schemas['Supplier'];
+export type SupplierUpdate = Schemas['SupplierUpdate'];
+export type SupplierProduct = Schemas['SupplierProduct'];
+export type Scorecard = Schemas['SupplierScorecard'];
+export type Bill = Scorecard['billsDue'][number];
+export type SupplierBills = Schemas['SupplierBills'];
+
+export type NotificationSettings = Schemas['NotificationSettings'];
+export type NotificationSettingsUpdate = Schemas['NotificationSettingsUpdate'];
+
+export type SalesChannel = Schemas['SalesChannel'];
+export type ChannelConnect = Schemas['ChannelConnect'];
+
+export type Order = Schemas['Order'];
+export type OrderChannel = Order['channel'];
+export type OrderStatus = Order['status'];
