@@ -2,7 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { queryKeysFactory } from '../api/query-key-factory';
 import { useRefreshingMutation } from '../api/mutations';
-import type { Supplier, SupplierUpdate, SupplierProduct, Bill, Scorecard, SupplierBills } from '../api/types';
+import type { Supplier, SupplierUpdate, SupplierProduct, Scorecard, SupplierBills } from '../api/types';
 export type { Supplier, SupplierUpdate, SupplierProduct, Bill, Scorecard, SupplierBills } from '../api/types';
 
 export const supplierKeys = queryKeysFactory('suppliers');
