@@ -1,17 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { ApiToken, ApiTokenCreated, Page } from '../api/types';
+import type { ApiToken, ApiTokenCreated } from '../api/types';
 import { queryKeysFactory } from '../api/query-key-factory';
+import { useItemsQuery } from '../api/queries';
 import { useRefreshingMutation } from '../api/mutations';
 
 export const tokenKeys = queryKeysFactory('tokens');
 
 export function useTokens() {
-  return useQuery({
-    queryKey: tokenKeys.list(),
-    queryFn: () => api.get<Page<ApiToken>>('/tokens'),
-    select: (page) => page.items,
-  });
+  return useItemsQuery<ApiToken>(tokenKeys.list(), '/tokens');
 }
 
 export function useCreateToken() {

@@ -58,6 +58,7 @@ export type MemberCreate = Schemas['MemberCreate'];
 export type ApiToken = Schemas['ApiToken'];
 export type ApiTokenCreated = Schemas['ApiTokenCreated'];
 export type Job = Schemas['Job'];
+export type ImportRecord = Schemas['Import'];
 export type JobStatus = Job['status'];
 
 export type Forecast = Schemas['Forecast'];

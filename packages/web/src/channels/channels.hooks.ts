@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { queryKeysFactory } from '../api/query-key-factory';
+import { useItemsQuery } from '../api/queries';
 import { useRefreshingMutation } from '../api/mutations';
 import type { SalesChannel, ChannelConnect } from '../api/types';
 export type { SalesChannel, ChannelConnect } from '../api/types';
@@ -8,10 +8,7 @@ export type { SalesChannel, ChannelConnect } from '../api/types';
 export const channelKeys = queryKeysFactory('channels');
 
 export function useChannels() {
-  return useQuery({
-    queryKey: channelKeys.list(),
-    queryFn: async () => (await api.get<{ items: SalesChannel[] }>('/channels')).items,
-  });
+  return useItemsQuery<SalesChannel>(channelKeys.list(), '/channels');
 }
 
 export function useConnectChannel() {

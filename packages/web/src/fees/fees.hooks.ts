@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { queryKeysFactory } from '../api/query-key-factory';
+import { useItemsQuery } from '../api/queries';
 import { useRefreshingMutation } from '../api/mutations';
 
 /** The rates a seller edits most; the server's schedule has more (surcharge brackets, fulfilment tables). */
@@ -31,10 +31,7 @@ export type FeeRatesPatch = Partial<FeeRates>;
 export const feeKeys = queryKeysFactory('fees');
 
 export function useFeeSchedules() {
-  return useQuery({
-    queryKey: feeKeys.list(),
-    queryFn: async () => (await api.get<{ items: FeeSchedule[] }>('/fees')).items,
-  });
+  return useItemsQuery<FeeSchedule>(feeKeys.list(), '/fees');
 }
 
 /** A new schedule from a date; the server starts it from the rates in force then. */

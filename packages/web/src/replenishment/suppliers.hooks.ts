@@ -1,6 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { queryKeysFactory } from '../api/query-key-factory';
+import { useItemsQuery } from '../api/queries';
 import { useRefreshingMutation } from '../api/mutations';
 import type { Supplier, SupplierUpdate, SupplierProduct, Scorecard, SupplierBills } from '../api/types';
 export type { Supplier, SupplierUpdate, SupplierProduct, Bill, Scorecard, SupplierBills } from '../api/types';
@@ -10,10 +11,7 @@ export const supplierKeys = queryKeysFactory('suppliers');
 const supplierPath = (code: string) => `/suppliers/${encodeURIComponent(code)}`;
 
 export function useSuppliers() {
-  return useQuery({
-    queryKey: supplierKeys.list(),
-    queryFn: async () => (await api.get<{ items: Supplier[] }>('/suppliers')).items,
-  });
+  return useItemsQuery<Supplier>(supplierKeys.list(), '/suppliers');
 }
 
 /** One scorecard per supplier, fetched side by side (sellers have a handful of suppliers). */

@@ -13,13 +13,6 @@ type ProductFact = 'barcode' | 'asin' | 'fnsku' | 'category' | 'brand' | 'replen
 export type BalanceInput = Omit<Balance, ProductFact> & Partial<Pick<Balance, ProductFact>>;
 
 export interface InventoryRow extends Balance {
-  barcode: string | null;
-  asin: string | null;
-  fnsku: string | null;
-  category: string | null;
-  brand: string | null;
-  replenishable: boolean;
-  cubicFeet: number | null;
   volume: number | null;
   ageDays: number | null;
   /** Lower-cased SKU, title and codes, built once so each keystroke is one `includes` per row. */
