@@ -50,8 +50,16 @@ describe('forecast chart option', () => {
 
   it('never passes NaN to the chart and clamps negative quantiles at zero', () => {
     const broken: Forecast = {
+      sku: 'X',
+      location: null,
+      asOf: '2026-01-02',
+      source: 'computed',
       model: 'x',
-      history: [{ date: '2026-01-01', units: Number.NaN }],
+      params: {},
+      demandClass: 'smooth',
+      degenerate: null,
+      backtest: null,
+      history: [{ date: '2026-01-01', units: Number.NaN, censored: false }],
       forecast: [
         {
           date: '2026-01-02',

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Balance, Product } from '../src/api/types';
-import { filterRows, joinRows, sortRows, type RowFilter } from '../src/ledger/inventory/inventory-model';
+import {
+  filterRows,
+  joinRows,
+  sortRows,
+  type BalanceInput,
+  type RowFilter,
+} from '../src/ledger/inventory/inventory-model';
 import { generateBalances } from './support/fixtures';
 
 const asOf = new Date('2026-11-26T00:00:00Z');
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 const all: RowFilter = { search: '', location: null, category: null, status: 'all' };
 
-function balance(overrides: Partial<Balance> & Pick<Balance, 'sku' | 'location'>): Balance {
+function balance(overrides: Partial<Balance> & Pick<Balance, 'sku' | 'location'>): BalanceInput {
   return {
     title: `Title ${overrides.sku}`,
     onHand: 10,

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   JobSchema,
   MemberCreateSchema,
@@ -12,11 +12,12 @@ import { mapMemberDto, mapTokenDto } from './auth.service';
 import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
+  itemsOf,
   json,
-  jsonBody,
+  jsonResponse,
   newRouter,
-  problemResponses,
-  secured,
+  securedRoute,
+  jsonBody,
 } from '../http/router';
 
 const IdParam = z.object({
@@ -30,28 +31,23 @@ const IdParam = z.object({
 export function usersRoutes(sw: Stockwise) {
   const app = newRouter();
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: ['Users'],
       summary: 'Members of this account',
-      security: secured,
-      responses: {
-        200: { description: 'Members', ...json(z.object({ items: z.array(MemberSchema) })) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('Members', itemsOf(MemberSchema)) },
     }),
     async (c) => c.json({ items: (await sw.auth.listMembers(c.get('actor'))).map(mapMemberDto) }, 200),
   );
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/',
       tags: ['Users'],
       summary: 'Add a member (owners only)',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(MemberCreateSchema) },
-      responses: { 201: { description: 'Added', ...json(MemberSchema) }, ...problemResponses },
+      responses: { 201: jsonResponse('Added', MemberSchema) },
     }),
     async (c) => c.json(mapMemberDto(await sw.auth.addMember(c.get('actor'), c.req.valid('json'))), 201),
   );
@@ -61,31 +57,23 @@ export function usersRoutes(sw: Stockwise) {
 export function tokensRoutes(sw: Stockwise) {
   const app = newRouter();
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: ['Users'],
       summary: 'API tokens (secrets are never shown again)',
-      security: secured,
-      responses: {
-        200: { description: 'Tokens', ...json(z.object({ items: z.array(TokenSchema) })) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('Tokens', itemsOf(TokenSchema)) },
     }),
     async (c) => c.json({ items: (await sw.auth.listTokens(c.get('actor'))).map(mapTokenDto) }, 200),
   );
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/',
       tags: ['Users'],
       summary: 'Create an API token for me',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(TokenCreateSchema) },
-      responses: {
-        201: { description: 'Created; the token is shown once', ...json(TokenCreatedSchema) },
-        ...problemResponses,
-      },
+      responses: { 201: jsonResponse('Created; the token is shown once', TokenCreatedSchema) },
     }),
     async (c) => {
       const { token, record } = await sw.auth.createToken(c.get('actor'), c.req.valid('json').name);
@@ -93,14 +81,13 @@ export function tokensRoutes(sw: Stockwise) {
     },
   );
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'delete',
       path: '/{id}',
       tags: ['Users'],
       summary: 'Revoke a token',
-      security: secured,
       request: { params: IdParam },
-      responses: { 200: { description: 'Revoked', ...json(TokenSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Revoked', TokenSchema) },
     }),
     async (c) => c.json(mapTokenDto(await sw.auth.revokeToken(c.get('actor'), c.req.valid('param').id)), 200),
   );
@@ -110,28 +97,23 @@ export function tokensRoutes(sw: Stockwise) {
 export function jobsRoutes(sw: Stockwise) {
   const app = newRouter();
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: ['Jobs'],
       summary: 'Recent background jobs with progress',
-      security: secured,
-      responses: {
-        200: { description: 'Jobs', ...json(z.object({ items: z.array(JobSchema) })) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('Jobs', itemsOf(JobSchema)) },
     }),
     async (c) => c.json({ items: await sw.jobs.list(c.get('actor')) }, 200),
   );
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/{id}',
       tags: ['Jobs'],
       summary: 'One job: status, progress, result',
-      security: secured,
       request: { params: IdParam },
-      responses: { 200: { description: 'Job', ...json(JobSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Job', JobSchema) },
     }),
     async (c) => c.json(await sw.jobs.get(c.get('actor'), c.req.valid('param').id), 200),
   );
@@ -154,19 +136,17 @@ export function auditRoutes(sw: Stockwise) {
     })
     .openapi('AuditEntry');
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: ['Audit'],
       summary: 'Audit trail: who changed what, when (newest first)',
-      security: secured,
       request: { query: PageQuerySchema.extend({ entityType: TextSchema(40).optional() }) },
       responses: {
         200: {
           description: 'Entries',
           ...json(z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() })),
         },
-        ...problemResponses,
       },
     }),
     async (c) => c.json(await sw.audit.list(c.get('actor'), c.req.valid('query')), 200),

@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
+import { permissionsOf } from '@stockwise/domain/accounts/roles';
 import { LOCALES, LoginSchema, MeSchema, SetupSchema } from './auth.schema';
 import type { Stockwise } from '../stockwise';
-import { json, jsonBody, newRouter, problemResponses, secured } from '../http/router';
+import type { Actor } from './actor';
+import { jsonBody, jsonResponse, newRouter, securedRoute, problemResponses } from '../http/router';
 import { SESSION_COOKIE } from '../http/auth.middleware';
 
 function setSessionCookie(c: Context, token: string, expiresAt: Date) {
@@ -17,6 +19,12 @@ function setSessionCookie(c: Context, token: string, expiresAt: Date) {
   });
 }
 
+/** The signed-in user with what their role may do here (the domain's table; clients keep no copy of it). */
+async function signedIn(sw: Stockwise, actor: Actor) {
+  const me = await sw.auth.me(actor);
+  return { ...me, permissions: [...permissionsOf(me.account.role)] };
+}
+
 /** Routes that work without a session: sign in and first-owner setup. */
 export function publicAuthRoutes(sw: Stockwise) {
   const app = newRouter();
@@ -26,7 +34,7 @@ export function publicAuthRoutes(sw: Stockwise) {
       path: '/setup',
       tags: ['Auth'],
       summary: 'Whether the instance still needs its first owner',
-      responses: { 200: { description: 'Setup state', ...json(z.object({ needsSetup: z.boolean() })) } },
+      responses: { 200: jsonResponse('Setup state', z.object({ needsSetup: z.boolean() })) },
     }),
     async (c) => c.json({ needsSetup: await sw.auth.needsSetup() }, 200),
   );
@@ -37,14 +45,14 @@ export function publicAuthRoutes(sw: Stockwise) {
       tags: ['Auth'],
       summary: 'Create the first account and its owner, and sign in',
       request: jsonBody(SetupSchema),
-      responses: { 201: { description: 'Signed in', ...json(MeSchema) }, ...problemResponses },
+      responses: { 201: jsonResponse('Signed in', MeSchema), ...problemResponses },
     }),
     async (c) => {
       const input = c.req.valid('json');
       await sw.auth.setupFirstOwner(input);
       const session = await sw.auth.login(input.email, input.password);
       setSessionCookie(c, session.sessionToken, session.expiresAt);
-      return c.json(await sw.auth.me(session.principal), 201);
+      return c.json(await signedIn(sw, session.principal), 201);
     },
   );
   app.openapi(
@@ -53,13 +61,13 @@ export function publicAuthRoutes(sw: Stockwise) {
       path: '/session',
       tags: ['Auth'],
       summary: 'The signed-in user, or null (200 either way, so a signed-out page load logs no error)',
-      responses: { 200: { description: 'Session', ...json(z.object({ me: MeSchema.nullable() })) } },
+      responses: { 200: jsonResponse('Session', z.object({ me: MeSchema.nullable() })) },
     }),
     async (c) => {
       const cookie = getCookie(c, SESSION_COOKIE);
       const principal =
         cookie && cookie.length <= 200 ? await sw.auth.authenticateSession(cookie) : undefined;
-      return c.json({ me: principal ? await sw.auth.me(principal) : null }, 200);
+      return c.json({ me: principal ? await signedIn(sw, principal) : null }, 200);
     },
   );
   app.openapi(
@@ -69,13 +77,13 @@ export function publicAuthRoutes(sw: Stockwise) {
       tags: ['Auth'],
       summary: 'Sign in; sets an httpOnly session cookie',
       request: jsonBody(LoginSchema),
-      responses: { 200: { description: 'Signed in', ...json(MeSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Signed in', MeSchema), ...problemResponses },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
       const session = await sw.auth.login(email, password);
       setSessionCookie(c, session.sessionToken, session.expiresAt);
-      return c.json(await sw.auth.me(session.principal), 200);
+      return c.json(await signedIn(sw, session.principal), 200);
     },
   );
   return app;
@@ -84,13 +92,12 @@ export function publicAuthRoutes(sw: Stockwise) {
 export function authRoutes(sw: Stockwise) {
   const app = newRouter();
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/logout',
       tags: ['Auth'],
       summary: 'Sign out',
-      security: secured,
-      responses: { 204: { description: 'Signed out' }, ...problemResponses },
+      responses: { 204: { description: 'Signed out' } },
     }),
     async (c) => {
       await sw.auth.logout(c.get('actor'));
@@ -99,43 +106,39 @@ export function authRoutes(sw: Stockwise) {
     },
   );
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/me',
       tags: ['Auth'],
       summary: 'Who am I, in which account, with which role',
-      security: secured,
-      responses: { 200: { description: 'Me', ...json(MeSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Me', MeSchema) },
     }),
-    async (c) => c.json(await sw.auth.me(c.get('actor')), 200),
+    async (c) => c.json(await signedIn(sw, c.get('actor')), 200),
   );
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/switch-account',
       tags: ['Auth'],
       summary: 'Move this browser session to another of my accounts',
-      security: secured,
       request: jsonBody(z.object({ accountId: z.number().int().positive() }).strict()),
-      responses: { 200: { description: 'Switched', ...json(MeSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Switched', MeSchema) },
     }),
     async (c) => {
       const actor = c.get('actor');
       const { accountId } = c.req.valid('json');
       await sw.auth.switchAccount(actor, accountId);
-      const principal = await sw.auth.me({ ...actor, accountId });
-      return c.json(principal, 200);
+      return c.json(await signedIn(sw, { ...actor, accountId }), 200);
     },
   );
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'put',
       path: '/locale',
       tags: ['Auth'],
       summary: 'Remember my language',
-      security: secured,
       request: jsonBody(z.object({ locale: z.enum(LOCALES) }).strict()),
-      responses: { 204: { description: 'Saved' }, ...problemResponses },
+      responses: { 204: { description: 'Saved' } },
     }),
     async (c) => {
       await sw.auth.setLocale(c.get('actor'), c.req.valid('json').locale);

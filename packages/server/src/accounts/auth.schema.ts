@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { ROLES } from '@stockwise/domain/accounts/roles';
-import { TextSchema } from '../http/common.schema';
+import { PERMISSIONS, ROLES } from '@stockwise/domain/accounts/roles';
+import { EmailSchema, TextSchema } from '../http/common.schema';
 
-export const EmailSchema = z.email().max(254).openapi({ example: 'owner@example.com' });
 export const PasswordSchema = TextSchema(200).min(8, 'at least 8 characters');
 export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 
@@ -29,6 +28,10 @@ export const MeSchema = z
     }),
     account: z.object({ id: z.number().int(), name: z.string(), role: z.enum(ROLES) }),
     accounts: z.array(z.object({ id: z.number().int(), name: z.string(), role: z.enum(ROLES) })),
+    permissions: z.array(z.enum(PERMISSIONS)).openapi({
+      description:
+        'what the role may do in this account; clients gate their UI on it, the server enforces it',
+    }),
   })
   .openapi('Me');
 

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   AcknowledgeSchema,
   AlertListQuerySchema,
@@ -6,21 +6,22 @@ import {
   AlertSchema,
   EvaluateResultSchema,
   EvaluateSchema,
-  IdParam,
   NotificationSettingsSchema,
   NotificationSettingsUpdateSchema,
   ReportScheduleCreateSchema,
   ReportScheduleSchema,
   SnoozeSchema,
-} from '../health/health.schema';
+} from './alerts.schema';
+import { IdParam } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
+  itemsOf,
   json,
-  jsonBody,
+  jsonResponse,
   newRouter,
-  problemResponses,
-  secured,
+  securedRoute,
+  jsonBody,
 } from '../http/router';
 
 const tags = ['Alerts'];
@@ -29,59 +30,52 @@ export function alertsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags,
       summary:
         'Alerts: low stock, stock-out, reorder now, aging, excess, stranded, capacity, supplier bills, IPI below 400',
-      security: secured,
       request: { query: AlertListQuerySchema },
-      responses: {
-        200: { description: 'A page of alerts, newest first', ...json(AlertPageSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('A page of alerts, newest first', AlertPageSchema) },
     }),
     async (c) => c.json(await sw.alerts.list(c.get('actor'), c.req.valid('query')), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/evaluate',
       tags,
       summary:
         'Evaluate every alert rule now (the daily job does this too); new conditions are recorded once and delivered',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(EvaluateSchema) },
-      responses: { 200: { description: 'What changed', ...json(EvaluateResultSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('What changed', EvaluateResultSchema) },
     }),
     async (c) =>
       c.json(await sw.alerts.evaluate(c.get('actor'), { deliver: c.req.valid('json').deliver }), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{id}/acknowledge',
       tags,
       summary: 'Acknowledge an alert (it stays until its condition clears, without being sent again)',
-      security: secured,
       request: { params: IdParam, headers: IdempotencyHeaderSchema, ...jsonBody(AcknowledgeSchema) },
-      responses: { 200: { description: 'The alert', ...json(AlertSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('The alert', AlertSchema) },
     }),
     async (c) => c.json(await sw.alerts.acknowledge(c.get('actor'), c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{id}/snooze',
       tags,
       summary: 'Snooze an alert until a time (or for some days)',
-      security: secured,
       request: { params: IdParam, headers: IdempotencyHeaderSchema, ...jsonBody(SnoozeSchema) },
-      responses: { 200: { description: 'The alert', ...json(AlertSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('The alert', AlertSchema) },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -91,35 +85,29 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/settings',
       tags,
       summary: 'Where alerts go: SMTP server, recipients, webhook (secrets are never shown)',
-      security: secured,
-      responses: {
-        200: { description: 'Settings', ...json(NotificationSettingsSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('Settings', NotificationSettingsSchema) },
     }),
     async (c) => c.json(await sw.alerts.getSettings(c.get('actor')), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'put',
       path: '/settings',
       tags,
       summary:
         'Set SMTP, recipients and webhook; a new webhook without a secret gets one, returned once as webhookSecret',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(NotificationSettingsUpdateSchema) },
       responses: {
         200: {
           description: 'Settings',
           ...json(NotificationSettingsSchema.extend({ webhookSecret: z.string().optional() })),
         },
-        ...problemResponses,
       },
     }),
     async (c) => c.json(await sw.alerts.saveSettings(c.get('actor'), c.req.valid('json')), 200),
@@ -133,42 +121,36 @@ export function reportSchedulesRoutes(sw: Stockwise) {
   const rtags = ['Reports'];
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: rtags,
       summary: 'Reports e-mailed on a schedule',
-      security: secured,
-      responses: {
-        200: { description: 'Schedules', ...json(z.object({ items: z.array(ReportScheduleSchema) })) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('Schedules', itemsOf(ReportScheduleSchema)) },
     }),
     async (c) => c.json({ items: await sw.alerts.listReportSchedules(c.get('actor')) }, 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/',
       tags: rtags,
       summary: 'E-mail a report daily or weekly (Mondays) through the SMTP settings',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(ReportScheduleCreateSchema) },
-      responses: { 201: { description: 'Scheduled', ...json(ReportScheduleSchema) }, ...problemResponses },
+      responses: { 201: jsonResponse('Scheduled', ReportScheduleSchema) },
     }),
     async (c) => c.json(await sw.alerts.createReportSchedule(c.get('actor'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'delete',
       path: '/{id}',
       tags: rtags,
       summary: 'Stop a scheduled report',
-      security: secured,
       request: { params: IdParam },
-      responses: { 204: { description: 'Stopped' }, ...problemResponses },
+      responses: { 204: { description: 'Stopped' } },
     }),
     async (c) => {
       await sw.alerts.deleteReportSchedule(c.get('actor'), c.req.valid('param').id);

@@ -11,7 +11,9 @@ import type { Sql } from '@stockwise/db/database';
 import { healthRepository, useReportSettings } from '@stockwise/db/health/health.repository';
 import { reportsRepository } from '@stockwise/db/reports/reports.repository';
 import type { SecretBox } from '../platform/secret-box';
-import type { AlertDto, NotificationSettingsUpdate, ReportKind } from '../health/health.schema';
+import type { AlertDto, NotificationSettingsUpdate } from './alerts.schema';
+import type { ReportKind } from '../reports/reports.schema';
+import { AlertSchema } from './alerts.schema';
 import type { Actor } from '../accounts/actor';
 import { auditActor, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
@@ -38,7 +40,7 @@ const PAGE = 2000;
 export function mapAlertDto(a: AlertRecord): AlertDto {
   return {
     id: a.id,
-    kind: a.kind,
+    kind: AlertSchema.shape.kind.parse(a.kind),
     severity: a.severity,
     sku: a.sku,
     location: a.location,

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { TextSchema } from '../http/common.schema';
 import {
   ProductCreateSchema,
@@ -8,14 +8,7 @@ import {
   ProductUpdateSchema,
 } from './catalog.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  IdempotencyHeaderSchema,
-  json,
-  jsonBody,
-  newRouter,
-  problemResponses,
-  secured,
-} from '../http/router';
+import { IdempotencyHeaderSchema, jsonResponse, newRouter, securedRoute, jsonBody } from '../http/router';
 
 const SkuParam = z.object({
   sku: TextSchema(100)
@@ -27,17 +20,13 @@ export function productsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: ['Catalog'],
       summary: 'List products',
-      security: secured,
       request: { query: ProductListQuerySchema },
-      responses: {
-        200: { description: 'A page of products', ...json(ProductPageSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('A page of products', ProductPageSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -56,53 +45,49 @@ export function productsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/',
       tags: ['Catalog'],
       summary: 'Create a product',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(ProductCreateSchema) },
-      responses: { 201: { description: 'Created', ...json(ProductSchema) }, ...problemResponses },
+      responses: { 201: jsonResponse('Created', ProductSchema) },
     }),
     async (c) => c.json(await sw.catalog.createProduct(c.get('actor'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/lookup',
       tags: ['Catalog'],
       summary: 'Find a product by barcode (GTIN or internal), FNSKU, ASIN or SKU',
-      security: secured,
       request: { query: z.object({ code: TextSchema(100).min(1) }) },
-      responses: { 200: { description: 'The product', ...json(ProductSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('The product', ProductSchema) },
     }),
     async (c) => c.json(await sw.catalog.lookupByCode(c.get('actor'), c.req.valid('query').code), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/{sku}',
       tags: ['Catalog'],
       summary: 'Get a product by SKU',
-      security: secured,
       request: { params: SkuParam },
-      responses: { 200: { description: 'The product', ...json(ProductSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('The product', ProductSchema) },
     }),
     async (c) => c.json(await sw.catalog.getProduct(c.get('actor'), c.req.valid('param').sku), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'patch',
       path: '/{sku}',
       tags: ['Catalog'],
       summary: 'Change a product',
-      security: secured,
       request: { params: SkuParam, headers: IdempotencyHeaderSchema, ...jsonBody(ProductUpdateSchema) },
-      responses: { 200: { description: 'Updated', ...json(ProductSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Updated', ProductSchema) },
     }),
     async (c) =>
       c.json(

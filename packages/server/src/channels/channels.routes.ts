@@ -17,53 +17,48 @@ import { ProblemSchema } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
+  itemsOf,
   json,
-  jsonBody,
+  jsonResponse,
   newRouter,
-  problemResponses,
-  secured,
+  securedRoute,
+  jsonBody,
 } from '../http/router';
 
 export function channelsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/',
       tags: ['Channels'],
       summary: 'Connect a sales channel (Shopify shop, Amazon SP-API, manual); secrets are stored encrypted',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(ChannelConnectSchema) },
-      responses: { 201: { description: 'Connected', ...json(SalesChannelSchema) }, ...problemResponses },
+      responses: { 201: jsonResponse('Connected', SalesChannelSchema) },
     }),
     async (c) => c.json(await sw.channels.connect(c.get('actor'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: ['Channels'],
       summary: 'Connected sales channels',
-      security: secured,
-      responses: {
-        200: { description: 'Channels', ...json(z.object({ items: z.array(SalesChannelSchema) })) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('Channels', itemsOf(SalesChannelSchema)) },
     }),
     async (c) => c.json({ items: await sw.channels.list(c.get('actor')) }, 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/{channel}/availability',
       tags: ['Channels'],
       summary: 'Available to sell per SKU on this channel (available less the channel safety buffer)',
-      security: secured,
       request: { params: ChannelParam, query: AvailabilityQuerySchema },
-      responses: { 200: { description: 'A page of SKUs', ...json(AvailabilitySchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('A page of SKUs', AvailabilitySchema) },
     }),
     async (c) =>
       c.json(
@@ -73,18 +68,14 @@ export function channelsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/{channel}/availability/changes',
       tags: ['Channels'],
       summary:
         'Change feed: SKUs whose availability changed since the cursor (at-least-once; figures are absolute)',
-      security: secured,
       request: { params: ChannelParam, query: ChangesQuerySchema },
-      responses: {
-        200: { description: 'Changed SKUs and the next cursor', ...json(ChangesSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('Changed SKUs and the next cursor', ChangesSchema) },
     }),
     async (c) =>
       c.json(
@@ -94,24 +85,20 @@ export function channelsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/amazon/inventory-age',
       tags: ['Channels'],
       summary:
         "Amazon's FBA inventory age brackets (imported report) beside the ledger's age layers at that location",
-      security: secured,
       request: { query: FbaAgeQuerySchema },
-      responses: {
-        200: { description: 'Totals and the SKUs that differ most', ...json(FbaAgeComparisonSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('Totals and the SKUs that differ most', FbaAgeComparisonSchema) },
     }),
     async (c) => c.json(await sw.imports.fbaInventoryAge(c.get('actor'), c.req.valid('query')), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{channel}/availability/push',
       tags: ['Channels'],
@@ -119,14 +106,12 @@ export function channelsRoutes(sw: Stockwise) {
         "Queue a delivery of changed available-to-sell to the channel's webhook and/or API now (otherwise it runs every batch window)",
       description:
         'One delivery job per channel per batch window however often this is called. Payload and signature: README, "Availability webhook".',
-      security: secured,
       request: { params: ChannelParam, headers: IdempotencyHeaderSchema },
       responses: {
         202: {
           description: 'Queued (jobId null: already queued for this window)',
           ...json(PushQueuedSchema),
         },
-        ...problemResponses,
       },
     }),
     async (c) => {
@@ -146,17 +131,13 @@ export function channelsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{channel}/sync',
       tags: ['Channels'],
       summary: "Pull orders since the channel's cursor through its API, then push available-to-sell",
-      security: secured,
       request: { params: ChannelParam, headers: IdempotencyHeaderSchema },
-      responses: {
-        200: { description: 'What was pulled and pushed', ...json(SyncResultSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('What was pulled and pushed', SyncResultSchema) },
     }),
     async (c) => c.json(await sw.channels.sync(c.get('actor'), c.req.valid('param').channel), 200),
   );

@@ -1,10 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { JobSchema } from '../accounts/auth.schema';
 import { TextSchema } from '../http/common.schema';
 import { AccuracySchema, ForecastQuerySchema, ForecastRunSchema, ForecastSchema } from './forecast.schema';
 import { FORECAST_RUN } from './forecast.jobs';
 import type { Stockwise } from '../stockwise';
-import { IdempotencyHeaderSchema, json, newRouter, problemResponses, secured } from '../http/router';
+import { IdempotencyHeaderSchema, json, jsonResponse, newRouter, securedRoute } from '../http/router';
 
 const SkuParam = z.object({
   sku: TextSchema(100)
@@ -16,14 +16,13 @@ export function forecastsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/accuracy',
       tags: ['Forecasts'],
       summary: 'Accuracy of past forecasts against actual sales (WAPE, bias, quantile coverage)',
-      security: secured,
       request: { query: z.object({ windowDays: z.coerce.number().int().min(1).max(90).default(28) }) },
-      responses: { 200: { description: 'Accuracy', ...json(AccuracySchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Accuracy', AccuracySchema) },
     }),
     async (c) =>
       c.json(
@@ -33,14 +32,13 @@ export function forecastsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/run',
       tags: ['Forecasts'],
       summary: 'Start a forecast run for every SKU (a background job; poll /jobs/{id} for progress)',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, body: { ...json(ForecastRunSchema), required: false } },
-      responses: { 202: { description: 'Started', ...json(JobSchema) }, ...problemResponses },
+      responses: { 202: jsonResponse('Started', JobSchema) },
     }),
     async (c) => {
       const body = c.req.valid('json') as z.infer<typeof ForecastRunSchema> | undefined;
@@ -54,14 +52,13 @@ export function forecastsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/{sku}',
       tags: ['Forecasts'],
       summary: 'Daily demand forecast with quantiles, the model, and the history it saw',
-      security: secured,
       request: { params: SkuParam, query: ForecastQuerySchema },
-      responses: { 200: { description: 'Forecast', ...json(ForecastSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Forecast', ForecastSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');

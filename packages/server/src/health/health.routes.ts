@@ -1,7 +1,5 @@
-import { createRoute } from '@hono/zod-openapi';
 import {
   AmazonScoreCreateSchema,
-  AsOfQuerySchema,
   IpiHistoryQuerySchema,
   IpiHistorySchema,
   IpiSchema,
@@ -10,14 +8,15 @@ import {
   WhatIfResultSchema,
   WhatIfSchema,
 } from './health.schema';
+import { AsOfQuerySchema } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
   json,
   jsonBody,
+  jsonResponse,
   newRouter,
-  problemResponses,
-  secured,
+  securedRoute,
 } from '../http/router';
 import { z } from '@hono/zod-openapi';
 
@@ -27,39 +26,36 @@ export function healthRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/ipi',
       tags,
       summary:
         'IPI proxy (0–1000) from excess %, sell-through, stranded % and in-stock rate, each explained with its band and the SKUs dragging it down',
-      security: secured,
       request: { query: AsOfQuerySchema },
-      responses: { 200: { description: 'The proxy', ...json(IpiSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('The proxy', IpiSchema) },
     }),
     async (c) => c.json(await sw.health.ipi(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/ipi/history',
       tags,
       summary: 'The proxy week by week, with the real Amazon scores the seller entered',
-      security: secured,
       request: { query: IpiHistoryQuerySchema },
-      responses: { 200: { description: 'History', ...json(IpiHistorySchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('History', IpiHistorySchema) },
     }),
     async (c) => c.json(await sw.health.history(c.get('actor'), { weeks: c.req.valid('query').weeks }), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/ipi/amazon-scores',
       tags,
       summary: 'Record the real IPI shown in Seller Central on a date',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(AmazonScoreCreateSchema) },
       responses: {
         201: {
@@ -74,37 +70,31 @@ export function healthRoutes(sw: Stockwise) {
             }),
           ),
         },
-        ...problemResponses,
       },
     }),
     async (c) => c.json(await sw.health.addAmazonScore(c.get('actor'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/what-if',
       tags,
       summary: 'What the proxy becomes if you remove units, restock a SKU or fix listings (changes nothing)',
-      security: secured,
       request: jsonBody(WhatIfSchema),
-      responses: {
-        200: { description: 'Before and after', ...json(WhatIfResultSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('Before and after', WhatIfResultSchema) },
     }),
     async (c) => c.json(await sw.health.whatIf(c.get('actor'), c.req.valid('json')), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/skus',
       tags,
       summary: 'Health factors per SKU (excess, sell-through, stranded, in-stock days), a page at a time',
-      security: secured,
       request: { query: SkuFactorsQuerySchema },
-      responses: { 200: { description: 'A page', ...json(SkuFactorsPageSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('A page', SkuFactorsPageSchema) },
     }),
     async (c) => c.json(await sw.health.skuFactors(c.get('actor'), c.req.valid('query')), 200),
   );

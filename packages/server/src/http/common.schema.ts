@@ -1,14 +1,21 @@
 import { z } from '@hono/zod-openapi';
 
-/** No control characters: they break CSV exports, logs and terminals. */
-const printable = /^[^\p{Cc}]*$/u;
+// OpenAPI publishes a zod regex as its source without flags (`pattern`), which clients compile as ECMAScript with or
+// without `u`: so these patterns carry no flags and mean the same either way.
+
+/** No control characters (Unicode category Cc, U+0000–U+001F and U+007F–U+009F): they break CSV exports, logs and terminals. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const NO_CONTROL_CHARACTERS = /^[^\x00-\x1f\x7f-\x9f]*$/;
+
+/** Starts and ends with a visible character (no leading or trailing whitespace). */
+export const TRIMMED = /^\S(.*\S)?$/;
 
 export const SkuSchema = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^\S(.*\S)?$/u, 'no leading or trailing spaces')
-  .regex(printable, 'no control characters')
+  .regex(TRIMMED, 'no leading or trailing spaces')
+  .regex(NO_CONTROL_CHARACTERS, 'no control characters')
   .openapi({ example: 'MUG-1' });
 
 export const LocationCodeSchema = z
@@ -18,7 +25,8 @@ export const LocationCodeSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash or underscore')
   .openapi({ example: 'WH1' });
 
-export const TextSchema = (max: number) => z.string().max(max).regex(printable, 'no control characters');
+export const TextSchema = (max: number) =>
+  z.string().max(max).regex(NO_CONTROL_CHARACTERS, 'no control characters');
 
 export const MoneySchema = z.number().min(0).max(1e9).openapi({ example: 4.2 });
 
@@ -41,3 +49,40 @@ export const ProblemSchema = z
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .openapi('Problem');
+
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a calendar date',
+  )
+  .openapi({ example: '2025-07-01' });
+
+export const MonthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
+  .openapi({ example: '2025-07' });
+
+export const MarketplaceSchema = z
+  .string()
+  .regex(/^[A-Z]{2,5}$/, 'a marketplace code such as US')
+  .openapi({ example: 'US' });
+
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
+
+export const AsOfQuerySchema = z.object({
+  asOf: IsoDateSchema.optional().openapi({
+    description: 'the date (UTC) the figures are for; default today',
+  }),
+});
+
+export const EmailSchema = z.email().max(254).openapi({ example: 'owner@example.com' });

@@ -1,6 +1,5 @@
-import type { Hook } from '@hono/zod-openapi';
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
+import type { Hook, RouteConfig } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ProblemSchema } from './common.schema';
 import type { AppEnv } from './env';
 import { problem } from './problem';
@@ -33,13 +32,24 @@ const defaultHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
 };
 
 /** Every resource router validates with zod and answers bad input with problem+json. */
-export function newRouter(): OpenAPIHono<AppEnv> {
+export function newRouter(): Router {
   return new OpenAPIHono<AppEnv>({ defaultHook });
 }
+
+export type Router = OpenAPIHono<AppEnv>;
 
 export const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { ...json(schema), required: true } });
+
+/** A success response with a JSON body: `200: jsonResponse('The supplier', SupplierSchema)`. */
+export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  ...json(schema),
+});
+
+/** `{ items: [...] }`: a whole (unpaged) list. */
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export const secured: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
 
@@ -55,6 +65,18 @@ export const problemResponses = {
   413: { description: 'Body too large', content: problemContent },
   422: { description: 'Idempotency-Key reused with another request', content: problemContent },
 } as const;
+
+/**
+ * An operation behind authentication: states its method, path, summary, input and success responses; the
+ * security requirement and the problem responses every authenticated operation can give are added here.
+ */
+export function securedRoute<const R extends Omit<RouteConfig, 'security'>>(config: R) {
+  return createRoute({
+    ...config,
+    security: secured,
+    responses: { ...config.responses, ...problemResponses },
+  });
+}
 
 export const IdempotencyHeaderSchema = z.object({
   'idempotency-key': z

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { DomainError } from '@stockwise/domain/errors';
 import {
   ImportKindParam,
@@ -8,7 +8,7 @@ import {
   ImportSchema,
 } from './imports.schema';
 import type { Stockwise } from '../stockwise';
-import { IdempotencyHeaderSchema, json, newRouter, problemResponses, secured } from '../http/router';
+import { IdempotencyHeaderSchema, itemsOf, jsonResponse, newRouter, securedRoute } from '../http/router';
 
 /** Imports stream their body (no 1 MiB JSON limit) up to this size. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
@@ -17,7 +17,7 @@ export function importsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{kind}',
       tags: ['Imports'],
@@ -25,7 +25,6 @@ export function importsRoutes(sw: Stockwise) {
         'Import a file: orders, products, stock (counts) as CSV; amazon-orders (All Orders report), amazon-inventory (FBA Manage Inventory), amazon-inventory-age (FBA inventory planning / age report) as tab-separated flat files',
       description:
         'The body is the file itself, streamed. Every row is validated; by default one invalid row — or one that cannot be applied (unknown SKU or location, a count below what open orders reserve, an order that cannot be reserved, a barcode another product has) — refuses the whole file (400/404/409 naming the line) and nothing changes. With skipInvalid=true those rows are left out and listed in `rejects` (line, field, message) and the rest is applied. Applied in one transaction. Re-importing the same file changes nothing (`status: unchanged`). Formats: README, "Imports".',
-      security: secured,
       request: {
         params: ImportKindParam,
         query: ImportQuerySchema,
@@ -39,9 +38,8 @@ export function importsRoutes(sw: Stockwise) {
         },
       },
       responses: {
-        201: { description: 'Applied (or unchanged)', ...json(ImportResultSchema) },
-        202: { description: 'Staged; a job applies it', ...json(ImportQueuedSchema) },
-        ...problemResponses,
+        201: jsonResponse('Applied (or unchanged)', ImportResultSchema),
+        202: jsonResponse('Staged; a job applies it', ImportQueuedSchema),
       },
     }),
     async (c) => {
@@ -87,16 +85,12 @@ export function importsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: ['Imports'],
       summary: 'Recent imports',
-      security: secured,
-      responses: {
-        200: { description: 'Imports, newest first', ...json(z.object({ items: z.array(ImportSchema) })) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('Imports, newest first', itemsOf(ImportSchema)) },
     }),
     async (c) => c.json({ items: await sw.imports.list(c.get('actor')) }, 200),
   );

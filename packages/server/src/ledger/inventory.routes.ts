@@ -1,6 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { TextSchema } from '../http/common.schema';
-import { AsOfQuerySchema } from '../health/health.schema';
+import { z } from '@hono/zod-openapi';
+import { AsOfQuerySchema, TextSchema } from '../http/common.schema';
 import {
   InventoryPageSchema,
   InventoryQuerySchema,
@@ -14,41 +13,37 @@ import {
 import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
+  itemsOf,
   json,
-  jsonBody,
+  jsonResponse,
   newRouter,
-  problemResponses,
-  secured,
+  securedRoute,
+  jsonBody,
 } from '../http/router';
 
 export function movementsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/',
       tags: ['Ledger'],
       summary: 'Record a stock movement (receipt, shipment, return, transfer, adjustment, removal)',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(MovementCreateSchema) },
-      responses: { 201: { description: 'Recorded', ...json(MovementResultSchema) }, ...problemResponses },
+      responses: { 201: jsonResponse('Recorded', MovementResultSchema) },
     }),
     async (c) => c.json(await sw.movements.record(c.get('actor'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: ['Ledger'],
       summary: 'The ledger: movements, newest first',
-      security: secured,
       request: { query: MovementListQuerySchema },
-      responses: {
-        200: { description: 'A page of movements', ...json(MovementPageSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('A page of movements', MovementPageSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -67,17 +62,13 @@ export function inventoryRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: ['Inventory'],
       summary: 'Balances per SKU × location: onHand, reserved, available, inbound, unfulfillable',
-      security: secured,
       request: { query: InventoryQuerySchema },
-      responses: {
-        200: { description: 'A page of balances', ...json(InventoryPageSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('A page of balances', InventoryPageSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -86,36 +77,30 @@ export function inventoryRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/summary',
       tags: ['Inventory'],
       summary:
         'Totals for the overview: units per bucket, SKU and stock-out counts, per location, by age, and stock value',
-      security: secured,
       request: { query: AsOfQuerySchema },
-      responses: {
-        200: { description: 'The summary', ...json(InventorySummarySchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('The summary', InventorySummarySchema) },
     }),
     async (c) => c.json(await sw.inventory.summary(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/layers',
       tags: ['Inventory'],
       summary: 'Open FIFO age layers',
-      security: secured,
       request: { query: z.object({ sku: TextSchema(100).optional(), location: TextSchema(32).optional() }) },
       responses: {
         200: {
           description: 'Layers, oldest first per SKU × location',
-          ...json(z.object({ items: z.array(LayerSchema) })),
+          ...json(itemsOf(LayerSchema)),
         },
-        ...problemResponses,
       },
     }),
     async (c) => {

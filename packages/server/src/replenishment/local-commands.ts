@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Stockwise } from '../stockwise';
-import { RESTOCK_ALERTS, SUPPLY_MODES } from './replenishment.schema';
+import { RESTOCK_ALERTS, SUPPLY_MODES } from './restock.schema';
 
 /** `stockwise restock` as a local command, so the CLI works while a server owns the data folder. */
 export const RESTOCK_LOCAL_COMMAND = z

@@ -1,4 +1,4 @@
-import type { PurchaseOrderDto } from './replenishment.schema';
+import type { PurchaseOrderDto } from './purchase-orders.schema';
 import type { PdfText } from './pdf';
 import { buildPdf } from './pdf';
 

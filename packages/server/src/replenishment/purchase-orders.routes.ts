@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   PurchaseOrderCreateSchema,
   PurchaseOrderListQuerySchema,
@@ -7,15 +7,16 @@ import {
   PurchaseOrderUpdateSchema,
   ReceiveResultSchema,
   ReceiveSchema,
-} from './replenishment.schema';
+} from './purchase-orders.schema';
 import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
-  json,
-  jsonBody,
+  itemsOf,
+  jsonResponse,
   newRouter,
-  problemResponses,
-  secured,
+  type Router,
+  securedRoute,
+  jsonBody,
 } from '../http/router';
 
 const IdParam = z.object({
@@ -36,17 +37,13 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags,
       summary: 'List purchase orders, newest first',
-      security: secured,
       request: { query: PurchaseOrderListQuerySchema },
-      responses: {
-        200: { description: 'A page of purchase orders', ...json(PurchaseOrderListSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('A page of purchase orders', PurchaseOrderListSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -55,48 +52,39 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/',
       tags,
       summary:
         'Draft purchase orders: by hand (supplier, location, lines) or from restock recommendations (one per supplier × location)',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(PurchaseOrderCreateSchema) },
-      responses: {
-        201: { description: 'Drafted', ...json(z.object({ items: z.array(PurchaseOrderSchema) })) },
-        ...problemResponses,
-      },
+      responses: { 201: jsonResponse('Drafted', itemsOf(PurchaseOrderSchema)) },
     }),
     async (c) => c.json(await sw.purchaseOrders.create(c.get('actor'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/{id}',
       tags,
       summary: 'Get a purchase order with its lines and receipts',
-      security: secured,
       request: { params: IdParam },
-      responses: {
-        200: { description: 'The purchase order', ...json(PurchaseOrderSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('The purchase order', PurchaseOrderSchema) },
     }),
     async (c) => c.json(await sw.purchaseOrders.get(c.get('actor'), c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'patch',
       path: '/{id}',
       tags,
       summary:
         'Edit a purchase order (lines and destination while a draft; freight, dates, notes, paid any time)',
-      security: secured,
       request: { params: IdParam, headers: IdempotencyHeaderSchema, ...jsonBody(PurchaseOrderUpdateSchema) },
-      responses: { 200: { description: 'Updated', ...json(PurchaseOrderSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Updated', PurchaseOrderSchema) },
     }),
     async (c) =>
       c.json(
@@ -106,28 +94,26 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{id}/send',
       tags,
       summary: 'Send a draft: its quantities show as inbound at the destination',
-      security: secured,
       request: { params: IdParam, headers: IdempotencyHeaderSchema },
-      responses: { 200: { description: 'Sent', ...json(PurchaseOrderSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Sent', PurchaseOrderSchema) },
     }),
     async (c) => c.json(await sw.purchaseOrders.send(c.get('actor'), c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{id}/receive',
       tags,
       summary:
         'Receive scanned (barcode) or typed (SKU) lines, partially or fully; receipts open age layers at landed cost',
-      security: secured,
       request: { params: IdParam, headers: IdempotencyHeaderSchema, ...jsonBody(ReceiveSchema) },
-      responses: { 200: { description: 'Received', ...json(ReceiveResultSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Received', ReceiveResultSchema) },
     }),
     async (c) =>
       c.json(
@@ -137,29 +123,26 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{id}/cancel',
       tags,
       summary: 'Cancel a draft or a sent order with nothing received (inbound is released)',
-      security: secured,
       request: { params: IdParam, headers: IdempotencyHeaderSchema },
-      responses: { 200: { description: 'Cancelled', ...json(PurchaseOrderSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('Cancelled', PurchaseOrderSchema) },
     }),
     async (c) => c.json(await sw.purchaseOrders.cancel(c.get('actor'), c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/{id}/export.csv',
       tags,
       summary: 'The purchase order as CSV (one row per line)',
-      security: secured,
       request: { params: IdParam },
       responses: {
         200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
-        ...problemResponses,
       },
     }),
     async (c) => {
@@ -171,21 +154,24 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
       });
     },
   );
+  purchaseOrderExportRoutes(app, sw);
+  return app;
+}
 
+/** The order as a file to send to the supplier (CSV or PDF). */
+function purchaseOrderExportRoutes(app: Router, sw: Stockwise) {
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/{id}/export.pdf',
       tags,
       summary: 'The purchase order as a PDF to send to the supplier',
-      security: secured,
       request: { params: IdParam },
       responses: {
         200: {
           description: 'PDF',
           content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
         },
-        ...problemResponses,
       },
     }),
     async (c) => {
@@ -198,5 +184,4 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
       });
     },
   );
-  return app;
 }

@@ -21,7 +21,7 @@ import type {
   PurchaseOrderUpdate,
   ReceiveInput,
   ReceiveResultDto,
-} from './replenishment.schema';
+} from './purchase-orders.schema';
 import type { Actor } from '../accounts/actor';
 import { auditActor, requirePermission } from '../accounts/actor';
 import type { LedgerEntry, LedgerService } from '../ledger/ledger.service';

@@ -1,32 +1,21 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { SkuSchema } from '../http/common.schema';
-import { RestockPlanSchema, RestockQuerySchema, RestockSettingsSchema } from './replenishment.schema';
+import { RestockPlanSchema, RestockQuerySchema, RestockSettingsSchema } from './restock.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  IdempotencyHeaderSchema,
-  json,
-  jsonBody,
-  newRouter,
-  problemResponses,
-  secured,
-} from '../http/router';
+import { IdempotencyHeaderSchema, jsonResponse, newRouter, securedRoute, jsonBody } from '../http/router';
 
 export function restockRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: ['Restock'],
       summary:
         'Restock recommendations per SKU × location: quantity, order-by and ship dates, alert, reasoning; fitted to storage capacity',
-      security: secured,
       request: { query: RestockQuerySchema },
-      responses: {
-        200: { description: 'The plan, most urgent first', ...json(RestockPlanSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('The plan, most urgent first', RestockPlanSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -44,20 +33,18 @@ export function restockRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'put',
       path: '/settings/{sku}',
       tags: ['Restock'],
       summary: 'Planning settings of a SKU: service level, review period, cover band',
-      security: secured,
       request: {
         params: z.object({ sku: SkuSchema.openapi({ param: { name: 'sku', in: 'path' } }) }),
         headers: IdempotencyHeaderSchema,
         ...jsonBody(RestockSettingsSchema),
       },
       responses: {
-        200: { description: 'Saved', ...json(RestockSettingsSchema.extend({ sku: z.string() })) },
-        ...problemResponses,
+        200: jsonResponse('Saved', RestockSettingsSchema.extend({ sku: z.string() })),
       },
     }),
     async (c) =>

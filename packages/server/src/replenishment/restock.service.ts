@@ -39,7 +39,7 @@ import type {
   RestockPlanDto,
   RestockSettings,
   SupplyMode,
-} from './replenishment.schema';
+} from './restock.schema';
 import type { Actor } from '../accounts/actor';
 import { auditActor, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';

@@ -21,7 +21,7 @@ import type {
   SupplierProductDto,
   SupplierProductUpsert,
   SupplierUpdate,
-} from './replenishment.schema';
+} from './suppliers.schema';
 import type { Actor } from '../accounts/actor';
 import { auditActor, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';

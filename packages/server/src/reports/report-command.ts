@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_KINDS } from '../health/health.schema';
+import { REPORT_KINDS } from './reports.schema';
 import type { Stockwise } from '../stockwise';
 import { reportBuffer } from './report-writers';
 

@@ -1,20 +1,18 @@
-import { createRoute } from '@hono/zod-openapi';
-import { ReportParam, ReportQuerySchema, ReportSchema } from '../health/health.schema';
+import { ReportParam, ReportQuerySchema, ReportSchema } from './reports.schema';
 import { CONTENT_TYPES, reportStream } from './report-writers';
 import type { Stockwise } from '../stockwise';
-import { newRouter, problemResponses, secured } from '../http/router';
+import { newRouter, securedRoute } from '../http/router';
 
 export function reportsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/{kind}',
       tags: ['Reports'],
       summary:
         'Inventory, inventory-age, excess, stranded, storage or profit report: JSON pages, or the whole report with ?format=csv|xlsx (Amazon’s column names where Seller Central has the same report)',
-      security: secured,
       request: { params: ReportParam, query: ReportQuerySchema },
       responses: {
         200: {
@@ -27,7 +25,6 @@ export function reportsRoutes(sw: Stockwise) {
             },
           },
         },
-        ...problemResponses,
       },
     }),
     async (c) => {

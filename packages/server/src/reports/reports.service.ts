@@ -20,7 +20,7 @@ import type { ProductScope } from '@stockwise/db/health/health.repository';
 import { healthRepository, useReportSettings } from '@stockwise/db/health/health.repository';
 import type { AgeRow, SkuAgeRow, StorageRow } from '@stockwise/db/reports/reports.repository';
 import { reportStatements, reportsRepository } from '@stockwise/db/reports/reports.repository';
-import type { ReportKind } from '../health/health.schema';
+import type { ReportKind } from './reports.schema';
 import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
 import type { Sql } from '@stockwise/db/database';

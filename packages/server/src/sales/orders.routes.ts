@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import {
   OrderCancelSchema,
   OrderCreateSchema,
@@ -14,10 +13,10 @@ import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
   json,
-  jsonBody,
+  jsonResponse,
   newRouter,
-  problemResponses,
-  secured,
+  securedRoute,
+  jsonBody,
 } from '../http/router';
 
 const optionalBody = <T extends Parameters<typeof json>[0]>(schema: T) => ({
@@ -28,7 +27,7 @@ export function ordersRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/',
       tags: ['Orders'],
@@ -36,12 +35,10 @@ export function ordersRoutes(sw: Stockwise) {
         'Create an order and reserve its stock (all of it, or nothing: 409 INSUFFICIENT_STOCK names the short SKUs in details.skus)',
       description:
         'The same (channel, externalId) creates one order however often it is sent; a repeat answers 200 with `replayed: true`.',
-      security: secured,
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(OrderCreateSchema) },
       responses: {
-        201: { description: 'Created and reserved', ...json(OrderResultSchema) },
-        200: { description: 'Already existed', ...json(OrderResultSchema) },
-        ...problemResponses,
+        201: jsonResponse('Created and reserved', OrderResultSchema),
+        200: jsonResponse('Already existed', OrderResultSchema),
       },
     }),
     async (c) => {
@@ -64,14 +61,13 @@ export function ordersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/',
       tags: ['Orders'],
       summary: 'List orders, newest first (filter by channel, status, SKU, external id, order date)',
-      security: secured,
       request: { query: OrderListQuerySchema },
-      responses: { 200: { description: 'A page of orders', ...json(OrderPageSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('A page of orders', OrderPageSchema) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -87,77 +83,63 @@ export function ordersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'get',
       path: '/{id}',
       tags: ['Orders'],
       summary: 'Get an order',
-      security: secured,
       request: { params: OrderIdParam },
-      responses: { 200: { description: 'The order', ...json(OrderSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('The order', OrderSchema) },
     }),
     async (c) => c.json(await sw.orders.get(c.get('actor'), c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{id}/ship',
       tags: ['Orders'],
       summary: 'Ship open units (all, or per SKU) from where they are reserved',
-      security: secured,
       request: { params: OrderIdParam, headers: IdempotencyHeaderSchema, ...optionalBody(OrderShipSchema) },
-      responses: {
-        200: { description: 'The order after shipping', ...json(OrderSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('The order after shipping', OrderSchema) },
     }),
     async (c) =>
       c.json(await sw.orders.ship(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{id}/cancel',
       tags: ['Orders'],
       summary: 'Cancel open units (all, or per SKU) and release their reservations',
-      security: secured,
       request: { params: OrderIdParam, headers: IdempotencyHeaderSchema, ...optionalBody(OrderCancelSchema) },
-      responses: {
-        200: { description: 'The order after cancelling', ...json(OrderSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('The order after cancelling', OrderSchema) },
     }),
     async (c) =>
       c.json(await sw.orders.cancel(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{id}/reserve',
       tags: ['Orders'],
       summary: 'Reserve a pending order (one a channel sold while stock was short) now that stock is in',
-      security: secured,
       request: { params: OrderIdParam, headers: IdempotencyHeaderSchema },
-      responses: { 200: { description: 'The order, reserved', ...json(OrderSchema) }, ...problemResponses },
+      responses: { 200: jsonResponse('The order, reserved', OrderSchema) },
     }),
     async (c) => c.json(await sw.orders.reservePending(c.get('actor'), c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    createRoute({
+    securedRoute({
       method: 'post',
       path: '/{id}/return',
       tags: ['Orders'],
       summary: 'Take shipped units back as sellable or unfulfillable stock',
-      security: secured,
       request: { params: OrderIdParam, headers: IdempotencyHeaderSchema, ...jsonBody(OrderReturnSchema) },
-      responses: {
-        200: { description: 'The order after the return', ...json(OrderSchema) },
-        ...problemResponses,
-      },
+      responses: { 200: jsonResponse('The order after the return', OrderSchema) },
     }),
     async (c) =>
       c.json(await sw.orders.return(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),

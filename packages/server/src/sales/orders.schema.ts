@@ -6,6 +6,7 @@ import {
   PageQuerySchema,
   SkuSchema,
   TextSchema,
+  TRIMMED,
   pageOf,
 } from '../http/common.schema';
 
@@ -13,7 +14,7 @@ const Quantity = z.number().int().min(1).max(1_000_000);
 export const ChannelSchema = z.enum(ORDER_CHANNELS).openapi({ example: 'shopify' });
 export const ExternalIdSchema = TextSchema(200)
   .min(1)
-  .regex(/^\S(.*\S)?$/u, 'no leading or trailing spaces')
+  .regex(TRIMMED, 'no leading or trailing spaces')
   .openapi({ example: '#1001' });
 const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. USD');
 

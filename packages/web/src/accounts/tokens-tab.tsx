@@ -138,7 +138,8 @@ function RevokeButton({ token }: { token: ApiToken }) {
 export function TokensTab() {
   const { t, fmt } = useI18n();
   const tokens = useTokens();
-  const canCreate = usePermission('tokens:write');
+  // Viewers only read: token creation is offered to the roles that change stock.
+  const canCreate = usePermission('inventory:write');
   const [opened, modal] = useDisclosure(false);
   return (
     <Stack gap="sm">

@@ -1,30 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { ApiToken, ApiTokenCreated, Page } from '../api/types';
+import type { ApiToken, ApiTokenCreated } from '../api/types';
 import { queryKeysFactory } from '../api/query-key-factory';
+import { useItemsQuery } from '../api/queries';
+import { useRefreshingMutation } from '../api/mutations';
 
 export const tokenKeys = queryKeysFactory('tokens');
 
 export function useTokens() {
-  return useQuery({
-    queryKey: tokenKeys.list(),
-    queryFn: () => api.get<Page<ApiToken>>('/tokens'),
-    select: (page) => page.items,
-  });
+  return useItemsQuery<ApiToken>(tokenKeys.list(), '/tokens');
 }
 
 export function useCreateToken() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (name: string) => api.post<ApiTokenCreated>('/tokens', { name }),
-    onSuccess: () => client.invalidateQueries({ queryKey: tokenKeys.all }),
-  });
+  return useRefreshingMutation(
+    (name: string) => api.post<ApiTokenCreated>('/tokens', { name }),
+    tokenKeys.all,
+  );
 }
 
 export function useRevokeToken() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete<unknown>(`/tokens/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: tokenKeys.all }),
-  });
+  return useRefreshingMutation((id: number) => api.delete<unknown>(`/tokens/${id}`), tokenKeys.all);
 }

@@ -1,22 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { Member, MemberCreate, Page } from '../api/types';
+import type { Member, MemberCreate } from '../api/types';
 import { queryKeysFactory } from '../api/query-key-factory';
+import { useItemsQuery } from '../api/queries';
+import { useRefreshingMutation } from '../api/mutations';
 
 export const userKeys = queryKeysFactory('users');
 
 export function useUsers() {
-  return useQuery({
-    queryKey: userKeys.list(),
-    queryFn: () => api.get<Page<Member>>('/users'),
-    select: (page) => page.items,
-  });
+  return useItemsQuery<Member>(userKeys.list(), '/users');
 }
 
 export function useCreateUser() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: MemberCreate) => api.post<Member>('/users', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: userKeys.all }),
-  });
+  return useRefreshingMutation((body: MemberCreate) => api.post<Member>('/users', body), userKeys.all);
 }

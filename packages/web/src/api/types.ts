@@ -1,364 +1,98 @@
 /**
- * The dashboard's own view of the HTTP API (see /api/openapi.json). The web package talks to the
- * server over HTTP only, so these types are declared here rather than imported from the server.
+ * The dashboard's names for the HTTP API's types, all derived from schema.gen.ts (generated from the server's
+ * OpenAPI document by `npm run gen:api`). The web talks to the server over HTTP only, so it imports types, not code.
  */
+import type { components, paths } from './schema.gen';
 
-export type Role = 'owner' | 'manager' | 'staff' | 'viewer';
-export type Locale = 'en' | 'zh-CN' | 'zh-TW';
+type Schemas = components['schemas'];
 
-export interface AccountRef {
-  id: number;
-  name: string;
-  role: Role;
+/** The JSON body of an operation's first success response (200, 201 or 202). */
+export type JsonResponse<
+  Path extends keyof paths,
+  Method extends keyof paths[Path],
+> = paths[Path][Method] extends {
+  responses: infer Responses;
 }
+  ? Responses extends { 200: { content: { 'application/json': infer Body } } }
+    ? Body
+    : Responses extends { 201: { content: { 'application/json': infer Body } } }
+      ? Body
+      : Responses extends { 202: { content: { 'application/json': infer Body } } }
+        ? Body
+        : never
+  : never;
 
-export interface Me {
-  user: { id: number; email: string; name: string | null; locale: string };
-  account: AccountRef;
-  accounts: AccountRef[];
+/** The JSON body an operation accepts. */
+export type JsonRequest<
+  Path extends keyof paths,
+  Method extends keyof paths[Path],
+> = paths[Path][Method] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
 }
+  ? Body
+  : never;
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export type ListingStatus = 'active' | 'inactive' | 'error';
+export type Me = Schemas['Me'];
+export type Role = Me['account']['role'];
+export type Permission = Me['permissions'][number];
+export type Locale = JsonRequest<'/api/v1/auth/locale', 'put'>['locale'];
 
-export interface Product {
-  sku: string;
-  title: string;
-  barcode: string | null;
-  barcodeKind: 'gtin' | 'internal' | null;
-  asin: string | null;
-  fnsku: string | null;
-  channelSkus: Record<string, string>;
-  category: string | null;
-  brand: string | null;
-  length: number | null;
-  width: number | null;
-  height: number | null;
-  dimensionUnit: 'in' | 'cm';
-  weight: number | null;
-  weightUnit: 'lb' | 'oz' | 'kg' | 'g';
-  cubicFeet: number | null;
-  sizeTier: string | null;
-  storageType: 'standard' | 'oversize' | null;
-  unitCost: number | null;
-  price: number | null;
-  currency: string;
-  casePack: number;
-  replenishable: boolean;
-  allowBackorder: boolean;
-  listingStatus: ListingStatus;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Product = Schemas['Product'];
+export type Location = Schemas['Location'];
+export type LocationType = Location['type'];
+export type LocationCreate = Schemas['LocationCreate'];
 
-export type LocationType = 'warehouse' | 'amazon_fba' | '3pl';
+export type Balance = Schemas['Balance'];
+export type InventorySummary = Schemas['InventorySummary'];
+export type LocationSummary = InventorySummary['locations'][number];
+export type AgeLayer = Schemas['AgeLayer'];
+export type Movement = Schemas['Movement'];
 
-export interface CapacityCubicFeet {
-  standard?: number;
-  oversize?: number;
-  apparel?: number;
-  footwear?: number;
-  total?: number;
-}
+export type Member = Schemas['Member'];
+export type MemberCreate = Schemas['MemberCreate'];
+export type ApiToken = Schemas['ApiToken'];
+export type ApiTokenCreated = Schemas['ApiTokenCreated'];
+export type Job = Schemas['Job'];
+export type ImportRecord = Schemas['Import'];
+export type JobStatus = Job['status'];
 
-export interface Location {
-  code: string;
-  name: string;
-  type: LocationType;
-  marketplace: string | null;
-  capacityCubicFeet: CapacityCubicFeet;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Forecast = Schemas['Forecast'];
 
-export interface LocationCreate {
-  code: string;
-  name: string;
-  type: LocationType;
-  marketplace?: string | null;
-  capacityCubicFeet?: CapacityCubicFeet;
-}
+export type RestockPlan = Schemas['RestockPlan'];
+export type RestockRecommendation = Schemas['RestockRecommendation'];
+export type RestockReasoning = Schemas['RestockReasoning'];
+export type RestockAlert = NonNullable<RestockRecommendation['alert']>;
 
-export interface Balance {
-  sku: string;
-  title: string;
-  /** Product facts the server joins onto each row (optional: older servers and test fixtures omit them). */
-  barcode?: string | null;
-  asin?: string | null;
-  fnsku?: string | null;
-  category?: string | null;
-  brand?: string | null;
-  replenishable?: boolean;
-  cubicFeet?: number | null;
-  location: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  inbound: number;
-  unfulfillable: number;
-  oldestReceivedAt: string | null;
-  updatedAt: string;
-}
+export type IpiHealth = Schemas['Ipi'];
+export type IpiFactorName = keyof IpiHealth['factors'];
+export type IpiFactor = IpiHealth['factors'][IpiFactorName];
+export type HealthBand = IpiHealth['band'];
 
-/** GET /inventory/summary: the overview's totals, computed by the server in SQL. */
-export interface InventorySummary {
-  asOf: string;
-  skus: number;
-  replenishableSkus: number;
-  onHand: number;
-  reserved: number;
-  available: number;
-  inbound: number;
-  unfulfillable: number;
-  cubicFeet: number;
-  stockOuts: { count: number; skus: string[] };
-  agedUnits: number;
-  value: { currency: string; amount: number }[];
-  locations: LocationSummary[];
-  ageBuckets: { key: string; minDays: number; maxDays: number | null; units: number; cubicFeet: number }[];
-}
+export type PurchaseOrder = Schemas['PurchaseOrder'];
+export type PurchaseOrderStatus = PurchaseOrder['status'];
+export type PurchaseOrderReceipt = Schemas['PurchaseOrderReceipt'];
+export type ReceiveScan = Schemas['PurchaseOrderReceive']['lines'][number];
 
-export interface LocationSummary {
-  code: string;
-  name: string;
-  type: string;
-  skus: number;
-  onHand: number;
-  reserved: number;
-  available: number;
-  inbound: number;
-  unfulfillable: number;
-  /** Replenishable SKUs with nothing available here. */
-  stockOuts: number;
-  cubicFeet: number;
-  capacityCubicFeet: number | null;
-}
+export type AlertItem = Schemas['Alert'];
 
-export interface AgeLayer {
-  sku: string;
-  location: string;
-  receivedAt: string;
-  ageDays: number;
-  quantityReceived: number;
-  quantityRemaining: number;
-  unitCost: number | null;
-}
+export type Supplier = Schemas['Supplier'];
+export type SupplierUpdate = Schemas['SupplierUpdate'];
+export type SupplierProduct = Schemas['SupplierProduct'];
+export type Scorecard = Schemas['SupplierScorecard'];
+export type Bill = Scorecard['billsDue'][number];
+export type SupplierBills = Schemas['SupplierBills'];
 
-export interface Movement {
-  id: number;
-  batchId: number;
-  sku: string;
-  location: string;
-  type: string;
-  reason: string | null;
-  onHandDelta: number;
-  reservedDelta: number;
-  inboundDelta: number;
-  unfulfillableDelta: number;
-  unitCost: number | null;
-  referenceType: string | null;
-  referenceId: string | null;
-  occurredAt: string;
-  createdAt: string;
-  actorUserId: number | null;
-}
+export type NotificationSettings = Schemas['NotificationSettings'];
+export type NotificationSettingsUpdate = Schemas['NotificationSettingsUpdate'];
 
-export interface Member {
-  userId: number;
-  email: string;
-  name: string | null;
-  role: Role;
-  locale: string;
-  accountId: number;
-  accountName: string;
-}
+export type SalesChannel = Schemas['SalesChannel'];
+export type ChannelConnect = Schemas['ChannelConnect'];
 
-export interface MemberCreate {
-  email: string;
-  password: string;
-  role: Role;
-  name?: string;
-}
-
-export interface ApiToken {
-  id: number;
-  name: string;
-  prefix: string;
-  userId: number;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface ApiTokenCreated extends ApiToken {
-  /** Shown once; the server stores only a hash. */
-  token: string;
-}
-
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-
-export interface Job {
-  id: number;
-  kind: string;
-  status: JobStatus;
-  progress: number;
-  progressMessage: string | null;
-  result?: unknown;
-  error: string | null;
-  attempts: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-/* ---- Endpoints other engineers are building: documented shapes, pages degrade on 404. ---- */
-
-export interface ForecastPoint {
-  date: string;
-  mean: number;
-  q50: number;
-  q80: number;
-  q90: number;
-  q95: number;
-  q99: number;
-}
-
-export interface ForecastHistoryPoint {
-  date: string;
-  /** null on censored days: out of stock, so demand is unknown rather than zero. */
-  units: number | null;
-  censored?: boolean;
-}
-
-export interface Forecast {
-  model: string;
-  history: ForecastHistoryPoint[];
-  forecast: ForecastPoint[];
-  sku?: string;
-  location?: string | null;
-  asOf?: string;
-  demandClass?: string;
-  degenerate?: string | null;
-  backtest?: { wape: number; bias: number } | null;
-}
-
-export type RestockAlert = 'out_of_stock' | 'reorder_now' | 'reorder_soon';
-
-export interface RestockReasoning {
-  dailyDemand: number;
-  leadTimeDays: number;
-  serviceLevel: number;
-  safetyStock: number;
-  reorderPoint: number;
-  orderUpTo: number;
-  position: { available: number; inbound: number; backorders: number; total: number };
-  casePack: number;
-  moq: number;
-}
-
-export interface RestockRecommendation {
-  sku: string;
-  title?: string;
-  location: string;
-  action?: 'purchase' | 'transfer';
-  source?: string | null;
-  supplier?: string | null;
-  recommendedQuantity: number;
-  estimatedCost?: number | null;
-  orderByDate: string | null;
-  shipDate: string | null;
-  alert: RestockAlert | null;
-  daysOfSupply: number | null;
-  /** Numbers behind the recommendation; older drafts of the API sent free text. */
-  reasoning?: RestockReasoning | string | null;
-}
-
-export type HealthBand = 'poor' | 'fair' | 'good' | 'excellent';
-
-/** The live server explains each factor; the first documented shape gave a bare number. Both are read. */
-export interface IpiFactor {
-  value: number | null;
-  band: HealthBand | null;
-  draggers?: { sku: string; value: number; units: number }[];
-}
-
-export type IpiFactorName = 'excessPercent' | 'sellThrough' | 'strandedPercent' | 'inStockRate';
-
-export interface IpiHealth {
-  score: number;
-  band?: HealthBand;
-  warning?: boolean;
-  asOf?: string;
-  factors: Record<IpiFactorName, number | IpiFactor>;
-  amazonScore?: { score: number; asOf: string; marketplace: string } | null;
-}
-
-export type PurchaseOrderStatus = 'draft' | 'sent' | 'partially_received' | 'received' | 'cancelled';
-
-export interface PurchaseOrderLine {
-  lineNo: number;
-  sku: string;
-  title: string;
-  barcode: string | null;
-  quantity: number;
-  unitCost: number;
-  receivedQuantity: number;
-  openQuantity: number;
-  lineTotal: number;
-}
-
-export interface PurchaseOrder {
-  number: string;
-  supplier: { code: string; name: string };
-  location: string;
-  status: PurchaseOrderStatus;
-  source: 'manual' | 'recommendation' | 'import';
-  currency: string;
-  expectedOn: string | null;
-  sentAt: string | null;
-  receivedAt: string | null;
-  lines: PurchaseOrderLine[];
-  totals: { units: number; receivedUnits: number; goods: number; freight: number; total: number };
-  createdAt: string;
-}
-
-export interface ReceiveScan {
-  barcode?: string;
-  sku?: string;
-  quantity: number;
-  scanKey: string;
-}
-
-export interface PurchaseOrderReceipt {
-  purchaseOrder: PurchaseOrder;
-  received: { sku: string; quantity: number; replayed: boolean }[];
-}
-
-export type AlertKind =
-  | 'low_stock'
-  | 'stock_out'
-  | 'reorder_now'
-  | 'aging'
-  | 'excess'
-  | 'stranded'
-  | 'capacity'
-  | 'supplier_bill_due'
-  | 'ipi_low';
-
-export interface AlertItem {
-  id: number;
-  kind: AlertKind;
-  severity: 'info' | 'warning' | 'critical';
-  sku: string | null;
-  location: string | null;
-  title: string;
-  status: 'open' | 'acknowledged' | 'resolved';
-  snoozedUntil: string | null;
-  firstSeenAt: string;
-  lastSeenAt: string;
-}
+export type Order = Schemas['Order'];
+export type OrderChannel = Order['channel'];
+export type OrderStatus = Order['status'];

@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { Location, LocationCreate, Page } from '../api/types';
 import { queryKeysFactory } from '../api/query-key-factory';
+import { useRefreshingMutation } from '../api/mutations';
 
 export const locationKeys = queryKeysFactory('locations');
 
@@ -15,9 +16,8 @@ export function useLocations() {
 }
 
 export function useCreateLocation() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: LocationCreate) => api.post<Location>('/locations', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: locationKeys.all }),
-  });
+  return useRefreshingMutation(
+    (body: LocationCreate) => api.post<Location>('/locations', body),
+    locationKeys.all,
+  );
 }

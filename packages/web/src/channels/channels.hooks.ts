@@ -1,57 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { queryKeysFactory } from '../api/query-key-factory';
-import type { OrderChannel } from '../sales/orders.hooks';
-
-/** GET /api/v1/channels items: what is connected, and whether its secrets are in place. */
-export interface SalesChannel {
-  channel: OrderChannel;
-  name: string;
-  shopDomain: string | null;
-  location: string | null;
-  safetyBuffer: number;
-  hasWebhookSecret: boolean;
-  hasCredentials: boolean;
-  pullCursor: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type ChannelConnect =
-  | {
-      type: 'shopify';
-      shopDomain: string;
-      webhookSecret: string;
-      accessToken?: string;
-      location?: string;
-      safetyBuffer?: number;
-    }
-  | {
-      type: 'amazon';
-      sellerId?: string;
-      clientId?: string;
-      clientSecret?: string;
-      refreshToken?: string;
-      location?: string;
-      safetyBuffer?: number;
-    }
-  | { type: 'manual' | 'other'; name?: string; location?: string; safetyBuffer?: number };
+import { useItemsQuery } from '../api/queries';
+import { useRefreshingMutation } from '../api/mutations';
+import type { SalesChannel, ChannelConnect } from '../api/types';
+export type { SalesChannel, ChannelConnect } from '../api/types';
 
 export const channelKeys = queryKeysFactory('channels');
 
 export function useChannels() {
-  return useQuery({
-    queryKey: channelKeys.list(),
-    queryFn: async () => (await api.get<{ items: SalesChannel[] }>('/channels')).items,
-  });
+  return useItemsQuery<SalesChannel>(channelKeys.list(), '/channels');
 }
 
 export function useConnectChannel() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChannelConnect) => api.post<SalesChannel>('/channels', input),
-    onSuccess: () => client.invalidateQueries({ queryKey: channelKeys.all }),
-  });
+  return useRefreshingMutation(
+    (input: ChannelConnect) => api.post<SalesChannel>('/channels', input),
+    channelKeys.all,
+  );
 }
 
 /**

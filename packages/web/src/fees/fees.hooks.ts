@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { queryKeysFactory } from '../api/query-key-factory';
+import { useItemsQuery } from '../api/queries';
+import { useRefreshingMutation } from '../api/mutations';
 
 /** The rates a seller edits most; the server's schedule has more (surcharge brackets, fulfilment tables). */
 export interface FeeRates {
@@ -30,35 +31,24 @@ export type FeeRatesPatch = Partial<FeeRates>;
 export const feeKeys = queryKeysFactory('fees');
 
 export function useFeeSchedules() {
-  return useQuery({
-    queryKey: feeKeys.list(),
-    queryFn: async () => (await api.get<{ items: FeeSchedule[] }>('/fees')).items,
-  });
+  return useItemsQuery<FeeSchedule>(feeKeys.list(), '/fees');
 }
 
 /** A new schedule from a date; the server starts it from the rates in force then. */
 export function useCreateFeeSchedule() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { marketplace: string; effectiveFrom: string }) =>
-      api.post<FeeSchedule>('/fees', input),
-    onSuccess: () => client.invalidateQueries({ queryKey: feeKeys.all }),
-  });
+  return useRefreshingMutation(
+    (input: { marketplace: string; effectiveFrom: string }) => api.post<FeeSchedule>('/fees', input),
+    feeKeys.all,
+  );
 }
 
 export function useUpdateFeeSchedule() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, patch }: { id: number; patch: FeeRatesPatch }) =>
-      api.patch<FeeSchedule>(`/fees/${id}`, patch),
-    onSuccess: () => client.invalidateQueries({ queryKey: feeKeys.all }),
-  });
+  return useRefreshingMutation(
+    ({ id, patch }: { id: number; patch: FeeRatesPatch }) => api.patch<FeeSchedule>(`/fees/${id}`, patch),
+    feeKeys.all,
+  );
 }
 
 export function useDeleteFeeSchedule() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete<unknown>(`/fees/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: feeKeys.all }),
-  });
+  return useRefreshingMutation((id: number) => api.delete<unknown>(`/fees/${id}`), feeKeys.all);
 }

@@ -14,7 +14,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { HealthBand, IpiFactor, IpiFactorName } from '../api/types';
+import type { HealthBand, IpiFactorName } from '../api/types';
 import { ErrorAlert } from '../components/common/error-alert';
 import { NotAvailable } from '../components/common/not-available';
 import { PageHeader } from '../components/common/page-header';
@@ -42,10 +42,6 @@ const AGE_LABELS = ['0–90', '91–180', '181–270', '271–365', '365+'];
 const REPORT = '/reports/inventory-age';
 
 type AgeRow = Record<string, string | number | null>;
-
-function factorOf(value: number | IpiFactor): IpiFactor {
-  return typeof value === 'number' ? { value, band: null } : value;
-}
 
 export default function HealthPage() {
   const { t, fmt } = useI18n();
@@ -126,7 +122,7 @@ export default function HealthPage() {
       {data ? (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {FACTORS.map((name) => {
-            const factor = factorOf(data.factors[name]);
+            const factor = data.factors[name];
             return (
               <Paper withBorder radius="md" p="md" key={name}>
                 <Group justify="space-between">

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, withQuery, type ProblemBody } from '../api/client';
-import type { Job } from '../api/types';
+import type { ImportRecord, Job } from '../api/types';
+export type { ImportRecord } from '../api/types';
 import { jobKeys } from '../jobs/jobs.hooks';
 import { queryKeysFactory } from '../api/query-key-factory';
+import { useItemsQuery } from '../api/queries';
 
 export const IMPORT_KINDS = [
   'orders',
@@ -28,18 +30,6 @@ export interface ImportUpload {
   rejected: number;
   rejects: ImportReject[];
   jobId: number | null;
-}
-
-/** GET /api/v1/imports items. */
-export interface ImportRecord {
-  id: number;
-  kind: string;
-  fileName: string | null;
-  status: string;
-  rowsTotal: number;
-  rowsRejected: number;
-  createdAt: string;
-  finishedAt: string | null;
 }
 
 /** A refused file: nothing was imported; `rejects` names each bad line (the first 100). */
@@ -124,8 +114,5 @@ export function useJob(id: number | null) {
 }
 
 export function useImports() {
-  return useQuery({
-    queryKey: importKeys.list(),
-    queryFn: async () => (await api.get<{ items: ImportRecord[] }>('/imports')).items,
-  });
+  return useItemsQuery<ImportRecord>(importKeys.list(), '/imports');
 }

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, isNotFound } from '../api/client';
-import type { IpiHealth, Page, RestockRecommendation } from '../api/types';
+import type { IpiHealth, RestockPlan } from '../api/types';
 import { queryKeysFactory } from '../api/query-key-factory';
 
 export const restockKeys = queryKeysFactory('restock');
 export const healthKeys = queryKeysFactory('health');
 
-/** Coming endpoints: a 404 means "not available on this server yet" and resolves to null. */
+/** A 404 resolves to null: the overview shows a calm empty state instead of an error. */
 async function optional<T>(load: () => Promise<T>): Promise<T | null> {
   try {
     return await load();
@@ -16,17 +16,10 @@ async function optional<T>(load: () => Promise<T>): Promise<T | null> {
   }
 }
 
-function itemsOf<T>(body: Page<T> | T[]): T[] {
-  return Array.isArray(body) ? body : body.items;
-}
-
 export function useRestock() {
   return useQuery({
     queryKey: restockKeys.list(),
-    queryFn: () =>
-      optional(async () =>
-        itemsOf(await api.get<Page<RestockRecommendation> | RestockRecommendation[]>('/restock')),
-      ),
+    queryFn: () => optional(async () => (await api.get<RestockPlan>('/restock')).items),
     staleTime: 5 * 60_000,
     retry: false,
   });

@@ -2,31 +2,22 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { Page } from '../api/types';
 import { queryKeysFactory } from '../api/query-key-factory';
+import type { Order, OrderChannel, OrderStatus } from '../api/types';
+export type { Order, OrderChannel, OrderStatus } from '../api/types';
 
-export const ORDER_CHANNELS = ['amazon', 'shopify', 'manual', 'other'] as const;
-export type OrderChannel = (typeof ORDER_CHANNELS)[number];
-export const ORDER_STATUSES = ['pending', 'reserved', 'partially_shipped', 'shipped', 'cancelled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-/** GET /api/v1/orders items. */
-export interface Order {
-  id: number;
-  channel: OrderChannel;
-  externalId: string;
-  status: OrderStatus;
-  backordered: boolean;
-  orderedAt: string;
-  currency: string | null;
-  lines: {
-    lineNo: number;
-    sku: string;
-    quantity: number;
-    unitPrice: number | null;
-    quantityShipped: number;
-    quantityCancelled: number;
-    quantityReturned: number;
-  }[];
-}
+export const ORDER_CHANNELS = [
+  'amazon',
+  'shopify',
+  'manual',
+  'other',
+] as const satisfies readonly OrderChannel[];
+export const ORDER_STATUSES = [
+  'pending',
+  'reserved',
+  'partially_shipped',
+  'shipped',
+  'cancelled',
+] as const satisfies readonly OrderStatus[];
 
 export interface OrderFilter {
   channel?: OrderChannel | undefined;

@@ -7,14 +7,12 @@ import type { MessageKey } from '../../i18n/translate';
  * in memory. Kept free of React so it can be unit-tested and timed on 100,000 rows.
  */
 
+type ProductFact = 'barcode' | 'asin' | 'fnsku' | 'category' | 'brand' | 'replenishable' | 'cubicFeet';
+
+/** A balance that may lack the product facts (the server sends them; fixtures may not): `joinRows` fills them in. */
+export type BalanceInput = Omit<Balance, ProductFact> & Partial<Pick<Balance, ProductFact>>;
+
 export interface InventoryRow extends Balance {
-  barcode: string | null;
-  asin: string | null;
-  fnsku: string | null;
-  category: string | null;
-  brand: string | null;
-  replenishable: boolean;
-  cubicFeet: number | null;
   volume: number | null;
   ageDays: number | null;
   /** Lower-cased SKU, title and codes, built once so each keystroke is one `includes` per row. */
@@ -89,7 +87,7 @@ export const DEFAULT_COLUMNS: ColumnId[] = [
  * Grid rows from balances. The server joins the product facts onto each balance; `products` fills
  * them in for rows that lack them (pass [] when the balances carry them, as /inventory does).
  */
-export function joinRows(balances: Balance[], products: Product[], asOf: Date): InventoryRow[] {
+export function joinRows(balances: BalanceInput[], products: Product[], asOf: Date): InventoryRow[] {
   const bySku = new Map(products.map((p) => [p.sku, p]));
   return balances.map((b) => {
     const p = bySku.get(b.sku);

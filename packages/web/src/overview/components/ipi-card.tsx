@@ -2,7 +2,7 @@ import { Group, Paper, RingProgress, SimpleGrid, Stack, Text, Title } from '@man
 import { ErrorAlert } from '../../components/common/error-alert';
 import { NotAvailable } from '../../components/common/not-available';
 import { PageLoader } from '../../components/common/page-loader';
-import type { IpiFactor, IpiFactorName, IpiHealth } from '../../api/types';
+import type { IpiFactorName, IpiHealth } from '../../api/types';
 import { useIpi } from '../../replenishment/restock.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 
@@ -11,9 +11,7 @@ const IPI_THRESHOLD = 400;
 
 /** Percent factors come as 0–100 (docs/formulas.md: "in stock 80%"), sell-through as a plain ratio. */
 function factorValue(ipi: IpiHealth, name: IpiFactorName): number {
-  const factor: number | IpiFactor = ipi.factors[name];
-  if (typeof factor === 'number') return factor;
-  return factor.value ?? Number.NaN;
+  return ipi.factors[name].value ?? Number.NaN;
 }
 
 export function IpiCard() {

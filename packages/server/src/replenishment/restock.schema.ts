@@ -1,0 +1,167 @@
+import { z } from '@hono/zod-openapi';
+import { LocationCodeSchema, TextSchema } from '../http/common.schema';
+import { SupplierCodeSchema } from './suppliers.schema';
+
+export const RESTOCK_ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon'] as const;
+export const SUPPLY_MODES = ['direct', 'via_warehouse', 'bulk_warehouse'] as const;
+export type SupplyMode = (typeof SUPPLY_MODES)[number];
+
+export const RestockQuerySchema = z.object({
+  location: LocationCodeSchema.optional(),
+  supplier: SupplierCodeSchema.optional(),
+  sku: TextSchema(100).optional(),
+  alert: z
+    .enum([...RESTOCK_ALERTS, 'any'])
+    .optional()
+    .openapi({ description: "one alert, or 'any' for every SKU with an alert" }),
+  mode: z.enum(SUPPLY_MODES).optional().openapi({
+    description:
+      'direct: supplier → each location; via_warehouse: supplier → own warehouse → FC; bulk_warehouse: bulk at own warehouse replenishing FCs (default: direct)',
+  }),
+  onlyOrders: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'only lines with a quantity to order or ship' }),
+  limit: z.coerce.number().int().min(1).max(100_000).default(5000),
+});
+export type RestockQuery = z.infer<typeof RestockQuerySchema>;
+
+export const RestockReasoningSchema = z
+  .object({
+    summary: z.string(),
+    dailyDemand: z.number(),
+    forecast: z.enum(['stored', 'computed']),
+    leadTimeDays: z.number().int(),
+    leadTimeSdDays: z.number(),
+    leadTimeSource: z.string(),
+    reviewDays: z.number().int(),
+    demandOverLeadTime: z.number(),
+    demandOverProtection: z.number(),
+    serviceLevel: z.number(),
+    serviceLevelSource: z.enum(['setting', 'economics', 'default']),
+    lostMarginPerUnit: z.number().nullable(),
+    excessCostPerUnit: z.number().nullable(),
+    holdingCostPerUnitDay: z.number(),
+    safetyStock: z.number(),
+    reorderPoint: z.number(),
+    orderUpTo: z.number(),
+    orderUpToBasis: z.enum(['service_level', 'min_cover', 'max_cover']),
+    minCoverDaysAfterArrival: z.number(),
+    minCoverApplied: z.boolean(),
+    maxCoverDays: z.number(),
+    position: z.object({
+      available: z.number(),
+      inbound: z.number(),
+      backorders: z.number(),
+      total: z.number(),
+    }),
+    need: z.number(),
+    rounding: z.enum(['none', 'case_pack', 'moq']),
+    casePack: z.number().int(),
+    moq: z.number().int(),
+    daysOfSupplyAfterArrival: z.number().nullable(),
+    exceedsMaxCover: z.boolean(),
+    capacity: z
+      .object({
+        storageType: z.string(),
+        unconstrainedQuantity: z.number().int(),
+        cutQuantity: z.number().int(),
+        profitPerCubicFoot: z.number(),
+      })
+      .nullable(),
+  })
+  .openapi('RestockReasoning');
+
+export const RestockItemSchema = z
+  .object({
+    sku: z.string(),
+    title: z.string(),
+    location: z.string(),
+    locationType: z.string(),
+    action: z.enum(['purchase', 'transfer']),
+    source: z
+      .string()
+      .nullable()
+      .openapi({ description: 'supplier code (purchase) or warehouse code (transfer)' }),
+    supplier: z.string().nullable(),
+    mode: z.enum(SUPPLY_MODES),
+    onHand: z.number().int(),
+    available: z.number().int(),
+    inbound: z.number().int(),
+    dailyDemand: z.number(),
+    daysOfSupply: z.number().nullable(),
+    leadTimeDays: z.number().int(),
+    serviceLevel: z.number(),
+    safetyStock: z.number(),
+    reorderPoint: z.number(),
+    orderUpTo: z.number(),
+    recommendedQuantity: z.number().int(),
+    unconstrainedQuantity: z.number().int(),
+    casePack: z.number().int(),
+    moq: z.number().int(),
+    unitCost: z.number().nullable(),
+    estimatedCost: z.number().nullable(),
+    orderByDate: z.string().nullable(),
+    shipDate: z.string().nullable(),
+    arrivalDate: z.string(),
+    alert: z.enum(RESTOCK_ALERTS).nullable(),
+    excess: z.boolean(),
+    reasoning: RestockReasoningSchema,
+  })
+  .openapi('RestockRecommendation');
+export type RestockItemDto = z.infer<typeof RestockItemSchema>;
+
+export const CapacitySummarySchema = z
+  .object({
+    location: z.string(),
+    storageType: z.string(),
+    limitCubicFeet: z.number(),
+    usedCubicFeet: z.number(),
+    freeCubicFeet: z.number(),
+    recommendedCubicFeet: z.number(),
+    plannedCubicFeet: z.number(),
+    binding: z.boolean(),
+    method: z.enum(['none', 'mip', 'lp', 'greedy']),
+    cut: z.array(
+      z.object({
+        sku: z.string(),
+        recommendedQuantity: z.number().int(),
+        plannedQuantity: z.number().int(),
+        profitPerCubicFoot: z.number(),
+      }),
+    ),
+    summary: z.string(),
+  })
+  .openapi('CapacityFit');
+export type CapacitySummaryDto = z.infer<typeof CapacitySummarySchema>;
+
+export const RestockPlanSchema = z
+  .object({
+    asOf: z.string(),
+    mode: z.enum(SUPPLY_MODES),
+    items: z.array(RestockItemSchema),
+    capacity: z.array(CapacitySummarySchema),
+    totals: z.object({
+      lines: z.number().int(),
+      units: z.number().int(),
+      estimatedCost: z.number(),
+      alerts: z.record(z.string(), z.number().int()),
+    }),
+  })
+  .openapi('RestockPlan');
+export type RestockPlanDto = z.infer<typeof RestockPlanSchema>;
+
+export const RestockSettingsSchema = z
+  .object({
+    serviceLevel: z.number().min(0.5).max(0.999).nullable(),
+    reviewDays: z.number().int().min(0).max(365).nullable(),
+    minCoverDays: z.number().int().min(0).max(365).nullable(),
+    maxCoverDays: z.number().int().min(1).max(730).nullable(),
+    allowExcess: z
+      .boolean()
+      .openapi({ description: 'allow planning above maxCoverDays (flagged as excess)' }),
+  })
+  .partial()
+  .strict()
+  .openapi('RestockSettings');
+export type RestockSettings = z.infer<typeof RestockSettingsSchema>;

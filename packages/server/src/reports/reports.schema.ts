@@ -1,0 +1,45 @@
+import { z } from '@hono/zod-openapi';
+import { IsoDateSchema, MonthSchema, SkuSchema } from '../http/common.schema';
+
+export const REPORT_KINDS = [
+  'inventory',
+  'inventory-age',
+  'excess',
+  'stranded',
+  'storage',
+  'profit',
+] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const ReportParam = z.object({
+  kind: z.enum(REPORT_KINDS).openapi({ param: { name: 'kind', in: 'path' }, example: 'inventory-age' }),
+});
+
+export const ReportQuerySchema = z.object({
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  asOf: IsoDateSchema.optional(),
+  month: MonthSchema.optional().openapi({
+    description: 'storage: the month charged (default the month of asOf)',
+  }),
+  from: IsoDateSchema.optional().openapi({ description: 'profit: first day (default 30 days before asOf)' }),
+  to: IsoDateSchema.optional().openapi({ description: 'profit: day after the last (default asOf)' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5000)
+    .default(500)
+    .openapi({ description: 'json: rows per page (downloads hold every row)' }),
+  cursor: SkuSchema.optional().openapi({ description: 'json: the last SKU of the previous page' }),
+});
+
+export const ReportSchema = z
+  .object({
+    kind: z.enum(REPORT_KINDS),
+    asOf: z.string(),
+    columns: z.array(z.string()),
+    rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+    summary: z.record(z.string(), z.unknown()),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('Report');
