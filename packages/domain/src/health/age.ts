@@ -4,13 +4,16 @@ import { agedBracketOf, agedSurcharge } from '../fees/fee-schedule';
 
 const MS_PER_DAY = 86_400_000;
 
-/** Amazon's inventory-age buckets (inclusive days) and the column names of its Inventory Age report. */
+/**
+ * Amazon's inventory-age buckets (inclusive days) and the column names of its Inventory Age report.
+ * `typicalDays` is the age assumed for a unit known only by its bucket (the excess report's clearance advice).
+ */
 export const AGE_BUCKETS = [
-  { key: 'inv-age-0-to-90-days', minDays: 0, maxDays: 90 },
-  { key: 'inv-age-91-to-180-days', minDays: 91, maxDays: 180 },
-  { key: 'inv-age-181-to-270-days', minDays: 181, maxDays: 270 },
-  { key: 'inv-age-271-to-365-days', minDays: 271, maxDays: 365 },
-  { key: 'inv-age-365-plus-days', minDays: 366, maxDays: null },
+  { key: 'inv-age-0-to-90-days', minDays: 0, maxDays: 90, typicalDays: 45 },
+  { key: 'inv-age-91-to-180-days', minDays: 91, maxDays: 180, typicalDays: 135 },
+  { key: 'inv-age-181-to-270-days', minDays: 181, maxDays: 270, typicalDays: 225 },
+  { key: 'inv-age-271-to-365-days', minDays: 271, maxDays: 365, typicalDays: 318 },
+  { key: 'inv-age-365-plus-days', minDays: 366, maxDays: null, typicalDays: 400 },
 ] as const;
 export type AgeBucketKey = (typeof AGE_BUCKETS)[number]['key'];
 
@@ -81,6 +84,9 @@ export function agedSurchargeEstimate(
 /** Age boundaries a seller is warned before: leaving 0–90 days, and entering each surcharge step. */
 export const AGE_WARNING_THRESHOLDS = [91, 181, 271, 366] as const;
 
+/** How many days ahead a seller is warned of units reaching an age threshold. */
+export const AGE_WARNING_DAYS = 30;
+
 export interface AgeWarning {
   /** The age (days) the units are about to reach. */
   threshold: number;
@@ -110,7 +116,7 @@ export function ageWarnings(
     warnDays?: number;
   },
 ): AgeWarning[] {
-  const warnDays = options.warnDays ?? 30;
+  const warnDays = options.warnDays ?? AGE_WARNING_DAYS;
   const warnings: AgeWarning[] = [];
   for (const threshold of AGE_WARNING_THRESHOLDS) {
     let units = 0;
