@@ -1,20 +1,13 @@
+import type { FactorSums } from '@stockwise/domain/health/factors';
 import type { Sql } from '../database';
 import type { FactorRowSql, SkuFactorRow } from './factor-inputs';
 import { factorCtes, factorRules, mapFactorRow } from './factor-inputs';
 import type { ProductScope } from './product-scope';
 import { productScopeSql } from './product-scope';
 
-export interface FactorTotals {
+/** The catalogue's factor sums (domain/health/factors.ts) and how many SKUs they cover. */
+export interface FactorTotals extends FactorSums {
   skus: number;
-  totalUnits: number;
-  excessUnits: number;
-  strandedUnits: number;
-  unitsShipped90: number;
-  averageOnHand90: number;
-  inStockWeighted: number;
-  inStockWeight: number;
-  inStockShareSum: number;
-  inStockCount: number;
 }
 
 export interface Dragger {

@@ -18,24 +18,13 @@ import {
   warnDaysColumn,
   warnUnitsColumn,
 } from './layer-sums';
-import type { ReportStatement } from './report-statement';
+import type { ProductAtLocation, ReportStatement } from './report-statement';
 import { sameRows } from './report-statement';
 
-export interface AgeRow {
-  productId: number;
-  sku: string;
-  title: string;
-  asin: string | null;
-  fnsku: string | null;
+/** The inventory age of a SKU at a location. */
+export interface AgeRow extends ProductAtLocation {
   price: number | null;
-  cubicFeet: number | null;
-  sizeTier: string | null;
-  location: string;
-  locationType: string;
-  marketplace: string | null;
-  onHand: number;
   reserved: number;
-  inbound: number;
   unfulfillable: number;
   /** Units per age bucket, in domain/health/age.ts AGE_BUCKETS order. */
   buckets: number[];

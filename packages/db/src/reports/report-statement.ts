@@ -9,6 +9,22 @@ export interface ReportStatement<Row> {
   map: (rows: Record<string, unknown>[]) => Row | null;
 }
 
+/** The product and location a report row is about, and the units there. */
+export interface ProductAtLocation {
+  productId: number;
+  sku: string;
+  title: string;
+  asin: string | null;
+  fnsku: string | null;
+  cubicFeet: number | null;
+  sizeTier: string | null;
+  location: string;
+  locationType: string;
+  marketplace: string | null;
+  onHand: number;
+  inbound: number;
+}
+
 /** The row of each statement, checked to be about the same SKU (and location). */
 export function sameRows(rows: Record<string, unknown>[], keys: string[]): void {
   const [first, ...others] = rows;

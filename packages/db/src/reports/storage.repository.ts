@@ -4,77 +4,21 @@ import type { Sql } from '../database';
 import type { ProductScope } from '../health/product-scope';
 import { SCOPED_BALANCES_SQL, movementRangesSql, productScopeSql } from '../health/product-scope';
 import type { BracketParam } from './layer-sums';
+import type { ProductAtLocation } from './report-statement';
 import { bracketAmountSql, layerSums, openLayersSql } from './layer-sums';
 import type { ReportStatement } from './report-statement';
 import { sameRows } from './report-statement';
 
-export interface StorageRow {
-  productId: number;
-  sku: string;
-  title: string;
-  asin: string | null;
-  fnsku: string | null;
+/** Volume and average daily on hand of a SKU at a location (the basis of the monthly storage fee). */
+export interface StorageRow extends ProductAtLocation {
   length: number | null;
   width: number | null;
   height: number | null;
   dimensionUnit: string;
   weight: number | null;
   weightUnit: string;
-  cubicFeet: number | null;
-  sizeTier: string | null;
-  location: string;
-  locationType: string;
-  marketplace: string | null;
-  onHand: number;
-  inbound: number;
   /** Average daily on hand over the days of the month before `asOf` (on hand now if none). */
   averageOnHand: number;
-}
-
-type StorageSqlRow = {
-  id: number;
-  sku: string;
-  title: string;
-  asin: string | null;
-  fnsku: string | null;
-  length: number | null;
-  width: number | null;
-  height: number | null;
-  dimension_unit: string;
-  weight: number | null;
-  weight_unit: string;
-  cubic_feet: number | null;
-  size_tier: string | null;
-  location: string;
-  location_type: string;
-  marketplace: string | null;
-  on_hand: number;
-  inbound: number;
-  avg_on_hand: number;
-};
-
-function toStorageRow(r: StorageSqlRow): StorageRow {
-  return {
-    productId: r.id,
-    sku: r.sku,
-    title: r.title,
-    asin: r.asin,
-    fnsku: r.fnsku,
-    length: r.length,
-    width: r.width,
-    height: r.height,
-    dimensionUnit: r.dimension_unit,
-    weight: r.weight,
-    weightUnit: r.weight_unit,
-    cubicFeet: r.cubic_feet,
-    sizeTier: r.size_tier,
-    location: r.location,
-    locationType: r.location_type,
-    marketplace: r.marketplace,
-    onHand: r.on_hand,
-    inbound: r.inbound,
-    averageOnHand: r.avg_on_hand,
-  };
 }
 
 export interface CapacityRow {
@@ -95,8 +39,11 @@ interface StorageQuery {
   asOf: string;
 }
 
-const PRODUCT_COLUMNS = `p.id, p.sku, p.title, p.asin, p.fnsku, p.length, p.width, p.height, p.dimension_unit, p.weight,
-  p.weight_unit, p.cubic_feet, p.size_tier`;
+/** The product's columns of a StorageRow, named as its fields. */
+const PRODUCT_COLUMNS = `p.id AS "productId", p.sku, p.title, p.asin, p.fnsku, p.length, p.width, p.height,
+  p.dimension_unit AS "dimensionUnit", p.weight, p.weight_unit AS "weightUnit", p.cubic_feet AS "cubicFeet", p.size_tier AS "sizeTier"`;
+/** The location's and balance's columns of a StorageRow (alias l and s), named as its fields. */
+const LOCATION_COLUMNS = `l.code AS location, l.type AS "locationType", l.marketplace, s.on_hand AS "onHand", s.inbound`;
 
 /**
  * The month's days before `asOf` ($2 = the month's first day, $3 = asOf), and per SKU × location from its
@@ -115,7 +62,7 @@ const monthMovementSums = (movements: string) => `
 const averageOnHandSql = (days: string) =>
   `GREATEST(0, (s.on_hand - coalesce(agg.since_start, 0)) + coalesce(agg.weighted, 0)::float8 / ${days})`;
 
-const monthAverageSql = `CASE WHEN span.n = 0 THEN s.on_hand ELSE ${averageOnHandSql('span.n')} END AS avg_on_hand`;
+const monthAverageSql = `CASE WHEN span.n = 0 THEN s.on_hand ELSE ${averageOnHandSql('span.n')} END AS "averageOnHand"`;
 
 /** Days since the month's first day ($2) of the movements aliased `alias`. */
 const monthDay = (alias: string) => `((${alias}.occurred_at AT TIME ZONE 'UTC')::date - $2::date)`;
@@ -126,7 +73,7 @@ const STORAGE_ITEMS_SQL = `WITH ${monthMovementSums(
    FROM stock_movements x WHERE x.account_id = $1 AND x.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC')
    OFFSET 0`,
 )}
-  SELECT ${PRODUCT_COLUMNS}, l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.inbound, ${monthAverageSql},
+  SELECT ${PRODUCT_COLUMNS}, ${LOCATION_COLUMNS}, ${monthAverageSql},
     (s.on_hand > 0 OR s.inbound > 0 OR agg.since_start IS NOT NULL) AS included
   FROM products p JOIN stock_balances s ON s.product_id = p.id AND s.account_id = $1
   JOIN locations l ON l.id = s.location_id CROSS JOIN span
@@ -159,19 +106,18 @@ export const storageRepository = {
       `m.product_id, m.location_id, ${monthDay('m')} AS day, m.on_hand_delta AS delta`,
       { since: `($2::date::timestamp AT TIME ZONE 'UTC')` },
     );
-    const rows = await sql.query<StorageSqlRow>(
-      `WITH prod AS MATERIALIZED (SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.account_id = $1 ${where}),
+    return sql.query<StorageRow>(
+      `WITH prod AS MATERIALIZED (SELECT p.* FROM products p WHERE p.account_id = $1 ${where}),
        items AS MATERIALIZED (${SCOPED_BALANCES_SQL}),
        ${monthMovementSums(movements)}
-       SELECT prod.*, l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.inbound, ${monthAverageSql}
-       FROM prod JOIN items s ON s.product_id = prod.id
+       SELECT ${PRODUCT_COLUMNS}, ${LOCATION_COLUMNS}, ${monthAverageSql}
+       FROM prod p JOIN items s ON s.product_id = p.id
        JOIN locations l ON l.id = s.location_id CROSS JOIN span
        LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id
        WHERE s.on_hand > 0 OR s.inbound > 0 OR agg.since_start IS NOT NULL
-       ORDER BY prod.sku, l.code`,
+       ORDER BY p.sku, l.code`,
       params,
     );
-    return rows.map(toStorageRow);
   },
 
   /**
@@ -194,8 +140,9 @@ export const storageRepository = {
         sameRows(rows, ['sku', 'location']);
         const [items, surcharge] = rows;
         if (items?.['included'] !== true) return null;
+        const { included: _included, ...storage } = items;
         return {
-          storage: toStorageRow(items as unknown as StorageSqlRow),
+          storage: storage as unknown as StorageRow,
           surcharge: Number(surcharge?.['surcharge'] ?? 0),
         };
       },

@@ -2,12 +2,7 @@ import { fulfilmentFee } from '@stockwise/domain/fees/fee-schedule';
 import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import { AGE_BUCKETS } from '@stockwise/domain/health/age';
 import { adviseClearance, estimateElasticity } from '@stockwise/domain/health/clearance';
-import {
-  EXCESS_DAYS_OF_SUPPLY,
-  daysOfSupply,
-  excessInbound,
-  sellThrough,
-} from '@stockwise/domain/health/factors';
+import { EXCESS_DAYS_OF_SUPPLY, excessInbound } from '@stockwise/domain/health/factors';
 import type { SkuFactorRow } from '@stockwise/db/health/factor-inputs';
 import { excessRepository } from '@stockwise/db/reports/excess.repository';
 import type { SkuAgeRow } from '@stockwise/db/reports/inventory-age.repository';
@@ -15,7 +10,18 @@ import type { Transactor } from '../platform/transactor';
 import { mergeAge } from './inventory-age.report';
 import { REPORT_COLUMNS } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
-import { feeTierOf, orNull, pageAges, pageFactors, r2, scopeOf, storageTypeOfTier } from './report-context';
+import {
+  feeTierOf,
+  itemCells,
+  orNull,
+  pageAges,
+  pageFactors,
+  r2,
+  scopeOf,
+  storageTypeOfTier,
+  daysOfSupplyOf,
+  sellThroughOf,
+} from './report-context';
 import type { ReportRow } from './report-writers';
 
 /** Weeks of selling prices a SKU's price elasticity is estimated from. */
@@ -61,26 +67,14 @@ async function excessRow(
     { asOfEpochDay: parseIsoDate(ctx.params.asOf), schedule },
   );
   const chosen = advice.chosen;
-  const dos = daysOfSupply({
-    available: f.onHand - f.reserved,
-    inbound: f.inbound,
-    dailyDemand: f.dailyDemand,
-  });
+  const dos = daysOfSupplyOf(f);
   return {
-    'snapshot-date': ctx.params.asOf,
-    sku: f.sku,
-    fnsku: f.fnsku,
-    asin: f.asin,
-    'product-name': f.title,
-    condition: 'New',
+    ...itemCells(ctx, f),
     available: f.onHand - f.reserved,
     'inbound-quantity': f.inbound,
     'units-shipped-t30': f.unitsShipped30,
     'units-shipped-t90': f.unitsShipped90,
-    'sell-through': orNull(
-      sellThrough({ unitsShipped: f.unitsShipped90, averageOnHand: f.averageOnHand90 }),
-      r2,
-    ),
+    'sell-through': sellThroughOf(f),
     'days-of-supply': orNull(dos, Math.round),
     'estimated-excess-quantity': f.excessUnits,
     'estimated-excess-inbound': excessInbound({

@@ -1,6 +1,5 @@
 import { storageRate } from '@stockwise/domain/fees/fee-schedule';
 import { AGE_WARNING_DAYS } from '@stockwise/domain/health/age';
-import { daysOfSupply, sellThrough } from '@stockwise/domain/health/factors';
 import type { SkuFactorRow } from '@stockwise/db/health/factor-inputs';
 import type { AgeRow, SkuAgeRow } from '@stockwise/db/reports/inventory-age.repository';
 import { inventoryAgeRepository } from '@stockwise/db/reports/inventory-age.repository';
@@ -9,13 +8,14 @@ import type { Transactor } from '../platform/transactor';
 import { BUCKET_COLUMNS, ageColumns, bracketAmountColumn, bracketUnitsColumn } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
 import {
+  daysOfSupplyOf,
+  itemCells,
   nextMonth,
   orNull,
-  pageAges,
-  pageFactors,
+  pageAgesAndFactors,
+  sellThroughOf,
   r2,
   r3,
-  scopeOf,
   storageTypeOfTier,
 } from './report-context';
 import { prefetchFees, statementPages } from './report-stream';
@@ -72,12 +72,7 @@ async function ageRows(
     const schedule = await ctx.fees(m.marketplace);
     const cuft = m.row.cubicFeet ?? 0;
     const row: ReportRow = {
-      'snapshot-date': ctx.params.asOf,
-      sku: m.row.sku,
-      fnsku: m.row.fnsku,
-      asin: m.row.asin,
-      'product-name': m.row.title,
-      condition: 'New',
+      ...itemCells(ctx, m.row),
       available: m.onHand - m.reserved,
       'inbound-quantity': m.inbound,
       'reserved-quantity': m.reserved,
@@ -88,24 +83,13 @@ async function ageRows(
       'units-shipped-t30': f?.unitsShipped30 ?? 0,
       'units-shipped-t60': f?.unitsShipped60 ?? 0,
       'units-shipped-t90': f?.unitsShipped90 ?? 0,
-      'sell-through': f
-        ? orNull(sellThrough({ unitsShipped: f.unitsShipped90, averageOnHand: f.averageOnHand90 }), r2)
-        : null,
+      'sell-through': f ? sellThroughOf(f) : null,
       'item-volume': m.row.cubicFeet,
       'volume-unit-measurement': 'cubic feet',
       'storage-type': storageType,
       'storage-volume': r3(cuft * m.onHand),
       marketplace: m.marketplace,
-      'days-of-supply': f
-        ? orNull(
-            daysOfSupply({
-              available: f.onHand - f.reserved,
-              inbound: f.inbound,
-              dailyDemand: f.dailyDemand,
-            }),
-            Math.round,
-          )
-        : null,
+      'days-of-supply': f ? orNull(daysOfSupplyOf(f), Math.round) : null,
       'estimated-excess-quantity': f?.excessUnits ?? 0,
       'estimated-storage-cost-next-month': r2(
         cuft * m.amazonOnHand * storageRate(schedule, { storageType, month: nextMonth(ctx.params.asOf) }),
@@ -123,11 +107,8 @@ async function ageRows(
 }
 
 async function agePage(tx: Transactor, ctx: ReportContext, range: SkuRange): Promise<Page> {
-  const [ages, factors] = await Promise.all([
-    pageAges(tx, ctx, scopeOf(range)),
-    pageFactors(tx, ctx, scopeOf(range)),
-  ]);
-  return { rows: await ageRows(ctx, mergeAge(ages), new Map(factors.map((f) => [f.sku, f]))) };
+  const { ages, factors } = await pageAgesAndFactors(tx, ctx, range);
+  return { rows: await ageRows(ctx, mergeAge(ages), factors) };
 }
 
 /** The whole report: factor inputs and open layers of every SKU (one row per SKU), read side by side a page at a time. */

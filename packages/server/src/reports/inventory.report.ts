@@ -1,41 +1,29 @@
-import { daysOfSupply } from '@stockwise/domain/health/factors';
 import type { Transactor } from '../platform/transactor';
 import { REPORT_COLUMNS } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
 import {
+  daysOfSupplyOf,
+  itemCells,
   monthlyStorageFee,
   orNull,
-  pageAges,
-  pageFactors,
+  pageAgesAndFactors,
   r2,
   r3,
-  scopeOf,
   storageTypeOfTier,
 } from './report-context';
 import type { ReportRow } from './report-writers';
 
 /** The inventory report: one row per SKU × location, with this month's storage fee and days of supply. */
 async function inventoryPage(tx: Transactor, ctx: ReportContext, range: SkuRange): Promise<Page> {
-  const [ages, factors] = await Promise.all([
-    pageAges(tx, ctx, scopeOf(range)),
-    pageFactors(tx, ctx, scopeOf(range)),
-  ]);
-  const bySku = new Map(factors.map((f) => [f.sku, f]));
+  const { ages, factors } = await pageAgesAndFactors(tx, ctx, range);
   const rows: ReportRow[] = [];
   for (const a of ages) {
-    const f = bySku.get(a.sku);
-    const dos = f
-      ? daysOfSupply({ available: f.onHand - f.reserved, inbound: f.inbound, dailyDemand: f.dailyDemand })
-      : null;
+    const f = factors.get(a.sku);
+    const dos = f ? daysOfSupplyOf(f) : null;
     rows.push({
-      'snapshot-date': ctx.params.asOf,
-      sku: a.sku,
-      fnsku: a.fnsku,
-      asin: a.asin,
-      'product-name': a.title,
+      ...itemCells(ctx, a),
       location: a.location,
       'location-type': a.locationType,
-      condition: 'New',
       'your-price': a.price,
       'fulfillable-quantity': a.onHand - a.reserved,
       'reserved-quantity': a.reserved,

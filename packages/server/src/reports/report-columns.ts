@@ -9,6 +9,9 @@ export function bracketLabel(b: { minDays: number; maxDays: number | null }): st
 /** The inventory-age report's bucket columns, in AGE_BUCKETS order. */
 export const BUCKET_COLUMNS = AGE_BUCKETS.map((b) => b.key);
 
+/** The first columns of the Amazon-style item reports: the date and the product. */
+const ITEM_COLUMNS = ['snapshot-date', 'sku', 'fnsku', 'asin', 'product-name'] as const;
+
 /** Report columns; Amazon's names where Seller Central has the same report. */
 /** The inventory-age report's columns of a surcharge bracket: units to be charged, and the estimate. */
 export const bracketUnitsColumn = (b: { minDays: number; maxDays: number | null }) =>
@@ -18,11 +21,7 @@ export const bracketAmountColumn = (b: { minDays: number; maxDays: number | null
 
 export const REPORT_COLUMNS = {
   inventory: [
-    'snapshot-date',
-    'sku',
-    'fnsku',
-    'asin',
-    'product-name',
+    ...ITEM_COLUMNS,
     'location',
     'location-type',
     'condition',
@@ -39,11 +38,7 @@ export const REPORT_COLUMNS = {
     'days-of-supply',
   ],
   excess: [
-    'snapshot-date',
-    'sku',
-    'fnsku',
-    'asin',
-    'product-name',
+    ...ITEM_COLUMNS,
     'condition',
     'available',
     'inbound-quantity',
@@ -65,11 +60,7 @@ export const REPORT_COLUMNS = {
     'elasticity-source',
   ],
   stranded: [
-    'snapshot-date',
-    'sku',
-    'fnsku',
-    'asin',
-    'product-name',
+    ...ITEM_COLUMNS,
     'condition',
     'location',
     'status-primary',
@@ -131,11 +122,7 @@ export const REPORT_COLUMNS = {
 
 export function ageColumns(schedule: FeeSchedule): string[] {
   return [
-    'snapshot-date',
-    'sku',
-    'fnsku',
-    'asin',
-    'product-name',
+    ...ITEM_COLUMNS,
     'condition',
     'available',
     'inbound-quantity',

@@ -3,6 +3,7 @@ import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import { storageRate } from '@stockwise/domain/fees/fee-schedule';
 import { AGE_WARNING_DAYS } from '@stockwise/domain/health/age';
+import { daysOfSupply, sellThrough } from '@stockwise/domain/health/factors';
 import type { Sql } from '@stockwise/db/database';
 import type { SkuFactorRow } from '@stockwise/db/health/factor-inputs';
 import { healthRepository } from '@stockwise/db/health/health.repository';
@@ -77,6 +78,18 @@ export const feeTierOf = (tier: string | null): SizeTier => (tier ?? 'large_stan
 export const monthNumber = (iso: string) => Number(iso.slice(5, 7));
 /** The next calendar month after `iso`, 1–12. */
 export const nextMonth = (iso: string) => (monthNumber(iso) % 12) + 1;
+/** The cells every item report starts with: the date, the product, and its condition (always new). */
+export const itemCells = (
+  ctx: ReportContext,
+  p: { sku: string; fnsku: string | null; asin: string | null; title: string },
+): ReportRow => ({
+  'snapshot-date': ctx.params.asOf,
+  sku: p.sku,
+  fnsku: p.fnsku,
+  asin: p.asin,
+  'product-name': p.title,
+  condition: 'New',
+});
 /** SKUs per page of a streamed report. */
 export const PAGE = 5000;
 
@@ -118,6 +131,27 @@ export function pageAges(
     }),
   );
 }
+
+/** Inventory age (SKU × location) and factor inputs (by SKU) of a page of SKUs, read side by side. */
+export async function pageAgesAndFactors(
+  tx: Transactor,
+  ctx: ReportContext,
+  range: SkuRange,
+): Promise<{ ages: AgeRow[]; factors: Map<string, SkuFactorRow> }> {
+  const [ages, factors] = await Promise.all([
+    pageAges(tx, ctx, scopeOf(range)),
+    pageFactors(tx, ctx, scopeOf(range)),
+  ]);
+  return { ages, factors: new Map(factors.map((f) => [f.sku, f])) };
+}
+
+/** Days of supply from a SKU's factor inputs: available and inbound units over forecast demand. */
+export const daysOfSupplyOf = (f: SkuFactorRow) =>
+  daysOfSupply({ available: f.onHand - f.reserved, inbound: f.inbound, dailyDemand: f.dailyDemand });
+
+/** 90-day sell-through from a SKU's factor inputs, to cents (null when undefined). */
+export const sellThroughOf = (f: SkuFactorRow) =>
+  orNull(sellThrough({ unitsShipped: f.unitsShipped90, averageOnHand: f.averageOnHand90 }), r2);
 
 /** This month's storage fee of `units` units at one location (none outside Amazon's). */
 export async function monthlyStorageFee(

@@ -2,7 +2,7 @@ import { strandedRepository } from '@stockwise/db/reports/stranded.repository';
 import type { Transactor } from '../platform/transactor';
 import { REPORT_COLUMNS } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
-import { monthlyStorageFee, pageAges, r2, scopeOf } from './report-context';
+import { itemCells, monthlyStorageFee, pageAges, r2, scopeOf } from './report-context';
 import type { ReportRow } from './report-writers';
 
 /** The stranded report: stock on hand or inbound at each location of a SKU whose listing is not active. */
@@ -16,12 +16,7 @@ async function strandedPage(tx: Transactor, ctx: ReportContext, range: SkuRange)
     const s = status.get(a.sku) ?? 'active';
     if (s === 'active' || a.onHand + a.inbound <= 0) continue;
     rows.push({
-      'snapshot-date': ctx.params.asOf,
-      sku: a.sku,
-      fnsku: a.fnsku,
-      asin: a.asin,
-      'product-name': a.title,
-      condition: 'New',
+      ...itemCells(ctx, a),
       location: a.location,
       'status-primary': s === 'error' ? 'Listing error' : 'Inactive',
       'stranded-reason': s === 'error' ? 'Listing has an error' : 'No active listing',
