@@ -16,6 +16,10 @@ export const AGE_BUCKETS = [
   { key: 'inv-age-365-plus-days', minDays: 366, maxDays: null, typicalDays: 400 },
 ] as const;
 export type AgeBucketKey = (typeof AGE_BUCKETS)[number]['key'];
+export type AgeBucket = (typeof AGE_BUCKETS)[number];
+
+/** Units this old or older are aged: Amazon's aged-inventory surcharge starts at 181 days (docs/formulas.md). */
+export const AGED_FROM_DAYS = 181;
 
 /** Whole days from the layer's receipt (UTC day) to `asOfEpochDay`; never negative. */
 export function ageInDays(receivedAt: Date, asOfEpochDay: number): number {
@@ -23,9 +27,15 @@ export function ageInDays(receivedAt: Date, asOfEpochDay: number): number {
 }
 
 export function ageBucketOf(ageDays: number): AgeBucketKey {
-  for (const b of AGE_BUCKETS)
-    if (ageDays >= b.minDays && (b.maxDays === null || ageDays <= b.maxDays)) return b.key;
-  return 'inv-age-0-to-90-days';
+  return ageBucketFor(ageDays).key;
+}
+
+/** The bucket of an age in days; younger than the first bucket (received after the date) counts in it. */
+export function ageBucketFor(ageDays: number): AgeBucket {
+  return (
+    AGE_BUCKETS.find((b) => ageDays >= b.minDays && (b.maxDays === null || ageDays <= b.maxDays)) ??
+    AGE_BUCKETS[0]
+  );
 }
 
 export interface AgedUnits {
@@ -130,7 +140,8 @@ export function ageWarnings(
       if (until <= 0 || until > warnDays) continue;
       units += l.quantity;
       daysUntil = Math.min(daysUntil, until);
-      const chargedAt = threshold === 91 ? (options.schedule.agedSurcharge[0]?.minDays ?? 181) : threshold;
+      const chargedAt =
+        threshold === 91 ? (options.schedule.agedSurcharge[0]?.minDays ?? AGED_FROM_DAYS) : threshold;
       atStake += agedSurcharge(options.schedule, {
         ageDays: chargedAt,
         cubicFeet: options.cubicFeet,

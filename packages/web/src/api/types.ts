@@ -102,6 +102,8 @@ export interface Balance {
   inbound: number;
   unfulfillable: number;
   oldestReceivedAt: string | null;
+  /** Its oldest units are old enough to be aged (the server's rule). */
+  aged: boolean;
   updatedAt: string;
 }
 
@@ -144,6 +146,9 @@ export interface AgeLayer {
   location: string;
   receivedAt: string;
   ageDays: number;
+  /** The server's age bucket of the layer (inclusive days; no upper end for the last). */
+  ageBucket: { minDays: number; maxDays: number | null };
+  aged: boolean;
   quantityReceived: number;
   quantityRemaining: number;
   unitCost: number | null;
