@@ -56,22 +56,22 @@ export function layerSums(
 ): LayerSums {
   const sum = (filter: string, column: string) =>
     `coalesce(sum(q) FILTER (WHERE ${filter}), 0)::int AS ${column}`;
+  // the age report's sums (buckets and warnings); the storage report's surcharge needs only the brackets
+  const { warnDays } = options;
   const buckets =
-    options.warnDays === null
+    warnDays === null
       ? []
-      : AGE_BUCKETS.map((b, i) =>
-          sum(
-            ageWithin(params, { minDays: i === 0 ? null : b.minDays, maxDays: b.maxDays }),
-            bucketColumn(i),
-          ),
-        );
+      : AGE_BUCKETS.map((b, i) => {
+          const range = { minDays: i === 0 ? null : b.minDays, maxDays: b.maxDays };
+          return sum(ageWithin(params, range), bucketColumn(i));
+        });
   const units = options.brackets.map((b, i) => sum(ageWithin(params, b), bracketUnitsColumn(i)));
   const warnings =
-    options.warnDays === null
+    warnDays === null
       ? []
       : AGE_WARNING_THRESHOLDS.map((t, i) => {
           const until = `${param(params, t, 'int')} - age`;
-          const within = `${until} BETWEEN 1 AND ${options.warnDays ?? ''}`;
+          const within = `${until} BETWEEN 1 AND ${warnDays}`;
           return `${sum(within, warnUnitsColumn(i))}, min(${until}) FILTER (WHERE ${within}) AS ${warnDaysColumn(i)}`;
         });
   const brackets = options.brackets.map((b) => ({

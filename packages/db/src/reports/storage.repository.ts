@@ -1,5 +1,6 @@
 import type { SizeTier, StorageType } from '@stockwise/domain/catalog/dimensions';
 import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
+import { CAPACITY_PROJECTION_DAYS } from '@stockwise/domain/fees/fee-schedule';
 import type { Sql } from '../database';
 import type { ProductScope } from '../health/product-scope';
 import { SCOPED_BALANCES_SQL, movementRangesSql, productScopeSql } from '../health/product-scope';
@@ -28,7 +29,7 @@ export interface CapacityRow {
   storageType: StorageType;
   limits: Record<string, number>;
   usedCubicFeet: number;
-  /** Projected volume at the end of the next two 30-day periods: on hand + inbound − forecast demand. */
+  /** Projected volume at the end of the next two periods (CAPACITY_PROJECTION_DAYS): on hand + inbound − forecast demand. */
   projected30: number;
   projected60: number;
 }
@@ -198,8 +199,8 @@ export const storageRepository = {
     }>(
       `WITH fc AS (
          SELECT DISTINCT ON (f.product_id, f.location_id) f.product_id, f.location_id,
-           (SELECT coalesce(sum(x), 0) FROM unnest(f.mean[(current_date - f.as_of) + 1 : (current_date - f.as_of) + 30]) AS x) AS d30,
-           (SELECT coalesce(sum(x), 0) FROM unnest(f.mean[(current_date - f.as_of) + 1 : (current_date - f.as_of) + 60]) AS x) AS d60
+           (SELECT coalesce(sum(x), 0) FROM unnest(f.mean[(current_date - f.as_of) + 1 : (current_date - f.as_of) + $2::int]) AS x) AS d30,
+           (SELECT coalesce(sum(x), 0) FROM unnest(f.mean[(current_date - f.as_of) + 1 : (current_date - f.as_of) + $3::int]) AS x) AS d60
          FROM forecasts f WHERE f.account_id = $1 AND f.location_id IS NOT NULL
          ORDER BY f.product_id, f.location_id, f.as_of DESC, f.id DESC
        )
@@ -212,7 +213,7 @@ export const storageRepository = {
        WHERE s.account_id = $1 AND l.active
        GROUP BY l.code, l.marketplace, l.type, l.capacity_cubic_feet, p.size_tier
        ORDER BY l.code`,
-      [accountId],
+      [accountId, ...CAPACITY_PROJECTION_DAYS],
     );
     const out = new Map<string, CapacityRow>();
     for (const r of rows) {

@@ -110,6 +110,9 @@ export function agedSurcharge(
   );
 }
 
+/** Capacity use is projected at the end of the next two 30-day periods (days from today). */
+export const CAPACITY_PROJECTION_DAYS = [30, 60] as const;
+
 /** Volume over the limit × the overage rate; 0 without a limit. */
 export function capacityOverageFee(
   schedule: Pick<FeeSchedule, 'capacityOveragePerCubicFoot'>,
