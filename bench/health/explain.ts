@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { Sql } from '@stockwise/db/database';
 import { openPostgresDatabase } from '@stockwise/db/postgres-database';
 import { healthRepository } from '@stockwise/db/health/health.repository';
-import { reportsRepository } from '@stockwise/db/reports/reports.repository';
+import { inventoryAgeRepository } from '@stockwise/db/reports/inventory-age.repository';
+import { storageRepository } from '@stockwise/db/reports/storage.repository';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -76,7 +77,7 @@ try {
       through: flag('through'),
     });
   if (what === 'age')
-    await reportsRepository.agePage(explaining, accountId, {
+    await inventoryAgeRepository.page(explaining, accountId, {
       asOf,
       brackets,
       warnDays: 30,
@@ -85,7 +86,7 @@ try {
       through: flag('through'),
     });
   if (what === 'storage')
-    await reportsRepository.storagePage(explaining, accountId, {
+    await storageRepository.page(explaining, accountId, {
       month: asOf.slice(0, 7),
       asOf,
       limit: 5000,

@@ -22,6 +22,7 @@ function balance(overrides: Partial<Balance> & Pick<Balance, 'sku' | 'location'>
     inbound: 0,
     unfulfillable: 0,
     oldestReceivedAt: null,
+    aged: false,
     updatedAt: asOf.toISOString(),
     ...overrides,
   };
@@ -79,6 +80,7 @@ describe('inventory grid model', () => {
         onHand: 4,
         available: 4,
         oldestReceivedAt: '2026-01-01T00:00:00Z',
+        aged: true, // the server's rule: 329 days old
       }),
       balance({ sku: 'MUG-1', location: 'WH1', onHand: 0, available: 0 }),
       balance({ sku: 'MUG-10', location: 'WH1', onHand: 0, available: 0, unfulfillable: 2 }),

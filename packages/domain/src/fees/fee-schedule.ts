@@ -110,6 +110,9 @@ export function agedSurcharge(
   );
 }
 
+/** Capacity use is projected at the end of the next two 30-day periods (days from today). */
+export const CAPACITY_PROJECTION_DAYS = [30, 60] as const;
+
 /** Volume over the limit × the overage rate; 0 without a limit. */
 export function capacityOverageFee(
   schedule: Pick<FeeSchedule, 'capacityOveragePerCubicFoot'>,
@@ -119,9 +122,12 @@ export function capacityOverageFee(
   return Math.max(0, options.usedCubicFeet - options.limitCubicFeet) * schedule.capacityOveragePerCubicFoot;
 }
 
+/** Amazon measures the storage utilisation ratio over the last 13 weeks. */
+export const UTILIZATION_WINDOW_DAYS = 91;
+
 /**
  * Storage utilisation ratio in weeks: average daily stored volume ÷ average daily shipped volume
- * (Amazon measures 13 weeks). Null when nothing shipped: not measurable (Amazon exempts sellers
+ * (over UTILIZATION_WINDOW_DAYS). Null when nothing shipped: not measurable (Amazon exempts sellers
  * without sales history, such as new ones), so no utilisation surcharge applies.
  */
 export function utilizationRatioWeeks(options: {

@@ -4,15 +4,22 @@ import { agedBracketOf, agedSurcharge } from '../fees/fee-schedule';
 
 const MS_PER_DAY = 86_400_000;
 
-/** Amazon's inventory-age buckets (inclusive days) and the column names of its Inventory Age report. */
+/**
+ * Amazon's inventory-age buckets (inclusive days) and the column names of its Inventory Age report.
+ * `typicalDays` is the age assumed for a unit known only by its bucket (the excess report's clearance advice).
+ */
 export const AGE_BUCKETS = [
-  { key: 'inv-age-0-to-90-days', minDays: 0, maxDays: 90 },
-  { key: 'inv-age-91-to-180-days', minDays: 91, maxDays: 180 },
-  { key: 'inv-age-181-to-270-days', minDays: 181, maxDays: 270 },
-  { key: 'inv-age-271-to-365-days', minDays: 271, maxDays: 365 },
-  { key: 'inv-age-365-plus-days', minDays: 366, maxDays: null },
+  { key: 'inv-age-0-to-90-days', minDays: 0, maxDays: 90, typicalDays: 45 },
+  { key: 'inv-age-91-to-180-days', minDays: 91, maxDays: 180, typicalDays: 135 },
+  { key: 'inv-age-181-to-270-days', minDays: 181, maxDays: 270, typicalDays: 225 },
+  { key: 'inv-age-271-to-365-days', minDays: 271, maxDays: 365, typicalDays: 318 },
+  { key: 'inv-age-365-plus-days', minDays: 366, maxDays: null, typicalDays: 400 },
 ] as const;
 export type AgeBucketKey = (typeof AGE_BUCKETS)[number]['key'];
+export type AgeBucket = (typeof AGE_BUCKETS)[number];
+
+/** Units this old or older are aged: Amazon's aged-inventory surcharge starts at 181 days (docs/formulas.md). */
+export const AGED_FROM_DAYS = 181;
 
 /** Whole days from the layer's receipt (UTC day) to `asOfEpochDay`; never negative. */
 export function ageInDays(receivedAt: Date, asOfEpochDay: number): number {
@@ -20,9 +27,15 @@ export function ageInDays(receivedAt: Date, asOfEpochDay: number): number {
 }
 
 export function ageBucketOf(ageDays: number): AgeBucketKey {
-  for (const b of AGE_BUCKETS)
-    if (ageDays >= b.minDays && (b.maxDays === null || ageDays <= b.maxDays)) return b.key;
-  return 'inv-age-0-to-90-days';
+  return ageBucketFor(ageDays).key;
+}
+
+/** The bucket of an age in days; younger than the first bucket (received after the date) counts in it. */
+export function ageBucketFor(ageDays: number): AgeBucket {
+  return (
+    AGE_BUCKETS.find((b) => ageDays >= b.minDays && (b.maxDays === null || ageDays <= b.maxDays)) ??
+    AGE_BUCKETS[0]
+  );
 }
 
 export interface AgedUnits {
@@ -81,6 +94,9 @@ export function agedSurchargeEstimate(
 /** Age boundaries a seller is warned before: leaving 0–90 days, and entering each surcharge step. */
 export const AGE_WARNING_THRESHOLDS = [91, 181, 271, 366] as const;
 
+/** How many days ahead a seller is warned of units reaching an age threshold. */
+export const AGE_WARNING_DAYS = 30;
+
 export interface AgeWarning {
   /** The age (days) the units are about to reach. */
   threshold: number;
@@ -110,7 +126,7 @@ export function ageWarnings(
     warnDays?: number;
   },
 ): AgeWarning[] {
-  const warnDays = options.warnDays ?? 30;
+  const warnDays = options.warnDays ?? AGE_WARNING_DAYS;
   const warnings: AgeWarning[] = [];
   for (const threshold of AGE_WARNING_THRESHOLDS) {
     let units = 0;
@@ -124,7 +140,8 @@ export function ageWarnings(
       if (until <= 0 || until > warnDays) continue;
       units += l.quantity;
       daysUntil = Math.min(daysUntil, until);
-      const chargedAt = threshold === 91 ? (options.schedule.agedSurcharge[0]?.minDays ?? 181) : threshold;
+      const chargedAt =
+        threshold === 91 ? (options.schedule.agedSurcharge[0]?.minDays ?? AGED_FROM_DAYS) : threshold;
       atStake += agedSurcharge(options.schedule, {
         ageDays: chargedAt,
         cubicFeet: options.cubicFeet,

@@ -2,9 +2,16 @@ import type { LedgerDay } from '../forecasting/daily-history';
 
 /** Above this many days of supply at forecast demand a unit is excess (docs/formulas.md). */
 export const EXCESS_DAYS_OF_SUPPLY = 90;
+/** The sell-through window: units shipped and average on hand over the 90 days before the date. */
 export const SELL_THROUGH_DAYS = 90;
+/** The in-stock rate counts the last 30 days … */
 export const IN_STOCK_DAYS = 30;
+/** … weighted by units sold over the last 60. */
 export const IN_STOCK_WEIGHT_DAYS = 60;
+/** Forecast daily demand is the forecast's mean over the 90 days from the date. */
+export const DEMAND_HORIZON_DAYS = 90;
+/** The shortest units-shipped window the reports show (units-shipped-t7). */
+export const SHIPPED_LAST_WEEK_DAYS = 7;
 
 export type ListingStatus = 'active' | 'inactive' | 'error';
 

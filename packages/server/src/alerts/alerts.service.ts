@@ -8,8 +8,10 @@ import type { AlertCondition, AlertRecord } from '@stockwise/db/alerts/alerts.re
 import { alertsRepository } from '@stockwise/db/alerts/alerts.repository';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Sql } from '@stockwise/db/database';
-import { healthRepository, useReportSettings } from '@stockwise/db/health/health.repository';
-import { reportsRepository } from '@stockwise/db/reports/reports.repository';
+import { healthRepository } from '@stockwise/db/health/health.repository';
+import { useReportSettings } from '@stockwise/db/health/product-scope';
+import { inventoryAgeRepository } from '@stockwise/db/reports/inventory-age.repository';
+import { storageRepository } from '@stockwise/db/reports/storage.repository';
 import type { SecretBox } from '../platform/secret-box';
 import type { AlertDto, NotificationSettingsUpdate } from './alerts.schema';
 import type { ReportKind } from '../reports/reports.schema';
@@ -183,7 +185,7 @@ export class AlertsService {
       if (rows.length > 0) {
         const range = { after, through: rows[rows.length - 1]!.sku, limit: rows.length };
         const ages = await this.analytic((tx) =>
-          reportsRepository.agePage(tx, actor.accountId, {
+          inventoryAgeRepository.page(tx, actor.accountId, {
             asOf,
             brackets: schedule.agedSurcharge,
             warnDays: ALERT_RULES.ageWarnDays,
@@ -218,7 +220,7 @@ export class AlertsService {
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!.sku;
     }
-    for (const c of await reportsRepository.capacity(sql, actor.accountId)) {
+    for (const c of await storageRepository.capacity(sql, actor.accountId)) {
       const limit = c.limits[c.storageType];
       if (limit === undefined) continue;
       const over = [c.usedCubicFeet, c.projected30, c.projected60].findIndex((v) => v > limit);

@@ -6,12 +6,11 @@ import type { FactorName, IpiProxy } from '@stockwise/domain/health/ipi';
 import { FACTOR_NAMES, ipiProxy } from '@stockwise/domain/health/ipi';
 import type { WhatIfAction } from '@stockwise/domain/health/what-if';
 import { whatIf } from '@stockwise/domain/health/what-if';
-import type { FactorOverview, SkuFactorRow } from '@stockwise/db/health/health.repository';
-import {
-  healthRepository,
-  ipiHistoryRepository,
-  useReportSettings,
-} from '@stockwise/db/health/health.repository';
+import type { SkuFactorRow } from '@stockwise/db/health/factor-inputs';
+import type { FactorOverview } from '@stockwise/db/health/health.repository';
+import { healthRepository } from '@stockwise/db/health/health.repository';
+import { ipiHistoryRepository } from '@stockwise/db/health/ipi-history.repository';
+import { useReportSettings } from '@stockwise/db/health/product-scope';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Actor } from '../accounts/actor';
 import { auditActor, requirePermission } from '../accounts/actor';

@@ -1,6 +1,6 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
-import { AGE_BUCKETS, ageBucketOf } from '@stockwise/domain/health/age';
+import { AGED_FROM_DAYS, AGE_BUCKETS, ageBucketFor, ageBucketOf } from '@stockwise/domain/health/age';
 import type { Page } from '@stockwise/db/pagination';
 import type {
   InventoryQuery,
@@ -16,8 +16,6 @@ import type { Actor } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 
 const DAY_MS = 86_400_000;
-/** Amazon's aged-inventory surcharge starts at 181 days: the overview calls those units aged. */
-const AGED_FROM_DAYS = 181;
 /** Stocked-out SKUs named in the summary; the rest are counted. */
 const STOCK_OUT_SAMPLE = 50;
 
@@ -27,6 +25,10 @@ export function capacityOf(capacity: Record<string, number>): number | null {
   const parts = Object.values(capacity).filter((v) => typeof v === 'number' && Number.isFinite(v));
   return parts.length ? parts.reduce((a, b) => a + b, 0) : null;
 }
+
+/** Whole days from `receivedAt` to `asOf`, never negative. */
+const ageDaysOn = (receivedAt: Date, asOf: Date) =>
+  Math.max(0, Math.floor((asOf.getTime() - receivedAt.getTime()) / DAY_MS));
 
 export function mapBalanceDto(b: InventoryRecord): BalanceDto {
   return {
@@ -46,6 +48,7 @@ export function mapBalanceDto(b: InventoryRecord): BalanceDto {
     inbound: b.inbound,
     unfulfillable: b.unfulfillable,
     oldestReceivedAt: b.oldestReceivedAt?.toISOString() ?? null,
+    aged: b.oldestReceivedAt !== null && ageDaysOn(b.oldestReceivedAt, new Date()) >= AGED_FROM_DAYS,
     updatedAt: b.updatedAt.toISOString(),
   };
 }
@@ -72,11 +75,15 @@ export function mapMovementDto(m: MovementRecord): MovementDto {
 }
 
 export function mapLayerDto(l: LayerRecord, asOf: Date) {
+  const ageDays = ageDaysOn(l.receivedAt, asOf);
+  const bucket = ageBucketFor(ageDays);
   return {
     sku: l.sku,
     location: l.location,
     receivedAt: l.receivedAt.toISOString(),
-    ageDays: Math.max(0, Math.floor((asOf.getTime() - l.receivedAt.getTime()) / DAY_MS)),
+    ageDays,
+    ageBucket: { minDays: bucket.minDays, maxDays: bucket.maxDays },
+    aged: ageDays >= AGED_FROM_DAYS,
     quantityReceived: l.quantityReceived,
     quantityRemaining: l.quantityRemaining,
     unitCost: l.unitCost,

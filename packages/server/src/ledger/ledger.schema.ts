@@ -112,6 +112,7 @@ export const BalanceSchema = z
     inbound: z.number().int(),
     unfulfillable: z.number().int(),
     oldestReceivedAt: z.string().nullable(),
+    aged: z.boolean().openapi({ description: 'its oldest units are 181 days old or older' }),
     updatedAt: z.string(),
   })
   .openapi('Balance');
@@ -150,6 +151,8 @@ export const LayerSchema = z
     location: z.string(),
     receivedAt: z.string(),
     ageDays: z.number().int(),
+    ageBucket: z.object({ minDays: z.number().int(), maxDays: z.number().int().nullable() }),
+    aged: z.boolean(),
     quantityReceived: z.number().int(),
     quantityRemaining: z.number().int(),
     unitCost: z.number().nullable(),

@@ -2,8 +2,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { LedgerDay } from '@stockwise/domain/forecasting/daily-history';
 import { averageOnHand, dailyInStock, healthFactors } from '@stockwise/domain/health/factors';
-import { healthRepository, useReportSettings } from '@stockwise/db/health/health.repository';
-import { reportsRepository } from '@stockwise/db/reports/reports.repository';
+import { healthRepository } from '@stockwise/db/health/health.repository';
+import { useReportSettings } from '@stockwise/db/health/product-scope';
+import { profitRepository } from '@stockwise/db/reports/profit.repository';
 import { toSkuInput } from '../../src/health/health.service';
 import type { Stockwise } from '../../src/stockwise';
 import { ledgerDaysBySku } from '../support/ledger-days';
@@ -195,7 +196,7 @@ describeEachBackend('Inventory health: set-based SQL equals the domain on a gene
     ] as const) {
       const from = isoDate(today - fromBack);
       const to = isoDate(today - toBack);
-      const rows = await reportsRepository.profitPage(sw.db, accountId, { from, to });
+      const rows = await profitRepository.page(sw.db, accountId, { from, to });
       for (const r of rows) {
         const mine = moves.filter((m) => m.product_id === r.productId);
         const expected: Record<string, number> = {};

@@ -1,5 +1,5 @@
 import type { InventorySummary } from '../api/types';
-import { AGE_BUCKETS, type AgeBucketId } from '../health/aging';
+import { ageBucketId, type AgeBucketEdges } from '../health/age-buckets';
 
 /**
  * The overview's figures come from GET /inventory/summary (totals computed by the server in SQL);
@@ -8,18 +8,22 @@ import { AGE_BUCKETS, type AgeBucketId } from '../health/aging';
 
 export type { LocationSummary } from '../api/types';
 
-export interface AgeBucketSummary {
-  id: AgeBucketId;
+export interface AgeBucketSummary extends AgeBucketEdges {
+  /** Named by its days (d91_180): the server's buckets are the only list of them. */
+  id: string;
   units: number;
   cubicFeet: number;
 }
 
-/** The server's buckets (keyed by Amazon's report columns) matched to ours by their first day. */
+/** The server's buckets (its edges, in its order), each with the id of its days for labels and keys. */
 export function ageBucketsOf(summary: Pick<InventorySummary, 'ageBuckets'>): AgeBucketSummary[] {
-  return AGE_BUCKETS.map((bucket) => {
-    const found = summary.ageBuckets.find((b) => b.minDays === bucket.min);
-    return { id: bucket.id, units: found?.units ?? 0, cubicFeet: found?.cubicFeet ?? 0 };
-  });
+  return summary.ageBuckets.map((b) => ({
+    id: ageBucketId(b),
+    minDays: b.minDays,
+    maxDays: b.maxDays,
+    units: b.units,
+    cubicFeet: b.cubicFeet,
+  }));
 }
 
 /** The stock value in the currency holding most of it (the list is sorted largest first). */

@@ -22,6 +22,7 @@ export interface GeneratedBalance {
   inbound: number;
   unfulfillable: number;
   oldestReceivedAt: string | null;
+  aged: boolean;
   updatedAt: string;
 }
 
@@ -37,6 +38,7 @@ export function generateBalances(count: number, seed = 7): GeneratedBalance[] {
     const skuIndex = Math.floor(i / LOCATIONS.length);
     const onHand = random() < 0.1 ? 0 : Math.floor(random() * 500);
     const reserved = Math.min(onHand, Math.floor(random() * 10));
+    const ageDays = onHand ? Math.floor(random() * 500) : 0;
     rows.push({
       sku: `GEN-${String(skuIndex).padStart(6, '0')}`,
       title: `Generated ${NOUNS[skuIndex % NOUNS.length]!} ${skuIndex}`,
@@ -46,7 +48,8 @@ export function generateBalances(count: number, seed = 7): GeneratedBalance[] {
       available: onHand - reserved,
       inbound: random() < 0.2 ? Math.floor(random() * 300) : 0,
       unfulfillable: random() < 0.1 ? Math.floor(random() * 20) : 0,
-      oldestReceivedAt: onHand ? new Date(now - Math.floor(random() * 500) * 86_400_000).toISOString() : null,
+      oldestReceivedAt: onHand ? new Date(now - ageDays * 86_400_000).toISOString() : null,
+      aged: onHand > 0 && ageDays >= 181, // as the server marks them
       updatedAt: new Date(now).toISOString(),
     });
   }

@@ -1,5 +1,4 @@
 import type { Balance, Product } from '../../api/types';
-import { AGED_FROM_DAYS, daysSince } from '../../health/aging';
 import type { MessageKey } from '../../i18n/translate';
 
 /**
@@ -87,6 +86,14 @@ export const DEFAULT_COLUMNS: ColumnId[] = [
  * Grid rows from balances. The server joins the product facts onto each balance; `products` fills
  * them in for rows that lack them (pass [] when the balances carry them, as /inventory does).
  */
+/** Whole days from an ISO time to `asOf`, never negative; null without one. */
+export function daysSince(iso: string | null, asOf: Date): number | null {
+  if (!iso) return null;
+  const time = new Date(iso).getTime();
+  if (Number.isNaN(time)) return null;
+  return Math.max(0, Math.floor((asOf.getTime() - time) / 86_400_000));
+}
+
 export function joinRows(balances: BalanceInput[], products: Product[], asOf: Date): InventoryRow[] {
   const bySku = new Map(products.map((p) => [p.sku, p]));
   return balances.map((b) => {
@@ -132,7 +139,7 @@ function matchesStatus(row: InventoryRow, status: StatusFilter): boolean {
     case 'unfulfillable':
       return row.unfulfillable > 0;
     case 'aged':
-      return row.ageDays !== null && row.ageDays >= AGED_FROM_DAYS;
+      return row.aged;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { ageBucketLabel } from '../../health/age-buckets';
 import { useI18n } from '../../i18n/i18n-context';
 import type { AgeBucketSummary } from '../summary';
 
@@ -19,7 +20,7 @@ export function AgeBuckets({ buckets }: { buckets: AgeBucketSummary[] }) {
           return (
             <div key={bucket.id}>
               <Group justify="space-between" gap="xs">
-                <Text size="sm">{t(`age.${bucket.id}`)}</Text>
+                <Text size="sm">{ageBucketLabel(t, bucket)}</Text>
                 <Text size="sm" className="num">
                   {t('overview.unitsShare', { units: fmt.int(bucket.units), share: fmt.pct(share) })}
                 </Text>
@@ -28,7 +29,7 @@ export function AgeBuckets({ buckets }: { buckets: AgeBucketSummary[] }) {
                 value={share * 100}
                 color={COLORS[index] ?? 'gray'}
                 size="md"
-                aria-label={t(`age.${bucket.id}`)}
+                aria-label={ageBucketLabel(t, bucket)}
               />
             </div>
           );

@@ -1,7 +1,7 @@
 import { Badge, Paper, Table, Title } from '@mantine/core';
 import type { AgeLayer } from '../../../api/types';
 import { NothingHere } from '../../../components/common/not-available';
-import { AGED_FROM_DAYS, ageBucket } from '../../../health/aging';
+import { ageBucketLabel } from '../../../health/age-buckets';
 import { useI18n } from '../../../i18n/i18n-context';
 
 export function LayersTable({ layers, currency }: { layers: AgeLayer[]; currency: string }) {
@@ -36,8 +36,8 @@ export function LayersTable({ layers, currency }: { layers: AgeLayer[]; currency
                   <Table.Td>{fmt.date(layer.receivedAt)}</Table.Td>
                   <Table.Td className="num">{t('common.days', { count: fmt.int(layer.ageDays) })}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={layer.ageDays >= AGED_FROM_DAYS ? 'orange' : 'gray'}>
-                      {t(`age.${ageBucket(layer.ageDays)}`)}
+                    <Badge variant="light" color={layer.aged ? 'orange' : 'gray'}>
+                      {ageBucketLabel(t, layer.ageBucket)}
                     </Badge>
                   </Table.Td>
                   <Table.Td className="num">

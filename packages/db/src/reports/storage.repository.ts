@@ -1,0 +1,244 @@
+import type { SizeTier, StorageType } from '@stockwise/domain/catalog/dimensions';
+import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
+import { CAPACITY_PROJECTION_DAYS } from '@stockwise/domain/fees/fee-schedule';
+import type { Sql } from '../database';
+import type { ProductScope } from '../health/product-scope';
+import { SCOPED_BALANCES_SQL, movementRangesSql, productScopeSql } from '../health/product-scope';
+import type { BracketParam } from './layer-sums';
+import type { ProductAtLocation } from './report-statement';
+import { bracketAmountSql, layerSums, openLayersSql } from './layer-sums';
+import type { ReportStatement } from './report-statement';
+import { sameRows } from './report-statement';
+
+/** Volume and average daily on hand of a SKU at a location (the basis of the monthly storage fee). */
+export interface StorageRow extends ProductAtLocation {
+  length: number | null;
+  width: number | null;
+  height: number | null;
+  dimensionUnit: string;
+  weight: number | null;
+  weightUnit: string;
+  /** Average daily on hand over the days of the month before `asOf` (on hand now if none). */
+  averageOnHand: number;
+}
+
+export interface CapacityRow {
+  location: string;
+  marketplace: string | null;
+  locationType: string;
+  storageType: StorageType;
+  limits: Record<string, number>;
+  usedCubicFeet: number;
+  /** Projected volume at the end of the next two periods (CAPACITY_PROJECTION_DAYS): on hand + inbound − forecast demand. */
+  projected30: number;
+  projected60: number;
+}
+
+interface StorageQuery {
+  /** 'YYYY-MM'. */
+  month: string;
+  asOf: string;
+}
+
+/** The product's columns of a StorageRow, named as its fields. */
+const PRODUCT_COLUMNS = `p.id AS "productId", p.sku, p.title, p.asin, p.fnsku, p.length, p.width, p.height,
+  p.dimension_unit AS "dimensionUnit", p.weight, p.weight_unit AS "weightUnit", p.cubic_feet AS "cubicFeet", p.size_tier AS "sizeTier"`;
+/** The location's and balance's columns of a StorageRow (alias l and s), named as its fields. */
+const LOCATION_COLUMNS = `l.code AS location, l.type AS "locationType", l.marketplace, s.on_hand AS "onHand", s.inbound`;
+
+/**
+ * The month's days before `asOf` ($2 = the month's first day, $3 = asOf), and per SKU × location from its
+ * `movements` (product_id, location_id, day from $2, delta): the change since the month began and
+ * Σ delta × (days − day), from which `averageOnHandSql` rebuilds the average daily on hand.
+ */
+const monthMovementSums = (movements: string) => `
+  span AS (SELECT GREATEST(0, LEAST(($2::date + interval '1 month')::date, $3::date) - $2::date) AS n),
+  agg AS MATERIALIZED (
+    SELECT m.product_id, m.location_id, sum(m.delta) AS since_start,
+      coalesce(sum(m.delta * (span.n - m.day)) FILTER (WHERE m.day < span.n), 0) AS weighted
+    FROM (${movements}) m CROSS JOIN span GROUP BY m.product_id, m.location_id
+  )`;
+
+/** Average daily on hand over `days` days from today's balance (alias s) and its movement sums (alias agg). */
+const averageOnHandSql = (days: string) =>
+  `GREATEST(0, (s.on_hand - coalesce(agg.since_start, 0)) + coalesce(agg.weighted, 0)::float8 / ${days})`;
+
+const monthAverageSql = `CASE WHEN span.n = 0 THEN s.on_hand ELSE ${averageOnHandSql('span.n')} END AS "averageOnHand"`;
+
+/** Days since the month's first day ($2) of the movements aliased `alias`. */
+const monthDay = (alias: string) => `((${alias}.occurred_at AT TIME ZONE 'UTC')::date - $2::date)`;
+
+/** The statement of the storage report's volumes over every balance row, in SKU × location order. */
+const STORAGE_ITEMS_SQL = `WITH ${monthMovementSums(
+  `SELECT x.product_id, x.location_id, ${monthDay('x')} AS day, x.on_hand_delta AS delta
+   FROM stock_movements x WHERE x.account_id = $1 AND x.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC')
+   OFFSET 0`,
+)}
+  SELECT ${PRODUCT_COLUMNS}, ${LOCATION_COLUMNS}, ${monthAverageSql},
+    (s.on_hand > 0 OR s.inbound > 0 OR agg.since_start IS NOT NULL) AS included
+  FROM products p JOIN stock_balances s ON s.product_id = p.id AND s.account_id = $1
+  JOIN locations l ON l.id = s.location_id CROSS JOIN span
+  LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id
+  WHERE p.account_id = $1
+  ORDER BY p.sku, l.code`;
+
+/** Each balance row's aged-inventory surcharge (all brackets) of its open layers aged to $2, in SKU × location order. */
+function surchargeSql(params: unknown[], brackets: readonly BracketParam[]): string {
+  const sums = layerSums(params, { brackets, warnDays: null });
+  const amount = sums.brackets.map((b, i) => bracketAmountSql(b, i, 'k', 'coalesce(p.cubic_feet, 0)'));
+  return `WITH aged AS (SELECT product_id, location_id, ${sums.columns} FROM (${openLayersSql('$2')}) x GROUP BY product_id, location_id)
+    SELECT p.sku, l.code AS location, ${amount.length > 0 ? amount.join(' + ') : '0'} AS surcharge
+    FROM products p JOIN stock_balances s ON s.product_id = p.id AND s.account_id = $1
+    JOIN locations l ON l.id = s.location_id
+    LEFT JOIN aged k ON k.product_id = s.product_id AND k.location_id = s.location_id
+    WHERE p.account_id = $1
+    ORDER BY p.sku, l.code`;
+}
+
+export const storageRepository = {
+  /**
+   * Volume and average daily on hand per SKU × location over the days of `month` before `asOf`
+   * (the basis of the monthly storage fee), for a page of SKUs.
+   */
+  async page(sql: Sql, accountId: number, q: StorageQuery & ProductScope): Promise<StorageRow[]> {
+    const params: unknown[] = [accountId, `${q.month}-01`, q.asOf];
+    const where = productScopeSql(params, q);
+    const movements = movementRangesSql(
+      `m.product_id, m.location_id, ${monthDay('m')} AS day, m.on_hand_delta AS delta`,
+      { since: `($2::date::timestamp AT TIME ZONE 'UTC')` },
+    );
+    return sql.query<StorageRow>(
+      `WITH prod AS MATERIALIZED (SELECT p.* FROM products p WHERE p.account_id = $1 ${where}),
+       items AS MATERIALIZED (${SCOPED_BALANCES_SQL}),
+       ${monthMovementSums(movements)}
+       SELECT ${PRODUCT_COLUMNS}, ${LOCATION_COLUMNS}, ${monthAverageSql}
+       FROM prod p JOIN items s ON s.product_id = p.id
+       JOIN locations l ON l.id = s.location_id CROSS JOIN span
+       LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id
+       WHERE s.on_hand > 0 OR s.inbound > 0 OR agg.since_start IS NOT NULL
+       ORDER BY p.sku, l.code`,
+      params,
+    );
+  },
+
+  /**
+   * The whole storage report as two statements over every balance row in SKU × location order: the
+   * volume and average on hand of `month` before `asOf`, and the aged-inventory surcharge (all brackets)
+   * of its layers aged to `assessment`.
+   */
+  statement(
+    accountId: number,
+    q: StorageQuery & { assessment: string; brackets: readonly BracketParam[] },
+  ): ReportStatement<{ storage: StorageRow; surcharge: number }> {
+    const params: unknown[] = [accountId, q.assessment];
+    const surcharges = surchargeSql(params, q.brackets);
+    return {
+      statements: [
+        { text: STORAGE_ITEMS_SQL, params: [accountId, `${q.month}-01`, q.asOf] },
+        { text: surcharges, params },
+      ],
+      map: (rows) => {
+        sameRows(rows, ['sku', 'location']);
+        const [items, surcharge] = rows;
+        if (items?.['included'] !== true) return null;
+        const { included: _included, ...storage } = items;
+        return {
+          storage: storage as unknown as StorageRow,
+          surcharge: Number(surcharge?.['surcharge'] ?? 0),
+        };
+      },
+    };
+  },
+
+  /**
+   * Storage utilisation ratio inputs at Amazon locations over the `days` days before `asOf`: average daily
+   * stored volume and average daily shipped volume (cubic feet).
+   */
+  async utilization(
+    sql: Sql,
+    accountId: number,
+    q: { asOf: string; days: number },
+  ): Promise<{ averageDailyVolume: number; averageDailyShippedVolume: number }> {
+    const [row] = await sql.query<{ avg_volume: number | null; shipped_volume: number | null }>(
+      `WITH fba AS (SELECT id FROM locations WHERE account_id = $1 AND type = 'amazon_fba'),
+       bal AS (
+         SELECT s.product_id, s.location_id, s.on_hand FROM stock_balances s JOIN fba ON fba.id = s.location_id WHERE s.account_id = $1
+       ),
+       mv AS (
+         SELECT m.product_id, m.location_id, ((m.occurred_at AT TIME ZONE 'UTC')::date - ($2::date - $3::int)) AS day, m.on_hand_delta AS delta, m.type
+         FROM stock_movements m JOIN fba ON fba.id = m.location_id
+         WHERE m.account_id = $1 AND m.occurred_at >= ((($2::date - $3::int))::timestamp AT TIME ZONE 'UTC')
+       ),
+       agg AS (
+         SELECT product_id, location_id, sum(delta) AS since_start,
+           coalesce(sum(delta * ($3::int - day)) FILTER (WHERE day < $3::int), 0) AS weighted,
+           coalesce(sum(-delta) FILTER (WHERE type = 'shipment' AND day < $3::int), 0) AS shipped
+         FROM mv GROUP BY product_id, location_id
+       )
+       SELECT sum(${averageOnHandSql('$3::int')} * coalesce(p.cubic_feet, 0)) AS avg_volume,
+         sum(coalesce(agg.shipped, 0) * coalesce(p.cubic_feet, 0)) / $3::int::numeric AS shipped_volume
+       FROM bal s JOIN products p ON p.id = s.product_id LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id`,
+      [accountId, q.asOf, q.days],
+    );
+    return { averageDailyVolume: row?.avg_volume ?? 0, averageDailyShippedVolume: row?.shipped_volume ?? 0 };
+  },
+  /**
+   * Volume on hand per location × storage type now, and projected 30 and 60 days out from forecasts:
+   * summed per size tier in SQL, the tiers folded into storage types by the domain's rule (storageTypeOf).
+   */
+  async capacity(sql: Sql, accountId: number): Promise<CapacityRow[]> {
+    const rows = await sql.query<{
+      location: string;
+      marketplace: string | null;
+      location_type: string;
+      size_tier: SizeTier | null;
+      limits: Record<string, number>;
+      used: number;
+      p30: number;
+      p60: number;
+    }>(
+      `WITH fc AS (
+         SELECT DISTINCT ON (f.product_id, f.location_id) f.product_id, f.location_id,
+           (SELECT coalesce(sum(x), 0) FROM unnest(f.mean[(current_date - f.as_of) + 1 : (current_date - f.as_of) + $2::int]) AS x) AS d30,
+           (SELECT coalesce(sum(x), 0) FROM unnest(f.mean[(current_date - f.as_of) + 1 : (current_date - f.as_of) + $3::int]) AS x) AS d60
+         FROM forecasts f WHERE f.account_id = $1 AND f.location_id IS NOT NULL
+         ORDER BY f.product_id, f.location_id, f.as_of DESC, f.id DESC
+       )
+       SELECT l.code AS location, l.marketplace, l.type AS location_type, p.size_tier, l.capacity_cubic_feet AS limits,
+         sum(s.on_hand * coalesce(p.cubic_feet, 0)) AS used,
+         sum(GREATEST(0, s.on_hand + s.inbound - coalesce(fc.d30, 0)) * coalesce(p.cubic_feet, 0)) AS p30,
+         sum(GREATEST(0, s.on_hand + s.inbound - coalesce(fc.d60, 0)) * coalesce(p.cubic_feet, 0)) AS p60
+       FROM stock_balances s JOIN products p ON p.id = s.product_id JOIN locations l ON l.id = s.location_id
+       LEFT JOIN fc ON fc.product_id = s.product_id AND fc.location_id = s.location_id
+       WHERE s.account_id = $1 AND l.active
+       GROUP BY l.code, l.marketplace, l.type, l.capacity_cubic_feet, p.size_tier
+       ORDER BY l.code`,
+      [accountId, ...CAPACITY_PROJECTION_DAYS],
+    );
+    const out = new Map<string, CapacityRow>();
+    for (const r of rows) {
+      const storageType = r.size_tier === null ? 'standard' : storageTypeOf(r.size_tier);
+      const key = `${r.location}\u0001${storageType}`;
+      const row = out.get(key) ?? {
+        location: r.location,
+        marketplace: r.marketplace,
+        locationType: r.location_type,
+        storageType,
+        limits: r.limits,
+        usedCubicFeet: 0,
+        projected30: 0,
+        projected60: 0,
+      };
+      row.usedCubicFeet += r.used;
+      row.projected30 += r.p30;
+      row.projected60 += r.p60;
+      out.set(key, row);
+    }
+    // in location order (as the statement returns them), then storage type
+    const order = [...new Set(rows.map((r) => r.location))];
+    return [...out.values()].sort(
+      (a, b) =>
+        order.indexOf(a.location) - order.indexOf(b.location) || a.storageType.localeCompare(b.storageType),
+    );
+  },
+};

@@ -1,0 +1,168 @@
+import { sortedSidesInches, toPounds } from '@stockwise/domain/catalog/dimensions';
+import {
+  UTILIZATION_WINDOW_DAYS,
+  capacityOverageFee,
+  storageRate,
+  utilizationRatioWeeks,
+  utilizationSurchargeRate,
+} from '@stockwise/domain/fees/fee-schedule';
+import type { StorageRow } from '@stockwise/db/reports/storage.repository';
+import { storageRepository } from '@stockwise/db/reports/storage.repository';
+import type { Transactor } from '../platform/transactor';
+import { REPORT_COLUMNS } from './report-columns';
+import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
+import {
+  analytic,
+  monthNumber,
+  orNull,
+  pageAges,
+  r2,
+  r3,
+  scopeOf,
+  storageTypeOfTier,
+} from './report-context';
+import { prefetchFees, statementPages } from './report-stream';
+import type { ReportRow } from './report-writers';
+
+/** The account's storage utilisation ratio and surcharge rate, computed once per report. */
+function utilization(tx: Transactor, ctx: ReportContext) {
+  ctx.utilization ??= analytic(tx, (sql) =>
+    storageRepository.utilization(sql, ctx.actor.accountId, {
+      asOf: ctx.params.asOf,
+      days: UTILIZATION_WINDOW_DAYS,
+    }),
+  ).then((u) => {
+    const ratio = utilizationRatioWeeks(u);
+    return { ...u, ratio, surchargeRate: utilizationSurchargeRate(ctx.schedule, ratio) };
+  });
+  return ctx.utilization;
+}
+
+/** The aged-inventory surcharge's assessment day in the report's month. */
+const assessmentDay = (ctx: ReportContext) =>
+  `${ctx.params.month}-${String(ctx.schedule.agedSurchargeDay).padStart(2, '0')}`;
+
+/** Sides in inches, longest first, when the product has all three. */
+function sidesOf(r: StorageRow) {
+  if (r.length === null || r.width === null || r.height === null) return null;
+  const unit = r.dimensionUnit === 'cm' ? 'cm' : 'in';
+  return sortedSidesInches({ length: r.length, width: r.width, height: r.height, unit });
+}
+
+/** Storage rows with the month's fee (base rate plus utilisation surcharge) and the aged-inventory surcharge. */
+async function storageRows(
+  tx: Transactor,
+  ctx: ReportContext,
+  rows: readonly StorageRow[],
+  surcharge: (r: StorageRow) => number,
+): Promise<ReportRow[]> {
+  const month = ctx.params.month;
+  const u = await utilization(tx, ctx);
+  const out: ReportRow[] = [];
+  for (const r of rows) {
+    const amazon = r.locationType === 'amazon_fba';
+    const schedule = await ctx.fees(r.marketplace);
+    const storageType = storageTypeOfTier(r.sizeTier);
+    const sides = sidesOf(r);
+    const volume = (r.cubicFeet ?? 0) * r.averageOnHand;
+    const base = amazon ? storageRate(schedule, { storageType, month: monthNumber(month) }) : 0;
+    const util = amazon ? u.surchargeRate : 0;
+    out.push({
+      sku: r.sku,
+      asin: r.asin,
+      fnsku: r.fnsku,
+      product_name: r.title,
+      fulfillment_center: r.location,
+      country_code: r.marketplace,
+      longest_side: sides ? r2(sides[0]) : null,
+      median_side: sides ? r2(sides[1]) : null,
+      shortest_side: sides ? r2(sides[2]) : null,
+      measurement_units: 'inches',
+      weight: r.weight === null ? null : r2(toPounds(r.weight, r.weightUnit as 'lb')),
+      weight_units: 'pounds',
+      item_volume: r.cubicFeet,
+      volume_units: 'cubic feet',
+      product_size_tier: r.sizeTier,
+      storage_type: storageType,
+      average_quantity_on_hand: r2(r.averageOnHand),
+      estimated_total_item_volume: r3(volume),
+      month_of_charge: month,
+      storage_utilization_ratio: amazon ? orNull(u.ratio, r2) : null,
+      base_rate: base,
+      utilization_surcharge_rate: util,
+      currency: schedule.currency,
+      estimated_monthly_storage_fee: r2(volume * (base + util)),
+      estimated_aged_inventory_surcharge: amazon ? r2(surcharge(r)) : 0,
+    });
+  }
+  return out;
+}
+
+async function storagePage(tx: Transactor, ctx: ReportContext, range: SkuRange): Promise<Page> {
+  const [rows, ages] = await Promise.all([
+    analytic(tx, (sql) =>
+      storageRepository.page(sql, ctx.actor.accountId, {
+        month: ctx.params.month,
+        asOf: ctx.params.asOf,
+        ...scopeOf(range),
+      }),
+    ),
+    pageAges(tx, ctx, scopeOf(range), assessmentDay(ctx)),
+  ]);
+  const key = (r: { sku: string; location: string }) => `${r.sku}\u0001${r.location}`;
+  const surcharge = new Map(ages.map((a) => [key(a), a.bracketAmounts.reduce((s, x) => s + x, 0)]));
+  return { rows: await storageRows(tx, ctx, rows, (r) => surcharge.get(key(r)) ?? 0) };
+}
+
+/** The whole report: balances with the month's movements, and the layers' surcharges, read side by side a page at a time. */
+async function* storageStream(tx: Transactor, ctx: ReportContext): AsyncGenerator<ReportRow[]> {
+  await Promise.all([utilization(tx, ctx), prefetchFees(tx, ctx)]);
+  const statement = storageRepository.statement(ctx.actor.accountId, {
+    month: ctx.params.month,
+    asOf: ctx.params.asOf,
+    assessment: assessmentDay(ctx),
+    brackets: ctx.schedule.agedSurcharge,
+  });
+  for await (const rows of statementPages(tx, statement)) {
+    const surcharge = new Map(rows.map((r) => [r.storage, r.surcharge]));
+    yield await storageRows(
+      tx,
+      ctx,
+      rows.map((r) => r.storage),
+      (r) => surcharge.get(r) ?? 0,
+    );
+  }
+}
+
+/** Catalogue figures: the utilisation ratio, and each location's capacity use now and in the next two months. */
+async function storageSummary(tx: Transactor, ctx: ReportContext): Promise<Record<string, unknown>> {
+  const util = await utilization(tx, ctx);
+  const capacity = await storageRepository.capacity(tx.sql, ctx.actor.accountId);
+  const month = monthNumber(ctx.params.asOf);
+  const lines = [];
+  for (const c of capacity) {
+    const schedule = await ctx.fees(c.marketplace);
+    const limit = c.limits[c.storageType] ?? null;
+    const months = [c.usedCubicFeet, c.projected30, c.projected60].map((used, i) => ({
+      month: ((month - 1 + i) % 12) + 1,
+      usedCubicFeet: r2(used),
+      utilisation: limit ? r3(used / limit) : null,
+      overageFee: r2(capacityOverageFee(schedule, { usedCubicFeet: used, limitCubicFeet: limit })),
+    }));
+    lines.push({ location: c.location, storageType: c.storageType, limitCubicFeet: limit, months });
+  }
+  return {
+    storageUtilizationRatioWeeks: orNull(util.ratio, r2),
+    utilizationSurchargeRate: util.surchargeRate,
+    averageDailyVolumeCubicFeet: r2(util.averageDailyVolume),
+    averageDailyShippedVolumeCubicFeet: r3(util.averageDailyShippedVolume),
+    capacity: lines,
+  };
+}
+
+export const storageReport = (tx: Transactor): ReportDefinition => ({
+  columns: () => [...REPORT_COLUMNS.storage],
+  page: (ctx, range) => storagePage(tx, ctx, range),
+  summary: (ctx) => storageSummary(tx, ctx),
+  stream: (ctx) => storageStream(tx, ctx),
+});
