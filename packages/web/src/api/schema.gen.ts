@@ -9332,6 +9332,8 @@ export interface components {
       inbound: number;
       unfulfillable: number;
       oldestReceivedAt: string | null;
+      /** @description its oldest units are 181 days old or older */
+      aged: boolean;
       updatedAt: string;
     };
     MovementCreate:
@@ -9518,6 +9520,11 @@ export interface components {
       location: string;
       receivedAt: string;
       ageDays: number;
+      ageBucket: {
+        minDays: number;
+        maxDays: number | null;
+      };
+      aged: boolean;
       quantityReceived: number;
       quantityRemaining: number;
       unitCost: number | null;
