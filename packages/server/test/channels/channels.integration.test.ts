@@ -8,6 +8,7 @@ import { describeEachBackend, useStockwise } from '../support/backends';
 import { seedChannelAccount } from '../support/channels-seed';
 import { newAccount, uid, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
+import { skuBalance } from '../support/seed';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
@@ -16,22 +17,6 @@ type Api = ReturnType<typeof client>;
 
 const sign = (secret: string, body: string) =>
   createHmac('sha256', secret).update(body, 'utf8').digest('base64');
-
-async function balance(api: Api, sku: string) {
-  const items = (await api.get(`/api/v1/inventory?sku=${encodeURIComponent(sku)}`)).body.items as {
-    onHand: number;
-    reserved: number;
-    available: number;
-  }[];
-  return items.reduce(
-    (s, b) => ({
-      onHand: s.onHand + b.onHand,
-      reserved: s.reserved + b.reserved,
-      available: s.available + b.available,
-    }),
-    { onHand: 0, reserved: 0, available: 0 },
-  );
-}
 
 describeEachBackend('Channels: Shopify webhooks, availability per channel and its change feed', (backend) => {
   const ctx = useStockwise(backend);
@@ -93,11 +78,11 @@ describeEachBackend('Channels: Shopify webhooks, availability per channel and it
     expect(
       (await api.get('/api/v1/orders?channel=shopify&externalId=820982911946154508')).body.items,
     ).toHaveLength(1);
-    expect(await balance(api, 'IPOD2008BLACK')).toMatchObject({ onHand: 20, reserved: 2 });
+    expect(await skuBalance(api, 'IPOD2008BLACK')).toMatchObject({ onHand: 20, reserved: 2 });
   });
 
   it('an order Shopify sold while stock here was short is recorded as pending (200, no retry storm), nothing reserved', async () => {
-    const before = await balance(api, 'IPOD2008PINK');
+    const before = await skuBalance(api, 'IPOD2008PINK');
     const body = `{"id":820982911946159999,"created_at":"2022-01-02T10:00:00-05:00","currency":"USD","line_items":[{"id":466157049,"sku":"IPOD2008PINK","quantity":${String(before.available + 5)},"price":"199.00"}]}`;
     const res = await webhook('orders/create', body);
     expect(res.status).toBe(200);
@@ -106,16 +91,16 @@ describeEachBackend('Channels: Shopify webhooks, availability per channel and it
     expect(order['lines']).toMatchObject([
       { sku: 'IPOD2008PINK', quantity: before.available + 5, allocations: [] },
     ]);
-    expect(await balance(api, 'IPOD2008PINK')).toEqual(before);
+    expect(await skuBalance(api, 'IPOD2008PINK')).toEqual(before);
     expect((await api.post(`/api/v1/orders/${String(res.body['orderId'])}/cancel`)).body).toMatchObject({
       status: 'cancelled',
     });
-    expect(await balance(api, 'IPOD2008PINK')).toEqual(before);
+    expect(await skuBalance(api, 'IPOD2008PINK')).toEqual(before);
   });
 
   it('a tampered or unsigned webhook gets 401 and changes nothing', async () => {
     const body = fixture('shopify/orders-create.json').replace('820982911946154508', '820982911946154509');
-    const before = await balance(api, 'IPOD2008PINK');
+    const before = await skuBalance(api, 'IPOD2008PINK');
     const tampered = await webhook(
       'orders/create',
       body,
@@ -132,7 +117,7 @@ describeEachBackend('Channels: Shopify webhooks, availability per channel and it
       401,
     );
     expect((await api.get('/api/v1/orders?externalId=820982911946154509')).body.items).toHaveLength(0);
-    expect(await balance(api, 'IPOD2008PINK')).toEqual(before);
+    expect(await skuBalance(api, 'IPOD2008PINK')).toEqual(before);
   });
 
   it('refunds/create with restock_type return brings shipped units back; orders/cancelled releases the rest', async () => {
@@ -143,10 +128,10 @@ describeEachBackend('Channels: Shopify webhooks, availability per channel and it
     expect(
       (await api.post(`/api/v1/orders/${id}/ship`, { lines: [{ sku: 'IPOD2008PINK', quantity: 1 }] })).status,
     ).toBe(200);
-    expect(await balance(api, 'IPOD2008PINK')).toMatchObject({ onHand: 19, reserved: 0 });
+    expect(await skuBalance(api, 'IPOD2008PINK')).toMatchObject({ onHand: 19, reserved: 0 });
     const refund = await webhook('refunds/create', fixture('shopify/refunds-create.json'));
     expect(refund.body).toMatchObject({ action: 'refunded', orderId: id });
-    expect(await balance(api, 'IPOD2008PINK')).toMatchObject({ onHand: 20 });
+    expect(await skuBalance(api, 'IPOD2008PINK')).toMatchObject({ onHand: 20 });
     const cancelled = await webhook(
       'orders/cancelled',
       fixture('shopify/orders-create.json').replace(
@@ -155,7 +140,7 @@ describeEachBackend('Channels: Shopify webhooks, availability per channel and it
       ),
     );
     expect(cancelled.body).toMatchObject({ action: 'cancelled', orderId: id });
-    expect(await balance(api, 'IPOD2008BLACK')).toMatchObject({ onHand: 20, reserved: 0 });
+    expect(await skuBalance(api, 'IPOD2008BLACK')).toMatchObject({ onHand: 20, reserved: 0 });
     const after = (await api.get(`/api/v1/orders/${id}`)).body;
     expect(after['status']).toBe('shipped');
     expect(

@@ -4,7 +4,7 @@ import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount, uid, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
-import { seedLocations } from '../support/seed';
+import { seedLocations, skuBalance } from '../support/seed';
 
 type Api = ReturnType<typeof client>;
 
@@ -35,28 +35,6 @@ async function stockedSku(
       ).status,
     ).toBe(201);
   return sku;
-}
-
-async function balance(api: Api, sku: string, location?: string) {
-  const res = await api.get(
-    `/api/v1/inventory?sku=${encodeURIComponent(sku)}${location ? `&location=${location}` : ''}`,
-  );
-  const items = res.body.items as {
-    onHand: number;
-    reserved: number;
-    available: number;
-    unfulfillable: number;
-    location: string;
-  }[];
-  return items.reduce(
-    (s, b) => ({
-      onHand: s.onHand + b.onHand,
-      reserved: s.reserved + b.reserved,
-      available: s.available + b.available,
-      unfulfillable: s.unfulfillable + b.unfulfillable,
-    }),
-    { onHand: 0, reserved: 0, available: 0, unfulfillable: 0 },
-  );
 }
 
 describeEachBackend(
@@ -97,7 +75,7 @@ describeEachBackend(
       const refused = results.find((r) => r.status === 409)!;
       expect(refused.body['code']).toBe('INSUFFICIENT_STOCK');
       expect(refused.body['skus']).toEqual([sku]);
-      expect(await balance(api, sku)).toMatchObject({ onHand: 100, reserved: 100, available: 0 });
+      expect(await skuBalance(api, sku)).toMatchObject({ onHand: 100, reserved: 100, available: 0 });
       expect(await sw.inventory.findImbalances(owner.actor)).toEqual([]);
       const listed = await api.get(`/api/v1/orders?sku=${sku}&limit=1000`);
       expect(listed.body.items).toHaveLength(100);
@@ -131,7 +109,7 @@ describeEachBackend(
       // The repeat of `-3` answers with the order `-3` created (or, refused, is refused again).
       expect([200, 409]).toContain(results[41]!.status);
       if (results[41]!.status === 200) expect(results[41]!.body['id']).toBe(results[3]!.body['id']);
-      expect(await balance(api, sku)).toMatchObject({ onHand: 30, reserved: 30, available: 0 });
+      expect(await skuBalance(api, sku)).toMatchObject({ onHand: 30, reserved: 30, available: 0 });
       const listed = await api.get(`/api/v1/orders?sku=${sku}&limit=1000`);
       expect(listed.body.items).toHaveLength(30);
       expect((await api.get(`/api/v1/orders?externalId=${tag}-unknown`)).body.items).toHaveLength(0);
@@ -158,7 +136,7 @@ describeEachBackend(
       expect(res.status).toBe(409);
       expect(res.body['code']).toBe('INSUFFICIENT_STOCK');
       expect(new Set(res.body['skus'] as string[])).toEqual(new Set([a, b]));
-      expect(await balance(api, a)).toMatchObject({ onHand: 5, reserved: 0 });
+      expect(await skuBalance(api, a)).toMatchObject({ onHand: 5, reserved: 0 });
       expect((await api.get(`/api/v1/orders?sku=${a}`)).body.items).toHaveLength(0);
       const ok = await api.post('/api/v1/orders', {
         channel: 'manual',
@@ -169,7 +147,7 @@ describeEachBackend(
         ],
       });
       expect(ok.status).toBe(201);
-      expect(await balance(api, a)).toMatchObject({ onHand: 5, reserved: 5, available: 0 });
+      expect(await skuBalance(api, a)).toMatchObject({ onHand: 5, reserved: 5, available: 0 });
     });
 
     it('allocates from the configured location first and splits when it cannot cover the order', async () => {
@@ -209,7 +187,7 @@ describeEachBackend(
       });
       expect(res.status).toBe(201);
       expect(res.body['backordered']).toBe(true);
-      expect(await balance(api, sku)).toMatchObject({ onHand: 1, reserved: 3, available: -2 });
+      expect(await skuBalance(api, sku)).toMatchObject({ onHand: 1, reserved: 3, available: -2 });
     });
 
     it('the same (channel, externalId) creates one order; Idempotency-Key replays the response', async () => {
@@ -225,13 +203,13 @@ describeEachBackend(
       ]);
       expect([first.status, second.status].sort()).toEqual([200, 201]);
       expect(first.body['id']).toBe(second.body['id']);
-      expect(await balance(api, sku)).toMatchObject({ reserved: 2 });
+      expect(await skuBalance(api, sku)).toMatchObject({ reserved: 2 });
       const keyed = { channel: 'manual', externalId: uid('key-'), lines: [{ sku, quantity: 1 }] };
       const k1 = await api.post('/api/v1/orders', keyed, { 'Idempotency-Key': keyed.externalId });
       const k2 = await api.post('/api/v1/orders', keyed, { 'Idempotency-Key': keyed.externalId });
       expect(k1.status).toBe(201);
       expect(k2.headers.get('Idempotent-Replayed')).toBe('true');
-      expect(await balance(api, sku)).toMatchObject({ reserved: 3 });
+      expect(await skuBalance(api, sku)).toMatchObject({ reserved: 3 });
     });
 
     it('ships partially with price and channel on the shipment, cancels the rest, returns sellable and unfulfillable', async () => {
@@ -248,7 +226,7 @@ describeEachBackend(
       const shipped = await api.post(`/api/v1/orders/${id}/ship`, { lines: [{ sku, quantity: 4 }] });
       expect(shipped.status).toBe(200);
       expect(shipped.body['status']).toBe('partially_shipped');
-      expect(await balance(api, sku)).toMatchObject({ onHand: 6, reserved: 2 });
+      expect(await skuBalance(api, sku)).toMatchObject({ onHand: 6, reserved: 2 });
       const [row] = await sw.db.query<{ unit_price: number; channel: string; reserved_delta: number }>(
         `SELECT unit_price, channel, reserved_delta FROM stock_movements WHERE type = 'shipment' AND reference_id = $1`,
         [String(id)],
@@ -258,7 +236,7 @@ describeEachBackend(
       expect(tooMany.status).toBe(409);
       const cancelled = await api.post(`/api/v1/orders/${id}/cancel`, {});
       expect(cancelled.body['status']).toBe('shipped');
-      expect(await balance(api, sku)).toMatchObject({ onHand: 6, reserved: 0, available: 6 });
+      expect(await skuBalance(api, sku)).toMatchObject({ onHand: 6, reserved: 0, available: 6 });
       const returned = await api.post(`/api/v1/orders/${id}/return`, {
         lines: [
           { sku, quantity: 1, condition: 'sellable' },
@@ -267,7 +245,7 @@ describeEachBackend(
       });
       expect(returned.status).toBe(200);
       expect((returned.body['lines'] as { quantityReturned: number }[])[0]!.quantityReturned).toBe(2);
-      expect(await balance(api, sku)).toMatchObject({ onHand: 7, unfulfillable: 1 });
+      expect(await skuBalance(api, sku)).toMatchObject({ onHand: 7, unfulfillable: 1 });
       const over = await api.post(`/api/v1/orders/${id}/return`, { lines: [{ sku, quantity: 3 }] });
       expect(over.status).toBe(409);
       expect(await sw.inventory.findImbalances(owner.actor)).toEqual([]);
@@ -284,7 +262,7 @@ describeEachBackend(
       const res = await api.post(`/api/v1/orders/${id}/cancel`);
       expect(res.status).toBe(200);
       expect(res.body['status']).toBe('cancelled');
-      expect(await balance(api, sku)).toMatchObject({ reserved: 0, available: 4 });
+      expect(await skuBalance(api, sku)).toMatchObject({ reserved: 0, available: 4 });
       expect((await api.post(`/api/v1/orders/${id}/ship`, {})).status).toBe(409);
       const unknown = await api.post('/api/v1/orders', {
         channel: 'manual',
@@ -313,7 +291,7 @@ describeEachBackend(
       );
       expect(order).toMatchObject({ status: 'pending', replayed: false });
       expect(order.lines[0]).toMatchObject({ quantity: 3, allocations: [] });
-      expect(await balance(api, sku)).toMatchObject({ onHand: 2, reserved: 0, available: 2 });
+      expect(await skuBalance(api, sku)).toMatchObject({ onHand: 2, reserved: 0, available: 2 });
       const stored = await api.get(`/api/v1/orders/${order.id}`);
       expect(stored.body).toMatchObject({ status: 'pending' });
       // Nothing is reserved yet: shipping is refused, reserving is refused while stock is short.
@@ -326,11 +304,11 @@ describeEachBackend(
         lines: [{ sku, quantity: 1 }],
       });
       expect(cancelled.body).toMatchObject({ status: 'pending' });
-      expect(await balance(api, sku)).toMatchObject({ reserved: 0, available: 2 });
+      expect(await skuBalance(api, sku)).toMatchObject({ reserved: 0, available: 2 });
       const reserved = await api.post(`/api/v1/orders/${order.id}/reserve`);
       expect(reserved.status).toBe(200);
       expect(reserved.body['status']).toBe('reserved');
-      expect(await balance(api, sku)).toMatchObject({ onHand: 2, reserved: 2, available: 0 });
+      expect(await skuBalance(api, sku)).toMatchObject({ onHand: 2, reserved: 2, available: 0 });
       expect((await api.post(`/api/v1/orders/${order.id}/reserve`)).status).toBe(409);
       expect((await api.post(`/api/v1/orders/${order.id}/ship`, {})).body).toMatchObject({
         status: 'shipped',

@@ -28,3 +28,25 @@ export function uploadImport(api: Api, kind: string, body: string, query = '') {
     headers: { 'Content-Type': kind.startsWith('amazon') ? 'text/tab-separated-values' : 'text/csv' },
   });
 }
+
+/** A SKU's figures summed over its locations (or at one location), as GET /inventory reports them. */
+export async function skuBalance(api: Api, sku: string, location?: string) {
+  const res = await api.get(
+    `/api/v1/inventory?sku=${encodeURIComponent(sku)}${location ? `&location=${location}` : ''}`,
+  );
+  const items = res.body.items as {
+    onHand: number;
+    reserved: number;
+    available: number;
+    unfulfillable: number;
+  }[];
+  return items.reduce(
+    (s, b) => ({
+      onHand: s.onHand + b.onHand,
+      reserved: s.reserved + b.reserved,
+      available: s.available + b.available,
+      unfulfillable: s.unfulfillable + b.unfulfillable,
+    }),
+    { onHand: 0, reserved: 0, available: 0, unfulfillable: 0 },
+  );
+}
