@@ -1,7 +1,14 @@
 import { FeeScheduleCreateSchema, FeeScheduleSchema, FeeScheduleUpdateSchema } from './fees.schema';
 import { IdParam } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
-import { IdempotencyHeaderSchema, itemsOf, jsonResponse, newRouter, securedRoute, jsonBody } from '../http/router';
+import {
+  IdempotencyHeaderSchema,
+  itemsOf,
+  jsonResponse,
+  newRouter,
+  securedRoute,
+  jsonBody,
+} from '../http/router';
 
 const tags = ['Fees'];
 
