@@ -2,19 +2,10 @@ import type { Sql } from '../database';
 import type { Page } from '../pagination';
 import { keyset, toPage } from '../pagination';
 
-export type AlertSeverity = 'info' | 'warning' | 'critical';
-export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+import type { AlertCondition, AlertSeverity, BillFacts } from '@stockwise/domain/alerts/rules';
 
-export interface AlertCondition {
-  kind: string;
-  /** Identifies the condition: the same key while it lasts means the same alert. */
-  dedupeKey: string;
-  severity: AlertSeverity;
-  sku: string | null;
-  location: string | null;
-  title: string;
-  details: Record<string, unknown>;
-}
+export type { AlertCondition, AlertSeverity } from '@stockwise/domain/alerts/rules';
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
 export interface AlertRecord extends AlertCondition {
   id: number;
@@ -320,6 +311,21 @@ export const alertsRepository = {
       q.id,
       q.on,
     ]);
+  },
+
+  /**
+   * Unpaid supplier bills (received, not cancelled) due by `asOf` + `withinDays`: due = first receipt day
+   * + the order's payment terms; amount = goods + freight.
+   */
+  async billsDue(sql: Sql, accountId: number, q: { asOf: string; withinDays: number }): Promise<BillFacts[]> {
+    return sql.query<BillFacts>(
+      `SELECT po.number, ((po.first_received_at AT TIME ZONE 'UTC')::date + po.payment_terms_days)::text AS due,
+         po.freight_cost + coalesce((SELECT sum(l.quantity * l.unit_cost) FROM purchase_order_lines l WHERE l.purchase_order_id = po.id), 0) AS amount
+       FROM purchase_orders po
+       WHERE po.account_id = $1 AND po.paid_at IS NULL AND po.first_received_at IS NOT NULL AND po.status <> 'cancelled'
+         AND (po.first_received_at AT TIME ZONE 'UTC')::date + po.payment_terms_days <= $2::date + $3::int`,
+      [accountId, q.asOf, q.withinDays],
+    );
   },
 
   async tableExists(sql: Sql, name: string): Promise<boolean> {
