@@ -11,6 +11,33 @@ export interface ReceiptRecord {
   receivedAt: Date;
 }
 
+interface ReceiptRow {
+  id: number;
+  purchase_order_id: number;
+  line_id: number;
+  sku: string;
+  quantity: number;
+  landed_unit_cost: number | null;
+  scan_key: string | null;
+  code: string | null;
+  received_at: Date;
+}
+
+const RECEIPT_SELECT = `SELECT r.*, p.sku FROM purchase_order_receipts r JOIN purchase_order_lines l ON l.id = r.line_id
+  JOIN products p ON p.id = l.product_id`;
+
+const mapReceipt = (r: ReceiptRow): ReceiptRecord & { poId: number } => ({
+  id: r.id,
+  poId: r.purchase_order_id,
+  lineId: r.line_id,
+  sku: r.sku,
+  quantity: r.quantity,
+  landedUnitCost: r.landed_unit_cost,
+  scanKey: r.scan_key,
+  code: r.code,
+  receivedAt: r.received_at,
+});
+
 /** Receipts of purchase orders: received units per line and one record per scan (keyed for replays). */
 export const purchaseOrderReceiptsRepository = {
   /** Adds received units to a line unless that would exceed the ordered quantity; false if it would. */
@@ -60,58 +87,18 @@ export const purchaseOrderReceiptsRepository = {
     keys: readonly string[],
   ): Promise<(ReceiptRecord & { poId: number })[]> {
     if (keys.length === 0) return [];
-    const rows = await sql.query<{
-      id: number;
-      purchase_order_id: number;
-      line_id: number;
-      sku: string;
-      quantity: number;
-      landed_unit_cost: number | null;
-      scan_key: string | null;
-      code: string | null;
-      received_at: Date;
-    }>(
-      `SELECT r.*, p.sku FROM purchase_order_receipts r JOIN purchase_order_lines l ON l.id = r.line_id JOIN products p ON p.id = l.product_id
-       WHERE r.account_id = $1 AND r.scan_key = ANY($2::text[])`,
+    const rows = await sql.query<ReceiptRow>(
+      `${RECEIPT_SELECT} WHERE r.account_id = $1 AND r.scan_key = ANY($2::text[])`,
       [accountId, keys],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      poId: r.purchase_order_id,
-      lineId: r.line_id,
-      sku: r.sku,
-      quantity: r.quantity,
-      landedUnitCost: r.landed_unit_cost,
-      scanKey: r.scan_key,
-      code: r.code,
-      receivedAt: r.received_at,
-    }));
+    return rows.map(mapReceipt);
   },
 
   async receipts(sql: Sql, accountId: number, poId: number): Promise<ReceiptRecord[]> {
-    const rows = await sql.query<{
-      id: number;
-      line_id: number;
-      sku: string;
-      quantity: number;
-      landed_unit_cost: number | null;
-      scan_key: string | null;
-      code: string | null;
-      received_at: Date;
-    }>(
-      `SELECT r.*, p.sku FROM purchase_order_receipts r JOIN purchase_order_lines l ON l.id = r.line_id JOIN products p ON p.id = l.product_id
-       WHERE r.account_id = $1 AND r.purchase_order_id = $2 ORDER BY r.id`,
+    const rows = await sql.query<ReceiptRow>(
+      `${RECEIPT_SELECT} WHERE r.account_id = $1 AND r.purchase_order_id = $2 ORDER BY r.id`,
       [accountId, poId],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      lineId: r.line_id,
-      sku: r.sku,
-      quantity: r.quantity,
-      landedUnitCost: r.landed_unit_cost,
-      scanKey: r.scan_key,
-      code: r.code,
-      receivedAt: r.received_at,
-    }));
+    return rows.map(mapReceipt);
   },
 };

@@ -8,7 +8,7 @@ import {
   supplierBillAlert,
 } from '@stockwise/domain/alerts/rules';
 import { DomainError } from '@stockwise/domain/errors';
-import type { AlertCondition } from '@stockwise/db/alerts/alerts.repository';
+import type { AlertCondition, AlertRecord } from '@stockwise/db/alerts/alerts.repository';
 import { alertsRepository } from '@stockwise/db/alerts/alerts.repository';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Sql } from '@stockwise/db/database';
@@ -155,19 +155,11 @@ export class AlertsService {
 
   async acknowledge(actor: Actor, id: number): Promise<AlertDto> {
     requirePermission(actor, 'inventory:write');
-    return this.tx.run(async (sql) => {
-      const before = await alertsRepository.find(sql, actor.accountId, id);
-      if (!before) throw new DomainError('NOT_FOUND', `no alert ${String(id)}`, { field: 'id' });
-      const after = await alertsRepository.acknowledge(sql, actor.accountId, { id, userId: actor.userId });
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'alert.acknowledge',
-        entityType: 'alert',
-        entityId: String(id),
-        before: { status: before.status },
-        after: { status: after!.status },
-      });
-      return mapAlertDto(after!);
+    return this.change(actor, id, {
+      action: 'alert.acknowledge',
+      apply: (sql) => alertsRepository.acknowledge(sql, actor.accountId, { id, userId: actor.userId }),
+      before: (a) => ({ status: a.status }),
+      after: (a) => ({ status: a.status }),
     });
   }
 
@@ -175,19 +167,39 @@ export class AlertsService {
     requirePermission(actor, 'inventory:write');
     if (until.getTime() <= Date.now())
       throw new DomainError('VALIDATION_FAILED', 'snooze until a time in the future', { field: 'until' });
+    return this.change(actor, id, {
+      action: 'alert.snooze',
+      apply: (sql) => alertsRepository.snooze(sql, actor.accountId, { id, until }),
+      before: (a) => ({ snoozedUntil: a.snoozedUntil }),
+      after: () => ({ snoozedUntil: until.toISOString() }),
+    });
+  }
+
+  /** A user's change to one alert, audited with what it touched. */
+  private async change(
+    actor: Actor,
+    id: number,
+    c: {
+      action: string;
+      apply: (sql: Sql) => Promise<AlertRecord | undefined>;
+      before: (a: AlertRecord) => unknown;
+      after: (a: AlertRecord) => unknown;
+    },
+  ): Promise<AlertDto> {
     return this.tx.run(async (sql) => {
       const before = await alertsRepository.find(sql, actor.accountId, id);
       if (!before) throw new DomainError('NOT_FOUND', `no alert ${String(id)}`, { field: 'id' });
-      const after = await alertsRepository.snooze(sql, actor.accountId, { id, until });
+      const after = await c.apply(sql);
+      if (!after) throw new DomainError('NOT_FOUND', `no alert ${String(id)}`, { field: 'id' });
       await auditRepository.record(sql, {
         ...auditActor(actor),
-        action: 'alert.snooze',
+        action: c.action,
         entityType: 'alert',
         entityId: String(id),
-        before: { snoozedUntil: before.snoozedUntil },
-        after: { snoozedUntil: until.toISOString() },
+        before: c.before(before),
+        after: c.after(after),
       });
-      return mapAlertDto(after!);
+      return mapAlertDto(after);
     });
   }
 

@@ -3,7 +3,6 @@ import { DomainError } from '@stockwise/domain/errors';
 import { draftOrdersFromPlan } from '@stockwise/domain/replenishment/purchase-order-drafts';
 import { unitCostFor } from '@stockwise/domain/replenishment/rounding';
 import type { Sql } from '@stockwise/db/database';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { LineInsert } from '@stockwise/db/replenishment/purchase-orders.repository';
@@ -11,9 +10,9 @@ import { purchaseOrdersRepository } from '@stockwise/db/replenishment/purchase-o
 import type { SupplierRecord } from '@stockwise/db/replenishment/suppliers.repository';
 import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
-import { findPurchaseOrderDto, requireSupplier } from './purchase-order-dto';
+import { auditOrder, findPurchaseOrderDto, requireSupplier } from './purchase-order-dto';
 import type { PurchaseOrderCreate, PurchaseOrderDto } from './replenishment.schema';
 import type { RestockService } from './restock.service';
 import { statedDays, todayIso } from './suppliers.service';
@@ -42,11 +41,9 @@ export class PurchaseOrderDrafting {
       const items: PurchaseOrderDto[] = [];
       for (const n of numbers) {
         const dto = await findPurchaseOrderDto(this.tx.sql, actor.accountId, n);
-        await auditRepository.record(sql, {
-          ...auditActor(actor),
+        await auditOrder(sql, actor, {
           action: 'purchase_order.create',
-          entityType: 'purchase_order',
-          entityId: n,
+          number: n,
           before: null,
           after: dto,
         });

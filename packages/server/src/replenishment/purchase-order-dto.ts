@@ -1,6 +1,9 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
 import type { Sql } from '@stockwise/db/database';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
+import type { Actor } from '../accounts/actor';
+import { auditActor } from '../accounts/actor';
 import type {
   PurchaseOrderLineRecord,
   PurchaseOrderRecord,
@@ -117,4 +120,20 @@ export async function requireSupplier(sql: Sql, accountId: number, code: string)
   const s = await suppliersRepository.findByCode(sql, accountId, code);
   if (!s) throw new DomainError('NOT_FOUND', `unknown supplier ${code}`, { field: 'supplier' });
   return s;
+}
+
+/** Records a change of a purchase order in the audit log. */
+export async function auditOrder(
+  sql: Sql,
+  actor: Actor,
+  e: { action: string; number: string; before: unknown; after: unknown },
+): Promise<void> {
+  await auditRepository.record(sql, {
+    ...auditActor(actor),
+    action: e.action,
+    entityType: 'purchase_order',
+    entityId: e.number,
+    before: e.before,
+    after: e.after,
+  });
 }

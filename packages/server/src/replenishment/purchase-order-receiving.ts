@@ -9,7 +9,6 @@ import {
   statusAfterReceipt,
   unitsToReceive,
 } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Sql } from '@stockwise/db/database';
 import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
@@ -21,10 +20,10 @@ import type {
 import { purchaseOrdersRepository } from '@stockwise/db/replenishment/purchase-orders.repository';
 import { purchaseOrderReceiptsRepository } from '@stockwise/db/replenishment/purchase-order-receipts.repository';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { requirePermission } from '../accounts/actor';
 import type { LedgerEntry, LedgerService } from '../ledger/ledger.service';
 import type { Transactor } from '../platform/transactor';
-import { findPurchaseOrderDto, orderLines, requirePurchaseOrder } from './purchase-order-dto';
+import { auditOrder, findPurchaseOrderDto, orderLines, requirePurchaseOrder } from './purchase-order-dto';
 import type { ReceiveInput, ReceiveResultDto } from './replenishment.schema';
 
 interface Scan extends MatchedScan<PurchaseOrderLineRecord> {
@@ -108,11 +107,9 @@ export class PurchaseOrderReceiving {
       }
       const dto = await findPurchaseOrderDto(this.tx.sql, actor.accountId, number);
       if (next) {
-        await auditRepository.record(sql, {
-          ...auditActor(actor),
+        await auditOrder(sql, actor, {
           action: 'purchase_order.receive',
-          entityType: 'purchase_order',
-          entityId: number,
+          number,
           before: { status: po.status },
           after: { status: dto.status, received },
         });

@@ -5,7 +5,6 @@ import {
   checkSend,
   paidAtAfterEdit,
 } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { PurchaseOrderStatus } from '@stockwise/db/replenishment/purchase-orders.repository';
 import { purchaseOrdersRepository } from '@stockwise/db/replenishment/purchase-orders.repository';
@@ -18,11 +17,12 @@ import type {
   ReceiveResultDto,
 } from './replenishment.schema';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { requirePermission } from '../accounts/actor';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { Transactor } from '../platform/transactor';
 import { purchaseOrderCsv, purchaseOrderPdf } from './po-export';
 import {
+  auditOrder,
   findPurchaseOrderDto,
   loadPurchaseOrderDto,
   mapPurchaseOrderDto,
@@ -138,14 +138,7 @@ export class PurchaseOrdersService {
         paidAt: paidAtAfterEdit(po.paidAt, patch.paid, new Date()),
       });
       const after = await this.get(actor, number);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'purchase_order.update',
-        entityType: 'purchase_order',
-        entityId: number,
-        before,
-        after,
-      });
+      await auditOrder(sql, actor, { action: 'purchase_order.update', number, before, after });
       return after;
     });
   }
@@ -176,11 +169,9 @@ export class PurchaseOrdersService {
       );
       await purchaseOrdersRepository.setStatus(sql, actor.accountId, po.id, { status: 'sent', sentAt: now });
       const after = await this.get(actor, number);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
+      await auditOrder(sql, actor, {
         action: 'purchase_order.send',
-        entityType: 'purchase_order',
-        entityId: number,
+        number,
         before: { status: po.status },
         after: { status: after.status, sentAt: after.sentAt },
       });
@@ -210,11 +201,9 @@ export class PurchaseOrdersService {
       }
       await purchaseOrdersRepository.setStatus(sql, actor.accountId, po.id, { status: 'cancelled' });
       const after = await this.get(actor, number);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
+      await auditOrder(sql, actor, {
         action: 'purchase_order.cancel',
-        entityType: 'purchase_order',
-        entityId: number,
+        number,
         before: { status: po.status },
         after: { status: 'cancelled' },
       });
