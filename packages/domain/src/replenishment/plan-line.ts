@@ -82,6 +82,19 @@ export interface PlanLine<P extends PlanProduct = PlanProduct, L extends PlanLoc
   storageType: StorageType;
 }
 
+/** What a line is planned from; the optional days replace the defaults when the seller set nothing. */
+export interface LineRequest<P extends PlanProduct, L extends PlanLocation> extends Pick<
+  PlanLine<P, L>,
+  'product' | 'location' | 'action' | 'source' | 'supplier' | 'term' | 'stock' | 'lead'
+> {
+  setting: PlanSetting | undefined;
+  forecast: { f: DemandForecast; source: 'stored' | 'computed' };
+  asOf: string;
+  reviewDays?: number | undefined;
+  minCover?: number | undefined;
+  maxCover?: number | undefined;
+}
+
 /** Planning defaults of a line when the seller set nothing (docs/formulas.md cover band). */
 export const LINE_DEFAULTS = {
   reviewDays: 7,
@@ -120,22 +133,9 @@ function storagePerCubicFootDay(
  * the seller's settings win over the line's own defaults. A transfer has no purchase cost and ships
  * the day it is ordered.
  */
-export function recommendLine<P extends PlanProduct, L extends PlanLocation>(a: {
-  product: P;
-  location: L;
-  action: 'purchase' | 'transfer';
-  source: string | null;
-  supplier: PlanSupplier | undefined;
-  term: PlanTerm | undefined;
-  setting: PlanSetting | undefined;
-  stock: RestockStock;
-  forecast: { f: DemandForecast; source: 'stored' | 'computed' };
-  lead: LearnedLeadTime & { productionDays: number };
-  asOf: string;
-  reviewDays?: number | undefined;
-  minCover?: number | undefined;
-  maxCover?: number | undefined;
-}): PlanLine<P, L> {
+export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
+  a: LineRequest<P, L>,
+): PlanLine<P, L> {
   const { product, location, term, setting } = a;
   const amazon = location.type === 'amazon_fba';
   const storageType = productStorageType(product);

@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/http/app';
-import { createStockwise, type Stockwise } from '../../src/stockwise';
-import { describeEachBackend } from '../support/backends';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
 import type { RestockItem } from './sales-history';
 import { seedHistory } from './sales-history';
 
 describeEachBackend('Restock: storage capacity', (backend) => {
-  let sw: Stockwise;
-  let drop: () => Promise<void>;
-  let app: ReturnType<typeof createApp>;
+  const ctx = useStockwise(backend);
   let owner: TestAccount;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    sw = createStockwise(opened.db);
-    app = createApp(sw);
-    owner = await newAccount(sw);
+    owner = await newAccount(ctx.sw);
   }, 120_000);
-  afterAll(async () => {
-    await drop();
-  });
 
   it('capacity: the plan fits the free space and cuts the SKUs that earn least per cubic foot', async () => {
-    const api = client(app, owner.token);
+    const api = client(ctx.app, owner.token);
     await api.post('/api/v1/locations', {
       code: 'FBA2',
       name: 'Amazon small',
@@ -50,7 +39,7 @@ describeEachBackend('Restock: storage capacity', (backend) => {
         height: 4,
         weight: 1,
       });
-      await seedHistory(sw, owner, { sku, location: 'FBA2', received: 120, perDay: 2 });
+      await seedHistory(ctx.sw, owner, { sku, location: 'FBA2', received: 120, perDay: 2 });
     }
     const res = await api.get('/api/v1/restock?location=FBA2');
     expect(res.status).toBe(200);
