@@ -1,5 +1,5 @@
 /**
- * Alert rules (docs/formulas.md cover band; docs/architecture.md alerts): pure functions from the facts
+ * Alert rules (docs/formulas.md cover band): pure functions from the facts
  * the repositories gather to the conditions that hold on a day. Each condition carries a dedupe key,
  * so the same key while it lasts is the same alert. No clock, no I/O.
  */

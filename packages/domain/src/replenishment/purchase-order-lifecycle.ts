@@ -1,5 +1,5 @@
 /**
- * The purchase-order state machine (docs/architecture.md replenishment): draft → sent → partially
+ * The purchase-order state machine (docs/architecture.md): draft → sent → partially
  * received → received, or cancelled; and the rules of a receipt — all-or-nothing, no over-receipt per
  * line over the whole request, replayed scans skipped, closing short releases what did not arrive.
  * Pure: each function decides from the order's state and throws a DomainError naming the field when
