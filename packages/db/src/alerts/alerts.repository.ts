@@ -57,6 +57,12 @@ const mapAlert = (r: AlertRow): AlertRecord => ({
   notifiedAt: r.notified_at,
 });
 
+/** The alert a statement reads or returns, if any. */
+async function oneAlert(sql: Sql, text: string, params: unknown[]): Promise<AlertRecord | undefined> {
+  const [row] = await sql.query<AlertRow>(text, params);
+  return row && mapAlert(row);
+}
+
 export interface NotificationSettingsRecord {
   smtp: {
     host: string;
@@ -175,11 +181,7 @@ export const alertsRepository = {
   },
 
   async find(sql: Sql, accountId: number, id: number): Promise<AlertRecord | undefined> {
-    const [row] = await sql.query<AlertRow>('SELECT * FROM alerts WHERE account_id = $1 AND id = $2', [
-      accountId,
-      id,
-    ]);
-    return row && mapAlert(row);
+    return oneAlert(sql, 'SELECT * FROM alerts WHERE account_id = $1 AND id = $2', [accountId, id]);
   },
 
   async acknowledge(
@@ -187,12 +189,12 @@ export const alertsRepository = {
     accountId: number,
     q: { id: number; userId: number },
   ): Promise<AlertRecord | undefined> {
-    const [row] = await sql.query<AlertRow>(
+    return oneAlert(
+      sql,
       `UPDATE alerts SET status = CASE WHEN status = 'resolved' THEN status ELSE 'acknowledged' END, acknowledged_at = coalesce(acknowledged_at, now()),
          acknowledged_by = coalesce(acknowledged_by, $3) WHERE account_id = $1 AND id = $2 RETURNING *`,
       [accountId, q.id, q.userId],
     );
-    return row && mapAlert(row);
   },
 
   async snooze(
@@ -200,11 +202,11 @@ export const alertsRepository = {
     accountId: number,
     q: { id: number; until: Date },
   ): Promise<AlertRecord | undefined> {
-    const [row] = await sql.query<AlertRow>(
+    return oneAlert(
+      sql,
       'UPDATE alerts SET snoozed_until = $3 WHERE account_id = $1 AND id = $2 RETURNING *',
       [accountId, q.id, q.until],
     );
-    return row && mapAlert(row);
   },
 
   async markNotified(sql: Sql, accountId: number, ids: readonly number[]): Promise<void> {
