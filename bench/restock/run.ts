@@ -158,6 +158,36 @@ async function main(): Promise<void> {
   await Promise.all(pool.map((w) => w.terminate()));
   const simWallMs = performance.now() - simStarted;
 
+  printPolicyResults(outputs, { series: n, simWallMs });
+  const summary = {
+    loadMs: round(loadedMs, 0),
+    simulationWallMs: round(simWallMs, 0),
+    forecastCpuMs: round(
+      outputs.reduce((a, o) => a + o.forecastMs, 0),
+      0,
+    ),
+  };
+  if (process.argv.includes('--no-scale')) {
+    console.log(JSON.stringify({ bench: 'restock', ...summary }));
+    return;
+  }
+  const scale = await planAtScale({ skus: 30_000, locations: 3, sales });
+  console.log(
+    JSON.stringify({
+      bench: 'restock-plan-scale',
+      ...scale,
+      ...summary,
+      totalWallMs: round(performance.now() - started, 0),
+    }),
+  );
+}
+
+/** One JSON line per variant × policy: fill rate, inventory, costs, orders and the policy's share of the wall time. */
+function printPolicyResults(
+  outputs: readonly RestockWorkerOutput[],
+  run: { series: number; simWallMs: number },
+): void {
+  const { series: n, simWallMs } = run;
   for (const variant of ['fixed14', 'random10to30'] as const) {
     const cpu = POLICIES.reduce((s, p) => s + outputs.reduce((a, o) => a + o.ms[variant][p], 0), 0);
     for (const policy of POLICIES) {
@@ -189,27 +219,6 @@ async function main(): Promise<void> {
       );
     }
   }
-  const summary = {
-    loadMs: round(loadedMs, 0),
-    simulationWallMs: round(simWallMs, 0),
-    forecastCpuMs: round(
-      outputs.reduce((a, o) => a + o.forecastMs, 0),
-      0,
-    ),
-  };
-  if (process.argv.includes('--no-scale')) {
-    console.log(JSON.stringify({ bench: 'restock', ...summary }));
-    return;
-  }
-  const scale = await planAtScale({ skus: 30_000, locations: 3, sales });
-  console.log(
-    JSON.stringify({
-      bench: 'restock-plan-scale',
-      ...scale,
-      ...summary,
-      totalWallMs: round(performance.now() - started, 0),
-    }),
-  );
 }
 
 function round(x: number, digits: number): number {

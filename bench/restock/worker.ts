@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { forecastDemand } from '../../packages/domain/src/forecasting/forecast-demand';
 import type { DemandForecast } from '../../packages/domain/src/forecasting/types';
+import { mulberry32 } from '../../packages/domain/src/demo/prng';
 import type { Policy, Totals } from './simulate';
 import { POLICIES, emptyTotals, simulate } from './simulate';
 
@@ -33,18 +34,6 @@ export interface RestockWorkerOutput {
   forecastMs: number;
 }
 
-/** mulberry32: a small, fast, seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const add = (a: Totals, b: Totals) => {
   for (const k of Object.keys(a) as (keyof Totals)[]) a[k] += b[k];
 };
@@ -74,7 +63,7 @@ export function runBatch(input: RestockWorkerInput): RestockWorkerOutput {
       );
     }
     forecastMs += performance.now() - t0;
-    const r = rng(input.seeds[i]!);
+    const r = mulberry32(input.seeds[i]!);
     const randomLead = Int32Array.from({ length: input.days }, () => 10 + Math.floor(r() * 21));
     const base = {
       demand,

@@ -2,19 +2,10 @@ import type { Sql } from '../database';
 import type { Page } from '../pagination';
 import { keyset, toPage } from '../pagination';
 
-export type AlertSeverity = 'info' | 'warning' | 'critical';
-export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+import type { AlertCondition, AlertSeverity, BillFacts } from '@stockwise/domain/alerts/rules';
 
-export interface AlertCondition {
-  kind: string;
-  /** Identifies the condition: the same key while it lasts means the same alert. */
-  dedupeKey: string;
-  severity: AlertSeverity;
-  sku: string | null;
-  location: string | null;
-  title: string;
-  details: Record<string, unknown>;
-}
+export type { AlertCondition, AlertSeverity } from '@stockwise/domain/alerts/rules';
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
 export interface AlertRecord extends AlertCondition {
   id: number;
@@ -65,6 +56,12 @@ const mapAlert = (r: AlertRow): AlertRecord => ({
   resolvedAt: r.resolved_at,
   notifiedAt: r.notified_at,
 });
+
+/** The alert a statement reads or returns, if any. */
+async function oneAlert(sql: Sql, text: string, params: unknown[]): Promise<AlertRecord | undefined> {
+  const [row] = await sql.query<AlertRow>(text, params);
+  return row && mapAlert(row);
+}
 
 export interface NotificationSettingsRecord {
   smtp: {
@@ -184,11 +181,7 @@ export const alertsRepository = {
   },
 
   async find(sql: Sql, accountId: number, id: number): Promise<AlertRecord | undefined> {
-    const [row] = await sql.query<AlertRow>('SELECT * FROM alerts WHERE account_id = $1 AND id = $2', [
-      accountId,
-      id,
-    ]);
-    return row && mapAlert(row);
+    return oneAlert(sql, 'SELECT * FROM alerts WHERE account_id = $1 AND id = $2', [accountId, id]);
   },
 
   async acknowledge(
@@ -196,12 +189,12 @@ export const alertsRepository = {
     accountId: number,
     q: { id: number; userId: number },
   ): Promise<AlertRecord | undefined> {
-    const [row] = await sql.query<AlertRow>(
+    return oneAlert(
+      sql,
       `UPDATE alerts SET status = CASE WHEN status = 'resolved' THEN status ELSE 'acknowledged' END, acknowledged_at = coalesce(acknowledged_at, now()),
          acknowledged_by = coalesce(acknowledged_by, $3) WHERE account_id = $1 AND id = $2 RETURNING *`,
       [accountId, q.id, q.userId],
     );
-    return row && mapAlert(row);
   },
 
   async snooze(
@@ -209,11 +202,11 @@ export const alertsRepository = {
     accountId: number,
     q: { id: number; until: Date },
   ): Promise<AlertRecord | undefined> {
-    const [row] = await sql.query<AlertRow>(
+    return oneAlert(
+      sql,
       'UPDATE alerts SET snoozed_until = $3 WHERE account_id = $1 AND id = $2 RETURNING *',
       [accountId, q.id, q.until],
     );
-    return row && mapAlert(row);
   },
 
   async markNotified(sql: Sql, accountId: number, ids: readonly number[]): Promise<void> {
@@ -320,6 +313,21 @@ export const alertsRepository = {
       q.id,
       q.on,
     ]);
+  },
+
+  /**
+   * Unpaid supplier bills (received, not cancelled) due by `asOf` + `withinDays`: due = first receipt day
+   * + the order's payment terms; amount = goods + freight.
+   */
+  async billsDue(sql: Sql, accountId: number, q: { asOf: string; withinDays: number }): Promise<BillFacts[]> {
+    return sql.query<BillFacts>(
+      `SELECT po.number, ((po.first_received_at AT TIME ZONE 'UTC')::date + po.payment_terms_days)::text AS due,
+         po.freight_cost + coalesce((SELECT sum(l.quantity * l.unit_cost) FROM purchase_order_lines l WHERE l.purchase_order_id = po.id), 0) AS amount
+       FROM purchase_orders po
+       WHERE po.account_id = $1 AND po.paid_at IS NULL AND po.first_received_at IS NOT NULL AND po.status <> 'cancelled'
+         AND (po.first_received_at AT TIME ZONE 'UTC')::date + po.payment_terms_days <= $2::date + $3::int`,
+      [accountId, q.asOf, q.withinDays],
+    );
   },
 
   async tableExists(sql: Sql, name: string): Promise<boolean> {

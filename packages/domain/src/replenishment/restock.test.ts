@@ -25,6 +25,9 @@ const flat = (mu: number, horizon = 120): DemandForecast => ({
   levelVariance: 0,
 });
 
+/** Nothing on hand, reserved or inbound. */
+const EMPTY = { onHand: 0, reserved: 0, inbound: 0 };
+
 const input = (overrides: Partial<RestockInput> = {}): RestockInput => ({
   asOf: '2025-03-03',
   forecast: flat(2),
@@ -39,6 +42,10 @@ const input = (overrides: Partial<RestockInput> = {}): RestockInput => ({
   storagePerCubicFootDay: (0.78 * 12) / 365,
   ...overrides,
 });
+
+/** An empty shelf, ordered unit by unit. */
+const emptyShelf = (overrides: Partial<RestockInput> = {}) =>
+  input({ stock: EMPTY, casePack: 1, ...overrides });
 
 describe('order quantity rounding', () => {
   it('rounds up to whole cases, then to the MOQ in whole cases; zero stays zero', () => {
@@ -186,7 +193,7 @@ describe('recommendRestock', () => {
   });
 
   it('a SKU with no stock and steady sales is out of stock, to be ordered today', () => {
-    const r = recommendRestock(input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1 }), {
+    const r = recommendRestock(emptyShelf(), {
       serviceLevel: 0.95,
     });
     expect(r.alert).toBe('out_of_stock');
@@ -241,7 +248,7 @@ describe('recommendRestock', () => {
 
   it('keeps at least 28 days of cover after arrival at Amazon when the margin pays for it', () => {
     // Service level 0.9: qpois(0.9, 34) = 42; cover floor 2 × (10 + 28) = 76 → order up to 76.
-    const r = recommendRestock(input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1 }), {
+    const r = recommendRestock(emptyShelf(), {
       serviceLevel: 0.9,
       minCoverDaysAfterArrival: 28,
     });
@@ -250,23 +257,17 @@ describe('recommendRestock', () => {
     expect(r.recommendedQuantity).toBe(76);
     expect(r.reasoning.daysOfSupplyAfterArrival).toBe(28);
     // Margin 0.5 < 28 days × holding: the economics say no floor.
-    const thin = recommendRestock(
-      input({
-        stock: { onHand: 0, reserved: 0, inbound: 0 },
-        casePack: 1,
-        price: 10.5,
-        feesPerUnit: 5,
-        cubicFeet: 2,
-      }),
-      { serviceLevel: 0.9, minCoverDaysAfterArrival: 28 },
-    );
+    const thin = recommendRestock(emptyShelf({ price: 10.5, feesPerUnit: 5, cubicFeet: 2 }), {
+      serviceLevel: 0.9,
+      minCoverDaysAfterArrival: 28,
+    });
     expect(thin.reasoning.minCoverApplied).toBe(false);
     expect(thin.orderUpTo).toBe(42);
   });
 
   it('never plans above 90 days of supply unless allowed, and flags MOQ-forced excess', () => {
     // Max cover 5 days after arrival: ceiling 2 × (10 + 5) = 30 < 44.
-    const capped = recommendRestock(input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1 }), {
+    const capped = recommendRestock(emptyShelf(), {
       serviceLevel: 0.95,
       maxCoverDays: 5,
     });
@@ -274,10 +275,7 @@ describe('recommendRestock', () => {
     expect(capped.reasoning.orderUpToBasis).toBe('max_cover');
     expect(capped.excess).toBe(false);
     // MOQ 500 = 250 days of demand: ordered, but flagged.
-    const moq = recommendRestock(
-      input({ stock: { onHand: 0, reserved: 0, inbound: 0 }, casePack: 1, moq: 500 }),
-      { serviceLevel: 0.95 },
-    );
+    const moq = recommendRestock(emptyShelf({ moq: 500 }), { serviceLevel: 0.95 });
     expect(moq.recommendedQuantity).toBe(500);
     expect(moq.excess).toBe(true);
     expect(moq.reasoning.summary).toContain('excess');
@@ -298,7 +296,7 @@ describe('recommendRestock', () => {
   });
 
   it('no demand: nothing to order, no dates, no alert, finite numbers', () => {
-    const r = recommendRestock(input({ forecast: flat(0), stock: { onHand: 0, reserved: 0, inbound: 0 } }));
+    const r = recommendRestock(input({ forecast: flat(0), stock: EMPTY }));
     expect(r.recommendedQuantity).toBe(0);
     expect(r.orderByDate).toBeNull();
     expect(r.daysOfSupply).toBeNull();

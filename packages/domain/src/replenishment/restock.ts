@@ -13,7 +13,8 @@ import type { ServiceLevelChoice } from './economics';
 import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
 import { roundOrderQuantity, unitCostFor } from './rounding';
 
-export type RestockAlert = 'out_of_stock' | 'reorder_now' | 'reorder_soon';
+export const RESTOCK_ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon'] as const;
+export type RestockAlert = (typeof RESTOCK_ALERTS)[number];
 
 export interface RestockStock {
   onHand: number;
@@ -162,21 +163,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const inbound = input.stock.inbound;
   const position = Math.max(0, available) + inbound - backorders;
 
-  const holding = holdingCostPerUnitDay({
-    unitCost: input.unitCost ?? 0,
-    cubicFeet: input.cubicFeet,
-    storagePerCubicFootDay: input.storagePerCubicFootDay,
-    capitalRatePerYear: options.capitalRatePerYear,
-  });
-  const coverDays = Math.max(reviewDays, minCover, 1);
-  const service = chooseServiceLevel({
-    setting: options.serviceLevel,
-    price: input.price,
-    unitCost: input.unitCost,
-    feesPerUnit: input.feesPerUnit,
-    holdingPerUnitDay: holding,
-    coverDays,
-  });
+  const { holding, service } = serviceEconomics(input, options, Math.max(reviewDays, minCover, 1));
   const alpha = service.serviceLevel;
 
   const quantile = (mean: number, days: number) => {
@@ -192,22 +179,15 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const reorderPoint = quantile(muL, L);
   const ssL = Math.max(0, reorderPoint - muL);
 
-  // Cover band, in units of forecast demand after arrival.
-  const floor = Math.ceil(demandBetween(0, L + minCover));
-  const ceiling = Math.floor(demandBetween(0, L + maxCover));
   // The floor is kept unless carrying a unit for minCover days costs more than the margin it protects.
   const floorPays =
     minCover > 0 && (service.lostMarginPerUnit === null || service.lostMarginPerUnit > holding * minCover);
-  let orderUpTo = base;
-  let basis: RestockReasoning['orderUpToBasis'] = 'service_level';
-  if (floorPays && floor > orderUpTo) {
-    orderUpTo = floor;
-    basis = 'min_cover';
-  }
-  if (!options.allowExcess && orderUpTo > ceiling && ceiling >= 0 && dailyDemand > 0) {
-    orderUpTo = Math.max(ceiling, 0);
-    basis = 'max_cover';
-  }
+  const { orderUpTo, basis } = withinCoverBand(base, {
+    floor: Math.ceil(demandBetween(0, L + minCover)),
+    ceiling: Math.floor(demandBetween(0, L + maxCover)),
+    floorPays,
+    capped: !options.allowExcess && dailyDemand > 0,
+  });
 
   const need = Math.max(0, orderUpTo - position);
   const rounded = roundOrderQuantity(need, { casePack: input.casePack, moq: input.moq });
@@ -218,23 +198,25 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const excess =
     dailyDemand > 0 && quantity > 0 && position + quantity > demandBetween(0, L + maxCover) + 1e-9;
 
-  // Order-by: the first day t at which position − demand[0, t) ≤ demand[t, t + L) + safety stock over L.
   const asOfDay = parseIsoDate(input.asOf);
-  let orderBy: number | null = null;
-  if (demandBetween(0, search + L) > 0) {
-    for (let t = 0; t <= search; t++) {
-      if (position - cum[t]! <= demandBetween(t, L) + ssL) {
-        orderBy = asOfDay + t;
-        break;
-      }
-    }
-  }
+  const orderBy = orderByDay({
+    cum,
+    position,
+    leadDays: L,
+    safetyStockOverLead: ssL,
+    searchDays: search,
+    asOfDay,
+  });
   const daysOfSupply = dailyDemand > 0 ? (Math.max(0, available) + inbound) / dailyDemand : null;
-  let alert: RestockAlert | null = null;
-  if (available <= 0 && dailyDemand > 0) alert = 'out_of_stock';
-  else if ((daysOfSupply !== null && daysOfSupply < L) || (orderBy !== null && orderBy <= asOfDay))
-    alert = 'reorder_now';
-  else if (orderBy !== null && orderBy - asOfDay <= Math.max(reviewDays, 7)) alert = 'reorder_soon';
+  const alert = restockAlert({
+    available,
+    dailyDemand,
+    daysOfSupply,
+    leadDays: L,
+    orderBy,
+    asOfDay,
+    reviewDays,
+  });
 
   const production = Math.max(0, Math.round(input.leadTime.productionDays ?? 0));
   const reasoning: RestockReasoning = {
@@ -284,6 +266,99 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     excess,
     reasoning,
   };
+}
+
+/** Holding cost per unit-day and the service level it implies (or the seller's), over `coverDays` of carry. */
+function serviceEconomics(
+  input: RestockInput,
+  options: RestockOptions,
+  coverDays: number,
+): { holding: number; service: ServiceLevelChoice } {
+  const holding = holdingCostPerUnitDay({
+    unitCost: input.unitCost ?? 0,
+    cubicFeet: input.cubicFeet,
+    storagePerCubicFootDay: input.storagePerCubicFootDay,
+    capitalRatePerYear: options.capitalRatePerYear,
+  });
+  const service = chooseServiceLevel({
+    setting: options.serviceLevel,
+    price: input.price,
+    unitCost: input.unitCost,
+    feesPerUnit: input.feesPerUnit,
+    holdingPerUnitDay: holding,
+    coverDays,
+  });
+  return { holding, service };
+}
+
+/**
+ * The cover band, in units of forecast demand after arrival: the service-level order-up-to raised to
+ * the floor (when it pays) and capped at the ceiling (unless excess is allowed or nothing sells).
+ */
+function withinCoverBand(
+  base: number,
+  band: { floor: number; ceiling: number; floorPays: boolean; capped: boolean },
+): { orderUpTo: number; basis: RestockReasoning['orderUpToBasis'] } {
+  let orderUpTo = base;
+  let basis: RestockReasoning['orderUpToBasis'] = 'service_level';
+  if (band.floorPays && band.floor > orderUpTo) {
+    orderUpTo = band.floor;
+    basis = 'min_cover';
+  }
+  if (band.capped && orderUpTo > band.ceiling && band.ceiling >= 0) {
+    orderUpTo = Math.max(band.ceiling, 0);
+    basis = 'max_cover';
+  }
+  return { orderUpTo, basis };
+}
+
+/**
+ * Order-by (epoch day): the first day t of the search at which the position net of demand so far,
+ * position − demand[0, t), falls to the demand over the lead time from t plus its safety stock; null
+ * when nothing is forecast over the search.
+ */
+function orderByDay(a: {
+  cum: Float64Array;
+  position: number;
+  leadDays: number;
+  safetyStockOverLead: number;
+  searchDays: number;
+  asOfDay: number;
+}): number | null {
+  const { cum, leadDays: L } = a;
+  const demandBetween = (from: number, days: number) => cum[from + days]! - cum[from]!;
+  if (!(demandBetween(0, a.searchDays + L) > 0)) return null;
+  for (let t = 0; t <= a.searchDays; t++) {
+    if (a.position - cum[t]! <= demandBetween(t, L) + a.safetyStockOverLead) return a.asOfDay + t;
+  }
+  return null;
+}
+
+/** Days ahead within which an order-by date warns (at least a week, else the review period). */
+const REORDER_SOON_MIN_DAYS = 7;
+
+/**
+ * Out of stock when nothing is available and demand is forecast; reorder now when supply lasts less
+ * than the lead time or the order-by day has come; reorder soon when it comes within the review period.
+ */
+function restockAlert(a: {
+  available: number;
+  dailyDemand: number;
+  daysOfSupply: number | null;
+  leadDays: number;
+  orderBy: number | null;
+  asOfDay: number;
+  reviewDays: number;
+}): RestockAlert | null {
+  if (a.available <= 0 && a.dailyDemand > 0) return 'out_of_stock';
+  if (
+    (a.daysOfSupply !== null && a.daysOfSupply < a.leadDays) ||
+    (a.orderBy !== null && a.orderBy <= a.asOfDay)
+  )
+    return 'reorder_now';
+  if (a.orderBy !== null && a.orderBy - a.asOfDay <= Math.max(a.reviewDays, REORDER_SOON_MIN_DAYS))
+    return 'reorder_soon';
+  return null;
 }
 
 function summarise(r: RestockReasoning, quantity: number): string {

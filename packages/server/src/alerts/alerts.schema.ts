@@ -1,18 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { EVALUATED_KINDS } from '@stockwise/domain/alerts/rules';
 import { EmailSchema, TextSchema } from '../http/common.schema';
 import { REPORT_KINDS } from '../reports/reports.schema';
 
-export const ALERT_KINDS = [
-  'low_stock',
-  'stock_out',
-  'reorder_now',
-  'aging',
-  'excess',
-  'stranded',
-  'capacity',
-  'supplier_bill_due',
-  'ipi_low',
-] as const;
+/** The kinds of alert are the rules' kinds (one list, in the domain). */
+export const ALERT_KINDS = EVALUATED_KINDS;
 
 export const AlertSchema = z
   .object({

@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { LocationCodeSchema, MoneySchema, SkuSchema, TextSchema } from '../http/common.schema';
 import { SupplierCodeSchema } from './suppliers.schema';
+import { PURCHASE_ORDER_STATUSES } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
 import { SUPPLY_MODES } from './restock.schema';
 
 const DateSchema = z.iso.date().openapi({ example: '2026-03-01' });
 
-export const PO_STATUSES = ['draft', 'sent', 'partially_received', 'received', 'cancelled'] as const;
+/** The lifecycle's statuses (one list, in the domain). */
+export const PO_STATUSES = PURCHASE_ORDER_STATUSES;
 
 const PoLineInputSchema = z
   .object({

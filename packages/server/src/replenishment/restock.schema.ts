@@ -1,10 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { SUPPLY_MODES } from '@stockwise/domain/replenishment/network-plan';
+import type { SupplyMode } from '@stockwise/domain/replenishment/network-plan';
+import { RESTOCK_ALERTS } from '@stockwise/domain/replenishment/restock';
 import { LocationCodeSchema, TextSchema } from '../http/common.schema';
 import { SupplierCodeSchema } from './suppliers.schema';
 
-export const RESTOCK_ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon'] as const;
-export const SUPPLY_MODES = ['direct', 'via_warehouse', 'bulk_warehouse'] as const;
-export type SupplyMode = (typeof SUPPLY_MODES)[number];
+export { RESTOCK_ALERTS };
+export { SUPPLY_MODES };
+export type { SupplyMode };
 
 export const RestockQuerySchema = z.object({
   location: LocationCodeSchema.optional(),

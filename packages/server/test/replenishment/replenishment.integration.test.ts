@@ -1,27 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
-import { todayUtc } from '../../src/forecasting/forecast.service';
 import { createApp } from '../../src/http/app';
-import type { LedgerEntry } from '../../src/ledger/ledger.service';
 import { createStockwise, type Stockwise } from '../../src/stockwise';
 import { describeEachBackend } from '../support/backends';
 import { newAccount, newGtin13, type TestAccount } from '../support/factories';
+import { todayUtc } from '../../src/forecasting/forecast.service';
 import { client } from '../support/http-client';
+import type { RestockItem } from './sales-history';
+import { seedHistory } from './sales-history';
 
-interface RestockItem {
-  sku: string;
-  location: string;
-  recommendedQuantity: number;
-  unconstrainedQuantity: number;
-  casePack: number;
-  moq: number;
-  alert: string | null;
-  orderByDate: string | null;
-  shipDate: string | null;
-  daysOfSupply: number | null;
-  supplier: string | null;
-  reasoning: { summary: string; capacity: { cutQuantity: number; profitPerCubicFoot: number } | null };
-}
 interface Po {
   number: string;
   status: string;
@@ -34,39 +20,6 @@ interface Balance {
   location: string;
   onHand: number;
   inbound: number;
-}
-
-const day = (offset: number) => new Date(`${isoDate(parseIsoDate(todayUtc()) + offset)}T12:00:00.000Z`);
-
-/** 60 days of steady sales: a receipt, then `perDay` units shipped daily (stopping when stock runs out). */
-async function seedHistory(
-  sw: Stockwise,
-  account: TestAccount,
-  s: { sku: string; location: string; received: number; perDay: number },
-) {
-  const entries: LedgerEntry[] = [
-    {
-      sku: s.sku,
-      location: s.location,
-      request: { type: 'receipt', quantity: s.received, unitCost: 4 },
-      occurredAt: day(-61),
-    },
-  ];
-  let left = s.received;
-  for (let d = -60; d < 0; d++) {
-    const q = Math.min(left, s.perDay);
-    if (q <= 0) break;
-    left -= q;
-    entries.push({
-      sku: s.sku,
-      location: s.location,
-      request: { type: 'shipment', quantity: q },
-      occurredAt: day(d),
-      unitPrice: 20,
-      channel: 'amazon',
-    });
-  }
-  await sw.ledger.post(account.actor, entries);
 }
 
 describeEachBackend('Replenishment: suppliers, restock, purchase orders, receiving', (backend) => {
@@ -349,65 +302,5 @@ describeEachBackend('Replenishment: suppliers, restock, purchase orders, receivi
     ).toBe(before);
     const list = await api.get('/api/v1/purchase-orders?status=cancelled');
     expect((list.body.items as unknown as Po[]).map((p) => p.number)).toEqual([po.number]);
-  });
-
-  it('capacity: the plan fits the free space and cuts the SKUs that earn least per cubic foot', async () => {
-    const api = client(app, owner.token);
-    await api.post('/api/v1/locations', {
-      code: 'FBA2',
-      name: 'Amazon small',
-      type: 'amazon_fba',
-      marketplace: 'US',
-      capacityCubicFeet: { standard: 4 },
-    });
-    // Same size, different margins: C earns most per cubic foot, E least.
-    for (const [sku, price] of [
-      ['CAP-C', 40],
-      ['CAP-D', 25],
-      ['CAP-E', 12],
-    ] as const) {
-      await api.post('/api/v1/products', {
-        sku,
-        title: sku,
-        unitCost: 4,
-        price,
-        casePack: 1,
-        length: 6,
-        width: 5,
-        height: 4,
-        weight: 1,
-      });
-      await seedHistory(sw, owner, { sku, location: 'FBA2', received: 120, perDay: 2 });
-    }
-    const res = await api.get('/api/v1/restock?location=FBA2');
-    expect(res.status).toBe(200);
-    const cap = (
-      res.body['capacity'] as {
-        storageType: string;
-        binding: boolean;
-        freeCubicFeet: number;
-        plannedCubicFeet: number;
-        cut: { sku: string; profitPerCubicFoot: number }[];
-        method: string;
-      }[]
-    ).find((c) => c.storageType === 'standard')!;
-    expect(cap.binding).toBe(true);
-    expect(cap.method).toBe('mip');
-    expect(cap.plannedCubicFeet).toBeLessThanOrEqual(cap.freeCubicFeet + 1e-9);
-    const items = res.body.items as unknown as RestockItem[];
-    const planned = Object.fromEntries(items.map((i) => [i.sku, i]));
-    // Whatever was cut earns less per cubic foot than whatever was kept whole.
-    const kept = items.filter(
-      (i) => i.recommendedQuantity === i.unconstrainedQuantity && i.recommendedQuantity > 0,
-    );
-    const cut = items.filter((i) => i.recommendedQuantity < i.unconstrainedQuantity);
-    expect(cut.length).toBeGreaterThan(0);
-    for (const c of cut)
-      for (const k of kept)
-        expect(c.reasoning.capacity!.profitPerCubicFoot).toBeLessThanOrEqual(
-          k.reasoning.capacity!.profitPerCubicFoot,
-        );
-    expect(planned['CAP-E']!.recommendedQuantity).toBeLessThan(planned['CAP-E']!.unconstrainedQuantity);
-    expect(planned['CAP-E']!.reasoning.summary).toContain('Cut by');
   });
 });

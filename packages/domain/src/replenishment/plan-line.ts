@@ -1,0 +1,209 @@
+/**
+ * One line of a restock plan: the recommendation for a SKU at a location (a purchase from the supplier
+ * or a transfer from the hub) with the costs and fees of that location (docs/formulas.md Restock,
+ * Storage fees). Lines are later lowered — by hub stock or capacity — with `cutLine`, which says why.
+ */
+import type { SizeTier, StorageType } from '../catalog/dimensions';
+import { storageTypeOf } from '../catalog/dimensions';
+import type { DemandForecast } from '../forecasting/types';
+import { estimateUnitFees, storageFeeSchedule, storageRatePerCubicFootDay } from './economics';
+import type { LearnedLeadTime, LeadTimeStages } from './lead-time';
+import type { RestockRecommendation, RestockStock } from './restock';
+import { recommendRestock } from './restock';
+import { unitCostFor } from './rounding';
+
+export interface PlanProduct {
+  id: number;
+  sku: string;
+  price: number | null;
+  unitCost: number | null;
+  casePack: number;
+  sizeTier: string | null;
+  cubicFeet: number | null;
+}
+
+export interface PlanLocation {
+  id: number;
+  code: string;
+  type: string;
+  marketplace: string | null;
+  capacityCubicFeet: Record<string, number>;
+}
+
+export interface PlanSupplier extends LeadTimeStages {
+  id: number;
+  code: string;
+}
+
+/** A supplier's terms for one product. */
+export interface PlanTerm {
+  supplierId: number;
+  unitCost: number | null;
+  priceBreaks: readonly { minQuantity: number; unitCost: number }[];
+  moq: number;
+  casePack: number | null;
+}
+
+/** The seller's restock settings for a product (null = the plan's default). */
+export interface PlanSetting {
+  serviceLevel: number | null;
+  reviewDays: number | null;
+  minCoverDays: number | null;
+  maxCoverDays: number | null;
+  allowExcess: boolean;
+}
+
+/** How a line fared in the capacity fit of its location × storage type. */
+export interface LineCapacity {
+  storageType: string;
+  unconstrainedQuantity: number;
+  cutQuantity: number;
+  profitPerCubicFoot: number;
+}
+
+export interface PlanLine<P extends PlanProduct = PlanProduct, L extends PlanLocation = PlanLocation> {
+  product: P;
+  location: L;
+  action: 'purchase' | 'transfer';
+  /** Supplier code (purchase) or hub code (transfer). */
+  source: string | null;
+  supplier: PlanSupplier | undefined;
+  term: PlanTerm | undefined;
+  stock: RestockStock;
+  forecast: DemandForecast;
+  forecastSource: 'stored' | 'computed';
+  lead: LearnedLeadTime & { productionDays: number };
+  rec: RestockRecommendation;
+  /** The quantity before hub stock or capacity cut it. */
+  unconstrained: number;
+  capacity: LineCapacity | null;
+  /** Price − unit cost − fees, at least 0: what a unit of space earns. */
+  profitPerUnit: number;
+  storageType: StorageType;
+}
+
+/** What a line is planned from; the optional days replace the defaults when the seller set nothing. */
+export interface LineRequest<P extends PlanProduct, L extends PlanLocation> extends Pick<
+  PlanLine<P, L>,
+  'product' | 'location' | 'action' | 'source' | 'supplier' | 'term' | 'stock' | 'lead'
+> {
+  setting: PlanSetting | undefined;
+  forecast: { f: DemandForecast; source: 'stored' | 'computed' };
+  asOf: string;
+  reviewDays?: number | undefined;
+  minCover?: number | undefined;
+  maxCover?: number | undefined;
+}
+
+/** Planning defaults of a line when the seller set nothing (docs/formulas.md cover band). */
+export const LINE_DEFAULTS = {
+  reviewDays: 7,
+  /** Days of cover after arrival required at Amazon. */
+  amazonMinCoverDays: 28,
+  maxCoverDays: 90,
+  /** Storage is priced over the next this many days at Amazon. */
+  storageDays: 90,
+} as const;
+
+/** Storage type of a product (standard without a size tier). */
+export const productStorageType = (p: Pick<PlanProduct, 'sizeTier'>): StorageType =>
+  p.sizeTier ? storageTypeOf(p.sizeTier as SizeTier) : 'standard';
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Storage cost per cubic foot per day: Amazon's schedule at FBA, the off-peak standard rate elsewhere. */
+function storagePerCubicFootDay(
+  location: PlanLocation,
+  storageType: StorageType,
+  asOf: string,
+  amazon: boolean,
+): number {
+  return amazon
+    ? storageRatePerCubicFootDay({
+        schedule: storageFeeSchedule({ marketplace: location.marketplace, date: asOf }),
+        storageType,
+        from: asOf,
+        days: LINE_DEFAULTS.storageDays,
+      })
+    : (storageFeeSchedule({ date: asOf }).perCubicFootMonth.standard.offPeak * 12) / 365;
+}
+
+/**
+ * The recommendation for one line (`recommendRestock`) with this location's storage rate and fees;
+ * the seller's settings win over the line's own defaults. A transfer has no purchase cost and ships
+ * the day it is ordered.
+ */
+export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
+  a: LineRequest<P, L>,
+): PlanLine<P, L> {
+  const { product, location, term, setting } = a;
+  const amazon = location.type === 'amazon_fba';
+  const storageType = productStorageType(product);
+  const unitCost = term?.unitCost ?? product.unitCost;
+  const fees =
+    product.price !== null
+      ? estimateUnitFees({ price: product.price, sizeTier: product.sizeTier, amazon })
+      : 0;
+  const transfer = a.action === 'transfer';
+  const rec = recommendRestock(
+    {
+      asOf: a.asOf,
+      forecast: a.forecast.f,
+      stock: a.stock,
+      leadTime: { meanDays: a.lead.meanDays, sdDays: a.lead.sdDays, productionDays: a.lead.productionDays },
+      casePack: transfer ? product.casePack : (term?.casePack ?? product.casePack),
+      moq: transfer ? 0 : (term?.moq ?? 0),
+      unitCost,
+      priceBreaks: term?.priceBreaks ?? [],
+      price: product.price,
+      feesPerUnit: fees,
+      cubicFeet: product.cubicFeet ?? 0,
+      storagePerCubicFootDay: storagePerCubicFootDay(location, storageType, a.asOf, amazon),
+    },
+    {
+      reviewDays: setting?.reviewDays ?? a.reviewDays ?? LINE_DEFAULTS.reviewDays,
+      serviceLevel: setting?.serviceLevel ?? null,
+      minCoverDaysAfterArrival:
+        setting?.minCoverDays ?? a.minCover ?? (amazon ? LINE_DEFAULTS.amazonMinCoverDays : 0),
+      maxCoverDays: setting?.maxCoverDays ?? a.maxCover ?? LINE_DEFAULTS.maxCoverDays,
+      allowExcess: setting?.allowExcess ?? false,
+    },
+  );
+  if (transfer) {
+    rec.estimatedCost = null;
+    rec.shipDate = rec.orderByDate;
+  }
+  return {
+    product,
+    location,
+    action: a.action,
+    source: a.source,
+    supplier: a.supplier,
+    term,
+    stock: a.stock,
+    forecast: a.forecast.f,
+    forecastSource: a.forecast.source,
+    lead: a.lead,
+    rec,
+    unconstrained: rec.recommendedQuantity,
+    capacity: null,
+    profitPerUnit: Math.max(0, (product.price ?? 0) - (unitCost ?? 0) - fees),
+    storageType,
+  };
+}
+
+/** Lowers a line's quantity (capacity or hub stock), re-prices a purchase at the new quantity, and says why. */
+export function cutLine(r: PlanLine, quantity: number, why: string): void {
+  if (quantity >= r.rec.recommendedQuantity) return;
+  r.rec.recommendedQuantity = quantity;
+  const unitCost =
+    r.action === 'purchase'
+      ? unitCostFor(quantity, {
+          unitCost: r.term?.unitCost ?? r.product.unitCost,
+          priceBreaks: r.term?.priceBreaks ?? [],
+        })
+      : null;
+  r.rec.unitCost = r.action === 'purchase' ? unitCost : r.rec.unitCost;
+  r.rec.estimatedCost = unitCost === null ? null : round2(unitCost * quantity);
+  r.rec.reasoning.summary += ` ${why}`;
+}
