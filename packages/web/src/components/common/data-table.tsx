@@ -1,44 +1,76 @@
-import { Paper, Table } from '@mantine/core';
+import { Paper, Table, type MantineSize } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 export interface DataColumn {
   label: ReactNode;
   /** Right-aligned, tabular figures (the `num` class). */
   numeric?: boolean;
+  /** Fixed or minimum width of the column, in pixels. */
+  w?: number;
+  miw?: number;
+}
+
+export interface ScrollTableProps {
+  testId?: string;
+  minWidth: number;
+  /** The header cells; `head` replaces them when a table draws its own (sortable headers). */
+  columns?: readonly DataColumn[];
+  head?: ReactNode;
+  /** The id of the heading that names the table. */
+  labelledBy?: string;
+  highlightOnHover?: boolean;
+  /** Cells keep to one line; the container scrolls instead. */
+  nowrap?: boolean;
+  fz?: MantineSize;
+  children: ReactNode;
 }
 
 /**
- * The app's table frame: bordered, striped, horizontally scrollable on a phone (the scroll area is
- * focusable so keyboard users can scroll it; axe: scrollable-region-focusable), with a header row.
- * Rows come as children (`Table.Tr`).
+ * A table with a header row, horizontally scrollable on a phone (the scroll area is focusable so
+ * keyboard users can scroll it; axe: scrollable-region-focusable). Rows come as children (`Table.Tr`).
  */
-export function DataTable({
+export function ScrollTable({
   testId,
   minWidth,
-  columns,
+  columns = [],
+  head,
+  labelledBy,
+  highlightOnHover,
+  nowrap,
+  fz,
   children,
-}: {
-  testId: string;
-  minWidth: number;
-  columns: readonly DataColumn[];
-  children: ReactNode;
-}) {
+}: ScrollTableProps) {
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer type="native" minWidth={minWidth} tabIndex={0}>
-        <Table striped data-testid={testId}>
-          <Table.Thead>
-            <Table.Tr>
-              {columns.map((c, i) => (
-                <Table.Th key={i} className={c.numeric ? 'num' : undefined}>
+    <Table.ScrollContainer type="native" minWidth={minWidth} tabIndex={0}>
+      <Table
+        striped
+        highlightOnHover={highlightOnHover}
+        fz={fz}
+        aria-labelledby={labelledBy}
+        data-testid={testId}
+        style={nowrap ? { whiteSpace: 'nowrap' } : undefined}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            {head ??
+              columns.map((c, i) => (
+                <Table.Th key={i} className={c.numeric ? 'num' : undefined} w={c.w} miw={c.miw}>
                   {c.label}
                 </Table.Th>
               ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>{children}</Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The app's table frame: a bordered paper around a striped, scrollable table. */
+export function DataTable(props: ScrollTableProps) {
+  return (
+    <Paper withBorder radius="md">
+      <ScrollTable {...props} />
     </Paper>
   );
 }
