@@ -1,8 +1,6 @@
 import {
   Alert,
-  Button,
   Code,
-  Group,
   NumberInput,
   Paper,
   PasswordInput,
@@ -25,6 +23,7 @@ import {
 import { usePermission } from '../accounts/use-permission';
 import { useI18n } from '../i18n/i18n-context';
 import { notificationFormOf, notificationUpdateOf, type NotificationForm } from './notification-form-schema';
+import { SaveActions } from '../components/common/form-actions';
 
 function NotificationsForm({ settings, editable }: { settings: NotificationSettings; editable: boolean }) {
   const { t } = useI18n();
@@ -186,16 +185,7 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
           </Alert>
         ) : null}
         {editable ? (
-          <Group gap="sm">
-            <Button type="submit" loading={save.isPending} data-testid="notify-save">
-              {t('commerce.save')}
-            </Button>
-            {save.isSuccess ? (
-              <Text size="sm" c="teal.9" role="status">
-                {t('fees.saved')}
-              </Text>
-            ) : null}
-          </Group>
+          <SaveActions loading={save.isPending} saved={save.isSuccess} testId="notify-save" />
         ) : null}
       </Stack>
     </form>
