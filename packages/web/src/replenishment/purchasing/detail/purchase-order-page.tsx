@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { PurchaseOrder } from '../../../api/types';
 import { DataTable } from '../../../components/common/data-table';
@@ -8,7 +8,8 @@ import { PageHeader } from '../../../components/common/page-header';
 import { PageLoader } from '../../../components/common/page-loader';
 import { purchaseOrderExportUrl, usePurchaseOrder, useSendPurchaseOrder } from '../../purchasing.hooks';
 import { useI18n } from '../../../i18n/i18n-context';
-import { RECEIVABLE, STATUS_COLORS } from '../status';
+import { RECEIVABLE } from '../status';
+import { OrderStatusBadge, ReceivedOfText } from '../order-status';
 
 /** Send, receive, labels and exports: what an order allows in its status. */
 function OrderActions({
@@ -67,15 +68,8 @@ function OrderSummary({ order }: { order: PurchaseOrder }) {
   const { t, fmt } = useI18n();
   return (
     <Group gap="lg">
-      <Badge color={STATUS_COLORS[order.status]} variant="light" size="lg" data-testid="po-status">
-        {t(`po.status.${order.status}`)}
-      </Badge>
-      <Text size="sm">
-        {t('po.receivedOf', {
-          received: fmt.int(order.totals.receivedUnits),
-          ordered: fmt.int(order.totals.units),
-        })}
-      </Text>
+      <OrderStatusBadge order={order} />
+      <ReceivedOfText order={order} />
       <Text size="sm">{`${t('po.total')}: ${fmt.money(order.totals.total, order.currency)}`}</Text>
       {order.expectedOn ? (
         <Text size="sm">{`${t('po.expected')}: ${fmt.date(order.expectedOn)}`}</Text>
