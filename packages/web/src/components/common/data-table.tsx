@@ -1,4 +1,4 @@
-import { Paper, Table, type MantineSize } from '@mantine/core';
+import { Paper, Table, Title, type MantineSize } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 export interface DataColumn {
@@ -71,6 +71,46 @@ export function DataTable(props: ScrollTableProps) {
   return (
     <Paper withBorder radius="md">
       <ScrollTable {...props} />
+    </Paper>
+  );
+}
+
+/**
+ * A titled panel holding a table (the heading names the table for screen readers). When `isEmpty`,
+ * `empty` stands in for the table; `above` and `below` hold what the panel shows around it (states,
+ * "load more"). `titleId` must be unique on the page.
+ */
+export function TableSection({
+  title,
+  titleId,
+  isEmpty = false,
+  empty,
+  above,
+  below,
+  children,
+  ...table
+}: ScrollTableProps & {
+  title: ReactNode;
+  titleId: string;
+  isEmpty?: boolean;
+  empty?: ReactNode;
+  above?: ReactNode;
+  below?: ReactNode;
+}) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Title order={2} size="h4" mb="sm" id={titleId}>
+        {title}
+      </Title>
+      {above}
+      {isEmpty ? (
+        empty
+      ) : (
+        <ScrollTable {...table} labelledBy={titleId}>
+          {children}
+        </ScrollTable>
+      )}
+      {below}
     </Paper>
   );
 }

@@ -1,7 +1,7 @@
-import { Group, Paper, RingProgress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { Group, Paper, RingProgress, SimpleGrid, Text, Title } from '@mantine/core';
+import { LabelledValue } from '../../components/common/labelled-value';
 import { NotAvailable } from '../../components/common/not-available';
-import { PageLoader } from '../../components/common/page-loader';
+import { QueryStates } from '../../components/common/query-states';
 import type { IpiFactor, IpiFactorName, IpiHealth } from '../../api/types';
 import { useIpi } from '../../replenishment/restock.hooks';
 import { useI18n } from '../../i18n/i18n-context';
@@ -24,8 +24,7 @@ export function IpiCard() {
       <Title order={2} size="h4" mb="xs">
         {t('overview.ipiTitle')}
       </Title>
-      {ipi.isPending ? <PageLoader /> : null}
-      {ipi.isError ? <ErrorAlert error={ipi.error} /> : null}
+      <QueryStates query={ipi} />
       {ipi.data === null ? <NotAvailable description={t('overview.ipiNotAvailable')} /> : null}
       {ipi.data ? (
         <Group align="center" wrap="nowrap">
@@ -46,38 +45,26 @@ export function IpiCard() {
             aria-label={t('overview.ipiScore', { score: fmt.int(ipi.data.score) })}
           />
           <SimpleGrid cols={2} spacing="xs" verticalSpacing={4}>
-            <Stack gap={0}>
-              <Text size="xs" c="dimmed">
-                {t('overview.ipiExcess')}
-              </Text>
-              <Text size="sm" fw={500}>
-                {fmt.pct(factorValue(ipi.data, 'excessPercent') / 100)}
-              </Text>
-            </Stack>
-            <Stack gap={0}>
-              <Text size="xs" c="dimmed">
-                {t('overview.ipiSellThrough')}
-              </Text>
-              <Text size="sm" fw={500}>
-                {fmt.num(factorValue(ipi.data, 'sellThrough'), 2)}
-              </Text>
-            </Stack>
-            <Stack gap={0}>
-              <Text size="xs" c="dimmed">
-                {t('overview.ipiStranded')}
-              </Text>
-              <Text size="sm" fw={500}>
-                {fmt.pct(factorValue(ipi.data, 'strandedPercent') / 100)}
-              </Text>
-            </Stack>
-            <Stack gap={0}>
-              <Text size="xs" c="dimmed">
-                {t('overview.ipiInStock')}
-              </Text>
-              <Text size="sm" fw={500}>
-                {fmt.pct(factorValue(ipi.data, 'inStockRate') / 100)}
-              </Text>
-            </Stack>
+            <LabelledValue
+              strong
+              label={t('overview.ipiExcess')}
+              value={fmt.pct(factorValue(ipi.data, 'excessPercent') / 100)}
+            />
+            <LabelledValue
+              strong
+              label={t('overview.ipiSellThrough')}
+              value={fmt.num(factorValue(ipi.data, 'sellThrough'), 2)}
+            />
+            <LabelledValue
+              strong
+              label={t('overview.ipiStranded')}
+              value={fmt.pct(factorValue(ipi.data, 'strandedPercent') / 100)}
+            />
+            <LabelledValue
+              strong
+              label={t('overview.ipiInStock')}
+              value={fmt.pct(factorValue(ipi.data, 'inStockRate') / 100)}
+            />
           </SimpleGrid>
         </Group>
       ) : null}
