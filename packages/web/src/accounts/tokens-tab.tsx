@@ -158,11 +158,11 @@ export function TokensTab() {
           testId="tokens-table"
           minWidth={640}
           columns={[
-            { label: t('tokens.name') },
-            { label: t('tokens.prefix') },
-            { label: t('tokens.created') },
-            { label: t('tokens.lastUsed') },
-            { label: t('settings.status') },
+            t('tokens.name'),
+            t('tokens.prefix'),
+            t('tokens.created'),
+            t('tokens.lastUsed'),
+            t('settings.status'),
             { label: null },
           ]}
         >

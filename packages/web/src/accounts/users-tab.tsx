@@ -109,12 +109,7 @@ export function UsersTab() {
         <DataTable
           testId="users-table"
           minWidth={560}
-          columns={[
-            { label: t('setup.name') },
-            { label: t('login.email') },
-            { label: t('settings.role') },
-            { label: t('header.language') },
-          ]}
+          columns={[t('setup.name'), t('login.email'), t('settings.role'), t('header.language')]}
         >
           {users.data.map((user) => {
             const locale = toLocale(user.locale);

@@ -113,10 +113,10 @@ export default function AlertsPage() {
           minWidth={860}
           highlightOnHover
           columns={[
-            { label: t('alerts.severity') },
-            { label: t('alerts.kind') },
-            { label: t('alerts.what') },
-            { label: t('alerts.since') },
+            t('alerts.severity'),
+            t('alerts.kind'),
+            t('alerts.what'),
+            t('alerts.since'),
             { label: <span className="sr-only">{t('alerts.actions')}</span> },
           ]}
         >

@@ -46,12 +46,12 @@ export function ChannelsTab() {
           testId="channels-table"
           minWidth={680}
           columns={[
-            { label: t('orders.channel') },
-            { label: t('channels.account') },
-            { label: t('field.location') },
+            t('orders.channel'),
+            t('channels.account'),
+            t('field.location'),
             { label: t('channels.safetyBuffer'), numeric: true },
-            { label: t('channels.lastSync') },
-            { label: t('settings.status') },
+            t('channels.lastSync'),
+            t('settings.status'),
           ]}
         >
           {channels.data.map((c) => {

@@ -145,7 +145,7 @@ function AgeTable({ rows }: { rows: AgeRow[] }) {
       minWidth={820}
       nowrap
       columns={[
-        { label: t('field.sku') },
+        t('field.sku'),
         { label: t('health.available'), numeric: true },
         ...AGE_LABELS.map((label) => ({ label: t('health.ageDays', { range: label }), numeric: true })),
         { label: t('restock.daysOfSupply'), numeric: true },

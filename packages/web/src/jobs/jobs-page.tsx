@@ -35,11 +35,11 @@ export default function JobsPage() {
           minWidth={720}
           columns={[
             { label: t('jobs.id'), numeric: true },
-            { label: t('jobs.kind') },
-            { label: t('jobs.status') },
+            t('jobs.kind'),
+            t('jobs.status'),
             { label: t('jobs.progress'), miw: 160 },
-            { label: t('jobs.created') },
-            { label: t('jobs.finished') },
+            t('jobs.created'),
+            t('jobs.finished'),
           ]}
         >
           {jobs.data.map((job) => (

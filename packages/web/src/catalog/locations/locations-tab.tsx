@@ -116,12 +116,12 @@ export function LocationsTab() {
           testId="locations-table"
           minWidth={600}
           columns={[
-            { label: t('settings.code') },
-            { label: t('settings.name') },
-            { label: t('settings.type') },
-            { label: t('settings.marketplace') },
+            t('settings.code'),
+            t('settings.name'),
+            t('settings.type'),
+            t('settings.marketplace'),
             { label: t('settings.capacity'), numeric: true },
-            { label: t('settings.status') },
+            t('settings.status'),
           ]}
         >
           {locations.data.map((loc) => (

@@ -13,8 +13,8 @@ export interface DataColumn {
 export interface ScrollTableProps {
   testId?: string;
   minWidth: number;
-  /** The header cells; `head` replaces them when a table draws its own (sortable headers). */
-  columns?: readonly DataColumn[];
+  /** The header cells (a plain label for a text column); `head` replaces them when a table draws its own. */
+  columns?: readonly (DataColumn | string)[];
   head?: ReactNode;
   /** The id of the heading that names the table. */
   labelledBy?: string;
@@ -53,11 +53,14 @@ export function ScrollTable({
         <Table.Thead>
           <Table.Tr>
             {head ??
-              columns.map((c, i) => (
-                <Table.Th key={i} className={c.numeric ? 'num' : undefined} w={c.w} miw={c.miw}>
-                  {c.label}
-                </Table.Th>
-              ))}
+              columns.map((column, i) => {
+                const c = typeof column === 'string' ? { label: column } : column;
+                return (
+                  <Table.Th key={i} className={c.numeric ? 'num' : undefined} w={c.w} miw={c.miw}>
+                    {c.label}
+                  </Table.Th>
+                );
+              })}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>{children}</Table.Tbody>

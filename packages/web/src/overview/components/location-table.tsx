@@ -13,13 +13,13 @@ export function LocationTable({ locations }: { locations: LocationSummary[] }) {
       testId="location-table"
       minWidth={720}
       columns={[
-        { label: t('field.location') },
+        t('field.location'),
         { label: t('field.onHand'), numeric: true },
         { label: t('field.available'), numeric: true },
         { label: t('field.inbound'), numeric: true },
         { label: t('field.unfulfillable'), numeric: true },
         { label: t('overview.stockOuts'), numeric: true },
-        { label: t('overview.storageUsed') },
+        t('overview.storageUsed'),
       ]}
     >
       {locations.map((loc) => {

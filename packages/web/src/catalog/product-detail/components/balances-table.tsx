@@ -15,13 +15,13 @@ export function BalancesTable({ balances }: { balances: Balance[] }) {
       testId="balances-table"
       minWidth={560}
       columns={[
-        { label: t('field.location') },
+        t('field.location'),
         { label: t('field.onHand'), numeric: true },
         { label: t('field.reserved'), numeric: true },
         { label: t('field.available'), numeric: true },
         { label: t('field.inbound'), numeric: true },
         { label: t('field.unfulfillable'), numeric: true },
-        { label: t('product.oldestReceived') },
+        t('product.oldestReceived'),
       ]}
     >
       {balances.map((b) => (

@@ -17,10 +17,10 @@ export function LayersTable({ layers, currency }: { layers: AgeLayer[]; currency
       testId="layers-table"
       minWidth={560}
       columns={[
-        { label: t('field.location') },
-        { label: t('product.received') },
+        t('field.location'),
+        t('product.received'),
         { label: t('product.age'), numeric: true },
-        { label: t('product.ageBucket') },
+        t('product.ageBucket'),
         { label: t('product.remaining'), numeric: true },
         { label: t('product.unitCost'), numeric: true },
       ]}

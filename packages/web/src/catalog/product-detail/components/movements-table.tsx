@@ -101,14 +101,14 @@ export function MovementsTable({ sku }: { sku: string }) {
       testId="movements-table"
       minWidth={760}
       columns={[
-        { label: t('product.date') },
-        { label: t('product.movementType') },
-        { label: t('field.location') },
+        t('product.date'),
+        t('product.movementType'),
+        t('field.location'),
         { label: t('field.onHand'), numeric: true },
         { label: t('field.reserved'), numeric: true },
         { label: t('field.inbound'), numeric: true },
         { label: t('field.unfulfillable'), numeric: true },
-        { label: t('product.reference') },
+        t('product.reference'),
       ]}
       below={
         movements.hasNextPage ? (

@@ -85,8 +85,8 @@ function OrderLines({ order }: { order: PurchaseOrder }) {
       minWidth={720}
       nowrap
       columns={[
-        { label: t('field.sku') },
-        { label: t('po.barcode') },
+        t('field.sku'),
+        t('po.barcode'),
         { label: t('po.ordered'), numeric: true },
         { label: t('po.received'), numeric: true },
         { label: t('po.unitCost'), numeric: true },

@@ -26,13 +26,13 @@ export default function PurchaseOrdersPage() {
           highlightOnHover
           nowrap
           columns={[
-            { label: t('po.number') },
-            { label: t('po.supplier') },
-            { label: t('field.location') },
-            { label: t('po.status') },
+            t('po.number'),
+            t('po.supplier'),
+            t('field.location'),
+            t('po.status'),
             { label: t('po.received'), numeric: true },
             { label: t('po.total'), numeric: true },
-            { label: t('po.created') },
+            t('po.created'),
           ]}
         >
           {rows.map((order) => (

@@ -91,7 +91,7 @@ export function SupplierDrawer({
             minWidth={460}
             fz="sm"
             columns={[
-              { label: t('field.sku') },
+              t('field.sku'),
               { label: t('suppliers.unitCost'), numeric: true },
               { label: t('suppliers.moq'), numeric: true },
               { label: t('suppliers.casePack'), numeric: true },
