@@ -157,6 +157,7 @@ export function TokensTab() {
         <DataTable
           testId="tokens-table"
           minWidth={640}
+          scroll="area"
           columns={[
             t('tokens.name'),
             t('tokens.prefix'),

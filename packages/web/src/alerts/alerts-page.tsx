@@ -111,6 +111,7 @@ export default function AlertsPage() {
       {rows.length > 0 ? (
         <DataTable
           minWidth={860}
+          scroll="area"
           highlightOnHover
           columns={[
             t('alerts.severity'),

@@ -143,6 +143,7 @@ function AgeTable({ rows }: { rows: AgeRow[] }) {
   return (
     <DataTable
       minWidth={820}
+      scroll="area"
       nowrap
       columns={[
         t('field.sku'),

@@ -33,6 +33,7 @@ export default function JobsPage() {
         <DataTable
           testId="jobs-table"
           minWidth={720}
+          scroll="area"
           columns={[
             { label: t('jobs.id'), numeric: true },
             t('jobs.kind'),

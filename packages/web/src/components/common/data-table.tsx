@@ -22,6 +22,11 @@ export interface ScrollTableProps {
   /** Cells keep to one line; the container scrolls instead. */
   nowrap?: boolean;
   fz?: MantineSize;
+  /**
+   * `native` (the default): the browser's scrolling, focusable for keyboard users. `area`: Mantine's
+   * scroll area, which also keeps a wide table from widening a grid column it sits in.
+   */
+  scroll?: 'native' | 'area';
   children: ReactNode;
 }
 
@@ -38,10 +43,15 @@ export function ScrollTable({
   highlightOnHover,
   nowrap,
   fz,
+  scroll = 'native',
   children,
 }: ScrollTableProps) {
   return (
-    <Table.ScrollContainer type="native" minWidth={minWidth} tabIndex={0}>
+    <Table.ScrollContainer
+      type={scroll === 'native' ? 'native' : 'scrollarea'}
+      minWidth={minWidth}
+      tabIndex={scroll === 'native' ? 0 : undefined}
+    >
       <Table
         striped
         highlightOnHover={highlightOnHover}

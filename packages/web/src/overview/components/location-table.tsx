@@ -12,6 +12,7 @@ export function LocationTable({ locations }: { locations: LocationSummary[] }) {
       titleId="locations-title"
       testId="location-table"
       minWidth={720}
+      scroll="area"
       columns={[
         t('field.location'),
         { label: t('field.onHand'), numeric: true },

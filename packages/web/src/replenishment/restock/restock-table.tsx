@@ -128,6 +128,7 @@ export function RestockTable({
   return (
     <DataTable
       minWidth={1100}
+      scroll="area"
       highlightOnHover
       nowrap
       columns={[

@@ -14,6 +14,7 @@ export function BalancesTable({ balances }: { balances: Balance[] }) {
       empty={<NothingHere title={t('product.noBalances')} />}
       testId="balances-table"
       minWidth={560}
+      scroll="area"
       columns={[
         t('field.location'),
         { label: t('field.onHand'), numeric: true },

@@ -16,6 +16,7 @@ export function LayersTable({ layers, currency }: { layers: AgeLayer[]; currency
       empty={<NothingHere title={t('product.noLayers')} />}
       testId="layers-table"
       minWidth={560}
+      scroll="area"
       columns={[
         t('field.location'),
         t('product.received'),

@@ -100,6 +100,7 @@ export function MovementsTable({ sku }: { sku: string }) {
       isEmpty={rows.length === 0}
       testId="movements-table"
       minWidth={760}
+      scroll="area"
       columns={[
         t('product.date'),
         t('product.movementType'),

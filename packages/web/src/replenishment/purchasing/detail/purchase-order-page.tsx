@@ -83,6 +83,7 @@ function OrderLines({ order }: { order: PurchaseOrder }) {
   return (
     <DataTable
       minWidth={720}
+      scroll="area"
       nowrap
       columns={[
         t('field.sku'),

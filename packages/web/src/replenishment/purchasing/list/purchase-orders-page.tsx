@@ -23,6 +23,7 @@ export default function PurchaseOrdersPage() {
       {rows.length > 0 ? (
         <DataTable
           minWidth={760}
+          scroll="area"
           highlightOnHover
           nowrap
           columns={[
