@@ -111,6 +111,8 @@ export interface IpiProxy {
   score: number;
   band: Band;
   warning: boolean;
+  /** The score below which Amazon limits storage (the warning line). */
+  threshold: number;
   factors: Record<FactorName, FactorExplanation>;
   formula: string;
 }
@@ -163,6 +165,7 @@ export function ipiProxy(factors: HealthFactors, model: IpiModel = DEFAULT_IPI_M
     score,
     band: bandOf(score, model.scoreBands),
     warning: score < IPI_WARNING_THRESHOLD,
+    threshold: IPI_WARNING_THRESHOLD,
     factors: explained,
     formula: IPI_FORMULA,
   };

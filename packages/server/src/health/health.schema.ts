@@ -21,7 +21,8 @@ export const IpiSchema = z
     asOf: z.string(),
     score: z.number().int().min(0).max(1000),
     band: Band,
-    warning: z.boolean().openapi({ description: 'below 400, where Amazon limits storage' }),
+    warning: z.boolean().openapi({ description: 'below the threshold, where Amazon limits storage' }),
+    threshold: z.number().int().openapi({ description: 'the score below which Amazon limits storage (400)' }),
     proxy: z.literal(true).openapi({ description: 'Stockwise’s documented proxy, not Amazon’s score' }),
     formula: z.string(),
     factors: z.object({

@@ -101,6 +101,7 @@ export class HealthService {
       score: proxy.score,
       band: proxy.band,
       warning: proxy.warning,
+      threshold: proxy.threshold,
       proxy: true as const,
       formula: proxy.formula,
       factors,

@@ -6,7 +6,6 @@ import {
   CopyButton,
   Group,
   Modal,
-  Paper,
   Stack,
   Table,
   Text,
@@ -21,6 +20,9 @@ import { useCreateToken, useRevokeToken, useTokens } from './tokens.hooks';
 import { usePermission } from './use-permission';
 import { useI18n } from '../i18n/i18n-context';
 import { QueryStates } from '../components/common/query-states';
+import { DataTable } from '../components/common/data-table';
+import { ExplainBar } from '../components/common/explain-bar';
+import { FormActions } from '../components/common/form-actions';
 
 /** Creates a token and shows its secret exactly once; closing the dialog forgets it. */
 function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -81,14 +83,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
               maxLength={100}
               data-testid="token-name"
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
-                {t('common.create')}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} loading={create.isPending} disabled={!name.trim()} />
           </Stack>
         </form>
       )}
@@ -143,60 +138,53 @@ export function TokensTab() {
   const [opened, modal] = useDisclosure(false);
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('tokens.explain')}
-        </Text>
-        {canCreate ? (
-          <Button onClick={modal.open} data-testid="new-token">
-            {t('tokens.new')}
-          </Button>
-        ) : null}
-      </Group>
+      <ExplainBar
+        action={
+          canCreate ? (
+            <Button onClick={modal.open} data-testid="new-token">
+              {t('tokens.new')}
+            </Button>
+          ) : null
+        }
+      >
+        {t('tokens.explain')}
+      </ExplainBar>
       <QueryStates
         query={tokens}
         isEmpty={tokens.data && tokens.data.length === 0}
         empty={<NothingHere title={t('tokens.empty')} />}
       />
       {tokens.data && tokens.data.length > 0 ? (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped data-testid="tokens-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('tokens.name')}</Table.Th>
-                  <Table.Th>{t('tokens.prefix')}</Table.Th>
-                  <Table.Th>{t('tokens.created')}</Table.Th>
-                  <Table.Th>{t('tokens.lastUsed')}</Table.Th>
-                  <Table.Th>{t('settings.status')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.map((token) => (
-                  <Table.Tr key={token.id}>
-                    <Table.Td translate="no">{token.name}</Table.Td>
-                    <Table.Td translate="no" ff="monospace">
-                      {token.prefix}…
-                    </Table.Td>
-                    <Table.Td>{fmt.date(token.createdAt)}</Table.Td>
-                    <Table.Td>
-                      {token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={token.revokedAt ? 'gray' : 'teal'}>
-                        {t(token.revokedAt ? 'tokens.revoked' : 'settings.active')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {token.revokedAt || !canCreate ? null : <RevokeButton token={token} />}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataTable
+          testId="tokens-table"
+          minWidth={640}
+          scroll="area"
+          columns={[
+            t('tokens.name'),
+            t('tokens.prefix'),
+            t('tokens.created'),
+            t('tokens.lastUsed'),
+            t('settings.status'),
+            { label: null },
+          ]}
+        >
+          {tokens.data.map((token) => (
+            <Table.Tr key={token.id}>
+              <Table.Td translate="no">{token.name}</Table.Td>
+              <Table.Td translate="no" ff="monospace">
+                {token.prefix}…
+              </Table.Td>
+              <Table.Td>{fmt.date(token.createdAt)}</Table.Td>
+              <Table.Td>{token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={token.revokedAt ? 'gray' : 'teal'}>
+                  {t(token.revokedAt ? 'tokens.revoked' : 'settings.active')}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{token.revokedAt || !canCreate ? null : <RevokeButton token={token} />}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       ) : null}
       {canCreate ? <CreateTokenModal opened={opened} onClose={modal.close} /> : null}
     </Stack>

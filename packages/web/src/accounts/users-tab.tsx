@@ -4,12 +4,13 @@ import { useState, type SyntheticEvent } from 'react';
 import type { Role } from '../api/types';
 import { PasswordField } from '../components/common/password-field';
 import { ErrorAlert } from '../components/common/error-alert';
-import { PageLoader } from '../components/common/page-loader';
 import { useCreateUser, useUsers } from './users.hooks';
 import { usePermission } from './use-permission';
 import { useI18n } from '../i18n/i18n-context';
 import { LOCALE_NAMES, toLocale } from '../i18n/locales';
 import { DataTable } from '../components/common/data-table';
+import { FormActions } from '../components/common/form-actions';
+import { QueryStates } from '../components/common/query-states';
 
 const ROLES: Role[] = ['owner', 'manager', 'staff', 'viewer'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -84,14 +85,7 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
             }}
             allowDeselect={false}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -110,18 +104,12 @@ export function UsersTab() {
           <Button onClick={modal.open}>{t('settings.addUser')}</Button>
         </Group>
       ) : null}
-      {users.isPending ? <PageLoader /> : null}
-      {users.isError ? <ErrorAlert error={users.error} /> : null}
+      <QueryStates query={users} />
       {users.data ? (
         <DataTable
           testId="users-table"
           minWidth={560}
-          columns={[
-            { label: t('setup.name') },
-            { label: t('login.email') },
-            { label: t('settings.role') },
-            { label: t('header.language') },
-          ]}
+          columns={[t('setup.name'), t('login.email'), t('settings.role'), t('header.language')]}
         >
           {users.data.map((user) => {
             const locale = toLocale(user.locale);

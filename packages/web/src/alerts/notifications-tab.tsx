@@ -1,8 +1,6 @@
 import {
   Alert,
-  Button,
   Code,
-  Group,
   NumberInput,
   Paper,
   PasswordInput,
@@ -14,9 +12,9 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useState, type SyntheticEvent } from 'react';
+import { useState, type Dispatch, type ReactNode, type SetStateAction, type SyntheticEvent } from 'react';
 import { ErrorAlert } from '../components/common/error-alert';
-import { PageLoader } from '../components/common/page-loader';
+import { QueryStates } from '../components/common/query-states';
 import {
   useNotificationSettings,
   useSaveNotificationSettings,
@@ -25,15 +23,163 @@ import {
 import { usePermission } from '../accounts/use-permission';
 import { useI18n } from '../i18n/i18n-context';
 import { notificationFormOf, notificationUpdateOf, type NotificationForm } from './notification-form-schema';
+import { SaveActions } from '../components/common/form-actions';
+
+type SetForm = Dispatch<SetStateAction<NotificationForm>>;
+
+/** What every field of the form needs: the values, the setter and whether the user may edit. */
+interface FieldsProps {
+  form: NotificationForm;
+  setForm: SetForm;
+  readOnly: boolean;
+}
+
+const textSetter =
+  (setForm: SetForm) => (key: keyof NotificationForm) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+
+/** One way out (e-mail, webhook): a titled panel with its on/off switch; its fields show while it is on. */
+function ChannelSection({
+  title,
+  switchLabel,
+  field,
+  testId,
+  fields,
+  children,
+}: {
+  title: string;
+  switchLabel: string;
+  field: 'emailOn' | 'webhookOn';
+  testId: string;
+  fields: FieldsProps;
+  children: ReactNode;
+}) {
+  const { form, setForm, readOnly } = fields;
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        <Switch
+          label={switchLabel}
+          checked={form[field]}
+          disabled={readOnly}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            setForm((f) => ({ ...f, [field]: on }));
+          }}
+          data-testid={testId}
+        />
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+function SmtpFields({ fields, passwordSet }: { fields: FieldsProps; passwordSet: boolean }) {
+  const { t } = useI18n();
+  const { form, setForm, readOnly: ro } = fields;
+  const text = textSetter(setForm);
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <TextInput
+        label={t('notify.host')}
+        required
+        readOnly={ro}
+        value={form.host}
+        onChange={text('host')}
+        data-testid="notify-host"
+      />
+      <NumberInput
+        label={t('notify.port')}
+        required
+        readOnly={ro}
+        min={1}
+        max={65535}
+        allowDecimal={false}
+        value={form.port}
+        onChange={(v) => {
+          setForm((f) => ({ ...f, port: Number(v) || 587 }));
+        }}
+      />
+      <TextInput
+        label={t('notify.user')}
+        readOnly={ro}
+        value={form.user}
+        onChange={text('user')}
+        autoComplete="off"
+      />
+      <PasswordInput
+        visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+        label={t('notify.password')}
+        description={passwordSet ? t('notify.passwordKept') : undefined}
+        readOnly={ro}
+        value={form.password}
+        onChange={text('password')}
+        autoComplete="new-password"
+      />
+      <TextInput
+        label={t('notify.from')}
+        type="email"
+        required
+        readOnly={ro}
+        value={form.from}
+        onChange={text('from')}
+        data-testid="notify-from"
+      />
+      <Switch
+        label={t('notify.secure')}
+        checked={form.secure}
+        disabled={ro}
+        onChange={(e) => {
+          const on = e.currentTarget.checked;
+          setForm((f) => ({ ...f, secure: on }));
+        }}
+        mt="lg"
+      />
+    </SimpleGrid>
+  );
+}
+
+function WebhookFields({ fields, secretSet }: { fields: FieldsProps; secretSet: boolean }) {
+  const { t } = useI18n();
+  const { form, setForm, readOnly: ro } = fields;
+  const text = textSetter(setForm);
+  return (
+    <>
+      <TextInput
+        label={t('notify.url')}
+        type="url"
+        required
+        readOnly={ro}
+        value={form.url}
+        onChange={text('url')}
+        data-testid="notify-url"
+      />
+      <PasswordInput
+        visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+        label={t('notify.secret')}
+        description={t(secretSet ? 'notify.secretKept' : 'notify.secretNew')}
+        readOnly={ro}
+        value={form.secret}
+        onChange={text('secret')}
+        autoComplete="new-password"
+      />
+      <Text size="xs" c="dimmed">
+        {t('notify.signature')}
+      </Text>
+    </>
+  );
+}
 
 function NotificationsForm({ settings, editable }: { settings: NotificationSettings; editable: boolean }) {
   const { t } = useI18n();
   const save = useSaveNotificationSettings();
   const [form, setForm] = useState<NotificationForm>(() => notificationFormOf(settings));
-  const text = (key: keyof NotificationForm) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
-  };
+  const fields: FieldsProps = { form, setForm, readOnly: !editable };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     save.mutate(notificationUpdateOf(form), {
@@ -42,141 +188,43 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
       },
     });
   };
-  const ro = !editable;
-  const toggle = { 'aria-label': t('common.togglePassword') };
   return (
     <form onSubmit={submit} noValidate data-testid="notifications-form">
       <Stack gap="md">
         {save.isError ? <ErrorAlert error={save.error} /> : null}
-        <Paper withBorder radius="md" p="md">
-          <Stack gap="sm">
-            <Title order={3} size="h5">
-              {t('notify.emailTitle')}
-            </Title>
-            <Switch
-              label={t('notify.emailOn')}
-              checked={form.emailOn}
-              disabled={ro}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                setForm((f) => ({ ...f, emailOn: on }));
-              }}
-              data-testid="notify-email-on"
-            />
-            {form.emailOn ? (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  label={t('notify.host')}
-                  required
-                  readOnly={ro}
-                  value={form.host}
-                  onChange={text('host')}
-                  data-testid="notify-host"
-                />
-                <NumberInput
-                  label={t('notify.port')}
-                  required
-                  readOnly={ro}
-                  min={1}
-                  max={65535}
-                  allowDecimal={false}
-                  value={form.port}
-                  onChange={(v) => {
-                    setForm((f) => ({ ...f, port: Number(v) || 587 }));
-                  }}
-                />
-                <TextInput
-                  label={t('notify.user')}
-                  readOnly={ro}
-                  value={form.user}
-                  onChange={text('user')}
-                  autoComplete="off"
-                />
-                <PasswordInput
-                  visibilityToggleButtonProps={toggle}
-                  label={t('notify.password')}
-                  description={settings.smtp?.passwordSet ? t('notify.passwordKept') : undefined}
-                  readOnly={ro}
-                  value={form.password}
-                  onChange={text('password')}
-                  autoComplete="new-password"
-                />
-                <TextInput
-                  label={t('notify.from')}
-                  type="email"
-                  required
-                  readOnly={ro}
-                  value={form.from}
-                  onChange={text('from')}
-                  data-testid="notify-from"
-                />
-                <Switch
-                  label={t('notify.secure')}
-                  checked={form.secure}
-                  disabled={ro}
-                  onChange={(e) => {
-                    const on = e.currentTarget.checked;
-                    setForm((f) => ({ ...f, secure: on }));
-                  }}
-                  mt="lg"
-                />
-              </SimpleGrid>
-            ) : null}
-            <Textarea
-              label={t('notify.recipients')}
-              description={t('notify.recipientsHint')}
-              readOnly={ro}
-              value={form.recipients}
-              onChange={text('recipients')}
-              autosize
-              minRows={2}
-              translate="no"
-              data-testid="notify-recipients"
-            />
-          </Stack>
-        </Paper>
-        <Paper withBorder radius="md" p="md">
-          <Stack gap="sm">
-            <Title order={3} size="h5">
-              {t('notify.webhookTitle')}
-            </Title>
-            <Switch
-              label={t('notify.webhookOn')}
-              checked={form.webhookOn}
-              disabled={ro}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                setForm((f) => ({ ...f, webhookOn: on }));
-              }}
-              data-testid="notify-webhook-on"
-            />
-            {form.webhookOn ? (
-              <>
-                <TextInput
-                  label={t('notify.url')}
-                  type="url"
-                  required
-                  readOnly={ro}
-                  value={form.url}
-                  onChange={text('url')}
-                  data-testid="notify-url"
-                />
-                <PasswordInput
-                  visibilityToggleButtonProps={toggle}
-                  label={t('notify.secret')}
-                  description={t(settings.webhook?.secretSet ? 'notify.secretKept' : 'notify.secretNew')}
-                  readOnly={ro}
-                  value={form.secret}
-                  onChange={text('secret')}
-                  autoComplete="new-password"
-                />
-                <Text size="xs" c="dimmed">
-                  {t('notify.signature')}
-                </Text>
-              </>
-            ) : null}
-          </Stack>
-        </Paper>
+        <ChannelSection
+          title={t('notify.emailTitle')}
+          switchLabel={t('notify.emailOn')}
+          field="emailOn"
+          testId="notify-email-on"
+          fields={fields}
+        >
+          {form.emailOn ? (
+            <SmtpFields fields={fields} passwordSet={settings.smtp?.passwordSet ?? false} />
+          ) : null}
+          <Textarea
+            label={t('notify.recipients')}
+            description={t('notify.recipientsHint')}
+            readOnly={!editable}
+            value={form.recipients}
+            onChange={textSetter(setForm)('recipients')}
+            autosize
+            minRows={2}
+            translate="no"
+            data-testid="notify-recipients"
+          />
+        </ChannelSection>
+        <ChannelSection
+          title={t('notify.webhookTitle')}
+          switchLabel={t('notify.webhookOn')}
+          field="webhookOn"
+          testId="notify-webhook-on"
+          fields={fields}
+        >
+          {form.webhookOn ? (
+            <WebhookFields fields={fields} secretSet={settings.webhook?.secretSet ?? false} />
+          ) : null}
+        </ChannelSection>
         {save.data?.webhookSecret ? (
           <Alert color="yellow" variant="light" title={t('notify.secretOnceTitle')}>
             <Text size="sm">{t('tokens.shownOnce')}</Text>
@@ -186,16 +234,7 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
           </Alert>
         ) : null}
         {editable ? (
-          <Group gap="sm">
-            <Button type="submit" loading={save.isPending} data-testid="notify-save">
-              {t('commerce.save')}
-            </Button>
-            {save.isSuccess ? (
-              <Text size="sm" c="teal.9" role="status">
-                {t('fees.saved')}
-              </Text>
-            ) : null}
-          </Group>
+          <SaveActions loading={save.isPending} saved={save.isSuccess} testId="notify-save" />
         ) : null}
       </Stack>
     </form>
@@ -212,8 +251,7 @@ export function NotificationsTab() {
       <Text size="sm" c="dimmed">
         {t('notify.explain')}
       </Text>
-      {settings.isPending ? <PageLoader /> : null}
-      {settings.isError ? <ErrorAlert error={settings.error} /> : null}
+      <QueryStates query={settings} />
       {settings.data ? <NotificationsForm settings={settings.data} editable={canEdit} /> : null}
     </Stack>
   );

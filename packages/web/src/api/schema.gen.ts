@@ -10408,8 +10408,10 @@ export interface components {
       score: number;
       /** @enum {string} */
       band: 'poor' | 'fair' | 'good' | 'excellent';
-      /** @description below 400, where Amazon limits storage */
+      /** @description below the threshold, where Amazon limits storage */
       warning: boolean;
+      /** @description the score below which Amazon limits storage (400) */
+      threshold: number;
       /**
        * @description Stockwise’s documented proxy, not Amazon’s score
        * @enum {boolean}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NothingHere } from '../components/common/not-available';
 import { channelState, useChannels, type ChannelState } from './channels.hooks';
@@ -8,6 +8,7 @@ import { ConnectChannelModal } from './connect-channel-modal';
 import { ChannelName } from './channel-name';
 import { DataTable } from '../components/common/data-table';
 import { QueryStates } from '../components/common/query-states';
+import { ExplainBar } from '../components/common/explain-bar';
 
 const STATE_COLORS: Record<ChannelState, string> = {
   live: 'teal',
@@ -24,16 +25,17 @@ export function ChannelsTab() {
   const [opened, modal] = useDisclosure(false);
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('channels.explain')}
-        </Text>
-        {canConnect ? (
-          <Button onClick={modal.open} data-testid="connect-channel">
-            {t('channels.connect')}
-          </Button>
-        ) : null}
-      </Group>
+      <ExplainBar
+        action={
+          canConnect ? (
+            <Button onClick={modal.open} data-testid="connect-channel">
+              {t('channels.connect')}
+            </Button>
+          ) : null
+        }
+      >
+        {t('channels.explain')}
+      </ExplainBar>
       <QueryStates
         query={channels}
         isEmpty={channels.data && channels.data.length === 0}
@@ -44,12 +46,12 @@ export function ChannelsTab() {
           testId="channels-table"
           minWidth={680}
           columns={[
-            { label: t('orders.channel') },
-            { label: t('channels.account') },
-            { label: t('field.location') },
+            t('orders.channel'),
+            t('channels.account'),
+            t('field.location'),
             { label: t('channels.safetyBuffer'), numeric: true },
-            { label: t('channels.lastSync') },
-            { label: t('settings.status') },
+            t('channels.lastSync'),
+            t('settings.status'),
           ]}
         >
           {channels.data.map((c) => {

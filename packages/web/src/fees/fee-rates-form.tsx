@@ -1,10 +1,11 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { ErrorAlert } from '../components/common/error-alert';
 import { useUpdateFeeSchedule, type FeeSchedule } from './fees.hooks';
 import type { MessageKey } from '../i18n/translate';
 import { useI18n } from '../i18n/i18n-context';
 import { FEE_FIELDS, feeFormOf, feePatchOf, type FeeForm } from './fee-form-schema';
+import { SaveActions } from '../components/common/form-actions';
 
 const LABELS: Record<keyof FeeForm, MessageKey> = {
   standardOffPeak: 'fees.standardOffPeak',
@@ -64,16 +65,7 @@ export function FeeRatesForm({ schedule, editable }: { schedule: FeeSchedule; ed
           ))}
         </SimpleGrid>
         {editable ? (
-          <Group gap="sm">
-            <Button type="submit" loading={update.isPending} data-testid="fee-save">
-              {t('commerce.save')}
-            </Button>
-            {saved ? (
-              <Text size="sm" c="teal.9" role="status" data-testid="fee-saved">
-                {t('fees.saved')}
-              </Text>
-            ) : null}
-          </Group>
+          <SaveActions loading={update.isPending} saved={saved} testId="fee-save" savedTestId="fee-saved" />
         ) : null}
       </Stack>
     </form>

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { ErrorAlert } from '../components/common/error-alert';
 import { useCreateFeeSchedule, type FeeSchedule } from './fees.hooks';
 import { useI18n } from '../i18n/i18n-context';
+import { FormActions } from '../components/common/form-actions';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -51,14 +52,12 @@ export function NewFeeScheduleModal({
             }}
             data-testid="fee-new-date"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={!valid} data-testid="fee-new-submit">
-              {t('common.create')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            loading={create.isPending}
+            disabled={!valid}
+            submitTestId="fee-new-submit"
+          />
         </Stack>
       </form>
     </Modal>

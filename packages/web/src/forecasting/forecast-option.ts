@@ -37,6 +37,66 @@ function finite(value: number): number | null {
   return Number.isFinite(value) ? Math.max(0, value) : null;
 }
 
+/** The stacked band series: each holds the difference between two quantiles, after `pad` empty history points. */
+function bandSeriesOf({
+  forecast,
+  labels,
+  pad,
+}: {
+  forecast: Forecast;
+  labels: ForecastLabels;
+  pad: null[];
+}): { name: string }[] {
+  const diff = (from: Quantile, to: Quantile) =>
+    forecast.forecast.map((f) => {
+      const a = finite(f[from]);
+      const b = finite(f[to]);
+      return a === null || b === null ? null : Math.max(0, b - a);
+    });
+  return BANDS.map((band) => ({
+    name: labels.band(PCT[band.from], PCT[band.to]),
+    type: 'line',
+    stack: 'bands',
+    symbol: 'none',
+    lineStyle: { opacity: 0 },
+    areaStyle: { color: `rgba(${BAND_COLOR}, ${band.opacity})` },
+    itemStyle: { color: `rgba(${BAND_COLOR}, ${band.opacity + 0.2})` },
+    emphasis: { disabled: true },
+    data: [...pad, ...diff(band.from, band.to)],
+  }));
+}
+
+/** The axis tooltip: the day's history (or "stock-out"), or the forecast's mean and quantiles as sent. */
+function axisTooltip({
+  forecast,
+  labels,
+  dates,
+}: {
+  forecast: Forecast;
+  labels: ForecastLabels;
+  dates: string[];
+}): (params: { dataIndex: number }[]) => string {
+  const historyLength = forecast.history.length;
+  return (params) => {
+    const index = params[0]?.dataIndex ?? 0;
+    const date = dates[index];
+    const lines = [date ? labels.date(date) : ''];
+    if (index < historyLength) {
+      const point = forecast.history[index];
+      if (point?.censored || point?.units === null) lines.push(labels.censored);
+      else if (point) lines.push(`${labels.history}: ${labels.units(point.units)}`);
+    } else {
+      const point = forecast.forecast[index - historyLength];
+      if (point) {
+        lines.push(`${labels.mean}: ${labels.units(point.mean)}`);
+        for (const key of ['q50', 'q80', 'q90', 'q95', 'q99'] as const)
+          lines.push(`${PCT[key]}: ${labels.units(point[key])}`);
+      }
+    }
+    return lines.map((line) => line.replace(/[<>&]/g, '')).join('<br/>');
+  };
+}
+
 export function buildForecastOption(forecast: Forecast, labels: ForecastLabels): ChartOption {
   const dates = [...forecast.history.map((h) => h.date), ...forecast.forecast.map((f) => f.date)];
   const pad = forecast.history.map(() => null);
@@ -51,25 +111,8 @@ export function buildForecastOption(forecast: Forecast, labels: ForecastLabels):
   ];
   const hasCensored = censored.some((v) => v !== null);
   const q = (key: Quantile) => forecast.forecast.map((f) => finite(f[key]));
-  const diff = (from: Quantile, to: Quantile) =>
-    forecast.forecast.map((f) => {
-      const a = finite(f[from]);
-      const b = finite(f[to]);
-      return a === null || b === null ? null : Math.max(0, b - a);
-    });
   const historyLength = forecast.history.length;
-
-  const bandSeries = BANDS.map((band) => ({
-    name: labels.band(PCT[band.from], PCT[band.to]),
-    type: 'line',
-    stack: 'bands',
-    symbol: 'none',
-    lineStyle: { opacity: 0 },
-    areaStyle: { color: `rgba(${BAND_COLOR}, ${band.opacity})` },
-    itemStyle: { color: `rgba(${BAND_COLOR}, ${band.opacity + 0.2})` },
-    emphasis: { disabled: true },
-    data: [...pad, ...diff(band.from, band.to)],
-  }));
+  const bandSeries = bandSeriesOf({ forecast, labels, pad });
 
   return {
     animation: false,
@@ -87,24 +130,7 @@ export function buildForecastOption(forecast: Forecast, labels: ForecastLabels):
     },
     tooltip: {
       trigger: 'axis',
-      formatter: (params: { dataIndex: number }[]) => {
-        const index = params[0]?.dataIndex ?? 0;
-        const date = dates[index];
-        const lines = [date ? labels.date(date) : ''];
-        if (index < historyLength) {
-          const point = forecast.history[index];
-          if (point?.censored || point?.units === null) lines.push(labels.censored);
-          else if (point) lines.push(`${labels.history}: ${labels.units(point.units)}`);
-        } else {
-          const point = forecast.forecast[index - historyLength];
-          if (point) {
-            lines.push(`${labels.mean}: ${labels.units(point.mean)}`);
-            for (const key of ['q50', 'q80', 'q90', 'q95', 'q99'] as const)
-              lines.push(`${PCT[key]}: ${labels.units(point[key])}`);
-          }
-        }
-        return lines.map((line) => line.replace(/[<>&]/g, '')).join('<br/>');
-      },
+      formatter: axisTooltip({ forecast, labels, dates }),
     },
     xAxis: {
       type: 'category',

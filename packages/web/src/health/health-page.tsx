@@ -1,29 +1,16 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { HealthBand, IpiFactorName } from '../api/types';
-import { ErrorAlert } from '../components/common/error-alert';
-import { NotAvailable } from '../components/common/not-available';
+import type { HealthBand, IpiFactor, IpiFactorName, IpiHealth } from '../api/types';
+import { DataTable } from '../components/common/data-table';
+import { SkuLink } from '../components/common/entity-link';
+import { NotAvailablePanel } from '../components/common/not-available';
 import { PageHeader } from '../components/common/page-header';
-import { PageLoader } from '../components/common/page-loader';
+import { QueryStates } from '../components/common/query-states';
 import { useIpi } from '../replenishment/restock.hooks';
 import { useI18n } from '../i18n/i18n-context';
 
 /** Amazon storage limits tighten below 400. */
-const IPI_THRESHOLD = 400;
 const FACTORS: IpiFactorName[] = ['excessPercent', 'sellThrough', 'strandedPercent', 'inStockRate'];
 const BAND_COLORS: Record<HealthBand, string> = {
   poor: 'red',
@@ -31,30 +18,163 @@ const BAND_COLORS: Record<HealthBand, string> = {
   good: 'teal',
   excellent: 'green',
 };
-const AGE_COLUMNS = [
-  'inv-age-0-to-90-days',
-  'inv-age-91-to-180-days',
-  'inv-age-181-to-270-days',
-  'inv-age-271-to-365-days',
-  'inv-age-365-plus-days',
-] as const;
-const AGE_LABELS = ['0–90', '91–180', '181–270', '271–365', '365+'];
+/** The report's age-bracket columns (Amazon's names) and their day ranges, as the server sends them. */
+const AGE_COLUMN = /^inv-age-(\d+)-(?:to-(\d+)|plus)-days$/;
+function ageRange(column: string): string {
+  const m = AGE_COLUMN.exec(column);
+  if (!m) return column;
+  return m[2] === undefined ? `${m[1]!}+` : `${m[1]!}–${m[2]}`;
+}
 const REPORT = '/reports/inventory-age';
 
 type AgeRow = Record<string, string | number | null>;
 
-export default function HealthPage() {
+function IpiScore({ score, threshold, below }: { score: number; threshold: number; below: boolean }) {
   const { t, fmt } = useI18n();
-  const ipi = useIpi();
-  const age = useQuery({
-    queryKey: ['reports', 'inventory-age'],
-    queryFn: () => api.get<{ rows: AgeRow[] }>(REPORT, { limit: 500 }),
-  });
-  const data = ipi.data;
-  const show = (name: IpiFactorName, value: number | null) => {
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="ipi-score">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={0}>
+          <Text size="sm" c="dimmed">
+            {t('overview.ipiTitle')}
+          </Text>
+          <Text fz={40} fw={700} c={below ? 'red' : undefined}>
+            {fmt.int(score)}
+          </Text>
+        </Stack>
+        <Text size="sm" c={below ? 'red' : 'dimmed'}>
+          {below
+            ? t('health.below', { line: fmt.int(threshold) })
+            : t('health.above', { line: fmt.int(threshold) })}
+        </Text>
+      </Group>
+      {/* The bar runs 0–1,000; the dashed mark is Amazon's warning line. */}
+      <div style={{ position: 'relative', marginTop: 8 }}>
+        <Progress
+          value={score / 10}
+          color={below ? 'red' : 'teal'}
+          size="lg"
+          aria-label={t('overview.ipiScore', { score: fmt.int(score) })}
+        />
+        <div
+          aria-hidden="true"
+          style={{
+            position: 'absolute',
+            left: `${threshold / 10}%`,
+            top: -4,
+            bottom: -4,
+            borderLeft: '2px dashed var(--mantine-color-dark-4)',
+          }}
+        />
+      </div>
+      <Text size="xs" c="dimmed" mt={4}>
+        {t('health.line', { line: fmt.int(threshold) })}
+      </Text>
+    </Paper>
+  );
+}
+
+function FactorCard({ name, factor }: { name: IpiFactorName; factor: IpiFactor }) {
+  const { t, fmt } = useI18n();
+  const show = (value: number | null) => {
     if (value === null) return '—';
     return name === 'sellThrough' ? fmt.num(value, 2) : fmt.pct(value / 100);
   };
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Group justify="space-between">
+        <Title order={2} size="h5">
+          {t(`health.factor.${name}`)}
+        </Title>
+        {factor.band ? (
+          <Badge color={BAND_COLORS[factor.band]} variant="light">
+            {t(`health.band.${factor.band}`)}
+          </Badge>
+        ) : null}
+      </Group>
+      <Text fz="xl" fw={600}>
+        {show(factor.value)}
+      </Text>
+      {factor.draggers && factor.draggers.length > 0 ? (
+        <>
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('health.draggers')}
+          </Text>
+          <Table fz="sm" verticalSpacing={2}>
+            <Table.Tbody>
+              {factor.draggers.map((d) => (
+                <Table.Tr key={d.sku}>
+                  <Table.Td>
+                    <SkuLink sku={d.sku} />
+                  </Table.Td>
+                  <Table.Td className="num">{t('health.units', { units: fmt.int(d.units) })}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      ) : null}
+    </Paper>
+  );
+}
+
+function IpiPanel({ ipi }: { ipi: IpiHealth }) {
+  return (
+    <>
+      <IpiScore score={ipi.score} threshold={ipi.threshold} below={ipi.warning} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {FACTORS.map((name) => (
+          <FactorCard key={name} name={name} factor={ipi.factors[name]} />
+        ))}
+      </SimpleGrid>
+    </>
+  );
+}
+
+function AgeTable({ rows, columns }: { rows: AgeRow[]; columns: string[] }) {
+  const { t, fmt } = useI18n();
+  const ageColumns = columns.filter((c) => AGE_COLUMN.test(c));
+  return (
+    <DataTable
+      minWidth={820}
+      scroll="area"
+      nowrap
+      columns={[
+        t('field.sku'),
+        { label: t('health.available'), numeric: true },
+        ...ageColumns.map((c) => ({ label: t('health.ageDays', { range: ageRange(c) }), numeric: true })),
+        { label: t('restock.daysOfSupply'), numeric: true },
+      ]}
+    >
+      {rows.map((row) => (
+        <Table.Tr key={String(row['sku'])}>
+          <Table.Td ff="monospace" translate="no">
+            {String(row['sku'])}
+          </Table.Td>
+          <Table.Td className="num">{fmt.int(Number(row['available'] ?? 0))}</Table.Td>
+          {ageColumns.map((column) => (
+            <Table.Td className="num" key={column}>
+              {fmt.int(Number(row[column] ?? 0))}
+            </Table.Td>
+          ))}
+          <Table.Td className="num">
+            {row['days-of-supply'] === null || row['days-of-supply'] === undefined
+              ? '—'
+              : fmt.int(Number(row['days-of-supply']))}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
+  );
+}
+
+export default function HealthPage() {
+  const { t } = useI18n();
+  const ipi = useIpi();
+  const age = useQuery({
+    queryKey: ['reports', 'inventory-age'],
+    queryFn: () => api.get<{ rows: AgeRow[]; columns: string[] }>(REPORT, { limit: 500 }),
+  });
   return (
     <Stack gap="md">
       <PageHeader
@@ -71,152 +191,14 @@ export default function HealthPage() {
           </>
         }
       />
-      {ipi.isPending ? <PageLoader /> : null}
-      {ipi.isError ? <ErrorAlert error={ipi.error} /> : null}
-      {ipi.data === null ? (
-        <Paper withBorder radius="md">
-          <NotAvailable description={t('overview.ipiNotAvailable')} />
-        </Paper>
-      ) : null}
-      {ipi.data ? (
-        <Paper withBorder radius="md" p="md" data-testid="ipi-score">
-          <Group justify="space-between" align="flex-end">
-            <Stack gap={0}>
-              <Text size="sm" c="dimmed">
-                {t('overview.ipiTitle')}
-              </Text>
-              <Text fz={40} fw={700} c={ipi.data.score < IPI_THRESHOLD ? 'red' : undefined}>
-                {fmt.int(ipi.data.score)}
-              </Text>
-            </Stack>
-            <Text size="sm" c={ipi.data.score < IPI_THRESHOLD ? 'red' : 'dimmed'}>
-              {ipi.data.score < IPI_THRESHOLD
-                ? t('health.below', { line: fmt.int(IPI_THRESHOLD) })
-                : t('health.above', { line: fmt.int(IPI_THRESHOLD) })}
-            </Text>
-          </Group>
-          {/* The bar runs 0–1,000; the mark at 40 % is Amazon's 400 line. */}
-          <div style={{ position: 'relative', marginTop: 8 }}>
-            <Progress
-              value={ipi.data.score / 10}
-              color={ipi.data.score < IPI_THRESHOLD ? 'red' : 'teal'}
-              size="lg"
-              aria-label={t('overview.ipiScore', { score: fmt.int(ipi.data.score) })}
-            />
-            <div
-              aria-hidden="true"
-              style={{
-                position: 'absolute',
-                left: '40%',
-                top: -4,
-                bottom: -4,
-                borderLeft: '2px dashed var(--mantine-color-dark-4)',
-              }}
-            />
-          </div>
-          <Text size="xs" c="dimmed" mt={4}>
-            {t('health.line', { line: fmt.int(IPI_THRESHOLD) })}
-          </Text>
-        </Paper>
-      ) : null}
-      {data ? (
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {FACTORS.map((name) => {
-            const factor = data.factors[name];
-            return (
-              <Paper withBorder radius="md" p="md" key={name}>
-                <Group justify="space-between">
-                  <Title order={2} size="h5">
-                    {t(`health.factor.${name}`)}
-                  </Title>
-                  {factor.band ? (
-                    <Badge color={BAND_COLORS[factor.band]} variant="light">
-                      {t(`health.band.${factor.band}`)}
-                    </Badge>
-                  ) : null}
-                </Group>
-                <Text fz="xl" fw={600}>
-                  {show(name, factor.value)}
-                </Text>
-                {factor.draggers && factor.draggers.length > 0 ? (
-                  <>
-                    <Text size="xs" c="dimmed" mt="xs">
-                      {t('health.draggers')}
-                    </Text>
-                    <Table fz="sm" verticalSpacing={2}>
-                      <Table.Tbody>
-                        {factor.draggers.map((d) => (
-                          <Table.Tr key={d.sku}>
-                            <Table.Td>
-                              <Anchor
-                                component={Link}
-                                to={`/products/${encodeURIComponent(d.sku)}`}
-                                ff="monospace"
-                                size="sm"
-                                translate="no"
-                              >
-                                {d.sku}
-                              </Anchor>
-                            </Table.Td>
-                            <Table.Td className="num">
-                              {t('health.units', { units: fmt.int(d.units) })}
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </>
-                ) : null}
-              </Paper>
-            );
-          })}
-        </SimpleGrid>
-      ) : null}
+      <QueryStates query={ipi} />
+      {ipi.data === null ? <NotAvailablePanel description={t('overview.ipiNotAvailable')} /> : null}
+      {ipi.data ? <IpiPanel ipi={ipi.data} /> : null}
       <Title order={2} size="h4">
         {t('health.ageTitle')}
       </Title>
-      {age.isPending ? <PageLoader /> : null}
-      {age.isError ? <ErrorAlert error={age.error} /> : null}
-      {age.data ? (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={820}>
-            <Table striped style={{ whiteSpace: 'nowrap' }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('field.sku')}</Table.Th>
-                  <Table.Th className="num">{t('health.available')}</Table.Th>
-                  {AGE_LABELS.map((label) => (
-                    <Table.Th className="num" key={label}>
-                      {t('health.ageDays', { range: label })}
-                    </Table.Th>
-                  ))}
-                  <Table.Th className="num">{t('restock.daysOfSupply')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {age.data.rows.map((row) => (
-                  <Table.Tr key={String(row['sku'])}>
-                    <Table.Td ff="monospace" translate="no">
-                      {String(row['sku'])}
-                    </Table.Td>
-                    <Table.Td className="num">{fmt.int(Number(row['available'] ?? 0))}</Table.Td>
-                    {AGE_COLUMNS.map((column) => (
-                      <Table.Td className="num" key={column}>
-                        {fmt.int(Number(row[column] ?? 0))}
-                      </Table.Td>
-                    ))}
-                    <Table.Td className="num">
-                      {row['days-of-supply'] === null || row['days-of-supply'] === undefined
-                        ? '—'
-                        : fmt.int(Number(row['days-of-supply']))}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      ) : null}
+      <QueryStates query={age} />
+      {age.data ? <AgeTable rows={age.data.rows} columns={age.data.columns} /> : null}
     </Stack>
   );
 }

@@ -24,11 +24,7 @@ function RejectsTable({ rejects, total }: { rejects: ImportReject[]; total: numb
       <DataTable
         testId="import-rejects"
         minWidth={480}
-        columns={[
-          { label: t('imports.line'), numeric: true },
-          { label: t('imports.field') },
-          { label: t('imports.reason') },
-        ]}
+        columns={[{ label: t('imports.line'), numeric: true }, t('imports.field'), t('imports.reason')]}
       >
         {rejects.map((r) => (
           <Table.Tr key={`${r.line}-${r.field}`} data-testid={`reject-line-${r.line}`}>

@@ -26,12 +26,12 @@ export function RecentImports() {
           testId="imports-table"
           minWidth={640}
           columns={[
-            { label: t('imports.when') },
-            { label: t('imports.kind') },
-            { label: t('imports.file') },
+            t('imports.when'),
+            t('imports.kind'),
+            t('imports.file'),
             { label: t('imports.rows'), numeric: true },
             { label: t('imports.rejected'), numeric: true },
-            { label: t('settings.status') },
+            t('settings.status'),
           ]}
         >
           {imports.data.map((i) => (

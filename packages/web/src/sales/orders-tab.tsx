@@ -67,12 +67,12 @@ export function OrdersTab() {
           testId="orders-table"
           minWidth={760}
           columns={[
-            { label: t('orders.orderedAt') },
-            { label: t('orders.channel') },
-            { label: t('orders.externalId') },
-            { label: t('orders.lines') },
+            t('orders.orderedAt'),
+            t('orders.channel'),
+            t('orders.externalId'),
+            t('orders.lines'),
             { label: t('orders.total'), numeric: true },
-            { label: t('orders.status') },
+            t('orders.status'),
           ]}
         >
           {rows.map((order) => (

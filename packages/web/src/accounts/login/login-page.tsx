@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PasswordField } from '../../components/common/password-field';
@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/common/error-alert';
 import { safeNext } from '../../components/layout/auth-layout';
 import { useLogin, useSetupStatus } from '../auth.hooks';
 import { useI18n } from '../../i18n/i18n-context';
+import { AuthCard } from '../../components/layout/auth-card';
 
 export default function LoginPage() {
   const { t } = useI18n();
@@ -25,49 +26,44 @@ export default function LoginPage() {
   };
 
   return (
-    <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={400} mt="10vh">
-      <form onSubmit={submit} noValidate aria-labelledby="login-title">
-        <Stack>
-          <Stack gap={4}>
-            <Title order={1} size="h3" id="login-title">
-              {t('login.title')}
-            </Title>
-            <Text c="dimmed" size="sm">
-              {t('login.subtitle')}
-            </Text>
-          </Stack>
-          {login.isError ? <ErrorAlert error={login.error} title={t('login.failed')} /> : null}
-          <TextInput
-            label={t('login.email')}
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => {
-              setEmail(e.currentTarget.value);
-            }}
-            data-autofocus
-            autoFocus
-          />
-          <PasswordField
-            label={t('login.password')}
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => {
-              setPassword(e.currentTarget.value);
-            }}
-          />
-          <Button type="submit" loading={login.isPending} disabled={!email || !password}>
-            {t('login.submit')}
-          </Button>
-          {setup.data?.needsSetup ? (
-            <Anchor component={Link} to="/setup" size="sm">
-              {t('login.needsSetup')}
-            </Anchor>
-          ) : null}
-        </Stack>
-      </form>
-    </Paper>
+    <AuthCard
+      titleId="login-title"
+      title={t('login.title')}
+      subtitle={t('login.subtitle')}
+      maw={400}
+      mt="10vh"
+      onSubmit={submit}
+    >
+      {login.isError ? <ErrorAlert error={login.error} title={t('login.failed')} /> : null}
+      <TextInput
+        label={t('login.email')}
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(e) => {
+          setEmail(e.currentTarget.value);
+        }}
+        data-autofocus
+        autoFocus
+      />
+      <PasswordField
+        label={t('login.password')}
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => {
+          setPassword(e.currentTarget.value);
+        }}
+      />
+      <Button type="submit" loading={login.isPending} disabled={!email || !password}>
+        {t('login.submit')}
+      </Button>
+      {setup.data?.needsSetup ? (
+        <Anchor component={Link} to="/setup" size="sm">
+          {t('login.needsSetup')}
+        </Anchor>
+      ) : null}
+    </AuthCard>
   );
 }

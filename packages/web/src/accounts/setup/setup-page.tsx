@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/common/error-alert';
 import { PageLoader } from '../../components/common/page-loader';
 import { useSetup, useSetupStatus } from '../auth.hooks';
 import { useI18n } from '../../i18n/i18n-context';
+import { AuthCard } from '../../components/layout/auth-card';
 import { validateSetup, type SetupForm } from './schema';
 
 export default function SetupPage() {
@@ -62,50 +63,34 @@ export default function SetupPage() {
   };
 
   return (
-    <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={440} mt="6vh">
-      <form onSubmit={submit} noValidate aria-labelledby="setup-title">
-        <Stack>
-          <Stack gap={4}>
-            <Title order={1} size="h3" id="setup-title">
-              {t('setup.title')}
-            </Title>
-            <Text c="dimmed" size="sm">
-              {t('setup.subtitle')}
-            </Text>
-          </Stack>
-          {setup.isError ? <ErrorAlert error={setup.error} /> : null}
-          <TextInput
-            label={t('setup.accountName')}
-            description={t('setup.accountNameHint')}
-            required
-            {...field('accountName')}
-          />
-          <TextInput label={t('setup.name')} autoComplete="name" {...field('name')} />
-          <TextInput
-            label={t('login.email')}
-            type="email"
-            autoComplete="username"
-            required
-            {...field('email')}
-          />
-          <PasswordField
-            label={t('login.password')}
-            description={t('setup.passwordHint')}
-            autoComplete="new-password"
-            required
-            {...field('password')}
-          />
-          <PasswordField
-            label={t('setup.confirm')}
-            autoComplete="new-password"
-            required
-            {...field('confirm')}
-          />
-          <Button type="submit" loading={setup.isPending}>
-            {t('setup.submit')}
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <AuthCard
+      titleId="setup-title"
+      title={t('setup.title')}
+      subtitle={t('setup.subtitle')}
+      maw={440}
+      mt="6vh"
+      onSubmit={submit}
+    >
+      {setup.isError ? <ErrorAlert error={setup.error} /> : null}
+      <TextInput
+        label={t('setup.accountName')}
+        description={t('setup.accountNameHint')}
+        required
+        {...field('accountName')}
+      />
+      <TextInput label={t('setup.name')} autoComplete="name" {...field('name')} />
+      <TextInput label={t('login.email')} type="email" autoComplete="username" required {...field('email')} />
+      <PasswordField
+        label={t('login.password')}
+        description={t('setup.passwordHint')}
+        autoComplete="new-password"
+        required
+        {...field('password')}
+      />
+      <PasswordField label={t('setup.confirm')} autoComplete="new-password" required {...field('confirm')} />
+      <Button type="submit" loading={setup.isPending}>
+        {t('setup.submit')}
+      </Button>
+    </AuthCard>
   );
 }

@@ -1,4 +1,3 @@
-import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/common/error-alert';
@@ -6,6 +5,7 @@ import { PageLoader } from '../../components/common/page-loader';
 import { usePurchaseOrder } from '../../replenishment/purchasing.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { LabelSheet } from './components/label-sheet';
+import { LabelledSegments } from './components/labelled-segments';
 
 type Per = 'unit' | 'line';
 
@@ -37,29 +37,25 @@ export default function PurchaseOrderLabelsPage() {
       requests={requests}
       back={{ to: `/purchase-orders/${encodeURIComponent(number)}`, label: t('receive.backToOrder') }}
       controls={
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="labels-per">
-            {t('labels.per')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="labels-per"
-            value={per}
-            onChange={(value) => {
-              setParams(
-                (prev) => {
-                  prev.set('per', value);
-                  return prev;
-                },
-                { replace: true },
-              );
-            }}
-            data={[
-              { value: 'unit', label: t('labels.perUnit') },
-              { value: 'line', label: t('labels.perLine') },
-            ]}
-            data-testid="labels-per"
-          />
-        </Stack>
+        <LabelledSegments
+          id="labels-per"
+          label={t('labels.per')}
+          value={per}
+          onChange={(value) => {
+            setParams(
+              (prev) => {
+                prev.set('per', value);
+                return prev;
+              },
+              { replace: true },
+            );
+          }}
+          data={[
+            { value: 'unit', label: t('labels.perUnit') },
+            { value: 'line', label: t('labels.perLine') },
+          ]}
+          testId="labels-per"
+        />
       }
     />
   );

@@ -2,7 +2,6 @@ import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@m
 import { useDisclosure } from '@mantine/hooks';
 import { useState, type SyntheticEvent } from 'react';
 import { ErrorAlert } from '../../components/common/error-alert';
-import { PageLoader } from '../../components/common/page-loader';
 import { useCreateLocation, useLocations } from '../locations.hooks';
 import { usePermission } from '../../accounts/use-permission';
 import { useI18n } from '../../i18n/i18n-context';
@@ -14,6 +13,8 @@ import {
   type LocationForm,
 } from './location-form-schema';
 import { DataTable } from '../../components/common/data-table';
+import { FormActions } from '../../components/common/form-actions';
+import { QueryStates } from '../../components/common/query-states';
 
 function capacityText(capacity: Record<string, number | undefined>, format: (n: number) => string): string {
   const values = Object.values(capacity).filter((v): v is number => v !== undefined);
@@ -88,14 +89,7 @@ function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: ()
             onChange={set('capacity')}
             error={err('capacity')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -116,19 +110,18 @@ export function LocationsTab() {
           </Button>
         </Group>
       ) : null}
-      {locations.isPending ? <PageLoader /> : null}
-      {locations.isError ? <ErrorAlert error={locations.error} /> : null}
+      <QueryStates query={locations} />
       {locations.data ? (
         <DataTable
           testId="locations-table"
           minWidth={600}
           columns={[
-            { label: t('settings.code') },
-            { label: t('settings.name') },
-            { label: t('settings.type') },
-            { label: t('settings.marketplace') },
+            t('settings.code'),
+            t('settings.name'),
+            t('settings.type'),
+            t('settings.marketplace'),
             { label: t('settings.capacity'), numeric: true },
-            { label: t('settings.status') },
+            t('settings.status'),
           ]}
         >
           {locations.data.map((loc) => (

@@ -1,4 +1,4 @@
-import { EmptyState } from '@mantine/core';
+import { EmptyState, Paper } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
 import { IconChart } from './icons';
@@ -27,4 +27,13 @@ export function NotAvailable({
 
 export function NothingHere({ title, description }: { title: string; description?: string }) {
   return <EmptyState py="lg" size="sm" title={title} description={description} />;
+}
+
+/** `NotAvailable` in a bordered panel, where it stands in for a page's main table or card. */
+export function NotAvailablePanel({ description }: { description: string }) {
+  return (
+    <Paper withBorder radius="md">
+      <NotAvailable description={description} />
+    </Paper>
+  );
 }

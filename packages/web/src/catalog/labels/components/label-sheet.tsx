@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../components/common/page-header';
@@ -13,34 +13,16 @@ import {
   type LabelSource,
   type SheetId,
 } from '../../../lib/barcode/labels';
+import { LabelledSegments } from './labelled-segments';
 import './labels.css';
 
-const codeKey = (code: { bcid: string; text: string }) => `${code.bcid}:${code.text}`;
+type LabelCode = ReturnType<typeof labelCode>;
 
-/**
- * The label print view shared by the product and purchase-order pages: choose the sheet and what
- * the bars carry, preview, print. Each distinct code is drawn once (bwip-js, loaded on this page
- * only) and reused by every label that carries it.
- */
-export function LabelSheet(props: {
-  title: ReactNode;
-  description?: ReactNode;
-  requests: { item: LabelItem; count: number }[];
-  /** Page-specific controls (copies, per unit or per line). */
-  controls?: ReactNode;
-  back: { to: string; label: string };
-}) {
-  const { t, fmt } = useI18n();
-  const [sheetId, setSheetId] = useState<SheetId>('a4-21');
-  const anyBarcode = props.requests.some((r) => r.item.barcode);
-  const [source, setSource] = useState<LabelSource>(anyBarcode ? 'barcode' : 'sku');
+const codeKey = (code: LabelCode) => `${code.bcid}:${code.text}`;
+
+/** Draws each distinct code once (bwip-js, loaded on this page only); null until all are drawn. */
+function useBarcodeSvgs(codes: Map<string, LabelCode>) {
   const [svgs, setSvgs] = useState<Map<string, string | null> | null>(null);
-  const { labels, requested } = useMemo(() => expandLabels(props.requests), [props.requests]);
-  const codes = useMemo(
-    () => new Map(props.requests.map((r) => [r.item.sku, labelCode(r.item, source)])),
-    [props.requests, source],
-  );
-
   useEffect(() => {
     let cancelled = false;
     void import('../../../lib/barcode/render').then(({ barcodeSvg }) => {
@@ -59,6 +41,106 @@ export function LabelSheet(props: {
       cancelled = true;
     };
   }, [codes]);
+  return svgs;
+}
+
+/** The sheet and what the bars carry, plus the page's own controls and the label count. */
+function SheetSettings({
+  sheetId,
+  onSheet,
+  source,
+  onSource,
+  anyBarcode,
+  controls,
+  count,
+}: {
+  sheetId: SheetId;
+  onSheet: (id: SheetId) => void;
+  source: LabelSource;
+  onSource: (source: LabelSource) => void;
+  anyBarcode: boolean;
+  controls: ReactNode;
+  count: number;
+}) {
+  const { t, fmt } = useI18n();
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <Select
+          label={t('labels.sheet')}
+          data={SHEET_IDS.map((id) => ({ value: id, label: t(`labels.sheet.${id}`) }))}
+          value={sheetId}
+          onChange={(value) => {
+            if (value) onSheet(value);
+          }}
+          allowDeselect={false}
+          w={280}
+          data-testid="labels-sheet"
+        />
+        <LabelledSegments
+          id="labels-source"
+          label={t('labels.encode')}
+          value={source}
+          onChange={onSource}
+          data={[
+            { value: 'barcode', label: t('labels.encodeBarcode'), disabled: !anyBarcode },
+            { value: 'sku', label: t('labels.encodeSku') },
+          ]}
+        />
+        {controls}
+      </Group>
+      <Text size="sm" c="dimmed" mt="sm" data-testid="labels-count">
+        {t('labels.count', { count: fmt.int(count) })}
+      </Text>
+    </Paper>
+  );
+}
+
+function Label({ item, code, svg }: { item: LabelItem; code: LabelCode; svg: string | null | undefined }) {
+  const { t } = useI18n();
+  return (
+    <div className="lbl-label" translate="no" data-testid="label" data-code={code.text}>
+      <div className="lbl-sku">{item.sku}</div>
+      <div className="lbl-title">{item.title}</div>
+      {svg ? (
+        <div
+          className="lbl-barcode"
+          role="img"
+          aria-label={code.text}
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
+      ) : (
+        <div className="lbl-unprintable" translate="yes">
+          {t('labels.cannotDraw')}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The label print view shared by the product and purchase-order pages: choose the sheet and what
+ * the bars carry, preview, print. Each distinct code is drawn once (bwip-js, loaded on this page
+ * only) and reused by every label that carries it.
+ */
+export function LabelSheet(props: {
+  title: ReactNode;
+  description?: ReactNode;
+  requests: { item: LabelItem; count: number }[];
+  /** Page-specific controls (copies, per unit or per line). */
+  controls?: ReactNode;
+  back: { to: string; label: string };
+}) {
+  const { t, fmt } = useI18n();
+  const [sheetId, setSheetId] = useState<SheetId>('a4-21');
+  const anyBarcode = props.requests.some((r) => r.item.barcode);
+  const [source, setSource] = useState<LabelSource>(anyBarcode ? 'barcode' : 'sku');
+  const { labels, requested } = useMemo(() => expandLabels(props.requests), [props.requests]);
+  const codes = useMemo(
+    () => new Map(props.requests.map((r) => [r.item.sku, labelCode(r.item, source)])),
+    [props.requests, source],
+  );
+  const svgs = useBarcodeSvgs(codes);
 
   const sheet = SHEETS[sheetId];
   const style = {
@@ -89,41 +171,15 @@ export function LabelSheet(props: {
             </Button>
           }
         />
-        <Paper withBorder radius="md" p="md">
-          <Group align="flex-end" gap="md" wrap="wrap">
-            <Select
-              label={t('labels.sheet')}
-              data={SHEET_IDS.map((id) => ({ value: id, label: t(`labels.sheet.${id}`) }))}
-              value={sheetId}
-              onChange={(value) => {
-                if (value) setSheetId(value);
-              }}
-              allowDeselect={false}
-              w={280}
-              data-testid="labels-sheet"
-            />
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="labels-source">
-                {t('labels.encode')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="labels-source"
-                value={source}
-                onChange={(value) => {
-                  setSource(value);
-                }}
-                data={[
-                  { value: 'barcode', label: t('labels.encodeBarcode'), disabled: !anyBarcode },
-                  { value: 'sku', label: t('labels.encodeSku') },
-                ]}
-              />
-            </Stack>
-            {props.controls}
-          </Group>
-          <Text size="sm" c="dimmed" mt="sm" data-testid="labels-count">
-            {t('labels.count', { count: fmt.int(labels.length) })}
-          </Text>
-        </Paper>
+        <SheetSettings
+          sheetId={sheetId}
+          onSheet={setSheetId}
+          source={source}
+          onSource={setSource}
+          anyBarcode={anyBarcode}
+          controls={props.controls}
+          count={labels.length}
+        />
         {requested > labels.length ? (
           <Alert color="yellow" variant="light" mt="md">
             {t('labels.capped', { shown: fmt.int(labels.length), requested: fmt.int(requested) })}
@@ -134,25 +190,7 @@ export function LabelSheet(props: {
         <div className="lbl-sheet" style={style} data-sheet={sheetId} data-testid="label-sheet">
           {labels.map((item, index) => {
             const code = codes.get(item.sku) ?? labelCode(item, source);
-            const svg = svgs.get(codeKey(code));
-            return (
-              <div className="lbl-label" key={index} translate="no" data-testid="label" data-code={code.text}>
-                <div className="lbl-sku">{item.sku}</div>
-                <div className="lbl-title">{item.title}</div>
-                {svg ? (
-                  <div
-                    className="lbl-barcode"
-                    role="img"
-                    aria-label={code.text}
-                    dangerouslySetInnerHTML={{ __html: svg }}
-                  />
-                ) : (
-                  <div className="lbl-unprintable" translate="yes">
-                    {t('labels.cannotDraw')}
-                  </div>
-                )}
-              </div>
-            );
+            return <Label key={index} item={item} code={code} svg={svgs.get(codeKey(code))} />;
           })}
         </div>
       ) : (

@@ -1,10 +1,11 @@
-import { Button, Center, Paper, Table, Text, Title } from '@mantine/core';
+import { Button, Center, Table, Text } from '@mantine/core';
 import type { Movement } from '../../../api/types';
 import { NothingHere } from '../../../components/common/not-available';
 import { useMovements } from '../../../ledger/movements.hooks';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/translate';
 import { QueryStates } from '../../../components/common/query-states';
+import { TableSection } from '../../../components/common/data-table';
 
 const TYPE_KEYS: Record<string, MessageKey> = {
   receipt: 'movement.receipt',
@@ -86,49 +87,47 @@ export function MovementsTable({ sku }: { sku: string }) {
   const movements = useMovements({ sku });
   const rows = movements.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <Paper withBorder radius="md" p="md">
-      <Title order={2} size="h4" mb="sm" id="ledger-title">
-        {t('product.ledger')}
-      </Title>
-      <QueryStates
-        query={movements}
-        isEmpty={movements.isSuccess && rows.length === 0}
-        empty={<NothingHere title={t('product.noMovements')} />}
-      />
-      {rows.length > 0 ? (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-labelledby="ledger-title" data-testid="movements-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('product.date')}</Table.Th>
-                <Table.Th>{t('product.movementType')}</Table.Th>
-                <Table.Th>{t('field.location')}</Table.Th>
-                <Table.Th className="num">{t('field.onHand')}</Table.Th>
-                <Table.Th className="num">{t('field.reserved')}</Table.Th>
-                <Table.Th className="num">{t('field.inbound')}</Table.Th>
-                <Table.Th className="num">{t('field.unfulfillable')}</Table.Th>
-                <Table.Th>{t('product.reference')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((movement) => (
-                <MovementRow key={movement.id} movement={movement} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      {movements.hasNextPage ? (
-        <Center mt="sm">
-          <Button
-            variant="default"
-            onClick={() => void movements.fetchNextPage()}
-            loading={movements.isFetchingNextPage}
-          >
-            {t('common.loadMore')}
-          </Button>
-        </Center>
-      ) : null}
-    </Paper>
+    <TableSection
+      title={t('product.ledger')}
+      titleId="ledger-title"
+      above={
+        <QueryStates
+          query={movements}
+          isEmpty={movements.isSuccess && rows.length === 0}
+          empty={<NothingHere title={t('product.noMovements')} />}
+        />
+      }
+      isEmpty={rows.length === 0}
+      testId="movements-table"
+      minWidth={760}
+      scroll="area"
+      columns={[
+        t('product.date'),
+        t('product.movementType'),
+        t('field.location'),
+        { label: t('field.onHand'), numeric: true },
+        { label: t('field.reserved'), numeric: true },
+        { label: t('field.inbound'), numeric: true },
+        { label: t('field.unfulfillable'), numeric: true },
+        t('product.reference'),
+      ]}
+      below={
+        movements.hasNextPage ? (
+          <Center mt="sm">
+            <Button
+              variant="default"
+              onClick={() => void movements.fetchNextPage()}
+              loading={movements.isFetchingNextPage}
+            >
+              {t('common.loadMore')}
+            </Button>
+          </Center>
+        ) : null
+      }
+    >
+      {rows.map((movement) => (
+        <MovementRow key={movement.id} movement={movement} />
+      ))}
+    </TableSection>
   );
 }

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Paper, Stack, Table, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Badge, Stack, Table, Text } from '@mantine/core';
+import { DataTable } from '../../../components/common/data-table';
+import { CodeLink } from '../../../components/common/entity-link';
 import { NothingHere } from '../../../components/common/not-available';
 import { PageHeader } from '../../../components/common/page-header';
 import { usePurchaseOrders } from '../../purchasing.hooks';
@@ -20,53 +21,44 @@ export default function PurchaseOrdersPage() {
         empty={<NothingHere title={t('po.empty')} />}
       />
       {rows.length > 0 ? (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover style={{ whiteSpace: 'nowrap' }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('po.number')}</Table.Th>
-                  <Table.Th>{t('po.supplier')}</Table.Th>
-                  <Table.Th>{t('field.location')}</Table.Th>
-                  <Table.Th>{t('po.status')}</Table.Th>
-                  <Table.Th className="num">{t('po.received')}</Table.Th>
-                  <Table.Th className="num">{t('po.total')}</Table.Th>
-                  <Table.Th>{t('po.created')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((order) => (
-                  <Table.Tr key={order.number}>
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/purchase-orders/${encodeURIComponent(order.number)}`}
-                        ff="monospace"
-                        size="sm"
-                        translate="no"
-                      >
-                        {order.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td translate="no">
-                      {order.supplier.name}
-                      <Text span size="xs" c="dimmed">{` · ${order.supplier.code}`}</Text>
-                    </Table.Td>
-                    <Table.Td translate="no">{order.location}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLORS[order.status]} variant="light" miw="max-content">
-                        {t(`po.status.${order.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td className="num">{`${fmt.int(order.totals.receivedUnits)} / ${fmt.int(order.totals.units)}`}</Table.Td>
-                    <Table.Td className="num">{fmt.money(order.totals.total, order.currency)}</Table.Td>
-                    <Table.Td>{fmt.date(order.createdAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DataTable
+          minWidth={760}
+          scroll="area"
+          highlightOnHover
+          nowrap
+          columns={[
+            t('po.number'),
+            t('po.supplier'),
+            t('field.location'),
+            t('po.status'),
+            { label: t('po.received'), numeric: true },
+            { label: t('po.total'), numeric: true },
+            t('po.created'),
+          ]}
+        >
+          {rows.map((order) => (
+            <Table.Tr key={order.number}>
+              <Table.Td>
+                <CodeLink to={`/purchase-orders/${encodeURIComponent(order.number)}`}>
+                  {order.number}
+                </CodeLink>
+              </Table.Td>
+              <Table.Td translate="no">
+                {order.supplier.name}
+                <Text span size="xs" c="dimmed">{` · ${order.supplier.code}`}</Text>
+              </Table.Td>
+              <Table.Td translate="no">{order.location}</Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLORS[order.status]} variant="light" miw="max-content">
+                  {t(`po.status.${order.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td className="num">{`${fmt.int(order.totals.receivedUnits)} / ${fmt.int(order.totals.units)}`}</Table.Td>
+              <Table.Td className="num">{fmt.money(order.totals.total, order.currency)}</Table.Td>
+              <Table.Td>{fmt.date(order.createdAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       ) : null}
     </Stack>
   );

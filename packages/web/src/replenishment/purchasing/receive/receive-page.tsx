@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Group,
   NumberInput,
@@ -11,7 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useRef, useState, type RefObject, type SyntheticEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import type { PurchaseOrder } from '../../../api/types';
@@ -24,7 +23,8 @@ import { CameraScanner } from '../../../components/scanner/camera-scanner';
 import { usePurchaseOrder, useReceivePurchaseOrder } from '../../purchasing.hooks';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { Translate } from '../../../i18n/translate';
-import { RECEIVABLE, STATUS_COLORS } from '../status';
+import { RECEIVABLE } from '../status';
+import { OrderStatusBadge, ReceivedOfText } from '../order-status';
 import { newScanKey, parseScan, signal } from '../../../lib/scan-feedback';
 
 type Outcome = { ok: true; text: string } | { ok: false; text: string };
@@ -54,6 +54,106 @@ function Interpolated({ text, slot }: { text: string; slot: string }) {
 function skuOf(order: PurchaseOrder, code: string): string | null {
   const lower = code.toLowerCase();
   return order.lines.find((line) => line.sku.toLowerCase() === lower)?.sku ?? null;
+}
+
+/** A line's progress: received of ordered, green once nothing is open. */
+function ReceiveLine({ line }: { line: PurchaseOrder['lines'][number] }) {
+  const { fmt } = useI18n();
+  return (
+    <Paper component="li" withBorder radius="md" p="sm" data-testid={`receive-line-${line.sku}`}>
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Text ff="monospace" size="sm" translate="no">
+            {line.sku}
+          </Text>
+          <Text size="xs" c="dimmed" truncate translate="no">
+            {line.barcode ?? line.title}
+          </Text>
+        </Stack>
+        <Text
+          fw={600}
+          data-testid="line-received"
+        >{`${fmt.int(line.receivedQuantity)} / ${fmt.int(line.quantity)}`}</Text>
+      </Group>
+      <Progress
+        mt={6}
+        size="sm"
+        value={line.quantity ? Math.min(100, (100 * line.receivedQuantity) / line.quantity) : 0}
+        color={line.openQuantity === 0 ? 'green' : 'blue'}
+        aria-label={line.sku}
+        translate="no"
+      />
+    </Paper>
+  );
+}
+
+/** The scan field with its quantity, the submit button and the camera. */
+function ScanForm({
+  inputRef,
+  text,
+  onText,
+  quantity,
+  onQuantity,
+  onScan,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  text: string;
+  onText: (text: string) => void;
+  quantity: number;
+  onQuantity: (quantity: number) => void;
+  onScan: (raw: string, source: 'field' | 'camera') => void;
+}) {
+  const { t } = useI18n();
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    onScan(text, 'field');
+  };
+  const onCameraScan = (code: string) => {
+    onScan(code, 'camera');
+  };
+  return (
+    <form onSubmit={submit}>
+      <Group align="flex-end" gap="sm" wrap="nowrap">
+        <TextInput
+          ref={inputRef}
+          style={{ flex: 1 }}
+          size="lg"
+          label={t('receive.scanLabel')}
+          placeholder={t('receive.scanPlaceholder')}
+          leftSection={<IconBarcode />}
+          value={text}
+          onChange={(event) => {
+            onText(event.currentTarget.value);
+          }}
+          autoFocus
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          enterKeyHint="done"
+          data-testid="receive-input"
+        />
+        <NumberInput
+          size="lg"
+          w={96}
+          label={t('receive.quantity')}
+          min={1}
+          allowDecimal={false}
+          allowNegative={false}
+          value={quantity}
+          onChange={(value) => {
+            onQuantity(typeof value === 'number' && value >= 1 ? value : 1);
+          }}
+        />
+      </Group>
+      {/* Two fields in the form: without a submit button, Enter would not submit it. */}
+      <Button type="submit" mt="sm" fullWidth>
+        {t('po.receive')}
+      </Button>
+      <Stack mt="sm">
+        <CameraScanner onScan={onCameraScan} />
+      </Stack>
+    </form>
+  );
 }
 
 /**
@@ -113,14 +213,6 @@ export default function ReceivePage() {
       });
   };
 
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    receiveScan(text, 'field');
-  };
-  const onCameraScan = (code: string) => {
-    receiveScan(code, 'camera');
-  };
-
   return (
     <Stack gap="md" maw={640}>
       <PageHeader
@@ -134,58 +226,18 @@ export default function ReceivePage() {
       {order ? (
         <>
           <Group gap="sm">
-            <Badge color={STATUS_COLORS[order.status]} variant="light" size="lg" data-testid="po-status">
-              {t(`po.status.${order.status}`)}
-            </Badge>
-            <Text size="sm" data-testid="receive-total">
-              {t('po.receivedOf', {
-                received: fmt.int(order.totals.receivedUnits),
-                ordered: fmt.int(order.totals.units),
-              })}
-            </Text>
+            <OrderStatusBadge order={order} />
+            <ReceivedOfText order={order} testId="receive-total" />
           </Group>
           {RECEIVABLE.has(order.status) ? (
-            <form onSubmit={submit}>
-              <Group align="flex-end" gap="sm" wrap="nowrap">
-                <TextInput
-                  ref={input}
-                  style={{ flex: 1 }}
-                  size="lg"
-                  label={t('receive.scanLabel')}
-                  placeholder={t('receive.scanPlaceholder')}
-                  leftSection={<IconBarcode />}
-                  value={text}
-                  onChange={(event) => {
-                    setText(event.currentTarget.value);
-                  }}
-                  autoFocus
-                  autoComplete="off"
-                  autoCapitalize="off"
-                  spellCheck={false}
-                  enterKeyHint="done"
-                  data-testid="receive-input"
-                />
-                <NumberInput
-                  size="lg"
-                  w={96}
-                  label={t('receive.quantity')}
-                  min={1}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  value={quantity}
-                  onChange={(value) => {
-                    setQuantity(typeof value === 'number' && value >= 1 ? value : 1);
-                  }}
-                />
-              </Group>
-              {/* Two fields in the form: without a submit button, Enter would not submit it. */}
-              <Button type="submit" mt="sm" fullWidth>
-                {t('po.receive')}
-              </Button>
-              <Stack mt="sm">
-                <CameraScanner onScan={onCameraScan} />
-              </Stack>
-            </form>
+            <ScanForm
+              inputRef={input}
+              text={text}
+              onText={setText}
+              quantity={quantity}
+              onQuantity={setQuantity}
+              onScan={receiveScan}
+            />
           ) : (
             <Alert color="gray" variant="light">
               {t('receive.notReceivable')}
@@ -203,37 +255,7 @@ export default function ReceivePage() {
           ) : null}
           <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {order.lines.map((line) => (
-              <Paper
-                component="li"
-                withBorder
-                radius="md"
-                p="sm"
-                key={line.lineNo}
-                data-testid={`receive-line-${line.sku}`}
-              >
-                <Group justify="space-between" wrap="nowrap" gap="sm">
-                  <Stack gap={0} style={{ minWidth: 0 }}>
-                    <Text ff="monospace" size="sm" translate="no">
-                      {line.sku}
-                    </Text>
-                    <Text size="xs" c="dimmed" truncate translate="no">
-                      {line.barcode ?? line.title}
-                    </Text>
-                  </Stack>
-                  <Text
-                    fw={600}
-                    data-testid="line-received"
-                  >{`${fmt.int(line.receivedQuantity)} / ${fmt.int(line.quantity)}`}</Text>
-                </Group>
-                <Progress
-                  mt={6}
-                  size="sm"
-                  value={line.quantity ? Math.min(100, (100 * line.receivedQuantity) / line.quantity) : 0}
-                  color={line.openQuantity === 0 ? 'green' : 'blue'}
-                  aria-label={line.sku}
-                  translate="no"
-                />
-              </Paper>
+              <ReceiveLine key={line.lineNo} line={line} />
             ))}
           </Stack>
           <Anchor component={Link} to={`/purchase-orders/${encodeURIComponent(number)}`} size="sm">

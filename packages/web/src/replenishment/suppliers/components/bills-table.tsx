@@ -33,11 +33,11 @@ export function BillsTable() {
         testId="bills-table"
         minWidth={620}
         columns={[
-          { label: t('suppliers.dueOn') },
-          { label: t('suppliers.supplier') },
-          { label: t('suppliers.purchaseOrder') },
+          t('suppliers.dueOn'),
+          t('suppliers.supplier'),
+          t('suppliers.purchaseOrder'),
           { label: t('suppliers.amount'), numeric: true },
-          { label: t('settings.status') },
+          t('settings.status'),
         ]}
       >
         {bills.data.items.map((bill) => (

@@ -1,21 +1,11 @@
-import { Anchor, Badge, Drawer, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Badge, Drawer, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { DataTable } from '../../../components/common/data-table';
+import { SkuLink } from '../../../components/common/entity-link';
+import { LabelledValue } from '../../../components/common/labelled-value';
 import { NothingHere } from '../../../components/common/not-available';
 import { useSupplierProducts, type Scorecard, type Supplier } from '../../suppliers.hooks';
 import { useI18n } from '../../../i18n/i18n-context';
 import { QueryStates } from '../../../components/common/query-states';
-
-function Fact({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{value}</Text>
-    </Stack>
-  );
-}
 
 /** One supplier: contact, lead-time stages against what receipts showed, its terms per SKU and its bills. */
 export function SupplierDrawer({
@@ -42,13 +32,19 @@ export function SupplierDrawer({
     >
       <Stack gap="md" data-testid="supplier-drawer">
         <SimpleGrid cols={2}>
-          <Fact label={t('suppliers.email')} value={<span translate="no">{supplier.email ?? '—'}</span>} />
-          <Fact label={t('suppliers.phone')} value={<span translate="no">{supplier.phone ?? '—'}</span>} />
-          <Fact
+          <LabelledValue
+            label={t('suppliers.email')}
+            value={<span translate="no">{supplier.email ?? '—'}</span>}
+          />
+          <LabelledValue
+            label={t('suppliers.phone')}
+            value={<span translate="no">{supplier.phone ?? '—'}</span>}
+          />
+          <LabelledValue
             label={t('suppliers.terms')}
             value={t('suppliers.termsDays', { days: fmt.int(supplier.paymentTermsDays) })}
           />
-          <Fact
+          <LabelledValue
             label={t('suppliers.orders')}
             value={
               card
@@ -70,7 +66,7 @@ export function SupplierDrawer({
         </Title>
         <SimpleGrid cols={{ base: 2, xs: 4 }}>
           {(['productionDays', 'transitDays', 'groundDays', 'checkInDays'] as const).map((stage) => (
-            <Fact key={stage} label={t(`suppliers.stage.${stage}`)} value={fmt.int(lt[stage])} />
+            <LabelledValue key={stage} label={t(`suppliers.stage.${stage}`)} value={fmt.int(lt[stage])} />
           ))}
         </SimpleGrid>
         <Text size="sm">
@@ -90,48 +86,36 @@ export function SupplierDrawer({
           empty={<NothingHere title={t('suppliers.noSkuTerms')} />}
         />
         {products.data && products.data.length > 0 ? (
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer type="native" minWidth={460} tabIndex={0}>
-              <Table striped fz="sm" data-testid="supplier-products">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('field.sku')}</Table.Th>
-                    <Table.Th className="num">{t('suppliers.unitCost')}</Table.Th>
-                    <Table.Th className="num">{t('suppliers.moq')}</Table.Th>
-                    <Table.Th className="num">{t('suppliers.casePack')}</Table.Th>
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {products.data.map((p) => (
-                    <Table.Tr key={p.sku}>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/products/${encodeURIComponent(p.sku)}`}
-                          size="sm"
-                          ff="monospace"
-                          translate="no"
-                        >
-                          {p.sku}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td className="num">{money(p.unitCost)}</Table.Td>
-                      <Table.Td className="num">{fmt.int(p.moq)}</Table.Td>
-                      <Table.Td className="num">{p.casePack === null ? '—' : fmt.int(p.casePack)}</Table.Td>
-                      <Table.Td>
-                        {p.preferred ? (
-                          <Badge variant="light" miw="max-content">
-                            {t('suppliers.preferred')}
-                          </Badge>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
+          <DataTable
+            testId="supplier-products"
+            minWidth={460}
+            fz="sm"
+            columns={[
+              t('field.sku'),
+              { label: t('suppliers.unitCost'), numeric: true },
+              { label: t('suppliers.moq'), numeric: true },
+              { label: t('suppliers.casePack'), numeric: true },
+              { label: null },
+            ]}
+          >
+            {products.data.map((p) => (
+              <Table.Tr key={p.sku}>
+                <Table.Td>
+                  <SkuLink sku={p.sku} />
+                </Table.Td>
+                <Table.Td className="num">{money(p.unitCost)}</Table.Td>
+                <Table.Td className="num">{fmt.int(p.moq)}</Table.Td>
+                <Table.Td className="num">{p.casePack === null ? '—' : fmt.int(p.casePack)}</Table.Td>
+                <Table.Td>
+                  {p.preferred ? (
+                    <Badge variant="light" miw="max-content">
+                      {t('suppliers.preferred')}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         ) : null}
       </Stack>
     </Drawer>

@@ -1,4 +1,5 @@
-import { Group, Paper, Table, Text, UnstyledButton } from '@mantine/core';
+import { Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { DataTable } from '../../../components/common/data-table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { IconArrowDown, IconArrowUp } from '../../../components/common/icons';
@@ -77,63 +78,61 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
   };
   return (
     <>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer type="native" minWidth={1180} tabIndex={0}>
-          <Table striped data-testid="profit-table" style={{ whiteSpace: 'nowrap' }}>
-            <Table.Thead>
-              <Table.Tr>
-                <SortHeader
-                  label={t('field.sku')}
-                  active={sort.key === 'sku'}
-                  direction={sort.direction}
-                  onClick={() => {
-                    toggle('sku');
-                  }}
-                />
-                {COLUMNS.map((c) => (
-                  <SortHeader
-                    key={c.key}
-                    numeric
-                    label={t(c.label)}
-                    active={sort.key === c.key}
-                    direction={sort.direction}
-                    onClick={() => {
-                      toggle(c.key);
-                    }}
-                  />
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.slice(0, MAX_ROWS).map((row) => (
-                <Table.Tr key={row.sku} data-testid={`profit-row-${row.sku}`}>
-                  <Table.Td>
-                    <Text
-                      component={Link}
-                      to={`/products/${encodeURIComponent(row.sku)}`}
-                      size="sm"
-                      ff="monospace"
-                      c="blue.8"
-                      translate="no"
-                    >
-                      {row.sku}
-                    </Text>
-                  </Table.Td>
-                  {COLUMNS.map((c) => (
-                    <Table.Td
-                      key={c.key}
-                      className="num"
-                      c={c.key === 'profit' && row.profit < 0 ? 'red.9' : undefined}
-                    >
-                      {show(row[c.key], c.format)}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable
+        testId="profit-table"
+        minWidth={1180}
+        nowrap
+        head={
+          <>
+            <SortHeader
+              label={t('field.sku')}
+              active={sort.key === 'sku'}
+              direction={sort.direction}
+              onClick={() => {
+                toggle('sku');
+              }}
+            />
+            {COLUMNS.map((c) => (
+              <SortHeader
+                key={c.key}
+                numeric
+                label={t(c.label)}
+                active={sort.key === c.key}
+                direction={sort.direction}
+                onClick={() => {
+                  toggle(c.key);
+                }}
+              />
+            ))}
+          </>
+        }
+      >
+        {sorted.slice(0, MAX_ROWS).map((row) => (
+          <Table.Tr key={row.sku} data-testid={`profit-row-${row.sku}`}>
+            <Table.Td>
+              <Text
+                component={Link}
+                to={`/products/${encodeURIComponent(row.sku)}`}
+                size="sm"
+                ff="monospace"
+                c="blue.8"
+                translate="no"
+              >
+                {row.sku}
+              </Text>
+            </Table.Td>
+            {COLUMNS.map((c) => (
+              <Table.Td
+                key={c.key}
+                className="num"
+                c={c.key === 'profit' && row.profit < 0 ? 'red.9' : undefined}
+              >
+                {show(row[c.key], c.format)}
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </DataTable>
       {rows.length > MAX_ROWS ? (
         <Text size="xs" c="dimmed">
           {t('profit.truncated', { shown: fmt.int(MAX_ROWS), total: fmt.int(rows.length) })}

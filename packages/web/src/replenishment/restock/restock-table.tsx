@@ -1,0 +1,173 @@
+import { Badge, Button, Checkbox, NumberInput, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { RestockRecommendation } from '../../api/types';
+import { DataTable } from '../../components/common/data-table';
+import { SkuLink } from '../../components/common/entity-link';
+import { lineKey } from '../purchasing.hooks';
+import { useI18n } from '../../i18n/i18n-context';
+import { ALERT_COLORS } from './alerts';
+import { ReasoningRow } from './reasoning-row';
+
+const COLUMNS = 10;
+
+/** Which purchasable lines are ticked and the quantities the buyer typed over the recommendation. */
+export interface RestockSelection {
+  selected: ReadonlySet<string>;
+  allSelected: boolean;
+  toggle: (key: string) => void;
+  toggleAll: () => void;
+  quantityOf: (key: string, fallback: number) => number;
+  setQuantity: (key: string, quantity: number) => void;
+}
+
+function QuantityCell({ rec, selection }: { rec: RestockRecommendation; selection: RestockSelection }) {
+  const { t, fmt } = useI18n();
+  const key = lineKey(rec.sku, rec.location);
+  return (
+    <Table.Td className="num" translate="no">
+      {rec.action === 'purchase' ? (
+        <NumberInput
+          size="xs"
+          w={100}
+          min={0}
+          step={1}
+          allowDecimal={false}
+          allowNegative={false}
+          aria-label={t('restock.quantityFor', { sku: rec.sku, location: rec.location })}
+          value={selection.quantityOf(key, rec.recommendedQuantity)}
+          onChange={(value) => {
+            selection.setQuantity(key, typeof value === 'number' ? value : Number(value) || 0);
+          }}
+          styles={{ input: { textAlign: 'right' } }}
+        />
+      ) : (
+        fmt.int(rec.recommendedQuantity)
+      )}
+    </Table.Td>
+  );
+}
+
+function RestockRow({
+  rec,
+  selection,
+  open,
+  onToggleOpen,
+}: {
+  rec: RestockRecommendation;
+  selection: RestockSelection;
+  open: boolean;
+  onToggleOpen: () => void;
+}) {
+  const { t, fmt } = useI18n();
+  const key = lineKey(rec.sku, rec.location);
+  const reasoning = typeof rec.reasoning === 'object' && rec.reasoning !== null ? rec.reasoning : null;
+  return (
+    <>
+      <Table.Tr>
+        <Table.Td translate="no">
+          {rec.action === 'purchase' ? (
+            <Checkbox
+              aria-label={t('restock.select', { sku: rec.sku, location: rec.location })}
+              checked={selection.selected.has(key)}
+              onChange={() => {
+                selection.toggle(key);
+              }}
+              data-testid={`select-${rec.sku}-${rec.location}`}
+            />
+          ) : null}
+        </Table.Td>
+        <Table.Td>
+          <SkuLink sku={rec.sku} />
+          {rec.title ? (
+            <Text size="xs" c="dimmed" truncate maw={260} translate="no">
+              {rec.title}
+            </Text>
+          ) : null}
+        </Table.Td>
+        <Table.Td translate="no">{rec.location}</Table.Td>
+        <Table.Td>
+          {rec.action ? t(`restock.action.${rec.action}`) : '—'}
+          {rec.source ? <Text span size="xs" c="dimmed" translate="no">{` · ${rec.source}`}</Text> : null}
+        </Table.Td>
+        <Table.Td>
+          {rec.alert ? (
+            <Badge color={ALERT_COLORS[rec.alert]} variant="light" miw="max-content">
+              {t(`alert.${rec.alert}`)}
+            </Badge>
+          ) : (
+            '—'
+          )}
+        </Table.Td>
+        <QuantityCell rec={rec} selection={selection} />
+        <Table.Td>{rec.orderByDate ? fmt.date(rec.orderByDate) : '—'}</Table.Td>
+        <Table.Td>{rec.shipDate ? fmt.date(rec.shipDate) : '—'}</Table.Td>
+        <Table.Td className="num">{rec.daysOfSupply === null ? '—' : fmt.num(rec.daysOfSupply, 0)}</Table.Td>
+        <Table.Td>
+          {reasoning ? (
+            <Button size="compact-xs" variant="subtle" aria-expanded={open} onClick={onToggleOpen}>
+              {t('restock.why')}
+            </Button>
+          ) : null}
+        </Table.Td>
+      </Table.Tr>
+      {reasoning && open ? <ReasoningRow reasoning={reasoning} colSpan={COLUMNS} /> : null}
+    </>
+  );
+}
+
+/** One row per recommendation: tick and adjust the purchases, open "why" for the arithmetic. */
+export function RestockTable({
+  rows,
+  selection,
+}: {
+  rows: readonly RestockRecommendation[];
+  selection: RestockSelection;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <DataTable
+      minWidth={1100}
+      scroll="area"
+      highlightOnHover
+      nowrap
+      columns={[
+        {
+          w: 40,
+          label: (
+            <Checkbox
+              aria-label={t('restock.selectAll')}
+              checked={selection.allSelected}
+              indeterminate={!selection.allSelected && selection.selected.size > 0}
+              onChange={selection.toggleAll}
+            />
+          ),
+        },
+        t('field.sku'),
+        t('field.location'),
+        t('restock.action'),
+        t('restock.alert'),
+        { label: t('restock.quantity'), numeric: true },
+        t('restock.orderBy'),
+        t('restock.shipDate'),
+        { label: t('restock.daysOfSupply'), numeric: true },
+        { label: <span className="sr-only">{t('restock.why')}</span> },
+      ]}
+    >
+      {rows.map((rec) => {
+        const key = lineKey(rec.sku, rec.location);
+        return (
+          <RestockRow
+            key={key}
+            rec={rec}
+            selection={selection}
+            open={open === key}
+            onToggleOpen={() => {
+              setOpen(open === key ? null : key);
+            }}
+          />
+        );
+      })}
+    </DataTable>
+  );
+}
