@@ -7,7 +7,7 @@ import { SkuLink } from '../components/common/entity-link';
 import { NotAvailablePanel } from '../components/common/not-available';
 import { PageHeader } from '../components/common/page-header';
 import { QueryStates } from '../components/common/query-states';
-import { useIpi } from '../replenishment/restock.hooks';
+import { useIpi } from './health.hooks';
 import { useI18n } from '../i18n/i18n-context';
 
 /** Amazon storage limits tighten below 400. */

@@ -3,7 +3,7 @@ import { LabelledValue } from '../../components/common/labelled-value';
 import { NotAvailable } from '../../components/common/not-available';
 import { QueryStates } from '../../components/common/query-states';
 import type { IpiFactorName, IpiHealth } from '../../api/types';
-import { useIpi } from '../../replenishment/restock.hooks';
+import { useIpi } from '../../health/health.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 
 /** Percent factors come as 0–100 (docs/formulas.md: "in stock 80%"), sell-through as a plain ratio. */
