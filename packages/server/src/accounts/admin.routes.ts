@@ -10,15 +10,10 @@ import {
 import { PageQuerySchema, TextSchema } from '../http/common.schema';
 import { mapMemberDto, mapTokenDto } from './auth.service';
 import type { Stockwise } from '../stockwise';
-import {
-  IdempotencyHeaderSchema,
-  itemsOf,
-  json,
-  jsonResponse,
-  newRouter,
-  securedRoute,
-  jsonBody,
-} from '../http/router';
+import { itemsOf, json, jsonResponse, newRouter, operations, securedRoute } from '../http/router';
+
+const jobsOp = operations(['Jobs']);
+const usersOp = operations(['Users']);
 
 const IdParam = z.object({
   id: z.coerce
@@ -31,24 +26,16 @@ const IdParam = z.object({
 export function usersRoutes(sw: Stockwise) {
   const app = newRouter();
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Users'],
-      summary: 'Members of this account',
-      responses: { 200: jsonResponse('Members', itemsOf(MemberSchema)) },
-    }),
+    usersOp.list('/', 'Members of this account', jsonResponse('Members', itemsOf(MemberSchema))),
     async (c) => c.json({ items: (await sw.auth.listMembers(c.get('actor'))).map(mapMemberDto) }, 200),
   );
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/',
-      tags: ['Users'],
-      summary: 'Add a member (owners only)',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(MemberCreateSchema) },
-      responses: { 201: jsonResponse('Added', MemberSchema) },
-    }),
+    usersOp.create(
+      '/',
+      'Add a member (owners only)',
+      MemberCreateSchema,
+      jsonResponse('Added', MemberSchema),
+    ),
     async (c) => c.json(mapMemberDto(await sw.auth.addMember(c.get('actor'), c.req.valid('json'))), 201),
   );
   return app;
@@ -57,24 +44,20 @@ export function usersRoutes(sw: Stockwise) {
 export function tokensRoutes(sw: Stockwise) {
   const app = newRouter();
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Users'],
-      summary: 'API tokens (secrets are never shown again)',
-      responses: { 200: jsonResponse('Tokens', itemsOf(TokenSchema)) },
-    }),
+    usersOp.list(
+      '/',
+      'API tokens (secrets are never shown again)',
+      jsonResponse('Tokens', itemsOf(TokenSchema)),
+    ),
     async (c) => c.json({ items: (await sw.auth.listTokens(c.get('actor'))).map(mapTokenDto) }, 200),
   );
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/',
-      tags: ['Users'],
-      summary: 'Create an API token for me',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(TokenCreateSchema) },
-      responses: { 201: jsonResponse('Created; the token is shown once', TokenCreatedSchema) },
-    }),
+    usersOp.create(
+      '/',
+      'Create an API token for me',
+      TokenCreateSchema,
+      jsonResponse('Created; the token is shown once', TokenCreatedSchema),
+    ),
     async (c) => {
       const { token, record } = await sw.auth.createToken(c.get('actor'), c.req.valid('json').name);
       return c.json({ ...mapTokenDto(record), token }, 201);
@@ -97,24 +80,11 @@ export function tokensRoutes(sw: Stockwise) {
 export function jobsRoutes(sw: Stockwise) {
   const app = newRouter();
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Jobs'],
-      summary: 'Recent background jobs with progress',
-      responses: { 200: jsonResponse('Jobs', itemsOf(JobSchema)) },
-    }),
+    jobsOp.list('/', 'Recent background jobs with progress', jsonResponse('Jobs', itemsOf(JobSchema))),
     async (c) => c.json({ items: await sw.jobs.list(c.get('actor')) }, 200),
   );
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/{id}',
-      tags: ['Jobs'],
-      summary: 'One job: status, progress, result',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse('Job', JobSchema) },
-    }),
+    jobsOp.read('/{id}', 'One job: status, progress, result', IdParam, jsonResponse('Job', JobSchema)),
     async (c) => c.json(await sw.jobs.get(c.get('actor'), c.req.valid('param').id), 200),
   );
   return app;

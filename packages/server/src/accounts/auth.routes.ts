@@ -5,8 +5,17 @@ import { permissionsOf } from '@stockwise/domain/accounts/roles';
 import { LOCALES, LoginSchema, MeSchema, SetupSchema } from './auth.schema';
 import type { Stockwise } from '../stockwise';
 import type { Actor } from './actor';
-import { jsonBody, jsonResponse, newRouter, securedRoute, problemResponses } from '../http/router';
+import {
+  jsonBody,
+  jsonResponse,
+  newRouter,
+  operations,
+  problemResponses,
+  securedRoute,
+} from '../http/router';
 import { SESSION_COOKIE } from '../http/auth.middleware';
+
+const op = operations(['Auth']);
 
 function setSessionCookie(c: Context, token: string, expiresAt: Date) {
   // httpOnly: scripts cannot read it; SameSite=Lax: other sites cannot make the browser send it on writes.
@@ -106,13 +115,7 @@ export function authRoutes(sw: Stockwise) {
     },
   );
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/me',
-      tags: ['Auth'],
-      summary: 'Who am I, in which account, with which role',
-      responses: { 200: jsonResponse('Me', MeSchema) },
-    }),
+    op.list('/me', 'Who am I, in which account, with which role', jsonResponse('Me', MeSchema)),
     async (c) => c.json(await signedIn(sw, c.get('actor')), 200),
   );
   app.openapi(

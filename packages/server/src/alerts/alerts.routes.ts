@@ -18,27 +18,26 @@ import {
   IdempotencyHeaderSchema,
   itemsOf,
   json,
+  jsonBody,
   jsonResponse,
   newRouter,
+  operations,
   securedRoute,
-  jsonBody,
 } from '../http/router';
 
 const tags = ['Alerts'];
+const op = operations(tags);
 
 export function alertsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags,
-      summary:
-        'Alerts: low stock, stock-out, reorder now, aging, excess, stranded, capacity, supplier bills, IPI below 400',
-      request: { query: AlertListQuerySchema },
-      responses: { 200: jsonResponse('A page of alerts, newest first', AlertPageSchema) },
-    }),
+    op.query(
+      '/',
+      'Alerts: low stock, stock-out, reorder now, aging, excess, stranded, capacity, supplier bills, IPI below 400',
+      AlertListQuerySchema,
+      jsonResponse('A page of alerts, newest first', AlertPageSchema),
+    ),
     async (c) => c.json(await sw.alerts.list(c.get('actor'), c.req.valid('query')), 200),
   );
 
@@ -57,26 +56,22 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/{id}/acknowledge',
-      tags,
-      summary: 'Acknowledge an alert (it stays until its condition clears, without being sent again)',
-      request: { params: IdParam, headers: IdempotencyHeaderSchema, ...jsonBody(AcknowledgeSchema) },
-      responses: { 200: jsonResponse('The alert', AlertSchema) },
-    }),
+    op.change(
+      '/{id}/acknowledge',
+      'Acknowledge an alert (it stays until its condition clears, without being sent again)',
+      { method: 'post', params: IdParam, body: AcknowledgeSchema },
+      jsonResponse('The alert', AlertSchema),
+    ),
     async (c) => c.json(await sw.alerts.acknowledge(c.get('actor'), c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/{id}/snooze',
-      tags,
-      summary: 'Snooze an alert until a time (or for some days)',
-      request: { params: IdParam, headers: IdempotencyHeaderSchema, ...jsonBody(SnoozeSchema) },
-      responses: { 200: jsonResponse('The alert', AlertSchema) },
-    }),
+    op.change(
+      '/{id}/snooze',
+      'Snooze an alert until a time (or for some days)',
+      { method: 'post', params: IdParam, body: SnoozeSchema },
+      jsonResponse('The alert', AlertSchema),
+    ),
     async (c) => {
       const body = c.req.valid('json');
       const until = body.until ? new Date(body.until) : new Date(Date.now() + (body.days ?? 1) * 86_400_000);
@@ -85,13 +80,11 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/settings',
-      tags,
-      summary: 'Where alerts go: SMTP server, recipients, webhook (secrets are never shown)',
-      responses: { 200: jsonResponse('Settings', NotificationSettingsSchema) },
-    }),
+    op.list(
+      '/settings',
+      'Where alerts go: SMTP server, recipients, webhook (secrets are never shown)',
+      jsonResponse('Settings', NotificationSettingsSchema),
+    ),
     async (c) => c.json(await sw.alerts.getSettings(c.get('actor')), 200),
   );
 
@@ -119,44 +112,31 @@ export function alertsRoutes(sw: Stockwise) {
 export function reportSchedulesRoutes(sw: Stockwise) {
   const app = newRouter();
   const rtags = ['Reports'];
+  const rtagsOp = operations(rtags);
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags: rtags,
-      summary: 'Reports e-mailed on a schedule',
-      responses: { 200: jsonResponse('Schedules', itemsOf(ReportScheduleSchema)) },
-    }),
+    rtagsOp.list(
+      '/',
+      'Reports e-mailed on a schedule',
+      jsonResponse('Schedules', itemsOf(ReportScheduleSchema)),
+    ),
     async (c) => c.json({ items: await sw.alerts.listReportSchedules(c.get('actor')) }, 200),
   );
 
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/',
-      tags: rtags,
-      summary: 'E-mail a report daily or weekly (Mondays) through the SMTP settings',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(ReportScheduleCreateSchema) },
-      responses: { 201: jsonResponse('Scheduled', ReportScheduleSchema) },
-    }),
+    rtagsOp.create(
+      '/',
+      'E-mail a report daily or weekly (Mondays) through the SMTP settings',
+      ReportScheduleCreateSchema,
+      jsonResponse('Scheduled', ReportScheduleSchema),
+    ),
     async (c) => c.json(await sw.alerts.createReportSchedule(c.get('actor'), c.req.valid('json')), 201),
   );
 
-  app.openapi(
-    securedRoute({
-      method: 'delete',
-      path: '/{id}',
-      tags: rtags,
-      summary: 'Stop a scheduled report',
-      request: { params: IdParam },
-      responses: { 204: { description: 'Stopped' } },
-    }),
-    async (c) => {
-      await sw.alerts.deleteReportSchedule(c.get('actor'), c.req.valid('param').id);
-      return c.body(null, 204);
-    },
-  );
+  app.openapi(rtagsOp.remove('/{id}', 'Stop a scheduled report', IdParam, 'Stopped'), async (c) => {
+    await sw.alerts.deleteReportSchedule(c.get('actor'), c.req.valid('param').id);
+    return c.body(null, 204);
+  });
 
   return app;
 }

@@ -8,7 +8,9 @@ import {
   ProductUpdateSchema,
 } from './catalog.schema';
 import type { Stockwise } from '../stockwise';
-import { IdempotencyHeaderSchema, jsonResponse, newRouter, securedRoute, jsonBody } from '../http/router';
+import { jsonResponse, newRouter, operations, securedRoute } from '../http/router';
+
+const op = operations(['Catalog']);
 
 const SkuParam = z.object({
   sku: TextSchema(100)
@@ -20,14 +22,12 @@ export function productsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Catalog'],
-      summary: 'List products',
-      request: { query: ProductListQuerySchema },
-      responses: { 200: jsonResponse('A page of products', ProductPageSchema) },
-    }),
+    op.query(
+      '/',
+      'List products',
+      ProductListQuerySchema,
+      jsonResponse('A page of products', ProductPageSchema),
+    ),
     async (c) => {
       const q = c.req.valid('query');
       const page = await sw.catalog.listProducts(c.get('actor'), {
@@ -45,14 +45,7 @@ export function productsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/',
-      tags: ['Catalog'],
-      summary: 'Create a product',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(ProductCreateSchema) },
-      responses: { 201: jsonResponse('Created', ProductSchema) },
-    }),
+    op.create('/', 'Create a product', ProductCreateSchema, jsonResponse('Created', ProductSchema)),
     async (c) => c.json(await sw.catalog.createProduct(c.get('actor'), c.req.valid('json')), 201),
   );
 
@@ -69,26 +62,17 @@ export function productsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/{sku}',
-      tags: ['Catalog'],
-      summary: 'Get a product by SKU',
-      request: { params: SkuParam },
-      responses: { 200: jsonResponse('The product', ProductSchema) },
-    }),
+    op.read('/{sku}', 'Get a product by SKU', SkuParam, jsonResponse('The product', ProductSchema)),
     async (c) => c.json(await sw.catalog.getProduct(c.get('actor'), c.req.valid('param').sku), 200),
   );
 
   app.openapi(
-    securedRoute({
-      method: 'patch',
-      path: '/{sku}',
-      tags: ['Catalog'],
-      summary: 'Change a product',
-      request: { params: SkuParam, headers: IdempotencyHeaderSchema, ...jsonBody(ProductUpdateSchema) },
-      responses: { 200: jsonResponse('Updated', ProductSchema) },
-    }),
+    op.change(
+      '/{sku}',
+      'Change a product',
+      { method: 'patch', params: SkuParam, body: ProductUpdateSchema },
+      jsonResponse('Updated', ProductSchema),
+    ),
     async (c) =>
       c.json(
         await sw.catalog.updateProduct(c.get('actor'), c.req.valid('param').sku, c.req.valid('json')),

@@ -21,33 +21,27 @@ import {
   json,
   jsonResponse,
   newRouter,
+  operations,
   securedRoute,
-  jsonBody,
 } from '../http/router';
+
+const op = operations(['Channels']);
 
 export function channelsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/',
-      tags: ['Channels'],
-      summary: 'Connect a sales channel (Shopify shop, Amazon SP-API, manual); secrets are stored encrypted',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(ChannelConnectSchema) },
-      responses: { 201: jsonResponse('Connected', SalesChannelSchema) },
-    }),
+    op.create(
+      '/',
+      'Connect a sales channel (Shopify shop, Amazon SP-API, manual); secrets are stored encrypted',
+      ChannelConnectSchema,
+      jsonResponse('Connected', SalesChannelSchema),
+    ),
     async (c) => c.json(await sw.channels.connect(c.get('actor'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Channels'],
-      summary: 'Connected sales channels',
-      responses: { 200: jsonResponse('Channels', itemsOf(SalesChannelSchema)) },
-    }),
+    op.list('/', 'Connected sales channels', jsonResponse('Channels', itemsOf(SalesChannelSchema))),
     async (c) => c.json({ items: await sw.channels.list(c.get('actor')) }, 200),
   );
 
@@ -85,15 +79,12 @@ export function channelsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/amazon/inventory-age',
-      tags: ['Channels'],
-      summary:
-        "Amazon's FBA inventory age brackets (imported report) beside the ledger's age layers at that location",
-      request: { query: FbaAgeQuerySchema },
-      responses: { 200: jsonResponse('Totals and the SKUs that differ most', FbaAgeComparisonSchema) },
-    }),
+    op.query(
+      '/amazon/inventory-age',
+      "Amazon's FBA inventory age brackets (imported report) beside the ledger's age layers at that location",
+      FbaAgeQuerySchema,
+      jsonResponse('Totals and the SKUs that differ most', FbaAgeComparisonSchema),
+    ),
     async (c) => c.json(await sw.imports.fbaInventoryAge(c.get('actor'), c.req.valid('query')), 200),
   );
 

@@ -16,37 +16,34 @@ import {
   jsonBody,
   jsonResponse,
   newRouter,
+  operations,
   securedRoute,
 } from '../http/router';
 import { z } from '@hono/zod-openapi';
 
 const tags = ['Inventory health'];
+const op = operations(tags);
 
 export function healthRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/ipi',
-      tags,
-      summary:
-        'IPI proxy (0–1000) from excess %, sell-through, stranded % and in-stock rate, each explained with its band and the SKUs dragging it down',
-      request: { query: AsOfQuerySchema },
-      responses: { 200: jsonResponse('The proxy', IpiSchema) },
-    }),
+    op.query(
+      '/ipi',
+      'IPI proxy (0–1000) from excess %, sell-through, stranded % and in-stock rate, each explained with its band and the SKUs dragging it down',
+      AsOfQuerySchema,
+      jsonResponse('The proxy', IpiSchema),
+    ),
     async (c) => c.json(await sw.health.ipi(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/ipi/history',
-      tags,
-      summary: 'The proxy week by week, with the real Amazon scores the seller entered',
-      request: { query: IpiHistoryQuerySchema },
-      responses: { 200: jsonResponse('History', IpiHistorySchema) },
-    }),
+    op.query(
+      '/ipi/history',
+      'The proxy week by week, with the real Amazon scores the seller entered',
+      IpiHistoryQuerySchema,
+      jsonResponse('History', IpiHistorySchema),
+    ),
     async (c) => c.json(await sw.health.history(c.get('actor'), { weeks: c.req.valid('query').weeks }), 200),
   );
 
@@ -88,14 +85,12 @@ export function healthRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/skus',
-      tags,
-      summary: 'Health factors per SKU (excess, sell-through, stranded, in-stock days), a page at a time',
-      request: { query: SkuFactorsQuerySchema },
-      responses: { 200: jsonResponse('A page', SkuFactorsPageSchema) },
-    }),
+    op.query(
+      '/skus',
+      'Health factors per SKU (excess, sell-through, stranded, in-stock days), a page at a time',
+      SkuFactorsQuerySchema,
+      jsonResponse('A page', SkuFactorsPageSchema),
+    ),
     async (c) => c.json(await sw.health.skuFactors(c.get('actor'), c.req.valid('query')), 200),
   );
 

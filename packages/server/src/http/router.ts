@@ -86,3 +86,87 @@ export const IdempotencyHeaderSchema = z.object({
     .optional()
     .openapi({ description: 'A retried write with the same key is applied once' }),
 });
+
+/** A summary, or a summary with a longer description. */
+type OperationDoc = string | { summary: string; description: string };
+
+/** Path or query parameters: an object schema, one key per parameter. */
+type RouteParams = z.ZodObject;
+
+type JsonResponse<T extends z.ZodType> = ReturnType<typeof jsonResponse<T>>;
+
+/**
+ * The usual operations of one API section (its tags), each stated as path, summary, input and success response;
+ * the method, the Idempotency-Key header of writes and the security and problem responses (`securedRoute`) follow
+ * from the kind of operation.
+ */
+export function operations(tags: string[]) {
+  const info = (path: string, doc: OperationDoc) => ({
+    path,
+    tags,
+    ...(typeof doc === 'string' ? { summary: doc } : doc),
+  });
+  return {
+    /** GET with no input: `200` and the JSON it names (a list, a summary). */
+    list: <T extends z.ZodType>(path: string, doc: OperationDoc, ok: JsonResponse<T>) =>
+      securedRoute({ ...info(path, doc), method: 'get', responses: { 200: ok } }),
+
+    /** GET with query parameters (a filtered list, a page, a report): `200` and its JSON. */
+    query: <Q extends RouteParams, T extends z.ZodType>(
+      path: string,
+      doc: OperationDoc,
+      query: Q,
+      ok: JsonResponse<T>,
+    ) => securedRoute({ ...info(path, doc), method: 'get', request: { query }, responses: { 200: ok } }),
+
+    /** GET one resource named by its path parameters: `200` and its JSON. */
+    read: <P extends RouteParams, T extends z.ZodType>(
+      path: string,
+      doc: OperationDoc,
+      params: P,
+      ok: JsonResponse<T>,
+    ) => securedRoute({ ...info(path, doc), method: 'get', request: { params }, responses: { 200: ok } }),
+
+    /** POST that creates: safe to retry with an Idempotency-Key; `201` and what was created. */
+    create: <B extends z.ZodType, T extends z.ZodType>(
+      path: string,
+      doc: OperationDoc,
+      body: B,
+      created: JsonResponse<T>,
+    ) =>
+      securedRoute({
+        ...info(path, doc),
+        method: 'post',
+        request: { headers: IdempotencyHeaderSchema, ...jsonBody(body) },
+        responses: { 201: created },
+      }),
+
+    /** A write to one resource named by its path parameters (PATCH or PUT, or POST for an action on it): `200`. */
+    change: <
+      const M extends 'patch' | 'post' | 'put',
+      P extends RouteParams,
+      B extends z.ZodType,
+      T extends z.ZodType,
+    >(
+      path: string,
+      doc: OperationDoc,
+      input: { method: M; params: P; body: B },
+      ok: JsonResponse<T>,
+    ) =>
+      securedRoute({
+        ...info(path, doc),
+        method: input.method,
+        request: { params: input.params, headers: IdempotencyHeaderSchema, ...jsonBody(input.body) },
+        responses: { 200: ok },
+      }),
+
+    /** DELETE one resource named by its path parameters: `204` with the given description. */
+    remove: <P extends RouteParams>(path: string, doc: OperationDoc, params: P, description: string) =>
+      securedRoute({
+        ...info(path, doc),
+        method: 'delete',
+        request: { params },
+        responses: { 204: { description } },
+      }),
+  };
+}

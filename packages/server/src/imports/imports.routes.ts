@@ -8,7 +8,16 @@ import {
   ImportSchema,
 } from './imports.schema';
 import type { Stockwise } from '../stockwise';
-import { IdempotencyHeaderSchema, itemsOf, jsonResponse, newRouter, securedRoute } from '../http/router';
+import {
+  IdempotencyHeaderSchema,
+  itemsOf,
+  jsonResponse,
+  newRouter,
+  operations,
+  securedRoute,
+} from '../http/router';
+
+const op = operations(['Imports']);
 
 /** Imports stream their body (no 1 MiB JSON limit) up to this size. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
@@ -85,13 +94,7 @@ export function importsRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Imports'],
-      summary: 'Recent imports',
-      responses: { 200: jsonResponse('Imports, newest first', itemsOf(ImportSchema)) },
-    }),
+    op.list('/', 'Recent imports', jsonResponse('Imports, newest first', itemsOf(ImportSchema))),
     async (c) => c.json({ items: await sw.imports.list(c.get('actor')) }, 200),
   );
   return app;

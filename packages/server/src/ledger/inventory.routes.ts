@@ -11,40 +11,31 @@ import {
   MovementResultSchema,
 } from './ledger.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  IdempotencyHeaderSchema,
-  itemsOf,
-  json,
-  jsonResponse,
-  newRouter,
-  securedRoute,
-  jsonBody,
-} from '../http/router';
+import { itemsOf, json, jsonResponse, newRouter, operations, securedRoute } from '../http/router';
+
+const inventoryOp = operations(['Inventory']);
+const ledgerOp = operations(['Ledger']);
 
 export function movementsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/',
-      tags: ['Ledger'],
-      summary: 'Record a stock movement (receipt, shipment, return, transfer, adjustment, removal)',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(MovementCreateSchema) },
-      responses: { 201: jsonResponse('Recorded', MovementResultSchema) },
-    }),
+    ledgerOp.create(
+      '/',
+      'Record a stock movement (receipt, shipment, return, transfer, adjustment, removal)',
+      MovementCreateSchema,
+      jsonResponse('Recorded', MovementResultSchema),
+    ),
     async (c) => c.json(await sw.movements.record(c.get('actor'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Ledger'],
-      summary: 'The ledger: movements, newest first',
-      request: { query: MovementListQuerySchema },
-      responses: { 200: jsonResponse('A page of movements', MovementPageSchema) },
-    }),
+    ledgerOp.query(
+      '/',
+      'The ledger: movements, newest first',
+      MovementListQuerySchema,
+      jsonResponse('A page of movements', MovementPageSchema),
+    ),
     async (c) => {
       const q = c.req.valid('query');
       const page = await sw.inventory.listMovements(c.get('actor'), {
@@ -62,14 +53,12 @@ export function inventoryRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Inventory'],
-      summary: 'Balances per SKU × location: onHand, reserved, available, inbound, unfulfillable',
-      request: { query: InventoryQuerySchema },
-      responses: { 200: jsonResponse('A page of balances', InventoryPageSchema) },
-    }),
+    inventoryOp.query(
+      '/',
+      'Balances per SKU × location: onHand, reserved, available, inbound, unfulfillable',
+      InventoryQuerySchema,
+      jsonResponse('A page of balances', InventoryPageSchema),
+    ),
     async (c) => {
       const q = c.req.valid('query');
       return c.json(await sw.inventory.listBalances(c.get('actor'), { ...q, search: q.q }), 200);
@@ -77,15 +66,12 @@ export function inventoryRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/summary',
-      tags: ['Inventory'],
-      summary:
-        'Totals for the overview: units per bucket, SKU and stock-out counts, per location, by age, and stock value',
-      request: { query: AsOfQuerySchema },
-      responses: { 200: jsonResponse('The summary', InventorySummarySchema) },
-    }),
+    inventoryOp.query(
+      '/summary',
+      'Totals for the overview: units per bucket, SKU and stock-out counts, per location, by age, and stock value',
+      AsOfQuerySchema,
+      jsonResponse('The summary', InventorySummarySchema),
+    ),
     async (c) => c.json(await sw.inventory.summary(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
   );
 

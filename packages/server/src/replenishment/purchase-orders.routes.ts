@@ -14,9 +14,9 @@ import {
   itemsOf,
   jsonResponse,
   newRouter,
+  operations,
   type Router,
   securedRoute,
-  jsonBody,
 } from '../http/router';
 
 const IdParam = z.object({
@@ -32,19 +32,18 @@ const IdParam = z.object({
     }),
 });
 const tags = ['Purchase orders'];
+const op = operations(tags);
 
 export function purchaseOrdersRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags,
-      summary: 'List purchase orders, newest first',
-      request: { query: PurchaseOrderListQuerySchema },
-      responses: { 200: jsonResponse('A page of purchase orders', PurchaseOrderListSchema) },
-    }),
+    op.query(
+      '/',
+      'List purchase orders, newest first',
+      PurchaseOrderListQuerySchema,
+      jsonResponse('A page of purchase orders', PurchaseOrderListSchema),
+    ),
     async (c) => {
       const q = c.req.valid('query');
       return c.json(await sw.purchaseOrders.list(c.get('actor'), q), 200);
@@ -52,40 +51,32 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/',
-      tags,
-      summary:
-        'Draft purchase orders: by hand (supplier, location, lines) or from restock recommendations (one per supplier × location)',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(PurchaseOrderCreateSchema) },
-      responses: { 201: jsonResponse('Drafted', itemsOf(PurchaseOrderSchema)) },
-    }),
+    op.create(
+      '/',
+      'Draft purchase orders: by hand (supplier, location, lines) or from restock recommendations (one per supplier × location)',
+      PurchaseOrderCreateSchema,
+      jsonResponse('Drafted', itemsOf(PurchaseOrderSchema)),
+    ),
     async (c) => c.json(await sw.purchaseOrders.create(c.get('actor'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/{id}',
-      tags,
-      summary: 'Get a purchase order with its lines and receipts',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse('The purchase order', PurchaseOrderSchema) },
-    }),
+    op.read(
+      '/{id}',
+      'Get a purchase order with its lines and receipts',
+      IdParam,
+      jsonResponse('The purchase order', PurchaseOrderSchema),
+    ),
     async (c) => c.json(await sw.purchaseOrders.get(c.get('actor'), c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    securedRoute({
-      method: 'patch',
-      path: '/{id}',
-      tags,
-      summary:
-        'Edit a purchase order (lines and destination while a draft; freight, dates, notes, paid any time)',
-      request: { params: IdParam, headers: IdempotencyHeaderSchema, ...jsonBody(PurchaseOrderUpdateSchema) },
-      responses: { 200: jsonResponse('Updated', PurchaseOrderSchema) },
-    }),
+    op.change(
+      '/{id}',
+      'Edit a purchase order (lines and destination while a draft; freight, dates, notes, paid any time)',
+      { method: 'patch', params: IdParam, body: PurchaseOrderUpdateSchema },
+      jsonResponse('Updated', PurchaseOrderSchema),
+    ),
     async (c) =>
       c.json(
         await sw.purchaseOrders.update(c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
@@ -106,15 +97,12 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/{id}/receive',
-      tags,
-      summary:
-        'Receive scanned (barcode) or typed (SKU) lines, partially or fully; receipts open age layers at landed cost',
-      request: { params: IdParam, headers: IdempotencyHeaderSchema, ...jsonBody(ReceiveSchema) },
-      responses: { 200: jsonResponse('Received', ReceiveResultSchema) },
-    }),
+    op.change(
+      '/{id}/receive',
+      'Receive scanned (barcode) or typed (SKU) lines, partially or fully; receipts open age layers at landed cost',
+      { method: 'post', params: IdParam, body: ReceiveSchema },
+      jsonResponse('Received', ReceiveResultSchema),
+    ),
     async (c) =>
       c.json(
         await sw.purchaseOrders.receive(c.get('actor'), c.req.valid('param').id, c.req.valid('json')),

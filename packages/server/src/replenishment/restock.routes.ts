@@ -2,21 +2,27 @@ import { z } from '@hono/zod-openapi';
 import { SkuSchema } from '../http/common.schema';
 import { RestockPlanSchema, RestockQuerySchema, RestockSettingsSchema } from './restock.schema';
 import type { Stockwise } from '../stockwise';
-import { IdempotencyHeaderSchema, jsonResponse, newRouter, securedRoute, jsonBody } from '../http/router';
+import {
+  IdempotencyHeaderSchema,
+  jsonBody,
+  jsonResponse,
+  newRouter,
+  operations,
+  securedRoute,
+} from '../http/router';
+
+const op = operations(['Restock']);
 
 export function restockRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Restock'],
-      summary:
-        'Restock recommendations per SKU × location: quantity, order-by and ship dates, alert, reasoning; fitted to storage capacity',
-      request: { query: RestockQuerySchema },
-      responses: { 200: jsonResponse('The plan, most urgent first', RestockPlanSchema) },
-    }),
+    op.query(
+      '/',
+      'Restock recommendations per SKU × location: quantity, order-by and ship dates, alert, reasoning; fitted to storage capacity',
+      RestockQuerySchema,
+      jsonResponse('The plan, most urgent first', RestockPlanSchema),
+    ),
     async (c) => {
       const q = c.req.valid('query');
       const plan = await sw.restock.plan(c.get('actor'), {

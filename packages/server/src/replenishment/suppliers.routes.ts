@@ -14,14 +14,13 @@ import {
 } from './suppliers.schema';
 import type { Stockwise } from '../stockwise';
 import {
-  IdempotencyHeaderSchema,
   itemsOf,
   json,
   jsonResponse,
   newRouter,
+  operations,
   type Router,
   securedRoute,
-  jsonBody,
 } from '../http/router';
 
 const CodeParam = z.object({ code: SupplierCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) });
@@ -30,19 +29,18 @@ const CodeSkuParam = z.object({
   sku: SkuSchema.openapi({ param: { name: 'sku', in: 'path' } }),
 });
 const tags = ['Suppliers'];
+const op = operations(tags);
 
 export function suppliersRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags,
-      summary: 'List suppliers (with lead times learned from receipts)',
-      request: { query: SupplierListQuerySchema },
-      responses: { 200: jsonResponse('Suppliers', itemsOf(SupplierSchema)) },
-    }),
+    op.query(
+      '/',
+      'List suppliers (with lead times learned from receipts)',
+      SupplierListQuerySchema,
+      jsonResponse('Suppliers', itemsOf(SupplierSchema)),
+    ),
     async (c) => {
       const q = c.req.valid('query');
       const items = await sw.suppliers.list(c.get('actor'), {
@@ -54,52 +52,33 @@ export function suppliersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/',
-      tags,
-      summary: 'Create a supplier',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(SupplierCreateSchema) },
-      responses: { 201: jsonResponse('Created', SupplierSchema) },
-    }),
+    op.create('/', 'Create a supplier', SupplierCreateSchema, jsonResponse('Created', SupplierSchema)),
     async (c) => c.json(await sw.suppliers.create(c.get('actor'), c.req.valid('json')), 201),
   );
 
   // Before /{code}, which would otherwise take "bills" for a supplier code.
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/bills',
-      tags,
-      summary:
-        "Bills due to every supplier: unpaid purchase orders, due on first receipt (else sending) + the order's payment terms, soonest first",
-      request: { query: SupplierBillsQuerySchema },
-      responses: { 200: jsonResponse('Bills due', SupplierBillsSchema) },
-    }),
+    op.query(
+      '/bills',
+      "Bills due to every supplier: unpaid purchase orders, due on first receipt (else sending) + the order's payment terms, soonest first",
+      SupplierBillsQuerySchema,
+      jsonResponse('Bills due', SupplierBillsSchema),
+    ),
     async (c) => c.json(await sw.suppliers.bills(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/{code}',
-      tags,
-      summary: 'Get a supplier',
-      request: { params: CodeParam },
-      responses: { 200: jsonResponse('The supplier', SupplierSchema) },
-    }),
+    op.read('/{code}', 'Get a supplier', CodeParam, jsonResponse('The supplier', SupplierSchema)),
     async (c) => c.json(await sw.suppliers.get(c.get('actor'), c.req.valid('param').code), 200),
   );
 
   app.openapi(
-    securedRoute({
-      method: 'patch',
-      path: '/{code}',
-      tags,
-      summary: 'Change a supplier',
-      request: { params: CodeParam, headers: IdempotencyHeaderSchema, ...jsonBody(SupplierUpdateSchema) },
-      responses: { 200: jsonResponse('Updated', SupplierSchema) },
-    }),
+    op.change(
+      '/{code}',
+      'Change a supplier',
+      { method: 'patch', params: CodeParam, body: SupplierUpdateSchema },
+      jsonResponse('Updated', SupplierSchema),
+    ),
     async (c) =>
       c.json(await sw.suppliers.update(c.get('actor'), c.req.valid('param').code, c.req.valid('json')), 200),
   );
@@ -122,14 +101,12 @@ export function suppliersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/{code}/scorecard',
-      tags,
-      summary: 'Supplier scorecard: on-time rate, lead-time variance, fill rate, open orders, bills due',
-      request: { params: CodeParam },
-      responses: { 200: jsonResponse('Scorecard', ScorecardSchema) },
-    }),
+    op.read(
+      '/{code}/scorecard',
+      'Supplier scorecard: on-time rate, lead-time variance, fill rate, open orders, bills due',
+      CodeParam,
+      jsonResponse('Scorecard', ScorecardSchema),
+    ),
     async (c) => c.json(await sw.suppliers.scorecard(c.get('actor'), c.req.valid('param').code), 200),
   );
   supplierTermsRoutes(app, sw);
@@ -139,31 +116,23 @@ export function suppliersRoutes(sw: Stockwise) {
 /** The supplier's terms per SKU (MOQ, case pack, unit cost, price breaks). */
 function supplierTermsRoutes(app: Router, sw: Stockwise) {
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/{code}/products',
-      tags,
-      summary: "The supplier's terms per SKU (MOQ, case pack, unit cost, price breaks)",
-      request: { params: CodeParam },
-      responses: { 200: jsonResponse('Terms', itemsOf(SupplierProductSchema)) },
-    }),
+    op.read(
+      '/{code}/products',
+      "The supplier's terms per SKU (MOQ, case pack, unit cost, price breaks)",
+      CodeParam,
+      jsonResponse('Terms', itemsOf(SupplierProductSchema)),
+    ),
     async (c) =>
       c.json({ items: await sw.suppliers.listProducts(c.get('actor'), c.req.valid('param').code) }, 200),
   );
 
   app.openapi(
-    securedRoute({
-      method: 'put',
-      path: '/{code}/products/{sku}',
-      tags,
-      summary: "Set the supplier's terms for a SKU",
-      request: {
-        params: CodeSkuParam,
-        headers: IdempotencyHeaderSchema,
-        ...jsonBody(SupplierProductUpsertSchema),
-      },
-      responses: { 200: jsonResponse('Saved', SupplierProductSchema) },
-    }),
+    op.change(
+      '/{code}/products/{sku}',
+      "Set the supplier's terms for a SKU",
+      { method: 'put', params: CodeSkuParam, body: SupplierProductUpsertSchema },
+      jsonResponse('Saved', SupplierProductSchema),
+    ),
     async (c) =>
       c.json(
         await sw.suppliers.upsertProduct(c.get('actor'), c.req.valid('param'), c.req.valid('json')),

@@ -13,11 +13,14 @@ import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
   json,
+  jsonBody,
   jsonResponse,
   newRouter,
+  operations,
   securedRoute,
-  jsonBody,
 } from '../http/router';
+
+const op = operations(['Orders']);
 
 const optionalBody = <T extends Parameters<typeof json>[0]>(schema: T) => ({
   body: { ...json(schema), required: false },
@@ -61,14 +64,12 @@ export function ordersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Orders'],
-      summary: 'List orders, newest first (filter by channel, status, SKU, external id, order date)',
-      request: { query: OrderListQuerySchema },
-      responses: { 200: jsonResponse('A page of orders', OrderPageSchema) },
-    }),
+    op.query(
+      '/',
+      'List orders, newest first (filter by channel, status, SKU, external id, order date)',
+      OrderListQuerySchema,
+      jsonResponse('A page of orders', OrderPageSchema),
+    ),
     async (c) => {
       const q = c.req.valid('query');
       return c.json(
@@ -83,14 +84,7 @@ export function ordersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/{id}',
-      tags: ['Orders'],
-      summary: 'Get an order',
-      request: { params: OrderIdParam },
-      responses: { 200: jsonResponse('The order', OrderSchema) },
-    }),
+    op.read('/{id}', 'Get an order', OrderIdParam, jsonResponse('The order', OrderSchema)),
     async (c) => c.json(await sw.orders.get(c.get('actor'), c.req.valid('param').id), 200),
   );
 
@@ -133,14 +127,12 @@ export function ordersRoutes(sw: Stockwise) {
   );
 
   app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/{id}/return',
-      tags: ['Orders'],
-      summary: 'Take shipped units back as sellable or unfulfillable stock',
-      request: { params: OrderIdParam, headers: IdempotencyHeaderSchema, ...jsonBody(OrderReturnSchema) },
-      responses: { 200: jsonResponse('The order after the return', OrderSchema) },
-    }),
+    op.change(
+      '/{id}/return',
+      'Take shipped units back as sellable or unfulfillable stock',
+      { method: 'post', params: OrderIdParam, body: OrderReturnSchema },
+      jsonResponse('The order after the return', OrderSchema),
+    ),
     async (c) =>
       c.json(await sw.orders.return(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
