@@ -6,7 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { askWorker, startTsxWorker } from '../tsx-worker';
 import { fitPooledEffects, pooledMultiplier } from '../../packages/domain/src/forecasting/pooled-effects';
 import { seasonalNaive } from '../../packages/domain/src/forecasting/seasonal-naive';
 import { leadTimeDemandQuantiles } from '../../packages/domain/src/forecasting/lead-time-demand';
@@ -38,27 +39,15 @@ function factorChoice(spec: string | undefined): FactorChoice {
   };
 }
 
-/** Worker threads do not inherit tsx's loader: a tiny bootstrap registers it, then imports the worker. */
 function startWorker(): Worker {
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const worker = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
-  return new Worker(`import(${tsx}).then((m) => { m.register(); return import(${worker}); });`, {
-    eval: true,
-  });
+  return startTsxWorker(new URL('./worker.ts', import.meta.url));
 }
 
 function runBatch(worker: Worker, input: WorkerInput): Promise<WorkerOutput> {
-  return new Promise((resolve, reject) => {
-    const onError = (e: Error): void => {
-      reject(e);
-    };
-    worker.once('error', onError);
-    worker.once('message', (m: WorkerOutput) => {
-      worker.off('error', onError);
-      resolve(m);
-    });
-    worker.postMessage(input, [input.history.buffer as ArrayBuffer, input.multiplier.buffer as ArrayBuffer]);
-  });
+  return askWorker(worker, input, [
+    input.history.buffer as ArrayBuffer,
+    input.multiplier.buffer as ArrayBuffer,
+  ]);
 }
 
 interface RunOptions {

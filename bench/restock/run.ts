@@ -19,7 +19,8 @@
  * instead of economics).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { askWorker, startTsxWorker } from '../tsx-worker';
 import { isoDate, parseIsoDate } from '../../packages/domain/src/dates/dates';
 import {
   storageFeeSchedule,
@@ -44,25 +45,11 @@ function arg(name: string): string | undefined {
 }
 
 function startWorker(): Worker {
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const worker = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
-  return new Worker(`import(${tsx}).then((m) => { m.register(); return import(${worker}); });`, {
-    eval: true,
-  });
+  return startTsxWorker(new URL('./worker.ts', import.meta.url));
 }
 
 function runOn(worker: Worker, input: RestockWorkerInput): Promise<RestockWorkerOutput> {
-  return new Promise((resolve, reject) => {
-    const onError = (e: Error): void => {
-      reject(e);
-    };
-    worker.once('error', onError);
-    worker.once('message', (m: RestockWorkerOutput) => {
-      worker.off('error', onError);
-      resolve(m);
-    });
-    worker.postMessage(input);
-  });
+  return askWorker(worker, input);
 }
 
 /** Nearest known price for days the item was not on sale (forward, then backward fill). */

@@ -6,7 +6,7 @@ import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Principal, TokenRecord } from '@stockwise/db/accounts/credentials.repository';
 import { credentialsRepository } from '@stockwise/db/accounts/credentials.repository';
 import type { Actor } from './actor';
-import { auditActor, requirePermission } from './actor';
+import { auditActor, auditTrail, requirePermission } from './actor';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from '../platform/secrets';
 import type { Transactor } from '../platform/transactor';
 
@@ -133,14 +133,7 @@ export class AuthService {
     }
     return this.tx.run(async (sql) => {
       const member = await this.createUser(account[0]!.name, user);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'member.add',
-        entityType: 'user',
-        entityId: email,
-        before: null,
-        after: { role: user.role },
-      });
+      await auditTrail(sql, actor).record('member.add', ['user', email], null, { role: user.role });
       return member;
     });
   }
@@ -227,14 +220,7 @@ export class AuthService {
         tokenHash: hashSecret(token),
         prefix: token.slice(0, 8),
       });
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'token.create',
-        entityType: 'token',
-        entityId: String(record.id),
-        before: null,
-        after: { name },
-      });
+      await auditTrail(sql, actor).record('token.create', ['token', String(record.id)], null, { name });
       return { token, record };
     });
   }

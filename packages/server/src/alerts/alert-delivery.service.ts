@@ -1,8 +1,7 @@
 import { DomainError } from '@stockwise/domain/errors';
 import { alertsRepository } from '@stockwise/db/alerts/alerts.repository';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { auditTrail, requirePermission } from '../accounts/actor';
 import type { ReportKind } from '../reports/reports.schema';
 import { todayIso } from '../health/health.service';
 import { postWebhook, sendEmail } from '../platform/delivery';
@@ -74,14 +73,12 @@ export class AlertDeliveryService {
           `a ${input.frequency} ${input.kind} ${input.format} report is already scheduled`,
           { field: 'kind' },
         );
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'report_schedule.create',
-        entityType: 'report_schedule',
-        entityId: String(created.id),
-        before: null,
-        after: created,
-      });
+      await auditTrail(sql, actor).record(
+        'report_schedule.create',
+        ['report_schedule', String(created.id)],
+        null,
+        created,
+      );
       return { ...created, createdAt: created.createdAt.toISOString() };
     });
   }
@@ -91,14 +88,12 @@ export class AlertDeliveryService {
     await this.tx.run(async (sql) => {
       if (!(await alertsRepository.deleteReportSchedule(sql, actor.accountId, id)))
         throw new DomainError('NOT_FOUND', `no report schedule ${String(id)}`, { field: 'id' });
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'report_schedule.delete',
-        entityType: 'report_schedule',
-        entityId: String(id),
-        before: null,
-        after: null,
-      });
+      await auditTrail(sql, actor).record(
+        'report_schedule.delete',
+        ['report_schedule', String(id)],
+        null,
+        null,
+      );
     });
   }
 

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { alertsRepository } from '@stockwise/db/alerts/alerts.repository';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { auditTrail, requirePermission } from '../accounts/actor';
 import type { NotificationSettingsUpdate } from './alerts.schema';
 import { SIGNATURE_HEADER } from '../platform/delivery';
 import type { SecretBox } from '../platform/secret-box';
@@ -89,18 +88,16 @@ export class AlertSettingsService {
         webhook,
         alertRecipients: input.alertRecipients ?? current.alertRecipients,
       });
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'alerts.settings',
-        entityType: 'notification_settings',
-        entityId: String(actor.accountId),
-        before: null,
-        after: {
+      await auditTrail(sql, actor).record(
+        'alerts.settings',
+        ['notification_settings', String(actor.accountId)],
+        null,
+        {
           smtpHost: smtp?.host ?? null,
           webhookUrl: webhook?.url ?? null,
           recipients: input.alertRecipients ?? current.alertRecipients,
         },
-      });
+      );
     });
     return { ...(await this.getSettings(actor)), ...(generated ? { webhookSecret: generated } : {}) };
   }

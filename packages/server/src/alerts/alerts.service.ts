@@ -10,7 +10,6 @@ import {
 import { DomainError } from '@stockwise/domain/errors';
 import type { AlertCondition, AlertRecord } from '@stockwise/db/alerts/alerts.repository';
 import { alertsRepository } from '@stockwise/db/alerts/alerts.repository';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Sql } from '@stockwise/db/database';
 import { healthRepository } from '@stockwise/db/health/health.repository';
 import { useReportSettings } from '@stockwise/db/health/product-scope';
@@ -20,7 +19,7 @@ import type { SecretBox } from '../platform/secret-box';
 import type { AlertDto, NotificationSettingsUpdate } from './alerts.schema';
 import type { ReportKind } from '../reports/reports.schema';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { FeesService } from '../fees/fees.service';
 import { todayIso } from '../health/health.service';
@@ -194,14 +193,7 @@ export class AlertsService {
       if (!before) throw new DomainError('NOT_FOUND', `no alert ${String(id)}`, { field: 'id' });
       const after = await c.apply(sql);
       if (!after) throw new DomainError('NOT_FOUND', `no alert ${String(id)}`, { field: 'id' });
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: c.action,
-        entityType: 'alert',
-        entityId: String(id),
-        before: c.before(before),
-        after: c.after(after),
-      });
+      await auditTrail(sql, actor).record(c.action, ['alert', String(id)], c.before(before), c.after(after));
       return mapAlertDto(after);
     });
   }

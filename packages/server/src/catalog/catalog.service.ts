@@ -2,12 +2,11 @@ import { checkBarcode } from '@stockwise/domain/catalog/barcode';
 import { cubicFeet, sizeTier, storageTypeOf, toPounds } from '@stockwise/domain/catalog/dimensions';
 import { DomainError } from '@stockwise/domain/errors';
 import type { Page } from '@stockwise/db/pagination';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { ProductFields, ProductQuery, ProductRecord } from '@stockwise/db/catalog/products.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { ProductCreate, ProductDto, ProductUpdate } from './catalog.schema';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 
 const DEFAULTS: Omit<ProductFields, 'sku' | 'title' | 'barcodeKind' | 'cubicFeet' | 'sizeTier'> = {
@@ -109,14 +108,7 @@ export class CatalogService {
             });
       }
       const dto = mapProductDto(created);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'product.create',
-        entityType: 'product',
-        entityId: created.sku,
-        before: null,
-        after: dto,
-      });
+      await auditTrail(sql, actor).record('product.create', ['product', created.sku], null, dto);
       return dto;
     });
   }
@@ -136,14 +128,7 @@ export class CatalogService {
       }
       const updated = await productsRepository.update(sql, actor.accountId, existing.id, fields);
       const dto = mapProductDto(updated!);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'product.update',
-        entityType: 'product',
-        entityId: sku,
-        before: mapProductDto(existing),
-        after: dto,
-      });
+      await auditTrail(sql, actor).record('product.update', ['product', sku], mapProductDto(existing), dto);
       return dto;
     });
   }

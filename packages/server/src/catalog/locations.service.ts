@@ -1,6 +1,5 @@
 import { DomainError } from '@stockwise/domain/errors';
 import type { Page } from '@stockwise/db/pagination';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type {
   LocationFields,
   LocationRecord,
@@ -10,7 +9,7 @@ import type {
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { LocationCreate, LocationDto, LocationUpdate } from './catalog.schema';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { auditTrail, requirePermission } from '../accounts/actor';
 import { stripUndefined } from './catalog.service';
 import type { Transactor } from '../platform/transactor';
 
@@ -43,14 +42,7 @@ export class LocationsService {
       if (!created)
         throw new DomainError('DUPLICATE', `location ${input.code} already exists`, { field: 'code' });
       const dto = mapLocationDto(created);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'location.create',
-        entityType: 'location',
-        entityId: created.code,
-        before: null,
-        after: dto,
-      });
+      await auditTrail(sql, actor).record('location.create', ['location', created.code], null, dto);
       return dto;
     });
   }
@@ -64,14 +56,12 @@ export class LocationsService {
         ...stripUndefined(patch),
       });
       const dto = mapLocationDto(updated!);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'location.update',
-        entityType: 'location',
-        entityId: code,
-        before: mapLocationDto(existing),
-        after: dto,
-      });
+      await auditTrail(sql, actor).record(
+        'location.update',
+        ['location', code],
+        mapLocationDto(existing),
+        dto,
+      );
       return dto;
     });
   }

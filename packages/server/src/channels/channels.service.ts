@@ -2,13 +2,12 @@ import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import type { OrderChannel } from '@stockwise/domain/sales/order-state';
 import type { ChannelRecord } from '@stockwise/db/channels/channels.repository';
 import { channelsRepository } from '@stockwise/db/channels/channels.repository';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { OrdersService } from '../sales/orders.service';
 import type { ChannelConnect, SalesChannelDto } from './channels.schema';
 import type { OrderDto } from '../sales/orders.schema';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { SecretBox } from '../platform/secret-box';
 import { amazonCredentials } from './amazon/amazon-credentials';
@@ -101,14 +100,7 @@ export class ChannelsService {
       });
       if (!saved) throw new DomainError('CONFLICT', 'could not save the channel');
       const dto = mapChannelDto(saved);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'channel.connect',
-        entityType: 'channel',
-        entityId: input.type,
-        before: null,
-        after: dto,
-      });
+      await auditTrail(sql, actor).record('channel.connect', ['channel', input.type], null, dto);
       return dto;
     });
   }

@@ -1,12 +1,11 @@
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import { DomainError } from '@stockwise/domain/errors';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { FeeScheduleRecord } from '@stockwise/db/fees/fees.repository';
 import { feesRepository } from '@stockwise/db/fees/fees.repository';
 import type { FeeScheduleCreate, FeeScheduleDto, FeeScheduleUpdate } from './fees.schema';
 import { FeeScheduleBodySchema } from './fees.schema';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 
 export const DEFAULT_MARKETPLACE = 'US';
@@ -90,14 +89,7 @@ export class FeesService {
           { field: 'effectiveFrom' },
         );
       const dto = toDto(created);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'fees.create',
-        entityType: 'fee_schedule',
-        entityId: String(created.id),
-        before: null,
-        after: dto,
-      });
+      await auditTrail(sql, actor).record('fees.create', ['fee_schedule', String(created.id)], null, dto);
       return dto;
     });
   }
@@ -116,14 +108,7 @@ export class FeesService {
       const body = FeeScheduleBodySchema.parse({ ...bodyOf(toSchedule(existing)), ...stripUndefined(patch) });
       const updated = await feesRepository.update(sql, actor.accountId, id, body);
       const dto = toDto(updated!);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'fees.update',
-        entityType: 'fee_schedule',
-        entityId: String(id),
-        before: toDto(existing),
-        after: dto,
-      });
+      await auditTrail(sql, actor).record('fees.update', ['fee_schedule', String(id)], toDto(existing), dto);
       return dto;
     });
   }
@@ -136,14 +121,7 @@ export class FeesService {
       if (existing.accountId === null)
         throw new DomainError('CONFLICT', 'the shipped default schedule cannot be deleted', { field: 'id' });
       await feesRepository.remove(sql, actor.accountId, id);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'fees.delete',
-        entityType: 'fee_schedule',
-        entityId: String(id),
-        before: toDto(existing),
-        after: null,
-      });
+      await auditTrail(sql, actor).record('fees.delete', ['fee_schedule', String(id)], toDto(existing), null);
     });
   }
 

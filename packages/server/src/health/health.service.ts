@@ -11,9 +11,8 @@ import type { FactorOverview } from '@stockwise/db/health/health.repository';
 import { healthRepository } from '@stockwise/db/health/health.repository';
 import { ipiHistoryRepository } from '@stockwise/db/health/ipi-history.repository';
 import { useReportSettings } from '@stockwise/db/health/product-scope';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Sql } from '@stockwise/db/database';
 import type { Transactor } from '../platform/transactor';
 
@@ -247,14 +246,12 @@ export class HealthService {
         note: input.note ?? null,
         enteredBy: actor.userId,
       });
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'ipi.amazon_score',
-        entityType: 'amazon_ipi_score',
-        entityId: String(saved.id),
-        before: null,
-        after: saved,
-      });
+      await auditTrail(sql, actor).record(
+        'ipi.amazon_score',
+        ['amazon_ipi_score', String(saved.id)],
+        null,
+        saved,
+      );
       return saved;
     });
   }

@@ -1,9 +1,8 @@
 import type { ImportKind } from '@stockwise/domain/imports/import-formats';
 import { DomainError } from '@stockwise/domain/errors';
 import { importsRepository } from '@stockwise/db/imports/imports.repository';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { ApplyOptions, ImportResult } from './import-result';
 import { MAX_REPORTED, RejectCollector } from './import-result';
@@ -73,13 +72,12 @@ export async function applyImport(
     if (rejects.count > 0) applied['rowsNotApplied'] = rejects.count;
     const rowsRejected = record.rowsRejected + rejects.count;
     await importsRepository.finish(sql, importId, { status: 'applied', result: applied, rowsRejected });
-    await auditRepository.record(sql, {
-      ...auditActor(actor),
-      action: 'import.apply',
-      entityType: 'import',
-      entityId: String(importId),
-      before: null,
-      after: { kind, fileName: record.fileName, rows: record.rowsTotal, rejected: rowsRejected, ...applied },
+    await auditTrail(sql, actor).record('import.apply', ['import', String(importId)], null, {
+      kind,
+      fileName: record.fileName,
+      rows: record.rowsTotal,
+      rejected: rowsRejected,
+      ...applied,
     });
     const allRejects = [...base.rejects, ...rejects.rows]
       .sort((a, b) => a.line - b.line)

@@ -1,9 +1,8 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
 import type { Sql } from '@stockwise/db/database';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Actor } from '../accounts/actor';
-import { auditActor } from '../accounts/actor';
+import { auditTrail } from '../accounts/actor';
 import type {
   PurchaseOrderLineRecord,
   PurchaseOrderRecord,
@@ -128,12 +127,5 @@ export async function auditOrder(
   actor: Actor,
   e: { action: string; number: string; before: unknown; after: unknown },
 ): Promise<void> {
-  await auditRepository.record(sql, {
-    ...auditActor(actor),
-    action: e.action,
-    entityType: 'purchase_order',
-    entityId: e.number,
-    before: e.before,
-    after: e.after,
-  });
+  await auditTrail(sql, actor).record(e.action, ['purchase_order', e.number], e.before, e.after);
 }

@@ -10,7 +10,6 @@ import {
 } from '@stockwise/domain/replenishment/network-plan';
 import type { PlanLine } from '@stockwise/domain/replenishment/plan-line';
 import { compareByUrgency, planTotals } from '@stockwise/domain/replenishment/plan-summary';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
 import { forecastsRepository } from '@stockwise/db/forecasting/forecasts.repository';
 import type { LocationRecord } from '@stockwise/db/catalog/locations.repository';
@@ -29,7 +28,7 @@ import { historyWindow, loadDemandHistories } from '../forecasting/demand-histor
 import { todayUtc } from '../forecasting/forecast.service';
 import type { RestockItemDto, RestockPlanDto, RestockSettings, SupplyMode } from './restock.schema';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import { loadLpSolver } from './highs-solver';
 import { observedLeadTimes } from './suppliers.service';
@@ -184,14 +183,7 @@ export class RestockService {
       }
       await replenishmentRepository.upsertSettings(sql, actor.accountId, next);
       const { productId: _id, ...dto } = next;
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'restock.settings',
-        entityType: 'product',
-        entityId: sku,
-        before: existing ?? null,
-        after: dto,
-      });
+      await auditTrail(sql, actor).record('restock.settings', ['product', sku], existing ?? null, dto);
       return { sku, ...dto };
     });
   }

@@ -23,7 +23,7 @@ import type {
   SupplierUpdate,
 } from './suppliers.schema';
 import type { Actor } from '../accounts/actor';
-import { auditActor, requirePermission } from '../accounts/actor';
+import { auditActor, auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 
 const DAY_MS = 86_400_000;
@@ -155,14 +155,7 @@ export class SuppliersService {
         created,
         learnLeadTime({ statedDays: statedDays(created), observedDays: [] }),
       );
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'supplier.create',
-        entityType: 'supplier',
-        entityId: created.code,
-        before: null,
-        after: dto,
-      });
+      await auditTrail(sql, actor).record('supplier.create', ['supplier', created.code], null, dto);
       return dto;
     });
   }
@@ -199,14 +192,12 @@ export class SuppliersService {
       const deleted = await suppliersRepository.delete(sql, actor.accountId, existing.id);
       if (!deleted)
         await suppliersRepository.update(sql, actor.accountId, existing.id, { ...existing, active: false });
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: deleted ? 'supplier.delete' : 'supplier.deactivate',
-        entityType: 'supplier',
-        entityId: code,
-        before: { code },
-        after: null,
-      });
+      await auditTrail(sql, actor).record(
+        deleted ? 'supplier.delete' : 'supplier.deactivate',
+        ['supplier', code],
+        { code },
+        null,
+      );
       return { deleted, deactivated: !deleted };
     });
   }
@@ -262,14 +253,12 @@ export class SuppliersService {
       });
       const saved = await suppliersRepository.findProduct(sql, actor.accountId, ids);
       const dto = mapSupplierProductDto(saved!);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'supplier.product.upsert',
-        entityType: 'supplier',
-        entityId: `${key.code}/${key.sku}`,
-        before: existing ? mapSupplierProductDto(existing) : null,
-        after: dto,
-      });
+      await auditTrail(sql, actor).record(
+        'supplier.product.upsert',
+        ['supplier', `${key.code}/${key.sku}`],
+        existing ? mapSupplierProductDto(existing) : null,
+        dto,
+      );
       return dto;
     });
   }
@@ -286,14 +275,12 @@ export class SuppliersService {
       });
       if (!removed)
         throw new DomainError('NOT_FOUND', `${key.code} has no terms for ${key.sku}`, { field: 'sku' });
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'supplier.product.delete',
-        entityType: 'supplier',
-        entityId: `${key.code}/${key.sku}`,
-        before: { sku: key.sku },
-        after: null,
-      });
+      await auditTrail(sql, actor).record(
+        'supplier.product.delete',
+        ['supplier', `${key.code}/${key.sku}`],
+        { sku: key.sku },
+        null,
+      );
     });
   }
 

@@ -3,12 +3,8 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
-import { loadDemoSeller } from '../../src/demo/load-demo';
-import type { createApp } from '../../src/http/app';
-import type { Actor } from '../../src/accounts/actor';
-import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
+import { useDemoSeller } from '../support/demo-seller';
 import { client } from '../support/http-client';
 
 /** A tiny SMTP server on 127.0.0.1 that accepts every message (no TLS, no auth). */
@@ -93,23 +89,11 @@ function webhookServer(): Promise<{
 }
 
 describeEachBackend('Alerts: once per condition, e-mail and signed webhook', (backend) => {
-  const ctx = useStockwise(backend);
-  let sw: Stockwise;
-  let app: ReturnType<typeof createApp>;
-  let token: string;
-  let actor: Actor;
+  const seller = useDemoSeller(backend, 14);
   let smtp: Awaited<ReturnType<typeof smtpServer>>;
   let hook: Awaited<ReturnType<typeof webhookServer>>;
 
   beforeAll(async () => {
-    sw = ctx.sw;
-    app = ctx.app;
-    const demo = await loadDemoSeller(sw, {
-      skuCount: 14,
-      asOf: isoDate(parseIsoDate(new Date().toISOString().slice(0, 10)) - 1),
-    });
-    token = (await sw.auth.createTokenForEmail(demo.email, 'test')).token;
-    actor = await sw.auth.ownerOf(demo.accountName);
     smtp = await smtpServer();
     hook = await webhookServer();
   }, 180_000);
@@ -119,7 +103,7 @@ describeEachBackend('Alerts: once per condition, e-mail and signed webhook', (ba
   });
 
   it('stores SMTP and webhook settings without ever showing the secrets', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     const res = await api.call('PUT', '/api/v1/alerts/settings', {
       body: {
         smtp: {
@@ -141,9 +125,9 @@ describeEachBackend('Alerts: once per condition, e-mail and signed webhook', (ba
       alertRecipients: ['owner@example.com'],
     });
     expect(JSON.stringify(res.body)).not.toContain('a-shared-secret');
-    const stored = await sw.db.query<{ webhook: { secret: string } }>(
+    const stored = await seller.sw.db.query<{ webhook: { secret: string } }>(
       'SELECT webhook FROM notification_settings WHERE account_id = $1',
-      [actor.accountId],
+      [seller.actor.accountId],
     );
     expect(stored[0]!.webhook.secret).not.toContain('a-shared-secret');
     expect(
@@ -153,7 +137,7 @@ describeEachBackend('Alerts: once per condition, e-mail and signed webhook', (ba
   });
 
   it('evaluates the rules, opens each condition once, and delivers it once by e-mail and by signed webhook', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     const first = await api.post('/api/v1/alerts/evaluate', {});
     expect(first.status).toBe(200);
     const opened = first.body['opened'] as number;
@@ -185,15 +169,15 @@ describeEachBackend('Alerts: once per condition, e-mail and signed webhook', (ba
     expect(hook.calls).toHaveLength(1);
     const all = await api.get('/api/v1/alerts?limit=500');
     expect((all.body.items ?? []).length).toBe(opened);
-    const keys = await sw.db.query<{ n: number; d: number }>(
+    const keys = await seller.sw.db.query<{ n: number; d: number }>(
       'SELECT count(*)::int AS n, count(DISTINCT dedupe_key)::int AS d FROM alerts WHERE account_id = $1',
-      [actor.accountId],
+      [seller.actor.accountId],
     );
     expect(keys[0]!.n).toBe(keys[0]!.d);
   });
 
   it('acknowledges and snoozes; active alerts leave out snoozed ones; cleared conditions resolve', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     const items = (await api.get('/api/v1/alerts?status=active&limit=500')).body.items as {
       id: number;
       kind: string;
@@ -226,7 +210,7 @@ describeEachBackend('Alerts: once per condition, e-mail and signed webhook', (ba
   });
 
   it('e-mails a scheduled report with the file attached, once a day', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     const created = await api.post('/api/v1/report-schedules', {
       kind: 'inventory-age',
       format: 'csv',
@@ -245,8 +229,8 @@ describeEachBackend('Alerts: once per condition, e-mail and signed webhook', (ba
       ).status,
     ).toBe(409);
     const before = smtp.messages.length;
-    expect(await sw.alerts.sendScheduledReports(actor)).toBe(1);
-    expect(await sw.alerts.sendScheduledReports(actor)).toBe(0);
+    expect(await seller.sw.alerts.sendScheduledReports(seller.actor)).toBe(1);
+    expect(await seller.sw.alerts.sendScheduledReports(seller.actor)).toBe(0);
     expect(smtp.messages).toHaveLength(before + 1);
     const mail = smtp.messages[smtp.messages.length - 1]!.data;
     expect(mail).toContain('stockwise-inventory-age-');
@@ -254,12 +238,12 @@ describeEachBackend('Alerts: once per condition, e-mail and signed webhook', (ba
   });
 
   it('runs as the daily health job (snapshot, alerts, reports)', async () => {
-    const job = await sw.jobs.enqueueOnce(actor, 'health.daily', {}, `health.daily:test`);
+    const job = await seller.sw.jobs.enqueueOnce(seller.actor, 'health.daily', {}, `health.daily:test`);
     expect(job).toBeDefined();
-    while (await sw.jobs.runOnce()) {
+    while (await seller.sw.jobs.runOnce()) {
       /* drain */
     }
-    const done = await sw.jobs.get(actor, job!.id);
+    const done = await seller.sw.jobs.get(seller.actor, job!.id);
     expect(done.status).toBe('succeeded');
     expect(done.result).toMatchObject({ alerts: { opened: expect.any(Number) as number } });
   });

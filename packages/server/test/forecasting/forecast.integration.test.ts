@@ -1,45 +1,26 @@
 import { beforeAll, expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
-import { loadDemoSeller } from '../../src/demo/load-demo';
 import { todayUtc, type ForecastPoint as Point } from '../../src/forecasting/forecast.service';
-import type { createApp } from '../../src/http/app';
-import type { Stockwise } from '../../src/stockwise';
-import type { Actor } from '../../src/accounts/actor';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
+import { useDemoSeller } from '../support/demo-seller';
 import { client } from '../support/http-client';
 
 describeEachBackend('Forecasts on the demo seller', (backend) => {
-  const ctx = useStockwise(backend);
-  let sw: Stockwise;
-  let app: ReturnType<typeof createApp>;
-  let token: string;
-  let actor: Actor;
+  const seller = useDemoSeller(backend, 40);
   let skus: string[];
 
   beforeAll(async () => {
-    sw = ctx.sw;
-    app = ctx.app;
-    const demo = await loadDemoSeller(sw, { skuCount: 40, asOf: isoDate(parseIsoDate(todayUtc()) - 1) });
-    token = (await sw.auth.createTokenForEmail(demo.email, 'test')).token;
-    const me = await client(app, token).get('/api/v1/auth/me');
-    actor = {
-      accountId: (me.body['account'] as { id: number }).id,
-      userId: (me.body['user'] as { id: number }).id,
-      role: 'owner',
-      tokenId: null,
-      sessionId: null,
-    };
-    skus = (await sw.catalog.listProducts(actor, { limit: 100, sort: 'sku', order: 'asc' })).items.map(
-      (p) => p.sku,
-    );
+    skus = (
+      await seller.sw.catalog.listProducts(seller.actor, { limit: 100, sort: 'sku', order: 'asc' })
+    ).items.map((p) => p.sku);
   }, 180_000);
 
   it('runs as a background job that reports progress and stores a forecast per SKU × location and per SKU', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     const started = await api.post('/api/v1/forecasts/run', { horizon: 60 });
     expect(started.status).toBe(202);
     expect(started.body['status']).toBe('queued');
-    expect(await sw.jobs.runOnce()).toBe(true);
+    expect(await seller.sw.jobs.runOnce()).toBe(true);
     const job = await api.get(`/api/v1/jobs/${String(started.body['id'])}`);
     expect(job.body).toMatchObject({ status: 'succeeded', progress: 1 });
     const result = job.body['result'] as { series: number };
@@ -47,7 +28,7 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
   });
 
   it('answers for every SKU: ordered, non-negative quantiles, never NaN, with the history it saw', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     for (const sku of skus) {
       const res = await api.get(`/api/v1/forecasts/${encodeURIComponent(sku)}?horizon=60`);
       expect(res.status, sku).toBe(200);
@@ -72,7 +53,7 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
   });
 
   it('marks stock-out days as censored instead of zero demand', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     let censored = 0;
     for (const sku of skus) {
       const res = await api.get(
@@ -87,8 +68,8 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
 
   it('tracks accuracy once actuals arrive', async () => {
     const asOf = isoDate(parseIsoDate(todayUtc()) - 35);
-    await sw.forecasts.run(actor, { horizon: 28, asOf });
-    const res = await client(app, token).get('/api/v1/forecasts/accuracy?windowDays=28');
+    await seller.sw.forecasts.run(seller.actor, { horizon: 28, asOf });
+    const res = await client(seller.app, seller.token).get('/api/v1/forecasts/accuracy?windowDays=28');
     expect(res.status).toBe(200);
     expect(res.body['forecastsScored']).toBeGreaterThan(0);
     const overall = res.body['overall'] as { wape: number; coverage: { q90: number } };

@@ -1,37 +1,22 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { averageOnHand, dailyInStock, healthFactors } from '@stockwise/domain/health/factors';
 import type { LedgerDay } from '@stockwise/domain/forecasting/daily-history';
 import { healthRepository } from '@stockwise/db/health/health.repository';
-import { loadDemoSeller } from '../../src/demo/load-demo';
 import { toSkuInput } from '../../src/health/health.service';
-import type { createApp } from '../../src/http/app';
-import type { Actor } from '../../src/accounts/actor';
-import type { Stockwise } from '../../src/stockwise';
 import { ledgerDaysBySku } from '../support/ledger-days';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { useDemoSeller } from '../support/demo-seller';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
 
 const today = new Date().toISOString().slice(0, 10);
 
 describeEachBackend('Inventory health on the demo seller', (backend) => {
-  const ctx = useStockwise(backend);
-  let sw: Stockwise;
-  let app: ReturnType<typeof createApp>;
-  let token: string;
-  let actor: Actor;
-
-  beforeAll(async () => {
-    sw = ctx.sw;
-    app = ctx.app;
-    const demo = await loadDemoSeller(sw, { skuCount: 14, asOf: isoDate(parseIsoDate(today) - 1) });
-    token = (await sw.auth.createTokenForEmail(demo.email, 'test')).token;
-    actor = await sw.auth.ownerOf(demo.accountName);
-  }, 180_000);
+  const seller = useDemoSeller(backend, 14);
 
   it('GET /health/ipi: a proxy in 0–1000 explained per factor, with bands and the SKUs dragging each factor', async () => {
-    const res = await client(app, token).get('/api/v1/health/ipi');
+    const res = await client(seller.app, seller.token).get('/api/v1/health/ipi');
     expect(res.status).toBe(200);
     const body = res.body as unknown as {
       score: number;
@@ -67,16 +52,18 @@ describeEachBackend('Inventory health on the demo seller', (backend) => {
     }
     // The demo has inactive and broken listings with stock: they are named.
     expect(body.factors['strandedPercent']!.draggers.length).toBeGreaterThan(0);
-    expect((await client(app, token).get('/api/v1/health/ipi?asOf=2025-02-30')).status).toBe(400);
+    expect((await client(seller.app, seller.token).get('/api/v1/health/ipi?asOf=2025-02-30')).status).toBe(
+      400,
+    );
   });
 
   it('SQL factor inputs equal the domain rebuild from ledger days (in-stock days, average on hand) and the totals add up', async () => {
-    const rows = await healthRepository.skuFactorsPage(sw.db, actor.accountId, {
+    const rows = await healthRepository.skuFactorsPage(seller.sw.db, seller.actor.accountId, {
       asOf: today,
       limit: 1000,
     });
     const from = isoDate(parseIsoDate(today) - 90);
-    const perSku = await ledgerDaysBySku(sw, actor.accountId, { from, to: today });
+    const perSku = await ledgerDaysBySku(seller.sw, seller.actor.accountId, { from, to: today });
     let checked = 0;
     for (const r of rows) {
       const e = perSku.get(r.sku) ?? { opening: 0, days: [] };
@@ -101,14 +88,17 @@ describeEachBackend('Inventory health on the demo seller', (backend) => {
       checked++;
     }
     expect(checked).toBe(14);
-    const overview = await healthRepository.overview(sw.db, actor.accountId, { asOf: today, top: 3 });
+    const overview = await healthRepository.overview(seller.sw.db, seller.actor.accountId, {
+      asOf: today,
+      top: 3,
+    });
     const { sums } = healthFactors(rows.map(toSkuInput));
     for (const key of Object.keys(sums) as (keyof typeof sums)[])
       expect(overview.totals[key], key).toBeCloseTo(sums[key], 6);
   });
 
   it('what-if: fixing the worst stranded listing and removing the biggest excess raise the proxy; unknown SKUs are refused', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     const ipi = (await api.get('/api/v1/health/ipi')).body as unknown as {
       score: number;
       factors: Record<string, { draggers: { sku: string; units: number }[] }>;

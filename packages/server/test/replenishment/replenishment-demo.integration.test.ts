@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
-import { loadDemoSeller } from '../../src/demo/load-demo';
-import { todayUtc } from '../../src/forecasting/forecast.service';
-import { createApp } from '../../src/http/app';
-import { createStockwise, type Stockwise } from '../../src/stockwise';
+import { expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
+import { useDemoSeller } from '../support/demo-seller';
 import { client } from '../support/http-client';
 
 const FIELDS = [
@@ -41,25 +37,10 @@ interface Item {
 }
 
 describeEachBackend('Restock on the demo seller', (backend) => {
-  let sw: Stockwise;
-  let drop: () => Promise<void>;
-  let app: ReturnType<typeof createApp>;
-  let token: string;
-
-  beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    sw = createStockwise(opened.db);
-    app = createApp(sw);
-    const demo = await loadDemoSeller(sw, { skuCount: 24, asOf: isoDate(parseIsoDate(todayUtc()) - 1) });
-    token = (await sw.auth.createTokenForEmail(demo.email, 'test')).token;
-  }, 180_000);
-  afterAll(async () => {
-    await drop();
-  });
+  const seller = useDemoSeller(backend, 24);
 
   it('loads suppliers with terms and purchase-order history (lead times learned, scorecards filled)', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     const suppliers = (await api.get('/api/v1/suppliers')).body.items as {
       code: string;
       leadTime: { learned: { observations: number } };
@@ -77,7 +58,7 @@ describeEachBackend('Restock on the demo seller', (backend) => {
   });
 
   it('recommends for every replenishable SKU with all fields; case pack and MOQ respected', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     const products = (
       (await api.get('/api/v1/products?limit=1000&replenishable=true')).body.items as { sku: string }[]
     ).map((p) => p.sku);
@@ -100,7 +81,7 @@ describeEachBackend('Restock on the demo seller', (backend) => {
   });
 
   it('supply chain modes: bulk at the own warehouse replenishes the FC by transfer', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     const res = await api.get('/api/v1/restock?mode=bulk_warehouse');
     expect(res.status).toBe(200);
     const items = res.body.items as unknown as Item[];
@@ -110,7 +91,7 @@ describeEachBackend('Restock on the demo seller', (backend) => {
   });
 
   it('drafts purchase orders from recommendations, one per supplier × location', async () => {
-    const api = client(app, token);
+    const api = client(seller.app, seller.token);
     const res = await api.post('/api/v1/purchase-orders', { fromRecommendations: true });
     if (res.status === 400) {
       expect(res.body['field']).toBe('fromRecommendations');

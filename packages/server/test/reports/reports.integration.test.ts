@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { US_2024_FEES } from '@stockwise/domain/fees/us-2024.fixture';
-import { loadDemoSeller } from '../../src/demo/load-demo';
 import { REPORT_COLUMNS, ageColumns } from '../../src/reports/report-columns';
 import type { createApp } from '../../src/http/app';
-import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { useDemoSeller } from '../support/demo-seller';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
 
@@ -59,27 +58,17 @@ function parseCsv(text: string): string[][] {
 }
 
 describeEachBackend('Reports on the demo seller', (backend) => {
-  const ctx = useStockwise(backend);
-  let sw: Stockwise;
-  let app: ReturnType<typeof createApp>;
-  let token: string;
-
-  beforeAll(async () => {
-    sw = ctx.sw;
-    app = ctx.app;
-    const demo = await loadDemoSeller(sw, { skuCount: 14, asOf: isoDate(parseIsoDate(today) - 1) });
-    token = (await sw.auth.createTokenForEmail(demo.email, 'test')).token;
-  }, 180_000);
+  const seller = useDemoSeller(backend, 14);
 
   it('every report downloads as CSV and XLSX with the documented columns and the same rows as JSON', async () => {
-    const fees = (await client(app, token).get('/api/v1/fees')).body['items'] as {
+    const fees = (await client(seller.app, seller.token).get('/api/v1/fees')).body['items'] as {
       marketplace: string;
       source: string;
     }[];
     expect(fees.some((f) => f.marketplace === 'US' && f.source === 'default')).toBe(true);
     for (const kind of KINDS) {
       const expected = kind === 'inventory-age' ? ageColumns(US_2024_FEES) : [...REPORT_COLUMNS[kind]];
-      const json = await client(app, token).get(`/api/v1/reports/${kind}?limit=5000`);
+      const json = await client(seller.app, seller.token).get(`/api/v1/reports/${kind}?limit=5000`);
       expect(json.status, kind).toBe(200);
       expect(json.body['columns'], kind).toEqual(expected);
       const jsonRows = json.body['rows'] as Record<string, unknown>[];
@@ -88,7 +77,7 @@ describeEachBackend('Reports on the demo seller', (backend) => {
         for (const v of Object.values(row))
           if (typeof v === 'number') expect(Number.isFinite(v), kind).toBe(true);
 
-      const csv = await download(app, token, `/api/v1/reports/${kind}?format=csv`);
+      const csv = await download(seller.app, seller.token, `/api/v1/reports/${kind}?format=csv`);
       expect(csv.status, kind).toBe(200);
       expect(csv.type).toContain('text/csv');
       const table = parseCsv(csv.bytes.toString('utf8'));
@@ -103,7 +92,7 @@ describeEachBackend('Reports on the demo seller', (backend) => {
         ).toEqual(jsonRows.map((r) => expected.map((c) => cell(r[c]))));
       }
 
-      const xlsx = await download(app, token, `/api/v1/reports/${kind}?format=xlsx`);
+      const xlsx = await download(seller.app, seller.token, `/api/v1/reports/${kind}?format=xlsx`);
       expect(xlsx.status, kind).toBe(200);
       expect(xlsx.type).toContain('spreadsheetml');
       const book = new ExcelJS.Workbook();
@@ -113,7 +102,9 @@ describeEachBackend('Reports on the demo seller', (backend) => {
       expect(header, kind).toEqual(expected);
       expect(sheet.actualRowCount - 1, kind).toBe(jsonRows.length);
     }
-    const age = (await client(app, token).get('/api/v1/reports/inventory-age')).body['columns'] as string[];
+    const age = (await client(seller.app, seller.token).get('/api/v1/reports/inventory-age')).body[
+      'columns'
+    ] as string[];
     for (const c of [
       'sku',
       'fnsku',
@@ -131,14 +122,17 @@ describeEachBackend('Reports on the demo seller', (backend) => {
       'estimated-ais-365-plus-days',
     ])
       expect(age).toContain(c);
-    expect((await client(app, token).get('/api/v1/reports/nope')).status).toBe(400);
+    expect((await client(seller.app, seller.token).get('/api/v1/reports/nope')).status).toBe(400);
     expect(
-      (await client(app, token).get('/api/v1/reports/profit?from=2025-05-01&to=2025-04-01')).status,
+      (await client(seller.app, seller.token).get('/api/v1/reports/profit?from=2025-05-01&to=2025-04-01'))
+        .status,
     ).toBe(400);
   });
 
   it('the storage report carries capacity per storage type with the next two months and the utilisation ratio', async () => {
-    const res = await client(app, token).get(`/api/v1/reports/storage?month=${today.slice(0, 7)}`);
+    const res = await client(seller.app, seller.token).get(
+      `/api/v1/reports/storage?month=${today.slice(0, 7)}`,
+    );
     const summary = res.body['summary'] as {
       capacity: { location: string; months: unknown[] }[];
       storageUtilizationRatioWeeks: number;
@@ -151,7 +145,7 @@ describeEachBackend('Reports on the demo seller', (backend) => {
   });
 
   it('profit: revenue, COGS and fees for a period add up to the profit', async () => {
-    const res = await client(app, token).get(
+    const res = await client(seller.app, seller.token).get(
       `/api/v1/reports/profit?from=${isoDate(parseIsoDate(today) - 90)}&to=${today}`,
     );
     const rows = res.body['rows'] as Record<string, number>[];
