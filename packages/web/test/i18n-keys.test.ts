@@ -4,6 +4,7 @@ import { zhCN } from '../src/i18n/messages/zh-CN';
 import { zhTW } from '../src/i18n/messages/zh-TW';
 import { interpolate, isMessageKey, translator } from '../src/i18n/translate';
 import { toLocale } from '../src/i18n/locales';
+import { CODE_WORDS } from './support/visible-text';
 
 const DICTIONARIES = { en, 'zh-CN': zhCN, 'zh-TW': zhTW } as const;
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -25,19 +26,7 @@ describe('dictionaries', () => {
   });
 
   it('are really translated: Chinese text carries no English words beyond codes sellers use as-is', () => {
-    const allowed = new Set([
-      'SKU',
-      'ASIN',
-      'FNSKU',
-      'FBA',
-      'IPI',
-      'CSV',
-      'PDF',
-      'API',
-      'WAPE',
-      'PL',
-      'Stockwise',
-    ]);
+    const allowed = new Set(CODE_WORDS);
     for (const dictionary of [zhCN, zhTW]) {
       for (const [key, text] of Object.entries(dictionary)) {
         const words = (text.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter(

@@ -57,15 +57,15 @@ describe('fee table form', () => {
 
 describe('notification form', () => {
   it('keeps stored secrets unless new ones are typed, and removes a switched-off channel', () => {
+    const smtp = {
+      host: 'smtp.example.com',
+      port: 587,
+      secure: false,
+      user: 'alerts',
+      from: 'alerts@example.com',
+    };
     const stored = {
-      smtp: {
-        host: 'smtp.example.com',
-        port: 587,
-        secure: false,
-        user: 'alerts',
-        from: 'alerts@example.com',
-        passwordSet: true,
-      },
+      smtp: { ...smtp, passwordSet: true },
       webhook: {
         url: 'https://hooks.example.com/x',
         secretSet: true,
@@ -76,13 +76,7 @@ describe('notification form', () => {
     };
     const form = notificationFormOf(stored);
     expect(notificationUpdateOf(form)).toEqual({
-      smtp: {
-        host: 'smtp.example.com',
-        port: 587,
-        secure: false,
-        user: 'alerts',
-        from: 'alerts@example.com',
-      },
+      smtp,
       webhook: { url: 'https://hooks.example.com/x' },
       alertRecipients: ['a@example.com'],
     });

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { Role } from '../api/types';
 import { PasswordField } from '../components/common/password-field';
 import { ErrorAlert } from '../components/common/error-alert';
@@ -11,6 +11,7 @@ import { LOCALE_NAMES, toLocale } from '../i18n/locales';
 import { DataTable } from '../components/common/data-table';
 import { FormActions } from '../components/common/form-actions';
 import { QueryStates } from '../components/common/query-states';
+import { useCreateDialog } from '../components/common/use-create-dialog';
 
 const ROLES: Role[] = ['owner', 'manager', 'staff', 'viewer'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -22,26 +23,23 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('staff');
-  const [touched, setTouched] = useState(false);
+  const { touched, close, submitWhen } = useCreateDialog({
+    mutation: create,
+    clear: () => {
+      setEmail('');
+      setName('');
+      setPassword('');
+    },
+    onClose,
+  });
   const emailError = touched && !EMAIL.test(email.trim()) ? t('form.invalidEmail') : undefined;
   const passwordError = touched && password.length < 8 ? t('form.passwordTooShort') : undefined;
-  const close = () => {
-    setEmail('');
-    setName('');
-    setPassword('');
-    setTouched(false);
-    create.reset();
-    onClose();
-  };
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (!EMAIL.test(email.trim()) || password.length < 8) return;
-    create.mutate(
-      { email: email.trim(), password, role, ...(name.trim() ? { name: name.trim() } : {}) },
-      { onSuccess: close },
-    );
-  };
+  const submit = submitWhen(EMAIL.test(email.trim()) && password.length >= 8, () => ({
+    email: email.trim(),
+    password,
+    role,
+    ...(name.trim() ? { name: name.trim() } : {}),
+  }));
   return (
     <Modal opened={opened} onClose={close} title={t('settings.addUser')}>
       <form onSubmit={submit} noValidate>

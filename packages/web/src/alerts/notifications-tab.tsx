@@ -3,7 +3,6 @@ import {
   Code,
   NumberInput,
   Paper,
-  PasswordInput,
   SimpleGrid,
   Stack,
   Switch,
@@ -24,6 +23,7 @@ import { usePermission } from '../accounts/use-permission';
 import { useI18n } from '../i18n/i18n-context';
 import { notificationFormOf, notificationUpdateOf, type NotificationForm } from './notification-form-schema';
 import { SaveActions } from '../components/common/form-actions';
+import { PasswordField } from '../components/common/password-field';
 
 type SetForm = Dispatch<SetStateAction<NotificationForm>>;
 
@@ -112,8 +112,7 @@ function SmtpFields({ fields, passwordSet }: { fields: FieldsProps; passwordSet:
         onChange={text('user')}
         autoComplete="off"
       />
-      <PasswordInput
-        visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+      <PasswordField
         label={t('notify.password')}
         description={passwordSet ? t('notify.passwordKept') : undefined}
         readOnly={ro}
@@ -159,8 +158,7 @@ function WebhookFields({ fields, secretSet }: { fields: FieldsProps; secretSet: 
         onChange={text('url')}
         data-testid="notify-url"
       />
-      <PasswordInput
-        visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
+      <PasswordField
         label={t('notify.secret')}
         description={t(secretSet ? 'notify.secretKept' : 'notify.secretNew')}
         readOnly={ro}

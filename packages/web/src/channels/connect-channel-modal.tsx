@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { ErrorAlert } from '../components/common/error-alert';
 import { useConnectChannel, type ChannelConnect } from './channels.hooks';
@@ -6,6 +6,7 @@ import { useLocations } from '../catalog/locations.hooks';
 import { ORDER_CHANNELS, type OrderChannel } from '../sales/orders.hooks';
 import { useI18n } from '../i18n/i18n-context';
 import { channelLabel } from './channel-name';
+import { PasswordField } from '../components/common/password-field';
 
 interface Fields {
   shopDomain: string;
@@ -65,7 +66,6 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
     const value = e.currentTarget.value;
     setF((p) => ({ ...p, [key]: value }));
   };
-  const toggle = { 'aria-label': t('common.togglePassword') };
   const ready = type !== 'shopify' || (f.shopDomain.trim() !== '' && f.webhookSecret !== '');
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -96,8 +96,7 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
                 onChange={set('shopDomain')}
                 data-testid="connect-shop"
               />
-              <PasswordInput
-                visibilityToggleButtonProps={toggle}
+              <PasswordField
                 label={t('channels.webhookSecret')}
                 description={t('channels.webhookSecretHint')}
                 required
@@ -105,8 +104,7 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
                 onChange={set('webhookSecret')}
                 data-testid="connect-secret"
               />
-              <PasswordInput
-                visibilityToggleButtonProps={toggle}
+              <PasswordField
                 label={t('channels.accessToken')}
                 description={t('channels.optional')}
                 value={f.accessToken}
@@ -118,14 +116,12 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
             <>
               <TextInput label={t('channels.sellerId')} value={f.sellerId} onChange={set('sellerId')} />
               <TextInput label={t('channels.clientId')} value={f.clientId} onChange={set('clientId')} />
-              <PasswordInput
-                visibilityToggleButtonProps={toggle}
+              <PasswordField
                 label={t('channels.clientSecret')}
                 value={f.clientSecret}
                 onChange={set('clientSecret')}
               />
-              <PasswordInput
-                visibilityToggleButtonProps={toggle}
+              <PasswordField
                 label={t('channels.refreshToken')}
                 value={f.refreshToken}
                 onChange={set('refreshToken')}

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { HealthBand, IpiFactor, IpiFactorName, IpiHealth } from '../api/types';
 import { DataTable } from '../components/common/data-table';
+import { DownloadButtons } from '../components/common/download-buttons';
 import { SkuLink } from '../components/common/entity-link';
 import { NotAvailablePanel } from '../components/common/not-available';
 import { PageHeader } from '../components/common/page-header';
@@ -180,16 +181,7 @@ export default function HealthPage() {
       <PageHeader
         title={t('health.title')}
         description={t('health.subtitle')}
-        actions={
-          <>
-            <Button component="a" variant="default" href={`/api/v1${REPORT}?format=csv`} download>
-              {t('health.downloadCsv')}
-            </Button>
-            <Button component="a" variant="default" href={`/api/v1${REPORT}?format=xlsx`} download>
-              {t('health.downloadXlsx')}
-            </Button>
-          </>
-        }
+        actions={<DownloadButtons urlFor={(format) => `/api/v1${REPORT}?format=${format}`} />}
       />
       <QueryStates query={ipi} />
       {ipi.data === null ? <NotAvailablePanel description={t('overview.ipiNotAvailable')} /> : null}

@@ -1,14 +1,11 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Latin-script words a Chinese reader may legitimately see: product codes and standards sellers use
- * as-is (SKU, ASIN, FNSKU, FBA, IPI, CSV, PDF, API, WAPE, 3PL), the product's own name, and "US" from
- * "US$", which is how Intl.NumberFormat writes US dollars in zh-CN and zh-TW. Seller data
- * (SKUs, titles, brands, locations) is excluded by its translate="no" marker instead.
+ * Latin-script words a Chinese dictionary may contain: product codes and standards sellers use
+ * as-is (SKU, ASIN, FNSKU, FBA, IPI, CSV, PDF, API, WAPE, 3PL) and the product's own name.
  */
-export const ALLOWED_WORDS = new Set([
+export const CODE_WORDS = [
   'SKU',
-  'SKUs',
   'ASIN',
   'FNSKU',
   'FBA',
@@ -18,9 +15,15 @@ export const ALLOWED_WORDS = new Set([
   'API',
   'WAPE',
   'PL',
-  'US',
   'Stockwise',
-]);
+];
+
+/**
+ * Latin-script words a Chinese reader may legitimately see on screen: the code words, "SKUs", and "US"
+ * from "US$", which is how Intl.NumberFormat writes US dollars in zh-CN and zh-TW. Seller data
+ * (SKUs, titles, brands, locations) is excluded by its translate="no" marker instead.
+ */
+export const ALLOWED_WORDS = new Set([...CODE_WORDS, 'SKUs', 'US']);
 
 /**
  * Words in Latin script on screen that are not seller data and not on the allow-list: visible text

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { useCreateLocation, useLocations } from '../locations.hooks';
 import { usePermission } from '../../accounts/use-permission';
@@ -15,6 +15,7 @@ import {
 import { DataTable } from '../../components/common/data-table';
 import { FormActions } from '../../components/common/form-actions';
 import { QueryStates } from '../../components/common/query-states';
+import { useCreateDialog } from '../../components/common/use-create-dialog';
 
 function capacityText(capacity: Record<string, number | undefined>, format: (n: number) => string): string {
   const values = Object.values(capacity).filter((v): v is number => v !== undefined);
@@ -26,25 +27,20 @@ function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: ()
   const { t } = useI18n();
   const create = useCreateLocation();
   const [form, setForm] = useState<LocationForm>(EMPTY_LOCATION);
-  const [touched, setTouched] = useState(false);
+  const { touched, close, submitWhen } = useCreateDialog({
+    mutation: create,
+    clear: () => {
+      setForm(EMPTY_LOCATION);
+    },
+    onClose,
+  });
   const errors = validateLocation(form);
   const set = (key: keyof LocationForm) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
     setForm((f) => ({ ...f, [key]: value }));
   };
   const err = (key: keyof LocationForm) => (touched && errors[key] ? t(errors[key]) : undefined);
-  const close = () => {
-    setForm(EMPTY_LOCATION);
-    setTouched(false);
-    create.reset();
-    onClose();
-  };
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (Object.keys(errors).length) return;
-    create.mutate(toLocationCreate(form), { onSuccess: close });
-  };
+  const submit = submitWhen(Object.keys(errors).length === 0, () => toLocationCreate(form));
   return (
     <Modal opened={opened} onClose={close} title={t('settings.newLocation')}>
       <form onSubmit={submit} noValidate>

@@ -1,6 +1,7 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
+import { IconCamera } from '../common/icons';
 
 /** Why the camera is not scanning; each has its own message, and the typed field keeps working. */
 export type CameraProblem = 'denied' | 'noCamera' | 'unsupported' | 'failed';
@@ -21,24 +22,6 @@ export function cameraProblem(error: unknown): CameraProblem {
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'noCamera';
   return 'failed';
 }
-
-const CameraIcon = () => (
-  <svg
-    width={18}
-    height={18}
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={1.8}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
-    <path d="M4 8h3l2-3h6l2 3h3a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1z" />
-    <circle cx="12" cy="13" r="3.5" />
-  </svg>
-);
 
 /**
  * Camera barcode scanning: getUserMedia video, frames drawn to a canvas and decoded by ZXing
@@ -130,7 +113,7 @@ export function CameraScanner({ onScan }: { onScan: (code: string) => void }) {
     <Stack gap="xs" data-testid="camera-scanner" data-status={status.kind}>
       <Button
         variant={running ? 'light' : 'default'}
-        leftSection={<CameraIcon />}
+        leftSection={<IconCamera />}
         onClick={toggle}
         loading={status.kind === 'starting'}
         data-testid="camera-toggle"

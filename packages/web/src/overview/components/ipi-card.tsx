@@ -5,10 +5,37 @@ import { QueryStates } from '../../components/common/query-states';
 import type { IpiFactorName, IpiHealth } from '../../api/types';
 import { useIpi } from '../../health/health.hooks';
 import { useI18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/translate';
 
 /** Percent factors come as 0–100 (docs/formulas.md: "in stock 80%"), sell-through as a plain ratio. */
 function factorValue(ipi: IpiHealth, name: IpiFactorName): number {
   return ipi.factors[name].value ?? Number.NaN;
+}
+
+const FACTOR_LABELS: [IpiFactorName, MessageKey][] = [
+  ['excessPercent', 'overview.ipiExcess'],
+  ['sellThrough', 'overview.ipiSellThrough'],
+  ['strandedPercent', 'overview.ipiStranded'],
+  ['inStockRate', 'overview.ipiInStock'],
+];
+
+function IpiFactorValues({ ipi }: { ipi: IpiHealth }) {
+  const { t, fmt } = useI18n();
+  return (
+    <SimpleGrid cols={2} spacing="xs" verticalSpacing={4}>
+      {FACTOR_LABELS.map(([name, label]) => {
+        const value = factorValue(ipi, name);
+        return (
+          <LabelledValue
+            key={name}
+            strong
+            label={t(label)}
+            value={name === 'sellThrough' ? fmt.num(value, 2) : fmt.pct(value / 100)}
+          />
+        );
+      })}
+    </SimpleGrid>
+  );
 }
 
 export function IpiCard() {
@@ -39,28 +66,7 @@ export function IpiCard() {
             }
             aria-label={t('overview.ipiScore', { score: fmt.int(ipi.data.score) })}
           />
-          <SimpleGrid cols={2} spacing="xs" verticalSpacing={4}>
-            <LabelledValue
-              strong
-              label={t('overview.ipiExcess')}
-              value={fmt.pct(factorValue(ipi.data, 'excessPercent') / 100)}
-            />
-            <LabelledValue
-              strong
-              label={t('overview.ipiSellThrough')}
-              value={fmt.num(factorValue(ipi.data, 'sellThrough'), 2)}
-            />
-            <LabelledValue
-              strong
-              label={t('overview.ipiStranded')}
-              value={fmt.pct(factorValue(ipi.data, 'strandedPercent') / 100)}
-            />
-            <LabelledValue
-              strong
-              label={t('overview.ipiInStock')}
-              value={fmt.pct(factorValue(ipi.data, 'inStockRate') / 100)}
-            />
-          </SimpleGrid>
+          <IpiFactorValues ipi={ipi.data} />
         </Group>
       ) : null}
       <Text size="xs" c="dimmed" mt="xs">

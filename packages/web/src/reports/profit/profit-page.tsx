@@ -1,5 +1,6 @@
-import { Button, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { DownloadButtons } from '../../components/common/download-buttons';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { IconDownload } from '../../components/common/icons';
 import { NothingHere } from '../../components/common/not-available';
@@ -32,26 +33,7 @@ export default function ProfitPage() {
         title={t('profit.title')}
         description={t('profit.subtitle')}
         actions={
-          <>
-            <Button
-              component="a"
-              variant="default"
-              leftSection={<IconDownload />}
-              href={profitDownloadUrl(period, 'csv')}
-              download
-            >
-              {t('health.downloadCsv')}
-            </Button>
-            <Button
-              component="a"
-              variant="default"
-              leftSection={<IconDownload />}
-              href={profitDownloadUrl(period, 'xlsx')}
-              download
-            >
-              {t('health.downloadXlsx')}
-            </Button>
-          </>
+          <DownloadButtons icon={<IconDownload />} urlFor={(format) => profitDownloadUrl(period, format)} />
         }
       />
       <PeriodPicker value={state} onChange={setState} />

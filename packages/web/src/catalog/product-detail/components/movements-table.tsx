@@ -46,6 +46,9 @@ function Delta({ value }: { value: number }) {
   );
 }
 
+/** The balance columns, in header order. */
+const DELTAS = ['onHandDelta', 'reservedDelta', 'inboundDelta', 'unfulfillableDelta'] as const;
+
 function MovementRow({ movement }: { movement: Movement }) {
   const { t, fmt } = useI18n();
   const typeKey = TYPE_KEYS[movement.type];
@@ -63,18 +66,11 @@ function MovementRow({ movement }: { movement: Movement }) {
         ) : null}
       </Table.Td>
       <Table.Td translate="no">{movement.location}</Table.Td>
-      <Table.Td className="num">
-        <Delta value={movement.onHandDelta} />
-      </Table.Td>
-      <Table.Td className="num">
-        <Delta value={movement.reservedDelta} />
-      </Table.Td>
-      <Table.Td className="num">
-        <Delta value={movement.inboundDelta} />
-      </Table.Td>
-      <Table.Td className="num">
-        <Delta value={movement.unfulfillableDelta} />
-      </Table.Td>
+      {DELTAS.map((delta) => (
+        <Table.Td key={delta} className="num">
+          <Delta value={movement[delta]} />
+        </Table.Td>
+      ))}
       <Table.Td translate="no" ff="monospace" fz="xs">
         {movement.referenceId ?? '—'}
       </Table.Td>
