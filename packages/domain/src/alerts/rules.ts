@@ -5,7 +5,8 @@
  */
 import { isoDate, parseIsoDate } from '../dates/dates';
 import type { FeeSchedule } from '../fees/fee-schedule';
-import { agedSurcharge, capacityOverageFee } from '../fees/fee-schedule';
+import { agedSurcharge, CAPACITY_PROJECTION_DAYS, capacityOverageFee } from '../fees/fee-schedule';
+import { AGE_WARNING_THRESHOLDS, surchargeAgeAt } from '../health/age';
 import type { FactorSums } from '../health/factors';
 import { daysOfSupply, factorsFromSums } from '../health/factors';
 import { IPI_WARNING_THRESHOLD, ipiProxy } from '../health/ipi';
@@ -35,12 +36,6 @@ export const ALERT_RULES = {
   ageWarnDays: 30,
   /** Supplier bills due within this many days (or overdue). */
   billDueDays: 7,
-  /** The first age threshold (91 days) is a heads-up: it carries no surcharge of its own. */
-  firstAgeThreshold: 91,
-  /** Charged from this age when the schedule has no aged-surcharge bracket. */
-  defaultSurchargeAge: 181,
-  /** Capacity is projected this many days apart (now, +30, +60). */
-  capacityStepDays: 30,
 } as const;
 
 /** Every kind the rules evaluate: an open alert of one of these kinds resolves when its condition clears. */
@@ -187,10 +182,7 @@ export function agingAlerts(
   const asOfDay = parseIsoDate(options.asOf);
   const schedule = options.schedule;
   return a.approaching.map((w) => {
-    const headsUp = w.threshold === ALERT_RULES.firstAgeThreshold;
-    const chargedAt = headsUp
-      ? (schedule.agedSurcharge[0]?.minDays ?? ALERT_RULES.defaultSurchargeAge)
-      : w.threshold;
+    const chargedAt = surchargeAgeAt(w.threshold, schedule);
     const atStake =
       a.locationType === 'amazon_fba'
         ? agedSurcharge(schedule, { ageDays: chargedAt, cubicFeet: a.cubicFeet ?? 0, units: w.units })
@@ -198,7 +190,7 @@ export function agingAlerts(
     return {
       kind: 'aging',
       dedupeKey: `aging:${a.sku}:${a.location}:${String(w.threshold)}`,
-      severity: headsUp ? 'info' : 'warning',
+      severity: w.threshold === AGE_WARNING_THRESHOLDS[0] ? 'info' : 'warning',
       sku: a.sku,
       location: a.location,
       title: `${a.sku} at ${a.location}: ${String(w.units)} units reach ${String(w.threshold)} days on ${isoDate(asOfDay + w.daysUntil)}`,
@@ -240,7 +232,7 @@ export function capacityAlert(
     severity: over === 0 ? 'critical' : 'warning',
     sku: null,
     location: c.location,
-    title: `${c.location} ${c.storageType}: ${over === 0 ? 'over' : `projected over in ${String(over * ALERT_RULES.capacityStepDays)} days`} its ${String(limit)} cu ft limit`,
+    title: `${c.location} ${c.storageType}: ${over === 0 ? 'over' : `projected over in ${String(CAPACITY_PROJECTION_DAYS[over - 1])} days`} its ${String(limit)} cu ft limit`,
     details: {
       limitCubicFeet: limit,
       usedCubicFeet: round(c.usedCubicFeet, 2),

@@ -115,6 +115,16 @@ export interface AgeWarning {
 }
 
 /**
+ * The age at which units reaching `threshold` are charged: the first threshold (91 days) is a heads-up
+ * with no surcharge of its own, so it is priced at the schedule's first bracket.
+ */
+export function surchargeAgeAt(threshold: number, schedule: Pick<FeeSchedule, 'agedSurcharge'>): number {
+  return threshold === AGE_WARNING_THRESHOLDS[0]
+    ? (schedule.agedSurcharge[0]?.minDays ?? AGED_FROM_DAYS)
+    : threshold;
+}
+
+/**
  * Early warnings: units that reach an age threshold within `warnDays`, with the money at stake.
  */
 export function ageWarnings(
@@ -140,8 +150,7 @@ export function ageWarnings(
       if (until <= 0 || until > warnDays) continue;
       units += l.quantity;
       daysUntil = Math.min(daysUntil, until);
-      const chargedAt =
-        threshold === 91 ? (options.schedule.agedSurcharge[0]?.minDays ?? AGED_FROM_DAYS) : threshold;
+      const chargedAt = surchargeAgeAt(threshold, options.schedule);
       atStake += agedSurcharge(options.schedule, {
         ageDays: chargedAt,
         cubicFeet: options.cubicFeet,
