@@ -8,6 +8,7 @@ import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { isDomainError } from '@stockwise/domain/errors';
+import { isConnectionLost } from '@stockwise/db/postgres-database';
 import type { Stockwise } from '../stockwise';
 import { localControlRoutes } from '../local-control';
 import { authenticate } from './auth.middleware';
@@ -34,6 +35,8 @@ import { feesRoutes } from '../fees/fees.routes';
 import { alertsRoutes, reportSchedulesRoutes } from '../alerts/alerts.routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** What a 503 for a lost database connection asks clients to wait before retrying. */
+const RETRY_AFTER_SECONDS = 5;
 const VERSION = '0.1.0';
 
 /** The HTTP API (thin: validation, auth, mapping) over the services, plus the dashboard's static files. */
@@ -61,6 +64,15 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
         detail: error.message || 'bad request',
         field: error.status === 400 ? '(body)' : undefined,
       });
+    }
+    if (isConnectionLost(error)) {
+      // The database went away mid-request (failover, restart, killed backend): nothing was committed.
+      const res = problem(c, 503, {
+        code: 'DATABASE_UNAVAILABLE',
+        detail: 'the database connection was lost; nothing was changed — try again shortly',
+      });
+      res.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
+      return res;
     }
     console.error(error);
     return problem(c, 500, {

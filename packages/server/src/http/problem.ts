@@ -42,6 +42,7 @@ const TITLES: Partial<Record<number, string>> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   502: 'Bad Gateway',
+  503: 'Service Unavailable',
   500: 'Internal Server Error',
 };
 
