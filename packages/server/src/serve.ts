@@ -18,13 +18,14 @@ export async function startServer(
   const localSecret = randomBytes(32).toString('base64url');
   const app = createApp(sw, { localSecret });
   const abort = new AbortController();
-  const workerDone = options.worker ? sw.jobs.work({ signal: abort.signal }) : Promise.resolve();
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => {
       resolve(s);
     });
     s.once('error', reject);
   });
+  // Jobs (a resumed import among them) start once HTTP listens, so a restart answers at once.
+  const workerDone = options.worker ? sw.jobs.work({ signal: abort.signal }) : Promise.resolve();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const localHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
