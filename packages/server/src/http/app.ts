@@ -176,6 +176,16 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** The decoded path, or undefined when it is not valid percent-encoding or holds a NUL (no file has one). */
+function safeDecode(path: string): string | undefined {
+  try {
+    const decoded = decodeURIComponent(path);
+    return decoded.includes('\0') ? undefined : decoded;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The built dashboard; unknown paths fall back to index.html (client-side routing). */
 function serveWeb(app: OpenAPIHono<AppEnv>, dist: string) {
   app.get('*', (c) => {
@@ -187,7 +197,13 @@ function serveWeb(app: OpenAPIHono<AppEnv>, dist: string) {
         '<!doctype html><title>Stockwise</title><h1>Stockwise API is running</h1><p>The dashboard is not built: run <code>npm run build:web</code>. API docs: <a href="/api/docs">/api/docs</a>.</p>',
       );
     }
-    const relative = normalize(decodeURIComponent(c.req.path)).replace(/^(\.\.[/\\])+/, '');
+    const decoded = safeDecode(c.req.path);
+    if (decoded === undefined)
+      return problem(c, 400, {
+        code: 'MALFORMED_PATH',
+        detail: 'the path is not valid percent-encoded UTF-8',
+      });
+    const relative = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
     const file = join(dist, relative);
     if (file.startsWith(dist) && statSync(file, { throwIfNoEntry: false })?.isFile()) {
       const ext = file.slice(file.lastIndexOf('.'));
