@@ -18,7 +18,12 @@ interface ServeFlags extends StorageFlags {
 function serveOptions(command: Command): Command {
   return withStorage(command)
     .addOption(new Option('--port <port>', 'HTTP port').env('PORT').default('3000'))
-    .addOption(new Option('--host <host>', 'interface to listen on').env('HOST').default('0.0.0.0'))
+    .addOption(
+      // This machine only unless told otherwise: a fresh instance's first-owner setup is open to whoever reaches it.
+      new Option('--host <host>', 'interface to listen on (0.0.0.0 for every interface)')
+        .env('HOST')
+        .default('127.0.0.1'),
+    )
     .addOption(
       new Option(
         '--no-worker',
