@@ -47,6 +47,7 @@ export function withLocalPosition<P extends PlanProduct, L extends PlanLocation>
     coverLowDays: local.coverLowDays,
     coverHighDays: local.coverHighDays,
     downstreamDailyDemand: downstream,
+    echelonAlert: hubLine.rec.alert,
   });
   const rec = hubLine.rec;
   // What the hub buys sells at the FCs too: its margin is the worst of where it sells.

@@ -148,6 +148,9 @@ describe('network planning by default', () => {
     expect(hub.position.servedDailyDemand).toBe(3);
     // Echelon: 40 + 0 available over 3/day = 13.3 days.
     expect(hub.echelon).toMatchObject({ available: 40, dailyDemand: 3, daysOfSupply: 13.3 });
+    // 13.3 days of echelon supply against a 50-day lead time to the hub: the echelon must reorder now.
+    expect(hub.position.echelonAlert).toBe('reorder_now');
+    expect(fc.position.echelonAlert).toBeNull();
     expect(hub.rec.recommendedQuantity).toBeGreaterThan(0);
   });
 });
