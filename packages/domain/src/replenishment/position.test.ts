@@ -258,6 +258,18 @@ describe('held back', () => {
     expect(fc.heldBack!.message).toContain('wait at WH1');
   });
 
+  it('an FC the hub cannot supply, with no supplier to buy from, says so', () => {
+    const { lines } = planNetwork(input({ terms: new Map() }));
+    explainHeldBack(lines);
+    const fc = at(lines, 'FBA1');
+    // The hub's 40 available go; the rest of what FBA1 wants cannot be bought.
+    expect(fc.rec.recommendedQuantity).toBe(40);
+    expect(fc.heldBack).toMatchObject({
+      reason: 'no_supplier',
+      figures: { plannedQuantity: 40, missingQuantity: fc.unconstrained - 40 },
+    });
+  });
+
   it('an act-now row with nothing to order says what covers it', () => {
     const { lines } = planNetwork(
       input({
