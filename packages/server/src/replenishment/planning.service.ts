@@ -1,0 +1,256 @@
+import type { DemandForecast } from '@stockwise/domain/forecasting/types';
+import { DomainError } from '@stockwise/domain/errors';
+import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
+import type { CapacitySummary } from '@stockwise/domain/replenishment/capacity-fit';
+import { binOverflows, capacityBins, fitToCapacity } from '@stockwise/domain/replenishment/capacity-fit';
+import type {
+  NetworkPlanInput,
+  SourcedForecast,
+  SupplyMode,
+} from '@stockwise/domain/replenishment/network-plan';
+import {
+  NETWORK_PLAN_RULES,
+  planNetwork,
+  rebaseForecast,
+  resolveSupplyMode,
+} from '@stockwise/domain/replenishment/network-plan';
+import { overflowToHub } from '@stockwise/domain/replenishment/capacity-overflow';
+import type { ClearanceAdvice } from '@stockwise/domain/health/clearance';
+import { estimateElasticity } from '@stockwise/domain/health/clearance';
+import {
+  CLEARANCE_ELASTICITY_WEEKS,
+  clearanceApplies,
+  positionClearance,
+} from '@stockwise/domain/replenishment/position-clearance';
+import { excessRepository } from '@stockwise/db/reports/excess.repository';
+import { FeesService } from '../fees/fees.service';
+import type { PlanLine } from '@stockwise/domain/replenishment/plan-line';
+import type { PlanningPosition } from '@stockwise/domain/replenishment/position';
+import { positionKey } from '@stockwise/domain/replenishment/position';
+import { applyHolds, explainHeldBack } from '@stockwise/domain/replenishment/plan-holds';
+import type { StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
+import { forecastsRepository } from '@stockwise/db/forecasting/forecasts.repository';
+import type { LocationRecord } from '@stockwise/db/catalog/locations.repository';
+import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
+import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
+import { productsRepository } from '@stockwise/db/catalog/products.repository';
+import type { PlanningBalance } from '@stockwise/db/replenishment/replenishment.repository';
+import { replenishmentRepository } from '@stockwise/db/replenishment/replenishment.repository';
+import type { SupplierProductRecord } from '@stockwise/db/replenishment/suppliers.repository';
+import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
+import type { Sql } from '@stockwise/db/database';
+import { historyWindow, loadDemandHistories } from '../forecasting/demand-histories';
+import { todayUtc } from '../forecasting/forecast.service';
+import type { Actor } from '../accounts/actor';
+import { requirePermission } from '../accounts/actor';
+import type { Transactor } from '../platform/transactor';
+import { loadLpSolver } from './highs-solver';
+import { observedLeadTimes } from './suppliers.service';
+
+export interface PlanningQuery {
+  /** First planning day; default today (UTC). */
+  asOf?: string | undefined;
+  /** Supply mode; default the network mode for an account with a hub and Amazon, else direct. */
+  mode?: SupplyMode | undefined;
+  /** Plan one SKU only (its figures are the same as in the whole plan). */
+  sku?: string | undefined;
+}
+
+export type NetworkPlanLine = PlanLine<ProductRecord, LocationRecord>;
+
+/** The whole plan: one position per SKU × location, the restock lines (one per position), the capacity fit. */
+export interface NetworkPlanResult {
+  asOf: string;
+  mode: SupplyMode;
+  positions: PlanningPosition[];
+  lines: NetworkPlanLine[];
+  capacity: CapacitySummary[];
+}
+
+/**
+ * The one planning position and the plan built on it (docs/formulas.md Planning position, Restock):
+ * loads stock, forecasts, supplier terms, lead times and settings in bulk; `planNetwork`,
+ * `fitToCapacity` and `explainHeldBack` (domain) decide. Restock, alerts and the reports read it.
+ */
+export class PlanningService {
+  constructor(private readonly tx: Transactor) {}
+
+  async position(
+    actor: Actor,
+    q: { asOf?: string | undefined } = {},
+  ): Promise<{ asOf: string; positions: PlanningPosition[] }> {
+    const { asOf, positions } = await this.plan(actor, { asOf: q.asOf });
+    return { asOf, positions };
+  }
+
+  /**
+   * The clearance advice of every position with excess units at an Amazon location (the excess
+   * report's answer, the same restock obeys), with the positions; advice only where it is not `keep`.
+   */
+  async clearance(
+    actor: Actor,
+    q: { asOf?: string | undefined } = {},
+  ): Promise<{ asOf: string; positions: PlanningPosition[]; advice: Map<string, ClearanceAdvice> }> {
+    const { asOf, positions } = await this.position(actor, q);
+    const products = await productsRepository.listAll(this.tx.sql, actor.accountId);
+    return { asOf, positions, advice: await this.clearanceOf(actor, { asOf, positions, products }) };
+  }
+
+  async plan(actor: Actor, q: PlanningQuery = {}): Promise<NetworkPlanResult> {
+    requirePermission(actor, 'read');
+    const asOf = q.asOf ?? todayUtc();
+    const { input, balances, catalogue, settings } = await this.inputs(actor, { ...q, asOf });
+    const planned = planNetwork(input);
+    const { mode } = planned;
+    const overrides = new Map(settings.map((s) => [s.productId, s]));
+    const advice = await this.clearanceOf(actor, {
+      asOf,
+      positions: planned.lines
+        .filter((l) => l.rec.recommendedQuantity > 0 && !overrides.get(l.product.id)?.buyDespiteClearance)
+        .map((l) => l.position),
+      products: input.products,
+    });
+    applyHolds(planned.lines, {
+      clearanceAt: (l) => advice.get(positionKey(l.product.id, l.location.id)),
+      overrides,
+    });
+    // Amazon first: what does not fit there is bought for the hub, whose own limit is fitted after.
+    const stock = latestBalances(balances);
+    const amazon = input.locations.filter((l) => l.type === 'amazon_fba');
+    const rest = input.locations.filter((l) => l.type !== 'amazon_fba');
+    const fitAt = async (locations: readonly LocationRecord[], lines: readonly NetworkPlanLine[]) => {
+      const bins = capacityBins({ lines, locations, stock, catalogue });
+      const solve = bins.some(binOverflows) ? await loadLpSolver() : undefined;
+      return fitToCapacity(bins, { solve });
+    };
+    const atAmazon = await fitAt(amazon, planned.lines);
+    const { hub } = resolveSupplyMode(mode, input.locations);
+    const lines = overflowToHub(planned.lines, { input, hub });
+    const elsewhere = await fitAt(rest, lines);
+    explainHeldBack(lines);
+    const order = new Map(input.locations.map((l, i) => [l.code, i]));
+    const capacity = [...atAmazon, ...elsewhere].sort(
+      (a, b) => (order.get(a.location) ?? 0) - (order.get(b.location) ?? 0),
+    );
+    return { asOf, mode, positions: lines.map((l) => l.position), lines, capacity };
+  }
+
+  /**
+   * Clearance advice per SKU × location (`positionClearance`) for the given positions, keyed by
+   * `positionKey`; only those where it is not `keep` (docs/formulas.md Held back). The excess report
+   * reads the same answer.
+   */
+  async clearanceOf(
+    actor: Actor,
+    a: { asOf: string; positions: readonly PlanningPosition[]; products: readonly ProductRecord[] },
+  ): Promise<Map<string, ClearanceAdvice>> {
+    const out = new Map<string, ClearanceAdvice>();
+    const candidates = a.positions.filter(clearanceApplies);
+    if (candidates.length === 0) return out;
+    const byId = new Map(a.products.map((p) => [p.id, p]));
+    const locations = new Map(
+      (await locationsRepository.listAll(this.tx.sql, actor.accountId)).map((l) => [l.id, l]),
+    );
+    const prices = await excessRepository.weeklyPrices(this.tx.sql, actor.accountId, {
+      asOf: a.asOf,
+      weeks: CLEARANCE_ELASTICITY_WEEKS,
+      productIds: [...new Set(candidates.map((p) => p.productId))],
+    });
+    const fees = new FeesService(this.tx).resolver(actor, a.asOf);
+    for (const p of candidates) {
+      const product = byId.get(p.productId);
+      if (!product) continue;
+      const advice = positionClearance(p, product, {
+        asOf: a.asOf,
+        schedule: await fees(locations.get(p.locationId)?.marketplace ?? null),
+        elasticity: estimateElasticity(prices.get(p.productId) ?? []),
+      });
+      if (advice && advice.action !== 'keep') out.set(positionKey(p.productId, p.locationId), advice);
+    }
+    return out;
+  }
+
+  /** The plan's inputs, loaded in bulk (a few statements, whatever the catalogue's size). */
+  private async inputs(actor: Actor, q: PlanningQuery & { asOf: string }) {
+    const sql = this.tx.sql;
+    const accountId = actor.accountId;
+    const asOf = q.asOf;
+    const locations = (await locationsRepository.listAll(sql, accountId)).filter((l) => l.active);
+    const suppliers = new Map((await suppliersRepository.list(sql, accountId)).map((s) => [s.id, s]));
+    const catalogue = await productsRepository.listAll(sql, accountId);
+    const products = catalogue.filter((p) => p.replenishable && (!q.sku || p.sku === q.sku));
+    if (q.sku && products.length === 0)
+      throw new DomainError('UNKNOWN_SKU', `unknown or not replenishable SKU ${q.sku}`, { field: 'sku' });
+    const balances = await replenishmentRepository.balances(sql, accountId);
+    const stored = await forecastsRepository.latestAll(sql, accountId);
+    const itemsOf = new Map<number, Set<number>>();
+    const addItem = (p: number, l: number) => itemsOf.set(p, (itemsOf.get(p) ?? new Set()).add(l));
+    for (const b of balances) addItem(b.productId, b.locationId);
+    for (const f of stored) if (f.locationId !== null) addItem(f.productId, f.locationId);
+    const terms = new Map<number, SupplierProductRecord>();
+    for (const t of await suppliersRepository.listAllProducts(sql, accountId))
+      if (!terms.has(t.productId)) terms.set(t.productId, t);
+    const settings = await replenishmentRepository.settings(sql, accountId);
+    const input: NetworkPlanInput<ProductRecord, LocationRecord> = {
+      asOf,
+      mode: q.mode,
+      products,
+      locations,
+      itemsOf,
+      stock: new Map(balances.map((b) => [positionKey(b.productId, b.locationId), b])),
+      forecasts: await this.forecasts(sql, accountId, { asOf, products, itemsOf, stored }),
+      terms,
+      suppliers,
+      observedLeadDays: await observedLeadTimes(sql, accountId),
+      settings: new Map(settings.map((s) => [s.productId, s])),
+    };
+    return { input, balances, catalogue, settings };
+  }
+
+  /**
+   * Forecasts per SKU × location: stored when current, else computed from the ledger by the same engine
+   * once for all that need it (the one fallback, docs/formulas.md Planning position).
+   */
+  private async forecasts(
+    sql: Sql,
+    accountId: number,
+    a: {
+      asOf: string;
+      products: readonly ProductRecord[];
+      itemsOf: ReadonlyMap<number, ReadonlySet<number>>;
+      stored: readonly StoredForecast[];
+    },
+  ): Promise<Map<string, SourcedForecast>> {
+    const stored = new Map(a.stored.map((f) => [`${f.productId}:${f.locationId ?? 'all'}`, f]));
+    const forecasts = new Map<string, SourcedForecast>();
+    const missing: string[] = [];
+    for (const p of a.products) {
+      for (const l of a.itemsOf.get(p.id) ?? []) {
+        const f = rebaseForecast(stored.get(`${p.id}:${l}`), { asOf: a.asOf });
+        if (f) forecasts.set(`${p.id}:${l}`, { f, source: 'stored' });
+        else missing.push(`${p.id}:${l}`);
+      }
+    }
+    if (missing.length === 0) return forecasts;
+    const histories = await loadDemandHistories(
+      sql,
+      accountId,
+      historyWindow(a.asOf),
+      a.products.length === 1 ? a.products[0]!.id : undefined,
+    );
+    for (const key of missing) {
+      const h = histories.byItem.get(key)?.demand ?? new Float64Array(0);
+      const f: DemandForecast = forecastDemand(h, {
+        horizon: NETWORK_PLAN_RULES.forecastHorizon,
+        quantileLevels: [0.5],
+      });
+      forecasts.set(key, { f, source: 'computed' });
+    }
+    return forecasts;
+  }
+}
+
+/** One balance per SKU × location (the last one read wins, as keyed lookups do). */
+function latestBalances(balances: readonly PlanningBalance[]): PlanningBalance[] {
+  return [...new Map(balances.map((b) => [`${b.productId}:${b.locationId}`, b])).values()];
+}
