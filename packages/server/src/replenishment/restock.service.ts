@@ -28,6 +28,7 @@ import { historyWindow, loadDemandHistories } from '../forecasting/demand-histor
 import { todayUtc } from '../forecasting/forecast.service';
 import type { RestockItemDto, RestockPlanDto, RestockSettings, SupplyMode } from './restock.schema';
 import type { Actor } from '../accounts/actor';
+import { FeesService } from '../fees/fees.service';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import { loadLpSolver } from './highs-solver';
@@ -93,6 +94,11 @@ export class RestockService {
       observedLeadDays: await observedLeadTimes(sql, accountId),
       settings: new Map(
         (await replenishmentRepository.settings(sql, accountId)).map((s) => [s.productId, s]),
+      ),
+      feeSchedules: await new FeesService(this.tx).schedulesOn(
+        actor,
+        asOf,
+        locations.map((l) => l.marketplace),
       ),
     });
     const bins = capacityBins({ lines, locations, stock: latestBalances(balances), catalogue });

@@ -10631,6 +10631,8 @@ export interface components {
         };
       };
       peakMonths: number[];
+      /** @description your own storage cost per cu ft per month at warehouses and 3PLs (restock holding cost) */
+      warehouseStoragePerCubicFootMonth: number;
       agedSurchargeDay: number;
       agedSurcharge: {
         minDays: number;
@@ -10681,6 +10683,8 @@ export interface components {
         };
       };
       peakMonths?: number[];
+      /** @description your own storage cost per cu ft per month at warehouses and 3PLs (restock holding cost) */
+      warehouseStoragePerCubicFootMonth?: number;
       agedSurchargeDay?: number;
       agedSurcharge?: {
         minDays: number;
@@ -10728,6 +10732,8 @@ export interface components {
         };
       };
       peakMonths?: number[];
+      /** @description your own storage cost per cu ft per month at warehouses and 3PLs (restock holding cost) */
+      warehouseStoragePerCubicFootMonth?: number;
       agedSurchargeDay?: number;
       agedSurcharge?: {
         minDays: number;
