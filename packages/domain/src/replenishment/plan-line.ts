@@ -6,10 +6,19 @@
 import type { SizeTier, StorageType, WeightUnit } from '../catalog/dimensions';
 import { storageTypeOf } from '../catalog/dimensions';
 import { isoDate, parseIsoDate } from '../dates/dates';
-import type { FeeSchedules } from '../fees/unit-fees';
-import { feeScheduleFor, feeWeightLb, storagePerCubicFootDay, unitFees } from '../fees/unit-fees';
+import type { FeeSchedules, UnitMargin } from '../fees/unit-fees';
+import {
+  feeScheduleFor,
+  feeWeightLb,
+  storagePerCubicFootDay,
+  unitFees,
+  unitMarginAfterFees,
+} from '../fees/unit-fees';
 import type { DemandForecast } from '../forecasting/types';
+import type { HeldBack } from './held-back';
 import type { LearnedLeadTime, LeadTimeStages } from './lead-time';
+import type { PlanningPosition } from './position';
+import { planningPosition } from './position';
 import type { RestockRecommendation, RestockStock } from './restock';
 import { recommendRestock } from './restock';
 import { unitCostFor } from './rounding';
@@ -74,6 +83,8 @@ export interface PlanLine<P extends PlanProduct = PlanProduct, L extends PlanLoc
   source: string | null;
   supplier: PlanSupplier | undefined;
   term: PlanTerm | undefined;
+  /** The seller's settings for the product, if any. */
+  setting: PlanSetting | undefined;
   stock: RestockStock;
   forecast: DemandForecast;
   forecastSource: 'stored' | 'computed';
@@ -84,7 +95,24 @@ export interface PlanLine<P extends PlanProduct = PlanProduct, L extends PlanLoc
   capacity: LineCapacity | null;
   /** Price − unit cost − fees, at least 0: what a unit of space earns. */
   profitPerUnit: number;
+  /** Price − unit cost − fees per unit, negative when a sale loses money; null without price or cost. */
+  marginPerUnit: number | null;
   storageType: StorageType;
+  /** The local planning position of this SKU × location (a hub's own stock and demand, never the echelon's). */
+  position: PlanningPosition;
+  /** Why the quantity is below what the position asks for (docs/formulas.md Held back); null when it is not. */
+  heldBack: HeldBack | null;
+  /** A hub purchase's echelon figures (the hub's stock and demand plus its FCs'); null on other lines. */
+  echelon: EchelonFigures | null;
+}
+
+/** What a hub buys for: its own and its fulfilment centres' stock and demand. */
+export interface EchelonFigures {
+  available: number;
+  inbound: number;
+  dailyDemand: number;
+  daysOfSupply: number | null;
+  alert: RestockRecommendation['alert'];
 }
 
 /** What a line is planned from; the optional days replace the defaults when the seller set nothing. */
@@ -119,28 +147,28 @@ export const productStorageType = (p: Pick<PlanProduct, 'sizeTier'>): StorageTyp
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
- * The fee table's figures for one line: fees per unit sold and the storage cost per cubic foot per day
- * over `LINE_DEFAULTS.storageDays` from the day an order placed now arrives (docs/formulas.md Restock).
+ * The fee table's figures for one line: fees per unit sold, the margin after them (`unitMarginAfterFees`,
+ * null without price or cost) and the storage cost per cubic foot per day over `LINE_DEFAULTS.storageDays`
+ * from the day an order placed now arrives (docs/formulas.md Restock).
  */
 function lineFees<P extends PlanProduct, L extends PlanLocation>(
   a: LineRequest<P, L>,
   storageType: StorageType,
-): { feesPerUnit: number; storagePerCubicFootDay: number } {
+  unitCost: number | null,
+): { feesPerUnit: number; margin: UnitMargin | null; storagePerCubicFootDay: number } {
   const { product, location } = a;
   const amazon = location.type === 'amazon_fba';
   const schedule = feeScheduleFor(a.feeSchedules, location.marketplace);
   const arrival = isoDate(parseIsoDate(a.asOf) + Math.max(0, Math.round(a.lead.meanDays)));
+  const item = {
+    sizeTier: product.sizeTier,
+    weightLb: feeWeightLb(product.weight, product.weightUnit),
+    cubicFeet: product.cubicFeet ?? 0,
+    amazon,
+  };
   return {
-    feesPerUnit:
-      product.price === null
-        ? 0
-        : unitFees(schedule, {
-            price: product.price,
-            sizeTier: product.sizeTier,
-            weightLb: feeWeightLb(product.weight, product.weightUnit),
-            cubicFeet: product.cubicFeet ?? 0,
-            amazon,
-          }).total,
+    feesPerUnit: product.price === null ? 0 : unitFees(schedule, { ...item, price: product.price }).total,
+    margin: unitMarginAfterFees(schedule, { ...item, price: product.price, unitCost }),
     storagePerCubicFootDay: storagePerCubicFootDay(schedule, {
       storageType,
       amazon,
@@ -162,8 +190,10 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
   const amazon = location.type === 'amazon_fba';
   const storageType = productStorageType(product);
   const unitCost = term?.unitCost ?? product.unitCost;
-  const { feesPerUnit: fees, storagePerCubicFootDay } = lineFees(a, storageType);
+  const { feesPerUnit: fees, margin, storagePerCubicFootDay } = lineFees(a, storageType, unitCost);
   const transfer = a.action === 'transfer';
+  const minCover = setting?.minCoverDays ?? a.minCover ?? (amazon ? LINE_DEFAULTS.amazonMinCoverDays : 0);
+  const maxCover = setting?.maxCoverDays ?? a.maxCover ?? LINE_DEFAULTS.maxCoverDays;
   const rec = recommendRestock(
     {
       asOf: a.asOf,
@@ -182,9 +212,8 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
     {
       reviewDays: setting?.reviewDays ?? a.reviewDays ?? LINE_DEFAULTS.reviewDays,
       serviceLevel: setting?.serviceLevel ?? null,
-      minCoverDaysAfterArrival:
-        setting?.minCoverDays ?? a.minCover ?? (amazon ? LINE_DEFAULTS.amazonMinCoverDays : 0),
-      maxCoverDays: setting?.maxCoverDays ?? a.maxCover ?? LINE_DEFAULTS.maxCoverDays,
+      minCoverDaysAfterArrival: minCover,
+      maxCoverDays: maxCover,
       allowExcess: setting?.allowExcess ?? false,
     },
   );
@@ -199,6 +228,7 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
     source: a.source,
     supplier: a.supplier,
     term,
+    setting,
     stock: a.stock,
     forecast: a.forecast.f,
     forecastSource: a.forecast.source,
@@ -207,7 +237,24 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
     unconstrained: rec.recommendedQuantity,
     capacity: null,
     profitPerUnit: Math.max(0, (product.price ?? 0) - (unitCost ?? 0) - fees),
+    marginPerUnit: margin === null ? null : round2(margin.margin),
     storageType,
+    position: planningPosition({
+      productId: product.id,
+      sku: product.sku,
+      locationId: location.id,
+      location: location.code,
+      locationType: location.type,
+      asOf: a.asOf,
+      stock: a.stock,
+      forecast: a.forecast.f,
+      demandSource: a.forecast.source,
+      local: rec,
+      coverLowDays: rec.reasoning.minCoverDaysAfterArrival,
+      coverHighDays: rec.reasoning.maxCoverDays,
+    }),
+    heldBack: null,
+    echelon: null,
   };
 }
 
