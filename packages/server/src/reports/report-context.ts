@@ -22,6 +22,8 @@ export interface ReportParams {
   /** profit: [from, to). */
   from: string;
   to: string;
+  /** One location (code); without it a report under Amazon's column names shows Amazon's locations. */
+  location?: string | undefined;
 }
 
 export interface Page {
