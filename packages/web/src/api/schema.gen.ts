@@ -7591,6 +7591,8 @@ export interface paths {
           from?: string;
           /** @description profit: day after the last (default asOf) */
           to?: string;
+          /** @description one location's rows (code); default Amazon's locations (docs/formulas.md#amazons-scope) */
+          location?: string;
           /** @description json: rows per page (downloads hold every row) */
           limit?: number;
           /** @description json: the last SKU of the previous page */
