@@ -204,7 +204,6 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
   a: LineRequest<P, L>,
 ): PlanLine<P, L> {
   const { product, location, term, setting } = a;
-  const amazon = location.type === 'amazon_fba';
   const storageType = productStorageType(product);
   const unitCost = term?.unitCost ?? product.unitCost;
   const { feesPerUnit: fees, margin, storagePerCubicFootDay } = lineFees(a, storageType, unitCost);

@@ -128,7 +128,11 @@ function excessRow(ctx: ReportContext, plan: ExcessPlan, p: PlanningPosition): R
   };
 }
 
-const rowsOf = (ctx: ReportContext, plan: ExcessPlan, positions: readonly PlanningPosition[]): ReportRow[] => {
+const rowsOf = (
+  ctx: ReportContext,
+  plan: ExcessPlan,
+  positions: readonly PlanningPosition[],
+): ReportRow[] => {
   const rows: ReportRow[] = [];
   for (const p of positions) {
     const row = excessRow(ctx, plan, p);
