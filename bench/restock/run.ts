@@ -22,10 +22,8 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { askWorker, startTsxWorker } from '../tsx-worker';
 import { isoDate, parseIsoDate } from '../../packages/domain/src/dates/dates';
-import {
-  storageFeeSchedule,
-  storageRatePerCubicFootDay,
-} from '../../packages/domain/src/replenishment/economics';
+import { storagePerCubicFootDay } from '../../packages/domain/src/fees/unit-fees';
+import { US_2024_FEES } from '../../packages/domain/src/fees/us-2024.fixture';
 import { readCalendar, readPrices, readSales } from '../m5/load';
 import { planAtScale } from './scale';
 import type { Totals } from './simulate';
@@ -89,9 +87,13 @@ async function main(): Promise<void> {
   const from = end - SIM_DAYS - HISTORY_DAYS;
   const days = end - from;
   const epochDay0 = parseIsoDate(D1) + from;
-  const schedule = storageFeeSchedule({ date: isoDate(epochDay0) });
   const storageRate = Float64Array.from({ length: days }, (_, t) =>
-    storageRatePerCubicFootDay({ schedule, storageType: 'standard', from: isoDate(epochDay0 + t), days: 1 }),
+    storagePerCubicFootDay(US_2024_FEES, {
+      storageType: 'standard',
+      amazon: true,
+      from: isoDate(epochDay0 + t),
+      days: 1,
+    }),
   );
   const loadedMs = performance.now() - started;
 

@@ -15,6 +15,11 @@ export interface FeeSchedule {
   /** Calendar months (1–12) charged at the peak rate. */
   peakMonths: number[];
   /**
+   * The seller's own storage cost per cubic foot per month at its warehouses and 3PLs (every non-Amazon
+   * location), all year; restock prices holding there with it (docs/formulas.md Restock).
+   */
+  warehouseStoragePerCubicFootMonth: number;
+  /**
    * Aged-inventory surcharge brackets, assessed monthly (on `agedSurchargeDay`). A unit pays the
    * bracket of its age: the greater of `perCubicFoot` × its volume and `perUnit`.
    */
@@ -57,6 +62,12 @@ export interface FulfilmentRate {
   perLbAbove: number;
   baseWeightLb: number;
 }
+
+/**
+ * `warehouseStoragePerCubicFootMonth` of a stored schedule that predates the field: the US standard
+ * off-peak rate (docs/formulas.md Storage fees); the seller edits it in the fee table.
+ */
+export const DEFAULT_WAREHOUSE_STORAGE_PER_CUBIC_FOOT_MONTH = 0.78;
 
 /** 1–12. */
 export function isPeakMonth(schedule: Pick<FeeSchedule, 'peakMonths'>, month: number): boolean {

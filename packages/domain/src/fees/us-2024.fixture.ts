@@ -10,6 +10,7 @@ export const US_2024_FEES: FeeSchedule = {
   currency: 'USD',
   storage: { standard: { offPeak: 0.78, peak: 2.4 }, oversize: { offPeak: 0.56, peak: 1.4 } },
   peakMonths: [10, 11, 12],
+  warehouseStoragePerCubicFootMonth: 0.78,
   agedSurchargeDay: 15,
   agedSurcharge: [
     { minDays: 181, maxDays: 210, perCubicFoot: 0.5, perUnit: 0 },

@@ -1,7 +1,8 @@
 import type { StorageType } from '../catalog/dimensions';
 import { isoDate } from '../dates/dates';
 import type { FeeSchedule } from '../fees/fee-schedule';
-import { agedSurcharge, storageRate } from '../fees/fee-schedule';
+import { agedSurcharge } from '../fees/fee-schedule';
+import { storagePerCubicFootDay } from '../fees/unit-fees';
 
 export type ClearanceAction = 'keep' | 'markdown' | 'promotion' | 'removal' | 'liquidation' | 'disposal';
 
@@ -73,8 +74,6 @@ const DEFAULTS = {
   removalRecoveryRate: 0.5,
 };
 
-const monthOf = (epochDay: number) => Number(isoDate(epochDay).slice(5, 7));
-
 /**
  * Sells the units day by day at `rate(t)` units/day after `ahead` units, paying storage every day and
  * the aged surcharge on each assessment day; returns what was sold, earned and paid.
@@ -101,9 +100,16 @@ function simulate(
     left -= take;
     sold += take;
     net += take * plan.netPerUnit(t);
+    // A day of storage: the month's rate ÷ the days of that month (docs/formulas.md Storage fees).
     storage +=
-      (left * input.cubicFeet * storageRate(s, { storageType: input.storageType, month: monthOf(day) })) /
-      30.4;
+      left *
+      input.cubicFeet *
+      storagePerCubicFootDay(s, {
+        storageType: input.storageType,
+        amazon: true,
+        from: isoDate(day),
+        days: 1,
+      });
     if (Number(isoDate(day).slice(8, 10)) === s.agedSurchargeDay) {
       storage += agedSurcharge(s, { ageDays: input.ageDays + t, cubicFeet: input.cubicFeet, units: left });
     }

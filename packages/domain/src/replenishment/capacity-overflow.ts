@@ -33,6 +33,7 @@ function hubPurchase<P extends PlanProduct, L extends PlanLocation>(
     forecast: input.forecasts.get(`${product.id}:${hub.id}`) ?? { f: zeroForecast(), source: 'computed' },
     lead: supplierLeadTime(supplier, supplier ? (input.observedLeadDays.get(supplier.id) ?? []) : []),
     asOf: input.asOf,
+    feeSchedules: input.feeSchedules,
   });
 }
 

@@ -1,99 +1,13 @@
 /**
- * Unit economics behind a restock decision (docs/formulas.md): what a lost sale costs (margin) against
- * what an extra unit costs to carry (capital + storage). Fee and storage rates are dated tables per
- * marketplace, passed in or looked up by date — never constants buried in formulas.
+ * Unit economics behind a restock decision (docs/formulas.md Restock): what a lost sale costs (margin)
+ * against what an extra unit costs to carry (capital + storage). Fees and storage rates come from the
+ * seller's dated fee table (`unitFees`, `storagePerCubicFootDay` in ../fees/unit-fees.ts), passed in.
  */
-import { parseIsoDate } from '../dates/dates';
-
-export type StorageType = 'standard' | 'oversize';
-
-/** Monthly storage fee per cubic foot, by storage type, off-peak (Jan–Sep) and peak (Oct–Dec). */
-export interface StorageFeeSchedule {
-  readonly marketplace: string;
-  /** First day the schedule applies, 'YYYY-MM-DD'. */
-  readonly effectiveFrom: string;
-  readonly perCubicFootMonth: Readonly<
-    Record<StorageType, { readonly offPeak: number; readonly peak: number }>
-  >;
-  /** 0-based months billed at the peak rate. */
-  readonly peakMonths: readonly number[];
-}
-
-/** Amazon US monthly storage fees from 2024 (docs/formulas.md). */
-export const STORAGE_FEE_SCHEDULES: readonly StorageFeeSchedule[] = [
-  {
-    marketplace: 'US',
-    effectiveFrom: '2024-01-01',
-    perCubicFootMonth: { standard: { offPeak: 0.78, peak: 2.4 }, oversize: { offPeak: 0.56, peak: 1.4 } },
-    peakMonths: [9, 10, 11],
-  },
-];
-
-/** The schedule in force on `date` for `marketplace` (falls back to US, the only table shipped). */
-export function storageFeeSchedule(options: {
-  marketplace?: string | null;
-  date: string;
-}): StorageFeeSchedule {
-  const pick = (m: string) =>
-    STORAGE_FEE_SCHEDULES.filter((s) => s.marketplace === m && s.effectiveFrom <= options.date).sort((a, b) =>
-      b.effectiveFrom.localeCompare(a.effectiveFrom),
-    )[0];
-  return pick(options.marketplace ?? 'US') ?? pick('US') ?? STORAGE_FEE_SCHEDULES[0]!;
-}
-
-/**
- * Average storage fee per cubic foot per day over `days` days from `from` (peak months cost more).
- * @example Oct 1 + 31 days, standard: 2.40 × 12 / 365 = 0.0789 per cu ft per day
- */
-export function storageRatePerCubicFootDay(options: {
-  schedule: StorageFeeSchedule;
-  storageType: StorageType;
-  from: string;
-  days: number;
-}): number {
-  const start = parseIsoDate(options.from);
-  const days = Math.max(1, Math.round(options.days));
-  const rates = options.schedule.perCubicFootMonth[options.storageType];
-  let sum = 0;
-  for (let d = 0; d < days; d++) {
-    const month = new Date((start + d) * 86_400_000).getUTCMonth();
-    sum += options.schedule.peakMonths.includes(month) ? rates.peak : rates.offPeak;
-  }
-  // A "month" of storage is 365/12 days.
-  return (sum / days) * (12 / 365);
-}
-
-/** FBA fulfilment fee estimates by size tier (US 2024, typical weight); used only when the catalogue has no fee. */
-const FULFILMENT_FEE_ESTIMATE: Record<string, number> = {
-  small_standard: 3.22,
-  large_standard: 4.75,
-  large_bulky: 9.61,
-  extra_large: 26.33,
-};
-
-/**
- * Per-unit marketplace fees of a sale: referral (15% of price by default) plus, at Amazon, the
- * fulfilment fee of the size tier. A documented estimate; a seller's own fees replace it.
- */
-export function estimateUnitFees(options: {
-  price: number;
-  sizeTier?: string | null;
-  amazon: boolean;
-  referralRate?: number;
-}): number {
-  if (!options.amazon) return 0;
-  const referral = (options.referralRate ?? 0.15) * options.price;
-  const fulfilment =
-    FULFILMENT_FEE_ESTIMATE[options.sizeTier ?? 'large_standard'] ??
-    FULFILMENT_FEE_ESTIMATE['large_standard']!;
-  return Math.round((referral + fulfilment) * 100) / 100;
-}
-
 export interface HoldingCostOptions {
   unitCost: number;
   /** Cubic feet per unit (0 when unknown). */
   cubicFeet: number;
-  /** Storage fee per cubic foot per day (see storageRatePerCubicFootDay). */
+  /** Storage fee per cubic foot per day (see storagePerCubicFootDay in ../fees/unit-fees.ts). */
   storagePerCubicFootDay: number;
   /** Cost of capital per year as a share of unit cost. @default 0.25 */
   capitalRatePerYear?: number;

@@ -15,7 +15,7 @@ export function withLocalPosition<P extends PlanProduct, L extends PlanLocation>
   hubLine: PlanLine<P, L>,
   a: Pick<
     LineRequest<P, L>,
-    'product' | 'supplier' | 'term' | 'setting' | 'asOf' | 'stock' | 'forecast' | 'lead'
+    'product' | 'supplier' | 'term' | 'setting' | 'asOf' | 'stock' | 'forecast' | 'lead' | 'feeSchedules'
   > & {
     fcLines: readonly PlanLine<P, L>[];
   },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { US_2024_FEES } from '../fees/us-2024.fixture';
 import type { DemandForecast } from '../forecasting/types';
 import { binOverflows, capacityBins, fitToCapacity } from './capacity-fit';
 import type { NetworkPlanInput, SourcedForecast } from './network-plan';
@@ -78,6 +79,7 @@ function input(over: Partial<NetworkPlanInput<PlanProduct, PlanLocation>> = {}) 
     suppliers: new Map([[5, supplier]]),
     observedLeadDays: new Map<number, number[]>(),
     settings: new Map(),
+    feeSchedules: { byMarketplace: new Map(), fallback: US_2024_FEES },
     ...over,
   };
 }

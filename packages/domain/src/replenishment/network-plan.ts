@@ -6,6 +6,7 @@
  * echelon. Pure: the caller loads the inputs and applies the answer.
  */
 import { parseIsoDate } from '../dates/dates';
+import type { FeeSchedules } from '../fees/unit-fees';
 import type { DemandForecast } from '../forecasting/types';
 import { splitByDemand } from './distribution';
 import type { LearnedLeadTime } from './lead-time';
@@ -162,6 +163,8 @@ export interface NetworkPlanInput<P extends PlanProduct, L extends PlanLocation>
   /** Observed lead times (days, ordered → first received) by supplier id. */
   observedLeadDays: ReadonlyMap<number, readonly number[]>;
   settings: ReadonlyMap<number, PlanSetting>;
+  /** The seller's fee table in force on `asOf`, per marketplace (docs/formulas.md Restock). */
+  feeSchedules: FeeSchedules;
 }
 
 /** The network mode an account plans in by default when it has a hub and an Amazon location. */
@@ -226,6 +229,7 @@ function directLine<P extends PlanProduct, L extends PlanLocation>(
     forecast: forecastAt(c, id, zero),
     lead: c.lead,
     asOf: c.input.asOf,
+    feeSchedules: c.input.feeSchedules,
   });
 }
 
@@ -254,7 +258,14 @@ function echelonLines<P extends PlanProduct, L extends PlanLocation>(
     source: 'stated' as const,
     productionDays: 0,
   };
-  const base = { product: c.product, supplier, term: c.term, setting: c.setting, asOf: c.input.asOf };
+  const base = {
+    product: c.product,
+    supplier,
+    term: c.term,
+    setting: c.setting,
+    asOf: c.input.asOf,
+    feeSchedules: c.input.feeSchedules,
+  };
   const fcLines = fcs.map((id) =>
     recommendLine({
       ...base,

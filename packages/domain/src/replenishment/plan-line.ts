@@ -3,10 +3,18 @@
  * or a transfer from the hub) with the costs and fees of that location (docs/formulas.md Restock,
  * Storage fees). Lines are later lowered — by hub stock or capacity — with `cutLine`, which says why.
  */
-import type { SizeTier, StorageType } from '../catalog/dimensions';
+import type { SizeTier, StorageType, WeightUnit } from '../catalog/dimensions';
 import { storageTypeOf } from '../catalog/dimensions';
+import { isoDate, parseIsoDate } from '../dates/dates';
+import type { FeeSchedules, UnitMargin } from '../fees/unit-fees';
+import {
+  feeScheduleFor,
+  feeWeightLb,
+  storagePerCubicFootDay,
+  unitFees,
+  unitMarginAfterFees,
+} from '../fees/unit-fees';
 import type { DemandForecast } from '../forecasting/types';
-import { estimateUnitFees, storageFeeSchedule, storageRatePerCubicFootDay } from './economics';
 import type { HeldBack } from './held-back';
 import type { LearnedLeadTime, LeadTimeStages } from './lead-time';
 import type { PlanningPosition } from './position';
@@ -23,6 +31,9 @@ export interface PlanProduct {
   casePack: number;
   sizeTier: string | null;
   cubicFeet: number | null;
+  /** Shipping weight for the fulfilment fee (1 lb when unknown, docs/formulas.md Restock). */
+  weight?: number | null;
+  weightUnit?: WeightUnit;
 }
 
 export interface PlanLocation {
@@ -112,6 +123,8 @@ export interface LineRequest<P extends PlanProduct, L extends PlanLocation> exte
   setting: PlanSetting | undefined;
   forecast: { f: DemandForecast; source: 'stored' | 'computed' };
   asOf: string;
+  /** The seller's fee table in force on `asOf`, per marketplace (storage, referral, fulfilment). */
+  feeSchedules: FeeSchedules;
   reviewDays?: number | undefined;
   minCover?: number | undefined;
   maxCover?: number | undefined;
@@ -123,7 +136,7 @@ export const LINE_DEFAULTS = {
   /** Days of cover after arrival required at Amazon. */
   amazonMinCoverDays: 28,
   maxCoverDays: 90,
-  /** Storage is priced over the next this many days at Amazon. */
+  /** Storage is priced over this many days from the line's arrival (docs/formulas.md Restock). */
   storageDays: 90,
 } as const;
 
@@ -133,21 +146,36 @@ export const productStorageType = (p: Pick<PlanProduct, 'sizeTier'>): StorageTyp
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Storage cost per cubic foot per day: Amazon's schedule at FBA, the off-peak standard rate elsewhere. */
-function storagePerCubicFootDay(
-  location: PlanLocation,
+/**
+ * The fee table's figures for one line: fees per unit sold, the margin after them (`unitMarginAfterFees`,
+ * null without price or cost) and the storage cost per cubic foot per day over `LINE_DEFAULTS.storageDays`
+ * from the day an order placed now arrives (docs/formulas.md Restock).
+ */
+function lineFees<P extends PlanProduct, L extends PlanLocation>(
+  a: LineRequest<P, L>,
   storageType: StorageType,
-  asOf: string,
-  amazon: boolean,
-): number {
-  return amazon
-    ? storageRatePerCubicFootDay({
-        schedule: storageFeeSchedule({ marketplace: location.marketplace, date: asOf }),
-        storageType,
-        from: asOf,
-        days: LINE_DEFAULTS.storageDays,
-      })
-    : (storageFeeSchedule({ date: asOf }).perCubicFootMonth.standard.offPeak * 12) / 365;
+  unitCost: number | null,
+): { feesPerUnit: number; margin: UnitMargin | null; storagePerCubicFootDay: number } {
+  const { product, location } = a;
+  const amazon = location.type === 'amazon_fba';
+  const schedule = feeScheduleFor(a.feeSchedules, location.marketplace);
+  const arrival = isoDate(parseIsoDate(a.asOf) + Math.max(0, Math.round(a.lead.meanDays)));
+  const item = {
+    sizeTier: product.sizeTier,
+    weightLb: feeWeightLb(product.weight, product.weightUnit),
+    cubicFeet: product.cubicFeet ?? 0,
+    amazon,
+  };
+  return {
+    feesPerUnit: product.price === null ? 0 : unitFees(schedule, { ...item, price: product.price }).total,
+    margin: unitMarginAfterFees(schedule, { ...item, price: product.price, unitCost }),
+    storagePerCubicFootDay: storagePerCubicFootDay(schedule, {
+      storageType,
+      amazon,
+      from: arrival,
+      days: LINE_DEFAULTS.storageDays,
+    }),
+  };
 }
 
 /** A line's cover band in days: the seller's settings, else the line's own, else the defaults. */
@@ -176,13 +204,9 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
   a: LineRequest<P, L>,
 ): PlanLine<P, L> {
   const { product, location, term, setting } = a;
-  const amazon = location.type === 'amazon_fba';
   const storageType = productStorageType(product);
   const unitCost = term?.unitCost ?? product.unitCost;
-  const fees =
-    product.price !== null
-      ? estimateUnitFees({ price: product.price, sizeTier: product.sizeTier, amazon })
-      : 0;
+  const { feesPerUnit: fees, margin, storagePerCubicFootDay } = lineFees(a, storageType, unitCost);
   const transfer = a.action === 'transfer';
   const { minCover, maxCover } = coverBand(location, setting, a);
   const rec = recommendRestock(
@@ -198,7 +222,7 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
       price: product.price,
       feesPerUnit: fees,
       cubicFeet: product.cubicFeet ?? 0,
-      storagePerCubicFootDay: storagePerCubicFootDay(location, storageType, a.asOf, amazon),
+      storagePerCubicFootDay,
     },
     {
       reviewDays: setting?.reviewDays ?? a.reviewDays ?? LINE_DEFAULTS.reviewDays,
@@ -228,8 +252,7 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
     unconstrained: rec.recommendedQuantity,
     capacity: null,
     profitPerUnit: Math.max(0, (product.price ?? 0) - (unitCost ?? 0) - fees),
-    marginPerUnit:
-      product.price !== null && unitCost !== null ? round2(product.price - unitCost - fees) : null,
+    marginPerUnit: margin === null ? null : round2(margin.margin),
     storageType,
     position: planningPosition({
       productId: product.id,

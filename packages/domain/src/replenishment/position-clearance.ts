@@ -4,9 +4,9 @@
  * obeys and the excess report shows. Own warehouses and 3PLs have no Amazon programme to clear
  * through: their advice is `keep` (null here).
  */
-import type { SizeTier } from '../catalog/dimensions';
 import type { FeeSchedule } from '../fees/fee-schedule';
 import { fulfilmentFee } from '../fees/fee-schedule';
+import { feeSizeTier, feeWeightLb } from '../fees/unit-fees';
 import { AGE_BUCKETS } from '../health/age';
 import type { ClearanceAdvice } from '../health/clearance';
 import { adviseClearance } from '../health/clearance';
@@ -17,9 +17,6 @@ import type { PlanningPosition } from './position';
 
 /** Weeks of selling prices a SKU's price elasticity is estimated from (`estimateElasticity`). */
 export const CLEARANCE_ELASTICITY_WEEKS = 26;
-
-/** The size tier fees are looked up by; a product without one is taken as large standard. */
-export const feeSizeTier = (tier: string | null): SizeTier => (tier ?? 'large_standard') as SizeTier;
 
 export interface PositionClearanceOptions {
   asOf: string;
@@ -37,7 +34,7 @@ export const clearanceApplies = (p: PlanningPosition): boolean =>
 /** The clearance advice for a position's excess units; null where none applies (see `clearanceApplies`). */
 export function positionClearance(
   p: PlanningPosition,
-  product: Pick<PlanProduct, 'price' | 'unitCost' | 'cubicFeet' | 'sizeTier'>,
+  product: Pick<PlanProduct, 'price' | 'unitCost' | 'cubicFeet' | 'sizeTier' | 'weight' | 'weightUnit'>,
   o: PositionClearanceOptions,
 ): ClearanceAdvice | null {
   if (!clearanceApplies(p)) return null;
@@ -51,7 +48,10 @@ export function positionClearance(
       cubicFeet: product.cubicFeet ?? 0,
       storageType: productStorageType(product),
       ageDays: o.ageDays ?? AGE_BUCKETS[0].typicalDays,
-      fulfilmentFee: fulfilmentFee(o.schedule, { sizeTier: feeSizeTier(product.sizeTier), weightLb: 1 }),
+      fulfilmentFee: fulfilmentFee(o.schedule, {
+        sizeTier: feeSizeTier(product.sizeTier),
+        weightLb: feeWeightLb(product.weight, product.weightUnit),
+      }),
       elasticity: o.elasticity,
     },
     { asOfEpochDay: parseIsoDate(o.asOf), schedule: o.schedule },

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { DemandForecast } from '../forecasting/types';
-import {
-  chooseServiceLevel,
-  estimateUnitFees,
-  holdingCostPerUnitDay,
-  storageFeeSchedule,
-  storageRatePerCubicFootDay,
-} from './economics';
 import { learnLeadTime, totalStagedDays } from './lead-time';
 import type { RestockInput } from './restock';
 import { recommendRestock } from './restock';
@@ -65,88 +58,6 @@ describe('order quantity rounding', () => {
     expect(unitCostFor(99, { unitCost: 5, priceBreaks: breaks })).toBe(5);
     expect(unitCostFor(100, { unitCost: 5, priceBreaks: breaks })).toBe(4.5);
     expect(unitCostFor(800, { unitCost: 5, priceBreaks: breaks })).toBe(4);
-  });
-});
-
-describe('economics', () => {
-  it('service level is the critical ratio of lost margin vs carrying cost', () => {
-    // u = 20 − 5 − 5 = 10; o = 0.01/day × 120 days = 1.2; 10 / 11.2 = 0.892857
-    const s = chooseServiceLevel({
-      price: 20,
-      unitCost: 5,
-      feesPerUnit: 5,
-      holdingPerUnitDay: 0.01,
-      coverDays: 120,
-    });
-    expect(s.source).toBe('economics');
-    expect(s.serviceLevel).toBeCloseTo(0.892857, 5);
-    // 10 / 10.3 = 0.9709 is above the 0.93 cap.
-    expect(
-      chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 30 }),
-    ).toMatchObject({ serviceLevel: 0.93, criticalRatio: expect.closeTo(0.970874, 5) as number });
-    // Thin margin: u = 1, o = 0.05 × 28 = 1.4 → 0.4167, clamped to the 0.5 floor.
-    expect(
-      chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.05, coverDays: 28 })
-        .serviceLevel,
-    ).toBe(0.5);
-    // u = 1, o = 0.02 × 28 = 0.56 → 1 / 1.56 = 0.641026
-    expect(
-      chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.02, coverDays: 28 })
-        .serviceLevel,
-    ).toBeCloseTo(0.641026, 5);
-    expect(
-      chooseServiceLevel({
-        setting: 0.9,
-        price: 20,
-        unitCost: 5,
-        feesPerUnit: 5,
-        holdingPerUnitDay: 0.01,
-        coverDays: 30,
-      }),
-    ).toMatchObject({ serviceLevel: 0.9, source: 'setting' });
-    expect(
-      chooseServiceLevel({
-        price: null,
-        unitCost: 5,
-        feesPerUnit: 0,
-        holdingPerUnitDay: 0.01,
-        coverDays: 30,
-      }),
-    ).toMatchObject({ serviceLevel: 0.95, source: 'default' });
-  });
-
-  it('holding = 25%/yr of cost + storage per cubic foot, at docs/formulas.md rates (peak Oct–Dec)', () => {
-    // 5 × 0.25 / 365 = 0.0034247; + 0.5 cu ft × 0.78 × 12 / 365 = 0.0128219 → 0.0162466
-    const offPeak = storageRatePerCubicFootDay({
-      schedule: storageFeeSchedule({ date: '2025-03-01' }),
-      storageType: 'standard',
-      from: '2025-03-01',
-      days: 30,
-    });
-    expect(offPeak).toBeCloseTo((0.78 * 12) / 365, 9);
-    expect(
-      holdingCostPerUnitDay({ unitCost: 5, cubicFeet: 0.5, storagePerCubicFootDay: offPeak }),
-    ).toBeCloseTo(0.0162466, 6);
-    const peak = storageRatePerCubicFootDay({
-      schedule: storageFeeSchedule({ date: '2025-10-01' }),
-      storageType: 'standard',
-      from: '2025-10-01',
-      days: 31,
-    });
-    expect(peak).toBeCloseTo((2.4 * 12) / 365, 9);
-    // Sep 16 + 30 days: 15 off-peak days at 0.78, 15 peak days at 2.40 → mean 1.59/month
-    const mixed = storageRatePerCubicFootDay({
-      schedule: storageFeeSchedule({ date: '2025-09-16' }),
-      storageType: 'oversize',
-      from: '2025-09-16',
-      days: 30,
-    });
-    expect(mixed).toBeCloseTo((((0.56 + 1.4) / 2) * 12) / 365, 9);
-  });
-
-  it('estimates Amazon fees as 15% referral plus the size tier fulfilment fee, none off Amazon', () => {
-    expect(estimateUnitFees({ price: 20, sizeTier: 'large_standard', amazon: true })).toBe(7.75);
-    expect(estimateUnitFees({ price: 20, sizeTier: 'large_standard', amazon: false })).toBe(0);
   });
 });
 

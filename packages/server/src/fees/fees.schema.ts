@@ -14,6 +14,9 @@ export const FeeScheduleBodySchema = z
       })
       .strict(),
     peakMonths: z.array(z.number().int().min(1).max(12)).max(12),
+    warehouseStoragePerCubicFootMonth: Rate.openapi({
+      description: 'your own storage cost per cu ft per month at warehouses and 3PLs (restock holding cost)',
+    }),
     agedSurchargeDay: z.number().int().min(1).max(28),
     agedSurcharge: z
       .array(

@@ -1,5 +1,7 @@
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
+import { DEFAULT_WAREHOUSE_STORAGE_PER_CUBIC_FOOT_MONTH } from '@stockwise/domain/fees/fee-schedule';
 import { DomainError } from '@stockwise/domain/errors';
+import type { FeeSchedules } from '@stockwise/domain/fees/unit-fees';
 import type { FeeScheduleRecord } from '@stockwise/db/fees/fees.repository';
 import { feesRepository } from '@stockwise/db/fees/fees.repository';
 import type { FeeScheduleCreate, FeeScheduleDto, FeeScheduleUpdate } from './fees.schema';
@@ -12,7 +14,11 @@ export const DEFAULT_MARKETPLACE = 'US';
 
 function toSchedule(r: FeeScheduleRecord): FeeSchedule {
   const { marketplace: _m, effectiveFrom: _e, ...body } = r.schedule;
-  const parsed = FeeScheduleBodySchema.parse(body);
+  // Rows stored before the warehouse storage rate existed take its documented default.
+  const parsed = FeeScheduleBodySchema.parse({
+    warehouseStoragePerCubicFootMonth: DEFAULT_WAREHOUSE_STORAGE_PER_CUBIC_FOOT_MONTH,
+    ...body,
+  });
   return { ...parsed, marketplace: r.marketplace, effectiveFrom: r.effectiveFrom };
 }
 
@@ -123,6 +129,21 @@ export class FeesService {
       await feesRepository.remove(sql, actor.accountId, id);
       await auditTrail(sql, actor).record('fees.delete', ['fee_schedule', String(id)], toDto(existing), null);
     });
+  }
+
+  /** The schedules in force on `on` for these marketplaces and the default one: loaded once per plan. */
+  async schedulesOn(
+    actor: Actor,
+    on: string,
+    marketplaces: readonly (string | null)[],
+  ): Promise<FeeSchedules> {
+    const byMarketplace = new Map<string, FeeSchedule>();
+    for (const m of new Set(marketplaces))
+      if (m !== null) byMarketplace.set(m, await this.effective(actor, { marketplace: m, on }));
+    const fallback =
+      byMarketplace.get(DEFAULT_MARKETPLACE) ??
+      (await this.effective(actor, { marketplace: DEFAULT_MARKETPLACE, on }));
+    return { byMarketplace, fallback };
   }
 
   /** Schedules looked up once per computation (per marketplace and month). */

@@ -203,6 +203,11 @@ export class PlanningService {
       suppliers,
       observedLeadDays: await observedLeadTimes(sql, accountId),
       settings: new Map(settings.map((s) => [s.productId, s])),
+      feeSchedules: await new FeesService(this.tx).schedulesOn(
+        actor,
+        asOf,
+        locations.map((l) => l.marketplace),
+      ),
     };
     return { input, balances, catalogue, settings };
   }

@@ -1,121 +1,180 @@
-import { fulfilmentFee } from '@stockwise/domain/fees/fee-schedule';
-import { parseIsoDate } from '@stockwise/domain/dates/dates';
-import { AGE_BUCKETS } from '@stockwise/domain/health/age';
-import { adviseClearance, estimateElasticity } from '@stockwise/domain/health/clearance';
-import { EXCESS_DAYS_OF_SUPPLY, excessInbound } from '@stockwise/domain/health/factors';
-import type { SkuFactorRow } from '@stockwise/db/health/factor-inputs';
+import { DomainError } from '@stockwise/domain/errors';
+import type { ClearanceAdvice } from '@stockwise/domain/health/clearance';
+import {
+  SELL_THROUGH_DAYS,
+  averageOnHand,
+  excessInbound,
+  sellThrough,
+} from '@stockwise/domain/health/factors';
+import type { PlanningPosition } from '@stockwise/domain/replenishment/position';
+import { positionKey } from '@stockwise/domain/replenishment/position';
+import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
+import { productsRepository } from '@stockwise/db/catalog/products.repository';
+import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
+import type { LocationWindow } from '@stockwise/db/reports/excess.repository';
 import { excessRepository } from '@stockwise/db/reports/excess.repository';
-import type { SkuAgeRow } from '@stockwise/db/reports/inventory-age.repository';
+import { reportScopeRepository } from '@stockwise/db/reports/report-statement';
 import type { Transactor } from '../platform/transactor';
-import { mergeAge } from './inventory-age.report';
+import { PlanningService } from '../replenishment/planning.service';
 import { REPORT_COLUMNS } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
-import {
-  feeTierOf,
-  itemCells,
-  orNull,
-  pageAges,
-  pageFactors,
-  r2,
-  scopeOf,
-  storageTypeOfTier,
-  daysOfSupplyOf,
-  sellThroughOf,
-} from './report-context';
+import { PAGE, itemCells, orNull, r2 } from './report-context';
 import type { ReportRow } from './report-writers';
 
-/** Weeks of selling prices a SKU's price elasticity is estimated from. */
-const ELASTICITY_WEEKS = 26;
+/** Units shipped in the last 30 days (the report's t30 column). */
+const RECENT_DAYS = 30;
 
 /**
- * The age of a SKU's excess units. They are the newest on hand (FIFO sells the oldest first): their age
- * is that of the youngest buckets, each at its typical age, so the advice is conservative about surcharges.
+ * The excess report's rows, from the planning position (docs/formulas.md Planning position, Clearance
+ * advice): every SKU × location with excess units in scope — Amazon's locations, or the one asked for —
+ * with the clearance advice restock obeys.
  */
-function excessAgeDays(excessUnits: number, buckets: readonly number[] | undefined): number {
-  if (excessUnits <= 0) return 0;
-  let remaining = excessUnits;
-  let weighted = 0;
-  AGE_BUCKETS.forEach((bucket, i) => {
-    const take = Math.min(remaining, buckets?.[i] ?? 0);
-    weighted += take * bucket.typicalDays;
-    remaining -= take;
-  });
-  return Math.round((weighted + remaining * AGE_BUCKETS[0].typicalDays) / excessUnits);
+interface ExcessPlan {
+  /** 'amazon' or the location code asked for. */
+  scope: string;
+  positions: PlanningPosition[];
+  advice: ReadonlyMap<string, ClearanceAdvice>;
+  products: ReadonlyMap<number, ProductRecord>;
+  windows: ReadonlyMap<string, LocationWindow>;
 }
 
-/** One excess row: the SKU's excess units and the clearance action advised for them. */
-async function excessRow(
-  ctx: ReportContext,
-  f: SkuFactorRow,
-  age: SkuAgeRow | undefined,
-  prices: readonly { price: number; units: number }[],
-): Promise<ReportRow> {
-  const schedule = await ctx.fees(age?.marketplace ?? null);
-  const advice = adviseClearance(
-    {
-      units: f.excessUnits,
-      unitsAhead: Math.max(0, f.onHand - f.excessUnits),
-      dailyDemand: f.dailyDemand,
-      price: f.price ?? 0,
-      unitCost: f.unitCost ?? 0,
-      cubicFeet: f.cubicFeet ?? 0,
-      storageType: storageTypeOfTier(f.sizeTier),
-      ageDays: excessAgeDays(f.excessUnits, age?.buckets),
-      fulfilmentFee: fulfilmentFee(schedule, { sizeTier: feeTierOf(f.sizeTier), weightLb: 1 }),
-      elasticity: estimateElasticity(prices),
-    },
-    { asOfEpochDay: parseIsoDate(ctx.params.asOf), schedule },
-  );
-  const chosen = advice.chosen;
-  const dos = daysOfSupplyOf(f);
+async function loadExcessPlan(tx: Transactor, ctx: ReportContext): Promise<ExcessPlan> {
+  const { accountId } = ctx.actor;
+  const code = ctx.params.location;
+  const location = code ? await locationsRepository.findByCode(tx.sql, accountId, code) : undefined;
+  if (code && !location)
+    throw new DomainError('UNKNOWN_LOCATION', `unknown location ${code}`, { field: 'location' });
+  const { positions, advice } = await new PlanningService(tx).clearance(ctx.actor, { asOf: ctx.params.asOf });
+  const inScope = positions
+    .filter((p) => p.excessUnits > 0)
+    .filter((p) => (location ? p.locationId === location.id : p.locationType === 'amazon_fba'))
+    .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.location.localeCompare(b.location)));
+  const productIds = [...new Set(inScope.map((p) => p.productId))];
+  const catalogue = await productsRepository.listAll(tx.sql, accountId);
+  const windows =
+    productIds.length === 0
+      ? new Map<string, LocationWindow>()
+      : await excessRepository.locationWindows(tx.sql, accountId, {
+          asOf: ctx.params.asOf,
+          days: SELL_THROUGH_DAYS,
+          productIds,
+        });
   return {
-    ...itemCells(ctx, f),
-    available: f.onHand - f.reserved,
-    'inbound-quantity': f.inbound,
-    'units-shipped-t30': f.unitsShipped30,
-    'units-shipped-t90': f.unitsShipped90,
-    'sell-through': sellThroughOf(f),
-    'days-of-supply': orNull(dos, Math.round),
-    'estimated-excess-quantity': f.excessUnits,
-    'estimated-excess-inbound': excessInbound({
-      onHand: f.onHand,
-      inbound: f.inbound,
-      dailyDemand: f.dailyDemand,
-    }),
-    'healthy-inventory-level': Math.floor(EXCESS_DAYS_OF_SUPPLY * f.dailyDemand),
-    'your-price': f.price,
-    alert: f.dailyDemand > 0 ? 'excess' : 'no-sales',
-    'recommended-action': advice.action,
-    'recommended-sales-price':
-      chosen.action === 'markdown' || chosen.action === 'promotion' ? (chosen.price ?? null) : null,
-    'recommended-sale-duration-days': chosen.durationDays ?? null,
-    'recommended-removal-quantity': ['removal', 'liquidation', 'disposal'].includes(advice.action)
-      ? f.excessUnits
-      : 0,
-    'estimated-cost-savings-of-recommended-actions': advice.estimatedSavings,
-    'price-elasticity': r2(advice.elasticityUsed),
-    'elasticity-source': advice.elasticitySource,
+    scope: location?.code ?? 'amazon',
+    positions: inScope,
+    advice,
+    products: new Map(catalogue.map((p) => [p.id, p])),
+    windows,
   };
 }
 
-/** The excess report: SKUs with units beyond the healthy days of supply, with clearance advice. */
-async function excessPage(tx: Transactor, ctx: ReportContext, range: SkuRange): Promise<Page> {
-  const factors = (await pageFactors(tx, ctx, scopeOf(range))).filter((f) => f.excessUnits > 0);
-  if (factors.length === 0) return { rows: [] };
-  const ages = new Map(
-    mergeAge(await pageAges(tx, ctx, { skus: factors.map((f) => f.sku) })).map((m) => [m.row.sku, m]),
-  );
-  const prices = await excessRepository.weeklyPrices(tx.sql, ctx.actor.accountId, {
-    asOf: ctx.params.asOf,
-    weeks: ELASTICITY_WEEKS,
-    productIds: factors.map((f) => f.productId),
-  });
-  const rows: ReportRow[] = [];
-  for (const f of factors) rows.push(await excessRow(ctx, f, ages.get(f.sku), prices.get(f.productId) ?? []));
-  return { rows };
+/** Units shipped over the last 30 and 90 days and the 90-day sell-through of one SKU × location. */
+function shippedAndSellThrough(p: PlanningPosition, w: LocationWindow | undefined) {
+  const n = SELL_THROUGH_DAYS;
+  const days = w?.days ?? [];
+  const inWindow = days.filter((d) => d.day >= 0 && d.day < n);
+  const after = days.filter((d) => d.day >= n).reduce((s, d) => s + d.onHandDelta, 0);
+  const onHandAtDate = p.onHand - after;
+  const opening = onHandAtDate - inWindow.reduce((s, d) => s + d.onHandDelta, 0);
+  const shipped90 = inWindow.reduce((s, d) => s + d.shipped, 0);
+  const shipped30 = inWindow.filter((d) => d.day >= n - RECENT_DAYS).reduce((s, d) => s + d.shipped, 0);
+  const average = averageOnHand(inWindow, { days: n, openingOnHand: opening });
+  return {
+    shipped30,
+    shipped90,
+    sellThrough: sellThrough({ unitsShipped: shipped90, averageOnHand: average }),
+  };
 }
 
-export const excessReport = (tx: Transactor): ReportDefinition => ({
-  columns: () => [...REPORT_COLUMNS.excess],
-  page: (ctx, range) => excessPage(tx, ctx, range),
-});
+/** One row: a SKU × location's excess units (the position's) and the clearance action advised for them. */
+function excessRow(ctx: ReportContext, plan: ExcessPlan, p: PlanningPosition): ReportRow | undefined {
+  const product = plan.products.get(p.productId);
+  if (!product) return undefined;
+  const advice = plan.advice.get(positionKey(p.productId, p.locationId));
+  const chosen = advice?.chosen;
+  const action = advice?.action ?? 'keep';
+  const sales = shippedAndSellThrough(p, plan.windows.get(positionKey(p.productId, p.locationId)));
+  return {
+    ...itemCells(ctx, product),
+    location: p.location,
+    available: p.available,
+    'inbound-quantity': p.inbound,
+    'units-shipped-t30': sales.shipped30,
+    'units-shipped-t90': sales.shipped90,
+    'sell-through': orNull(sales.sellThrough, r2),
+    'days-of-supply': p.daysOfSupply,
+    'estimated-excess-quantity': p.excessUnits,
+    'estimated-excess-inbound': excessInbound({
+      onHand: p.onHand,
+      inbound: p.inbound,
+      dailyDemand: p.servedDailyDemand,
+      daysOfSupplyLimit: p.coverHighDays,
+    }),
+    'healthy-inventory-level': Math.floor(p.coverHighDays * p.servedDailyDemand),
+    'your-price': product.price,
+    alert: p.sells ? 'excess' : 'no-sales',
+    'recommended-action': action,
+    'recommended-sales-price':
+      chosen && (chosen.action === 'markdown' || chosen.action === 'promotion')
+        ? (chosen.price ?? null)
+        : null,
+    'recommended-sale-duration-days': chosen?.durationDays ?? null,
+    'recommended-removal-quantity': ['removal', 'liquidation', 'disposal'].includes(action)
+      ? p.excessUnits
+      : 0,
+    'estimated-cost-savings-of-recommended-actions': advice?.estimatedSavings ?? 0,
+    'price-elasticity': advice ? r2(advice.elasticityUsed) : null,
+    'elasticity-source': advice?.elasticitySource ?? null,
+  };
+}
+
+const rowsOf = (
+  ctx: ReportContext,
+  plan: ExcessPlan,
+  positions: readonly PlanningPosition[],
+): ReportRow[] => {
+  const rows: ReportRow[] = [];
+  for (const p of positions) {
+    const row = excessRow(ctx, plan, p);
+    if (row) rows.push(row);
+  }
+  return rows;
+};
+
+/**
+ * The excess report: per SKU × location with units beyond the position's excess line (its cover band's
+ * upper edge), with the clearance advice the plan computes — the same answer restock obeys. One plan per
+ * request, shared by its pages.
+ */
+export const excessReport = (tx: Transactor): ReportDefinition => {
+  const plans = new WeakMap<ReportContext, Promise<ExcessPlan>>();
+  const planOf = (ctx: ReportContext) => {
+    let plan = plans.get(ctx);
+    if (!plan) {
+      plan = loadExcessPlan(tx, ctx);
+      plans.set(ctx, plan);
+    }
+    return plan;
+  };
+  return {
+    columns: () => [...REPORT_COLUMNS.excess],
+    page: async (ctx: ReportContext, range: SkuRange): Promise<Page> => {
+      const plan = await planOf(ctx);
+      // The page's SKUs as the database orders them (its collation, not JavaScript's).
+      const skus = new Set(
+        await reportScopeRepository.skus(tx.sql, ctx.actor.accountId, {
+          after: range.after,
+          limit: range.count,
+        }),
+      );
+      const inRange = plan.positions.filter((p) => skus.has(p.sku));
+      return { rows: rowsOf(ctx, plan, inRange) };
+    },
+    summary: async (ctx) => ({ scope: (await planOf(ctx)).scope }),
+    stream: async function* (ctx): AsyncGenerator<ReportRow[]> {
+      const plan = await planOf(ctx);
+      for (let i = 0; i < plan.positions.length; i += PAGE)
+        yield rowsOf(ctx, plan, plan.positions.slice(i, i + PAGE));
+    },
+  };
+};

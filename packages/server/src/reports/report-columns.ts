@@ -40,6 +40,7 @@ export const REPORT_COLUMNS = {
   excess: [
     ...ITEM_COLUMNS,
     'condition',
+    'location',
     'available',
     'inbound-quantity',
     'units-shipped-t30',

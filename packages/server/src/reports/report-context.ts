@@ -2,6 +2,7 @@ import type { SizeTier, StorageType } from '@stockwise/domain/catalog/dimensions
 import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import { storageRate } from '@stockwise/domain/fees/fee-schedule';
+import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
 import { AGE_WARNING_DAYS } from '@stockwise/domain/health/age';
 import { daysOfSupply, sellThrough } from '@stockwise/domain/health/factors';
 import type { Sql } from '@stockwise/db/database';
@@ -22,6 +23,8 @@ export interface ReportParams {
   /** profit: [from, to). */
   from: string;
   to: string;
+  /** One location (code); without it a report under Amazon's column names shows Amazon's locations. */
+  location?: string | undefined;
 }
 
 export interface Page {
@@ -72,8 +75,8 @@ export const r3 = (x: number) => Math.round(x * 1000) / 1000;
 export const orNull = (x: number | null, f: (x: number) => number) => (x === null ? null : f(x));
 export const storageTypeOfTier = (tier: string | null): StorageType =>
   tier ? storageTypeOf(tier as SizeTier) : 'standard';
-/** The size tier fees are looked up by; a product without one is taken as large standard. */
-export const feeTierOf = (tier: string | null): SizeTier => (tier ?? 'large_standard') as SizeTier;
+/** The size tier fees are looked up by (`feeSizeTier`, docs/formulas.md Storage fees). */
+export const feeTierOf = feeSizeTier;
 /** The calendar month of 'YYYY-MM-DD' or 'YYYY-MM', 1–12. */
 export const monthNumber = (iso: string) => Number(iso.slice(5, 7));
 /** The next calendar month after `iso`, 1–12. */

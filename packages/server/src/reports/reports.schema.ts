@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { IsoDateSchema, MonthSchema, SkuSchema } from '../http/common.schema';
+import { IsoDateSchema, LocationCodeSchema, MonthSchema, SkuSchema } from '../http/common.schema';
 
 export const REPORT_KINDS = [
   'inventory',
@@ -23,6 +23,9 @@ export const ReportQuerySchema = z.object({
   }),
   from: IsoDateSchema.optional().openapi({ description: 'profit: first day (default 30 days before asOf)' }),
   to: IsoDateSchema.optional().openapi({ description: 'profit: day after the last (default asOf)' }),
+  location: LocationCodeSchema.optional().openapi({
+    description: "one location's rows (code); default Amazon's locations (docs/formulas.md#amazons-scope)",
+  }),
   limit: z.coerce
     .number()
     .int()

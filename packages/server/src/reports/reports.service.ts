@@ -50,6 +50,7 @@ export class ReportsService {
     month?: string | undefined;
     from?: string | undefined;
     to?: string | undefined;
+    location?: string | undefined;
   }): ReportParams {
     const asOf = q.asOf ?? todayIso();
     const to = q.to ?? asOf;
@@ -58,7 +59,7 @@ export class ReportsService {
       throw new DomainError('VALIDATION_FAILED', 'from must be before to', { field: 'from' });
     if (parseIsoDate(to) - parseIsoDate(from) > MAX_PERIOD_DAYS)
       throw new DomainError('VALIDATION_FAILED', 'a profit period is at most two years', { field: 'from' });
-    return { asOf, month: q.month ?? asOf.slice(0, 7), from, to };
+    return { asOf, month: q.month ?? asOf.slice(0, 7), from, to, location: q.location };
   }
 
   private async context(actor: Actor, params: ReportParams): Promise<ReportContext> {

@@ -7591,6 +7591,8 @@ export interface paths {
           from?: string;
           /** @description profit: day after the last (default asOf) */
           to?: string;
+          /** @description one location's rows (code); default Amazon's locations (docs/formulas.md#amazons-scope) */
+          location?: string;
           /** @description json: rows per page (downloads hold every row) */
           limit?: number;
           /** @description json: the last SKU of the previous page */
@@ -10671,6 +10673,8 @@ export interface components {
         };
       };
       peakMonths: number[];
+      /** @description your own storage cost per cu ft per month at warehouses and 3PLs (restock holding cost) */
+      warehouseStoragePerCubicFootMonth: number;
       agedSurchargeDay: number;
       agedSurcharge: {
         minDays: number;
@@ -10721,6 +10725,8 @@ export interface components {
         };
       };
       peakMonths?: number[];
+      /** @description your own storage cost per cu ft per month at warehouses and 3PLs (restock holding cost) */
+      warehouseStoragePerCubicFootMonth?: number;
       agedSurchargeDay?: number;
       agedSurcharge?: {
         minDays: number;
@@ -10768,6 +10774,8 @@ export interface components {
         };
       };
       peakMonths?: number[];
+      /** @description your own storage cost per cu ft per month at warehouses and 3PLs (restock holding cost) */
+      warehouseStoragePerCubicFootMonth?: number;
       agedSurchargeDay?: number;
       agedSurcharge?: {
         minDays: number;

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  feeScheduleFor,
+  feeSizeTier,
+  feeWeightLb,
+  storagePerCubicFootDay,
+  unitFees,
+  unitMarginAfterFees,
+} from './unit-fees';
+import { US_2024_FEES as us } from './us-2024.fixture';
+
+describe('unit fees from the fee table (docs/formulas.md, US from 2024)', () => {
+  it('at Amazon: 15 % referral + the size tier fulfilment fee for the weight + inbound per cubic foot', () => {
+    // 3.00 + 4.35 (large standard ≤ 1 lb) + 0.5 cu ft × 0.30 = 7.50
+    expect(
+      unitFees(us, { price: 20, sizeTier: 'large_standard', weightLb: 1, cubicFeet: 0.5, amazon: true }),
+    ).toEqual({ referral: 3, fulfilment: 4.35, inbound: 0.15, other: 0, total: 7.5 });
+    // 5 lb: 6.46 + 0.32 × ceil(5 − 3) = 7.10
+    expect(
+      unitFees(us, { price: 20, sizeTier: 'large_standard', weightLb: 5, cubicFeet: 0, amazon: true })
+        .fulfilment,
+    ).toBeCloseTo(7.1, 9);
+    // Off Amazon only the other variable cost applies.
+    expect(
+      unitFees(
+        { ...us, otherVariablePerUnit: 0.4 },
+        { price: 20, sizeTier: 'large_standard', weightLb: 1, cubicFeet: 0.5, amazon: false },
+      ),
+    ).toEqual({ referral: 0, fulfilment: 0, inbound: 0, other: 0.4, total: 0.4 });
+  });
+
+  it('the margin after fees may be negative; null without price or cost', () => {
+    const item = { sizeTier: 'large_standard', weightLb: 1, cubicFeet: 0.5, amazon: true };
+    // 20 − 15 − 7.50 = −2.50, −12.5 % of the price
+    expect(unitMarginAfterFees(us, { ...item, price: 20, unitCost: 15 })).toMatchObject({
+      margin: -2.5,
+      marginRate: -0.125,
+    });
+    expect(unitMarginAfterFees(us, { ...item, price: 20, unitCost: 5 })?.margin).toBeCloseTo(7.5, 9);
+    expect(unitMarginAfterFees(us, { ...item, price: null, unitCost: 5 })).toBeNull();
+    expect(unitMarginAfterFees(us, { ...item, price: 20, unitCost: null })).toBeNull();
+  });
+
+  it('unknown size tier and weight: large standard and 1 lb', () => {
+    expect(feeSizeTier(null)).toBe('large_standard');
+    expect(feeWeightLb(null, 'lb')).toBe(1);
+    expect(feeWeightLb(32, 'oz')).toBe(2);
+  });
+});
+
+describe('storage per cubic foot per day over a window (months 1–12, rate ÷ days of the month)', () => {
+  it('off-peak, peak and a window across both', () => {
+    expect(
+      storagePerCubicFootDay(us, { storageType: 'standard', amazon: true, from: '2025-10-01', days: 31 }),
+    ).toBeCloseTo(2.4 / 31, 9);
+    // Sep 16–30 at 0.56 ÷ 30 + Oct 1–15 at 1.40 ÷ 31 → (0.28 + 0.677419) ÷ 30 = 0.0319140
+    expect(
+      storagePerCubicFootDay(us, { storageType: 'oversize', amazon: true, from: '2025-09-16', days: 30 }),
+    ).toBeCloseTo(0.031914, 6);
+  });
+
+  it("off Amazon: the seller's warehouse rate, the same in peak months", () => {
+    const own = { ...us, warehouseStoragePerCubicFootMonth: 0.5 };
+    expect(
+      storagePerCubicFootDay(own, { storageType: 'standard', amazon: false, from: '2025-11-01', days: 30 }),
+    ).toBeCloseTo(0.5 / 30, 9);
+  });
+
+  it('the schedule of the location marketplace, else the fallback', () => {
+    const uk = { ...us, marketplace: 'UK' };
+    const schedules = { byMarketplace: new Map([['UK', uk]]), fallback: us };
+    expect(feeScheduleFor(schedules, 'UK')).toBe(uk);
+    expect(feeScheduleFor(schedules, 'DE')).toBe(us);
+    expect(feeScheduleFor(schedules, null)).toBe(us);
+  });
+});

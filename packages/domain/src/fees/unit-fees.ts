@@ -1,0 +1,123 @@
+/**
+ * Per-unit fees, margin and storage cost from the seller's dated fee table (docs/formulas.md Storage
+ * fees, Restock): the one fee model restock, health and profit share. Months are calendar months 1–12,
+ * as in the table; a day of storage costs the month's rate ÷ the days of that month.
+ */
+import type { SizeTier, StorageType, WeightUnit } from '../catalog/dimensions';
+import { toPounds } from '../catalog/dimensions';
+import { isoDate, parseIsoDate } from '../dates/dates';
+import type { FeeSchedule } from './fee-schedule';
+import { fulfilmentFee, storageRate } from './fee-schedule';
+
+/** Fees are looked up by size tier; a product without one is taken as large standard. */
+export const feeSizeTier = (tier: string | null | undefined): SizeTier =>
+  (tier ?? 'large_standard') as SizeTier;
+
+/** Shipping weight in lb for the fulfilment fee; a product without a weight is taken as 1 lb. */
+export const feeWeightLb = (weight: number | null | undefined, unit: WeightUnit | undefined): number =>
+  weight === null || weight === undefined ? 1 : toPounds(weight, unit ?? 'lb');
+
+/** What selling one unit costs besides the goods: the fee table's per-unit fees. */
+export interface UnitFees {
+  /** referralRate × price (Amazon only). */
+  referral: number;
+  /** The size tier's fulfilment fee for the shipping weight (Amazon only). */
+  fulfilment: number;
+  /** Inbound placement: cubic feet × inboundPerCubicFoot (Amazon only). */
+  inbound: number;
+  /** otherVariablePerUnit (every channel). */
+  other: number;
+  total: number;
+}
+
+/** A product as the fee table prices it, sold from an Amazon location or not. */
+export interface FeeItem {
+  price: number;
+  sizeTier: string | null;
+  weightLb: number;
+  cubicFeet: number;
+  /** Sold from an `amazon_fba` location (referral, fulfilment and inbound apply). */
+  amazon: boolean;
+}
+
+/**
+ * Per-unit fees of a sale: at Amazon referral + fulfilment + inbound placement, everywhere the other
+ * variable cost.
+ * @example unitFees(us2024, { price: 20, sizeTier: 'large_standard', weightLb: 1, cubicFeet: 0.5, amazon: true })
+ * // referral 3.00 + fulfilment 4.35 + inbound 0.15 + other 0 = 7.50
+ */
+export function unitFees(schedule: FeeSchedule, item: FeeItem): UnitFees {
+  const referral = item.amazon ? Math.max(0, item.price) * schedule.referralRate : 0;
+  const fulfilment = item.amazon
+    ? fulfilmentFee(schedule, { sizeTier: feeSizeTier(item.sizeTier), weightLb: item.weightLb })
+    : 0;
+  const inbound = item.amazon ? Math.max(0, item.cubicFeet) * schedule.inboundPerCubicFoot : 0;
+  const other = schedule.otherVariablePerUnit;
+  return { referral, fulfilment, inbound, other, total: referral + fulfilment + inbound + other };
+}
+
+export interface UnitMargin {
+  price: number;
+  unitCost: number;
+  fees: UnitFees;
+  /** price − unit cost − fees (may be negative: the unit loses money). */
+  margin: number;
+  /** margin ÷ price. */
+  marginRate: number;
+}
+
+/**
+ * Margin of one unit sold after the fee table's fees: price − unit cost − unitFees. Null without a
+ * positive price or a unit cost (nothing to judge).
+ * @example unitMarginAfterFees(us2024, { price: 20, unitCost: 15, sizeTier: 'large_standard', weightLb: 1, cubicFeet: 0.5, amazon: true })
+ * // margin 20 − 15 − 7.50 = −2.50, marginRate −0.125
+ */
+export function unitMarginAfterFees(
+  schedule: FeeSchedule,
+  item: Omit<FeeItem, 'price'> & { price: number | null; unitCost: number | null },
+): UnitMargin | null {
+  if (item.price === null || !(item.price > 0) || item.unitCost === null) return null;
+  const fees = unitFees(schedule, { ...item, price: item.price });
+  const margin = item.price - item.unitCost - fees.total;
+  return { price: item.price, unitCost: item.unitCost, fees, margin, marginRate: margin / item.price };
+}
+
+/**
+ * Average storage cost per cubic foot per day over `days` days from `from`: each day pays its calendar
+ * month's rate ÷ the days of that month — at Amazon the table's rate for the storage type (peak months
+ * cost more), elsewhere (own warehouse, 3PL) the table's `warehouseStoragePerCubicFootMonth`, all year.
+ * @example from 2025-10-01 over 31 days, standard, US 2024: 2.40 ÷ 31 = 0.07742 per cu ft per day
+ */
+export function storagePerCubicFootDay(
+  schedule: FeeSchedule,
+  options: { storageType: StorageType; amazon: boolean; from: string; days: number },
+): number {
+  const start = parseIsoDate(options.from);
+  const days = Math.max(1, Math.round(options.days));
+  let sum = 0;
+  // Month by month: the days of the window in each calendar month × that month's daily rate.
+  for (let d = start; d < start + days;) {
+    const [y = 1970, m = 1, day = 1] = isoDate(d).split('-').map(Number);
+    const monthDays = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const left = monthDays - day + 1;
+    const take = Math.min(left, start + days - d);
+    const monthly = options.amazon
+      ? storageRate(schedule, { storageType: options.storageType, month: m })
+      : schedule.warehouseStoragePerCubicFootMonth;
+    sum += (take * monthly) / monthDays;
+    d += take;
+  }
+  return sum / days;
+}
+
+/** The fee schedules in force for a plan: one per marketplace, and the one for everything else. */
+export interface FeeSchedules {
+  byMarketplace: ReadonlyMap<string, FeeSchedule>;
+  /** For a location without a marketplace, or one without its own schedule (the US defaults). */
+  fallback: FeeSchedule;
+}
+
+/** The schedule of a location's marketplace (the fallback without one). */
+export function feeScheduleFor(schedules: FeeSchedules, marketplace: string | null | undefined): FeeSchedule {
+  return (marketplace ? schedules.byMarketplace.get(marketplace) : undefined) ?? schedules.fallback;
+}

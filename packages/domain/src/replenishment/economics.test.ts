@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { FeeSchedule } from '../fees/fee-schedule';
+import { storagePerCubicFootDay } from '../fees/unit-fees';
+import { US_2024_FEES as us } from '../fees/us-2024.fixture';
+import type { DemandForecast } from '../forecasting/types';
+import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
+import type { PlanLocation, PlanProduct } from './plan-line';
+import { recommendLine } from './plan-line';
+
+describe('economics', () => {
+  it('service level is the critical ratio of lost margin vs carrying cost', () => {
+    // u = 20 − 5 − 5 = 10; o = 0.01/day × 120 days = 1.2; 10 / 11.2 = 0.892857
+    const s = chooseServiceLevel({
+      price: 20,
+      unitCost: 5,
+      feesPerUnit: 5,
+      holdingPerUnitDay: 0.01,
+      coverDays: 120,
+    });
+    expect(s.source).toBe('economics');
+    expect(s.serviceLevel).toBeCloseTo(0.892857, 5);
+    // 10 / 10.3 = 0.9709 is above the 0.93 cap.
+    expect(
+      chooseServiceLevel({ price: 20, unitCost: 5, feesPerUnit: 5, holdingPerUnitDay: 0.01, coverDays: 30 }),
+    ).toMatchObject({ serviceLevel: 0.93, criticalRatio: expect.closeTo(0.970874, 5) as number });
+    // Thin margin: u = 1, o = 0.05 × 28 = 1.4 → 0.4167, clamped to the 0.5 floor.
+    expect(
+      chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.05, coverDays: 28 })
+        .serviceLevel,
+    ).toBe(0.5);
+    // u = 1, o = 0.02 × 28 = 0.56 → 1 / 1.56 = 0.641026
+    expect(
+      chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.02, coverDays: 28 })
+        .serviceLevel,
+    ).toBeCloseTo(0.641026, 5);
+    expect(
+      chooseServiceLevel({
+        setting: 0.9,
+        price: 20,
+        unitCost: 5,
+        feesPerUnit: 5,
+        holdingPerUnitDay: 0.01,
+        coverDays: 30,
+      }),
+    ).toMatchObject({ serviceLevel: 0.9, source: 'setting' });
+    expect(
+      chooseServiceLevel({
+        price: null,
+        unitCost: 5,
+        feesPerUnit: 0,
+        holdingPerUnitDay: 0.01,
+        coverDays: 30,
+      }),
+    ).toMatchObject({ serviceLevel: 0.95, source: 'default' });
+  });
+
+  it('holding = 25%/yr of cost + cubic feet × the fee table storage rate per day (docs/formulas.md)', () => {
+    // March 2025 at Amazon, standard: $0.78 ÷ 31 days = 0.0251613 per cu ft per day.
+    const march = storagePerCubicFootDay(us, {
+      storageType: 'standard',
+      amazon: true,
+      from: '2025-03-01',
+      days: 30,
+    });
+    expect(march).toBeCloseTo(0.78 / 31, 9);
+    // 5 × 0.25 / 365 = 0.0034247 + 0.5 cu ft × 0.0251613 = 0.0125806 → 0.0160053
+    expect(holdingCostPerUnitDay({ unitCost: 5, cubicFeet: 0.5, storagePerCubicFootDay: march })).toBeCloseTo(
+      0.0160053,
+      6,
+    );
+  });
+});
+
+const flat = (perDay: number): DemandForecast => ({
+  model: 'test',
+  params: {},
+  demandClass: 'smooth',
+  degenerate: null,
+  mean: new Float64Array(120).fill(perDay),
+  quantiles: [],
+  dispersion: 1,
+  levelVariance: 0,
+});
+
+const MUG: PlanProduct = {
+  id: 1,
+  sku: 'MUG',
+  price: 20,
+  unitCost: 5,
+  casePack: 1,
+  sizeTier: 'large_standard',
+  cubicFeet: 1,
+  weight: 16,
+  weightUnit: 'oz',
+};
+const FBA: PlanLocation = {
+  id: 10,
+  code: 'FBA1',
+  type: 'amazon_fba',
+  marketplace: 'US',
+  capacityCubicFeet: {},
+};
+const WH: PlanLocation = { id: 20, code: 'WH1', type: 'warehouse', marketplace: null, capacityCubicFeet: {} };
+
+/** One line planned on 2026-03-02 with `leadDays` of lead time at `location` under `schedule`. */
+function line(schedule: FeeSchedule, leadDays: number, location: PlanLocation = FBA) {
+  return recommendLine({
+    product: MUG,
+    location,
+    action: 'purchase',
+    source: 'ACME',
+    supplier: undefined,
+    term: undefined,
+    setting: undefined,
+    stock: { onHand: 0, reserved: 0, inbound: 0 },
+    forecast: { f: flat(2), source: 'stored' },
+    lead: {
+      meanDays: leadDays,
+      sdDays: 0,
+      observations: 0,
+      statedDays: leadDays,
+      source: 'stated',
+      productionDays: 0,
+    },
+    asOf: '2026-03-02',
+    feeSchedules: { byMarketplace: new Map([['US', schedule]]), fallback: schedule },
+  });
+}
+
+describe('restock economics read the fee table', () => {
+  const capital = (5 * 0.25) / 365; // 0.00342466 per unit per day
+
+  it('storage is priced over 90 days from arrival, month by month, at the table rates', () => {
+    // Lead 14 days: arrives 2026-03-16, stored to 2026-06-13, all off-peak at $0.78 a month:
+    // 16/31 + 30/30 + 31/31 + 13/30 months = 2.949462 months × 0.78 = 2.300581 ÷ 90 = 0.0255620 per day.
+    const short = line(us, 14);
+    expect(short.rec.reasoning.holdingCostPerUnitDay).toBeCloseTo(capital + 0.025562, 5);
+    // Lead 200 days: arrives 2026-09-18, stored to 2026-12-16: Sep 13 days at 0.78/30, Oct at 2.40,
+    // Nov at 2.40, Dec 16 days at 2.40/31 → (0.338 + 4.8 + 1.238710) ÷ 90 = 0.0708523 per day.
+    const long = line(us, 200);
+    expect(long.rec.reasoning.holdingCostPerUnitDay).toBeCloseTo(capital + 0.0708523, 5);
+  });
+
+  it('a fee-table edit changes the holding cost of the lines whose storage window it covers', () => {
+    const dearPeak: FeeSchedule = {
+      ...us,
+      storage: { ...us.storage, standard: { offPeak: 0.78, peak: 4.8 } },
+    };
+    // The off-peak line (March–June) is unchanged; the peak line doubles its peak part:
+    // (0.338 + 9.6 + 2.477419) ÷ 90 = 0.1379491.
+    expect(line(dearPeak, 14).rec.reasoning.holdingCostPerUnitDay).toBe(
+      line(us, 14).rec.reasoning.holdingCostPerUnitDay,
+    );
+    expect(line(dearPeak, 200).rec.reasoning.holdingCostPerUnitDay).toBeCloseTo(capital + 0.1379491, 5);
+  });
+
+  it('fees per unit are the table referral, fulfilment and inbound at Amazon; the warehouse rate elsewhere', () => {
+    // u = 20 − 5 − (3.00 referral + 4.35 fulfilment for 1 lb large standard + 0.30 inbound for 1 cu ft) = 7.35
+    expect(line(us, 14).rec.reasoning.lostMarginPerUnit).toBe(7.35);
+    const ownRate: FeeSchedule = { ...us, warehouseStoragePerCubicFootMonth: 0.3, otherVariablePerUnit: 0.5 };
+    const wh = line(ownRate, 14, WH);
+    // Off Amazon only the other variable cost: u = 20 − 5 − 0.5 = 14.5; storage $0.30 a month all year:
+    // 2.949462 months × 0.30 ÷ 90 = 0.00983154 per day.
+    expect(wh.rec.reasoning.lostMarginPerUnit).toBe(14.5);
+    expect(wh.rec.reasoning.holdingCostPerUnitDay).toBeCloseTo(capital + 0.0098315, 5);
+  });
+});
