@@ -3,26 +3,27 @@
  * planning position of each SKU × location — the same days of supply, lead time, cover band and alert
  * the restock plan shows — so an alert never contradicts the plan. Stranded reads the listing.
  */
+import type { PlanningPosition } from '../replenishment/position';
 import type { AlertCondition } from './rules';
 import { condition, round } from './rules';
 
 /** The planning-position figures the stock rules read (docs/formulas.md Planning position). */
-export interface PositionFacts {
-  sku: string;
-  /** The location's code. */
-  location: string;
-  available: number;
-  inbound: number;
-  dailyDemand: number;
-  sells: boolean;
-  leadTimeDays: number;
-  daysOfSupply: number | null;
-  stockOutDate: string | null;
-  coverLowDays: number;
-  coverHighDays: number;
-  excessUnits: number;
-  alert: 'out_of_stock' | 'reorder_now' | 'reorder_soon' | null;
-}
+export type PositionFacts = Pick<
+  PlanningPosition,
+  | 'sku'
+  | 'location'
+  | 'available'
+  | 'inbound'
+  | 'dailyDemand'
+  | 'sells'
+  | 'leadTimeDays'
+  | 'daysOfSupply'
+  | 'stockOutDate'
+  | 'coverLowDays'
+  | 'coverHighDays'
+  | 'excessUnits'
+  | 'alert'
+>;
 
 /** The position's own figures, shown in every stock alert's details (one number per fact). */
 const figures = (p: PositionFacts) => ({

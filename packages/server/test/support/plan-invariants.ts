@@ -77,7 +77,7 @@ export async function gatherPlanViews(api: Api): Promise<PlanViews> {
   );
   const summary = await ok(api, '/api/v1/inventory/summary');
   const perLocation = (summary['locations'] as { code: string; stockOuts: number }[] | undefined) ?? [];
-  const restock = (await ok(api, '/api/v1/restock?limit=100000'))['items'] as RestockRow[];
+  const restock = (await ok(api, '/api/v1/restock?limit=100000'))['items'] as unknown as RestockRow[];
   const alerts: AlertRow[] = [];
   for (const kind of ['stock_out', 'reorder_now', 'low_stock', 'excess'])
     alerts.push(
