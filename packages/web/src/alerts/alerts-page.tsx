@@ -77,7 +77,12 @@ function AlertRow({
 }) {
   const { t, fmt } = useI18n();
   return (
-    <Table.Tr data-testid={`alert-${String(alert.id)}`} data-kind={alert.kind} data-severity={alert.severity}>
+    <Table.Tr
+      data-testid={`alert-${String(alert.id)}`}
+      data-kind={alert.kind}
+      data-severity={alert.severity}
+      data-location={alert.location ?? undefined}
+    >
       <Table.Td>
         <Badge color={SEVERITY_COLORS[alert.severity]} variant="light" miw="max-content">
           {t(`alerts.severity.${alert.severity}`)}
