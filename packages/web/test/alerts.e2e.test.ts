@@ -59,12 +59,14 @@ describe.skipIf(!run)('alerts page (browser)', () => {
       (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid')))).map((id) =>
         Number(id?.replace('alert-', '')),
       );
-    await expect.poll(async () => (await ids()).slice(0, 50)).toEqual(expected.slice(0, 50));
+    await expect
+      .poll(async () => (await ids()).slice(0, 50), { timeout: 30_000 })
+      .toEqual(expected.slice(0, 50));
     const more = page.getByTestId('alerts-load-more');
     while ((await more.count()) > 0) {
       const before = await rows.count();
       await more.click();
-      await expect.poll(() => rows.count()).toBeGreaterThan(before);
+      await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(before);
       await page.waitForLoadState('networkidle');
     }
     expect(await ids()).toEqual(expected);
@@ -132,7 +134,9 @@ describe.skipIf(!run)('alerts page (browser)', () => {
       await page.goto(`${server.url}/alerts`);
       await page.getByTestId('alerts-table').waitFor();
       await language(label);
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 15_000 })
+        .toBe(locale);
       await page.goto(`${server.url}/alerts`);
       await page.getByTestId('alerts-table').waitFor();
       const all = await apiAlerts();
@@ -163,7 +167,7 @@ describe.skipIf(!run)('alerts page (browser)', () => {
       .poll(() => page.getByTestId(id!).getByRole('button', { name: 'Acknowledge' }).count())
       .toBe(0);
     await page.getByTestId(id!).getByRole('button', { name: 'Snooze 7 days' }).click();
-    await expect.poll(() => page.getByTestId(id!).count()).toBe(0);
+    await expect.poll(() => page.getByTestId(id!).count(), { timeout: 15_000 }).toBe(0);
     expect(errors).toEqual([]);
   });
 });
