@@ -164,7 +164,9 @@ describe.skipIf(!run)('alerts page (browser)', () => {
     const id = await first.getAttribute('data-testid');
     await first.getByRole('button', { name: 'Acknowledge' }).click();
     await expect
-      .poll(() => page.getByTestId(id!).getByRole('button', { name: 'Acknowledge' }).count())
+      .poll(() => page.getByTestId(id!).getByRole('button', { name: 'Acknowledge' }).count(), {
+        timeout: 15_000,
+      })
       .toBe(0);
     await page.getByTestId(id!).getByRole('button', { name: 'Snooze 7 days' }).click();
     await expect.poll(() => page.getByTestId(id!).count(), { timeout: 15_000 }).toBe(0);
