@@ -1,6 +1,6 @@
 /**
  * A hub's purchase row in the network plan (docs/formulas.md Planning position): bought for the
- * echelon, shown with the hub's own position.
+ * echelon, shown with the hub's own position, its margin the worst of the places its units sell.
  */
 import type { LineRequest, PlanLine, PlanLocation, PlanProduct } from './plan-line';
 import { recommendLine } from './plan-line';
@@ -43,9 +43,14 @@ export function withLocalPosition<P extends PlanProduct, L extends PlanLocation>
     downstreamDailyDemand: downstream,
   });
   const rec = hubLine.rec;
+  // What the hub buys sells at the FCs too: its margin is the worst of where it sells.
+  const margins = [hubLine, ...a.fcLines.filter((r) => r.position.sells)]
+    .map((r) => r.marginPerUnit)
+    .filter((m): m is number => m !== null);
   return {
     ...hubLine,
     position,
+    marginPerUnit: margins.length > 0 ? Math.min(...margins) : null,
     echelon: {
       available: rec.reasoning.position.available,
       inbound: rec.reasoning.position.inbound,
