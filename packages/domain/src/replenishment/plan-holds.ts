@@ -92,11 +92,12 @@ export function explainHeldBack(lines: readonly PlanLine[]): void {
     const qty = line.rec.recommendedQuantity;
     const actNow = line.position.alert !== null && ACT_NOW.has(line.position.alert);
     if (!(qty < line.unconstrained || (actNow && qty === 0))) continue;
-    line.heldBack = reasonOf(line, hubPurchase.get(line.product.id)?.heldBack ?? null);
+    line.heldBack = reasonOf(line, hubPurchase.get(line.product.id));
   }
 }
 
-function reasonOf(line: PlanLine, hubHeld: HeldBack | null): HeldBack {
+function reasonOf(line: PlanLine, hubLine: PlanLine | undefined): HeldBack {
+  const hubHeld = hubLine?.heldBack ?? null;
   const qty = line.rec.recommendedQuantity;
   const p = line.position;
   const cap = line.capacity;
@@ -119,6 +120,12 @@ function reasonOf(line: PlanLine, hubHeld: HeldBack | null): HeldBack {
         reason: hubHeld.reason,
         message: `${line.source ?? 'The hub'} has too little available to send all ${fmt(line.unconstrained)}, and its purchase is held back: ${hubHeld.message}`,
         figures: { unconstrainedQuantity: line.unconstrained, plannedQuantity: qty, ...hubHeld.figures },
+      };
+    if (hubLine && !hubLine.supplier)
+      return {
+        reason: 'no_supplier',
+        message: `${line.source ?? 'The hub'} has too little available to send all ${fmt(line.unconstrained)}, and no supplier sells this SKU to buy the other ${fmt(rest)}.`,
+        figures: { unconstrainedQuantity: line.unconstrained, plannedQuantity: qty, missingQuantity: rest },
       };
     return {
       reason: 'covered_by_transfer',

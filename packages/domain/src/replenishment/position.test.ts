@@ -148,6 +148,9 @@ describe('network planning by default', () => {
     expect(hub.position.servedDailyDemand).toBe(3);
     // Echelon: 40 + 0 available over 3/day = 13.3 days.
     expect(hub.echelon).toMatchObject({ available: 40, dailyDemand: 3, daysOfSupply: 13.3 });
+    // 13.3 days of echelon supply against a 50-day lead time to the hub: the echelon must reorder now.
+    expect(hub.position.echelonAlert).toBe('reorder_now');
+    expect(fc.position.echelonAlert).toBeNull();
     expect(hub.rec.recommendedQuantity).toBeGreaterThan(0);
   });
 });
@@ -253,6 +256,18 @@ describe('held back', () => {
     expect(fc.rec.recommendedQuantity).toBe(20);
     expect(fc.heldBack).toMatchObject({ reason: 'capacity', figures: { cutQuantity: 20 } });
     expect(fc.heldBack!.message).toContain('wait at WH1');
+  });
+
+  it('an FC the hub cannot supply, with no supplier to buy from, says so', () => {
+    const { lines } = planNetwork(input({ terms: new Map() }));
+    explainHeldBack(lines);
+    const fc = at(lines, 'FBA1');
+    // The hub's 40 available go; the rest of what FBA1 wants cannot be bought.
+    expect(fc.rec.recommendedQuantity).toBe(40);
+    expect(fc.heldBack).toMatchObject({
+      reason: 'no_supplier',
+      figures: { plannedQuantity: 40, missingQuantity: fc.unconstrained - 40 },
+    });
   });
 
   it('an act-now row with nothing to order says what covers it', () => {
