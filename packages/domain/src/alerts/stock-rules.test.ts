@@ -109,15 +109,16 @@ describe('positionAlerts', () => {
 });
 
 describe('strandedAlert', () => {
-  it('units on hand behind a listing that is not active', () => {
-    expect(strandedAlert({ sku: 'MUG', listingStatus: 'inactive', onHand: 12 }, { asOf })).toMatchObject({
+  it('the stranded units of a listing that is not active, none without them', () => {
+    expect(
+      strandedAlert({ sku: 'MUG', listingStatus: 'inactive', strandedUnits: 12 }, { asOf }),
+    ).toMatchObject({
       kind: 'stranded',
       severity: 'warning',
       title: 'MUG: 12 units stranded (listing inactive)',
       params: { sku: 'MUG', units: 12, listingStatus: 'inactive' },
       urgentOn: asOf,
     });
-    expect(strandedAlert({ sku: 'MUG', listingStatus: 'error', onHand: 0 }, { asOf })).toBeNull();
-    expect(strandedAlert({ sku: 'MUG', listingStatus: 'active', onHand: 5 }, { asOf })).toBeNull();
+    expect(strandedAlert({ sku: 'MUG', listingStatus: 'error', strandedUnits: 0 }, { asOf })).toBeNull();
   });
 });

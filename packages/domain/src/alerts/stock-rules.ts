@@ -1,7 +1,7 @@
 /**
  * The stock alerts (docs/formulas.md Alerts): stock out, reorder now, low stock and excess come from the
  * planning position of each SKU × location — the same days of supply, lead time, cover band and alert
- * the restock plan shows — so an alert never contradicts the plan. Stranded reads the listing.
+ * the restock plan shows — so an alert never contradicts the plan. Stranded reads the health factors.
  */
 import type { PlanningPosition } from '../replenishment/position';
 import type { AlertCondition } from './rules';
@@ -107,24 +107,24 @@ export function positionAlerts(p: PositionFacts, options: { asOf: string }): Ale
   return [supplyAlert(p, options.asOf), excessAlert(p)].filter((c): c is AlertCondition => c !== null);
 }
 
-/** What the stranded rule needs to know about one SKU. */
+/** One SKU's stranded units (`skuFactorSums`, docs/formulas.md Stranded) and its listing status. */
 export interface ListingFacts {
   sku: string;
   listingStatus: string;
-  onHand: number;
+  strandedUnits: number;
 }
 
 /** Stranded: units on hand behind a listing that is not active (warning, from today). */
 export function strandedAlert(r: ListingFacts, options: { asOf: string }): AlertCondition | null {
-  if (r.listingStatus === 'active' || !(r.onHand > 0)) return null;
+  if (!(r.strandedUnits > 0)) return null;
   return condition({
     kind: 'stranded',
     dedupeKey: `stranded:${r.sku}`,
     severity: 'warning',
     sku: r.sku,
     location: null,
-    params: { sku: r.sku, units: r.onHand, listingStatus: r.listingStatus },
-    details: { units: r.onHand, listingStatus: r.listingStatus },
+    params: { sku: r.sku, units: r.strandedUnits, listingStatus: r.listingStatus },
+    details: { units: r.strandedUnits, listingStatus: r.listingStatus },
     urgentOn: options.asOf,
   });
 }

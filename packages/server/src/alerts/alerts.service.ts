@@ -11,6 +11,7 @@ import type { PositionFacts } from '@stockwise/domain/alerts/stock-rules';
 import { positionAlerts, strandedAlert } from '@stockwise/domain/alerts/stock-rules';
 import { DomainError } from '@stockwise/domain/errors';
 import { AGE_WARNING_DAYS } from '@stockwise/domain/health/age';
+import { skuFactorSums } from '@stockwise/domain/health/factors';
 import type { AlertCondition, AlertRecord } from '@stockwise/db/alerts/alerts.repository';
 import { alertsRepository } from '@stockwise/db/alerts/alerts.repository';
 import type { Sql } from '@stockwise/db/database';
@@ -25,7 +26,7 @@ import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { FeesService } from '../fees/fees.service';
-import { todayIso } from '../health/health.service';
+import { todayIso, toSkuInput } from '../health/health.service';
 import type { ReportsService } from '../reports/reports.service';
 import { mapAlertDto } from './alert-dto';
 import { AlertDeliveryService } from './alert-delivery.service';
@@ -114,7 +115,8 @@ export class AlertsService {
         healthRepository.skuFactorsPage(tx, actor.accountId, { asOf, after, limit: PAGE }),
       );
       for (const r of rows) {
-        const stranded = strandedAlert(r, { asOf });
+        const { strandedUnits } = skuFactorSums(toSkuInput(r));
+        const stranded = strandedAlert({ ...r, strandedUnits }, { asOf });
         if (stranded) out.push(stranded);
       }
       if (rows.length > 0) {
