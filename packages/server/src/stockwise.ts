@@ -44,6 +44,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
   const jobs = new JobsService(tx);
   const forecasts = new ForecastService(tx);
   const auth = new AuthService(tx);
+  const replenishment = createReplenishmentServices({ tx, ledger });
   registerForecastJobs(jobs, forecasts);
   scheduleDailyForecasts(jobs, { auth, tx });
   return {
@@ -59,8 +60,14 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
     jobs,
     forecasts,
     ...createSalesServices({ tx, ledger, jobs, auth }, options),
-    ...createReplenishmentServices({ tx, ledger }),
-    ...createHealthServices({ tx, jobs, auth, secretKeyFile: options.secretKeyFile }),
+    ...replenishment,
+    ...createHealthServices({
+      tx,
+      jobs,
+      auth,
+      planning: replenishment.planning,
+      secretKeyFile: options.secretKeyFile,
+    }),
     close: () => db.close(),
   };
 }

@@ -1,13 +1,16 @@
 import type { Sql } from '../database';
 import type { Page } from '../pagination';
-import { keyset, toPage } from '../pagination';
+import { decodeCursor, encodeCursor } from '../pagination';
 
-import type { AlertCondition, AlertSeverity, BillFacts } from '@stockwise/domain/alerts/rules';
+import type { AlertCondition, AlertParams, AlertSeverity, BillFacts } from '@stockwise/domain/alerts/rules';
+import { ALERT_SEVERITIES } from '@stockwise/domain/alerts/rules';
 
 export type { AlertCondition, AlertSeverity } from '@stockwise/domain/alerts/rules';
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
-export interface AlertRecord extends AlertCondition {
+/** A stored alert (its kind as stored: the service checks it against the rules' kinds). */
+export interface AlertRecord extends Omit<AlertCondition, 'kind'> {
+  kind: string;
   id: number;
   status: AlertStatus;
   snoozedUntil: Date | null;
@@ -27,7 +30,9 @@ interface AlertRow {
   sku: string | null;
   location: string | null;
   title: string;
+  params: AlertParams;
   details: Record<string, unknown>;
+  urgent_on: string | null;
   status: AlertStatus;
   snoozed_until: Date | null;
   first_seen_at: Date;
@@ -46,7 +51,9 @@ const mapAlert = (r: AlertRow): AlertRecord => ({
   sku: r.sku,
   location: r.location,
   title: r.title,
+  params: r.params,
   details: r.details,
+  urgentOn: r.urgent_on,
   status: r.status,
   snoozedUntil: r.snoozed_until,
   firstSeenAt: r.first_seen_at,
@@ -63,55 +70,40 @@ async function oneAlert(sql: Sql, text: string, params: unknown[]): Promise<Aler
   return row && mapAlert(row);
 }
 
-export interface NotificationSettingsRecord {
-  smtp: {
-    host: string;
-    port: number;
-    secure: boolean;
-    user: string | null;
-    password: string | null;
-    from: string;
-  } | null;
-  webhook: { url: string; secret: string } | null;
-  alertRecipients: string[];
-  updatedAt: Date | null;
+/** Where undated alerts sort: after every dated one (docs/formulas.md Alerts, `compareAlerts`). */
+const UNDATED = '9999-12-31';
+
+export interface AlertListQuery {
+  status?: AlertStatus | 'active' | undefined;
+  kind?: string | undefined;
+  severity?: AlertSeverity | undefined;
+  location?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+  now: Date;
 }
 
-export interface ReportScheduleRecord {
-  id: number;
-  kind: string;
-  format: 'csv' | 'xlsx';
-  frequency: 'daily' | 'weekly';
-  recipients: string[];
-  lastSentOn: string | null;
-  createdAt: Date;
+/** The list's filters as SQL (parameters appended to `params`). */
+function listFilters(q: AlertListQuery, params: unknown[]): string[] {
+  const filters: string[] = [];
+  const add = (value: unknown, clause: (p: string) => string) => {
+    params.push(value);
+    filters.push(clause(`$${params.length}`));
+  };
+  if (q.status === 'active')
+    add(q.now, (p) => `status <> 'resolved' AND (snoozed_until IS NULL OR snoozed_until <= ${p})`);
+  else if (q.status) add(q.status, (p) => `status = ${p}`);
+  if (q.kind) add(q.kind, (p) => `kind = ${p}`);
+  if (q.severity) add(q.severity, (p) => `severity = ${p}`);
+  if (q.location) add(q.location, (p) => `location = ${p}`);
+  return filters;
 }
-
-interface ScheduleRow {
-  id: number;
-  kind: string;
-  format: 'csv' | 'xlsx';
-  frequency: 'daily' | 'weekly';
-  recipients: string[];
-  last_sent_on: string | null;
-  created_at: Date;
-}
-
-const mapSchedule = (r: ScheduleRow): ReportScheduleRecord => ({
-  id: r.id,
-  kind: r.kind,
-  format: r.format,
-  frequency: r.frequency,
-  recipients: r.recipients,
-  lastSentOn: r.last_sent_on,
-  createdAt: r.created_at,
-});
 
 export const alertsRepository = {
   /**
    * Records the conditions that hold now, once each: a new condition opens an alert (returned in
-   * `opened`), one already open only gets `last_seen_at`. Open alerts of the evaluated kinds whose
-   * condition no longer holds are resolved.
+   * `opened`), one already open only gets `last_seen_at` and today's figures. Open alerts of the
+   * evaluated kinds whose condition no longer holds are resolved.
    */
   async sync(
     sql: Sql,
@@ -120,11 +112,12 @@ export const alertsRepository = {
   ): Promise<{ opened: AlertRecord[]; resolved: number; ongoing: number }> {
     const c = q.conditions;
     const opened = await sql.query<AlertRow>(
-      `INSERT INTO alerts (account_id, kind, dedupe_key, severity, sku, location, title, details)
-       SELECT $1, k, d, s, sk, lo, ti, de FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
-         AS t(k, d, s, sk, lo, ti, de)
+      `INSERT INTO alerts (account_id, kind, dedupe_key, severity, sku, location, title, params, details, urgent_on)
+       SELECT $1, k, d, s, sk, lo, ti, pa, de, ur FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::text[], $8::jsonb[], $9::jsonb[], $10::date[]) AS t(k, d, s, sk, lo, ti, pa, de, ur)
        ON CONFLICT (account_id, dedupe_key) WHERE status <> 'resolved'
-       DO UPDATE SET last_seen_at = now(), details = EXCLUDED.details, title = EXCLUDED.title, severity = EXCLUDED.severity
+       DO UPDATE SET last_seen_at = now(), details = EXCLUDED.details, params = EXCLUDED.params, title = EXCLUDED.title,
+         severity = EXCLUDED.severity, urgent_on = EXCLUDED.urgent_on
        RETURNING *, (xmax = 0) AS inserted`,
       [
         accountId,
@@ -134,7 +127,9 @@ export const alertsRepository = {
         c.map((x) => x.sku),
         c.map((x) => x.location),
         c.map((x) => x.title),
+        c.map((x) => JSON.stringify(x.params)),
         c.map((x) => JSON.stringify(x.details)),
+        c.map((x) => x.urgentOn),
       ],
     );
     const resolved = await sql.query<{ id: number }>(
@@ -146,38 +141,38 @@ export const alertsRepository = {
     return { opened: fresh.map(mapAlert), resolved: resolved.length, ongoing: opened.length - fresh.length };
   },
 
-  async list(
-    sql: Sql,
-    accountId: number,
-    q: {
-      status?: AlertStatus | 'active' | undefined;
-      kind?: string | undefined;
-      limit: number;
-      cursor?: string | undefined;
-      now: Date;
-    },
-  ): Promise<Page<AlertRecord> | null> {
-    const params: unknown[] = [accountId];
-    const page = keyset('id', { cursor: q.cursor, order: 'desc', idColumn: 'id' }, params);
-    if (!page) return null;
-    const filters: string[] = [];
-    if (q.status === 'active') {
-      params.push(q.now);
-      filters.push(`status <> 'resolved' AND (snoozed_until IS NULL OR snoozed_until <= $${params.length})`);
-    } else if (q.status) {
-      params.push(q.status);
-      filters.push(`status = $${params.length}`);
-    }
-    if (q.kind) {
-      params.push(q.kind);
-      filters.push(`kind = $${params.length}`);
+  /**
+   * A page of alerts in the list's order (docs/formulas.md Alerts: severity, then urgency with undated
+   * last, then id), filtered; the cursor carries the last row's three sort keys. Null for a bad cursor.
+   */
+  async list(sql: Sql, accountId: number, q: AlertListQuery): Promise<Page<AlertRecord> | null> {
+    const params: unknown[] = [accountId, ALERT_SEVERITIES, UNDATED];
+    const rank = 'array_position($2::text[], severity)';
+    const due = 'coalesce(urgent_on, $3::date)';
+    const filters = listFilters(q, params);
+    if (q.cursor) {
+      const cursor = decodeCursor(q.cursor);
+      const [r, d] = typeof cursor?.v === 'string' ? cursor.v.split('|') : [];
+      if (!cursor || !/^\d+$/.test(r ?? '') || !/^\d{4}-\d{2}-\d{2}$/.test(d ?? '')) return null;
+      params.push(Number(r), d, cursor.id);
+      const n = params.length;
+      filters.push(`(${rank}, ${due}, id) > ($${n - 2}::int, $${n - 1}::date, $${n}::bigint)`);
     }
     params.push(q.limit + 1);
-    const rows = await sql.query<AlertRow>(
-      `SELECT * FROM alerts WHERE account_id = $1 AND ${page.where} ${filters.map((f) => `AND ${f}`).join(' ')} ${page.orderBy} LIMIT $${params.length}`,
+    const rows = await sql.query<AlertRow & { sort_rank: number; sort_on: string }>(
+      `SELECT *, ${rank} AS sort_rank, ${due}::text AS sort_on FROM alerts
+       WHERE account_id = $1 ${filters.map((f) => `AND ${f}`).join(' ')}
+       ORDER BY ${rank}, ${due}, id LIMIT $${params.length}`,
       params,
     );
-    return toPage(rows, { limit: q.limit, sortValue: (r) => r.id }, mapAlert);
+    const more = rows.length > q.limit;
+    const items = more ? rows.slice(0, q.limit) : rows;
+    const last = items[items.length - 1];
+    return {
+      items: items.map(mapAlert),
+      nextCursor:
+        more && last ? encodeCursor({ v: `${String(last.sort_rank)}|${last.sort_on}`, id: last.id }) : null,
+    };
   },
 
   async find(sql: Sql, accountId: number, id: number): Promise<AlertRecord | undefined> {
@@ -224,95 +219,6 @@ export const alertsRepository = {
       [accountId, now],
     );
     return rows.map(mapAlert);
-  },
-
-  async getSettings(sql: Sql, accountId: number): Promise<NotificationSettingsRecord> {
-    const [row] = await sql.query<{
-      smtp: NotificationSettingsRecord['smtp'];
-      webhook: NotificationSettingsRecord['webhook'];
-      alert_recipients: string[];
-      updated_at: Date;
-    }>(
-      'SELECT smtp, webhook, alert_recipients, updated_at FROM notification_settings WHERE account_id = $1',
-      [accountId],
-    );
-    return row
-      ? {
-          smtp: row.smtp,
-          webhook: row.webhook,
-          alertRecipients: row.alert_recipients,
-          updatedAt: row.updated_at,
-        }
-      : { smtp: null, webhook: null, alertRecipients: [], updatedAt: null };
-  },
-
-  async saveSettings(
-    sql: Sql,
-    accountId: number,
-    s: Omit<NotificationSettingsRecord, 'updatedAt'>,
-  ): Promise<NotificationSettingsRecord> {
-    const [row] = await sql.query<{
-      smtp: NotificationSettingsRecord['smtp'];
-      webhook: NotificationSettingsRecord['webhook'];
-      alert_recipients: string[];
-      updated_at: Date;
-    }>(
-      `INSERT INTO notification_settings (account_id, smtp, webhook, alert_recipients) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (account_id) DO UPDATE SET smtp = EXCLUDED.smtp, webhook = EXCLUDED.webhook, alert_recipients = EXCLUDED.alert_recipients, updated_at = now()
-       RETURNING smtp, webhook, alert_recipients, updated_at`,
-      [
-        accountId,
-        s.smtp ? JSON.stringify(s.smtp) : null,
-        s.webhook ? JSON.stringify(s.webhook) : null,
-        s.alertRecipients,
-      ],
-    );
-    return {
-      smtp: row!.smtp,
-      webhook: row!.webhook,
-      alertRecipients: row!.alert_recipients,
-      updatedAt: row!.updated_at,
-    };
-  },
-
-  async listReportSchedules(sql: Sql, accountId: number): Promise<ReportScheduleRecord[]> {
-    return (
-      await sql.query<ScheduleRow>('SELECT * FROM report_schedules WHERE account_id = $1 ORDER BY id', [
-        accountId,
-      ])
-    ).map(mapSchedule);
-  },
-
-  async createReportSchedule(
-    sql: Sql,
-    accountId: number,
-    s: { kind: string; format: string; frequency: string; recipients: readonly string[] },
-  ): Promise<ReportScheduleRecord | undefined> {
-    const [row] = await sql.query<ScheduleRow>(
-      `INSERT INTO report_schedules (account_id, kind, format, frequency, recipients) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (account_id, kind, format, frequency) DO NOTHING RETURNING *`,
-      [accountId, s.kind, s.format, s.frequency, s.recipients],
-    );
-    return row && mapSchedule(row);
-  },
-
-  async deleteReportSchedule(sql: Sql, accountId: number, id: number): Promise<boolean> {
-    return (
-      (
-        await sql.query<{ id: number }>(
-          'DELETE FROM report_schedules WHERE account_id = $1 AND id = $2 RETURNING id',
-          [accountId, id],
-        )
-      ).length > 0
-    );
-  },
-
-  async markReportSent(sql: Sql, accountId: number, q: { id: number; on: string }): Promise<void> {
-    await sql.query('UPDATE report_schedules SET last_sent_on = $3 WHERE account_id = $1 AND id = $2', [
-      accountId,
-      q.id,
-      q.on,
-    ]);
   },
 
   /**

@@ -1,42 +1,19 @@
 /**
- * Alert rules (docs/formulas.md cover band): pure functions from the facts
- * the repositories gather to the conditions that hold on a day. Each condition carries a dedupe key,
- * so the same key while it lasts is the same alert. No clock, no I/O.
+ * Alert rules (docs/formulas.md Alerts): pure functions from the facts the repositories and the
+ * planning position gather to the conditions that hold on a day. Each condition carries a dedupe key,
+ * so the same key while it lasts is the same alert, a code (its kind) and the parameters its title
+ * needs, so any reader's language can render it. No clock, no I/O.
  */
 import { isoDate, parseIsoDate } from '../dates/dates';
 import type { FeeSchedule } from '../fees/fee-schedule';
 import { agedSurcharge, CAPACITY_PROJECTION_DAYS, capacityOverageFee } from '../fees/fee-schedule';
 import { AGE_WARNING_THRESHOLDS, surchargeAgeAt } from '../health/age';
 import type { FactorSums } from '../health/factors';
-import { daysOfSupply, factorsFromSums } from '../health/factors';
+import { factorsFromSums } from '../health/factors';
 import { IPI_WARNING_THRESHOLD, ipiProxy } from '../health/ipi';
+import { alertTitle, type AlertParams } from './titles';
 
-export type AlertSeverity = 'info' | 'warning' | 'critical';
-
-export interface AlertCondition {
-  kind: string;
-  /** Identifies the condition: the same key while it lasts means the same alert. */
-  dedupeKey: string;
-  severity: AlertSeverity;
-  sku: string | null;
-  location: string | null;
-  title: string;
-  details: Record<string, unknown>;
-}
-
-/** Thresholds of the alert rules (docs/formulas.md cover band; a default supplier lead time until replenishment knows better). */
-export const ALERT_RULES = {
-  /** Low stock below 4 weeks of supply (the cover band's lower edge). */
-  lowStockDays: 28,
-  /** Reorder now when days of supply (available + inbound) < this lead time. */
-  leadTimeDays: 45,
-  /** The reorder suggestion covers the lead time plus this many days. */
-  reorderCoverDays: 30,
-  /** Age warnings this many days before a threshold. */
-  ageWarnDays: 30,
-  /** Supplier bills due within this many days (or overdue). */
-  billDueDays: 7,
-} as const;
+export type { AlertParams } from './titles';
 
 /** Every kind the rules evaluate: an open alert of one of these kinds resolves when its condition clears. */
 export const EVALUATED_KINDS = [
@@ -50,117 +27,61 @@ export const EVALUATED_KINDS = [
   'supplier_bill_due',
   'ipi_low',
 ] as const;
+export type AlertKind = (typeof EVALUATED_KINDS)[number];
 
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+/** Severities, most severe first: the order of the alerts list (docs/formulas.md Alerts). */
+export const ALERT_SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
-/** What the stock rules need to know about one SKU (all locations together). */
-export interface SkuStockFacts {
-  sku: string;
-  replenishable: boolean;
-  listingStatus: string;
-  onHand: number;
-  reserved: number;
-  inbound: number;
-  dailyDemand: number;
-  excessUnits: number;
+export interface AlertCondition {
+  kind: AlertKind;
+  /** Identifies the condition: the same key while it lasts means the same alert. */
+  dedupeKey: string;
+  severity: AlertSeverity;
+  sku: string | null;
+  location: string | null;
+  /** The title in English (e-mail, webhooks), rendered from `kind` and `params` by `alertTitle`. */
+  title: string;
+  /** What the title needs, by name (the web renders the title in the reader's language from these). */
+  params: AlertParams;
+  details: Record<string, unknown>;
+  /**
+   * Urgency: the day the condition bites ('YYYY-MM-DD': stock runs out, units cross an age threshold,
+   * a bill falls due, a capacity limit is passed); null when it has no date. Soonest first.
+   */
+  urgentOn: string | null;
 }
 
-/** Stock out, or else low stock; reorder now when even inbound does not last the lead time. */
-function supplyAlerts(r: SkuStockFacts, asOfDay: number): AlertCondition[] {
-  if (!(r.replenishable && r.dailyDemand > 0)) return [];
-  const out: AlertCondition[] = [];
-  const sku = r.sku;
-  const available = r.onHand - r.reserved;
-  const dos = daysOfSupply({ available, inbound: 0, dailyDemand: r.dailyDemand });
-  const dosWithInbound = daysOfSupply({ available, inbound: r.inbound, dailyDemand: r.dailyDemand });
-  if (available <= 0) {
-    out.push({
-      kind: 'stock_out',
-      dedupeKey: `stock_out:${sku}`,
-      severity: 'critical',
-      sku,
-      location: null,
-      title: `${sku} is out of stock`,
-      details: {
-        dailyDemand: round(r.dailyDemand, 3),
-        inbound: r.inbound,
-        lostUnitsPerDay: round(r.dailyDemand, 2),
-      },
-    });
-  } else if (dos !== null && dos < ALERT_RULES.lowStockDays) {
-    const stockOut = isoDate(asOfDay + Math.floor(dos));
-    out.push({
-      kind: 'low_stock',
-      dedupeKey: `low_stock:${sku}`,
-      severity: 'warning',
-      sku,
-      location: null,
-      title: `${sku}: ${String(Math.floor(dos))} days of stock left, out on ${stockOut}`,
-      details: {
-        available,
-        daysOfSupply: round(dos, 1),
-        projectedStockOut: stockOut,
-        dailyDemand: round(r.dailyDemand, 3),
-      },
-    });
-  }
-  if (dosWithInbound !== null && dosWithInbound < ALERT_RULES.leadTimeDays) {
-    const suggested = Math.max(
-      0,
-      Math.ceil(
-        r.dailyDemand * (ALERT_RULES.leadTimeDays + ALERT_RULES.reorderCoverDays) - available - r.inbound,
-      ),
-    );
-    out.push({
-      kind: 'reorder_now',
-      dedupeKey: `reorder_now:${sku}`,
-      severity: 'warning',
-      sku,
-      location: null,
-      title: `Reorder ${sku} now: ${String(Math.floor(dosWithInbound))} days of supply, lead time ${String(ALERT_RULES.leadTimeDays)}`,
-      details: {
-        daysOfSupply: round(dosWithInbound, 1),
-        leadTimeDays: ALERT_RULES.leadTimeDays,
-        suggestedQuantity: suggested,
-        projectedStockOut: isoDate(asOfDay + Math.floor(dosWithInbound)),
-      },
-    });
-  }
-  return out;
-}
+/** Thresholds of the alert rules that belong to no other capability (docs/formulas.md Alerts). */
+export const ALERT_RULES = {
+  /** Supplier bills due within this many days (or overdue). */
+  billDueDays: 7,
+} as const;
 
 /**
- * The stock rules for one SKU on `asOf`: stock out / low stock / reorder now (replenishable SKUs that
- * sell), excess (above 90 days of supply) and stranded (units on hand behind a listing that is not active).
+ * The alerts' order (docs/formulas.md Alerts): severity (critical, warning, info), then urgency (the
+ * soonest `urgentOn` first, undated last), then id. The repository sorts by the same keys in SQL.
  */
-export function skuStockAlerts(r: SkuStockFacts, options: { asOf: string }): AlertCondition[] {
-  const out = supplyAlerts(r, parseIsoDate(options.asOf));
-  const sku = r.sku;
-  if (r.excessUnits > 0) {
-    const dos = daysOfSupply({ available: r.onHand - r.reserved, inbound: 0, dailyDemand: r.dailyDemand });
-    out.push({
-      kind: 'excess',
-      dedupeKey: `excess:${sku}`,
-      severity: 'info',
-      sku,
-      location: null,
-      title: `${sku}: ${String(r.excessUnits)} units above 90 days of supply`,
-      details: { excessUnits: r.excessUnits, daysOfSupply: dos === null ? null : round(dos, 0) },
-    });
+export function compareAlerts(
+  a: Pick<AlertCondition, 'severity' | 'urgentOn'> & { id: number },
+  b: Pick<AlertCondition, 'severity' | 'urgentOn'> & { id: number },
+): number {
+  const bySeverity = ALERT_SEVERITIES.indexOf(a.severity) - ALERT_SEVERITIES.indexOf(b.severity);
+  if (bySeverity !== 0) return bySeverity;
+  if (a.urgentOn !== b.urgentOn) {
+    if (a.urgentOn === null) return 1;
+    if (b.urgentOn === null) return -1;
+    return a.urgentOn < b.urgentOn ? -1 : 1;
   }
-  if (r.listingStatus !== 'active' && r.onHand > 0) {
-    out.push({
-      kind: 'stranded',
-      dedupeKey: `stranded:${sku}`,
-      severity: 'warning',
-      sku,
-      location: null,
-      title: `${sku}: ${String(r.onHand)} units stranded (listing ${r.listingStatus})`,
-      details: { units: r.onHand, listingStatus: r.listingStatus },
-    });
-  }
-  return out;
+  return a.id - b.id;
 }
+
+/** A condition with its English title rendered from its code and parameters. */
+export function condition(c: Omit<AlertCondition, 'title'>): AlertCondition {
+  return { ...c, title: alertTitle(c.kind, c.params) };
+}
+
+export const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Units of one SKU × location about to cross an age threshold. */
 export interface AgeFacts {
@@ -187,21 +108,23 @@ export function agingAlerts(
       a.locationType === 'amazon_fba'
         ? agedSurcharge(schedule, { ageDays: chargedAt, cubicFeet: a.cubicFeet ?? 0, units: w.units })
         : 0;
-    return {
+    const date = isoDate(asOfDay + w.daysUntil);
+    return condition({
       kind: 'aging',
       dedupeKey: `aging:${a.sku}:${a.location}:${String(w.threshold)}`,
       severity: w.threshold === AGE_WARNING_THRESHOLDS[0] ? 'info' : 'warning',
       sku: a.sku,
       location: a.location,
-      title: `${a.sku} at ${a.location}: ${String(w.units)} units reach ${String(w.threshold)} days on ${isoDate(asOfDay + w.daysUntil)}`,
+      params: { sku: a.sku, location: a.location, units: w.units, threshold: w.threshold, date },
       details: {
         units: w.units,
         threshold: w.threshold,
         daysUntil: w.daysUntil,
-        date: isoDate(asOfDay + w.daysUntil),
+        date,
         monthlySurchargeAtStake: round(atStake, 2),
       },
-    };
+      urgentOn: date,
+    });
   });
 }
 
@@ -218,7 +141,7 @@ export interface CapacityFacts {
 /** Capacity: over the limit now (critical) or projected over within 30 or 60 days (warning). */
 export function capacityAlert(
   c: CapacityFacts,
-  options: { schedule: Pick<FeeSchedule, 'capacityOveragePerCubicFoot'> },
+  options: { asOf: string; schedule: Pick<FeeSchedule, 'capacityOveragePerCubicFoot'> },
 ): AlertCondition | null {
   const limit = c.limits[c.storageType];
   if (limit === undefined) return null;
@@ -226,13 +149,14 @@ export function capacityAlert(
   const over = path.findIndex((v) => v > limit);
   if (over < 0) return null;
   const used = path[over]!;
-  return {
+  const inDays = over === 0 ? 0 : CAPACITY_PROJECTION_DAYS[over - 1]!;
+  return condition({
     kind: 'capacity',
     dedupeKey: `capacity:${c.location}:${c.storageType}`,
     severity: over === 0 ? 'critical' : 'warning',
     sku: null,
     location: c.location,
-    title: `${c.location} ${c.storageType}: ${over === 0 ? 'over' : `projected over in ${String(CAPACITY_PROJECTION_DAYS[over - 1])} days`} its ${String(limit)} cu ft limit`,
+    params: { location: c.location, storageType: c.storageType, limitCubicFeet: limit, inDays },
     details: {
       limitCubicFeet: limit,
       usedCubicFeet: round(c.usedCubicFeet, 2),
@@ -243,7 +167,8 @@ export function capacityAlert(
         2,
       ),
     },
-  };
+    urgentOn: isoDate(parseIsoDate(options.asOf) + inDays),
+  });
 }
 
 /** An unpaid supplier bill due within `ALERT_RULES.billDueDays` of `asOf` (the repository selects them). */
@@ -257,28 +182,30 @@ export interface BillFacts {
 /** Supplier bill due: critical once overdue. */
 export function supplierBillAlert(b: BillFacts, options: { asOf: string }): AlertCondition {
   const overdue = b.due < options.asOf;
-  return {
+  return condition({
     kind: 'supplier_bill_due',
     dedupeKey: `supplier_bill_due:${b.number}`,
     severity: overdue ? 'critical' : 'warning',
     sku: null,
     location: null,
-    title: `Purchase order ${b.number}: bill ${overdue ? 'overdue since' : 'due'} ${b.due}`,
+    params: { purchaseOrder: b.number, due: b.due, overdue },
     details: { purchaseOrder: b.number, due: b.due, amount: round(b.amount ?? 0, 2) },
-  };
+    urgentOn: b.due,
+  });
 }
 
 /** IPI low: the account's IPI proxy below Amazon's warning threshold (only when it holds any stock). */
-export function ipiAlert(sums: FactorSums): AlertCondition | null {
+export function ipiAlert(sums: FactorSums, options: { asOf: string }): AlertCondition | null {
   const proxy = ipiProxy(factorsFromSums(sums));
   if (!(sums.totalUnits > 0 && proxy.score < IPI_WARNING_THRESHOLD)) return null;
-  return {
+  return condition({
     kind: 'ipi_low',
     dedupeKey: 'ipi_low',
     severity: 'critical',
     sku: null,
     location: null,
-    title: `IPI proxy ${String(proxy.score)} is below ${String(IPI_WARNING_THRESHOLD)}: Amazon limits storage`,
+    params: { score: proxy.score, threshold: IPI_WARNING_THRESHOLD },
     details: { score: proxy.score },
-  };
+    urgentOn: options.asOf,
+  });
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '@stockwise/domain/errors';
 import { alertsRepository } from '@stockwise/db/alerts/alerts.repository';
+import { notificationsRepository } from '@stockwise/db/alerts/notifications.repository';
 import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { ReportKind } from '../reports/reports.schema';
@@ -54,7 +55,7 @@ export class AlertDeliveryService {
 
   async listReportSchedules(actor: Actor) {
     requirePermission(actor, 'read');
-    return (await alertsRepository.listReportSchedules(this.tx.sql, actor.accountId)).map((s) => ({
+    return (await notificationsRepository.listReportSchedules(this.tx.sql, actor.accountId)).map((s) => ({
       ...s,
       createdAt: s.createdAt.toISOString(),
     }));
@@ -66,7 +67,7 @@ export class AlertDeliveryService {
   ) {
     requirePermission(actor, 'catalog:write');
     return this.tx.run(async (sql) => {
-      const created = await alertsRepository.createReportSchedule(sql, actor.accountId, input);
+      const created = await notificationsRepository.createReportSchedule(sql, actor.accountId, input);
       if (!created)
         throw new DomainError(
           'DUPLICATE',
@@ -86,7 +87,7 @@ export class AlertDeliveryService {
   async deleteReportSchedule(actor: Actor, id: number): Promise<void> {
     requirePermission(actor, 'catalog:write');
     await this.tx.run(async (sql) => {
-      if (!(await alertsRepository.deleteReportSchedule(sql, actor.accountId, id)))
+      if (!(await notificationsRepository.deleteReportSchedule(sql, actor.accountId, id)))
         throw new DomainError('NOT_FOUND', `no report schedule ${String(id)}`, { field: 'id' });
       await auditTrail(sql, actor).record(
         'report_schedule.delete',
@@ -99,7 +100,7 @@ export class AlertDeliveryService {
 
   /** Sends the reports due today (daily, or weekly on Mondays) by e-mail, each once a day. */
   async sendScheduledReports(actor: Actor, day = todayIso()): Promise<number> {
-    const schedules = await alertsRepository.listReportSchedules(this.tx.sql, actor.accountId);
+    const schedules = await notificationsRepository.listReportSchedules(this.tx.sql, actor.accountId);
     const settings = await this.deps.settings.withSecrets(actor);
     if (!settings.smtp) return 0;
     let sent = 0;
@@ -126,7 +127,7 @@ export class AlertDeliveryService {
         ],
       });
       await this.tx.run((sql) =>
-        alertsRepository.markReportSent(sql, actor.accountId, { id: s.id, on: day }),
+        notificationsRepository.markReportSent(sql, actor.accountId, { id: s.id, on: day }),
       );
       sent++;
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { alertsRepository } from '@stockwise/db/alerts/alerts.repository';
+import { notificationsRepository } from '@stockwise/db/alerts/notifications.repository';
 import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { NotificationSettingsUpdate } from './alerts.schema';
@@ -16,7 +16,7 @@ export class AlertSettingsService {
 
   /** Settings with the secrets opened, for delivery. */
   async withSecrets(actor: Actor) {
-    const s = await alertsRepository.getSettings(this.tx.sql, actor.accountId);
+    const s = await notificationsRepository.getSettings(this.tx.sql, actor.accountId);
     return {
       ...s,
       smtp: s.smtp ? { ...s.smtp, password: s.smtp.password ? this.box.open(s.smtp.password) : null } : null,
@@ -27,7 +27,7 @@ export class AlertSettingsService {
   /** Settings as the API shows them: secrets only as "set". */
   async getSettings(actor: Actor) {
     requirePermission(actor, 'read');
-    const s = await alertsRepository.getSettings(this.tx.sql, actor.accountId);
+    const s = await notificationsRepository.getSettings(this.tx.sql, actor.accountId);
     return {
       smtp: s.smtp
         ? {
@@ -53,7 +53,7 @@ export class AlertSettingsService {
     requirePermission(actor, 'catalog:write');
     let generated: string | undefined;
     await this.tx.run(async (sql) => {
-      const current = await alertsRepository.getSettings(sql, actor.accountId);
+      const current = await notificationsRepository.getSettings(sql, actor.accountId);
       let smtp = current.smtp;
       if (input.smtp === null) smtp = null;
       else if (input.smtp) {
@@ -83,7 +83,7 @@ export class AlertSettingsService {
         }
         webhook = { url: input.webhook.url, secret };
       }
-      await alertsRepository.saveSettings(sql, actor.accountId, {
+      await notificationsRepository.saveSettings(sql, actor.accountId, {
         smtp,
         webhook,
         alertRecipients: input.alertRecipients ?? current.alertRecipients,

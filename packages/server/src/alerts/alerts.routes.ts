@@ -36,7 +36,10 @@ export function alertsRoutes(sw: Stockwise) {
       '/',
       'Alerts: low stock, stock-out, reorder now, aging, excess, stranded, capacity, supplier bills, IPI below 400',
       AlertListQuerySchema,
-      jsonResponse('A page of alerts, newest first', AlertPageSchema),
+      jsonResponse(
+        'A page of alerts: most severe first, then the most urgent (soonest urgentOn, undated last), then id',
+        AlertPageSchema,
+      ),
     ),
     async (c) => c.json(await sw.alerts.list(c.get('actor'), c.req.valid('query')), 200),
   );

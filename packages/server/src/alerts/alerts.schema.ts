@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { EVALUATED_KINDS } from '@stockwise/domain/alerts/rules';
-import { EmailSchema, TextSchema } from '../http/common.schema';
+import { ALERT_SEVERITIES, EVALUATED_KINDS } from '@stockwise/domain/alerts/rules';
+import { EmailSchema, LocationCodeSchema, TextSchema } from '../http/common.schema';
 import { REPORT_KINDS } from '../reports/reports.schema';
 
 /** The kinds of alert are the rules' kinds (one list, in the domain). */
@@ -10,11 +10,22 @@ export const AlertSchema = z
   .object({
     id: z.number().int(),
     kind: z.enum(ALERT_KINDS),
-    severity: z.enum(['info', 'warning', 'critical']),
+    severity: z.enum(ALERT_SEVERITIES),
     sku: z.string().nullable(),
     location: z.string().nullable(),
-    title: z.string(),
+    code: z.enum(ALERT_KINDS).openapi({
+      description: "the title's message: render it in the reader's language from `code` and `params`",
+    }),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).openapi({
+      description:
+        'what the title needs, by name (sku, location, daysOfSupply, leadTimeDays, stockOutDate, units, …)',
+    }),
+    title: z.string().openapi({ description: 'the title in English (e-mail, webhooks)' }),
     details: z.record(z.string(), z.unknown()),
+    urgentOn: z.string().nullable().openapi({
+      description:
+        'urgency: the day the condition bites (stock runs out, a threshold is crossed, a bill falls due); null when undated',
+    }),
     status: z.enum(['open', 'acknowledged', 'resolved']),
     snoozedUntil: z.string().nullable(),
     firstSeenAt: z.string(),
@@ -32,6 +43,8 @@ export const AlertListQuerySchema = z.object({
     .optional()
     .openapi({ description: 'active = not resolved and not snoozed' }),
   kind: z.enum(ALERT_KINDS).optional(),
+  severity: z.enum(ALERT_SEVERITIES).optional(),
+  location: LocationCodeSchema.optional().openapi({ description: "a location's code" }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: TextSchema(500).optional(),
 });

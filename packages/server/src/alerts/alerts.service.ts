@@ -4,10 +4,14 @@ import {
   capacityAlert,
   EVALUATED_KINDS,
   ipiAlert,
-  skuStockAlerts,
   supplierBillAlert,
 } from '@stockwise/domain/alerts/rules';
+import type { AlertSeverity } from '@stockwise/domain/alerts/rules';
+import type { PositionFacts } from '@stockwise/domain/alerts/stock-rules';
+import { positionAlerts, strandedAlert } from '@stockwise/domain/alerts/stock-rules';
 import { DomainError } from '@stockwise/domain/errors';
+import { AGE_WARNING_DAYS } from '@stockwise/domain/health/age';
+import { skuFactorSums } from '@stockwise/domain/health/factors';
 import type { AlertCondition, AlertRecord } from '@stockwise/db/alerts/alerts.repository';
 import { alertsRepository } from '@stockwise/db/alerts/alerts.repository';
 import type { Sql } from '@stockwise/db/database';
@@ -22,11 +26,19 @@ import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { FeesService } from '../fees/fees.service';
-import { todayIso } from '../health/health.service';
+import { todayIso, toSkuInput } from '../health/health.service';
 import type { ReportsService } from '../reports/reports.service';
 import { mapAlertDto } from './alert-dto';
 import { AlertDeliveryService } from './alert-delivery.service';
 import { AlertSettingsService } from './alert-settings.service';
+
+/**
+ * Where the stock alerts read the plan: every SKU × location's planning position, the one the restock
+ * plan shows (docs/formulas.md Planning position).
+ */
+export interface PositionSource {
+  position(actor: Actor, q?: { asOf?: string }): Promise<{ positions: readonly PositionFacts[] }>;
+}
 
 const PAGE = 2000;
 
@@ -41,7 +53,12 @@ export class AlertsService {
 
   constructor(
     private readonly tx: Transactor,
-    private readonly deps: { fees: FeesService; reports: ReportsService; box: SecretBox },
+    private readonly deps: {
+      fees: FeesService;
+      reports: ReportsService;
+      box: SecretBox;
+      planning: PositionSource;
+    },
   ) {
     this.settings = new AlertSettingsService(tx, deps.box);
     this.delivery = new AlertDeliveryService(tx, { settings: this.settings, reports: deps.reports });
@@ -59,9 +76,11 @@ export class AlertsService {
   async conditions(actor: Actor, asOf: string): Promise<{ conditions: AlertCondition[]; skipped: string[] }> {
     const sql = this.tx.sql;
     const schedule = await this.deps.fees.effective(actor, { on: asOf });
-    const out = await this.stockAndAgeConditions(actor, { asOf, schedule });
+    const { positions } = await this.deps.planning.position(actor, { asOf });
+    const out = positions.flatMap((p) => positionAlerts(p, { asOf }));
+    out.push(...(await this.listingAndAgeConditions(actor, { asOf, schedule })));
     for (const c of await storageRepository.capacity(sql, actor.accountId)) {
-      const alert = capacityAlert(c, { schedule });
+      const alert = capacityAlert(c, { asOf, schedule });
       if (alert) out.push(alert);
     }
     const skipped: string[] = [];
@@ -78,13 +97,13 @@ export class AlertsService {
       healthRepository.overview(tx, actor.accountId, { asOf, top: 0 }),
     );
     const { skus: _n, ...sums } = overview.totals;
-    const ipi = ipiAlert(sums);
+    const ipi = ipiAlert(sums, { asOf });
     if (ipi) out.push(ipi);
     return { conditions: out, skipped };
   }
 
-  /** Stock and aging rules, a page of SKUs at a time. */
-  private async stockAndAgeConditions(
+  /** Stranded listings and aging units, a page of SKUs at a time. */
+  private async listingAndAgeConditions(
     actor: Actor,
     q: { asOf: string; schedule: Awaited<ReturnType<FeesService['effective']>> },
   ): Promise<AlertCondition[]> {
@@ -95,14 +114,18 @@ export class AlertsService {
       const rows = await this.analytic((tx) =>
         healthRepository.skuFactorsPage(tx, actor.accountId, { asOf, after, limit: PAGE }),
       );
-      for (const r of rows) out.push(...skuStockAlerts(r, { asOf }));
+      for (const r of rows) {
+        const { strandedUnits } = skuFactorSums(toSkuInput(r));
+        const stranded = strandedAlert({ ...r, strandedUnits }, { asOf });
+        if (stranded) out.push(stranded);
+      }
       if (rows.length > 0) {
         const range = { after, through: rows[rows.length - 1]!.sku, limit: rows.length };
         const ages = await this.analytic((tx) =>
           inventoryAgeRepository.page(tx, actor.accountId, {
             asOf,
             brackets: schedule.agedSurcharge,
-            warnDays: ALERT_RULES.ageWarnDays,
+            warnDays: AGE_WARNING_DAYS,
             ...range,
           }),
         );
@@ -145,6 +168,8 @@ export class AlertsService {
     q: {
       status?: 'active' | 'open' | 'acknowledged' | 'resolved' | undefined;
       kind?: string | undefined;
+      severity?: AlertSeverity | undefined;
+      location?: string | undefined;
       limit: number;
       cursor?: string | undefined;
     },

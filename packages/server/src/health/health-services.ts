@@ -2,6 +2,7 @@ import { SecretBox } from '../platform/secret-box';
 import type { JobsService } from '../jobs/jobs.service';
 import type { AuthService } from '../accounts/auth.service';
 import type { Transactor } from '../platform/transactor';
+import type { PositionSource } from '../alerts/alerts.service';
 import { AlertsService } from '../alerts/alerts.service';
 import { FeesService } from '../fees/fees.service';
 import { registerHealthJobs, scheduleDailyHealth } from './health.jobs';
@@ -20,6 +21,8 @@ export function createHealthServices(deps: {
   tx: Transactor;
   jobs: JobsService;
   auth: AuthService;
+  /** The planning position the stock alerts read (stockwise.planning). */
+  planning: PositionSource;
   secretKeyFile?: string | undefined;
 }): HealthServices {
   const fees = new FeesService(deps.tx);
@@ -27,7 +30,7 @@ export function createHealthServices(deps: {
   const reports = new ReportsService(deps.tx, fees);
   // SMTP passwords and webhook secrets are sealed with the same key as channel credentials.
   const box = new SecretBox({ env: process.env['STOCKWISE_SECRET_KEY'], keyFile: deps.secretKeyFile });
-  const alerts = new AlertsService(deps.tx, { fees, reports, box });
+  const alerts = new AlertsService(deps.tx, { fees, reports, box, planning: deps.planning });
   registerHealthJobs(deps.jobs, { health, alerts });
   scheduleDailyHealth(deps.jobs, deps);
   return { health, fees, reports, alerts };

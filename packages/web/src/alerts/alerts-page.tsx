@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { AlertItem } from '../api/types';
 import { ErrorAlert } from '../components/common/error-alert';
@@ -7,6 +7,8 @@ import { PageHeader } from '../components/common/page-header';
 import { DataTable } from '../components/common/data-table';
 import { SkuLink } from '../components/common/entity-link';
 import { QueryStates } from '../components/common/query-states';
+import { useLocations } from '../catalog/locations.hooks';
+import { AlertTitle } from './alert-title';
 import { useAlertAction, useAlerts, type AlertFilter } from './alerts.hooks';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -15,6 +17,56 @@ const SEVERITY_COLORS: Record<AlertItem['severity'], string> = {
   warning: 'orange',
   critical: 'red',
 };
+
+/** Every kind the API names (a missing one fails to compile), in the order the kind filter offers them. */
+const KIND_OPTIONS: Record<AlertItem['kind'], true> = {
+  stock_out: true,
+  reorder_now: true,
+  low_stock: true,
+  excess: true,
+  aging: true,
+  stranded: true,
+  capacity: true,
+  supplier_bill_due: true,
+  ipi_low: true,
+};
+const KINDS = Object.keys(KIND_OPTIONS) as AlertItem['kind'][];
+const SEVERITIES = ['critical', 'warning', 'info'] as const satisfies readonly AlertItem['severity'][];
+
+function AlertActions({
+  alert,
+  onAction,
+}: {
+  alert: AlertItem;
+  onAction: (request: { id: AlertItem['id']; action: 'acknowledge' | 'snooze' }) => void;
+}) {
+  const { t } = useI18n();
+  if (alert.status === 'resolved') return null;
+  return (
+    <Group gap={4} wrap="nowrap">
+      {alert.status === 'open' ? (
+        <Button
+          size="compact-xs"
+          variant="light"
+          onClick={() => {
+            onAction({ id: alert.id, action: 'acknowledge' });
+          }}
+        >
+          {t('alerts.acknowledge')}
+        </Button>
+      ) : null}
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        onClick={() => {
+          onAction({ id: alert.id, action: 'snooze' });
+        }}
+      >
+        {t('alerts.snooze')}
+      </Button>
+    </Group>
+  );
+}
 
 function AlertRow({
   alert,
@@ -25,7 +77,12 @@ function AlertRow({
 }) {
   const { t, fmt } = useI18n();
   return (
-    <Table.Tr>
+    <Table.Tr
+      data-testid={`alert-${String(alert.id)}`}
+      data-kind={alert.kind}
+      data-severity={alert.severity}
+      data-location={alert.location ?? undefined}
+    >
       <Table.Td>
         <Badge color={SEVERITY_COLORS[alert.severity]} variant="light" miw="max-content">
           {t(`alerts.severity.${alert.severity}`)}
@@ -35,9 +92,12 @@ function AlertRow({
       <Table.Td>
         {alert.sku ? <SkuLink sku={alert.sku} /> : null}
         {alert.location ? <Text span size="sm" translate="no">{` · ${alert.location}`}</Text> : null}
-        <Text size="xs" c="dimmed" translate="no">
-          {alert.title}
+        <Text size="sm">
+          <AlertTitle alert={alert} />
         </Text>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="alert-urgent-on">
+        {alert.urgentOn ? fmt.date(alert.urgentOn) : '—'}
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         {fmt.date(alert.firstSeenAt)}
@@ -48,42 +108,76 @@ function AlertRow({
         ) : null}
       </Table.Td>
       <Table.Td>
-        {alert.status !== 'resolved' ? (
-          <Group gap={4} wrap="nowrap">
-            {alert.status === 'open' ? (
-              <Button
-                size="compact-xs"
-                variant="light"
-                onClick={() => {
-                  onAction({ id: alert.id, action: 'acknowledge' });
-                }}
-              >
-                {t('alerts.acknowledge')}
-              </Button>
-            ) : null}
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              onClick={() => {
-                onAction({ id: alert.id, action: 'snooze' });
-              }}
-            >
-              {t('alerts.snooze')}
-            </Button>
-          </Group>
-        ) : null}
+        <AlertActions alert={alert} onAction={onAction} />
       </Table.Td>
     </Table.Tr>
   );
 }
 
-/** Alerts the server raised; acknowledging keeps one until its condition clears, snoozing hides it for a week. */
+/** Kind, severity and location filters (empty = all). */
+function AlertFilters({
+  filter,
+  onChange,
+}: {
+  filter: AlertFilter;
+  onChange: (change: Partial<AlertFilter>) => void;
+}) {
+  const { t } = useI18n();
+  const locations = useLocations();
+  const all = { value: '', label: t('alerts.filter.all') };
+  return (
+    <Group gap="sm" align="flex-end">
+      <Select
+        label={t('alerts.kind')}
+        data={[all, ...KINDS.map((k) => ({ value: k, label: t(`alerts.kind.${k}`) }))]}
+        value={filter.kind ?? ''}
+        onChange={(v) => {
+          onChange({ kind: KINDS.find((k) => k === v) });
+        }}
+        allowDeselect={false}
+        w={200}
+        data-testid="alerts-kind"
+      />
+      <Select
+        label={t('alerts.severity')}
+        data={[all, ...SEVERITIES.map((s) => ({ value: s, label: t(`alerts.severity.${s}`) }))]}
+        value={filter.severity ?? ''}
+        onChange={(v) => {
+          onChange({ severity: SEVERITIES.find((s) => s === v) });
+        }}
+        allowDeselect={false}
+        w={160}
+        data-testid="alerts-severity"
+      />
+      <Select
+        label={t('field.location')}
+        data={[all, ...(locations.data ?? []).map((l) => ({ value: l.code, label: l.code }))]}
+        value={filter.location ?? ''}
+        onChange={(v) => {
+          onChange({ location: v || undefined });
+        }}
+        allowDeselect={false}
+        w={160}
+        translate="no"
+        data-testid="alerts-location"
+      />
+    </Group>
+  );
+}
+
+/**
+ * Alerts the server raised, most severe and most urgent first, a page at a time; acknowledging keeps
+ * one until its condition clears, snoozing hides it for a week.
+ */
 export default function AlertsPage() {
   const { t } = useI18n();
-  const [filter, setFilter] = useState<AlertFilter>('active');
+  const [filter, setFilter] = useState<AlertFilter>({ status: 'active' });
   const alerts = useAlerts(filter);
   const action = useAlertAction();
-  const rows = alerts.data ?? [];
+  const rows = alerts.data?.pages.flatMap((p) => p.items) ?? [];
+  const change = (c: Partial<AlertFilter>) => {
+    setFilter((f) => ({ ...f, ...c }));
+  };
   return (
     <Stack gap="md">
       <PageHeader
@@ -91,10 +185,11 @@ export default function AlertsPage() {
         description={t('alerts.subtitle')}
         actions={
           <SegmentedControl
-            value={filter}
+            value={filter.status}
             onChange={(value) => {
-              setFilter(value);
+              change({ status: value });
             }}
+            aria-label={t('alerts.filter.status')}
             data={(['active', 'acknowledged', 'resolved'] as const).map((value) => ({
               value,
               label: t(`alerts.filter.${value}`),
@@ -102,6 +197,7 @@ export default function AlertsPage() {
           />
         }
       />
+      <AlertFilters filter={filter} onChange={change} />
       {action.isError ? <ErrorAlert error={action.error} /> : null}
       <QueryStates
         query={alerts}
@@ -110,13 +206,15 @@ export default function AlertsPage() {
       />
       {rows.length > 0 ? (
         <DataTable
-          minWidth={860}
+          testId="alerts-table"
+          minWidth={960}
           scroll="area"
           highlightOnHover
           columns={[
             t('alerts.severity'),
             t('alerts.kind'),
             t('alerts.what'),
+            t('alerts.urgentOn'),
             t('alerts.since'),
             { label: <span className="sr-only">{t('alerts.actions')}</span> },
           ]}
@@ -125,6 +223,18 @@ export default function AlertsPage() {
             <AlertRow key={alert.id} alert={alert} onAction={action.mutate} />
           ))}
         </DataTable>
+      ) : null}
+      {alerts.hasNextPage ? (
+        <Group justify="center">
+          <Button
+            variant="default"
+            loading={alerts.isFetchingNextPage}
+            onClick={() => void alerts.fetchNextPage()}
+            data-testid="alerts-load-more"
+          >
+            {t('common.loadMore')}
+          </Button>
+        </Group>
       ) : null}
     </Stack>
   );

@@ -8180,6 +8180,9 @@ export interface paths {
             | 'capacity'
             | 'supplier_bill_due'
             | 'ipi_low';
+          severity?: 'critical' | 'warning' | 'info';
+          /** @description a location's code */
+          location?: string;
           limit?: number;
           cursor?: string;
         };
@@ -8189,7 +8192,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page of alerts, newest first */
+        /** @description A page of alerts: most severe first, then the most urgent (soonest urgentOn, undated last), then id */
         200: {
           headers: {
             [name: string]: unknown;
@@ -10822,13 +10825,34 @@ export interface components {
         | 'supplier_bill_due'
         | 'ipi_low';
       /** @enum {string} */
-      severity: 'info' | 'warning' | 'critical';
+      severity: 'critical' | 'warning' | 'info';
       sku: string | null;
       location: string | null;
+      /**
+       * @description the title's message: render it in the reader's language from `code` and `params`
+       * @enum {string}
+       */
+      code:
+        | 'low_stock'
+        | 'stock_out'
+        | 'reorder_now'
+        | 'aging'
+        | 'excess'
+        | 'stranded'
+        | 'capacity'
+        | 'supplier_bill_due'
+        | 'ipi_low';
+      /** @description what the title needs, by name (sku, location, daysOfSupply, leadTimeDays, stockOutDate, units, …) */
+      params: {
+        [key: string]: string | number | boolean | null;
+      };
+      /** @description the title in English (e-mail, webhooks) */
       title: string;
       details: {
         [key: string]: unknown;
       };
+      /** @description urgency: the day the condition bites (stock runs out, a threshold is crossed, a bill falls due); null when undated */
+      urgentOn: string | null;
       /** @enum {string} */
       status: 'open' | 'acknowledged' | 'resolved';
       snoozedUntil: string | null;

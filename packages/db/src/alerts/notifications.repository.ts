@@ -1,0 +1,137 @@
+import type { Sql } from '../database';
+
+export interface NotificationSettingsRecord {
+  smtp: {
+    host: string;
+    port: number;
+    secure: boolean;
+    user: string | null;
+    password: string | null;
+    from: string;
+  } | null;
+  webhook: { url: string; secret: string } | null;
+  alertRecipients: string[];
+  updatedAt: Date | null;
+}
+
+export interface ReportScheduleRecord {
+  id: number;
+  kind: string;
+  format: 'csv' | 'xlsx';
+  frequency: 'daily' | 'weekly';
+  recipients: string[];
+  lastSentOn: string | null;
+  createdAt: Date;
+}
+
+interface ScheduleRow {
+  id: number;
+  kind: string;
+  format: 'csv' | 'xlsx';
+  frequency: 'daily' | 'weekly';
+  recipients: string[];
+  last_sent_on: string | null;
+  created_at: Date;
+}
+
+const mapSchedule = (r: ScheduleRow): ReportScheduleRecord => ({
+  id: r.id,
+  kind: r.kind,
+  format: r.format,
+  frequency: r.frequency,
+  recipients: r.recipients,
+  lastSentOn: r.last_sent_on,
+  createdAt: r.created_at,
+});
+
+/** Where alerts and scheduled reports go, and the report schedules. */
+export const notificationsRepository = {
+  async getSettings(sql: Sql, accountId: number): Promise<NotificationSettingsRecord> {
+    const [row] = await sql.query<{
+      smtp: NotificationSettingsRecord['smtp'];
+      webhook: NotificationSettingsRecord['webhook'];
+      alert_recipients: string[];
+      updated_at: Date;
+    }>(
+      'SELECT smtp, webhook, alert_recipients, updated_at FROM notification_settings WHERE account_id = $1',
+      [accountId],
+    );
+    return row
+      ? {
+          smtp: row.smtp,
+          webhook: row.webhook,
+          alertRecipients: row.alert_recipients,
+          updatedAt: row.updated_at,
+        }
+      : { smtp: null, webhook: null, alertRecipients: [], updatedAt: null };
+  },
+
+  async saveSettings(
+    sql: Sql,
+    accountId: number,
+    s: Omit<NotificationSettingsRecord, 'updatedAt'>,
+  ): Promise<NotificationSettingsRecord> {
+    const [row] = await sql.query<{
+      smtp: NotificationSettingsRecord['smtp'];
+      webhook: NotificationSettingsRecord['webhook'];
+      alert_recipients: string[];
+      updated_at: Date;
+    }>(
+      `INSERT INTO notification_settings (account_id, smtp, webhook, alert_recipients) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (account_id) DO UPDATE SET smtp = EXCLUDED.smtp, webhook = EXCLUDED.webhook, alert_recipients = EXCLUDED.alert_recipients, updated_at = now()
+       RETURNING smtp, webhook, alert_recipients, updated_at`,
+      [
+        accountId,
+        s.smtp ? JSON.stringify(s.smtp) : null,
+        s.webhook ? JSON.stringify(s.webhook) : null,
+        s.alertRecipients,
+      ],
+    );
+    return {
+      smtp: row!.smtp,
+      webhook: row!.webhook,
+      alertRecipients: row!.alert_recipients,
+      updatedAt: row!.updated_at,
+    };
+  },
+
+  async listReportSchedules(sql: Sql, accountId: number): Promise<ReportScheduleRecord[]> {
+    return (
+      await sql.query<ScheduleRow>('SELECT * FROM report_schedules WHERE account_id = $1 ORDER BY id', [
+        accountId,
+      ])
+    ).map(mapSchedule);
+  },
+
+  async createReportSchedule(
+    sql: Sql,
+    accountId: number,
+    s: { kind: string; format: string; frequency: string; recipients: readonly string[] },
+  ): Promise<ReportScheduleRecord | undefined> {
+    const [row] = await sql.query<ScheduleRow>(
+      `INSERT INTO report_schedules (account_id, kind, format, frequency, recipients) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (account_id, kind, format, frequency) DO NOTHING RETURNING *`,
+      [accountId, s.kind, s.format, s.frequency, s.recipients],
+    );
+    return row && mapSchedule(row);
+  },
+
+  async deleteReportSchedule(sql: Sql, accountId: number, id: number): Promise<boolean> {
+    return (
+      (
+        await sql.query<{ id: number }>(
+          'DELETE FROM report_schedules WHERE account_id = $1 AND id = $2 RETURNING id',
+          [accountId, id],
+        )
+      ).length > 0
+    );
+  },
+
+  async markReportSent(sql: Sql, accountId: number, q: { id: number; on: string }): Promise<void> {
+    await sql.query('UPDATE report_schedules SET last_sent_on = $3 WHERE account_id = $1 AND id = $2', [
+      accountId,
+      q.id,
+      q.on,
+    ]);
+  },
+};
