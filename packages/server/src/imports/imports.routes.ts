@@ -8,22 +8,13 @@ import {
   ImportSchema,
 } from './imports.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  IdempotencyHeaderSchema,
-  itemsOf,
-  jsonResponse,
-  newRouter,
-  operations,
-  securedRoute,
-} from '../http/router';
-
-const op = operations(['Imports']);
+import { IdempotencyHeaderSchema, itemsOf, jsonResponse, section, securedRoute } from '../http/router';
 
 /** Imports stream their body (no 1 MiB JSON limit) up to this size. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
 
 export function importsRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(['Imports']);
 
   app.openapi(
     securedRoute({
@@ -93,9 +84,9 @@ export function importsRoutes(sw: Stockwise) {
     },
   );
 
-  app.openapi(
+  serve(
     op.list('/', 'Recent imports', jsonResponse('Imports, newest first', itemsOf(ImportSchema))),
-    async (c) => c.json({ items: await sw.imports.list(c.get('actor')) }, 200),
+    async (actor) => ({ items: await sw.imports.list(actor) }),
   );
   return app;
 }

@@ -140,12 +140,3 @@ export const OrderListQuerySchema = PageQuerySchema.extend({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 export const OrderPageSchema = pageOf(OrderSchema).openapi('OrderPage');
-
-export const OrderIdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(Number.MAX_SAFE_INTEGER)
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
