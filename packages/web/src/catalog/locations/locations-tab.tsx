@@ -1,9 +1,7 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Badge, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { useCreateLocation, useLocations } from '../locations.hooks';
-import { usePermission } from '../../accounts/use-permission';
 import { useI18n } from '../../i18n/i18n-context';
 import {
   EMPTY_LOCATION,
@@ -12,9 +10,9 @@ import {
   validateLocation,
   type LocationForm,
 } from './location-form-schema';
-import { DataTable } from '../../components/common/data-table';
+import { QueryTable } from '../../components/common/query-table';
+import { useDialogAction } from '../../components/common/dialog-action';
 import { FormActions } from '../../components/common/form-actions';
-import { QueryStates } from '../../components/common/query-states';
 import { useCreateDialog } from '../../components/common/use-create-dialog';
 
 function capacityText(capacity: Record<string, number | undefined>, format: (n: number) => string): string {
@@ -95,50 +93,40 @@ function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: ()
 export function LocationsTab() {
   const { t, fmt } = useI18n();
   const locations = useLocations();
-  const canEdit = usePermission('catalog:write');
-  const [opened, modal] = useDisclosure(false);
+  const create = useDialogAction('catalog:write', t('settings.newLocation'), 'new-location');
   return (
     <Stack gap="sm">
-      {canEdit ? (
-        <Group justify="flex-end">
-          <Button onClick={modal.open} data-testid="new-location">
-            {t('settings.newLocation')}
-          </Button>
-        </Group>
-      ) : null}
-      <QueryStates query={locations} />
-      {locations.data ? (
-        <DataTable
-          testId="locations-table"
-          minWidth={600}
-          columns={[
-            t('settings.code'),
-            t('settings.name'),
-            t('settings.type'),
-            t('settings.marketplace'),
-            { label: t('settings.capacity'), numeric: true },
-            t('settings.status'),
-          ]}
-        >
-          {locations.data.map((loc) => (
-            <Table.Tr key={loc.code}>
-              <Table.Td translate="no" ff="monospace">
-                {loc.code}
-              </Table.Td>
-              <Table.Td translate="no">{loc.name}</Table.Td>
-              <Table.Td>{t(`locationType.${loc.type}`)}</Table.Td>
-              <Table.Td translate="no">{loc.marketplace ?? '—'}</Table.Td>
-              <Table.Td className="num">{capacityText({ ...loc.capacityCubicFeet }, fmt.int)}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={loc.active ? 'teal' : 'gray'}>
-                  {t(loc.active ? 'settings.active' : 'settings.inactive')}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      ) : null}
-      {canEdit ? <CreateLocationModal opened={opened} onClose={modal.close} /> : null}
+      {create.button ? <Group justify="flex-end">{create.button}</Group> : null}
+      <QueryTable
+        query={locations}
+        testId="locations-table"
+        minWidth={600}
+        columns={[
+          t('settings.code'),
+          t('settings.name'),
+          t('settings.type'),
+          t('settings.marketplace'),
+          { label: t('settings.capacity'), numeric: true },
+          t('settings.status'),
+        ]}
+        row={(loc) => (
+          <Table.Tr key={loc.code}>
+            <Table.Td translate="no" ff="monospace">
+              {loc.code}
+            </Table.Td>
+            <Table.Td translate="no">{loc.name}</Table.Td>
+            <Table.Td>{t(`locationType.${loc.type}`)}</Table.Td>
+            <Table.Td translate="no">{loc.marketplace ?? '—'}</Table.Td>
+            <Table.Td className="num">{capacityText({ ...loc.capacityCubicFeet }, fmt.int)}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={loc.active ? 'teal' : 'gray'}>
+                {t(loc.active ? 'settings.active' : 'settings.inactive')}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
+      {create.allowed ? <CreateLocationModal opened={create.opened} onClose={create.close} /> : null}
     </Stack>
   );
 }
