@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { DomainError } from '@stockwise/domain/errors';
+import { IMPORT_FORMATS, IMPORT_KINDS } from '@stockwise/domain/imports/import-formats';
 import {
+  ImportFormatSchema,
   ImportKindParam,
   ImportQuerySchema,
   ImportQueuedSchema,
@@ -84,6 +86,20 @@ export function importsRoutes(sw: Stockwise) {
     },
   );
 
+  serve(
+    op.list(
+      '/formats',
+      'The import kinds and the columns each reads (header names; the rest of a row is ignored)',
+      jsonResponse('The kinds, in the order to offer them', itemsOf(ImportFormatSchema)),
+    ),
+    () =>
+      Promise.resolve({
+        items: IMPORT_KINDS.map((kind) => {
+          const { required, optional, ...format } = IMPORT_FORMATS[kind];
+          return { kind, ...format, required: [...required], optional: [...optional] };
+        }),
+      }),
+  );
   serve(
     op.list('/', 'Recent imports', jsonResponse('Imports, newest first', itemsOf(ImportSchema))),
     async (actor) => ({ items: await sw.imports.list(actor) }),
