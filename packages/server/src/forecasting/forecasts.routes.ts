@@ -4,7 +4,13 @@ import { SkuParam } from '../http/common.schema';
 import { AccuracySchema, ForecastQuerySchema, ForecastRunSchema, ForecastSchema } from './forecast.schema';
 import { FORECAST_RUN } from './forecast.jobs';
 import type { Stockwise } from '../stockwise';
-import { IdempotencyHeaderSchema, json, jsonResponse, section, securedRoute } from '../http/router';
+import {
+  IdempotencyHeaderSchema,
+  jsonResponse,
+  optionalJsonBody,
+  section,
+  securedRoute,
+} from '../http/router';
 
 export function forecastsRoutes(sw: Stockwise) {
   const { app, op, serve } = section(['Forecasts']);
@@ -25,7 +31,7 @@ export function forecastsRoutes(sw: Stockwise) {
       path: '/run',
       tags: ['Forecasts'],
       summary: 'Start a forecast run for every SKU (a background job; poll /jobs/{id} for progress)',
-      request: { headers: IdempotencyHeaderSchema, body: { ...json(ForecastRunSchema), required: false } },
+      request: { headers: IdempotencyHeaderSchema, ...optionalJsonBody(ForecastRunSchema) },
       responses: { 202: jsonResponse('Started', JobSchema) },
     }),
     (actor, { json: body }) =>

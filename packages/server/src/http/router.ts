@@ -46,6 +46,11 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { ...json(schema), required: true as const },
 });
 
+/** A JSON body the client may leave out (the handler then gets `json: undefined`). */
+export const optionalJsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { ...json(schema), required: false as const },
+});
+
 /** A success response with a JSON body: `200: jsonResponse('The supplier', SupplierSchema)`. */
 export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({
   description,

@@ -11,7 +11,14 @@ import {
 import type { z } from '@hono/zod-openapi';
 import { IdParam } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
-import { IdempotencyHeaderSchema, json, jsonBody, jsonResponse, section, securedRoute } from '../http/router';
+import {
+  IdempotencyHeaderSchema,
+  jsonBody,
+  jsonResponse,
+  optionalJsonBody,
+  section,
+  securedRoute,
+} from '../http/router';
 
 /** A POST on the open units of one order: all of them, or those the optional body names. */
 const onOpenUnits = <B extends z.ZodType>(path: string, summary: string, body: B, done: string) =>
@@ -23,7 +30,7 @@ const onOpenUnits = <B extends z.ZodType>(path: string, summary: string, body: B
     request: {
       params: IdParam,
       headers: IdempotencyHeaderSchema,
-      body: { ...json(body), required: false as const },
+      ...optionalJsonBody(body),
     },
     responses: { 200: jsonResponse(done, OrderSchema) },
   });
