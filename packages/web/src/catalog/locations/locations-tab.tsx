@@ -1,5 +1,4 @@
 import { Badge, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { useCreateLocation, useLocations } from '../locations.hooks';
 import { useI18n } from '../../i18n/i18n-context';
@@ -14,6 +13,7 @@ import { QueryTable } from '../../components/common/query-table';
 import { useDialogAction } from '../../components/common/dialog-action';
 import { FormActions } from '../../components/common/form-actions';
 import { useCreateDialog } from '../../components/common/use-create-dialog';
+import { useFormFields } from '../../components/common/use-form-fields';
 
 function capacityText(capacity: Record<string, number | undefined>, format: (n: number) => string): string {
   const values = Object.values(capacity).filter((v): v is number => v !== undefined);
@@ -24,20 +24,16 @@ function capacityText(capacity: Record<string, number | undefined>, format: (n: 
 function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const create = useCreateLocation();
-  const [form, setForm] = useState<LocationForm>(EMPTY_LOCATION);
-  const { touched, close, submitWhen } = useCreateDialog({
-    mutation: create,
-    clear: () => {
-      setForm(EMPTY_LOCATION);
-    },
-    onClose,
-  });
+  const {
+    values: form,
+    set,
+    field,
+    reset,
+  } = useFormFields<LocationForm>(EMPTY_LOCATION, (key): string | undefined =>
+    touched && errors[key] ? t(errors[key]) : undefined,
+  );
+  const { touched, close, submitWhen } = useCreateDialog({ mutation: create, clear: reset, onClose });
   const errors = validateLocation(form);
-  const set = (key: keyof LocationForm) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
-  };
-  const err = (key: keyof LocationForm) => (touched && errors[key] ? t(errors[key]) : undefined);
   const submit = submitWhen(Object.keys(errors).length === 0, () => toLocationCreate(form));
   return (
     <Modal opened={opened} onClose={close} title={t('settings.newLocation')}>
@@ -48,41 +44,21 @@ function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: ()
             label={t('settings.code')}
             description={t('settings.codeRule')}
             required
-            value={form.code}
-            onChange={set('code')}
-            error={err('code')}
+            {...field('code')}
             data-autofocus
           />
-          <TextInput
-            label={t('settings.name')}
-            required
-            value={form.name}
-            onChange={set('name')}
-            error={err('name')}
-          />
+          <TextInput label={t('settings.name')} required {...field('name')} />
           <Select
             label={t('settings.type')}
             data={LOCATION_TYPES.map((type) => ({ value: type, label: t(`locationType.${type}`) }))}
             value={form.type}
             onChange={(value) => {
-              setForm((f) => ({ ...f, type: value ?? 'warehouse' }));
+              set('type', value ?? 'warehouse');
             }}
             allowDeselect={false}
           />
-          <TextInput
-            label={t('settings.marketplace')}
-            placeholder="US"
-            value={form.marketplace}
-            onChange={set('marketplace')}
-            error={err('marketplace')}
-          />
-          <TextInput
-            label={t('settings.capacity')}
-            inputMode="decimal"
-            value={form.capacity}
-            onChange={set('capacity')}
-            error={err('capacity')}
-          />
+          <TextInput label={t('settings.marketplace')} placeholder="US" {...field('marketplace')} />
+          <TextInput label={t('settings.capacity')} inputMode="decimal" {...field('capacity')} />
           <FormActions onCancel={close} loading={create.isPending} />
         </Stack>
       </form>
