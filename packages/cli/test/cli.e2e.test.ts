@@ -1,34 +1,13 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, STOCKWISE_BIN, stockwiseCli, userArgs } from '../../server/test/support/stockwise-process';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../bin/stockwise.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
-
-async function stockwise(args: string[], env: Record<string, string> = {}): Promise<string> {
-  const { stdout } = await run(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...env },
-    timeout: 60_000,
-  });
-  return stdout;
-}
+/** Runs one `stockwise` command with `env` added and returns its stdout. */
+const stockwise = (args: string[], env: Record<string, string> = {}) =>
+  stockwiseCli(args, env, { timeoutMs: 60_000 });
 
 /** `stockwise user create` on a data folder; without a role the CLI's default applies. */
 function createUser(user: {
@@ -38,20 +17,7 @@ function createUser(user: {
   role?: string;
   dataDir: string;
 }): Promise<string> {
-  const role = user.role === undefined ? [] : ['--role', user.role];
-  return stockwise([
-    'user',
-    'create',
-    '--account',
-    user.account,
-    '--email',
-    user.email,
-    '--password',
-    user.password,
-    ...role,
-    '--data',
-    user.dataDir,
-  ]);
+  return stockwise([...userArgs(user), '--data', user.dataDir]);
 }
 
 /** The seller's path from outside: the real `stockwise` binary, a real port, an empty data folder. */
@@ -74,7 +40,7 @@ describe('stockwise CLI and server, end to end', () => {
     });
     server = spawn(
       process.execPath,
-      [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--json'],
+      [STOCKWISE_BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--json'],
       { env: { ...process.env, STOCKWISE_DATA: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve, reject) => {
@@ -173,7 +139,7 @@ describe('stockwise token create', () => {
       const port = await freePort();
       const server = spawn(
         process.execPath,
-        [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--json', '--data', dataDir],
+        [STOCKWISE_BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--json', '--data', dataDir],
         { stdio: ['ignore', 'pipe', 'inherit'] },
       );
       await new Promise<void>((resolve) =>

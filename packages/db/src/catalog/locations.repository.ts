@@ -1,5 +1,5 @@
 import type { Sql } from '../database';
-import type { Page } from '../pagination';
+import type { Page, PageRequest } from '../pagination';
 import { keyset, rowSortValue, toPage } from '../pagination';
 
 export type LocationType = 'warehouse' | 'amazon_fba' | '3pl';
@@ -45,6 +45,11 @@ const mapLocation = (r: LocationRow): LocationRecord => ({
 });
 
 export const LOCATION_SORTS = { code: 'code', name: 'name', createdAt: 'created_at' } as const;
+
+/** A page of locations, optionally of one type. */
+export interface LocationListQuery extends PageRequest<keyof typeof LOCATION_SORTS> {
+  type?: LocationType | undefined;
+}
 
 export const locationsRepository = {
   /** Returns undefined when the code is taken in this account. */
@@ -94,17 +99,7 @@ export const locationsRepository = {
     return rows.map(mapLocation);
   },
 
-  async list(
-    sql: Sql,
-    accountId: number,
-    q: {
-      limit: number;
-      cursor?: string | undefined;
-      sort: keyof typeof LOCATION_SORTS;
-      order: 'asc' | 'desc';
-      type?: LocationType | undefined;
-    },
-  ): Promise<Page<LocationRecord> | null> {
+  async list(sql: Sql, accountId: number, q: LocationListQuery): Promise<Page<LocationRecord> | null> {
     const params: unknown[] = [accountId];
     const column = LOCATION_SORTS[q.sort];
     const page = keyset(column, q, params);

@@ -7,63 +7,43 @@ import {
   TokenCreatedSchema,
   TokenSchema,
 } from './auth.schema';
-import { PageQuerySchema, TextSchema } from '../http/common.schema';
+import { IdParam, PageQuerySchema, TextSchema } from '../http/common.schema';
 import { mapMemberDto, mapTokenDto } from './auth.service';
 import type { Stockwise } from '../stockwise';
-import { itemsOf, json, jsonResponse, newRouter, operations, securedRoute } from '../http/router';
-
-const jobsOp = operations(['Jobs']);
-const usersOp = operations(['Users']);
-
-const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
+import { itemsOf, json, jsonResponse, section, securedRoute } from '../http/router';
 
 export function usersRoutes(sw: Stockwise) {
-  const app = newRouter();
-  app.openapi(
-    usersOp.list('/', 'Members of this account', jsonResponse('Members', itemsOf(MemberSchema))),
-    async (c) => c.json({ items: (await sw.auth.listMembers(c.get('actor'))).map(mapMemberDto) }, 200),
+  const { app, op, serve } = section(['Users']);
+  serve(
+    op.list('/', 'Members of this account', jsonResponse('Members', itemsOf(MemberSchema))),
+    async (actor) => ({ items: (await sw.auth.listMembers(actor)).map(mapMemberDto) }),
   );
-  app.openapi(
-    usersOp.create(
-      '/',
-      'Add a member (owners only)',
-      MemberCreateSchema,
-      jsonResponse('Added', MemberSchema),
-    ),
-    async (c) => c.json(mapMemberDto(await sw.auth.addMember(c.get('actor'), c.req.valid('json'))), 201),
+  serve(
+    op.create('/', 'Add a member (owners only)', MemberCreateSchema, jsonResponse('Added', MemberSchema)),
+    async (actor, { json }) => mapMemberDto(await sw.auth.addMember(actor, json)),
   );
   return app;
 }
 
 export function tokensRoutes(sw: Stockwise) {
-  const app = newRouter();
-  app.openapi(
-    usersOp.list(
-      '/',
-      'API tokens (secrets are never shown again)',
-      jsonResponse('Tokens', itemsOf(TokenSchema)),
-    ),
-    async (c) => c.json({ items: (await sw.auth.listTokens(c.get('actor'))).map(mapTokenDto) }, 200),
+  const { app, op, serve } = section(['Users']);
+  serve(
+    op.list('/', 'API tokens (secrets are never shown again)', jsonResponse('Tokens', itemsOf(TokenSchema))),
+    async (actor) => ({ items: (await sw.auth.listTokens(actor)).map(mapTokenDto) }),
   );
-  app.openapi(
-    usersOp.create(
+  serve(
+    op.create(
       '/',
       'Create an API token for me',
       TokenCreateSchema,
       jsonResponse('Created; the token is shown once', TokenCreatedSchema),
     ),
-    async (c) => {
-      const { token, record } = await sw.auth.createToken(c.get('actor'), c.req.valid('json').name);
-      return c.json({ ...mapTokenDto(record), token }, 201);
+    async (actor, { json }) => {
+      const { token, record } = await sw.auth.createToken(actor, json.name);
+      return { ...mapTokenDto(record), token };
     },
   );
-  app.openapi(
+  serve(
     securedRoute({
       method: 'delete',
       path: '/{id}',
@@ -72,26 +52,26 @@ export function tokensRoutes(sw: Stockwise) {
       request: { params: IdParam },
       responses: { 200: jsonResponse('Revoked', TokenSchema) },
     }),
-    async (c) => c.json(mapTokenDto(await sw.auth.revokeToken(c.get('actor'), c.req.valid('param').id)), 200),
+    async (actor, { param }) => mapTokenDto(await sw.auth.revokeToken(actor, param.id)),
   );
   return app;
 }
 
 export function jobsRoutes(sw: Stockwise) {
-  const app = newRouter();
-  app.openapi(
-    jobsOp.list('/', 'Recent background jobs with progress', jsonResponse('Jobs', itemsOf(JobSchema))),
-    async (c) => c.json({ items: await sw.jobs.list(c.get('actor')) }, 200),
+  const { app, op, serve } = section(['Jobs']);
+  serve(
+    op.list('/', 'Recent background jobs with progress', jsonResponse('Jobs', itemsOf(JobSchema))),
+    async (actor) => ({ items: await sw.jobs.list(actor) }),
   );
-  app.openapi(
-    jobsOp.read('/{id}', 'One job: status, progress, result', IdParam, jsonResponse('Job', JobSchema)),
-    async (c) => c.json(await sw.jobs.get(c.get('actor'), c.req.valid('param').id), 200),
+  serve(
+    op.read('/{id}', 'One job: status, progress, result', IdParam, jsonResponse('Job', JobSchema)),
+    (actor, { param }) => sw.jobs.get(actor, param.id),
   );
   return app;
 }
 
 export function auditRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, serve } = section(['Audit']);
   const AuditEntry = z
     .object({
       id: z.number().int(),
@@ -105,7 +85,7 @@ export function auditRoutes(sw: Stockwise) {
       at: z.string(),
     })
     .openapi('AuditEntry');
-  app.openapi(
+  serve(
     securedRoute({
       method: 'get',
       path: '/',
@@ -119,7 +99,7 @@ export function auditRoutes(sw: Stockwise) {
         },
       },
     }),
-    async (c) => c.json(await sw.audit.list(c.get('actor'), c.req.valid('query')), 200),
+    (actor, { query }) => sw.audit.list(actor, query),
   );
   return app;
 }

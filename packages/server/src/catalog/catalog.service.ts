@@ -8,6 +8,7 @@ import type { ProductCreate, ProductDto, ProductUpdate } from './catalog.schema'
 import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
+import { mapPage } from '../platform/page';
 
 const DEFAULTS: Omit<ProductFields, 'sku' | 'title' | 'barcodeKind' | 'cubicFeet' | 'sizeTier'> = {
   barcode: null,
@@ -147,8 +148,7 @@ export class CatalogService {
 
   async listProducts(actor: Actor, query: ProductQuery): Promise<Page<ProductDto>> {
     const page = await productsRepository.list(this.tx.sql, actor.accountId, query);
-    if (!page) throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', { field: 'cursor' });
-    return { items: page.items.map(mapProductDto), nextCursor: page.nextCursor };
+    return mapPage(page, mapProductDto);
   }
 
   async requireProduct(sku: string, actor: Actor): Promise<ProductRecord> {

@@ -8,9 +8,7 @@ import {
   LocationUpdateSchema,
 } from './catalog.schema';
 import type { Stockwise } from '../stockwise';
-import { jsonResponse, newRouter, operations } from '../http/router';
-
-const op = operations(['Locations']);
+import { jsonResponse, section } from '../http/router';
 
 const CodeParam = z.object({
   code: TextSchema(32)
@@ -19,46 +17,38 @@ const CodeParam = z.object({
 });
 
 export function locationsRoutes(sw: Stockwise) {
-  const app = newRouter();
-
-  app.openapi(
+  const { app, op, serve } = section(['Locations']);
+  const locations = sw.locations;
+  serve(
     op.query(
       '/',
       'List locations',
       LocationListQuerySchema,
       jsonResponse('A page of locations', LocationPageSchema),
     ),
-    async (c) => c.json(await sw.locations.listLocations(c.get('actor'), c.req.valid('query')), 200),
+    (actor, { query }) => locations.listLocations(actor, query),
   );
-
-  app.openapi(
+  serve(
     op.create(
       '/',
       'Create a warehouse, Amazon FBA network or 3PL',
       LocationCreateSchema,
       jsonResponse('Created', LocationSchema),
     ),
-    async (c) => c.json(await sw.locations.createLocation(c.get('actor'), c.req.valid('json')), 201),
+    (actor, { json }) => locations.createLocation(actor, json),
   );
-
-  app.openapi(
+  serve(
     op.read('/{code}', 'Get a location', CodeParam, jsonResponse('The location', LocationSchema)),
-    async (c) => c.json(await sw.locations.getLocation(c.get('actor'), c.req.valid('param').code), 200),
+    (actor, { param }) => locations.getLocation(actor, param.code),
   );
-
-  app.openapi(
+  serve(
     op.change(
       '/{code}',
       'Change a location',
       { method: 'patch', params: CodeParam, body: LocationUpdateSchema },
       jsonResponse('Updated', LocationSchema),
     ),
-    async (c) =>
-      c.json(
-        await sw.locations.updateLocation(c.get('actor'), c.req.valid('param').code, c.req.valid('json')),
-        200,
-      ),
+    (actor, { param, json }) => locations.updateLocation(actor, param.code, json),
   );
-
   return app;
 }

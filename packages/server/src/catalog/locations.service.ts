@@ -3,8 +3,7 @@ import type { Page } from '@stockwise/db/pagination';
 import type {
   LocationFields,
   LocationRecord,
-  LocationType,
-  LOCATION_SORTS,
+  LocationListQuery,
 } from '@stockwise/db/catalog/locations.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { LocationCreate, LocationDto, LocationUpdate } from './catalog.schema';
@@ -12,6 +11,7 @@ import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import { stripUndefined } from './catalog.service';
 import type { Transactor } from '../platform/transactor';
+import { mapPage } from '../platform/page';
 
 export function mapLocationDto(l: LocationRecord): LocationDto {
   return {
@@ -70,19 +70,9 @@ export class LocationsService {
     return mapLocationDto(await this.requireLocation(actor, code));
   }
 
-  async listLocations(
-    actor: Actor,
-    q: {
-      limit: number;
-      cursor?: string | undefined;
-      sort: keyof typeof LOCATION_SORTS;
-      order: 'asc' | 'desc';
-      type?: LocationType | undefined;
-    },
-  ): Promise<Page<LocationDto>> {
+  async listLocations(actor: Actor, q: LocationListQuery): Promise<Page<LocationDto>> {
     const page = await locationsRepository.list(this.tx.sql, actor.accountId, q);
-    if (!page) throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', { field: 'cursor' });
-    return { items: page.items.map(mapLocationDto), nextCursor: page.nextCursor };
+    return mapPage(page, mapLocationDto);
   }
 
   async requireLocation(actor: Actor, code: string, field = 'location'): Promise<LocationRecord> {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { TextSchema } from '../http/common.schema';
+import { SkuParam, TextSchema } from '../http/common.schema';
 import {
   ProductCreateSchema,
   ProductListQuerySchema,
@@ -8,77 +8,50 @@ import {
   ProductUpdateSchema,
 } from './catalog.schema';
 import type { Stockwise } from '../stockwise';
-import { jsonResponse, newRouter, operations, securedRoute } from '../http/router';
-
-const op = operations(['Catalog']);
-
-const SkuParam = z.object({
-  sku: TextSchema(100)
-    .min(1)
-    .openapi({ param: { name: 'sku', in: 'path' }, example: 'MUG-1' }),
-});
+import { jsonResponse, section } from '../http/router';
 
 export function productsRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(['Catalog']);
+  const catalog = sw.catalog;
+  const product = (description: string) => jsonResponse(description, ProductSchema);
 
-  app.openapi(
+  serve(
     op.query(
       '/',
       'List products',
       ProductListQuerySchema,
       jsonResponse('A page of products', ProductPageSchema),
     ),
-    async (c) => {
-      const q = c.req.valid('query');
-      const page = await sw.catalog.listProducts(c.get('actor'), {
-        limit: q.limit,
-        cursor: q.cursor,
-        sort: q.sort,
-        order: q.order,
-        search: q.q,
-        category: q.category,
-        listingStatus: q.listingStatus,
-        replenishable: q.replenishable === undefined ? undefined : q.replenishable === 'true',
-      });
-      return c.json(page, 200);
-    },
+    (actor, { query: { q, replenishable, ...rest } }) =>
+      catalog.listProducts(actor, {
+        ...rest,
+        search: q,
+        replenishable: replenishable === undefined ? undefined : replenishable === 'true',
+      }),
   );
-
-  app.openapi(
-    op.create('/', 'Create a product', ProductCreateSchema, jsonResponse('Created', ProductSchema)),
-    async (c) => c.json(await sw.catalog.createProduct(c.get('actor'), c.req.valid('json')), 201),
+  serve(op.create('/', 'Create a product', ProductCreateSchema, product('Created')), (actor, { json }) =>
+    catalog.createProduct(actor, json),
   );
-
-  app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/lookup',
-      tags: ['Catalog'],
-      summary: 'Find a product by barcode (GTIN or internal), FNSKU, ASIN or SKU',
-      request: { query: z.object({ code: TextSchema(100).min(1) }) },
-      responses: { 200: jsonResponse('The product', ProductSchema) },
-    }),
-    async (c) => c.json(await sw.catalog.lookupByCode(c.get('actor'), c.req.valid('query').code), 200),
+  serve(
+    op.query(
+      '/lookup',
+      'Find a product by barcode (GTIN or internal), FNSKU, ASIN or SKU',
+      z.object({ code: TextSchema(100).min(1) }),
+      product('The product'),
+    ),
+    (actor, { query }) => catalog.lookupByCode(actor, query.code),
   );
-
-  app.openapi(
-    op.read('/{sku}', 'Get a product by SKU', SkuParam, jsonResponse('The product', ProductSchema)),
-    async (c) => c.json(await sw.catalog.getProduct(c.get('actor'), c.req.valid('param').sku), 200),
+  serve(op.read('/{sku}', 'Get a product by SKU', SkuParam, product('The product')), (actor, { param }) =>
+    catalog.getProduct(actor, param.sku),
   );
-
-  app.openapi(
+  serve(
     op.change(
       '/{sku}',
       'Change a product',
       { method: 'patch', params: SkuParam, body: ProductUpdateSchema },
-      jsonResponse('Updated', ProductSchema),
+      product('Updated'),
     ),
-    async (c) =>
-      c.json(
-        await sw.catalog.updateProduct(c.get('actor'), c.req.valid('param').sku, c.req.valid('json')),
-        200,
-      ),
+    (actor, { param, json }) => catalog.updateProduct(actor, param.sku, json),
   );
-
   return app;
 }

@@ -21,93 +21,103 @@ import {
   json,
   jsonResponse,
   newRouter,
-  operations,
+  section,
   securedRoute,
 } from '../http/router';
 
-const op = operations(['Channels']);
+/** A GET of one channel's availability (`/{channel}/…`): its query, and a page of SKUs with their figures. */
+const availabilityRead = <Q extends z.ZodObject, T extends z.ZodType>(
+  path: string,
+  summary: string,
+  query: Q,
+  ok: ReturnType<typeof jsonResponse<T>>,
+) =>
+  securedRoute({
+    method: 'get',
+    path,
+    tags: ['Channels'],
+    summary,
+    request: { params: ChannelParam, query },
+    responses: { 200: ok },
+  });
+
+/** A POST that starts work on one channel (`/{channel}/…`) with no body. */
+const channelAction = <const S extends 200 | 202, T extends z.ZodType>(
+  path: string,
+  doc: { summary: string; description?: string },
+  status: S,
+  ok: ReturnType<typeof jsonResponse<T>>,
+) =>
+  securedRoute({
+    method: 'post',
+    path,
+    tags: ['Channels'],
+    ...doc,
+    request: { params: ChannelParam, headers: IdempotencyHeaderSchema },
+    responses: { [status]: ok } as Record<S, typeof ok>,
+  });
 
 export function channelsRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(['Channels']);
 
-  app.openapi(
+  serve(
     op.create(
       '/',
       'Connect a sales channel (Shopify shop, Amazon SP-API, manual); secrets are stored encrypted',
       ChannelConnectSchema,
       jsonResponse('Connected', SalesChannelSchema),
     ),
-    async (c) => c.json(await sw.channels.connect(c.get('actor'), c.req.valid('json')), 201),
+    (actor, { json }) => sw.channels.connect(actor, json),
   );
 
-  app.openapi(
+  serve(
     op.list('/', 'Connected sales channels', jsonResponse('Channels', itemsOf(SalesChannelSchema))),
-    async (c) => c.json({ items: await sw.channels.list(c.get('actor')) }, 200),
+    async (actor) => ({ items: await sw.channels.list(actor) }),
   );
 
-  app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/{channel}/availability',
-      tags: ['Channels'],
-      summary: 'Available to sell per SKU on this channel (available less the channel safety buffer)',
-      request: { params: ChannelParam, query: AvailabilityQuerySchema },
-      responses: { 200: jsonResponse('A page of SKUs', AvailabilitySchema) },
-    }),
-    async (c) =>
-      c.json(
-        await sw.channels.availability(c.get('actor'), c.req.valid('param').channel, c.req.valid('query')),
-        200,
-      ),
+  serve(
+    availabilityRead(
+      '/{channel}/availability',
+      'Available to sell per SKU on this channel (available less the channel safety buffer)',
+      AvailabilityQuerySchema,
+      jsonResponse('A page of SKUs', AvailabilitySchema),
+    ),
+    (actor, { param, query }) => sw.channels.availability(actor, param.channel, query),
   );
 
-  app.openapi(
-    securedRoute({
-      method: 'get',
-      path: '/{channel}/availability/changes',
-      tags: ['Channels'],
-      summary:
-        'Change feed: SKUs whose availability changed since the cursor (at-least-once; figures are absolute)',
-      request: { params: ChannelParam, query: ChangesQuerySchema },
-      responses: { 200: jsonResponse('Changed SKUs and the next cursor', ChangesSchema) },
-    }),
-    async (c) =>
-      c.json(
-        await sw.channels.changes(c.get('actor'), c.req.valid('param').channel, c.req.valid('query')),
-        200,
-      ),
+  serve(
+    availabilityRead(
+      '/{channel}/availability/changes',
+      'Change feed: SKUs whose availability changed since the cursor (at-least-once; figures are absolute)',
+      ChangesQuerySchema,
+      jsonResponse('Changed SKUs and the next cursor', ChangesSchema),
+    ),
+    (actor, { param, query }) => sw.channels.changes(actor, param.channel, query),
   );
 
-  app.openapi(
+  serve(
     op.query(
       '/amazon/inventory-age',
       "Amazon's FBA inventory age brackets (imported report) beside the ledger's age layers at that location",
       FbaAgeQuerySchema,
       jsonResponse('Totals and the SKUs that differ most', FbaAgeComparisonSchema),
     ),
-    async (c) => c.json(await sw.imports.fbaInventoryAge(c.get('actor'), c.req.valid('query')), 200),
+    (actor, { query }) => sw.imports.fbaInventoryAge(actor, query),
   );
 
-  app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/{channel}/availability/push',
-      tags: ['Channels'],
-      summary:
-        "Queue a delivery of changed available-to-sell to the channel's webhook and/or API now (otherwise it runs every batch window)",
-      description:
-        'One delivery job per channel per batch window however often this is called. Payload and signature: README, "Availability webhook".',
-      request: { params: ChannelParam, headers: IdempotencyHeaderSchema },
-      responses: {
-        202: {
-          description: 'Queued (jobId null: already queued for this window)',
-          ...json(PushQueuedSchema),
-        },
+  serve(
+    channelAction(
+      '/{channel}/availability/push',
+      {
+        summary:
+          "Queue a delivery of changed available-to-sell to the channel's webhook and/or API now (otherwise it runs every batch window)",
+        description:
+          'One delivery job per channel per batch window however often this is called. Payload and signature: README, "Availability webhook".',
       },
-    }),
-    async (c) => {
-      const actor = c.get('actor');
-      const { channel } = c.req.valid('param');
+      202,
+      jsonResponse('Queued (jobId null: already queued for this window)', PushQueuedSchema),
+    ),
+    async (actor, { param: { channel } }) => {
       const record = (await sw.channels.list(actor)).find((ch) => ch.channel === channel);
       if (!record)
         throw new DomainError('NOT_FOUND', `no ${channel} channel is connected`, { field: 'channel' });
@@ -117,20 +127,18 @@ export function channelsRoutes(sw: Stockwise) {
           `the ${channel} channel has no availability webhook and no connector push`,
           { field: 'channel' },
         );
-      return c.json({ channel, jobId: await sw.availabilityPush.enqueue(sw.jobs, actor, channel) }, 202);
+      return { channel, jobId: await sw.availabilityPush.enqueue(sw.jobs, actor, channel) };
     },
   );
 
-  app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/{channel}/sync',
-      tags: ['Channels'],
-      summary: "Pull orders since the channel's cursor through its API, then push available-to-sell",
-      request: { params: ChannelParam, headers: IdempotencyHeaderSchema },
-      responses: { 200: jsonResponse('What was pulled and pushed', SyncResultSchema) },
-    }),
-    async (c) => c.json(await sw.channels.sync(c.get('actor'), c.req.valid('param').channel), 200),
+  serve(
+    channelAction(
+      '/{channel}/sync',
+      { summary: "Pull orders since the channel's cursor through its API, then push available-to-sell" },
+      200,
+      jsonResponse('What was pulled and pushed', SyncResultSchema),
+    ),
+    (actor, { param }) => sw.channels.sync(actor, param.channel),
   );
 
   return app;

@@ -79,6 +79,13 @@ export const IdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
 
+/** The SKU in a path (`/{sku}`). */
+export const SkuParam = z.object({
+  sku: TextSchema(100)
+    .min(1)
+    .openapi({ param: { name: 'sku', in: 'path' }, example: 'MUG-1' }),
+});
+
 export const AsOfQuerySchema = z.object({
   asOf: IsoDateSchema.optional().openapi({
     description: 'the date (UTC) the figures are for; default today',

@@ -1,6 +1,8 @@
 import type { Hook, RouteConfig } from '@hono/zod-openapi';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ProblemSchema } from './common.schema';
+import type { Context } from 'hono';
+import type { Actor } from '../accounts/actor';
 import type { AppEnv } from './env';
 import { problem } from './problem';
 
@@ -40,7 +42,14 @@ export type Router = OpenAPIHono<AppEnv>;
 
 export const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { ...json(schema), required: true } });
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { ...json(schema), required: true as const },
+});
+
+/** A JSON body the client may leave out (the handler then gets `json: undefined`). */
+export const optionalJsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { ...json(schema), required: false as const },
+});
 
 /** A success response with a JSON body: `200: jsonResponse('The supplier', SupplierSchema)`. */
 export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({
@@ -168,5 +177,77 @@ export function operations(tags: string[]) {
         request: { params },
         responses: { 204: { description } },
       }),
+  };
+}
+
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+type RequestOf<R extends RouteConfig> = NonNullable<R['request']>;
+type JsonBody<R extends RouteConfig> =
+  RequestOf<R> extends { body: { content: { 'application/json': { schema: infer S } }; required?: infer Q } }
+    ? Q extends true
+      ? Output<S>
+      : Output<S> | undefined
+    : undefined;
+
+/** The validated input of an operation: its path parameters, query and JSON body (undefined where it has none). */
+export interface RouteInput<R extends RouteConfig> {
+  param: Output<RequestOf<R>['params']>;
+  query: Output<RequestOf<R>['query']>;
+  json: JsonBody<R>;
+}
+
+type SuccessCode = 200 | 201 | 202 | 204;
+
+/** The handler `serve` registers: the actor and the validated input in, the success response's body out. */
+export type RouteRun<R extends RouteConfig> = (actor: Actor, input: RouteInput<R>) => Promise<RouteResult<R>>;
+
+/** What the operation's success response carries: the JSON its schema describes, or nothing (204). */
+export type RouteResult<R extends RouteConfig> = {
+  [S in keyof R['responses']]: S extends SuccessCode
+    ? R['responses'][S] extends { content: { 'application/json': { schema: infer T extends z.ZodType } } }
+      ? z.input<T>
+      : undefined
+    : never;
+}[keyof R['responses']];
+
+/** The one 2xx status the route declares (the operations that answer one of two use `app.openapi` directly). */
+function successStatus(route: RouteConfig): SuccessCode {
+  const codes = Object.keys(route.responses)
+    .map(Number)
+    .filter((code): code is SuccessCode => code >= 200 && code < 300);
+  const [code, ...others] = codes;
+  if (code === undefined || others.length > 0)
+    throw new Error(`${route.method} ${route.path}: serve needs exactly one success status`);
+  return code;
+}
+
+/**
+ * Registers an operation whose handler is `run`: it gets the actor and the validated input, and what it returns is
+ * the body of the route's one success status (none for 204). The route itself, and so the OpenAPI document, is as
+ * given.
+ */
+export function serve<const R extends RouteConfig>(app: Router, route: R, run: RouteRun<R>): void {
+  const status = successStatus(route);
+  const config: RouteConfig = route;
+  app.openapi(config, async (c: Context<AppEnv>) => {
+    const valid = (target: 'param' | 'query' | 'json'): unknown => c.req.valid(target as never);
+    const input = { param: valid('param'), query: valid('query'), json: valid('json') } as RouteInput<R>;
+    const result = await run(c.get('actor'), input);
+    return status === 204 ? c.body(null, status) : c.json(result, status);
+  });
+}
+
+/**
+ * A router for one API section (its tags): `op` states its operations (`operations`) and `serve` registers each
+ * with its handler.
+ */
+export function section(tags: string[]) {
+  const app = newRouter();
+  return {
+    app,
+    op: operations(tags),
+    serve: <const R extends RouteConfig>(route: R, run: RouteRun<R>) => {
+      serve(app, route, run);
+    },
   };
 }

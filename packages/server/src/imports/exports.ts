@@ -4,6 +4,7 @@ import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
+import { IMPORT_FORMATS } from '@stockwise/domain/imports/import-formats';
 
 export const EXPORT_KINDS = ['orders', 'products', 'stock'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -22,6 +23,9 @@ const cell = (v: unknown): string => {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 const line = (values: readonly unknown[]) => `${values.map(cell).join(',')}\n`;
+/** The header row: the columns the import of the same kind reads, in its order. */
+const header = (kind: ExportKind) =>
+  line([...IMPORT_FORMATS[kind].required, ...IMPORT_FORMATS[kind].optional]);
 
 /**
  * Exports in the generic import format (README "Imports"), so an export can be imported again.
@@ -31,20 +35,8 @@ export async function* exportCsv(tx: Transactor, actor: Actor, kind: ExportKind)
   requirePermission(actor, 'read');
   const sql = tx.sql;
   let cursor: string | undefined;
+  yield header(kind);
   if (kind === 'products') {
-    yield line([
-      'sku',
-      'title',
-      'barcode',
-      'asin',
-      'fnsku',
-      'category',
-      'brand',
-      'unit_cost',
-      'price',
-      'case_pack',
-      'allow_backorder',
-    ]);
     do {
       const page = await productsRepository.list(sql, actor.accountId, {
         limit: PAGE,
@@ -69,23 +61,12 @@ export async function* exportCsv(tx: Transactor, actor: Actor, kind: ExportKind)
       cursor = page?.nextCursor ?? undefined;
     } while (cursor);
   } else if (kind === 'stock') {
-    yield line(['sku', 'location', 'quantity']);
     do {
       const page = await inventoryRepository.listBalances(sql, actor.accountId, { limit: PAGE, cursor });
       for (const b of page?.items ?? []) yield line([b.sku, b.location, b.onHand]);
       cursor = page?.nextCursor ?? undefined;
     } while (cursor);
   } else {
-    yield line([
-      'channel',
-      'external_id',
-      'ordered_at',
-      'sku',
-      'quantity',
-      'unit_price',
-      'currency',
-      'status',
-    ]);
     do {
       const page = await ordersRepository.list(sql, actor.accountId, { limit: PAGE, cursor });
       for (const o of page?.items ?? []) {

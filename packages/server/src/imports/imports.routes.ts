@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { DomainError } from '@stockwise/domain/errors';
+import { IMPORT_FORMATS, IMPORT_KINDS } from '@stockwise/domain/imports/import-formats';
 import {
+  ImportFormatSchema,
   ImportKindParam,
   ImportQuerySchema,
   ImportQueuedSchema,
@@ -8,22 +10,13 @@ import {
   ImportSchema,
 } from './imports.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  IdempotencyHeaderSchema,
-  itemsOf,
-  jsonResponse,
-  newRouter,
-  operations,
-  securedRoute,
-} from '../http/router';
-
-const op = operations(['Imports']);
+import { IdempotencyHeaderSchema, itemsOf, jsonResponse, section, securedRoute } from '../http/router';
 
 /** Imports stream their body (no 1 MiB JSON limit) up to this size. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
 
 export function importsRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(['Imports']);
 
   app.openapi(
     securedRoute({
@@ -93,9 +86,23 @@ export function importsRoutes(sw: Stockwise) {
     },
   );
 
-  app.openapi(
+  serve(
+    op.list(
+      '/formats',
+      'The import kinds and the columns each reads (header names; the rest of a row is ignored)',
+      jsonResponse('The kinds, in the order to offer them', itemsOf(ImportFormatSchema)),
+    ),
+    () =>
+      Promise.resolve({
+        items: IMPORT_KINDS.map((kind) => {
+          const { required, optional, ...format } = IMPORT_FORMATS[kind];
+          return { kind, ...format, required: [...required], optional: [...optional] };
+        }),
+      }),
+  );
+  serve(
     op.list('/', 'Recent imports', jsonResponse('Imports, newest first', itemsOf(ImportSchema))),
-    async (c) => c.json({ items: await sw.imports.list(c.get('actor')) }, 200),
+    async (actor) => ({ items: await sw.imports.list(actor) }),
   );
   return app;
 }

@@ -61,3 +61,13 @@ export const ImportSchema = z
     finishedAt: z.string().nullable(),
   })
   .openapi('Import');
+
+export const ImportFormatSchema = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    delimiter: z.enum([',', '\t']).openapi({ description: 'comma (CSV) or tab (Amazon flat files)' }),
+    quoted: z.boolean().openapi({ description: 'fields may be quoted (RFC 4180)' }),
+    required: z.array(z.string()),
+    optional: z.array(z.string()),
+  })
+  .openapi('ImportFormat');

@@ -1,7 +1,6 @@
 import {
   OrderCancelSchema,
   OrderCreateSchema,
-  OrderIdParam,
   OrderListQuerySchema,
   OrderPageSchema,
   OrderResultSchema,
@@ -9,25 +8,35 @@ import {
   OrderSchema,
   OrderShipSchema,
 } from './orders.schema';
+import type { z } from '@hono/zod-openapi';
+import { IdParam } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
-  json,
   jsonBody,
   jsonResponse,
-  newRouter,
-  operations,
+  optionalJsonBody,
+  section,
   securedRoute,
 } from '../http/router';
 
-const op = operations(['Orders']);
-
-const optionalBody = <T extends Parameters<typeof json>[0]>(schema: T) => ({
-  body: { ...json(schema), required: false },
-});
+/** A POST on the open units of one order: all of them, or those the optional body names. */
+const onOpenUnits = <B extends z.ZodType>(path: string, summary: string, body: B, done: string) =>
+  securedRoute({
+    method: 'post',
+    path,
+    tags: ['Orders'],
+    summary,
+    request: {
+      params: IdParam,
+      headers: IdempotencyHeaderSchema,
+      ...optionalJsonBody(body),
+    },
+    responses: { 200: jsonResponse(done, OrderSchema) },
+  });
 
 export function ordersRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(['Orders']);
 
   app.openapi(
     securedRoute({
@@ -63,78 +72,66 @@ export function ordersRoutes(sw: Stockwise) {
     },
   );
 
-  app.openapi(
+  serve(
     op.query(
       '/',
       'List orders, newest first (filter by channel, status, SKU, external id, order date)',
       OrderListQuerySchema,
       jsonResponse('A page of orders', OrderPageSchema),
     ),
-    async (c) => {
-      const q = c.req.valid('query');
-      return c.json(
-        await sw.orders.list(c.get('actor'), {
-          ...q,
-          from: q.from ? new Date(q.from) : undefined,
-          to: q.to ? new Date(q.to) : undefined,
-        }),
-        200,
-      );
-    },
+    (actor, { query: { from, to, ...rest } }) =>
+      sw.orders.list(actor, {
+        ...rest,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+      }),
   );
 
-  app.openapi(
-    op.read('/{id}', 'Get an order', OrderIdParam, jsonResponse('The order', OrderSchema)),
-    async (c) => c.json(await sw.orders.get(c.get('actor'), c.req.valid('param').id), 200),
+  serve(
+    op.read('/{id}', 'Get an order', IdParam, jsonResponse('The order', OrderSchema)),
+    (actor, { param }) => sw.orders.get(actor, param.id),
   );
 
-  app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/{id}/ship',
-      tags: ['Orders'],
-      summary: 'Ship open units (all, or per SKU) from where they are reserved',
-      request: { params: OrderIdParam, headers: IdempotencyHeaderSchema, ...optionalBody(OrderShipSchema) },
-      responses: { 200: jsonResponse('The order after shipping', OrderSchema) },
-    }),
-    async (c) =>
-      c.json(await sw.orders.ship(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+  serve(
+    onOpenUnits(
+      '/{id}/ship',
+      'Ship open units (all, or per SKU) from where they are reserved',
+      OrderShipSchema,
+      'The order after shipping',
+    ),
+    (actor, { param, json }) => sw.orders.ship(actor, param.id, json),
   );
 
-  app.openapi(
-    securedRoute({
-      method: 'post',
-      path: '/{id}/cancel',
-      tags: ['Orders'],
-      summary: 'Cancel open units (all, or per SKU) and release their reservations',
-      request: { params: OrderIdParam, headers: IdempotencyHeaderSchema, ...optionalBody(OrderCancelSchema) },
-      responses: { 200: jsonResponse('The order after cancelling', OrderSchema) },
-    }),
-    async (c) =>
-      c.json(await sw.orders.cancel(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+  serve(
+    onOpenUnits(
+      '/{id}/cancel',
+      'Cancel open units (all, or per SKU) and release their reservations',
+      OrderCancelSchema,
+      'The order after cancelling',
+    ),
+    (actor, { param, json }) => sw.orders.cancel(actor, param.id, json),
   );
 
-  app.openapi(
+  serve(
     securedRoute({
       method: 'post',
       path: '/{id}/reserve',
       tags: ['Orders'],
       summary: 'Reserve a pending order (one a channel sold while stock was short) now that stock is in',
-      request: { params: OrderIdParam, headers: IdempotencyHeaderSchema },
+      request: { params: IdParam, headers: IdempotencyHeaderSchema },
       responses: { 200: jsonResponse('The order, reserved', OrderSchema) },
     }),
-    async (c) => c.json(await sw.orders.reservePending(c.get('actor'), c.req.valid('param').id), 200),
+    (actor, { param }) => sw.orders.reservePending(actor, param.id),
   );
 
-  app.openapi(
+  serve(
     op.change(
       '/{id}/return',
       'Take shipped units back as sellable or unfulfillable stock',
-      { method: 'post', params: OrderIdParam, body: OrderReturnSchema },
+      { method: 'post', params: IdParam, body: OrderReturnSchema },
       jsonResponse('The order after the return', OrderSchema),
     ),
-    async (c) =>
-      c.json(await sw.orders.return(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+    (actor, { param, json }) => sw.orders.return(actor, param.id, json),
   );
 
   return app;

@@ -46,14 +46,18 @@ export type OrderCreate = z.infer<typeof OrderCreateSchema>;
 
 const SkuQuantity = z.object({ sku: SkuSchema, quantity: Quantity }).strict();
 
+/** The units to act on per SKU; without them, every open unit of the order. */
+const openUnits = (verb: string) =>
+  z
+    .array(SkuQuantity)
+    .min(1)
+    .max(500)
+    .optional()
+    .openapi({ description: `units to ${verb} per SKU; default every open unit` });
+
 export const OrderShipSchema = z
   .object({
-    lines: z
-      .array(SkuQuantity)
-      .min(1)
-      .max(500)
-      .optional()
-      .openapi({ description: 'units to ship per SKU; default every open unit' }),
+    lines: openUnits('ship'),
     shippedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
@@ -62,12 +66,7 @@ export type OrderShip = z.infer<typeof OrderShipSchema>;
 
 export const OrderCancelSchema = z
   .object({
-    lines: z
-      .array(SkuQuantity)
-      .min(1)
-      .max(500)
-      .optional()
-      .openapi({ description: 'units to cancel per SKU; default every open unit' }),
+    lines: openUnits('cancel'),
   })
   .strict()
   .openapi('OrderCancel');
@@ -140,12 +139,3 @@ export const OrderListQuerySchema = PageQuerySchema.extend({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 export const OrderPageSchema = pageOf(OrderSchema).openapi('OrderPage');
-
-export const OrderIdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(Number.MAX_SAFE_INTEGER)
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});

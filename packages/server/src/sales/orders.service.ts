@@ -21,6 +21,7 @@ import type { CreateResult } from './order-dto';
 import { acceptedOrderDto, mapOrderDto } from './order-dto';
 import { cancelLines, returnLines, shipLines } from './order-movements';
 import { postReservations } from './order-reservations';
+import { mapPage } from '../platform/page';
 
 export type CreateOptions = IntakeOptions;
 
@@ -242,8 +243,7 @@ export class OrdersService {
   async list(actor: Actor, q: OrderQuery): Promise<Page<OrderDto>> {
     requirePermission(actor, 'read');
     const page = await ordersRepository.list(this.tx.sql, actor.accountId, q);
-    if (!page) throw new DomainError('VALIDATION_FAILED', 'cursor is not valid', { field: 'cursor' });
-    return { items: page.items.map(mapOrderDto), nextCursor: page.nextCursor };
+    return mapPage(page, mapOrderDto);
   }
 
   private async locked(sql: Sql, actor: Actor, id: number): Promise<OrderWithLines> {

@@ -3,7 +3,7 @@ import type { createApp } from '../../src/http/app';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { client, documentedOperations, type DocumentedOperation } from '../support/http-client';
 
 /** Distinctive strings that only account A's data contains. */
 const MARK = { sku: 'TENANT-A-SKU', code: 'TENANT-A-LOC', title: 'Tenant A secret mug' };
@@ -15,7 +15,7 @@ describeEachBackend('Tenancy: one account cannot read or change another through 
   let a: TestAccount;
   let b: TestAccount;
   const ids: Record<string, string> = {};
-  let operations: { method: string; path: string; hasBody: boolean }[];
+  let operations: DocumentedOperation[];
 
   beforeAll(async () => {
     sw = ctx.sw;
@@ -28,16 +28,7 @@ describeEachBackend('Tenancy: one account cannot read or change another through 
     await api.post('/api/v1/movements', { type: 'receipt', sku: MARK.sku, location: MARK.code, quantity: 9 });
     const token = await api.post('/api/v1/tokens', { name: 'a-token' });
     ids['id'] = String(token.body['id']);
-    const doc = (await api.get('/api/openapi.json')).body as {
-      paths: Record<string, Record<string, { requestBody?: unknown }>>;
-    };
-    operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({
-        method: method.toUpperCase(),
-        path,
-        hasBody: op.requestBody !== undefined,
-      })),
-    );
+    operations = await documentedOperations(api);
   });
 
   const fill = (path: string) =>

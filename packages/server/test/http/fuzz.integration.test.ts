@@ -4,7 +4,7 @@ import { MAX_BODY_BYTES, type createApp } from '../../src/http/app';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { client, documentedOperations, type DocumentedOperation } from '../support/http-client';
 
 const hostile = fc.oneof(
   fc.constantFrom(
@@ -77,12 +77,6 @@ const badBody = fc.oneof(
   fc.array(junkValue, { maxLength: 4 }).map((a) => JSON.stringify(a)),
 );
 
-interface Operation {
-  method: string;
-  path: string;
-  hasBody: boolean;
-}
-
 async function countState(sw: Stockwise): Promise<Record<string, number>> {
   const tables = [
     'products',
@@ -118,7 +112,7 @@ describeEachBackend(
     let sw: Stockwise;
     let app: ReturnType<typeof createApp>;
     let owner: TestAccount;
-    let operations: Operation[];
+    let operations: DocumentedOperation[];
 
     beforeAll(async () => {
       sw = ctx.sw;
@@ -128,16 +122,7 @@ describeEachBackend(
       await api.post('/api/v1/locations', { code: 'WH1', name: 'Main', type: 'warehouse' });
       await api.post('/api/v1/products', { sku: 'FUZZ-1', title: 'Fuzz target' });
       await api.post('/api/v1/movements', { type: 'receipt', sku: 'FUZZ-1', location: 'WH1', quantity: 10 });
-      const doc = (await api.get('/api/openapi.json')).body as {
-        paths: Record<string, Record<string, { requestBody?: unknown }>>;
-      };
-      operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-        Object.entries(methods).map(([method, op]) => ({
-          method: method.toUpperCase(),
-          path,
-          hasBody: op.requestBody !== undefined,
-        })),
-      );
+      operations = await documentedOperations(api);
     });
 
     it('covers the documented operations', () => {

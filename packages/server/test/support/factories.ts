@@ -36,34 +36,35 @@ export interface TestAccount {
   actor: Actor;
 }
 
+/** The member acting with `role`, and an API token for them. */
+async function tokenFor(
+  sw: Stockwise,
+  member: { accountId: number; userId: number },
+  role: Role,
+): Promise<{ actor: Actor; token: string }> {
+  const actor: Actor = {
+    accountId: member.accountId,
+    userId: member.userId,
+    role,
+    tokenId: null,
+    sessionId: null,
+  };
+  const { token } = await sw.auth.createToken(actor, 'tests');
+  return { actor, token };
+}
+
 /** A new account with one user of `role` and an API token for them. */
 export async function newAccount(sw: Stockwise, role: Role = 'owner'): Promise<TestAccount> {
   const accountName = uid('Account ');
   const email = `${uid('user-')}@example.com`;
   const password = 'correct horse battery';
   const member = await sw.auth.createUser(accountName, { email, password, role });
-  const actor: Actor = {
-    accountId: member.accountId,
-    userId: member.userId,
-    role,
-    tokenId: null,
-    sessionId: null,
-  };
-  const { token } = await sw.auth.createToken(actor, 'tests');
-  return { accountName, email, password, token, actor };
+  return { accountName, email, password, ...(await tokenFor(sw, member, role)) };
 }
 
 /** Adds another member with `role` to an existing account. */
 export async function addMember(sw: Stockwise, account: TestAccount, role: Role): Promise<TestAccount> {
   const email = `${uid('user-')}@example.com`;
   const member = await sw.auth.createUser(account.accountName, { email, password: account.password, role });
-  const actor: Actor = {
-    accountId: member.accountId,
-    userId: member.userId,
-    role,
-    tokenId: null,
-    sessionId: null,
-  };
-  const { token } = await sw.auth.createToken(actor, 'tests');
-  return { ...account, email, token, actor };
+  return { ...account, email, ...(await tokenFor(sw, member, role)) };
 }

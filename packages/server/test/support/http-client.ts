@@ -44,3 +44,24 @@ export function client(app: App, token?: string) {
     call,
   };
 }
+
+/** One operation of the published OpenAPI document: its method, path template and whether it takes a body. */
+export interface DocumentedOperation {
+  method: string;
+  path: string;
+  hasBody: boolean;
+}
+
+/** Every operation the running app documents at /api/openapi.json. */
+export async function documentedOperations(api: ReturnType<typeof client>): Promise<DocumentedOperation[]> {
+  const doc = (await api.get('/api/openapi.json')).body as {
+    paths: Record<string, Record<string, { requestBody?: unknown }>>;
+  };
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      hasBody: op.requestBody !== undefined,
+    })),
+  );
+}

@@ -35,8 +35,14 @@ export async function stockwiseCli(
   return stdout;
 }
 
-/** The `stockwise user create` arguments for the owner of a new account. */
-export function ownerArgs(user: { account: string; email: string; password: string }): string[] {
+/** The `stockwise user create` arguments for a user of an account; without a role the CLI's default applies. */
+export function userArgs(user: {
+  account: string;
+  email: string;
+  password: string;
+  role?: string;
+}): string[] {
+  const role = user.role === undefined ? [] : ['--role', user.role];
   return [
     'user',
     'create',
@@ -46,9 +52,13 @@ export function ownerArgs(user: { account: string; email: string; password: stri
     user.email,
     '--password',
     user.password,
-    '--role',
-    'owner',
+    ...role,
   ];
+}
+
+/** The `stockwise user create` arguments for the owner of a new account. */
+export function ownerArgs(user: { account: string; email: string; password: string }): string[] {
+  return userArgs({ ...user, role: 'owner' });
 }
 
 /**

@@ -17,10 +17,9 @@ import type { ApiToken, ApiTokenCreated } from '../api/types';
 import { ErrorAlert } from '../components/common/error-alert';
 import { NothingHere } from '../components/common/not-available';
 import { useCreateToken, useRevokeToken, useTokens } from './tokens.hooks';
-import { usePermission } from './use-permission';
 import { useI18n } from '../i18n/i18n-context';
-import { QueryStates } from '../components/common/query-states';
-import { DataTable } from '../components/common/data-table';
+import { QueryTable } from '../components/common/query-table';
+import { useDialogAction } from '../components/common/dialog-action';
 import { ExplainBar } from '../components/common/explain-bar';
 import { FormActions } from '../components/common/form-actions';
 
@@ -134,59 +133,42 @@ export function TokensTab() {
   const { t, fmt } = useI18n();
   const tokens = useTokens();
   // Viewers only read: token creation is offered to the roles that change stock.
-  const canCreate = usePermission('inventory:write');
-  const [opened, modal] = useDisclosure(false);
+  const create = useDialogAction('inventory:write', t('tokens.new'), 'new-token');
   return (
     <Stack gap="sm">
-      <ExplainBar
-        action={
-          canCreate ? (
-            <Button onClick={modal.open} data-testid="new-token">
-              {t('tokens.new')}
-            </Button>
-          ) : null
-        }
-      >
-        {t('tokens.explain')}
-      </ExplainBar>
-      <QueryStates
+      <ExplainBar action={create.button}>{t('tokens.explain')}</ExplainBar>
+      <QueryTable
         query={tokens}
-        isEmpty={tokens.data && tokens.data.length === 0}
         empty={<NothingHere title={t('tokens.empty')} />}
+        testId="tokens-table"
+        minWidth={640}
+        scroll="area"
+        columns={[
+          t('tokens.name'),
+          t('tokens.prefix'),
+          t('tokens.created'),
+          t('tokens.lastUsed'),
+          t('settings.status'),
+          { label: null },
+        ]}
+        row={(token) => (
+          <Table.Tr key={token.id}>
+            <Table.Td translate="no">{token.name}</Table.Td>
+            <Table.Td translate="no" ff="monospace">
+              {token.prefix}…
+            </Table.Td>
+            <Table.Td>{fmt.date(token.createdAt)}</Table.Td>
+            <Table.Td>{token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={token.revokedAt ? 'gray' : 'teal'}>
+                {t(token.revokedAt ? 'tokens.revoked' : 'settings.active')}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{token.revokedAt || !create.allowed ? null : <RevokeButton token={token} />}</Table.Td>
+          </Table.Tr>
+        )}
       />
-      {tokens.data && tokens.data.length > 0 ? (
-        <DataTable
-          testId="tokens-table"
-          minWidth={640}
-          scroll="area"
-          columns={[
-            t('tokens.name'),
-            t('tokens.prefix'),
-            t('tokens.created'),
-            t('tokens.lastUsed'),
-            t('settings.status'),
-            { label: null },
-          ]}
-        >
-          {tokens.data.map((token) => (
-            <Table.Tr key={token.id}>
-              <Table.Td translate="no">{token.name}</Table.Td>
-              <Table.Td translate="no" ff="monospace">
-                {token.prefix}…
-              </Table.Td>
-              <Table.Td>{fmt.date(token.createdAt)}</Table.Td>
-              <Table.Td>{token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={token.revokedAt ? 'gray' : 'teal'}>
-                  {t(token.revokedAt ? 'tokens.revoked' : 'settings.active')}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{token.revokedAt || !canCreate ? null : <RevokeButton token={token} />}</Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      ) : null}
-      {canCreate ? <CreateTokenModal opened={opened} onClose={modal.close} /> : null}
+      {create.allowed ? <CreateTokenModal opened={create.opened} onClose={create.close} /> : null}
     </Stack>
   );
 }

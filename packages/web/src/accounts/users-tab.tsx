@@ -1,16 +1,14 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Badge, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Role } from '../api/types';
 import { PasswordField } from '../components/common/password-field';
 import { ErrorAlert } from '../components/common/error-alert';
 import { useCreateUser, useUsers } from './users.hooks';
-import { usePermission } from './use-permission';
 import { useI18n } from '../i18n/i18n-context';
 import { LOCALE_NAMES, toLocale } from '../i18n/locales';
-import { DataTable } from '../components/common/data-table';
+import { QueryTable } from '../components/common/query-table';
+import { useDialogAction } from '../components/common/dialog-action';
 import { FormActions } from '../components/common/form-actions';
-import { QueryStates } from '../components/common/query-states';
 import { useCreateDialog } from '../components/common/use-create-dialog';
 
 const ROLES: Role[] = ['owner', 'manager', 'staff', 'viewer'];
@@ -93,40 +91,32 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
 export function UsersTab() {
   const { t } = useI18n();
   const users = useUsers();
-  const canManage = usePermission('users:manage');
-  const [opened, modal] = useDisclosure(false);
+  const add = useDialogAction('users:manage', t('settings.addUser'));
   return (
     <Stack gap="sm">
-      {canManage ? (
-        <Group justify="flex-end">
-          <Button onClick={modal.open}>{t('settings.addUser')}</Button>
-        </Group>
-      ) : null}
-      <QueryStates query={users} />
-      {users.data ? (
-        <DataTable
-          testId="users-table"
-          minWidth={560}
-          columns={[t('setup.name'), t('login.email'), t('settings.role'), t('header.language')]}
-        >
-          {users.data.map((user) => {
-            const locale = toLocale(user.locale);
-            return (
-              <Table.Tr key={user.userId}>
-                <Table.Td translate="no">{user.name ?? '—'}</Table.Td>
-                <Table.Td translate="no">{user.email}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light">{t(`role.${user.role}`)}</Badge>
-                </Table.Td>
-                <Table.Td translate="no" lang={locale ?? undefined}>
-                  {locale ? LOCALE_NAMES[locale] : user.locale}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </DataTable>
-      ) : null}
-      {canManage ? <AddUserModal opened={opened} onClose={modal.close} /> : null}
+      {add.button ? <Group justify="flex-end">{add.button}</Group> : null}
+      <QueryTable
+        query={users}
+        testId="users-table"
+        minWidth={560}
+        columns={[t('setup.name'), t('login.email'), t('settings.role'), t('header.language')]}
+        row={(user) => {
+          const locale = toLocale(user.locale);
+          return (
+            <Table.Tr key={user.userId}>
+              <Table.Td translate="no">{user.name ?? '—'}</Table.Td>
+              <Table.Td translate="no">{user.email}</Table.Td>
+              <Table.Td>
+                <Badge variant="light">{t(`role.${user.role}`)}</Badge>
+              </Table.Td>
+              <Table.Td translate="no" lang={locale ?? undefined}>
+                {locale ? LOCALE_NAMES[locale] : user.locale}
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      />
+      {add.allowed ? <AddUserModal opened={add.opened} onClose={add.close} /> : null}
     </Stack>
   );
 }

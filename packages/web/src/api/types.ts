@@ -59,6 +59,7 @@ export type ApiToken = Schemas['ApiToken'];
 export type ApiTokenCreated = Schemas['ApiTokenCreated'];
 export type Job = Schemas['Job'];
 export type ImportRecord = Schemas['Import'];
+export type ImportFormat = Schemas['ImportFormat'];
 export type JobStatus = Job['status'];
 
 export type Forecast = Schemas['Forecast'];

@@ -1,13 +1,11 @@
-import { Badge, Button, Stack, Table } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Badge, Stack, Table } from '@mantine/core';
 import { NothingHere } from '../components/common/not-available';
 import { channelState, useChannels, type ChannelState } from './channels.hooks';
-import { usePermission } from '../accounts/use-permission';
 import { useI18n } from '../i18n/i18n-context';
 import { ConnectChannelModal } from './connect-channel-modal';
 import { ChannelName } from './channel-name';
-import { DataTable } from '../components/common/data-table';
-import { QueryStates } from '../components/common/query-states';
+import { QueryTable } from '../components/common/query-table';
+import { useDialogAction } from '../components/common/dialog-action';
 import { ExplainBar } from '../components/common/explain-bar';
 
 const STATE_COLORS: Record<ChannelState, string> = {
@@ -21,66 +19,49 @@ const STATE_COLORS: Record<ChannelState, string> = {
 export function ChannelsTab() {
   const { t, fmt } = useI18n();
   const channels = useChannels();
-  const canConnect = usePermission('catalog:write');
-  const [opened, modal] = useDisclosure(false);
+  const connect = useDialogAction('catalog:write', t('channels.connect'), 'connect-channel');
   return (
     <Stack gap="sm">
-      <ExplainBar
-        action={
-          canConnect ? (
-            <Button onClick={modal.open} data-testid="connect-channel">
-              {t('channels.connect')}
-            </Button>
-          ) : null
-        }
-      >
-        {t('channels.explain')}
-      </ExplainBar>
-      <QueryStates
+      <ExplainBar action={connect.button}>{t('channels.explain')}</ExplainBar>
+      <QueryTable
         query={channels}
-        isEmpty={channels.data && channels.data.length === 0}
         empty={<NothingHere title={t('channels.empty')} />}
+        testId="channels-table"
+        minWidth={680}
+        columns={[
+          t('orders.channel'),
+          t('channels.account'),
+          t('field.location'),
+          { label: t('channels.safetyBuffer'), numeric: true },
+          t('channels.lastSync'),
+          t('settings.status'),
+        ]}
+        row={(c) => {
+          const state = channelState(c);
+          return (
+            <Table.Tr key={c.channel} data-testid={`channel-${c.channel}`}>
+              <Table.Td>
+                <ChannelName t={t} channel={c.channel} />
+              </Table.Td>
+              <Table.Td translate="no">{c.shopDomain ?? c.name}</Table.Td>
+              <Table.Td translate="no">{c.location ?? '—'}</Table.Td>
+              <Table.Td className="num">{fmt.int(c.safetyBuffer)}</Table.Td>
+              <Table.Td>{c.pullCursor ? t('channels.synced') : t('channels.neverSynced')}</Table.Td>
+              <Table.Td>
+                <Badge
+                  variant="light"
+                  color={STATE_COLORS[state]}
+                  miw="max-content"
+                  data-testid="channel-state"
+                >
+                  {t(`channels.state.${state}`)}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
       />
-      {channels.data && channels.data.length > 0 ? (
-        <DataTable
-          testId="channels-table"
-          minWidth={680}
-          columns={[
-            t('orders.channel'),
-            t('channels.account'),
-            t('field.location'),
-            { label: t('channels.safetyBuffer'), numeric: true },
-            t('channels.lastSync'),
-            t('settings.status'),
-          ]}
-        >
-          {channels.data.map((c) => {
-            const state = channelState(c);
-            return (
-              <Table.Tr key={c.channel} data-testid={`channel-${c.channel}`}>
-                <Table.Td>
-                  <ChannelName t={t} channel={c.channel} />
-                </Table.Td>
-                <Table.Td translate="no">{c.shopDomain ?? c.name}</Table.Td>
-                <Table.Td translate="no">{c.location ?? '—'}</Table.Td>
-                <Table.Td className="num">{fmt.int(c.safetyBuffer)}</Table.Td>
-                <Table.Td>{c.pullCursor ? t('channels.synced') : t('channels.neverSynced')}</Table.Td>
-                <Table.Td>
-                  <Badge
-                    variant="light"
-                    color={STATE_COLORS[state]}
-                    miw="max-content"
-                    data-testid="channel-state"
-                  >
-                    {t(`channels.state.${state}`)}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </DataTable>
-      ) : null}
-      {canConnect && opened ? <ConnectChannelModal onClose={modal.close} /> : null}
+      {connect.allowed && connect.opened ? <ConnectChannelModal onClose={connect.close} /> : null}
     </Stack>
   );
 }

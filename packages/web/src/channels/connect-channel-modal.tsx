@@ -7,6 +7,7 @@ import { ORDER_CHANNELS, type OrderChannel } from '../sales/orders.hooks';
 import { useI18n } from '../i18n/i18n-context';
 import { channelLabel } from './channel-name';
 import { PasswordField } from '../components/common/password-field';
+import { useFormFields } from '../components/common/use-form-fields';
 
 interface Fields {
   shopDomain: string;
@@ -61,11 +62,7 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
   const connect = useConnectChannel();
   const locations = useLocations();
   const [type, setType] = useState<OrderChannel>('shopify');
-  const [f, setF] = useState<Fields>(EMPTY);
-  const set = (key: keyof Fields) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setF((p) => ({ ...p, [key]: value }));
-  };
+  const { values: f, set, field } = useFormFields<Fields>(EMPTY);
   const ready = type !== 'shopify' || (f.shopDomain.trim() !== '' && f.webhookSecret !== '');
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -92,40 +89,29 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
                 label={t('channels.shopDomain')}
                 description={t('channels.shopDomainHint')}
                 required
-                value={f.shopDomain}
-                onChange={set('shopDomain')}
+                {...field('shopDomain')}
                 data-testid="connect-shop"
               />
               <PasswordField
                 label={t('channels.webhookSecret')}
                 description={t('channels.webhookSecretHint')}
                 required
-                value={f.webhookSecret}
-                onChange={set('webhookSecret')}
+                {...field('webhookSecret')}
                 data-testid="connect-secret"
               />
               <PasswordField
                 label={t('channels.accessToken')}
                 description={t('channels.optional')}
-                value={f.accessToken}
-                onChange={set('accessToken')}
+                {...field('accessToken')}
               />
             </>
           ) : null}
           {type === 'amazon' ? (
             <>
-              <TextInput label={t('channels.sellerId')} value={f.sellerId} onChange={set('sellerId')} />
-              <TextInput label={t('channels.clientId')} value={f.clientId} onChange={set('clientId')} />
-              <PasswordField
-                label={t('channels.clientSecret')}
-                value={f.clientSecret}
-                onChange={set('clientSecret')}
-              />
-              <PasswordField
-                label={t('channels.refreshToken')}
-                value={f.refreshToken}
-                onChange={set('refreshToken')}
-              />
+              <TextInput label={t('channels.sellerId')} {...field('sellerId')} />
+              <TextInput label={t('channels.clientId')} {...field('clientId')} />
+              <PasswordField label={t('channels.clientSecret')} {...field('clientSecret')} />
+              <PasswordField label={t('channels.refreshToken')} {...field('refreshToken')} />
             </>
           ) : null}
           <Select
@@ -134,7 +120,7 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
             data={(locations.data ?? []).map((l) => ({ value: l.code, label: l.code }))}
             value={f.location || null}
             onChange={(v) => {
-              setF((p) => ({ ...p, location: v ?? '' }));
+              set('location', v ?? '');
             }}
             clearable
           />
@@ -145,7 +131,7 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
             allowDecimal={false}
             value={f.safetyBuffer}
             onChange={(v) => {
-              setF((p) => ({ ...p, safetyBuffer: Math.max(0, Math.round(Number(v) || 0)) }));
+              set('safetyBuffer', Math.max(0, Math.round(Number(v) || 0)));
             }}
           />
           <Group justify="flex-end">

@@ -1,33 +1,12 @@
 import { Code, Stack, Text } from '@mantine/core';
+import type { ImportFormat } from '../api/types';
 import type { ImportKind } from './imports.hooks';
 import { useI18n } from '../i18n/i18n-context';
 
-/** The CSV kinds' columns (README, "Imports"); the Amazon flat files are taken as downloaded. */
-const COLUMNS: Partial<Record<ImportKind, { required: string[]; optional: string[] }>> = {
-  orders: {
-    required: ['channel', 'external_id', 'ordered_at', 'sku', 'quantity'],
-    optional: ['unit_price', 'currency', 'status'],
-  },
-  products: {
-    required: ['sku', 'title'],
-    optional: [
-      'barcode',
-      'asin',
-      'fnsku',
-      'category',
-      'brand',
-      'unit_cost',
-      'price',
-      'case_pack',
-      'allow_backorder',
-    ],
-  },
-  stock: { required: ['sku', 'location', 'quantity'], optional: [] },
-};
-
-export function ImportHint({ kind }: { kind: ImportKind }) {
+/** The kind's hint, and for the CSV kinds their columns (the Amazon flat files are taken as downloaded). */
+export function ImportHint({ kind, format }: { kind: ImportKind; format: ImportFormat | undefined }) {
   const { t } = useI18n();
-  const columns = COLUMNS[kind];
+  const columns = format?.delimiter === ',' ? format : undefined;
   return (
     <Stack gap={4}>
       <Text size="sm" c="dimmed">

@@ -1,6 +1,6 @@
 import { Button, Checkbox, FileInput, Group, Paper, Select, Stack } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
-import { IMPORT_KINDS, useUploadImport, type ImportKind } from './imports.hooks';
+import { useImportFormats, useUploadImport, type ImportKind } from './imports.hooks';
 import { usePermission } from '../accounts/use-permission';
 import { useI18n } from '../i18n/i18n-context';
 import { ImportHint } from './import-hint';
@@ -12,6 +12,7 @@ export function ImportsTab() {
   const { t } = useI18n();
   const upload = useUploadImport();
   const canImport = usePermission('inventory:write');
+  const formats = useImportFormats();
   const [kind, setKind] = useState<ImportKind>('orders');
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
@@ -25,11 +26,14 @@ export function ImportsTab() {
         <Paper withBorder radius="md" p="md">
           <form onSubmit={submit} noValidate data-testid="import-form">
             <Stack gap="sm">
-              <ImportHint kind={kind} />
+              <ImportHint kind={kind} format={formats.data?.find((f) => f.kind === kind)} />
               <Group gap="sm" align="flex-end" wrap="wrap">
                 <Select
                   label={t('imports.kind')}
-                  data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))}
+                  data={(formats.data ?? []).map((f) => ({
+                    value: f.kind,
+                    label: t(`imports.kind.${f.kind}`),
+                  }))}
                   value={kind}
                   onChange={(v) => {
                     if (v) setKind(v);

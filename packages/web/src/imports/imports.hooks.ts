@@ -1,20 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, withQuery, type ProblemBody } from '../api/client';
-import type { ImportRecord, Job } from '../api/types';
+import type { ImportFormat, ImportRecord, Job } from '../api/types';
 export type { ImportRecord } from '../api/types';
 import { jobKeys } from '../jobs/jobs.hooks';
 import { queryKeysFactory } from '../api/query-key-factory';
 import { useItemsQuery } from '../api/queries';
 
-export const IMPORT_KINDS = [
-  'orders',
-  'products',
-  'stock',
-  'amazon-orders',
-  'amazon-inventory',
-  'amazon-inventory-age',
-] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export type ImportKind = ImportFormat['kind'];
 
 export interface ImportReject {
   line: number;
@@ -111,6 +103,11 @@ export function useJob(id: number | null) {
         ? false
         : 1000,
   });
+}
+
+/** The import kinds, in the order to offer them, and the columns each reads (the server's one definition). */
+export function useImportFormats() {
+  return useItemsQuery<ImportFormat>(importKeys.detail('formats'), '/imports/formats');
 }
 
 export function useImports() {

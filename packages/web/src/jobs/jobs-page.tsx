@@ -1,9 +1,8 @@
 import { Badge, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import type { JobStatus } from '../api/types';
-import { DataTable } from '../components/common/data-table';
 import { NothingHere } from '../components/common/not-available';
 import { PageHeader } from '../components/common/page-header';
-import { QueryStates } from '../components/common/query-states';
+import { QueryTable } from '../components/common/query-table';
 import { useJobs } from './jobs.hooks';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -20,56 +19,50 @@ export default function JobsPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('jobs.title')} description={t('jobs.subtitle')} />
-      <QueryStates
+      <QueryTable
         query={jobs}
-        isEmpty={jobs.data && jobs.data.length === 0}
         empty={
           <Paper withBorder radius="md">
             <NothingHere title={t('jobs.empty')} description={t('jobs.emptyHint')} />
           </Paper>
         }
+        testId="jobs-table"
+        minWidth={720}
+        scroll="area"
+        columns={[
+          { label: t('jobs.id'), numeric: true },
+          t('jobs.kind'),
+          t('jobs.status'),
+          { label: t('jobs.progress'), miw: 160 },
+          t('jobs.created'),
+          t('jobs.finished'),
+        ]}
+        row={(job) => (
+          <Table.Tr key={job.id}>
+            <Table.Td className="num">{job.id}</Table.Td>
+            <Table.Td translate="no" ff="monospace">
+              {job.kind}
+            </Table.Td>
+            <Table.Td>
+              <Badge color={STATUS_COLORS[job.status]} variant="light">
+                {t(`jobs.status.${job.status}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Progress
+                value={Math.round(job.progress * 100)}
+                size="sm"
+                aria-label={t('jobs.progressOf', { percent: fmt.pct(job.progress, 0) })}
+              />
+              <Text size="xs" c="dimmed">
+                {fmt.pct(job.progress, 0)}
+              </Text>
+            </Table.Td>
+            <Table.Td>{fmt.dateTime(job.createdAt)}</Table.Td>
+            <Table.Td>{job.finishedAt ? fmt.dateTime(job.finishedAt) : '—'}</Table.Td>
+          </Table.Tr>
+        )}
       />
-      {jobs.data && jobs.data.length > 0 ? (
-        <DataTable
-          testId="jobs-table"
-          minWidth={720}
-          scroll="area"
-          columns={[
-            { label: t('jobs.id'), numeric: true },
-            t('jobs.kind'),
-            t('jobs.status'),
-            { label: t('jobs.progress'), miw: 160 },
-            t('jobs.created'),
-            t('jobs.finished'),
-          ]}
-        >
-          {jobs.data.map((job) => (
-            <Table.Tr key={job.id}>
-              <Table.Td className="num">{job.id}</Table.Td>
-              <Table.Td translate="no" ff="monospace">
-                {job.kind}
-              </Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLORS[job.status]} variant="light">
-                  {t(`jobs.status.${job.status}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Progress
-                  value={Math.round(job.progress * 100)}
-                  size="sm"
-                  aria-label={t('jobs.progressOf', { percent: fmt.pct(job.progress, 0) })}
-                />
-                <Text size="xs" c="dimmed">
-                  {fmt.pct(job.progress, 0)}
-                </Text>
-              </Table.Td>
-              <Table.Td>{fmt.dateTime(job.createdAt)}</Table.Td>
-              <Table.Td>{job.finishedAt ? fmt.dateTime(job.finishedAt) : '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      ) : null}
     </Stack>
   );
 }

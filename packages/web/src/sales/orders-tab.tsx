@@ -1,8 +1,7 @@
 import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { DataTable } from '../components/common/data-table';
 import { NothingHere } from '../components/common/not-available';
-import { QueryStates } from '../components/common/query-states';
+import { QueryTable } from '../components/common/query-table';
 import { ORDER_CHANNELS, ORDER_STATUSES, useOrders, type Order, type OrderFilter } from './orders.hooks';
 import { useI18n } from '../i18n/i18n-context';
 import { ChannelName, channelLabel } from '../channels/channel-name';
@@ -57,58 +56,53 @@ export function OrdersTab() {
           data-testid="orders-status"
         />
       </Group>
-      <QueryStates
+      <QueryTable
         query={orders}
-        isEmpty={rows.length === 0}
+        rows={rows}
         empty={<NothingHere title={t('orders.empty')} description={t('orders.emptyHint')} />}
-      />
-      {rows.length > 0 ? (
-        <DataTable
-          testId="orders-table"
-          minWidth={760}
-          columns={[
-            t('orders.orderedAt'),
-            t('orders.channel'),
-            t('orders.externalId'),
-            t('orders.lines'),
-            { label: t('orders.total'), numeric: true },
-            t('orders.status'),
-          ]}
-        >
-          {rows.map((order) => (
-            <Table.Tr key={order.id} data-testid={`order-${order.externalId}`}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(order.orderedAt)}</Table.Td>
-              <Table.Td>
-                <ChannelName t={t} channel={order.channel} />
-              </Table.Td>
-              <Table.Td ff="monospace" translate="no">
-                {order.externalId}
-              </Table.Td>
-              <Table.Td>
-                {order.lines.map((l) => (
-                  <Text key={l.lineNo} size="xs">
-                    <span translate="no">{l.sku}</span>
-                    {` × ${fmt.int(l.quantity)}`}
-                  </Text>
-                ))}
-              </Table.Td>
-              <Table.Td className="num">
-                {order.currency ? fmt.money(total(order), order.currency) : fmt.num(total(order))}
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={STATUS_COLORS[order.status]} miw="max-content">
-                  {t(`orders.status.${order.status}`)}
+        testId="orders-table"
+        minWidth={760}
+        columns={[
+          t('orders.orderedAt'),
+          t('orders.channel'),
+          t('orders.externalId'),
+          t('orders.lines'),
+          { label: t('orders.total'), numeric: true },
+          t('orders.status'),
+        ]}
+        row={(order) => (
+          <Table.Tr key={order.id} data-testid={`order-${order.externalId}`}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(order.orderedAt)}</Table.Td>
+            <Table.Td>
+              <ChannelName t={t} channel={order.channel} />
+            </Table.Td>
+            <Table.Td ff="monospace" translate="no">
+              {order.externalId}
+            </Table.Td>
+            <Table.Td>
+              {order.lines.map((l) => (
+                <Text key={l.lineNo} size="xs">
+                  <span translate="no">{l.sku}</span>
+                  {` × ${fmt.int(l.quantity)}`}
+                </Text>
+              ))}
+            </Table.Td>
+            <Table.Td className="num">
+              {order.currency ? fmt.money(total(order), order.currency) : fmt.num(total(order))}
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={STATUS_COLORS[order.status]} miw="max-content">
+                {t(`orders.status.${order.status}`)}
+              </Badge>
+              {order.backordered ? (
+                <Badge ml={4} variant="light" color="orange" miw="max-content">
+                  {t('orders.backordered')}
                 </Badge>
-                {order.backordered ? (
-                  <Badge ml={4} variant="light" color="orange" miw="max-content">
-                    {t('orders.backordered')}
-                  </Badge>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      ) : null}
+              ) : null}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       {orders.hasNextPage ? (
         <Group justify="center">
           <Button

@@ -8,29 +8,19 @@ import { useSetup, useSetupStatus } from '../auth.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { AuthCard } from '../../components/layout/auth-card';
 import { validateSetup, type SetupForm } from './schema';
+import { useFormFields } from '../../components/common/use-form-fields';
 
 export default function SetupPage() {
   const { t } = useI18n();
   const status = useSetupStatus();
   const setup = useSetup();
   const navigate = useNavigate();
-  const [form, setForm] = useState<SetupForm>({
-    accountName: '',
-    name: '',
-    email: '',
-    password: '',
-    confirm: '',
-  });
   const [touched, setTouched] = useState(false);
+  const { values: form, field } = useFormFields<SetupForm>(
+    { accountName: '', name: '', email: '', password: '', confirm: '' },
+    (key) => (touched && errors[key] ? t(errors[key]) : undefined),
+  );
   const errors = validateSetup(form);
-  const field = (key: keyof SetupForm) => ({
-    value: form[key],
-    onChange: (event: { currentTarget: { value: string } }) => {
-      const value = event.currentTarget.value;
-      setForm((previous) => ({ ...previous, [key]: value }));
-    },
-    error: touched && errors[key] ? t(errors[key]) : undefined,
-  });
 
   if (status.isPending) return <PageLoader />;
   if (status.data && !status.data.needsSetup && !setup.isSuccess) {

@@ -1,9 +1,6 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { Badge, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { useCreateLocation, useLocations } from '../locations.hooks';
-import { usePermission } from '../../accounts/use-permission';
 import { useI18n } from '../../i18n/i18n-context';
 import {
   EMPTY_LOCATION,
@@ -12,10 +9,11 @@ import {
   validateLocation,
   type LocationForm,
 } from './location-form-schema';
-import { DataTable } from '../../components/common/data-table';
+import { QueryTable } from '../../components/common/query-table';
+import { useDialogAction } from '../../components/common/dialog-action';
 import { FormActions } from '../../components/common/form-actions';
-import { QueryStates } from '../../components/common/query-states';
 import { useCreateDialog } from '../../components/common/use-create-dialog';
+import { useFormFields } from '../../components/common/use-form-fields';
 
 function capacityText(capacity: Record<string, number | undefined>, format: (n: number) => string): string {
   const values = Object.values(capacity).filter((v): v is number => v !== undefined);
@@ -26,20 +24,16 @@ function capacityText(capacity: Record<string, number | undefined>, format: (n: 
 function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const create = useCreateLocation();
-  const [form, setForm] = useState<LocationForm>(EMPTY_LOCATION);
-  const { touched, close, submitWhen } = useCreateDialog({
-    mutation: create,
-    clear: () => {
-      setForm(EMPTY_LOCATION);
-    },
-    onClose,
-  });
+  const {
+    values: form,
+    set,
+    field,
+    reset,
+  } = useFormFields<LocationForm>(EMPTY_LOCATION, (key): string | undefined =>
+    touched && errors[key] ? t(errors[key]) : undefined,
+  );
+  const { touched, close, submitWhen } = useCreateDialog({ mutation: create, clear: reset, onClose });
   const errors = validateLocation(form);
-  const set = (key: keyof LocationForm) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setForm((f) => ({ ...f, [key]: value }));
-  };
-  const err = (key: keyof LocationForm) => (touched && errors[key] ? t(errors[key]) : undefined);
   const submit = submitWhen(Object.keys(errors).length === 0, () => toLocationCreate(form));
   return (
     <Modal opened={opened} onClose={close} title={t('settings.newLocation')}>
@@ -50,41 +44,21 @@ function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: ()
             label={t('settings.code')}
             description={t('settings.codeRule')}
             required
-            value={form.code}
-            onChange={set('code')}
-            error={err('code')}
+            {...field('code')}
             data-autofocus
           />
-          <TextInput
-            label={t('settings.name')}
-            required
-            value={form.name}
-            onChange={set('name')}
-            error={err('name')}
-          />
+          <TextInput label={t('settings.name')} required {...field('name')} />
           <Select
             label={t('settings.type')}
             data={LOCATION_TYPES.map((type) => ({ value: type, label: t(`locationType.${type}`) }))}
             value={form.type}
             onChange={(value) => {
-              setForm((f) => ({ ...f, type: value ?? 'warehouse' }));
+              set('type', value ?? 'warehouse');
             }}
             allowDeselect={false}
           />
-          <TextInput
-            label={t('settings.marketplace')}
-            placeholder="US"
-            value={form.marketplace}
-            onChange={set('marketplace')}
-            error={err('marketplace')}
-          />
-          <TextInput
-            label={t('settings.capacity')}
-            inputMode="decimal"
-            value={form.capacity}
-            onChange={set('capacity')}
-            error={err('capacity')}
-          />
+          <TextInput label={t('settings.marketplace')} placeholder="US" {...field('marketplace')} />
+          <TextInput label={t('settings.capacity')} inputMode="decimal" {...field('capacity')} />
           <FormActions onCancel={close} loading={create.isPending} />
         </Stack>
       </form>
@@ -95,50 +69,40 @@ function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: ()
 export function LocationsTab() {
   const { t, fmt } = useI18n();
   const locations = useLocations();
-  const canEdit = usePermission('catalog:write');
-  const [opened, modal] = useDisclosure(false);
+  const create = useDialogAction('catalog:write', t('settings.newLocation'), 'new-location');
   return (
     <Stack gap="sm">
-      {canEdit ? (
-        <Group justify="flex-end">
-          <Button onClick={modal.open} data-testid="new-location">
-            {t('settings.newLocation')}
-          </Button>
-        </Group>
-      ) : null}
-      <QueryStates query={locations} />
-      {locations.data ? (
-        <DataTable
-          testId="locations-table"
-          minWidth={600}
-          columns={[
-            t('settings.code'),
-            t('settings.name'),
-            t('settings.type'),
-            t('settings.marketplace'),
-            { label: t('settings.capacity'), numeric: true },
-            t('settings.status'),
-          ]}
-        >
-          {locations.data.map((loc) => (
-            <Table.Tr key={loc.code}>
-              <Table.Td translate="no" ff="monospace">
-                {loc.code}
-              </Table.Td>
-              <Table.Td translate="no">{loc.name}</Table.Td>
-              <Table.Td>{t(`locationType.${loc.type}`)}</Table.Td>
-              <Table.Td translate="no">{loc.marketplace ?? '—'}</Table.Td>
-              <Table.Td className="num">{capacityText({ ...loc.capacityCubicFeet }, fmt.int)}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={loc.active ? 'teal' : 'gray'}>
-                  {t(loc.active ? 'settings.active' : 'settings.inactive')}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      ) : null}
-      {canEdit ? <CreateLocationModal opened={opened} onClose={modal.close} /> : null}
+      {create.button ? <Group justify="flex-end">{create.button}</Group> : null}
+      <QueryTable
+        query={locations}
+        testId="locations-table"
+        minWidth={600}
+        columns={[
+          t('settings.code'),
+          t('settings.name'),
+          t('settings.type'),
+          t('settings.marketplace'),
+          { label: t('settings.capacity'), numeric: true },
+          t('settings.status'),
+        ]}
+        row={(loc) => (
+          <Table.Tr key={loc.code}>
+            <Table.Td translate="no" ff="monospace">
+              {loc.code}
+            </Table.Td>
+            <Table.Td translate="no">{loc.name}</Table.Td>
+            <Table.Td>{t(`locationType.${loc.type}`)}</Table.Td>
+            <Table.Td translate="no">{loc.marketplace ?? '—'}</Table.Td>
+            <Table.Td className="num">{capacityText({ ...loc.capacityCubicFeet }, fmt.int)}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={loc.active ? 'teal' : 'gray'}>
+                {t(loc.active ? 'settings.active' : 'settings.inactive')}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
+      {create.allowed ? <CreateLocationModal opened={create.opened} onClose={create.close} /> : null}
     </Stack>
   );
 }
