@@ -45,7 +45,10 @@ export interface MovementRecord {
 export interface LayerRecord {
   sku: string;
   location: string;
+  locationType: string;
+  /** The seller's receipt (kept through every transfer) and the arrival at the layer's network. */
   receivedAt: Date;
+  arrivedAt: Date;
   quantityReceived: number;
   quantityRemaining: number;
   unitCost: number | null;
@@ -223,21 +226,26 @@ export const inventoryRepository = {
     const rows = await sql.query<{
       sku: string;
       location: string;
+      location_type: string;
       received_at: Date;
+      arrived_at: Date;
       quantity_received: number;
       quantity_remaining: number;
       unit_cost: number | null;
     }>(
-      `SELECT p.sku, l.code AS location, a.received_at, a.quantity_received, a.quantity_remaining, a.unit_cost
+      `SELECT p.sku, l.code AS location, l.type AS location_type, a.received_at, a.arrived_at, a.quantity_received,
+         a.quantity_remaining, a.unit_cost
        FROM age_layers a JOIN products p ON p.id = a.product_id JOIN locations l ON l.id = a.location_id
        WHERE a.account_id = $1 AND a.quantity_remaining > 0 ${where}
-       ORDER BY p.sku, l.code, a.received_at, a.id`,
+       ORDER BY p.sku, l.code, a.arrived_at, a.received_at, a.id`,
       params,
     );
     return rows.map((r) => ({
       sku: r.sku,
       location: r.location,
+      locationType: r.location_type,
       receivedAt: r.received_at,
+      arrivedAt: r.arrived_at,
       quantityReceived: r.quantity_received,
       quantityRemaining: r.quantity_remaining,
       unitCost: r.unit_cost,

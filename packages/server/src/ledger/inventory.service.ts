@@ -1,6 +1,7 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
 import { AGED_FROM_DAYS, AGE_BUCKETS, ageBucketFor, ageBucketOf } from '@stockwise/domain/health/age';
+import { networkOf } from '@stockwise/domain/ledger/network';
 import type { Page } from '@stockwise/db/pagination';
 import type {
   InventoryQuery,
@@ -81,7 +82,9 @@ export function mapLayerDto(l: LayerRecord, asOf: Date) {
     sku: l.sku,
     location: l.location,
     receivedAt: l.receivedAt.toISOString(),
+    arrivedAt: l.arrivedAt.toISOString(),
     ageDays,
+    amazonAgeDays: networkOf(l.locationType) === 'amazon' ? ageDaysOn(l.arrivedAt, asOf) : null,
     ageBucket: { minDays: bucket.minDays, maxDays: bucket.maxDays },
     aged: ageDays >= AGED_FROM_DAYS,
     quantityReceived: l.quantityReceived,

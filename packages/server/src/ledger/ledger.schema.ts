@@ -149,8 +149,14 @@ export const LayerSchema = z
   .object({
     sku: z.string(),
     location: z.string(),
-    receivedAt: z.string(),
-    ageDays: z.number().int(),
+    receivedAt: z.string().openapi({ description: 'the seller’s receipt (kept through every transfer)' }),
+    arrivedAt: z.string().openapi({
+      description: 'arrival at the layer’s network: Amazon’s (amazon_fba) or the seller’s own',
+    }),
+    ageDays: z.number().int().openapi({ description: 'the seller’s age: days since receivedAt' }),
+    amazonAgeDays: z.number().int().nullable().openapi({
+      description: 'at Amazon locations, Amazon’s age: days since arrivedAt (null elsewhere)',
+    }),
     ageBucket: z.object({ minDays: z.number().int(), maxDays: z.number().int().nullable() }),
     aged: z.boolean(),
     quantityReceived: z.number().int(),
