@@ -59,7 +59,7 @@ export const healthRepository = {
       stranded: Dragger[] | null;
       stock: Dragger[] | null;
     }>(
-      `WITH ${factorCtes(params, {}, '', rules)},
+      `WITH ${factorCtes(params, {}, '', { rules })},
        rep AS (SELECT * FROM sku_excess WHERE replenishable)
        SELECT
          (SELECT json_build_object(
