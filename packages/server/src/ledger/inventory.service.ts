@@ -150,7 +150,8 @@ export class InventoryService {
         bucket.units += a.units;
         bucket.cubicFeet += a.cubicFeet;
       }
-      if (a.ageDays >= AGED_FROM_DAYS) agedUnits += a.units;
+      // subject to Amazon's surcharge: units at Amazon by Amazon's age (docs/formulas.md#amazons-scope)
+      if (a.amazonAgeDays !== null && a.amazonAgeDays >= AGED_FROM_DAYS) agedUnits += a.units;
       value.set(a.currency, (value.get(a.currency) ?? 0) + a.value);
     }
     const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;

@@ -187,7 +187,8 @@ export const InventorySummarySchema = z
       })
       .openapi({ description: 'replenishable SKUs with nothing available at any location' }),
     agedUnits: Units.openapi({
-      description: 'units in layers 181 days old or older (Amazon’s aged-inventory surcharge starts there)',
+      description:
+        'units at Amazon locations 181 days or more after their arrival at Amazon (Amazon’s aged-inventory surcharge starts there)',
     }),
     value: z
       .array(z.object({ currency: z.string(), amount: z.number() }))
