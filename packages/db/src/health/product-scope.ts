@@ -81,6 +81,10 @@ export function locationIdsSql(params: unknown[], ids: readonly number[]): strin
   return `SELECT unnest($${String(params.length)}::bigint[])`;
 }
 
+/** A report's locations as a subquery of ids: those given, else Amazon's (docs/formulas.md#amazons-scope). */
+export const locationScopeSql = (params: unknown[], ids: readonly number[] | undefined) =>
+  ids === undefined ? amazonLocationsSql(params) : locationIdsSql(params, ids);
+
 /**
  * Movements (alias m: product_id, location_id, occurred_at, type and the on-hand, reserved and inbound
  * deltas) of the products in `outer` — a list aliased prod with an id, `prod` by default — from `since`

@@ -116,6 +116,7 @@ async function excessPage(tx: Transactor, ctx: ReportContext, range: SkuRange): 
 }
 
 export const excessReport = (tx: Transactor): ReportDefinition => ({
+  scope: 'amazon',
   columns: () => [...REPORT_COLUMNS.excess],
   page: (ctx, range) => excessPage(tx, ctx, range),
 });
