@@ -7582,6 +7582,8 @@ export interface paths {
           from?: string;
           /** @description profit: day after the last (default asOf) */
           to?: string;
+          /** @description inventory-age, storage, stranded: one location’s code (default: every Amazon location). Ages are the location’s network’s: Amazon’s (since arrival at Amazon) or the seller’s (since receipt) */
+          location?: string;
           /** @description json: rows per page (downloads hold every row) */
           limit?: number;
           /** @description json: the last SKU of the previous page */
@@ -9484,7 +9486,7 @@ export interface components {
         /** @description the first stocked-out SKUs in SKU order */
         skus: string[];
       };
-      /** @description units in layers 181 days old or older (Amazon’s aged-inventory surcharge starts there) */
+      /** @description units at Amazon locations 181 days or more after their arrival at Amazon (Amazon’s aged-inventory surcharge starts there) */
       agedUnits: number;
       /** @description open layers at their FIFO unit cost, per product currency, largest first */
       value: {
@@ -9518,8 +9520,14 @@ export interface components {
     AgeLayer: {
       sku: string;
       location: string;
+      /** @description the seller’s receipt (kept through every transfer) */
       receivedAt: string;
+      /** @description arrival at the layer’s network: Amazon’s (amazon_fba) or the seller’s own */
+      arrivedAt: string;
+      /** @description the seller’s age: days since receivedAt */
       ageDays: number;
+      /** @description at Amazon locations, Amazon’s age: days since arrivedAt (null elsewhere) */
+      amazonAgeDays: number | null;
       ageBucket: {
         minDays: number;
         maxDays: number | null;
@@ -10609,6 +10617,12 @@ export interface components {
       /** @enum {string} */
       kind: 'inventory' | 'inventory-age' | 'excess' | 'stranded' | 'storage' | 'profit';
       asOf: string;
+      /** @description the locations the report counts: Amazon’s by default, the one asked for, or every location (network null) */
+      scope: {
+        /** @enum {string|null} */
+        network: 'amazon' | 'seller' | null;
+        locations: string[];
+      };
       columns: string[];
       rows: {
         [key: string]: string | number | null;
