@@ -24,7 +24,7 @@ import {
  * - in-stock days over [D−30, D): days that started with stock on hand or received units (the SQL
  *   twin of domain/health/factors.ts dailyInStock, checked against it by the integration tests)
  * - daily demand: units shipped in the 90 days before D ÷ 90, for every D (DEMAND_WINDOW_DAYS,
- *   domain/health/factors.ts trailingDailyDemand; docs/decisions.md, decision 14)
+ *   domain/health/factors.ts trailingDailyDemand; docs/decisions.md, decision 15)
  */
 export interface SkuFactorRow {
   productId: number;

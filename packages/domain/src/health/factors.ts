@@ -10,7 +10,7 @@ export const IN_STOCK_DAYS = 30;
 export const IN_STOCK_WEIGHT_DAYS = 60;
 /**
  * The health figures' daily demand, for every date D: units shipped from Amazon locations in the 90 days
- * before D ÷ 90 — one definition for every date, as Amazon measures (docs/decisions.md, decision 14).
+ * before D ÷ 90 — one definition for every date, as Amazon measures (docs/decisions.md, decision 15).
  * The planning position uses the forecast for planning.
  */
 export const DEMAND_WINDOW_DAYS = SELL_THROUGH_DAYS;
