@@ -7,7 +7,8 @@ ALTER TABLE age_layers ADD COLUMN arrived_at timestamptz;
 UPDATE age_layers SET arrived_at = received_at;
 
 -- A layer opened by a transfer from the other network arrived at this network at that transfer: its
--- source line is the transfer_out of the same batch, product and time just before it.
+-- source line is the transfer_out of the same batch, product and time just before it. (A layer moved on
+-- between two Amazon centres afterwards keeps the seller's date here: an estimate for existing rows only.)
 UPDATE age_layers a SET arrived_at = m.occurred_at
 FROM stock_movements m
 JOIN locations dest ON dest.id = m.location_id
