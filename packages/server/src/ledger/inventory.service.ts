@@ -49,7 +49,8 @@ export function mapBalanceDto(b: InventoryRecord): BalanceDto {
     inbound: b.inbound,
     unfulfillable: b.unfulfillable,
     oldestReceivedAt: b.oldestReceivedAt?.toISOString() ?? null,
-    aged: b.oldestReceivedAt !== null && ageDaysOn(b.oldestReceivedAt, new Date()) >= AGED_FROM_DAYS,
+    oldestArrivedAt: b.oldestArrivedAt?.toISOString() ?? null,
+    aged: agedAt(b),
     updatedAt: b.updatedAt.toISOString(),
   };
 }
@@ -75,8 +76,15 @@ export function mapMovementDto(m: MovementRecord): MovementDto {
   };
 }
 
+/** Whether the oldest units are aged, by the location's network's age: Amazon's from arrival there, else the seller's. */
+function agedAt(b: { locationType: string; oldestReceivedAt: Date | null; oldestArrivedAt: Date | null }) {
+  const since = networkOf(b.locationType) === 'amazon' ? b.oldestArrivedAt : b.oldestReceivedAt;
+  return since !== null && ageDaysOn(since, new Date()) >= AGED_FROM_DAYS;
+}
+
 export function mapLayerDto(l: LayerRecord, asOf: Date) {
   const ageDays = ageDaysOn(l.receivedAt, asOf);
+  const amazonAgeDays = networkOf(l.locationType) === 'amazon' ? ageDaysOn(l.arrivedAt, asOf) : null;
   const bucket = ageBucketFor(ageDays);
   return {
     sku: l.sku,
@@ -84,9 +92,9 @@ export function mapLayerDto(l: LayerRecord, asOf: Date) {
     receivedAt: l.receivedAt.toISOString(),
     arrivedAt: l.arrivedAt.toISOString(),
     ageDays,
-    amazonAgeDays: networkOf(l.locationType) === 'amazon' ? ageDaysOn(l.arrivedAt, asOf) : null,
+    amazonAgeDays,
     ageBucket: { minDays: bucket.minDays, maxDays: bucket.maxDays },
-    aged: ageDays >= AGED_FROM_DAYS,
+    aged: (amazonAgeDays ?? ageDays) >= AGED_FROM_DAYS,
     quantityReceived: l.quantityReceived,
     quantityRemaining: l.quantityRemaining,
     unitCost: l.unitCost,

@@ -111,8 +111,18 @@ export const BalanceSchema = z
     available: z.number().int(),
     inbound: z.number().int(),
     unfulfillable: z.number().int(),
-    oldestReceivedAt: z.string().nullable(),
-    aged: z.boolean().openapi({ description: 'its oldest units are 181 days old or older' }),
+    oldestReceivedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'the seller’s receipt of its oldest units (the seller’s age)' }),
+    oldestArrivedAt: z.string().nullable().openapi({
+      description:
+        'the earliest arrival of its units at the location’s network (Amazon’s age at Amazon locations)',
+    }),
+    aged: z.boolean().openapi({
+      description:
+        'its oldest units are 181 days old or older: at Amazon locations since arrival at Amazon, elsewhere since receipt',
+    }),
     updatedAt: z.string(),
   })
   .openapi('Balance');
@@ -158,7 +168,9 @@ export const LayerSchema = z
       description: 'at Amazon locations, Amazon’s age: days since arrivedAt (null elsewhere)',
     }),
     ageBucket: z.object({ minDays: z.number().int(), maxDays: z.number().int().nullable() }),
-    aged: z.boolean(),
+    aged: z.boolean().openapi({
+      description: '181 days old or older: at Amazon locations by Amazon’s age, elsewhere the seller’s',
+    }),
     quantityReceived: z.number().int(),
     quantityRemaining: z.number().int(),
     unitCost: z.number().nullable(),

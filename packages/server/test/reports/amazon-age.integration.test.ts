@@ -93,7 +93,13 @@ describeEachBackend('Amazon age: arrival at Amazon, Amazon scope, the next asses
       amazonAgeDays: number | null;
       location: string;
     }[];
-    expect(layer).toMatchObject({ location: 'FBA-US', ageDays: 200, amazonAgeDays: 0 });
+    expect(layer).toMatchObject({ location: 'FBA-US', ageDays: 200, amazonAgeDays: 0, aged: false });
+    // The balances say the same: aged by Amazon's age at FBA-US.
+    const balances = await api.get('/api/v1/inventory?location=FBA-US');
+    const aged = Object.fromEntries(
+      (balances.body['items'] as { sku: string; aged: boolean }[]).map((b) => [b.sku, b.aged]),
+    );
+    expect(aged).toEqual({ MOVED: false, 'AT-FBA': true });
 
     // The default scope is Amazon's locations; an unknown location is refused naming the field.
     const all = await api.get(`/api/v1/reports/inventory-age?asOf=${today}`);

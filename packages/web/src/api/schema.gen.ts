@@ -9333,8 +9333,11 @@ export interface components {
       available: number;
       inbound: number;
       unfulfillable: number;
+      /** @description the seller’s receipt of its oldest units (the seller’s age) */
       oldestReceivedAt: string | null;
-      /** @description its oldest units are 181 days old or older */
+      /** @description the earliest arrival of its units at the location’s network (Amazon’s age at Amazon locations) */
+      oldestArrivedAt: string | null;
+      /** @description its oldest units are 181 days old or older: at Amazon locations since arrival at Amazon, elsewhere since receipt */
       aged: boolean;
       updatedAt: string;
     };
@@ -9532,6 +9535,7 @@ export interface components {
         minDays: number;
         maxDays: number | null;
       };
+      /** @description 181 days old or older: at Amazon locations by Amazon’s age, elsewhere the seller’s */
       aged: boolean;
       quantityReceived: number;
       quantityRemaining: number;
