@@ -22,6 +22,7 @@ function balance(overrides: Partial<Balance> & Pick<Balance, 'sku' | 'location'>
     inbound: 0,
     unfulfillable: 0,
     oldestReceivedAt: null,
+    oldestArrivedAt: null,
     aged: false,
     updatedAt: asOf.toISOString(),
     ...overrides,

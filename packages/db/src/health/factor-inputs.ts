@@ -1,5 +1,5 @@
 import {
-  DEMAND_HORIZON_DAYS,
+  DEMAND_WINDOW_DAYS,
   EXCESS_DAYS_OF_SUPPLY,
   IN_STOCK_DAYS,
   IN_STOCK_WEIGHT_DAYS,
@@ -7,18 +7,24 @@ import {
   SHIPPED_LAST_WEEK_DAYS,
 } from '@stockwise/domain/health/factors';
 import type { ProductScope } from './product-scope';
-import { SCOPED_BALANCES_SQL, isWholeCatalogue, movementRangesSql } from './product-scope';
+import {
+  SCOPED_BALANCES_SQL,
+  amazonLocationsSql,
+  isWholeCatalogue,
+  movementRangesSql,
+} from './product-scope';
 
 /**
  * Per-SKU inputs of the inventory-health factors on a date D, aggregated in SQL from balances and the
- * last 90 days of the ledger (set-based: one statement for the whole catalogue or one page of it).
+ * last 90 days of the ledger (set-based: one statement for the whole catalogue or one page of it), at
+ * Amazon's locations only by default (docs/formulas.md#amazons-scope) or at the locations asked for.
  *
  * - on hand / inbound at D = balance now − movements on or after D
  * - average on hand over [D−90, D) = opening + Σ delta × (90 − day) ÷ 90 (day = index in the window)
  * - in-stock days over [D−30, D): days that started with stock on hand or received units (the SQL
  *   twin of domain/health/factors.ts dailyInStock, checked against it by the integration tests)
- * - daily demand: the latest stored SKU forecast made on or before D, its mean over D … D+89;
- *   without one, units shipped in the last 90 days ÷ 90
+ * - daily demand: units shipped in the 90 days before D ÷ 90, for every D (DEMAND_WINDOW_DAYS,
+ *   domain/health/factors.ts trailingDailyDemand; docs/decisions.md, decision 17)
  */
 export interface SkuFactorRow {
   productId: number;
@@ -43,7 +49,8 @@ export interface SkuFactorRow {
   averageOnHand90: number;
   inStockDays30: number;
   dailyDemand: number;
-  demandSource: 'forecast' | 'trailing-90-days';
+  /** Always the trailing 90 days (one definition for every date). */
+  demandSource: 'trailing-90-days';
   excessUnits: number;
 }
 
@@ -58,17 +65,19 @@ export function factorRules(params: unknown[]) {
     inStock: rule(IN_STOCK_DAYS),
     weight: rule(IN_STOCK_WEIGHT_DAYS),
     week: rule(SHIPPED_LAST_WEEK_DAYS),
-    horizon: rule(DEMAND_HORIZON_DAYS),
+    demand: rule(DEMAND_WINDOW_DAYS),
     excess: rule(EXCESS_DAYS_OF_SUPPLY),
   };
 }
+
+export type FactorRules = ReturnType<typeof factorRules>;
 
 /**
  * The per-SKU CTEs. $1 = account, $2 = D ('YYYY-MM-DD'); `where` filters products (alias p); the
  * windows and thresholds are the domain's (domain/health/factors.ts), pushed onto `params`.
  * Below, 90, 60, 30 and 7 days stand for the sell-through, in-stock weight, in-stock and last-week windows.
  *
- * Days are numbered from D−90 (day 0); each SKU's movements since then (all locations) are read once —
+ * Days are numbered from D−90 (day 0); each SKU's movements since then (at the scope's locations) are read once —
  * for the whole catalogue as one time range of stock_movements_time (a contiguous slice of the index, where
  * 100,000 per-SKU ranges would touch most of stock_movements_product_time), for a page or a list of SKUs
  * one range per SKU — and folded into one row of sums per SKU: movements on or after D (to go back from today's balance to D),
@@ -85,12 +94,15 @@ export function factorCtes(
   params: unknown[],
   scope: ProductScope,
   where: string,
-  rules = factorRules(params),
+  options: { rules?: FactorRules; locations?: string } = {},
 ): string {
-  const { window: w, inStock: s, weight: g, week: k, horizon: h, excess: e } = rules;
+  const rules = options.rules ?? factorRules(params);
+  const { window: w, inStock: s, weight: g, week: k, demand: dw, excess: e } = rules;
+  const locations = options.locations ?? amazonLocationsSql(params);
   const day = (column: string) => `((${column} AT TIME ZONE 'UTC')::date - ($2::date - ${w}))`;
   const since = (days: string) => `(($2::date - ${days})::timestamp AT TIME ZONE 'UTC')`;
   return `
+  loc AS MATERIALIZED (SELECT x.id FROM (${locations}) AS x(id)),
   prod AS MATERIALIZED (
     SELECT p.id, p.sku, p.title, p.asin, p.fnsku, p.listing_status, p.replenishable, p.price, p.unit_cost, p.cubic_feet, p.size_tier
     FROM products p WHERE p.account_id = $1 ${where}
@@ -98,7 +110,8 @@ export function factorCtes(
   bal AS MATERIALIZED (
     SELECT b.product_id, sum(b.on_hand)::int AS on_hand, sum(b.reserved)::int AS reserved, sum(b.inbound)::int AS inbound,
       sum(b.unfulfillable)::int AS unfulfillable
-    FROM (${isWholeCatalogue(scope) ? 'SELECT * FROM stock_balances WHERE account_id = $1' : SCOPED_BALANCES_SQL}) b GROUP BY b.product_id
+    FROM (${isWholeCatalogue(scope) ? 'SELECT * FROM stock_balances WHERE account_id = $1' : SCOPED_BALANCES_SQL}) b
+    WHERE b.location_id IN (SELECT id FROM loc) GROUP BY b.product_id
   ),
   mv AS MATERIALIZED (
     SELECT m.product_id,
@@ -119,12 +132,14 @@ export function factorCtes(
         ? // the whole catalogue: the window's movements in one range of stock_movements_time (index only, by time)
           `SELECT x.product_id, ${day('x.occurred_at')} AS d, x.type = 'shipment' AS shipment,
              x.on_hand_delta, x.inbound_delta, x.reserved_delta
-           FROM stock_movements x WHERE x.account_id = $1 AND x.occurred_at >= ${since(w)} OFFSET 0`
+           FROM stock_movements x WHERE x.account_id = $1 AND x.occurred_at >= ${since(w)}
+             AND x.location_id IN (SELECT id FROM loc) OFFSET 0`
         : movementRangesSql(
             `prod.id AS product_id, ${day('m.occurred_at')} AS d, m.type = 'shipment' AS shipment,
               m.on_hand_delta, m.inbound_delta, m.reserved_delta`,
             {
               since: since(w),
+              locations: 'SELECT id FROM loc',
               // products (not the CTE), in id order: the planner knows the rows come out grouped by product
               outer:
                 '(SELECT p.id FROM products p WHERE p.account_id = $1 AND p.id IN (SELECT id FROM prod) ORDER BY p.id) prod',
@@ -132,15 +147,6 @@ export function factorCtes(
           ) + ' OFFSET 0'
     }) m -- (OFFSET 0: each movement's day computed once, not once per aggregate that reads it)
     GROUP BY m.product_id
-  ),
-  fc AS (
-    SELECT prod.id AS product_id, f.daily
-    FROM prod CROSS JOIN LATERAL (
-      SELECT (SELECT avg(x) FROM unnest(f.mean[($2::date - f.as_of) + 1 : ($2::date - f.as_of) + ${h}]) AS x) AS daily
-      FROM forecasts f
-      WHERE f.account_id = $1 AND f.product_id = prod.id AND f.location_id IS NULL AND f.as_of <= $2::date
-      ORDER BY f.as_of DESC, f.id DESC LIMIT 1
-    ) f
   ),
   base AS MATERIALIZED (
     SELECT prod.*, v.*
@@ -166,6 +172,7 @@ export function factorCtes(
         outer: `(SELECT b.id, b.opening30 FROM base b WHERE b.moves30 > 0 AND b.opening30 - b.out30 <= 0 ORDER BY b.id) prod`,
         since: since(s),
         until: `($2::date::timestamp AT TIME ZONE 'UTC')`,
+        locations: 'SELECT id FROM loc',
       },
     )} OFFSET 0) m
     GROUP BY m.product_id, m.opening30, m.d
@@ -193,9 +200,9 @@ export function factorCtes(
       CASE WHEN b.moves30 = 0 THEN CASE WHEN b.opening30 > 0 THEN ${s} ELSE 0 END
         WHEN b.opening30 - b.out30 > 0 THEN ${s}
         ELSE coalesce(si.days, 0) END AS in_stock_days30,
-      CASE WHEN fc.daily IS NOT NULL THEN fc.daily ELSE b.shipped90 / ${w}::numeric END AS daily_demand,
-      CASE WHEN fc.daily IS NOT NULL THEN 'forecast' ELSE 'trailing-90-days' END AS demand_source
-    FROM base b LEFT JOIN fc ON fc.product_id = b.id LEFT JOIN short_in_stock si ON si.product_id = b.id
+      -- float8 as in the domain twin (trailingDailyDemand, excessUnits): the same rounding, the same floor
+      b.shipped90::float8 / ${dw} AS daily_demand
+    FROM base b LEFT JOIN short_in_stock si ON si.product_id = b.id
   ),
   sku_excess AS (
     SELECT sf.*, LEAST(sf.on_hand, GREATEST(0, floor(sf.on_hand - ${e} * sf.daily_demand)))::int AS excess_units
@@ -226,7 +233,6 @@ export interface FactorRowSql {
   avg_on_hand90: number;
   in_stock_days30: number;
   daily_demand: number;
-  demand_source: 'forecast' | 'trailing-90-days';
   excess_units: number;
 }
 
@@ -253,6 +259,6 @@ export const mapFactorRow = (r: FactorRowSql): SkuFactorRow => ({
   averageOnHand90: r.avg_on_hand90,
   inStockDays30: Math.min(IN_STOCK_DAYS, Math.max(0, r.in_stock_days30)),
   dailyDemand: Math.max(0, r.daily_demand),
-  demandSource: r.demand_source,
+  demandSource: 'trailing-90-days',
   excessUnits: r.excess_units,
 });

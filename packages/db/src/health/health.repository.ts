@@ -3,7 +3,7 @@ import type { Sql } from '../database';
 import type { FactorRowSql, SkuFactorRow } from './factor-inputs';
 import { factorCtes, factorRules, mapFactorRow } from './factor-inputs';
 import type { ProductScope } from './product-scope';
-import { productScopeSql } from './product-scope';
+import { locationScopeSql, productScopeSql } from './product-scope';
 
 /** The catalogue's factor sums (domain/health/factors.ts) and how many SKUs they cover. */
 export interface FactorTotals extends FactorSums {
@@ -27,17 +27,21 @@ export interface FactorOverview {
 }
 
 export const healthRepository = {
-  /** One page of SKUs (by SKU: after `after`, through `through`, at most `limit`) or the listed SKUs, with their factor inputs on `asOf`. */
+  /**
+   * One page of SKUs (by SKU: after `after`, through `through`, at most `limit`) or the listed SKUs, with
+   * their factor inputs on `asOf` at `locationIds` (Amazon's locations by default).
+   */
   async skuFactorsPage(
     sql: Sql,
     accountId: number,
-    q: { asOf: string } & ProductScope,
+    q: { asOf: string; locationIds?: readonly number[] | undefined } & ProductScope,
   ): Promise<SkuFactorRow[]> {
     const params: unknown[] = [accountId, q.asOf];
     const scope: ProductScope = { after: q.after, through: q.through, limit: q.limit, skus: q.skus };
     const where = productScopeSql(params, scope);
+    const locations = locationScopeSql(params, q.locationIds);
     const rows = await sql.query<FactorRowSql>(
-      `WITH ${factorCtes(params, scope, where)} SELECT * FROM sku_excess ORDER BY sku`,
+      `WITH ${factorCtes(params, scope, where, { locations })} SELECT * FROM sku_excess ORDER BY sku`,
       params,
     );
     return rows.map(mapFactorRow);
@@ -59,7 +63,7 @@ export const healthRepository = {
       stranded: Dragger[] | null;
       stock: Dragger[] | null;
     }>(
-      `WITH ${factorCtes(params, {}, '', rules)},
+      `WITH ${factorCtes(params, {}, '', { rules })},
        rep AS (SELECT * FROM sku_excess WHERE replenishable)
        SELECT
          (SELECT json_build_object(

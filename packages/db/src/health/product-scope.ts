@@ -1,3 +1,4 @@
+import { AMAZON_LOCATION_TYPES } from '@stockwise/domain/ledger/network';
 import type { Sql } from '../database';
 
 /**
@@ -65,21 +66,42 @@ export const SCOPED_BALANCES_SQL = `SELECT i.* FROM prod CROSS JOIN LATERAL (
   ) i`;
 
 /**
+ * The account's Amazon locations (ids), as a subquery: the location types of Amazon's network
+ * (domain/ledger/network.ts AMAZON_LOCATION_TYPES) pushed onto `params`. What Amazon's figures count
+ * (docs/formulas.md#amazons-scope).
+ */
+export function amazonLocationsSql(params: unknown[]): string {
+  params.push(AMAZON_LOCATION_TYPES);
+  return `SELECT id FROM locations WHERE account_id = $1 AND type = ANY($${String(params.length)}::text[])`;
+}
+
+/** Location ids as a subquery over a parameter pushed onto `params` (a report's scope). */
+export function locationIdsSql(params: unknown[], ids: readonly number[]): string {
+  params.push(ids);
+  return `SELECT unnest($${String(params.length)}::bigint[])`;
+}
+
+/** A report's locations as a subquery of ids: those given, else Amazon's (docs/formulas.md#amazons-scope). */
+export const locationScopeSql = (params: unknown[], ids: readonly number[] | undefined) =>
+  ids === undefined ? amazonLocationsSql(params) : locationIdsSql(params, ids);
+
+/**
  * Movements (alias m: product_id, location_id, occurred_at, type and the on-hand, reserved and inbound
  * deltas) of the products in `outer` — a list aliased prod with an id, `prod` by default — from `since`
- * up to `until` (SQL timestamptz; no end by default): one range of stock_movements_product_time per SKU,
+ * up to `until` (SQL timestamptz; no end by default), at `locations` (a subquery of ids; all by default): one range of stock_movements_product_time per SKU,
  * read from the index alone. With `outer` ordered by id, the rows come out ordered by product and time,
  * so grouping by product needs no sort.
  */
 export function movementRangesSql(
   columns: string,
-  range: { since: string; until?: string; outer?: string },
+  range: { since: string; until?: string; outer?: string; locations?: string },
 ): string {
   return `SELECT ${columns} FROM ${range.outer ?? 'prod'} CROSS JOIN LATERAL (
       SELECT x.product_id, x.location_id, x.occurred_at, x.type, x.on_hand_delta, x.reserved_delta, x.inbound_delta
       FROM stock_movements x
       WHERE x.account_id = $1 AND x.product_id = prod.id AND x.occurred_at >= ${range.since}
         ${range.until === undefined ? '' : `AND x.occurred_at < ${range.until}`}
+        ${range.locations === undefined ? '' : `AND x.location_id IN (${range.locations})`}
       OFFSET 0
     ) m`;
 }

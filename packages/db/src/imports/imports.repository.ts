@@ -328,7 +328,7 @@ export const importsRepository = {
 
   /**
    * Amazon's age brackets for one snapshot beside the ledger's: open FIFO layers at the location, aged
-   * from their received date to the snapshot date. Totals over every SKU, and the SKUs that differ
+   * from their arrival at Amazon (Amazon's age, docs/vocabulary.md#age-layers-fifo) to the snapshot date. Totals over every SKU, and the SKUs that differ
    * most (by units in a different bracket), at most `limit`.
    */
   async compareFbaAges(
@@ -342,11 +342,11 @@ export const importsRepository = {
          FROM fba_inventory_age WHERE account_id = $1 AND location_id = $2 AND snapshot_date = $3::date),
        ledger AS (
          SELECT y.product_id, ARRAY[
-             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.received_at::date <= 90), 0),
-             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.received_at::date BETWEEN 91 AND 180), 0),
-             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.received_at::date BETWEEN 181 AND 270), 0),
-             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.received_at::date BETWEEN 271 AND 365), 0),
-             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.received_at::date > 365), 0)]::int[] AS l
+             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.arrived_at::date <= 90), 0),
+             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.arrived_at::date BETWEEN 91 AND 180), 0),
+             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.arrived_at::date BETWEEN 181 AND 270), 0),
+             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.arrived_at::date BETWEEN 271 AND 365), 0),
+             coalesce(sum(y.quantity_remaining) FILTER (WHERE $3::date - y.arrived_at::date > 365), 0)]::int[] AS l
          FROM age_layers y JOIN amazon USING (product_id)
          WHERE y.account_id = $1 AND y.location_id = $2 AND y.quantity_remaining > 0
          GROUP BY y.product_id),

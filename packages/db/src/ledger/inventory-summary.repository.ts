@@ -1,4 +1,5 @@
 import type { Sql } from '../database';
+import { amazonLocationsSql } from '../health/product-scope';
 
 /** Stock per location, summed over its SKUs (every location of the account, stocked or not). */
 export interface LocationTotalsRecord {
@@ -28,7 +29,10 @@ export interface SkuCountsRecord {
 
 /** Open layer units grouped by whole days of age (UTC days) and product currency. */
 export interface LayerAgeRecord {
+  /** The seller's age (days since receipt, kept through transfers). */
   ageDays: number;
+  /** Amazon's age (days since arrival at Amazon) of layers at Amazon locations; null elsewhere. */
+  amazonAgeDays: number | null;
   currency: string;
   units: number;
   cubicFeet: number;
@@ -115,29 +119,36 @@ export const inventorySummaryRepository = {
   },
 
   /**
-   * Open layers summed per whole UTC day of age on `asOfEpochDay` and per currency: a few hundred
-   * rows however many SKUs there are; the caller buckets the ages.
+   * Open layers summed per whole UTC day of age on `asOfEpochDay` (the seller's, and Amazon's at Amazon
+   * locations) and per currency: a few hundred rows however many SKUs there are; the caller buckets the ages.
    */
   async layerAges(sql: Sql, accountId: number, asOfEpochDay: number): Promise<LayerAgeRecord[]> {
+    const params: unknown[] = [accountId, asOfEpochDay];
+    const amazon = amazonLocationsSql(params);
+    const age = (column: string) =>
+      `greatest(0, $2::int - floor(extract(epoch FROM ${column}) / 86400)::int)`;
     const rows = await sql.query<{
       age_days: number;
+      amazon_age_days: number | null;
       currency: string;
       units: number;
       cubic_feet: number;
       value: number;
     }>(
-      `SELECT greatest(0, $2::int - floor(extract(epoch FROM a.received_at) / 86400)::int) AS age_days, p.currency,
+      `SELECT ${age('a.received_at')} AS age_days,
+         CASE WHEN a.location_id IN (${amazon}) THEN ${age('a.arrived_at')} END AS amazon_age_days, p.currency,
          sum(a.quantity_remaining)::bigint AS units,
          coalesce(sum(coalesce(p.cubic_feet, 0) * a.quantity_remaining), 0)::float8 AS cubic_feet,
          coalesce(sum(a.unit_cost * a.quantity_remaining), 0)::float8 AS value
        FROM age_layers a JOIN products p ON p.id = a.product_id
        WHERE a.account_id = $1 AND a.quantity_remaining > 0
-       GROUP BY 1, 2
-       ORDER BY 1, 2`,
-      [accountId, asOfEpochDay],
+       GROUP BY 1, 2, 3
+       ORDER BY 1, 2, 3`,
+      params,
     );
     return rows.map((r) => ({
       ageDays: r.age_days,
+      amazonAgeDays: r.amazon_age_days,
       currency: r.currency,
       units: r.units,
       cubicFeet: r.cubic_feet,

@@ -19,7 +19,10 @@ export interface InventoryRecord {
   available: number;
   inbound: number;
   unfulfillable: number;
+  locationType: string;
+  /** The oldest open layer's receipt (the seller's age) and earliest arrival at the location's network. */
   oldestReceivedAt: Date | null;
+  oldestArrivedAt: Date | null;
   updatedAt: Date;
 }
 
@@ -45,7 +48,10 @@ export interface MovementRecord {
 export interface LayerRecord {
   sku: string;
   location: string;
+  locationType: string;
+  /** The seller's receipt (kept through every transfer) and the arrival at the layer's network. */
   receivedAt: Date;
+  arrivedAt: Date;
   quantityReceived: number;
   quantityRemaining: number;
   unitCost: number | null;
@@ -54,11 +60,13 @@ export interface LayerRecord {
 /** The row as selected: the record's names, in snake case where they differ, and no available (derived). */
 type InventoryRow = Omit<
   InventoryRecord,
-  'cubicFeet' | 'onHand' | 'available' | 'oldestReceivedAt' | 'updatedAt'
+  'cubicFeet' | 'onHand' | 'available' | 'locationType' | 'oldestReceivedAt' | 'oldestArrivedAt' | 'updatedAt'
 > & {
   cubic_feet: number | null;
   on_hand: number;
+  location_type: string;
   oldest_received_at: Date | null;
+  oldest_arrived_at: Date | null;
   updated_at: Date;
 };
 
@@ -97,7 +105,9 @@ const mapInventory = (r: InventoryRow): InventoryRecord => ({
   available: r.on_hand - r.reserved,
   inbound: r.inbound,
   unfulfillable: r.unfulfillable,
+  locationType: r.location_type,
   oldestReceivedAt: r.oldest_received_at,
+  oldestArrivedAt: r.oldest_arrived_at,
   updatedAt: r.updated_at,
 });
 
@@ -164,10 +174,13 @@ export const inventoryRepository = {
     const rows = await sql.query<InventoryRow & { id: number; k: string }>(
       `SELECT * FROM (
          SELECT p.sku, p.title, p.barcode, p.asin, p.fnsku, p.category, p.brand, p.replenishable, p.cubic_feet, l.code AS location, b.on_hand, b.reserved, b.inbound, b.unfulfillable, b.updated_at,
-           (SELECT min(a.received_at) FROM age_layers a WHERE a.product_id = b.product_id AND a.location_id = b.location_id
-              AND a.quantity_remaining > 0) AS oldest_received_at,
+           l.type AS location_type, o.oldest_received_at, o.oldest_arrived_at,
            p.sku || chr(1) || l.code AS k, 0::bigint AS id
          FROM stock_balances b JOIN products p ON p.id = b.product_id JOIN locations l ON l.id = b.location_id
+         CROSS JOIN LATERAL (
+           SELECT min(a.received_at) AS oldest_received_at, min(a.arrived_at) AS oldest_arrived_at FROM age_layers a
+           WHERE a.product_id = b.product_id AND a.location_id = b.location_id AND a.quantity_remaining > 0
+         ) o
          WHERE b.account_id = $1 ${filters.map((f) => `AND ${f}`).join(' ')}
        ) x WHERE ${page.where} ${page.orderBy}
        LIMIT $${params.length}`,
@@ -223,21 +236,26 @@ export const inventoryRepository = {
     const rows = await sql.query<{
       sku: string;
       location: string;
+      location_type: string;
       received_at: Date;
+      arrived_at: Date;
       quantity_received: number;
       quantity_remaining: number;
       unit_cost: number | null;
     }>(
-      `SELECT p.sku, l.code AS location, a.received_at, a.quantity_received, a.quantity_remaining, a.unit_cost
+      `SELECT p.sku, l.code AS location, l.type AS location_type, a.received_at, a.arrived_at, a.quantity_received,
+         a.quantity_remaining, a.unit_cost
        FROM age_layers a JOIN products p ON p.id = a.product_id JOIN locations l ON l.id = a.location_id
        WHERE a.account_id = $1 AND a.quantity_remaining > 0 ${where}
-       ORDER BY p.sku, l.code, a.received_at, a.id`,
+       ORDER BY p.sku, l.code, a.arrived_at, a.received_at, a.id`,
       params,
     );
     return rows.map((r) => ({
       sku: r.sku,
       location: r.location,
+      locationType: r.location_type,
       receivedAt: r.received_at,
+      arrivedAt: r.arrived_at,
       quantityReceived: r.quantity_received,
       quantityRemaining: r.quantity_remaining,
       unitCost: r.unit_cost,

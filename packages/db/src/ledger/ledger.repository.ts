@@ -1,4 +1,3 @@
-import type { OpenLayer } from '@stockwise/domain/ledger/fifo';
 import type { StockDeltas } from '@stockwise/domain/ledger/movement-rules';
 import type { ReplayMovement } from '@stockwise/domain/ledger/replay';
 import type { Sql } from '../database';
@@ -235,51 +234,6 @@ export const ledgerRepository = {
     return row && mapBalance(row);
   },
 
-  /** Open layers oldest first, locked for the rest of the transaction. */
-  async lockOpenLayers(sql: Sql, accountId: number, item: ItemKey): Promise<OpenLayer[]> {
-    const rows = await sql.query<{
-      id: number;
-      received_at: Date;
-      quantity_remaining: number;
-      unit_cost: number | null;
-    }>(
-      `SELECT id, received_at, quantity_remaining, unit_cost FROM age_layers
-       WHERE account_id = $1 AND product_id = $2 AND location_id = $3 AND quantity_remaining > 0
-       ORDER BY received_at, id FOR UPDATE`,
-      [accountId, item.productId, item.locationId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      receivedAt: r.received_at,
-      quantityRemaining: r.quantity_remaining,
-      unitCost: r.unit_cost,
-    }));
-  },
-
-  async consumeLayer(sql: Sql, layerId: number, quantity: number): Promise<void> {
-    await sql.query('UPDATE age_layers SET quantity_remaining = quantity_remaining - $2 WHERE id = $1', [
-      layerId,
-      quantity,
-    ]);
-  },
-
-  async insertLayer(
-    sql: Sql,
-    l: ItemKey & {
-      accountId: number;
-      receivedAt: Date;
-      quantity: number;
-      unitCost: number | null;
-      sourceMovementId: number;
-    },
-  ): Promise<void> {
-    await sql.query(
-      `INSERT INTO age_layers (account_id, product_id, location_id, received_at, quantity_received, quantity_remaining,
-         unit_cost, source_movement_id) VALUES ($1, $2, $3, $4, $5, $5, $6, $7)`,
-      [l.accountId, l.productId, l.locationId, l.receivedAt, l.quantity, l.unitCost, l.sourceMovementId],
-    );
-  },
-
   async insertMovement(sql: Sql, m: MovementInsert): Promise<number> {
     const d = m.deltas;
     const [row] = await sql.query<{ id: number }>(
@@ -334,37 +288,6 @@ export const ledgerRepository = {
       ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
     }
     return ids;
-  },
-
-  async bulkInsertLayers(
-    sql: Sql,
-    accountId: number,
-    rows: readonly (ItemKey & {
-      receivedAt: Date;
-      quantityReceived: number;
-      quantityRemaining: number;
-      unitCost: number | null;
-      sourceMovementId: number;
-    })[],
-  ): Promise<void> {
-    for (let start = 0; start < rows.length; start += BULK_CHUNK) {
-      const chunk = rows.slice(start, start + BULK_CHUNK);
-      await sql.query(
-        `INSERT INTO age_layers (account_id, product_id, location_id, received_at, quantity_received, quantity_remaining,
-           unit_cost, source_movement_id)
-         SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::timestamptz[], $5::int[], $6::int[], $7::numeric[], $8::bigint[])`,
-        [
-          accountId,
-          chunk.map((l) => l.productId),
-          chunk.map((l) => l.locationId),
-          chunk.map((l) => l.receivedAt),
-          chunk.map((l) => l.quantityReceived),
-          chunk.map((l) => l.quantityRemaining),
-          chunk.map((l) => l.unitCost),
-          chunk.map((l) => l.sourceMovementId),
-        ],
-      );
-    }
   },
 
   /** Adds replayed totals to balances (new rows start at zero). */

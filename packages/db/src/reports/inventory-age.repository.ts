@@ -3,7 +3,12 @@ import type { Sql } from '../database';
 import type { FactorRowSql, SkuFactorRow } from '../health/factor-inputs';
 import { factorCtes, mapFactorRow } from '../health/factor-inputs';
 import type { ProductScope } from '../health/product-scope';
-import { SCOPED_BALANCES_SQL, productScopeSql } from '../health/product-scope';
+import {
+  SCOPED_BALANCES_SQL,
+  amazonLocationsSql,
+  locationScopeSql,
+  productScopeSql,
+} from '../health/product-scope';
 import type { ApproachingThreshold, BracketParam } from './layer-sums';
 import {
   approachingOf,
@@ -33,7 +38,9 @@ export interface AgeRow extends ProductAtLocation {
   bracketAmounts: number[];
   /** Units reaching each warning threshold within the warning window, and the soonest day. */
   approaching: ApproachingThreshold[];
+  /** The oldest open layer's receipt (the seller's age) and arrival at the location's network. */
   oldestReceivedAt: Date | null;
+  oldestArrivedAt: Date | null;
 }
 
 /** A SKU's inventory age over its locations (what the inventory-age report shows per SKU). */
@@ -67,6 +74,10 @@ interface AgeQuery {
   asOf: string;
   brackets: readonly BracketParam[];
   warnDays: number;
+  /** The locations the report covers (its scope; Amazon's by default); ages are each location's network's. */
+  locationIds?: readonly number[] | undefined;
+  /** Price the surcharge brackets at the age the units will have this many days after `asOf` (the next assessment day). */
+  bracketDaysAhead?: number | undefined;
 }
 
 type AgePageSqlRow = {
@@ -86,6 +97,7 @@ type AgePageSqlRow = {
   inbound: number;
   unfulfillable: number;
   oldest: Date | null;
+  oldest_arrived: Date | null;
 } & Record<string, unknown>;
 
 type AgeSkuSqlRow = {
@@ -109,17 +121,24 @@ const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
  */
 function agePageSql(params: unknown[], q: AgeQuery & ProductScope): string {
   const where = productScopeSql(params, q);
-  const sums = layerSums(params, { brackets: q.brackets, warnDays: '$3' });
+  const scoped = locationScopeSql(params, q.locationIds);
+  const amazon = amazonLocationsSql(params);
+  const sums = layerSums(params, {
+    brackets: q.brackets,
+    warnDays: '$3',
+    bracketDaysAhead: q.bracketDaysAhead ?? 0,
+  });
   const amounts = sums.brackets.map(
     (b, i) => `${bracketAmountSql(b, i, 'k', 's.cuft')} AS ${bracketAmountColumn(i)}`,
   );
   return `WITH prod AS MATERIALIZED (
        SELECT p.id, p.sku, p.title, p.asin, p.fnsku, p.price, p.cubic_feet, p.size_tier FROM products p WHERE p.account_id = $1 ${where}
      ),
+     amz AS MATERIALIZED (${amazon}),
      items AS MATERIALIZED (
        SELECT s.*, coalesce(prod.cubic_feet, 0) AS cuft
        FROM (${SCOPED_BALANCES_SQL}) s JOIN prod ON prod.id = s.product_id
-       WHERE s.on_hand > 0 OR s.inbound > 0 OR s.unfulfillable > 0
+       WHERE (s.on_hand > 0 OR s.inbound > 0 OR s.unfulfillable > 0) AND s.location_id IN (${scoped})
      )
      SELECT prod.id, prod.sku, prod.title, prod.asin, prod.fnsku, prod.price, prod.cubic_feet, prod.size_tier,
        l.code AS location, l.type AS location_type, l.marketplace, s.on_hand, s.reserved, s.inbound, s.unfulfillable,
@@ -128,7 +147,10 @@ function agePageSql(params: unknown[], q: AgeQuery & ProductScope): string {
      JOIN locations l ON l.id = s.location_id
      CROSS JOIN LATERAL (
        SELECT ${sums.columns}
-       FROM (${openLayersSql('$2', 'x.product_id = s.product_id AND x.location_id = s.location_id AND x.account_id = $1')}) lay
+       FROM (${openLayersSql('$2', {
+         amazon: 'SELECT id FROM amz',
+         where: 'x.product_id = s.product_id AND x.location_id = s.location_id AND x.account_id = $1',
+       })}) lay
      ) k
      ORDER BY prod.sku, l.code`;
 }
@@ -140,9 +162,17 @@ function agePageSql(params: unknown[], q: AgeQuery & ProductScope): string {
  */
 function ageStatementSql(accountId: number, q: AgeQuery) {
   const factorParams: unknown[] = [accountId, q.asOf];
-  const factors = `WITH ${factorCtes(factorParams, {}, '')} SELECT * FROM sku_excess ORDER BY sku`;
+  const factors = `WITH ${factorCtes(factorParams, {}, '', {
+    locations: locationScopeSql(factorParams, q.locationIds),
+  })} SELECT * FROM sku_excess ORDER BY sku`;
   const params: unknown[] = [accountId, q.asOf, q.warnDays];
-  const sums = layerSums(params, { brackets: q.brackets, warnDays: '$3' });
+  const scoped = locationScopeSql(params, q.locationIds);
+  const amazon = amazonLocationsSql(params);
+  const sums = layerSums(params, {
+    brackets: q.brackets,
+    warnDays: '$3',
+    bracketDaysAhead: q.bracketDaysAhead ?? 0,
+  });
   const buckets = indexes(AGE_BUCKETS.length).map(bucketColumn);
   const units = q.brackets.map((_, i) => bracketUnitsColumn(i));
   const warnings = indexes(AGE_WARNING_THRESHOLDS.length);
@@ -153,9 +183,17 @@ function ageStatementSql(accountId: number, q: AgeQuery) {
   const thresholds = params.length;
   AGE_WARNING_THRESHOLDS.forEach((t) => params.push(t));
   const layers = `WITH
-    lay AS (SELECT product_id, location_id, ${sums.columns} FROM (${openLayersSql('$2')}) x GROUP BY product_id, location_id),
+    amz AS MATERIALIZED (${amazon}),
+    scope AS MATERIALIZED (SELECT x.id FROM (${scoped}) AS x(id)),
+    lay AS (
+      SELECT product_id, location_id, ${sums.columns}
+      FROM (${openLayersSql('$2', {
+        amazon: 'SELECT id FROM amz',
+        where: 'x.account_id = $1 AND x.location_id IN (SELECT id FROM scope)',
+      })}) x
+      GROUP BY product_id, location_id),
     items AS (
-      SELECT b.product_id, l.code, l.type = 'amazon_fba' AS amazon, l.marketplace, b.on_hand, b.reserved, b.inbound, b.unfulfillable,
+      SELECT b.product_id, l.code, l.id IN (SELECT id FROM amz) AS amazon, l.marketplace, b.on_hand, b.reserved, b.inbound, b.unfulfillable,
         ${[...buckets, ...units].map((c) => `k.${c}`).join(', ')},
         ${atSoonest((i) => `k.${warnUnitsColumn(i)}`)} AS alert_units,
         ${atSoonest((i) => `$${String(thresholds + i + 1)}::int`)} AS alert_threshold,
@@ -164,6 +202,7 @@ function ageStatementSql(accountId: number, q: AgeQuery) {
       LEFT JOIN lay k ON k.product_id = b.product_id AND k.location_id = b.location_id
       CROSS JOIN LATERAL (SELECT LEAST(${soonest}) AS days) a
       WHERE b.account_id = $1 AND (b.on_hand > 0 OR b.inbound > 0 OR b.unfulfillable > 0)
+        AND b.location_id IN (SELECT id FROM scope)
     ),
     per_sku AS (
       SELECT product_id, sum(on_hand)::int AS item_on_hand, sum(reserved)::int AS item_reserved, sum(inbound)::int AS item_inbound,
@@ -241,6 +280,7 @@ export const inventoryAgeRepository = {
       ...bracketsOf(r, q.brackets),
       approaching: approachingOf(r),
       oldestReceivedAt: r.oldest,
+      oldestArrivedAt: r.oldest_arrived,
     }));
   },
 

@@ -28,31 +28,37 @@ function param(params: unknown[], value: number | null, type: 'int' | 'numeric')
   return `$${String(params.length)}::${type}`;
 }
 
-/** `age` within [min, max] (no bound where the range has none), the bounds pushed onto `params`. */
-function ageWithin(params: unknown[], range: { minDays: number | null; maxDays: number | null }): string {
+/** `age` (an expression) within [min, max] (no bound where the range has none), the bounds pushed onto `params`. */
+function ageWithin(
+  params: unknown[],
+  range: { minDays: number | null; maxDays: number | null },
+  age = 'age',
+): string {
   const bounds = [];
-  if (range.minDays !== null) bounds.push(`age >= ${param(params, range.minDays, 'int')}`);
-  if (range.maxDays !== null) bounds.push(`age <= ${param(params, range.maxDays, 'int')}`);
+  if (range.minDays !== null) bounds.push(`${age} >= ${param(params, range.minDays, 'int')}`);
+  if (range.maxDays !== null) bounds.push(`${age} <= ${param(params, range.maxDays, 'int')}`);
   return bounds.length > 0 ? bounds.join(' AND ') : 'true';
 }
 
 export interface LayerSums {
-  /** The aggregate columns, over rows with `q` (units), `age` (days) and `received_at`. */
+  /** The aggregate columns, over rows with `q` (units), `age` (days), `received_at` and `arrived_at`. */
   columns: string;
   /** Each bracket's rates, as placeholders. */
   brackets: { perCuft: string; perUnit: string }[];
 }
 
 /**
- * Sums over open FIFO layers (rows with `q`, `age`, `received_at`): units per age bucket
+ * Sums over open FIFO layers (rows with `q`, `age`, `received_at`, `arrived_at`): units per age bucket
  * (domain/health/age.ts AGE_BUCKETS; layers younger than the first bucket count in it, as ageBucketOf
  * does), units per surcharge bracket, and, when `warnDays` is given, units reaching each warning
- * threshold (AGE_WARNING_THRESHOLDS) within that many days with the soonest day; then the oldest receipt.
+ * threshold (AGE_WARNING_THRESHOLDS) within that many days with the soonest day; then the oldest receipt
+ * (the seller's age) and the oldest arrival at the network. With `bracketDaysAhead`, the brackets take
+ * the age the units will have that many days on (the next assessment day), the buckets today's.
  * Every bound and rate is a parameter pushed onto `params`: the rules live in the domain and the fee table.
  */
 export function layerSums(
   params: unknown[],
-  options: { brackets: readonly BracketParam[]; warnDays: string | null },
+  options: { brackets: readonly BracketParam[]; warnDays: string | null; bracketDaysAhead?: number },
 ): LayerSums {
   const sum = (filter: string, column: string) =>
     `coalesce(sum(q) FILTER (WHERE ${filter}), 0)::int AS ${column}`;
@@ -65,7 +71,10 @@ export function layerSums(
           const range = { minDays: i === 0 ? null : b.minDays, maxDays: b.maxDays };
           return sum(ageWithin(params, range), bucketColumn(i));
         });
-  const units = options.brackets.map((b, i) => sum(ageWithin(params, b), bracketUnitsColumn(i)));
+  // surcharge brackets at the age the units will have on the assessment day, `bracketDaysAhead` days on
+  const ahead = options.bracketDaysAhead ?? 0;
+  const bracketAge = ahead === 0 ? 'age' : `(age + ${param(params, ahead, 'int')})`;
+  const units = options.brackets.map((b, i) => sum(ageWithin(params, b, bracketAge), bracketUnitsColumn(i)));
   const warnings =
     warnDays === null
       ? []
@@ -79,7 +88,13 @@ export function layerSums(
     perUnit: param(params, b.perUnit, 'numeric'),
   }));
   return {
-    columns: [...buckets, ...units, ...warnings, 'min(received_at) AS oldest'].join(',\n      '),
+    columns: [
+      ...buckets,
+      ...units,
+      ...warnings,
+      'min(received_at) AS oldest',
+      'min(arrived_at) AS oldest_arrived',
+    ].join(',\n      '),
     brackets,
   };
 }
@@ -96,11 +111,17 @@ export const bracketAmountSql = (
 ) =>
   `GREATEST(${bracket.perCuft} * ${cuft}, ${bracket.perUnit}) * coalesce(${sums}.${bracketUnitsColumn(i)}, 0)`;
 
-/** The open layers of the account with their age on `asOf` (placeholder), one row per layer. */
-export const openLayersSql = (asOf: string, where = 'x.account_id = $1') =>
-  `SELECT x.product_id, x.location_id, x.quantity_remaining AS q, x.received_at,
-      (${asOf}::date - (x.received_at AT TIME ZONE 'UTC')::date) AS age
-    FROM age_layers x WHERE ${where} AND x.quantity_remaining > 0
+/**
+ * The open layers of the account (or those `where` selects) with their age on `asOf` (placeholder), one
+ * row per layer. A layer's age is its network's (docs/vocabulary.md#age-layers-fifo): at Amazon's
+ * locations (`amazon`, a subquery of ids) days since its arrival at Amazon, elsewhere the seller's age
+ * (days since receipt).
+ */
+export const openLayersSql = (asOf: string, options: { amazon: string; where?: string }) =>
+  `SELECT x.product_id, x.location_id, x.quantity_remaining AS q, x.received_at, x.arrived_at,
+      (${asOf}::date - ((CASE WHEN x.location_id IN (${options.amazon}) THEN x.arrived_at ELSE x.received_at END)
+        AT TIME ZONE 'UTC')::date) AS age
+    FROM age_layers x WHERE ${options.where ?? 'x.account_id = $1'} AND x.quantity_remaining > 0
     OFFSET 0 -- each layer's age computed once, not once per aggregate that reads it
   `;
 

@@ -1,6 +1,8 @@
 import type { Sql } from '../database';
 import type { ProductScope } from '../health/product-scope';
-import { productScopeSql } from '../health/product-scope';
+import { amazonLocationsSql, productScopeSql } from '../health/product-scope';
+import type { BracketParam } from './layer-sums';
+import { bracketAmountSql, layerSums } from './layer-sums';
 
 export interface ProfitRow {
   productId: number;
@@ -38,6 +40,7 @@ export const profitRepository = {
   ): Promise<ProfitRow[]> {
     const params: unknown[] = [accountId, q.from, q.to];
     const where = productScopeSql(params, q);
+    const amazonLocations = amazonLocationsSql(params);
     const rows = await sql.query<{
       id: number;
       sku: string;
@@ -58,7 +61,7 @@ export const profitRepository = {
       `WITH prod AS MATERIALIZED (
          SELECT p.id, p.sku, p.title, p.asin, p.cubic_feet, p.size_tier, p.weight, p.weight_unit FROM products p WHERE p.account_id = $1 ${where}
        ),
-       fba AS (SELECT id FROM locations WHERE account_id = $1 AND type = 'amazon_fba'),
+       fba AS (${amazonLocations}),
        sales AS (
          SELECT m.product_id,
            sum(-m.on_hand_delta) FILTER (WHERE m.type = 'shipment') AS units,
@@ -125,5 +128,57 @@ export const profitRepository = {
       amazonReceivedUnits: r.amazon_received,
       unitDaysByMonth: Object.fromEntries(Object.entries(r.unit_days ?? {}).map(([k, v]) => [k, v])),
     }));
+  },
+  /**
+   * The aged-inventory surcharge per SKU on each of `days` (assessment days, 'YYYY-MM-DD'), from the ledger
+   * as it stood at the end of that day: the units then on hand at Amazon's locations (today's balance −
+   * later movements), in the layers then open (FIFO leaves the newest: the layers opened by that day,
+   * newest first, up to the units on hand), each aged by its arrival at Amazon
+   * (docs/formulas.md#storage-fees-and-the-aged-inventory-surcharge). For a page of SKUs, set-based.
+   */
+  async surchargesOnDays(
+    sql: Sql,
+    accountId: number,
+    q: { days: readonly string[]; brackets: readonly BracketParam[] } & ProductScope,
+  ): Promise<{ sku: string; day: string; amount: number }[]> {
+    if (q.days.length === 0 || q.brackets.length === 0) return [];
+    const params: unknown[] = [accountId, q.days];
+    const where = productScopeSql(params, q);
+    const amazon = amazonLocationsSql(params);
+    const sums = layerSums(params, { brackets: q.brackets, warnDays: null });
+    const amount = sums.brackets.map((b, i) => bracketAmountSql(b, i, 'k', 'coalesce(prod.cubic_feet, 0)'));
+    const endOf = (day: string) => `((${day} + 1)::timestamp AT TIME ZONE 'UTC')`;
+    return sql.query<{ sku: string; day: string; amount: number }>(
+      `WITH prod AS MATERIALIZED (SELECT p.id, p.sku, p.cubic_feet FROM products p WHERE p.account_id = $1 ${where}),
+       amz AS MATERIALIZED (${amazon}),
+       days AS (SELECT DISTINCT unnest($2::date[]) AS day),
+       level AS (
+         SELECT b.product_id, b.location_id, d.day, b.on_hand - coalesce((
+           SELECT sum(m.on_hand_delta) FROM stock_movements m
+           WHERE m.account_id = $1 AND m.product_id = b.product_id AND m.location_id = b.location_id
+             AND m.occurred_at >= ${endOf('d.day')}), 0) AS on_hand
+         FROM stock_balances b JOIN prod ON prod.id = b.product_id CROSS JOIN days d
+         WHERE b.account_id = $1 AND b.location_id IN (SELECT id FROM amz)
+       ),
+       lay AS (
+         SELECT x.product_id, x.location_id, d.day, x.quantity_received AS qr, x.received_at, x.arrived_at,
+           sum(x.quantity_received) OVER (PARTITION BY x.product_id, x.location_id, d.day
+             ORDER BY x.arrived_at DESC, x.received_at DESC, x.id DESC) AS cum
+         FROM age_layers x JOIN prod ON prod.id = x.product_id
+         JOIN stock_movements sm ON sm.id = x.source_movement_id CROSS JOIN days d
+         WHERE x.account_id = $1 AND x.location_id IN (SELECT id FROM amz) AND sm.occurred_at < ${endOf('d.day')}
+       ),
+       opened AS (
+         SELECT lay.product_id, lay.day, lay.received_at, lay.arrived_at,
+           GREATEST(0, LEAST(lay.qr, lv.on_hand - (lay.cum - lay.qr))) AS q,
+           (lay.day - (lay.arrived_at AT TIME ZONE 'UTC')::date) AS age
+         FROM lay JOIN level lv ON lv.product_id = lay.product_id AND lv.location_id = lay.location_id AND lv.day = lay.day
+       ),
+       k AS (SELECT product_id, day, ${sums.columns} FROM opened GROUP BY product_id, day)
+       SELECT prod.sku, to_char(k.day, 'YYYY-MM-DD') AS day, (${amount.join(' + ')})::float8 AS amount
+       FROM k JOIN prod ON prod.id = k.product_id
+       ORDER BY prod.sku, k.day`,
+      params,
+    );
   },
 };

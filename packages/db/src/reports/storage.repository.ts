@@ -3,7 +3,13 @@ import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
 import { CAPACITY_PROJECTION_DAYS } from '@stockwise/domain/fees/fee-schedule';
 import type { Sql } from '../database';
 import type { ProductScope } from '../health/product-scope';
-import { SCOPED_BALANCES_SQL, movementRangesSql, productScopeSql } from '../health/product-scope';
+import {
+  SCOPED_BALANCES_SQL,
+  amazonLocationsSql,
+  locationScopeSql,
+  movementRangesSql,
+  productScopeSql,
+} from '../health/product-scope';
 import type { BracketParam } from './layer-sums';
 import type { ProductAtLocation } from './report-statement';
 import { bracketAmountSql, layerSums, openLayersSql } from './layer-sums';
@@ -38,6 +44,8 @@ interface StorageQuery {
   /** 'YYYY-MM'. */
   month: string;
   asOf: string;
+  /** The locations the report covers (Amazon's by default). */
+  locationIds?: readonly number[] | undefined;
 }
 
 /** The product's columns of a StorageRow, named as its fields. */
@@ -68,30 +76,47 @@ const monthAverageSql = `CASE WHEN span.n = 0 THEN s.on_hand ELSE ${averageOnHan
 /** Days since the month's first day ($2) of the movements aliased `alias`. */
 const monthDay = (alias: string) => `((${alias}.occurred_at AT TIME ZONE 'UTC')::date - $2::date)`;
 
-/** The statement of the storage report's volumes over every balance row, in SKU × location order. */
-const STORAGE_ITEMS_SQL = `WITH ${monthMovementSums(
-  `SELECT x.product_id, x.location_id, ${monthDay('x')} AS day, x.on_hand_delta AS delta
-   FROM stock_movements x WHERE x.account_id = $1 AND x.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC')
-   OFFSET 0`,
-)}
+/** The statement of the storage report's volumes over every balance row of the scope, in SKU × location order. */
+function storageItemsSql(params: unknown[], locationIds: readonly number[] | undefined): string {
+  const scope = locationScopeSql(params, locationIds);
+  return `WITH scope AS MATERIALIZED (SELECT x.id FROM (${scope}) AS x(id)), ${monthMovementSums(
+    `SELECT x.product_id, x.location_id, ${monthDay('x')} AS day, x.on_hand_delta AS delta
+     FROM stock_movements x WHERE x.account_id = $1 AND x.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC')
+       AND x.location_id IN (SELECT id FROM scope)
+     OFFSET 0`,
+  )}
   SELECT ${PRODUCT_COLUMNS}, ${LOCATION_COLUMNS}, ${monthAverageSql},
     (s.on_hand > 0 OR s.inbound > 0 OR agg.since_start IS NOT NULL) AS included
   FROM products p JOIN stock_balances s ON s.product_id = p.id AND s.account_id = $1
   JOIN locations l ON l.id = s.location_id CROSS JOIN span
   LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id
-  WHERE p.account_id = $1
+  WHERE p.account_id = $1 AND s.location_id IN (SELECT id FROM scope)
   ORDER BY p.sku, l.code`;
+}
 
-/** Each balance row's aged-inventory surcharge (all brackets) of its open layers aged to $2, in SKU × location order. */
-function surchargeSql(params: unknown[], brackets: readonly BracketParam[]): string {
-  const sums = layerSums(params, { brackets, warnDays: null });
+/**
+ * Each balance row's (of the scope) aged-inventory surcharge (all brackets) of its open layers aged to $2
+ * (Amazon's age at Amazon's locations), in SKU × location order.
+ */
+function surchargeSql(
+  params: unknown[],
+  q: { brackets: readonly BracketParam[]; locationIds?: readonly number[] | undefined },
+): string {
+  const scope = locationScopeSql(params, q.locationIds);
+  const amazon = amazonLocationsSql(params);
+  const sums = layerSums(params, { brackets: q.brackets, warnDays: null });
   const amount = sums.brackets.map((b, i) => bracketAmountSql(b, i, 'k', 'coalesce(p.cubic_feet, 0)'));
-  return `WITH aged AS (SELECT product_id, location_id, ${sums.columns} FROM (${openLayersSql('$2')}) x GROUP BY product_id, location_id)
+  const layers = openLayersSql('$2', {
+    amazon: 'SELECT id FROM amz',
+    where: 'x.account_id = $1 AND x.location_id IN (SELECT id FROM scope)',
+  });
+  return `WITH scope AS MATERIALIZED (SELECT x.id FROM (${scope}) AS x(id)), amz AS MATERIALIZED (${amazon}),
+    aged AS (SELECT product_id, location_id, ${sums.columns} FROM (${layers}) x GROUP BY product_id, location_id)
     SELECT p.sku, l.code AS location, ${amount.length > 0 ? amount.join(' + ') : '0'} AS surcharge
     FROM products p JOIN stock_balances s ON s.product_id = p.id AND s.account_id = $1
     JOIN locations l ON l.id = s.location_id
     LEFT JOIN aged k ON k.product_id = s.product_id AND k.location_id = s.location_id
-    WHERE p.account_id = $1
+    WHERE p.account_id = $1 AND s.location_id IN (SELECT id FROM scope)
     ORDER BY p.sku, l.code`;
 }
 
@@ -103,13 +128,15 @@ export const storageRepository = {
   async page(sql: Sql, accountId: number, q: StorageQuery & ProductScope): Promise<StorageRow[]> {
     const params: unknown[] = [accountId, `${q.month}-01`, q.asOf];
     const where = productScopeSql(params, q);
+    const scope = locationScopeSql(params, q.locationIds);
     const movements = movementRangesSql(
       `m.product_id, m.location_id, ${monthDay('m')} AS day, m.on_hand_delta AS delta`,
-      { since: `($2::date::timestamp AT TIME ZONE 'UTC')` },
+      { since: `($2::date::timestamp AT TIME ZONE 'UTC')`, locations: 'SELECT id FROM scope' },
     );
     return sql.query<StorageRow>(
       `WITH prod AS MATERIALIZED (SELECT p.* FROM products p WHERE p.account_id = $1 ${where}),
-       items AS MATERIALIZED (${SCOPED_BALANCES_SQL}),
+       scope AS MATERIALIZED (SELECT x.id FROM (${scope}) AS x(id)),
+       items AS MATERIALIZED (SELECT i.* FROM (${SCOPED_BALANCES_SQL}) i WHERE i.location_id IN (SELECT id FROM scope)),
        ${monthMovementSums(movements)}
        SELECT ${PRODUCT_COLUMNS}, ${LOCATION_COLUMNS}, ${monthAverageSql}
        FROM prod p JOIN items s ON s.product_id = p.id
@@ -131,10 +158,12 @@ export const storageRepository = {
     q: StorageQuery & { assessment: string; brackets: readonly BracketParam[] },
   ): ReportStatement<{ storage: StorageRow; surcharge: number }> {
     const params: unknown[] = [accountId, q.assessment];
-    const surcharges = surchargeSql(params, q.brackets);
+    const surcharges = surchargeSql(params, q);
+    const itemParams: unknown[] = [accountId, `${q.month}-01`, q.asOf];
+    const items = storageItemsSql(itemParams, q.locationIds);
     return {
       statements: [
-        { text: STORAGE_ITEMS_SQL, params: [accountId, `${q.month}-01`, q.asOf] },
+        { text: items, params: itemParams },
         { text: surcharges, params },
       ],
       map: (rows) => {
@@ -159,8 +188,9 @@ export const storageRepository = {
     accountId: number,
     q: { asOf: string; days: number },
   ): Promise<{ averageDailyVolume: number; averageDailyShippedVolume: number }> {
+    const params: unknown[] = [accountId, q.asOf, q.days];
     const [row] = await sql.query<{ avg_volume: number | null; shipped_volume: number | null }>(
-      `WITH fba AS (SELECT id FROM locations WHERE account_id = $1 AND type = 'amazon_fba'),
+      `WITH fba AS (${amazonLocationsSql(params)}),
        bal AS (
          SELECT s.product_id, s.location_id, s.on_hand FROM stock_balances s JOIN fba ON fba.id = s.location_id WHERE s.account_id = $1
        ),
@@ -178,15 +208,17 @@ export const storageRepository = {
        SELECT sum(${averageOnHandSql('$3::int')} * coalesce(p.cubic_feet, 0)) AS avg_volume,
          sum(coalesce(agg.shipped, 0) * coalesce(p.cubic_feet, 0)) / $3::int::numeric AS shipped_volume
        FROM bal s JOIN products p ON p.id = s.product_id LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id`,
-      [accountId, q.asOf, q.days],
+      params,
     );
     return { averageDailyVolume: row?.avg_volume ?? 0, averageDailyShippedVolume: row?.shipped_volume ?? 0 };
   },
   /**
-   * Volume on hand per location × storage type now, and projected 30 and 60 days out from forecasts:
+   * Volume on hand per Amazon location × storage type now (Amazon's capacity limits; docs/formulas.md#amazons-scope),
+   * and projected 30 and 60 days out from forecasts:
    * summed per size tier in SQL, the tiers folded into storage types by the domain's rule (storageTypeOf).
    */
   async capacity(sql: Sql, accountId: number): Promise<CapacityRow[]> {
+    const params: unknown[] = [accountId, ...CAPACITY_PROJECTION_DAYS];
     const rows = await sql.query<{
       location: string;
       marketplace: string | null;
@@ -210,10 +242,10 @@ export const storageRepository = {
          sum(GREATEST(0, s.on_hand + s.inbound - coalesce(fc.d60, 0)) * coalesce(p.cubic_feet, 0)) AS p60
        FROM stock_balances s JOIN products p ON p.id = s.product_id JOIN locations l ON l.id = s.location_id
        LEFT JOIN fc ON fc.product_id = s.product_id AND fc.location_id = s.location_id
-       WHERE s.account_id = $1 AND l.active
+       WHERE s.account_id = $1 AND l.active AND l.id IN (${amazonLocationsSql(params)})
        GROUP BY l.code, l.marketplace, l.type, l.capacity_cubic_feet, p.size_tier
        ORDER BY l.code`,
-      [accountId, ...CAPACITY_PROJECTION_DAYS],
+      params,
     );
     const out = new Map<string, CapacityRow>();
     for (const r of rows) {

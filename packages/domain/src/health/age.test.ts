@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../dates/dates';
 import { US_2024_FEES as us } from '../fees/us-2024.fixture';
 import { replayLedger } from '../ledger/replay';
-import { ageBuckets, ageInDays, ageWarnings, agedSurchargeEstimate } from './age';
+import { ageBuckets, ageInDays, ageWarnings, agedSurchargeEstimate, nextAssessmentDay } from './age';
 
 const asOf = parseIsoDate('2025-07-20');
 const daysAgo = (n: number) => new Date((asOf - n) * 86_400_000 + 12 * 3_600_000);
@@ -37,23 +37,26 @@ describe('inventory age', () => {
 
   it('age survives a transfer: the ledger carries the received date to the new location', () => {
     const received = new Date('2025-01-01T12:00:00Z');
-    const replay = replayLedger([
-      {
-        productId: 1,
-        locationId: 10,
-        request: { type: 'receipt', quantity: 8, unitCost: 2 },
-        occurredAt: received,
-        defaultUnitCost: 2,
-      },
-      {
-        productId: 1,
-        locationId: 10,
-        toLocationId: 20,
-        request: { type: 'transfer', quantity: 5 },
-        occurredAt: new Date('2025-07-01T12:00:00Z'),
-        defaultUnitCost: 2,
-      },
-    ]);
+    const replay = replayLedger(
+      [
+        {
+          productId: 1,
+          locationId: 10,
+          request: { type: 'receipt', quantity: 8, unitCost: 2 },
+          occurredAt: received,
+          defaultUnitCost: 2,
+        },
+        {
+          productId: 1,
+          locationId: 10,
+          toLocationId: 20,
+          request: { type: 'transfer', quantity: 5 },
+          occurredAt: new Date('2025-07-01T12:00:00Z'),
+          defaultUnitCost: 2,
+        },
+      ],
+      () => 'seller',
+    );
     const atDestination = replay.layers.filter((l) => l.locationId === 20 && l.quantityRemaining > 0);
     expect(atDestination.map((l) => l.quantityRemaining)).toEqual([5]);
     expect(atDestination[0]!.receivedAt.toISOString()).toBe(received.toISOString());
@@ -83,5 +86,27 @@ describe('inventory age', () => {
     });
     expect(w[2]!.monthlyAtStake).toBeCloseTo(3.8, 10); // 2 × 0.5 × $3.80
     expect(w[2]!.monthlyIncrease).toBeCloseTo(2.3, 10); // from 2 × 0.5 × $1.50
+  });
+
+  it('the surcharge is assessed on the next assessment day on or after asOf (the 15th in the US)', () => {
+    expect(nextAssessmentDay(parseIsoDate('2025-07-10'), 15)).toBe(parseIsoDate('2025-07-15'));
+    expect(nextAssessmentDay(parseIsoDate('2025-07-15'), 15)).toBe(parseIsoDate('2025-07-15'));
+    expect(nextAssessmentDay(parseIsoDate('2025-07-16'), 15)).toBe(parseIsoDate('2025-08-15'));
+    expect(nextAssessmentDay(parseIsoDate('2025-12-20'), 15)).toBe(parseIsoDate('2026-01-15'));
+    // a day past the month's end falls on its last day
+    expect(nextAssessmentDay(parseIsoDate('2025-02-10'), 31)).toBe(parseIsoDate('2025-02-28'));
+  });
+
+  it('units aged 178 days on the 10th are charged on the 15th (183 days, 181–210 bracket)', () => {
+    const tenth = parseIsoDate('2025-07-10');
+    const layers = [{ receivedAt: new Date((tenth - 178) * 86_400_000), quantity: 100 }];
+    const today = agedSurchargeEstimate(layers, { asOfEpochDay: tenth, cubicFeet: 1, schedule: us });
+    expect(today.total).toBe(0);
+    const assessed = agedSurchargeEstimate(layers, {
+      asOfEpochDay: nextAssessmentDay(tenth, us.agedSurchargeDay),
+      cubicFeet: 1,
+      schedule: us,
+    });
+    expect(assessed.total).toBeCloseTo(50, 10); // 100 cu ft × $0.50
   });
 });

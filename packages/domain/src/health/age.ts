@@ -1,4 +1,4 @@
-import { isoDate } from '../dates/dates';
+import { isoDate, parseIsoDate } from '../dates/dates';
 import type { AgedBracket, FeeSchedule } from '../fees/fee-schedule';
 import { agedBracketOf, agedSurcharge } from '../fees/fee-schedule';
 
@@ -89,6 +89,26 @@ export function agedSurchargeEstimate(
     total += amount;
   }
   return { total, byBracket: [...byBracket.values()].sort((a, b) => a.bracket.minDays - b.bracket.minDays) };
+}
+
+/**
+ * The day Amazon next assesses the aged-inventory surcharge, on or after `asOfEpochDay`: the schedule's
+ * day of the month (`agedSurchargeDay`, the 15th in the US), or the month's last day when it has fewer
+ * days. Surcharge estimates price units at the age they will have on that day (docs/formulas.md#aged-inventory-surcharge).
+ * @example nextAssessmentDay(parseIsoDate('2025-07-16'), 15) // parseIsoDate('2025-08-15')
+ */
+export function nextAssessmentDay(asOfEpochDay: number, dayOfMonth: number): number {
+  const iso = isoDate(asOfEpochDay);
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const inMonth = (y: number, m: number) => {
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const day = Math.min(dayOfMonth, last);
+    return parseIsoDate(`${String(y)}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+  };
+  const thisMonth = inMonth(year, month);
+  if (thisMonth >= asOfEpochDay) return thisMonth;
+  return month === 12 ? inMonth(year + 1, 1) : inMonth(year, month + 1);
 }
 
 /** Age boundaries a seller is warned before: leaving 0–90 days, and entering each surcharge step. */

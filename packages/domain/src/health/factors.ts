@@ -8,8 +8,17 @@ export const SELL_THROUGH_DAYS = 90;
 export const IN_STOCK_DAYS = 30;
 /** … weighted by units sold over the last 60. */
 export const IN_STOCK_WEIGHT_DAYS = 60;
-/** Forecast daily demand is the forecast's mean over the 90 days from the date. */
-export const DEMAND_HORIZON_DAYS = 90;
+/**
+ * The health figures' daily demand, for every date D: units shipped from Amazon locations in the 90 days
+ * before D ÷ 90 — one definition for every date, as Amazon measures (docs/decisions.md, decision 17).
+ * The planning position uses the forecast for planning.
+ */
+export const DEMAND_WINDOW_DAYS = SELL_THROUGH_DAYS;
+
+/** Trailing daily demand: units shipped over the window ÷ its days (0 for an empty window). */
+export function trailingDailyDemand(unitsShipped: number, days = DEMAND_WINDOW_DAYS): number {
+  return days > 0 ? Math.max(0, unitsShipped) / days : 0;
+}
 /** The shortest units-shipped window the reports show (units-shipped-t7). */
 export const SHIPPED_LAST_WEEK_DAYS = 7;
 
@@ -21,7 +30,7 @@ export interface SkuHealthInput {
   /** Sellable units on hand. */
   onHand: number;
   inbound: number;
-  /** Forecast mean demand per day over the next 90 days. */
+  /** Daily demand: units shipped in the 90 days before the date ÷ 90 (trailingDailyDemand). */
   dailyDemand: number;
   /** Units shipped to customers in the 90 days before the date. */
   unitsShipped90: number;

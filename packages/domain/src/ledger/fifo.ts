@@ -1,6 +1,8 @@
 export interface OpenLayer {
   id: number;
   receivedAt: Date;
+  /** Arrival at the layer's network (docs/vocabulary.md#age-layers-fifo). */
+  arrivedAt: Date;
   quantityRemaining: number;
   unitCost: number | null;
 }
@@ -9,12 +11,13 @@ export interface LayerTake {
   layerId: number;
   quantity: number;
   receivedAt: Date;
+  arrivedAt: Date;
   unitCost: number | null;
 }
 
 /**
  * First-in, first-out consumption: takes `quantity` units from the oldest layers first.
- * Layers must be given oldest first. Returns the takes and the quantity no layer could cover
+ * Layers must be given oldest first (network.ts fifoOrder: by arrival, then receipt). Returns the takes and the quantity no layer could cover
  * (non-zero only when layers and balance disagree, which the caller treats as an invariant breach).
  */
 export function allocateFifo(
@@ -27,7 +30,13 @@ export function allocateFifo(
     if (remaining <= 0) break;
     const take = Math.min(layer.quantityRemaining, remaining);
     if (take <= 0) continue;
-    takes.push({ layerId: layer.id, quantity: take, receivedAt: layer.receivedAt, unitCost: layer.unitCost });
+    takes.push({
+      layerId: layer.id,
+      quantity: take,
+      receivedAt: layer.receivedAt,
+      arrivedAt: layer.arrivedAt,
+      unitCost: layer.unitCost,
+    });
     remaining -= take;
   }
   return { takes, shortfall: remaining };

@@ -3,6 +3,8 @@ import type { LayerTake, OpenLayer } from './fifo';
 import { allocateFifo, fifoUnitCost } from './fifo';
 import type { LedgerLineType, MovementRequest, StockDeltas } from './movement-rules';
 import { planMovement, reducesAvailable } from './movement-rules';
+import type { Network } from './network';
+import { carriedDates, fifoOrder } from './network';
 
 /** A movement for an in-memory replay, with ids already resolved. */
 export interface ReplayEntry {
@@ -38,6 +40,8 @@ export interface ReplayLayer {
   productId: number;
   locationId: number;
   receivedAt: Date;
+  /** Arrival at the layer's network (network.ts carriedDates). */
+  arrivedAt: Date;
   quantityReceived: number;
   quantityRemaining: number;
   unitCost: number | null;
@@ -59,9 +63,13 @@ interface ItemState {
  * Applies movements in order with exactly the rules of the online ledger (planMovement, FIFO),
  * producing the rows to bulk-insert: movements, age layers and final balances. Used for bulk loads
  * (demo seller, large imports) where one transaction per movement would be too slow.
+ * `networkOf` tells each location's network (Amazon's or the seller's), which dates carried layers.
  * Throws INSUFFICIENT_STOCK naming the entry index when a movement would drive stock negative.
  */
-export function replayLedger(entries: readonly ReplayEntry[]): {
+export function replayLedger(
+  entries: readonly ReplayEntry[],
+  networkOf: (locationId: number) => Network,
+): {
   movements: ReplayMovement[];
   layers: ReplayLayer[];
   balances: ReplayBalance[];
@@ -140,25 +148,29 @@ export function replayLedger(entries: readonly ReplayEntry[]): {
         referenceId: entry.referenceId ?? null,
         occurredAt: entry.occurredAt,
       });
-      const open = (receivedAt: Date, quantity: number, cost: number | null) => {
+      const open = (dates: { receivedAt: Date; arrivedAt: Date }, quantity: number, cost: number | null) => {
         const layer = {
           id: layers.length,
           productId: entry.productId,
           locationId,
-          receivedAt,
+          ...dates,
           quantityReceived: quantity,
           quantityRemaining: quantity,
           unitCost: cost,
           movementIndex: movements.length - 1,
         };
         layers.push(layer);
-        // Keep oldest first so FIFO consumption stays correct when carried layers are older.
-        const at = state.layers.findIndex((l) => l.receivedAt.getTime() > receivedAt.getTime());
+        // Keep FIFO order (arrival, then receipt) when carried layers are older.
+        const at = state.layers.findIndex((l) => fifoOrder(l, dates) > 0);
         if (at === -1) state.layers.push(layer);
         else state.layers.splice(at, 0, layer);
       };
-      if (plan.opensLayer === 'new') open(entry.occurredAt, d.onHand, unitCost);
-      if (plan.opensLayer === 'carried') for (const c of carried) open(c.receivedAt, c.quantity, c.unitCost);
+      if (plan.opensLayer === 'new')
+        open({ receivedAt: entry.occurredAt, arrivedAt: entry.occurredAt }, d.onHand, unitCost);
+      if (plan.opensLayer === 'carried') {
+        const move = { from: networkOf(entry.locationId), to: networkOf(locationId), at: entry.occurredAt };
+        for (const c of carried) open(carriedDates(c, move), c.quantity, c.unitCost);
+      }
       carried = takes;
     }
   });

@@ -2,7 +2,9 @@ import { generateDemoSeller } from '@stockwise/domain/demo/generate';
 import type { DemoEvent, DemoSeller } from '@stockwise/domain/demo/types';
 import { DomainError } from '@stockwise/domain/errors';
 import type { ReplayEntry } from '@stockwise/domain/ledger/replay';
+import { networkOf } from '@stockwise/domain/ledger/network';
 import { replayLedger } from '@stockwise/domain/ledger/replay';
+import { ageLayersRepository } from '@stockwise/db/ledger/age-layers.repository';
 import { ledgerRepository } from '@stockwise/db/ledger/ledger.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
@@ -92,7 +94,8 @@ export async function loadDemoSeller(
     const { productIds, locationIds, unitCosts } = await createCatalogue(sw, actor, seller);
     progress(0.35, 'replaying the ledger');
     const entries = toReplayEntries(seller, { productIds, locationIds, unitCosts });
-    const replay = replayLedger(entries);
+    const networks = new Map(seller.locations.map((l) => [locationIds.get(l.code), networkOf(l.type)]));
+    const replay = replayLedger(entries, (id) => networks.get(id) ?? 'seller');
     const batchId = await ledgerRepository.insertBatch(sql, {
       accountId: actor.accountId,
       idempotencyKey: `demo:${String(options.seed ?? 42)}`,
@@ -105,7 +108,7 @@ export async function loadDemoSeller(
     progress(0.5, `writing ${replay.movements.length} movements`);
     const ids = await ledgerRepository.bulkInsertMovements(sql, actor.accountId, batchId, replay.movements);
     progress(0.85, 'age layers and balances');
-    await ledgerRepository.bulkInsertLayers(
+    await ageLayersRepository.bulkInsertLayers(
       sql,
       actor.accountId,
       replay.layers.map((l) => ({ ...l, sourceMovementId: ids[l.movementIndex]! })),

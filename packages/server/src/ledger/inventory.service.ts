@@ -1,6 +1,7 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
 import { AGED_FROM_DAYS, AGE_BUCKETS, ageBucketFor, ageBucketOf } from '@stockwise/domain/health/age';
+import { networkOf } from '@stockwise/domain/ledger/network';
 import type { Page } from '@stockwise/db/pagination';
 import type {
   InventoryQuery,
@@ -48,7 +49,8 @@ export function mapBalanceDto(b: InventoryRecord): BalanceDto {
     inbound: b.inbound,
     unfulfillable: b.unfulfillable,
     oldestReceivedAt: b.oldestReceivedAt?.toISOString() ?? null,
-    aged: b.oldestReceivedAt !== null && ageDaysOn(b.oldestReceivedAt, new Date()) >= AGED_FROM_DAYS,
+    oldestArrivedAt: b.oldestArrivedAt?.toISOString() ?? null,
+    aged: agedAt(b),
     updatedAt: b.updatedAt.toISOString(),
   };
 }
@@ -74,16 +76,25 @@ export function mapMovementDto(m: MovementRecord): MovementDto {
   };
 }
 
+/** Whether the oldest units are aged, by the location's network's age: Amazon's from arrival there, else the seller's. */
+function agedAt(b: { locationType: string; oldestReceivedAt: Date | null; oldestArrivedAt: Date | null }) {
+  const since = networkOf(b.locationType) === 'amazon' ? b.oldestArrivedAt : b.oldestReceivedAt;
+  return since !== null && ageDaysOn(since, new Date()) >= AGED_FROM_DAYS;
+}
+
 export function mapLayerDto(l: LayerRecord, asOf: Date) {
   const ageDays = ageDaysOn(l.receivedAt, asOf);
+  const amazonAgeDays = networkOf(l.locationType) === 'amazon' ? ageDaysOn(l.arrivedAt, asOf) : null;
   const bucket = ageBucketFor(ageDays);
   return {
     sku: l.sku,
     location: l.location,
     receivedAt: l.receivedAt.toISOString(),
+    arrivedAt: l.arrivedAt.toISOString(),
     ageDays,
+    amazonAgeDays,
     ageBucket: { minDays: bucket.minDays, maxDays: bucket.maxDays },
-    aged: ageDays >= AGED_FROM_DAYS,
+    aged: (amazonAgeDays ?? ageDays) >= AGED_FROM_DAYS,
     quantityReceived: l.quantityReceived,
     quantityRemaining: l.quantityRemaining,
     unitCost: l.unitCost,
@@ -147,7 +158,8 @@ export class InventoryService {
         bucket.units += a.units;
         bucket.cubicFeet += a.cubicFeet;
       }
-      if (a.ageDays >= AGED_FROM_DAYS) agedUnits += a.units;
+      // subject to Amazon's surcharge: units at Amazon by Amazon's age (docs/formulas.md#amazons-scope)
+      if (a.amazonAgeDays !== null && a.amazonAgeDays >= AGED_FROM_DAYS) agedUnits += a.units;
       value.set(a.currency, (value.get(a.currency) ?? 0) + a.value);
     }
     const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;

@@ -111,8 +111,18 @@ export const BalanceSchema = z
     available: z.number().int(),
     inbound: z.number().int(),
     unfulfillable: z.number().int(),
-    oldestReceivedAt: z.string().nullable(),
-    aged: z.boolean().openapi({ description: 'its oldest units are 181 days old or older' }),
+    oldestReceivedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'the seller’s receipt of its oldest units (the seller’s age)' }),
+    oldestArrivedAt: z.string().nullable().openapi({
+      description:
+        'the earliest arrival of its units at the location’s network (Amazon’s age at Amazon locations)',
+    }),
+    aged: z.boolean().openapi({
+      description:
+        'its oldest units are 181 days old or older: at Amazon locations since arrival at Amazon, elsewhere since receipt',
+    }),
     updatedAt: z.string(),
   })
   .openapi('Balance');
@@ -149,10 +159,18 @@ export const LayerSchema = z
   .object({
     sku: z.string(),
     location: z.string(),
-    receivedAt: z.string(),
-    ageDays: z.number().int(),
+    receivedAt: z.string().openapi({ description: 'the seller’s receipt (kept through every transfer)' }),
+    arrivedAt: z.string().openapi({
+      description: 'arrival at the layer’s network: Amazon’s (amazon_fba) or the seller’s own',
+    }),
+    ageDays: z.number().int().openapi({ description: 'the seller’s age: days since receivedAt' }),
+    amazonAgeDays: z.number().int().nullable().openapi({
+      description: 'at Amazon locations, Amazon’s age: days since arrivedAt (null elsewhere)',
+    }),
     ageBucket: z.object({ minDays: z.number().int(), maxDays: z.number().int().nullable() }),
-    aged: z.boolean(),
+    aged: z.boolean().openapi({
+      description: '181 days old or older: at Amazon locations by Amazon’s age, elsewhere the seller’s',
+    }),
     quantityReceived: z.number().int(),
     quantityRemaining: z.number().int(),
     unitCost: z.number().nullable(),
@@ -181,7 +199,8 @@ export const InventorySummarySchema = z
       })
       .openapi({ description: 'replenishable SKUs with nothing available at any location' }),
     agedUnits: Units.openapi({
-      description: 'units in layers 181 days old or older (Amazon’s aged-inventory surcharge starts there)',
+      description:
+        'units at Amazon locations 181 days or more after their arrival at Amazon (Amazon’s aged-inventory surcharge starts there)',
     }),
     value: z
       .array(z.object({ currency: z.string(), amount: z.number() }))

@@ -1,10 +1,14 @@
 import { DomainError } from '@stockwise/domain/errors';
+import type { LayerTake } from '@stockwise/domain/ledger/fifo';
 import { allocateFifo, fifoUnitCost } from '@stockwise/domain/ledger/fifo';
+import type { Network } from '@stockwise/domain/ledger/network';
+import { carriedDates, networkOf } from '@stockwise/domain/ledger/network';
 import type { LedgerLinePlan, MovementRequest } from '@stockwise/domain/ledger/movement-rules';
 import { planMovement, reducesAvailable } from '@stockwise/domain/ledger/movement-rules';
 import type { Sql } from '@stockwise/db/database';
 import type { BatchInsert, ItemKey, LayerFreeLine } from '@stockwise/db/ledger/ledger.repository';
 import { ledgerRepository } from '@stockwise/db/ledger/ledger.repository';
+import { ageLayersRepository } from '@stockwise/db/ledger/age-layers.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
@@ -52,8 +56,14 @@ interface ResolvedLine {
   entry: LedgerEntry;
   product: ProductRecord;
   item: ItemKey;
+  /** The network of the line's location, and of the transfer's source for a destination line. */
+  network: Network;
+  sourceNetwork: Network;
   index: number;
 }
+
+/** Layers taken by a transfer's source line, carried to its destination line. */
+type Carried = Omit<LayerTake, 'layerId'>[];
 
 /**
  * The only writer of stock: every change is an append-only movement whose deltas are applied to the
@@ -76,7 +86,7 @@ export class LedgerService {
         lines.map((l) => l.item),
       );
       // Carried layers travel from a transfer's source line to its destination line.
-      let carried: { receivedAt: Date; quantity: number; unitCost: number | null }[] = [];
+      let carried: Carried = [];
       for (const line of lines) {
         carried = await this.applyLine(sql, { actor, batchId, line, carried });
       }
@@ -157,9 +167,9 @@ export class LedgerService {
       actor: Actor;
       batchId: number;
       line: ResolvedLine;
-      carried: { receivedAt: Date; quantity: number; unitCost: number | null }[];
+      carried: Carried;
     },
-  ): Promise<{ receivedAt: Date; quantity: number; unitCost: number | null }[]> {
+  ): Promise<Carried> {
     const { actor, batchId, line } = ctx;
     const { plan, entry, product, item } = line;
     const accountId = actor.accountId;
@@ -173,10 +183,10 @@ export class LedgerService {
     if (!balance) await this.refuse(sql, actor, line);
     const occurredAt = entry.occurredAt ?? new Date();
     let unitCost: number | null = null;
-    let takes: { receivedAt: Date; quantity: number; unitCost: number | null }[] = [];
+    let takes: Carried = [];
     if (plan.consumesLayers > 0) {
       const allocation = allocateFifo(
-        await ledgerRepository.lockOpenLayers(sql, accountId, item),
+        await ageLayersRepository.lockOpenLayers(sql, accountId, item),
         plan.consumesLayers,
       );
       if (allocation.shortfall > 0) {
@@ -185,7 +195,7 @@ export class LedgerService {
         );
       }
       for (const take of allocation.takes)
-        await ledgerRepository.consumeLayer(sql, take.layerId, take.quantity);
+        await ageLayersRepository.consumeLayer(sql, take.layerId, take.quantity);
       unitCost = fifoUnitCost(allocation.takes);
       takes = allocation.takes;
     } else if (plan.opensLayer === 'new') {
@@ -209,21 +219,23 @@ export class LedgerService {
       occurredAt,
     });
     if (plan.opensLayer === 'new') {
-      await ledgerRepository.insertLayer(sql, {
+      await ageLayersRepository.insertLayer(sql, {
         accountId,
         ...item,
         receivedAt: occurredAt,
+        arrivedAt: occurredAt,
         quantity: plan.deltas.onHand,
         unitCost,
         sourceMovementId: movementId,
       });
     } else if (plan.opensLayer === 'carried') {
-      // Age must survive a transfer: each source layer reopens here with its original received date.
+      // The seller's age survives a transfer; the arrival restarts when it crosses networks (network.ts).
+      const move = { from: line.sourceNetwork, to: line.network, at: occurredAt };
       for (const c of ctx.carried) {
-        await ledgerRepository.insertLayer(sql, {
+        await ageLayersRepository.insertLayer(sql, {
           accountId,
           ...item,
-          receivedAt: c.receivedAt,
+          ...carriedDates(c, move),
           quantity: c.quantity,
           unitCost: c.unitCost,
           sourceMovementId: movementId,
@@ -274,7 +286,7 @@ export class LedgerService {
         throw error;
       }
       for (const plan of plans) {
-        let locationId = source.id;
+        let location = source;
         if (plan.at === 'destination') {
           const target = entry.toLocation ? locations.get(entry.toLocation) : undefined;
           if (!target)
@@ -285,9 +297,17 @@ export class LedgerService {
             throw new DomainError('VALIDATION_FAILED', 'a transfer needs two different locations', {
               field: field(index, 'toLocation'),
             });
-          locationId = target.id;
+          location = target;
         }
-        lines.push({ plan, entry, product, item: { productId: product.id, locationId }, index });
+        lines.push({
+          plan,
+          entry,
+          product,
+          item: { productId: product.id, locationId: location.id },
+          network: networkOf(location.type),
+          sourceNetwork: networkOf(source.type),
+          index,
+        });
       }
     });
     return lines;

@@ -157,6 +157,7 @@ export const excessReport = (tx: Transactor): ReportDefinition => {
     return plan;
   };
   return {
+    scope: 'location',
     columns: () => [...REPORT_COLUMNS.excess],
     page: async (ctx: ReportContext, range: SkuRange): Promise<Page> => {
       const plan = await planOf(ctx);

@@ -1,11 +1,13 @@
 import { storageRate } from '@stockwise/domain/fees/fee-schedule';
-import { AGE_WARNING_DAYS } from '@stockwise/domain/health/age';
+import { parseIsoDate } from '@stockwise/domain/dates/dates';
+import { AGE_WARNING_DAYS, nextAssessmentDay } from '@stockwise/domain/health/age';
+import { networkOf } from '@stockwise/domain/ledger/network';
 import type { SkuFactorRow } from '@stockwise/db/health/factor-inputs';
 import type { AgeRow, SkuAgeRow } from '@stockwise/db/reports/inventory-age.repository';
 import { inventoryAgeRepository } from '@stockwise/db/reports/inventory-age.repository';
 import type { ApproachingThreshold } from '@stockwise/db/reports/layer-sums';
 import type { Transactor } from '../platform/transactor';
-import { BUCKET_COLUMNS, ageColumns, bracketAmountColumn, bracketUnitsColumn } from './report-columns';
+import { ageColumns, bracketAmountColumn, bracketUnitsColumn, bucketColumns } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
 import {
   daysOfSupplyOf,
@@ -16,6 +18,7 @@ import {
   sellThroughOf,
   r2,
   r3,
+  scopeIds,
   storageTypeOfTier,
 } from './report-context';
 import { prefetchFees, statementPages } from './report-stream';
@@ -32,7 +35,7 @@ export function mergeAge(rows: readonly AgeRow[]): SkuAgeRow[] {
   return [...bySku.values()].flatMap((list) => {
     const [first] = list;
     if (!first) return [];
-    const amazon = list.filter((r) => r.locationType === 'amazon_fba');
+    const amazon = list.filter((r) => networkOf(r.locationType) === 'amazon');
     const sum = (f: (r: AgeRow) => number, of = list) => of.reduce((s, r) => s + f(r), 0);
     return [
       {
@@ -96,11 +99,13 @@ async function ageRows(
       ),
       alert: ageAlert(m.approaching),
     };
-    BUCKET_COLUMNS.forEach((key, i) => (row[key] = m.buckets[i] ?? 0));
-    ctx.schedule.agedSurcharge.forEach((b, i) => {
-      row[bracketUnitsColumn(b)] = m.bracketUnits[i] ?? 0;
-      row[bracketAmountColumn(b)] = r2(m.bracketAmounts[i] ?? 0);
-    });
+    bucketColumns(ctx.scope.network).forEach((key, i) => (row[key] = m.buckets[i] ?? 0));
+    if (ctx.scope.network === 'amazon') {
+      ctx.schedule.agedSurcharge.forEach((b, i) => {
+        row[bracketUnitsColumn(b)] = m.bracketUnits[i] ?? 0;
+        row[bracketAmountColumn(b)] = r2(m.bracketAmounts[i] ?? 0);
+      });
+    } else delete row['estimated-storage-cost-next-month'];
     rows.push(row);
   }
   return rows;
@@ -114,10 +119,14 @@ async function agePage(tx: Transactor, ctx: ReportContext, range: SkuRange): Pro
 /** The whole report: factor inputs and open layers of every SKU (one row per SKU), read side by side a page at a time. */
 async function* ageStream(tx: Transactor, ctx: ReportContext): AsyncGenerator<ReportRow[]> {
   await prefetchFees(tx, ctx);
+  const day = parseIsoDate(ctx.params.asOf);
   const statement = inventoryAgeRepository.statement(ctx.actor.accountId, {
     asOf: ctx.params.asOf,
     brackets: ctx.schedule.agedSurcharge,
     warnDays: AGE_WARNING_DAYS,
+    locationIds: scopeIds(ctx),
+    // the surcharge estimate is for the next assessment day, at the age the units will have then
+    bracketDaysAhead: nextAssessmentDay(day, ctx.schedule.agedSurchargeDay) - day,
   });
   for await (const rows of statementPages(tx, statement)) {
     yield await ageRows(
@@ -129,7 +138,8 @@ async function* ageStream(tx: Transactor, ctx: ReportContext): AsyncGenerator<Re
 }
 
 export const inventoryAgeReport = (tx: Transactor): ReportDefinition => ({
-  columns: (ctx) => ageColumns(ctx.schedule),
+  scope: 'location',
+  columns: (ctx) => ageColumns(ctx.schedule, ctx.scope.network),
   page: (ctx, range) => agePage(tx, ctx, range),
   stream: (ctx) => ageStream(tx, ctx),
 });

@@ -41,6 +41,7 @@ async function inventoryPage(tx: Transactor, ctx: ReportContext, range: SkuRange
 }
 
 export const inventoryReport = (tx: Transactor): ReportDefinition => ({
+  scope: 'all',
   columns: () => [...REPORT_COLUMNS.inventory],
   page: (ctx, range) => inventoryPage(tx, ctx, range),
 });

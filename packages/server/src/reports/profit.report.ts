@@ -2,6 +2,7 @@ import { toPounds } from '@stockwise/domain/catalog/dimensions';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import { fulfilmentFee, storageRate } from '@stockwise/domain/fees/fee-schedule';
+import { nextAssessmentDay } from '@stockwise/domain/health/age';
 import type { ProfitInputs } from '@stockwise/domain/reports/profit';
 import { ZERO_PROFIT, addProfit, profitLine } from '@stockwise/domain/reports/profit';
 import type { ProfitRow } from '@stockwise/db/reports/profit.repository';
@@ -9,15 +10,15 @@ import { profitRepository } from '@stockwise/db/reports/profit.repository';
 import type { Transactor } from '../platform/transactor';
 import { REPORT_COLUMNS } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
-import { analytic, feeTierOf, orNull, pageAges, r2, r3, scopeOf, storageTypeOfTier } from './report-context';
+import { analytic, feeTierOf, orNull, r2, r3, scopeOf, storageTypeOfTier } from './report-context';
 import type { ReportRow } from './report-writers';
 
 /** Assessment days of the aged-inventory surcharge counted in a profit period (a year and a month at most). */
 const MAX_ASSESSMENTS = 13;
 
 /**
- * Aged surcharge per SKU on each assessment day in [from, to), from today's layers aged to that day, at
- * Amazon locations.
+ * Aged surcharge per SKU on each assessment day in [from, to), from the ledger as it stood on that day:
+ * the layers then open at Amazon's locations, aged by their arrival at Amazon.
  */
 async function agedSurcharges(
   tx: Transactor,
@@ -26,15 +27,17 @@ async function agedSurcharges(
 ): Promise<Map<string, number>> {
   const { from, to } = ctx.params;
   const assessments: string[] = [];
-  for (let d = parseIsoDate(from); d < parseIsoDate(to); d++)
-    if (Number(isoDate(d).slice(8, 10)) === ctx.schedule.agedSurchargeDay) assessments.push(isoDate(d));
+  const day = (after: number) => nextAssessmentDay(after, ctx.schedule.agedSurchargeDay);
+  for (let d = day(parseIsoDate(from)); d < parseIsoDate(to); d = day(d + 1)) assessments.push(isoDate(d));
+  const rows = await analytic(tx, (sql) =>
+    profitRepository.surchargesOnDays(sql, ctx.actor.accountId, {
+      days: assessments.slice(-MAX_ASSESSMENTS),
+      brackets: ctx.schedule.agedSurcharge,
+      ...scopeOf(range),
+    }),
+  );
   const surcharge = new Map<string, number>();
-  for (const day of assessments.slice(-MAX_ASSESSMENTS)) {
-    for (const a of await pageAges(tx, ctx, scopeOf(range), day)) {
-      if (a.locationType !== 'amazon_fba') continue;
-      surcharge.set(a.sku, (surcharge.get(a.sku) ?? 0) + a.bracketAmounts.reduce((s, x) => s + x, 0));
-    }
-  }
+  for (const r of rows) surcharge.set(r.sku, (surcharge.get(r.sku) ?? 0) + r.amount);
   return surcharge;
 }
 
@@ -121,6 +124,7 @@ async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): 
 }
 
 export const profitReport = (tx: Transactor): ReportDefinition => ({
+  scope: 'amazon',
   columns: () => [...REPORT_COLUMNS.profit],
   page: (ctx, range) => profitPage(tx, ctx, range),
 });

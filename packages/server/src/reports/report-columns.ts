@@ -1,13 +1,20 @@
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import { AGE_BUCKETS } from '@stockwise/domain/health/age';
+import type { Network } from '@stockwise/domain/ledger/network';
 
 /** `quantity-to-be-charged-ais-181-210-days` … `365-plus`, from the schedule's brackets (Amazon's names for the US ones). */
 export function bracketLabel(b: { minDays: number; maxDays: number | null }): string {
   return b.maxDays === null ? `${String(b.minDays - 1)}-plus` : `${String(b.minDays)}-${String(b.maxDays)}`;
 }
 
-/** The inventory-age report's bucket columns, in AGE_BUCKETS order. */
+/** The inventory-age report's bucket columns, in AGE_BUCKETS order (Amazon's names). */
 export const BUCKET_COLUMNS = AGE_BUCKETS.map((b) => b.key);
+/** The same buckets for one of the seller's own locations (the seller's age): not Amazon's names. */
+export const SELLER_BUCKET_COLUMNS = AGE_BUCKETS.map((b) => b.key.replace(/^inv-age-/, 'seller-age-'));
+
+/** The bucket columns of a scope: Amazon's names only for Amazon's locations (docs/formulas.md#amazons-scope). */
+export const bucketColumns = (network: Network | null) =>
+  network === 'amazon' ? BUCKET_COLUMNS : SELLER_BUCKET_COLUMNS;
 
 /** The first columns of the Amazon-style item reports: the date and the product. */
 const ITEM_COLUMNS = ['snapshot-date', 'sku', 'fnsku', 'asin', 'product-name'] as const;
@@ -121,7 +128,12 @@ export const REPORT_COLUMNS = {
   ],
 } as const;
 
-export function ageColumns(schedule: FeeSchedule): string[] {
+/**
+ * The inventory-age report's columns: Amazon's for Amazon's locations; for a seller's location the
+ * seller's age buckets and no Amazon fee columns (storage cost, surcharge).
+ */
+export function ageColumns(schedule: FeeSchedule, network: Network | null = 'amazon'): string[] {
+  const amazon = network === 'amazon';
   return [
     ...ITEM_COLUMNS,
     'condition',
@@ -129,7 +141,7 @@ export function ageColumns(schedule: FeeSchedule): string[] {
     'inbound-quantity',
     'reserved-quantity',
     'unfulfillable-quantity',
-    ...BUCKET_COLUMNS,
+    ...bucketColumns(network),
     'currency',
     'your-price',
     'units-shipped-t7',
@@ -144,8 +156,12 @@ export function ageColumns(schedule: FeeSchedule): string[] {
     'marketplace',
     'days-of-supply',
     'estimated-excess-quantity',
-    'estimated-storage-cost-next-month',
-    ...schedule.agedSurcharge.flatMap((b) => [bracketUnitsColumn(b), bracketAmountColumn(b)]),
+    ...(amazon
+      ? [
+          'estimated-storage-cost-next-month',
+          ...schedule.agedSurcharge.flatMap((b) => [bracketUnitsColumn(b), bracketAmountColumn(b)]),
+        ]
+      : []),
     'alert',
   ];
 }

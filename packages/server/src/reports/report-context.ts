@@ -1,9 +1,11 @@
 import type { SizeTier, StorageType } from '@stockwise/domain/catalog/dimensions';
 import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
+import type { Network } from '@stockwise/domain/ledger/network';
 import { storageRate } from '@stockwise/domain/fees/fee-schedule';
 import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
-import { AGE_WARNING_DAYS } from '@stockwise/domain/health/age';
+import { parseIsoDate } from '@stockwise/domain/dates/dates';
+import { AGE_WARNING_DAYS, nextAssessmentDay } from '@stockwise/domain/health/age';
 import { daysOfSupply, sellThrough } from '@stockwise/domain/health/factors';
 import type { Sql } from '@stockwise/db/database';
 import type { SkuFactorRow } from '@stockwise/db/health/factor-inputs';
@@ -23,8 +25,17 @@ export interface ReportParams {
   /** profit: [from, to). */
   from: string;
   to: string;
-  /** One location (code); without it a report under Amazon's column names shows Amazon's locations. */
+  /** inventory-age, storage, stranded, excess: one location's code (default: Amazon's locations). */
   location?: string | undefined;
+}
+
+/**
+ * The locations a report counts (docs/formulas.md#amazons-scope): Amazon's by default, or the one asked
+ * for; `network` null when it spans both (the inventory report).
+ */
+export interface ReportScope {
+  network: Network | null;
+  locations: { id: number; code: string }[];
 }
 
 export interface Page {
@@ -48,6 +59,11 @@ export const scopeOf = (range: SkuRange): ProductScope => ({
 
 /** What a report is made of: its columns, a page of SKUs, and optionally a summary and a whole-catalogue stream. */
 export interface ReportDefinition {
+  /**
+   * Which locations it counts: `amazon` (Amazon's, fixed), `location` (Amazon's, or the one `?location=`
+   * names) or `all` (every location, each row saying which).
+   */
+  scope: 'amazon' | 'location' | 'all';
   columns: (ctx: ReportContext) => string[];
   page: (ctx: ReportContext, range: SkuRange) => Promise<Page>;
   /** Catalogue-level figures added to the JSON form (not per page). */
@@ -59,6 +75,7 @@ export interface ReportDefinition {
 export interface ReportContext {
   actor: Actor;
   params: ReportParams;
+  scope: ReportScope;
   fees: (marketplace: string | null) => Promise<FeeSchedule>;
   schedule: FeeSchedule;
   /** The account's utilisation ratio, computed once per report. */
@@ -107,29 +124,43 @@ export function analytic<T>(tx: Transactor, fn: (sql: Sql) => Promise<T>): Promi
   });
 }
 
-/** The health factor inputs of a page of SKUs on the report's date. */
+/** The ids of the report's locations. */
+export const scopeIds = (ctx: ReportContext) => ctx.scope.locations.map((l) => l.id);
+
+/** The health factor inputs of a page of SKUs on the report's date, at the report's locations. */
 export function pageFactors(
   tx: Transactor,
   ctx: ReportContext,
   scope: ProductScope,
 ): Promise<SkuFactorRow[]> {
   return analytic(tx, (sql) =>
-    healthRepository.skuFactorsPage(sql, ctx.actor.accountId, { asOf: ctx.params.asOf, ...scope }),
+    healthRepository.skuFactorsPage(sql, ctx.actor.accountId, {
+      asOf: ctx.params.asOf,
+      locationIds: scopeIds(ctx),
+      ...scope,
+    }),
   );
 }
 
-/** Inventory age per SKU × location of a page of SKUs, aged to `asOf` (the report's date by default). */
+/**
+ * Inventory age per SKU × location (of the report's scope) of a page of SKUs, aged to `asOf` (the report's
+ * date by default); the surcharge brackets priced at the age on the next assessment day on or after it
+ * (domain/health/age.ts nextAssessmentDay).
+ */
 export function pageAges(
   tx: Transactor,
   ctx: ReportContext,
   scope: ProductScope,
   asOf = ctx.params.asOf,
 ): Promise<AgeRow[]> {
+  const day = parseIsoDate(asOf);
   return analytic(tx, (sql) =>
     inventoryAgeRepository.page(sql, ctx.actor.accountId, {
       asOf,
       brackets: ctx.schedule.agedSurcharge,
       warnDays: AGE_WARNING_DAYS,
+      locationIds: scopeIds(ctx),
+      bracketDaysAhead: nextAssessmentDay(day, ctx.schedule.agedSurchargeDay) - day,
       ...scope,
     }),
   );

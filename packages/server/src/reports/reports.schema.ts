@@ -24,7 +24,8 @@ export const ReportQuerySchema = z.object({
   from: IsoDateSchema.optional().openapi({ description: 'profit: first day (default 30 days before asOf)' }),
   to: IsoDateSchema.optional().openapi({ description: 'profit: day after the last (default asOf)' }),
   location: LocationCodeSchema.optional().openapi({
-    description: "one location's rows (code); default Amazon's locations (docs/formulas.md#amazons-scope)",
+    description:
+      'inventory-age, storage, stranded, excess: one location’s code (default: every Amazon location). Ages are the location’s network’s: Amazon’s (since arrival at Amazon) or the seller’s (since receipt)',
   }),
   limit: z.coerce
     .number()
@@ -40,6 +41,15 @@ export const ReportSchema = z
   .object({
     kind: z.enum(REPORT_KINDS),
     asOf: z.string(),
+    scope: z
+      .object({
+        network: z.enum(['amazon', 'seller']).nullable(),
+        locations: z.array(z.string()),
+      })
+      .openapi({
+        description:
+          'the locations the report counts: Amazon’s by default, the one asked for, or every location (network null)',
+      }),
     columns: z.array(z.string()),
     rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
     summary: z.record(z.string(), z.unknown()),

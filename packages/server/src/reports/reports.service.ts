@@ -1,5 +1,7 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
+import { networkOf } from '@stockwise/domain/ledger/network';
+import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import { reportScopeRepository } from '@stockwise/db/reports/report-statement';
 import type { ReportKind } from './reports.schema';
 import type { Actor } from '../accounts/actor';
@@ -12,7 +14,7 @@ import { excessReport } from './excess.report';
 import { inventoryAgeReport } from './inventory-age.report';
 import { inventoryReport } from './inventory.report';
 import { profitReport } from './profit.report';
-import type { ReportContext, ReportDefinition, ReportParams } from './report-context';
+import type { ReportContext, ReportDefinition, ReportParams, ReportScope } from './report-context';
 import { pagedRows } from './report-stream';
 import type { RowSource } from './report-writers';
 import { storageReport } from './storage.report';
@@ -62,14 +64,37 @@ export class ReportsService {
     return { asOf, month: q.month ?? asOf.slice(0, 7), from, to, location: q.location };
   }
 
-  private async context(actor: Actor, params: ReportParams): Promise<ReportContext> {
+  private async context(actor: Actor, kind: ReportKind, params: ReportParams): Promise<ReportContext> {
     requirePermission(actor, 'read');
     const fees = this.fees.resolver(actor, params.asOf);
-    return { actor, params, fees, schedule: await fees(DEFAULT_MARKETPLACE) };
+    const scope = await this.scope(actor, kind, params.location);
+    return { actor, params, scope, fees, schedule: await fees(DEFAULT_MARKETPLACE) };
+  }
+
+  /**
+   * The locations a report counts (docs/formulas.md#amazons-scope): Amazon's by default, the one named
+   * by `location` where the report takes one, every location for the inventory report.
+   */
+  private async scope(actor: Actor, kind: ReportKind, location: string | undefined): Promise<ReportScope> {
+    const def = this.definitions[kind];
+    const all = await locationsRepository.listAll(this.tx.sql, actor.accountId);
+    const ref = (l: { id: number; code: string }) => ({ id: l.id, code: l.code });
+    if (location !== undefined) {
+      if (def.scope !== 'location')
+        throw new DomainError('VALIDATION_FAILED', `the ${kind} report does not take a location`, {
+          field: 'location',
+        });
+      const found = all.find((l) => l.code === location);
+      if (!found)
+        throw new DomainError('VALIDATION_FAILED', `unknown location ${location}`, { field: 'location' });
+      return { network: networkOf(found.type), locations: [ref(found)] };
+    }
+    if (def.scope === 'all') return { network: null, locations: all.map(ref) };
+    return { network: 'amazon', locations: all.filter((l) => networkOf(l.type) === 'amazon').map(ref) };
   }
 
   async columns(actor: Actor, kind: ReportKind, params: ReportParams): Promise<string[]> {
-    return this.definitions[kind].columns(await this.context(actor, params));
+    return this.definitions[kind].columns(await this.context(actor, kind, params));
   }
 
   /** One JSON page (by SKU) with the report's columns and, on the first page, catalogue-level figures. */
@@ -78,7 +103,7 @@ export class ReportsService {
     kind: ReportKind,
     q: { params: ReportParams; limit: number; cursor?: string | undefined },
   ) {
-    const ctx = await this.context(actor, q.params);
+    const ctx = await this.context(actor, kind, q.params);
     const def = this.definitions[kind];
     const skus = await reportScopeRepository.skus(this.tx.sql, actor.accountId, {
       after: q.cursor,
@@ -94,6 +119,7 @@ export class ReportsService {
     return {
       kind,
       asOf: q.params.asOf,
+      scope: { network: ctx.scope.network, locations: ctx.scope.locations.map((l) => l.code) },
       columns: def.columns(ctx),
       rows: page.rows,
       summary: { ...summary, ...page.summary },
@@ -107,7 +133,7 @@ export class ReportsService {
     kind: ReportKind,
     params: ReportParams,
   ): Promise<{ columns: string[]; rows: RowSource }> {
-    const ctx = await this.context(actor, params);
+    const ctx = await this.context(actor, kind, params);
     const def = this.definitions[kind];
     return { columns: def.columns(ctx), rows: def.stream ? def.stream(ctx) : pagedRows(this.tx, ctx, def) };
   }

@@ -161,6 +161,7 @@ async function storageSummary(tx: Transactor, ctx: ReportContext): Promise<Recor
 }
 
 export const storageReport = (tx: Transactor): ReportDefinition => ({
+  scope: 'location',
   columns: () => [...REPORT_COLUMNS.storage],
   page: (ctx, range) => storagePage(tx, ctx, range),
   summary: (ctx) => storageSummary(tx, ctx),

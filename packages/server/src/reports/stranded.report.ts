@@ -33,6 +33,7 @@ async function strandedPage(tx: Transactor, ctx: ReportContext, range: SkuRange)
 }
 
 export const strandedReport = (tx: Transactor): ReportDefinition => ({
+  scope: 'location',
   columns: () => [...REPORT_COLUMNS.stranded],
   page: (ctx, range) => strandedPage(tx, ctx, range),
 });

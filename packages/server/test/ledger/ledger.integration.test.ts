@@ -66,11 +66,12 @@ describeEachBackend('Ledger invariants', (backend) => {
         const sku = (
           await sw.catalog.createProduct(account.actor, productInput({ barcode: null, unitCost: 5 }))
         ).sku;
+        // one of the seller's warehouses and one Amazon centre: transfers cross networks both ways
         const codes = [
           (await sw.locations.createLocation(account.actor, locationInput())).code,
-          (await sw.locations.createLocation(account.actor, locationInput())).code,
+          (await sw.locations.createLocation(account.actor, locationInput({ type: 'amazon_fba' }))).code,
         ] as const;
-        const accepted: { request: MovementRequest; at: 0 | 1 }[] = [];
+        const accepted: { request: MovementRequest; at: 0 | 1; occurredAt: Date }[] = [];
         let day = 0;
         for (const move of moves) {
           day += 1;
@@ -85,7 +86,7 @@ describeEachBackend('Ledger invariants', (backend) => {
                 occurredAt,
               },
             ]);
-            accepted.push(move);
+            accepted.push({ ...move, occurredAt });
           } catch (error) {
             // Only a stock shortage may refuse a well-formed movement, and it must change nothing.
             expect(error).toBeInstanceOf(DomainError);
@@ -101,14 +102,15 @@ describeEachBackend('Ledger invariants', (backend) => {
         }
         // The bulk path (replayLedger) follows the same rules: same accepted moves, same balances.
         const replay = replayLedger(
-          accepted.map((m, i) => ({
+          accepted.map((m) => ({
             productId: 1,
             locationId: m.at,
             toLocationId: 1 - m.at,
             request: m.request,
-            occurredAt: new Date(Date.UTC(2026, 0, i + 1)),
+            occurredAt: m.occurredAt,
             defaultUnitCost: 5,
           })),
+          (id) => (id === 1 ? 'amazon' : 'seller'),
         );
         for (const at of [0, 1] as const) {
           const online = balances.find((b) => b.location === codes[at]);
@@ -117,6 +119,16 @@ describeEachBackend('Ledger invariants', (backend) => {
             onHand: offline?.onHand ?? 0,
             unfulfillable: offline?.unfulfillable ?? 0,
           });
+          // and the same open layers, with the seller's receipt and the arrival at the network
+          const layer = (l: { receivedAt: Date; arrivedAt: Date; quantityRemaining: number }) =>
+            `${l.receivedAt.toISOString()} ${l.arrivedAt.toISOString()} ${String(l.quantityRemaining)}`;
+          const onlineLayers = (
+            await sw.inventory.listLayers(account.actor, { sku, location: codes[at] })
+          ).map((l) => `${l.receivedAt} ${l.arrivedAt} ${String(l.quantityRemaining)}`);
+          const offlineLayers = replay.layers
+            .filter((l) => l.locationId === at && l.quantityRemaining > 0)
+            .map(layer);
+          expect(onlineLayers.sort()).toEqual(offlineLayers.sort());
         }
       }),
       { numRuns: backend.name === 'pglite' ? 15 : 25 },

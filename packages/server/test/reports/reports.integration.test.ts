@@ -168,7 +168,7 @@ describeEachBackend('Reports on the demo seller', (backend) => {
 describeEachBackend('Reports and fees: hand-checked cases through the API', (backend) => {
   const ctx = useStockwise(backend);
 
-  it('a unit received 200 days ago is in 181–270 with the $0.50/cu ft estimate, also after a transfer; 12×10×8 in pays $0.43 in March and $1.33 in November', async () => {
+  it('units received 200 days ago are in 181–270 at the seller’s location; the one moved to Amazon is aged from its arrival there; 12×10×8 in pays $0.43 in March and $1.33 in November', async () => {
     const owner = await newAccount(ctx.sw);
     const api = client(ctx.app, owner.token);
     await api.post('/api/v1/locations', { code: 'WH', name: 'Own warehouse', type: 'warehouse' });
@@ -206,7 +206,7 @@ describeEachBackend('Reports and fees: hand-checked cases through the API', (bac
         })
       ).status,
     ).toBe(201);
-    // Moved to Amazon 10 days ago: the units are still 200 days old.
+    // Moved to Amazon 10 days ago: 200 days old for the seller, 10 days old for Amazon.
     expect(
       (
         await api.post('/api/v1/movements', {
@@ -219,13 +219,23 @@ describeEachBackend('Reports and fees: hand-checked cases through the API', (bac
         })
       ).status,
     ).toBe(201);
+    // Amazon's scope (the default): the unit at FBA, aged from its arrival at Amazon — no surcharge on
+    // the next 15th (2025-08-15, 36 days at Amazon). (Before layers carried the arrival, this unit was
+    // 200 days old here and the 2 warehouse units were counted under Amazon's column names.)
     const age = await api.get(`/api/v1/reports/inventory-age?asOf=${asOf}`);
+    expect(age.body['scope']).toEqual({ network: 'amazon', locations: ['FBA'] });
     const row = (age.body['rows'] as Record<string, number>[])[0]!;
-    expect(row['inv-age-181-to-270-days']).toBe(3);
-    expect(row['inv-age-0-to-90-days']).toBe(0);
-    // Surcharge only where Amazon charges it: 1 unit × 0.5556 cu ft × $0.50 = $0.28
-    expect(row['quantity-to-be-charged-ais-181-210-days']).toBe(1);
-    expect(row['estimated-ais-181-210-days']).toBe(0.28);
+    expect(row['inv-age-0-to-90-days']).toBe(1);
+    expect(row['inv-age-181-to-270-days']).toBe(0);
+    expect(row['quantity-to-be-charged-ais-181-210-days']).toBe(0);
+    expect(row['estimated-ais-181-210-days']).toBe(0);
+    // The seller's warehouse: the seller's age, not under Amazon's names, no Amazon fees.
+    const wh = await api.get(`/api/v1/reports/inventory-age?asOf=${asOf}&location=WH`);
+    expect(wh.body['scope']).toEqual({ network: 'seller', locations: ['WH'] });
+    const whRow = (wh.body['rows'] as Record<string, number>[])[0]!;
+    expect(whRow['seller-age-181-to-270-days']).toBe(2);
+    expect(Object.keys(whRow).filter((k) => k.startsWith('inv-age') || k.includes('-ais-'))).toEqual([]);
+    expect(wh.body['columns']).not.toContain('estimated-storage-cost-next-month');
 
     const march = await api.get('/api/v1/reports/storage?asOf=2025-07-20&month=2025-03');
     const marchFba = (march.body['rows'] as Record<string, unknown>[]).find(

@@ -2,13 +2,26 @@ import type { LedgerDay } from '@stockwise/domain/forecasting/daily-history';
 import { demandRepository } from '@stockwise/db/forecasting/demand.repository';
 import type { Stockwise } from '../../src/stockwise';
 
-/** The ledger's days per SKU over [from, to), locations summed: what the domain's health factors take. */
+/**
+ * The ledger's days per SKU over [from, to), its Amazon locations summed (Amazon's scope, what the
+ * health factors count; docs/formulas.md#amazons-scope), or every location with `allLocations`.
+ */
 export async function ledgerDaysBySku(
   sw: Stockwise,
   accountId: number,
-  range: { from: string; to: string },
+  range: { from: string; to: string; allLocations?: boolean },
 ): Promise<Map<string, { opening: number; days: LedgerDay[] }>> {
-  const items = await demandRepository.ledgerDays(sw.db, accountId, range);
+  const amazon = new Set(
+    (
+      await sw.db.query<{ id: number }>(
+        `SELECT id FROM locations WHERE account_id = $1 AND type = 'amazon_fba'`,
+        [accountId],
+      )
+    ).map((l) => l.id),
+  );
+  const items = (await demandRepository.ledgerDays(sw.db, accountId, range)).filter(
+    (item) => range.allLocations === true || amazon.has(item.locationId),
+  );
   const products = await sw.db.query<{ id: number; sku: string }>(
     'SELECT id, sku FROM products WHERE account_id = $1',
     [accountId],

@@ -7692,7 +7692,7 @@ export interface paths {
           from?: string;
           /** @description profit: day after the last (default asOf) */
           to?: string;
-          /** @description one location's rows (code); default Amazon's locations (docs/formulas.md#amazons-scope) */
+          /** @description inventory-age, storage, stranded, excess: one location’s code (default: every Amazon location). Ages are the location’s network’s: Amazon’s (since arrival at Amazon) or the seller’s (since receipt) */
           location?: string;
           /** @description json: rows per page (downloads hold every row) */
           limit?: number;
@@ -9446,8 +9446,11 @@ export interface components {
       available: number;
       inbound: number;
       unfulfillable: number;
+      /** @description the seller’s receipt of its oldest units (the seller’s age) */
       oldestReceivedAt: string | null;
-      /** @description its oldest units are 181 days old or older */
+      /** @description the earliest arrival of its units at the location’s network (Amazon’s age at Amazon locations) */
+      oldestArrivedAt: string | null;
+      /** @description its oldest units are 181 days old or older: at Amazon locations since arrival at Amazon, elsewhere since receipt */
       aged: boolean;
       updatedAt: string;
     };
@@ -9599,7 +9602,7 @@ export interface components {
         /** @description the first stocked-out SKUs in SKU order */
         skus: string[];
       };
-      /** @description units in layers 181 days old or older (Amazon’s aged-inventory surcharge starts there) */
+      /** @description units at Amazon locations 181 days or more after their arrival at Amazon (Amazon’s aged-inventory surcharge starts there) */
       agedUnits: number;
       /** @description open layers at their FIFO unit cost, per product currency, largest first */
       value: {
@@ -9633,12 +9636,19 @@ export interface components {
     AgeLayer: {
       sku: string;
       location: string;
+      /** @description the seller’s receipt (kept through every transfer) */
       receivedAt: string;
+      /** @description arrival at the layer’s network: Amazon’s (amazon_fba) or the seller’s own */
+      arrivedAt: string;
+      /** @description the seller’s age: days since receivedAt */
       ageDays: number;
+      /** @description at Amazon locations, Amazon’s age: days since arrivedAt (null elsewhere) */
+      amazonAgeDays: number | null;
       ageBucket: {
         minDays: number;
         maxDays: number | null;
       };
+      /** @description 181 days old or older: at Amazon locations by Amazon’s age, elsewhere the seller’s */
       aged: boolean;
       quantityReceived: number;
       quantityRemaining: number;
@@ -10768,6 +10778,12 @@ export interface components {
       /** @enum {string} */
       kind: 'inventory' | 'inventory-age' | 'excess' | 'stranded' | 'storage' | 'profit';
       asOf: string;
+      /** @description the locations the report counts: Amazon’s by default, the one asked for, or every location (network null) */
+      scope: {
+        /** @enum {string|null} */
+        network: 'amazon' | 'seller' | null;
+        locations: string[];
+      };
       columns: string[];
       rows: {
         [key: string]: string | number | null;

@@ -22,6 +22,7 @@ export interface GeneratedBalance {
   inbound: number;
   unfulfillable: number;
   oldestReceivedAt: string | null;
+  oldestArrivedAt: string | null;
   aged: boolean;
   updatedAt: string;
 }
@@ -49,6 +50,7 @@ export function generateBalances(count: number, seed = 7): GeneratedBalance[] {
       inbound: random() < 0.2 ? Math.floor(random() * 300) : 0,
       unfulfillable: random() < 0.1 ? Math.floor(random() * 20) : 0,
       oldestReceivedAt: onHand ? new Date(now - ageDays * 86_400_000).toISOString() : null,
+      oldestArrivedAt: onHand ? new Date(now - ageDays * 86_400_000).toISOString() : null,
       aged: onHand > 0 && ageDays >= 181, // as the server marks them
       updatedAt: new Date(now).toISOString(),
     });

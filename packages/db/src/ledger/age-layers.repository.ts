@@ -1,0 +1,102 @@
+import type { OpenLayer } from '@stockwise/domain/ledger/fifo';
+import type { Sql } from '../database';
+import type { ItemKey } from './ledger.repository';
+
+const BULK_CHUNK = 5000;
+
+/**
+ * FIFO age layers (docs/vocabulary.md#age-layers-fifo): each carries the seller's receipt (`received_at`,
+ * kept through every transfer) and the arrival at its network (`arrived_at`, Amazon's or the seller's).
+ */
+export const ageLayersRepository = {
+  /** Open layers in FIFO order (arrival at the network, then receipt; domain/ledger/network.ts fifoOrder), locked for the rest of the transaction. */
+  async lockOpenLayers(sql: Sql, accountId: number, item: ItemKey): Promise<OpenLayer[]> {
+    const rows = await sql.query<{
+      id: number;
+      received_at: Date;
+      arrived_at: Date;
+      quantity_remaining: number;
+      unit_cost: number | null;
+    }>(
+      `SELECT id, received_at, arrived_at, quantity_remaining, unit_cost FROM age_layers
+       WHERE account_id = $1 AND product_id = $2 AND location_id = $3 AND quantity_remaining > 0
+       ORDER BY arrived_at, received_at, id FOR UPDATE`,
+      [accountId, item.productId, item.locationId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      receivedAt: r.received_at,
+      arrivedAt: r.arrived_at,
+      quantityRemaining: r.quantity_remaining,
+      unitCost: r.unit_cost,
+    }));
+  },
+
+  async consumeLayer(sql: Sql, layerId: number, quantity: number): Promise<void> {
+    await sql.query('UPDATE age_layers SET quantity_remaining = quantity_remaining - $2 WHERE id = $1', [
+      layerId,
+      quantity,
+    ]);
+  },
+
+  async insertLayer(
+    sql: Sql,
+    l: ItemKey & {
+      accountId: number;
+      receivedAt: Date;
+      arrivedAt: Date;
+      quantity: number;
+      unitCost: number | null;
+      sourceMovementId: number;
+    },
+  ): Promise<void> {
+    await sql.query(
+      `INSERT INTO age_layers (account_id, product_id, location_id, received_at, arrived_at, quantity_received,
+         quantity_remaining, unit_cost, source_movement_id) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)`,
+      [
+        l.accountId,
+        l.productId,
+        l.locationId,
+        l.receivedAt,
+        l.arrivedAt,
+        l.quantity,
+        l.unitCost,
+        l.sourceMovementId,
+      ],
+    );
+  },
+
+  async bulkInsertLayers(
+    sql: Sql,
+    accountId: number,
+    rows: readonly (ItemKey & {
+      receivedAt: Date;
+      arrivedAt: Date;
+      quantityReceived: number;
+      quantityRemaining: number;
+      unitCost: number | null;
+      sourceMovementId: number;
+    })[],
+  ): Promise<void> {
+    for (let start = 0; start < rows.length; start += BULK_CHUNK) {
+      const chunk = rows.slice(start, start + BULK_CHUNK);
+      await sql.query(
+        `INSERT INTO age_layers (account_id, product_id, location_id, received_at, arrived_at, quantity_received,
+           quantity_remaining, unit_cost, source_movement_id)
+         SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::int[],
+           $8::numeric[], $9::bigint[])`,
+        [
+          accountId,
+          chunk.map((l) => l.productId),
+          chunk.map((l) => l.locationId),
+          chunk.map((l) => l.receivedAt),
+          chunk.map((l) => l.arrivedAt),
+          chunk.map((l) => l.quantityReceived),
+          chunk.map((l) => l.quantityRemaining),
+          chunk.map((l) => l.unitCost),
+          chunk.map((l) => l.sourceMovementId),
+        ],
+      );
+    }
+  },
+};
