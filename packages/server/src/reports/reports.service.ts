@@ -86,7 +86,7 @@ export class ReportsService {
         });
       const found = all.find((l) => l.code === location);
       if (!found)
-        throw new DomainError('VALIDATION_FAILED', `unknown location ${location}`, { field: 'location' });
+        throw new DomainError('UNKNOWN_LOCATION', `unknown location ${location}`, { field: 'location' });
       return { network: networkOf(found.type), locations: [ref(found)] };
     }
     if (def.scope === 'all') return { network: null, locations: all.map(ref) };

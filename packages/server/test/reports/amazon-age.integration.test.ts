@@ -105,7 +105,7 @@ describeEachBackend('Amazon age: arrival at Amazon, Amazon scope, the next asses
     const all = await api.get(`/api/v1/reports/inventory-age?asOf=${today}`);
     expect(all.body['scope']).toEqual({ network: 'amazon', locations: ['FBA-US'] });
     const unknown = await api.get(`/api/v1/reports/inventory-age?location=NOPE`);
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(404);
     expect(unknown.body['field']).toBe('location');
     const notScoped = await api.get(`/api/v1/reports/profit?location=FBA-US`);
     expect(notScoped.status).toBe(400);
