@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, NumberInput, Table, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NumberInput, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { RestockRecommendation } from '../../api/types';
 import { DataTable } from '../../components/common/data-table';
@@ -6,6 +6,7 @@ import { SkuLink } from '../../components/common/entity-link';
 import { lineKey } from '../purchasing.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { ALERT_COLORS } from './alerts';
+import { HeldBackNote } from './held-back';
 import { ReasoningRow } from './reasoning-row';
 
 const COLUMNS = 10;
@@ -47,6 +48,26 @@ function QuantityCell({ rec, selection }: { rec: RestockRecommendation; selectio
   );
 }
 
+/** Transfers (from → to) and purchases (from a supplier) look different at a glance. */
+function ActionCell({ rec }: { rec: RestockRecommendation }) {
+  const { t } = useI18n();
+  const transfer = rec.action === 'transfer';
+  return (
+    <Table.Td>
+      <Group gap={6} wrap="nowrap">
+        <Badge color={transfer ? 'teal' : 'gray'} variant={transfer ? 'filled' : 'light'} miw="max-content">
+          {t(`restock.action.${rec.action}`)}
+        </Badge>
+        {rec.source ? (
+          <Text span size="sm" translate="no" data-testid="restock-route">
+            {transfer ? `${rec.source} → ${rec.location}` : rec.source}
+          </Text>
+        ) : null}
+      </Group>
+    </Table.Td>
+  );
+}
+
 function RestockRow({
   rec,
   selection,
@@ -63,7 +84,13 @@ function RestockRow({
   const reasoning = typeof rec.reasoning === 'object' && rec.reasoning !== null ? rec.reasoning : null;
   return (
     <>
-      <Table.Tr>
+      <Table.Tr
+        data-sku={rec.sku}
+        data-location={rec.location}
+        data-action={rec.action}
+        data-held-back={rec.reasoning.heldBack?.reason}
+        bg={rec.action === 'transfer' ? 'teal.0' : undefined}
+      >
         <Table.Td translate="no">
           {rec.action === 'purchase' ? (
             <Checkbox
@@ -85,10 +112,7 @@ function RestockRow({
           ) : null}
         </Table.Td>
         <Table.Td translate="no">{rec.location}</Table.Td>
-        <Table.Td>
-          {rec.action ? t(`restock.action.${rec.action}`) : '—'}
-          {rec.source ? <Text span size="xs" c="dimmed" translate="no">{` · ${rec.source}`}</Text> : null}
-        </Table.Td>
+        <ActionCell rec={rec} />
         <Table.Td>
           {rec.alert ? (
             <Badge color={ALERT_COLORS[rec.alert]} variant="light" miw="max-content">
@@ -97,6 +121,7 @@ function RestockRow({
           ) : (
             '—'
           )}
+          {rec.reasoning.heldBack ? <HeldBackNote heldBack={rec.reasoning.heldBack} rec={rec} /> : null}
         </Table.Td>
         <QuantityCell rec={rec} selection={selection} />
         <Table.Td>{rec.orderByDate ? fmt.date(rec.orderByDate) : '—'}</Table.Td>
@@ -155,7 +180,8 @@ export function RestockTable({
       ]}
     >
       {rows.map((rec) => {
-        const key = lineKey(rec.sku, rec.location);
+        // A SKU × location may have a transfer and a purchase line: the action and source tell them apart.
+        const key = `${rec.action}\u0001${rec.source ?? ''}\u0001${lineKey(rec.sku, rec.location)}`;
         return (
           <RestockRow
             key={key}

@@ -60,7 +60,7 @@ function cellContent(row: InventoryRow, column: ColumnId, ctx: { fmt: Formatters
       return ctx.fmt.int(row[column]);
     case 'available':
       return (
-        <span className={row.available <= 0 && row.replenishable ? classes.zero : undefined}>
+        <span className={row.outOfStock ? classes.zero : undefined}>
           {ctx.fmt.int(row.available)}
         </span>
       );
