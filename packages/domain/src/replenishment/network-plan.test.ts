@@ -119,7 +119,7 @@ describe('planNetwork', () => {
   });
 
   it('plans at the first FBA location a product stocked nowhere, with a zero forecast', () => {
-    const { lines } = planNetwork(input({ itemsOf: new Map(), forecasts: new Map() }));
+    const { lines } = planNetwork(input({ mode: 'direct', itemsOf: new Map(), forecasts: new Map() }));
     expect(lines).toHaveLength(1);
     expect(lines[0]!.location.code).toBe('FBA1');
     expect(lines[0]!.forecastSource).toBe('computed');

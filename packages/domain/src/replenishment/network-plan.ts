@@ -13,6 +13,7 @@ import { learnLeadTime, totalStagedDays } from './lead-time';
 import type { RestockStock } from './restock';
 import type { PlanLine, PlanLocation, PlanProduct, PlanSetting, PlanSupplier, PlanTerm } from './plan-line';
 import { cutLine, recommendLine } from './plan-line';
+import { withLocalPosition } from './hub-line';
 
 export const SUPPLY_MODES = ['direct', 'via_warehouse', 'bulk_warehouse'] as const;
 export type SupplyMode = (typeof SUPPLY_MODES)[number];
@@ -143,11 +144,11 @@ export function supplierLeadTime(
 export interface NetworkPlanInput<P extends PlanProduct, L extends PlanLocation> {
   /** First planning day. */
   asOf: string;
-  /** Requested supply mode; without a warehouse hub every mode plans direct. */
+  /** Requested supply mode (undefined: the default, `resolveSupplyMode`); without a hub every mode plans direct. */
   mode: SupplyMode | undefined;
   /** Replenishable products to plan. */
   products: readonly P[];
-  /** Active locations; the first warehouse is the hub. */
+  /** Active locations; the first warehouse (else 3PL) is the hub. */
   locations: readonly L[];
   /** Location ids each product is stocked or forecast at. */
   itemsOf: ReadonlyMap<number, ReadonlySet<number>>;
@@ -163,13 +164,24 @@ export interface NetworkPlanInput<P extends PlanProduct, L extends PlanLocation>
   settings: ReadonlyMap<number, PlanSetting>;
 }
 
-/** The supply mode actually planned, and the hub (first warehouse) it goes through. */
+/** The network mode an account plans in by default when it has a hub and an Amazon location. */
+export const DEFAULT_NETWORK_MODE: SupplyMode = 'via_warehouse';
+
+/**
+ * The supply mode actually planned, and the hub it goes through: the first own warehouse, else the
+ * first 3PL. Without a requested mode an account with a hub and an `amazon_fba` location plans the
+ * network (`DEFAULT_NETWORK_MODE`: hub stock is first sent to Amazon, then the hub buys), any other
+ * account `direct`; a requested network mode without a hub plans direct.
+ */
 export function resolveSupplyMode<L extends PlanLocation>(
   requested: SupplyMode | undefined,
   locations: readonly L[],
 ): { mode: SupplyMode; hub: L | undefined } {
-  const hub = locations.find((l) => l.type === 'warehouse');
-  return { mode: requested && requested !== 'direct' && hub ? requested : 'direct', hub };
+  const hub = locations.find((l) => l.type === 'warehouse') ?? locations.find((l) => l.type === '3pl');
+  if (!hub) return { mode: 'direct', hub };
+  if (requested) return { mode: requested, hub };
+  const amazon = locations.some((l) => l.type === 'amazon_fba');
+  return { mode: amazon ? DEFAULT_NETWORK_MODE : 'direct', hub };
 }
 
 interface ProductContext<P extends PlanProduct, L extends PlanLocation> {
@@ -230,8 +242,8 @@ function echelonLines<P extends PlanProduct, L extends PlanLocation>(
 ): PlanLine<P, L>[] {
   const R = NETWORK_PLAN_RULES;
   const { supplier, mode, lead } = c;
-  const fcs = locIds.filter((id) => id !== hub.id && c.byId.get(id)!.type !== 'warehouse');
-  const others = locIds.filter((id) => id !== hub.id && c.byId.get(id)!.type === 'warehouse');
+  const fcs = locIds.filter((id) => id !== hub.id && c.byId.get(id)!.type === 'amazon_fba');
+  const others = locIds.filter((id) => id !== hub.id && c.byId.get(id)!.type !== 'amazon_fba');
   const lines = others.map((id) => directLine(c, id, zero));
   const legDays = supplier ? Math.max(1, supplier.groundDays + supplier.checkInDays) : R.defaultLegDays;
   const leg = {
@@ -269,20 +281,27 @@ function echelonLines<P extends PlanProduct, L extends PlanLocation>(
     lead.statedDays > 0 ? Math.max(0, lead.statedDays - (supplier?.checkInDays ?? 0)) / lead.statedDays : 1;
   const hubLead = { ...lead, meanDays: lead.meanDays * share, sdDays: lead.sdDays * share };
   const echelonForecasts = echelonIds.map((id) => forecastAt(c, id, zero));
+  const hubLine = recommendLine({
+    ...base,
+    location: hub,
+    action: 'purchase',
+    source: supplier?.code ?? null,
+    stock: echelonStock,
+    forecast: {
+      f: sumForecasts(echelonForecasts.map((f) => f.f)),
+      source: echelonForecasts.every((f) => f.source === 'stored') ? 'stored' : 'computed',
+    },
+    lead: hubLead,
+    reviewDays: mode === 'bulk_warehouse' ? R.bulkHubReviewDays : undefined,
+    minCover: R.hubMinCoverDays,
+  });
   lines.push(
-    recommendLine({
+    withLocalPosition(hubLine, {
       ...base,
-      location: hub,
-      action: 'purchase',
-      source: supplier?.code ?? null,
-      stock: echelonStock,
-      forecast: {
-        f: sumForecasts(echelonForecasts.map((f) => f.f)),
-        source: echelonForecasts.every((f) => f.source === 'stored') ? 'stored' : 'computed',
-      },
+      stock: stockAt(c, hub.id),
+      forecast: forecastAt(c, hub.id, zero),
       lead: hubLead,
-      reviewDays: mode === 'bulk_warehouse' ? R.bulkHubReviewDays : undefined,
-      minCover: R.hubMinCoverDays,
+      fcLines,
     }),
   );
   return lines;

@@ -7,7 +7,10 @@ import type { SizeTier, StorageType } from '../catalog/dimensions';
 import { storageTypeOf } from '../catalog/dimensions';
 import type { DemandForecast } from '../forecasting/types';
 import { estimateUnitFees, storageFeeSchedule, storageRatePerCubicFootDay } from './economics';
+import type { HeldBack } from './held-back';
 import type { LearnedLeadTime, LeadTimeStages } from './lead-time';
+import type { PlanningPosition } from './position';
+import { planningPosition } from './position';
 import type { RestockRecommendation, RestockStock } from './restock';
 import { recommendRestock } from './restock';
 import { unitCostFor } from './rounding';
@@ -69,6 +72,8 @@ export interface PlanLine<P extends PlanProduct = PlanProduct, L extends PlanLoc
   source: string | null;
   supplier: PlanSupplier | undefined;
   term: PlanTerm | undefined;
+  /** The seller's settings for the product, if any. */
+  setting: PlanSetting | undefined;
   stock: RestockStock;
   forecast: DemandForecast;
   forecastSource: 'stored' | 'computed';
@@ -79,7 +84,24 @@ export interface PlanLine<P extends PlanProduct = PlanProduct, L extends PlanLoc
   capacity: LineCapacity | null;
   /** Price − unit cost − fees, at least 0: what a unit of space earns. */
   profitPerUnit: number;
+  /** Price − unit cost − fees per unit, negative when a sale loses money; null without price or cost. */
+  marginPerUnit: number | null;
   storageType: StorageType;
+  /** The local planning position of this SKU × location (a hub's own stock and demand, never the echelon's). */
+  position: PlanningPosition;
+  /** Why the quantity is below what the position asks for (docs/formulas.md Held back); null when it is not. */
+  heldBack: HeldBack | null;
+  /** A hub purchase's echelon figures (the hub's stock and demand plus its FCs'); null on other lines. */
+  echelon: EchelonFigures | null;
+}
+
+/** What a hub buys for: its own and its fulfilment centres' stock and demand. */
+export interface EchelonFigures {
+  available: number;
+  inbound: number;
+  dailyDemand: number;
+  daysOfSupply: number | null;
+  alert: RestockRecommendation['alert'];
 }
 
 /** What a line is planned from; the optional days replace the defaults when the seller set nothing. */
@@ -145,6 +167,8 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
       ? estimateUnitFees({ price: product.price, sizeTier: product.sizeTier, amazon })
       : 0;
   const transfer = a.action === 'transfer';
+  const minCover = setting?.minCoverDays ?? a.minCover ?? (amazon ? LINE_DEFAULTS.amazonMinCoverDays : 0);
+  const maxCover = setting?.maxCoverDays ?? a.maxCover ?? LINE_DEFAULTS.maxCoverDays;
   const rec = recommendRestock(
     {
       asOf: a.asOf,
@@ -163,9 +187,8 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
     {
       reviewDays: setting?.reviewDays ?? a.reviewDays ?? LINE_DEFAULTS.reviewDays,
       serviceLevel: setting?.serviceLevel ?? null,
-      minCoverDaysAfterArrival:
-        setting?.minCoverDays ?? a.minCover ?? (amazon ? LINE_DEFAULTS.amazonMinCoverDays : 0),
-      maxCoverDays: setting?.maxCoverDays ?? a.maxCover ?? LINE_DEFAULTS.maxCoverDays,
+      minCoverDaysAfterArrival: minCover,
+      maxCoverDays: maxCover,
       allowExcess: setting?.allowExcess ?? false,
     },
   );
@@ -180,6 +203,7 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
     source: a.source,
     supplier: a.supplier,
     term,
+    setting,
     stock: a.stock,
     forecast: a.forecast.f,
     forecastSource: a.forecast.source,
@@ -188,7 +212,25 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
     unconstrained: rec.recommendedQuantity,
     capacity: null,
     profitPerUnit: Math.max(0, (product.price ?? 0) - (unitCost ?? 0) - fees),
+    marginPerUnit:
+      product.price !== null && unitCost !== null ? round2(product.price - unitCost - fees) : null,
     storageType,
+    position: planningPosition({
+      productId: product.id,
+      sku: product.sku,
+      locationId: location.id,
+      location: location.code,
+      locationType: location.type,
+      asOf: a.asOf,
+      stock: a.stock,
+      forecast: a.forecast.f,
+      demandSource: a.forecast.source,
+      local: rec,
+      coverLowDays: rec.reasoning.minCoverDaysAfterArrival,
+      coverHighDays: rec.reasoning.maxCoverDays,
+    }),
+    heldBack: null,
+    echelon: null,
   };
 }
 

@@ -114,10 +114,7 @@ export interface RestockRecommendation {
   reasoning: RestockReasoning;
 }
 
-const round = (x: number, digits = 2) => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
  * Cumulative mean demand: cum[t] = expected units over days [0, t). Days past the horizon repeat
@@ -133,6 +130,14 @@ function cumulativeDemand(forecast: DemandForecast, days: number): Float64Array 
     cum[t + 1] = cum[t]! + (Number.isFinite(m) && m > 0 ? m : 0);
   }
   return cum;
+}
+
+/** Days of forecast the daily demand of a position is the mean of (docs/formulas.md Days of supply). */
+export const DAILY_DEMAND_DAYS = 28;
+
+/** Forecast daily demand: the 28-day mean (what days of supply divide by). */
+export function averageDailyDemand(forecast: DemandForecast): number {
+  return cumulativeDemand(forecast, DAILY_DEMAND_DAYS)[DAILY_DEMAND_DAYS]! / DAILY_DEMAND_DAYS;
 }
 
 /**
@@ -157,7 +162,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const cum = cumulativeDemand(f, Math.max(search, P, 28) + L + maxCover + 1);
   const demandBetween = (from: number, days: number) => cum[from + days]! - cum[from]!;
 
-  const dailyDemand = demandBetween(0, 28) / 28;
+  const dailyDemand = demandBetween(0, DAILY_DEMAND_DAYS) / DAILY_DEMAND_DAYS;
   const available = input.stock.onHand - input.stock.reserved;
   const backorders = Math.max(0, -available);
   const inbound = input.stock.inbound;

@@ -1,11 +1,14 @@
 import type { LedgerService } from '../ledger/ledger.service';
 import type { Transactor } from '../platform/transactor';
+import { PlanningService } from './planning.service';
 import { PurchaseOrdersService } from './purchase-orders.service';
 import { RestockService } from './restock.service';
 import { SuppliersService } from './suppliers.service';
 
 /** Replenishment (issue 5): suppliers, restock recommendations, purchase orders. */
 export interface ReplenishmentServices {
+  /** The one planning position and the network plan (issue 12). */
+  planning: PlanningService;
   suppliers: SuppliersService;
   restock: RestockService;
   purchaseOrders: PurchaseOrdersService;
@@ -15,8 +18,10 @@ export function createReplenishmentServices(deps: {
   tx: Transactor;
   ledger: LedgerService;
 }): ReplenishmentServices {
-  const restock = new RestockService(deps.tx);
+  const planning = new PlanningService(deps.tx);
+  const restock = new RestockService(deps.tx, planning);
   return {
+    planning,
     suppliers: new SuppliersService(deps.tx),
     restock,
     purchaseOrders: new PurchaseOrdersService(deps.tx, { ledger: deps.ledger, restock }),

@@ -31,6 +31,7 @@ export function restockRoutes(sw: Stockwise) {
         sku: q.sku,
         alert: q.alert,
         mode: q.mode,
+        heldBack: q.heldBack,
         onlyOrders: q.onlyOrders === 'true',
         limit: q.limit,
       });

@@ -2,10 +2,11 @@ import { z } from '@hono/zod-openapi';
 import { SUPPLY_MODES } from '@stockwise/domain/replenishment/network-plan';
 import type { SupplyMode } from '@stockwise/domain/replenishment/network-plan';
 import { RESTOCK_ALERTS } from '@stockwise/domain/replenishment/restock';
+import { HELD_BACK_REASONS } from '@stockwise/domain/replenishment/held-back';
 import { LocationCodeSchema, TextSchema } from '../http/common.schema';
 import { SupplierCodeSchema } from './suppliers.schema';
 
-export { RESTOCK_ALERTS };
+export { RESTOCK_ALERTS, HELD_BACK_REASONS };
 export { SUPPLY_MODES };
 export type { SupplyMode };
 
@@ -19,8 +20,12 @@ export const RestockQuerySchema = z.object({
     .openapi({ description: "one alert, or 'any' for every SKU with an alert" }),
   mode: z.enum(SUPPLY_MODES).optional().openapi({
     description:
-      'direct: supplier → each location; via_warehouse: supplier → own warehouse → FC; bulk_warehouse: bulk at own warehouse replenishing FCs (default: direct)',
+      'direct: supplier → each location; via_warehouse: supplier → own warehouse → FC (hub stock is sent to Amazon first, then the hub buys); bulk_warehouse: bulk at own warehouse replenishing FCs. Default: via_warehouse for an account with an own warehouse or 3PL and an Amazon location, else direct',
   }),
+  heldBack: z
+    .enum([...HELD_BACK_REASONS, 'any'])
+    .optional()
+    .openapi({ description: "only rows held back for this reason, or 'any' held-back row" }),
   onlyOrders: z
     .enum(['true', 'false'])
     .optional()
@@ -28,6 +33,14 @@ export const RestockQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100_000).default(5000),
 });
 export type RestockQuery = z.infer<typeof RestockQuerySchema>;
+
+export const HeldBackSchema = z
+  .object({
+    reason: z.enum(HELD_BACK_REASONS),
+    message: z.string(),
+    figures: z.record(z.string(), z.number()),
+  })
+  .openapi('RestockHeldBack');
 
 export const RestockReasoningSchema = z
   .object({
@@ -72,6 +85,20 @@ export const RestockReasoningSchema = z
         profitPerCubicFoot: z.number(),
       })
       .nullable(),
+    heldBack: HeldBackSchema.nullable().openapi({
+      description:
+        'why the quantity is 0 or below unconstrained (set on every such row whose alert says act now)',
+    }),
+    echelon: z
+      .object({
+        available: z.number(),
+        inbound: z.number(),
+        dailyDemand: z.number(),
+        daysOfSupply: z.number().nullable(),
+        alert: z.enum(RESTOCK_ALERTS).nullable(),
+      })
+      .nullable()
+      .openapi({ description: "a hub purchase's echelon figures (hub + the FCs it feeds); null elsewhere" }),
   })
   .openapi('RestockReasoning');
 
@@ -91,8 +118,13 @@ export const RestockItemSchema = z
     onHand: z.number().int(),
     available: z.number().int(),
     inbound: z.number().int(),
+    backorders: z.number().int(),
     dailyDemand: z.number(),
     daysOfSupply: z.number().nullable(),
+    stockOutDate: z.string().nullable().openapi({ description: 'projected first day without stock here' }),
+    coverLowDays: z.number(),
+    coverHighDays: z.number(),
+    excessUnits: z.number().int().openapi({ description: 'on-hand units above the cover band here' }),
     leadTimeDays: z.number().int(),
     serviceLevel: z.number(),
     safetyStock: z.number(),
@@ -163,6 +195,12 @@ export const RestockSettingsSchema = z
     allowExcess: z
       .boolean()
       .openapi({ description: 'allow planning above maxCoverDays (flagged as excess)' }),
+    buyDespiteClearance: z.boolean().openapi({
+      description: 'buy or send even where clearance is advised (else held back as clearance)',
+    }),
+    buyDespiteLoss: z.boolean().openapi({
+      description: 'buy even when a unit loses money after fees (else held back as unprofitable)',
+    }),
   })
   .partial()
   .strict()

@@ -4234,8 +4234,17 @@ export interface paths {
           sku?: string;
           /** @description one alert, or 'any' for every SKU with an alert */
           alert?: 'out_of_stock' | 'reorder_now' | 'reorder_soon' | 'any';
-          /** @description direct: supplier → each location; via_warehouse: supplier → own warehouse → FC; bulk_warehouse: bulk at own warehouse replenishing FCs (default: direct) */
+          /** @description direct: supplier → each location; via_warehouse: supplier → own warehouse → FC (hub stock is sent to Amazon first, then the hub buys); bulk_warehouse: bulk at own warehouse replenishing FCs. Default: via_warehouse for an account with an own warehouse or 3PL and an Amazon location, else direct */
           mode?: 'direct' | 'via_warehouse' | 'bulk_warehouse';
+          /** @description only rows held back for this reason, or 'any' held-back row */
+          heldBack?:
+            | 'capacity'
+            | 'clearance'
+            | 'unprofitable'
+            | 'no_supplier'
+            | 'covered_by_transfer'
+            | 'seller_setting'
+            | 'any';
           /** @description only lines with a quantity to order or ship */
           onlyOrders?: 'true' | 'false';
           limit?: number;
@@ -9822,8 +9831,15 @@ export interface components {
       onHand: number;
       available: number;
       inbound: number;
+      backorders: number;
       dailyDemand: number;
       daysOfSupply: number | null;
+      /** @description projected first day without stock here */
+      stockOutDate: string | null;
+      coverLowDays: number;
+      coverHighDays: number;
+      /** @description on-hand units above the cover band here */
+      excessUnits: number;
       leadTimeDays: number;
       serviceLevel: number;
       safetyStock: number;
@@ -9887,7 +9903,27 @@ export interface components {
         cutQuantity: number;
         profitPerCubicFoot: number;
       } | null;
+      heldBack: components['schemas']['RestockHeldBack'];
+      /** @description a hub purchase's echelon figures (hub + the FCs it feeds); null elsewhere */
+      echelon: {
+        available: number;
+        inbound: number;
+        dailyDemand: number;
+        daysOfSupply: number | null;
+        /** @enum {string|null} */
+        alert: 'out_of_stock' | 'reorder_now' | 'reorder_soon' | null;
+      } | null;
     };
+    /** @description why the quantity is 0 or below unconstrained (set on every such row whose alert says act now) */
+    RestockHeldBack: {
+      /** @enum {string} */
+      reason:
+        'capacity' | 'clearance' | 'unprofitable' | 'no_supplier' | 'covered_by_transfer' | 'seller_setting';
+      message: string;
+      figures: {
+        [key: string]: number;
+      };
+    } | null;
     CapacityFit: {
       location: string;
       storageType: string;
@@ -9914,6 +9950,10 @@ export interface components {
       maxCoverDays?: number | null;
       /** @description allow planning above maxCoverDays (flagged as excess) */
       allowExcess?: boolean;
+      /** @description buy or send even where clearance is advised (else held back as clearance) */
+      buyDespiteClearance?: boolean;
+      /** @description buy even when a unit loses money after fees (else held back as unprofitable) */
+      buyDespiteLoss?: boolean;
     };
     PurchaseOrderPage: {
       items: components['schemas']['PurchaseOrder'][];
