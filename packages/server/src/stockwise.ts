@@ -46,6 +46,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
   const auth = new AuthService(tx);
   registerForecastJobs(jobs, forecasts);
   scheduleDailyForecasts(jobs, { auth, tx });
+  const replenishment = createReplenishmentServices({ tx, ledger });
   return {
     db,
     tx,
@@ -54,12 +55,12 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
     locations: new LocationsService(tx),
     ledger,
     movements: new MovementsService(tx, ledger),
-    inventory: new InventoryService(tx),
+    inventory: new InventoryService(tx, replenishment.planning),
     audit: new AuditService(tx),
     jobs,
     forecasts,
     ...createSalesServices({ tx, ledger, jobs, auth }, options),
-    ...createReplenishmentServices({ tx, ledger }),
+    ...replenishment,
     ...createHealthServices({ tx, jobs, auth, secretKeyFile: options.secretKeyFile }),
     close: () => db.close(),
   };

@@ -202,9 +202,9 @@ describe.skipIf(!run)('restock plan (browser)', () => {
       await page.waitForLoadState('networkidle');
       expect(await page.getByTestId('restock-mode').innerText()).toContain(defaultMark);
       const held = plan.items.find((i) => i.reasoning.heldBack)!;
-      expect(
-        await row(page, held).getByTestId(`held-back-${held.sku}-${held.location}`).innerText(),
-      ).toMatch(new RegExp(`^${heldBackPrefix}`));
+      expect(await row(page, held).getByTestId(`held-back-${held.sku}-${held.location}`).innerText()).toMatch(
+        new RegExp(`^${heldBackPrefix}`),
+      );
       expect(await untranslatedWords(page)).toEqual([]);
       await screenshot(page, `restock-${label}`);
       await page.goto(`${server.url}/`);

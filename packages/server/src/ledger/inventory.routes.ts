@@ -83,7 +83,8 @@ export function inventoryRoutes(sw: Stockwise) {
       AsOfQuerySchema,
       jsonResponse('The stock-outs', StockOutsSchema),
     ),
-    async (c) => c.json(await sw.inventory.stockOuts(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
+    async (c) =>
+      c.json(await sw.inventory.stockOuts(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
   );
 
   app.openapi(

@@ -213,7 +213,10 @@ export class InventoryService {
 
   /** Every SKU × location out of stock in the planning position (the inventory grid's stock-out filter). */
   async stockOuts(actor: Actor, options: { asOf?: string | undefined } = {}): Promise<StockOutsDto> {
-    const { asOf, positions } = await this.planning.position(actor, options.asOf ? { asOf: options.asOf } : {});
+    const { asOf, positions } = await this.planning.position(
+      actor,
+      options.asOf ? { asOf: options.asOf } : {},
+    );
     const items = positions
       .filter((p) => p.alert === 'out_of_stock')
       .map((p) => ({

@@ -53,7 +53,7 @@ const DETAILS: Record<Reason, (f: Figures, rec: RestockRecommendation, fmt: Form
           key: 'restock.heldBackDetail.no_supplier',
           vars: { quantity: fmt.int(f['quantity']), location: rec.location },
         },
-  covered_by_transfer: (f, rec, fmt) => {
+  covered_by_transfer: (f, rec, fmt): Detail => {
     if (f['followingQuantity'] !== undefined && rec.source)
       return {
         key: 'restock.heldBackDetail.covered_by_transfer',

@@ -39,7 +39,7 @@ export function ModePicker({
         data-testid="restock-mode"
         value={value}
         onChange={(mode) => {
-          onChange(mode as SupplyMode);
+          onChange(mode);
         }}
         data={ORDERED.map((mode) => ({ value: mode, label: label(mode) }))}
         style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
