@@ -7,7 +7,7 @@ import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
-vi.setConfig({ testTimeout: 240_000 });
+vi.setConfig({ testTimeout: 300_000 });
 
 /**
  * The restock page shows the plan (issue 12) on the demo seller: by default the network plan, whose
@@ -41,6 +41,7 @@ interface Summary {
 }
 
 const run = HAS_CHROMIUM || Boolean(process.env['CI']);
+const PLAN_TIMEOUT_MS = 120_000;
 const en = (n: number) => n.toLocaleString('en-US');
 const row = (page: Page, item: Pick<Item, 'sku' | 'location' | 'action'>) =>
   page.locator(
@@ -76,8 +77,9 @@ describe.skipIf(!run)('restock plan (browser)', () => {
 
   const openRestock = async () => {
     await page.goto(`${server.url}/restock`);
-    await page.getByTestId('restock-mode').waitFor();
-    await page.locator('tbody tr[data-sku]').first().waitFor();
+    // The plan is computed on demand: seconds, more on a machine busy with other suites.
+    await page.getByTestId('restock-mode').waitFor({ timeout: PLAN_TIMEOUT_MS });
+    await page.locator('tbody tr[data-sku]').first().waitFor({ timeout: PLAN_TIMEOUT_MS });
   };
 
   it('shows transfer lines from WH1 to FBA-US, with quantity and ship-by date, beside purchases', async () => {
@@ -97,7 +99,7 @@ describe.skipIf(!run)('restock plan (browser)', () => {
     await line.waitFor();
     expect(await line.getByTestId('restock-route').innerText()).toBe('WH1 → FBA-US');
     const text = await line.innerText();
-    expect(text).toContain('Transfer');
+    expect(text).toMatch(/transfer/i); // the badge is upper-cased by CSS
     expect(text).toContain(en(transfer.recommendedQuantity));
     expect(transfer.shipDate).not.toBeNull();
     // As the page formats it (Intl, the browser's time zone: the same machine).
@@ -108,7 +110,7 @@ describe.skipIf(!run)('restock plan (browser)', () => {
     expect(purchase).toBeDefined();
     const bought = row(page, purchase!);
     expect(await bought.getByTestId('restock-route').innerText()).toBe(purchase!.source);
-    expect(await bought.innerText()).toContain('Purchase');
+    expect(await bought.innerText()).toMatch(/purchase/i);
     const shade = (locator: ReturnType<typeof row>) =>
       locator.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await shade(line)).not.toBe(await shade(bought));
@@ -158,13 +160,16 @@ describe.skipIf(!run)('restock plan (browser)', () => {
     const asked = page.waitForRequest((r) => r.url().includes('/api/v1/restock?mode=direct'));
     await page.getByTestId('restock-mode').getByText('Direct from suppliers').click();
     await asked;
-    await expect.poll(() => page.locator('tbody tr[data-action="transfer"]').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('tbody tr[data-action="transfer"]').count(), { timeout: PLAN_TIMEOUT_MS })
+      .toBe(0);
     const purchases = direct.items.filter((i) => i.action === 'purchase' && i.recommendedQuantity > 0).length;
     await expect
       .poll(() => page.getByTestId('restock-line-counts').innerText())
       .toContain(`0 transfers · ${en(purchases)} purchases`);
     expect(await page.getByTestId('restock-mode').innerText()).toContain('Warehouse first (default)');
     await page.getByTestId('restock-mode').getByText('Warehouse first (default)').click();
+    // Back to the default: the plan the page first loaded, without asking the server again.
     await expect.poll(() => page.locator('tbody tr[data-action="transfer"]').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -181,8 +186,9 @@ describe.skipIf(!run)('restock plan (browser)', () => {
     await page.goto(`${server.url}/`);
     const shown = async (locator: ReturnType<Page['getByTestId']>) =>
       Number((await locator.locator('[data-value]').innerText()).replace(/[^\d]/g, ''));
-    await expect.poll(() => shown(page.getByTestId('stat-stock-outs'))).toBe(total);
-    await expect.poll(() => shown(page.getByTestId('restock-card-out_of_stock'))).toBe(total);
+    const slow = { timeout: PLAN_TIMEOUT_MS };
+    await expect.poll(() => shown(page.getByTestId('stat-stock-outs')), slow).toBe(total);
+    await expect.poll(() => shown(page.getByTestId('restock-card-out_of_stock')), slow).toBe(total);
     const rows = page.getByTestId('location-table').locator('tbody tr');
     for (const code of ['FBA-US', 'WH1']) {
       const cells = await rows.filter({ hasText: code }).first().locator('td').allInnerTexts();
@@ -206,9 +212,9 @@ describe.skipIf(!run)('restock plan (browser)', () => {
         new RegExp(`^${heldBackPrefix}`),
       );
       expect(await untranslatedWords(page)).toEqual([]);
-      await screenshot(page, `restock-${label}`);
       await page.goto(`${server.url}/`);
-      await page.getByTestId('stat-stock-outs').waitFor();
+      await page.getByTestId('stat-stock-outs').waitFor({ timeout: PLAN_TIMEOUT_MS });
+      await page.getByTestId('restock-card-out_of_stock').waitFor({ timeout: PLAN_TIMEOUT_MS });
       await page.waitForLoadState('networkidle');
       expect(await untranslatedWords(page)).toEqual([]);
     });

@@ -116,7 +116,10 @@ export default function RestockPage() {
         <ModePicker
           value={chosenMode ?? defaultPlan.data.mode}
           defaultMode={defaultPlan.data.mode}
-          onChange={setChosenMode}
+          onChange={(mode) => {
+            // The default mode is the plan already loaded: no second request for it.
+            setChosenMode(mode === defaultPlan.data?.mode ? undefined : mode);
+          }}
           loading={restock.isFetching}
         />
       ) : null}
