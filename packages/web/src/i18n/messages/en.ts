@@ -327,6 +327,9 @@ export const en = {
   'restock.heldBack.seller_setting': 'your setting',
   'restock.heldBack.covered_by_transfer': 'already covered',
   'restock.heldBackDetail.capacity': '{planned} of {wanted} fit at {location}',
+  'restock.heldBackDetail.capacityToHub':
+    '{planned} of {wanted} fit at {location}; {moved} are bought for the warehouse instead',
+  'restock.heldBackDetail.capacityWaits': '{planned} of {wanted} fit at {location}; the rest wait at {from}',
   'restock.heldBackDetail.clearance':
     '{excess} units above the cover band at {location}: clear them rather than add {quantity}',
   'restock.heldBackDetail.unprofitable': 'each unit loses {loss} after cost and fees (margin {rate})',

@@ -319,6 +319,9 @@ export const zhCN: Messages = {
   'restock.heldBack.seller_setting': '您的设置',
   'restock.heldBack.covered_by_transfer': '已有库存补足',
   'restock.heldBackDetail.capacity': '{location} 只能容纳 {wanted} 件中的 {planned} 件',
+  'restock.heldBackDetail.capacityToHub':
+    '{location} 只能容纳 {wanted} 件中的 {planned} 件；其余 {moved} 件改为采购到仓库',
+  'restock.heldBackDetail.capacityWaits': '{location} 只能容纳 {wanted} 件中的 {planned} 件；其余留在 {from}',
   'restock.heldBackDetail.clearance':
     '{location} 有 {excess} 件超出覆盖区间：应先清货，而不是再补 {quantity} 件',
   'restock.heldBackDetail.unprofitable': '扣除成本和费用后每件亏损 {loss}（利润率 {rate}）',

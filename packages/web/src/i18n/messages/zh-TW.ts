@@ -319,6 +319,9 @@ export const zhTW: Messages = {
   'restock.heldBack.seller_setting': '您的設定',
   'restock.heldBack.covered_by_transfer': '已有庫存補足',
   'restock.heldBackDetail.capacity': '{location} 只能容納 {wanted} 件中的 {planned} 件',
+  'restock.heldBackDetail.capacityToHub':
+    '{location} 只能容納 {wanted} 件中的 {planned} 件；其餘 {moved} 件改為採購到倉庫',
+  'restock.heldBackDetail.capacityWaits': '{location} 只能容納 {wanted} 件中的 {planned} 件；其餘留在 {from}',
   'restock.heldBackDetail.clearance':
     '{location} 有 {excess} 件超出涵蓋區間：應先清貨，而不是再補 {quantity} 件',
   'restock.heldBackDetail.unprofitable': '扣除成本與費用後每件虧損 {loss}（利潤率 {rate}）',

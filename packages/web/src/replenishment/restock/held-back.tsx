@@ -17,17 +17,24 @@ type Figures = Record<string, number>;
  * The server decides why a row is held back (docs/formulas.md); this only words it.
  */
 const DETAILS: Record<Reason, (f: Figures, rec: RestockRecommendation, fmt: Formatters) => Detail> = {
-  capacity: (f, rec, fmt) =>
-    f['plannedQuantity'] === undefined || f['unconstrainedQuantity'] === undefined
-      ? null
-      : {
-          key: 'restock.heldBackDetail.capacity',
-          vars: {
-            planned: fmt.int(f['plannedQuantity']),
-            wanted: fmt.int(f['unconstrainedQuantity']),
-            location: rec.location,
-          },
-        },
+  capacity: (f, rec, fmt): Detail => {
+    if (f['plannedQuantity'] === undefined || f['unconstrainedQuantity'] === undefined) return null;
+    const vars = {
+      planned: fmt.int(f['plannedQuantity']),
+      wanted: fmt.int(f['unconstrainedQuantity']),
+      location: rec.location,
+    };
+    // What does not fit is bought for the warehouse instead, or waits at the warehouse it ships from.
+    if (f['movedToHubQuantity'] !== undefined)
+      return {
+        key: 'restock.heldBackDetail.capacityToHub',
+        vars: { ...vars, moved: fmt.int(f['movedToHubQuantity']) },
+      };
+    if (rec.action === 'transfer' && rec.source)
+      return { key: 'restock.heldBackDetail.capacityWaits', vars: { ...vars, from: rec.source } };
+    return { key: 'restock.heldBackDetail.capacity', vars };
+  },
+  // A transfer held back for its warehouse's purchase carries that purchase's figures: the warehouse's.
   clearance: (f, rec, fmt) =>
     f['excessUnits'] === undefined || f['quantity'] === undefined
       ? null
@@ -36,7 +43,7 @@ const DETAILS: Record<Reason, (f: Figures, rec: RestockRecommendation, fmt: Form
           vars: {
             excess: fmt.int(f['excessUnits']),
             quantity: fmt.int(f['quantity']),
-            location: rec.location,
+            location: rec.action === 'transfer' && rec.source ? rec.source : rec.location,
           },
         },
   unprofitable: (f, _rec, fmt) =>
@@ -117,8 +124,9 @@ export function HeldBackNote({ heldBack, rec }: { heldBack: HeldBack; rec: Resto
   return (
     <Text
       size="xs"
-      c="orange.9"
-      style={{ whiteSpace: 'normal' }}
+      mt={4}
+      pl={6}
+      style={{ whiteSpace: 'normal', borderLeft: '3px solid var(--mantine-color-orange-6)' }}
       maw={320}
       data-testid={`held-back-${rec.sku}-${rec.location}`}
       data-reason={heldBack.reason}

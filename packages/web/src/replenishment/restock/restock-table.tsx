@@ -10,6 +10,7 @@ import { HeldBackNote } from './held-back';
 import { ReasoningRow } from './reasoning-row';
 
 const COLUMNS = 10;
+const TRANSFER_EDGE = { boxShadow: 'inset 4px 0 0 var(--mantine-color-teal-7)' };
 
 /** Which purchasable lines are ticked and the quantities the buyer typed over the recommendation. */
 export interface RestockSelection {
@@ -55,7 +56,12 @@ function ActionCell({ rec }: { rec: RestockRecommendation }) {
   return (
     <Table.Td>
       <Group gap={6} wrap="nowrap">
-        <Badge color={transfer ? 'teal' : 'gray'} variant={transfer ? 'filled' : 'light'} miw="max-content">
+        <Badge
+          color={transfer ? 'teal.9' : 'gray'}
+          variant={transfer ? 'filled' : 'light'}
+          miw="max-content"
+          data-testid="restock-action"
+        >
           {t(`restock.action.${rec.action}`)}
         </Badge>
         {rec.source ? (
@@ -89,9 +95,9 @@ function RestockRow({
         data-location={rec.location}
         data-action={rec.action}
         data-held-back={rec.reasoning.heldBack?.reason}
-        bg={rec.action === 'transfer' ? 'teal.0' : undefined}
       >
-        <Table.Td translate="no">
+        {/* A stripe down the left edge marks transfers (the badge says it in words). */}
+        <Table.Td translate="no" style={rec.action === 'transfer' ? TRANSFER_EDGE : undefined}>
           {rec.action === 'purchase' ? (
             <Checkbox
               aria-label={t('restock.select', { sku: rec.sku, location: rec.location })}
