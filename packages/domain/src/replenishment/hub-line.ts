@@ -1,9 +1,9 @@
 /**
  * A hub's purchase row in the network plan (docs/formulas.md Planning position): bought for the
- * echelon, shown with the hub's own position.
+ * echelon, shown with the hub's own position, its margin the worst of the places its units sell.
  */
 import type { LineRequest, PlanLine, PlanLocation, PlanProduct } from './plan-line';
-import { recommendLine } from './plan-line';
+import { coverBand, recommendLine } from './plan-line';
 import { planningPosition } from './position';
 
 /**
@@ -20,12 +20,18 @@ export function withLocalPosition<P extends PlanProduct, L extends PlanLocation>
     fcLines: readonly PlanLine<P, L>[];
   },
 ): PlanLine<P, L> {
-  const local = recommendLine({
-    ...a,
-    location: hubLine.location,
-    action: 'purchase',
-    source: hubLine.source,
-  }).position;
+  // A hub that sells nothing itself has no alert: its own recommendation is needed only when it sells.
+  const sellsHere = a.forecast.f.mean.some((m) => m > 0);
+  const band = coverBand(hubLine.location, a.setting, {});
+  const local = sellsHere
+    ? recommendLine({ ...a, location: hubLine.location, action: 'purchase', source: hubLine.source }).position
+    : {
+        ...hubLine.position,
+        alert: null,
+        leadTimeDays: Math.max(0, Math.round(a.lead.meanDays)),
+        coverLowDays: band.minCover,
+        coverHighDays: band.maxCover,
+      };
   const downstream = a.fcLines.reduce((s, r) => s + r.position.dailyDemand, 0);
   const position = planningPosition({
     productId: local.productId,
@@ -41,11 +47,17 @@ export function withLocalPosition<P extends PlanProduct, L extends PlanLocation>
     coverLowDays: local.coverLowDays,
     coverHighDays: local.coverHighDays,
     downstreamDailyDemand: downstream,
+    echelonAlert: hubLine.rec.alert,
   });
   const rec = hubLine.rec;
+  // What the hub buys sells at the FCs too: its margin is the worst of where it sells.
+  const margins = [hubLine, ...a.fcLines.filter((r) => r.position.sells)]
+    .map((r) => r.marginPerUnit)
+    .filter((m): m is number => m !== null);
   return {
     ...hubLine,
     position,
+    marginPerUnit: margins.length > 0 ? Math.min(...margins) : null,
     echelon: {
       available: rec.reasoning.position.available,
       inbound: rec.reasoning.position.inbound,

@@ -1,7 +1,6 @@
 /**
  * Held-back rows (docs/formulas.md Held back): before the capacity fit, lines are held back where the
- * clearance advice says clear, where a unit sells at a loss, or where no supplier sells the SKU (each
- * unless the seller overrides); after it, every row whose alert says act now but whose quantity is 0,
+ * clearance advice says clear or where a unit sells at a loss (each unless the seller overrides); after it, every row whose alert says act now but whose quantity is 0,
  * or lower than unconstrained, says why. Pure: the caller supplies the clearance advice.
  */
 import type { HeldBack } from './held-back';
@@ -33,8 +32,8 @@ function hold(line: PlanLine, heldBack: HeldBack): void {
 
 /**
  * Holds back, before the capacity fit, lines that should not be bought or sent: clearance advised at
- * the location (`clearanceAt`, undefined for keep), a purchase whose unit loses money after fees, a
- * purchase without a supplier. Overrides by product id.
+ * the location (`clearanceAt`, undefined for keep), a purchase whose unit loses money after fees.
+ * Overrides by product id.
  */
 export function applyHolds(
   lines: readonly PlanLine[],
@@ -77,13 +76,6 @@ export function applyHolds(
       });
       continue;
     }
-    if (line.action === 'purchase' && !line.supplier) {
-      hold(line, {
-        reason: 'no_supplier',
-        message: `No supplier sells this SKU: ${fmt(qty)} needed at ${p.location}; add a supplier to buy them.`,
-        figures: { quantity: qty },
-      });
-    }
   }
 }
 
@@ -93,16 +85,19 @@ export function applyHolds(
  * transfer), need already covered (inbound, or the network for a hub), or the seller's settings.
  */
 export function explainHeldBack(lines: readonly PlanLine[]): void {
+  const hubPurchase = new Map<number, PlanLine>();
+  for (const line of lines) if (line.echelon) hubPurchase.set(line.product.id, line);
   for (const line of lines) {
     if (line.heldBack) continue;
     const qty = line.rec.recommendedQuantity;
     const actNow = line.position.alert !== null && ACT_NOW.has(line.position.alert);
     if (!(qty < line.unconstrained || (actNow && qty === 0))) continue;
-    line.heldBack = reasonOf(line);
+    line.heldBack = reasonOf(line, hubPurchase.get(line.product.id));
   }
 }
 
-function reasonOf(line: PlanLine): HeldBack {
+function reasonOf(line: PlanLine, hubLine: PlanLine | undefined): HeldBack {
+  const hubHeld = hubLine?.heldBack ?? null;
   const qty = line.rec.recommendedQuantity;
   const p = line.position;
   const cap = line.capacity;
@@ -120,6 +115,18 @@ function reasonOf(line: PlanLine): HeldBack {
   }
   if (line.action === 'transfer' && qty < line.unconstrained) {
     const rest = line.unconstrained - qty;
+    if (hubHeld)
+      return {
+        reason: hubHeld.reason,
+        message: `${line.source ?? 'The hub'} has too little available to send all ${fmt(line.unconstrained)}, and its purchase is held back: ${hubHeld.message}`,
+        figures: { unconstrainedQuantity: line.unconstrained, plannedQuantity: qty, ...hubHeld.figures },
+      };
+    if (hubLine && !hubLine.supplier)
+      return {
+        reason: 'no_supplier',
+        message: `${line.source ?? 'The hub'} has too little available to send all ${fmt(line.unconstrained)}, and no supplier sells this SKU to buy the other ${fmt(rest)}.`,
+        figures: { unconstrainedQuantity: line.unconstrained, plannedQuantity: qty, missingQuantity: rest },
+      };
     return {
       reason: 'covered_by_transfer',
       message: `${line.source ?? 'The hub'} has too little available to send all ${fmt(line.unconstrained)}: ${fmt(rest)} follow by transfer once its purchase arrives.`,

@@ -150,6 +150,23 @@ function storagePerCubicFootDay(
     : (storageFeeSchedule({ date: asOf }).perCubicFootMonth.standard.offPeak * 12) / 365;
 }
 
+/** A line's cover band in days: the seller's settings, else the line's own, else the defaults. */
+export function coverBand(
+  location: Pick<PlanLocation, 'type'>,
+  setting: PlanSetting | undefined,
+  own: { minCover?: number | undefined; maxCover?: number | undefined },
+): { minCover: number; maxCover: number } {
+  const amazon = location.type === 'amazon_fba';
+  const minCover = Math.max(
+    0,
+    setting?.minCoverDays ?? own.minCover ?? (amazon ? LINE_DEFAULTS.amazonMinCoverDays : 0),
+  );
+  return {
+    minCover,
+    maxCover: Math.max(minCover, setting?.maxCoverDays ?? own.maxCover ?? LINE_DEFAULTS.maxCoverDays),
+  };
+}
+
 /**
  * The recommendation for one line (`recommendRestock`) with this location's storage rate and fees;
  * the seller's settings win over the line's own defaults. A transfer has no purchase cost and ships
@@ -167,8 +184,7 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
       ? estimateUnitFees({ price: product.price, sizeTier: product.sizeTier, amazon })
       : 0;
   const transfer = a.action === 'transfer';
-  const minCover = setting?.minCoverDays ?? a.minCover ?? (amazon ? LINE_DEFAULTS.amazonMinCoverDays : 0);
-  const maxCover = setting?.maxCoverDays ?? a.maxCover ?? LINE_DEFAULTS.maxCoverDays;
+  const { minCover, maxCover } = coverBand(location, setting, a);
   const rec = recommendRestock(
     {
       asOf: a.asOf,

@@ -45,6 +45,11 @@ export interface PlanningPosition {
   /** Daily demand the excess line is measured against (own demand; a hub's plus its FCs'). */
   servedDailyDemand: number;
   alert: RestockAlert | null;
+  /**
+   * A hub's purchase in a network mode: the alert of the echelon it buys for (its stock and its FCs'),
+   * e.g. `reorder_now` while the hub itself sells nothing; null at every other position.
+   */
+  echelonAlert: RestockAlert | null;
   /** dailyDemand > 0 (before rounding). */
   sells: boolean;
 }
@@ -64,6 +69,8 @@ export interface PositionInput {
   local: Pick<RestockRecommendation, 'alert' | 'leadTimeDays'>;
   coverLowDays: number;
   coverHighDays: number;
+  /** A hub purchase's echelon alert. @default null */
+  echelonAlert?: RestockAlert | null;
   /** Demand of the locations this one supplies (a hub's FCs), added for the excess line. @default 0 */
   downstreamDailyDemand?: number;
 }
@@ -104,6 +111,7 @@ export function planningPosition(a: PositionInput): PlanningPosition {
     excessUnits: excessAbove({ onHand, dailyDemand: served, daysOfSupplyLimit: a.coverHighDays }),
     servedDailyDemand: round(served, 3),
     alert: a.local.alert,
+    echelonAlert: a.echelonAlert ?? null,
     sells,
   };
 }

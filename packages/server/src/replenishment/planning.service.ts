@@ -3,14 +3,30 @@ import { DomainError } from '@stockwise/domain/errors';
 import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
 import type { CapacitySummary } from '@stockwise/domain/replenishment/capacity-fit';
 import { binOverflows, capacityBins, fitToCapacity } from '@stockwise/domain/replenishment/capacity-fit';
-import type { SourcedForecast, SupplyMode } from '@stockwise/domain/replenishment/network-plan';
+import type {
+  NetworkPlanInput,
+  SourcedForecast,
+  SupplyMode,
+} from '@stockwise/domain/replenishment/network-plan';
 import {
   NETWORK_PLAN_RULES,
   planNetwork,
   rebaseForecast,
+  resolveSupplyMode,
 } from '@stockwise/domain/replenishment/network-plan';
+import { overflowToHub } from '@stockwise/domain/replenishment/capacity-overflow';
+import type { ClearanceAdvice } from '@stockwise/domain/health/clearance';
+import { estimateElasticity } from '@stockwise/domain/health/clearance';
+import {
+  CLEARANCE_ELASTICITY_WEEKS,
+  clearanceApplies,
+  positionClearance,
+} from '@stockwise/domain/replenishment/position-clearance';
+import { excessRepository } from '@stockwise/db/reports/excess.repository';
+import { FeesService } from '../fees/fees.service';
 import type { PlanLine } from '@stockwise/domain/replenishment/plan-line';
 import type { PlanningPosition } from '@stockwise/domain/replenishment/position';
+import { positionKey } from '@stockwise/domain/replenishment/position';
 import { applyHolds, explainHeldBack } from '@stockwise/domain/replenishment/plan-holds';
 import type { StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
 import { forecastsRepository } from '@stockwise/db/forecasting/forecasts.repository';
@@ -67,18 +83,104 @@ export class PlanningService {
     return { asOf, positions };
   }
 
+  /**
+   * The clearance advice of every position with excess units at an Amazon location (the excess
+   * report's answer, the same restock obeys), with the positions; advice only where it is not `keep`.
+   */
+  async clearance(
+    actor: Actor,
+    q: { asOf?: string | undefined } = {},
+  ): Promise<{ asOf: string; positions: PlanningPosition[]; advice: Map<string, ClearanceAdvice> }> {
+    const { asOf, positions } = await this.position(actor, q);
+    const products = await productsRepository.listAll(this.tx.sql, actor.accountId);
+    return { asOf, positions, advice: await this.clearanceOf(actor, { asOf, positions, products }) };
+  }
+
   async plan(actor: Actor, q: PlanningQuery = {}): Promise<NetworkPlanResult> {
     requirePermission(actor, 'read');
+    const asOf = q.asOf ?? todayUtc();
+    const { input, balances, catalogue, settings } = await this.inputs(actor, { ...q, asOf });
+    const planned = planNetwork(input);
+    const { mode } = planned;
+    const overrides = new Map(settings.map((s) => [s.productId, s]));
+    const advice = await this.clearanceOf(actor, {
+      asOf,
+      positions: planned.lines
+        .filter((l) => l.rec.recommendedQuantity > 0 && !overrides.get(l.product.id)?.buyDespiteClearance)
+        .map((l) => l.position),
+      products: input.products,
+    });
+    applyHolds(planned.lines, {
+      clearanceAt: (l) => advice.get(positionKey(l.product.id, l.location.id)),
+      overrides,
+    });
+    // Amazon first: what does not fit there is bought for the hub, whose own limit is fitted after.
+    const stock = latestBalances(balances);
+    const amazon = input.locations.filter((l) => l.type === 'amazon_fba');
+    const rest = input.locations.filter((l) => l.type !== 'amazon_fba');
+    const fitAt = async (locations: readonly LocationRecord[], lines: readonly NetworkPlanLine[]) => {
+      const bins = capacityBins({ lines, locations, stock, catalogue });
+      const solve = bins.some(binOverflows) ? await loadLpSolver() : undefined;
+      return fitToCapacity(bins, { solve });
+    };
+    const atAmazon = await fitAt(amazon, planned.lines);
+    const { hub } = resolveSupplyMode(mode, input.locations);
+    const lines = overflowToHub(planned.lines, { input, hub });
+    const elsewhere = await fitAt(rest, lines);
+    explainHeldBack(lines);
+    const order = new Map(input.locations.map((l, i) => [l.code, i]));
+    const capacity = [...atAmazon, ...elsewhere].sort(
+      (a, b) => (order.get(a.location) ?? 0) - (order.get(b.location) ?? 0),
+    );
+    return { asOf, mode, positions: lines.map((l) => l.position), lines, capacity };
+  }
+
+  /**
+   * Clearance advice per SKU × location (`positionClearance`) for the given positions, keyed by
+   * `positionKey`; only those where it is not `keep` (docs/formulas.md Held back). The excess report
+   * reads the same answer.
+   */
+  async clearanceOf(
+    actor: Actor,
+    a: { asOf: string; positions: readonly PlanningPosition[]; products: readonly ProductRecord[] },
+  ): Promise<Map<string, ClearanceAdvice>> {
+    const out = new Map<string, ClearanceAdvice>();
+    const candidates = a.positions.filter(clearanceApplies);
+    if (candidates.length === 0) return out;
+    const byId = new Map(a.products.map((p) => [p.id, p]));
+    const locations = new Map(
+      (await locationsRepository.listAll(this.tx.sql, actor.accountId)).map((l) => [l.id, l]),
+    );
+    const prices = await excessRepository.weeklyPrices(this.tx.sql, actor.accountId, {
+      asOf: a.asOf,
+      weeks: CLEARANCE_ELASTICITY_WEEKS,
+      productIds: [...new Set(candidates.map((p) => p.productId))],
+    });
+    const fees = new FeesService(this.tx).resolver(actor, a.asOf);
+    for (const p of candidates) {
+      const product = byId.get(p.productId);
+      if (!product) continue;
+      const advice = positionClearance(p, product, {
+        asOf: a.asOf,
+        schedule: await fees(locations.get(p.locationId)?.marketplace ?? null),
+        elasticity: estimateElasticity(prices.get(p.productId) ?? []),
+      });
+      if (advice && advice.action !== 'keep') out.set(positionKey(p.productId, p.locationId), advice);
+    }
+    return out;
+  }
+
+  /** The plan's inputs, loaded in bulk (a few statements, whatever the catalogue's size). */
+  private async inputs(actor: Actor, q: PlanningQuery & { asOf: string }) {
     const sql = this.tx.sql;
     const accountId = actor.accountId;
-    const asOf = q.asOf ?? todayUtc();
+    const asOf = q.asOf;
     const locations = (await locationsRepository.listAll(sql, accountId)).filter((l) => l.active);
     const suppliers = new Map((await suppliersRepository.list(sql, accountId)).map((s) => [s.id, s]));
     const catalogue = await productsRepository.listAll(sql, accountId);
     const products = catalogue.filter((p) => p.replenishable && (!q.sku || p.sku === q.sku));
     if (q.sku && products.length === 0)
       throw new DomainError('UNKNOWN_SKU', `unknown or not replenishable SKU ${q.sku}`, { field: 'sku' });
-
     const balances = await replenishmentRepository.balances(sql, accountId);
     const stored = await forecastsRepository.latestAll(sql, accountId);
     const itemsOf = new Map<number, Set<number>>();
@@ -89,28 +191,20 @@ export class PlanningService {
     for (const t of await suppliersRepository.listAllProducts(sql, accountId))
       if (!terms.has(t.productId)) terms.set(t.productId, t);
     const settings = await replenishmentRepository.settings(sql, accountId);
-    const { mode, lines } = planNetwork({
+    const input: NetworkPlanInput<ProductRecord, LocationRecord> = {
       asOf,
       mode: q.mode,
       products,
       locations,
       itemsOf,
-      stock: new Map(balances.map((b) => [`${b.productId}:${b.locationId}`, b])),
+      stock: new Map(balances.map((b) => [positionKey(b.productId, b.locationId), b])),
       forecasts: await this.forecasts(sql, accountId, { asOf, products, itemsOf, stored }),
       terms,
       suppliers,
       observedLeadDays: await observedLeadTimes(sql, accountId),
       settings: new Map(settings.map((s) => [s.productId, s])),
-    });
-    applyHolds(lines, {
-      clearanceAt: () => undefined,
-      overrides: new Map(settings.map((s) => [s.productId, s])),
-    });
-    const bins = capacityBins({ lines, locations, stock: latestBalances(balances), catalogue });
-    const solve = bins.some(binOverflows) ? await loadLpSolver() : undefined;
-    const capacity = fitToCapacity(bins, { solve });
-    explainHeldBack(lines);
-    return { asOf, mode, positions: lines.map((l) => l.position), lines, capacity };
+    };
+    return { input, balances, catalogue, settings };
   }
 
   /**
