@@ -53,13 +53,16 @@ const DETAILS: Record<Reason, (f: Figures, rec: RestockRecommendation, fmt: Form
           key: 'restock.heldBackDetail.unprofitable',
           vars: { loss: fmt.num(-f['marginPerUnit'], 2), rate: fmt.pct(f['marginRate']) },
         },
-  no_supplier: (f, rec, fmt) =>
-    f['quantity'] === undefined
+  // A purchase without a supplier says its quantity; a transfer its warehouse cannot fill, what is missing.
+  no_supplier: (f, rec, fmt): Detail => {
+    const quantity = f['missingQuantity'] ?? f['quantity'];
+    return quantity === undefined
       ? null
       : {
           key: 'restock.heldBackDetail.no_supplier',
-          vars: { quantity: fmt.int(f['quantity']), location: rec.location },
-        },
+          vars: { quantity: fmt.int(quantity), location: rec.location },
+        };
+  },
   covered_by_transfer: (f, rec, fmt): Detail => {
     if (f['followingQuantity'] !== undefined && rec.source)
       return {
