@@ -55,7 +55,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
     locations: new LocationsService(tx),
     ledger,
     movements: new MovementsService(tx, ledger),
-    inventory: new InventoryService(tx),
+    inventory: new InventoryService(tx, replenishment.planning),
     audit: new AuditService(tx),
     jobs,
     forecasts,

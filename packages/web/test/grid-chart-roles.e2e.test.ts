@@ -31,6 +31,22 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
     }),
   );
 
+  // The planning position's stock-outs for the generated rows, as the server would list them (here:
+  // every generated row with nothing available, as though each sold).
+  const stockOuts = JSON.stringify({
+    asOf: '2026-11-01',
+    items: balances
+      .filter((b) => b.available <= 0)
+      .map((b) => ({
+        sku: b.sku,
+        location: b.location,
+        available: b.available,
+        inbound: b.inbound,
+        dailyDemand: 1,
+        stockOutDate: null,
+      })),
+  });
+
   const serveInventory = async (route: Route) => {
     const url = new URL(route.request().url());
     // Only the full listing is generated; per-SKU lookups go to the real server.
@@ -76,6 +92,9 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
 
   it('loads, scrolls, searches, filters and sorts 100,000 rows smoothly', async () => {
     await page.route(/\/api\/v1\/inventory\?/, serveInventory);
+    await page.route(/\/api\/v1\/inventory\/stock-outs/, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: stockOuts }),
+    );
     const count = page.getByTestId('inventory-count');
     const started = Date.now();
     await page.goto(`${server.url}/inventory`);
@@ -143,6 +162,7 @@ describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
     expect(sortMs).toBeLessThan(3000);
     await screenshot(page, 'inventory-100k');
     await page.unroute(/\/api\/v1\/inventory\?/, serveInventory);
+    await page.unroute(/\/api\/v1\/inventory\/stock-outs/);
     // Free the 100k rows before the next test.
     await page.goto('about:blank');
   }, 180_000);

@@ -4,6 +4,7 @@ import {
   filterRows,
   joinRows,
   sortRows,
+  stockOutKey,
   type BalanceInput,
   type RowFilter,
 } from '../src/ledger/inventory/inventory-model';
@@ -89,6 +90,8 @@ describe('inventory grid model', () => {
     ],
     products,
     asOf,
+    // The planning position's stock-outs (the server's rule); MUG-10 at WH1 has nothing either but does not sell.
+    new Set([stockOutKey('MUG-1', 'WH1')]),
   );
 
   it('joins product facts: codes for search, volume and age', () => {
@@ -105,7 +108,7 @@ describe('inventory grid model', () => {
     expect(filterRows(rows, { ...all, search: 'title lamp' })).toHaveLength(1);
   });
 
-  it('filters stock-outs among replenishable SKUs only, and by location, category, inbound, unfulfillable, age', () => {
+  it('filters the planning position’s stock-outs, and by location, category, inbound, unfulfillable, age', () => {
     expect(filterRows(rows, { ...all, status: 'stockout' }).map((r) => `${r.sku}@${r.location}`)).toEqual([
       'MUG-1@WH1',
     ]);

@@ -13,18 +13,17 @@ export interface LocationTotalsRecord {
   available: number;
   inbound: number;
   unfulfillable: number;
-  /** Replenishable SKUs with nothing available at this location. */
-  stockOuts: number;
   /** Cubic feet of the units on hand (products without dimensions count 0). */
   cubicFeet: number;
 }
 
-/** The catalogue's SKU counts and the first stocked-out SKUs (replenishable, nothing available anywhere). */
+/**
+ * The catalogue's SKU counts. Stock-outs are not counted here: they are the planning positions'
+ * `out_of_stock` alert (docs/formulas.md), which the service reads from the position.
+ */
 export interface SkuCountsRecord {
   skus: number;
   replenishableSkus: number;
-  stockOutSkus: number;
-  stockOutSample: string[];
 }
 
 /** Open layer units grouped by whole days of age (UTC days) and product currency. */
@@ -54,7 +53,6 @@ export const inventorySummaryRepository = {
       reserved: number;
       inbound: number;
       unfulfillable: number;
-      stock_outs: number;
       cubic_feet: number;
     }>(
       `SELECT l.code, l.name, l.type, l.capacity_cubic_feet,
@@ -63,7 +61,6 @@ export const inventorySummaryRepository = {
          coalesce(sum(b.reserved), 0)::bigint AS reserved,
          coalesce(sum(b.inbound), 0)::bigint AS inbound,
          coalesce(sum(b.unfulfillable), 0)::bigint AS unfulfillable,
-         (count(*) FILTER (WHERE p.replenishable AND b.on_hand - b.reserved <= 0))::int AS stock_outs,
          coalesce(sum(coalesce(p.cubic_feet, 0) * b.on_hand), 0)::float8 AS cubic_feet
        FROM locations l
        LEFT JOIN stock_balances b ON b.account_id = l.account_id AND b.location_id = l.id
@@ -84,38 +81,18 @@ export const inventorySummaryRepository = {
       available: r.on_hand - r.reserved,
       inbound: r.inbound,
       unfulfillable: r.unfulfillable,
-      stockOuts: r.stock_outs,
       cubicFeet: r.cubic_feet,
     }));
   },
 
-  /** SKU counts, and the first `sampleSize` stocked-out SKUs in SKU order (byte order on both backends). */
-  async skuCounts(sql: Sql, accountId: number, sampleSize: number): Promise<SkuCountsRecord> {
-    // One pass over the catalogue: available per SKU is computed once and both counted and sampled.
-    const [row] = await sql.query<{
-      skus: number;
-      replenishable: number;
-      stock_outs: number;
-      sample: string[] | null;
-    }>(
-      `WITH per_sku AS MATERIALIZED (
-         SELECT p.sku, p.replenishable, coalesce(b.available, 0) AS available
-         FROM products p
-         LEFT JOIN (SELECT product_id, sum(on_hand - reserved) AS available FROM stock_balances
-                    WHERE account_id = $1 GROUP BY product_id) b ON b.product_id = p.id
-         WHERE p.account_id = $1)
-       SELECT count(*)::int AS skus, (count(*) FILTER (WHERE replenishable))::int AS replenishable,
-         (count(*) FILTER (WHERE replenishable AND available <= 0))::int AS stock_outs,
-         ARRAY(SELECT sku FROM per_sku WHERE replenishable AND available <= 0 ORDER BY sku COLLATE "C" LIMIT $2) AS sample
-       FROM per_sku`,
-      [accountId, sampleSize],
+  /** How many products the catalogue has, and how many of them are replenishable. */
+  async skuCounts(sql: Sql, accountId: number): Promise<SkuCountsRecord> {
+    const [row] = await sql.query<{ skus: number; replenishable: number }>(
+      `SELECT count(*)::int AS skus, (count(*) FILTER (WHERE replenishable))::int AS replenishable
+       FROM products WHERE account_id = $1`,
+      [accountId],
     );
-    return {
-      skus: row?.skus ?? 0,
-      replenishableSkus: row?.replenishable ?? 0,
-      stockOutSkus: row?.stock_outs ?? 0,
-      stockOutSample: row?.sample ?? [],
-    };
+    return { skus: row?.skus ?? 0, replenishableSkus: row?.replenishable ?? 0 };
   },
 
   /**

@@ -9,6 +9,7 @@ import {
   MovementListQuerySchema,
   MovementPageSchema,
   MovementResultSchema,
+  StockOutsSchema,
 } from './ledger.schema';
 import type { Stockwise } from '../stockwise';
 import { itemsOf, json, jsonResponse, newRouter, operations, securedRoute } from '../http/router';
@@ -73,6 +74,17 @@ export function inventoryRoutes(sw: Stockwise) {
       jsonResponse('The summary', InventorySummarySchema),
     ),
     async (c) => c.json(await sw.inventory.summary(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
+  );
+
+  app.openapi(
+    inventoryOp.query(
+      '/stock-outs',
+      'SKU × location pairs out of stock in the planning position (they sell there and nothing is available there)',
+      AsOfQuerySchema,
+      jsonResponse('The stock-outs', StockOutsSchema),
+    ),
+    async (c) =>
+      c.json(await sw.inventory.stockOuts(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
   );
 
   app.openapi(

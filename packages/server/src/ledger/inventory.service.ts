@@ -1,5 +1,6 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
+import type { PlanningPosition } from '@stockwise/domain/replenishment/position';
 import { AGED_FROM_DAYS, AGE_BUCKETS, ageBucketFor, ageBucketOf } from '@stockwise/domain/health/age';
 import { networkOf } from '@stockwise/domain/ledger/network';
 import type { Page } from '@stockwise/db/pagination';
@@ -12,9 +13,10 @@ import type {
 } from '@stockwise/db/ledger/inventory.repository';
 import { inventoryRepository } from '@stockwise/db/ledger/inventory.repository';
 import { inventorySummaryRepository } from '@stockwise/db/ledger/inventory-summary.repository';
-import type { BalanceDto, InventorySummaryDto, MovementDto } from './ledger.schema';
+import type { BalanceDto, InventorySummaryDto, MovementDto, StockOutsDto } from './ledger.schema';
 import type { Actor } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
+import type { PlanningService } from '../replenishment/planning.service';
 
 const DAY_MS = 86_400_000;
 /** Stocked-out SKUs named in the summary; the rest are counted. */
@@ -101,9 +103,34 @@ export function mapLayerDto(l: LayerRecord, asOf: Date) {
   };
 }
 
+/** Byte order, like the SQL's COLLATE "C" elsewhere in the summary. */
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The planning positions' stock-outs (alert `out_of_stock`, docs/formulas.md): per location and in all. */
+export function stockOutsOf(
+  positions: readonly Pick<PlanningPosition, 'sku' | 'location' | 'alert'>[],
+  sampleSize: number,
+) {
+  const byLocation = new Map<string, number>();
+  const skus = new Set<string>();
+  for (const p of positions) {
+    if (p.alert !== 'out_of_stock') continue;
+    byLocation.set(p.location, (byLocation.get(p.location) ?? 0) + 1);
+    skus.add(p.sku);
+  }
+  const sample = [...skus].sort(byteOrder).slice(0, sampleSize);
+  let count = 0;
+  for (const n of byLocation.values()) count += n;
+  return { count, skuCount: skus.size, skus: sample, byLocation };
+}
+
 /** Read side of the ledger: balances, movements and age layers, always scoped to the caller's account. */
 export class InventoryService {
-  constructor(private readonly tx: Transactor) {}
+  constructor(
+    private readonly tx: Transactor,
+    /** Stock-out counts are the planning position's (one truth with restock and alerts). */
+    private readonly planning: Pick<PlanningService, 'position'>,
+  ) {}
 
   async listBalances(actor: Actor, q: InventoryQuery): Promise<Page<BalanceDto>> {
     const page = await inventoryRepository.listBalances(this.tx.sql, actor.accountId, q);
@@ -126,15 +153,18 @@ export class InventoryService {
   /**
    * Overview totals, computed set-based in SQL (grouped per location, per SKU and per layer age),
    * so the cost does not grow with what the browser downloads: three small result sets at 100k SKUs.
+   * Stock-outs are counted from the planning position on the same day (docs/formulas.md).
    */
   async summary(actor: Actor, options: { asOf?: string | undefined } = {}): Promise<InventorySummaryDto> {
     const asOfDay = options.asOf ? parseIsoDate(options.asOf) : Math.floor(Date.now() / DAY_MS);
     const sql = this.tx.sql;
-    const [locations, counts, ages] = await Promise.all([
+    const [locations, counts, ages, position] = await Promise.all([
       inventorySummaryRepository.locationTotals(sql, actor.accountId),
-      inventorySummaryRepository.skuCounts(sql, actor.accountId, STOCK_OUT_SAMPLE),
+      inventorySummaryRepository.skuCounts(sql, actor.accountId),
       inventorySummaryRepository.layerAges(sql, actor.accountId, asOfDay),
+      this.planning.position(actor, { asOf: isoDate(asOfDay) }),
     ]);
+    const stockOuts = stockOutsOf(position.positions, STOCK_OUT_SAMPLE);
     const totals = { onHand: 0, reserved: 0, available: 0, inbound: 0, unfulfillable: 0, cubicFeet: 0 };
     for (const l of locations) {
       totals.onHand += l.onHand;
@@ -169,7 +199,7 @@ export class InventoryService {
       replenishableSkus: counts.replenishableSkus,
       ...totals,
       cubicFeet: round(totals.cubicFeet, 3),
-      stockOuts: { count: counts.stockOutSkus, skus: counts.stockOutSample },
+      stockOuts: { count: stockOuts.count, skuCount: stockOuts.skuCount, skus: stockOuts.skus },
       agedUnits,
       value: [...value]
         .filter(([, amount]) => amount > 0)
@@ -185,12 +215,32 @@ export class InventoryService {
         available: l.available,
         inbound: l.inbound,
         unfulfillable: l.unfulfillable,
-        stockOuts: l.stockOuts,
+        stockOuts: stockOuts.byLocation.get(l.code) ?? 0,
         cubicFeet: round(l.cubicFeet, 3),
         capacityCubicFeet: capacityOf(l.capacityCubicFeet),
       })),
       ageBuckets: [...buckets.values()].map((b) => ({ ...b, cubicFeet: round(b.cubicFeet, 3) })),
     };
+  }
+
+  /** Every SKU × location out of stock in the planning position (the inventory grid's stock-out filter). */
+  async stockOuts(actor: Actor, options: { asOf?: string | undefined } = {}): Promise<StockOutsDto> {
+    const { asOf, positions } = await this.planning.position(
+      actor,
+      options.asOf ? { asOf: options.asOf } : {},
+    );
+    const items = positions
+      .filter((p) => p.alert === 'out_of_stock')
+      .map((p) => ({
+        sku: p.sku,
+        location: p.location,
+        available: p.available,
+        inbound: p.inbound,
+        dailyDemand: p.dailyDemand,
+        stockOutDate: p.stockOutDate,
+      }))
+      .sort((a, b) => byteOrder(a.location, b.location) || byteOrder(a.sku, b.sku));
+    return { asOf, items };
   }
 
   /** Empty when every balance equals the sum of its movements and its open layers equal on hand. */

@@ -194,10 +194,19 @@ export const InventorySummarySchema = z
       .openapi({ description: 'volume of the units on hand (products without dimensions count 0)' }),
     stockOuts: z
       .object({
-        count: Units,
-        skus: z.array(z.string()).openapi({ description: 'the first stocked-out SKUs in SKU order' }),
+        count: Units.openapi({
+          description:
+            'SKU × location planning positions with the alert out_of_stock (the SKU sells there and nothing is available there): a SKU out of stock at two locations counts twice; the sum of the locations’ stockOuts',
+        }),
+        skuCount: Units.openapi({ description: 'distinct SKUs out of stock at one location or more' }),
+        skus: z
+          .array(z.string())
+          .openapi({ description: 'the first of those SKUs in SKU order (byte order), at most 50' }),
       })
-      .openapi({ description: 'replenishable SKUs with nothing available at any location' }),
+      .openapi({
+        description:
+          'stock-outs from the planning position (docs/formulas.md), the same ones restock and alerts show',
+      }),
     agedUnits: Units.openapi({
       description:
         'units at Amazon locations 181 days or more after their arrival at Amazon (Amazon’s aged-inventory surcharge starts there)',
@@ -216,7 +225,10 @@ export const InventorySummarySchema = z
         available: Units,
         inbound: Units,
         unfulfillable: Units,
-        stockOuts: Units.openapi({ description: 'replenishable SKUs with nothing available here' }),
+        stockOuts: Units.openapi({
+          description:
+            'planning positions here with the alert out_of_stock (SKUs that sell here with nothing available here)',
+        }),
         cubicFeet: z.number(),
         capacityCubicFeet: z.number().nullable().openapi({
           description: 'the total, or the sum of the per-storage-type limits; null when none is set',
@@ -235,3 +247,23 @@ export const InventorySummarySchema = z
   })
   .openapi('InventorySummary');
 export type InventorySummaryDto = z.infer<typeof InventorySummarySchema>;
+
+export const StockOutsSchema = z
+  .object({
+    asOf: z.string(),
+    items: z.array(
+      z.object({
+        sku: z.string(),
+        location: z.string(),
+        available: Units,
+        inbound: Units,
+        dailyDemand: z.number(),
+        stockOutDate: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('InventoryStockOuts', {
+    description:
+      'the planning positions with the alert out_of_stock (the SKU sells at the location and nothing is available there), by location then SKU',
+  });
+export type StockOutsDto = z.infer<typeof StockOutsSchema>;

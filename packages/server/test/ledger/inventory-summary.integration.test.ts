@@ -103,9 +103,22 @@ describeEachBackend('Inventory summary', (backend) => {
     });
   });
 
-  it('counts stock-outs only for replenishable SKUs with nothing available anywhere, stocked or never stocked', async () => {
+  it('counts the planning positions out of stock: a SKU that sells with nothing available at a location', async () => {
     const s = await sw.inventory.summary(account.actor, { asOf: AS_OF });
-    expect(s.stockOuts).toEqual({ count: 1, skus: [sku.d] });
+    // B sold its last unit at FBA (out there, though WH still has 3); D has no stock but sells nothing,
+    // C is not replenishable: neither is a stock-out.
+    expect(s.stockOuts).toEqual({ count: 1, skuCount: 1, skus: [sku.b] });
+    const { positions } = await sw.planning.position(account.actor, { asOf: AS_OF });
+    expect(positions.filter((p) => p.alert === 'out_of_stock').map((p) => [p.sku, p.location])).toEqual([
+      [sku.b, loc.fba],
+    ]);
+    // The inventory grid's stock-out filter reads the same positions.
+    const res = await client(ctx.app, account.token).get(`/api/v1/inventory/stock-outs?asOf=${AS_OF}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      asOf: AS_OF,
+      items: [{ sku: sku.b, location: loc.fba, available: 0, inbound: 0 }],
+    });
   });
 
   it('buckets open layers by the seller’s age on asOf, counts units at Amazon 181+ days after arrival as aged and values layers at FIFO cost per currency', async () => {
@@ -144,7 +157,7 @@ describeEachBackend('Inventory summary', (backend) => {
       skus: 0,
       onHand: 0,
       locations: [],
-      stockOuts: { count: 0, skus: [] },
+      stockOuts: { count: 0, skuCount: 0, skus: [] },
       value: [],
     });
   });

@@ -2032,6 +2032,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/inventory/stock-outs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** SKU × location pairs out of stock in the planning position (they sell there and nothing is available there) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the date (UTC) the figures are for; default today */
+          asOf?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The stock-outs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InventoryStockOuts'];
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/inventory/layers': {
     parameters: {
       query?: never;
@@ -9596,10 +9698,13 @@ export interface components {
       unfulfillable: number;
       /** @description volume of the units on hand (products without dimensions count 0) */
       cubicFeet: number;
-      /** @description replenishable SKUs with nothing available at any location */
+      /** @description stock-outs from the planning position (docs/formulas.md), the same ones restock and alerts show */
       stockOuts: {
+        /** @description SKU × location planning positions with the alert out_of_stock (the SKU sells there and nothing is available there): a SKU out of stock at two locations counts twice; the sum of the locations’ stockOuts */
         count: number;
-        /** @description the first stocked-out SKUs in SKU order */
+        /** @description distinct SKUs out of stock at one location or more */
+        skuCount: number;
+        /** @description the first of those SKUs in SKU order (byte order), at most 50 */
         skus: string[];
       };
       /** @description units at Amazon locations 181 days or more after their arrival at Amazon (Amazon’s aged-inventory surcharge starts there) */
@@ -9619,7 +9724,7 @@ export interface components {
         available: number;
         inbound: number;
         unfulfillable: number;
-        /** @description replenishable SKUs with nothing available here */
+        /** @description planning positions here with the alert out_of_stock (SKUs that sell here with nothing available here) */
         stockOuts: number;
         cubicFeet: number;
         /** @description the total, or the sum of the per-storage-type limits; null when none is set */
@@ -9631,6 +9736,18 @@ export interface components {
         maxDays: number | null;
         units: number;
         cubicFeet: number;
+      }[];
+    };
+    /** @description the planning positions with the alert out_of_stock (the SKU sells at the location and nothing is available there), by location then SKU */
+    InventoryStockOuts: {
+      asOf: string;
+      items: {
+        sku: string;
+        location: string;
+        available: number;
+        inbound: number;
+        dailyDemand: number;
+        stockOutDate: string | null;
       }[];
     };
     AgeLayer: {

@@ -50,6 +50,7 @@ export type LocationCreate = Schemas['LocationCreate'];
 export type Balance = Schemas['Balance'];
 export type InventorySummary = Schemas['InventorySummary'];
 export type LocationSummary = InventorySummary['locations'][number];
+export type StockOuts = Schemas['InventoryStockOuts'];
 export type AgeLayer = Schemas['AgeLayer'];
 export type Movement = Schemas['Movement'];
 

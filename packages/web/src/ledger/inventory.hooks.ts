@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { fetchAll } from '../api/paginate';
-import type { AgeLayer, Balance, InventorySummary, Page } from '../api/types';
+import type { AgeLayer, Balance, InventorySummary, Page, StockOuts } from '../api/types';
 import { queryKeysFactory } from '../api/query-key-factory';
 
 export const inventoryKeys = {
   ...queryKeysFactory('inventory'),
   layers: (query: object) => ['inventory', 'layers', query] as const,
   summary: () => ['inventory', 'summary'] as const,
+  stockOuts: () => ['inventory', 'stock-outs'] as const,
 };
 
 /** Every SKU × location balance; `loaded` counts rows while the pages stream in. */
@@ -43,6 +44,15 @@ export function useInventorySummary() {
   return useQuery({
     queryKey: inventoryKeys.summary(),
     queryFn: () => api.get<InventorySummary>('/inventory/summary'),
+    staleTime: 60_000,
+  });
+}
+
+/** The planning position's stock-outs (SKU × location), the ones the overview counts and restock flags. */
+export function useStockOuts() {
+  return useQuery({
+    queryKey: inventoryKeys.stockOuts(),
+    queryFn: () => api.get<StockOuts>('/inventory/stock-outs'),
     staleTime: 60_000,
   });
 }

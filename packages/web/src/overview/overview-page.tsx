@@ -52,7 +52,7 @@ export default function OverviewPage() {
               testId="stat-stock-outs"
               label={t('overview.stockOuts')}
               value={fmt.int(summary.stockOuts.count)}
-              hint={t('overview.stockOutsHint')}
+              hint={t('overview.stockOutsHint', { skus: fmt.int(summary.stockOuts.skuCount) })}
             />
             <StatCard
               testId="stat-aged"
@@ -81,7 +81,7 @@ export default function OverviewPage() {
               <AgeBuckets buckets={ageBuckets} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 6 }}>
-              <StockOutList skus={summary.stockOuts.skus} count={summary.stockOuts.count} />
+              <StockOutList skus={summary.stockOuts.skus} count={summary.stockOuts.skuCount} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 6 }}>
               <IpiCard />

@@ -112,7 +112,7 @@ export const en = {
   'overview.replenishable': '{count} replenishable',
   'overview.availableHint': '{count} available',
   'overview.stockOuts': 'Out of stock',
-  'overview.stockOutsHint': 'Replenishable SKUs with nothing available anywhere',
+  'overview.stockOutsHint': 'SKU × location where a selling SKU has nothing available ({skus} SKUs)',
   'overview.aged': 'Aged 181+ days',
   'overview.agedHint': 'Units subject to the aged-inventory surcharge',
   'overview.storageVolume': 'Storage volume',
@@ -127,7 +127,7 @@ export const en = {
   'overview.ageTitle': 'Inventory age',
   'overview.unitsShare': '{units} units · {share}',
   'overview.stockOutTitle': 'Out-of-stock SKUs',
-  'overview.noStockOuts': 'No replenishable SKU is out of stock.',
+  'overview.noStockOuts': 'No selling SKU is out of stock at any location.',
   'overview.andMore': 'and {count} more',
   'overview.ipiTitle': 'Inventory performance (IPI proxy)',
   'overview.ipiNotAvailable': 'The IPI proxy appears here once the server computes inventory health.',
@@ -308,6 +308,39 @@ export const en = {
   'restock.why.orderUpTo': 'Order-up-to level',
   'restock.why.position': 'Available + inbound',
   'restock.why.casePack': 'Case pack / minimum order',
+  'restock.mode': 'Plan mode',
+  'restock.mode.direct': 'Direct from suppliers',
+  'restock.mode.via_warehouse': 'Warehouse first',
+  'restock.mode.bulk_warehouse': 'Bulk at the warehouse',
+  'restock.mode.default': '{mode} (default)',
+  'restock.modeHint.direct': 'Each location buys from its supplier; no stock moves between locations.',
+  'restock.modeHint.via_warehouse':
+    'Warehouse stock is sent to Amazon first; the warehouse then buys what the network still needs.',
+  'restock.modeHint.bulk_warehouse':
+    'The warehouse buys in bulk and replenishes the Amazon locations from its stock.',
+  'restock.lineCounts': '{transfers} transfers · {purchases} purchases · {heldBack} held back',
+  'restock.heldBack': 'Held back: {reason}',
+  'restock.heldBack.capacity': 'capacity',
+  'restock.heldBack.clearance': 'clearance advised',
+  'restock.heldBack.unprofitable': 'loses money',
+  'restock.heldBack.no_supplier': 'no supplier',
+  'restock.heldBack.seller_setting': 'your setting',
+  'restock.heldBack.covered_by_transfer': 'already covered',
+  'restock.heldBackDetail.capacity': '{planned} of {wanted} fit at {location}',
+  'restock.heldBackDetail.capacityToHub':
+    '{planned} of {wanted} fit at {location}; {moved} are bought for the warehouse instead',
+  'restock.heldBackDetail.capacityWaits': '{planned} of {wanted} fit at {location}; the rest wait at {from}',
+  'restock.heldBackDetail.clearance':
+    '{excess} units above the cover band at {location}: clear them rather than add {quantity}',
+  'restock.heldBackDetail.unprofitable': 'each unit loses {loss} after cost and fees (margin {rate})',
+  'restock.heldBackDetail.no_supplier': '{quantity} needed at {location}; add a supplier to buy them',
+  'restock.heldBackDetail.covered_by_transfer':
+    '{following} more follow from {from} once its purchase arrives',
+  'restock.heldBackDetail.echelon':
+    'the network has {available} available and {inbound} inbound; send stock here by transfer',
+  'restock.heldBackDetail.inbound': '{inbound} units on their way reach the order-up-to level of {orderUpTo}',
+  'restock.heldBackDetail.seller_setting':
+    'stock on hand and inbound already reach the order-up-to level of {orderUpTo} ({serviceLevel} service level)',
 
   'jobs.title': 'Jobs',
   'jobs.subtitle': 'Background work such as imports and forecasts.',

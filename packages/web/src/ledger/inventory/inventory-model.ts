@@ -12,6 +12,8 @@ type ProductFact = 'barcode' | 'asin' | 'fnsku' | 'category' | 'brand' | 'replen
 export type BalanceInput = Omit<Balance, ProductFact> & Partial<Pick<Balance, ProductFact>>;
 
 export interface InventoryRow extends Balance {
+  /** Out of stock in the planning position (the server's rule: it sells here and nothing is available here). */
+  outOfStock: boolean;
   volume: number | null;
   ageDays: number | null;
   /** Lower-cased SKU, title and codes, built once so each keystroke is one `includes` per row. */
@@ -94,7 +96,16 @@ export function daysSince(iso: string | null, asOf: Date): number | null {
   return Math.max(0, Math.floor((asOf.getTime() - time) / 86_400_000));
 }
 
-export function joinRows(balances: BalanceInput[], products: Product[], asOf: Date): InventoryRow[] {
+/** The key of a SKU × location in the set of stock-outs passed to `joinRows`. */
+export const stockOutKey = (sku: string, location: string) => `${sku}\u0001${location}`;
+
+/** `stockOuts`: the planning position's stock-outs (GET /inventory/stock-outs) as `stockOutKey`s. */
+export function joinRows(
+  balances: BalanceInput[],
+  products: Product[],
+  asOf: Date,
+  stockOuts: ReadonlySet<string> = new Set(),
+): InventoryRow[] {
   const bySku = new Map(products.map((p) => [p.sku, p]));
   return balances.map((b) => {
     const p = bySku.get(b.sku);
@@ -111,6 +122,7 @@ export function joinRows(balances: BalanceInput[], products: Product[], asOf: Da
       brand: b.brand ?? p?.brand ?? null,
       replenishable: b.replenishable ?? p?.replenishable ?? true,
       cubicFeet,
+      outOfStock: stockOuts.has(stockOutKey(b.sku, b.location)),
       volume: cubicFeet === null ? null : cubicFeet * Math.max(0, b.onHand),
       ageDays: daysSince(b.oldestReceivedAt, asOf),
       haystack: [b.sku, b.title, barcode, asin, fnsku].filter(Boolean).join('\u0001').toLowerCase(),
@@ -133,7 +145,7 @@ function matchesStatus(row: InventoryRow, status: StatusFilter): boolean {
     case 'all':
       return true;
     case 'stockout':
-      return row.replenishable && row.available <= 0;
+      return row.outOfStock;
     case 'inbound':
       return row.inbound > 0;
     case 'unfulfillable':

@@ -3,12 +3,20 @@ import { useCallback, useMemo } from 'react';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { NothingHere } from '../../components/common/not-available';
 import { PageHeader } from '../../components/common/page-header';
-import { useAllBalances } from '../inventory.hooks';
+import { useAllBalances, useStockOuts } from '../inventory.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { InventoryTable } from './components/inventory-table';
 import { InventoryToolbar } from './components/inventory-toolbar';
 import { downloadCsv, toCsv } from './csv';
-import { COLUMNS, filterRows, joinRows, sortRows, type ColumnId, type InventoryRow } from './inventory-model';
+import {
+  COLUMNS,
+  filterRows,
+  joinRows,
+  sortRows,
+  stockOutKey,
+  type ColumnId,
+  type InventoryRow,
+} from './inventory-model';
 import { useInventoryParams } from './use-inventory-params';
 import { useVisibleColumns } from './use-visible-columns';
 
@@ -19,13 +27,20 @@ function csvValue(row: InventoryRow, column: ColumnId): string | number | null {
 export default function InventoryPage() {
   const { t, fmt, locale } = useI18n();
   const balances = useAllBalances();
+  const stockOuts = useStockOuts();
   const { filter, sort, update } = useInventoryParams();
   const columns = useVisibleColumns();
 
   // Balance rows carry the product facts (title, barcode, …): no second download of the catalogue.
+  // Stock-outs are the planning position's; the grid waits for them only to filter by them.
+  const outKeys = useMemo(
+    () => (stockOuts.data ? new Set(stockOuts.data.items.map((o) => stockOutKey(o.sku, o.location))) : null),
+    [stockOuts.data],
+  );
+  const waiting = filter.status === 'stockout' && !outKeys && !stockOuts.error;
   const all = useMemo(
-    () => (balances.data ? joinRows(balances.data, [], new Date()) : null),
-    [balances.data],
+    () => (balances.data && !waiting ? joinRows(balances.data, [], new Date(), outKeys ?? undefined) : null),
+    [balances.data, outKeys, waiting],
   );
   const locations = useMemo(() => [...new Set((all ?? []).map((r) => r.location))].sort(), [all]);
   const categories = useMemo(
@@ -51,7 +66,7 @@ export default function InventoryPage() {
     downloadCsv(`inventory-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(header, body));
   };
 
-  const error = balances.error;
+  const error = balances.error ?? stockOuts.error;
   return (
     <Stack gap="sm">
       <PageHeader title={t('inventory.title')} description={t('inventory.subtitle')} />

@@ -4,18 +4,17 @@ import type { RestockAlert } from '../../api/types';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { NotAvailable } from '../../components/common/not-available';
 import { PageLoader } from '../../components/common/page-loader';
-import { useRestock } from '../../replenishment/restock.hooks';
+import { useRestockPlan } from '../../replenishment/restock.hooks';
 import { useI18n } from '../../i18n/i18n-context';
-import { ALERT_COLORS } from '../../replenishment/restock/alerts';
+import { ALERT_COLORS, alertCounts } from '../../replenishment/restock/alerts';
 
 const ORDER: RestockAlert[] = ['out_of_stock', 'reorder_now', 'reorder_soon'];
 
+/** SKU × location positions per alert in the server's default plan (the restock page's first view). */
 export function RestockCard() {
   const { t, fmt } = useI18n();
-  const restock = useRestock();
-  const counts = new Map<RestockAlert, number>();
-  for (const rec of restock.data ?? [])
-    if (rec.alert) counts.set(rec.alert, (counts.get(rec.alert) ?? 0) + 1);
+  const restock = useRestockPlan();
+  const counts = alertCounts(restock.data?.items ?? []);
   return (
     <Paper withBorder radius="md" p="md" h="100%" data-testid="restock-card">
       <Title order={2} size="h4" mb="xs">
@@ -27,11 +26,11 @@ export function RestockCard() {
       {restock.data ? (
         <Stack gap="xs">
           {ORDER.map((alert) => (
-            <Group key={alert} justify="space-between">
+            <Group key={alert} justify="space-between" data-testid={`restock-card-${alert}`}>
               <Badge color={ALERT_COLORS[alert]} variant="light">
                 {t(`alert.${alert}`)}
               </Badge>
-              <Text fw={600} className="num">
+              <Text fw={600} className="num" data-value>
                 {fmt.int(counts.get(alert) ?? 0)}
               </Text>
             </Group>

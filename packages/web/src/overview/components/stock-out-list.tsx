@@ -4,7 +4,10 @@ import { useI18n } from '../../i18n/i18n-context';
 
 const SHOWN = 12;
 
-/** The first stocked-out SKUs as links; `count` is how many there are in all (the server sends a sample). */
+/**
+ * The first SKUs out of stock at one location or more (the planning positions' `out_of_stock`) as
+ * links; `count` is how many SKUs there are in all (the server sends a sample).
+ */
 export function StockOutList({ skus, count }: { skus: string[]; count: number }) {
   const { t, fmt } = useI18n();
   return (

@@ -1,4 +1,4 @@
-import { Button, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { RestockRecommendation } from '../../api/types';
@@ -6,9 +6,10 @@ import { ErrorAlert } from '../../components/common/error-alert';
 import { NotAvailablePanel, NothingHere } from '../../components/common/not-available';
 import { PageHeader } from '../../components/common/page-header';
 import { PageLoader } from '../../components/common/page-loader';
-import { useRestock } from '../restock.hooks';
+import { type SupplyMode, useRestockPlan } from '../restock.hooks';
 import { lineKey, useCreatePurchaseOrders } from '../purchasing.hooks';
 import { useI18n } from '../../i18n/i18n-context';
+import { LineCounts, ModePicker } from './mode-picker';
 import { RestockTable, type RestockSelection } from './restock-table';
 
 /** The ticked purchases and typed quantities; a line is chosen when ticked with a quantity above zero. */
@@ -54,11 +55,9 @@ function useRestockSelection(purchasable: readonly RestockRecommendation[]) {
   return { selection, chosen, quantities };
 }
 
-/** Restock recommendations; the endpoint is being built, so a 404 shows an empty state. */
-export default function RestockPage() {
+/** The plan's lines: ticked purchases become purchase orders; transfers and held-back rows are shown. */
+function RestockLines({ rows }: { rows: readonly RestockRecommendation[] }) {
   const { t, fmt } = useI18n();
-  const restock = useRestock();
-  const rows = restock.data ?? [];
   const create = useCreatePurchaseOrders();
   const navigate = useNavigate();
   const purchasable = rows.filter((rec) => rec.action === 'purchase');
@@ -79,29 +78,58 @@ export default function RestockPage() {
     );
   };
   return (
+    <>
+      {purchasable.length > 0 ? (
+        <Group justify="flex-end">
+          <Button
+            onClick={createOrders}
+            loading={create.isPending}
+            disabled={chosen.length === 0}
+            data-testid="create-pos"
+          >
+            {t('restock.createPos', { count: fmt.int(chosen.length) })}
+          </Button>
+        </Group>
+      ) : null}
+      {create.isError ? <ErrorAlert error={create.error} /> : null}
+      <RestockTable rows={rows} selection={selection} />
+    </>
+  );
+}
+
+/**
+ * Restock recommendations in the mode the seller picks; until they pick, the server's default (shown
+ * as such). A 404 (no restock endpoint) shows an empty state.
+ */
+export default function RestockPage() {
+  const { t } = useI18n();
+  const [chosenMode, setChosenMode] = useState<SupplyMode | undefined>(undefined);
+  const defaultPlan = useRestockPlan();
+  const chosenPlan = useRestockPlan(chosenMode, { enabled: chosenMode !== undefined });
+  const restock = chosenMode === undefined ? defaultPlan : chosenPlan;
+  const plan = restock.data;
+  const rows = plan?.items ?? [];
+  return (
     <Stack gap="md">
-      <PageHeader
-        title={t('restock.title')}
-        description={t('restock.subtitle')}
-        actions={
-          purchasable.length > 0 ? (
-            <Button
-              onClick={createOrders}
-              loading={create.isPending}
-              disabled={chosen.length === 0}
-              data-testid="create-pos"
-            >
-              {t('restock.createPos', { count: fmt.int(chosen.length) })}
-            </Button>
-          ) : null
-        }
-      />
+      <PageHeader title={t('restock.title')} description={t('restock.subtitle')} />
+      {defaultPlan.data ? (
+        <ModePicker
+          value={chosenMode ?? defaultPlan.data.mode}
+          defaultMode={defaultPlan.data.mode}
+          onChange={(mode) => {
+            // The default mode is the plan already loaded: no second request for it.
+            setChosenMode(mode === defaultPlan.data?.mode ? undefined : mode);
+          }}
+          loading={restock.isFetching}
+        />
+      ) : null}
       {restock.isPending ? <PageLoader /> : null}
       {restock.isError ? <ErrorAlert error={restock.error} /> : null}
-      {create.isError ? <ErrorAlert error={create.error} /> : null}
-      {restock.data === null ? <NotAvailablePanel description={t('restock.notAvailable')} /> : null}
-      {restock.data && rows.length === 0 ? <NothingHere title={t('restock.empty')} /> : null}
-      {rows.length > 0 ? <RestockTable rows={rows} selection={selection} /> : null}
+      {plan === null ? <NotAvailablePanel description={t('restock.notAvailable')} /> : null}
+      {plan && rows.length === 0 ? <NothingHere title={t('restock.empty')} /> : null}
+      {plan && rows.length > 0 ? <LineCounts rows={rows} /> : null}
+      {/* A new mode is a new plan: the selection and typed quantities start afresh. */}
+      {plan && rows.length > 0 ? <RestockLines key={plan.mode} rows={rows} /> : null}
     </Stack>
   );
 }

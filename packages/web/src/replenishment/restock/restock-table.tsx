@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, NumberInput, Table, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NumberInput, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { RestockRecommendation } from '../../api/types';
 import { DataTable } from '../../components/common/data-table';
@@ -6,9 +6,11 @@ import { SkuLink } from '../../components/common/entity-link';
 import { lineKey } from '../purchasing.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { ALERT_COLORS } from './alerts';
+import { HeldBackNote } from './held-back';
 import { ReasoningRow } from './reasoning-row';
 
 const COLUMNS = 10;
+const TRANSFER_EDGE = { boxShadow: 'inset 4px 0 0 var(--mantine-color-teal-7)' };
 
 /** Which purchasable lines are ticked and the quantities the buyer typed over the recommendation. */
 export interface RestockSelection {
@@ -47,6 +49,31 @@ function QuantityCell({ rec, selection }: { rec: RestockRecommendation; selectio
   );
 }
 
+/** Transfers (from → to) and purchases (from a supplier) look different at a glance. */
+function ActionCell({ rec }: { rec: RestockRecommendation }) {
+  const { t } = useI18n();
+  const transfer = rec.action === 'transfer';
+  return (
+    <Table.Td>
+      <Group gap={6} wrap="nowrap">
+        <Badge
+          color={transfer ? 'teal.9' : 'gray'}
+          variant={transfer ? 'filled' : 'light'}
+          miw="max-content"
+          data-testid="restock-action"
+        >
+          {t(`restock.action.${rec.action}`)}
+        </Badge>
+        {rec.source ? (
+          <Text span size="sm" translate="no" data-testid="restock-route">
+            {transfer ? `${rec.source} → ${rec.location}` : rec.source}
+          </Text>
+        ) : null}
+      </Group>
+    </Table.Td>
+  );
+}
+
 function RestockRow({
   rec,
   selection,
@@ -63,8 +90,14 @@ function RestockRow({
   const reasoning = typeof rec.reasoning === 'object' && rec.reasoning !== null ? rec.reasoning : null;
   return (
     <>
-      <Table.Tr>
-        <Table.Td translate="no">
+      <Table.Tr
+        data-sku={rec.sku}
+        data-location={rec.location}
+        data-action={rec.action}
+        data-held-back={rec.reasoning.heldBack?.reason}
+      >
+        {/* A stripe down the left edge marks transfers (the badge says it in words). */}
+        <Table.Td translate="no" style={rec.action === 'transfer' ? TRANSFER_EDGE : undefined}>
           {rec.action === 'purchase' ? (
             <Checkbox
               aria-label={t('restock.select', { sku: rec.sku, location: rec.location })}
@@ -85,10 +118,7 @@ function RestockRow({
           ) : null}
         </Table.Td>
         <Table.Td translate="no">{rec.location}</Table.Td>
-        <Table.Td>
-          {rec.action ? t(`restock.action.${rec.action}`) : '—'}
-          {rec.source ? <Text span size="xs" c="dimmed" translate="no">{` · ${rec.source}`}</Text> : null}
-        </Table.Td>
+        <ActionCell rec={rec} />
         <Table.Td>
           {rec.alert ? (
             <Badge color={ALERT_COLORS[rec.alert]} variant="light" miw="max-content">
@@ -97,6 +127,7 @@ function RestockRow({
           ) : (
             '—'
           )}
+          {rec.reasoning.heldBack ? <HeldBackNote heldBack={rec.reasoning.heldBack} rec={rec} /> : null}
         </Table.Td>
         <QuantityCell rec={rec} selection={selection} />
         <Table.Td>{rec.orderByDate ? fmt.date(rec.orderByDate) : '—'}</Table.Td>
@@ -155,7 +186,8 @@ export function RestockTable({
       ]}
     >
       {rows.map((rec) => {
-        const key = lineKey(rec.sku, rec.location);
+        // A SKU × location may have a transfer and a purchase line: the action and source tell them apart.
+        const key = `${rec.action}\u0001${rec.source ?? ''}\u0001${lineKey(rec.sku, rec.location)}`;
         return (
           <RestockRow
             key={key}

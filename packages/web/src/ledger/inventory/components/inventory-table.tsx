@@ -59,11 +59,7 @@ function cellContent(row: InventoryRow, column: ColumnId, ctx: { fmt: Formatters
     case 'unfulfillable':
       return ctx.fmt.int(row[column]);
     case 'available':
-      return (
-        <span className={row.available <= 0 && row.replenishable ? classes.zero : undefined}>
-          {ctx.fmt.int(row.available)}
-        </span>
-      );
+      return <span className={row.outOfStock ? classes.zero : undefined}>{ctx.fmt.int(row.available)}</span>;
     case 'ageDays':
       return row.ageDays === null ? '—' : ctx.t('common.days', { count: ctx.fmt.int(row.ageDays) });
     case 'volume':
