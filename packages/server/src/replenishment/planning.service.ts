@@ -79,8 +79,11 @@ export class PlanningService {
     actor: Actor,
     q: { asOf?: string | undefined } = {},
   ): Promise<{ asOf: string; positions: PlanningPosition[] }> {
-    const { asOf, positions } = await this.plan(actor, { asOf: q.asOf });
-    return { asOf, positions };
+    requirePermission(actor, 'read');
+    const asOf = q.asOf ?? todayUtc();
+    const { input } = await this.inputs(actor, { asOf });
+    // Positions are fixed before holds and the capacity fit, which change quantities only: skip them.
+    return { asOf, positions: planNetwork(input).lines.map((l) => l.position) };
   }
 
   /**
