@@ -152,7 +152,7 @@ export const profitRepository = {
       `WITH prod AS MATERIALIZED (SELECT p.id, p.sku, p.cubic_feet FROM products p WHERE p.account_id = $1 ${where}),
        amz AS MATERIALIZED (${amazon}),
        days AS (SELECT DISTINCT unnest($2::date[]) AS day),
-       level AS (
+       level AS MATERIALIZED (
          SELECT b.product_id, b.location_id, d.day, b.on_hand - coalesce((
            SELECT sum(m.on_hand_delta) FROM stock_movements m
            WHERE m.account_id = $1 AND m.product_id = b.product_id AND m.location_id = b.location_id
@@ -160,7 +160,7 @@ export const profitRepository = {
          FROM stock_balances b JOIN prod ON prod.id = b.product_id CROSS JOIN days d
          WHERE b.account_id = $1 AND b.location_id IN (SELECT id FROM amz)
        ),
-       lay AS (
+       lay AS MATERIALIZED (
          SELECT x.product_id, x.location_id, d.day, x.quantity_received AS qr, x.received_at, x.arrived_at,
            sum(x.quantity_received) OVER (PARTITION BY x.product_id, x.location_id, d.day
              ORDER BY x.arrived_at DESC, x.received_at DESC, x.id DESC) AS cum

@@ -118,6 +118,10 @@ export async function loadDemoSeller(
     await loadDemoPurchasing(sql, { accountId: actor.accountId, seller, productIds, locationIds });
     return replay.movements.length;
   });
+  // Fresh statistics for the planner: PGlite has no autoanalyze, and without them the reports' joins
+  // are planned as nested loops over thousands of rows (a profit report: minutes instead of a second).
+  progress(0.98, 'table statistics');
+  await sw.db.exec('ANALYZE');
   progress(1, 'done');
   return {
     accountName: DEMO_ACCOUNT,
