@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { US_2024_FEES } from '../fees/us-2024.fixture';
-import type { DemandForecast } from '../forecasting/types';
 import { binOverflows, capacityBins, fitToCapacity } from './capacity-fit';
 import type { NetworkPlanInput, SourcedForecast } from './network-plan';
 import {
@@ -11,41 +10,14 @@ import {
   supplierLeadTime,
 } from './network-plan';
 import type { PlanLocation, PlanProduct } from './plan-line';
+import { MUG_PRODUCT, flatForecast, planLocation } from './plan.fixture';
 import { compareByUrgency, planTotals } from './plan-summary';
 import { draftOrdersFromPlan } from './purchase-order-drafts';
 
-const flat = (perDay: number, days = 120): DemandForecast => ({
-  model: 'test',
-  params: {},
-  demandClass: 'smooth',
-  degenerate: null,
-  mean: new Float64Array(days).fill(perDay),
-  quantiles: [],
-  dispersion: 1,
-  levelVariance: 0,
-});
+const flat = flatForecast;
 
-const product: PlanProduct = {
-  id: 1,
-  sku: 'MUG',
-  price: 20,
-  unitCost: 5,
-  casePack: 1,
-  sizeTier: 'large_standard',
-  cubicFeet: 0.5,
-};
-const loc = (
-  id: number,
-  code: string,
-  type: string,
-  capacity: Record<string, number> = {},
-): PlanLocation => ({
-  id,
-  code,
-  type,
-  marketplace: 'US',
-  capacityCubicFeet: capacity,
-});
+const product: PlanProduct = MUG_PRODUCT;
+const loc = planLocation;
 const FBA = loc(10, 'FBA1', 'amazon_fba');
 const FBA2 = loc(11, 'FBA2', 'amazon_fba');
 const HUB = loc(20, 'WH1', 'warehouse');

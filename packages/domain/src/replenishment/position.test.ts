@@ -1,47 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { US_2024_FEES } from '../fees/us-2024.fixture';
-import type { DemandForecast } from '../forecasting/types';
 import { capacityBins, fitToCapacity } from './capacity-fit';
 import { overflowToHub } from './capacity-overflow';
 import type { NetworkPlanInput, SourcedForecast } from './network-plan';
 import { planNetwork, resolveSupplyMode } from './network-plan';
 import { applyHolds, explainHeldBack } from './plan-holds';
 import type { PlanLine, PlanLocation, PlanProduct } from './plan-line';
+import { MUG_PRODUCT, flatForecast, planLocation } from './plan.fixture';
 import { planningPosition } from './position';
 
-const flat = (perDay: number, days = 120): DemandForecast => ({
-  model: 'test',
-  params: {},
-  demandClass: 'smooth',
-  degenerate: null,
-  mean: new Float64Array(days).fill(perDay),
-  quantiles: [],
-  dispersion: 1,
-  levelVariance: 0,
-});
+const flat = flatForecast;
 const stored = (perDay: number): SourcedForecast => ({ f: flat(perDay), source: 'stored' });
 
-const product: PlanProduct = {
-  id: 1,
-  sku: 'MUG',
-  price: 20,
-  unitCost: 5,
-  casePack: 1,
-  sizeTier: 'large_standard',
-  cubicFeet: 0.5,
-};
-const loc = (
-  id: number,
-  code: string,
-  type: string,
-  capacity: Record<string, number> = {},
-): PlanLocation => ({
-  id,
-  code,
-  type,
-  marketplace: 'US',
-  capacityCubicFeet: capacity,
-});
+const product: PlanProduct = MUG_PRODUCT;
+const loc = planLocation;
 const FBA = loc(10, 'FBA1', 'amazon_fba');
 const HUB = loc(20, 'WH1', 'warehouse');
 const TPL = loc(30, '3PL1', '3pl');
