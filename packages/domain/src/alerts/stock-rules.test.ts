@@ -19,6 +19,8 @@ const position = (over: Partial<PositionFacts> = {}): PositionFacts => ({
   coverHighDays: 90,
   excessUnits: 0,
   alert: null,
+  echelonAlert: null,
+  echelonDaysOfSupply: null,
   ...over,
 });
 
@@ -98,6 +100,31 @@ describe('positionAlerts', () => {
         urgentOn: null,
       },
     ]);
+  });
+
+  it("a hub that sells nothing but must reorder for its FCs raises reorder_now with the echelon's days", () => {
+    const hub = position({
+      location: 'WH1',
+      dailyDemand: 0,
+      sells: false,
+      available: 40,
+      daysOfSupply: null,
+      stockOutDate: null,
+      leadTimeDays: 30,
+      echelonAlert: 'reorder_now',
+      echelonDaysOfSupply: 21.4,
+    });
+    expect(positionAlerts(hub, { asOf })).toMatchObject([
+      {
+        kind: 'reorder_now',
+        dedupeKey: 'reorder_now:MUG:WH1',
+        params: { daysOfSupply: 21.4, leadTimeDays: 30, network: true },
+        details: { echelonAlert: 'reorder_now', daysOfSupply: null },
+        urgentOn: asOf,
+      },
+    ]);
+    // A hub whose echelon is only reorder_soon raises nothing about supply.
+    expect(positionAlerts({ ...hub, echelonAlert: 'reorder_soon' }, { asOf })).toEqual([]);
   });
 
   it('keeps SKU × locations apart: the same SKU out at one location and fine at another', () => {

@@ -23,6 +23,8 @@ export type PositionFacts = Pick<
   | 'coverHighDays'
   | 'excessUnits'
   | 'alert'
+  | 'echelonAlert'
+  | 'echelonDaysOfSupply'
 >;
 
 /** The position's own figures, shown in every stock alert's details (one number per fact). */
@@ -39,8 +41,9 @@ const figures = (p: PositionFacts) => ({
 
 /**
  * The supply alert of one SKU × location, at most one: `stock_out` when the position says
- * `out_of_stock` (it sells and nothing is available), `reorder_now` when it says `reorder_now`, else
- * `low_stock` while its days of supply are below the cover band's lower edge.
+ * `out_of_stock` (it sells and nothing is available), `reorder_now` when it says `reorder_now` — or when
+ * it is a hub whose echelon (its stock and its FCs') must be reordered, though the hub itself may sell
+ * nothing —, else `low_stock` while its days of supply are below the cover band's lower edge.
  */
 function supplyAlert(p: PositionFacts, asOf: string): AlertCondition | null {
   const where = { sku: p.sku, location: p.location };
@@ -68,6 +71,23 @@ function supplyAlert(p: PositionFacts, asOf: string): AlertCondition | null {
       },
       details: figures(p),
       urgentOn: p.stockOutDate ?? asOf,
+    });
+  if (p.echelonAlert === 'out_of_stock' || p.echelonAlert === 'reorder_now')
+    return condition({
+      kind: 'reorder_now',
+      dedupeKey: `reorder_now:${p.sku}:${p.location}`,
+      severity: 'warning',
+      ...where,
+      // The days are the echelon's: the hub buys for the network it supplies.
+      params: {
+        ...where,
+        daysOfSupply: p.echelonDaysOfSupply,
+        leadTimeDays: p.leadTimeDays,
+        stockOutDate: null,
+        network: true,
+      },
+      details: { ...figures(p), echelonAlert: p.echelonAlert, echelonDaysOfSupply: p.echelonDaysOfSupply },
+      urgentOn: asOf,
     });
   if (p.sells && p.daysOfSupply !== null && p.daysOfSupply < p.coverLowDays)
     return condition({

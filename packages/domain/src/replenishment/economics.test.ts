@@ -28,6 +28,10 @@ describe('economics', () => {
       chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.05, coverDays: 28 })
         .serviceLevel,
     ).toBe(0.5);
+    // A loss after fees (10 − 8 − 3 < 0) has no economic level: the default, held back as unprofitable.
+    expect(
+      chooseServiceLevel({ price: 10, unitCost: 8, feesPerUnit: 3, holdingPerUnitDay: 0.05, coverDays: 28 }),
+    ).toMatchObject({ serviceLevel: 0.95, source: 'default', criticalRatio: null, lostMarginPerUnit: 0 });
     // u = 1, o = 0.02 × 28 = 0.56 → 1 / 1.56 = 0.641026
     expect(
       chooseServiceLevel({ price: 10, unitCost: 6, feesPerUnit: 3, holdingPerUnitDay: 0.02, coverDays: 28 })

@@ -45,7 +45,8 @@ export interface ServiceLevelChoice {
  * Service level from economics: the newsvendor critical ratio u / (u + o), where u is the margin a
  * stock-out loses per unit and o the cost of carrying one unit too many over `coverDays`. Clamped to
  * [0.5, MAX_SERVICE_LEVEL]: below 0.5 a seller would rather be out of stock half the time, which no
- * seller means. A seller's own setting wins (up to 0.999); without price or cost the default is 0.95.
+ * seller means. A seller's own setting wins (up to 0.999); without price or cost, or when a unit loses
+ * money after fees, the default is 0.95.
  * @example price 20, cost 5, fees 5, holding 0.01/day over 120 days → 10 / (10 + 1.2) = 0.8929
  */
 export function chooseServiceLevel(options: {
@@ -61,7 +62,10 @@ export function chooseServiceLevel(options: {
   const haveEconomics = options.price !== null && options.unitCost !== null && options.price > 0;
   const u = haveEconomics ? Math.max(0, options.price! - options.unitCost! - options.feesPerUnit) : null;
   const o = haveEconomics ? options.holdingPerUnitDay * Math.max(1, options.coverDays) : null;
-  const ratio = u !== null && o !== null ? (u + o > 0 ? u / (u + o) : MIN_SERVICE_LEVEL) : null;
+  // A unit that loses money has no economic level (u = 0 would give the floor and quietly shrink the
+  // order): it is planned at the default level and then held back as unprofitable, or bought at that
+  // level when the seller buys despite the loss (docs/formulas.md Held back).
+  const ratio = u !== null && o !== null && u > 0 ? u / (u + o) : null;
   if (options.setting !== undefined && options.setting !== null) {
     return {
       serviceLevel: Math.min(0.999, Math.max(MIN_SERVICE_LEVEL, options.setting)),

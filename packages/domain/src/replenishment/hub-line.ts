@@ -48,6 +48,7 @@ export function withLocalPosition<P extends PlanProduct, L extends PlanLocation>
     coverHighDays: local.coverHighDays,
     downstreamDailyDemand: downstream,
     echelonAlert: hubLine.rec.alert,
+    echelonDaysOfSupply: hubLine.rec.daysOfSupply,
   });
   const rec = hubLine.rec;
   // What the hub buys sells at the FCs too: its margin is the worst of where it sells.

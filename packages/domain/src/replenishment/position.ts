@@ -50,6 +50,8 @@ export interface PlanningPosition {
    * e.g. `reorder_now` while the hub itself sells nothing; null at every other position.
    */
   echelonAlert: RestockAlert | null;
+  /** The echelon's days of supply behind `echelonAlert` (hub + its FCs); null at every other position. */
+  echelonDaysOfSupply: number | null;
   /** dailyDemand > 0 (before rounding). */
   sells: boolean;
 }
@@ -71,6 +73,8 @@ export interface PositionInput {
   coverHighDays: number;
   /** A hub purchase's echelon alert. @default null */
   echelonAlert?: RestockAlert | null;
+  /** The echelon's days of supply. @default null */
+  echelonDaysOfSupply?: number | null;
   /** Demand of the locations this one supplies (a hub's FCs), added for the excess line. @default 0 */
   downstreamDailyDemand?: number;
 }
@@ -112,6 +116,7 @@ export function planningPosition(a: PositionInput): PlanningPosition {
     servedDailyDemand: round(served, 3),
     alert: a.local.alert,
     echelonAlert: a.echelonAlert ?? null,
+    echelonDaysOfSupply: a.echelonDaysOfSupply == null ? null : round(a.echelonDaysOfSupply, 1),
     sells,
   };
 }
