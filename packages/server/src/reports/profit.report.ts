@@ -2,6 +2,7 @@ import { toPounds } from '@stockwise/domain/catalog/dimensions';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import { fulfilmentFee, storageRate } from '@stockwise/domain/fees/fee-schedule';
+import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
 import { nextAssessmentDay } from '@stockwise/domain/health/age';
 import type { ProfitInputs } from '@stockwise/domain/reports/profit';
 import { ZERO_PROFIT, addProfit, profitLine } from '@stockwise/domain/reports/profit';
@@ -10,7 +11,7 @@ import { profitRepository } from '@stockwise/db/reports/profit.repository';
 import type { Transactor } from '../platform/transactor';
 import { REPORT_COLUMNS } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
-import { analytic, feeTierOf, orNull, r2, r3, scopeOf, storageTypeOfTier } from './report-context';
+import { analytic, orNull, r2, r3, scopeOf, storageTypeOfTier } from './report-context';
 import type { ReportRow } from './report-writers';
 
 /** Assessment days of the aged-inventory surcharge counted in a profit period (a year and a month at most). */
@@ -62,7 +63,7 @@ function profitInputs(schedule: FeeSchedule, r: ProfitRow, agedSurcharge: number
     revenue: r.revenue,
     cogs: r.cogs,
     referralFees: r.amazonRevenue * schedule.referralRate,
-    fulfilmentFees: r.amazonUnits * fulfilmentFee(schedule, { sizeTier: feeTierOf(r.sizeTier), weightLb }),
+    fulfilmentFees: r.amazonUnits * fulfilmentFee(schedule, { sizeTier: feeSizeTier(r.sizeTier), weightLb }),
     storageFees: storageFees(schedule, r),
     agedSurcharge,
     inboundShipping: r.amazonReceivedUnits * (r.cubicFeet ?? 0) * schedule.inboundPerCubicFoot,

@@ -3,7 +3,6 @@ import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import type { Network } from '@stockwise/domain/ledger/network';
 import { storageRate } from '@stockwise/domain/fees/fee-schedule';
-import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
 import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import { AGE_WARNING_DAYS, nextAssessmentDay } from '@stockwise/domain/health/age';
 import { daysOfSupply, sellThrough } from '@stockwise/domain/health/factors';
@@ -92,8 +91,6 @@ export const r3 = (x: number) => Math.round(x * 1000) / 1000;
 export const orNull = (x: number | null, f: (x: number) => number) => (x === null ? null : f(x));
 export const storageTypeOfTier = (tier: string | null): StorageType =>
   tier ? storageTypeOf(tier as SizeTier) : 'standard';
-/** The size tier fees are looked up by (`feeSizeTier`, docs/formulas.md Storage fees). */
-export const feeTierOf = feeSizeTier;
 /** The calendar month of 'YYYY-MM-DD' or 'YYYY-MM', 1–12. */
 export const monthNumber = (iso: string) => Number(iso.slice(5, 7));
 /** The next calendar month after `iso`, 1–12. */
