@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { twoNetworkSeller } from '../support/two-network-seller';
 
 const DAY = 86_400_000;
 const today = parseIsoDate(new Date().toISOString().slice(0, 10));
@@ -14,20 +13,7 @@ interface Ipi {
 }
 
 async function setUp(ctx: ReturnType<typeof useStockwise>) {
-  const owner = await newAccount(ctx.sw);
-  const api = client(ctx.app, owner.token);
-  await api.post('/api/v1/locations', { code: 'WH1', name: 'Own warehouse', type: 'warehouse' });
-  await api.post('/api/v1/locations', {
-    code: 'FBA-US',
-    name: 'Amazon US',
-    type: 'amazon_fba',
-    marketplace: 'US',
-  });
-  for (const sku of ['SLOW', 'FAST'])
-    expect((await api.post('/api/v1/products', { sku, title: sku })).status).toBe(201);
-  const move = async (body: Record<string, unknown>) => {
-    expect((await api.post('/api/v1/movements', body)).status).toBe(201);
-  };
+  const { owner, api, move } = await twoNetworkSeller(ctx, { skus: ['SLOW', 'FAST'] });
   const ipi = async (asOf: number): Promise<Ipi> => {
     const res = await api.get(`/api/v1/health/ipi?asOf=${isoDate(asOf)}`);
     expect(res.status).toBe(200);

@@ -1,8 +1,7 @@
 /** Shared by the replenishment integration tests: a steady sales history in the ledger, and a restock line as the API returns it. */
-import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
-import { todayUtc } from '../../src/forecasting/forecast.service';
 import type { LedgerEntry } from '../../src/ledger/ledger.service';
 import type { Stockwise } from '../../src/stockwise';
+import { dayAt } from '../support/days';
 import type { TestAccount } from '../support/factories';
 
 export interface RestockItem {
@@ -20,8 +19,8 @@ export interface RestockItem {
   reasoning: { summary: string; capacity: { cutQuantity: number; profitPerCubicFoot: number } | null };
 }
 
-export const day = (offset: number) =>
-  new Date(`${isoDate(parseIsoDate(todayUtc()) + offset)}T12:00:00.000Z`);
+/** A moment on the day `offset` days from today, never in the future. */
+export const day = dayAt;
 
 /** 60 days of steady sales: a receipt, then `perDay` units shipped daily (stopping when stock runs out). */
 export async function seedHistory(

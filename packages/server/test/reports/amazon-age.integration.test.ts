@@ -1,44 +1,16 @@
 import { expect, it } from 'vitest';
-import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { dateAt, dayAt } from '../support/days';
+import { twoNetworkSeller } from '../support/two-network-seller';
 
-const DAY = 86_400_000;
-const today = isoDate(Math.floor(Date.now() / DAY));
-const daysAgo = (n: number) => new Date((parseIsoDate(today) - n) * DAY + 12 * 3_600_000).toISOString();
+const today = dateAt(0);
+const daysAgo = (n: number) => dayAt(-n).toISOString();
 
 type Row = Record<string, number | string | null>;
 
-/** A new account with WH1 (the seller's), FBA-US (Amazon's) and `skus` of 1 cu ft each (12 × 12 × 12 in). */
-async function account(ctx: ReturnType<typeof useStockwise>, skus: readonly string[]) {
-  const owner = await newAccount(ctx.sw);
-  const api = client(ctx.app, owner.token);
-  await api.post('/api/v1/locations', { code: 'WH1', name: 'Own warehouse', type: 'warehouse' });
-  await api.post('/api/v1/locations', {
-    code: 'FBA-US',
-    name: 'Amazon US',
-    type: 'amazon_fba',
-    marketplace: 'US',
-  });
-  for (const sku of skus) {
-    const created = await api.post('/api/v1/products', {
-      sku,
-      title: sku,
-      length: 12,
-      width: 12,
-      height: 12,
-      dimensionUnit: 'in',
-      weight: 1,
-      weightUnit: 'lb',
-    });
-    expect(created.status).toBe(201);
-  }
-  const move = async (body: Record<string, unknown>) => {
-    expect((await api.post('/api/v1/movements', body)).status).toBe(201);
-  };
-  return { api, move };
-}
+/** WH1, FBA-US and `skus` of 1 cu ft each (12 × 12 × 12 in). */
+const account = (ctx: ReturnType<typeof useStockwise>, skus: readonly string[]) =>
+  twoNetworkSeller(ctx, { skus, box: { length: 12, width: 12, height: 12, weight: 1 } });
 
 /** Rows by SKU. */
 const bySku = (rows: unknown): Map<unknown, Row> => new Map((rows as Row[]).map((r) => [r['sku'], r]));

@@ -8,6 +8,7 @@ import { describeEachBackend, useStockwise } from '../support/backends';
 import { useDemoSeller } from '../support/demo-seller';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
+import { twoNetworkSeller } from '../support/two-network-seller';
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -169,29 +170,12 @@ describeEachBackend('Reports and fees: hand-checked cases through the API', (bac
   const ctx = useStockwise(backend);
 
   it('units received 200 days ago are in 181–270 at the seller’s location; the one moved to Amazon is aged from its arrival there; 12×10×8 in pays $0.43 in March and $1.33 in November', async () => {
-    const owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
-    await api.post('/api/v1/locations', { code: 'WH', name: 'Own warehouse', type: 'warehouse' });
-    await api.post('/api/v1/locations', {
-      code: 'FBA',
-      name: 'Amazon US',
-      type: 'amazon_fba',
-      marketplace: 'US',
+    const { api } = await twoNetworkSeller(ctx, {
+      skus: ['BOX'],
+      box: { length: 12, width: 10, height: 8, weight: 1.5 },
+      warehouse: 'WH',
+      amazon: 'FBA',
     });
-    expect(
-      (
-        await api.post('/api/v1/products', {
-          sku: 'BOX',
-          title: 'Box',
-          length: 12,
-          width: 10,
-          height: 8,
-          dimensionUnit: 'in',
-          weight: 1.5,
-          weightUnit: 'lb',
-        })
-      ).status,
-    ).toBe(201);
     const asOf = '2025-07-20';
     const received = new Date((parseIsoDate(asOf) - 200) * 86_400_000 + 12 * 3_600_000).toISOString();
     expect(

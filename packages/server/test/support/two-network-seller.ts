@@ -1,0 +1,49 @@
+import { expect } from 'vitest';
+import type { useStockwise } from './backends';
+import { newAccount } from './factories';
+import { client } from './http-client';
+
+/** A product's size in inches and its weight in pounds. */
+export interface Box {
+  length: number;
+  width: number;
+  height: number;
+  weight: number;
+}
+
+/**
+ * A new account with the seller's own warehouse and one Amazon US location — the two networks whose
+ * figures Amazon's reports keep apart (docs/formulas.md, Amazon's scope) — and `skus` of `box` size.
+ */
+export async function twoNetworkSeller(
+  ctx: ReturnType<typeof useStockwise>,
+  options: { skus: readonly string[]; box?: Box; warehouse?: string; amazon?: string },
+) {
+  const owner = await newAccount(ctx.sw);
+  const api = client(ctx.app, owner.token);
+  const warehouse = options.warehouse ?? 'WH1';
+  const amazon = options.amazon ?? 'FBA-US';
+  expect(
+    (await api.post('/api/v1/locations', { code: warehouse, name: 'Own warehouse', type: 'warehouse' }))
+      .status,
+  ).toBe(201);
+  expect(
+    (
+      await api.post('/api/v1/locations', {
+        code: amazon,
+        name: 'Amazon US',
+        type: 'amazon_fba',
+        marketplace: 'US',
+      })
+    ).status,
+  ).toBe(201);
+  const size = options.box
+    ? { ...options.box, dimensionUnit: 'in', weightUnit: 'lb' }
+    : ({} as Record<string, never>);
+  for (const sku of options.skus)
+    expect((await api.post('/api/v1/products', { sku, title: sku, ...size })).status).toBe(201);
+  const move = async (body: Record<string, unknown>) => {
+    expect((await api.post('/api/v1/movements', body)).status).toBe(201);
+  };
+  return { owner, api, move };
+}
