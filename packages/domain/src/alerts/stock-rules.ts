@@ -57,7 +57,10 @@ function supplyAlert(p: PositionFacts, asOf: string): AlertCondition | null {
       details: { ...figures(p), lostUnitsPerDay: round(p.dailyDemand, 2) },
       urgentOn: p.stockOutDate ?? asOf,
     });
-  if (p.alert === 'reorder_now')
+  // A hub that buys for its network: the days are the echelon's (its stock and its FCs').
+  const network =
+    p.alert !== 'reorder_now' && (p.echelonAlert === 'out_of_stock' || p.echelonAlert === 'reorder_now');
+  if (p.alert === 'reorder_now' || network)
     return condition({
       kind: 'reorder_now',
       dedupeKey: `reorder_now:${p.sku}:${p.location}`,
@@ -65,29 +68,15 @@ function supplyAlert(p: PositionFacts, asOf: string): AlertCondition | null {
       ...where,
       params: {
         ...where,
-        daysOfSupply: p.daysOfSupply,
+        daysOfSupply: network ? p.echelonDaysOfSupply : p.daysOfSupply,
         leadTimeDays: p.leadTimeDays,
-        stockOutDate: p.stockOutDate,
+        stockOutDate: network ? null : p.stockOutDate,
+        ...(network ? { network: true } : {}),
       },
-      details: figures(p),
-      urgentOn: p.stockOutDate ?? asOf,
-    });
-  if (p.echelonAlert === 'out_of_stock' || p.echelonAlert === 'reorder_now')
-    return condition({
-      kind: 'reorder_now',
-      dedupeKey: `reorder_now:${p.sku}:${p.location}`,
-      severity: 'warning',
-      ...where,
-      // The days are the echelon's: the hub buys for the network it supplies.
-      params: {
-        ...where,
-        daysOfSupply: p.echelonDaysOfSupply,
-        leadTimeDays: p.leadTimeDays,
-        stockOutDate: null,
-        network: true,
-      },
-      details: { ...figures(p), echelonAlert: p.echelonAlert, echelonDaysOfSupply: p.echelonDaysOfSupply },
-      urgentOn: asOf,
+      details: network
+        ? { ...figures(p), echelonAlert: p.echelonAlert, echelonDaysOfSupply: p.echelonDaysOfSupply }
+        : figures(p),
+      urgentOn: (network ? null : p.stockOutDate) ?? asOf,
     });
   if (p.sells && p.daysOfSupply !== null && p.daysOfSupply < p.coverLowDays)
     return condition({
