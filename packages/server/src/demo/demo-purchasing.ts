@@ -3,8 +3,9 @@ import type { DemoSeller } from '@stockwise/domain/demo/types';
 import type { Sql } from '@stockwise/db/database';
 import { bulkInsertPurchaseOrders } from '@stockwise/db/replenishment/purchase-orders.repository';
 import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
+import { demoMoment } from './demo-moment';
 
-const at = (date: string) => new Date(`${date}T12:00:00.000Z`);
+const at = demoMoment;
 
 /**
  * The demo seller's suppliers, their terms per SKU and its purchase-order history. The stock side

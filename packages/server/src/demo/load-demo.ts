@@ -11,6 +11,7 @@ import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import { loadDemoPurchasing } from './demo-purchasing';
 import type { Actor } from '../accounts/actor';
 import type { Stockwise } from '../stockwise';
+import { demoMoment } from './demo-moment';
 
 export const DEMO_LOGIN = { email: 'demo@stockwise.dev', password: 'stockwise-demo' } as const;
 export const DEMO_ACCOUNT = 'Demo Seller (Lumen Home Goods)';
@@ -25,8 +26,7 @@ export interface DemoLoadResult {
   asOf: string;
 }
 
-/** Noon UTC keeps a day's events on the same calendar date in every time zone a seller is likely in. */
-const at = (date: string) => new Date(`${date}T12:00:00.000Z`);
+const at = demoMoment;
 
 function toRequest(event: DemoEvent): ReplayEntry['request'] {
   switch (event.kind) {
