@@ -11,6 +11,7 @@ import type { DemandForecast } from '../forecasting/types';
 import { splitByDemand } from './distribution';
 import type { LearnedLeadTime } from './lead-time';
 import { learnLeadTime, totalStagedDays } from './lead-time';
+import { DEFAULT_LEAD_TIME_DAYS } from './missing-inputs';
 import type { RestockStock } from './restock';
 import type { PlanLine, PlanLocation, PlanProduct, PlanSetting, PlanSupplier, PlanTerm } from './plan-line';
 import { cutLine, recommendLine } from './plan-line';
@@ -21,8 +22,8 @@ export type SupplyMode = (typeof SUPPLY_MODES)[number];
 
 /** Planning rules of the network (docs/formulas.md Restock). */
 export const NETWORK_PLAN_RULES = {
-  /** Lead time assumed for a SKU without a supplier (± 15%, learnLeadTime's prior spread). */
-  defaultLeadDays: 30,
+  /** Lead time assumed for a SKU without a supplier (± 15%, learnLeadTime's prior spread; docs/formulas.md Missing inputs). */
+  defaultLeadDays: DEFAULT_LEAD_TIME_DAYS,
   /** Days of daily forecast the plan works with. */
   forecastHorizon: 120,
   /** Hub → FC leg when the SKU has no supplier (ground + check-in). */
@@ -198,9 +199,18 @@ interface ProductContext<P extends PlanProduct, L extends PlanLocation> {
   mode: SupplyMode;
 }
 
-function stockAt<P extends PlanProduct, L extends PlanLocation>(c: ProductContext<P, L>, id: number) {
+function stockAt<P extends PlanProduct, L extends PlanLocation>(
+  c: ProductContext<P, L>,
+  id: number,
+): RestockStock {
   const b = c.input.stock.get(`${c.product.id}:${id}`);
-  return { onHand: b?.onHand ?? 0, reserved: b?.reserved ?? 0, inbound: b?.inbound ?? 0 };
+  // No stock record: none on hand, said in the reasoning (docs/formulas.md Missing inputs).
+  return {
+    onHand: b?.onHand ?? 0,
+    reserved: b?.reserved ?? 0,
+    inbound: b?.inbound ?? 0,
+    counted: b !== undefined,
+  };
 }
 
 function forecastAt<P extends PlanProduct, L extends PlanLocation>(

@@ -214,7 +214,13 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
       asOf: a.asOf,
       forecast: a.forecast.f,
       stock: a.stock,
-      leadTime: { meanDays: a.lead.meanDays, sdDays: a.lead.sdDays, productionDays: a.lead.productionDays },
+      leadTime: {
+        meanDays: a.lead.meanDays,
+        sdDays: a.lead.sdDays,
+        productionDays: a.lead.productionDays,
+        // A purchase without a supplier plans on the default lead time (docs/formulas.md Missing inputs).
+        assumed: !transfer && a.supplier === undefined,
+      },
       casePack: transfer ? product.casePack : (term?.casePack ?? product.casePack),
       moq: transfer ? 0 : (term?.moq ?? 0),
       unitCost,

@@ -10130,6 +10130,13 @@ export interface components {
       moq: number;
       daysOfSupplyAfterArrival: number | null;
       exceedsMaxCover: boolean;
+      /** @description defaults used for missing inputs, and what a real value would change */
+      assumptions: {
+        /** @enum {string} */
+        input: 'unitCost' | 'price' | 'casePack' | 'leadTime' | 'leadTimeSpread' | 'onHand';
+        rule: string;
+        effect: string;
+      }[];
       capacity: {
         storageType: string;
         unconstrainedQuantity: number;
