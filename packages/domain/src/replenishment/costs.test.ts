@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DemandForecast } from '../forecasting/types';
 import {
   COST_DEFAULTS,
+  lowInventoryFloorPays,
   lowInventoryLevelFee,
   orderingCost,
   resolveCostTerms,
@@ -71,6 +72,42 @@ describe('ordering and shipping costs', () => {
     expect(lowInventoryLevelFee({ shortTermDays: 1, longTermDays: 1, unitsPerWeek: 99, amazon: false })).toBe(
       0,
     );
+  });
+});
+
+describe("Amazon's 28-day floor from the low-inventory-level fee", () => {
+  const options = { minCoverDaysAfterArrival: 28, minCoverRule: 'low_inventory_fee' as const };
+  it('keeps the floor where the fee it avoids exceeds the extra holding', () => {
+    // 10/day = 70 a week: the fee applies. The floor adds about 26 days × 10 units × $0.006/day ≈ $1.6/day
+    // against $0.32 × 10 = $3.20/day of fee avoided.
+    const fast = recommendRestock(input({ forecast: flat(10), casePack: 1 }), options);
+    expect(fast.reasoning.orderUpToBasis).toBe('min_cover');
+    expect(fast.orderUpTo).toBe(380);
+  });
+  it('drops it for a SKU exempt from the fee (under 20 units a week) or when holding costs more', () => {
+    const slow = recommendRestock(input({ forecast: flat(2), casePack: 1 }), options);
+    expect(slow.reasoning.orderUpToBasis).toBe('service_level');
+    // Under the margin rule (a seller's setting) the same floor is kept.
+    const set = recommendRestock(input({ forecast: flat(2), casePack: 1 }), { minCoverDaysAfterArrival: 28 });
+    expect(set.reasoning.orderUpToBasis).toBe('min_cover');
+    expect(
+      lowInventoryFloorPays({
+        base: 30,
+        floor: 60,
+        demandOverLead: 20,
+        dailyDemand: 10,
+        holdingPerUnitDay: 0.2,
+      }),
+    ).toBe(false);
+    expect(
+      lowInventoryFloorPays({
+        base: 30,
+        floor: 60,
+        demandOverLead: 20,
+        dailyDemand: 10,
+        holdingPerUnitDay: 0.01,
+      }),
+    ).toBe(true);
   });
 });
 

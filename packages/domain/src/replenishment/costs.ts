@@ -114,3 +114,27 @@ export function lowInventoryLevelFee(a: {
   if (!(days < LOW_INVENTORY_FEE.thresholdDays)) return 0;
   return LOW_INVENTORY_FEE.perUnit.find((b) => days < b.belowDays)?.fee ?? 0;
 }
+
+/**
+ * Whether Amazon's 28-day cover floor pays for itself: the fee avoided per day (fee per unit at the
+ * days of supply the service level alone leaves after arrival × daily demand) against the holding of
+ * the extra units the floor adds (docs/formulas.md Replenishment costs).
+ * @example base 30, floor 60, demand over lead 20, 10/day → 1 day of supply: $0.32 × 10 = $3.20/day > 30 × $0.01
+ */
+export function lowInventoryFloorPays(a: {
+  base: number;
+  floor: number;
+  demandOverLead: number;
+  dailyDemand: number;
+  holdingPerUnitDay: number;
+}): boolean {
+  if (!(a.dailyDemand > 0) || a.floor <= a.base) return false;
+  const days = Math.max(0, a.base - a.demandOverLead) / a.dailyDemand;
+  const fee = lowInventoryLevelFee({
+    shortTermDays: days,
+    longTermDays: days,
+    unitsPerWeek: 7 * a.dailyDemand,
+    amazon: true,
+  });
+  return fee * a.dailyDemand > (a.floor - a.base) * a.holdingPerUnitDay;
+}

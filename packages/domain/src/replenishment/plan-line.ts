@@ -183,8 +183,10 @@ export function coverBand(
   location: Pick<PlanLocation, 'type'>,
   setting: PlanSetting | undefined,
   own: { minCover?: number | undefined; maxCover?: number | undefined },
-): { minCover: number; maxCover: number } {
+): { minCover: number; maxCover: number; minCoverRule: 'margin' | 'low_inventory_fee' } {
   const amazon = location.type === 'amazon_fba';
+  // Amazon's own 28 days stand for its low-inventory-level fee; a seller's or the line's floor is theirs.
+  const byFee = amazon && (setting?.minCoverDays ?? own.minCover) === undefined;
   const minCover = Math.max(
     0,
     setting?.minCoverDays ?? own.minCover ?? (amazon ? LINE_DEFAULTS.amazonMinCoverDays : 0),
@@ -192,6 +194,7 @@ export function coverBand(
   return {
     minCover,
     maxCover: Math.max(minCover, setting?.maxCoverDays ?? own.maxCover ?? LINE_DEFAULTS.maxCoverDays),
+    minCoverRule: byFee ? 'low_inventory_fee' : 'margin',
   };
 }
 
@@ -208,7 +211,7 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
   const unitCost = term?.unitCost ?? product.unitCost;
   const { feesPerUnit: fees, margin, storagePerCubicFootDay } = lineFees(a, storageType, unitCost);
   const transfer = a.action === 'transfer';
-  const { minCover, maxCover } = coverBand(location, setting, a);
+  const { minCover, maxCover, minCoverRule } = coverBand(location, setting, a);
   const rec = recommendRestock(
     {
       asOf: a.asOf,
@@ -234,6 +237,7 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
       reviewDays: setting?.reviewDays ?? a.reviewDays ?? LINE_DEFAULTS.reviewDays,
       serviceLevel: setting?.serviceLevel ?? null,
       minCoverDaysAfterArrival: minCover,
+      minCoverRule,
       maxCoverDays: maxCover,
       allowExcess: setting?.allowExcess ?? false,
     },

@@ -14,6 +14,7 @@ import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
 import type { Assumption, ResolvedRestockInputs } from './missing-inputs';
 import { resolveMissingInputs } from './missing-inputs';
 import { restockAlert, summarise } from './restock-reasoning';
+import { floorKept, withinCoverBand } from './cover-band';
 import { roundOrderQuantity, unitCostFor } from './rounding';
 
 export const RESTOCK_ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon'] as const;
@@ -57,6 +58,12 @@ export interface RestockOptions {
   serviceLevel?: number | null;
   /** Minimum days of cover after arrival (28 at Amazon, docs/formulas.md); 0 = none. @default 0 */
   minCoverDaysAfterArrival?: number;
+  /**
+   * What keeps the minimum cover: `margin` (a seller's setting: kept unless carrying costs more than the
+   * margin) or `low_inventory_fee` (Amazon's default 28 days: kept only when the fee it avoids exceeds
+   * the extra holding, docs/formulas.md Replenishment costs). @default 'margin'
+   */
+  minCoverRule?: 'margin' | 'low_inventory_fee';
   /** Maximum days of supply after arrival before stock counts as excess. @default 90 */
   maxCoverDays?: number;
   /** Plan above `maxCoverDays` (e.g. before a long factory holiday); flagged in the answer. @default false */
@@ -163,6 +170,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const reviewDays = Math.max(0, Math.round(options.reviewDays ?? 7));
   const minCover = Math.max(0, options.minCoverDaysAfterArrival ?? 0);
   const maxCover = Math.max(minCover, options.maxCoverDays ?? 90);
+  const feeRule = options.minCoverRule === 'low_inventory_fee';
   const f = input.forecast;
   const resolved = resolveInputs(input);
   const L = Math.max(0, Math.round(resolved.leadMeanDays));
@@ -178,7 +186,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const { holding, service } = serviceEconomics(
     { ...input, unitCost: resolved.costForEconomics },
     options,
-    Math.max(reviewDays, minCover, 1),
+    Math.max(reviewDays, feeRule ? 0 : minCover, 1),
   );
   const alpha = service.serviceLevel;
 
@@ -195,11 +203,10 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const reorderPoint = quantile(muL, L);
   const ssL = Math.max(0, reorderPoint - muL);
 
-  // The floor is kept unless carrying a unit for minCover days costs more than the margin it protects.
-  const floorPays =
-    minCover > 0 && (service.lostMarginPerUnit === null || service.lostMarginPerUnit > holding * minCover);
+  const floor = Math.ceil(demandBetween(0, L + minCover));
+  const floorPays = floorKept({ minCover, feeRule, base, floor, muL, dailyDemand, holding, service });
   const { orderUpTo, basis } = withinCoverBand(base, {
-    floor: Math.ceil(demandBetween(0, L + minCover)),
+    floor,
     ceiling: Math.floor(demandBetween(0, L + maxCover)),
     floorPays,
     capped: !options.allowExcess && dailyDemand > 0,
@@ -329,27 +336,6 @@ function serviceEconomics(
     coverDays,
   });
   return { holding, service };
-}
-
-/**
- * The cover band, in units of forecast demand after arrival: the service-level order-up-to raised to
- * the floor (when it pays) and capped at the ceiling (unless excess is allowed or nothing sells).
- */
-function withinCoverBand(
-  base: number,
-  band: { floor: number; ceiling: number; floorPays: boolean; capped: boolean },
-): { orderUpTo: number; basis: RestockReasoning['orderUpToBasis'] } {
-  let orderUpTo = base;
-  let basis: RestockReasoning['orderUpToBasis'] = 'service_level';
-  if (band.floorPays && band.floor > orderUpTo) {
-    orderUpTo = band.floor;
-    basis = 'min_cover';
-  }
-  if (band.capped && orderUpTo > band.ceiling && band.ceiling >= 0) {
-    orderUpTo = Math.max(band.ceiling, 0);
-    basis = 'max_cover';
-  }
-  return { orderUpTo, basis };
 }
 
 /**
