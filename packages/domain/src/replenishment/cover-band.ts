@@ -21,15 +21,19 @@ export function floorKept(a: {
   service: ServiceLevelChoice;
 }): boolean {
   if (!(a.minCover > 0)) return false;
-  if (a.feeRule)
-    return lowInventoryFloorPays({
-      base: a.base,
-      floor: a.floor,
-      demandOverLead: a.muL,
-      dailyDemand: a.dailyDemand,
-      holdingPerUnitDay: a.holding,
-    });
   const margin = a.service.lostMarginPerUnit;
+  // A SKU that earns nothing per sale is not stocked up to save a fee on its sales.
+  if (a.feeRule)
+    return (
+      (margin === null || margin > 0) &&
+      lowInventoryFloorPays({
+        base: a.base,
+        floor: a.floor,
+        demandOverLead: a.muL,
+        dailyDemand: a.dailyDemand,
+        holdingPerUnitDay: a.holding,
+      })
+    );
   return margin === null || margin > a.holding * a.minCover;
 }
 

@@ -15,6 +15,7 @@ import {
   unitMarginAfterFees,
 } from '../fees/unit-fees';
 import type { DemandForecast } from '../forecasting/types';
+import type { SupplierCostTerms } from './costs';
 import type { HeldBack } from './held-back';
 import type { LearnedLeadTime, LeadTimeStages } from './lead-time';
 import type { PlanningPosition } from './position';
@@ -47,6 +48,8 @@ export interface PlanLocation {
 export interface PlanSupplier extends LeadTimeStages {
   id: number;
   code: string;
+  /** Ordering and shipping terms (null fields: the account's, else the defaults; docs/formulas.md Replenishment costs). */
+  costs?: Partial<SupplierCostTerms>;
 }
 
 /** A supplier's terms for one product. */
