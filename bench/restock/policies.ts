@@ -116,12 +116,13 @@ export function stockwisePolicy(g: GroupInput): Decide {
     groundDays: 0,
     checkInDays: 0,
   };
+  // The planners know the lead-time distribution, as if learned from many receipts.
   const lead = {
     meanDays,
     sdDays,
-    observations: 0,
+    observations: 100,
     statedDays: meanDays,
-    source: 'stated' as const,
+    source: 'learned' as const,
     productionDays: 0,
   };
   const setting =

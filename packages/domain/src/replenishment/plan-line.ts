@@ -222,7 +222,9 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
       stock: a.stock,
       leadTime: {
         meanDays: a.lead.meanDays,
-        sdDays: a.lead.sdDays,
+        // A purchase without receipts: the spread is the explicit default (15% of the lead time), said in
+        // the reasoning; a transfer leg keeps its own stated spread.
+        sdDays: a.lead.observations > 0 || transfer ? a.lead.sdDays : null,
         productionDays: a.lead.productionDays,
         // A purchase without a supplier plans on the default lead time (docs/formulas.md Missing inputs).
         assumed: !transfer && a.supplier === undefined,

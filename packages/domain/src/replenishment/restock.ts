@@ -35,8 +35,11 @@ export interface RestockInput {
   forecast: DemandForecast;
   stock: RestockStock;
   /** Days from ordering until sellable here, mean and standard deviation. */
-  /** `assumed`: no supplier lead time, the default was used (docs/formulas.md Missing inputs). */
-  leadTime: { meanDays: number; sdDays: number; productionDays?: number; assumed?: boolean };
+  /**
+   * `assumed`: no supplier lead time, the default was used; `sdDays` null: no receipts taught the spread
+   * (docs/formulas.md Missing inputs).
+   */
+  leadTime: { meanDays: number; sdDays: number | null; productionDays?: number; assumed?: boolean };
   /** Units per case; null, 0 or NaN = unknown (ordered in units, said in the reasoning). */
   casePack: number | null;
   moq: number;

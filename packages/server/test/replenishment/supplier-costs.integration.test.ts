@@ -16,10 +16,12 @@ describeEachBackend('Restock: ordering costs set the review period', (backend) =
     const res = await api().get('/api/v1/restock?location=WH1&sku=COST-MUG');
     expect(res.status).toBe(200);
     const items = res.body.items as unknown as {
-      reasoning: { reviewDays: number; assumptions: unknown[] };
+      reasoning: { reviewDays: number; assumptions: { input: string; rule: string }[] };
     }[];
     expect(items).toHaveLength(1);
-    expect(items[0]!.reasoning.assumptions).toEqual([]);
+    // No receipts yet: the lead-time spread is the explicit default, and the reasoning says so.
+    expect(items[0]!.reasoning.assumptions.map((a) => a.input)).toEqual(['leadTimeSpread']);
+    expect(items[0]!.reasoning.assumptions[0]!.rule).toContain('15%');
     return items[0]!.reasoning.reviewDays;
   };
 
