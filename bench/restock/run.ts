@@ -1,22 +1,24 @@
 /**
- * bench:restock — does the restock plan keep stock better with less money tied up?
+ * bench:restock — does the restock plan keep stock better, for less of everything a seller pays?
  *
  * Replays the 2,147 real M5 series (../shared/data/m5, read in place) day by day over the last 365
- * days of history (d_1577…d_1941), lost sales, ordering at the end of each day:
- *   - stockwise: `recommendRestock` from what it knew that day (forecast re-fitted weekly on the 728
- *     days before, rebased daily; review period 1 day; service level from economics; 90-day cap);
- *   - four_week_rule: whenever cover (on hand + on order, in days of trailing-28-day average
- *     demand) falls below lead time + 7 days, order 28 days of that average ("keep 4 weeks");
- *   - perfect_foresight: knows future demand and each order's lead time (the physical limit).
- * Variants: lead time 14 days; random lead times 10–30 days (uniform per order; planners assume
- * mean 20, sd 6.06; the same draws for every policy).
- * Assumptions (documented): unit cost = 40% of price (lost margin = 60% of price); 0.1 cubic foot per
- * unit (a typical boxed grocery/household item); storage at the US standard rates of docs/formulas.md ($0.78 per
- * cu ft per month Jan–Sep, $2.40 Oct–Dec); capital at 25%/year of cost; every policy starts with 28
- * days of trailing demand on hand and nothing on order.
- * Prints one JSON line per variant × policy, then one for a 30,000 SKU × 3 location plan.
- * Flags: --series N (first N series), --no-scale, --only-scale, --service-level X (a seller setting
- * instead of economics).
+ * days of history (d_1577…d_1941), lost sales, one supplier per store × department (71 suppliers,
+ * whose lines share purchase orders), with the policies of ./policies.ts: Stockwise (the product's
+ * `recommendLine` with its defaults at an Amazon location, the review period per supplier from
+ * `chooseReviewPeriod`, one `jointOrder`), the 4-week rule, a textbook periodic-review order-up-to
+ * baseline (trailing-SD safety stock, the same service target and review days) and perfect foresight.
+ * Lead times: 14 days; or 10–30 days uniform per purchase order (planners assume mean 20, sd 6.06).
+ * Costs (./simulate.ts): capital 25%/yr, storage at the fee table's month rate, the aged surcharge and
+ * Amazon's low-inventory-level fee, the product's ordering defaults ($20 per order, $0.25 per line),
+ * inbound shipping ($0.30 per cubic foot), the margin of a missed sale.
+ * Tuned on the first half (182 days), reported on the second (183 days): the order-up-to baseline's
+ * trailing window (28, 56 or 91 days); Stockwise runs on the product's defaults, nothing tuned.
+ * Assumptions (documented): unit cost = 40% of price (M5 prices taken as net of selling fees, so a
+ * lost sale loses 60% of the price); 0.1 cubic foot per unit; every policy starts with 28 days of
+ * trailing demand on hand and nothing on order.
+ * Prints a table per variant; `--json` prints one JSON object on the last line. Flags: --series N
+ * (first N series), --service-level X (a seller setting instead of economics), --scale (also the
+ * 30,000 SKU × 3 location plan timing, ./scale.ts), --only-scale.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -27,7 +29,9 @@ import { US_2024_FEES } from '../../packages/domain/src/fees/us-2024.fixture';
 import { readCalendar, readPrices, readSales } from '../m5/load';
 import { planAtScale } from './scale';
 import type { Totals } from './simulate';
-import { POLICIES, emptyTotals } from './simulate';
+import { TRAILING_WINDOWS, emptyTotals } from './simulate';
+import type { Variant } from './worker';
+import { POLICY_KEYS, VARIANTS } from './worker';
 import type { RestockWorkerInput, RestockWorkerOutput } from './worker';
 
 const SIM_DAYS = 365;
@@ -35,6 +39,8 @@ const HISTORY_DAYS = 728;
 const CUBIC_FEET = 0.1;
 const COST_SHARE = 0.4;
 const BATCH = 60;
+/** The first half (tuning) is this many of the 365 days. */
+const FIRST_HALF = 182;
 const D1 = '2011-01-29';
 
 function arg(name: string): string | undefined {
@@ -97,40 +103,7 @@ async function main(): Promise<void> {
   );
   const loadedMs = performance.now() - started;
 
-  const batches: RestockWorkerInput[] = [];
-  for (let first = 0; first < n; first += BATCH) {
-    const count = Math.min(BATCH, n - first);
-    const demand = new Float64Array(count * days);
-    const history = new Float64Array(count * days);
-    const price = new Float64Array(count * days);
-    for (let k = 0; k < count; k++) {
-      const s = first + k;
-      const raw = prices[s]!.subarray(from, end);
-      const filled = fillPrices(raw);
-      for (let t = 0; t < days; t++) {
-        const onSale = !Number.isNaN(raw[t]!);
-        const y = sales.sales[s]![from + t]!;
-        demand[k * days + t] = onSale ? y : 0;
-        history[k * days + t] = onSale ? y : NaN;
-        price[k * days + t] = filled[t]!;
-      }
-    }
-    batches.push({
-      count,
-      days,
-      start: HISTORY_DAYS,
-      epochDay0,
-      demand,
-      history,
-      price,
-      storageRate,
-      cubicFeet: CUBIC_FEET,
-      costShare: COST_SHARE,
-      seeds: Uint32Array.from({ length: count }, (_, k) => 1_000_003 * (first + k + 1)),
-      historyDays: HISTORY_DAYS,
-      serviceLevel: arg('service-level') === undefined ? undefined : Number(arg('service-level')),
-    });
-  }
+  const batches = supplierBatches(n, { sales, prices, from, end, epochDay0, storageRate });
   const simStarted = performance.now();
   const pool = Array.from({ length: Math.max(1, Math.min(2, availableParallelism())) }, startWorker);
   const outputs: RestockWorkerOutput[] = [];
@@ -147,8 +120,10 @@ async function main(): Promise<void> {
   await Promise.all(pool.map((w) => w.terminate()));
   const simWallMs = performance.now() - simStarted;
 
-  printPolicyResults(outputs, { series: n, simWallMs });
+  const report = policyReport(outputs);
+  for (const v of report.variants) printTable(v);
   const summary = {
+    series: n,
     loadMs: round(loadedMs, 0),
     simulationWallMs: round(simWallMs, 0),
     forecastCpuMs: round(
@@ -156,58 +131,155 @@ async function main(): Promise<void> {
       0,
     ),
   };
-  if (process.argv.includes('--no-scale')) {
-    console.log(JSON.stringify({ bench: 'restock', ...summary }));
-    return;
-  }
-  const scale = await planAtScale({ skus: 30_000, locations: 3, sales });
-  console.log(
-    JSON.stringify({
-      bench: 'restock-plan-scale',
-      ...scale,
-      ...summary,
-      totalWallMs: round(performance.now() - started, 0),
-    }),
-  );
+  console.log(JSON.stringify({ bench: 'restock', ...summary }));
+  if (process.argv.includes('--scale'))
+    console.log(
+      JSON.stringify({
+        bench: 'restock-plan-scale',
+        ...(await planAtScale({ skus: 30_000, locations: 3, sales })),
+      }),
+    );
+  if (process.argv.includes('--json')) console.log(JSON.stringify(report));
 }
 
-/** One JSON line per variant × policy: fill rate, inventory, costs, orders and the policy's share of the wall time. */
-function printPolicyResults(
-  outputs: readonly RestockWorkerOutput[],
-  run: { series: number; simWallMs: number },
-): void {
-  const { series: n, simWallMs } = run;
-  for (const variant of ['fixed14', 'random10to30'] as const) {
-    const cpu = POLICIES.reduce((s, p) => s + outputs.reduce((a, o) => a + o.ms[variant][p], 0), 0);
-    for (const policy of POLICIES) {
-      const t: Totals = emptyTotals();
-      for (const o of outputs)
-        for (const k of Object.keys(t) as (keyof Totals)[]) t[k] += o.totals[variant][policy][k];
-      const policyCpu = outputs.reduce((a, o) => a + o.ms[variant][policy], 0);
-      const holding = t.capitalCost + t.storageCost;
-      console.log(
-        JSON.stringify({
-          bench: 'restock',
-          variant,
-          policy,
-          ...(policy === 'stockwise' ? { serviceLevel: arg('service-level') ?? 'economics' } : {}),
-          series: n,
-          days: SIM_DAYS,
-          fillRate: round(t.sold / t.demand, 4),
-          avgDaysOfInventory: round(t.onHandDays / t.demand, 2),
-          avgUnitsOnHand: round(t.onHandDays / SIM_DAYS, 0),
-          avgExcessUnits: round(t.excessDays / SIM_DAYS, 0),
-          totalCost: round(holding + t.lostMargin, 0),
-          holdingCost: round(t.capitalCost, 0),
-          storageCost: round(t.storageCost, 0),
-          lostMargin: round(t.lostMargin, 0),
-          orders: t.orders,
-          // Wall time of this policy: its share of the simulation's CPU time, scaled to the run's wall time.
-          wallMs: round((simWallMs * policyCpu) / Math.max(1, cpu), 0),
-        }),
-      );
-    }
+/** Batches of whole suppliers (store × department), about BATCH series each. */
+function supplierBatches(
+  n: number,
+  a: {
+    sales: Awaited<ReturnType<typeof readSales>>;
+    prices: Float64Array[];
+    from: number;
+    end: number;
+    epochDay0: number;
+    storageRate: Float64Array;
+  },
+): RestockWorkerInput[] {
+  const days = a.end - a.from;
+  const bySupplier = new Map<string, number[]>();
+  for (let s = 0; s < n; s++) {
+    const key = `${a.sales.store[s]!}:${a.sales.dept[s]!}`;
+    bySupplier.set(key, [...(bySupplier.get(key) ?? []), s]);
   }
+  const batches: number[][][] = [[]];
+  for (const series of bySupplier.values()) {
+    const last = batches[batches.length - 1]!;
+    if (last.flat().length >= BATCH) batches.push([series]);
+    else last.push(series);
+  }
+  let seed = 0;
+  return batches.map((groups) => {
+    const members = groups.flatMap((series, g) => series.map((s) => ({ s, g })));
+    const count = members.length;
+    const demand = new Float64Array(count * days);
+    const history = new Float64Array(count * days);
+    const price = new Float64Array(count * days);
+    members.forEach(({ s }, k) => {
+      const raw = a.prices[s]!.subarray(a.from, a.end);
+      const filled = fillPrices(raw);
+      for (let t = 0; t < days; t++) {
+        const onSale = !Number.isNaN(raw[t]!);
+        const y = a.sales.sales[s]![a.from + t]!;
+        demand[k * days + t] = onSale ? y : 0;
+        history[k * days + t] = onSale ? y : NaN;
+        price[k * days + t] = filled[t]!;
+      }
+    });
+    return {
+      count,
+      days,
+      start: HISTORY_DAYS,
+      half: HISTORY_DAYS + FIRST_HALF,
+      epochDay0: a.epochDay0,
+      demand,
+      history,
+      price,
+      groupOf: Int32Array.from(members, (m) => m.g),
+      groupSeeds: Uint32Array.from(groups, () => 1_000_003 * ++seed),
+      storageRate: a.storageRate,
+      cubicFeet: CUBIC_FEET,
+      costShare: COST_SHARE,
+      historyDays: HISTORY_DAYS,
+      serviceLevel: arg('service-level') === undefined ? undefined : Number(arg('service-level')),
+    };
+  });
+}
+
+const COSTS = ['holding', 'storage', 'surcharge', 'ordering', 'shipping', 'lostMargin'] as const;
+const totalCost = (t: Totals) => COSTS.reduce((s, k) => s + t[k], 0);
+
+/** One policy's figures over a half, as the issue's `--json` names them. */
+function figures(t: Totals) {
+  return {
+    fillRate: round(t.sold / Math.max(1, t.demand), 4),
+    avgDaysOfInventory: round(t.onHandDays / Math.max(1, t.demand), 2),
+    excessUnits: round(t.excessDays / Math.max(1, t.days), 0),
+    orders: t.orders,
+    orderLines: t.orderLines,
+    totalCost: round(totalCost(t), 0),
+    cost: Object.fromEntries(COSTS.map((k) => [k, round(t[k], 0)])) as Record<(typeof COSTS)[number], number>,
+  };
+}
+
+/**
+ * Sums the batches; the order-up-to baseline's window is the one with the lowest first-half total cost
+ * (tuned), every figure is the second half's.
+ */
+function policyReport(outputs: readonly RestockWorkerOutput[]) {
+  const sum = (v: Variant, key: string, half: 0 | 1) => {
+    const t = emptyTotals();
+    for (const o of outputs)
+      for (const k of Object.keys(t) as (keyof Totals)[]) t[k] += o.totals[v][key]![half][k];
+    return t;
+  };
+  return {
+    variants: VARIANTS.map((v) => {
+      const window = [...TRAILING_WINDOWS].sort(
+        (a, b) => totalCost(sum(v, `orderUpTo:${a}`, 0)) - totalCost(sum(v, `orderUpTo:${b}`, 0)),
+      )[0]!;
+      return {
+        leadTime: v,
+        tuned: { orderUpToTrailingDays: window, stockwise: 'product defaults (nothing tuned)' },
+        policies: {
+          stockwise: figures(sum(v, 'stockwise', 1)),
+          fourWeek: figures(sum(v, 'fourWeek', 1)),
+          orderUpTo: figures(sum(v, `orderUpTo:${window}`, 1)),
+          perfect: figures(sum(v, 'perfect', 1)),
+        },
+      };
+    }),
+    cpuMs: Object.fromEntries(
+      POLICY_KEYS.map((k) => [
+        k,
+        round(
+          outputs.reduce((a, o) => a + o.ms[k]!, 0),
+          0,
+        ),
+      ]),
+    ),
+  };
+}
+
+function printTable(v: ReturnType<typeof policyReport>['variants'][number]): void {
+  console.log(
+    `\nlead time ${v.leadTime} days — second half (order-up-to window ${v.tuned.orderUpToTrailingDays} days, tuned on the first)`,
+  );
+  const cols = ['policy', 'fill', 'daysInv', 'excess', 'orders', 'lines', 'total', ...COSTS];
+  console.log(cols.map((c) => c.padStart(11)).join(''));
+  for (const [name, p] of Object.entries(v.policies))
+    console.log(
+      [
+        name,
+        p.fillRate.toFixed(4),
+        p.avgDaysOfInventory.toFixed(2),
+        p.excessUnits,
+        p.orders,
+        p.orderLines,
+        p.totalCost,
+        ...COSTS.map((k) => p.cost[k]),
+      ]
+        .map((c) => String(c).padStart(11))
+        .join(''),
+    );
 }
 
 function round(x: number, digits: number): number {

@@ -1,16 +1,35 @@
-/** bench:restock worker: weekly forecasts and the three policies for a batch of series. */
+/** bench:restock worker: weekly forecasts and the four policies for a batch of whole suppliers. */
 import { parentPort } from 'node:worker_threads';
 import { forecastDemand } from '../../packages/domain/src/forecasting/forecast-demand';
 import type { DemandForecast } from '../../packages/domain/src/forecasting/types';
 import { mulberry32 } from '../../packages/domain/src/demo/prng';
-import type { Policy, Totals } from './simulate';
-import { POLICIES, emptyTotals, simulate } from './simulate';
+import { US_2024_FEES } from '../../packages/domain/src/fees/us-2024.fixture';
+import type { FeeSchedule } from '../../packages/domain/src/fees/fee-schedule';
+import { reviewPeriods } from './policies';
+import type { GroupInput, LineInput, Policy, Totals } from './simulate';
+import { POLICIES, TRAILING_WINDOWS, emptyTotals, simulate } from './simulate';
+
+export const VARIANTS = ['14', '10-30'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/**
+ * The fee table of the replay: the US 2024 storage rates, aged surcharge and assessment day, without
+ * referral, fulfilment or inbound fees (M5 prices are taken as net of selling fees, so a lost sale loses
+ * 60% of the price as before).
+ */
+export const REPLAY_FEES: FeeSchedule = {
+  ...US_2024_FEES,
+  referralRate: 0,
+  fulfilment: [],
+  inboundPerCubicFoot: 0,
+};
 
 export interface RestockWorkerInput {
   count: number;
   /** Days per series in `demand`/`price`/`history` blocks. */
   days: number;
   start: number;
+  half: number;
   epochDay0: number;
   /** count × days demand (0 when not on sale). */
   demand: Float64Array;
@@ -18,19 +37,27 @@ export interface RestockWorkerInput {
   history: Float64Array;
   /** count × days price, gaps filled. */
   price: Float64Array;
+  /** The supplier (store × department) of each series, as a batch-local index. */
+  groupOf: Int32Array;
+  /** Seeds of each supplier's random lead times. */
+  groupSeeds: Uint32Array;
   storageRate: Float64Array;
   cubicFeet: number;
   costShare: number;
-  /** Seeds of the random lead times, per series. */
-  seeds: Uint32Array;
   historyDays: number;
   serviceLevel?: number | undefined;
 }
 
+/** Policy keys: the order-up-to baseline once per trailing window (one is chosen on the first half). */
+export const POLICY_KEYS = POLICIES.flatMap((p) =>
+  p === 'orderUpTo' ? TRAILING_WINDOWS.map((w) => `orderUpTo:${w}`) : [p],
+);
+
 export interface RestockWorkerOutput {
-  totals: Record<'fixed14' | 'random10to30', Record<Policy, Totals>>;
-  /** CPU milliseconds per variant × policy (Stockwise includes its weekly forecasts). */
-  ms: Record<'fixed14' | 'random10to30', Record<Policy, number>>;
+  /** First and second half totals per variant × policy key. */
+  totals: Record<Variant, Record<string, [Totals, Totals]>>;
+  /** CPU milliseconds per policy key (both variants), Stockwise without its forecasts. */
+  ms: Record<string, number>;
   forecastMs: number;
 }
 
@@ -38,69 +65,75 @@ const add = (a: Totals, b: Totals) => {
   for (const k of Object.keys(a) as (keyof Totals)[]) a[k] += b[k];
 };
 
-export function runBatch(input: RestockWorkerInput): RestockWorkerOutput {
-  const variants = { fixed14: {} as Record<Policy, Totals>, random10to30: {} as Record<Policy, Totals> };
-  const ms = { fixed14: {} as Record<Policy, number>, random10to30: {} as Record<Policy, number> };
-  for (const v of ['fixed14', 'random10to30'] as const) {
-    for (const p of POLICIES) {
-      variants[v][p] = emptyTotals();
-      ms[v][p] = 0;
-    }
-  }
+function groupLines(input: RestockWorkerInput): { lines: LineInput[]; forecastMs: number }[] {
+  const groups = new Map<number, LineInput[]>();
   let forecastMs = 0;
   for (let i = 0; i < input.count; i++) {
-    const demand = input.demand.subarray(i * input.days, (i + 1) * input.days);
-    const history = input.history.subarray(i * input.days, (i + 1) * input.days);
-    const price = input.price.subarray(i * input.days, (i + 1) * input.days);
+    const block = (a: Float64Array) => a.subarray(i * input.days, (i + 1) * input.days);
+    const history = block(input.history);
     const t0 = performance.now();
     const forecasts: DemandForecast[] = [];
-    for (let o = input.start; o < input.days; o += 7) {
+    for (let o = input.start; o < input.days; o += 7)
       forecasts.push(
         forecastDemand(history.slice(Math.max(0, o - input.historyDays), o), {
           horizon: 42,
           quantileLevels: [0.5],
         }),
       );
-    }
     forecastMs += performance.now() - t0;
-    const r = mulberry32(input.seeds[i]!);
+    const g = input.groupOf[i]!;
+    groups.set(g, [
+      ...(groups.get(g) ?? []),
+      { demand: block(input.demand), price: block(input.price), forecasts },
+    ]);
+  }
+  return [...groups.entries()].map(([, lines], k) => ({ lines, forecastMs: k === 0 ? forecastMs : 0 }));
+}
+
+export function runBatch(input: RestockWorkerInput): RestockWorkerOutput {
+  const totals = Object.fromEntries(
+    VARIANTS.map((v) => [v, Object.fromEntries(POLICY_KEYS.map((k) => [k, [emptyTotals(), emptyTotals()]]))]),
+  ) as Record<Variant, Record<string, [Totals, Totals]>>;
+  const ms: Record<string, number> = Object.fromEntries(POLICY_KEYS.map((k) => [k, 0]));
+  let forecastMs = 0;
+  const groups = groupLines(input);
+  groups.forEach(({ lines, forecastMs: f }, g) => {
+    forecastMs += f;
+    const r = mulberry32(input.groupSeeds[g]!);
     const randomLead = Int32Array.from({ length: input.days }, () => 10 + Math.floor(r() * 21));
     const base = {
-      demand,
-      price,
+      lines,
       start: input.start,
+      half: input.half,
       epochDay0: input.epochDay0,
-      forecasts,
       cubicFeet: input.cubicFeet,
       storageRate: input.storageRate,
       costShare: input.costShare,
+      schedule: REPLAY_FEES,
       serviceLevel: input.serviceLevel,
     };
-    const forecastShare = (performance.now() - t0) / 2;
-    for (const p of POLICIES) {
-      let t1 = performance.now();
-      add(
-        variants.fixed14[p],
-        simulate({ ...base, leadTime: () => 14, leadTimeBelief: { meanDays: 14, sdDays: 0 } }, p),
-      );
-      ms.fixed14[p] += performance.now() - t1 + (p === 'stockwise' ? forecastShare : 0);
-      t1 = performance.now();
-      // Discrete uniform 10…30: mean 20, sd √((21² − 1)/12) = 6.06.
-      add(
-        variants.random10to30[p],
-        simulate(
-          {
-            ...base,
-            leadTime: (t) => randomLead[t]!,
-            leadTimeBelief: { meanDays: 20, sdDays: Math.sqrt((21 * 21 - 1) / 12) },
-          },
-          p,
-        ),
-      );
-      ms.random10to30[p] += performance.now() - t1 + (p === 'stockwise' ? forecastShare : 0);
+    const variants: Record<Variant, Omit<GroupInput, 'reviewDays'>> = {
+      '14': { ...base, leadTime: () => 14, leadTimeBelief: { meanDays: 14, sdDays: 0 } },
+      // Discrete uniform 10…30 per purchase order: mean 20, sd √((21² − 1)/12) = 6.06.
+      '10-30': {
+        ...base,
+        leadTime: (t) => randomLead[t]!,
+        leadTimeBelief: { meanDays: 20, sdDays: Math.sqrt((21 * 21 - 1) / 12) },
+      },
+    };
+    for (const v of VARIANTS) {
+      const group: GroupInput = { ...variants[v], reviewDays: reviewPeriods(variants[v]) };
+      for (const key of POLICY_KEYS) {
+        const t1 = performance.now();
+        const [policy, window] = key.split(':') as [Policy, string?];
+        const [a, b] = simulate(group, policy, Number(window ?? 28));
+        add(totals[v][key]![0], a);
+        add(totals[v][key]![1], b);
+        ms[key] = ms[key]! + performance.now() - t1;
+      }
     }
-  }
-  return { totals: variants, ms, forecastMs };
+  });
+  return { totals, ms, forecastMs };
 }
 
 parentPort?.on('message', (input: RestockWorkerInput) => {

@@ -1,3 +1,4 @@
+import type { SupplierCostTerms } from '@stockwise/domain/replenishment/costs';
 import type { Sql } from '../database';
 
 export interface SupplierFields {
@@ -15,9 +16,12 @@ export interface SupplierFields {
   checkInDays: number;
   notes: string | null;
   active: boolean;
+  /** Ordering and shipping terms; null fields fall back to the account's (docs/formulas.md Replenishment costs). Left out: none set. */
+  costs?: SupplierCostTerms;
 }
 
 export interface SupplierRecord extends SupplierFields {
+  costs: SupplierCostTerms;
   id: number;
   createdAt: Date;
   updatedAt: Date;
@@ -43,7 +47,53 @@ interface SupplierRow {
   updated_at: Date;
 }
 
-const mapSupplier = (r: SupplierRow): SupplierRecord => ({
+/** The cost columns of a supplier and of the account defaults. */
+interface CostColumns {
+  order_cost: number | null;
+  line_cost: number | null;
+  shipping_per_unit: number | null;
+  shipping_per_cubic_foot: number | null;
+  min_order_value: number | null;
+  free_freight_value: number | null;
+}
+
+const COST_COLUMNS = [
+  'order_cost',
+  'line_cost',
+  'shipping_per_unit',
+  'shipping_per_cubic_foot',
+  'min_order_value',
+  'free_freight_value',
+] as const;
+
+const NO_COSTS: SupplierCostTerms = {
+  orderCost: null,
+  lineCost: null,
+  shippingPerUnit: null,
+  shippingPerCubicFoot: null,
+  minOrderValue: null,
+  freeFreightValue: null,
+};
+
+const mapCosts = (r: CostColumns): SupplierCostTerms => ({
+  orderCost: r.order_cost,
+  lineCost: r.line_cost,
+  shippingPerUnit: r.shipping_per_unit,
+  shippingPerCubicFoot: r.shipping_per_cubic_foot,
+  minOrderValue: r.min_order_value,
+  freeFreightValue: r.free_freight_value,
+});
+
+const costValues = (c: SupplierCostTerms): unknown[] => [
+  c.orderCost,
+  c.lineCost,
+  c.shippingPerUnit,
+  c.shippingPerCubicFoot,
+  c.minOrderValue,
+  c.freeFreightValue,
+];
+
+const mapSupplier = (r: SupplierRow & CostColumns): SupplierRecord => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -59,6 +109,7 @@ const mapSupplier = (r: SupplierRow): SupplierRecord => ({
   checkInDays: r.check_in_days,
   notes: r.notes,
   active: r.active,
+  costs: mapCosts(r),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -78,6 +129,7 @@ const COLUMNS = [
   'check_in_days',
   'notes',
   'active',
+  ...COST_COLUMNS,
 ] as const;
 
 const values = (f: SupplierFields): unknown[] => [
@@ -95,6 +147,7 @@ const values = (f: SupplierFields): unknown[] => [
   f.checkInDays,
   f.notes,
   f.active,
+  ...costValues(f.costs ?? NO_COSTS),
 ];
 
 export interface PriceBreak {
@@ -154,7 +207,7 @@ export const suppliersRepository = {
   /** Undefined when the code is taken in this account. */
   async create(sql: Sql, accountId: number, f: SupplierFields): Promise<SupplierRecord | undefined> {
     const placeholders = COLUMNS.map((_, i) => `$${i + 2}`).join(', ');
-    const [row] = await sql.query<SupplierRow>(
+    const [row] = await sql.query<SupplierRow & CostColumns>(
       `INSERT INTO suppliers (account_id, ${COLUMNS.join(', ')}) VALUES ($1, ${placeholders})
        ON CONFLICT (account_id, code) DO NOTHING RETURNING *`,
       [accountId, ...values(f)],
@@ -169,7 +222,7 @@ export const suppliersRepository = {
     f: SupplierFields,
   ): Promise<SupplierRecord | undefined> {
     const sets = COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ');
-    const [row] = await sql.query<SupplierRow>(
+    const [row] = await sql.query<SupplierRow & CostColumns>(
       `UPDATE suppliers SET ${sets}, updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *`,
       [accountId, id, ...values(f)],
     );
@@ -177,7 +230,7 @@ export const suppliersRepository = {
   },
 
   async findByCode(sql: Sql, accountId: number, code: string): Promise<SupplierRecord | undefined> {
-    const [row] = await sql.query<SupplierRow>(
+    const [row] = await sql.query<SupplierRow & CostColumns>(
       'SELECT * FROM suppliers WHERE account_id = $1 AND code = $2',
       [accountId, code],
     );
@@ -185,10 +238,10 @@ export const suppliersRepository = {
   },
 
   async findById(sql: Sql, accountId: number, id: number): Promise<SupplierRecord | undefined> {
-    const [row] = await sql.query<SupplierRow>('SELECT * FROM suppliers WHERE account_id = $1 AND id = $2', [
-      accountId,
-      id,
-    ]);
+    const [row] = await sql.query<SupplierRow & CostColumns>(
+      'SELECT * FROM suppliers WHERE account_id = $1 AND id = $2',
+      [accountId, id],
+    );
     return row && mapSupplier(row);
   },
 
@@ -207,7 +260,10 @@ export const suppliersRepository = {
       params.push(`%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where += ` AND (code ILIKE $${params.length} OR name ILIKE $${params.length})`;
     }
-    const rows = await sql.query<SupplierRow>(`SELECT * FROM suppliers WHERE ${where} ORDER BY code`, params);
+    const rows = await sql.query<SupplierRow & CostColumns>(
+      `SELECT * FROM suppliers WHERE ${where} ORDER BY code`,
+      params,
+    );
     return rows.map(mapSupplier);
   },
 
@@ -305,6 +361,25 @@ export const suppliersRepository = {
          COALESCE(r->'priceBreaks', '[]'::jsonb), (r->>'moq')::int, (r->>'casePack')::int, (r->>'preferred')::boolean
        FROM jsonb_array_elements($2::jsonb) AS r`,
       [accountId, JSON.stringify(rows)],
+    );
+  },
+
+  /** The account's own cost terms (every field null when it set none). */
+  async costDefaults(sql: Sql, accountId: number): Promise<SupplierCostTerms> {
+    const [row] = await sql.query<CostColumns>(
+      `SELECT ${COST_COLUMNS.join(', ')} FROM replenishment_cost_defaults WHERE account_id = $1`,
+      [accountId],
+    );
+    return row ? mapCosts(row) : { ...NO_COSTS };
+  },
+
+  async setCostDefaults(sql: Sql, accountId: number, c: SupplierCostTerms): Promise<void> {
+    const placeholders = COST_COLUMNS.map((_, i) => `$${i + 2}`).join(', ');
+    const sets = COST_COLUMNS.map((col) => `${col} = EXCLUDED.${col}`).join(', ');
+    await sql.query(
+      `INSERT INTO replenishment_cost_defaults (account_id, ${COST_COLUMNS.join(', ')}) VALUES ($1, ${placeholders})
+       ON CONFLICT (account_id) DO UPDATE SET ${sets}, updated_at = now()`,
+      [accountId, ...costValues(c)],
     );
   },
 };

@@ -21,15 +21,18 @@ export function holdingCostPerUnitDay(options: HoldingCostOptions): number {
 
 export const MIN_SERVICE_LEVEL = 0.5;
 /**
- * The economic ratio is capped at 93%. For most products a lost sale costs far more than a day of
- * carrying, so the critical ratio comes out at 0.99+; but the forecast's count-distribution tails (a
- * level error shared by every day of the lead time) widen fast at those levels, so each extra unit
- * buys less service than the model says. Replaying the 2,147 M5 series (bench:restock, lead time 14)
- * at fixed service levels gave total cost (holding + storage + lost margin) 148.6k at 0.90, 148.1k at
- * 0.93, 154.8k at 0.95 and more above; 0.93 is the cheapest that keeps the fill rate above the
- * 4-week rule's. A seller's own setting may go up to 0.999.
+ * The highest service level, economic or set by the seller: above it the count quantiles of a
+ * forecast run into their tails, where one more unit buys almost nothing (docs/formulas.md Restock).
+ * No lower cap is chosen on test data: the critical ratio decides.
  */
-export const MAX_SERVICE_LEVEL = 0.93;
+export const MAX_SERVICE_LEVEL = 0.999;
+/** Without price (so without a margin) the service level is this default, said so in the reasoning. */
+export const DEFAULT_SERVICE_LEVEL = 0.95;
+/**
+ * A SKU with a price but no unit cost is costed at this share of its price for the holding cost and
+ * the margin (docs/formulas.md Missing inputs); the reasoning says what 30% or 70% would give.
+ */
+export const MISSING_COST_SHARE_OF_PRICE = 0.5;
 
 export interface ServiceLevelChoice {
   serviceLevel: number;
@@ -44,9 +47,9 @@ export interface ServiceLevelChoice {
 /**
  * Service level from economics: the newsvendor critical ratio u / (u + o), where u is the margin a
  * stock-out loses per unit and o the cost of carrying one unit too many over `coverDays`. Clamped to
- * [0.5, MAX_SERVICE_LEVEL]: below 0.5 a seller would rather be out of stock half the time, which no
- * seller means. A seller's own setting wins (up to 0.999); without price or cost, or when a unit loses
- * money after fees, the default is 0.95.
+ * [0.5, 0.999]: below 0.5 a seller would rather be out of stock half the time, which no seller means.
+ * A seller's own setting wins; without price or cost, or when a unit loses money after fees, the
+ * default is 0.95 (`DEFAULT_SERVICE_LEVEL`).
  * @example price 20, cost 5, fees 5, holding 0.01/day over 120 days → 10 / (10 + 1.2) = 0.8929
  */
 export function chooseServiceLevel(options: {
@@ -66,9 +69,9 @@ export function chooseServiceLevel(options: {
   // order): it is planned at the default level and then held back as unprofitable, or bought at that
   // level when the seller buys despite the loss (docs/formulas.md Held back).
   const ratio = u !== null && o !== null && u > 0 ? u / (u + o) : null;
-  if (options.setting !== undefined && options.setting !== null) {
+  if (options.setting !== undefined && options.setting !== null && Number.isFinite(options.setting)) {
     return {
-      serviceLevel: Math.min(0.999, Math.max(MIN_SERVICE_LEVEL, options.setting)),
+      serviceLevel: clamp(options.setting),
       source: 'setting',
       lostMarginPerUnit: u,
       excessCostPerUnit: o,
@@ -77,7 +80,7 @@ export function chooseServiceLevel(options: {
   }
   if (ratio === null) {
     return {
-      serviceLevel: options.defaultLevel ?? 0.95,
+      serviceLevel: options.defaultLevel ?? DEFAULT_SERVICE_LEVEL,
       source: 'default',
       lostMarginPerUnit: u,
       excessCostPerUnit: o,

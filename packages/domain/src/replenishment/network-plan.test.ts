@@ -57,6 +57,25 @@ function input(over: Partial<NetworkPlanInput<PlanProduct, PlanLocation>> = {}) 
 }
 
 describe('planNetwork', () => {
+  it("reviews each supplier at the period its ordering cost against its lines' holding cost gives", () => {
+    // Holding: 5 × 0.25/365 + 0.5 cu ft × $0.78/month over Mar–May ≈ 0.003425 + 0.012717 = 0.016141 per
+    // unit-day; Σ dh = (3 + 1) × 0.016141 = 0.0646; K = $20 + 2 × $0.25 = $20.5 → T* = √(41/0.0646) ≈ 25.2:
+    // 28 days costs 0.732 + 0.904 = 1.636/day, 21 days 0.976 + 0.678 = 1.654.
+    const review = (over: Partial<NetworkPlanInput<PlanProduct, PlanLocation>>) =>
+      planNetwork(input({ mode: 'direct', ...over })).lines.map((l) => l.rec.reasoning.reviewDays);
+    expect(review({})).toEqual([28, 28]);
+    // Free orders: every day; the account's own $2 order cost: K = 2.5 → √(5/0.0646) ≈ 8.8 → 7.
+    expect(
+      review({ suppliers: new Map([[5, { ...supplier, costs: { orderCost: 0, lineCost: 0 } }]]) }),
+    ).toEqual([1, 1]);
+    expect(review({ costDefaults: { orderCost: 2 } })).toEqual([7, 7]);
+    // A seller's review period for the SKU wins.
+    const settings = new Map([
+      [1, { serviceLevel: null, reviewDays: 3, minCoverDays: null, maxCoverDays: null, allowExcess: false }],
+    ]);
+    expect(review({ settings })).toEqual([3, 3]);
+  });
+
   it('plans direct without a hub, whatever mode is asked', () => {
     expect(resolveSupplyMode('via_warehouse', [FBA]).mode).toBe('direct');
     expect(resolveSupplyMode('via_warehouse', [FBA, HUB])).toEqual({ mode: 'via_warehouse', hub: HUB });

@@ -11,6 +11,9 @@ import type { DemandForecast } from '../forecasting/types';
 import { splitByDemand } from './distribution';
 import type { LearnedLeadTime } from './lead-time';
 import { learnLeadTime, totalStagedDays } from './lead-time';
+import { DEFAULT_LEAD_TIME_DAYS } from './missing-inputs';
+import { supplierReviewPeriods } from './supplier-review';
+import type { SupplierCostTerms } from './costs';
 import type { RestockStock } from './restock';
 import type { PlanLine, PlanLocation, PlanProduct, PlanSetting, PlanSupplier, PlanTerm } from './plan-line';
 import { cutLine, recommendLine } from './plan-line';
@@ -21,8 +24,8 @@ export type SupplyMode = (typeof SUPPLY_MODES)[number];
 
 /** Planning rules of the network (docs/formulas.md Restock). */
 export const NETWORK_PLAN_RULES = {
-  /** Lead time assumed for a SKU without a supplier (± 15%, learnLeadTime's prior spread). */
-  defaultLeadDays: 30,
+  /** Lead time assumed for a SKU without a supplier (± 15%, learnLeadTime's prior spread; docs/formulas.md Missing inputs). */
+  defaultLeadDays: DEFAULT_LEAD_TIME_DAYS,
   /** Days of daily forecast the plan works with. */
   forecastHorizon: 120,
   /** Hub → FC leg when the SKU has no supplier (ground + check-in). */
@@ -165,6 +168,8 @@ export interface NetworkPlanInput<P extends PlanProduct, L extends PlanLocation>
   settings: ReadonlyMap<number, PlanSetting>;
   /** The seller's fee table in force on `asOf`, per marketplace (docs/formulas.md Restock). */
   feeSchedules: FeeSchedules;
+  /** The account's ordering and shipping terms (docs/formulas.md Replenishment costs). */
+  costDefaults?: Partial<SupplierCostTerms> | undefined;
 }
 
 /** The network mode an account plans in by default when it has a hub and an Amazon location. */
@@ -196,11 +201,22 @@ interface ProductContext<P extends PlanProduct, L extends PlanLocation> {
   lead: LearnedLeadTime & { productionDays: number };
   byId: ReadonlyMap<number, L>;
   mode: SupplyMode;
+  /** The supplier's review period (docs/formulas.md Review period); undefined without a supplier. */
+  reviewDays: number | undefined;
 }
 
-function stockAt<P extends PlanProduct, L extends PlanLocation>(c: ProductContext<P, L>, id: number) {
+function stockAt<P extends PlanProduct, L extends PlanLocation>(
+  c: ProductContext<P, L>,
+  id: number,
+): RestockStock {
   const b = c.input.stock.get(`${c.product.id}:${id}`);
-  return { onHand: b?.onHand ?? 0, reserved: b?.reserved ?? 0, inbound: b?.inbound ?? 0 };
+  // No stock record: none on hand, said in the reasoning (docs/formulas.md Missing inputs).
+  return {
+    onHand: b?.onHand ?? 0,
+    reserved: b?.reserved ?? 0,
+    inbound: b?.inbound ?? 0,
+    counted: b !== undefined,
+  };
 }
 
 function forecastAt<P extends PlanProduct, L extends PlanLocation>(
@@ -230,6 +246,7 @@ function directLine<P extends PlanProduct, L extends PlanLocation>(
     lead: c.lead,
     asOf: c.input.asOf,
     feeSchedules: c.input.feeSchedules,
+    reviewDays: c.reviewDays,
   });
 }
 
@@ -303,7 +320,7 @@ function echelonLines<P extends PlanProduct, L extends PlanLocation>(
       source: echelonForecasts.every((f) => f.source === 'stored') ? 'stored' : 'computed',
     },
     lead: hubLead,
-    reviewDays: mode === 'bulk_warehouse' ? R.bulkHubReviewDays : undefined,
+    reviewDays: mode === 'bulk_warehouse' ? R.bulkHubReviewDays : c.reviewDays,
     minCover: R.hubMinCoverDays,
   });
   lines.push(
@@ -354,6 +371,7 @@ export function planNetwork<P extends PlanProduct, L extends PlanLocation>(
   const defaultLocation = input.locations.find((l) => l.type === 'amazon_fba') ?? input.locations[0];
   const zero = zeroForecast();
   const lines: PlanLine<P, L>[] = [];
+  const reviews = supplierReviewPeriods(input);
   for (const product of input.products) {
     const term = input.terms.get(product.id);
     const supplier = term ? input.suppliers.get(term.supplierId) : undefined;
@@ -366,6 +384,7 @@ export function planNetwork<P extends PlanProduct, L extends PlanLocation>(
       lead: supplierLeadTime(supplier, supplier ? (input.observedLeadDays.get(supplier.id) ?? []) : []),
       byId,
       mode,
+      reviewDays: supplier ? reviews.get(supplier.id)?.reviewDays : undefined,
     };
     let locIds = [...(input.itemsOf.get(product.id) ?? [])].filter((id) => byId.has(id));
     if (locIds.length === 0 && defaultLocation) locIds = [defaultLocation.id];

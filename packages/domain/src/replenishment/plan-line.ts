@@ -15,6 +15,7 @@ import {
   unitMarginAfterFees,
 } from '../fees/unit-fees';
 import type { DemandForecast } from '../forecasting/types';
+import type { SupplierCostTerms } from './costs';
 import type { HeldBack } from './held-back';
 import type { LearnedLeadTime, LeadTimeStages } from './lead-time';
 import type { PlanningPosition } from './position';
@@ -47,6 +48,8 @@ export interface PlanLocation {
 export interface PlanSupplier extends LeadTimeStages {
   id: number;
   code: string;
+  /** Ordering and shipping terms (null fields: the account's, else the defaults; docs/formulas.md Replenishment costs). */
+  costs?: Partial<SupplierCostTerms>;
 }
 
 /** A supplier's terms for one product. */
@@ -183,8 +186,10 @@ export function coverBand(
   location: Pick<PlanLocation, 'type'>,
   setting: PlanSetting | undefined,
   own: { minCover?: number | undefined; maxCover?: number | undefined },
-): { minCover: number; maxCover: number } {
+): { minCover: number; maxCover: number; minCoverRule: 'margin' | 'low_inventory_fee' } {
   const amazon = location.type === 'amazon_fba';
+  // Amazon's own 28 days stand for its low-inventory-level fee; a seller's or the line's floor is theirs.
+  const byFee = amazon && (setting?.minCoverDays ?? own.minCover) === undefined;
   const minCover = Math.max(
     0,
     setting?.minCoverDays ?? own.minCover ?? (amazon ? LINE_DEFAULTS.amazonMinCoverDays : 0),
@@ -192,6 +197,7 @@ export function coverBand(
   return {
     minCover,
     maxCover: Math.max(minCover, setting?.maxCoverDays ?? own.maxCover ?? LINE_DEFAULTS.maxCoverDays),
+    minCoverRule: byFee ? 'low_inventory_fee' : 'margin',
   };
 }
 
@@ -208,13 +214,21 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
   const unitCost = term?.unitCost ?? product.unitCost;
   const { feesPerUnit: fees, margin, storagePerCubicFootDay } = lineFees(a, storageType, unitCost);
   const transfer = a.action === 'transfer';
-  const { minCover, maxCover } = coverBand(location, setting, a);
+  const { minCover, maxCover, minCoverRule } = coverBand(location, setting, a);
   const rec = recommendRestock(
     {
       asOf: a.asOf,
       forecast: a.forecast.f,
       stock: a.stock,
-      leadTime: { meanDays: a.lead.meanDays, sdDays: a.lead.sdDays, productionDays: a.lead.productionDays },
+      leadTime: {
+        meanDays: a.lead.meanDays,
+        // A purchase without receipts: the spread is the explicit default (15% of the lead time), said in
+        // the reasoning; a transfer leg keeps its own stated spread.
+        sdDays: a.lead.observations > 0 || transfer ? a.lead.sdDays : null,
+        productionDays: a.lead.productionDays,
+        // A purchase without a supplier plans on the default lead time (docs/formulas.md Missing inputs).
+        assumed: !transfer && a.supplier === undefined,
+      },
       casePack: transfer ? product.casePack : (term?.casePack ?? product.casePack),
       moq: transfer ? 0 : (term?.moq ?? 0),
       unitCost,
@@ -228,6 +242,7 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
       reviewDays: setting?.reviewDays ?? a.reviewDays ?? LINE_DEFAULTS.reviewDays,
       serviceLevel: setting?.serviceLevel ?? null,
       minCoverDaysAfterArrival: minCover,
+      minCoverRule,
       maxCoverDays: maxCover,
       allowExcess: setting?.allowExcess ?? false,
     },

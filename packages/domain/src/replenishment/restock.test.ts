@@ -193,12 +193,12 @@ describe('recommendRestock', () => {
   });
 
   it('service level follows from the economics when not set', () => {
-    // u = 20 − 5 − 5 = 10; holding = 5·0.25/365 + 0.1·0.78·12/365 = 0.0059891/day over 7 days = 0.041924 → 0.995816 → cap 0.93
+    // u = 20 − 5 − 5 = 10; holding = 5·0.25/365 + 0.1·0.78·12/365 = 0.0059891/day over 7 days = 0.041924 → 0.995816 (no cap)
     const r = recommendRestock(input());
     expect(r.reasoning.serviceLevelSource).toBe('economics');
-    expect(r.serviceLevel).toBe(0.93);
-    // R: qpois(0.93, 34) = 43
-    expect(r.orderUpTo).toBe(43);
+    expect(r.serviceLevel).toBe(0.9958);
+    // R: qpois(0.995816, 34) = 50
+    expect(r.orderUpTo).toBe(50);
     // Thin margin: u = 6 − 5 − 0.5 = 0.5; o = 0.0059891 × 7 = 0.041924 → 0.5 / 0.541924 = 0.922638
     const thin = recommendRestock(input({ price: 6, feesPerUnit: 0.5 }));
     expect(thin.serviceLevel).toBeCloseTo(0.9226, 4);

@@ -11,6 +11,10 @@ import { leadTimeDemandMean } from '../forecasting/lead-time-demand';
 import type { DemandForecast } from '../forecasting/types';
 import type { ServiceLevelChoice } from './economics';
 import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
+import type { Assumption, ResolvedRestockInputs } from './missing-inputs';
+import { resolveMissingInputs } from './missing-inputs';
+import { restockAlert, summarise } from './restock-reasoning';
+import { floorKept, withinCoverBand } from './cover-band';
 import { roundOrderQuantity, unitCostFor } from './rounding';
 
 export const RESTOCK_ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon'] as const;
@@ -20,6 +24,8 @@ export interface RestockStock {
   onHand: number;
   reserved: number;
   inbound: number;
+  /** False when no stock record exists (the missing on-hand rule, docs/formulas.md Missing inputs). */
+  counted?: boolean;
 }
 
 export interface RestockInput {
@@ -29,8 +35,13 @@ export interface RestockInput {
   forecast: DemandForecast;
   stock: RestockStock;
   /** Days from ordering until sellable here, mean and standard deviation. */
-  leadTime: { meanDays: number; sdDays: number; productionDays?: number };
-  casePack: number;
+  /**
+   * `assumed`: no supplier lead time, the default was used; `sdDays` null: no receipts taught the spread
+   * (docs/formulas.md Missing inputs).
+   */
+  leadTime: { meanDays: number; sdDays: number | null; productionDays?: number; assumed?: boolean };
+  /** Units per case; null, 0 or NaN = unknown (ordered in units, said in the reasoning). */
+  casePack: number | null;
   moq: number;
   unitCost: number | null;
   priceBreaks?: readonly { minQuantity: number; unitCost: number }[];
@@ -50,6 +61,12 @@ export interface RestockOptions {
   serviceLevel?: number | null;
   /** Minimum days of cover after arrival (28 at Amazon, docs/formulas.md); 0 = none. @default 0 */
   minCoverDaysAfterArrival?: number;
+  /**
+   * What keeps the minimum cover: `margin` (a seller's setting: kept unless carrying costs more than the
+   * margin) or `low_inventory_fee` (Amazon's default 28 days: kept only when the fee it avoids exceeds
+   * the extra holding, docs/formulas.md Replenishment costs). @default 'margin'
+   */
+  minCoverRule?: 'margin' | 'low_inventory_fee';
   /** Maximum days of supply after arrival before stock counts as excess. @default 90 */
   maxCoverDays?: number;
   /** Plan above `maxCoverDays` (e.g. before a long factory holiday); flagged in the answer. @default false */
@@ -87,6 +104,8 @@ export interface RestockReasoning {
   moq: number;
   daysOfSupplyAfterArrival: number | null;
   exceedsMaxCover: boolean;
+  /** The defaults used for missing inputs, and what real values would change (docs/formulas.md Missing inputs). */
+  assumptions: Assumption[];
   summary: string;
 }
 
@@ -154,21 +173,24 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const reviewDays = Math.max(0, Math.round(options.reviewDays ?? 7));
   const minCover = Math.max(0, options.minCoverDaysAfterArrival ?? 0);
   const maxCover = Math.max(minCover, options.maxCoverDays ?? 90);
-  const L = Math.max(0, Math.round(input.leadTime.meanDays));
-  const sdL = Math.max(0, input.leadTime.sdDays);
-  const P = L + reviewDays;
+  const feeRule = options.minCoverRule === 'low_inventory_fee';
   const f = input.forecast;
+  const resolved = resolveInputs(input);
+  const L = Math.max(0, Math.round(resolved.leadMeanDays));
+  const sdL = resolved.leadSdDays;
+  const P = L + reviewDays;
   const search = Math.max(0, Math.round(options.searchDays ?? 365));
   const cum = cumulativeDemand(f, Math.max(search, P, 28) + L + maxCover + 1);
   const demandBetween = (from: number, days: number) => cum[from + days]! - cum[from]!;
 
   const dailyDemand = demandBetween(0, DAILY_DEMAND_DAYS) / DAILY_DEMAND_DAYS;
-  const available = input.stock.onHand - input.stock.reserved;
-  const backorders = Math.max(0, -available);
-  const inbound = input.stock.inbound;
-  const position = Math.max(0, available) + inbound - backorders;
+  const { available, backorders, inbound, total: position } = positionOf(input.stock, resolved.onHand);
 
-  const { holding, service } = serviceEconomics(input, options, Math.max(reviewDays, minCover, 1));
+  const { holding, service } = serviceEconomics(
+    { ...input, unitCost: resolved.costForEconomics },
+    options,
+    Math.max(reviewDays, feeRule ? 0 : minCover, 1),
+  );
   const alpha = service.serviceLevel;
 
   const quantile = (mean: number, days: number) => {
@@ -184,18 +206,18 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const reorderPoint = quantile(muL, L);
   const ssL = Math.max(0, reorderPoint - muL);
 
-  // The floor is kept unless carrying a unit for minCover days costs more than the margin it protects.
-  const floorPays =
-    minCover > 0 && (service.lostMarginPerUnit === null || service.lostMarginPerUnit > holding * minCover);
+  const floor = Math.ceil(demandBetween(0, L + minCover));
+  const floorPays = floorKept({ minCover, feeRule, base, floor, muL, dailyDemand, holding, service });
   const { orderUpTo, basis } = withinCoverBand(base, {
-    floor: Math.ceil(demandBetween(0, L + minCover)),
+    floor,
     ceiling: Math.floor(demandBetween(0, L + maxCover)),
     floorPays,
     capped: !options.allowExcess && dailyDemand > 0,
   });
 
   const need = Math.max(0, orderUpTo - position);
-  const rounded = roundOrderQuantity(need, { casePack: input.casePack, moq: input.moq });
+  const moq = Number.isFinite(input.moq) ? Math.max(0, input.moq) : 0;
+  const rounded = roundOrderQuantity(need, { casePack: resolved.casePack, moq });
   const quantity = rounded.quantity;
   const unitCost = unitCostFor(quantity, { unitCost: input.unitCost, priceBreaks: input.priceBreaks });
   const afterArrival = position + quantity - muL;
@@ -223,7 +245,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     reviewDays,
   });
 
-  const production = Math.max(0, Math.round(input.leadTime.productionDays ?? 0));
+  const production = Math.max(0, Math.round(input.leadTime.productionDays ?? 0)) || 0;
   const reasoning: RestockReasoning = {
     dailyDemand: round(dailyDemand, 3),
     leadTimeDays: L,
@@ -246,10 +268,11 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     position: { available, inbound, backorders, total: position },
     need,
     rounding: rounded.reason,
-    casePack: input.casePack,
-    moq: input.moq,
+    casePack: resolved.casePack,
+    moq,
     daysOfSupplyAfterArrival: daysAfterArrival === null ? null : round(daysAfterArrival, 1),
     exceedsMaxCover: excess,
+    assumptions: resolved.assumptions,
     summary: '',
   };
   reasoning.summary = summarise(reasoning, quantity);
@@ -271,6 +294,28 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     excess,
     reasoning,
   };
+}
+
+/** The missing-input rules applied to a restock input (docs/formulas.md Missing inputs). */
+function resolveInputs(input: RestockInput): ResolvedRestockInputs {
+  return resolveMissingInputs(
+    {
+      unitCost: input.unitCost,
+      price: input.price,
+      casePack: input.casePack,
+      leadTime: input.leadTime,
+      onHand: input.stock.counted === false ? null : input.stock.onHand,
+    },
+    averageDailyDemand(input.forecast),
+  );
+}
+
+/** Available (on hand − reserved), inbound and backorders; a missing reserved or inbound counts as none. */
+function positionOf(stock: RestockStock, onHand: number): RestockReasoning['position'] {
+  const available = onHand - (Number.isFinite(stock.reserved) ? stock.reserved : 0);
+  const backorders = Math.max(0, -available);
+  const inbound = Number.isFinite(stock.inbound) ? Math.max(0, stock.inbound) : 0;
+  return { available, inbound, backorders, total: Math.max(0, available) + inbound - backorders };
 }
 
 /** Holding cost per unit-day and the service level it implies (or the seller's), over `coverDays` of carry. */
@@ -297,27 +342,6 @@ function serviceEconomics(
 }
 
 /**
- * The cover band, in units of forecast demand after arrival: the service-level order-up-to raised to
- * the floor (when it pays) and capped at the ceiling (unless excess is allowed or nothing sells).
- */
-function withinCoverBand(
-  base: number,
-  band: { floor: number; ceiling: number; floorPays: boolean; capped: boolean },
-): { orderUpTo: number; basis: RestockReasoning['orderUpToBasis'] } {
-  let orderUpTo = base;
-  let basis: RestockReasoning['orderUpToBasis'] = 'service_level';
-  if (band.floorPays && band.floor > orderUpTo) {
-    orderUpTo = band.floor;
-    basis = 'min_cover';
-  }
-  if (band.capped && orderUpTo > band.ceiling && band.ceiling >= 0) {
-    orderUpTo = Math.max(band.ceiling, 0);
-    basis = 'max_cover';
-  }
-  return { orderUpTo, basis };
-}
-
-/**
  * Order-by (epoch day): the first day t of the search at which the position net of demand so far,
  * position − demand[0, t), falls to the demand over the lead time from t plus its safety stock; null
  * when nothing is forecast over the search.
@@ -337,62 +361,4 @@ function orderByDay(a: {
     if (a.position - cum[t]! <= demandBetween(t, L) + a.safetyStockOverLead) return a.asOfDay + t;
   }
   return null;
-}
-
-/** Days ahead within which an order-by date warns (at least a week, else the review period). */
-const REORDER_SOON_MIN_DAYS = 7;
-
-/**
- * Out of stock when nothing is available and demand is forecast; reorder now when supply lasts less
- * than the lead time or the order-by day has come; reorder soon when it comes within the review period.
- */
-function restockAlert(a: {
-  available: number;
-  dailyDemand: number;
-  daysOfSupply: number | null;
-  leadDays: number;
-  orderBy: number | null;
-  asOfDay: number;
-  reviewDays: number;
-}): RestockAlert | null {
-  if (a.available <= 0 && a.dailyDemand > 0) return 'out_of_stock';
-  if (
-    (a.daysOfSupply !== null && a.daysOfSupply < a.leadDays) ||
-    (a.orderBy !== null && a.orderBy <= a.asOfDay)
-  )
-    return 'reorder_now';
-  if (a.orderBy !== null && a.orderBy - a.asOfDay <= Math.max(a.reviewDays, REORDER_SOON_MIN_DAYS))
-    return 'reorder_soon';
-  return null;
-}
-
-function summarise(r: RestockReasoning, quantity: number): string {
-  const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
-  if (r.dailyDemand <= 0)
-    return `No demand is forecast; ${fmt(r.position.total)} units on hand and inbound cover it, so nothing to order.`;
-  let target = `At a ${(r.serviceLevel * 100).toFixed(1)}% service level (${r.serviceLevelSource === 'economics' ? `margin $${(r.lostMarginPerUnit ?? 0).toFixed(2)} lost per unit short vs $${(r.excessCostPerUnit ?? 0).toFixed(2)} to carry one too many` : r.serviceLevelSource === 'setting' ? 'set by you' : 'default: no price or cost'}) safety stock is ${fmt(r.safetyStock)}, so order up to ${fmt(r.orderUpTo)}`;
-  if (r.orderUpToBasis === 'min_cover')
-    target += ` (raised to keep ${fmt(r.minCoverDaysAfterArrival)} days of cover after arrival)`;
-  if (r.orderUpToBasis === 'max_cover')
-    target += ` (capped at ${fmt(r.maxCoverDays)} days of supply after arrival)`;
-  const parts = [
-    `Sells ${r.dailyDemand.toFixed(2)}/day; lead time ${fmt(r.leadTimeDays)} ± ${fmt(r.leadTimeSdDays)} days plus a ${fmt(r.reviewDays)}-day review → ${fmt(r.demandOverProtection)} units expected.`,
-    `${target}.`,
-  ];
-  const have = `You have ${fmt(r.position.available)} available + ${fmt(r.position.inbound)} inbound${r.position.backorders > 0 ? ` − ${fmt(r.position.backorders)} backordered` : ''}`;
-  if (quantity === 0) parts.push(`${have}: enough, order nothing now.`);
-  else {
-    const why =
-      r.rounding === 'moq'
-        ? ` (minimum order ${fmt(r.moq)})`
-        : r.rounding === 'case_pack'
-          ? ` (rounded up to cases of ${fmt(r.casePack)})`
-          : '';
-    parts.push(`${have}, so order ${fmt(quantity)}${why}.`);
-  }
-  if (r.exceedsMaxCover)
-    parts.push(
-      `This puts ${fmt(r.daysOfSupplyAfterArrival ?? 0)} days of supply on hand after arrival, above the ${fmt(r.maxCoverDays)}-day excess line.`,
-    );
-  return parts.join(' ');
 }

@@ -206,6 +206,7 @@ export class PlanningService {
       suppliers,
       observedLeadDays: await observedLeadTimes(sql, accountId),
       settings: new Map(settings.map((s) => [s.productId, s])),
+      costDefaults: await suppliersRepository.costDefaults(sql, accountId),
       feeSchedules: await new FeesService(this.tx).schedulesOn(
         actor,
         asOf,

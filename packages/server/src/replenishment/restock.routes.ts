@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { SkuSchema } from '../http/common.schema';
 import { RestockPlanSchema, RestockQuerySchema, RestockSettingsSchema } from './restock.schema';
 import type { Stockwise } from '../stockwise';
+import { SupplierCostsSchema } from './suppliers.schema';
 import {
   IdempotencyHeaderSchema,
   jsonBody,
@@ -59,6 +60,26 @@ export function restockRoutes(sw: Stockwise) {
         await sw.restock.updateSettings(c.get('actor'), c.req.valid('param').sku, c.req.valid('json')),
         200,
       ),
+  );
+  app.openapi(
+    op.list(
+      '/cost-defaults',
+      "The account's ordering and shipping terms (null = the product's default)",
+      jsonResponse('The terms', SupplierCostsSchema),
+    ),
+    async (c) => c.json(await sw.restock.costDefaults(c.get('actor')), 200),
+  );
+
+  app.openapi(
+    securedRoute({
+      method: 'put',
+      path: '/cost-defaults',
+      tags: ['Restock'],
+      summary: "Set the account's ordering and shipping terms; a field left out is kept, null clears it",
+      request: { headers: IdempotencyHeaderSchema, ...jsonBody(SupplierCostsSchema.partial()) },
+      responses: { 200: jsonResponse('Saved', SupplierCostsSchema) },
+    }),
+    async (c) => c.json(await sw.restock.updateCostDefaults(c.get('actor'), c.req.valid('json')), 200),
   );
   return app;
 }

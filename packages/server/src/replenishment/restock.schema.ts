@@ -77,6 +77,15 @@ export const RestockReasoningSchema = z
     moq: z.number().int(),
     daysOfSupplyAfterArrival: z.number().nullable(),
     exceedsMaxCover: z.boolean(),
+    assumptions: z
+      .array(
+        z.object({
+          input: z.enum(['unitCost', 'price', 'casePack', 'leadTime', 'leadTimeSpread', 'onHand']),
+          rule: z.string(),
+          effect: z.string(),
+        }),
+      )
+      .openapi({ description: 'defaults used for missing inputs, and what a real value would change' }),
     capacity: z
       .object({
         storageType: z.string(),

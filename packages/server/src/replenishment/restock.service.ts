@@ -10,6 +10,8 @@ import type { RestockItemDto, RestockPlanDto, RestockSettings, SupplyMode } from
 import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
+import { mergeCosts } from './suppliers.service';
+import type { SupplierCostTerms } from '@stockwise/domain/replenishment/costs';
 import type { NetworkPlanLine, PlanningService } from './planning.service';
 
 export interface RestockPlanQuery {
@@ -107,6 +109,28 @@ export class RestockService {
       const { productId: _id, ...dto } = next;
       await auditTrail(sql, actor).record('restock.settings', ['product', sku], existing ?? null, dto);
       return { sku, ...dto };
+    });
+  }
+
+  /** The account's ordering and shipping terms (null = the product's default, docs/formulas.md Replenishment costs). */
+  async costDefaults(actor: Actor): Promise<SupplierCostTerms> {
+    requirePermission(actor, 'read');
+    return suppliersRepository.costDefaults(this.tx.sql, actor.accountId);
+  }
+
+  async updateCostDefaults(actor: Actor, patch: Partial<SupplierCostTerms>): Promise<SupplierCostTerms> {
+    requirePermission(actor, 'catalog:write');
+    return this.tx.run(async (sql) => {
+      const existing = await suppliersRepository.costDefaults(sql, actor.accountId);
+      const next = mergeCosts(existing, patch);
+      await suppliersRepository.setCostDefaults(sql, actor.accountId, next);
+      await auditTrail(sql, actor).record(
+        'restock.cost_defaults',
+        ['account', String(actor.accountId)],
+        existing,
+        next,
+      );
+      return next;
     });
   }
 }

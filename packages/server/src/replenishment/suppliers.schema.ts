@@ -17,6 +17,22 @@ export const LeadTimeStagesSchema = z
     description: 'production + transit (e.g. ocean) + ground + check-in at the destination',
   });
 
+const Cost = MoneySchema.nullable();
+
+/** Ordering and shipping terms (docs/formulas.md Replenishment costs); null = the account's default. */
+export const SupplierCostsSchema = z
+  .object({
+    orderCost: Cost.openapi({ description: 'fixed cost of one purchase order' }),
+    lineCost: Cost.openapi({ description: 'fixed cost per order line' }),
+    shippingPerUnit: Cost.openapi({ description: 'inbound shipping per unit' }),
+    shippingPerCubicFoot: Cost.openapi({ description: 'inbound shipping per cubic foot' }),
+    minOrderValue: Cost.openapi({ description: 'minimum order value across lines' }),
+    freeFreightValue: Cost.openapi({ description: 'order value from which shipping is free' }),
+  })
+  .strict()
+  .openapi('SupplierCosts');
+export type SupplierCosts = z.infer<typeof SupplierCostsSchema>;
+
 const supplierFields = {
   name: TextSchema(200).min(1),
   contactName: TextSchema(200).nullable(),
@@ -30,6 +46,7 @@ const supplierFields = {
   leadTime: LeadTimeStagesSchema,
   notes: TextSchema(2000).nullable(),
   active: z.boolean(),
+  costs: SupplierCostsSchema.partial(),
 };
 
 export const SupplierCreateSchema = z
@@ -68,6 +85,7 @@ export const SupplierSchema = z
     }),
     notes: z.string().nullable(),
     active: z.boolean(),
+    costs: SupplierCostsSchema,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,3 +1,4 @@
+import type { SupplierCostTerms } from '@stockwise/domain/replenishment/costs';
 import { DomainError } from '@stockwise/domain/errors';
 import type { LearnedLeadTime } from '@stockwise/domain/replenishment/lead-time';
 import { learnLeadTime, totalStagedDays } from '@stockwise/domain/replenishment/lead-time';
@@ -99,6 +100,7 @@ export function mapSupplierDto(s: SupplierRecord, learned: LearnedLeadTime): Sup
     },
     notes: s.notes,
     active: s.active,
+    costs: s.costs,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };
@@ -138,6 +140,26 @@ function toFields(
     checkInDays: lt?.checkInDays ?? base?.checkInDays ?? 0,
     notes: input.notes !== undefined ? input.notes : (base?.notes ?? null),
     active: input.active ?? base?.active ?? true,
+    costs: mergeCosts(base?.costs, input.costs),
+  };
+}
+
+/** A patch of cost terms over the stored ones: a field left out keeps its value, null clears it. */
+export function mergeCosts(
+  base: SupplierCostTerms | undefined,
+  patch: Partial<SupplierCostTerms> | undefined,
+): SupplierCostTerms {
+  const pick = (k: keyof SupplierCostTerms): number | null => {
+    const v = patch?.[k];
+    return v !== undefined ? v : (base?.[k] ?? null);
+  };
+  return {
+    orderCost: pick('orderCost'),
+    lineCost: pick('lineCost'),
+    shippingPerUnit: pick('shippingPerUnit'),
+    shippingPerCubicFoot: pick('shippingPerCubicFoot'),
+    minOrderValue: pick('minOrderValue'),
+    freeFreightValue: pick('freeFreightValue'),
   };
 }
 

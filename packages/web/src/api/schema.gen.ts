@@ -4549,6 +4549,226 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/restock/cost-defaults': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The account's ordering and shipping terms (null = the product's default) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The terms */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupplierCosts'];
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Set the account's ordering and shipping terms; a field left out is kept, null clears it */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description A retried write with the same key is applied once */
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description fixed cost of one purchase order
+             * @example 4.2
+             */
+            orderCost?: number | null;
+            /**
+             * @description fixed cost per order line
+             * @example 4.2
+             */
+            lineCost?: number | null;
+            /**
+             * @description inbound shipping per unit
+             * @example 4.2
+             */
+            shippingPerUnit?: number | null;
+            /**
+             * @description inbound shipping per cubic foot
+             * @example 4.2
+             */
+            shippingPerCubicFoot?: number | null;
+            /**
+             * @description minimum order value across lines
+             * @example 4.2
+             */
+            minOrderValue?: number | null;
+            /**
+             * @description order value from which shipping is free
+             * @example 4.2
+             */
+            freeFreightValue?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupplierCosts'];
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/purchase-orders': {
     parameters: {
       query?: never;
@@ -9917,8 +10137,41 @@ export interface components {
       };
       notes: string | null;
       active: boolean;
+      costs: components['schemas']['SupplierCosts'];
       createdAt: string;
       updatedAt: string;
+    };
+    SupplierCosts: {
+      /**
+       * @description fixed cost of one purchase order
+       * @example 4.2
+       */
+      orderCost: number | null;
+      /**
+       * @description fixed cost per order line
+       * @example 4.2
+       */
+      lineCost: number | null;
+      /**
+       * @description inbound shipping per unit
+       * @example 4.2
+       */
+      shippingPerUnit: number | null;
+      /**
+       * @description inbound shipping per cubic foot
+       * @example 4.2
+       */
+      shippingPerCubicFoot: number | null;
+      /**
+       * @description minimum order value across lines
+       * @example 4.2
+       */
+      minOrderValue: number | null;
+      /**
+       * @description order value from which shipping is free
+       * @example 4.2
+       */
+      freeFreightValue: number | null;
     };
     SupplierCreate: {
       /** @example SZ-HOME */
@@ -9935,6 +10188,38 @@ export interface components {
       leadTime?: components['schemas']['LeadTimeStages'];
       notes?: string | null;
       active?: boolean;
+      costs?: {
+        /**
+         * @description fixed cost of one purchase order
+         * @example 4.2
+         */
+        orderCost?: number | null;
+        /**
+         * @description fixed cost per order line
+         * @example 4.2
+         */
+        lineCost?: number | null;
+        /**
+         * @description inbound shipping per unit
+         * @example 4.2
+         */
+        shippingPerUnit?: number | null;
+        /**
+         * @description inbound shipping per cubic foot
+         * @example 4.2
+         */
+        shippingPerCubicFoot?: number | null;
+        /**
+         * @description minimum order value across lines
+         * @example 4.2
+         */
+        minOrderValue?: number | null;
+        /**
+         * @description order value from which shipping is free
+         * @example 4.2
+         */
+        freeFreightValue?: number | null;
+      };
     };
     /** @description production + transit (e.g. ocean) + ground + check-in at the destination */
     LeadTimeStages: {
@@ -9975,6 +10260,38 @@ export interface components {
       leadTime?: components['schemas']['LeadTimeStages'];
       notes?: string | null;
       active?: boolean;
+      costs?: {
+        /**
+         * @description fixed cost of one purchase order
+         * @example 4.2
+         */
+        orderCost?: number | null;
+        /**
+         * @description fixed cost per order line
+         * @example 4.2
+         */
+        lineCost?: number | null;
+        /**
+         * @description inbound shipping per unit
+         * @example 4.2
+         */
+        shippingPerUnit?: number | null;
+        /**
+         * @description inbound shipping per cubic foot
+         * @example 4.2
+         */
+        shippingPerCubicFoot?: number | null;
+        /**
+         * @description minimum order value across lines
+         * @example 4.2
+         */
+        minOrderValue?: number | null;
+        /**
+         * @description order value from which shipping is free
+         * @example 4.2
+         */
+        freeFreightValue?: number | null;
+      };
     };
     SupplierScorecard: {
       supplier: string;
@@ -10130,6 +10447,13 @@ export interface components {
       moq: number;
       daysOfSupplyAfterArrival: number | null;
       exceedsMaxCover: boolean;
+      /** @description defaults used for missing inputs, and what a real value would change */
+      assumptions: {
+        /** @enum {string} */
+        input: 'unitCost' | 'price' | 'casePack' | 'leadTime' | 'leadTimeSpread' | 'onHand';
+        rule: string;
+        effect: string;
+      }[];
       capacity: {
         storageType: string;
         unconstrainedQuantity: number;
