@@ -1,18 +1,24 @@
 import { Badge, Button, Checkbox, Group, NumberInput, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { RestockRecommendation } from '../../api/types';
 import { DataTable } from '../../components/common/data-table';
 import { SkuLink } from '../../components/common/entity-link';
+import { SortHeader } from '../../components/common/sort-header';
 import { lineKey } from '../purchasing.hooks';
 import { useI18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/translate';
 import { ALERT_COLORS } from './alerts';
 import { HeldBackNote } from './held-back';
 import { ReasoningRow } from './reasoning-row';
+import { restockTotals, rowKey, type RestockGroup, type RestockSort, type SortKey } from './restock-model';
 
-const COLUMNS = 10;
+const COLUMNS = 11;
 const TRANSFER_EDGE = { boxShadow: 'inset 4px 0 0 var(--mantine-color-teal-7)' };
 
-/** Which purchasable lines are ticked and the quantities the buyer typed over the recommendation. */
+/**
+ * Which lines are ticked (by `rowKey`) and the quantities the buyer typed over a purchase's
+ * recommendation (by SKU × location); the callbacks are stable, so unchanged rows do not re-render.
+ */
 export interface RestockSelection {
   selected: ReadonlySet<string>;
   allSelected: boolean;
@@ -22,7 +28,17 @@ export interface RestockSelection {
   setQuantity: (key: string, quantity: number) => void;
 }
 
-function QuantityCell({ rec, selection }: { rec: RestockRecommendation; selection: RestockSelection }) {
+type RowSelection = Pick<RestockSelection, 'toggle' | 'setQuantity'>;
+
+function QuantityCell({
+  rec,
+  quantity,
+  setQuantity,
+}: {
+  rec: RestockRecommendation;
+  quantity: number;
+  setQuantity: RowSelection['setQuantity'];
+}) {
   const { t, fmt } = useI18n();
   const key = lineKey(rec.sku, rec.location);
   return (
@@ -36,9 +52,9 @@ function QuantityCell({ rec, selection }: { rec: RestockRecommendation; selectio
           allowDecimal={false}
           allowNegative={false}
           aria-label={t('restock.quantityFor', { sku: rec.sku, location: rec.location })}
-          value={selection.quantityOf(key, rec.recommendedQuantity)}
+          value={quantity}
           onChange={(value) => {
-            selection.setQuantity(key, typeof value === 'number' ? value : Number(value) || 0);
+            setQuantity(key, typeof value === 'number' ? value : Number(value) || 0);
           }}
           styles={{ input: { textAlign: 'right' } }}
         />
@@ -74,19 +90,25 @@ function ActionCell({ rec }: { rec: RestockRecommendation }) {
   );
 }
 
-function RestockRow({
+const RestockRow = memo(function RestockRow({
   rec,
-  selection,
+  checked,
+  quantity,
+  toggle,
+  setQuantity,
   open,
   onToggleOpen,
 }: {
   rec: RestockRecommendation;
-  selection: RestockSelection;
+  checked: boolean;
+  quantity: number;
+  toggle: RowSelection['toggle'];
+  setQuantity: RowSelection['setQuantity'];
   open: boolean;
-  onToggleOpen: () => void;
+  onToggleOpen: (key: string) => void;
 }) {
   const { t, fmt } = useI18n();
-  const key = lineKey(rec.sku, rec.location);
+  const key = rowKey(rec);
   const reasoning = typeof rec.reasoning === 'object' && rec.reasoning !== null ? rec.reasoning : null;
   return (
     <>
@@ -98,14 +120,17 @@ function RestockRow({
       >
         {/* A stripe down the left edge marks transfers (the badge says it in words). */}
         <Table.Td translate="no" style={rec.action === 'transfer' ? TRANSFER_EDGE : undefined}>
-          {rec.action === 'purchase' ? (
+          {rec.recommendedQuantity > 0 || rec.action === 'purchase' ? (
             <Checkbox
-              aria-label={t('restock.select', { sku: rec.sku, location: rec.location })}
-              checked={selection.selected.has(key)}
+              aria-label={t(rec.action === 'purchase' ? 'restock.select' : 'planner.selectTransfer', {
+                sku: rec.sku,
+                location: rec.location,
+              })}
+              checked={checked}
               onChange={() => {
-                selection.toggle(key);
+                toggle(key);
               }}
-              data-testid={`select-${rec.sku}-${rec.location}`}
+              data-testid={`select-${rec.action === 'transfer' ? 'transfer-' : ''}${rec.sku}-${rec.location}`}
             />
           ) : null}
         </Table.Td>
@@ -129,13 +154,23 @@ function RestockRow({
           )}
           {rec.reasoning.heldBack ? <HeldBackNote heldBack={rec.reasoning.heldBack} rec={rec} /> : null}
         </Table.Td>
-        <QuantityCell rec={rec} selection={selection} />
+        <QuantityCell rec={rec} quantity={quantity} setQuantity={setQuantity} />
+        <Table.Td className="num">
+          {rec.estimatedCost === null ? '—' : fmt.num(rec.estimatedCost, 0)}
+        </Table.Td>
         <Table.Td>{rec.orderByDate ? fmt.date(rec.orderByDate) : '—'}</Table.Td>
         <Table.Td>{rec.shipDate ? fmt.date(rec.shipDate) : '—'}</Table.Td>
         <Table.Td className="num">{rec.daysOfSupply === null ? '—' : fmt.num(rec.daysOfSupply, 0)}</Table.Td>
         <Table.Td>
           {reasoning ? (
-            <Button size="compact-xs" variant="subtle" aria-expanded={open} onClick={onToggleOpen}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              aria-expanded={open}
+              onClick={() => {
+                onToggleOpen(key);
+              }}
+            >
               {t('restock.why')}
             </Button>
           ) : null}
@@ -144,62 +179,145 @@ function RestockRow({
       {reasoning && open ? <ReasoningRow reasoning={reasoning} colSpan={COLUMNS} /> : null}
     </>
   );
+});
+
+/** A group's heading row: the supplier (one purchase order) or route (one shipment), with its totals. */
+function GroupRow({ group }: { group: RestockGroup }) {
+  const { t, fmt } = useI18n();
+  const totals = restockTotals(group.rows);
+  return (
+    <Table.Tr data-group={group.kind} data-testid="planner-group-row">
+      <Table.Th scope="rowgroup" colSpan={COLUMNS} bg="gray.1">
+        <Group gap="sm" wrap="wrap">
+          <Badge color={group.kind === 'transfer' ? 'teal.9' : 'gray'} variant="light">
+            {t(group.kind === 'transfer' ? 'restock.action.transfer' : 'planner.supplier')}
+          </Badge>
+          <Text span fw={600} size="sm" translate="no">
+            {group.label}
+          </Text>
+          <Text span size="xs" c="dimmed">
+            {t('planner.groupTotals', {
+              lines: fmt.int(totals.lines),
+              units: fmt.int(totals.units),
+              cost: fmt.num(totals.cost, 0),
+            })}
+          </Text>
+        </Group>
+      </Table.Th>
+    </Table.Tr>
+  );
 }
 
-/** One row per recommendation: tick and adjust the purchases, open "why" for the arithmetic. */
+const SORTABLE: { key: SortKey; label: MessageKey; numeric?: boolean }[] = [
+  { key: 'sku', label: 'field.sku' },
+  { key: 'location', label: 'field.location' },
+  { key: 'action', label: 'restock.action' },
+  { key: 'alert', label: 'restock.alert' },
+  { key: 'quantity', label: 'restock.quantity', numeric: true },
+  { key: 'cost', label: 'planner.cost', numeric: true },
+  { key: 'orderBy', label: 'restock.orderBy' },
+  { key: 'shipDate', label: 'restock.shipDate' },
+  { key: 'daysOfSupply', label: 'restock.daysOfSupply', numeric: true },
+];
+
+/**
+ * One row per recommendation, in groups when the planner groups them: tick lines (purchases become
+ * purchase orders, transfers a shipment draft), adjust purchases, sort by a header, open "why".
+ */
 export function RestockTable({
-  rows,
+  groups,
   selection,
+  sort,
+  onSort,
 }: {
-  rows: readonly RestockRecommendation[];
+  groups: readonly RestockGroup[];
   selection: RestockSelection;
+  sort: RestockSort | null;
+  onSort: (key: SortKey) => void;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
+  const toggleOpen = useCallback((key: string) => {
+    setOpen((current) => (current === key ? null : key));
+  }, []);
   return (
     <DataTable
-      minWidth={1100}
+      minWidth={1180}
       scroll="area"
       highlightOnHover
       nowrap
-      columns={[
-        {
-          w: 40,
-          label: (
+      testId="restock-table"
+      head={
+        <>
+          <Table.Th w={40}>
             <Checkbox
               aria-label={t('restock.selectAll')}
               checked={selection.allSelected}
               indeterminate={!selection.allSelected && selection.selected.size > 0}
               onChange={selection.toggleAll}
             />
-          ),
-        },
-        t('field.sku'),
-        t('field.location'),
-        t('restock.action'),
-        t('restock.alert'),
-        { label: t('restock.quantity'), numeric: true },
-        t('restock.orderBy'),
-        t('restock.shipDate'),
-        { label: t('restock.daysOfSupply'), numeric: true },
-        { label: <span className="sr-only">{t('restock.why')}</span> },
-      ]}
+          </Table.Th>
+          {SORTABLE.map((column) => (
+            <SortHeader
+              key={column.key}
+              label={t(column.label)}
+              numeric={column.numeric}
+              active={sort?.key === column.key}
+              direction={sort?.key === column.key ? sort.direction : 'asc'}
+              onClick={() => {
+                onSort(column.key);
+              }}
+              testId={`sort-${column.key}`}
+            />
+          ))}
+          <Table.Th>
+            <span className="sr-only">{t('restock.why')}</span>
+          </Table.Th>
+        </>
+      }
     >
-      {rows.map((rec) => {
-        // A SKU × location may have a transfer and a purchase line: the action and source tell them apart.
-        const key = `${rec.action}\u0001${rec.source ?? ''}\u0001${lineKey(rec.sku, rec.location)}`;
+      {groups.map((group) => (
+        <RestockGroupRows
+          key={group.key}
+          group={group}
+          selection={selection}
+          open={open}
+          onToggleOpen={toggleOpen}
+        />
+      ))}
+    </DataTable>
+  );
+}
+
+function RestockGroupRows({
+  group,
+  selection,
+  open,
+  onToggleOpen,
+}: {
+  group: RestockGroup;
+  selection: RestockSelection;
+  open: string | null;
+  onToggleOpen: (key: string) => void;
+}) {
+  return (
+    <>
+      {group.kind === 'none' ? null : <GroupRow group={group} />}
+      {group.rows.map((rec) => {
+        const key = rowKey(rec);
         return (
           <RestockRow
             key={key}
             rec={rec}
-            selection={selection}
+            checked={selection.selected.has(key)}
+            quantity={selection.quantityOf(lineKey(rec.sku, rec.location), rec.recommendedQuantity)}
+            toggle={selection.toggle}
+            setQuantity={selection.setQuantity}
             open={open === key}
-            onToggleOpen={() => {
-              setOpen(open === key ? null : key);
-            }}
+            onToggleOpen={onToggleOpen}
           />
         );
       })}
-    </DataTable>
+    </>
   );
 }
