@@ -1,7 +1,7 @@
-import { Badge, Button, Checkbox, Group, NumberInput, Table, Text } from '@mantine/core';
-import { memo, useCallback, useState } from 'react';
+import { Badge, Button, Checkbox, Group, NumberInput, Paper, Table, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { RestockRecommendation } from '../../api/types';
-import { DataTable } from '../../components/common/data-table';
 import { SkuLink } from '../../components/common/entity-link';
 import { SortHeader } from '../../components/common/sort-header';
 import { lineKey } from '../purchasing.hooks';
@@ -10,6 +10,7 @@ import type { MessageKey } from '../../i18n/translate';
 import { ALERT_COLORS } from './alerts';
 import { HeldBackNote } from './held-back';
 import { ReasoningRow } from './reasoning-row';
+import './restock-table.css';
 import { restockTotals, rowKey, type RestockGroup, type RestockSort, type SortKey } from './restock-model';
 
 const COLUMNS = 11;
@@ -220,9 +221,72 @@ const SORTABLE: { key: SortKey; label: MessageKey; numeric?: boolean }[] = [
   { key: 'daysOfSupply', label: 'restock.daysOfSupply', numeric: true },
 ];
 
+/** The header row: "select all" of the lines shown, and a sort button on each column with figures or dates. */
+function PlannerHead({
+  selection,
+  sort,
+  onSort,
+}: {
+  selection: RestockSelection;
+  sort: RestockSort | null;
+  onSort: (key: SortKey) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        <Table.Th>
+          <Checkbox
+            aria-label={t('restock.selectAll')}
+            checked={selection.allSelected}
+            indeterminate={!selection.allSelected && selection.selected.size > 0}
+            onChange={selection.toggleAll}
+          />
+        </Table.Th>
+        {SORTABLE.map((column) => (
+          <SortHeader
+            key={column.key}
+            label={t(column.label)}
+            numeric={column.numeric}
+            active={sort?.key === column.key}
+            direction={sort?.key === column.key ? sort.direction : 'asc'}
+            onClick={() => {
+              onSort(column.key);
+            }}
+            testId={`sort-${column.key}`}
+          />
+        ))}
+        <Table.Th>
+          <span className="sr-only">{t('restock.why')}</span>
+        </Table.Th>
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
+type Entry = { kind: 'group'; group: RestockGroup } | { kind: 'row'; rec: RestockRecommendation };
+
+/** Group headings and rows in display order: each is one virtual item (a tbody of its own). */
+function entriesOf(groups: readonly RestockGroup[]): Entry[] {
+  const out: Entry[] = [];
+  for (const group of groups) {
+    if (group.kind !== 'none') out.push({ kind: 'group', group });
+    for (const rec of group.rows) out.push({ kind: 'row', rec });
+  }
+  return out;
+}
+
+/** Column widths (px), fixed so they do not jump as rows scroll in and out. */
+const WIDTHS = [44, 230, 100, 200, 240, 120, 120, 120, 120, 110, 70];
+const TABLE_WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
+/** A one-line row; rows with a title or a held-back note are measured once drawn. */
+const ROW_ESTIMATE = 58;
+
 /**
  * One row per recommendation, in groups when the planner groups them: tick lines (purchases become
  * purchase orders, transfers a shipment draft), adjust purchases, sort by a header, open "why".
+ * Only the rows in view are in the DOM (each row and its "why" in a tbody of its own, measured), so
+ * a plan of any size filters, sorts and scrolls at the same speed.
  */
 export function RestockTable({
   groups,
@@ -240,84 +304,81 @@ export function RestockTable({
   const toggleOpen = useCallback((key: string) => {
     setOpen((current) => (current === key ? null : key));
   }, []);
+  const entries = useMemo(() => entriesOf(groups), [groups]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (index) => {
+      const entry = entries[index];
+      return !entry ? index : entry.kind === 'group' ? `group\u0001${entry.group.key}` : rowKey(entry.rec);
+    },
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const spacer = (height: number) =>
+    height > 0 ? (
+      <tbody aria-hidden="true">
+        <tr>
+          <td colSpan={COLUMNS} style={{ height, padding: 0, border: 0 }} />
+        </tr>
+      </tbody>
+    ) : null;
   return (
-    <DataTable
-      minWidth={1180}
-      scroll="area"
-      highlightOnHover
-      nowrap
-      testId="restock-table"
-      head={
-        <>
-          <Table.Th w={40}>
-            <Checkbox
-              aria-label={t('restock.selectAll')}
-              checked={selection.allSelected}
-              indeterminate={!selection.allSelected && selection.selected.size > 0}
-              onChange={selection.toggleAll}
-            />
-          </Table.Th>
-          {SORTABLE.map((column) => (
-            <SortHeader
-              key={column.key}
-              label={t(column.label)}
-              numeric={column.numeric}
-              active={sort?.key === column.key}
-              direction={sort?.key === column.key ? sort.direction : 'asc'}
-              onClick={() => {
-                onSort(column.key);
-              }}
-              testId={`sort-${column.key}`}
-            />
-          ))}
-          <Table.Th>
-            <span className="sr-only">{t('restock.why')}</span>
-          </Table.Th>
-        </>
-      }
-    >
-      {groups.map((group) => (
-        <RestockGroupRows
-          key={group.key}
-          group={group}
-          selection={selection}
-          open={open}
-          onToggleOpen={toggleOpen}
-        />
-      ))}
-    </DataTable>
-  );
-}
-
-function RestockGroupRows({
-  group,
-  selection,
-  open,
-  onToggleOpen,
-}: {
-  group: RestockGroup;
-  selection: RestockSelection;
-  open: string | null;
-  onToggleOpen: (key: string) => void;
-}) {
-  return (
-    <>
-      {group.kind === 'none' ? null : <GroupRow group={group} />}
-      {group.rows.map((rec) => {
-        const key = rowKey(rec);
-        return (
-          <RestockRow
-            key={key}
-            rec={rec}
-            checked={selection.selected.has(key)}
-            quantity={selection.quantityOf(lineKey(rec.sku, rec.location), rec.recommendedQuantity)}
-            toggle={selection.toggle}
-            setQuantity={selection.setQuantity}
-            open={open === key}
-            onToggleOpen={onToggleOpen}
-          />
-        );
-      })}
-    </>
+    <Paper withBorder radius="md">
+      {/* Focusable so keyboard users can scroll the plan with arrow keys and Page Up/Down. */}
+      <div
+        ref={scroller}
+        className="restock-scroller"
+        tabIndex={0}
+        role="region"
+        aria-label={t('planner.tableLabel')}
+        data-testid="restock-scroller"
+      >
+        <Table
+          highlightOnHover
+          stickyHeader
+          data-testid="restock-table"
+          style={{ tableLayout: 'fixed', width: TABLE_WIDTH, minWidth: '100%' }}
+          aria-rowcount={entries.length + 1}
+        >
+          <colgroup>
+            {WIDTHS.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
+          <PlannerHead selection={selection} sort={sort} onSort={onSort} />
+          {spacer(top)}
+          {items.map((item) => {
+            const entry = entries[item.index];
+            if (!entry) return null;
+            return (
+              <tbody key={item.key} ref={virtualizer.measureElement} data-index={item.index}>
+                {entry.kind === 'group' ? (
+                  <GroupRow group={entry.group} />
+                ) : (
+                  <RestockRow
+                    rec={entry.rec}
+                    checked={selection.selected.has(rowKey(entry.rec))}
+                    quantity={selection.quantityOf(
+                      lineKey(entry.rec.sku, entry.rec.location),
+                      entry.rec.recommendedQuantity,
+                    )}
+                    toggle={selection.toggle}
+                    setQuantity={selection.setQuantity}
+                    open={open === rowKey(entry.rec)}
+                    onToggleOpen={toggleOpen}
+                  />
+                )}
+              </tbody>
+            );
+          })}
+          {spacer(bottom)}
+        </Table>
+      </div>
+    </Paper>
   );
 }

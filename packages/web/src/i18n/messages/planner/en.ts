@@ -5,6 +5,7 @@
  */
 export const plannerEn = {
   'planner.filters': 'Filter the restock plan',
+  'planner.tableLabel': 'Restock plan lines',
   'planner.search': 'Search',
   'planner.searchPlaceholder': 'SKU, title, location or supplier',
   'planner.all': 'All',

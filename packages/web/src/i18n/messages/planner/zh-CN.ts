@@ -3,6 +3,7 @@ import type { PlannerMessages } from './en';
 /** 简体中文 for the restock planner. */
 export const plannerZhCN: PlannerMessages = {
   'planner.filters': '筛选补货计划',
+  'planner.tableLabel': '补货计划明细',
   'planner.search': '搜索',
   'planner.searchPlaceholder': 'SKU、标题、仓库或供应商',
   'planner.all': '全部',

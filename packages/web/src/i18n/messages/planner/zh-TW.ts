@@ -3,6 +3,7 @@ import type { PlannerMessages } from './en';
 /** 繁體中文 for the restock planner. */
 export const plannerZhTW: PlannerMessages = {
   'planner.filters': '篩選補貨計畫',
+  'planner.tableLabel': '補貨計畫明細',
   'planner.search': '搜尋',
   'planner.searchPlaceholder': 'SKU、標題、倉庫或供應商',
   'planner.all': '全部',
