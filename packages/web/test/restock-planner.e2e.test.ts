@@ -119,13 +119,13 @@ describe.skipIf(!run)('restock planner (browser)', () => {
       expect(narrowing).toBeLessThan(200);
 
       // Location and action filters combine with the search; totals follow the shown rows.
-      await page.getByTestId('planner-search').fill('mug');
+      await page.getByTestId('planner-search').fill('towel');
       await page.getByTestId('planner-action').click();
       await page.getByRole('option', { name: 'Purchase' }).click();
       await page.getByTestId('planner-location').click();
       await page.getByRole('option', { name: 'WH1', exact: true }).click();
       const expected = items.filter(
-        (i) => i.action === 'purchase' && i.location === 'WH1' && /mug/i.test(`${i.sku} ${i.title}`),
+        (i) => i.action === 'purchase' && i.location === 'WH1' && /towel/i.test(`${i.sku} ${i.title}`),
       );
       expect(expected.length).toBeGreaterThan(0);
       await expect.poll(() => shownRows(page)).toBe(expected.length);
@@ -240,6 +240,55 @@ describe.skipIf(!run)('restock planner (browser)', () => {
         }),
       ).toEqual(expected);
       expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it('projects a SKU’s stock on its product page and in the restock row’s drawer, chart and table alike', async () => {
+      const purchase = plan.items.find((i) => i.action === 'purchase' && i.recommendedQuantity > 0)!;
+      const projection = (await page.evaluate(
+        async (path) => (await fetch(path)).json() as Promise<unknown>,
+        `/api/v1/restock/projection/${encodeURIComponent(purchase.sku)}?location=${purchase.location}`,
+      )) as {
+        stockOutDate: string | null;
+        plannedArrivalDate: string | null;
+        recommendedQuantity: number;
+        days: { date: string; expected: number }[];
+      };
+      expect(projection.days).toHaveLength(120);
+      const date = (iso: string) =>
+        new Date(`${iso}T00:00:00`).toLocaleDateString('en-US', { dateStyle: 'medium' });
+
+      // In the planner: "Why" opens the row's drawer with the projection at the row's location.
+      await openRestock();
+      await page.getByTestId('planner-search').fill(purchase.sku);
+      const line = page.locator(
+        `tbody tr[data-sku="${purchase.sku}"][data-location="${purchase.location}"][data-action="purchase"]`,
+      );
+      await line.getByRole('button', { name: 'Why' }).click();
+      const drawer = page.getByTestId('projection-panel');
+      const summary = drawer.getByTestId('projection-summary');
+      await summary.waitFor({ timeout: PLAN_TIMEOUT_MS });
+      expect(await summary.innerText()).toContain(
+        `The recommended order of ${en(projection.recommendedQuantity)} lands on ${date(projection.plannedArrivalDate!)}.`,
+      );
+      if (projection.stockOutDate)
+        expect(await summary.innerText()).toContain(
+          `Stock runs out around ${date(projection.stockOutDate)}.`,
+        );
+      await drawer.getByTestId('projection-chart').locator('canvas').first().waitFor();
+      expect(await drawer.getByTestId('projection-chart').getAttribute('aria-label')).toBe(
+        `Projected stock of ${purchase.sku} at ${purchase.location}, day by day`,
+      );
+      await drawer.getByTestId('projection-table-toggle').click();
+      const first = drawer.getByTestId('projection-table').locator('tbody tr').first();
+      expect(await first.locator('td').nth(1).innerText()).toBe(en(projection.days[0]!.expected));
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // On the product page: the SKU's busiest location unless the seller picks another.
+      await page.goto(`${server.url}/products/${encodeURIComponent(purchase.sku)}`);
+      const panel = page.getByTestId('projection-panel');
+      await panel.getByTestId('projection-summary').waitFor({ timeout: PLAN_TIMEOUT_MS });
+      await panel.getByTestId('projection-chart').locator('canvas').first().waitFor();
+      await screenshot(page, 'stock-projection');
     });
 
     it('fits a phone: filters stack and the table scrolls inside its frame', async () => {

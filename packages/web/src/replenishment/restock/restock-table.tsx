@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
 import { ALERT_COLORS } from './alerts';
 import { HeldBackNote } from './held-back';
+import { ProjectionPanel } from '../projection/projection-panel';
 import { ReasoningRow } from './reasoning-row';
 import './restock-table.css';
 import { restockTotals, rowKey, type RestockGroup, type RestockSort, type SortKey } from './restock-model';
@@ -178,6 +179,13 @@ const RestockRow = memo(function RestockRow({
         </Table.Td>
       </Table.Tr>
       {reasoning && open ? <ReasoningRow reasoning={reasoning} colSpan={COLUMNS} /> : null}
+      {open ? (
+        <Table.Tr>
+          <Table.Td colSpan={COLUMNS} bg="gray.0">
+            <ProjectionPanel sku={rec.sku} location={rec.location} />
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
     </>
   );
 });
