@@ -254,8 +254,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
         days: { date: string; expected: number }[];
       };
       expect(projection.days).toHaveLength(120);
-      const date = (iso: string) =>
-        new Date(`${iso}T00:00:00`).toLocaleDateString('en-US', { dateStyle: 'medium' });
+      const date = (iso: string) => new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium' });
 
       // In the planner: "Why" opens the row's drawer with the projection at the row's location.
       await openRestock();
