@@ -290,6 +290,49 @@ describe.skipIf(!run)('restock planner (browser)', () => {
       await screenshot(page, 'stock-projection');
     });
 
+    it('lists every excess SKU with its advice, and records a removal as a ledger movement', async () => {
+      const report = (await page.evaluate(
+        async () => (await fetch('/api/v1/reports/excess?limit=5000')).json() as Promise<unknown>,
+      )) as { rows: Record<string, string | number | null>[] };
+      const excess = report.rows.filter((r) => Number(r['estimated-excess-quantity']) > 0);
+      expect(excess.length).toBeGreaterThan(0);
+      await page.goto(`${server.url}/clearance`);
+      const table = page.getByTestId('clearance-table');
+      await table.waitFor({ timeout: PLAN_TIMEOUT_MS });
+      expect(await table.locator('tbody tr').count()).toBe(excess.length);
+      const savings = excess.reduce(
+        (s, r) => s + Number(r['estimated-cost-savings-of-recommended-actions']),
+        0,
+      );
+      expect(await page.getByTestId('clearance-totals').innerText()).toContain(en(Math.round(savings)));
+      // The advice the report gives is the badge the row shows.
+      const target = excess.find((r) => Number(r['available']) > 0)!;
+      const sku = String(target['sku']);
+      const location = String(target['location']);
+      const line = table.locator(`tbody tr[data-sku="${sku}"][data-location="${location}"]`);
+      expect(await line.getAttribute('data-action')).toBe(String(target['recommended-action']));
+      const balance = async () =>
+        (
+          (await page.evaluate(
+            async (path) => (await fetch(path)).json() as Promise<unknown>,
+            `/api/v1/inventory?sku=${encodeURIComponent(sku)}&location=${location}`,
+          )) as { items: { onHand: number }[] }
+        ).items[0]!.onHand;
+      const before = await balance();
+      await line.getByRole('button', { name: `Record a removal of ${sku} at ${location}` }).click();
+      await page.getByTestId('removal-kind').getByText('Liquidation').click();
+      await page.getByTestId('removal-quantity').fill('2');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByTestId('removal-confirm').click();
+      await expect.poll(balance).toBe(before - 2);
+      const movements = (await page.evaluate(
+        async (path) => (await fetch(path)).json() as Promise<unknown>,
+        `/api/v1/movements?sku=${encodeURIComponent(sku)}&location=${location}&limit=5`,
+      )) as { items: { type: string; quantity: number; referenceType: string | null }[] };
+      expect(movements.items[0]).toMatchObject({ type: 'removal', referenceType: 'liquidation' });
+      await screenshot(page, 'clearance');
+    });
+
     it('fits a phone: filters stack and the table scrolls inside its frame', async () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await openRestock();
@@ -314,6 +357,9 @@ describe.skipIf(!run)('restock planner (browser)', () => {
         await page.waitForLoadState('networkidle');
         expect(await untranslatedWords(page)).toEqual([]);
         expect(await seriousViolations(page)).toEqual([]);
+        await page.goto(`${server.url}/clearance`);
+        await page.getByTestId('clearance-table').waitFor({ timeout: PLAN_TIMEOUT_MS });
+        expect(await untranslatedWords(page)).toEqual([]);
       });
     }
 

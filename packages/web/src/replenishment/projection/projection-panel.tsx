@@ -130,7 +130,7 @@ export function ProjectionPanel({ sku, location: fixed }: { sku: string; locatio
             />
           </Suspense>
           <Button
-            variant="subtle"
+            variant="default"
             size="compact-sm"
             onClick={() => {
               setShowTable((v) => !v);
