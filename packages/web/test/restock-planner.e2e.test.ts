@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
-import type { Download, Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Download, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { HAS_CHROMIUM, screenshot } from './support/browser';
 import { generateRestockPlan } from './support/fixtures';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { SCREENSHOTS } from './support/paths';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -38,6 +40,12 @@ const en = (n: number) => n.toLocaleString('en-US');
 /** Rows of the plan as filtered (the table draws only those in view). */
 const shownRows = async (page: Page) =>
   Number(await page.getByTestId('restock-table').getAttribute('aria-rowcount')) - 1;
+
+/** One element (or the viewport) as a picture, for the README. */
+async function picture(target: Page | Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await target.screenshot({ path: join(SCREENSHOTS, `readme-${name}.png`) });
+}
 
 async function downloaded(download: Promise<Download>): Promise<string[]> {
   const file = await (await download).path();
@@ -110,7 +118,8 @@ describe.skipIf(!run)('restock planner (browser)', () => {
 
       // "GEN-00012" matches GEN-000120 … GEN-000129.
       const timings: number[] = [];
-      for (let i = 0; i < 3; i++) {
+      // The fastest of five: on a machine shared with other suites, one run may wait for the CPU.
+      for (let i = 0; i < 5; i++) {
         timings.push(await timeSearch(page, 'gen-00012', 10));
         timings.push(await timeSearch(page, '', ROWS));
       }
@@ -288,6 +297,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
       await panel.getByTestId('projection-summary').waitFor({ timeout: PLAN_TIMEOUT_MS });
       await panel.getByTestId('projection-chart').locator('canvas').first().waitFor();
       await screenshot(page, 'stock-projection');
+      await picture(panel, 'stock-projection');
     });
 
     it('lists every excess SKU with its advice, and records a removal as a ledger movement', async () => {
@@ -319,7 +329,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
           )) as { items: { onHand: number }[] }
         ).items[0]!.onHand;
       const before = await balance();
-      await line.getByRole('button', { name: `Record a removal of ${sku} at ${location}` }).click();
+      await line.getByRole('button', { name: `Record removal of ${sku} at ${location}` }).click();
       await page.getByTestId('removal-kind').getByText('Liquidation').click();
       await page.getByTestId('removal-quantity').fill('2');
       expect(await seriousViolations(page)).toEqual([]);
@@ -331,6 +341,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
       )) as { items: { type: string; quantity: number; referenceType: string | null }[] };
       expect(movements.items[0]).toMatchObject({ type: 'removal', referenceType: 'liquidation' });
       await screenshot(page, 'clearance');
+      await picture(page, 'clearance');
     });
 
     it('fits a phone: filters stack and the table scrolls inside its frame', async () => {

@@ -48,6 +48,7 @@ function RemovalModal({ line, onClose }: { line: ExcessLine; onClose: () => void
       opened
       onClose={onClose}
       title={t('clearance.recordTitle', { sku: line.sku, location: line.location })}
+      closeButtonProps={{ 'aria-label': t('common.cancel') }}
     >
       <Stack gap="sm">
         <SegmentedControl
@@ -121,7 +122,8 @@ function ExcessRow({ line, onRecord }: { line: ExcessLine; onRecord: (line: Exce
       </Table.Td>
       <Table.Td className="num">{fmt.int(line.removalQuantity)}</Table.Td>
       <Table.Td className="num">{fmt.num(line.savings, 0)}</Table.Td>
-      <Table.Td>
+      {/* Its name carries the SKU and location (data), so the cell is marked as data. */}
+      <Table.Td translate="no">
         <Button
           size="compact-xs"
           variant="light"

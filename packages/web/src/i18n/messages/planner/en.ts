@@ -74,7 +74,7 @@ export const plannerEn = {
   'clearance.action.removal': 'Removal',
   'clearance.action.disposal': 'Disposal',
   'clearance.record': 'Record removal',
-  'clearance.recordFor': 'Record a removal of {sku} at {location}',
+  'clearance.recordFor': 'Record removal of {sku} at {location}',
   'clearance.recordTitle': 'Units of {sku} leaving {location}',
   'clearance.quantity': 'Units',
   'clearance.available': '{count} available',

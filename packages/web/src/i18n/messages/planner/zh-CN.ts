@@ -72,7 +72,7 @@ export const plannerZhCN: PlannerMessages = {
   'clearance.action.removal': '移除',
   'clearance.action.disposal': '弃置',
   'clearance.record': '记录移除',
-  'clearance.recordFor': '记录 {sku} 在 {location} 的移除',
+  'clearance.recordFor': '记录移除：{sku}（{location}）',
   'clearance.recordTitle': '{sku} 从 {location} 移出的件数',
   'clearance.quantity': '件数',
   'clearance.available': '可售 {count} 件',

@@ -72,7 +72,7 @@ export const plannerZhTW: PlannerMessages = {
   'clearance.action.removal': '移除',
   'clearance.action.disposal': '棄置',
   'clearance.record': '記錄移除',
-  'clearance.recordFor': '記錄 {sku} 在 {location} 的移除',
+  'clearance.recordFor': '記錄移除：{sku}（{location}）',
   'clearance.recordTitle': '{sku} 從 {location} 移出的件數',
   'clearance.quantity': '件數',
   'clearance.available': '可售 {count} 件',
