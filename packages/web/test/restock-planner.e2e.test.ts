@@ -224,6 +224,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
       const transfers = plan.items.filter((i) => i.action === 'transfer' && i.recommendedQuantity > 0);
       expect(transfers.length).toBeGreaterThan(1);
       await openRestock();
+      await picture(page, 'restock-planner');
       await page.getByTestId('planner-action').click();
       await page.getByRole('option', { name: 'Transfer' }).click();
       await expect.poll(() => shownRows(page)).toBe(plan.items.filter((i) => i.action === 'transfer').length);
