@@ -139,7 +139,7 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
  * Cumulative mean demand: cum[t] = expected units over days [0, t). Days past the horizon repeat
  * the mean of the last week (as leadTimeDemandMean does), so any window has an answer in O(1).
  */
-function cumulativeDemand(forecast: DemandForecast, days: number): Float64Array {
+export function cumulativeDemand(forecast: DemandForecast, days: number): Float64Array {
   const cum = new Float64Array(days + 1);
   const mean = forecast.mean;
   const H = mean.length;

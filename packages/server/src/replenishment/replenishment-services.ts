@@ -1,6 +1,7 @@
 import type { LedgerService } from '../ledger/ledger.service';
 import type { Transactor } from '../platform/transactor';
 import { PlanningService } from './planning.service';
+import { ProjectionService } from './projection.service';
 import { PurchaseOrdersService } from './purchase-orders.service';
 import { RestockService } from './restock.service';
 import { SuppliersService } from './suppliers.service';
@@ -11,6 +12,8 @@ export interface ReplenishmentServices {
   planning: PlanningService;
   suppliers: SuppliersService;
   restock: RestockService;
+  /** A SKU's stock projection at a location (issue 17). */
+  projection: ProjectionService;
   purchaseOrders: PurchaseOrdersService;
 }
 
@@ -24,6 +27,7 @@ export function createReplenishmentServices(deps: {
     planning,
     suppliers: new SuppliersService(deps.tx),
     restock,
+    projection: new ProjectionService(deps.tx, planning),
     purchaseOrders: new PurchaseOrdersService(deps.tx, { ledger: deps.ledger, restock }),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { SkuSchema } from '../http/common.schema';
+import { ProjectionParamsSchema, ProjectionQuerySchema, ProjectionSchema } from './projection.schema';
 import { RestockPlanSchema, RestockQuerySchema, RestockSettingsSchema } from './restock.schema';
 import type { Stockwise } from '../stockwise';
 import { SupplierCostsSchema } from './suppliers.schema';
@@ -80,6 +81,29 @@ export function restockRoutes(sw: Stockwise) {
       responses: { 200: jsonResponse('Saved', SupplierCostsSchema) },
     }),
     async (c) => c.json(await sw.restock.updateCostDefaults(c.get('actor'), c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    securedRoute({
+      method: 'get',
+      path: '/projection/{sku}',
+      tags: ['Restock'],
+      summary:
+        'Stock projection of a SKU at a location, day by day: available + dated arrivals (open orders, the recommended order) − forecast, with 80/95% bands, cover lines, stock-out date',
+      request: { params: ProjectionParamsSchema, query: ProjectionQuerySchema },
+      responses: { 200: jsonResponse('The projection', ProjectionSchema) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(
+        await sw.projection.project(c.get('actor'), c.req.valid('param').sku, {
+          location: q.location,
+          mode: q.mode,
+          days: q.days,
+        }),
+        200,
+      );
+    },
   );
   return app;
 }

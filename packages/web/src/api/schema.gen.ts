@@ -4769,6 +4769,113 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/restock/projection/{sku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stock projection of a SKU at a location, day by day: available + dated arrivals (open orders, the recommended order) − forecast, with 80/95% bands, cover lines, stock-out date */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the location projected; default the SKU’s location with the most forecast demand */
+          location?: string;
+          /** @description the plan whose order is projected */
+          mode?: 'direct' | 'via_warehouse' | 'bulk_warehouse';
+          days?: number;
+        };
+        header?: never;
+        path: {
+          sku: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The projection */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StockProjection'];
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/purchase-orders': {
     parameters: {
       query?: never;
@@ -10511,6 +10618,46 @@ export interface components {
       buyDespiteClearance?: boolean;
       /** @description buy even when a unit loses money after fees (else held back as unprofitable) */
       buyDespiteLoss?: boolean;
+    };
+    StockProjection: {
+      sku: string;
+      location: string;
+      /** @description every location the SKU can be projected at */
+      locations: string[];
+      asOf: string;
+      available: number;
+      reorderPoint: number;
+      coverLowDays: number;
+      coverHighDays: number;
+      recommendedQuantity: number;
+      plannedArrivalDate: string | null;
+      /** @description first projected day without stock */
+      stockOutDate: string | null;
+      arrivals: {
+        date: string;
+        quantity: number;
+        /** @enum {string} */
+        kind: 'inbound' | 'planned';
+        /** @description purchase order number, if any */
+        reference: string | null;
+      }[];
+      days: {
+        date: string;
+        /** @description expected sellable units at the end of the day */
+        expected: number;
+        low80: number;
+        high80: number;
+        low95: number;
+        high95: number;
+        /** @description units of open orders and transfers arriving that day */
+        inbound: number;
+        /** @description units of the recommended order arriving that day */
+        planned: number;
+        /** @description stock that covers the next coverLowDays of demand */
+        coverLow: number;
+        /** @description stock that covers the next coverHighDays of demand */
+        coverHigh: number;
+      }[];
     };
     PurchaseOrderPage: {
       items: components['schemas']['PurchaseOrder'][];

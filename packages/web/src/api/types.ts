@@ -98,3 +98,6 @@ export type ChannelConnect = Schemas['ChannelConnect'];
 export type Order = Schemas['Order'];
 export type OrderChannel = Order['channel'];
 export type OrderStatus = Order['status'];
+
+export type StockProjection = Schemas['StockProjection'];
+export type ProjectionDay = StockProjection['days'][number];

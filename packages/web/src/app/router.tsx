@@ -20,6 +20,7 @@ const ProductLabelsPage = lazy(() => import('../catalog/labels/product-labels-pa
 const PurchaseOrderLabelsPage = lazy(() => import('../catalog/labels/purchase-order-labels-page'));
 const AlertsPage = lazy(() => import('../alerts/alerts-page'));
 const HealthPage = lazy(() => import('../health/health-page'));
+const ClearancePage = lazy(() => import('../health/clearance/clearance-page'));
 const SuppliersPage = lazy(() => import('../replenishment/suppliers/suppliers-page'));
 const ProfitPage = lazy(() => import('../reports/profit/profit-page'));
 const OrdersPage = lazy(() => import('../sales/orders-page'));
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
       { path: 'purchase-orders/:number/labels', element: <PurchaseOrderLabelsPage /> },
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'health', element: <HealthPage /> },
+      { path: 'clearance', element: <ClearancePage /> },
       { path: 'suppliers', element: <SuppliersPage /> },
       { path: 'profit', element: <ProfitPage /> },
       { path: 'orders/:tab?', element: <OrdersPage /> },

@@ -1,5 +1,11 @@
 import { LineChart, ScatterChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
@@ -13,11 +19,20 @@ echarts.use([
   TooltipComponent,
   LegendComponent,
   DataZoomComponent,
+  MarkLineComponent,
   CanvasRenderer,
 ]);
 
-/** Loaded lazily by ForecastPanel, so ECharts is fetched only when a forecast exists. */
-export default function ForecastChart({ option, label }: { option: ChartOption; label: string }) {
+/** Loaded lazily (ForecastPanel, ProjectionPanel), so ECharts is fetched only when a chart is drawn. */
+export default function ForecastChart({
+  option,
+  label,
+  testId = 'forecast-chart',
+}: {
+  option: ChartOption;
+  label: string;
+  testId?: string;
+}) {
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -41,7 +56,7 @@ export default function ForecastChart({ option, label }: { option: ChartOption; 
       role="img"
       aria-label={label}
       style={{ width: '100%', height: 340 }}
-      data-testid="forecast-chart"
+      data-testid={testId}
     />
   );
 }

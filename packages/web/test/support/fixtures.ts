@@ -89,3 +89,86 @@ export function generateForecast() {
     forecast,
   };
 }
+
+const SUPPLIERS = ['ACME', 'NORTHWIND', 'ZENITH', 'ORBIT'];
+const ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon', null] as const;
+const HELD_BACK = ['capacity', 'clearance', 'unprofitable', 'no_supplier'] as const;
+
+/**
+ * A restock plan of `count` lines in the API's shape: purchases from four suppliers at four
+ * locations, every fifth line a transfer from WH1 to FBA-US, some held back, and one capacity fit.
+ */
+export function generateRestockPlan(count: number, seed = 11) {
+  const random = rng(seed);
+  const day = (offset: number) => new Date(Date.UTC(2026, 11, 6) + offset * 86_400_000).toISOString();
+  const items = Array.from({ length: count }, (_, i) => {
+    const transfer = i % 5 === 4;
+    const supplier = SUPPLIERS[i % SUPPLIERS.length]!;
+    const location = transfer ? 'FBA-US' : LOCATIONS[i % 4]!;
+    const held = i % 11 === 3 ? HELD_BACK[i % HELD_BACK.length]! : null;
+    const quantity = held ? 0 : 1 + Math.floor(random() * 400);
+    const unitCost = i % 13 === 0 ? null : Math.round((1 + random() * 30) * 100) / 100;
+    const dailyDemand = Math.round(random() * 2000) / 100;
+    return {
+      sku: `GEN-${String(i).padStart(6, '0')}`,
+      title: `Generated ${NOUNS[i % NOUNS.length]!} ${i}`,
+      location,
+      locationType: location.startsWith('FBA') ? 'fba' : 'warehouse',
+      action: transfer ? 'transfer' : 'purchase',
+      source: transfer ? 'WH1' : supplier,
+      supplier,
+      mode: 'via_warehouse',
+      onHand: Math.floor(random() * 300),
+      available: Math.floor(random() * 300),
+      inbound: 0,
+      backorders: 0,
+      dailyDemand,
+      daysOfSupply: dailyDemand > 0 ? Math.round(random() * 900) / 10 : null,
+      stockOutDate: null,
+      coverLowDays: 28,
+      coverHighDays: 90,
+      excessUnits: 0,
+      leadTimeDays: 30,
+      serviceLevel: 0.95,
+      safetyStock: 10,
+      reorderPoint: 50,
+      orderUpTo: 120,
+      recommendedQuantity: quantity,
+      unconstrainedQuantity: quantity,
+      casePack: 1,
+      moq: 1,
+      unitCost: transfer ? null : unitCost,
+      estimatedCost: transfer || unitCost === null ? null : Math.round(unitCost * quantity * 100) / 100,
+      orderByDate: transfer ? null : day(i % 20),
+      shipDate: transfer ? day(i % 7) : null,
+      arrivalDate: day(40),
+      alert: ALERTS[i % ALERTS.length]!,
+      excess: false,
+      reasoning: {
+        heldBack: held ? { reason: held, message: '', figures: {} } : null,
+      },
+    };
+  });
+  const capacity = [
+    {
+      location: 'FBA-US',
+      storageType: 'standard',
+      limitCubicFeet: 1000,
+      usedCubicFeet: 600,
+      freeCubicFeet: 400,
+      recommendedCubicFeet: 520,
+      plannedCubicFeet: 400,
+      binding: true,
+      method: 'lp',
+      cut: [{ sku: 'GEN-000003', recommendedQuantity: 120, plannedQuantity: 0, profitPerCubicFoot: 1.5 }],
+      summary: '',
+    },
+  ];
+  return {
+    asOf: day(0),
+    mode: 'via_warehouse',
+    items,
+    capacity,
+    totals: { lines: 0, units: 0, estimatedCost: 0, alerts: {} },
+  };
+}

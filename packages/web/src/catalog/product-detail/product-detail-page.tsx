@@ -10,6 +10,7 @@ import { useProduct } from '../products.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { BalancesTable } from './components/balances-table';
 import { ForecastPanel } from '../../forecasting/forecast-panel';
+import { ProjectionPanel } from '../../replenishment/projection/projection-panel';
 import { LayersTable } from './components/layers-table';
 import { MovementsTable } from './components/movements-table';
 import { ProductFacts } from './components/product-facts';
@@ -68,6 +69,7 @@ export default function ProductDetailPage() {
       {balances.isError ? <ErrorAlert error={balances.error} /> : null}
       {balances.data ? <BalancesTable balances={balances.data.items} /> : null}
       <ForecastPanel sku={p.sku} locations={locations} />
+      <ProjectionPanel sku={p.sku} />
       {layers.isError ? <ErrorAlert error={layers.error} /> : null}
       {layers.data ? <LayersTable layers={layers.data} currency={p.currency} /> : null}
       <MovementsTable sku={p.sku} />

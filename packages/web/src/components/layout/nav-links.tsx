@@ -33,6 +33,7 @@ const ITEMS: NavItem[] = [
   { to: '/orders', label: 'nav.orders', icon: <IconCart /> },
   { to: '/profit', label: 'nav.profit', icon: <IconCoins /> },
   { to: '/health', label: 'nav.health', icon: <IconChart /> },
+  { to: '/clearance', label: 'nav.clearance', icon: <IconCoins /> },
   { to: '/alerts', label: 'nav.alerts', icon: <IconAlert /> },
   { to: '/lookup', label: 'nav.lookup', icon: <IconBarcode /> },
   { to: '/jobs', label: 'nav.jobs', icon: <IconJobs /> },

@@ -1,4 +1,5 @@
 import { commerceEn } from './commerce/en';
+import { plannerEn } from './planner/en';
 
 /**
  * The English dictionary is the source of truth for message keys: zh-CN and zh-TW are typed
@@ -7,6 +8,7 @@ import { commerceEn } from './commerce/en';
  */
 export const en = {
   ...commerceEn,
+  ...plannerEn,
   'app.name': 'Stockwise',
   'app.home': 'Stockwise home',
 

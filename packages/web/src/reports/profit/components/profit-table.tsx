@@ -1,8 +1,8 @@
-import { Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { DataTable } from '../../../components/common/data-table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { IconArrowDown, IconArrowUp } from '../../../components/common/icons';
+import { SortHeader } from '../../../components/common/sort-header';
 import type { MessageKey } from '../../../i18n/translate';
 import { useI18n } from '../../../i18n/i18n-context';
 import { sortProfitRows, type ProfitRow, type ProfitSortKey } from '../profit-model';
@@ -26,34 +26,6 @@ const COLUMNS: { key: Exclude<ProfitSortKey, 'sku'>; label: MessageKey; format: 
   { key: 'roi', label: 'profit.roi', format: 'pct' },
   { key: 'storagePercent', label: 'profit.storagePercent', format: 'percent' },
 ];
-
-function SortHeader({
-  label,
-  active,
-  direction,
-  onClick,
-  numeric,
-}: {
-  label: string;
-  active: boolean;
-  direction: 'asc' | 'desc';
-  onClick: () => void;
-  numeric?: boolean;
-}) {
-  return (
-    <Table.Th
-      className={numeric ? 'num' : undefined}
-      aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-    >
-      <UnstyledButton onClick={onClick} fz="sm" fw={600}>
-        <Group gap={2} wrap="nowrap" justify={numeric ? 'flex-end' : 'flex-start'}>
-          {label}
-          {active ? direction === 'asc' ? <IconArrowUp size={14} /> : <IconArrowDown size={14} /> : null}
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
 
 export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
   const { t, fmt } = useI18n();

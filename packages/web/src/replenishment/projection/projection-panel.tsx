@@ -1,0 +1,149 @@
+import { Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import type { StockProjection } from '../../api/types';
+import { ErrorAlert } from '../../components/common/error-alert';
+import { NotAvailable } from '../../components/common/not-available';
+import { PageLoader } from '../../components/common/page-loader';
+import { ScrollTable } from '../../components/common/data-table';
+import { useI18n } from '../../i18n/i18n-context';
+import { useProjection } from '../projection.hooks';
+import { buildProjectionOption, projectionTableRows } from './projection-option';
+
+const Chart = lazy(() => import('../../forecasting/forecast-chart'));
+
+/** The projection in one sentence: the screen reader's summary of the chart, and everyone's headline. */
+function ProjectionSummary({ p }: { p: StockProjection }) {
+  const { t, fmt } = useI18n();
+  const parts = [
+    p.stockOutDate
+      ? t('projection.stockOut', { date: fmt.date(p.stockOutDate) })
+      : t('projection.noStockOut', { days: fmt.int(p.days.length) }),
+    p.plannedArrivalDate
+      ? t('projection.orderLands', {
+          quantity: fmt.int(p.recommendedQuantity),
+          date: fmt.date(p.plannedArrivalDate),
+        })
+      : t('projection.noOrder'),
+  ];
+  return (
+    <Text size="sm" data-testid="projection-summary">
+      {parts.join(' ')}
+    </Text>
+  );
+}
+
+/** The same figures as the chart, a row a week and on every arrival: the chart's text alternative. */
+function ProjectionTable({ p }: { p: StockProjection }) {
+  const { t, fmt } = useI18n();
+  const band = (low: number, high: number) => `${fmt.int(low)} – ${fmt.int(high)}`;
+  return (
+    <ScrollTable
+      minWidth={640}
+      fz="xs"
+      testId="projection-table"
+      columns={[
+        t('projection.date'),
+        { label: t('projection.expected'), numeric: true },
+        { label: t('projection.band80'), numeric: true },
+        { label: t('projection.band95'), numeric: true },
+        { label: t('projection.arrivals'), numeric: true },
+        { label: t('projection.coverLine', { days: fmt.int(p.coverLowDays) }), numeric: true },
+      ]}
+    >
+      {projectionTableRows(p).map((d) => (
+        <Table.Tr key={d.date}>
+          <Table.Td>{fmt.date(d.date)}</Table.Td>
+          <Table.Td className="num">{fmt.int(d.expected)}</Table.Td>
+          <Table.Td className="num">{band(d.low80, d.high80)}</Table.Td>
+          <Table.Td className="num">{band(d.low95, d.high95)}</Table.Td>
+          <Table.Td className="num">
+            {d.inbound + d.planned > 0 ? `+${fmt.int(d.inbound + d.planned)}` : '—'}
+          </Table.Td>
+          <Table.Td className="num">{fmt.int(d.coverLow)}</Table.Td>
+        </Table.Tr>
+      ))}
+    </ScrollTable>
+  );
+}
+
+/**
+ * Where a SKU's stock at a location is heading (docs/formulas.md Stock projection): the chart
+ * (ECharts, loaded on demand), a one-sentence summary and a table with the same figures. On the
+ * product page the seller picks the location; in the restock drawer it is the row's.
+ */
+export function ProjectionPanel({ sku, location: fixed }: { sku: string; location?: string }) {
+  const { t, fmt } = useI18n();
+  const [picked, setPicked] = useState<string | null>(null);
+  const [showTable, setShowTable] = useState(false);
+  const projection = useProjection(sku, fixed ?? picked);
+  const p = projection.data;
+  const option = useMemo(
+    () =>
+      p
+        ? buildProjectionOption(p, {
+            expected: t('projection.expected'),
+            band80: t('projection.band80'),
+            band95: t('projection.band95'),
+            coverLow: t('projection.coverLine', { days: fmt.int(p.coverLowDays) }),
+            coverHigh: t('projection.coverLine', { days: fmt.int(p.coverHighDays) }),
+            reorderPoint: t('restock.why.reorderPoint'),
+            inbound: t('projection.inbound'),
+            planned: t('projection.planned'),
+            stockOut: t('projection.stockOutMark'),
+            orderLands: t('projection.orderLandsMark'),
+            units: (value) => fmt.int(value),
+            date: fmt.date,
+            axisDate: fmt.dayMonth,
+          })
+        : null,
+    [p, t, fmt],
+  );
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="projection-panel">
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Title order={fixed ? 3 : 2} size="h4">
+          {t('projection.title')}
+        </Title>
+        {!fixed && p && p.locations.length > 1 ? (
+          <Select
+            aria-label={t('field.location')}
+            data={p.locations}
+            value={p.location}
+            onChange={setPicked}
+            allowDeselect={false}
+            w={150}
+            data-testid="projection-location"
+          />
+        ) : null}
+      </Group>
+      {projection.isPending ? <PageLoader /> : null}
+      {projection.isError ? <ErrorAlert error={projection.error} /> : null}
+      {p === null ? <NotAvailable description={t('projection.notAvailable')} /> : null}
+      {p && option ? (
+        <Stack gap="sm">
+          <ProjectionSummary p={p} />
+          <Suspense fallback={<PageLoader />}>
+            <Chart
+              option={option}
+              label={t('projection.chartLabel', { sku, location: p.location })}
+              testId="projection-chart"
+            />
+          </Suspense>
+          <Button
+            variant="default"
+            size="compact-sm"
+            onClick={() => {
+              setShowTable((v) => !v);
+            }}
+            aria-expanded={showTable}
+            style={{ alignSelf: 'flex-start' }}
+            data-testid="projection-table-toggle"
+          >
+            {t(showTable ? 'projection.hideTable' : 'projection.showTable')}
+          </Button>
+          {showTable ? <ProjectionTable p={p} /> : null}
+        </Stack>
+      ) : null}
+    </Paper>
+  );
+}

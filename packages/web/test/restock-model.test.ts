@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type { RestockRecommendation } from '../src/api/types';
+import {
+  NO_FILTER,
+  filterOptions,
+  filterRestock,
+  groupRestock,
+  restockCsv,
+  restockTotals,
+  sortRestock,
+  transferDraftCsv,
+  type CsvColumn,
+  type HeldBackReason,
+} from '../src/replenishment/restock/restock-model';
+
+/** A recommendation with every field the API sends; `over` sets what a test is about. */
+function rec(over: Partial<RestockRecommendation> & { heldBack?: HeldBackReason }): RestockRecommendation {
+  const { heldBack, ...fields } = over;
+  const base: RestockRecommendation = {
+    sku: 'MUG-1',
+    title: 'Blue mug',
+    location: 'FBA-US',
+    locationType: 'fba',
+    action: 'purchase',
+    source: 'ACME',
+    supplier: 'ACME',
+    mode: 'via_warehouse',
+    onHand: 10,
+    available: 10,
+    inbound: 0,
+    backorders: 0,
+    dailyDemand: 2,
+    daysOfSupply: 5,
+    stockOutDate: null,
+    coverLowDays: 28,
+    coverHighDays: 90,
+    excessUnits: 0,
+    leadTimeDays: 30,
+    serviceLevel: 0.95,
+    safetyStock: 10,
+    reorderPoint: 70,
+    orderUpTo: 120,
+    recommendedQuantity: 100,
+    unconstrainedQuantity: 100,
+    casePack: 1,
+    moq: 1,
+    unitCost: 2,
+    estimatedCost: 200,
+    orderByDate: '2026-12-10',
+    shipDate: null,
+    arrivalDate: '2027-01-10',
+    alert: 'reorder_now',
+    excess: false,
+    reasoning: {
+      heldBack: heldBack ? { reason: heldBack, message: '', figures: {} } : null,
+    } as RestockRecommendation['reasoning'],
+  };
+  return { ...base, ...fields };
+}
+
+const rows = [
+  rec({ sku: 'MUG-1', title: 'Blue mug', supplier: 'ACME', estimatedCost: 200 }),
+  rec({
+    sku: 'MUG-2',
+    title: 'Red mug',
+    location: 'WH1',
+    supplier: 'ZENITH',
+    source: 'ZENITH',
+    recommendedQuantity: 40,
+    estimatedCost: null,
+    alert: 'out_of_stock',
+    orderByDate: null,
+  }),
+  rec({
+    sku: 'LAMP-1',
+    title: '=HYPERLINK("x")',
+    action: 'transfer',
+    source: 'WH1',
+    supplier: 'ACME',
+    recommendedQuantity: 30,
+    estimatedCost: null,
+    alert: null,
+    shipDate: '2026-12-08T00:00:00.000Z',
+  }),
+  rec({
+    sku: 'LAMP-2',
+    recommendedQuantity: 0,
+    estimatedCost: 0,
+    alert: 'reorder_now',
+    heldBack: 'capacity',
+  }),
+];
+
+describe('restock planner model', () => {
+  it('filters by each field and searches SKU, title, location and supplier case-insensitively', () => {
+    const skus = (filter: Partial<typeof NO_FILTER>) =>
+      filterRestock(rows, { ...NO_FILTER, ...filter }).map((r) => r.sku);
+    expect(skus({})).toEqual(['MUG-1', 'MUG-2', 'LAMP-1', 'LAMP-2']);
+    expect(skus({ location: 'WH1' })).toEqual(['MUG-2']);
+    expect(skus({ supplier: 'ACME' })).toEqual(['MUG-1', 'LAMP-1', 'LAMP-2']);
+    expect(skus({ action: 'transfer' })).toEqual(['LAMP-1']);
+    expect(skus({ alert: 'out_of_stock' })).toEqual(['MUG-2']);
+    expect(skus({ alert: 'none' })).toEqual(['LAMP-1']);
+    expect(skus({ heldBack: 'any' })).toEqual(['LAMP-2']);
+    expect(skus({ heldBack: 'capacity' })).toEqual(['LAMP-2']);
+    expect(skus({ heldBack: 'clearance' })).toEqual([]);
+    expect(skus({ search: 'RED' })).toEqual(['MUG-2']);
+    expect(skus({ search: ' zenith ' })).toEqual(['MUG-2']);
+    expect(skus({ search: 'lamp', supplier: 'ACME', action: 'purchase' })).toEqual(['LAMP-2']);
+  });
+
+  it('sorts both ways, rows without a value last either way, ties in plan order', () => {
+    const by = (key: Parameters<typeof sortRestock>[1]) => sortRestock(rows, key).map((r) => r.sku);
+    expect(by({ key: 'quantity', direction: 'desc' })).toEqual(['MUG-1', 'MUG-2', 'LAMP-1', 'LAMP-2']);
+    expect(by({ key: 'quantity', direction: 'asc' })).toEqual(['LAMP-2', 'LAMP-1', 'MUG-2', 'MUG-1']);
+    expect(by({ key: 'alert', direction: 'asc' })).toEqual(['MUG-2', 'MUG-1', 'LAMP-2', 'LAMP-1']);
+    expect(by({ key: 'cost', direction: 'desc' })).toEqual(['MUG-1', 'LAMP-2', 'MUG-2', 'LAMP-1']);
+    expect(by({ key: 'cost', direction: 'asc' })).toEqual(['LAMP-2', 'MUG-1', 'MUG-2', 'LAMP-1']);
+    expect(by({ key: 'sku', direction: 'asc' })).toEqual(['LAMP-1', 'LAMP-2', 'MUG-1', 'MUG-2']);
+    expect(by(null)).toEqual(['MUG-1', 'MUG-2', 'LAMP-1', 'LAMP-2']);
+  });
+
+  it('totals lines with a quantity, their units, and the cost of priced purchases', () => {
+    expect(restockTotals(rows)).toEqual({ lines: 3, units: 170, cost: 200, unpriced: 1 });
+    expect(restockTotals([])).toEqual({ lines: 0, units: 0, cost: 0, unpriced: 0 });
+  });
+
+  it('groups purchases by supplier and transfers by route, in order of first appearance', () => {
+    const groups = groupRestock(rows, 'supplier');
+    expect(groups.map((g) => [g.kind, g.label, g.rows.map((r) => r.sku)])).toEqual([
+      ['supplier', 'ACME', ['MUG-1', 'LAMP-2']],
+      ['supplier', 'ZENITH', ['MUG-2']],
+      ['transfer', 'WH1 → FBA-US', ['LAMP-1']],
+    ]);
+    expect(groupRestock(rows, 'none')).toHaveLength(1);
+    expect(filterOptions(rows)).toEqual({ locations: ['FBA-US', 'WH1'], suppliers: ['ACME', 'ZENITH'] });
+  });
+
+  it('exports the rows as shown, typed quantities included, formulas neutralised', () => {
+    const header = Object.fromEntries(
+      [
+        'sku',
+        'title',
+        'location',
+        'action',
+        'source',
+        'supplier',
+        'alert',
+        'heldBack',
+        'quantity',
+        'unitCost',
+        'estimatedCost',
+        'orderBy',
+        'shipDate',
+        'daysOfSupply',
+      ].map((c) => [c, c.toUpperCase()]),
+    ) as Record<CsvColumn, string>;
+    const csv = restockCsv(rows.slice(1, 4), header, (r) => (r.sku === 'MUG-2' ? 7 : r.recommendedQuantity));
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'SKU,TITLE,LOCATION,ACTION,SOURCE,SUPPLIER,ALERT,HELDBACK,QUANTITY,UNITCOST,ESTIMATEDCOST,ORDERBY,SHIPDATE,DAYSOFSUPPLY',
+    );
+    expect(lines[1]).toBe('MUG-2,Red mug,WH1,purchase,ZENITH,ZENITH,out_of_stock,,7,2,,,,5');
+    // The title starts with "=": quoted and prefixed so a spreadsheet shows it as text.
+    expect(lines[2]).toBe(
+      `LAMP-1,"'=HYPERLINK(""x"")",FBA-US,transfer,WH1,ACME,,,30,2,,2026-12-10,2026-12-08,5`,
+    );
+    expect(lines[3]).toContain(',capacity,0,');
+  });
+
+  it('drafts a transfer shipment from the chosen transfers only, by route and SKU', () => {
+    const csv = transferDraftCsv(
+      [rows[0]!, rec({ sku: 'B', action: 'transfer', source: 'WH1', recommendedQuantity: 5 }), rows[2]!],
+      { from: 'from', to: 'to', sku: 'sku', title: 'title', quantity: 'qty', shipDate: 'ship' },
+    );
+    expect(csv.trimEnd().split('\r\n')).toEqual([
+      'from,to,sku,title,qty,ship',
+      'WH1,FBA-US,B,Blue mug,5,',
+      `WH1,FBA-US,LAMP-1,"'=HYPERLINK(""x"")",30,2026-12-08`,
+    ]);
+  });
+});
