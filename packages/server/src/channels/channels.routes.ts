@@ -134,7 +134,10 @@ export function channelsRoutes(sw: Stockwise) {
   serve(
     channelAction(
       '/{channel}/sync',
-      { summary: "Pull orders since the channel's cursor through its API, then push available-to-sell" },
+      {
+        summary:
+          "Sync through the channel's API: orders since the cursor, FBA inventory and reports (Amazon), then available-to-sell when push is on; each step committed and reported on its own",
+      },
       200,
       jsonResponse('What was pulled and pushed', SyncResultSchema),
     ),

@@ -6826,7 +6826,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Pull orders since the channel's cursor through its API, then push available-to-sell */
+    /** Sync through the channel's API: orders since the cursor, FBA inventory and reports (Amazon), then available-to-sell when push is on; each step committed and reported on its own */
     post: {
       parameters: {
         query?: never;
@@ -10632,7 +10632,16 @@ export interface components {
         message: string;
       }[];
       pushed: number;
+      /** @description ISO 8601 instant the next pull starts from */
       cursor: string | null;
+      /** @description Each step committed on its own, in order, with what it did or why it failed */
+      steps: {
+        /** @enum {string} */
+        step: 'orders' | 'inventory' | 'reports' | 'push';
+        /** @enum {string} */
+        status: 'ok' | 'failed' | 'skipped';
+        message: string | null;
+      }[];
     };
     ImportResult: {
       importId: number;

@@ -4,8 +4,11 @@ import {
   amazonGetOrders,
   amazonOrderItemsToIntake,
 } from '@stockwise/domain/channels/amazon/amazon-payloads';
-import type { ChannelConnector, PulledOrder } from '../connector';
-import { ConnectorError, expectOk, fetchWithRetry } from '../connector';
+import { isoInstant } from '@stockwise/domain/channels/paging';
+import { isDomainError } from '@stockwise/domain/errors';
+import type { OrderIntake } from '@stockwise/domain/sales/intake';
+import type { ChannelConnector, PulledOrder, PullFailure, PullResult } from '../connector';
+import { ConnectorError, expectOk, fetchWithRetry, readPages } from '../connector';
 
 export interface AmazonCredentials {
   sellerId?: string | undefined;
@@ -74,45 +77,64 @@ export class AmazonConnector implements ChannelConnector {
     ) as unknown;
   }
 
-  async pullOrders(cursor: string | null): Promise<{ orders: PulledOrder[]; cursor: string | null }> {
-    const since = cursor ?? new Date(this.now().getTime() - DEFAULT_LOOKBACK_MS).toISOString();
-    const headers: AmazonOrderHeader[] = [];
-    let next: string | null = null;
+  async pullOrders(cursor: string | null): Promise<PullResult> {
+    const since = isoInstant(cursor) ?? new Date(this.now().getTime() - DEFAULT_LOOKBACK_MS).toISOString();
     let until: string | null = null;
-    do {
+    const listed = await readPages<AmazonOrderHeader>(async (token) => {
       const params = new URLSearchParams({ MarketplaceIds: this.creds.marketplaceId });
-      if (next) params.set('NextToken', next);
+      if (token) params.set('NextToken', token);
       else params.set('LastUpdatedAfter', since);
       const page = amazonGetOrders(await this.call(`/orders/v0/orders?${params.toString()}`));
-      headers.push(...page.orders);
-      next = page.nextToken;
       until ??= page.lastUpdatedBefore;
-    } while (next);
+      return { items: page.orders, nextToken: page.nextToken };
+    });
     const orders: PulledOrder[] = [];
-    for (const header of headers) {
+    const failed: PullFailure[] = [];
+    // A page served twice (a repeated token) lists its orders twice: each order is read once.
+    const unique = new Map(listed.items.map((h) => [h.amazonOrderId, h]));
+    for (const header of unique.values()) {
       const disposition = amazonDisposition(header.orderStatus);
       if (disposition === 'skip') continue;
-      let itemsToken: string | null = null;
-      let merged: PulledOrder['intake'] | undefined;
-      do {
-        const query: string = itemsToken ? `?NextToken=${encodeURIComponent(itemsToken)}` : '';
-        const page = amazonOrderItemsToIntake(
-          header,
-          await this.call(`/orders/v0/orders/${encodeURIComponent(header.amazonOrderId)}/orderItems${query}`),
-        );
-        itemsToken = page.nextToken;
-        const { nextToken: _next, ...intake } = page;
-        merged = merged
-          ? {
-              ...merged,
-              lines: [...merged.lines, ...intake.lines],
-              unmapped: [...merged.unmapped, ...intake.unmapped],
-            }
-          : intake;
-      } while (itemsToken);
-      orders.push({ intake: merged, disposition });
+      try {
+        orders.push({ intake: await this.orderIntake(header), disposition });
+      } catch (error) {
+        // One order whose items cannot be read is reported; the others still come in.
+        failed.push({
+          externalId: header.amazonOrderId,
+          code: isDomainError(error) ? error.code : 'UPSTREAM_FAILED',
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
     }
-    return { orders, cursor: until ?? this.now().toISOString() };
+    // A list cut short resumes next time from where it was read up to, not from the channel's horizon.
+    return {
+      orders,
+      failed,
+      stopped: listed.stopped,
+      cursor: listed.stopped
+        ? (lastUpdated(listed.items) ?? since)
+        : (isoInstant(until) ?? this.now().toISOString()),
+    };
+  }
+
+  /** One order's lines over its getOrderItems pages. */
+  private async orderIntake(header: AmazonOrderHeader): Promise<OrderIntake> {
+    let first: (OrderIntake & { nextToken: string | null }) | undefined;
+    const pages = await readPages<OrderIntake>(async (token) => {
+      const query = token ? `?NextToken=${encodeURIComponent(token)}` : '';
+      const page = amazonOrderItemsToIntake(
+        header,
+        await this.call(`/orders/v0/orders/${encodeURIComponent(header.amazonOrderId)}/orderItems${query}`),
+      );
+      first ??= page;
+      return { items: [page], nextToken: page.nextToken };
+    });
+    const { nextToken: _next, ...intake } = first!;
+    return {
+      ...intake,
+      lines: pages.items.flatMap((p) => p.lines),
+      unmapped: pages.items.flatMap((p) => p.unmapped),
+    };
   }
 
   async pushAvailability(items: readonly { sku: string; quantity: number }[]): Promise<number> {
@@ -138,4 +160,14 @@ export class AmazonConnector implements ChannelConnector {
     }
     return pushed;
   }
+}
+
+/** The latest update time among the orders read (the cursor of a list cut short), null when none. */
+function lastUpdated(headers: readonly AmazonOrderHeader[]): string | null {
+  let latest: string | null = null;
+  for (const h of headers) {
+    const at = h.lastUpdateDate?.toISOString() ?? null;
+    if (at !== null && (latest === null || at > latest)) latest = at;
+  }
+  return latest;
 }
