@@ -4,7 +4,7 @@ import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
 import { FBA_US, receive, seedLocations } from '../support/seed';
-import { fakeSpApi, type FakeSpApi } from './sp-api/fake-sp-api';
+import { fakeSpApi, inventorySummary, type FakeSpApi } from './sp-api/fake-sp-api';
 
 type Api = ReturnType<typeof client>;
 
@@ -107,6 +107,106 @@ describeEachBackend(
         message: 'set sellerId on the channel to push quantities',
       });
       expect(sync.body['cursor']).toBe('2024-05-01T09:30:00.000Z');
+    });
+    const balance = async (sku: string) => {
+      const res = await api.get(`/api/v1/inventory?sku=${encodeURIComponent(sku)}&location=FBA-US`);
+      const [b] = res.body.items as {
+        onHand: number;
+        reserved: number;
+        inbound: number;
+        unfulfillable: number;
+      }[];
+      return b;
+    };
+
+    /** The sync's movements of a SKU at FBA-US, summed by source. */
+    const syncMovements = async (sku: string) =>
+      sw.db.query<{ source: string; on_hand: number; inbound: number; unfulfillable: number }>(
+        `SELECT m.reference_id AS source, sum(m.on_hand_delta)::int AS on_hand, sum(m.inbound_delta)::int AS inbound,
+           sum(m.unfulfillable_delta)::int AS unfulfillable
+         FROM stock_movements m JOIN products p ON p.id = m.product_id
+         WHERE m.account_id = $1 AND p.sku = $2 AND m.reference_type = 'amazon-fba-summary'
+         GROUP BY m.reference_id ORDER BY m.reference_id`,
+        [owner.actor.accountId, sku],
+      );
+
+    it('FBA inventory: balances and inbound stages follow the summaries through named movements, after a 429', async () => {
+      amazon.state.throttle = 1;
+      amazon.state.summaries = [
+        inventorySummary('MUG-BLUE-12OZ', {
+          fulfillable: 7,
+          reserved: 1,
+          inboundWorking: 4,
+          inboundShipped: 6,
+          researching: 1,
+          unfulfillable: 2,
+        }),
+        inventorySummary('Silicon Power 32GB', { fulfillable: 66, inboundWorking: 21 }),
+        inventorySummary('NOT-IN-CATALOGUE', { fulfillable: 3 }),
+      ];
+      amazon.calls.length = 0;
+      const sync = await api.post('/api/v1/channels/amazon/sync');
+      expect(sync.status).toBe(200);
+      const summaries = amazon.calls.filter((c) => c.startsWith('GET /fba/inventory/v1/summaries'));
+      // 429, the first page again, then the static nextToken once: the repeat ends the read.
+      expect(summaries).toHaveLength(3);
+      expect(summaries[0]).toContain('details=true');
+      expect(summaries[0]).toContain('marketplaceIds=ATVPDKIKX0DER');
+      expect(summaries[2]).toContain('nextToken=seed');
+      const step = (sync.body['steps'] as { step: string; status: string; message: string }[]).find(
+        (s) => s.step === 'inventory',
+      );
+      expect(step).toMatchObject({ status: 'ok' });
+      expect(step?.message).toContain('FBA-US: 2 SKUs followed');
+      expect(step?.message).toContain('1 unknown SKUs (NOT-IN-CATALOGUE)');
+      // 10 received, 1 reserved by an order: on hand follows fulfillable + reserved (8).
+      expect(await balance('MUG-BLUE-12OZ')).toMatchObject({
+        onHand: 8,
+        reserved: 1,
+        inbound: 10,
+        unfulfillable: 2,
+      });
+      expect(await balance('Silicon Power 32GB')).toMatchObject({
+        onHand: 66,
+        inbound: 21,
+        unfulfillable: 0,
+      });
+      expect(await syncMovements('MUG-BLUE-12OZ')).toEqual([
+        { source: 'inbound-shipped', on_hand: 0, inbound: 6, unfulfillable: 0 },
+        { source: 'inbound-working', on_hand: 0, inbound: 4, unfulfillable: 0 },
+        { source: 'sellable', on_hand: -2, inbound: 0, unfulfillable: 0 },
+        { source: 'unfulfillable', on_hand: 0, inbound: 0, unfulfillable: 2 },
+      ]);
+    });
+
+    it('FBA inventory: units received at Amazon leave their inbound stages and join on hand; the ledger adds up', async () => {
+      amazon.state.summaries = [
+        inventorySummary('MUG-BLUE-12OZ', {
+          fulfillable: 13,
+          reserved: 1,
+          inboundReceiving: 4,
+          unfulfillable: 2,
+        }),
+        inventorySummary('Silicon Power 32GB', { fulfillable: 66, inboundWorking: 21 }),
+      ];
+      const sync = await api.post('/api/v1/channels/amazon/sync');
+      expect(sync.status).toBe(200);
+      expect(await balance('MUG-BLUE-12OZ')).toMatchObject({ onHand: 14, inbound: 4, unfulfillable: 2 });
+      expect(await balance('Silicon Power 32GB')).toMatchObject({ onHand: 66, inbound: 21 });
+      expect(await syncMovements('MUG-BLUE-12OZ')).toEqual([
+        { source: 'inbound-receiving', on_hand: 0, inbound: 4, unfulfillable: 0 },
+        { source: 'inbound-shipped', on_hand: 0, inbound: 0, unfulfillable: 0 },
+        { source: 'inbound-working', on_hand: 0, inbound: 0, unfulfillable: 0 },
+        { source: 'sellable', on_hand: 4, inbound: 0, unfulfillable: 0 },
+        { source: 'unfulfillable', on_hand: 0, inbound: 0, unfulfillable: 2 },
+      ]);
+      const [sum] = await sw.db.query<{ on_hand: number; inbound: number }>(
+        `SELECT sum(m.on_hand_delta)::int AS on_hand, sum(m.inbound_delta)::int AS inbound
+         FROM stock_movements m JOIN products p ON p.id = m.product_id JOIN locations l ON l.id = m.location_id
+         WHERE m.account_id = $1 AND p.sku = 'MUG-BLUE-12OZ' AND l.code = 'FBA-US'`,
+        [owner.actor.accountId],
+      );
+      expect(sum).toEqual({ on_hand: 14, inbound: 4 });
     });
   },
 );

@@ -4,6 +4,10 @@ import {
   amazonGetOrders,
   amazonOrderItemsToIntake,
 } from '@stockwise/domain/channels/amazon/amazon-payloads';
+import type { FbaSummary } from '@stockwise/domain/channels/amazon/fba-inventory';
+import { amazonInventorySummaries } from '@stockwise/domain/channels/amazon/fba-inventory';
+import { amazonMarketplace, SP_API_ENDPOINTS } from '@stockwise/domain/channels/amazon/marketplaces';
+import type { PageStop } from '@stockwise/domain/channels/paging';
 import { isoInstant } from '@stockwise/domain/channels/paging';
 import { isDomainError } from '@stockwise/domain/errors';
 import type { OrderIntake } from '@stockwise/domain/sales/intake';
@@ -32,10 +36,12 @@ export class AmazonConnector implements ChannelConnector {
   private token: { value: string; expiresAt: number } | undefined;
 
   constructor(
-    private readonly creds: AmazonCredentials,
+    readonly creds: AmazonCredentials,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.endpoint = (creds.endpoint ?? 'https://sellingpartnerapi-na.amazon.com').replace(/\/$/, '');
+    // The SP-API region follows the marketplace (an explicit endpoint wins: the sandbox, a test server).
+    const region = amazonMarketplace(creds.marketplaceId)?.region ?? 'na';
+    this.endpoint = (creds.endpoint ?? SP_API_ENDPOINTS[region]).replace(/\/$/, '');
   }
 
   private async accessToken(): Promise<string> {
@@ -135,6 +141,34 @@ export class AmazonConnector implements ChannelConnector {
       lines: pages.items.flatMap((p) => p.lines),
       unmapped: pages.items.flatMap((p) => p.unmapped),
     };
+  }
+
+  /** FBA Inventory v1 getInventorySummaries (details=true) of one marketplace, over its pages. */
+  async inventorySummaries(
+    marketplaceId: string,
+  ): Promise<{ summaries: FbaSummary[]; stopped: PageStop | null }> {
+    const read = await readPages<FbaSummary>(async (token) => {
+      const params = new URLSearchParams({
+        details: 'true',
+        granularityType: 'Marketplace',
+        granularityId: marketplaceId,
+        marketplaceIds: marketplaceId,
+      });
+      if (token) params.set('nextToken', token);
+      const page = amazonInventorySummaries(
+        await this.call(`/fba/inventory/v1/summaries?${params.toString()}`),
+      );
+      return { items: page.summaries, nextToken: page.nextToken };
+    });
+    // A repeated page lists its SKUs twice: the last answer of each SKU is Amazon's figure.
+    return { summaries: [...new Map(read.items.map((s) => [s.sku, s])).values()], stopped: read.stopped };
+  }
+
+  /** A client for another marketplace of the same seller (its region's endpoint unless one is set). */
+  forMarketplace(marketplaceId: string): AmazonConnector {
+    return marketplaceId === this.creds.marketplaceId
+      ? this
+      : new AmazonConnector({ ...this.creds, marketplaceId }, this.now);
   }
 
   async pushAvailability(items: readonly { sku: string; quantity: number }[]): Promise<number> {
