@@ -4,6 +4,11 @@ import {
   registerAvailabilityPush,
 } from '../channels/webhook/availability-push';
 import { ChannelsService } from '../channels/channels.service';
+import {
+  AmazonReportsService,
+  describeReports,
+  registerAmazonReportJobs,
+} from '../channels/amazon/amazon-reports.service';
 import { AmazonInventoryService, describeFbaSync } from '../channels/amazon/amazon-inventory.service';
 import { ShopifyWebhookService } from '../channels/shopify/shopify-webhook.service';
 import { SecretBox } from '../platform/secret-box';
@@ -20,6 +25,7 @@ export interface SalesServices {
   orders: OrdersService;
   channels: ChannelsService;
   amazonInventory: AmazonInventoryService;
+  amazonReports: AmazonReportsService;
   shopifyWebhooks: ShopifyWebhookService;
   imports: ImportsService;
   availabilityPush: AvailabilityPush;
@@ -45,8 +51,14 @@ export function createSalesServices(
   const shopifyWebhooks = new ShopifyWebhookService(deps.tx, { orders, auth: deps.auth, box });
   const imports = new ImportsService(deps.tx, { ledger: deps.ledger, orders, channels });
   registerImportJobs(deps.jobs, imports);
+  const amazonReports = new AmazonReportsService(deps.tx, { box, imports });
+  channels.addSyncStep('amazon', {
+    name: 'reports',
+    run: async (actor, record) => describeReports(await amazonReports.run(actor, record)),
+  });
+  registerAmazonReportJobs(deps.jobs, { reports: amazonReports, auth: deps.auth, tx: deps.tx });
   const windowSeconds = availabilityWindowSeconds();
   const availabilityPush = new AvailabilityPush(deps.tx, { channels, box, windowSeconds });
   registerAvailabilityPush(deps.jobs, { push: availabilityPush, auth: deps.auth, windowSeconds });
-  return { orders, channels, amazonInventory, shopifyWebhooks, imports, availabilityPush };
+  return { orders, channels, amazonInventory, amazonReports, shopifyWebhooks, imports, availabilityPush };
 }

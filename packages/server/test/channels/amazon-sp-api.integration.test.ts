@@ -208,5 +208,68 @@ describeEachBackend(
       );
       expect(sum).toEqual({ on_hand: 14, inbound: 4 });
     });
+
+    it('Reports API: createReport → getReport → GZIP document; each document imports once', async () => {
+      amazon.state.documents = {
+        GET_LEDGER_DETAIL_VIEW_DATA: { id: 'amzn1.spdoc.1.4.na.LEDGER-1', content: LEDGER_DETAIL },
+        GET_FBA_REIMBURSEMENTS_DATA: { id: 'amzn1.spdoc.1.4.na.REIMB-1', content: REIMBURSEMENTS },
+      };
+      amazon.reportRequests.length = 0;
+      const sync = await api.post('/api/v1/channels/amazon/sync');
+      expect(sync.status).toBe(200);
+      expect(amazon.reportRequests.map((r) => r['reportType'])).toEqual([
+        'GET_FBA_INVENTORY_PLANNING_DATA',
+        'GET_LEDGER_DETAIL_VIEW_DATA',
+        'GET_FBA_REIMBURSEMENTS_DATA',
+      ]);
+      expect(amazon.reportRequests[1]).toMatchObject({ marketplaceIds: ['ATVPDKIKX0DER'] });
+      expect(amazon.reportRequests[1]?.['dataStartTime']).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      const step = (sync.body['steps'] as { step: string; status: string; message: string }[]).find(
+        (s) => s.step === 'reports',
+      );
+      expect(step?.status).toBe('ok');
+      expect(step?.message).toContain(
+        'GET_LEDGER_DETAIL_VIEW_DATA: DONE, document amzn1.spdoc.1.4.na.LEDGER-1 imported (7 rows, 1 rejected)',
+      );
+      expect(step?.message).toContain(
+        'GET_FBA_REIMBURSEMENTS_DATA: DONE, document amzn1.spdoc.1.4.na.REIMB-1 imported (1 rows)',
+      );
+      expect(step?.message).toContain('GET_FBA_INVENTORY_PLANNING_DATA: CANCELLED');
+      const count = async () =>
+        (
+          await sw.db.query<{ events: number; reimbursements: number }>(
+            `SELECT (SELECT count(*)::int FROM amazon_ledger_events WHERE account_id = $1) AS events,
+               (SELECT count(*)::int FROM amazon_reimbursements WHERE account_id = $1) AS reimbursements`,
+            [owner.actor.accountId],
+          )
+        )[0];
+      expect(await count()).toEqual({ events: 7, reimbursements: 1 });
+      const again = await api.post('/api/v1/channels/amazon/sync');
+      const message = (again.body['steps'] as { step: string; message: string }[]).find(
+        (s) => s.step === 'reports',
+      )?.message;
+      expect(message).toContain('document amzn1.spdoc.1.4.na.LEDGER-1 already imported');
+      expect(message).toContain('document amzn1.spdoc.1.4.na.REIMB-1 already imported');
+      expect(await count()).toEqual({ events: 7, reimbursements: 1 });
+    });
   },
 );
+
+/** FBA inventory ledger detail (GET_LEDGER_DETAIL_VIEW_DATA): 3 mugs lost (M), 1 found (F), 1 damaged at Amazon (E), 1 disposed (D). */
+const LEDGER_DETAIL = [
+  'Date\tFNSKU\tASIN\tMSKU\tTitle\tEvent Type\tReference ID\tQuantity\tFulfillment Center\tDisposition\tReason\tCountry\tReconciled Quantity\tUnreconciled Quantity',
+  '04/02/2024\tX00MUGFNSK\tB00T9QONN6\tMUG-BLUE-12OZ\tBlue mug\tReceipts\tFBA15DJ8K1\t20\tPHX7\tSELLABLE\t\tUS\t20\t0',
+  '04/10/2024\tX00MUGFNSK\tB00T9QONN6\tMUG-BLUE-12OZ\tBlue mug\tAdjustments\t771234\t-3\tPHX7\tSELLABLE\tM\tUS\t0\t-3',
+  '04/18/2024\tX00MUGFNSK\tB00T9QONN6\tMUG-BLUE-12OZ\tBlue mug\tAdjustments\t771240\t1\tPHX7\tSELLABLE\tF\tUS\t1\t0',
+  '04/20/2024\tX00MUGFNSK\tB00T9QONN6\tMUG-BLUE-12OZ\tBlue mug\tAdjustments\t771241\t-1\tPHX7\tSELLABLE\tE\tUS\t0\t-1',
+  '04/21/2024\tX00MUGFNSK\tB00T9QONN6\tMUG-BLUE-12OZ\tBlue mug\tAdjustments\t771242\t-1\tPHX7\tDEFECTIVE\tD\tUS\t-1\t0',
+  '04/22/2024\tX00MUGFNSK\tB00T9QONN6\tMUG-BLUE-12OZ\tBlue mug\tShipments\t113-8891267-5523401\t-1\tPHX7\tSELLABLE\t\tUS\t-1\t0',
+  '04/25/2024\tX00MUGFNSK\tB00T9QONN6\tMUG-BLUE-12OZ\tBlue mug\tCustomerReturns\t113-8891267-5523401\t1\tPHX7\tSELLABLE\t\tUS\t1\t0',
+  'not a date\tX00MUGFNSK\tB00T9QONN6\tMUG-BLUE-12OZ\tBlue mug\tAdjustments\t1\t-1\tPHX7\tSELLABLE\tM\tUS\t0\t0',
+].join('\n');
+
+/** FBA reimbursements (GET_FBA_REIMBURSEMENTS_DATA): one lost mug reimbursed in cash. */
+const REIMBURSEMENTS = [
+  'approval-date\treimbursement-id\tcase-id\tamazon-order-id\treason\tsku\tfnsku\tasin\tproduct-name\tcondition\tcurrency-unit\tamount-per-unit\tamount-total\tquantity-reimbursed-cash\tquantity-reimbursed-inventory\tquantity-reimbursed-total\toriginal-reimbursement-id\toriginal-reimbursement-type',
+  '2024-04-28T07:00:00+00:00\t2961440351\t\t\tLost_Warehouse\tMUG-BLUE-12OZ\tX00MUGFNSK\tB00T9QONN6\tBlue mug\tNew\tUSD\t9.75\t9.75\t1\t0\t1\t\t',
+].join('\n');

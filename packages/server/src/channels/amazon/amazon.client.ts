@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { AmazonOrderHeader } from '@stockwise/domain/channels/amazon/amazon-payloads';
 import {
   amazonDisposition,
@@ -9,6 +10,7 @@ import { amazonInventorySummaries } from '@stockwise/domain/channels/amazon/fba-
 import { amazonMarketplace, SP_API_ENDPOINTS } from '@stockwise/domain/channels/amazon/marketplaces';
 import type { PageStop } from '@stockwise/domain/channels/paging';
 import { isoInstant } from '@stockwise/domain/channels/paging';
+import { obj, optStr, str } from '@stockwise/domain/channels/read';
 import { isDomainError } from '@stockwise/domain/errors';
 import type { OrderIntake } from '@stockwise/domain/sales/intake';
 import type { ChannelConnector, PulledOrder, PullFailure, PullResult } from '../connector';
@@ -162,6 +164,48 @@ export class AmazonConnector implements ChannelConnector {
     });
     // A repeated page lists its SKUs twice: the last answer of each SKU is Amazon's figure.
     return { summaries: [...new Map(read.items.map((s) => [s.sku, s])).values()], stopped: read.stopped };
+  }
+
+  /** Reports API createReport: the report's id. */
+  async createReport(r: { reportType: string; dataStartTime: string | null }): Promise<string> {
+    const body = obj(
+      await this.call('/reports/2021-06-30/reports', {
+        method: 'POST',
+        body: JSON.stringify({
+          reportType: r.reportType,
+          marketplaceIds: [this.creds.marketplaceId],
+          ...(r.dataStartTime ? { dataStartTime: r.dataStartTime } : {}),
+        }),
+      }),
+      'createReport',
+    );
+    return str(body['reportId'], 'createReport.reportId');
+  }
+
+  /** Reports API getReport: its processing status, and its document once DONE. */
+  async getReport(reportId: string): Promise<{ status: string; documentId: string | null }> {
+    const body = obj(
+      await this.call(`/reports/2021-06-30/reports/${encodeURIComponent(reportId)}`),
+      'getReport',
+    );
+    return {
+      status: str(body['processingStatus'], 'getReport.processingStatus'),
+      documentId: optStr(body['reportDocumentId']),
+    };
+  }
+
+  /** Reports API getReportDocument, then the document itself from its URL (GZIP when Amazon says so). */
+  async reportDocument(documentId: string): Promise<string> {
+    const meta = obj(
+      await this.call(`/reports/2021-06-30/documents/${encodeURIComponent(documentId)}`),
+      'getReportDocument',
+    );
+    const url = str(meta['url'], 'getReportDocument.url');
+    // A pre-signed URL: no SP-API token goes with it.
+    const res = await fetchWithRetry(url, { method: 'GET' });
+    if (!res.ok) throw new ConnectorError(`report document ${documentId}: HTTP ${res.status}`, res.status);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return (optStr(meta['compressionAlgorithm']) === 'GZIP' ? gunzipSync(bytes) : bytes).toString('utf8');
   }
 
   /** A client for another marketplace of the same seller (its region's endpoint unless one is set). */
