@@ -14,6 +14,7 @@ import {
   SyncResultSchema,
 } from './channels.schema';
 import { ProblemSchema } from '../http/common.schema';
+import { amazonReconciliationRoute } from './amazon/amazon-reconciliation.routes';
 import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
@@ -104,6 +105,8 @@ export function channelsRoutes(sw: Stockwise) {
     ),
     (actor, { query }) => sw.imports.fbaInventoryAge(actor, query),
   );
+
+  amazonReconciliationRoute(app, sw);
 
   serve(
     channelAction(

@@ -4,6 +4,7 @@ import {
   registerAvailabilityPush,
 } from '../channels/webhook/availability-push';
 import { ChannelsService } from '../channels/channels.service';
+import { AmazonReconciliationService } from '../channels/amazon/amazon-reconciliation.service';
 import {
   AmazonReportsService,
   describeReports,
@@ -26,6 +27,7 @@ export interface SalesServices {
   channels: ChannelsService;
   amazonInventory: AmazonInventoryService;
   amazonReports: AmazonReportsService;
+  amazonReconciliation: AmazonReconciliationService;
   shopifyWebhooks: ShopifyWebhookService;
   imports: ImportsService;
   availabilityPush: AvailabilityPush;
@@ -60,5 +62,14 @@ export function createSalesServices(
   const windowSeconds = availabilityWindowSeconds();
   const availabilityPush = new AvailabilityPush(deps.tx, { channels, box, windowSeconds });
   registerAvailabilityPush(deps.jobs, { push: availabilityPush, auth: deps.auth, windowSeconds });
-  return { orders, channels, amazonInventory, amazonReports, shopifyWebhooks, imports, availabilityPush };
+  return {
+    orders,
+    channels,
+    amazonInventory,
+    amazonReports,
+    amazonReconciliation: new AmazonReconciliationService(deps.tx),
+    shopifyWebhooks,
+    imports,
+    availabilityPush,
+  };
 }

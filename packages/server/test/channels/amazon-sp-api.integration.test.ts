@@ -252,6 +252,59 @@ describeEachBackend(
       expect(message).toContain('document amzn1.spdoc.1.4.na.REIMB-1 already imported');
       expect(await count()).toEqual({ events: 7, reimbursements: 1 });
     });
+
+    it('reconciliation: the planted lost units show with their value, less what Amazon found and reimbursed (JSON, CSV, a window)', async () => {
+      const res = await api.get('/api/v1/channels/amazon/reconciliation');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ location: 'FBA-US', marketplace: 'US', currency: 'USD' });
+      // 3 lost (M) + 1 damaged at Amazon (E) − 1 found (F) − 1 reimbursed = 2 claimable, at the unit cost 6.50.
+      expect(res.body['items']).toEqual([
+        {
+          sku: 'MUG-BLUE-12OZ',
+          lost: 3,
+          damaged: 1,
+          found: 1,
+          disposed: 1,
+          customerReturnsReceived: 1,
+          customerReturnsNotReceived: 0,
+          reimbursedUnits: 1,
+          reimbursedAmount: 9.75,
+          eligibleUnits: 2,
+          unitValue: 6.5,
+          eligibleValue: 13,
+          ledgerOnHand: 14,
+          amazonSellable: 14,
+          amazonResearching: 0,
+          difference: 0,
+          flags: ['2 units lost, damaged or not returned at Amazon are not reimbursed yet: claim them'],
+        },
+      ]);
+      expect(res.body['totals']).toEqual({
+        eligibleUnits: 2,
+        eligibleValue: 13,
+        reimbursedUnits: 1,
+        reimbursedAmount: 9.75,
+      });
+      const csv = await api.call('GET', '/api/v1/channels/amazon/reconciliation?format=csv');
+      expect(csv.status).toBe(200);
+      const text = String(csv.body['text']);
+      expect(text.split(/\r?\n/)[0]).toBe(
+        'sku,lost,damaged,found,disposed,customerReturnsReceived,customerReturnsNotReceived,reimbursedUnits,reimbursedAmount,eligibleUnits,unitValue,eligibleValue,ledgerOnHand,amazonSellable,amazonResearching,difference,flags',
+      );
+      expect(text).toContain('MUG-BLUE-12OZ,3,1,1,1,1,0,1,9.75,2,6.5,13,14,14,0,0,"2 units lost, damaged');
+      // Before the damage, the find and the reimbursement: the 3 lost units are all claimable.
+      const early = await api.get('/api/v1/channels/amazon/reconciliation?to=2024-04-15');
+      expect(early.body['totals']).toMatchObject({
+        eligibleUnits: 3,
+        eligibleValue: 19.5,
+        reimbursedUnits: 0,
+      });
+      const backwards = await api.get('/api/v1/channels/amazon/reconciliation?from=2024-05-01&to=2024-04-01');
+      expect(backwards.status).toBe(400);
+      expect(JSON.stringify(backwards.body)).toContain('from');
+      const unknown = await api.get('/api/v1/channels/amazon/reconciliation?location=NOPE');
+      expect(unknown.status).toBe(404);
+    });
   },
 );
 
