@@ -65,7 +65,7 @@ export const amazonReportsRepository = {
     return rows.length > 0;
   },
 
-  /** Replaces the ledger events of the days a document covers with its rows. */
+  /** Replaces the ledger events of the days and countries a document covers with its rows. */
   async replaceLedgerEvents(
     sql: Sql,
     accountId: number,
@@ -74,9 +74,12 @@ export const amazonReportsRepository = {
   ): Promise<void> {
     if (events.length === 0) return;
     const days = events.map((e) => e.date).sort();
+    // Only the countries the document covers: another marketplace's events of the same days stay.
+    const countries = [...new Set(events.map((e) => e.country ?? ''))];
     await sql.query(
-      'DELETE FROM amazon_ledger_events WHERE account_id = $1 AND event_date BETWEEN $2::date AND $3::date',
-      [accountId, days[0], days[days.length - 1]],
+      `DELETE FROM amazon_ledger_events WHERE account_id = $1 AND event_date BETWEEN $2::date AND $3::date
+         AND coalesce(country, '') = ANY($4::text[])`,
+      [accountId, days[0], days[days.length - 1], countries],
     );
     await sql.query(
       `INSERT INTO amazon_ledger_events (account_id, document_id, event_date, fnsku, sku, event_type, reference_id,

@@ -251,6 +251,13 @@ describeEachBackend(
       expect(message).toContain('document amzn1.spdoc.1.4.na.LEDGER-1 already imported');
       expect(message).toContain('document amzn1.spdoc.1.4.na.REIMB-1 already imported');
       expect(await count()).toEqual({ events: 7, reimbursements: 1 });
+      // A later document over the same days (and one more) replaces those days' events: none counted twice.
+      amazon.state.documents['GET_LEDGER_DETAIL_VIEW_DATA'] = {
+        id: 'amzn1.spdoc.1.4.na.LEDGER-2',
+        content: `${LEDGER_DETAIL}\n04/26/2024\tX00MUGFNSK\tB00T9QONN6\tMUG-BLUE-12OZ\tBlue mug\tShipments\t113-1\t-1\tPHX7\tSELLABLE\t\tUS\t-1\t0`,
+      };
+      await api.post('/api/v1/channels/amazon/sync');
+      expect(await count()).toEqual({ events: 8, reimbursements: 1 });
     });
 
     it('reconciliation: the planted lost units show with their value, less what Amazon found and reimbursed (JSON, CSV, a window)', async () => {
