@@ -14,6 +14,7 @@ import {
   SyncResultSchema,
 } from './channels.schema';
 import { ProblemSchema } from '../http/common.schema';
+import { amazonReconciliationRoute } from './amazon/amazon-reconciliation.routes';
 import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
@@ -105,6 +106,8 @@ export function channelsRoutes(sw: Stockwise) {
     (actor, { query }) => sw.imports.fbaInventoryAge(actor, query),
   );
 
+  amazonReconciliationRoute(app, sw);
+
   serve(
     channelAction(
       '/{channel}/availability/push',
@@ -134,7 +137,10 @@ export function channelsRoutes(sw: Stockwise) {
   serve(
     channelAction(
       '/{channel}/sync',
-      { summary: "Pull orders since the channel's cursor through its API, then push available-to-sell" },
+      {
+        summary:
+          "Sync through the channel's API: orders since the cursor, FBA inventory and reports (Amazon), then available-to-sell when push is on; each step committed and reported on its own",
+      },
       200,
       jsonResponse('What was pulled and pushed', SyncResultSchema),
     ),

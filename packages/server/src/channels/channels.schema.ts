@@ -167,7 +167,18 @@ export const SyncResultSchema = z
     ordersSeen: z.number().int(),
     ordersFailed: z.array(z.object({ externalId: z.string(), code: z.string(), message: z.string() })),
     pushed: z.number().int(),
-    cursor: z.string().nullable(),
+    cursor: z.string().nullable().openapi({ description: 'ISO 8601 instant the next pull starts from' }),
+    steps: z
+      .array(
+        z.object({
+          step: z.enum(['orders', 'inventory', 'reports', 'push']),
+          status: z.enum(['ok', 'failed', 'skipped']),
+          message: z.string().nullable(),
+        }),
+      )
+      .openapi({
+        description: 'Each step committed on its own, in order, with what it did or why it failed',
+      }),
   })
   .openapi('ChannelSyncResult');
 

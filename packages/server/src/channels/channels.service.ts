@@ -11,11 +11,19 @@ import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { SecretBox } from '../platform/secret-box';
 import { amazonCredentials } from './amazon/amazon-credentials';
-import type { ChannelConnector, PulledOrder } from './connector';
+import type { ChannelConnector, PulledOrder, PullFailure } from './connector';
+import type { SyncStepName, SyncStepOutcome } from './channel-sync';
+import { nothingSucceeded, runStep, skippedStep } from './channel-sync';
 import type { StoredCredentials } from './connectors';
 import { connectorFor } from './connectors';
 import { decodeFeedCursor, encodeFeedCursor } from './feed-cursor';
 import { shopDomainOf, shopifyCredentials } from './shopify/shopify-credentials';
+
+/** A sync step beyond orders and push; returns what it did in a line. */
+export interface ChannelSyncStep {
+  name: SyncStepName;
+  run(actor: Actor, record: ChannelRecord): Promise<string | null>;
+}
 
 export function mapChannelDto(c: ChannelRecord): SalesChannelDto {
   return {
@@ -43,6 +51,13 @@ export class ChannelsService {
     private readonly tx: Transactor,
     private readonly deps: { orders: OrdersService; box: SecretBox },
   ) {}
+
+  /** Steps a channel's sync runs between orders and push (Amazon: FBA inventory, reports). */
+  private readonly syncSteps = new Map<OrderChannel, ChannelSyncStep[]>();
+
+  addSyncStep(channel: OrderChannel, step: ChannelSyncStep): void {
+    this.syncSteps.set(channel, [...(this.syncSteps.get(channel) ?? []), step]);
+  }
 
   async connect(actor: Actor, input: ChannelConnect): Promise<SalesChannelDto> {
     requirePermission(actor, 'catalog:write');
@@ -208,59 +223,79 @@ export class ChannelsService {
     });
   }
 
-  /** Pulls orders since the stored cursor, then pushes available-to-sell for every SKU. */
+  /**
+   * Pulls orders since the stored cursor, then (for Amazon) FBA inventory and reports, then pushes
+   * available-to-sell when push is enabled. Each step commits and is reported on its own; a failing
+   * step is reported, not thrown, unless nothing at all succeeded (then UPSTREAM_FAILED).
+   */
   async sync(actor: Actor, channel: OrderChannel, options: { push?: boolean } = {}) {
     requirePermission(actor, 'inventory:write');
     const record = await this.channelOf(actor, channel);
     if (!record)
       throw new DomainError('NOT_FOUND', `no ${channel} channel is connected`, { field: 'channel' });
     const connector = this.connectorFor(record);
-    const pulled = await upstream(channel, () => connector.pullOrders(record.pullCursor));
-    let created = 0;
-    const failed: { externalId: string; code: string; message: string }[] = [];
-    for (const p of pulled.orders) {
-      try {
-        if ((await this.ingest(actor, p)).created) created += 1;
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
-        failed.push({ externalId: p.intake.externalId, code: error.code, message: error.message });
-      }
-    }
-    if (pulled.cursor)
-      await channelsRepository.setCursor(this.tx.sql, actor.accountId, channel, pulled.cursor);
-    let pushed = 0;
-    if (options.push !== false) {
-      const items: { sku: string; quantity: number }[] = [];
-      let cursor: string | undefined;
-      for (;;) {
-        const page = await this.availability(actor, channel, { limit: 1000, cursor });
-        items.push(...page.items.map((i) => ({ sku: i.sku, quantity: i.availableToSell })));
-        if (!page.nextCursor) break;
-        cursor = page.nextCursor;
-      }
-      pushed = await upstream(channel, () => connector.pushAvailability(items));
-    }
-    return {
+    const result = {
       channel,
-      ordersSeen: pulled.orders.length,
-      ordersCreated: created,
-      ordersFailed: failed,
-      pushed,
-      cursor: pulled.cursor,
+      ordersSeen: 0,
+      ordersCreated: 0,
+      ordersFailed: [] as PullFailure[],
+      pushed: 0,
+      cursor: record.pullCursor,
+      steps: [] as SyncStepOutcome[],
     };
+    result.steps.push(
+      await runStep('orders', async () => {
+        const pulled = await connector.pullOrders(record.pullCursor);
+        result.ordersSeen = pulled.orders.length;
+        result.ordersFailed.push(...(pulled.failed ?? []));
+        for (const p of pulled.orders) {
+          try {
+            if ((await this.ingest(actor, p)).created) result.ordersCreated += 1;
+          } catch (error) {
+            if (!isDomainError(error)) throw error;
+            result.ordersFailed.push({
+              externalId: p.intake.externalId,
+              code: error.code,
+              message: error.message,
+            });
+          }
+        }
+        if (pulled.cursor) {
+          await channelsRepository.setCursor(this.tx.sql, actor.accountId, channel, pulled.cursor);
+          result.cursor = pulled.cursor;
+        }
+        const stop = pulled.stopped ? `; the order list stopped early (${pulled.stopped})` : '';
+        return `${result.ordersSeen} seen, ${result.ordersCreated} created, ${result.ordersFailed.length} failed${stop}`;
+      }),
+    );
+    for (const step of this.syncSteps.get(channel) ?? [])
+      result.steps.push(await runStep(step.name, () => step.run(actor, record)));
+    result.steps.push(
+      record.pushConnector && options.push !== false
+        ? await runStep('push', async () => {
+            result.pushed = await connector.pushAvailability(await this.everySkuAvailable(actor, channel));
+            return `${result.pushed} SKUs pushed`;
+          })
+        : skippedStep('push', 'pushing available-to-sell is turned off for this channel'),
+    );
+    if (nothingSucceeded(result.steps))
+      throw new DomainError(
+        'UPSTREAM_FAILED',
+        `${channel}: ${result.steps.map((s) => `${s.step} ${s.status}${s.message ? `: ${s.message}` : ''}`).join('; ')}`,
+        { field: 'channel' },
+      );
+    return result;
   }
-}
 
-/** A failing channel API becomes UPSTREAM_FAILED (502) with its message, not a 500. */
-async function upstream<T>(channel: OrderChannel, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (isDomainError(error)) throw error;
-    const message =
-      error instanceof Error
-        ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
-        : String(error);
-    throw new DomainError('UPSTREAM_FAILED', `${channel}: ${message}`, { field: 'channel', cause: error });
+  /** Available-to-sell of every SKU on this channel. */
+  private async everySkuAvailable(actor: Actor, channel: OrderChannel) {
+    const items: { sku: string; quantity: number }[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.availability(actor, channel, { limit: 1000, cursor });
+      items.push(...page.items.map((i) => ({ sku: i.sku, quantity: i.availableToSell })));
+      if (!page.nextCursor) return items;
+      cursor = page.nextCursor;
+    }
   }
 }

@@ -1,4 +1,6 @@
 import type { AmazonDisposition } from '@stockwise/domain/channels/amazon/amazon-payloads';
+import type { PageStop } from '@stockwise/domain/channels/paging';
+import { pageStep } from '@stockwise/domain/channels/paging';
 import type { OrderIntake } from '@stockwise/domain/sales/intake';
 
 export interface PulledOrder {
@@ -6,10 +8,27 @@ export interface PulledOrder {
   disposition: AmazonDisposition;
 }
 
+/** An order the channel listed that could not be read; the others go on. */
+export interface PullFailure {
+  externalId: string;
+  code: string;
+  message: string;
+}
+
+export interface PullResult {
+  orders: PulledOrder[];
+  /** The cursor to pass next time: an ISO 8601 instant. */
+  cursor: string | null;
+  /** Orders skipped because their payload was not what the channel documents. */
+  failed?: PullFailure[];
+  /** Why the order list ended early (a repeated token or the page limit), null when it ended. */
+  stopped?: PageStop | null;
+}
+
 /** What a channel client does for Stockwise: bring orders in since a cursor, send available quantities out. */
 export interface ChannelConnector {
   /** Orders created or updated after `cursor` (null: the channel's default look-back), and the cursor to pass next time. */
-  pullOrders(cursor: string | null): Promise<{ orders: PulledOrder[]; cursor: string | null }>;
+  pullOrders(cursor: string | null): Promise<PullResult>;
   /** Sets what the channel may sell per SKU; returns how many SKUs it updated. */
   pushAvailability(items: readonly { sku: string; quantity: number }[]): Promise<number>;
 }
@@ -24,26 +43,52 @@ export class ConnectorError extends Error {
   }
 }
 
-/** fetch with a timeout and a bounded retry on 429 / 5xx, honouring Retry-After (seconds). */
+/**
+ * The one place Stockwise calls a channel's API over the network: every connector request goes
+ * through here, so an outbound guard can wrap it.
+ */
+export async function channelFetch(
+  url: string,
+  init: RequestInit & { timeoutMs?: number },
+): Promise<Response> {
+  const { timeoutMs, ...rest } = init;
+  return fetch(url, { ...rest, signal: AbortSignal.timeout(timeoutMs ?? 30_000) });
+}
+
+/** Longest single wait before a retry, and the most a request waits in all. */
+const MAX_WAIT_MS = 10_000;
+const MAX_TOTAL_WAIT_MS = 30_000;
+
+/**
+ * How long to wait before retrying a throttled (429) or failing (5xx) request: the server's
+ * Retry-After (seconds), else one request's share of SP-API's `x-amzn-RateLimit-Limit` (requests
+ * per second), else exponential back-off from 200 ms; never more than 10 s.
+ */
+export function retryDelayMs(headers: Headers, attempt: number): number {
+  const retryAfter = Number(headers.get('Retry-After') ?? NaN);
+  if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1000, MAX_WAIT_MS);
+  const rate = Number(headers.get('x-amzn-RateLimit-Limit') ?? NaN);
+  if (Number.isFinite(rate) && rate > 0) return Math.min(Math.ceil(1000 / rate), MAX_WAIT_MS);
+  return Math.min(200 * 2 ** attempt, MAX_WAIT_MS);
+}
+
+/** A request with a timeout and a bounded retry on 429 / 5xx (at most `attempts` tries and 30 s of waiting). */
 export async function fetchWithRetry(
   url: string,
   init: RequestInit & { attempts?: number; timeoutMs?: number } = {},
 ): Promise<Response> {
-  const attempts = init.attempts ?? 4;
+  const { attempts = 4, ...request } = init;
+  let waited = 0;
   for (let attempt = 1; ; attempt++) {
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 30_000) });
+    const res = await channelFetch(url, request);
     if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
-      const retryAfter = Number(res.headers.get('Retry-After'));
-      await res.body?.cancel();
-      await new Promise((resolve) =>
-        setTimeout(
-          resolve,
-          Number.isFinite(retryAfter) && retryAfter > 0
-            ? Math.min(retryAfter, 10) * 1000
-            : 200 * 2 ** attempt,
-        ),
-      );
-      continue;
+      const delay = retryDelayMs(res.headers, attempt);
+      if (waited + delay <= MAX_TOTAL_WAIT_MS) {
+        waited += delay;
+        await res.body?.cancel();
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        continue;
+      }
     }
     return res;
   }
@@ -53,4 +98,25 @@ export async function expectOk(res: Response, what: string): Promise<string> {
   const text = await res.text();
   if (!res.ok) throw new ConnectorError(`${what}: HTTP ${res.status} ${text.slice(0, 200)}`, res.status);
   return text;
+}
+
+/**
+ * Reads a paged list to its end, or until the channel repeats a token or the page limit is reached
+ * (see pageStep): never an endless loop.
+ */
+export async function readPages<T>(
+  fetchPage: (token: string | null) => Promise<{ items: readonly T[]; nextToken: string | null }>,
+  options: { maxPages?: number } = {},
+): Promise<{ items: T[]; stopped: PageStop | null }> {
+  const items: T[] = [];
+  const followed = new Set<string>();
+  let token: string | null = null;
+  for (let pages = 1; ; pages++) {
+    const page = await fetchPage(token);
+    items.push(...page.items);
+    const step = pageStep({ token: page.nextToken, followed, pages, ...options });
+    if ('stop' in step) return { items, stopped: step.stop === 'done' ? null : step.stop };
+    followed.add(step.next);
+    token = step.next;
+  }
 }

@@ -4,6 +4,13 @@ import {
   registerAvailabilityPush,
 } from '../channels/webhook/availability-push';
 import { ChannelsService } from '../channels/channels.service';
+import { AmazonReconciliationService } from '../channels/amazon/amazon-reconciliation.service';
+import {
+  AmazonReportsService,
+  describeReports,
+  registerAmazonReportJobs,
+} from '../channels/amazon/amazon-reports.service';
+import { AmazonInventoryService, describeFbaSync } from '../channels/amazon/amazon-inventory.service';
 import { ShopifyWebhookService } from '../channels/shopify/shopify-webhook.service';
 import { SecretBox } from '../platform/secret-box';
 import type { JobsService } from '../jobs/jobs.service';
@@ -18,6 +25,9 @@ import { OrdersService } from './orders.service';
 export interface SalesServices {
   orders: OrdersService;
   channels: ChannelsService;
+  amazonInventory: AmazonInventoryService;
+  amazonReports: AmazonReportsService;
+  amazonReconciliation: AmazonReconciliationService;
   shopifyWebhooks: ShopifyWebhookService;
   imports: ImportsService;
   availabilityPush: AvailabilityPush;
@@ -35,11 +45,31 @@ export function createSalesServices(
   const box = new SecretBox({ env: process.env['STOCKWISE_SECRET_KEY'], keyFile: options.secretKeyFile });
   const orders = new OrdersService(deps.tx, deps.ledger);
   const channels = new ChannelsService(deps.tx, { orders, box });
+  const amazonInventory = new AmazonInventoryService(deps.tx, { ledger: deps.ledger, box });
+  channels.addSyncStep('amazon', {
+    name: 'inventory',
+    run: async (actor, record) => describeFbaSync(await amazonInventory.sync(actor, record)),
+  });
   const shopifyWebhooks = new ShopifyWebhookService(deps.tx, { orders, auth: deps.auth, box });
   const imports = new ImportsService(deps.tx, { ledger: deps.ledger, orders, channels });
   registerImportJobs(deps.jobs, imports);
+  const amazonReports = new AmazonReportsService(deps.tx, { box, imports });
+  channels.addSyncStep('amazon', {
+    name: 'reports',
+    run: async (actor, record) => describeReports(await amazonReports.run(actor, record)),
+  });
+  registerAmazonReportJobs(deps.jobs, { reports: amazonReports, auth: deps.auth, tx: deps.tx });
   const windowSeconds = availabilityWindowSeconds();
   const availabilityPush = new AvailabilityPush(deps.tx, { channels, box, windowSeconds });
   registerAvailabilityPush(deps.jobs, { push: availabilityPush, auth: deps.auth, windowSeconds });
-  return { orders, channels, shopifyWebhooks, imports, availabilityPush };
+  return {
+    orders,
+    channels,
+    amazonInventory,
+    amazonReports,
+    amazonReconciliation: new AmazonReconciliationService(deps.tx),
+    shopifyWebhooks,
+    imports,
+    availabilityPush,
+  };
 }

@@ -77,6 +77,7 @@ describeEachBackend(
           endpoint: amazon.url,
           tokenUrl: `${amazon.url}/auth/o2/token`,
           location: 'FBA-US',
+          pushAvailability: true,
         });
         expect(connected.status).toBe(201);
         expect(connected.body['hasCredentials']).toBe(true);
@@ -86,7 +87,7 @@ describeEachBackend(
           ordersSeen: 2,
           ordersCreated: 2,
           ordersFailed: [],
-          cursor: '2024-05-02T08:00:00Z',
+          cursor: '2024-05-02T08:00:00.000Z',
         });
         const unshipped = (
           (await api.get('/api/v1/orders?channel=amazon&externalId=902-3159896-1390916')).body
@@ -197,6 +198,7 @@ describeEachBackend(
           shopifyLocationId: '655441491',
           apiBaseUrl: base,
           safetyBuffer: 2,
+          pushAvailability: true,
         });
         expect(connected.status).toBe(201);
         const sync = await api.post('/api/v1/channels/shopify/sync');

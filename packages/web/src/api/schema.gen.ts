@@ -7037,6 +7037,115 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/channels/amazon/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per SKU, the ledger at the Amazon location against Amazon's inventory ledger, FBA summaries and reimbursements: lost, damaged, found, disposed, returns not received, units eligible for a claim and their value (?format=csv|xlsx for the lines) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the Amazon location (default: the first active amazon_fba location) */
+          location?: string;
+          /** @description first event / approval day (default: all stored) */
+          from?: string;
+          /** @description last event / approval day (default: all stored) */
+          to?: string;
+          format?: 'json' | 'csv' | 'xlsx';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The reconciliation */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AmazonReconciliation'];
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/channels/{channel}/availability/push': {
     parameters: {
       query?: never;
@@ -7153,7 +7262,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Pull orders since the channel's cursor through its API, then push available-to-sell */
+    /** Sync through the channel's API: orders since the cursor, FBA inventory and reports (Amazon), then available-to-sell when push is on; each step committed and reported on its own */
     post: {
       parameters: {
         query?: never;
@@ -11080,6 +11189,45 @@ export interface components {
         unitsInOtherBrackets: number;
       }[];
     };
+    AmazonReconciliation: {
+      location: string;
+      marketplace: string | null;
+      currency: string | null;
+      from: string | null;
+      to: string | null;
+      items: components['schemas']['AmazonReconciliationLine'][];
+      totals: {
+        eligibleUnits: number;
+        eligibleValue: number;
+        reimbursedUnits: number;
+        reimbursedAmount: number;
+      };
+    };
+    AmazonReconciliationLine: {
+      sku: string;
+      lost: number;
+      /** @description damaged while Amazon held the units (reason codes E, 6, 7, Q) */
+      damaged: number;
+      found: number;
+      disposed: number;
+      customerReturnsReceived: number;
+      customerReturnsNotReceived: number;
+      reimbursedUnits: number;
+      reimbursedAmount: number;
+      /** @description lost + damaged + returns not received − found − reimbursed, never below 0 */
+      eligibleUnits: number;
+      /** @description the SKU's unit cost */
+      unitValue: number | null;
+      eligibleValue: number | null;
+      ledgerOnHand: number;
+      /** @description fulfillable + reserved at the last FBA sync */
+      amazonSellable: number | null;
+      amazonResearching: number;
+      /** @description ledger on hand − Amazon sellable */
+      difference: number | null;
+      /** @description each difference, explained */
+      flags: string[];
+    };
     ChannelAvailabilityPushQueued: {
       /**
        * @example shopify
@@ -11103,7 +11251,16 @@ export interface components {
         message: string;
       }[];
       pushed: number;
+      /** @description ISO 8601 instant the next pull starts from */
       cursor: string | null;
+      /** @description Each step committed on its own, in order, with what it did or why it failed */
+      steps: {
+        /** @enum {string} */
+        step: 'orders' | 'inventory' | 'reports' | 'push';
+        /** @enum {string} */
+        status: 'ok' | 'failed' | 'skipped';
+        message: string | null;
+      }[];
     };
     ImportResult: {
       importId: number;

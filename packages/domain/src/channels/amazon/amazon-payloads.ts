@@ -1,5 +1,6 @@
 import { DomainError } from '../../errors';
 import type { IntakeLine, OrderIntake } from '../../sales/intake';
+import { isoInstant } from '../paging';
 import { arr, date, int, money, obj, optStr, round4, str } from '../read';
 
 /** What happens to an Amazon order after intake, from its status. */
@@ -34,6 +35,8 @@ export interface AmazonOrderHeader {
   orderStatus: string;
   fulfillmentChannel: 'AFN' | 'MFN' | null;
   currency: string | null;
+  /** When Amazon last changed the order (getOrders' LastUpdateDate). */
+  lastUpdateDate?: Date | null;
 }
 
 /** The `payload.Orders` of a getOrders response, and its NextToken. */
@@ -56,12 +59,16 @@ export function amazonGetOrders(response: unknown): {
       orderStatus: str(o['OrderStatus'], `payload.Orders.${i}.OrderStatus`),
       fulfillmentChannel: fc === 'AFN' || fc === 'MFN' ? fc : null,
       currency: optStr(total['CurrencyCode']),
+      lastUpdateDate: optStr(o['LastUpdateDate'])
+        ? date(o['LastUpdateDate'], `payload.Orders.${i}.LastUpdateDate`)
+        : null,
     };
   });
   return {
     orders,
     nextToken: optStr(payload['NextToken']),
-    lastUpdatedBefore: optStr(payload['LastUpdatedBefore']) ?? optStr(payload['CreatedBefore']),
+    // The sandbox sends CreatedBefore as epoch seconds ("1.569521782042E9"): stored as ISO 8601.
+    lastUpdatedBefore: isoInstant(payload['LastUpdatedBefore']) ?? isoInstant(payload['CreatedBefore']),
   };
 }
 

@@ -1,7 +1,9 @@
 import { parseJsonLossless, idText } from '@stockwise/domain/channels/lossless-json';
 import { shopifyOrderToIntake } from '@stockwise/domain/channels/shopify/shopify-payloads';
-import type { ChannelConnector, PulledOrder } from '../connector';
-import { ConnectorError, expectOk, fetchWithRetry } from '../connector';
+import { isoInstant } from '@stockwise/domain/channels/paging';
+import { isDomainError } from '@stockwise/domain/errors';
+import type { ChannelConnector, PulledOrder, PullFailure, PullResult } from '../connector';
+import { ConnectorError, expectOk, fetchWithRetry, readPages } from '../connector';
 
 export const SHOPIFY_API_VERSION = '2024-07';
 
@@ -45,30 +47,36 @@ export class ShopifyConnector implements ChannelConnector {
     return { body: parseJsonLossless(text), next: nextLink(res.headers.get('Link')) };
   }
 
-  async pullOrders(cursor: string | null): Promise<{ orders: PulledOrder[]; cursor: string | null }> {
+  async pullOrders(cursor: string | null): Promise<PullResult> {
     const params = new URLSearchParams({ status: 'any', limit: '250', order: 'updated_at asc' });
     if (cursor) params.set('updated_at_min', cursor);
-    let url: string | null = `${this.base}/orders.json?${params.toString()}`;
     const orders: PulledOrder[] = [];
+    const failed: PullFailure[] = [];
     let latest = cursor;
-    while (url) {
-      const page: { body: unknown; next: string | null } = await this.get(url);
+    // Link-header pages: the next page's URL is the token, so a repeated link stops the read.
+    const read = await readPages<null>(async (next) => {
+      const page = await this.get(next ?? `${this.base}/orders.json?${params.toString()}`);
       const list = (page.body as { orders?: unknown }).orders;
       if (!Array.isArray(list)) throw new ConnectorError('Shopify orders.json: no orders array', null);
       for (const raw of list as Record<string, unknown>[]) {
-        const intake = shopifyOrderToIntake(raw);
-        const disposition = raw['cancelled_at']
-          ? 'cancel'
-          : raw['fulfillment_status'] === 'fulfilled'
-            ? 'ship'
-            : 'reserve';
-        orders.push({ intake, disposition });
         const updated = typeof raw['updated_at'] === 'string' ? raw['updated_at'] : null;
         if (updated && (!latest || new Date(updated) > new Date(latest))) latest = updated;
+        try {
+          const intake = shopifyOrderToIntake(raw);
+          const disposition = raw['cancelled_at']
+            ? 'cancel'
+            : raw['fulfillment_status'] === 'fulfilled'
+              ? 'ship'
+              : 'reserve';
+          orders.push({ intake, disposition });
+        } catch (error) {
+          if (!isDomainError(error)) throw error;
+          failed.push({ externalId: idText(raw['id']) ?? '?', code: error.code, message: error.message });
+        }
       }
-      url = page.next;
-    }
-    return { orders, cursor: latest };
+      return { items: [], nextToken: page.next };
+    });
+    return { orders, failed, stopped: read.stopped, cursor: isoInstant(latest) };
   }
 
   private async inventoryItems(): Promise<Map<string, string>> {

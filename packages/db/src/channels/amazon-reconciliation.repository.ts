@@ -1,0 +1,127 @@
+import type { FbaQuantities } from '@stockwise/domain/channels/amazon/fba-inventory';
+import type { LedgerEventTotal } from '@stockwise/domain/channels/amazon/reconciliation';
+import type { Sql } from '../database';
+
+/** A time window over event and approval days (inclusive); null ends are open. */
+export interface DayWindow {
+  from: string | null;
+  to: string | null;
+}
+
+export interface SkuAtAmazon {
+  sku: string;
+  unitCost: number | null;
+  currency: string;
+  onHand: number | null;
+  unfulfillable: number | null;
+  amazon: FbaQuantities | null;
+}
+
+interface SkuRow {
+  sku: string;
+  unit_cost: number | null;
+  currency: string;
+  on_hand: number | null;
+  unfulfillable: number | null;
+  fulfillable: number | null;
+  inbound_working: number | null;
+  inbound_shipped: number | null;
+  inbound_receiving: number | null;
+  reserved: number | null;
+  researching: number | null;
+  amazon_unfulfillable: number | null;
+}
+
+export const amazonReconciliationRepository = {
+  /** Amazon's ledger events per SKU, summed by type and reason, within the window. */
+  async eventTotals(sql: Sql, accountId: number, w: DayWindow): Promise<Map<string, LedgerEventTotal[]>> {
+    const rows = await sql.query<{
+      sku: string;
+      event_type: string;
+      reason: string | null;
+      quantity: number;
+    }>(
+      `SELECT sku, event_type, reason, sum(quantity)::int AS quantity FROM amazon_ledger_events
+       WHERE account_id = $1 AND ($2::date IS NULL OR event_date >= $2::date) AND ($3::date IS NULL OR event_date <= $3::date)
+       GROUP BY sku, event_type, reason ORDER BY sku`,
+      [accountId, w.from, w.to],
+    );
+    const out = new Map<string, LedgerEventTotal[]>();
+    for (const r of rows)
+      out.set(r.sku, [
+        ...(out.get(r.sku) ?? []),
+        { eventType: r.event_type, reason: r.reason, quantity: r.quantity },
+      ]);
+    return out;
+  },
+
+  /** Units and amounts Amazon reimbursed per SKU, approved within the window. */
+  async reimbursed(
+    sql: Sql,
+    accountId: number,
+    w: DayWindow,
+  ): Promise<Map<string, { units: number; amount: number }>> {
+    const rows = await sql.query<{ sku: string; units: number; amount: number }>(
+      `SELECT sku, sum(quantity_cash + quantity_inventory)::int AS units, sum(amount_total)::numeric AS amount
+       FROM amazon_reimbursements
+       WHERE account_id = $1 AND ($2::date IS NULL OR approval_date >= $2::date) AND ($3::date IS NULL OR approval_date <= $3::date)
+       GROUP BY sku`,
+      [accountId, w.from, w.to],
+    );
+    return new Map(rows.map((r) => [r.sku, { units: r.units, amount: r.amount }]));
+  },
+
+  /** Customer returns recorded at the location per SKU, within the window. */
+  async sellerReturns(
+    sql: Sql,
+    accountId: number,
+    q: DayWindow & { locationId: number },
+  ): Promise<Map<string, number>> {
+    const rows = await sql.query<{ sku: string; units: number }>(
+      `SELECT p.sku, sum(m.on_hand_delta + m.unfulfillable_delta)::int AS units
+       FROM stock_movements m JOIN products p ON p.id = m.product_id
+       WHERE m.account_id = $1 AND m.location_id = $2 AND m.type = 'return'
+         AND ($3::date IS NULL OR m.occurred_at >= $3::date) AND ($4::date IS NULL OR m.occurred_at < $4::date + 1)
+       GROUP BY p.sku`,
+      [accountId, q.locationId, q.from, q.to],
+    );
+    return new Map(rows.map((r) => [r.sku, r.units]));
+  },
+
+  /** The SKUs with a balance or an Amazon summary at the location, or named in `skus`, with both sides. */
+  async skusAt(
+    sql: Sql,
+    accountId: number,
+    q: { locationId: number; skus: readonly string[] },
+  ): Promise<SkuAtAmazon[]> {
+    const rows = await sql.query<SkuRow>(
+      `SELECT p.sku, p.unit_cost, p.currency, b.on_hand, b.unfulfillable, s.fulfillable, s.inbound_working,
+         s.inbound_shipped, s.inbound_receiving, s.reserved, s.researching, s.unfulfillable AS amazon_unfulfillable
+       FROM products p
+       LEFT JOIN stock_balances b ON b.product_id = p.id AND b.location_id = $2 AND b.account_id = $1
+       LEFT JOIN amazon_inventory_summaries s ON s.product_id = p.id AND s.location_id = $2 AND s.account_id = $1
+       WHERE p.account_id = $1 AND (b.product_id IS NOT NULL OR s.product_id IS NOT NULL OR p.sku = ANY($3::text[]))
+       ORDER BY p.sku`,
+      [accountId, q.locationId, q.skus],
+    );
+    return rows.map((r) => ({
+      sku: r.sku,
+      unitCost: r.unit_cost,
+      currency: r.currency,
+      onHand: r.on_hand,
+      unfulfillable: r.unfulfillable,
+      amazon:
+        r.fulfillable === null
+          ? null
+          : {
+              fulfillable: r.fulfillable,
+              inboundWorking: r.inbound_working ?? 0,
+              inboundShipped: r.inbound_shipped ?? 0,
+              inboundReceiving: r.inbound_receiving ?? 0,
+              reserved: r.reserved ?? 0,
+              researching: r.researching ?? 0,
+              unfulfillable: r.amazon_unfulfillable ?? 0,
+            },
+    }));
+  },
+};

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { isoInstant, MAX_PAGES, pageStep } from './paging';
+
+describe('pageStep', () => {
+  it('follows a new token, ends on a missing one', () => {
+    expect(pageStep({ token: 'abc', followed: new Set(), pages: 1 })).toEqual({ next: 'abc' });
+    expect(pageStep({ token: null, followed: new Set(), pages: 3 })).toEqual({ stop: 'done' });
+    expect(pageStep({ token: '', followed: new Set(), pages: 3 })).toEqual({ stop: 'done' });
+  });
+
+  it("stops on a token already followed (Amazon's sandbox answers the static 'seed')", () => {
+    expect(pageStep({ token: 'seed', followed: new Set(['seed']), pages: 2 })).toEqual({
+      stop: 'repeated-token',
+    });
+  });
+
+  it('stops at the page limit', () => {
+    expect(pageStep({ token: 't', followed: new Set(), pages: MAX_PAGES })).toEqual({ stop: 'page-limit' });
+    expect(pageStep({ token: 't', followed: new Set(), pages: 2, maxPages: 2 })).toEqual({
+      stop: 'page-limit',
+    });
+  });
+});
+
+describe('isoInstant', () => {
+  it("reads the sandbox's epoch seconds in scientific notation", () => {
+    // 1569521782.042 s after the epoch = 2019-09-26T18:16:22.042Z
+    expect(isoInstant('1.569521782042E9')).toBe('2019-09-26T18:16:22.042Z');
+    expect(isoInstant(1569521782)).toBe('2019-09-26T18:16:22.000Z');
+    expect(isoInstant(1569521782042)).toBe('2019-09-26T18:16:22.042Z');
+  });
+
+  it('normalises ISO 8601 and refuses what is not a time', () => {
+    expect(isoInstant('2024-05-02T08:00:00Z')).toBe('2024-05-02T08:00:00.000Z');
+    expect(isoInstant('2024-05-02T10:00:00+02:00')).toBe('2024-05-02T08:00:00.000Z');
+    expect(isoInstant('yesterday')).toBeNull();
+    expect(isoInstant('')).toBeNull();
+    expect(isoInstant(null)).toBeNull();
+    expect(isoInstant('0')).toBeNull();
+  });
+});

@@ -1,0 +1,52 @@
+import { RECONCILIATION_COLUMNS } from '@stockwise/domain/channels/amazon/reconciliation';
+import type { Router } from '../../http/router';
+import { securedRoute } from '../../http/router';
+import { CONTENT_TYPES, reportStream } from '../../reports/report-writers';
+import type { Stockwise } from '../../stockwise';
+import { ReconciliationQuerySchema, ReconciliationSchema } from './amazon-reconciliation.schema';
+
+/** GET /amazon/reconciliation: JSON, or the lines as CSV / XLSX. */
+export function amazonReconciliationRoute(app: Router, sw: Stockwise): void {
+  app.openapi(
+    securedRoute({
+      method: 'get',
+      path: '/amazon/reconciliation',
+      tags: ['Channels'],
+      summary:
+        "Per SKU, the ledger at the Amazon location against Amazon's inventory ledger, FBA summaries and reimbursements: lost, damaged, found, disposed, returns not received, units eligible for a claim and their value (?format=csv|xlsx for the lines)",
+      request: { query: ReconciliationQuerySchema },
+      responses: {
+        200: {
+          description: 'The reconciliation',
+          content: {
+            'application/json': { schema: ReconciliationSchema },
+            'text/csv': { schema: { type: 'string' } },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: { type: 'string', format: 'binary' },
+            },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      const { format, ...q } = c.req.valid('query');
+      const result = await sw.amazonReconciliation.reconcile(c.get('actor'), q);
+      if (format === 'json') return c.json(result, 200);
+      const rows = result.items.map((l) => ({ ...l, flags: l.flags.join('; ') }));
+      const body = reportStream(
+        format,
+        { sheet: 'reconciliation', columns: RECONCILIATION_COLUMNS },
+        toSource(rows),
+      );
+      return c.body(body, 200, {
+        'Content-Type': CONTENT_TYPES[format],
+        'Content-Disposition': `attachment; filename="stockwise-amazon-reconciliation-${result.location}.${format}"`,
+      });
+    },
+  );
+}
+
+/** The lines as the report writers' row source (one page: a reconciliation is one page of SKUs). */
+async function* toSource<T>(rows: T[]): AsyncIterable<T[]> {
+  yield await Promise.resolve(rows);
+}

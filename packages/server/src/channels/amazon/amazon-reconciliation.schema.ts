@@ -1,0 +1,63 @@
+import { z } from '@hono/zod-openapi';
+import { LocationCodeSchema } from '../../http/common.schema';
+
+const Day = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01' && d <= '2200-12-31', 'a date between 1900 and 2200');
+
+export const ReconciliationQuerySchema = z
+  .object({
+    location: LocationCodeSchema.optional().openapi({
+      description: 'the Amazon location (default: the first active amazon_fba location)',
+    }),
+    from: Day.optional().openapi({ description: 'first event / approval day (default: all stored)' }),
+    to: Day.optional().openapi({ description: 'last event / approval day (default: all stored)' }),
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+const Units = z.number().int();
+
+export const ReconciliationLineSchema = z
+  .object({
+    sku: z.string(),
+    lost: Units,
+    damaged: Units.openapi({ description: 'damaged while Amazon held the units (reason codes E, 6, 7, Q)' }),
+    found: Units,
+    disposed: Units,
+    customerReturnsReceived: Units,
+    customerReturnsNotReceived: Units,
+    reimbursedUnits: Units,
+    reimbursedAmount: z.number(),
+    eligibleUnits: Units.openapi({
+      description: 'lost + damaged + returns not received − found − reimbursed, never below 0',
+    }),
+    unitValue: z.number().nullable().openapi({ description: "the SKU's unit cost" }),
+    eligibleValue: z.number().nullable(),
+    ledgerOnHand: Units,
+    amazonSellable: Units.nullable().openapi({ description: 'fulfillable + reserved at the last FBA sync' }),
+    amazonResearching: Units,
+    difference: Units.nullable().openapi({ description: 'ledger on hand − Amazon sellable' }),
+    flags: z.array(z.string()).openapi({ description: 'each difference, explained' }),
+  })
+  .openapi('AmazonReconciliationLine');
+
+export const ReconciliationSchema = z
+  .object({
+    location: z.string(),
+    marketplace: z.string().nullable(),
+    currency: z.string().nullable(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    items: z.array(ReconciliationLineSchema),
+    totals: z.object({
+      eligibleUnits: Units,
+      eligibleValue: z.number(),
+      reimbursedUnits: Units,
+      reimbursedAmount: z.number(),
+    }),
+  })
+  .openapi('AmazonReconciliation');
