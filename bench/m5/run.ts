@@ -8,11 +8,16 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { askWorker, startTsxWorker } from '../tsx-worker';
-import { fitPooledEffects, pooledMultiplier } from '../../packages/domain/src/forecasting/pooled-effects';
+import {
+  planCatalogue,
+  prepareSeries,
+  type CatalogueOptions,
+  type CataloguePlan,
+} from '../../packages/domain/src/forecasting/catalogue';
 import { seasonalNaive } from '../../packages/domain/src/forecasting/seasonal-naive';
 import { leadTimeDemandQuantiles } from '../../packages/domain/src/forecasting/lead-time-demand';
 import type { DemandForecast, ModelName } from '../../packages/domain/src/forecasting/types';
-import { ALL_FACTORS, DEFAULT_FACTORS, buildFactors, censorHistory, type FactorChoice } from './features';
+import { effectChoice, m5Input } from './inputs';
 import { readCalendar, readLevel12Dollars, readPrices, readSales, type SalesTable } from './load';
 import type { WorkerInput, WorkerOutput } from './worker';
 import { wrmsse } from './wrmsse';
@@ -26,28 +31,16 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function factorChoice(spec: string | undefined): FactorChoice {
-  if (spec === undefined) return DEFAULT_FACTORS;
-  if (spec === 'all') return ALL_FACTORS;
-  const on = new Set(spec.split(','));
-  return {
-    weekdayGroup: on.has('weekdayGroup'),
-    weekdaySeries: on.has('weekdaySeries'),
-    events: on.has('events'),
-    snap: on.has('snap'),
-    price: on.has('price'),
-  };
-}
-
 function startWorker(): Worker {
   return startTsxWorker(new URL('./worker.ts', import.meta.url));
 }
 
 function runBatch(worker: Worker, input: WorkerInput): Promise<WorkerOutput> {
-  return askWorker(worker, input, [
-    input.history.buffer as ArrayBuffer,
-    input.multiplier.buffer as ArrayBuffer,
-  ]);
+  return askWorker(
+    worker,
+    input,
+    input.series.flatMap((s) => [s.history.buffer as ArrayBuffer, s.multiplier.buffer as ArrayBuffer]),
+  );
 }
 
 interface RunOptions {
@@ -88,15 +81,12 @@ interface Forecasts {
  */
 async function forecastAll(input: {
   options: RunOptions;
-  histories: Float64Array[];
-  factors: ReturnType<typeof buildFactors>;
-  effects: ReturnType<typeof fitPooledEffects>;
+  plan: CataloguePlan;
+  forecastOptions: CatalogueOptions;
 }): Promise<Forecasts> {
-  const { options, histories, factors, effects } = input;
-  const { origin, replicate, selection, candidates, backtest } = options;
-  const n = histories.length;
-  const T = origin + HORIZON;
-  const total = n * replicate;
+  const { options, plan, forecastOptions } = input;
+  const n = plan.series.length;
+  const total = n * options.replicate;
   const workerCount = Math.max(1, Math.min(availableParallelism(), 2));
   const batches = Math.ceil(total / BATCH);
   const results: WorkerOutput[] = [];
@@ -104,23 +94,9 @@ async function forecastAll(input: {
   const makeBatch = (b: number): WorkerInput => {
     const first = b * BATCH;
     const count = Math.min(BATCH, total - first);
-    const history = new Float64Array(count * origin);
-    const multiplier = new Float64Array(count * T);
-    for (let k = 0; k < count; k++) {
-      const s = (first + k) % n;
-      history.set(histories[s]!, k * origin);
-      multiplier.set(pooledMultiplier({ factors, effects, seriesIndex: s, length: T }), k * T);
-    }
     return {
-      count,
-      origin,
-      horizon: HORIZON,
-      history,
-      multiplier,
-      levels: LEVELS,
-      selection,
-      ...(candidates ? { candidates } : {}),
-      ...(backtest ? { backtest } : {}),
+      options: forecastOptions,
+      series: Array.from({ length: count }, (_, k) => prepareSeries(plan, (first + k) % n)),
     };
   };
   const pool = Array.from({ length: workerCount }, startWorker);
@@ -274,24 +250,19 @@ async function main(): Promise<void> {
     throw new RangeError(`origin must be in [28, ${calendar.days - HORIZON}]`);
   const n = sales.ids.length;
 
-  const histories = sales.sales.map((s, i) => censorHistory(s, prices[i]!, origin));
-  const factors = buildFactors({
-    sales,
-    calendar,
-    prices,
-    days: origin + HORIZON,
-    choice: factorChoice(arg('factors')),
-  });
-  const effects = fitPooledEffects({
-    series: histories,
-    factors,
-    from: Math.max(0, origin - 1092),
-    to: origin,
-    prior: Number(arg('prior') ?? 20),
-  });
+  const forecastOptions: CatalogueOptions = {
+    horizon: HORIZON,
+    quantileLevels: LEVELS,
+    selection,
+    ...(options.candidates ? { candidates: options.candidates } : {}),
+    ...(options.backtest ? { backtest: options.backtest } : {}),
+    ...(arg('factors') !== undefined ? { effects: effectChoice(arg('factors')) } : {}),
+    ...(arg('prior') !== undefined ? { prior: Number(arg('prior')) } : {}),
+  };
+  const plan = planCatalogue(m5Input({ sales, calendar, prices, origin }), forecastOptions);
   const pooled = performance.now();
 
-  const forecasts = await forecastAll({ options, histories, factors, effects });
+  const forecasts = await forecastAll({ options, plan, forecastOptions });
   if (out !== undefined) writeForecasts(out, sales.ids, forecasts.forecast);
 
   const report: Record<string, unknown> = { origin, series: n, replicate };
