@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '../../dates/dates';
-import { MARKETPLACES, calendarMarketplace, dailyEventNames, easterSunday, marketplaceCalendar } from './holidays';
+import {
+  MARKETPLACES,
+  calendarMarketplace,
+  dailyEventNames,
+  easterSunday,
+  marketplaceCalendar,
+} from './holidays';
 
 const year = (y: number) => ({ from: parseIsoDate(`${y}-01-01`), to: parseIsoDate(`${y + 1}-01-01`) });
 const dateOf = (m: (typeof MARKETPLACES)[number], y: number, name: string): string[] =>

@@ -25,7 +25,8 @@ const MON = 1;
 const TUE = 2;
 const THU = 4;
 
-const date = (year: number, month: number, day: number): number => Date.UTC(year, month - 1, day) / MS_PER_DAY;
+const date = (year: number, month: number, day: number): number =>
+  Date.UTC(year, month - 1, day) / MS_PER_DAY;
 const nth = (year: number, month: number, weekday: number, n: number): number =>
   nthWeekday({ year, month: month - 1, weekday, n });
 /** Last given weekday of a month (month 1-based). */
