@@ -108,7 +108,7 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
       return { end, actual: raw.subarray(end, end + btHorizon), forecast: f };
     });
   const scored = models
-    .map((model) => ({ model, windows: windowsOf((e, h) => model.forecastAt(e, h)) }))
+    .map((model) => ({ model, windows: windowsOf((e, h) => model.backtestAt(e, h)) }))
     .map((r) => ({ ...r, score: scoreWindows(r.windows) }))
     .sort((a, b) => a.score.mse - b.score.mse);
 
@@ -119,19 +119,19 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
       : options.selection === 'combine'
         ? scored.slice(0, 3)
         : scored.slice(0, 1);
-  const combined = (end: number, h: number): Float64Array => {
+  const combined = (end: number, h: number, backtest: boolean): Float64Array => {
     const out = new Float64Array(h);
     for (const r of top) {
-      const f = r.model.forecastAt(end, h);
+      const f = backtest ? r.model.backtestAt(end, h) : r.model.forecastAt(end, h);
       for (let i = 0; i < h; i++) out[i] = out[i]! + f[i]! / top.length;
     }
     return out;
   };
-  const windows = top.length === 1 ? top[0]!.windows : windowsOf(combined);
+  const windows = top.length === 1 ? top[0]!.windows : windowsOf((e, h) => combined(e, h, true));
   const score = scoreWindows(windows);
   const { dispersion, levelVariance } = estimateDispersion(windows);
 
-  const mean = combined(n, horizon);
+  const mean = combined(n, horizon, false);
   for (let h = 0; h < horizon; h++) mean[h] = Math.max(0, mean[h]! * mult(n + h));
   const quantiles = levels.map((level) => ({ level, values: new Float64Array(horizon) }));
   for (let h = 0; h < horizon; h++) {
