@@ -46,7 +46,9 @@ describe('forecastCatalogue', () => {
     );
     const [weekdays, event] = plan.effects;
     const mean = SHAPE.reduce((a, b) => a + b, 0) / 7;
-    SHAPE.forEach((v, d) => { expect(Math.abs(weekdays![d]! / (v / mean) - 1)).toBeLessThan(0.08); });
+    SHAPE.forEach((v, d) => {
+      expect(Math.abs(weekdays![d]! / (v / mean) - 1)).toBeLessThan(0.08);
+    });
     expect(event![0]).toBeGreaterThan(2.5);
     expect(event![0]).toBeLessThan(3.5);
   });
