@@ -135,7 +135,9 @@ function collect(results: WorkerOutput[], n: number): Omit<Forecasts, 'workerCou
         dispersion: r.dispersion[k]!,
         levelVariance: r.levelVariance[k]!,
       });
-      models[r.models[k]!] = (models[r.models[k]!] ?? 0) + 1;
+      // The best candidate of each combination (or the degenerate reason).
+      const best = r.models[k]!.split('+')[0]!;
+      models[best] = (models[best] ?? 0) + 1;
     }
   }
   return { series, models };
