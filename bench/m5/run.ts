@@ -1,5 +1,6 @@
 /**
- * M5 benchmark: `npm run bench:m5 -- --origin 1913 --out out.csv [--replicate K] [--selection combine]
+ * M5 benchmark: `npm run bench:m5 -- --origin 1913 --out out.csv [--quantiles FILE] [--sum-quantiles FILE]
+ * [--replicate K] [--selection select|combine]
  * [--factors weekdayGroup,weekdaySeries,events,snap,price|none]`.
  * Forecasts the 28 days after the origin from d_1…d_origin with the domain engine on both cores,
  * writes `id,F1…F28`, and prints one JSON line (WRMSSE vs seasonal naive when the truth is known).
@@ -8,17 +9,31 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { askWorker, startTsxWorker } from '../tsx-worker';
-import { fitPooledEffects, pooledMultiplier } from '../../packages/domain/src/forecasting/pooled-effects';
+import {
+  CATALOGUE_SELECTION,
+  planCatalogue,
+  prepareSeries,
+  type CatalogueOptions,
+  type CataloguePlan,
+} from '../../packages/domain/src/forecasting/catalogue';
 import { seasonalNaive } from '../../packages/domain/src/forecasting/seasonal-naive';
-import { leadTimeDemandQuantiles } from '../../packages/domain/src/forecasting/lead-time-demand';
-import type { DemandForecast, ModelName } from '../../packages/domain/src/forecasting/types';
-import { ALL_FACTORS, DEFAULT_FACTORS, buildFactors, censorHistory, type FactorChoice } from './features';
+import type { ModelName } from '../../packages/domain/src/forecasting/types';
+import { effectChoice, m5Input } from './inputs';
 import { readCalendar, readLevel12Dollars, readPrices, readSales, type SalesTable } from './load';
 import type { WorkerInput, WorkerOutput } from './worker';
 import { wrmsse } from './wrmsse';
+import {
+  OUTPUT_LEVELS,
+  quantileCoverage,
+  sumQuantiles,
+  writeQuantiles,
+  writeSumQuantiles,
+  type SeriesForecast,
+} from './quantiles';
 
 const HORIZON = 28;
-const LEVELS = [0.05, 0.5, 0.95];
+/** 0.05 for the lower end of the 90% interval, then the output levels. */
+const LEVELS = [0.05, ...OUTPUT_LEVELS];
 const BATCH = 600;
 
 function arg(name: string): string | undefined {
@@ -26,34 +41,22 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function factorChoice(spec: string | undefined): FactorChoice {
-  if (spec === undefined) return DEFAULT_FACTORS;
-  if (spec === 'all') return ALL_FACTORS;
-  const on = new Set(spec.split(','));
-  return {
-    weekdayGroup: on.has('weekdayGroup'),
-    weekdaySeries: on.has('weekdaySeries'),
-    events: on.has('events'),
-    snap: on.has('snap'),
-    price: on.has('price'),
-  };
-}
-
 function startWorker(): Worker {
   return startTsxWorker(new URL('./worker.ts', import.meta.url));
 }
 
 function runBatch(worker: Worker, input: WorkerInput): Promise<WorkerOutput> {
-  return askWorker(worker, input, [
-    input.history.buffer as ArrayBuffer,
-    input.multiplier.buffer as ArrayBuffer,
-  ]);
+  return askWorker(
+    worker,
+    input,
+    input.series.flatMap((s) => [s.history.buffer as ArrayBuffer, s.multiplier.buffer as ArrayBuffer]),
+  );
 }
 
 interface RunOptions {
   readonly origin: number;
   readonly replicate: number;
-  readonly selection: 'select' | 'combine';
+  readonly selection?: 'select' | 'combine';
   readonly candidates?: ModelName[];
   readonly backtest?: { origins: number; step: number };
 }
@@ -66,7 +69,9 @@ function runOptions(): RunOptions {
   return {
     origin: Number(arg('origin') ?? 1913),
     replicate: Math.max(1, Number(arg('replicate') ?? 1)),
-    selection: arg('selection') === 'combine' ? 'combine' : 'select',
+    ...(arg('selection') === 'combine' || arg('selection') === 'select'
+      ? { selection: arg('selection') as 'select' | 'combine' }
+      : {}),
     ...(candidates ? { candidates } : {}),
     ...(backtest ? { backtest } : {}),
   };
@@ -74,11 +79,8 @@ function runOptions(): RunOptions {
 
 /** What the engine forecast for the first copy of every series, in series order. */
 interface Forecasts {
-  forecast: Float64Array[];
-  lower: Float64Array[];
-  upper: Float64Array[];
+  series: SeriesForecast[];
   models: Record<string, number>;
-  errorModel: { dispersion: number; levelVariance: number }[];
   workerCount: number;
 }
 
@@ -88,15 +90,12 @@ interface Forecasts {
  */
 async function forecastAll(input: {
   options: RunOptions;
-  histories: Float64Array[];
-  factors: ReturnType<typeof buildFactors>;
-  effects: ReturnType<typeof fitPooledEffects>;
+  plan: CataloguePlan;
+  forecastOptions: CatalogueOptions;
 }): Promise<Forecasts> {
-  const { options, histories, factors, effects } = input;
-  const { origin, replicate, selection, candidates, backtest } = options;
-  const n = histories.length;
-  const T = origin + HORIZON;
-  const total = n * replicate;
+  const { options, plan, forecastOptions } = input;
+  const n = plan.series.length;
+  const total = n * options.replicate;
   const workerCount = Math.max(1, Math.min(availableParallelism(), 2));
   const batches = Math.ceil(total / BATCH);
   const results: WorkerOutput[] = [];
@@ -104,23 +103,9 @@ async function forecastAll(input: {
   const makeBatch = (b: number): WorkerInput => {
     const first = b * BATCH;
     const count = Math.min(BATCH, total - first);
-    const history = new Float64Array(count * origin);
-    const multiplier = new Float64Array(count * T);
-    for (let k = 0; k < count; k++) {
-      const s = (first + k) % n;
-      history.set(histories[s]!, k * origin);
-      multiplier.set(pooledMultiplier({ factors, effects, seriesIndex: s, length: T }), k * T);
-    }
     return {
-      count,
-      origin,
-      horizon: HORIZON,
-      history,
-      multiplier,
-      levels: LEVELS,
-      selection,
-      ...(candidates ? { candidates } : {}),
-      ...(backtest ? { backtest } : {}),
+      options: forecastOptions,
+      series: Array.from({ length: count }, (_, k) => prepareSeries(plan, (first + k) % n)),
     };
   };
   const pool = Array.from({ length: workerCount }, startWorker);
@@ -139,23 +124,23 @@ async function forecastAll(input: {
 }
 
 function collect(results: WorkerOutput[], n: number): Omit<Forecasts, 'workerCount'> {
-  const forecast: Float64Array[] = [];
-  const lower: Float64Array[] = [];
-  const upper: Float64Array[] = [];
+  const series: SeriesForecast[] = [];
   const models: Record<string, number> = {};
-  const errorModel: { dispersion: number; levelVariance: number }[] = [];
+  const slice = (a: Float64Array, k: number) => a.slice(k * HORIZON, (k + 1) * HORIZON);
   for (const r of results) {
-    for (let k = 0; k < r.models.length; k++) {
-      if (forecast.length < n) {
-        forecast.push(r.mean.slice(k * HORIZON, (k + 1) * HORIZON));
-        lower.push(r.quantiles[0]!.slice(k * HORIZON, (k + 1) * HORIZON));
-        upper.push(r.quantiles[2]!.slice(k * HORIZON, (k + 1) * HORIZON));
-        models[r.models[k]!] = (models[r.models[k]!] ?? 0) + 1;
-        errorModel.push({ dispersion: r.dispersion[k]!, levelVariance: r.levelVariance[k]! });
-      }
+    for (let k = 0; k < r.models.length && series.length < n; k++) {
+      series.push({
+        mean: slice(r.mean, k),
+        quantiles: r.quantiles.map((q) => slice(q, k)),
+        dispersion: r.dispersion[k]!,
+        levelVariance: r.levelVariance[k]!,
+      });
+      // The best candidate of each combination (or the degenerate reason).
+      const best = r.models[k]!.split('+')[0]!;
+      models[best] = (models[best] ?? 0) + 1;
     }
   }
-  return { forecast, lower, upper, models, errorModel };
+  return { series, models };
 }
 
 function writeForecasts(out: string, ids: readonly string[], forecast: readonly Float64Array[]): void {
@@ -186,9 +171,10 @@ function accuracy(input: {
   prices: Float64Array[];
   origin: number;
   forecasts: Forecasts;
+  sums: number[][][];
 }): Record<string, unknown> {
-  const { sales, prices, origin } = input;
-  const { forecast, lower, upper, errorModel } = input.forecasts;
+  const { sales, prices, origin, sums } = input;
+  const series = input.forecasts.series;
   const n = sales.ids.length;
   const history = sales.sales.map((s) => s.subarray(0, origin));
   const actual = sales.sales.map((s) => s.subarray(origin, origin + HORIZON));
@@ -200,7 +186,7 @@ function accuracy(input: {
     store: sales.store,
     state: sales.state,
   };
-  const model = wrmsse({ hierarchy, history, actual, forecast, dollars });
+  const model = wrmsse({ hierarchy, history, actual, forecast: series.map((f) => f.mean), dollars });
   const naive = wrmsse({
     hierarchy,
     history,
@@ -208,29 +194,16 @@ function accuracy(input: {
     forecast: history.map((h) => seasonalNaive(h, { horizon: HORIZON, seasonLength: 7 })),
     dollars,
   });
+  const lower = LEVELS.indexOf(0.05);
+  const upper = LEVELS.indexOf(0.95);
   let inside = 0;
   for (let i = 0; i < n; i++) {
     for (let h = 0; h < HORIZON; h++) {
       const a = actual[i]![h]!;
-      if (a >= lower[i]![h]! && a <= upper[i]![h]!) inside++;
+      if (a >= series[i]!.quantiles[lower]![h]! && a <= series[i]!.quantiles[upper]![h]!) inside++;
     }
   }
-  // 90% interval of each series' 28-day total (leadTimeDemandQuantiles): checks the lead-time sums.
-  let sumInside = 0;
-  for (let i = 0; i < n; i++) {
-    const f: DemandForecast = {
-      model: '',
-      params: {},
-      demandClass: 'none',
-      degenerate: null,
-      mean: forecast[i]!,
-      quantiles: [],
-      ...errorModel[i]!,
-    };
-    const [lo, hi] = leadTimeDemandQuantiles(f, { days: HORIZON, levels: [0.05, 0.95] });
-    const a = actual[i]!.reduce((x, y) => x + y, 0);
-    if (a >= lo!.value && a <= hi!.value) sumInside++;
-  }
+  const coverage = quantileCoverage({ actual, levels: LEVELS, forecasts: series, sums });
   const round = (r: Record<string, number>): Record<string, number> =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, +v.toFixed(4)]));
   return {
@@ -238,7 +211,8 @@ function accuracy(input: {
     snaive_wrmsse: +naive.wrmsse.toFixed(4),
     ratio: +(model.wrmsse / naive.wrmsse).toFixed(4),
     coverage90: +(inside / (n * HORIZON)).toFixed(4),
-    coverage90_28day_sum: +(sumInside / n).toFixed(4),
+    quantile_coverage: coverage.daily,
+    sum_quantile_coverage: coverage.sums,
     levels: round(model.levels),
     snaive_levels: round(naive.levels),
   };
@@ -274,33 +248,39 @@ async function main(): Promise<void> {
     throw new RangeError(`origin must be in [28, ${calendar.days - HORIZON}]`);
   const n = sales.ids.length;
 
-  const histories = sales.sales.map((s, i) => censorHistory(s, prices[i]!, origin));
-  const factors = buildFactors({
-    sales,
-    calendar,
-    prices,
-    days: origin + HORIZON,
-    choice: factorChoice(arg('factors')),
-  });
-  const effects = fitPooledEffects({
-    series: histories,
-    factors,
-    from: Math.max(0, origin - 1092),
-    to: origin,
-    prior: Number(arg('prior') ?? 20),
-  });
+  const forecastOptions: CatalogueOptions = {
+    horizon: HORIZON,
+    quantileLevels: LEVELS,
+    ...(selection ? { selection } : {}),
+    ...(options.candidates ? { candidates: options.candidates } : {}),
+    ...(options.backtest ? { backtest: options.backtest } : {}),
+    ...(arg('factors') !== undefined ? { effects: effectChoice(arg('factors')) } : {}),
+    ...(arg('prior') !== undefined ? { prior: Number(arg('prior')) } : {}),
+  };
+  const plan = planCatalogue(m5Input({ sales, calendar, prices, origin }), forecastOptions);
   const pooled = performance.now();
 
-  const forecasts = await forecastAll({ options, histories, factors, effects });
-  if (out !== undefined) writeForecasts(out, sales.ids, forecasts.forecast);
+  const forecasts = await forecastAll({ options, plan, forecastOptions });
+  if (out !== undefined)
+    writeForecasts(
+      out,
+      sales.ids,
+      forecasts.series.map((f) => f.mean),
+    );
+  const sums = sumQuantiles(forecasts.series);
+  const quantilesOut = arg('quantiles');
+  if (quantilesOut !== undefined) writeQuantiles(quantilesOut, sales.ids, LEVELS, forecasts.series);
+  const sumsOut = arg('sum-quantiles');
+  if (sumsOut !== undefined) writeSumQuantiles(sumsOut, sales.ids, sums);
 
   const report: Record<string, unknown> = { origin, series: n, replicate };
-  if (origin + HORIZON <= sales.days) Object.assign(report, accuracy({ sales, prices, origin, forecasts }));
+  if (origin + HORIZON <= sales.days)
+    Object.assign(report, accuracy({ sales, prices, origin, forecasts, sums }));
   report['price_check_max_abs_diff'] = await priceCheck(sales, prices);
   const seconds = (performance.now() - started) / 1000;
   Object.assign(report, {
     models: forecasts.models,
-    selection,
+    selection: selection ?? CATALOGUE_SELECTION,
     wall_seconds: +seconds.toFixed(2),
     load_seconds: +((loaded - started) / 1000).toFixed(2),
     pooled_seconds: +((pooled - loaded) / 1000).toFixed(2),

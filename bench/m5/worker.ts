@@ -1,20 +1,14 @@
-/** Forecast worker: runs the domain engine on batches of series (one worker per core). */
+/** Forecast worker: runs the domain's per-series stage on batches of prepared series (one worker per core). */
 import { parentPort } from 'node:worker_threads';
-import { forecastDemand } from '../../packages/domain/src/forecasting/forecast-demand';
-import type { ForecastOptions, ModelName } from '../../packages/domain/src/forecasting/types';
+import {
+  forecastPrepared,
+  type CatalogueOptions,
+  type PreparedSeries,
+} from '../../packages/domain/src/forecasting/catalogue';
 
 export interface WorkerInput {
-  readonly count: number;
-  readonly origin: number;
-  readonly horizon: number;
-  /** count × origin, NaN = censored. */
-  readonly history: Float64Array;
-  /** count × (origin + horizon). */
-  readonly multiplier: Float64Array;
-  readonly levels: readonly number[];
-  readonly selection: 'select' | 'combine';
-  readonly candidates?: readonly ModelName[];
-  readonly backtest?: { readonly origins: number; readonly step: number };
+  readonly options: CatalogueOptions;
+  readonly series: readonly PreparedSeries[];
 }
 
 export interface WorkerOutput {
@@ -28,24 +22,17 @@ export interface WorkerOutput {
 }
 
 export function runSlice(input: WorkerInput): WorkerOutput {
-  const { count, origin, horizon, levels } = input;
+  const { options, series } = input;
+  const count = series.length;
+  const horizon = options.horizon;
+  const levels = options.quantileLevels ?? [];
   const mean = new Float64Array(count * horizon);
   const quantiles = levels.map(() => new Float64Array(count * horizon));
   const models: string[] = [];
   const dispersion = new Float64Array(count);
   const levelVariance = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const options: ForecastOptions = {
-      horizon,
-      quantileLevels: levels,
-      selection: input.selection,
-      ...(input.candidates ? { candidates: input.candidates } : {}),
-      ...(input.backtest ? { backtest: input.backtest } : {}),
-      regressors: {
-        multiplier: input.multiplier.subarray(i * (origin + horizon), (i + 1) * (origin + horizon)),
-      },
-    };
-    const f = forecastDemand(input.history.subarray(i * origin, (i + 1) * origin), options);
+  series.forEach((prepared, i) => {
+    const f = forecastPrepared(prepared, options);
     mean.set(f.mean, i * horizon);
     f.quantiles.forEach((q, k) => {
       quantiles[k]!.set(q.values, i * horizon);
@@ -53,7 +40,7 @@ export function runSlice(input: WorkerInput): WorkerOutput {
     models.push(f.degenerate ?? f.model);
     dispersion[i] = f.dispersion;
     levelVariance[i] = f.levelVariance;
-  }
+  });
   return { mean, quantiles, models, dispersion, levelVariance };
 }
 

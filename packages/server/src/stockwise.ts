@@ -15,6 +15,7 @@ import { AuditService } from './accounts/audit.service';
 import { MovementsService } from './ledger/movements.service';
 import { registerForecastJobs, scheduleDailyForecasts } from './forecasting/forecast.jobs';
 import { ForecastService } from './forecasting/forecast.service';
+import { EventsService } from './forecasting/events.service';
 import type { ReplenishmentServices } from './replenishment/replenishment-services';
 import { createReplenishmentServices } from './replenishment/replenishment-services';
 import type { SalesOptions, SalesServices } from './sales/sales-services';
@@ -35,6 +36,7 @@ export interface Stockwise extends ReplenishmentServices, SalesServices, HealthS
   audit: AuditService;
   jobs: JobsService;
   forecasts: ForecastService;
+  events: EventsService;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
     audit: new AuditService(tx),
     jobs,
     forecasts,
+    events: new EventsService(tx),
     ...createSalesServices({ tx, ledger, jobs, auth }, options),
     ...replenishment,
     ...createHealthServices({

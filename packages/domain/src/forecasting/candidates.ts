@@ -6,11 +6,17 @@ import { tsbRate } from './tsb';
 import { yearlyOffsets } from './yearly';
 import type { ModelName } from './types';
 
-/** A model fitted once that can forecast from any origin `end` using y[0..end) only for its states. */
+/** A candidate fitted on the whole history, and refitted on the data before any backtest origin. */
 export interface CandidateModel {
   readonly name: ModelName;
   readonly params: Record<string, number>;
+  /** Forecast from `end` with the parameters fitted on all of y (states run on y[0..end)). */
   forecastAt(end: number, horizon: number): Float64Array;
+  /**
+   * Honest backtest forecast from `end`: parameters and states from y[0..end) only, so data on or
+   * after `end` can never change it (docs/forecasting.md, "Choice per SKU").
+   */
+  backtestAt(end: number, horizon: number): Float64Array;
 }
 
 export interface CandidateOptions {
@@ -22,10 +28,24 @@ export interface CandidateOptions {
 const constant = (value: number, horizon: number): Float64Array => new Float64Array(horizon).fill(value);
 
 /**
- * Fits one candidate on the whole (adjusted) history. Parameters are fitted once and reused at
- * backtest origins, which keeps model choice cheap; states are always re-run up to the origin.
+ * Fits one candidate on the whole (adjusted) history. Models without fitted parameters (seasonal
+ * naive, Croston/SBA and TSB at fixed constants) read y[0..end) only, so their backtest forecast is
+ * their forecast; ETS models refit their parameters on y[0..end) for a backtest origin.
  */
 export function fitCandidate(name: ModelName, y: Float64Array, options: CandidateOptions): CandidateModel {
+  const model = fitOnce(name, y, options);
+  if (!model.refits) return { ...model, backtestAt: model.forecastAt };
+  return {
+    ...model,
+    backtestAt: (end, horizon) => fitCandidate(name, y.subarray(0, end), options).forecastAt(end, horizon),
+  };
+}
+
+function fitOnce(
+  name: ModelName,
+  y: Float64Array,
+  options: CandidateOptions,
+): Omit<CandidateModel, 'backtestAt'> & { refits?: boolean } {
   const m = options.seasonLength;
   switch (name) {
     case 'seasonal-naive':
@@ -52,6 +72,7 @@ export function fitCandidate(name: ModelName, y: Float64Array, options: Candidat
       return {
         name,
         params: base.params,
+        refits: true,
         forecastAt: (end, horizon) => {
           const f = base.forecastAt(end, horizon);
           const offsets = yearlyOffsets(y, { end, horizon });
@@ -77,6 +98,7 @@ export function fitCandidate(name: ModelName, y: Float64Array, options: Candidat
           : seasonLength > 0
             ? { alpha, gamma }
             : { alpha },
+        refits: true,
         forecastAt: (end, horizon) => {
           // Backtest origins lie inside the fit window, so states start where the fit started.
           const run = etsFilter(y, {

@@ -1,6 +1,7 @@
 import { classifyDemand } from './classify-demand';
 import { countQuantiles } from './count-quantiles';
 import type { DegenerateReason, DemandForecast, FallbackProfile } from './types';
+import { profileMean } from './young';
 
 /** Counts used to decide whether a history can be modelled. */
 export interface HistorySummary {
@@ -90,10 +91,8 @@ export function degenerateForecast(
   const useProfile = profile !== undefined && Number.isFinite(profile.dailyMean) && profile.dailyMean >= 0;
   const weight = useProfile ? m / (n + m) : 0;
   const mean = new Float64Array(options.horizon);
-  const weekly = profile?.weekly ?? [];
   for (let h = 0; h < options.horizon; h++) {
-    const shape = weekly.length > 0 ? weekly[h % weekly.length]! : 1;
-    const p = useProfile ? profile.dailyMean * (Number.isFinite(shape) && shape >= 0 ? shape : 1) : 0;
+    const p = useProfile ? profileMean(profile, h) : 0;
     mean[h] = (1 - weight) * s.meanSinceFirstSale + weight * p;
   }
   const levelVariance = 0.5 * weight;

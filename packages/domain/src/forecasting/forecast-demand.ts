@@ -4,6 +4,7 @@ import { classifyDemand } from './classify-demand';
 import { countQuantiles } from './count-quantiles';
 import { degenerateForecast, degenerateReason, summariseHistory } from './degenerate';
 import { estimateDispersion } from './dispersion';
+import { profileMean, youngProfileWeight } from './young';
 import type { DemandForecast, ForecastOptions, ModelName } from './types';
 
 export const DEFAULT_QUANTILE_LEVELS: readonly number[] = [0.5, 0.8, 0.9, 0.95, 0.99];
@@ -108,7 +109,7 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
       return { end, actual: raw.subarray(end, end + btHorizon), forecast: f };
     });
   const scored = models
-    .map((model) => ({ model, windows: windowsOf((e, h) => model.forecastAt(e, h)) }))
+    .map((model) => ({ model, windows: windowsOf((e, h) => model.backtestAt(e, h)) }))
     .map((r) => ({ ...r, score: scoreWindows(r.windows) }))
     .sort((a, b) => a.score.mse - b.score.mse);
 
@@ -119,20 +120,35 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
       : options.selection === 'combine'
         ? scored.slice(0, 3)
         : scored.slice(0, 1);
-  const combined = (end: number, h: number): Float64Array => {
+  const combined = (end: number, h: number, backtest: boolean): Float64Array => {
     const out = new Float64Array(h);
     for (const r of top) {
-      const f = r.model.forecastAt(end, h);
+      const f = backtest ? r.model.backtestAt(end, h) : r.model.forecastAt(end, h);
       for (let i = 0; i < h; i++) out[i] = out[i]! + f[i]! / top.length;
     }
     return out;
   };
-  const windows = top.length === 1 ? top[0]!.windows : windowsOf(combined);
+  const windows = top.length === 1 ? top[0]!.windows : windowsOf((e, h) => combined(e, h, true));
   const score = scoreWindows(windows);
-  const { dispersion, levelVariance } = estimateDispersion(windows);
+  const errors = estimateDispersion(windows);
 
-  const mean = combined(n, horizon);
+  const mean = combined(n, horizon, false);
+  // A young SKU goes on blending with its category's profile, with the level uncertainty of the
+  // degenerate rule, so neither the mean nor the intervals jump when a model takes over. The blend
+  // is on the adjusted scale: known effects (a seller's lift, the pooled weekday shape, which then
+  // replaces the profile's own) apply to all of it.
+  const profile = options.fallbackProfile;
+  const weight =
+    profile && Number.isFinite(profile.dailyMean) && profile.dailyMean >= 0
+      ? youngProfileWeight(summariseHistory(history).observedSinceFirstSale, m)
+      : 0;
+  if (profile && weight > 0) {
+    const shaped = multiplier === undefined ? profile : { dailyMean: profile.dailyMean };
+    for (let h = 0; h < horizon; h++) mean[h] = (1 - weight) * mean[h]! + weight * profileMean(shaped, h);
+  }
   for (let h = 0; h < horizon; h++) mean[h] = Math.max(0, mean[h]! * mult(n + h));
+  const levelVariance = Math.max(errors.levelVariance, 0.5 * weight);
+  const { dispersion } = errors;
   const quantiles = levels.map((level) => ({ level, values: new Float64Array(horizon) }));
   for (let h = 0; h < horizon; h++) {
     const mu = mean[h]!;

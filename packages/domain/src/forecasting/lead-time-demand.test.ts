@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { forecastDemand } from './forecast-demand';
-import { leadTimeDemandMean, leadTimeDemandQuantiles } from './lead-time-demand';
+import {
+  LEVEL_VARIANCE_GROWTH,
+  leadTimeDemandMean,
+  leadTimeDemandQuantiles,
+  leadTimeDemandVariance,
+} from './lead-time-demand';
 import type { DemandForecast } from './types';
 
 const flat = (mu: number, dispersion: number, levelVariance: number): DemandForecast => ({
@@ -44,5 +49,18 @@ describe('lead-time demand', () => {
       for (let i = 1; i < q.length; i++) expect(q[i]!.value).toBeGreaterThanOrEqual(q[i - 1]!.value);
       for (const x of q) expect(Number.isFinite(x.value) && x.value >= 0).toBe(true);
     }
+  });
+});
+
+describe('leadTimeDemandVariance', () => {
+  it('grows the level error past 7 days as max(1, d/7)^κ, and leaves a week unchanged', () => {
+    const f = { dispersion: 2, levelVariance: 0.1 };
+    expect(leadTimeDemandVariance(f, { mean: 10, days: 7 })).toBeCloseTo(2 * 10 + 0.1 * 100, 10);
+    expect(leadTimeDemandVariance(f, { mean: 10, days: 3 })).toBeCloseTo(30, 10);
+    expect(leadTimeDemandVariance(f, { mean: 40, days: 28 })).toBeCloseTo(
+      2 * 40 + 0.1 * 4 ** LEVEL_VARIANCE_GROWTH * 1600,
+      10,
+    );
+    expect(leadTimeDemandVariance(f, { mean: 40, days: 28, growth: 0 })).toBeCloseTo(80 + 160, 10);
   });
 });

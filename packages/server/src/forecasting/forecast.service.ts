@@ -1,9 +1,10 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
-import { categoryProfile } from '@stockwise/domain/forecasting/category-profile';
 import { DomainError } from '@stockwise/domain/errors';
 import { bias, wape } from '@stockwise/domain/forecasting/accuracy';
 import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
-import type { DemandForecast, FallbackProfile } from '@stockwise/domain/forecasting/types';
+import type { DemandForecast } from '@stockwise/domain/forecasting/types';
+import { forecastPrepared, planCatalogue, prepareSeries } from '@stockwise/domain/forecasting/catalogue';
+import { eventsRepository } from '@stockwise/db/forecasting/events.repository';
 import type { ForecastInsert, StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
 import { forecastsRepository } from '@stockwise/db/forecasting/forecasts.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
@@ -13,7 +14,8 @@ import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { HistoryWindow, ItemHistories } from './demand-histories';
-import { historyDates, historyWindow, loadDemandHistories, weekdayOf } from './demand-histories';
+import { historyDates, historyWindow, loadDemandHistories } from './demand-histories';
+import { catalogueInput } from './catalogue-input';
 
 export const DEFAULT_HORIZON = 90;
 const MAX_HORIZON = 365;
@@ -69,30 +71,6 @@ function toInsert(
   };
 }
 
-/** Category profiles for SKUs too new to have a history of their own. */
-function profilesByCategory(
-  products: readonly ProductRecord[],
-  histories: ItemHistories,
-  window: HistoryWindow,
-): Map<string, FallbackProfile> {
-  const groups = new Map<string, Float64Array[]>();
-  for (const p of products) {
-    const h = histories.byProduct.get(p.id);
-    if (!h || !p.category) continue;
-    groups.set(p.category, [...(groups.get(p.category) ?? []), h]);
-  }
-  const profiles = new Map<string, FallbackProfile>();
-  const lastDay = isoDate(parseIsoDate(window.asOf) - 1);
-  for (const [category, list] of groups) {
-    const profile = categoryProfile(list, {
-      firstForecastWeekday: weekdayOf(window.asOf),
-      historyEndWeekday: weekdayOf(lastDay),
-    });
-    if (profile) profiles.set(category, profile);
-  }
-  return profiles;
-}
-
 /** Forecasts demand per SKU × location and per SKU from the ledger, stores runs, tracks accuracy. */
 export class ForecastService {
   constructor(private readonly tx: Transactor) {}
@@ -114,41 +92,37 @@ export class ForecastService {
     const sql = this.tx.sql;
     const products = await productsRepository.listAll(this.tx.sql, actor.accountId);
     const histories = await loadDemandHistories(sql, actor.accountId, window);
-    const profiles = profilesByCategory(products, histories, window);
+    const { input, keys } = await catalogueInput(sql, actor.accountId, {
+      window,
+      horizon,
+      products,
+      histories,
+    });
+    const forecastOptions = { horizon, quantileLevels: LEVELS };
+    const plan = planCatalogue(input, forecastOptions);
     const runId = await forecastsRepository.createRun(sql, {
       accountId: actor.accountId,
       jobId: options.jobId ?? null,
       asOf,
       horizon,
     });
-    const categoryOf = new Map(products.map((p) => [p.id, p.category]));
-    const series: { productId: number; locationId: number | null; demand: Float64Array }[] = [
-      ...histories.byItem.values(),
-      ...[...histories.byProduct].map(([productId, demand]) => ({ productId, locationId: null, demand })),
-    ];
     const models: Record<string, number> = {};
     let batch: ForecastInsert[] = [];
-    for (const [i, s] of series.entries()) {
-      const category = categoryOf.get(s.productId);
-      const profile = category ? profiles.get(category) : undefined;
-      const f = forecastDemand(s.demand, {
-        horizon,
-        quantileLevels: LEVELS,
-        ...(profile ? { fallbackProfile: profile } : {}),
-      });
+    for (const [i, key] of keys.entries()) {
+      const f = forecastPrepared(prepareSeries(plan, i), forecastOptions);
       models[f.model] = (models[f.model] ?? 0) + 1;
-      batch.push(toInsert(f, { productId: s.productId, locationId: s.locationId, asOf, runId, horizon }));
-      if (batch.length >= 200 || i === series.length - 1) {
+      batch.push(toInsert(f, { ...key, asOf, runId, horizon }));
+      if (batch.length >= 200 || i === keys.length - 1) {
         await forecastsRepository.insertMany(sql, actor.accountId, batch);
         batch = [];
         await options.onProgress?.(
-          (i + 1) / series.length,
-          `${String(i + 1)} of ${String(series.length)} series`,
+          (i + 1) / keys.length,
+          `${String(i + 1)} of ${String(keys.length)} series`,
         );
       }
     }
-    await forecastsRepository.finishRun(sql, actor.accountId, runId, series.length);
-    return { runId, series: series.length, asOf, models };
+    await forecastsRepository.finishRun(sql, actor.accountId, runId, keys.length);
+    return { runId, series: keys.length, asOf, models };
   }
 
   /**
@@ -184,18 +158,25 @@ export class ForecastService {
       productId: product.id,
       locationId,
     });
+    // A stored forecast made before the seller's events last changed does not reflect them.
+    const eventsChanged = await eventsRepository.lastChange(this.tx.sql, actor.accountId);
     let source: 'stored' | 'computed';
     let forecast: Pick<StoredForecast, 'model' | 'params' | 'demandClass' | 'degenerate' | 'backtest'> & {
       asOf: string;
       mean: ArrayLike<number>;
       quantiles: { level: number; values: ArrayLike<number> }[];
     };
-    if (stored && stored.asOf === asOf && stored.horizon >= horizon) {
+    if (
+      stored &&
+      stored.asOf === asOf &&
+      stored.horizon >= horizon &&
+      (eventsChanged === null || stored.createdAt >= eventsChanged)
+    ) {
       source = 'stored';
       forecast = stored;
     } else {
       source = 'computed';
-      const f = forecastDemand(history, { horizon, quantileLevels: LEVELS });
+      const f = await this.computeOne(actor, { product, locationId, window, horizon, histories });
       forecast = { ...f, asOf, backtest: f.backtest ?? null };
     }
     const historyDays = Math.min(window.days, options.historyDays ?? 365);
@@ -216,6 +197,32 @@ export class ForecastService {
       }),
       forecast: toPoints(forecast, asOf, horizon),
     };
+  }
+
+  /** One SKU's series (at a location or over all) through the catalogue forecast of that SKU's series. */
+  private async computeOne(
+    actor: Actor,
+    a: {
+      product: ProductRecord;
+      locationId: number | null;
+      window: HistoryWindow;
+      horizon: number;
+      histories: ItemHistories;
+    },
+  ): Promise<DemandForecast> {
+    const { input, keys } = await catalogueInput(this.tx.sql, actor.accountId, {
+      window: a.window,
+      horizon: a.horizon,
+      products: [a.product],
+      histories: a.histories,
+    });
+    const index = keys.findIndex((k) => k.productId === a.product.id && k.locationId === a.locationId);
+    const options = { horizon: a.horizon, quantileLevels: LEVELS };
+    if (index < 0) {
+      // No ledger history at all: the engine's rule for an empty history.
+      return forecastDemand(new Float64Array(a.window.days).fill(Number.NaN), options);
+    }
+    return forecastPrepared(prepareSeries(planCatalogue(input, options), index), options);
   }
 
   /**

@@ -23,6 +23,7 @@ import { inventoryRoutes, movementsRoutes } from '../ledger/inventory.routes';
 import { locationsRoutes } from '../catalog/locations.routes';
 import { productsRoutes } from '../catalog/products.routes';
 import { forecastsRoutes } from '../forecasting/forecasts.routes';
+import { eventsRoutes } from '../forecasting/events.routes';
 import { suppliersRoutes } from '../replenishment/suppliers.routes';
 import { restockRoutes } from '../replenishment/restock.routes';
 import { purchaseOrdersRoutes } from '../replenishment/purchase-orders.routes';
@@ -122,6 +123,7 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/jobs', jobsRoutes(sw));
   app.route('/api/v1/audit', auditRoutes(sw));
   app.route('/api/v1/forecasts', forecastsRoutes(sw));
+  app.route('/api/v1/events', eventsRoutes(sw));
   app.route('/api/v1/suppliers', suppliersRoutes(sw));
   app.route('/api/v1/restock', restockRoutes(sw));
   app.route('/api/v1/purchase-orders', purchaseOrdersRoutes(sw));

@@ -1,0 +1,160 @@
+/**
+ * The one forecasting entry point (docs/forecasting.md): a whole catalogue, or one SKU, from its
+ * histories, prices, calendar and the seller's events. The nightly run, the on-demand forecast and
+ * `bench:m5` all call it.
+ */
+import { categoryProfile } from './category-profile';
+import {
+  DEFAULT_EFFECTS,
+  catalogueFactors,
+  knownLifts,
+  type CatalogueCalendar,
+  type CatalogueEvent,
+  type CatalogueSeries,
+  type EffectChoice,
+} from './catalogue-factors';
+import { forecastDemand } from './forecast-demand';
+import { fitPooledEffects, pooledMultiplier, type EffectFactor } from './pooled-effects';
+import type { DemandForecast, FallbackProfile, ForecastOptions } from './types';
+
+export interface CatalogueInput {
+  /** Every history has the same length: the days before the first forecast day. */
+  readonly series: readonly CatalogueSeries[];
+  /** Covers history and horizon. */
+  readonly calendar: CatalogueCalendar;
+  readonly events?: readonly CatalogueEvent[];
+}
+
+/**
+ * The catalogue's model choice: the best three candidates by honest backtest, averaged. With every
+ * backtest refitted before its origin, on M5 (origin 1913) this scored WRMSSE 0.6737 against 0.6813
+ * for the single best (docs/forecasting.md).
+ */
+export const CATALOGUE_SELECTION = 'combine' as const;
+
+export interface CatalogueOptions extends Omit<ForecastOptions, 'regressors' | 'fallbackProfile'> {
+  /** @default DEFAULT_EFFECTS */
+  readonly effects?: EffectChoice;
+  /** Shrinkage pseudo-count of the pooled effects. @default 20 */
+  readonly prior?: number;
+  /** The pooled effects are fitted on the last `fitDays` days of history. @default 1092 */
+  readonly fitDays?: number;
+}
+
+/** The pooled part of a catalogue forecast, fitted once; each series is then forecast on its own. */
+export interface CataloguePlan {
+  readonly days: number;
+  readonly horizon: number;
+  readonly histories: readonly Float64Array[];
+  readonly factors: readonly EffectFactor[];
+  readonly effects: readonly Float64Array[];
+  readonly series: readonly CatalogueSeries[];
+  readonly events: readonly CatalogueEvent[];
+  readonly profiles: ReadonlyMap<string, FallbackProfile>;
+}
+
+/** What one series' forecast needs: its (censored) history, effect multipliers and fallback profile. */
+export interface PreparedSeries {
+  readonly history: Float64Array;
+  /** history.length + horizon multipliers (1 = no effect). */
+  readonly multiplier: Float64Array;
+  readonly fallbackProfile?: FallbackProfile;
+}
+
+/** Days with a price series but no price are not listed: unknown demand, not zero demand. */
+function censorUnlisted(s: CatalogueSeries): Float64Array {
+  const y = s.history.slice();
+  if (s.prices) for (let t = 0; t < y.length; t++) if (Number.isNaN(s.prices[t] ?? 0)) y[t] = NaN;
+  return y;
+}
+
+function assertInput(input: CatalogueInput, horizon: number): number {
+  const days = input.series[0]?.history.length ?? 0;
+  for (const s of input.series) {
+    if (s.history.length !== days) throw new RangeError('every history must have the same length');
+  }
+  if (input.calendar.weekday.length < days + horizon) {
+    throw new RangeError('the calendar must cover history and horizon');
+  }
+  return days;
+}
+
+/**
+ * Fits the pooled effects of a catalogue (`fitPooledEffects` over the factors of `options.effects`)
+ * and each category's profile for SKUs too new to have a history (`categoryProfile`).
+ */
+export function planCatalogue(input: CatalogueInput, options: CatalogueOptions): CataloguePlan {
+  const horizon = options.horizon;
+  const days = assertInput(input, horizon);
+  const histories = input.series.map(censorUnlisted);
+  const events = input.events ?? [];
+  const factors = catalogueFactors({
+    series: input.series,
+    calendar: input.calendar,
+    events,
+    days: days + horizon,
+    choice: options.effects ?? DEFAULT_EFFECTS,
+  });
+  const effects = fitPooledEffects({
+    series: histories,
+    factors,
+    from: Math.max(0, days - (options.fitDays ?? 1092)),
+    to: days,
+    prior: options.prior ?? 20,
+  });
+  const byCategory = new Map<string, Float64Array[]>();
+  input.series.forEach((s, i) => {
+    byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), histories[i]!]);
+  });
+  const profiles = new Map<string, FallbackProfile>();
+  for (const [category, list] of byCategory) {
+    const profile = categoryProfile(list, {
+      firstForecastWeekday: input.calendar.weekday[days] ?? 0,
+      historyEndWeekday: input.calendar.weekday[days - 1] ?? 0,
+    });
+    if (profile) profiles.set(category, profile);
+  }
+  return { days, horizon, histories, factors, effects, series: input.series, events, profiles };
+}
+
+/** Series `index` of a plan, ready for `forecastPrepared`. */
+export function prepareSeries(plan: CataloguePlan, index: number): PreparedSeries {
+  const length = plan.days + plan.horizon;
+  const multiplier = pooledMultiplier({
+    factors: plan.factors,
+    effects: plan.effects,
+    seriesIndex: index,
+    length,
+  });
+  const series = plan.series[index]!;
+  const lifts = knownLifts({ series, events: plan.events, days: length });
+  if (lifts) for (let t = 0; t < length; t++) multiplier[t] = multiplier[t]! * lifts[t]!;
+  const profile = plan.profiles.get(series.category);
+  return { history: plan.histories[index]!, multiplier, ...(profile ? { fallbackProfile: profile } : {}) };
+}
+
+/** One prepared series through `forecastDemand`, its effects as known multipliers. */
+export function forecastPrepared(prepared: PreparedSeries, options: CatalogueOptions): DemandForecast {
+  const { effects: _effects, prior: _prior, fitDays: _fitDays, ...rest } = options;
+  return forecastDemand(prepared.history, {
+    selection: CATALOGUE_SELECTION,
+    ...rest,
+    regressors: { multiplier: prepared.multiplier },
+    ...(prepared.fallbackProfile ? { fallbackProfile: prepared.fallbackProfile } : {}),
+  });
+}
+
+/**
+ * Catalogue forecast (docs/forecasting.md): pooled weekday, event, pay-day and price effects
+ * estimated across all series (Poisson log-linear, `fitPooledEffects`), seller events with a known
+ * lift applied as given, then each series' model chosen by backtest on the history with the
+ * effects divided out (`forecastDemand`). Returns one forecast per series, in input order.
+ *
+ * @example
+ * const [f] = forecastCatalogue({ series: [{ sku, history, category, location: 'US', region: 'US' }],
+ *   calendar: { weekday } }, { horizon: 28 });
+ */
+export function forecastCatalogue(input: CatalogueInput, options: CatalogueOptions): DemandForecast[] {
+  const plan = planCatalogue(input, options);
+  return input.series.map((_, i) => forecastPrepared(prepareSeries(plan, i), options));
+}

@@ -1,0 +1,76 @@
+/**
+ * Seller-entered events and promotions (docs/forecasting.md, "Calendar and events"): the rules on
+ * their fields, and their days as indices of a forecast's calendar.
+ */
+import { parseIsoDate } from '../dates/dates';
+import { DomainError } from '../errors';
+import type { CatalogueEvent } from './catalogue-factors';
+
+export type ForecastEventScope = 'all' | 'category' | 'skus';
+
+export interface ForecastEventFields {
+  readonly name: string;
+  /** First day, 'YYYY-MM-DD'. */
+  readonly startsOn: string;
+  /** Last day (inclusive), 'YYYY-MM-DD'. */
+  readonly endsOn: string;
+  readonly scope: ForecastEventScope;
+  /** The category, when scope is 'category'. */
+  readonly category: string | null;
+  /** The SKUs, when scope is 'skus'. */
+  readonly skus: readonly string[];
+  /** Expected multiplier of demand (1.3 = +30%), or null to learn it from earlier events of the same name. */
+  readonly lift: number | null;
+}
+
+/** An event spans at most a year; a lift is a multiplier in (0, 20]. */
+export const EVENT_LIMITS = { maxDays: 366, maxLift: 20, maxSkus: 1000 } as const;
+
+const fail = (field: string, message: string): never => {
+  throw new DomainError('VALIDATION_FAILED', message, { field });
+};
+
+function dayOf(field: string, iso: string): number {
+  try {
+    return parseIsoDate(iso);
+  } catch {
+    return fail(field, `${field} must be a date as YYYY-MM-DD`);
+  }
+}
+
+/** Checks an event's fields and returns them normalised (trimmed name, scope fields cleared where unused). */
+export function validateForecastEvent(fields: ForecastEventFields): ForecastEventFields {
+  const name = fields.name.trim();
+  if (name === '') fail('name', 'name must not be empty');
+  const start = dayOf('startsOn', fields.startsOn);
+  const end = dayOf('endsOn', fields.endsOn);
+  if (end < start) fail('endsOn', 'endsOn must not be before startsOn');
+  if (end - start + 1 > EVENT_LIMITS.maxDays) {
+    fail('endsOn', `an event spans at most ${String(EVENT_LIMITS.maxDays)} days`);
+  }
+  const category = fields.scope === 'category' ? (fields.category?.trim() ?? '') : '';
+  if (fields.scope === 'category' && category === '') fail('category', 'scope "category" needs a category');
+  const skus = fields.scope === 'skus' ? [...new Set(fields.skus.map((s) => s.trim()))] : [];
+  if (fields.scope === 'skus' && (skus.length === 0 || skus.includes(''))) {
+    fail('skus', 'scope "skus" needs a list of SKUs');
+  }
+  if (skus.length > EVENT_LIMITS.maxSkus) fail('skus', `at most ${String(EVENT_LIMITS.maxSkus)} SKUs`);
+  const lift = fields.lift;
+  if (lift !== null && !(Number.isFinite(lift) && lift > 0 && lift <= EVENT_LIMITS.maxLift)) {
+    fail('lift', `lift must be a multiplier in (0, ${String(EVENT_LIMITS.maxLift)}], or null to learn it`);
+  }
+  return { ...fields, name, category: category === '' ? null : category, skus };
+}
+
+/** The event over the days of a forecast whose index 0 is epoch day `fromEpochDay`. */
+export function catalogueEvent(fields: ForecastEventFields, fromEpochDay: number): CatalogueEvent {
+  const from = parseIsoDate(fields.startsOn) - fromEpochDay;
+  const to = parseIsoDate(fields.endsOn) + 1 - fromEpochDay;
+  const scope: CatalogueEvent['scope'] =
+    fields.scope === 'category'
+      ? { kind: 'category', category: fields.category ?? '' }
+      : fields.scope === 'skus'
+        ? { kind: 'skus', skus: fields.skus }
+        : { kind: 'all' };
+  return { name: fields.name, from, to, scope, lift: fields.lift };
+}

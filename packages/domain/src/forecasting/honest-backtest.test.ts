@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { fitCandidate } from './candidates';
+import type { ModelName } from './types';
+
+const MODELS: readonly ModelName[] = [
+  'seasonal-naive',
+  'ses',
+  'holt-damped',
+  'ses-weekly',
+  'holt-damped-weekly',
+  'ses-weekly-yearly',
+  'croston',
+  'sba',
+  'tsb',
+];
+
+/** A fixed pseudo-random series with a weekly shape, a trend and zeros. */
+function series(length: number, seed: number): Float64Array {
+  let s = seed >>> 0;
+  const u = () => ((s = (s * 1664525 + 1013904223) >>> 0) + 0.5) / 2 ** 32;
+  return Float64Array.from({ length }, (_, t) =>
+    u() < 0.2 ? 0 : Math.round((3 + t / 200) * (1 + 0.4 * Math.sin((2 * Math.PI * t) / 7)) * 2 * u()),
+  );
+}
+
+describe('honest backtests', () => {
+  it('changing data after an origin never changes that origin’s backtest forecast (every candidate, many draws)', () => {
+    for (let draw = 0; draw < 6; draw++) {
+      const y = series(800, 11 + draw);
+      const origin = 600 + 23 * draw;
+      const changed = y.slice();
+      let s = draw + 1;
+      for (let t = origin; t < y.length; t++) {
+        s = (s * 69069 + 1) >>> 0;
+        changed[t] = s % 5 === 0 ? NaN : s % 40;
+      }
+      for (const name of MODELS) {
+        const a = fitCandidate(name, y, { seasonLength: 7 }).backtestAt(origin, 28);
+        const b = fitCandidate(name, changed, { seasonLength: 7 }).backtestAt(origin, 28);
+        expect([...b], `${name}, draw ${String(draw)}`).toEqual([...a]);
+      }
+    }
+  });
+
+  it('the refitted backtest differs from reusing parameters fitted on the whole history', () => {
+    const y = series(800, 5);
+    const late = y.slice();
+    for (let t = 700; t < 800; t++) late[t] = 4 * late[t]!;
+    const model = fitCandidate('holt-damped-weekly', late, { seasonLength: 7 });
+    expect([...model.backtestAt(700, 28)]).not.toEqual([...model.forecastAt(700, 28)]);
+  });
+});
