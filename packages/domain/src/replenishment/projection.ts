@@ -5,6 +5,7 @@
  */
 import { isoDate, parseIsoDate } from '../dates/dates';
 import { countQuantiles } from '../forecasting/count-quantiles';
+import { leadTimeDemandVariance } from '../forecasting/lead-time-demand';
 import type { DemandForecast } from '../forecasting/types';
 import { cumulativeDemand } from './restock';
 
@@ -53,7 +54,7 @@ const BAND_LEVELS = [0.025, 0.1, 0.9, 0.975] as const;
  * Projects the stock of one SKU × location with lost sales: after a day the expected stock reaches 0,
  * an arrival restarts the projection from the units that arrive (unmet demand is not carried over).
  * Demand over the days since the last restart follows the forecast's count distribution — variance
- * dispersion·μ + levelVariance·μ², the same model as the reorder point's (`recommendRestock`) — and
+ * φ·μ + v(d)·μ² (`leadTimeDemandVariance`), the same model as the reorder point's (`recommendRestock`) — and
  * the band edges are its quantiles subtracted from the stock of that span.
  *
  * @example
@@ -98,7 +99,10 @@ export function projectStock(
     arrived += units;
     const demand = between(anchorDay, t + 1);
     const stock = anchorStock + arrived;
-    const variance = dispersion * demand + levelVariance * demand * demand;
+    const variance = leadTimeDemandVariance(
+      { dispersion, levelVariance },
+      { mean: demand, days: t + 1 - anchorDay },
+    );
     const [q025, q10, q90, q975] = countQuantiles(demand, variance, BAND_LEVELS);
     const expected = Math.max(0, stock - demand);
     if (stockOutDate === null && expected <= 0 && between(t, t + 1) > 0) stockOutDate = isoDate(start + t);

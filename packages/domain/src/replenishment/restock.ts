@@ -7,7 +7,7 @@
  */
 import { isoDate, parseIsoDate } from '../dates/dates';
 import { countQuantiles } from '../forecasting/count-quantiles';
-import { leadTimeDemandMean } from '../forecasting/lead-time-demand';
+import { leadTimeDemandMean, leadTimeDemandVariance } from '../forecasting/lead-time-demand';
 import type { DemandForecast } from '../forecasting/types';
 import type { ServiceLevelChoice } from './economics';
 import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
@@ -196,7 +196,8 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const quantile = (mean: number, days: number) => {
     if (!(mean > 0)) return 0;
     const d = mean / Math.max(1, days);
-    const variance = f.dispersion * mean + f.levelVariance * mean * mean + d * d * sdL * sdL;
+    // The forecast's calibrated sum variance (its level error grows with the span), plus the lead time's.
+    const variance = leadTimeDemandVariance(f, { mean, days }) + d * d * sdL * sdL;
     return countQuantiles(mean, variance, [alpha])[0]!;
   };
   const muL = demandBetween(0, L);
