@@ -29,7 +29,7 @@ export const IMPORT_FORMATS: Record<
     delimiter: ',',
     quoted: true,
     required: ['channel', 'external_id', 'ordered_at', 'sku', 'quantity'],
-    optional: ['unit_price', 'currency', 'status'],
+    optional: ['unit_price', 'currency', 'status', 'shipped_at'],
   },
   products: {
     delimiter: ',',
@@ -157,6 +157,8 @@ export function validateImportRow(kind: ImportKind, row: Readonly<Record<string,
           channel,
           externalId,
           orderedAt: timestamp(row, 'ordered_at'),
+          // History keeps its dates: a shipped order's stock leaves at shipped_at, else at ordered_at (docs/forecasting.md).
+          shippedAt: (row['shipped_at'] ?? '').trim() === '' ? null : timestamp(row, 'shipped_at'),
           sku,
           quantity: wholeNumber(row, 'quantity', { min: 1 }),
           unitPrice: amount(row, 'unit_price'),

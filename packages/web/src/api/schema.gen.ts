@@ -3251,6 +3251,8 @@ export interface paths {
           location?: string;
           horizon?: number;
           historyDays?: number | null;
+          /** @description first forecast day (YYYY-MM-DD); the history ends the day before. Default: today (UTC) */
+          asOf?: string;
         };
         header?: never;
         path: {
@@ -4350,6 +4352,8 @@ export interface paths {
           /** @description only lines with a quantity to order or ship */
           onlyOrders?: 'true' | 'false';
           limit?: number;
+          /** @description plan as of this day (YYYY-MM-DD): forecasts from the history before it; default today (UTC) */
+          asOf?: string;
         };
         header?: never;
         path?: never;

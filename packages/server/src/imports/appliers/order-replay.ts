@@ -1,6 +1,8 @@
 import type { AmazonDisposition } from '@stockwise/domain/channels/amazon/amazon-payloads';
 import type { IntakeLine, OrderIntake } from '@stockwise/domain/sales/intake';
+import { DomainError } from '@stockwise/domain/errors';
 import type { StagedRow } from '@stockwise/db/imports/imports.repository';
+import type { OrderDto } from '../../sales/orders.schema';
 import type { ApplyContext } from './apply-context';
 import { attempt, stagedGroups } from './apply-context';
 
@@ -8,6 +10,8 @@ import { attempt, stagedGroups } from './apply-context';
 export interface FileOrder {
   intake: Pick<OrderIntake, 'channel' | 'externalId' | 'orderedAt'>;
   disposition: AmazonDisposition;
+  /** When a shipped order left (default: when it was ordered); its shipment movements carry this date. */
+  shippedAt?: Date | undefined;
 }
 
 interface Outcome {
@@ -28,7 +32,7 @@ export async function replayOrders(
   const totals: Outcome = { created: 0, existing: 0, shipped: 0, cancelled: 0 };
   for await (const group of stagedGroups(ctx.sql, ctx.importId)) {
     const first = group[0]?.data ?? {};
-    const { intake: who, disposition } = orderOf(first);
+    const { intake: who, disposition, shippedAt } = orderOf(first);
     const lines = intakeLines(group);
     const intake: OrderIntake = {
       ...who,
@@ -45,7 +49,10 @@ export async function replayOrders(
       ctx,
       group.map((r) => r.lineNo),
       async () => {
-        outcome = await replayOne(ctx, intake, disposition);
+        outcome = await replayOne(ctx, intake, {
+          disposition,
+          shippedAt: shippedAt ?? who.orderedAt ?? new Date(),
+        });
       },
     );
     totals.created += outcome.created;
@@ -65,8 +72,9 @@ export async function replayOrders(
 async function replayOne(
   ctx: ApplyContext,
   intake: OrderIntake,
-  disposition: Exclude<AmazonDisposition, 'skip'>,
+  how: { disposition: Exclude<AmazonDisposition, 'skip'>; shippedAt: Date },
 ): Promise<Outcome> {
+  const { disposition } = how;
   const { orders, channels } = ctx.services;
   const outcome: Outcome = { created: 0, existing: 0, shipped: 0, cancelled: 0 };
   if (disposition === 'cancel') {
@@ -81,12 +89,36 @@ async function replayOne(
     }
     outcome.cancelled = 1;
   } else {
-    const result = await channels.ingest(ctx.actor, { intake, disposition });
+    // Reserved through the channel path, then shipped here at the file's date: imported history is
+    // dated when it happened, so forecasting sees it (docs/forecasting.md "History and censoring").
+    const result = await channels.ingest(ctx.actor, { intake, disposition: 'reserve' });
     if (result.created) outcome.created = 1;
     else outcome.existing = 1;
-    if (disposition === 'ship') outcome.shipped = 1;
+    if (disposition === 'ship' && result.order) {
+      await shipAt(ctx, result.order, { intake, shippedAt: how.shippedAt });
+      outcome.shipped = 1;
+    }
   }
   return outcome;
+}
+
+/** Ships an imported order's open units at the file's date; a pending order (stock short here) is refused. */
+async function shipAt(
+  ctx: ApplyContext,
+  order: OrderDto,
+  a: { intake: OrderIntake; shippedAt: Date },
+): Promise<void> {
+  const open = order.lines.some((l) => l.quantity - l.quantityShipped - l.quantityCancelled > 0);
+  if (!open || order.status === 'cancelled') return;
+  if (order.status === 'pending') {
+    const skus = [...new Set(order.lines.map((l) => l.sku))];
+    throw new DomainError(
+      'INSUFFICIENT_STOCK',
+      `${a.intake.channel} order ${a.intake.externalId} was shipped there, but the stock here cannot cover it (${skus.join(', ')}): receive or count the stock first`,
+      { field: 'lines', details: { skus } },
+    );
+  }
+  await ctx.services.orders.ship(ctx.actor, order.id, { shippedAt: a.shippedAt.toISOString() });
 }
 
 /** The order's stocked lines: rows with a SKU and a positive quantity. */
