@@ -12,6 +12,7 @@ import { applyAmazonInventoryImport } from './appliers/amazon-inventory.applier'
 import { applyAmazonOrdersImport } from './appliers/amazon-orders.applier';
 import { applyOrdersImport } from './appliers/orders.applier';
 import { applyProductsImport } from './appliers/products.applier';
+import { applySalesHistoryImport } from './appliers/sales-history.applier';
 import { applyStockImport } from './appliers/stock.applier';
 
 /** One applier per import kind. */
@@ -22,6 +23,7 @@ const APPLIERS: Record<ImportKind, ImportApplier> = {
   'amazon-orders': applyAmazonOrdersImport,
   'amazon-inventory': applyAmazonInventoryImport,
   'amazon-inventory-age': applyAmazonInventoryAgeImport,
+  'sales-history': applySalesHistoryImport,
 };
 
 /**

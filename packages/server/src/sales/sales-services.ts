@@ -13,6 +13,7 @@ import type { Transactor } from '../platform/transactor';
 import { registerImportJobs } from '../imports/import.jobs';
 import { ImportsService } from '../imports/imports.service';
 import { OrdersService } from './orders.service';
+import { SalesHistoryService } from './sales-history.service';
 
 /** Orders, sales channels and imports (issue 4), wired once into Stockwise. */
 export interface SalesServices {
@@ -21,6 +22,7 @@ export interface SalesServices {
   shopifyWebhooks: ShopifyWebhookService;
   imports: ImportsService;
   availabilityPush: AvailabilityPush;
+  salesHistory: SalesHistoryService;
 }
 
 export interface SalesOptions {
@@ -41,5 +43,6 @@ export function createSalesServices(
   const windowSeconds = availabilityWindowSeconds();
   const availabilityPush = new AvailabilityPush(deps.tx, { channels, box, windowSeconds });
   registerAvailabilityPush(deps.jobs, { push: availabilityPush, auth: deps.auth, windowSeconds });
-  return { orders, channels, shopifyWebhooks, imports, availabilityPush };
+  const salesHistory = new SalesHistoryService(deps.tx);
+  return { orders, channels, shopifyWebhooks, imports, availabilityPush, salesHistory };
 }
