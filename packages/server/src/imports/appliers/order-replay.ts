@@ -33,14 +33,36 @@ export async function replayOrders(
   for await (const group of stagedGroups(ctx.sql, ctx.importId)) {
     const first = group[0]?.data ?? {};
     const { intake: who, disposition, shippedAt } = orderOf(first);
-    const lines = intakeLines(group);
+    // No silent drops: a row with no units, an order the channel has not confirmed, or a line an
+    // existing order does not have is named with its line (the import's rejects), never counted as imported.
+    const stocked = group.filter(hasUnits);
+    for (const r of group.filter((row) => !hasUnits(row)))
+      ctx.reject({
+        line: r.lineNo,
+        field: 'quantity',
+        message:
+          disposition === 'cancel'
+            ? `order ${who.externalId} was cancelled with no units: recorded as nothing`
+            : 'no SKU or no units: nothing to import',
+      });
+    if (disposition === 'skip') {
+      for (const r of stocked)
+        ctx.reject({
+          line: r.lineNo,
+          field: 'status',
+          message: `order ${who.externalId} is not confirmed on the channel yet (pending): import it once it is`,
+        });
+      ctx.progress(group.length);
+      continue;
+    }
+    const lines = intakeLines(await newLinesRefused(ctx, who, stocked));
     const intake: OrderIntake = {
       ...who,
       currency: typeof first['currency'] === 'string' ? first['currency'] : null,
       lines,
       unmapped: [],
     };
-    if (disposition === 'skip' || lines.length === 0) {
+    if (lines.length === 0) {
       ctx.progress(group.length);
       continue;
     }
@@ -121,17 +143,52 @@ async function shipAt(
   await ctx.services.orders.ship(ctx.actor, order.id, { shippedAt: a.shippedAt.toISOString() });
 }
 
+const hasUnits = (r: StagedRow) => Boolean(r.data['sku']) && Number(r.data['quantity']) > 0;
+
+/**
+ * An order that already exists keeps its lines: the file's rows it already has (by SKU and quantity)
+ * go on, each row it does not have is refused by line (a whole-file refusal by default; with
+ * skipInvalid it is named in the rejects). An invoice split over two files is never "imported" silently.
+ */
+async function newLinesRefused(
+  ctx: ApplyContext,
+  who: FileOrder['intake'],
+  rows: readonly StagedRow[],
+): Promise<StagedRow[]> {
+  const known = await ctx.services.orders.findByExternal(ctx.actor, who.channel, who.externalId);
+  if (!known) return [...rows];
+  const left = new Map<string, number>();
+  for (const l of known.lines) left.set(l.sku, (left.get(l.sku) ?? 0) + l.quantity);
+  const kept: StagedRow[] = [];
+  for (const r of rows) {
+    const sku = String(r.data['sku']);
+    const quantity = Number(r.data['quantity']);
+    const has = left.get(sku) ?? 0;
+    if (has >= quantity) {
+      left.set(sku, has - quantity);
+      kept.push(r);
+      continue;
+    }
+    await attempt(ctx, [r.lineNo], () =>
+      Promise.reject(
+        new DomainError(
+          'CONFLICT',
+          `order ${who.externalId} already exists without this line (${sku} × ${quantity}): an existing order's lines are not changed, so this line was not imported`,
+          { field: 'sku' },
+        ),
+      ),
+    );
+  }
+  return kept;
+}
+
 /** The order's stocked lines: rows with a SKU and a positive quantity. */
 function intakeLines(group: readonly StagedRow[]): IntakeLine[] {
-  return group
-    .filter((r) => r.data['sku'] && Number(r.data['quantity']) > 0)
-    .map((r) => ({
-      sku: String(r.data['sku']),
-      quantity: Number(r.data['quantity']),
-      unitPrice:
-        r.data['unitPrice'] === null || r.data['unitPrice'] === undefined
-          ? null
-          : Number(r.data['unitPrice']),
-      externalLineId: null,
-    }));
+  return group.filter(hasUnits).map((r) => ({
+    sku: String(r.data['sku']),
+    quantity: Number(r.data['quantity']),
+    unitPrice:
+      r.data['unitPrice'] === null || r.data['unitPrice'] === undefined ? null : Number(r.data['unitPrice']),
+    externalLineId: null,
+  }));
 }
