@@ -64,6 +64,19 @@ export class RejectCollector {
   };
 }
 
+/** A file whose apply stopped part-way (committed chunks, then a crash): the apply picks up where it stopped. */
+export function resumedResult(kind: ImportKind, previous: ImportRecord): ImportResult {
+  return {
+    importId: previous.id,
+    kind,
+    status: 'applied',
+    rows: previous.rowsTotal,
+    rejected: previous.rowsRejected,
+    rejects: [],
+    applied: {},
+  };
+}
+
 /** The result of a file that was already applied: nothing changes. */
 export function unchangedResult(kind: ImportKind, previous: ImportRecord): ImportResult {
   return {

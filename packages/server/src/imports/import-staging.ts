@@ -14,7 +14,7 @@ import type { StagedRow } from '@stockwise/db/imports/imports.repository';
 import { importsRepository } from '@stockwise/db/imports/imports.repository';
 import type { Actor } from '../accounts/actor';
 import type { ImportInput, ImportResult, RejectedRow } from './import-result';
-import { RejectCollector, unchangedResult } from './import-result';
+import { RejectCollector, resumedResult, unchangedResult } from './import-result';
 
 /** Rows checked against the catalog (SKUs, locations) and staged per statement. */
 const STAGE_CHUNK = 2000;
@@ -44,6 +44,8 @@ export async function stageImport(sql: Sql, actor: Actor, input: ImportInput): P
       fileHash: keyHash(input.fileHash),
     });
     if (previous?.status === 'applied') return unchangedResult(input.kind, previous);
+    // Partly applied in committed chunks before a crash: resume it (applying it again would count twice).
+    if (previous && previous.appliedThrough > 0) return resumedResult(input.kind, previous);
     // An attempt at this file that never finished (the process was killed): start it over.
     if (previous) await importsRepository.delete(sql, actor.accountId, previous.id);
   }
@@ -62,9 +64,11 @@ export async function stageImport(sql: Sql, actor: Actor, input: ImportInput): P
   const previous = input.fileHash
     ? undefined
     : await importsRepository.findByHash(sql, actor.accountId, { ...key, fileHash: keyHash(fileHash) });
-  if (previous?.status === 'applied') {
+  if (previous?.status === 'applied' || (previous && previous.appliedThrough > 0)) {
     await importsRepository.delete(sql, actor.accountId, importId);
-    return unchangedResult(input.kind, previous);
+    return previous.status === 'applied'
+      ? unchangedResult(input.kind, previous)
+      : resumedResult(input.kind, previous);
   }
   // An earlier attempt at this file that never finished (killed, refused): this one replaces it.
   if (previous) await importsRepository.delete(sql, actor.accountId, previous.id);
