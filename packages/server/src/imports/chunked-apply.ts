@@ -10,7 +10,7 @@ import type { Transactor } from '../platform/transactor';
 export const APPLY_CHUNK_LINES = 5000;
 
 /** Lets other work (an API request on the embedded database's one connection) run between chunks. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Applies a sales history's demand in chunks of staged lines, each in its own transaction that also

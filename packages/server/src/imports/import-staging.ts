@@ -16,6 +16,8 @@ import type { Actor } from '../accounts/actor';
 import type { ImportInput, ImportResult, RejectedRow } from './import-result';
 import { RejectCollector, resumedResult, unchangedResult } from './import-result';
 
+import { yieldToEventLoop } from './chunked-apply';
+
 /** Rows checked against the catalog (SKUs, locations) and staged per statement. */
 const STAGE_CHUNK = 2000;
 
@@ -130,6 +132,8 @@ async function readAndStage(
       input.totalBytes ? Math.min(0.5, (bytes / input.totalBytes) * 0.5) : 0,
       `checked ${rows} rows`,
     );
+    // The embedded database resolves in microtasks: give queued requests (/api/health) their turn.
+    await yieldToEventLoop();
   };
 
   try {
