@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { Stockwise } from '@stockwise/server/stockwise';
 import { openStockwise } from '@stockwise/server/stockwise';
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
+import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { LocalCommand } from '@stockwise/server/local-control';
 import { findRunningServer, runLocalCommand } from '@stockwise/server/local-control';
 
@@ -96,5 +97,17 @@ export function assertNotServed(flags: StorageFlags): void {
       'CONFLICT',
       `a Stockwise server is running on ${resolve(flags.data)}; stop it first`,
     );
+  }
+}
+
+/** `--as-of`: a calendar date as YYYY-MM-DD, refused with the flag's name otherwise. */
+export function isoDateFlag(value: string): string {
+  try {
+    parseIsoDate(value);
+    return value;
+  } catch {
+    throw new DomainError('VALIDATION_FAILED', `--as-of must be a date as YYYY-MM-DD, got "${value}"`, {
+      field: 'asOf',
+    });
   }
 }

@@ -70,6 +70,7 @@ export const LocalCommandSchema = z.discriminatedUnion('command', [
       command: z.literal('forecast.run'),
       account: z.string().max(200).optional(),
       horizon: z.number().int().min(1).max(365).optional(),
+      asOf: z.iso.date().optional(),
     })
     .strict(),
   z
@@ -79,6 +80,7 @@ export const LocalCommandSchema = z.discriminatedUnion('command', [
       sku: z.string().min(1).max(100),
       location: z.string().max(32).optional(),
       horizon: z.number().int().min(1).max(365).optional(),
+      asOf: z.iso.date().optional(),
     })
     .strict(),
   RESTOCK_LOCAL_COMMAND,
@@ -106,7 +108,10 @@ export async function runLocalCommand(
     }
     case 'forecast.run': {
       const actor = await sw.auth.ownerOf(command.account);
-      return sw.forecasts.run(actor, command.horizon ? { horizon: command.horizon } : {});
+      return sw.forecasts.run(actor, {
+        ...(command.horizon ? { horizon: command.horizon } : {}),
+        ...(command.asOf ? { asOf: command.asOf } : {}),
+      });
     }
     case 'import.start':
     case 'job.get':
@@ -121,6 +126,7 @@ export async function runLocalCommand(
       const actor = await sw.auth.ownerOf(command.account);
       return sw.forecasts.get(actor, command.sku, {
         location: command.location,
+        asOf: command.asOf,
         ...(command.horizon ? { horizon: command.horizon } : {}),
       });
     }

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { StorageFlags } from '../options';
-import { print, reportError, runAdminCommand, withStorage } from '../options';
+import { isoDateFlag, print, reportError, runAdminCommand, withStorage } from '../options';
 
 interface ForecastFlags extends StorageFlags {
   sku?: string;
   location?: string;
   horizon: string;
+  asOf?: string;
   account?: string;
 }
 
@@ -24,13 +25,22 @@ export function registerForecastCommands(program: Command): void {
     .addOption(new Option('--sku <sku>', 'show one SKU instead of running all'))
     .addOption(new Option('--location <code>', 'with --sku: one location'))
     .addOption(new Option('--horizon <days>', 'days ahead').default('90'))
+    .addOption(
+      new Option(
+        '--as-of <date>',
+        'first forecast day, YYYY-MM-DD (default today): forecast from the history before it',
+      ),
+    )
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
     .action(async (flags: ForecastFlags) => {
       try {
         const horizon = Number(flags.horizon);
         if (!Number.isInteger(horizon) || horizon < 1 || horizon > 365)
           throw new Error('--horizon must be a whole number of days from 1 to 365');
-        const account = flags.account ? { account: flags.account } : {};
+        const account = {
+          ...(flags.account ? { account: flags.account } : {}),
+          ...(flags.asOf ? { asOf: isoDateFlag(flags.asOf) } : {}),
+        };
         if (flags.sku) {
           const f = (await runAdminCommand(flags, {
             command: 'forecast.get',

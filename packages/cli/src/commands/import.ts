@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { IMPORT_KINDS } from '@stockwise/domain/imports/import-formats';
 import type { ImportKind } from '@stockwise/domain/imports/import-formats';
 import { DomainError } from '@stockwise/domain/errors';
+import { parseSalesHistoryMapping } from '@stockwise/domain/imports/sales-history';
 import { importFile } from '@stockwise/server/imports/import.jobs';
 import { findRunningServer } from '@stockwise/server/local-control';
 import type { StorageFlags } from '../options';
@@ -15,6 +16,7 @@ interface ImportFlags extends StorageFlags {
   skipInvalid?: boolean;
   rejects?: string;
   location?: string;
+  mapping?: string;
   account?: string;
 }
 
@@ -31,7 +33,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Through the running server (it owns the embedded database): start the import job, follow its progress. */
 async function importThroughServer(
   flags: ImportFlags,
-  job: { kind: ImportKind; path: string; rejectsPath: string | undefined },
+  job: { kind: ImportKind; path: string; rejectsPath: string | undefined; mapping: string | undefined },
   bar: ReturnType<typeof progressBar>,
 ): Promise<ImportOutcome> {
   const account = flags.account ? { account: flags.account } : {};
@@ -42,6 +44,7 @@ async function importThroughServer(
     skipInvalid: Boolean(flags.skipInvalid),
     ...(job.rejectsPath ? { rejectsPath: job.rejectsPath } : {}),
     ...(flags.location ? { location: flags.location } : {}),
+    ...(job.mapping ? { mapping: job.mapping } : {}),
     ...account,
   });
   const jobId = Number(started['jobId']);
@@ -59,6 +62,16 @@ async function importThroughServer(
       );
     await sleep(250);
   }
+}
+
+/** The --mapping file's JSON text, checked before the file is read (the message names the field). */
+function readMapping(path: string | undefined): string {
+  if (!path) throw new Error('sales-history needs --mapping <file>: a JSON object naming the columns');
+  const full = resolve(path);
+  if (!existsSync(full)) throw new Error(`no mapping file ${full}`);
+  const text = readFileSync(full, 'utf8');
+  parseSalesHistoryMapping(text);
+  return text;
 }
 
 export function registerImportCommands(program: Command): void {
@@ -85,6 +98,12 @@ export function registerImportCommands(program: Command): void {
         'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile',
       ),
     )
+    .addOption(
+      new Option(
+        '--mapping <file>',
+        'sales-history: a JSON file naming the columns, e.g. {"orderId":"Invoice","date":"InvoiceDate","sku":"StockCode","quantity":"Quantity","unitPrice":"Price","cancelPrefix":"C","createProducts":true}',
+      ),
+    )
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
     .action(async (kind: string, file: string, flags: ImportFlags) => {
       const bar = progressBar(!flags.json);
@@ -94,7 +113,8 @@ export function registerImportCommands(program: Command): void {
         const path = resolve(file);
         if (!existsSync(path)) throw new Error(`no file ${path}`);
         const rejectsPath = flags.skipInvalid ? resolve(flags.rejects ?? `${file}.rejects.csv`) : undefined;
-        const job = { kind: kind as ImportKind, path, rejectsPath };
+        const mapping = kind === 'sales-history' ? readMapping(flags.mapping) : undefined;
+        const job = { kind: kind as ImportKind, path, rejectsPath, mapping };
         const served = !flags.databaseUrl && findRunningServer(resolve(flags.data));
         const result: ImportOutcome = served
           ? await importThroughServer(flags, job, bar)
@@ -103,6 +123,7 @@ export function registerImportCommands(program: Command): void {
                 ...job,
                 skipInvalid: flags.skipInvalid,
                 location: flags.location,
+                mapping: mapping === undefined ? undefined : parseSalesHistoryMapping(mapping),
                 onProgress: bar.update,
               }),
             );

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { StorageFlags } from '../options';
-import { print, reportError, runAdminCommand, withStorage } from '../options';
+import { isoDateFlag, print, reportError, runAdminCommand, withStorage } from '../options';
 
 interface RestockFlags extends StorageFlags {
   location?: string;
@@ -9,6 +9,7 @@ interface RestockFlags extends StorageFlags {
   alert?: 'out_of_stock' | 'reorder_now' | 'reorder_soon' | 'any';
   mode?: 'direct' | 'via_warehouse' | 'bulk_warehouse';
   all?: boolean;
+  asOf?: string;
   account?: string;
 }
 
@@ -54,6 +55,7 @@ export function registerRestockCommands(program: Command): void {
       new Option('--mode <mode>', 'supply chain mode').choices(['direct', 'via_warehouse', 'bulk_warehouse']),
     )
     .addOption(new Option('--all', 'also SKUs with nothing to order'))
+    .addOption(new Option('--as-of <date>', 'plan as of this day, YYYY-MM-DD (default today)'))
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
     .action(async (flags: RestockFlags) => {
       try {
@@ -64,6 +66,7 @@ export function registerRestockCommands(program: Command): void {
           ...(flags.supplier ? { supplier: flags.supplier } : {}),
           ...(flags.alert ? { alert: flags.alert } : {}),
           ...(flags.mode ? { mode: flags.mode } : {}),
+          ...(flags.asOf ? { asOf: isoDateFlag(flags.asOf) } : {}),
           onlyOrders: !flags.all && !flags.alert,
         })) as unknown as PlanOut;
         const header = `${pad('SKU', 18)} ${pad('LOCATION', 10)} ${pad('ALERT', 13)} ${'QTY'.padStart(7)} ${pad('ORDER BY', 10)} ${pad('SHIP', 10)} ${'DAYS'.padStart(6)} ${pad('FROM', 12)}`;

@@ -7,6 +7,11 @@ export interface ItemLedgerDays {
   locationId: number;
   openingOnHand: number;
   days: LedgerDay[];
+  /**
+   * With a sales history for this item: the window day of the account's last recorded demand (days
+   * up to it are sellable from the first sale on, docs/forecasting.md "History and censoring").
+   */
+  recordedUntil?: number | undefined;
 }
 
 export interface DemandWindow {
@@ -18,15 +23,18 @@ export interface DemandWindow {
 }
 
 /**
- * Daily sales, on-hand change and arrivals per SKU × location, aggregated in SQL from the ledger
- * (one row per item-day that had movements), plus the on hand at the start of the window.
+ * Daily sales, on-hand change and arrivals per SKU × location, aggregated in SQL from the ledger and
+ * the sales history's demand (one row per item-day that had either), plus the on hand at the start of
+ * the window. Non-stock products (postage, fees) are left out.
  */
 export const demandRepository = {
   async ledgerDays(sql: Sql, accountId: number, window: DemandWindow): Promise<ItemLedgerDays[]> {
     const one = window.productId !== undefined;
+    const stocked = `AND product_id NOT IN (SELECT id FROM products WHERE account_id = $1 AND non_stock)`;
     const openings = await sql.query<{ product_id: number; location_id: number; on_hand: number }>(
       `SELECT product_id, location_id, sum(on_hand_delta)::int AS on_hand FROM stock_movements
-       WHERE account_id = $1 AND occurred_at < $2::date ${one ? 'AND product_id = $3' : ''} GROUP BY product_id, location_id`,
+       WHERE account_id = $1 AND occurred_at < $2::date ${one ? 'AND product_id = $3' : ''} ${stocked}
+       GROUP BY product_id, location_id`,
       one ? [accountId, window.from, window.productId] : [accountId, window.from],
     );
     const rows = await sql.query<{
@@ -36,15 +44,26 @@ export const demandRepository = {
       sold: number;
       delta: number;
       arrived: number;
+      recorded: boolean;
     }>(
-      `SELECT product_id, location_id, ((occurred_at AT TIME ZONE 'UTC')::date - $2::date) AS day,
-         sum(CASE WHEN type = 'shipment' THEN -on_hand_delta ELSE 0 END)::int AS sold,
-         sum(on_hand_delta)::int AS delta,
-         sum(GREATEST(on_hand_delta, 0))::int AS arrived
-       FROM stock_movements
-       WHERE account_id = $1 AND occurred_at >= $2::date AND occurred_at < $3::date ${one ? 'AND product_id = $4' : ''}
+      `WITH m AS (
+         SELECT product_id, location_id, ((occurred_at AT TIME ZONE 'UTC')::date - $2::date) AS day,
+           CASE WHEN type = 'shipment' THEN -on_hand_delta ELSE 0 END AS sold, on_hand_delta AS delta,
+           GREATEST(on_hand_delta, 0) AS arrived, false AS recorded
+         FROM stock_movements
+         WHERE account_id = $1 AND occurred_at >= $2::date AND occurred_at < $3::date ${one ? 'AND product_id = $4' : ''}
+         UNION ALL
+         SELECT product_id, location_id, day - $2::date, units, 0, 0, true FROM sales_demand
+         WHERE account_id = $1 AND day >= $2::date AND day < $3::date ${one ? 'AND product_id = $4' : ''})
+       SELECT product_id, location_id, day, sum(sold)::int AS sold, sum(delta)::int AS delta,
+         sum(arrived)::int AS arrived, bool_or(recorded) AS recorded
+       FROM m WHERE true ${stocked}
        GROUP BY product_id, location_id, day ORDER BY product_id, location_id, day`,
       one ? [accountId, window.from, window.to, window.productId] : [accountId, window.from, window.to],
+    );
+    const [last] = await sql.query<{ day: number | null }>(
+      'SELECT max(day) - $2::date AS day FROM sales_demand WHERE account_id = $1 AND day >= $2::date AND day < $3::date',
+      [accountId, window.from, window.to],
     );
     const items = new Map<string, ItemLedgerDays>();
     const item = (productId: number, locationId: number) => {
@@ -57,13 +76,16 @@ export const demandRepository = {
       return found;
     };
     for (const o of openings) item(o.product_id, o.location_id).openingOnHand = o.on_hand;
-    for (const r of rows)
-      item(r.product_id, r.location_id).days.push({
+    for (const r of rows) {
+      const it = item(r.product_id, r.location_id);
+      if (r.recorded) it.recordedUntil = last?.day ?? undefined;
+      it.days.push({
         day: r.day,
         unitsSold: r.sold,
         onHandDelta: r.delta,
         unitsArrived: r.arrived,
       });
+    }
     return [...items.values()];
   },
 };

@@ -14,6 +14,8 @@ export interface ImportRecord {
   result: Record<string, unknown> | null;
   createdAt: Date;
   finishedAt: Date | null;
+  /** Chunked imports: staged lines below this one are applied and committed. */
+  appliedThrough: number;
 }
 
 interface ImportRow {
@@ -28,6 +30,7 @@ interface ImportRow {
   result: Record<string, unknown> | null;
   created_at: Date;
   finished_at: Date | null;
+  applied_through: number;
 }
 
 const mapImport = (r: ImportRow): ImportRecord => ({
@@ -42,6 +45,7 @@ const mapImport = (r: ImportRow): ImportRecord => ({
   result: r.result,
   createdAt: r.created_at,
   finishedAt: r.finished_at,
+  appliedThrough: r.applied_through,
 });
 
 export interface StagedRow {
@@ -133,6 +137,11 @@ export const importsRepository = {
       `DELETE FROM imports WHERE account_id = $1 AND status = 'staging' AND file_hash LIKE 'pending:%' AND created_at < now() - interval '1 day'`,
       [accountId],
     );
+  },
+
+  /** Records that the staged lines below `through` are applied (in the same transaction as their writes). */
+  async setAppliedThrough(sql: Sql, id: number, through: number): Promise<void> {
+    await sql.query('UPDATE imports SET applied_through = $2 WHERE id = $1', [id, through]);
   },
 
   async delete(sql: Sql, accountId: number, id: number): Promise<void> {

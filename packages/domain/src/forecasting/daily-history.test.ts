@@ -28,6 +28,36 @@ describe('buildDailyDemand', () => {
     const { demand } = buildDailyDemand([], { days: 3, openingOnHand: 8 });
     expect([...demand]).toEqual([0, 0, 0]);
   });
+
+  it('reads shipments dated before any recorded stock (imported history) as sold from stock it did not see', () => {
+    // A count of 10 arrives on day 4, after history shipments of 2 (day 0) and 3 (day 2): the ledger
+    // implies 5 units on hand from the start, so day 1 is a zero-demand day, not a stock-out; day 3
+    // (after the last of those units left, before the count) is out of stock.
+    const { demand, onHandEnd, censoredDays } = buildDailyDemand(
+      [
+        { day: 0, unitsSold: 2, onHandDelta: -2, unitsArrived: 0 },
+        { day: 2, unitsSold: 3, onHandDelta: -3, unitsArrived: 0 },
+        { day: 4, unitsSold: 0, onHandDelta: 10, unitsArrived: 10 },
+      ],
+      { days: 5, openingOnHand: 0 },
+    );
+    expect([...demand]).toEqual([2, 0, 3, Number.NaN, 0]);
+    expect([...onHandEnd]).toEqual([3, 3, 0, 0, 10]);
+    expect(censoredDays).toBe(1);
+  });
+
+  it('keeps a sales history sellable from the first sale through its last day, and censors after it', () => {
+    // Recorded demand only (no stock movements): day 0 before the first sale is pre-launch; days 2–3
+    // without sales are zeros up to the history's end (day 3); day 4 is after it and nothing is stocked.
+    const { demand } = buildDailyDemand(
+      [
+        { day: 1, unitsSold: 4, onHandDelta: 0, unitsArrived: 0 },
+        { day: 3, unitsSold: 1, onHandDelta: 0, unitsArrived: 0 },
+      ],
+      { days: 5, openingOnHand: 0, recordedUntil: 3 },
+    );
+    expect([...demand]).toEqual([Number.NaN, 4, 0, 1, Number.NaN]);
+  });
 });
 
 describe('sumHistories', () => {

@@ -24,12 +24,18 @@ export interface DailyDemandHistory {
  * nothing about demand, so it becomes NaN rather than 0. Days before the first stock ever are
  * censored too (the SKU was not for sale). A day that ran out mid-way keeps its sales, a lower bound.
  *
+ * Imported history: on hand is never negative, so shipments the ledger dates before any recorded
+ * stock (history imported after a count) imply stock the ledger did not see — the opening is raised
+ * to the least that keeps every day's on hand at or above zero. Days of a sales history (demand
+ * recorded without stock, `recordedUntil`) are sellable from the SKU's first sale through the
+ * history's last day: it says what sold, not when stock ran out.
+ *
  * @example buildDailyDemand([{ day: 0, unitsSold: 0, onHandDelta: 5, unitsArrived: 5 }], { days: 2, openingOnHand: 0 })
  *   // demand [0, 0]: stocked from day 0 on, nothing sold
  */
 export function buildDailyDemand(
   days: readonly LedgerDay[],
-  options: { days: number; openingOnHand: number },
+  options: { days: number; openingOnHand: number; recordedUntil?: number | undefined },
 ): DailyDemandHistory {
   const n = options.days;
   const sold = new Float64Array(n);
@@ -44,10 +50,18 @@ export function buildDailyDemand(
   const demand = new Float64Array(n);
   const onHandEnd = new Float64Array(n);
   let onHand = Math.max(0, options.openingOnHand);
+  let running = onHand;
+  let lowest = onHand;
+  for (let t = 0; t < n; t++) {
+    running += delta[t]!;
+    lowest = Math.min(lowest, running);
+  }
+  onHand -= Math.min(0, lowest);
   let everStocked = onHand > 0;
   let censoredDays = 0;
+  const recordedUntil = options.recordedUntil ?? -1;
   for (let t = 0; t < n; t++) {
-    const sellable = onHand > 0 || arrived[t]! > 0 || sold[t]! > 0;
+    const sellable = onHand > 0 || arrived[t]! > 0 || sold[t]! > 0 || (everStocked && t <= recordedUntil);
     everStocked ||= sellable;
     if (!sellable || !everStocked) {
       demand[t] = Number.NaN;

@@ -1,6 +1,7 @@
 import { checkBarcode } from '../catalog/barcode';
 import { DomainError } from '../errors';
 import { ORDER_CHANNELS } from '../sales/order-state';
+import { SALES_HISTORY_COLUMNS, SALES_HISTORY_REQUIRED } from './sales-history';
 import type { OrderChannel } from '../sales/order-state';
 import {
   amazonAllOrdersRow,
@@ -17,6 +18,7 @@ export const IMPORT_KINDS = [
   'amazon-orders',
   'amazon-inventory',
   'amazon-inventory-age',
+  'sales-history',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -29,7 +31,7 @@ export const IMPORT_FORMATS: Record<
     delimiter: ',',
     quoted: true,
     required: ['channel', 'external_id', 'ordered_at', 'sku', 'quantity'],
-    optional: ['unit_price', 'currency', 'status'],
+    optional: ['unit_price', 'currency', 'status', 'shipped_at'],
   },
   products: {
     delimiter: ',',
@@ -65,6 +67,13 @@ export const IMPORT_FORMATS: Record<
     quoted: false,
     required: FBA_AGE_REQUIRED_COLUMNS,
     optional: FBA_AGE_OPTIONAL_COLUMNS,
+  },
+  // Not header names: the fields of the import's mapping, which names the file's own columns (sales-history.ts).
+  'sales-history': {
+    delimiter: ',',
+    quoted: true,
+    required: SALES_HISTORY_REQUIRED,
+    optional: SALES_HISTORY_COLUMNS.filter((c) => !(SALES_HISTORY_REQUIRED as readonly string[]).includes(c)),
   },
 };
 
@@ -157,6 +166,8 @@ export function validateImportRow(kind: ImportKind, row: Readonly<Record<string,
           channel,
           externalId,
           orderedAt: timestamp(row, 'ordered_at'),
+          // History keeps its dates: a shipped order's stock leaves at shipped_at, else at ordered_at (docs/forecasting.md).
+          shippedAt: (row['shipped_at'] ?? '').trim() === '' ? null : timestamp(row, 'shipped_at'),
           sku,
           quantity: wholeNumber(row, 'quantity', { min: 1 }),
           unitPrice: amount(row, 'unit_price'),
@@ -251,6 +262,8 @@ export function validateImportRow(kind: ImportKind, row: Readonly<Record<string,
       // One row per SKU and snapshot: the last row of a SKU wins (rows of other conditions are summed by Amazon already).
       return { key: r.sku, sku: r.sku, location: null, data: { ...r } };
     }
+    case 'sales-history':
+      return fail('mapping', 'a sales history is read through its mapping (salesHistoryRow)');
   }
 }
 

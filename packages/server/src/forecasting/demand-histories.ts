@@ -45,7 +45,11 @@ export async function loadDemandHistories(
   const byItem = new Map<string, { productId: number; locationId: number; demand: Float64Array }>();
   const perProduct = new Map<number, Float64Array[]>();
   for (const item of items) {
-    const { demand } = buildDailyDemand(item.days, { days: window.days, openingOnHand: item.openingOnHand });
+    const { demand } = buildDailyDemand(item.days, {
+      days: window.days,
+      openingOnHand: item.openingOnHand,
+      recordedUntil: item.recordedUntil,
+    });
     byItem.set(`${item.productId}:${item.locationId}`, {
       productId: item.productId,
       locationId: item.locationId,

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { LocationCodeSchema } from '../http/common.schema';
+import { IsoDateSchema, LocationCodeSchema } from '../http/common.schema';
 
 export const ForecastQuerySchema = z.object({
   location: LocationCodeSchema.optional().openapi({
@@ -7,6 +7,9 @@ export const ForecastQuerySchema = z.object({
   }),
   horizon: z.coerce.number().int().min(1).max(365).default(90),
   historyDays: z.coerce.number().int().min(0).max(728).default(365),
+  asOf: IsoDateSchema.optional().openapi({
+    description: 'first forecast day (YYYY-MM-DD); the history ends the day before. Default: today (UTC)',
+  }),
 });
 
 export const ForecastSchema = z

@@ -132,7 +132,12 @@ export class ForecastService {
   async get(
     actor: Actor,
     sku: string,
-    options: { location?: string | undefined; horizon?: number; historyDays?: number },
+    options: {
+      location?: string | undefined;
+      horizon?: number;
+      historyDays?: number;
+      asOf?: string | undefined;
+    },
   ) {
     const horizon = Math.min(MAX_HORIZON, options.horizon ?? DEFAULT_HORIZON);
     const product = await productsRepository.findBySku(this.tx.sql, actor.accountId, sku);
@@ -146,7 +151,7 @@ export class ForecastService {
         });
       locationId = location.id;
     }
-    const asOf = todayUtc();
+    const asOf = options.asOf ?? todayUtc();
     const window = historyWindow(asOf);
     const histories = await loadDemandHistories(this.tx.sql, actor.accountId, window, product.id);
     const demand =

@@ -47,8 +47,8 @@ export function forecastsRoutes(sw: Stockwise) {
       request: { params: SkuParam, query: ForecastQuerySchema },
       responses: { 200: jsonResponse('Forecast', ForecastSchema) },
     }),
-    (actor, { param, query: { location, horizon, historyDays } }) =>
-      sw.forecasts.get(actor, param.sku, { location, horizon, historyDays }),
+    (actor, { param, query: { location, horizon, historyDays, asOf } }) =>
+      sw.forecasts.get(actor, param.sku, { location, horizon, historyDays, asOf }),
   );
   return app;
 }

@@ -29,6 +29,7 @@ import { restockRoutes } from '../replenishment/restock.routes';
 import { purchaseOrdersRoutes } from '../replenishment/purchase-orders.routes';
 import { channelsRoutes, shopifyWebhookRoutes } from '../channels/channels.routes';
 import { ordersRoutes } from '../sales/orders.routes';
+import { salesHistoryRoutes } from '../sales/sales-history.routes';
 import { importsRoutes } from '../imports/imports.routes';
 import { healthRoutes } from '../health/health.routes';
 import { reportsRoutes } from '../reports/reports.routes';
@@ -130,6 +131,7 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/orders', ordersRoutes(sw));
   app.route('/api/v1/channels', channelsRoutes(sw));
   app.route('/api/v1/imports', importsRoutes(sw));
+  app.route('/api/v1/sales', salesHistoryRoutes(sw));
   app.route('/api/v1/health', healthRoutes(sw));
   app.route('/api/v1/reports', reportsRoutes(sw));
   app.route('/api/v1/fees', feesRoutes(sw));

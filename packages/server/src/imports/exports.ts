@@ -82,6 +82,8 @@ export async function* exportCsv(tx: Transactor, actor: Actor, kind: ExportKind)
             l.unitPrice,
             o.currency,
             status,
+            // shipped_at: not kept per order; a re-import ships at ordered_at.
+            null,
           ]);
       }
       cursor = page?.nextCursor ?? undefined;

@@ -12,7 +12,9 @@ import { applyAmazonInventoryImport } from './appliers/amazon-inventory.applier'
 import { applyAmazonOrdersImport } from './appliers/amazon-orders.applier';
 import { applyOrdersImport } from './appliers/orders.applier';
 import { applyProductsImport } from './appliers/products.applier';
+import { applySalesHistoryImport } from './appliers/sales-history.applier';
 import { applyStockImport } from './appliers/stock.applier';
+import { applySalesDemandInChunks } from './chunked-apply';
 
 /** One applier per import kind. */
 const APPLIERS: Record<ImportKind, ImportApplier> = {
@@ -22,6 +24,7 @@ const APPLIERS: Record<ImportKind, ImportApplier> = {
   'amazon-orders': applyAmazonOrdersImport,
   'amazon-inventory': applyAmazonInventoryImport,
   'amazon-inventory-age': applyAmazonInventoryAgeImport,
+  'sales-history': applySalesHistoryImport,
 };
 
 /**
@@ -31,6 +34,49 @@ const APPLIERS: Record<ImportKind, ImportApplier> = {
  * is rolled back alone (a savepoint) and reported with its line, and the rest is applied.
  */
 export async function applyImport(
+  tx: Transactor,
+  services: ImportServices,
+  q: { actor: Actor; importId: number; options: ApplyOptions },
+): Promise<ImportResult> {
+  const { actor, importId, options } = q;
+  let location = options.location;
+  const record = await importsRepository.find(tx.sql, actor.accountId, importId);
+  if (record?.kind === 'sales-history' && record.status === 'staging') {
+    requirePermission(actor, 'inventory:write');
+    const total = Math.max(1, record.rowsTotal);
+    location = (
+      await applySalesDemandInChunks(tx, {
+        actor,
+        importId,
+        location,
+        onProgress: (done, lines) => {
+          options.onProgress?.(
+            0.5 + 0.45 * (done / lines),
+            `applied ${Math.round((done / lines) * total)} of ${total} rows`,
+          );
+        },
+      })
+    ).code;
+  }
+  const result = await applyAll(tx, services, { ...q, options: { ...options, location } });
+  if (!tx.inTransaction && result.status === 'applied' && result.rows >= ANALYZE_AFTER_ROWS)
+    for (const table of TOUCHED_TABLES[result.kind]) await tx.db.exec(`ANALYZE ${table}`);
+  return result;
+}
+
+/** Rows from which an import refreshes the planner's statistics of what it wrote (PGlite has no autoanalyze). */
+const ANALYZE_AFTER_ROWS = 10_000;
+const TOUCHED_TABLES: Record<ImportKind, readonly string[]> = {
+  products: ['products'],
+  stock: ['stock_movements', 'stock_balances', 'age_layers'],
+  orders: ['orders', 'order_lines', 'stock_movements', 'stock_balances'],
+  'amazon-orders': ['orders', 'order_lines', 'stock_movements', 'stock_balances'],
+  'amazon-inventory': ['stock_movements', 'stock_balances'],
+  'amazon-inventory-age': ['fba_inventory_age'],
+  'sales-history': ['sales_demand', 'products'],
+};
+
+async function applyAll(
   tx: Transactor,
   services: ImportServices,
   q: { actor: Actor; importId: number; options: ApplyOptions },

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ImportKind } from '@stockwise/domain/imports/import-formats';
+import type { SalesHistoryMapping } from '@stockwise/domain/imports/sales-history';
 import type { ImportRecord } from '@stockwise/db/imports/imports.repository';
 
 export interface RejectedRow {
@@ -18,6 +19,8 @@ export interface ImportInput {
   /** FBA reports: the Amazon location to reconcile (default: the first amazon_fba location). */
   location?: string | undefined;
   totalBytes?: number | undefined;
+  /** sales-history: which columns hold what (required for that kind). */
+  mapping?: SalesHistoryMapping | undefined;
   /** SHA-256 of the file when known up front (files on disk): a finished file is skipped without parsing, an unfinished attempt is replaced. */
   fileHash?: string | undefined;
   onProgress?: ((fraction: number, message: string) => void) | undefined;
@@ -58,6 +61,19 @@ export class RejectCollector {
     this.count += 1;
     if (this.rows.length < MAX_REPORTED) this.rows.push(row);
     this.onReject?.(row);
+  };
+}
+
+/** A file whose apply stopped part-way (committed chunks, then a crash): the apply picks up where it stopped. */
+export function resumedResult(kind: ImportKind, previous: ImportRecord): ImportResult {
+  return {
+    importId: previous.id,
+    kind,
+    status: 'applied',
+    rows: previous.rowsTotal,
+    rejected: previous.rowsRejected,
+    rejects: [],
+    applied: {},
   };
 }
 

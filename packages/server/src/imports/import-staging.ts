@@ -5,13 +5,18 @@ import { parse } from 'csv-parse';
 import type { Parser } from 'csv-parse';
 import type { ImportKind, ImportRow } from '@stockwise/domain/imports/import-formats';
 import { checkHeader, IMPORT_FORMATS, validateImportRow } from '@stockwise/domain/imports/import-formats';
+import type { NonStockRule, SalesHistoryMapping } from '@stockwise/domain/imports/sales-history';
+import { checkMappedHeader, salesHistoryRow } from '@stockwise/domain/imports/sales-history';
+import { salesHistoryRepository } from '@stockwise/db/sales/sales-history.repository';
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import type { Sql } from '@stockwise/db/database';
 import type { StagedRow } from '@stockwise/db/imports/imports.repository';
 import { importsRepository } from '@stockwise/db/imports/imports.repository';
 import type { Actor } from '../accounts/actor';
 import type { ImportInput, ImportResult, RejectedRow } from './import-result';
-import { RejectCollector, unchangedResult } from './import-result';
+import { RejectCollector, resumedResult, unchangedResult } from './import-result';
+
+import { yieldToEventLoop } from './chunked-apply';
 
 /** Rows checked against the catalog (SKUs, locations) and staged per statement. */
 const STAGE_CHUNK = 2000;
@@ -28,12 +33,21 @@ interface ParsedRow {
 export async function stageImport(sql: Sql, actor: Actor, input: ImportInput): Promise<ImportResult> {
   const skipInvalid = input.skipInvalid ?? false;
   const key = { kind: input.kind, skipInvalid };
+  // The same file read through another mapping is another import.
+  const keyHash = (fileHash: string) =>
+    input.mapping
+      ? createHash('sha256')
+          .update(`${fileHash}\n${JSON.stringify(input.mapping)}`)
+          .digest('hex')
+      : fileHash;
   if (input.fileHash) {
     const previous = await importsRepository.findByHash(sql, actor.accountId, {
       ...key,
-      fileHash: input.fileHash,
+      fileHash: keyHash(input.fileHash),
     });
     if (previous?.status === 'applied') return unchangedResult(input.kind, previous);
+    // Partly applied in committed chunks before a crash: resume it (applying it again would count twice).
+    if (previous && previous.appliedThrough > 0) return resumedResult(input.kind, previous);
     // An attempt at this file that never finished (the process was killed): start it over.
     if (previous) await importsRepository.delete(sql, actor.accountId, previous.id);
   }
@@ -51,10 +65,12 @@ export async function stageImport(sql: Sql, actor: Actor, input: ImportInput): P
     throw new DomainError('CONFLICT', 'the file changed while it was being imported');
   const previous = input.fileHash
     ? undefined
-    : await importsRepository.findByHash(sql, actor.accountId, { ...key, fileHash });
-  if (previous?.status === 'applied') {
+    : await importsRepository.findByHash(sql, actor.accountId, { ...key, fileHash: keyHash(fileHash) });
+  if (previous?.status === 'applied' || (previous && previous.appliedThrough > 0)) {
     await importsRepository.delete(sql, actor.accountId, importId);
-    return unchangedResult(input.kind, previous);
+    return previous.status === 'applied'
+      ? unchangedResult(input.kind, previous)
+      : resumedResult(input.kind, previous);
   }
   // An earlier attempt at this file that never finished (killed, refused): this one replaces it.
   if (previous) await importsRepository.delete(sql, actor.accountId, previous.id);
@@ -63,7 +79,11 @@ export async function stageImport(sql: Sql, actor: Actor, input: ImportInput): P
     await importsRepository.delete(sql, actor.accountId, importId);
     throw refusal(input.kind, rejects);
   }
-  await importsRepository.setHash(sql, importId, { fileHash, rowsTotal: rows, rowsRejected: rejects.count });
+  await importsRepository.setHash(sql, importId, {
+    fileHash: keyHash(fileHash),
+    rowsTotal: rows,
+    rowsRejected: rejects.count,
+  });
   return {
     importId,
     kind: input.kind,
@@ -85,7 +105,8 @@ async function readAndStage(
   const hash = createHash('sha256');
   let bytes = 0;
   let rows = 0;
-  const parser = csvParser(input.kind, rejects.add);
+  const reader = await rowReader(sql, actor.accountId, input);
+  const parser = csvParser(input.kind, { reject: rejects.add, checkHeader: reader.checkHeader });
   const meter = new PassThrough();
   meter.on('data', (chunk: Buffer) => {
     hash.update(chunk);
@@ -111,6 +132,8 @@ async function readAndStage(
       input.totalBytes ? Math.min(0.5, (bytes / input.totalBytes) * 0.5) : 0,
       `checked ${rows} rows`,
     );
+    // The embedded database resolves in microtasks: give queued requests (/api/health) their turn.
+    await yieldToEventLoop();
   };
 
   try {
@@ -120,7 +143,7 @@ async function readAndStage(
     }>) {
       rows += 1;
       try {
-        pending.push({ lineNo: item.info.lines, row: validateImportRow(input.kind, item.record) });
+        pending.push({ lineNo: item.info.lines, row: reader.validate(item.record) });
       } catch (error) {
         if (!isDomainError(error)) throw error;
         rejects.add({ line: item.info.lines, field: error.field ?? '(row)', message: error.message });
@@ -136,6 +159,9 @@ async function readAndStage(
     else if (typeof e.code === 'string' && e.code.startsWith('CSV_'))
       rejects.add({ line: e.lines ?? rows + 1, field: '(row)', message: e.message });
     else throw error;
+    // Stop reading: the rest of the file would wait on a parser that is gone (a large file hung here).
+    meter.unpipe(parser);
+    meter.destroy();
     await importsRepository.delete(sql, actor.accountId, s.importId);
     rejects.rows.sort((a, b) => a.line - b.line);
     throw refusal(input.kind, rejects);
@@ -145,15 +171,46 @@ async function readAndStage(
   return { fileHash: hash.digest('hex'), rows };
 }
 
+/** How a kind's rows are read: its header check and row validation (a sales history through its mapping). */
+async function rowReader(
+  sql: Sql,
+  accountId: number,
+  input: ImportInput,
+): Promise<{ checkHeader: (names: string[]) => void; validate: (row: Record<string, string>) => ImportRow }> {
+  if (input.kind !== 'sales-history')
+    return {
+      checkHeader: (names) => {
+        checkHeader(input.kind, names);
+      },
+      validate: (row) => validateImportRow(input.kind, row),
+    };
+  if (!input.mapping)
+    throw new DomainError('VALIDATION_FAILED', 'a sales history needs a mapping of its columns', {
+      field: 'mapping',
+    });
+  const mapping: SalesHistoryMapping = input.mapping;
+  const rule: NonStockRule = await salesHistoryRepository.nonStockRule(sql, accountId);
+  return {
+    checkHeader: (names) => {
+      checkMappedHeader(mapping, names);
+    },
+    validate: (row) => salesHistoryRow(mapping, row, rule),
+  };
+}
+
 /** The format's CSV parser: header checked and lower-cased, broken rows reported and skipped. */
-function csvParser(kind: ImportKind, reject: (row: RejectedRow) => void): Parser {
+function csvParser(
+  kind: ImportKind,
+  read: { reject: (row: RejectedRow) => void; checkHeader: (names: string[]) => void },
+): Parser {
+  const { reject } = read;
   const format = IMPORT_FORMATS[kind];
   const parser = parse({
     delimiter: format.delimiter,
     quote: format.quoted ? '"' : false,
     columns: (header: string[]) => {
       const names = header.map((h) => h.trim().toLowerCase());
-      checkHeader(kind, names);
+      read.checkHeader(names);
       return names;
     },
     bom: true,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportKind } from '@stockwise/domain/imports/import-formats';
+import type { SalesHistoryMapping } from '@stockwise/domain/imports/sales-history';
 import type { JobContext, JobsService } from '../jobs/jobs.service';
 import type { Actor } from '../accounts/actor';
 import type { ImportResult, RejectedRow } from './import-result';
@@ -12,6 +13,8 @@ export interface FileImportOptions {
   path: string;
   skipInvalid?: boolean | undefined;
   location?: string | undefined;
+  /** sales-history: which columns hold what. */
+  mapping?: SalesHistoryMapping | undefined;
   /** With skipInvalid: where rejected rows go (CSV: line,field,message). */
   rejectsPath?: string | undefined;
   onProgress?: ((fraction: number, message: string) => void) | undefined;
@@ -45,6 +48,7 @@ export async function importFile(
       location: options.location,
       totalBytes: statSync(options.path).size,
       fileHash,
+      mapping: options.mapping,
       onProgress: options.onProgress,
       onReject: rejects
         ? (r: RejectedRow) => rejects.write(`${[r.line, r.field, r.message].map(csvCell).join(',')}\n`)
@@ -70,6 +74,7 @@ export function registerImportJobs(jobs: JobsService, imports: ImportsService): 
       skipInvalid: p.skipInvalid,
       location: p.location,
       rejectsPath: p.rejectsPath,
+      mapping: p.mapping,
       onProgress: progressOf(ctx),
     });
   });

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { DomainError } from '@stockwise/domain/errors';
 import { IMPORT_FORMATS, IMPORT_KINDS } from '@stockwise/domain/imports/import-formats';
+import { parseSalesHistoryMapping } from '@stockwise/domain/imports/sales-history';
 import {
   ImportFormatSchema,
   ImportKindParam,
@@ -62,6 +63,7 @@ export function importsRoutes(sw: Stockwise) {
         skipInvalid: q.skipInvalid === 'true',
         location: q.location,
         totalBytes: length || undefined,
+        mapping: kind === 'sales-history' ? parseSalesHistoryMapping(q.mapping) : undefined,
       };
       const actor = c.get('actor');
       if (q.async === 'true') {

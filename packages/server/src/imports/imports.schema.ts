@@ -20,6 +20,12 @@ export const ImportQuerySchema = z.object({
       'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile (default: the first amazon_fba location)',
   }),
   fileName: TextSchema(255).optional(),
+  mapping: z.string().max(4000).optional().openapi({
+    description:
+      'sales-history: a JSON object naming the file\'s columns — {"orderId","date","sku","title","quantity","unitPrice","currency","customer","country","cancelPrefix","cancelColumn","createProducts":true}; date, sku and quantity are required',
+    example:
+      '{"orderId":"Invoice","date":"InvoiceDate","sku":"StockCode","quantity":"Quantity","unitPrice":"Price","cancelPrefix":"C","createProducts":true}',
+  }),
 });
 
 const Reject = z.object({ line: z.number().int(), field: z.string(), message: z.string() });

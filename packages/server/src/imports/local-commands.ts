@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { IMPORT_KINDS } from '@stockwise/domain/imports/import-formats';
+import { parseSalesHistoryMapping } from '@stockwise/domain/imports/sales-history';
 import { DomainError } from '@stockwise/domain/errors';
 import { ChannelConnectSchema } from '../channels/channels.schema';
 import type { Stockwise } from '../stockwise';
@@ -25,6 +26,7 @@ export const SALES_LOCAL_COMMANDS = [
       skipInvalid: z.boolean().optional(),
       rejectsPath: absolutePath.optional(),
       location: z.string().max(32).optional(),
+      mapping: z.string().max(4000).optional(),
     })
     .strict(),
   z.object({ command: z.literal('job.get'), account, jobId: z.number().int().min(1) }).strict(),
@@ -79,6 +81,7 @@ export async function runSalesCommand(
         skipInvalid: command.skipInvalid ?? false,
         rejectsPath: command.rejectsPath,
         location: command.location,
+        ...(command.kind === 'sales-history' ? { mapping: parseSalesHistoryMapping(command.mapping) } : {}),
       });
       return { jobId: job.id };
     }

@@ -12,6 +12,7 @@ export const RESTOCK_LOCAL_COMMAND = z
     alert: z.enum([...RESTOCK_ALERTS, 'any']).optional(),
     mode: z.enum(SUPPLY_MODES).optional(),
     onlyOrders: z.boolean().optional(),
+    asOf: z.iso.date().optional(),
   })
   .strict();
 export type RestockLocalCommand = z.infer<typeof RESTOCK_LOCAL_COMMAND>;
@@ -27,5 +28,6 @@ export async function runRestockCommand(
     alert: command.alert,
     mode: command.mode,
     onlyOrders: command.onlyOrders,
+    asOf: command.asOf,
   });
 }

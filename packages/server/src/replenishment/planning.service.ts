@@ -1,4 +1,5 @@
 import type { DemandForecast } from '@stockwise/domain/forecasting/types';
+import { salesHistoryRepository } from '@stockwise/db/sales/sales-history.repository';
 import { DomainError } from '@stockwise/domain/errors';
 import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
 import type { CapacitySummary } from '@stockwise/domain/replenishment/capacity-fit';
@@ -181,7 +182,11 @@ export class PlanningService {
     const locations = (await locationsRepository.listAll(sql, accountId)).filter((l) => l.active);
     const suppliers = new Map((await suppliersRepository.list(sql, accountId)).map((s) => [s.id, s]));
     const catalogue = await productsRepository.listAll(sql, accountId);
-    const products = catalogue.filter((p) => p.replenishable && (!q.sku || p.sku === q.sku));
+    // Non-stock codes (postage, fees, vouchers) are never planned (docs/forecasting.md "History and censoring").
+    const nonStock = await salesHistoryRepository.nonStockProductIds(sql, accountId);
+    const products = catalogue.filter(
+      (p) => p.replenishable && !nonStock.has(p.id) && (!q.sku || p.sku === q.sku),
+    );
     if (q.sku && products.length === 0)
       throw new DomainError('UNKNOWN_SKU', `unknown or not replenishable SKU ${q.sku}`, { field: 'sku' });
     const balances = await replenishmentRepository.balances(sql, accountId);
@@ -190,6 +195,8 @@ export class PlanningService {
     const addItem = (p: number, l: number) => itemsOf.set(p, (itemsOf.get(p) ?? new Set()).add(l));
     for (const b of balances) addItem(b.productId, b.locationId);
     for (const f of stored) if (f.locationId !== null) addItem(f.productId, f.locationId);
+    for (const d of await salesHistoryRepository.demandItems(sql, accountId))
+      addItem(d.productId, d.locationId);
     const terms = new Map<number, SupplierProductRecord>();
     for (const t of await suppliersRepository.listAllProducts(sql, accountId))
       if (!terms.has(t.productId)) terms.set(t.productId, t);

@@ -36,6 +36,7 @@ export function restockRoutes(sw: Stockwise) {
         heldBack: q.heldBack,
         onlyOrders: q.onlyOrders === 'true',
         limit: q.limit,
+        asOf: q.asOf,
       });
       return c.json(plan, 200);
     },

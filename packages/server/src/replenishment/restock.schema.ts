@@ -3,7 +3,7 @@ import { SUPPLY_MODES } from '@stockwise/domain/replenishment/network-plan';
 import type { SupplyMode } from '@stockwise/domain/replenishment/network-plan';
 import { RESTOCK_ALERTS } from '@stockwise/domain/replenishment/restock';
 import { HELD_BACK_REASONS } from '@stockwise/domain/replenishment/held-back';
-import { LocationCodeSchema, TextSchema } from '../http/common.schema';
+import { IsoDateSchema, LocationCodeSchema, TextSchema } from '../http/common.schema';
 import { SupplierCodeSchema } from './suppliers.schema';
 
 export { RESTOCK_ALERTS, HELD_BACK_REASONS };
@@ -31,6 +31,10 @@ export const RestockQuerySchema = z.object({
     .optional()
     .openapi({ description: 'only lines with a quantity to order or ship' }),
   limit: z.coerce.number().int().min(1).max(100_000).default(5000),
+  asOf: IsoDateSchema.optional().openapi({
+    description:
+      'plan as of this day (YYYY-MM-DD): forecasts from the history before it; default today (UTC)',
+  }),
 });
 export type RestockQuery = z.infer<typeof RestockQuerySchema>;
 

@@ -20,6 +20,7 @@ import type { Transactor } from '../platform/transactor';
 import { registerImportJobs } from '../imports/import.jobs';
 import { ImportsService } from '../imports/imports.service';
 import { OrdersService } from './orders.service';
+import { SalesHistoryService } from './sales-history.service';
 
 /** Orders, sales channels and imports (issue 4), wired once into Stockwise. */
 export interface SalesServices {
@@ -31,6 +32,7 @@ export interface SalesServices {
   shopifyWebhooks: ShopifyWebhookService;
   imports: ImportsService;
   availabilityPush: AvailabilityPush;
+  salesHistory: SalesHistoryService;
 }
 
 export interface SalesOptions {
@@ -62,6 +64,7 @@ export function createSalesServices(
   const windowSeconds = availabilityWindowSeconds();
   const availabilityPush = new AvailabilityPush(deps.tx, { channels, box, windowSeconds });
   registerAvailabilityPush(deps.jobs, { push: availabilityPush, auth: deps.auth, windowSeconds });
+  const salesHistory = new SalesHistoryService(deps.tx);
   return {
     orders,
     channels,
@@ -71,5 +74,6 @@ export function createSalesServices(
     shopifyWebhooks,
     imports,
     availabilityPush,
+    salesHistory,
   };
 }

@@ -18,7 +18,7 @@ describeEachBackend('Imports: the formats the web offers and the exports follow'
       delimiter: ',',
       quoted: true,
       required: ['channel', 'external_id', 'ordered_at', 'sku', 'quantity'],
-      optional: ['unit_price', 'currency', 'status'],
+      optional: ['unit_price', 'currency', 'status', 'shipped_at'],
     });
     expect(res.body.items?.find((f) => f['kind'] === 'amazon-inventory')?.['delimiter']).toBe('\t');
     expect((await client(ctx.app).get('/api/v1/imports/formats')).status).toBe(401);

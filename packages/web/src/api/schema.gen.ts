@@ -3251,6 +3251,8 @@ export interface paths {
           location?: string;
           horizon?: number;
           historyDays?: number | null;
+          /** @description first forecast day (YYYY-MM-DD); the history ends the day before. Default: today (UTC) */
+          asOf?: string;
         };
         header?: never;
         path: {
@@ -4934,6 +4936,8 @@ export interface paths {
           /** @description only lines with a quantity to order or ship */
           onlyOrders?: 'true' | 'false';
           limit?: number;
+          /** @description plan as of this day (YYYY-MM-DD): forecasts from the history before it; default today (UTC) */
+          asOf?: string;
         };
         header?: never;
         path?: never;
@@ -7964,6 +7968,8 @@ export interface paths {
           /** @description amazon-inventory, amazon-inventory-age: the Amazon location to reconcile (default: the first amazon_fba location) */
           location?: string;
           fileName?: string;
+          /** @description sales-history: a JSON object naming the file's columns — {"orderId","date","sku","title","quantity","unitPrice","currency","customer","country","cancelPrefix","cancelColumn","createProducts":true}; date, sku and quantity are required */
+          mapping?: string;
         };
         header?: {
           /** @description A retried write with the same key is applied once */
@@ -7971,7 +7977,13 @@ export interface paths {
         };
         path: {
           kind:
-            'orders' | 'products' | 'stock' | 'amazon-orders' | 'amazon-inventory' | 'amazon-inventory-age';
+            | 'orders'
+            | 'products'
+            | 'stock'
+            | 'amazon-orders'
+            | 'amazon-inventory'
+            | 'amazon-inventory-age'
+            | 'sales-history';
         };
         cookie?: never;
       };
@@ -8266,6 +8278,303 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sales/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Daily units and revenue per SKU as forecasting reads them: the imported sales history (net of returns and cancellations) plus the ledger’s shipments; non-stock codes left out; with totals */
+    get: {
+      parameters: {
+        query?: {
+          /** @description one SKU; omitted = every SKU with sales */
+          sku?: string;
+          /** @description first day (default: a year before `to`) */
+          from?: string;
+          /** @description last day, inclusive (default: today, UTC) */
+          to?: string;
+          /** @description one location; omitted = all */
+          location?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Per SKU, its days with sales, and the totals */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SalesHistory'];
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sales/non-stock-rule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The codes a sales history import treats as non-stock (postage, fees, vouchers): kept out of demand and restock */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The rule (the default when never set) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NonStockRule'];
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Replace the non-stock rule (whole codes and prefixes, any case) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description A retried write with the same key is applied once */
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NonStockRule'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NonStockRule'];
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -11896,7 +12205,14 @@ export interface components {
     ImportResult: {
       importId: number;
       /** @enum {string} */
-      kind: 'orders' | 'products' | 'stock' | 'amazon-orders' | 'amazon-inventory' | 'amazon-inventory-age';
+      kind:
+        | 'orders'
+        | 'products'
+        | 'stock'
+        | 'amazon-orders'
+        | 'amazon-inventory'
+        | 'amazon-inventory-age'
+        | 'sales-history';
       /**
        * @description unchanged: this file was imported before; nothing changed
        * @enum {string}
@@ -11926,7 +12242,14 @@ export interface components {
     };
     ImportFormat: {
       /** @enum {string} */
-      kind: 'orders' | 'products' | 'stock' | 'amazon-orders' | 'amazon-inventory' | 'amazon-inventory-age';
+      kind:
+        | 'orders'
+        | 'products'
+        | 'stock'
+        | 'amazon-orders'
+        | 'amazon-inventory'
+        | 'amazon-inventory-age'
+        | 'sales-history';
       /**
        * @description comma (CSV) or tab (Amazon flat files)
        * @enum {string}
@@ -11947,6 +12270,34 @@ export interface components {
       result?: unknown;
       createdAt: string;
       finishedAt: string | null;
+    };
+    SalesHistory: {
+      from: string;
+      to: string;
+      location: string | null;
+      skus: {
+        sku: string;
+        units: number;
+        revenue: number;
+        /** @description days with sales or returns (net units; a day not listed sold nothing). Forecasting reads these, a negative day as 0 */
+        days: {
+          date: string;
+          units: number;
+          revenue: number;
+        }[];
+      }[];
+      totals: {
+        skus: number;
+        days: number;
+        units: number;
+        revenue: number;
+      };
+    };
+    NonStockRule: {
+      /** @description whole codes, any case (POST, DOT, BANK CHARGES, AMAZONFEE, …) */
+      codes: string[];
+      /** @description code prefixes, any case (gift_0001_ …) */
+      prefixes: string[];
     };
     Ipi: {
       asOf: string;

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { ImportHint } from './import-hint';
 import { ImportOutcome } from './import-outcome';
 import { RecentImports } from './recent-imports';
+import { rememberedMapping, rememberMapping, SalesHistoryMappingStep } from './sales-history-mapping';
 
 /** Upload a file for one import kind; a job applies it while the page shows its progress and any rejected lines. */
 export function ImportsTab() {
@@ -16,9 +17,14 @@ export function ImportsTab() {
   const [kind, setKind] = useState<ImportKind>('orders');
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const [mapping, setMapping] = useState(rememberedMapping);
+  const mapped = kind === 'sales-history';
+  const format = formats.data?.find((f) => f.kind === kind);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (file) upload.mutate({ kind, file, skipInvalid });
+    if (!file) return;
+    if (mapped) rememberMapping(mapping);
+    upload.mutate({ kind, file, skipInvalid, ...(mapped ? { mapping: JSON.stringify(mapping) } : {}) });
   };
   return (
     <Stack gap="md">
@@ -26,7 +32,7 @@ export function ImportsTab() {
         <Paper withBorder radius="md" p="md">
           <form onSubmit={submit} noValidate data-testid="import-form">
             <Stack gap="sm">
-              <ImportHint kind={kind} format={formats.data?.find((f) => f.kind === kind)} />
+              <ImportHint kind={kind} format={mapped ? undefined : format} />
               <Group gap="sm" align="flex-end" wrap="wrap">
                 <Select
                   label={t('imports.kind')}
@@ -51,6 +57,9 @@ export function ImportsTab() {
                   data-testid="import-file"
                 />
               </Group>
+              {mapped ? (
+                <SalesHistoryMappingStep file={file} format={format} value={mapping} onChange={setMapping} />
+              ) : null}
               <Checkbox
                 label={t('imports.skipInvalid')}
                 description={t('imports.skipInvalidHint')}

@@ -42,9 +42,16 @@ export const importKeys = queryKeysFactory('imports');
  * Sends the file as the request body (the server streams it) and asks for a background job, so the
  * page can show the job's progress. The JSON client cannot send a file, hence fetch here.
  */
-async function upload(input: { kind: ImportKind; file: File; skipInvalid: boolean }): Promise<ImportUpload> {
+async function upload(input: {
+  kind: ImportKind;
+  file: File;
+  skipInvalid: boolean;
+  /** sales-history: the column mapping as JSON. */
+  mapping?: string;
+}): Promise<ImportUpload> {
   const path = withQuery(`/api/v1/imports/${input.kind}`, {
     async: 'true',
+    mapping: input.mapping,
     skipInvalid: input.skipInvalid ? 'true' : undefined,
     fileName: input.file.name.slice(0, 255),
   });

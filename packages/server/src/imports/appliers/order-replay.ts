@@ -1,6 +1,8 @@
 import type { AmazonDisposition } from '@stockwise/domain/channels/amazon/amazon-payloads';
 import type { IntakeLine, OrderIntake } from '@stockwise/domain/sales/intake';
+import { DomainError } from '@stockwise/domain/errors';
 import type { StagedRow } from '@stockwise/db/imports/imports.repository';
+import type { OrderDto } from '../../sales/orders.schema';
 import type { ApplyContext } from './apply-context';
 import { attempt, stagedGroups } from './apply-context';
 
@@ -8,6 +10,8 @@ import { attempt, stagedGroups } from './apply-context';
 export interface FileOrder {
   intake: Pick<OrderIntake, 'channel' | 'externalId' | 'orderedAt'>;
   disposition: AmazonDisposition;
+  /** When a shipped order left (default: when it was ordered); its shipment movements carry this date. */
+  shippedAt?: Date | undefined;
 }
 
 interface Outcome {
@@ -28,15 +32,37 @@ export async function replayOrders(
   const totals: Outcome = { created: 0, existing: 0, shipped: 0, cancelled: 0 };
   for await (const group of stagedGroups(ctx.sql, ctx.importId)) {
     const first = group[0]?.data ?? {};
-    const { intake: who, disposition } = orderOf(first);
-    const lines = intakeLines(group);
+    const { intake: who, disposition, shippedAt } = orderOf(first);
+    // No silent drops: a row with no units, an order the channel has not confirmed, or a line an
+    // existing order does not have is named with its line (the import's rejects), never counted as imported.
+    const stocked = group.filter(hasUnits);
+    for (const r of group.filter((row) => !hasUnits(row)))
+      ctx.reject({
+        line: r.lineNo,
+        field: 'quantity',
+        message:
+          disposition === 'cancel'
+            ? `order ${who.externalId} was cancelled with no units: recorded as nothing`
+            : 'no SKU or no units: nothing to import',
+      });
+    if (disposition === 'skip') {
+      for (const r of stocked)
+        ctx.reject({
+          line: r.lineNo,
+          field: 'status',
+          message: `order ${who.externalId} is not confirmed on the channel yet (pending): import it once it is`,
+        });
+      ctx.progress(group.length);
+      continue;
+    }
+    const lines = intakeLines(await newLinesRefused(ctx, who, stocked));
     const intake: OrderIntake = {
       ...who,
       currency: typeof first['currency'] === 'string' ? first['currency'] : null,
       lines,
       unmapped: [],
     };
-    if (disposition === 'skip' || lines.length === 0) {
+    if (lines.length === 0) {
       ctx.progress(group.length);
       continue;
     }
@@ -45,7 +71,10 @@ export async function replayOrders(
       ctx,
       group.map((r) => r.lineNo),
       async () => {
-        outcome = await replayOne(ctx, intake, disposition);
+        outcome = await replayOne(ctx, intake, {
+          disposition,
+          shippedAt: shippedAt ?? who.orderedAt ?? new Date(),
+        });
       },
     );
     totals.created += outcome.created;
@@ -65,8 +94,9 @@ export async function replayOrders(
 async function replayOne(
   ctx: ApplyContext,
   intake: OrderIntake,
-  disposition: Exclude<AmazonDisposition, 'skip'>,
+  how: { disposition: Exclude<AmazonDisposition, 'skip'>; shippedAt: Date },
 ): Promise<Outcome> {
+  const { disposition } = how;
   const { orders, channels } = ctx.services;
   const outcome: Outcome = { created: 0, existing: 0, shipped: 0, cancelled: 0 };
   if (disposition === 'cancel') {
@@ -81,25 +111,84 @@ async function replayOne(
     }
     outcome.cancelled = 1;
   } else {
-    const result = await channels.ingest(ctx.actor, { intake, disposition });
+    // Reserved through the channel path, then shipped here at the file's date: imported history is
+    // dated when it happened, so forecasting sees it (docs/forecasting.md "History and censoring").
+    const result = await channels.ingest(ctx.actor, { intake, disposition: 'reserve' });
     if (result.created) outcome.created = 1;
     else outcome.existing = 1;
-    if (disposition === 'ship') outcome.shipped = 1;
+    if (disposition === 'ship' && result.order) {
+      await shipAt(ctx, result.order, { intake, shippedAt: how.shippedAt });
+      outcome.shipped = 1;
+    }
   }
   return outcome;
 }
 
+/** Ships an imported order's open units at the file's date; a pending order (stock short here) is refused. */
+async function shipAt(
+  ctx: ApplyContext,
+  order: OrderDto,
+  a: { intake: OrderIntake; shippedAt: Date },
+): Promise<void> {
+  const open = order.lines.some((l) => l.quantity - l.quantityShipped - l.quantityCancelled > 0);
+  if (!open || order.status === 'cancelled') return;
+  if (order.status === 'pending') {
+    const skus = [...new Set(order.lines.map((l) => l.sku))];
+    throw new DomainError(
+      'INSUFFICIENT_STOCK',
+      `${a.intake.channel} order ${a.intake.externalId} was shipped there, but the stock here cannot cover it (${skus.join(', ')}): receive or count the stock first`,
+      { field: 'lines', details: { skus } },
+    );
+  }
+  await ctx.services.orders.ship(ctx.actor, order.id, { shippedAt: a.shippedAt.toISOString() });
+}
+
+const hasUnits = (r: StagedRow) => Boolean(r.data['sku']) && Number(r.data['quantity']) > 0;
+
+/**
+ * An order that already exists keeps its lines: the file's rows it already has (by SKU and quantity)
+ * go on, each row it does not have is refused by line (a whole-file refusal by default; with
+ * skipInvalid it is named in the rejects). An invoice split over two files is never "imported" silently.
+ */
+async function newLinesRefused(
+  ctx: ApplyContext,
+  who: FileOrder['intake'],
+  rows: readonly StagedRow[],
+): Promise<StagedRow[]> {
+  const known = await ctx.services.orders.findByExternal(ctx.actor, who.channel, who.externalId);
+  if (!known) return [...rows];
+  const left = new Map<string, number>();
+  for (const l of known.lines) left.set(l.sku, (left.get(l.sku) ?? 0) + l.quantity);
+  const kept: StagedRow[] = [];
+  for (const r of rows) {
+    const sku = String(r.data['sku']);
+    const quantity = Number(r.data['quantity']);
+    const has = left.get(sku) ?? 0;
+    if (has >= quantity) {
+      left.set(sku, has - quantity);
+      kept.push(r);
+      continue;
+    }
+    await attempt(ctx, [r.lineNo], () =>
+      Promise.reject(
+        new DomainError(
+          'CONFLICT',
+          `order ${who.externalId} already exists without this line (${sku} × ${quantity}): an existing order's lines are not changed, so this line was not imported`,
+          { field: 'sku' },
+        ),
+      ),
+    );
+  }
+  return kept;
+}
+
 /** The order's stocked lines: rows with a SKU and a positive quantity. */
 function intakeLines(group: readonly StagedRow[]): IntakeLine[] {
-  return group
-    .filter((r) => r.data['sku'] && Number(r.data['quantity']) > 0)
-    .map((r) => ({
-      sku: String(r.data['sku']),
-      quantity: Number(r.data['quantity']),
-      unitPrice:
-        r.data['unitPrice'] === null || r.data['unitPrice'] === undefined
-          ? null
-          : Number(r.data['unitPrice']),
-      externalLineId: null,
-    }));
+  return group.filter(hasUnits).map((r) => ({
+    sku: String(r.data['sku']),
+    quantity: Number(r.data['quantity']),
+    unitPrice:
+      r.data['unitPrice'] === null || r.data['unitPrice'] === undefined ? null : Number(r.data['unitPrice']),
+    externalLineId: null,
+  }));
 }

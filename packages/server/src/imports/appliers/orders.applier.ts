@@ -10,6 +10,7 @@ export const applyOrdersImport: ImportApplier = (ctx) =>
       externalId: String(first['externalId']),
       orderedAt: new Date(String(first['orderedAt'])),
     },
+    shippedAt: typeof first['shippedAt'] === 'string' ? new Date(first['shippedAt']) : undefined,
     disposition:
       first['status'] === 'shipped' ? 'ship' : first['status'] === 'cancelled' ? 'cancel' : 'reserve',
   }));

@@ -138,6 +138,7 @@ export const commerceEn = {
   'imports.kind.amazon-orders': 'Amazon All Orders report',
   'imports.kind.amazon-inventory': 'Amazon FBA inventory report',
   'imports.kind.amazon-inventory-age': 'Amazon FBA inventory age report',
+  'imports.kind.sales-history': 'Sales history (any CSV, mapped)',
   'imports.required': 'Columns:',
   'imports.optional': 'Optional:',
   'imports.kindHint.orders':
@@ -149,6 +150,23 @@ export const commerceEn = {
   'imports.kindHint.amazon-inventory': 'The tab-separated Manage FBA Inventory report from Seller Central.',
   'imports.kindHint.amazon-inventory-age':
     'The tab-separated FBA Inventory Planning (inventory age) report: reconciles stock at Amazon and keeps its age brackets beside ours.',
+  'imports.kindHint.sales-history':
+    'Past sales from any invoice or order export: name its columns below. Recorded as demand for forecasting, not as stock; returns and cancellations reduce a day, lines with no price are not sales, postage and fees are kept out.',
+  'imports.mapping.heading': 'Which column holds what',
+  'imports.mapping.hint': 'Read from the file’s header line; remembered for the next file.',
+  'imports.mapping.none': '(none)',
+  'imports.mapping.orderId': 'Order or invoice number',
+  'imports.mapping.date': 'Date',
+  'imports.mapping.sku': 'SKU / stock code',
+  'imports.mapping.title': 'Title / description',
+  'imports.mapping.quantity': 'Quantity',
+  'imports.mapping.unitPrice': 'Unit price',
+  'imports.mapping.currency': 'Currency',
+  'imports.mapping.customer': 'Customer',
+  'imports.mapping.country': 'Country',
+  'imports.mapping.cancelColumn': 'Cancelled (a yes/no column)',
+  'imports.mapping.cancelPrefix': 'Cancellation invoices start with',
+  'imports.mapping.createProducts': 'Create the SKUs the catalogue does not have',
   'imports.file': 'File',
   'imports.skipInvalid': 'Skip invalid lines',
   'imports.skipInvalidHint':

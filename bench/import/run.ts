@@ -1,0 +1,151 @@
+/**
+ * Import benchmark: `npm run bench:import [-- --lines 50000,500000 --db pglite,postgres]`.
+ *
+ * Generates a retailer's invoice export (the UCI Online Retail II layout: 4,000 SKUs over two years,
+ * invoices of about 20 lines, 2% cancellation invoices, 1% zero prices, postage lines) with `lines`
+ * lines, imports it as a sales history through the product's own path (`importFile`, as the CLI does)
+ * into a fresh embedded data folder and a fresh PostgreSQL database, and prints one JSON line per run
+ * (seconds, lines/s) and a last line with the time ratio between the sizes (linear time: ratio of the
+ * times ≈ ratio of the lines).
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSalesHistoryMapping } from '../../packages/domain/src/imports/sales-history';
+import { openPostgresDatabase } from '../../packages/db/src/postgres-database';
+import { importFile } from '../../packages/server/src/imports/import.jobs';
+import { openStockwise } from '../../packages/server/src/stockwise';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+const SIZES = arg('lines', '50000,500000').split(',').map(Number);
+const DBS = arg('db', 'pglite,postgres').split(',');
+const PG_URL =
+  process.env['BENCH_DATABASE_URL'] ??
+  process.env['TEST_DATABASE_URL'] ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+const MAPPING = {
+  orderId: 'Invoice',
+  date: 'InvoiceDate',
+  sku: 'StockCode',
+  title: 'Description',
+  quantity: 'Quantity',
+  unitPrice: 'Price',
+  customer: 'Customer ID',
+  country: 'Country',
+  cancelPrefix: 'C',
+  createProducts: true,
+};
+
+/** A deterministic generator (mulberry32): the same file for the same size. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function writeFile(path: string, lines: number): Promise<void> {
+  const out = createWriteStream(path);
+  const rnd = random(lines);
+  out.write('Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n');
+  const start = Date.UTC(2009, 11, 1);
+  let invoice = 489_434;
+  for (let n = 0; n < lines;) {
+    invoice += 1;
+    const cancel = rnd() < 0.02;
+    const day = new Date(start + Math.floor((n / lines) * 730) * 86_400_000).toISOString().slice(0, 10);
+    const size = 1 + Math.floor(rnd() * 40);
+    for (let i = 0; i < size && n < lines; i++, n++) {
+      const postage = i === 0 && rnd() < 0.1;
+      const sku = postage ? 'POST' : String(10_000 + Math.floor(rnd() ** 2 * 4000));
+      const q = 1 + Math.floor(rnd() * 12);
+      const price = rnd() < 0.01 ? '0.00' : (0.5 + rnd() * 20).toFixed(2);
+      const row = `${cancel ? 'C' : ''}${invoice},${sku},ITEM ${sku},${cancel ? -q : q},${day} 10:${String(i % 60).padStart(2, '0')}:00,${price},${13_000 + (invoice % 500)},United Kingdom\n`;
+      if (!out.write(row)) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function runOne(db: string, lines: number, file: string) {
+  const folder = mkdtempSync(join(tmpdir(), 'stockwise-bench-import-'));
+  const name = `sw_bench_import_${randomBytes(4).toString('hex')}`;
+  let url: URL | undefined;
+  if (db === 'postgres') {
+    const admin = openPostgresDatabase(PG_URL, { max: 1 });
+    await admin.exec(`CREATE DATABASE ${name}`);
+    await admin.close();
+    url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+  }
+  const sw = await openStockwise(url ? { databaseUrl: url.toString() } : { dataDir: folder });
+  try {
+    const member = await sw.auth.createUser(`Bench ${name}`, {
+      email: `${name}@example.com`,
+      password: 'correct horse battery',
+      role: 'owner',
+    });
+    const actor = await sw.auth.ownerOf(member.accountName);
+    await sw.locations.createLocation(actor, { code: 'WH', name: 'Warehouse', type: 'warehouse' });
+    const started = performance.now();
+    const result = await importFile(sw.imports, actor, {
+      kind: 'sales-history',
+      path: file,
+      skipInvalid: true,
+      mapping: parseSalesHistoryMapping(JSON.stringify(MAPPING)),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      db,
+      lines,
+      seconds: Math.round(seconds * 10) / 10,
+      linesPerSecond: Math.round(lines / seconds),
+      applied: { units: result.applied['units'], productsCreated: result.applied['productsCreated'] },
+    };
+  } finally {
+    await sw.db.close();
+    rmSync(folder, { recursive: true, force: true });
+    if (db === 'postgres') {
+      const admin = openPostgresDatabase(PG_URL, { max: 1 });
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    }
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'stockwise-bench-files-'));
+try {
+  for (const db of DBS) {
+    const runs = [];
+    for (const lines of SIZES) {
+      const file = join(dir, `retail-${lines}.csv`);
+      await writeFile(file, lines);
+      const r = await runOne(db, lines, file);
+      runs.push(r);
+      console.log(JSON.stringify(r));
+    }
+    const [a, b] = [runs[0], runs[runs.length - 1]];
+    if (a && b && a !== b)
+      console.log(
+        JSON.stringify({
+          db,
+          linearity: {
+            linesRatio: b.lines / a.lines,
+            timeRatio: Math.round((b.seconds / a.seconds) * 100) / 100,
+          },
+        }),
+      );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

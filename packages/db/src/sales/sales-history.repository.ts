@@ -1,0 +1,167 @@
+import type { NonStockRule } from '@stockwise/domain/imports/sales-history';
+import { DEFAULT_NON_STOCK_RULE } from '@stockwise/domain/imports/sales-history';
+import type { Sql } from '../database';
+
+export interface SalesHistoryDay {
+  sku: string;
+  day: string;
+  units: number;
+  revenue: number;
+}
+
+export interface StagedSalesSummary {
+  lines: number;
+  sales: number;
+  zeroPrice: number;
+  nonStock: number;
+  cancellations: number;
+  returns: number;
+  units: number;
+  revenue: number;
+  currencies: string[];
+}
+
+/**
+ * A sales history's demand per SKU × location × day (`sales_demand`), its non-stock products and the
+ * account's non-stock rule. Every query takes the account and filters on it.
+ */
+export const salesHistoryRepository = {
+  async nonStockRule(sql: Sql, accountId: number): Promise<NonStockRule> {
+    const [row] = await sql.query<NonStockRule>(
+      'SELECT codes, prefixes FROM non_stock_rules WHERE account_id = $1',
+      [accountId],
+    );
+    return row ?? DEFAULT_NON_STOCK_RULE;
+  },
+
+  async setNonStockRule(sql: Sql, accountId: number, rule: NonStockRule): Promise<void> {
+    await sql.query(
+      `INSERT INTO non_stock_rules (account_id, codes, prefixes) VALUES ($1, $2::text[], $3::text[])
+       ON CONFLICT (account_id) DO UPDATE SET codes = EXCLUDED.codes, prefixes = EXCLUDED.prefixes, updated_at = now()`,
+      [accountId, rule.codes, rule.prefixes],
+    );
+  },
+
+  /** Creates the staged SKUs the catalogue lacks (title of their first line, else the SKU); returns how many. */
+  async createProducts(sql: Sql, accountId: number, importId: number): Promise<number> {
+    const [row] = await sql.query<{ n: number }>(
+      `WITH firsts AS (
+         SELECT DISTINCT ON (data->>'sku') data->>'sku' AS sku, coalesce(data->>'title', data->>'sku') AS title,
+           data->>'use' = 'non-stock' AS non_stock
+         FROM import_rows WHERE import_id = $2 ORDER BY data->>'sku', line_no),
+       made AS (
+         INSERT INTO products (account_id, sku, title, non_stock) SELECT $1, sku, title, non_stock FROM firsts
+         ON CONFLICT (account_id, sku) DO NOTHING RETURNING 1)
+       SELECT count(*)::int AS n FROM made`,
+      [accountId, importId],
+    );
+    return row?.n ?? 0;
+  },
+
+  /** Flags the products of the staged non-stock lines (the rule matched them); returns how many changed. */
+  async markNonStock(sql: Sql, accountId: number, importId: number): Promise<number> {
+    const [row] = await sql.query<{ n: number }>(
+      `WITH marked AS (
+         UPDATE products SET non_stock = true, updated_at = now()
+         WHERE account_id = $1 AND NOT non_stock
+           AND sku IN (SELECT data->>'sku' FROM import_rows WHERE import_id = $2 AND data->>'use' = 'non-stock')
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM marked`,
+      [accountId, importId],
+    );
+    return row?.n ?? 0;
+  },
+
+  /**
+   * Adds the sale lines staged in [from, to) to the day's demand of their SKU at the location (units
+   * net of returns and cancellations, revenue); a later file for the same day adds to it.
+   */
+  async addDemand(
+    sql: Sql,
+    accountId: number,
+    q: { importId: number; locationId: number; from: number; to: number },
+  ): Promise<void> {
+    await sql.query(
+      `INSERT INTO sales_demand AS s (account_id, product_id, location_id, day, units, revenue, lines)
+       SELECT $1, p.id, $3, (r.data->>'day')::date, sum((r.data->>'units')::int), sum((r.data->>'revenue')::numeric), count(*)
+       FROM import_rows r JOIN products p ON p.account_id = $1 AND p.sku = r.data->>'sku'
+       WHERE r.import_id = $2 AND r.line_no >= $4 AND r.line_no < $5 AND r.data->>'use' = 'sale'
+       GROUP BY p.id, (r.data->>'day')::date
+       ON CONFLICT (account_id, product_id, location_id, day) DO UPDATE
+         SET units = s.units + EXCLUDED.units, revenue = s.revenue + EXCLUDED.revenue, lines = s.lines + EXCLUDED.lines`,
+      [accountId, q.importId, q.locationId, q.from, q.to],
+    );
+  },
+
+  /** What the staged lines hold: sales, lines with no price, non-stock lines, cancellations and returns. */
+  async stagedSummary(sql: Sql, importId: number): Promise<StagedSalesSummary> {
+    const [row] = await sql.query<StagedSalesSummary>(
+      `SELECT count(*)::int AS lines,
+         (count(*) FILTER (WHERE data->>'use' = 'sale'))::int AS sales,
+         (count(*) FILTER (WHERE data->>'use' = 'zero-price'))::int AS "zeroPrice",
+         (count(*) FILTER (WHERE data->>'use' = 'non-stock'))::int AS "nonStock",
+         (count(*) FILTER (WHERE data->>'use' = 'sale' AND (data->>'cancelled')::boolean))::int AS cancellations,
+         (count(*) FILTER (WHERE data->>'use' = 'sale' AND NOT (data->>'cancelled')::boolean AND (data->>'units')::int < 0))::int AS returns,
+         coalesce(sum((data->>'units')::int) FILTER (WHERE data->>'use' = 'sale'), 0)::int AS units,
+         coalesce(sum((data->>'revenue')::numeric) FILTER (WHERE data->>'use' = 'sale'), 0)::float8 AS revenue,
+         coalesce(array_agg(DISTINCT data->>'currency') FILTER (WHERE data->>'currency' IS NOT NULL), '{}') AS currencies
+       FROM import_rows WHERE import_id = $1`,
+      [importId],
+    );
+    return row!;
+  },
+
+  /** The staged SKUs and the account's SKUs equal to one of them but for case (for case-variant flags). */
+  async caseCandidates(sql: Sql, accountId: number, importId: number): Promise<string[]> {
+    const rows = await sql.query<{ sku: string }>(
+      `WITH staged AS (SELECT DISTINCT data->>'sku' AS sku FROM import_rows WHERE import_id = $2)
+       SELECT sku FROM staged
+       UNION SELECT p.sku FROM products p WHERE p.account_id = $1 AND lower(p.sku) IN (SELECT lower(sku) FROM staged)`,
+      [accountId, importId],
+    );
+    return rows.map((r) => r.sku);
+  },
+
+  /**
+   * Daily units and revenue per SKU as forecasting reads them: the sales history's demand plus the
+   * ledger's shipments (net of nothing: returns are not negative demand there), non-stock SKUs left out.
+   */
+  async history(
+    sql: Sql,
+    accountId: number,
+    q: { from: string; to: string; productId?: number | undefined; locationId?: number | undefined },
+  ): Promise<SalesHistoryDay[]> {
+    return sql.query<SalesHistoryDay>(
+      `WITH d AS (
+         SELECT product_id, day, units, revenue FROM sales_demand
+         WHERE account_id = $1 AND day >= $2::date AND day < $3::date
+           AND ($4::bigint IS NULL OR product_id = $4) AND ($5::bigint IS NULL OR location_id = $5)
+         UNION ALL
+         SELECT product_id, (occurred_at AT TIME ZONE 'UTC')::date, -on_hand_delta, -on_hand_delta * coalesce(unit_price, 0)
+         FROM stock_movements
+         WHERE account_id = $1 AND type = 'shipment' AND occurred_at >= $2::date AND occurred_at < $3::date
+           AND ($4::bigint IS NULL OR product_id = $4) AND ($5::bigint IS NULL OR location_id = $5))
+       SELECT p.sku, to_char(d.day, 'YYYY-MM-DD') AS day, sum(d.units)::int AS units, sum(d.revenue)::float8 AS revenue
+       FROM d JOIN products p ON p.account_id = $1 AND p.id = d.product_id AND NOT p.non_stock
+       GROUP BY p.sku, d.day ORDER BY p.sku, d.day`,
+      [accountId, q.from, q.to, q.productId ?? null, q.locationId ?? null],
+    );
+  },
+
+  /** Products flagged non-stock: kept out of the planning position. */
+  async nonStockProductIds(sql: Sql, accountId: number): Promise<Set<number>> {
+    const rows = await sql.query<{ id: number }>(
+      'SELECT id FROM products WHERE account_id = $1 AND non_stock',
+      [accountId],
+    );
+    return new Set(rows.map((r) => r.id));
+  },
+
+  /** SKU × location pairs that have a sales history (planned even before the ledger holds them). */
+  async demandItems(sql: Sql, accountId: number): Promise<{ productId: number; locationId: number }[]> {
+    return sql.query<{ productId: number; locationId: number }>(
+      'SELECT DISTINCT product_id AS "productId", location_id AS "locationId" FROM sales_demand WHERE account_id = $1',
+      [accountId],
+    );
+  },
+};
