@@ -11,6 +11,7 @@ import { InventoryService } from './ledger/inventory.service';
 import { LedgerService } from './ledger/ledger.service';
 import { LocationsService } from './catalog/locations.service';
 import { Transactor } from './platform/transactor';
+import { scheduleStatistics } from './platform/statistics';
 import { AuditService } from './accounts/audit.service';
 import { MovementsService } from './ledger/movements.service';
 import { registerForecastJobs, scheduleDailyForecasts } from './forecasting/forecast.jobs';
@@ -47,6 +48,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
   const replenishment = createReplenishmentServices({ tx, ledger });
   registerForecastJobs(jobs, forecasts);
   scheduleDailyForecasts(jobs, { auth, tx });
+  scheduleStatistics(jobs, db);
   return {
     db,
     tx,
