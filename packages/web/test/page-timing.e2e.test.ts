@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { HAS_CHROMIUM } from './support/browser';
 import type { RunningServer } from './support/server';
@@ -20,34 +20,42 @@ const PAGES = [
   { name: 'profitability', path: '/profit' },
 ] as const;
 
-/** Counts the page's API requests in flight. */
-function trackApi(page: Page): () => number {
-  let inFlight = 0;
-  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+/** The page's API requests in flight (their URLs). */
+function trackApi(page: Page): () => string[] {
+  const inFlight = new Set<Request>();
+  const isApi = (r: Request) => new URL(r.url()).pathname.startsWith('/api/');
   page.on('request', (r) => {
-    if (isApi(r.url())) inFlight += 1;
+    if (isApi(r)) inFlight.add(r);
   });
-  const done = (r: { url: () => string }) => {
-    if (isApi(r.url())) inFlight -= 1;
+  const done = (r: Request) => {
+    inFlight.delete(r);
   };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
-  return () => inFlight;
+  return () => [...inFlight].map((r) => r.url());
 }
 
-/** Milliseconds from navigation until the page is idle (no API request in flight, no spinner) for 300 ms. */
-async function timeToLoaded(page: Page, url: string, inFlight: () => number): Promise<number> {
+/**
+ * Milliseconds from navigation until the page is loaded: its main region shown, no API request in
+ * flight and no loading spinner in it, for 300 ms on end. Throws with what is still pending after 60 s.
+ */
+async function timeToLoaded(page: Page, url: string, inFlight: () => string[]): Promise<number> {
   const started = performance.now();
   await page.goto(url, { waitUntil: 'commit' });
   let idleSince: number | undefined;
   for (;;) {
-    const spinners = await page.locator('.mantine-Loader-root').count();
+    const shown = (await page.locator('main').count()) > 0;
+    const spinners = await page.locator('main .mantine-Loader-root').count();
+    const pending = inFlight();
     const now = performance.now();
-    if (inFlight() === 0 && spinners === 0 && (await page.locator('main').count()) > 0) {
+    if (shown && spinners === 0 && pending.length === 0) {
       idleSince ??= now;
       if (now - idleSince >= 300) return idleSince - started;
     } else idleSince = undefined;
-    if (now - started > 60_000) return now - started;
+    if (now - started > 60_000)
+      throw new Error(
+        `${url} not loaded after 60 s: ${String(spinners)} spinners, pending ${pending.join(', ')}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -56,7 +64,7 @@ describe.skipIf(!run)('page load times on the demo seller (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
-  let inFlight: () => number;
+  let inFlight: () => string[];
   const session = useBrowserSession({ signIn: true });
 
   beforeAll(() => {
