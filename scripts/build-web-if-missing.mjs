@@ -1,9 +1,33 @@
-// `npm start` serves the dashboard from packages/web/dist; build it once on a fresh clone.
+// `npm start` serves the dashboard from packages/web/dist: build it on a fresh clone, and again when a
+// web source (src/, public/, index.html, the Vite config, package.json) is newer than the build — a
+// `git pull` must not leave the dashboard of an older version in front of a newer server.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
-const manifest = JSON.parse(readFileSync('packages/web/package.json', 'utf8'));
-if (existsSync('packages/web/dist/index.html') || !manifest.scripts?.build) process.exit(0);
-console.log('Building the dashboard (first start only)…');
+const WEB = 'packages/web';
+const BUILT = join(WEB, 'dist/index.html');
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.js', 'package.json'].map((p) => join(WEB, p));
+
+/** The newest modification time under `path` (a file, or a folder walked recursively); 0 when absent. */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = 0;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+const manifest = JSON.parse(readFileSync(join(WEB, 'package.json'), 'utf8'));
+if (!manifest.scripts?.build) process.exit(0);
+const builtAt = existsSync(BUILT) ? statSync(BUILT).mtimeMs : 0;
+const sourcesAt = Math.max(...SOURCES.map(newest));
+if (builtAt > 0 && builtAt >= sourcesAt) process.exit(0);
+console.log(
+  builtAt > 0
+    ? 'Rebuilding the dashboard (its sources are newer than the build)…'
+    : 'Building the dashboard (first start only)…',
+);
 const result = spawnSync('npm', ['run', 'build', '-w', '@stockwise/web'], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -194,6 +194,9 @@ function poster(agent: Agent, headers: Record<string, string>, base: string): Po
 /** `CLIENTS` concurrent clients place one-unit orders on random SKUs until `ORDERS` were placed. */
 async function placeOrders(post: Post, bases: readonly string[], skus: readonly string[]) {
   const latencies: number[] = [];
+  /** When each order was sent (ms after the first) and how long it took: where the slowest sit in the run. */
+  const timeline: { at: number; ms: number }[] = [];
+  const runStart = performance.now();
   const accepted = new Map<string, number>();
   let rejected = 0;
   let errors = 0;
@@ -211,13 +214,14 @@ async function placeOrders(post: Post, bases: readonly string[], skus: readonly 
         at,
       ).catch(() => 0);
       latencies.push(performance.now() - t0);
+      timeline.push({ at: t0 - runStart, ms: performance.now() - t0 });
       if (status === 201) accepted.set(sku, (accepted.get(sku) ?? 0) + 1);
       else if (status === 409) rejected += 1;
       else errors += 1;
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, client));
-  return { latencies, accepted, rejected, errors };
+  return { latencies, accepted, rejected, errors, timeline };
 }
 
 async function benchBackend(backend: string) {
@@ -240,7 +244,7 @@ async function benchBackend(backend: string) {
     const serverCpuBefore = servers.reduce((sum, child) => sum + cpuSeconds(child.pid), 0);
     const pgCpuBefore = new Map((await setup.backendPids()).map((pid) => [pid, cpuSeconds(pid)]));
     const started = performance.now();
-    const { latencies, accepted, rejected, errors } = await placeOrders(post, bases, skus);
+    const { latencies, accepted, rejected, errors, timeline } = await placeOrders(post, bases, skus);
     const seconds = (performance.now() - started) / 1000;
     const serverCpu = servers.reduce((sum, child) => sum + cpuSeconds(child.pid), 0) - serverCpuBefore;
     const pgCpu = (await setup.backendPids()).reduce(
@@ -276,6 +280,11 @@ async function benchBackend(backend: string) {
       p95Ms: Math.round(percentile(latencies, 0.95) * 10) / 10,
       p99Ms: Math.round(percentile(latencies, 0.99) * 10) / 10,
       maxMs: Math.round((latencies.at(-1) ?? 0) * 10) / 10,
+      // The five slowest orders: sent when (s into the run), and how long they took (s).
+      slowest: timeline
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5)
+        .map((t) => ({ sentAtS: Math.round(t.at / 100) / 10, tookS: Math.round(t.ms / 100) / 10 })),
       // CPU per order is what the load on a shared machine does not change much: Node server(s) and PostgreSQL backends.
       serverCpuMsPerOrder: Math.round((serverCpu / ORDERS) * 1e5) / 100,
       postgresCpuMsPerOrder: backend === 'postgres' ? Math.round((pgCpu / ORDERS) * 1e5) / 100 : null,

@@ -19,3 +19,18 @@ export function progressBar(enabled: boolean) {
     },
   };
 }
+
+/**
+ * One line per step on stderr, with the seconds since the start, on a terminal and in a pipe alike (a
+ * first start is never silent for long); silent under --json.
+ */
+export function stepLines(enabled: boolean): (fraction: number, message: string) => void {
+  const started = performance.now();
+  let last = '';
+  return (fraction, message) => {
+    if (!enabled || message === last) return;
+    last = message;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stderr.write(`[${seconds} s] ${String(Math.round(fraction * 100))}% ${message}\n`);
+  };
+}

@@ -11,6 +11,8 @@ import { InventoryService } from './ledger/inventory.service';
 import { LedgerService } from './ledger/ledger.service';
 import { LocationsService } from './catalog/locations.service';
 import { Transactor } from './platform/transactor';
+import { scheduleStatistics } from './platform/statistics';
+import { keepPlanningWarm } from './replenishment/planning-warmup';
 import { AuditService } from './accounts/audit.service';
 import { MovementsService } from './ledger/movements.service';
 import { registerForecastJobs, scheduleDailyForecasts } from './forecasting/forecast.jobs';
@@ -49,6 +51,8 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
   const replenishment = createReplenishmentServices({ tx, ledger });
   registerForecastJobs(jobs, forecasts);
   scheduleDailyForecasts(jobs, { auth, tx });
+  scheduleStatistics(jobs, db);
+  keepPlanningWarm(jobs, { db, auth, tx, planning: replenishment.planning });
   return {
     db,
     tx,

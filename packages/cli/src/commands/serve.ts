@@ -3,11 +3,13 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { DEMO_LOGIN, loadDemoSeller } from '@stockwise/server/demo/load-demo';
+import { firstStart } from '@stockwise/server/demo/first-start';
+import type { Stockwise } from '@stockwise/server/stockwise';
 import { startServer } from '@stockwise/server/serve';
 import { migrate } from '@stockwise/server/stockwise';
 import type { StorageFlags } from '../options';
 import { open, print, reportError, withStockwise, withStorage } from '../options';
-import { progressBar } from '../progress';
+import { progressBar, stepLines } from '../progress';
 
 interface ServeFlags extends StorageFlags {
   port: string;
@@ -32,8 +34,12 @@ function serveOptions(command: Command): Command {
     );
 }
 
-async function serveUntilSignal(flags: ServeFlags, banner: (url: string) => unknown): Promise<void> {
-  const sw = await open(flags);
+async function serveUntilSignal(
+  flags: ServeFlags,
+  banner: (url: string) => unknown,
+  opened?: Stockwise,
+): Promise<void> {
+  const sw = opened ?? (await open(flags));
   const server = await startServer(sw, {
     port: Number(flags.port),
     host: flags.host,
@@ -84,18 +90,25 @@ function registerServe(program: Command): void {
   ).action(async (flags: ServeFlags) => {
     try {
       const fresh = !flags.databaseUrl && isEmptyFolder(resolve(flags.data));
+      let sw: Stockwise | undefined;
       if (fresh) {
-        const bar = progressBar(!flags.json);
-        await withStockwise(flags, (sw) => loadDemoSeller(sw, { onProgress: bar.update }));
-        bar.stop();
+        // The same open database then serves: opening the embedded one twice costs a second or more.
+        const step = stepLines(!flags.json);
+        step(0, 'creating the data folder');
+        sw = await open(flags);
+        await firstStart(sw, step);
       }
-      await serveUntilSignal(flags, (url) => {
-        print(
-          flags,
-          { url, ...DEMO_LOGIN },
-          `\nStockwise is running at ${url}\nDemo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\nAPI docs: ${url}/api/docs`,
-        );
-      });
+      await serveUntilSignal(
+        flags,
+        (url) => {
+          print(
+            flags,
+            { url, ...DEMO_LOGIN },
+            `\nStockwise is running at ${url}\nDemo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\nAPI docs: ${url}/api/docs`,
+          );
+        },
+        sw,
+      );
     } catch (error) {
       reportError(error, Boolean(flags.json));
     }

@@ -1,6 +1,7 @@
 import type { LedgerService } from '../ledger/ledger.service';
 import type { Transactor } from '../platform/transactor';
-import { PlanningService } from './planning.service';
+import { CachedPlanningService } from './cached-planning.service';
+import type { PlanningService } from './planning.service';
 import { ProjectionService } from './projection.service';
 import { PurchaseOrdersService } from './purchase-orders.service';
 import { RestockService } from './restock.service';
@@ -21,7 +22,7 @@ export function createReplenishmentServices(deps: {
   tx: Transactor;
   ledger: LedgerService;
 }): ReplenishmentServices {
-  const planning = new PlanningService(deps.tx);
+  const planning = new CachedPlanningService(deps.tx);
   const restock = new RestockService(deps.tx, planning);
   return {
     planning,

@@ -15,7 +15,8 @@ import type { LocationWindow } from '@stockwise/db/reports/excess.repository';
 import { excessRepository } from '@stockwise/db/reports/excess.repository';
 import { reportScopeRepository } from '@stockwise/db/reports/report-statement';
 import type { Transactor } from '../platform/transactor';
-import { PlanningService } from '../replenishment/planning.service';
+import { CachedPlanningService } from '../replenishment/cached-planning.service';
+import type { PlanningService } from '../replenishment/planning.service';
 import { REPORT_COLUMNS } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
 import { PAGE, itemCells, orNull, r2 } from './report-context';
@@ -38,13 +39,17 @@ interface ExcessPlan {
   windows: ReadonlyMap<string, LocationWindow>;
 }
 
-async function loadExcessPlan(tx: Transactor, ctx: ReportContext): Promise<ExcessPlan> {
+async function loadExcessPlan(
+  tx: Transactor,
+  planning: PlanningService,
+  ctx: ReportContext,
+): Promise<ExcessPlan> {
   const { accountId } = ctx.actor;
   const code = ctx.params.location;
   const location = code ? await locationsRepository.findByCode(tx.sql, accountId, code) : undefined;
   if (code && !location)
     throw new DomainError('UNKNOWN_LOCATION', `unknown location ${code}`, { field: 'location' });
-  const { positions, advice } = await new PlanningService(tx).clearance(ctx.actor, { asOf: ctx.params.asOf });
+  const { positions, advice } = await planning.clearance(ctx.actor, { asOf: ctx.params.asOf });
   const inScope = positions
     .filter((p) => p.excessUnits > 0)
     .filter((p) => (location ? p.locationId === location.id : p.locationType === 'amazon_fba'))
@@ -148,10 +153,12 @@ const rowsOf = (
  */
 export const excessReport = (tx: Transactor): ReportDefinition => {
   const plans = new WeakMap<ReportContext, Promise<ExcessPlan>>();
+  // The clearance advice over the planning position, computed once per ledger and catalogue version.
+  const planning = new CachedPlanningService(tx);
   const planOf = (ctx: ReportContext) => {
     let plan = plans.get(ctx);
     if (!plan) {
-      plan = loadExcessPlan(tx, ctx);
+      plan = loadExcessPlan(tx, planning, ctx);
       plans.set(ctx, plan);
     }
     return plan;

@@ -1,0 +1,118 @@
+import { afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { PlanningService } from '../../src/replenishment/planning.service';
+import type { Stockwise } from '../../src/stockwise';
+import { describeEachBackend, useStockwise } from '../support/backends';
+import { locationInput, newAccount, productInput, uid, type TestAccount } from '../support/factories';
+
+const AS_OF = '2026-06-30';
+
+/** A promise the test resolves when it chooses. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { promise, open };
+}
+
+/**
+ * The planning cache (CachedPlanningService): one computation per version of the ledger and of what else
+ * the position reads, a new answer as soon as either changes — a movement, a late commit below the last
+ * movement id (PostgreSQL), a catalogue edit — and never an answer from a rolled-back transaction.
+ */
+describeEachBackend('Planning cache', (backend) => {
+  const ctx = useStockwise(backend);
+  let sw: Stockwise;
+  let account: TestAccount;
+  const sku = { a: uid('A-'), b: uid('B-') };
+  const wh = uid('WH');
+
+  const post = (s: string, quantity: number) =>
+    sw.ledger.post(account.actor, [{ sku: s, location: wh, request: { type: 'receipt', quantity } }]);
+  const available = async (s: string) => {
+    const { positions } = await sw.planning.position(account.actor, { asOf: AS_OF });
+    return positions.find((p) => p.sku === s && p.location === wh)?.available;
+  };
+
+  beforeAll(async () => {
+    sw = ctx.sw;
+    account = await newAccount(sw);
+    await sw.catalog.createProduct(account.actor, productInput({ sku: sku.a }));
+    await sw.catalog.createProduct(account.actor, productInput({ sku: sku.b }));
+    await sw.locations.createLocation(account.actor, locationInput({ code: wh }));
+    await post(sku.a, 10);
+    await post(sku.b, 4);
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('computes once while nothing changes, for concurrent and later callers alike', async () => {
+    const computed = vi.spyOn(PlanningService.prototype, 'position');
+    const [first, second] = await Promise.all([
+      sw.planning.position(account.actor, { asOf: AS_OF }),
+      sw.planning.position(account.actor, { asOf: AS_OF }),
+    ]);
+    const third = await sw.planning.position(account.actor, { asOf: AS_OF });
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    expect(computed).toHaveBeenCalledTimes(1);
+    // Another day is another answer.
+    const other = await sw.planning.position(account.actor, { asOf: '2026-07-01' });
+    expect(other.asOf).toBe('2026-07-01');
+    expect(computed).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers anew after a movement', async () => {
+    const before = await available(sku.a);
+    await post(sku.a, 5);
+    expect(await available(sku.a)).toBe((before ?? 0) + 5);
+    const plan = await sw.planning.plan(account.actor, { asOf: AS_OF });
+    expect(plan.positions.find((p) => p.sku === sku.a && p.location === wh)?.available).toBe(
+      (before ?? 0) + 5,
+    );
+  });
+
+  it('answers anew after a catalogue edit (no movement)', async () => {
+    expect(await available(sku.b)).toBe(4);
+    await sw.catalog.updateProduct(account.actor, sku.b, { replenishable: false });
+    expect(await available(sku.b)).toBeUndefined();
+    await sw.catalog.updateProduct(account.actor, sku.b, { replenishable: true });
+    expect(await available(sku.b)).toBe(4);
+  });
+
+  it('never keeps what a rolled-back transaction saw', async () => {
+    const before = await available(sku.a);
+    await expect(
+      sw.tx.run(async () => {
+        await post(sku.a, 100);
+        expect(await available(sku.a)).toBe((before ?? 0) + 100);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await available(sku.a)).toBe(before);
+  });
+
+  it.runIf(backend.name === 'postgres')(
+    'sees a movement committed after a later one (ids taken in one order, committed in another)',
+    async () => {
+      const before = { a: await available(sku.a), b: await available(sku.b) };
+      const held = gate();
+      const taken = gate();
+      // A takes its movement id first and commits last.
+      const late = sw.tx.run(async () => {
+        await post(sku.a, 7);
+        taken.open();
+        await held.promise;
+      });
+      await taken.promise;
+      await post(sku.b, 3);
+      expect(await available(sku.b)).toBe((before.b ?? 0) + 3);
+      expect(await available(sku.a)).toBe(before.a);
+      held.open();
+      await late;
+      expect(await available(sku.a)).toBe((before.a ?? 0) + 7);
+    },
+  );
+});
