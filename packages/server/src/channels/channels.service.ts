@@ -10,6 +10,7 @@ import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { SecretBox } from '../platform/secret-box';
+import { assertPublicTarget } from '../platform/outbound-url';
 import { amazonCredentials } from './amazon/amazon-credentials';
 import type { ChannelConnector, PulledOrder } from './connector';
 import type { StoredCredentials } from './connectors';
@@ -46,6 +47,7 @@ export class ChannelsService {
 
   async connect(actor: Actor, input: ChannelConnect): Promise<SalesChannelDto> {
     requirePermission(actor, 'catalog:write');
+    await assertPublicTargets(input);
     return this.tx.run(async (sql) => {
       let locationId: number | null = null;
       if (input.location) {
@@ -252,6 +254,14 @@ export class ChannelsService {
 }
 
 /** A failing channel API becomes UPSTREAM_FAILED (502) with its message, not a 500. */
+/** Every outbound URL of a connection resolves to public addresses only (platform/outbound-url.ts). */
+async function assertPublicTargets(input: ChannelConnect): Promise<void> {
+  const urls: [string, string | undefined][] = [['availabilityWebhook.url', input.availabilityWebhook?.url]];
+  if (input.type === 'shopify') urls.push(['apiBaseUrl', input.apiBaseUrl]);
+  if (input.type === 'amazon') urls.push(['endpoint', input.endpoint], ['tokenUrl', input.tokenUrl]);
+  for (const [field, url] of urls) if (url !== undefined) await assertPublicTarget(url, { field });
+}
+
 async function upstream<T>(channel: OrderChannel, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();

@@ -1,5 +1,6 @@
 import type { AmazonDisposition } from '@stockwise/domain/channels/amazon/amazon-payloads';
 import type { OrderIntake } from '@stockwise/domain/sales/intake';
+import { guardedFetch } from '../platform/outbound-url';
 
 export interface PulledOrder {
   intake: OrderIntake;
@@ -24,14 +25,24 @@ export class ConnectorError extends Error {
   }
 }
 
-/** fetch with a timeout and a bounded retry on 429 / 5xx, honouring Retry-After (seconds). */
+/**
+ * fetch with a timeout and a bounded retry on 429 / 5xx, honouring Retry-After (seconds); through the
+ * outbound guard (public addresses only, no redirects: platform/outbound-url.ts).
+ */
 export async function fetchWithRetry(
   url: string,
   init: RequestInit & { attempts?: number; timeoutMs?: number } = {},
 ): Promise<Response> {
   const attempts = init.attempts ?? 4;
   for (let attempt = 1; ; attempt++) {
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 30_000) });
+    if (init.body !== undefined && init.body !== null && typeof init.body !== 'string')
+      throw new TypeError('connector requests send text bodies');
+    const res = await guardedFetch(url, {
+      method: init.method ?? 'GET',
+      ...(init.headers ? { headers: init.headers } : {}),
+      body: init.body ?? null,
+      signal: AbortSignal.timeout(init.timeoutMs ?? 30_000),
+    });
     if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
       const retryAfter = Number(res.headers.get('Retry-After'));
       await res.body?.cancel();
@@ -49,8 +60,11 @@ export async function fetchWithRetry(
   }
 }
 
+/** The body of a 2xx; otherwise the status and its reason only (a failing body is never echoed: it may hold internal data). */
 export async function expectOk(res: Response, what: string): Promise<string> {
-  const text = await res.text();
-  if (!res.ok) throw new ConnectorError(`${what}: HTTP ${res.status} ${text.slice(0, 200)}`, res.status);
-  return text;
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new ConnectorError(`${what}: HTTP ${res.status} ${res.statusText}`.trimEnd(), res.status);
+  }
+  return res.text();
 }
