@@ -14,6 +14,7 @@ import {
   securedRoute,
 } from '../http/router';
 import { SESSION_COOKIE } from '../http/auth.middleware';
+import { isSecureRequest } from '../http/same-origin.middleware';
 
 const op = operations(['Auth']);
 
@@ -24,7 +25,8 @@ function setSessionCookie(c: Context, token: string, expiresAt: Date) {
     sameSite: 'Lax',
     path: '/',
     expires: expiresAt,
-    secure: new URL(c.req.url).protocol === 'https:',
+    // Behind a TLS proxy the hop to us is plain http: STOCKWISE_TRUST_PROXY lets X-Forwarded-Proto say https.
+    secure: isSecureRequest(c),
   });
 }
 

@@ -17,6 +17,7 @@ import type { AppEnv } from './env';
 import { idempotency } from './idempotency.middleware';
 import { nodeJsonBody } from './node-body.middleware';
 import { HTTP_STATUS, problem } from './problem';
+import { importUpload, sameOriginWrites } from './same-origin.middleware';
 import { auditRoutes, jobsRoutes, tokensRoutes, usersRoutes } from '../accounts/admin.routes';
 import { authRoutes, publicAuthRoutes } from '../accounts/auth.routes';
 import { inventoryRoutes, movementsRoutes } from '../ledger/inventory.routes';
@@ -33,14 +34,36 @@ import { healthRoutes } from '../health/health.routes';
 import { reportsRoutes } from '../reports/reports.routes';
 import { feesRoutes } from '../fees/fees.routes';
 import { alertsRoutes, reportSchedulesRoutes } from '../alerts/alerts.routes';
+import { MAX_IMPORT_BYTES } from '../imports/imports.routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** What a 503 for a lost database connection asks clients to wait before retrying. */
 const RETRY_AFTER_SECONDS = 5;
 const VERSION = '0.1.0';
+/**
+ * The dashboard's Content-Security-Policy: its own scripts only (and WebAssembly for the barcode
+ * reader), inline styles (ECharts and the component library set them), no framing, no plugins.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "media-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** The HTTP API (thin: validation, auth, mapping) over the services, plus the dashboard's static files. */
-export function createApp(sw: Stockwise, options: { webDist?: string; localSecret?: string } = {}) {
+export function createApp(
+  sw: Stockwise,
+  options: { webDist?: string; localSecret?: string; maxImportBytes?: number } = {},
+) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError((error, c) => {
@@ -84,7 +107,13 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
     problem(c, 404, { code: 'NOT_FOUND', detail: `no route ${c.req.method} ${c.req.path}` }),
   );
 
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: undefined,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   const jsonLimit: MiddlewareHandler<AppEnv> = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
@@ -101,6 +130,8 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
       nodeJsonBody(MAX_BODY_BYTES, jsonLimit),
     ),
   );
+  app.use('/api/v1/imports/*', importUpload(options.maxImportBytes ?? MAX_IMPORT_BYTES));
+  app.use('/api/*', sameOriginWrites());
 
   app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION, database: sw.db.kind }));
   app.route('/api/docs', docsRoutes());
@@ -210,9 +241,14 @@ function serveWeb(app: OpenAPIHono<AppEnv>, dist: string) {
       const immutable = relative.startsWith('/assets/');
       return c.body(readFileSync(file), 200, {
         'Content-Type': MIME[ext] ?? 'application/octet-stream',
+        ...(ext === '.html' ? { 'Content-Security-Policy': DASHBOARD_CSP } : {}),
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
     }
-    return c.body(readFileSync(index), 200, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-cache' });
+    return c.body(readFileSync(index), 200, {
+      'Content-Type': MIME['.html']!,
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': DASHBOARD_CSP,
+    });
   });
 }
