@@ -7,6 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     // The tests' webhooks, connectors and SMTP servers listen on 127.0.0.1 (platform/outbound-url.ts).
-    env: { STOCKWISE_ALLOW_PRIVATE_URLS: '1' },
+    // Tests create hundreds of users: scrypt at 2^14 there (2^17 in production; platform/secrets.ts).
+    env: { STOCKWISE_ALLOW_PRIVATE_URLS: '1', STOCKWISE_SCRYPT_LOG2_N: '14' },
   },
 });

@@ -13,6 +13,8 @@ export interface UserRecord {
   name: string | null;
   passwordHash: string;
   locale: string;
+  /** The account the user last signed in to or switched to (the next sign-in lands there). */
+  lastAccountId: number | null;
   createdAt: Date;
 }
 
@@ -33,6 +35,7 @@ interface UserRow {
   name: string | null;
   password_hash: string;
   locale: string;
+  last_account_id: number | null;
   created_at: Date;
 }
 
@@ -53,6 +56,7 @@ const mapUser = (r: UserRow): UserRecord => ({
   name: r.name,
   passwordHash: r.password_hash,
   locale: r.locale,
+  lastAccountId: r.last_account_id,
   createdAt: r.created_at,
 });
 
@@ -112,6 +116,14 @@ export const accountsRepository = {
   async findUserById(sql: Sql, id: number): Promise<UserRecord | undefined> {
     const [row] = await sql.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
     return row && mapUser(row);
+  },
+
+  async setPasswordHash(sql: Sql, userId: number, passwordHash: string): Promise<void> {
+    await sql.query('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, passwordHash]);
+  },
+
+  async setLastAccount(sql: Sql, userId: number, accountId: number): Promise<void> {
+    await sql.query('UPDATE users SET last_account_id = $2 WHERE id = $1', [userId, accountId]);
   },
 
   async setUserLocale(sql: Sql, userId: number, locale: string): Promise<void> {

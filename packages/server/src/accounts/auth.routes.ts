@@ -14,7 +14,7 @@ import {
   securedRoute,
 } from '../http/router';
 import { SESSION_COOKIE } from '../http/auth.middleware';
-import { isSecureRequest } from '../http/same-origin.middleware';
+import { clientAddress, isSecureRequest } from '../http/same-origin.middleware';
 
 const op = operations(['Auth']);
 
@@ -61,7 +61,7 @@ export function publicAuthRoutes(sw: Stockwise) {
     async (c) => {
       const input = c.req.valid('json');
       await sw.auth.setupFirstOwner(input);
-      const session = await sw.auth.login(input.email, input.password);
+      const session = await sw.auth.login(input.email, input.password, { address: clientAddress(c) });
       setSessionCookie(c, session.sessionToken, session.expiresAt);
       return c.json(await signedIn(sw, session.principal), 201);
     },
@@ -92,7 +92,7 @@ export function publicAuthRoutes(sw: Stockwise) {
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const session = await sw.auth.login(email, password);
+      const session = await sw.auth.login(email, password, { address: clientAddress(c) });
       setSessionCookie(c, session.sessionToken, session.expiresAt);
       return c.json(await signedIn(sw, session.principal), 200);
     },

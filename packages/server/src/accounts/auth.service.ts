@@ -7,7 +7,8 @@ import type { Principal, TokenRecord } from '@stockwise/db/accounts/credentials.
 import { credentialsRepository } from '@stockwise/db/accounts/credentials.repository';
 import type { Actor } from './actor';
 import { auditActor, auditTrail, requirePermission } from './actor';
-import { hashPassword, hashSecret, newSecret, verifyPassword } from '../platform/secrets';
+import { hashPassword, hashSecret, needsRehash, newSecret, verifyPassword } from '../platform/secrets';
+import { LoginThrottle } from './login-throttle.service';
 import type { Transactor } from '../platform/transactor';
 
 export const SESSION_DAYS = 14;
@@ -47,7 +48,11 @@ export function mapTokenDto(t: TokenRecord) {
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export class AuthService {
-  constructor(private readonly tx: Transactor) {}
+  private readonly throttle: LoginThrottle;
+
+  constructor(private readonly tx: Transactor) {
+    this.throttle = new LoginThrottle(tx);
+  }
 
   /** Whether the instance has no account yet (the web UI then offers first-owner setup). */
   async needsSetup(): Promise<boolean> {
@@ -78,7 +83,7 @@ export class AuthService {
           ...(user.locale ? { locale: user.locale } : {}),
         });
       } else if (options.resetPassword) {
-        await sql.query('UPDATE users SET password_hash = $2 WHERE id = $1', [record.id, passwordHash]);
+        await accountsRepository.setPasswordHash(sql, record.id, passwordHash);
       }
       await accountsRepository.upsertMembership(sql, {
         accountId: account.id,
@@ -142,29 +147,51 @@ export class AuthService {
     return accountsRepository.listMembers(this.tx.sql, actor.accountId);
   }
 
+  /**
+   * Signs in to the account the user last used (else their first). Throttled per account and per
+   * client address (LoginThrottle); a hash weaker than today's cost is replaced with a stronger one.
+   */
   async login(
     emailInput: string,
     password: string,
+    options: { address?: string | undefined } = {},
   ): Promise<{ sessionToken: string; principal: Principal; expiresAt: Date }> {
     const email = normaliseEmail(emailInput);
+    const keys = { email, address: options.address };
+    await this.throttle.check(keys);
     const user = await accountsRepository.findUserByEmail(this.tx.sql, email);
     // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     const memberships = user ? await accountsRepository.listMembershipsOfUser(this.tx.sql, user.id) : [];
-    const first = memberships[0];
-    if (!user || !ok || !first) throw new DomainError('UNAUTHENTICATED', 'email or password is wrong');
+    const landing = memberships.find((m) => m.accountId === user?.lastAccountId) ?? memberships[0];
+    if (!user || !ok || !landing) {
+      await this.throttle.failed(keys);
+      throw new DomainError('UNAUTHENTICATED', 'email or password is wrong');
+    }
+    await this.throttle.succeeded(keys);
+    if (needsRehash(user.passwordHash))
+      await accountsRepository.setPasswordHash(this.tx.sql, user.id, await hashPassword(password));
     const sessionToken = newSecret('sws');
     const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-    const sessionId = await credentialsRepository.createSession(this.tx.sql, {
-      userId: user.id,
-      accountId: first.accountId,
-      tokenHash: hashSecret(sessionToken),
-      expiresAt,
+    const sessionId = await this.tx.run(async (sql) => {
+      await accountsRepository.setLastAccount(sql, user.id, landing.accountId);
+      return credentialsRepository.createSession(sql, {
+        userId: user.id,
+        accountId: landing.accountId,
+        tokenHash: hashSecret(sessionToken),
+        expiresAt,
+      });
     });
     return {
       sessionToken,
       expiresAt,
-      principal: { accountId: first.accountId, userId: user.id, role: first.role, tokenId: null, sessionId },
+      principal: {
+        accountId: landing.accountId,
+        userId: user.id,
+        role: landing.role,
+        tokenId: null,
+        sessionId,
+      },
     };
   }
 
@@ -202,11 +229,14 @@ export class AuthService {
 
   /** Moves a web session to another account the user belongs to. */
   async switchAccount(actor: Actor, accountId: number): Promise<void> {
-    if (actor.sessionId === null)
-      throw new DomainError('FORBIDDEN', 'only a browser session can switch accounts');
+    const sessionId = actor.sessionId;
+    if (sessionId === null) throw new DomainError('FORBIDDEN', 'only a browser session can switch accounts');
     const membership = await accountsRepository.findMembership(this.tx.sql, accountId, actor.userId);
     if (!membership) throw new DomainError('NOT_FOUND', 'no such account', { field: 'accountId' });
-    await credentialsRepository.switchSessionAccount(this.tx.sql, actor.sessionId, accountId);
+    await this.tx.run(async (sql) => {
+      await credentialsRepository.switchSessionAccount(sql, sessionId, accountId);
+      await accountsRepository.setLastAccount(sql, actor.userId, accountId);
+    });
   }
 
   /** A new API token; the secret is returned once and only its hash is stored. */
@@ -293,4 +323,9 @@ export class AuthService {
   }
 }
 
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+let dummy: Promise<string> | undefined;
+/** A hash at today's cost, so an unknown e-mail takes as long to refuse as a wrong password. */
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(newSecret('sw'));
+  return dummy;
+}

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
@@ -66,43 +66,7 @@ export function createApp(
 ) {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.onError((error, c) => {
-    if (isDomainError(error)) {
-      return problem(c, HTTP_STATUS[error.code], {
-        code: error.code,
-        detail: error.message,
-        field: error.field,
-        extra: error.details,
-      });
-    }
-    if (error instanceof HTTPException) {
-      const code =
-        error.status === 413
-          ? 'PAYLOAD_TOO_LARGE'
-          : error.status === 400
-            ? 'MALFORMED_REQUEST'
-            : 'HTTP_ERROR';
-      return problem(c, error.status, {
-        code,
-        detail: error.message || 'bad request',
-        field: error.status === 400 ? '(body)' : undefined,
-      });
-    }
-    if (isConnectionLost(error)) {
-      // The database went away mid-request (failover, restart, killed backend): nothing was committed.
-      const res = problem(c, 503, {
-        code: 'DATABASE_UNAVAILABLE',
-        detail: 'the database connection was lost; nothing was changed — try again shortly',
-      });
-      res.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
-      return res;
-    }
-    console.error(error);
-    return problem(c, 500, {
-      code: 'INTERNAL',
-      detail: 'something went wrong on our side; nothing was changed',
-    });
-  });
+  app.onError(errorResponse);
   app.notFound((c) =>
     problem(c, 404, { code: 'NOT_FOUND', detail: `no route ${c.req.method} ${c.req.path}` }),
   );
@@ -188,6 +152,43 @@ export function createApp(
 
   serveWeb(app, options.webDist ?? process.env['STOCKWISE_WEB_DIST'] ?? defaultWebDist());
   return app;
+}
+
+/** Domain errors as their mapped status, lost connections as 503, everything else as a generic 500. */
+function errorResponse(error: Error, c: Context<AppEnv>): Response {
+  if (isDomainError(error)) {
+    const retryAfter = error.details?.['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
+    return problem(c, HTTP_STATUS[error.code], {
+      code: error.code,
+      detail: error.message,
+      field: error.field,
+      extra: error.details,
+    });
+  }
+  if (error instanceof HTTPException) {
+    const code =
+      error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 400 ? 'MALFORMED_REQUEST' : 'HTTP_ERROR';
+    return problem(c, error.status, {
+      code,
+      detail: error.message || 'bad request',
+      field: error.status === 400 ? '(body)' : undefined,
+    });
+  }
+  if (isConnectionLost(error)) {
+    // The database went away mid-request (failover, restart, killed backend): nothing was committed.
+    const res = problem(c, 503, {
+      code: 'DATABASE_UNAVAILABLE',
+      detail: 'the database connection was lost; nothing was changed — try again shortly',
+    });
+    res.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    return res;
+  }
+  console.error(error);
+  return problem(c, 500, {
+    code: 'INTERNAL',
+    detail: 'something went wrong on our side; nothing was changed',
+  });
 }
 
 function defaultWebDist(): string {

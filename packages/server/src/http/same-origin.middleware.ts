@@ -26,6 +26,18 @@ export function isSecureRequest(c: Context, env: Env = process.env): boolean {
   return trustProxy(env) && c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim() === 'https';
 }
 
+/**
+ * The client's address, for per-address throttling: the socket's peer, or behind a trusted proxy the
+ * last `X-Forwarded-For` entry (the one our proxy added; earlier entries are whatever the client sent).
+ */
+export function clientAddress(c: Context<AppEnv>, env: Env = process.env): string | undefined {
+  if (trustProxy(env)) {
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  return c.env?.incoming?.socket.remoteAddress;
+}
+
 /** The host the browser addressed: `Host`, or the proxy's `X-Forwarded-Host` when trusted. */
 function requestHost(c: Context, env: Env): string | undefined {
   const forwarded = trustProxy(env) ? c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim() : undefined;

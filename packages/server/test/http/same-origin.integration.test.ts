@@ -74,12 +74,13 @@ describeEachBackend(
       (await client(ctx.app, owner.token).get(`/api/v1/products/${encodeURIComponent(sku)}`)).status === 200;
 
     it('refuses a cookie-authenticated import from a foreign Origin or Sec-Fetch-Site (403), and applies nothing', async () => {
-      for (const headers of [
+      const attempts: Record<string, string>[] = [
         { Origin: 'https://evil.example', 'Content-Type': 'text/csv' },
         { Origin: 'null', 'Content-Type': 'text/csv' },
         { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'text/csv' },
         { 'Sec-Fetch-Site': 'same-site', Origin: 'http://stockwise.local:3000', 'Content-Type': 'text/csv' },
-      ]) {
+      ];
+      for (const headers of attempts) {
         const res = await importAs(headers);
         expect(res.status, JSON.stringify(headers)).toBe(403);
         expect(res.body).toMatchObject({ code: 'CROSS_ORIGIN_REQUEST' });
