@@ -6,6 +6,7 @@ import type { StorageOptions } from '@stockwise/db/open-database';
 import { openDatabase } from '@stockwise/db/open-database';
 import { JobsService } from './jobs/jobs.service';
 import { AuthService } from './accounts/auth.service';
+import { MembersService, scheduleSessionPurge } from './accounts/members.service';
 import { CatalogService } from './catalog/catalog.service';
 import { InventoryService } from './ledger/inventory.service';
 import { LedgerService } from './ledger/ledger.service';
@@ -27,6 +28,7 @@ export interface Stockwise extends ReplenishmentServices, SalesServices, HealthS
   db: Database;
   tx: Transactor;
   auth: AuthService;
+  members: MembersService;
   catalog: CatalogService;
   locations: LocationsService;
   ledger: LedgerService;
@@ -44,6 +46,8 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
   const jobs = new JobsService(tx);
   const forecasts = new ForecastService(tx);
   const auth = new AuthService(tx);
+  const members = new MembersService(tx);
+  scheduleSessionPurge(jobs, members);
   const replenishment = createReplenishmentServices({ tx, ledger });
   registerForecastJobs(jobs, forecasts);
   scheduleDailyForecasts(jobs, { auth, tx });
@@ -51,6 +55,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
     db,
     tx,
     auth,
+    members,
     catalog: new CatalogService(tx),
     locations: new LocationsService(tx),
     ledger,

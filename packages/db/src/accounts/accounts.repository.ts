@@ -122,6 +122,29 @@ export const accountsRepository = {
     await sql.query('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, passwordHash]);
   },
 
+  /** Ends a membership; the user's tokens for that account are revoked and its sessions deleted. */
+  async removeMembership(sql: Sql, accountId: number, userId: number): Promise<boolean> {
+    const rows = await sql.query<{ user_id: number }>(
+      'DELETE FROM memberships WHERE account_id = $1 AND user_id = $2 RETURNING user_id',
+      [accountId, userId],
+    );
+    await sql.query(
+      'UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = $1 AND user_id = $2',
+      [accountId, userId],
+    );
+    await sql.query('DELETE FROM sessions WHERE account_id = $1 AND user_id = $2', [accountId, userId]);
+    return rows.length > 0;
+  },
+
+  /** The account's owners, locked: two owners removing each other at once cannot leave none. */
+  async lockOwners(sql: Sql, accountId: number): Promise<number> {
+    const rows = await sql.query<{ user_id: number }>(
+      "SELECT user_id FROM memberships WHERE account_id = $1 AND role = 'owner' FOR UPDATE",
+      [accountId],
+    );
+    return rows.length;
+  },
+
   async setLastAccount(sql: Sql, userId: number, accountId: number): Promise<void> {
     await sql.query('UPDATE users SET last_account_id = $2 WHERE id = $1', [userId, accountId]);
   },
@@ -160,13 +183,5 @@ export const accountsRepository = {
       [accountId],
     );
     return rows.map(mapMembership);
-  },
-
-  async removeMembership(sql: Sql, accountId: number, userId: number): Promise<boolean> {
-    const rows = await sql.query(
-      'DELETE FROM memberships WHERE account_id = $1 AND user_id = $2 RETURNING user_id',
-      [accountId, userId],
-    );
-    return rows.length > 0;
   },
 };

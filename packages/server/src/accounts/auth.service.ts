@@ -5,8 +5,9 @@ import { accountsRepository } from '@stockwise/db/accounts/accounts.repository';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Principal, TokenRecord } from '@stockwise/db/accounts/credentials.repository';
 import { credentialsRepository } from '@stockwise/db/accounts/credentials.repository';
+import { invitationsRepository } from '@stockwise/db/accounts/invitations.repository';
 import type { Actor } from './actor';
-import { auditActor, auditTrail, requirePermission } from './actor';
+import { auditActor, auditTrail } from './actor';
 import { hashPassword, hashSecret, needsRehash, newSecret, verifyPassword } from '../platform/secrets';
 import { LoginThrottle } from './login-throttle.service';
 import type { Transactor } from '../platform/transactor';
@@ -42,6 +43,7 @@ export function mapTokenDto(t: TokenRecord) {
     createdAt: t.createdAt.toISOString(),
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
   };
 }
 
@@ -84,6 +86,8 @@ export class AuthService {
         });
       } else if (options.resetPassword) {
         await accountsRepository.setPasswordHash(sql, record.id, passwordHash);
+        // A reset ends every session and revokes every token made with the old password.
+        await credentialsRepository.revokeAllOfUser(sql, record.id, null);
       }
       await accountsRepository.upsertMembership(sql, {
         accountId: account.id,
@@ -125,24 +129,6 @@ export class AuthService {
     });
   }
 
-  /** An owner adds someone to their own account. */
-  async addMember(actor: Actor, user: NewUser): Promise<MembershipRecord> {
-    requirePermission(actor, 'users:manage');
-    const account = await this.tx.sql.query<{ name: string }>('SELECT name FROM accounts WHERE id = $1', [
-      actor.accountId,
-    ]);
-    const email = normaliseEmail(user.email);
-    const existing = await accountsRepository.findUserByEmail(this.tx.sql, email);
-    if (existing && (await accountsRepository.findMembership(this.tx.sql, actor.accountId, existing.id))) {
-      throw new DomainError('DUPLICATE', `${email} is already a member`, { field: 'email' });
-    }
-    return this.tx.run(async (sql) => {
-      const member = await this.createUser(account[0]!.name, user);
-      await auditTrail(sql, actor).record('member.add', ['user', email], null, { role: user.role });
-      return member;
-    });
-  }
-
   async listMembers(actor: Actor): Promise<MembershipRecord[]> {
     return accountsRepository.listMembers(this.tx.sql, actor.accountId);
   }
@@ -162,6 +148,8 @@ export class AuthService {
     const user = await accountsRepository.findUserByEmail(this.tx.sql, email);
     // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+    // A user created by an invitation joins that account at their first sign-in.
+    if (user && ok) await invitationsRepository.acceptAutomatic(this.tx.sql, user.id);
     const memberships = user ? await accountsRepository.listMembershipsOfUser(this.tx.sql, user.id) : [];
     const landing = memberships.find((m) => m.accountId === user?.lastAccountId) ?? memberships[0];
     if (!user || !ok || !landing) {
@@ -239,8 +227,12 @@ export class AuthService {
     });
   }
 
-  /** A new API token; the secret is returned once and only its hash is stored. */
-  async createToken(actor: Actor, name: string): Promise<{ token: string; record: TokenRecord }> {
+  /** A new API token, valid for `expiresInDays` or until revoked; the secret is returned once and only its hash is stored. */
+  async createToken(
+    actor: Actor,
+    name: string,
+    options: { expiresInDays?: number | undefined } = {},
+  ): Promise<{ token: string; record: TokenRecord }> {
     const token = newSecret('sw');
     return this.tx.run(async (sql) => {
       const record = await credentialsRepository.createToken(sql, {
@@ -249,6 +241,7 @@ export class AuthService {
         name,
         tokenHash: hashSecret(token),
         prefix: token.slice(0, 8),
+        expiresAt: options.expiresInDays ? new Date(Date.now() + options.expiresInDays * 86_400_000) : null,
       });
       await auditTrail(sql, actor).record('token.create', ['token', String(record.id)], null, { name });
       return { token, record };

@@ -94,7 +94,6 @@ export function createApp(
       nodeJsonBody(MAX_BODY_BYTES, jsonLimit),
     ),
   );
-  app.use('/api/v1/imports/*', importUpload(options.maxImportBytes ?? MAX_IMPORT_BYTES));
   app.use('/api/*', sameOriginWrites());
 
   app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION, database: sw.db.kind }));
@@ -106,6 +105,8 @@ export function createApp(
   app.route('/api/v1/channels/shopify/webhooks', shopifyWebhookRoutes(sw));
 
   app.use('/api/v1/*', authenticate(sw));
+  // After authentication: an anonymous caller learns nothing about imports, not even their content types.
+  app.use('/api/v1/imports/*', importUpload(options.maxImportBytes ?? MAX_IMPORT_BYTES));
   app.use('/api/v1/*', idempotency(sw));
   app.route('/api/v1/auth', authRoutes(sw));
   app.route('/api/v1/products', productsRoutes(sw));
