@@ -58,6 +58,8 @@ export const IsoDateSchema = z
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     'not a calendar date',
   )
+  // Stockwise's data starts long after 1970 and plans at most years ahead: year 0001 is a typo, not a query.
+  .refine((s) => s >= '1970-01-01' && s <= '2199-12-31', 'a date between 1970-01-01 and 2199-12-31')
   .openapi({ example: '2025-07-01' });
 
 export const MonthSchema = z
