@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { NO_FORMAT_CHARACTERS } from '@stockwise/domain/catalog/identifier-text';
 
 // OpenAPI publishes a zod regex as its source without flags (`pattern`), which clients compile as ECMAScript with or
 // without `u`: so these patterns carry no flags and mean the same either way.
@@ -16,6 +17,7 @@ export const SkuSchema = z
   .max(100)
   .regex(TRIMMED, 'no leading or trailing spaces')
   .regex(NO_CONTROL_CHARACTERS, 'no control characters')
+  .regex(NO_FORMAT_CHARACTERS, 'no invisible format characters (bidi controls, zero-width spaces)')
   .openapi({ example: 'MUG-1' });
 
 export const LocationCodeSchema = z
