@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openPgliteDatabase } from '@stockwise/db/pglite-database';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { isFatalPgliteError, openPgliteDatabase } from '@stockwise/db/pglite-database';
 
 /** Every path under `dir` whose mode lets group or others in. */
 function exposed(dir: string): string[] {
@@ -41,5 +41,28 @@ describe('The embedded data folder is private to its owner', () => {
     expect((await again.query<{ x: number }>('SELECT x FROM t'))[0]?.x).toBe(1);
     await again.close();
     expect(exposed(data)).toEqual([]);
+  });
+});
+
+describe('A PGlite PANIC ends the process (the supervisor restarts it on the intact folder)', () => {
+  it('tells a PANIC or a WebAssembly abort from an ordinary SQL error', () => {
+    expect(
+      isFatalPgliteError(Object.assign(new Error('could not write to file'), { severity: 'PANIC' })),
+    ).toBe(true);
+    expect(isFatalPgliteError(new Error('PANIC: could not write to file "pg_wal/xlogtemp.1"'))).toBe(true);
+    expect(isFatalPgliteError(new WebAssembly.RuntimeError('unreachable'))).toBe(true);
+    expect(isFatalPgliteError(new Error('Aborted(). Build with -sASSERTIONS for more info.'))).toBe(true);
+    expect(isFatalPgliteError(Object.assign(new Error('syntax error'), { severity: 'ERROR' }))).toBe(false);
+    expect(isFatalPgliteError(new Error('duplicate key value violates unique constraint'))).toBe(false);
+  });
+
+  it('an ordinary error reaches the caller and leaves the database serving', async () => {
+    const onFatal = vi.fn();
+    const db = await openPgliteDatabase(undefined, { onFatal });
+    await expect(db.query('SELEC 1')).rejects.toThrow(/syntax/);
+    await expect(db.transaction((tx) => tx.query('SELECT 1/0'))).rejects.toThrow(/division by zero/);
+    expect((await db.query<{ n: number }>('SELECT 1 AS n'))[0]?.n).toBe(1);
+    expect(onFatal).not.toHaveBeenCalled();
+    await db.close();
   });
 });
