@@ -1,5 +1,5 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { secretKeyFileFor } from './platform/secret-key-location';
+import { REQUIRE_SECRET_KEY_ENV } from './platform/secret-box';
 import type { Database } from '@stockwise/db/database';
 import { migrate } from '@stockwise/db/migrate';
 import type { StorageOptions } from '@stockwise/db/open-database';
@@ -89,8 +89,7 @@ export async function openStockwise(options: StorageOptions): Promise<Stockwise>
     throw error;
   }
   return createStockwise(db, {
-    secretKeyFile: options.dataDir
-      ? join(options.dataDir, 'secret.key')
-      : join(homedir(), '.stockwise', 'secret.key'),
+    // PostgreSQL: no key file — every worker must share one key, so STOCKWISE_SECRET_KEY is required.
+    secretKeyFile: options.dataDir ? secretKeyFileFor(options.dataDir) : REQUIRE_SECRET_KEY_ENV,
   });
 }
