@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'OVER_RECEIPT',
   /** A channel's API (Shopify, SP-API) failed or refused the request. */
   'UPSTREAM_FAILED',
+  /** Too many attempts (failed sign-ins); `details.retryAfterSeconds` says when to try again. */
+  'RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -58,6 +58,9 @@ export const LocalCommandSchema = z.discriminatedUnion('command', [
     })
     .strict(),
   z
+    .object({ command: z.literal('user.remove'), account: z.string().min(1).max(200), email: z.email() })
+    .strict(),
+  z
     .object({
       command: z.literal('token.create'),
       email: z.string().min(1).max(254),
@@ -101,6 +104,10 @@ export async function runLocalCommand(
         { resetPassword: true },
       );
       return { account: m.accountName, accountId: m.accountId, email: m.email, role: m.role };
+    }
+    case 'user.remove': {
+      const removed = await sw.members.removeByEmail(await sw.auth.ownerOf(command.account), command.email);
+      return { account: command.account, email: removed.email, removed: true };
     }
     case 'token.create': {
       const t = await sw.auth.createTokenForEmail(command.email, command.name, command.account);

@@ -1,11 +1,12 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { secretKeyFileFor } from './platform/secret-key-location';
+import { REQUIRE_SECRET_KEY_ENV } from './platform/secret-box';
 import type { Database } from '@stockwise/db/database';
 import { migrate } from '@stockwise/db/migrate';
 import type { StorageOptions } from '@stockwise/db/open-database';
 import { openDatabase } from '@stockwise/db/open-database';
 import { JobsService } from './jobs/jobs.service';
 import { AuthService } from './accounts/auth.service';
+import { MembersService, scheduleSessionPurge } from './accounts/members.service';
 import { CatalogService } from './catalog/catalog.service';
 import { InventoryService } from './ledger/inventory.service';
 import { LedgerService } from './ledger/ledger.service';
@@ -30,6 +31,7 @@ export interface Stockwise extends ReplenishmentServices, SalesServices, HealthS
   db: Database;
   tx: Transactor;
   auth: AuthService;
+  members: MembersService;
   catalog: CatalogService;
   locations: LocationsService;
   ledger: LedgerService;
@@ -48,6 +50,8 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
   const jobs = new JobsService(tx);
   const forecasts = new ForecastService(tx);
   const auth = new AuthService(tx);
+  const members = new MembersService(tx);
+  scheduleSessionPurge(jobs, members);
   const replenishment = createReplenishmentServices({ tx, ledger });
   registerForecastJobs(jobs, forecasts);
   scheduleDailyForecasts(jobs, { auth, tx });
@@ -57,6 +61,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
     db,
     tx,
     auth,
+    members,
     catalog: new CatalogService(tx),
     locations: new LocationsService(tx),
     ledger,
@@ -91,8 +96,7 @@ export async function openStockwise(options: StorageOptions): Promise<Stockwise>
     throw error;
   }
   return createStockwise(db, {
-    secretKeyFile: options.dataDir
-      ? join(options.dataDir, 'secret.key')
-      : join(homedir(), '.stockwise', 'secret.key'),
+    // PostgreSQL: no key file — every worker must share one key, so STOCKWISE_SECRET_KEY is required.
+    secretKeyFile: options.dataDir ? secretKeyFileFor(options.dataDir) : REQUIRE_SECRET_KEY_ENV,
   });
 }

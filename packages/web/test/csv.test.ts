@@ -15,6 +15,8 @@ describe('CSV export', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('|calc')).toBe("'|calc");
+    expect(csvCell('\t=1+1')).toBe("'\t=1+1");
   });
 
   it('writes a header and CRLF rows', () => {

@@ -44,6 +44,24 @@ export function registerAdminCommands(program: Command): void {
       },
     );
 
+  withStorage(
+    user.command('remove').description('remove a member from an account (their tokens are revoked)'),
+  )
+    .addOption(new Option('--account <name>', 'account name').env('STOCKWISE_ACCOUNT').makeOptionMandatory())
+    .addOption(new Option('--email <email>', "the member's email").makeOptionMandatory())
+    .action(async (flags: StorageFlags & { account: string; email: string }) => {
+      try {
+        const removed = await runAdminCommand(flags, {
+          command: 'user.remove',
+          account: flags.account,
+          email: flags.email,
+        });
+        print(flags, removed, `${String(removed['email'])} is no longer a member of ${flags.account}`);
+      } catch (error) {
+        reportError(error, Boolean(flags.json));
+      }
+    });
+
   const token = program.command('token').description('manage API tokens');
   withStorage(token.command('create').description('create an API token (printed once)'))
     .addOption(

@@ -13,6 +13,8 @@ export interface UserRecord {
   name: string | null;
   passwordHash: string;
   locale: string;
+  /** The account the user last signed in to or switched to (the next sign-in lands there). */
+  lastAccountId: number | null;
   createdAt: Date;
 }
 
@@ -33,6 +35,7 @@ interface UserRow {
   name: string | null;
   password_hash: string;
   locale: string;
+  last_account_id: number | null;
   created_at: Date;
 }
 
@@ -53,6 +56,7 @@ const mapUser = (r: UserRow): UserRecord => ({
   name: r.name,
   passwordHash: r.password_hash,
   locale: r.locale,
+  lastAccountId: r.last_account_id,
   createdAt: r.created_at,
 });
 
@@ -114,6 +118,37 @@ export const accountsRepository = {
     return row && mapUser(row);
   },
 
+  async setPasswordHash(sql: Sql, userId: number, passwordHash: string): Promise<void> {
+    await sql.query('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, passwordHash]);
+  },
+
+  /** Ends a membership; the user's tokens for that account are revoked and its sessions deleted. */
+  async removeMembership(sql: Sql, accountId: number, userId: number): Promise<boolean> {
+    const rows = await sql.query<{ user_id: number }>(
+      'DELETE FROM memberships WHERE account_id = $1 AND user_id = $2 RETURNING user_id',
+      [accountId, userId],
+    );
+    await sql.query(
+      'UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = $1 AND user_id = $2',
+      [accountId, userId],
+    );
+    await sql.query('DELETE FROM sessions WHERE account_id = $1 AND user_id = $2', [accountId, userId]);
+    return rows.length > 0;
+  },
+
+  /** The account's owners, locked: two owners removing each other at once cannot leave none. */
+  async lockOwners(sql: Sql, accountId: number): Promise<number> {
+    const rows = await sql.query<{ user_id: number }>(
+      "SELECT user_id FROM memberships WHERE account_id = $1 AND role = 'owner' FOR UPDATE",
+      [accountId],
+    );
+    return rows.length;
+  },
+
+  async setLastAccount(sql: Sql, userId: number, accountId: number): Promise<void> {
+    await sql.query('UPDATE users SET last_account_id = $2 WHERE id = $1', [userId, accountId]);
+  },
+
   async setUserLocale(sql: Sql, userId: number, locale: string): Promise<void> {
     await sql.query('UPDATE users SET locale = $2 WHERE id = $1', [userId, locale]);
   },
@@ -148,13 +183,5 @@ export const accountsRepository = {
       [accountId],
     );
     return rows.map(mapMembership);
-  },
-
-  async removeMembership(sql: Sql, accountId: number, userId: number): Promise<boolean> {
-    const rows = await sql.query(
-      'DELETE FROM memberships WHERE account_id = $1 AND user_id = $2 RETURNING user_id',
-      [accountId, userId],
-    );
-    return rows.length > 0;
   },
 };

@@ -10,6 +10,7 @@ export interface TokenRecord {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
 }
 
 /** Who a presented token or session cookie belongs to, with the role it carries in its account. */
@@ -30,6 +31,7 @@ interface TokenRow {
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  expires_at: Date | null;
 }
 
 const mapToken = (r: TokenRow): TokenRecord => ({
@@ -41,17 +43,28 @@ const mapToken = (r: TokenRow): TokenRecord => ({
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
   revokedAt: r.revoked_at,
+  expiresAt: r.expires_at,
 });
+
+const TOKEN_COLUMNS =
+  'id, account_id, user_id, name, prefix, created_at, last_used_at, revoked_at, expires_at';
 
 export const credentialsRepository = {
   async createToken(
     sql: Sql,
-    t: { accountId: number; userId: number; name: string; tokenHash: string; prefix: string },
+    t: {
+      accountId: number;
+      userId: number;
+      name: string;
+      tokenHash: string;
+      prefix: string;
+      expiresAt?: Date | null;
+    },
   ): Promise<TokenRecord> {
     const [row] = await sql.query<TokenRow>(
-      `INSERT INTO api_tokens (account_id, user_id, name, token_hash, prefix) VALUES ($1, $2, $3, $4, $5)
-       RETURNING id, account_id, user_id, name, prefix, created_at, last_used_at, revoked_at`,
-      [t.accountId, t.userId, t.name, t.tokenHash, t.prefix],
+      `INSERT INTO api_tokens (account_id, user_id, name, token_hash, prefix, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${TOKEN_COLUMNS}`,
+      [t.accountId, t.userId, t.name, t.tokenHash, t.prefix, t.expiresAt ?? null],
     );
     return mapToken(row!);
   },
@@ -71,7 +84,7 @@ export const credentialsRepository = {
       `SELECT t.id, t.account_id, t.user_id, m.role,
          (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
        FROM api_tokens t JOIN memberships m ON m.account_id = t.account_id AND m.user_id = t.user_id
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
       [tokenHash],
       { prepare: true },
     );
@@ -88,8 +101,7 @@ export const credentialsRepository = {
 
   async listTokens(sql: Sql, accountId: number): Promise<TokenRecord[]> {
     const rows = await sql.query<TokenRow>(
-      `SELECT id, account_id, user_id, name, prefix, created_at, last_used_at, revoked_at
-       FROM api_tokens WHERE account_id = $1 ORDER BY id`,
+      `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE account_id = $1 ORDER BY id`,
       [accountId],
     );
     return rows.map(mapToken);
@@ -98,7 +110,7 @@ export const credentialsRepository = {
   async revokeToken(sql: Sql, accountId: number, tokenId: number): Promise<TokenRecord | undefined> {
     const [row] = await sql.query<TokenRow>(
       `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = $1 AND id = $2
-       RETURNING id, account_id, user_id, name, prefix, created_at, last_used_at, revoked_at`,
+       RETURNING ${TOKEN_COLUMNS}`,
       [accountId, tokenId],
     );
     return row && mapToken(row);
@@ -139,5 +151,24 @@ export const credentialsRepository = {
 
   async deleteSession(sql: Sql, sessionId: number): Promise<void> {
     await sql.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
+  },
+
+  /** After a password change or reset: every session of the user but `keepSessionId` ends, every token is revoked. */
+  async revokeAllOfUser(sql: Sql, userId: number, keepSessionId: number | null): Promise<void> {
+    await sql.query('DELETE FROM sessions WHERE user_id = $1 AND ($2::bigint IS NULL OR id <> $2)', [
+      userId,
+      keepSessionId,
+    ]);
+    await sql.query('UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE user_id = $1', [
+      userId,
+    ]);
+  },
+
+  /** Deletes sessions past their expiry (the purge job); returns how many. */
+  async purgeExpiredSessions(sql: Sql): Promise<number> {
+    const rows = await sql.query<{ id: number }>(
+      'DELETE FROM sessions WHERE expires_at <= now() RETURNING id',
+    );
+    return rows.length;
   },
 };

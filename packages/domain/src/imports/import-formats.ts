@@ -3,6 +3,7 @@ import { DomainError } from '../errors';
 import { ORDER_CHANNELS } from '../sales/order-state';
 import { SALES_HISTORY_COLUMNS, SALES_HISTORY_REQUIRED } from './sales-history';
 import type { OrderChannel } from '../sales/order-state';
+import { hasFormatCharacters } from '../catalog/identifier-text';
 import {
   amazonAllOrdersRow,
   FBA_AGE_OPTIONAL_COLUMNS,
@@ -95,6 +96,9 @@ function text(row: Readonly<Record<string, string>>, column: string, max = 200):
   if (v.length > max) return fail(column, `${column} is longer than ${max} characters`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(v)) return fail(column, `${column} has control characters`);
+  // Identifiers must look like what they are: no bidi controls or zero-width characters in a SKU.
+  if (column === 'sku' && hasFormatCharacters(v))
+    return fail(column, `${column} has invisible format characters (bidi controls, zero-width spaces)`);
   return v;
 }
 

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import {
+  InvitationSchema,
+  InvitedSchema,
   JobSchema,
   MemberCreateSchema,
   MemberSchema,
@@ -9,6 +11,7 @@ import {
 } from './auth.schema';
 import { IdParam, PageQuerySchema, TextSchema } from '../http/common.schema';
 import { mapMemberDto, mapTokenDto } from './auth.service';
+import { mapInvitationDto } from './members.service';
 import type { Stockwise } from '../stockwise';
 import { itemsOf, json, jsonResponse, section, securedRoute } from '../http/router';
 
@@ -19,8 +22,37 @@ export function usersRoutes(sw: Stockwise) {
     async (actor) => ({ items: (await sw.auth.listMembers(actor)).map(mapMemberDto) }),
   );
   serve(
-    op.create('/', 'Add a member (owners only)', MemberCreateSchema, jsonResponse('Added', MemberSchema)),
-    async (actor, { json }) => mapMemberDto(await sw.auth.addMember(actor, json)),
+    op.create(
+      '/',
+      {
+        summary: 'Invite a member (owners only)',
+        description:
+          'Records an invitation. An e-mail with no user yet gets one with this password, who joins at their first sign-in; an existing user joins only by accepting it (POST /auth/invitations/{id}/accept). The answer is the same either way.',
+      },
+      MemberCreateSchema,
+      jsonResponse('Invited', InvitedSchema),
+    ),
+    (actor, { json }) => sw.members.invite(actor, json),
+  );
+  serve(
+    op.list(
+      '/invitations',
+      'Pending invitations into this account',
+      jsonResponse('Invitations', itemsOf(InvitationSchema)),
+    ),
+    async (actor) => ({ items: (await sw.members.pending(actor)).map(mapInvitationDto) }),
+  );
+  serve(op.remove('/invitations/{id}', 'Withdraw an invitation', IdParam, 'Withdrawn'), (actor, { param }) =>
+    sw.members.withdraw(actor, param.id).then(() => undefined),
+  );
+  serve(
+    op.remove(
+      '/{id}',
+      'Remove a member (their tokens for this account are revoked, their sessions in it end)',
+      IdParam,
+      'Removed',
+    ),
+    (actor, { param }) => sw.members.remove(actor, param.id).then(() => undefined),
   );
   return app;
 }
@@ -39,7 +71,9 @@ export function tokensRoutes(sw: Stockwise) {
       jsonResponse('Created; the token is shown once', TokenCreatedSchema),
     ),
     async (actor, { json }) => {
-      const { token, record } = await sw.auth.createToken(actor, json.name);
+      const { token, record } = await sw.auth.createToken(actor, json.name, {
+        expiresInDays: json.expiresInDays,
+      });
       return { ...mapTokenDto(record), token };
     },
   );

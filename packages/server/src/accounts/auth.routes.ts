@@ -2,10 +2,21 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { permissionsOf } from '@stockwise/domain/accounts/roles';
-import { LOCALES, LoginSchema, MeSchema, SetupSchema } from './auth.schema';
+import {
+  InvitationSchema,
+  LOCALES,
+  LoginSchema,
+  MeSchema,
+  PasswordChangeSchema,
+  SetupSchema,
+} from './auth.schema';
+import { mapInvitationDto } from './members.service';
+import { IdParam } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
 import type { Actor } from './actor';
 import {
+  serve as serveRoute,
+  itemsOf,
   jsonBody,
   jsonResponse,
   newRouter,
@@ -14,6 +25,7 @@ import {
   securedRoute,
 } from '../http/router';
 import { SESSION_COOKIE } from '../http/auth.middleware';
+import { clientAddress, isSecureRequest } from '../http/same-origin.middleware';
 
 const op = operations(['Auth']);
 
@@ -24,7 +36,8 @@ function setSessionCookie(c: Context, token: string, expiresAt: Date) {
     sameSite: 'Lax',
     path: '/',
     expires: expiresAt,
-    secure: new URL(c.req.url).protocol === 'https:',
+    // Behind a TLS proxy the hop to us is plain http: STOCKWISE_TRUST_PROXY lets X-Forwarded-Proto say https.
+    secure: isSecureRequest(c),
   });
 }
 
@@ -59,7 +72,7 @@ export function publicAuthRoutes(sw: Stockwise) {
     async (c) => {
       const input = c.req.valid('json');
       await sw.auth.setupFirstOwner(input);
-      const session = await sw.auth.login(input.email, input.password);
+      const session = await sw.auth.login(input.email, input.password, { address: clientAddress(c) });
       setSessionCookie(c, session.sessionToken, session.expiresAt);
       return c.json(await signedIn(sw, session.principal), 201);
     },
@@ -90,7 +103,7 @@ export function publicAuthRoutes(sw: Stockwise) {
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const session = await sw.auth.login(email, password);
+      const session = await sw.auth.login(email, password, { address: clientAddress(c) });
       setSessionCookie(c, session.sessionToken, session.expiresAt);
       return c.json(await signedIn(sw, session.principal), 200);
     },
@@ -148,5 +161,48 @@ export function authRoutes(sw: Stockwise) {
       return c.body(null, 204);
     },
   );
+  invitationRoutes(sw, app);
   return app;
+}
+
+/** My password, and my invitations into other accounts. */
+function invitationRoutes(sw: Stockwise, app: ReturnType<typeof newRouter>) {
+  serveRoute(
+    app,
+    securedRoute({
+      method: 'post',
+      path: '/password',
+      tags: ['Auth'],
+      summary: 'Change my password; my other sessions end and my API tokens are revoked',
+      request: jsonBody(PasswordChangeSchema),
+      responses: { 204: { description: 'Changed' } },
+    }),
+    (actor, { json }) => sw.members.changePassword(actor, json).then(() => undefined),
+  );
+  serveRoute(
+    app,
+    op.list(
+      '/invitations',
+      'My invitations into other accounts',
+      jsonResponse('Invitations', itemsOf(InvitationSchema)),
+    ),
+    async (actor) => ({ items: (await sw.members.mine(actor)).map(mapInvitationDto) }),
+  );
+  serveRoute(
+    app,
+    securedRoute({
+      method: 'post',
+      path: '/invitations/{id}/accept',
+      tags: ['Auth'],
+      summary: 'Join the account that invited me',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse('Joined', InvitationSchema) },
+    }),
+    async (actor, { param }) => mapInvitationDto(await sw.members.accept(actor, param.id)),
+  );
+  serveRoute(
+    app,
+    op.remove('/invitations/{id}', 'Decline an invitation', IdParam, 'Declined'),
+    (actor, { param }) => sw.members.decline(actor, param.id).then(() => undefined),
+  );
 }

@@ -56,6 +56,28 @@ export const MemberCreateSchema = z
   .strict()
   .openapi('MemberCreate');
 
+export const InvitedSchema = z
+  .object({
+    email: z.string(),
+    role: z.enum(ROLES),
+    status: z.literal('invited'),
+  })
+  .openapi('MemberInvited');
+export const InvitationSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    role: z.enum(ROLES),
+    accountId: z.number().int(),
+    accountName: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('Invitation');
+export const PasswordChangeSchema = z
+  .object({ currentPassword: TextSchema(200).min(1), newPassword: PasswordSchema })
+  .strict()
+  .openapi('PasswordChange');
+
 export const TokenSchema = z
   .object({
     id: z.number().int(),
@@ -65,10 +87,20 @@ export const TokenSchema = z
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    expiresAt: z.string().nullable().openapi({ description: 'null: valid until revoked' }),
   })
   .openapi('ApiToken');
 export const TokenCreateSchema = z
-  .object({ name: TextSchema(100).min(1) })
+  .object({
+    name: TextSchema(100).min(1),
+    expiresInDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .optional()
+      .openapi({ description: 'the token stops working after this many days; omit for no expiry' }),
+  })
   .strict()
   .openapi('ApiTokenCreate');
 export const TokenCreatedSchema = TokenSchema.extend({

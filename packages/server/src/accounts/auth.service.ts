@@ -5,9 +5,11 @@ import { accountsRepository } from '@stockwise/db/accounts/accounts.repository';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Principal, TokenRecord } from '@stockwise/db/accounts/credentials.repository';
 import { credentialsRepository } from '@stockwise/db/accounts/credentials.repository';
+import { invitationsRepository } from '@stockwise/db/accounts/invitations.repository';
 import type { Actor } from './actor';
-import { auditActor, auditTrail, requirePermission } from './actor';
-import { hashPassword, hashSecret, newSecret, verifyPassword } from '../platform/secrets';
+import { auditActor, auditTrail } from './actor';
+import { hashPassword, hashSecret, needsRehash, newSecret, verifyPassword } from '../platform/secrets';
+import { LoginThrottle } from './login-throttle.service';
 import type { Transactor } from '../platform/transactor';
 
 export const SESSION_DAYS = 14;
@@ -41,13 +43,18 @@ export function mapTokenDto(t: TokenRecord) {
     createdAt: t.createdAt.toISOString(),
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
   };
 }
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export class AuthService {
-  constructor(private readonly tx: Transactor) {}
+  private readonly throttle: LoginThrottle;
+
+  constructor(private readonly tx: Transactor) {
+    this.throttle = new LoginThrottle(tx);
+  }
 
   /** Whether the instance has no account yet (the web UI then offers first-owner setup). */
   async needsSetup(): Promise<boolean> {
@@ -78,7 +85,9 @@ export class AuthService {
           ...(user.locale ? { locale: user.locale } : {}),
         });
       } else if (options.resetPassword) {
-        await sql.query('UPDATE users SET password_hash = $2 WHERE id = $1', [record.id, passwordHash]);
+        await accountsRepository.setPasswordHash(sql, record.id, passwordHash);
+        // A reset ends every session and revokes every token made with the old password.
+        await credentialsRepository.revokeAllOfUser(sql, record.id, null);
       }
       await accountsRepository.upsertMembership(sql, {
         accountId: account.id,
@@ -120,51 +129,57 @@ export class AuthService {
     });
   }
 
-  /** An owner adds someone to their own account. */
-  async addMember(actor: Actor, user: NewUser): Promise<MembershipRecord> {
-    requirePermission(actor, 'users:manage');
-    const account = await this.tx.sql.query<{ name: string }>('SELECT name FROM accounts WHERE id = $1', [
-      actor.accountId,
-    ]);
-    const email = normaliseEmail(user.email);
-    const existing = await accountsRepository.findUserByEmail(this.tx.sql, email);
-    if (existing && (await accountsRepository.findMembership(this.tx.sql, actor.accountId, existing.id))) {
-      throw new DomainError('DUPLICATE', `${email} is already a member`, { field: 'email' });
-    }
-    return this.tx.run(async (sql) => {
-      const member = await this.createUser(account[0]!.name, user);
-      await auditTrail(sql, actor).record('member.add', ['user', email], null, { role: user.role });
-      return member;
-    });
-  }
-
   async listMembers(actor: Actor): Promise<MembershipRecord[]> {
     return accountsRepository.listMembers(this.tx.sql, actor.accountId);
   }
 
+  /**
+   * Signs in to the account the user last used (else their first). Throttled per account and per
+   * client address (LoginThrottle); a hash weaker than today's cost is replaced with a stronger one.
+   */
   async login(
     emailInput: string,
     password: string,
+    options: { address?: string | undefined } = {},
   ): Promise<{ sessionToken: string; principal: Principal; expiresAt: Date }> {
     const email = normaliseEmail(emailInput);
+    const keys = { email, address: options.address };
+    await this.throttle.check(keys);
     const user = await accountsRepository.findUserByEmail(this.tx.sql, email);
     // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+    // A user created by an invitation joins that account at their first sign-in.
+    if (user && ok) await invitationsRepository.acceptAutomatic(this.tx.sql, user.id);
     const memberships = user ? await accountsRepository.listMembershipsOfUser(this.tx.sql, user.id) : [];
-    const first = memberships[0];
-    if (!user || !ok || !first) throw new DomainError('UNAUTHENTICATED', 'email or password is wrong');
+    const landing = memberships.find((m) => m.accountId === user?.lastAccountId) ?? memberships[0];
+    if (!user || !ok || !landing) {
+      await this.throttle.failed(keys);
+      throw new DomainError('UNAUTHENTICATED', 'email or password is wrong');
+    }
+    await this.throttle.succeeded(keys);
+    if (needsRehash(user.passwordHash))
+      await accountsRepository.setPasswordHash(this.tx.sql, user.id, await hashPassword(password));
     const sessionToken = newSecret('sws');
     const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-    const sessionId = await credentialsRepository.createSession(this.tx.sql, {
-      userId: user.id,
-      accountId: first.accountId,
-      tokenHash: hashSecret(sessionToken),
-      expiresAt,
+    const sessionId = await this.tx.run(async (sql) => {
+      await accountsRepository.setLastAccount(sql, user.id, landing.accountId);
+      return credentialsRepository.createSession(sql, {
+        userId: user.id,
+        accountId: landing.accountId,
+        tokenHash: hashSecret(sessionToken),
+        expiresAt,
+      });
     });
     return {
       sessionToken,
       expiresAt,
-      principal: { accountId: first.accountId, userId: user.id, role: first.role, tokenId: null, sessionId },
+      principal: {
+        accountId: landing.accountId,
+        userId: user.id,
+        role: landing.role,
+        tokenId: null,
+        sessionId,
+      },
     };
   }
 
@@ -202,15 +217,22 @@ export class AuthService {
 
   /** Moves a web session to another account the user belongs to. */
   async switchAccount(actor: Actor, accountId: number): Promise<void> {
-    if (actor.sessionId === null)
-      throw new DomainError('FORBIDDEN', 'only a browser session can switch accounts');
+    const sessionId = actor.sessionId;
+    if (sessionId === null) throw new DomainError('FORBIDDEN', 'only a browser session can switch accounts');
     const membership = await accountsRepository.findMembership(this.tx.sql, accountId, actor.userId);
     if (!membership) throw new DomainError('NOT_FOUND', 'no such account', { field: 'accountId' });
-    await credentialsRepository.switchSessionAccount(this.tx.sql, actor.sessionId, accountId);
+    await this.tx.run(async (sql) => {
+      await credentialsRepository.switchSessionAccount(sql, sessionId, accountId);
+      await accountsRepository.setLastAccount(sql, actor.userId, accountId);
+    });
   }
 
-  /** A new API token; the secret is returned once and only its hash is stored. */
-  async createToken(actor: Actor, name: string): Promise<{ token: string; record: TokenRecord }> {
+  /** A new API token, valid for `expiresInDays` or until revoked; the secret is returned once and only its hash is stored. */
+  async createToken(
+    actor: Actor,
+    name: string,
+    options: { expiresInDays?: number | undefined } = {},
+  ): Promise<{ token: string; record: TokenRecord }> {
     const token = newSecret('sw');
     return this.tx.run(async (sql) => {
       const record = await credentialsRepository.createToken(sql, {
@@ -219,6 +241,7 @@ export class AuthService {
         name,
         tokenHash: hashSecret(token),
         prefix: token.slice(0, 8),
+        expiresAt: options.expiresInDays ? new Date(Date.now() + options.expiresInDays * 86_400_000) : null,
       });
       await auditTrail(sql, actor).record('token.create', ['token', String(record.id)], null, { name });
       return { token, record };
@@ -293,4 +316,9 @@ export class AuthService {
   }
 }
 
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+let dummy: Promise<string> | undefined;
+/** A hash at today's cost, so an unknown e-mail takes as long to refuse as a wrong password. */
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(newSecret('sw'));
+  return dummy;
+}

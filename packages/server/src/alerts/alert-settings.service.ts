@@ -4,6 +4,7 @@ import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { NotificationSettingsUpdate } from './alerts.schema';
 import { SIGNATURE_HEADER } from '../platform/delivery';
+import { assertPublicTarget } from '../platform/outbound-url';
 import type { SecretBox } from '../platform/secret-box';
 import type { Transactor } from '../platform/transactor';
 
@@ -51,6 +52,8 @@ export class AlertSettingsService {
     input: NotificationSettingsUpdate,
   ): Promise<Awaited<ReturnType<AlertSettingsService['getSettings']>> & { webhookSecret?: string }> {
     requirePermission(actor, 'catalog:write');
+    if (input.smtp) await assertPublicTarget(input.smtp.host, { field: 'smtp.host' });
+    if (input.webhook) await assertPublicTarget(input.webhook.url, { field: 'webhook.url' });
     let generated: string | undefined;
     await this.tx.run(async (sql) => {
       const current = await notificationsRepository.getSettings(sql, actor.accountId);

@@ -10,6 +10,7 @@ import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { SecretBox } from '../platform/secret-box';
+import { assertPublicTarget } from '../platform/outbound-url';
 import { amazonCredentials } from './amazon/amazon-credentials';
 import type { ChannelConnector, PulledOrder, PullFailure } from './connector';
 import type { SyncStepName, SyncStepOutcome } from './channel-sync';
@@ -61,6 +62,7 @@ export class ChannelsService {
 
   async connect(actor: Actor, input: ChannelConnect): Promise<SalesChannelDto> {
     requirePermission(actor, 'catalog:write');
+    await assertPublicTargets(input);
     return this.tx.run(async (sql) => {
       let locationId: number | null = null;
       if (input.location) {
@@ -298,4 +300,12 @@ export class ChannelsService {
       cursor = page.nextCursor;
     }
   }
+}
+
+/** Every outbound URL of a connection resolves to public addresses only (platform/outbound-url.ts). */
+async function assertPublicTargets(input: ChannelConnect): Promise<void> {
+  const urls: [string, string | undefined][] = [['availabilityWebhook.url', input.availabilityWebhook?.url]];
+  if (input.type === 'shopify') urls.push(['apiBaseUrl', input.apiBaseUrl]);
+  if (input.type === 'amazon') urls.push(['endpoint', input.endpoint], ['tokenUrl', input.tokenUrl]);
+  for (const [field, url] of urls) if (url !== undefined) await assertPublicTarget(url, { field });
 }

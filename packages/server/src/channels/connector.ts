@@ -2,6 +2,7 @@ import type { AmazonDisposition } from '@stockwise/domain/channels/amazon/amazon
 import type { PageStop } from '@stockwise/domain/channels/paging';
 import { pageStep } from '@stockwise/domain/channels/paging';
 import type { OrderIntake } from '@stockwise/domain/sales/intake';
+import { guardedFetch } from '../platform/outbound-url';
 
 export interface PulledOrder {
   intake: OrderIntake;
@@ -45,14 +46,21 @@ export class ConnectorError extends Error {
 
 /**
  * The one place Stockwise calls a channel's API over the network: every connector request goes
- * through here, so an outbound guard can wrap it.
+ * through here, and through the outbound guard.
  */
 export async function channelFetch(
   url: string,
   init: RequestInit & { timeoutMs?: number },
 ): Promise<Response> {
-  const { timeoutMs, ...rest } = init;
-  return fetch(url, { ...rest, signal: AbortSignal.timeout(timeoutMs ?? 30_000) });
+  if (init.body !== undefined && init.body !== null && typeof init.body !== 'string')
+    throw new TypeError('connector requests send text bodies');
+  // Public addresses only, no redirects followed (platform/outbound-url.ts).
+  return guardedFetch(url, {
+    method: init.method ?? 'GET',
+    ...(init.headers ? { headers: init.headers } : {}),
+    body: init.body ?? null,
+    signal: AbortSignal.timeout(init.timeoutMs ?? 30_000),
+  });
 }
 
 /** Longest single wait before a retry, and the most a request waits in all. */
@@ -94,10 +102,13 @@ export async function fetchWithRetry(
   }
 }
 
+/** The body of a 2xx; otherwise the status and its reason only (a failing body is never echoed: it may hold internal data). */
 export async function expectOk(res: Response, what: string): Promise<string> {
-  const text = await res.text();
-  if (!res.ok) throw new ConnectorError(`${what}: HTTP ${res.status} ${text.slice(0, 200)}`, res.status);
-  return text;
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new ConnectorError(`${what}: HTTP ${res.status} ${res.statusText}`.trimEnd(), res.status);
+  }
+  return res.text();
 }
 
 /**

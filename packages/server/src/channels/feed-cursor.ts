@@ -12,9 +12,9 @@ export function encodeFeedCursor(c: FeedCursor): string {
 export function decodeFeedCursor(text: string | null | undefined, now: Date): FeedCursor {
   if (!text) return { lastId: 0, horizon: now };
   const m = /^(\d{1,15})(?:-(\d{1,16}))?$/.exec(text);
-  if (!m) throw new DomainError('VALIDATION_FAILED', 'not a cursor from this feed', { field: 'cursor' });
-  return {
-    lastId: Number(m[1]),
-    horizon: m[2] ? new Date(Number(m[2])) : new Date(now.getTime() - LEGACY_OVERLAP_MS),
-  };
+  const horizon = m?.[2] ? new Date(Number(m[2])) : new Date(now.getTime() - LEGACY_OVERLAP_MS);
+  // A horizon past JavaScript's last date is no cursor this feed ever handed out.
+  if (!m || Number.isNaN(horizon.getTime()))
+    throw new DomainError('VALIDATION_FAILED', 'not a cursor from this feed', { field: 'cursor' });
+  return { lastId: Number(m[1]), horizon };
 }

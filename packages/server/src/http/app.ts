@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
@@ -17,6 +17,7 @@ import type { AppEnv } from './env';
 import { idempotency } from './idempotency.middleware';
 import { nodeJsonBody } from './node-body.middleware';
 import { HTTP_STATUS, problem } from './problem';
+import { importUpload, sameOriginWrites } from './same-origin.middleware';
 import { auditRoutes, jobsRoutes, tokensRoutes, usersRoutes } from '../accounts/admin.routes';
 import { authRoutes, publicAuthRoutes } from '../accounts/auth.routes';
 import { inventoryRoutes, movementsRoutes } from '../ledger/inventory.routes';
@@ -35,58 +36,50 @@ import { healthRoutes } from '../health/health.routes';
 import { reportsRoutes } from '../reports/reports.routes';
 import { feesRoutes } from '../fees/fees.routes';
 import { alertsRoutes, reportSchedulesRoutes } from '../alerts/alerts.routes';
+import { MAX_IMPORT_BYTES } from '../imports/imports.routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** What a 503 for a lost database connection asks clients to wait before retrying. */
 const RETRY_AFTER_SECONDS = 5;
 const VERSION = '0.1.0';
+/**
+ * The dashboard's Content-Security-Policy: its own scripts only (and WebAssembly for the barcode
+ * reader), inline styles (ECharts and the component library set them), no framing, no plugins.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "media-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** The HTTP API (thin: validation, auth, mapping) over the services, plus the dashboard's static files. */
-export function createApp(sw: Stockwise, options: { webDist?: string; localSecret?: string } = {}) {
+export function createApp(
+  sw: Stockwise,
+  options: { webDist?: string; localSecret?: string; maxImportBytes?: number } = {},
+) {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.onError((error, c) => {
-    if (isDomainError(error)) {
-      return problem(c, HTTP_STATUS[error.code], {
-        code: error.code,
-        detail: error.message,
-        field: error.field,
-        extra: error.details,
-      });
-    }
-    if (error instanceof HTTPException) {
-      const code =
-        error.status === 413
-          ? 'PAYLOAD_TOO_LARGE'
-          : error.status === 400
-            ? 'MALFORMED_REQUEST'
-            : 'HTTP_ERROR';
-      return problem(c, error.status, {
-        code,
-        detail: error.message || 'bad request',
-        field: error.status === 400 ? '(body)' : undefined,
-      });
-    }
-    if (isConnectionLost(error)) {
-      // The database went away mid-request (failover, restart, killed backend): nothing was committed.
-      const res = problem(c, 503, {
-        code: 'DATABASE_UNAVAILABLE',
-        detail: 'the database connection was lost; nothing was changed — try again shortly',
-      });
-      res.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
-      return res;
-    }
-    console.error(error);
-    return problem(c, 500, {
-      code: 'INTERNAL',
-      detail: 'something went wrong on our side; nothing was changed',
-    });
-  });
+  app.onError(errorResponse);
   app.notFound((c) =>
     problem(c, 404, { code: 'NOT_FOUND', detail: `no route ${c.req.method} ${c.req.path}` }),
   );
 
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: undefined,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   const jsonLimit: MiddlewareHandler<AppEnv> = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
@@ -103,6 +96,7 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
       nodeJsonBody(MAX_BODY_BYTES, jsonLimit),
     ),
   );
+  app.use('/api/*', sameOriginWrites());
 
   app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION, database: sw.db.kind }));
   app.route('/api/docs', docsRoutes());
@@ -113,6 +107,8 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
   app.route('/api/v1/channels/shopify/webhooks', shopifyWebhookRoutes(sw));
 
   app.use('/api/v1/*', authenticate(sw));
+  // After authentication: an anonymous caller learns nothing about imports, not even their content types.
+  app.use('/api/v1/imports/*', importUpload(options.maxImportBytes ?? MAX_IMPORT_BYTES));
   app.use('/api/v1/*', idempotency(sw));
   app.route('/api/v1/auth', authRoutes(sw));
   app.route('/api/v1/products', productsRoutes(sw));
@@ -161,6 +157,43 @@ export function createApp(sw: Stockwise, options: { webDist?: string; localSecre
 
   serveWeb(app, options.webDist ?? process.env['STOCKWISE_WEB_DIST'] ?? defaultWebDist());
   return app;
+}
+
+/** Domain errors as their mapped status, lost connections as 503, everything else as a generic 500. */
+function errorResponse(error: Error, c: Context<AppEnv>): Response {
+  if (isDomainError(error)) {
+    const retryAfter = error.details?.['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
+    return problem(c, HTTP_STATUS[error.code], {
+      code: error.code,
+      detail: error.message,
+      field: error.field,
+      extra: error.details,
+    });
+  }
+  if (error instanceof HTTPException) {
+    const code =
+      error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 400 ? 'MALFORMED_REQUEST' : 'HTTP_ERROR';
+    return problem(c, error.status, {
+      code,
+      detail: error.message || 'bad request',
+      field: error.status === 400 ? '(body)' : undefined,
+    });
+  }
+  if (isConnectionLost(error)) {
+    // The database went away mid-request (failover, restart, killed backend): nothing was committed.
+    const res = problem(c, 503, {
+      code: 'DATABASE_UNAVAILABLE',
+      detail: 'the database connection was lost; nothing was changed — try again shortly',
+    });
+    res.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    return res;
+  }
+  console.error(error);
+  return problem(c, 500, {
+    code: 'INTERNAL',
+    detail: 'something went wrong on our side; nothing was changed',
+  });
 }
 
 function defaultWebDist(): string {
@@ -214,9 +247,14 @@ function serveWeb(app: OpenAPIHono<AppEnv>, dist: string) {
       const immutable = relative.startsWith('/assets/');
       return c.body(readFileSync(file), 200, {
         'Content-Type': MIME[ext] ?? 'application/octet-stream',
+        ...(ext === '.html' ? { 'Content-Security-Policy': DASHBOARD_CSP } : {}),
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
     }
-    return c.body(readFileSync(index), 200, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-cache' });
+    return c.body(readFileSync(index), 200, {
+      'Content-Type': MIME['.html']!,
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': DASHBOARD_CSP,
+    });
   });
 }

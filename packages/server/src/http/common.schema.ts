@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { NO_FORMAT_CHARACTERS } from '@stockwise/domain/catalog/identifier-text';
 
 // OpenAPI publishes a zod regex as its source without flags (`pattern`), which clients compile as ECMAScript with or
 // without `u`: so these patterns carry no flags and mean the same either way.
@@ -16,6 +17,7 @@ export const SkuSchema = z
   .max(100)
   .regex(TRIMMED, 'no leading or trailing spaces')
   .regex(NO_CONTROL_CHARACTERS, 'no control characters')
+  .regex(NO_FORMAT_CHARACTERS, 'no invisible format characters (bidi controls, zero-width spaces)')
   .openapi({ example: 'MUG-1' });
 
 export const LocationCodeSchema = z
@@ -58,6 +60,8 @@ export const IsoDateSchema = z
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     'not a calendar date',
   )
+  // Stockwise's data starts long after 1970 and plans at most years ahead: year 0001 is a typo, not a query.
+  .refine((s) => s >= '1970-01-01' && s <= '2199-12-31', 'a date between 1970-01-01 and 2199-12-31')
   .openapi({ example: '2025-07-01' });
 
 export const MonthSchema = z

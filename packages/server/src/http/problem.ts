@@ -18,6 +18,7 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   CONFLICT: 409,
   OVER_RECEIPT: 409,
   UPSTREAM_FAILED: 502,
+  RATE_LIMITED: 429,
 };
 
 export interface Problem {

@@ -5,23 +5,17 @@ import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import { IMPORT_FORMATS } from '@stockwise/domain/imports/import-formats';
+import { csvCell } from '@stockwise/domain/reports/spreadsheet-text';
 
 export const EXPORT_KINDS = ['orders', 'products', 'stock'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 const PAGE = 1000;
-const cell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s =
-    v instanceof Date
-      ? v.toISOString()
-      : typeof v === 'string'
-        ? v
-        : typeof v === 'number' || typeof v === 'boolean'
-          ? String(v)
-          : JSON.stringify(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
+/** A value as a CSV cell, spreadsheet-safe (docs/formulas.md, "Spreadsheet-safe text"). */
+const cell = (v: unknown): string =>
+  v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+    ? csvCell(v)
+    : csvCell(v instanceof Date ? v.toISOString() : JSON.stringify(v));
 const line = (values: readonly unknown[]) => `${values.map(cell).join(',')}\n`;
 /** The header row: the columns the import of the same kind reads, in its order. */
 const header = (kind: ExportKind) =>

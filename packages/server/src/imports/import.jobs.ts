@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportKind } from '@stockwise/domain/imports/import-formats';
 import type { SalesHistoryMapping } from '@stockwise/domain/imports/sales-history';
+import { csvCell } from '@stockwise/domain/reports/spreadsheet-text';
 import type { JobContext, JobsService } from '../jobs/jobs.service';
 import type { Actor } from '../accounts/actor';
 import type { ImportResult, RejectedRow } from './import-result';
@@ -25,9 +26,6 @@ async function hashFile(path: string): Promise<string> {
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
-
-const csvCell = (v: string | number) =>
-  typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 
 /** Imports a file from disk, streaming it, writing rejected rows to the rejects file as they are found. */
 export async function importFile(

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
+import { guardedFetch, resolvePublicAddress } from './outbound-url';
 
 export interface SmtpSettings {
   host: string;
@@ -13,7 +14,7 @@ export interface SmtpSettings {
 export const SIGNATURE_HEADER = 'X-Stockwise-Signature';
 export const TIMESTAMP_HEADER = 'X-Stockwise-Timestamp';
 
-/** Sends one e-mail through the seller's SMTP server (nodemailer). */
+/** Sends one e-mail through the seller's SMTP server (nodemailer), connecting only to a public address. */
 export async function sendEmail(
   smtp: SmtpSettings,
   message: {
@@ -23,8 +24,11 @@ export async function sendEmail(
     attachments?: { filename: string; content: Buffer; contentType: string }[];
   },
 ): Promise<void> {
+  // Connect to the address checked here (no second lookup to rebind); TLS still verifies the name.
+  const address = await resolvePublicAddress(smtp.host);
   const transport = nodemailer.createTransport({
-    host: smtp.host,
+    host: address,
+    tls: { servername: smtp.host },
     port: smtp.port,
     secure: smtp.secure,
     ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
@@ -53,7 +57,7 @@ export function webhookSignature(secret: string, timestamp: string, body: string
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-/** POSTs JSON to the seller's webhook, signed; throws unless it answers 2xx within 10 s. */
+/** POSTs JSON to the seller's webhook, signed; throws unless it answers 2xx within 10 s (redirects are not followed). */
 export async function postWebhook(
   webhook: { url: string; secret: string },
   payload: unknown,
@@ -61,7 +65,7 @@ export async function postWebhook(
 ): Promise<void> {
   const body = JSON.stringify(payload);
   const timestamp = String(Math.floor(now.getTime() / 1000));
-  const res = await fetch(webhook.url, {
+  const res = await guardedFetch(webhook.url, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
@@ -72,5 +76,6 @@ export async function postWebhook(
     body,
     signal: AbortSignal.timeout(10_000),
   });
+  await res.body?.cancel();
   if (!res.ok) throw new Error(`webhook answered ${String(res.status)}`);
 }

@@ -1,14 +1,18 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DomainError } from '@stockwise/domain/errors';
 
 const VERSION = 'v1';
+/** `keyFile` value meaning: no key file; the key must come from STOCKWISE_SECRET_KEY (PostgreSQL). */
+export const REQUIRE_SECRET_KEY_ENV = '<STOCKWISE_SECRET_KEY>';
 
 /**
  * Channel credentials at rest: AES-256-GCM with a random 96-bit nonce per value, stored as
  * `v1.<nonce>.<ciphertext>.<tag>` (base64url). The key comes from STOCKWISE_SECRET_KEY (64 hex
  * characters, 44 base64 characters, or any passphrase, which is hashed with SHA-256), else from a key
- * file created on first use (mode 0600) in the data folder.
+ * file created on first use (mode 0600) in the user's configuration folder (platform/secret-key-location.ts).
+ * On PostgreSQL the variable is required: workers on several machines must share one key.
  */
 export class SecretBox {
   private key: Buffer | undefined;
@@ -20,6 +24,11 @@ export class SecretBox {
     const fromEnv = this.source.env;
     if (fromEnv) {
       this.key = parseKey(fromEnv);
+    } else if (this.source.keyFile === REQUIRE_SECRET_KEY_ENV) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'set STOCKWISE_SECRET_KEY (the same on every server and worker) to store channel and notification secrets on PostgreSQL',
+      );
     } else if (this.source.keyFile) {
       const file = this.source.keyFile;
       if (!existsSync(file)) {

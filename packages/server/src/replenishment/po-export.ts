@@ -1,14 +1,7 @@
+import { csvCell } from '@stockwise/domain/reports/spreadsheet-text';
 import type { PurchaseOrderDto } from './purchase-orders.schema';
 import type { PdfText } from './pdf';
 import { buildPdf } from './pdf';
-
-/** CSV cells: quoted when needed; a leading =, +, - or @ is defused so spreadsheets do not run it. */
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** One line per PO line, with the order's header repeated (what suppliers' systems import). */
 export function purchaseOrderCsv(po: PurchaseOrderDto): string {
@@ -44,7 +37,7 @@ export function purchaseOrderCsv(po: PurchaseOrderDto): string {
     l.lineTotal.toFixed(2),
     l.receivedQuantity,
   ]);
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 const money = (x: number, currency: string) => `${currency} ${x.toFixed(2)}`;

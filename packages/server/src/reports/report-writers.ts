@@ -1,23 +1,12 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { csvCell } from '@stockwise/domain/reports/spreadsheet-text';
 
 export type Cell = string | number | null;
 export type ReportRow = Record<string, Cell>;
 
 /** A report's rows, a page at a time (flat memory however large the catalogue). */
 export type RowSource = AsyncIterable<ReportRow[]>;
-
-/** Spreadsheet formula injection: a text cell starting with = + - @ (or tab/CR) is prefixed with '. */
-function safeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-export function csvCell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = safeText(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** RFC 4180 CSV with a header of the report's column names. */
 export async function writeCsv(columns: readonly string[], source: RowSource, out: Writable): Promise<void> {
@@ -74,14 +63,13 @@ export async function writeXlsx(
   sheet.getRow(1).commit();
   for await (const page of source) {
     for (const row of page) {
-      sheet
-        .addRow(
-          options.columns.map((c) => {
-            const v = row[c] ?? null;
-            return typeof v === 'string' ? safeText(v) : v;
-          }),
-        )
-        .commit();
+      const added = sheet.addRow(options.columns.map((c) => row[c] ?? null));
+      // XLSX keeps text and formulas apart: a string cell is never evaluated, so it is written as it is
+      // (no apostrophe in the data), formatted as text ('@') so editing it does not turn it into one.
+      options.columns.forEach((c, i) => {
+        if (typeof row[c] === 'string') added.getCell(i + 1).numFmt = '@';
+      });
+      added.commit();
     }
   }
   sheet.commit();

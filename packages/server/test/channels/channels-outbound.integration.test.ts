@@ -200,6 +200,7 @@ describeEachBackend(
       )!;
       expect(channel).toMatchObject({ pushFailures: 1 });
       expect(channel['lastPushError']).toContain('HTTP 500');
+      expect(channel['lastPushError']).not.toContain('down'); // the receiver's body is never echoed
       // Backing off: the scheduler leaves it alone.
       expect(await sw.availabilityPush.enqueueDue(sw.jobs, sw.auth, 3_000_000_000)).toBe(0);
       await sw.db.query(

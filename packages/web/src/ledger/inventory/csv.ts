@@ -1,12 +1,15 @@
 /**
- * RFC 4180 CSV. Cells that start with = + - @ are prefixed with a quote so spreadsheet apps
- * do not run seller-supplied text as a formula (CSV injection); numbers are left alone.
+ * RFC 4180 CSV. Cells that start with = + - @ | (or a tab or carriage return) are prefixed with a
+ * quote so spreadsheet apps do not run seller-supplied text as a formula (CSV injection); numbers are
+ * left alone. The web cannot import the domain: this is the rule of the server's CSV writers
+ * (domain/reports/spreadsheet-text.ts, docs/formulas.md "Spreadsheet-safe text"), and
+ * test/csv.test.ts checks the same cases.
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^[=+\-@|\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,0 +1,39 @@
+import { beforeAll, expect, it } from 'vitest';
+import { hasFormatCharacters } from '@stockwise/domain/catalog/identifier-text';
+import { describeEachBackend, useStockwise } from '../support/backends';
+import { newAccount } from '../support/factories';
+import { client } from '../support/http-client';
+import { uploadImport } from '../support/seed';
+
+const INVISIBLE = ['\u200b', '\u200d', '\u202e', '\u2066', '\ufeff', '\u00ad'];
+
+describeEachBackend('SKUs refuse invisible Unicode format characters (API and imports)', (backend) => {
+  const ctx = useStockwise(backend);
+  let api: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    api = client(ctx.app, (await newAccount(ctx.sw)).token);
+  });
+
+  it('detects bidi controls and zero-width characters, not ordinary text', () => {
+    for (const ch of INVISIBLE) expect(hasFormatCharacters(`MUG${ch}1`), JSON.stringify(ch)).toBe(true);
+    expect(hasFormatCharacters('马克杯-1 Größe')).toBe(false);
+  });
+
+  it('POST /products answers 400 naming sku, and creates nothing', async () => {
+    for (const ch of INVISIBLE) {
+      const res = await api.post('/api/v1/products', { sku: `MUG${ch}1`, title: 'Mug' });
+      expect(res.status, JSON.stringify(ch)).toBe(400);
+      expect(JSON.stringify(res.body)).toContain('sku');
+    }
+    expect((await api.get('/api/v1/products')).body.items).toEqual([]);
+  });
+
+  it('a products import with such a SKU is refused naming the line, and applies nothing', async () => {
+    const res = await uploadImport(api, 'products', 'sku,title\nOK-1,Fine\nEVIL\u202e1-GUM,Reversed\n');
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toMatch(/line/i);
+    expect(JSON.stringify(res.body)).toContain('format characters');
+    expect((await api.get('/api/v1/products')).body.items).toEqual([]);
+  });
+});
