@@ -119,8 +119,8 @@ export async function resolvePublicAddress(
 }
 
 /**
- * The save-time check of a URL or host a user configures: it must resolve, and only to public addresses.
- * Throws VALIDATION_FAILED naming `field` (a 400).
+ * The save-time check of a URL or host a user configures: it must resolve, and only to public addresses
+ * (unless `STOCKWISE_ALLOW_PRIVATE_URLS` is set). Throws VALIDATION_FAILED naming `field` (a 400).
  */
 export async function assertPublicTarget(
   target: string,
@@ -134,6 +134,9 @@ export async function assertPublicTarget(
       throw new DomainError('VALIDATION_FAILED', `${options.field}: not a URL`, { field: options.field });
     }
   }
+  // An operator who allows private URLs has turned the guard off: nothing to resolve at save time
+  // (a host the machine cannot resolve yet, e.g. offline, is not refused).
+  if (privateUrlsAllowed(options.env ?? process.env)) return;
   try {
     await resolvePublicAddress(host, options.env);
   } catch (error) {
