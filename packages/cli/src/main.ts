@@ -7,6 +7,7 @@ import { registerExportCommands } from './commands/export';
 import { registerImportCommands } from './commands/import';
 import { registerServeCommands } from './commands/serve';
 import { registerReportCommands } from './commands/report';
+import { registerBackupCommands } from './commands/backup';
 
 const program = new Command('stockwise')
   .description('Stockwise — inventory planning for e-commerce sellers')
@@ -21,5 +22,6 @@ registerImportCommands(program);
 registerExportCommands(program);
 registerChannelCommands(program);
 registerReportCommands(program);
+registerBackupCommands(program);
 
 await program.parseAsync(process.argv);

@@ -25,6 +25,11 @@ export interface Database extends Sql {
   /** Runs `fn` in one transaction; a thrown error rolls everything back. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * The embedded database's whole data folder as one consistent gzip tarball (PGlite serialises every
+   * statement, so nothing changes while it is written); undefined on PostgreSQL (`pg_dump` does that).
+   */
+  snapshot?: () => Promise<Blob>;
 }
 
 /** Type OIDs whose text form we parse ourselves so both drivers return the same JS values. */

@@ -87,5 +87,6 @@ export async function openPgliteDatabase(
     // PGlite has one connection and serialises transactions itself.
     transaction: (fn) => guard(pg.transaction((tx) => fn(asSql(tx)))),
     close: () => pg.close(),
+    snapshot: () => guard(pg.dumpDataDir('gzip')),
   };
 }

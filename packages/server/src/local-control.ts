@@ -9,6 +9,7 @@ import type { Stockwise } from './stockwise';
 import { RESTOCK_LOCAL_COMMAND, runRestockCommand } from './replenishment/local-commands';
 import { REPORT_LOCAL_COMMAND, runReportCommand } from './reports/report-command';
 import { runSalesCommand, SALES_LOCAL_COMMANDS } from './imports/local-commands';
+import { backupDatabase } from '@stockwise/db/backup';
 
 /**
  * The embedded database has a single owner process. While `stockwise serve` runs on a data folder,
@@ -86,6 +87,8 @@ export const LocalCommandSchema = z.discriminatedUnion('command', [
       asOf: z.iso.date().optional(),
     })
     .strict(),
+  // The running server writes the embedded database's backup (it owns the data folder).
+  z.object({ command: z.literal('backup'), file: z.string().min(1).max(4096) }).strict(),
   RESTOCK_LOCAL_COMMAND,
   REPORT_LOCAL_COMMAND,
   ...SALES_LOCAL_COMMANDS,
@@ -120,6 +123,8 @@ export async function runLocalCommand(
         ...(command.asOf ? { asOf: command.asOf } : {}),
       });
     }
+    case 'backup':
+      return backupDatabase(sw.db, command.file);
     case 'import.start':
     case 'job.get':
     case 'export':
