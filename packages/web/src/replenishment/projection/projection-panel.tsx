@@ -125,7 +125,8 @@ export function ProjectionPanel({ sku, location: fixed }: { sku: string; locatio
           <Suspense fallback={<PageLoader />}>
             <Chart
               option={option}
-              label={t('projection.chartLabel', { sku, location: p.location })}
+              // Seller codes stay out of the label: the page's heading names the SKU and location.
+              label={t('projection.chartLabel')}
               testId="projection-chart"
             />
           </Suspense>

@@ -54,7 +54,7 @@ export const plannerEn = {
   'projection.planned': 'Recommended order arriving',
   'projection.stockOutMark': 'Stock-out',
   'projection.orderLandsMark': 'Order lands',
-  'projection.chartLabel': 'Projected stock of {sku} at {location}, day by day',
+  'projection.chartLabel': 'Projected stock, day by day',
   'projection.showTable': 'Show as a table',
   'projection.hideTable': 'Hide the table',
   'nav.clearance': 'Excess & clearance',

@@ -52,7 +52,7 @@ export const plannerZhCN: PlannerMessages = {
   'projection.planned': '建议订单到货',
   'projection.stockOutMark': '缺货',
   'projection.orderLandsMark': '订单到货',
-  'projection.chartLabel': '{sku} 在 {location} 的每日预计库存',
+  'projection.chartLabel': '每日预计库存',
   'projection.showTable': '以表格显示',
   'projection.hideTable': '隐藏表格',
   'nav.clearance': '冗余库存与清货',

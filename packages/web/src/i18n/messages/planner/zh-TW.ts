@@ -52,7 +52,7 @@ export const plannerZhTW: PlannerMessages = {
   'projection.planned': '建議訂單到貨',
   'projection.stockOutMark': '缺貨',
   'projection.orderLandsMark': '訂單到貨',
-  'projection.chartLabel': '{sku} 在 {location} 的每日預計庫存',
+  'projection.chartLabel': '每日預計庫存',
   'projection.showTable': '以表格顯示',
   'projection.hideTable': '隱藏表格',
   'nav.clearance': '冗餘庫存與清貨',
