@@ -9,6 +9,8 @@ import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repos
 import type { RestockItemDto, RestockPlanDto, RestockSettings, SupplyMode } from './restock.schema';
 import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
+import type { AccountSetting } from '../platform/account-setting';
+import { replaceAccountSetting } from '../platform/account-setting';
 import type { Transactor } from '../platform/transactor';
 import { mergeCosts } from './suppliers.service';
 import type { SupplierCostTerms } from '@stockwise/domain/replenishment/costs';
@@ -120,18 +122,9 @@ export class RestockService {
 
   async updateCostDefaults(actor: Actor, patch: Partial<SupplierCostTerms>): Promise<SupplierCostTerms> {
     requirePermission(actor, 'catalog:write');
-    return this.tx.run(async (sql) => {
-      const existing = await suppliersRepository.costDefaults(sql, actor.accountId);
-      const next = mergeCosts(existing, patch);
-      await suppliersRepository.setCostDefaults(sql, actor.accountId, next);
-      await auditTrail(sql, actor).record(
-        'restock.cost_defaults',
-        ['account', String(actor.accountId)],
-        existing,
-        next,
-      );
-      return next;
-    });
+    return replaceAccountSetting(this.tx, actor, costDefaultsSetting, (existing) =>
+      mergeCosts(existing, patch),
+    );
   }
 }
 
@@ -186,3 +179,9 @@ function toDto(r: NetworkPlanLine, mode: SupplyMode): RestockItemDto {
     },
   };
 }
+
+const costDefaultsSetting: AccountSetting<SupplierCostTerms> = {
+  action: 'restock.cost_defaults',
+  read: (sql, accountId) => suppliersRepository.costDefaults(sql, accountId),
+  write: (sql, accountId, terms) => suppliersRepository.setCostDefaults(sql, accountId, terms),
+};

@@ -6,7 +6,9 @@ import { locationsRepository } from '@stockwise/db/catalog/locations.repository'
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import { salesHistoryRepository } from '@stockwise/db/sales/sales-history.repository';
 import type { Actor } from '../accounts/actor';
-import { auditTrail, requirePermission } from '../accounts/actor';
+import { requirePermission } from '../accounts/actor';
+import type { AccountSetting } from '../platform/account-setting';
+import { replaceAccountSetting } from '../platform/account-setting';
 import type { Transactor } from '../platform/transactor';
 import { todayUtc } from '../forecasting/forecast.service';
 
@@ -87,18 +89,14 @@ export class SalesHistoryService {
   async setNonStockRule(actor: Actor, rule: NonStockRule): Promise<NonStockRule> {
     requirePermission(actor, 'catalog:write');
     const clean = checkNonStockRule(rule);
-    return this.tx.run(async (sql) => {
-      const before = await salesHistoryRepository.nonStockRule(sql, actor.accountId);
-      await salesHistoryRepository.setNonStockRule(sql, actor.accountId, clean);
-      await auditTrail(sql, actor).record(
-        'sales.non_stock_rule',
-        ['account', String(actor.accountId)],
-        before,
-        clean,
-      );
-      return clean;
-    });
+    return replaceAccountSetting(this.tx, actor, nonStockRuleSetting, () => clean);
   }
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+const nonStockRuleSetting: AccountSetting<NonStockRule> = {
+  action: 'sales.non_stock_rule',
+  read: (sql, accountId) => salesHistoryRepository.nonStockRule(sql, accountId),
+  write: (sql, accountId, rule) => salesHistoryRepository.setNonStockRule(sql, accountId, rule),
+};
