@@ -1,4 +1,8 @@
 import type { Forecast } from '../api/types';
+import type { ChartOption } from '../lib/band-chart';
+import { bandArea, bandBase, dateUnitAxes, plainLine, tooltipHtml, topLegend } from '../lib/band-chart';
+
+export type { ChartOption } from '../lib/band-chart';
 
 /**
  * Builds the ECharts option for a quantile forecast: history as a line, the forecast median and
@@ -28,11 +32,6 @@ const BANDS = [
 type Quantile = 'q50' | 'q80' | 'q90' | 'q95' | 'q99';
 const PCT: Record<Quantile, string> = { q50: '50%', q80: '80%', q90: '90%', q95: '95%', q99: '99%' };
 
-const BAND_COLOR = '25, 113, 194'; // Mantine blue.8 as RGB, so each band can have its own alpha.
-
-/** ECharts option objects are loosely typed JSON; this is the subset we produce. */
-export type ChartOption = Record<string, unknown>;
-
 function finite(value: number): number | null {
   return Number.isFinite(value) ? Math.max(0, value) : null;
 }
@@ -53,17 +52,13 @@ function bandSeriesOf({
       const b = finite(f[to]);
       return a === null || b === null ? null : Math.max(0, b - a);
     });
-  return BANDS.map((band) => ({
-    name: labels.band(PCT[band.from], PCT[band.to]),
-    type: 'line',
-    stack: 'bands',
-    symbol: 'none',
-    lineStyle: { opacity: 0 },
-    areaStyle: { color: `rgba(${BAND_COLOR}, ${band.opacity})` },
-    itemStyle: { color: `rgba(${BAND_COLOR}, ${band.opacity + 0.2})` },
-    emphasis: { disabled: true },
-    data: [...pad, ...diff(band.from, band.to)],
-  }));
+  return BANDS.map((band) =>
+    bandArea(labels.band(PCT[band.from], PCT[band.to]), {
+      stack: 'bands',
+      opacity: band.opacity,
+      data: [...pad, ...diff(band.from, band.to)],
+    }),
+  );
 }
 
 /** The axis tooltip: the day's history (or "stock-out"), or the forecast's mean and quantiles as sent. */
@@ -93,7 +88,7 @@ function axisTooltip({
           lines.push(`${PCT[key]}: ${labels.units(point[key])}`);
       }
     }
-    return lines.map((line) => line.replace(/[<>&]/g, '')).join('<br/>');
+    return tooltipHtml(lines);
   };
 }
 
@@ -117,52 +112,26 @@ export function buildForecastOption(forecast: Forecast, labels: ForecastLabels):
   return {
     animation: false,
     grid: { left: 48, right: 16, top: 40, bottom: 64 },
-    legend: {
-      top: 0,
-      type: 'scroll',
-      data: [
-        labels.history,
-        ...(hasCensored ? [labels.censored] : []),
-        labels.median,
-        labels.mean,
-        ...bandSeries.map((s) => s.name),
-      ],
-    },
+    legend: topLegend([
+      labels.history,
+      ...(hasCensored ? [labels.censored] : []),
+      labels.median,
+      labels.mean,
+      ...bandSeries.map((s) => s.name),
+    ]),
     tooltip: {
       trigger: 'axis',
       formatter: axisTooltip({ forecast, labels, dates }),
     },
-    xAxis: {
-      type: 'category',
-      data: dates,
-      boundaryGap: false,
-      axisLabel: { formatter: (value: string) => labels.axisDate(value) },
-    },
-    yAxis: { type: 'value', min: 0, axisLabel: { formatter: (value: number) => labels.units(value) } },
+    ...dateUnitAxes(dates, labels),
     dataZoom: [
       { type: 'inside', startValue: Math.max(0, historyLength - 120) },
       { type: 'slider', height: 20, bottom: 8, startValue: Math.max(0, historyLength - 120) },
     ],
     series: [
-      {
-        name: 'base',
-        type: 'line',
-        stack: 'bands',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        silent: true,
-        tooltip: { show: false },
-        data: [...pad, ...q('q50')],
-      },
+      bandBase('bands', [...pad, ...q('q50')]),
       ...bandSeries,
-      {
-        name: labels.history,
-        type: 'line',
-        symbol: 'none',
-        lineStyle: { width: 1.5, color: '#343a40' },
-        itemStyle: { color: '#343a40' },
-        data: history,
-      },
+      plainLine(labels.history, { color: '#343a40', width: 1.5, data: history }),
       ...(hasCensored
         ? [
             {
@@ -175,22 +144,13 @@ export function buildForecastOption(forecast: Forecast, labels: ForecastLabels):
             },
           ]
         : []),
-      {
-        name: labels.median,
-        type: 'line',
-        symbol: 'none',
-        lineStyle: { width: 2, color: '#1971c2' },
-        itemStyle: { color: '#1971c2' },
-        data: [...pad, ...q('q50')],
-      },
-      {
-        name: labels.mean,
-        type: 'line',
-        symbol: 'none',
-        lineStyle: { width: 1.5, type: 'dashed', color: '#e8590c' },
-        itemStyle: { color: '#e8590c' },
+      plainLine(labels.median, { color: '#1971c2', width: 2, data: [...pad, ...q('q50')] }),
+      plainLine(labels.mean, {
+        color: '#e8590c',
+        width: 1.5,
+        type: 'dashed',
         data: [...pad, ...forecast.forecast.map((f) => finite(f.mean))],
-      },
+      }),
     ],
   };
 }

@@ -1,5 +1,6 @@
 import type { StockProjection } from '../../api/types';
-import type { ChartOption } from '../../forecasting/forecast-option';
+import type { ChartOption } from '../../lib/band-chart';
+import { bandArea, bandBase, dateUnitAxes, plainLine, tooltipHtml, topLegend } from '../../lib/band-chart';
 
 /**
  * The ECharts option of a stock projection: the expected stock with its 80% and 95% bands (stacked
@@ -24,19 +25,11 @@ export interface ProjectionLabels {
   axisDate: (iso: string) => string;
 }
 
-const BLUE = '25, 113, 194';
-
 /** The cover lines, the reorder point and the arrivals (marks on the expected line). */
 function referenceSeries(p: StockProjection, labels: ProjectionLabels): Record<string, unknown>[] {
   const arrivals = (kind: 'inbound' | 'planned') => p.days.map((d) => (d[kind] > 0 ? d.expected : null));
-  const line = (name: string, color: string, type: string, data: number[]) => ({
-    name,
-    type: 'line',
-    symbol: 'none',
-    lineStyle: { width: 1, type, color },
-    itemStyle: { color },
-    data,
-  });
+  const line = (name: string, color: string, type: string, data: number[]) =>
+    plainLine(name, { color, width: 1, type, data });
   return [
     line(
       labels.coverLow,
@@ -80,16 +73,8 @@ export function buildProjectionOption(p: StockProjection, labels: ProjectionLabe
   const diff = (low: (d: StockProjection['days'][number]) => number, high: typeof low) =>
     p.days.map((d) => Math.max(0, high(d) - low(d)));
   const band = (name: string, data: number[], opacity: number) => ({
-    name,
-    type: 'line',
-    stack: 'band',
-    symbol: 'none',
-    lineStyle: { opacity: 0 },
-    areaStyle: { color: `rgba(${BLUE}, ${opacity})` },
-    itemStyle: { color: `rgba(${BLUE}, ${opacity + 0.2})` },
-    emphasis: { disabled: true },
+    ...bandArea(name, { stack: 'band', opacity, data }),
     tooltip: { show: false },
-    data,
   });
   const marks = [
     ...(p.stockOutDate ? [{ xAxis: p.stockOutDate, name: labels.stockOut, color: '#c92a2a' }] : []),
@@ -100,53 +85,35 @@ export function buildProjectionOption(p: StockProjection, labels: ProjectionLabe
   return {
     animation: false,
     grid: { left: 52, right: 16, top: 56, bottom: 40 },
-    legend: {
-      top: 0,
-      type: 'scroll',
-      data: [
-        labels.expected,
-        labels.band80,
-        labels.band95,
-        labels.coverLow,
-        labels.coverHigh,
-        labels.reorderPoint,
-      ],
-    },
+    legend: topLegend([
+      labels.expected,
+      labels.band80,
+      labels.band95,
+      labels.coverLow,
+      labels.coverHigh,
+      labels.reorderPoint,
+    ]),
     tooltip: {
       trigger: 'axis',
       formatter: (params: { dataIndex: number }[]) => {
         const day = p.days[params[0]?.dataIndex ?? 0];
         if (!day) return '';
-        return [
+        return tooltipHtml([
           labels.date(day.date),
           `${labels.expected}: ${labels.units(day.expected)}`,
           `${labels.band80}: ${labels.units(day.low80)} – ${labels.units(day.high80)}`,
           `${labels.band95}: ${labels.units(day.low95)} – ${labels.units(day.high95)}`,
           ...(day.inbound > 0 ? [`${labels.inbound}: +${labels.units(day.inbound)}`] : []),
           ...(day.planned > 0 ? [`${labels.planned}: +${labels.units(day.planned)}`] : []),
-        ]
-          .map((line) => line.replace(/[<>&]/g, ''))
-          .join('<br/>');
+        ]);
       },
     },
-    xAxis: {
-      type: 'category',
-      data: dates,
-      boundaryGap: false,
-      axisLabel: { formatter: (value: string) => labels.axisDate(value) },
-    },
-    yAxis: { type: 'value', min: 0, axisLabel: { formatter: (value: number) => labels.units(value) } },
+    ...dateUnitAxes(dates, labels),
     series: [
-      {
-        name: 'base',
-        type: 'line',
-        stack: 'band',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        silent: true,
-        tooltip: { show: false },
-        data: p.days.map((d) => d.low95),
-      },
+      bandBase(
+        'band',
+        p.days.map((d) => d.low95),
+      ),
       band(
         labels.band95,
         diff(
@@ -172,12 +139,7 @@ export function buildProjectionOption(p: StockProjection, labels: ProjectionLabe
         0.15,
       ),
       {
-        name: labels.expected,
-        type: 'line',
-        symbol: 'none',
-        lineStyle: { width: 2, color: '#1864ab' },
-        itemStyle: { color: '#1864ab' },
-        data: p.days.map((d) => d.expected),
+        ...plainLine(labels.expected, { color: '#1864ab', width: 2, data: p.days.map((d) => d.expected) }),
         markLine: marks.length
           ? {
               symbol: 'none',
