@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DemandForecast } from '../forecasting/types';
 import {
   COST_DEFAULTS,
   lowInventoryFloorPays,
@@ -11,35 +10,16 @@ import {
 import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
 import type { JointLine } from './joint-order';
 import { jointOrder } from './joint-order';
+import { flatForecast, restockInput } from './plan.fixture';
 import type { RestockInput } from './restock';
 import { recommendRestock } from './restock';
 import { chooseReviewPeriod } from './review-period';
 
-const flat = (mu: number): DemandForecast => ({
-  model: 'test',
-  params: {},
-  demandClass: 'smooth',
-  degenerate: null,
-  mean: new Float64Array(120).fill(mu),
-  quantiles: [],
-  dispersion: 1,
-  levelVariance: 0,
-});
+const flat = flatForecast;
 
-const input = (overrides: Partial<RestockInput> = {}): RestockInput => ({
-  asOf: '2025-03-03',
-  forecast: flat(2),
-  stock: { onHand: 18, reserved: 0, inbound: 0 },
-  leadTime: { meanDays: 10, sdDays: 2, productionDays: 4 },
-  casePack: 12,
-  moq: 0,
-  unitCost: 5,
-  price: 20,
-  feesPerUnit: 5,
-  cubicFeet: 0.1,
-  storagePerCubicFootDay: (0.78 * 12) / 365,
-  ...overrides,
-});
+/** The shared restock inputs with an uncertain lead time (sd 2 days). */
+const input = (overrides: Partial<RestockInput> = {}): RestockInput =>
+  restockInput({ leadTime: { meanDays: 10, sdDays: 2, productionDays: 4 }, ...overrides });
 
 /** Every number anywhere in a value is finite (no NaN leaks into an answer). */
 function allFinite(x: unknown, path = '$'): string[] {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { FeeSchedule } from '../fees/fee-schedule';
 import { storagePerCubicFootDay } from '../fees/unit-fees';
 import { US_2024_FEES as us } from '../fees/us-2024.fixture';
-import type { DemandForecast } from '../forecasting/types';
 import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
 import type { PlanLocation, PlanProduct } from './plan-line';
 import { recommendLine } from './plan-line';
+import { flatForecast } from './plan.fixture';
 
 describe('economics', () => {
   it('service level is the critical ratio of lost margin vs carrying cost', () => {
@@ -75,16 +75,7 @@ describe('economics', () => {
   });
 });
 
-const flat = (perDay: number): DemandForecast => ({
-  model: 'test',
-  params: {},
-  demandClass: 'smooth',
-  degenerate: null,
-  mean: new Float64Array(120).fill(perDay),
-  quantiles: [],
-  dispersion: 1,
-  levelVariance: 0,
-});
+const flat = flatForecast;
 
 const MUG: PlanProduct = {
   id: 1,

@@ -1,40 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { DemandForecast } from '../forecasting/types';
 import { learnLeadTime, totalStagedDays } from './lead-time';
 import type { RestockInput } from './restock';
 import { recommendRestock } from './restock';
 import { roundOrderQuantity, unitCostFor } from './rounding';
 import { splitByDemand } from './distribution';
+import { flatForecast, restockInput } from './plan.fixture';
 
 /** Flat daily demand μ with Poisson noise (dispersion 1) and no level error: sums are Poisson. */
-const flat = (mu: number, horizon = 120): DemandForecast => ({
-  model: 'test',
-  params: {},
-  demandClass: 'smooth',
-  degenerate: null,
-  mean: new Float64Array(horizon).fill(mu),
-  quantiles: [],
-  dispersion: 1,
-  levelVariance: 0,
-});
+const flat = flatForecast;
 
 /** Nothing on hand, reserved or inbound. */
 const EMPTY = { onHand: 0, reserved: 0, inbound: 0 };
 
-const input = (overrides: Partial<RestockInput> = {}): RestockInput => ({
-  asOf: '2025-03-03',
-  forecast: flat(2),
-  stock: { onHand: 18, reserved: 0, inbound: 0 },
-  leadTime: { meanDays: 10, sdDays: 0, productionDays: 4 },
-  casePack: 12,
-  moq: 0,
-  unitCost: 5,
-  price: 20,
-  feesPerUnit: 5,
-  cubicFeet: 0.1,
-  storagePerCubicFootDay: (0.78 * 12) / 365,
-  ...overrides,
-});
+const input = restockInput;
 
 /** An empty shelf, ordered unit by unit. */
 const emptyShelf = (overrides: Partial<RestockInput> = {}) =>
