@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RestockRecommendation } from '../src/api/types';
 import {
+  CSV_COLUMNS,
   NO_FILTER,
   filterOptions,
   filterRestock,
@@ -10,53 +10,10 @@ import {
   sortRestock,
   transferDraftCsv,
   type CsvColumn,
-  type HeldBackReason,
 } from '../src/replenishment/restock/restock-model';
+import { restockRecommendation } from './support/fixtures';
 
-/** A recommendation with every field the API sends; `over` sets what a test is about. */
-function rec(over: Partial<RestockRecommendation> & { heldBack?: HeldBackReason }): RestockRecommendation {
-  const { heldBack, ...fields } = over;
-  const base: RestockRecommendation = {
-    sku: 'MUG-1',
-    title: 'Blue mug',
-    location: 'FBA-US',
-    locationType: 'fba',
-    action: 'purchase',
-    source: 'ACME',
-    supplier: 'ACME',
-    mode: 'via_warehouse',
-    onHand: 10,
-    available: 10,
-    inbound: 0,
-    backorders: 0,
-    dailyDemand: 2,
-    daysOfSupply: 5,
-    stockOutDate: null,
-    coverLowDays: 28,
-    coverHighDays: 90,
-    excessUnits: 0,
-    leadTimeDays: 30,
-    serviceLevel: 0.95,
-    safetyStock: 10,
-    reorderPoint: 70,
-    orderUpTo: 120,
-    recommendedQuantity: 100,
-    unconstrainedQuantity: 100,
-    casePack: 1,
-    moq: 1,
-    unitCost: 2,
-    estimatedCost: 200,
-    orderByDate: '2026-12-10',
-    shipDate: null,
-    arrivalDate: '2027-01-10',
-    alert: 'reorder_now',
-    excess: false,
-    reasoning: {
-      heldBack: heldBack ? { reason: heldBack, message: '', figures: {} } : null,
-    } as RestockRecommendation['reasoning'],
-  };
-  return { ...base, ...fields };
-}
+const rec = restockRecommendation;
 
 const rows = [
   rec({ sku: 'MUG-1', title: 'Blue mug', supplier: 'ACME', estimatedCost: 200 }),
@@ -137,24 +94,10 @@ describe('restock planner model', () => {
   });
 
   it('exports the rows as shown, typed quantities included, formulas neutralised', () => {
-    const header = Object.fromEntries(
-      [
-        'sku',
-        'title',
-        'location',
-        'action',
-        'source',
-        'supplier',
-        'alert',
-        'heldBack',
-        'quantity',
-        'unitCost',
-        'estimatedCost',
-        'orderBy',
-        'shipDate',
-        'daysOfSupply',
-      ].map((c) => [c, c.toUpperCase()]),
-    ) as Record<CsvColumn, string>;
+    const header = Object.fromEntries(CSV_COLUMNS.map((c) => [c, c.toUpperCase()])) as Record<
+      CsvColumn,
+      string
+    >;
     const csv = restockCsv(rows.slice(1, 4), header, (r) => (r.sku === 'MUG-2' ? 7 : r.recommendedQuantity));
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(

@@ -1,4 +1,6 @@
 /** Deterministic generated data for tests that need more than the demo seller has. */
+import type { RestockRecommendation } from '../../src/api/types';
+import type { HeldBackReason } from '../../src/replenishment/restock/restock-model';
 
 function rng(seed: number): () => number {
   // mulberry32: small, fast, and the same sequence on every run.
@@ -90,6 +92,53 @@ export function generateForecast() {
   };
 }
 
+/** A restock line with every field the API sends; `over` sets what a test (or a generated line) is about. */
+export function restockRecommendation(
+  over: Partial<RestockRecommendation> & { heldBack?: HeldBackReason },
+): RestockRecommendation {
+  const { heldBack, ...fields } = over;
+  const base: RestockRecommendation = {
+    sku: 'MUG-1',
+    title: 'Blue mug',
+    location: 'FBA-US',
+    locationType: 'fba',
+    action: 'purchase',
+    source: 'ACME',
+    supplier: 'ACME',
+    mode: 'via_warehouse',
+    onHand: 10,
+    available: 10,
+    inbound: 0,
+    backorders: 0,
+    dailyDemand: 2,
+    daysOfSupply: 5,
+    stockOutDate: null,
+    coverLowDays: 28,
+    coverHighDays: 90,
+    excessUnits: 0,
+    leadTimeDays: 30,
+    serviceLevel: 0.95,
+    safetyStock: 10,
+    reorderPoint: 70,
+    orderUpTo: 120,
+    recommendedQuantity: 100,
+    unconstrainedQuantity: 100,
+    casePack: 1,
+    moq: 1,
+    unitCost: 2,
+    estimatedCost: 200,
+    orderByDate: '2026-12-10',
+    shipDate: null,
+    arrivalDate: '2027-01-10',
+    alert: 'reorder_now',
+    excess: false,
+    reasoning: {
+      heldBack: heldBack ? { reason: heldBack, message: '', figures: {} } : null,
+    } as RestockRecommendation['reasoning'],
+  };
+  return { ...base, ...fields };
+}
+
 const SUPPLIERS = ['ACME', 'NORTHWIND', 'ZENITH', 'ORBIT'];
 const ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon', null] as const;
 const HELD_BACK = ['capacity', 'clearance', 'unprofitable', 'no_supplier'] as const;
@@ -109,7 +158,7 @@ export function generateRestockPlan(count: number, seed = 11) {
     const quantity = held ? 0 : 1 + Math.floor(random() * 400);
     const unitCost = i % 13 === 0 ? null : Math.round((1 + random() * 30) * 100) / 100;
     const dailyDemand = Math.round(random() * 2000) / 100;
-    return {
+    return restockRecommendation({
       sku: `GEN-${String(i).padStart(6, '0')}`,
       title: `Generated ${NOUNS[i % NOUNS.length]!} ${i}`,
       location,
@@ -117,37 +166,21 @@ export function generateRestockPlan(count: number, seed = 11) {
       action: transfer ? 'transfer' : 'purchase',
       source: transfer ? 'WH1' : supplier,
       supplier,
-      mode: 'via_warehouse',
       onHand: Math.floor(random() * 300),
       available: Math.floor(random() * 300),
-      inbound: 0,
-      backorders: 0,
       dailyDemand,
       daysOfSupply: dailyDemand > 0 ? Math.round(random() * 900) / 10 : null,
-      stockOutDate: null,
-      coverLowDays: 28,
-      coverHighDays: 90,
-      excessUnits: 0,
-      leadTimeDays: 30,
-      serviceLevel: 0.95,
-      safetyStock: 10,
       reorderPoint: 50,
-      orderUpTo: 120,
       recommendedQuantity: quantity,
       unconstrainedQuantity: quantity,
-      casePack: 1,
-      moq: 1,
       unitCost: transfer ? null : unitCost,
       estimatedCost: transfer || unitCost === null ? null : Math.round(unitCost * quantity * 100) / 100,
       orderByDate: transfer ? null : day(i % 20),
       shipDate: transfer ? day(i % 7) : null,
       arrivalDate: day(40),
       alert: ALERTS[i % ALERTS.length]!,
-      excess: false,
-      reasoning: {
-        heldBack: held ? { reason: held, message: '', figures: {} } : null,
-      },
-    };
+      ...(held ? { heldBack: held } : {}),
+    });
   });
   const capacity = [
     {
