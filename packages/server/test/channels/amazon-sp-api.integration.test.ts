@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { amazonChannelBody } from '../support/channels-seed';
 import { newAccount, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
 import { FBA_US, receive, seedLocations } from '../support/seed';
@@ -18,18 +19,7 @@ describeEachBackend(
     let amazon: FakeSpApi;
 
     const connect = (extra: Record<string, unknown> = {}) =>
-      api.post('/api/v1/channels', {
-        type: 'amazon',
-        sellerId: 'SELLER1',
-        marketplaceId: 'ATVPDKIKX0DER',
-        clientId: 'amzn1.application-oa2-client.x',
-        clientSecret: 'secret',
-        refreshToken: 'Atzr|refresh',
-        endpoint: amazon.url,
-        tokenUrl: `${amazon.url}/auth/o2/token`,
-        location: 'FBA-US',
-        ...extra,
-      });
+      api.post('/api/v1/channels', amazonChannelBody(amazon.url, extra));
 
     beforeAll(async () => {
       sw = ctx.sw;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { seedChannelAccount } from '../support/channels-seed';
+import { amazonChannelBody, seedChannelAccount } from '../support/channels-seed';
 import { newAccount, uid, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
 import { localServer } from '../support/local-server';
@@ -67,18 +67,10 @@ describeEachBackend(
         send(404, '{}');
       });
       try {
-        const connected = await api.post('/api/v1/channels', {
-          type: 'amazon',
-          sellerId: 'SELLER1',
-          marketplaceId: 'ATVPDKIKX0DER',
-          clientId: 'amzn1.application-oa2-client.x',
-          clientSecret: 'secret',
-          refreshToken: 'Atzr|refresh',
-          endpoint: amazon.url,
-          tokenUrl: `${amazon.url}/auth/o2/token`,
-          location: 'FBA-US',
-          pushAvailability: true,
-        });
+        const connected = await api.post(
+          '/api/v1/channels',
+          amazonChannelBody(amazon.url, { pushAvailability: true }),
+        );
         expect(connected.status).toBe(201);
         expect(connected.body['hasCredentials']).toBe(true);
         const sync = await api.post('/api/v1/channels/amazon/sync');

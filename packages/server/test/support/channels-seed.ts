@@ -8,6 +8,26 @@ type Api = ReturnType<typeof client>;
 export const CHANNEL_SKUS = ['IPOD2008PINK', 'IPOD2008BLACK', 'MUG-BLUE-12OZ', 'NABetaASINB00551Q3CS'];
 
 /**
+ * The request body that connects the Amazon channel to a (local) SP-API at `url`: seller SELLER1 on
+ * amazon.com (ATVPDKIKX0DER) with the refresh token the fakes accept, its stock at FBA-US.
+ */
+export const amazonChannelBody = (
+  url: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> => ({
+  type: 'amazon',
+  sellerId: 'SELLER1',
+  marketplaceId: 'ATVPDKIKX0DER',
+  clientId: 'amzn1.application-oa2-client.x',
+  clientSecret: 'secret',
+  refreshToken: 'Atzr|refresh',
+  endpoint: url,
+  tokenUrl: `${url}/auth/o2/token`,
+  location: 'FBA-US',
+  ...extra,
+});
+
+/**
  * The channel suites' account: WH and FBA-US, the fixtures' SKUs with 20 each at WH (and 10 mugs at
  * FBA-US), and the Shopify shop connected with its webhook secret and a safety buffer of 2.
  */
