@@ -153,34 +153,19 @@ describe('joint orders per supplier', () => {
 describe('service level from economics (no cap)', () => {
   it('a cheap, thin-margin SKU gets a lower level than a dear one', () => {
     const storage = (0.78 * 12) / 365;
+    /** The economic service level of a SKU of 0.1 cu ft over a 7-day cover at the shared storage rate. */
+    const levelOf = (sku: { price: number; unitCost: number; feesPerUnit: number }) =>
+      chooseServiceLevel({
+        ...sku,
+        holdingPerUnitDay: holdingCostPerUnitDay({ ...sku, cubicFeet: 0.1, storagePerCubicFootDay: storage }),
+        coverDays: 7,
+      });
     // Cheap: holding 1.2 × 0.25/365 + 0.1 × storage = 0.0033863/day × 7 = 0.023704; u = 3 − 1.2 − 1.5 = 0.3
     // → 0.3 / 0.323704 = 0.92677.
-    const cheapHolding = holdingCostPerUnitDay({
-      unitCost: 1.2,
-      cubicFeet: 0.1,
-      storagePerCubicFootDay: storage,
-    });
-    const cheap = chooseServiceLevel({
-      price: 3,
-      unitCost: 1.2,
-      feesPerUnit: 1.5,
-      holdingPerUnitDay: cheapHolding,
-      coverDays: 7,
-    });
+    const cheap = levelOf({ price: 3, unitCost: 1.2, feesPerUnit: 1.5 });
     expect(cheap.serviceLevel).toBeCloseTo(0.92677, 4);
     // Dear: holding 24 × 0.25/365 + 0.1 × storage = 0.0190027 × 7 = 0.133019; u = 60 − 24 − 12 = 24 → 0.99449.
-    const dearHolding = holdingCostPerUnitDay({
-      unitCost: 24,
-      cubicFeet: 0.1,
-      storagePerCubicFootDay: storage,
-    });
-    const dear = chooseServiceLevel({
-      price: 60,
-      unitCost: 24,
-      feesPerUnit: 12,
-      holdingPerUnitDay: dearHolding,
-      coverDays: 7,
-    });
+    const dear = levelOf({ price: 60, unitCost: 24, feesPerUnit: 12 });
     expect(dear.serviceLevel).toBeCloseTo(0.99449, 4);
     // The plan follows: more safety stock for the dear SKU on the same demand.
     const a = recommendRestock(input({ price: 3, unitCost: 1.2, feesPerUnit: 1.5, casePack: 1 }));

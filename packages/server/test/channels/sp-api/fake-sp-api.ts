@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
+import type { FbaQuantities } from '@stockwise/domain/channels/amazon/fba-inventory';
 import { localServer } from '../../support/local-server';
 
 const HERE = import.meta.dirname;
@@ -137,18 +138,7 @@ export async function fakeSpApi(): Promise<FakeSpApi> {
 }
 
 /** Amazon's InventorySummary (details=true) for one SKU; quantities not given are 0. */
-export function inventorySummary(
-  sku: string,
-  q: Partial<{
-    fulfillable: number;
-    inboundWorking: number;
-    inboundShipped: number;
-    inboundReceiving: number;
-    reserved: number;
-    researching: number;
-    unfulfillable: number;
-  }>,
-): Record<string, unknown> {
+export function inventorySummary(sku: string, q: Partial<FbaQuantities>): Record<string, unknown> {
   const total =
     (q.fulfillable ?? 0) +
     (q.inboundWorking ?? 0) +
