@@ -178,6 +178,13 @@ describeEachBackend('Sales history: demand without stock, from a mapped invoice 
       codes: ['POST', 'SHIP'],
       prefixes: ['gift_'],
     });
+    // The change is audited against the account, with the rule before and after.
+    const audit = await api.get('/api/v1/audit?entityType=account');
+    expect(audit.body.items?.find((e) => e['action'] === 'sales.non_stock_rule')).toMatchObject({
+      entityId: String(accountId),
+      before: { codes: before.body['codes'] },
+      after: { codes: ['POST', 'SHIP'], prefixes: ['gift_'] },
+    });
     const bad = await api.call('PUT', '/api/v1/sales/non-stock-rule', {
       body: { codes: [''], prefixes: [] },
     });

@@ -63,6 +63,13 @@ describeEachBackend('Restock: ordering costs set the review period', (backend) =
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ orderCost: 500, lineCost: null, freeFreightValue: null });
     expect((await api().get('/api/v1/restock/cost-defaults')).body).toMatchObject({ orderCost: 500 });
+    const audit = await api().get('/api/v1/audit?entityType=account');
+    expect(audit.body.items?.find((e) => e['action'] === 'restock.cost_defaults')).toMatchObject({
+      entityId: String(owner.actor.accountId),
+      actorUserId: owner.actor.userId,
+      before: { orderCost: null },
+      after: { orderCost: 500, lineCost: null },
+    });
     const dear = await reviewDays();
     expect(dear).toBeGreaterThan(productDefault);
     // The supplier's own free ordering wins: every day.
