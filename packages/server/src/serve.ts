@@ -24,6 +24,9 @@ export async function startServer(
     });
     s.once('error', reject);
   });
+  // A fresh instance can be claimed only with this code, which only whoever reads this log has.
+  const setupCode = await sw.auth.issueSetupCode();
+  if (setupCode) console.error(`First-owner setup code: ${setupCode} (open /setup in the dashboard)`);
   // Jobs (a resumed import among them) start once HTTP listens, so a restart answers at once.
   const workerDone = options.worker ? sw.jobs.work({ signal: abort.signal }) : Promise.resolve();
   const address = server.address();

@@ -3,7 +3,7 @@ import { DomainError } from '../errors';
 import { ORDER_CHANNELS } from '../sales/order-state';
 import { SALES_HISTORY_COLUMNS, SALES_HISTORY_REQUIRED } from './sales-history';
 import type { OrderChannel } from '../sales/order-state';
-import { hasFormatCharacters } from '../catalog/identifier-text';
+import { CODE_MAX_LENGTH, hasFormatCharacters, IDENTIFIER_COLUMNS } from '../catalog/identifier-text';
 import {
   amazonAllOrdersRow,
   FBA_AGE_OPTIONAL_COLUMNS,
@@ -96,8 +96,8 @@ function text(row: Readonly<Record<string, string>>, column: string, max = 200):
   if (v.length > max) return fail(column, `${column} is longer than ${max} characters`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(v)) return fail(column, `${column} has control characters`);
-  // Identifiers must look like what they are: no bidi controls or zero-width characters in a SKU.
-  if (column === 'sku' && hasFormatCharacters(v))
+  // Identifiers must look like what they are: no bidi controls or zero-width characters in a SKU or a code.
+  if (IDENTIFIER_COLUMNS.has(column) && hasFormatCharacters(v))
     return fail(column, `${column} has invisible format characters (bidi controls, zero-width spaces)`);
   return v;
 }
@@ -219,7 +219,7 @@ export function validateImportRow(kind: ImportKind, row: Readonly<Record<string,
     }
     case 'stock': {
       const sku = text(row, 'sku', 100);
-      const location = text(row, 'location', 32);
+      const location = text(row, 'location', CODE_MAX_LENGTH);
       return {
         key: `${sku}\u0001${location}`,
         sku,

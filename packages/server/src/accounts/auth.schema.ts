@@ -14,6 +14,9 @@ export const SetupSchema = z
     accountName: TextSchema(200).min(1),
     email: EmailSchema,
     password: PasswordSchema,
+    setupCode: TextSchema(40)
+      .min(1)
+      .openapi({ description: 'the one-time setup code printed in the log of the server at start' }),
     name: TextSchema(200).optional(),
   })
   .strict()

@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Role } from '@stockwise/domain/accounts/roles';
 import { DomainError } from '@stockwise/domain/errors';
 import type { MembershipRecord } from '@stockwise/db/accounts/accounts.repository';
@@ -49,8 +50,25 @@ export function mapTokenDto(t: TokenRecord) {
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+/** 12 hexadecimal digits in groups of four: 48 random bits, for one use by whoever reads the server log. */
+function newSetupCode(): string {
+  const hex = randomBytes(6).toString('hex');
+  return `${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8)}`;
+}
+
+/** Typed codes may differ in case, spaces and dashes. */
+const normaliseSetupCode = (code: string) => {
+  const hex = code.toLowerCase().replace(/[\s-]/g, '');
+  return `${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8)}`;
+};
+
+const sameHash = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
 export class AuthService {
   private readonly throttle: LoginThrottle;
+  /** The hash of this process's one-time setup code; null until `issueSetupCode` (then setup is refused). */
+  private setupCodeHash: string | null = null;
 
   constructor(private readonly tx: Transactor) {
     this.throttle = new LoginThrottle(tx);
@@ -108,17 +126,38 @@ export class AuthService {
     });
   }
 
-  /** First-owner setup from the web UI: only while the instance has no account at all. */
+  /**
+   * On a fresh instance, a new one-time setup code for first-owner setup (printed in the serving process's
+   * log, so only whoever reads that log can claim the instance); null once an account exists. Only its hash
+   * stays in memory; a restart issues a new one.
+   */
+  async issueSetupCode(): Promise<string | null> {
+    if (!(await this.needsSetup())) return null;
+    const code = newSetupCode();
+    this.setupCodeHash = hashSecret(code);
+    return code;
+  }
+
+  /** First-owner setup from the web UI: only while the instance has no account, with this process's setup code. */
   async setupFirstOwner(input: {
     accountName: string;
     email: string;
     password: string;
+    setupCode: string;
     name?: string | null;
   }): Promise<MembershipRecord> {
     return this.tx.run(async (sql) => {
       await sql.query('SELECT pg_advisory_xact_lock(7264398522)');
       if ((await accountsRepository.countAccounts(sql)) > 0) {
         throw new DomainError('CONFLICT', 'this Stockwise already has an owner; sign in instead');
+      }
+      if (
+        !this.setupCodeHash ||
+        !sameHash(hashSecret(normaliseSetupCode(input.setupCode)), this.setupCodeHash)
+      ) {
+        throw new DomainError('FORBIDDEN', 'wrong setup code: copy it from the log of the running server', {
+          field: 'setupCode',
+        });
       }
       return this.createUser(input.accountName, {
         email: input.email,

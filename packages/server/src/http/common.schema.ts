@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { NO_FORMAT_CHARACTERS } from '@stockwise/domain/catalog/identifier-text';
+import {
+  CODE_MAX_LENGTH,
+  CODE_PATTERN,
+  NO_FORMAT_CHARACTERS,
+} from '@stockwise/domain/catalog/identifier-text';
 
 // OpenAPI publishes a zod regex as its source without flags (`pattern`), which clients compile as ECMAScript with or
 // without `u`: so these patterns carry no flags and mean the same either way.
@@ -11,21 +15,26 @@ export const NO_CONTROL_CHARACTERS = /^[^\x00-\x1f\x7f-\x9f]*$/;
 /** Starts and ends with a visible character (no leading or trailing whitespace). */
 export const TRIMMED = /^\S(.*\S)?$/;
 
+const NO_FORMAT_CHARACTERS_RULE = 'no invisible format characters (bidi controls, zero-width spaces)';
+
 export const SkuSchema = z
   .string()
   .min(1)
   .max(100)
   .regex(TRIMMED, 'no leading or trailing spaces')
   .regex(NO_CONTROL_CHARACTERS, 'no control characters')
-  .regex(NO_FORMAT_CHARACTERS, 'no invisible format characters (bidi controls, zero-width spaces)')
+  .regex(NO_FORMAT_CHARACTERS, NO_FORMAT_CHARACTERS_RULE)
   .openapi({ example: 'MUG-1' });
 
-export const LocationCodeSchema = z
+/** A location or supplier code (the domain's rule, which also refuses format characters as SKUs do). */
+export const CodeSchema = z
   .string()
   .min(1)
-  .max(32)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash or underscore')
-  .openapi({ example: 'WH1' });
+  .max(CODE_MAX_LENGTH)
+  .regex(NO_FORMAT_CHARACTERS, NO_FORMAT_CHARACTERS_RULE)
+  .regex(CODE_PATTERN, 'letters, digits, dot, dash or underscore');
+
+export const LocationCodeSchema = CodeSchema.openapi({ example: 'WH1' });
 
 export const TextSchema = (max: number) =>
   z.string().max(max).regex(NO_CONTROL_CHARACTERS, 'no control characters');

@@ -17,6 +17,7 @@ import type { ImportInput, ImportResult, RejectedRow } from './import-result';
 import { RejectCollector, resumedResult, unchangedResult } from './import-result';
 
 import { yieldToEventLoop } from './chunked-apply';
+import { utf8Check } from './utf8-check';
 
 /** Rows checked against the catalog (SKUs, locations) and staged per statement. */
 const STAGE_CHUNK = 2000;
@@ -114,6 +115,7 @@ async function readAndStage(
   });
   const feeding = pipeline(
     input.source instanceof Readable ? input.source : Readable.from(input.source),
+    utf8Check(),
     meter,
   ).catch((error: unknown) => {
     parser.destroy(error instanceof Error ? error : new Error(String(error)));
@@ -154,7 +156,11 @@ async function readAndStage(
   } catch (error) {
     // Broken quoting, a bad header or a ragged row: the parser cannot go on.
     const e = error as Error & { lines?: number; code?: string };
-    if (isDomainError(error))
+    const badLine = isDomainError(error) ? error.details?.['line'] : undefined;
+    // Not UTF-8 (utf8Check): the file's encoding is wrong, so it is refused whole, even with skipInvalid.
+    if (isDomainError(error) && typeof badLine === 'number')
+      rejects.add({ line: badLine, field: '(file)', message: error.message });
+    else if (isDomainError(error))
       rejects.add({ line: 1, field: error.field ?? 'header', message: error.message });
     else if (typeof e.code === 'string' && e.code.startsWith('CSV_'))
       rejects.add({ line: e.lines ?? rows + 1, field: '(row)', message: e.message });

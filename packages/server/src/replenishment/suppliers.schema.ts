@@ -1,14 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { IsoDateSchema, MoneySchema, TextSchema } from '../http/common.schema';
+import { CodeSchema, IsoDateSchema, MoneySchema, TextSchema } from '../http/common.schema';
 
 const Days = z.number().int().min(0).max(730);
 
-export const SupplierCodeSchema = z
-  .string()
-  .min(1)
-  .max(32)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash or underscore')
-  .openapi({ example: 'SZ-HOME' });
+export const SupplierCodeSchema = CodeSchema.openapi({ example: 'SZ-HOME' });
 
 export const LeadTimeStagesSchema = z
   .object({ productionDays: Days, transitDays: Days, groundDays: Days, checkInDays: Days })

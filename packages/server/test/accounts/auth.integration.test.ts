@@ -16,21 +16,36 @@ describeEachBackend('Accounts, roles, sessions and tokens', (backend) => {
     app = ctx.app;
   });
 
-  it('offers first-owner setup only while the instance is empty', async () => {
+  it('offers first-owner setup only while the instance is empty, and only with the setup code', async () => {
     const anon = client(app);
     expect((await anon.get('/api/v1/auth/setup')).body).toEqual({ needsSetup: true });
+    const body = { accountName: 'Acme', email: 'Owner@Example.com', password: 'long enough pw' };
+    // Before the serving process has issued a code, no code is right.
+    const early = await anon.post('/api/v1/auth/setup', { ...body, setupCode: '0000-0000-0000' });
+    expect(early.status).toBe(403);
+    const code = await sw.auth.issueSetupCode();
+    expect(code).toMatch(/^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/);
+    const missing = await anon.post('/api/v1/auth/setup', body);
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(missing.body)).toContain('setupCode');
+    const wrong = await anon.post('/api/v1/auth/setup', { ...body, setupCode: 'abcd-ef01-2345' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toMatchObject({ field: 'setupCode' });
+    expect((await anon.get('/api/v1/auth/setup')).body).toEqual({ needsSetup: true });
+    // Typed in capitals without dashes is the same code.
     const setup = await anon.post('/api/v1/auth/setup', {
-      accountName: 'Acme',
-      email: 'Owner@Example.com',
-      password: 'long enough pw',
+      ...body,
+      setupCode: (code ?? '').replaceAll('-', '').toUpperCase(),
     });
     expect(setup.status).toBe(201);
     expect(setup.headers.get('set-cookie')).toMatch(/stockwise_session=.*HttpOnly.*SameSite=Lax/i);
     expect((await anon.get('/api/v1/auth/setup')).body).toEqual({ needsSetup: false });
+    expect(await sw.auth.issueSetupCode()).toBeNull();
     const again = await anon.post('/api/v1/auth/setup', {
       accountName: 'Evil',
       email: 'x@example.com',
       password: 'long enough pw',
+      setupCode: code,
     });
     expect(again.status).toBe(409);
   });

@@ -3,7 +3,7 @@ import { hasFormatCharacters } from '@stockwise/domain/catalog/identifier-text';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
-import { uploadImport } from '../support/seed';
+import { seedLocations, skuBalance, uploadImport, WAREHOUSE } from '../support/seed';
 
 const INVISIBLE = ['\u200b', '\u200d', '\u202e', '\u2066', '\ufeff', '\u00ad'];
 
@@ -35,5 +35,36 @@ describeEachBackend('SKUs refuse invisible Unicode format characters (API and im
     expect(JSON.stringify(res.body)).toMatch(/line/i);
     expect(JSON.stringify(res.body)).toContain('format characters');
     expect((await api.get('/api/v1/products')).body.items).toEqual([]);
+  });
+
+  it('location and supplier codes refuse them with the same reason, and nothing is created', async () => {
+    for (const ch of INVISIBLE) {
+      const location = await api.post('/api/v1/locations', {
+        code: `WH${ch}2`,
+        name: 'W',
+        type: 'warehouse',
+      });
+      expect(location.status, JSON.stringify(ch)).toBe(400);
+      expect(location.body).toMatchObject({ field: 'code' });
+      expect(JSON.stringify(location.body)).toContain('no invisible format characters');
+      const supplier = await api.post('/api/v1/suppliers', { code: `SUP${ch}1`, name: 'Supplier' });
+      expect(supplier.status, JSON.stringify(ch)).toBe(400);
+      expect(supplier.body).toMatchObject({ field: 'code' });
+      expect(JSON.stringify(supplier.body)).toContain('no invisible format characters');
+    }
+    expect((await api.get('/api/v1/locations')).body.items).toEqual([]);
+    expect((await api.get('/api/v1/suppliers')).body.items).toEqual([]);
+    // The same codes without the invisible character are fine.
+    expect((await api.post('/api/v1/suppliers', { code: 'SUP1', name: 'Supplier' })).status).toBe(201);
+  });
+
+  it('a stock import with such a location code is refused naming the line and the column', async () => {
+    await seedLocations(api, WAREHOUSE);
+    expect((await api.post('/api/v1/products', { sku: 'MUG-1', title: 'Mug' })).status).toBe(201);
+    const res = await uploadImport(api, 'stock', 'sku,location,quantity\nMUG-1,WH,5\nMUG-1,WH\u200b,7\n');
+    expect(res.status).toBe(400);
+    expect(res.body['detail']).toContain('line 3: location has invisible format characters');
+    expect(res.body['field']).toBe('line 3');
+    expect((await skuBalance(api, 'MUG-1')).onHand).toBe(0);
   });
 });

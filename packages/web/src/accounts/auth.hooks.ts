@@ -49,8 +49,13 @@ export function useLogin() {
 export function useSetup() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { accountName: string; email: string; password: string; name?: string }) =>
-      api.post<Me>('/auth/setup', body),
+    mutationFn: (body: {
+      setupCode: string;
+      accountName: string;
+      email: string;
+      password: string;
+      name?: string;
+    }) => api.post<Me>('/auth/setup', body),
     onSuccess: async () => {
       client.setQueryData(authKeys.setup(), { needsSetup: false });
       await client.invalidateQueries({ queryKey: authKeys.me() });

@@ -11359,6 +11359,8 @@ export interface components {
        */
       email: string;
       password: string;
+      /** @description the one-time setup code printed in the log of the server at start */
+      setupCode: string;
       name?: string;
     };
     Login: {

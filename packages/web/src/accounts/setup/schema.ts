@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n/translate';
 
 /** Client-side checks mirror the server's Setup schema so mistakes show before a round trip. */
 export interface SetupForm {
+  setupCode: string;
   accountName: string;
   name: string;
   email: string;
@@ -15,6 +16,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validateSetup(form: SetupForm): SetupErrors {
   const errors: SetupErrors = {};
+  if (!form.setupCode.trim()) errors.setupCode = 'form.required';
   if (!form.accountName.trim()) errors.accountName = 'form.required';
   if (!EMAIL.test(form.email.trim())) errors.email = 'form.invalidEmail';
   if (form.password.length < 8) errors.password = 'form.passwordTooShort';

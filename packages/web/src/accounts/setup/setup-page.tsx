@@ -17,7 +17,7 @@ export default function SetupPage() {
   const navigate = useNavigate();
   const [touched, setTouched] = useState(false);
   const { values: form, field } = useFormFields<SetupForm>(
-    { accountName: '', name: '', email: '', password: '', confirm: '' },
+    { setupCode: '', accountName: '', name: '', email: '', password: '', confirm: '' },
     (key) => (touched && errors[key] ? t(errors[key]) : undefined),
   );
   const errors = validateSetup(form);
@@ -44,6 +44,7 @@ export default function SetupPage() {
     setTouched(true);
     if (Object.keys(errors).length > 0) return;
     const body = {
+      setupCode: form.setupCode.trim(),
       accountName: form.accountName.trim(),
       email: form.email.trim(),
       password: form.password,
@@ -62,6 +63,13 @@ export default function SetupPage() {
       onSubmit={submit}
     >
       {setup.isError ? <ErrorAlert error={setup.error} /> : null}
+      <TextInput
+        label={t('setup.code')}
+        description={t('setup.codeHint')}
+        autoComplete="off"
+        required
+        {...field('setupCode')}
+      />
       <TextInput
         label={t('setup.accountName')}
         description={t('setup.accountNameHint')}

@@ -85,6 +85,8 @@ export const en = {
   'setup.accountName': 'Company name',
   'setup.accountNameHint': 'Shown in the header; you can add more accounts later.',
   'setup.name': 'Your name',
+  'setup.code': 'Setup code',
+  'setup.codeHint': 'Printed in the log of the Stockwise server when it started.',
   'setup.passwordHint': 'At least 8 characters.',
   'setup.confirm': 'Repeat password',
   'setup.submit': 'Create account',

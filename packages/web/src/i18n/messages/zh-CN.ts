@@ -82,6 +82,8 @@ export const zhCN: Messages = {
   'setup.accountName': '公司名称',
   'setup.accountNameHint': '显示在页眉中；之后可以添加更多账户。',
   'setup.name': '您的姓名',
+  'setup.code': '设置码',
+  'setup.codeHint': 'Stockwise 服务器启动时打印在其日志中。',
   'setup.passwordHint': '至少 8 个字符。',
   'setup.confirm': '再次输入密码',
   'setup.submit': '创建账户',

@@ -82,6 +82,8 @@ export const zhTW: Messages = {
   'setup.accountName': '公司名稱',
   'setup.accountNameHint': '顯示於頁首；之後可以新增更多帳戶。',
   'setup.name': '您的姓名',
+  'setup.code': '設定碼',
+  'setup.codeHint': 'Stockwise 伺服器啟動時列印在其日誌中。',
   'setup.passwordHint': '至少 8 個字元。',
   'setup.confirm': '再次輸入密碼',
   'setup.submit': '建立帳戶',
