@@ -1,7 +1,7 @@
 import { classifyDemand } from './classify-demand';
 import { countQuantiles } from './count-quantiles';
 import type { DegenerateReason, DemandForecast, FallbackProfile } from './types';
-import { profileMean } from './young';
+import { YOUNG_DAYS, profileMean } from './young';
 
 /** Counts used to decide whether a history can be modelled. */
 export interface HistorySummary {
@@ -70,7 +70,8 @@ export function degenerateReason(history: Float64Array, seasonLength: number): D
  * The one forecast for every degenerate case: with n observed days since the first sale (all
  * observed days for 'all-zero') and their mean ȳ, the daily mean is the credibility blend
  *   μ_h = (n·ȳ + m·p_h) / (n + m),  p_h = profile.dailyMean · profile.weekly[h mod len]
- * when a fallback profile is given (a brand-new SKU gets the profile, a long all-zero history ≈ 0),
+ * when a fallback profile is given (a brand-new SKU gets the profile; an all-zero history of YOUNG_DAYS
+ * or more observed days gets none: it does not sell there),
  * and μ_h = ȳ otherwise. Quantiles are negative binomial with dispersion 1 and a level variance of
  * 0.5·m/(n + m), so the borrowed part of the mean stays uncertain; without a profile, Poisson.
  */
@@ -89,7 +90,10 @@ export function degenerateForecast(
   const n = options.reason === 'all-zero' ? s.observed : s.observedSinceFirstSale;
   const profile = options.fallbackProfile;
   const useProfile = profile !== undefined && Number.isFinite(profile.dailyMean) && profile.dailyMean >= 0;
-  const weight = useProfile ? m / (n + m) : 0;
+  // A place observed for YOUNG_DAYS without one sale is not a new SKU but one that does not sell here
+  // (a hub that only sends stock on): no borrowed demand, so it never reads as out of stock.
+  const stale = options.reason === 'all-zero' && n >= YOUNG_DAYS;
+  const weight = useProfile && !stale ? m / (n + m) : 0;
   const mean = new Float64Array(options.horizon);
   for (let h = 0; h < options.horizon; h++) {
     const p = useProfile ? profileMean(profile, h) : 0;

@@ -99,6 +99,16 @@ describe('forecastDemand degenerate inputs (one rule, tagged)', () => {
     expect(forecastDemand(Float64Array.from([0, 0, 3, 1]), { horizon: 3 }).mean[0]).toBe(2);
   });
 
+  it('a place observed for 56+ days without a sale borrows nothing: it does not sell there', () => {
+    const profile = { dailyMean: 7, weekly: [1, 1, 1, 1, 1, 1, 1] };
+    const hub = forecastDemand(new Float64Array(300), { horizon: 7, fallbackProfile: profile });
+    expect(hub.degenerate).toBe('all-zero');
+    expect([...hub.mean]).toEqual(new Array(7).fill(0));
+    // 20 observed zero days: still young, the profile weighs m / (n + m) = 7 / 27.
+    const fresh = forecastDemand(new Float64Array(20), { horizon: 1, fallbackProfile: profile });
+    expect(fresh.mean[0]).toBeCloseTo((7 * 7) / 27, 10);
+  });
+
   it('brand-new SKUs borrow the fallback profile, blended by observed days', () => {
     const profile = { dailyMean: 7, weekly: [1, 1, 1, 1, 1, 1.7, 0.3] };
     const empty = forecastDemand(new Float64Array(0), { horizon: 7, fallbackProfile: profile });
