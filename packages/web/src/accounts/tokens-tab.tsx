@@ -8,10 +8,8 @@ import {
   Modal,
   Stack,
   Table,
-  Text,
   TextInput,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { useState, type SyntheticEvent } from 'react';
 import type { ApiToken, ApiTokenCreated } from '../api/types';
 import { ErrorAlert } from '../components/common/error-alert';
@@ -22,6 +20,7 @@ import { QueryTable } from '../components/common/query-table';
 import { useDialogAction } from '../components/common/dialog-action';
 import { ExplainBar } from '../components/common/explain-bar';
 import { FormActions } from '../components/common/form-actions';
+import { ConfirmButton } from '../components/common/confirm-button';
 
 /** Creates a token and shows its secret exactly once; closing the dialog forgets it. */
 function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -92,40 +91,15 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
 
 function RevokeButton({ token }: { token: ApiToken }) {
   const { t } = useI18n();
-  const revoke = useRevokeToken();
-  const [opened, modal] = useDisclosure(false);
+  const revoke = useRevokeToken(token.id);
   return (
-    <>
-      <Button
-        size="compact-sm"
-        color="red"
-        variant="light"
-        onClick={modal.open}
-        aria-label={t('tokens.revokeNamed', { name: token.name })}
-      >
-        {t('tokens.revoke')}
-      </Button>
-      <Modal opened={opened} onClose={modal.close} title={t('tokens.revokeTitle')}>
-        <Stack>
-          <Text>{t('tokens.revokeBody', { name: token.name })}</Text>
-          {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={modal.close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() => {
-                revoke.mutate(token.id, { onSuccess: modal.close });
-              }}
-            >
-              {t('tokens.revoke')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
+    <ConfirmButton
+      label={t('tokens.revoke')}
+      ariaLabel={t('tokens.revokeNamed', { name: token.name })}
+      title={t('tokens.revokeTitle')}
+      body={t('tokens.revokeBody', { name: token.name })}
+      mutation={revoke}
+    />
   );
 }
 

@@ -17,6 +17,6 @@ export function useCreateToken() {
   );
 }
 
-export function useRevokeToken() {
-  return useRefreshingMutation((id: number) => api.delete<unknown>(`/tokens/${id}`), tokenKeys.all);
+export function useRevokeToken(id: number) {
+  return useRefreshingMutation(() => api.delete<unknown>(`/tokens/${id}`), tokenKeys.all);
 }

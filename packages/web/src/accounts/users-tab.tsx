@@ -1,9 +1,13 @@
-import { Badge, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { Role } from '../api/types';
+import type { Member, Role } from '../api/types';
 import { PasswordField } from '../components/common/password-field';
 import { ErrorAlert } from '../components/common/error-alert';
-import { useCreateUser, useUsers } from './users.hooks';
+import { useCreateUser, useRemoveMember, useUsers } from './users.hooks';
+import { useMe } from './auth.hooks';
+import { MyInvitations, PendingInvitations } from './invitations';
+import { ConfirmButton } from '../components/common/confirm-button';
+import { ExplainBar } from '../components/common/explain-bar';
 import { useI18n } from '../i18n/i18n-context';
 import { LOCALE_NAMES, toLocale } from '../i18n/locales';
 import { QueryTable } from '../components/common/query-table';
@@ -88,34 +92,63 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
   );
 }
 
+function RemoveButton({ member }: { member: Member }) {
+  const { t } = useI18n();
+  const remove = useRemoveMember(member.userId);
+  return (
+    <ConfirmButton
+      label={t('members.remove')}
+      ariaLabel={t('members.removeNamed', { email: member.email })}
+      title={t('members.removeTitle')}
+      body={t('members.removeBody', { email: member.email, account: member.accountName })}
+      mutation={remove}
+      testId="remove-member"
+    />
+  );
+}
+
 export function UsersTab() {
   const { t } = useI18n();
   const users = useUsers();
-  const add = useDialogAction('users:manage', t('settings.addUser'));
+  const me = useMe().data;
+  const add = useDialogAction('users:manage', t('settings.addUser'), 'add-user');
   return (
-    <Stack gap="sm">
-      {add.button ? <Group justify="flex-end">{add.button}</Group> : null}
-      <QueryTable
-        query={users}
-        testId="users-table"
-        minWidth={560}
-        columns={[t('setup.name'), t('login.email'), t('settings.role'), t('header.language')]}
-        row={(user) => {
-          const locale = toLocale(user.locale);
-          return (
-            <Table.Tr key={user.userId}>
-              <Table.Td translate="no">{user.name ?? '—'}</Table.Td>
-              <Table.Td translate="no">{user.email}</Table.Td>
-              <Table.Td>
-                <Badge variant="light">{t(`role.${user.role}`)}</Badge>
-              </Table.Td>
-              <Table.Td translate="no" lang={locale ?? undefined}>
-                {locale ? LOCALE_NAMES[locale] : user.locale}
-              </Table.Td>
-            </Table.Tr>
-          );
-        }}
-      />
+    <Stack gap="lg">
+      <MyInvitations />
+      <Stack gap="sm">
+        <ExplainBar action={add.button}>{t('members.explain')}</ExplainBar>
+        <QueryTable
+          query={users}
+          testId="users-table"
+          minWidth={640}
+          columns={[
+            t('setup.name'),
+            t('login.email'),
+            t('settings.role'),
+            t('header.language'),
+            ...(add.allowed ? [{ label: null }] : []),
+          ]}
+          row={(user) => {
+            const locale = toLocale(user.locale);
+            return (
+              <Table.Tr key={user.userId}>
+                <Table.Td translate="no">{user.name ?? '—'}</Table.Td>
+                <Table.Td translate="no">{user.email}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`role.${user.role}`)}</Badge>
+                </Table.Td>
+                <Table.Td translate="no" lang={locale ?? undefined}>
+                  {locale ? LOCALE_NAMES[locale] : user.locale}
+                </Table.Td>
+                {add.allowed ? (
+                  <Table.Td>{user.userId === me?.user.id ? null : <RemoveButton member={user} />}</Table.Td>
+                ) : null}
+              </Table.Tr>
+            );
+          }}
+        />
+      </Stack>
+      {add.allowed ? <PendingInvitations /> : null}
       {add.allowed ? <AddUserModal opened={add.opened} onClose={add.close} /> : null}
     </Stack>
   );

@@ -57,6 +57,7 @@ export type Movement = Schemas['Movement'];
 export type Member = Schemas['Member'];
 export type MemberCreate = Schemas['MemberCreate'];
 export type MemberInvited = Schemas['MemberInvited'];
+export type Invitation = Schemas['Invitation'];
 export type ApiToken = Schemas['ApiToken'];
 export type ApiTokenCreated = Schemas['ApiTokenCreated'];
 export type Job = Schemas['Job'];

@@ -13,6 +13,8 @@ export const START_TIMEOUT_MS = 240_000;
 
 export interface RunningServer {
   url: string;
+  /** The server's data folder (CLI commands given `--data` are handed to this server). */
+  data: string;
   stop: () => Promise<void>;
 }
 
@@ -168,5 +170,5 @@ export async function startServer(): Promise<RunningServer> {
     await cleanup();
     throw error;
   });
-  return { url, stop: cleanup };
+  return { url, data, stop: cleanup };
 }

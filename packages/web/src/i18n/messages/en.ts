@@ -380,6 +380,25 @@ export const en = {
   'settings.role': 'Role',
   'settings.initialPassword': 'Initial password',
 
+  'members.explain':
+    'Adding someone sends an invitation: they join once they accept it (or, new to Stockwise, at their first sign-in).',
+  'members.remove': 'Remove',
+  'members.removeNamed': 'Remove {email}',
+  'members.removeTitle': 'Remove member?',
+  'members.removeBody':
+    '{email} loses access to {account} now: their sessions here end and their API tokens for it are revoked.',
+  'invitations.pending': 'Pending invitations',
+  'invitations.nonePending': 'No pending invitations',
+  'invitations.sent': 'Sent',
+  'invitations.withdraw': 'Withdraw',
+  'invitations.withdrawNamed': 'Withdraw the invitation to {email}',
+  'invitations.withdrawTitle': 'Withdraw invitation?',
+  'invitations.withdrawBody': '{email} will no longer be able to join this account with it.',
+  'invitations.forYou': 'Invitations for you',
+  'invitations.invitedYou': '{account} invites you to join as {role}.',
+  'invitations.accept': 'Accept',
+  'invitations.decline': 'Decline',
+
   'locationType.warehouse': 'Warehouse',
   'locationType.amazon_fba': 'Amazon FBA',
   'locationType.3pl': '3PL',

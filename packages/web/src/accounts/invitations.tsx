@@ -1,0 +1,124 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { Invitation } from '../api/types';
+import { ConfirmButton } from '../components/common/confirm-button';
+import { ErrorAlert } from '../components/common/error-alert';
+import { NothingHere } from '../components/common/not-available';
+import { QueryTable } from '../components/common/query-table';
+import { useI18n } from '../i18n/i18n-context';
+import {
+  useAcceptInvitation,
+  useDeclineInvitation,
+  useMyInvitations,
+  usePendingInvitations,
+  useWithdrawInvitation,
+} from './users.hooks';
+
+function MyInvitation({ invitation }: { invitation: Invitation }) {
+  const { t } = useI18n();
+  const accept = useAcceptInvitation(invitation.id);
+  const decline = useDeclineInvitation(invitation.id);
+  const busy = accept.isPending || decline.isPending;
+  return (
+    <Paper withBorder p="sm" data-testid="my-invitation">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="wrap">
+          <Text size="sm">
+            {t('invitations.invitedYou', {
+              account: invitation.accountName,
+              role: t(`role.${invitation.role}`),
+            })}
+          </Text>
+          <Group gap="xs">
+            <Button
+              size="compact-sm"
+              variant="default"
+              disabled={busy}
+              loading={decline.isPending}
+              onClick={() => {
+                decline.mutate();
+              }}
+            >
+              {t('invitations.decline')}
+            </Button>
+            <Button
+              size="compact-sm"
+              disabled={busy}
+              loading={accept.isPending}
+              onClick={() => {
+                accept.mutate();
+              }}
+              data-testid="accept-invitation"
+            >
+              {t('invitations.accept')}
+            </Button>
+          </Group>
+        </Group>
+        {accept.isError ? <ErrorAlert error={accept.error} /> : null}
+        {decline.isError ? <ErrorAlert error={decline.error} /> : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Invitations into other accounts for the signed-in user, to accept or decline; nothing when there are none. */
+export function MyInvitations() {
+  const { t } = useI18n();
+  const mine = useMyInvitations();
+  if (!mine.data?.length) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">
+        {t('invitations.forYou')}
+      </Title>
+      {mine.data.map((invitation) => (
+        <MyInvitation key={invitation.id} invitation={invitation} />
+      ))}
+    </Stack>
+  );
+}
+
+function WithdrawButton({ invitation }: { invitation: Invitation }) {
+  const { t } = useI18n();
+  const withdraw = useWithdrawInvitation(invitation.id);
+  return (
+    <ConfirmButton
+      label={t('invitations.withdraw')}
+      ariaLabel={t('invitations.withdrawNamed', { email: invitation.email })}
+      title={t('invitations.withdrawTitle')}
+      body={t('invitations.withdrawBody', { email: invitation.email })}
+      mutation={withdraw}
+    />
+  );
+}
+
+/** The invitations into this account still waiting for an answer, each with a way to withdraw it (owners). */
+export function PendingInvitations() {
+  const { t, fmt } = useI18n();
+  const pending = usePendingInvitations();
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">
+        {t('invitations.pending')}
+      </Title>
+      <QueryTable
+        query={pending}
+        empty={<NothingHere title={t('invitations.nonePending')} />}
+        testId="invitations-table"
+        minWidth={520}
+        columns={[t('login.email'), t('settings.role'), t('invitations.sent'), { label: null }]}
+        row={(invitation) => (
+          <Table.Tr key={invitation.id}>
+            <Table.Td translate="no">{invitation.email}</Table.Td>
+            <Table.Td>
+              <Badge variant="light">{t(`role.${invitation.role}`)}</Badge>
+            </Table.Td>
+            <Table.Td>{fmt.date(invitation.createdAt)}</Table.Td>
+            <Table.Td>
+              <WithdrawButton invitation={invitation} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
+    </Stack>
+  );
+}
