@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so `npx stockwise` works right after `npm install`.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (packages/cli/dist/stockwise.js), compiling it first in a checkout whose TypeScript sources
+// are newer than the build, so `npx stockwise` works right after `npm install` and after every edit.
+import { ensureCliBuilt } from '../../../scripts/build-cli.mjs';
 
-register();
-await import('../src/main.ts');
+await ensureCliBuilt();
+await import('../dist/stockwise.js');

@@ -1,8 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Database } from './database';
 
-const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+// Found through the package rather than next to this module: the compiled CLI is one file elsewhere
+// (docs/architecture.md), and the SQL files stay in the package.
+const migrationsDir = join(
+  dirname(createRequire(import.meta.url).resolve('@stockwise/db/package.json')),
+  'src',
+  'migrations',
+);
 
 export interface Migration {
   version: number;
@@ -18,7 +25,7 @@ export function listMigrations(): Migration[] {
     .map((file) => ({
       version: Number(file.slice(0, 4)),
       name: file.slice(5, -4),
-      sql: readFileSync(migrationsDir + file, 'utf8'),
+      sql: readFileSync(join(migrationsDir, file), 'utf8'),
     }));
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join, normalize } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -196,8 +196,9 @@ function errorResponse(error: Error, c: Context<AppEnv>): Response {
   });
 }
 
+/** The dashboard's build, found through its package (the compiled CLI runs from another folder than this file). */
 function defaultWebDist(): string {
-  return fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+  return join(dirname(createRequire(import.meta.url).resolve('@stockwise/web/package.json')), 'dist/');
 }
 
 const MIME: Record<string, string> = {
