@@ -3,23 +3,14 @@
 // tsx nor esbuild (both development dependencies). npm packages stay outside the bundle and load from
 // node_modules. Run directly (`npm run build`, `npm start`'s prestart) it builds when the build is missing or
 // older than a source; packages/cli/bin/stockwise.js calls `ensureCliBuilt` for the same check on every start.
-import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newest } from './newest.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGES = ['domain', 'db', 'server', 'cli'];
 export const CLI_BUILD = join(ROOT, 'packages/cli/dist/stockwise.js');
-
-/** The newest modification time under `path` (a file, or a folder walked recursively); 0 when absent. */
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let latest = 0;
-  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
-  return latest;
-}
 
 /** Whether the compiled CLI is missing or older than one of the TypeScript sources it was built from. */
 export function cliBuildIsStale() {
@@ -44,22 +35,27 @@ const externalNpmPackages = {
 
 /** Compiles the CLI. Several processes may build at once: each writes its own file, then renames it into place. */
 export async function buildCli() {
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const temporary = `${CLI_BUILD}.${process.pid}.tmp`;
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: [join(ROOT, 'packages/cli/src/main.ts')],
-    outfile: temporary,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    plugins: [externalNpmPackages],
-    logLevel: 'warning',
-    banner: {
-      js: '// Compiled by scripts/build-cli.mjs from packages/*/src: edit the sources, not this file.',
-    },
-  });
+  try {
+    await build({
+      absWorkingDir: ROOT,
+      entryPoints: [join(ROOT, 'packages/cli/src/main.ts')],
+      outfile: temporary,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      plugins: [externalNpmPackages],
+      logLevel: 'warning',
+      banner: {
+        js: '// Compiled by scripts/build-cli.mjs from packages/*/src: edit the sources, not this file.',
+      },
+    });
+  } finally {
+    // esbuild's helper process would otherwise live as long as the server this build then starts.
+    await stop();
+  }
   renameSync(temporary, CLI_BUILD);
 }
 

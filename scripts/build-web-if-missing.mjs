@@ -2,22 +2,13 @@
 // web source (src/, public/, index.html, the Vite config, package.json) is newer than the build — a
 // `git pull` must not leave the dashboard of an older version in front of a newer server.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { newest } from './newest.mjs';
 
 const WEB = 'packages/web';
 const BUILT = join(WEB, 'dist/index.html');
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.js', 'package.json'].map((p) => join(WEB, p));
-
-/** The newest modification time under `path` (a file, or a folder walked recursively); 0 when absent. */
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let latest = 0;
-  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
-  return latest;
-}
 
 const manifest = JSON.parse(readFileSync(join(WEB, 'package.json'), 'utf8'));
 if (!manifest.scripts?.build) process.exit(0);
