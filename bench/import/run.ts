@@ -7,6 +7,8 @@
  * into a fresh embedded data folder and a fresh PostgreSQL database, and prints one JSON line per run
  * (seconds, lines/s) and a last line with the time ratio between the sizes (linear time: ratio of the
  * times ≈ ratio of the lines).
+ *
+ * `--kind stock [--rows 100000]` measures a stock-count import instead, through a running server (./stock.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { parseSalesHistoryMapping } from '../../packages/domain/src/imports/sale
 import { openPostgresDatabase } from '../../packages/db/src/postgres-database';
 import { importFile } from '../../packages/server/src/imports/import.jobs';
 import { openStockwise } from '../../packages/server/src/stockwise';
+import { benchStockImport } from './stock';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -125,6 +128,10 @@ async function runOne(db: string, lines: number, file: string) {
 
 const dir = mkdtempSync(join(tmpdir(), 'stockwise-bench-files-'));
 try {
+  if (arg('kind', 'sales-history') === 'stock') {
+    await benchStockImport(Number(arg('rows', '100000')));
+    process.exit(0);
+  }
   for (const db of DBS) {
     const runs = [];
     for (const lines of SIZES) {

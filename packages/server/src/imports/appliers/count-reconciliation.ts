@@ -2,6 +2,7 @@ import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import { importsRepository } from '@stockwise/db/imports/imports.repository';
 import type { LedgerEntry } from '../../ledger/ledger.service';
 import { MAX_REPORTED } from '../import-result';
+import { yieldToEventLoop } from '../chunked-apply';
 import type { ApplyContext } from './apply-context';
 import { APPLY_PAGE, attempt, inBatchOrOneByOne, stagedGroups } from './apply-context';
 
@@ -56,6 +57,8 @@ export async function reconcileCounts(ctx: ApplyContext, spec: CountSpec): Promi
     await spec.afterBatch?.(batch.filter((b) => !failed.has(b.line)).map((b) => b.data));
     ctx.progress(batch.length);
     batch = [];
+    // The embedded database resolves in microtasks: let queued requests (/api/health) run between pages.
+    await yieldToEventLoop();
   };
   for await (const group of stagedGroups(ctx.sql, ctx.importId)) {
     const last = group[group.length - 1];

@@ -1,6 +1,7 @@
 import { importsRepository } from '@stockwise/db/imports/imports.repository';
 import type { ImportApplier } from './apply-context';
 import { attempt, inBatchOrOneByOne } from './apply-context';
+import { yieldToEventLoop } from '../chunked-apply';
 
 /** Staged lines upserted per statement. */
 const PRODUCTS_PAGE = 5000;
@@ -30,6 +31,8 @@ export const applyProductsImport: ImportApplier = async (ctx) => {
       },
     );
     ctx.progress(PRODUCTS_PAGE);
+    // The embedded database resolves in microtasks: let queued requests (/api/health) run between pages.
+    await yieldToEventLoop();
   }
   return { productsChanged: changed };
 };

@@ -1,0 +1,136 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, ownerArgs, startServe, stockwiseCli } from './stockwise-process';
+
+/** What a stock import looked like from outside: how long it took, and how /api/health answered meanwhile. */
+export interface StockImportProbe {
+  rows: number;
+  /** From the upload to the job's end, seconds. */
+  seconds: number;
+  /** What the import changed (its result's `applied`). */
+  applied: unknown;
+  health: { answers: number; failures: number; p50Ms: number; p99Ms: number; maxMs: number };
+}
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+
+const sku = (i: number) => `STK-${String(i).padStart(6, '0')}`;
+
+/**
+ * Runs `stockwise serve` on a fresh embedded data folder (a real process and socket), loads `rows` products, then
+ * imports a stock count of `rows` lines as a background job while another loop asks /api/health every 50 ms, as a
+ * load balancer would. Used by the acceptance test (3,000 rows) and `npm run bench:import -- --kind stock`.
+ */
+export async function probeStockImport(rows: number): Promise<StockImportProbe> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'stockwise-stock-probe-'));
+  const env = { STOCKWISE_DATA: dataDir };
+  const cli = async (args: string[]) => (await stockwiseCli(args, env, { timeoutMs: 300_000 })).trim();
+  let server: ChildProcess | undefined;
+  try {
+    await cli(['migrate', '--json']);
+    await cli(ownerArgs({ account: 'Probe Seller', email: 'probe@example.com', password: 'probe password' }));
+    const token = await cli(['token', 'create', '--email', 'probe@example.com']);
+    const port = await freePort();
+    server = await startServe({ port, env });
+    const base = `http://127.0.0.1:${String(port)}`;
+    const api = apiOf(base, token);
+    await api.json('POST', '/locations', { code: 'WH1', name: 'Main', type: 'warehouse' });
+    const products = ['sku,title', ...Array.from({ length: rows }, (_, i) => `${sku(i)},Item ${String(i)}`)];
+    await api.waitForJob(await api.csv('products', products));
+    const counts = [
+      'sku,location,quantity',
+      ...Array.from({ length: rows }, (_, i) => `${sku(i)},WH1,${String(1 + (i % 50))}`),
+    ];
+    const probe = healthProbe(base);
+    const started = performance.now();
+    const job = await api.waitForJob(await api.csv('stock', counts));
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      rows,
+      seconds,
+      applied: (job.result as { applied?: unknown }).applied,
+      health: await probe.stop(),
+    };
+  } finally {
+    server?.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface Job {
+  status: string;
+  result: unknown;
+  error: string | null;
+}
+
+function apiOf(base: string, token: string) {
+  const call = async (method: string, path: string, body: string, type: string) => {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
+      body,
+    });
+    const answer = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw new Error(`${method} ${path}: ${String(res.status)} ${JSON.stringify(answer)}`);
+    return answer;
+  };
+  return {
+    json: (method: string, path: string, body: unknown) =>
+      call(method, path, JSON.stringify(body), 'application/json'),
+    /** Uploads a CSV import to be applied by a background job; returns the job's id. */
+    csv: async (kind: string, lines: string[]) =>
+      Number(
+        (await call('POST', `/imports/${kind}?async=true`, `${lines.join('\n')}\n`, 'text/csv'))['jobId'],
+      ),
+    waitForJob: async (id: number): Promise<Job> => {
+      for (;;) {
+        const res = await fetch(`${base}/api/v1/jobs/${String(id)}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        const job = (await res.json()) as Job;
+        if (job.status === 'failed') throw new Error(`job ${String(id)} failed: ${String(job.error)}`);
+        if (job.status === 'succeeded') return job;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    },
+  };
+}
+
+/** Asks /api/health every 50 ms until stopped; each answer's latency (a request with no answer in 30 s fails). */
+function healthProbe(base: string) {
+  const latencies: number[] = [];
+  let failures = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      try {
+        const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) });
+        await res.arrayBuffer();
+        if (res.ok) latencies.push(performance.now() - started);
+        else failures += 1;
+      } catch {
+        failures += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const round = (ms: number) => Math.round(ms * 10) / 10;
+      return {
+        answers: sorted.length,
+        failures,
+        p50Ms: round(percentile(sorted, 0.5)),
+        p99Ms: round(percentile(sorted, 0.99)),
+        maxMs: round(sorted[sorted.length - 1] ?? 0),
+      };
+    },
+  };
+}
