@@ -17,6 +17,7 @@ export async function benchStockImport(rows: number): Promise<void> {
       seconds: Math.round(run.seconds * 10) / 10,
       rowsPerSecond: Math.round(run.rows / run.seconds),
       health: run.health,
+      longestJobPollMs: run.longestJobPollMs,
       applied: run.applied,
       loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     }),

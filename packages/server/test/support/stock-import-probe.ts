@@ -12,6 +12,8 @@ export interface StockImportProbe {
   /** What the import changed (its result's `applied`). */
   applied: unknown;
   health: { answers: number; failures: number; p50Ms: number; p99Ms: number; maxMs: number };
+  /** The longest a request that reads the database (GET /api/v1/jobs/{id}) waited meanwhile. */
+  longestJobPollMs: number;
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -53,9 +55,10 @@ export async function probeStockImport(rows: number): Promise<StockImportProbe> 
       seconds,
       applied: (job.result as { applied?: unknown }).applied,
       health: await probe.stop(),
+      longestJobPollMs: Math.round(job.longestPollMs),
     };
   } finally {
-    server?.kill('SIGTERM');
+    server?.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -85,14 +88,22 @@ function apiOf(base: string, token: string) {
       Number(
         (await call('POST', `/imports/${kind}?async=true`, `${lines.join('\n')}\n`, 'text/csv'))['jobId'],
       ),
-    waitForJob: async (id: number): Promise<Job> => {
+    /**
+     * Polls the job until it ends. Each poll reads the database, so it waits while the apply holds it: a poll
+     * with no answer in five minutes is asked again, and the longest wait is recorded.
+     */
+    waitForJob: async (id: number): Promise<Job & { longestPollMs: number }> => {
+      let longestPollMs = 0;
       for (;;) {
-        const res = await fetch(`${base}/api/v1/jobs/${String(id)}`, {
+        const started = performance.now();
+        const job = await fetch(`${base}/api/v1/jobs/${String(id)}`, {
           headers: { Authorization: `Bearer ${token}` },
-        });
-        const job = (await res.json()) as Job;
-        if (job.status === 'failed') throw new Error(`job ${String(id)} failed: ${String(job.error)}`);
-        if (job.status === 'succeeded') return job;
+        })
+          .then(async (res) => (await res.json()) as Job)
+          .catch(() => undefined);
+        longestPollMs = Math.max(longestPollMs, performance.now() - started);
+        if (job?.status === 'failed') throw new Error(`job ${String(id)} failed: ${String(job.error)}`);
+        if (job?.status === 'succeeded') return { ...job, longestPollMs };
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     },
