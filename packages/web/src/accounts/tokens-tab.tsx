@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import type { ApiToken, ApiTokenCreated } from '../api/types';
 import { ErrorAlert } from '../components/common/error-alert';
