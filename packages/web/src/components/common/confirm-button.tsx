@@ -39,7 +39,12 @@ export function ConfirmButton(props: {
       >
         {label}
       </Button>
-      <Modal opened={opened} onClose={modal.close} title={props.title}>
+      <Modal
+        opened={opened}
+        onClose={modal.close}
+        title={props.title}
+        closeButtonProps={{ 'aria-label': t('common.cancel') }}
+      >
         <Stack>
           <Text>{props.body}</Text>
           {mutation.isError ? <ErrorAlert error={mutation.error} /> : null}
