@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDateSchema, LocationCodeSchema } from '../http/common.schema';
+import { AppliedOverrideSchema } from './overrides.schema';
 
 export const ForecastQuerySchema = z.object({
   location: LocationCodeSchema.optional().openapi({
@@ -37,6 +38,9 @@ export const ForecastSchema = z
         q99: z.number(),
       }),
     ),
+    overrides: z.array(AppliedOverrideSchema).openapi({
+      description: 'your overrides applied to the forecast above (PUT /forecasts/{sku}/overrides)',
+    }),
   })
   .openapi('Forecast');
 

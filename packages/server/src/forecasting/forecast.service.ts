@@ -5,6 +5,9 @@ import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
 import type { DemandForecast } from '@stockwise/domain/forecasting/types';
 import { forecastPrepared, planCatalogue, prepareSeries } from '@stockwise/domain/forecasting/catalogue';
 import { eventsRepository } from '@stockwise/db/forecasting/events.repository';
+import { overridesRepository } from '@stockwise/db/forecasting/overrides.repository';
+import { applyForecastOverrides, demandShare, overridesOf } from '@stockwise/domain/forecasting/overrides';
+import { rebaseForecast } from '@stockwise/domain/replenishment/network-plan';
 import type { ForecastInsert, StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
 import { forecastsRepository } from '@stockwise/db/forecasting/forecasts.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
@@ -166,7 +169,10 @@ export class ForecastService {
     // A stored forecast made before the seller's events last changed does not reflect them.
     const eventsChanged = await eventsRepository.lastChange(this.tx.sql, actor.accountId);
     let source: 'stored' | 'computed';
-    let forecast: Pick<StoredForecast, 'model' | 'params' | 'demandClass' | 'degenerate' | 'backtest'> & {
+    let forecast: Pick<
+      StoredForecast,
+      'model' | 'params' | 'demandClass' | 'degenerate' | 'backtest' | 'dispersion' | 'levelVariance'
+    > & {
       asOf: string;
       mean: ArrayLike<number>;
       quantiles: { level: number; values: ArrayLike<number> }[];
@@ -184,6 +190,7 @@ export class ForecastService {
       const f = await this.computeOne(actor, { product, locationId, window, horizon, histories });
       forecast = { ...f, asOf, backtest: f.backtest ?? null };
     }
+    const overridden = await this.withOverrides(actor, { product, locationId, asOf, forecast });
     const historyDays = Math.min(window.days, options.historyDays ?? 365);
     const dates = historyDates(window);
     return {
@@ -200,8 +207,52 @@ export class ForecastService {
         const v = history[window.days - historyDays + i]!;
         return { date, units: Number.isNaN(v) ? null : v, censored: Number.isNaN(v) };
       }),
-      forecast: toPoints(forecast, asOf, horizon),
+      forecast: toPoints(overridden, asOf, horizon),
+      overrides: [...(overridden.overrides ?? [])],
     };
+  }
+
+  /**
+   * The seller's overrides applied after the forecast (docs/forecasting.md Overrides); at one location
+   * a replacement is its share of the SKU's demand by the latest stored forecasts of its locations.
+   */
+  private async withOverrides(
+    actor: Actor,
+    a: {
+      product: ProductRecord;
+      locationId: number | null;
+      asOf: string;
+      forecast: {
+        mean: ArrayLike<number>;
+        quantiles: { level: number; values: ArrayLike<number> }[];
+        dispersion: number;
+        levelVariance: number;
+      };
+    },
+  ): Promise<DemandForecast> {
+    const f: DemandForecast = {
+      model: '',
+      params: {},
+      demandClass: 'none',
+      degenerate: null,
+      mean: Float64Array.from(a.forecast.mean),
+      quantiles: a.forecast.quantiles.map((q) => ({ level: q.level, values: Float64Array.from(q.values) })),
+      dispersion: a.forecast.dispersion,
+      levelVariance: a.forecast.levelVariance,
+    };
+    const own = overridesOf(
+      await overridesRepository.forProduct(this.tx.sql, actor.accountId, a.product),
+      a.product,
+    );
+    if (own.length === 0) return f;
+    let share = 1;
+    if (a.locationId !== null) {
+      const others = (await forecastsRepository.latestOfProduct(this.tx.sql, actor.accountId, a.product.id))
+        .filter((s) => s.locationId !== null && s.locationId !== a.locationId)
+        .flatMap((s) => rebaseForecast(s, { asOf: a.asOf })?.mean ?? []);
+      share = demandShare(f.mean, [f.mean, ...others], { asOf: a.asOf, overrides: own });
+    }
+    return applyForecastOverrides(f, own, { asOf: a.asOf, share });
   }
 
   /** One SKU's series (at a location or over all) through the catalogue forecast of that SKU's series. */

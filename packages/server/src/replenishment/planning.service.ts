@@ -31,6 +31,8 @@ import { positionKey } from '@stockwise/domain/replenishment/position';
 import { applyHolds, explainHeldBack } from '@stockwise/domain/replenishment/plan-holds';
 import type { StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
 import { forecastsRepository } from '@stockwise/db/forecasting/forecasts.repository';
+import { overridesRepository } from '@stockwise/db/forecasting/overrides.repository';
+import { applyToLocations, overridesOf } from '@stockwise/domain/forecasting/overrides';
 import type { LocationRecord } from '@stockwise/db/catalog/locations.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
@@ -247,22 +249,50 @@ export class PlanningService {
         else missing.push(`${p.id}:${l}`);
       }
     }
-    if (missing.length === 0) return forecasts;
+    if (missing.length > 0) await this.computeMissing(sql, accountId, { ...a, missing, forecasts });
+    // The seller's overrides, after the forecast (docs/forecasting.md Overrides).
+    const overrides = await overridesRepository.listAll(sql, accountId);
+    if (overrides.length === 0) return forecasts;
+    for (const p of a.products) {
+      const own = overridesOf(overrides, p);
+      const keys = [...(a.itemsOf.get(p.id) ?? [])].map((l) => `${p.id}:${l}`);
+      const list = keys.flatMap((k) => forecasts.get(k) ?? []);
+      if (own.length === 0 || list.length !== keys.length) continue;
+      const applied = applyToLocations(
+        list.map((s) => s.f),
+        own,
+        { asOf: a.asOf },
+      );
+      for (const [i, k] of keys.entries()) forecasts.set(k, { f: applied[i]!, source: list[i]!.source });
+    }
+    return forecasts;
+  }
+
+  /** Forecasts computed from the ledger for the positions without a current stored one. */
+  private async computeMissing(
+    sql: Sql,
+    accountId: number,
+    a: {
+      asOf: string;
+      products: readonly ProductRecord[];
+      missing: readonly string[];
+      forecasts: Map<string, SourcedForecast>;
+    },
+  ): Promise<void> {
     const histories = await loadDemandHistories(
       sql,
       accountId,
       historyWindow(a.asOf),
       a.products.length === 1 ? a.products[0]!.id : undefined,
     );
-    for (const key of missing) {
+    for (const key of a.missing) {
       const h = histories.byItem.get(key)?.demand ?? new Float64Array(0);
       const f: DemandForecast = forecastDemand(h, {
         horizon: NETWORK_PLAN_RULES.forecastHorizon,
         quantileLevels: [0.5],
       });
-      forecasts.set(key, { f, source: 'computed' });
+      a.forecasts.set(key, { f, source: 'computed' });
     }
-    return forecasts;
   }
 }
 
