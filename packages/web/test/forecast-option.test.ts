@@ -71,6 +71,7 @@ describe('forecast chart option', () => {
           q99: 4,
         },
       ],
+      overrides: [],
     };
     const all = seriesOf(buildForecastOption(broken, labels)).flatMap((s) => s.data);
     expect(all.every((v) => v === null || (Number.isFinite(v) && v >= 0))).toBe(true);
