@@ -17,7 +17,8 @@ import {
 } from '@stockwise/domain/replenishment/network-plan';
 import { overflowToHub } from '@stockwise/domain/replenishment/capacity-overflow';
 import type { ClearanceAdvice } from '@stockwise/domain/health/clearance';
-import { estimateElasticity } from '@stockwise/domain/health/clearance';
+import type { PriceResponse } from '@stockwise/domain/forecasting/price-response';
+import { estimatePriceResponse } from '@stockwise/domain/forecasting/price-response';
 import {
   CLEARANCE_ELASTICITY_WEEKS,
   clearanceApplies,
@@ -157,11 +158,17 @@ export class PlanningService {
     const locations = new Map(
       (await locationsRepository.listAll(this.tx.sql, actor.accountId)).map((l) => [l.id, l]),
     );
+    // The price response pools each candidate's category (docs/forecasting.md Price response).
+    const categories = new Set(candidates.map((p) => byId.get(p.productId)?.category ?? null));
+    const pool = a.products.filter((p) => categories.has(p.category));
     const prices = await excessRepository.weeklyPrices(this.tx.sql, actor.accountId, {
       asOf: a.asOf,
       weeks: CLEARANCE_ELASTICITY_WEEKS,
-      productIds: [...new Set(candidates.map((p) => p.productId))],
+      productIds: pool.map((p) => p.id),
     });
+    const response = estimatePriceResponse(
+      pool.map((p) => ({ key: p.id, category: p.category, points: prices.get(p.id) ?? [] })),
+    );
     const fees = new FeesService(this.tx).resolver(actor, a.asOf);
     for (const p of candidates) {
       const product = byId.get(p.productId);
@@ -169,7 +176,7 @@ export class PlanningService {
       const advice = positionClearance(p, product, {
         asOf: a.asOf,
         schedule: await fees(locations.get(p.locationId)?.marketplace ?? null),
-        elasticity: estimateElasticity(prices.get(p.productId) ?? []),
+        elasticity: elasticityOf(response.get(p.productId)),
       });
       if (advice && advice.action !== 'keep') out.set(positionKey(p.productId, p.locationId), advice);
     }
@@ -294,6 +301,11 @@ export class PlanningService {
       a.forecasts.set(key, { f, source: 'computed' });
     }
   }
+}
+
+/** The clearance advice's elasticity: the price response's, or null (its default) when only the prior. */
+function elasticityOf(r: PriceResponse | undefined): number | null {
+  return r === undefined || r.source === 'prior' ? null : r.elasticity;
 }
 
 /** One balance per SKU × location (the last one read wins, as keyed lookups do). */
