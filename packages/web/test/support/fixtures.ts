@@ -89,6 +89,7 @@ export function generateForecast() {
     backtest: { wape: 0.31, bias: -0.04 },
     history,
     forecast,
+    overrides: [],
   };
 }
 
