@@ -4,8 +4,8 @@
  * only, wherever a forecast is read (the forecast endpoint, the planning position and so restock).
  */
 import { parseIsoDate } from '../dates/dates';
-import { DomainError } from '../errors';
 import { countQuantiles } from './count-quantiles';
+import { dayOf, fail } from './events';
 import type { AppliedOverride, DemandForecast } from './types';
 
 export type OverrideMode = AppliedOverride['mode'];
@@ -35,18 +35,6 @@ export const OVERRIDE_LIMITS = {
   maxUnitsPerDay: 1_000_000,
   maxCount: 50,
 } as const;
-
-const fail = (field: string, message: string): never => {
-  throw new DomainError('VALIDATION_FAILED', message, { field });
-};
-
-function dayOf(field: string, iso: string): number {
-  try {
-    return parseIsoDate(iso);
-  } catch {
-    return fail(field, `${field} must be a date as YYYY-MM-DD`);
-  }
-}
 
 /** Checks a set of overrides (field paths `overrides.<i>.<field>`); periods of one set must not overlap. */
 export function validateForecastOverrides(list: readonly ForecastOverrideFields[]): ForecastOverrideFields[] {

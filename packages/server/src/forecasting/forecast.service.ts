@@ -1,6 +1,14 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
-import { bias, wape } from '@stockwise/domain/forecasting/accuracy';
+import type { AccuracyTotals } from '@stockwise/domain/forecasting/accuracy';
+import {
+  accuracyPeriod,
+  addScoredDays,
+  bias,
+  emptyTotals,
+  summariseTotals,
+  wape,
+} from '@stockwise/domain/forecasting/accuracy';
 import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
 import type { DemandForecast } from '@stockwise/domain/forecasting/types';
 import { forecastPrepared, planCatalogue, prepareSeries } from '@stockwise/domain/forecasting/catalogue';
@@ -72,6 +80,26 @@ function toInsert(
     levelVariance: f.levelVariance,
     backtest: f.backtest ?? null,
   };
+}
+
+/** Accuracy totals per period (week), summarised in period order. */
+class TotalsBy {
+  private readonly byPeriod = new Map<string, AccuracyTotals>();
+
+  of(period: string): AccuracyTotals {
+    let t = this.byPeriod.get(period);
+    if (!t) {
+      t = emptyTotals();
+      this.byPeriod.set(period, t);
+    }
+    return t;
+  }
+
+  series() {
+    return [...this.byPeriod]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([period, t]) => ({ period, ...summariseTotals(t) }));
+  }
 }
 
 /** Forecasts demand per SKU × location and per SKU from the ledger, stores runs, tracks accuracy. */
@@ -284,7 +312,8 @@ export class ForecastService {
   /**
    * Accuracy of stored forecasts once actuals arrived: per SKU (all locations) and overall, over
    * each forecast's first `windowDays` days — WAPE, bias, and how often actuals stayed at or below
-   * the 80/90/95% quantiles (a calibrated forecast gives ≈ 0.8/0.9/0.95).
+   * the 80/90/95% quantiles (a calibrated forecast gives ≈ 0.8/0.9/0.95) — and the same over time
+   * (per week of the forecasts' first day), overall and per category.
    */
   async accuracy(actor: Actor, options: { windowDays?: number; sinceDays?: number } = {}) {
     const windowDays = options.windowDays ?? 28;
@@ -294,17 +323,13 @@ export class ForecastService {
       await forecastsRepository.madeBefore(this.tx.sql, actor.accountId, { before: asOf, since })
     ).filter((f) => f.locationId === null);
     const histories = await loadDemandHistories(this.tx.sql, actor.accountId, historyWindow(asOf, 180));
-    const skuOf = new Map(
-      (await productsRepository.listAll(this.tx.sql, actor.accountId)).map((p) => [p.id, p.sku]),
+    const products = new Map(
+      (await productsRepository.listAll(this.tx.sql, actor.accountId)).map((p) => [p.id, p]),
     );
     const window = historyWindow(asOf, 180);
-    const totals = {
-      actual: 0,
-      absError: 0,
-      error: 0,
-      observed: 0,
-      under: { '0.8': 0, '0.9': 0, '0.95': 0 },
-    };
+    const overall = emptyTotals();
+    const periods = new TotalsBy();
+    const categories = new Map<string | null, { all: AccuracyTotals; periods: TotalsBy }>();
     const perSku: { sku: string; asOf: string; model: string; days: number; wape: number; bias: number }[] =
       [];
     for (const f of forecasts) {
@@ -315,42 +340,38 @@ export class ForecastService {
       if (days <= 0) continue;
       const actual = demand.slice(offset, offset + days);
       const predicted = Float64Array.from(f.mean.slice(0, days));
+      const product = products.get(f.productId);
       perSku.push({
-        sku: skuOf.get(f.productId) ?? String(f.productId),
+        sku: product?.sku ?? String(f.productId),
         asOf: f.asOf,
         model: f.model,
         days,
         wape: wape(actual, predicted),
         bias: bias(actual, predicted),
       });
-      for (let d = 0; d < days; d++) {
-        const a = actual[d]!;
-        if (Number.isNaN(a)) continue;
-        totals.actual += a;
-        totals.absError += Math.abs(a - predicted[d]!);
-        totals.error += predicted[d]! - a;
-        totals.observed++;
-        for (const level of ['0.8', '0.9', '0.95'] as const) {
-          const q = f.quantiles.find((x) => x.level === Number(level))?.values[d] ?? Infinity;
-          if (a <= q) totals.under[level]++;
-        }
-      }
+      const category = product?.category ?? null;
+      const c = categories.get(category) ?? { all: emptyTotals(), periods: new TotalsBy() };
+      categories.set(category, c);
+      const period = accuracyPeriod(f.asOf);
+      addScoredDays([overall, periods.of(period), c.all, c.periods.of(period)], {
+        actual,
+        predicted,
+        quantiles: f.quantiles,
+      });
     }
-    const share = (n: number) => (totals.observed > 0 ? n / totals.observed : null);
+    const { wape: w, bias: b, coverage } = summariseTotals(overall);
     return {
       asOf,
       windowDays,
       forecastsScored: perSku.length,
-      observedDays: totals.observed,
-      overall: {
-        wape: totals.actual > 0 ? totals.absError / totals.actual : null,
-        bias: totals.actual > 0 ? totals.error / totals.actual : null,
-        coverage: {
-          q80: share(totals.under['0.8']),
-          q90: share(totals.under['0.9']),
-          q95: share(totals.under['0.95']),
-        },
-      },
+      observedDays: overall.observed,
+      overall: { wape: w, bias: b, coverage },
+      series: periods.series(),
+      byCategory: [...categories].map(([category, c]) => ({
+        category,
+        ...summariseTotals(c.all),
+        series: c.periods.series(),
+      })),
       perSku: perSku.sort((a, b) => b.wape - a.wape).slice(0, 500),
     };
   }

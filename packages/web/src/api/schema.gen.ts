@@ -12458,6 +12458,45 @@ export interface components {
           q95: number | null;
         };
       };
+      /** @description the overall figures per week, oldest first */
+      series: {
+        wape: number | null;
+        bias: number | null;
+        coverage: {
+          q80: number | null;
+          q90: number | null;
+          q95: number | null;
+        };
+        /** @description the Monday of the week the scored forecasts start in */
+        period: string;
+        observedDays: number;
+        actual: number;
+      }[];
+      byCategory: {
+        wape: number | null;
+        bias: number | null;
+        coverage: {
+          q80: number | null;
+          q90: number | null;
+          q95: number | null;
+        };
+        category: string | null;
+        observedDays: number;
+        actual: number;
+        series: {
+          wape: number | null;
+          bias: number | null;
+          coverage: {
+            q80: number | null;
+            q90: number | null;
+            q95: number | null;
+          };
+          /** @description the Monday of the week the scored forecasts start in */
+          period: string;
+          observedDays: number;
+          actual: number;
+        }[];
+      }[];
       perSku: {
         sku: string;
         asOf: string;
