@@ -19,6 +19,7 @@ import { MovementsService } from './ledger/movements.service';
 import { registerForecastJobs, scheduleDailyForecasts } from './forecasting/forecast.jobs';
 import { ForecastService } from './forecasting/forecast.service';
 import { EventsService } from './forecasting/events.service';
+import { OverridesService } from './forecasting/overrides.service';
 import type { ReplenishmentServices } from './replenishment/replenishment-services';
 import { createReplenishmentServices } from './replenishment/replenishment-services';
 import type { SalesOptions, SalesServices } from './sales/sales-services';
@@ -41,6 +42,7 @@ export interface Stockwise extends ReplenishmentServices, SalesServices, HealthS
   jobs: JobsService;
   forecasts: ForecastService;
   events: EventsService;
+  overrides: OverridesService;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
     jobs,
     forecasts,
     events: new EventsService(tx),
+    overrides: new OverridesService(tx),
     ...createSalesServices({ tx, ledger, jobs, auth }, options),
     ...replenishment,
     ...createHealthServices({

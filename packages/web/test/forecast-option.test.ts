@@ -12,6 +12,7 @@ const labels = {
   units: (v: number) => v.toFixed(1),
   date: (iso: string) => iso,
   axisDate: (iso: string) => iso,
+  override: (o: { mode: string; value: number }) => `${o.mode} ${String(o.value)}`,
 };
 
 interface Series {
@@ -71,8 +72,34 @@ describe('forecast chart option', () => {
           q99: 4,
         },
       ],
+      overrides: [],
     };
     const all = seriesOf(buildForecastOption(broken, labels)).flatMap((s) => s.data);
     expect(all.every((v) => v === null || (Number.isFinite(v) && v >= 0))).toBe(true);
+  });
+
+  it("shades the seller's overrides over the forecast days they cover, clipped to the chart", () => {
+    const base = generateForecast() as Forecast;
+    const days = base.forecast.map((f) => f.date);
+    const overridden: Forecast = {
+      ...base,
+      overrides: [
+        { scope: 'sku', mode: 'scale', value: 1.5, startsOn: '2000-01-01', endsOn: days[2]!, days: 3 },
+        { scope: 'category', mode: 'replace', value: 4, startsOn: days[5]!, endsOn: '2999-12-31', days: 9 },
+      ],
+    };
+    const mean = seriesOf(buildForecastOption(overridden, labels)).find(
+      (s) => s.name === 'Mean',
+    ) as unknown as {
+      markArea: { data: [{ name: string; xAxis: string }, { xAxis: string }][] };
+    };
+    expect(mean.markArea.data).toEqual([
+      [{ name: 'scale 1.5', xAxis: days[0] }, { xAxis: days[2] }],
+      [{ name: 'replace 4', xAxis: days[5] }, { xAxis: days.at(-1) }],
+    ]);
+    const plain = seriesOf(buildForecastOption(base, labels)).find(
+      (s) => s.name === 'Mean',
+    ) as unknown as object;
+    expect('markArea' in plain).toBe(false);
   });
 });

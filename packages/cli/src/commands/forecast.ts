@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { describeOverrides } from '@stockwise/domain/forecasting/overrides';
+import type { AppliedOverride } from '@stockwise/domain/forecasting/types';
 import type { StorageFlags } from '../options';
 import { isoDateFlag, print, reportError, runAdminCommand, withStorage } from '../options';
 
@@ -16,6 +18,7 @@ interface ForecastOut {
   model: string;
   demandClass: string;
   forecast: { date: string; mean: number; q50: number; q90: number; q95: number }[];
+  overrides: AppliedOverride[];
 }
 
 export function registerForecastCommands(program: Command): void {
@@ -61,6 +64,7 @@ export function registerForecastCommands(program: Command): void {
             f,
             [
               `${f.sku}: ${f.model} (${f.demandClass}), ${total.toFixed(1)} units expected over ${String(horizon)} days`,
+              ...(f.overrides.length > 0 ? [`  ${describeOverrides(f.overrides)}`] : []),
               ...lines,
               f.forecast.length > 14 ? '  …' : '',
             ].join('\n'),

@@ -23,7 +23,8 @@ export interface DemandWindow {
 }
 
 /**
- * Daily sales, on-hand change and arrivals per SKU × location, aggregated in SQL from the ledger and
+ * Daily sales, on-hand change, arrivals and the time of the last outflow (a share of the UTC day, so
+ * a day that sold out part-way is seen) per SKU × location, aggregated in SQL from the ledger and
  * the sales history's demand (one row per item-day that had either), plus the on hand at the start of
  * the window. Non-stock products (postage, fees) are left out.
  */
@@ -45,18 +46,21 @@ export const demandRepository = {
       delta: number;
       arrived: number;
       recorded: boolean;
+      out_at: number | null;
     }>(
       `WITH m AS (
          SELECT product_id, location_id, ((occurred_at AT TIME ZONE 'UTC')::date - $2::date) AS day,
            CASE WHEN type = 'shipment' THEN -on_hand_delta ELSE 0 END AS sold, on_hand_delta AS delta,
-           GREATEST(on_hand_delta, 0) AS arrived, false AS recorded
+           GREATEST(on_hand_delta, 0) AS arrived, false AS recorded,
+           CASE WHEN on_hand_delta < 0 THEN extract(epoch FROM occurred_at)::float8 / 86400
+             - ((occurred_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01') END AS out_at
          FROM stock_movements
          WHERE account_id = $1 AND occurred_at >= $2::date AND occurred_at < $3::date ${one ? 'AND product_id = $4' : ''}
          UNION ALL
-         SELECT product_id, location_id, day - $2::date, units, 0, 0, true FROM sales_demand
+         SELECT product_id, location_id, day - $2::date, units, 0, 0, true, NULL::float8 FROM sales_demand
          WHERE account_id = $1 AND day >= $2::date AND day < $3::date ${one ? 'AND product_id = $4' : ''})
        SELECT product_id, location_id, day, sum(sold)::int AS sold, sum(delta)::int AS delta,
-         sum(arrived)::int AS arrived, bool_or(recorded) AS recorded
+         sum(arrived)::int AS arrived, bool_or(recorded) AS recorded, max(out_at) AS out_at
        FROM m WHERE true ${stocked}
        GROUP BY product_id, location_id, day ORDER BY product_id, location_id, day`,
       one ? [accountId, window.from, window.to, window.productId] : [accountId, window.from, window.to],
@@ -84,6 +88,7 @@ export const demandRepository = {
         unitsSold: r.sold,
         onHandDelta: r.delta,
         unitsArrived: r.arrived,
+        lastOutflowAt: r.out_at ?? undefined,
       });
     }
     return [...items.values()];

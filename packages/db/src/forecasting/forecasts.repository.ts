@@ -118,6 +118,16 @@ export const forecastsRepository = {
     return rows.map(mapForecast);
   },
 
+  /** Latest forecast of one SKU per location (and its total). */
+  async latestOfProduct(sql: Sql, accountId: number, productId: number): Promise<StoredForecast[]> {
+    const rows = await sql.query<ForecastRow>(
+      `SELECT DISTINCT ON (location_id) * FROM forecasts WHERE account_id = $1 AND product_id = $2
+       ORDER BY location_id, as_of DESC, id DESC`,
+      [accountId, productId],
+    );
+    return rows.map(mapForecast);
+  },
+
   /** Stored forecasts whose first day is before `before` (so some actuals exist), newest run per day. */
   async madeBefore(
     sql: Sql,

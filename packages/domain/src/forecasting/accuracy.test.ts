@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bias, intervalCoverage, wape } from './accuracy';
+import {
+  accuracyPeriod,
+  addScoredDays,
+  bias,
+  emptyTotals,
+  intervalCoverage,
+  summariseTotals,
+  wape,
+} from './accuracy';
 
 const a = Float64Array.from([10, 0, NaN, 5]);
 const f = Float64Array.from([8, 1, 100, 5]);
@@ -22,5 +30,38 @@ describe('accuracy', () => {
     const upper = Float64Array.from([12, 0, 0, 9]);
     expect(intervalCoverage(a, { lower, upper })).toBeCloseTo(2 / 3, 12);
     expect(intervalCoverage(Float64Array.from([NaN]), { lower, upper })).toBe(0);
+  });
+});
+
+describe('accuracy totals', () => {
+  it('add scored days to several totals at once and summarise them (hand-worked)', () => {
+    const overall = emptyTotals();
+    const period = emptyTotals();
+    // Actuals 2, NaN (censored), 4 against forecasts 3, 9, 3: |e| = 1 + 1 = 2 of 6 sold, error +1 − 1 = 0.
+    addScoredDays([overall, period], {
+      actual: [2, Number.NaN, 4],
+      predicted: [3, 9, 3],
+      quantiles: [{ level: 0.9, values: [4, 0, 3] }],
+    });
+    addScoredDays([overall], { actual: [0], predicted: [1], quantiles: [] });
+    expect(summariseTotals(period)).toEqual({
+      wape: 2 / 6,
+      bias: 0,
+      // 0.9: 2 ≤ 4 yes, 4 ≤ 3 no; no 0.8 or 0.95 quantile: covered.
+      coverage: { q80: 1, q90: 0.5, q95: 1 },
+      observedDays: 2,
+      actual: 6,
+    });
+    expect(summariseTotals(overall)).toMatchObject({ wape: 3 / 6, bias: 1 / 6, observedDays: 3 });
+    expect(summariseTotals(emptyTotals())).toMatchObject({ wape: null, bias: null, coverage: { q90: null } });
+  });
+});
+
+describe('accuracyPeriod', () => {
+  it('is the Monday on or before the first forecast day', () => {
+    // 2026-12-06 is a Sunday, 2026-11-30 the Monday before it.
+    expect(accuracyPeriod('2026-12-06')).toBe('2026-11-30');
+    expect(accuracyPeriod('2026-11-30')).toBe('2026-11-30');
+    expect(accuracyPeriod('2026-12-01')).toBe('2026-11-30');
   });
 });

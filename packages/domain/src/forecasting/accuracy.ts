@@ -1,3 +1,5 @@
+import { dayOfWeek, isoDate, parseIsoDate } from '../dates/dates';
+
 /**
  * Accuracy tracking once actuals arrive. NaN actuals (censored days) are skipped. When total actual
  * demand is 0 the ratio is 0 for a perfect forecast and ±1 otherwise, so results are never NaN.
@@ -47,4 +49,77 @@ export function intervalCoverage(
     if (a >= (interval.lower[i] ?? Infinity) && a <= (interval.upper[i] ?? -Infinity)) inside++;
   }
   return count > 0 ? inside / count : 0;
+}
+
+/** The quantile levels whose coverage is tracked (a calibrated forecast covers ≈ its level). */
+export const COVERAGE_LEVELS = [0.8, 0.9, 0.95] as const;
+
+/** Running sums of scored forecast days: actual, |error|, error, observed days, days at or below each quantile. */
+export interface AccuracyTotals {
+  actual: number;
+  absError: number;
+  error: number;
+  observed: number;
+  under: number[];
+}
+
+export const emptyTotals = (): AccuracyTotals => ({
+  actual: 0,
+  absError: 0,
+  error: 0,
+  observed: 0,
+  under: COVERAGE_LEVELS.map(() => 0),
+});
+
+/**
+ * Adds one forecast's scored days to every totals given (overall, its period, its category…): censored
+ * actuals are skipped; a quantile the forecast lacks counts as covering.
+ */
+export function addScoredDays(
+  totals: readonly AccuracyTotals[],
+  a: {
+    actual: ArrayLike<number>;
+    predicted: ArrayLike<number>;
+    quantiles: readonly { level: number; values: ArrayLike<number> }[];
+  },
+): void {
+  const bounds = COVERAGE_LEVELS.map((l) => a.quantiles.find((q) => Math.abs(q.level - l) < 1e-9)?.values);
+  for (let d = 0; d < a.actual.length; d++) {
+    const y = a.actual[d]!;
+    if (Number.isNaN(y)) continue;
+    const f = a.predicted[d] ?? 0;
+    for (const t of totals) {
+      t.actual += y;
+      t.absError += Math.abs(y - f);
+      t.error += f - y;
+      t.observed++;
+      bounds.forEach((b, i) => {
+        if (y <= (b?.[d] ?? Infinity)) t.under[i] = t.under[i]! + 1;
+      });
+    }
+  }
+}
+
+/** WAPE, bias and coverage of the totals; null where nothing was sold (WAPE, bias) or observed (coverage). */
+export function summariseTotals(t: AccuracyTotals): {
+  wape: number | null;
+  bias: number | null;
+  coverage: { q80: number | null; q90: number | null; q95: number | null };
+  observedDays: number;
+  actual: number;
+} {
+  const share = (i: number) => (t.observed > 0 ? t.under[i]! / t.observed : null);
+  return {
+    wape: t.actual > 0 ? t.absError / t.actual : null,
+    bias: t.actual > 0 ? t.error / t.actual : null,
+    coverage: { q80: share(0), q90: share(1), q95: share(2) },
+    observedDays: t.observed,
+    actual: t.actual,
+  };
+}
+
+/** The week a forecast is scored in: the Monday on or before its first day ('YYYY-MM-DD'). */
+export function accuracyPeriod(asOf: string): string {
+  const day = parseIsoDate(asOf);
+  return isoDate(day - ((dayOfWeek(day) + 6) % 7));
 }

@@ -60,10 +60,49 @@ describe('buildDailyDemand', () => {
   });
 });
 
+describe('partial days (docs/forecasting.md "History and censoring")', () => {
+  it("reads a day that sold out part-way at its open hours' rate, censors one that sold out early", () => {
+    // 10 on hand. Day 0: 4 sold, still 6 left (a full day). Day 1: the last 6 sold by 18:00 (0.75 of the
+    // day) → 6 ÷ 0.75 = 8. Day 2: nothing to sell. Day 3: 5 arrive and sell out by 06:00 (0.25) → censored.
+    const { demand, censoredDays, imputedDays } = buildDailyDemand(
+      [
+        { day: 0, unitsSold: 4, onHandDelta: -4, unitsArrived: 0, lastOutflowAt: 0.9 },
+        { day: 1, unitsSold: 6, onHandDelta: -6, unitsArrived: 0, lastOutflowAt: 0.75 },
+        { day: 3, unitsSold: 5, onHandDelta: 0, unitsArrived: 5, lastOutflowAt: 0.25 },
+      ],
+      { days: 4, openingOnHand: 10 },
+    );
+    expect([...demand]).toEqual([4, 8, Number.NaN, Number.NaN]);
+    expect(censoredDays).toBe(2);
+    expect(imputedDays).toBe(1);
+  });
+
+  it('keeps the sales of a sold-out day whose time is unknown (midnight: a date without a time)', () => {
+    const { demand } = buildDailyDemand(
+      [{ day: 0, unitsSold: 3, onHandDelta: -3, unitsArrived: 0, lastOutflowAt: 0 }],
+      { days: 1, openingOnHand: 3 },
+    );
+    expect([...demand]).toEqual([3]);
+  });
+});
+
 describe('sumHistories', () => {
-  it('adds locations day by day and censors only days censored everywhere', () => {
-    const a = new Float64Array([1, Number.NaN, Number.NaN]);
-    const b = new Float64Array([2, 5, Number.NaN]);
-    expect([...sumHistories([a, b], 3)]).toEqual([3, 5, Number.NaN]);
+  it("adds locations' uncensored demand: a location out of stock adds its recent level, not 0", () => {
+    // a sells 1, 3 (level 2), then is out of stock on days 2–3; b sells 5 a day.
+    const a = Float64Array.of(1, 3, Number.NaN, Number.NaN);
+    const b = Float64Array.of(5, 5, 5, Number.NaN);
+    expect([...sumHistories([a, b], 4)]).toEqual([6, 8, 7, Number.NaN]);
+  });
+
+  it('adds nothing for a location not seen for more than 56 days, or never seen', () => {
+    const days = 60;
+    const a = new Float64Array(days).fill(Number.NaN);
+    a[0] = 4;
+    const b = new Float64Array(days).fill(1);
+    const c = new Float64Array(days).fill(Number.NaN);
+    const sum = sumHistories([a, b, c], days);
+    expect(sum[56]).toBe(5);
+    expect(sum[57]).toBe(1);
+    expect(sum[0]).toBe(5);
   });
 });

@@ -2,6 +2,7 @@ import { classifyDemand } from './classify-demand';
 import { countQuantiles } from './count-quantiles';
 import type { DegenerateReason, DemandForecast, FallbackProfile } from './types';
 import { YOUNG_DAYS, profileMean } from './young';
+import { MIN_LEVEL_VARIANCE } from './dispersion';
 
 /** Counts used to decide whether a history can be modelled. */
 export interface HistorySummary {
@@ -73,7 +74,9 @@ export function degenerateReason(history: Float64Array, seasonLength: number): D
  * when a fallback profile is given (a brand-new SKU gets the profile; an all-zero history of YOUNG_DAYS
  * or more observed days gets none: it does not sell there),
  * and μ_h = ȳ otherwise. Quantiles are negative binomial with dispersion 1 and a level variance of
- * 0.5·m/(n + m), so the borrowed part of the mean stays uncertain; without a profile, Poisson.
+ * 0.5·m/(n + m), so the borrowed part of the mean stays uncertain, and never below the models' floor
+ * (MIN_LEVEL_VARIANCE): a mean of a few days is no surer than a fitted model's, so the intervals do
+ * not jump when a model takes over at one season, with or without a profile.
  */
 export function degenerateForecast(
   history: Float64Array,
@@ -99,7 +102,7 @@ export function degenerateForecast(
     const p = useProfile ? profileMean(profile, h) : 0;
     mean[h] = (1 - weight) * s.meanSinceFirstSale + weight * p;
   }
-  const levelVariance = 0.5 * weight;
+  const levelVariance = Math.max(0.5 * weight, MIN_LEVEL_VARIANCE);
   const quantiles = options.quantileLevels.map((level) => ({
     level,
     values: new Float64Array(options.horizon),

@@ -1,5 +1,8 @@
 import type { BacktestWindow } from './backtest';
 
+/** The floor of the squared relative level error (see `estimateDispersion`; the degenerate rule shares it). */
+export const MIN_LEVEL_VARIANCE = 0.08;
+
 /**
  * Moment estimates of the count-data error model used for quantiles:
  *   Var(y_t) = φ·μ_t + v·μ_t²   (φ: quasi-Poisson dispersion, v: squared relative level error)
@@ -56,7 +59,7 @@ export function estimateDispersion(
     }
   }
   const maxDispersion = options.maxDispersion ?? 100;
-  if (dMu <= 0) return { dispersion: 1, levelVariance: options.minLevelVariance ?? 0.08 };
+  if (dMu <= 0) return { dispersion: 1, levelVariance: options.minLevelVariance ?? MIN_LEVEL_VARIANCE };
   // Least squares for [dErr, bErr] ≈ φ·[dMu, bMu] + v·[dMu2, bMu2], each equation scaled by its size.
   const rows = [
     [dMu, dMu2, dErr],
@@ -87,6 +90,6 @@ export function estimateDispersion(
   }
   return {
     dispersion: Math.min(Math.max(phi, 1), maxDispersion),
-    levelVariance: Math.min(Math.max(v, options.minLevelVariance ?? 0.08), 4),
+    levelVariance: Math.min(Math.max(v, options.minLevelVariance ?? MIN_LEVEL_VARIANCE), 4),
   };
 }

@@ -26,11 +26,13 @@ export interface ForecastEventFields {
 /** An event spans at most a year; a lift is a multiplier in (0, 20]. */
 export const EVENT_LIMITS = { maxDays: 366, maxLift: 20, maxSkus: 1000 } as const;
 
-const fail = (field: string, message: string): never => {
+/** Refuses a field of a seller's forecast input (events, overrides) with a 400 naming it. */
+export const fail = (field: string, message: string): never => {
   throw new DomainError('VALIDATION_FAILED', message, { field });
 };
 
-function dayOf(field: string, iso: string): number {
+/** A date field as an epoch day, or refused naming the field. */
+export function dayOf(field: string, iso: string): number {
   try {
     return parseIsoDate(iso);
   } catch {

@@ -87,4 +87,17 @@ export interface DemandForecast {
   readonly dispersion: number;
   readonly levelVariance: number;
   readonly backtest?: { readonly wape: number; readonly bias: number };
+  /** The seller's overrides applied to it (`applyForecastOverrides`, docs/forecasting.md Overrides). */
+  readonly overrides?: readonly AppliedOverride[];
+}
+
+/** What a seller's override changed in one forecast: said in the restock reasoning and drawn on the chart. */
+export interface AppliedOverride {
+  readonly scope: 'sku' | 'category';
+  readonly mode: 'scale' | 'replace';
+  readonly value: number;
+  readonly startsOn: string;
+  readonly endsOn: string;
+  /** Forecast days it decided. */
+  readonly days: number;
 }

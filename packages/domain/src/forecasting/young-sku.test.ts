@@ -28,4 +28,18 @@ describe('young SKUs', () => {
     expect(sums[21]!.mean / 28).toBeLessThan(sums[4]!.mean / 28);
     expect(sums[59]!.mean / 28).toBeLessThan(2.8);
   });
+
+  it('without a category profile, the intervals do not jump at 7 days either (the mean of a few days is no surer than a model)', () => {
+    const at = (days: number) => {
+      const f = forecastDemand(young(days), { horizon: 28 });
+      const [q95] = leadTimeDemandQuantiles(f, { days: 28, levels: [0.95] });
+      const daily = f.quantiles.find((q) => q.level === 0.95)!.values;
+      return { sum: q95!.value, daily: daily.reduce((a, b) => a + b, 0) / daily.length, model: f.model };
+    };
+    const [six, seven] = [at(6), at(7)];
+    expect(six.model).toBe('mean');
+    expect(seven.model).not.toBe('mean');
+    expect(Math.abs(seven.sum / six.sum - 1)).toBeLessThan(0.15);
+    expect(Math.abs(seven.daily / six.daily - 1)).toBeLessThan(0.25);
+  });
 });

@@ -3,6 +3,7 @@ import { isoDate } from '../dates/dates';
 import type { FeeSchedule } from '../fees/fee-schedule';
 import { agedSurcharge } from '../fees/fee-schedule';
 import { storagePerCubicFootDay } from '../fees/unit-fees';
+import { PRICE_RESPONSE_RULES } from '../forecasting/price-response';
 
 export type ClearanceAction = 'keep' | 'markdown' | 'promotion' | 'removal' | 'liquidation' | 'disposal';
 
@@ -68,7 +69,8 @@ export interface ClearanceAdvice {
 
 const DEFAULTS = {
   horizonDays: 180,
-  defaultElasticity: -1.5,
+  // The price response's prior (docs/forecasting.md Price response): one typical elasticity.
+  defaultElasticity: PRICE_RESPONSE_RULES.prior,
   markdownDepths: [0.1, 0.2, 0.3, 0.4],
   promotion: { depth: 0.15, days: 14, feePerUnit: 0.6, visibilityLift: 1.5 },
   removalRecoveryRate: 0.5,
@@ -215,32 +217,3 @@ export function adviseClearance(input: ClearanceInput, options: ClearanceOptions
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-
-/**
- * Price elasticity from (price, units) observations — e.g. weekly average selling price and units —
- * by least squares on log units against log price. Null unless the price moved (coefficient of
- * variation ≥ 2%) over at least 6 observations with sales; clamped to [−5, −0.2].
- */
-export function estimateElasticity(points: readonly { price: number; units: number }[]): number | null {
-  const usable = points.filter((p) => p.price > 0 && p.units > 0);
-  if (usable.length < 6) return null;
-  const xs = usable.map((p) => Math.log(p.price));
-  const ys = usable.map((p) => Math.log(p.units));
-  const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
-  const mx = mean(xs);
-  const my = mean(ys);
-  const prices = usable.map((p) => p.price);
-  const mp = mean(prices);
-  const cv = Math.sqrt(mean(prices.map((p) => (p - mp) ** 2))) / mp;
-  if (cv < 0.02) return null;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < xs.length; i++) {
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-    sxx += (xs[i]! - mx) ** 2;
-  }
-  if (sxx <= 0) return null;
-  const slope = sxy / sxx;
-  if (!Number.isFinite(slope) || slope >= 0) return null;
-  return Math.max(-5, Math.min(-0.2, slope));
-}

@@ -15,13 +15,13 @@ import type { PlanProduct } from './plan-line';
 import { productStorageType } from './plan-line';
 import type { PlanningPosition } from './position';
 
-/** Weeks of selling prices a SKU's price elasticity is estimated from (`estimateElasticity`). */
+/** Weeks of selling prices a SKU's price elasticity is estimated from (`estimatePriceResponse`). */
 export const CLEARANCE_ELASTICITY_WEEKS = 26;
 
 export interface PositionClearanceOptions {
   asOf: string;
   schedule: FeeSchedule;
-  /** The SKU's price elasticity from its own data (`estimateElasticity`), or null. */
+  /** The SKU's price elasticity from the price response (`estimatePriceResponse`), or null when only its prior. */
   elasticity: number | null;
   /** Age of the excess units today; default the youngest bucket's typical age (they are the newest). */
   ageDays?: number;

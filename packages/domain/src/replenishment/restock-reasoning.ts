@@ -1,6 +1,7 @@
 /**
  * The alert and the worded summary of a restock recommendation (docs/formulas.md Restock). Pure.
  */
+import { describeOverrides } from '../forecasting/overrides';
 import type { RestockAlert, RestockReasoning } from './restock';
 
 /** Days ahead within which an order-by date warns (at least a week, else the review period). */
@@ -32,8 +33,9 @@ export function restockAlert(a: {
 
 export function summarise(r: RestockReasoning, quantity: number): string {
   const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+  const overridden = describeOverrides(r.forecastOverrides);
   if (r.dailyDemand <= 0)
-    return `No demand is forecast; ${fmt(r.position.total)} units on hand and inbound cover it, so nothing to order.`;
+    return `No demand is forecast; ${fmt(r.position.total)} units on hand and inbound cover it, so nothing to order.${overridden === '' ? '' : ` ${overridden}`}`;
   let target = `At a ${(r.serviceLevel * 100).toFixed(1)}% service level (${r.serviceLevelSource === 'economics' ? `margin $${(r.lostMarginPerUnit ?? 0).toFixed(2)} lost per unit short vs $${(r.excessCostPerUnit ?? 0).toFixed(2)} to carry one too many` : r.serviceLevelSource === 'setting' ? 'set by you' : 'default: no price'}) safety stock is ${fmt(r.safetyStock)}, so order up to ${fmt(r.orderUpTo)}`;
   if (r.orderUpToBasis === 'min_cover')
     target += ` (raised to keep ${fmt(r.minCoverDaysAfterArrival)} days of cover after arrival)`;
@@ -58,6 +60,7 @@ export function summarise(r: RestockReasoning, quantity: number): string {
     parts.push(
       `This puts ${fmt(r.daysOfSupplyAfterArrival ?? 0)} days of supply on hand after arrival, above the ${fmt(r.maxCoverDays)}-day excess line.`,
     );
+  if (overridden !== '') parts.push(overridden);
   for (const a of r.assumptions) parts.push(`Assumed: ${a.rule}; ${a.effect}.`);
   return parts.join(' ');
 }

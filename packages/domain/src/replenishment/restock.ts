@@ -8,7 +8,7 @@
 import { isoDate, parseIsoDate } from '../dates/dates';
 import { countQuantiles } from '../forecasting/count-quantiles';
 import { leadTimeDemandMean, leadTimeDemandVariance } from '../forecasting/lead-time-demand';
-import type { DemandForecast } from '../forecasting/types';
+import type { AppliedOverride, DemandForecast } from '../forecasting/types';
 import type { ServiceLevelChoice } from './economics';
 import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
 import type { Assumption, ResolvedRestockInputs } from './missing-inputs';
@@ -106,6 +106,8 @@ export interface RestockReasoning {
   exceedsMaxCover: boolean;
   /** The defaults used for missing inputs, and what real values would change (docs/formulas.md Missing inputs). */
   assumptions: Assumption[];
+  /** The seller's forecast overrides the demand above includes (docs/forecasting.md Overrides). */
+  forecastOverrides: AppliedOverride[];
   summary: string;
 }
 
@@ -274,6 +276,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     daysOfSupplyAfterArrival: daysAfterArrival === null ? null : round(daysAfterArrival, 1),
     exceedsMaxCover: excess,
     assumptions: resolved.assumptions,
+    forecastOverrides: [...(f.overrides ?? [])],
     summary: '',
   };
   reasoning.summary = summarise(reasoning, quantity);

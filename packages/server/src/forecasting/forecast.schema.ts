@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDateSchema, LocationCodeSchema } from '../http/common.schema';
+import { AppliedOverrideSchema } from './overrides.schema';
 
 export const ForecastQuerySchema = z.object({
   location: LocationCodeSchema.optional().openapi({
@@ -37,6 +38,9 @@ export const ForecastSchema = z
         q99: z.number(),
       }),
     ),
+    overrides: z.array(AppliedOverrideSchema).openapi({
+      description: 'your overrides applied to the forecast above (PUT /forecasts/{sku}/overrides)',
+    }),
   })
   .openapi('Forecast');
 
@@ -45,21 +49,40 @@ export const ForecastRunSchema = z
   .strict()
   .openapi('ForecastRunRequest');
 
+const AccuracyFiguresSchema = z.object({
+  wape: z.number().nullable(),
+  bias: z.number().nullable(),
+  coverage: z.object({
+    q80: z.number().nullable(),
+    q90: z.number().nullable(),
+    q95: z.number().nullable(),
+  }),
+});
+
+const AccuracyPeriodSchema = AccuracyFiguresSchema.extend({
+  period: z.string().openapi({ description: 'the Monday of the week the scored forecasts start in' }),
+  observedDays: z.number().int(),
+  actual: z.number(),
+});
+
 export const AccuracySchema = z
   .object({
     asOf: z.string(),
     windowDays: z.number().int(),
     forecastsScored: z.number().int(),
     observedDays: z.number().int(),
-    overall: z.object({
-      wape: z.number().nullable(),
-      bias: z.number().nullable(),
-      coverage: z.object({
-        q80: z.number().nullable(),
-        q90: z.number().nullable(),
-        q95: z.number().nullable(),
+    overall: AccuracyFiguresSchema,
+    series: z
+      .array(AccuracyPeriodSchema)
+      .openapi({ description: 'the overall figures per week, oldest first' }),
+    byCategory: z.array(
+      AccuracyFiguresSchema.extend({
+        category: z.string().nullable(),
+        observedDays: z.number().int(),
+        actual: z.number(),
+        series: z.array(AccuracyPeriodSchema),
       }),
-    }),
+    ),
     perSku: z.array(
       z.object({
         sku: z.string(),

@@ -1,10 +1,21 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
-import { bias, wape } from '@stockwise/domain/forecasting/accuracy';
+import type { AccuracyTotals } from '@stockwise/domain/forecasting/accuracy';
+import {
+  accuracyPeriod,
+  addScoredDays,
+  bias,
+  emptyTotals,
+  summariseTotals,
+  wape,
+} from '@stockwise/domain/forecasting/accuracy';
 import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
 import type { DemandForecast } from '@stockwise/domain/forecasting/types';
 import { forecastPrepared, planCatalogue, prepareSeries } from '@stockwise/domain/forecasting/catalogue';
 import { eventsRepository } from '@stockwise/db/forecasting/events.repository';
+import { overridesRepository } from '@stockwise/db/forecasting/overrides.repository';
+import { applyForecastOverrides, demandShare, overridesOf } from '@stockwise/domain/forecasting/overrides';
+import { rebaseForecast } from '@stockwise/domain/replenishment/network-plan';
 import type { ForecastInsert, StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
 import { forecastsRepository } from '@stockwise/db/forecasting/forecasts.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
@@ -69,6 +80,26 @@ function toInsert(
     levelVariance: f.levelVariance,
     backtest: f.backtest ?? null,
   };
+}
+
+/** Accuracy totals per period (week), summarised in period order. */
+class TotalsBy {
+  private readonly byPeriod = new Map<string, AccuracyTotals>();
+
+  of(period: string): AccuracyTotals {
+    let t = this.byPeriod.get(period);
+    if (!t) {
+      t = emptyTotals();
+      this.byPeriod.set(period, t);
+    }
+    return t;
+  }
+
+  series() {
+    return [...this.byPeriod]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([period, t]) => ({ period, ...summariseTotals(t) }));
+  }
 }
 
 /** Forecasts demand per SKU × location and per SKU from the ledger, stores runs, tracks accuracy. */
@@ -166,7 +197,10 @@ export class ForecastService {
     // A stored forecast made before the seller's events last changed does not reflect them.
     const eventsChanged = await eventsRepository.lastChange(this.tx.sql, actor.accountId);
     let source: 'stored' | 'computed';
-    let forecast: Pick<StoredForecast, 'model' | 'params' | 'demandClass' | 'degenerate' | 'backtest'> & {
+    let forecast: Pick<
+      StoredForecast,
+      'model' | 'params' | 'demandClass' | 'degenerate' | 'backtest' | 'dispersion' | 'levelVariance'
+    > & {
       asOf: string;
       mean: ArrayLike<number>;
       quantiles: { level: number; values: ArrayLike<number> }[];
@@ -184,6 +218,7 @@ export class ForecastService {
       const f = await this.computeOne(actor, { product, locationId, window, horizon, histories });
       forecast = { ...f, asOf, backtest: f.backtest ?? null };
     }
+    const overridden = await this.withOverrides(actor, { product, locationId, asOf, forecast });
     const historyDays = Math.min(window.days, options.historyDays ?? 365);
     const dates = historyDates(window);
     return {
@@ -200,8 +235,52 @@ export class ForecastService {
         const v = history[window.days - historyDays + i]!;
         return { date, units: Number.isNaN(v) ? null : v, censored: Number.isNaN(v) };
       }),
-      forecast: toPoints(forecast, asOf, horizon),
+      forecast: toPoints(overridden, asOf, horizon),
+      overrides: [...(overridden.overrides ?? [])],
     };
+  }
+
+  /**
+   * The seller's overrides applied after the forecast (docs/forecasting.md Overrides); at one location
+   * a replacement is its share of the SKU's demand by the latest stored forecasts of its locations.
+   */
+  private async withOverrides(
+    actor: Actor,
+    a: {
+      product: ProductRecord;
+      locationId: number | null;
+      asOf: string;
+      forecast: {
+        mean: ArrayLike<number>;
+        quantiles: { level: number; values: ArrayLike<number> }[];
+        dispersion: number;
+        levelVariance: number;
+      };
+    },
+  ): Promise<DemandForecast> {
+    const f: DemandForecast = {
+      model: '',
+      params: {},
+      demandClass: 'none',
+      degenerate: null,
+      mean: Float64Array.from(a.forecast.mean),
+      quantiles: a.forecast.quantiles.map((q) => ({ level: q.level, values: Float64Array.from(q.values) })),
+      dispersion: a.forecast.dispersion,
+      levelVariance: a.forecast.levelVariance,
+    };
+    const own = overridesOf(
+      await overridesRepository.forProduct(this.tx.sql, actor.accountId, a.product),
+      a.product,
+    );
+    if (own.length === 0) return f;
+    let share = 1;
+    if (a.locationId !== null) {
+      const others = (await forecastsRepository.latestOfProduct(this.tx.sql, actor.accountId, a.product.id))
+        .filter((s) => s.locationId !== null && s.locationId !== a.locationId)
+        .flatMap((s) => rebaseForecast(s, { asOf: a.asOf })?.mean ?? []);
+      share = demandShare(f.mean, [f.mean, ...others], { asOf: a.asOf, overrides: own });
+    }
+    return applyForecastOverrides(f, own, { asOf: a.asOf, share });
   }
 
   /** One SKU's series (at a location or over all) through the catalogue forecast of that SKU's series. */
@@ -233,7 +312,8 @@ export class ForecastService {
   /**
    * Accuracy of stored forecasts once actuals arrived: per SKU (all locations) and overall, over
    * each forecast's first `windowDays` days — WAPE, bias, and how often actuals stayed at or below
-   * the 80/90/95% quantiles (a calibrated forecast gives ≈ 0.8/0.9/0.95).
+   * the 80/90/95% quantiles (a calibrated forecast gives ≈ 0.8/0.9/0.95) — and the same over time
+   * (per week of the forecasts' first day), overall and per category.
    */
   async accuracy(actor: Actor, options: { windowDays?: number; sinceDays?: number } = {}) {
     const windowDays = options.windowDays ?? 28;
@@ -243,17 +323,13 @@ export class ForecastService {
       await forecastsRepository.madeBefore(this.tx.sql, actor.accountId, { before: asOf, since })
     ).filter((f) => f.locationId === null);
     const histories = await loadDemandHistories(this.tx.sql, actor.accountId, historyWindow(asOf, 180));
-    const skuOf = new Map(
-      (await productsRepository.listAll(this.tx.sql, actor.accountId)).map((p) => [p.id, p.sku]),
+    const products = new Map(
+      (await productsRepository.listAll(this.tx.sql, actor.accountId)).map((p) => [p.id, p]),
     );
     const window = historyWindow(asOf, 180);
-    const totals = {
-      actual: 0,
-      absError: 0,
-      error: 0,
-      observed: 0,
-      under: { '0.8': 0, '0.9': 0, '0.95': 0 },
-    };
+    const overall = emptyTotals();
+    const periods = new TotalsBy();
+    const categories = new Map<string | null, { all: AccuracyTotals; periods: TotalsBy }>();
     const perSku: { sku: string; asOf: string; model: string; days: number; wape: number; bias: number }[] =
       [];
     for (const f of forecasts) {
@@ -264,42 +340,38 @@ export class ForecastService {
       if (days <= 0) continue;
       const actual = demand.slice(offset, offset + days);
       const predicted = Float64Array.from(f.mean.slice(0, days));
+      const product = products.get(f.productId);
       perSku.push({
-        sku: skuOf.get(f.productId) ?? String(f.productId),
+        sku: product?.sku ?? String(f.productId),
         asOf: f.asOf,
         model: f.model,
         days,
         wape: wape(actual, predicted),
         bias: bias(actual, predicted),
       });
-      for (let d = 0; d < days; d++) {
-        const a = actual[d]!;
-        if (Number.isNaN(a)) continue;
-        totals.actual += a;
-        totals.absError += Math.abs(a - predicted[d]!);
-        totals.error += predicted[d]! - a;
-        totals.observed++;
-        for (const level of ['0.8', '0.9', '0.95'] as const) {
-          const q = f.quantiles.find((x) => x.level === Number(level))?.values[d] ?? Infinity;
-          if (a <= q) totals.under[level]++;
-        }
-      }
+      const category = product?.category ?? null;
+      const c = categories.get(category) ?? { all: emptyTotals(), periods: new TotalsBy() };
+      categories.set(category, c);
+      const period = accuracyPeriod(f.asOf);
+      addScoredDays([overall, periods.of(period), c.all, c.periods.of(period)], {
+        actual,
+        predicted,
+        quantiles: f.quantiles,
+      });
     }
-    const share = (n: number) => (totals.observed > 0 ? n / totals.observed : null);
+    const { wape: w, bias: b, coverage } = summariseTotals(overall);
     return {
       asOf,
       windowDays,
       forecastsScored: perSku.length,
-      observedDays: totals.observed,
-      overall: {
-        wape: totals.actual > 0 ? totals.absError / totals.actual : null,
-        bias: totals.actual > 0 ? totals.error / totals.actual : null,
-        coverage: {
-          q80: share(totals.under['0.8']),
-          q90: share(totals.under['0.9']),
-          q95: share(totals.under['0.95']),
-        },
-      },
+      observedDays: overall.observed,
+      overall: { wape: w, bias: b, coverage },
+      series: periods.series(),
+      byCategory: [...categories].map(([category, c]) => ({
+        category,
+        ...summariseTotals(c.all),
+        series: c.periods.series(),
+      })),
       perSku: perSku.sort((a, b) => b.wape - a.wape).slice(0, 500),
     };
   }

@@ -25,6 +25,7 @@ import { locationsRoutes } from '../catalog/locations.routes';
 import { productsRoutes } from '../catalog/products.routes';
 import { forecastsRoutes } from '../forecasting/forecasts.routes';
 import { eventsRoutes } from '../forecasting/events.routes';
+import { overridesRoutes } from '../forecasting/overrides.routes';
 import { suppliersRoutes } from '../replenishment/suppliers.routes';
 import { restockRoutes } from '../replenishment/restock.routes';
 import { purchaseOrdersRoutes } from '../replenishment/purchase-orders.routes';
@@ -120,6 +121,7 @@ export function createApp(
   app.route('/api/v1/jobs', jobsRoutes(sw));
   app.route('/api/v1/audit', auditRoutes(sw));
   app.route('/api/v1/forecasts', forecastsRoutes(sw));
+  app.route('/api/v1/forecasts', overridesRoutes(sw));
   app.route('/api/v1/events', eventsRoutes(sw));
   app.route('/api/v1/suppliers', suppliersRoutes(sw));
   app.route('/api/v1/restock', restockRoutes(sw));

@@ -17,7 +17,8 @@ import {
 } from '@stockwise/domain/replenishment/network-plan';
 import { overflowToHub } from '@stockwise/domain/replenishment/capacity-overflow';
 import type { ClearanceAdvice } from '@stockwise/domain/health/clearance';
-import { estimateElasticity } from '@stockwise/domain/health/clearance';
+import type { PriceResponse } from '@stockwise/domain/forecasting/price-response';
+import { estimatePriceResponse } from '@stockwise/domain/forecasting/price-response';
 import {
   CLEARANCE_ELASTICITY_WEEKS,
   clearanceApplies,
@@ -31,6 +32,8 @@ import { positionKey } from '@stockwise/domain/replenishment/position';
 import { applyHolds, explainHeldBack } from '@stockwise/domain/replenishment/plan-holds';
 import type { StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
 import { forecastsRepository } from '@stockwise/db/forecasting/forecasts.repository';
+import { overridesRepository } from '@stockwise/db/forecasting/overrides.repository';
+import { applyToLocations, overridesOf } from '@stockwise/domain/forecasting/overrides';
 import type { LocationRecord } from '@stockwise/db/catalog/locations.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
@@ -155,11 +158,17 @@ export class PlanningService {
     const locations = new Map(
       (await locationsRepository.listAll(this.tx.sql, actor.accountId)).map((l) => [l.id, l]),
     );
+    // The price response pools each candidate's category (docs/forecasting.md Price response).
+    const categories = new Set(candidates.map((p) => byId.get(p.productId)?.category ?? null));
+    const pool = a.products.filter((p) => categories.has(p.category));
     const prices = await excessRepository.weeklyPrices(this.tx.sql, actor.accountId, {
       asOf: a.asOf,
       weeks: CLEARANCE_ELASTICITY_WEEKS,
-      productIds: [...new Set(candidates.map((p) => p.productId))],
+      productIds: pool.map((p) => p.id),
     });
+    const response = estimatePriceResponse(
+      pool.map((p) => ({ key: p.id, category: p.category, points: prices.get(p.id) ?? [] })),
+    );
     const fees = new FeesService(this.tx).resolver(actor, a.asOf);
     for (const p of candidates) {
       const product = byId.get(p.productId);
@@ -167,7 +176,7 @@ export class PlanningService {
       const advice = positionClearance(p, product, {
         asOf: a.asOf,
         schedule: await fees(locations.get(p.locationId)?.marketplace ?? null),
-        elasticity: estimateElasticity(prices.get(p.productId) ?? []),
+        elasticity: elasticityOf(response.get(p.productId)),
       });
       if (advice && advice.action !== 'keep') out.set(positionKey(p.productId, p.locationId), advice);
     }
@@ -247,23 +256,56 @@ export class PlanningService {
         else missing.push(`${p.id}:${l}`);
       }
     }
-    if (missing.length === 0) return forecasts;
+    if (missing.length > 0) await this.computeMissing(sql, accountId, { ...a, missing, forecasts });
+    // The seller's overrides, after the forecast (docs/forecasting.md Overrides).
+    const overrides = await overridesRepository.listAll(sql, accountId);
+    if (overrides.length === 0) return forecasts;
+    for (const p of a.products) {
+      const own = overridesOf(overrides, p);
+      const keys = [...(a.itemsOf.get(p.id) ?? [])].map((l) => `${p.id}:${l}`);
+      const list = keys.flatMap((k) => forecasts.get(k) ?? []);
+      if (own.length === 0 || list.length !== keys.length) continue;
+      const applied = applyToLocations(
+        list.map((s) => s.f),
+        own,
+        { asOf: a.asOf },
+      );
+      for (const [i, k] of keys.entries()) forecasts.set(k, { f: applied[i]!, source: list[i]!.source });
+    }
+    return forecasts;
+  }
+
+  /** Forecasts computed from the ledger for the positions without a current stored one. */
+  private async computeMissing(
+    sql: Sql,
+    accountId: number,
+    a: {
+      asOf: string;
+      products: readonly ProductRecord[];
+      missing: readonly string[];
+      forecasts: Map<string, SourcedForecast>;
+    },
+  ): Promise<void> {
     const histories = await loadDemandHistories(
       sql,
       accountId,
       historyWindow(a.asOf),
       a.products.length === 1 ? a.products[0]!.id : undefined,
     );
-    for (const key of missing) {
+    for (const key of a.missing) {
       const h = histories.byItem.get(key)?.demand ?? new Float64Array(0);
       const f: DemandForecast = forecastDemand(h, {
         horizon: NETWORK_PLAN_RULES.forecastHorizon,
         quantileLevels: [0.5],
       });
-      forecasts.set(key, { f, source: 'computed' });
+      a.forecasts.set(key, { f, source: 'computed' });
     }
-    return forecasts;
   }
+}
+
+/** The clearance advice's elasticity: the price response's, or null (its default) when only the prior. */
+function elasticityOf(r: PriceResponse | undefined): number | null {
+  return r === undefined || r.source === 'prior' ? null : r.elasticity;
 }
 
 /** One balance per SKU × location (the last one read wins, as keyed lookups do). */

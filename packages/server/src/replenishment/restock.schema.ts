@@ -1,3 +1,4 @@
+import { AppliedOverrideSchema } from '../forecasting/overrides.schema';
 import { z } from '@hono/zod-openapi';
 import { SUPPLY_MODES } from '@stockwise/domain/replenishment/network-plan';
 import type { SupplyMode } from '@stockwise/domain/replenishment/network-plan';
@@ -90,6 +91,9 @@ export const RestockReasoningSchema = z
         }),
       )
       .openapi({ description: 'defaults used for missing inputs, and what a real value would change' }),
+    forecastOverrides: z
+      .array(AppliedOverrideSchema)
+      .openapi({ description: 'your forecast overrides included in the demand (none: empty)' }),
     capacity: z
       .object({
         storageType: z.string(),

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
+import { accuracyPeriod } from '@stockwise/domain/forecasting/accuracy';
 import { todayUtc, type ForecastPoint as Point } from '../../src/forecasting/forecast.service';
 import { describeEachBackend } from '../support/backends';
 import { useDemoSeller } from '../support/demo-seller';
@@ -76,5 +77,18 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
     expect(overall.wape).toBeGreaterThan(0);
     expect(overall.wape).toBeLessThan(1.5);
     expect(overall.coverage.q90).toBeGreaterThan(0.6);
+    // Over time: the run scored falls in the week of its first day, overall and per category, and the
+    // categories' observed days add up to the whole.
+    const week = accuracyPeriod(asOf);
+    const series = res.body['series'] as { period: string; wape: number; observedDays: number }[];
+    expect(series.map((p) => p.period)).toContain(week);
+    const byCategory = res.body['byCategory'] as {
+      category: string | null;
+      observedDays: number;
+      series: { period: string }[];
+    }[];
+    expect(byCategory.length).toBeGreaterThan(1);
+    expect(byCategory.reduce((n, c) => n + c.observedDays, 0)).toBe(res.body['observedDays']);
+    for (const c of byCategory) expect(c.series.map((p) => p.period)).toContain(week);
   });
 });

@@ -20,6 +20,8 @@ export interface ForecastLabels {
   units: (value: number) => string;
   date: (iso: string) => string;
   axisDate: (iso: string) => string;
+  /** The name of a period the seller overrode (drawn as a shaded area). */
+  override: (o: Forecast['overrides'][number]) => string;
 }
 
 const BANDS = [
@@ -92,6 +94,27 @@ function axisTooltip({
   };
 }
 
+/** The seller's overrides as shaded areas over the forecast days they cover. */
+function overrideAreas(forecast: Forecast, labels: ForecastLabels): ChartOption {
+  const first = forecast.forecast[0]?.date;
+  const last = forecast.forecast.at(-1)?.date;
+  if (first === undefined || last === undefined) return {};
+  const data = forecast.overrides.flatMap((o) => {
+    const from = o.startsOn < first ? first : o.startsOn;
+    const to = o.endsOn > last ? last : o.endsOn;
+    return from > to ? [] : [[{ name: labels.override(o), xAxis: from }, { xAxis: to }]];
+  });
+  if (data.length === 0) return {};
+  return {
+    markArea: {
+      silent: true,
+      itemStyle: { color: 'rgba(112, 72, 232, 0.10)' },
+      label: { color: '#5f3dc4', position: 'insideTop' },
+      data,
+    },
+  };
+}
+
 export function buildForecastOption(forecast: Forecast, labels: ForecastLabels): ChartOption {
   const dates = [...forecast.history.map((h) => h.date), ...forecast.forecast.map((f) => f.date)];
   const pad = forecast.history.map(() => null);
@@ -145,12 +168,15 @@ export function buildForecastOption(forecast: Forecast, labels: ForecastLabels):
           ]
         : []),
       plainLine(labels.median, { color: '#1971c2', width: 2, data: [...pad, ...q('q50')] }),
-      plainLine(labels.mean, {
-        color: '#e8590c',
-        width: 1.5,
-        type: 'dashed',
-        data: [...pad, ...forecast.forecast.map((f) => finite(f.mean))],
-      }),
+      {
+        ...plainLine(labels.mean, {
+          color: '#e8590c',
+          width: 1.5,
+          type: 'dashed',
+          data: [...pad, ...forecast.forecast.map((f) => finite(f.mean))],
+        }),
+        ...overrideAreas(forecast, labels),
+      },
     ],
   };
 }

@@ -28,6 +28,10 @@ export function ForecastPanel({ sku, locations }: { sku: string; locations: stri
             units: (value) => fmt.num(value, 1),
             date: fmt.date,
             axisDate: fmt.dayMonth,
+            override: (o) =>
+              o.mode === 'scale'
+                ? t('forecast.overrideScale', { value: fmt.num(o.value, 2) })
+                : t('forecast.overrideReplace', { value: fmt.num(o.value, 1) }),
           })
         : null,
     [forecast.data, t, fmt],

@@ -1,5 +1,5 @@
 /** Deterministic generated data for tests that need more than the demo seller has. */
-import type { RestockRecommendation } from '../../src/api/types';
+import type { Forecast, RestockRecommendation } from '../../src/api/types';
 import type { HeldBackReason } from '../../src/replenishment/restock/restock-model';
 
 function rng(seed: number): () => number {
@@ -89,6 +89,7 @@ export function generateForecast() {
     backtest: { wape: 0.31, bias: -0.04 },
     history,
     forecast,
+    overrides: [] as Forecast['overrides'],
   };
 }
 

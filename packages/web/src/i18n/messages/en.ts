@@ -250,6 +250,8 @@ export const en = {
   'forecast.band': '{from}–{to}',
   'forecast.summary': 'About {units} units over the next {days} days.',
   'forecast.censored': 'Out of stock (demand unknown)',
+  'forecast.overrideScale': 'Your override: × {value}',
+  'forecast.overrideReplace': 'Your override: {value} a day',
   'forecast.model': 'Forecast model',
   'forecast.backtest': 'Backtest error (WAPE) {wape}, bias {bias}',
   'forecast.chartLabel': 'Demand forecast chart: about {units} units over {days} days, with quantile bands.',

@@ -246,6 +246,8 @@ export const zhCN: Messages = {
   'forecast.band': '{from}–{to}',
   'forecast.summary': '未来 {days} 天约 {units} 件。',
   'forecast.censored': '缺货（需求未知）',
+  'forecast.overrideScale': '您的调整：× {value}',
+  'forecast.overrideReplace': '您的调整：每天 {value} 件',
   'forecast.model': '预测模型',
   'forecast.backtest': '回测误差（WAPE）{wape}，偏差 {bias}',
   'forecast.chartLabel': '需求预测图：{days} 天约 {units} 件，含分位数区间。',

@@ -246,6 +246,8 @@ export const zhTW: Messages = {
   'forecast.band': '{from}–{to}',
   'forecast.summary': '未來 {days} 天約 {units} 件。',
   'forecast.censored': '缺貨（需求未知）',
+  'forecast.overrideScale': '您的調整：× {value}',
+  'forecast.overrideReplace': '您的調整：每天 {value} 件',
   'forecast.model': '預測模型',
   'forecast.backtest': '回測誤差（WAPE）{wape}，偏差 {bias}',
   'forecast.chartLabel': '需求預測圖：{days} 天約 {units} 件，含分位數區間。',
