@@ -1,19 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount } from '../support/factories';
+import { SMALL_HISTORY_MAPPING } from '../support/history-mapping';
 import { client } from '../support/http-client';
 import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 
-const query = `?mapping=${encodeURIComponent(
-  JSON.stringify({
-    orderId: 'Invoice',
-    date: 'Date',
-    sku: 'Sku',
-    quantity: 'Qty',
-    unitPrice: 'Price',
-    createProducts: true,
-  }),
-)}`;
+const query = `?mapping=${encodeURIComponent(JSON.stringify(SMALL_HISTORY_MAPPING))}`;
 const HEADER = 'Invoice,Date,Sku,Qty,Price';
 
 describeEachBackend('Sales history: overlapping files count each line once', (backend) => {
