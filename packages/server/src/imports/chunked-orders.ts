@@ -13,9 +13,11 @@ import { yieldToEventLoop } from './chunked-apply';
 /** Order files: applied in committed chunks of whole orders (docs/architecture.md "Imports"). */
 export const CHUNKED_ORDER_KINDS: ReadonlySet<ImportKind> = new Set<ImportKind>(['orders', 'amazon-orders']);
 
-/** Staged order lines per chunk, and the time after which a chunk commits early: locks are held that long at most. */
+/**
+ * Staged order lines per chunk: locks are held for this many lines' work at most. By lines only (not
+ * time), so a file of one chunk is all or nothing on any machine.
+ */
 export const ORDER_CHUNK_LINES = 200;
-const ORDER_CHUNK_MS = 1000;
 
 /**
  * Applies an order file's staged orders a chunk at a time, each chunk in its own transaction that also
@@ -84,17 +86,16 @@ export async function applyOrdersInChunks(
   }
 }
 
-/** The first groups of `source` up to `lines` staged lines (or ORDER_CHUNK_MS), and the last key taken. */
+/** The first groups of `source` up to `lines` staged lines, and the last key taken. */
 function boundedGroups(source: AsyncGenerator<StagedRow[]>, lines: number) {
   const last: { key: string | null } = { key: null };
-  const started = performance.now();
   async function* take(): AsyncGenerator<StagedRow[]> {
     let taken = 0;
     for await (const group of source) {
       last.key = group[0]?.key ?? last.key;
       yield group;
       taken += group.length;
-      if (taken >= lines || performance.now() - started > ORDER_CHUNK_MS) return;
+      if (taken >= lines) return;
     }
   }
   return { last, groups: take() };

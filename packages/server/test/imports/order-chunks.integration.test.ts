@@ -77,8 +77,8 @@ describeEachBackend('Order imports applied in committed chunks of whole orders',
     });
     await expect(crash).rejects.toThrow('killed');
     const partial = await figures(ctx.sw, owner, staged.importId);
-    // One chunk of whole orders committed (at most 20 lines, fewer on a slow machine): its orders,
-    // their shipments, and its staged rows gone; nothing of the rest.
+    // One chunk of whole orders committed (20 lines): its orders, their shipments, and its staged rows
+    // gone; nothing of the rest.
     expect(partial.orders).toBeGreaterThan(0);
     expect(partial.orders).toBeLessThanOrEqual(10);
     expect(partial).toEqual({
