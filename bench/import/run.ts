@@ -1,5 +1,5 @@
 /**
- * Import benchmark: `npm run bench:import [-- --lines 50000,500000 --db pglite,postgres]`.
+ * Import benchmark: `npm run bench:import [-- --lines 50000,500000 --db pglite,postgres --kind sales-history|orders|stock]`.
  *
  * Generates a retailer's invoice export (the UCI Online Retail II layout: 4,000 SKUs over two years,
  * invoices of about 20 lines, 2% cancellation invoices, 1% zero prices, postage lines) with `lines`
@@ -9,9 +9,11 @@
  * times ≈ ratio of the lines).
  *
  * `--kind stock [--rows 100000]` measures a stock-count import instead, through a running server (./stock.ts).
+ * `--kind orders` times the generic orders CSV instead: 4,000 products and a stock count imported first,
+ * then orders of 1–5 lines (90% shipped at their dates, 5% cancelled, 5% left reserved) over two years.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +30,9 @@ function arg(name: string, fallback: string): string {
 
 const SIZES = arg('lines', '50000,500000').split(',').map(Number);
 const DBS = arg('db', 'pglite,postgres').split(',');
+const KIND = arg('kind', 'sales-history');
+if (!['sales-history', 'orders', 'stock'].includes(KIND))
+  throw new Error('--kind is sales-history, orders or stock');
 const PG_URL =
   process.env['BENCH_DATABASE_URL'] ??
   process.env['TEST_DATABASE_URL'] ??
@@ -80,6 +85,40 @@ async function writeFile(path: string, lines: number): Promise<void> {
   await once(out, 'finish');
 }
 
+const BENCH_SKUS = 4000;
+
+/** The generic orders CSV: `lines` lines in orders of 1–5 lines over two years. */
+async function writeOrdersFile(path: string, lines: number): Promise<void> {
+  const out = createWriteStream(path);
+  const rnd = random(lines);
+  out.write('channel,external_id,ordered_at,sku,quantity,unit_price,currency,status,shipped_at\n');
+  const start = Date.UTC(2023, 0, 1);
+  for (let n = 0, order = 1; n < lines; order++) {
+    const at = start + Math.floor((n / lines) * 730 * 86_400_000);
+    const roll = rnd();
+    const status = roll < 0.9 ? 'shipped' : roll < 0.95 ? 'cancelled' : 'reserved';
+    const shipped = status === 'shipped' ? new Date(at + 86_400_000).toISOString() : '';
+    const size = 1 + Math.floor(rnd() * 5);
+    for (let i = 0; i < size && n < lines; i++, n++) {
+      const sku = `B${10_000 + Math.floor(rnd() ** 2 * BENCH_SKUS)}`;
+      const row = `manual,BENCH-${order},${new Date(at).toISOString()},${sku},${1 + Math.floor(rnd() * 3)},${(2 + rnd() * 20).toFixed(2)},USD,${status},${shipped}\n`;
+      if (!out.write(row)) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+/** Products and a stock count that cover every order of the orders file, imported before it is timed. */
+function orderCatalog(dir: string): { products: string; stock: string } {
+  const products = join(dir, 'products.csv');
+  const stock = join(dir, 'stock.csv');
+  const skus = Array.from({ length: BENCH_SKUS }, (_, i) => `B${10_000 + i}`);
+  writeFileSync(products, `sku,title\n${skus.map((s) => `${s},Item ${s}`).join('\n')}\n`);
+  writeFileSync(stock, `sku,location,quantity\n${skus.map((s) => `${s},WH,10000000`).join('\n')}\n`);
+  return { products, stock };
+}
+
 async function runOne(db: string, lines: number, file: string) {
   const folder = mkdtempSync(join(tmpdir(), 'stockwise-bench-import-'));
   const name = `sw_bench_import_${randomBytes(4).toString('hex')}`;
@@ -100,20 +139,37 @@ async function runOne(db: string, lines: number, file: string) {
     });
     const actor = await sw.auth.ownerOf(member.accountName);
     await sw.locations.createLocation(actor, { code: 'WH', name: 'Warehouse', type: 'warehouse' });
+    if (KIND === 'orders') {
+      const catalog = orderCatalog(folder);
+      await importFile(sw.imports, actor, { kind: 'products', path: catalog.products });
+      await importFile(sw.imports, actor, { kind: 'stock', path: catalog.stock });
+    }
     const started = performance.now();
-    const result = await importFile(sw.imports, actor, {
-      kind: 'sales-history',
-      path: file,
-      skipInvalid: true,
-      mapping: parseSalesHistoryMapping(JSON.stringify(MAPPING)),
-    });
+    const result = await importFile(
+      sw.imports,
+      actor,
+      KIND === 'orders'
+        ? { kind: 'orders', path: file, skipInvalid: true }
+        : {
+            kind: 'sales-history',
+            path: file,
+            skipInvalid: true,
+            mapping: parseSalesHistoryMapping(JSON.stringify(MAPPING)),
+          },
+    );
     const seconds = (performance.now() - started) / 1000;
+    const a = result.applied;
     return {
       db,
+      kind: KIND,
       lines,
       seconds: Math.round(seconds * 10) / 10,
       linesPerSecond: Math.round(lines / seconds),
-      applied: { units: result.applied['units'], productsCreated: result.applied['productsCreated'] },
+      rejected: result.rejected,
+      applied:
+        KIND === 'orders'
+          ? { created: a['ordersCreated'], shipped: a['ordersShipped'], cancelled: a['ordersCancelled'] }
+          : { units: a['units'], productsCreated: a['productsCreated'] },
     };
   } finally {
     await sw.db.close();
@@ -128,15 +184,15 @@ async function runOne(db: string, lines: number, file: string) {
 
 const dir = mkdtempSync(join(tmpdir(), 'stockwise-bench-files-'));
 try {
-  if (arg('kind', 'sales-history') === 'stock') {
+  if (KIND === 'stock') {
     await benchStockImport(Number(arg('rows', '100000')));
     process.exit(0);
   }
   for (const db of DBS) {
     const runs = [];
     for (const lines of SIZES) {
-      const file = join(dir, `retail-${lines}.csv`);
-      await writeFile(file, lines);
+      const file = join(dir, `${KIND}-${lines}.csv`);
+      await (KIND === 'orders' ? writeOrdersFile(file, lines) : writeFile(file, lines));
       const r = await runOne(db, lines, file);
       runs.push(r);
       console.log(JSON.stringify(r));

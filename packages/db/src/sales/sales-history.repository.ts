@@ -81,16 +81,37 @@ export const salesHistoryRepository = {
     accountId: number,
     q: { importId: number; locationId: number; from: number; to: number },
   ): Promise<void> {
+    // A line with an order id counts only if no earlier file counted it (sales_history_lines).
     await sql.query(
-      `INSERT INTO sales_demand AS s (account_id, product_id, location_id, day, units, revenue, lines)
+      `WITH fresh AS (
+         INSERT INTO sales_history_lines (account_id, order_id, product_id, day, occurrence, import_id, line_no)
+         SELECT $1, r.data->>'orderId', p.id, (r.data->>'day')::date, (r.data->>'occurrence')::int, $2, r.line_no
+         FROM import_rows r JOIN products p ON p.account_id = $1 AND p.sku = r.data->>'sku'
+         WHERE r.import_id = $2 AND r.line_no >= $4 AND r.line_no < $5 AND r.data->>'use' = 'sale'
+           AND r.data->>'orderId' IS NOT NULL
+         ON CONFLICT DO NOTHING
+         RETURNING line_no)
+       INSERT INTO sales_demand AS s (account_id, product_id, location_id, day, units, revenue, lines)
        SELECT $1, p.id, $3, (r.data->>'day')::date, sum((r.data->>'units')::int), sum((r.data->>'revenue')::numeric), count(*)
        FROM import_rows r JOIN products p ON p.account_id = $1 AND p.sku = r.data->>'sku'
        WHERE r.import_id = $2 AND r.line_no >= $4 AND r.line_no < $5 AND r.data->>'use' = 'sale'
+         AND (r.data->>'orderId' IS NULL OR r.line_no IN (SELECT line_no FROM fresh))
        GROUP BY p.id, (r.data->>'day')::date
        ON CONFLICT (account_id, product_id, location_id, day) DO UPDATE
          SET units = s.units + EXCLUDED.units, revenue = s.revenue + EXCLUDED.revenue, lines = s.lines + EXCLUDED.lines`,
       [accountId, q.importId, q.locationId, q.from, q.to],
     );
+  },
+
+  /** Staged sales lines an earlier file already counted (same order, SKU, day and occurrence): not added again. */
+  async duplicates(sql: Sql, importId: number): Promise<{ lines: number; units: number }> {
+    const [row] = await sql.query<{ lines: number; units: number }>(
+      `SELECT count(*)::int AS lines, coalesce(sum((r.data->>'units')::int), 0)::int AS units
+       FROM import_rows r WHERE r.import_id = $1 AND r.data->>'use' = 'sale' AND r.data->>'orderId' IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM sales_history_lines h WHERE h.import_id = $1 AND h.line_no = r.line_no)`,
+      [importId],
+    );
+    return row ?? { lines: 0, units: 0 };
   },
 
   /** What the staged lines hold: sales, lines with no price, non-stock lines, cancellations and returns. */

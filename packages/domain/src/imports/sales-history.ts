@@ -224,6 +224,7 @@ export function salesHistoryRow(
     sku: mapping.createProducts ? null : sku,
     location: null,
     data: {
+      orderId,
       day: day(cell(mapping.date), mapping.date),
       sku,
       title: cell(mapping.title).slice(0, 500) || null,
@@ -234,4 +235,16 @@ export function salesHistoryRow(
       use,
     },
   };
+}
+
+/**
+ * The key that makes a sales-history line the same line in another file: order id, SKU, day and its
+ * occurrence (the n-th such line of the order in its file, counted by the reader). Lines without an order
+ * id have none and always count (docs/forecasting.md "History and censoring").
+ */
+export function salesLineKey(data: Readonly<Record<string, unknown>>): string | null {
+  const orderId = data['orderId'];
+  return typeof orderId === 'string'
+    ? `${orderId}\u0001${String(data['sku'])}\u0001${String(data['day'])}`
+    : null;
 }

@@ -15,6 +15,7 @@ import { applyProductsImport } from './appliers/products.applier';
 import { applySalesHistoryImport } from './appliers/sales-history.applier';
 import { applyStockImport } from './appliers/stock.applier';
 import { applySalesDemandInChunks } from './chunked-apply';
+import { applyOrdersInChunks, CHUNKED_ORDER_KINDS } from './chunked-orders';
 
 /** One applier per import kind. */
 const APPLIERS: Record<ImportKind, ImportApplier> = {
@@ -29,7 +30,8 @@ const APPLIERS: Record<ImportKind, ImportApplier> = {
 
 /**
  * Applies a staged import in one transaction; a crash before commit leaves nothing, and running it
- * again finishes it. A row that cannot be applied (not enough stock for a count, an order that cannot
+ * again finishes it. Sales histories and order files are applied in committed chunks first (resumable,
+ * see chunked-apply.ts and chunked-orders.ts); the last transaction then records the result. A row that cannot be applied (not enough stock for a count, an order that cannot
  * be reserved, a barcode another product has) refuses the whole file by default; with skipInvalid it
  * is rolled back alone (a savepoint) and reported with its line, and the rest is applied.
  */
@@ -58,7 +60,22 @@ export async function applyImport(
       })
     ).code;
   }
-  const result = await applyAll(tx, services, { ...q, options: { ...options, location } });
+  let chunked: RejectCollector | undefined;
+  if (record?.status === 'staging' && CHUNKED_ORDER_KINDS.has(record.kind as ImportKind)) {
+    requirePermission(actor, 'inventory:write');
+    chunked = new RejectCollector(options.onReject);
+    await applyOrdersInChunks(tx, services, {
+      actor,
+      importId,
+      applier: APPLIERS[record.kind as ImportKind],
+      location,
+      reject: chunked.add,
+      onProgress: (done, total) => {
+        options.onProgress?.(0.5 + 0.45 * (done / total), `applied ${done} of ${total} rows`);
+      },
+    });
+  }
+  const result = await applyAll(tx, services, { ...q, options: { ...options, location }, chunked });
   if (!tx.inTransaction && result.status === 'applied' && result.rows >= ANALYZE_AFTER_ROWS)
     for (const table of TOUCHED_TABLES[result.kind]) await tx.db.exec(`ANALYZE ${table}`);
   return result;
@@ -79,7 +96,7 @@ const TOUCHED_TABLES: Record<ImportKind, readonly string[]> = {
 async function applyAll(
   tx: Transactor,
   services: ImportServices,
-  q: { actor: Actor; importId: number; options: ApplyOptions },
+  q: { actor: Actor; importId: number; options: ApplyOptions; chunked?: RejectCollector | undefined },
 ): Promise<ImportResult> {
   const { actor, importId, options } = q;
   return tx.run(async (sql) => {
@@ -102,19 +119,22 @@ async function applyAll(
     const total = Math.max(1, await importsRepository.countStaged(sql, importId));
     let done = 0;
     const rejects = new RejectCollector(options.onReject);
-    const applied = await APPLIERS[kind]({
-      sql,
-      actor,
-      importId,
-      services,
-      progress: (n: number) => {
-        done += n;
-        options.onProgress?.(0.5 + 0.5 * Math.min(1, done / total), `applied ${done} of ${total} rows`);
-      },
-      location: options.location,
-      skipInvalid: record.skipInvalid,
-      reject: rejects.add,
-    });
+    // Applied in chunks already: the chunks' running result and rejects (already counted on the record).
+    const applied = q.chunked
+      ? { ...(record.result ?? {}) }
+      : await APPLIERS[kind]({
+          sql,
+          actor,
+          importId,
+          services,
+          progress: (n: number) => {
+            done += n;
+            options.onProgress?.(0.5 + 0.5 * Math.min(1, done / total), `applied ${done} of ${total} rows`);
+          },
+          location: options.location,
+          skipInvalid: record.skipInvalid,
+          reject: rejects.add,
+        });
     if (rejects.count > 0) applied['rowsNotApplied'] = rejects.count;
     const rowsRejected = record.rowsRejected + rejects.count;
     await importsRepository.finish(sql, importId, { status: 'applied', result: applied, rowsRejected });
@@ -125,9 +145,10 @@ async function applyAll(
       rejected: rowsRejected,
       ...applied,
     });
-    const allRejects = [...base.rejects, ...rejects.rows]
+    const found = q.chunked ?? rejects;
+    const allRejects = [...base.rejects, ...found.rows]
       .sort((a, b) => a.line - b.line)
       .slice(0, MAX_REPORTED);
-    return { ...base, rejected: base.rejected + rejects.count, rejects: allRejects, applied };
+    return { ...base, rejected: base.rejected + found.count, rejects: allRejects, applied };
   });
 }

@@ -6,7 +6,7 @@ import type { Parser } from 'csv-parse';
 import type { ImportKind, ImportRow } from '@stockwise/domain/imports/import-formats';
 import { checkHeader, IMPORT_FORMATS, validateImportRow } from '@stockwise/domain/imports/import-formats';
 import type { NonStockRule, SalesHistoryMapping } from '@stockwise/domain/imports/sales-history';
-import { checkMappedHeader, salesHistoryRow } from '@stockwise/domain/imports/sales-history';
+import { checkMappedHeader, salesHistoryRow, salesLineKey } from '@stockwise/domain/imports/sales-history';
 import { salesHistoryRepository } from '@stockwise/db/sales/sales-history.repository';
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import type { Sql } from '@stockwise/db/database';
@@ -196,11 +196,22 @@ async function rowReader(
     });
   const mapping: SalesHistoryMapping = input.mapping;
   const rule: NonStockRule = await salesHistoryRepository.nonStockRule(sql, accountId);
+  const seen = new Map<string, number>();
   return {
     checkHeader: (names) => {
       checkMappedHeader(mapping, names);
     },
-    validate: (row) => salesHistoryRow(mapping, row, rule),
+    validate: (row) => {
+      const line = salesHistoryRow(mapping, row, rule);
+      // The n-th line of this SKU in this order on this day: overlapping files repeat it, counted once.
+      const key = salesLineKey(line.data);
+      if (key !== null) {
+        const occurrence = (seen.get(key) ?? 0) + 1;
+        seen.set(key, occurrence);
+        line.data['occurrence'] = occurrence;
+      }
+      return line;
+    },
   };
 }
 

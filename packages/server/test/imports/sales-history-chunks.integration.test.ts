@@ -8,20 +8,12 @@ import { APPLY_CHUNK_LINES, applySalesDemandInChunks } from '../../src/imports/c
 import { importFile } from '../../src/imports/import.jobs';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount } from '../support/factories';
+import { SMALL_HISTORY_MAPPING } from '../support/history-mapping';
 import { client } from '../support/http-client';
 import { seedLocations, WAREHOUSE } from '../support/seed';
 
 const LINES = Math.round(APPLY_CHUNK_LINES * 2.4);
-const mapping = parseSalesHistoryMapping(
-  JSON.stringify({
-    orderId: 'Invoice',
-    date: 'Date',
-    sku: 'Sku',
-    quantity: 'Qty',
-    unitPrice: 'Price',
-    createProducts: true,
-  }),
-);
+const mapping = parseSalesHistoryMapping(JSON.stringify(SMALL_HISTORY_MAPPING));
 
 describeEachBackend(
   'Sales history applied in committed chunks: a crash resumes to exactly one application',

@@ -26,6 +26,8 @@ export interface ApplyContext {
   location?: string | undefined;
   skipInvalid: boolean;
   reject: (row: RejectedRow) => void;
+  /** The staged groups to apply (one committed chunk of them); default: every staged row. */
+  groups?: AsyncIterable<StagedRow[]> | undefined;
 }
 
 /** Applies the staged rows of one import kind; returns what it changed (the import's result). */
@@ -92,9 +94,14 @@ export async function inBatchOrOneByOne(
   await ctx.sql.exec('RELEASE SAVEPOINT import_batch');
 }
 
-/** Staged rows grouped by key (an order's lines; a SKU's rows), in key order, a page at a time. */
-export async function* stagedGroups(sql: Sql, importId: number): AsyncGenerator<StagedRow[]> {
-  let after: { key: string; lineNo: number } | null = null;
+/** Staged rows grouped by key (an order's lines; a SKU's rows), in key order, a page at a time, after `afterKey`. */
+export async function* stagedGroups(
+  sql: Sql,
+  importId: number,
+  afterKey: string | null = null,
+): AsyncGenerator<StagedRow[]> {
+  let after: { key: string; lineNo: number } | null =
+    afterKey === null ? null : { key: afterKey, lineNo: 2 ** 31 - 1 };
   let current: StagedRow[] = [];
   for (;;) {
     const page = await importsRepository.readStaged(sql, importId, after, APPLY_PAGE);

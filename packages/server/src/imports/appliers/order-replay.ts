@@ -30,7 +30,7 @@ export async function replayOrders(
   orderOf: (first: Record<string, unknown>) => FileOrder,
 ): Promise<Record<string, unknown>> {
   const totals: Outcome = { created: 0, existing: 0, shipped: 0, cancelled: 0 };
-  for await (const group of stagedGroups(ctx.sql, ctx.importId)) {
+  for await (const group of ctx.groups ?? stagedGroups(ctx.sql, ctx.importId)) {
     const first = group[0]?.data ?? {};
     const { intake: who, disposition, shippedAt } = orderOf(first);
     // No silent drops: a row with no units, an order the channel has not confirmed, or a line an

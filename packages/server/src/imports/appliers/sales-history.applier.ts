@@ -14,6 +14,7 @@ const MAX_CASE_GROUPS = 200;
 export const applySalesHistoryImport: ImportApplier = async (ctx) => {
   const { sql, actor, importId } = ctx;
   const summary = await salesHistoryRepository.stagedSummary(sql, importId);
+  const duplicates = await salesHistoryRepository.duplicates(sql, importId);
   const groups = caseVariantGroups(
     await salesHistoryRepository.caseCandidates(sql, actor.accountId, importId),
   );
@@ -29,6 +30,9 @@ export const applySalesHistoryImport: ImportApplier = async (ctx) => {
     nonStockLines: summary.nonStock,
     cancellationLines: summary.cancellations,
     returnLines: summary.returns,
+    // Lines another file already counted (an overlapping export): in `units` above, not added to demand again.
+    duplicateLines: duplicates.lines,
+    duplicateUnits: duplicates.units,
     caseVariantGroups: groups.length,
     caseVariants: groups.slice(0, MAX_CASE_GROUPS),
   };

@@ -1,0 +1,112 @@
+import type { ImportKind } from '@stockwise/domain/imports/import-formats';
+import { DomainError } from '@stockwise/domain/errors';
+import type { StagedRow } from '@stockwise/db/imports/imports.repository';
+import { importsRepository } from '@stockwise/db/imports/imports.repository';
+import { importChunksRepository } from '@stockwise/db/imports/import-chunks.repository';
+import type { Actor } from '../accounts/actor';
+import type { Transactor } from '../platform/transactor';
+import type { ImportApplier, ImportServices } from './appliers/apply-context';
+import { stagedGroups } from './appliers/apply-context';
+import type { RejectedRow } from './import-result';
+import { yieldToEventLoop } from './chunked-apply';
+
+/** Order files: applied in committed chunks of whole orders (docs/architecture.md "Imports"). */
+export const CHUNKED_ORDER_KINDS: ReadonlySet<ImportKind> = new Set<ImportKind>(['orders', 'amazon-orders']);
+
+/**
+ * Staged order lines per chunk: locks are held for this many lines' work at most. By lines only (not
+ * time), so a file of one chunk is all or nothing on any machine.
+ */
+export const ORDER_CHUNK_LINES = 200;
+
+/**
+ * Applies an order file's staged orders a chunk at a time, each chunk in its own transaction that also
+ * deletes the chunk's staged rows and adds what it changed to the import's running result: a crash (or a
+ * refused line) keeps the committed chunks, and applying the import again goes on with the orders left, so
+ * each order is applied exactly once. Live orders and other requests run between chunks.
+ */
+export async function applyOrdersInChunks(
+  tx: Transactor,
+  services: ImportServices,
+  q: {
+    actor: Actor;
+    importId: number;
+    applier: ImportApplier;
+    location: string | undefined;
+    reject: (row: RejectedRow) => void;
+    onProgress?: ((done: number, total: number) => void) | undefined;
+    /** Staged lines per chunk (default ORDER_CHUNK_LINES). */
+    chunkLines?: number | undefined;
+  },
+): Promise<void> {
+  const { actor, importId } = q;
+  const total = await importsRepository.countStaged(tx.sql, importId);
+  let after: string | null = null;
+  let done = 0;
+  for (;;) {
+    const chunk = await tx.run(async (sql) => {
+      const record = await importsRepository.find(sql, actor.accountId, importId, { lock: true });
+      if (record?.status !== 'staging') throw new DomainError('CONFLICT', `import ${importId} is not staged`);
+      const taken = boundedGroups(stagedGroups(sql, importId, after), q.chunkLines ?? ORDER_CHUNK_LINES);
+      let rejected = 0;
+      const changed = await q.applier({
+        sql,
+        actor,
+        importId,
+        services,
+        progress: () => undefined,
+        location: q.location,
+        skipInvalid: record.skipInvalid,
+        reject: (row) => {
+          rejected += 1;
+          q.reject(row);
+        },
+        groups: taken.groups,
+      });
+      if (taken.last.key === null) return null;
+      const lines = await importChunksRepository.deleteStagedKeys(sql, importId, {
+        after,
+        through: taken.last.key,
+      });
+      await importChunksRepository.saveProgress(sql, importId, {
+        result: addCounts(record.result ?? {}, {
+          ...changed,
+          ...(rejected > 0 ? { rowsNotApplied: rejected } : {}),
+        }),
+        appliedThrough: record.appliedThrough + lines,
+        rowsRejected: record.rowsRejected + rejected,
+      });
+      return { last: taken.last.key, lines };
+    });
+    if (!chunk) return;
+    after = chunk.last;
+    done += chunk.lines;
+    q.onProgress?.(done, Math.max(total, done));
+    await yieldToEventLoop();
+  }
+}
+
+/** The first groups of `source` up to `lines` staged lines, and the last key taken. */
+function boundedGroups(source: AsyncGenerator<StagedRow[]>, lines: number) {
+  const last: { key: string | null } = { key: null };
+  async function* take(): AsyncGenerator<StagedRow[]> {
+    let taken = 0;
+    for await (const group of source) {
+      last.key = group[0]?.key ?? last.key;
+      yield group;
+      taken += group.length;
+      if (taken >= lines) return;
+    }
+  }
+  return { last, groups: take() };
+}
+
+/** The running result plus one chunk's counts (numbers add up; anything else is the latest). */
+function addCounts(sum: Record<string, unknown>, chunk: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...sum };
+  for (const [k, v] of Object.entries(chunk)) {
+    const before = out[k];
+    out[k] = typeof v === 'number' && typeof before === 'number' ? before + v : v;
+  }
+  return out;
+}

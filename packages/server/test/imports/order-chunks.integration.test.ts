@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { applyOrdersImport } from '../../src/imports/appliers/orders.applier';
+import { applyOrdersInChunks, ORDER_CHUNK_LINES } from '../../src/imports/chunked-orders';
+import { importFile } from '../../src/imports/import.jobs';
+import type { Stockwise } from '../../src/stockwise';
+import { describeEachBackend, useStockwise } from '../support/backends';
+import { dayAt } from '../support/days';
+import type { TestAccount } from '../support/factories';
+import { newAccount, productInput } from '../support/factories';
+import { client } from '../support/http-client';
+import { receive, seedLocations, WAREHOUSE } from '../support/seed';
+
+/** An orders CSV of `orders` shipped orders of two lines (A × 1, B × 2), dated 30 days ago. */
+function ordersFile(orders: number, prefix: string): { path: string; fileHash: string } {
+  const rows = ['channel,external_id,ordered_at,sku,quantity,status,shipped_at'];
+  const at = dayAt(-30).toISOString();
+  for (let i = 0; i < orders; i++) {
+    const id = `${prefix}-${String(i).padStart(5, '0')}`;
+    rows.push(
+      `manual,${id},${at},${prefix}-A,1,shipped,${at}`,
+      `manual,${id},${at},${prefix}-B,2,shipped,${at}`,
+    );
+  }
+  const text = `${rows.join('\n')}\n`;
+  const path = join(mkdtempSync(join(tmpdir(), 'stockwise-order-chunks-')), 'orders.csv');
+  writeFileSync(path, text);
+  return { path, fileHash: createHash('sha256').update(text).digest('hex') };
+}
+
+async function seller(sw: Stockwise, app: Parameters<typeof client>[0], prefix: string) {
+  const owner = await newAccount(sw);
+  const api = client(app, owner.token);
+  await seedLocations(api, WAREHOUSE);
+  for (const sku of [`${prefix}-A`, `${prefix}-B`]) {
+    expect((await api.post('/api/v1/products', productInput({ sku }))).status).toBe(201);
+    await receive(api, sku, 'WH', 100_000);
+  }
+  return { owner, api };
+}
+
+async function figures(sw: Stockwise, owner: TestAccount, importId: number) {
+  const [row] = await sw.db.query<{ orders: number; shipped: number; staged: number }>(
+    `SELECT (SELECT count(*)::int FROM orders WHERE account_id = $1 AND channel = 'manual') AS orders,
+       (SELECT coalesce(-sum(on_hand_delta), 0)::int FROM stock_movements WHERE account_id = $1 AND type = 'shipment') AS shipped,
+       (SELECT count(*)::int FROM import_rows WHERE import_id = $2) AS staged`,
+    [owner.actor.accountId, importId],
+  );
+  return row!;
+}
+
+describeEachBackend('Order imports applied in committed chunks of whole orders', (backend) => {
+  const ctx = useStockwise(backend);
+
+  it('a crash after the first chunk, then the same file again: each order applied once, staged rows gone', async () => {
+    const { owner } = await seller(ctx.sw, ctx.app, 'CK');
+    const ORDERS = 40;
+    const file = ordersFile(ORDERS, 'CK');
+    const staged = await ctx.sw.imports.stage(owner.actor, {
+      kind: 'orders',
+      source: createReadStream(file.path),
+      fileHash: file.fileHash,
+    });
+    const crash = applyOrdersInChunks(ctx.sw.tx, ctx.sw, {
+      actor: owner.actor,
+      importId: staged.importId,
+      applier: applyOrdersImport,
+      location: undefined,
+      reject: () => undefined,
+      chunkLines: 20,
+      onProgress: () => {
+        throw new Error('killed');
+      },
+    });
+    await expect(crash).rejects.toThrow('killed');
+    const partial = await figures(ctx.sw, owner, staged.importId);
+    // One chunk of whole orders committed (20 lines): its orders, their shipments, and its staged rows
+    // gone; nothing of the rest.
+    expect(partial.orders).toBeGreaterThan(0);
+    expect(partial.orders).toBeLessThanOrEqual(10);
+    expect(partial).toEqual({
+      orders: partial.orders,
+      shipped: 3 * partial.orders,
+      staged: 2 * (ORDERS - partial.orders),
+    });
+
+    const result = await importFile(ctx.sw.imports, owner.actor, { kind: 'orders', path: file.path });
+    expect(result.importId).toBe(staged.importId);
+    expect(result.applied).toMatchObject({ ordersCreated: ORDERS, ordersShipped: ORDERS });
+    expect(await figures(ctx.sw, owner, staged.importId)).toEqual({
+      orders: ORDERS,
+      shipped: 3 * ORDERS,
+      staged: 0,
+    });
+    const again = await importFile(ctx.sw.imports, owner.actor, { kind: 'orders', path: file.path });
+    expect(again.status).toBe('unchanged');
+    expect(await figures(ctx.sw, owner, staged.importId)).toEqual({
+      orders: ORDERS,
+      shipped: 3 * ORDERS,
+      staged: 0,
+    });
+  });
+
+  it('a live API order placed while a large order file is applied completes before the import does', async () => {
+    const { owner, api } = await seller(ctx.sw, ctx.app, 'LV');
+    const ORDERS = ORDER_CHUNK_LINES;
+    const file = ordersFile(ORDERS, 'LV');
+    const progress: number[] = [];
+    let live: Promise<{ status: number; at: number; took: number }> | undefined;
+    const importing = importFile(ctx.sw.imports, owner.actor, {
+      kind: 'orders',
+      path: file.path,
+      onProgress: (fraction) => {
+        progress.push(fraction);
+        // Once the first chunk is committed, a live order for a SKU the file is shipping arrives through the API.
+        if (fraction > 0.5 && !live) {
+          const started = performance.now();
+          live = api
+            .post('/api/v1/orders', {
+              channel: 'shopify',
+              externalId: 'LIVE-1',
+              lines: [{ sku: 'LV-A', quantity: 1 }],
+            })
+            .then((res) => ({
+              status: res.status,
+              at: performance.now(),
+              took: performance.now() - started,
+            }));
+        }
+      },
+    });
+    const result = await importing;
+    const importDone = performance.now();
+    expect(result.applied).toMatchObject({ ordersCreated: ORDERS, ordersShipped: ORDERS });
+    expect(live).toBeDefined();
+    const order = await live!;
+    expect(order.status).toBe(201);
+    // It waited at most for the chunk in flight, not for the whole file (one transaction would make it wait).
+    expect(order.at).toBeLessThan(importDone);
+    expect(order.took).toBeLessThan(5000);
+    expect(progress.filter((f) => f > 0.5 && f < 1).length).toBeGreaterThanOrEqual(2);
+  });
+});
