@@ -69,6 +69,18 @@ export interface FulfilmentRate {
  */
 export const DEFAULT_WAREHOUSE_STORAGE_PER_CUBIC_FOOT_MONTH = 0.78;
 
+/** Cubic feet in a cubic metre (0.3048 m to the foot). */
+export const CUBIC_FEET_PER_CUBIC_METRE = 1 / 0.3048 ** 3;
+
+/**
+ * A rate Amazon publishes per cubic metre (EU stores, CA, JP) as the table holds it, per cubic foot, to
+ * six decimals (docs/fees.md).
+ * @example perCubicFootOfPerCubicMetre(27.82) // 0.787775 (DE standard-size storage, January–September)
+ */
+export function perCubicFootOfPerCubicMetre(perCubicMetre: number): number {
+  return Math.round((perCubicMetre / CUBIC_FEET_PER_CUBIC_METRE) * 1e6) / 1e6;
+}
+
 /** 1–12. */
 export function isPeakMonth(schedule: Pick<FeeSchedule, 'peakMonths'>, month: number): boolean {
   return schedule.peakMonths.includes(month);

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   feeScheduleFor,
   feeSizeTier,
+  feeTableMarketplaces,
   feeWeightLb,
   storagePerCubicFootDay,
   unitFees,
   unitMarginAfterFees,
 } from './unit-fees';
+import { CUBIC_FEET_PER_CUBIC_METRE, perCubicFootOfPerCubicMetre } from './fee-schedule';
 import { US_2024_FEES as us } from './us-2024.fixture';
 
 describe('unit fees from the fee table (docs/formulas.md, US from 2024)', () => {
@@ -72,5 +74,23 @@ describe('storage per cubic foot per day over a window (months 1–12, rate ÷ d
     expect(feeScheduleFor(schedules, 'UK')).toBe(uk);
     expect(feeScheduleFor(schedules, 'DE')).toBe(us);
     expect(feeScheduleFor(schedules, null)).toBe(us);
+  });
+});
+
+describe('which fee table prices a location (docs/fees.md, Selection)', () => {
+  it("tries the location's own marketplace, then the US default; GB is the UK table", () => {
+    expect(feeTableMarketplaces('DE')).toEqual(['DE', 'US']);
+    expect(feeTableMarketplaces(' gb ')).toEqual(['UK', 'US']);
+    expect(feeTableMarketplaces('US')).toEqual(['US']);
+    expect(feeTableMarketplaces(null)).toEqual(['US']);
+    expect(feeTableMarketplaces('')).toEqual(['US']);
+  });
+
+  it('holds per-cubic-metre rates per cubic foot: 1 m³ = 35.3147 cu ft', () => {
+    // 0.3048 m to the foot (international foot): 1 / 0.3048³ = 35.31466672…
+    expect(CUBIC_FEET_PER_CUBIC_METRE).toBeCloseTo(35.3146667, 6);
+    expect(perCubicFootOfPerCubicMetre(27.82)).toBe(0.787775);
+    expect(perCubicFootOfPerCubicMetre(170)).toBe(4.813864);
+    expect(perCubicFootOfPerCubicMetre(0)).toBe(0);
   });
 });

@@ -121,3 +121,19 @@ export interface FeeSchedules {
 export function feeScheduleFor(schedules: FeeSchedules, marketplace: string | null | undefined): FeeSchedule {
   return (marketplace ? schedules.byMarketplace.get(marketplace) : undefined) ?? schedules.fallback;
 }
+
+/** The marketplace whose shipped fee table is the default: the US (docs/fees.md). */
+export const DEFAULT_FEE_MARKETPLACE = 'US';
+
+/**
+ * The one rule that picks a location's fee table (docs/fees.md, Selection): the tables to try, in order —
+ * the location's own marketplace (Amazon's 'GB' is the 'UK' table), then the US default. A location
+ * without a marketplace, or one whose marketplace has no table (MX, JP), is priced by the US table, and
+ * every figure priced so carries that table's currency, so it never passes for the local one.
+ * @example feeTableMarketplaces('DE') // ['DE', 'US']; feeTableMarketplaces(null) // ['US']
+ */
+export function feeTableMarketplaces(marketplace: string | null | undefined): string[] {
+  const code = marketplace?.trim().toUpperCase();
+  const own = code === 'GB' ? 'UK' : code;
+  return own && own !== DEFAULT_FEE_MARKETPLACE ? [own, DEFAULT_FEE_MARKETPLACE] : [DEFAULT_FEE_MARKETPLACE];
+}

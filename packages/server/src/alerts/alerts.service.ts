@@ -79,8 +79,10 @@ export class AlertsService {
     const { positions } = await this.deps.planning.position(actor, { asOf });
     const out = positions.flatMap((p) => positionAlerts(p, { asOf }));
     out.push(...(await this.listingAndAgeConditions(actor, { asOf, schedule })));
+    const scheduleOf = this.deps.fees.resolver(actor, asOf);
     for (const c of await storageRepository.capacity(sql, actor.accountId)) {
-      const alert = capacityAlert(c, { asOf, schedule });
+      // the overage rate of the location's own marketplace table (docs/fees.md, Selection)
+      const alert = capacityAlert(c, { asOf, schedule: await scheduleOf(c.marketplace) });
       if (alert) out.push(alert);
     }
     const skipped: string[] = [];

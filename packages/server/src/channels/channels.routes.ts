@@ -15,6 +15,7 @@ import {
 } from './channels.schema';
 import { ProblemSchema } from '../http/common.schema';
 import { amazonReconciliationRoute } from './amazon/amazon-reconciliation.routes';
+import { sendToAmazonRoute } from './amazon/send-to-amazon.routes';
 import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
@@ -107,6 +108,7 @@ export function channelsRoutes(sw: Stockwise) {
   );
 
   amazonReconciliationRoute(app, sw);
+  sendToAmazonRoute(app, sw);
 
   serve(
     channelAction(

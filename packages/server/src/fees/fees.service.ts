@@ -2,6 +2,7 @@ import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import { DEFAULT_WAREHOUSE_STORAGE_PER_CUBIC_FOOT_MONTH } from '@stockwise/domain/fees/fee-schedule';
 import { DomainError } from '@stockwise/domain/errors';
 import type { FeeSchedules } from '@stockwise/domain/fees/unit-fees';
+import { DEFAULT_FEE_MARKETPLACE, feeTableMarketplaces } from '@stockwise/domain/fees/unit-fees';
 import type { FeeScheduleRecord } from '@stockwise/db/fees/fees.repository';
 import { feesRepository } from '@stockwise/db/fees/fees.repository';
 import type { FeeScheduleCreate, FeeScheduleDto, FeeScheduleUpdate } from './fees.schema';
@@ -10,7 +11,7 @@ import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 
-export const DEFAULT_MARKETPLACE = 'US';
+export const DEFAULT_MARKETPLACE = DEFAULT_FEE_MARKETPLACE;
 
 function toSchedule(r: FeeScheduleRecord): FeeSchedule {
   const { marketplace: _m, effectiveFrom: _e, ...body } = r.schedule;
@@ -51,22 +52,24 @@ export class FeesService {
     return toDto(found);
   }
 
-  /** The schedule in force for a marketplace on a date (falls back to the US defaults). */
+  /**
+   * The schedule in force on a date for a location's marketplace: the first table of
+   * feeTableMarketplaces (its own, else the US default) with a row on that date, else the US table's latest.
+   */
   async effective(actor: Actor, q: { marketplace?: string | null; on: string }): Promise<FeeSchedule> {
-    const marketplace = q.marketplace ?? DEFAULT_MARKETPLACE;
-    const found =
-      (await feesRepository.effective(this.tx.sql, actor.accountId, { marketplace, on: q.on })) ??
-      (await feesRepository.effective(this.tx.sql, actor.accountId, {
-        marketplace: DEFAULT_MARKETPLACE,
-        on: q.on,
-      })) ??
-      (await feesRepository.effective(this.tx.sql, actor.accountId, {
-        marketplace: DEFAULT_MARKETPLACE,
-        on: '9999-12-31',
-      }));
-    if (!found)
-      throw new DomainError('NOT_FOUND', `no fee schedule for ${marketplace}`, { field: 'marketplace' });
-    return toSchedule(found);
+    for (const marketplace of feeTableMarketplaces(q.marketplace)) {
+      const found = await feesRepository.effective(this.tx.sql, actor.accountId, { marketplace, on: q.on });
+      if (found) return toSchedule(found);
+    }
+    const latest = await feesRepository.effective(this.tx.sql, actor.accountId, {
+      marketplace: DEFAULT_MARKETPLACE,
+      on: '9999-12-31',
+    });
+    if (!latest)
+      throw new DomainError('NOT_FOUND', `no fee schedule for ${q.marketplace ?? DEFAULT_MARKETPLACE}`, {
+        field: 'marketplace',
+      });
+    return toSchedule(latest);
   }
 
   async create(actor: Actor, input: FeeScheduleCreate): Promise<FeeScheduleDto> {

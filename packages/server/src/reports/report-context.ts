@@ -34,7 +34,21 @@ export interface ReportParams {
  */
 export interface ReportScope {
   network: Network | null;
-  locations: { id: number; code: string }[];
+  locations: { id: number; code: string; marketplace: string | null }[];
+}
+
+/**
+ * The report's locations by the fee table that prices them (docs/fees.md, Selection): one context per
+ * marketplace, with that marketplace's schedule and only its locations — the aged surcharge's brackets
+ * and assessment day are the table's.
+ */
+export async function contextsByMarketplace(ctx: ReportContext): Promise<ReportContext[]> {
+  const groups = new Map<string | null, ReportScope['locations']>();
+  for (const l of ctx.scope.locations) groups.set(l.marketplace, [...(groups.get(l.marketplace) ?? []), l]);
+  const out: ReportContext[] = [];
+  for (const [marketplace, locations] of groups)
+    out.push({ ...ctx, schedule: await ctx.fees(marketplace), scope: { ...ctx.scope, locations } });
+  return out;
 }
 
 export interface Page {

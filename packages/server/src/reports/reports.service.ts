@@ -68,7 +68,16 @@ export class ReportsService {
     requirePermission(actor, 'read');
     const fees = this.fees.resolver(actor, params.asOf);
     const scope = await this.scope(actor, kind, params.location);
-    return { actor, params, scope, fees, schedule: await fees(DEFAULT_MARKETPLACE) };
+    // One marketplace in scope (one Amazon store, or ?location=): its table; several: the default's.
+    const markets = new Set(scope.locations.flatMap((l) => (l.marketplace === null ? [] : [l.marketplace])));
+    const [only] = markets;
+    return {
+      actor,
+      params,
+      scope,
+      fees,
+      schedule: await fees(markets.size === 1 && only !== undefined ? only : DEFAULT_MARKETPLACE),
+    };
   }
 
   /**
@@ -78,7 +87,11 @@ export class ReportsService {
   private async scope(actor: Actor, kind: ReportKind, location: string | undefined): Promise<ReportScope> {
     const def = this.definitions[kind];
     const all = await locationsRepository.listAll(this.tx.sql, actor.accountId);
-    const ref = (l: { id: number; code: string }) => ({ id: l.id, code: l.code });
+    const ref = (l: { id: number; code: string; marketplace: string | null }) => ({
+      id: l.id,
+      code: l.code,
+      marketplace: l.marketplace,
+    });
     if (location !== undefined) {
       if (def.scope !== 'location')
         throw new DomainError('VALIDATION_FAILED', `the ${kind} report does not take a location`, {

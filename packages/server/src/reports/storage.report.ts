@@ -13,11 +13,13 @@ import { REPORT_COLUMNS } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
 import {
   analytic,
+  contextsByMarketplace,
   monthNumber,
   orNull,
   pageAges,
   r2,
   r3,
+  scopeIds,
   scopeOf,
   storageTypeOfTier,
 } from './report-context';
@@ -99,38 +101,49 @@ async function storageRows(
 }
 
 async function storagePage(tx: Transactor, ctx: ReportContext, range: SkuRange): Promise<Page> {
-  const [rows, ages] = await Promise.all([
+  const key = (r: { sku: string; location: string }) => `${r.sku}\u0001${r.location}`;
+  const [rows, ...ages] = await Promise.all([
     analytic(tx, (sql) =>
       storageRepository.page(sql, ctx.actor.accountId, {
         month: ctx.params.month,
         asOf: ctx.params.asOf,
+        locationIds: scopeIds(ctx),
         ...scopeOf(range),
       }),
     ),
-    pageAges(tx, ctx, scopeOf(range), assessmentDay(ctx)),
+    // each marketplace's locations aged against its own table's brackets and assessment day
+    ...(await contextsByMarketplace(ctx)).map((c) => pageAges(tx, c, scopeOf(range), assessmentDay(c))),
   ]);
-  const key = (r: { sku: string; location: string }) => `${r.sku}\u0001${r.location}`;
-  const surcharge = new Map(ages.map((a) => [key(a), a.bracketAmounts.reduce((s, x) => s + x, 0)]));
+  const surcharge = new Map(
+    ages.flat().map((a) => [key(a), a.bracketAmounts.reduce((s, x) => s + x, 0)] as const),
+  );
   return { rows: await storageRows(tx, ctx, rows, (r) => surcharge.get(key(r)) ?? 0) };
 }
 
-/** The whole report: balances with the month's movements, and the layers' surcharges, read side by side a page at a time. */
+/**
+ * The whole report: balances with the month's movements, and the layers' surcharges, read side by side a
+ * page at a time — one statement per marketplace in scope (each with its table's brackets), one after
+ * the other, so rows come in SKU order within each marketplace.
+ */
 async function* storageStream(tx: Transactor, ctx: ReportContext): AsyncGenerator<ReportRow[]> {
   await Promise.all([utilization(tx, ctx), prefetchFees(tx, ctx)]);
-  const statement = storageRepository.statement(ctx.actor.accountId, {
-    month: ctx.params.month,
-    asOf: ctx.params.asOf,
-    assessment: assessmentDay(ctx),
-    brackets: ctx.schedule.agedSurcharge,
-  });
-  for await (const rows of statementPages(tx, statement)) {
-    const surcharge = new Map(rows.map((r) => [r.storage, r.surcharge]));
-    yield await storageRows(
-      tx,
-      ctx,
-      rows.map((r) => r.storage),
-      (r) => surcharge.get(r) ?? 0,
-    );
+  for (const c of await contextsByMarketplace(ctx)) {
+    const statement = storageRepository.statement(ctx.actor.accountId, {
+      month: c.params.month,
+      asOf: c.params.asOf,
+      assessment: assessmentDay(c),
+      brackets: c.schedule.agedSurcharge,
+      locationIds: scopeIds(c),
+    });
+    for await (const rows of statementPages(tx, statement)) {
+      const surcharge = new Map(rows.map((r) => [r.storage, r.surcharge]));
+      yield await storageRows(
+        tx,
+        ctx,
+        rows.map((r) => r.storage),
+        (r) => surcharge.get(r) ?? 0,
+      );
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import {
 } from '../channels/webhook/availability-push';
 import { ChannelsService } from '../channels/channels.service';
 import { AmazonReconciliationService } from '../channels/amazon/amazon-reconciliation.service';
+import { SendToAmazonService } from '../channels/amazon/send-to-amazon.service';
 import {
   AmazonReportsService,
   describeReports,
@@ -29,6 +30,7 @@ export interface SalesServices {
   amazonInventory: AmazonInventoryService;
   amazonReports: AmazonReportsService;
   amazonReconciliation: AmazonReconciliationService;
+  sendToAmazon: SendToAmazonService;
   shopifyWebhooks: ShopifyWebhookService;
   imports: ImportsService;
   availabilityPush: AvailabilityPush;
@@ -71,6 +73,7 @@ export function createSalesServices(
     amazonInventory,
     amazonReports,
     amazonReconciliation: new AmazonReconciliationService(deps.tx),
+    sendToAmazon: new SendToAmazonService(deps.tx),
     shopifyWebhooks,
     imports,
     availabilityPush,

@@ -8990,6 +8990,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/channels/amazon/send-to-amazon-file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A transfer draft (the seller's location → an Amazon location) as the tab-delimited file Seller Central's Send to Amazon workflow uploads: default prep and labeling owners, then Merchant SKU, Quantity, Prep owner, Labeling owner. Writes nothing. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['InboundDraft'];
+        };
+      };
+      responses: {
+        /** @description The Send to Amazon file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/tab-separated-values': string;
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/channels/{channel}/availability/push': {
     parameters: {
       query?: never;
@@ -13547,6 +13650,37 @@ export interface components {
       difference: number | null;
       /** @description each difference, explained */
       flags: string[];
+    };
+    InboundDraft: {
+      /**
+       * @description the location the units leave (warehouse or 3PL)
+       * @example WH1
+       */
+      from: string;
+      /**
+       * @description the Amazon location they go to
+       * @example WH1
+       */
+      to: string;
+      /**
+       * @description default prep owner (default Seller)
+       * @enum {string}
+       */
+      prepOwner?: 'Seller' | 'Amazon';
+      /**
+       * @description default labeling owner (default Seller)
+       * @enum {string}
+       */
+      labelingOwner?: 'Seller' | 'Amazon';
+      lines: {
+        /** @example MUG-1 */
+        sku: string;
+        quantity: number;
+        /** @enum {string} */
+        prepOwner?: 'Seller' | 'Amazon';
+        /** @enum {string} */
+        labelingOwner?: 'Seller' | 'Amazon';
+      }[];
     };
     ChannelAvailabilityPushQueued: {
       /**

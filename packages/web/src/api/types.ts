@@ -103,3 +103,5 @@ export type OrderStatus = Order['status'];
 
 export type StockProjection = Schemas['StockProjection'];
 export type ProjectionDay = StockProjection['days'][number];
+export type AmazonReconciliation = Schemas['AmazonReconciliation'];
+export type AmazonReconciliationLine = Schemas['AmazonReconciliationLine'];

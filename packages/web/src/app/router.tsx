@@ -23,6 +23,7 @@ const HealthPage = lazy(() => import('../health/health-page'));
 const ClearancePage = lazy(() => import('../health/clearance/clearance-page'));
 const SuppliersPage = lazy(() => import('../replenishment/suppliers/suppliers-page'));
 const ProfitPage = lazy(() => import('../reports/profit/profit-page'));
+const ReconciliationPage = lazy(() => import('../channels/amazon/reconciliation-page'));
 const OrdersPage = lazy(() => import('../sales/orders-page'));
 const JobsPage = lazy(() => import('../jobs/jobs-page'));
 const SettingsPage = lazy(() => import('../settings/settings-page'));
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       { path: 'clearance', element: <ClearancePage /> },
       { path: 'suppliers', element: <SuppliersPage /> },
       { path: 'profit', element: <ProfitPage /> },
+      { path: 'channels/amazon/reconciliation', element: <ReconciliationPage /> },
       { path: 'orders/:tab?', element: <OrdersPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'settings/:tab?', element: <SettingsPage /> },

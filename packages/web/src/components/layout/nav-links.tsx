@@ -32,6 +32,7 @@ const ITEMS: NavItem[] = [
   { to: '/suppliers', label: 'nav.suppliers', icon: <IconFactory /> },
   { to: '/orders', label: 'nav.orders', icon: <IconCart /> },
   { to: '/profit', label: 'nav.profit', icon: <IconCoins /> },
+  { to: '/channels/amazon/reconciliation', label: 'nav.reconciliation', icon: <IconClipboard /> },
   { to: '/health', label: 'nav.health', icon: <IconChart /> },
   { to: '/clearance', label: 'nav.clearance', icon: <IconCoins /> },
   { to: '/alerts', label: 'nav.alerts', icon: <IconAlert /> },
