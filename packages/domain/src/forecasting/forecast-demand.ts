@@ -1,5 +1,5 @@
 import { backtestOrigins, scoreWindows, type BacktestWindow } from './backtest';
-import { fitCandidate, type CandidateModel } from './candidates';
+import { fitCandidate, pooledCandidate, type CandidateModel } from './candidates';
 import { classifyDemand } from './classify-demand';
 import { countQuantiles } from './count-quantiles';
 import { degenerateForecast, degenerateReason, summariseHistory } from './degenerate';
@@ -25,7 +25,7 @@ const DEFAULT_MODELS: readonly ModelName[] = [
 ];
 
 /** Backtest: up to 4 origins two weeks apart, each forecasting up to 28 days. */
-const BACKTEST = { origins: 4, step: 14, maxHorizon: 28 };
+export const BACKTEST = { origins: 4, step: 14, maxHorizon: 28 };
 
 function assertOptions(options: ForecastOptions): void {
   if (!Number.isInteger(options.horizon) || options.horizon < 1)
@@ -96,11 +96,17 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
   });
   // Seasonal models need three seasons besides the backtest; yearly ones two years and 4 weeks.
   const names = (options.candidates ?? DEFAULT_MODELS).filter((name) =>
-    name === 'ses-weekly-yearly'
-      ? n >= 2 * 364 + 28 + btHorizon
-      : !name.includes('weekly') || n >= 3 * m + btHorizon,
+    name === 'gbt'
+      ? false
+      : name === 'ses-weekly-yearly'
+        ? n >= 2 * 364 + 28 + btHorizon
+        : !name.includes('weekly') || n >= 3 * m + btHorizon,
   );
   const models: CandidateModel[] = names.map((name) => fitCandidate(name, y, { seasonLength: m }));
+  const pooled = options.pooled;
+  const offered = pooled && (options.candidates?.includes(pooled.name) ?? true);
+  const pooledModel = offered ? pooledCandidate(pooled, { start, origins, horizon }, mult) : null;
+  if (pooledModel) models.push(pooledModel);
 
   const windowsOf = (forecastAt: (end: number, h: number) => Float64Array): BacktestWindow[] =>
     origins.map((end) => {
