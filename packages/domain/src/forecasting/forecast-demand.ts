@@ -11,7 +11,8 @@ export const DEFAULT_QUANTILE_LEVELS: readonly number[] = [0.5, 0.8, 0.9, 0.95, 
 
 /**
  * Default candidates. 'ses-weekly-yearly' is opt-in (`candidates`): on M5 it helped at origin 1913
- * (WRMSSE 0.6653 → 0.6587) but hurt at 1885 (0.6387 → 0.6656) and 1857 (0.6596 → 0.6637).
+ * (WRMSSE 0.6653 → 0.6587) but hurt at 1885 (0.6387 → 0.6656) and 1857 (0.6596 → 0.6637); with
+ * honest backtests 1913 0.6737 → 0.6690, 1885 0.6400 → 0.6480 (docs/forecasting.md).
  */
 const DEFAULT_MODELS: readonly ModelName[] = [
   'seasonal-naive',
