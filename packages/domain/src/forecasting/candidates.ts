@@ -4,7 +4,7 @@ import { fitEts } from './fit-ets';
 import { seasonalNaive } from './seasonal-naive';
 import { tsbRate } from './tsb';
 import { yearlyOffsets } from './yearly';
-import type { ModelName } from './types';
+import type { ModelName, PooledForecast } from './types';
 
 /** A candidate fitted on the whole history, and refitted on the data before any backtest origin. */
 export interface CandidateModel {
@@ -81,6 +81,8 @@ function fitOnce(
         },
       };
     }
+    case 'gbt':
+      throw new RangeError('gbt is fitted across the catalogue: pass its forecasts as `pooled`');
     case 'ses':
     case 'holt-damped':
     case 'ses-weekly':
@@ -113,4 +115,27 @@ function fitOnce(
       };
     }
   }
+}
+
+/**
+ * A catalogue-wide model's forecasts as a candidate on the adjusted scale of `forecastDemand`
+ * (`start`: the first sale, `multiplier(t)`: the known effect of adjusted day t). Its backtest
+ * forecasts come from a model fitted before the origins, so they are honest; null when they do not
+ * cover every backtest origin and the horizon.
+ */
+export function pooledCandidate(
+  pooled: PooledForecast,
+  at: { readonly start: number; readonly origins: readonly number[]; readonly horizon: number },
+  multiplier: (t: number) => number,
+): CandidateModel | null {
+  const index = (end: number): number => pooled.origins.indexOf(at.start + end);
+  if (pooled.forecast.length < at.horizon || at.origins.some((end) => index(end) < 0)) return null;
+  const adjusted = (values: Float64Array, end: number, horizon: number): Float64Array =>
+    Float64Array.from({ length: horizon }, (_, h) => values[h]! / multiplier(end + h));
+  return {
+    name: pooled.name,
+    params: {},
+    forecastAt: (end, horizon) => adjusted(pooled.forecast, end, horizon),
+    backtestAt: (end, horizon) => adjusted(pooled.backtest[index(end)]!, end, horizon),
+  };
 }

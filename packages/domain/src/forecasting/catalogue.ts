@@ -13,9 +13,15 @@ import {
   type CatalogueSeries,
   type EffectChoice,
 } from './catalogue-factors';
-import { forecastDemand } from './forecast-demand';
+import { BACKTEST, forecastDemand } from './forecast-demand';
+import {
+  catalogueGbtForecast,
+  fitCatalogueGbt,
+  type CatalogueGbt,
+  type CatalogueGbtOptions,
+} from './gbt/catalogue-gbt';
 import { fitPooledEffects, pooledMultiplier, type EffectFactor } from './pooled-effects';
-import type { DemandForecast, FallbackProfile, ForecastOptions } from './types';
+import type { DemandForecast, FallbackProfile, ForecastOptions, PooledForecast } from './types';
 
 export interface CatalogueInput {
   /** Every history has the same length: the days before the first forecast day. */
@@ -39,6 +45,12 @@ export interface CatalogueOptions extends Omit<ForecastOptions, 'regressors' | '
   readonly prior?: number;
   /** The pooled effects are fitted on the last `fitDays` days of history. @default 1092 */
   readonly fitDays?: number;
+  /**
+   * The catalogue-wide model (`fitCatalogueGbt`) as one more candidate per series, or false for
+   * per-series models only. Off by default: on M5 origin 1913 it did not lower WRMSSE (0.6738 with
+   * it, 0.6737 without) and its two fits cost ~7 s of CPU (docs/forecasting.md). @default false
+   */
+  readonly gbt?: CatalogueGbtOptions | false;
 }
 
 /** The pooled part of a catalogue forecast, fitted once; each series is then forecast on its own. */
@@ -51,6 +63,7 @@ export interface CataloguePlan {
   readonly series: readonly CatalogueSeries[];
   readonly events: readonly CatalogueEvent[];
   readonly profiles: ReadonlyMap<string, FallbackProfile>;
+  readonly gbt: CatalogueGbt | null;
 }
 
 /** What one series' forecast needs: its (censored) history, effect multipliers and fallback profile. */
@@ -59,6 +72,7 @@ export interface PreparedSeries {
   /** history.length + horizon multipliers (1 = no effect). */
   readonly multiplier: Float64Array;
   readonly fallbackProfile?: FallbackProfile;
+  readonly pooled?: PooledForecast;
 }
 
 /** Days with a price series but no price are not listed: unknown demand, not zero demand. */
@@ -114,7 +128,11 @@ export function planCatalogue(input: CatalogueInput, options: CatalogueOptions):
     });
     if (profile) profiles.set(category, profile);
   }
-  return { days, horizon, histories, factors, effects, series: input.series, events, profiles };
+  const gbtOptions = options.gbt ?? false;
+  const backtest = { ...(options.backtest ?? BACKTEST), horizon: Math.min(horizon, BACKTEST.maxHorizon) };
+  const gbt =
+    gbtOptions === false ? null : fitCatalogueGbt({ ...input, histories, horizon, backtest }, gbtOptions);
+  return { days, horizon, histories, factors, effects, series: input.series, events, profiles, gbt };
 }
 
 /** Series `index` of a plan, ready for `forecastPrepared`. */
@@ -130,17 +148,24 @@ export function prepareSeries(plan: CataloguePlan, index: number): PreparedSerie
   const lifts = knownLifts({ series, events: plan.events, days: length });
   if (lifts) for (let t = 0; t < length; t++) multiplier[t] = multiplier[t]! * lifts[t]!;
   const profile = plan.profiles.get(series.category);
-  return { history: plan.histories[index]!, multiplier, ...(profile ? { fallbackProfile: profile } : {}) };
+  const pooled = plan.gbt ? catalogueGbtForecast(plan.gbt, index) : undefined;
+  return {
+    history: plan.histories[index]!,
+    multiplier,
+    ...(profile ? { fallbackProfile: profile } : {}),
+    ...(pooled ? { pooled } : {}),
+  };
 }
 
 /** One prepared series through `forecastDemand`, its effects as known multipliers. */
 export function forecastPrepared(prepared: PreparedSeries, options: CatalogueOptions): DemandForecast {
-  const { effects: _effects, prior: _prior, fitDays: _fitDays, ...rest } = options;
+  const { effects: _effects, prior: _prior, fitDays: _fitDays, gbt: _gbt, ...rest } = options;
   return forecastDemand(prepared.history, {
     selection: CATALOGUE_SELECTION,
     ...rest,
     regressors: { multiplier: prepared.multiplier },
     ...(prepared.fallbackProfile ? { fallbackProfile: prepared.fallbackProfile } : {}),
+    ...(prepared.pooled ? { pooled: prepared.pooled } : {}),
   });
 }
 

@@ -19,7 +19,8 @@ export type ModelName =
   | 'ses-weekly-yearly'
   | 'croston'
   | 'sba'
-  | 'tsb';
+  | 'tsb'
+  | 'gbt';
 
 /** A demand profile borrowed from similar SKUs (e.g. the category) for new or degenerate SKUs. */
 export interface FallbackProfile {
@@ -42,6 +43,19 @@ export interface DemandRegressors {
   readonly multiplier?: Float64Array;
 }
 
+/**
+ * Forecasts of one series by a model fitted across the catalogue (`catalogueGbtForecast`), on the
+ * demand scale: from each backtest origin by a model fitted before it, and from the first forecast day.
+ */
+export interface PooledForecast {
+  readonly name: ModelName;
+  /** Backtest origins (history indices); `backtest[k]` forecasts from `origins[k]`. */
+  readonly origins: Int32Array;
+  readonly backtest: readonly Float64Array[];
+  /** From the first forecast day, `horizon` days. */
+  readonly forecast: Float64Array;
+}
+
 export interface ForecastOptions {
   /** Number of days to forecast (≥ 1). */
   readonly horizon: number;
@@ -51,6 +65,8 @@ export interface ForecastOptions {
   readonly seasonLength?: number;
   readonly regressors?: DemandRegressors;
   readonly fallbackProfile?: FallbackProfile;
+  /** A catalogue-wide model's forecasts, one more candidate of the backtest. */
+  readonly pooled?: PooledForecast;
   /**
    * Restrict the candidate models (e.g. for speed or tests). Default: all models that fit the data.
    */
