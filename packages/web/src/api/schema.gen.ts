@@ -9808,6 +9808,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/storage/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Storage fees by storage type month by month (the storage report summed), with utilisation against the limits this month and the next two and the overage fee at risk */
+    get: {
+      parameters: {
+        query?: {
+          asOf?: string;
+          /** @description months up to this one (next month is added) */
+          months?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The overview */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StorageOverview'];
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/{kind}': {
     parameters: {
       query?: never;
@@ -13230,6 +13333,38 @@ export interface components {
         unitsSold60: number;
       }[];
       nextCursor: string | null;
+    };
+    StorageOverview: {
+      asOf: string;
+      months: {
+        month: string;
+        /** @enum {string} */
+        basis: 'past' | 'current' | 'next';
+        fees: {
+          storageType: string;
+          storageFee: number;
+          agedSurcharge: number;
+        }[];
+        storageFee: number;
+        agedSurcharge: number;
+      }[];
+      summary: {
+        storageUtilizationRatioWeeks: number | null;
+        utilizationSurchargeRate: number;
+        averageDailyVolumeCubicFeet: number;
+        averageDailyShippedVolumeCubicFeet: number;
+        capacity: {
+          location: string;
+          storageType: string;
+          limitCubicFeet: number | null;
+          months: {
+            month: number;
+            usedCubicFeet: number;
+            utilisation: number | null;
+            overageFee: number;
+          }[];
+        }[];
+      };
     };
     Report: {
       /** @enum {string} */
