@@ -78,6 +78,7 @@ const CapacityMonthSchema = z.object({
 export const StorageOverviewSchema = z
   .object({
     asOf: z.string(),
+    currency: z.string().openapi({ description: 'the default marketplace’s fee currency' }),
     months: z.array(
       z.object({
         month: z.string(),

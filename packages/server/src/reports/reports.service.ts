@@ -150,6 +150,7 @@ export class ReportsService {
     const summary = await storageSummary(this.tx, ctx);
     return {
       asOf: params.asOf,
+      currency: ctx.schedule.currency,
       months: await storageMonths(this, actor, { asOf: params.asOf, months: q.months }),
       summary,
     };

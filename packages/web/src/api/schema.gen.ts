@@ -13336,6 +13336,8 @@ export interface components {
     };
     StorageOverview: {
       asOf: string;
+      /** @description the default marketplace’s fee currency */
+      currency: string;
       months: {
         month: string;
         /** @enum {string} */

@@ -23,6 +23,7 @@ const HealthPage = lazy(() => import('../health/health-page'));
 const ClearancePage = lazy(() => import('../health/clearance/clearance-page'));
 const SuppliersPage = lazy(() => import('../replenishment/suppliers/suppliers-page'));
 const ProfitPage = lazy(() => import('../reports/profit/profit-page'));
+const StoragePage = lazy(() => import('../reports/storage/storage-page'));
 const OrdersPage = lazy(() => import('../sales/orders-page'));
 const JobsPage = lazy(() => import('../jobs/jobs-page'));
 const SettingsPage = lazy(() => import('../settings/settings-page'));
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'health', element: <HealthPage /> },
       { path: 'clearance', element: <ClearancePage /> },
+      { path: 'storage', element: <StoragePage /> },
       { path: 'suppliers', element: <SuppliersPage /> },
       { path: 'profit', element: <ProfitPage /> },
       { path: 'orders/:tab?', element: <OrdersPage /> },

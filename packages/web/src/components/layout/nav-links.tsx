@@ -34,6 +34,7 @@ const ITEMS: NavItem[] = [
   { to: '/profit', label: 'nav.profit', icon: <IconCoins /> },
   { to: '/health', label: 'nav.health', icon: <IconChart /> },
   { to: '/clearance', label: 'nav.clearance', icon: <IconCoins /> },
+  { to: '/storage', label: 'nav.storage', icon: <IconBox /> },
   { to: '/alerts', label: 'nav.alerts', icon: <IconAlert /> },
   { to: '/lookup', label: 'nav.lookup', icon: <IconBarcode /> },
   { to: '/jobs', label: 'nav.jobs', icon: <IconJobs /> },
