@@ -171,7 +171,7 @@ export function ReportSchedulesTab() {
             <Table.Tr key={s.id}>
               <Table.Td>{t(kindKey(s.kind))}</Table.Td>
               <Table.Td>{t(frequencyKey(s.frequency))}</Table.Td>
-              <Table.Td>{s.format.toUpperCase()}</Table.Td>
+              <Table.Td translate="no">{s.format.toUpperCase()}</Table.Td>
               <Table.Td translate="no">{s.recipients.join(', ')}</Table.Td>
               <Table.Td>{s.lastSentOn ? fmt.date(s.lastSentOn) : t('schedules.notYet')}</Table.Td>
               <Table.Td>{canEdit ? <StopButton schedule={s} /> : null}</Table.Td>
