@@ -26,6 +26,21 @@ interface StorageOverview {
   months: { month: string; basis: string; storageFee: number; agedSurcharge: number }[];
 }
 
+interface PlanItem {
+  sku: string;
+  location: string;
+  action: string;
+  source: string | null;
+  recommendedQuantity: number;
+}
+interface Draft {
+  id: number;
+  fromLocation: string;
+  toLocation: string;
+  lines: { sku: string; quantity: number }[];
+  status: string;
+}
+
 const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const SLOW = 180_000;
 const en = (n: number) => n.toLocaleString('en-US');
@@ -140,6 +155,35 @@ describe.skipIf(!run)('decision pages (browser)', () => {
     await row.getByRole('button', { name: 'Stop the Inventory age schedule' }).click();
     await page.getByTestId('schedules-empty').waitFor();
     expect((await call<{ items: unknown[] }>('/api/v1/report-schedules')).items).toEqual([]);
+  });
+
+  it('restock planner: ticked transfer lines become a saved transfer draft (one per route), listed and deleted', async () => {
+    const plan = await call<{ items: PlanItem[] }>('/api/v1/restock');
+    const transfer = plan.items.find((i) => i.action === 'transfer' && i.recommendedQuantity > 0)!;
+    await open(page, `${server.url}/restock`, 'planner-search');
+    await page.locator('tbody tr[data-sku]').first().waitFor({ timeout: SLOW });
+    await page.getByTestId('planner-search').fill(transfer.sku);
+    await page.getByRole('checkbox', { name: `Send ${transfer.sku} to ${transfer.location}` }).check();
+    const button = page.getByTestId('save-transfer-drafts');
+    expect(await button.innerText()).toBe('Save transfer drafts (1)');
+    await button.click();
+    await page.getByTestId('transfer-drafts-saved').waitFor();
+    const saved = await call<{ items: Draft[] }>('/api/v1/transfer-drafts');
+    expect(saved.items).toHaveLength(1);
+    expect(saved.items[0]).toMatchObject({
+      fromLocation: transfer.source,
+      toLocation: transfer.location,
+      lines: [{ sku: transfer.sku, quantity: transfer.recommendedQuantity }],
+      status: 'draft',
+    });
+    const row = page
+      .getByTestId('transfer-drafts-table')
+      .locator(`tr[data-draft="${String(saved.items[0]!.id)}"]`);
+    expect(await row.innerText()).toContain(`${transfer.source!} → ${transfer.location}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await row.getByRole('button', { name: `Delete transfer draft ${String(saved.items[0]!.id)}` }).click();
+    await page.getByTestId('transfer-drafts').waitFor({ state: 'detached' });
+    expect((await call<{ items: Draft[] }>('/api/v1/transfer-drafts')).items).toEqual([]);
   });
 
   for (const [label, locale] of [

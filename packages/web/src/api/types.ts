@@ -82,6 +82,8 @@ export type WhatIfResult = Schemas['WhatIfResult'];
 export type StorageOverview = Schemas['StorageOverview'];
 export type ReportSchedule = Schemas['ReportSchedule'];
 export type ReportScheduleCreate = Schemas['ReportScheduleCreate'];
+export type TransferDraft = Schemas['TransferDraft'];
+export type TransferDraftCreate = Schemas['TransferDraftCreate'];
 
 export type PurchaseOrder = Schemas['PurchaseOrder'];
 export type PurchaseOrderStatus = PurchaseOrder['status'];

@@ -85,6 +85,21 @@ export const decisionsEn = {
   'schedules.kind.stranded': 'Stranded inventory',
   'schedules.kind.storage': 'Storage fees',
   'schedules.kind.profit': 'Profit',
+
+  'transferDrafts.save': 'Save transfer drafts ({count})',
+  'transferDrafts.saved': 'Saved {count} transfer drafts (one per route), listed below.',
+  'transferDrafts.title': 'Transfer drafts',
+  'transferDrafts.explain':
+    'Shipments in the making, saved from the planner. They move no stock until the shipment is sent.',
+  'transferDrafts.route': 'Route',
+  'transferDrafts.lines': 'Lines',
+  'transferDrafts.units': 'Units',
+  'transferDrafts.status': 'Status',
+  'transferDrafts.created': 'Created',
+  'transferDrafts.statusName.draft': 'Draft',
+  'transferDrafts.statusName.sent': 'Sent',
+  'transferDrafts.delete': 'Delete',
+  'transferDrafts.deleteNamed': 'Delete transfer draft {id}',
 } as const satisfies Record<string, string>;
 
 export type DecisionsMessages = Record<keyof typeof decisionsEn, string>;

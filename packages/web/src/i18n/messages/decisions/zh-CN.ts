@@ -79,4 +79,18 @@ export const decisionsZhCN: DecisionsMessages = {
   'schedules.kind.stranded': '搁置库存',
   'schedules.kind.storage': '仓储费',
   'schedules.kind.profit': '利润',
+
+  'transferDrafts.save': '保存调拨草稿（{count}）',
+  'transferDrafts.saved': '已保存 {count} 个调拨草稿（每条路线一个），见下方列表。',
+  'transferDrafts.title': '调拨草稿',
+  'transferDrafts.explain': '从计划中保存的待发货件。发货之前不会移动库存。',
+  'transferDrafts.route': '路线',
+  'transferDrafts.lines': '行数',
+  'transferDrafts.units': '件数',
+  'transferDrafts.status': '状态',
+  'transferDrafts.created': '创建时间',
+  'transferDrafts.statusName.draft': '草稿',
+  'transferDrafts.statusName.sent': '已发送',
+  'transferDrafts.delete': '删除',
+  'transferDrafts.deleteNamed': '删除调拨草稿 {id}',
 };

@@ -79,4 +79,18 @@ export const decisionsZhTW: DecisionsMessages = {
   'schedules.kind.stranded': '擱置庫存',
   'schedules.kind.storage': '倉儲費',
   'schedules.kind.profit': '利潤',
+
+  'transferDrafts.save': '儲存調撥草稿（{count}）',
+  'transferDrafts.saved': '已儲存 {count} 個調撥草稿（每條路線一個），見下方清單。',
+  'transferDrafts.title': '調撥草稿',
+  'transferDrafts.explain': '從計畫中儲存的待出貨件。出貨之前不會移動庫存。',
+  'transferDrafts.route': '路線',
+  'transferDrafts.lines': '行數',
+  'transferDrafts.units': '件數',
+  'transferDrafts.status': '狀態',
+  'transferDrafts.created': '建立時間',
+  'transferDrafts.statusName.draft': '草稿',
+  'transferDrafts.statusName.sent': '已寄送',
+  'transferDrafts.delete': '刪除',
+  'transferDrafts.deleteNamed': '刪除調撥草稿 {id}',
 };
