@@ -91,7 +91,7 @@ describe.skipIf(!run)('decision pages (browser)', () => {
     await open(page, `${server.url}/health`, 'what-if');
     await page.getByTestId('ipi-history-chart').locator('canvas').waitFor({ timeout: SLOW });
     expect(await page.getByTestId('ipi-history-summary').innerText()).toMatch(/^The proxy went from \d+/);
-    await page.getByTestId('ipi-history-table-toggle').click();
+    await page.getByTestId('ipi-history-chart-table-toggle').click();
     expect(await page.getByTestId('ipi-history-table').locator('tbody tr').count()).toBe(12);
 
     const overview = await call<StorageOverview>('/api/v1/reports/storage/overview?months=1');
@@ -128,7 +128,7 @@ describe.skipIf(!run)('decision pages (browser)', () => {
     expect(await page.getByTestId('storage-this').innerText()).toContain(
       usd(current.storageFee + current.agedSurcharge),
     );
-    await page.getByTestId('storage-fees-table-toggle').click();
+    await page.getByTestId('storage-fees-chart-table-toggle').click();
     expect(await page.getByTestId('storage-fees-table').locator('tbody tr').count()).toBe(7);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'storage');

@@ -1,14 +1,13 @@
-import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
 import type { IpiHistory } from '../api/types';
 import { ScrollTable } from '../components/common/data-table';
-import { PageLoader } from '../components/common/page-loader';
+import { ChartWithTable } from '../components/common/chart-with-table';
 import { QueryStates } from '../components/common/query-states';
 import { useI18n } from '../i18n/i18n-context';
 import { useIpiHistory } from './health.hooks';
 import { buildIpiHistoryOption, ipiHistoryRows } from './ipi-history-option';
 
-const Chart = lazy(() => import('../forecasting/forecast-chart'));
 const WEEKS = 12;
 
 /** The chart's text alternative: a row a week with the proxy and the real score entered that week. */
@@ -40,7 +39,6 @@ function HistoryTable({ history }: { history: IpiHistory }) {
 export function IpiHistoryPanel({ threshold }: { threshold: number }) {
   const { t, fmt } = useI18n();
   const history = useIpiHistory(WEEKS);
-  const [showTable, setShowTable] = useState(false);
   const data = history.data;
   const option = useMemo(
     () =>
@@ -78,22 +76,12 @@ export function IpiHistoryPanel({ threshold }: { threshold: number }) {
                 scores: fmt.int(rows.filter((r) => r.amazon !== null).length),
               })}
             </Text>
-            <Suspense fallback={<PageLoader />}>
-              <Chart option={option} label={t('ipiHistory.chartLabel')} testId="ipi-history-chart" />
-            </Suspense>
-            <Button
-              variant="default"
-              size="compact-sm"
-              onClick={() => {
-                setShowTable((v) => !v);
-              }}
-              aria-expanded={showTable}
-              style={{ alignSelf: 'flex-start' }}
-              data-testid="ipi-history-table-toggle"
-            >
-              {t(showTable ? 'projection.hideTable' : 'projection.showTable')}
-            </Button>
-            {showTable ? <HistoryTable history={data} /> : null}
+            <ChartWithTable
+              option={option}
+              label={t('ipiHistory.chartLabel')}
+              testId="ipi-history-chart"
+              table={() => <HistoryTable history={data} />}
+            />
           </>
         ) : null}
       </Stack>

@@ -1,17 +1,16 @@
-import { Badge, Button, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
 import type { StorageOverview } from '../../api/types';
 import { ScrollTable } from '../../components/common/data-table';
 import { DownloadButtons } from '../../components/common/download-buttons';
 import { PageHeader } from '../../components/common/page-header';
-import { PageLoader } from '../../components/common/page-loader';
+import { ChartWithTable } from '../../components/common/chart-with-table';
 import { QueryStates } from '../../components/common/query-states';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
 import { useStorageOverview } from '../storage.hooks';
 import { buildStorageFeesOption, monthAfter, storageTypesOf } from './storage-fees-option';
 
-const Chart = lazy(() => import('../../forecasting/forecast-chart'));
 const MONTHS = 6;
 
 /** A storage type's name in the page's language (the alerts already name them). */
@@ -137,7 +136,6 @@ function StorageFigures({ overview }: { overview: StorageOverview }) {
 export default function StoragePage() {
   const { t, fmt } = useI18n();
   const overview = useStorageOverview(MONTHS);
-  const [showTable, setShowTable] = useState(false);
   const data = overview.data;
   const option = useMemo(
     () =>
@@ -176,22 +174,12 @@ export default function StoragePage() {
                   ),
                 })}
               </Text>
-              <Suspense fallback={<PageLoader />}>
-                <Chart option={option} label={t('storage.chartLabel')} testId="storage-fees-chart" />
-              </Suspense>
-              <Button
-                variant="default"
-                size="compact-sm"
-                onClick={() => {
-                  setShowTable((v) => !v);
-                }}
-                aria-expanded={showTable}
-                style={{ alignSelf: 'flex-start' }}
-                data-testid="storage-fees-table-toggle"
-              >
-                {t(showTable ? 'projection.hideTable' : 'projection.showTable')}
-              </Button>
-              {showTable ? <FeesTable overview={data} /> : null}
+              <ChartWithTable
+                option={option}
+                label={t('storage.chartLabel')}
+                testId="storage-fees-chart"
+                table={() => <FeesTable overview={data} />}
+              />
             </Stack>
           </Paper>
           <Title order={2} size="h4">
