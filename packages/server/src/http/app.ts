@@ -29,6 +29,7 @@ import { overridesRoutes } from '../forecasting/overrides.routes';
 import { suppliersRoutes } from '../replenishment/suppliers.routes';
 import { restockRoutes } from '../replenishment/restock.routes';
 import { purchaseOrdersRoutes } from '../replenishment/purchase-orders.routes';
+import { transferDraftsRoutes } from '../replenishment/transfers/transfer-drafts.routes';
 import { channelsRoutes, shopifyWebhookRoutes } from '../channels/channels.routes';
 import { ordersRoutes } from '../sales/orders.routes';
 import { salesHistoryRoutes } from '../sales/sales-history.routes';
@@ -126,6 +127,7 @@ export function createApp(
   app.route('/api/v1/suppliers', suppliersRoutes(sw));
   app.route('/api/v1/restock', restockRoutes(sw));
   app.route('/api/v1/purchase-orders', purchaseOrdersRoutes(sw));
+  app.route('/api/v1/transfer-drafts', transferDraftsRoutes(sw));
   app.route('/api/v1/orders', ordersRoutes(sw));
   app.route('/api/v1/channels', channelsRoutes(sw));
   app.route('/api/v1/imports', importsRoutes(sw));

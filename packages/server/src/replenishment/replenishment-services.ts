@@ -6,6 +6,7 @@ import { ProjectionService } from './projection.service';
 import { PurchaseOrdersService } from './purchase-orders.service';
 import { RestockService } from './restock.service';
 import { SuppliersService } from './suppliers.service';
+import { TransferDraftsService } from './transfers/transfer-drafts.service';
 
 /** Replenishment (issue 5): suppliers, restock recommendations, purchase orders. */
 export interface ReplenishmentServices {
@@ -16,6 +17,8 @@ export interface ReplenishmentServices {
   /** A SKU's stock projection at a location (issue 17). */
   projection: ProjectionService;
   purchaseOrders: PurchaseOrdersService;
+  /** Saved transfer (send-to-Amazon) shipment drafts (issue 17). */
+  transferDrafts: TransferDraftsService;
 }
 
 export function createReplenishmentServices(deps: {
@@ -30,5 +33,6 @@ export function createReplenishmentServices(deps: {
     restock,
     projection: new ProjectionService(deps.tx, planning),
     purchaseOrders: new PurchaseOrdersService(deps.tx, { ledger: deps.ledger, restock }),
+    transferDrafts: new TransferDraftsService(deps.tx),
   };
 }

@@ -1,10 +1,26 @@
-import { ReportParam, ReportQuerySchema, ReportSchema } from './reports.schema';
+import {
+  ReportParam,
+  ReportQuerySchema,
+  ReportSchema,
+  StorageOverviewQuerySchema,
+  StorageOverviewSchema,
+} from './reports.schema';
 import { CONTENT_TYPES, reportStream } from './report-writers';
 import type { Stockwise } from '../stockwise';
-import { newRouter, securedRoute } from '../http/router';
+import { jsonResponse, newRouter, operations, securedRoute } from '../http/router';
 
 export function reportsRoutes(sw: Stockwise) {
   const app = newRouter();
+
+  app.openapi(
+    operations(['Reports']).query(
+      '/storage/overview',
+      'Storage fees by storage type month by month (the storage report summed), with utilisation against the limits this month and the next two and the overage fee at risk',
+      StorageOverviewQuerySchema,
+      jsonResponse('The overview', StorageOverviewSchema),
+    ),
+    async (c) => c.json(await sw.reports.storageOverview(c.get('actor'), c.req.valid('query')), 200),
+  );
 
   app.openapi(
     securedRoute({

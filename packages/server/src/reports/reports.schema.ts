@@ -56,3 +56,53 @@ export const ReportSchema = z
     nextCursor: z.string().nullable(),
   })
   .openapi('Report');
+
+export const StorageOverviewQuerySchema = z.object({
+  asOf: IsoDateSchema.optional(),
+  months: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .default(6)
+    .openapi({ description: 'months up to this one (next month is added)' }),
+});
+
+const CapacityMonthSchema = z.object({
+  month: z.number().int(),
+  usedCubicFeet: z.number(),
+  utilisation: z.number().nullable(),
+  overageFee: z.number(),
+});
+
+export const StorageOverviewSchema = z
+  .object({
+    asOf: z.string(),
+    currency: z.string().openapi({ description: 'the default marketplace’s fee currency' }),
+    months: z.array(
+      z.object({
+        month: z.string(),
+        basis: z.enum(['past', 'current', 'next']),
+        fees: z.array(
+          z.object({ storageType: z.string(), storageFee: z.number(), agedSurcharge: z.number() }),
+        ),
+        storageFee: z.number(),
+        agedSurcharge: z.number(),
+      }),
+    ),
+    summary: z.object({
+      storageUtilizationRatioWeeks: z.number().nullable(),
+      utilizationSurchargeRate: z.number(),
+      averageDailyVolumeCubicFeet: z.number(),
+      averageDailyShippedVolumeCubicFeet: z.number(),
+      capacity: z.array(
+        z.object({
+          location: z.string(),
+          storageType: z.string(),
+          limitCubicFeet: z.number().nullable(),
+          months: z.array(CapacityMonthSchema),
+        }),
+      ),
+    }),
+  })
+  .openapi('StorageOverview');

@@ -17,7 +17,8 @@ import { profitReport } from './profit.report';
 import type { ReportContext, ReportDefinition, ReportParams, ReportScope } from './report-context';
 import { pagedRows } from './report-stream';
 import type { RowSource } from './report-writers';
-import { storageReport } from './storage.report';
+import { storageReport, storageSummary } from './storage.report';
+import { storageMonths } from './storage-overview';
 import { strandedReport } from './stranded.report';
 
 export type { ReportParams } from './report-context';
@@ -149,5 +150,22 @@ export class ReportsService {
     const ctx = await this.context(actor, kind, params);
     const def = this.definitions[kind];
     return { columns: def.columns(ctx), rows: def.stream ? def.stream(ctx) : pagedRows(this.tx, ctx, def) };
+  }
+
+  /**
+   * The storage and capacity page: fees by storage type month by month (this month, `months` − 1
+   * before it, and next month) and the storage report's capacity figures (utilisation against the
+   * limits this month and the next two, the overage fee at risk).
+   */
+  async storageOverview(actor: Actor, q: { asOf?: string | undefined; months: number }) {
+    const params = this.params({ asOf: q.asOf });
+    const ctx = await this.context(actor, 'storage', params);
+    const summary = await storageSummary(this.tx, ctx);
+    return {
+      asOf: params.asOf,
+      currency: ctx.schedule.currency,
+      months: await storageMonths(this, actor, { asOf: params.asOf, months: q.months }),
+      summary,
+    };
   }
 }

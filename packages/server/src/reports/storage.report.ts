@@ -148,7 +148,7 @@ async function* storageStream(tx: Transactor, ctx: ReportContext): AsyncGenerato
 }
 
 /** Catalogue figures: the utilisation ratio, and each location's capacity use now and in the next two months. */
-async function storageSummary(tx: Transactor, ctx: ReportContext): Promise<Record<string, unknown>> {
+export async function storageSummary(tx: Transactor, ctx: ReportContext) {
   const util = await utilization(tx, ctx);
   const capacity = await storageRepository.capacity(tx.sql, ctx.actor.accountId);
   const month = monthNumber(ctx.params.asOf);

@@ -76,6 +76,15 @@ export type IpiHealth = Schemas['Ipi'];
 export type IpiFactorName = keyof IpiHealth['factors'];
 export type IpiFactor = IpiHealth['factors'][IpiFactorName];
 export type HealthBand = IpiHealth['band'];
+export type IpiHistory = Schemas['IpiHistory'];
+export type WhatIfRequest = Schemas['WhatIfRequest'];
+export type WhatIfAction = WhatIfRequest['actions'][number];
+export type WhatIfResult = Schemas['WhatIfResult'];
+export type StorageOverview = Schemas['StorageOverview'];
+export type ReportSchedule = Schemas['ReportSchedule'];
+export type ReportScheduleCreate = Schemas['ReportScheduleCreate'];
+export type TransferDraft = Schemas['TransferDraft'];
+export type TransferDraftCreate = Schemas['TransferDraftCreate'];
 
 export type PurchaseOrder = Schemas['PurchaseOrder'];
 export type PurchaseOrderStatus = PurchaseOrder['status'];

@@ -24,6 +24,7 @@ const ClearancePage = lazy(() => import('../health/clearance/clearance-page'));
 const SuppliersPage = lazy(() => import('../replenishment/suppliers/suppliers-page'));
 const ProfitPage = lazy(() => import('../reports/profit/profit-page'));
 const ReconciliationPage = lazy(() => import('../channels/amazon/reconciliation-page'));
+const StoragePage = lazy(() => import('../reports/storage/storage-page'));
 const OrdersPage = lazy(() => import('../sales/orders-page'));
 const JobsPage = lazy(() => import('../jobs/jobs-page'));
 const SettingsPage = lazy(() => import('../settings/settings-page'));
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'health', element: <HealthPage /> },
       { path: 'clearance', element: <ClearancePage /> },
+      { path: 'storage', element: <StoragePage /> },
       { path: 'suppliers', element: <SuppliersPage /> },
       { path: 'profit', element: <ProfitPage /> },
       { path: 'channels/amazon/reconciliation', element: <ReconciliationPage /> },

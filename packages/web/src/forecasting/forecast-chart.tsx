@@ -1,4 +1,4 @@
-import { LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -13,6 +13,7 @@ import type { ChartOption } from './forecast-option';
 
 // Only the pieces we draw: the full echarts build would triple this chunk.
 echarts.use([
+  BarChart,
   LineChart,
   ScatterChart,
   GridComponent,
@@ -23,7 +24,10 @@ echarts.use([
   CanvasRenderer,
 ]);
 
-/** Loaded lazily (ForecastPanel, ProjectionPanel), so ECharts is fetched only when a chart is drawn. */
+/**
+ * Loaded lazily (ForecastPanel, ProjectionPanel, the IPI history and storage fee charts), so ECharts is
+ * fetched only when a chart is drawn.
+ */
 export default function ForecastChart({
   option,
   label,

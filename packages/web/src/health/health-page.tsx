@@ -9,10 +9,12 @@ import { NotAvailablePanel } from '../components/common/not-available';
 import { PageHeader } from '../components/common/page-header';
 import { QueryStates } from '../components/common/query-states';
 import { useIpi } from './health.hooks';
+import { FACTORS, showFactor } from './factor-format';
+import { IpiHistoryPanel } from './ipi-history-panel';
+import { SurchargePanel } from './surcharge-panel';
+import { WhatIfPanel } from './what-if-panel';
 import { useI18n } from '../i18n/i18n-context';
 
-/** Amazon storage limits tighten below 400. */
-const FACTORS: IpiFactorName[] = ['excessPercent', 'sellThrough', 'strandedPercent', 'inStockRate'];
 const BAND_COLORS: Record<HealthBand, string> = {
   poor: 'red',
   fair: 'orange',
@@ -77,10 +79,6 @@ function IpiScore({ score, threshold, below }: { score: number; threshold: numbe
 
 function FactorCard({ name, factor }: { name: IpiFactorName; factor: IpiFactor }) {
   const { t, fmt } = useI18n();
-  const show = (value: number | null) => {
-    if (value === null) return '—';
-    return name === 'sellThrough' ? fmt.num(value, 2) : fmt.pct(value / 100);
-  };
   return (
     <Paper withBorder radius="md" p="md">
       <Group justify="space-between">
@@ -94,7 +92,7 @@ function FactorCard({ name, factor }: { name: IpiFactorName; factor: IpiFactor }
         ) : null}
       </Group>
       <Text fz="xl" fw={600}>
-        {show(factor.value)}
+        {showFactor(fmt, name, factor.value)}
       </Text>
       {factor.draggers && factor.draggers.length > 0 ? (
         <>
@@ -186,6 +184,9 @@ export default function HealthPage() {
       <QueryStates query={ipi} />
       {ipi.data === null ? <NotAvailablePanel description={t('overview.ipiNotAvailable')} /> : null}
       {ipi.data ? <IpiPanel ipi={ipi.data} /> : null}
+      {ipi.data ? <IpiHistoryPanel threshold={ipi.data.threshold} /> : null}
+      <SurchargePanel />
+      {ipi.data ? <WhatIfPanel /> : null}
       <Title order={2} size="h4">
         {t('health.ageTitle')}
       </Title>

@@ -15,6 +15,8 @@ export interface Formatters {
   dateTime: (iso: string) => string;
   /** Short month and day for chart axes. */
   dayMonth: (iso: string) => string;
+  /** A calendar month ('YYYY-MM') with its year. */
+  month: (yyyyMm: string) => string;
 }
 
 const cache = new Map<Locale, Formatters>();
@@ -50,6 +52,7 @@ function build(locale: Locale): Formatters {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const dayMonth = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' });
+  const monthYear = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const dash = '—';
   const finite = (value: number, format: (v: number) => string) =>
     Number.isFinite(value) ? format(value) : dash;
@@ -70,6 +73,10 @@ function build(locale: Locale): Formatters {
     dayMonth: (iso) => {
       const d = safeDate(iso);
       return d ? dayMonth.format(d) : dash;
+    },
+    month: (yyyyMm) => {
+      const d = safeDate(`${yyyyMm}-01T00:00:00Z`);
+      return d ? monthYear.format(d) : dash;
     },
   };
 }

@@ -35,6 +35,7 @@ const ITEMS: NavItem[] = [
   { to: '/channels/amazon/reconciliation', label: 'nav.reconciliation', icon: <IconClipboard /> },
   { to: '/health', label: 'nav.health', icon: <IconChart /> },
   { to: '/clearance', label: 'nav.clearance', icon: <IconCoins /> },
+  { to: '/storage', label: 'nav.storage', icon: <IconBox /> },
   { to: '/alerts', label: 'nav.alerts', icon: <IconAlert /> },
   { to: '/lookup', label: 'nav.lookup', icon: <IconBarcode /> },
   { to: '/jobs', label: 'nav.jobs', icon: <IconJobs /> },

@@ -1,3 +1,4 @@
+import { decisionsEn } from './decisions/en';
 import { commerceEn } from './commerce/en';
 import { plannerEn } from './planner/en';
 
@@ -9,6 +10,7 @@ import { plannerEn } from './planner/en';
 export const en = {
   ...commerceEn,
   ...plannerEn,
+  ...decisionsEn,
   'app.name': 'Stockwise',
   'app.home': 'Stockwise home',
 

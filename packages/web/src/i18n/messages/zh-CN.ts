@@ -1,3 +1,4 @@
+import { decisionsZhCN } from './decisions/zh-CN';
 import type { Messages } from './en';
 import { commerceZhCN } from './commerce/zh-CN';
 import { plannerZhCN } from './planner/zh-CN';
@@ -6,6 +7,7 @@ import { plannerZhCN } from './planner/zh-CN';
 export const zhCN: Messages = {
   ...commerceZhCN,
   ...plannerZhCN,
+  ...decisionsZhCN,
   'app.name': 'Stockwise',
   'app.home': 'Stockwise 首页',
 

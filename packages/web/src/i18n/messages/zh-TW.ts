@@ -1,3 +1,4 @@
+import { decisionsZhTW } from './decisions/zh-TW';
 import type { Messages } from './en';
 import { commerceZhTW } from './commerce/zh-TW';
 import { plannerZhTW } from './planner/zh-TW';
@@ -6,6 +7,7 @@ import { plannerZhTW } from './planner/zh-TW';
 export const zhTW: Messages = {
   ...commerceZhTW,
   ...plannerZhTW,
+  ...decisionsZhTW,
   'app.name': 'Stockwise',
   'app.home': 'Stockwise 首頁',
 

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { LineCounts, ModePicker } from './mode-picker';
 import { RestockPlanner } from './restock-planner';
 import { CapacityBars } from './restock-totals';
+import { SavedTransferDrafts } from '../transfers/saved-transfer-drafts';
 
 /**
  * Restock recommendations in the mode the seller picks; until they pick, the server's default (shown
@@ -44,6 +45,7 @@ export default function RestockPage() {
       {plan ? <CapacityBars capacity={plan.capacity} /> : null}
       {/* A new mode is a new plan: the selection and typed quantities start afresh. */}
       {plan && rows.length > 0 ? <RestockPlanner key={plan.mode} rows={rows} /> : null}
+      <SavedTransferDrafts />
     </Stack>
   );
 }

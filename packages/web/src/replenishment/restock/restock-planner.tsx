@@ -7,6 +7,8 @@ import { NothingHere } from '../../components/common/not-available';
 import { downloadCsv } from '../../ledger/inventory/csv';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCreatePurchaseOrders } from '../purchasing.hooks';
+import { useCreateTransferDrafts } from '../transfers/transfer-drafts.hooks';
+import { transferDraftBodies } from '../transfers/transfer-drafts-model';
 import {
   NO_FILTER,
   filterOptions,
@@ -67,7 +69,10 @@ const FIRST_DIRECTION: Record<SortKey, RestockSort['direction']> = {
   daysOfSupply: 'asc',
 };
 
-/** Ticked purchases become draft purchase orders (one per supplier × location); ticked transfers a draft shipment file. */
+/**
+ * Ticked purchases become draft purchase orders (one per supplier × location); ticked transfers saved
+ * transfer drafts (one per route) or a draft shipment file.
+ */
 function PlannerActions({
   chosenPurchases,
   chosenTransfers,
@@ -79,6 +84,7 @@ function PlannerActions({
 }) {
   const { t, fmt } = useI18n();
   const create = useCreatePurchaseOrders();
+  const saveDrafts = useCreateTransferDrafts();
   const navigate = useNavigate();
   const createOrders = () => {
     create.mutate(
@@ -106,6 +112,17 @@ function PlannerActions({
       <Group justify="flex-end" gap="sm">
         <Button
           variant="default"
+          onClick={() => {
+            saveDrafts.mutate(transferDraftBodies(chosenTransfers));
+          }}
+          loading={saveDrafts.isPending}
+          disabled={chosenTransfers.length === 0}
+          data-testid="save-transfer-drafts"
+        >
+          {t('transferDrafts.save', { count: fmt.int(chosenTransfers.length) })}
+        </Button>
+        <Button
+          variant="default"
           onClick={draftShipment}
           disabled={chosenTransfers.length === 0}
           data-testid="draft-transfers"
@@ -122,6 +139,12 @@ function PlannerActions({
         </Button>
       </Group>
       {create.isError ? <ErrorAlert error={create.error} /> : null}
+      {saveDrafts.isError ? <ErrorAlert error={saveDrafts.error} /> : null}
+      {saveDrafts.data ? (
+        <Text size="sm" ta="right" role="status" data-testid="transfer-drafts-saved">
+          {t('transferDrafts.saved', { count: fmt.int(saveDrafts.data.length) })}
+        </Text>
+      ) : null}
     </>
   );
 }

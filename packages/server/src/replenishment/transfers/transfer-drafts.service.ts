@@ -1,0 +1,96 @@
+import { DomainError } from '@stockwise/domain/errors';
+import type { TransferDraft, TransferDraftLine } from '@stockwise/domain/replenishment/transfer-draft';
+import { checkDraftOpen, checkTransferDraft } from '@stockwise/domain/replenishment/transfer-draft';
+import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
+import { productsRepository } from '@stockwise/db/catalog/products.repository';
+import { transferDraftsRepository } from '@stockwise/db/replenishment/transfer-drafts.repository';
+import type { Actor } from '../../accounts/actor';
+import { auditTrail, requirePermission } from '../../accounts/actor';
+import type { Transactor } from '../../platform/transactor';
+
+export interface TransferDraftInput {
+  fromLocation: string;
+  toLocation: string;
+  lines: TransferDraftLine[];
+}
+
+/**
+ * Transfer drafts: the restock planner's transfer lines of one route saved as a shipment in the making
+ * (listable, deletable while a draft). They move no stock; the Send-to-Amazon export reads them.
+ */
+export class TransferDraftsService {
+  constructor(private readonly tx: Transactor) {}
+
+  async create(actor: Actor, input: TransferDraftInput): Promise<TransferDraft> {
+    requirePermission(actor, 'inventory:write');
+    checkTransferDraft(input);
+    return this.tx.run(async (sql) => {
+      const locationId = async (field: 'fromLocation' | 'toLocation') => {
+        const found = await locationsRepository.findByCode(sql, actor.accountId, input[field]);
+        if (!found) throw new DomainError('UNKNOWN_LOCATION', `unknown location ${input[field]}`, { field });
+        return found.id;
+      };
+      const fromLocationId = await locationId('fromLocation');
+      const toLocationId = await locationId('toLocation');
+      const products = new Map(
+        (
+          await productsRepository.findManyBySku(
+            sql,
+            actor.accountId,
+            input.lines.map((l) => l.sku),
+          )
+        ).map((p) => [p.sku, p.id]),
+      );
+      const lines = input.lines.map((l, i) => {
+        const productId = products.get(l.sku);
+        if (productId === undefined)
+          throw new DomainError('UNKNOWN_SKU', `unknown SKU ${l.sku}`, { field: `lines.${String(i)}.sku` });
+        return { productId, quantity: l.quantity };
+      });
+      const id = await transferDraftsRepository.create(sql, actor.accountId, {
+        fromLocationId,
+        toLocationId,
+        createdBy: actor.userId,
+        lines,
+      });
+      const draft = await transferDraftsRepository.get(sql, actor.accountId, id);
+      if (!draft) throw new Error('transfer draft vanished after insert');
+      await auditTrail(sql, actor).record(
+        'transfer_draft.create',
+        ['transfer_draft', String(id)],
+        null,
+        draft,
+      );
+      return draft;
+    });
+  }
+
+  async list(actor: Actor): Promise<TransferDraft[]> {
+    requirePermission(actor, 'read');
+    return transferDraftsRepository.list(this.tx.sql, actor.accountId);
+  }
+
+  async get(actor: Actor, id: number): Promise<TransferDraft> {
+    requirePermission(actor, 'read');
+    const draft = await transferDraftsRepository.get(this.tx.sql, actor.accountId, id);
+    if (!draft) throw new DomainError('NOT_FOUND', `no transfer draft ${String(id)}`, { field: 'id' });
+    return draft;
+  }
+
+  /** Deletes a draft; a sent one stays as the record of what left. */
+  async delete(actor: Actor, id: number): Promise<void> {
+    requirePermission(actor, 'inventory:write');
+    await this.tx.run(async (sql) => {
+      const draft = await transferDraftsRepository.get(sql, actor.accountId, id, { lock: true });
+      if (!draft) throw new DomainError('NOT_FOUND', `no transfer draft ${String(id)}`, { field: 'id' });
+      checkDraftOpen(draft);
+      await transferDraftsRepository.delete(sql, actor.accountId, id);
+      await auditTrail(sql, actor).record(
+        'transfer_draft.delete',
+        ['transfer_draft', String(id)],
+        draft,
+        null,
+      );
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { QueryStates } from '../components/common/query-states';
+import { useI18n } from '../i18n/i18n-context';
+import { useStorageOverview } from '../reports/storage.hooks';
+
+/** Aged-inventory surcharge and storage fees this month and next (the storage report's figures). */
+export function SurchargePanel() {
+  const { t, fmt } = useI18n();
+  const overview = useStorageOverview(1);
+  const data = overview.data;
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="surcharge-at-stake">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('surcharge.title')}
+        </Title>
+        <QueryStates query={overview} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {data?.months.map((m) => (
+            <Stack key={m.month} gap={0} data-testid={`surcharge-${m.basis}`}>
+              <Text size="sm" c="dimmed">
+                {t(m.basis === 'next' ? 'surcharge.nextMonth' : 'surcharge.thisMonth', {
+                  month: fmt.month(m.month),
+                })}
+              </Text>
+              <Text fz="xl" fw={700}>
+                {fmt.money(m.agedSurcharge, data.currency)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('surcharge.storageFee', { fee: fmt.money(m.storageFee, data.currency) })}
+              </Text>
+            </Stack>
+          ))}
+        </SimpleGrid>
+        <Text size="sm">
+          <Link to="/storage">{t('surcharge.toStorage')}</Link>
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}

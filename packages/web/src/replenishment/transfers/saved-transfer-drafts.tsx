@@ -1,0 +1,78 @@
+import { Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { TransferDraft } from '../../api/types';
+import { usePermission } from '../../accounts/use-permission';
+import { ScrollTable } from '../../components/common/data-table';
+import { ErrorAlert } from '../../components/common/error-alert';
+import { useI18n } from '../../i18n/i18n-context';
+import { useDeleteTransferDraft, useTransferDrafts } from './transfer-drafts.hooks';
+
+function DeleteButton({ draft }: { draft: TransferDraft }) {
+  const { t } = useI18n();
+  const remove = useDeleteTransferDraft();
+  return (
+    <>
+      <Button
+        size="compact-sm"
+        color="red"
+        variant="light"
+        loading={remove.isPending}
+        onClick={() => {
+          remove.mutate(draft.id);
+        }}
+        aria-label={t('transferDrafts.deleteNamed', { id: String(draft.id) })}
+      >
+        {t('transferDrafts.delete')}
+      </Button>
+      {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+    </>
+  );
+}
+
+/** The transfer (send-to-Amazon) shipment drafts saved from the planner: route, lines, units, status. */
+export function SavedTransferDrafts() {
+  const { t, fmt } = useI18n();
+  const drafts = useTransferDrafts();
+  const canEdit = usePermission('inventory:write');
+  const items = drafts.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="transfer-drafts">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('transferDrafts.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('transferDrafts.explain')}
+        </Text>
+        <ScrollTable
+          minWidth={600}
+          fz="sm"
+          testId="transfer-drafts-table"
+          columns={[
+            t('transferDrafts.route'),
+            { label: t('transferDrafts.lines'), numeric: true },
+            { label: t('transferDrafts.units'), numeric: true },
+            t('transferDrafts.status'),
+            t('transferDrafts.created'),
+            '',
+          ]}
+        >
+          {items.map((d) => (
+            <Table.Tr key={d.id} data-draft={d.id}>
+              <Table.Td translate="no">{`${d.fromLocation} → ${d.toLocation}`}</Table.Td>
+              <Table.Td className="num">{fmt.int(d.lines.length)}</Table.Td>
+              <Table.Td className="num">{fmt.int(d.lines.reduce((s, l) => s + l.quantity, 0))}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={d.status === 'draft' ? 'gray' : 'teal'}>
+                  {t(`transferDrafts.statusName.${d.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{fmt.dateTime(d.createdAt)}</Table.Td>
+              <Table.Td>{canEdit && d.status === 'draft' ? <DeleteButton draft={d} /> : null}</Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
+      </Stack>
+    </Paper>
+  );
+}

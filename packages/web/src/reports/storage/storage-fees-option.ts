@@ -1,0 +1,67 @@
+import type { StorageOverview } from '../../api/types';
+import type { ChartOption } from '../../lib/band-chart';
+import { tooltipHtml, topLegend } from '../../lib/band-chart';
+
+export interface StorageFeesLabels {
+  storageType: (type: string) => string;
+  surcharge: string;
+  month: (yyyyMm: string) => string;
+  money: (value: number) => string;
+}
+
+/** 'YYYY-MM' shifted by `delta` months (the capacity columns: this month and the next two). */
+export function monthAfter(month: string, delta: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
+  return `${String(Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+const COLORS = ['#1971c2', '#2f9e44', '#f08c00', '#7048e8', '#0c8599'];
+
+/** The storage types that appear in any month, in a stable order. */
+export function storageTypesOf(overview: StorageOverview): string[] {
+  return [...new Set(overview.months.flatMap((m) => m.fees.map((f) => f.storageType)))].sort();
+}
+
+/**
+ * Monthly storage fees as bars stacked by storage type, with the aged-inventory surcharge stacked
+ * on top; the figures are the server's sums of the storage report, this only draws them.
+ */
+export function buildStorageFeesOption(overview: StorageOverview, labels: StorageFeesLabels): ChartOption {
+  const types = storageTypesOf(overview);
+  const fee = (type: string) =>
+    overview.months.map((m) => m.fees.find((f) => f.storageType === type)?.storageFee ?? 0);
+  const series = types.map((type, i) => ({
+    name: labels.storageType(type),
+    type: 'bar',
+    stack: 'fees',
+    itemStyle: { color: COLORS[i % COLORS.length] },
+    data: fee(type),
+  }));
+  series.push({
+    name: labels.surcharge,
+    type: 'bar',
+    stack: 'fees',
+    itemStyle: { color: '#c92a2a' },
+    data: overview.months.map((m) => m.agedSurcharge),
+  });
+  return {
+    animation: false,
+    legend: topLegend(series.map((s) => s.name)),
+    grid: { left: 64, right: 16, top: 40, bottom: 32 },
+    xAxis: { type: 'category', data: overview.months.map((m) => labels.month(m.month)) },
+    yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => labels.money(v) } },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: { dataIndex: number }[]) => {
+        const m = overview.months[params[0]?.dataIndex ?? -1];
+        if (!m) return '';
+        return tooltipHtml([
+          labels.month(m.month),
+          ...m.fees.map((f) => `${labels.storageType(f.storageType)}: ${labels.money(f.storageFee)}`),
+          `${labels.surcharge}: ${labels.money(m.agedSurcharge)}`,
+        ]);
+      },
+    },
+    series,
+  };
+}

@@ -1,0 +1,193 @@
+import { Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import type { StorageOverview } from '../../api/types';
+import { ScrollTable } from '../../components/common/data-table';
+import { DownloadButtons } from '../../components/common/download-buttons';
+import { PageHeader } from '../../components/common/page-header';
+import { ChartWithTable } from '../../components/common/chart-with-table';
+import { QueryStates } from '../../components/common/query-states';
+import { useI18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/translate';
+import { useStorageOverview } from '../storage.hooks';
+import { buildStorageFeesOption, monthAfter, storageTypesOf } from './storage-fees-option';
+
+const MONTHS = 6;
+
+/** A storage type's name in the page's language (the alerts already name them). */
+const typeKey = (type: string): MessageKey =>
+  type === 'oversize' ? 'alerts.storageType.oversize' : 'alerts.storageType.standard';
+
+/** The fee chart's text alternative: a row a month, a column a storage type, and the surcharge. */
+function FeesTable({ overview }: { overview: StorageOverview }) {
+  const { t, fmt } = useI18n();
+  const types = storageTypesOf(overview);
+  const money = (v: number) => fmt.money(v, overview.currency);
+  return (
+    <ScrollTable
+      minWidth={520}
+      fz="sm"
+      testId="storage-fees-table"
+      columns={[
+        t('storage.month'),
+        ...types.map((type) => ({ label: t(typeKey(type)), numeric: true })),
+        { label: t('storage.surcharge'), numeric: true },
+        { label: t('storage.total'), numeric: true },
+      ]}
+    >
+      {overview.months.map((m) => (
+        <Table.Tr key={m.month}>
+          <Table.Td>
+            {fmt.month(m.month)}{' '}
+            {m.basis === 'past' ? null : <Badge variant="light">{t(`storage.basis.${m.basis}`)}</Badge>}
+          </Table.Td>
+          {types.map((type) => (
+            <Table.Td key={type} className="num">
+              {money(m.fees.find((f) => f.storageType === type)?.storageFee ?? 0)}
+            </Table.Td>
+          ))}
+          <Table.Td className="num">{money(m.agedSurcharge)}</Table.Td>
+          <Table.Td className="num">{money(m.storageFee + m.agedSurcharge)}</Table.Td>
+        </Table.Tr>
+      ))}
+    </ScrollTable>
+  );
+}
+
+/** Utilisation against each location's limit this month and the next two, with the overage fee at risk. */
+function CapacityTable({ overview }: { overview: StorageOverview }) {
+  const { t, fmt } = useI18n();
+  const lines = overview.summary.capacity;
+  if (lines.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('storage.noCapacity')}
+      </Text>
+    );
+  const months = (lines[0]?.months ?? []).map((_, i) => monthAfter(overview.asOf.slice(0, 7), i));
+  return (
+    <ScrollTable
+      minWidth={720}
+      fz="sm"
+      testId="capacity-table"
+      columns={[
+        t('field.location'),
+        t('storage.type'),
+        { label: t('storage.limit'), numeric: true },
+        ...months.map((m) => ({ label: fmt.month(m), numeric: true })),
+      ]}
+    >
+      {lines.map((line) => (
+        <Table.Tr key={`${line.location}-${line.storageType}`}>
+          <Table.Td translate="no">{line.location}</Table.Td>
+          <Table.Td>{t(typeKey(line.storageType))}</Table.Td>
+          <Table.Td className="num">
+            {line.limitCubicFeet === null ? t('storage.noLimit') : fmt.num(line.limitCubicFeet, 0)}
+          </Table.Td>
+          {line.months.map((m) => (
+            <Table.Td key={m.month} className="num">
+              <Text span size="sm" c={m.utilisation !== null && m.utilisation > 1 ? 'red' : undefined}>
+                {t('storage.used', {
+                  used: fmt.num(m.usedCubicFeet, 0),
+                  pct: m.utilisation === null ? '—' : fmt.pct(m.utilisation, 0),
+                })}
+              </Text>
+              {m.overageFee > 0 ? (
+                <Text size="xs" c="red">
+                  {t('storage.overage', { fee: fmt.money(m.overageFee, overview.currency) })}
+                </Text>
+              ) : null}
+            </Table.Td>
+          ))}
+        </Table.Tr>
+      ))}
+    </ScrollTable>
+  );
+}
+
+function StorageFigures({ overview }: { overview: StorageOverview }) {
+  const { t, fmt } = useI18n();
+  const current = overview.months.find((m) => m.basis === 'current');
+  const next = overview.months.find((m) => m.basis === 'next');
+  const atRisk = overview.summary.capacity.reduce((s, l) => s + (l.months[0]?.overageFee ?? 0), 0);
+  const figure = (label: string, value: string, testId: string) => (
+    <Paper withBorder radius="md" p="md" data-testid={testId}>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz="xl" fw={700}>
+        {value}
+      </Text>
+    </Paper>
+  );
+  const money = (v: number | undefined) => (v === undefined ? '—' : fmt.money(v, overview.currency));
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      {figure(
+        t('storage.thisMonth'),
+        money(current && current.storageFee + current.agedSurcharge),
+        'storage-this',
+      )}
+      {figure(t('storage.nextMonth'), money(next && next.storageFee + next.agedSurcharge), 'storage-next')}
+      {figure(t('storage.overageAtRisk'), money(atRisk), 'storage-overage')}
+    </SimpleGrid>
+  );
+}
+
+export default function StoragePage() {
+  const { t, fmt } = useI18n();
+  const overview = useStorageOverview(MONTHS);
+  const data = overview.data;
+  const option = useMemo(
+    () =>
+      data
+        ? buildStorageFeesOption(data, {
+            storageType: (type) => t(typeKey(type)),
+            surcharge: t('storage.surcharge'),
+            month: fmt.month,
+            money: (v) => fmt.money(v, data.currency),
+          })
+        : null,
+    [data, t, fmt],
+  );
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('storage.title')}
+        description={t('storage.subtitle')}
+        actions={<DownloadButtons urlFor={(format) => `/api/v1/reports/storage?format=${format}`} />}
+      />
+      <QueryStates query={overview} />
+      {data && option ? (
+        <>
+          <StorageFigures overview={data} />
+          <Paper withBorder radius="md" p="md">
+            <Stack gap="sm">
+              <Title order={2} size="h4">
+                {t('storage.feesTitle')}
+              </Title>
+              <Text size="sm" data-testid="storage-fees-summary">
+                {t('storage.feesSummary', {
+                  months: fmt.int(data.months.length),
+                  total: fmt.money(
+                    data.months.reduce((s, m) => s + m.storageFee + m.agedSurcharge, 0),
+                    data.currency,
+                  ),
+                })}
+              </Text>
+              <ChartWithTable
+                option={option}
+                label={t('storage.chartLabel')}
+                testId="storage-fees-chart"
+                table={() => <FeesTable overview={data} />}
+              />
+            </Stack>
+          </Paper>
+          <Title order={2} size="h4">
+            {t('storage.capacityTitle')}
+          </Title>
+          <CapacityTable overview={data} />
+        </>
+      ) : null}
+    </Stack>
+  );
+}

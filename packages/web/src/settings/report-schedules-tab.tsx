@@ -1,0 +1,184 @@
+import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState, type SyntheticEvent } from 'react';
+import type { ReportSchedule, ReportScheduleCreate } from '../api/types';
+import { usePermission } from '../accounts/use-permission';
+import { ScrollTable } from '../components/common/data-table';
+import { ErrorAlert } from '../components/common/error-alert';
+import { QueryStates } from '../components/common/query-states';
+import { useI18n } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/translate';
+import {
+  useCreateReportSchedule,
+  useDeleteReportSchedule,
+  useReportSchedules,
+} from './report-schedules.hooks';
+
+type Kind = ReportScheduleCreate['kind'];
+type Frequency = NonNullable<ReportScheduleCreate['frequency']>;
+type Format = NonNullable<ReportScheduleCreate['format']>;
+const KINDS: Kind[] = ['inventory', 'inventory-age', 'excess', 'stranded', 'storage', 'profit'];
+const FREQUENCIES: Frequency[] = ['daily', 'weekly'];
+const FORMATS: Format[] = ['xlsx', 'csv'];
+
+const kindKey = (kind: string) => `schedules.kind.${kind}` as MessageKey;
+const frequencyKey = (f: string) => `schedules.frequency.${f}` as MessageKey;
+
+/** Recipients typed as a list separated by commas, semicolons or spaces (the server checks each address). */
+export const recipientsOf = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function NewSchedule() {
+  const { t } = useI18n();
+  const create = useCreateReportSchedule();
+  const [kind, setKind] = useState<Kind>('inventory-age');
+  const [frequency, setFrequency] = useState<Frequency>('weekly');
+  const [format, setFormat] = useState<Format>('xlsx');
+  const [recipients, setRecipients] = useState('');
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    create.mutate(
+      { kind, frequency, format, recipients: recipientsOf(recipients) },
+      {
+        onSuccess: () => {
+          setRecipients('');
+        },
+      },
+    );
+  };
+  return (
+    <Paper withBorder radius="md" p="md">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h5">
+            {t('schedules.new')}
+          </Title>
+          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <Group align="flex-end" wrap="wrap">
+            <Select
+              label={t('schedules.report')}
+              data={KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+              value={kind}
+              onChange={(v) => {
+                if (v) setKind(v);
+              }}
+              allowDeselect={false}
+              w={200}
+              data-testid="schedule-kind"
+            />
+            <Select
+              label={t('schedules.every')}
+              data={FREQUENCIES.map((f) => ({ value: f, label: t(frequencyKey(f)) }))}
+              value={frequency}
+              onChange={(v) => {
+                if (v) setFrequency(v);
+              }}
+              allowDeselect={false}
+              w={140}
+              data-testid="schedule-frequency"
+            />
+            <Select
+              label={t('schedules.format')}
+              data={FORMATS.map((f) => ({ value: f, label: f.toUpperCase() }))}
+              value={format}
+              onChange={(v) => {
+                if (v) setFormat(v);
+              }}
+              allowDeselect={false}
+              w={110}
+              data-testid="schedule-format"
+            />
+          </Group>
+          <TextInput
+            label={t('schedules.recipients')}
+            description={t('schedules.recipientsHint')}
+            required
+            value={recipients}
+            onChange={(e) => {
+              setRecipients(e.currentTarget.value);
+            }}
+            data-testid="schedule-recipients"
+          />
+          <Button
+            type="submit"
+            loading={create.isPending}
+            disabled={recipientsOf(recipients).length === 0}
+            style={{ alignSelf: 'flex-start' }}
+            data-testid="schedule-add"
+          >
+            {t('schedules.add')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function StopButton({ schedule }: { schedule: ReportSchedule }) {
+  const { t } = useI18n();
+  const remove = useDeleteReportSchedule();
+  return (
+    <Button
+      size="compact-sm"
+      color="red"
+      variant="light"
+      loading={remove.isPending}
+      onClick={() => {
+        remove.mutate(schedule.id);
+      }}
+      aria-label={t('schedules.stopNamed', { report: t(kindKey(schedule.kind)) })}
+    >
+      {t('schedules.stop')}
+    </Button>
+  );
+}
+
+/** Settings › Report schedules: reports e-mailed daily or weekly through the notification settings' SMTP. */
+export function ReportSchedulesTab() {
+  const { t, fmt } = useI18n();
+  const schedules = useReportSchedules();
+  const canEdit = usePermission('catalog:write');
+  const items = schedules.data?.items ?? [];
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t('schedules.explain')}
+      </Text>
+      {canEdit ? <NewSchedule /> : null}
+      <QueryStates query={schedules} />
+      {schedules.data && items.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="schedules-empty">
+          {t('schedules.empty')}
+        </Text>
+      ) : null}
+      {items.length > 0 ? (
+        <ScrollTable
+          minWidth={640}
+          fz="sm"
+          testId="schedules-table"
+          columns={[
+            t('schedules.report'),
+            t('schedules.every'),
+            t('schedules.format'),
+            t('schedules.recipients'),
+            t('schedules.lastSent'),
+            '',
+          ]}
+        >
+          {items.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>{t(kindKey(s.kind))}</Table.Td>
+              <Table.Td>{t(frequencyKey(s.frequency))}</Table.Td>
+              <Table.Td translate="no">{s.format.toUpperCase()}</Table.Td>
+              <Table.Td translate="no">{s.recipients.join(', ')}</Table.Td>
+              <Table.Td>{s.lastSentOn ? fmt.date(s.lastSentOn) : t('schedules.notYet')}</Table.Td>
+              <Table.Td>{canEdit ? <StopButton schedule={s} /> : null}</Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
+      ) : null}
+    </Stack>
+  );
+}
