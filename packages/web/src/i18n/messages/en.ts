@@ -1,4 +1,5 @@
 import { commerceEn } from './commerce/en';
+import { deskEn } from './desk/en';
 import { plannerEn } from './planner/en';
 
 /**
@@ -9,6 +10,7 @@ import { plannerEn } from './planner/en';
 export const en = {
   ...commerceEn,
   ...plannerEn,
+  ...deskEn,
   'app.name': 'Stockwise',
   'app.home': 'Stockwise home',
 
