@@ -3,7 +3,14 @@ import { api } from '../api/client';
 import { queryKeysFactory } from '../api/query-key-factory';
 import { useItemsQuery } from '../api/queries';
 import { useRefreshingMutation } from '../api/mutations';
-import type { Supplier, SupplierUpdate, SupplierProduct, Scorecard, SupplierBills } from '../api/types';
+import type {
+  Supplier,
+  SupplierCreate,
+  SupplierUpdate,
+  SupplierProduct,
+  Scorecard,
+  SupplierBills,
+} from '../api/types';
 export type { Supplier, SupplierUpdate, SupplierProduct, Bill, Scorecard, SupplierBills } from '../api/types';
 
 export const supplierKeys = queryKeysFactory('suppliers');
@@ -43,6 +50,21 @@ export function useUpdateSupplier() {
   return useRefreshingMutation(
     ({ code, patch }: { code: string; patch: SupplierUpdate }) =>
       api.patch<Supplier>(supplierPath(code), patch),
+    supplierKeys.all,
+  );
+}
+
+export function useCreateSupplier() {
+  return useRefreshingMutation(
+    (input: SupplierCreate) => api.post<Supplier>('/suppliers', input),
+    supplierKeys.all,
+  );
+}
+
+/** Deletes a supplier no order names; one that orders name is kept for their history and made inactive. */
+export function useDeleteSupplier() {
+  return useRefreshingMutation(
+    (code: string) => api.delete<{ deleted: boolean; deactivated: boolean }>(supplierPath(code)),
     supplierKeys.all,
   );
 }
