@@ -24,6 +24,7 @@ const ClearancePage = lazy(() => import('../health/clearance/clearance-page'));
 const SuppliersPage = lazy(() => import('../replenishment/suppliers/suppliers-page'));
 const ProfitPage = lazy(() => import('../reports/profit/profit-page'));
 const OrdersPage = lazy(() => import('../sales/orders-page'));
+const OrderPage = lazy(() => import('../sales/order-page'));
 const JobsPage = lazy(() => import('../jobs/jobs-page'));
 const SettingsPage = lazy(() => import('../settings/settings-page'));
 const LoginPage = lazy(() => import('../accounts/login/login-page'));
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
       { path: 'suppliers', element: <SuppliersPage /> },
       { path: 'profit', element: <ProfitPage /> },
       { path: 'orders/:tab?', element: <OrdersPage /> },
+      { path: 'orders/view/:id', element: <OrderPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'settings/:tab?', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
