@@ -14,6 +14,14 @@ import { returnableLines, useOrder, useOrderAction, type Order } from './orders.
 const openUnits = (order: Order) =>
   order.lines.reduce((s, l) => s + l.quantity - l.quantityShipped - l.quantityCancelled, 0);
 
+const ACTIONS = ['ship', 'cancel', 'return'] as const;
+
+/** What the order's lines leave to do: ship or cancel open units (a pending order has nothing reserved to ship), return shipped ones. */
+function allowed(order: Order, kind: (typeof ACTIONS)[number]): boolean {
+  if (kind === 'return') return returnableLines(order).length > 0;
+  return openUnits(order) > 0 && (kind === 'cancel' || order.status !== 'pending');
+}
+
 function OrderLines({ order }: { order: Order }) {
   const { t, fmt } = useI18n();
   return (
@@ -59,57 +67,27 @@ export default function OrderPage() {
   const action = useOrderAction(id);
   const canWrite = usePermission('inventory:write');
   const order = query.data;
-  const act = (kind: 'ship' | 'cancel' | 'return') => {
-    if (order) action.mutate({ action: kind, order });
-  };
-  const open = order ? openUnits(order) : 0;
-  const busy = (kind: string) => action.isPending && action.variables.action === kind;
   return (
     <Stack gap="md">
       <PageHeader
         title={<span translate="no">{order?.externalId ?? ''}</span>}
         description={order ? <ChannelName t={t} channel={order.channel} /> : undefined}
         actions={
-          order && canWrite ? (
-            <>
-              {open > 0 && order.status !== 'pending' ? (
+          order && canWrite
+            ? ACTIONS.filter((kind) => allowed(order, kind)).map((kind) => (
                 <Button
+                  key={kind}
+                  variant={kind === 'ship' ? 'filled' : 'default'}
                   onClick={() => {
-                    act('ship');
+                    action.mutate({ action: kind, order });
                   }}
-                  loading={busy('ship')}
-                  data-testid="order-ship"
+                  loading={action.isPending && action.variables.action === kind}
+                  data-testid={`order-${kind}`}
                 >
-                  {t('orders.ship')}
+                  {t(`orders.${kind}`)}
                 </Button>
-              ) : null}
-              {open > 0 ? (
-                <Button
-                  variant="default"
-                  color="red"
-                  onClick={() => {
-                    act('cancel');
-                  }}
-                  loading={busy('cancel')}
-                  data-testid="order-cancel"
-                >
-                  {t('orders.cancel')}
-                </Button>
-              ) : null}
-              {returnableLines(order).length > 0 ? (
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    act('return');
-                  }}
-                  loading={busy('return')}
-                  data-testid="order-return"
-                >
-                  {t('orders.return')}
-                </Button>
-              ) : null}
-            </>
-          ) : null
+              ))
+            : null
         }
       />
       {query.isPending ? <PageLoader /> : null}
