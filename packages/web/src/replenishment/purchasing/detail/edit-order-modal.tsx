@@ -131,7 +131,13 @@ export function EditOrderModal({ order, onClose }: { order: PurchaseOrder; onClo
   };
   const options = (suppliers.data ?? []).map((s) => ({ value: s.code, label: `${s.name} · ${s.code}` }));
   return (
-    <Modal opened onClose={onClose} size="lg" title={t('po.editTitle', { number: order.number })}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={t('po.editTitle', { number: order.number })}
+      closeButtonProps={{ 'aria-label': t('common.cancel') }}
+    >
       <form onSubmit={submit} noValidate data-testid="po-edit-form">
         <Stack gap="sm">
           {update.isError ? <ErrorAlert error={update.error} /> : null}

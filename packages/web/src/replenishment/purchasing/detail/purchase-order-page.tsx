@@ -143,7 +143,12 @@ function CancelOrderDialog({ number, onClose }: { number: string; onClose: () =>
   const { t } = useI18n();
   const cancel = useCancelPurchaseOrder(number);
   return (
-    <Modal opened onClose={onClose} title={t('po.cancelOrder')}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('po.cancelOrder')}
+      closeButtonProps={{ 'aria-label': t('po.keep') }}
+    >
       <Stack gap="sm">
         {cancel.isError ? <ErrorAlert error={cancel.error} /> : null}
         <Text size="sm">{t('po.cancelConfirm', { number })}</Text>

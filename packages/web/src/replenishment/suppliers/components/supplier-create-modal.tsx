@@ -31,7 +31,12 @@ export function SupplierCreateModal({ opened, onClose }: { opened: boolean; onCl
     paymentTermsDays: values.paymentTermsDays,
   }));
   return (
-    <Modal opened={opened} onClose={close} title={t('suppliers.newTitle')}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('suppliers.newTitle')}
+      closeButtonProps={{ 'aria-label': t('suppliers.close') }}
+    >
       <form onSubmit={submit} noValidate data-testid="supplier-create-form">
         <Stack gap="sm">
           {create.isError ? <ErrorAlert error={create.error} /> : null}

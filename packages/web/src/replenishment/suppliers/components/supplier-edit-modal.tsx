@@ -93,7 +93,12 @@ export function SupplierEditModal({
   };
   const whole = (value: string | number) => Math.max(0, Math.round(Number(value) || 0));
   return (
-    <Modal opened onClose={onClose} title={t('suppliers.editTitle', { name: supplier.code })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('suppliers.editTitle', { name: supplier.code })}
+      closeButtonProps={{ 'aria-label': t('suppliers.close') }}
+    >
       <form onSubmit={submit} noValidate data-testid="supplier-form">
         <Stack gap="sm">
           {update.isError ? <ErrorAlert error={update.error} /> : null}
