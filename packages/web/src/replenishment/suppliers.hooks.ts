@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { queryKeysFactory } from '../api/query-key-factory';
 import { useItemsQuery } from '../api/queries';
@@ -61,10 +61,18 @@ export function useCreateSupplier() {
   );
 }
 
-/** Deletes a supplier no order names; one that orders name is kept for their history and made inactive. */
+/**
+ * Deletes a supplier no order names; one that orders name is kept for their history and made inactive.
+ * The list refetches first, so the deleted supplier's scorecard is dropped rather than fetched again.
+ */
 export function useDeleteSupplier() {
-  return useRefreshingMutation(
-    (code: string) => api.delete<{ deleted: boolean; deactivated: boolean }>(supplierPath(code)),
-    supplierKeys.all,
-  );
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.delete<{ deleted: boolean; deactivated: boolean }>(supplierPath(code)),
+    onSuccess: async (_result, code) => {
+      await client.invalidateQueries({ queryKey: supplierKeys.lists() });
+      client.removeQueries({ queryKey: [...supplierKeys.details(), code] });
+      await client.invalidateQueries({ queryKey: supplierKeys.all });
+    },
+  });
 }

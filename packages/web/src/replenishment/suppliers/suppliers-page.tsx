@@ -27,6 +27,7 @@ export default function SuppliersPage() {
           color="teal"
           role="status"
           withCloseButton
+          closeButtonLabel={t('suppliers.close')}
           onClose={() => {
             setOutcome(null);
           }}
