@@ -114,6 +114,8 @@ export interface LineInsert {
   receivedQuantity?: number;
 }
 
+type EditableHeader = 'supplierId' | 'currency' | 'locationId' | 'freightCost' | 'expectedOn' | 'notes';
+
 export interface PurchaseOrderQuery {
   limit: number;
   /** Id of the last row of the previous page (newest first). */
@@ -263,23 +265,19 @@ export const purchaseOrdersRepository = {
     return out;
   },
 
+  /** The header fields an edit (or a receipt's freight) rewrites. */
   async updateHeader(
     sql: Sql,
     accountId: number,
     id: number,
-    f: {
-      locationId: number;
-      freightCost: number;
-      expectedOn: string | null;
-      notes: string | null;
-      paymentTermsDays: number;
-      paidAt: Date | null;
-    },
+    f: Pick<PurchaseOrderRecord, EditableHeader | 'paymentTermsDays' | 'paidAt'>,
   ): Promise<void> {
+    const header = [f.supplierId, f.currency, f.locationId, f.freightCost, f.expectedOn, f.notes];
     await sql.query(
-      `UPDATE purchase_orders SET location_id = $3, freight_cost = $4, expected_on = $5, notes = $6, payment_terms_days = $7, paid_at = $8, updated_at = now()
+      `UPDATE purchase_orders SET supplier_id = $3, currency = $4, location_id = $5, freight_cost = $6, expected_on = $7,
+         notes = $8, payment_terms_days = $9, paid_at = $10, updated_at = now()
        WHERE account_id = $1 AND id = $2`,
-      [accountId, id, f.locationId, f.freightCost, f.expectedOn, f.notes, f.paymentTermsDays, f.paidAt],
+      [accountId, id, ...header, f.paymentTermsDays, f.paidAt],
     );
   },
 

@@ -76,10 +76,15 @@ describe('purchase-order transitions', () => {
     expect(errorOf(() => checkCancel(po('cancelled'))).code).toBe('CONFLICT');
   });
 
-  it('edits lines and destination only in a draft, payment only once sent, nothing once cancelled', () => {
+  it('edits lines, supplier and destination only in a draft, payment only once sent, nothing once cancelled', () => {
     expect(() => {
-      checkEdit(po('draft'), { lines: [], location: 'WH1' });
+      checkEdit(po('draft'), { lines: [], location: 'WH1', supplier: 'SZ' });
     }).not.toThrow();
+    expect(
+      errorOf(() => {
+        checkEdit(po('sent'), { supplier: 'SZ' });
+      }).field,
+    ).toBe('supplier');
     expect(
       errorOf(() => {
         checkEdit(po('sent'), { lines: [] });

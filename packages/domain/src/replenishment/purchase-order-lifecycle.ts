@@ -28,21 +28,23 @@ export interface OrderState {
 export interface OrderEdit {
   lines?: unknown;
   location?: unknown;
+  supplier?: unknown;
   paid?: boolean | undefined;
 }
 
 /**
- * An edit is allowed unless the order is cancelled; lines and destination only while a draft; marking
- * paid only once something is owed (after sending).
+ * An edit is allowed unless the order is cancelled; lines, supplier and destination only while a draft;
+ * marking paid only once something is owed (after sending).
  */
 export function checkEdit(po: OrderState, patch: OrderEdit): void {
   if (po.status === 'cancelled')
     throw new DomainError('CONFLICT', `${po.number} is cancelled`, { field: 'status' });
-  if ((patch.lines || patch.location) && po.status !== 'draft')
+  const draftOnly = (['lines', 'supplier', 'location'] as const).find((field) => patch[field]);
+  if (draftOnly && po.status !== 'draft')
     throw new DomainError(
       'CONFLICT',
-      `${po.number} was sent: lines and destination can no longer change (cancel it or receive it)`,
-      { field: patch.lines ? 'lines' : 'location' },
+      `${po.number} was sent: lines, supplier and destination can no longer change (cancel it or receive it)`,
+      { field: draftOnly },
     );
   if (patch.paid && po.status === 'draft')
     throw new DomainError('CONFLICT', `${po.number} is a draft: nothing is owed yet`, { field: 'paid' });

@@ -66,14 +66,7 @@ export class PurchaseOrderReceiving {
       const fresh = scans.filter((r) => !r.replayed);
       const freightCost = input.freightCost ?? po.freightCost;
       if (input.freightCost !== undefined) {
-        await purchaseOrdersRepository.updateHeader(sql, actor.accountId, po.id, {
-          locationId: po.locationId,
-          freightCost,
-          expectedOn: po.expectedOn,
-          notes: po.notes,
-          paymentTermsDays: po.paymentTermsDays,
-          paidAt: po.paidAt,
-        });
+        await purchaseOrdersRepository.updateHeader(sql, actor.accountId, po.id, { ...po, freightCost });
       }
       const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
       const received: Received = scans

@@ -41,6 +41,10 @@ export type PurchaseOrderCreate = z.infer<typeof PurchaseOrderCreateSchema>;
 
 export const PurchaseOrderUpdateSchema = z
   .object({
+    supplier: SupplierCodeSchema.openapi({
+      description:
+        'another supplier (drafts only): currency and payment terms follow it, and lines without a unitCost are priced on its terms',
+    }),
     location: LocationCodeSchema,
     lines: z
       .array(PoLineInputSchema)

@@ -80,17 +80,13 @@ export class PurchaseOrdersService {
   ): Promise<{ items: PurchaseOrderDto[]; nextCursor: string | null }> {
     const sql = this.tx.sql;
     const supplier = q.supplier ? await requireSupplier(sql, actor.accountId, q.supplier) : undefined;
-    const location = q.location
-      ? await locationsRepository.findByCode(sql, actor.accountId, q.location)
-      : undefined;
-    if (q.location && !location)
-      throw new DomainError('UNKNOWN_LOCATION', `unknown location ${q.location}`, { field: 'location' });
+    const locationId = q.location ? await this.locationId(actor, q.location) : undefined;
     const rows = await purchaseOrdersRepository.list(sql, actor.accountId, {
       limit: q.limit + 1,
       beforeId: q.cursor ? Number(q.cursor) : undefined,
       status: q.status,
       supplierId: supplier?.id,
-      locationId: location?.id,
+      locationId,
     });
     const page = rows.slice(0, q.limit);
     const lines = await purchaseOrdersRepository.lines(
@@ -104,43 +100,52 @@ export class PurchaseOrdersService {
     };
   }
 
+  /**
+   * Edits an order. Lines, supplier and destination only while a draft (the lifecycle's rule); a new
+   * supplier brings its currency and payment terms, and lines are priced again on its terms unless
+   * the patch gives their unit cost.
+   */
   async update(actor: Actor, number: string, patch: PurchaseOrderUpdate): Promise<PurchaseOrderDto> {
     requirePermission(actor, 'inventory:write');
     return this.tx.run(async (sql) => {
       const po = await requirePurchaseOrder(this.tx.sql, actor.accountId, number, { lock: true });
       const before = await loadPurchaseOrderDto(this.tx.sql, actor.accountId, po);
       checkEdit(po, patch);
-      let locationId = po.locationId;
-      if (patch.location) {
-        const location = await locationsRepository.findByCode(sql, actor.accountId, patch.location);
-        if (!location)
-          throw new DomainError('UNKNOWN_LOCATION', `unknown location ${patch.location}`, {
-            field: 'location',
-          });
-        locationId = location.id;
-      }
-      if (patch.lines) {
-        const supplier = (await suppliersRepository.findById(sql, actor.accountId, po.supplierId))!;
-        const lines = await this.drafting.resolveLines(actor, {
-          supplier,
-          lines: patch.lines,
-          field: 'lines',
-        });
+      const locationId = patch.location ? await this.locationId(actor, patch.location) : po.locationId;
+      const supplier = patch.supplier
+        ? await requireSupplier(sql, actor.accountId, patch.supplier)
+        : (await suppliersRepository.findById(sql, actor.accountId, po.supplierId))!;
+      const changedSupplier = supplier.id !== po.supplierId;
+      const lines =
+        patch.lines ??
+        (changedSupplier ? before.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) : undefined);
+      if (lines) {
+        const resolved = await this.drafting.resolveLines(actor, { supplier, lines, field: 'lines' });
         await purchaseOrdersRepository.deleteLines(sql, actor.accountId, po.id);
-        await purchaseOrdersRepository.insertLines(sql, actor.accountId, po.id, lines);
+        await purchaseOrdersRepository.insertLines(sql, actor.accountId, po.id, resolved);
       }
       await purchaseOrdersRepository.updateHeader(sql, actor.accountId, po.id, {
+        supplierId: supplier.id,
+        currency: changedSupplier ? supplier.currency : po.currency,
         locationId,
         freightCost: patch.freightCost ?? po.freightCost,
         expectedOn: patch.expectedOn !== undefined ? patch.expectedOn : po.expectedOn,
         notes: patch.notes !== undefined ? patch.notes : po.notes,
-        paymentTermsDays: patch.paymentTermsDays ?? po.paymentTermsDays,
+        paymentTermsDays:
+          patch.paymentTermsDays ?? (changedSupplier ? supplier.paymentTermsDays : po.paymentTermsDays),
         paidAt: paidAtAfterEdit(po.paidAt, patch.paid, new Date()),
       });
       const after = await this.get(actor, number);
       await auditOrder(sql, actor, { action: 'purchase_order.update', number, before, after });
       return after;
     });
+  }
+
+  private async locationId(actor: Actor, code: string): Promise<number> {
+    const location = await locationsRepository.findByCode(this.tx.sql, actor.accountId, code);
+    if (!location)
+      throw new DomainError('UNKNOWN_LOCATION', `unknown location ${code}`, { field: 'location' });
+    return location.id;
   }
 
   /** Sends a draft: its quantities become inbound at the destination (one ledger batch). */

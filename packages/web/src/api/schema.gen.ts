@@ -13752,6 +13752,11 @@ export interface components {
       notes?: string;
     };
     PurchaseOrderUpdate: {
+      /**
+       * @description another supplier (drafts only): currency and payment terms follow it, and lines without a unitCost are priced on its terms
+       * @example SZ-HOME
+       */
+      supplier?: string;
       /** @example WH1 */
       location?: string;
       /** @description replaces the lines (drafts only) */

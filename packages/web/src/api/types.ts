@@ -88,6 +88,7 @@ export type TransferDraftCreate = Schemas['TransferDraftCreate'];
 
 export type PurchaseOrder = Schemas['PurchaseOrder'];
 export type PurchaseOrderStatus = PurchaseOrder['status'];
+export type PurchaseOrderUpdate = Schemas['PurchaseOrderUpdate'];
 export type PurchaseOrderReceipt = Schemas['PurchaseOrderReceipt'];
 export type ReceiveScan = Schemas['PurchaseOrderReceive']['lines'][number];
 
@@ -95,6 +96,7 @@ export type AlertItem = Schemas['Alert'];
 
 export type Supplier = Schemas['Supplier'];
 export type SupplierUpdate = Schemas['SupplierUpdate'];
+export type SupplierCreate = Schemas['SupplierCreate'];
 export type SupplierProduct = Schemas['SupplierProduct'];
 export type Scorecard = Schemas['SupplierScorecard'];
 export type Bill = Scorecard['billsDue'][number];

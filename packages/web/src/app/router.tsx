@@ -26,6 +26,7 @@ const ProfitPage = lazy(() => import('../reports/profit/profit-page'));
 const ReconciliationPage = lazy(() => import('../channels/amazon/reconciliation-page'));
 const StoragePage = lazy(() => import('../reports/storage/storage-page'));
 const OrdersPage = lazy(() => import('../sales/orders-page'));
+const OrderPage = lazy(() => import('../sales/order-page'));
 const JobsPage = lazy(() => import('../jobs/jobs-page'));
 const SettingsPage = lazy(() => import('../settings/settings-page'));
 const LoginPage = lazy(() => import('../accounts/login/login-page'));
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
       { path: 'profit', element: <ProfitPage /> },
       { path: 'channels/amazon/reconciliation', element: <ReconciliationPage /> },
       { path: 'orders/:tab?', element: <OrdersPage /> },
+      { path: 'orders/view/:id', element: <OrderPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'settings/:tab?', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

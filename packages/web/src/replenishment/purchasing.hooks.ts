@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { Page, PurchaseOrder, PurchaseOrderReceipt, ReceiveScan } from '../api/types';
+import type {
+  Page,
+  PurchaseOrder,
+  PurchaseOrderReceipt,
+  PurchaseOrderUpdate,
+  ReceiveScan,
+} from '../api/types';
 import { queryKeysFactory } from '../api/query-key-factory';
 import { restockKeys } from './restock.hooks';
 
@@ -70,15 +76,31 @@ export function lineKey(sku: string, location: string): string {
   return `${sku}\u0001${location}`;
 }
 
-export function useSendPurchaseOrder(number: string) {
+/** A step on one order (send, cancel, edit): the answer replaces the cached order, the lists refetch. */
+function useOrderStep<TInput = void>(number: string, step: (input: TInput) => Promise<PurchaseOrder>) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<PurchaseOrder>(`${poPath(number)}/send`),
+    mutationFn: step,
     onSuccess: (order) => {
       client.setQueryData(purchaseOrderKeys.detail(number), order);
       void client.invalidateQueries({ queryKey: purchaseOrderKeys.lists() });
+      void client.invalidateQueries({ queryKey: restockKeys.all });
     },
   });
+}
+
+export function useSendPurchaseOrder(number: string) {
+  return useOrderStep(number, () => api.post<PurchaseOrder>(`${poPath(number)}/send`));
+}
+
+export function useCancelPurchaseOrder(number: string) {
+  return useOrderStep(number, () => api.post<PurchaseOrder>(`${poPath(number)}/cancel`));
+}
+
+export function useUpdatePurchaseOrder(number: string) {
+  return useOrderStep(number, (patch: PurchaseOrderUpdate) =>
+    api.patch<PurchaseOrder>(poPath(number), patch),
+  );
 }
 
 export function useReceivePurchaseOrder(number: string) {

@@ -1,9 +1,16 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { queryKeysFactory } from '../api/query-key-factory';
 import { useItemsQuery } from '../api/queries';
 import { useRefreshingMutation } from '../api/mutations';
-import type { Supplier, SupplierUpdate, SupplierProduct, Scorecard, SupplierBills } from '../api/types';
+import type {
+  Supplier,
+  SupplierCreate,
+  SupplierUpdate,
+  SupplierProduct,
+  Scorecard,
+  SupplierBills,
+} from '../api/types';
 export type { Supplier, SupplierUpdate, SupplierProduct, Bill, Scorecard, SupplierBills } from '../api/types';
 
 export const supplierKeys = queryKeysFactory('suppliers');
@@ -45,4 +52,27 @@ export function useUpdateSupplier() {
       api.patch<Supplier>(supplierPath(code), patch),
     supplierKeys.all,
   );
+}
+
+export function useCreateSupplier() {
+  return useRefreshingMutation(
+    (input: SupplierCreate) => api.post<Supplier>('/suppliers', input),
+    supplierKeys.all,
+  );
+}
+
+/**
+ * Deletes a supplier no order names; one that orders name is kept for their history and made inactive.
+ * The list refetches first, so the deleted supplier's scorecard is dropped rather than fetched again.
+ */
+export function useDeleteSupplier() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.delete<{ deleted: boolean; deactivated: boolean }>(supplierPath(code)),
+    onSuccess: async (_result, code) => {
+      await client.invalidateQueries({ queryKey: supplierKeys.lists() });
+      client.removeQueries({ queryKey: [...supplierKeys.details(), code] });
+      await client.invalidateQueries({ queryKey: supplierKeys.all });
+    },
+  });
 }

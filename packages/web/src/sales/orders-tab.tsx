@@ -5,14 +5,8 @@ import { QueryTable } from '../components/common/query-table';
 import { ORDER_CHANNELS, ORDER_STATUSES, useOrders, type Order, type OrderFilter } from './orders.hooks';
 import { useI18n } from '../i18n/i18n-context';
 import { ChannelName, channelLabel } from '../channels/channel-name';
-
-const STATUS_COLORS: Record<Order['status'], string> = {
-  pending: 'gray',
-  reserved: 'blue',
-  partially_shipped: 'yellow',
-  shipped: 'teal',
-  cancelled: 'gray',
-};
+import { CodeLink } from '../components/common/entity-link';
+import { ORDER_STATUS_COLORS } from './order-status';
 
 function total(order: Order): number {
   return order.lines.reduce((s, l) => s + l.quantity * (l.unitPrice ?? 0), 0);
@@ -76,8 +70,8 @@ export function OrdersTab() {
             <Table.Td>
               <ChannelName t={t} channel={order.channel} />
             </Table.Td>
-            <Table.Td ff="monospace" translate="no">
-              {order.externalId}
+            <Table.Td>
+              <CodeLink to={`/orders/view/${order.id}`}>{order.externalId}</CodeLink>
             </Table.Td>
             <Table.Td>
               {order.lines.map((l) => (
@@ -91,7 +85,7 @@ export function OrdersTab() {
               {order.currency ? fmt.money(total(order), order.currency) : fmt.num(total(order))}
             </Table.Td>
             <Table.Td>
-              <Badge variant="light" color={STATUS_COLORS[order.status]} miw="max-content">
+              <Badge variant="light" color={ORDER_STATUS_COLORS[order.status]} miw="max-content">
                 {t(`orders.status.${order.status}`)}
               </Badge>
               {order.backordered ? (

@@ -1,4 +1,10 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { Page } from '../api/types';
 import { queryKeysFactory } from '../api/query-key-factory';
@@ -34,5 +40,38 @@ export function useOrders(filter: OrderFilter) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+  });
+}
+
+const orderPath = (id: number) => `/orders/${id}`;
+
+export function useOrder(id: number) {
+  return useQuery({ queryKey: orderKeys.detail(id), queryFn: () => api.get<Order>(orderPath(id)) });
+}
+
+/** The units a return takes back: every shipped unit not returned yet, as sellable stock. */
+export function returnableLines(order: Order): { sku: string; quantity: number; condition: 'sellable' }[] {
+  return order.lines
+    .map((l) => ({
+      sku: l.sku,
+      quantity: l.quantityShipped - l.quantityReturned,
+      condition: 'sellable' as const,
+    }))
+    .filter((l) => l.quantity > 0);
+}
+
+/** Ship or cancel every open unit, or return every shipped one: the answer replaces the cached order. */
+export function useOrderAction(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, order }: { action: 'ship' | 'cancel' | 'return'; order: Order }) =>
+      api.post<Order>(
+        `${orderPath(id)}/${action}`,
+        action === 'return' ? { lines: returnableLines(order) } : {},
+      ),
+    onSuccess: (order) => {
+      client.setQueryData(orderKeys.detail(id), order);
+      void client.invalidateQueries({ queryKey: orderKeys.lists() });
+    },
   });
 }

@@ -1,5 +1,6 @@
 import { decisionsEn } from './decisions/en';
 import { commerceEn } from './commerce/en';
+import { deskEn } from './desk/en';
 import { plannerEn } from './planner/en';
 
 /**
@@ -11,6 +12,7 @@ export const en = {
   ...commerceEn,
   ...plannerEn,
   ...decisionsEn,
+  ...deskEn,
   'app.name': 'Stockwise',
   'app.home': 'Stockwise home',
 

@@ -1,6 +1,7 @@
 import { decisionsZhCN } from './decisions/zh-CN';
 import type { Messages } from './en';
 import { commerceZhCN } from './commerce/zh-CN';
+import { deskZhCN } from './desk/zh-CN';
 import { plannerZhCN } from './planner/zh-CN';
 
 /** 简体中文 (mainland usage). Codes such as SKU, ASIN, FNSKU, FBA, IPI, CSV and API stay as sellers know them. */
@@ -8,6 +9,7 @@ export const zhCN: Messages = {
   ...commerceZhCN,
   ...plannerZhCN,
   ...decisionsZhCN,
+  ...deskZhCN,
   'app.name': 'Stockwise',
   'app.home': 'Stockwise 首页',
 

@@ -1,6 +1,7 @@
 import { decisionsZhTW } from './decisions/zh-TW';
 import type { Messages } from './en';
 import { commerceZhTW } from './commerce/zh-TW';
+import { deskZhTW } from './desk/zh-TW';
 import { plannerZhTW } from './planner/zh-TW';
 
 /** 繁體中文（臺灣用語）。SKU、ASIN、FNSKU、FBA、IPI、CSV、API 等代碼保留賣家熟悉的寫法。 */
@@ -8,6 +9,7 @@ export const zhTW: Messages = {
   ...commerceZhTW,
   ...plannerZhTW,
   ...decisionsZhTW,
+  ...deskZhTW,
   'app.name': 'Stockwise',
   'app.home': 'Stockwise 首頁',
 

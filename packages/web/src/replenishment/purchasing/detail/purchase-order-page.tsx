@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
 import type { PurchaseOrder } from '../../../api/types';
 import { DataTable } from '../../../components/common/data-table';
@@ -6,29 +7,51 @@ import { SkuLink } from '../../../components/common/entity-link';
 import { ErrorAlert } from '../../../components/common/error-alert';
 import { PageHeader } from '../../../components/common/page-header';
 import { PageLoader } from '../../../components/common/page-loader';
-import { purchaseOrderExportUrl, usePurchaseOrder, useSendPurchaseOrder } from '../../purchasing.hooks';
+import {
+  purchaseOrderExportUrl,
+  useCancelPurchaseOrder,
+  usePurchaseOrder,
+  useSendPurchaseOrder,
+} from '../../purchasing.hooks';
 import { useI18n } from '../../../i18n/i18n-context';
 import { RECEIVABLE } from '../status';
 import { OrderStatusBadge, ReceivedOfText } from '../order-status';
+import { EditOrderModal } from './edit-order-modal';
 
-/** Send, receive, labels and exports: what an order allows in its status. */
+/** Send, edit, cancel, receive, labels and exports: what an order allows in its status. */
 function OrderActions({
   number,
   order,
   onSend,
   sending,
+  onEdit,
+  onCancel,
 }: {
   number: string;
   order: PurchaseOrder;
   onSend: () => void;
   sending: boolean;
+  onEdit: () => void;
+  onCancel: () => void;
 }) {
   const { t } = useI18n();
+  const cancellable =
+    order.status === 'draft' || (order.status === 'sent' && order.totals.receivedUnits === 0);
   return (
     <>
       {order.status === 'draft' ? (
-        <Button onClick={onSend} loading={sending} data-testid="po-send">
-          {t('po.send')}
+        <>
+          <Button onClick={onSend} loading={sending} data-testid="po-send">
+            {t('po.send')}
+          </Button>
+          <Button variant="default" onClick={onEdit} data-testid="po-edit">
+            {t('po.edit')}
+          </Button>
+        </>
+      ) : null}
+      {cancellable ? (
+        <Button variant="default" color="red" onClick={onCancel} data-testid="po-cancel">
+          {t('po.cancelOrder')}
         </Button>
       ) : null}
       {RECEIVABLE.has(order.status) ? (
@@ -115,11 +138,47 @@ function OrderLines({ order }: { order: PurchaseOrder }) {
   );
 }
 
+/** Asks before cancelling: the order stays listed as cancelled. */
+function CancelOrderDialog({ number, onClose }: { number: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const cancel = useCancelPurchaseOrder(number);
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('po.cancelOrder')}
+      closeButtonProps={{ 'aria-label': t('po.keep') }}
+    >
+      <Stack gap="sm">
+        {cancel.isError ? <ErrorAlert error={cancel.error} /> : null}
+        <Text size="sm">{t('po.cancelConfirm', { number })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('po.keep')}
+          </Button>
+          <Button
+            color="red"
+            loading={cancel.isPending}
+            onClick={() => {
+              cancel.mutate(undefined, { onSuccess: onClose });
+            }}
+            data-testid="po-cancel-confirm"
+          >
+            {t('po.cancelOrder')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 export default function PurchaseOrderPage() {
   const { t } = useI18n();
   const number = useParams()['number'] ?? '';
   const query = usePurchaseOrder(number);
   const send = useSendPurchaseOrder(number);
+  const [editing, edit] = useDisclosure(false);
+  const [cancelling, cancel] = useDisclosure(false);
   const order = query.data;
   return (
     <Stack gap="md">
@@ -135,6 +194,8 @@ export default function PurchaseOrderPage() {
               onSend={() => {
                 send.mutate();
               }}
+              onEdit={edit.open}
+              onCancel={cancel.open}
             />
           ) : null
         }
@@ -149,6 +210,8 @@ export default function PurchaseOrderPage() {
           <Anchor component={Link} to="/purchase-orders" size="sm">
             {t('po.backToList')}
           </Anchor>
+          {editing ? <EditOrderModal order={order} onClose={edit.close} /> : null}
+          {cancelling ? <CancelOrderDialog number={number} onClose={cancel.close} /> : null}
         </>
       ) : null}
     </Stack>

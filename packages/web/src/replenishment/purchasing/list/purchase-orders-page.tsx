@@ -22,7 +22,7 @@ export default function PurchaseOrdersPage() {
       />
       {rows.length > 0 ? (
         <DataTable
-          minWidth={760}
+          minWidth={860}
           scroll="area"
           highlightOnHover
           nowrap
@@ -34,6 +34,7 @@ export default function PurchaseOrdersPage() {
             { label: t('po.received'), numeric: true },
             { label: t('po.total'), numeric: true },
             t('po.created'),
+            t('po.expected'),
           ]}
         >
           {rows.map((order) => (
@@ -56,6 +57,9 @@ export default function PurchaseOrdersPage() {
               <Table.Td className="num">{`${fmt.int(order.totals.receivedUnits)} / ${fmt.int(order.totals.units)}`}</Table.Td>
               <Table.Td className="num">{fmt.money(order.totals.total, order.currency)}</Table.Td>
               <Table.Td>{fmt.date(order.createdAt)}</Table.Td>
+              <Table.Td data-testid={`po-expected-${order.number}`}>
+                {order.expectedOn ? fmt.date(order.expectedOn) : '—'}
+              </Table.Td>
             </Table.Tr>
           ))}
         </DataTable>

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Group,
   Modal,
@@ -11,14 +12,74 @@ import {
 } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { ErrorAlert } from '../../../components/common/error-alert';
-import { useUpdateSupplier, type Supplier } from '../../suppliers.hooks';
+import { useDeleteSupplier, useUpdateSupplier, type Supplier } from '../../suppliers.hooks';
 import { useI18n } from '../../../i18n/i18n-context';
 import { supplierFormSchema, toSupplierPatch, type SupplierForm } from './supplier-form-schema';
 
 const STAGES = ['productionDays', 'transitDays', 'groundDays', 'checkInDays'] as const;
 
-/** Edits a supplier's contact, payment terms and stated lead-time stages (PATCH /suppliers/{code}). */
-export function SupplierEditModal({ supplier, onClose }: { supplier: Supplier; onClose: () => void }) {
+/** Asks before deleting; the answer says whether the supplier went or was kept inactive for its orders. */
+function DeleteSupplier({ code, onDone }: { code: string; onDone: (outcome: string) => void }) {
+  const { t } = useI18n();
+  const remove = useDeleteSupplier();
+  const [asking, setAsking] = useState(false);
+  if (!asking)
+    return (
+      <Button
+        variant="subtle"
+        color="red"
+        onClick={() => {
+          setAsking(true);
+        }}
+        data-testid="supplier-delete"
+      >
+        {t('suppliers.delete')}
+      </Button>
+    );
+  return (
+    <Alert color="red" title={t('suppliers.deleteTitle', { code })} w="100%">
+      <Stack gap="xs">
+        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+        <span>{t('suppliers.deleteBody')}</span>
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => {
+              setAsking(false);
+            }}
+          >
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={remove.isPending}
+            onClick={() => {
+              remove.mutate(code, {
+                onSuccess: (r) => {
+                  onDone(t(r.deleted ? 'suppliers.deleted' : 'suppliers.deactivated', { code }));
+                },
+              });
+            }}
+            data-testid="supplier-delete-confirm"
+          >
+            {t('suppliers.delete')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Edits a supplier's contact, payment terms and stated lead-time stages (PATCH /suppliers/{code}), or deletes it. */
+export function SupplierEditModal({
+  supplier,
+  onClose,
+  onDeleted,
+}: {
+  supplier: Supplier;
+  onClose: () => void;
+  onDeleted: (outcome: string) => void;
+}) {
   const { t } = useI18n();
   const update = useUpdateSupplier();
   const [form, setForm] = useState<SupplierForm>(() => supplierFormSchema(supplier));
@@ -32,7 +93,12 @@ export function SupplierEditModal({ supplier, onClose }: { supplier: Supplier; o
   };
   const whole = (value: string | number) => Math.max(0, Math.round(Number(value) || 0));
   return (
-    <Modal opened onClose={onClose} title={t('suppliers.editTitle', { name: supplier.code })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('suppliers.editTitle', { name: supplier.code })}
+      closeButtonProps={{ 'aria-label': t('suppliers.close') }}
+    >
       <form onSubmit={submit} noValidate data-testid="supplier-form">
         <Stack gap="sm">
           {update.isError ? <ErrorAlert error={update.error} /> : null}
@@ -109,6 +175,7 @@ export function SupplierEditModal({ supplier, onClose }: { supplier: Supplier; o
               set('active', e.currentTarget.checked);
             }}
           />
+          <DeleteSupplier code={supplier.code} onDone={onDeleted} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

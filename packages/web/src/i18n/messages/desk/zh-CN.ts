@@ -1,0 +1,36 @@
+import type { DeskMessages } from './en';
+
+/** 简体中文 for the purchasing, supplier and order desks. */
+export const deskZhCN: DeskMessages = {
+  'po.edit': '编辑草稿',
+  'po.editTitle': '编辑 {number}',
+  'po.cancelOrder': '取消订单',
+  'po.cancelConfirm': '取消 {number}？尚未收货，不会有任何损失；订单将以“已取消”状态保留在列表中。',
+  'po.keep': '保留订单',
+  'po.expectedOn': '预计到货日',
+  'po.expectedNone': '未设置',
+  'po.quantityOf': '{sku} 的数量',
+  'po.removeLine': '移除 {sku}',
+  'po.addSku': '添加 SKU',
+  'po.addLine': '添加明细',
+  'po.supplierChange': '单位成本将按新供应商的条款计算。',
+  'po.noLines': '订单至少需要一行明细。',
+  'suppliers.new': '新建供应商',
+  'suppliers.newTitle': '新建供应商',
+  'suppliers.code': '代码',
+  'suppliers.codeHint': '字母、数字、点或连字符',
+  'suppliers.currency': '币种',
+  'suppliers.delete': '删除',
+  'suppliers.deleteTitle': '删除 {code}？',
+  'suppliers.deleteBody':
+    '没有采购订单引用的供应商会被删除；已有订单引用的供应商将保留其历史记录，并改为停用。',
+  'suppliers.deleted': '已删除 {code}。',
+  'suppliers.deactivated': '{code} 已被采购订单引用，因此予以保留并标记为停用。',
+  'orders.shipped': '已发货',
+  'orders.cancelled': '已取消',
+  'orders.returned': '已退货',
+  'orders.ship': '发出未发货件',
+  'orders.cancel': '取消未发货件',
+  'orders.return': '退回已发货件',
+  'orders.backToList': '全部订单',
+};

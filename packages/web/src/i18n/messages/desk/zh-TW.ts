@@ -1,0 +1,36 @@
+import type { DeskMessages } from './en';
+
+/** 繁體中文 for the purchasing, supplier and order desks. */
+export const deskZhTW: DeskMessages = {
+  'po.edit': '編輯草稿',
+  'po.editTitle': '編輯 {number}',
+  'po.cancelOrder': '取消訂單',
+  'po.cancelConfirm': '取消 {number}？尚未收貨，不會有任何損失；訂單將以「已取消」狀態保留在列表中。',
+  'po.keep': '保留訂單',
+  'po.expectedOn': '預計到貨日',
+  'po.expectedNone': '未設定',
+  'po.quantityOf': '{sku} 的數量',
+  'po.removeLine': '移除 {sku}',
+  'po.addSku': '新增 SKU',
+  'po.addLine': '新增明細',
+  'po.supplierChange': '單位成本將依新供應商的條款計算。',
+  'po.noLines': '訂單至少需要一行明細。',
+  'suppliers.new': '新增供應商',
+  'suppliers.newTitle': '新增供應商',
+  'suppliers.code': '代碼',
+  'suppliers.codeHint': '字母、數字、點或連字號',
+  'suppliers.currency': '幣別',
+  'suppliers.delete': '刪除',
+  'suppliers.deleteTitle': '刪除 {code}？',
+  'suppliers.deleteBody':
+    '沒有採購訂單引用的供應商會被刪除；已有訂單引用的供應商將保留其歷史紀錄，並改為停用。',
+  'suppliers.deleted': '已刪除 {code}。',
+  'suppliers.deactivated': '{code} 已被採購訂單引用，因此予以保留並標記為停用。',
+  'orders.shipped': '已出貨',
+  'orders.cancelled': '已取消',
+  'orders.returned': '已退貨',
+  'orders.ship': '出貨未出貨件',
+  'orders.cancel': '取消未出貨件',
+  'orders.return': '退回已出貨件',
+  'orders.backToList': '全部訂單',
+};
