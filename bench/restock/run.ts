@@ -18,9 +18,13 @@
  * trailing demand on hand and nothing on order.
  * Prints a table per variant; `--json` prints one JSON object on the last line. Flags: --series N
  * (first N series), --service-level X (a seller setting instead of economics), --scale (also the
- * 30,000 SKU × 3 location plan timing, ./scale.ts), --only-scale.
+ * 30,000 SKU × 3 location plan timing, ./scale.ts), --only-scale, --forecast-cache DIR (reuse the weekly
+ * forecasts of an earlier run with the same --series: for iterating on planning, stale once the
+ * forecasting code changes).
  */
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { askWorker, startTsxWorker } from '../tsx-worker';
 import { isoDate, parseIsoDate } from '../../packages/domain/src/dates/dates';
@@ -167,7 +171,9 @@ function supplierBatches(
     else last.push(series);
   }
   let seed = 0;
-  return batches.map((groups) => {
+  const cacheDir = arg('forecast-cache');
+  if (cacheDir !== undefined) mkdirSync(cacheDir, { recursive: true });
+  return batches.map((groups, b) => {
     const members = groups.flatMap((series, g) => series.map((s) => ({ s, g })));
     const count = members.length;
     const demand = new Float64Array(count * days);
@@ -200,6 +206,7 @@ function supplierBatches(
       costShare: COST_SHARE,
       historyDays: HISTORY_DAYS,
       serviceLevel: arg('service-level') === undefined ? undefined : Number(arg('service-level')),
+      forecastCache: cacheDir === undefined ? undefined : join(cacheDir, `series${n}-batch${b}.v8`),
     };
   });
 }

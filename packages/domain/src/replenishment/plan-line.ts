@@ -16,6 +16,8 @@ import {
 } from '../fees/unit-fees';
 import type { DemandForecast } from '../forecasting/types';
 import type { SupplierCostTerms } from './costs';
+import type { AgedCharge } from './economics';
+import { firstAgedCharge } from './economics';
 import type { HeldBack } from './held-back';
 import type { LearnedLeadTime, LeadTimeStages } from './lead-time';
 import type { PlanningPosition } from './position';
@@ -158,7 +160,12 @@ function lineFees<P extends PlanProduct, L extends PlanLocation>(
   a: LineRequest<P, L>,
   storageType: StorageType,
   unitCost: number | null,
-): { feesPerUnit: number; margin: UnitMargin | null; storagePerCubicFootDay: number } {
+): {
+  feesPerUnit: number;
+  margin: UnitMargin | null;
+  storagePerCubicFootDay: number;
+  agedCharge: AgedCharge | null;
+} {
   const { product, location } = a;
   const amazon = location.type === 'amazon_fba';
   const schedule = feeScheduleFor(a.feeSchedules, location.marketplace);
@@ -178,6 +185,7 @@ function lineFees<P extends PlanProduct, L extends PlanLocation>(
       from: arrival,
       days: LINE_DEFAULTS.storageDays,
     }),
+    agedCharge: amazon ? firstAgedCharge(schedule, item.cubicFeet) : null,
   };
 }
 
@@ -212,7 +220,12 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
   const { product, location, term, setting } = a;
   const storageType = productStorageType(product);
   const unitCost = term?.unitCost ?? product.unitCost;
-  const { feesPerUnit: fees, margin, storagePerCubicFootDay } = lineFees(a, storageType, unitCost);
+  const {
+    feesPerUnit: fees,
+    margin,
+    storagePerCubicFootDay,
+    agedCharge,
+  } = lineFees(a, storageType, unitCost);
   const transfer = a.action === 'transfer';
   const { minCover, maxCover, minCoverRule } = coverBand(location, setting, a);
   const rec = recommendRestock(
@@ -237,6 +250,7 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
       feesPerUnit: fees,
       cubicFeet: product.cubicFeet ?? 0,
       storagePerCubicFootDay,
+      agedCharge,
     },
     {
       reviewDays: setting?.reviewDays ?? a.reviewDays ?? LINE_DEFAULTS.reviewDays,

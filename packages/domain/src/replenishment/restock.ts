@@ -9,8 +9,8 @@ import { isoDate, parseIsoDate } from '../dates/dates';
 import { countQuantiles } from '../forecasting/count-quantiles';
 import { leadTimeDemandMean, leadTimeDemandVariance } from '../forecasting/lead-time-demand';
 import type { DemandForecast } from '../forecasting/types';
-import type { ServiceLevelChoice } from './economics';
-import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
+import type { AgedCharge, ServiceLevelChoice } from './economics';
+import { carryDays, chooseServiceLevel, holdingCostPerUnitDay } from './economics';
 import type { Assumption, ResolvedRestockInputs } from './missing-inputs';
 import { resolveMissingInputs } from './missing-inputs';
 import { restockAlert, summarise } from './restock-reasoning';
@@ -52,6 +52,8 @@ export interface RestockInput {
   cubicFeet: number;
   /** Storage fee per cubic foot per day at this location. */
   storagePerCubicFootDay: number;
+  /** The aged surcharge a unit carried past its first bracket pays (Amazon); none when absent. */
+  agedCharge?: AgedCharge | null;
 }
 
 export interface RestockOptions {
@@ -88,6 +90,8 @@ export interface RestockReasoning {
   serviceLevelSource: ServiceLevelChoice['source'];
   lostMarginPerUnit: number | null;
   excessCostPerUnit: number | null;
+  /** Days an extra unit is expected to be carried, which the excess cost counts (`carryDays`). */
+  carryDays: number;
   holdingCostPerUnitDay: number;
   safetyStock: number;
   reorderPoint: number;
@@ -186,11 +190,11 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const dailyDemand = demandBetween(0, DAILY_DEMAND_DAYS) / DAILY_DEMAND_DAYS;
   const { available, backorders, inbound, total: position } = positionOf(input.stock, resolved.onHand);
 
-  const { holding, service } = serviceEconomics(
-    { ...input, unitCost: resolved.costForEconomics },
-    options,
-    Math.max(reviewDays, feeRule ? 0 : minCover, 1),
-  );
+  const { holding, service } = serviceEconomics({ ...input, unitCost: resolved.costForEconomics }, options, {
+    reviewDays,
+    dailyDemand,
+    minCover: feeRule ? 0 : minCover,
+  });
   const alpha = service.serviceLevel;
 
   const quantile = (mean: number, days: number) => {
@@ -258,6 +262,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     serviceLevelSource: service.source,
     lostMarginPerUnit: service.lostMarginPerUnit === null ? null : round(service.lostMarginPerUnit),
     excessCostPerUnit: service.excessCostPerUnit === null ? null : round(service.excessCostPerUnit, 3),
+    carryDays: round(service.carryDays, 1),
     holdingCostPerUnitDay: round(holding, 5),
     safetyStock: round(safetyStock, 1),
     reorderPoint,
@@ -319,11 +324,15 @@ function positionOf(stock: RestockStock, onHand: number): RestockReasoning['posi
   return { available, inbound, backorders, total: Math.max(0, available) + inbound - backorders };
 }
 
-/** Holding cost per unit-day and the service level it implies (or the seller's), over `coverDays` of carry. */
+/**
+ * Holding cost per unit-day and the service level it implies (or the seller's), over the days of
+ * carry: an extra unit is carried until the next order would have been placed (`carryDays`), at least
+ * a seller's own minimum cover (docs/formulas.md Restock).
+ */
 function serviceEconomics(
   input: RestockInput,
   options: RestockOptions,
-  coverDays: number,
+  carry: { reviewDays: number; dailyDemand: number; minCover: number },
 ): { holding: number; service: ServiceLevelChoice } {
   const holding = holdingCostPerUnitDay({
     unitCost: input.unitCost ?? 0,
@@ -337,7 +346,8 @@ function serviceEconomics(
     unitCost: input.unitCost,
     feesPerUnit: input.feesPerUnit,
     holdingPerUnitDay: holding,
-    coverDays,
+    coverDays: Math.max(carryDays(carry), carry.minCover),
+    aged: input.agedCharge,
   });
   return { holding, service };
 }

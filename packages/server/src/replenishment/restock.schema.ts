@@ -61,6 +61,8 @@ export const RestockReasoningSchema = z
     serviceLevelSource: z.enum(['setting', 'economics', 'default']),
     lostMarginPerUnit: z.number().nullable(),
     excessCostPerUnit: z.number().nullable(),
+    /** Days an extra unit is expected to be carried, which the excess cost counts (docs/formulas.md Restock). */
+    carryDays: z.number(),
     holdingCostPerUnitDay: z.number(),
     safetyStock: z.number(),
     reorderPoint: z.number(),

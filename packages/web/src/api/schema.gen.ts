@@ -12311,6 +12311,7 @@ export interface components {
       serviceLevelSource: 'setting' | 'economics' | 'default';
       lostMarginPerUnit: number | null;
       excessCostPerUnit: number | null;
+      carryDays: number;
       holdingCostPerUnitDay: number;
       safetyStock: number;
       reorderPoint: number;
