@@ -18,6 +18,7 @@ import type { RestockStock } from './restock';
 import type { PlanLine, PlanLocation, PlanProduct, PlanSetting, PlanSupplier, PlanTerm } from './plan-line';
 import { cutLine, recommendLine } from './plan-line';
 import { withLocalPosition } from './hub-line';
+import type { OrderSizeSummary } from './lumpy-demand';
 
 export const SUPPLY_MODES = ['direct', 'via_warehouse', 'bulk_warehouse'] as const;
 export type SupplyMode = (typeof SUPPLY_MODES)[number];
@@ -170,6 +171,8 @@ export interface NetworkPlanInput<P extends PlanProduct, L extends PlanLocation>
   feeSchedules: FeeSchedules;
   /** The account's ordering and shipping terms (docs/formulas.md Replenishment costs). */
   costDefaults?: Partial<SupplierCostTerms> | undefined;
+  /** Order sizes by `productId:locationId` (docs/formulas.md Lumpy demand). */
+  orderSizes?: ReadonlyMap<string, OrderSizeSummary> | undefined;
 }
 
 /** The network mode an account plans in by default when it has a hub and an Amazon location. */
@@ -247,6 +250,7 @@ function directLine<P extends PlanProduct, L extends PlanLocation>(
     asOf: c.input.asOf,
     feeSchedules: c.input.feeSchedules,
     reviewDays: c.reviewDays,
+    orderSizes: c.input.orderSizes?.get(`${c.product.id}:${id}`),
   });
 }
 

@@ -24,6 +24,7 @@ import type { PlanningPosition } from './position';
 import { planningPosition } from './position';
 import type { RestockRecommendation, RestockStock } from './restock';
 import { recommendRestock } from './restock';
+import type { OrderSizeSummary } from './lumpy-demand';
 import { unitCostFor } from './rounding';
 
 export interface PlanProduct {
@@ -133,6 +134,8 @@ export interface LineRequest<P extends PlanProduct, L extends PlanLocation> exte
   reviewDays?: number | undefined;
   minCover?: number | undefined;
   maxCover?: number | undefined;
+  /** The location's order sizes (docs/formulas.md Lumpy demand); none for transfers and echelon sums. */
+  orderSizes?: OrderSizeSummary | undefined;
 }
 
 /** Planning defaults of a line when the seller set nothing (docs/formulas.md cover band). */
@@ -251,6 +254,7 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
       cubicFeet: product.cubicFeet ?? 0,
       storagePerCubicFootDay,
       agedCharge,
+      orderSizes: a.orderSizes,
     },
     {
       reviewDays: setting?.reviewDays ?? a.reviewDays ?? LINE_DEFAULTS.reviewDays,

@@ -16,6 +16,8 @@ import { resolveMissingInputs } from './missing-inputs';
 import { restockAlert, summarise } from './restock-reasoning';
 import { floorKept, withinCoverBand } from './cover-band';
 import { roundOrderQuantity, unitCostFor } from './rounding';
+import type { LumpyReasoning, OrderSizeSummary } from './lumpy-demand';
+import { lumpyProfile, lumpyQuantiles, lumpyReasoning, orderRate } from './lumpy-demand';
 
 export const RESTOCK_ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon'] as const;
 export type RestockAlert = (typeof RESTOCK_ALERTS)[number];
@@ -54,6 +56,8 @@ export interface RestockInput {
   storagePerCubicFootDay: number;
   /** The aged surcharge a unit carried past its first bracket pays (Amazon); none when absent. */
   agedCharge?: AgedCharge | null;
+  /** Units per selling day over the past year: lumpy demand is planned on them (docs/formulas.md Lumpy demand). */
+  orderSizes?: OrderSizeSummary | null;
 }
 
 export interface RestockOptions {
@@ -92,6 +96,8 @@ export interface RestockReasoning {
   excessCostPerUnit: number | null;
   /** Days an extra unit is expected to be carried, which the excess cost counts (`carryDays`). */
   carryDays: number;
+  /** Set when demand is lumpy: safety stock from the order sizes and arrivals (compound demand). */
+  lumpy: LumpyReasoning | null;
   holdingCostPerUnitDay: number;
   safetyStock: number;
   reorderPoint: number;
@@ -190,20 +196,16 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const dailyDemand = demandBetween(0, DAILY_DEMAND_DAYS) / DAILY_DEMAND_DAYS;
   const { available, backorders, inbound, total: position } = positionOf(input.stock, resolved.onHand);
 
+  const lumpy = lumpyProfile(input.orderSizes);
   const { holding, service } = serviceEconomics({ ...input, unitCost: resolved.costForEconomics }, options, {
     reviewDays,
-    dailyDemand,
+    dailyDemand: orderRate(lumpy, dailyDemand),
     minCover: feeRule ? 0 : minCover,
   });
   const alpha = service.serviceLevel;
 
-  const quantile = (mean: number, days: number) => {
-    if (!(mean > 0)) return 0;
-    const d = mean / Math.max(1, days);
-    // The forecast's calibrated sum variance (its level error grows with the span), plus the lead time's.
-    const variance = leadTimeDemandVariance(f, { mean, days }) + d * d * sdL * sdL;
-    return countQuantiles(mean, variance, [alpha])[0]!;
-  };
+  const compound = lumpyQuantiles(lumpy, { service, holding, aged: input.agedCharge, dailyDemand, sdL });
+  const quantile = spanQuantile(f, { sdL, alpha, compound });
   const muL = demandBetween(0, L);
   const muP = demandBetween(0, P);
   const base = quantile(muP, P);
@@ -263,6 +265,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     lostMarginPerUnit: service.lostMarginPerUnit === null ? null : round(service.lostMarginPerUnit),
     excessCostPerUnit: service.excessCostPerUnit === null ? null : round(service.excessCostPerUnit, 3),
     carryDays: round(service.carryDays, 1),
+    lumpy: lumpyReasoning(lumpy, compound(muP, P)),
     holdingCostPerUnitDay: round(holding, 5),
     safetyStock: round(safetyStock, 1),
     reorderPoint,
@@ -299,6 +302,25 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     estimatedCost: unitCost === null ? null : round(unitCost * quantity),
     excess,
     reasoning,
+  };
+}
+
+/**
+ * The stock level demand over a span (`mean` over `days`) stays under at level α: the lumpy compound
+ * model's when it applies, else the forecast's count distribution — its calibrated sum variance (the
+ * level error grows with the span) plus the lead time's, d̄²·σ_L².
+ */
+function spanQuantile(
+  f: DemandForecast,
+  a: { sdL: number; alpha: number; compound: (mean: number, days: number) => { quantile: number } | null },
+): (mean: number, days: number) => number {
+  return (mean, days) => {
+    if (!(mean > 0)) return 0;
+    const lumpyLevel = a.compound(mean, days)?.quantile;
+    if (lumpyLevel !== undefined) return lumpyLevel;
+    const d = mean / Math.max(1, days);
+    const variance = leadTimeDemandVariance(f, { mean, days }) + d * d * a.sdL * a.sdL;
+    return countQuantiles(mean, variance, [a.alpha])[0]!;
   };
 }
 

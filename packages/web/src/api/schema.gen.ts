@@ -12312,6 +12312,16 @@ export interface components {
       lostMarginPerUnit: number | null;
       excessCostPerUnit: number | null;
       carryDays: number;
+      lumpy: {
+        orders: number;
+        windowDays: number;
+        minSize: number;
+        meanSize: number;
+        maxSize: number;
+        expectedOrders: number;
+        chanceOfNone: number;
+        serviceLevel: number;
+      } | null;
       holdingCostPerUnitDay: number;
       safetyStock: number;
       reorderPoint: number;
