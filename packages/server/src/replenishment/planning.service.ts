@@ -46,7 +46,7 @@ import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import { loadLpSolver } from './highs-solver';
-import { observedLeadTimes } from './suppliers.service';
+import { observedLeadTimesByRoute } from './suppliers.service';
 import type { OrderSizeSummary } from '@stockwise/domain/replenishment/lumpy-demand';
 import { LUMPY_SIZES_KEPT, ORDER_SIZE_WINDOW_DAYS } from '@stockwise/domain/replenishment/lumpy-demand';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
@@ -205,6 +205,7 @@ export class PlanningService {
       if (!terms.has(t.productId)) terms.set(t.productId, t);
     const settings = await replenishmentRepository.settings(sql, accountId);
     const forecasts = await this.forecasts(sql, accountId, { asOf, products, itemsOf, stored });
+    const leadDays = await observedLeadTimesByRoute(sql, accountId);
     const input: NetworkPlanInput<ProductRecord, LocationRecord> = {
       asOf,
       mode: q.mode,
@@ -215,7 +216,8 @@ export class PlanningService {
       forecasts,
       terms,
       suppliers,
-      observedLeadDays: await observedLeadTimes(sql, accountId),
+      observedLeadDays: leadDays.bySupplier,
+      observedRouteLeadDays: leadDays.byRoute,
       settings: new Map(settings.map((s) => [s.productId, s])),
       costDefaults: await suppliersRepository.costDefaults(sql, accountId),
       feeSchedules: await new FeesService(this.tx).schedulesOn(
