@@ -11,7 +11,12 @@
 import { isoDate } from '../../packages/domain/src/dates/dates';
 import type { DemandForecast } from '../../packages/domain/src/forecasting/types';
 import { COST_DEFAULTS } from '../../packages/domain/src/replenishment/costs';
-import { chooseServiceLevel, holdingCostPerUnitDay } from '../../packages/domain/src/replenishment/economics';
+import {
+  carryDays,
+  chooseServiceLevel,
+  firstAgedCharge,
+  holdingCostPerUnitDay,
+} from '../../packages/domain/src/replenishment/economics';
 import { jointOrder } from '../../packages/domain/src/replenishment/joint-order';
 import type { PlanLocation, PlanSupplier, PlanTerm } from '../../packages/domain/src/replenishment/plan-line';
 import { recommendLine } from '../../packages/domain/src/replenishment/plan-line';
@@ -224,7 +229,9 @@ export function orderUpToPolicy(g: GroupInput, window: number): Decide {
           cubicFeet: g.cubicFeet,
           storagePerCubicFootDay: g.storageRate[t]!,
         }),
-        coverDays: R,
+        // The same target as Stockwise: the extra unit carried until the next order (`carryDays`).
+        coverDays: carryDays({ reviewDays: R, dailyDemand: mean }),
+        aged: firstAgedCharge(g.schedule, g.cubicFeet),
       }).serviceLevel;
       const S = mean * P + normalQuantile(alpha) * Math.sqrt(P * sd * sd + mean * mean * sdDays * sdDays);
       return Math.max(0, Math.ceil(S - s.onHand - s.pipeline));

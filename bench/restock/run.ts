@@ -18,9 +18,14 @@
  * trailing demand on hand and nothing on order.
  * Prints a table per variant; `--json` prints one JSON object on the last line. Flags: --series N
  * (first N series), --service-level X (a seller setting instead of economics), --scale (also the
- * 30,000 SKU × 3 location plan timing, ./scale.ts), --only-scale.
+ * 30,000 SKU × 3 location plan timing, ./scale.ts), --only-scale, --forecast-cache DIR (reuse the weekly
+ * forecasts of an earlier run with the same --series: for iterating on planning, stale once the
+ * forecasting code changes), --tuning-half (print the first half instead: what anything tunable is chosen
+ * on).
  */
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { askWorker, startTsxWorker } from '../tsx-worker';
 import { isoDate, parseIsoDate } from '../../packages/domain/src/dates/dates';
@@ -42,6 +47,8 @@ const BATCH = 60;
 /** The first half (tuning) is this many of the 365 days. */
 const FIRST_HALF = 182;
 const D1 = '2011-01-29';
+/** The half whose figures are printed: the second, or the first with `--tuning-half` (for tuning only). */
+const REPORTED: 0 | 1 = process.argv.includes('--tuning-half') ? 0 : 1;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -167,7 +174,9 @@ function supplierBatches(
     else last.push(series);
   }
   let seed = 0;
-  return batches.map((groups) => {
+  const cacheDir = arg('forecast-cache');
+  if (cacheDir !== undefined) mkdirSync(cacheDir, { recursive: true });
+  return batches.map((groups, b) => {
     const members = groups.flatMap((series, g) => series.map((s) => ({ s, g })));
     const count = members.length;
     const demand = new Float64Array(count * days);
@@ -200,6 +209,7 @@ function supplierBatches(
       costShare: COST_SHARE,
       historyDays: HISTORY_DAYS,
       serviceLevel: arg('service-level') === undefined ? undefined : Number(arg('service-level')),
+      forecastCache: cacheDir === undefined ? undefined : join(cacheDir, `series${n}-batch${b}.v8`),
     };
   });
 }
@@ -240,10 +250,10 @@ function policyReport(outputs: readonly RestockWorkerOutput[]) {
         leadTime: v,
         tuned: { orderUpToTrailingDays: window, stockwise: 'product defaults (nothing tuned)' },
         policies: {
-          stockwise: figures(sum(v, 'stockwise', 1)),
-          fourWeek: figures(sum(v, 'fourWeek', 1)),
-          orderUpTo: figures(sum(v, `orderUpTo:${window}`, 1)),
-          perfect: figures(sum(v, 'perfect', 1)),
+          stockwise: figures(sum(v, 'stockwise', REPORTED)),
+          fourWeek: figures(sum(v, 'fourWeek', REPORTED)),
+          orderUpTo: figures(sum(v, `orderUpTo:${window}`, REPORTED)),
+          perfect: figures(sum(v, 'perfect', REPORTED)),
         },
       };
     }),
@@ -261,7 +271,7 @@ function policyReport(outputs: readonly RestockWorkerOutput[]) {
 
 function printTable(v: ReturnType<typeof policyReport>['variants'][number]): void {
   console.log(
-    `\nlead time ${v.leadTime} days — second half (order-up-to window ${v.tuned.orderUpToTrailingDays} days, tuned on the first)`,
+    `\nlead time ${v.leadTime} days — ${REPORTED === 0 ? 'FIRST (tuning)' : 'second'} half (order-up-to window ${v.tuned.orderUpToTrailingDays} days, tuned on the first)`,
   );
   const cols = ['policy', 'fill', 'daysInv', 'excess', 'orders', 'lines', 'total', ...COSTS];
   console.log(cols.map((c) => c.padStart(11)).join(''));

@@ -1,4 +1,6 @@
 /** bench:restock worker: weekly forecasts and the four policies for a batch of whole suppliers. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { forecastDemand } from '../../packages/domain/src/forecasting/forecast-demand';
 import type { DemandForecast } from '../../packages/domain/src/forecasting/types';
@@ -46,6 +48,11 @@ export interface RestockWorkerInput {
   costShare: number;
   historyDays: number;
   serviceLevel?: number | undefined;
+  /**
+   * A file holding this batch's weekly forecasts from an earlier run (`--forecast-cache DIR`): read when it
+   * exists, written when not. For iterating on planning only: stale once the forecasting code changes.
+   */
+  forecastCache?: string | undefined;
 }
 
 /** Policy keys: the order-up-to baseline once per trailing window (one is chosen on the first half). */
@@ -65,13 +72,15 @@ const add = (a: Totals, b: Totals) => {
   for (const k of Object.keys(a) as (keyof Totals)[]) a[k] += b[k];
 };
 
-function groupLines(input: RestockWorkerInput): { lines: LineInput[]; forecastMs: number }[] {
-  const groups = new Map<number, LineInput[]>();
-  let forecastMs = 0;
-  for (let i = 0; i < input.count; i++) {
-    const block = (a: Float64Array) => a.subarray(i * input.days, (i + 1) * input.days);
-    const history = block(input.history);
-    const t0 = performance.now();
+/** Weekly forecasts of each series of the batch (from the cache file when there is one). */
+function weeklyForecasts(input: RestockWorkerInput): DemandForecast[][] {
+  const cache = input.forecastCache;
+  if (cache !== undefined && existsSync(cache)) {
+    const cached = deserialize(readFileSync(cache)) as DemandForecast[][];
+    if (cached.length === input.count) return cached;
+  }
+  const all = Array.from({ length: input.count }, (_, i) => {
+    const history = input.history.subarray(i * input.days, (i + 1) * input.days);
     const forecasts: DemandForecast[] = [];
     for (let o = input.start; o < input.days; o += 7)
       forecasts.push(
@@ -80,7 +89,20 @@ function groupLines(input: RestockWorkerInput): { lines: LineInput[]; forecastMs
           quantileLevels: [0.5],
         }),
       );
-    forecastMs += performance.now() - t0;
+    return forecasts;
+  });
+  if (cache !== undefined) writeFileSync(cache, serialize(all));
+  return all;
+}
+
+function groupLines(input: RestockWorkerInput): { lines: LineInput[]; forecastMs: number }[] {
+  const groups = new Map<number, LineInput[]>();
+  const t0 = performance.now();
+  const all = weeklyForecasts(input);
+  const forecastMs = performance.now() - t0;
+  for (let i = 0; i < input.count; i++) {
+    const block = (a: Float64Array) => a.subarray(i * input.days, (i + 1) * input.days);
+    const forecasts = all[i]!;
     const g = input.groupOf[i]!;
     groups.set(g, [
       ...(groups.get(g) ?? []),

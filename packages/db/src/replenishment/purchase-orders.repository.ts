@@ -125,6 +125,26 @@ export interface PurchaseOrderQuery {
   locationId?: number | undefined;
 }
 
+/** One purchase order's totals (`orderSummaries`). */
+export interface OrderSummaryRow {
+  supplierId: number;
+  /** The destination location (the route, with the supplier). */
+  locationId: number;
+  number: string;
+  status: PurchaseOrderStatus;
+  sentAt: Date | null;
+  expectedOn: string | null;
+  firstReceivedAt: Date | null;
+  receivedAt: Date | null;
+  paidAt: Date | null;
+  paymentTermsDays: number;
+  freightCost: number;
+  orderedQuantity: number;
+  receivedQuantity: number;
+  orderedValue: number;
+  receivedValue: number;
+}
+
 export const purchaseOrdersRepository = {
   /** Inserts the header; undefined when the number is taken (the caller retries with the next). */
   async insert(sql: Sql, accountId: number, po: PurchaseOrderInsert): Promise<number | undefined> {
@@ -295,30 +315,10 @@ export const purchaseOrdersRepository = {
   },
 
   /** Per-order totals of a supplier (or all suppliers) for scorecards and lead-time learning. */
-  async orderSummaries(
-    sql: Sql,
-    accountId: number,
-    supplierId?: number,
-  ): Promise<
-    {
-      supplierId: number;
-      number: string;
-      status: PurchaseOrderStatus;
-      sentAt: Date | null;
-      expectedOn: string | null;
-      firstReceivedAt: Date | null;
-      receivedAt: Date | null;
-      paidAt: Date | null;
-      paymentTermsDays: number;
-      freightCost: number;
-      orderedQuantity: number;
-      receivedQuantity: number;
-      orderedValue: number;
-      receivedValue: number;
-    }[]
-  > {
+  async orderSummaries(sql: Sql, accountId: number, supplierId?: number): Promise<OrderSummaryRow[]> {
     const rows = await sql.query<{
       supplier_id: number;
+      location_id: number;
       number: string;
       status: PurchaseOrderStatus;
       sent_at: Date | null;
@@ -333,7 +333,7 @@ export const purchaseOrdersRepository = {
       ov: number;
       rv: number;
     }>(
-      `SELECT po.supplier_id, po.number, po.status, po.sent_at, po.expected_on, po.first_received_at, po.received_at, po.paid_at,
+      `SELECT po.supplier_id, po.location_id, po.number, po.status, po.sent_at, po.expected_on, po.first_received_at, po.received_at, po.paid_at,
          po.payment_terms_days, po.freight_cost, COALESCE(sum(l.quantity), 0)::int AS oq, COALESCE(sum(l.received_quantity), 0)::int AS rq,
          COALESCE(sum(l.quantity * l.unit_cost), 0)::float8 AS ov, COALESCE(sum(l.received_quantity * l.unit_cost), 0)::float8 AS rv
        FROM purchase_orders po LEFT JOIN purchase_order_lines l ON l.purchase_order_id = po.id
@@ -343,6 +343,7 @@ export const purchaseOrdersRepository = {
     );
     return rows.map((r) => ({
       supplierId: r.supplier_id,
+      locationId: r.location_id,
       number: r.number,
       status: r.status,
       sentAt: r.sent_at,

@@ -1,3 +1,4 @@
+import type { OrderSizeSummary } from '@stockwise/domain/replenishment/lumpy-demand';
 import type { Sql } from '../database';
 
 export interface ReplenishmentSettings {
@@ -41,6 +42,55 @@ export const replenishmentRepository = {
       reserved: r.reserved,
       inbound: r.inbound,
     }));
+  },
+
+  /**
+   * Units per selling day (an order) of the given products per location over [from, to), from the
+   * ledger's shipments and the sales history (as the forecast reads them): count, total, sum of
+   * squares, and each day's units when at most `keepSizes` days sold (docs/formulas.md Lumpy demand).
+   */
+  async orderSizes(
+    sql: Sql,
+    accountId: number,
+    q: { from: string; to: string; productIds: readonly number[]; keepSizes: number },
+  ): Promise<Map<string, OrderSizeSummary>> {
+    const out = new Map<string, OrderSizeSummary>();
+    if (q.productIds.length === 0) return out;
+    const rows = await sql.query<{
+      product_id: number;
+      location_id: number;
+      orders: number;
+      units: number;
+      sum_squares: number;
+      sizes: number[] | null;
+    }>(
+      `WITH d AS (
+         SELECT product_id, location_id, (occurred_at AT TIME ZONE 'UTC')::date AS day, -on_hand_delta AS units
+         FROM stock_movements
+         WHERE account_id = $1 AND type = 'shipment' AND occurred_at >= $2::date AND occurred_at < $3::date
+           AND product_id = ANY($4::bigint[])
+         UNION ALL
+         SELECT product_id, location_id, day, units FROM sales_demand
+         WHERE account_id = $1 AND day >= $2::date AND day < $3::date AND product_id = ANY($4::bigint[])),
+       days AS (
+         SELECT product_id, location_id, sum(units)::int AS units FROM d
+         GROUP BY product_id, location_id, day HAVING sum(units) > 0)
+       SELECT product_id, location_id, count(*)::int AS orders, sum(units)::float8 AS units,
+         sum(units::float8 * units)::float8 AS sum_squares,
+         CASE WHEN count(*) <= $5 THEN array_agg(units ORDER BY units) END AS sizes
+       FROM days GROUP BY product_id, location_id`,
+      [accountId, q.from, q.to, q.productIds, q.keepSizes],
+    );
+    const windowDays = Math.round((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000);
+    for (const r of rows)
+      out.set(`${r.product_id}:${r.location_id}`, {
+        windowDays,
+        orders: r.orders,
+        units: r.units,
+        sumSquares: r.sum_squares,
+        sizes: r.sizes ? r.sizes.map(Number) : null,
+      });
+    return out;
   },
 
   async settings(sql: Sql, accountId: number): Promise<ReplenishmentSettings[]> {

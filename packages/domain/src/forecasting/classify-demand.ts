@@ -29,14 +29,16 @@ export function classifyDemand(
   const mean = sum / nonZero;
   const variance = Math.max(0, sumSq / nonZero - mean * mean);
   const cv2 = variance / (mean * mean);
+  return { demandClass: classifyDemandClass(adi, cv2, options), adi, cv2 };
+}
+
+/** The class of an ADI and CV² (cut-offs 1.32 and 0.49 unless given), as `classifyDemand` draws it. */
+export function classifyDemandClass(
+  adi: number,
+  cv2: number,
+  options: { readonly adiCutoff?: number; readonly cv2Cutoff?: number } = {},
+): Exclude<DemandClass, 'none'> {
   const sporadic = adi >= (options.adiCutoff ?? 1.32);
   const variable = cv2 >= (options.cv2Cutoff ?? 0.49);
-  const demandClass: DemandClass = sporadic
-    ? variable
-      ? 'lumpy'
-      : 'intermittent'
-    : variable
-      ? 'erratic'
-      : 'smooth';
-  return { demandClass, adi, cv2 };
+  return sporadic ? (variable ? 'lumpy' : 'intermittent') : variable ? 'erratic' : 'smooth';
 }

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { FeeSchedule } from '../fees/fee-schedule';
 import { storagePerCubicFootDay } from '../fees/unit-fees';
 import { US_2024_FEES as us } from '../fees/us-2024.fixture';
-import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
+import {
+  carryDays,
+  chooseServiceLevel,
+  firstAgedCharge,
+  holdingCostPerUnitDay,
+  overageCost,
+} from './economics';
 import type { PlanLocation, PlanProduct } from './plan-line';
 import { recommendLine } from './plan-line';
-import { flatForecast } from './plan.fixture';
+import { flatForecast, restockInput } from './plan.fixture';
+import { recommendRestock } from './restock';
 
 describe('economics', () => {
   it('service level is the critical ratio of lost margin vs carrying cost', () => {
@@ -56,6 +63,39 @@ describe('economics', () => {
         coverDays: 30,
       }),
     ).toMatchObject({ serviceLevel: 0.95, source: 'default' });
+  });
+
+  it('an extra unit is carried until the next order: the review period, or the wait for a sale', () => {
+    // R / (1 − e^(−dR)): 10 a day reviewed weekly reorders at every review → 7 days.
+    expect(carryDays({ reviewDays: 7, dailyDemand: 10 })).toBeCloseTo(7, 9);
+    // 0.02 a day: a sale in a week has chance 1 − e^(−0.14) = 0.130642 → 7 / 0.130642 = 53.58 days.
+    expect(carryDays({ reviewDays: 7, dailyDemand: 0.02 })).toBeCloseTo(53.58, 2);
+    // No demand (or NaN) never sells: a year, the cap.
+    expect(carryDays({ reviewDays: 7, dailyDemand: 0 })).toBe(365);
+    expect(carryDays({ reviewDays: Number.NaN, dailyDemand: Number.NaN })).toBe(365);
+  });
+
+  it('the excess cost adds the aged surcharge for each month carried past the first bracket', () => {
+    // US 2024: from 181 days, $0.50 per cubic foot → $0.25 a month for half a cubic foot.
+    const aged = firstAgedCharge(us, 0.5);
+    expect(aged).toEqual({ fromDays: 181, perUnitMonth: 0.25 });
+    // 0.01 × 240 = 2.40; 240 − 181 = 59 days → months 181–210 and 211–240: 2 × 0.25 → 2.90.
+    expect(overageCost({ holdingPerUnitDay: 0.01, days: 240, aged })).toBeCloseTo(2.9, 9);
+    expect(overageCost({ holdingPerUnitDay: 0.01, days: 180, aged })).toBeCloseTo(1.8, 9);
+  });
+
+  it('a slow mover gets a lower service level than a fast one with the same unit economics', () => {
+    // u = 20 − 5 − 5 = 10; h = 5 × 0.25 / 365 + 0.1 × 0.78 × 12 / 365 = 0.0059890 per day.
+    const h = (5 * 0.25) / 365 + (0.1 * 0.78 * 12) / 365;
+    const fast = recommendRestock(restockInput({ forecast: flatForecast(2) }), { reviewDays: 7 });
+    // 2 a day: carried 7 days → o = 0.041923 → 10 / 10.041923 = 0.995825.
+    expect(fast.reasoning.carryDays).toBe(7);
+    expect(fast.serviceLevel).toBeCloseTo(10 / (10 + 7 * h), 4);
+    const slow = recommendRestock(restockInput({ forecast: flatForecast(0.02) }), { reviewDays: 7 });
+    // 0.02 a day: carried 53.58 days → o = 0.320893 → 10 / 10.320893 = 0.968908.
+    expect(slow.reasoning.carryDays).toBe(53.6);
+    expect(slow.serviceLevel).toBeCloseTo(10 / (10 + carryDays({ reviewDays: 7, dailyDemand: 0.02 }) * h), 4);
+    expect(slow.serviceLevel).toBeLessThan(fast.serviceLevel);
   });
 
   it('holding = 25%/yr of cost + cubic feet × the fee table storage rate per day (docs/formulas.md)', () => {

@@ -22,6 +22,8 @@ export interface LearnedLeadTime {
   observations: number;
   statedDays: number;
   source: 'stated' | 'learned' | 'blended';
+  /** Whose receipts taught it, when known (`routeLeadTime`): this route's, the supplier's, or none. */
+  basis?: 'route' | 'supplier' | 'stated' | 'default';
 }
 
 /**

@@ -10,7 +10,6 @@ import type { FeeSchedules } from '../fees/unit-fees';
 import type { DemandForecast } from '../forecasting/types';
 import { splitByDemand } from './distribution';
 import type { LearnedLeadTime } from './lead-time';
-import { learnLeadTime, totalStagedDays } from './lead-time';
 import { DEFAULT_LEAD_TIME_DAYS } from './missing-inputs';
 import { supplierReviewPeriods } from './supplier-review';
 import type { SupplierCostTerms } from './costs';
@@ -18,6 +17,9 @@ import type { RestockStock } from './restock';
 import type { PlanLine, PlanLocation, PlanProduct, PlanSetting, PlanSupplier, PlanTerm } from './plan-line';
 import { cutLine, recommendLine } from './plan-line';
 import { withLocalPosition } from './hub-line';
+import type { OrderSizeSummary } from './lumpy-demand';
+import { routeLeadTime, supplierLeadTime } from './route-lead-time';
+export { supplierLeadTime } from './route-lead-time';
 
 export const SUPPLY_MODES = ['direct', 'via_warehouse', 'bulk_warehouse'] as const;
 export type SupplyMode = (typeof SUPPLY_MODES)[number];
@@ -132,22 +134,6 @@ export function sumForecasts(list: readonly DemandForecast[]): DemandForecast {
   };
 }
 
-/** Lead time from the supplier's stages and its past receipts (the default without a supplier). */
-export function supplierLeadTime(
-  supplier: PlanSupplier | undefined,
-  observedDays: readonly number[],
-): LearnedLeadTime & { productionDays: number } {
-  if (!supplier)
-    return {
-      ...learnLeadTime({ statedDays: NETWORK_PLAN_RULES.defaultLeadDays, observedDays: [] }),
-      productionDays: 0,
-    };
-  return {
-    ...learnLeadTime({ statedDays: totalStagedDays(supplier), observedDays }),
-    productionDays: supplier.productionDays,
-  };
-}
-
 export interface NetworkPlanInput<P extends PlanProduct, L extends PlanLocation> {
   /** First planning day. */
   asOf: string;
@@ -173,6 +159,10 @@ export interface NetworkPlanInput<P extends PlanProduct, L extends PlanLocation>
   feeSchedules: FeeSchedules;
   /** The account's ordering and shipping terms (docs/formulas.md Replenishment costs). */
   costDefaults?: Partial<SupplierCostTerms> | undefined;
+  /** Order sizes by `productId:locationId` (docs/formulas.md Lumpy demand). */
+  orderSizes?: ReadonlyMap<string, OrderSizeSummary> | undefined;
+  /** Observed lead times by `supplierId:locationId`, the route's receipts (`routeLeadTime`). */
+  observedRouteLeadDays?: ReadonlyMap<string, readonly number[]> | undefined;
 }
 
 /** The network mode an account plans in by default when it has a hub and an Amazon location. */
@@ -246,10 +236,14 @@ function directLine<P extends PlanProduct, L extends PlanLocation>(
     source: c.supplier?.code ?? null,
     stock: stockAt(c, id),
     forecast: forecastAt(c, id, zero),
-    lead: c.lead,
+    lead: routeLeadTime(c.lead, {
+      hasSupplier: c.supplier !== undefined,
+      routeObservedDays: c.supplier && c.input.observedRouteLeadDays?.get(`${c.supplier.id}:${id}`),
+    }),
     asOf: c.input.asOf,
     feeSchedules: c.input.feeSchedules,
     reviewDays: c.reviewDays,
+    orderSizes: c.input.orderSizes?.get(`${c.product.id}:${id}`),
   });
 }
 

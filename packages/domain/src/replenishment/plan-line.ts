@@ -16,12 +16,15 @@ import {
 } from '../fees/unit-fees';
 import type { DemandForecast } from '../forecasting/types';
 import type { SupplierCostTerms } from './costs';
+import type { AgedCharge } from './economics';
+import { firstAgedCharge } from './economics';
 import type { HeldBack } from './held-back';
 import type { LearnedLeadTime, LeadTimeStages } from './lead-time';
 import type { PlanningPosition } from './position';
 import { planningPosition } from './position';
 import type { RestockRecommendation, RestockStock } from './restock';
 import { recommendRestock } from './restock';
+import type { OrderSizeSummary } from './lumpy-demand';
 import { unitCostFor } from './rounding';
 
 export interface PlanProduct {
@@ -131,6 +134,8 @@ export interface LineRequest<P extends PlanProduct, L extends PlanLocation> exte
   reviewDays?: number | undefined;
   minCover?: number | undefined;
   maxCover?: number | undefined;
+  /** The location's order sizes (docs/formulas.md Lumpy demand); none for transfers and echelon sums. */
+  orderSizes?: OrderSizeSummary | undefined;
 }
 
 /** Planning defaults of a line when the seller set nothing (docs/formulas.md cover band). */
@@ -158,7 +163,12 @@ function lineFees<P extends PlanProduct, L extends PlanLocation>(
   a: LineRequest<P, L>,
   storageType: StorageType,
   unitCost: number | null,
-): { feesPerUnit: number; margin: UnitMargin | null; storagePerCubicFootDay: number } {
+): {
+  feesPerUnit: number;
+  margin: UnitMargin | null;
+  storagePerCubicFootDay: number;
+  agedCharge: AgedCharge | null;
+} {
   const { product, location } = a;
   const amazon = location.type === 'amazon_fba';
   const schedule = feeScheduleFor(a.feeSchedules, location.marketplace);
@@ -178,6 +188,7 @@ function lineFees<P extends PlanProduct, L extends PlanLocation>(
       from: arrival,
       days: LINE_DEFAULTS.storageDays,
     }),
+    agedCharge: amazon ? firstAgedCharge(schedule, item.cubicFeet) : null,
   };
 }
 
@@ -212,7 +223,12 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
   const { product, location, term, setting } = a;
   const storageType = productStorageType(product);
   const unitCost = term?.unitCost ?? product.unitCost;
-  const { feesPerUnit: fees, margin, storagePerCubicFootDay } = lineFees(a, storageType, unitCost);
+  const {
+    feesPerUnit: fees,
+    margin,
+    storagePerCubicFootDay,
+    agedCharge,
+  } = lineFees(a, storageType, unitCost);
   const transfer = a.action === 'transfer';
   const { minCover, maxCover, minCoverRule } = coverBand(location, setting, a);
   const rec = recommendRestock(
@@ -237,6 +253,8 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
       feesPerUnit: fees,
       cubicFeet: product.cubicFeet ?? 0,
       storagePerCubicFootDay,
+      agedCharge,
+      orderSizes: a.orderSizes,
     },
     {
       reviewDays: setting?.reviewDays ?? a.reviewDays ?? LINE_DEFAULTS.reviewDays,

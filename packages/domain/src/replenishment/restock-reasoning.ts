@@ -45,6 +45,11 @@ export function summarise(r: RestockReasoning, quantity: number): string {
     `Sells ${r.dailyDemand.toFixed(2)}/day; lead time ${fmt(r.leadTimeDays)} ± ${fmt(r.leadTimeSdDays)} days plus a ${fmt(r.reviewDays)}-day review → ${fmt(r.demandOverProtection)} units expected.`,
     `${target}.`,
   ];
+  const lumpy = r.lumpy;
+  if (lumpy)
+    parts.push(
+      `Lumpy: safety stock from ${lumpy.orders} orders in ${lumpy.windowDays} days of ${fmt(lumpy.minSize)}–${fmt(lumpy.maxSize)} units (mean ${fmt(lumpy.meanSize)}), ${lumpy.expectedOrders.toFixed(2)} expected over ${fmt(r.leadTimeDays + r.reviewDays)} days (none: ${(lumpy.chanceOfNone * 100).toFixed(0)}%), capped where a unit's margin no longer pays for the wait to sell it (${(lumpy.serviceLevel * 100).toFixed(1)}% for the last unit stocked; ${fmt(r.carryDays)} days between orders at least).`,
+    );
   const have = `You have ${fmt(r.position.available)} available + ${fmt(r.position.inbound)} inbound${r.position.backorders > 0 ? ` − ${fmt(r.position.backorders)} backordered` : ''}`;
   if (quantity === 0) parts.push(`${have}: enough, order nothing now.`);
   else {

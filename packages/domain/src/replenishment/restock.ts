@@ -9,13 +9,15 @@ import { isoDate, parseIsoDate } from '../dates/dates';
 import { countQuantiles } from '../forecasting/count-quantiles';
 import { leadTimeDemandMean, leadTimeDemandVariance } from '../forecasting/lead-time-demand';
 import type { AppliedOverride, DemandForecast } from '../forecasting/types';
-import type { ServiceLevelChoice } from './economics';
-import { chooseServiceLevel, holdingCostPerUnitDay } from './economics';
+import type { AgedCharge, ServiceLevelChoice } from './economics';
+import { carryDays, chooseServiceLevel, holdingCostPerUnitDay } from './economics';
 import type { Assumption, ResolvedRestockInputs } from './missing-inputs';
 import { resolveMissingInputs } from './missing-inputs';
 import { restockAlert, summarise } from './restock-reasoning';
 import { floorKept, withinCoverBand } from './cover-band';
 import { roundOrderQuantity, unitCostFor } from './rounding';
+import type { LumpyReasoning, OrderSizeSummary } from './lumpy-demand';
+import { lumpyProfile, lumpyQuantiles, lumpyReasoning, orderRate } from './lumpy-demand';
 
 export const RESTOCK_ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon'] as const;
 export type RestockAlert = (typeof RESTOCK_ALERTS)[number];
@@ -52,6 +54,10 @@ export interface RestockInput {
   cubicFeet: number;
   /** Storage fee per cubic foot per day at this location. */
   storagePerCubicFootDay: number;
+  /** The aged surcharge a unit carried past its first bracket pays (Amazon); none when absent. */
+  agedCharge?: AgedCharge | null;
+  /** Units per selling day over the past year: lumpy demand is planned on them (docs/formulas.md Lumpy demand). */
+  orderSizes?: OrderSizeSummary | null;
 }
 
 export interface RestockOptions {
@@ -88,6 +94,10 @@ export interface RestockReasoning {
   serviceLevelSource: ServiceLevelChoice['source'];
   lostMarginPerUnit: number | null;
   excessCostPerUnit: number | null;
+  /** Days an extra unit is expected to be carried, which the excess cost counts (`carryDays`). */
+  carryDays: number;
+  /** Set when demand is lumpy: safety stock from the order sizes and arrivals (compound demand). */
+  lumpy: LumpyReasoning | null;
   holdingCostPerUnitDay: number;
   safetyStock: number;
   reorderPoint: number;
@@ -188,20 +198,16 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const dailyDemand = demandBetween(0, DAILY_DEMAND_DAYS) / DAILY_DEMAND_DAYS;
   const { available, backorders, inbound, total: position } = positionOf(input.stock, resolved.onHand);
 
-  const { holding, service } = serviceEconomics(
-    { ...input, unitCost: resolved.costForEconomics },
-    options,
-    Math.max(reviewDays, feeRule ? 0 : minCover, 1),
-  );
+  const lumpy = lumpyProfile(input.orderSizes);
+  const { holding, service } = serviceEconomics({ ...input, unitCost: resolved.costForEconomics }, options, {
+    reviewDays,
+    dailyDemand: orderRate(lumpy, dailyDemand),
+    minCover: feeRule ? 0 : minCover,
+  });
   const alpha = service.serviceLevel;
 
-  const quantile = (mean: number, days: number) => {
-    if (!(mean > 0)) return 0;
-    const d = mean / Math.max(1, days);
-    // The forecast's calibrated sum variance (its level error grows with the span), plus the lead time's.
-    const variance = leadTimeDemandVariance(f, { mean, days }) + d * d * sdL * sdL;
-    return countQuantiles(mean, variance, [alpha])[0]!;
-  };
+  const compound = lumpyQuantiles(lumpy, { service, holding, aged: input.agedCharge, dailyDemand, sdL });
+  const quantile = spanQuantile(f, { sdL, alpha, compound });
   const muL = demandBetween(0, L);
   const muP = demandBetween(0, P);
   const base = quantile(muP, P);
@@ -260,6 +266,8 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     serviceLevelSource: service.source,
     lostMarginPerUnit: service.lostMarginPerUnit === null ? null : round(service.lostMarginPerUnit),
     excessCostPerUnit: service.excessCostPerUnit === null ? null : round(service.excessCostPerUnit, 3),
+    carryDays: round(service.carryDays, 1),
+    lumpy: lumpyReasoning(lumpy, compound(muP, P)),
     holdingCostPerUnitDay: round(holding, 5),
     safetyStock: round(safetyStock, 1),
     reorderPoint,
@@ -300,6 +308,25 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   };
 }
 
+/**
+ * The stock level demand over a span (`mean` over `days`) stays under at level α: the lumpy compound
+ * model's when it applies, else the forecast's count distribution — its calibrated sum variance (the
+ * level error grows with the span) plus the lead time's, d̄²·σ_L².
+ */
+function spanQuantile(
+  f: DemandForecast,
+  a: { sdL: number; alpha: number; compound: (mean: number, days: number) => { quantile: number } | null },
+): (mean: number, days: number) => number {
+  return (mean, days) => {
+    if (!(mean > 0)) return 0;
+    const lumpyLevel = a.compound(mean, days)?.quantile;
+    if (lumpyLevel !== undefined) return lumpyLevel;
+    const d = mean / Math.max(1, days);
+    const variance = leadTimeDemandVariance(f, { mean, days }) + d * d * a.sdL * a.sdL;
+    return countQuantiles(mean, variance, [a.alpha])[0]!;
+  };
+}
+
 /** The missing-input rules applied to a restock input (docs/formulas.md Missing inputs). */
 function resolveInputs(input: RestockInput): ResolvedRestockInputs {
   return resolveMissingInputs(
@@ -322,11 +349,15 @@ function positionOf(stock: RestockStock, onHand: number): RestockReasoning['posi
   return { available, inbound, backorders, total: Math.max(0, available) + inbound - backorders };
 }
 
-/** Holding cost per unit-day and the service level it implies (or the seller's), over `coverDays` of carry. */
+/**
+ * Holding cost per unit-day and the service level it implies (or the seller's), over the days of
+ * carry: an extra unit is carried until the next order would have been placed (`carryDays`), at least
+ * a seller's own minimum cover (docs/formulas.md Restock).
+ */
 function serviceEconomics(
   input: RestockInput,
   options: RestockOptions,
-  coverDays: number,
+  carry: { reviewDays: number; dailyDemand: number; minCover: number },
 ): { holding: number; service: ServiceLevelChoice } {
   const holding = holdingCostPerUnitDay({
     unitCost: input.unitCost ?? 0,
@@ -340,7 +371,8 @@ function serviceEconomics(
     unitCost: input.unitCost,
     feesPerUnit: input.feesPerUnit,
     holdingPerUnitDay: holding,
-    coverDays,
+    coverDays: Math.max(carryDays(carry), carry.minCover),
+    aged: input.agedCharge,
   });
   return { holding, service };
 }

@@ -49,7 +49,10 @@ import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import { loadLpSolver } from './highs-solver';
-import { observedLeadTimes } from './suppliers.service';
+import { observedLeadTimesByRoute } from './suppliers.service';
+import type { OrderSizeSummary } from '@stockwise/domain/replenishment/lumpy-demand';
+import { LUMPY_SIZES_KEPT, ORDER_SIZE_WINDOW_DAYS } from '@stockwise/domain/replenishment/lumpy-demand';
+import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 
 export interface PlanningQuery {
   /** First planning day; default today (UTC). */
@@ -210,6 +213,8 @@ export class PlanningService {
     for (const t of await suppliersRepository.listAllProducts(sql, accountId))
       if (!terms.has(t.productId)) terms.set(t.productId, t);
     const settings = await replenishmentRepository.settings(sql, accountId);
+    const forecasts = await this.forecasts(sql, accountId, { asOf, products, itemsOf, stored });
+    const leadDays = await observedLeadTimesByRoute(sql, accountId);
     const input: NetworkPlanInput<ProductRecord, LocationRecord> = {
       asOf,
       mode: q.mode,
@@ -217,10 +222,11 @@ export class PlanningService {
       locations,
       itemsOf,
       stock: new Map(balances.map((b) => [positionKey(b.productId, b.locationId), b])),
-      forecasts: await this.forecasts(sql, accountId, { asOf, products, itemsOf, stored }),
+      forecasts,
       terms,
       suppliers,
-      observedLeadDays: await observedLeadTimes(sql, accountId),
+      observedLeadDays: leadDays.bySupplier,
+      observedRouteLeadDays: leadDays.byRoute,
       settings: new Map(settings.map((s) => [s.productId, s])),
       costDefaults: await suppliersRepository.costDefaults(sql, accountId),
       feeSchedules: await new FeesService(this.tx).schedulesOn(
@@ -228,6 +234,7 @@ export class PlanningService {
         asOf,
         locations.map((l) => l.marketplace),
       ),
+      orderSizes: await orderSizesOf(sql, accountId, { asOf, forecasts }),
     };
     return { input, balances, catalogue, settings };
   }
@@ -306,6 +313,28 @@ export class PlanningService {
 /** The clearance advice's elasticity: the price response's, or null (its default) when only the prior. */
 function elasticityOf(r: PriceResponse | undefined): number | null {
   return r === undefined || r.source === 'prior' ? null : r.elasticity;
+}
+
+/**
+ * Order sizes of the SKUs whose forecast finds them sporadic (intermittent or lumpy): the only ones
+ * lumpy demand can plan (docs/formulas.md Lumpy demand); one statement for them all.
+ */
+async function orderSizesOf(
+  sql: Sql,
+  accountId: number,
+  a: { asOf: string; forecasts: ReadonlyMap<string, SourcedForecast> },
+): Promise<Map<string, OrderSizeSummary>> {
+  const productIds = new Set<number>();
+  for (const [key, { f }] of a.forecasts)
+    if (f.demandClass === 'lumpy' || f.demandClass === 'intermittent')
+      productIds.add(Number(key.split(':')[0]));
+  const to = parseIsoDate(a.asOf);
+  return replenishmentRepository.orderSizes(sql, accountId, {
+    from: isoDate(to - ORDER_SIZE_WINDOW_DAYS),
+    to: a.asOf,
+    productIds: [...productIds],
+    keepSizes: LUMPY_SIZES_KEPT,
+  });
 }
 
 /** One balance per SKU × location (the last one read wins, as keyed lookups do). */

@@ -62,6 +62,21 @@ export const RestockReasoningSchema = z
     serviceLevelSource: z.enum(['setting', 'economics', 'default']),
     lostMarginPerUnit: z.number().nullable(),
     excessCostPerUnit: z.number().nullable(),
+    /** Days an extra unit is expected to be carried, which the excess cost counts (docs/formulas.md Restock). */
+    carryDays: z.number(),
+    /** Set when demand is lumpy: safety stock from order sizes and arrivals (docs/formulas.md Lumpy demand). */
+    lumpy: z
+      .object({
+        orders: z.number().int(),
+        windowDays: z.number().int(),
+        minSize: z.number(),
+        meanSize: z.number(),
+        maxSize: z.number(),
+        expectedOrders: z.number(),
+        chanceOfNone: z.number(),
+        serviceLevel: z.number(),
+      })
+      .nullable(),
     holdingCostPerUnitDay: z.number(),
     safetyStock: z.number(),
     reorderPoint: z.number(),

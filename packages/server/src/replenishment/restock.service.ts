@@ -172,7 +172,7 @@ function toDto(r: NetworkPlanLine, mode: SupplyMode): RestockItemDto {
       leadTimeSource:
         r.lead.source === 'stated'
           ? `stated (${r.lead.statedDays} days)`
-          : `${r.lead.source} from ${r.lead.observations} receipts (stated ${r.lead.statedDays})`,
+          : `${r.lead.source} from ${r.lead.observations} receipts${r.lead.basis === 'route' ? ` to ${r.location.code}` : r.lead.basis === 'supplier' ? ' (all routes)' : ''} (stated ${r.lead.statedDays})`,
       capacity: r.capacity,
       heldBack: r.heldBack,
       echelon: r.echelon,

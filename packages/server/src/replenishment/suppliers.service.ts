@@ -37,13 +37,28 @@ export async function observedLeadTimes(
   accountId: number,
   supplierId?: number,
 ): Promise<Map<number, number[]>> {
-  const out = new Map<number, number[]>();
+  return (await observedLeadTimesByRoute(sql, accountId, supplierId)).bySupplier;
+}
+
+/**
+ * The same per supplier id and per route, `supplierId:locationId` (the order's destination,
+ * docs/formulas.md Restock), from one read of the orders.
+ */
+export async function observedLeadTimesByRoute(
+  sql: Sql,
+  accountId: number,
+  supplierId?: number,
+): Promise<{ bySupplier: Map<number, number[]>; byRoute: Map<string, number[]> }> {
+  const bySupplier = new Map<number, number[]>();
+  const byRoute = new Map<string, number[]>();
   for (const o of await purchaseOrdersRepository.orderSummaries(sql, accountId, supplierId)) {
     if (!o.sentAt || !o.firstReceivedAt) continue;
     const days = Math.round((Date.parse(dayOf(o.firstReceivedAt)) - Date.parse(dayOf(o.sentAt))) / DAY_MS);
-    out.set(o.supplierId, [...(out.get(o.supplierId) ?? []), days]);
+    bySupplier.set(o.supplierId, [...(bySupplier.get(o.supplierId) ?? []), days]);
+    const route = `${o.supplierId}:${o.locationId}`;
+    byRoute.set(route, [...(byRoute.get(route) ?? []), days]);
   }
-  return out;
+  return { bySupplier, byRoute };
 }
 
 type OrderSummary = Awaited<ReturnType<typeof purchaseOrdersRepository.orderSummaries>>[number];

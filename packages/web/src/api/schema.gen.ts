@@ -13531,6 +13531,17 @@ export interface components {
       serviceLevelSource: 'setting' | 'economics' | 'default';
       lostMarginPerUnit: number | null;
       excessCostPerUnit: number | null;
+      carryDays: number;
+      lumpy: {
+        orders: number;
+        windowDays: number;
+        minSize: number;
+        meanSize: number;
+        maxSize: number;
+        expectedOrders: number;
+        chanceOfNone: number;
+        serviceLevel: number;
+      } | null;
       holdingCostPerUnitDay: number;
       safetyStock: number;
       reorderPoint: number;

@@ -1,0 +1,96 @@
+import { bulkInsertPurchaseOrders } from '@stockwise/db/replenishment/purchase-orders.repository';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachBackend, useStockwise } from '../support/backends';
+import { dayAt } from '../support/days';
+import { newAccount, type TestAccount } from '../support/factories';
+import { client } from '../support/http-client';
+import { seedHistory } from './sales-history';
+
+interface RouteItem {
+  location: string;
+  leadTimeDays: number;
+  reasoning: { leadTimeSource: string };
+}
+
+describeEachBackend('Restock: lead time per supplier × route', (backend) => {
+  const ctx = useStockwise(backend);
+  let owner: TestAccount;
+
+  beforeAll(async () => {
+    owner = await newAccount(ctx.sw);
+    const api = client(ctx.app, owner.token);
+    for (const code of ['WH1', 'WH2', 'WH3'])
+      expect((await api.post('/api/v1/locations', { code, name: code, type: 'warehouse' })).status).toBe(201);
+    await api.post('/api/v1/products', {
+      sku: 'ROUTE-1',
+      title: 'Route',
+      unitCost: 4,
+      price: 20,
+      casePack: 1,
+    });
+    // Stated 20 days.
+    expect(
+      (
+        await api.post('/api/v1/suppliers', {
+          code: 'ROUTE',
+          name: 'Route',
+          leadTime: { productionDays: 10, transitDays: 10, groundDays: 0, checkInDays: 0 },
+        })
+      ).status,
+    ).toBe(201);
+    await api.call('PUT', '/api/v1/suppliers/ROUTE/products/ROUTE-1', {
+      body: { unitCost: 4, casePack: 1, moq: 0, preferred: true },
+    });
+    for (const location of ['WH1', 'WH2', 'WH3'])
+      await seedHistory(ctx.sw, owner, { sku: 'ROUTE-1', location, received: 120, perDay: 2 });
+    const id = async (table: string, code: string, column = 'code') =>
+      (
+        await ctx.sw.db.query<{ id: number }>(
+          `SELECT id FROM ${table} WHERE account_id = $1 AND ${column} = $2`,
+          [owner.actor.accountId, code],
+        )
+      )[0]!.id;
+    const supplierId = await id('suppliers', 'ROUTE');
+    const productId = await id('products', 'ROUTE-1', 'sku');
+    // Three orders to WH2 took 40 days, one to WH1 took 20; none went to WH3.
+    const order = async (n: number, location: string, days: number) => ({
+      number: `RT-${n}`,
+      supplierId,
+      locationId: await id('locations', location),
+      source: 'manual' as const,
+      currency: 'USD',
+      paymentTermsDays: 0,
+      freightCost: 0,
+      expectedOn: null,
+      notes: null,
+      status: 'received' as const,
+      sentAt: dayAt(-100 - n),
+      firstReceivedAt: dayAt(-100 - n + days),
+      receivedAt: dayAt(-100 - n + days),
+      lines: [{ productId, quantity: 10, unitCost: 4, receivedQuantity: 10 }],
+    });
+    await bulkInsertPurchaseOrders(ctx.sw.db, owner.actor.accountId, [
+      await order(1, 'WH2', 40),
+      await order(2, 'WH2', 40),
+      await order(3, 'WH2', 40),
+      await order(4, 'WH1', 20),
+    ]);
+  }, 120_000);
+
+  it("learns each route's lead time from its receipts, else the supplier's, and says which", async () => {
+    const api = client(ctx.app, owner.token);
+    const res = await api.get('/api/v1/restock');
+    expect(res.status).toBe(200);
+    const items = res.body.items as unknown as RouteItem[];
+    const at = (code: string) => items.find((i) => i.location === code)!;
+    // WH2: (3·40 + 3·20) / 6 = 30 days from its own 3 receipts.
+    expect(at('WH2').leadTimeDays).toBe(30);
+    expect(at('WH2').reasoning.leadTimeSource).toBe('blended from 3 receipts to WH2 (stated 20)');
+    // WH1: (20 + 3·20) / 4 = 20.
+    expect(at('WH1').leadTimeDays).toBe(20);
+    expect(at('WH1').reasoning.leadTimeSource).toBe('blended from 1 receipts to WH1 (stated 20)');
+    // WH3 has no receipts: the supplier's over all routes, (4·35 + 3·20) / 7 = 28.6 → 29.
+    expect(at('WH3').leadTimeDays).toBe(29);
+    expect(at('WH3').reasoning.leadTimeSource).toBe('blended from 4 receipts (all routes) (stated 20)');
+  });
+});
