@@ -1,11 +1,10 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { createApp } from '../../src/http/app';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { seedChannelAccount } from '../support/channels-seed';
+import { seedChannelAccount, shopifyWebhook } from '../support/channels-seed';
 import { newAccount, uid, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
 import { skuBalance } from '../support/seed';
@@ -27,17 +26,7 @@ describeEachBackend(
     const shop = `${uid('shop-')}.myshopify.com`;
     const secret = 'shpss_test_webhook_secret';
 
-    const webhook = (topic: string, body: string) =>
-      client(app).call('POST', '/api/v1/channels/shopify/webhooks', {
-        raw: body,
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Shopify-Topic': topic,
-          'X-Shopify-Shop-Domain': shop,
-          'X-Shopify-Hmac-Sha256': createHmac('sha256', secret).update(body, 'utf8').digest('base64'),
-          'X-Shopify-Webhook-Id': uid(),
-        },
-      });
+    const webhook = (topic: string, body: string) => shopifyWebhook(app, { shop, secret }, { topic, body });
 
     /** The example refund with another refund id and each line's restock_type replaced. */
     const refundBody = (refundId: string, restockType: string) =>
