@@ -17,6 +17,7 @@ import { ProblemSchema } from '../http/common.schema';
 import { amazonReconciliationRoute } from './amazon/amazon-reconciliation.routes';
 import { sendToAmazonRoute } from './amazon/send-to-amazon.routes';
 import type { Stockwise } from '../stockwise';
+import { WEBHOOK_ACTIONS } from './shopify/shopify-webhook.service';
 import {
   IdempotencyHeaderSchema,
   itemsOf,
@@ -167,17 +168,19 @@ export function shopifyWebhookRoutes(sw: Stockwise) {
       path: '/',
       tags: ['Channels'],
       summary:
-        'Shopify webhooks: orders/create, orders/cancelled, refunds/create (HMAC-SHA256 of the raw body)',
+        'Shopify webhooks: orders/create, orders/cancelled, refunds/create, products/update, inventory_levels/update (HMAC-SHA256 of the raw body)',
       description:
-        "Headers: X-Shopify-Topic, X-Shopify-Shop-Domain, X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the shop's webhook secret). A retried webhook creates the order once.",
+        "Headers: X-Shopify-Topic, X-Shopify-Shop-Domain, X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the shop's webhook secret). A retried webhook creates the order once; a refund is applied once per refund id (restock_type return or cancel returns stock, no_restock changes nothing and answers no_restock). products/update sets the title, barcode and price of known SKUs; inventory_levels/update records what Shopify shows, never the stock here.",
       responses: {
         200: {
           description: 'Verified and applied',
           ...json(
             z.object({
               topic: z.string(),
-              action: z.enum(['created', 'duplicate', 'cancelled', 'refunded', 'ignored']),
+              action: z.enum(WEBHOOK_ACTIONS),
               orderId: z.number().int().nullable(),
+              detail: z.string().optional(),
+              skus: z.array(z.string()).optional(),
             }),
           ),
         },

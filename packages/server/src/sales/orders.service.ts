@@ -314,7 +314,7 @@ export class OrdersService {
   }
 
   /** Cancels open units (all, or per SKU) and releases their reservations. Shipped units stay shipped. */
-  async cancel(actor: Actor, id: number, input: OrderCancel = {}): Promise<OrderDto> {
+  async cancel(actor: Actor, id: number, input: OrderCancel = {}, note?: string): Promise<OrderDto> {
     return this.tx.run(async (sql) => {
       const order = await this.locked(sql, actor, id);
       if (order.status === 'cancelled' && !input.lines) return mapOrderDto(order);
@@ -327,23 +327,31 @@ export class OrdersService {
       const take = takeFromLines(open, input.lines, 'cancel');
       const entries = await cancelLines(sql, order, take);
       if (entries.length > 0)
-        await this.ledger.post(actor, entries, { kind: 'order.cancel', fieldPrefix: 'lines' });
+        await this.ledger.post(actor, entries, { kind: 'order.cancel', fieldPrefix: 'lines', note });
       return this.finish(sql, { actor, id, action: 'order.cancel', before: order });
     });
   }
 
   /** Takes shipped units back: sellable units reopen an age layer, unfulfillable ones go to that bucket. */
-  async return(actor: Actor, id: number, input: OrderReturn): Promise<OrderDto> {
+  async return(actor: Actor, id: number, input: OrderReturn, note?: string): Promise<OrderDto> {
     return this.tx.run(async (sql) => {
       const order = await this.locked(sql, actor, id);
       const entries = await returnLines(sql, order, input);
-      await this.ledger.post(actor, entries, { kind: 'order.return', fieldPrefix: 'lines' });
+      await this.ledger.post(actor, entries, { kind: 'order.return', fieldPrefix: 'lines', note });
       return this.finish(sql, { actor, id, action: 'order.return', before: order });
     });
   }
 
-  /** A channel's refund: restocked units return, cancelled ones release their reservation. */
-  async applyRefund(actor: Actor, id: number, refund: readonly IntakeRefundLine[]): Promise<OrderDto> {
+  /**
+   * A channel's refund: restocked units return, cancelled ones release their reservation; the movements
+   * carry `note` (the channel's refund, e.g. "shopify refund 929361462").
+   */
+  async applyRefund(
+    actor: Actor,
+    id: number,
+    refund: readonly IntakeRefundLine[],
+    note?: string,
+  ): Promise<OrderDto> {
     return this.tx.run(async () => {
       const order = await this.get(actor, id);
       const resolve = (r: IntakeRefundLine) =>
@@ -366,8 +374,8 @@ export class OrdersService {
         }
       }
       let result = order;
-      if (cancels.length > 0) result = await this.cancel(actor, id, { lines: cancels });
-      if (returns.length > 0) result = await this.return(actor, id, { lines: returns });
+      if (cancels.length > 0) result = await this.cancel(actor, id, { lines: cancels }, note);
+      if (returns.length > 0) result = await this.return(actor, id, { lines: returns }, note);
       return result;
     });
   }

@@ -14,6 +14,7 @@ import {
 import { AmazonInventoryService, describeFbaSync } from '../channels/amazon/amazon-inventory.service';
 import { ShopifyWebhookService } from '../channels/shopify/shopify-webhook.service';
 import { SecretBox } from '../platform/secret-box';
+import { CatalogService } from '../catalog/catalog.service';
 import type { JobsService } from '../jobs/jobs.service';
 import type { AuthService } from '../accounts/auth.service';
 import type { LedgerService } from '../ledger/ledger.service';
@@ -54,7 +55,12 @@ export function createSalesServices(
     name: 'inventory',
     run: async (actor, record) => describeFbaSync(await amazonInventory.sync(actor, record)),
   });
-  const shopifyWebhooks = new ShopifyWebhookService(deps.tx, { orders, auth: deps.auth, box });
+  const shopifyWebhooks = new ShopifyWebhookService(deps.tx, {
+    orders,
+    catalog: new CatalogService(deps.tx),
+    auth: deps.auth,
+    box,
+  });
   const imports = new ImportsService(deps.tx, { ledger: deps.ledger, orders, channels });
   registerImportJobs(deps.jobs, imports);
   const amazonReports = new AmazonReportsService(deps.tx, { box, imports });

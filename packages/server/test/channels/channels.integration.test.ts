@@ -1,11 +1,10 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { createApp } from '../../src/http/app';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { seedChannelAccount } from '../support/channels-seed';
+import { seedChannelAccount, shopifyWebhook, signShopify } from '../support/channels-seed';
 import { newAccount, uid, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
 import { skuBalance } from '../support/seed';
@@ -15,8 +14,7 @@ const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 
 type Api = ReturnType<typeof client>;
 
-const sign = (secret: string, body: string) =>
-  createHmac('sha256', secret).update(body, 'utf8').digest('base64');
+const sign = signShopify;
 
 describeEachBackend('Channels: Shopify webhooks, availability per channel and its change feed', (backend) => {
   const ctx = useStockwise(backend);
@@ -28,16 +26,7 @@ describeEachBackend('Channels: Shopify webhooks, availability per channel and it
   const secret = 'shpss_test_webhook_secret';
 
   const webhook = (topic: string, body: string, signature = sign(secret, body), domain = shop) =>
-    client(app).call('POST', '/api/v1/channels/shopify/webhooks', {
-      raw: body,
-      headers: {
-        'Content-Type': 'application/json',
-        'X-Shopify-Topic': topic,
-        'X-Shopify-Shop-Domain': domain,
-        'X-Shopify-Hmac-Sha256': signature,
-        'X-Shopify-Webhook-Id': uid(),
-      },
-    });
+    shopifyWebhook(app, { shop, secret }, { topic, body, signature, domain });
 
   beforeAll(async () => {
     sw = ctx.sw;

@@ -1,5 +1,8 @@
+import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
-import type { client } from './http-client';
+import type { createApp } from '../../src/http/app';
+import { uid } from './factories';
+import { client } from './http-client';
 import { FBA_US, receive, seedLocations, WAREHOUSE } from './seed';
 
 type Api = ReturnType<typeof client>;
@@ -52,4 +55,29 @@ export async function seedChannelAccount(api: Api, shopify: { shop: string; secr
     safetyBuffer: 2,
   });
   expect(JSON.stringify(connected.body)).not.toContain(shopify.secret);
+}
+
+/** Shopify's signature of a webhook body: base64 HMAC-SHA256 with the shop's webhook secret. */
+export const signShopify = (secret: string, body: string): string =>
+  createHmac('sha256', secret).update(body, 'utf8').digest('base64');
+
+/** Sends a Shopify webhook as the shop would: signed with `secret` unless another signature is given. */
+export function shopifyWebhook(
+  app: ReturnType<typeof createApp>,
+  shopify: { shop: string; secret: string },
+  message: { topic: string; body: string; signature?: string; domain?: string },
+) {
+  const { topic, body } = message;
+  const signature = message.signature ?? signShopify(shopify.secret, body);
+  const domain = message.domain ?? shopify.shop;
+  return client(app).call('POST', '/api/v1/channels/shopify/webhooks', {
+    raw: body,
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Shopify-Topic': topic,
+      'X-Shopify-Shop-Domain': domain,
+      'X-Shopify-Hmac-Sha256': signature,
+      'X-Shopify-Webhook-Id': uid(),
+    },
+  });
 }

@@ -280,8 +280,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Shopify webhooks: orders/create, orders/cancelled, refunds/create (HMAC-SHA256 of the raw body)
-     * @description Headers: X-Shopify-Topic, X-Shopify-Shop-Domain, X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the shop's webhook secret). A retried webhook creates the order once.
+     * Shopify webhooks: orders/create, orders/cancelled, refunds/create, products/update, inventory_levels/update (HMAC-SHA256 of the raw body)
+     * @description Headers: X-Shopify-Topic, X-Shopify-Shop-Domain, X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the shop's webhook secret). A retried webhook creates the order once; a refund is applied once per refund id (restock_type return or cancel returns stock, no_restock changes nothing and answers no_restock). products/update sets the title, barcode and price of known SKUs; inventory_levels/update records what Shopify shows, never the stock here.
      */
     post: {
       parameters: {
@@ -301,8 +301,18 @@ export interface paths {
             'application/json': {
               topic: string;
               /** @enum {string} */
-              action: 'created' | 'duplicate' | 'cancelled' | 'refunded' | 'ignored';
+              action:
+                | 'created'
+                | 'duplicate'
+                | 'cancelled'
+                | 'refunded'
+                | 'no_restock'
+                | 'updated'
+                | 'recorded'
+                | 'ignored';
               orderId: number | null;
+              detail?: string;
+              skus?: string[];
             };
           };
         };

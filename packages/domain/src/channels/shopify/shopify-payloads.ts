@@ -3,7 +3,13 @@ import type { IntakeLine, IntakeRefundLine, OrderIntake } from '../../sales/inta
 import { idText } from '../lossless-json';
 import { arr, date, int, money, obj, optStr, str } from '../read';
 
-export const SHOPIFY_TOPICS = ['orders/create', 'orders/cancelled', 'refunds/create'] as const;
+export const SHOPIFY_TOPICS = [
+  'orders/create',
+  'orders/cancelled',
+  'refunds/create',
+  'products/update',
+  'inventory_levels/update',
+] as const;
 export type ShopifyTopic = (typeof SHOPIFY_TOPICS)[number];
 
 /** A shop's myshopify domain, lower-cased: `my-shop.myshopify.com`. */
@@ -67,8 +73,13 @@ export function shopifyCancelledOrderId(payload: unknown): string {
 }
 
 /** A `refunds/create` body: the order it refunds and, per refunded line, how many units and whether they come back. */
-export function shopifyRefund(payload: unknown): { orderId: string; lines: IntakeRefundLine[] } {
+export function shopifyRefund(payload: unknown): {
+  refundId: string;
+  orderId: string;
+  lines: IntakeRefundLine[];
+} {
   const refund = obj(payload, 'refund');
+  const refundId = idText(refund['id']) ?? str(refund['id'], 'id');
   const id = idText(refund['order_id']) ?? str(refund['order_id'], 'order_id');
   const lines = arr(refund['refund_line_items'] ?? [], 'refund_line_items').map(
     (raw, i): IntakeRefundLine => {
@@ -87,5 +98,70 @@ export function shopifyRefund(payload: unknown): { orderId: string; lines: Intak
       };
     },
   );
-  return { orderId: id, lines };
+  return { refundId, orderId: id, lines };
+}
+
+/** One variant of a `products/update` body, as the catalog keeps it: title, barcode and price by SKU. */
+export interface ShopifyVariantUpdate {
+  sku: string;
+  title: string;
+  barcode: string | null;
+  price: number | null;
+  inventoryItemId: string | null;
+}
+
+/**
+ * The variants of a `products/update` body that carry a SKU. The title is the product's, followed by the
+ * variant's unless Shopify calls it "Default Title" (a product without options).
+ */
+export function shopifyProductVariants(payload: unknown): ShopifyVariantUpdate[] {
+  const product = obj(payload, 'product');
+  const productTitle = optStr(product['title']);
+  return arr(product['variants'] ?? [], 'variants').flatMap((raw, i): ShopifyVariantUpdate[] => {
+    const v = obj(raw, `variants.${i}`);
+    const sku = optStr(v['sku']);
+    if (!sku) return [];
+    const variantTitle = optStr(v['title']);
+    const parts = [productTitle, variantTitle === 'Default Title' ? null : variantTitle];
+    const title = parts.filter((p): p is string => p !== null).join(' - ');
+    return [
+      {
+        sku,
+        title: title === '' ? sku : title,
+        barcode: optStr(v['barcode']),
+        price: money(v['price'], `variants.${i}.price`),
+        inventoryItemId: idText(v['inventory_item_id']),
+      },
+    ];
+  });
+}
+
+/** An `inventory_levels/update` body: what Shopify shows as available for one item at one of its locations. */
+export interface ShopifyInventoryLevel {
+  inventoryItemId: string;
+  locationId: string;
+  /** Null when Shopify does not track the item's quantity. */
+  available: number | null;
+  updatedAt: Date;
+}
+
+export function shopifyInventoryLevel(payload: unknown): ShopifyInventoryLevel {
+  const level = obj(payload, 'inventory_level');
+  const inventoryItemId = idText(level['inventory_item_id']);
+  if (!inventoryItemId)
+    throw new DomainError('VALIDATION_FAILED', 'inventory_item_id must be the item id', {
+      field: 'inventory_item_id',
+    });
+  const locationId = idText(level['location_id']);
+  if (!locationId)
+    throw new DomainError('VALIDATION_FAILED', 'location_id must be the location id', {
+      field: 'location_id',
+    });
+  const raw = level['available'];
+  return {
+    inventoryItemId,
+    locationId,
+    available: raw === null || raw === undefined ? null : int(raw, 'available', -1_000_000_000),
+    updatedAt: date(level['updated_at'], 'updated_at'),
+  };
 }
