@@ -176,7 +176,7 @@ export const commerceZhCN: CommerceMessages = {
   'imports.kindHint.returns':
     '逗号分隔、首行为表头的文件，每个退回的 SKU 一行：可售商品回到库存，损坏的计入不可售；若注明的订单在系统中存在，则关联到该订单。',
   'imports.kindHint.amazon-returns':
-    '以制表符分隔的 FBA 买家退货报告：SELLABLE 的商品回到亚马逊库存，其他处置方式计入不可售；每笔退货只入账一次。',
+    '以制表符分隔的 FBA 买家退货报告：处置为“可售”的商品回到亚马逊库存，其他处置方式计入不可售；每笔退货只入账一次。',
   'imports.mapping.heading': '各列的含义',
   'imports.mapping.hint': '从文件的标题行读取；下次导入时沿用。',
   'imports.mapping.none': '（无）',

@@ -176,7 +176,7 @@ export const commerceZhTW: CommerceMessages = {
   'imports.kindHint.returns':
     '逗號分隔、首行為標題的檔案，每個退回的 SKU 一行：可售商品回到庫存，損壞的計入不可售；若註明的訂單在系統中存在，則連結到該訂單。',
   'imports.kindHint.amazon-returns':
-    '以定位字元分隔的 FBA 買家退貨報告：SELLABLE 的商品回到亞馬遜庫存，其他處置方式計入不可售；每筆退貨只入帳一次。',
+    '以定位字元分隔的 FBA 買家退貨報告：處置為「可售」的商品回到亞馬遜庫存，其他處置方式計入不可售；每筆退貨只入帳一次。',
   'imports.mapping.heading': '各欄的含義',
   'imports.mapping.hint': '從檔案的標題列讀取；下次匯入時沿用。',
   'imports.mapping.none': '（無）',
