@@ -83,7 +83,7 @@ export function registerImportCommands(program: Command): void {
     .argument('<kind>', IMPORT_KINDS.join(' | '))
     .argument(
       '<file>',
-      'CSV (orders, products, stock) or Amazon flat file (amazon-orders, amazon-inventory, amazon-inventory-age)',
+      'CSV (orders, products, stock, returns) or Amazon flat file (amazon-orders, amazon-inventory, amazon-inventory-age, amazon-returns)',
     )
     .addOption(
       new Option(
@@ -95,7 +95,7 @@ export function registerImportCommands(program: Command): void {
     .addOption(
       new Option(
         '--location <code>',
-        'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile',
+        'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile; amazon-returns, returns: where returns come back',
       ),
     )
     .addOption(

@@ -2,6 +2,15 @@ import { checkBarcode } from '../catalog/barcode';
 import { DomainError } from '../errors';
 import { ORDER_CHANNELS } from '../sales/order-state';
 import { SALES_HISTORY_COLUMNS, SALES_HISTORY_REQUIRED } from './sales-history';
+import {
+  AMAZON_RETURNS_OPTIONAL,
+  AMAZON_RETURNS_REQUIRED,
+  amazonReturnCondition,
+  RETURNS_OPTIONAL,
+  RETURNS_REQUIRED,
+  returnCondition,
+  returnKey,
+} from './returns';
 import type { OrderChannel } from '../sales/order-state';
 import { CODE_MAX_LENGTH, hasFormatCharacters, IDENTIFIER_COLUMNS } from '../catalog/identifier-text';
 import {
@@ -20,6 +29,8 @@ export const IMPORT_KINDS = [
   'amazon-inventory',
   'amazon-inventory-age',
   'sales-history',
+  'returns',
+  'amazon-returns',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -75,6 +86,13 @@ export const IMPORT_FORMATS: Record<
     quoted: true,
     required: SALES_HISTORY_REQUIRED,
     optional: SALES_HISTORY_COLUMNS.filter((c) => !(SALES_HISTORY_REQUIRED as readonly string[]).includes(c)),
+  },
+  returns: { delimiter: ',', quoted: true, required: RETURNS_REQUIRED, optional: RETURNS_OPTIONAL },
+  'amazon-returns': {
+    delimiter: '\t',
+    quoted: false,
+    required: AMAZON_RETURNS_REQUIRED,
+    optional: AMAZON_RETURNS_OPTIONAL,
   },
 };
 
@@ -149,6 +167,14 @@ function bool(row: Readonly<Record<string, string>>, column: string): boolean | 
  * checked by the importer against the account.
  */
 export function validateImportRow(kind: ImportKind, row: Readonly<Record<string, string>>): ImportRow {
+  if (kind === 'returns') return returnRow(row);
+  if (kind === 'amazon-returns') return amazonReturnRow(row);
+  return validateOtherRow(kind, row);
+}
+
+type OtherKind = Exclude<ImportKind, 'returns' | 'amazon-returns'>;
+
+function validateOtherRow(kind: OtherKind, row: Readonly<Record<string, string>>): ImportRow {
   switch (kind) {
     case 'orders': {
       const channel = text(row, 'channel', 20).toLowerCase();
@@ -269,6 +295,62 @@ export function validateImportRow(kind: ImportKind, row: Readonly<Record<string,
     case 'sales-history':
       return fail('mapping', 'a sales history is read through its mapping (salesHistoryRow)');
   }
+}
+
+/** A line of a generic returns / credit-note file (docs/architecture.md "Imports"). */
+function returnRow(row: Readonly<Record<string, string>>): ImportRow {
+  const sku = text(row, 'sku', 100);
+  const orderId = optText(row, 'order_id');
+  const channel = optText(row, 'channel', 20)?.toLowerCase() ?? null;
+  if (channel !== null && !(ORDER_CHANNELS as readonly string[]).includes(channel))
+    fail('channel', `channel must be one of ${ORDER_CHANNELS.join(', ')}`);
+  const reference = optText(row, 'reference');
+  const returnedAt = timestamp(row, 'date');
+  const location = optText(row, 'location', CODE_MAX_LENGTH);
+  const { key, unique } = returnKey({ source: 'file', orderId, reference, sku, date: returnedAt });
+  return {
+    key,
+    sku,
+    location,
+    data: {
+      sku,
+      quantity: wholeNumber(row, 'quantity', { min: 1 }),
+      returnedAt,
+      condition: returnCondition(text(row, 'condition', 40)),
+      orderId,
+      channel,
+      location,
+      reference,
+      unique,
+    },
+  };
+}
+
+/** A line of Amazon's FBA customer returns report: back to the Amazon location, linked to its Amazon order. */
+function amazonReturnRow(row: Readonly<Record<string, string>>): ImportRow {
+  const sku = text(row, 'sku', 100);
+  const orderId = text(row, 'order-id');
+  const returnedAt = timestamp(row, 'return-date');
+  const disposition = text(row, 'detailed-disposition', 60);
+  const licensePlate = optText(row, 'license-plate-number', 60);
+  const { key, unique } = returnKey({ source: 'amazon', licensePlate, orderId, sku, date: returnedAt });
+  return {
+    key,
+    sku,
+    location: null,
+    data: {
+      sku,
+      quantity: wholeNumber(row, 'quantity', { min: 1 }),
+      returnedAt,
+      condition: amazonReturnCondition(disposition),
+      orderId,
+      channel: 'amazon',
+      location: null,
+      reference: licensePlate,
+      disposition,
+      unique,
+    },
+  };
 }
 
 /** The header must name every required column of the kind. */

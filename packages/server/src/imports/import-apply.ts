@@ -12,6 +12,7 @@ import { applyAmazonInventoryImport } from './appliers/amazon-inventory.applier'
 import { applyAmazonOrdersImport } from './appliers/amazon-orders.applier';
 import { applyOrdersImport } from './appliers/orders.applier';
 import { applyProductsImport } from './appliers/products.applier';
+import { applyAmazonReturnsImport, applyReturnsImport } from './appliers/returns.applier';
 import { applySalesHistoryImport } from './appliers/sales-history.applier';
 import { applyStockImport } from './appliers/stock.applier';
 import { applySalesDemandInChunks } from './chunked-apply';
@@ -26,6 +27,8 @@ const APPLIERS: Record<ImportKind, ImportApplier> = {
   'amazon-inventory': applyAmazonInventoryImport,
   'amazon-inventory-age': applyAmazonInventoryAgeImport,
   'sales-history': applySalesHistoryImport,
+  returns: applyReturnsImport,
+  'amazon-returns': applyAmazonReturnsImport,
 };
 
 /**
@@ -91,6 +94,8 @@ const TOUCHED_TABLES: Record<ImportKind, readonly string[]> = {
   'amazon-inventory': ['stock_movements', 'stock_balances'],
   'amazon-inventory-age': ['fba_inventory_age'],
   'sales-history': ['sales_demand', 'products'],
+  returns: ['stock_movements', 'stock_balances', 'order_lines', 'booked_returns'],
+  'amazon-returns': ['stock_movements', 'stock_balances', 'order_lines', 'booked_returns'],
 };
 
 async function applyAll(

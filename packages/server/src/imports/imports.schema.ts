@@ -17,7 +17,7 @@ export const ImportQuerySchema = z.object({
     .openapi({ description: 'validate and stage now, apply in a background job (202 with the job)' }),
   location: LocationCodeSchema.optional().openapi({
     description:
-      'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile (default: the first amazon_fba location)',
+      'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile; amazon-returns: where the returns come back (default: the first amazon_fba location); returns: where a line that names no location comes back (default: where its order shipped from)',
   }),
   fileName: TextSchema(255).optional(),
   mapping: z.string().max(4000).optional().openapi({

@@ -9699,7 +9699,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import a file: orders, products, stock (counts) as CSV; amazon-orders (All Orders report), amazon-inventory (FBA Manage Inventory), amazon-inventory-age (FBA inventory planning / age report) as tab-separated flat files
+     * Import a file: orders, products, stock (counts) as CSV; amazon-orders (All Orders report), amazon-inventory (FBA Manage Inventory), amazon-inventory-age (FBA inventory planning / age report), amazon-returns (FBA customer returns report) as tab-separated flat files; returns (returns / credit notes) as CSV
      * @description The body is the file itself, streamed. Every row is validated; by default one invalid row — or one that cannot be applied (unknown SKU or location, a count below what open orders reserve, an order that cannot be reserved, a barcode another product has) — refuses the whole file (400/404/409 naming the line) and nothing changes. With skipInvalid=true those rows are left out and listed in `rejects` (line, field, message) and the rest is applied. Applied in one transaction. Re-importing the same file changes nothing (`status: unchanged`). Formats: README, "Imports".
      */
     post: {
@@ -9709,7 +9709,7 @@ export interface paths {
           skipInvalid?: 'true' | 'false';
           /** @description validate and stage now, apply in a background job (202 with the job) */
           async?: 'true' | 'false';
-          /** @description amazon-inventory, amazon-inventory-age: the Amazon location to reconcile (default: the first amazon_fba location) */
+          /** @description amazon-inventory, amazon-inventory-age: the Amazon location to reconcile; amazon-returns: where the returns come back (default: the first amazon_fba location); returns: where a line that names no location comes back (default: where its order shipped from) */
           location?: string;
           fileName?: string;
           /** @description sales-history: a JSON object naming the file's columns — {"orderId","date","sku","title","quantity","unitPrice","currency","customer","country","cancelPrefix","cancelColumn","createProducts":true}; date, sku and quantity are required */
@@ -9727,7 +9727,9 @@ export interface paths {
             | 'amazon-orders'
             | 'amazon-inventory'
             | 'amazon-inventory-age'
-            | 'sales-history';
+            | 'sales-history'
+            | 'returns'
+            | 'amazon-returns';
         };
         cookie?: never;
       };
@@ -14254,7 +14256,9 @@ export interface components {
         | 'amazon-orders'
         | 'amazon-inventory'
         | 'amazon-inventory-age'
-        | 'sales-history';
+        | 'sales-history'
+        | 'returns'
+        | 'amazon-returns';
       /**
        * @description unchanged: this file was imported before; nothing changed
        * @enum {string}
@@ -14291,7 +14295,9 @@ export interface components {
         | 'amazon-orders'
         | 'amazon-inventory'
         | 'amazon-inventory-age'
-        | 'sales-history';
+        | 'sales-history'
+        | 'returns'
+        | 'amazon-returns';
       /**
        * @description comma (CSV) or tab (Amazon flat files)
        * @enum {string}

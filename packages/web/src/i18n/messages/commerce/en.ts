@@ -164,6 +164,8 @@ export const commerceEn = {
   'imports.kind.amazon-inventory': 'Amazon FBA inventory report',
   'imports.kind.amazon-inventory-age': 'Amazon FBA inventory age report',
   'imports.kind.sales-history': 'Sales history (any CSV, mapped)',
+  'imports.kind.returns': 'Returns / credit notes (CSV)',
+  'imports.kind.amazon-returns': 'Amazon FBA customer returns report',
   'imports.required': 'Columns:',
   'imports.optional': 'Optional:',
   'imports.kindHint.orders':
@@ -177,6 +179,10 @@ export const commerceEn = {
     'The tab-separated FBA Inventory Planning (inventory age) report: reconciles stock at Amazon and keeps its age brackets beside ours.',
   'imports.kindHint.sales-history':
     'Past sales from any invoice or order export: name its columns below. Recorded as demand for forecasting, not as stock; returns and cancellations reduce a day, lines with no price are not sales, postage and fees are kept out.',
+  'imports.kindHint.returns':
+    'A comma-separated file with a header line, one line per SKU returned: sellable units go back to stock, damaged ones to unfulfillable; linked to the order when it names one Stockwise has.',
+  'imports.kindHint.amazon-returns':
+    'The tab-separated FBA customer returns report: SELLABLE units go back to stock at Amazon, every other disposition to unfulfillable; each return is booked once.',
   'imports.mapping.heading': 'Which column holds what',
   'imports.mapping.hint': 'Read from the file’s header line; remembered for the next file.',
   'imports.mapping.none': '(none)',

@@ -160,6 +160,8 @@ export const commerceZhCN: CommerceMessages = {
   'imports.kind.amazon-inventory': '亚马逊 FBA 库存报告',
   'imports.kind.amazon-inventory-age': '亚马逊 FBA 库龄报告',
   'imports.kind.sales-history': '销售历史（任意 CSV，按列映射）',
+  'imports.kind.returns': '退货 / 贷项通知单（CSV）',
+  'imports.kind.amazon-returns': '亚马逊 FBA 买家退货报告',
   'imports.required': '必填列：',
   'imports.optional': '可选列：',
   'imports.kindHint.orders': '逗号分隔、首行为表头的文件；渠道和订单号相同的行属于同一订单。',
@@ -171,6 +173,10 @@ export const commerceZhCN: CommerceMessages = {
     '制表符分隔的 FBA 库存规划（库龄）报告：核对亚马逊处的库存，并将其库龄区间与我们的并列保存。',
   'imports.kindHint.sales-history':
     '来自任意发票或订单导出的历史销售：在下方指明各列。作为预测用的需求记录，而非库存；退货和取消会冲减当天，无价格的行不算销售，运费和手续费不计入。',
+  'imports.kindHint.returns':
+    '逗号分隔、首行为表头的文件，每个退回的 SKU 一行：可售商品回到库存，损坏的计入不可售；若注明的订单在系统中存在，则关联到该订单。',
+  'imports.kindHint.amazon-returns':
+    '以制表符分隔的 FBA 买家退货报告：处置为“可售”的商品回到亚马逊库存，其他处置方式计入不可售；每笔退货只入账一次。',
   'imports.mapping.heading': '各列的含义',
   'imports.mapping.hint': '从文件的标题行读取；下次导入时沿用。',
   'imports.mapping.none': '（无）',

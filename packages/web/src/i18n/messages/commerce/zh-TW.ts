@@ -160,6 +160,8 @@ export const commerceZhTW: CommerceMessages = {
   'imports.kind.amazon-inventory': '亞馬遜 FBA 庫存報告',
   'imports.kind.amazon-inventory-age': '亞馬遜 FBA 庫齡報告',
   'imports.kind.sales-history': '銷售歷史（任意 CSV，依欄對應）',
+  'imports.kind.returns': '退貨 / 貸項通知單（CSV）',
+  'imports.kind.amazon-returns': '亞馬遜 FBA 買家退貨報告',
   'imports.required': '必填欄：',
   'imports.optional': '選填欄：',
   'imports.kindHint.orders': '逗號分隔、首行為標題的檔案；通路和訂單編號相同的行屬於同一訂單。',
@@ -171,6 +173,10 @@ export const commerceZhTW: CommerceMessages = {
     '定位字元分隔的 FBA 庫存規劃（庫齡）報告：核對亞馬遜處的庫存，並將其庫齡區間與我們的並列保存。',
   'imports.kindHint.sales-history':
     '來自任意發票或訂單匯出的歷史銷售：在下方指明各欄。作為預測用的需求紀錄，而非庫存；退貨與取消會沖減當天，無價格的列不算銷售，運費與手續費不計入。',
+  'imports.kindHint.returns':
+    '逗號分隔、首行為標題的檔案，每個退回的 SKU 一行：可售商品回到庫存，損壞的計入不可售；若註明的訂單在系統中存在，則連結到該訂單。',
+  'imports.kindHint.amazon-returns':
+    '以定位字元分隔的 FBA 買家退貨報告：處置為「可售」的商品回到亞馬遜庫存，其他處置方式計入不可售；每筆退貨只入帳一次。',
   'imports.mapping.heading': '各欄的含義',
   'imports.mapping.hint': '從檔案的標題列讀取；下次匯入時沿用。',
   'imports.mapping.none': '（無）',
