@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { applyOrdersImport } from '../../src/imports/appliers/orders.applier';
-import { applyOrdersInChunks, ORDER_CHUNK_LINES } from '../../src/imports/chunked-orders';
+import { applyInChunks, ORDER_CHUNK_LINES } from '../../src/imports/chunked-orders';
 import { importFile } from '../../src/imports/import.jobs';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
@@ -64,13 +64,13 @@ describeEachBackend('Order imports applied in committed chunks of whole orders',
       source: createReadStream(file.path),
       fileHash: file.fileHash,
     });
-    const crash = applyOrdersInChunks(ctx.sw.tx, ctx.sw, {
+    const crash = applyInChunks(ctx.sw.tx, ctx.sw, {
       actor: owner.actor,
       importId: staged.importId,
       applier: applyOrdersImport,
       location: undefined,
       reject: () => undefined,
-      chunkLines: 20,
+      kind: { lines: 20 },
       onProgress: () => {
         throw new Error('killed');
       },
