@@ -116,5 +116,5 @@ describeEachBackend('Stock counts applied in committed chunks', (backend) => {
       message: `line ${late + 2}: ${sku('SR', late)} at WH: counted 3, but 4 units are reserved by open orders`,
     });
     expect(await figures(ctx.sw, owner, firstResult.importId)).toEqual(before);
-  }, 120_000);
+  }, 300_000);
 });
