@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { applyStockImport } from '../../src/imports/appliers/stock.applier';
-import { applyInChunks, CHUNKED_KINDS } from '../../src/imports/chunked-orders';
+import { CHUNKED_KINDS } from '../../src/imports/chunked-orders';
 import { importFile } from '../../src/imports/import.jobs';
+import { crashAfterFirstChunk } from '../support/chunk-crash';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import type { TestAccount } from '../support/factories';
@@ -60,35 +61,24 @@ describeEachBackend('Stock counts applied in committed chunks', (backend) => {
     const { owner } = await seller(ctx.sw, ctx.app, 'SC', N);
     const file = countFile('SC', N, (i) => i + 1);
     const total = (N * (N + 1)) / 2;
-    const staged = await ctx.sw.imports.stage(owner.actor, {
+    const importId = await crashAfterFirstChunk(ctx.sw, owner.actor, {
       kind: 'stock',
-      source: createReadStream(file.path),
-      fileHash: file.fileHash,
-    });
-    const crash = applyInChunks(ctx.sw.tx, ctx.sw, {
-      actor: owner.actor,
-      importId: staged.importId,
+      file,
       applier: applyStockImport,
-      location: undefined,
-      reject: () => undefined,
-      kind: { ...CHUNKED_KINDS.stock, lines: 10 },
-      onProgress: () => {
-        throw new Error('killed');
-      },
+      lines: 10,
     });
-    await expect(crash).rejects.toThrow('killed');
     // The first chunk (SKUs 0..9, counted 1..10) committed with its staged rows gone; nothing of the rest.
-    expect(await figures(ctx.sw, owner, staged.importId)).toEqual({ counts: 10, onHand: 55, staged: N - 10 });
+    expect(await figures(ctx.sw, owner, importId)).toEqual({ counts: 10, onHand: 55, staged: N - 10 });
 
     const result = await importFile(ctx.sw.imports, owner.actor, { kind: 'stock', path: file.path });
-    expect(result.importId).toBe(staged.importId);
+    expect(result.importId).toBe(importId);
     expect(result.status).toBe('applied');
     expect(result.applied).toMatchObject({ adjusted: N, unitsAdded: total, unitsRemoved: 0 });
     expect((result.applied['differences'] as unknown[]).length).toBe(N);
-    expect(await figures(ctx.sw, owner, staged.importId)).toEqual({ counts: N, onHand: total, staged: 0 });
+    expect(await figures(ctx.sw, owner, importId)).toEqual({ counts: N, onHand: total, staged: 0 });
     const again = await importFile(ctx.sw.imports, owner.actor, { kind: 'stock', path: file.path });
     expect(again.status).toBe('unchanged');
-    expect(await figures(ctx.sw, owner, staged.importId)).toEqual({ counts: N, onHand: total, staged: 0 });
+    expect(await figures(ctx.sw, owner, importId)).toEqual({ counts: N, onHand: total, staged: 0 });
   });
 
   it('a count below reserved stock late in a multi-chunk file refuses the file, naming the line, and changes nothing', async () => {
