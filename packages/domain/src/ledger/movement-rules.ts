@@ -146,3 +146,23 @@ export function planMovement(request: MovementRequest): LedgerLinePlan[] {
 export function reducesAvailable(deltas: StockDeltas): boolean {
   return deltas.onHand - deltas.reserved < 0;
 }
+
+/**
+ * Whether the ledger refuses these deltas on this balance: a bucket would go below zero, or they lower
+ * what can be sold below zero and the SKU does not allow backorders.
+ */
+export function refusesDeltas(balance: StockDeltas, deltas: StockDeltas, allowBackorder: boolean): boolean {
+  const next = addDeltas(balance, deltas);
+  const negative = next.onHand < 0 || next.reserved < 0 || next.inbound < 0 || next.unfulfillable < 0;
+  return negative || (reducesAvailable(deltas) && !allowBackorder && next.onHand - next.reserved < 0);
+}
+
+/** A balance after deltas. */
+export function addDeltas(balance: StockDeltas, deltas: StockDeltas): StockDeltas {
+  return {
+    onHand: balance.onHand + deltas.onHand,
+    reserved: balance.reserved + deltas.reserved,
+    inbound: balance.inbound + deltas.inbound,
+    unfulfillable: balance.unfulfillable + deltas.unfulfillable,
+  };
+}

@@ -2,7 +2,7 @@ import { DomainError } from '../errors';
 import type { LayerTake, OpenLayer } from './fifo';
 import { allocateFifo, fifoUnitCost } from './fifo';
 import type { LedgerLineType, MovementRequest, StockDeltas } from './movement-rules';
-import { planMovement, reducesAvailable } from './movement-rules';
+import { addDeltas, planMovement, refusesDeltas } from './movement-rules';
 import type { Network } from './network';
 import { carriedDates, fifoOrder } from './network';
 
@@ -101,14 +101,8 @@ export function replayLedger(
       const state = item(entry.productId, locationId);
       const b = state.balance;
       const d = plan.deltas;
-      const next = {
-        onHand: b.onHand + d.onHand,
-        reserved: b.reserved + d.reserved,
-        inbound: b.inbound + d.inbound,
-        unfulfillable: b.unfulfillable + d.unfulfillable,
-      };
-      const negative = next.onHand < 0 || next.reserved < 0 || next.inbound < 0 || next.unfulfillable < 0;
-      if (negative || (reducesAvailable(d) && !entry.allowBackorder && next.onHand - next.reserved < 0)) {
+      const next = addDeltas(b, d);
+      if (refusesDeltas(b, d, entry.allowBackorder ?? false)) {
         throw new DomainError(
           'INSUFFICIENT_STOCK',
           `entry ${index}: not enough stock for this ${entry.request.type}`,

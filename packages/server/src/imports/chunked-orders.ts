@@ -8,24 +8,38 @@ import type { Transactor } from '../platform/transactor';
 import type { ImportApplier, ImportServices } from './appliers/apply-context';
 import { stagedGroups } from './appliers/apply-context';
 import type { RejectedRow } from './import-result';
+import { MAX_REPORTED } from './import-result';
+import { checkCounts } from './appliers/count-precheck';
 import { yieldToEventLoop } from './chunked-apply';
 
-/** Order files: applied in committed chunks of whole orders (docs/architecture.md "Imports"). */
-export const CHUNKED_ORDER_KINDS: ReadonlySet<ImportKind> = new Set<ImportKind>(['orders', 'amazon-orders']);
+/**
+ * Kinds applied in committed chunks of whole staged groups (docs/architecture.md "Imports"), and how many
+ * staged lines a chunk takes: locks are held for that many lines' work at most. By lines only (not time),
+ * so a file of one chunk is all or nothing on any machine.
+ */
+export const CHUNKED_KINDS: Partial<Record<ImportKind, ChunkedKind>> = {
+  orders: { lines: 200 },
+  'amazon-orders': { lines: 200 },
+  // A count is one ledger adjustment per SKU × location, much lighter than an order.
+  stock: { lines: 1000, check: checkCounts },
+};
+
+interface ChunkedKind {
+  lines: number;
+  /** Refuses the file, naming the line, before the first chunk commits (without skipInvalid). */
+  check?: (tx: Transactor, q: { actor: Actor; importId: number }) => Promise<void>;
+}
+
+/** Staged order lines per chunk. */
+export const ORDER_CHUNK_LINES = CHUNKED_KINDS.orders?.lines ?? 200;
 
 /**
- * Staged order lines per chunk: locks are held for this many lines' work at most. By lines only (not
- * time), so a file of one chunk is all or nothing on any machine.
+ * Applies an import's staged groups (an order's lines; a SKU's count) a chunk at a time, each chunk in its
+ * own transaction that also deletes the chunk's staged rows and adds what it changed to the import's running
+ * result: a crash (or a refused line) keeps the committed chunks, and applying the import again goes on with
+ * the groups left, so each is applied exactly once. Live orders and other requests run between chunks.
  */
-export const ORDER_CHUNK_LINES = 200;
-
-/**
- * Applies an order file's staged orders a chunk at a time, each chunk in its own transaction that also
- * deletes the chunk's staged rows and adds what it changed to the import's running result: a crash (or a
- * refused line) keeps the committed chunks, and applying the import again goes on with the orders left, so
- * each order is applied exactly once. Live orders and other requests run between chunks.
- */
-export async function applyOrdersInChunks(
+export async function applyInChunks(
   tx: Transactor,
   services: ImportServices,
   q: {
@@ -35,11 +49,12 @@ export async function applyOrdersInChunks(
     location: string | undefined;
     reject: (row: RejectedRow) => void;
     onProgress?: ((done: number, total: number) => void) | undefined;
-    /** Staged lines per chunk (default ORDER_CHUNK_LINES). */
-    chunkLines?: number | undefined;
+    kind: ChunkedKind;
   },
 ): Promise<void> {
   const { actor, importId } = q;
+  const before = await importsRepository.find(tx.sql, actor.accountId, importId);
+  if (before?.status === 'staging' && !before.skipInvalid) await q.kind.check?.(tx, q);
   const total = await importsRepository.countStaged(tx.sql, importId);
   let after: string | null = null;
   let done = 0;
@@ -47,7 +62,7 @@ export async function applyOrdersInChunks(
     const chunk = await tx.run(async (sql) => {
       const record = await importsRepository.find(sql, actor.accountId, importId, { lock: true });
       if (record?.status !== 'staging') throw new DomainError('CONFLICT', `import ${importId} is not staged`);
-      const taken = boundedGroups(stagedGroups(sql, importId, after), q.chunkLines ?? ORDER_CHUNK_LINES);
+      const taken = boundedGroups(stagedGroups(sql, importId, after), q.kind.lines);
       let rejected = 0;
       const changed = await q.applier({
         sql,
@@ -101,12 +116,18 @@ function boundedGroups(source: AsyncGenerator<StagedRow[]>, lines: number) {
   return { last, groups: take() };
 }
 
-/** The running result plus one chunk's counts (numbers add up; anything else is the latest). */
+/**
+ * The running result plus one chunk's: numbers add up, lists (a count's differences) join up to
+ * MAX_REPORTED entries, anything else is the latest.
+ */
 function addCounts(sum: Record<string, unknown>, chunk: Record<string, unknown>): Record<string, unknown> {
   const out = { ...sum };
   for (const [k, v] of Object.entries(chunk)) {
     const before = out[k];
-    out[k] = typeof v === 'number' && typeof before === 'number' ? before + v : v;
+    if (typeof v === 'number' && typeof before === 'number') out[k] = before + v;
+    else if (Array.isArray(v) && Array.isArray(before))
+      out[k] = [...(before as unknown[]), ...(v as unknown[])].slice(0, MAX_REPORTED);
+    else out[k] = v;
   }
   return out;
 }

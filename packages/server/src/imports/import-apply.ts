@@ -16,7 +16,7 @@ import { applyAmazonReturnsImport, applyReturnsImport } from './appliers/returns
 import { applySalesHistoryImport } from './appliers/sales-history.applier';
 import { applyStockImport } from './appliers/stock.applier';
 import { applySalesDemandInChunks } from './chunked-apply';
-import { applyOrdersInChunks, CHUNKED_ORDER_KINDS } from './chunked-orders';
+import { applyInChunks, CHUNKED_KINDS } from './chunked-orders';
 
 /** One applier per import kind. */
 const APPLIERS: Record<ImportKind, ImportApplier> = {
@@ -33,8 +33,9 @@ const APPLIERS: Record<ImportKind, ImportApplier> = {
 
 /**
  * Applies a staged import in one transaction; a crash before commit leaves nothing, and running it
- * again finishes it. Sales histories and order files are applied in committed chunks first (resumable,
- * see chunked-apply.ts and chunked-orders.ts); the last transaction then records the result. A row that cannot be applied (not enough stock for a count, an order that cannot
+ * again finishes it. Sales histories, order files and stock counts are applied in committed chunks first
+ * (resumable, see chunked-apply.ts and chunked-orders.ts); the last transaction then records the result.
+ * A row that cannot be applied (not enough stock for a count, an order that cannot
  * be reserved, a barcode another product has) refuses the whole file by default; with skipInvalid it
  * is rolled back alone (a savepoint) and reported with its line, and the rest is applied.
  */
@@ -64,12 +65,14 @@ export async function applyImport(
     ).code;
   }
   let chunked: RejectCollector | undefined;
-  if (record?.status === 'staging' && CHUNKED_ORDER_KINDS.has(record.kind as ImportKind)) {
+  const chunkedKind = record?.status === 'staging' ? CHUNKED_KINDS[record.kind as ImportKind] : undefined;
+  if (record && chunkedKind) {
     requirePermission(actor, 'inventory:write');
     chunked = new RejectCollector(options.onReject);
-    await applyOrdersInChunks(tx, services, {
+    await applyInChunks(tx, services, {
       actor,
       importId,
+      kind: chunkedKind,
       applier: APPLIERS[record.kind as ImportKind],
       location,
       reject: chunked.add,

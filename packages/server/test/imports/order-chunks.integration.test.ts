@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { applyOrdersImport } from '../../src/imports/appliers/orders.applier';
-import { applyOrdersInChunks, ORDER_CHUNK_LINES } from '../../src/imports/chunked-orders';
+import { ORDER_CHUNK_LINES } from '../../src/imports/chunked-orders';
 import { importFile } from '../../src/imports/import.jobs';
+import { crashAfterFirstChunk } from '../support/chunk-crash';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { dayAt } from '../support/days';
@@ -59,24 +60,13 @@ describeEachBackend('Order imports applied in committed chunks of whole orders',
     const { owner } = await seller(ctx.sw, ctx.app, 'CK');
     const ORDERS = 40;
     const file = ordersFile(ORDERS, 'CK');
-    const staged = await ctx.sw.imports.stage(owner.actor, {
+    const importId = await crashAfterFirstChunk(ctx.sw, owner.actor, {
       kind: 'orders',
-      source: createReadStream(file.path),
-      fileHash: file.fileHash,
-    });
-    const crash = applyOrdersInChunks(ctx.sw.tx, ctx.sw, {
-      actor: owner.actor,
-      importId: staged.importId,
+      file,
       applier: applyOrdersImport,
-      location: undefined,
-      reject: () => undefined,
-      chunkLines: 20,
-      onProgress: () => {
-        throw new Error('killed');
-      },
+      lines: 20,
     });
-    await expect(crash).rejects.toThrow('killed');
-    const partial = await figures(ctx.sw, owner, staged.importId);
+    const partial = await figures(ctx.sw, owner, importId);
     // One chunk of whole orders committed (20 lines): its orders, their shipments, and its staged rows
     // gone; nothing of the rest.
     expect(partial.orders).toBeGreaterThan(0);
@@ -88,16 +78,16 @@ describeEachBackend('Order imports applied in committed chunks of whole orders',
     });
 
     const result = await importFile(ctx.sw.imports, owner.actor, { kind: 'orders', path: file.path });
-    expect(result.importId).toBe(staged.importId);
+    expect(result.importId).toBe(importId);
     expect(result.applied).toMatchObject({ ordersCreated: ORDERS, ordersShipped: ORDERS });
-    expect(await figures(ctx.sw, owner, staged.importId)).toEqual({
+    expect(await figures(ctx.sw, owner, importId)).toEqual({
       orders: ORDERS,
       shipped: 3 * ORDERS,
       staged: 0,
     });
     const again = await importFile(ctx.sw.imports, owner.actor, { kind: 'orders', path: file.path });
     expect(again.status).toBe('unchanged');
-    expect(await figures(ctx.sw, owner, staged.importId)).toEqual({
+    expect(await figures(ctx.sw, owner, importId)).toEqual({
       orders: ORDERS,
       shipped: 3 * ORDERS,
       staged: 0,

@@ -60,7 +60,7 @@ export async function reconcileCounts(ctx: ApplyContext, spec: CountSpec): Promi
     // The embedded database resolves in microtasks: let queued requests (/api/health) run between pages.
     await yieldToEventLoop();
   };
-  for await (const group of stagedGroups(ctx.sql, ctx.importId)) {
+  for await (const group of ctx.groups ?? stagedGroups(ctx.sql, ctx.importId)) {
     const last = group[group.length - 1];
     if (!last) continue;
     batch.push({
@@ -138,9 +138,14 @@ function countFailure(error: unknown, row: { sku: string; location: string; coun
   if (!isDomainError(error) || error.code !== 'INSUFFICIENT_STOCK') return error;
   const onHand = Number(error.details?.['onHand'] ?? 0);
   const reserved = onHand - Number(error.details?.['available'] ?? onHand);
-  return new DomainError(
-    'INSUFFICIENT_STOCK',
-    `${row.sku} at ${row.location}: counted ${row.counted}, but ${reserved} units are reserved by open orders`,
-    { field: 'quantity', details: error.details, cause: error },
-  );
+  return new DomainError('INSUFFICIENT_STOCK', belowReserved(row, reserved), {
+    field: 'quantity',
+    details: error.details,
+    cause: error,
+  });
+}
+
+/** Why a count cannot be applied: it is below what open orders hold reserved. */
+export function belowReserved(row: { sku: string; location: string; counted: number }, reserved: number) {
+  return `${row.sku} at ${row.location}: counted ${row.counted}, but ${reserved} units are reserved by open orders`;
 }
