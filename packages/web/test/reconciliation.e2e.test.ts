@@ -59,7 +59,7 @@ describe.skipIf(!run)('Amazon reconciliation page (browser)', () => {
       const rows = page.locator('[data-testid="recon-table"] tbody tr');
       expect(await rows.count()).toBe(data.items.length);
       const claim = data.items.find((i) => i.eligibleUnits > 0);
-      if (claim) expect(await page.getByTestId(`recon-row-${claim.sku}`).innerText()).toContain('Claim');
+      if (claim) expect(await page.getByTestId(`recon-row-${claim.sku}`).textContent()).toContain('Claim');
     } else {
       await page.getByText('Nothing to reconcile').waitFor();
     }

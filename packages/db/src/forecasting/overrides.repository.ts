@@ -50,6 +50,15 @@ const ownerWhere = (owner: OverrideOwner) =>
 
 /** Seller overrides of the forecast (docs/forecasting.md, "Overrides"). */
 export const overridesRepository = {
+  /** Whether any of the account's products is in `category` (an override's category must be one). */
+  async categoryExists(sql: Sql, accountId: number, category: string): Promise<boolean> {
+    const rows = await sql.query<{ found: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM products WHERE account_id = $1 AND category = $2) AS found',
+      [accountId, category],
+    );
+    return rows[0]?.found === true;
+  },
+
   /** Every override of the account (planning applies them all), in order of entry. */
   async listAll(sql: Sql, accountId: number): Promise<ForecastOverrideRecord[]> {
     const rows = await sql.query<OverrideRow>(`${SELECT} WHERE o.account_id = $1 ORDER BY o.id`, [accountId]);

@@ -75,6 +75,8 @@ export function buildDailyDemand(
     lowest = Math.min(lowest, running);
   }
   onHand -= Math.min(0, lowest);
+  // Stock implied by shipments the ledger has no receipts for reaches 0 only on paper: its days are not sell-outs.
+  const implied = lowest < 0;
   let everStocked = onHand > 0;
   let censoredDays = 0;
   let imputedDays = 0;
@@ -84,7 +86,7 @@ export function buildDailyDemand(
     everStocked ||= sellable;
     onHand = Math.max(0, onHand + delta[t]!);
     onHandEnd[t] = onHand;
-    const open = onHand === 0 && sold[t]! > 0 && outAt[t]! > 0 && outAt[t]! < 1 ? outAt[t]! : 1;
+    const open = !implied && onHand === 0 && sold[t]! > 0 && outAt[t]! > 0 && outAt[t]! < 1 ? outAt[t]! : 1;
     if (!sellable || !everStocked || open < PARTIAL_DAY_RULES.minOpenShare) {
       demand[t] = Number.NaN;
       censoredDays++;

@@ -55,7 +55,14 @@ export class OverridesService {
   }
 
   private async owner(actor: Actor, of: OverridesOf): Promise<OverrideOwner> {
-    if ('category' in of) return { category: of.category };
+    if ('category' in of) {
+      // A category is known by its products: one this account has none of is not found (never echoed).
+      if (!(await overridesRepository.categoryExists(this.tx.sql, actor.accountId, of.category)))
+        throw new DomainError('NOT_FOUND', 'no product of this account is in that category', {
+          field: 'category',
+        });
+      return { category: of.category };
+    }
     const product = await productsRepository.findBySku(this.tx.sql, actor.accountId, of.sku);
     if (!product) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${of.sku}`, { field: 'sku' });
     return { productId: product.id };

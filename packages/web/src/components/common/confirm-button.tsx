@@ -53,7 +53,7 @@ export function ConfirmButton(props: {
               {t('common.cancel')}
             </Button>
             <Button
-              color="red"
+              color="red.8"
               loading={mutation.isPending}
               onClick={() => {
                 mutation.mutate(undefined, { onSuccess: modal.close });
