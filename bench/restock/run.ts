@@ -19,19 +19,15 @@
  * Prints a table per variant; `--json` prints one JSON object on the last line. Flags: --series N
  * (first N series), --service-level X (a seller setting instead of economics), --scale (also the
  * 30,000 SKU × 3 location plan timing, ./scale.ts), --only-scale, --forecast-cache DIR (reuse the weekly
- * forecasts of an earlier run with the same --series: for iterating on planning, stale once the
- * forecasting code changes), --tuning-half (print the first half instead: what anything tunable is chosen
- * on).
+ * forecasts of an earlier run with the same --series; the files are named by a hash of the forecasting
+ * sources, ./forecasts.ts, so forecasts of other code are never reused), --tuning-half (print the first
+ * half instead: what anything tunable is chosen on).
  */
-import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { askWorker, startTsxWorker } from '../tsx-worker';
-import { isoDate, parseIsoDate } from '../../packages/domain/src/dates/dates';
-import { storagePerCubicFootDay } from '../../packages/domain/src/fees/unit-fees';
-import { US_2024_FEES } from '../../packages/domain/src/fees/us-2024.fixture';
-import { readCalendar, readPrices, readSales } from '../m5/load';
+import { readSales } from '../m5/load';
+import { replayBatches } from './batches';
 import { planAtScale } from './scale';
 import type { Totals } from './simulate';
 import { TRAILING_WINDOWS, emptyTotals } from './simulate';
@@ -39,21 +35,8 @@ import type { Variant } from './worker';
 import { POLICY_KEYS, VARIANTS } from './worker';
 import type { RestockWorkerInput, RestockWorkerOutput } from './worker';
 
-const SIM_DAYS = 365;
-const HISTORY_DAYS = 728;
-const CUBIC_FEET = 0.1;
-const COST_SHARE = 0.4;
-const BATCH = 60;
-/** The first half (tuning) is this many of the 365 days. */
-const FIRST_HALF = 182;
-const D1 = '2011-01-29';
 /** The half whose figures are printed: the second, or the first with `--tuning-half` (for tuning only). */
 const REPORTED: 0 | 1 = process.argv.includes('--tuning-half') ? 0 : 1;
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 function startWorker(): Worker {
   return startTsxWorker(new URL('./worker.ts', import.meta.url));
@@ -63,24 +46,8 @@ function runOn(worker: Worker, input: RestockWorkerInput): Promise<RestockWorker
   return askWorker(worker, input);
 }
 
-/** Nearest known price for days the item was not on sale (forward, then backward fill). */
-function fillPrices(p: Float64Array): Float64Array {
-  const out = p.slice();
-  let last = NaN;
-  for (let t = 0; t < out.length; t++)
-    if (Number.isNaN(out[t]!)) out[t] = last;
-    else last = out[t]!;
-  let next = NaN;
-  for (let t = out.length - 1; t >= 0; t--)
-    if (Number.isNaN(out[t]!)) out[t] = next;
-    else next = out[t]!;
-  for (let t = 0; t < out.length; t++) if (Number.isNaN(out[t]!)) out[t] = 1;
-  return out;
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
-  const calendar = readCalendar();
   const sales = await readSales();
   if (process.argv.includes('--only-scale')) {
     console.log(
@@ -91,26 +58,9 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const n = Math.min(sales.ids.length, Number(arg('series') ?? sales.ids.length));
-  const prices = await readPrices({
-    keys: sales.ids.slice(0, n).map((_, i) => `${sales.store[i]!},${sales.item[i]!}`),
-    calendar,
-  });
-  const end = sales.days; // 1941
-  const from = end - SIM_DAYS - HISTORY_DAYS;
-  const days = end - from;
-  const epochDay0 = parseIsoDate(D1) + from;
-  const storageRate = Float64Array.from({ length: days }, (_, t) =>
-    storagePerCubicFootDay(US_2024_FEES, {
-      storageType: 'standard',
-      amazon: true,
-      from: isoDate(epochDay0 + t),
-      days: 1,
-    }),
-  );
+  const { n, batches } = await replayBatches(sales);
   const loadedMs = performance.now() - started;
 
-  const batches = supplierBatches(n, { sales, prices, from, end, epochDay0, storageRate });
   const simStarted = performance.now();
   const pool = Array.from({ length: Math.max(1, Math.min(2, availableParallelism())) }, startWorker);
   const outputs: RestockWorkerOutput[] = [];
@@ -147,71 +97,6 @@ async function main(): Promise<void> {
       }),
     );
   if (process.argv.includes('--json')) console.log(JSON.stringify(report));
-}
-
-/** Batches of whole suppliers (store × department), about BATCH series each. */
-function supplierBatches(
-  n: number,
-  a: {
-    sales: Awaited<ReturnType<typeof readSales>>;
-    prices: Float64Array[];
-    from: number;
-    end: number;
-    epochDay0: number;
-    storageRate: Float64Array;
-  },
-): RestockWorkerInput[] {
-  const days = a.end - a.from;
-  const bySupplier = new Map<string, number[]>();
-  for (let s = 0; s < n; s++) {
-    const key = `${a.sales.store[s]!}:${a.sales.dept[s]!}`;
-    bySupplier.set(key, [...(bySupplier.get(key) ?? []), s]);
-  }
-  const batches: number[][][] = [[]];
-  for (const series of bySupplier.values()) {
-    const last = batches[batches.length - 1]!;
-    if (last.flat().length >= BATCH) batches.push([series]);
-    else last.push(series);
-  }
-  let seed = 0;
-  const cacheDir = arg('forecast-cache');
-  if (cacheDir !== undefined) mkdirSync(cacheDir, { recursive: true });
-  return batches.map((groups, b) => {
-    const members = groups.flatMap((series, g) => series.map((s) => ({ s, g })));
-    const count = members.length;
-    const demand = new Float64Array(count * days);
-    const history = new Float64Array(count * days);
-    const price = new Float64Array(count * days);
-    members.forEach(({ s }, k) => {
-      const raw = a.prices[s]!.subarray(a.from, a.end);
-      const filled = fillPrices(raw);
-      for (let t = 0; t < days; t++) {
-        const onSale = !Number.isNaN(raw[t]!);
-        const y = a.sales.sales[s]![a.from + t]!;
-        demand[k * days + t] = onSale ? y : 0;
-        history[k * days + t] = onSale ? y : NaN;
-        price[k * days + t] = filled[t]!;
-      }
-    });
-    return {
-      count,
-      days,
-      start: HISTORY_DAYS,
-      half: HISTORY_DAYS + FIRST_HALF,
-      epochDay0: a.epochDay0,
-      demand,
-      history,
-      price,
-      groupOf: Int32Array.from(members, (m) => m.g),
-      groupSeeds: Uint32Array.from(groups, () => 1_000_003 * ++seed),
-      storageRate: a.storageRate,
-      cubicFeet: CUBIC_FEET,
-      costShare: COST_SHARE,
-      historyDays: HISTORY_DAYS,
-      serviceLevel: arg('service-level') === undefined ? undefined : Number(arg('service-level')),
-      forecastCache: cacheDir === undefined ? undefined : join(cacheDir, `series${n}-batch${b}.v8`),
-    };
-  });
 }
 
 const COSTS = ['holding', 'storage', 'surcharge', 'ordering', 'shipping', 'lostMargin'] as const;

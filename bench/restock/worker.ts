@@ -1,12 +1,10 @@
 /** bench:restock worker: weekly forecasts and the four policies for a batch of whole suppliers. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { forecastDemand } from '../../packages/domain/src/forecasting/forecast-demand';
-import type { DemandForecast } from '../../packages/domain/src/forecasting/types';
 import { mulberry32 } from '../../packages/domain/src/demo/prng';
 import { US_2024_FEES } from '../../packages/domain/src/fees/us-2024.fixture';
 import type { FeeSchedule } from '../../packages/domain/src/fees/fee-schedule';
+import type { WeeklyForecastInput } from './forecasts';
+import { weeklyForecasts } from './forecasts';
 import { reviewPeriods } from './policies';
 import type { GroupInput, LineInput, Policy, Totals } from './simulate';
 import { POLICIES, TRAILING_WINDOWS, emptyTotals, simulate } from './simulate';
@@ -26,17 +24,11 @@ export const REPLAY_FEES: FeeSchedule = {
   inboundPerCubicFoot: 0,
 };
 
-export interface RestockWorkerInput {
-  count: number;
-  /** Days per series in `demand`/`price`/`history` blocks. */
-  days: number;
-  start: number;
+export interface RestockWorkerInput extends WeeklyForecastInput {
   half: number;
   epochDay0: number;
   /** count × days demand (0 when not on sale). */
   demand: Float64Array;
-  /** count × days history for forecasting (NaN when not on sale). */
-  history: Float64Array;
   /** count × days price, gaps filled. */
   price: Float64Array;
   /** The supplier (store × department) of each series, as a batch-local index. */
@@ -46,13 +38,7 @@ export interface RestockWorkerInput {
   storageRate: Float64Array;
   cubicFeet: number;
   costShare: number;
-  historyDays: number;
   serviceLevel?: number | undefined;
-  /**
-   * A file holding this batch's weekly forecasts from an earlier run (`--forecast-cache DIR`): read when it
-   * exists, written when not. For iterating on planning only: stale once the forecasting code changes.
-   */
-  forecastCache?: string | undefined;
 }
 
 /** Policy keys: the order-up-to baseline once per trailing window (one is chosen on the first half). */
@@ -71,29 +57,6 @@ export interface RestockWorkerOutput {
 const add = (a: Totals, b: Totals) => {
   for (const k of Object.keys(a) as (keyof Totals)[]) a[k] += b[k];
 };
-
-/** Weekly forecasts of each series of the batch (from the cache file when there is one). */
-function weeklyForecasts(input: RestockWorkerInput): DemandForecast[][] {
-  const cache = input.forecastCache;
-  if (cache !== undefined && existsSync(cache)) {
-    const cached = deserialize(readFileSync(cache)) as DemandForecast[][];
-    if (cached.length === input.count) return cached;
-  }
-  const all = Array.from({ length: input.count }, (_, i) => {
-    const history = input.history.subarray(i * input.days, (i + 1) * input.days);
-    const forecasts: DemandForecast[] = [];
-    for (let o = input.start; o < input.days; o += 7)
-      forecasts.push(
-        forecastDemand(history.slice(Math.max(0, o - input.historyDays), o), {
-          horizon: 42,
-          quantileLevels: [0.5],
-        }),
-      );
-    return forecasts;
-  });
-  if (cache !== undefined) writeFileSync(cache, serialize(all));
-  return all;
-}
 
 function groupLines(input: RestockWorkerInput): { lines: LineInput[]; forecastMs: number }[] {
   const groups = new Map<number, LineInput[]>();
