@@ -56,22 +56,22 @@ describe('lead-time demand', () => {
 describe('leadTimeDemandVariance (span calibration, docs/forecasting.md Quantiles)', () => {
   const f = { dispersion: 2, levelVariance: 0.1 };
 
-  it('is the fitted rule: κ = 1, c = 0.1', () => {
-    expect(SPAN_CALIBRATION).toEqual({ growth: 1, levelScale: 0.1 });
+  it('is the fitted rule: κ = 0.5, c = 0.25', () => {
+    expect(SPAN_CALIBRATION).toEqual({ growth: 0.5, levelScale: 0.25 });
   });
 
   it('hand-worked: φ·S + c·v·max(1, d/7)^κ·S²', () => {
-    // A week: 2·10 + 0.1·0.1·1·100 = 21; shorter spans keep the week's level error.
-    expect(leadTimeDemandVariance(f, { mean: 10, days: 7 })).toBeCloseTo(21, 10);
-    expect(leadTimeDemandVariance(f, { mean: 10, days: 3 })).toBeCloseTo(21, 10);
-    // 28 days: 2·40 + 0.1·0.1·4·1600 = 80 + 64 = 144.
-    expect(leadTimeDemandVariance(f, { mean: 40, days: 28 })).toBeCloseTo(144, 10);
-    // 70 days: 2·100 + 0.1·0.1·10·10,000 = 200 + 1,000.
-    expect(leadTimeDemandVariance(f, { mean: 100, days: 70 })).toBeCloseTo(1200, 10);
+    // A week: 2·10 + 0.25·0.1·1·100 = 22.5; shorter spans keep the week's level error.
+    expect(leadTimeDemandVariance(f, { mean: 10, days: 7 })).toBeCloseTo(22.5, 10);
+    expect(leadTimeDemandVariance(f, { mean: 10, days: 3 })).toBeCloseTo(22.5, 10);
+    // 28 days: 2·40 + 0.25·0.1·√4·1600 = 80 + 80 = 160.
+    expect(leadTimeDemandVariance(f, { mean: 40, days: 28 })).toBeCloseTo(160, 10);
+    // 70 days: 2·100 + 0.25·0.1·√10·10,000 = 200 + 790.569.
+    expect(leadTimeDemandVariance(f, { mean: 100, days: 70 })).toBeCloseTo(990.569, 3);
     // The earlier rule (κ = 0.75, whole level variance): 80 + 0.1·4^0.75·1600 = 80 + 452.55.
     const earlier = { growth: 0.75, levelScale: 1 };
     expect(leadTimeDemandVariance(f, { mean: 40, days: 28, calibration: earlier })).toBeCloseTo(532.548, 3);
-    expect(leadTimeDemandVariance(f, { mean: 40, days: 28, growth: 0 })).toBeCloseTo(80 + 16, 10);
+    expect(leadTimeDemandVariance(f, { mean: 40, days: 28, growth: 0 })).toBeCloseTo(80 + 40, 10);
   });
 
   it('calibrated quantiles are ordered, whole, finite and never NaN, whatever the inputs', () => {
@@ -101,8 +101,8 @@ describe('leadTimeDemandVariance (span calibration, docs/forecasting.md Quantile
 
   it('covers its levels on a synthetic series whose span demand follows the calibrated model', () => {
     // Truth: daily rate 4, dispersion 1 (Poisson given the level); over 21 days the level is a
-    // gamma factor with relative variance c·v·(21/7)^κ = 0.1·0.6·3 = 0.18, so the span total is
-    // negative binomial with mean 84 and size 1/0.18 (R: qnbinom(c(.8, .9, .95, .99), mu = 84, size = 1/0.18)).
+    // gamma factor with relative variance c·v·(21/7)^κ = 0.25·0.6·√3 = 0.26, so the span total is
+    // negative binomial with mean 84 and size 1/0.26.
     const rng = new Rng(2024);
     const fc = flat(4, 1, 0.6);
     const days = 21;

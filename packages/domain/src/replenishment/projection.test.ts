@@ -48,10 +48,10 @@ describe('projectStock', () => {
     const forecast = { ...flatForecast(10), dispersion: 2, levelVariance: 0.01 };
     const p = projectStock({ asOf: '2026-12-01', available: 500, arrivals: [], forecast }, { days: 20 });
     const day = p.days[19]!;
-    // 20 days of demand: μ = 200, variance 2·200 + 0.01·(20/7)^0.75·200² = 1,279.0 (the reorder
-    // point's model: the level error grows with the span, docs/forecasting.md Quantiles).
-    const variance = 2 * 200 + 0.01 * (20 / 7) ** 0.75 * 200 ** 2;
-    expect(variance).toBeCloseTo(1279.04, 2);
+    // 20 days of demand: μ = 200, variance 2·200 + 0.25·0.01·(20/7)^0.5·200² = 569.0 (the reorder
+    // point's model: the calibrated level error grows with the span, docs/forecasting.md Quantiles).
+    const variance = 2 * 200 + 0.25 * 0.01 * (20 / 7) ** 0.5 * 200 ** 2;
+    expect(variance).toBeCloseTo(569.03, 2);
     const [q025, q10, q90, q975] = countQuantiles(200, variance, [0.025, 0.1, 0.9, 0.975]);
     expect(day.expected).toBe(300);
     expect([day.low95, day.low80, day.high80, day.high95]).toEqual([
