@@ -5,8 +5,9 @@
  * forecasts as `npm run bench:restock`), the forecast's distribution of demand summed over spans of
  * 7–70 days from each origin (`leadTimeDemandVariance`, the count model restock plans on) against the
  * demand that came. Coverage of a level α is the share of spans whose demand stayed at or below the
- * planned α-quantile; with whole units a calibrated model covers at least α, so the fit scores the
- * mid-coverage (half weight to demand equal to the quantile).
+ * planned α-quantile, each span weighted by its expected units (as fill rate and stock cost are); with
+ * whole units a calibrated model covers at least α, so the fit scores the mid-coverage (half weight to
+ * demand equal to the quantile).
  * The span calibration (κ, c of `SPAN_CALIBRATION`) is fitted on spans lying wholly in the FIRST
  * (tuning) half: the grid point with the least Σ (mid-coverage − α)² / (α(1 − α)) over LEVELS and spans
  * of 14 days or more (planning spans: lead times and lead time + review period). Coverage is then
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
   if (!matches) console.log('the product constant SPAN_CALIBRATION differs from this fit');
   const report = {
     bench: 'restock-span-calibration',
-    series: records.length > 0 ? Number(arg('series') ?? 'NaN') || 'all' : 0,
+    series: arg('series') ?? 'all',
     fitted: fit.best,
     product: SPAN_CALIBRATION,
     productMatchesFit: matches,
