@@ -55,7 +55,6 @@ export const ageLayersRepository = {
        WHERE a.account_id = $1 AND a.quantity_remaining > 0
        ORDER BY a.product_id, a.location_id, a.arrived_at, a.received_at, a.id FOR UPDATE OF a`,
       [accountId, items.map((i) => i.productId), items.map((i) => i.locationId)],
-      { prepare: true },
     );
     const out = new Map<string, OpenLayer[]>();
     for (const r of rows) {
@@ -80,7 +79,6 @@ export const ageLayersRepository = {
       `UPDATE age_layers a SET quantity_remaining = a.quantity_remaining - t.q
        FROM unnest($2::bigint[], $3::int[]) AS t(id, q) WHERE a.account_id = $1 AND a.id = t.id`,
       [accountId, [...taken.keys()], [...taken.values()]],
-      { prepare: true },
     );
   },
 

@@ -91,7 +91,6 @@ export const ordersRepository = {
       `SELECT o.channel, o.external_id FROM orders o JOIN unnest($2::text[], $3::text[]) AS t(c, e)
          ON o.account_id = $1 AND o.channel = t.c AND o.external_id = t.e`,
       [accountId, keys.map((k) => k.channel), keys.map((k) => k.externalId)],
-      { prepare: true },
     );
     return new Set(rows.map((r) => `${r.channel}\u0000${r.external_id}`));
   },
@@ -256,7 +255,6 @@ export const ordersRepository = {
        FROM (SELECT o, n, sum(q)::int AS q FROM ${source} GROUP BY o, n) AS s
        WHERE ol.account_id = $1 AND ol.order_id = s.o AND ol.line_no = s.n`,
       params,
-      { prepare: true },
     );
     await sql.query(
       `UPDATE order_allocations a SET reserved = a.reserved - t.q, shipped = a.shipped + t.q
@@ -264,7 +262,6 @@ export const ordersRepository = {
          JOIN order_lines ol ON ol.account_id = $1 AND ol.order_id = t.o AND ol.line_no = t.n
        WHERE a.account_id = $1 AND a.order_line_id = ol.id AND a.location_id = t.loc`,
       params,
-      { prepare: true },
     );
   },
 
@@ -278,7 +275,6 @@ export const ordersRepository = {
     await sql.query(
       'UPDATE orders SET status = $3, updated_at = now() WHERE account_id = $1 AND id = ANY($2::bigint[])',
       [accountId, ids, status],
-      { prepare: true },
     );
   },
 
