@@ -1,5 +1,6 @@
 /**
- * Import benchmark: `npm run bench:import [-- --lines 50000,500000 --db pglite,postgres --kind sales-history|orders|stock]`.
+ * Import benchmark: `npm run bench:import [-- --lines 50000,500000 --db pglite,postgres --kind sales-history|orders|stock]`
+ * (`--rows` is the same as `--lines`).
  *
  * Generates a retailer's invoice export (the UCI Online Retail II layout: 4,000 SKUs over two years,
  * invoices of about 20 lines, 2% cancellation invoices, 1% zero prices, postage lines) with `lines`
@@ -15,7 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSalesHistoryMapping } from '../../packages/domain/src/imports/sales-history';
 import { openPostgresDatabase } from '../../packages/db/src/postgres-database';
@@ -28,7 +29,7 @@ function arg(name: string, fallback: string): string {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
-const SIZES = arg('lines', '50000,500000').split(',').map(Number);
+const SIZES = arg('lines', arg('rows', '50000,500000')).split(',').map(Number);
 const DBS = arg('db', 'pglite,postgres').split(',');
 const KIND = arg('kind', 'sales-history');
 if (!['sales-history', 'orders', 'stock'].includes(KIND))
@@ -166,6 +167,7 @@ async function runOne(db: string, lines: number, file: string) {
       seconds: Math.round(seconds * 10) / 10,
       linesPerSecond: Math.round(lines / seconds),
       rejected: result.rejected,
+      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
       applied:
         KIND === 'orders'
           ? { created: a['ordersCreated'], shipped: a['ordersShipped'], cancelled: a['ordersCancelled'] }

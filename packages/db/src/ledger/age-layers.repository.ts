@@ -32,6 +32,56 @@ export const ageLayersRepository = {
     }));
   },
 
+  /**
+   * lockOpenLayers for many items in one statement: each item's open layers in FIFO order, keyed
+   * `${productId}:${locationId}`, locked for the rest of the transaction (items in the ledger's lock order).
+   */
+  async lockOpenLayersMany(
+    sql: Sql,
+    accountId: number,
+    items: readonly ItemKey[],
+  ): Promise<Map<string, OpenLayer[]>> {
+    const rows = await sql.query<{
+      id: number;
+      product_id: number;
+      location_id: number;
+      received_at: Date;
+      arrived_at: Date;
+      quantity_remaining: number;
+      unit_cost: number | null;
+    }>(
+      `SELECT a.id, a.product_id, a.location_id, a.received_at, a.arrived_at, a.quantity_remaining, a.unit_cost
+       FROM age_layers a JOIN unnest($2::bigint[], $3::bigint[]) AS t(p, l) ON a.product_id = t.p AND a.location_id = t.l
+       WHERE a.account_id = $1 AND a.quantity_remaining > 0
+       ORDER BY a.product_id, a.location_id, a.arrived_at, a.received_at, a.id FOR UPDATE OF a`,
+      [accountId, items.map((i) => i.productId), items.map((i) => i.locationId)],
+    );
+    const out = new Map<string, OpenLayer[]>();
+    for (const r of rows) {
+      const key = `${r.product_id}:${r.location_id}`;
+      const list = out.get(key) ?? [];
+      list.push({
+        id: r.id,
+        receivedAt: r.received_at,
+        arrivedAt: r.arrived_at,
+        quantityRemaining: r.quantity_remaining,
+        unitCost: r.unit_cost,
+      });
+      out.set(key, list);
+    }
+    return out;
+  },
+
+  /** Takes units off many layers in one statement (layer id → units taken). */
+  async consumeLayers(sql: Sql, accountId: number, taken: ReadonlyMap<number, number>): Promise<void> {
+    if (taken.size === 0) return;
+    await sql.query(
+      `UPDATE age_layers a SET quantity_remaining = a.quantity_remaining - t.q
+       FROM unnest($2::bigint[], $3::int[]) AS t(id, q) WHERE a.account_id = $1 AND a.id = t.id`,
+      [accountId, [...taken.keys()], [...taken.values()]],
+    );
+  },
+
   async consumeLayer(sql: Sql, layerId: number, quantity: number): Promise<void> {
     await sql.query('UPDATE age_layers SET quantity_remaining = quantity_remaining - $2 WHERE id = $1', [
       layerId,

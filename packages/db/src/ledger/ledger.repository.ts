@@ -75,7 +75,10 @@ function movementContextColumns(rows: readonly MovementFields[]): unknown[][] {
   ];
 }
 
-/** One movement that neither opens nor consumes an age layer (a reservation or its release). */
+/**
+ * One movement that opens no age layer: a reservation or its release, or (with the FIFO cost of the layers
+ * the caller took for it) a shipment.
+ */
 export interface LayerFreeLine extends ItemKey {
   type: string;
   reason: string | null;
@@ -87,6 +90,8 @@ export interface LayerFreeLine extends ItemKey {
   referenceType: string | null;
   referenceId: string | null;
   occurredAt: Date;
+  /** FIFO cost per unit of the layers a consuming movement took (null or absent: none). */
+  unitCost?: number | null | undefined;
 }
 
 export interface BatchInsert {
@@ -143,8 +148,8 @@ export const ledgerRepository = {
          DO NOTHING RETURNING id
        ), t AS (
          SELECT * FROM unnest($7::bigint[], $8::bigint[], $9::text[], $10::text[], $11::int[], $12::int[], $13::int[], $14::int[],
-           $15::boolean[], $16::numeric[], $17::text[], $18::text[], $19::text[], $20::timestamptz[])
-           AS t(p, l, ty, r, d_on, d_res, d_in, d_unf, guard, up, ch, rt, ri, oa)
+           $15::boolean[], $16::numeric[], $17::text[], $18::text[], $19::text[], $20::timestamptz[], $21::numeric[])
+           AS t(p, l, ty, r, d_on, d_res, d_in, d_unf, guard, up, ch, rt, ri, oa, uc)
        ), per_row AS (
          SELECT p, l, sum(d_on) AS d_on, sum(d_res) AS d_res, sum(d_in) AS d_in, sum(d_unf) AS d_unf, bool_or(guard) AS guard
          FROM t GROUP BY p, l
@@ -158,7 +163,7 @@ export const ledgerRepository = {
          RETURNING b.product_id, b.location_id
        ), moved AS (
          INSERT INTO stock_movements (${MOVEMENT_COLUMNS})
-         SELECT $1, batch.id, t.p, t.l, t.ty, t.r, t.d_on, t.d_res, t.d_in, t.d_unf, NULL, t.up, t.ch, t.rt, t.ri, t.oa FROM batch, t
+         SELECT $1, batch.id, t.p, t.l, t.ty, t.r, t.d_on, t.d_res, t.d_in, t.d_unf, t.uc, t.up, t.ch, t.rt, t.ri, t.oa FROM batch, t
        )
        SELECT (SELECT id FROM batch) AS "batchId",
          coalesce((SELECT json_agg(json_build_object('productId', product_id, 'locationId', location_id)) FROM applied), '[]'::json) AS applied`,
@@ -172,6 +177,7 @@ export const ledgerRepository = {
         ...movementWhatColumns(lines),
         col((m) => m.guardAvailable),
         ...movementContextColumns(lines),
+        col((m) => m.unitCost ?? null),
       ],
       { prepare: true },
     );

@@ -80,6 +80,21 @@ export interface OrderQuery {
 }
 
 export const ordersRepository = {
+  /** Which of these (channel, external id) pairs are orders of the account already, as `${channel}\u0000${externalId}`. */
+  async existingExternal(
+    sql: Sql,
+    accountId: number,
+    keys: readonly { channel: OrderChannel; externalId: string }[],
+  ): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await sql.query<{ channel: string; external_id: string }>(
+      `SELECT o.channel, o.external_id FROM orders o JOIN unnest($2::text[], $3::text[]) AS t(c, e)
+         ON o.account_id = $1 AND o.channel = t.c AND o.external_id = t.e`,
+      [accountId, keys.map((k) => k.channel), keys.map((k) => k.externalId)],
+    );
+    return new Set(rows.map((r) => `${r.channel}\u0000${r.external_id}`));
+  },
+
   async findIdByExternal(
     sql: Sql,
     accountId: number,
@@ -215,6 +230,52 @@ export const ordersRepository = {
       id,
       status,
     ]);
+  },
+
+  /**
+   * Ships many orders' units in two statements: each (order, line, location) part moves `quantity` from
+   * reserved to shipped on its allocation and adds it to the line's shipped units.
+   */
+  async shipParts(
+    sql: Sql,
+    accountId: number,
+    parts: readonly { orderId: number; lineNo: number; locationId: number; quantity: number }[],
+  ): Promise<void> {
+    if (parts.length === 0) return;
+    const params = [
+      accountId,
+      parts.map((p) => p.orderId),
+      parts.map((p) => p.lineNo),
+      parts.map((p) => p.locationId),
+      parts.map((p) => p.quantity),
+    ];
+    const source = `unnest($2::bigint[], $3::int[], $4::bigint[], $5::int[]) AS t(o, n, loc, q)`;
+    await sql.query(
+      `UPDATE order_lines ol SET quantity_shipped = ol.quantity_shipped + s.q
+       FROM (SELECT o, n, sum(q)::int AS q FROM ${source} GROUP BY o, n) AS s
+       WHERE ol.account_id = $1 AND ol.order_id = s.o AND ol.line_no = s.n`,
+      params,
+    );
+    await sql.query(
+      `UPDATE order_allocations a SET reserved = a.reserved - t.q, shipped = a.shipped + t.q
+       FROM (SELECT o, n, loc, sum(q)::int AS q FROM ${source} GROUP BY o, n, loc) AS t
+         JOIN order_lines ol ON ol.account_id = $1 AND ol.order_id = t.o AND ol.line_no = t.n
+       WHERE a.account_id = $1 AND a.order_line_id = ol.id AND a.location_id = t.loc`,
+      params,
+    );
+  },
+
+  async setStatusMany(
+    sql: Sql,
+    accountId: number,
+    ids: readonly number[],
+    status: OrderStatus,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    await sql.query(
+      'UPDATE orders SET status = $3, updated_at = now() WHERE account_id = $1 AND id = ANY($2::bigint[])',
+      [accountId, ids, status],
+    );
   },
 
   async setBackordered(sql: Sql, accountId: number, id: number, backordered: boolean): Promise<void> {

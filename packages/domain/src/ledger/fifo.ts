@@ -53,3 +53,28 @@ export function fifoUnitCost(takes: readonly LayerTake[]): number | null {
   }
   return units > 0 ? cost / units : null;
 }
+
+/**
+ * allocateFifo for many movements at once, in the order given: each consumes what the earlier ones left
+ * of its item's layers, exactly as posting them one after another would. `layers` holds each item's
+ * open layers oldest first, under the caller's key (e.g. `${productId}:${locationId}`). Returns each
+ * movement's takes and shortfall, and the units taken per layer id (what to write back).
+ */
+export function allocateFifoInOrder(
+  layers: ReadonlyMap<string, readonly OpenLayer[]>,
+  movements: readonly { key: string; quantity: number }[],
+): { allocations: { takes: LayerTake[]; shortfall: number }[]; taken: Map<number, number> } {
+  const open = new Map([...layers].map(([key, list]) => [key, list.map((l) => ({ ...l }))]));
+  const taken = new Map<number, number>();
+  const allocations = movements.map((m) => {
+    const list = open.get(m.key) ?? [];
+    const allocation = allocateFifo(list, m.quantity);
+    for (const take of allocation.takes) {
+      const layer = list.find((l) => l.id === take.layerId)!;
+      layer.quantityRemaining -= take.quantity;
+      taken.set(take.layerId, (taken.get(take.layerId) ?? 0) + take.quantity);
+    }
+    return allocation;
+  });
+  return { allocations, taken };
+}

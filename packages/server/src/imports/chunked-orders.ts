@@ -18,8 +18,8 @@ import { yieldToEventLoop } from './chunked-apply';
  * so a file of one chunk is all or nothing on any machine.
  */
 export const CHUNKED_KINDS: Partial<Record<ImportKind, ChunkedKind>> = {
-  orders: { lines: 200 },
-  'amazon-orders': { lines: 200 },
+  orders: { lines: 1000 },
+  'amazon-orders': { lines: 1000 },
   // A count is one ledger adjustment per SKU × location, much lighter than an order.
   stock: { lines: 1000, check: checkCounts },
 };

@@ -69,6 +69,9 @@ export async function applyImport(
   if (record && chunkedKind) {
     requirePermission(actor, 'inventory:write');
     chunked = new RejectCollector(options.onReject);
+    if (!tx.inTransaction && record.rowsTotal >= ANALYZE_BEFORE_CHUNKS_ROWS)
+      for (const table of READ_BY_CHUNKS[record.kind as ImportKind] ?? [])
+        await tx.db.exec(`ANALYZE ${table}`);
     await applyInChunks(tx, services, {
       actor,
       importId,
@@ -86,6 +89,20 @@ export async function applyImport(
     for (const table of TOUCHED_TABLES[result.kind]) await tx.db.exec(`ANALYZE ${table}`);
   return result;
 }
+
+/**
+ * Tables whose rows a chunked import looks up by the thousand per chunk. Their statistics are refreshed
+ * before the first chunk of a large file: they were often just filled (a product list and a stock count
+ * imported minutes before the order history) and PGlite never analyzes by itself, and with statistics of
+ * an empty table the planner probed balances through the account's location index instead of the
+ * product — a scan of every balance of the location per order line, which made chunks slower and
+ * slower (super-linear imports).
+ */
+const READ_BY_CHUNKS: Partial<Record<ImportKind, readonly string[]>> = {
+  orders: ['products', 'stock_balances', 'age_layers'],
+  'amazon-orders': ['products', 'stock_balances', 'age_layers'],
+};
+const ANALYZE_BEFORE_CHUNKS_ROWS = 2000;
 
 /** Rows from which an import refreshes the planner's statistics of what it wrote (PGlite has no autoanalyze). */
 const ANALYZE_AFTER_ROWS = 10_000;

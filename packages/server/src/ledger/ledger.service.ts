@@ -1,6 +1,6 @@
 import { DomainError } from '@stockwise/domain/errors';
 import type { LayerTake } from '@stockwise/domain/ledger/fifo';
-import { allocateFifo, fifoUnitCost } from '@stockwise/domain/ledger/fifo';
+import { allocateFifo, allocateFifoInOrder, fifoUnitCost } from '@stockwise/domain/ledger/fifo';
 import type { Network } from '@stockwise/domain/ledger/network';
 import { carriedDates, networkOf } from '@stockwise/domain/ledger/network';
 import type { LedgerLinePlan, MovementRequest } from '@stockwise/domain/ledger/movement-rules';
@@ -112,30 +112,68 @@ export class LedgerService {
     );
     if (!layerFree || entries.length === 0) return this.post(actor, entries, options);
     return this.tx.run(async (sql) => {
-      const lines: LayerFreeLine[] = planned.flatMap(({ entry, plans }) =>
-        plans.map((plan) => ({
-          ...entry.item,
-          type: plan.type,
-          reason: plan.reason,
-          deltas: plan.deltas,
-          guardAvailable: reducesAvailable(plan.deltas) && !entry.allowBackorder,
-          unitPrice: plan.type === 'shipment' ? (entry.unitPrice ?? null) : null,
-          channel: entry.channel ?? null,
-          referenceType: entry.referenceType ?? null,
-          referenceId: entry.referenceId ?? null,
-          occurredAt: entry.occurredAt ?? new Date(),
-        })),
+      const lines = planned.flatMap(({ entry, plans }) => plans.map((plan) => lockedLine(entry, plan, null)));
+      const batch = batchInsert(actor, entries, options);
+      const { batchId, applied } = await ledgerRepository.postLayerFree(sql, batch, lines);
+      if (batchId === undefined) return replayedBatch(sql, batch);
+      if (applied.length < rows.size) await this.refuseUnapplied(sql, actor, { entries, applied });
+      return { batchId, replayed: false };
+    });
+  }
+
+  /**
+   * The set-based path for movements that take units out of age layers and open none (shipments): all
+   * of them on balance rows the caller already holds locked, in a few statements whatever their number —
+   * the items' open layers locked and read once, FIFO decided in memory in the order given (as posting
+   * them one by one would), then the batch, the balances (guarded on each row's summed deltas), the
+   * movements with their FIFO cost, and the layers written. Anything else goes through post().
+   */
+  async postConsuming(
+    actor: Actor,
+    entries: readonly LockedEntry[],
+    options: PostOptions = {},
+  ): Promise<PostResult> {
+    requirePermission(actor, 'inventory:write');
+    const planned = entries.flatMap((entry, index) =>
+      planMovement(entry.request).map((plan) => ({ entry, plan, index })),
+    );
+    const consuming = planned.every(({ plan }) => plan.at === 'source' && plan.opensLayer === null);
+    if (!consuming || entries.length === 0) return this.post(actor, entries, options);
+    return this.tx.run(async (sql) => {
+      const keyOf = (e: LockedEntry) => `${e.item.productId}:${e.item.locationId}`;
+      const items = new Map(entries.map((e) => [keyOf(e), e.item]));
+      const layers = await ageLayersRepository.lockOpenLayersMany(sql, actor.accountId, [...items.values()]);
+      const { allocations, taken } = allocateFifoInOrder(
+        layers,
+        planned.map(({ entry, plan }) => ({ key: keyOf(entry), quantity: plan.consumesLayers })),
+      );
+      // Layers short of a movement mean the balance is short too: refused like post() refuses it.
+      const short = allocations.findIndex((a) => a.shortfall > 0);
+      if (short >= 0) {
+        const { index, entry } = planned[short]!;
+        await this.refuse(sql, actor, { index, entry, item: entry.item });
+      }
+      const lines = planned.map(({ entry, plan }, i) =>
+        lockedLine(entry, plan, plan.consumesLayers > 0 ? fifoUnitCost(allocations[i]!.takes) : null),
       );
       const batch = batchInsert(actor, entries, options);
       const { batchId, applied } = await ledgerRepository.postLayerFree(sql, batch, lines);
       if (batchId === undefined) return replayedBatch(sql, batch);
-      if (applied.length < rows.size) {
-        const done = new Set(applied.map((a) => `${a.productId}:${a.locationId}`));
-        const index = entries.findIndex((e) => !done.has(`${e.item.productId}:${e.item.locationId}`));
-        await this.refuse(sql, actor, { index, entry: entries[index]!, item: entries[index]!.item });
-      }
+      if (applied.length < items.size) await this.refuseUnapplied(sql, actor, { entries, applied });
+      await ageLayersRepository.consumeLayers(sql, actor.accountId, taken);
       return { batchId, replayed: false };
     });
+  }
+
+  /** Refuses the first entry whose balance row the guarded set update did not apply. */
+  private async refuseUnapplied(
+    sql: Sql,
+    actor: Actor,
+    q: { entries: readonly LockedEntry[]; applied: readonly ItemKey[] },
+  ): Promise<never> {
+    const done = new Set(q.applied.map((a) => `${a.productId}:${a.locationId}`));
+    const index = q.entries.findIndex((e) => !done.has(`${e.item.productId}:${e.item.locationId}`));
+    return this.refuse(sql, actor, { index, entry: q.entries[index]!, item: q.entries[index]!.item });
   }
 
   /** Throws INSUFFICIENT_STOCK for a line whose guarded balance update was refused, with the balance as it stands. */
@@ -312,6 +350,23 @@ export class LedgerService {
     });
     return lines;
   }
+}
+
+/** The set-based ledger line of one planned movement on a locked balance row (with its FIFO cost, if any). */
+function lockedLine(entry: LockedEntry, plan: LedgerLinePlan, unitCost: number | null): LayerFreeLine {
+  return {
+    ...entry.item,
+    type: plan.type,
+    reason: plan.reason,
+    deltas: plan.deltas,
+    guardAvailable: reducesAvailable(plan.deltas) && !entry.allowBackorder,
+    unitPrice: plan.type === 'shipment' ? (entry.unitPrice ?? null) : null,
+    channel: entry.channel ?? null,
+    referenceType: entry.referenceType ?? null,
+    referenceId: entry.referenceId ?? null,
+    occurredAt: entry.occurredAt ?? new Date(),
+    unitCost,
+  };
 }
 
 /** The batch row for these entries: its kind defaults to the first entry's movement type. */

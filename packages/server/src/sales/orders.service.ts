@@ -18,7 +18,8 @@ import type { IntakeOptions } from './intake-plan';
 import { planIntake, planReservation } from './intake-plan';
 import { OrderBatcher } from './order-batcher';
 import type { CreateResult } from './order-dto';
-import { acceptedOrderDto, mapOrderDto } from './order-dto';
+import { mapOrderDto } from './order-dto';
+import { writeIntake } from './intake-write';
 import { cancelLines, returnLines, shipLines } from './order-movements';
 import { postReservations } from './order-reservations';
 import { mapPage } from '../platform/page';
@@ -93,71 +94,20 @@ export class OrdersService {
         skus,
       );
       const plans = planIntake({ intakes, rows, options });
-      const accepted = plans.flatMap((p) => (p.kind === 'accepted' ? [p] : []));
-      await postReservations(
-        this.ledger,
-        actor,
-        accepted.map((p) => ({
-          orderId: p.orderId,
-          channel: p.channel,
-          lines: p.lines,
-          allocations: p.reservation?.allocations ?? [],
-        })),
+      const created = await writeIntake(sql, this.ledger, actor, {
+        intakes,
+        plans,
         rows,
-      );
-      if (accepted.length > 0) {
-        await orderIntakeRepository.insertLinesWithAllocations(
-          sql,
-          actor.accountId,
-          accepted.flatMap((p) => p.lines),
-          accepted.flatMap((p) =>
-            (p.reservation?.parts ?? []).map((part) => ({ orderId: p.orderId, ...part })),
-          ),
-        );
-      }
-      for (const [i, p] of plans.entries()) {
-        if (p.kind !== 'accepted') continue;
-        if (p.status !== status || p.unmapped.length !== intakes[i]!.unmapped.length)
-          await orderIntakeRepository.setIntakeOutcome(sql, actor.accountId, p.orderId, {
-            status: p.status,
-            unmapped: p.unmapped,
-          });
-        if (p.reservation?.backordered)
-          await ordersRepository.setBackordered(sql, actor.accountId, p.orderId, true);
-      }
-      await orderIntakeRepository.deleteRefused(
-        sql,
-        actor.accountId,
-        plans.flatMap((p) => (p.kind === 'refused' ? [p.orderId] : [])),
-      );
+        inserted: intakes.map(() => status),
+      });
       // The answers are built from what was just written: no read-back on the hot path.
       const results = await Promise.all(
         plans.map(async (p, i): Promise<CreateResult | DomainError> => {
-          const intake = intakes[i]!;
           if (p.kind === 'refused') return p.error;
-          if (p.kind === 'replay') return this.replay(sql, actor, intake);
-          return acceptedOrderDto(p, intake);
+          if (p.kind === 'replay') return this.replay(sql, actor, intakes[i]!);
+          return created.get(i)!;
         }),
       );
-      const created = results.filter((r): r is CreateResult => !(r instanceof DomainError) && !r.replayed);
-      if (created.length > 0) {
-        await auditRepository.recordMany(
-          sql,
-          created.map((dto) => ({
-            ...auditActor(actor),
-            action: 'order.create',
-            entityType: 'order',
-            entityId: String(dto.id),
-            before: null,
-            after: {
-              channel: dto.channel,
-              externalId: dto.externalId,
-              status: dto.status,
-              lines: dto.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
-            },
-          })),
-        );
-      }
       return results;
     });
   }

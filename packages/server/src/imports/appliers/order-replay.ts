@@ -3,6 +3,7 @@ import type { IntakeLine, OrderIntake } from '@stockwise/domain/sales/intake';
 import { DomainError } from '@stockwise/domain/errors';
 import type { StagedRow } from '@stockwise/db/imports/imports.repository';
 import type { OrderDto } from '../../sales/orders.schema';
+import { shippedButShort } from '../../sales/history-intake';
 import type { ApplyContext } from './apply-context';
 import { attempt, stagedGroups } from './apply-context';
 
@@ -31,37 +32,14 @@ export async function replayOrders(
 ): Promise<Record<string, unknown>> {
   const totals: Outcome = { created: 0, existing: 0, shipped: 0, cancelled: 0 };
   for await (const group of ctx.groups ?? stagedGroups(ctx.sql, ctx.importId)) {
-    const first = group[0]?.data ?? {};
-    const { intake: who, disposition, shippedAt } = orderOf(first);
-    // No silent drops: a row with no units, an order the channel has not confirmed, or a line an
-    // existing order does not have is named with its line (the import's rejects), never counted as imported.
-    const stocked = group.filter(hasUnits);
-    for (const r of group.filter((row) => !hasUnits(row)))
-      ctx.reject({
-        line: r.lineNo,
-        field: 'quantity',
-        message:
-          disposition === 'cancel'
-            ? `order ${who.externalId} was cancelled with no units: recorded as nothing`
-            : 'no SKU or no units: nothing to import',
-      });
-    if (disposition === 'skip') {
-      for (const r of stocked)
-        ctx.reject({
-          line: r.lineNo,
-          field: 'status',
-          message: `order ${who.externalId} is not confirmed on the channel yet (pending): import it once it is`,
-        });
+    const taken = takeGroup(ctx, group, orderOf);
+    if (!taken) {
       ctx.progress(group.length);
       continue;
     }
-    const lines = intakeLines(await newLinesRefused(ctx, who, stocked));
-    const intake: OrderIntake = {
-      ...who,
-      currency: typeof first['currency'] === 'string' ? first['currency'] : null,
-      lines,
-      unmapped: [],
-    };
+    const { who, disposition, shippedAt } = taken.order;
+    const lines = intakeLines(await newLinesRefused(ctx, who, taken.stocked));
+    const intake: OrderIntake = { ...taken.intake, lines };
     if (lines.length === 0) {
       ctx.progress(group.length);
       continue;
@@ -71,10 +49,7 @@ export async function replayOrders(
       ctx,
       group.map((r) => r.lineNo),
       async () => {
-        outcome = await replayOne(ctx, intake, {
-          disposition,
-          shippedAt: shippedAt ?? who.orderedAt ?? new Date(),
-        });
+        outcome = await replayOne(ctx, intake, { disposition, shippedAt });
       },
     );
     totals.created += outcome.created;
@@ -88,6 +63,56 @@ export async function replayOrders(
     ordersExisting: totals.existing,
     ordersShipped: totals.shipped,
     ordersCancelled: totals.cancelled,
+  };
+}
+
+/** A staged group as the order the file states, with its stocked rows; undefined when nothing of it is taken in. */
+export interface TakenGroup {
+  order: { who: FileOrder['intake']; disposition: Exclude<AmazonDisposition, 'skip'>; shippedAt: Date };
+  stocked: StagedRow[];
+  /** The order as intake takes it, before its lines are checked against an existing order. */
+  intake: OrderIntake;
+}
+
+/**
+ * What every path does first with a group: a row with no units, or every stocked row of an order the
+ * channel has not confirmed, is named with its line (the import's rejects), never counted as imported.
+ */
+export function takeGroup(
+  ctx: Pick<ApplyContext, 'reject'>,
+  group: readonly StagedRow[],
+  orderOf: (first: Record<string, unknown>) => FileOrder,
+): TakenGroup | undefined {
+  const first = group[0]?.data ?? {};
+  const { intake: who, disposition, shippedAt } = orderOf(first);
+  const stocked = group.filter(hasUnits);
+  for (const r of group.filter((row) => !hasUnits(row)))
+    ctx.reject({
+      line: r.lineNo,
+      field: 'quantity',
+      message:
+        disposition === 'cancel'
+          ? `order ${who.externalId} was cancelled with no units: recorded as nothing`
+          : 'no SKU or no units: nothing to import',
+    });
+  if (disposition === 'skip') {
+    for (const r of stocked)
+      ctx.reject({
+        line: r.lineNo,
+        field: 'status',
+        message: `order ${who.externalId} is not confirmed on the channel yet (pending): import it once it is`,
+      });
+    return undefined;
+  }
+  return {
+    order: { who, disposition, shippedAt: shippedAt ?? who.orderedAt ?? new Date() },
+    stocked,
+    intake: {
+      ...who,
+      currency: typeof first['currency'] === 'string' ? first['currency'] : null,
+      lines: intakeLines(stocked),
+      unmapped: [],
+    },
   };
 }
 
@@ -133,12 +158,7 @@ async function shipAt(
   const open = order.lines.some((l) => l.quantity - l.quantityShipped - l.quantityCancelled > 0);
   if (!open || order.status === 'cancelled') return;
   if (order.status === 'pending') {
-    const skus = [...new Set(order.lines.map((l) => l.sku))];
-    throw new DomainError(
-      'INSUFFICIENT_STOCK',
-      `${a.intake.channel} order ${a.intake.externalId} was shipped there, but the stock here cannot cover it (${skus.join(', ')}): receive or count the stock first`,
-      { field: 'lines', details: { skus } },
-    );
+    throw shippedButShort(a.intake, [...new Set(order.lines.map((l) => l.sku))]);
   }
   await ctx.services.orders.ship(ctx.actor, order.id, { shippedAt: a.shippedAt.toISOString() });
 }
@@ -183,7 +203,7 @@ async function newLinesRefused(
 }
 
 /** The order's stocked lines: rows with a SKU and a positive quantity. */
-function intakeLines(group: readonly StagedRow[]): IntakeLine[] {
+export function intakeLines(group: readonly StagedRow[]): IntakeLine[] {
   return group.filter(hasUnits).map((r) => ({
     sku: String(r.data['sku']),
     quantity: Number(r.data['quantity']),

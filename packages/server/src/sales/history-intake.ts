@@ -1,0 +1,187 @@
+import { DomainError } from '@stockwise/domain/errors';
+import type { OrderIntake } from '@stockwise/domain/sales/intake';
+import type { OrderStatus } from '@stockwise/domain/sales/order-state';
+import { deriveStatus } from '@stockwise/domain/sales/order-state';
+import type { Sql } from '@stockwise/db/database';
+import { auditRepository } from '@stockwise/db/accounts/audit.repository';
+import type { OrderIntakeRows } from '@stockwise/db/sales/order-intake.repository';
+import { orderIntakeRepository } from '@stockwise/db/sales/order-intake.repository';
+import { ordersRepository } from '@stockwise/db/sales/orders.repository';
+import type { Actor } from '../accounts/actor';
+import { auditActor } from '../accounts/actor';
+import type { LedgerService, LockedEntry } from '../ledger/ledger.service';
+import type { IntakeOptions, IntakePlan } from './intake-plan';
+import { planIntake } from './intake-plan';
+import { writeIntake } from './intake-write';
+
+/** An order of a history file that is not in Stockwise yet, and what happened to it on its channel. */
+export interface HistoryOrder {
+  intake: OrderIntake;
+  disposition: 'reserve' | 'ship' | 'cancel';
+  /** When a shipped order left: its shipment movements carry this date. */
+  shippedAt: Date;
+}
+
+export type HistoryOutcome = { kind: 'created' } | { kind: 'refused'; error: DomainError };
+
+/** How each disposition is taken in: as a channel's own order (reserve, ship) or recorded cancelled. */
+const OPTIONS: Record<HistoryOrder['disposition'], IntakeOptions> = {
+  reserve: { unknownSkus: 'unmap', shortStock: 'pending' },
+  ship: { unknownSkus: 'unmap', shortStock: 'pending' },
+  cancel: { reserveNothing: true },
+};
+
+/** A channel's order that shipped there while the stock here cannot cover it: refused, naming its SKUs. */
+export function shippedButShort(
+  intake: Pick<OrderIntake, 'channel' | 'externalId'>,
+  skus: readonly string[],
+) {
+  return new DomainError(
+    'INSUFFICIENT_STOCK',
+    `${intake.channel} order ${intake.externalId} was shipped there, but the stock here cannot cover it (${skus.join(', ')}): receive or count the stock first`,
+    { field: 'lines', details: { skus: [...skus] } },
+  );
+}
+
+/**
+ * The set-based intake of a history file's new orders (one committed chunk of them): inserted together,
+ * each decided in file order on one view of the locked stock by the rules of channel intake (planIntake:
+ * a short order stays pending, a shipped one that stock cannot cover is refused), written with one
+ * ledger batch of reservations, then the shipped ones shipped at their dates with one batch of
+ * shipments (FIFO per movement in file order). The same orders, movements and balances as taking the
+ * orders one by one through ChannelsService.ingest and OrdersService.ship, in a few statements.
+ * An order that exists already throws CONFLICT: the caller takes those one by one.
+ */
+export async function intakeHistory(
+  sql: Sql,
+  ledger: LedgerService,
+  actor: Actor,
+  orders: readonly HistoryOrder[],
+): Promise<HistoryOutcome[]> {
+  const intakes = orders.map((o) => o.intake);
+  const inserted: OrderStatus[] = orders.map((o) => (o.disposition === 'cancel' ? 'cancelled' : 'reserved'));
+  const now = new Date();
+  const rows = await orderIntakeRepository.insertAndLockStock(
+    sql,
+    actor.accountId,
+    intakes.map((i, n) => ({
+      channel: i.channel,
+      externalId: i.externalId,
+      status: inserted[n]!,
+      orderedAt: i.orderedAt ?? now,
+      currency: i.currency,
+      unmapped: i.unmapped,
+    })),
+    [...new Set(intakes.flatMap((i) => i.lines.map((l) => l.sku)))],
+  );
+  if (rows.orders.some((o) => o === undefined))
+    throw new DomainError('CONFLICT', 'an order of this chunk was created meanwhile: taken one by one');
+  const plans = planEach(orders, rows);
+  await writeIntake(sql, ledger, actor, { intakes, plans, rows, inserted });
+  const shipped = plans.flatMap((p, i) =>
+    p.kind === 'accepted' && orders[i]!.disposition === 'ship' && p.reservation ? [{ p, i }] : [],
+  );
+  await shipAll(sql, ledger, actor, { shipped, orders, rows });
+  return plans.map((p): HistoryOutcome => {
+    if (p.kind === 'refused') return { kind: 'refused', error: p.error };
+    return { kind: 'created' };
+  });
+}
+
+/**
+ * planIntake per disposition (cancelled orders reserve nothing, so deciding them apart changes no other
+ * order's stock), back in file order; a shipped order left pending is refused.
+ */
+function planEach(orders: readonly HistoryOrder[], rows: OrderIntakeRows): IntakePlan[] {
+  const plans: IntakePlan[] = new Array<IntakePlan>(orders.length);
+  for (const cancel of [true, false]) {
+    const index = orders.flatMap((o, i) => ((o.disposition === 'cancel') === cancel ? [i] : []));
+    if (index.length === 0) continue;
+    const decided = planIntake({
+      intakes: index.map((i) => orders[i]!.intake),
+      rows: { ...rows, orders: index.map((i) => rows.orders[i]) },
+      options: cancel ? OPTIONS.cancel : OPTIONS.reserve,
+    });
+    decided.forEach((p, n) => {
+      const i = index[n]!;
+      const o = orders[i]!;
+      plans[i] =
+        p.kind === 'accepted' && o.disposition === 'ship' && p.status === 'pending' && p.lines.length > 0
+          ? {
+              kind: 'refused',
+              orderId: p.orderId,
+              error: shippedButShort(o.intake, [...new Set(p.lines.map((l) => l.sku))]),
+            }
+          : p;
+    });
+  }
+  return plans;
+}
+
+/** Ships every reserved unit of these new orders where it was reserved, at each order's shipping date. */
+async function shipAll(
+  sql: Sql,
+  ledger: LedgerService,
+  actor: Actor,
+  q: {
+    shipped: { p: Extract<IntakePlan, { kind: 'accepted' }>; i: number }[];
+    orders: readonly HistoryOrder[];
+    rows: OrderIntakeRows;
+  },
+): Promise<void> {
+  const codeOf = new Map(q.rows.locations.map((l) => [l.id, l.code]));
+  const entries: LockedEntry[] = [];
+  const parts: { orderId: number; lineNo: number; locationId: number; quantity: number }[] = [];
+  for (const { p, i } of q.shipped) {
+    for (const line of p.lines) {
+      for (const part of p.reservation?.parts.filter((x) => x.lineNo === line.lineNo) ?? []) {
+        parts.push({
+          orderId: p.orderId,
+          lineNo: line.lineNo,
+          locationId: part.locationId,
+          quantity: part.reserved,
+        });
+        entries.push({
+          sku: line.sku,
+          location: codeOf.get(part.locationId)!,
+          item: { productId: line.productId, locationId: part.locationId },
+          allowBackorder: line.allowBackorder,
+          request: { type: 'shipment', quantity: part.reserved, fromReserved: true },
+          unitPrice: line.unitPrice,
+          channel: p.channel,
+          referenceType: 'order',
+          referenceId: String(p.orderId),
+          occurredAt: q.orders[i]!.shippedAt,
+        });
+      }
+    }
+  }
+  if (entries.length === 0) return;
+  await ledger.postConsuming(actor, entries, { kind: 'order.ship', fieldPrefix: 'lines' });
+  await ordersRepository.shipParts(sql, actor.accountId, parts);
+  const after = q.shipped.map(({ p }) => ({
+    p,
+    lines: p.lines.map((l) => ({ ...l, quantityShipped: l.quantity, quantityCancelled: 0 })),
+  }));
+  const byStatus = new Map<OrderStatus, number[]>();
+  for (const { p, lines } of after) {
+    const status = deriveStatus(lines);
+    byStatus.set(status, [...(byStatus.get(status) ?? []), p.orderId]);
+  }
+  for (const [status, ids] of byStatus)
+    await ordersRepository.setStatusMany(sql, actor.accountId, ids, status);
+  await auditRepository.recordMany(
+    sql,
+    after.map(({ p, lines }) => ({
+      ...auditActor(actor),
+      action: 'order.ship',
+      entityType: 'order',
+      entityId: String(p.orderId),
+      before: { status: p.status },
+      after: {
+        status: deriveStatus(lines),
+        lines: lines.map((l) => ({ sku: l.sku, shipped: l.quantityShipped, cancelled: 0, returned: 0 })),
+      },
+    })),
+  );
+}
