@@ -22,10 +22,13 @@ export const CHUNKED_KINDS: Partial<Record<ImportKind, ChunkedKind>> = {
   orders: { lines: 200 },
   'amazon-orders': { lines: 200 },
   // A count is one ledger adjustment per SKU × location, much lighter than an order, and a product one upserted
-  // row: a chunk's lines are written set-based, a few statements each as long as its lines make it, so 500
-  // lines keep every statement short enough for the embedded database to answer requests in between.
+  // row: a chunk's lines are written set-based, a few statements each as long as its lines make it. A count
+  // writes a balance, a movement and a layer per line, so 500 of them; a product one row, so 1,000. Measured on
+  // PGlite, that keeps every statement well under 100 ms of CPU, so the database answers requests in between;
+  // smaller ones cost more statements (60,000 products staged and applied 500 lines at a time took a third
+  // more CPU than with 2,000-line staging pages and 1,000-line chunks).
   stock: { lines: 500, page: 501, check: checkCounts },
-  products: { lines: 500, page: 501, check: checkProducts },
+  products: { lines: 1000, page: 1001, check: checkProducts },
 };
 
 interface ChunkedKind {

@@ -23,7 +23,7 @@ import { utf8Check } from './utf8-check';
  * Rows checked against the catalog (SKUs, locations) and staged per statement: small enough that no statement
  * holds the embedded database (and every request waiting on it) for long.
  */
-const STAGE_CHUNK = 500;
+const STAGE_CHUNK = 1000;
 
 interface ParsedRow {
   lineNo: number;
