@@ -9,7 +9,7 @@
  * (seconds, lines/s) and a last line with the time ratio between the sizes (linear time: ratio of the
  * times ≈ ratio of the lines).
  *
- * `--kind stock [--rows 100000]` measures a stock-count import instead, through a running server (./stock.ts).
+ * `--kind stock [--rows 10000,100000]` measures a stock-count import instead, through a running server (./stock.ts).
  * `--kind orders` times the generic orders CSV instead: 4,000 products and a stock count imported first,
  * then orders of 1–5 lines (90% shipped at their dates, 5% cancelled, 5% left reserved) over two years.
  */
@@ -187,7 +187,7 @@ async function runOne(db: string, lines: number, file: string) {
 const dir = mkdtempSync(join(tmpdir(), 'stockwise-bench-files-'));
 try {
   if (KIND === 'stock') {
-    await benchStockImport(Number(arg('rows', '100000')));
+    await benchStockImport(arg('rows', '10000,100000').split(',').map(Number), DBS, PG_URL);
     process.exit(0);
   }
   for (const db of DBS) {

@@ -211,24 +211,21 @@ export const importsRepository = {
   },
 
   /**
-   * Upserts a page of staged products in one statement; a row equal to the stored product changes
-   * nothing (so re-importing a file leaves updated_at alone). Returns how many were inserted or changed.
+   * Upserts products from staged data (one row per SKU) in one statement; a row equal to the stored product
+   * changes nothing (so re-importing a file leaves updated_at alone). Returns how many were inserted or changed.
    */
   async upsertProducts(
     sql: Sql,
     accountId: number,
-    importId: number,
-    lines: { from: number; to: number },
+    rows: readonly Record<string, unknown>[],
   ): Promise<number> {
+    if (rows.length === 0) return 0;
     const [row] = await sql.query<{ changed: number }>(
-      `WITH page AS (
-         SELECT DISTINCT ON (row_key) data AS d FROM import_rows WHERE import_id = $2 AND line_no >= $3 AND line_no < $4
-         ORDER BY row_key, line_no DESC),
-       up AS (
+      `WITH up AS (
          INSERT INTO products AS p (account_id, sku, title, barcode, barcode_kind, asin, fnsku, category, brand, unit_cost, price, case_pack, allow_backorder)
          SELECT $1, d->>'sku', d->>'title', d->>'barcode', d->>'barcodeKind', d->>'asin', d->>'fnsku', d->>'category', d->>'brand',
            (d->>'unitCost')::numeric, (d->>'price')::numeric, (d->>'casePack')::int, (d->>'allowBackorder')::boolean
-         FROM page
+         FROM unnest($2::jsonb[]) WITH ORDINALITY AS t(d, n) ORDER BY n
          ON CONFLICT (account_id, sku) DO UPDATE SET title = EXCLUDED.title, barcode = EXCLUDED.barcode, barcode_kind = EXCLUDED.barcode_kind,
            asin = EXCLUDED.asin, fnsku = EXCLUDED.fnsku, category = EXCLUDED.category, brand = EXCLUDED.brand, unit_cost = EXCLUDED.unit_cost,
            price = EXCLUDED.price, case_pack = EXCLUDED.case_pack, allow_backorder = EXCLUDED.allow_backorder, updated_at = now()
@@ -237,18 +234,21 @@ export const importsRepository = {
              EXCLUDED.unit_cost, EXCLUDED.price, EXCLUDED.case_pack, EXCLUDED.allow_backorder)
          RETURNING 1)
        SELECT count(*)::int AS changed FROM up`,
-      [accountId, importId, lines.from, lines.to],
+      [accountId, rows.map((r) => JSON.stringify(r))],
     );
     return row?.changed ?? 0;
   },
 
-  /** Line numbers staged in [from, to), in order. */
-  async stagedLines(sql: Sql, importId: number, range: { from: number; to: number }): Promise<number[]> {
-    const rows = await sql.query<{ line_no: number }>(
-      'SELECT line_no FROM import_rows WHERE import_id = $1 AND line_no >= $2 AND line_no < $3 ORDER BY line_no',
-      [importId, range.from, range.to],
+  /** The SKUs holding these barcodes in the account. */
+  async barcodeHolders(
+    sql: Sql,
+    accountId: number,
+    barcodes: readonly string[],
+  ): Promise<{ sku: string; barcode: string }[]> {
+    return sql.query<{ sku: string; barcode: string }>(
+      'SELECT sku, barcode FROM products WHERE account_id = $1 AND barcode = ANY($2::text[])',
+      [accountId, barcodes],
     );
-    return rows.map((r) => r.line_no);
   },
 
   async maxStagedLine(sql: Sql, importId: number): Promise<number> {

@@ -125,6 +125,15 @@ export const jobsRepository = {
     );
   },
 
+  /** Back to the queue at once, the attempt not counted: the worker stopped it (shutdown) at a safe point. */
+  async release(sql: Sql, r: { id: number; workerId: string }): Promise<void> {
+    await sql.query(
+      `UPDATE jobs SET status = 'queued', attempts = greatest(attempts - 1, 0), locked_by = NULL, locked_until = NULL
+       WHERE id = $1 AND locked_by = $2`,
+      [r.id, r.workerId],
+    );
+  },
+
   async find(sql: Sql, accountId: number, id: number): Promise<JobRecord | undefined> {
     const [row] = await sql.query<JobRow>('SELECT * FROM jobs WHERE account_id = $1 AND id = $2', [
       accountId,

@@ -25,6 +25,8 @@ export async function applySalesDemandInChunks(
     importId: number;
     location: string | undefined;
     onProgress?: ((done: number, total: number) => void) | undefined;
+    /** Shutdown: stop before the next chunk (throws the signal's reason). */
+    signal?: AbortSignal | undefined;
   },
 ): Promise<{ code: string }> {
   const { actor, importId } = q;
@@ -42,6 +44,7 @@ export async function applySalesDemandInChunks(
   });
   for (let from = 0; from <= last; from += APPLY_CHUNK_LINES) {
     const to = Math.min(from + APPLY_CHUNK_LINES, last + 1);
+    q.signal?.throwIfAborted();
     await tx.run(async (sql) => {
       const record = await importsRepository.find(sql, accountId, importId, { lock: true });
       if (!record || record.appliedThrough >= to) return;

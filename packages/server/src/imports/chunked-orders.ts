@@ -10,6 +10,7 @@ import { stagedGroups } from './appliers/apply-context';
 import type { RejectedRow } from './import-result';
 import { MAX_REPORTED } from './import-result';
 import { checkCounts } from './appliers/count-precheck';
+import { checkProducts } from './appliers/products-precheck';
 import { yieldToEventLoop } from './chunked-apply';
 
 /**
@@ -20,14 +21,28 @@ import { yieldToEventLoop } from './chunked-apply';
 export const CHUNKED_KINDS: Partial<Record<ImportKind, ChunkedKind>> = {
   orders: { lines: 1000 },
   'amazon-orders': { lines: 1000 },
-  // A count is one ledger adjustment per SKU × location, much lighter than an order.
-  stock: { lines: 1000, check: checkCounts },
+  // Every kind's chunk is written set-based, a few statements each as long as its lines make it. A count
+  // writes a balance, a movement and a layer per line, so 500 of them; a product one row, so 1,000. Measured on
+  // PGlite, that keeps every statement well under 100 ms of CPU, so the database answers requests in between;
+  // smaller ones cost more statements (60,000 products staged and applied 500 lines at a time took a third
+  // more CPU than with 2,000-line staging pages and 1,000-line chunks).
+  stock: { lines: 500, page: 501, check: checkCounts },
+  products: { lines: 1000, page: 1001, check: checkProducts },
 };
 
 interface ChunkedKind {
   lines: number;
+  /** Staged rows read per query (default APPLY_PAGE); lines + 1 reads a chunk of one-line groups at once. */
+  page?: number;
   /** Refuses the file, naming the line, before the first chunk commits (without skipInvalid). */
-  check?: (tx: Transactor, q: { actor: Actor; importId: number }) => Promise<void>;
+  check?: (tx: Transactor, q: PrecheckQuery) => Promise<void>;
+}
+
+/** What a precheck reads: the import, and the shutdown signal it stops on between pages. */
+export interface PrecheckQuery {
+  actor: Actor;
+  importId: number;
+  signal?: AbortSignal | undefined;
 }
 
 /** Staged order lines per chunk. */
@@ -50,6 +65,8 @@ export async function applyInChunks(
     reject: (row: RejectedRow) => void;
     onProgress?: ((done: number, total: number) => void) | undefined;
     kind: ChunkedKind;
+    /** Shutdown: stop before the next chunk (throws the signal's reason); applying again goes on from there. */
+    signal?: AbortSignal | undefined;
   },
 ): Promise<void> {
   const { actor, importId } = q;
@@ -59,10 +76,11 @@ export async function applyInChunks(
   let after: string | null = null;
   let done = 0;
   for (;;) {
+    q.signal?.throwIfAborted();
     const chunk = await tx.run(async (sql) => {
       const record = await importsRepository.find(sql, actor.accountId, importId, { lock: true });
       if (record?.status !== 'staging') throw new DomainError('CONFLICT', `import ${importId} is not staged`);
-      const taken = boundedGroups(stagedGroups(sql, importId, after), q.kind.lines);
+      const taken = boundedGroups(stagedGroups(sql, importId, after, q.kind.page), q.kind.lines);
       let rejected = 0;
       const changed = await q.applier({
         sql,

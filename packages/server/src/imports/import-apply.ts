@@ -33,8 +33,9 @@ const APPLIERS: Record<ImportKind, ImportApplier> = {
 
 /**
  * Applies a staged import in one transaction; a crash before commit leaves nothing, and running it
- * again finishes it. Sales histories, order files and stock counts are applied in committed chunks first
- * (resumable, see chunked-apply.ts and chunked-orders.ts); the last transaction then records the result.
+ * again finishes it. Sales histories, order files, stock counts and products are applied in committed
+ * chunks first (resumable, see chunked-apply.ts and chunked-orders.ts); the last transaction then records
+ * the result; `options.signal` (shutdown) stops them between chunks.
  * A row that cannot be applied (not enough stock for a count, an order that cannot
  * be reserved, a barcode another product has) refuses the whole file by default; with skipInvalid it
  * is rolled back alone (a savepoint) and reported with its line, and the rest is applied.
@@ -55,6 +56,7 @@ export async function applyImport(
         actor,
         importId,
         location,
+        signal: options.signal,
         onProgress: (done, lines) => {
           options.onProgress?.(
             0.5 + 0.45 * (done / lines),
@@ -67,7 +69,7 @@ export async function applyImport(
   let chunked: RejectCollector | undefined;
   const chunkedKind = record?.status === 'staging' ? CHUNKED_KINDS[record.kind as ImportKind] : undefined;
   if (record && chunkedKind) {
-    requirePermission(actor, 'inventory:write');
+    requirePermission(actor, writePermission(record.kind as ImportKind));
     chunked = new RejectCollector(options.onReject);
     if (!tx.inTransaction && record.rowsTotal >= ANALYZE_BEFORE_CHUNKS_ROWS)
       for (const table of READ_BY_CHUNKS[record.kind as ImportKind] ?? [])
@@ -75,6 +77,7 @@ export async function applyImport(
     await applyInChunks(tx, services, {
       actor,
       importId,
+      signal: options.signal,
       kind: chunkedKind,
       applier: APPLIERS[record.kind as ImportKind],
       location,
@@ -85,6 +88,7 @@ export async function applyImport(
     });
   }
   const result = await applyAll(tx, services, { ...q, options: { ...options, location }, chunked });
+  if (chunked && result.status === 'applied') options.onProgress?.(1, `applied ${result.rows} rows`);
   if (!tx.inTransaction && result.status === 'applied' && result.rows >= ANALYZE_AFTER_ROWS)
     for (const table of TOUCHED_TABLES[result.kind]) await tx.db.exec(`ANALYZE ${table}`);
   return result;
@@ -103,6 +107,8 @@ const READ_BY_CHUNKS: Partial<Record<ImportKind, readonly string[]>> = {
   'amazon-orders': ['products', 'stock_balances', 'age_layers'],
 };
 const ANALYZE_BEFORE_CHUNKS_ROWS = 2000;
+/** What applying an import of this kind writes: the catalog, or stock and sales. */
+const writePermission = (kind: ImportKind) => (kind === 'products' ? 'catalog:write' : 'inventory:write');
 
 /** Rows from which an import refreshes the planner's statistics of what it wrote (PGlite has no autoanalyze). */
 const ANALYZE_AFTER_ROWS = 10_000;
@@ -128,7 +134,7 @@ async function applyAll(
     const record = await importsRepository.find(sql, actor.accountId, importId, { lock: true });
     if (!record) throw new DomainError('NOT_FOUND', `no import ${importId}`, { field: 'id' });
     const kind = record.kind as ImportKind;
-    requirePermission(actor, kind === 'products' ? 'catalog:write' : 'inventory:write');
+    requirePermission(actor, writePermission(kind));
     const base = options.stagedResult ?? {
       importId,
       kind,

@@ -26,6 +26,8 @@ export interface ImportInput {
   onProgress?: ((fraction: number, message: string) => void) | undefined;
   /** Every rejected row, in file order (the CLI writes them to a rejects file). */
   onReject?: ((row: RejectedRow) => void) | undefined;
+  /** Shutdown: stop between committed chunks (throws the signal's reason); the import resumes when run again. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface ImportResult {
@@ -45,6 +47,8 @@ export interface ApplyOptions {
   onReject?: ((row: RejectedRow) => void) | undefined;
   location?: string | undefined;
   stagedResult?: ImportResult;
+  /** Shutdown: stop between committed chunks (throws the signal's reason); the import resumes when run again. */
+  signal?: AbortSignal | undefined;
 }
 
 /** How many rejected rows (and differences) a result lists; onReject still sees every one. */

@@ -19,8 +19,11 @@ import { RejectCollector, resumedResult, unchangedResult } from './import-result
 import { yieldToEventLoop } from './chunked-apply';
 import { utf8Check } from './utf8-check';
 
-/** Rows checked against the catalog (SKUs, locations) and staged per statement. */
-const STAGE_CHUNK = 2000;
+/**
+ * Rows checked against the catalog (SKUs, locations) and staged per statement: small enough that no statement
+ * holds the embedded database (and every request waiting on it) for long.
+ */
+const STAGE_CHUNK = 1000;
 
 interface ParsedRow {
   lineNo: number;
@@ -127,6 +130,11 @@ async function readAndStage(
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
+    if (input.signal?.aborted) {
+      // Shutdown: this attempt is dropped; the job stages the file again when it runs next.
+      await importsRepository.delete(sql, actor.accountId, s.importId);
+      input.signal.throwIfAborted();
+    }
     const good = await knownRows(sql, actor.accountId, batch, rejects.add);
     // Once the file is refused, stop staging: only collect what else is wrong.
     if (s.skipInvalid || rejects.count === 0) await importsRepository.stage(sql, s.importId, good);

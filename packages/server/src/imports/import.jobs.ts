@@ -19,6 +19,8 @@ export interface FileImportOptions {
   /** With skipInvalid: where rejected rows go (CSV: line,field,message). */
   rejectsPath?: string | undefined;
   onProgress?: ((fraction: number, message: string) => void) | undefined;
+  /** Shutdown: stop between committed chunks; the import resumes when the job runs again. */
+  signal?: AbortSignal | undefined;
 }
 
 async function hashFile(path: string): Promise<string> {
@@ -48,6 +50,7 @@ export async function importFile(
       fileHash,
       mapping: options.mapping,
       onProgress: options.onProgress,
+      signal: options.signal,
       onReject: rejects
         ? (r: RejectedRow) => rejects.write(`${[r.line, r.field, r.message].map(csvCell).join(',')}\n`)
         : undefined,
@@ -74,10 +77,15 @@ export function registerImportJobs(jobs: JobsService, imports: ImportsService): 
       rejectsPath: p.rejectsPath,
       mapping: p.mapping,
       onProgress: progressOf(ctx),
+      signal: ctx.signal,
     });
   });
   jobs.register('import.apply', async (ctx) => {
     const p = ctx.job.payload as { importId: number; location?: string };
-    return imports.apply(ctx.actor, p.importId, { location: p.location, onProgress: progressOf(ctx) });
+    return imports.apply(ctx.actor, p.importId, {
+      location: p.location,
+      onProgress: progressOf(ctx),
+      signal: ctx.signal,
+    });
   });
 }

@@ -65,6 +65,7 @@ export class ImportsService {
       onReject: input.onReject,
       location: input.location,
       stagedResult: staged,
+      signal: input.signal,
     });
   }
 

@@ -13,6 +13,11 @@ export interface JobContext {
   actor: Actor;
   /** 0..1; also renews the job's lease so a slow job is not taken over. */
   reportProgress: (progress: number, message?: string) => Promise<void>;
+  /**
+   * Aborted when the worker shuts down: long jobs stop at their next safe point (an import between committed
+   * chunks) by throwing, and the job goes back to the queue, its attempt not counted, to resume later.
+   */
+  signal: AbortSignal;
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<unknown>;
@@ -97,8 +102,8 @@ export class JobsService {
     return (await jobsRepository.list(this.tx.sql, actor.accountId, limit)).map(mapJobDto);
   }
 
-  /** Claims and runs one job; false when none was ready. */
-  async runOnce(): Promise<boolean> {
+  /** Claims and runs one job; false when none was ready. `signal` stops it at its next safe point (see JobContext). */
+  async runOnce(signal: AbortSignal = new AbortController().signal): Promise<boolean> {
     const job = await jobsRepository.claim(this.tx.db, {
       workerId: this.workerId,
       kinds: [...this.handlers.keys()],
@@ -124,14 +129,16 @@ export class JobsService {
         leaseSeconds: LEASE_SECONDS,
       });
     try {
-      const result = await handler({ job, actor, reportProgress });
+      const result = await handler({ job, actor, reportProgress, signal });
       await jobsRepository.finish(this.tx.db, { id: job.id, workerId: this.workerId, result });
     } catch (error) {
-      await jobsRepository.fail(this.tx.db, {
-        id: job.id,
-        workerId: this.workerId,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      if (signal.aborted) await jobsRepository.release(this.tx.db, { id: job.id, workerId: this.workerId });
+      else
+        await jobsRepository.fail(this.tx.db, {
+          id: job.id,
+          workerId: this.workerId,
+          error: error instanceof Error ? error.message : String(error),
+        });
     }
     return true;
   }
@@ -143,7 +150,7 @@ export class JobsService {
       let ran = false;
       try {
         await this.runDueSchedules();
-        ran = await this.runOnce();
+        ran = await this.runOnce(options.signal);
       } catch {
         // A lost connection must not kill the worker; try again after the poll interval.
       }

@@ -15,6 +15,7 @@ import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
+import { guardsAvailable, newLayerCost, writableInBulk, writeInBulk } from './ledger-bulk';
 
 /** One movement addressed the way sellers address stock: by SKU and location code. */
 export interface LedgerEntry {
@@ -73,6 +74,27 @@ export class LedgerService {
   constructor(private readonly tx: Transactor) {}
 
   async post(actor: Actor, entries: readonly LedgerEntry[], options: PostOptions = {}): Promise<PostResult> {
+    return this.write(actor, entries, { ...options, bulk: false });
+  }
+
+  /**
+   * post() for many movements at once (a stock count's adjustments): the same plans, guards and FIFO layers,
+   * written in a few statements for the whole batch rather than a few per line (ledger-bulk.ts) when every
+   * movement stays at its location and touches its own SKU × location; otherwise exactly post().
+   */
+  async postMany(
+    actor: Actor,
+    entries: readonly LedgerEntry[],
+    options: PostOptions = {},
+  ): Promise<PostResult> {
+    return this.write(actor, entries, { ...options, bulk: true });
+  }
+
+  private async write(
+    actor: Actor,
+    entries: readonly LedgerEntry[],
+    options: PostOptions & { bulk: boolean },
+  ): Promise<PostResult> {
     requirePermission(actor, 'inventory:write');
     if (entries.length === 0) throw new DomainError('VALIDATION_FAILED', 'no movements to record');
     return this.tx.run(async (sql) => {
@@ -85,6 +107,11 @@ export class LedgerService {
         actor.accountId,
         lines.map((l) => l.item),
       );
+      if (options.bulk && writableInBulk(lines)) {
+        const refused = await writeInBulk(sql, { accountId: actor.accountId, batchId, lines });
+        if (refused) await this.refuse(sql, actor, refused);
+        return { batchId, replayed: false };
+      }
       // Carried layers travel from a transfer's source line to its destination line.
       let carried: Carried = [];
       for (const line of lines) {
@@ -211,12 +238,11 @@ export class LedgerService {
     const { actor, batchId, line } = ctx;
     const { plan, entry, product, item } = line;
     const accountId = actor.accountId;
-    const guardAvailable = reducesAvailable(plan.deltas) && !product.allowBackorder;
     const balance = await ledgerRepository.applyDeltas(sql, {
       accountId,
       ...item,
       deltas: plan.deltas,
-      guardAvailable,
+      guardAvailable: guardsAvailable(line),
     });
     if (!balance) await this.refuse(sql, actor, line);
     const occurredAt = entry.occurredAt ?? new Date();
@@ -237,8 +263,7 @@ export class LedgerService {
       unitCost = fifoUnitCost(allocation.takes);
       takes = allocation.takes;
     } else if (plan.opensLayer === 'new') {
-      unitCost =
-        entry.request.type === 'receipt' ? (entry.request.unitCost ?? product.unitCost) : product.unitCost;
+      unitCost = newLayerCost(line);
     } else if (plan.opensLayer === 'carried') {
       unitCost = fifoUnitCost(ctx.carried.map((c, i) => ({ ...c, layerId: i })));
     }

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,31 +22,34 @@ const percentile = (sorted: readonly number[], p: number) =>
 
 const sku = (i: number) => `STK-${String(i).padStart(6, '0')}`;
 
+/** A products CSV of `rows` SKUs, and a stock count of each of them at WH1 (1 to 50 units). */
+export const productLines = (rows: number) => [
+  'sku,title',
+  ...Array.from({ length: rows }, (_, i) => `${sku(i)},Item ${String(i)}`),
+];
+export const countLines = (rows: number) => [
+  'sku,location,quantity',
+  ...Array.from({ length: rows }, (_, i) => `${sku(i)},WH1,${String(1 + (i % 50))}`),
+];
+
 /**
- * Runs `stockwise serve` on a fresh embedded data folder (a real process and socket), loads `rows` products, then
- * imports a stock count of `rows` lines as a background job while another loop asks /api/health every 50 ms, as a
- * load balancer would. Used by the acceptance test (3,000 rows) and `npm run bench:import -- --kind stock`.
+ * Runs `stockwise serve` on a fresh embedded data folder (or the empty PostgreSQL database `databaseUrl`) as a real
+ * process and socket, loads `rows` products, then imports a stock count of `rows` lines as a background job while
+ * another loop asks /api/health every 50 ms, as a load balancer would. Used by the acceptance test (3,000 rows)
+ * and `npm run bench:import -- --kind stock`.
  */
-export async function probeStockImport(rows: number): Promise<StockImportProbe> {
+export async function probeStockImport(rows: number, databaseUrl?: string): Promise<StockImportProbe> {
   const dataDir = mkdtempSync(join(tmpdir(), 'stockwise-stock-probe-'));
-  const env = { STOCKWISE_DATA: dataDir };
-  const cli = async (args: string[]) => (await stockwiseCli(args, env, { timeoutMs: 300_000 })).trim();
+  const env: Record<string, string> = databaseUrl
+    ? { DATABASE_URL: databaseUrl, STOCKWISE_SECRET_KEY: randomBytes(32).toString('hex') }
+    : { STOCKWISE_DATA: dataDir };
   let server: ChildProcess | undefined;
   try {
-    await cli(['migrate', '--json']);
-    await cli(ownerArgs({ account: 'Probe Seller', email: 'probe@example.com', password: 'probe password' }));
-    const token = await cli(['token', 'create', '--email', 'probe@example.com']);
-    const port = await freePort();
-    server = await startServe({ port, env });
-    const base = `http://127.0.0.1:${String(port)}`;
-    const api = apiOf(base, token);
-    await api.json('POST', '/locations', { code: 'WH1', name: 'Main', type: 'warehouse' });
-    const products = ['sku,title', ...Array.from({ length: rows }, (_, i) => `${sku(i)},Item ${String(i)}`)];
-    await api.waitForJob(await api.csv('products', products));
-    const counts = [
-      'sku,location,quantity',
-      ...Array.from({ length: rows }, (_, i) => `${sku(i)},WH1,${String(1 + (i % 50))}`),
-    ];
+    const seller = await serveSeller(env);
+    server = seller.server;
+    const { api, base } = seller;
+    await api.waitForJob(await api.csv('products', productLines(rows)));
+    const counts = countLines(rows);
     const probe = healthProbe(base);
     const started = performance.now();
     const job = await api.waitForJob(await api.csv('stock', counts));
@@ -63,13 +67,33 @@ export async function probeStockImport(rows: number): Promise<StockImportProbe> 
   }
 }
 
-interface Job {
+/**
+ * A fresh database (`env`: STOCKWISE_DATA or DATABASE_URL) with an owner, an API token and a WH1 warehouse, and
+ * `stockwise serve` running on it; `restart()` serves it again on the same port (after the caller stopped it).
+ */
+export async function serveSeller(env: Record<string, string>) {
+  const cli = async (args: string[]) => (await stockwiseCli(args, env, { timeoutMs: 300_000 })).trim();
+  await cli(['migrate', '--json']);
+  await cli(ownerArgs({ account: 'Probe Seller', email: 'probe@example.com', password: 'probe password' }));
+  const token = await cli(['token', 'create', '--email', 'probe@example.com']);
+  const port = await freePort();
+  const server = await startServe({ port, env });
+  const base = `http://127.0.0.1:${String(port)}`;
+  const api = apiOf(base, token);
+  await api.json('POST', '/locations', { code: 'WH1', name: 'Main', type: 'warehouse' });
+  return { server, base, api, restart: () => startServe({ port, env }) };
+}
+
+export interface Job {
   status: string;
   result: unknown;
   error: string | null;
+  progressMessage: string | null;
+  attempts: number;
 }
 
-function apiOf(base: string, token: string) {
+/** A client of a running server's API with an owner's token (JSON, CSV imports, jobs). */
+export function apiOf(base: string, token: string) {
   const call = async (method: string, path: string, body: string, type: string) => {
     const res = await fetch(`${base}/api/v1${path}`, {
       method,
@@ -88,6 +112,10 @@ function apiOf(base: string, token: string) {
       Number(
         (await call('POST', `/imports/${kind}?async=true`, `${lines.join('\n')}\n`, 'text/csv'))['jobId'],
       ),
+    job: async (id: number): Promise<Job> =>
+      (await fetch(`${base}/api/v1/jobs/${String(id)}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      }).then((res) => res.json())) as Job,
     /**
      * Polls the job until it ends. Each poll reads the database, so it waits while the apply holds it: a poll
      * with no answer in five minutes is asked again, and the longest wait is recorded.

@@ -37,6 +37,12 @@ export type ImportApplier = (ctx: ApplyContext) => Promise<Record<string, unknow
 export const APPLY_PAGE = 1000;
 
 /**
+ * Staged lines a precheck reads and checks per query: small enough that no single statement holds the
+ * embedded database (and with it every request) for long.
+ */
+export const PRECHECK_PAGE = 500;
+
+/**
  * Runs one row's (or one order's) writes under a savepoint. Without skipInvalid a failure refuses the
  * file, naming the line; with it, the row's writes are undone, it is reported, and false is returned.
  */
@@ -94,17 +100,21 @@ export async function inBatchOrOneByOne(
   await ctx.sql.exec('RELEASE SAVEPOINT import_batch');
 }
 
-/** Staged rows grouped by key (an order's lines; a SKU's rows), in key order, a page at a time, after `afterKey`. */
+/**
+ * Staged rows grouped by key (an order's lines; a SKU's rows), in key order, `pageSize` rows at a time, after
+ * `afterKey`.
+ */
 export async function* stagedGroups(
   sql: Sql,
   importId: number,
   afterKey: string | null = null,
+  pageSize = APPLY_PAGE,
 ): AsyncGenerator<StagedRow[]> {
   let after: { key: string; lineNo: number } | null =
     afterKey === null ? null : { key: afterKey, lineNo: 2 ** 31 - 1 };
   let current: StagedRow[] = [];
   for (;;) {
-    const page = await importsRepository.readStaged(sql, importId, after, APPLY_PAGE);
+    const page = await importsRepository.readStaged(sql, importId, after, pageSize);
     const last = page[page.length - 1];
     if (!last) break;
     for (const row of page) {

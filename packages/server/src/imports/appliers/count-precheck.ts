@@ -1,10 +1,10 @@
 import { DomainError } from '@stockwise/domain/errors';
 import { planMovement, refusesDeltas } from '@stockwise/domain/ledger/movement-rules';
 import { importChunksRepository } from '@stockwise/db/imports/import-chunks.repository';
-import type { Actor } from '../../accounts/actor';
 import type { Transactor } from '../../platform/transactor';
+import type { PrecheckQuery } from '../chunked-orders';
 import { yieldToEventLoop } from '../chunked-apply';
-import { APPLY_PAGE, stagedGroups } from './apply-context';
+import { PRECHECK_PAGE, stagedGroups } from './apply-context';
 import { belowReserved } from './count-reconciliation';
 import { stockCount } from './stock.applier';
 
@@ -21,7 +21,7 @@ interface CountLine {
  * the line, and changes nothing (docs/architecture.md "Imports"). Reads a page at a time, outside any
  * transaction, yielding between pages.
  */
-export async function checkCounts(tx: Transactor, q: { actor: Actor; importId: number }): Promise<void> {
+export async function checkCounts(tx: Transactor, q: PrecheckQuery): Promise<void> {
   let page: CountLine[] = [];
   const check = async () => {
     const balances = await importChunksRepository.balances(tx.sql, q.actor.accountId, page);
@@ -48,13 +48,14 @@ export async function checkCounts(tx: Transactor, q: { actor: Actor; importId: n
         );
     }
     page = [];
+    q.signal?.throwIfAborted();
     await yieldToEventLoop();
   };
-  for await (const group of stagedGroups(tx.sql, q.importId)) {
+  for await (const group of stagedGroups(tx.sql, q.importId, null, PRECHECK_PAGE)) {
     const last = group[group.length - 1];
     if (!last) continue;
     page.push({ sku: String(last.data['sku']), ...stockCount(last.data), line: last.lineNo });
-    if (page.length >= APPLY_PAGE) await check();
+    if (page.length >= PRECHECK_PAGE) await check();
   }
   await check();
 }

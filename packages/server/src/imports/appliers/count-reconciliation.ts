@@ -83,8 +83,9 @@ async function postAdjustments(
 ): Promise<Set<number>> {
   const failed = new Set<number>();
   if (pending.length === 0) return failed;
+  // Set-based: a page of adjustments (one per SKU × location) is a few statements, not a few per line.
   const post = (adjustments: readonly Adjustment[]) =>
-    ctx.services.ledger.post(
+    ctx.services.ledger.postMany(
       ctx.actor,
       adjustments.map((b): LedgerEntry => ({
         sku: b.sku,

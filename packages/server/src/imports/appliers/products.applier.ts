@@ -1,38 +1,39 @@
+import type { StagedRow } from '@stockwise/db/imports/imports.repository';
 import { importsRepository } from '@stockwise/db/imports/imports.repository';
 import type { ImportApplier } from './apply-context';
-import { attempt, inBatchOrOneByOne } from './apply-context';
-import { yieldToEventLoop } from '../chunked-apply';
-
-/** Staged lines upserted per statement. */
-const PRODUCTS_PAGE = 5000;
+import { attempt, inBatchOrOneByOne, stagedGroups } from './apply-context';
 
 /**
- * Products upsert a page of lines per statement. A page that fails (a barcode another product has)
- * is undone and retried a line at a time, so the failing line is named — and skipped with skipInvalid.
+ * Products: a SKU's last line in the file wins, and a chunk's SKUs are upserted in one statement. A chunk
+ * that fails (a barcode another product has) is undone and retried a SKU at a time, so the failing line is
+ * named — and skipped with skipInvalid.
  */
 export const applyProductsImport: ImportApplier = async (ctx) => {
-  const max = await importsRepository.maxStagedLine(ctx.sql, ctx.importId);
-  const upsert = (lines: { from: number; to: number }) =>
-    importsRepository.upsertProducts(ctx.sql, ctx.actor.accountId, ctx.importId, lines);
-  let changed = 0;
-  for (let from = 0; from <= max; from += PRODUCTS_PAGE) {
-    const page = { from, to: from + PRODUCTS_PAGE };
-    await inBatchOrOneByOne(
-      ctx,
-      async () => {
-        changed += await upsert(page);
-      },
-      async () => {
-        for (const line of await importsRepository.stagedLines(ctx.sql, ctx.importId, page)) {
-          await attempt(ctx, [line], async () => {
-            changed += await upsert({ from: line, to: line + 1 });
-          });
-        }
-      },
-    );
-    ctx.progress(PRODUCTS_PAGE);
-    // The embedded database resolves in microtasks: let queued requests (/api/health) run between pages.
-    await yieldToEventLoop();
+  const last: StagedRow[] = [];
+  for await (const group of ctx.groups ?? stagedGroups(ctx.sql, ctx.importId)) {
+    const row = group[group.length - 1];
+    if (row) last.push(row);
   }
+  const upsert = (rows: readonly StagedRow[]) =>
+    importsRepository.upsertProducts(
+      ctx.sql,
+      ctx.actor.accountId,
+      rows.map((r) => r.data),
+    );
+  let changed = 0;
+  await inBatchOrOneByOne(
+    ctx,
+    async () => {
+      changed += await upsert(last);
+    },
+    async () => {
+      for (const row of last) {
+        await attempt(ctx, [row.lineNo], async () => {
+          changed += await upsert([row]);
+        });
+      }
+    },
+  );
+  ctx.progress(last.length);
   return { productsChanged: changed };
 };
