@@ -91,6 +91,8 @@ export const decisionsEn = {
   'transferDrafts.title': 'Transfer drafts',
   'transferDrafts.explain':
     'Shipments in the making, saved from the planner. They move no stock until the shipment is sent.',
+  'transferDrafts.sendFile': 'Send to Amazon file',
+  'transferDrafts.sendFileNamed': 'Download the Send to Amazon file of transfer draft {id}',
   'transferDrafts.route': 'Route',
   'transferDrafts.lines': 'Lines',
   'transferDrafts.units': 'Units',

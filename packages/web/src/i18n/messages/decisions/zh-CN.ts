@@ -84,6 +84,8 @@ export const decisionsZhCN: DecisionsMessages = {
   'transferDrafts.saved': '已保存 {count} 个调拨草稿（每条路线一个），见下方列表。',
   'transferDrafts.title': '调拨草稿',
   'transferDrafts.explain': '从计划中保存的待发货件。发货之前不会移动库存。',
+  'transferDrafts.sendFile': '亚马逊发货文件',
+  'transferDrafts.sendFileNamed': '下载调拨草稿 {id} 的亚马逊发货（Send to Amazon）文件',
   'transferDrafts.route': '路线',
   'transferDrafts.lines': '行数',
   'transferDrafts.units': '件数',

@@ -84,6 +84,8 @@ export const decisionsZhTW: DecisionsMessages = {
   'transferDrafts.saved': '已儲存 {count} 個調撥草稿（每條路線一個），見下方清單。',
   'transferDrafts.title': '調撥草稿',
   'transferDrafts.explain': '從計畫中儲存的待出貨件。出貨之前不會移動庫存。',
+  'transferDrafts.sendFile': '亞馬遜出貨檔案',
+  'transferDrafts.sendFileNamed': '下載調撥草稿 {id} 的亞馬遜出貨（Send to Amazon）檔案',
   'transferDrafts.route': '路線',
   'transferDrafts.lines': '行數',
   'transferDrafts.units': '件數',
