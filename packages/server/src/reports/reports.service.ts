@@ -15,6 +15,7 @@ import { inventoryAgeReport } from './inventory-age.report';
 import { inventoryReport } from './inventory.report';
 import { profitReport } from './profit.report';
 import type { ReportContext, ReportDefinition, ReportParams, ReportScope } from './report-context';
+import { contextsByMarketplace } from './report-context';
 import { pagedRows } from './report-stream';
 import type { RowSource } from './report-writers';
 import { storageReport, storageSummary } from './storage.report';
@@ -153,17 +154,21 @@ export class ReportsService {
   }
 
   /**
-   * The storage and capacity page: fees by storage type month by month (this month, `months` − 1
-   * before it, and next month) and the storage report's capacity figures (utilisation against the
+   * The storage and capacity page: fees by storage type and currency month by month (this month,
+   * `months` − 1 before it, and next month), totals per currency, and the storage report's capacity figures (utilisation against the
    * limits this month and the next two, the overage fee at risk).
    */
   async storageOverview(actor: Actor, q: { asOf?: string | undefined; months: number }) {
     const params = this.params({ asOf: q.asOf });
     const ctx = await this.context(actor, 'storage', params);
     const summary = await storageSummary(this.tx, ctx);
+    // the currencies of the tables pricing the scope's locations: each figure is given in each of them
+    const currencies = [
+      ...new Set((await contextsByMarketplace(ctx)).map((c) => c.schedule.currency)),
+    ].sort();
     return {
       asOf: params.asOf,
-      currency: ctx.schedule.currency,
+      currencies,
       months: await storageMonths(this, actor, { asOf: params.asOf, months: q.months }),
       summary,
     };

@@ -147,7 +147,10 @@ async function* storageStream(tx: Transactor, ctx: ReportContext): AsyncGenerato
   }
 }
 
-/** Catalogue figures: the utilisation ratio, and each location's capacity use now and in the next two months. */
+/**
+ * Catalogue figures: the utilisation ratio, and each location's capacity use now and in the next two months
+ * (the overage fee in the currency of the location's table).
+ */
 export async function storageSummary(tx: Transactor, ctx: ReportContext) {
   const util = await utilization(tx, ctx);
   const capacity = await storageRepository.capacity(tx.sql, ctx.actor.accountId);
@@ -162,7 +165,13 @@ export async function storageSummary(tx: Transactor, ctx: ReportContext) {
       utilisation: limit ? r3(used / limit) : null,
       overageFee: r2(capacityOverageFee(schedule, { usedCubicFeet: used, limitCubicFeet: limit })),
     }));
-    lines.push({ location: c.location, storageType: c.storageType, limitCubicFeet: limit, months });
+    lines.push({
+      location: c.location,
+      storageType: c.storageType,
+      currency: schedule.currency,
+      limitCubicFeet: limit,
+      months,
+    });
   }
   return {
     storageUtilizationRatioWeeks: orNull(util.ratio, r2),

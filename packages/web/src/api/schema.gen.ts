@@ -9478,6 +9478,107 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/channels/amazon/transfer-drafts/{id}/send-to-amazon-file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A saved transfer draft (POST /transfer-drafts) as the Send to Amazon upload file, by the same rules as a posted draft (Seller owns prep and labeling). Writes nothing. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The Send to Amazon file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/tab-separated-values': string;
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/channels/{channel}/availability/push': {
     parameters: {
       query?: never;
@@ -14551,19 +14652,24 @@ export interface components {
     };
     StorageOverview: {
       asOf: string;
-      /** @description the default marketplace’s fee currency */
-      currency: string;
+      /** @description the currencies of the fee tables that price the Amazon locations (docs/fees.md): money is summed per currency, never across them */
+      currencies: string[];
       months: {
         month: string;
         /** @enum {string} */
         basis: 'past' | 'current' | 'next';
         fees: {
           storageType: string;
+          currency: string;
           storageFee: number;
           agedSurcharge: number;
         }[];
-        storageFee: number;
-        agedSurcharge: number;
+        /** @description the month’s fees per currency, in currency order */
+        totals: {
+          currency: string;
+          storageFee: number;
+          agedSurcharge: number;
+        }[];
       }[];
       summary: {
         storageUtilizationRatioWeeks: number | null;
@@ -14573,6 +14679,8 @@ export interface components {
         capacity: {
           location: string;
           storageType: string;
+          /** @description of the overage fee: the location’s fee table’s */
+          currency: string;
           limitCubicFeet: number | null;
           months: {
             month: number;

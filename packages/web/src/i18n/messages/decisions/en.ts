@@ -50,6 +50,8 @@ export const decisionsEn = {
   'storage.feesSummary': 'Storage fees and aged-inventory surcharge over {months} months: {total}.',
   'storage.chartLabel':
     'Bar chart of storage fees per month, stacked by storage type, with the aged-inventory surcharge',
+  'storage.currency': 'Currency',
+  'storage.currencySeparator': ' and ',
   'storage.month': 'Month',
   'storage.surcharge': 'Aged-inventory surcharge',
   'storage.total': 'Total',
