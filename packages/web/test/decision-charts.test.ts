@@ -57,6 +57,7 @@ describe('storage fee chart', () => {
   const overview: StorageOverview = {
     asOf: '2026-12-06',
     currencies: ['EUR', 'USD'],
+    withoutFeeTable: [],
     months: [
       {
         month: '2026-11',

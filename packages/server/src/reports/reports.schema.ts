@@ -82,6 +82,10 @@ export const StorageOverviewSchema = z
       description:
         'the currencies of the fee tables that price the Amazon locations (docs/fees.md): money is summed per currency, never across them',
     }),
+    withoutFeeTable: z.array(z.string()).openapi({
+      description:
+        'Amazon marketplaces in scope with no fee table (docs/fees.md): their fees are unknown and left out of every figure',
+    }),
     months: z.array(
       z.object({
         month: z.string(),

@@ -162,13 +162,14 @@ export class ReportsService {
     const params = this.params({ asOf: q.asOf });
     const ctx = await this.context(actor, 'storage', params);
     const summary = await storageSummary(this.tx, ctx);
-    // the currencies of the tables pricing the scope's locations: each figure is given in each of them
-    const currencies = [
-      ...new Set((await contextsByMarketplace(ctx)).map((c) => c.schedule.currency)),
-    ].sort();
+    // the currencies of the tables pricing the scope's locations: each figure is given in each of them;
+    // a marketplace without a table is named instead (its fees are unknown, not 0)
+    const schedules = (await contextsByMarketplace(ctx)).map((c) => c.schedule);
+    const priced = schedules.filter((s) => !s.noTable);
     return {
       asOf: params.asOf,
-      currencies,
+      currencies: [...new Set(priced.map((s) => s.currency))].sort(),
+      withoutFeeTable: [...new Set(schedules.filter((s) => s.noTable).map((s) => s.marketplace))].sort(),
       months: await storageMonths(this, actor, { asOf: params.asOf, months: q.months }),
       summary,
     };

@@ -49,6 +49,8 @@ export async function storageMonths(
     const byType = new Map<string, StorageFees>();
     for await (const page of rows)
       for (const row of page) {
+        // a row priced by no fee table has no fee to add (the overview names its marketplace instead)
+        if (row['estimated_monthly_storage_fee'] === null) continue;
         const storageType = String(row['storage_type']);
         const currency = String(row['currency']);
         const key = `${storageType}\u0001${currency}`;

@@ -90,11 +90,22 @@ async function storageRows(
       estimated_total_item_volume: r3(volume),
       month_of_charge: month,
       storage_utilization_ratio: amazon ? orNull(u.ratio, r2) : null,
-      base_rate: base,
-      utilization_surcharge_rate: util,
-      currency: schedule.currency,
-      estimated_monthly_storage_fee: r2(volume * (base + util)),
-      estimated_aged_inventory_surcharge: amazon ? r2(surcharge(r)) : 0,
+      // a marketplace without a fee table (docs/fees.md): its fees are unknown, left empty, not 0
+      ...(schedule.noTable && amazon
+        ? {
+            base_rate: null,
+            utilization_surcharge_rate: null,
+            currency: schedule.currency,
+            estimated_monthly_storage_fee: null,
+            estimated_aged_inventory_surcharge: null,
+          }
+        : {
+            base_rate: base,
+            utilization_surcharge_rate: util,
+            currency: schedule.currency,
+            estimated_monthly_storage_fee: r2(volume * (base + util)),
+            estimated_aged_inventory_surcharge: amazon ? r2(surcharge(r)) : 0,
+          }),
     });
   }
   return out;

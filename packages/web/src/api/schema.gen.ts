@@ -14654,6 +14654,8 @@ export interface components {
       asOf: string;
       /** @description the currencies of the fee tables that price the Amazon locations (docs/fees.md): money is summed per currency, never across them */
       currencies: string[];
+      /** @description Amazon marketplaces in scope with no fee table (docs/fees.md): their fees are unknown and left out of every figure */
+      withoutFeeTable: string[];
       months: {
         month: string;
         /** @enum {string} */

@@ -1,4 +1,4 @@
-import { Badge, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { StorageOverview } from '../../api/types';
 import { ScrollTable } from '../../components/common/data-table';
@@ -194,6 +194,11 @@ export default function StoragePage() {
       <QueryStates query={overview} />
       {data && option ? (
         <>
+          {data.withoutFeeTable.length > 0 ? (
+            <Alert color="yellow" variant="light" data-testid="storage-no-fee-table">
+              {t('storage.noFeeTable', { marketplaces: data.withoutFeeTable.join(', ') })}
+            </Alert>
+          ) : null}
           <StorageFigures overview={data} />
           <Paper withBorder radius="md" p="md">
             <Stack gap="sm">

@@ -52,6 +52,8 @@ export const decisionsEn = {
     'Bar chart of storage fees per month, stacked by storage type, with the aged-inventory surcharge',
   'storage.currency': 'Currency',
   'storage.currencySeparator': ' and ',
+  'storage.noFeeTable':
+    'No fee table for {marketplaces}: their storage fees are unknown and left out of these figures. Add the rates under Settings → Fee tables.',
   'storage.month': 'Month',
   'storage.surcharge': 'Aged-inventory surcharge',
   'storage.total': 'Total',

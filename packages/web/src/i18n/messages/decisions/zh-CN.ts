@@ -47,6 +47,8 @@ export const decisionsZhCN: DecisionsMessages = {
   'storage.chartLabel': '每月仓储费柱状图，按仓储类型堆叠，含库龄附加费',
   'storage.currency': '币种',
   'storage.currencySeparator': '，',
+  'storage.noFeeTable':
+    '{marketplaces} 没有费用表：其仓储费未知，未计入这些数字。请在 设置 → 费用表 中添加费率。',
   'storage.month': '月份',
   'storage.surcharge': '库龄附加费',
   'storage.total': '合计',

@@ -47,6 +47,8 @@ export const decisionsZhTW: DecisionsMessages = {
   'storage.chartLabel': '每月倉儲費長條圖，依倉儲類型堆疊，含庫齡附加費',
   'storage.currency': '幣別',
   'storage.currencySeparator': '，',
+  'storage.noFeeTable':
+    '{marketplaces} 沒有費用表：其倉儲費未知，未計入這些數字。請在 設定 → 費用表 中新增費率。',
   'storage.month': '月份',
   'storage.surcharge': '庫齡附加費',
   'storage.total': '合計',
