@@ -9800,7 +9800,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import a file: orders, products, stock (counts) as CSV; amazon-orders (All Orders report), amazon-inventory (FBA Manage Inventory), amazon-inventory-age (FBA inventory planning / age report), amazon-returns (FBA customer returns report) as tab-separated flat files; returns (returns / credit notes) as CSV
+     * Import a file: orders, products, stock (counts) as CSV; amazon-orders (All Orders report), amazon-inventory (FBA Manage Inventory), amazon-inventory-age (FBA inventory planning / age report), amazon-returns (FBA customer returns report), amazon-settlement (V2 settlement report: fees, refunds and reimbursements per SKU, once per settlement id) as tab-separated flat files; returns (returns / credit notes) as CSV
      * @description The body is the file itself, streamed. Every row is validated; by default one invalid row — or one that cannot be applied (unknown SKU or location, a count below what open orders reserve, an order that cannot be reserved, a barcode another product has) — refuses the whole file (400/404/409 naming the line) and nothing changes. With skipInvalid=true those rows are left out and listed in `rejects` (line, field, message) and the rest is applied. Applied in one transaction. Re-importing the same file changes nothing (`status: unchanged`). Formats: README, "Imports".
      */
     post: {
@@ -9830,7 +9830,8 @@ export interface paths {
             | 'amazon-inventory-age'
             | 'sales-history'
             | 'returns'
-            | 'amazon-returns';
+            | 'amazon-returns'
+            | 'amazon-settlement';
         };
         cookie?: never;
       };
@@ -14359,7 +14360,8 @@ export interface components {
         | 'amazon-inventory-age'
         | 'sales-history'
         | 'returns'
-        | 'amazon-returns';
+        | 'amazon-returns'
+        | 'amazon-settlement';
       /**
        * @description unchanged: this file was imported before; nothing changed
        * @enum {string}
@@ -14398,7 +14400,8 @@ export interface components {
         | 'amazon-inventory-age'
         | 'sales-history'
         | 'returns'
-        | 'amazon-returns';
+        | 'amazon-returns'
+        | 'amazon-settlement';
       /**
        * @description comma (CSV) or tab (Amazon flat files)
        * @enum {string}

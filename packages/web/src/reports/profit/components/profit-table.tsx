@@ -19,6 +19,8 @@ const COLUMNS: { key: Exclude<ProfitSortKey, 'sku'>; label: MessageKey; format: 
   { key: 'cogs', label: 'profit.cogs', format: 'money' },
   { key: 'referralFees', label: 'profit.referralFees', format: 'money' },
   { key: 'fulfilmentFees', label: 'profit.fulfilmentFees', format: 'money' },
+  { key: 'settledFees', label: 'profit.settledFees', format: 'money' },
+  { key: 'refundsNet', label: 'profit.refundsNet', format: 'money' },
   { key: 'storageFees', label: 'profit.storageFees', format: 'money' },
   { key: 'otherCosts', label: 'profit.otherCosts', format: 'money' },
   { key: 'profit', label: 'profit.profit', format: 'money' },
