@@ -5,6 +5,7 @@ import { periodOf, profitTotals, sortProfitRows, toProfitRow } from '../src/repo
 const page = (rows: ProfitReportPage['rows'], summary: ProfitReportPage['summary']): ProfitReportPage => ({
   kind: 'profit',
   asOf: '2026-11-26',
+  currency: 'USD',
   columns: [],
   rows,
   summary,

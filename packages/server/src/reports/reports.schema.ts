@@ -41,6 +41,10 @@ export const ReportSchema = z
   .object({
     kind: z.enum(REPORT_KINDS),
     asOf: z.string(),
+    currency: z.string().openapi({
+      description:
+        'the currency of the fee table that prices the summary’s money (the scope’s marketplace’s, else the US table’s); each row that carries money names its own where it may differ',
+    }),
     scope: z
       .object({
         network: z.enum(['amazon', 'seller']).nullable(),

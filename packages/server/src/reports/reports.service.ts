@@ -134,6 +134,7 @@ export class ReportsService {
     return {
       kind,
       asOf: q.params.asOf,
+      currency: ctx.schedule.currency,
       scope: { network: ctx.scope.network, locations: ctx.scope.locations.map((l) => l.code) },
       columns: def.columns(ctx),
       rows: page.rows,

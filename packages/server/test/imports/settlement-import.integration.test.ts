@@ -129,6 +129,8 @@ describeEachBackend('Settlement report import (Amazon flat-file V2)', (backend) 
   const profitOf = async (api: Awaited<ReturnType<typeof twoNetworkSeller>>['api'], sku: string) => {
     const res = await api.get('/api/v1/reports/profit?from=2025-06-01&to=2025-07-01');
     expect(res.status).toBe(200);
+    // the report names its currency: the US table's, the only one whose settlements it counts
+    expect(res.body['currency']).toBe('USD');
     return (res.body['rows'] as Row[]).find((r) => r['sku'] === sku);
   };
 

@@ -14700,6 +14700,8 @@ export interface components {
       /** @enum {string} */
       kind: 'inventory' | 'inventory-age' | 'excess' | 'stranded' | 'storage' | 'profit';
       asOf: string;
+      /** @description the currency of the fee table that prices the summary’s money (the scope’s marketplace’s, else the US table’s); each row that carries money names its own where it may differ */
+      currency: string;
       /** @description the locations the report counts: Amazon’s by default, the one asked for, or every location (network null) */
       scope: {
         /** @enum {string|null} */
