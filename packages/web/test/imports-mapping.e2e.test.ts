@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { HAS_CHROMIUM, screenshot } from './support/browser';
+import { pageApi } from './support/page-api';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 
@@ -45,19 +46,7 @@ describe.skipIf(!run)('sales history mapping and the Send to Amazon file (browse
     ({ server, page, errors } = session);
   });
 
-  const call = async <T>(path: string, body?: unknown): Promise<T> =>
-    (await page.evaluate(
-      async ({ p, b }) => {
-        const res = await fetch(
-          p,
-          b === undefined
-            ? undefined
-            : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) },
-        );
-        return res.json() as Promise<unknown>;
-      },
-      { p: path, b: body },
-    )) as T;
+  const call = <T>(path: string, body?: unknown): Promise<T> => pageApi(page)<T>(path, body);
 
   it('maps the file’s columns, imports it in a job and the demand shows in the sales history', async () => {
     // The UCI Online Retail export's shape: its own column names, a C-prefixed cancellation, postage.

@@ -56,6 +56,10 @@ const line = (
   return HEADER.map((c) => cells[c] ?? '').join('\t');
 };
 
+/** A commission line of an order. */
+const commission = (id: string, order: string, amount: string, sku: string) =>
+  line(id, { type: 'Order', order, amountType: 'ItemFees', description: 'Commission', amount, sku });
+
 /** One settlement: a sale of MUG with its fees, a refund with its fee given back, a reimbursement, a storage fee. */
 const settlement = (id: string, currency = 'USD', extra: string[] = []) =>
   [
@@ -158,14 +162,7 @@ describeEachBackend('Settlement report import (Amazon flat-file V2)', (backend) 
     expect((await uploadImport(api, 'amazon-settlement', settlement('9000001'))).body['status']).toBe(
       'unchanged',
     );
-    const more = line('9000001', {
-      type: 'Order',
-      order: '111-3',
-      amountType: 'ItemFees',
-      description: 'Commission',
-      amount: '-9.99',
-      sku: 'MUG',
-    });
+    const more = commission('9000001', '111-3', '-9.99', 'MUG');
     const again = await uploadImport(api, 'amazon-settlement', settlement('9000001', 'USD', [more]));
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     expect(again.body['applied']).toMatchObject({
@@ -181,26 +178,12 @@ describeEachBackend('Settlement report import (Amazon flat-file V2)', (backend) 
 
   it('a bad line is named and refuses the file, which changes nothing; an unknown SKU too', async () => {
     const { api } = await twoNetworkSeller(ctx, { skus: ['MUG'] });
-    const bad = line('9000003', {
-      type: 'Order',
-      order: '111-4',
-      amountType: 'ItemFees',
-      description: 'Commission',
-      amount: 'three',
-      sku: 'MUG',
-    });
+    const bad = commission('9000003', '111-4', 'three', 'MUG');
     const res = await uploadImport(api, 'amazon-settlement', settlement('9000003', 'USD', [bad]));
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain('"line":10');
     expect(JSON.stringify(res.body)).toContain('amount must be an amount like -2.25, got \\"three\\"');
-    const ghost = line('9000003', {
-      type: 'Order',
-      order: '111-5',
-      amountType: 'ItemFees',
-      description: 'Commission',
-      amount: '-1.00',
-      sku: 'GHOST',
-    });
+    const ghost = commission('9000003', '111-5', '-1.00', 'GHOST');
     const unknown = await uploadImport(api, 'amazon-settlement', settlement('9000003', 'USD', [ghost]));
     expect(unknown.status).toBe(400);
     expect(JSON.stringify(unknown.body)).toContain('unknown SKU GHOST');
