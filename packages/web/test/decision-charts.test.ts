@@ -3,6 +3,7 @@ import type { IpiHistory, StorageOverview } from '../src/api/types';
 import { buildIpiHistoryOption, ipiHistoryRows } from '../src/health/ipi-history-option';
 import {
   buildStorageFeesOption,
+  currenciesOf,
   monthAfter,
   storageTypesOf,
 } from '../src/reports/storage/storage-fees-option';
@@ -55,24 +56,29 @@ describe('IPI history chart', () => {
 describe('storage fee chart', () => {
   const overview: StorageOverview = {
     asOf: '2026-12-06',
-    currency: 'USD',
+    currencies: ['EUR', 'USD'],
+    withoutFeeTable: [],
     months: [
       {
         month: '2026-11',
         basis: 'past',
-        fees: [{ storageType: 'standard', storageFee: 10, agedSurcharge: 1 }],
-        storageFee: 10,
-        agedSurcharge: 1,
+        fees: [
+          { storageType: 'standard', currency: 'EUR', storageFee: 5, agedSurcharge: 0 },
+          { storageType: 'standard', currency: 'USD', storageFee: 10, agedSurcharge: 1 },
+        ],
+        totals: [
+          { currency: 'EUR', storageFee: 5, agedSurcharge: 0 },
+          { currency: 'USD', storageFee: 10, agedSurcharge: 1 },
+        ],
       },
       {
         month: '2026-12',
         basis: 'current',
         fees: [
-          { storageType: 'oversize', storageFee: 4, agedSurcharge: 0 },
-          { storageType: 'standard', storageFee: 3, agedSurcharge: 2 },
+          { storageType: 'oversize', currency: 'USD', storageFee: 4, agedSurcharge: 0 },
+          { storageType: 'standard', currency: 'USD', storageFee: 3, agedSurcharge: 2 },
         ],
-        storageFee: 7,
-        agedSurcharge: 2,
+        totals: [{ currency: 'USD', storageFee: 7, agedSurcharge: 2 }],
       },
     ],
     summary: {
@@ -83,15 +89,11 @@ describe('storage fee chart', () => {
       capacity: [],
     },
   };
+  const labels = { storageType: (t: string) => t, surcharge: 'Surcharge', month: String, money: String };
 
   it('stacks one bar series per storage type (0 where a month has none) and the surcharge on top', () => {
-    expect(storageTypesOf(overview)).toEqual(['oversize', 'standard']);
-    const option = buildStorageFeesOption(overview, {
-      storageType: (t) => t,
-      surcharge: 'Surcharge',
-      month: String,
-      money: String,
-    });
+    expect(storageTypesOf(overview, 'USD')).toEqual(['oversize', 'standard']);
+    const option = buildStorageFeesOption(overview, 'USD', labels);
     const series = option['series'] as { name: string; stack: string; data: number[] }[];
     expect(series.map((s) => [s.name, s.data])).toEqual([
       ['oversize', [0, 4]],
@@ -99,6 +101,19 @@ describe('storage fee chart', () => {
       ['Surcharge', [1, 2]],
     ]);
     expect(new Set(series.map((s) => s.stack))).toEqual(new Set(['fees']));
+  });
+
+  it('draws one currency at a time: the EUR chart holds the EUR fees only, 0 in a month with none', () => {
+    expect(currenciesOf(overview)).toEqual(['EUR', 'USD']);
+    expect(storageTypesOf(overview, 'EUR')).toEqual(['standard']);
+    const series = buildStorageFeesOption(overview, 'EUR', labels)['series'] as {
+      name: string;
+      data: number[];
+    }[];
+    expect(series.map((s) => [s.name, s.data])).toEqual([
+      ['standard', [5, 0]],
+      ['Surcharge', [0, 0]],
+    ]);
   });
 
   it('names the months after this one across a year end', () => {

@@ -5,6 +5,7 @@ import { periodOf, profitTotals, sortProfitRows, toProfitRow } from '../src/repo
 const page = (rows: ProfitReportPage['rows'], summary: ProfitReportPage['summary']): ProfitReportPage => ({
   kind: 'profit',
   asOf: '2026-11-26',
+  currency: 'USD',
   columns: [],
   rows,
   summary,
@@ -59,12 +60,19 @@ describe('profit model', () => {
       fulfilmentFees: 45,
       storageFees: 2,
       otherCosts: 5,
+      settledFees: 0,
+      refundsNet: 0,
       profit: 38,
       margin: 0.19,
       roi: 0.452,
       storagePercent: 1,
     });
     expect(toProfitRow(CUP).margin).toBeNull();
+  });
+
+  it('reads the settlement columns: fees Amazon settled, refunds less reimbursements', () => {
+    const settled = toProfitRow({ ...MUG, 'settled-fees': 5.1, refunds: 20, reimbursements: 8 });
+    expect(settled).toMatchObject({ settledFees: 5.1, refundsNet: 12 });
   });
 
   it('adds the pages’ totals and derives margin, ROI on COGS + inbound, and storage % of revenue', () => {

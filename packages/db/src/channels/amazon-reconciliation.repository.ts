@@ -59,14 +59,15 @@ export const amazonReconciliationRepository = {
   async reimbursed(
     sql: Sql,
     accountId: number,
-    w: DayWindow,
+    w: DayWindow & { currency: string | null },
   ): Promise<Map<string, { units: number; amount: number }>> {
     const rows = await sql.query<{ sku: string; units: number; amount: number }>(
       `SELECT sku, sum(quantity_cash + quantity_inventory)::int AS units, sum(amount_total)::numeric AS amount
        FROM amazon_reimbursements
        WHERE account_id = $1 AND ($2::date IS NULL OR approval_date >= $2::date) AND ($3::date IS NULL OR approval_date <= $3::date)
+         AND ($4::text IS NULL OR currency IS NULL OR currency = $4::text)
        GROUP BY sku`,
-      [accountId, w.from, w.to],
+      [accountId, w.from, w.to, w.currency],
     );
     return new Map(rows.map((r) => [r.sku, { units: r.units, amount: r.amount }]));
   },

@@ -23,6 +23,11 @@ export interface ProfitRow {
   amazonReceivedUnits: number;
   /** Σ over the period's days of units on hand at Amazon locations (unit-days, for storage fees), per storage month. */
   unitDaysByMonth: Record<string, number>;
+  /**
+   * Settlement amounts (migration 0040) posted in the period in the report's currency, signed as Amazon
+   * wrote them (fees and refunds negative, reimbursements positive); null when the SKU has none of a kind.
+   */
+  settled: { fee: number | null; refund: number | null; reimbursement: number | null };
 }
 
 /** A shipment sold through Amazon: on the Amazon channel, or without a channel from an Amazon location (CTE fba). */
@@ -36,9 +41,9 @@ export const profitRepository = {
   async page(
     sql: Sql,
     accountId: number,
-    q: { from: string; to: string } & ProductScope,
+    q: { from: string; to: string; currency: string } & ProductScope,
   ): Promise<ProfitRow[]> {
-    const params: unknown[] = [accountId, q.from, q.to];
+    const params: unknown[] = [accountId, q.from, q.to, q.currency];
     const where = productScopeSql(params, q);
     const amazonLocations = amazonLocationsSql(params);
     const rows = await sql.query<{
@@ -57,6 +62,9 @@ export const profitRepository = {
       amazon_revenue: number;
       amazon_received: number;
       unit_days: Record<string, number> | null;
+      settled_fee: number | null;
+      settled_refund: number | null;
+      settled_reimbursement: number | null;
     }>(
       `WITH prod AS MATERIALIZED (
          SELECT p.id, p.sku, p.title, p.asin, p.cubic_feet, p.size_tier, p.weight, p.weight_unit FROM products p WHERE p.account_id = $1 ${where}
@@ -103,11 +111,23 @@ export const profitRepository = {
          SELECT product_id, to_char(day, 'YYYY-MM') AS month, sum(GREATEST(0, level)) AS unit_days
          FROM levels GROUP BY product_id, to_char(day, 'YYYY-MM')
        ),
-       ud AS (SELECT product_id, json_object_agg(month, unit_days) AS by_month FROM unit_days GROUP BY product_id)
+       ud AS (SELECT product_id, json_object_agg(month, unit_days) AS by_month FROM unit_days GROUP BY product_id),
+       settled AS (
+         SELECT a.product_id,
+           sum(a.amount) FILTER (WHERE a.kind = 'fee')::float8 AS fee,
+           sum(a.amount) FILTER (WHERE a.kind = 'refund')::float8 AS refund,
+           sum(a.amount) FILTER (WHERE a.kind = 'reimbursement')::float8 AS reimbursement
+         FROM settlement_amounts a JOIN prod ON prod.id = a.product_id
+         WHERE a.account_id = $1 AND a.currency = $4
+           AND a.posted_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND a.posted_at < ($3::date::timestamp AT TIME ZONE 'UTC')
+         GROUP BY a.product_id
+       )
        SELECT prod.*, coalesce(s.units, 0) AS units, coalesce(s.revenue, 0) AS revenue, coalesce(s.cogs, 0) AS cogs,
          coalesce(s.amazon_units, 0) AS amazon_units, coalesce(s.amazon_revenue, 0) AS amazon_revenue,
-         coalesce(s.amazon_received, 0) AS amazon_received, ud.by_month AS unit_days
+         coalesce(s.amazon_received, 0) AS amazon_received, ud.by_month AS unit_days,
+         st.fee AS settled_fee, st.refund AS settled_refund, st.reimbursement AS settled_reimbursement
        FROM prod LEFT JOIN sales s ON s.product_id = prod.id LEFT JOIN ud ON ud.product_id = prod.id
+       LEFT JOIN settled st ON st.product_id = prod.id
        ORDER BY prod.sku`,
       params,
     );
@@ -127,6 +147,7 @@ export const profitRepository = {
       amazonRevenue: r.amazon_revenue,
       amazonReceivedUnits: r.amazon_received,
       unitDaysByMonth: Object.fromEntries(Object.entries(r.unit_days ?? {}).map(([k, v]) => [k, v])),
+      settled: { fee: r.settled_fee, refund: r.settled_refund, reimbursement: r.settled_reimbursement },
     }));
   },
   /**

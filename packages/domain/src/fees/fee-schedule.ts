@@ -43,6 +43,11 @@ export interface FeeSchedule {
   liquidationRecoveryRate: number;
   /** Any other variable cost per unit sold (payment fees, packaging, ...). */
   otherVariablePerUnit: number;
+  /**
+   * Set only on the stand-in for a marketplace that has no fee table (`noFeeTable`, docs/fees.md
+   * Selection): every rate 0, the marketplace's own currency; its money is unknown, not free.
+   */
+  noTable?: true;
 }
 
 export interface AgedBracket {

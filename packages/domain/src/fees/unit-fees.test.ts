@@ -3,12 +3,13 @@ import {
   feeScheduleFor,
   feeSizeTier,
   feeTableMarketplaces,
+  noFeeTable,
   feeWeightLb,
   storagePerCubicFootDay,
   unitFees,
   unitMarginAfterFees,
 } from './unit-fees';
-import { CUBIC_FEET_PER_CUBIC_METRE, perCubicFootOfPerCubicMetre } from './fee-schedule';
+import { CUBIC_FEET_PER_CUBIC_METRE, perCubicFootOfPerCubicMetre, storageRate } from './fee-schedule';
 import { US_2024_FEES as us } from './us-2024.fixture';
 
 describe('unit fees from the fee table (docs/formulas.md, US from 2024)', () => {
@@ -78,12 +79,24 @@ describe('storage per cubic foot per day over a window (months 1–12, rate ÷ d
 });
 
 describe('which fee table prices a location (docs/fees.md, Selection)', () => {
-  it("tries the location's own marketplace, then the US default; GB is the UK table", () => {
-    expect(feeTableMarketplaces('DE')).toEqual(['DE', 'US']);
-    expect(feeTableMarketplaces(' gb ')).toEqual(['UK', 'US']);
+  it("an Amazon marketplace is priced by its own table only; GB is the UK table; no marketplace is the US's", () => {
+    expect(feeTableMarketplaces('DE')).toEqual(['DE']);
+    expect(feeTableMarketplaces(' gb ')).toEqual(['UK']);
+    expect(feeTableMarketplaces('MX')).toEqual(['MX']);
     expect(feeTableMarketplaces('US')).toEqual(['US']);
     expect(feeTableMarketplaces(null)).toEqual(['US']);
     expect(feeTableMarketplaces('')).toEqual(['US']);
+    // a code Amazon does not have: its own rows if the seller made some, else the US table
+    expect(feeTableMarketplaces('XX')).toEqual(['XX', 'US']);
+  });
+
+  it('a marketplace without a table says so: every rate 0 in its own currency, never the US rates in USD', () => {
+    const mx = noFeeTable('MX', '2025-07-01');
+    expect(mx).toMatchObject({ marketplace: 'MX', currency: 'MXN', noTable: true, agedSurcharge: [] });
+    expect(noFeeTable('jp', '2025-07-01')?.currency).toBe('JPY');
+    expect(storageRate(mx!, { storageType: 'standard', month: 11 })).toBe(0);
+    expect(noFeeTable('US', '2025-07-01')).toBeUndefined();
+    expect(noFeeTable('XX', '2025-07-01')).toBeUndefined();
   });
 
   it('holds per-cubic-metre rates per cubic foot: 1 m³ = 35.3147 cu ft', () => {

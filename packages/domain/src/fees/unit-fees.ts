@@ -8,6 +8,7 @@ import { toPounds } from '../catalog/dimensions';
 import { isoDate, parseIsoDate } from '../dates/dates';
 import type { FeeSchedule } from './fee-schedule';
 import { fulfilmentFee, storageRate } from './fee-schedule';
+import { amazonMarketplace } from '../channels/amazon/marketplaces';
 
 /** Fees are looked up by size tier; a product without one is taken as large standard. */
 export const feeSizeTier = (tier: string | null | undefined): SizeTier =>
@@ -126,14 +127,50 @@ export function feeScheduleFor(schedules: FeeSchedules, marketplace: string | nu
 export const DEFAULT_FEE_MARKETPLACE = 'US';
 
 /**
- * The one rule that picks a location's fee table (docs/fees.md, Selection): the tables to try, in order —
- * the location's own marketplace (Amazon's 'GB' is the 'UK' table), then the US default. A location
- * without a marketplace, or one whose marketplace has no table (MX, JP), is priced by the US table, and
- * every figure priced so carries that table's currency, so it never passes for the local one.
- * @example feeTableMarketplaces('DE') // ['DE', 'US']; feeTableMarketplaces(null) // ['US']
+ * The one rule that picks a location's fee table (docs/fees.md, Selection): the tables to try, in order.
+ * A location without a marketplace (own warehouses, 3PLs) is priced by the US default. An Amazon
+ * marketplace is priced by its own table only (Amazon's 'GB' is the 'UK' table): when it has none in force,
+ * it has **no fee table** (`noFeeTable`), never another marketplace's rates in another currency. A code
+ * Amazon does not have falls back to the US table.
+ * @example feeTableMarketplaces('DE') // ['DE']; feeTableMarketplaces(null) // ['US']; feeTableMarketplaces('XX') // ['XX', 'US']
  */
 export function feeTableMarketplaces(marketplace: string | null | undefined): string[] {
   const code = marketplace?.trim().toUpperCase();
   const own = code === 'GB' ? 'UK' : code;
-  return own && own !== DEFAULT_FEE_MARKETPLACE ? [own, DEFAULT_FEE_MARKETPLACE] : [DEFAULT_FEE_MARKETPLACE];
+  if (!own || own === DEFAULT_FEE_MARKETPLACE) return [DEFAULT_FEE_MARKETPLACE];
+  return amazonMarketplace(own) ? [own] : [own, DEFAULT_FEE_MARKETPLACE];
+}
+
+/**
+ * The stand-in schedule of an Amazon marketplace without a fee table in force on `on` (JP and MX ship
+ * none: docs/fees.md): every rate 0 and `noTable` set, in the marketplace's own currency — reports show
+ * its money as unknown rather than price it with the US table in USD. Undefined for a code Amazon does
+ * not have (the US table prices it).
+ * @example noFeeTable('MX', '2025-07-01')?.currency // 'MXN'
+ */
+export function noFeeTable(marketplace: string, on: string): FeeSchedule | undefined {
+  const found = amazonMarketplace(marketplace);
+  if (!found || found.code === DEFAULT_FEE_MARKETPLACE) return undefined;
+  const none = { offPeak: 0, peak: 0 };
+  return {
+    marketplace: found.code,
+    effectiveFrom: on,
+    currency: found.currency,
+    storage: { standard: none, oversize: none },
+    peakMonths: [],
+    warehouseStoragePerCubicFootMonth: 0,
+    agedSurcharge: [],
+    agedSurchargeDay: 15,
+    utilizationSurcharge: [],
+    capacityOveragePerCubicFoot: 0,
+    referralRate: 0,
+    fulfilment: [],
+    inboundPerCubicFoot: 0,
+    removalPerUnit: 0,
+    disposalPerUnit: 0,
+    liquidationPerUnit: 0,
+    liquidationRecoveryRate: 0,
+    otherVariablePerUnit: 0,
+    noTable: true,
+  };
 }

@@ -2,6 +2,7 @@ import { checkBarcode } from '../catalog/barcode';
 import { DomainError } from '../errors';
 import { ORDER_CHANNELS } from '../sales/order-state';
 import { SALES_HISTORY_COLUMNS, SALES_HISTORY_REQUIRED } from './sales-history';
+import { SETTLEMENT_OPTIONAL, SETTLEMENT_REQUIRED, settlementRow } from './settlement';
 import {
   AMAZON_RETURNS_OPTIONAL,
   AMAZON_RETURNS_REQUIRED,
@@ -31,6 +32,7 @@ export const IMPORT_KINDS = [
   'sales-history',
   'returns',
   'amazon-returns',
+  'amazon-settlement',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -93,6 +95,12 @@ export const IMPORT_FORMATS: Record<
     quoted: false,
     required: AMAZON_RETURNS_REQUIRED,
     optional: AMAZON_RETURNS_OPTIONAL,
+  },
+  'amazon-settlement': {
+    delimiter: '\t',
+    quoted: false,
+    required: SETTLEMENT_REQUIRED,
+    optional: SETTLEMENT_OPTIONAL,
   },
 };
 
@@ -169,10 +177,11 @@ function bool(row: Readonly<Record<string, string>>, column: string): boolean | 
 export function validateImportRow(kind: ImportKind, row: Readonly<Record<string, string>>): ImportRow {
   if (kind === 'returns') return returnRow(row);
   if (kind === 'amazon-returns') return amazonReturnRow(row);
+  if (kind === 'amazon-settlement') return settlementRow(row);
   return validateOtherRow(kind, row);
 }
 
-type OtherKind = Exclude<ImportKind, 'returns' | 'amazon-returns'>;
+type OtherKind = Exclude<ImportKind, 'returns' | 'amazon-returns' | 'amazon-settlement'>;
 
 function validateOtherRow(kind: OtherKind, row: Readonly<Record<string, string>>): ImportRow {
   switch (kind) {

@@ -11,6 +11,12 @@ export interface ProfitInputs {
   agedSurcharge: number;
   inboundShipping: number;
   otherVariableCost: number;
+  /** Amazon's item fees as its settlement reports charged them (net of fees given back), a cost. */
+  settledFees: number;
+  /** Item prices given back on refunds (settlement reports), taken off revenue. */
+  refunds: number;
+  /** What Amazon paid for lost or damaged units (settlement reports), added to profit. */
+  reimbursements: number;
 }
 
 export interface ProfitLine extends ProfitInputs {
@@ -33,11 +39,15 @@ export const ZERO_PROFIT: ProfitInputs = {
   agedSurcharge: 0,
   inboundShipping: 0,
   otherVariableCost: 0,
+  settledFees: 0,
+  refunds: 0,
+  reimbursements: 0,
 };
 
 /**
  * Profit per SKU = revenue − COGS − referral fee − fulfilment fee − storage fees (and aged surcharge)
- * − inbound shipping − other variable cost (docs/formulas.md).
+ * − inbound shipping − other variable cost − settled fees − refunds + reimbursements (docs/formulas.md;
+ * the last three from Amazon's settlement reports).
  * @example profitLine({ ...ZERO_PROFIT, unitsSold: 10, revenue: 200, cogs: 80, referralFees: 30, fulfilmentFees: 45, storageFees: 2 }).profit // 43
  */
 export function profitLine(inputs: ProfitInputs): ProfitLine {
@@ -48,8 +58,10 @@ export function profitLine(inputs: ProfitInputs): ProfitLine {
     inputs.storageFees +
     inputs.agedSurcharge +
     inputs.inboundShipping +
-    inputs.otherVariableCost;
-  const profit = inputs.revenue - costs;
+    inputs.otherVariableCost +
+    inputs.settledFees +
+    inputs.refunds;
+  const profit = inputs.revenue - costs + inputs.reimbursements;
   const invested = inputs.cogs + inputs.inboundShipping;
   return {
     ...inputs,

@@ -2,7 +2,7 @@ import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import { DEFAULT_WAREHOUSE_STORAGE_PER_CUBIC_FOOT_MONTH } from '@stockwise/domain/fees/fee-schedule';
 import { DomainError } from '@stockwise/domain/errors';
 import type { FeeSchedules } from '@stockwise/domain/fees/unit-fees';
-import { DEFAULT_FEE_MARKETPLACE, feeTableMarketplaces } from '@stockwise/domain/fees/unit-fees';
+import { DEFAULT_FEE_MARKETPLACE, feeTableMarketplaces, noFeeTable } from '@stockwise/domain/fees/unit-fees';
 import type { FeeScheduleRecord } from '@stockwise/db/fees/fees.repository';
 import { feesRepository } from '@stockwise/db/fees/fees.repository';
 import type { FeeScheduleCreate, FeeScheduleDto, FeeScheduleUpdate } from './fees.schema';
@@ -34,7 +34,7 @@ function toDto(r: FeeScheduleRecord): FeeScheduleDto {
 }
 
 const bodyOf = (s: FeeSchedule): Record<string, unknown> => {
-  const { marketplace: _m, effectiveFrom: _e, ...body } = s;
+  const { marketplace: _m, effectiveFrom: _e, noTable: _n, ...body } = s;
   return body;
 };
 
@@ -54,13 +54,17 @@ export class FeesService {
 
   /**
    * The schedule in force on a date for a location's marketplace: the first table of
-   * feeTableMarketplaces (its own, else the US default) with a row on that date, else the US table's latest.
+   * feeTableMarketplaces with a row on that date; for an Amazon marketplace without one, its `noFeeTable`
+   * stand-in (rates unknown, its own currency); else the US table's latest.
    */
   async effective(actor: Actor, q: { marketplace?: string | null; on: string }): Promise<FeeSchedule> {
     for (const marketplace of feeTableMarketplaces(q.marketplace)) {
       const found = await feesRepository.effective(this.tx.sql, actor.accountId, { marketplace, on: q.on });
       if (found) return toSchedule(found);
     }
+    // an Amazon marketplace without a table of its own in force: it says so (docs/fees.md, Selection)
+    const none = q.marketplace ? noFeeTable(q.marketplace, q.on) : undefined;
+    if (none) return none;
     const latest = await feesRepository.effective(this.tx.sql, actor.accountId, {
       marketplace: DEFAULT_MARKETPLACE,
       on: '9999-12-31',

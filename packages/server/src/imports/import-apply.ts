@@ -14,6 +14,7 @@ import { applyOrdersImport } from './appliers/orders.applier';
 import { applyProductsImport } from './appliers/products.applier';
 import { applyAmazonReturnsImport, applyReturnsImport } from './appliers/returns.applier';
 import { applySalesHistoryImport } from './appliers/sales-history.applier';
+import { applySettlementImport } from './appliers/settlement.applier';
 import { applyStockImport } from './appliers/stock.applier';
 import { applySalesDemandInChunks } from './chunked-apply';
 import { applyInChunks, CHUNKED_KINDS } from './chunked-orders';
@@ -29,6 +30,7 @@ const APPLIERS: Record<ImportKind, ImportApplier> = {
   'sales-history': applySalesHistoryImport,
   returns: applyReturnsImport,
   'amazon-returns': applyAmazonReturnsImport,
+  'amazon-settlement': applySettlementImport,
 };
 
 /**
@@ -122,6 +124,7 @@ const TOUCHED_TABLES: Record<ImportKind, readonly string[]> = {
   'sales-history': ['sales_demand', 'products'],
   returns: ['stock_movements', 'stock_balances', 'order_lines', 'booked_returns'],
   'amazon-returns': ['stock_movements', 'stock_balances', 'order_lines', 'booked_returns'],
+  'amazon-settlement': ['settlement_amounts'],
 };
 
 async function applyAll(

@@ -55,21 +55,34 @@ function storageFees(schedule: FeeSchedule, r: ProfitRow): number {
   return storage;
 }
 
-/** A SKU's revenue and costs over the period, fees from the schedule. */
+/**
+ * A SKU's revenue and costs over the period. Amazon's item fees: what its settlement reports charged when
+ * the SKU has settled fees in the period (docs/formulas.md "Settlement report"), else the fee table's
+ * referral and fulfilment estimate; refunds and reimbursements only from settlements.
+ */
 function profitInputs(schedule: FeeSchedule, r: ProfitRow, agedSurcharge: number): ProfitInputs {
   const weightLb = r.weight === null ? 1 : toPounds(r.weight, r.weightUnit as 'lb');
+  const settled = r.settled.fee !== null;
   return {
     unitsSold: r.unitsSold,
     revenue: r.revenue,
     cogs: r.cogs,
-    referralFees: r.amazonRevenue * schedule.referralRate,
-    fulfilmentFees: r.amazonUnits * fulfilmentFee(schedule, { sizeTier: feeSizeTier(r.sizeTier), weightLb }),
+    referralFees: settled ? 0 : r.amazonRevenue * schedule.referralRate,
+    fulfilmentFees: settled
+      ? 0
+      : r.amazonUnits * fulfilmentFee(schedule, { sizeTier: feeSizeTier(r.sizeTier), weightLb }),
+    settledFees: -(r.settled.fee ?? 0),
+    refunds: -(r.settled.refund ?? 0),
+    reimbursements: r.settled.reimbursement ?? 0,
     storageFees: storageFees(schedule, r),
     agedSurcharge,
     inboundShipping: r.amazonReceivedUnits * (r.cubicFeet ?? 0) * schedule.inboundPerCubicFoot,
     otherVariableCost: r.unitsSold * schedule.otherVariablePerUnit,
   };
 }
+
+const hasSettlement = (r: ProfitRow) =>
+  r.settled.fee !== null || r.settled.refund !== null || r.settled.reimbursement !== null;
 
 function profitRow(r: ProfitRow, inputs: ProfitInputs): ReportRow {
   const p = profitLine(inputs);
@@ -86,6 +99,9 @@ function profitRow(r: ProfitRow, inputs: ProfitInputs): ReportRow {
     'aged-inventory-surcharge': r2(p.agedSurcharge),
     'inbound-shipping': r2(p.inboundShipping),
     'other-variable-cost': r2(p.otherVariableCost),
+    'settled-fees': r2(p.settledFees),
+    refunds: r2(p.refunds),
+    reimbursements: r2(p.reimbursements),
     profit: r2(p.profit),
     margin: orNull(p.margin, r3),
     roi: orNull(p.roi, r3),
@@ -97,7 +113,12 @@ function profitRow(r: ProfitRow, inputs: ProfitInputs): ReportRow {
 async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): Promise<Page> {
   const { from, to } = ctx.params;
   const rows = await analytic(tx, (sql) =>
-    profitRepository.page(sql, ctx.actor.accountId, { from, to, ...scopeOf(range) }),
+    profitRepository.page(sql, ctx.actor.accountId, {
+      from,
+      to,
+      currency: ctx.schedule.currency,
+      ...scopeOf(range),
+    }),
   );
   const surcharge = await agedSurcharges(tx, ctx, range);
   let total: ProfitInputs = ZERO_PROFIT;
@@ -105,7 +126,7 @@ async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): 
   for (const r of rows) {
     const inputs = profitInputs(ctx.schedule, r, surcharge.get(r.sku) ?? 0);
     total = addProfit(total, inputs);
-    if (r.unitsSold === 0 && inputs.storageFees === 0) continue;
+    if (r.unitsSold === 0 && inputs.storageFees === 0 && !hasSettlement(r)) continue;
     out.push(profitRow(r, inputs));
   }
   const t = profitLine(total);
@@ -115,7 +136,9 @@ async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): 
       unitsSold: t.unitsSold,
       revenue: r2(t.revenue),
       cogs: r2(t.cogs),
-      fees: r2(t.referralFees + t.fulfilmentFees),
+      fees: r2(t.referralFees + t.fulfilmentFees + t.settledFees),
+      refunds: r2(t.refunds),
+      reimbursements: r2(t.reimbursements),
       storageFees: r2(t.storageFees + t.agedSurcharge),
       profit: r2(t.profit),
       margin: t.margin ?? 0,

@@ -41,6 +41,10 @@ export const ReportSchema = z
   .object({
     kind: z.enum(REPORT_KINDS),
     asOf: z.string(),
+    currency: z.string().openapi({
+      description:
+        'the currency of the fee table that prices the summary’s money (the scope’s marketplace’s, else the US table’s); each row that carries money names its own where it may differ',
+    }),
     scope: z
       .object({
         network: z.enum(['amazon', 'seller']).nullable(),
@@ -78,16 +82,29 @@ const CapacityMonthSchema = z.object({
 export const StorageOverviewSchema = z
   .object({
     asOf: z.string(),
-    currency: z.string().openapi({ description: 'the default marketplace’s fee currency' }),
+    currencies: z.array(z.string()).openapi({
+      description:
+        'the currencies of the fee tables that price the Amazon locations (docs/fees.md): money is summed per currency, never across them',
+    }),
+    withoutFeeTable: z.array(z.string()).openapi({
+      description:
+        'Amazon marketplaces in scope with no fee table (docs/fees.md): their fees are unknown and left out of every figure',
+    }),
     months: z.array(
       z.object({
         month: z.string(),
         basis: z.enum(['past', 'current', 'next']),
         fees: z.array(
-          z.object({ storageType: z.string(), storageFee: z.number(), agedSurcharge: z.number() }),
+          z.object({
+            storageType: z.string(),
+            currency: z.string(),
+            storageFee: z.number(),
+            agedSurcharge: z.number(),
+          }),
         ),
-        storageFee: z.number(),
-        agedSurcharge: z.number(),
+        totals: z
+          .array(z.object({ currency: z.string(), storageFee: z.number(), agedSurcharge: z.number() }))
+          .openapi({ description: 'the month’s fees per currency, in currency order' }),
       }),
     ),
     summary: z.object({
@@ -99,6 +116,7 @@ export const StorageOverviewSchema = z
         z.object({
           location: z.string(),
           storageType: z.string(),
+          currency: z.string().openapi({ description: 'of the overage fee: the location’s fee table’s' }),
           limitCubicFeet: z.number().nullable(),
           months: z.array(CapacityMonthSchema),
         }),

@@ -15,6 +15,7 @@ import { inventoryAgeReport } from './inventory-age.report';
 import { inventoryReport } from './inventory.report';
 import { profitReport } from './profit.report';
 import type { ReportContext, ReportDefinition, ReportParams, ReportScope } from './report-context';
+import { contextsByMarketplace } from './report-context';
 import { pagedRows } from './report-stream';
 import type { RowSource } from './report-writers';
 import { storageReport, storageSummary } from './storage.report';
@@ -133,6 +134,7 @@ export class ReportsService {
     return {
       kind,
       asOf: q.params.asOf,
+      currency: ctx.schedule.currency,
       scope: { network: ctx.scope.network, locations: ctx.scope.locations.map((l) => l.code) },
       columns: def.columns(ctx),
       rows: page.rows,
@@ -153,17 +155,22 @@ export class ReportsService {
   }
 
   /**
-   * The storage and capacity page: fees by storage type month by month (this month, `months` − 1
-   * before it, and next month) and the storage report's capacity figures (utilisation against the
+   * The storage and capacity page: fees by storage type and currency month by month (this month,
+   * `months` − 1 before it, and next month), totals per currency, and the storage report's capacity figures (utilisation against the
    * limits this month and the next two, the overage fee at risk).
    */
   async storageOverview(actor: Actor, q: { asOf?: string | undefined; months: number }) {
     const params = this.params({ asOf: q.asOf });
     const ctx = await this.context(actor, 'storage', params);
     const summary = await storageSummary(this.tx, ctx);
+    // the currencies of the tables pricing the scope's locations: each figure is given in each of them;
+    // a marketplace without a table is named instead (its fees are unknown, not 0)
+    const schedules = (await contextsByMarketplace(ctx)).map((c) => c.schedule);
+    const priced = schedules.filter((s) => !s.noTable);
     return {
       asOf: params.asOf,
-      currency: ctx.schedule.currency,
+      currencies: [...new Set(priced.map((s) => s.currency))].sort(),
+      withoutFeeTable: [...new Set(schedules.filter((s) => s.noTable).map((s) => s.marketplace))].sort(),
       months: await storageMonths(this, actor, { asOf: params.asOf, months: q.months }),
       summary,
     };

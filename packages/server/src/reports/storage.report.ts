@@ -90,11 +90,22 @@ async function storageRows(
       estimated_total_item_volume: r3(volume),
       month_of_charge: month,
       storage_utilization_ratio: amazon ? orNull(u.ratio, r2) : null,
-      base_rate: base,
-      utilization_surcharge_rate: util,
-      currency: schedule.currency,
-      estimated_monthly_storage_fee: r2(volume * (base + util)),
-      estimated_aged_inventory_surcharge: amazon ? r2(surcharge(r)) : 0,
+      // a marketplace without a fee table (docs/fees.md): its fees are unknown, left empty, not 0
+      ...(schedule.noTable && amazon
+        ? {
+            base_rate: null,
+            utilization_surcharge_rate: null,
+            currency: schedule.currency,
+            estimated_monthly_storage_fee: null,
+            estimated_aged_inventory_surcharge: null,
+          }
+        : {
+            base_rate: base,
+            utilization_surcharge_rate: util,
+            currency: schedule.currency,
+            estimated_monthly_storage_fee: r2(volume * (base + util)),
+            estimated_aged_inventory_surcharge: amazon ? r2(surcharge(r)) : 0,
+          }),
     });
   }
   return out;
@@ -147,7 +158,10 @@ async function* storageStream(tx: Transactor, ctx: ReportContext): AsyncGenerato
   }
 }
 
-/** Catalogue figures: the utilisation ratio, and each location's capacity use now and in the next two months. */
+/**
+ * Catalogue figures: the utilisation ratio, and each location's capacity use now and in the next two months
+ * (the overage fee in the currency of the location's table).
+ */
 export async function storageSummary(tx: Transactor, ctx: ReportContext) {
   const util = await utilization(tx, ctx);
   const capacity = await storageRepository.capacity(tx.sql, ctx.actor.accountId);
@@ -162,7 +176,13 @@ export async function storageSummary(tx: Transactor, ctx: ReportContext) {
       utilisation: limit ? r3(used / limit) : null,
       overageFee: r2(capacityOverageFee(schedule, { usedCubicFeet: used, limitCubicFeet: limit })),
     }));
-    lines.push({ location: c.location, storageType: c.storageType, limitCubicFeet: limit, months });
+    lines.push({
+      location: c.location,
+      storageType: c.storageType,
+      currency: schedule.currency,
+      limitCubicFeet: limit,
+      months,
+    });
   }
   return {
     storageUtilizationRatioWeeks: orNull(util.ratio, r2),

@@ -301,6 +301,20 @@ describeEachBackend(
       expect(JSON.stringify(backwards.body)).toContain('from');
       const unknown = await api.get('/api/v1/channels/amazon/reconciliation?location=NOPE');
       expect(unknown.status).toBe(404);
+      // A reimbursement paid in EUR (another marketplace's) adds nothing to the US location's USD figures.
+      await sw.db.query(
+        `INSERT INTO amazon_reimbursements (account_id, reimbursement_id, sku, approval_date, reason, currency,
+           amount_total, quantity_cash, quantity_inventory, document_id)
+         VALUES ($1, 'EUR-1', 'MUG-BLUE-12OZ', '2024-04-20', 'Lost_Warehouse', 'EUR', 50, 1, 0, 'doc-eur')`,
+        [owner.actor.accountId],
+      );
+      const after = await api.get('/api/v1/channels/amazon/reconciliation');
+      expect(after.body['totals']).toEqual({
+        eligibleUnits: 2,
+        eligibleValue: 13,
+        reimbursedUnits: 1,
+        reimbursedAmount: 9.75,
+      });
     });
   },
 );

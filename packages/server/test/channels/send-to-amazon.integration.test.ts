@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { newAccount } from '../support/factories';
+import { client } from '../support/http-client';
 import { twoNetworkSeller } from '../support/two-network-seller';
 
 const PATH = '/api/v1/channels/amazon/send-to-amazon-file';
@@ -54,5 +56,40 @@ describeEachBackend('Send to Amazon file (docs/formulas.md)', (backend) => {
       'lines.0.quantity',
     );
     await refused({ from: 'WH1', to: 'FBA-US', lines: [] }, 400, 'lines');
+  });
+
+  it('a saved transfer draft downloads by id as the same file; another account’s or a missing id is 404', async () => {
+    const { api } = await twoNetworkSeller(ctx, { skus: ['MUG', 'CUP'] });
+    const saved = await api.post('/api/v1/transfer-drafts', {
+      fromLocation: 'WH1',
+      toLocation: 'FBA-US',
+      lines: [
+        { sku: 'CUP', quantity: 12 },
+        { sku: 'MUG', quantity: 40 },
+      ],
+    });
+    expect(saved.status).toBe(201);
+    const id = String(saved.body['id']);
+    const path = `/api/v1/channels/amazon/transfer-drafts/${id}/send-to-amazon-file`;
+    const res = await api.get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/tab-separated-values');
+    expect(res.headers.get('content-disposition')).toContain(`send-to-amazon-WH1-FBA-US-draft-${id}.txt`);
+    expect(String(res.body['text']).split('\r\n')).toEqual([
+      'Default prep owner\tSeller',
+      'Default labeling owner\tSeller',
+      '',
+      'Merchant SKU\tQuantity\tPrep owner\tLabeling owner',
+      'CUP\t12\tSeller\tSeller',
+      'MUG\t40\tSeller\tSeller',
+      '',
+    ]);
+    const other = client(ctx.app, (await newAccount(ctx.sw)).token);
+    const foreign = await other.get(path);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body['field']).toBe('id');
+    expect(
+      (await api.get('/api/v1/channels/amazon/transfer-drafts/999999999/send-to-amazon-file')).status,
+    ).toBe(404);
   });
 });

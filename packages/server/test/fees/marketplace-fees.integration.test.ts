@@ -66,22 +66,41 @@ describeEachBackend('Fee tables per marketplace (docs/fees.md)', (backend) => {
     expect(row!['currency']).toBe('EUR');
   });
 
-  it('a marketplace without its own table (MX) is priced by the US table and says USD; GB finds the UK table', async () => {
+  it('a marketplace without a table (MX, JP) says so: no US rates, no USD, its fees left out of the totals; GB finds the UK table', async () => {
     const { api, move } = await germanSeller(ctx, ['ANY']);
     for (const [code, marketplace] of [
       ['FBA-MX', 'MX'],
+      ['FBA-JP', 'JP'],
       ['FBA-GB', 'GB'],
     ] as const)
       expect(
         (await api.post('/api/v1/locations', { code, name: code, type: 'amazon_fba', marketplace })).status,
       ).toBe(201);
-    for (const location of ['FBA-MX', 'FBA-GB'])
+    for (const location of ['FBA-MX', 'FBA-JP', 'FBA-GB', 'FBA-US'])
       await move({ type: 'receipt', sku: 'ANY', location, quantity: 10, occurredAt: '2025-07-01T12:00:00Z' });
     const res = await api.get('/api/v1/reports/storage?asOf=2025-07-10&month=2025-07');
     const rows = new Map((res.body['rows'] as Row[]).map((r) => [r['fulfillment_center'], r]));
-    // oversize, January–September: the US table's $0.56 for MX; Amazon.co.uk's £0.46 per cu ft for GB
-    expect(rows.get('FBA-MX')).toMatchObject({ currency: 'USD', base_rate: 0.56 });
+    // MX and JP: no table, so no rate and no fee — in their own currency, never the US table's USD
+    const unknown = {
+      base_rate: null,
+      estimated_monthly_storage_fee: null,
+      estimated_aged_inventory_surcharge: null,
+    };
+    expect(rows.get('FBA-MX')).toMatchObject({ currency: 'MXN', ...unknown });
+    expect(rows.get('FBA-JP')).toMatchObject({ currency: 'JPY', ...unknown });
+    // oversize, January–September: Amazon.co.uk's £0.46 per cu ft for GB
     expect(rows.get('FBA-GB')).toMatchObject({ currency: 'GBP', base_rate: 0.46 });
+
+    // the storage overview names them and adds none of their money to any currency's total
+    const overview = await api.get('/api/v1/reports/storage/overview?asOf=2025-07-10&months=1');
+    expect(overview.status).toBe(200);
+    expect(overview.body['withoutFeeTable']).toEqual(['JP', 'MX']);
+    expect(overview.body['currencies']).toEqual(['EUR', 'GBP', 'USD']);
+    const july = (overview.body['months'] as { basis: string; totals: { currency: string }[] }[]).find(
+      (m) => m.basis === 'current',
+    )!;
+    // FBA-DE holds nothing; MX and JP add to no total, in USD or otherwise
+    expect(july.totals.map((t) => t.currency)).toEqual(['GBP', 'USD']);
 
     const tables = await api.get('/api/v1/fees');
     expect(tables.status).toBe(200);

@@ -3,13 +3,19 @@ import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { twoNetworkSeller } from '../support/two-network-seller';
 
-interface Month {
-  month: string;
-  basis: string;
-  fees: { storageType: string; storageFee: number; agedSurcharge: number }[];
+interface Totals {
+  currency: string;
   storageFee: number;
   agedSurcharge: number;
 }
+interface Month {
+  month: string;
+  basis: string;
+  fees: (Totals & { storageType: string })[];
+  totals: Totals[];
+}
+type Row = Record<string, number | string | null>;
+const cents = (x: number) => Math.round(x * 100) / 100;
 
 describeEachBackend('Storage overview: fees by storage type and month', (backend) => {
   const ctx = useStockwise(backend);
@@ -58,18 +64,22 @@ describeEachBackend('Storage overview: fees by storage type and month', (backend
       ['2025-08', 'next'],
     ]);
     // June: the unit was still in the seller's warehouse, which Amazon does not charge.
-    expect(months[0]!.storageFee).toBe(0);
+    expect(months[0]!.totals).toEqual([{ currency: 'USD', storageFee: 0, agedSurcharge: 0 }]);
     // July: one unit for the last 10 of 19 days, 0.5556 ft³ at $0.78 (the storage report's own row).
     const july = await api.get(`/api/v1/reports/storage?asOf=${asOf}&month=2025-07`);
     const julyRows = july.body['rows'] as Record<string, number>[];
     const julyFee = julyRows.reduce((s, r) => s + r['estimated_monthly_storage_fee']!, 0);
-    expect(months[1]!.storageFee).toBeCloseTo(julyFee, 2);
-    expect(months[1]!.storageFee).toBeCloseTo((10 / 19) * 0.5556 * 0.78, 2);
+    const [julyUsd] = months[1]!.totals;
+    expect(months[1]!.totals).toHaveLength(1);
+    expect(julyUsd!.currency).toBe('USD');
+    expect(julyUsd!.storageFee).toBeCloseTo(julyFee, 2);
+    expect(julyUsd!.storageFee).toBeCloseTo((10 / 19) * 0.5556 * 0.78, 2);
     expect(months[1]!.fees).toEqual([
-      { storageType: 'standard', storageFee: months[1]!.storageFee, agedSurcharge: 0 },
+      { storageType: 'standard', currency: 'USD', storageFee: julyUsd!.storageFee, agedSurcharge: 0 },
     ]);
     // August: the unit still there all month.
-    expect(months[2]!.storageFee).toBeCloseTo(0.5556 * 0.78, 2);
+    expect(months[2]!.totals[0]!.storageFee).toBeCloseTo(0.5556 * 0.78, 2);
+    expect(res.body['currencies']).toEqual(['USD']);
     const summary = res.body['summary'] as { capacity: { months: unknown[] }[] };
     for (const line of summary.capacity) expect(line.months).toHaveLength(3);
   });
@@ -84,5 +94,54 @@ describeEachBackend('Storage overview: fees by storage type and month', (backend
     const res = await api.get('/api/v1/reports/storage/overview?months=13');
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain('months');
+  });
+
+  it('a seller with a US and a German Amazon store gets each month’s fees in USD and in EUR, never one sum', async () => {
+    const { api, move } = await twoNetworkSeller(ctx, {
+      skus: ['CUBE'],
+      box: { length: 12, width: 12, height: 12, weight: 1 },
+    });
+    const de = { code: 'FBA-DE', name: 'Amazon Germany', type: 'amazon_fba', marketplace: 'DE' };
+    expect((await api.post('/api/v1/locations', de)).status).toBe(201);
+    // 10 units at each store since 2024-06-01: over 365 days old on the July assessment day.
+    for (const location of ['FBA-DE', 'FBA-US'])
+      await move({
+        type: 'receipt',
+        sku: 'CUBE',
+        location,
+        quantity: 10,
+        occurredAt: '2024-06-01T12:00:00Z',
+      });
+    const asOf = '2025-07-10';
+    const res = await api.get(`/api/v1/reports/storage/overview?asOf=${asOf}&months=1`);
+    expect(res.status).toBe(200);
+    expect(res.body['currencies']).toEqual(['EUR', 'USD']);
+    const months = res.body['months'] as Month[];
+    const july = months.find((m) => m.basis === 'current')!;
+    // each currency's total is the sum of the storage report's rows in that currency, and only those
+    const report = await api.get(`/api/v1/reports/storage?asOf=${asOf}&month=2025-07`);
+    const rows = report.body['rows'] as Row[];
+    const sum = (currency: string, column: string) =>
+      cents(rows.filter((r) => r['currency'] === currency).reduce((s, r) => s + Number(r[column]), 0));
+    expect(july.totals).toEqual(
+      ['EUR', 'USD'].map((currency) => ({
+        currency,
+        storageFee: sum(currency, 'estimated_monthly_storage_fee'),
+        agedSurcharge: sum(currency, 'estimated_aged_inventory_surcharge'),
+      })),
+    );
+    // the DE table's €170 per m³ over 365 days and the US table's $6.90 per cu ft: two figures
+    expect(july.totals.map((t) => t.agedSurcharge)).toEqual([48.14, 69]);
+    expect(july.fees.map((f) => [f.storageType, f.currency])).toEqual([
+      ['oversize', 'EUR'],
+      ['oversize', 'USD'],
+    ]);
+    const capacity = (res.body['summary'] as { capacity: { location: string; currency: string }[] }).capacity;
+    expect(new Map(capacity.map((c) => [c.location, c.currency]))).toEqual(
+      new Map([
+        ['FBA-DE', 'EUR'],
+        ['FBA-US', 'USD'],
+      ]),
+    );
   });
 });

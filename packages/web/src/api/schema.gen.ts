@@ -9478,6 +9478,107 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/channels/amazon/transfer-drafts/{id}/send-to-amazon-file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A saved transfer draft (POST /transfer-drafts) as the Send to Amazon upload file, by the same rules as a posted draft (Seller owns prep and labeling). Writes nothing. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The Send to Amazon file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/tab-separated-values': string;
+          };
+        };
+        /** @description Invalid input (the `field` names it) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict (duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Idempotency-Key reused with another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/channels/{channel}/availability/push': {
     parameters: {
       query?: never;
@@ -9699,7 +9800,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Import a file: orders, products, stock (counts) as CSV; amazon-orders (All Orders report), amazon-inventory (FBA Manage Inventory), amazon-inventory-age (FBA inventory planning / age report), amazon-returns (FBA customer returns report) as tab-separated flat files; returns (returns / credit notes) as CSV
+     * Import a file: orders, products, stock (counts) as CSV; amazon-orders (All Orders report), amazon-inventory (FBA Manage Inventory), amazon-inventory-age (FBA inventory planning / age report), amazon-returns (FBA customer returns report), amazon-settlement (V2 settlement report: fees, refunds and reimbursements per SKU, once per settlement id) as tab-separated flat files; returns (returns / credit notes) as CSV
      * @description The body is the file itself, streamed. Every row is validated; by default one invalid row — or one that cannot be applied (unknown SKU or location, a count below what open orders reserve, an order that cannot be reserved, a barcode another product has) — refuses the whole file (400/404/409 naming the line) and nothing changes. With skipInvalid=true those rows are left out and listed in `rejects` (line, field, message) and the rest is applied. Sales histories, order files, stock counts and products apply in committed chunks that resume where they stopped after a crash or shutdown (each row once); the other kinds apply in one transaction. Re-importing the same file changes nothing (`status: unchanged`). Formats: README, "Imports".
      */
     post: {
@@ -9729,7 +9830,8 @@ export interface paths {
             | 'amazon-inventory-age'
             | 'sales-history'
             | 'returns'
-            | 'amazon-returns';
+            | 'amazon-returns'
+            | 'amazon-settlement';
         };
         cookie?: never;
       };
@@ -14258,7 +14360,8 @@ export interface components {
         | 'amazon-inventory-age'
         | 'sales-history'
         | 'returns'
-        | 'amazon-returns';
+        | 'amazon-returns'
+        | 'amazon-settlement';
       /**
        * @description unchanged: this file was imported before; nothing changed
        * @enum {string}
@@ -14297,7 +14400,8 @@ export interface components {
         | 'amazon-inventory-age'
         | 'sales-history'
         | 'returns'
-        | 'amazon-returns';
+        | 'amazon-returns'
+        | 'amazon-settlement';
       /**
        * @description comma (CSV) or tab (Amazon flat files)
        * @enum {string}
@@ -14551,19 +14655,26 @@ export interface components {
     };
     StorageOverview: {
       asOf: string;
-      /** @description the default marketplace’s fee currency */
-      currency: string;
+      /** @description the currencies of the fee tables that price the Amazon locations (docs/fees.md): money is summed per currency, never across them */
+      currencies: string[];
+      /** @description Amazon marketplaces in scope with no fee table (docs/fees.md): their fees are unknown and left out of every figure */
+      withoutFeeTable: string[];
       months: {
         month: string;
         /** @enum {string} */
         basis: 'past' | 'current' | 'next';
         fees: {
           storageType: string;
+          currency: string;
           storageFee: number;
           agedSurcharge: number;
         }[];
-        storageFee: number;
-        agedSurcharge: number;
+        /** @description the month’s fees per currency, in currency order */
+        totals: {
+          currency: string;
+          storageFee: number;
+          agedSurcharge: number;
+        }[];
       }[];
       summary: {
         storageUtilizationRatioWeeks: number | null;
@@ -14573,6 +14684,8 @@ export interface components {
         capacity: {
           location: string;
           storageType: string;
+          /** @description of the overage fee: the location’s fee table’s */
+          currency: string;
           limitCubicFeet: number | null;
           months: {
             month: number;
@@ -14587,6 +14700,8 @@ export interface components {
       /** @enum {string} */
       kind: 'inventory' | 'inventory-age' | 'excess' | 'stranded' | 'storage' | 'profit';
       asOf: string;
+      /** @description the currency of the fee table that prices the summary’s money (the scope’s marketplace’s, else the US table’s); each row that carries money names its own where it may differ */
+      currency: string;
       /** @description the locations the report counts: Amazon’s by default, the one asked for, or every location (network null) */
       scope: {
         /** @enum {string|null} */

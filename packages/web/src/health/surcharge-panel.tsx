@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { QueryStates } from '../components/common/query-states';
 import { useI18n } from '../i18n/i18n-context';
 import { useStorageOverview } from '../reports/storage.hooks';
+import { currenciesOf, totalOf } from '../reports/storage/storage-fees-option';
 
-/** Aged-inventory surcharge and storage fees this month and next (the storage report's figures). */
+/** Aged-inventory surcharge and storage fees this month and next, per currency (the storage report's figures). */
 export function SurchargePanel() {
   const { t, fmt } = useI18n();
   const overview = useStorageOverview(1);
@@ -24,12 +25,16 @@ export function SurchargePanel() {
                   month: fmt.month(m.month),
                 })}
               </Text>
-              <Text fz="xl" fw={700}>
-                {fmt.money(m.agedSurcharge, data.currency)}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t('surcharge.storageFee', { fee: fmt.money(m.storageFee, data.currency) })}
-              </Text>
+              {currenciesOf(data).map((currency) => (
+                <Stack key={currency} gap={0} data-currency={currency}>
+                  <Text fz="xl" fw={700}>
+                    {fmt.money(totalOf(m, currency).agedSurcharge, currency)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('surcharge.storageFee', { fee: fmt.money(totalOf(m, currency).storageFee, currency) })}
+                  </Text>
+                </Stack>
+              ))}
             </Stack>
           ))}
         </SimpleGrid>

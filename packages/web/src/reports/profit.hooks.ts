@@ -8,6 +8,8 @@ export type ReportValue = string | number | null;
 export interface ProfitReportPage {
   kind: 'profit';
   asOf: string;
+  /** The currency of the report's money (its fee table's; a settlement in another is not counted). */
+  currency: string;
   columns: string[];
   rows: Record<string, ReportValue>[];
   summary: Partial<

@@ -42,7 +42,12 @@ export class AmazonReconciliationService {
       );
     const window: DayWindow = { from: q.from ?? null, to: q.to ?? null };
     const events = await amazonReconciliationRepository.eventTotals(sql, actor.accountId, window);
-    const reimbursed = await amazonReconciliationRepository.reimbursed(sql, actor.accountId, window);
+    // reimbursements paid in another currency are another marketplace's: never added to this one's
+    const currency = amazonMarketplace(location.marketplace)?.currency ?? null;
+    const reimbursed = await amazonReconciliationRepository.reimbursed(sql, actor.accountId, {
+      ...window,
+      currency,
+    });
     const returns = await amazonReconciliationRepository.sellerReturns(sql, actor.accountId, {
       ...window,
       locationId: location.id,

@@ -4,6 +4,7 @@ import { DomainError } from '@stockwise/domain/errors';
 import { networkOf } from '@stockwise/domain/ledger/network';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
+import { transferDraftsRepository } from '@stockwise/db/replenishment/transfer-drafts.repository';
 import type { Actor } from '../../accounts/actor';
 import { requirePermission } from '../../accounts/actor';
 import type { Transactor } from '../../platform/transactor';
@@ -44,5 +45,21 @@ export class SendToAmazonService {
         field: `lines.${String(unknown)}.sku`,
       });
     return { fileName: `send-to-amazon-${from.code}-${to.code}.txt`, body: sendToAmazonFile(draft) };
+  }
+
+  /**
+   * A saved transfer draft (the planner's, table transfer_drafts) as the Send to Amazon file, by the same
+   * rules as a posted draft; the file is named after the draft.
+   */
+  async savedDraftFile(actor: Actor, id: number): Promise<{ fileName: string; body: string }> {
+    requirePermission(actor, 'read');
+    const saved = await transferDraftsRepository.get(this.tx.sql, actor.accountId, id);
+    if (!saved) throw new DomainError('NOT_FOUND', `no transfer draft ${String(id)}`, { field: 'id' });
+    const file = await this.inboundFile(actor, {
+      from: saved.fromLocation,
+      to: saved.toLocation,
+      lines: saved.lines,
+    });
+    return { ...file, fileName: file.fileName.replace(/\.txt$/, `-draft-${String(id)}.txt`) };
   }
 }

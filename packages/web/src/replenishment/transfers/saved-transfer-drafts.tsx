@@ -1,9 +1,10 @@
-import { Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { TransferDraft } from '../../api/types';
 import { usePermission } from '../../accounts/use-permission';
 import { ScrollTable } from '../../components/common/data-table';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { useI18n } from '../../i18n/i18n-context';
+import { SendToAmazonLink } from './send-to-amazon-link';
 import { useDeleteTransferDraft, useTransferDrafts } from './transfer-drafts.hooks';
 
 function DeleteButton({ draft }: { draft: TransferDraft }) {
@@ -68,7 +69,12 @@ export function SavedTransferDrafts() {
                 </Badge>
               </Table.Td>
               <Table.Td>{fmt.dateTime(d.createdAt)}</Table.Td>
-              <Table.Td>{canEdit && d.status === 'draft' ? <DeleteButton draft={d} /> : null}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <SendToAmazonLink draft={d} />
+                  {canEdit && d.status === 'draft' ? <DeleteButton draft={d} /> : null}
+                </Group>
+              </Table.Td>
             </Table.Tr>
           ))}
         </ScrollTable>

@@ -12,6 +12,10 @@ export interface ProfitRow {
   /** Monthly storage fees plus the aged-inventory surcharge. */
   storageFees: number;
   otherCosts: number;
+  /** Amazon's fees as its settlement reports charged them (in place of the two estimates above). */
+  settledFees: number;
+  /** Refunded item prices less Amazon's reimbursements (settlement reports). */
+  refundsNet: number;
   profit: number;
   margin: number | null;
   roi: number | null;
@@ -49,6 +53,8 @@ export function toProfitRow(r: Record<string, ReportValue>): ProfitRow {
     fulfilmentFees: num(r['fulfillment-fees']),
     storageFees: num(r['storage-fees']) + num(r['aged-inventory-surcharge']),
     otherCosts: num(r['inbound-shipping']) + num(r['other-variable-cost']),
+    settledFees: num(r['settled-fees']),
+    refundsNet: num(r['refunds']) - num(r['reimbursements']),
     profit: num(r['profit']),
     margin: orNull(r['margin']),
     roi: orNull(r['roi']),

@@ -1,5 +1,5 @@
-import { Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { Alert, Badge, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import type { StorageOverview } from '../../api/types';
 import { ScrollTable } from '../../components/common/data-table';
 import { DownloadButtons } from '../../components/common/download-buttons';
@@ -9,7 +9,14 @@ import { QueryStates } from '../../components/common/query-states';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
 import { useStorageOverview } from '../storage.hooks';
-import { buildStorageFeesOption, monthAfter, storageTypesOf } from './storage-fees-option';
+import {
+  buildStorageFeesOption,
+  currenciesOf,
+  feeOf,
+  monthAfter,
+  storageTypesOf,
+  totalOf,
+} from './storage-fees-option';
 
 const MONTHS = 6;
 
@@ -17,11 +24,11 @@ const MONTHS = 6;
 const typeKey = (type: string): MessageKey =>
   type === 'oversize' ? 'alerts.storageType.oversize' : 'alerts.storageType.standard';
 
-/** The fee chart's text alternative: a row a month, a column a storage type, and the surcharge. */
-function FeesTable({ overview }: { overview: StorageOverview }) {
+/** The fee chart's text alternative (one currency): a row a month, a column a storage type, and the surcharge. */
+function FeesTable({ overview, currency }: { overview: StorageOverview; currency: string }) {
   const { t, fmt } = useI18n();
-  const types = storageTypesOf(overview);
-  const money = (v: number) => fmt.money(v, overview.currency);
+  const types = storageTypesOf(overview, currency);
+  const money = (v: number) => fmt.money(v, currency);
   return (
     <ScrollTable
       minWidth={520}
@@ -42,11 +49,13 @@ function FeesTable({ overview }: { overview: StorageOverview }) {
           </Table.Td>
           {types.map((type) => (
             <Table.Td key={type} className="num">
-              {money(m.fees.find((f) => f.storageType === type)?.storageFee ?? 0)}
+              {money(feeOf(m, type, currency))}
             </Table.Td>
           ))}
-          <Table.Td className="num">{money(m.agedSurcharge)}</Table.Td>
-          <Table.Td className="num">{money(m.storageFee + m.agedSurcharge)}</Table.Td>
+          <Table.Td className="num">{money(totalOf(m, currency).agedSurcharge)}</Table.Td>
+          <Table.Td className="num">
+            {money(totalOf(m, currency).storageFee + totalOf(m, currency).agedSurcharge)}
+          </Table.Td>
         </Table.Tr>
       ))}
     </ScrollTable>
@@ -93,7 +102,7 @@ function CapacityTable({ overview }: { overview: StorageOverview }) {
               </Text>
               {m.overageFee > 0 ? (
                 <Text size="xs" c="red">
-                  {t('storage.overage', { fee: fmt.money(m.overageFee, overview.currency) })}
+                  {t('storage.overage', { fee: fmt.money(m.overageFee, line.currency) })}
                 </Text>
               ) : null}
             </Table.Td>
@@ -104,31 +113,49 @@ function CapacityTable({ overview }: { overview: StorageOverview }) {
   );
 }
 
+/** Money in each currency on its own line: amounts of different currencies are never added. */
+function PerCurrency({ amounts }: { amounts: { currency: string; amount: number }[] }) {
+  const { fmt } = useI18n();
+  return (
+    <Stack gap={0}>
+      {amounts.map((a) => (
+        <Text key={a.currency} fz="xl" fw={700} data-currency={a.currency}>
+          {fmt.money(a.amount, a.currency)}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 function StorageFigures({ overview }: { overview: StorageOverview }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
+  const currencies = currenciesOf(overview);
   const current = overview.months.find((m) => m.basis === 'current');
   const next = overview.months.find((m) => m.basis === 'next');
-  const atRisk = overview.summary.capacity.reduce((s, l) => s + (l.months[0]?.overageFee ?? 0), 0);
-  const figure = (label: string, value: string, testId: string) => (
+  const fees = (m: StorageOverview['months'][number] | undefined) =>
+    currencies.map((currency) => {
+      const total = m ? totalOf(m, currency) : { storageFee: 0, agedSurcharge: 0 };
+      return { currency, amount: total.storageFee + total.agedSurcharge };
+    });
+  const atRisk = currencies.map((currency) => ({
+    currency,
+    amount: overview.summary.capacity
+      .filter((l) => l.currency === currency)
+      .reduce((s, l) => s + (l.months[0]?.overageFee ?? 0), 0),
+  }));
+  const figure = (label: string, amounts: { currency: string; amount: number }[], testId: string) => (
     <Paper withBorder radius="md" p="md" data-testid={testId}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fz="xl" fw={700}>
-        {value}
-      </Text>
+      <PerCurrency amounts={amounts} />
     </Paper>
   );
-  const money = (v: number | undefined) => (v === undefined ? '—' : fmt.money(v, overview.currency));
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
-      {figure(
-        t('storage.thisMonth'),
-        money(current && current.storageFee + current.agedSurcharge),
-        'storage-this',
-      )}
-      {figure(t('storage.nextMonth'), money(next && next.storageFee + next.agedSurcharge), 'storage-next')}
-      {figure(t('storage.overageAtRisk'), money(atRisk), 'storage-overage')}
+      {figure(t('storage.thisMonth'), fees(current), 'storage-this')}
+      {figure(t('storage.nextMonth'), fees(next), 'storage-next')}
+      {figure(t('storage.overageAtRisk'), atRisk, 'storage-overage')}
     </SimpleGrid>
   );
 }
@@ -137,18 +164,26 @@ export default function StoragePage() {
   const { t, fmt } = useI18n();
   const overview = useStorageOverview(MONTHS);
   const data = overview.data;
+  const currencies = useMemo(() => (data ? currenciesOf(data) : []), [data]);
+  const [picked, setPicked] = useState<string | null>(null);
+  const currency = picked !== null && currencies.includes(picked) ? picked : (currencies[0] ?? 'USD');
   const option = useMemo(
     () =>
       data
-        ? buildStorageFeesOption(data, {
+        ? buildStorageFeesOption(data, currency, {
             storageType: (type) => t(typeKey(type)),
             surcharge: t('storage.surcharge'),
             month: fmt.month,
-            money: (v) => fmt.money(v, data.currency),
+            money: (v) => fmt.money(v, currency),
           })
         : null,
-    [data, t, fmt],
+    [data, currency, t, fmt],
   );
+  const total = (c: string) =>
+    fmt.money(
+      (data?.months ?? []).reduce((s, m) => s + totalOf(m, c).storageFee + totalOf(m, c).agedSurcharge, 0),
+      c,
+    );
   return (
     <Stack gap="md">
       <PageHeader
@@ -159,6 +194,11 @@ export default function StoragePage() {
       <QueryStates query={overview} />
       {data && option ? (
         <>
+          {data.withoutFeeTable.length > 0 ? (
+            <Alert color="yellow" variant="light" data-testid="storage-no-fee-table">
+              {t('storage.noFeeTable', { marketplaces: data.withoutFeeTable.join(', ') })}
+            </Alert>
+          ) : null}
           <StorageFigures overview={data} />
           <Paper withBorder radius="md" p="md">
             <Stack gap="sm">
@@ -168,17 +208,23 @@ export default function StoragePage() {
               <Text size="sm" data-testid="storage-fees-summary">
                 {t('storage.feesSummary', {
                   months: fmt.int(data.months.length),
-                  total: fmt.money(
-                    data.months.reduce((s, m) => s + m.storageFee + m.agedSurcharge, 0),
-                    data.currency,
-                  ),
+                  total: currencies.map(total).join(t('storage.currencySeparator')),
                 })}
               </Text>
+              {currencies.length > 1 ? (
+                <SegmentedControl
+                  data={currencies}
+                  value={currency}
+                  onChange={setPicked}
+                  aria-label={t('storage.currency')}
+                  data-testid="storage-currency"
+                />
+              ) : null}
               <ChartWithTable
                 option={option}
                 label={t('storage.chartLabel')}
                 testId="storage-fees-chart"
-                table={() => <FeesTable overview={data} />}
+                table={() => <FeesTable overview={data} currency={currency} />}
               />
             </Stack>
           </Paper>

@@ -97,6 +97,8 @@ export const commerceEn = {
   'profit.referralFees': 'Referral fees',
   'profit.fulfilmentFees': 'Fulfilment fees',
   'profit.storageFees': 'Storage fees',
+  'profit.settledFees': 'Fees settled by Amazon',
+  'profit.refundsNet': 'Refunds less reimbursements',
   'profit.otherCosts': 'Inbound and other costs',
   'profit.profit': 'Profit',
   'profit.margin': 'Margin',
@@ -166,6 +168,7 @@ export const commerceEn = {
   'imports.kind.sales-history': 'Sales history (any CSV, mapped)',
   'imports.kind.returns': 'Returns / credit notes (CSV)',
   'imports.kind.amazon-returns': 'Amazon FBA customer returns report',
+  'imports.kind.amazon-settlement': 'Amazon settlement report (V2 flat file)',
   'imports.required': 'Columns:',
   'imports.optional': 'Optional:',
   'imports.kindHint.orders':
@@ -183,6 +186,8 @@ export const commerceEn = {
     'A comma-separated file with a header line, one line per SKU returned: sellable units go back to stock, damaged ones to unfulfillable; linked to the order when it names one Stockwise has.',
   'imports.kindHint.amazon-returns':
     'The tab-separated FBA customer returns report: SELLABLE units go back to stock at Amazon, every other disposition to unfulfillable; each return is booked once.',
+  'imports.kindHint.amazon-settlement':
+    'The tab-separated V2 settlement report from Seller Central: Amazon’s fees, refunds and reimbursements per SKU go into the profit report, in the settlement’s currency; each settlement is booked once.',
   'imports.mapping.heading': 'Which column holds what',
   'imports.mapping.hint': 'Read from the file’s header line; remembered for the next file.',
   'imports.mapping.none': '(none)',

@@ -93,6 +93,8 @@ export const commerceZhCN: CommerceMessages = {
   'profit.referralFees': '销售佣金',
   'profit.fulfilmentFees': '配送费',
   'profit.storageFees': '仓储费',
+  'profit.settledFees': '亚马逊结算费用',
+  'profit.refundsNet': '退款减赔偿',
   'profit.otherCosts': '头程及其他成本',
   'profit.profit': '利润',
   'profit.margin': '利润率',
@@ -162,6 +164,7 @@ export const commerceZhCN: CommerceMessages = {
   'imports.kind.sales-history': '销售历史（任意 CSV，按列映射）',
   'imports.kind.returns': '退货 / 贷项通知单（CSV）',
   'imports.kind.amazon-returns': '亚马逊 FBA 买家退货报告',
+  'imports.kind.amazon-settlement': '亚马逊结算报告（V2 平面文件）',
   'imports.required': '必填列：',
   'imports.optional': '可选列：',
   'imports.kindHint.orders': '逗号分隔、首行为表头的文件；渠道和订单号相同的行属于同一订单。',
@@ -177,6 +180,8 @@ export const commerceZhCN: CommerceMessages = {
     '逗号分隔、首行为表头的文件，每个退回的 SKU 一行：可售商品回到库存，损坏的计入不可售；若注明的订单在系统中存在，则关联到该订单。',
   'imports.kindHint.amazon-returns':
     '以制表符分隔的 FBA 买家退货报告：处置为“可售”的商品回到亚马逊库存，其他处置方式计入不可售；每笔退货只入账一次。',
+  'imports.kindHint.amazon-settlement':
+    '卖家平台中以制表符分隔的 V2 结算报告：每个 SKU 的亚马逊费用、退款和赔偿按结算币种计入利润报告；每次结算只入账一次。',
   'imports.mapping.heading': '各列的含义',
   'imports.mapping.hint': '从文件的标题行读取；下次导入时沿用。',
   'imports.mapping.none': '（无）',

@@ -93,6 +93,8 @@ export const commerceZhTW: CommerceMessages = {
   'profit.referralFees': '銷售佣金',
   'profit.fulfilmentFees': '配送費',
   'profit.storageFees': '倉儲費',
+  'profit.settledFees': '亞馬遜結算費用',
+  'profit.refundsNet': '退款減賠償',
   'profit.otherCosts': '頭程及其他成本',
   'profit.profit': '利潤',
   'profit.margin': '利潤率',
@@ -162,6 +164,7 @@ export const commerceZhTW: CommerceMessages = {
   'imports.kind.sales-history': '銷售歷史（任意 CSV，依欄對應）',
   'imports.kind.returns': '退貨 / 貸項通知單（CSV）',
   'imports.kind.amazon-returns': '亞馬遜 FBA 買家退貨報告',
+  'imports.kind.amazon-settlement': '亞馬遜結算報告（V2 平面檔案）',
   'imports.required': '必填欄：',
   'imports.optional': '選填欄：',
   'imports.kindHint.orders': '逗號分隔、首行為標題的檔案；通路和訂單編號相同的行屬於同一訂單。',
@@ -177,6 +180,8 @@ export const commerceZhTW: CommerceMessages = {
     '逗號分隔、首行為標題的檔案，每個退回的 SKU 一行：可售商品回到庫存，損壞的計入不可售；若註明的訂單在系統中存在，則連結到該訂單。',
   'imports.kindHint.amazon-returns':
     '以定位字元分隔的 FBA 買家退貨報告：處置為「可售」的商品回到亞馬遜庫存，其他處置方式計入不可售；每筆退貨只入帳一次。',
+  'imports.kindHint.amazon-settlement':
+    '賣家平台中以定位字元分隔的 V2 結算報告：每個 SKU 的亞馬遜費用、退款和賠償按結算幣別計入利潤報告；每次結算只入帳一次。',
   'imports.mapping.heading': '各欄的含義',
   'imports.mapping.hint': '從檔案的標題列讀取；下次匯入時沿用。',
   'imports.mapping.none': '（無）',

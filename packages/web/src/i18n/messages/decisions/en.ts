@@ -50,6 +50,10 @@ export const decisionsEn = {
   'storage.feesSummary': 'Storage fees and aged-inventory surcharge over {months} months: {total}.',
   'storage.chartLabel':
     'Bar chart of storage fees per month, stacked by storage type, with the aged-inventory surcharge',
+  'storage.currency': 'Currency',
+  'storage.currencySeparator': ' and ',
+  'storage.noFeeTable':
+    'No fee table for {marketplaces}: their storage fees are unknown and left out of these figures. Add the rates under Settings → Fee tables.',
   'storage.month': 'Month',
   'storage.surcharge': 'Aged-inventory surcharge',
   'storage.total': 'Total',
@@ -91,6 +95,8 @@ export const decisionsEn = {
   'transferDrafts.title': 'Transfer drafts',
   'transferDrafts.explain':
     'Shipments in the making, saved from the planner. They move no stock until the shipment is sent.',
+  'transferDrafts.sendFile': 'Send to Amazon file',
+  'transferDrafts.sendFileNamed': 'Download the Send to Amazon file of transfer draft {id}',
   'transferDrafts.route': 'Route',
   'transferDrafts.lines': 'Lines',
   'transferDrafts.units': 'Units',

@@ -2,12 +2,11 @@ import { Paper, SimpleGrid, Text } from '@mantine/core';
 import type { MessageKey } from '../../../i18n/translate';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { ProfitTotals } from '../profit-model';
-import { PROFIT_CURRENCY } from './profit-table';
 
 /** Headline figures for the whole catalogue; storage fees above 1 % of revenue are flagged. */
-export function ProfitSummary({ totals }: { totals: ProfitTotals }) {
+export function ProfitSummary({ totals, currency }: { totals: ProfitTotals; currency: string }) {
   const { t, fmt } = useI18n();
-  const money = (v: number) => fmt.money(v, PROFIT_CURRENCY);
+  const money = (v: number) => fmt.money(v, currency);
   const stats: { key: string; label: MessageKey; value: string; warn?: boolean }[] = [
     { key: 'revenue', label: 'profit.revenue', value: money(totals.revenue) },
     { key: 'cogs', label: 'profit.cogs', value: money(totals.cogs) },

@@ -7,8 +7,6 @@ import type { MessageKey } from '../../../i18n/translate';
 import { useI18n } from '../../../i18n/i18n-context';
 import { sortProfitRows, type ProfitRow, type ProfitSortKey } from '../profit-model';
 
-/** The report carries no currency; the fee tables and the demo seller are in US dollars. */
-export const PROFIT_CURRENCY = 'USD';
 /** Enough to scan; the download holds every SKU. */
 const MAX_ROWS = 1000;
 
@@ -19,6 +17,8 @@ const COLUMNS: { key: Exclude<ProfitSortKey, 'sku'>; label: MessageKey; format: 
   { key: 'cogs', label: 'profit.cogs', format: 'money' },
   { key: 'referralFees', label: 'profit.referralFees', format: 'money' },
   { key: 'fulfilmentFees', label: 'profit.fulfilmentFees', format: 'money' },
+  { key: 'settledFees', label: 'profit.settledFees', format: 'money' },
+  { key: 'refundsNet', label: 'profit.refundsNet', format: 'money' },
   { key: 'storageFees', label: 'profit.storageFees', format: 'money' },
   { key: 'otherCosts', label: 'profit.otherCosts', format: 'money' },
   { key: 'profit', label: 'profit.profit', format: 'money' },
@@ -27,7 +27,7 @@ const COLUMNS: { key: Exclude<ProfitSortKey, 'sku'>; label: MessageKey; format: 
   { key: 'storagePercent', label: 'profit.storagePercent', format: 'percent' },
 ];
 
-export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
+export function ProfitTable({ rows, currency }: { rows: ProfitRow[]; currency: string }) {
   const { t, fmt } = useI18n();
   const [sort, setSort] = useState<{ key: ProfitSortKey; direction: 'asc' | 'desc' }>({
     key: 'profit',
@@ -44,7 +44,7 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
   const show = (value: number | null, format: Format) => {
     if (value === null) return '—';
     if (format === 'int') return fmt.int(value);
-    if (format === 'money') return fmt.money(value, PROFIT_CURRENCY);
+    if (format === 'money') return fmt.money(value, currency);
     if (format === 'pct') return fmt.pct(value);
     return fmt.pct(value / 100, 2);
   };
