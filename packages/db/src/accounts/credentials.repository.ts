@@ -49,6 +49,29 @@ const mapToken = (r: TokenRow): TokenRecord => ({
 const TOKEN_COLUMNS =
   'id, account_id, user_id, name, prefix, created_at, last_used_at, revoked_at, expires_at';
 
+/** A token's or session's row joined with its membership, keyed by the presented secret's hash. */
+interface PrincipalRow {
+  id: number;
+  token_hash: string;
+  account_id: number;
+  user_id: number;
+  role: Role;
+}
+
+const principalsByHash = (rows: PrincipalRow[], kind: 'token' | 'session'): Map<string, Principal> =>
+  new Map(
+    rows.map((r) => [
+      r.token_hash,
+      {
+        accountId: r.account_id,
+        userId: r.user_id,
+        role: r.role,
+        tokenId: kind === 'token' ? r.id : null,
+        sessionId: kind === 'session' ? r.id : null,
+      },
+    ]),
+  );
+
 export const credentialsRepository = {
   async createToken(
     sql: Sql,
@@ -79,14 +102,7 @@ export const credentialsRepository = {
     sql: Sql,
     tokenHashes: readonly string[],
   ): Promise<Map<string, Principal>> {
-    const rows = await sql.query<{
-      id: number;
-      token_hash: string;
-      account_id: number;
-      user_id: number;
-      role: Role;
-      stale: boolean;
-    }>(
+    const rows = await sql.query<PrincipalRow & { stale: boolean }>(
       `SELECT t.id, t.token_hash, t.account_id, t.user_id, m.role,
          (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
        FROM api_tokens t JOIN memberships m ON m.account_id = t.account_id AND m.user_id = t.user_id
@@ -98,12 +114,7 @@ export const credentialsRepository = {
     const stale = rows.filter((r) => r.stale).map((r) => r.id);
     if (stale.length > 0)
       await sql.query('UPDATE api_tokens SET last_used_at = now() WHERE id = ANY($1::bigint[])', [stale]);
-    return new Map(
-      rows.map((r) => [
-        r.token_hash,
-        { accountId: r.account_id, userId: r.user_id, role: r.role, tokenId: r.id, sessionId: null },
-      ]),
-    );
+    return principalsByHash(rows, 'token');
   },
 
   async listTokens(sql: Sql, accountId: number): Promise<TokenRecord[]> {
@@ -139,25 +150,14 @@ export const credentialsRepository = {
     sql: Sql,
     tokenHashes: readonly string[],
   ): Promise<Map<string, Principal>> {
-    const rows = await sql.query<{
-      id: number;
-      token_hash: string;
-      account_id: number;
-      user_id: number;
-      role: Role;
-    }>(
+    const rows = await sql.query<PrincipalRow>(
       `SELECT s.id, s.token_hash, s.account_id, s.user_id, m.role FROM sessions s
        JOIN memberships m ON m.account_id = s.account_id AND m.user_id = s.user_id
        WHERE s.token_hash = ANY($1::text[]) AND s.expires_at > now()`,
       [tokenHashes],
       { prepare: true },
     );
-    return new Map(
-      rows.map((r) => [
-        r.token_hash,
-        { accountId: r.account_id, userId: r.user_id, role: r.role, tokenId: null, sessionId: r.id },
-      ]),
-    );
+    return principalsByHash(rows, 'session');
   },
 
   async switchSessionAccount(sql: Sql, sessionId: number, accountId: number): Promise<void> {
