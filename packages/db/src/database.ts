@@ -30,6 +30,16 @@ export interface Database extends Sql {
    * statement, so nothing changes while it is written); undefined on PostgreSQL (`pg_dump` does that).
    */
   snapshot?: () => Promise<Blob>;
+  /**
+   * The embedded database runs on the event loop: its statements give way while `server` is taking in
+   * a burst of new connections (Node accepts one per turn of the loop). Undefined on PostgreSQL.
+   */
+  favourNewConnections?: (server: ConnectionSource) => void;
+}
+
+/** What favourNewConnections needs of an HTTP or TCP server. */
+export interface ConnectionSource {
+  on(event: 'connection', listener: () => void): unknown;
 }
 
 /** Type OIDs whose text form we parse ourselves so both drivers return the same JS values. */

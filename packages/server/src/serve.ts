@@ -24,6 +24,7 @@ export async function startServer(
     });
     s.once('error', reject);
   });
+  sw.db.favourNewConnections?.(server);
   // A fresh instance can be claimed only with this code, which only whoever reads this log has.
   const setupCode = await sw.auth.issueSetupCode();
   if (setupCode) console.error(`First-owner setup code: ${setupCode} (open /setup in the dashboard)`);

@@ -49,6 +49,29 @@ const mapToken = (r: TokenRow): TokenRecord => ({
 const TOKEN_COLUMNS =
   'id, account_id, user_id, name, prefix, created_at, last_used_at, revoked_at, expires_at';
 
+/** A token's or session's row joined with its membership, keyed by the presented secret's hash. */
+interface PrincipalRow {
+  id: number;
+  token_hash: string;
+  account_id: number;
+  user_id: number;
+  role: Role;
+}
+
+const principalsByHash = (rows: PrincipalRow[], kind: 'token' | 'session'): Map<string, Principal> =>
+  new Map(
+    rows.map((r) => [
+      r.token_hash,
+      {
+        accountId: r.account_id,
+        userId: r.user_id,
+        role: r.role,
+        tokenId: kind === 'token' ? r.id : null,
+        sessionId: kind === 'session' ? r.id : null,
+      },
+    ]),
+  );
+
 export const credentialsRepository = {
   async createToken(
     sql: Sql,
@@ -70,33 +93,28 @@ export const credentialsRepository = {
   },
 
   /**
-   * A live token whose user is still a member of the token's account. `last_used_at` is refreshed at
-   * most once a minute: writing it on every request would serialise all requests of a token on one row.
+   * Live tokens whose user is still a member of the token's account, by token hash (one statement for
+   * every request of a burst); unknown, revoked and expired hashes are absent. `last_used_at` is
+   * refreshed at most once a minute: writing it on every request would serialise all requests of a
+   * token on one row.
    */
-  async findPrincipalByTokenHash(sql: Sql, tokenHash: string): Promise<Principal | undefined> {
-    const [row] = await sql.query<{
-      id: number;
-      account_id: number;
-      user_id: number;
-      role: Role;
-      stale: boolean;
-    }>(
-      `SELECT t.id, t.account_id, t.user_id, m.role,
+  async findPrincipalsByTokenHashes(
+    sql: Sql,
+    tokenHashes: readonly string[],
+  ): Promise<Map<string, Principal>> {
+    const rows = await sql.query<PrincipalRow & { stale: boolean }>(
+      `SELECT t.id, t.token_hash, t.account_id, t.user_id, m.role,
          (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
        FROM api_tokens t JOIN memberships m ON m.account_id = t.account_id AND m.user_id = t.user_id
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
-      [tokenHash],
+       WHERE t.token_hash = ANY($1::text[]) AND t.revoked_at IS NULL
+         AND (t.expires_at IS NULL OR t.expires_at > now())`,
+      [tokenHashes],
       { prepare: true },
     );
-    if (!row) return undefined;
-    if (row.stale) await sql.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [row.id]);
-    return {
-      accountId: row.account_id,
-      userId: row.user_id,
-      role: row.role,
-      tokenId: row.id,
-      sessionId: null,
-    };
+    const stale = rows.filter((r) => r.stale).map((r) => r.id);
+    if (stale.length > 0)
+      await sql.query('UPDATE api_tokens SET last_used_at = now() WHERE id = ANY($1::bigint[])', [stale]);
+    return principalsByHash(rows, 'token');
   },
 
   async listTokens(sql: Sql, accountId: number): Promise<TokenRecord[]> {
@@ -127,22 +145,19 @@ export const credentialsRepository = {
     return row!.id;
   },
 
-  async findPrincipalBySessionHash(sql: Sql, tokenHash: string): Promise<Principal | undefined> {
-    const [row] = await sql.query<{ id: number; account_id: number; user_id: number; role: Role }>(
-      `SELECT s.id, s.account_id, s.user_id, m.role FROM sessions s
+  /** Live sessions whose user is still a member of the session's account, by token hash; others are absent. */
+  async findPrincipalsBySessionHashes(
+    sql: Sql,
+    tokenHashes: readonly string[],
+  ): Promise<Map<string, Principal>> {
+    const rows = await sql.query<PrincipalRow>(
+      `SELECT s.id, s.token_hash, s.account_id, s.user_id, m.role FROM sessions s
        JOIN memberships m ON m.account_id = s.account_id AND m.user_id = s.user_id
-       WHERE s.token_hash = $1 AND s.expires_at > now()`,
-      [tokenHash],
+       WHERE s.token_hash = ANY($1::text[]) AND s.expires_at > now()`,
+      [tokenHashes],
+      { prepare: true },
     );
-    return (
-      row && {
-        accountId: row.account_id,
-        userId: row.user_id,
-        role: row.role,
-        tokenId: null,
-        sessionId: row.id,
-      }
-    );
+    return principalsByHash(rows, 'session');
   },
 
   async switchSessionAccount(sql: Sql, sessionId: number, accountId: number): Promise<void> {

@@ -12,6 +12,7 @@ import { auditActor, auditTrail } from './actor';
 import { hashPassword, hashSecret, needsRehash, newSecret, verifyPassword } from '../platform/secrets';
 import { LoginThrottle } from './login-throttle.service';
 import type { Transactor } from '../platform/transactor';
+import { TurnBatch } from '../platform/turn-batch';
 
 export const SESSION_DAYS = 14;
 
@@ -69,6 +70,13 @@ export class AuthService {
   private readonly throttle: LoginThrottle;
   /** The hash of this process's one-time setup code; null until `issueSetupCode` (then setup is refused). */
   private setupCodeHash: string | null = null;
+
+  private readonly bearers = new TurnBatch<Principal>((hashes) =>
+    credentialsRepository.findPrincipalsByTokenHashes(this.tx.db, hashes),
+  );
+  private readonly sessions = new TurnBatch<Principal>((hashes) =>
+    credentialsRepository.findPrincipalsBySessionHashes(this.tx.db, hashes),
+  );
 
   constructor(private readonly tx: Transactor) {
     this.throttle = new LoginThrottle(tx);
@@ -226,12 +234,21 @@ export class AuthService {
     if (actor.sessionId !== null) await credentialsRepository.deleteSession(this.tx.sql, actor.sessionId);
   }
 
+  /**
+   * The principal behind an API token. Requests that arrive together are authenticated by one
+   * statement (TurnBatch); inside an open unit of work the look-up joins its transaction instead.
+   */
   async authenticateBearer(token: string): Promise<Principal | undefined> {
-    return credentialsRepository.findPrincipalByTokenHash(this.tx.sql, hashSecret(token));
+    const hash = hashSecret(token);
+    if (!this.tx.inTransaction) return this.bearers.load(hash);
+    return (await credentialsRepository.findPrincipalsByTokenHashes(this.tx.sql, [hash])).get(hash);
   }
 
+  /** The principal behind a session cookie, batched like authenticateBearer. */
   async authenticateSession(token: string): Promise<Principal | undefined> {
-    return credentialsRepository.findPrincipalBySessionHash(this.tx.sql, hashSecret(token));
+    const hash = hashSecret(token);
+    if (!this.tx.inTransaction) return this.sessions.load(hash);
+    return (await credentialsRepository.findPrincipalsBySessionHashes(this.tx.sql, [hash])).get(hash);
   }
 
   async me(actor: Actor) {

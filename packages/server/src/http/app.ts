@@ -100,7 +100,10 @@ export function createApp(
   );
   app.use('/api/*', sameOriginWrites());
 
-  app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION, database: sw.db.kind }));
+  // `worker`: whether this process's background work is idle (JobsService.workerState).
+  app.get('/api/health', (c) =>
+    c.json({ status: 'ok', version: VERSION, database: sw.db.kind, worker: sw.jobs.workerState() }),
+  );
   app.route('/api/docs', docsRoutes());
   app.route('/api/v1/auth', publicAuthRoutes(sw));
   if (options.localSecret) app.route('/api/local', localControlRoutes(sw, options.localSecret));

@@ -24,6 +24,14 @@ export type JobHandler = (ctx: JobContext) => Promise<unknown>;
 
 const LEASE_SECONDS = 60;
 
+interface Schedule {
+  schedule: () => Promise<void>;
+  everyMs: number;
+  /** When its last run started (ms since the epoch); 0: due now. */
+  lastRun: number;
+  afterJobs: boolean;
+}
+
 export function mapJobDto(j: JobRecord) {
   return {
     id: j.id,
@@ -46,7 +54,10 @@ export function mapJobDto(j: JobRecord) {
  */
 export class JobsService {
   private readonly handlers = new Map<string, JobHandler>();
-  private readonly schedules: { schedule: () => Promise<void>; everyMs: number; lastRun: number }[] = [];
+  private readonly schedules: Schedule[] = [];
+  /** Whether this process's work() loop runs, and how many jobs or schedules it is running now. */
+  private working = false;
+  private running = 0;
   private readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(private readonly tx: Transactor) {}
@@ -78,17 +89,43 @@ export class JobsService {
     });
   }
 
-  /** Runs `schedule` now and then every `everyMs` while the worker runs (e.g. daily forecast runs). */
-  addSchedule(schedule: () => Promise<void>, everyMs = 15 * 60_000): void {
-    this.schedules.push({ schedule, everyMs, lastRun: 0 });
+  /**
+   * Runs `schedule` now and then every `everyMs` while the worker runs (e.g. daily forecast runs);
+   * with `afterJobs`, also right after each job this worker ran (a forecast run or an import changes
+   * much at once, and what the schedule keeps current should follow at once, not a period later).
+   */
+  addSchedule(
+    schedule: () => Promise<void>,
+    everyMs = 15 * 60_000,
+    options: { afterJobs?: boolean } = {},
+  ): void {
+    this.schedules.push({ schedule, everyMs, lastRun: 0, afterJobs: options.afterJobs ?? false });
+  }
+
+  /**
+   * This process's worker: `off` when it runs none, `busy` while it runs a job or a schedule or a
+   * schedule is due (the start's first round, the round after a job), `idle` otherwise. Jobs queued
+   * for other processes are not counted (the jobs list shows those).
+   */
+  workerState(): 'off' | 'busy' | 'idle' {
+    if (!this.working) return 'off';
+    const now = Date.now();
+    const due = this.schedules.some((s) => now - s.lastRun >= s.everyMs);
+    return this.running > 0 || due ? 'busy' : 'idle';
   }
 
   private async runDueSchedules(): Promise<void> {
     const now = Date.now();
     for (const s of this.schedules) {
       if (now - s.lastRun < s.everyMs) continue;
-      s.lastRun = now;
-      await s.schedule().catch(() => undefined);
+      this.running++;
+      try {
+        await s.schedule().catch(() => undefined);
+      } finally {
+        // Marked at the end, so the schedule counts as due (busy) until its run is over.
+        s.lastRun = now;
+        this.running--;
+      }
     }
   }
 
@@ -128,6 +165,7 @@ export class JobsService {
         message: message ?? null,
         leaseSeconds: LEASE_SECONDS,
       });
+    this.running++;
     try {
       const result = await handler({ job, actor, reportProgress, signal });
       await jobsRepository.finish(this.tx.db, { id: job.id, workerId: this.workerId, result });
@@ -139,6 +177,9 @@ export class JobsService {
           workerId: this.workerId,
           error: error instanceof Error ? error.message : String(error),
         });
+    } finally {
+      for (const s of this.schedules) if (s.afterJobs) s.lastRun = 0;
+      this.running--;
     }
     return true;
   }
@@ -146,6 +187,7 @@ export class JobsService {
   /** Polls until `signal` aborts; drains ready jobs back to back, sleeps `pollMs` when idle. */
   async work(options: { signal: AbortSignal; pollMs?: number }): Promise<void> {
     const pollMs = options.pollMs ?? 500;
+    this.working = true;
     while (!options.signal.aborted) {
       let ran = false;
       try {
@@ -156,6 +198,7 @@ export class JobsService {
       }
       if (!ran) await sleep(pollMs, options.signal);
     }
+    this.working = false;
   }
 }
 

@@ -9,9 +9,11 @@ const WARM_EVERY_MS = 60_000;
 
 /**
  * On the embedded database, where the worker shares the HTTP server's process and so its planning
- * cache, the worker computes each account's planning position and plan when it starts and again a
- * minute after the ledger or the catalogue changed: the overview and restock pages then find them
- * ready instead of computing them on the request (an unchanged account costs one version query).
+ * cache, the worker computes each account's planning position and plan when it starts, right after
+ * each job it ran (a forecast run, an import) and again a minute after the ledger or the catalogue
+ * changed: the overview and restock pages then find them ready instead of computing them on the
+ * request (an unchanged account costs one version query). A request that arrives while the worker
+ * computes joins that computation (CachedPlanningService).
  * A PostgreSQL worker runs in other processes than the servers, whose caches it cannot fill.
  */
 export function keepPlanningWarm(
@@ -19,15 +21,19 @@ export function keepPlanningWarm(
   deps: { db: { kind: string }; auth: AuthService; tx: Transactor; planning: PlanningService },
 ): void {
   if (deps.db.kind !== 'pglite') return;
-  jobs.addSchedule(async () => {
-    for (const accountId of await jobsRepository.accountIds(deps.tx.sql)) {
-      try {
-        const actor = await deps.auth.ownerOf(accountId);
-        await deps.planning.position(actor);
-        await deps.planning.plan(actor);
-      } catch {
-        // An account the plan refuses (no locations yet…) answers its own request; the others warm on.
+  jobs.addSchedule(
+    async () => {
+      for (const accountId of await jobsRepository.accountIds(deps.tx.sql)) {
+        try {
+          const actor = await deps.auth.ownerOf(accountId);
+          await deps.planning.position(actor);
+          await deps.planning.plan(actor);
+        } catch {
+          // An account the plan refuses (no locations yet…) answers its own request; the others warm on.
+        }
       }
-    }
-  }, WARM_EVERY_MS);
+    },
+    WARM_EVERY_MS,
+    { afterJobs: true },
+  );
 }

@@ -80,4 +80,49 @@ describeEachBackend('Background jobs', (backend) => {
     const other = await newAccount(sw);
     await expect(jobs.get(other.actor, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('reports its worker busy until the first round of schedules is over, and reruns an afterJobs schedule after each job', async () => {
+    // A kind of its own: jobs other tests left queued are not this worker's.
+    const jobs = new JobsService(new Transactor(sw.db));
+    jobs.register('test.schedules', () => Promise.resolve({}));
+    expect(jobs.workerState()).toBe('off');
+    const runs = { hourly: 0, afterJobs: 0 };
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    jobs.addSchedule(async () => {
+      runs.hourly++;
+      await held;
+    }, 3_600_000);
+    jobs.addSchedule(
+      () => {
+        runs.afterJobs++;
+        return Promise.resolve();
+      },
+      3_600_000,
+      { afterJobs: true },
+    );
+    const abort = new AbortController();
+    const loop = jobs.work({ signal: abort.signal, pollMs: 20 });
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    try {
+      await until(() => runs.hourly === 1);
+      expect(jobs.workerState()).toBe('busy');
+      release();
+      await until(() => jobs.workerState() === 'idle');
+      expect(jobs.workerState()).toBe('idle');
+      expect(runs).toEqual({ hourly: 1, afterJobs: 1 });
+      await jobs.enqueue(owner.actor, 'test.schedules', {});
+      await until(() => runs.afterJobs === 2 && jobs.workerState() === 'idle');
+      // The job's round: only the afterJobs schedule ran again, at once rather than an hour later.
+      expect(runs).toEqual({ hourly: 1, afterJobs: 2 });
+      expect(jobs.workerState()).toBe('idle');
+    } finally {
+      release();
+      abort.abort();
+      await loop;
+    }
+    expect(jobs.workerState()).toBe('off');
+  });
 });

@@ -12,18 +12,24 @@ import { locationInput, newAccount, productInput } from '../support/factories';
 describeEachBackend('Planning warm-up', (backend) => {
   const ctx = useStockwise(backend);
 
+  /** A new account with one SKU stocked with `quantity` units at one location. */
+  async function stockedAccount(quantity: number) {
+    const { actor } = await newAccount(ctx.sw);
+    const location = locationInput();
+    await ctx.sw.locations.createLocation(actor, location);
+    const sku = productInput().sku;
+    await ctx.sw.catalog.createProduct(actor, productInput({ sku }));
+    await ctx.sw.ledger.post(actor, [
+      { sku, location: location.code, request: { type: 'receipt', quantity } },
+    ]);
+    return { actor, sku };
+  }
+
   it.runIf(backend.name === 'pglite')(
     'the worker computes the position and plan the first request reads',
     async () => {
       const sw = ctx.sw;
-      const { actor } = await newAccount(sw);
-      const location = locationInput();
-      await sw.locations.createLocation(actor, location);
-      const sku = productInput().sku;
-      await sw.catalog.createProduct(actor, productInput({ sku }));
-      await sw.ledger.post(actor, [
-        { sku, location: location.code, request: { type: 'receipt', quantity: 3 } },
-      ]);
+      const { actor, sku } = await stockedAccount(3);
       const position = vi.spyOn(PlanningService.prototype, 'position');
       const plan = vi.spyOn(PlanningService.prototype, 'plan');
       const abort = new AbortController();
@@ -44,6 +50,44 @@ describeEachBackend('Planning warm-up', (backend) => {
       expect(position.mock.calls.length).toBe(computed.position);
       expect(plan.mock.calls.length).toBe(computed.plan);
       vi.restoreAllMocks();
+    },
+  );
+
+  it.runIf(backend.name === 'pglite')(
+    "a summary asked while the warm-up computes the position waits for the warm-up's computation instead of repeating it",
+    async () => {
+      const sw = ctx.sw;
+      const { actor } = await stockedAccount(5);
+      // The warm-up's computation is held until the summary has asked, so it is surely in flight then.
+      const compute = PlanningService.prototype.position.bind(new PlanningService(sw.tx));
+      let started!: () => void;
+      const warmUpStarted = new Promise<void>((resolve) => (started = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const position = vi.spyOn(PlanningService.prototype, 'position').mockImplementation(async (who, q) => {
+        if (who.accountId !== actor.accountId) return compute(who, q);
+        started();
+        await released;
+        return compute(who, q);
+      });
+      const abort = new AbortController();
+      const jobs = new JobsService(sw.tx);
+      keepPlanningWarm(jobs, { db: sw.db, auth: sw.auth, tx: sw.tx, planning: sw.planning });
+      const worker = jobs.work({ signal: abort.signal, pollMs: 50 });
+      try {
+        await warmUpStarted;
+        const summary = sw.inventory.summary(actor);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        release();
+        expect((await summary).onHand).toBe(5);
+        // One computation of this account's position (the warm-up also recomputes other accounts').
+        expect(position.mock.calls.filter(([a]) => a.accountId === actor.accountId)).toHaveLength(1);
+      } finally {
+        release();
+        abort.abort();
+        await worker;
+        vi.restoreAllMocks();
+      }
     },
   );
 });
