@@ -1,5 +1,9 @@
 import { DomainError } from '@stockwise/domain/errors';
-import type { TransferDraft, TransferDraftLine } from '@stockwise/domain/replenishment/transfer-draft';
+import type {
+  TransferDraft,
+  TransferDraftLine,
+  TransferDraftStatus,
+} from '@stockwise/domain/replenishment/transfer-draft';
 import { checkDraftOpen, checkTransferDraft } from '@stockwise/domain/replenishment/transfer-draft';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
@@ -65,9 +69,9 @@ export class TransferDraftsService {
     });
   }
 
-  async list(actor: Actor): Promise<TransferDraft[]> {
+  async list(actor: Actor, q: { status?: TransferDraftStatus | undefined } = {}): Promise<TransferDraft[]> {
     requirePermission(actor, 'read');
-    return transferDraftsRepository.list(this.tx.sql, actor.accountId);
+    return transferDraftsRepository.list(this.tx.sql, actor.accountId, q.status ? { status: q.status } : {});
   }
 
   async get(actor: Actor, id: number): Promise<TransferDraft> {
@@ -75,6 +79,24 @@ export class TransferDraftsService {
     const draft = await transferDraftsRepository.get(this.tx.sql, actor.accountId, id);
     if (!draft) throw new DomainError('NOT_FOUND', `no transfer draft ${String(id)}`, { field: 'id' });
     return draft;
+  }
+
+  /**
+   * Marks a draft sent (the shipment has left): it leaves the open list and can no longer be deleted.
+   * It moves no stock; the transfer movement records the stock that left.
+   */
+  async markSent(actor: Actor, id: number): Promise<TransferDraft> {
+    requirePermission(actor, 'inventory:write');
+    return this.tx.run(async (sql) => {
+      const draft = await transferDraftsRepository.get(sql, actor.accountId, id, { lock: true });
+      if (!draft) throw new DomainError('NOT_FOUND', `no transfer draft ${String(id)}`, { field: 'id' });
+      checkDraftOpen(draft);
+      await transferDraftsRepository.markSent(sql, actor.accountId, id);
+      const sent = await transferDraftsRepository.get(sql, actor.accountId, id);
+      if (!sent) throw new Error('transfer draft vanished after update');
+      await auditTrail(sql, actor).record('transfer_draft.sent', ['transfer_draft', String(id)], draft, sent);
+      return sent;
+    });
   }
 
   /** Deletes a draft; a sent one stays as the record of what left. */
