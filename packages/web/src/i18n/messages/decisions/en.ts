@@ -90,7 +90,7 @@ export const decisionsEn = {
   'transferDrafts.saved': 'Saved {count} transfer drafts (one per route), listed below.',
   'transferDrafts.title': 'Transfer drafts',
   'transferDrafts.explain':
-    'Shipments in the making, saved from the planner. They move no stock until the shipment is sent.',
+    'Shipments in the making, saved from the planner. They move no stock; mark a draft sent when its shipment leaves.',
   'transferDrafts.route': 'Route',
   'transferDrafts.lines': 'Lines',
   'transferDrafts.units': 'Units',
@@ -100,6 +100,8 @@ export const decisionsEn = {
   'transferDrafts.statusName.sent': 'Sent',
   'transferDrafts.delete': 'Delete',
   'transferDrafts.deleteNamed': 'Delete transfer draft {id}',
+  'transferDrafts.markSent': 'Mark sent',
+  'transferDrafts.markSentNamed': 'Mark transfer draft {id} sent',
 } as const satisfies Record<string, string>;
 
 export type DecisionsMessages = Record<keyof typeof decisionsEn, string>;

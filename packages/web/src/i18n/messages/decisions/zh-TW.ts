@@ -83,7 +83,7 @@ export const decisionsZhTW: DecisionsMessages = {
   'transferDrafts.save': '儲存調撥草稿（{count}）',
   'transferDrafts.saved': '已儲存 {count} 個調撥草稿（每條路線一個），見下方清單。',
   'transferDrafts.title': '調撥草稿',
-  'transferDrafts.explain': '從計畫中儲存的待出貨件。出貨之前不會移動庫存。',
+  'transferDrafts.explain': '從計畫中儲存的待出貨件。草稿不會移動庫存；貨件寄出後將其標記為已寄送。',
   'transferDrafts.route': '路線',
   'transferDrafts.lines': '行數',
   'transferDrafts.units': '件數',
@@ -93,4 +93,6 @@ export const decisionsZhTW: DecisionsMessages = {
   'transferDrafts.statusName.sent': '已寄送',
   'transferDrafts.delete': '刪除',
   'transferDrafts.deleteNamed': '刪除調撥草稿 {id}',
+  'transferDrafts.markSent': '標記為已寄送',
+  'transferDrafts.markSentNamed': '將調撥草稿 {id} 標記為已寄送',
 };
