@@ -11,6 +11,7 @@ import { transferDraftsRepository } from '@stockwise/db/replenishment/transfer-d
 import type { Actor } from '../../accounts/actor';
 import { auditTrail, requirePermission } from '../../accounts/actor';
 import type { Transactor } from '../../platform/transactor';
+import type { Sql } from '@stockwise/db/database';
 
 export interface TransferDraftInput {
   fromLocation: string;
@@ -88,9 +89,7 @@ export class TransferDraftsService {
   async markSent(actor: Actor, id: number): Promise<TransferDraft> {
     requirePermission(actor, 'inventory:write');
     return this.tx.run(async (sql) => {
-      const draft = await transferDraftsRepository.get(sql, actor.accountId, id, { lock: true });
-      if (!draft) throw new DomainError('NOT_FOUND', `no transfer draft ${String(id)}`, { field: 'id' });
-      checkDraftOpen(draft);
+      const draft = await lockedOpenDraft(sql, actor, id);
       await transferDraftsRepository.markSent(sql, actor.accountId, id);
       const sent = await transferDraftsRepository.get(sql, actor.accountId, id);
       if (!sent) throw new Error('transfer draft vanished after update');
@@ -103,9 +102,7 @@ export class TransferDraftsService {
   async delete(actor: Actor, id: number): Promise<void> {
     requirePermission(actor, 'inventory:write');
     await this.tx.run(async (sql) => {
-      const draft = await transferDraftsRepository.get(sql, actor.accountId, id, { lock: true });
-      if (!draft) throw new DomainError('NOT_FOUND', `no transfer draft ${String(id)}`, { field: 'id' });
-      checkDraftOpen(draft);
+      const draft = await lockedOpenDraft(sql, actor, id);
       await transferDraftsRepository.delete(sql, actor.accountId, id);
       await auditTrail(sql, actor).record(
         'transfer_draft.delete',
@@ -115,4 +112,12 @@ export class TransferDraftsService {
       );
     });
   }
+}
+
+/** The draft, locked until the transaction ends, if it exists here and is still a draft (else 404 / 409). */
+async function lockedOpenDraft(sql: Sql, actor: Actor, id: number): Promise<TransferDraft> {
+  const draft = await transferDraftsRepository.get(sql, actor.accountId, id, { lock: true });
+  if (!draft) throw new DomainError('NOT_FOUND', `no transfer draft ${String(id)}`, { field: 'id' });
+  checkDraftOpen(draft);
+  return draft;
 }

@@ -37,7 +37,7 @@ function SettingsForm({ rec, stored }: { rec: RestockRecommendation; stored: Res
     <form onSubmit={submit} noValidate data-testid={`sku-settings-${rec.sku}`}>
       <Stack gap="xs">
         <Title order={3} size="h6">
-          {t('skuSettings.title', { sku: rec.sku })}
+          {t('skuSettings.title')} · <span translate="no">{rec.sku}</span>
         </Title>
         <Text size="xs" c="dimmed">
           {t('skuSettings.explain')}
@@ -107,5 +107,7 @@ export function SkuSettingsPanel({ rec }: { rec: RestockRecommendation }) {
   const settings = useSkuSettings(rec.sku);
   if (settings.isError) return <ErrorAlert error={settings.error} />;
   if (!settings.data) return null;
-  return <SettingsForm rec={rec} stored={settings.data} />;
+  // The form holds the settings alone: the SKU is the address, not part of the body.
+  const { sku: _sku, ...stored } = settings.data;
+  return <SettingsForm rec={rec} stored={stored} />;
 }

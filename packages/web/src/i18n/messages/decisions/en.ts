@@ -101,7 +101,7 @@ export const decisionsEn = {
   'transferDrafts.delete': 'Delete',
   'transferDrafts.deleteNamed': 'Delete transfer draft {id}',
   'transferDrafts.markSent': 'Mark sent',
-  'transferDrafts.markSentNamed': 'Mark transfer draft {id} sent',
+  'transferDrafts.markSentNamed': 'Mark sent: transfer draft {id}',
 } as const satisfies Record<string, string>;
 
 export type DecisionsMessages = Record<keyof typeof decisionsEn, string>;

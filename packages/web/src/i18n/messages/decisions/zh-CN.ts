@@ -94,5 +94,5 @@ export const decisionsZhCN: DecisionsMessages = {
   'transferDrafts.delete': '删除',
   'transferDrafts.deleteNamed': '删除调拨草稿 {id}',
   'transferDrafts.markSent': '标记为已发送',
-  'transferDrafts.markSentNamed': '将调拨草稿 {id} 标记为已发送',
+  'transferDrafts.markSentNamed': '标记为已发送：调拨草稿 {id}',
 };

@@ -94,5 +94,5 @@ export const decisionsZhTW: DecisionsMessages = {
   'transferDrafts.delete': '刪除',
   'transferDrafts.deleteNamed': '刪除調撥草稿 {id}',
   'transferDrafts.markSent': '標記為已寄送',
-  'transferDrafts.markSentNamed': '將調撥草稿 {id} 標記為已寄送',
+  'transferDrafts.markSentNamed': '標記為已寄送：調撥草稿 {id}',
 };

@@ -83,7 +83,7 @@ export const plannerEn = {
   'clearance.totals.units': 'Excess units',
   'clearance.totals.removal': 'Units advised for removal',
   'clearance.totals.savings': 'Money saved if followed',
-  'skuSettings.title': 'Planning settings of {sku}',
+  'skuSettings.title': 'Planning settings',
   'skuSettings.explain':
     'Empty boxes follow the account’s defaults (shown greyed: what this plan used). Saving plans again with them.',
   'skuSettings.serviceLevel': 'Service level (%)',

@@ -81,7 +81,7 @@ export const plannerZhCN: PlannerMessages = {
   'clearance.totals.units': '冗余件数',
   'clearance.totals.removal': '建议移除件数',
   'clearance.totals.savings': '全部执行可节省',
-  'skuSettings.title': '{sku} 的计划设置',
+  'skuSettings.title': '计划设置',
   'skuSettings.explain': '留空则沿用账户默认值（灰色显示本次计划所用的值）。保存后按新设置重新计划。',
   'skuSettings.serviceLevel': '服务水平（%）',
   'skuSettings.reviewDays': '检查周期（天）',

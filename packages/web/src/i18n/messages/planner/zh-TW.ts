@@ -81,7 +81,7 @@ export const plannerZhTW: PlannerMessages = {
   'clearance.totals.units': '冗餘件數',
   'clearance.totals.removal': '建議移除件數',
   'clearance.totals.savings': '全部執行可節省',
-  'skuSettings.title': '{sku} 的計畫設定',
+  'skuSettings.title': '計畫設定',
   'skuSettings.explain': '留空則沿用帳戶預設值（灰色顯示本次計畫所用的值）。儲存後依新設定重新計畫。',
   'skuSettings.serviceLevel': '服務水準（%）',
   'skuSettings.reviewDays': '檢視週期（天）',
