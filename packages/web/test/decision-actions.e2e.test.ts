@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, login, picture, watchConsole } from './support/browser';
+import { HAS_CHROMIUM, login, openPage as open, picture, watchConsole } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
@@ -30,12 +30,6 @@ const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const SLOW = 180_000;
 const shownRows = async (page: Page) =>
   Number(await page.getByTestId('restock-table').getAttribute('aria-rowcount')) - 1;
-
-async function open(page: Page, url: string, testId: string): Promise<void> {
-  await page.goto(url);
-  await page.getByTestId(testId).first().waitFor({ timeout: SLOW });
-  await page.waitForLoadState('networkidle');
-}
 
 describe.skipIf(!run)('decision actions (browser)', () => {
   let server: RunningServer;

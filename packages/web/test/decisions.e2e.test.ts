@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, login, screenshot, watchConsole } from './support/browser';
+import { HAS_CHROMIUM, login, openPage as open, screenshot, watchConsole } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
@@ -56,12 +56,6 @@ const NEW_PAGES: { path: string; ready: string }[] = [
   { path: '/products/APP-0001-SMA', ready: 'projection-panel' },
   { path: '/restock', ready: 'planner-search' },
 ];
-
-async function open(page: Page, url: string, testId: string): Promise<void> {
-  await page.goto(url);
-  await page.getByTestId(testId).first().waitFor({ timeout: SLOW });
-  await page.waitForLoadState('networkidle');
-}
 
 describe.skipIf(!run)('decision pages (browser)', () => {
   let server: RunningServer;

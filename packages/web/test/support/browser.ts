@@ -83,6 +83,13 @@ export async function picture(target: Page | Locator, name: string): Promise<voi
   await target.screenshot({ path: join(SCREENSHOTS, `readme-${name}.png`) });
 }
 
+/** Goes to `url` and waits (up to 3 minutes: pages computed on demand, a loaded machine) for `testId` and a quiet network. */
+export async function openPage(page: Page, url: string, testId: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId(testId).first().waitFor({ timeout: 180_000 });
+  await page.waitForLoadState('networkidle');
+}
+
 export async function login(
   page: Page,
   base: string,
