@@ -147,21 +147,33 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('channels: connecting a Shopify shop lists it as connected', async () => {
+  it('channels: the demo seller’s Amazon and Shopify are connected; connecting another Shopify shop replaces its shop', async () => {
     await settle(page, `${server.url}/orders/channels`);
+    expect(await page.getByTestId('channel-amazon').getByTestId('channel-state').textContent()).toBe(
+      'Connected',
+    );
+    expect(await page.getByTestId('channel-shopify').innerText()).toContain(
+      'lumen-home-goods-demo.myshopify.com',
+    );
     await page.getByTestId('connect-channel').click();
     await page.getByTestId('connect-shop').fill('lumen-home.myshopify.com');
     await page.getByTestId('connect-secret').fill('shpss_0123456789abcdef');
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     const row = page.getByTestId('channel-shopify');
-    await expect.poll(() => row.getByTestId('channel-state').textContent()).toBe('Connected (webhooks only)');
-    expect(await row.innerText()).toContain('lumen-home.myshopify.com');
+    // The demo's shop is already connected (webhooks only): wait for the new shop's domain itself.
+    await expect.poll(() => row.innerText()).toContain('lumen-home.myshopify.com');
+    expect(await row.getByTestId('channel-state').textContent()).toBe('Connected (webhooks only)');
     const channels = await call<{
       items: { channel: string; shopDomain: string; hasWebhookSecret: boolean }[];
     }>('/api/v1/channels');
-    expect(channels.items).toMatchObject([
-      { channel: 'shopify', shopDomain: 'lumen-home.myshopify.com', hasWebhookSecret: true },
-    ]);
+    expect(channels.items).toHaveLength(2);
+    expect(channels.items).toContainEqual(
+      expect.objectContaining({
+        channel: 'shopify',
+        shopDomain: 'lumen-home.myshopify.com',
+        hasWebhookSecret: true,
+      }),
+    );
     expect(await seriousViolations(page)).toEqual([]);
   });
 

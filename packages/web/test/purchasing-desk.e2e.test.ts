@@ -139,13 +139,14 @@ describe.skipIf(!run)('purchasing desk (browser)', () => {
     };
     const outcome = () => page.getByTestId('supplier-outcome').textContent();
     await remove('E2E-NEW');
-    await expect.poll(outcome).toContain('已刪除 E2E-NEW');
+    // Deleting waits for the server (a supplier with years of orders takes a while on a loaded machine).
+    await expect.poll(outcome, { timeout: 60_000 }).toContain('已刪除 E2E-NEW');
     const gone = (await call<{ items: Supplier[] }>('/api/v1/suppliers')).items;
     expect(gone.some((s) => s.code === 'E2E-NEW')).toBe(false);
 
     const po = await draft();
     await remove(po.supplier.code);
-    await expect.poll(outcome).toContain(`${po.supplier.code} 已被採購訂單引用`);
+    await expect.poll(outcome, { timeout: 60_000 }).toContain(`${po.supplier.code} 已被採購訂單引用`);
     const kept = (await call<{ items: Supplier[] }>('/api/v1/suppliers')).items;
     expect(kept.find((s) => s.code === po.supplier.code)?.active).toBe(false);
     expect(await seriousViolations(page)).toEqual([]);

@@ -6,6 +6,7 @@ import {
   filterRestock,
   groupRestock,
   restockCsv,
+  restockTable,
   restockTotals,
   sortRestock,
   transferDraftCsv,
@@ -109,6 +110,48 @@ describe('restock planner model', () => {
       `LAMP-1,"'=HYPERLINK(""x"")",FBA-US,transfer,WH1,ACME,,,30,2,,2026-12-10,2026-12-08,5`,
     );
     expect(lines[3]).toContain(',capacity,0,');
+  });
+
+  it('gives the Excel export the same rows as cells: text kept as typed (the workbook stores it as text), numbers as numbers', () => {
+    const header = Object.fromEntries(CSV_COLUMNS.map((c) => [c, c])) as Record<CsvColumn, string>;
+    const table = restockTable(rows.slice(1, 3), header, (r) =>
+      r.sku === 'MUG-2' ? 7 : r.recommendedQuantity,
+    );
+    expect(table.columns).toEqual([...CSV_COLUMNS]);
+    expect(table.rows).toEqual([
+      [
+        'MUG-2',
+        'Red mug',
+        'WH1',
+        'purchase',
+        'ZENITH',
+        'ZENITH',
+        'out_of_stock',
+        null,
+        7,
+        2,
+        null,
+        null,
+        null,
+        5,
+      ],
+      [
+        'LAMP-1',
+        '=HYPERLINK("x")',
+        'FBA-US',
+        'transfer',
+        'WH1',
+        'ACME',
+        null,
+        null,
+        30,
+        2,
+        null,
+        '2026-12-10',
+        '2026-12-08',
+        5,
+      ],
+    ]);
   });
 
   it('drafts a transfer shipment from the chosen transfers only, by route and SKU', () => {

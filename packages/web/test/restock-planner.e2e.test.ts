@@ -1,13 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Download, Locator, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, screenshot } from './support/browser';
+import { HAS_CHROMIUM, picture, screenshot } from './support/browser';
 import { generateRestockPlan } from './support/fixtures';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
-import { SCREENSHOTS } from './support/paths';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -40,12 +38,6 @@ const en = (n: number) => n.toLocaleString('en-US');
 /** Rows of the plan as filtered (the table draws only those in view). */
 const shownRows = async (page: Page) =>
   Number(await page.getByTestId('restock-table').getAttribute('aria-rowcount')) - 1;
-
-/** One element (or the viewport) as a picture, for the README. */
-async function picture(target: Page | Locator, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await target.screenshot({ path: join(SCREENSHOTS, `readme-${name}.png`) });
-}
 
 async function downloaded(download: Promise<Download>): Promise<string[]> {
   const file = await (await download).path();

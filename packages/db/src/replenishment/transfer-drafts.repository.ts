@@ -14,6 +14,7 @@ interface DraftRow {
   to_location: string;
   status: TransferDraftStatus;
   created_at: Date;
+  sent_at: Date | null;
   lines: { sku: string; quantity: number }[];
 }
 
@@ -23,12 +24,13 @@ const mapDraft = (r: DraftRow): TransferDraft => ({
   toLocation: r.to_location,
   status: r.status,
   createdAt: r.created_at.toISOString(),
+  sentAt: r.sent_at?.toISOString() ?? null,
   lines: r.lines,
 });
 
 /** A draft with its locations' codes and its lines (SKU and quantity, in line order). */
 const SELECT_DRAFT = `
-  SELECT d.id, f.code AS from_location, t.code AS to_location, d.status, d.created_at,
+  SELECT d.id, f.code AS from_location, t.code AS to_location, d.status, d.created_at, d.sent_at,
          coalesce((SELECT json_agg(json_build_object('sku', p.sku, 'quantity', l.quantity) ORDER BY l.line_no)
                      FROM transfer_draft_lines l JOIN products p ON p.id = l.product_id
                     WHERE l.draft_id = d.id), '[]'::json) AS lines
@@ -52,11 +54,16 @@ export const transferDraftsRepository = {
     return row.id;
   },
 
-  /** The account's drafts, newest first. */
-  async list(sql: Sql, accountId: number): Promise<TransferDraft[]> {
-    const rows = await sql.query<DraftRow>(`${SELECT_DRAFT} WHERE d.account_id = $1 ORDER BY d.id DESC`, [
-      accountId,
-    ]);
+  /** The account's drafts, newest first; `status` keeps those in that state. */
+  async list(
+    sql: Sql,
+    accountId: number,
+    q: { status?: TransferDraftStatus } = {},
+  ): Promise<TransferDraft[]> {
+    const rows = await sql.query<DraftRow>(
+      `${SELECT_DRAFT} WHERE d.account_id = $1 AND ($2::text IS NULL OR d.status = $2) ORDER BY d.id DESC`,
+      [accountId, q.status ?? null],
+    );
     return rows.map(mapDraft);
   },
 
@@ -72,6 +79,14 @@ export const transferDraftsRepository = {
       [accountId, id],
     );
     return row ? mapDraft(row) : undefined;
+  },
+
+  /** Marks a draft sent now (the caller has checked it is still a draft). */
+  async markSent(sql: Sql, accountId: number, id: number): Promise<void> {
+    await sql.query(
+      `UPDATE transfer_drafts SET status = 'sent', sent_at = now() WHERE account_id = $1 AND id = $2`,
+      [accountId, id],
+    );
   },
 
   async delete(sql: Sql, accountId: number, id: number): Promise<void> {

@@ -24,6 +24,8 @@ export interface TransferDraft {
   lines: TransferDraftLine[];
   status: TransferDraftStatus;
   createdAt: string;
+  /** When it was marked sent; null while a draft. */
+  sentAt: string | null;
 }
 
 /**

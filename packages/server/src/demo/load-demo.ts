@@ -8,6 +8,7 @@ import { ageLayersRepository } from '@stockwise/db/ledger/age-layers.repository'
 import { ledgerRepository } from '@stockwise/db/ledger/ledger.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
+import { loadDemoChannels } from './demo-channels';
 import { loadDemoPurchasing } from './demo-purchasing';
 import type { Actor } from '../accounts/actor';
 import type { Stockwise } from '../stockwise';
@@ -116,6 +117,8 @@ export async function loadDemoSeller(
     await ledgerRepository.bulkAddBalances(sql, actor.accountId, replay.balances);
     progress(0.95, 'suppliers and purchase orders');
     await loadDemoPurchasing(sql, { accountId: actor.accountId, seller, productIds, locationIds });
+    progress(0.97, 'sales channels and orders');
+    await loadDemoChannels(sw, actor, { seller, productIds, locationIds });
     return replay.movements.length;
   });
   // Fresh statistics for the planner: PGlite has no autoanalyze, and without them the reports' joins

@@ -1,7 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { SkuSchema } from '../http/common.schema';
 import { ProjectionParamsSchema, ProjectionQuerySchema, ProjectionSchema } from './projection.schema';
-import { RestockPlanSchema, RestockQuerySchema, RestockSettingsSchema } from './restock.schema';
+import { CONTENT_TYPES } from '../reports/report-writers';
+import {
+  RestockExportSchema,
+  RestockPlanSchema,
+  RestockQuerySchema,
+  RestockSettingsSchema,
+} from './restock.schema';
 import type { Stockwise } from '../stockwise';
 import { SupplierCostsSchema } from './suppliers.schema';
 import {
@@ -11,6 +17,7 @@ import {
   newRouter,
   operations,
   securedRoute,
+  type Router,
 } from '../http/router';
 
 const op = operations(['Restock']);
@@ -42,6 +49,19 @@ export function restockRoutes(sw: Stockwise) {
     },
   );
 
+  restockExportRoute(app, sw);
+
+  const SkuParam = z.object({ sku: SkuSchema.openapi({ param: { name: 'sku', in: 'path' } }) });
+  app.openapi(
+    op.read(
+      '/settings/{sku}',
+      "Planning settings of a SKU as stored: null (or false) where it follows the account's defaults",
+      SkuParam,
+      jsonResponse('The settings', RestockSettingsSchema.required().extend({ sku: z.string() })),
+    ),
+    async (c) => c.json(await sw.restock.settings(c.get('actor'), c.req.valid('param').sku), 200),
+  );
+
   app.openapi(
     securedRoute({
       method: 'put',
@@ -49,7 +69,7 @@ export function restockRoutes(sw: Stockwise) {
       tags: ['Restock'],
       summary: 'Planning settings of a SKU: service level, review period, cover band',
       request: {
-        params: z.object({ sku: SkuSchema.openapi({ param: { name: 'sku', in: 'path' } }) }),
+        params: SkuParam,
         headers: IdempotencyHeaderSchema,
         ...jsonBody(RestockSettingsSchema),
       },
@@ -107,4 +127,31 @@ export function restockRoutes(sw: Stockwise) {
     },
   );
   return app;
+}
+
+/** POST /restock/export: the planner's shown rows as an Excel workbook. */
+function restockExportRoute(app: Router, sw: Stockwise): void {
+  app.openapi(
+    securedRoute({
+      method: 'post',
+      path: '/export',
+      tags: ['Restock'],
+      summary:
+        'The planner’s rows as shown (headers and cells from the dashboard) as an Excel workbook, streamed; text cells are stored as text, never as formulas',
+      request: jsonBody(RestockExportSchema),
+      responses: {
+        200: {
+          description: 'The workbook',
+          content: { [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } } },
+        },
+      },
+    }),
+    (c) => {
+      const body = sw.restock.exportWorkbook(c.get('actor'), c.req.valid('json'));
+      return c.body(body, 200, {
+        'Content-Type': CONTENT_TYPES.xlsx,
+        'Content-Disposition': 'attachment; filename="restock-plan.xlsx"',
+      });
+    },
+  );
 }

@@ -238,3 +238,30 @@ export const RestockSettingsSchema = z
   .strict()
   .openapi('RestockSettings');
 export type RestockSettings = z.infer<typeof RestockSettingsSchema>;
+
+/** Most rows one planner export carries: the plan's own row limit (restock.service.ts DEFAULT_LIMIT). */
+export const MAX_EXPORT_ROWS = 5000;
+
+/**
+ * The planner's rows as shown (filtered, sorted, with the buyer's quantities), to be written as a
+ * spreadsheet: column headers in the reader's language and one cell per column on every row.
+ */
+export const RestockExportSchema = z
+  .object({
+    columns: z.array(z.string().min(1).max(100)).min(1).max(40),
+    rows: z.array(z.array(z.union([z.string().max(1000), z.number(), z.null()]))).max(MAX_EXPORT_ROWS),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (new Set(value.columns).size !== value.columns.length)
+      ctx.addIssue({ code: 'custom', path: ['columns'], message: 'column headers must differ' });
+    const bad = value.rows.findIndex((r) => r.length !== value.columns.length);
+    if (bad >= 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rows', bad],
+        message: `a row has one cell per column (${String(value.columns.length)})`,
+      });
+  })
+  .openapi('RestockExport');
+export type RestockExport = z.infer<typeof RestockExportSchema>;

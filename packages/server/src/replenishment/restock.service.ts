@@ -6,12 +6,20 @@ import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { ReplenishmentSettings } from '@stockwise/db/replenishment/replenishment.repository';
 import { replenishmentRepository } from '@stockwise/db/replenishment/replenishment.repository';
 import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
-import type { RestockItemDto, RestockPlanDto, RestockSettings, SupplyMode } from './restock.schema';
+import type {
+  RestockExport,
+  RestockItemDto,
+  RestockPlanDto,
+  RestockSettings,
+  SupplyMode,
+} from './restock.schema';
+import { onePage, reportStream } from '../reports/report-writers';
 import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { AccountSetting } from '../platform/account-setting';
 import { replaceAccountSetting } from '../platform/account-setting';
 import type { Transactor } from '../platform/transactor';
+import type { Sql } from '@stockwise/db/database';
 import { mergeCosts } from './suppliers.service';
 import type { SupplierCostTerms } from '@stockwise/domain/replenishment/costs';
 import type { NetworkPlanLine, PlanningService } from './planning.service';
@@ -77,6 +85,42 @@ export class RestockService {
     };
   }
 
+  /**
+   * The planner's rows as the dashboard shows them, as an .xlsx workbook streamed by the report writer
+   * (text cells stored as text, docs/formulas.md "Spreadsheet-safe text").
+   */
+  exportWorkbook(actor: Actor, table: RestockExport): ReadableStream<Uint8Array> {
+    requirePermission(actor, 'read');
+    const { columns, rows } = table;
+    const records = rows.map((r) => Object.fromEntries(columns.map((col, i) => [col, r[i] ?? null])));
+    return reportStream('xlsx', { sheet: 'restock', columns }, onePage(records));
+  }
+
+  /** A SKU's own planning settings: null (or false) where it follows the account's defaults. */
+  async settings(actor: Actor, sku: string): Promise<Required<RestockSettings> & { sku: string }> {
+    requirePermission(actor, 'read');
+    const { existing } = await this.storedSettings(this.tx.sql, actor, sku);
+    return {
+      sku,
+      serviceLevel: existing?.serviceLevel ?? null,
+      reviewDays: existing?.reviewDays ?? null,
+      minCoverDays: existing?.minCoverDays ?? null,
+      maxCoverDays: existing?.maxCoverDays ?? null,
+      allowExcess: existing?.allowExcess ?? false,
+      buyDespiteClearance: existing?.buyDespiteClearance ?? false,
+      buyDespiteLoss: existing?.buyDespiteLoss ?? false,
+    };
+  }
+
+  private async storedSettings(sql: Sql, actor: Actor, sku: string) {
+    const product = await productsRepository.findBySku(sql, actor.accountId, sku);
+    if (!product) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${sku}`, { field: 'sku' });
+    const existing = (await replenishmentRepository.settings(sql, actor.accountId)).find(
+      (s) => s.productId === product.id,
+    );
+    return { product, existing };
+  }
+
   async updateSettings(
     actor: Actor,
     sku: string,
@@ -84,11 +128,7 @@ export class RestockService {
   ): Promise<RestockSettings & { sku: string }> {
     requirePermission(actor, 'catalog:write');
     return this.tx.run(async (sql) => {
-      const product = await productsRepository.findBySku(sql, actor.accountId, sku);
-      if (!product) throw new DomainError('UNKNOWN_SKU', `unknown SKU ${sku}`, { field: 'sku' });
-      const existing = (await replenishmentRepository.settings(sql, actor.accountId)).find(
-        (s) => s.productId === product.id,
-      );
+      const { product, existing } = await this.storedSettings(sql, actor, sku);
       const next: ReplenishmentSettings = {
         productId: product.id,
         serviceLevel:

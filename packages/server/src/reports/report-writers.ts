@@ -8,6 +8,11 @@ export type ReportRow = Record<string, Cell>;
 /** A report's rows, a page at a time (flat memory however large the catalogue). */
 export type RowSource = AsyncIterable<ReportRow[]>;
 
+/** Rows already in memory as a row source of one page (a reconciliation, the planner's shown rows). */
+export async function* onePage<T>(rows: T[]): AsyncIterable<T[]> {
+  yield await Promise.resolve(rows);
+}
+
 /** RFC 4180 CSV with a header of the report's column names. */
 export async function writeCsv(columns: readonly string[], source: RowSource, out: Writable): Promise<void> {
   // Waits for 'drain' when the reader is slower; a destination closed or failed before the end stops

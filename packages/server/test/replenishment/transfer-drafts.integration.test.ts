@@ -11,6 +11,7 @@ interface Draft {
   lines: { sku: string; quantity: number }[];
   status: string;
   createdAt: string;
+  sentAt: string | null;
 }
 
 describeEachBackend('Transfer drafts', (backend) => {
@@ -56,6 +57,45 @@ describeEachBackend('Transfer drafts', (backend) => {
     expect(
       ((await api.get('/api/v1/transfer-drafts')).body['items'] as unknown as Draft[]).map((d) => d.id),
     ).toEqual([second.id]);
+  });
+
+  it('a draft marked sent leaves the open list, keeps its lines and date, and can be neither sent again nor deleted', async () => {
+    const { api } = await twoNetworkSeller(ctx, { skus: ['MUG', 'CUP'] });
+    const save = async (sku: string) =>
+      (
+        await api.post('/api/v1/transfer-drafts', {
+          fromLocation: 'WH1',
+          toLocation: 'FBA-US',
+          lines: [{ sku, quantity: 5 }],
+        })
+      ).body as unknown as Draft;
+    const first = await save('MUG');
+    const second = await save('CUP');
+    expect(first.sentAt).toBeNull();
+    const before = Date.now();
+    const sent = await api.post(`/api/v1/transfer-drafts/${String(first.id)}/sent`, {});
+    expect(sent.status).toBe(200);
+    const body = sent.body as unknown as Draft;
+    expect(body).toMatchObject({ id: first.id, status: 'sent', lines: first.lines });
+    expect(Date.parse(body.sentAt!)).toBeGreaterThanOrEqual(before - 5000);
+    const ids = async (query: string) =>
+      ((await api.get(`/api/v1/transfer-drafts${query}`)).body['items'] as unknown as Draft[]).map(
+        (d) => d.id,
+      );
+    expect(await ids('?status=draft')).toEqual([second.id]);
+    expect(await ids('?status=sent')).toEqual([first.id]);
+    expect(await ids('')).toEqual([second.id, first.id]);
+    // A sent draft is the record of what left: sending it again or deleting it is a conflict naming the status.
+    for (const res of [
+      await api.post(`/api/v1/transfer-drafts/${String(first.id)}/sent`, {}),
+      await api.delete(`/api/v1/transfer-drafts/${String(first.id)}`),
+    ]) {
+      expect(res.status).toBe(409);
+      expect(res.body['field']).toBe('status');
+    }
+    expect((await api.get(`/api/v1/transfer-drafts/${String(first.id)}`)).body).toEqual(body);
+    expect((await api.post('/api/v1/transfer-drafts/999999/sent', {})).status).toBe(404);
+    expect((await api.get('/api/v1/transfer-drafts?status=gone')).status).toBe(400);
   });
 
   it('refuses bad drafts with a 400 naming the field, and saves nothing', async () => {
@@ -111,6 +151,7 @@ describeEachBackend('Transfer drafts', (backend) => {
     const other = client(ctx.app, (await newAccount(ctx.sw)).token);
     expect((await other.get('/api/v1/transfer-drafts')).body['items']).toEqual([]);
     expect((await other.delete(`/api/v1/transfer-drafts/${String(draft.id)}`)).status).toBe(404);
+    expect((await other.post(`/api/v1/transfer-drafts/${String(draft.id)}/sent`, {})).status).toBe(404);
     const viewer = client(ctx.app, (await newAccount(ctx.sw, 'viewer')).token);
     expect(
       (
@@ -121,5 +162,9 @@ describeEachBackend('Transfer drafts', (backend) => {
         })
       ).status,
     ).toBe(403);
+    expect((await viewer.post(`/api/v1/transfer-drafts/${String(draft.id)}/sent`, {})).status).toBe(403);
+    expect(
+      ((await api.get(`/api/v1/transfer-drafts/${String(draft.id)}`)).body as unknown as Draft).status,
+    ).toBe('draft');
   });
 });

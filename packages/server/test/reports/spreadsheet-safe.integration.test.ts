@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { exportCsv } from '../../src/imports/exports';
-import { reportBuffer } from '../../src/reports/report-writers';
+import { onePage, reportBuffer } from '../../src/reports/report-writers';
 import { purchaseOrderCsv } from '../../src/replenishment/po-export';
 import type { PurchaseOrderDto } from '../../src/replenishment/purchase-orders.schema';
 import { describeEachBackend, useStockwise } from '../support/backends';
@@ -21,11 +21,6 @@ const REPORT_TEXT = [...HOSTILE, '\t=1+1', '\r=1+1'];
 
 /** The cells of a CSV text, as a spreadsheet reads them. */
 const parseCsv = (text: string): string[][] => parse(text, { relax_column_count: true }) as string[][];
-
-async function* onePage<T>(rows: T[]): AsyncGenerator<T[]> {
-  await Promise.resolve();
-  yield rows;
-}
 
 describeEachBackend('Spreadsheet-safe text in every CSV and XLSX writer', (backend) => {
   const ctx = useStockwise(backend);

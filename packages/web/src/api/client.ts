@@ -66,12 +66,32 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return parsed as T;
 }
 
+/** A POST whose answer is a file (an export): the bytes as a Blob; a problem answer becomes ApiError. */
+async function postForFile(path: string, body: unknown): Promise<Blob> {
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    throw new ApiError(
+      response.status,
+      isProblem(parsed) ? parsed : { code: 'HTTP_ERROR', detail: response.statusText },
+    );
+  }
+  return response.blob();
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  postForFile,
 };
 
 /** A 404 resolves to null: a page shows a calm empty state instead of an error. */

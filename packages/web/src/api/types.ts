@@ -71,6 +71,9 @@ export type RestockPlan = Schemas['RestockPlan'];
 export type RestockRecommendation = Schemas['RestockRecommendation'];
 export type RestockReasoning = Schemas['RestockReasoning'];
 export type RestockAlert = NonNullable<RestockRecommendation['alert']>;
+export type RestockExport = Schemas['RestockExport'];
+/** A SKU's own planning settings (null or false: the account's default). */
+export type RestockSkuSettings = Required<Schemas['RestockSettings']>;
 
 export type IpiHealth = Schemas['Ipi'];
 export type IpiFactorName = keyof IpiHealth['factors'];

@@ -1,6 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, optional } from '../api/client';
-import type { RestockPlan } from '../api/types';
+import type { RestockExport, RestockPlan, RestockSkuSettings } from '../api/types';
+import { downloadBlob } from '../ledger/inventory/csv';
+import { projectionKeys } from './projection.hooks';
 import { queryKeysFactory } from '../api/query-key-factory';
 
 export const restockKeys = queryKeysFactory('restock');
@@ -20,5 +22,43 @@ export function useRestockPlan(mode?: SupplyMode, options: { enabled?: boolean }
     staleTime: 5 * 60_000,
     retry: false,
     enabled: options.enabled ?? true,
+  });
+}
+
+/** The planner's shown rows as an Excel workbook, written by the server's report writer and downloaded. */
+export function useRestockExport() {
+  return useMutation({
+    mutationFn: async (table: RestockExport) => {
+      downloadBlob('restock-plan.xlsx', await api.postForFile('/restock/export', table));
+    },
+  });
+}
+
+export const skuSettingsKeys = queryKeysFactory('restock-settings');
+
+/** A SKU's own planning settings as stored (GET /restock/settings/{sku}). */
+export function useSkuSettings(sku: string) {
+  return useQuery({
+    queryKey: skuSettingsKeys.detail(sku),
+    queryFn: () =>
+      api.get<RestockSkuSettings & { sku: string }>(`/restock/settings/${encodeURIComponent(sku)}`),
+  });
+}
+
+/**
+ * Saves a SKU's settings; the plan and projections are planned with them, so both are fetched again
+ * (the recommendation in the open row refreshes).
+ */
+export function useSaveSkuSettings(sku: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: RestockSkuSettings) =>
+      api.put<RestockSkuSettings & { sku: string }>(`/restock/settings/${encodeURIComponent(sku)}`, settings),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: skuSettingsKeys.detail(sku) }),
+        client.invalidateQueries({ queryKey: restockKeys.all }),
+        client.invalidateQueries({ queryKey: projectionKeys.all }),
+      ]),
   });
 }

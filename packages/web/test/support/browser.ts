@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
 import { SCREENSHOTS } from './paths';
 
 /** Debian's chromium; STOCKWISE_CHROMIUM overrides. Playwright's own browsers are never downloaded. */
@@ -75,6 +75,19 @@ export function watchConsole(page: Page): string[] {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** One element (or the viewport) as a picture for the README (`readme-<name>.png`, copied to docs/screenshots). */
+export async function picture(target: Page | Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await target.screenshot({ path: join(SCREENSHOTS, `readme-${name}.png`) });
+}
+
+/** Goes to `url` and waits (up to 3 minutes: pages computed on demand, a loaded machine) for `testId` and a quiet network. */
+export async function openPage(page: Page, url: string, testId: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId(testId).first().waitFor({ timeout: 180_000 });
+  await page.waitForLoadState('networkidle');
 }
 
 export async function login(

@@ -1,7 +1,7 @@
 import { RECONCILIATION_COLUMNS } from '@stockwise/domain/channels/amazon/reconciliation';
 import type { Router } from '../../http/router';
 import { securedRoute } from '../../http/router';
-import { CONTENT_TYPES, reportStream } from '../../reports/report-writers';
+import { CONTENT_TYPES, onePage, reportStream } from '../../reports/report-writers';
 import type { Stockwise } from '../../stockwise';
 import { ReconciliationQuerySchema, ReconciliationSchema } from './amazon-reconciliation.schema';
 
@@ -36,7 +36,7 @@ export function amazonReconciliationRoute(app: Router, sw: Stockwise): void {
       const body = reportStream(
         format,
         { sheet: 'reconciliation', columns: RECONCILIATION_COLUMNS },
-        toSource(rows),
+        onePage(rows),
       );
       return c.body(body, 200, {
         'Content-Type': CONTENT_TYPES[format],
@@ -44,9 +44,4 @@ export function amazonReconciliationRoute(app: Router, sw: Stockwise): void {
       });
     },
   );
-}
-
-/** The lines as the report writers' row source (one page: a reconciliation is one page of SKUs). */
-async function* toSource<T>(rows: T[]): AsyncIterable<T[]> {
-  yield await Promise.resolve(rows);
 }

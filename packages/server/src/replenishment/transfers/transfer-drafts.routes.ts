@@ -1,7 +1,12 @@
 import { IdParam } from '../../http/common.schema';
 import { itemsOf, jsonResponse, newRouter, operations } from '../../http/router';
 import type { Stockwise } from '../../stockwise';
-import { TransferDraftCreateSchema, TransferDraftSchema } from './transfer-drafts.schema';
+import { z } from '@hono/zod-openapi';
+import {
+  TransferDraftCreateSchema,
+  TransferDraftListQuerySchema,
+  TransferDraftSchema,
+} from './transfer-drafts.schema';
 
 const op = operations(['Transfer drafts']);
 
@@ -9,8 +14,13 @@ export function transferDraftsRoutes(sw: Stockwise) {
   const app = newRouter();
 
   app.openapi(
-    op.list('/', 'Transfer drafts, newest first', jsonResponse('Drafts', itemsOf(TransferDraftSchema))),
-    async (c) => c.json({ items: await sw.transferDrafts.list(c.get('actor')) }, 200),
+    op.query(
+      '/',
+      'Transfer drafts, newest first (?status=draft for the open ones)',
+      TransferDraftListQuerySchema,
+      jsonResponse('Drafts', itemsOf(TransferDraftSchema)),
+    ),
+    async (c) => c.json({ items: await sw.transferDrafts.list(c.get('actor'), c.req.valid('query')) }, 200),
   );
 
   app.openapi(
@@ -26,6 +36,16 @@ export function transferDraftsRoutes(sw: Stockwise) {
   app.openapi(
     op.read('/{id}', 'One transfer draft', IdParam, jsonResponse('The draft', TransferDraftSchema)),
     async (c) => c.json(await sw.transferDrafts.get(c.get('actor'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    op.change(
+      '/{id}/sent',
+      'Mark a transfer draft sent (the shipment left): it leaves the open list and is kept as the record; moves no stock',
+      { method: 'post', params: IdParam, body: z.object({}).strict() },
+      jsonResponse('The sent draft', TransferDraftSchema),
+    ),
+    async (c) => c.json(await sw.transferDrafts.markSent(c.get('actor'), c.req.valid('param').id), 200),
   );
 
   app.openapi(op.remove('/{id}', 'Delete a transfer draft (not one sent)', IdParam, 'Deleted'), async (c) => {

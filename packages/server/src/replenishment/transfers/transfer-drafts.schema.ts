@@ -27,5 +27,15 @@ export const TransferDraftSchema = z
     lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
     status: z.enum(TRANSFER_DRAFT_STATUSES),
     createdAt: z.string(),
+    sentAt: z.string().nullable(),
   })
   .openapi('TransferDraft');
+
+export const TransferDraftListQuerySchema = z
+  .object({
+    status: z
+      .enum(TRANSFER_DRAFT_STATUSES)
+      .optional()
+      .openapi({ description: 'only drafts in this state (draft: the open ones)' }),
+  })
+  .strict();

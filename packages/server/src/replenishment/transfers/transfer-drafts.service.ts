@@ -1,5 +1,9 @@
 import { DomainError } from '@stockwise/domain/errors';
-import type { TransferDraft, TransferDraftLine } from '@stockwise/domain/replenishment/transfer-draft';
+import type {
+  TransferDraft,
+  TransferDraftLine,
+  TransferDraftStatus,
+} from '@stockwise/domain/replenishment/transfer-draft';
 import { checkDraftOpen, checkTransferDraft } from '@stockwise/domain/replenishment/transfer-draft';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
@@ -7,6 +11,7 @@ import { transferDraftsRepository } from '@stockwise/db/replenishment/transfer-d
 import type { Actor } from '../../accounts/actor';
 import { auditTrail, requirePermission } from '../../accounts/actor';
 import type { Transactor } from '../../platform/transactor';
+import type { Sql } from '@stockwise/db/database';
 
 export interface TransferDraftInput {
   fromLocation: string;
@@ -65,9 +70,9 @@ export class TransferDraftsService {
     });
   }
 
-  async list(actor: Actor): Promise<TransferDraft[]> {
+  async list(actor: Actor, q: { status?: TransferDraftStatus | undefined } = {}): Promise<TransferDraft[]> {
     requirePermission(actor, 'read');
-    return transferDraftsRepository.list(this.tx.sql, actor.accountId);
+    return transferDraftsRepository.list(this.tx.sql, actor.accountId, q.status ? { status: q.status } : {});
   }
 
   async get(actor: Actor, id: number): Promise<TransferDraft> {
@@ -77,13 +82,27 @@ export class TransferDraftsService {
     return draft;
   }
 
+  /**
+   * Marks a draft sent (the shipment has left): it leaves the open list and can no longer be deleted.
+   * It moves no stock; the transfer movement records the stock that left.
+   */
+  async markSent(actor: Actor, id: number): Promise<TransferDraft> {
+    requirePermission(actor, 'inventory:write');
+    return this.tx.run(async (sql) => {
+      const draft = await lockedOpenDraft(sql, actor, id);
+      await transferDraftsRepository.markSent(sql, actor.accountId, id);
+      const sent = await transferDraftsRepository.get(sql, actor.accountId, id);
+      if (!sent) throw new Error('transfer draft vanished after update');
+      await auditTrail(sql, actor).record('transfer_draft.sent', ['transfer_draft', String(id)], draft, sent);
+      return sent;
+    });
+  }
+
   /** Deletes a draft; a sent one stays as the record of what left. */
   async delete(actor: Actor, id: number): Promise<void> {
     requirePermission(actor, 'inventory:write');
     await this.tx.run(async (sql) => {
-      const draft = await transferDraftsRepository.get(sql, actor.accountId, id, { lock: true });
-      if (!draft) throw new DomainError('NOT_FOUND', `no transfer draft ${String(id)}`, { field: 'id' });
-      checkDraftOpen(draft);
+      const draft = await lockedOpenDraft(sql, actor, id);
       await transferDraftsRepository.delete(sql, actor.accountId, id);
       await auditTrail(sql, actor).record(
         'transfer_draft.delete',
@@ -93,4 +112,12 @@ export class TransferDraftsService {
       );
     });
   }
+}
+
+/** The draft, locked until the transaction ends, if it exists here and is still a draft (else 404 / 409). */
+async function lockedOpenDraft(sql: Sql, actor: Actor, id: number): Promise<TransferDraft> {
+  const draft = await transferDraftsRepository.get(sql, actor.accountId, id, { lock: true });
+  if (!draft) throw new DomainError('NOT_FOUND', `no transfer draft ${String(id)}`, { field: 'id' });
+  checkDraftOpen(draft);
+  return draft;
 }

@@ -23,8 +23,9 @@ export interface ScrollTableProps {
   nowrap?: boolean;
   fz?: MantineSize;
   /**
-   * `native` (the default): the browser's scrolling, focusable for keyboard users. `area`: Mantine's
-   * scroll area, which also keeps a wide table from widening a grid column it sits in.
+   * `native` (the default): the browser's scrolling. `area`: Mantine's scroll area, which also keeps a
+   * wide table from widening a grid column it sits in. Either way the scrolling element is focusable
+   * for keyboard users (axe: scrollable-region-focusable).
    */
   scroll?: 'native' | 'area';
   children: ReactNode;
@@ -46,11 +47,20 @@ export function ScrollTable({
   scroll = 'native',
   children,
 }: ScrollTableProps) {
+  // The element that scrolls takes the keyboard focus and, named by the table's heading, is announced
+  // as a region: the container itself (native), or the scroll area's viewport (area).
+  const scroller = {
+    tabIndex: 0,
+    ...(labelledBy ? { role: 'region', 'aria-labelledby': labelledBy } : {}),
+  };
   return (
     <Table.ScrollContainer
       type={scroll === 'native' ? 'native' : 'scrollarea'}
       minWidth={minWidth}
-      tabIndex={scroll === 'native' ? 0 : undefined}
+      // Positioned, so an absolutely placed descendant (a visually hidden `sr-only` header label) is
+      // clipped by the scroller instead of widening the whole page on a phone.
+      pos="relative"
+      {...(scroll === 'native' ? scroller : { scrollAreaProps: { viewportProps: scroller } })}
     >
       <Table
         striped

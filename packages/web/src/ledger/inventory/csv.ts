@@ -21,7 +21,11 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
 
 /** The BOM makes Excel read UTF-8 (Chinese titles) correctly. */
 export function downloadCsv(filename: string, csv: string): void {
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+  downloadBlob(filename, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+}
+
+/** Saves a file the page made or fetched (a CSV, an Excel workbook) through the browser's download. */
+export function downloadBlob(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -18,7 +18,13 @@ export function ReasoningRow({ reasoning, colSpan }: { reasoning: RestockReasoni
   return (
     <Table.Tr>
       <Table.Td colSpan={colSpan} bg="gray.0">
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" component="dl" m={0}>
+        <SimpleGrid
+          cols={{ base: 2, sm: 4 }}
+          spacing="xs"
+          component="dl"
+          m={0}
+          data-testid="restock-reasoning"
+        >
           {facts.map(([label, value]) => (
             <Stack gap={0} key={label}>
               <Text component="dt" size="xs" c="dimmed">

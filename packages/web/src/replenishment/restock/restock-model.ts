@@ -222,18 +222,21 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
+/** One exported cell: text, a number, or empty. */
+export type ExportCell = string | number | null;
+
 /**
- * The rows as shown (filtered and sorted) in CSV; seller-typed text such as titles is neutralised
- * against spreadsheet formulas by `toCsv`. `quantityOf` gives the quantity the buyer typed, if any.
+ * The rows as shown (filtered and sorted) as a table of headers and cells, for both the CSV and the
+ * Excel export. `quantityOf` gives the quantity the buyer typed, if any.
  */
-export function restockCsv(
+export function restockTable(
   rows: readonly RestockRecommendation[],
   header: Record<CsvColumn, string>,
   quantityOf: (rec: RestockRecommendation) => number = (rec) => rec.recommendedQuantity,
-): string {
-  return toCsv(
-    CSV_COLUMNS.map((column) => header[column]),
-    rows.map((rec) => [
+): { columns: string[]; rows: ExportCell[][] } {
+  return {
+    columns: CSV_COLUMNS.map((column) => header[column]),
+    rows: rows.map((rec) => [
       rec.sku,
       rec.title,
       rec.location,
@@ -249,7 +252,20 @@ export function restockCsv(
       rec.shipDate?.slice(0, 10) ?? null,
       rec.daysOfSupply === null ? null : Math.round(rec.daysOfSupply * 10) / 10,
     ]),
-  );
+  };
+}
+
+/**
+ * The rows as shown in CSV; seller-typed text such as titles is neutralised against spreadsheet
+ * formulas by `toCsv`.
+ */
+export function restockCsv(
+  rows: readonly RestockRecommendation[],
+  header: Record<CsvColumn, string>,
+  quantityOf?: (rec: RestockRecommendation) => number,
+): string {
+  const table = restockTable(rows, header, quantityOf);
+  return toCsv(table.columns, table.rows);
 }
 
 export const TRANSFER_COLUMNS = ['from', 'to', 'sku', 'title', 'quantity', 'shipDate'] as const;

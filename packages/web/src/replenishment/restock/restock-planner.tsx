@@ -7,6 +7,7 @@ import { NothingHere } from '../../components/common/not-available';
 import { downloadCsv } from '../../ledger/inventory/csv';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCreatePurchaseOrders } from '../purchasing.hooks';
+import { useRestockExport } from '../restock.hooks';
 import { useCreateTransferDrafts } from '../transfers/transfer-drafts.hooks';
 import { transferDraftBodies } from '../transfers/transfer-drafts-model';
 import {
@@ -15,6 +16,7 @@ import {
   filterRestock,
   groupRestock,
   restockCsv,
+  restockTable,
   restockTotals,
   sortRestock,
   transferDraftCsv,
@@ -151,7 +153,7 @@ function PlannerActions({
 
 /**
  * The restock planner over one plan's rows: search and filters, sortable columns, grouping by
- * supplier (purchases) and route (transfers), totals of what is shown, CSV export of it, and the
+ * supplier (purchases) and route (transfers), totals of what is shown, CSV and Excel export of it, and the
  * selection that becomes draft purchase orders and transfer shipments.
  */
 export function RestockPlanner({ rows }: { rows: readonly RestockRecommendation[] }) {
@@ -173,11 +175,17 @@ export function RestockPlanner({ rows }: { rows: readonly RestockRecommendation[
     rows,
     visible,
   );
+  const xlsx = useRestockExport();
+  const exportHeader = () =>
+    Object.fromEntries(Object.entries(CSV_HEADER_KEYS).map(([column, key]) => [column, t(key)])) as Record<
+      CsvColumn,
+      string
+    >;
   const exportCsv = () => {
-    const header = Object.fromEntries(
-      Object.entries(CSV_HEADER_KEYS).map(([column, key]) => [column, t(key)]),
-    ) as Record<CsvColumn, string>;
-    downloadCsv('restock-plan.csv', restockCsv(visible, header, purchaseQuantity));
+    downloadCsv('restock-plan.csv', restockCsv(visible, exportHeader(), purchaseQuantity));
+  };
+  const exportXlsx = () => {
+    xlsx.mutate(restockTable(visible, exportHeader(), purchaseQuantity));
   };
   return (
     <>
@@ -190,7 +198,10 @@ export function RestockPlanner({ rows }: { rows: readonly RestockRecommendation[
         groupBy={groupBy}
         onGroupBy={setGroupBy}
         onExport={exportCsv}
+        onExportXlsx={exportXlsx}
+        exportingXlsx={xlsx.isPending}
       />
+      {xlsx.isError ? <ErrorAlert error={xlsx.error} /> : null}
       <TotalsBar shown={shownTotals} all={allTotals} />
       <PlannerActions
         chosenPurchases={chosenPurchases}

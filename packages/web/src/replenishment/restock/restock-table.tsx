@@ -11,6 +11,7 @@ import { ALERT_COLORS } from './alerts';
 import { HeldBackNote } from './held-back';
 import { ProjectionPanel } from '../projection/projection-panel';
 import { ReasoningRow } from './reasoning-row';
+import { SkuSettingsPanel } from './sku-settings-panel';
 import './restock-table.css';
 import { restockTotals, rowKey, type RestockGroup, type RestockSort, type SortKey } from './restock-model';
 
@@ -172,6 +173,7 @@ const RestockRow = memo(function RestockRow({
               onClick={() => {
                 onToggleOpen(key);
               }}
+              data-testid="restock-why"
             >
               {t('restock.why')}
             </Button>
@@ -183,6 +185,7 @@ const RestockRow = memo(function RestockRow({
         <Table.Tr>
           <Table.Td colSpan={COLUMNS} bg="gray.0">
             <ProjectionPanel sku={rec.sku} location={rec.location} />
+            <SkuSettingsPanel rec={rec} />
           </Table.Td>
         </Table.Tr>
       ) : null}

@@ -50,6 +50,8 @@ export function RestockToolbar({
   groupBy,
   onGroupBy,
   onExport,
+  onExportXlsx,
+  exportingXlsx,
 }: {
   filter: RestockFilter;
   onChange: (changes: Partial<RestockFilter>) => void;
@@ -57,6 +59,8 @@ export function RestockToolbar({
   groupBy: GroupBy;
   onGroupBy: (by: GroupBy) => void;
   onExport: () => void;
+  onExportXlsx: () => void;
+  exportingXlsx: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -143,6 +147,15 @@ export function RestockToolbar({
         ml={{ sm: 'auto' }}
       >
         {t('planner.export')}
+      </Button>
+      <Button
+        variant="default"
+        leftSection={<IconDownload />}
+        onClick={onExportXlsx}
+        loading={exportingXlsx}
+        data-testid="planner-export-xlsx"
+      >
+        {t('planner.exportXlsx')}
       </Button>
     </Group>
   );

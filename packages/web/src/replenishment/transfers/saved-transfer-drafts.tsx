@@ -5,13 +5,25 @@ import { ScrollTable } from '../../components/common/data-table';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { useI18n } from '../../i18n/i18n-context';
 import { SendToAmazonLink } from './send-to-amazon-link';
-import { useDeleteTransferDraft, useTransferDrafts } from './transfer-drafts.hooks';
+import { useDeleteTransferDraft, useMarkTransferDraftSent, useTransferDrafts } from './transfer-drafts.hooks';
 
-function DeleteButton({ draft }: { draft: TransferDraft }) {
+function DraftActions({ draft }: { draft: TransferDraft }) {
   const { t } = useI18n();
   const remove = useDeleteTransferDraft();
+  const sent = useMarkTransferDraftSent();
   return (
-    <>
+    <Group gap="xs" wrap="nowrap">
+      <Button
+        size="compact-sm"
+        variant="light"
+        loading={sent.isPending}
+        onClick={() => {
+          sent.mutate(draft.id);
+        }}
+        aria-label={t('transferDrafts.markSentNamed', { id: String(draft.id) })}
+      >
+        {t('transferDrafts.markSent')}
+      </Button>
       <Button
         size="compact-sm"
         color="red"
@@ -25,11 +37,15 @@ function DeleteButton({ draft }: { draft: TransferDraft }) {
         {t('transferDrafts.delete')}
       </Button>
       {remove.isError ? <ErrorAlert error={remove.error} /> : null}
-    </>
+      {sent.isError ? <ErrorAlert error={sent.error} /> : null}
+    </Group>
   );
 }
 
-/** The transfer (send-to-Amazon) shipment drafts saved from the planner: route, lines, units, status. */
+/**
+ * The open transfer (send-to-Amazon) shipment drafts saved from the planner: route, lines, units,
+ * status; each can be marked sent (it then leaves this list) or deleted.
+ */
 export function SavedTransferDrafts() {
   const { t, fmt } = useI18n();
   const drafts = useTransferDrafts();
@@ -72,7 +88,7 @@ export function SavedTransferDrafts() {
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
                   <SendToAmazonLink draft={d} />
-                  {canEdit && d.status === 'draft' ? <DeleteButton draft={d} /> : null}
+                  {canEdit && d.status === 'draft' ? <DraftActions draft={d} /> : null}
                 </Group>
               </Table.Td>
             </Table.Tr>

@@ -5,10 +5,11 @@ import type { TransferDraft, TransferDraftCreate } from '../../api/types';
 
 export const transferDraftKeys = queryKeysFactory('transfer-drafts');
 
+/** The open drafts (not yet sent), newest first. */
 export function useTransferDrafts() {
   return useQuery({
-    queryKey: transferDraftKeys.lists(),
-    queryFn: () => api.get<{ items: TransferDraft[] }>('/transfer-drafts'),
+    queryKey: transferDraftKeys.list({ status: 'draft' }),
+    queryFn: () => api.get<{ items: TransferDraft[] }>('/transfer-drafts', { status: 'draft' }),
   });
 }
 
@@ -29,6 +30,15 @@ export function useDeleteTransferDraft() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api.delete<unknown>(`/transfer-drafts/${String(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: transferDraftKeys.all }),
+  });
+}
+
+/** Marks a draft sent (the shipment left): it leaves the open list. */
+export function useMarkTransferDraftSent() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<TransferDraft>(`/transfer-drafts/${String(id)}/sent`, {}),
     onSuccess: () => client.invalidateQueries({ queryKey: transferDraftKeys.all }),
   });
 }

@@ -94,7 +94,7 @@ export const decisionsEn = {
   'transferDrafts.saved': 'Saved {count} transfer drafts (one per route), listed below.',
   'transferDrafts.title': 'Transfer drafts',
   'transferDrafts.explain':
-    'Shipments in the making, saved from the planner. They move no stock until the shipment is sent.',
+    'Shipments in the making, saved from the planner. They move no stock; mark a draft sent when its shipment leaves.',
   'transferDrafts.sendFile': 'Send to Amazon file',
   'transferDrafts.sendFileNamed': 'Download the Send to Amazon file of transfer draft {id}',
   'transferDrafts.route': 'Route',
@@ -106,6 +106,8 @@ export const decisionsEn = {
   'transferDrafts.statusName.sent': 'Sent',
   'transferDrafts.delete': 'Delete',
   'transferDrafts.deleteNamed': 'Delete transfer draft {id}',
+  'transferDrafts.markSent': 'Mark sent',
+  'transferDrafts.markSentNamed': 'Mark sent: transfer draft {id}',
 } as const satisfies Record<string, string>;
 
 export type DecisionsMessages = Record<keyof typeof decisionsEn, string>;

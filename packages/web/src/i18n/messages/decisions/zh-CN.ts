@@ -87,7 +87,7 @@ export const decisionsZhCN: DecisionsMessages = {
   'transferDrafts.save': '保存调拨草稿（{count}）',
   'transferDrafts.saved': '已保存 {count} 个调拨草稿（每条路线一个），见下方列表。',
   'transferDrafts.title': '调拨草稿',
-  'transferDrafts.explain': '从计划中保存的待发货件。发货之前不会移动库存。',
+  'transferDrafts.explain': '从计划中保存的待发货件。草稿不会移动库存；货件发出后将其标记为已发送。',
   'transferDrafts.sendFile': '亚马逊发货文件',
   'transferDrafts.sendFileNamed': '下载调拨草稿 {id} 的亚马逊发货文件',
   'transferDrafts.route': '路线',
@@ -99,4 +99,6 @@ export const decisionsZhCN: DecisionsMessages = {
   'transferDrafts.statusName.sent': '已发送',
   'transferDrafts.delete': '删除',
   'transferDrafts.deleteNamed': '删除调拨草稿 {id}',
+  'transferDrafts.markSent': '标记为已发送',
+  'transferDrafts.markSentNamed': '标记为已发送：调拨草稿 {id}',
 };

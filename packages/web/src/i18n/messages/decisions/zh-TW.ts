@@ -87,7 +87,7 @@ export const decisionsZhTW: DecisionsMessages = {
   'transferDrafts.save': '儲存調撥草稿（{count}）',
   'transferDrafts.saved': '已儲存 {count} 個調撥草稿（每條路線一個），見下方清單。',
   'transferDrafts.title': '調撥草稿',
-  'transferDrafts.explain': '從計畫中儲存的待出貨件。出貨之前不會移動庫存。',
+  'transferDrafts.explain': '從計畫中儲存的待出貨件。草稿不會移動庫存；貨件寄出後將其標記為已寄送。',
   'transferDrafts.sendFile': '亞馬遜出貨檔案',
   'transferDrafts.sendFileNamed': '下載調撥草稿 {id} 的亞馬遜出貨檔案',
   'transferDrafts.route': '路線',
@@ -99,4 +99,6 @@ export const decisionsZhTW: DecisionsMessages = {
   'transferDrafts.statusName.sent': '已寄送',
   'transferDrafts.delete': '刪除',
   'transferDrafts.deleteNamed': '刪除調撥草稿 {id}',
+  'transferDrafts.markSent': '標記為已寄送',
+  'transferDrafts.markSentNamed': '標記為已寄送：調撥草稿 {id}',
 };

@@ -18,6 +18,7 @@ export const plannerEn = {
   'planner.groupBy.supplier': 'By supplier / transfer route',
   'planner.groupTotals': '{lines} lines · {units} units · cost {cost}',
   'planner.export': 'Export CSV',
+  'planner.exportXlsx': 'Export Excel',
   'planner.cost': 'Estimated cost',
   'planner.selectTransfer': 'Send {sku} to {location}',
   'planner.draftTransfers': 'Draft transfer shipment ({count})',
@@ -82,6 +83,19 @@ export const plannerEn = {
   'clearance.totals.units': 'Excess units',
   'clearance.totals.removal': 'Units advised for removal',
   'clearance.totals.savings': 'Money saved if followed',
+  'skuSettings.title': 'Planning settings',
+  'skuSettings.explain':
+    'Empty boxes follow the account’s defaults (shown greyed: what this plan used). Saving plans again with them.',
+  'skuSettings.serviceLevel': 'Service level (%)',
+  'skuSettings.reviewDays': 'Review period (days)',
+  'skuSettings.minCoverDays': 'Minimum cover (days)',
+  'skuSettings.maxCoverDays': 'Maximum cover (days)',
+  'skuSettings.allowExcess': 'Allow buying above the maximum cover',
+  'skuSettings.buyDespiteClearance': 'Buy even where clearance is advised',
+  'skuSettings.buyDespiteLoss': 'Buy even at a loss after fees',
+  'skuSettings.accountDefault': 'Account default',
+  'skuSettings.save': 'Save settings',
+  'skuSettings.saved': 'Saved; the plan was updated.',
 } as const satisfies Record<string, string>;
 
 export type PlannerMessages = Record<keyof typeof plannerEn, string>;
