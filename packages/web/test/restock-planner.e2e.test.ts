@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import type { Download, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { generateRestockPlan } from './support/fixtures';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import { SCREENSHOTS } from './support/paths';
 import { untranslatedWords } from './support/visible-text';
+import { RUN_BROWSER_SUITES, chooseLanguage, switchLanguage } from './support/steps';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 300_000 });
@@ -33,7 +34,6 @@ interface Item {
   reasoning: { heldBack: { reason: string } | null };
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const PLAN_TIMEOUT_MS = 120_000;
 const ROWS = 600;
 const en = (n: number) => n.toLocaleString('en-US');
@@ -85,7 +85,7 @@ function timeSearch(page: Page, text: string, expected: number): Promise<number>
   );
 }
 
-describe.skipIf(!run)('restock planner (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('restock planner (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
@@ -360,8 +360,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
     for (const label of ['简体中文', '繁體中文'] as const) {
       it(`words the planner in ${label}, no English left`, async () => {
         await page.goto(`${server.url}/`);
-        await page.getByTestId('language-switcher').click();
-        await page.getByRole('menuitem', { name: label }).click();
+        await chooseLanguage(page, label);
         await openRestock();
         await page.getByTestId('planner-group').click();
         await page.getByRole('option').nth(1).click();
@@ -376,9 +375,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
     }
 
     it('returns to English and logged no console errors', async () => {
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: 'English' }).click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await switchLanguage(page, 'English', 'en');
       expect(errors).toEqual([]);
     });
   });
