@@ -1,8 +1,9 @@
-import { Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { TransferDraft } from '../../api/types';
 import { usePermission } from '../../accounts/use-permission';
 import { ScrollTable } from '../../components/common/data-table';
 import { ErrorAlert } from '../../components/common/error-alert';
+import { RemoveButton } from '../../components/common/remove-button';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDeleteTransferDraft, useTransferDrafts } from './transfer-drafts.hooks';
 
@@ -11,18 +12,12 @@ function DeleteButton({ draft }: { draft: TransferDraft }) {
   const remove = useDeleteTransferDraft();
   return (
     <>
-      <Button
-        size="compact-sm"
-        color="red"
-        variant="light"
-        loading={remove.isPending}
-        onClick={() => {
-          remove.mutate(draft.id);
-        }}
-        aria-label={t('transferDrafts.deleteNamed', { id: String(draft.id) })}
-      >
-        {t('transferDrafts.delete')}
-      </Button>
+      <RemoveButton
+        label={t('transferDrafts.delete')}
+        ariaLabel={t('transferDrafts.deleteNamed', { id: String(draft.id) })}
+        mutation={remove}
+        variables={draft.id}
+      />
       {remove.isError ? <ErrorAlert error={remove.error} /> : null}
     </>
   );
