@@ -1,4 +1,5 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
+import type { ProjectionDay } from '@stockwise/domain/replenishment/projection';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount, type TestAccount } from '../support/factories';
@@ -18,18 +19,7 @@ interface Projection {
   plannedArrivalDate: string | null;
   stockOutDate: string | null;
   arrivals: { date: string; quantity: number; kind: string; reference: string | null }[];
-  days: {
-    date: string;
-    expected: number;
-    low80: number;
-    high80: number;
-    low95: number;
-    high95: number;
-    inbound: number;
-    planned: number;
-    coverLow: number;
-    coverHigh: number;
-  }[];
+  days: ProjectionDay[];
 }
 
 describeEachBackend('Stock projection (GET /restock/projection/{sku})', (backend) => {
