@@ -215,11 +215,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('suppliers, profit, orders and settings (br
   it('a viewer sees the pages without edit buttons', async () => {
     const viewer = { email: 'viewer-e2e@example.com', password: 'viewer-password-1' };
     await call('/api/v1/users', { method: 'POST', body: { ...viewer, role: 'viewer' } });
-    const {
-      context,
-      phone,
-      errors: phoneErrors,
-    } = await signedInPhone(session.browser, session.server.url, viewer);
+    const { context, phone, phoneErrors } = await signedInPhone(session.browser, session.server.url, viewer);
     await settle(phone, `${session.server.url}/suppliers`);
     await phone.getByTestId('supplier-BR-WHOLESALE').waitFor();
     expect(await phone.getByRole('button', { name: /^Edit/ }).count()).toBe(0);

@@ -85,15 +85,11 @@ describe.skipIf(!RUN_BROWSER_SUITES)('languages (browser)', () => {
   }
 
   it('has no English at a 390 px phone width either, with the navigation behind a burger', async () => {
-    const {
-      context: phone,
-      phone: mobile,
-      errors: mobileErrors,
-    } = await signedInPhone(session.browser, session.server.url, DEMO);
+    const { context, phone, phoneErrors } = await signedInPhone(session.browser, session.server.url, DEMO);
     // The server remembered 繁體中文 from the previous test: this fresh browser adopts it.
-    await expect.poll(() => mobile.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
-    const nav = mobile.locator('#app-nav');
-    const burger = mobile.getByRole('button', { name: '開啟選單' });
+    await expect.poll(() => phone.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
+    const nav = phone.locator('#app-nav');
+    const burger = phone.getByRole('button', { name: '開啟選單' });
     // A collapsed Mantine navbar is translated off-screen rather than hidden.
     const offscreen = () =>
       nav.evaluate((el) => el.getBoundingClientRect().right <= 0 || !(el as HTMLElement).checkVisibility());
@@ -101,31 +97,31 @@ describe.skipIf(!RUN_BROWSER_SUITES)('languages (browser)', () => {
     expect(await burger.isVisible()).toBe(true);
     await burger.click();
     await nav.getByRole('link', { name: '庫存', exact: true }).click();
-    await mobile.waitForURL(/\/inventory$/);
+    await phone.waitForURL(/\/inventory$/);
     await expect.poll(offscreen).toBe(true);
 
     for (const [label, locale] of [
       ['简体中文', 'zh-CN'],
       ['繁體中文', 'zh-TW'],
     ] as const) {
-      await chooseLanguage(mobile, label);
+      await chooseLanguage(phone, label);
       const leftovers: Record<string, string[]> = {};
       for (const path of PAGES) {
-        await settle(mobile, path, session.server.url);
-        const words = await untranslatedWords(mobile);
+        await settle(phone, path, session.server.url);
+        const words = await untranslatedWords(phone);
         if (words.length) leftovers[path] = words;
         // Nothing may force the phone to scroll sideways (wide tables scroll inside their own box).
-        expect(await mobile.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       }
       expect(leftovers).toEqual({});
-      await settle(mobile, '/', session.server.url);
-      await screenshot(mobile, `overview-390-${locale}`);
-      await settle(mobile, '/inventory', session.server.url);
-      await screenshot(mobile, `inventory-390-${locale}`);
+      await settle(phone, '/', session.server.url);
+      await screenshot(phone, `overview-390-${locale}`);
+      await settle(phone, '/inventory', session.server.url);
+      await screenshot(phone, `inventory-390-${locale}`);
     }
-    expect(await seriousViolations(mobile)).toEqual([]);
-    expect(mobileErrors).toEqual([]);
-    await phone.close();
+    expect(await seriousViolations(phone)).toEqual([]);
+    expect(phoneErrors).toEqual([]);
+    await context.close();
   });
 
   it('remembers the choice per user: it survives a reload and is stored on the server', async () => {

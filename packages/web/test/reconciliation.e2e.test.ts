@@ -82,11 +82,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('Amazon reconciliation page (browser)', () 
   });
 
   it('fits a 390 px phone and is axe-clean there', async () => {
-    const {
-      context,
-      phone,
-      errors: phoneErrors,
-    } = await signedInPhone(session.browser, session.server.url, DEMO);
+    const { context, phone, phoneErrors } = await signedInPhone(session.browser, session.server.url, DEMO);
     await settle(phone, `${session.server.url}${PATH}`);
     await phone.getByTestId('recon-location').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -26,13 +26,13 @@ export async function switchLanguage(page: Page, label: string, locale: string):
 
 /**
  * A 390 px touch phone in a new context of `browser`, signed in as `credentials` at `base`; `errors` collects its
- * console errors; close `context` when done.
+ * console errors (`phoneErrors`); close `context` when done.
  */
 export async function signedInPhone(
   browser: Browser,
   base: string,
   credentials: { email: string; password: string },
-): Promise<{ context: BrowserContext; phone: Page; errors: string[] }> {
+): Promise<{ context: BrowserContext; phone: Page; phoneErrors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     locale: 'en-US',
@@ -40,9 +40,9 @@ export async function signedInPhone(
     hasTouch: true,
   });
   const phone = await context.newPage();
-  const errors = watchConsole(phone);
+  const phoneErrors = watchConsole(phone);
   await login(phone, base, credentials);
-  return { context, phone, errors };
+  return { context, phone, phoneErrors };
 }
 
 /**
