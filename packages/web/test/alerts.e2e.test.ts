@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { HAS_CHROMIUM, screenshot } from './support/browser';
-import type { RunningServer } from './support/server';
+import { describe, expect, it, vi } from 'vitest';
+import { screenshot } from './support/browser';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
+import { RUN_BROWSER_SUITES, chooseLanguage } from './support/steps';
 
 // Paging through hundreds of alerts in a real browser on a loaded 2-core machine can pass 60 s.
 vi.setConfig({ testTimeout: 300_000 });
@@ -22,21 +21,12 @@ interface Alert {
   title: string;
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
-
-describe.skipIf(!run)('alerts page (browser)', () => {
-  let server: RunningServer;
-  let page: Page;
-  let errors: string[];
-
+describe.skipIf(!RUN_BROWSER_SUITES)('alerts page (browser)', () => {
   const session = useBrowserSession({ width: 1440, signIn: true });
-  beforeAll(() => {
-    ({ server, page, errors } = session);
-  });
 
   /** Every active alert matching `query`, as the API orders them. */
   const apiAlerts = (query = ''): Promise<Alert[]> =>
-    page.evaluate(async (q) => {
+    session.page.evaluate(async (q) => {
       const out: Alert[] = [];
       for (let cursor: string | null = null, first = true; first || cursor; first = false) {
         const res = await fetch(
@@ -54,7 +44,7 @@ describe.skipIf(!run)('alerts page (browser)', () => {
    * end and checks the rows are `expected`, in order.
    */
   const expectRows = async (expected: readonly number[]): Promise<void> => {
-    const rows = page.locator('[data-testid="alerts-table"] tbody tr');
+    const rows = session.page.locator('[data-testid="alerts-table"] tbody tr');
     const ids = async () =>
       (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid')))).map((id) =>
         Number(id?.replace('alert-', '')),
@@ -62,28 +52,23 @@ describe.skipIf(!run)('alerts page (browser)', () => {
     await expect
       .poll(async () => (await ids()).slice(0, 50), { timeout: 30_000 })
       .toEqual(expected.slice(0, 50));
-    const more = page.getByTestId('alerts-load-more');
+    const more = session.page.getByTestId('alerts-load-more');
     while ((await more.count()) > 0) {
       const before = await rows.count();
       await more.click();
       await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(before);
-      await page.waitForLoadState('networkidle');
+      await session.page.waitForLoadState('networkidle');
     }
     expect(await ids()).toEqual(expected);
   };
 
   const choose = async (testId: string, option: string) => {
-    await page.getByTestId(testId).click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-  };
-
-  const language = async (label: string) => {
-    await page.getByTestId('language-switcher').click();
-    await page.getByRole('menuitem', { name: label }).click();
+    await session.page.getByTestId(testId).click();
+    await session.page.getByRole('option', { name: option, exact: true }).click();
   };
 
   it('pages through every active alert in the server’s order: severity, then urgency', async () => {
-    const evaluated = await page.evaluate(async () => {
+    const evaluated = await session.page.evaluate(async () => {
       const res = await fetch('/api/v1/alerts/evaluate', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -94,17 +79,17 @@ describe.skipIf(!run)('alerts page (browser)', () => {
     expect(evaluated).toBe(200);
     const all = await apiAlerts();
     expect(all.length).toBeGreaterThan(50); // more than one page of the list
-    await page.goto(`${server.url}/alerts`);
-    await page.getByTestId('alerts-table').waitFor();
+    await session.page.goto(`${session.server.url}/alerts`);
+    await session.page.getByTestId('alerts-table').waitFor();
     await expectRows(all.map((a) => a.id));
     const severities = all.map((a) => ['critical', 'warning', 'info'].indexOf(a.severity));
     expect(severities).toEqual([...severities].sort((a, b) => a - b));
-    await screenshot(page, 'alerts-en');
+    await screenshot(session.page, 'alerts-en');
   });
 
   it('filters by kind, severity and location, keeping the order', async () => {
-    await page.goto(`${server.url}/alerts`);
-    await page.getByTestId('alerts-table').waitFor();
+    await session.page.goto(`${session.server.url}/alerts`);
+    await session.page.getByTestId('alerts-table').waitFor();
     await choose('alerts-kind', 'Stock-out');
     const stockOuts = await apiAlerts('&kind=stock_out');
     expect(stockOuts.length).toBeGreaterThan(0);
@@ -114,7 +99,7 @@ describe.skipIf(!run)('alerts page (browser)', () => {
     const here = await apiAlerts(`&kind=stock_out&location=${location}`);
     await expectRows(here.map((a) => a.id));
     expect(here.every((a) => a.location === location)).toBe(true);
-    const titles = await page.getByTestId('alert-title').allInnerTexts();
+    const titles = await session.page.getByTestId('alert-title').allInnerTexts();
     expect(titles.every((t) => t.includes(`is out of stock at ${location}`))).toBe(true);
     await choose('alerts-kind', 'All');
     await choose('alerts-location', 'All');
@@ -122,7 +107,7 @@ describe.skipIf(!run)('alerts page (browser)', () => {
     const info = await apiAlerts('&severity=info');
     await expectRows(info.map((a) => a.id));
     expect(
-      await page.locator('[data-testid="alerts-table"] tbody tr:not([data-severity="info"])').count(),
+      await session.page.locator('[data-testid="alerts-table"] tbody tr:not([data-severity="info"])').count(),
     ).toBe(0);
   });
 
@@ -131,45 +116,45 @@ describe.skipIf(!run)('alerts page (browser)', () => {
     ['繁體中文', 'zh-TW', '缺貨'],
   ] as const) {
     it(`${label}: every title in the reader's language, no server-made English, paging and filters work`, async () => {
-      await page.goto(`${server.url}/alerts`);
-      await page.getByTestId('alerts-table').waitFor();
-      await language(label);
+      await session.page.goto(`${session.server.url}/alerts`);
+      await session.page.getByTestId('alerts-table').waitFor();
+      await chooseLanguage(session.page, label);
       await expect
-        .poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 15_000 })
+        .poll(() => session.page.evaluate(() => document.documentElement.lang), { timeout: 15_000 })
         .toBe(locale);
-      await page.goto(`${server.url}/alerts`);
-      await page.getByTestId('alerts-table').waitFor();
+      await session.page.goto(`${session.server.url}/alerts`);
+      await session.page.getByTestId('alerts-table').waitFor();
       const all = await apiAlerts();
       await expectRows(all.map((a) => a.id));
-      expect(await untranslatedWords(page)).toEqual([]);
-      const text = await page.locator('main').innerText();
+      expect(await untranslatedWords(session.page)).toEqual([]);
+      const text = await session.page.locator('main').innerText();
       const english = all.map((a) => a.title).filter((title) => text.includes(title));
       expect(english).toEqual([]);
-      const titles = await page.getByTestId('alert-title').allInnerTexts();
+      const titles = await session.page.getByTestId('alert-title').allInnerTexts();
       expect(titles.every((t) => /[\u4e00-\u9fff]/.test(t))).toBe(true);
       await choose('alerts-kind', stockOut);
       const stockOuts = await apiAlerts('&kind=stock_out');
       await expectRows(stockOuts.map((a) => a.id));
-      const outTitles = await page.getByTestId('alert-title').allInnerTexts();
+      const outTitles = await session.page.getByTestId('alert-title').allInnerTexts();
       expect(outTitles.every((t) => t.includes(stockOut))).toBe(true);
-      await screenshot(page, `alerts-${locale}`);
+      await screenshot(session.page, `alerts-${locale}`);
     });
   }
 
   it('acknowledges and snoozes from the page (back in English)', async () => {
-    await language('English');
-    await page.goto(`${server.url}/alerts`);
-    await page.getByTestId('alerts-table').waitFor();
-    const first = page.locator('[data-testid="alerts-table"] tbody tr').first();
+    await chooseLanguage(session.page, 'English');
+    await session.page.goto(`${session.server.url}/alerts`);
+    await session.page.getByTestId('alerts-table').waitFor();
+    const first = session.page.locator('[data-testid="alerts-table"] tbody tr').first();
     const id = await first.getAttribute('data-testid');
     await first.getByRole('button', { name: 'Acknowledge' }).click();
     await expect
-      .poll(() => page.getByTestId(id!).getByRole('button', { name: 'Acknowledge' }).count(), {
+      .poll(() => session.page.getByTestId(id!).getByRole('button', { name: 'Acknowledge' }).count(), {
         timeout: 15_000,
       })
       .toBe(0);
-    await page.getByTestId(id!).getByRole('button', { name: 'Snooze 7 days' }).click();
-    await expect.poll(() => page.getByTestId(id!).count(), { timeout: 15_000 }).toBe(0);
-    expect(errors).toEqual([]);
+    await session.page.getByTestId(id!).getByRole('button', { name: 'Snooze 7 days' }).click();
+    await expect.poll(() => session.page.getByTestId(id!).count(), { timeout: 15_000 }).toBe(0);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -5,10 +5,11 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { decodeImage, fakeCameraArgs, writeBarcodeVideo } from './support/barcodes';
-import { HAS_CHROMIUM, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
+import { RUN_BROWSER_SUITES, chooseLanguage } from './support/steps';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -23,7 +24,6 @@ vi.setConfig({ testTimeout: 240_000 });
  */
 
 const SKU = 'APP-0001-SMA';
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 
 interface Order {
   number: string;
@@ -49,7 +49,7 @@ async function barcodeOf(server: RunningServer, sku: string): Promise<string> {
   return product.barcode;
 }
 
-describe.skipIf(!run)('camera scanning and printable labels (browser, fake camera)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('camera scanning and printable labels (browser, fake camera)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
@@ -211,8 +211,7 @@ describe.skipIf(!run)('camera scanning and printable labels (browser, fake camer
   it('leaves no English on the scanning and label pages in 简体中文 and 繁體中文', async () => {
     const leftovers: Record<string, string[]> = {};
     for (const language of ['简体中文', '繁體中文']) {
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: language }).click();
+      await chooseLanguage(page, language);
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toMatch(/^zh-/);
       for (const path of [
         `/products/${SKU}/labels`,

@@ -1,9 +1,10 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { HAS_CHROMIUM, login, screenshot, watchConsole } from './support/browser';
+import { login, screenshot, watchConsole } from './support/browser';
 import { generateBalances, generateForecast } from './support/fixtures';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { RUN_BROWSER_SUITES } from './support/steps';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -16,9 +17,8 @@ vi.setConfig({ testTimeout: 240_000 });
 
 const ROWS = 100_000;
 const PAGE_SIZE = 1000;
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 
-describe.skipIf(!run)('grid at scale, forecast chart, roles (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('grid at scale, forecast chart, roles (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;

@@ -1,10 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, login, screenshot, watchConsole } from './support/browser';
-import { DEMO, type RunningServer } from './support/server';
+import { screenshot } from './support/browser';
+import { DEMO } from './support/server';
 import { untranslatedWords } from './support/visible-text';
 import { useBrowserSession } from './support/session';
+import { RUN_BROWSER_SUITES, chooseLanguage, signedInPhone } from './support/steps';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -35,16 +36,10 @@ const PAGES = [
   '/settings/fees',
   '/settings/notifications',
 ];
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 
 // Characters only in one of the two scripts, to tell them apart on screen.
 const SIMPLIFIED_ONLY = /[库览设账户语补货条码]/;
 const TRADITIONAL_ONLY = /[庫覽設帳戶語補貨條碼]/;
-
-async function choose(page: Page, label: string): Promise<void> {
-  await page.getByTestId('language-switcher').click();
-  await page.getByRole('menuitem', { name: label }).click();
-}
 
 async function settle(page: Page, path: string, base: string): Promise<void> {
   await page.goto(`${base}${path}`);
@@ -54,63 +49,47 @@ async function settle(page: Page, path: string, base: string): Promise<void> {
   await page.waitForTimeout(150);
 }
 
-describe.skipIf(!run)('languages (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
+describe.skipIf(!RUN_BROWSER_SUITES)('languages (browser)', () => {
   const session = useBrowserSession({ signIn: true });
-  beforeAll(() => {
-    ({ server, browser, page, errors } = session);
-  });
 
   for (const [label, locale, script] of [
     ['简体中文', 'zh-CN', SIMPLIFIED_ONLY],
     ['繁體中文', 'zh-TW', TRADITIONAL_ONLY],
   ] as const) {
     it(`switches to ${label}: no English left on any page at 1280 px`, async () => {
-      await settle(page, '/', server.url);
-      await choose(page, label);
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await settle(session.page, '/', session.server.url);
+      await chooseLanguage(session.page, label);
+      await expect.poll(() => session.page.evaluate(() => document.documentElement.lang)).toBe(locale);
       const leftovers: Record<string, string[]> = {};
       for (const path of PAGES) {
-        await settle(page, path, server.url);
-        expect(await page.locator('body').innerText()).toMatch(script);
-        const words = await untranslatedWords(page);
+        await settle(session.page, path, session.server.url);
+        expect(await session.page.locator('body').innerText()).toMatch(script);
+        const words = await untranslatedWords(session.page);
         if (words.length) leftovers[path] = words;
       }
       expect(leftovers).toEqual({});
-      await settle(page, '/', server.url);
-      await screenshot(page, `overview-${locale}`);
-      await settle(page, '/products/APP-0001-SMA', server.url);
-      await screenshot(page, `sku-detail-${locale}`);
+      await settle(session.page, '/', session.server.url);
+      await screenshot(session.page, `overview-${locale}`);
+      await settle(session.page, '/products/APP-0001-SMA', session.server.url);
+      await screenshot(session.page, `sku-detail-${locale}`);
     });
 
     it(`${label} formats numbers and dates for the locale and keeps axe-core clean`, async () => {
-      await settle(page, '/products/APP-0001-SMA', server.url);
-      const text = await page.locator('main').innerText();
+      await settle(session.page, '/products/APP-0001-SMA', session.server.url);
+      const text = await session.page.locator('main').innerText();
       expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
-      expect(await seriousViolations(page)).toEqual([]);
-      await settle(page, '/inventory', server.url);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(session.page)).toEqual([]);
+      await settle(session.page, '/inventory', session.server.url);
+      expect(await seriousViolations(session.page)).toEqual([]);
     });
   }
 
   it('has no English at a 390 px phone width either, with the navigation behind a burger', async () => {
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'en-US',
-      isMobile: true,
-      hasTouch: true,
-    });
-    const mobile = await phone.newPage();
-    const mobileErrors = watchConsole(mobile);
-    await login(mobile, server.url, DEMO);
+    const { context, phone, phoneErrors } = await signedInPhone(session.browser, session.server.url, DEMO);
     // The server remembered 繁體中文 from the previous test: this fresh browser adopts it.
-    await expect.poll(() => mobile.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
-    const nav = mobile.locator('#app-nav');
-    const burger = mobile.getByRole('button', { name: '開啟選單' });
+    await expect.poll(() => phone.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
+    const nav = phone.locator('#app-nav');
+    const burger = phone.getByRole('button', { name: '開啟選單' });
     // A collapsed Mantine navbar is translated off-screen rather than hidden.
     const offscreen = () =>
       nav.evaluate((el) => el.getBoundingClientRect().right <= 0 || !(el as HTMLElement).checkVisibility());
@@ -118,49 +97,49 @@ describe.skipIf(!run)('languages (browser)', () => {
     expect(await burger.isVisible()).toBe(true);
     await burger.click();
     await nav.getByRole('link', { name: '庫存', exact: true }).click();
-    await mobile.waitForURL(/\/inventory$/);
+    await phone.waitForURL(/\/inventory$/);
     await expect.poll(offscreen).toBe(true);
 
     for (const [label, locale] of [
       ['简体中文', 'zh-CN'],
       ['繁體中文', 'zh-TW'],
     ] as const) {
-      await choose(mobile, label);
+      await chooseLanguage(phone, label);
       const leftovers: Record<string, string[]> = {};
       for (const path of PAGES) {
-        await settle(mobile, path, server.url);
-        const words = await untranslatedWords(mobile);
+        await settle(phone, path, session.server.url);
+        const words = await untranslatedWords(phone);
         if (words.length) leftovers[path] = words;
         // Nothing may force the phone to scroll sideways (wide tables scroll inside their own box).
-        expect(await mobile.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       }
       expect(leftovers).toEqual({});
-      await settle(mobile, '/', server.url);
-      await screenshot(mobile, `overview-390-${locale}`);
-      await settle(mobile, '/inventory', server.url);
-      await screenshot(mobile, `inventory-390-${locale}`);
+      await settle(phone, '/', session.server.url);
+      await screenshot(phone, `overview-390-${locale}`);
+      await settle(phone, '/inventory', session.server.url);
+      await screenshot(phone, `inventory-390-${locale}`);
     }
-    expect(await seriousViolations(mobile)).toEqual([]);
-    expect(mobileErrors).toEqual([]);
-    await phone.close();
+    expect(await seriousViolations(phone)).toEqual([]);
+    expect(phoneErrors).toEqual([]);
+    await context.close();
   });
 
   it('remembers the choice per user: it survives a reload and is stored on the server', async () => {
-    await settle(page, '/', server.url);
-    await choose(page, '简体中文');
-    await page.reload();
-    await page.locator('main h1').first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    const me = await page.evaluate(
+    await settle(session.page, '/', session.server.url);
+    await chooseLanguage(session.page, '简体中文');
+    await session.page.reload();
+    await session.page.locator('main h1').first().waitFor();
+    expect(await session.page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const me = await session.page.evaluate(
       async () => (await fetch('/api/v1/auth/me')).json() as Promise<{ user: { locale: string } }>,
     );
     expect(me.user.locale).toBe('zh-CN');
-    await choose(page, 'English');
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await expect.poll(() => page.locator('main h1').first().textContent()).toBe('Overview');
+    await chooseLanguage(session.page, 'English');
+    await expect.poll(() => session.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => session.page.locator('main h1').first().textContent()).toBe('Overview');
   });
 
   it('logged no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

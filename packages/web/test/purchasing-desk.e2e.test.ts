@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, screenshot } from './support/browser';
-import type { RunningServer } from './support/server';
+import { screenshot } from './support/browser';
 import { useBrowserSession } from './support/session';
+import { RUN_BROWSER_SUITES, chooseLanguage, pageJson } from './support/steps';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -27,35 +26,11 @@ interface Supplier {
   active: boolean;
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
-
-describe.skipIf(!run)('purchasing desk (browser)', () => {
-  let server: RunningServer;
-  let page: Page;
-  let errors: string[];
-
+describe.skipIf(!RUN_BROWSER_SUITES)('purchasing desk (browser)', () => {
   const session = useBrowserSession({ signIn: true });
-  beforeAll(() => {
-    ({ server, page, errors } = session);
-  });
 
-  const call = async <T>(path: string, init?: { method: string; body?: unknown }): Promise<T> =>
-    (await page.evaluate(
-      async ([p, i]) => {
-        const res = await fetch(p, {
-          method: i?.method ?? 'GET',
-          headers: { 'Content-Type': 'application/json' },
-          ...(i?.body !== undefined ? { body: JSON.stringify(i.body) } : {}),
-        });
-        return res.status === 204 ? {} : ((await res.json()) as unknown);
-      },
-      [path, init] as const,
-    )) as T;
-
-  const language = async (label: string) => {
-    await page.getByTestId('language-switcher').click();
-    await page.getByRole('menuitem', { name: label }).click();
-  };
+  const call = <T>(path: string, init?: { method: string; body?: unknown }): Promise<T> =>
+    pageJson<T>(session.page, path, init);
 
   /** A fresh draft from the current recommendations for one SKU the plan buys. */
   const draft = async (): Promise<Po> => {
@@ -81,17 +56,17 @@ describe.skipIf(!run)('purchasing desk (browser)', () => {
     expect(other).toBeDefined();
     const sku = po.lines[0]!.sku;
 
-    await page.goto(`${server.url}/purchase-orders/${encodeURIComponent(po.number)}`);
-    await page.getByTestId('po-edit').click();
-    await page.getByTestId('po-edit-form').waitFor();
-    await page.getByTestId('po-edit-supplier').click();
-    await page.getByRole('option', { name: `${other!.name} · ${other!.code}` }).click();
-    await page.getByTestId('po-edit-expected').fill('2027-03-15');
-    await page.getByRole('textbox', { name: `Quantity of ${sku}` }).fill('7');
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'purchase-order-edit');
-    await page.getByTestId('po-edit-save').click();
-    await page.getByTestId('po-edit-form').waitFor({ state: 'detached' });
+    await session.page.goto(`${session.server.url}/purchase-orders/${encodeURIComponent(po.number)}`);
+    await session.page.getByTestId('po-edit').click();
+    await session.page.getByTestId('po-edit-form').waitFor();
+    await session.page.getByTestId('po-edit-supplier').click();
+    await session.page.getByRole('option', { name: `${other!.name} · ${other!.code}` }).click();
+    await session.page.getByTestId('po-edit-expected').fill('2027-03-15');
+    await session.page.getByRole('textbox', { name: `Quantity of ${sku}` }).fill('7');
+    expect(await seriousViolations(session.page)).toEqual([]);
+    await screenshot(session.page, 'purchase-order-edit');
+    await session.page.getByTestId('po-edit-save').click();
+    await session.page.getByTestId('po-edit-form').waitFor({ state: 'detached' });
 
     const after = await call<Po>(`/api/v1/purchase-orders/${po.number}`);
     expect(after).toMatchObject({
@@ -101,43 +76,45 @@ describe.skipIf(!run)('purchasing desk (browser)', () => {
     });
     expect(after.lines.find((l) => l.sku === sku)?.quantity).toBe(7);
 
-    await page.goto(`${server.url}/purchase-orders`);
-    await expect.poll(() => page.getByTestId(`po-expected-${po.number}`).textContent()).toMatch(/2027/);
+    await session.page.goto(`${session.server.url}/purchase-orders`);
+    await expect
+      .poll(() => session.page.getByTestId(`po-expected-${po.number}`).textContent())
+      .toMatch(/2027/);
   });
 
   it('cancels a draft on a phone in 简体中文', async () => {
     const po = await draft();
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}/purchase-orders/${encodeURIComponent(po.number)}`);
-    await language('简体中文');
-    await page.getByTestId('po-cancel').click();
-    await page.getByTestId('po-cancel-confirm').click();
-    await expect.poll(() => page.getByTestId('po-status').textContent()).toBe('已取消');
+    await session.page.setViewportSize({ width: 390, height: 844 });
+    await session.page.goto(`${session.server.url}/purchase-orders/${encodeURIComponent(po.number)}`);
+    await chooseLanguage(session.page, '简体中文');
+    await session.page.getByTestId('po-cancel').click();
+    await session.page.getByTestId('po-cancel-confirm').click();
+    await expect.poll(() => session.page.getByTestId('po-status').textContent()).toBe('已取消');
     expect((await call<Po>(`/api/v1/purchase-orders/${po.number}`)).status).toBe('cancelled');
-    expect(await page.getByTestId('po-cancel').count()).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await session.page.getByTestId('po-cancel').count()).toBe(0);
+    expect(await session.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(session.page)).toEqual([]);
   });
 
   it('creates a supplier and deletes it in 繁體中文; one that orders name is kept inactive', async () => {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${server.url}/suppliers`);
-    await language('繁體中文');
-    await page.getByTestId('supplier-new').click();
-    await page.getByTestId('supplier-code').fill('E2E-NEW');
-    await page.getByRole('textbox', { name: '名稱' }).fill('E2E Trading');
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.getByTestId('supplier-create-submit').click();
-    await page.getByTestId('supplier-create-form').waitFor({ state: 'detached' });
+    await session.page.setViewportSize({ width: 1280, height: 900 });
+    await session.page.goto(`${session.server.url}/suppliers`);
+    await chooseLanguage(session.page, '繁體中文');
+    await session.page.getByTestId('supplier-new').click();
+    await session.page.getByTestId('supplier-code').fill('E2E-NEW');
+    await session.page.getByRole('textbox', { name: '名稱' }).fill('E2E Trading');
+    expect(await seriousViolations(session.page)).toEqual([]);
+    await session.page.getByTestId('supplier-create-submit').click();
+    await session.page.getByTestId('supplier-create-form').waitFor({ state: 'detached' });
     const created = (await call<{ items: Supplier[] }>('/api/v1/suppliers')).items;
     expect(created.find((s) => s.code === 'E2E-NEW')).toMatchObject({ name: 'E2E Trading', active: true });
 
     const remove = async (code: string) => {
-      await page.getByRole('button', { name: new RegExp(` ${code}$`) }).click();
-      await page.getByTestId('supplier-delete').click();
-      await page.getByTestId('supplier-delete-confirm').click();
+      await session.page.getByRole('button', { name: new RegExp(` ${code}$`) }).click();
+      await session.page.getByTestId('supplier-delete').click();
+      await session.page.getByTestId('supplier-delete-confirm').click();
     };
-    const outcome = () => page.getByTestId('supplier-outcome').textContent();
+    const outcome = () => session.page.getByTestId('supplier-outcome').textContent();
     await remove('E2E-NEW');
     // Deleting waits for the server (a supplier with years of orders takes a while on a loaded machine).
     await expect.poll(outcome, { timeout: 60_000 }).toContain('已刪除 E2E-NEW');
@@ -149,7 +126,7 @@ describe.skipIf(!run)('purchasing desk (browser)', () => {
     await expect.poll(outcome, { timeout: 60_000 }).toContain(`${po.supplier.code} 已被採購訂單引用`);
     const kept = (await call<{ items: Supplier[] }>('/api/v1/suppliers')).items;
     expect(kept.find((s) => s.code === po.supplier.code)?.active).toBe(false);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(session.page)).toEqual([]);
   });
 
   it('ships an order and takes it back from its detail page', async () => {
@@ -162,28 +139,30 @@ describe.skipIf(!run)('purchasing desk (browser)', () => {
     });
     expect(placed.status).toBe('reserved');
 
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}/orders`);
-    await language('English');
-    await page.getByRole('link', { name: '#E2E-1001' }).click();
-    await page.waitForURL(/\/orders\/view\/\d+$/);
-    await page.getByTestId('order-ship').click();
-    await expect.poll(() => page.getByTestId('order-status').textContent()).toBe('Shipped');
-    expect(await page.getByTestId(`order-line-${sku!}`).getByTestId('line-shipped').textContent()).toBe('2');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.getByTestId('order-return').click();
+    await session.page.setViewportSize({ width: 390, height: 844 });
+    await session.page.goto(`${session.server.url}/orders`);
+    await chooseLanguage(session.page, 'English');
+    await session.page.getByRole('link', { name: '#E2E-1001' }).click();
+    await session.page.waitForURL(/\/orders\/view\/\d+$/);
+    await session.page.getByTestId('order-ship').click();
+    await expect.poll(() => session.page.getByTestId('order-status').textContent()).toBe('Shipped');
+    expect(
+      await session.page.getByTestId(`order-line-${sku!}`).getByTestId('line-shipped').textContent(),
+    ).toBe('2');
+    expect(await session.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(session.page)).toEqual([]);
+    await session.page.getByTestId('order-return').click();
     await expect
-      .poll(() => page.getByTestId(`order-line-${sku!}`).getByTestId('line-returned').textContent())
+      .poll(() => session.page.getByTestId(`order-line-${sku!}`).getByTestId('line-returned').textContent())
       .toBe('2');
     const after = await call<{ lines: { quantityShipped: number; quantityReturned: number }[] }>(
       `/api/v1/orders/${placed.id}`,
     );
     expect(after.lines[0]).toMatchObject({ quantityShipped: 2, quantityReturned: 2 });
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await session.page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('logged no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

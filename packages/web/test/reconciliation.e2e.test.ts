@@ -1,10 +1,10 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, login, screenshot, watchConsole } from './support/browser';
-import { DEMO, type RunningServer } from './support/server';
+import { screenshot } from './support/browser';
+import { DEMO } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
+import { RUN_BROWSER_SUITES, settle, signedInPhone, switchLanguage } from './support/steps';
 
 // A page in a real browser on a loaded 2-core machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -22,27 +22,13 @@ interface Reconciliation {
   totals: { eligibleUnits: number; reimbursedUnits: number };
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const PATH = '/channels/amazon/reconciliation';
 
-async function settle(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-describe.skipIf(!run)('Amazon reconciliation page (browser)', () => {
-  let server: RunningServer;
-  let page: Page;
-  let errors: string[];
-
+describe.skipIf(!RUN_BROWSER_SUITES)('Amazon reconciliation page (browser)', () => {
   const session = useBrowserSession({ signIn: true });
-  beforeAll(() => {
-    ({ server, page, errors } = session);
-  });
 
   const apiGet = async (path: string): Promise<{ status: number; body: string }> =>
-    page.evaluate(async (p) => {
+    session.page.evaluate(async (p) => {
       const res = await fetch(p);
       return { status: res.status, body: await res.text() };
     }, path);
@@ -51,62 +37,53 @@ describe.skipIf(!run)('Amazon reconciliation page (browser)', () => {
     const res = await apiGet(`/api/v1${PATH}`);
     expect(res.status).toBe(200);
     const data = JSON.parse(res.body) as Reconciliation;
-    await settle(page, `${server.url}${PATH}`);
-    await expect.poll(() => page.getByTestId('recon-location').innerText()).toContain(data.location);
-    const claimable = await page.getByTestId('recon-claimable').innerText();
+    await settle(session.page, `${session.server.url}${PATH}`);
+    await expect.poll(() => session.page.getByTestId('recon-location').innerText()).toContain(data.location);
+    const claimable = await session.page.getByTestId('recon-claimable').innerText();
     expect(claimable).toContain(`${new Intl.NumberFormat('en-US').format(data.totals.eligibleUnits)} units`);
     if (data.items.length > 0) {
-      const rows = page.locator('[data-testid="recon-table"] tbody tr');
+      const rows = session.page.locator('[data-testid="recon-table"] tbody tr');
       expect(await rows.count()).toBe(data.items.length);
       const claim = data.items.find((i) => i.eligibleUnits > 0);
-      if (claim) expect(await page.getByTestId(`recon-row-${claim.sku}`).textContent()).toContain('Claim');
+      if (claim)
+        expect(await session.page.getByTestId(`recon-row-${claim.sku}`).textContent()).toContain('Claim');
     } else {
-      await page.getByText('Nothing to reconcile').waitFor();
+      await session.page.getByText('Nothing to reconcile').waitFor();
     }
     // The downloads are the API's own CSV and Excel forms of the same report.
     for (const [format, type] of [
       ['csv', 'text/csv'],
       ['xlsx', 'spreadsheetml'],
     ] as const) {
-      const href = await page.locator(`a[href*="format=${format}"]`).getAttribute('href');
+      const href = await session.page.locator(`a[href*="format=${format}"]`).getAttribute('href');
       expect(href).toContain(PATH);
-      const got = await page.evaluate(async (h) => {
+      const got = await session.page.evaluate(async (h) => {
         const r = await fetch(h!);
         return { status: r.status, type: r.headers.get('content-type') ?? '' };
       }, href);
       expect(got.status).toBe(200);
       expect(got.type).toContain(type);
     }
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'reconciliation-1280');
+    expect(await seriousViolations(session.page)).toEqual([]);
+    await screenshot(session.page, 'reconciliation-1280');
   });
 
   it('leaves no English in 简体中文 and 繁體中文', async () => {
-    await settle(page, `${server.url}${PATH}`);
-    await page.getByTestId('recon-location').waitFor();
+    await settle(session.page, `${session.server.url}${PATH}`);
+    await session.page.getByTestId('recon-location').waitFor();
     for (const [label, locale] of [
       ['简体中文', 'zh-CN'],
       ['繁體中文', 'zh-TW'],
       ['English', 'en'],
     ] as const) {
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: label }).click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
-      if (locale !== 'en') expect(await untranslatedWords(page)).toEqual([]);
+      await switchLanguage(session.page, label, locale);
+      if (locale !== 'en') expect(await untranslatedWords(session.page)).toEqual([]);
     }
   });
 
   it('fits a 390 px phone and is axe-clean there', async () => {
-    const context = await session.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'en-US',
-      isMobile: true,
-      hasTouch: true,
-    });
-    const phone = await context.newPage();
-    const phoneErrors = watchConsole(phone);
-    await login(phone, server.url, DEMO);
-    await settle(phone, `${server.url}${PATH}`);
+    const { context, phone, phoneErrors } = await signedInPhone(session.browser, session.server.url, DEMO);
+    await settle(phone, `${session.server.url}${PATH}`);
     await phone.getByTestId('recon-location').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousViolations(phone)).toEqual([]);
@@ -116,6 +93,6 @@ describe.skipIf(!run)('Amazon reconciliation page (browser)', () => {
   });
 
   it('logged no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
+import { RUN_BROWSER_SUITES, chooseLanguage, switchLanguage } from './support/steps';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 300_000 });
@@ -40,7 +41,6 @@ interface Summary {
   locations: { code: string; stockOuts: number }[];
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const PLAN_TIMEOUT_MS = 120_000;
 const en = (n: number) => n.toLocaleString('en-US');
 const row = (page: Page, item: Pick<Item, 'sku' | 'location' | 'action'>) =>
@@ -65,7 +65,7 @@ function outOfStockByLocation(items: readonly Item[]): Map<string, number> {
   return counts;
 }
 
-describe.skipIf(!run)('restock plan (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('restock plan (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
@@ -219,8 +219,7 @@ describe.skipIf(!run)('restock plan (browser)', () => {
   ] as const) {
     it(`words the plan in ${label}: mode, actions and held-back reasons, no English left`, async () => {
       await page.goto(`${server.url}/`);
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: label }).click();
+      await chooseLanguage(page, label);
       await openRestock();
       await page.waitForLoadState('networkidle');
       expect(await page.getByTestId('restock-mode').innerText()).toContain(defaultMark);
@@ -238,9 +237,7 @@ describe.skipIf(!run)('restock plan (browser)', () => {
   }
 
   it('returns to English and logged no console errors', async () => {
-    await page.getByTestId('language-switcher').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await switchLanguage(page, 'English', 'en');
     expect(errors).toEqual([]);
   });
 });

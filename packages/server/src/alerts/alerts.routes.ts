@@ -23,6 +23,7 @@ import {
   newRouter,
   operations,
   securedRoute,
+  serve,
 } from '../http/router';
 
 const tags = ['Alerts'];
@@ -31,7 +32,8 @@ const op = operations(tags);
 export function alertsRoutes(sw: Stockwise) {
   const app = newRouter();
 
-  app.openapi(
+  serve(
+    app,
     op.query(
       '/',
       'Alerts: low stock, stock-out, reorder now, aging, excess, stranded, capacity, supplier bills, IPI below 400',
@@ -41,10 +43,11 @@ export function alertsRoutes(sw: Stockwise) {
         AlertPageSchema,
       ),
     ),
-    async (c) => c.json(await sw.alerts.list(c.get('actor'), c.req.valid('query')), 200),
+    (actor, { query }) => sw.alerts.list(actor, query),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'post',
       path: '/evaluate',
@@ -54,44 +57,47 @@ export function alertsRoutes(sw: Stockwise) {
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(EvaluateSchema) },
       responses: { 200: jsonResponse('What changed', EvaluateResultSchema) },
     }),
-    async (c) =>
-      c.json(await sw.alerts.evaluate(c.get('actor'), { deliver: c.req.valid('json').deliver }), 200),
+    (actor, { json }) => sw.alerts.evaluate(actor, { deliver: json.deliver }),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.change(
       '/{id}/acknowledge',
       'Acknowledge an alert (it stays until its condition clears, without being sent again)',
       { method: 'post', params: IdParam, body: AcknowledgeSchema },
       jsonResponse('The alert', AlertSchema),
     ),
-    async (c) => c.json(await sw.alerts.acknowledge(c.get('actor'), c.req.valid('param').id), 200),
+    (actor, { param }) => sw.alerts.acknowledge(actor, param.id),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.change(
       '/{id}/snooze',
       'Snooze an alert until a time (or for some days)',
       { method: 'post', params: IdParam, body: SnoozeSchema },
       jsonResponse('The alert', AlertSchema),
     ),
-    async (c) => {
-      const body = c.req.valid('json');
+    async (actor, { param, json }) => {
+      const body = json;
       const until = body.until ? new Date(body.until) : new Date(Date.now() + (body.days ?? 1) * 86_400_000);
-      return c.json(await sw.alerts.snooze(c.get('actor'), c.req.valid('param').id, until), 200);
+      return await sw.alerts.snooze(actor, param.id, until);
     },
   );
 
-  app.openapi(
+  serve(
+    app,
     op.list(
       '/settings',
       'Where alerts go: SMTP server, recipients, webhook (secrets are never shown)',
       jsonResponse('Settings', NotificationSettingsSchema),
     ),
-    async (c) => c.json(await sw.alerts.getSettings(c.get('actor')), 200),
+    (actor) => sw.alerts.getSettings(actor),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'put',
       path: '/settings',
@@ -106,7 +112,7 @@ export function alertsRoutes(sw: Stockwise) {
         },
       },
     }),
-    async (c) => c.json(await sw.alerts.saveSettings(c.get('actor'), c.req.valid('json')), 200),
+    (actor, { json }) => sw.alerts.saveSettings(actor, json),
   );
 
   return app;
@@ -126,20 +132,25 @@ export function reportSchedulesRoutes(sw: Stockwise) {
     async (c) => c.json({ items: await sw.alerts.listReportSchedules(c.get('actor')) }, 200),
   );
 
-  app.openapi(
+  serve(
+    app,
     rtagsOp.create(
       '/',
       'E-mail a report daily or weekly (Mondays) through the SMTP settings',
       ReportScheduleCreateSchema,
       jsonResponse('Scheduled', ReportScheduleSchema),
     ),
-    async (c) => c.json(await sw.alerts.createReportSchedule(c.get('actor'), c.req.valid('json')), 201),
+    (actor, { json }) => sw.alerts.createReportSchedule(actor, json),
   );
 
-  app.openapi(rtagsOp.remove('/{id}', 'Stop a scheduled report', IdParam, 'Stopped'), async (c) => {
-    await sw.alerts.deleteReportSchedule(c.get('actor'), c.req.valid('param').id);
-    return c.body(null, 204);
-  });
+  serve(
+    app,
+    rtagsOp.remove('/{id}', 'Stop a scheduled report', IdParam, 'Stopped'),
+    async (actor, { param }) => {
+      await sw.alerts.deleteReportSchedule(actor, param.id);
+      return undefined;
+    },
+  );
 
   return app;
 }

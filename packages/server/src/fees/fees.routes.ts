@@ -1,7 +1,7 @@
 import { FeeScheduleCreateSchema, FeeScheduleSchema, FeeScheduleUpdateSchema } from './fees.schema';
 import { IdParam } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
-import { itemsOf, jsonResponse, newRouter, operations } from '../http/router';
+import { itemsOf, jsonResponse, newRouter, operations, serve } from '../http/router';
 
 const tags = ['Fees'];
 const op = operations(tags);
@@ -18,37 +18,40 @@ export function feesRoutes(sw: Stockwise) {
     async (c) => c.json({ items: await sw.fees.list(c.get('actor')) }, 200),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.create(
       '/',
       'Add a dated schedule for a marketplace (starts from the one in force; give the rates that change)',
       FeeScheduleCreateSchema,
       jsonResponse('Created', FeeScheduleSchema),
     ),
-    async (c) => c.json(await sw.fees.create(c.get('actor'), c.req.valid('json')), 201),
+    (actor, { json }) => sw.fees.create(actor, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.read('/{id}', 'One fee schedule', IdParam, jsonResponse('The schedule', FeeScheduleSchema)),
-    async (c) => c.json(await sw.fees.get(c.get('actor'), c.req.valid('param').id), 200),
+    (actor, { param }) => sw.fees.get(actor, param.id),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.change(
       '/{id}',
       'Change rates of one of your schedules',
       { method: 'patch', params: IdParam, body: FeeScheduleUpdateSchema },
       jsonResponse('Updated', FeeScheduleSchema),
     ),
-    async (c) =>
-      c.json(await sw.fees.update(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+    (actor, { param, json }) => sw.fees.update(actor, param.id, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.remove('/{id}', 'Delete one of your schedules (the defaults stay)', IdParam, 'Deleted'),
-    async (c) => {
-      await sw.fees.remove(c.get('actor'), c.req.valid('param').id);
-      return c.body(null, 204);
+    async (actor, { param }) => {
+      await sw.fees.remove(actor, param.id);
+      return undefined;
     },
   );
 

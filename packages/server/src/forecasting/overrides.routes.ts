@@ -10,61 +10,34 @@ const SCALE_OR_REPLACE =
 export function overridesRoutes(sw: Stockwise) {
   const { app, op, serve } = section(['Forecasts']);
 
-  serve(
-    op.read(
-      '/categories/{category}/overrides',
-      "A category's forecast overrides",
-      CategoryParam,
-      jsonResponse('Overrides', OverridesSchema),
-    ),
-    (actor, { param }) => sw.overrides.list(actor, { category: param.category }),
-  );
-  serve(
-    op.change(
-      '/categories/{category}/overrides',
-      `Set a category's forecast overrides: ${SCALE_OR_REPLACE}`,
-      { method: 'put', params: CategoryParam, body: OverridesInputSchema },
-      jsonResponse('Overrides', OverridesSchema),
-    ),
-    (actor, { param, json }) => sw.overrides.replace(actor, { category: param.category }, json.overrides),
-  );
-  serve(
-    op.remove(
-      '/categories/{category}/overrides',
-      "Remove a category's forecast overrides",
-      CategoryParam,
-      'Removed',
-    ),
-    async (actor, { param }) => {
-      await sw.overrides.remove(actor, { category: param.category });
-      return undefined;
-    },
-  );
+  /**
+   * Read, set and remove the overrides of what the path names: its parameters (`{ sku }` or `{ category }`) are
+   * the service's `OverridesOf` as they are.
+   */
+  const overridesOf = (path: string, whose: string, params: typeof CategoryParam | typeof SkuParam) => {
+    serve(
+      op.read(path, `A ${whose} forecast overrides`, params, jsonResponse('Overrides', OverridesSchema)),
+      (actor, { param }) => sw.overrides.list(actor, param),
+    );
+    serve(
+      op.change(
+        path,
+        `Set a ${whose} forecast overrides: ${SCALE_OR_REPLACE}`,
+        { method: 'put', params, body: OverridesInputSchema },
+        jsonResponse('Overrides', OverridesSchema),
+      ),
+      (actor, { param, json }) => sw.overrides.replace(actor, param, json.overrides),
+    );
+    serve(
+      op.remove(path, `Remove a ${whose} forecast overrides`, params, 'Removed'),
+      async (actor, { param }) => {
+        await sw.overrides.remove(actor, param);
+        return undefined;
+      },
+    );
+  };
 
-  serve(
-    op.read(
-      '/{sku}/overrides',
-      "A SKU's forecast overrides",
-      SkuParam,
-      jsonResponse('Overrides', OverridesSchema),
-    ),
-    (actor, { param }) => sw.overrides.list(actor, { sku: param.sku }),
-  );
-  serve(
-    op.change(
-      '/{sku}/overrides',
-      `Set a SKU's forecast overrides: ${SCALE_OR_REPLACE}`,
-      { method: 'put', params: SkuParam, body: OverridesInputSchema },
-      jsonResponse('Overrides', OverridesSchema),
-    ),
-    (actor, { param, json }) => sw.overrides.replace(actor, { sku: param.sku }, json.overrides),
-  );
-  serve(
-    op.remove('/{sku}/overrides', "Remove a SKU's forecast overrides", SkuParam, 'Removed'),
-    async (actor, { param }) => {
-      await sw.overrides.remove(actor, { sku: param.sku });
-      return undefined;
-    },
-  );
+  overridesOf('/categories/{category}/overrides', "category's", CategoryParam);
+  overridesOf('/{sku}/overrides', "SKU's", SkuParam);
   return app;
 }

@@ -18,6 +18,7 @@ import {
   newRouter,
   operations,
   securedRoute,
+  serve,
 } from '../http/router';
 import { z } from '@hono/zod-openapi';
 
@@ -27,27 +28,30 @@ const op = operations(tags);
 export function healthRoutes(sw: Stockwise) {
   const app = newRouter();
 
-  app.openapi(
+  serve(
+    app,
     op.query(
       '/ipi',
       'IPI proxy (0–1000) from excess %, sell-through, stranded % and in-stock rate, each explained with its band and the SKUs dragging it down',
       AsOfQuerySchema,
       jsonResponse('The proxy', IpiSchema),
     ),
-    async (c) => c.json(await sw.health.ipi(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
+    (actor, { query }) => sw.health.ipi(actor, { asOf: query.asOf }),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.query(
       '/ipi/history',
       'The proxy week by week, with the real Amazon scores the seller entered',
       IpiHistoryQuerySchema,
       jsonResponse('History', IpiHistorySchema),
     ),
-    async (c) => c.json(await sw.health.history(c.get('actor'), { weeks: c.req.valid('query').weeks }), 200),
+    (actor, { query }) => sw.health.history(actor, { weeks: query.weeks }),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'post',
       path: '/ipi/amazon-scores',
@@ -69,10 +73,11 @@ export function healthRoutes(sw: Stockwise) {
         },
       },
     }),
-    async (c) => c.json(await sw.health.addAmazonScore(c.get('actor'), c.req.valid('json')), 201),
+    (actor, { json }) => sw.health.addAmazonScore(actor, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'post',
       path: '/what-if',
@@ -81,17 +86,18 @@ export function healthRoutes(sw: Stockwise) {
       request: jsonBody(WhatIfSchema),
       responses: { 200: jsonResponse('Before and after', WhatIfResultSchema) },
     }),
-    async (c) => c.json(await sw.health.whatIf(c.get('actor'), c.req.valid('json')), 200),
+    (actor, { json }) => sw.health.whatIf(actor, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.query(
       '/skus',
       'Health factors per SKU (excess, sell-through, stranded, in-stock days), a page at a time',
       SkuFactorsQuerySchema,
       jsonResponse('A page', SkuFactorsPageSchema),
     ),
-    async (c) => c.json(await sw.health.skuFactors(c.get('actor'), c.req.valid('query')), 200),
+    (actor, { query }) => sw.health.skuFactors(actor, query),
   );
 
   return app;

@@ -1,7 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { API_TYPES_FILE, generateApiTypes } from './api-types';
+import { fileURLToPath } from 'node:url';
+import { OPENAPI_FILE, formatOpenApiDocument } from './api-types';
 import { openApiJson } from './openapi-document';
 
-// `npm run gen:api`: regenerates the web's API types from the routes.
-await writeFile(API_TYPES_FILE, await generateApiTypes(await openApiJson()));
-console.log(`wrote ${API_TYPES_FILE}`);
+const GEN_TYPES = fileURLToPath(new URL('../../../../scripts/gen-api-types.mjs', import.meta.url));
+
+// `npm run gen:api`: writes the OpenAPI document the routes publish (committed), then the web's API types from it.
+await writeFile(OPENAPI_FILE, await formatOpenApiDocument(await openApiJson()));
+console.log(`wrote ${OPENAPI_FILE}`);
+const types = spawnSync(process.execPath, [GEN_TYPES, '--force'], { stdio: 'inherit' });
+process.exit(types.status ?? 1);

@@ -12,7 +12,7 @@ import {
   StockOutsSchema,
 } from './ledger.schema';
 import type { Stockwise } from '../stockwise';
-import { itemsOf, json, jsonResponse, newRouter, operations, securedRoute } from '../http/router';
+import { itemsOf, json, jsonResponse, newRouter, operations, securedRoute, serve } from '../http/router';
 
 const inventoryOp = operations(['Inventory']);
 const ledgerOp = operations(['Ledger']);
@@ -20,31 +20,32 @@ const ledgerOp = operations(['Ledger']);
 export function movementsRoutes(sw: Stockwise) {
   const app = newRouter();
 
-  app.openapi(
+  serve(
+    app,
     ledgerOp.create(
       '/',
       'Record a stock movement (receipt, shipment, return, transfer, adjustment, removal)',
       MovementCreateSchema,
       jsonResponse('Recorded', MovementResultSchema),
     ),
-    async (c) => c.json(await sw.movements.record(c.get('actor'), c.req.valid('json')), 201),
+    (actor, { json }) => sw.movements.record(actor, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     ledgerOp.query(
       '/',
       'The ledger: movements, newest first',
       MovementListQuerySchema,
       jsonResponse('A page of movements', MovementPageSchema),
     ),
-    async (c) => {
-      const q = c.req.valid('query');
-      const page = await sw.inventory.listMovements(c.get('actor'), {
+    async (actor, { query: q }) => {
+      const page = await sw.inventory.listMovements(actor, {
         ...q,
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
       });
-      return c.json(page, 200);
+      return page;
     },
   );
   return app;
@@ -53,41 +54,43 @@ export function movementsRoutes(sw: Stockwise) {
 export function inventoryRoutes(sw: Stockwise) {
   const app = newRouter();
 
-  app.openapi(
+  serve(
+    app,
     inventoryOp.query(
       '/',
       'Balances per SKU × location: onHand, reserved, available, inbound, unfulfillable',
       InventoryQuerySchema,
       jsonResponse('A page of balances', InventoryPageSchema),
     ),
-    async (c) => {
-      const q = c.req.valid('query');
-      return c.json(await sw.inventory.listBalances(c.get('actor'), { ...q, search: q.q }), 200);
+    async (actor, { query: q }) => {
+      return await sw.inventory.listBalances(actor, { ...q, search: q.q });
     },
   );
 
-  app.openapi(
+  serve(
+    app,
     inventoryOp.query(
       '/summary',
       'Totals for the overview: units per bucket, SKU and stock-out counts, per location, by age, and stock value',
       AsOfQuerySchema,
       jsonResponse('The summary', InventorySummarySchema),
     ),
-    async (c) => c.json(await sw.inventory.summary(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
+    (actor, { query }) => sw.inventory.summary(actor, { asOf: query.asOf }),
   );
 
-  app.openapi(
+  serve(
+    app,
     inventoryOp.query(
       '/stock-outs',
       'SKU × location pairs out of stock in the planning position (they sell there and nothing is available there)',
       AsOfQuerySchema,
       jsonResponse('The stock-outs', StockOutsSchema),
     ),
-    async (c) =>
-      c.json(await sw.inventory.stockOuts(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
+    (actor, { query }) => sw.inventory.stockOuts(actor, { asOf: query.asOf }),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'get',
       path: '/layers',
@@ -101,13 +104,12 @@ export function inventoryRoutes(sw: Stockwise) {
         },
       },
     }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const items = await sw.inventory.listLayers(c.get('actor'), {
+    async (actor, { query: q }) => {
+      const items = await sw.inventory.listLayers(actor, {
         ...(q.sku ? { sku: q.sku } : {}),
         ...(q.location ? { location: q.location } : {}),
       });
-      return c.json({ items }, 200);
+      return { items };
     },
   );
   return app;

@@ -17,6 +17,7 @@ import {
   operations,
   type Router,
   securedRoute,
+  serve,
 } from '../http/router';
 
 const IdParam = z.object({
@@ -37,54 +38,54 @@ const op = operations(tags);
 export function purchaseOrdersRoutes(sw: Stockwise) {
   const app = newRouter();
 
-  app.openapi(
+  serve(
+    app,
     op.query(
       '/',
       'List purchase orders, newest first',
       PurchaseOrderListQuerySchema,
       jsonResponse('A page of purchase orders', PurchaseOrderListSchema),
     ),
-    async (c) => {
-      const q = c.req.valid('query');
-      return c.json(await sw.purchaseOrders.list(c.get('actor'), q), 200);
+    async (actor, { query: q }) => {
+      return await sw.purchaseOrders.list(actor, q);
     },
   );
 
-  app.openapi(
+  serve(
+    app,
     op.create(
       '/',
       'Draft purchase orders: by hand (supplier, location, lines) or from restock recommendations (one per supplier × location)',
       PurchaseOrderCreateSchema,
       jsonResponse('Drafted', itemsOf(PurchaseOrderSchema)),
     ),
-    async (c) => c.json(await sw.purchaseOrders.create(c.get('actor'), c.req.valid('json')), 201),
+    (actor, { json }) => sw.purchaseOrders.create(actor, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.read(
       '/{id}',
       'Get a purchase order with its lines and receipts',
       IdParam,
       jsonResponse('The purchase order', PurchaseOrderSchema),
     ),
-    async (c) => c.json(await sw.purchaseOrders.get(c.get('actor'), c.req.valid('param').id), 200),
+    (actor, { param }) => sw.purchaseOrders.get(actor, param.id),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.change(
       '/{id}',
       'Edit a purchase order (lines and destination while a draft; freight, dates, notes, paid any time)',
       { method: 'patch', params: IdParam, body: PurchaseOrderUpdateSchema },
       jsonResponse('Updated', PurchaseOrderSchema),
     ),
-    async (c) =>
-      c.json(
-        await sw.purchaseOrders.update(c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
+    (actor, { param, json }) => sw.purchaseOrders.update(actor, param.id, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'post',
       path: '/{id}/send',
@@ -93,24 +94,22 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
       request: { params: IdParam, headers: IdempotencyHeaderSchema },
       responses: { 200: jsonResponse('Sent', PurchaseOrderSchema) },
     }),
-    async (c) => c.json(await sw.purchaseOrders.send(c.get('actor'), c.req.valid('param').id), 200),
+    (actor, { param }) => sw.purchaseOrders.send(actor, param.id),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.change(
       '/{id}/receive',
       'Receive scanned (barcode) or typed (SKU) lines, partially or fully; receipts open age layers at landed cost',
       { method: 'post', params: IdParam, body: ReceiveSchema },
       jsonResponse('Received', ReceiveResultSchema),
     ),
-    async (c) =>
-      c.json(
-        await sw.purchaseOrders.receive(c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
+    (actor, { param, json }) => sw.purchaseOrders.receive(actor, param.id, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'post',
       path: '/{id}/cancel',
@@ -119,7 +118,7 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
       request: { params: IdParam, headers: IdempotencyHeaderSchema },
       responses: { 200: jsonResponse('Cancelled', PurchaseOrderSchema) },
     }),
-    async (c) => c.json(await sw.purchaseOrders.cancel(c.get('actor'), c.req.valid('param').id), 200),
+    (actor, { param }) => sw.purchaseOrders.cancel(actor, param.id),
   );
 
   app.openapi(

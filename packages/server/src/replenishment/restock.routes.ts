@@ -18,6 +18,7 @@ import {
   operations,
   securedRoute,
   type Router,
+  serve,
 } from '../http/router';
 
 const op = operations(['Restock']);
@@ -25,16 +26,16 @@ const op = operations(['Restock']);
 export function restockRoutes(sw: Stockwise) {
   const app = newRouter();
 
-  app.openapi(
+  serve(
+    app,
     op.query(
       '/',
       'Restock recommendations per SKU × location: quantity, order-by and ship dates, alert, reasoning; fitted to storage capacity',
       RestockQuerySchema,
       jsonResponse('The plan, most urgent first', RestockPlanSchema),
     ),
-    async (c) => {
-      const q = c.req.valid('query');
-      const plan = await sw.restock.plan(c.get('actor'), {
+    async (actor, { query: q }) => {
+      const plan = await sw.restock.plan(actor, {
         location: q.location,
         supplier: q.supplier,
         sku: q.sku,
@@ -45,7 +46,7 @@ export function restockRoutes(sw: Stockwise) {
         limit: q.limit,
         asOf: q.asOf,
       });
-      return c.json(plan, 200);
+      return plan;
     },
   );
 
@@ -62,7 +63,8 @@ export function restockRoutes(sw: Stockwise) {
     async (c) => c.json(await sw.restock.settings(c.get('actor'), c.req.valid('param').sku), 200),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'put',
       path: '/settings/{sku}',
@@ -77,22 +79,20 @@ export function restockRoutes(sw: Stockwise) {
         200: jsonResponse('Saved', RestockSettingsSchema.extend({ sku: z.string() })),
       },
     }),
-    async (c) =>
-      c.json(
-        await sw.restock.updateSettings(c.get('actor'), c.req.valid('param').sku, c.req.valid('json')),
-        200,
-      ),
+    (actor, { param, json }) => sw.restock.updateSettings(actor, param.sku, json),
   );
-  app.openapi(
+  serve(
+    app,
     op.list(
       '/cost-defaults',
       "The account's ordering and shipping terms (null = the product's default)",
       jsonResponse('The terms', SupplierCostsSchema),
     ),
-    async (c) => c.json(await sw.restock.costDefaults(c.get('actor')), 200),
+    (actor) => sw.restock.costDefaults(actor),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'put',
       path: '/cost-defaults',
@@ -101,10 +101,11 @@ export function restockRoutes(sw: Stockwise) {
       request: { headers: IdempotencyHeaderSchema, ...jsonBody(SupplierCostsSchema.partial()) },
       responses: { 200: jsonResponse('Saved', SupplierCostsSchema) },
     }),
-    async (c) => c.json(await sw.restock.updateCostDefaults(c.get('actor'), c.req.valid('json')), 200),
+    (actor, { json }) => sw.restock.updateCostDefaults(actor, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'get',
       path: '/projection/{sku}',
@@ -114,17 +115,12 @@ export function restockRoutes(sw: Stockwise) {
       request: { params: ProjectionParamsSchema, query: ProjectionQuerySchema },
       responses: { 200: jsonResponse('The projection', ProjectionSchema) },
     }),
-    async (c) => {
-      const q = c.req.valid('query');
-      return c.json(
-        await sw.projection.project(c.get('actor'), c.req.valid('param').sku, {
-          location: q.location,
-          mode: q.mode,
-          days: q.days,
-        }),
-        200,
-      );
-    },
+    (actor, { param, query: q }) =>
+      sw.projection.project(actor, param.sku, {
+        location: q.location,
+        mode: q.mode,
+        days: q.days,
+      }),
   );
   return app;
 }

@@ -21,6 +21,7 @@ import {
   operations,
   type Router,
   securedRoute,
+  serve,
 } from '../http/router';
 
 const CodeParam = z.object({ code: SupplierCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) });
@@ -34,56 +35,60 @@ const op = operations(tags);
 export function suppliersRoutes(sw: Stockwise) {
   const app = newRouter();
 
-  app.openapi(
+  serve(
+    app,
     op.query(
       '/',
       'List suppliers (with lead times learned from receipts)',
       SupplierListQuerySchema,
       jsonResponse('Suppliers', itemsOf(SupplierSchema)),
     ),
-    async (c) => {
-      const q = c.req.valid('query');
-      const items = await sw.suppliers.list(c.get('actor'), {
+    async (actor, { query: q }) => {
+      const items = await sw.suppliers.list(actor, {
         search: q.q,
         active: q.active === undefined ? undefined : q.active === 'true',
       });
-      return c.json({ items }, 200);
+      return { items };
     },
   );
 
-  app.openapi(
+  serve(
+    app,
     op.create('/', 'Create a supplier', SupplierCreateSchema, jsonResponse('Created', SupplierSchema)),
-    async (c) => c.json(await sw.suppliers.create(c.get('actor'), c.req.valid('json')), 201),
+    (actor, { json }) => sw.suppliers.create(actor, json),
   );
 
   // Before /{code}, which would otherwise take "bills" for a supplier code.
-  app.openapi(
+  serve(
+    app,
     op.query(
       '/bills',
       "Bills due to every supplier: unpaid purchase orders, due on first receipt (else sending) + the order's payment terms, soonest first",
       SupplierBillsQuerySchema,
       jsonResponse('Bills due', SupplierBillsSchema),
     ),
-    async (c) => c.json(await sw.suppliers.bills(c.get('actor'), { asOf: c.req.valid('query').asOf }), 200),
+    (actor, { query }) => sw.suppliers.bills(actor, { asOf: query.asOf }),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.read('/{code}', 'Get a supplier', CodeParam, jsonResponse('The supplier', SupplierSchema)),
-    async (c) => c.json(await sw.suppliers.get(c.get('actor'), c.req.valid('param').code), 200),
+    (actor, { param }) => sw.suppliers.get(actor, param.code),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.change(
       '/{code}',
       'Change a supplier',
       { method: 'patch', params: CodeParam, body: SupplierUpdateSchema },
       jsonResponse('Updated', SupplierSchema),
     ),
-    async (c) =>
-      c.json(await sw.suppliers.update(c.get('actor'), c.req.valid('param').code, c.req.valid('json')), 200),
+    (actor, { param, json }) => sw.suppliers.update(actor, param.code, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'delete',
       path: '/{code}',
@@ -97,17 +102,18 @@ export function suppliersRoutes(sw: Stockwise) {
         },
       },
     }),
-    async (c) => c.json(await sw.suppliers.remove(c.get('actor'), c.req.valid('param').code), 200),
+    (actor, { param }) => sw.suppliers.remove(actor, param.code),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.read(
       '/{code}/scorecard',
       'Supplier scorecard: on-time rate, lead-time variance, fill rate, open orders, bills due',
       CodeParam,
       jsonResponse('Scorecard', ScorecardSchema),
     ),
-    async (c) => c.json(await sw.suppliers.scorecard(c.get('actor'), c.req.valid('param').code), 200),
+    (actor, { param }) => sw.suppliers.scorecard(actor, param.code),
   );
   supplierTermsRoutes(app, sw);
   return app;
@@ -126,21 +132,19 @@ function supplierTermsRoutes(app: Router, sw: Stockwise) {
       c.json({ items: await sw.suppliers.listProducts(c.get('actor'), c.req.valid('param').code) }, 200),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.change(
       '/{code}/products/{sku}',
       "Set the supplier's terms for a SKU",
       { method: 'put', params: CodeSkuParam, body: SupplierProductUpsertSchema },
       jsonResponse('Saved', SupplierProductSchema),
     ),
-    async (c) =>
-      c.json(
-        await sw.suppliers.upsertProduct(c.get('actor'), c.req.valid('param'), c.req.valid('json')),
-        200,
-      ),
+    (actor, { param, json }) => sw.suppliers.upsertProduct(actor, param, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     securedRoute({
       method: 'delete',
       path: '/{code}/products/{sku}',
@@ -151,9 +155,9 @@ function supplierTermsRoutes(app: Router, sw: Stockwise) {
         200: jsonResponse('Removed', z.object({ removed: z.boolean() })),
       },
     }),
-    async (c) => {
-      await sw.suppliers.removeProduct(c.get('actor'), c.req.valid('param'));
-      return c.json({ removed: true }, 200);
+    async (actor, { param }) => {
+      await sw.suppliers.removeProduct(actor, param);
+      return { removed: true };
     },
   );
 }

@@ -1,35 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
 import { amazonChannelBody } from '../support/channels-seed';
-import { newAccount, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
 import { FBA_US, receive, seedLocations } from '../support/seed';
 import { fakeSpApi, inventorySummary, type FakeSpApi } from './sp-api/fake-sp-api';
-
-type Api = ReturnType<typeof client>;
+import { useOwnerApi } from '../support/owner-api';
 
 describeEachBackend(
   'Amazon SP-API against a local fake serving the published sandbox payloads',
   (backend) => {
-    const ctx = useStockwise(backend);
-    let sw: Stockwise;
-    let owner: TestAccount;
-    let api: Api;
+    const t = useOwnerApi(backend);
     let amazon: FakeSpApi;
 
     const connect = (extra: Record<string, unknown> = {}) =>
-      api.post('/api/v1/channels', amazonChannelBody(amazon.url, extra));
+      t.api.post('/api/v1/channels', amazonChannelBody(amazon.url, extra));
 
     beforeAll(async () => {
-      sw = ctx.sw;
-      owner = await newAccount(sw);
-      api = client(ctx.app, owner.token);
       amazon = await fakeSpApi();
-      await seedLocations(api, FBA_US);
+      await seedLocations(t.api, FBA_US);
       for (const sku of ['MUG-BLUE-12OZ', 'Silicon Power 32GB'])
-        expect((await api.post('/api/v1/products', { sku, title: sku, unitCost: 6.5 })).status).toBe(201);
-      await receive(api, 'MUG-BLUE-12OZ', 'FBA-US', 10);
+        expect((await t.api.post('/api/v1/products', { sku, title: sku, unitCost: 6.5 })).status).toBe(201);
+      await receive(t.api, 'MUG-BLUE-12OZ', 'FBA-US', 10);
     });
 
     afterAll(() => {
@@ -38,7 +28,7 @@ describeEachBackend(
 
     it('stops on the static NextToken, skips the order whose items name another order, stores an ISO cursor, pushes nothing while push is off', async () => {
       expect((await connect()).status).toBe(201);
-      const sync = await api.post('/api/v1/channels/amazon/sync');
+      const sync = await t.api.post('/api/v1/channels/amazon/sync');
       expect(sync.status).toBe(200);
       // The first page and one follow of the token; the second answer repeats it, so the list ends.
       expect(amazon.calls.filter((c) => c.startsWith('GET /orders/v0/orders?'))).toHaveLength(2);
@@ -61,22 +51,22 @@ describeEachBackend(
       expect(steps.find((s) => s.step === 'orders')?.message).toContain('repeated-token');
       expect(steps.find((s) => s.step === 'push')).toMatchObject({ status: 'skipped' });
       expect(amazon.patched).toHaveLength(0);
-      const created = await api.get('/api/v1/orders?channel=amazon&externalId=113-5550001-0000001');
+      const created = await t.api.get('/api/v1/orders?channel=amazon&externalId=113-5550001-0000001');
       expect(created.body.items).toMatchObject([{ status: 'reserved', lines: [{ sku: 'MUG-BLUE-12OZ' }] }]);
     });
 
     it("reads a stored epoch cursor ('1.569521782042E9') as the instant it names", async () => {
-      await sw.db.query(
+      await t.sw.db.query(
         `UPDATE sales_channels SET pull_cursor = '1.569521782042E9' WHERE account_id = $1 AND channel = 'amazon'`,
-        [owner.actor.accountId],
+        [t.owner.actor.accountId],
       );
       amazon.calls.length = 0;
-      const sync = await api.post('/api/v1/channels/amazon/sync');
+      const sync = await t.api.post('/api/v1/channels/amazon/sync');
       expect(sync.status).toBe(200);
       expect(amazon.calls[1]).toContain('LastUpdatedAfter=2019-09-26T18%3A16%3A22.042Z');
-      const [row] = await sw.db.query<{ pull_cursor: string }>(
+      const [row] = await t.sw.db.query<{ pull_cursor: string }>(
         `SELECT pull_cursor FROM sales_channels WHERE account_id = $1 AND channel = 'amazon'`,
-        [owner.actor.accountId],
+        [t.owner.actor.accountId],
       );
       expect(row!.pull_cursor).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       expect(sync.body['ordersCreated']).toBe(0);
@@ -84,11 +74,11 @@ describeEachBackend(
 
     it('a failing push after committed orders answers 200 with the step failed, never 502', async () => {
       expect((await connect({ sellerId: undefined, pushAvailability: true })).status).toBe(201);
-      await sw.db.query(
+      await t.sw.db.query(
         `UPDATE sales_channels SET pull_cursor = NULL WHERE account_id = $1 AND channel = 'amazon'`,
-        [owner.actor.accountId],
+        [t.owner.actor.accountId],
       );
-      const sync = await api.post('/api/v1/channels/amazon/sync');
+      const sync = await t.api.post('/api/v1/channels/amazon/sync');
       expect(sync.status).toBe(200);
       const steps = sync.body['steps'] as { step: string; status: string; message: string | null }[];
       expect(steps.find((s) => s.step === 'orders')).toMatchObject({ status: 'ok' });
@@ -99,7 +89,7 @@ describeEachBackend(
       expect(sync.body['cursor']).toBe('2024-05-01T09:30:00.000Z');
     });
     const balance = async (sku: string) => {
-      const res = await api.get(`/api/v1/inventory?sku=${encodeURIComponent(sku)}&location=FBA-US`);
+      const res = await t.api.get(`/api/v1/inventory?sku=${encodeURIComponent(sku)}&location=FBA-US`);
       const [b] = res.body.items as {
         onHand: number;
         reserved: number;
@@ -111,13 +101,13 @@ describeEachBackend(
 
     /** The sync's movements of a SKU at FBA-US, summed by source. */
     const syncMovements = async (sku: string) =>
-      sw.db.query<{ source: string; on_hand: number; inbound: number; unfulfillable: number }>(
+      t.sw.db.query<{ source: string; on_hand: number; inbound: number; unfulfillable: number }>(
         `SELECT m.reference_id AS source, sum(m.on_hand_delta)::int AS on_hand, sum(m.inbound_delta)::int AS inbound,
            sum(m.unfulfillable_delta)::int AS unfulfillable
          FROM stock_movements m JOIN products p ON p.id = m.product_id
          WHERE m.account_id = $1 AND p.sku = $2 AND m.reference_type = 'amazon-fba-summary'
          GROUP BY m.reference_id ORDER BY m.reference_id`,
-        [owner.actor.accountId, sku],
+        [t.owner.actor.accountId, sku],
       );
 
     it('FBA inventory: balances and inbound stages follow the summaries through named movements, after a 429', async () => {
@@ -135,7 +125,7 @@ describeEachBackend(
         inventorySummary('NOT-IN-CATALOGUE', { fulfillable: 3 }),
       ];
       amazon.calls.length = 0;
-      const sync = await api.post('/api/v1/channels/amazon/sync');
+      const sync = await t.api.post('/api/v1/channels/amazon/sync');
       expect(sync.status).toBe(200);
       const summaries = amazon.calls.filter((c) => c.startsWith('GET /fba/inventory/v1/summaries'));
       // 429, the first page again, then the static nextToken once: the repeat ends the read.
@@ -179,7 +169,7 @@ describeEachBackend(
         }),
         inventorySummary('Silicon Power 32GB', { fulfillable: 66, inboundWorking: 21 }),
       ];
-      const sync = await api.post('/api/v1/channels/amazon/sync');
+      const sync = await t.api.post('/api/v1/channels/amazon/sync');
       expect(sync.status).toBe(200);
       expect(await balance('MUG-BLUE-12OZ')).toMatchObject({ onHand: 14, inbound: 4, unfulfillable: 2 });
       expect(await balance('Silicon Power 32GB')).toMatchObject({ onHand: 66, inbound: 21 });
@@ -190,11 +180,11 @@ describeEachBackend(
         { source: 'sellable', on_hand: 4, inbound: 0, unfulfillable: 0 },
         { source: 'unfulfillable', on_hand: 0, inbound: 0, unfulfillable: 2 },
       ]);
-      const [sum] = await sw.db.query<{ on_hand: number; inbound: number }>(
+      const [sum] = await t.sw.db.query<{ on_hand: number; inbound: number }>(
         `SELECT sum(m.on_hand_delta)::int AS on_hand, sum(m.inbound_delta)::int AS inbound
          FROM stock_movements m JOIN products p ON p.id = m.product_id JOIN locations l ON l.id = m.location_id
          WHERE m.account_id = $1 AND p.sku = 'MUG-BLUE-12OZ' AND l.code = 'FBA-US'`,
-        [owner.actor.accountId],
+        [t.owner.actor.accountId],
       );
       expect(sum).toEqual({ on_hand: 14, inbound: 4 });
     });
@@ -205,7 +195,7 @@ describeEachBackend(
         GET_FBA_REIMBURSEMENTS_DATA: { id: 'amzn1.spdoc.1.4.na.REIMB-1', content: REIMBURSEMENTS },
       };
       amazon.reportRequests.length = 0;
-      const sync = await api.post('/api/v1/channels/amazon/sync');
+      const sync = await t.api.post('/api/v1/channels/amazon/sync');
       expect(sync.status).toBe(200);
       expect(amazon.reportRequests.map((r) => r['reportType'])).toEqual([
         'GET_FBA_INVENTORY_PLANNING_DATA',
@@ -227,14 +217,14 @@ describeEachBackend(
       expect(step?.message).toContain('GET_FBA_INVENTORY_PLANNING_DATA: CANCELLED');
       const count = async () =>
         (
-          await sw.db.query<{ events: number; reimbursements: number }>(
+          await t.sw.db.query<{ events: number; reimbursements: number }>(
             `SELECT (SELECT count(*)::int FROM amazon_ledger_events WHERE account_id = $1) AS events,
                (SELECT count(*)::int FROM amazon_reimbursements WHERE account_id = $1) AS reimbursements`,
-            [owner.actor.accountId],
+            [t.owner.actor.accountId],
           )
         )[0];
       expect(await count()).toEqual({ events: 7, reimbursements: 1 });
-      const again = await api.post('/api/v1/channels/amazon/sync');
+      const again = await t.api.post('/api/v1/channels/amazon/sync');
       const message = (again.body['steps'] as { step: string; message: string }[]).find(
         (s) => s.step === 'reports',
       )?.message;
@@ -246,12 +236,12 @@ describeEachBackend(
         id: 'amzn1.spdoc.1.4.na.LEDGER-2',
         content: `${LEDGER_DETAIL}\n04/26/2024\tX00MUGFNSK\tB00T9QONN6\tMUG-BLUE-12OZ\tBlue mug\tShipments\t113-1\t-1\tPHX7\tSELLABLE\t\tUS\t-1\t0`,
       };
-      await api.post('/api/v1/channels/amazon/sync');
+      await t.api.post('/api/v1/channels/amazon/sync');
       expect(await count()).toEqual({ events: 8, reimbursements: 1 });
     });
 
     it('reconciliation: the planted lost units show with their value, less what Amazon found and reimbursed (JSON, CSV, a window)', async () => {
-      const res = await api.get('/api/v1/channels/amazon/reconciliation');
+      const res = await t.api.get('/api/v1/channels/amazon/reconciliation');
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ location: 'FBA-US', marketplace: 'US', currency: 'USD' });
       // 3 lost (M) + 1 damaged at Amazon (E) − 1 found (F) − 1 reimbursed = 2 claimable, at the unit cost 6.50.
@@ -282,7 +272,7 @@ describeEachBackend(
         reimbursedUnits: 1,
         reimbursedAmount: 9.75,
       });
-      const csv = await api.call('GET', '/api/v1/channels/amazon/reconciliation?format=csv');
+      const csv = await t.api.call('GET', '/api/v1/channels/amazon/reconciliation?format=csv');
       expect(csv.status).toBe(200);
       const text = String(csv.body['text']);
       expect(text.split(/\r?\n/)[0]).toBe(
@@ -290,25 +280,27 @@ describeEachBackend(
       );
       expect(text).toContain('MUG-BLUE-12OZ,3,1,1,1,1,0,1,9.75,2,6.5,13,14,14,0,0,"2 units lost, damaged');
       // Before the damage, the find and the reimbursement: the 3 lost units are all claimable.
-      const early = await api.get('/api/v1/channels/amazon/reconciliation?to=2024-04-15');
+      const early = await t.api.get('/api/v1/channels/amazon/reconciliation?to=2024-04-15');
       expect(early.body['totals']).toMatchObject({
         eligibleUnits: 3,
         eligibleValue: 19.5,
         reimbursedUnits: 0,
       });
-      const backwards = await api.get('/api/v1/channels/amazon/reconciliation?from=2024-05-01&to=2024-04-01');
+      const backwards = await t.api.get(
+        '/api/v1/channels/amazon/reconciliation?from=2024-05-01&to=2024-04-01',
+      );
       expect(backwards.status).toBe(400);
       expect(JSON.stringify(backwards.body)).toContain('from');
-      const unknown = await api.get('/api/v1/channels/amazon/reconciliation?location=NOPE');
+      const unknown = await t.api.get('/api/v1/channels/amazon/reconciliation?location=NOPE');
       expect(unknown.status).toBe(404);
       // A reimbursement paid in EUR (another marketplace's) adds nothing to the US location's USD figures.
-      await sw.db.query(
+      await t.sw.db.query(
         `INSERT INTO amazon_reimbursements (account_id, reimbursement_id, sku, approval_date, reason, currency,
            amount_total, quantity_cash, quantity_inventory, document_id)
          VALUES ($1, 'EUR-1', 'MUG-BLUE-12OZ', '2024-04-20', 'Lost_Warehouse', 'EUR', 50, 1, 0, 'doc-eur')`,
-        [owner.actor.accountId],
+        [t.owner.actor.accountId],
       );
-      const after = await api.get('/api/v1/channels/amazon/reconciliation');
+      const after = await t.api.get('/api/v1/channels/amazon/reconciliation');
       expect(after.body['totals']).toEqual({
         eligibleUnits: 2,
         eligibleValue: 13,

@@ -1,33 +1,24 @@
 import { expect, beforeAll, it } from 'vitest';
-import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, uid, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
+import { uid } from '../support/factories';
 import { localServer } from '../support/local-server';
 import { receive, seedLocations, WAREHOUSE } from '../support/seed';
-
-type Api = ReturnType<typeof client>;
+import { useOwnerApi } from '../support/owner-api';
 
 describeEachBackend(
   'Channels: changed quantities pushed through the Shopify and SP-API connectors',
   (backend) => {
-    const ctx = useStockwise(backend);
-    let sw: Stockwise;
-    let owner: TestAccount;
-    let api: Api;
+    const t = useOwnerApi(backend);
     const [A, B, C] = [uid('OUT-A-'), uid('OUT-B-'), uid('OUT-C-')];
 
     beforeAll(async () => {
-      sw = ctx.sw;
-      owner = await newAccount(sw);
-      api = client(ctx.app, owner.token);
-      await seedLocations(api, WAREHOUSE);
+      await seedLocations(t.api, WAREHOUSE);
       for (const sku of [A, B, C]) {
-        expect((await api.post('/api/v1/products', { sku, title: sku, unitCost: 4 })).status).toBe(201);
+        expect((await t.api.post('/api/v1/products', { sku, title: sku, unitCost: 4 })).status).toBe(201);
       }
-      await receive(api, A, 'WH', 50);
-      await receive(api, B, 'WH', 50);
-      await receive(api, C, 'WH', 8);
+      await receive(t.api, A, 'WH', 50);
+      await receive(t.api, B, 'WH', 50);
+      await receive(t.api, C, 'WH', 8);
     });
 
     it('pushes changed quantities through the Shopify connector (inventory_levels/set) when pushAvailability is on', async () => {
@@ -56,7 +47,7 @@ describeEachBackend(
       const base = `${origin}/admin/api/2024-07`;
       try {
         const shop = `${uid('push-')}.myshopify.com`;
-        const connected = await api.post('/api/v1/channels', {
+        const connected = await t.api.post('/api/v1/channels', {
           type: 'shopify',
           shopDomain: shop,
           webhookSecret: 'shpss_x',
@@ -67,20 +58,20 @@ describeEachBackend(
           pushAvailability: true,
         });
         expect(connected.body).toMatchObject({ pushAvailability: true, availabilityWebhookUrl: null });
-        const result = await sw.availabilityPush.push(owner.actor, 'shopify');
+        const result = await t.sw.availabilityPush.push(t.owner.actor, 'shopify');
         expect(result.status).toBe('delivered');
         // Only A is listed in the shop; the connector sets it and skips SKUs the shop does not have.
         expect(sets).toHaveLength(1);
         const stockA = (
-          (await api.get(`/api/v1/channels/shopify/availability?sku=${A}`)).body['items'] as {
+          (await t.api.get(`/api/v1/channels/shopify/availability?sku=${A}`)).body['items'] as {
             availableToSell: number;
           }[]
         )[0]!.availableToSell;
         expect(sets[0]!['raw']).toBe(
           `{"location_id":655441491,"inventory_item_id":9007199254740993777,"available":${String(stockA)}}`,
         );
-        await api.post('/api/v1/movements', { type: 'receipt', sku: A, location: 'WH', quantity: 4 });
-        expect(await sw.availabilityPush.push(owner.actor, 'shopify')).toMatchObject({
+        await t.api.post('/api/v1/movements', { type: 'receipt', sku: A, location: 'WH', quantity: 4 });
+        expect(await t.sw.availabilityPush.push(t.owner.actor, 'shopify')).toMatchObject({
           status: 'delivered',
           items: 1,
         });
@@ -125,7 +116,7 @@ describeEachBackend(
       });
       const endpoint = origin;
       try {
-        const connected = await api.post('/api/v1/channels', {
+        const connected = await t.api.post('/api/v1/channels', {
           type: 'amazon',
           sellerId: 'SELLER9',
           marketplaceId: 'A1F83G8C2ARO7P',
@@ -138,20 +129,20 @@ describeEachBackend(
           pushAvailability: true,
         });
         expect(connected.body).toMatchObject({ pushAvailability: true, hasCredentials: true });
-        expect(await sw.availabilityPush.push(owner.actor, 'amazon')).toMatchObject({
+        expect(await t.sw.availabilityPush.push(t.owner.actor, 'amazon')).toMatchObject({
           status: 'delivered',
           items: 3,
         });
         expect(patches.map((p) => p.sku).sort()).toEqual([A, B, C].sort());
         expect(patches.every((p) => p.marketplaceIds === 'A1F83G8C2ARO7P')).toBe(true);
-        await api.post('/api/v1/movements', { type: 'shipment', sku: B, location: 'WH', quantity: 2 });
+        await t.api.post('/api/v1/movements', { type: 'shipment', sku: B, location: 'WH', quantity: 2 });
         patches.length = 0;
-        expect(await sw.availabilityPush.push(owner.actor, 'amazon')).toMatchObject({
+        expect(await t.sw.availabilityPush.push(t.owner.actor, 'amazon')).toMatchObject({
           status: 'delivered',
           items: 1,
         });
         const available = (
-          (await api.get(`/api/v1/channels/amazon/availability?sku=${B}`)).body['items'] as {
+          (await t.api.get(`/api/v1/channels/amazon/availability?sku=${B}`)).body['items'] as {
             availableToSell: number;
           }[]
         )[0]!.availableToSell;

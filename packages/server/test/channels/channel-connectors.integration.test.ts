@@ -1,33 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
 import { amazonChannelBody, seedChannelAccount } from '../support/channels-seed';
-import { newAccount, uid, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { uid } from '../support/factories';
 import { localServer } from '../support/local-server';
+import { useOwnerApi } from '../support/owner-api';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 
-type Api = ReturnType<typeof client>;
-
 describeEachBackend(
   'Channels: SP-API and Shopify Admin connectors pull orders and push quantities',
   (backend) => {
-    const ctx = useStockwise(backend);
-    let sw: Stockwise;
-    let owner: TestAccount;
-    let api: Api;
+    const t = useOwnerApi(backend);
     const shop = `${uid('shop-')}.myshopify.com`;
     const secret = 'shpss_test_webhook_secret';
 
     beforeAll(async () => {
-      sw = ctx.sw;
-      owner = await newAccount(sw);
-      api = client(ctx.app, owner.token);
-      await seedChannelAccount(api, { shop, secret });
+      await seedChannelAccount(t.api, { shop, secret });
     });
 
     it('SP-API connector: getOrders + getOrderItems from a local server become orders (reserve, ship, skip pending); quantities are pushed', async () => {
@@ -67,13 +58,13 @@ describeEachBackend(
         send(404, '{}');
       });
       try {
-        const connected = await api.post(
+        const connected = await t.api.post(
           '/api/v1/channels',
           amazonChannelBody(amazon.url, { pushAvailability: true }),
         );
         expect(connected.status).toBe(201);
         expect(connected.body['hasCredentials']).toBe(true);
-        const sync = await api.post('/api/v1/channels/amazon/sync');
+        const sync = await t.api.post('/api/v1/channels/amazon/sync');
         expect(sync.status).toBe(200);
         expect(sync.body).toMatchObject({
           ordersSeen: 2,
@@ -82,7 +73,7 @@ describeEachBackend(
           cursor: '2024-05-02T08:00:00.000Z',
         });
         const unshipped = (
-          (await api.get('/api/v1/orders?channel=amazon&externalId=902-3159896-1390916')).body
+          (await t.api.get('/api/v1/orders?channel=amazon&externalId=902-3159896-1390916')).body
             .items as Record<string, unknown>[]
         )[0]!;
         expect(unshipped).toMatchObject({
@@ -100,15 +91,15 @@ describeEachBackend(
           },
         ]);
         const shipped = (
-          (await api.get('/api/v1/orders?channel=amazon&externalId=113-8891267-5523401')).body
+          (await t.api.get('/api/v1/orders?channel=amazon&externalId=113-8891267-5523401')).body
             .items as Record<string, unknown>[]
         )[0]!;
         expect(shipped).toMatchObject({
           status: 'shipped',
           lines: [{ sku: 'MUG-BLUE-12OZ', quantity: 1, unitPrice: 19.99, quantityShipped: 1 }],
         });
-        expect((await api.get('/api/v1/orders?externalId=114-0000001-0000001')).body.items).toHaveLength(0);
-        const again = await api.post('/api/v1/channels/amazon/sync');
+        expect((await t.api.get('/api/v1/orders?externalId=114-0000001-0000001')).body.items).toHaveLength(0);
+        const again = await t.api.post('/api/v1/channels/amazon/sync');
         expect(again.body).toMatchObject({ ordersCreated: 0 });
         const mug = patched.find((p) => p.sku === 'MUG-BLUE-12OZ');
         expect(mug?.body).toMatchObject({
@@ -120,7 +111,7 @@ describeEachBackend(
             },
           ],
         });
-        const [row] = await sw.db.query<{ credentials_enc: string }>(
+        const [row] = await t.sw.db.query<{ credentials_enc: string }>(
           `SELECT credentials_enc FROM sales_channels WHERE channel = 'amazon'`,
         );
         expect(row!.credentials_enc).not.toContain('Atzr');
@@ -182,7 +173,7 @@ describeEachBackend(
       origin = shopify.url;
       try {
         const base = `${shopify.url}/admin/api/2024-07`;
-        const connected = await api.post('/api/v1/channels', {
+        const connected = await t.api.post('/api/v1/channels', {
           type: 'shopify',
           shopDomain: shop,
           webhookSecret: secret,
@@ -193,14 +184,14 @@ describeEachBackend(
           pushAvailability: true,
         });
         expect(connected.status).toBe(201);
-        const sync = await api.post('/api/v1/channels/shopify/sync');
+        const sync = await t.api.post('/api/v1/channels/shopify/sync');
         expect(sync.status).toBe(200);
         expect(sync.body).toMatchObject({ ordersSeen: 2, ordersCreated: 2 });
         expect(
-          (await api.get('/api/v1/orders?channel=shopify&externalId=820982911946154999')).body.items,
+          (await t.api.get('/api/v1/orders?channel=shopify&externalId=820982911946154999')).body.items,
         ).toHaveLength(1);
         const fulfilled = (
-          (await api.get('/api/v1/orders?channel=shopify&externalId=450789469')).body.items as Record<
+          (await t.api.get('/api/v1/orders?channel=shopify&externalId=450789469')).body.items as Record<
             string,
             unknown
           >[]

@@ -2,14 +2,11 @@ import { createHmac } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AVAILABILITY_PUSH } from '../../src/channels/webhook/availability-push';
-import type { createApp } from '../../src/http/app';
-import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, uid, type TestAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
+import { newAccount, uid } from '../support/factories';
 import { client } from '../support/http-client';
 import { localServer } from '../support/local-server';
-
-type Api = ReturnType<typeof client>;
+import { useOwnerApi } from '../support/owner-api';
 
 interface Received {
   headers: IncomingMessage['headers'];
@@ -43,37 +40,29 @@ const itemsOf = (r: Received) =>
 describeEachBackend(
   'Channels: availability change feed and the signed, coalesced availability webhook',
   (backend) => {
-    const ctx = useStockwise(backend);
-    let sw: Stockwise;
-    let app: ReturnType<typeof createApp>;
-    let owner: TestAccount;
-    let api: Api;
+    const t = useOwnerApi(backend);
     let hook: Awaited<ReturnType<typeof receiver>>;
     let answer = 200;
     const [A, B, C] = [uid('OUT-A-'), uid('OUT-B-'), uid('OUT-C-')];
 
     /** Runs queued jobs until none is ready. */
     const drain = async () => {
-      while (await sw.jobs.runOnce()) {
+      while (await t.sw.jobs.runOnce()) {
         /* next */
       }
     };
 
     beforeAll(async () => {
-      sw = ctx.sw;
-      app = ctx.app;
-      owner = await newAccount(sw);
-      api = client(app, owner.token);
       hook = await receiver(() => answer);
       expect(
-        (await api.post('/api/v1/locations', { code: 'WH', name: 'Warehouse', type: 'warehouse' })).status,
+        (await t.api.post('/api/v1/locations', { code: 'WH', name: 'Warehouse', type: 'warehouse' })).status,
       ).toBe(201);
       for (const sku of [A, B, C]) {
-        expect((await api.post('/api/v1/products', { sku, title: sku, unitCost: 4 })).status).toBe(201);
+        expect((await t.api.post('/api/v1/products', { sku, title: sku, unitCost: 4 })).status).toBe(201);
       }
       for (const sku of [A, B])
         expect(
-          (await api.post('/api/v1/movements', { type: 'receipt', sku, location: 'WH', quantity: 50 }))
+          (await t.api.post('/api/v1/movements', { type: 'receipt', sku, location: 'WH', quantity: 50 }))
             .status,
         ).toBe(201);
     });
@@ -82,7 +71,7 @@ describeEachBackend(
     });
 
     it('connects a webhook (secret sealed, never echoed); the first delivery sends every stocked SKU, signed, with the safety buffer applied', async () => {
-      const connected = await api.post('/api/v1/channels', {
+      const connected = await t.api.post('/api/v1/channels', {
         type: 'other',
         safetyBuffer: 5,
         availabilityWebhook: { url: `${hook.url}/stock`, secret: SECRET },
@@ -94,13 +83,13 @@ describeEachBackend(
         pushFailures: 0,
       });
       expect(JSON.stringify(connected.body)).not.toContain(SECRET);
-      const [row] = await sw.db.query<{ availability_secret_enc: string }>(
+      const [row] = await t.sw.db.query<{ availability_secret_enc: string }>(
         'SELECT availability_secret_enc FROM sales_channels WHERE account_id = $1 AND channel = $2',
-        [owner.actor.accountId, 'other'],
+        [t.owner.actor.accountId, 'other'],
       );
       expect(row!.availability_secret_enc).not.toContain(SECRET);
 
-      const queued = await api.post('/api/v1/channels/other/availability/push');
+      const queued = await t.api.post('/api/v1/channels/other/availability/push');
       expect(queued.status).toBe(202);
       await drain();
       expect(hook.received).toHaveLength(1);
@@ -127,24 +116,24 @@ describeEachBackend(
       for (let i = 0; i < 12; i++) {
         expect(
           (
-            await api.post('/api/v1/orders', {
+            await t.api.post('/api/v1/orders', {
               channel: 'manual',
               externalId: uid('o-'),
               lines: [{ sku: A, quantity: 1 }],
             })
           ).status,
         ).toBe(201);
-        jobIds.push(await sw.availabilityPush.enqueue(sw.jobs, owner.actor, 'other', 1_000_000));
+        jobIds.push(await t.sw.availabilityPush.enqueue(t.sw.jobs, t.owner.actor, 'other', 1_000_000));
       }
       // B moves and comes back: its available-to-sell did not change, so it is not sent.
-      await api.post('/api/v1/movements', {
+      await t.api.post('/api/v1/movements', {
         type: 'adjustment',
         sku: B,
         location: 'WH',
         quantity: -2,
         reason: 'lost',
       });
-      await api.post('/api/v1/movements', {
+      await t.api.post('/api/v1/movements', {
         type: 'adjustment',
         sku: B,
         location: 'WH',
@@ -158,31 +147,31 @@ describeEachBackend(
       expect(itemsOf(hook.received[0]!)).toEqual([
         { sku: A, availableToSell: 33, available: 38, onHand: 50, reserved: 12, previous: 45 },
       ]);
-      const jobs = await sw.db.query<{ n: number }>(
+      const jobs = await t.sw.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND kind = $2`,
-        [owner.actor.accountId, AVAILABILITY_PUSH],
+        [t.owner.actor.accountId, AVAILABILITY_PUSH],
       );
       expect(jobs[0]!.n).toBe(2);
     });
 
     it('the scheduler queues a delivery only for channels with movements past their cursor', async () => {
       hook.received.length = 0;
-      expect(await sw.availabilityPush.enqueueDue(sw.jobs, sw.auth, 2_000_000_000)).toBe(0);
-      await api.post('/api/v1/movements', { type: 'receipt', sku: C, location: 'WH', quantity: 7 });
-      expect(await sw.availabilityPush.enqueueDue(sw.jobs, sw.auth, 2_000_000_000)).toBe(1);
+      expect(await t.sw.availabilityPush.enqueueDue(t.sw.jobs, t.sw.auth, 2_000_000_000)).toBe(0);
+      await t.api.post('/api/v1/movements', { type: 'receipt', sku: C, location: 'WH', quantity: 7 });
+      expect(await t.sw.availabilityPush.enqueueDue(t.sw.jobs, t.sw.auth, 2_000_000_000)).toBe(1);
       await drain();
       expect(itemsOf(hook.received[0]!)).toEqual([
         { sku: C, availableToSell: 2, available: 7, onHand: 7, reserved: 0, previous: null },
       ]);
       // Finished delivery jobs older than a day are pruned (at most hourly).
-      await sw.db.query(
+      await t.sw.db.query(
         `UPDATE jobs SET finished_at = now() - interval '2 days' WHERE account_id = $1 AND kind = $2`,
-        [owner.actor.accountId, AVAILABILITY_PUSH],
+        [t.owner.actor.accountId, AVAILABILITY_PUSH],
       );
-      await sw.availabilityPush.enqueueDue(sw.jobs, sw.auth, 2_100_000_000_000);
-      const left = await sw.db.query<{ n: number }>(
+      await t.sw.availabilityPush.enqueueDue(t.sw.jobs, t.sw.auth, 2_100_000_000_000);
+      const left = await t.sw.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND kind = $2`,
-        [owner.actor.accountId, AVAILABILITY_PUSH],
+        [t.owner.actor.accountId, AVAILABILITY_PUSH],
       );
       expect(left[0]!.n).toBe(0);
     });
@@ -190,27 +179,27 @@ describeEachBackend(
     it('a failing receiver backs off (cursor kept, retry later); the next delivery carries everything it missed', async () => {
       hook.received.length = 0;
       answer = 500;
-      await api.post('/api/v1/movements', { type: 'shipment', sku: C, location: 'WH', quantity: 1 });
-      const failed = await sw.availabilityPush.push(owner.actor, 'other');
+      await t.api.post('/api/v1/movements', { type: 'shipment', sku: C, location: 'WH', quantity: 1 });
+      const failed = await t.sw.availabilityPush.push(t.owner.actor, 'other');
       expect(failed).toMatchObject({ status: 'failed', items: 0 });
       expect(failed.error).toContain('HTTP 500');
       expect(hook.received.length).toBeGreaterThanOrEqual(2); // in-process retries of a 5xx before giving up
-      const channel = ((await api.get('/api/v1/channels')).body.items as Record<string, unknown>[]).find(
+      const channel = ((await t.api.get('/api/v1/channels')).body.items as Record<string, unknown>[]).find(
         (c) => c['channel'] === 'other',
       )!;
       expect(channel).toMatchObject({ pushFailures: 1 });
       expect(channel['lastPushError']).toContain('HTTP 500');
       expect(channel['lastPushError']).not.toContain('down'); // the receiver's body is never echoed
       // Backing off: the scheduler leaves it alone.
-      expect(await sw.availabilityPush.enqueueDue(sw.jobs, sw.auth, 3_000_000_000)).toBe(0);
-      await sw.db.query(
+      expect(await t.sw.availabilityPush.enqueueDue(t.sw.jobs, t.sw.auth, 3_000_000_000)).toBe(0);
+      await t.sw.db.query(
         `UPDATE sales_channels SET push_retry_after = now() - interval '1 second' WHERE account_id = $1`,
-        [owner.actor.accountId],
+        [t.owner.actor.accountId],
       );
       answer = 200;
       hook.received.length = 0;
-      await api.post('/api/v1/movements', { type: 'shipment', sku: C, location: 'WH', quantity: 1 });
-      expect(await sw.availabilityPush.push(owner.actor, 'other')).toMatchObject({
+      await t.api.post('/api/v1/movements', { type: 'shipment', sku: C, location: 'WH', quantity: 1 });
+      expect(await t.sw.availabilityPush.push(t.owner.actor, 'other')).toMatchObject({
         status: 'delivered',
         items: 1,
         deliveries: 1,
@@ -219,45 +208,45 @@ describeEachBackend(
         { sku: C, availableToSell: 0, available: 5, onHand: 5, reserved: 0, previous: 2 },
       ]);
       expect(
-        ((await api.get('/api/v1/channels')).body.items as Record<string, unknown>[]).find(
+        ((await t.api.get('/api/v1/channels')).body.items as Record<string, unknown>[]).find(
           (c) => c['channel'] === 'other',
         ),
       ).toMatchObject({ pushFailures: 0, lastPushError: null });
     });
 
     it("another account's movements never reach this channel's feed or webhook", async () => {
-      const other = await newAccount(sw);
-      const otherApi = client(app, other.token);
+      const other = await newAccount(t.sw);
+      const otherApi = client(t.app, other.token);
       await otherApi.post('/api/v1/locations', { code: 'WH', name: 'Other', type: 'warehouse' });
       await otherApi.post('/api/v1/products', { sku: A, title: 'same SKU, other seller' });
       await otherApi.post('/api/v1/movements', { type: 'receipt', sku: A, location: 'WH', quantity: 999 });
       hook.received.length = 0;
-      expect(await sw.availabilityPush.push(owner.actor, 'other')).toMatchObject({
+      expect(await t.sw.availabilityPush.push(t.owner.actor, 'other')).toMatchObject({
         status: 'nothing-changed',
         items: 0,
       });
       expect(hook.received).toHaveLength(0);
-      const feed = await api.get('/api/v1/channels/other/availability/changes');
+      const feed = await t.api.get('/api/v1/channels/other/availability/changes');
       expect(JSON.stringify(feed.body)).not.toContain('999');
     });
 
     it('the change feed pages by SKU with a cursor and reports a SKU whose movement commits late with a lower id', async () => {
-      const start = await api.get('/api/v1/channels/other/availability/changes');
+      const start = await t.api.get('/api/v1/channels/other/availability/changes');
       let cursor = start.body['cursor'] as string;
       expect(cursor).toMatch(/^\d+-\d+$/);
       for (const sku of [A, B, C])
-        await api.post('/api/v1/movements', { type: 'receipt', sku, location: 'WH', quantity: 1 });
-      const page1 = await api.get(`/api/v1/channels/other/availability/changes?cursor=${cursor}&limit=2`);
+        await t.api.post('/api/v1/movements', { type: 'receipt', sku, location: 'WH', quantity: 1 });
+      const page1 = await t.api.get(`/api/v1/channels/other/availability/changes?cursor=${cursor}&limit=2`);
       expect(page1.body).toMatchObject({ more: true });
       expect(page1.body['items']).toHaveLength(2);
-      const page2 = await api.get(
+      const page2 = await t.api.get(
         `/api/v1/channels/other/availability/changes?cursor=${page1.body['cursor'] as string}&limit=2`,
       );
       expect((page2.body['items'] as { sku: string }[]).map((i) => i.sku)).toContain(C);
       cursor = page2.body['cursor'] as string;
-      expect((await api.get('/api/v1/channels/other/availability/changes?cursor=not-a-cursor')).status).toBe(
-        400,
-      );
+      expect(
+        (await t.api.get('/api/v1/channels/other/availability/changes?cursor=not-a-cursor')).status,
+      ).toBe(400);
 
       if (backend.name !== 'postgres') return; // PGlite has one connection: no transaction is ever open beside the reader
       // A transaction takes a movement id, stays open while a later one commits and the feed is read…
@@ -265,21 +254,21 @@ describeEachBackend(
       const held = new Promise<void>((resolve) => (release = resolve));
       let posted!: () => void;
       const inside = new Promise<void>((resolve) => (posted = resolve));
-      const slow = sw.tx.run(async () => {
-        await sw.ledger.post(owner.actor, [
+      const slow = t.sw.tx.run(async () => {
+        await t.sw.ledger.post(t.owner.actor, [
           { sku: B, location: 'WH', request: { type: 'adjustment', quantity: 3, reason: 'found' } },
         ]);
         posted();
         await held;
       });
       await inside;
-      await api.post('/api/v1/movements', { type: 'receipt', sku: A, location: 'WH', quantity: 1 });
-      const before = await api.get(`/api/v1/channels/other/availability/changes?cursor=${cursor}`);
+      await t.api.post('/api/v1/movements', { type: 'receipt', sku: A, location: 'WH', quantity: 1 });
+      const before = await t.api.get(`/api/v1/channels/other/availability/changes?cursor=${cursor}`);
       expect((before.body['items'] as { sku: string }[]).map((i) => i.sku)).toEqual([A]);
       // …then commits: its lower id is still reported from the cursor read before it committed.
       release();
       await slow;
-      const after = await api.get(
+      const after = await t.api.get(
         `/api/v1/channels/other/availability/changes?cursor=${before.body['cursor'] as string}`,
       );
       expect(

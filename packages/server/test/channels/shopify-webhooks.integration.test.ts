@@ -1,32 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import type { createApp } from '../../src/http/app';
-import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
 import { seedChannelAccount, shopifyWebhook } from '../support/channels-seed';
-import { newAccount, uid, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { uid } from '../support/factories';
 import { skuBalance } from '../support/seed';
+import { useOwnerApi } from '../support/owner-api';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'shopify');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
-type Api = ReturnType<typeof client>;
-
 describeEachBackend(
   'Shopify webhooks: refunds once per refund id, products/update, inventory levels',
   (backend) => {
-    const ctx = useStockwise(backend);
-    let sw: Stockwise;
-    let app: ReturnType<typeof createApp>;
-    let owner: TestAccount;
-    let api: Api;
+    const t = useOwnerApi(backend);
     let orderId: number;
     const shop = `${uid('shop-')}.myshopify.com`;
     const secret = 'shpss_test_webhook_secret';
 
-    const webhook = (topic: string, body: string) => shopifyWebhook(app, { shop, secret }, { topic, body });
+    const webhook = (topic: string, body: string) => shopifyWebhook(t.app, { shop, secret }, { topic, body });
 
     /** The example refund with another refund id and each line's restock_type replaced. */
     const refundBody = (refundId: string, restockType: string) =>
@@ -35,42 +27,38 @@ describeEachBackend(
         .replace('"restock_type": "return"', `"restock_type": "${restockType}"`);
 
     beforeAll(async () => {
-      sw = ctx.sw;
-      app = ctx.app;
-      owner = await newAccount(sw);
-      api = client(app, owner.token);
-      await seedChannelAccount(api, { shop, secret });
+      await seedChannelAccount(t.api, { shop, secret });
       const created = await webhook('orders/create', fixture('orders-create.json'));
       expect(created.body).toMatchObject({ action: 'created' });
       orderId = created.body['orderId'] as number;
-      const shipped = await api.post(`/api/v1/orders/${orderId}/ship`, {
+      const shipped = await t.api.post(`/api/v1/orders/${orderId}/ship`, {
         lines: [{ sku: 'IPOD2008PINK', quantity: 1 }],
       });
       expect(shipped.status).toBe(200);
     });
 
     it('a no_restock refund changes nothing and says so; a return refund restocks once, named in the ledger, however often Shopify sends it', async () => {
-      expect(await skuBalance(api, 'IPOD2008PINK')).toMatchObject({ onHand: 19, reserved: 0 });
+      expect(await skuBalance(t.api, 'IPOD2008PINK')).toMatchObject({ onHand: 19, reserved: 0 });
       const none = await webhook('refunds/create', refundBody('929361470', 'no_restock'));
       expect(none.status).toBe(200);
       expect(none.body).toMatchObject({ action: 'no_restock', orderId });
       expect(String(none.body['detail'])).toContain('stock unchanged');
-      expect(await skuBalance(api, 'IPOD2008PINK')).toMatchObject({ onHand: 19 });
+      expect(await skuBalance(t.api, 'IPOD2008PINK')).toMatchObject({ onHand: 19 });
 
       const body = fixture('refunds-create.json');
       const first = await webhook('refunds/create', body);
       expect(first.body).toMatchObject({ action: 'refunded', orderId });
-      expect(await skuBalance(api, 'IPOD2008PINK')).toMatchObject({ onHand: 20 });
+      expect(await skuBalance(t.api, 'IPOD2008PINK')).toMatchObject({ onHand: 20 });
       const again = await webhook('refunds/create', body);
       expect(again.status).toBe(200);
       expect(again.body).toMatchObject({ action: 'duplicate', orderId });
-      expect(await skuBalance(api, 'IPOD2008PINK')).toMatchObject({ onHand: 20 });
-      const notes = await sw.db.query<{ note: string | null }>(
+      expect(await skuBalance(t.api, 'IPOD2008PINK')).toMatchObject({ onHand: 20 });
+      const notes = await t.sw.db.query<{ note: string | null }>(
         "SELECT note FROM ledger_batches WHERE account_id = $1 AND kind = 'order.return'",
-        [owner.actor.accountId],
+        [t.owner.actor.accountId],
       );
       expect(notes.map((n) => n.note)).toEqual(['shopify refund 929361462']);
-      const order = (await api.get(`/api/v1/orders/${orderId}`)).body;
+      const order = (await t.api.get(`/api/v1/orders/${orderId}`)).body;
       expect((order['lines'] as { quantityReturned: number }[])[0]!.quantityReturned).toBe(1);
     });
 
@@ -80,45 +68,45 @@ describeEachBackend(
         .replace('"restock_type": "return"', '"restock_type": "cancel"')
         .replace('"line_item_id": 866550311766439020', '"line_item_id": 141249953214522974')
         .replace('"sku": "IPOD2008PINK"', '"sku": "IPOD2008BLACK"');
-      expect(await skuBalance(api, 'IPOD2008BLACK')).toMatchObject({ onHand: 20, reserved: 2 });
+      expect(await skuBalance(t.api, 'IPOD2008BLACK')).toMatchObject({ onHand: 20, reserved: 2 });
       expect((await webhook('refunds/create', body)).body).toMatchObject({ action: 'refunded', orderId });
       expect((await webhook('refunds/create', body)).body).toMatchObject({ action: 'duplicate' });
-      expect(await skuBalance(api, 'IPOD2008BLACK')).toMatchObject({ onHand: 20, reserved: 1 });
-      expect(await sw.inventory.findImbalances(owner.actor)).toEqual([]);
+      expect(await skuBalance(t.api, 'IPOD2008BLACK')).toMatchObject({ onHand: 20, reserved: 1 });
+      expect(await t.sw.inventory.findImbalances(t.owner.actor)).toEqual([]);
     });
 
     it("products/update sets known SKUs' title, barcode and price through the catalog; unknown SKUs are named; stock is not touched", async () => {
-      const before = await skuBalance(api, 'IPOD2008PINK');
+      const before = await skuBalance(t.api, 'IPOD2008PINK');
       const res = await webhook('products/update', fixture('products-update.json'));
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ action: 'updated', skus: ['IPOD2008PINK', 'IPOD2008BLACK'] });
       expect(String(res.body['detail'])).toContain('IPOD2008RED: not in the catalog');
-      expect((await api.get('/api/v1/products/IPOD2008PINK')).body).toMatchObject({
+      expect((await t.api.get('/api/v1/products/IPOD2008PINK')).body).toMatchObject({
         title: 'IPod Nano - 8GB - Pink',
         barcode: '1234_pink',
         price: 199,
       });
-      expect((await api.get('/api/v1/products/IPOD2008BLACK')).body).toMatchObject({
+      expect((await t.api.get('/api/v1/products/IPOD2008BLACK')).body).toMatchObject({
         title: 'IPod Nano - 8GB - Black',
         barcode: '1234_black',
         price: 189.5,
       });
-      expect(await skuBalance(api, 'IPOD2008PINK')).toEqual(before);
+      expect(await skuBalance(t.api, 'IPOD2008PINK')).toEqual(before);
       const again = await webhook('products/update', fixture('products-update.json'));
       expect(again.body).toMatchObject({ action: 'ignored', skus: [] });
     });
 
     it('inventory_levels/update records what Shopify shows for the SKU, never the stock here; an older level does not replace a newer one', async () => {
-      const before = await skuBalance(api, 'IPOD2008PINK');
+      const before = await skuBalance(t.api, 'IPOD2008PINK');
       const res = await webhook('inventory_levels/update', fixture('inventory-levels-update.json'));
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ action: 'recorded', skus: ['IPOD2008PINK'] });
-      expect(await skuBalance(api, 'IPOD2008PINK')).toEqual(before);
+      expect(await skuBalance(t.api, 'IPOD2008PINK')).toEqual(before);
       const older = fixture('inventory-levels-update.json')
         .replace('"available": 6', '"available": 9')
         .replace('2021-12-31T19:00:00-05:00', '2021-12-30T19:00:00-05:00');
       expect((await webhook('inventory_levels/update', older)).body).toMatchObject({ action: 'ignored' });
-      const rows = await sw.db.query<{ inventory_item_id: string; available: number }>(
+      const rows = await t.sw.db.query<{ inventory_item_id: string; available: number }>(
         `SELECT l.inventory_item_id, l.available FROM shopify_inventory_levels l
        JOIN sales_channels c ON c.id = l.channel_id WHERE c.shop_domain = $1`,
         [shop],

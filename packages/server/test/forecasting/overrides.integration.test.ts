@@ -1,44 +1,41 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
 import { dateAt } from '../support/days';
-import { newAccount, productInput, type TestAccount } from '../support/factories';
+import { productInput } from '../support/factories';
 import { client } from '../support/http-client';
 import type { RestockItem } from '../replenishment/sales-history';
 import { seedHistory } from '../replenishment/sales-history';
+import { useOwnerApi } from '../support/owner-api';
 
 interface Restock extends RestockItem {
   reasoning: RestockItem['reasoning'] & { forecastOverrides: { mode: string; days: number }[] };
 }
 
 describeEachBackend('Forecast overrides', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
 
   beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
     const fba = { code: 'FBA1', name: 'Amazon US', type: 'amazon_fba', marketplace: 'US' };
-    expect((await api.post('/api/v1/locations', fba)).status).toBe(201);
+    expect((await t.api.post('/api/v1/locations', fba)).status).toBe(201);
     for (const sku of ['MUG-A', 'MUG-B'])
       expect(
-        (await api.post('/api/v1/products', productInput({ sku, category: 'Mugs', price: 20 }))).status,
+        (await t.api.post('/api/v1/products', productInput({ sku, category: 'Mugs', price: 20 }))).status,
       ).toBe(201);
-    await seedHistory(ctx.sw, owner, { sku: 'MUG-A', location: 'FBA1', received: 400, perDay: 3 });
-    await seedHistory(ctx.sw, owner, { sku: 'MUG-B', location: 'FBA1', received: 200, perDay: 3 });
+    await seedHistory(t.sw, t.owner, { sku: 'MUG-A', location: 'FBA1', received: 400, perDay: 3 });
+    await seedHistory(t.sw, t.owner, { sku: 'MUG-B', location: 'FBA1', received: 200, perDay: 3 });
   }, 120_000);
 
   const restockOf = async (sku: string): Promise<Restock> => {
-    const res = await client(ctx.app, owner.token).get('/api/v1/restock');
+    const res = await client(t.app, t.owner.token).get('/api/v1/restock');
     expect(res.status).toBe(200);
     return (res.body.items as unknown as Restock[]).find((i) => i.sku === sku)!;
   };
 
   it('a SKU override changes its restock quantity and the reasoning says so; removing it restores the plan', async () => {
-    const api = client(ctx.app, owner.token);
     const before = await restockOf('MUG-A');
     const other = await restockOf('MUG-B');
     expect(before.reasoning.forecastOverrides).toEqual([]);
-    const put = await api.call('PUT', '/api/v1/forecasts/MUG-A/overrides', {
+    const put = await t.api.call('PUT', '/api/v1/forecasts/MUG-A/overrides', {
       body: {
         overrides: [{ startsOn: dateAt(0), endsOn: dateAt(200), mode: 'scale', value: 3, note: 'TV spot' }],
       },
@@ -55,30 +52,30 @@ describeEachBackend('Forecast overrides', (backend) => {
     // The other SKU of the category is untouched.
     expect((await restockOf('MUG-B')).recommendedQuantity).toBe(other.recommendedQuantity);
     // The forecast endpoint shows the same override over the same days.
-    const f = await api.get('/api/v1/forecasts/MUG-A?horizon=30');
+    const f = await t.api.get('/api/v1/forecasts/MUG-A?horizon=30');
     expect((f.body['overrides'] as { mode: string }[])[0]).toMatchObject({ mode: 'scale', days: 30 });
-    expect((await api.delete('/api/v1/forecasts/MUG-A/overrides')).status).toBe(204);
+    expect((await t.api.delete('/api/v1/forecasts/MUG-A/overrides')).status).toBe(204);
     expect((await restockOf('MUG-A')).recommendedQuantity).toBe(before.recommendedQuantity);
   });
 
   it('a category replacement sets demand for each of its SKUs', async () => {
-    const api = client(ctx.app, owner.token);
     const before = await restockOf('MUG-B');
     expect(before.recommendedQuantity).toBeGreaterThan(0);
-    const put = await api.call('PUT', '/api/v1/forecasts/categories/Mugs/overrides', {
+    const put = await t.api.call('PUT', '/api/v1/forecasts/categories/Mugs/overrides', {
       body: { overrides: [{ startsOn: dateAt(0), endsOn: dateAt(300), mode: 'replace', value: 0 }] },
     });
     expect(put.status).toBe(200);
     const after = await restockOf('MUG-B');
     expect(after.recommendedQuantity).toBe(0);
     expect(after.reasoning.summary).toContain('0 units/day');
-    expect((await api.get('/api/v1/forecasts/categories/Mugs/overrides')).body['overrides']).toHaveLength(1);
-    expect((await api.delete('/api/v1/forecasts/categories/Mugs/overrides')).status).toBe(204);
+    expect((await t.api.get('/api/v1/forecasts/categories/Mugs/overrides')).body['overrides']).toHaveLength(
+      1,
+    );
+    expect((await t.api.delete('/api/v1/forecasts/categories/Mugs/overrides')).status).toBe(204);
     expect((await restockOf('MUG-B')).recommendedQuantity).toBe(before.recommendedQuantity);
   });
 
   it('bad input is a 400 naming the field and changes nothing; an unknown SKU is refused', async () => {
-    const api = client(ctx.app, owner.token);
     const period = { startsOn: dateAt(0), endsOn: dateAt(6), mode: 'scale', value: 2 };
     const bad = [
       [[{ ...period, endsOn: dateAt(-1) }], 'overrides.0.endsOn'],
@@ -87,12 +84,12 @@ describeEachBackend('Forecast overrides', (backend) => {
       [[{ ...period, mode: 'double' }], 'overrides.0.mode'],
     ] as const;
     for (const [overrides, field] of bad) {
-      const res = await api.call('PUT', '/api/v1/forecasts/MUG-A/overrides', { body: { overrides } });
+      const res = await t.api.call('PUT', '/api/v1/forecasts/MUG-A/overrides', { body: { overrides } });
       expect(res.status, field).toBe(400);
       expect(res.body['field'], JSON.stringify(res.body)).toBe(field);
     }
-    expect((await api.get('/api/v1/forecasts/MUG-A/overrides')).body['overrides']).toEqual([]);
-    const unknown = await api.call('PUT', '/api/v1/forecasts/NOPE/overrides', {
+    expect((await t.api.get('/api/v1/forecasts/MUG-A/overrides')).body['overrides']).toEqual([]);
+    const unknown = await t.api.call('PUT', '/api/v1/forecasts/NOPE/overrides', {
       body: { overrides: [period] },
     });
     expect(unknown.status).toBe(404);

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { importFile } from '../../src/imports/import.jobs';
 import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, newGtin13, type TestAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
+import { newAccount, newGtin13 } from '../support/factories';
 import { client } from '../support/http-client';
 import { FBA_US, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { useOwnerApi } from '../support/owner-api';
 
-type Api = ReturnType<typeof client>;
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', path), 'utf8');
 
 /** Everything an import could change, for "changed nothing" checks. */
@@ -26,28 +26,22 @@ async function snapshot(sw: Stockwise, accountId: number) {
 describeEachBackend(
   'Imports: every per-row failure is skipped with --skip-invalid (rejects with lines and reasons), refused otherwise; FBA inventory age report',
   (backend) => {
-    const ctx = useStockwise(backend);
-    let sw: Stockwise;
-    let owner: TestAccount;
-    let api: Api;
-    const upload = (kind: string, body: string, query = '') => uploadImport(api, kind, body, query);
+    const t = useOwnerApi(backend);
+    const upload = (kind: string, body: string, query = '') => uploadImport(t.api, kind, body, query);
     const onHand = async (sku: string, location: string) =>
       (
-        (await api.get(`/api/v1/inventory?sku=${sku}&location=${location}`)).body.items as {
+        (await t.api.get(`/api/v1/inventory?sku=${sku}&location=${location}`)).body.items as {
           onHand: number;
         }[]
       )[0]?.onHand ?? 0;
     const barcode = newGtin13();
 
     beforeAll(async () => {
-      sw = ctx.sw;
-      owner = await newAccount(sw);
-      api = client(ctx.app, owner.token);
-      await seedLocations(api, WAREHOUSE, FBA_US);
+      await seedLocations(t.api, WAREHOUSE, FBA_US);
       for (const sku of ['MUG-BLUE-12OZ', 'NABetaASINB00551Q3CS', 'TEE-S', 'CAP-1']) {
         expect(
           (
-            await api.post('/api/v1/products', {
+            await t.api.post('/api/v1/products', {
               sku,
               title: sku,
               unitCost: 3,
@@ -56,11 +50,11 @@ describeEachBackend(
           ).status,
         ).toBe(201);
       }
-      await api.post('/api/v1/movements', { type: 'receipt', sku: 'CAP-1', location: 'WH', quantity: 10 });
+      await t.api.post('/api/v1/movements', { type: 'receipt', sku: 'CAP-1', location: 'WH', quantity: 10 });
       // Open orders hold 6 caps reserved at WH.
       expect(
         (
-          await api.post('/api/v1/orders', {
+          await t.api.post('/api/v1/orders', {
             channel: 'manual',
             externalId: 'HOLD-1',
             lines: [{ sku: 'CAP-1', quantity: 6 }],
@@ -71,12 +65,12 @@ describeEachBackend(
 
     it('a stock count below what open orders reserve: refused whole by default (409, line named); skipped with skipInvalid', async () => {
       const csv = 'sku,location,quantity\nMUG-BLUE-12OZ,WH,30\nCAP-1,WH,2\nTEE-S,WH,4\n';
-      const before = await snapshot(sw, owner.actor.accountId);
+      const before = await snapshot(t.sw, t.owner.actor.accountId);
       const strict = await upload('stock', csv);
       expect(strict.status).toBe(409);
       expect(strict.body).toMatchObject({ code: 'INSUFFICIENT_STOCK', field: 'line 3' });
       expect(strict.body['detail'] ?? strict.body['title']).toBeDefined();
-      expect(await snapshot(sw, owner.actor.accountId)).toEqual(before);
+      expect(await snapshot(t.sw, t.owner.actor.accountId)).toEqual(before);
 
       const res = await upload('stock', csv, '?skipInvalid=true');
       expect(res.status).toBe(201);
@@ -97,12 +91,12 @@ describeEachBackend(
       expect(await onHand('CAP-1', 'WH')).toBe(10);
       expect(await onHand('TEE-S', 'WH')).toBe(4);
       // The same file again changes nothing.
-      const after = await snapshot(sw, owner.actor.accountId);
+      const after = await snapshot(t.sw, t.owner.actor.accountId);
       expect((await upload('stock', csv, '?skipInvalid=true')).body).toMatchObject({ status: 'unchanged' });
-      expect(await snapshot(sw, owner.actor.accountId)).toEqual(after);
-      const [imp] = await sw.db.query<{ rows_rejected: number }>(
+      expect(await snapshot(t.sw, t.owner.actor.accountId)).toEqual(after);
+      const [imp] = await t.sw.db.query<{ rows_rejected: number }>(
         `SELECT rows_rejected FROM imports WHERE account_id = $1 AND kind = 'stock' AND skip_invalid ORDER BY id DESC LIMIT 1`,
-        [owner.actor.accountId],
+        [t.owner.actor.accountId],
       );
       expect(imp!.rows_rejected).toBe(1);
     });
@@ -116,11 +110,11 @@ describeEachBackend(
         'shopify,#5003,2024-05-01,TEE-S,1,15,USD,shipped',
         'shopify,#5004,2024-05-01,CAP-1,9,9.99,USD,reserved',
       ].join('\n');
-      const before = await snapshot(sw, owner.actor.accountId);
+      const before = await snapshot(t.sw, t.owner.actor.accountId);
       const strict = await upload('orders', csv);
       expect(strict.status).toBe(409);
       expect(strict.body).toMatchObject({ code: 'INSUFFICIENT_STOCK', field: 'line 3' });
-      expect(await snapshot(sw, owner.actor.accountId)).toEqual(before);
+      expect(await snapshot(t.sw, t.owner.actor.accountId)).toEqual(before);
 
       const res = await upload('orders', csv, '?skipInvalid=true');
       expect(res.status).toBe(201);
@@ -137,28 +131,28 @@ describeEachBackend(
       expect(rejects[0]!.message).toBe(
         'shopify order #5002 was shipped there, but the stock here cannot cover it (MUG-BLUE-12OZ, CAP-1): receive or count the stock first',
       );
-      expect((await api.get('/api/v1/orders?externalId=%235002')).body.items).toHaveLength(0);
-      expect((await api.get('/api/v1/orders?externalId=%235001')).body.items).toMatchObject([
+      expect((await t.api.get('/api/v1/orders?externalId=%235002')).body.items).toHaveLength(0);
+      expect((await t.api.get('/api/v1/orders?externalId=%235001')).body.items).toMatchObject([
         { status: 'reserved' },
       ]);
-      expect((await api.get('/api/v1/orders?externalId=%235004')).body.items).toMatchObject([
+      expect((await t.api.get('/api/v1/orders?externalId=%235004')).body.items).toMatchObject([
         { status: 'pending' },
       ]);
-      expect(await sw.inventory.findImbalances(owner.actor)).toEqual([]);
+      expect(await t.sw.inventory.findImbalances(t.owner.actor)).toEqual([]);
     });
 
     it("a product whose barcode another product has: the line is named by default, skipped with skipInvalid (rejects file from the CLI's importFile)", async () => {
       const dir = mkdtempSync(join(tmpdir(), 'sw-import-'));
       const file = join(dir, 'products.csv');
       writeFileSync(file, `sku,title,barcode\nNEW-1,New one,\nNEW-2,Clashes,${barcode}\nNEW-3,Another,\n`);
-      const before = await snapshot(sw, owner.actor.accountId);
+      const before = await snapshot(t.sw, t.owner.actor.accountId);
       await expect(
-        importFile(sw.imports, owner.actor, { kind: 'products', path: file }),
+        importFile(t.sw.imports, t.owner.actor, { kind: 'products', path: file }),
       ).rejects.toMatchObject({ code: 'DUPLICATE', field: 'line 3' });
-      expect(await snapshot(sw, owner.actor.accountId)).toEqual(before);
+      expect(await snapshot(t.sw, t.owner.actor.accountId)).toEqual(before);
 
       const rejectsPath = join(dir, 'products.rejects.csv');
-      const result = await importFile(sw.imports, owner.actor, {
+      const result = await importFile(t.sw.imports, t.owner.actor, {
         kind: 'products',
         path: file,
         skipInvalid: true,
@@ -173,10 +167,10 @@ describeEachBackend(
       expect(readFileSync(rejectsPath, 'utf8')).toBe(
         'line,field,message\n3,barcode,another product already has this barcode\n',
       );
-      expect((await api.get('/api/v1/products/NEW-3')).status).toBe(200);
-      expect((await api.get('/api/v1/products/NEW-2')).status).toBe(404);
+      expect((await t.api.get('/api/v1/products/NEW-3')).status).toBe(200);
+      expect((await t.api.get('/api/v1/products/NEW-2')).status).toBe(404);
       expect(
-        await importFile(sw.imports, owner.actor, {
+        await importFile(t.sw.imports, t.owner.actor, {
           kind: 'products',
           path: file,
           skipInvalid: true,
@@ -187,14 +181,14 @@ describeEachBackend(
 
     it('FBA inventory age report: reconciles on hand at the Amazon location (available + total reserved), stores the age brackets and compares them with the ledger', async () => {
       // The ledger holds 30 mugs at FBA-US: 20 received 30 days before the snapshot, 10 received 152 days before.
-      await api.post('/api/v1/movements', {
+      await t.api.post('/api/v1/movements', {
         type: 'receipt',
         sku: 'MUG-BLUE-12OZ',
         location: 'FBA-US',
         quantity: 20,
         occurredAt: '2024-04-01T12:00:00Z',
       });
-      await api.post('/api/v1/movements', {
+      await t.api.post('/api/v1/movements', {
         type: 'receipt',
         sku: 'MUG-BLUE-12OZ',
         location: 'FBA-US',
@@ -202,11 +196,16 @@ describeEachBackend(
         occurredAt: '2023-12-01T12:00:00Z',
       });
       // Three T-shirts are reserved at FBA-US by an open order; Amazon reports 0 available + 1 reserved.
-      await api.post('/api/v1/movements', { type: 'receipt', sku: 'TEE-S', location: 'FBA-US', quantity: 3 });
-      await api.post('/api/v1/channels', { type: 'amazon', location: 'FBA-US' });
+      await t.api.post('/api/v1/movements', {
+        type: 'receipt',
+        sku: 'TEE-S',
+        location: 'FBA-US',
+        quantity: 3,
+      });
+      await t.api.post('/api/v1/channels', { type: 'amazon', location: 'FBA-US' });
       expect(
         (
-          await api.post('/api/v1/orders', {
+          await t.api.post('/api/v1/orders', {
             channel: 'amazon',
             externalId: '113-0000000-0000001',
             lines: [{ sku: 'TEE-S', quantity: 3 }],
@@ -215,11 +214,11 @@ describeEachBackend(
       ).toBe(201);
 
       const report = fixture('amazon/fba-inventory-planning.txt');
-      const before = await snapshot(sw, owner.actor.accountId);
+      const before = await snapshot(t.sw, t.owner.actor.accountId);
       const strict = await upload('amazon-inventory-age', report);
       expect(strict.status).toBe(409);
       expect(strict.body).toMatchObject({ code: 'INSUFFICIENT_STOCK', field: 'line 4' });
-      expect(await snapshot(sw, owner.actor.accountId)).toEqual(before);
+      expect(await snapshot(t.sw, t.owner.actor.accountId)).toEqual(before);
 
       const res = await upload('amazon-inventory-age', report, '?skipInvalid=true');
       expect(res.status).toBe(201);
@@ -237,10 +236,10 @@ describeEachBackend(
       expect(await onHand('MUG-BLUE-12OZ', 'FBA-US')).toBe(43);
       expect(await onHand('NABetaASINB00551Q3CS', 'FBA-US')).toBe(12);
       expect(await onHand('TEE-S', 'FBA-US')).toBe(3);
-      const [movement] = await sw.db.query<{ reason: string; reference_type: string; note: string }>(
+      const [movement] = await t.sw.db.query<{ reason: string; reference_type: string; note: string }>(
         `SELECT m.reason, m.reference_type, b.note FROM stock_movements m JOIN ledger_batches b ON b.id = m.batch_id JOIN products p ON p.id = m.product_id
        WHERE m.account_id = $1 AND p.sku = 'NABetaASINB00551Q3CS' ORDER BY m.id DESC LIMIT 1`,
-        [owner.actor.accountId],
+        [t.owner.actor.accountId],
       );
       expect(movement).toMatchObject({ reason: 'count', reference_type: 'amazon-inventory-age' });
       expect(movement!.note).toContain('FBA inventory age report');
@@ -269,10 +268,10 @@ describeEachBackend(
           ],
         },
       ]);
-      const [stored] = await sw.db.query<Record<string, unknown>>(
+      const [stored] = await t.sw.db.query<Record<string, unknown>>(
         `SELECT f.snapshot_date, f.available, f.reserved, f.age_181_270, f.units_shipped_t30, f.sell_through, f.estimated_excess, f.days_of_supply, f.recommended_action
        FROM fba_inventory_age f JOIN products p ON p.id = f.product_id WHERE f.account_id = $1 AND p.sku = 'NABetaASINB00551Q3CS'`,
-        [owner.actor.accountId],
+        [t.owner.actor.accountId],
       );
       expect(stored).toEqual({
         snapshot_date: '2024-05-01',
@@ -287,11 +286,11 @@ describeEachBackend(
       });
 
       // Re-importing the same report changes nothing.
-      const after = await snapshot(sw, owner.actor.accountId);
+      const after = await snapshot(t.sw, t.owner.actor.accountId);
       expect((await upload('amazon-inventory-age', report, '?skipInvalid=true')).body).toMatchObject({
         status: 'unchanged',
       });
-      expect(await snapshot(sw, owner.actor.accountId)).toEqual(after);
+      expect(await snapshot(t.sw, t.owner.actor.accountId)).toEqual(after);
     });
 
     it('FBA inventory age report: any column order, extra columns, the newer 366–455 / 456+ split; a missing required column is refused', async () => {
@@ -314,7 +313,7 @@ describeEachBackend(
         ageComparison: [{ snapshotDate: '2024-06-01', amazon: { age0to90: 4, age365plus: 8 } }],
       });
       // The stored brackets stay readable: the latest snapshot by default, or a given one.
-      const latest = await api.get('/api/v1/channels/amazon/inventory-age');
+      const latest = await t.api.get('/api/v1/channels/amazon/inventory-age');
       expect(latest.status).toBe(200);
       expect(latest.body).toMatchObject({
         location: 'FBA-US',
@@ -322,7 +321,7 @@ describeEachBackend(
         amazon: { age0to90: 4, age365plus: 8 },
         skusDiffering: 1,
       });
-      const may = await api.get(
+      const may = await t.api.get(
         '/api/v1/channels/amazon/inventory-age?snapshotDate=2024-05-01&location=FBA-US&limit=1',
       );
       expect(may.body).toMatchObject({
@@ -331,15 +330,15 @@ describeEachBackend(
         differing: [{ sku: 'NABetaASINB00551Q3CS', unitsInOtherBrackets: 24 }],
       });
       expect((may.body['differing'] as unknown[]).length).toBe(1);
-      expect((await api.get('/api/v1/channels/amazon/inventory-age?snapshotDate=2023-01-01')).status).toBe(
+      expect((await t.api.get('/api/v1/channels/amazon/inventory-age?snapshotDate=2023-01-01')).status).toBe(
         404,
       );
-      expect((await api.get('/api/v1/channels/amazon/inventory-age?snapshotDate=2024-02-30')).status).toBe(
+      expect((await t.api.get('/api/v1/channels/amazon/inventory-age?snapshotDate=2024-02-30')).status).toBe(
         400,
       );
-      const stranger = await newAccount(sw);
+      const stranger = await newAccount(t.sw);
       expect(
-        (await client(ctx.app, stranger.token).get('/api/v1/channels/amazon/inventory-age?location=FBA-US'))
+        (await client(t.app, stranger.token).get('/api/v1/channels/amazon/inventory-age?location=FBA-US'))
           .status,
       ).toBe(404);
 

@@ -2,12 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
 import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { useOwnerApi } from '../support/owner-api';
 
-type Api = ReturnType<typeof client>;
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', path), 'utf8');
 
 async function counts(sw: Stockwise) {
@@ -22,17 +20,11 @@ async function counts(sw: Stockwise) {
 describeEachBackend(
   'Imports: streamed, validated, staged, applied all-or-nothing; re-import changes nothing',
   (backend) => {
-    const ctx = useStockwise(backend);
-    let sw: Stockwise;
-    let owner: TestAccount;
-    let api: Api;
-    const upload = (kind: string, body: string, query = '') => uploadImport(api, kind, body, query);
+    const t = useOwnerApi(backend);
+    const upload = (kind: string, body: string, query = '') => uploadImport(t.api, kind, body, query);
 
     beforeAll(async () => {
-      sw = ctx.sw;
-      owner = await newAccount(sw);
-      api = client(ctx.app, owner.token);
-      await seedLocations(api, WAREHOUSE, { code: 'FBA-US', name: 'Amazon US', type: 'amazon_fba' });
+      await seedLocations(t.api, WAREHOUSE, { code: 'FBA-US', name: 'Amazon US', type: 'amazon_fba' });
     });
 
     it('products, then stock counts (count adjustments), in the generic CSV format; the same file again is unchanged', async () => {
@@ -46,7 +38,7 @@ describeEachBackend(
         rejected: 0,
         applied: { productsChanged: 3 },
       });
-      const mug = (await api.get('/api/v1/products/MUG-BLUE-12OZ')).body;
+      const mug = (await t.api.get('/api/v1/products/MUG-BLUE-12OZ')).body;
       expect(mug).toMatchObject({
         title: 'Blue mug, 12 oz',
         barcode: '4006381333931',
@@ -54,7 +46,7 @@ describeEachBackend(
         price: 24.99,
         casePack: 6,
       });
-      expect((await api.get('/api/v1/products/TEE-S')).body).toMatchObject({
+      expect((await t.api.get('/api/v1/products/TEE-S')).body).toMatchObject({
         title: 'T-shirt "S"',
         allowBackorder: true,
       });
@@ -64,15 +56,15 @@ describeEachBackend(
       const counted = await upload('stock', stock);
       expect(counted.status).toBe(201);
       expect(counted.body['applied']).toMatchObject({ adjusted: 2, unitsAdded: 70, unitsRemoved: 0 });
-      const before = await counts(sw);
+      const before = await counts(t.sw);
       expect((await upload('stock', stock)).body).toMatchObject({ status: 'unchanged' });
       // A different file with the same counts also changes nothing: counts are absolute.
       expect((await upload('stock', `${stock}\n`)).body).toMatchObject({
         status: 'applied',
         applied: { adjusted: 0 },
       });
-      expect(await counts(sw)).toEqual(before);
-      const [movement] = await sw.db.query<{ reason: string }>(
+      expect(await counts(t.sw)).toEqual(before);
+      const [movement] = await t.sw.db.query<{ reason: string }>(
         `SELECT reason FROM stock_movements WHERE type = 'adjustment' ORDER BY id DESC LIMIT 1`,
       );
       expect(movement!.reason).toBe('count');
@@ -90,7 +82,7 @@ describeEachBackend(
       expect(res.status).toBe(201);
       expect(res.body['applied']).toMatchObject({ ordersCreated: 3, ordersShipped: 1, ordersCancelled: 1 });
       const order = (
-        (await api.get('/api/v1/orders?externalId=%231001')).body.items as Record<string, unknown>[]
+        (await t.api.get('/api/v1/orders?externalId=%231001')).body.items as Record<string, unknown>[]
       )[0]!;
       expect(order).toMatchObject({
         channel: 'shopify',
@@ -102,20 +94,20 @@ describeEachBackend(
         ],
       });
       expect(
-        ((await api.get('/api/v1/orders?externalId=M-1')).body.items as Record<string, unknown>[])[0],
+        ((await t.api.get('/api/v1/orders?externalId=M-1')).body.items as Record<string, unknown>[])[0],
       ).toMatchObject({ status: 'cancelled' });
-      const before = await counts(sw);
+      const before = await counts(t.sw);
       expect((await upload('orders', csv)).body).toMatchObject({ status: 'unchanged' });
       expect((await upload('orders', `${csv}\n\n`)).body).toMatchObject({
         status: 'applied',
         applied: { ordersCreated: 0 },
       });
-      expect(await counts(sw)).toEqual(before);
-      expect(await sw.inventory.findImbalances(owner.actor)).toEqual([]);
+      expect(await counts(t.sw)).toEqual(before);
+      expect(await t.sw.inventory.findImbalances(t.owner.actor)).toEqual([]);
     });
 
     it('a malformed file (bad date, unknown SKU, negative quantity, broken quoting) is refused with line numbers and changes nothing', async () => {
-      const before = await counts(sw);
+      const before = await counts(t.sw);
       const bad = [
         'channel,external_id,ordered_at,sku,quantity,unit_price,currency,status',
         'shopify,#2001,2024-13-45,MUG-BLUE-12OZ,1,10,USD,',
@@ -135,8 +127,8 @@ describeEachBackend(
         [6, '(row)'],
       ]);
       expect(rejects[3]!.message).toMatch(/quote/i);
-      expect(await counts(sw)).toEqual(before);
-      expect((await api.get('/api/v1/orders?externalId=%232004')).body.items).toHaveLength(0);
+      expect(await counts(t.sw)).toEqual(before);
+      expect((await t.api.get('/api/v1/orders?externalId=%232004')).body.items).toHaveLength(0);
     });
 
     it('--skip-invalid applies the valid rows and reports the others with line numbers', async () => {
@@ -147,7 +139,7 @@ describeEachBackend(
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ rows: 4, rejected: 3, applied: { adjusted: 1 } });
       expect((res.body['rejects'] as { line: number }[]).map((r) => r.line)).toEqual([3, 4, 5]);
-      const [b] = (await api.get('/api/v1/inventory?sku=MUG-BLUE-12OZ&location=WH')).body.items as {
+      const [b] = (await t.api.get('/api/v1/inventory?sku=MUG-BLUE-12OZ&location=WH')).body.items as {
         onHand: number;
       }[];
       expect(b!.onHand).toBe(55);
@@ -158,7 +150,7 @@ describeEachBackend(
       expect(res.status).toBe(201);
       expect(res.body['applied']).toMatchObject({ ordersCreated: 2, ordersShipped: 1, ordersCancelled: 1 });
       const shipped = (
-        (await api.get('/api/v1/orders?externalId=111-1111111-1111111')).body.items as Record<
+        (await t.api.get('/api/v1/orders?externalId=111-1111111-1111111')).body.items as Record<
           string,
           unknown
         >[]
@@ -172,7 +164,7 @@ describeEachBackend(
           { sku: 'NABetaASINB00551Q3CS', quantity: 1, unitPrice: 17.99 },
         ],
       });
-      expect((await api.get('/api/v1/orders?externalId=222-2222222-2222222')).body.items).toHaveLength(0);
+      expect((await t.api.get('/api/v1/orders?externalId=222-2222222-2222222')).body.items).toHaveLength(0);
 
       const reconcile = await upload('amazon-inventory', fixture('amazon/fba-manage-inventory.txt'));
       expect(reconcile.status).toBe(201);
@@ -184,14 +176,14 @@ describeEachBackend(
           { sku: 'NABetaASINB00551Q3CS', ledger: 0, counted: 3, adjustment: 3 },
         ],
       });
-      const [fba] = (await api.get('/api/v1/inventory?sku=MUG-BLUE-12OZ&location=FBA-US')).body.items as {
+      const [fba] = (await t.api.get('/api/v1/inventory?sku=MUG-BLUE-12OZ&location=FBA-US')).body.items as {
         onHand: number;
       }[];
       expect(fba!.onHand).toBe(45);
       expect(
         (await upload('amazon-inventory', fixture('amazon/fba-manage-inventory.txt'))).body,
       ).toMatchObject({ status: 'unchanged' });
-      expect(await sw.inventory.findImbalances(owner.actor)).toEqual([]);
+      expect(await t.sw.inventory.findImbalances(t.owner.actor)).toEqual([]);
     });
 
     it('streams a large file without holding it: 60,000 product rows from a generator, staged in chunks, applied once', async () => {
@@ -205,18 +197,18 @@ describeEachBackend(
         }
       }
       const fractions: number[] = [];
-      const result = await sw.imports.run(owner.actor, {
+      const result = await t.sw.imports.run(t.owner.actor, {
         kind: 'products',
         source: big(),
         onProgress: (f) => fractions.push(f),
       });
       expect(result).toMatchObject({ status: 'applied', rows: 60_000, applied: { productsChanged: 60_000 } });
       expect(fractions.at(-1)).toBe(1);
-      const [row] = await sw.db.query<{ n: number }>(
+      const [row] = await t.sw.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM products WHERE sku LIKE 'BULK-%'`,
       );
       expect(row!.n).toBe(60_000);
-      expect((await counts(sw))['import_rows']).toBe(0);
+      expect((await counts(t.sw))['import_rows']).toBe(0);
       // 60,000 rows staged, prechecked and applied in 60 committed chunks: about 11 s of CPU on PGlite, which a
       // loaded shared machine stretches past the default minute.
     }, 180_000);

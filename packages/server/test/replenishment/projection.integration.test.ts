@@ -1,9 +1,9 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
+import type { ProjectionDay } from '@stockwise/domain/replenishment/projection';
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
 import { seedHistory } from './sales-history';
+import { useOwnerApi } from '../support/owner-api';
 
 interface Projection {
   sku: string;
@@ -18,32 +18,18 @@ interface Projection {
   plannedArrivalDate: string | null;
   stockOutDate: string | null;
   arrivals: { date: string; quantity: number; kind: string; reference: string | null }[];
-  days: {
-    date: string;
-    expected: number;
-    low80: number;
-    high80: number;
-    low95: number;
-    high95: number;
-    inbound: number;
-    planned: number;
-    coverLow: number;
-    coverHigh: number;
-  }[];
+  days: ProjectionDay[];
 }
 
 describeEachBackend('Stock projection (GET /restock/projection/{sku})', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
   const SKU = 'PROJ-MUG';
 
   beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
     for (const code of ['FBA1', 'WH1'])
       expect(
         (
-          await api.post('/api/v1/locations', {
+          await t.api.post('/api/v1/locations', {
             code,
             name: code,
             type: code === 'FBA1' ? 'amazon_fba' : 'warehouse',
@@ -51,32 +37,31 @@ describeEachBackend('Stock projection (GET /restock/projection/{sku})', (backend
           })
         ).status,
       ).toBe(201);
-    await api.post('/api/v1/products', { sku: SKU, title: 'Mug', unitCost: 4, price: 20, casePack: 1 });
+    await t.api.post('/api/v1/products', { sku: SKU, title: 'Mug', unitCost: 4, price: 20, casePack: 1 });
     expect(
       (
-        await api.post('/api/v1/suppliers', {
+        await t.api.post('/api/v1/suppliers', {
           code: 'ACME',
           name: 'Acme',
           leadTime: { productionDays: 20, transitDays: 5, groundDays: 3, checkInDays: 2 },
         })
       ).status,
     ).toBe(201);
-    await api.call('PUT', `/api/v1/suppliers/ACME/products/${SKU}`, {
+    await t.api.call('PUT', `/api/v1/suppliers/ACME/products/${SKU}`, {
       body: { unitCost: 4, casePack: 1, moq: 0, preferred: true },
     });
     // 2 a day for 60 days from 200 received: 80 left, about 40 days of supply.
-    await seedHistory(ctx.sw, owner, { sku: SKU, location: 'FBA1', received: 200, perDay: 2 });
+    await seedHistory(t.sw, t.owner, { sku: SKU, location: 'FBA1', received: 200, perDay: 2 });
   }, 120_000);
 
   it('projects available stock down by the forecast, with the open order and the recommended order landing', async () => {
-    const api = client(ctx.app, owner.token);
-    const today = (await api.get(`/api/v1/restock?sku=${SKU}&location=FBA1`)).body as unknown as {
+    const today = (await t.api.get(`/api/v1/restock?sku=${SKU}&location=FBA1`)).body as unknown as {
       asOf: string;
       items: { reorderPoint: number; recommendedQuantity: number; arrivalDate: string; available: number }[];
     };
     const rec = today.items[0]!;
     const expectedOn = isoDate(parseIsoDate(today.asOf) + 10);
-    const created = await api.post('/api/v1/purchase-orders', {
+    const created = await t.api.post('/api/v1/purchase-orders', {
       supplier: 'ACME',
       location: 'FBA1',
       lines: [{ sku: SKU, quantity: 30, unitCost: 4 }],
@@ -84,9 +69,9 @@ describeEachBackend('Stock projection (GET /restock/projection/{sku})', (backend
     });
     expect(created.status).toBe(201);
     const number = (created.body.items as unknown as { number: string }[])[0]!.number;
-    expect((await api.post(`/api/v1/purchase-orders/${number}/send`)).status).toBe(200);
+    expect((await t.api.post(`/api/v1/purchase-orders/${number}/send`)).status).toBe(200);
 
-    const res = await api.get(`/api/v1/restock/projection/${SKU}?location=FBA1&days=60`);
+    const res = await t.api.get(`/api/v1/restock/projection/${SKU}?location=FBA1&days=60`);
     expect(res.status).toBe(200);
     const p = res.body as unknown as Projection;
     expect(p.location).toBe('FBA1');
@@ -110,7 +95,7 @@ describeEachBackend('Stock projection (GET /restock/projection/{sku})', (backend
       expect(d.coverHigh).toBeGreaterThan(d.coverLow);
     }
     // The recommended order (the plan now counts the 30 inbound) lands on its arrival date.
-    const after = (await api.get(`/api/v1/restock?sku=${SKU}&location=FBA1`)).body as unknown as {
+    const after = (await t.api.get(`/api/v1/restock?sku=${SKU}&location=FBA1`)).body as unknown as {
       items: { recommendedQuantity: number; arrivalDate: string }[];
     };
     const planned = after.items[0]!;
@@ -129,14 +114,13 @@ describeEachBackend('Stock projection (GET /restock/projection/{sku})', (backend
   });
 
   it('refuses an unknown location or a horizon out of range, naming the field', async () => {
-    const api = client(ctx.app, owner.token);
-    const unknown = await api.get(`/api/v1/restock/projection/${SKU}?location=NOPE`);
+    const unknown = await t.api.get(`/api/v1/restock/projection/${SKU}?location=NOPE`);
     expect(unknown.status).toBe(404);
     expect(unknown.body['field']).toBe('location');
-    const short = await api.get(`/api/v1/restock/projection/${SKU}?days=3`);
+    const short = await t.api.get(`/api/v1/restock/projection/${SKU}?days=3`);
     expect(short.status).toBe(400);
     expect(JSON.stringify(short.body)).toContain('days');
-    const sku = await api.get('/api/v1/restock/projection/NO-SUCH-SKU');
+    const sku = await t.api.get('/api/v1/restock/projection/NO-SUCH-SKU');
     expect(sku.status).toBe(404);
   });
 });

@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, productInput, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
+import { productInput } from '../support/factories';
 import { dateAt } from '../support/days';
 import { seedLocations, WAREHOUSE } from '../support/seed';
+import { useOwnerApi } from '../support/owner-api';
 
 interface Po {
   number: string;
@@ -20,31 +20,27 @@ interface Po {
  * and prices follow), lines and expected date; after sending, the supplier is fixed; cancelling a draft.
  */
 describeEachBackend('Purchase orders: editing and cancelling a draft', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
   const sku = productInput().sku;
   const other = productInput().sku;
 
   beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
-    await seedLocations(api, WAREHOUSE);
+    await seedLocations(t.api, WAREHOUSE);
     for (const s of [sku, other])
-      expect((await api.post('/api/v1/products', productInput({ sku: s, unitCost: 3 }))).status).toBe(201);
+      expect((await t.api.post('/api/v1/products', productInput({ sku: s, unitCost: 3 }))).status).toBe(201);
     const suppliers = [
       { code: 'SUP-EU', name: 'Euro Mugs', currency: 'EUR', paymentTermsDays: 30 },
       { code: 'SUP-US', name: 'US Mugs', currency: 'USD', paymentTermsDays: 60 },
     ];
-    for (const s of suppliers) expect((await api.post('/api/v1/suppliers', s)).status).toBe(201);
-    const terms = await api.call('PUT', `/api/v1/suppliers/SUP-US/products/${sku}`, {
+    for (const s of suppliers) expect((await t.api.post('/api/v1/suppliers', s)).status).toBe(201);
+    const terms = await t.api.call('PUT', `/api/v1/suppliers/SUP-US/products/${sku}`, {
       body: { unitCost: 2.25 },
     });
     expect(terms.status).toBe(200);
   });
 
   const draft = async (): Promise<Po> => {
-    const api = client(ctx.app, owner.token);
-    const res = await api.post('/api/v1/purchase-orders', {
+    const res = await t.api.post('/api/v1/purchase-orders', {
       supplier: 'SUP-EU',
       location: WAREHOUSE.code,
       lines: [{ sku, quantity: 10 }],
@@ -54,10 +50,9 @@ describeEachBackend('Purchase orders: editing and cancelling a draft', (backend)
   };
 
   it('moves a draft to another supplier: currency, payment terms and unit costs follow it', async () => {
-    const api = client(ctx.app, owner.token);
     const po = await draft();
     expect(po).toMatchObject({ currency: 'EUR', paymentTermsDays: 30, lines: [{ sku, unitCost: 3 }] });
-    const edited = await api.patch(`/api/v1/purchase-orders/${po.number}`, {
+    const edited = await t.api.patch(`/api/v1/purchase-orders/${po.number}`, {
       supplier: 'SUP-US',
       expectedOn: dateAt(40),
     });
@@ -72,9 +67,8 @@ describeEachBackend('Purchase orders: editing and cancelling a draft', (backend)
   });
 
   it('replaces lines and quantities in the same edit, keeping a unit cost the buyer typed', async () => {
-    const api = client(ctx.app, owner.token);
     const po = await draft();
-    const edited = await api.patch(`/api/v1/purchase-orders/${po.number}`, {
+    const edited = await t.api.patch(`/api/v1/purchase-orders/${po.number}`, {
       supplier: 'SUP-US',
       lines: [
         { sku, quantity: 24, unitCost: 2 },
@@ -89,33 +83,31 @@ describeEachBackend('Purchase orders: editing and cancelling a draft', (backend)
   });
 
   it('refuses an unknown supplier naming the field and changes nothing', async () => {
-    const api = client(ctx.app, owner.token);
     const po = await draft();
-    const res = await api.patch(`/api/v1/purchase-orders/${po.number}`, { supplier: 'NOPE', lines: [] });
+    const res = await t.api.patch(`/api/v1/purchase-orders/${po.number}`, { supplier: 'NOPE', lines: [] });
     expect(res.status).toBe(400);
-    const unknown = await api.patch(`/api/v1/purchase-orders/${po.number}`, {
+    const unknown = await t.api.patch(`/api/v1/purchase-orders/${po.number}`, {
       supplier: 'NOPE',
       expectedOn: dateAt(5),
     });
     expect(unknown.status).toBe(404);
     expect(unknown.body['field']).toBe('supplier');
-    const after = (await api.get(`/api/v1/purchase-orders/${po.number}`)).body as unknown as Po;
+    const after = (await t.api.get(`/api/v1/purchase-orders/${po.number}`)).body as unknown as Po;
     expect(after).toMatchObject({ supplier: { code: 'SUP-EU' }, expectedOn: po.expectedOn });
   });
 
   it('fixes the supplier once sent, and cancels a draft', async () => {
-    const api = client(ctx.app, owner.token);
     const sent = await draft();
-    expect((await api.post(`/api/v1/purchase-orders/${sent.number}/send`)).status).toBe(200);
-    const refused = await api.patch(`/api/v1/purchase-orders/${sent.number}`, { supplier: 'SUP-US' });
+    expect((await t.api.post(`/api/v1/purchase-orders/${sent.number}/send`)).status).toBe(200);
+    const refused = await t.api.patch(`/api/v1/purchase-orders/${sent.number}`, { supplier: 'SUP-US' });
     expect(refused.status).toBe(409);
     expect(refused.body['field']).toBe('supplier');
 
     const po = await draft();
-    const cancelled = await api.post(`/api/v1/purchase-orders/${po.number}/cancel`);
+    const cancelled = await t.api.post(`/api/v1/purchase-orders/${po.number}/cancel`);
     expect(cancelled.status).toBe(200);
     expect(cancelled.body['status']).toBe('cancelled');
-    const late = await api.patch(`/api/v1/purchase-orders/${po.number}`, { expectedOn: dateAt(3) });
+    const late = await t.api.patch(`/api/v1/purchase-orders/${po.number}`, { expectedOn: dateAt(3) });
     expect(late.status).toBe(409);
   });
 });

@@ -1,21 +1,16 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
 import type { RestockItem } from './sales-history';
 import { seedHistory } from './sales-history';
+import { useOwnerApi } from '../support/owner-api';
 
 describeEachBackend('Restock: storage capacity', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
 
-  beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-  }, 120_000);
+  beforeAll(async () => {}, 120_000);
 
   it('capacity: the plan fits the free space and cuts the SKUs that earn least per cubic foot', async () => {
-    const api = client(ctx.app, owner.token);
-    await api.post('/api/v1/locations', {
+    await t.api.post('/api/v1/locations', {
       code: 'FBA2',
       name: 'Amazon small',
       type: 'amazon_fba',
@@ -28,7 +23,7 @@ describeEachBackend('Restock: storage capacity', (backend) => {
       ['CAP-D', 25],
       ['CAP-E', 12],
     ] as const) {
-      await api.post('/api/v1/products', {
+      await t.api.post('/api/v1/products', {
         sku,
         title: sku,
         unitCost: 4,
@@ -39,9 +34,9 @@ describeEachBackend('Restock: storage capacity', (backend) => {
         height: 4,
         weight: 1,
       });
-      await seedHistory(ctx.sw, owner, { sku, location: 'FBA2', received: 120, perDay: 2 });
+      await seedHistory(t.sw, t.owner, { sku, location: 'FBA2', received: 120, perDay: 2 });
     }
-    const res = await api.get('/api/v1/restock?location=FBA2');
+    const res = await t.api.get('/api/v1/restock?location=FBA2');
     expect(res.status).toBe(200);
     const cap = (
       res.body['capacity'] as {

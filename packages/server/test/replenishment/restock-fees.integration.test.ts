@@ -1,10 +1,9 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { beforeAll, expect, it } from 'vitest';
 import { todayUtc } from '../../src/forecasting/forecast.service';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
 import { seedHistory } from './sales-history';
+import { useOwnerApi } from '../support/owner-api';
 
 /** Calendar months (1–12) of the 90 storage days from `fromDay` days after today (docs/formulas.md Restock). */
 function windowMonths(fromDay: number): Set<number> {
@@ -15,18 +14,15 @@ function windowMonths(fromDay: number): Set<number> {
 }
 
 describeEachBackend('Restock: economics read the seller fee table', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
   // Lead times of 14 and 200 days: the storage windows (90 days from arrival) share no month.
   const FAST = { sku: 'FEE-FAST', supplier: 'NEAR', days: 14 };
   const SLOW = { sku: 'FEE-SLOW', supplier: 'FAR', days: 200 };
 
   beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
     expect(
       (
-        await api.post('/api/v1/locations', {
+        await t.api.post('/api/v1/locations', {
           code: 'FBA1',
           name: 'Amazon',
           type: 'amazon_fba',
@@ -36,7 +32,7 @@ describeEachBackend('Restock: economics read the seller fee table', (backend) =>
     ).toBe(201);
     for (const p of [FAST, SLOW]) {
       // A 12-inch cube: one cubic foot, standard size.
-      await api.post('/api/v1/products', {
+      await t.api.post('/api/v1/products', {
         sku: p.sku,
         title: p.sku,
         unitCost: 4,
@@ -50,24 +46,23 @@ describeEachBackend('Restock: economics read the seller fee table', (backend) =>
       const production = p.days - 10;
       expect(
         (
-          await api.post('/api/v1/suppliers', {
+          await t.api.post('/api/v1/suppliers', {
             code: p.supplier,
             name: p.supplier,
             leadTime: { productionDays: production, transitDays: 5, groundDays: 3, checkInDays: 2 },
           })
         ).status,
       ).toBe(201);
-      await api.call('PUT', `/api/v1/suppliers/${p.supplier}/products/${p.sku}`, {
+      await t.api.call('PUT', `/api/v1/suppliers/${p.supplier}/products/${p.sku}`, {
         body: { unitCost: 4, casePack: 1, moq: 0, preferred: true },
       });
-      await seedHistory(ctx.sw, owner, { sku: p.sku, location: 'FBA1', received: 200, perDay: 2 });
+      await seedHistory(t.sw, t.owner, { sku: p.sku, location: 'FBA1', received: 200, perDay: 2 });
     }
   }, 120_000);
 
   it("a fee-table edit changes restock's holding cost for the lines whose storage window covers its months", async () => {
-    const api = client(ctx.app, owner.token);
     const holding = async () => {
-      const res = await api.get('/api/v1/restock?location=FBA1');
+      const res = await t.api.get('/api/v1/restock?location=FBA1');
       expect(res.status).toBe(200);
       const items = res.body.items as unknown as {
         sku: string;
@@ -92,7 +87,7 @@ describeEachBackend('Restock: economics read the seller fee table', (backend) =>
     expect([...slowMonths].some((m) => fastMonths.has(m))).toBe(false);
     const peak = [10, 11, 12];
     const fastHasPeak = peak.some((m) => fastMonths.has(m));
-    const edited = await api.post('/api/v1/fees', {
+    const edited = await t.api.post('/api/v1/fees', {
       marketplace: 'US',
       effectiveFrom: '2020-01-01',
       peakMonths: [...new Set([...peak, ...slowMonths])].sort((a, b) => a - b),
@@ -108,7 +103,7 @@ describeEachBackend('Restock: economics read the seller fee table', (backend) =>
     expect(after.slow).toBeGreaterThan(before.slow);
 
     // Removing the seller's row restores the shipped rates.
-    expect((await api.delete(`/api/v1/fees/${String(edited.body['id'])}`)).status).toBe(204);
+    expect((await t.api.delete(`/api/v1/fees/${String(edited.body['id'])}`)).status).toBe(204);
     expect(await holding()).toEqual(before);
   });
 });

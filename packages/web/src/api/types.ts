@@ -1,6 +1,7 @@
 /**
- * The dashboard's names for the HTTP API's types, all derived from schema.gen.ts (generated from the server's
- * OpenAPI document by `npm run gen:api`). The web talks to the server over HTTP only, so it imports types, not code.
+ * The dashboard's names for the HTTP API's types, all derived from schema.gen.ts (generated from the committed
+ * OpenAPI document openapi.json on install and before lint and typecheck; docs/decisions.md §21). The web talks
+ * to the server over HTTP only, so it imports types, not code.
  */
 import type { components, paths } from './schema.gen';
 

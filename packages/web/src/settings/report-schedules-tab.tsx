@@ -2,6 +2,7 @@ import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } fr
 import { useState, type SyntheticEvent } from 'react';
 import type { ReportSchedule, ReportScheduleCreate } from '../api/types';
 import { usePermission } from '../accounts/use-permission';
+import { RemoveButton } from '../components/common/remove-button';
 import { ScrollTable } from '../components/common/data-table';
 import { ErrorAlert } from '../components/common/error-alert';
 import { QueryStates } from '../components/common/query-states';
@@ -120,18 +121,12 @@ function StopButton({ schedule }: { schedule: ReportSchedule }) {
   const { t } = useI18n();
   const remove = useDeleteReportSchedule();
   return (
-    <Button
-      size="compact-sm"
-      color="red"
-      variant="light"
-      loading={remove.isPending}
-      onClick={() => {
-        remove.mutate(schedule.id);
-      }}
-      aria-label={t('schedules.stopNamed', { report: t(kindKey(schedule.kind)) })}
-    >
-      {t('schedules.stop')}
-    </Button>
+    <RemoveButton
+      label={t('schedules.stop')}
+      ariaLabel={t('schedules.stopNamed', { report: t(kindKey(schedule.kind)) })}
+      mutation={remove}
+      variables={schedule.id}
+    />
   );
 }
 

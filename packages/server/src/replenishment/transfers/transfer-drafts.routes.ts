@@ -1,5 +1,5 @@
 import { IdParam } from '../../http/common.schema';
-import { itemsOf, jsonResponse, newRouter, operations } from '../../http/router';
+import { itemsOf, jsonResponse, newRouter, operations, serve } from '../../http/router';
 import type { Stockwise } from '../../stockwise';
 import { z } from '@hono/zod-openapi';
 import {
@@ -23,19 +23,21 @@ export function transferDraftsRoutes(sw: Stockwise) {
     async (c) => c.json({ items: await sw.transferDrafts.list(c.get('actor'), c.req.valid('query')) }, 200),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.create(
       '/',
       'Save a transfer (send-to-Amazon) shipment draft: a route and a quantity per SKU; moves no stock',
       TransferDraftCreateSchema,
       jsonResponse('Saved', TransferDraftSchema),
     ),
-    async (c) => c.json(await sw.transferDrafts.create(c.get('actor'), c.req.valid('json')), 201),
+    (actor, { json }) => sw.transferDrafts.create(actor, json),
   );
 
-  app.openapi(
+  serve(
+    app,
     op.read('/{id}', 'One transfer draft', IdParam, jsonResponse('The draft', TransferDraftSchema)),
-    async (c) => c.json(await sw.transferDrafts.get(c.get('actor'), c.req.valid('param').id), 200),
+    (actor, { param }) => sw.transferDrafts.get(actor, param.id),
   );
 
   app.openapi(
@@ -48,10 +50,14 @@ export function transferDraftsRoutes(sw: Stockwise) {
     async (c) => c.json(await sw.transferDrafts.markSent(c.get('actor'), c.req.valid('param').id), 200),
   );
 
-  app.openapi(op.remove('/{id}', 'Delete a transfer draft (not one sent)', IdParam, 'Deleted'), async (c) => {
-    await sw.transferDrafts.delete(c.get('actor'), c.req.valid('param').id);
-    return c.body(null, 204);
-  });
+  serve(
+    app,
+    op.remove('/{id}', 'Delete a transfer draft (not one sent)', IdParam, 'Deleted'),
+    async (actor, { param }) => {
+      await sw.transferDrafts.delete(actor, param.id);
+      return undefined;
+    },
+  );
 
   return app;
 }

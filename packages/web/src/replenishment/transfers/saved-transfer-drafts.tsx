@@ -3,6 +3,7 @@ import type { TransferDraft } from '../../api/types';
 import { usePermission } from '../../accounts/use-permission';
 import { ScrollTable } from '../../components/common/data-table';
 import { ErrorAlert } from '../../components/common/error-alert';
+import { RemoveButton } from '../../components/common/remove-button';
 import { useI18n } from '../../i18n/i18n-context';
 import { SendToAmazonLink } from './send-to-amazon-link';
 import { useDeleteTransferDraft, useMarkTransferDraftSent, useTransferDrafts } from './transfer-drafts.hooks';
@@ -24,18 +25,12 @@ function DraftActions({ draft }: { draft: TransferDraft }) {
       >
         {t('transferDrafts.markSent')}
       </Button>
-      <Button
-        size="compact-sm"
-        color="red"
-        variant="light"
-        loading={remove.isPending}
-        onClick={() => {
-          remove.mutate(draft.id);
-        }}
-        aria-label={t('transferDrafts.deleteNamed', { id: String(draft.id) })}
-      >
-        {t('transferDrafts.delete')}
-      </Button>
+      <RemoveButton
+        label={t('transferDrafts.delete')}
+        ariaLabel={t('transferDrafts.deleteNamed', { id: String(draft.id) })}
+        mutation={remove}
+        variables={draft.id}
+      />
       {remove.isError ? <ErrorAlert error={remove.error} /> : null}
       {sent.isError ? <ErrorAlert error={sent.error} /> : null}
     </Group>

@@ -1,0 +1,49 @@
+import { beforeAll } from 'vitest';
+import type { createApp } from '../../src/http/app';
+import type { Stockwise } from '../../src/stockwise';
+import { useStockwise, type Backend } from './backends';
+import { newAccount, type TestAccount } from './factories';
+import { client } from './http-client';
+
+export type Api = ReturnType<typeof client>;
+
+export interface OwnerApi {
+  readonly sw: Stockwise;
+  readonly app: ReturnType<typeof createApp>;
+  /** A new account's owner, made before the suite's own `beforeAll` hooks run. */
+  readonly owner: TestAccount;
+  /** The HTTP API as that owner calls it (bearer token, in-process). */
+  readonly api: Api;
+}
+
+/**
+ * A fresh Stockwise on `backend` (`useStockwise`) with one new account whose owner calls the API — the setup
+ * most HTTP suites start from: `const t = useOwnerApi(backend); … await t.api.post(…)`.
+ */
+export function useOwnerApi(backend: Backend): OwnerApi {
+  const ctx = useStockwise(backend);
+  let owner: TestAccount | undefined;
+  let api: Api | undefined;
+  beforeAll(async () => {
+    owner = await newAccount(ctx.sw);
+    api = client(ctx.app, owner.token);
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useOwnerApi: used outside a test');
+    return value;
+  };
+  return {
+    get sw() {
+      return ctx.sw;
+    },
+    get app() {
+      return ctx.app;
+    },
+    get owner() {
+      return ready(owner);
+    },
+    get api() {
+      return ready(api);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { HAS_CHROMIUM, login, watchConsole } from './browser';
+
+/** Browser suites run where Chromium is, and always in CI (where `useBrowserSession` fails loudly without it). */
+export const RUN_BROWSER_SUITES = HAS_CHROMIUM || Boolean(process.env['CI']);
+
+/** Opens `url` and waits until its heading is drawn and its requests have settled. */
+export async function settle(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+/** Picks a language in the header's switcher (its menu label, e.g. '繁體中文'). */
+export async function chooseLanguage(page: Page, label: string): Promise<void> {
+  await page.getByTestId('language-switcher').click();
+  await page.getByRole('menuitem', { name: label }).click();
+}
+
+/** Picks a language and waits until the document says it is in that locale (e.g. 'zh-TW'). */
+export async function switchLanguage(page: Page, label: string, locale: string): Promise<void> {
+  await chooseLanguage(page, label);
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+}
+
+/**
+ * A 390 px touch phone in a new context of `browser`, signed in as `credentials` at `base`; `errors` collects its
+ * console errors (`phoneErrors`); close `context` when done.
+ */
+export async function signedInPhone(
+  browser: Browser,
+  base: string,
+  credentials: { email: string; password: string },
+): Promise<{ context: BrowserContext; phone: Page; phoneErrors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'en-US',
+    isMobile: true,
+    hasTouch: true,
+  });
+  const phone = await context.newPage();
+  const phoneErrors = watchConsole(phone);
+  await login(phone, base, credentials);
+  return { context, phone, phoneErrors };
+}
+
+/**
+ * Calls the API from inside the signed-in page (its session cookie), with a JSON body when one is given, and
+ * answers the JSON the server sent (`{}` for a 204).
+ */
+export async function pageJson<T>(
+  page: Page,
+  path: string,
+  init?: { method?: string; body?: unknown },
+): Promise<T> {
+  return (await page.evaluate(
+    async ([p, i]) => {
+      const res = await fetch(p, {
+        method: i?.method ?? 'GET',
+        headers: { 'Content-Type': 'application/json' },
+        ...(i?.body !== undefined ? { body: JSON.stringify(i.body) } : {}),
+      });
+      return res.status === 204 ? {} : ((await res.json()) as unknown);
+    },
+    [path, init] as const,
+  )) as T;
+}
