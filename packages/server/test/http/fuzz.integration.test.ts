@@ -37,6 +37,15 @@ const junkValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 8 }), fc.integer(), { maxKeys: 3 }),
 );
 
+/**
+ * A path parameter that names nothing: one that reads as a positive whole number could be a real id (the
+ * owner's own token is id 1 on a fresh database), and deleting it would be a valid request.
+ */
+const pathParam = hostile.filter((p) => {
+  const n = Number(p);
+  return p.trim() === '' || !Number.isInteger(n) || n <= 0;
+});
+
 /** A body that cannot be valid: an unknown field makes every strict schema refuse it. */
 const badObject = fc
   .dictionary(
@@ -135,7 +144,7 @@ describeEachBackend(
       for (const op of operations) {
         await fc.assert(
           fc.asyncProperty(
-            hostile,
+            pathParam,
             badBody,
             fc.dictionary(
               fc.constantFrom(
