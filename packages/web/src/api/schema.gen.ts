@@ -13045,6 +13045,8 @@ export interface components {
       overall: {
         wape: number | null;
         bias: number | null;
+        /** @description WAPE of the seasonal-naive forecast (each weekday repeats last week) made at the same origins */
+        baselineWape: number | null;
         coverage: {
           q80: number | null;
           q90: number | null;
@@ -13055,6 +13057,8 @@ export interface components {
       series: {
         wape: number | null;
         bias: number | null;
+        /** @description WAPE of the seasonal-naive forecast (each weekday repeats last week) made at the same origins */
+        baselineWape: number | null;
         coverage: {
           q80: number | null;
           q90: number | null;
@@ -13068,6 +13072,8 @@ export interface components {
       byCategory: {
         wape: number | null;
         bias: number | null;
+        /** @description WAPE of the seasonal-naive forecast (each weekday repeats last week) made at the same origins */
+        baselineWape: number | null;
         coverage: {
           q80: number | null;
           q90: number | null;
@@ -13079,6 +13085,8 @@ export interface components {
         series: {
           wape: number | null;
           bias: number | null;
+          /** @description WAPE of the seasonal-naive forecast (each weekday repeats last week) made at the same origins */
+          baselineWape: number | null;
           coverage: {
             q80: number | null;
             q90: number | null;
@@ -13090,13 +13098,16 @@ export interface components {
           actual: number;
         }[];
       }[];
+      /** @description each scored forecast, worst WAPE first (at most 500) */
       perSku: {
         sku: string;
+        category: string | null;
         asOf: string;
         model: string;
         days: number;
         wape: number;
         bias: number;
+        baselineWape: number;
       }[];
     };
     ForecastRunRequest: {
@@ -13144,6 +13155,19 @@ export interface components {
         startsOn: string;
         endsOn: string;
         days: number;
+      }[];
+      /** @description planned price changes (events with a priceFactor) over the horizon, applied to the forecast */
+      priceChanges: {
+        /** @description the event that plans the price change */
+        name: string;
+        startsOn: string;
+        endsOn: string;
+        /** @description planned price ÷ current price */
+        priceFactor: number;
+        /** @description the SKU's price elasticity of demand */
+        elasticity: number;
+        /** @description priceFactor^elasticity: the forecast over those days is multiplied by it */
+        demandMultiplier: number;
       }[];
     };
     ForecastOverrides: {
@@ -13193,6 +13217,7 @@ export interface components {
       category: string | null;
       skus: string[];
       lift: number | null;
+      priceFactor: number | null;
     };
     ForecastEventInput: {
       /** @example Summer sale */
@@ -13229,6 +13254,12 @@ export interface components {
        * @example 1.5
        */
       lift?: number | null;
+      /**
+       * @description a planned price change: the new price ÷ the current price over the event (0.8 = 20% off), applied through each SKU's price response; null = none. With it, a null lift learns nothing and a given lift applies on top
+       * @default null
+       * @example 0.8
+       */
+      priceFactor?: number | null;
     };
     Supplier: {
       code: string;
