@@ -62,7 +62,13 @@ export const ForecastSchema = z
   .openapi('Forecast');
 
 export const ForecastRunSchema = z
-  .object({ horizon: z.number().int().min(1).max(365).optional() })
+  .object({
+    horizon: z.number().int().min(1).max(365).optional(),
+    asOf: IsoDateSchema.optional().openapi({
+      description:
+        'first forecast day (YYYY-MM-DD), today or earlier: a past day forecasts from the history before it, as the run of that day would have, so its accuracy can be scored. Default: today (UTC)',
+    }),
+  })
   .strict()
   .openapi('ForecastRunRequest');
 

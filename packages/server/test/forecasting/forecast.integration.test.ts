@@ -69,8 +69,14 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
 
   it('tracks accuracy once actuals arrive', async () => {
     const asOf = isoDate(parseIsoDate(todayUtc()) - 35);
-    await seller.sw.forecasts.run(seller.actor, { horizon: 28, asOf });
-    const res = await client(seller.app, seller.token).get('/api/v1/forecasts/accuracy?windowDays=28');
+    const api = client(seller.app, seller.token);
+    // A run from a past day (as that day's run would have forecast), through the API's job.
+    const future = await api.post('/api/v1/forecasts/run', { asOf: isoDate(parseIsoDate(todayUtc()) + 1) });
+    expect(future.status).toBe(400);
+    expect(future.body['field']).toBe('asOf');
+    expect((await api.post('/api/v1/forecasts/run', { horizon: 28, asOf })).status).toBe(202);
+    expect(await seller.sw.jobs.runOnce()).toBe(true);
+    const res = await api.get('/api/v1/forecasts/accuracy?windowDays=28');
     expect(res.status).toBe(200);
     expect(res.body['forecastsScored']).toBeGreaterThan(0);
     const overall = res.body['overall'] as { wape: number; baselineWape: number; coverage: { q90: number } };

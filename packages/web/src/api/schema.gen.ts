@@ -13112,6 +13112,11 @@ export interface components {
     };
     ForecastRunRequest: {
       horizon?: number;
+      /**
+       * @description first forecast day (YYYY-MM-DD), today or earlier: a past day forecasts from the history before it, as the run of that day would have, so its accuracy can be scored. Default: today (UTC)
+       * @example 2025-07-01
+       */
+      asOf?: string;
     };
     Forecast: {
       sku: string;
