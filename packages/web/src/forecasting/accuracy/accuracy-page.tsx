@@ -2,6 +2,7 @@ import { Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title 
 import { useMemo, useState } from 'react';
 import type { ForecastAccuracy } from '../../api/types';
 import { ChartWithTable } from '../../components/common/chart-with-table';
+import { FigureCard } from '../../components/common/figure-card';
 import { NothingHere } from '../../components/common/not-available';
 import { PageHeader } from '../../components/common/page-header';
 import { QueryStates } from '../../components/common/query-states';
@@ -21,14 +22,7 @@ function Figures({ accuracy }: { accuracy: ForecastAccuracy }) {
   const o = accuracy.overall;
   const pct = (v: number | null) => (v === null ? '—' : fmt.pct(v));
   const figure = (label: string, value: string, testId: string) => (
-    <Paper withBorder radius="md" p="md" data-testid={testId}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz="xl" fw={700}>
-        {value}
-      </Text>
-    </Paper>
+    <FigureCard label={label} value={value} testId={testId} />
   );
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>

@@ -5,6 +5,7 @@ import { ScrollTable } from '../../components/common/data-table';
 import { DownloadButtons } from '../../components/common/download-buttons';
 import { PageHeader } from '../../components/common/page-header';
 import { ChartWithTable } from '../../components/common/chart-with-table';
+import { FigureCard } from '../../components/common/figure-card';
 import { QueryStates } from '../../components/common/query-states';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
@@ -110,14 +111,7 @@ function StorageFigures({ overview }: { overview: StorageOverview }) {
   const next = overview.months.find((m) => m.basis === 'next');
   const atRisk = overview.summary.capacity.reduce((s, l) => s + (l.months[0]?.overageFee ?? 0), 0);
   const figure = (label: string, value: string, testId: string) => (
-    <Paper withBorder radius="md" p="md" data-testid={testId}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz="xl" fw={700}>
-        {value}
-      </Text>
-    </Paper>
+    <FigureCard label={label} value={value} testId={testId} />
   );
   const money = (v: number | undefined) => (v === undefined ? '—' : fmt.money(v, overview.currency));
   return (
