@@ -73,6 +73,7 @@ describe('forecast chart option', () => {
         },
       ],
       overrides: [],
+      priceChanges: [],
     };
     const all = seriesOf(buildForecastOption(broken, labels)).flatMap((s) => s.data);
     expect(all.every((v) => v === null || (Number.isFinite(v) && v >= 0))).toBe(true);

@@ -16,6 +16,7 @@ interface EventRow {
   category: string | null;
   skus: string[];
   lift: number | null;
+  price_factor: number | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -29,12 +30,13 @@ const mapEvent = (r: EventRow): ForecastEventRecord => ({
   category: r.category,
   skus: r.skus,
   lift: r.lift,
+  priceFactor: r.price_factor,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
 const SELECT = `SELECT id, name, starts_on::text AS starts_on, ends_on::text AS ends_on, scope, category, skus, lift,
-  created_at, updated_at FROM forecast_events`;
+  price_factor, created_at, updated_at FROM forecast_events`;
 
 const values = (f: ForecastEventFields) => [
   f.name,
@@ -44,6 +46,7 @@ const values = (f: ForecastEventFields) => [
   f.category,
   [...f.skus],
   f.lift,
+  f.priceFactor,
 ];
 
 /** Seller-entered events and promotions (docs/forecasting.md, "Calendar and events"). */
@@ -70,8 +73,8 @@ export const eventsRepository = {
 
   async create(sql: Sql, accountId: number, f: ForecastEventFields): Promise<ForecastEventRecord> {
     const [row] = await sql.query<{ id: number }>(
-      `INSERT INTO forecast_events (account_id, name, starts_on, ends_on, scope, category, skus, lift)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO forecast_events (account_id, name, starts_on, ends_on, scope, category, skus, lift, price_factor)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [accountId, ...values(f)],
     );
     return (await this.get(sql, accountId, row!.id))!;
@@ -85,7 +88,7 @@ export const eventsRepository = {
   ): Promise<ForecastEventRecord | undefined> {
     const rows = await sql.query<{ id: number }>(
       `UPDATE forecast_events SET name = $3, starts_on = $4, ends_on = $5, scope = $6, category = $7, skus = $8,
-         lift = $9, updated_at = now()
+         lift = $9, price_factor = $10, updated_at = now()
        WHERE account_id = $1 AND id = $2 RETURNING id`,
       [accountId, id, ...values(f)],
     );

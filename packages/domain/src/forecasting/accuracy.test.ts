@@ -37,23 +37,36 @@ describe('accuracy totals', () => {
   it('add scored days to several totals at once and summarise them (hand-worked)', () => {
     const overall = emptyTotals();
     const period = emptyTotals();
-    // Actuals 2, NaN (censored), 4 against forecasts 3, 9, 3: |e| = 1 + 1 = 2 of 6 sold, error +1 − 1 = 0.
+    // Actuals 2, NaN (censored), 4 against forecasts 3, 9, 3: |e| = 1 + 1 = 2 of 6 sold, error +1 − 1 = 0;
+    // the seasonal-naive baseline 5, 5, 1 misses by 3 + 3 = 6 of 6.
     addScoredDays([overall, period], {
       actual: [2, Number.NaN, 4],
       predicted: [3, 9, 3],
+      baseline: [5, 5, 1],
       quantiles: [{ level: 0.9, values: [4, 0, 3] }],
     });
-    addScoredDays([overall], { actual: [0], predicted: [1], quantiles: [] });
+    addScoredDays([overall], { actual: [0], predicted: [1], baseline: [0], quantiles: [] });
     expect(summariseTotals(period)).toEqual({
       wape: 2 / 6,
       bias: 0,
+      baselineWape: 1,
       // 0.9: 2 ≤ 4 yes, 4 ≤ 3 no; no 0.8 or 0.95 quantile: covered.
       coverage: { q80: 1, q90: 0.5, q95: 1 },
       observedDays: 2,
       actual: 6,
     });
-    expect(summariseTotals(overall)).toMatchObject({ wape: 3 / 6, bias: 1 / 6, observedDays: 3 });
-    expect(summariseTotals(emptyTotals())).toMatchObject({ wape: null, bias: null, coverage: { q90: null } });
+    expect(summariseTotals(overall)).toMatchObject({
+      wape: 3 / 6,
+      bias: 1 / 6,
+      baselineWape: 1,
+      observedDays: 3,
+    });
+    expect(summariseTotals(emptyTotals())).toMatchObject({
+      wape: null,
+      bias: null,
+      baselineWape: null,
+      coverage: { q90: null },
+    });
   });
 });
 

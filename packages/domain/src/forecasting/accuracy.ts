@@ -54,10 +54,14 @@ export function intervalCoverage(
 /** The quantile levels whose coverage is tracked (a calibrated forecast covers ≈ its level). */
 export const COVERAGE_LEVELS = [0.8, 0.9, 0.95] as const;
 
-/** Running sums of scored forecast days: actual, |error|, error, observed days, days at or below each quantile. */
+/**
+ * Running sums of scored forecast days: actual, |error|, error, |error| of the seasonal-naive
+ * baseline, observed days, days at or below each quantile.
+ */
 export interface AccuracyTotals {
   actual: number;
   absError: number;
+  baselineAbsError: number;
   error: number;
   observed: number;
   under: number[];
@@ -66,6 +70,7 @@ export interface AccuracyTotals {
 export const emptyTotals = (): AccuracyTotals => ({
   actual: 0,
   absError: 0,
+  baselineAbsError: 0,
   error: 0,
   observed: 0,
   under: COVERAGE_LEVELS.map(() => 0),
@@ -73,13 +78,15 @@ export const emptyTotals = (): AccuracyTotals => ({
 
 /**
  * Adds one forecast's scored days to every totals given (overall, its period, its category…): censored
- * actuals are skipped; a quantile the forecast lacks counts as covering.
+ * actuals are skipped; a quantile the forecast lacks counts as covering. `baseline` is what the
+ * seasonal-naive forecast made at the same origin predicted (`seasonalNaive`, m = 7).
  */
 export function addScoredDays(
   totals: readonly AccuracyTotals[],
   a: {
     actual: ArrayLike<number>;
     predicted: ArrayLike<number>;
+    baseline: ArrayLike<number>;
     quantiles: readonly { level: number; values: ArrayLike<number> }[];
   },
 ): void {
@@ -91,6 +98,7 @@ export function addScoredDays(
     for (const t of totals) {
       t.actual += y;
       t.absError += Math.abs(y - f);
+      t.baselineAbsError += Math.abs(y - (a.baseline[d] ?? 0));
       t.error += f - y;
       t.observed++;
       bounds.forEach((b, i) => {
@@ -100,10 +108,14 @@ export function addScoredDays(
   }
 }
 
-/** WAPE, bias and coverage of the totals; null where nothing was sold (WAPE, bias) or observed (coverage). */
+/**
+ * WAPE, bias, the seasonal-naive baseline's WAPE and coverage of the totals; null where nothing was
+ * sold (WAPE, bias, baseline) or observed (coverage).
+ */
 export function summariseTotals(t: AccuracyTotals): {
   wape: number | null;
   bias: number | null;
+  baselineWape: number | null;
   coverage: { q80: number | null; q90: number | null; q95: number | null };
   observedDays: number;
   actual: number;
@@ -112,6 +124,7 @@ export function summariseTotals(t: AccuracyTotals): {
   return {
     wape: t.actual > 0 ? t.absError / t.actual : null,
     bias: t.actual > 0 ? t.error / t.actual : null,
+    baselineWape: t.actual > 0 ? t.baselineAbsError / t.actual : null,
     coverage: { q80: share(0), q90: share(1), q95: share(2) },
     observedDays: t.observed,
     actual: t.actual,

@@ -2,6 +2,8 @@
  * The pooled effect factors of a catalogue forecast (docs/forecasting.md, "Pooled effects"): which
  * days of which series share a multiplicative effect. Estimation is `fitPooledEffects`.
  */
+import { inScope } from './event-scope';
+import { priceEventMultiplier } from './planned-prices';
 import type { EffectFactor } from './pooled-effects';
 
 /** One series of a catalogue: a SKU at a location (or over the network). */
@@ -19,6 +21,8 @@ export interface CatalogueSeries {
   readonly region: string;
   /** Sale price per day over history and horizon; NaN = not listed (those days are censored). */
   readonly prices?: Float64Array;
+  /** Price elasticity of demand (`estimatePriceResponse`) for planned price changes; default the prior. */
+  readonly elasticity?: number;
 }
 
 /** Calendar over history and horizon (index 0 = first history day). */
@@ -43,8 +47,13 @@ export interface CatalogueEvent {
   readonly from: number;
   readonly to: number;
   readonly scope: EventScope;
-  /** Known multiplier of demand (1.5 = +50%), or null to learn it from earlier days of the same name. */
+  /**
+   * Known multiplier of demand (1.5 = +50%), or null to learn it from earlier days of the same name
+   * (an event with a price factor is never learned: its price response is its effect).
+   */
   readonly lift: number | null;
+  /** Planned price ÷ current price over the event (0.8 = 20% off), or null/absent: no price change. */
+  readonly priceFactor?: number | null;
 }
 
 /** Which pooled effects a catalogue forecast estimates. */
@@ -115,13 +124,6 @@ export function priceBins(price: Float64Array, days: number): Int16Array {
   return out;
 }
 
-function inScope(event: CatalogueEvent, series: CatalogueSeries): boolean {
-  const { scope } = event;
-  if (scope.kind === 'all') return true;
-  if (scope.kind === 'category') return scope.category === series.category;
-  return scope.skus.includes(series.sku);
-}
-
 /** The factors of `choice` for every series over `days` days (history + horizon). */
 export function catalogueFactors(options: {
   readonly series: readonly CatalogueSeries[];
@@ -138,7 +140,7 @@ export function catalogueFactors(options: {
   const calendarEvents = indexer(
     Object.values(calendar.events ?? {}).flatMap((names) => names.filter((e) => e !== '')),
   );
-  const learned = options.events.filter((e) => e.lift === null);
+  const learned = options.events.filter((e) => e.lift === null && e.priceFactor == null);
   const learnedNames = indexer(learned.map((e) => e.name));
   const groupOf = (s: CatalogueSeries): number =>
     location.of(s.location) * dept.size + dept.of(s.department ?? s.category);
@@ -192,7 +194,10 @@ export function catalogueFactors(options: {
   return factors;
 }
 
-/** Per series, the product of the known lifts of seller events over days [0, days). */
+/**
+ * Per series, the product of the known lifts of seller events and of the price response to their
+ * planned price changes (`priceEventMultiplier`) over days [0, days).
+ */
 export function knownLifts(options: {
   readonly series: CatalogueSeries;
   readonly events: readonly CatalogueEvent[];
@@ -200,9 +205,11 @@ export function knownLifts(options: {
 }): Float64Array | undefined {
   let out: Float64Array | undefined;
   for (const e of options.events) {
-    if (e.lift === null || !(e.lift > 0) || !inScope(e, options.series)) continue;
+    if (!inScope(e, options.series)) continue;
+    const lift = (e.lift !== null && e.lift > 0 ? e.lift : 1) * priceEventMultiplier(e, options.series);
+    if (lift === 1) continue;
     out ??= new Float64Array(options.days).fill(1);
-    for (let t = Math.max(0, e.from); t < Math.min(options.days, e.to); t++) out[t] = out[t]! * e.lift;
+    for (let t = Math.max(0, e.from); t < Math.min(options.days, e.to); t++) out[t] = out[t]! * lift;
   }
   return out;
 }

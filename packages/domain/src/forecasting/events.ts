@@ -5,6 +5,7 @@
 import { parseIsoDate } from '../dates/dates';
 import { DomainError } from '../errors';
 import type { CatalogueEvent } from './catalogue-factors';
+import { PLANNED_PRICE_LIMITS } from './planned-prices';
 
 export type ForecastEventScope = 'all' | 'category' | 'skus';
 
@@ -21,6 +22,12 @@ export interface ForecastEventFields {
   readonly skus: readonly string[];
   /** Expected multiplier of demand (1.3 = +30%), or null to learn it from earlier events of the same name. */
   readonly lift: number | null;
+  /**
+   * A planned price change over the event: the new price ÷ the current price (0.8 = 20% off), applied
+   * through the SKU's price response; null = none. With a price factor, a null lift learns nothing
+   * (the price response is the event's effect) and a given lift applies on top of it.
+   */
+  readonly priceFactor: number | null;
 }
 
 /** An event spans at most a year; a lift is a multiplier in (0, 20]. */
@@ -61,6 +68,16 @@ export function validateForecastEvent(fields: ForecastEventFields): ForecastEven
   if (lift !== null && !(Number.isFinite(lift) && lift > 0 && lift <= EVENT_LIMITS.maxLift)) {
     fail('lift', `lift must be a multiplier in (0, ${String(EVENT_LIMITS.maxLift)}], or null to learn it`);
   }
+  const priceFactor = fields.priceFactor;
+  if (
+    priceFactor !== null &&
+    !(Number.isFinite(priceFactor) && priceFactor > 0 && priceFactor <= PLANNED_PRICE_LIMITS.maxFactor)
+  ) {
+    fail(
+      'priceFactor',
+      `priceFactor must be the new price ÷ the current price, in (0, ${String(PLANNED_PRICE_LIMITS.maxFactor)}], or null`,
+    );
+  }
   return { ...fields, name, category: category === '' ? null : category, skus };
 }
 
@@ -74,5 +91,5 @@ export function catalogueEvent(fields: ForecastEventFields, fromEpochDay: number
       : fields.scope === 'skus'
         ? { kind: 'skus', skus: fields.skus }
         : { kind: 'all' };
-  return { name: fields.name, from, to, scope, lift: fields.lift };
+  return { name: fields.name, from, to, scope, lift: fields.lift, priceFactor: fields.priceFactor };
 }

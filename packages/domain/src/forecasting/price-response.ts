@@ -26,10 +26,11 @@ export interface PriceResponse {
 
 /**
  * The prior (a typical retail elasticity), its weight — in units of Σ(Δ ln price)², so 0.05 weighs as
- * much as 20 periods 5% off the SKU's own mean price — the bounds, and the least usable points a SKU
- * needs to count.
+ * much as 20 periods 5% off the SKU's own mean price — the bounds, the least usable points a SKU
+ * needs to count, and the weeks of selling prices it is estimated from.
  */
 export const PRICE_RESPONSE_RULES = {
+  weeks: 26,
   prior: -1.5,
   priorWeight: 0.05,
   min: -5,

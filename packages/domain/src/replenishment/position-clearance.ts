@@ -15,9 +15,6 @@ import type { PlanProduct } from './plan-line';
 import { productStorageType } from './plan-line';
 import type { PlanningPosition } from './position';
 
-/** Weeks of selling prices a SKU's price elasticity is estimated from (`estimatePriceResponse`). */
-export const CLEARANCE_ELASTICITY_WEEKS = 26;
-
 export interface PositionClearanceOptions {
   asOf: string;
   schedule: FeeSchedule;

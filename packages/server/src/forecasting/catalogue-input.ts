@@ -10,7 +10,9 @@ import { catalogueEvent } from '@stockwise/domain/forecasting/events';
 import type { Sql } from '@stockwise/db/database';
 import { eventsRepository } from '@stockwise/db/forecasting/events.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
-import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
+import type { PriceResponse } from '@stockwise/domain/forecasting/price-response';
+import { productsRepository, type ProductRecord } from '@stockwise/db/catalog/products.repository';
+import { priceResponses } from './price-responses';
 import type { HistoryWindow, ItemHistories } from './demand-histories';
 
 /** Pooling key of a SKU's network series (all its locations). */
@@ -65,9 +67,20 @@ export async function catalogueInput(
     from: isoDate(range.from),
     to: isoDate(range.to - 1),
   });
+  // Planned price changes apply each SKU's price response (docs/forecasting.md, "Price response").
+  const responses = events.some((e) => e.priceFactor !== null)
+    ? await priceResponses(sql, accountId, {
+        asOf: window.asOf,
+        of: a.products,
+        catalogue: await productsRepository.listAll(sql, accountId),
+      })
+    : new Map<number, PriceResponse>();
   return {
     input: {
-      series,
+      series: series.map((s, i) => {
+        const response = responses.get(keys[i]!.productId);
+        return response ? { ...s, elasticity: response.elasticity } : s;
+      }),
       calendar: {
         weekday: Int8Array.from({ length }, (_, t) => dayOfWeek(window.fromEpochDay + t)),
         events: Object.fromEntries(regions.map((r) => [r, dailyEventNames(r, range)])),

@@ -20,6 +20,11 @@ const EventFieldsSchema = z.strictObject({
       'expected multiplier of demand over the event (1.3 = +30%); null = learn it from earlier events of the same name',
     example: 1.5,
   }),
+  priceFactor: z.number().nullable().default(null).openapi({
+    description:
+      "a planned price change: the new price ÷ the current price over the event (0.8 = 20% off), applied through each SKU's price response; null = none. With it, a null lift learns nothing and a given lift applies on top",
+    example: 0.8,
+  }),
 });
 
 export const EventCreateSchema = EventFieldsSchema.openapi('ForecastEventInput');
@@ -34,6 +39,7 @@ export const EventSchema = z
     category: z.string().nullable(),
     skus: z.array(z.string()),
     lift: z.number().nullable(),
+    priceFactor: z.number().nullable(),
   })
   .openapi('ForecastEvent');
 

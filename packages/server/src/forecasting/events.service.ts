@@ -17,6 +17,7 @@ const toDto = (e: ForecastEventRecord) => ({
   category: e.category,
   skus: [...e.skus],
   lift: e.lift,
+  priceFactor: e.priceFactor,
 });
 
 /** Seller-entered events and promotions, and the built-in marketplace calendars (docs/forecasting.md). */

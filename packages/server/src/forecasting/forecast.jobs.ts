@@ -1,4 +1,6 @@
+import { DomainError } from '@stockwise/domain/errors';
 import { jobsRepository } from '@stockwise/db/jobs/jobs.repository';
+import type { Actor } from '../accounts/actor';
 import type { JobsService } from '../jobs/jobs.service';
 import type { AuthService } from '../accounts/auth.service';
 import type { Transactor } from '../platform/transactor';
@@ -11,11 +13,31 @@ export const FORECAST_RUN = 'forecast.run';
 export function registerForecastJobs(jobs: JobsService, forecasts: ForecastService): void {
   jobs.register(FORECAST_RUN, async ({ job, actor, reportProgress }) => {
     const horizon = typeof job.payload['horizon'] === 'number' ? job.payload['horizon'] : undefined;
+    const asOf = typeof job.payload['asOf'] === 'string' ? job.payload['asOf'] : undefined;
     return forecasts.run(actor, {
       ...(horizon ? { horizon } : {}),
+      ...(asOf ? { asOf } : {}),
       jobId: job.id,
       onProgress: reportProgress,
     });
+  });
+}
+
+/**
+ * Queues a forecast run (POST /forecasts/run, `stockwise forecast`): from today, or from a past day
+ * as the run of that day would have forecast (its accuracy can then be scored); never a future day.
+ */
+export async function startForecastRun(
+  jobs: JobsService,
+  actor: Actor,
+  options: { horizon?: number | undefined; asOf?: string | undefined },
+) {
+  if (options.asOf !== undefined && options.asOf > todayUtc()) {
+    throw new DomainError('VALIDATION_FAILED', 'asOf must be today or earlier', { field: 'asOf' });
+  }
+  return jobs.enqueue(actor, FORECAST_RUN, {
+    ...(options.horizon ? { horizon: options.horizon } : {}),
+    ...(options.asOf ? { asOf: options.asOf } : {}),
   });
 }
 

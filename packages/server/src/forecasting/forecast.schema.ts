@@ -41,17 +41,44 @@ export const ForecastSchema = z
     overrides: z.array(AppliedOverrideSchema).openapi({
       description: 'your overrides applied to the forecast above (PUT /forecasts/{sku}/overrides)',
     }),
+    priceChanges: z
+      .array(
+        z.object({
+          name: z.string().openapi({ description: 'the event that plans the price change' }),
+          startsOn: z.string(),
+          endsOn: z.string(),
+          priceFactor: z.number().openapi({ description: 'planned price ÷ current price' }),
+          elasticity: z.number().openapi({ description: "the SKU's price elasticity of demand" }),
+          demandMultiplier: z.number().openapi({
+            description: 'priceFactor^elasticity: the forecast over those days is multiplied by it',
+          }),
+        }),
+      )
+      .openapi({
+        description:
+          'planned price changes (events with a priceFactor) over the horizon, applied to the forecast',
+      }),
   })
   .openapi('Forecast');
 
 export const ForecastRunSchema = z
-  .object({ horizon: z.number().int().min(1).max(365).optional() })
+  .object({
+    horizon: z.number().int().min(1).max(365).optional(),
+    asOf: IsoDateSchema.optional().openapi({
+      description:
+        'first forecast day (YYYY-MM-DD), today or earlier: a past day forecasts from the history before it, as the run of that day would have, so its accuracy can be scored. Default: today (UTC)',
+    }),
+  })
   .strict()
   .openapi('ForecastRunRequest');
 
 const AccuracyFiguresSchema = z.object({
   wape: z.number().nullable(),
   bias: z.number().nullable(),
+  baselineWape: z.number().nullable().openapi({
+    description:
+      'WAPE of the seasonal-naive forecast (each weekday repeats last week) made at the same origins',
+  }),
   coverage: z.object({
     q80: z.number().nullable(),
     q90: z.number().nullable(),
@@ -83,15 +110,19 @@ export const AccuracySchema = z
         series: z.array(AccuracyPeriodSchema),
       }),
     ),
-    perSku: z.array(
-      z.object({
-        sku: z.string(),
-        asOf: z.string(),
-        model: z.string(),
-        days: z.number().int(),
-        wape: z.number(),
-        bias: z.number(),
-      }),
-    ),
+    perSku: z
+      .array(
+        z.object({
+          sku: z.string(),
+          category: z.string().nullable(),
+          asOf: z.string(),
+          model: z.string(),
+          days: z.number().int(),
+          wape: z.number(),
+          bias: z.number(),
+          baselineWape: z.number(),
+        }),
+      )
+      .openapi({ description: 'each scored forecast, worst WAPE first (at most 500)' }),
   })
   .openapi('ForecastAccuracy');

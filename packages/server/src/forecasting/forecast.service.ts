@@ -1,17 +1,14 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
-import type { AccuracyTotals } from '@stockwise/domain/forecasting/accuracy';
-import {
-  accuracyPeriod,
-  addScoredDays,
-  bias,
-  emptyTotals,
-  summariseTotals,
-  wape,
-} from '@stockwise/domain/forecasting/accuracy';
 import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
 import type { DemandForecast } from '@stockwise/domain/forecasting/types';
-import { forecastPrepared, planCatalogue, prepareSeries } from '@stockwise/domain/forecasting/catalogue';
+import {
+  forecastPrepared,
+  planCatalogue,
+  prepareSeries,
+  type CatalogueInput,
+} from '@stockwise/domain/forecasting/catalogue';
+import { appliedPriceChanges } from '@stockwise/domain/forecasting/planned-prices';
 import { eventsRepository } from '@stockwise/db/forecasting/events.repository';
 import { overridesRepository } from '@stockwise/db/forecasting/overrides.repository';
 import { applyForecastOverrides, demandShare, overridesOf } from '@stockwise/domain/forecasting/overrides';
@@ -27,6 +24,7 @@ import type { Transactor } from '../platform/transactor';
 import type { HistoryWindow, ItemHistories } from './demand-histories';
 import { historyDates, historyWindow, loadDemandHistories } from './demand-histories';
 import { catalogueInput } from './catalogue-input';
+import { forecastAccuracy } from './forecast-accuracy';
 
 export const DEFAULT_HORIZON = 90;
 const MAX_HORIZON = 365;
@@ -82,24 +80,28 @@ function toInsert(
   };
 }
 
-/** Accuracy totals per period (week), summarised in period order. */
-class TotalsBy {
-  private readonly byPeriod = new Map<string, AccuracyTotals>();
-
-  of(period: string): AccuracyTotals {
-    let t = this.byPeriod.get(period);
-    if (!t) {
-      t = emptyTotals();
-      this.byPeriod.set(period, t);
-    }
-    return t;
-  }
-
-  series() {
-    return [...this.byPeriod]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([period, t]) => ({ period, ...summariseTotals(t) }));
-  }
+/**
+ * The planned price changes (seller events with a price factor) applied to a series over its
+ * horizon, with the elasticity and demand multiplier used (docs/forecasting.md, "Price response").
+ */
+function priceChangesOf(
+  series: { input: CatalogueInput; index: number },
+  a: { window: HistoryWindow; horizon: number },
+) {
+  const s = series.input.series[series.index];
+  if (!s) return [];
+  const day = (t: number) => isoDate(a.window.fromEpochDay + t);
+  return appliedPriceChanges(s, series.input.events ?? [], {
+    from: a.window.days,
+    to: a.window.days + a.horizon,
+  }).map((c) => ({
+    name: c.name,
+    startsOn: day(c.from),
+    endsOn: day(c.to - 1),
+    priceFactor: c.priceFactor,
+    elasticity: Math.round(c.elasticity * 1000) / 1000,
+    demandMultiplier: Math.round(c.demandMultiplier * 1000) / 1000,
+  }));
 }
 
 /** Forecasts demand per SKU × location and per SKU from the ledger, stores runs, tracks accuracy. */
@@ -190,6 +192,7 @@ export class ForecastService {
         ? histories.byProduct.get(product.id)
         : histories.byItem.get(`${product.id}:${locationId}`)?.demand;
     const history = demand ?? new Float64Array(window.days).fill(Number.NaN);
+    const series = await this.seriesInput(actor, { product, locationId, window, horizon, histories });
     const stored = await forecastsRepository.latest(this.tx.sql, actor.accountId, {
       productId: product.id,
       locationId,
@@ -215,7 +218,7 @@ export class ForecastService {
       forecast = stored;
     } else {
       source = 'computed';
-      const f = await this.computeOne(actor, { product, locationId, window, horizon, histories });
+      const f = this.computeOne(series, { window, horizon });
       forecast = { ...f, asOf, backtest: f.backtest ?? null };
     }
     const overridden = await this.withOverrides(actor, { product, locationId, asOf, forecast });
@@ -237,6 +240,7 @@ export class ForecastService {
       }),
       forecast: toPoints(overridden, asOf, horizon),
       overrides: [...(overridden.overrides ?? [])],
+      priceChanges: priceChangesOf(series, { window, horizon }),
     };
   }
 
@@ -283,8 +287,8 @@ export class ForecastService {
     return applyForecastOverrides(f, own, { asOf: a.asOf, share });
   }
 
-  /** One SKU's series (at a location or over all) through the catalogue forecast of that SKU's series. */
-  private async computeOne(
+  /** The catalogue input of one SKU's series (at a location or over all) and its index there (−1: no history). */
+  private async seriesInput(
     actor: Actor,
     a: {
       product: ProductRecord;
@@ -293,7 +297,7 @@ export class ForecastService {
       horizon: number;
       histories: ItemHistories;
     },
-  ): Promise<DemandForecast> {
+  ): Promise<{ input: CatalogueInput; index: number }> {
     const { input, keys } = await catalogueInput(this.tx.sql, actor.accountId, {
       window: a.window,
       horizon: a.horizon,
@@ -301,78 +305,28 @@ export class ForecastService {
       histories: a.histories,
     });
     const index = keys.findIndex((k) => k.productId === a.product.id && k.locationId === a.locationId);
+    return { input, index };
+  }
+
+  /** One SKU's series through the catalogue forecast of that SKU's series. */
+  private computeOne(
+    series: { input: CatalogueInput; index: number },
+    a: { window: HistoryWindow; horizon: number },
+  ): DemandForecast {
     const options = { horizon: a.horizon, quantileLevels: LEVELS };
-    if (index < 0) {
+    if (series.index < 0) {
       // No ledger history at all: the engine's rule for an empty history.
       return forecastDemand(new Float64Array(a.window.days).fill(Number.NaN), options);
     }
-    return forecastPrepared(prepareSeries(planCatalogue(input, options), index), options);
+    return forecastPrepared(prepareSeries(planCatalogue(series.input, options), series.index), options);
   }
 
   /**
-   * Accuracy of stored forecasts once actuals arrived: per SKU (all locations) and overall, over
-   * each forecast's first `windowDays` days — WAPE, bias, and how often actuals stayed at or below
-   * the 80/90/95% quantiles (a calibrated forecast gives ≈ 0.8/0.9/0.95) — and the same over time
-   * (per week of the forecasts' first day), overall and per category.
+   * Accuracy of stored forecasts once actuals arrived, against the seasonal-naive baseline
+   * (`forecastAccuracy`).
    */
   async accuracy(actor: Actor, options: { windowDays?: number; sinceDays?: number } = {}) {
-    const windowDays = options.windowDays ?? 28;
-    const asOf = todayUtc();
-    const since = isoDate(parseIsoDate(asOf) - (options.sinceDays ?? 120));
-    const forecasts = (
-      await forecastsRepository.madeBefore(this.tx.sql, actor.accountId, { before: asOf, since })
-    ).filter((f) => f.locationId === null);
-    const histories = await loadDemandHistories(this.tx.sql, actor.accountId, historyWindow(asOf, 180));
-    const products = new Map(
-      (await productsRepository.listAll(this.tx.sql, actor.accountId)).map((p) => [p.id, p]),
-    );
-    const window = historyWindow(asOf, 180);
-    const overall = emptyTotals();
-    const periods = new TotalsBy();
-    const categories = new Map<string | null, { all: AccuracyTotals; periods: TotalsBy }>();
-    const perSku: { sku: string; asOf: string; model: string; days: number; wape: number; bias: number }[] =
-      [];
-    for (const f of forecasts) {
-      const demand = histories.byProduct.get(f.productId);
-      if (!demand) continue;
-      const offset = parseIsoDate(f.asOf) - window.fromEpochDay;
-      const days = Math.min(windowDays, window.days - offset, f.mean.length);
-      if (days <= 0) continue;
-      const actual = demand.slice(offset, offset + days);
-      const predicted = Float64Array.from(f.mean.slice(0, days));
-      const product = products.get(f.productId);
-      perSku.push({
-        sku: product?.sku ?? String(f.productId),
-        asOf: f.asOf,
-        model: f.model,
-        days,
-        wape: wape(actual, predicted),
-        bias: bias(actual, predicted),
-      });
-      const category = product?.category ?? null;
-      const c = categories.get(category) ?? { all: emptyTotals(), periods: new TotalsBy() };
-      categories.set(category, c);
-      const period = accuracyPeriod(f.asOf);
-      addScoredDays([overall, periods.of(period), c.all, c.periods.of(period)], {
-        actual,
-        predicted,
-        quantiles: f.quantiles,
-      });
-    }
-    const { wape: w, bias: b, coverage } = summariseTotals(overall);
-    return {
-      asOf,
-      windowDays,
-      forecastsScored: perSku.length,
-      observedDays: overall.observed,
-      overall: { wape: w, bias: b, coverage },
-      series: periods.series(),
-      byCategory: [...categories].map(([category, c]) => ({
-        category,
-        ...summariseTotals(c.all),
-        series: c.periods.series(),
-      })),
-      perSku: perSku.sort((a, b) => b.wape - a.wape).slice(0, 500),
-    };
+    requirePermission(actor, 'read');
+    return forecastAccuracy(this.tx.sql, actor.accountId, { ...options, asOf: todayUtc() });
   }
 }

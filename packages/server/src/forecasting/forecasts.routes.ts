@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { JobSchema } from '../accounts/auth.schema';
 import { SkuParam } from '../http/common.schema';
 import { AccuracySchema, ForecastQuerySchema, ForecastRunSchema, ForecastSchema } from './forecast.schema';
-import { FORECAST_RUN } from './forecast.jobs';
+import { startForecastRun } from './forecast.jobs';
 import type { Stockwise } from '../stockwise';
 import {
   IdempotencyHeaderSchema,
@@ -34,8 +34,7 @@ export function forecastsRoutes(sw: Stockwise) {
       request: { headers: IdempotencyHeaderSchema, ...optionalJsonBody(ForecastRunSchema) },
       responses: { 202: jsonResponse('Started', JobSchema) },
     }),
-    (actor, { json: body }) =>
-      sw.jobs.enqueue(actor, FORECAST_RUN, body?.horizon ? { horizon: body.horizon } : {}),
+    (actor, { json: body }) => startForecastRun(sw.jobs, actor, { horizon: body?.horizon, asOf: body?.asOf }),
   );
 
   serve(

@@ -18,13 +18,8 @@ import {
 import { overflowToHub } from '@stockwise/domain/replenishment/capacity-overflow';
 import type { ClearanceAdvice } from '@stockwise/domain/health/clearance';
 import type { PriceResponse } from '@stockwise/domain/forecasting/price-response';
-import { estimatePriceResponse } from '@stockwise/domain/forecasting/price-response';
-import {
-  CLEARANCE_ELASTICITY_WEEKS,
-  clearanceApplies,
-  positionClearance,
-} from '@stockwise/domain/replenishment/position-clearance';
-import { excessRepository } from '@stockwise/db/reports/excess.repository';
+import { clearanceApplies, positionClearance } from '@stockwise/domain/replenishment/position-clearance';
+import { priceResponses } from '../forecasting/price-responses';
 import { FeesService } from '../fees/fees.service';
 import type { PlanLine } from '@stockwise/domain/replenishment/plan-line';
 import type { PlanningPosition } from '@stockwise/domain/replenishment/position';
@@ -162,16 +157,11 @@ export class PlanningService {
       (await locationsRepository.listAll(this.tx.sql, actor.accountId)).map((l) => [l.id, l]),
     );
     // The price response pools each candidate's category (docs/forecasting.md Price response).
-    const categories = new Set(candidates.map((p) => byId.get(p.productId)?.category ?? null));
-    const pool = a.products.filter((p) => categories.has(p.category));
-    const prices = await excessRepository.weeklyPrices(this.tx.sql, actor.accountId, {
+    const response = await priceResponses(this.tx.sql, actor.accountId, {
       asOf: a.asOf,
-      weeks: CLEARANCE_ELASTICITY_WEEKS,
-      productIds: pool.map((p) => p.id),
+      of: candidates.flatMap((p) => byId.get(p.productId) ?? []),
+      catalogue: a.products,
     });
-    const response = estimatePriceResponse(
-      pool.map((p) => ({ key: p.id, category: p.category, points: prices.get(p.id) ?? [] })),
-    );
     const fees = new FeesService(this.tx).resolver(actor, a.asOf);
     for (const p of candidates) {
       const product = byId.get(p.productId);

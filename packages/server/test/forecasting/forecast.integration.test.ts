@@ -69,13 +69,25 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
 
   it('tracks accuracy once actuals arrive', async () => {
     const asOf = isoDate(parseIsoDate(todayUtc()) - 35);
-    await seller.sw.forecasts.run(seller.actor, { horizon: 28, asOf });
-    const res = await client(seller.app, seller.token).get('/api/v1/forecasts/accuracy?windowDays=28');
+    const api = client(seller.app, seller.token);
+    // A run from a past day (as that day's run would have forecast), through the API's job.
+    const future = await api.post('/api/v1/forecasts/run', { asOf: isoDate(parseIsoDate(todayUtc()) + 1) });
+    expect(future.status).toBe(400);
+    expect(future.body['field']).toBe('asOf');
+    expect((await api.post('/api/v1/forecasts/run', { horizon: 28, asOf })).status).toBe(202);
+    expect(await seller.sw.jobs.runOnce()).toBe(true);
+    const res = await api.get('/api/v1/forecasts/accuracy?windowDays=28');
     expect(res.status).toBe(200);
     expect(res.body['forecastsScored']).toBeGreaterThan(0);
-    const overall = res.body['overall'] as { wape: number; coverage: { q90: number } };
+    const overall = res.body['overall'] as { wape: number; baselineWape: number; coverage: { q90: number } };
     expect(overall.wape).toBeGreaterThan(0);
     expect(overall.wape).toBeLessThan(1.5);
+    // Against the seasonal-naive forecast made at the same origin: scored on the same days, and the
+    // model beats repeating last week on the demo seller's weekly, promotional demand.
+    expect(overall.baselineWape).toBeGreaterThan(overall.wape);
+    const perSku = res.body['perSku'] as { wape: number; baselineWape: number; category: string | null }[];
+    expect(perSku.every((r) => r.baselineWape >= 0 && r.category !== undefined)).toBe(true);
+    expect(perSku.map((r) => r.wape)).toEqual(perSku.map((r) => r.wape).sort((x, y) => y - x));
     expect(overall.coverage.q90).toBeGreaterThan(0.6);
     // Over time: the run scored falls in the week of its first day, overall and per category, and the
     // categories' observed days add up to the whole.

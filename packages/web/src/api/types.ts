@@ -67,6 +67,7 @@ export type ImportFormat = Schemas['ImportFormat'];
 export type JobStatus = Job['status'];
 
 export type Forecast = Schemas['Forecast'];
+export type ForecastAccuracy = Schemas['ForecastAccuracy'];
 
 export type RestockPlan = Schemas['RestockPlan'];
 export type RestockRecommendation = Schemas['RestockRecommendation'];

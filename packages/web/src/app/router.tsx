@@ -19,6 +19,7 @@ const ReceivePage = lazy(() => import('../replenishment/purchasing/receive/recei
 const ProductLabelsPage = lazy(() => import('../catalog/labels/product-labels-page'));
 const PurchaseOrderLabelsPage = lazy(() => import('../catalog/labels/purchase-order-labels-page'));
 const AlertsPage = lazy(() => import('../alerts/alerts-page'));
+const ForecastAccuracyPage = lazy(() => import('../forecasting/accuracy/accuracy-page'));
 const HealthPage = lazy(() => import('../health/health-page'));
 const ClearancePage = lazy(() => import('../health/clearance/clearance-page'));
 const SuppliersPage = lazy(() => import('../replenishment/suppliers/suppliers-page'));
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
       { path: 'products/:sku', element: <ProductDetailPage /> },
       { path: 'lookup', element: <LookupPage /> },
       { path: 'restock', element: <RestockPage /> },
+      { path: 'forecasts/accuracy', element: <ForecastAccuracyPage /> },
       { path: 'purchase-orders', element: <PurchaseOrdersPage /> },
       { path: 'purchase-orders/:number', element: <PurchaseOrderPage /> },
       { path: 'purchase-orders/:number/receive', element: <ReceivePage /> },

@@ -96,6 +96,18 @@ export function ForecastPanel({ sku, locations }: { sku: string; locations: stri
               </Text>
             ) : null}
           </Group>
+          {forecast.data.priceChanges.map((c) => (
+            <Text key={`${c.name}-${c.startsOn}`} size="sm" mb="xs" data-testid="forecast-price-change">
+              {t('forecast.priceChange', {
+                name: c.name,
+                from: fmt.date(c.startsOn),
+                to: fmt.date(c.endsOn),
+                factor: fmt.num(c.priceFactor, 2),
+                multiplier: fmt.num(c.demandMultiplier, 2),
+                elasticity: fmt.num(c.elasticity, 2),
+              })}
+            </Text>
+          ))}
           <Suspense fallback={<PageLoader />}>
             <ForecastChart
               option={option}

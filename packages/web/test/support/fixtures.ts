@@ -90,6 +90,7 @@ export function generateForecast() {
     history,
     forecast,
     overrides: [] as Forecast['overrides'],
+    priceChanges: [] as Forecast['priceChanges'],
   };
 }
 

@@ -28,6 +28,7 @@ const ITEMS: NavItem[] = [
   { to: '/', label: 'nav.overview', icon: <IconOverview /> },
   { to: '/inventory', label: 'nav.inventory', icon: <IconBox /> },
   { to: '/restock', label: 'nav.restock', icon: <IconTruck /> },
+  { to: '/forecasts/accuracy', label: 'nav.forecastAccuracy', icon: <IconChart /> },
   { to: '/purchase-orders', label: 'nav.purchaseOrders', icon: <IconClipboard /> },
   { to: '/suppliers', label: 'nav.suppliers', icon: <IconFactory /> },
   { to: '/orders', label: 'nav.orders', icon: <IconCart /> },

@@ -1,6 +1,7 @@
 import { decisionsEn } from './decisions/en';
 import { commerceEn } from './commerce/en';
 import { deskEn } from './desk/en';
+import { forecastingEn } from './forecasting/en';
 import { plannerEn } from './planner/en';
 
 /**
@@ -11,6 +12,7 @@ import { plannerEn } from './planner/en';
 export const en = {
   ...commerceEn,
   ...plannerEn,
+  ...forecastingEn,
   ...decisionsEn,
   ...deskEn,
   'app.name': 'Stockwise',

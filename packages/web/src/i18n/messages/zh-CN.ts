@@ -2,12 +2,14 @@ import { decisionsZhCN } from './decisions/zh-CN';
 import type { Messages } from './en';
 import { commerceZhCN } from './commerce/zh-CN';
 import { deskZhCN } from './desk/zh-CN';
+import { forecastingZhCN } from './forecasting/zh-CN';
 import { plannerZhCN } from './planner/zh-CN';
 
 /** 简体中文 (mainland usage). Codes such as SKU, ASIN, FNSKU, FBA, IPI, CSV and API stay as sellers know them. */
 export const zhCN: Messages = {
   ...commerceZhCN,
   ...plannerZhCN,
+  ...forecastingZhCN,
   ...decisionsZhCN,
   ...deskZhCN,
   'app.name': 'Stockwise',

@@ -2,12 +2,14 @@ import { decisionsZhTW } from './decisions/zh-TW';
 import type { Messages } from './en';
 import { commerceZhTW } from './commerce/zh-TW';
 import { deskZhTW } from './desk/zh-TW';
+import { forecastingZhTW } from './forecasting/zh-TW';
 import { plannerZhTW } from './planner/zh-TW';
 
 /** 繁體中文（臺灣用語）。SKU、ASIN、FNSKU、FBA、IPI、CSV、API 等代碼保留賣家熟悉的寫法。 */
 export const zhTW: Messages = {
   ...commerceZhTW,
   ...plannerZhTW,
+  ...forecastingZhTW,
   ...decisionsZhTW,
   ...deskZhTW,
   'app.name': 'Stockwise',

@@ -5,6 +5,7 @@ import { ScrollTable } from '../../components/common/data-table';
 import { DownloadButtons } from '../../components/common/download-buttons';
 import { PageHeader } from '../../components/common/page-header';
 import { ChartWithTable } from '../../components/common/chart-with-table';
+import { FigureCard } from '../../components/common/figure-card';
 import { QueryStates } from '../../components/common/query-states';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
@@ -144,12 +145,7 @@ function StorageFigures({ overview }: { overview: StorageOverview }) {
       .reduce((s, l) => s + (l.months[0]?.overageFee ?? 0), 0),
   }));
   const figure = (label: string, amounts: { currency: string; amount: number }[], testId: string) => (
-    <Paper withBorder radius="md" p="md" data-testid={testId}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <PerCurrency amounts={amounts} />
-    </Paper>
+    <FigureCard label={label} value={<PerCurrency amounts={amounts} />} testId={testId} />
   );
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
