@@ -42,6 +42,7 @@ import { historyWindow, loadDemandHistories } from '../forecasting/demand-histor
 import { todayUtc } from '../forecasting/forecast.service';
 import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
+import { timeSlices } from '../platform/event-loop';
 import type { Transactor } from '../platform/transactor';
 import { loadLpSolver } from './highs-solver';
 import { observedLeadTimesByRoute } from './suppliers.service';
@@ -289,7 +290,10 @@ export class PlanningService {
       historyWindow(a.asOf),
       a.products.length === 1 ? a.products[0]!.id : undefined,
     );
+    // Thousands of new SKUs take seconds to forecast: the embedded server answers requests in between.
+    const slices = timeSlices();
     for (const key of a.missing) {
+      await slices.pause();
       const h = histories.byItem.get(key)?.demand ?? new Float64Array(0);
       const f: DemandForecast = forecastDemand(h, {
         horizon: NETWORK_PLAN_RULES.forecastHorizon,
