@@ -57,6 +57,13 @@ function movementWhatColumns(rows: readonly MovementFields[]): unknown[][] {
     rows.map((m) => m.locationId),
     rows.map((m) => m.type),
     rows.map((m) => m.reason),
+    ...deltaColumns(rows),
+  ];
+}
+
+/** unnest arrays, one per bucket's delta: on hand, reserved, inbound, unfulfillable. */
+function deltaColumns(rows: readonly { deltas: StockDeltas }[]): unknown[][] {
+  return [
     rows.map((m) => m.deltas.onHand),
     rows.map((m) => m.deltas.reserved),
     rows.map((m) => m.deltas.inbound),
@@ -120,26 +127,42 @@ const PER_ROW_DELTAS = `SELECT p, l, sum(d_on) AS d_on, sum(d_res) AS d_res, sum
   bool_or(guard) AS guard FROM t GROUP BY p, l`;
 
 /**
- * The guarded set update of balances: each row of `per_row` (PER_ROW_DELTAS) added in one UPDATE, guarded as
- * applyDeltas guards one row (no bucket below zero, available kept ≥ 0 where asked). `when` gates the whole
- * update; the rows let through are returned as (product_id, location_id).
+ * The guarded balance update, for one row (applyDeltas) or many: the four deltas added to the buckets, and
+ * the condition under which the row changes (no bucket below zero; available — on hand − reserved — kept
+ * ≥ 0 when `guard` holds). Arguments are SQL expressions.
  */
-const guardedBalanceUpdate = (when: string) => `UPDATE stock_balances b SET on_hand = on_hand + g.d_on,
-    reserved = reserved + g.d_res, inbound = inbound + g.d_in, unfulfillable = unfulfillable + g.d_unf, updated_at = now()
+const balanceUpdate = (d: { on: string; res: string; in: string; unf: string; guard: string }) => ({
+  set: `on_hand = on_hand + ${d.on}, reserved = reserved + ${d.res}, inbound = inbound + ${d.in},
+    unfulfillable = unfulfillable + ${d.unf}, updated_at = now()`,
+  holds: `on_hand + ${d.on} >= 0 AND reserved + ${d.res} >= 0 AND inbound + ${d.in} >= 0 AND unfulfillable + ${d.unf} >= 0
+    AND (NOT ${d.guard} OR (on_hand + ${d.on}) - (reserved + ${d.res}) >= 0)`,
+});
+
+const PER_ROW_UPDATE = balanceUpdate({
+  on: 'g.d_on',
+  res: 'g.d_res',
+  in: 'g.d_in',
+  unf: 'g.d_unf',
+  guard: 'g.guard',
+});
+
+/**
+ * The guarded set update of balances: each row of `per_row` (PER_ROW_DELTAS) added in one UPDATE, guarded as
+ * applyDeltas guards one row. `when` gates the whole update; the rows let through are returned as
+ * (product_id, location_id).
+ */
+const guardedBalanceUpdate = (when: string) => `UPDATE stock_balances b SET ${PER_ROW_UPDATE.set}
   FROM per_row g
-  WHERE ${when} AND b.account_id = $1 AND b.product_id = g.p AND b.location_id = g.l
-    AND on_hand + g.d_on >= 0 AND reserved + g.d_res >= 0 AND inbound + g.d_in >= 0 AND unfulfillable + g.d_unf >= 0
-    AND (NOT g.guard OR (on_hand + g.d_on) - (reserved + g.d_res) >= 0)
+  WHERE ${when} AND b.account_id = $1 AND b.product_id = g.p AND b.location_id = g.l AND ${PER_ROW_UPDATE.holds}
   RETURNING b.product_id, b.location_id`;
+
+const ONE_ROW_UPDATE = balanceUpdate({ on: '$4', res: '$5', in: '$6', unf: '$7', guard: '$8' });
 
 /** unnest arrays, one per column: product, location, the four deltas and the guard. */
 const rowDeltaColumns = (rows: readonly RowDeltas[]): unknown[][] => [
   rows.map((r) => r.productId),
   rows.map((r) => r.locationId),
-  rows.map((r) => r.deltas.onHand),
-  rows.map((r) => r.deltas.reserved),
-  rows.map((r) => r.deltas.inbound),
-  rows.map((r) => r.deltas.unfulfillable),
+  ...deltaColumns(rows),
   rows.map((r) => r.guardAvailable),
 ];
 
@@ -236,11 +259,8 @@ export const ledgerRepository = {
   ): Promise<BalanceRecord | undefined> {
     const d = u.deltas;
     const [row] = await sql.query<BalanceRow>(
-      `UPDATE stock_balances SET on_hand = on_hand + $4, reserved = reserved + $5, inbound = inbound + $6,
-         unfulfillable = unfulfillable + $7, updated_at = now()
-       WHERE account_id = $1 AND product_id = $2 AND location_id = $3
-         AND on_hand + $4 >= 0 AND reserved + $5 >= 0 AND inbound + $6 >= 0 AND unfulfillable + $7 >= 0
-         AND (NOT $8 OR (on_hand + $4) - (reserved + $5) >= 0)
+      `UPDATE stock_balances SET ${ONE_ROW_UPDATE.set}
+       WHERE account_id = $1 AND product_id = $2 AND location_id = $3 AND ${ONE_ROW_UPDATE.holds}
        RETURNING *`,
       [
         u.accountId,
