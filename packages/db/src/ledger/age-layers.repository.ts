@@ -1,6 +1,7 @@
 import type { OpenLayer } from '@stockwise/domain/ledger/fifo';
 import type { Sql } from '../database';
 import type { ItemKey } from './ledger.repository';
+import { itemKey } from './ledger.repository';
 
 const BULK_CHUNK = 5000;
 
@@ -9,38 +10,17 @@ const BULK_CHUNK = 5000;
  * kept through every transfer) and the arrival at its network (`arrived_at`, Amazon's or the seller's).
  */
 export const ageLayersRepository = {
-  /** Open layers in FIFO order (arrival at the network, then receipt; domain/ledger/network.ts fifoOrder), locked for the rest of the transaction. */
-  async lockOpenLayers(sql: Sql, accountId: number, item: ItemKey): Promise<OpenLayer[]> {
-    const rows = await sql.query<{
-      id: number;
-      received_at: Date;
-      arrived_at: Date;
-      quantity_remaining: number;
-      unit_cost: number | null;
-    }>(
-      `SELECT id, received_at, arrived_at, quantity_remaining, unit_cost FROM age_layers
-       WHERE account_id = $1 AND product_id = $2 AND location_id = $3 AND quantity_remaining > 0
-       ORDER BY arrived_at, received_at, id FOR UPDATE`,
-      [accountId, item.productId, item.locationId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      receivedAt: r.received_at,
-      arrivedAt: r.arrived_at,
-      quantityRemaining: r.quantity_remaining,
-      unitCost: r.unit_cost,
-    }));
-  },
-
   /**
-   * lockOpenLayers for many items in one statement: each item's open layers in FIFO order, keyed
-   * `${productId}:${locationId}`, locked for the rest of the transaction (items in the ledger's lock order).
+   * The open layers of one or many items in one statement: each item's in FIFO order (arrival at the network,
+   * then receipt; domain/ledger/network.ts fifoOrder), keyed by itemKey, locked for the rest of the
+   * transaction (rows in the ledger's lock order).
    */
-  async lockOpenLayersMany(
+  async lockOpenLayers(
     sql: Sql,
     accountId: number,
     items: readonly ItemKey[],
   ): Promise<Map<string, OpenLayer[]>> {
+    if (items.length === 0) return new Map();
     const rows = await sql.query<{
       id: number;
       product_id: number;
@@ -58,7 +38,7 @@ export const ageLayersRepository = {
     );
     const out = new Map<string, OpenLayer[]>();
     for (const r of rows) {
-      const key = `${r.product_id}:${r.location_id}`;
+      const key = itemKey({ productId: r.product_id, locationId: r.location_id });
       const list = out.get(key) ?? [];
       list.push({
         id: r.id,
@@ -72,7 +52,7 @@ export const ageLayersRepository = {
     return out;
   },
 
-  /** Takes units off many layers in one statement (layer id → units taken). */
+  /** Takes units off layers in one statement (layer id → units taken, as allocateFifoInOrder counts them). */
   async consumeLayers(sql: Sql, accountId: number, taken: ReadonlyMap<number, number>): Promise<void> {
     if (taken.size === 0) return;
     await sql.query(
@@ -80,13 +60,6 @@ export const ageLayersRepository = {
        FROM unnest($2::bigint[], $3::int[]) AS t(id, q) WHERE a.account_id = $1 AND a.id = t.id`,
       [accountId, [...taken.keys()], [...taken.values()]],
     );
-  },
-
-  async consumeLayer(sql: Sql, layerId: number, quantity: number): Promise<void> {
-    await sql.query('UPDATE age_layers SET quantity_remaining = quantity_remaining - $2 WHERE id = $1', [
-      layerId,
-      quantity,
-    ]);
   },
 
   async insertLayer(

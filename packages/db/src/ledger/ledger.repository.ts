@@ -57,6 +57,13 @@ function movementWhatColumns(rows: readonly MovementFields[]): unknown[][] {
     rows.map((m) => m.locationId),
     rows.map((m) => m.type),
     rows.map((m) => m.reason),
+    ...deltaColumns(rows),
+  ];
+}
+
+/** unnest arrays, one per bucket's delta: on hand, reserved, inbound, unfulfillable. */
+function deltaColumns(rows: readonly { deltas: StockDeltas }[]): unknown[][] {
+  return [
     rows.map((m) => m.deltas.onHand),
     rows.map((m) => m.deltas.reserved),
     rows.map((m) => m.deltas.inbound),
@@ -79,12 +86,9 @@ function movementContextColumns(rows: readonly MovementFields[]): unknown[][] {
  * One movement that opens no age layer: a reservation or its release, or (with the FIFO cost of the layers
  * the caller took for it) a shipment.
  */
-export interface LayerFreeLine extends ItemKey {
+export interface LayerFreeLine extends RowDeltas {
   type: string;
   reason: string | null;
-  deltas: StockDeltas;
-  /** Refuse the change if it would leave available (on hand − reserved) below zero. */
-  guardAvailable: boolean;
   unitPrice: number | null;
   channel: string | null;
   referenceType: string | null;
@@ -107,6 +111,60 @@ export interface ItemKey {
   productId: number;
   locationId: number;
 }
+
+/** The key of a balance row (SKU × location) in maps of many rows. */
+export const itemKey = (i: ItemKey): string => `${i.productId}:${i.locationId}`;
+
+/** One balance row's deltas in a set-based write, with the same guard as ledgerRepository.applyDeltas. */
+export interface RowDeltas extends ItemKey {
+  deltas: StockDeltas;
+  /** Refuse the change if it would leave available (on hand − reserved) below zero. */
+  guardAvailable: boolean;
+}
+
+/** Sums the lines of `t` (p, l, d_on, d_res, d_in, d_unf, guard) per balance row; guarded if any line is. */
+const PER_ROW_DELTAS = `SELECT p, l, sum(d_on) AS d_on, sum(d_res) AS d_res, sum(d_in) AS d_in, sum(d_unf) AS d_unf,
+  bool_or(guard) AS guard FROM t GROUP BY p, l`;
+
+/**
+ * The guarded balance update, for one row (applyDeltas) or many: the four deltas added to the buckets, and
+ * the condition under which the row changes (no bucket below zero; available — on hand − reserved — kept
+ * ≥ 0 when `guard` holds). Arguments are SQL expressions.
+ */
+const balanceUpdate = (d: { on: string; res: string; in: string; unf: string; guard: string }) => ({
+  set: `on_hand = on_hand + ${d.on}, reserved = reserved + ${d.res}, inbound = inbound + ${d.in},
+    unfulfillable = unfulfillable + ${d.unf}, updated_at = now()`,
+  holds: `on_hand + ${d.on} >= 0 AND reserved + ${d.res} >= 0 AND inbound + ${d.in} >= 0 AND unfulfillable + ${d.unf} >= 0
+    AND (NOT ${d.guard} OR (on_hand + ${d.on}) - (reserved + ${d.res}) >= 0)`,
+});
+
+const PER_ROW_UPDATE = balanceUpdate({
+  on: 'g.d_on',
+  res: 'g.d_res',
+  in: 'g.d_in',
+  unf: 'g.d_unf',
+  guard: 'g.guard',
+});
+
+/**
+ * The guarded set update of balances: each row of `per_row` (PER_ROW_DELTAS) added in one UPDATE, guarded as
+ * applyDeltas guards one row. `when` gates the whole update; the rows let through are returned as
+ * (product_id, location_id).
+ */
+const guardedBalanceUpdate = (when: string) => `UPDATE stock_balances b SET ${PER_ROW_UPDATE.set}
+  FROM per_row g
+  WHERE ${when} AND b.account_id = $1 AND b.product_id = g.p AND b.location_id = g.l AND ${PER_ROW_UPDATE.holds}
+  RETURNING b.product_id, b.location_id`;
+
+const ONE_ROW_UPDATE = balanceUpdate({ on: '$4', res: '$5', in: '$6', unf: '$7', guard: '$8' });
+
+/** unnest arrays, one per column: product, location, the four deltas and the guard. */
+const rowDeltaColumns = (rows: readonly RowDeltas[]): unknown[][] => [
+  rows.map((r) => r.productId),
+  rows.map((r) => r.locationId),
+  ...deltaColumns(rows),
+  rows.map((r) => r.guardAvailable),
+];
 
 export const ledgerRepository = {
   async findBatchByKey(sql: Sql, accountId: number, key: string): Promise<BatchRecord | undefined> {
@@ -150,18 +208,7 @@ export const ledgerRepository = {
          SELECT * FROM unnest($7::bigint[], $8::bigint[], $9::text[], $10::text[], $11::int[], $12::int[], $13::int[], $14::int[],
            $15::boolean[], $16::numeric[], $17::text[], $18::text[], $19::text[], $20::timestamptz[], $21::numeric[])
            AS t(p, l, ty, r, d_on, d_res, d_in, d_unf, guard, up, ch, rt, ri, oa, uc)
-       ), per_row AS (
-         SELECT p, l, sum(d_on) AS d_on, sum(d_res) AS d_res, sum(d_in) AS d_in, sum(d_unf) AS d_unf, bool_or(guard) AS guard
-         FROM t GROUP BY p, l
-       ), applied AS (
-         UPDATE stock_balances b SET on_hand = on_hand + g.d_on, reserved = reserved + g.d_res, inbound = inbound + g.d_in,
-           unfulfillable = unfulfillable + g.d_unf, updated_at = now()
-         FROM per_row g
-         WHERE EXISTS (SELECT 1 FROM batch) AND b.account_id = $1 AND b.product_id = g.p AND b.location_id = g.l
-           AND on_hand + g.d_on >= 0 AND reserved + g.d_res >= 0 AND inbound + g.d_in >= 0 AND unfulfillable + g.d_unf >= 0
-           AND (NOT g.guard OR (on_hand + g.d_on) - (reserved + g.d_res) >= 0)
-         RETURNING b.product_id, b.location_id
-       ), moved AS (
+       ), per_row AS (${PER_ROW_DELTAS}), applied AS (${guardedBalanceUpdate('EXISTS (SELECT 1 FROM batch)')}), moved AS (
          INSERT INTO stock_movements (${MOVEMENT_COLUMNS})
          SELECT $1, batch.id, t.p, t.l, t.ty, t.r, t.d_on, t.d_res, t.d_in, t.d_unf, t.uc, t.up, t.ch, t.rt, t.ri, t.oa FROM batch, t
        )
@@ -212,11 +259,8 @@ export const ledgerRepository = {
   ): Promise<BalanceRecord | undefined> {
     const d = u.deltas;
     const [row] = await sql.query<BalanceRow>(
-      `UPDATE stock_balances SET on_hand = on_hand + $4, reserved = reserved + $5, inbound = inbound + $6,
-         unfulfillable = unfulfillable + $7, updated_at = now()
-       WHERE account_id = $1 AND product_id = $2 AND location_id = $3
-         AND on_hand + $4 >= 0 AND reserved + $5 >= 0 AND inbound + $6 >= 0 AND unfulfillable + $7 >= 0
-         AND (NOT $8 OR (on_hand + $4) - (reserved + $5) >= 0)
+      `UPDATE stock_balances SET ${ONE_ROW_UPDATE.set}
+       WHERE account_id = $1 AND product_id = $2 AND location_id = $3 AND ${ONE_ROW_UPDATE.holds}
        RETURNING *`,
       [
         u.accountId,
@@ -230,6 +274,23 @@ export const ledgerRepository = {
       ],
     );
     return row && mapBalance(row);
+  },
+
+  /**
+   * applyDeltas for many rows in one statement (the set-based writer, ledger-bulk.ts): several rows' lines on
+   * one balance row are summed and guarded on their sum. Returns the rows the guards let through; the caller
+   * rolls back when one is missing. Rows must exist and be locked (lockBalances).
+   */
+  async applyDeltasMany(sql: Sql, accountId: number, rows: readonly RowDeltas[]): Promise<ItemKey[]> {
+    if (rows.length === 0) return [];
+    return sql.query<ItemKey>(
+      `WITH t AS (
+         SELECT * FROM unnest($2::bigint[], $3::bigint[], $4::int[], $5::int[], $6::int[], $7::int[], $8::boolean[])
+           AS t(p, l, d_on, d_res, d_in, d_unf, guard)
+       ), per_row AS (${PER_ROW_DELTAS}), applied AS (${guardedBalanceUpdate('TRUE')})
+       SELECT product_id AS "productId", location_id AS "locationId" FROM applied`,
+      [accountId, ...rowDeltaColumns(rows)],
+    );
   },
 
   async findBalance(sql: Sql, accountId: number, item: ItemKey): Promise<BalanceRecord | undefined> {

@@ -1,13 +1,13 @@
 import { DomainError } from '@stockwise/domain/errors';
 import type { LayerTake } from '@stockwise/domain/ledger/fifo';
-import { allocateFifo, allocateFifoInOrder, fifoUnitCost } from '@stockwise/domain/ledger/fifo';
+import { allocateFifo, fifoUnitCost } from '@stockwise/domain/ledger/fifo';
 import type { Network } from '@stockwise/domain/ledger/network';
 import { carriedDates, networkOf } from '@stockwise/domain/ledger/network';
 import type { LedgerLinePlan, MovementRequest } from '@stockwise/domain/ledger/movement-rules';
-import { planMovement, reducesAvailable } from '@stockwise/domain/ledger/movement-rules';
+import { planMovement } from '@stockwise/domain/ledger/movement-rules';
 import type { Sql } from '@stockwise/db/database';
-import type { BatchInsert, ItemKey, LayerFreeLine } from '@stockwise/db/ledger/ledger.repository';
-import { ledgerRepository } from '@stockwise/db/ledger/ledger.repository';
+import type { ItemKey, LayerFreeLine } from '@stockwise/db/ledger/ledger.repository';
+import { itemKey, ledgerRepository } from '@stockwise/db/ledger/ledger.repository';
 import { ageLayersRepository } from '@stockwise/db/ledger/age-layers.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
@@ -15,7 +15,8 @@ import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
-import { guardsAvailable, newLayerCost, writableInBulk, writeInBulk } from './ledger-bulk';
+import { batchInsert, refuseLine, replayedBatch } from './ledger-batch';
+import { guardsAvailable, newLayerCost, writableInBulk, writeLockedSet, writeSet } from './ledger-bulk';
 
 /** One movement addressed the way sellers address stock: by SKU and location code. */
 export interface LedgerEntry {
@@ -108,8 +109,12 @@ export class LedgerService {
         lines.map((l) => l.item),
       );
       if (options.bulk && writableInBulk(lines)) {
-        const refused = await writeInBulk(sql, { accountId: actor.accountId, batchId, lines });
-        if (refused) await this.refuse(sql, actor, refused);
+        const setLines = lines.map((line) => ({
+          ...line,
+          guardAvailable: guardsAvailable(line.plan, line.product.allowBackorder),
+          layerCost: line.plan.opensLayer === 'new' ? newLayerCost(line) : null,
+        }));
+        await writeSet(sql, { accountId: actor.accountId, batchId, lines: setLines });
         return { batchId, replayed: false };
       }
       // Carried layers travel from a transfer's source line to its destination line.
@@ -133,7 +138,7 @@ export class LedgerService {
   ): Promise<PostResult> {
     requirePermission(actor, 'inventory:write');
     const planned = entries.map((entry) => ({ entry, plans: planMovement(entry.request) }));
-    const rows = new Set(entries.map((e) => `${e.item.productId}:${e.item.locationId}`));
+    const rows = new Set(entries.map((e) => itemKey(e.item)));
     const layerFree = planned.every(({ plans }) =>
       plans.every((p) => p.at === 'source' && p.consumesLayers === 0 && p.opensLayer === null),
     );
@@ -151,9 +156,9 @@ export class LedgerService {
   /**
    * The set-based path for movements that take units out of age layers and open none (shipments): all
    * of them on balance rows the caller already holds locked, in a few statements whatever their number —
-   * the items' open layers locked and read once, FIFO decided in memory in the order given (as posting
-   * them one by one would), then the batch, the balances (guarded on each row's summed deltas), the
-   * movements with their FIFO cost, and the layers written. Anything else goes through post().
+   * the batch, then the set-based writer (ledger-bulk.ts writeSet: FIFO decided in memory in the order
+   * given, as posting them one by one would; balances guarded on each row's summed deltas). Anything else
+   * goes through post().
    */
   async postConsuming(
     actor: Actor,
@@ -166,30 +171,7 @@ export class LedgerService {
     );
     const consuming = planned.every(({ plan }) => plan.at === 'source' && plan.opensLayer === null);
     if (!consuming || entries.length === 0) return this.post(actor, entries, options);
-    return this.tx.run(async (sql) => {
-      const keyOf = (e: LockedEntry) => `${e.item.productId}:${e.item.locationId}`;
-      const items = new Map(entries.map((e) => [keyOf(e), e.item]));
-      const layers = await ageLayersRepository.lockOpenLayersMany(sql, actor.accountId, [...items.values()]);
-      const { allocations, taken } = allocateFifoInOrder(
-        layers,
-        planned.map(({ entry, plan }) => ({ key: keyOf(entry), quantity: plan.consumesLayers })),
-      );
-      // Layers short of a movement mean the balance is short too: refused like post() refuses it.
-      const short = allocations.findIndex((a) => a.shortfall > 0);
-      if (short >= 0) {
-        const { index, entry } = planned[short]!;
-        await this.refuse(sql, actor, { index, entry, item: entry.item });
-      }
-      const lines = planned.map(({ entry, plan }, i) =>
-        lockedLine(entry, plan, plan.consumesLayers > 0 ? fifoUnitCost(allocations[i]!.takes) : null),
-      );
-      const batch = batchInsert(actor, entries, options);
-      const { batchId, applied } = await ledgerRepository.postLayerFree(sql, batch, lines);
-      if (batchId === undefined) return replayedBatch(sql, batch);
-      if (applied.length < items.size) await this.refuseUnapplied(sql, actor, { entries, applied });
-      await ageLayersRepository.consumeLayers(sql, actor.accountId, taken);
-      return { batchId, replayed: false };
-    });
+    return this.tx.run((sql) => writeLockedSet(sql, actor, { entries, planned, options }));
   }
 
   /** Refuses the first entry whose balance row the guarded set update did not apply. */
@@ -198,32 +180,13 @@ export class LedgerService {
     actor: Actor,
     q: { entries: readonly LockedEntry[]; applied: readonly ItemKey[] },
   ): Promise<never> {
-    const done = new Set(q.applied.map((a) => `${a.productId}:${a.locationId}`));
-    const index = q.entries.findIndex((e) => !done.has(`${e.item.productId}:${e.item.locationId}`));
-    return this.refuse(sql, actor, { index, entry: q.entries[index]!, item: q.entries[index]!.item });
-  }
-
-  /** Throws INSUFFICIENT_STOCK for a line whose guarded balance update was refused, with the balance as it stands. */
-  private async refuse(
-    sql: Sql,
-    actor: Actor,
-    line: { index: number; entry: LedgerEntry; item: ItemKey },
-  ): Promise<never> {
-    const current = await ledgerRepository.findBalance(sql, actor.accountId, line.item);
-    throw new DomainError(
-      'INSUFFICIENT_STOCK',
-      `not enough stock of ${line.entry.sku} at ${line.entry.location} for this ${line.entry.request.type}`,
-      {
-        field: `${line.index}`,
-        details: {
-          skus: [line.entry.sku],
-          location: line.entry.location,
-          onHand: current?.onHand ?? 0,
-          available: (current?.onHand ?? 0) - (current?.reserved ?? 0),
-          unfulfillable: current?.unfulfillable ?? 0,
-        },
-      },
-    );
+    const done = new Set(q.applied.map(itemKey));
+    const index = q.entries.findIndex((e) => !done.has(itemKey(e.item)));
+    return refuseLine(sql, actor.accountId, {
+      index,
+      entry: q.entries[index]!,
+      item: q.entries[index]!.item,
+    });
   }
 
   private async applyLine(
@@ -242,24 +205,25 @@ export class LedgerService {
       accountId,
       ...item,
       deltas: plan.deltas,
-      guardAvailable: guardsAvailable(line),
+      guardAvailable: guardsAvailable(plan, product.allowBackorder),
     });
-    if (!balance) await this.refuse(sql, actor, line);
+    if (!balance) await refuseLine(sql, accountId, line);
     const occurredAt = entry.occurredAt ?? new Date();
     let unitCost: number | null = null;
     let takes: Carried = [];
     if (plan.consumesLayers > 0) {
-      const allocation = allocateFifo(
-        await ageLayersRepository.lockOpenLayers(sql, accountId, item),
-        plan.consumesLayers,
-      );
+      const layers = await ageLayersRepository.lockOpenLayers(sql, accountId, [item]);
+      const allocation = allocateFifo(layers.get(itemKey(item)) ?? [], plan.consumesLayers);
       if (allocation.shortfall > 0) {
         throw new Error(
           `ledger invariant broken: layers of product ${product.id} at location ${item.locationId} do not cover on hand`,
         );
       }
-      for (const take of allocation.takes)
-        await ageLayersRepository.consumeLayer(sql, take.layerId, take.quantity);
+      await ageLayersRepository.consumeLayers(
+        sql,
+        accountId,
+        new Map(allocation.takes.map((t) => [t.layerId, t.quantity])),
+      );
       unitCost = fifoUnitCost(allocation.takes);
       takes = allocation.takes;
     } else if (plan.opensLayer === 'new') {
@@ -384,7 +348,7 @@ function lockedLine(entry: LockedEntry, plan: LedgerLinePlan, unitCost: number |
     type: plan.type,
     reason: plan.reason,
     deltas: plan.deltas,
-    guardAvailable: reducesAvailable(plan.deltas) && !entry.allowBackorder,
+    guardAvailable: guardsAvailable(plan, entry.allowBackorder),
     unitPrice: plan.type === 'shipment' ? (entry.unitPrice ?? null) : null,
     channel: entry.channel ?? null,
     referenceType: entry.referenceType ?? null,
@@ -392,25 +356,4 @@ function lockedLine(entry: LockedEntry, plan: LedgerLinePlan, unitCost: number |
     occurredAt: entry.occurredAt ?? new Date(),
     unitCost,
   };
-}
-
-/** The batch row for these entries: its kind defaults to the first entry's movement type. */
-function batchInsert(actor: Actor, entries: readonly LedgerEntry[], options: PostOptions): BatchInsert {
-  return {
-    accountId: actor.accountId,
-    idempotencyKey: options.idempotencyKey ?? null,
-    kind: options.kind ?? entries[0]!.request.type,
-    actorUserId: actor.userId,
-    actorTokenId: actor.tokenId,
-    note: options.note ?? null,
-  };
-}
-
-/** The answer to a batch whose idempotency key was used before: the first batch, nothing written. */
-async function replayedBatch(sql: Sql, batch: BatchInsert): Promise<PostResult> {
-  const existing = batch.idempotencyKey
-    ? await ledgerRepository.findBatchByKey(sql, batch.accountId, batch.idempotencyKey)
-    : undefined;
-  if (!existing) throw new Error('a batch was refused as a replay without an earlier batch of that key');
-  return { batchId: existing.id, replayed: true };
 }

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { AdjustmentReason } from '@stockwise/domain/ledger/movement-rules';
-import type { LedgerEntry } from '../../src/ledger/ledger.service';
+import type { LedgerEntry, LockedEntry } from '../../src/ledger/ledger.service';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import type { TestAccount } from '../support/factories';
@@ -79,6 +79,38 @@ const adjustments: LedgerEntry[] = [
   adjust('B-5', 'FBA', 7, 'count'),
 ];
 
+/** A shipment of `quantity` of `sku` from WH, not from reserved stock. */
+const ship = (sku: string, quantity: number): LedgerEntry => ({
+  sku,
+  location: 'WH',
+  request: { type: 'shipment', quantity },
+  occurredAt: day(5),
+  unitPrice: 10,
+  channel: 'shop',
+  referenceType: 'order',
+  referenceId: '7',
+});
+
+/** The entries with their balance rows resolved, as postConsuming's callers (order intake) give them. */
+async function locked(sw: Stockwise, owner: TestAccount, entries: LedgerEntry[]): Promise<LockedEntry[]> {
+  const ids = new Map(
+    (
+      await sw.db.query<{ sku: string; id: number }>('SELECT sku, id FROM products WHERE account_id = $1', [
+        owner.actor.accountId,
+      ])
+    ).map((r) => [r.sku, r.id]),
+  );
+  const [wh] = await sw.db.query<{ id: number }>(
+    `SELECT id FROM locations WHERE account_id = $1 AND code = 'WH'`,
+    [owner.actor.accountId],
+  );
+  return entries.map((e) => ({
+    ...e,
+    item: { productId: ids.get(e.sku)!, locationId: wh!.id },
+    allowBackorder: false,
+  }));
+}
+
 describeEachBackend('Set-based ledger writes (postMany)', (backend) => {
   const ctx = useStockwise(backend);
 
@@ -112,5 +144,38 @@ describeEachBackend('Set-based ledger writes (postMany)', (backend) => {
       details: { skus: ['B-1'], onHand: 9, available: 7 },
     });
     expect(await ledgerOf(ctx.sw, owner)).toEqual(before);
+  });
+
+  it('postConsuming takes FIFO layers in the order given, several lines on one row, as post() does', async () => {
+    const one = await sellerWithLayers(ctx.sw);
+    const many = await sellerWithLayers(ctx.sw);
+    const shipments = [ship('B-3', 4), ship('B-2', 1), ship('B-3', 4)];
+    await ctx.sw.ledger.post(one.actor, shipments, { kind: 'order.ship' });
+    await ctx.sw.ledger.postConsuming(many.actor, await locked(ctx.sw, many, shipments), {
+      kind: 'order.ship',
+    });
+    const expected = await ledgerOf(ctx.sw, one);
+    expect(await ledgerOf(ctx.sw, many)).toEqual(expected);
+    // What the comparison is worth: B-3's second shipment took the last 2 of the older layer (at 5) and 2 of
+    // the newer (at 4), so its FIFO cost is 4.5.
+    expect(expected.movements.at(-1)).toMatchObject({ sku: 'B-3', on_hand_delta: -4, unit_cost: 4.5 });
+    expect(await ctx.sw.inventory.findImbalances(many.actor)).toEqual([]);
+  });
+
+  it('postConsuming refuses the line post() would refuse first, and writes nothing', async () => {
+    const owner = await sellerWithLayers(ctx.sw);
+    const before = await ledgerOf(ctx.sw, owner);
+    // B-3 holds 11: its second shipment runs short. B-1 holds 9 with 2 reserved: shipping 8 leaves −1 available.
+    // post() names the stock after the lines before (7 of B-3); the set-based write names it before the batch.
+    for (const [shipments, field, sku, onHand] of [
+      [[ship('B-3', 4), ship('B-3', 8)], '1', 'B-3', 11],
+      [[ship('B-3', 4), ship('B-1', 8), ship('B-3', 8)], '1', 'B-1', 9],
+    ] as const) {
+      const expected = { code: 'INSUFFICIENT_STOCK', field, details: { skus: [sku] } };
+      await expect(ctx.sw.ledger.post(owner.actor, [...shipments])).rejects.toMatchObject(expected);
+      const refused = ctx.sw.ledger.postConsuming(owner.actor, await locked(ctx.sw, owner, [...shipments]));
+      await expect(refused).rejects.toMatchObject({ ...expected, details: { skus: [sku], onHand } });
+      expect(await ledgerOf(ctx.sw, owner)).toEqual(before);
+    }
   });
 });
