@@ -181,13 +181,19 @@ export const profitRepository = {
          FROM stock_balances b JOIN prod ON prod.id = b.product_id CROSS JOIN days d
          WHERE b.account_id = $1 AND b.location_id IN (SELECT id FROM amz)
        ),
+       amz_layers AS MATERIALIZED (
+         -- When each layer opened, looked up by its movement's key: a join let the planner scan the whole ledger.
+         SELECT x.id, x.product_id, x.location_id, x.quantity_received, x.received_at, x.arrived_at,
+           (SELECT sm.occurred_at FROM stock_movements sm WHERE sm.id = x.source_movement_id) AS opened_at
+         FROM age_layers x JOIN prod ON prod.id = x.product_id
+         WHERE x.account_id = $1 AND x.location_id IN (SELECT id FROM amz)
+       ),
        lay AS MATERIALIZED (
          SELECT x.product_id, x.location_id, d.day, x.quantity_received AS qr, x.received_at, x.arrived_at,
            sum(x.quantity_received) OVER (PARTITION BY x.product_id, x.location_id, d.day
              ORDER BY x.arrived_at DESC, x.received_at DESC, x.id DESC) AS cum
-         FROM age_layers x JOIN prod ON prod.id = x.product_id
-         JOIN stock_movements sm ON sm.id = x.source_movement_id CROSS JOIN days d
-         WHERE x.account_id = $1 AND x.location_id IN (SELECT id FROM amz) AND sm.occurred_at < ${endOf('d.day')}
+         FROM amz_layers x CROSS JOIN days d
+         WHERE x.opened_at < ${endOf('d.day')}
        ),
        opened AS (
          SELECT lay.product_id, lay.day, lay.received_at, lay.arrived_at,
