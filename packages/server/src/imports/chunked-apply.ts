@@ -4,13 +4,11 @@ import { locationsRepository } from '@stockwise/db/catalog/locations.repository'
 import { importsRepository } from '@stockwise/db/imports/imports.repository';
 import { salesHistoryRepository } from '@stockwise/db/sales/sales-history.repository';
 import type { Actor } from '../accounts/actor';
+import { yieldToEventLoop } from '../platform/event-loop';
 import type { Transactor } from '../platform/transactor';
 
 /** Staged lines applied per transaction: short enough that no lock is held for long. */
 export const APPLY_CHUNK_LINES = 5000;
-
-/** Lets other work (an API request on the embedded database's one connection) run between chunks. */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Applies a sales history's demand in chunks of staged lines, each in its own transaction that also

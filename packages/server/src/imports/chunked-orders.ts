@@ -11,7 +11,7 @@ import type { RejectedRow } from './import-result';
 import { MAX_REPORTED } from './import-result';
 import { checkCounts } from './appliers/count-precheck';
 import { checkProducts } from './appliers/products-precheck';
-import { yieldToEventLoop } from './chunked-apply';
+import { yieldToEventLoop } from '../platform/event-loop';
 
 /**
  * Kinds applied in committed chunks of whole staged groups (docs/architecture.md "Imports"), and how many

@@ -16,7 +16,7 @@ import type { Actor } from '../accounts/actor';
 import type { ImportInput, ImportResult, RejectedRow } from './import-result';
 import { RejectCollector, resumedResult, unchangedResult } from './import-result';
 
-import { yieldToEventLoop } from './chunked-apply';
+import { yieldToEventLoop } from '../platform/event-loop';
 import { utf8Check } from './utf8-check';
 
 /**

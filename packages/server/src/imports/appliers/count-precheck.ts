@@ -3,7 +3,7 @@ import { planMovement, refusesDeltas } from '@stockwise/domain/ledger/movement-r
 import { importChunksRepository } from '@stockwise/db/imports/import-chunks.repository';
 import type { Transactor } from '../../platform/transactor';
 import type { PrecheckQuery } from '../chunked-orders';
-import { yieldToEventLoop } from '../chunked-apply';
+import { yieldToEventLoop } from '../../platform/event-loop';
 import { PRECHECK_PAGE, stagedGroups } from './apply-context';
 import { belowReserved } from './count-reconciliation';
 import { stockCount } from './stock.applier';

@@ -2,7 +2,7 @@ import { DomainError, isDomainError } from '@stockwise/domain/errors';
 import { importsRepository } from '@stockwise/db/imports/imports.repository';
 import type { LedgerEntry } from '../../ledger/ledger.service';
 import { MAX_REPORTED } from '../import-result';
-import { yieldToEventLoop } from '../chunked-apply';
+import { yieldToEventLoop } from '../../platform/event-loop';
 import type { ApplyContext } from './apply-context';
 import { APPLY_PAGE, attempt, inBatchOrOneByOne, stagedGroups } from './apply-context';
 

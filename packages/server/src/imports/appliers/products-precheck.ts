@@ -2,7 +2,7 @@ import { DomainError } from '@stockwise/domain/errors';
 import { importsRepository } from '@stockwise/db/imports/imports.repository';
 import type { Transactor } from '../../platform/transactor';
 import type { PrecheckQuery } from '../chunked-orders';
-import { yieldToEventLoop } from '../chunked-apply';
+import { yieldToEventLoop } from '../../platform/event-loop';
 import { PRECHECK_PAGE, stagedGroups } from './apply-context';
 
 /** A SKU's last line in the file: the one applied. */
