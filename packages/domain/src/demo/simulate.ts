@@ -152,6 +152,7 @@ class Simulation {
           quantity: sold,
           unitPrice,
           channel: 'amazon',
+          ...soldOut(sold, wanted),
         });
         this.scheduleReturns(plan, { day: at.day, sold, slot: 0 });
       }
@@ -169,6 +170,7 @@ class Simulation {
           quantity: sold,
           unitPrice: product.price,
           channel: 'shopify',
+          ...soldOut(sold, wanted),
         });
         this.scheduleReturns(plan, { day: at.day, sold, slot: 2 });
       }
@@ -254,4 +256,9 @@ class Simulation {
 
 export function simulate(args: SimulationContext & { plans: readonly SkuPlan[] }): SimulationResult {
   return new Simulation(args.plans, args).run();
+}
+
+/** When demand outran the shelf, the share of the day at which the last unit went (see `soldOutAt`). */
+function soldOut(sold: number, wanted: number): { soldOutAt?: number } {
+  return sold < wanted ? { soldOutAt: sold / wanted } : {};
 }

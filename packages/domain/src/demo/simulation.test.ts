@@ -40,6 +40,41 @@ function checkLedger(s: DemoSimulation): void {
 }
 
 describe('ledger consistency', () => {
+  it('dates a sale that emptied the shelf by the share of the day gone (sold / wanted), and no other sale', () => {
+    const stock = new Map<string, number>();
+    let soldOut = 0;
+    for (const event of seller.events) {
+      if (event.kind === 'transfer') {
+        stock.set(
+          stockKey(event.sku, event.from),
+          (stock.get(stockKey(event.sku, event.from)) ?? 0) - event.quantity,
+        );
+        stock.set(
+          stockKey(event.sku, event.to),
+          (stock.get(stockKey(event.sku, event.to)) ?? 0) + event.quantity,
+        );
+        continue;
+      }
+      const key = stockKey(event.sku, event.location);
+      const delta =
+        event.kind === 'sale'
+          ? -event.quantity
+          : event.kind === 'return'
+            ? event.sellable
+              ? event.quantity
+              : 0
+            : event.quantity;
+      stock.set(key, (stock.get(key) ?? 0) + delta);
+      if (event.kind !== 'sale' || event.soldOutAt === undefined) continue;
+      soldOut++;
+      expect(stock.get(key)).toBe(0);
+      expect(event.soldOutAt).toBeGreaterThan(0);
+      expect(event.soldOutAt).toBeLessThan(1);
+    }
+    // A simulated seller runs out now and then, and each such sale says when.
+    expect(soldOut).toBeGreaterThan(10);
+  });
+
   it('replays without negative stock to exactly the simulated stock, in date then kind order', () => {
     checkLedger(sim);
   });

@@ -71,6 +71,11 @@ export type DemoEvent =
       quantity: number;
       unitPrice: number;
       channel: 'amazon' | 'shopify';
+      /**
+       * A sale that emptied the shelf: the share of the day gone when it did (demand arrives evenly, so
+       * after `sold / wanted` of it). The ledger then dates the day's last outflow as a seller's would.
+       */
+      soldOutAt?: number;
     }
   | { kind: 'transfer'; date: string; sku: string; from: string; to: string; quantity: number }
   | { kind: 'return'; date: string; sku: string; location: string; quantity: number; sellable: boolean }

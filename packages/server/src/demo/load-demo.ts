@@ -192,7 +192,7 @@ function toReplayEntries(
       locationId: ids.locationIds.get(location)!,
       ...(event.kind === 'transfer' ? { toLocationId: ids.locationIds.get(event.to)! } : {}),
       request: toRequest(event),
-      occurredAt: at(event.date),
+      occurredAt: event.kind === 'sale' ? at(event.date, event.soldOutAt) : at(event.date),
       defaultUnitCost: ids.unitCosts.get(event.sku) ?? null,
       unitPrice: event.kind === 'sale' ? event.unitPrice : null,
       channel: event.kind === 'sale' ? event.channel : null,
