@@ -4,6 +4,9 @@ import { bracketAmountSql, bracketUnitsColumn, openLayersSql } from './layer-sum
 import type { StorageRow } from './storage.repository';
 import { LOCATION_COLUMNS, PRODUCT_COLUMNS, averageOnHandSql } from './storage.repository';
 
+/** Months since year 0 of 'YYYY-MM'. */
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+
 /** One month of the storage report: its 'YYYY-MM' and the day it is taken on (the days before it count). */
 export interface StorageMonthParam {
   month: string;
@@ -29,7 +32,7 @@ export interface StorageMonthRow extends StorageRow {
 }
 
 /**
- * The storage report's rows of several months in one statement, in month, SKU × location order: each
+ * The storage report's rows of several months (consecutive, in order) in one statement, in month, SKU × location order: each
  * balance row's average daily on hand over the month's days before its `asOf`, and the aged surcharge of
  * today's open layers aged to the month's assessment day at its location (`brackets`, the tables' rates) —
  * what `storageRepository.statement` reads for one month, for every month at once.
@@ -44,6 +47,11 @@ export async function storageMonthRows(
   },
 ): Promise<StorageMonthRow[]> {
   if (q.months.length === 0) return [];
+  q.months.forEach((m, i) => {
+    const previous = q.months[i - 1];
+    if (previous !== undefined && monthIndex(m.month) !== monthIndex(previous.month) + 1)
+      throw new RangeError(`storage months must follow one another: ${previous.month} then ${m.month}`);
+  });
   const b = q.brackets;
   const params: unknown[] = [
     accountId,
@@ -78,18 +86,31 @@ export async function storageMonthRows(
        SELECT (t.i - 1)::int AS m, t.s AS start, GREATEST(0, LEAST((t.s + interval '1 month')::date, t.a) - t.s) AS n
        FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS t(s, a, i)
      ),
+     -- each movement in the month it falls in (the last month's for any after it), read once
      mv AS (
-       SELECT x.product_id, x.location_id, x.occurred_at, x.on_hand_delta AS delta FROM stock_movements x
-       WHERE x.account_id = $1 AND x.occurred_at >= ((SELECT min(start) FROM mo)::timestamp AT TIME ZONE 'UTC')
-         AND x.location_id IN (SELECT id FROM scope)
+       SELECT x.product_id, x.location_id, x.day, x.delta,
+         LEAST(date_trunc('month', x.day)::date, (SELECT max(start) FROM mo)) AS month
+       FROM (
+         SELECT y.product_id, y.location_id, (y.occurred_at AT TIME ZONE 'UTC')::date AS day, y.on_hand_delta AS delta
+         FROM stock_movements y
+         WHERE y.account_id = $1 AND y.occurred_at >= ((SELECT min(start) FROM mo)::timestamp AT TIME ZONE 'UTC')
+           AND y.location_id IN (SELECT id FROM scope)
+       ) x
        OFFSET 0
      ),
+     -- per SKU × location × month: its change, and Σ delta × (days − day) over the month's days before its asOf
+     bk AS MATERIALIZED (
+       SELECT mo.m, mo.start, mv.product_id, mv.location_id, sum(mv.delta) AS total,
+         coalesce(sum(mv.delta * (mo.n - (mv.day - mo.start))) FILTER (WHERE mv.day - mo.start < mo.n), 0) AS weighted
+       FROM mv JOIN mo ON mo.start = mv.month
+       GROUP BY mo.m, mo.start, mv.product_id, mv.location_id
+     ),
+     -- per month: the change since its first day (its own and every later month's) and its weighted sum
      agg AS MATERIALIZED (
-       SELECT mo.m, mv.product_id, mv.location_id, sum(mv.delta) AS since_start,
-         coalesce(sum(mv.delta * (mo.n - d.day)) FILTER (WHERE d.day < mo.n), 0) AS weighted
-       FROM mv JOIN mo ON mv.occurred_at >= (mo.start::timestamp AT TIME ZONE 'UTC')
-       CROSS JOIN LATERAL (SELECT ((mv.occurred_at AT TIME ZONE 'UTC')::date - mo.start) AS day) d
-       GROUP BY mo.m, mv.product_id, mv.location_id
+       SELECT mo.m, bk.product_id, bk.location_id, sum(bk.total)::bigint AS since_start,
+         coalesce(sum(bk.weighted) FILTER (WHERE bk.m = mo.m), 0)::bigint AS weighted
+       FROM mo JOIN bk ON bk.start >= mo.start
+       GROUP BY mo.m, bk.product_id, bk.location_id
      ),
      lay AS MATERIALIZED (${layers}),
      br AS (

@@ -72,7 +72,13 @@ export async function storageMonths(
     analytic(tx, (sql) =>
       storageMonthRows(sql, base.actor.accountId, { months: plan, brackets, locationIds: scopeIds(base) }),
     ),
-    Promise.all(contexts.map((ctx) => utilization(tx, ctx))),
+    // the utilisation ratio once per day taken on (this month and next share today's, as the summary does)
+    Promise.all(
+      contexts.map((ctx) => {
+        const same = ctx.params.asOf === base.params.asOf;
+        return same ? utilization(tx, base) : utilization(tx, ctx);
+      }),
+    ),
   ]);
   // the report's order (marketplace by marketplace, SKU × location within each), so the sums add alike
   const order = new Map(byMarketplace[0]?.map((c, i) => [c.scope.locations[0]?.marketplace ?? null, i]));
