@@ -49,10 +49,10 @@ interface StorageQuery {
 }
 
 /** The product's columns of a StorageRow, named as its fields. */
-const PRODUCT_COLUMNS = `p.id AS "productId", p.sku, p.title, p.asin, p.fnsku, p.length, p.width, p.height,
+export const PRODUCT_COLUMNS = `p.id AS "productId", p.sku, p.title, p.asin, p.fnsku, p.length, p.width, p.height,
   p.dimension_unit AS "dimensionUnit", p.weight, p.weight_unit AS "weightUnit", p.cubic_feet AS "cubicFeet", p.size_tier AS "sizeTier"`;
 /** The location's and balance's columns of a StorageRow (alias l and s), named as its fields. */
-const LOCATION_COLUMNS = `l.code AS location, l.type AS "locationType", l.marketplace, s.on_hand AS "onHand", s.inbound`;
+export const LOCATION_COLUMNS = `l.code AS location, l.type AS "locationType", l.marketplace, s.on_hand AS "onHand", s.inbound`;
 
 /**
  * The month's days before `asOf` ($2 = the month's first day, $3 = asOf), and per SKU × location from its
@@ -68,7 +68,7 @@ const monthMovementSums = (movements: string) => `
   )`;
 
 /** Average daily on hand over `days` days from today's balance (alias s) and its movement sums (alias agg). */
-const averageOnHandSql = (days: string) =>
+export const averageOnHandSql = (days: string) =>
   `GREATEST(0, (s.on_hand - coalesce(agg.since_start, 0)) + coalesce(agg.weighted, 0)::float8 / ${days})`;
 
 const monthAverageSql = `CASE WHEN span.n = 0 THEN s.on_hand ELSE ${averageOnHandSql('span.n')} END AS "averageOnHand"`;

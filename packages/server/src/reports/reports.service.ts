@@ -68,8 +68,12 @@ export class ReportsService {
 
   private async context(actor: Actor, kind: ReportKind, params: ReportParams): Promise<ReportContext> {
     requirePermission(actor, 'read');
+    return this.contextIn(actor, params, await this.scope(actor, kind, params.location));
+  }
+
+  /** The context of a report on `params` over `scope`: the fee tables in force on its date. */
+  private async contextIn(actor: Actor, params: ReportParams, scope: ReportScope): Promise<ReportContext> {
     const fees = this.fees.resolver(actor, params.asOf);
-    const scope = await this.scope(actor, kind, params.location);
     // One marketplace in scope (one Amazon store, or ?location=): its table; several: the default's.
     const markets = new Set(scope.locations.flatMap((l) => (l.marketplace === null ? [] : [l.marketplace])));
     const [only] = markets;
@@ -171,7 +175,10 @@ export class ReportsService {
       asOf: params.asOf,
       currencies: [...new Set(priced.map((s) => s.currency))].sort(),
       withoutFeeTable: [...new Set(schedules.filter((s) => s.noTable).map((s) => s.marketplace))].sort(),
-      months: await storageMonths(this, actor, { asOf: params.asOf, months: q.months }),
+      months: await storageMonths(this.tx, ctx, (p) => this.contextIn(actor, p, ctx.scope), {
+        asOf: params.asOf,
+        months: q.months,
+      }),
       summary,
     };
   }

@@ -1,8 +1,15 @@
 import type { CurrencyTotals } from '@stockwise/domain/reports/money';
 import { totalsByCurrency } from '@stockwise/domain/reports/money';
-import type { Actor } from '../accounts/actor';
-import { r2 } from './report-context';
-import type { ReportsService } from './reports.service';
+import type {
+  MonthBracketParam,
+  StorageMonthParam,
+  StorageMonthRow,
+} from '@stockwise/db/reports/storage-months.repository';
+import { storageMonthRows } from '@stockwise/db/reports/storage-months.repository';
+import type { Transactor } from '../platform/transactor';
+import type { ReportContext, ReportParams } from './report-context';
+import { analytic, contextsByMarketplace, r2, scopeIds } from './report-context';
+import { assessmentDay, storageRowFees, utilization } from './storage.report';
 
 /** 'YYYY-MM' shifted by `delta` months. */
 export function shiftMonth(month: string, delta: number): string {
@@ -31,38 +38,83 @@ export interface StorageMonth {
 /**
  * The storage report's fees summed by storage type and currency, month by month: `months` months up to
  * this one, then next month (today's stock priced at next month's rate and its surcharge day,
- * docs/formulas.md storage fees). The rows are the storage report's own, so the figures match its download.
+ * docs/formulas.md storage fees). Every month's rows come from one statement (storageMonthRows) and are
+ * priced row by row as the storage report prices them (storageRowFees), so the figures match its download.
+ * `monthContext` gives the report's context of a month (its date's fee tables).
  */
 export async function storageMonths(
-  reports: ReportsService,
-  actor: Actor,
+  tx: Transactor,
+  base: ReportContext,
+  monthContext: (params: ReportParams) => Promise<ReportContext>,
   q: { asOf: string; months: number },
 ): Promise<StorageMonth[]> {
   const current = q.asOf.slice(0, 7);
-  const out: StorageMonth[] = [];
+  const plan: (StorageMonthParam & { basis: StorageMonth['basis'] })[] = [];
   for (let delta = 1 - q.months; delta <= 1; delta++) {
     const month = shiftMonth(current, delta);
     const basis = delta < 0 ? 'past' : delta === 0 ? 'current' : 'next';
     // A past month is charged on all its days: as of the first day of the month after it.
-    const asOf = basis === 'past' ? `${shiftMonth(month, 1)}-01` : q.asOf;
-    const { rows } = await reports.stream(actor, 'storage', reports.params({ asOf, month }));
-    const byType = new Map<string, StorageFees>();
-    for await (const page of rows)
-      for (const row of page) {
-        // a row priced by no fee table has no fee to add (the overview names its marketplace instead)
-        if (row['estimated_monthly_storage_fee'] === null) continue;
-        const storageType = String(row['storage_type']);
-        const currency = String(row['currency']);
-        const key = `${storageType}\u0001${currency}`;
-        const sums = byType.get(key) ?? { storageType, currency, storageFee: 0, agedSurcharge: 0 };
-        sums.storageFee += Number(row['estimated_monthly_storage_fee'] ?? 0);
-        sums.agedSurcharge += Number(row['estimated_aged_inventory_surcharge'] ?? 0);
-        byType.set(key, sums);
-      }
-    const fees = [...byType.values()]
+    plan.push({ month, basis, asOf: basis === 'past' ? `${shiftMonth(month, 1)}-01` : q.asOf });
+  }
+  const contexts = await Promise.all(
+    plan.map((p) => monthContext({ ...base.params, asOf: p.asOf, month: p.month })),
+  );
+  // each location's surcharge brackets and assessment day are those of the table pricing it that month
+  const brackets: MonthBracketParam[] = [];
+  const byMarketplace = await Promise.all(contexts.map((ctx) => contextsByMarketplace(ctx)));
+  byMarketplace.forEach((groups, month) => {
+    for (const c of groups)
+      for (const l of c.scope.locations)
+        for (const b of c.schedule.agedSurcharge)
+          brackets.push({ month, locationId: l.id, assessment: assessmentDay(c), ...b });
+  });
+  const [rows, rates] = await Promise.all([
+    analytic(tx, (sql) =>
+      storageMonthRows(sql, base.actor.accountId, { months: plan, brackets, locationIds: scopeIds(base) }),
+    ),
+    // the utilisation ratio once per day taken on (this month and next share today's, as the summary does)
+    Promise.all(
+      contexts.map((ctx) => {
+        const same = ctx.params.asOf === base.params.asOf;
+        return same ? utilization(tx, base) : utilization(tx, ctx);
+      }),
+    ),
+  ]);
+  // the report's order (marketplace by marketplace, SKU × location within each), so the sums add alike
+  const order = new Map(byMarketplace[0]?.map((c, i) => [c.scope.locations[0]?.marketplace ?? null, i]));
+  const rank = (r: StorageMonthRow) => r.month * order.size + (order.get(r.marketplace) ?? 0);
+  const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i);
+  const sums = plan.map(() => new Map<string, StorageFees>());
+  for (const { r } of sorted) {
+    const ctx = contexts[r.month]!;
+    const f = storageRowFees(r, await ctx.fees(r.marketplace), {
+      month: ctx.params.month,
+      surchargeRate: rates[r.month]!.surchargeRate,
+      surcharge: r.surcharge,
+    });
+    // a row priced by no fee table has no fee to add (the overview names its marketplace instead)
+    if (f.storageFee === null) continue;
+    const key = `${f.storageType}\u0001${f.currency}`;
+    const byType = sums[r.month]!;
+    const sum = byType.get(key) ?? {
+      storageType: f.storageType,
+      currency: f.currency,
+      storageFee: 0,
+      agedSurcharge: 0,
+    };
+    sum.storageFee += f.storageFee;
+    sum.agedSurcharge += f.agedSurcharge ?? 0;
+    byType.set(key, sum);
+  }
+  return plan.map((p, i) => {
+    const fees = [...sums[i]!.values()]
       .sort((a, b) => a.storageType.localeCompare(b.storageType) || a.currency.localeCompare(b.currency))
       .map((f) => ({ ...f, storageFee: r2(f.storageFee), agedSurcharge: r2(f.agedSurcharge) }));
-    out.push({ month, basis, fees, totals: totalsByCurrency(fees, ['storageFee', 'agedSurcharge']) });
-  }
-  return out;
+    return {
+      month: p.month,
+      basis: p.basis,
+      fees,
+      totals: totalsByCurrency(fees, ['storageFee', 'agedSurcharge']),
+    };
+  });
 }

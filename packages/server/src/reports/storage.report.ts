@@ -6,6 +6,7 @@ import {
   utilizationRatioWeeks,
   utilizationSurchargeRate,
 } from '@stockwise/domain/fees/fee-schedule';
+import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import type { StorageRow } from '@stockwise/db/reports/storage.repository';
 import { storageRepository } from '@stockwise/db/reports/storage.repository';
 import type { Transactor } from '../platform/transactor';
@@ -27,7 +28,7 @@ import { prefetchFees, statementPages } from './report-stream';
 import type { ReportRow } from './report-writers';
 
 /** The account's storage utilisation ratio and surcharge rate, computed once per report. */
-function utilization(tx: Transactor, ctx: ReportContext) {
+export function utilization(tx: Transactor, ctx: ReportContext) {
   ctx.utilization ??= analytic(tx, (sql) =>
     storageRepository.utilization(sql, ctx.actor.accountId, {
       asOf: ctx.params.asOf,
@@ -41,7 +42,7 @@ function utilization(tx: Transactor, ctx: ReportContext) {
 }
 
 /** The aged-inventory surcharge's assessment day in the report's month. */
-const assessmentDay = (ctx: ReportContext) =>
+export const assessmentDay = (ctx: ReportContext) =>
   `${ctx.params.month}-${String(ctx.schedule.agedSurchargeDay).padStart(2, '0')}`;
 
 /** Sides in inches, longest first, when the product has all three. */
@@ -49,6 +50,33 @@ function sidesOf(r: StorageRow) {
   if (r.length === null || r.width === null || r.height === null) return null;
   const unit = r.dimensionUnit === 'cm' ? 'cm' : 'in';
   return sortedSidesInches({ length: r.length, width: r.width, height: r.height, unit });
+}
+
+/**
+ * A storage row's fees in its table's currency for `month`: the base rate plus the utilisation surcharge
+ * over its volume, and its aged surcharge (`surcharge`), both only at Amazon's fulfilment centres; left
+ * empty, not 0, where no table prices its marketplace (docs/fees.md).
+ */
+export function storageRowFees(
+  r: Pick<StorageRow, 'locationType' | 'sizeTier' | 'cubicFeet' | 'averageOnHand'>,
+  schedule: FeeSchedule,
+  q: { month: string; surchargeRate: number; surcharge: number },
+) {
+  const amazon = r.locationType === 'amazon_fba';
+  const storageType = storageTypeOfTier(r.sizeTier);
+  const volume = (r.cubicFeet ?? 0) * r.averageOnHand;
+  const base = amazon ? storageRate(schedule, { storageType, month: monthNumber(q.month) }) : 0;
+  const util = amazon ? q.surchargeRate : 0;
+  const fees =
+    schedule.noTable && amazon
+      ? { baseRate: null, utilizationRate: null, storageFee: null, agedSurcharge: null }
+      : {
+          baseRate: base,
+          utilizationRate: util,
+          storageFee: r2(volume * (base + util)),
+          agedSurcharge: amazon ? r2(q.surcharge) : 0,
+        };
+  return { amazon, storageType, volume, currency: schedule.currency, ...fees };
 }
 
 /** Storage rows with the month's fee (base rate plus utilisation surcharge) and the aged-inventory surcharge. */
@@ -62,13 +90,9 @@ async function storageRows(
   const u = await utilization(tx, ctx);
   const out: ReportRow[] = [];
   for (const r of rows) {
-    const amazon = r.locationType === 'amazon_fba';
     const schedule = await ctx.fees(r.marketplace);
-    const storageType = storageTypeOfTier(r.sizeTier);
+    const f = storageRowFees(r, schedule, { month, surchargeRate: u.surchargeRate, surcharge: surcharge(r) });
     const sides = sidesOf(r);
-    const volume = (r.cubicFeet ?? 0) * r.averageOnHand;
-    const base = amazon ? storageRate(schedule, { storageType, month: monthNumber(month) }) : 0;
-    const util = amazon ? u.surchargeRate : 0;
     out.push({
       sku: r.sku,
       asin: r.asin,
@@ -85,27 +109,16 @@ async function storageRows(
       item_volume: r.cubicFeet,
       volume_units: 'cubic feet',
       product_size_tier: r.sizeTier,
-      storage_type: storageType,
+      storage_type: f.storageType,
       average_quantity_on_hand: r2(r.averageOnHand),
-      estimated_total_item_volume: r3(volume),
+      estimated_total_item_volume: r3(f.volume),
       month_of_charge: month,
-      storage_utilization_ratio: amazon ? orNull(u.ratio, r2) : null,
-      // a marketplace without a fee table (docs/fees.md): its fees are unknown, left empty, not 0
-      ...(schedule.noTable && amazon
-        ? {
-            base_rate: null,
-            utilization_surcharge_rate: null,
-            currency: schedule.currency,
-            estimated_monthly_storage_fee: null,
-            estimated_aged_inventory_surcharge: null,
-          }
-        : {
-            base_rate: base,
-            utilization_surcharge_rate: util,
-            currency: schedule.currency,
-            estimated_monthly_storage_fee: r2(volume * (base + util)),
-            estimated_aged_inventory_surcharge: amazon ? r2(surcharge(r)) : 0,
-          }),
+      storage_utilization_ratio: f.amazon ? orNull(u.ratio, r2) : null,
+      base_rate: f.baseRate,
+      utilization_surcharge_rate: f.utilizationRate,
+      currency: f.currency,
+      estimated_monthly_storage_fee: f.storageFee,
+      estimated_aged_inventory_surcharge: f.agedSurcharge,
     });
   }
   return out;

@@ -1,0 +1,112 @@
+import { expect, it } from 'vitest';
+import { describeEachBackend, useStockwise } from '../support/backends';
+import { twoNetworkSeller } from '../support/two-network-seller';
+
+interface Fees {
+  storageType: string;
+  currency: string;
+  storageFee: number;
+  agedSurcharge: number;
+}
+interface Month {
+  month: string;
+  basis: 'past' | 'current' | 'next';
+  fees: Fees[];
+  totals: { currency: string; storageFee: number; agedSurcharge: number }[];
+}
+type Row = Record<string, number | string | null>;
+const cents = (x: number) => Math.round(x * 100) / 100;
+const at = (day: string) => `${day}T12:00:00Z`;
+
+describeEachBackend('Storage overview: each month is the storage report’s rows summed', (backend) => {
+  const ctx = useStockwise(backend);
+
+  it('a US and a German store with stock moving in and out over the months: every month’s fees and totals equal the storage report of that month summed by storage type and currency', async () => {
+    const { api, move } = await twoNetworkSeller(ctx, {
+      skus: ['SMALL'],
+      box: { length: 10, width: 8, height: 4, weight: 1 },
+      warehouse: 'WH',
+      amazon: 'FBA-US',
+    });
+    const big = { length: 40, width: 30, height: 20, weight: 60, dimensionUnit: 'in', weightUnit: 'lb' };
+    expect((await api.post('/api/v1/products', { sku: 'BIG', title: 'BIG', ...big })).status).toBe(201);
+    const de = { code: 'FBA-DE', name: 'Amazon Germany', type: 'amazon_fba', marketplace: 'DE' };
+    expect((await api.post('/api/v1/locations', de)).status).toBe(201);
+    // old stock crossing surcharge brackets from one assessment day to the next, arrivals and departures
+    // in several of the months shown, and stock in the seller's own warehouse (never charged by Amazon)
+    const receipt = { type: 'receipt', unitCost: 3 };
+    await move({ ...receipt, sku: 'SMALL', location: 'FBA-US', quantity: 20, occurredAt: at('2024-09-01') });
+    await move({ ...receipt, sku: 'SMALL', location: 'FBA-DE', quantity: 10, occurredAt: at('2025-03-15') });
+    await move({ ...receipt, sku: 'BIG', location: 'WH', quantity: 5, occurredAt: at('2025-06-01') });
+    const transfer = { type: 'transfer', sku: 'BIG', location: 'WH' };
+    await move({ ...transfer, toLocation: 'FBA-US', quantity: 3, occurredAt: at('2025-08-20') });
+    await move({ ...transfer, toLocation: 'FBA-DE', quantity: 2, occurredAt: at('2025-10-05') });
+    const ship = { type: 'shipment', sku: 'SMALL' };
+    await move({ ...ship, location: 'FBA-DE', quantity: 3, occurredAt: at('2025-09-25') });
+    await move({ ...ship, location: 'FBA-US', quantity: 4, occurredAt: at('2025-10-12') });
+    await move({ ...ship, location: 'FBA-US', quantity: 2, occurredAt: at('2025-11-03') });
+    await move({
+      type: 'shipment',
+      sku: 'BIG',
+      location: 'FBA-US',
+      quantity: 1,
+      occurredAt: at('2025-09-10'),
+    });
+    await move({ ...receipt, sku: 'SMALL', location: 'FBA-US', quantity: 6, occurredAt: at('2025-11-15') });
+
+    const asOf = '2025-11-20';
+    const res = await api.get(`/api/v1/reports/storage/overview?asOf=${asOf}&months=4`);
+    expect(res.status).toBe(200);
+    const months = res.body['months'] as Month[];
+    expect(months.map((m) => [m.month, m.basis])).toEqual([
+      ['2025-08', 'past'],
+      ['2025-09', 'past'],
+      ['2025-10', 'past'],
+      ['2025-11', 'current'],
+      ['2025-12', 'next'],
+    ]);
+    const nextDay: Record<string, string> = {
+      '2025-08': '2025-09-01',
+      '2025-09': '2025-10-01',
+      '2025-10': '2025-11-01',
+    };
+    for (const m of months) {
+      // today's definition: the storage report of the month (a past month taken on the 1st after it)
+      const day = m.basis === 'past' ? nextDay[m.month]! : asOf;
+      const report = await api.get(`/api/v1/reports/storage?asOf=${day}&month=${m.month}&limit=5000`);
+      expect(report.status).toBe(200);
+      const rows = (report.body['rows'] as Row[]).filter((r) => r['estimated_monthly_storage_fee'] !== null);
+      const expected = new Map<string, Fees>();
+      for (const r of rows) {
+        const storageType = String(r['storage_type']);
+        const currency = String(r['currency']);
+        const key = `${storageType} ${currency}`;
+        const sum = expected.get(key) ?? { storageType, currency, storageFee: 0, agedSurcharge: 0 };
+        sum.storageFee += Number(r['estimated_monthly_storage_fee']);
+        sum.agedSurcharge += Number(r['estimated_aged_inventory_surcharge']);
+        expected.set(key, sum);
+      }
+      const fees = [...expected.values()]
+        .map((f) => ({ ...f, storageFee: cents(f.storageFee), agedSurcharge: cents(f.agedSurcharge) }))
+        .sort((a, b) => a.storageType.localeCompare(b.storageType) || a.currency.localeCompare(b.currency));
+      expect(m.fees, m.month).toEqual(fees);
+      const totals = ['EUR', 'USD'].flatMap((currency) => {
+        const of = fees.filter((f) => f.currency === currency);
+        if (of.length === 0) return [];
+        const total = (k: 'storageFee' | 'agedSurcharge') => cents(of.reduce((s, f) => s + f[k], 0));
+        return [{ currency, storageFee: total('storageFee'), agedSurcharge: total('agedSurcharge') }];
+      });
+      expect(m.totals, m.month).toEqual(totals);
+    }
+    // the case is not vacuous: both stores and both storage types are charged, old stock is surcharged
+    const current = months[3]!;
+    expect(current.fees.map((f) => [f.storageType, f.currency])).toEqual([
+      ['oversize', 'EUR'],
+      ['oversize', 'USD'],
+      ['standard', 'EUR'],
+      ['standard', 'USD'],
+    ]);
+    expect(months.every((m) => m.totals.some((t) => t.storageFee > 0))).toBe(true);
+    expect(months.some((m) => m.totals.some((t) => t.agedSurcharge > 0))).toBe(true);
+  });
+});
