@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import type { PriceChangeNote } from '@stockwise/domain/forecasting/types';
 import { describeEachBackend } from '../support/backends';
 import { dateAt } from '../support/days';
 import { productInput } from '../support/factories';
@@ -7,17 +8,8 @@ import type { RestockItem } from '../replenishment/sales-history';
 import { seedHistory } from '../replenishment/sales-history';
 import { useOwnerApi } from '../support/owner-api';
 
-interface PriceChange {
-  name: string;
-  startsOn: string;
-  endsOn: string;
-  priceFactor: number;
-  elasticity: number;
-  demandMultiplier: number;
-}
-
 interface Restock extends RestockItem {
-  reasoning: RestockItem['reasoning'] & { forecastPriceChanges: PriceChange[] };
+  reasoning: RestockItem['reasoning'] & { forecastPriceChanges: PriceChangeNote[] };
 }
 
 describeEachBackend('Planned price changes in restock', (backend) => {
