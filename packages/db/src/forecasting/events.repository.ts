@@ -105,8 +105,10 @@ export const eventsRepository = {
 
   /** When the account's events last changed (a stored forecast older than this does not reflect them). */
   async lastChange(sql: Sql, accountId: number): Promise<Date | null> {
+    // Deletions are noted by a trigger (migration 0046); events older than it by their updated_at.
     const [row] = await sql.query<{ at: Date | null }>(
-      'SELECT max(updated_at) AS at FROM forecast_events WHERE account_id = $1',
+      `SELECT GREATEST((SELECT max(updated_at) FROM forecast_events WHERE account_id = $1),
+         (SELECT changed_at FROM forecast_events_changed WHERE account_id = $1)) AS at`,
       [accountId],
     );
     return row?.at ?? null;

@@ -71,6 +71,8 @@ export interface PreparedSeries {
   readonly history: Float64Array;
   /** history.length + horizon multipliers (1 = no effect). */
   readonly multiplier: Float64Array;
+  /** The seller's known lifts within `multiplier` (`knownLifts`), when any event applies. */
+  readonly knownLifts?: Float64Array;
   readonly fallbackProfile?: FallbackProfile;
   readonly pooled?: PooledForecast;
 }
@@ -152,6 +154,7 @@ export function prepareSeries(plan: CataloguePlan, index: number): PreparedSerie
   return {
     history: plan.histories[index]!,
     multiplier,
+    ...(lifts ? { knownLifts: lifts } : {}),
     ...(profile ? { fallbackProfile: profile } : {}),
     ...(pooled ? { pooled } : {}),
   };
@@ -163,7 +166,10 @@ export function forecastPrepared(prepared: PreparedSeries, options: CatalogueOpt
   return forecastDemand(prepared.history, {
     selection: CATALOGUE_SELECTION,
     ...rest,
-    regressors: { multiplier: prepared.multiplier },
+    regressors: {
+      multiplier: prepared.multiplier,
+      ...(prepared.knownLifts ? { knownLifts: prepared.knownLifts } : {}),
+    },
     ...(prepared.fallbackProfile ? { fallbackProfile: prepared.fallbackProfile } : {}),
     ...(prepared.pooled ? { pooled: prepared.pooled } : {}),
   });

@@ -86,6 +86,8 @@ export function degenerateForecast(
     readonly seasonLength: number;
     readonly quantileLevels: readonly number[];
     readonly fallbackProfile?: FallbackProfile;
+    /** Known multipliers per horizon day (seller events, planned prices); 1 = none. */
+    readonly lifts?: Float64Array;
   },
 ): DemandForecast {
   const s = summariseHistory(history);
@@ -100,7 +102,7 @@ export function degenerateForecast(
   const mean = new Float64Array(options.horizon);
   for (let h = 0; h < options.horizon; h++) {
     const p = useProfile ? profileMean(profile, h) : 0;
-    mean[h] = (1 - weight) * s.meanSinceFirstSale + weight * p;
+    mean[h] = ((1 - weight) * s.meanSinceFirstSale + weight * p) * (options.lifts?.[h] ?? 1);
   }
   const levelVariance = Math.max(0.5 * weight, MIN_LEVEL_VARIANCE);
   const quantiles = options.quantileLevels.map((level) => ({

@@ -74,6 +74,9 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
       seasonLength: m,
       quantileLevels: levels,
       ...(options.fallbackProfile ? { fallbackProfile: options.fallbackProfile } : {}),
+      ...(options.regressors?.knownLifts
+        ? { lifts: options.regressors.knownLifts.subarray(history.length, history.length + horizon) }
+        : {}),
     });
   }
   const start = summariseHistory(history).firstSale;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { forecastCatalogue, planCatalogue } from './catalogue';
 import type { CatalogueEvent, CatalogueSeries } from './catalogue-factors';
-import { appliedPriceChanges } from './planned-prices';
+import { isoDate, parseIsoDate } from '../dates/dates';
+import {
+  appliedPriceChanges,
+  describePriceChanges,
+  priceChangeNotes,
+  priceChangesBefore,
+} from './planned-prices';
 import { PRICE_RESPONSE_RULES } from './price-response';
 
 const DAYS = 120;
@@ -95,5 +101,46 @@ describe('planned price changes', () => {
     ]);
     expect(appliedPriceChanges(s0, [cut], { from: DAYS + 10, to: DAYS + HORIZON })).toEqual([]);
     expect(appliedPriceChanges(series('S2', 'lamps'), [cut], { from: DAYS, to: DAYS + HORIZON })).toEqual([]);
+  });
+});
+
+describe('planned price changes on short and constant histories', () => {
+  it('apply to a degenerate forecast (a constant seller) over their days too', () => {
+    const flat: CatalogueSeries = { ...series('S0', 'mugs', -2), history: new Float64Array(60).fill(3) };
+    const days = 60;
+    const event = { ...cut, from: days + 3, to: days + 10 };
+    const input = { series: [flat], calendar: { weekday: Int8Array.from({ length: 88 }, (_, t) => t % 7) } };
+    const [plain] = forecastCatalogue(input, { horizon: HORIZON });
+    const [priced] = forecastCatalogue({ ...input, events: [event] }, { horizon: HORIZON });
+    expect(plain!.degenerate).not.toBeNull();
+    for (let h = 0; h < HORIZON; h++)
+      expect(priced!.mean[h]! / plain!.mean[h]!).toBeCloseTo(h >= 3 && h < 10 ? 1.5625 : 1, 6);
+  });
+});
+
+describe('price change notes', () => {
+  it('give inclusive dates and rounded figures, and the reasoning sentence names each', () => {
+    const notes = priceChangeNotes(series('S0', 'mugs', -2), [cut], {
+      fromEpochDay: parseIsoDate('2026-01-01'),
+      from: DAYS,
+      to: DAYS + HORIZON,
+    });
+    expect(notes).toEqual([
+      {
+        name: 'Price cut',
+        startsOn: isoDate(parseIsoDate('2026-01-01') + DAYS + 3),
+        endsOn: isoDate(parseIsoDate('2026-01-01') + DAYS + 9),
+        priceFactor: 0.8,
+        elasticity: -2,
+        demandMultiplier: 1.562, // 0.8^−2 in floating point is just under 1.5625
+      },
+    ]);
+    expect(describePriceChanges(notes)).toBe(
+      `Planned price change included: "Price cut" from ${notes[0]!.startsOn} to ${notes[0]!.endsOn}: price ×0.8 (−20%), demand ×1.562 at elasticity -2.`,
+    );
+    expect(describePriceChanges([])).toBe('');
+    // Only those starting before the end of a protection period are the order's.
+    expect(priceChangesBefore(notes, notes[0]!.startsOn)).toEqual([]);
+    expect(priceChangesBefore(notes, notes[0]!.endsOn)).toEqual(notes);
   });
 });

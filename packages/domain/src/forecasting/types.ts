@@ -41,6 +41,12 @@ export interface DemandRegressors {
    * The model is fitted to `history / multiplier` and its forecast is multiplied back.
    */
   readonly multiplier?: Float64Array;
+  /**
+   * The part of `multiplier` the seller stated (events' known lifts, planned price changes), same
+   * length: a degenerate history (constant, short, new) has no model to carry `multiplier`, so its
+   * forecast is multiplied by these over the horizon — the seller's plans hold for every SKU.
+   */
+  readonly knownLifts?: Float64Array;
 }
 
 /**
@@ -105,6 +111,19 @@ export interface DemandForecast {
   readonly backtest?: { readonly wape: number; readonly bias: number };
   /** The seller's overrides applied to it (`applyForecastOverrides`, docs/forecasting.md Overrides). */
   readonly overrides?: readonly AppliedOverride[];
+  /** The planned price changes it includes (`priceChangeNotes`, docs/forecasting.md Price response). */
+  readonly priceChanges?: readonly PriceChangeNote[];
+}
+
+/** A planned price change a forecast includes, as its reader sees it (dates inclusive): said in the restock reasoning. */
+export interface PriceChangeNote {
+  readonly name: string;
+  readonly startsOn: string;
+  readonly endsOn: string;
+  readonly priceFactor: number;
+  readonly elasticity: number;
+  /** priceFactor^elasticity: the forecast over those days is multiplied by it. */
+  readonly demandMultiplier: number;
 }
 
 /** What a seller's override changed in one forecast: said in the restock reasoning and drawn on the chart. */

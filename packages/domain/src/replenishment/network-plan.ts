@@ -109,6 +109,7 @@ export function zeroForecast(): DemandForecast {
 export function sumForecasts(list: readonly DemandForecast[]): DemandForecast {
   const H = Math.max(0, ...list.map((f) => f.mean.length));
   const noted = list.find((f) => f.overrides !== undefined)?.overrides;
+  const priced = list.find((f) => f.priceChanges !== undefined)?.priceChanges;
   const mean = new Float64Array(H);
   let total = 0;
   let disp = 0;
@@ -131,6 +132,7 @@ export function sumForecasts(list: readonly DemandForecast[]): DemandForecast {
     levelVariance: total > 0 ? (lv / total) ** 2 : 0,
     // One location's note stands for all: a SKU's overrides apply to each of its locations alike.
     ...(noted ? { overrides: noted } : {}),
+    ...(priced ? { priceChanges: priced } : {}),
   };
 }
 

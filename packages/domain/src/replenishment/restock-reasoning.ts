@@ -2,6 +2,7 @@
  * The alert and the worded summary of a restock recommendation (docs/formulas.md Restock). Pure.
  */
 import { describeOverrides } from '../forecasting/overrides';
+import { describePriceChanges } from '../forecasting/planned-prices';
 import type { RestockAlert, RestockReasoning } from './restock';
 
 /** Days ahead within which an order-by date warns (at least a week, else the review period). */
@@ -33,7 +34,9 @@ export function restockAlert(a: {
 
 export function summarise(r: RestockReasoning, quantity: number): string {
   const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
-  const overridden = describeOverrides(r.forecastOverrides);
+  const overridden = [describeOverrides(r.forecastOverrides), describePriceChanges(r.forecastPriceChanges)]
+    .filter((s) => s !== '')
+    .join(' ');
   if (r.dailyDemand <= 0)
     return `No demand is forecast; ${fmt(r.position.total)} units on hand and inbound cover it, so nothing to order.${overridden === '' ? '' : ` ${overridden}`}`;
   let target = `At a ${(r.serviceLevel * 100).toFixed(1)}% service level (${r.serviceLevelSource === 'economics' ? `margin $${(r.lostMarginPerUnit ?? 0).toFixed(2)} lost per unit short vs $${(r.excessCostPerUnit ?? 0).toFixed(2)} to carry one too many` : r.serviceLevelSource === 'setting' ? 'set by you' : 'default: no price'}) safety stock is ${fmt(r.safetyStock)}, so order up to ${fmt(r.orderUpTo)}`;

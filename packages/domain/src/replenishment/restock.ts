@@ -8,7 +8,9 @@
 import { isoDate, parseIsoDate } from '../dates/dates';
 import { countQuantiles } from '../forecasting/count-quantiles';
 import { leadTimeDemandMean, leadTimeDemandVariance } from '../forecasting/lead-time-demand';
-import type { AppliedOverride, DemandForecast } from '../forecasting/types';
+import { priceChangesBefore } from '../forecasting/planned-prices';
+import { orderByDay } from './order-by';
+import type { AppliedOverride, DemandForecast, PriceChangeNote } from '../forecasting/types';
 import type { AgedCharge, ServiceLevelChoice } from './economics';
 import { carryDays, chooseServiceLevel, holdingCostPerUnitDay } from './economics';
 import type { Assumption, ResolvedRestockInputs } from './missing-inputs';
@@ -118,6 +120,8 @@ export interface RestockReasoning {
   assumptions: Assumption[];
   /** The seller's forecast overrides the demand above includes (docs/forecasting.md Overrides). */
   forecastOverrides: AppliedOverride[];
+  /** The planned price changes the demand above includes (docs/forecasting.md Price response). */
+  forecastPriceChanges: PriceChangeNote[];
   summary: string;
 }
 
@@ -285,6 +289,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     exceedsMaxCover: excess,
     assumptions: resolved.assumptions,
     forecastOverrides: [...(f.overrides ?? [])],
+    forecastPriceChanges: priceChangesBefore(f.priceChanges, isoDate(asOfDay + L + reviewDays)),
     summary: '',
   };
   reasoning.summary = summarise(reasoning, quantity);
@@ -375,26 +380,4 @@ function serviceEconomics(
     aged: input.agedCharge,
   });
   return { holding, service };
-}
-
-/**
- * Order-by (epoch day): the first day t of the search at which the position net of demand so far,
- * position − demand[0, t), falls to the demand over the lead time from t plus its safety stock; null
- * when nothing is forecast over the search.
- */
-function orderByDay(a: {
-  cum: Float64Array;
-  position: number;
-  leadDays: number;
-  safetyStockOverLead: number;
-  searchDays: number;
-  asOfDay: number;
-}): number | null {
-  const { cum, leadDays: L } = a;
-  const demandBetween = (from: number, days: number) => cum[from + days]! - cum[from]!;
-  if (!(demandBetween(0, a.searchDays + L) > 0)) return null;
-  for (let t = 0; t <= a.searchDays; t++) {
-    if (a.position - cum[t]! <= demandBetween(t, L) + a.safetyStockOverLead) return a.asOfDay + t;
-  }
-  return null;
 }

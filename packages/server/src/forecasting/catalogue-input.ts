@@ -4,12 +4,19 @@ import {
   dailyEventNames,
   type Marketplace,
 } from '@stockwise/domain/forecasting/calendar/holidays';
-import type { CatalogueInput } from '@stockwise/domain/forecasting/catalogue';
+import {
+  forecastPrepared,
+  planCatalogue,
+  prepareSeries,
+  type CatalogueInput,
+} from '@stockwise/domain/forecasting/catalogue';
+import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
+import type { DemandForecast } from '@stockwise/domain/forecasting/types';
 import type { CatalogueSeries } from '@stockwise/domain/forecasting/catalogue-factors';
 import { catalogueEvent } from '@stockwise/domain/forecasting/events';
 import type { Sql } from '@stockwise/db/database';
-import { eventsRepository } from '@stockwise/db/forecasting/events.repository';
-import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
+import { eventsRepository, type ForecastEventRecord } from '@stockwise/db/forecasting/events.repository';
+import { locationsRepository, type LocationRecord } from '@stockwise/db/catalog/locations.repository';
 import type { PriceResponse } from '@stockwise/domain/forecasting/price-response';
 import { productsRepository, type ProductRecord } from '@stockwise/db/catalog/products.repository';
 import { priceResponses } from './price-responses';
@@ -24,6 +31,46 @@ export interface SeriesKey {
   readonly locationId: number | null;
 }
 
+/** What a catalogue input reads from the database besides the histories: loaded once, assembled per SKU set. */
+export interface CatalogueContext {
+  readonly locationOf: ReadonlyMap<number, LocationRecord>;
+  readonly accountMarketplace: Marketplace;
+  readonly events: readonly ForecastEventRecord[];
+  readonly responses: ReadonlyMap<number, PriceResponse>;
+}
+
+/**
+ * The locations, the seller's events over the window and horizon, and the price responses of
+ * `products` when a planned price change is among the events (docs/forecasting.md, "Price response").
+ */
+export async function catalogueContext(
+  sql: Sql,
+  accountId: number,
+  a: { window: HistoryWindow; horizon: number; products: readonly ProductRecord[] },
+): Promise<CatalogueContext> {
+  const { window, horizon } = a;
+  const locations = await locationsRepository.listAll(sql, accountId);
+  const counts = new Map<Marketplace, number>();
+  for (const l of locations) {
+    if (l.marketplace === null) continue;
+    const m = calendarMarketplace(l.marketplace);
+    counts.set(m, (counts.get(m) ?? 0) + 1);
+  }
+  const accountMarketplace = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? calendarMarketplace(null);
+  const events = await eventsRepository.list(sql, accountId, {
+    from: isoDate(window.fromEpochDay),
+    to: isoDate(window.fromEpochDay + window.days + horizon - 1),
+  });
+  const responses = events.some((e) => e.priceFactor !== null)
+    ? await priceResponses(sql, accountId, {
+        asOf: window.asOf,
+        of: a.products,
+        catalogue: await productsRepository.listAll(sql, accountId),
+      })
+    : new Map<number, PriceResponse>();
+  return { locationOf: new Map(locations.map((l) => [l.id, l])), accountMarketplace, events, responses };
+}
+
 /**
  * The catalogue forecast's inputs from the ledger's histories (docs/forecasting.md): each location
  * follows its marketplace's holiday and retail calendar, the network series the account's (the
@@ -34,59 +81,65 @@ export async function catalogueInput(
   accountId: number,
   a: { window: HistoryWindow; horizon: number; products: readonly ProductRecord[]; histories: ItemHistories },
 ): Promise<{ input: CatalogueInput; keys: SeriesKey[] }> {
+  return assembleCatalogueInput(await catalogueContext(sql, accountId, a), a);
+}
+
+/** The catalogue input of `products`' series in `histories`, from a loaded context. */
+export function assembleCatalogueInput(
+  ctx: CatalogueContext,
+  a: { window: HistoryWindow; horizon: number; products: readonly ProductRecord[]; histories: ItemHistories },
+): { input: CatalogueInput; keys: SeriesKey[] } {
   const { window, horizon, histories } = a;
-  const locations = await locationsRepository.listAll(sql, accountId);
-  const locationOf = new Map(locations.map((l) => [l.id, l]));
-  const counts = new Map<Marketplace, number>();
-  for (const l of locations) {
-    if (l.marketplace === null) continue;
-    const m = calendarMarketplace(l.marketplace);
-    counts.set(m, (counts.get(m) ?? 0) + 1);
-  }
-  const accountMarketplace = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? calendarMarketplace(null);
   const productOf = new Map(a.products.map((p) => [p.id, p]));
   const series: CatalogueSeries[] = [];
   const keys: SeriesKey[] = [];
   const add = (key: SeriesKey, history: Float64Array, location: string, region: Marketplace) => {
     const p = productOf.get(key.productId);
     if (!p) return;
-    series.push({ sku: p.sku, history, category: p.category ?? '', location, region });
+    const response = ctx.responses.get(key.productId);
+    // Planned price changes apply each SKU's price response (docs/forecasting.md, "Price response").
+    series.push({
+      sku: p.sku,
+      history,
+      category: p.category ?? '',
+      location,
+      region,
+      ...(response ? { elasticity: response.elasticity } : {}),
+    });
     keys.push(key);
   };
   for (const item of histories.byItem.values()) {
-    const l = locationOf.get(item.locationId);
+    const l = ctx.locationOf.get(item.locationId);
     add(item, item.demand, l?.code ?? String(item.locationId), calendarMarketplace(l?.marketplace));
   }
   for (const [productId, demand] of histories.byProduct) {
-    add({ productId, locationId: null }, demand, NETWORK, accountMarketplace);
+    add({ productId, locationId: null }, demand, NETWORK, ctx.accountMarketplace);
   }
   const length = window.days + horizon;
   const range = { from: window.fromEpochDay, to: window.fromEpochDay + length };
   const regions = [...new Set(series.map((s) => s.region as Marketplace))];
-  const events = await eventsRepository.list(sql, accountId, {
-    from: isoDate(range.from),
-    to: isoDate(range.to - 1),
-  });
-  // Planned price changes apply each SKU's price response (docs/forecasting.md, "Price response").
-  const responses = events.some((e) => e.priceFactor !== null)
-    ? await priceResponses(sql, accountId, {
-        asOf: window.asOf,
-        of: a.products,
-        catalogue: await productsRepository.listAll(sql, accountId),
-      })
-    : new Map<number, PriceResponse>();
   return {
     input: {
-      series: series.map((s, i) => {
-        const response = responses.get(keys[i]!.productId);
-        return response ? { ...s, elasticity: response.elasticity } : s;
-      }),
+      series,
       calendar: {
         weekday: Int8Array.from({ length }, (_, t) => dayOfWeek(window.fromEpochDay + t)),
         events: Object.fromEntries(regions.map((r) => [r, dailyEventNames(r, range)])),
       },
-      events: events.map((e) => catalogueEvent(e, window.fromEpochDay)),
+      events: ctx.events.map((e) => catalogueEvent(e, window.fromEpochDay)),
     },
     keys,
   };
+}
+
+/** One series of a catalogue input through the catalogue forecast of that input (index −1: no history). */
+export function forecastSeries(
+  series: { input: CatalogueInput; index: number },
+  a: { window: HistoryWindow; horizon: number; quantileLevels: readonly number[] },
+): DemandForecast {
+  const options = { horizon: a.horizon, quantileLevels: a.quantileLevels };
+  if (series.index < 0) {
+    // No ledger history at all: the engine's rule for an empty history.
+    return forecastDemand(new Float64Array(a.window.days).fill(Number.NaN), options);
+  }
+  return forecastPrepared(prepareSeries(planCatalogue(series.input, options), series.index), options);
 }

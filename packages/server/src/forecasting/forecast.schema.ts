@@ -13,6 +13,20 @@ export const ForecastQuerySchema = z.object({
   }),
 });
 
+/** A planned price change a forecast includes (`priceChangeNotes`). */
+export const PriceChangeSchema = z
+  .object({
+    name: z.string().openapi({ description: 'the event that plans the price change' }),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    priceFactor: z.number().openapi({ description: 'planned price ÷ current price' }),
+    elasticity: z.number().openapi({ description: "the SKU's price elasticity of demand" }),
+    demandMultiplier: z.number().openapi({
+      description: 'priceFactor^elasticity: the forecast over those days is multiplied by it',
+    }),
+  })
+  .openapi('PriceChange');
+
 export const ForecastSchema = z
   .object({
     sku: z.string(),
@@ -41,23 +55,10 @@ export const ForecastSchema = z
     overrides: z.array(AppliedOverrideSchema).openapi({
       description: 'your overrides applied to the forecast above (PUT /forecasts/{sku}/overrides)',
     }),
-    priceChanges: z
-      .array(
-        z.object({
-          name: z.string().openapi({ description: 'the event that plans the price change' }),
-          startsOn: z.string(),
-          endsOn: z.string(),
-          priceFactor: z.number().openapi({ description: 'planned price ÷ current price' }),
-          elasticity: z.number().openapi({ description: "the SKU's price elasticity of demand" }),
-          demandMultiplier: z.number().openapi({
-            description: 'priceFactor^elasticity: the forecast over those days is multiplied by it',
-          }),
-        }),
-      )
-      .openapi({
-        description:
-          'planned price changes (events with a priceFactor) over the horizon, applied to the forecast',
-      }),
+    priceChanges: z.array(PriceChangeSchema).openapi({
+      description:
+        'planned price changes (events with a priceFactor) over the horizon, applied to the forecast',
+    }),
   })
   .openapi('Forecast');
 

@@ -1,6 +1,5 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
-import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
 import type { DemandForecast } from '@stockwise/domain/forecasting/types';
 import {
   forecastPrepared,
@@ -8,7 +7,8 @@ import {
   prepareSeries,
   type CatalogueInput,
 } from '@stockwise/domain/forecasting/catalogue';
-import { appliedPriceChanges } from '@stockwise/domain/forecasting/planned-prices';
+import { priceChangeNotes } from '@stockwise/domain/forecasting/planned-prices';
+import { reflectsEvents } from '@stockwise/domain/forecasting/events';
 import { eventsRepository } from '@stockwise/db/forecasting/events.repository';
 import { overridesRepository } from '@stockwise/db/forecasting/overrides.repository';
 import { applyForecastOverrides, demandShare, overridesOf } from '@stockwise/domain/forecasting/overrides';
@@ -23,7 +23,7 @@ import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { HistoryWindow, ItemHistories } from './demand-histories';
 import { historyDates, historyWindow, loadDemandHistories } from './demand-histories';
-import { catalogueInput } from './catalogue-input';
+import { catalogueInput, forecastSeries } from './catalogue-input';
 import { forecastAccuracy } from './forecast-accuracy';
 
 export const DEFAULT_HORIZON = 90;
@@ -90,18 +90,11 @@ function priceChangesOf(
 ) {
   const s = series.input.series[series.index];
   if (!s) return [];
-  const day = (t: number) => isoDate(a.window.fromEpochDay + t);
-  return appliedPriceChanges(s, series.input.events ?? [], {
+  return priceChangeNotes(s, series.input.events ?? [], {
+    fromEpochDay: a.window.fromEpochDay,
     from: a.window.days,
     to: a.window.days + a.horizon,
-  }).map((c) => ({
-    name: c.name,
-    startsOn: day(c.from),
-    endsOn: day(c.to - 1),
-    priceFactor: c.priceFactor,
-    elasticity: Math.round(c.elasticity * 1000) / 1000,
-    demandMultiplier: Math.round(c.demandMultiplier * 1000) / 1000,
-  }));
+  });
 }
 
 /** Forecasts demand per SKU × location and per SKU from the ledger, stores runs, tracks accuracy. */
@@ -212,13 +205,13 @@ export class ForecastService {
       stored &&
       stored.asOf === asOf &&
       stored.horizon >= horizon &&
-      (eventsChanged === null || stored.createdAt >= eventsChanged)
+      reflectsEvents(stored.createdAt, eventsChanged)
     ) {
       source = 'stored';
       forecast = stored;
     } else {
       source = 'computed';
-      const f = this.computeOne(series, { window, horizon });
+      const f = forecastSeries(series, { window, horizon, quantileLevels: LEVELS });
       forecast = { ...f, asOf, backtest: f.backtest ?? null };
     }
     const overridden = await this.withOverrides(actor, { product, locationId, asOf, forecast });
@@ -306,19 +299,6 @@ export class ForecastService {
     });
     const index = keys.findIndex((k) => k.productId === a.product.id && k.locationId === a.locationId);
     return { input, index };
-  }
-
-  /** One SKU's series through the catalogue forecast of that SKU's series. */
-  private computeOne(
-    series: { input: CatalogueInput; index: number },
-    a: { window: HistoryWindow; horizon: number },
-  ): DemandForecast {
-    const options = { horizon: a.horizon, quantileLevels: LEVELS };
-    if (series.index < 0) {
-      // No ledger history at all: the engine's rule for an empty history.
-      return forecastDemand(new Float64Array(a.window.days).fill(Number.NaN), options);
-    }
-    return forecastPrepared(prepareSeries(planCatalogue(series.input, options), series.index), options);
   }
 
   /**

@@ -1,7 +1,7 @@
-import type { DemandForecast } from '@stockwise/domain/forecasting/types';
 import { salesHistoryRepository } from '@stockwise/db/sales/sales-history.repository';
 import { DomainError } from '@stockwise/domain/errors';
-import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
+import { reflectsEvents } from '@stockwise/domain/forecasting/events';
+import { eventsRepository } from '@stockwise/db/forecasting/events.repository';
 import type { CapacitySummary } from '@stockwise/domain/replenishment/capacity-fit';
 import { binOverflows, capacityBins, fitToCapacity } from '@stockwise/domain/replenishment/capacity-fit';
 import type {
@@ -38,7 +38,11 @@ import { replenishmentRepository } from '@stockwise/db/replenishment/replenishme
 import type { SupplierProductRecord } from '@stockwise/db/replenishment/suppliers.repository';
 import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
 import type { Sql } from '@stockwise/db/database';
+import type { ItemHistories } from '../forecasting/demand-histories';
 import { historyWindow, loadDemandHistories } from '../forecasting/demand-histories';
+import type { CatalogueContext } from '../forecasting/catalogue-input';
+import { assembleCatalogueInput, catalogueContext, forecastSeries } from '../forecasting/catalogue-input';
+import { withPriceChangeNotes } from '../forecasting/price-change-notes';
 import { todayUtc } from '../forecasting/forecast.service';
 import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
@@ -204,7 +208,14 @@ export class PlanningService {
     for (const t of await suppliersRepository.listAllProducts(sql, accountId))
       if (!terms.has(t.productId)) terms.set(t.productId, t);
     const settings = await replenishmentRepository.settings(sql, accountId);
-    const forecasts = await this.forecasts(sql, accountId, { asOf, products, itemsOf, stored });
+    // A stored forecast made before the seller's events last changed is computed again (as GET /forecasts).
+    const eventsChanged = await eventsRepository.lastChange(sql, accountId);
+    const forecasts = await this.forecasts(sql, accountId, {
+      asOf,
+      products,
+      itemsOf,
+      stored: stored.filter((f) => reflectsEvents(f.createdAt, eventsChanged)),
+    });
     const leadDays = await observedLeadTimesByRoute(sql, accountId);
     const input: NetworkPlanInput<ProductRecord, LocationRecord> = {
       asOf,
@@ -246,6 +257,9 @@ export class PlanningService {
   ): Promise<Map<string, SourcedForecast>> {
     const stored = new Map(a.stored.map((f) => [`${f.productId}:${f.locationId ?? 'all'}`, f]));
     const forecasts = new Map<string, SourcedForecast>();
+    const window = historyWindow(a.asOf);
+    const horizon = NETWORK_PLAN_RULES.forecastHorizon;
+    const ctx = await catalogueContext(sql, accountId, { window, horizon, products: a.products });
     const missing: string[] = [];
     for (const p of a.products) {
       for (const l of a.itemsOf.get(p.id) ?? []) {
@@ -254,7 +268,9 @@ export class PlanningService {
         else missing.push(`${p.id}:${l}`);
       }
     }
-    if (missing.length > 0) await this.computeMissing(sql, accountId, { ...a, missing, forecasts });
+    if (missing.length > 0) await this.computeMissing(sql, accountId, { ...a, ctx, missing, forecasts });
+    // The planned price changes each forecast includes, for the reasoning (docs/forecasting.md Price response).
+    withPriceChangeNotes(forecasts, { ctx, window, horizon, products: a.products });
     // The seller's overrides, after the forecast (docs/forecasting.md Overrides).
     const overrides = await overridesRepository.listAll(sql, accountId);
     if (overrides.length === 0) return forecasts;
@@ -273,35 +289,72 @@ export class PlanningService {
     return forecasts;
   }
 
-  /** Forecasts computed from the ledger for the positions without a current stored one. */
+  /**
+   * Forecasts computed from the ledger for the positions without a current stored one: each SKU's
+   * series through the catalogue forecast of that SKU, as GET /forecasts/{sku} computes it.
+   */
   private async computeMissing(
     sql: Sql,
     accountId: number,
     a: {
       asOf: string;
+      ctx: CatalogueContext;
       products: readonly ProductRecord[];
       missing: readonly string[];
       forecasts: Map<string, SourcedForecast>;
     },
   ): Promise<void> {
+    const window = historyWindow(a.asOf);
+    const horizon = NETWORK_PLAN_RULES.forecastHorizon;
     const histories = await loadDemandHistories(
       sql,
       accountId,
-      historyWindow(a.asOf),
+      window,
       a.products.length === 1 ? a.products[0]!.id : undefined,
     );
+    const productOf = new Map(a.products.map((p) => [p.id, p]));
+    const missingOf = new Map<number, number[]>();
+    for (const key of a.missing) {
+      const [p, l] = key.split(':').map(Number) as [number, number];
+      missingOf.set(p, [...(missingOf.get(p) ?? []), l]);
+    }
+    const own = historiesOf(histories);
     // Thousands of new SKUs take seconds to forecast: the embedded server answers requests in between.
     const slices = timeSlices();
-    for (const key of a.missing) {
+    for (const [productId, locationIds] of missingOf) {
       await slices.pause();
-      const h = histories.byItem.get(key)?.demand ?? new Float64Array(0);
-      const f: DemandForecast = forecastDemand(h, {
-        horizon: NETWORK_PLAN_RULES.forecastHorizon,
-        quantileLevels: [0.5],
+      const product = productOf.get(productId);
+      if (!product) continue;
+      const { input, keys } = assembleCatalogueInput(a.ctx, {
+        window,
+        horizon,
+        products: [product],
+        histories: own(productId),
       });
-      a.forecasts.set(key, { f, source: 'computed' });
+      for (const locationId of locationIds) {
+        const index = keys.findIndex((k) => k.productId === productId && k.locationId === locationId);
+        const f = forecastSeries({ input, index }, { window, horizon, quantileLevels: [0.5] });
+        a.forecasts.set(`${productId}:${locationId}`, { f, source: 'computed' });
+      }
     }
   }
+}
+
+/** One SKU's histories (its locations' and its total) out of all, grouped once. */
+function historiesOf(all: ItemHistories): (productId: number) => ItemHistories {
+  type Items = ItemHistories['byItem'];
+  const items = new Map<number, Items>();
+  for (const [key, item] of all.byItem) {
+    const own: Items = items.get(item.productId) ?? new Map<string, typeof item>();
+    items.set(item.productId, own.set(key, item));
+  }
+  return (productId) => {
+    const total = all.byProduct.get(productId);
+    return {
+      byItem: items.get(productId) ?? (new Map() as Items),
+      byProduct: new Map<number, Float64Array>(total ? [[productId, total]] : []),
+    };
+  };
 }
 
 /** The clearance advice's elasticity: the price response's, or null (its default) when only the prior. */

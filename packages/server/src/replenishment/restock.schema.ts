@@ -1,4 +1,5 @@
 import { AppliedOverrideSchema } from '../forecasting/overrides.schema';
+import { PriceChangeSchema } from '../forecasting/forecast.schema';
 import { z } from '@hono/zod-openapi';
 import { SUPPLY_MODES } from '@stockwise/domain/replenishment/network-plan';
 import type { SupplyMode } from '@stockwise/domain/replenishment/network-plan';
@@ -109,6 +110,9 @@ export const RestockReasoningSchema = z
     forecastOverrides: z
       .array(AppliedOverrideSchema)
       .openapi({ description: 'your forecast overrides included in the demand (none: empty)' }),
+    forecastPriceChanges: z.array(PriceChangeSchema).openapi({
+      description: 'planned price changes (events with a priceFactor) included in the demand (none: empty)',
+    }),
     capacity: z
       .object({
         storageType: z.string(),

@@ -36,7 +36,34 @@ export function ReasoningRow({ reasoning, colSpan }: { reasoning: RestockReasoni
             </Stack>
           ))}
         </SimpleGrid>
+        <PriceChanges changes={reasoning.forecastPriceChanges} />
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** The planned price changes the demand includes (event, dates, price and demand multipliers); none: nothing. */
+function PriceChanges({ changes }: { changes: RestockReasoning['forecastPriceChanges'] }) {
+  const { t, fmt } = useI18n();
+  if (changes.length === 0) return null;
+  return (
+    <Stack gap={2} mt="xs" data-testid="restock-price-changes">
+      <Text size="xs" c="dimmed">
+        {t('restock.why.priceChanges')}
+      </Text>
+      {changes.map((c) => (
+        <Text size="sm" key={`${c.name}:${c.startsOn}`}>
+          {t('restock.why.priceChange', {
+            name: c.name,
+            from: fmt.date(c.startsOn),
+            to: fmt.date(c.endsOn),
+            factor: fmt.num(c.priceFactor, 2),
+            change: `${c.priceFactor < 1 ? '−' : '+'}${fmt.pct(Math.abs(c.priceFactor - 1), 0)}`,
+            multiplier: fmt.num(c.demandMultiplier, 2),
+            elasticity: fmt.num(c.elasticity, 2),
+          })}
+        </Text>
+      ))}
+    </Stack>
   );
 }

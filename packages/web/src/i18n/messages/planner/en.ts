@@ -96,6 +96,9 @@ export const plannerEn = {
   'skuSettings.accountDefault': 'Account default',
   'skuSettings.save': 'Save settings',
   'skuSettings.saved': 'Saved; the plan was updated.',
+  'restock.why.priceChanges': 'Planned price changes in this demand',
+  'restock.why.priceChange':
+    '“{name}” {from} – {to}: price ×{factor} ({change}), demand ×{multiplier} (elasticity {elasticity})',
 } as const satisfies Record<string, string>;
 
 export type PlannerMessages = Record<keyof typeof plannerEn, string>;

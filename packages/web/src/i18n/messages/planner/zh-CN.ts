@@ -93,4 +93,7 @@ export const plannerZhCN: PlannerMessages = {
   'skuSettings.accountDefault': '账户默认值',
   'skuSettings.save': '保存设置',
   'skuSettings.saved': '已保存，计划已更新。',
+  'restock.why.priceChanges': '此需求包含的计划调价',
+  'restock.why.priceChange':
+    '“{name}” {from} – {to}：价格 ×{factor}（{change}），需求 ×{multiplier}（价格弹性 {elasticity}）',
 };

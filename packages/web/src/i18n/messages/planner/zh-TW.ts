@@ -93,4 +93,7 @@ export const plannerZhTW: PlannerMessages = {
   'skuSettings.accountDefault': '帳戶預設值',
   'skuSettings.save': '儲存設定',
   'skuSettings.saved': '已儲存，計畫已更新。',
+  'restock.why.priceChanges': '此需求包含的計畫調價',
+  'restock.why.priceChange':
+    '「{name}」{from} – {to}：價格 ×{factor}（{change}），需求 ×{multiplier}（價格彈性 {elasticity}）',
 };
