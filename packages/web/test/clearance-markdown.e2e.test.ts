@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM } from './support/browser';
+import { HAS_CHROMIUM, loginPatiently } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
@@ -43,11 +43,7 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
   const session = useBrowserSession();
   beforeAll(async () => {
     ({ server, page, errors } = session);
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[autocomplete="username"]').fill(DEMO.email, { timeout: 120_000 });
-    await page.locator('input[autocomplete="current-password"]').fill(DEMO.password);
-    await page.locator('form button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 120_000 });
+    await loginPatiently(page, server.url, DEMO);
   }, 280_000);
 
   const get = async <T>(path: string): Promise<T> =>
@@ -89,7 +85,7 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
     await dialog.getByTestId('markdown-confirm').click();
     await dialog.getByTestId('markdown-saved').waitFor();
     await dialog.getByTestId('planned-markdowns').locator('li').first().waitFor();
-    expect(await dialog.getByTestId('planned-markdowns').innerText()).toContain('× 0.80');
+    expect(await dialog.getByTestId('planned-markdowns').innerText()).toContain('price × 0.8 (20% off)');
     expect(await seriousViolations(page)).toEqual([]);
 
     const events = await get<{ items: ForecastEvent[] }>('/api/v1/events');

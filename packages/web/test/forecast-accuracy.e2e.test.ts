@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, screenshot } from './support/browser';
+import { HAS_CHROMIUM, loginPatiently, screenshot } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
@@ -46,11 +46,7 @@ describe.skipIf(!run)('forecast accuracy page (browser)', () => {
   const session = useBrowserSession();
   beforeAll(async () => {
     ({ server, page, errors } = session);
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[autocomplete="username"]').fill(DEMO.email, { timeout: 120_000 });
-    await page.locator('input[autocomplete="current-password"]').fill(DEMO.password);
-    await page.locator('form button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 120_000 });
+    await loginPatiently(page, server.url, DEMO);
   }, 280_000);
 
   const call = async <T>(path: string, body?: unknown): Promise<T> =>

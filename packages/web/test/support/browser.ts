@@ -103,3 +103,19 @@ export async function login(
   await page.locator('form button[type="submit"]').click();
   await page.getByTestId('stat-skus').waitFor({ timeout: 30_000 });
 }
+
+/**
+ * Signs in and waits only for leaving the login page (up to 2 minutes): on a loaded machine the overview
+ * `login` waits for can take longer than its 30 s, and pages tested directly do not need it.
+ */
+export async function loginPatiently(
+  page: Page,
+  base: string,
+  credentials: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.locator('input[autocomplete="username"]').fill(credentials.email, { timeout: 120_000 });
+  await page.locator('input[autocomplete="current-password"]').fill(credentials.password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 120_000 });
+}

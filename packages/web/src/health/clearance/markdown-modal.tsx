@@ -83,6 +83,18 @@ function PlannedMarkdowns({ sku, canPlan }: { sku: string; canPlan: boolean }) {
   );
 }
 
+/** What the clearance advice says: the sale price and for how long, against the current price. */
+function Advice({ line }: { line: ExcessLine }) {
+  const { t, fmt } = useI18n();
+  if (line.price === null) return null;
+  return (
+    <Text size="sm">
+      {t('markdown.advised', { price: fmt.num(line.price, 2), days: fmt.int(line.durationDays ?? 0) })}{' '}
+      {line.currentPrice !== null ? t('markdown.current', { price: fmt.num(line.currentPrice, 2) }) : null}
+    </Text>
+  );
+}
+
 /**
  * A markdown noted from the clearance advice: a price event for the SKU (new price ÷ current price over
  * its days) through the events API, which the SKU's forecast applies through its price response
@@ -120,21 +132,16 @@ export function MarkdownModal({ line, onClose }: { line: ExcessLine; onClose: ()
     <Modal
       opened
       onClose={onClose}
-      title={t('markdown.title', { sku: line.sku })}
+      title={
+        // The SKU is data: marked so, it is left as it is in every language.
+        <>
+          {t('markdown.title')} <span translate="no">{line.sku}</span>
+        </>
+      }
       closeButtonProps={{ 'aria-label': t('common.cancel') }}
     >
       <Stack gap="sm">
-        {line.price !== null ? (
-          <Text size="sm">
-            {t('markdown.advised', {
-              price: fmt.num(line.price, 2),
-              days: fmt.int(line.durationDays ?? 0),
-            })}{' '}
-            {line.currentPrice !== null
-              ? t('markdown.current', { price: fmt.num(line.currentPrice, 2) })
-              : null}
-          </Text>
-        ) : null}
+        <Advice line={line} />
         {canPlan ? (
           <form onSubmit={submit} noValidate data-testid="markdown-form">
             <Stack gap="sm">

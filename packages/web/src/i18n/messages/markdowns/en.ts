@@ -8,7 +8,7 @@ export const markdownsEn = {
   'markdown.planFor': 'Plan a markdown of {sku}',
   'markdown.show': 'Markdowns',
   'markdown.showFor': 'Planned markdowns of {sku}',
-  'markdown.title': 'Markdown of {sku}',
+  'markdown.title': 'Markdown of',
   'markdown.advised': 'Advised: sell at {price} for {days} days.',
   'markdown.current': 'Current price {price}.',
   'markdown.startsOn': 'First day',

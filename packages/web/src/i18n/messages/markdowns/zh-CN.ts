@@ -7,7 +7,7 @@ export const markdownsZhCN: MarkdownsMessages = {
   'markdown.planFor': '为 {sku} 计划降价',
   'markdown.show': '降价计划',
   'markdown.showFor': '{sku} 的降价计划',
-  'markdown.title': '{sku} 降价',
+  'markdown.title': '降价：',
   'markdown.advised': '建议：以 {price} 销售 {days} 天。',
   'markdown.current': '当前价格 {price}。',
   'markdown.startsOn': '开始日期',

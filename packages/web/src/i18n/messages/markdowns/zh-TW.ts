@@ -7,7 +7,7 @@ export const markdownsZhTW: MarkdownsMessages = {
   'markdown.planFor': '為 {sku} 規劃降價',
   'markdown.show': '降價計畫',
   'markdown.showFor': '{sku} 的降價計畫',
-  'markdown.title': '{sku} 降價',
+  'markdown.title': '降價：',
   'markdown.advised': '建議：以 {price} 銷售 {days} 天。',
   'markdown.current': '目前價格 {price}。',
   'markdown.startsOn': '開始日期',
