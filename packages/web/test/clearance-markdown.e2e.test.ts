@@ -112,6 +112,8 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
     await dialog.getByTestId('planned-markdowns').locator('li').first().waitFor();
     expect(await untranslatedWords(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('language-switcher').click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');

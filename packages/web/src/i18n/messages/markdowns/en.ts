@@ -5,9 +5,9 @@
 export const markdownsEn = {
   'clearance.actions': 'Actions',
   'markdown.plan': 'Plan markdown',
-  'markdown.planFor': 'Plan a markdown of {sku}',
+  'markdown.planFor': 'Plan markdown of {sku}',
   'markdown.show': 'Markdowns',
-  'markdown.showFor': 'Planned markdowns of {sku}',
+  'markdown.showFor': 'Markdowns of {sku}',
   'markdown.title': 'Markdown of',
   'markdown.advised': 'Advised: sell at {price} for {days} days.',
   'markdown.current': 'Current price {price}.',

@@ -4,9 +4,9 @@ import type { MarkdownsMessages } from './en';
 export const markdownsZhCN: MarkdownsMessages = {
   'clearance.actions': '操作',
   'markdown.plan': '计划降价',
-  'markdown.planFor': '为 {sku} 计划降价',
+  'markdown.planFor': '计划降价：{sku}',
   'markdown.show': '降价计划',
-  'markdown.showFor': '{sku} 的降价计划',
+  'markdown.showFor': '降价计划：{sku}',
   'markdown.title': '降价：',
   'markdown.advised': '建议：以 {price} 销售 {days} 天。',
   'markdown.current': '当前价格 {price}。',

@@ -4,9 +4,9 @@ import type { MarkdownsMessages } from './en';
 export const markdownsZhTW: MarkdownsMessages = {
   'clearance.actions': '操作',
   'markdown.plan': '規劃降價',
-  'markdown.planFor': '為 {sku} 規劃降價',
+  'markdown.planFor': '規劃降價：{sku}',
   'markdown.show': '降價計畫',
-  'markdown.showFor': '{sku} 的降價計畫',
+  'markdown.showFor': '降價計畫：{sku}',
   'markdown.title': '降價：',
   'markdown.advised': '建議：以 {price} 銷售 {days} 天。',
   'markdown.current': '目前價格 {price}。',
