@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, loginPatiently } from './support/browser';
+import { HAS_CHROMIUM, loginPatiently, watchConsole } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
@@ -98,6 +98,36 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
     expect(forecast.priceChanges).toContainEqual(
       expect.objectContaining({ name: made[0]!.name, startsOn, endsOn, priceFactor: 0.8 }),
     );
+  });
+
+  it('a viewer sees the planned markdown but cannot plan or remove one', async () => {
+    const viewerLogin = { email: 'markdown-viewer@example.com', password: 'viewer-pass-1' };
+    const created = await page.evaluate(async (body) => {
+      const response = await fetch('/api/v1/users', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...body, role: 'viewer' }),
+      });
+      return response.status;
+    }, viewerLogin);
+    expect(created).toBe(201);
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(60_000);
+    const viewer = await context.newPage();
+    const viewerErrors = watchConsole(viewer);
+    await loginPatiently(viewer, server.url, viewerLogin);
+    await viewer.goto(`${server.url}/clearance`);
+    const row = viewer.locator(`tbody tr[data-sku="${sku}"]`).first();
+    await row.getByTestId('markdown-plan').waitFor({ timeout: SLOW });
+    expect(await row.getByTestId('markdown-plan').innerText()).toBe('Markdowns');
+    await row.getByTestId('markdown-plan').click();
+    const dialog = viewer.getByRole('dialog');
+    await dialog.getByText('Your role can see planned markdowns').waitFor();
+    await dialog.getByTestId('planned-markdowns').locator('li').first().waitFor();
+    expect(await dialog.getByTestId('markdown-form').count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: /Remove the markdown/ }).count()).toBe(0);
+    expect(viewerErrors).toEqual([]);
+    await context.close();
   });
 
   it('in 简体中文 the markdown form leaves no English and keeps axe-core clean', async () => {
