@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { HAS_CHROMIUM, loginPatiently, watchConsole } from './support/browser';
-import { DEMO, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
 
@@ -38,13 +38,12 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
   let page: Page;
   let errors: string[];
 
-  // Signed in here rather than by the session: on a loaded machine the overview the shared sign-in
-  // waits for can take longer than its 30 s, and this page does not need it.
-  const session = useBrowserSession();
-  beforeAll(async () => {
+  // Signed in patiently: on a loaded machine the overview the usual sign-in waits for can take longer
+  // than its 30 s, and this page does not need it.
+  const session = useBrowserSession({ signIn: 'patiently' });
+  beforeAll(() => {
     ({ server, page, errors } = session);
-    await loginPatiently(page, server.url, DEMO);
-  }, 280_000);
+  });
 
   const get = async <T>(path: string): Promise<T> =>
     (await page.evaluate(async (p) => (await fetch(p)).json() as Promise<unknown>, path)) as T;
