@@ -92,15 +92,20 @@ export async function openPage(page: Page, url: string, testId: string): Promise
   await page.waitForLoadState('networkidle');
 }
 
-export async function login(
-  page: Page,
-  base: string,
-  credentials: { email: string; password: string },
-): Promise<void> {
+type Credentials = { email: string; password: string };
+
+/** Fills the login form and submits it; `timeout` bounds the wait for the form to appear. */
+async function submitLogin(page: Page, base: string, credentials: Credentials, timeout?: number) {
   await page.goto(`${base}/login`);
-  await page.locator('input[autocomplete="username"]').fill(credentials.email);
+  await page
+    .locator('input[autocomplete="username"]')
+    .fill(credentials.email, timeout === undefined ? {} : { timeout });
   await page.locator('input[autocomplete="current-password"]').fill(credentials.password);
   await page.locator('form button[type="submit"]').click();
+}
+
+export async function login(page: Page, base: string, credentials: Credentials): Promise<void> {
+  await submitLogin(page, base, credentials);
   await page.getByTestId('stat-skus').waitFor({ timeout: 30_000 });
 }
 
@@ -108,14 +113,7 @@ export async function login(
  * Signs in and waits only for leaving the login page (up to 2 minutes): on a loaded machine the overview
  * `login` waits for can take longer than its 30 s, and pages tested directly do not need it.
  */
-export async function loginPatiently(
-  page: Page,
-  base: string,
-  credentials: { email: string; password: string },
-): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.locator('input[autocomplete="username"]').fill(credentials.email, { timeout: 120_000 });
-  await page.locator('input[autocomplete="current-password"]').fill(credentials.password);
-  await page.locator('form button[type="submit"]').click();
+export async function loginPatiently(page: Page, base: string, credentials: Credentials): Promise<void> {
+  await submitLogin(page, base, credentials, 120_000);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 120_000 });
 }
