@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { HAS_CHROMIUM, screenshot } from './support/browser';
-import { DEMO, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
 
@@ -41,17 +41,12 @@ describe.skipIf(!run)('forecast accuracy page (browser)', () => {
   let page: Page;
   let errors: string[];
 
-  // Signed in here rather than by the session: on a loaded machine the overview the shared sign-in
-  // waits for can take longer than its 30 s, and this page does not need it.
-  const session = useBrowserSession();
-  beforeAll(async () => {
+  // Signed in patiently: on a loaded machine the overview the usual sign-in waits for can take longer
+  // than its 30 s, and this page does not need it.
+  const session = useBrowserSession({ signIn: 'patiently' });
+  beforeAll(() => {
     ({ server, page, errors } = session);
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[autocomplete="username"]').fill(DEMO.email, { timeout: 120_000 });
-    await page.locator('input[autocomplete="current-password"]').fill(DEMO.password);
-    await page.locator('form button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 120_000 });
-  }, 280_000);
+  });
 
   const call = async <T>(path: string, body?: unknown): Promise<T> =>
     (await page.evaluate(

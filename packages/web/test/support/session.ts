@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, login, requireChromium, watchConsole } from './browser';
+import { launchBrowser, login, loginPatiently, requireChromium, watchConsole } from './browser';
 import { ensureWebBuilt } from './build';
 import { DEMO, startServer, type RunningServer } from './server';
 
@@ -21,7 +21,8 @@ export interface BrowserSession {
 export function useBrowserSession(
   options: {
     width?: number;
-    signIn?: boolean;
+    /** Signs the demo seller in; 'patiently' waits only for leaving the login page (`loginPatiently`). */
+    signIn?: boolean | 'patiently';
     launchArgs?: (server: RunningServer) => Promise<string[]> | string[];
   } = {},
 ): BrowserSession {
@@ -41,7 +42,8 @@ export function useBrowserSession(
     session.context.setDefaultTimeout(30_000);
     session.page = await session.context.newPage();
     session.errors = watchConsole(session.page);
-    if (options.signIn) await login(session.page, session.server.url, DEMO);
+    if (options.signIn === 'patiently') await loginPatiently(session.page, session.server.url, DEMO);
+    else if (options.signIn) await login(session.page, session.server.url, DEMO);
   }, 300_000);
   afterAll(async () => {
     await (session.browser as Browser | undefined)?.close();

@@ -22,6 +22,8 @@ export interface ExcessLine {
   excess: number;
   action: ClearanceAction;
   price: number | null;
+  /** The SKU's current price (the report's `your-price`), or null when the catalogue has none. */
+  currentPrice: number | null;
   durationDays: number | null;
   removalQuantity: number;
   savings: number;
@@ -46,6 +48,7 @@ export function excessLines(report: Pick<Report, 'rows'>): ExcessLine[] {
         excess: num(row['estimated-excess-quantity']) ?? 0,
         action: isAction(action) ? action : 'keep',
         price: num(row['recommended-sales-price']),
+        currentPrice: num(row['your-price']),
         durationDays: num(row['recommended-sale-duration-days']),
         removalQuantity: num(row['recommended-removal-quantity']) ?? 0,
         savings: num(row['estimated-cost-savings-of-recommended-actions']) ?? 0,

@@ -22,6 +22,8 @@ import { PageLoader } from '../../components/common/page-loader';
 import { useI18n } from '../../i18n/i18n-context';
 import { excessLines, excessTotals, type ClearanceAction, type ExcessLine } from './clearance-model';
 import { useExcessReport, useRecordRemoval } from './clearance.hooks';
+import { MarkdownModal } from './markdown-modal';
+import { usePermission } from '../../accounts/use-permission';
 
 const ACTION_COLORS: Record<ClearanceAction, string> = {
   keep: 'gray',
@@ -99,8 +101,17 @@ function RemovalModal({ line, onClose }: { line: ExcessLine; onClose: () => void
   );
 }
 
-function ExcessRow({ line, onRecord }: { line: ExcessLine; onRecord: (line: ExcessLine) => void }) {
+function ExcessRow({
+  line,
+  onRecord,
+  onMarkdown,
+}: {
+  line: ExcessLine;
+  onRecord: (line: ExcessLine) => void;
+  onMarkdown: (line: ExcessLine) => void;
+}) {
   const { t, fmt } = useI18n();
+  const canPlan = usePermission('catalog:write');
   return (
     <Table.Tr data-sku={line.sku} data-location={line.location} data-action={line.action}>
       <Table.Td>
@@ -135,6 +146,21 @@ function ExcessRow({ line, onRecord }: { line: ExcessLine; onRecord: (line: Exce
         >
           {t('clearance.record')}
         </Button>
+        {line.price !== null ? (
+          <Button
+            size="compact-xs"
+            variant="light"
+            color="indigo"
+            ml={6}
+            data-testid="markdown-plan"
+            onClick={() => {
+              onMarkdown(line);
+            }}
+            aria-label={t(canPlan ? 'markdown.planFor' : 'markdown.showFor', { sku: line.sku })}
+          >
+            {t(canPlan ? 'markdown.plan' : 'markdown.show')}
+          </Button>
+        ) : null}
       </Table.Td>
     </Table.Tr>
   );
@@ -143,12 +169,14 @@ function ExcessRow({ line, onRecord }: { line: ExcessLine; onRecord: (line: Exce
 /**
  * Every SKU with excess units at Amazon and what the plan advises for them (docs/formulas.md
  * Clearance advice): the action, its price and duration, the units to remove and the money saved
- * against keeping them; a removal or liquidation is recorded here as a ledger movement.
+ * against keeping them; a removal or liquidation is recorded here as a ledger movement, and a
+ * markdown or promotion planned as a price event the SKU's forecast uses.
  */
 export default function ClearancePage() {
   const { t, fmt } = useI18n();
   const report = useExcessReport();
   const [recording, setRecording] = useState<ExcessLine | null>(null);
+  const [markingDown, setMarkingDown] = useState<ExcessLine | null>(null);
   const lines = useMemo(() => (report.data ? excessLines(report.data) : []), [report.data]);
   const totals = excessTotals(lines);
   return (
@@ -172,7 +200,7 @@ export default function ClearancePage() {
             </SimpleGrid>
           </Paper>
           <DataTable
-            minWidth={1050}
+            minWidth={1150}
             highlightOnHover
             testId="clearance-table"
             columns={[
@@ -184,11 +212,16 @@ export default function ClearancePage() {
               { label: t('clearance.duration'), numeric: true },
               { label: t('clearance.removalQuantity'), numeric: true },
               { label: t('clearance.savings'), numeric: true },
-              { label: <span className="sr-only">{t('clearance.record')}</span> },
+              { label: <span className="sr-only">{t('clearance.actions')}</span> },
             ]}
           >
             {lines.map((line) => (
-              <ExcessRow key={`${line.sku}\u0001${line.location}`} line={line} onRecord={setRecording} />
+              <ExcessRow
+                key={`${line.sku}\u0001${line.location}`}
+                line={line}
+                onRecord={setRecording}
+                onMarkdown={setMarkingDown}
+              />
             ))}
           </DataTable>
         </>
@@ -199,6 +232,15 @@ export default function ClearancePage() {
           line={recording}
           onClose={() => {
             setRecording(null);
+          }}
+        />
+      ) : null}
+      {markingDown ? (
+        <MarkdownModal
+          key={`${markingDown.sku}\u0001${markingDown.location}`}
+          line={markingDown}
+          onClose={() => {
+            setMarkingDown(null);
           }}
         />
       ) : null}

@@ -3,7 +3,9 @@ import { api } from '../../api/client';
 import type { JsonRequest, Movement } from '../../api/types';
 import { queryKeysFactory } from '../../api/query-key-factory';
 import { restockKeys } from '../../replenishment/restock.hooks';
+import { forecastKeys } from '../../forecasting/forecasts.hooks';
 import type { Report } from './clearance-model';
+import type { ForecastEvent, ForecastEventInput } from './markdown-model';
 
 export const excessKeys = queryKeysFactory('excess');
 
@@ -55,5 +57,41 @@ export function useRecordRemoval() {
       void client.invalidateQueries({ queryKey: excessKeys.all });
       void client.invalidateQueries({ queryKey: restockKeys.all });
     },
+  });
+}
+
+export const eventKeys = queryKeysFactory('events');
+
+/** The seller's events that end today or later (markdowns planned, running or to come). */
+export function useCurrentEvents(today: string) {
+  return useQuery({
+    queryKey: eventKeys.list({ from: today }),
+    queryFn: () => api.get<{ items: ForecastEvent[] }>('/events', { from: today }),
+  });
+}
+
+/** After a markdown is planned or removed: the events again, and every forecast (it recomputes on read). */
+function useEventsChanged() {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: eventKeys.all });
+    void client.invalidateQueries({ queryKey: forecastKeys.all });
+  };
+}
+
+/** Plans a markdown: a price event for one SKU through the events API (docs/forecasting.md Price response). */
+export function usePlanMarkdown() {
+  const changed = useEventsChanged();
+  return useMutation({
+    mutationFn: (input: ForecastEventInput) => api.post<ForecastEvent>('/events', input),
+    onSuccess: changed,
+  });
+}
+
+export function useRemoveEvent() {
+  const changed = useEventsChanged();
+  return useMutation({
+    mutationFn: (id: number) => api.delete<undefined>(`/events/${String(id)}`),
+    onSuccess: changed,
   });
 }

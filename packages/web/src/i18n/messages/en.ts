@@ -1,3 +1,4 @@
+import { markdownsEn } from './markdowns/en';
 import { decisionsEn } from './decisions/en';
 import { commerceEn } from './commerce/en';
 import { deskEn } from './desk/en';
@@ -10,6 +11,7 @@ import { plannerEn } from './planner/en';
  * Placeholders are `{name}`; pass numbers already formatted with the locale's Intl formatters.
  */
 export const en = {
+  ...markdownsEn,
   ...commerceEn,
   ...plannerEn,
   ...forecastingEn,

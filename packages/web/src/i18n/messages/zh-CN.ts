@@ -1,3 +1,4 @@
+import { markdownsZhCN } from './markdowns/zh-CN';
 import { decisionsZhCN } from './decisions/zh-CN';
 import type { Messages } from './en';
 import { commerceZhCN } from './commerce/zh-CN';
@@ -7,6 +8,7 @@ import { plannerZhCN } from './planner/zh-CN';
 
 /** 简体中文 (mainland usage). Codes such as SKU, ASIN, FNSKU, FBA, IPI, CSV and API stay as sellers know them. */
 export const zhCN: Messages = {
+  ...markdownsZhCN,
   ...commerceZhCN,
   ...plannerZhCN,
   ...forecastingZhCN,

@@ -1,3 +1,4 @@
+import { markdownsZhTW } from './markdowns/zh-TW';
 import { decisionsZhTW } from './decisions/zh-TW';
 import type { Messages } from './en';
 import { commerceZhTW } from './commerce/zh-TW';
@@ -7,6 +8,7 @@ import { plannerZhTW } from './planner/zh-TW';
 
 /** 繁體中文（臺灣用語）。SKU、ASIN、FNSKU、FBA、IPI、CSV、API 等代碼保留賣家熟悉的寫法。 */
 export const zhTW: Messages = {
+  ...markdownsZhTW,
   ...commerceZhTW,
   ...plannerZhTW,
   ...forecastingZhTW,
