@@ -18,7 +18,7 @@ export const markdownsEn = {
   'markdown.percentOff': 'Percentage off',
   'markdown.newPrice': 'New price {price}.',
   'markdown.forecastNote':
-    "The SKU's forecast uses a planned markdown as soon as it is saved (it is recomputed when read); the restock plan uses it after the next forecast run.",
+    "The SKU's forecast and the restock plan use a planned markdown as soon as it is saved (forecasts made before it are computed again).",
   'markdown.save': 'Plan markdown',
   'markdown.saved': 'Markdown planned.',
   'markdown.planned': 'Planned markdowns of this SKU',

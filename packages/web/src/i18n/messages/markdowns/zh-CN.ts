@@ -16,8 +16,7 @@ export const markdownsZhCN: MarkdownsMessages = {
   'markdown.endsOnNeeded': '必填：建议未给出持续时间。',
   'markdown.percentOff': '折扣百分比',
   'markdown.newPrice': '新价格 {price}。',
-  'markdown.forecastNote':
-    '保存后该 SKU 的预测立即采用计划降价（读取时重新计算）；补货计划在下一次预测运行后采用。',
+  'markdown.forecastNote': '保存后该 SKU 的预测和补货计划立即采用计划降价（此前的预测会重新计算）。',
   'markdown.save': '计划降价',
   'markdown.saved': '降价已计划。',
   'markdown.planned': '该 SKU 已计划的降价',

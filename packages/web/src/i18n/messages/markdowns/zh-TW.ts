@@ -16,8 +16,7 @@ export const markdownsZhTW: MarkdownsMessages = {
   'markdown.endsOnNeeded': '必填：建議未提供持續時間。',
   'markdown.percentOff': '折扣百分比',
   'markdown.newPrice': '新價格 {price}。',
-  'markdown.forecastNote':
-    '儲存後該 SKU 的預測立即採用規劃的降價（讀取時重新計算）；補貨計畫在下一次預測執行後採用。',
+  'markdown.forecastNote': '儲存後該 SKU 的預測和補貨計畫立即採用規劃的降價（此前的預測會重新計算）。',
   'markdown.save': '規劃降價',
   'markdown.saved': '降價已規劃。',
   'markdown.planned': '此 SKU 已規劃的降價',
