@@ -97,7 +97,7 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     await page.getByTestId('supplier-drawer').waitFor();
     if (terms.items.length > 0)
       await expect
-        .poll(() => page.getByTestId('supplier-products').locator('tbody tr').count())
+        .poll(() => page.getByTestId('supplier-products').locator('tbody tr').count(), { timeout: 30_000 })
         .toBe(terms.items.length);
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');

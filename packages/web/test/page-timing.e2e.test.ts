@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { HAS_CHROMIUM } from './support/browser';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { serverSettled } from './support/steps';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -72,26 +73,8 @@ describe.skipIf(!run)('page load times on the demo seller (browser)', () => {
     inFlight = trackApi(page);
   });
 
-  /**
-   * The start's own work done, so pages time a settled server rather than one computing beside them:
-   * no job queued or running (the first forecast run, the daily health jobs), and the server's worker
-   * idle (`/api/health`: its first round of schedules over, among them the planning warm-up, which also
-   * reruns after each job). Twice in a row, a second apart: a job that finishes queues the warm-up.
-   */
-  async function settled(): Promise<void> {
-    const until = Date.now() + 240_000;
-    let quietPolls = 0;
-    while (Date.now() < until && quietPolls < 2) {
-      const quiet = await page.evaluate(async () => {
-        const jobs = (await (await fetch('/api/v1/jobs')).json()) as { items: { status: string }[] };
-        const health = (await (await fetch('/api/health')).json()) as { worker: string };
-        return health.worker === 'idle' && !jobs.items.some((j) => ['queued', 'running'].includes(j.status));
-      });
-      quietPolls = quiet ? quietPolls + 1 : 0;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-    if (quietPolls < 2) throw new Error('the server was still busy with its start-up work after 240 s');
-  }
+  // The start's own work done (serverSettled), so pages time a settled server rather than one computing beside them.
+  const settled = () => serverSettled(page);
 
   it(`loads the overview, restock, health and profitability pages within ${String(LIMIT_MS / 1000)} s each`, async () => {
     await settled();

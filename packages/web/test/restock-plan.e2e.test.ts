@@ -5,7 +5,7 @@ import { screenshot } from './support/browser';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
-import { RUN_BROWSER_SUITES, chooseLanguage, switchLanguage } from './support/steps';
+import { RUN_BROWSER_SUITES, chooseLanguage, serverSettled, switchLanguage } from './support/steps';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 300_000 });
@@ -74,6 +74,8 @@ describe.skipIf(!RUN_BROWSER_SUITES)('restock plan (browser)', () => {
   const session = useBrowserSession({ signIn: true });
   beforeAll(async () => {
     ({ server, page, errors } = session);
+    // The plan read here is the one the page must show: read it once the start's forecast run and warm-up are done.
+    await serverSettled(page);
     plan = await api<Plan>('/api/v1/restock');
   }, 240_000);
 

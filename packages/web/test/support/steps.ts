@@ -66,3 +66,25 @@ export async function pageJson<T>(
     [path, init] as const,
   )) as T;
 }
+
+/**
+ * Waits until the server's start-up work is done, so a test reads figures that will not move under it: no job
+ * queued or running (the first forecast run, the daily health jobs) and the worker idle (`/api/health`: its
+ * first round of schedules over, among them the planning warm-up, which also reruns after each job). Twice in a
+ * row, a second apart: a job that finishes queues the warm-up.
+ */
+export async function serverSettled(page: Page, timeoutMs = 240_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let quietPolls = 0;
+  while (Date.now() < until && quietPolls < 2) {
+    const quiet = await page.evaluate(async () => {
+      const jobs = (await (await fetch('/api/v1/jobs')).json()) as { items: { status: string }[] };
+      const health = (await (await fetch('/api/health')).json()) as { worker: string };
+      return health.worker === 'idle' && !jobs.items.some((j) => ['queued', 'running'].includes(j.status));
+    });
+    quietPolls = quiet ? quietPolls + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  if (quietPolls < 2)
+    throw new Error(`the server was still busy with its start-up work after ${String(timeoutMs / 1000)} s`);
+}
