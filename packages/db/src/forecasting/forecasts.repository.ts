@@ -78,18 +78,27 @@ export const forecastsRepository = {
     );
   },
 
-  async insertMany(sql: Sql, accountId: number, rows: readonly ForecastInsert[]): Promise<void> {
+  /**
+   * Stores forecasts; `readAt` is when their inputs were read (the run's start): a forecast counts as made then,
+   * so a seller's event saved while the run computed is not taken as reflected (`reflectsEvents`).
+   */
+  async insertMany(
+    sql: Sql,
+    accountId: number,
+    rows: readonly ForecastInsert[],
+    readAt: Date | null = null,
+  ): Promise<void> {
     for (let start = 0; start < rows.length; start += 500) {
       const chunk = rows.slice(start, start + 500);
       await sql.query(
         `INSERT INTO forecasts (account_id, run_id, product_id, location_id, as_of, horizon, model, params, demand_class,
-           degenerate, mean, quantiles, dispersion, level_variance, backtest)
+           degenerate, mean, quantiles, dispersion, level_variance, backtest, created_at)
          SELECT $1, (f->>'runId')::bigint, (f->>'productId')::bigint, (f->>'locationId')::bigint, (f->>'asOf')::date,
            (f->>'horizon')::int, f->>'model', f->'params', f->>'demandClass', f->>'degenerate',
            ARRAY(SELECT jsonb_array_elements_text(f->'mean')::float8), f->'quantiles', (f->>'dispersion')::float8,
-           (f->>'levelVariance')::float8, f->'backtest'
+           (f->>'levelVariance')::float8, f->'backtest', coalesce($3::timestamptz, now())
          FROM jsonb_array_elements($2::jsonb) AS f`,
-        [accountId, JSON.stringify(chunk)],
+        [accountId, JSON.stringify(chunk), readAt],
       );
     }
   },

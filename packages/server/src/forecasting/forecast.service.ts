@@ -116,6 +116,8 @@ export class ForecastService {
     const asOf = options.asOf ?? todayUtc();
     const window = historyWindow(asOf);
     const sql = this.tx.sql;
+    // The run's forecasts count as made when it read the ledger and the seller's events.
+    const readAt = new Date();
     const products = await productsRepository.listAll(this.tx.sql, actor.accountId);
     const histories = await loadDemandHistories(sql, actor.accountId, window);
     const { input, keys } = await catalogueInput(sql, actor.accountId, {
@@ -139,7 +141,7 @@ export class ForecastService {
       models[f.model] = (models[f.model] ?? 0) + 1;
       batch.push(toInsert(f, { ...key, asOf, runId, horizon }));
       if (batch.length >= 200 || i === keys.length - 1) {
-        await forecastsRepository.insertMany(sql, actor.accountId, batch);
+        await forecastsRepository.insertMany(sql, actor.accountId, batch, readAt);
         batch = [];
         await options.onProgress?.(
           (i + 1) / keys.length,
