@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { screenshot } from './support/browser';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
-import { RUN_BROWSER_SUITES, chooseLanguage } from './support/steps';
+import { RUN_BROWSER_SUITES, chooseLanguage, serverSettled } from './support/steps';
 
 // Paging through hundreds of alerts in a real browser on a loaded 2-core machine can pass 60 s.
 vi.setConfig({ testTimeout: 300_000 });
@@ -23,6 +23,8 @@ interface Alert {
 
 describe.skipIf(!RUN_BROWSER_SUITES)('alerts page (browser)', () => {
   const session = useBrowserSession({ width: 1440, signIn: true });
+  // Alerts follow the planning position: compared once the start's forecast run and warm-up are done.
+  beforeAll(() => serverSettled(session.page), 300_000);
 
   /** Every active alert matching `query`, as the API orders them. */
   const apiAlerts = (query = ''): Promise<Alert[]> =>
