@@ -4,6 +4,7 @@ import { seriousViolations } from './support/axe';
 import { HAS_CHROMIUM, screenshot } from './support/browser';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { pageJson } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // Two forecast runs and a page in a real browser on a loaded 2-core machine: minutes, not seconds.
@@ -48,19 +49,8 @@ describe.skipIf(!run)('forecast accuracy page (browser)', () => {
     ({ server, page, errors } = session);
   });
 
-  const call = async <T>(path: string, body?: unknown): Promise<T> =>
-    (await page.evaluate(
-      async ({ p, b }) => {
-        const res = await fetch(
-          p,
-          b === undefined
-            ? undefined
-            : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) },
-        );
-        return res.json() as Promise<unknown>;
-      },
-      { p: path, b: body },
-    )) as T;
+  const call = <T>(path: string, body?: unknown): Promise<T> =>
+    pageJson<T>(page, path, body === undefined ? undefined : { method: 'POST', body });
 
   it('shows nothing to score before any past forecast, then the server’s figures once runs from past days are scored', async () => {
     await page.goto(`${server.url}/forecasts/accuracy`);

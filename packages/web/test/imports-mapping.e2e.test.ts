@@ -3,9 +3,9 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { HAS_CHROMIUM, screenshot } from './support/browser';
-import { pageApi } from './support/page-api';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { pageJson } from './support/steps';
 
 // A real browser on a loaded 2-core CI machine can be slow; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -54,7 +54,8 @@ describe.skipIf(!run)('sales history mapping and the Send to Amazon file (browse
     await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 180_000 });
   }, 240_000);
 
-  const call = <T>(path: string, body?: unknown): Promise<T> => pageApi(page)<T>(path, body);
+  const call = <T>(path: string, body?: unknown): Promise<T> =>
+    pageJson<T>(page, path, body === undefined ? undefined : { method: 'POST', body });
 
   it('maps the file’s columns, imports it in a job and the demand shows in the sales history', async () => {
     // The UCI Online Retail export's shape: its own column names, a C-prefixed cancellation, postage.
