@@ -3,9 +3,10 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, login, openPage as open, picture, watchConsole } from './support/browser';
+import { HAS_CHROMIUM, openPage as open, picture } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { signedInPhone } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -149,15 +150,11 @@ describe.skipIf(!run)('decision actions (browser)', () => {
   });
 
   it('clearance fits a 390 px phone (its table scrolls inside its frame) and keeps axe-core clean', async () => {
-    const phone = await session.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'en-US',
-      isMobile: true,
-      hasTouch: true,
-    });
-    const mobile = await phone.newPage();
-    const mobileErrors = watchConsole(mobile);
-    await login(mobile, server.url, DEMO);
+    const {
+      context: phone,
+      phone: mobile,
+      phoneErrors: mobileErrors,
+    } = await signedInPhone(session.browser, server.url, DEMO);
     await open(mobile, `${server.url}/clearance`, 'clearance-table');
     expect(await mobile.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousViolations(mobile)).toEqual([]);

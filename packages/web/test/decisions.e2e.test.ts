@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, login, openPage as open, screenshot, watchConsole } from './support/browser';
+import { HAS_CHROMIUM, openPage as open, screenshot } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { signedInPhone } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -225,15 +226,11 @@ describe.skipIf(!run)('decision pages (browser)', () => {
   }
 
   it('at 390 px: the new pages fit the phone and keep axe-core clean', async () => {
-    const phone = await session.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'en-US',
-      isMobile: true,
-      hasTouch: true,
-    });
-    const mobile = await phone.newPage();
-    const mobileErrors = watchConsole(mobile);
-    await login(mobile, server.url, DEMO);
+    const {
+      context: phone,
+      phone: mobile,
+      phoneErrors: mobileErrors,
+    } = await signedInPhone(session.browser, server.url, DEMO);
     const wide: Record<string, number> = {};
     const violations: Record<string, unknown[]> = {};
     for (const { path, ready } of NEW_PAGES) {
