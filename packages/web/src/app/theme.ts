@@ -42,6 +42,8 @@ export const theme = createTheme({
   // Shade 8 keeps white button labels above 4.5:1.
   primaryShade: 8,
   autoContrast: true,
+  // Sellers who ask their system for less motion get no modal and menu transitions.
+  respectReducedMotion: true,
   colors: { gray },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "PingFang TC", "Microsoft YaHei", "Microsoft JhengHei", "Noto Sans CJK SC", "Noto Sans CJK TC", sans-serif',

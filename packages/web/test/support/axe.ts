@@ -18,6 +18,17 @@ interface AxeResult {
 
 /** Runs axe-core (WCAG 2.x A and AA rules) in the page and returns serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // A modal still fading in blends its text with the page behind it: judge the settled page, not a frame
+  // of a transition (CSS transitions and animations are both in document.getAnimations(); a spinner's
+  // endless animation never finishes and is left running).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   // Evaluated through the DevTools protocol: a script tag would be (rightly) blocked by the dashboard's CSP.
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () => {
