@@ -4,6 +4,7 @@ import type { ChannelRecord } from '@stockwise/db/channels/channels.repository';
 import { channelsRepository } from '@stockwise/db/channels/channels.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { OrdersService } from '../sales/orders.service';
+import { shippedButShort } from '../sales/history-intake';
 import type { ChannelConnect, SalesChannelDto } from './channels.schema';
 import type { OrderDto } from '../sales/orders.schema';
 import type { Actor } from '../accounts/actor';
@@ -212,12 +213,7 @@ export class ChannelsService {
       const open = order.lines.some((l) => l.quantity - l.quantityShipped - l.quantityCancelled > 0);
       if (pulled.disposition === 'ship' && open && order.status === 'pending') {
         // Shipped on the channel, but the stock here cannot cover it: nothing is written (the caller's transaction rolls back the pending order).
-        const skus = [...new Set(order.lines.map((l) => l.sku))];
-        throw new DomainError(
-          'INSUFFICIENT_STOCK',
-          `${pulled.intake.channel} order ${pulled.intake.externalId} was shipped there, but the stock here cannot cover it (${skus.join(', ')}): receive or count the stock first`,
-          { field: 'lines', details: { skus } },
-        );
+        throw shippedButShort(pulled.intake, [...new Set(order.lines.map((l) => l.sku))]);
       }
       if (pulled.disposition === 'ship' && open && order.status !== 'cancelled')
         return { order: await this.deps.orders.ship(actor, order.id, {}), created: !existing };
