@@ -112,6 +112,8 @@ function ExcessRow({
 }) {
   const { t, fmt } = useI18n();
   const canPlan = usePermission('catalog:write');
+  // A removal is a ledger movement: offered only to the roles that may write stock.
+  const canRecord = usePermission('inventory:write');
   return (
     <Table.Tr data-sku={line.sku} data-location={line.location} data-action={line.action}>
       <Table.Td>
@@ -135,23 +137,25 @@ function ExcessRow({
       <Table.Td className="num">{fmt.num(line.savings, 0)}</Table.Td>
       {/* Its name carries the SKU and location (data), so the cell is marked as data. */}
       <Table.Td translate="no">
-        <Button
-          size="compact-xs"
-          variant="light"
-          disabled={line.available <= 0}
-          onClick={() => {
-            onRecord(line);
-          }}
-          aria-label={t('clearance.recordFor', { sku: line.sku, location: line.location })}
-        >
-          {t('clearance.record')}
-        </Button>
+        {canRecord ? (
+          <Button
+            size="compact-xs"
+            variant="light"
+            mr={6}
+            disabled={line.available <= 0}
+            onClick={() => {
+              onRecord(line);
+            }}
+            aria-label={t('clearance.recordFor', { sku: line.sku, location: line.location })}
+          >
+            {t('clearance.record')}
+          </Button>
+        ) : null}
         {line.price !== null ? (
           <Button
             size="compact-xs"
             variant="light"
             color="indigo"
-            ml={6}
             data-testid="markdown-plan"
             onClick={() => {
               onMarkdown(line);
