@@ -105,6 +105,8 @@ async function storage(backend: string): Promise<Storage> {
       },
     };
   }
+  // On PostgreSQL the operator supplies the key that seals channel secrets (the demo connects channels).
+  process.env['STOCKWISE_SECRET_KEY'] ??= randomBytes(32).toString('hex');
   const name = `sw_bench_app_${randomBytes(4).toString('hex')}`;
   const admin = openPostgresDatabase(PG_URL, { max: 1 });
   await admin.exec(`CREATE DATABASE ${name}`);

@@ -108,7 +108,8 @@ async function prepare(backend: string): Promise<Setup> {
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   return {
-    env: { DATABASE_URL: databaseUrl },
+    // On PostgreSQL the operator supplies the key that seals channel secrets (the demo connects channels).
+    env: { DATABASE_URL: databaseUrl, STOCKWISE_SECRET_KEY: randomBytes(32).toString('hex') },
     storage: ['--database-url', databaseUrl],
     backendPids: async () => {
       const a = openPostgresDatabase(PG_URL, { max: 1 });
