@@ -104,6 +104,11 @@ export const commerceEn = {
   'profit.margin': 'Margin',
   'profit.roi': 'Return on investment',
   'profit.storagePercent': 'Storage fees of revenue',
+  'profit.currency': 'Currency',
+  'profit.alsoIn': 'also in {currencies}',
+  'profit.totalsIn': 'Totals in {currency}',
+  'profit.mixedNote':
+    'Some SKUs were sold in one currency and bought or charged in another: each currency shows its own net, with no margin or ROI (no exchange rate is applied).',
   'profit.truncated': 'Showing {shown} of {total} SKUs; the download has all of them.',
 
   'orders.title': 'Orders and channels',

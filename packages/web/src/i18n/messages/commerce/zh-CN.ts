@@ -100,6 +100,11 @@ export const commerceZhCN: CommerceMessages = {
   'profit.margin': '利润率',
   'profit.roi': '投资回报率',
   'profit.storagePercent': '仓储费占收入比',
+  'profit.currency': '币种',
+  'profit.alsoIn': '另有 {currencies}',
+  'profit.totalsIn': '{currency} 合计',
+  'profit.mixedNote':
+    '部分 SKU 以一种币种销售、以另一种币种采购或计费：每种币种单独显示其净额，不计算利润率和投资回报率（不做汇率换算）。',
   'profit.truncated': '显示 {total} 个 SKU 中的 {shown} 个；下载文件包含全部。',
 
   'orders.title': '订单与渠道',

@@ -100,6 +100,11 @@ export const commerceZhTW: CommerceMessages = {
   'profit.margin': '利潤率',
   'profit.roi': '投資報酬率',
   'profit.storagePercent': '倉儲費占營收比',
+  'profit.currency': '幣別',
+  'profit.alsoIn': '另有 {currencies}',
+  'profit.totalsIn': '{currency} 合計',
+  'profit.mixedNote':
+    '部分 SKU 以一種幣別銷售、以另一種幣別採購或計費：每種幣別各自顯示淨額，不計算利潤率與投資報酬率（不做匯率換算）。',
   'profit.truncated': '顯示 {total} 個 SKU 中的 {shown} 個；下載檔案包含全部。',
 
   'orders.title': '訂單與通路',
