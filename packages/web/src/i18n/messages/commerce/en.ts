@@ -17,6 +17,8 @@ export const commerceEn = {
   'recon.unitsWorth': '{units} units · {value}',
   'recon.valueBasis':
     'Claim values are at your unit cost: the least a claim should recover (Amazon reimburses by its own estimate).',
+  'recon.unplaced':
+    '{events} units of Amazon’s ledger events and {reimbursed} reimbursed units belong to none of these Amazon locations (another country or currency) and are not counted.',
   'recon.empty': 'Nothing to reconcile: no differences with Amazon',
   'recon.lost': 'Lost',
   'recon.damaged': 'Damaged',

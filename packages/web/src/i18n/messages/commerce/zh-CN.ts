@@ -14,6 +14,8 @@ export const commerceZhCN: CommerceMessages = {
   'recon.reimbursed': '已赔偿',
   'recon.unitsWorth': '{units} 件 · {value}',
   'recon.valueBasis': '索赔金额按您的单位成本计算:这是索赔至少应收回的金额(亚马逊按其自身估值赔偿)。',
+  'recon.unplaced':
+    '亚马逊库存分类账中 {events} 件事件单位和 {reimbursed} 件已赔偿单位不属于这些亚马逊仓库（其他国家或币种），未计入。',
   'recon.empty': '无需对账:与亚马逊没有差异',
   'recon.lost': '丢失',
   'recon.damaged': '损坏',

@@ -14,6 +14,8 @@ export const commerceZhTW: CommerceMessages = {
   'recon.reimbursed': '已賠償',
   'recon.unitsWorth': '{units} 件 · {value}',
   'recon.valueBasis': '索賠金額按您的單位成本計算:這是索賠至少應收回的金額(亞馬遜按其自身估值賠償)。',
+  'recon.unplaced':
+    '亞馬遜庫存分類帳中 {events} 件事件單位與 {reimbursed} 件已賠償單位不屬於這些亞馬遜倉庫（其他國家或幣別），未計入。',
   'recon.empty': '無需對帳:與亞馬遜沒有差異',
   'recon.lost': '遺失',
   'recon.damaged': '損壞',
