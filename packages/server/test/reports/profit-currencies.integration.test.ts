@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { REPORT_COLUMNS } from '../../src/reports/report-columns';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { dateAt } from '../support/days';
 import { newAccount } from '../support/factories';
@@ -16,17 +17,9 @@ interface Total {
   mixedCurrencies: boolean;
 }
 
-const MONEY = [
-  'cogs',
-  'referral-fees',
-  'fulfillment-fees',
-  'storage-fees',
-  'aged-inventory-surcharge',
-  'inbound-shipping',
-  'other-variable-cost',
-  'settled-fees',
-  'refunds',
-] as const;
+/** The cost columns, COGS through refunds: profit = revenue − their sum + reimbursements. */
+const COLUMNS = REPORT_COLUMNS.profit;
+const MONEY = COLUMNS.slice(COLUMNS.indexOf('cogs'), COLUMNS.indexOf('reimbursements'));
 
 describeEachBackend(
   'Profit per currency: a seller with a US store in USD and a DE location in EUR',

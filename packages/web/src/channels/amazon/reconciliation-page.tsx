@@ -51,6 +51,20 @@ function ReconciliationSummary({ data }: { data: AmazonReconciliation }) {
             {t('recon.unitsWorth', { units: fmt.int(0), value: '—' })}
           </Text>,
         ];
+  type Total = AmazonReconciliation['totals'][number];
+  const card = (
+    testId: string,
+    label: MessageKey,
+    units: (c: Total) => number,
+    value: (c: Total) => number,
+  ) => (
+    <Paper withBorder p="md" radius="md" data-testid={testId}>
+      <Text size="sm" c="dimmed">
+        {t(label)}
+      </Text>
+      {perCurrency(units, value)}
+    </Paper>
+  );
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -65,24 +79,18 @@ function ReconciliationSummary({ data }: { data: AmazonReconciliation }) {
             </Text>
           ))}
         </Paper>
-        <Paper withBorder p="md" radius="md" data-testid="recon-claimable">
-          <Text size="sm" c="dimmed">
-            {t('recon.claimable')}
-          </Text>
-          {perCurrency(
-            (c) => c.eligibleUnits,
-            (c) => c.eligibleValue,
-          )}
-        </Paper>
-        <Paper withBorder p="md" radius="md" data-testid="recon-reimbursed">
-          <Text size="sm" c="dimmed">
-            {t('recon.reimbursed')}
-          </Text>
-          {perCurrency(
-            (c) => c.reimbursedUnits,
-            (c) => c.reimbursedAmount,
-          )}
-        </Paper>
+        {card(
+          'recon-claimable',
+          'recon.claimable',
+          (c) => c.eligibleUnits,
+          (c) => c.eligibleValue,
+        )}
+        {card(
+          'recon-reimbursed',
+          'recon.reimbursed',
+          (c) => c.reimbursedUnits,
+          (c) => c.reimbursedAmount,
+        )}
       </SimpleGrid>
       <Text size="sm" c="dimmed">
         {t('recon.valueBasis')}
