@@ -23,8 +23,8 @@ interface Bills {
   items: { number: string; amount: number }[];
 }
 interface ProfitPage {
-  summary: { revenue: number; profit: number };
-  rows: { sku: string; revenue: number }[];
+  summary: { totals: { currency: string; revenue: number; profit: number }[] };
+  rows: { sku: string; currency: string; revenue: number }[];
   nextCursor: string | null;
 }
 interface FeeSchedule {
@@ -117,19 +117,26 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     // The page's default period is the report's default: the 30 days before today.
     const report = await call<ProfitPage>('/api/v1/reports/profit?limit=5000');
     expect(report.nextCursor).toBeNull();
-    expect(report.summary.revenue).toBeGreaterThan(0);
+    // the demo seller sells in USD only: one block of totals, in USD
+    const [usdTotals, ...others] = report.summary.totals;
+    expect(others).toEqual([]);
+    expect(usdTotals).toMatchObject({ currency: 'USD' });
+    expect(usdTotals!.revenue).toBeGreaterThan(0);
 
     await settle(page, `${server.url}/profit`);
+    const usdBlock = page.getByTestId('profit-totals-USD');
     await expect
-      .poll(() => page.getByTestId('profit-total-revenue').innerText())
-      .toContain(usd(report.summary.revenue));
-    expect(await page.getByTestId('profit-total-profit').innerText()).toContain(usd(report.summary.profit));
+      .poll(() => usdBlock.getByTestId('profit-total-revenue').innerText())
+      .toContain(usd(usdTotals!.revenue));
+    expect(await usdBlock.getByTestId('profit-total-profit').innerText()).toContain(usd(usdTotals!.profit));
     const rows = page.getByTestId('profit-table').locator('tbody tr');
     expect(await rows.count()).toBe(report.rows.length);
 
     await page.getByRole('button', { name: 'Revenue', exact: true }).click();
     const top = [...report.rows].sort((a, b) => b.revenue - a.revenue || a.sku.localeCompare(b.sku))[0]!;
-    await expect.poll(() => rows.first().getAttribute('data-testid')).toBe(`profit-row-${top.sku}`);
+    await expect
+      .poll(() => rows.first().getAttribute('data-testid'))
+      .toBe(`profit-row-${top.sku}-${top.currency}`);
     expect(
       await page.getByRole('columnheader', { name: 'Revenue', exact: true }).getAttribute('aria-sort'),
     ).toBe('descending');
@@ -142,8 +149,41 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
       async (href) => (await fetch(href)).text().then((t) => t.split(/\r?\n/)[0]),
       csv!,
     );
-    expect(head).toContain('sku,asin,product-name,units-sold,revenue,cogs');
+    expect(head).toContain('sku,asin,product-name,currency,other-currencies,units-sold,revenue,cogs');
     await screenshot(page, 'profit');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A sale in EUR is its own row and its own totals: never added to the USD figures. Shipped
+    // yesterday: the page's default period ends with yesterday.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const order = await call<{ id: number }>('/api/v1/orders', {
+      method: 'POST',
+      body: {
+        channel: 'shopify',
+        externalId: 'EU-PROFIT-1',
+        orderedAt: `${yesterday}T10:00:00Z`,
+        currency: 'EUR',
+        lines: [{ sku: top.sku, quantity: 1, unitPrice: 12.5 }],
+      },
+    });
+    await call(`/api/v1/orders/${String(order.id)}/ship`, {
+      method: 'POST',
+      body: { shippedAt: `${yesterday}T12:00:00Z` },
+    });
+    const after = await call<ProfitPage>('/api/v1/reports/profit?limit=5000');
+    const eur = after.summary.totals.find((t) => t.currency === 'EUR');
+    expect(eur).toMatchObject({ revenue: 12.5 });
+    expect(after.summary.totals.find((t) => t.currency === 'USD')!.revenue).toBe(usdTotals!.revenue);
+    await settle(page, `${server.url}/profit`);
+    const eurBlock = page.getByTestId('profit-totals-EUR');
+    const euro = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(12.5);
+    await expect.poll(() => eurBlock.getByTestId('profit-total-revenue').innerText()).toContain(euro);
+    expect(await eurBlock.innerText()).toContain('Totals in EUR');
+    const eurRow = page.getByTestId(`profit-row-${top.sku}-EUR`);
+    expect(await eurRow.innerText()).toContain('also in USD');
+    expect(await eurRow.innerText()).toContain(euro);
+    expect(await page.getByTestId('profit-mixed-note').count()).toBe(1);
+    await screenshot(page, 'profit-two-currencies');
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfitReportPage } from '../src/reports/profit.hooks';
+import type { ProfitCurrencyTotal, ProfitReportPage } from '../src/reports/profit.hooks';
 import { periodOf, profitTotals, sortProfitRows, toProfitRow } from '../src/reports/profit/profit-model';
 
 const page = (rows: ProfitReportPage['rows'], summary: ProfitReportPage['summary']): ProfitReportPage => ({
@@ -16,6 +16,8 @@ const page = (rows: ProfitReportPage['rows'], summary: ProfitReportPage['summary
 const MUG = {
   sku: 'MUG-1',
   'product-name': 'Mug',
+  currency: 'USD',
+  'other-currencies': null,
   'units-sold': 10,
   revenue: 200,
   cogs: 80,
@@ -33,6 +35,8 @@ const MUG = {
 const CUP = {
   sku: 'CUP-1',
   'product-name': 'Cup',
+  currency: 'USD',
+  'other-currencies': null,
   'units-sold': 0,
   revenue: 0,
   cogs: 0,
@@ -53,6 +57,8 @@ describe('profit model', () => {
     expect(toProfitRow(MUG)).toEqual({
       sku: 'MUG-1',
       title: 'Mug',
+      currency: 'USD',
+      otherCurrencies: [],
       unitsSold: 10,
       revenue: 200,
       cogs: 80,
@@ -75,12 +81,39 @@ describe('profit model', () => {
     expect(settled).toMatchObject({ settledFees: 5.1, refundsNet: 12 });
   });
 
-  it('adds the pages’ totals and derives margin, ROI on COGS + inbound, and storage % of revenue', () => {
-    const totals = profitTotals([
-      page([MUG], { unitsSold: 10, revenue: 200, cogs: 80, fees: 75, storageFees: 2, profit: 38 }),
-      page([CUP], { unitsSold: 0, revenue: 0, cogs: 0, fees: 0, storageFees: 3, profit: -3 }),
+  const total = (t: Partial<ProfitCurrencyTotal> & { currency: string }): ProfitCurrencyTotal => ({
+    unitsSold: 0,
+    revenue: 0,
+    cogs: 0,
+    fees: 0,
+    storageFees: 0,
+    inboundShipping: 0,
+    profit: 0,
+    mixedCurrencies: false,
+    ...t,
+  });
+
+  it('adds the pages’ totals per currency and derives margin, ROI on COGS + inbound, and storage % of revenue', () => {
+    const [usd, ...rest] = profitTotals([
+      page([MUG], {
+        totals: [
+          total({
+            currency: 'USD',
+            unitsSold: 10,
+            revenue: 200,
+            cogs: 80,
+            fees: 75,
+            storageFees: 2,
+            inboundShipping: 4,
+            profit: 38,
+          }),
+        ],
+      }),
+      page([CUP], { totals: [total({ currency: 'USD', storageFees: 3, profit: -3 })] }),
     ]);
-    expect(totals).toMatchObject({
+    expect(rest).toEqual([]);
+    expect(usd).toMatchObject({
+      currency: 'USD',
       unitsSold: 10,
       revenue: 200,
       cogs: 80,
@@ -88,11 +121,33 @@ describe('profit model', () => {
       storageFees: 5,
       profit: 35,
     });
-    expect(totals.margin).toBeCloseTo(35 / 200, 10);
-    expect(totals.roi).toBeCloseTo(35 / 84, 10);
-    expect(totals.storagePercent).toBeCloseTo(2.5, 10);
-    // No revenue: nothing to divide by, never NaN.
-    expect(profitTotals([])).toMatchObject({ margin: null, roi: null, storagePercent: null });
+    expect(usd!.margin).toBeCloseTo(35 / 200, 10);
+    expect(usd!.roi).toBeCloseTo(35 / 84, 10);
+    expect(usd!.storagePercent).toBeCloseTo(2.5, 10);
+    // No pages: no totals, never a NaN
+    expect(profitTotals([])).toEqual([]);
+  });
+
+  it('never adds two currencies; a currency whose SKUs mix currencies has no ratios', () => {
+    const totals = profitTotals([
+      page([], {
+        totals: [
+          total({ currency: 'USD', unitsSold: 2, revenue: 40, cogs: 25, profit: 9, mixedCurrencies: true }),
+          total({ currency: 'EUR', unitsSold: 3, revenue: 90, profit: 90, mixedCurrencies: true }),
+        ],
+      }),
+      page([], { totals: [total({ currency: 'GBP', revenue: 10, cogs: 5, profit: 5 })] }),
+      page([], { totals: [total({ currency: 'EUR', unitsSold: 2, revenue: 30, cogs: 8, profit: 22 })] }),
+    ]);
+    expect(
+      totals.map((t) => [t.currency, t.unitsSold, t.revenue, t.profit, t.margin, t.mixedCurrencies]),
+    ).toEqual([
+      ['EUR', 5, 120, 112, null, true],
+      ['GBP', 0, 10, 5, 0.5, false],
+      ['USD', 2, 40, 9, null, true],
+    ]);
+    const row = toProfitRow({ ...MUG, currency: 'EUR', 'other-currencies': 'USD GBP', margin: null });
+    expect(row).toMatchObject({ currency: 'EUR', otherCurrencies: ['USD', 'GBP'], margin: null });
   });
 
   it('sorts either way and keeps SKUs without a figure last', () => {
@@ -106,6 +161,14 @@ describe('profit model', () => {
     expect(sortProfitRows(rows, 'margin', 'asc').map((r) => r.sku)).toEqual(['MUG-1', 'BOWL-1', 'CUP-1']);
     expect(sortProfitRows(rows, 'margin', 'desc').map((r) => r.sku)).toEqual(['BOWL-1', 'MUG-1', 'CUP-1']);
     expect(sortProfitRows(rows, 'sku', 'asc').map((r) => r.sku)).toEqual(['BOWL-1', 'CUP-1', 'MUG-1']);
+    // one SKU in two currencies: its rows side by side, in currency order
+    const euro = toProfitRow({ ...MUG, currency: 'EUR' });
+    expect(sortProfitRows([...rows, euro], 'sku', 'asc').map((r) => `${r.sku} ${r.currency}`)).toEqual([
+      'BOWL-1 USD',
+      'CUP-1 USD',
+      'MUG-1 EUR',
+      'MUG-1 USD',
+    ]);
   });
 
   it('turns "the last N days through D" into the report’s [from, to)', () => {

@@ -33,43 +33,46 @@ interface SkuRow {
 }
 
 export const amazonReconciliationRepository = {
-  /** Amazon's ledger events per SKU, summed by type and reason, within the window. */
-  async eventTotals(sql: Sql, accountId: number, w: DayWindow): Promise<Map<string, LedgerEventTotal[]>> {
+  /** Amazon's ledger events per SKU and country (the fulfilment centre's), summed by type and reason, within the window. */
+  async eventTotals(
+    sql: Sql,
+    accountId: number,
+    w: DayWindow,
+  ): Promise<(LedgerEventTotal & { sku: string; country: string | null })[]> {
     const rows = await sql.query<{
       sku: string;
+      country: string | null;
       event_type: string;
       reason: string | null;
       quantity: number;
     }>(
-      `SELECT sku, event_type, reason, sum(quantity)::int AS quantity FROM amazon_ledger_events
+      `SELECT sku, country, event_type, reason, sum(quantity)::int AS quantity FROM amazon_ledger_events
        WHERE account_id = $1 AND ($2::date IS NULL OR event_date >= $2::date) AND ($3::date IS NULL OR event_date <= $3::date)
-       GROUP BY sku, event_type, reason ORDER BY sku`,
+       GROUP BY sku, country, event_type, reason ORDER BY sku`,
       [accountId, w.from, w.to],
     );
-    const out = new Map<string, LedgerEventTotal[]>();
-    for (const r of rows)
-      out.set(r.sku, [
-        ...(out.get(r.sku) ?? []),
-        { eventType: r.event_type, reason: r.reason, quantity: r.quantity },
-      ]);
-    return out;
+    return rows.map((r) => ({
+      sku: r.sku,
+      country: r.country,
+      eventType: r.event_type,
+      reason: r.reason,
+      quantity: r.quantity,
+    }));
   },
 
-  /** Units and amounts Amazon reimbursed per SKU, approved within the window. */
+  /** Units and amounts Amazon reimbursed per SKU and currency, approved within the window. */
   async reimbursed(
     sql: Sql,
     accountId: number,
-    w: DayWindow & { currency: string | null },
-  ): Promise<Map<string, { units: number; amount: number }>> {
-    const rows = await sql.query<{ sku: string; units: number; amount: number }>(
-      `SELECT sku, sum(quantity_cash + quantity_inventory)::int AS units, sum(amount_total)::numeric AS amount
+    w: DayWindow,
+  ): Promise<{ sku: string; currency: string | null; units: number; amount: number }[]> {
+    return sql.query<{ sku: string; currency: string | null; units: number; amount: number }>(
+      `SELECT sku, currency, sum(quantity_cash + quantity_inventory)::int AS units, sum(amount_total)::numeric AS amount
        FROM amazon_reimbursements
        WHERE account_id = $1 AND ($2::date IS NULL OR approval_date >= $2::date) AND ($3::date IS NULL OR approval_date <= $3::date)
-         AND ($4::text IS NULL OR currency IS NULL OR currency = $4::text)
-       GROUP BY sku`,
-      [accountId, w.from, w.to, w.currency],
+       GROUP BY sku, currency ORDER BY sku`,
+      [accountId, w.from, w.to],
     );
-    return new Map(rows.map((r) => [r.sku, { units: r.units, amount: r.amount }]));
   },
 
   /** Customer returns recorded at the location per SKU, within the window. */

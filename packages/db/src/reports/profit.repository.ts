@@ -1,8 +1,30 @@
+import { AMAZON_MARKETPLACES } from '@stockwise/domain/channels/amazon/marketplaces';
 import type { Sql } from '../database';
 import type { ProductScope } from '../health/product-scope';
 import { amazonLocationsSql, productScopeSql } from '../health/product-scope';
 import type { BracketParam } from './layer-sums';
 import { bracketAmountSql, layerSums } from './layer-sums';
+
+/** Sales of one SKU in one currency (the order's, else the location's marketplace's, else the product's). */
+export interface ProfitSales {
+  currency: string;
+  units: number;
+  revenue: number;
+  /** Units and revenue of Amazon-fulfilled shipments (referral and fulfilment fees apply). */
+  amazonUnits: number;
+  amazonRevenue: number;
+}
+
+/**
+ * Settlement amounts (migration 0040) posted in the period in one currency, signed as Amazon wrote them
+ * (fees and refunds negative, reimbursements positive); null when the SKU has none of a kind.
+ */
+export interface ProfitSettled {
+  currency: string;
+  fee: number | null;
+  refund: number | null;
+  reimbursement: number | null;
+}
 
 export interface ProfitRow {
   productId: number;
@@ -13,73 +35,62 @@ export interface ProfitRow {
   sizeTier: string | null;
   weight: number | null;
   weightUnit: string;
-  unitsSold: number;
-  revenue: number;
+  /** The product's currency: its unit cost's, so COGS's. */
+  costCurrency: string;
+  /** Per sale currency, in currency order; empty when nothing shipped. */
+  sales: ProfitSales[];
+  /** Σ shipments × FIFO unit cost, in `costCurrency`. */
   cogs: number;
-  /** Units and revenue of Amazon-fulfilled shipments (referral and fulfilment fees apply). */
-  amazonUnits: number;
-  amazonRevenue: number;
   /** Units received at Amazon locations (inbound shipping applies). */
   amazonReceivedUnits: number;
   /** Σ over the period's days of units on hand at Amazon locations (unit-days, for storage fees), per storage month. */
   unitDaysByMonth: Record<string, number>;
-  /**
-   * Settlement amounts (migration 0040) posted in the period in the report's currency, signed as Amazon
-   * wrote them (fees and refunds negative, reimbursements positive); null when the SKU has none of a kind.
-   */
-  settled: { fee: number | null; refund: number | null; reimbursement: number | null };
+  /** Per settlement currency, in currency order. */
+  settled: ProfitSettled[];
 }
 
 /** A shipment sold through Amazon: on the Amazon channel, or without a channel from an Amazon location (CTE fba). */
 const AMAZON_SALE = `(m.channel = 'amazon' OR (m.channel IS NULL AND m.location_id IN (SELECT id FROM fba)))`;
 
-export const profitRepository = {
-  /**
-   * Sales, FIFO cost, Amazon share, Amazon receipts and Amazon unit-days on hand per month, per SKU
-   * over [from, to), for a page of SKUs.
-   */
-  async page(
-    sql: Sql,
-    accountId: number,
-    q: { from: string; to: string; currency: string } & ProductScope,
-  ): Promise<ProfitRow[]> {
-    const params: unknown[] = [accountId, q.from, q.to, q.currency];
-    const where = productScopeSql(params, q);
-    const amazonLocations = amazonLocationsSql(params);
-    const rows = await sql.query<{
-      id: number;
-      sku: string;
-      title: string;
-      asin: string | null;
-      cubic_feet: number | null;
-      size_tier: string | null;
-      weight: number | null;
-      weight_unit: string;
-      units: number;
-      revenue: number;
-      cogs: number;
-      amazon_units: number;
-      amazon_revenue: number;
-      amazon_received: number;
-      unit_days: Record<string, number> | null;
-      settled_fee: number | null;
-      settled_refund: number | null;
-      settled_reimbursement: number | null;
-    }>(
-      `WITH prod AS MATERIALIZED (
-         SELECT p.id, p.sku, p.title, p.asin, p.cubic_feet, p.size_tier, p.weight, p.weight_unit FROM products p WHERE p.account_id = $1 ${where}
+/**
+ * The profit page's statement: per SKU, sales per currency, FIFO cost, Amazon receipts, Amazon unit-days
+ * per month and settled amounts per currency ($2..$3 the period, $4/$5 marketplace codes and currencies).
+ */
+const pageSql = (where: string, amazonLocations: string) =>
+  `WITH prod AS MATERIALIZED (
+         SELECT p.id, p.sku, p.title, p.asin, p.cubic_feet, p.size_tier, p.weight, p.weight_unit, p.currency FROM products p WHERE p.account_id = $1 ${where}
        ),
        fba AS (${amazonLocations}),
-       sales AS (
-         SELECT m.product_id,
-           sum(-m.on_hand_delta) FILTER (WHERE m.type = 'shipment') AS units,
-           sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) FILTER (WHERE m.type = 'shipment') AS revenue,
-           sum(-m.on_hand_delta * coalesce(m.unit_cost, 0)) FILTER (WHERE m.type = 'shipment') AS cogs,
-           sum(-m.on_hand_delta) FILTER (WHERE m.type = 'shipment' AND ${AMAZON_SALE}) AS amazon_units,
-           sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) FILTER (WHERE m.type = 'shipment' AND ${AMAZON_SALE}) AS amazon_revenue,
-           sum(m.on_hand_delta) FILTER (WHERE m.type = 'receipt' AND m.location_id IN (SELECT id FROM fba)) AS amazon_received
+       -- The currency a sale was paid in: its order's, else its Amazon marketplace's, else the product's.
+       mkt AS (SELECT * FROM unnest($4::text[], $5::text[]) AS x(code, currency)),
+       sold AS (
+         SELECT m.product_id, coalesce(o.currency, mkt.currency, prod.currency) AS currency,
+           sum(-m.on_hand_delta) AS units,
+           sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) AS revenue,
+           sum(-m.on_hand_delta * coalesce(m.unit_cost, 0)) AS cogs,
+           coalesce(sum(-m.on_hand_delta) FILTER (WHERE ${AMAZON_SALE}), 0) AS amazon_units,
+           coalesce(sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) FILTER (WHERE ${AMAZON_SALE}), 0) AS amazon_revenue
          FROM stock_movements m JOIN prod ON prod.id = m.product_id
-         WHERE m.account_id = $1 AND m.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND m.occurred_at < ($3::date::timestamp AT TIME ZONE 'UTC')
+         JOIN locations l ON l.id = m.location_id AND l.account_id = $1
+         LEFT JOIN mkt ON mkt.code = upper(l.marketplace)
+         -- an order's movements name its id as text: compared as a number so the key can be used
+         LEFT JOIN orders o ON m.reference_type = 'order' AND o.account_id = $1
+           AND o.id = (CASE WHEN m.reference_id ~ '^[0-9]{1,18}$' THEN m.reference_id::bigint END)
+         WHERE m.account_id = $1 AND m.type = 'shipment'
+           AND m.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND m.occurred_at < ($3::date::timestamp AT TIME ZONE 'UTC')
+         GROUP BY m.product_id, 2
+       ),
+       sales AS (
+         SELECT product_id, sum(cogs) AS cogs,
+           json_agg(json_build_object('currency', currency, 'units', units, 'revenue', revenue,
+             'amazonUnits', amazon_units, 'amazonRevenue', amazon_revenue) ORDER BY currency) AS by_currency
+         FROM sold GROUP BY product_id
+       ),
+       received AS (
+         SELECT m.product_id, sum(m.on_hand_delta) AS units
+         FROM stock_movements m JOIN prod ON prod.id = m.product_id
+         WHERE m.account_id = $1 AND m.type = 'receipt' AND m.location_id IN (SELECT id FROM fba)
+           AND m.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND m.occurred_at < ($3::date::timestamp AT TIME ZONE 'UTC')
          GROUP BY m.product_id
        ),
        days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date - 1, interval '1 day') AS d),
@@ -112,25 +123,62 @@ export const profitRepository = {
          FROM levels GROUP BY product_id, to_char(day, 'YYYY-MM')
        ),
        ud AS (SELECT product_id, json_object_agg(month, unit_days) AS by_month FROM unit_days GROUP BY product_id),
-       settled AS (
-         SELECT a.product_id,
+       settled_sums AS (
+         SELECT a.product_id, a.currency,
            sum(a.amount) FILTER (WHERE a.kind = 'fee')::float8 AS fee,
            sum(a.amount) FILTER (WHERE a.kind = 'refund')::float8 AS refund,
            sum(a.amount) FILTER (WHERE a.kind = 'reimbursement')::float8 AS reimbursement
          FROM settlement_amounts a JOIN prod ON prod.id = a.product_id
-         WHERE a.account_id = $1 AND a.currency = $4
+         WHERE a.account_id = $1
            AND a.posted_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND a.posted_at < ($3::date::timestamp AT TIME ZONE 'UTC')
-         GROUP BY a.product_id
+         GROUP BY a.product_id, a.currency
+       ),
+       settled AS (
+         SELECT product_id, json_agg(json_build_object('currency', currency, 'fee', fee, 'refund', refund,
+           'reimbursement', reimbursement) ORDER BY currency) AS by_currency
+         FROM settled_sums GROUP BY product_id
        )
-       SELECT prod.*, coalesce(s.units, 0) AS units, coalesce(s.revenue, 0) AS revenue, coalesce(s.cogs, 0) AS cogs,
-         coalesce(s.amazon_units, 0) AS amazon_units, coalesce(s.amazon_revenue, 0) AS amazon_revenue,
-         coalesce(s.amazon_received, 0) AS amazon_received, ud.by_month AS unit_days,
-         st.fee AS settled_fee, st.refund AS settled_refund, st.reimbursement AS settled_reimbursement
-       FROM prod LEFT JOIN sales s ON s.product_id = prod.id LEFT JOIN ud ON ud.product_id = prod.id
-       LEFT JOIN settled st ON st.product_id = prod.id
-       ORDER BY prod.sku`,
-      params,
-    );
+       SELECT prod.*, s.by_currency AS sales, coalesce(s.cogs, 0) AS cogs,
+         coalesce(rc.units, 0) AS amazon_received, ud.by_month AS unit_days, st.by_currency AS settled
+       FROM prod LEFT JOIN sales s ON s.product_id = prod.id LEFT JOIN received rc ON rc.product_id = prod.id
+       LEFT JOIN ud ON ud.product_id = prod.id LEFT JOIN settled st ON st.product_id = prod.id
+       ORDER BY prod.sku`;
+
+export const profitRepository = {
+  /**
+   * Sales, FIFO cost, Amazon share, Amazon receipts and Amazon unit-days on hand per month, per SKU
+   * over [from, to), for a page of SKUs.
+   */
+  async page(
+    sql: Sql,
+    accountId: number,
+    q: { from: string; to: string } & ProductScope,
+  ): Promise<ProfitRow[]> {
+    const params: unknown[] = [
+      accountId,
+      q.from,
+      q.to,
+      AMAZON_MARKETPLACES.map((m) => m.code),
+      AMAZON_MARKETPLACES.map((m) => m.currency),
+    ];
+    const where = productScopeSql(params, q);
+    const amazonLocations = amazonLocationsSql(params);
+    const rows = await sql.query<{
+      id: number;
+      sku: string;
+      title: string;
+      asin: string | null;
+      cubic_feet: number | null;
+      size_tier: string | null;
+      weight: number | null;
+      weight_unit: string;
+      currency: string;
+      sales: ProfitSales[] | null;
+      cogs: number;
+      amazon_received: number;
+      unit_days: Record<string, number> | null;
+      settled: ProfitSettled[] | null;
+    }>(pageSql(where, amazonLocations), params);
     return rows.map((r) => ({
       productId: r.id,
       sku: r.sku,
@@ -140,14 +188,12 @@ export const profitRepository = {
       sizeTier: r.size_tier,
       weight: r.weight,
       weightUnit: r.weight_unit,
-      unitsSold: r.units,
-      revenue: r.revenue,
+      costCurrency: r.currency,
+      sales: r.sales ?? [],
       cogs: r.cogs,
-      amazonUnits: r.amazon_units,
-      amazonRevenue: r.amazon_revenue,
       amazonReceivedUnits: r.amazon_received,
       unitDaysByMonth: Object.fromEntries(Object.entries(r.unit_days ?? {}).map(([k, v]) => [k, v])),
-      settled: { fee: r.settled_fee, refund: r.settled_refund, reimbursement: r.settled_reimbursement },
+      settled: r.settled ?? [],
     }));
   },
   /**

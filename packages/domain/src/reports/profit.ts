@@ -78,3 +78,68 @@ export function addProfit(a: ProfitInputs, b: ProfitInputs): ProfitInputs {
   for (const key of Object.keys(ZERO_PROFIT) as (keyof ProfitInputs)[]) out[key] = a[key] + b[key];
   return out;
 }
+
+/** Amounts of one SKU that are all in one currency (ISO 4217). */
+export interface CurrencyProfitInputs extends ProfitInputs {
+  currency: string;
+}
+
+/** A SKU's profit in one currency. */
+export interface CurrencyProfitLine extends ProfitLine {
+  currency: string;
+  /**
+   * The SKU also has money in another currency (e.g. sold in EUR, bought in USD): this line's profit is
+   * only its currency's net, so margin, ROI and storage % are null — a ratio across currencies would
+   * need a rate we do not have.
+   */
+  mixedCurrencies: boolean;
+}
+
+const isEmpty = (x: ProfitInputs) =>
+  (Object.keys(ZERO_PROFIT) as (keyof ProfitInputs)[]).every((k) => x[k] === 0);
+
+/** Amounts added per currency, in currency-code order; a part with nothing in it makes no currency. */
+function sumPerCurrency(parts: readonly CurrencyProfitInputs[]): [string, ProfitInputs][] {
+  const sums = new Map<string, ProfitInputs>();
+  for (const part of parts) {
+    if (!part.currency) throw new RangeError('a profit amount has no currency');
+    if (isEmpty(part)) continue;
+    sums.set(part.currency, addProfit(sums.get(part.currency) ?? ZERO_PROFIT, part));
+  }
+  return [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function currencyLine(currency: string, inputs: ProfitInputs, mixed: boolean): CurrencyProfitLine {
+  const line = profitLine(inputs);
+  return mixed
+    ? { ...line, currency, mixedCurrencies: true, margin: null, roi: null, storageFeePercentOfRevenue: null }
+    : { ...line, currency, mixedCurrencies: false };
+}
+
+/**
+ * A SKU's profit per currency (docs/formulas.md, "Profit in several currencies"): every amount stays in
+ * the currency it was paid in — revenue in the sale's, COGS in the cost's, fee estimates in the fee
+ * table's, settled amounts in the settlement's — and nothing is converted. One line per currency (in
+ * currency order), each the net of its own amounts; when a SKU has more than one, each line says so and
+ * has no ratios, because its revenue and its costs are in different money.
+ * @example profitByCurrency([{ ...ZERO_PROFIT, currency: 'EUR', unitsSold: 2, revenue: 40 }, { ...ZERO_PROFIT, currency: 'USD', cogs: 12 }]).map((l) => [l.currency, l.profit, l.margin])
+ * // [['EUR', 40, null], ['USD', -12, null]]
+ */
+export function profitByCurrency(parts: readonly CurrencyProfitInputs[]): CurrencyProfitLine[] {
+  const sums = sumPerCurrency(parts);
+  return sums.map(([currency, inputs]) => currencyLine(currency, inputs, sums.length > 1));
+}
+
+/**
+ * Totals per currency of SKU lines (one entry per currency, in currency order): their amounts added
+ * and the ratios taken again on the sums; a currency any of whose lines is mixed has no ratios either.
+ */
+export function profitTotalsByCurrency(lines: readonly CurrencyProfitLine[]): CurrencyProfitLine[] {
+  return sumPerCurrency(lines).map(([currency, inputs]) =>
+    currencyLine(
+      currency,
+      inputs,
+      lines.some((l) => l.currency === currency && l.mixedCurrencies),
+    ),
+  );
+}

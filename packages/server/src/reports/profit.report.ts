@@ -4,8 +4,8 @@ import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import { fulfilmentFee, storageRate } from '@stockwise/domain/fees/fee-schedule';
 import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
 import { nextAssessmentDay } from '@stockwise/domain/health/age';
-import type { ProfitInputs } from '@stockwise/domain/reports/profit';
-import { ZERO_PROFIT, addProfit, profitLine } from '@stockwise/domain/reports/profit';
+import type { CurrencyProfitInputs, CurrencyProfitLine } from '@stockwise/domain/reports/profit';
+import { ZERO_PROFIT, profitByCurrency, profitTotalsByCurrency } from '@stockwise/domain/reports/profit';
 import type { ProfitRow } from '@stockwise/db/reports/profit.repository';
 import { profitRepository } from '@stockwise/db/reports/profit.repository';
 import type { Transactor } from '../platform/transactor';
@@ -56,40 +56,66 @@ function storageFees(schedule: FeeSchedule, r: ProfitRow): number {
 }
 
 /**
- * A SKU's revenue and costs over the period. Amazon's item fees: what its settlement reports charged when
- * the SKU has settled fees in the period (docs/formulas.md "Settlement report"), else the fee table's
- * referral and fulfilment estimate; refunds and reimbursements only from settlements.
+ * A SKU's revenue and costs over the period, each in the currency it is paid in
+ * (docs/formulas.md, "Profit in several currencies"): revenue and the referral fee (a rate of it) in the
+ * sale's, COGS in the product's, the fee table's estimates in the table's, settled amounts in the
+ * settlement's. Amazon's item fees: what its settlement reports charged when the SKU has settled fees in
+ * that currency in the period (docs/formulas.md "Settlement report"), else the fee table's referral and
+ * fulfilment estimate; refunds and reimbursements only from settlements.
  */
-function profitInputs(schedule: FeeSchedule, r: ProfitRow, agedSurcharge: number): ProfitInputs {
+function profitParts(schedule: FeeSchedule, r: ProfitRow, agedSurcharge: number): CurrencyProfitInputs[] {
   const weightLb = r.weight === null ? 1 : toPounds(r.weight, r.weightUnit as 'lb');
-  const settled = r.settled.fee !== null;
-  return {
-    unitsSold: r.unitsSold,
-    revenue: r.revenue,
-    cogs: r.cogs,
-    referralFees: settled ? 0 : r.amazonRevenue * schedule.referralRate,
-    fulfilmentFees: settled
-      ? 0
-      : r.amazonUnits * fulfilmentFee(schedule, { sizeTier: feeSizeTier(r.sizeTier), weightLb }),
-    settledFees: -(r.settled.fee ?? 0),
-    refunds: -(r.settled.refund ?? 0),
-    reimbursements: r.settled.reimbursement ?? 0,
-    storageFees: storageFees(schedule, r),
-    agedSurcharge,
-    inboundShipping: r.amazonReceivedUnits * (r.cubicFeet ?? 0) * schedule.inboundPerCubicFoot,
-    otherVariableCost: r.unitsSold * schedule.otherVariablePerUnit,
-  };
+  const settledFees = (currency: string) => r.settled.some((s) => s.currency === currency && s.fee !== null);
+  const units = r.sales.reduce((n, s) => n + s.units, 0);
+  const amazonUnits = r.sales.reduce((n, s) => n + s.amazonUnits, 0);
+  return [
+    ...r.sales.map((s) => ({
+      ...ZERO_PROFIT,
+      currency: s.currency,
+      unitsSold: s.units,
+      revenue: s.revenue,
+      referralFees: settledFees(s.currency) ? 0 : s.amazonRevenue * schedule.referralRate,
+    })),
+    { ...ZERO_PROFIT, currency: r.costCurrency, cogs: r.cogs },
+    {
+      ...ZERO_PROFIT,
+      currency: schedule.currency,
+      fulfilmentFees: settledFees(schedule.currency)
+        ? 0
+        : amazonUnits * fulfilmentFee(schedule, { sizeTier: feeSizeTier(r.sizeTier), weightLb }),
+      storageFees: storageFees(schedule, r),
+      agedSurcharge,
+      inboundShipping: r.amazonReceivedUnits * (r.cubicFeet ?? 0) * schedule.inboundPerCubicFoot,
+      otherVariableCost: units * schedule.otherVariablePerUnit,
+    },
+    ...r.settled.map((s) => ({
+      ...ZERO_PROFIT,
+      currency: s.currency,
+      settledFees: -(s.fee ?? 0),
+      refunds: -(s.refund ?? 0),
+      reimbursements: s.reimbursement ?? 0,
+    })),
+  ];
 }
 
-const hasSettlement = (r: ProfitRow) =>
-  r.settled.fee !== null || r.settled.refund !== null || r.settled.reimbursement !== null;
+/** A SKU is listed when it sold, was stored at Amazon or was settled in the period. */
+const isListed = (lines: readonly CurrencyProfitLine[]) =>
+  lines.some(
+    (l) =>
+      l.unitsSold > 0 ||
+      l.storageFees > 0 ||
+      l.settledFees !== 0 ||
+      l.refunds !== 0 ||
+      l.reimbursements !== 0,
+  );
 
-function profitRow(r: ProfitRow, inputs: ProfitInputs): ReportRow {
-  const p = profitLine(inputs);
+function profitRow(r: ProfitRow, p: CurrencyProfitLine, others: readonly string[]): ReportRow {
   return {
     sku: r.sku,
     asin: r.asin,
     'product-name': r.title,
+    currency: p.currency,
+    'other-currencies': others.length > 0 ? others.join(' ') : null,
     'units-sold': p.unitsSold,
     revenue: r2(p.revenue),
     cogs: r2(p.cogs),
@@ -109,42 +135,52 @@ function profitRow(r: ProfitRow, inputs: ProfitInputs): ReportRow {
   };
 }
 
-/** The profit report: per SKU sold or stored in the period, with the page's totals as its summary. */
+/** A page's totals, one per currency: never one sum over currencies. */
+function currencyTotal(t: CurrencyProfitLine) {
+  return {
+    currency: t.currency,
+    unitsSold: t.unitsSold,
+    revenue: r2(t.revenue),
+    cogs: r2(t.cogs),
+    fees: r2(t.referralFees + t.fulfilmentFees + t.settledFees),
+    refunds: r2(t.refunds),
+    reimbursements: r2(t.reimbursements),
+    storageFees: r2(t.storageFees + t.agedSurcharge),
+    inboundShipping: r2(t.inboundShipping),
+    profit: r2(t.profit),
+    margin: t.margin,
+    roi: t.roi,
+    storageFeePercentOfRevenue: t.storageFeePercentOfRevenue,
+    mixedCurrencies: t.mixedCurrencies,
+  };
+}
+
+/**
+ * The profit report: a row per SKU and currency sold or stored in the period, with the page's totals
+ * per currency as its summary.
+ */
 async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): Promise<Page> {
   const { from, to } = ctx.params;
   const rows = await analytic(tx, (sql) =>
-    profitRepository.page(sql, ctx.actor.accountId, {
-      from,
-      to,
-      currency: ctx.schedule.currency,
-      ...scopeOf(range),
-    }),
+    profitRepository.page(sql, ctx.actor.accountId, { from, to, ...scopeOf(range) }),
   );
   const surcharge = await agedSurcharges(tx, ctx, range);
-  let total: ProfitInputs = ZERO_PROFIT;
+  const all: CurrencyProfitLine[] = [];
   const out: ReportRow[] = [];
   for (const r of rows) {
-    const inputs = profitInputs(ctx.schedule, r, surcharge.get(r.sku) ?? 0);
-    total = addProfit(total, inputs);
-    if (r.unitsSold === 0 && inputs.storageFees === 0 && !hasSettlement(r)) continue;
-    out.push(profitRow(r, inputs));
+    const lines = profitByCurrency(profitParts(ctx.schedule, r, surcharge.get(r.sku) ?? 0));
+    all.push(...lines);
+    if (!isListed(lines)) continue;
+    for (const l of lines)
+      out.push(
+        profitRow(
+          r,
+          l,
+          lines.filter((o) => o !== l).map((o) => o.currency),
+        ),
+      );
   }
-  const t = profitLine(total);
-  return {
-    rows: out,
-    summary: {
-      unitsSold: t.unitsSold,
-      revenue: r2(t.revenue),
-      cogs: r2(t.cogs),
-      fees: r2(t.referralFees + t.fulfilmentFees + t.settledFees),
-      refunds: r2(t.refunds),
-      reimbursements: r2(t.reimbursements),
-      storageFees: r2(t.storageFees + t.agedSurcharge),
-      profit: r2(t.profit),
-      margin: t.margin ?? 0,
-      storageFeePercentOfRevenue: t.storageFeePercentOfRevenue ?? 0,
-    },
-  };
+  return { rows: out, summary: { totals: profitTotalsByCurrency(all).map(currencyTotal) } };
 }
 
 export const profitReport = (tx: Transactor): ReportDefinition => ({

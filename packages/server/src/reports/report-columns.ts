@@ -112,6 +112,8 @@ export const REPORT_COLUMNS = {
     'sku',
     'asin',
     'product-name',
+    'currency',
+    'other-currencies',
     'units-sold',
     'revenue',
     'cogs',

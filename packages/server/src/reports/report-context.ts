@@ -53,7 +53,7 @@ export async function contextsByMarketplace(ctx: ReportContext): Promise<ReportC
 
 export interface Page {
   rows: ReportRow[];
-  summary?: Record<string, number>;
+  summary?: Record<string, unknown>;
 }
 
 /** A page of SKUs: after `after` (exclusive) through `through`, in SKU order — a key range, not a list. */

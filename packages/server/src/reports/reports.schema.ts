@@ -43,7 +43,7 @@ export const ReportSchema = z
     asOf: z.string(),
     currency: z.string().openapi({
       description:
-        'the currency of the fee table that prices the summary’s money (the scope’s marketplace’s, else the US table’s); each row that carries money names its own where it may differ',
+        'the currency of the fee table whose estimates the report uses (the scope’s marketplace’s, else the US table’s); each row that carries money names its own where it may differ (profit: every row and total has its `currency`)',
     }),
     scope: z
       .object({
@@ -56,7 +56,10 @@ export const ReportSchema = z
       }),
     columns: z.array(z.string()),
     rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-    summary: z.record(z.string(), z.unknown()),
+    summary: z.record(z.string(), z.unknown()).openapi({
+      description:
+        'profit: `totals`, one per currency in currency order ({ currency, unitsSold, revenue, cogs, fees, refunds, reimbursements, storageFees, inboundShipping, profit, margin, roi, storageFeePercentOfRevenue, mixedCurrencies }) — never one sum over currencies; margin, ROI and storage % are null where a SKU’s revenue and costs are in different currencies (mixedCurrencies)',
+    }),
     nextCursor: z.string().nullable(),
   })
   .openapi('Report');

@@ -243,11 +243,13 @@ describeEachBackend(
     it('reconciliation: the planted lost units show with their value, less what Amazon found and reimbursed (JSON, CSV, a window)', async () => {
       const res = await t.api.get('/api/v1/channels/amazon/reconciliation');
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ location: 'FBA-US', marketplace: 'US', currency: 'USD' });
+      expect(res.body['locations']).toEqual([{ location: 'FBA-US', marketplace: 'US', currency: 'USD' }]);
       // 3 lost (M) + 1 damaged at Amazon (E) − 1 found (F) − 1 reimbursed = 2 claimable, at the unit cost 6.50.
       expect(res.body['items']).toEqual([
         {
+          location: 'FBA-US',
           sku: 'MUG-BLUE-12OZ',
+          currency: 'USD',
           lost: 3,
           damaged: 1,
           found: 1,
@@ -258,6 +260,7 @@ describeEachBackend(
           reimbursedAmount: 9.75,
           eligibleUnits: 2,
           unitValue: 6.5,
+          unitValueBasis: 'cost',
           eligibleValue: 13,
           ledgerOnHand: 14,
           amazonSellable: 14,
@@ -266,26 +269,28 @@ describeEachBackend(
           flags: ['2 units lost, damaged or not returned at Amazon are not reimbursed yet: claim them'],
         },
       ]);
-      expect(res.body['totals']).toEqual({
+      const usd = {
+        currency: 'USD',
         eligibleUnits: 2,
         eligibleValue: 13,
         reimbursedUnits: 1,
         reimbursedAmount: 9.75,
-      });
+      };
+      expect(res.body['totals']).toEqual([usd]);
       const csv = await t.api.call('GET', '/api/v1/channels/amazon/reconciliation?format=csv');
       expect(csv.status).toBe(200);
       const text = String(csv.body['text']);
       expect(text.split(/\r?\n/)[0]).toBe(
-        'sku,lost,damaged,found,disposed,customerReturnsReceived,customerReturnsNotReceived,reimbursedUnits,reimbursedAmount,eligibleUnits,unitValue,eligibleValue,ledgerOnHand,amazonSellable,amazonResearching,difference,flags',
+        'location,sku,currency,lost,damaged,found,disposed,customerReturnsReceived,customerReturnsNotReceived,reimbursedUnits,reimbursedAmount,eligibleUnits,unitValue,unitValueBasis,eligibleValue,ledgerOnHand,amazonSellable,amazonResearching,difference,flags',
       );
-      expect(text).toContain('MUG-BLUE-12OZ,3,1,1,1,1,0,1,9.75,2,6.5,13,14,14,0,0,"2 units lost, damaged');
+      expect(text).toContain(
+        'FBA-US,MUG-BLUE-12OZ,USD,3,1,1,1,1,0,1,9.75,2,6.5,cost,13,14,14,0,0,"2 units lost, damaged',
+      );
       // Before the damage, the find and the reimbursement: the 3 lost units are all claimable.
       const early = await t.api.get('/api/v1/channels/amazon/reconciliation?to=2024-04-15');
-      expect(early.body['totals']).toMatchObject({
-        eligibleUnits: 3,
-        eligibleValue: 19.5,
-        reimbursedUnits: 0,
-      });
+      expect(early.body['totals']).toMatchObject([
+        { eligibleUnits: 3, eligibleValue: 19.5, reimbursedUnits: 0 },
+      ]);
       const backwards = await t.api.get(
         '/api/v1/channels/amazon/reconciliation?from=2024-05-01&to=2024-04-01',
       );
@@ -301,12 +306,66 @@ describeEachBackend(
         [t.owner.actor.accountId],
       );
       const after = await t.api.get('/api/v1/channels/amazon/reconciliation');
-      expect(after.body['totals']).toEqual({
-        eligibleUnits: 2,
-        eligibleValue: 13,
+      expect(after.body['totals']).toEqual([usd]);
+      // no location here is paid in EUR: the reimbursement is counted apart, never guessed into one
+      expect(after.body['unplaced']).toEqual({ eventUnits: 0, reimbursedUnits: 1 });
+    });
+
+    it('reconciliation per SKU × location: a DE location’s lost units, valued in EUR, beside the US ones; totals per currency', async () => {
+      expect(
+        (
+          await t.api.post('/api/v1/locations', {
+            code: 'FBA-DE',
+            name: 'Amazon DE',
+            type: 'amazon_fba',
+            marketplace: 'DE',
+          })
+        ).status,
+      ).toBe(201);
+      // Amazon's ledger rows of a German centre (country DE) and one of a Polish centre (no location here)
+      await t.sw.db.query(
+        `INSERT INTO amazon_ledger_events (account_id, document_id, event_date, fnsku, sku, event_type, reference_id,
+           quantity, fulfillment_center, disposition, reason, country)
+         VALUES ($1, 'doc-de', '2024-04-12', 'X00MUGFNSK', 'MUG-BLUE-12OZ', 'Adjustments', '881', -2, 'LEJ1', 'SELLABLE', 'M', 'DE'),
+                ($1, 'doc-de', '2024-04-13', 'X00MUGFNSK', 'MUG-BLUE-12OZ', 'Adjustments', '882', -4, 'WRO1', 'SELLABLE', 'M', 'PL')`,
+        [t.owner.actor.accountId],
+      );
+      const res = await t.api.get('/api/v1/channels/amazon/reconciliation');
+      expect(res.status).toBe(200);
+      expect(res.body['locations']).toEqual([
+        { location: 'FBA-DE', marketplace: 'DE', currency: 'EUR' },
+        { location: 'FBA-US', marketplace: 'US', currency: 'USD' },
+      ]);
+      const items = res.body['items'] as Record<string, unknown>[];
+      expect(items.map((l) => [l['location'], l['sku'], l['currency']])).toEqual([
+        ['FBA-DE', 'MUG-BLUE-12OZ', 'EUR'],
+        ['FBA-US', 'MUG-BLUE-12OZ', 'USD'],
+      ]);
+      // 2 lost in DE − 1 reimbursed in EUR = 1 claimable; the unit cost is in USD, so the unit is valued
+      // at what Amazon paid per unit in EUR (50), never at USD 6.50 written as euros
+      expect(items[0]).toMatchObject({
+        lost: 2,
         reimbursedUnits: 1,
-        reimbursedAmount: 9.75,
+        reimbursedAmount: 50,
+        eligibleUnits: 1,
+        unitValue: 50,
+        unitValueBasis: 'reimbursed',
+        eligibleValue: 50,
+        ledgerOnHand: 0,
+        amazonSellable: null,
       });
+      // the US line is as before: the German and Polish losses are not its own
+      expect(items[1]).toMatchObject({ lost: 3, eligibleUnits: 2, eligibleValue: 13 });
+      expect(res.body['totals']).toEqual([
+        { currency: 'EUR', eligibleUnits: 1, eligibleValue: 50, reimbursedUnits: 1, reimbursedAmount: 50 },
+        { currency: 'USD', eligibleUnits: 2, eligibleValue: 13, reimbursedUnits: 1, reimbursedAmount: 9.75 },
+      ]);
+      expect(res.body['unplaced']).toEqual({ eventUnits: 4, reimbursedUnits: 0 });
+      const de = await t.api.get('/api/v1/channels/amazon/reconciliation?location=FBA-DE');
+      expect((de.body['items'] as unknown[]).length).toBe(1);
+      expect(de.body['totals']).toEqual([
+        { currency: 'EUR', eligibleUnits: 1, eligibleValue: 50, reimbursedUnits: 1, reimbursedAmount: 50 },
+      ]);
     });
   },
 );

@@ -196,7 +196,7 @@ describeEachBackend('Inventory health: set-based SQL equals the domain on a gene
     ] as const) {
       const from = isoDate(today - fromBack);
       const to = isoDate(today - toBack);
-      const rows = await profitRepository.page(sw.db, accountId, { from, to, currency: 'USD' });
+      const rows = await profitRepository.page(sw.db, accountId, { from, to });
       for (const r of rows) {
         const mine = moves.filter((m) => m.product_id === r.productId);
         const expected: Record<string, number> = {};

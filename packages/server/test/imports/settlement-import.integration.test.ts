@@ -130,12 +130,16 @@ type Row = Record<string, number | string | null>;
 describeEachBackend('Settlement report import (Amazon flat-file V2)', (backend) => {
   const ctx = useStockwise(backend);
 
-  const profitOf = async (api: Awaited<ReturnType<typeof twoNetworkSeller>>['api'], sku: string) => {
+  const profitOf = async (
+    api: Awaited<ReturnType<typeof twoNetworkSeller>>['api'],
+    sku: string,
+    currency = 'USD',
+  ) => {
     const res = await api.get('/api/v1/reports/profit?from=2025-06-01&to=2025-07-01');
     expect(res.status).toBe(200);
-    // the report names its currency: the US table's, the only one whose settlements it counts
+    // the report names its fee table's currency; each row names its own
     expect(res.body['currency']).toBe('USD');
-    return (res.body['rows'] as Row[]).find((r) => r['sku'] === sku);
+    return (res.body['rows'] as Row[]).find((r) => r['sku'] === sku && r['currency'] === currency);
   };
 
   it('books fees, refunds and reimbursements into the SKU’s profit, once per settlement id', async () => {
@@ -170,10 +174,17 @@ describeEachBackend('Settlement report import (Amazon flat-file V2)', (backend) 
       settlementsAlreadyBooked: 1,
       alreadyBooked: ['9000001'],
     });
-    // a EUR settlement is not added to the USD profit report
+    // a EUR settlement is never added to the USD figures: it is the SKU's EUR line
     const eur = await uploadImport(api, 'amazon-settlement', settlement('9000002', 'EUR'));
     expect(eur.body['applied']).toMatchObject({ settlementsBooked: 1 });
     expect(await profitOf(api, 'MUG')).toMatchObject({ 'settled-fees': 5.1, refunds: 20, reimbursements: 8 });
+    expect(await profitOf(api, 'MUG', 'EUR')).toMatchObject({
+      'settled-fees': 5.1,
+      refunds: 20,
+      reimbursements: 8,
+      'other-currencies': 'USD',
+      margin: null,
+    });
   });
 
   it('a bad line is named and refuses the file, which changes nothing; an unknown SKU too', async () => {

@@ -4,27 +4,29 @@ import { queryKeysFactory } from '../api/query-key-factory';
 
 export type ReportValue = string | number | null;
 
-/** GET /api/v1/reports/profit as JSON: a page of SKUs, with the page's totals in `summary`. */
+/** A page's totals in one currency (the server never adds two currencies). */
+export interface ProfitCurrencyTotal {
+  currency: string;
+  unitsSold: number;
+  revenue: number;
+  cogs: number;
+  fees: number;
+  storageFees: number;
+  inboundShipping: number;
+  profit: number;
+  /** Some SKU of this currency has revenue and costs in different currencies: no ratios. */
+  mixedCurrencies: boolean;
+}
+
+/** GET /api/v1/reports/profit as JSON: a page of rows (a SKU in one currency), with the page's totals per currency. */
 export interface ProfitReportPage {
   kind: 'profit';
   asOf: string;
-  /** The currency of the report's money (its fee table's; a settlement in another is not counted). */
+  /** The currency of the fee table whose estimates the report uses; each row names its own. */
   currency: string;
   columns: string[];
   rows: Record<string, ReportValue>[];
-  summary: Partial<
-    Record<
-      | 'unitsSold'
-      | 'revenue'
-      | 'cogs'
-      | 'fees'
-      | 'storageFees'
-      | 'profit'
-      | 'margin'
-      | 'storageFeePercentOfRevenue',
-      number
-    >
-  >;
+  summary: { totals?: ProfitCurrencyTotal[] };
   nextCursor: string | null;
 }
 

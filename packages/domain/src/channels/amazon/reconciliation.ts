@@ -1,4 +1,5 @@
 import type { FbaQuantities } from './fba-inventory';
+import { amazonMarketplace } from './marketplaces';
 
 /** What an FBA inventory ledger event means for a claim. */
 export type LedgerEventCategory = 'lost' | 'found' | 'damaged' | 'disposed' | 'other';
@@ -29,8 +30,14 @@ export interface LedgerEventTotal {
 
 export interface ReconcileInput {
   sku: string;
+  /** The Amazon location's code: a line is one SKU at one location. */
+  location: string;
+  /** The location's marketplace's currency (null: no marketplace, so the cost's). */
+  currency: string | null;
   /** The seller's unit cost: what a claimable unit is worth here (null: unknown). */
   unitCost: number | null;
+  /** The unit cost's currency (the product's). */
+  costCurrency: string;
   events: readonly LedgerEventTotal[];
   reimbursed: { units: number; amount: number };
   /** The ledger's buckets at the Amazon location (null: no balance there). */
@@ -43,6 +50,9 @@ export interface ReconcileInput {
 
 export interface ReconcileLine {
   sku: string;
+  location: string;
+  /** Of every amount of the line: the location's marketplace's. */
+  currency: string;
   lost: number;
   damaged: number;
   found: number;
@@ -53,6 +63,8 @@ export interface ReconcileLine {
   reimbursedAmount: number;
   eligibleUnits: number;
   unitValue: number | null;
+  /** Where the unit value comes from: the unit cost, or (cost in another currency) what Amazon paid per unit. */
+  unitValueBasis: 'cost' | 'reimbursed' | null;
   eligibleValue: number | null;
   ledgerOnHand: number;
   amazonSellable: number | null;
@@ -63,6 +75,67 @@ export interface ReconcileLine {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * What a claimable unit is worth in the location's currency: the unit cost when it is in that
+ * currency; else what Amazon reimbursed per unit there (its own value, in that currency); else
+ * unknown — a cost in USD is no value in EUR without a rate.
+ */
+export function claimUnitValue(
+  a: Pick<ReconcileInput, 'unitCost' | 'costCurrency' | 'currency' | 'reimbursed'>,
+): {
+  unitValue: number | null;
+  basis: ReconcileLine['unitValueBasis'];
+} {
+  if (a.currency === null || a.currency === a.costCurrency)
+    return { unitValue: a.unitCost, basis: a.unitCost === null ? null : 'cost' };
+  if (a.reimbursed.units > 0)
+    return { unitValue: round2(a.reimbursed.amount / a.reimbursed.units), basis: 'reimbursed' };
+  return { unitValue: null, basis: null };
+}
+
+/** An Amazon location as the reconciliation places Amazon's rows: its code, marketplace and currency. */
+export interface ReconcileLocation {
+  code: string;
+  marketplace: string | null;
+  currency: string | null;
+}
+
+/**
+ * The location an inventory-ledger event belongs to: the one whose marketplace is the event's country
+ * (GB is the UK store); an event of no such country belongs to the only Amazon location when there is
+ * one, else to none (it is counted apart, never guessed).
+ */
+export function locationOfEvent(
+  country: string | null,
+  locations: readonly ReconcileLocation[],
+): string | null {
+  const code = amazonMarketplace(country)?.code;
+  const match =
+    code === undefined ? undefined : locations.find((l) => amazonMarketplace(l.marketplace)?.code === code);
+  if (match) return match.code;
+  return locations.length === 1 ? (locations[0]?.code ?? null) : null;
+}
+
+/**
+ * The location a reimbursement belongs to: Amazon's reimbursement report names no marketplace, only
+ * the currency paid, so the location paid in it (the first by code when several share it, e.g. DE and
+ * FR); the only Amazon location takes a row of no currency, and any row when it has no marketplace.
+ * Else none.
+ */
+export function locationOfReimbursement(
+  currency: string | null,
+  locations: readonly ReconcileLocation[],
+): string | null {
+  const match = [...locations]
+    .sort((a, b) => (a.code < b.code ? -1 : 1))
+    .find((l) => l.currency !== null && l.currency === currency);
+  if (match) return match.code;
+  const [only] = locations;
+  return locations.length === 1 && (only?.currency === null || currency === null)
+    ? (only?.code ?? null)
+    : null;
+}
 
 /**
  * One SKU of the reconciliation against Amazon (docs/formulas.md, "Amazon reconciliation"): units
@@ -91,10 +164,15 @@ export function reconcileSku(a: ReconcileInput): ReconcileLine {
   const ledgerOnHand = a.ledger?.onHand ?? 0;
   const amazonSellable = a.amazon ? a.amazon.fulfillable + a.amazon.reserved : null;
   const difference = amazonSellable === null ? null : ledgerOnHand - amazonSellable;
+  const value = claimUnitValue(a);
   const flags: string[] = [];
   if (eligibleUnits > 0)
     flags.push(
       `${eligibleUnits} units lost, damaged or not returned at Amazon are not reimbursed yet: claim them`,
+    );
+  if (eligibleUnits > 0 && value.unitValue === null && a.unitCost !== null && a.currency !== null)
+    flags.push(
+      `the unit cost is in ${a.costCurrency} and ${a.location} is paid in ${a.currency}: no claim value without a rate`,
     );
   if (notReceived > 0)
     flags.push(`${notReceived} customer returns recorded here were not received by Amazon`);
@@ -110,6 +188,8 @@ export function reconcileSku(a: ReconcileInput): ReconcileLine {
     );
   return {
     sku: a.sku,
+    location: a.location,
+    currency: a.currency ?? a.costCurrency,
     lost,
     damaged,
     found,
@@ -119,8 +199,9 @@ export function reconcileSku(a: ReconcileInput): ReconcileLine {
     reimbursedUnits: a.reimbursed.units,
     reimbursedAmount: round2(a.reimbursed.amount),
     eligibleUnits,
-    unitValue: a.unitCost,
-    eligibleValue: a.unitCost === null ? null : round2(eligibleUnits * a.unitCost),
+    unitValue: value.unitValue,
+    unitValueBasis: value.basis,
+    eligibleValue: value.unitValue === null ? null : round2(eligibleUnits * value.unitValue),
     ledgerOnHand,
     amazonSellable,
     amazonResearching: a.amazon?.researching ?? 0,
@@ -131,7 +212,9 @@ export function reconcileSku(a: ReconcileInput): ReconcileLine {
 
 /** The columns of the reconciliation's CSV, in order. */
 export const RECONCILIATION_COLUMNS = [
+  'location',
   'sku',
+  'currency',
   'lost',
   'damaged',
   'found',
@@ -142,6 +225,7 @@ export const RECONCILIATION_COLUMNS = [
   'reimbursedAmount',
   'eligibleUnits',
   'unitValue',
+  'unitValueBasis',
   'eligibleValue',
   'ledgerOnHand',
   'amazonSellable',

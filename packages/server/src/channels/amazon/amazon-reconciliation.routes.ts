@@ -13,7 +13,7 @@ export function amazonReconciliationRoute(app: Router, sw: Stockwise): void {
       path: '/amazon/reconciliation',
       tags: ['Channels'],
       summary:
-        "Per SKU, the ledger at the Amazon location against Amazon's inventory ledger, FBA summaries and reimbursements: lost, damaged, found, disposed, returns not received, units eligible for a claim and their value (?format=csv|xlsx for the lines)",
+        "Per SKU × Amazon location, the ledger there against Amazon's inventory ledger, FBA summaries and reimbursements: lost, damaged, found, disposed, returns not received, units eligible for a claim and their value in the location's currency, totals per currency (?format=csv|xlsx for the lines)",
       request: { query: ReconciliationQuerySchema },
       responses: {
         200: {
@@ -40,7 +40,7 @@ export function amazonReconciliationRoute(app: Router, sw: Stockwise): void {
       );
       return c.body(body, 200, {
         'Content-Type': CONTENT_TYPES[format],
-        'Content-Disposition': `attachment; filename="stockwise-amazon-reconciliation-${result.location}.${format}"`,
+        'Content-Disposition': `attachment; filename="stockwise-amazon-reconciliation-${q.location ?? 'amazon'}.${format}"`,
       });
     },
   );

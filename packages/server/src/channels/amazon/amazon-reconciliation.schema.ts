@@ -8,7 +8,8 @@ const Day = z.iso
 export const ReconciliationQuerySchema = z
   .object({
     location: LocationCodeSchema.optional().openapi({
-      description: 'the Amazon location (default: the first active amazon_fba location)',
+      description:
+        'one Amazon location (default: every active amazon_fba location, a line per SKU × location)',
     }),
     from: Day.optional().openapi({ description: 'first event / approval day (default: all stored)' }),
     to: Day.optional().openapi({ description: 'last event / approval day (default: all stored)' }),
@@ -23,7 +24,11 @@ const Units = z.number().int();
 
 export const ReconciliationLineSchema = z
   .object({
+    location: z.string(),
     sku: z.string(),
+    currency: z.string().openapi({
+      description: 'of every amount of the line: the location’s marketplace’s (the unit cost’s without one)',
+    }),
     lost: Units,
     damaged: Units.openapi({ description: 'damaged while Amazon held the units (reason codes E, 6, 7, Q)' }),
     found: Units,
@@ -35,7 +40,11 @@ export const ReconciliationLineSchema = z
     eligibleUnits: Units.openapi({
       description: 'lost + damaged + returns not received − found − reimbursed, never below 0',
     }),
-    unitValue: z.number().nullable().openapi({ description: "the SKU's unit cost" }),
+    unitValue: z.number().nullable().openapi({
+      description:
+        'the SKU’s unit cost when it is in the line’s currency; else what Amazon reimbursed per unit there; else null (no rate)',
+    }),
+    unitValueBasis: z.enum(['cost', 'reimbursed']).nullable(),
     eligibleValue: z.number().nullable(),
     ledgerOnHand: Units,
     amazonSellable: Units.nullable().openapi({ description: 'fulfillable + reserved at the last FBA sync' }),
@@ -45,19 +54,28 @@ export const ReconciliationLineSchema = z
   })
   .openapi('AmazonReconciliationLine');
 
+const Totals = z.object({
+  currency: z.string(),
+  eligibleUnits: Units,
+  eligibleValue: z.number(),
+  reimbursedUnits: Units,
+  reimbursedAmount: z.number(),
+});
+
 export const ReconciliationSchema = z
   .object({
-    location: z.string(),
-    marketplace: z.string().nullable(),
-    currency: z.string().nullable(),
+    locations: z.array(
+      z.object({ location: z.string(), marketplace: z.string().nullable(), currency: z.string().nullable() }),
+    ),
     from: z.string().nullable(),
     to: z.string().nullable(),
     items: z.array(ReconciliationLineSchema),
-    totals: z.object({
-      eligibleUnits: Units,
-      eligibleValue: z.number(),
-      reimbursedUnits: Units,
-      reimbursedAmount: z.number(),
+    totals: z
+      .array(Totals)
+      .openapi({ description: 'per currency, in currency order: never one sum over currencies' }),
+    unplaced: z.object({ eventUnits: Units, reimbursedUnits: Units }).openapi({
+      description:
+        'Amazon’s rows of no Amazon location here: ledger events of a country none of them sells in, reimbursements in a currency none is paid in',
     }),
   })
   .openapi('AmazonReconciliation');

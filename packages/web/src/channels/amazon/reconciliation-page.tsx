@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { AmazonReconciliationLine } from '../../api/types';
+import type { AmazonReconciliation, AmazonReconciliationLine } from '../../api/types';
 import { DataTable } from '../../components/common/data-table';
 import { DownloadButtons } from '../../components/common/download-buttons';
 import { ErrorAlert } from '../../components/common/error-alert';
@@ -32,13 +32,90 @@ function flagsOf(line: AmazonReconciliationLine): MessageKey[] {
   return out;
 }
 
-/** Per SKU, the Amazon location's ledger against Amazon's: what to claim, what was reimbursed, what differs. */
+/** The locations, and what is claimable and reimbursed per currency (never one sum over currencies). */
+function ReconciliationSummary({ data }: { data: AmazonReconciliation }) {
+  const { t, fmt } = useI18n();
+  const money = (v: number, currency: string) => fmt.money(v, currency);
+  const perCurrency = (
+    units: (c: AmazonReconciliation['totals'][number]) => number,
+    value: (c: AmazonReconciliation['totals'][number]) => number,
+  ) =>
+    data.totals.length > 0
+      ? data.totals.map((c) => (
+          <Text key={c.currency} fw={600} data-testid={`recon-total-${c.currency}`}>
+            {t('recon.unitsWorth', { units: fmt.int(units(c)), value: money(value(c), c.currency) })}
+          </Text>
+        ))
+      : [
+          <Text key="none" fw={600}>
+            {t('recon.unitsWorth', { units: fmt.int(0), value: '—' })}
+          </Text>,
+        ];
+  type Total = AmazonReconciliation['totals'][number];
+  const card = (
+    testId: string,
+    label: MessageKey,
+    units: (c: Total) => number,
+    value: (c: Total) => number,
+  ) => (
+    <Paper withBorder p="md" radius="md" data-testid={testId}>
+      <Text size="sm" c="dimmed">
+        {t(label)}
+      </Text>
+      {perCurrency(units, value)}
+    </Paper>
+  );
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Paper withBorder p="md" radius="md" data-testid="recon-location">
+          <Text size="sm" c="dimmed">
+            {t('recon.location')}
+          </Text>
+          {data.locations.map((l) => (
+            <Text key={l.location} fw={600} translate="no">
+              {l.location}
+              {l.marketplace ? ` · ${l.marketplace}` : ''}
+            </Text>
+          ))}
+        </Paper>
+        {card(
+          'recon-claimable',
+          'recon.claimable',
+          (c) => c.eligibleUnits,
+          (c) => c.eligibleValue,
+        )}
+        {card(
+          'recon-reimbursed',
+          'recon.reimbursed',
+          (c) => c.reimbursedUnits,
+          (c) => c.reimbursedAmount,
+        )}
+      </SimpleGrid>
+      <Text size="sm" c="dimmed">
+        {t('recon.valueBasis')}
+      </Text>
+      {data.unplaced.eventUnits + data.unplaced.reimbursedUnits > 0 ? (
+        <Text size="sm" c="dimmed" data-testid="recon-unplaced">
+          {t('recon.unplaced', {
+            events: fmt.int(data.unplaced.eventUnits),
+            reimbursed: fmt.int(data.unplaced.reimbursedUnits),
+          })}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Per SKU × Amazon location, the ledger there against Amazon's: what to claim, what was reimbursed, what
+ * differs; each line's money in its location's currency and the totals per currency, never added up.
+ */
 export default function ReconciliationPage() {
   const { t, fmt } = useI18n();
   const report = useAmazonReconciliation();
   const data = report.data;
-  const currency = data?.currency ?? null;
-  const money = (v: number | null) => (v === null ? '—' : currency ? fmt.money(v, currency) : fmt.num(v, 2));
+  const money = (v: number | null, currency: string) => (v === null ? '—' : fmt.money(v, currency));
   return (
     <Stack gap="md">
       <PageHeader
@@ -48,54 +125,16 @@ export default function ReconciliationPage() {
       />
       {report.isPending ? <PageLoader /> : null}
       {report.isError ? <ErrorAlert error={report.error} /> : null}
-      {data ? (
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Paper withBorder p="md" radius="md" data-testid="recon-location">
-            <Text size="sm" c="dimmed">
-              {t('recon.location')}
-            </Text>
-            <Text fw={600} translate="no">
-              {data.location}
-              {data.marketplace ? ` · ${data.marketplace}` : ''}
-            </Text>
-          </Paper>
-          <Paper withBorder p="md" radius="md" data-testid="recon-claimable">
-            <Text size="sm" c="dimmed">
-              {t('recon.claimable')}
-            </Text>
-            <Text fw={600}>
-              {t('recon.unitsWorth', {
-                units: fmt.int(data.totals.eligibleUnits),
-                value: money(data.totals.eligibleValue),
-              })}
-            </Text>
-          </Paper>
-          <Paper withBorder p="md" radius="md" data-testid="recon-reimbursed">
-            <Text size="sm" c="dimmed">
-              {t('recon.reimbursed')}
-            </Text>
-            <Text fw={600}>
-              {t('recon.unitsWorth', {
-                units: fmt.int(data.totals.reimbursedUnits),
-                value: money(data.totals.reimbursedAmount),
-              })}
-            </Text>
-          </Paper>
-        </SimpleGrid>
-      ) : null}
-      {data ? (
-        <Text size="sm" c="dimmed">
-          {t('recon.valueBasis')}
-        </Text>
-      ) : null}
+      {data ? <ReconciliationSummary data={data} /> : null}
       {data && data.items.length === 0 ? <NothingHere title={t('recon.empty')} /> : null}
       {data && data.items.length > 0 ? (
         <DataTable
           testId="recon-table"
-          minWidth={1100}
+          minWidth={1180}
           nowrap
           columns={[
             t('field.sku'),
+            t('recon.location'),
             ...UNIT_COLUMNS.map((c) => ({ label: t(c.label), numeric: true })),
             { label: t('recon.eligibleUnits'), numeric: true },
             { label: t('recon.eligibleValue'), numeric: true },
@@ -104,7 +143,10 @@ export default function ReconciliationPage() {
           ]}
         >
           {data.items.map((line) => (
-            <Table.Tr key={line.sku} data-testid={`recon-row-${line.sku}`}>
+            <Table.Tr
+              key={`${line.location} ${line.sku}`}
+              data-testid={`recon-row-${line.location}-${line.sku}`}
+            >
               <Table.Td>
                 <Text
                   component={Link}
@@ -117,13 +159,14 @@ export default function ReconciliationPage() {
                   {line.sku}
                 </Text>
               </Table.Td>
+              <Table.Td translate="no">{line.location}</Table.Td>
               {UNIT_COLUMNS.map((c) => (
                 <Table.Td key={c.key} className="num">
                   {fmt.int(line[c.key])}
                 </Table.Td>
               ))}
               <Table.Td className="num">{fmt.int(line.eligibleUnits)}</Table.Td>
-              <Table.Td className="num">{money(line.eligibleValue)}</Table.Td>
+              <Table.Td className="num">{money(line.eligibleValue, line.currency)}</Table.Td>
               <Table.Td className="num">{line.difference === null ? '—' : fmt.int(line.difference)}</Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">

@@ -1,9 +1,13 @@
 import type { ProfitReportPage, ReportValue } from '../profit.hooks';
 
-/** One SKU's profit over the period, from the report's Seller Central-style columns. */
+/** One SKU's profit in one currency over the period, from the report's Seller Central-style columns. */
 export interface ProfitRow {
   sku: string;
   title: string;
+  /** Every money figure of the row is in it. */
+  currency: string;
+  /** The SKU's other currencies (its revenue and costs differ: no margin or ROI); empty when none. */
+  otherCurrencies: string[];
   unitsSold: number;
   revenue: number;
   cogs: number;
@@ -23,9 +27,12 @@ export interface ProfitRow {
   storagePercent: number | null;
 }
 
-export type ProfitSortKey = Exclude<keyof ProfitRow, 'title'>;
+export type ProfitSortKey = Exclude<keyof ProfitRow, 'title' | 'otherCurrencies'>;
 
+/** The catalogue's totals in one currency. */
 export interface ProfitTotals {
+  currency: string;
+  mixedCurrencies: boolean;
   unitsSold: number;
   revenue: number;
   cogs: number;
@@ -46,6 +53,8 @@ export function toProfitRow(r: Record<string, ReportValue>): ProfitRow {
   return {
     sku: String(r['sku'] ?? ''),
     title: String(r['product-name'] ?? ''),
+    currency: String(r['currency'] ?? ''),
+    otherCurrencies: typeof r['other-currencies'] === 'string' ? r['other-currencies'].split(' ') : [],
     unitsSold: num(r['units-sold']),
     revenue: num(r['revenue']),
     cogs: num(r['cogs']),
@@ -63,28 +72,50 @@ export function toProfitRow(r: Record<string, ReportValue>): ProfitRow {
 }
 
 /**
- * The whole catalogue: the server's per-page totals (they include SKUs with costs but no row), and
- * ROI on the money put in (COGS + inbound shipping), as the server computes it per SKU.
+ * The whole catalogue per currency (in currency order): the server's per-page totals added by currency
+ * (they include SKUs with costs but no row), and the ratios taken on the sums as the server takes them —
+ * none for a currency whose SKUs mix currencies.
  */
-export function profitTotals(pages: readonly ProfitReportPage[]): ProfitTotals {
-  const sum = (key: keyof ProfitReportPage['summary']) =>
-    pages.reduce((s, p) => s + (p.summary[key] ?? 0), 0);
-  const revenue = sum('revenue');
-  const cogs = sum('cogs');
-  const profit = sum('profit');
-  const storageFees = sum('storageFees');
-  const inbound = pages.reduce((s, p) => s + p.rows.reduce((t, r) => t + num(r['inbound-shipping']), 0), 0);
-  return {
-    unitsSold: sum('unitsSold'),
-    revenue,
-    cogs,
-    fees: sum('fees'),
-    storageFees,
-    profit,
-    margin: revenue > 0 ? profit / revenue : null,
-    roi: cogs + inbound > 0 ? profit / (cogs + inbound) : null,
-    storagePercent: revenue > 0 ? (100 * storageFees) / revenue : null,
-  };
+export function profitTotals(pages: readonly ProfitReportPage[]): ProfitTotals[] {
+  const sums = new Map<string, ProfitTotals & { inbound: number }>();
+  for (const t of pages.flatMap((p) => p.summary.totals ?? [])) {
+    const s = sums.get(t.currency) ?? {
+      currency: t.currency,
+      mixedCurrencies: false,
+      unitsSold: 0,
+      revenue: 0,
+      cogs: 0,
+      fees: 0,
+      storageFees: 0,
+      profit: 0,
+      inbound: 0,
+      margin: null,
+      roi: null,
+      storagePercent: null,
+    };
+    sums.set(t.currency, {
+      ...s,
+      mixedCurrencies: s.mixedCurrencies || t.mixedCurrencies,
+      unitsSold: s.unitsSold + t.unitsSold,
+      revenue: s.revenue + t.revenue,
+      cogs: s.cogs + t.cogs,
+      fees: s.fees + t.fees,
+      storageFees: s.storageFees + t.storageFees,
+      profit: s.profit + t.profit,
+      inbound: s.inbound + t.inboundShipping,
+    });
+  }
+  return [...sums.values()]
+    .sort((a, b) => a.currency.localeCompare(b.currency))
+    .map(({ inbound, ...t }) => {
+      const ratios = !t.mixedCurrencies;
+      return {
+        ...t,
+        margin: ratios && t.revenue > 0 ? t.profit / t.revenue : null,
+        roi: ratios && t.cogs + inbound > 0 ? t.profit / (t.cogs + inbound) : null,
+        storagePercent: ratios && t.revenue > 0 ? (100 * t.storageFees) / t.revenue : null,
+      };
+    });
 }
 
 /** Sorted copy; SKUs without a figure (no revenue → no margin) go last either way. */
@@ -97,11 +128,12 @@ export function sortProfitRows(
   return [...rows].sort((a, b) => {
     const x = a[key];
     const y = b[key];
-    if (typeof x === 'string' && typeof y === 'string') return sign * x.localeCompare(y);
-    if (x === null && y === null) return a.sku.localeCompare(b.sku);
+    const tie = a.sku.localeCompare(b.sku) || a.currency.localeCompare(b.currency);
+    if (typeof x === 'string' && typeof y === 'string') return sign * x.localeCompare(y) || tie;
+    if (x === null && y === null) return tie;
     if (x === null) return 1;
     if (y === null) return -1;
-    return sign * ((x as number) - (y as number)) || a.sku.localeCompare(b.sku);
+    return sign * ((x as number) - (y as number)) || tie;
   });
 }
 

@@ -26,9 +26,8 @@ export default function ProfitPage() {
     () => (report.data ?? []).flatMap((page) => page.rows.map(toProfitRow)),
     [report.data],
   );
+  // per currency: each row and each total names its own, none is added to another
   const totals = useMemo(() => profitTotals(report.data ?? []), [report.data]);
-  // the server names the report's currency (its fee table's); every page is in the same one
-  const currency = report.data?.[0]?.currency ?? 'USD';
   return (
     <Stack gap="md">
       <PageHeader
@@ -41,9 +40,9 @@ export default function ProfitPage() {
       <PeriodPicker value={state} onChange={setState} />
       {report.isPending ? <PageLoader /> : null}
       {report.isError ? <ErrorAlert error={report.error} /> : null}
-      {report.data ? <ProfitSummary totals={totals} currency={currency} /> : null}
+      {report.data ? <ProfitSummary totals={totals} /> : null}
       {report.data && rows.length === 0 ? <NothingHere title={t('profit.empty')} /> : null}
-      {rows.length > 0 ? <ProfitTable rows={rows} currency={currency} /> : null}
+      {rows.length > 0 ? <ProfitTable rows={rows} /> : null}
     </Stack>
   );
 }

@@ -17,6 +17,8 @@ export const commerceEn = {
   'recon.unitsWorth': '{units} units · {value}',
   'recon.valueBasis':
     'Claim values are at your unit cost: the least a claim should recover (Amazon reimburses by its own estimate).',
+  'recon.unplaced':
+    '{events} units of Amazon’s ledger events and {reimbursed} reimbursed units belong to none of these Amazon locations (another country or currency) and are not counted.',
   'recon.empty': 'Nothing to reconcile: no differences with Amazon',
   'recon.lost': 'Lost',
   'recon.damaged': 'Damaged',
@@ -104,6 +106,11 @@ export const commerceEn = {
   'profit.margin': 'Margin',
   'profit.roi': 'Return on investment',
   'profit.storagePercent': 'Storage fees of revenue',
+  'profit.currency': 'Currency',
+  'profit.alsoIn': 'also in {currencies}',
+  'profit.totalsIn': 'Totals in {currency}',
+  'profit.mixedNote':
+    'Some SKUs were sold in one currency and bought or charged in another: each currency shows its own net, with no margin or ROI (no exchange rate is applied).',
   'profit.truncated': 'Showing {shown} of {total} SKUs; the download has all of them.',
 
   'orders.title': 'Orders and channels',

@@ -14,6 +14,8 @@ export const commerceZhCN: CommerceMessages = {
   'recon.reimbursed': '已赔偿',
   'recon.unitsWorth': '{units} 件 · {value}',
   'recon.valueBasis': '索赔金额按您的单位成本计算:这是索赔至少应收回的金额(亚马逊按其自身估值赔偿)。',
+  'recon.unplaced':
+    '亚马逊库存分类账中 {events} 件事件单位和 {reimbursed} 件已赔偿单位不属于这些亚马逊仓库（其他国家或币种），未计入。',
   'recon.empty': '无需对账:与亚马逊没有差异',
   'recon.lost': '丢失',
   'recon.damaged': '损坏',
@@ -100,6 +102,11 @@ export const commerceZhCN: CommerceMessages = {
   'profit.margin': '利润率',
   'profit.roi': '投资回报率',
   'profit.storagePercent': '仓储费占收入比',
+  'profit.currency': '币种',
+  'profit.alsoIn': '另有 {currencies}',
+  'profit.totalsIn': '{currency} 合计',
+  'profit.mixedNote':
+    '部分 SKU 以一种币种销售、以另一种币种采购或计费：每种币种单独显示其净额，不计算利润率和投资回报率（不做汇率换算）。',
   'profit.truncated': '显示 {total} 个 SKU 中的 {shown} 个；下载文件包含全部。',
 
   'orders.title': '订单与渠道',

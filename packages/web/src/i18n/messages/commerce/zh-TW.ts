@@ -14,6 +14,8 @@ export const commerceZhTW: CommerceMessages = {
   'recon.reimbursed': '已賠償',
   'recon.unitsWorth': '{units} 件 · {value}',
   'recon.valueBasis': '索賠金額按您的單位成本計算:這是索賠至少應收回的金額(亞馬遜按其自身估值賠償)。',
+  'recon.unplaced':
+    '亞馬遜庫存分類帳中 {events} 件事件單位與 {reimbursed} 件已賠償單位不屬於這些亞馬遜倉庫（其他國家或幣別），未計入。',
   'recon.empty': '無需對帳:與亞馬遜沒有差異',
   'recon.lost': '遺失',
   'recon.damaged': '損壞',
@@ -100,6 +102,11 @@ export const commerceZhTW: CommerceMessages = {
   'profit.margin': '利潤率',
   'profit.roi': '投資報酬率',
   'profit.storagePercent': '倉儲費占營收比',
+  'profit.currency': '幣別',
+  'profit.alsoIn': '另有 {currencies}',
+  'profit.totalsIn': '{currency} 合計',
+  'profit.mixedNote':
+    '部分 SKU 以一種幣別銷售、以另一種幣別採購或計費：每種幣別各自顯示淨額，不計算利潤率與投資報酬率（不做匯率換算）。',
   'profit.truncated': '顯示 {total} 個 SKU 中的 {shown} 個；下載檔案包含全部。',
 
   'orders.title': '訂單與通路',

@@ -11,7 +11,7 @@ import { sortProfitRows, type ProfitRow, type ProfitSortKey } from '../profit-mo
 const MAX_ROWS = 1000;
 
 type Format = 'int' | 'money' | 'pct' | 'percent';
-const COLUMNS: { key: Exclude<ProfitSortKey, 'sku'>; label: MessageKey; format: Format }[] = [
+const COLUMNS: { key: Exclude<ProfitSortKey, 'sku' | 'currency'>; label: MessageKey; format: Format }[] = [
   { key: 'unitsSold', label: 'profit.units', format: 'int' },
   { key: 'revenue', label: 'profit.revenue', format: 'money' },
   { key: 'cogs', label: 'profit.cogs', format: 'money' },
@@ -27,7 +27,7 @@ const COLUMNS: { key: Exclude<ProfitSortKey, 'sku'>; label: MessageKey; format: 
   { key: 'storagePercent', label: 'profit.storagePercent', format: 'percent' },
 ];
 
-export function ProfitTable({ rows, currency }: { rows: ProfitRow[]; currency: string }) {
+export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
   const { t, fmt } = useI18n();
   const [sort, setSort] = useState<{ key: ProfitSortKey; direction: 'asc' | 'desc' }>({
     key: 'profit',
@@ -38,10 +38,10 @@ export function ProfitTable({ rows, currency }: { rows: ProfitRow[]; currency: s
     setSort((s) =>
       s.key === key
         ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
-        : { key, direction: key === 'sku' ? 'asc' : 'desc' },
+        : { key, direction: key === 'sku' || key === 'currency' ? 'asc' : 'desc' },
     );
   };
-  const show = (value: number | null, format: Format) => {
+  const show = (value: number | null, format: Format, currency: string) => {
     if (value === null) return '—';
     if (format === 'int') return fmt.int(value);
     if (format === 'money') return fmt.money(value, currency);
@@ -52,7 +52,7 @@ export function ProfitTable({ rows, currency }: { rows: ProfitRow[]; currency: s
     <>
       <DataTable
         testId="profit-table"
-        minWidth={1180}
+        minWidth={1260}
         nowrap
         head={
           <>
@@ -62,6 +62,14 @@ export function ProfitTable({ rows, currency }: { rows: ProfitRow[]; currency: s
               direction={sort.direction}
               onClick={() => {
                 toggle('sku');
+              }}
+            />
+            <SortHeader
+              label={t('profit.currency')}
+              active={sort.key === 'currency'}
+              direction={sort.direction}
+              onClick={() => {
+                toggle('currency');
               }}
             />
             {COLUMNS.map((c) => (
@@ -80,7 +88,7 @@ export function ProfitTable({ rows, currency }: { rows: ProfitRow[]; currency: s
         }
       >
         {sorted.slice(0, MAX_ROWS).map((row) => (
-          <Table.Tr key={row.sku} data-testid={`profit-row-${row.sku}`}>
+          <Table.Tr key={`${row.sku} ${row.currency}`} data-testid={`profit-row-${row.sku}-${row.currency}`}>
             <Table.Td>
               <Text
                 component={Link}
@@ -93,13 +101,23 @@ export function ProfitTable({ rows, currency }: { rows: ProfitRow[]; currency: s
                 {row.sku}
               </Text>
             </Table.Td>
+            <Table.Td data-testid="profit-currency">
+              <Text size="sm" span translate="no">
+                {row.currency}
+              </Text>
+              {row.otherCurrencies.length > 0 ? (
+                <Text size="xs" c="dimmed">
+                  {t('profit.alsoIn', { currencies: row.otherCurrencies.join(', ') })}
+                </Text>
+              ) : null}
+            </Table.Td>
             {COLUMNS.map((c) => (
               <Table.Td
                 key={c.key}
                 className="num"
                 c={c.key === 'profit' && row.profit < 0 ? 'red.9' : undefined}
               >
-                {show(row[c.key], c.format)}
+                {show(row[c.key], c.format, row.currency)}
               </Table.Td>
             ))}
           </Table.Tr>
