@@ -14,17 +14,7 @@ import {
 } from './alerts.schema';
 import { IdParam } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  IdempotencyHeaderSchema,
-  itemsOf,
-  json,
-  jsonBody,
-  jsonResponse,
-  newRouter,
-  operations,
-  securedRoute,
-  serve,
-} from '../http/router';
+import { itemsOf, jsonResponse, newRouter, operations, serve } from '../http/router';
 
 const tags = ['Alerts'];
 const op = operations(tags);
@@ -48,15 +38,12 @@ export function alertsRoutes(sw: Stockwise) {
 
   serve(
     app,
-    securedRoute({
-      method: 'post',
-      path: '/evaluate',
-      tags,
-      summary:
-        'Evaluate every alert rule now (the daily job does this too); new conditions are recorded once and delivered',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(EvaluateSchema) },
-      responses: { 200: jsonResponse('What changed', EvaluateResultSchema) },
-    }),
+    op.submit(
+      '/evaluate',
+      'Evaluate every alert rule now (the daily job does this too); new conditions are recorded once and delivered',
+      { method: 'post', body: EvaluateSchema },
+      jsonResponse('What changed', EvaluateResultSchema),
+    ),
     (actor, { json }) => sw.alerts.evaluate(actor, { deliver: json.deliver }),
   );
 
@@ -98,20 +85,12 @@ export function alertsRoutes(sw: Stockwise) {
 
   serve(
     app,
-    securedRoute({
-      method: 'put',
-      path: '/settings',
-      tags,
-      summary:
-        'Set SMTP, recipients and webhook; a new webhook without a secret gets one, returned once as webhookSecret',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(NotificationSettingsUpdateSchema) },
-      responses: {
-        200: {
-          description: 'Settings',
-          ...json(NotificationSettingsSchema.extend({ webhookSecret: z.string().optional() })),
-        },
-      },
-    }),
+    op.submit(
+      '/settings',
+      'Set SMTP, recipients and webhook; a new webhook without a secret gets one, returned once as webhookSecret',
+      { method: 'put', body: NotificationSettingsUpdateSchema },
+      jsonResponse('Settings', NotificationSettingsSchema.extend({ webhookSecret: z.string().optional() })),
+    ),
     (actor, { json }) => sw.alerts.saveSettings(actor, json),
   );
 

@@ -10,16 +10,7 @@ import {
 } from './health.schema';
 import { AsOfQuerySchema } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  IdempotencyHeaderSchema,
-  json,
-  jsonBody,
-  jsonResponse,
-  newRouter,
-  operations,
-  securedRoute,
-  serve,
-} from '../http/router';
+import { jsonBody, jsonResponse, newRouter, operations, securedRoute, serve } from '../http/router';
 import { z } from '@hono/zod-openapi';
 
 const tags = ['Inventory health'];
@@ -52,27 +43,21 @@ export function healthRoutes(sw: Stockwise) {
 
   serve(
     app,
-    securedRoute({
-      method: 'post',
-      path: '/ipi/amazon-scores',
-      tags,
-      summary: 'Record the real IPI shown in Seller Central on a date',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(AmazonScoreCreateSchema) },
-      responses: {
-        201: {
-          description: 'Stored',
-          ...json(
-            z.object({
-              id: z.number().int(),
-              marketplace: z.string(),
-              asOf: z.string(),
-              score: z.number().int(),
-              note: z.string().nullable(),
-            }),
-          ),
-        },
-      },
-    }),
+    op.create(
+      '/ipi/amazon-scores',
+      'Record the real IPI shown in Seller Central on a date',
+      AmazonScoreCreateSchema,
+      jsonResponse(
+        'Stored',
+        z.object({
+          id: z.number().int(),
+          marketplace: z.string(),
+          asOf: z.string(),
+          score: z.number().int(),
+          note: z.string().nullable(),
+        }),
+      ),
+    ),
     (actor, { json }) => sw.health.addAmazonScore(actor, json),
   );
 

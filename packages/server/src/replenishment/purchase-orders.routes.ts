@@ -10,7 +10,6 @@ import {
 } from './purchase-orders.schema';
 import type { Stockwise } from '../stockwise';
 import {
-  IdempotencyHeaderSchema,
   itemsOf,
   jsonResponse,
   newRouter,
@@ -86,14 +85,12 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
 
   serve(
     app,
-    securedRoute({
-      method: 'post',
-      path: '/{id}/send',
-      tags,
-      summary: 'Send a draft: its quantities show as inbound at the destination',
-      request: { params: IdParam, headers: IdempotencyHeaderSchema },
-      responses: { 200: jsonResponse('Sent', PurchaseOrderSchema) },
-    }),
+    op.act(
+      '/{id}/send',
+      'Send a draft: its quantities show as inbound at the destination',
+      IdParam,
+      jsonResponse('Sent', PurchaseOrderSchema),
+    ),
     (actor, { param }) => sw.purchaseOrders.send(actor, param.id),
   );
 
@@ -110,14 +107,12 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
 
   serve(
     app,
-    securedRoute({
-      method: 'post',
-      path: '/{id}/cancel',
-      tags,
-      summary: 'Cancel a draft or a sent order with nothing received (inbound is released)',
-      request: { params: IdParam, headers: IdempotencyHeaderSchema },
-      responses: { 200: jsonResponse('Cancelled', PurchaseOrderSchema) },
-    }),
+    op.act(
+      '/{id}/cancel',
+      'Cancel a draft or a sent order with nothing received (inbound is released)',
+      IdParam,
+      jsonResponse('Cancelled', PurchaseOrderSchema),
+    ),
     (actor, { param }) => sw.purchaseOrders.cancel(actor, param.id),
   );
 

@@ -93,14 +93,12 @@ export function restockRoutes(sw: Stockwise) {
 
   serve(
     app,
-    securedRoute({
-      method: 'put',
-      path: '/cost-defaults',
-      tags: ['Restock'],
-      summary: "Set the account's ordering and shipping terms; a field left out is kept, null clears it",
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(SupplierCostsSchema.partial()) },
-      responses: { 200: jsonResponse('Saved', SupplierCostsSchema) },
-    }),
+    op.submit(
+      '/cost-defaults',
+      "Set the account's ordering and shipping terms; a field left out is kept, null clears it",
+      { method: 'put', body: SupplierCostsSchema.partial() },
+      jsonResponse('Saved', SupplierCostsSchema),
+    ),
     (actor, { json }) => sw.restock.updateCostDefaults(actor, json),
   );
 
