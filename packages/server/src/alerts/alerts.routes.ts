@@ -14,16 +14,14 @@ import {
 } from './alerts.schema';
 import { IdParam } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
-import { itemsOf, jsonResponse, newRouter, operations, serve } from '../http/router';
+import { itemsOf, jsonResponse, section } from '../http/router';
 
 const tags = ['Alerts'];
-const op = operations(tags);
 
 export function alertsRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(tags);
 
   serve(
-    app,
     op.query(
       '/',
       'Alerts: low stock, stock-out, reorder now, aging, excess, stranded, capacity, supplier bills, IPI below 400',
@@ -37,7 +35,6 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.submit(
       '/evaluate',
       'Evaluate every alert rule now (the daily job does this too); new conditions are recorded once and delivered',
@@ -48,7 +45,6 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.change(
       '/{id}/acknowledge',
       'Acknowledge an alert (it stays until its condition clears, without being sent again)',
@@ -59,7 +55,6 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.change(
       '/{id}/snooze',
       'Snooze an alert until a time (or for some days)',
@@ -74,7 +69,6 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.list(
       '/settings',
       'Where alerts go: SMTP server, recipients, webhook (secrets are never shown)',
@@ -84,7 +78,6 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.submit(
       '/settings',
       'Set SMTP, recipients and webhook; a new webhook without a secret gets one, returned once as webhookSecret',
@@ -98,22 +91,15 @@ export function alertsRoutes(sw: Stockwise) {
 }
 
 export function reportSchedulesRoutes(sw: Stockwise) {
-  const app = newRouter();
-  const rtags = ['Reports'];
-  const rtagsOp = operations(rtags);
+  const { app, op, serve } = section(['Reports']);
 
   app.openapi(
-    rtagsOp.list(
-      '/',
-      'Reports e-mailed on a schedule',
-      jsonResponse('Schedules', itemsOf(ReportScheduleSchema)),
-    ),
+    op.list('/', 'Reports e-mailed on a schedule', jsonResponse('Schedules', itemsOf(ReportScheduleSchema))),
     async (c) => c.json({ items: await sw.alerts.listReportSchedules(c.get('actor')) }, 200),
   );
 
   serve(
-    app,
-    rtagsOp.create(
+    op.create(
       '/',
       'E-mail a report daily or weekly (Mondays) through the SMTP settings',
       ReportScheduleCreateSchema,
@@ -122,14 +108,10 @@ export function reportSchedulesRoutes(sw: Stockwise) {
     (actor, { json }) => sw.alerts.createReportSchedule(actor, json),
   );
 
-  serve(
-    app,
-    rtagsOp.remove('/{id}', 'Stop a scheduled report', IdParam, 'Stopped'),
-    async (actor, { param }) => {
-      await sw.alerts.deleteReportSchedule(actor, param.id);
-      return undefined;
-    },
-  );
+  serve(op.remove('/{id}', 'Stop a scheduled report', IdParam, 'Stopped'), async (actor, { param }) => {
+    await sw.alerts.deleteReportSchedule(actor, param.id);
+    return undefined;
+  });
 
   return app;
 }

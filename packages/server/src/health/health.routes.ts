@@ -10,17 +10,15 @@ import {
 } from './health.schema';
 import { AsOfQuerySchema } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
-import { jsonBody, jsonResponse, newRouter, operations, securedRoute, serve } from '../http/router';
+import { jsonBody, jsonResponse, section, securedRoute } from '../http/router';
 import { z } from '@hono/zod-openapi';
 
 const tags = ['Inventory health'];
-const op = operations(tags);
 
 export function healthRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(tags);
 
   serve(
-    app,
     op.query(
       '/ipi',
       'IPI proxy (0–1000) from excess %, sell-through, stranded % and in-stock rate, each explained with its band and the SKUs dragging it down',
@@ -31,7 +29,6 @@ export function healthRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.query(
       '/ipi/history',
       'The proxy week by week, with the real Amazon scores the seller entered',
@@ -42,7 +39,6 @@ export function healthRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.create(
       '/ipi/amazon-scores',
       'Record the real IPI shown in Seller Central on a date',
@@ -62,7 +58,6 @@ export function healthRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     securedRoute({
       method: 'post',
       path: '/what-if',
@@ -75,7 +70,6 @@ export function healthRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.query(
       '/skus',
       'Health factors per SKU (excess, sell-through, stranded, in-stock days), a page at a time',

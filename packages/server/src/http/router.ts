@@ -279,3 +279,5 @@ export function section(tags: string[]) {
     },
   };
 }
+
+export type Section = ReturnType<typeof section>;

@@ -9,15 +9,7 @@ import {
   ReceiveSchema,
 } from './purchase-orders.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  itemsOf,
-  jsonResponse,
-  newRouter,
-  operations,
-  type Router,
-  securedRoute,
-  serve,
-} from '../http/router';
+import { itemsOf, jsonResponse, type Router, section, securedRoute } from '../http/router';
 
 const IdParam = z.object({
   id: z
@@ -32,13 +24,11 @@ const IdParam = z.object({
     }),
 });
 const tags = ['Purchase orders'];
-const op = operations(tags);
 
 export function purchaseOrdersRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(tags);
 
   serve(
-    app,
     op.query(
       '/',
       'List purchase orders, newest first',
@@ -51,7 +41,6 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.create(
       '/',
       'Draft purchase orders: by hand (supplier, location, lines) or from restock recommendations (one per supplier × location)',
@@ -62,7 +51,6 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.read(
       '/{id}',
       'Get a purchase order with its lines and receipts',
@@ -73,7 +61,6 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.change(
       '/{id}',
       'Edit a purchase order (lines and destination while a draft; freight, dates, notes, paid any time)',
@@ -84,7 +71,6 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.act(
       '/{id}/send',
       'Send a draft: its quantities show as inbound at the destination',
@@ -95,7 +81,6 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.change(
       '/{id}/receive',
       'Receive scanned (barcode) or typed (SKU) lines, partially or fully; receipts open age layers at landed cost',
@@ -106,7 +91,6 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.act(
       '/{id}/cancel',
       'Cancel a draft or a sent order with nothing received (inbound is released)',
