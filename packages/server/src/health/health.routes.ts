@@ -1,5 +1,6 @@
 import {
   AmazonScoreCreateSchema,
+  AmazonScoreSchema,
   IpiHistoryQuerySchema,
   IpiHistorySchema,
   IpiSchema,
@@ -11,7 +12,6 @@ import {
 import { AsOfQuerySchema } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
 import { jsonBody, jsonResponse, section, securedRoute } from '../http/router';
-import { z } from '@hono/zod-openapi';
 
 const tags = ['Inventory health'];
 
@@ -43,16 +43,7 @@ export function healthRoutes(sw: Stockwise) {
       '/ipi/amazon-scores',
       'Record the real IPI shown in Seller Central on a date',
       AmazonScoreCreateSchema,
-      jsonResponse(
-        'Stored',
-        z.object({
-          id: z.number().int(),
-          marketplace: z.string(),
-          asOf: z.string(),
-          score: z.number().int(),
-          note: z.string().nullable(),
-        }),
-      ),
+      jsonResponse('Stored', AmazonScoreSchema),
     ),
     (actor, { json }) => sw.health.addAmazonScore(actor, json),
   );
