@@ -3,6 +3,7 @@ import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { useStockwise } from './backends';
 import { newAccount } from './factories';
 import { client } from './http-client';
+import { FBA_US, seedLocations } from './seed';
 
 /** A product's size in inches and its weight in pounds. */
 export interface Box {
@@ -24,20 +25,11 @@ export async function twoNetworkSeller(
   const api = client(ctx.app, owner.token);
   const warehouse = options.warehouse ?? 'WH1';
   const amazon = options.amazon ?? 'FBA-US';
-  expect(
-    (await api.post('/api/v1/locations', { code: warehouse, name: 'Own warehouse', type: 'warehouse' }))
-      .status,
-  ).toBe(201);
-  expect(
-    (
-      await api.post('/api/v1/locations', {
-        code: amazon,
-        name: 'Amazon US',
-        type: 'amazon_fba',
-        marketplace: 'US',
-      })
-    ).status,
-  ).toBe(201);
+  await seedLocations(
+    api,
+    { code: warehouse, name: 'Own warehouse', type: 'warehouse' },
+    { ...FBA_US, code: amazon },
+  );
   const size = options.box
     ? { ...options.box, dimensionUnit: 'in', weightUnit: 'lb' }
     : ({} as Record<string, never>);
