@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openPostgresDatabase } from '../../packages/db/src/postgres-database';
 import { createScratchDatabase } from '../../packages/db/src/scratch-database';
+import type { StorageOptions } from '../../packages/db/src/open-database';
 import { openStockwise } from '../../packages/server/src/stockwise';
 import {
   freePort,
@@ -79,6 +80,16 @@ interface Setup {
   backendPids: () => Promise<number[]>;
 }
 
+/** True when the stored balances equal the sum of the movements (the product's own check). */
+async function ledgerBalanced(storage: StorageOptions): Promise<boolean> {
+  const sw = await openStockwise(storage);
+  try {
+    return (await sw.inventory.findImbalances(await sw.auth.ownerOf())).length === 0;
+  } finally {
+    await sw.close();
+  }
+}
+
 async function prepare(backend: string): Promise<Setup> {
   if (backend === 'pglite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'stockwise-bench-'));
@@ -90,14 +101,7 @@ async function prepare(backend: string): Promise<Setup> {
         return Promise.resolve();
       },
       backendPids: () => Promise.resolve([]),
-      ledgerCheck: async () => {
-        const sw = await openStockwise({ dataDir });
-        try {
-          return (await sw.inventory.findImbalances(await sw.auth.ownerOf())).length === 0;
-        } finally {
-          await sw.close();
-        }
-      },
+      ledgerCheck: () => ledgerBalanced({ dataDir }),
     };
   }
   const scratch = await createScratchDatabase(PG_URL, 'sw_bench_');
@@ -118,14 +122,7 @@ async function prepare(backend: string): Promise<Setup> {
       }
     },
     cleanup: scratch.drop,
-    ledgerCheck: async () => {
-      const sw = await openStockwise({ databaseUrl });
-      try {
-        return (await sw.inventory.findImbalances(await sw.auth.ownerOf())).length === 0;
-      } finally {
-        await sw.close();
-      }
-    },
+    ledgerCheck: () => ledgerBalanced({ databaseUrl }),
   };
 }
 
