@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isoDate, parseIsoDate } from '../../packages/domain/src/dates/dates';
-import { openPostgresDatabase } from '../../packages/db/src/postgres-database';
+import { createScratchDatabase } from '../../packages/db/src/scratch-database';
 import { loadDemoSeller } from '../../packages/server/src/demo/load-demo';
 import { todayUtc } from '../../packages/server/src/forecasting/forecast.service';
 import { createApp } from '../../packages/server/src/http/app';
@@ -107,20 +107,8 @@ async function storage(backend: string): Promise<Storage> {
   }
   // On PostgreSQL the operator supplies the key that seals channel secrets (the demo connects channels).
   process.env['STOCKWISE_SECRET_KEY'] ??= randomBytes(32).toString('hex');
-  const name = `sw_bench_app_${randomBytes(4).toString('hex')}`;
-  const admin = openPostgresDatabase(PG_URL, { max: 1 });
-  await admin.exec(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    options: { databaseUrl: url.toString() },
-    cleanup: async () => {
-      const a = openPostgresDatabase(PG_URL, { max: 1 });
-      await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.close();
-    },
-  };
+  const scratch = await createScratchDatabase(PG_URL, 'sw_bench_app_');
+  return { options: { databaseUrl: scratch.url }, cleanup: scratch.drop };
 }
 
 /** A small seller (one SKU, one location, stock) whose writes are timed before and after the demo load. */

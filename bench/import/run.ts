@@ -19,9 +19,10 @@ import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSalesHistoryMapping } from '../../packages/domain/src/imports/sales-history';
-import { openPostgresDatabase } from '../../packages/db/src/postgres-database';
+import { createScratchDatabase } from '../../packages/db/src/scratch-database';
 import { importFile } from '../../packages/server/src/imports/import.jobs';
 import { openStockwise } from '../../packages/server/src/stockwise';
+import { ONLINE_RETAIL_MAPPING } from '../../packages/server/test/support/history-mapping';
 import { benchStockImport } from './stock';
 
 function arg(name: string, fallback: string): string {
@@ -38,18 +39,6 @@ const PG_URL =
   process.env['BENCH_DATABASE_URL'] ??
   process.env['TEST_DATABASE_URL'] ??
   'postgres://postgres@127.0.0.1:5432/postgres';
-const MAPPING = {
-  orderId: 'Invoice',
-  date: 'InvoiceDate',
-  sku: 'StockCode',
-  title: 'Description',
-  quantity: 'Quantity',
-  unitPrice: 'Price',
-  customer: 'Customer ID',
-  country: 'Country',
-  cancelPrefix: 'C',
-  createProducts: true,
-};
 
 /** A deterministic generator (mulberry32): the same file for the same size. */
 function random(seed: number) {
@@ -123,15 +112,8 @@ function orderCatalog(dir: string): { products: string; stock: string } {
 async function runOne(db: string, lines: number, file: string) {
   const folder = mkdtempSync(join(tmpdir(), 'stockwise-bench-import-'));
   const name = `sw_bench_import_${randomBytes(4).toString('hex')}`;
-  let url: URL | undefined;
-  if (db === 'postgres') {
-    const admin = openPostgresDatabase(PG_URL, { max: 1 });
-    await admin.exec(`CREATE DATABASE ${name}`);
-    await admin.close();
-    url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-  }
-  const sw = await openStockwise(url ? { databaseUrl: url.toString() } : { dataDir: folder });
+  const scratch = db === 'postgres' ? await createScratchDatabase(PG_URL, 'sw_bench_import_') : undefined;
+  const sw = await openStockwise(scratch ? { databaseUrl: scratch.url } : { dataDir: folder });
   try {
     const member = await sw.auth.createUser(`Bench ${name}`, {
       email: `${name}@example.com`,
@@ -155,7 +137,7 @@ async function runOne(db: string, lines: number, file: string) {
             kind: 'sales-history',
             path: file,
             skipInvalid: true,
-            mapping: parseSalesHistoryMapping(JSON.stringify(MAPPING)),
+            mapping: parseSalesHistoryMapping(JSON.stringify(ONLINE_RETAIL_MAPPING)),
           },
     );
     const seconds = (performance.now() - started) / 1000;
@@ -176,11 +158,7 @@ async function runOne(db: string, lines: number, file: string) {
   } finally {
     await sw.db.close();
     rmSync(folder, { recursive: true, force: true });
-    if (db === 'postgres') {
-      const admin = openPostgresDatabase(PG_URL, { max: 1 });
-      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.close();
-    }
+    await scratch?.drop();
   }
 }
 

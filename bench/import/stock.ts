@@ -6,27 +6,19 @@
  * p50/p99/max latency meanwhile and the machine's load; then, per database, the time ratio between the sizes
  * (linear time: ratio of the times ≈ ratio of the rows).
  */
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { openPostgresDatabase } from '../../packages/db/src/postgres-database';
+import { createScratchDatabase } from '../../packages/db/src/scratch-database';
 import { probeStockImport } from '../../packages/server/test/support/stock-import-probe';
 
 const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
 
 /** A fresh PostgreSQL database under `adminUrl` for one run, dropped afterwards. */
 async function withDatabase<T>(adminUrl: string, run: (url: string) => Promise<T>): Promise<T> {
-  const name = `sw_bench_stock_${randomBytes(4).toString('hex')}`;
-  const admin = openPostgresDatabase(adminUrl, { max: 1 });
-  await admin.exec(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(adminUrl, 'sw_bench_stock_');
   try {
-    return await run(url.toString());
+    return await run(scratch.url);
   } finally {
-    const cleanup = openPostgresDatabase(adminUrl, { max: 1 });
-    await cleanup.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.close();
+    await scratch.drop();
   }
 }
 

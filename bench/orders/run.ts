@@ -10,7 +10,6 @@
  * ceiling. Prints one JSON line.
  */
 import { execFile, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
@@ -18,6 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openPostgresDatabase } from '../../packages/db/src/postgres-database';
+import { createScratchDatabase } from '../../packages/db/src/scratch-database';
+import type { StorageOptions } from '../../packages/db/src/open-database';
 import { openStockwise } from '../../packages/server/src/stockwise';
 import {
   freePort,
@@ -79,6 +80,16 @@ interface Setup {
   backendPids: () => Promise<number[]>;
 }
 
+/** True when the stored balances equal the sum of the movements (the product's own check). */
+async function ledgerBalanced(storage: StorageOptions): Promise<boolean> {
+  const sw = await openStockwise(storage);
+  try {
+    return (await sw.inventory.findImbalances(await sw.auth.ownerOf())).length === 0;
+  } finally {
+    await sw.close();
+  }
+}
+
 async function prepare(backend: string): Promise<Setup> {
   if (backend === 'pglite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'stockwise-bench-'));
@@ -90,23 +101,11 @@ async function prepare(backend: string): Promise<Setup> {
         return Promise.resolve();
       },
       backendPids: () => Promise.resolve([]),
-      ledgerCheck: async () => {
-        const sw = await openStockwise({ dataDir });
-        try {
-          return (await sw.inventory.findImbalances(await sw.auth.ownerOf())).length === 0;
-        } finally {
-          await sw.close();
-        }
-      },
+      ledgerCheck: () => ledgerBalanced({ dataDir }),
     };
   }
-  const name = `sw_bench_${randomBytes(4).toString('hex')}`;
-  const admin = openPostgresDatabase(PG_URL, { max: 1 });
-  await admin.exec(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const scratch = await createScratchDatabase(PG_URL, 'sw_bench_');
+  const databaseUrl = scratch.url;
   return {
     // On PostgreSQL the operator supplies the key that seals channel secrets (the demo connects channels).
     env: { DATABASE_URL: databaseUrl, STOCKWISE_SECRET_KEY: randomBytes(32).toString('hex') },
@@ -115,25 +114,16 @@ async function prepare(backend: string): Promise<Setup> {
       const a = openPostgresDatabase(PG_URL, { max: 1 });
       try {
         return (
-          await a.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])
+          await a.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+            scratch.name,
+          ])
         ).map((r) => r.pid);
       } finally {
         await a.close();
       }
     },
-    cleanup: async () => {
-      const a = openPostgresDatabase(PG_URL, { max: 1 });
-      await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.close();
-    },
-    ledgerCheck: async () => {
-      const sw = await openStockwise({ databaseUrl });
-      try {
-        return (await sw.inventory.findImbalances(await sw.auth.ownerOf())).length === 0;
-      } finally {
-        await sw.close();
-      }
-    },
+    cleanup: scratch.drop,
+    ledgerCheck: () => ledgerBalanced({ databaseUrl }),
   };
 }
 
@@ -306,25 +296,22 @@ async function pgbench() {
   const admin = openPostgresDatabase(PG_URL, { max: 1 });
   const [row] = await admin.query<{ max_connections: string }>('SHOW max_connections');
   const [used] = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity');
-  const name = `sw_pgbench_${randomBytes(4).toString('hex')}`;
-  await admin.exec(`CREATE DATABASE ${name}`);
+  await admin.close();
+  const scratch = await createScratchDatabase(PG_URL, 'sw_pgbench_');
   // pgbench needs one connection per client: stay under the server's max_connections.
   const clients = Math.min(CLIENTS, Number(row?.max_connections ?? 100) - (used?.n ?? 0) - 5);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
   try {
     // Scale = SKUs: as many branch rows as the order run has SKUs (TPC-B contends on branches).
-    await run('pgbench', ['-i', '-q', '-s', String(SKUS), url.toString()], { timeout: 600_000 });
+    await run('pgbench', ['-i', '-q', '-s', String(SKUS), scratch.url], { timeout: 600_000 });
     const { stdout } = await run(
       'pgbench',
-      ['-c', String(clients), '-j', '2', '-T', String(PGBENCH_SECONDS), url.toString()],
+      ['-c', String(clients), '-j', '2', '-T', String(PGBENCH_SECONDS), scratch.url],
       { timeout: (PGBENCH_SECONDS + 120) * 1000 },
     );
     const tps = /tps = ([\d.]+)/.exec(stdout);
     return { clients, scale: SKUS, seconds: PGBENCH_SECONDS, tps: tps ? Math.round(Number(tps[1])) : null };
   } finally {
-    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.close();
+    await scratch.drop();
   }
 }
 

@@ -44,26 +44,30 @@ const mapSchedule = (r: ScheduleRow): ReportScheduleRecord => ({
   createdAt: r.created_at,
 });
 
+interface SettingsRow {
+  smtp: NotificationSettingsRecord['smtp'];
+  webhook: NotificationSettingsRecord['webhook'];
+  alert_recipients: string[];
+  updated_at: Date;
+}
+
+const SETTINGS_COLUMNS = 'smtp, webhook, alert_recipients, updated_at';
+
+const mapSettings = (r: SettingsRow): NotificationSettingsRecord => ({
+  smtp: r.smtp,
+  webhook: r.webhook,
+  alertRecipients: r.alert_recipients,
+  updatedAt: r.updated_at,
+});
+
 /** Where alerts and scheduled reports go, and the report schedules. */
 export const notificationsRepository = {
   async getSettings(sql: Sql, accountId: number): Promise<NotificationSettingsRecord> {
-    const [row] = await sql.query<{
-      smtp: NotificationSettingsRecord['smtp'];
-      webhook: NotificationSettingsRecord['webhook'];
-      alert_recipients: string[];
-      updated_at: Date;
-    }>(
-      'SELECT smtp, webhook, alert_recipients, updated_at FROM notification_settings WHERE account_id = $1',
+    const [row] = await sql.query<SettingsRow>(
+      `SELECT ${SETTINGS_COLUMNS} FROM notification_settings WHERE account_id = $1`,
       [accountId],
     );
-    return row
-      ? {
-          smtp: row.smtp,
-          webhook: row.webhook,
-          alertRecipients: row.alert_recipients,
-          updatedAt: row.updated_at,
-        }
-      : { smtp: null, webhook: null, alertRecipients: [], updatedAt: null };
+    return row ? mapSettings(row) : { smtp: null, webhook: null, alertRecipients: [], updatedAt: null };
   },
 
   async saveSettings(
@@ -71,15 +75,10 @@ export const notificationsRepository = {
     accountId: number,
     s: Omit<NotificationSettingsRecord, 'updatedAt'>,
   ): Promise<NotificationSettingsRecord> {
-    const [row] = await sql.query<{
-      smtp: NotificationSettingsRecord['smtp'];
-      webhook: NotificationSettingsRecord['webhook'];
-      alert_recipients: string[];
-      updated_at: Date;
-    }>(
+    const [row] = await sql.query<SettingsRow>(
       `INSERT INTO notification_settings (account_id, smtp, webhook, alert_recipients) VALUES ($1, $2, $3, $4)
        ON CONFLICT (account_id) DO UPDATE SET smtp = EXCLUDED.smtp, webhook = EXCLUDED.webhook, alert_recipients = EXCLUDED.alert_recipients, updated_at = now()
-       RETURNING smtp, webhook, alert_recipients, updated_at`,
+       RETURNING ${SETTINGS_COLUMNS}`,
       [
         accountId,
         s.smtp ? JSON.stringify(s.smtp) : null,
@@ -87,12 +86,7 @@ export const notificationsRepository = {
         s.alertRecipients,
       ],
     );
-    return {
-      smtp: row!.smtp,
-      webhook: row!.webhook,
-      alertRecipients: row!.alert_recipients,
-      updatedAt: row!.updated_at,
-    };
+    return mapSettings(row!);
   },
 
   async listReportSchedules(sql: Sql, accountId: number): Promise<ReportScheduleRecord[]> {

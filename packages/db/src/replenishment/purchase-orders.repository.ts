@@ -1,6 +1,7 @@
 import type { Sql } from '../database';
 
 import type { PurchaseOrderStatus } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
+import { groupBy } from '../group-by';
 
 export type { PurchaseOrderStatus } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
 export type { ReceiptRecord } from './purchase-order-receipts.repository';
@@ -266,10 +267,10 @@ export const purchaseOrdersRepository = {
        WHERE l.account_id = $1 AND l.purchase_order_id = ANY($2::bigint[]) ORDER BY l.purchase_order_id, l.line_no`,
       [accountId, poIds],
     );
-    const out = new Map<number, PurchaseOrderLineRecord[]>();
-    for (const r of rows) {
-      const list = out.get(r.purchase_order_id) ?? [];
-      list.push({
+    return groupBy(
+      rows,
+      (r) => r.purchase_order_id,
+      (r): PurchaseOrderLineRecord => ({
         id: r.id,
         lineNo: r.line_no,
         productId: r.product_id,
@@ -279,10 +280,8 @@ export const purchaseOrdersRepository = {
         quantity: r.quantity,
         unitCost: r.unit_cost,
         receivedQuantity: r.received_quantity,
-      });
-      out.set(r.purchase_order_id, list);
-    }
-    return out;
+      }),
+    );
   },
 
   /** The header fields an edit (or a receipt's freight) rewrites. */

@@ -1,4 +1,5 @@
 import type { Sql } from '../database';
+import { groupBy } from '../group-by';
 
 export const excessRepository = {
   /** Weekly average selling price and units per SKU over the last `weeks` weeks before `asOf` (price response). */
@@ -15,14 +16,11 @@ export const excessRepository = {
        GROUP BY product_id, (($2::date - (occurred_at AT TIME ZONE 'UTC')::date) / 7)`,
       [accountId, q.asOf, q.weeks, q.productIds],
     );
-    const out = new Map<number, { price: number; units: number }[]>();
-    for (const r of rows) {
-      if (r.price === null) continue;
-      const list = out.get(r.product_id) ?? [];
-      list.push({ price: r.price, units: r.units });
-      out.set(r.product_id, list);
-    }
-    return out;
+    return groupBy(
+      rows.filter((r) => r.price !== null),
+      (r) => r.product_id,
+      (r) => ({ price: r.price, units: r.units }),
+    );
   },
   /** Per SKU × location, the on-hand changes and units shipped per day from `asOf − days` on. */
   async locationWindows(

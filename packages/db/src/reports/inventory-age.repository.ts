@@ -114,6 +114,19 @@ type AgeSkuSqlRow = {
 
 const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+/** The locations in scope, Amazon's locations and the layer sums (warning days at `$3`), parameters appended in that order. */
+function scopedLayerSums(params: unknown[], q: AgeQuery) {
+  return {
+    scoped: locationScopeSql(params, q.locationIds),
+    amazon: amazonLocationsSql(params),
+    sums: layerSums(params, {
+      brackets: q.brackets,
+      warnDays: '$3',
+      bracketDaysAhead: q.bracketDaysAhead ?? 0,
+    }),
+  };
+}
+
 /**
  * Per SKU × location with stock, for a page of SKUs: units per age bucket, per surcharge bracket (and
  * its amount) and reaching each threshold within `warnDays`, and the oldest layer — from its open layers
@@ -121,13 +134,7 @@ const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
  */
 function agePageSql(params: unknown[], q: AgeQuery & ProductScope): string {
   const where = productScopeSql(params, q);
-  const scoped = locationScopeSql(params, q.locationIds);
-  const amazon = amazonLocationsSql(params);
-  const sums = layerSums(params, {
-    brackets: q.brackets,
-    warnDays: '$3',
-    bracketDaysAhead: q.bracketDaysAhead ?? 0,
-  });
+  const { scoped, amazon, sums } = scopedLayerSums(params, q);
   const amounts = sums.brackets.map(
     (b, i) => `${bracketAmountSql(b, i, 'k', 's.cuft')} AS ${bracketAmountColumn(i)}`,
   );
@@ -166,13 +173,7 @@ function ageStatementSql(accountId: number, q: AgeQuery) {
     locations: locationScopeSql(factorParams, q.locationIds),
   })} SELECT * FROM sku_excess ORDER BY sku`;
   const params: unknown[] = [accountId, q.asOf, q.warnDays];
-  const scoped = locationScopeSql(params, q.locationIds);
-  const amazon = amazonLocationsSql(params);
-  const sums = layerSums(params, {
-    brackets: q.brackets,
-    warnDays: '$3',
-    bracketDaysAhead: q.bracketDaysAhead ?? 0,
-  });
+  const { scoped, amazon, sums } = scopedLayerSums(params, q);
   const buckets = indexes(AGE_BUCKETS.length).map(bucketColumn);
   const units = q.brackets.map((_, i) => bracketUnitsColumn(i));
   const warnings = indexes(AGE_WARNING_THRESHOLDS.length);

@@ -2,6 +2,7 @@ import type { OrderChannel, OrderStatus } from '@stockwise/domain/sales/order-st
 import type { Sql } from '../database';
 import type { Page } from '../pagination';
 import { keyset, toPage } from '../pagination';
+import { groupBy } from '../group-by';
 
 export interface OrderRecord {
   id: number;
@@ -151,10 +152,10 @@ export const ordersRepository = {
        WHERE ol.account_id = $1 AND ol.order_id = ANY($2::bigint[]) ORDER BY ol.order_id, ol.line_no`,
       [accountId, orders.map((o) => o.id)],
     );
-    const byOrder = new Map<number, OrderLineRecord[]>();
-    for (const l of lines) {
-      const list = byOrder.get(l.order_id) ?? [];
-      list.push({
+    const byOrder = groupBy(
+      lines,
+      (l) => l.order_id,
+      (l): OrderLineRecord => ({
         id: l.id,
         lineNo: l.line_no,
         productId: l.product_id,
@@ -166,9 +167,8 @@ export const ordersRepository = {
         quantityCancelled: l.quantity_cancelled,
         quantityReturned: l.quantity_returned,
         allocations: l.allocations ?? [],
-      });
-      byOrder.set(l.order_id, list);
-    }
+      }),
+    );
     return orders.map((o) => ({ ...o, lines: byOrder.get(o.id) ?? [] }));
   },
 

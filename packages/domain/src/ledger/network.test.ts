@@ -17,6 +17,14 @@ const move = (locationId: number, toLocationId: number, quantity: number, d: num
   defaultUnitCost: 1,
 });
 
+const receipt = (locationId: number, quantity: number, d: number) => ({
+  productId: 1,
+  locationId,
+  request: { type: 'receipt' as const, quantity },
+  occurredAt: day(d),
+  defaultUnitCost: 1,
+});
+
 describe('layer dates over the two networks', () => {
   it('location types map to networks: amazon_fba is Amazon’s, warehouse and 3pl the seller’s', () => {
     expect(['amazon_fba', 'warehouse', '3pl'].map(networkOf)).toEqual(['amazon', 'seller', 'seller']);
@@ -25,13 +33,7 @@ describe('layer dates over the two networks', () => {
   it('a transfer across networks restarts the arrival, one within a network keeps it; the receipt survives both', () => {
     const replay = replayLedger(
       [
-        {
-          productId: 1,
-          locationId: WH,
-          request: { type: 'receipt', quantity: 10 },
-          occurredAt: day(1),
-          defaultUnitCost: 1,
-        },
+        receipt(WH, 10, 1),
         move(WH, FBA, 6, 20), // seller → Amazon: arrives at Amazon on day 20
         move(FBA, FBA2, 4, 25), // Amazon → Amazon: still arrived on day 20
         move(FBA2, WH, 1, 30), // Amazon → seller: back at the seller's on day 30
@@ -53,20 +55,8 @@ describe('layer dates over the two networks', () => {
   it('FIFO at a location follows arrival: Amazon ships its oldest arrivals first', () => {
     const replay = replayLedger(
       [
-        {
-          productId: 1,
-          locationId: WH,
-          request: { type: 'receipt', quantity: 5 },
-          occurredAt: day(1),
-          defaultUnitCost: 1,
-        },
-        {
-          productId: 1,
-          locationId: FBA,
-          request: { type: 'receipt', quantity: 5 },
-          occurredAt: day(10),
-          defaultUnitCost: 1,
-        },
+        receipt(WH, 5, 1),
+        receipt(FBA, 5, 10),
         move(WH, FBA, 5, 20), // older receipt, newer arrival at Amazon
         {
           productId: 1,

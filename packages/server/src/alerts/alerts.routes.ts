@@ -14,26 +14,14 @@ import {
 } from './alerts.schema';
 import { IdParam } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  IdempotencyHeaderSchema,
-  itemsOf,
-  json,
-  jsonBody,
-  jsonResponse,
-  newRouter,
-  operations,
-  securedRoute,
-  serve,
-} from '../http/router';
+import { itemsOf, jsonResponse, section } from '../http/router';
 
 const tags = ['Alerts'];
-const op = operations(tags);
 
 export function alertsRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(tags);
 
   serve(
-    app,
     op.query(
       '/',
       'Alerts: low stock, stock-out, reorder now, aging, excess, stranded, capacity, supplier bills, IPI below 400',
@@ -47,21 +35,16 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
-    securedRoute({
-      method: 'post',
-      path: '/evaluate',
-      tags,
-      summary:
-        'Evaluate every alert rule now (the daily job does this too); new conditions are recorded once and delivered',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(EvaluateSchema) },
-      responses: { 200: jsonResponse('What changed', EvaluateResultSchema) },
-    }),
+    op.submit(
+      '/evaluate',
+      'Evaluate every alert rule now (the daily job does this too); new conditions are recorded once and delivered',
+      { method: 'post', body: EvaluateSchema },
+      jsonResponse('What changed', EvaluateResultSchema),
+    ),
     (actor, { json }) => sw.alerts.evaluate(actor, { deliver: json.deliver }),
   );
 
   serve(
-    app,
     op.change(
       '/{id}/acknowledge',
       'Acknowledge an alert (it stays until its condition clears, without being sent again)',
@@ -72,7 +55,6 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.change(
       '/{id}/snooze',
       'Snooze an alert until a time (or for some days)',
@@ -87,7 +69,6 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.list(
       '/settings',
       'Where alerts go: SMTP server, recipients, webhook (secrets are never shown)',
@@ -97,21 +78,12 @@ export function alertsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
-    securedRoute({
-      method: 'put',
-      path: '/settings',
-      tags,
-      summary:
-        'Set SMTP, recipients and webhook; a new webhook without a secret gets one, returned once as webhookSecret',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(NotificationSettingsUpdateSchema) },
-      responses: {
-        200: {
-          description: 'Settings',
-          ...json(NotificationSettingsSchema.extend({ webhookSecret: z.string().optional() })),
-        },
-      },
-    }),
+    op.submit(
+      '/settings',
+      'Set SMTP, recipients and webhook; a new webhook without a secret gets one, returned once as webhookSecret',
+      { method: 'put', body: NotificationSettingsUpdateSchema },
+      jsonResponse('Settings', NotificationSettingsSchema.extend({ webhookSecret: z.string().optional() })),
+    ),
     (actor, { json }) => sw.alerts.saveSettings(actor, json),
   );
 
@@ -119,22 +91,15 @@ export function alertsRoutes(sw: Stockwise) {
 }
 
 export function reportSchedulesRoutes(sw: Stockwise) {
-  const app = newRouter();
-  const rtags = ['Reports'];
-  const rtagsOp = operations(rtags);
+  const { app, op, serve } = section(['Reports']);
 
   app.openapi(
-    rtagsOp.list(
-      '/',
-      'Reports e-mailed on a schedule',
-      jsonResponse('Schedules', itemsOf(ReportScheduleSchema)),
-    ),
+    op.list('/', 'Reports e-mailed on a schedule', jsonResponse('Schedules', itemsOf(ReportScheduleSchema))),
     async (c) => c.json({ items: await sw.alerts.listReportSchedules(c.get('actor')) }, 200),
   );
 
   serve(
-    app,
-    rtagsOp.create(
+    op.create(
       '/',
       'E-mail a report daily or weekly (Mondays) through the SMTP settings',
       ReportScheduleCreateSchema,
@@ -143,14 +108,10 @@ export function reportSchedulesRoutes(sw: Stockwise) {
     (actor, { json }) => sw.alerts.createReportSchedule(actor, json),
   );
 
-  serve(
-    app,
-    rtagsOp.remove('/{id}', 'Stop a scheduled report', IdParam, 'Stopped'),
-    async (actor, { param }) => {
-      await sw.alerts.deleteReportSchedule(actor, param.id);
-      return undefined;
-    },
-  );
+  serve(op.remove('/{id}', 'Stop a scheduled report', IdParam, 'Stopped'), async (actor, { param }) => {
+    await sw.alerts.deleteReportSchedule(actor, param.id);
+    return undefined;
+  });
 
   return app;
 }

@@ -1,13 +1,12 @@
 import { FeeScheduleCreateSchema, FeeScheduleSchema, FeeScheduleUpdateSchema } from './fees.schema';
 import { IdParam } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
-import { itemsOf, jsonResponse, newRouter, operations, serve } from '../http/router';
+import { itemsOf, jsonResponse, section } from '../http/router';
 
 const tags = ['Fees'];
-const op = operations(tags);
 
 export function feesRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(tags);
 
   app.openapi(
     op.list(
@@ -19,7 +18,6 @@ export function feesRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.create(
       '/',
       'Add a dated schedule for a marketplace (starts from the one in force; give the rates that change)',
@@ -30,13 +28,11 @@ export function feesRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.read('/{id}', 'One fee schedule', IdParam, jsonResponse('The schedule', FeeScheduleSchema)),
     (actor, { param }) => sw.fees.get(actor, param.id),
   );
 
   serve(
-    app,
     op.change(
       '/{id}',
       'Change rates of one of your schedules',
@@ -47,7 +43,6 @@ export function feesRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.remove('/{id}', 'Delete one of your schedules (the defaults stay)', IdParam, 'Deleted'),
     async (actor, { param }) => {
       await sw.fees.remove(actor, param.id);

@@ -1,5 +1,6 @@
 import {
   AmazonScoreCreateSchema,
+  AmazonScoreSchema,
   IpiHistoryQuerySchema,
   IpiHistorySchema,
   IpiSchema,
@@ -10,26 +11,14 @@ import {
 } from './health.schema';
 import { AsOfQuerySchema } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  IdempotencyHeaderSchema,
-  json,
-  jsonBody,
-  jsonResponse,
-  newRouter,
-  operations,
-  securedRoute,
-  serve,
-} from '../http/router';
-import { z } from '@hono/zod-openapi';
+import { jsonBody, jsonResponse, section, securedRoute } from '../http/router';
 
 const tags = ['Inventory health'];
-const op = operations(tags);
 
 export function healthRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(tags);
 
   serve(
-    app,
     op.query(
       '/ipi',
       'IPI proxy (0–1000) from excess %, sell-through, stranded % and in-stock rate, each explained with its band and the SKUs dragging it down',
@@ -40,7 +29,6 @@ export function healthRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.query(
       '/ipi/history',
       'The proxy week by week, with the real Amazon scores the seller entered',
@@ -51,33 +39,16 @@ export function healthRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
-    securedRoute({
-      method: 'post',
-      path: '/ipi/amazon-scores',
-      tags,
-      summary: 'Record the real IPI shown in Seller Central on a date',
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(AmazonScoreCreateSchema) },
-      responses: {
-        201: {
-          description: 'Stored',
-          ...json(
-            z.object({
-              id: z.number().int(),
-              marketplace: z.string(),
-              asOf: z.string(),
-              score: z.number().int(),
-              note: z.string().nullable(),
-            }),
-          ),
-        },
-      },
-    }),
+    op.create(
+      '/ipi/amazon-scores',
+      'Record the real IPI shown in Seller Central on a date',
+      AmazonScoreCreateSchema,
+      jsonResponse('Stored', AmazonScoreSchema),
+    ),
     (actor, { json }) => sw.health.addAmazonScore(actor, json),
   );
 
   serve(
-    app,
     securedRoute({
       method: 'post',
       path: '/what-if',
@@ -90,7 +61,6 @@ export function healthRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.query(
       '/skus',
       'Health factors per SKU (excess, sell-through, stranded, in-stock days), a page at a time',

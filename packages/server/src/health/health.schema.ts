@@ -47,6 +47,15 @@ export const IpiSchema = z
   .openapi('Ipi');
 
 export const IpiHistoryQuerySchema = z.object({ weeks: z.coerce.number().int().min(1).max(52).default(12) });
+/** A real IPI score the seller entered from Seller Central. */
+export const AmazonScoreSchema = z.object({
+  id: z.number().int(),
+  asOf: z.string(),
+  marketplace: z.string(),
+  score: z.number().int(),
+  note: z.string().nullable(),
+});
+
 export const IpiHistorySchema = z
   .object({
     weeks: z.array(
@@ -58,15 +67,7 @@ export const IpiHistorySchema = z
         source: z.enum(['stored', 'computed']),
       }),
     ),
-    amazonScores: z.array(
-      z.object({
-        id: z.number().int(),
-        asOf: z.string(),
-        marketplace: z.string(),
-        score: z.number().int(),
-        note: z.string().nullable(),
-      }),
-    ),
+    amazonScores: z.array(AmazonScoreSchema),
   })
   .openapi('IpiHistory');
 

@@ -169,6 +169,34 @@ export function operations(tags: string[]) {
         responses: { 200: ok },
       }),
 
+    /** POST an action on one resource named by its path parameters, with no body (send, cancel): `200`. */
+    act: <P extends RouteParams, T extends z.ZodType>(
+      path: string,
+      doc: OperationDoc,
+      params: P,
+      ok: JsonResponse<T>,
+    ) =>
+      securedRoute({
+        ...info(path, doc),
+        method: 'post',
+        request: { params, headers: IdempotencyHeaderSchema },
+        responses: { 200: ok },
+      }),
+
+    /** A write that names no resource by path (a command, a section's settings): `200`. */
+    submit: <const M extends 'post' | 'put', B extends z.ZodType, T extends z.ZodType>(
+      path: string,
+      doc: OperationDoc,
+      input: { method: M; body: B },
+      ok: JsonResponse<T>,
+    ) =>
+      securedRoute({
+        ...info(path, doc),
+        method: input.method,
+        request: { headers: IdempotencyHeaderSchema, ...jsonBody(input.body) },
+        responses: { 200: ok },
+      }),
+
     /** DELETE one resource named by its path parameters: `204` with the given description. */
     remove: <P extends RouteParams>(path: string, doc: OperationDoc, params: P, description: string) =>
       securedRoute({
@@ -251,3 +279,5 @@ export function section(tags: string[]) {
     },
   };
 }
+
+export type Section = ReturnType<typeof section>;

@@ -21,13 +21,7 @@ export async function runRestockCommand(
   sw: Stockwise,
   command: RestockLocalCommand,
 ): Promise<Record<string, unknown>> {
-  const actor = await sw.auth.ownerOf(command.account);
-  return sw.restock.plan(actor, {
-    location: command.location,
-    supplier: command.supplier,
-    alert: command.alert,
-    mode: command.mode,
-    onlyOrders: command.onlyOrders,
-    asOf: command.asOf,
-  });
+  // The command's filters are the plan's query, by the same names.
+  const { command: _command, account, ...query } = command;
+  return sw.restock.plan(await sw.auth.ownerOf(account), query);
 }

@@ -9,16 +9,7 @@ import {
   ReceiveSchema,
 } from './purchase-orders.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  IdempotencyHeaderSchema,
-  itemsOf,
-  jsonResponse,
-  newRouter,
-  operations,
-  type Router,
-  securedRoute,
-  serve,
-} from '../http/router';
+import { itemsOf, jsonResponse, type Router, section, securedRoute } from '../http/router';
 
 const IdParam = z.object({
   id: z
@@ -33,13 +24,11 @@ const IdParam = z.object({
     }),
 });
 const tags = ['Purchase orders'];
-const op = operations(tags);
 
 export function purchaseOrdersRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(tags);
 
   serve(
-    app,
     op.query(
       '/',
       'List purchase orders, newest first',
@@ -52,7 +41,6 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.create(
       '/',
       'Draft purchase orders: by hand (supplier, location, lines) or from restock recommendations (one per supplier × location)',
@@ -63,7 +51,6 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.read(
       '/{id}',
       'Get a purchase order with its lines and receipts',
@@ -74,7 +61,6 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.change(
       '/{id}',
       'Edit a purchase order (lines and destination while a draft; freight, dates, notes, paid any time)',
@@ -85,20 +71,16 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
-    securedRoute({
-      method: 'post',
-      path: '/{id}/send',
-      tags,
-      summary: 'Send a draft: its quantities show as inbound at the destination',
-      request: { params: IdParam, headers: IdempotencyHeaderSchema },
-      responses: { 200: jsonResponse('Sent', PurchaseOrderSchema) },
-    }),
+    op.act(
+      '/{id}/send',
+      'Send a draft: its quantities show as inbound at the destination',
+      IdParam,
+      jsonResponse('Sent', PurchaseOrderSchema),
+    ),
     (actor, { param }) => sw.purchaseOrders.send(actor, param.id),
   );
 
   serve(
-    app,
     op.change(
       '/{id}/receive',
       'Receive scanned (barcode) or typed (SKU) lines, partially or fully; receipts open age layers at landed cost',
@@ -109,15 +91,12 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
-    securedRoute({
-      method: 'post',
-      path: '/{id}/cancel',
-      tags,
-      summary: 'Cancel a draft or a sent order with nothing received (inbound is released)',
-      request: { params: IdParam, headers: IdempotencyHeaderSchema },
-      responses: { 200: jsonResponse('Cancelled', PurchaseOrderSchema) },
-    }),
+    op.act(
+      '/{id}/cancel',
+      'Cancel a draft or a sent order with nothing received (inbound is released)',
+      IdParam,
+      jsonResponse('Cancelled', PurchaseOrderSchema),
+    ),
     (actor, { param }) => sw.purchaseOrders.cancel(actor, param.id),
   );
 

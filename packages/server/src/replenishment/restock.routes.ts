@@ -14,20 +14,15 @@ import {
   IdempotencyHeaderSchema,
   jsonBody,
   jsonResponse,
-  newRouter,
-  operations,
-  securedRoute,
   type Router,
-  serve,
+  section,
+  securedRoute,
 } from '../http/router';
 
-const op = operations(['Restock']);
-
 export function restockRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(['Restock']);
 
   serve(
-    app,
     op.query(
       '/',
       'Restock recommendations per SKU × location: quantity, order-by and ship dates, alert, reasoning; fitted to storage capacity',
@@ -64,7 +59,6 @@ export function restockRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     securedRoute({
       method: 'put',
       path: '/settings/{sku}',
@@ -82,7 +76,6 @@ export function restockRoutes(sw: Stockwise) {
     (actor, { param, json }) => sw.restock.updateSettings(actor, param.sku, json),
   );
   serve(
-    app,
     op.list(
       '/cost-defaults',
       "The account's ordering and shipping terms (null = the product's default)",
@@ -92,20 +85,16 @@ export function restockRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
-    securedRoute({
-      method: 'put',
-      path: '/cost-defaults',
-      tags: ['Restock'],
-      summary: "Set the account's ordering and shipping terms; a field left out is kept, null clears it",
-      request: { headers: IdempotencyHeaderSchema, ...jsonBody(SupplierCostsSchema.partial()) },
-      responses: { 200: jsonResponse('Saved', SupplierCostsSchema) },
-    }),
+    op.submit(
+      '/cost-defaults',
+      "Set the account's ordering and shipping terms; a field left out is kept, null clears it",
+      { method: 'put', body: SupplierCostsSchema.partial() },
+      jsonResponse('Saved', SupplierCostsSchema),
+    ),
     (actor, { json }) => sw.restock.updateCostDefaults(actor, json),
   );
 
   serve(
-    app,
     securedRoute({
       method: 'get',
       path: '/projection/{sku}',

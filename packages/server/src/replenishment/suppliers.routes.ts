@@ -13,16 +13,7 @@ import {
   SupplierUpdateSchema,
 } from './suppliers.schema';
 import type { Stockwise } from '../stockwise';
-import {
-  itemsOf,
-  json,
-  jsonResponse,
-  newRouter,
-  operations,
-  type Router,
-  securedRoute,
-  serve,
-} from '../http/router';
+import { itemsOf, json, jsonResponse, section, type Section, securedRoute } from '../http/router';
 
 const CodeParam = z.object({ code: SupplierCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) });
 const CodeSkuParam = z.object({
@@ -30,13 +21,12 @@ const CodeSkuParam = z.object({
   sku: SkuSchema.openapi({ param: { name: 'sku', in: 'path' } }),
 });
 const tags = ['Suppliers'];
-const op = operations(tags);
 
 export function suppliersRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const routes = section(tags);
+  const { app, op, serve } = routes;
 
   serve(
-    app,
     op.query(
       '/',
       'List suppliers (with lead times learned from receipts)',
@@ -53,14 +43,12 @@ export function suppliersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.create('/', 'Create a supplier', SupplierCreateSchema, jsonResponse('Created', SupplierSchema)),
     (actor, { json }) => sw.suppliers.create(actor, json),
   );
 
   // Before /{code}, which would otherwise take "bills" for a supplier code.
   serve(
-    app,
     op.query(
       '/bills',
       "Bills due to every supplier: unpaid purchase orders, due on first receipt (else sending) + the order's payment terms, soonest first",
@@ -71,13 +59,11 @@ export function suppliersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.read('/{code}', 'Get a supplier', CodeParam, jsonResponse('The supplier', SupplierSchema)),
     (actor, { param }) => sw.suppliers.get(actor, param.code),
   );
 
   serve(
-    app,
     op.change(
       '/{code}',
       'Change a supplier',
@@ -88,7 +74,6 @@ export function suppliersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     securedRoute({
       method: 'delete',
       path: '/{code}',
@@ -106,7 +91,6 @@ export function suppliersRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.read(
       '/{code}/scorecard',
       'Supplier scorecard: on-time rate, lead-time variance, fill rate, open orders, bills due',
@@ -115,12 +99,12 @@ export function suppliersRoutes(sw: Stockwise) {
     ),
     (actor, { param }) => sw.suppliers.scorecard(actor, param.code),
   );
-  supplierTermsRoutes(app, sw);
+  supplierTermsRoutes(routes, sw);
   return app;
 }
 
 /** The supplier's terms per SKU (MOQ, case pack, unit cost, price breaks). */
-function supplierTermsRoutes(app: Router, sw: Stockwise) {
+function supplierTermsRoutes({ app, op, serve }: Section, sw: Stockwise) {
   app.openapi(
     op.read(
       '/{code}/products',
@@ -133,7 +117,6 @@ function supplierTermsRoutes(app: Router, sw: Stockwise) {
   );
 
   serve(
-    app,
     op.change(
       '/{code}/products/{sku}',
       "Set the supplier's terms for a SKU",
@@ -144,7 +127,6 @@ function supplierTermsRoutes(app: Router, sw: Stockwise) {
   );
 
   serve(
-    app,
     securedRoute({
       method: 'delete',
       path: '/{code}/products/{sku}',

@@ -113,14 +113,12 @@ export function ordersRoutes(sw: Stockwise) {
   );
 
   serve(
-    securedRoute({
-      method: 'post',
-      path: '/{id}/reserve',
-      tags: ['Orders'],
-      summary: 'Reserve a pending order (one a channel sold while stock was short) now that stock is in',
-      request: { params: IdParam, headers: IdempotencyHeaderSchema },
-      responses: { 200: jsonResponse('The order, reserved', OrderSchema) },
-    }),
+    op.act(
+      '/{id}/reserve',
+      'Reserve a pending order (one a channel sold while stock was short) now that stock is in',
+      IdParam,
+      jsonResponse('The order, reserved', OrderSchema),
+    ),
     (actor, { param }) => sw.orders.reservePending(actor, param.id),
   );
 

@@ -20,65 +20,32 @@ async function setUp(ctx: ReturnType<typeof useStockwise>) {
     return res.body as unknown as Ipi;
   };
   const factors = (i: Ipi) => Object.fromEntries(Object.entries(i.factors).map(([k, f]) => [k, f.value]));
-  return { api, move, ipi, factors, accountId: owner.actor.accountId };
+  /** A movement at noon on `day`. */
+  const moveOn = (day: number, movement: { type: string; sku: string; location: string; quantity: number }) =>
+    move({ ...movement, occurredAt: at(day) });
+  return { api, moveOn, ipi, factors, accountId: owner.actor.accountId };
 }
 
 describeEachBackend('IPI proxy: Amazon scope and one demand definition', (backend) => {
   const ctx = useStockwise(backend);
 
   it('50,000 slow units received at WH1 leave the proxy unchanged; the same at FBA-US move it', async () => {
-    const { move, ipi, factors } = await setUp(ctx);
-    await move({
-      type: 'receipt',
-      sku: 'SLOW',
-      location: 'FBA-US',
-      quantity: 40,
-      occurredAt: at(today - 120),
-    });
-    await move({
-      type: 'receipt',
-      sku: 'FAST',
-      location: 'FBA-US',
-      quantity: 300,
-      occurredAt: at(today - 120),
-    });
+    const { moveOn, ipi, factors } = await setUp(ctx);
+    await moveOn(today - 120, { type: 'receipt', sku: 'SLOW', location: 'FBA-US', quantity: 40 });
+    await moveOn(today - 120, { type: 'receipt', sku: 'FAST', location: 'FBA-US', quantity: 300 });
     for (let d = 100; d > 5; d -= 5) {
-      await move({
-        type: 'shipment',
-        sku: 'FAST',
-        location: 'FBA-US',
-        quantity: 10,
-        occurredAt: at(today - d),
-      });
+      await moveOn(today - d, { type: 'shipment', sku: 'FAST', location: 'FBA-US', quantity: 10 });
       if (d % 25 === 0)
-        await move({
-          type: 'shipment',
-          sku: 'SLOW',
-          location: 'FBA-US',
-          quantity: 1,
-          occurredAt: at(today - d),
-        });
+        await moveOn(today - d, { type: 'shipment', sku: 'SLOW', location: 'FBA-US', quantity: 1 });
     }
     const before = await ipi(today);
 
-    await move({
-      type: 'receipt',
-      sku: 'SLOW',
-      location: 'WH1',
-      quantity: 50_000,
-      occurredAt: at(today - 1),
-    });
+    await moveOn(today - 1, { type: 'receipt', sku: 'SLOW', location: 'WH1', quantity: 50_000 });
     const afterWarehouse = await ipi(today);
     expect(afterWarehouse.score).toBe(before.score);
     expect(factors(afterWarehouse)).toEqual(factors(before));
 
-    await move({
-      type: 'receipt',
-      sku: 'SLOW',
-      location: 'FBA-US',
-      quantity: 50_000,
-      occurredAt: at(today - 1),
-    });
+    await moveOn(today - 1, { type: 'receipt', sku: 'SLOW', location: 'FBA-US', quantity: 50_000 });
     const afterAmazon = await ipi(today);
     expect(afterAmazon.score).toBeLessThan(before.score);
     expect(afterAmazon.factors['excessPercent']!.value).toBeGreaterThan(
@@ -87,14 +54,14 @@ describeEachBackend('IPI proxy: Amazon scope and one demand definition', (backen
   });
 
   it('two consecutive days without a change in stock or sales score the same, a stored forecast or not', async () => {
-    const { move, ipi, accountId } = await setUp(ctx);
+    const { moveOn, ipi, accountId } = await setUp(ctx);
     const d = today - 5;
     // 100 units on hand before both 90-day windows and again at their end; 20 shipped and 20 received
     // inside both: every factor's inputs are the same on D − 1 and on D.
-    await move({ type: 'receipt', sku: 'SLOW', location: 'FBA-US', quantity: 100, occurredAt: at(d - 150) });
+    await moveOn(d - 150, { type: 'receipt', sku: 'SLOW', location: 'FBA-US', quantity: 100 });
     for (let k = 80; k > 70; k--)
-      await move({ type: 'shipment', sku: 'SLOW', location: 'FBA-US', quantity: 2, occurredAt: at(d - k) });
-    await move({ type: 'receipt', sku: 'SLOW', location: 'FBA-US', quantity: 20, occurredAt: at(d - 40) });
+      await moveOn(d - k, { type: 'shipment', sku: 'SLOW', location: 'FBA-US', quantity: 2 });
+    await moveOn(d - 40, { type: 'receipt', sku: 'SLOW', location: 'FBA-US', quantity: 20 });
     // A forecast stored on D (50 a day): the IPI's demand does not switch to it on D.
     const [product] = await ctx.sw.db.query<{ id: number }>(
       `SELECT id FROM products WHERE account_id = $1 AND sku = 'SLOW'`,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount } from '../support/factories';
+import { ONLINE_RETAIL_MAPPING as mapping } from '../support/history-mapping';
 import { client } from '../support/http-client';
 import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 
@@ -10,18 +11,6 @@ type Api = ReturnType<typeof client>;
 
 /** A retailer's invoice lines in the UCI Online Retail II layout (see the fixture's rows). */
 const file = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'online-retail-sample.csv'), 'utf8');
-const mapping = {
-  orderId: 'Invoice',
-  date: 'InvoiceDate',
-  sku: 'StockCode',
-  title: 'Description',
-  quantity: 'Quantity',
-  unitPrice: 'Price',
-  customer: 'Customer ID',
-  country: 'Country',
-  cancelPrefix: 'C',
-  createProducts: true,
-};
 const query = (m: object, extra = '') => `?mapping=${encodeURIComponent(JSON.stringify(m))}${extra}`;
 
 /**

@@ -8,7 +8,7 @@ import { describeEachBackend, useStockwise } from '../support/backends';
 import { useDemoSeller } from '../support/demo-seller';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
-import { twoNetworkSeller } from '../support/two-network-seller';
+import { boxMovedToAmazon } from '../support/two-network-seller';
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -173,39 +173,8 @@ describeEachBackend('Reports and fees: hand-checked cases through the API', (bac
   const ctx = useStockwise(backend);
 
   it('units received 200 days ago are in 181–270 at the seller’s location; the one moved to Amazon is aged from its arrival there; 12×10×8 in pays $0.43 in March and $1.33 in November', async () => {
-    const { api } = await twoNetworkSeller(ctx, {
-      skus: ['BOX'],
-      box: { length: 12, width: 10, height: 8, weight: 1.5 },
-      warehouse: 'WH',
-      amazon: 'FBA',
-    });
-    const asOf = '2025-07-20';
-    const received = new Date((parseIsoDate(asOf) - 200) * 86_400_000 + 12 * 3_600_000).toISOString();
-    expect(
-      (
-        await api.post('/api/v1/movements', {
-          type: 'receipt',
-          sku: 'BOX',
-          location: 'WH',
-          quantity: 3,
-          unitCost: 4,
-          occurredAt: received,
-        })
-      ).status,
-    ).toBe(201);
     // Moved to Amazon 10 days ago: 200 days old for the seller, 10 days old for Amazon.
-    expect(
-      (
-        await api.post('/api/v1/movements', {
-          type: 'transfer',
-          sku: 'BOX',
-          location: 'WH',
-          toLocation: 'FBA',
-          quantity: 1,
-          occurredAt: '2025-07-10T12:00:00Z',
-        })
-      ).status,
-    ).toBe(201);
+    const { api, asOf } = await boxMovedToAmazon(ctx);
     // Amazon's scope (the default): the unit at FBA, aged from its arrival at Amazon — no surcharge on
     // the next 15th (2025-08-15, 36 days at Amazon). (Before layers carried the arrival, this unit was
     // 200 days old here and the 2 warehouse units were counted under Amazon's column names.)

@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
-import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { twoNetworkSeller } from '../support/two-network-seller';
+import { boxMovedToAmazon, twoNetworkSeller } from '../support/two-network-seller';
 
 interface Totals {
   currency: string;
@@ -21,39 +20,7 @@ describeEachBackend('Storage overview: fees by storage type and month', (backend
   const ctx = useStockwise(backend);
 
   it('sums the storage report month by month: nothing before the unit reached Amazon, the days so far this month, today’s stock at next month’s rate', async () => {
-    const { api } = await twoNetworkSeller(ctx, {
-      skus: ['BOX'],
-      box: { length: 12, width: 10, height: 8, weight: 1.5 },
-      warehouse: 'WH',
-      amazon: 'FBA',
-    });
-    const asOf = '2025-07-20';
-    const at = (daysBefore: number) =>
-      new Date((parseIsoDate(asOf) - daysBefore) * 86_400_000 + 12 * 3_600_000).toISOString();
-    expect(
-      (
-        await api.post('/api/v1/movements', {
-          type: 'receipt',
-          sku: 'BOX',
-          location: 'WH',
-          quantity: 3,
-          unitCost: 4,
-          occurredAt: at(200),
-        })
-      ).status,
-    ).toBe(201);
-    expect(
-      (
-        await api.post('/api/v1/movements', {
-          type: 'transfer',
-          sku: 'BOX',
-          location: 'WH',
-          toLocation: 'FBA',
-          quantity: 1,
-          occurredAt: '2025-07-10T12:00:00Z',
-        })
-      ).status,
-    ).toBe(201);
+    const { api, asOf } = await boxMovedToAmazon(ctx);
 
     const res = await api.get(`/api/v1/reports/storage/overview?asOf=${asOf}&months=2`);
     expect(res.status).toBe(200);

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Database } from '@stockwise/db/database';
 import { migrate } from '@stockwise/db/migrate';
 import { openPgliteDatabase } from '@stockwise/db/pglite-database';
 import { openPostgresDatabase } from '@stockwise/db/postgres-database';
+import { createScratchDatabase } from '@stockwise/db/scratch-database';
 import { createApp } from '../../src/http/app';
 import { createStockwise, type Stockwise } from '../../src/stockwise';
 
@@ -41,21 +41,14 @@ const pglite: Backend = {
 const postgres: Backend = {
   name: 'postgres',
   async open() {
-    const name = `sw_test_${randomBytes(6).toString('hex')}`;
-    const admin = openPostgresDatabase(TEST_DATABASE_URL, { max: 1 });
-    await admin.exec(`CREATE DATABASE ${name}`);
-    await admin.close();
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
-    const db = openPostgresDatabase(url.toString(), { max: 20 });
+    const scratch = await createScratchDatabase(TEST_DATABASE_URL, 'sw_test_');
+    const db = openPostgresDatabase(scratch.url, { max: 20 });
     await migrate(db);
     return {
       db,
       async drop() {
         await db.close();
-        const cleanup = openPostgresDatabase(TEST_DATABASE_URL, { max: 1 });
-        await cleanup.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await cleanup.close();
+        await scratch.drop();
       },
     };
   },

@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
+import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { useStockwise } from './backends';
 import { newAccount } from './factories';
 import { client } from './http-client';
+import { FBA_US, seedLocations } from './seed';
 
 /** A product's size in inches and its weight in pounds. */
 export interface Box {
@@ -23,20 +25,11 @@ export async function twoNetworkSeller(
   const api = client(ctx.app, owner.token);
   const warehouse = options.warehouse ?? 'WH1';
   const amazon = options.amazon ?? 'FBA-US';
-  expect(
-    (await api.post('/api/v1/locations', { code: warehouse, name: 'Own warehouse', type: 'warehouse' }))
-      .status,
-  ).toBe(201);
-  expect(
-    (
-      await api.post('/api/v1/locations', {
-        code: amazon,
-        name: 'Amazon US',
-        type: 'amazon_fba',
-        marketplace: 'US',
-      })
-    ).status,
-  ).toBe(201);
+  await seedLocations(
+    api,
+    { code: warehouse, name: 'Own warehouse', type: 'warehouse' },
+    { ...FBA_US, code: amazon },
+  );
   const size = options.box
     ? { ...options.box, dimensionUnit: 'in', weightUnit: 'lb' }
     : ({} as Record<string, never>);
@@ -46,4 +39,36 @@ export async function twoNetworkSeller(
     expect((await api.post('/api/v1/movements', body)).status).toBe(201);
   };
   return { owner, api, move };
+}
+
+/**
+ * The hand-checked storage case (docs/formulas.md): a 12×10×8 in, 1.5 lb BOX, 3 units received at the warehouse
+ * 200 days before `asOf` (2025-07-20) at $4, one of them moved to Amazon on 2025-07-10.
+ */
+export async function boxMovedToAmazon(ctx: ReturnType<typeof useStockwise>) {
+  const seller = await twoNetworkSeller(ctx, {
+    skus: ['BOX'],
+    box: { length: 12, width: 10, height: 8, weight: 1.5 },
+    warehouse: 'WH',
+    amazon: 'FBA',
+  });
+  const asOf = '2025-07-20';
+  const received = new Date((parseIsoDate(asOf) - 200) * 86_400_000 + 12 * 3_600_000).toISOString();
+  await seller.move({
+    type: 'receipt',
+    sku: 'BOX',
+    location: 'WH',
+    quantity: 3,
+    unitCost: 4,
+    occurredAt: received,
+  });
+  await seller.move({
+    type: 'transfer',
+    sku: 'BOX',
+    location: 'WH',
+    toLocation: 'FBA',
+    quantity: 1,
+    occurredAt: '2025-07-10T12:00:00Z',
+  });
+  return { ...seller, asOf };
 }

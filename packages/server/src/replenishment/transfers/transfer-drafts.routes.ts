@@ -1,5 +1,5 @@
 import { IdParam } from '../../http/common.schema';
-import { itemsOf, jsonResponse, newRouter, operations, serve } from '../../http/router';
+import { itemsOf, jsonResponse, section } from '../../http/router';
 import type { Stockwise } from '../../stockwise';
 import { z } from '@hono/zod-openapi';
 import {
@@ -8,10 +8,8 @@ import {
   TransferDraftSchema,
 } from './transfer-drafts.schema';
 
-const op = operations(['Transfer drafts']);
-
 export function transferDraftsRoutes(sw: Stockwise) {
-  const app = newRouter();
+  const { app, op, serve } = section(['Transfer drafts']);
 
   app.openapi(
     op.query(
@@ -24,7 +22,6 @@ export function transferDraftsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.create(
       '/',
       'Save a transfer (send-to-Amazon) shipment draft: a route and a quantity per SKU; moves no stock',
@@ -35,7 +32,6 @@ export function transferDraftsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.read('/{id}', 'One transfer draft', IdParam, jsonResponse('The draft', TransferDraftSchema)),
     (actor, { param }) => sw.transferDrafts.get(actor, param.id),
   );
@@ -51,7 +47,6 @@ export function transferDraftsRoutes(sw: Stockwise) {
   );
 
   serve(
-    app,
     op.remove('/{id}', 'Delete a transfer draft (not one sent)', IdParam, 'Deleted'),
     async (actor, { param }) => {
       await sw.transferDrafts.delete(actor, param.id);

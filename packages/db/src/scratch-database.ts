@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { openPostgresDatabase } from './postgres-database';
+
+/** A throw-away database on the PostgreSQL server of `adminUrl` (tests, benchmarks). */
+export interface ScratchDatabase {
+  name: string;
+  /** Its connection URL: `adminUrl` with the new database's name. */
+  url: string;
+  /** Drops it, closing the connections still open to it. */
+  drop: () => Promise<void>;
+}
+
+/** Creates an empty database named `prefix` + random hex on the server `adminUrl` points to. */
+export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<ScratchDatabase> {
+  const name = `${prefix}${randomBytes(6).toString('hex')}`;
+  await onServer(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    drop: () => onServer(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** One statement on a connection of its own, closed afterwards. */
+async function onServer(adminUrl: string, statement: string): Promise<void> {
+  const admin = openPostgresDatabase(adminUrl, { max: 1 });
+  try {
+    await admin.exec(statement);
+  } finally {
+    await admin.close();
+  }
+}
