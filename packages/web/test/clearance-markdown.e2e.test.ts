@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, loginPatiently, watchConsole } from './support/browser';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { RUN_BROWSER_SUITES, pageJson, signedInViewer, switchLanguage } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // The excess report and a forecast computed on read, in a real browser on a loaded 2-core machine.
@@ -23,7 +23,6 @@ interface Forecast {
   priceChanges: { name: string; startsOn: string; endsOn: string; priceFactor: number }[];
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const SLOW = 180_000;
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -33,7 +32,7 @@ const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).to
  * SKU's forecast lists it among its price changes at once, a refused percentage is shown on its
  * field, the planned markdown can be removed; axe-clean, and no English left in 简体中文.
  */
-describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('clearance page: plan a markdown the forecast uses (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
@@ -45,8 +44,7 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
     ({ server, page, errors } = session);
   });
 
-  const get = async <T>(path: string): Promise<T> =>
-    (await page.evaluate(async (p) => (await fetch(p)).json() as Promise<unknown>, path)) as T;
+  const get = <T>(path: string) => pageJson<T>(page, path);
 
   const openClearance = async () => {
     await page.goto(`${server.url}/clearance`);
@@ -102,20 +100,7 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
 
   it('a viewer sees the planned markdown but cannot plan or remove one', async () => {
     const viewerLogin = { email: 'markdown-viewer@example.com', password: 'viewer-pass-1' };
-    const created = await page.evaluate(async (body) => {
-      const response = await fetch('/api/v1/users', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...body, role: 'viewer' }),
-      });
-      return response.status;
-    }, viewerLogin);
-    expect(created).toBe(201);
-    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(60_000);
-    const viewer = await context.newPage();
-    const viewerErrors = watchConsole(viewer);
-    await loginPatiently(viewer, server.url, viewerLogin);
+    const { context, viewer, viewerErrors } = await signedInViewer(session, viewerLogin, { patiently: true });
     await viewer.goto(`${server.url}/clearance`);
     const row = viewer.locator(`tbody tr[data-sku="${sku}"]`).first();
     await row.getByTestId('markdown-plan').waitFor({ timeout: SLOW });
@@ -132,9 +117,7 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
 
   it('in 简体中文 the markdown form leaves no English and keeps axe-core clean', async () => {
     await openClearance();
-    await page.getByTestId('language-switcher').click();
-    await page.getByRole('menuitem', { name: '简体中文' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await switchLanguage(page, '简体中文', 'zh-CN');
     await page.getByRole('menu').waitFor({ state: 'detached' });
     await page.locator(`tbody tr[data-sku="${sku}"]`).first().getByTestId('markdown-plan').click();
     const dialog = page.getByRole('dialog');
@@ -144,9 +127,7 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await page.getByTestId('language-switcher').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await switchLanguage(page, 'English', 'en');
   });
 
   it('removes the planned markdown: the event is gone and the forecast no longer lists it', async () => {

@@ -1,9 +1,18 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, login, screenshot, watchConsole } from './support/browser';
+import { screenshot } from './support/browser';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import {
+  RUN_BROWSER_SUITES,
+  addViewer,
+  choose,
+  pageJson,
+  settle,
+  signedInPhone,
+  switchLanguage,
+} from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -34,19 +43,12 @@ interface FeeSchedule {
   storage: { standard: { offPeak: number } };
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const usd = (value: number) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(value);
 const pct = (ratio: number) =>
   new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 
-async function settle(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('suppliers, profit, orders and settings (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
@@ -56,23 +58,7 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
     ({ server, page, errors } = session);
   });
 
-  const call = async <T>(path: string, init?: { method: string; body: unknown }): Promise<T> =>
-    (await page.evaluate(
-      async ({ p, i }) => {
-        const res = await fetch(
-          p,
-          i
-            ? {
-                method: i.method,
-                headers: { 'Content-Type': 'application/json' },
-                body: JSON.stringify(i.body),
-              }
-            : undefined,
-        );
-        return res.json() as Promise<unknown>;
-      },
-      { p: path, i: init },
-    )) as T;
+  const call = <T>(path: string, init?: { method: string; body: unknown }) => pageJson<T>(page, path, init);
 
   it('suppliers: scorecards and bills due as the server computes them; editing payment terms saves them', async () => {
     const card = await call<Scorecard>('/api/v1/suppliers/BR-WHOLESALE/scorecard');
@@ -205,8 +191,7 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
 
     // The imported order, found with the channel filter.
     await settle(page, `${server.url}/orders`);
-    await page.getByTestId('orders-channel').click();
-    await page.getByRole('option', { name: 'Shopify' }).click();
+    await choose(page, 'orders-channel', 'Shopify');
     await page.getByTestId('order-#E2E-1').waitFor();
     expect(await page.getByTestId('order-#E2E-1').innerText()).toContain('APP-0001-SMA');
     expect(await page.getByTestId('order-#E2E-2').count()).toBe(0);
@@ -252,16 +237,8 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
 
   it('a viewer sees the pages without edit buttons', async () => {
     const viewer = { email: 'viewer-e2e@example.com', password: 'viewer-password-1' };
-    await call('/api/v1/users', { method: 'POST', body: { ...viewer, role: 'viewer' } });
-    const context = await session.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'en-US',
-      isMobile: true,
-      hasTouch: true,
-    });
-    const phone = await context.newPage();
-    const phoneErrors = watchConsole(phone);
-    await login(phone, server.url, viewer);
+    await addViewer(page, viewer);
+    const { context, phone, phoneErrors } = await signedInPhone(session.browser, server.url, viewer);
     await settle(phone, `${server.url}/suppliers`);
     await phone.getByTestId('supplier-BR-WHOLESALE').waitFor();
     expect(await phone.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
@@ -292,9 +269,7 @@ describe.skipIf(!run)('suppliers, profit, orders and settings (browser)', () => 
       ['繁體中文', 'zh-TW'],
       ['English', 'en'],
     ] as const) {
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: label }).click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await switchLanguage(page, label, locale);
       if (locale !== 'en') expect(await untranslatedWords(page)).toEqual([]);
     }
   });

@@ -3,10 +3,17 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, openPage as open, picture } from './support/browser';
+import { openPage as open, picture } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
-import { signedInPhone } from './support/steps';
+import {
+  RUN_BROWSER_SUITES,
+  choose,
+  chooseLanguage,
+  pageJson,
+  signedInPhone,
+  switchLanguage,
+} from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -27,12 +34,11 @@ interface PlanItem {
   recommendedQuantity: number;
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const SLOW = 180_000;
 const shownRows = async (page: Page) =>
   Number(await page.getByTestId('restock-table').getAttribute('aria-rowcount')) - 1;
 
-describe.skipIf(!run)('decision actions (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('decision actions (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
@@ -42,8 +48,7 @@ describe.skipIf(!run)('decision actions (browser)', () => {
     ({ server, page, errors } = session);
   });
 
-  const get = async <T>(path: string): Promise<T> =>
-    (await page.evaluate(async (p) => (await fetch(p)).json() as Promise<unknown>, path)) as T;
+  const get = <T>(path: string) => pageJson<T>(page, path);
 
   it('orders: the demo seller’s Amazon and Shopify orders are listed, and its two channels connected', async () => {
     const amazon = await get<{ items: { externalId: string; status: string }[] }>(
@@ -53,8 +58,7 @@ describe.skipIf(!run)('decision actions (browser)', () => {
     await open(page, `${server.url}/orders`, 'orders-table');
     await page.getByTestId(`order-${amazon.items[0]!.externalId}`).waitFor();
     expect(await page.getByTestId('orders-table').locator('tbody tr').count()).toBeGreaterThan(20);
-    await page.getByTestId('orders-channel').click();
-    await page.getByRole('option', { name: 'Shopify' }).click();
+    await choose(page, 'orders-channel', 'Shopify');
     const first = page.getByTestId('orders-table').locator('tbody tr').first();
     await expect.poll(() => first.getAttribute('data-testid')).toMatch(/^order-#\d+$/);
     expect(await seriousViolations(page)).toEqual([]);
@@ -73,10 +77,8 @@ describe.skipIf(!run)('decision actions (browser)', () => {
   it('restock planner: the filtered rows export to Excel as shown (headers, order, cells)', async () => {
     await open(page, `${server.url}/restock`, 'planner-search');
     await page.locator('tbody tr[data-sku]').first().waitFor({ timeout: SLOW });
-    await page.getByTestId('planner-action').click();
-    await page.getByRole('option', { name: 'Purchase' }).click();
-    await page.getByTestId('planner-location').click();
-    await page.getByRole('option', { name: 'WH1', exact: true }).click();
+    await choose(page, 'planner-action', 'Purchase');
+    await choose(page, 'planner-location', 'WH1');
     const plan = await get<{ items: PlanItem[] }>('/api/v1/restock');
     const expected = plan.items.filter((i) => i.action === 'purchase' && i.location === 'WH1');
     expect(expected.length).toBeGreaterThan(0);
@@ -177,9 +179,7 @@ describe.skipIf(!run)('decision actions (browser)', () => {
   ] as const) {
     it(`${label}: orders, channels and the drawer's settings leave no English and keep axe-core clean`, async () => {
       await open(page, `${server.url}/orders`, 'orders-table');
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: label }).click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await switchLanguage(page, label, locale);
       const leftovers: Record<string, string[]> = {};
       const violations: Record<string, unknown[]> = {};
       const check = async (name: string) => {
@@ -204,8 +204,7 @@ describe.skipIf(!run)('decision actions (browser)', () => {
       await check('restock drawer');
       expect(leftovers).toEqual({});
       expect(violations).toEqual({});
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: 'English' }).click();
+      await chooseLanguage(page, 'English');
     });
   }
 

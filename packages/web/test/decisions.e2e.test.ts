@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, openPage as open, screenshot } from './support/browser';
+import { openPage as open, screenshot } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
-import { signedInPhone } from './support/steps';
+import { RUN_BROWSER_SUITES, pageJson, signedInPhone, switchLanguage } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -46,7 +46,6 @@ interface Draft {
   status: string;
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const SLOW = 180_000;
 const en = (n: number) => n.toLocaleString('en-US');
 const usd = (value: number) =>
@@ -62,7 +61,7 @@ const NEW_PAGES: { path: string; ready: string }[] = [
   { path: '/restock', ready: 'planner-search' },
 ];
 
-describe.skipIf(!run)('decision pages (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('decision pages (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
@@ -72,19 +71,8 @@ describe.skipIf(!run)('decision pages (browser)', () => {
     ({ server, page, errors } = session);
   });
 
-  const call = async <T>(path: string, body?: unknown): Promise<T> =>
-    (await page.evaluate(
-      async ({ p, b }) => {
-        const res = await fetch(
-          p,
-          b === undefined
-            ? undefined
-            : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) },
-        );
-        return res.json() as Promise<unknown>;
-      },
-      { p: path, b: body },
-    )) as T;
+  const call = <T>(path: string, body?: unknown): Promise<T> =>
+    pageJson<T>(page, path, body === undefined ? undefined : { method: 'POST', body });
 
   it('health: the IPI history chart with its table, the surcharge at stake, and a what-if run as the server computes it', async () => {
     await open(page, `${server.url}/health`, 'what-if');
@@ -208,9 +196,7 @@ describe.skipIf(!run)('decision pages (browser)', () => {
   ] as const) {
     it(`${label}: the new pages leave no English and keep axe-core clean`, async () => {
       await open(page, `${server.url}/health`, 'what-if');
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: label }).click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await switchLanguage(page, label, locale);
       const leftovers: Record<string, string[]> = {};
       const violations: Record<string, unknown[]> = {};
       for (const { path, ready } of NEW_PAGES) {

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
-import { pageJson } from './support/steps';
+import { RUN_BROWSER_SUITES, choose, pageJson, switchLanguage } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // Two forecast runs and a page in a real browser on a loaded 2-core machine: minutes, not seconds.
@@ -24,7 +24,6 @@ interface Accuracy {
   perSku: { sku: string; wape: number }[];
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const pct = (ratio: number | null) =>
   ratio === null
     ? '—'
@@ -37,7 +36,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
  * page shows the server's figures, over time, per category and for the worst SKUs, against the
  * seasonal-naive baseline, in three languages and without serious accessibility violations.
  */
-describe.skipIf(!run)('forecast accuracy page (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('forecast accuracy page (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
@@ -97,8 +96,7 @@ describe.skipIf(!run)('forecast accuracy page (browser)', () => {
 
     // One category's weeks.
     const category = accuracy.byCategory.find((c) => c.category !== null)!;
-    await page.getByTestId('accuracy-category').click();
-    await page.getByRole('option', { name: category.category!, exact: true }).click();
+    await choose(page, 'accuracy-category', category.category!);
     await expect.poll(() => weeks.count()).toBe(category.series.length);
 
     // Per category, and the worst SKUs first (linking to their pages).
@@ -134,9 +132,7 @@ describe.skipIf(!run)('forecast accuracy page (browser)', () => {
       ['繁體中文', 'zh-TW'],
       ['English', 'en'],
     ] as const) {
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: label }).click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await switchLanguage(page, label, locale);
       // The language menu fades out: axe would read its half-drawn items.
       await page.getByRole('menu').waitFor({ state: 'detached' });
       if (locale !== 'en') {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
-import { RUN_BROWSER_SUITES, chooseLanguage, switchLanguage } from './support/steps';
+import { RUN_BROWSER_SUITES, chooseLanguage, pageJson, switchLanguage } from './support/steps';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -31,23 +31,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('planned price changes in the restock drawe
     ({ server, page, errors } = session);
   });
 
-  const call = async <T>(path: string, init?: { method: string; body?: unknown }): Promise<T | null> =>
-    (await page.evaluate(
-      async ({ p, i }) => {
-        const res = await fetch(
-          p,
-          i === undefined
-            ? undefined
-            : {
-                method: i.method,
-                headers: { 'Content-Type': 'application/json' },
-                body: i.body === undefined ? null : JSON.stringify(i.body),
-              },
-        );
-        return res.status === 204 ? null : (res.json() as Promise<unknown>);
-      },
-      { p: path, i: init },
-    )) as T | null;
+  const call = <T>(path: string, init?: { method: string; body?: unknown }) => pageJson<T>(page, path, init);
 
   /** The drawer's price-change lines of the SKU's purchase row at the location. */
   const drawerText = async (item: Item) => {
@@ -65,10 +49,10 @@ describe.skipIf(!RUN_BROWSER_SUITES)('planned price changes in the restock drawe
 
   it('names the planned price change in English, 简体中文 and 繁體中文', async () => {
     await page.goto(`${server.url}/`);
-    const plan = (await call<{ items: Item[] }>('/api/v1/restock'))!;
+    const plan = await call<{ items: Item[] }>('/api/v1/restock');
     const item = plan.items.find((i) => i.action === 'purchase' && i.recommendedQuantity > 0)!;
     expect(item).toBeDefined();
-    const event = (await call<{ id: number }>('/api/v1/events', {
+    const event = await call<{ id: number }>('/api/v1/events', {
       method: 'POST',
       body: {
         name: 'Price cut 2027',
@@ -78,9 +62,9 @@ describe.skipIf(!RUN_BROWSER_SUITES)('planned price changes in the restock drawe
         skus: [item.sku],
         priceFactor: 0.8,
       },
-    }))!;
+    });
     expect(event.id).toBeGreaterThan(0);
-    const after = (await call<{ items: Item[] }>('/api/v1/restock'))!.items.find(
+    const after = (await call<{ items: Item[] }>('/api/v1/restock')).items.find(
       (i) => i.sku === item.sku && i.location === item.location && i.action === 'purchase',
     )!;
     const change = after.reasoning.forecastPriceChanges[0]!;
