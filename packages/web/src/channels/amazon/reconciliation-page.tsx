@@ -1,13 +1,14 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { AmazonReconciliationLine } from '../../api/types';
 import { DataTable } from '../../components/common/data-table';
 import { DownloadButtons } from '../../components/common/download-buttons';
 import { ErrorAlert } from '../../components/common/error-alert';
+import { FigureCard } from '../../components/common/figure-card';
 import { IconDownload } from '../../components/common/icons';
 import { NothingHere } from '../../components/common/not-available';
 import { PageHeader } from '../../components/common/page-header';
 import { PageLoader } from '../../components/common/page-loader';
+import { SkuLink } from '../../components/common/entity-link';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
 import { reconciliationDownloadUrl, useAmazonReconciliation } from './reconciliation.hooks';
@@ -39,6 +40,8 @@ export default function ReconciliationPage() {
   const data = report.data;
   const currency = data?.currency ?? null;
   const money = (v: number | null) => (v === null ? '—' : currency ? fmt.money(v, currency) : fmt.num(v, 2));
+  const unitsWorth = (units: number, value: number | null) =>
+    t('recon.unitsWorth', { units: fmt.int(units), value: money(value) });
   return (
     <Stack gap="md">
       <PageHeader
@@ -50,37 +53,28 @@ export default function ReconciliationPage() {
       {report.isError ? <ErrorAlert error={report.error} /> : null}
       {data ? (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Paper withBorder p="md" radius="md" data-testid="recon-location">
-            <Text size="sm" c="dimmed">
-              {t('recon.location')}
-            </Text>
-            <Text fw={600} translate="no">
-              {data.location}
-              {data.marketplace ? ` · ${data.marketplace}` : ''}
-            </Text>
-          </Paper>
-          <Paper withBorder p="md" radius="md" data-testid="recon-claimable">
-            <Text size="sm" c="dimmed">
-              {t('recon.claimable')}
-            </Text>
-            <Text fw={600}>
-              {t('recon.unitsWorth', {
-                units: fmt.int(data.totals.eligibleUnits),
-                value: money(data.totals.eligibleValue),
-              })}
-            </Text>
-          </Paper>
-          <Paper withBorder p="md" radius="md" data-testid="recon-reimbursed">
-            <Text size="sm" c="dimmed">
-              {t('recon.reimbursed')}
-            </Text>
-            <Text fw={600}>
-              {t('recon.unitsWorth', {
-                units: fmt.int(data.totals.reimbursedUnits),
-                value: money(data.totals.reimbursedAmount),
-              })}
-            </Text>
-          </Paper>
+          <FigureCard
+            label={t('recon.location')}
+            testId="recon-location"
+            value={
+              <Text fw={600} translate="no">
+                {data.location}
+                {data.marketplace ? ` · ${data.marketplace}` : ''}
+              </Text>
+            }
+          />
+          <FigureCard
+            label={t('recon.claimable')}
+            testId="recon-claimable"
+            value={<Text fw={600}>{unitsWorth(data.totals.eligibleUnits, data.totals.eligibleValue)}</Text>}
+          />
+          <FigureCard
+            label={t('recon.reimbursed')}
+            testId="recon-reimbursed"
+            value={
+              <Text fw={600}>{unitsWorth(data.totals.reimbursedUnits, data.totals.reimbursedAmount)}</Text>
+            }
+          />
         </SimpleGrid>
       ) : null}
       {data ? (
@@ -106,16 +100,7 @@ export default function ReconciliationPage() {
           {data.items.map((line) => (
             <Table.Tr key={line.sku} data-testid={`recon-row-${line.sku}`}>
               <Table.Td>
-                <Text
-                  component={Link}
-                  to={`/products/${encodeURIComponent(line.sku)}`}
-                  size="sm"
-                  ff="monospace"
-                  c="blue.8"
-                  translate="no"
-                >
-                  {line.sku}
-                </Text>
+                <SkuLink sku={line.sku} />
               </Table.Td>
               {UNIT_COLUMNS.map((c) => (
                 <Table.Td key={c.key} className="num">
