@@ -7,6 +7,7 @@ import { openPage as open, picture } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
 import {
+  CHINESE,
   RUN_BROWSER_SUITES,
   choose,
   chooseLanguage,
@@ -173,10 +174,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('decision actions (browser)', () => {
     await picture(page, 'storage');
   });
 
-  for (const [label, locale] of [
-    ['简体中文', 'zh-CN'],
-    ['繁體中文', 'zh-TW'],
-  ] as const) {
+  for (const [label, locale] of CHINESE) {
     it(`${label}: orders, channels and the drawer's settings leave no English and keep axe-core clean`, async () => {
       await open(page, `${server.url}/orders`, 'orders-table');
       await switchLanguage(page, label, locale);

@@ -4,7 +4,7 @@ import { seriousViolations } from './support/axe';
 import { openPage as open, screenshot } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
-import { RUN_BROWSER_SUITES, pageJson, signedInPhone, switchLanguage } from './support/steps';
+import { CHINESE, RUN_BROWSER_SUITES, pageJson, signedInPhone, switchLanguage } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -190,10 +190,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('decision pages (browser)', () => {
     ]);
   });
 
-  for (const [label, locale] of [
-    ['简体中文', 'zh-CN'],
-    ['繁體中文', 'zh-TW'],
-  ] as const) {
+  for (const [label, locale] of CHINESE) {
     it(`${label}: the new pages leave no English and keep axe-core clean`, async () => {
       await open(page, `${server.url}/health`, 'what-if');
       await switchLanguage(page, label, locale);

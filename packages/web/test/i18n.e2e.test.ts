@@ -5,7 +5,7 @@ import { screenshot } from './support/browser';
 import { DEMO } from './support/server';
 import { untranslatedWords } from './support/visible-text';
 import { useBrowserSession } from './support/session';
-import { RUN_BROWSER_SUITES, chooseLanguage, settle, signedInPhone } from './support/steps';
+import { CHINESE, RUN_BROWSER_SUITES, chooseLanguage, settle, signedInPhone } from './support/steps';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -98,10 +98,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('languages (browser)', () => {
     await phone.waitForURL(/\/inventory$/);
     await expect.poll(offscreen).toBe(true);
 
-    for (const [label, locale] of [
-      ['简体中文', 'zh-CN'],
-      ['繁體中文', 'zh-TW'],
-    ] as const) {
+    for (const [label, locale] of CHINESE) {
       await chooseLanguage(phone, label);
       const leftovers: Record<string, string[]> = {};
       for (const path of PAGES) {

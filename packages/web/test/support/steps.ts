@@ -31,6 +31,23 @@ export async function switchLanguage(page: Page, label: string, locale: string):
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
 }
 
+/** The two Chinese scripts the language sweeps check: the switcher's label and the `lang` the document takes. */
+export const CHINESE = [
+  ['简体中文', 'zh-CN'],
+  ['繁體中文', 'zh-TW'],
+] as const;
+
+/** In 简体中文, then 繁體中文, runs `check` on `page` once the language menu has closed; then back to English. */
+export async function inEachChinese(page: Page, check: () => Promise<void>): Promise<void> {
+  for (const [label, locale] of CHINESE) {
+    await switchLanguage(page, label, locale);
+    // The language menu fades out: axe would read its half-drawn items.
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    await check();
+  }
+  await switchLanguage(page, 'English', 'en');
+}
+
 /**
  * A 390 px touch phone in a new context of `browser`, signed in as `credentials` at `base`; `errors` collects its
  * console errors (`phoneErrors`); close `context` when done.
