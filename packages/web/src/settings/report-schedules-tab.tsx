@@ -7,6 +7,7 @@ import { ScrollTable } from '../components/common/data-table';
 import { ErrorAlert } from '../components/common/error-alert';
 import { QueryStates } from '../components/common/query-states';
 import { useI18n } from '../i18n/i18n-context';
+import { recipientsOf } from '../lib/recipients';
 import type { MessageKey } from '../i18n/translate';
 import {
   useCreateReportSchedule,
@@ -23,13 +24,6 @@ const FORMATS: Format[] = ['xlsx', 'csv'];
 
 const kindKey = (kind: string) => `schedules.kind.${kind}` as MessageKey;
 const frequencyKey = (f: string) => `schedules.frequency.${f}` as MessageKey;
-
-/** Recipients typed as a list separated by commas, semicolons or spaces (the server checks each address). */
-export const recipientsOf = (text: string) =>
-  text
-    .split(/[\s,;]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 function NewSchedule() {
   const { t } = useI18n();
