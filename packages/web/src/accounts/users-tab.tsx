@@ -1,4 +1,4 @@
-import { Badge, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Modal, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Member, Role } from '../api/types';
 import { PasswordField } from '../components/common/password-field';
@@ -8,6 +8,7 @@ import { useMe } from './auth.hooks';
 import { MyInvitations, PendingInvitations } from './invitations';
 import { ConfirmButton } from '../components/common/confirm-button';
 import { ExplainBar } from '../components/common/explain-bar';
+import { OneOfSelect } from '../components/common/one-of-select';
 import { useI18n } from '../i18n/i18n-context';
 import { LOCALE_NAMES, toLocale } from '../i18n/locales';
 import { QueryTable } from '../components/common/query-table';
@@ -52,14 +53,12 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
             {...field('password')}
             autoComplete="new-password"
           />
-          <Select
+          <OneOfSelect
             label={t('settings.role')}
             data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             value={role}
-            onChange={(v) => {
-              setRole(v ?? 'staff');
-            }}
-            allowDeselect={false}
+            onChange={setRole}
+            testId="add-user-role"
           />
           <FormActions onCancel={close} loading={create.isPending} />
         </Stack>

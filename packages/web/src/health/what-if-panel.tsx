@@ -1,9 +1,10 @@
-import { Autocomplete, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
+import { Autocomplete, Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { WhatIfAction, WhatIfResult } from '../api/types';
 import { ErrorAlert } from '../components/common/error-alert';
 import { ScrollTable } from '../components/common/data-table';
 import { TitledPanel } from '../components/common/titled-panel';
+import { OneOfSelect } from '../components/common/one-of-select';
 import { useI18n } from '../i18n/i18n-context';
 import { FACTORS, showFactor } from './factor-format';
 import { useHealthSkus, useWhatIf } from './health.hooks';
@@ -117,16 +118,13 @@ export function WhatIfPanel() {
           w={200}
           data-testid="what-if-sku"
         />
-        <Select
+        <OneOfSelect
           label={t('whatIf.action')}
           data={KINDS.map((k) => ({ value: k, label: t(`whatIf.kind.${k}`) }))}
           value={kind}
-          onChange={(v) => {
-            if (v) setKind(v);
-          }}
-          allowDeselect={false}
+          onChange={setKind}
           w={190}
-          data-testid="what-if-kind"
+          testId="what-if-kind"
         />
         {kind === 'fixListing' ? null : (
           <NumberInput
