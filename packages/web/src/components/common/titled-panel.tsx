@@ -1,5 +1,6 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { TitleWithNote } from './page-header';
 
 /** A bordered section of a page: its h2 heading, a dimmed explanation when given, then its content. */
 export function TitledPanel({
@@ -16,14 +17,7 @@ export function TitledPanel({
   return (
     <Paper withBorder radius="md" p="md" data-testid={testId}>
       <Stack gap="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {description ? (
-          <Text size="sm" c="dimmed">
-            {description}
-          </Text>
-        ) : null}
+        <TitleWithNote order={2} size="h4" title={title} note={description} />
         {children}
       </Stack>
     </Paper>
