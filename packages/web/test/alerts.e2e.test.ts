@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { screenshot } from './support/browser';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
-import { RUN_BROWSER_SUITES, chooseLanguage, serverSettled } from './support/steps';
+import { RUN_BROWSER_SUITES, choose, chooseLanguage, serverSettled } from './support/steps';
 
 // Paging through hundreds of alerts in a real browser on a loaded 2-core machine can pass 60 s.
 vi.setConfig({ testTimeout: 300_000 });
@@ -64,11 +64,6 @@ describe.skipIf(!RUN_BROWSER_SUITES)('alerts page (browser)', () => {
     expect(await ids()).toEqual(expected);
   };
 
-  const choose = async (testId: string, option: string) => {
-    await session.page.getByTestId(testId).click();
-    await session.page.getByRole('option', { name: option, exact: true }).click();
-  };
-
   it('pages through every active alert in the server’s order: severity, then urgency', async () => {
     const evaluated = await session.page.evaluate(async () => {
       const res = await fetch('/api/v1/alerts/evaluate', {
@@ -92,20 +87,20 @@ describe.skipIf(!RUN_BROWSER_SUITES)('alerts page (browser)', () => {
   it('filters by kind, severity and location, keeping the order', async () => {
     await session.page.goto(`${session.server.url}/alerts`);
     await session.page.getByTestId('alerts-table').waitFor();
-    await choose('alerts-kind', 'Stock-out');
+    await choose(session.page, 'alerts-kind', 'Stock-out');
     const stockOuts = await apiAlerts('&kind=stock_out');
     expect(stockOuts.length).toBeGreaterThan(0);
     await expectRows(stockOuts.map((a) => a.id));
     const location = stockOuts[0]!.location!;
-    await choose('alerts-location', location);
+    await choose(session.page, 'alerts-location', location);
     const here = await apiAlerts(`&kind=stock_out&location=${location}`);
     await expectRows(here.map((a) => a.id));
     expect(here.every((a) => a.location === location)).toBe(true);
     const titles = await session.page.getByTestId('alert-title').allInnerTexts();
     expect(titles.every((t) => t.includes(`is out of stock at ${location}`))).toBe(true);
-    await choose('alerts-kind', 'All');
-    await choose('alerts-location', 'All');
-    await choose('alerts-severity', 'Info');
+    await choose(session.page, 'alerts-kind', 'All');
+    await choose(session.page, 'alerts-location', 'All');
+    await choose(session.page, 'alerts-severity', 'Info');
     const info = await apiAlerts('&severity=info');
     await expectRows(info.map((a) => a.id));
     expect(
@@ -134,7 +129,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('alerts page (browser)', () => {
       expect(english).toEqual([]);
       const titles = await session.page.getByTestId('alert-title').allInnerTexts();
       expect(titles.every((t) => /[\u4e00-\u9fff]/.test(t))).toBe(true);
-      await choose('alerts-kind', stockOut);
+      await choose(session.page, 'alerts-kind', stockOut);
       const stockOuts = await apiAlerts('&kind=stock_out');
       await expectRows(stockOuts.map((a) => a.id));
       const outTitles = await session.page.getByTestId('alert-title').allInnerTexts();

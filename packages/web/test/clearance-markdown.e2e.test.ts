@@ -1,9 +1,7 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, loginPatiently, watchConsole } from './support/browser';
-import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { RUN_BROWSER_SUITES, pageJson, signedInViewer, switchLanguage } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // The excess report and a forecast computed on read, in a real browser on a loaded 2-core machine.
@@ -23,7 +21,6 @@ interface Forecast {
   priceChanges: { name: string; startsOn: string; endsOn: string; priceFactor: number }[];
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const SLOW = 180_000;
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -33,27 +30,19 @@ const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).to
  * SKU's forecast lists it among its price changes at once, a refused percentage is shown on its
  * field, the planned markdown can be removed; axe-clean, and no English left in 简体中文.
  */
-describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browser)', () => {
-  let server: RunningServer;
-  let page: Page;
-  let errors: string[];
-
+describe.skipIf(!RUN_BROWSER_SUITES)('clearance page: plan a markdown the forecast uses (browser)', () => {
   // Signed in patiently: on a loaded machine the overview the usual sign-in waits for can take longer
   // than its 30 s, and this page does not need it.
   const session = useBrowserSession({ signIn: 'patiently' });
-  beforeAll(() => {
-    ({ server, page, errors } = session);
-  });
 
-  const get = async <T>(path: string): Promise<T> =>
-    (await page.evaluate(async (p) => (await fetch(p)).json() as Promise<unknown>, path)) as T;
+  const get = <T>(path: string) => pageJson<T>(session.page, path);
 
   const openClearance = async () => {
-    await page.goto(`${server.url}/clearance`);
-    await page.getByTestId('clearance-table').waitFor({ timeout: SLOW });
-    await page.waitForLoadState('networkidle');
+    await session.page.goto(`${session.server.url}/clearance`);
+    await session.page.getByTestId('clearance-table').waitFor({ timeout: SLOW });
+    await session.page.waitForLoadState('networkidle');
   };
-  const markdownRow = () => page.locator('tbody tr[data-action="markdown"]').first();
+  const markdownRow = () => session.page.locator('tbody tr[data-action="markdown"]').first();
 
   let sku = '';
 
@@ -63,7 +52,7 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
     sku = (await row.getAttribute('data-sku')) ?? '';
     expect(sku).not.toBe('');
     await row.getByTestId('markdown-plan').click();
-    const dialog = page.getByRole('dialog');
+    const dialog = session.page.getByRole('dialog');
     await dialog.getByTestId('markdown-form').waitFor();
     // Pre-filled from the advice: today, and a percentage off.
     expect(await dialog.getByTestId('markdown-starts').inputValue()).toBe(isoDay(0));
@@ -85,7 +74,7 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
     await dialog.getByTestId('markdown-saved').waitFor();
     await dialog.getByTestId('planned-markdowns').locator('li').first().waitFor();
     expect(await dialog.getByTestId('planned-markdowns').innerText()).toContain('price × 0.8 (20% off)');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(session.page)).toEqual([]);
 
     const events = await get<{ items: ForecastEvent[] }>('/api/v1/events');
     const made = events.items.filter((e) => e.skus.includes(sku) && e.priceFactor !== null);
@@ -102,21 +91,8 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
 
   it('a viewer sees the planned markdown but cannot plan or remove one', async () => {
     const viewerLogin = { email: 'markdown-viewer@example.com', password: 'viewer-pass-1' };
-    const created = await page.evaluate(async (body) => {
-      const response = await fetch('/api/v1/users', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...body, role: 'viewer' }),
-      });
-      return response.status;
-    }, viewerLogin);
-    expect(created).toBe(201);
-    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(60_000);
-    const viewer = await context.newPage();
-    const viewerErrors = watchConsole(viewer);
-    await loginPatiently(viewer, server.url, viewerLogin);
-    await viewer.goto(`${server.url}/clearance`);
+    const { context, viewer, viewerErrors } = await signedInViewer(session, viewerLogin, { patiently: true });
+    await viewer.goto(`${session.server.url}/clearance`);
     const row = viewer.locator(`tbody tr[data-sku="${sku}"]`).first();
     await row.getByTestId('markdown-plan').waitFor({ timeout: SLOW });
     expect(await row.getByTestId('markdown-plan').innerText()).toBe('Markdowns');
@@ -134,27 +110,23 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
 
   it('in 简体中文 the markdown form leaves no English and keeps axe-core clean', async () => {
     await openClearance();
-    await page.getByTestId('language-switcher').click();
-    await page.getByRole('menuitem', { name: '简体中文' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    await page.getByRole('menu').waitFor({ state: 'detached' });
-    await page.locator(`tbody tr[data-sku="${sku}"]`).first().getByTestId('markdown-plan').click();
-    const dialog = page.getByRole('dialog');
+    await switchLanguage(session.page, '简体中文', 'zh-CN');
+    await session.page.getByRole('menu').waitFor({ state: 'detached' });
+    await session.page.locator(`tbody tr[data-sku="${sku}"]`).first().getByTestId('markdown-plan').click();
+    const dialog = session.page.getByRole('dialog');
     await dialog.getByText('计划降价').first().waitFor();
     await dialog.getByTestId('planned-markdowns').locator('li').first().waitFor();
-    expect(await untranslatedWords(page)).toEqual([]);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.keyboard.press('Escape');
+    expect(await untranslatedWords(session.page)).toEqual([]);
+    expect(await seriousViolations(session.page)).toEqual([]);
+    await session.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await page.getByTestId('language-switcher').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await switchLanguage(session.page, 'English', 'en');
   });
 
   it('removes the planned markdown: the event is gone and the forecast no longer lists it', async () => {
     await openClearance();
-    await page.locator(`tbody tr[data-sku="${sku}"]`).first().getByTestId('markdown-plan').click();
-    const dialog = page.getByRole('dialog');
+    await session.page.locator(`tbody tr[data-sku="${sku}"]`).first().getByTestId('markdown-plan').click();
+    const dialog = session.page.getByRole('dialog');
     const planned = dialog.getByTestId('planned-markdowns');
     await planned.locator('li').first().waitFor();
     await planned.getByRole('button', { name: /Remove the markdown/ }).click();
@@ -166,6 +138,6 @@ describe.skipIf(!run)('clearance page: plan a markdown the forecast uses (browse
   });
 
   it('logged no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

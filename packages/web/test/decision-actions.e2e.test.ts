@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, openPage as open, picture } from './support/browser';
-import { DEMO, type RunningServer } from './support/server';
+import { openPage as open, picture } from './support/browser';
+import { DEMO } from './support/server';
 import { useBrowserSession } from './support/session';
-import { signedInPhone } from './support/steps';
+import {
+  CHINESE,
+  RUN_BROWSER_SUITES,
+  choose,
+  chooseLanguage,
+  pageJson,
+  signedInPhone,
+  switchLanguage,
+} from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -27,66 +35,54 @@ interface PlanItem {
   recommendedQuantity: number;
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const SLOW = 180_000;
 const shownRows = async (page: Page) =>
   Number(await page.getByTestId('restock-table').getAttribute('aria-rowcount')) - 1;
 
-describe.skipIf(!run)('decision actions (browser)', () => {
-  let server: RunningServer;
-  let page: Page;
-  let errors: string[];
-
+describe.skipIf(!RUN_BROWSER_SUITES)('decision actions (browser)', () => {
   const session = useBrowserSession({ signIn: true });
-  beforeAll(() => {
-    ({ server, page, errors } = session);
-  });
 
-  const get = async <T>(path: string): Promise<T> =>
-    (await page.evaluate(async (p) => (await fetch(p)).json() as Promise<unknown>, path)) as T;
+  const get = <T>(path: string) => pageJson<T>(session.page, path);
 
   it('orders: the demo seller’s Amazon and Shopify orders are listed, and its two channels connected', async () => {
     const amazon = await get<{ items: { externalId: string; status: string }[] }>(
       '/api/v1/orders?channel=amazon&limit=5',
     );
     expect(amazon.items.length).toBe(5);
-    await open(page, `${server.url}/orders`, 'orders-table');
-    await page.getByTestId(`order-${amazon.items[0]!.externalId}`).waitFor();
-    expect(await page.getByTestId('orders-table').locator('tbody tr').count()).toBeGreaterThan(20);
-    await page.getByTestId('orders-channel').click();
-    await page.getByRole('option', { name: 'Shopify' }).click();
-    const first = page.getByTestId('orders-table').locator('tbody tr').first();
+    await open(session.page, `${session.server.url}/orders`, 'orders-table');
+    await session.page.getByTestId(`order-${amazon.items[0]!.externalId}`).waitFor();
+    expect(await session.page.getByTestId('orders-table').locator('tbody tr').count()).toBeGreaterThan(20);
+    await choose(session.page, 'orders-channel', 'Shopify');
+    const first = session.page.getByTestId('orders-table').locator('tbody tr').first();
     await expect.poll(() => first.getAttribute('data-testid')).toMatch(/^order-#\d+$/);
-    expect(await seriousViolations(page)).toEqual([]);
-    await picture(page, 'orders');
+    expect(await seriousViolations(session.page)).toEqual([]);
+    await picture(session.page, 'orders');
 
-    await open(page, `${server.url}/orders/channels`, 'channel-amazon');
-    expect(await page.getByTestId('channel-amazon').getByTestId('channel-state').textContent()).toBe(
+    await open(session.page, `${session.server.url}/orders/channels`, 'channel-amazon');
+    expect(await session.page.getByTestId('channel-amazon').getByTestId('channel-state').textContent()).toBe(
       'Connected',
     );
-    expect(await page.getByTestId('channel-shopify').getByTestId('channel-state').textContent()).toBe(
+    expect(await session.page.getByTestId('channel-shopify').getByTestId('channel-state').textContent()).toBe(
       'Connected (webhooks only)',
     );
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(session.page)).toEqual([]);
   });
 
   it('restock planner: the filtered rows export to Excel as shown (headers, order, cells)', async () => {
-    await open(page, `${server.url}/restock`, 'planner-search');
-    await page.locator('tbody tr[data-sku]').first().waitFor({ timeout: SLOW });
-    await page.getByTestId('planner-action').click();
-    await page.getByRole('option', { name: 'Purchase' }).click();
-    await page.getByTestId('planner-location').click();
-    await page.getByRole('option', { name: 'WH1', exact: true }).click();
+    await open(session.page, `${session.server.url}/restock`, 'planner-search');
+    await session.page.locator('tbody tr[data-sku]').first().waitFor({ timeout: SLOW });
+    await choose(session.page, 'planner-action', 'Purchase');
+    await choose(session.page, 'planner-location', 'WH1');
     const plan = await get<{ items: PlanItem[] }>('/api/v1/restock');
     const expected = plan.items.filter((i) => i.action === 'purchase' && i.location === 'WH1');
     expect(expected.length).toBeGreaterThan(0);
-    await expect.poll(() => shownRows(page)).toBe(expected.length);
-    const order = await page
+    await expect.poll(() => shownRows(session.page)).toBe(expected.length);
+    const order = await session.page
       .locator('tbody tr[data-sku]')
       .evaluateAll((rows) => rows.map((r) => r.dataset['sku']!));
 
-    const download = page.waitForEvent('download');
-    await page.getByTestId('planner-export-xlsx').click();
+    const download = session.page.waitForEvent('download');
+    await session.page.getByTestId('planner-export-xlsx').click();
     const file = await (await download).path();
     expect((await download).suggestedFilename()).toBe('restock-plan.xlsx');
     const book = new ExcelJS.Workbook();
@@ -106,28 +102,28 @@ describe.skipIf(!run)('decision actions (browser)', () => {
       const item = expected.find((i) => i.sku === sheet.getRow(r).getCell(1).value)!;
       expect(sheet.getRow(r).getCell(9).value).toBe(item.recommendedQuantity);
     }
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(session.page)).toEqual([]);
   });
 
   it('restock drawer: a SKU’s service level saved there is stored, and the recommendation is planned with it', async () => {
     const plan = await get<{ items: PlanItem[] }>('/api/v1/restock');
     const rec = plan.items.find((i) => i.action === 'purchase' && i.recommendedQuantity > 0)!;
-    await open(page, `${server.url}/restock`, 'planner-search');
-    await page.getByTestId('planner-search').fill(rec.sku);
-    const line = page.locator(
+    await open(session.page, `${session.server.url}/restock`, 'planner-search');
+    await session.page.getByTestId('planner-search').fill(rec.sku);
+    const line = session.page.locator(
       `tbody tr[data-sku="${rec.sku}"][data-location="${rec.location}"][data-action="purchase"]`,
     );
     await line.getByRole('button', { name: 'Why' }).click();
-    const form = page.getByTestId(`sku-settings-${rec.sku}`);
+    const form = session.page.getByTestId(`sku-settings-${rec.sku}`);
     await form.waitFor({ timeout: SLOW });
     const level = form.getByTestId('sku-setting-serviceLevel');
     expect(await level.getAttribute('placeholder')).toBe(
       `${(rec.serviceLevel * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`,
     );
     // The pointer leaves the "Why" button it clicked (a hovered subtle button is drawn mid-fade).
-    await page.mouse.move(0, 0);
-    await page.waitForTimeout(300);
-    expect(await seriousViolations(page)).toEqual([]);
+    await session.page.mouse.move(0, 0);
+    await session.page.waitForTimeout(300);
+    expect(await seriousViolations(session.page)).toEqual([]);
     await level.fill('99.5');
     await form.getByTestId('sku-setting-maxCoverDays').fill('120');
     await form.getByTestId('sku-settings-save').click();
@@ -144,7 +140,7 @@ describe.skipIf(!run)('decision actions (browser)', () => {
     );
     // The drawer's reasoning now shows the plan made with it.
     await expect
-      .poll(() => page.getByTestId('restock-reasoning').innerText(), { timeout: SLOW })
+      .poll(() => session.page.getByTestId('restock-reasoning').innerText(), { timeout: SLOW })
       .toContain('99.5%');
     await picture(form.locator('xpath=ancestor::td[1]'), 'restock-drawer-settings');
   });
@@ -154,8 +150,8 @@ describe.skipIf(!run)('decision actions (browser)', () => {
       context: phone,
       phone: mobile,
       phoneErrors: mobileErrors,
-    } = await signedInPhone(session.browser, server.url, DEMO);
-    await open(mobile, `${server.url}/clearance`, 'clearance-table');
+    } = await signedInPhone(session.browser, session.server.url, DEMO);
+    await open(mobile, `${session.server.url}/clearance`, 'clearance-table');
     expect(await mobile.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousViolations(mobile)).toEqual([]);
     expect(mobileErrors).toEqual([]);
@@ -163,53 +159,50 @@ describe.skipIf(!run)('decision actions (browser)', () => {
   });
 
   it('README pictures of the health and storage pages', async () => {
-    await open(page, `${server.url}/health`, 'what-if');
-    await page.getByTestId('ipi-history-chart').locator('canvas').waitFor({ timeout: SLOW });
-    await picture(page, 'health');
-    await open(page, `${server.url}/storage`, 'storage-fees-chart');
-    await page.getByTestId('storage-fees-chart').locator('canvas').waitFor({ timeout: SLOW });
-    await picture(page, 'storage');
+    await open(session.page, `${session.server.url}/health`, 'what-if');
+    await session.page.getByTestId('ipi-history-chart').locator('canvas').waitFor({ timeout: SLOW });
+    await picture(session.page, 'health');
+    await open(session.page, `${session.server.url}/storage`, 'storage-fees-chart');
+    await session.page.getByTestId('storage-fees-chart').locator('canvas').waitFor({ timeout: SLOW });
+    await picture(session.page, 'storage');
   });
 
-  for (const [label, locale] of [
-    ['简体中文', 'zh-CN'],
-    ['繁體中文', 'zh-TW'],
-  ] as const) {
+  for (const [label, locale] of CHINESE) {
     it(`${label}: orders, channels and the drawer's settings leave no English and keep axe-core clean`, async () => {
-      await open(page, `${server.url}/orders`, 'orders-table');
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: label }).click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await open(session.page, `${session.server.url}/orders`, 'orders-table');
+      await switchLanguage(session.page, label, locale);
       const leftovers: Record<string, string[]> = {};
       const violations: Record<string, unknown[]> = {};
       const check = async (name: string) => {
-        const words = await untranslatedWords(page);
+        const words = await untranslatedWords(session.page);
         if (words.length) leftovers[name] = words;
-        const found = await seriousViolations(page);
+        const found = await seriousViolations(session.page);
         if (found.length) violations[name] = found;
       };
       // Reopened, so axe never meets the language menu mid-fade.
-      await open(page, `${server.url}/orders`, 'orders-table');
+      await open(session.page, `${session.server.url}/orders`, 'orders-table');
       await check('orders');
-      await open(page, `${server.url}/orders/channels`, 'channel-amazon');
+      await open(session.page, `${session.server.url}/orders/channels`, 'channel-amazon');
       await check('channels');
-      await open(page, `${server.url}/restock`, 'planner-search');
-      await page.locator('tbody tr[data-sku][data-action="purchase"]').first().waitFor({ timeout: SLOW });
-      const line = page.locator('tbody tr[data-sku][data-action="purchase"]').first();
+      await open(session.page, `${session.server.url}/restock`, 'planner-search');
+      await session.page
+        .locator('tbody tr[data-sku][data-action="purchase"]')
+        .first()
+        .waitFor({ timeout: SLOW });
+      const line = session.page.locator('tbody tr[data-sku][data-action="purchase"]').first();
       await line.getByTestId('restock-why').click();
-      await page.locator('form[data-testid^="sku-settings-"]').waitFor({ timeout: SLOW });
-      await page.waitForLoadState('networkidle');
-      await page.mouse.move(0, 0);
-      await page.waitForTimeout(300);
+      await session.page.locator('form[data-testid^="sku-settings-"]').waitFor({ timeout: SLOW });
+      await session.page.waitForLoadState('networkidle');
+      await session.page.mouse.move(0, 0);
+      await session.page.waitForTimeout(300);
       await check('restock drawer');
       expect(leftovers).toEqual({});
       expect(violations).toEqual({});
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: 'English' }).click();
+      await chooseLanguage(session.page, 'English');
     });
   }
 
   it('logged no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, openPage as open, screenshot } from './support/browser';
-import { DEMO, type RunningServer } from './support/server';
+import { openPage as open, screenshot } from './support/browser';
+import { DEMO } from './support/server';
 import { useBrowserSession } from './support/session';
-import { signedInPhone } from './support/steps';
+import { CHINESE, RUN_BROWSER_SUITES, pageJson, signedInPhone, switchLanguage } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -46,7 +45,6 @@ interface Draft {
   status: string;
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const SLOW = 180_000;
 const en = (n: number) => n.toLocaleString('en-US');
 const usd = (value: number) =>
@@ -62,41 +60,25 @@ const NEW_PAGES: { path: string; ready: string }[] = [
   { path: '/restock', ready: 'planner-search' },
 ];
 
-describe.skipIf(!run)('decision pages (browser)', () => {
-  let server: RunningServer;
-  let page: Page;
-  let errors: string[];
-
+describe.skipIf(!RUN_BROWSER_SUITES)('decision pages (browser)', () => {
   const session = useBrowserSession({ signIn: true });
-  beforeAll(() => {
-    ({ server, page, errors } = session);
-  });
 
-  const call = async <T>(path: string, body?: unknown): Promise<T> =>
-    (await page.evaluate(
-      async ({ p, b }) => {
-        const res = await fetch(
-          p,
-          b === undefined
-            ? undefined
-            : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) },
-        );
-        return res.json() as Promise<unknown>;
-      },
-      { p: path, b: body },
-    )) as T;
+  const call = <T>(path: string, body?: unknown): Promise<T> =>
+    pageJson<T>(session.page, path, body === undefined ? undefined : { method: 'POST', body });
 
   it('health: the IPI history chart with its table, the surcharge at stake, and a what-if run as the server computes it', async () => {
-    await open(page, `${server.url}/health`, 'what-if');
-    await page.getByTestId('ipi-history-chart').locator('canvas').waitFor({ timeout: SLOW });
-    expect(await page.getByTestId('ipi-history-summary').innerText()).toMatch(/^The proxy went from \d+/);
-    await page.getByTestId('ipi-history-chart-table-toggle').click();
-    expect(await page.getByTestId('ipi-history-table').locator('tbody tr').count()).toBe(12);
+    await open(session.page, `${session.server.url}/health`, 'what-if');
+    await session.page.getByTestId('ipi-history-chart').locator('canvas').waitFor({ timeout: SLOW });
+    expect(await session.page.getByTestId('ipi-history-summary').innerText()).toMatch(
+      /^The proxy went from \d+/,
+    );
+    await session.page.getByTestId('ipi-history-chart-table-toggle').click();
+    expect(await session.page.getByTestId('ipi-history-table').locator('tbody tr').count()).toBe(12);
 
     const overview = await call<StorageOverview>('/api/v1/reports/storage/overview?months=1');
-    await page.getByTestId('surcharge-next').waitFor({ timeout: SLOW });
+    await session.page.getByTestId('surcharge-next').waitFor({ timeout: SLOW });
     const next = overview.months.find((m) => m.basis === 'next')!;
-    expect(await page.getByTestId('surcharge-next').innerText()).toContain(
+    expect(await session.page.getByTestId('surcharge-next').innerText()).toContain(
       usd(next.totals[0]?.agedSurcharge ?? 0),
     );
 
@@ -104,45 +86,47 @@ describe.skipIf(!run)('decision pages (browser)', () => {
       '/api/v1/health/ipi',
     );
     const dragger = ipi.factors.excessPercent.draggers[0]!;
-    await page.getByTestId('what-if-sku').fill(dragger.sku);
-    await page.getByTestId('what-if-units').fill(String(dragger.units));
-    await page.getByTestId('what-if-add').click();
-    expect(await page.getByTestId('what-if-actions').locator('tbody tr').count()).toBe(1);
-    await page.getByTestId('what-if-run').click();
-    await page.getByTestId('what-if-result').waitFor({ timeout: SLOW });
+    await session.page.getByTestId('what-if-sku').fill(dragger.sku);
+    await session.page.getByTestId('what-if-units').fill(String(dragger.units));
+    await session.page.getByTestId('what-if-add').click();
+    expect(await session.page.getByTestId('what-if-actions').locator('tbody tr').count()).toBe(1);
+    await session.page.getByTestId('what-if-run').click();
+    await session.page.getByTestId('what-if-result').waitFor({ timeout: SLOW });
     const expected = await call<WhatIfResult>('/api/v1/health/what-if', {
       actions: [{ kind: 'remove', sku: dragger.sku, units: dragger.units }],
     });
     const change = expected.change > 0 ? `+${en(expected.change)}` : en(expected.change);
-    expect(await page.getByTestId('what-if-summary').innerText()).toBe(
+    expect(await session.page.getByTestId('what-if-summary').innerText()).toBe(
       `The proxy would go from ${en(expected.before.score)} to ${en(expected.after.score)} (${change}).`,
     );
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'health-what-if');
+    expect(await seriousViolations(session.page)).toEqual([]);
+    await screenshot(session.page, 'health-what-if');
   });
 
   it('storage: fees by month and storage type as the server sums them, capacity against the limits', async () => {
     const overview = await call<StorageOverview>('/api/v1/reports/storage/overview?months=6');
-    await open(page, `${server.url}/storage`, 'storage-fees-chart');
-    await page.getByTestId('storage-fees-chart').locator('canvas').waitFor();
+    await open(session.page, `${session.server.url}/storage`, 'storage-fees-chart');
+    await session.page.getByTestId('storage-fees-chart').locator('canvas').waitFor();
     const current = overview.months.find((m) => m.basis === 'current')!;
     // the demo seller sells in the US only: one currency
     expect(overview.currencies).toEqual(['USD']);
     const [usdTotals] = current.totals;
-    expect(await page.getByTestId('storage-this').innerText()).toContain(
+    expect(await session.page.getByTestId('storage-this').innerText()).toContain(
       usd((usdTotals?.storageFee ?? 0) + (usdTotals?.agedSurcharge ?? 0)),
     );
-    await page.getByTestId('storage-fees-chart-table-toggle').click();
-    expect(await page.getByTestId('storage-fees-table').locator('tbody tr').count()).toBe(7);
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'storage');
+    await session.page.getByTestId('storage-fees-chart-table-toggle').click();
+    expect(await session.page.getByTestId('storage-fees-table').locator('tbody tr').count()).toBe(7);
+    expect(await seriousViolations(session.page)).toEqual([]);
+    await screenshot(session.page, 'storage');
   });
 
   it('report schedules: one added is listed by the server, and stopped', async () => {
-    await open(page, `${server.url}/settings/report-schedules`, 'schedule-add');
-    await page.getByTestId('schedule-recipients').fill('buyer@example.com, ops@example.com');
-    await page.getByTestId('schedule-add').click();
-    const row = page.getByTestId('schedules-table').locator('tbody tr', { hasText: 'buyer@example.com' });
+    await open(session.page, `${session.server.url}/settings/report-schedules`, 'schedule-add');
+    await session.page.getByTestId('schedule-recipients').fill('buyer@example.com, ops@example.com');
+    await session.page.getByTestId('schedule-add').click();
+    const row = session.page
+      .getByTestId('schedules-table')
+      .locator('tbody tr', { hasText: 'buyer@example.com' });
     await row.waitFor();
     expect(await row.innerText()).toContain('Inventory age');
     const listed = await call<{ items: { kind: string; frequency: string; recipients: string[] }[] }>(
@@ -155,23 +139,25 @@ describe.skipIf(!run)('decision pages (browser)', () => {
         recipients: ['buyer@example.com', 'ops@example.com'],
       }),
     );
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(session.page)).toEqual([]);
     await row.getByRole('button', { name: 'Stop the Inventory age schedule' }).click();
-    await page.getByTestId('schedules-empty').waitFor();
+    await session.page.getByTestId('schedules-empty').waitFor();
     expect((await call<{ items: unknown[] }>('/api/v1/report-schedules')).items).toEqual([]);
   });
 
   it('restock planner: ticked transfer lines become a saved transfer draft (one per route), marked sent (it leaves the open list), and a second one deleted', async () => {
     const plan = await call<{ items: PlanItem[] }>('/api/v1/restock');
     const transfer = plan.items.find((i) => i.action === 'transfer' && i.recommendedQuantity > 0)!;
-    await open(page, `${server.url}/restock`, 'planner-search');
-    await page.locator('tbody tr[data-sku]').first().waitFor({ timeout: SLOW });
-    await page.getByTestId('planner-search').fill(transfer.sku);
-    await page.getByRole('checkbox', { name: `Send ${transfer.sku} to ${transfer.location}` }).check();
-    const button = page.getByTestId('save-transfer-drafts');
+    await open(session.page, `${session.server.url}/restock`, 'planner-search');
+    await session.page.locator('tbody tr[data-sku]').first().waitFor({ timeout: SLOW });
+    await session.page.getByTestId('planner-search').fill(transfer.sku);
+    await session.page
+      .getByRole('checkbox', { name: `Send ${transfer.sku} to ${transfer.location}` })
+      .check();
+    const button = session.page.getByTestId('save-transfer-drafts');
     expect(await button.innerText()).toBe('Save transfer drafts (1)');
     await button.click();
-    await page.getByTestId('transfer-drafts-saved').waitFor();
+    await session.page.getByTestId('transfer-drafts-saved').waitFor();
     const saved = await call<{ items: Draft[] }>('/api/v1/transfer-drafts');
     expect(saved.items).toHaveLength(1);
     expect(saved.items[0]).toMatchObject({
@@ -181,43 +167,38 @@ describe.skipIf(!run)('decision pages (browser)', () => {
       status: 'draft',
     });
     const id = String(saved.items[0]!.id);
-    const row = page.getByTestId('transfer-drafts-table').locator(`tr[data-draft="${id}"]`);
+    const row = session.page.getByTestId('transfer-drafts-table').locator(`tr[data-draft="${id}"]`);
     expect(await row.innerText()).toContain(`${transfer.source!} → ${transfer.location}`);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(session.page)).toEqual([]);
     await row.getByRole('button', { name: `Mark sent: transfer draft ${id}` }).click();
-    await page.getByTestId('transfer-drafts').waitFor({ state: 'detached' });
+    await session.page.getByTestId('transfer-drafts').waitFor({ state: 'detached' });
     const sent = (await call<{ items: Draft[] }>('/api/v1/transfer-drafts')).items;
     expect(sent.map((d) => [d.id, d.status])).toEqual([[saved.items[0]!.id, 'sent']]);
     expect((await call<{ items: Draft[] }>('/api/v1/transfer-drafts?status=draft')).items).toEqual([]);
 
     // The same lines saved again make a new open draft, which is deleted.
     await button.click();
-    const again = page.getByTestId('transfer-drafts-table').locator('tr[data-draft]');
+    const again = session.page.getByTestId('transfer-drafts-table').locator('tr[data-draft]');
     await again.waitFor();
     const second = (await call<{ items: Draft[] }>('/api/v1/transfer-drafts?status=draft')).items[0]!;
     await again.getByRole('button', { name: `Delete transfer draft ${String(second.id)}` }).click();
-    await page.getByTestId('transfer-drafts').waitFor({ state: 'detached' });
+    await session.page.getByTestId('transfer-drafts').waitFor({ state: 'detached' });
     expect((await call<{ items: Draft[] }>('/api/v1/transfer-drafts')).items.map((d) => d.status)).toEqual([
       'sent',
     ]);
   });
 
-  for (const [label, locale] of [
-    ['简体中文', 'zh-CN'],
-    ['繁體中文', 'zh-TW'],
-  ] as const) {
+  for (const [label, locale] of CHINESE) {
     it(`${label}: the new pages leave no English and keep axe-core clean`, async () => {
-      await open(page, `${server.url}/health`, 'what-if');
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: label }).click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await open(session.page, `${session.server.url}/health`, 'what-if');
+      await switchLanguage(session.page, label, locale);
       const leftovers: Record<string, string[]> = {};
       const violations: Record<string, unknown[]> = {};
       for (const { path, ready } of NEW_PAGES) {
-        await open(page, `${server.url}${path}`, ready);
-        const words = await untranslatedWords(page);
+        await open(session.page, `${session.server.url}${path}`, ready);
+        const words = await untranslatedWords(session.page);
         if (words.length) leftovers[path] = words;
-        const found = await seriousViolations(page);
+        const found = await seriousViolations(session.page);
         if (found.length) violations[path] = found;
       }
       expect(leftovers).toEqual({});
@@ -230,17 +211,17 @@ describe.skipIf(!run)('decision pages (browser)', () => {
       context: phone,
       phone: mobile,
       phoneErrors: mobileErrors,
-    } = await signedInPhone(session.browser, server.url, DEMO);
+    } = await signedInPhone(session.browser, session.server.url, DEMO);
     const wide: Record<string, number> = {};
     const violations: Record<string, unknown[]> = {};
     for (const { path, ready } of NEW_PAGES) {
-      await open(mobile, `${server.url}${path}`, ready);
+      await open(mobile, `${session.server.url}${path}`, ready);
       const width = await mobile.evaluate(() => document.documentElement.scrollWidth);
       if (width > 390) wide[path] = width;
       const found = await seriousViolations(mobile);
       if (found.length) violations[path] = found;
     }
-    await open(mobile, `${server.url}/health`, 'what-if');
+    await open(mobile, `${session.server.url}/health`, 'what-if');
     await screenshot(mobile, 'health-390');
     expect(wide).toEqual({});
     expect(violations).toEqual({});
@@ -249,6 +230,6 @@ describe.skipIf(!run)('decision pages (browser)', () => {
   });
 
   it('logged no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

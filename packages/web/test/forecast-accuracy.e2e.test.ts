@@ -1,10 +1,8 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, screenshot } from './support/browser';
-import type { RunningServer } from './support/server';
+import { screenshot } from './support/browser';
 import { useBrowserSession } from './support/session';
-import { pageJson } from './support/steps';
+import { RUN_BROWSER_SUITES, choose, inEachChinese, pageJson } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // Two forecast runs and a page in a real browser on a loaded 2-core machine: minutes, not seconds.
@@ -24,7 +22,6 @@ interface Accuracy {
   perSku: { sku: string; wape: number }[];
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const pct = (ratio: number | null) =>
   ratio === null
     ? '—'
@@ -37,26 +34,19 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
  * page shows the server's figures, over time, per category and for the worst SKUs, against the
  * seasonal-naive baseline, in three languages and without serious accessibility violations.
  */
-describe.skipIf(!run)('forecast accuracy page (browser)', () => {
-  let server: RunningServer;
-  let page: Page;
-  let errors: string[];
-
+describe.skipIf(!RUN_BROWSER_SUITES)('forecast accuracy page (browser)', () => {
   // Signed in patiently: on a loaded machine the overview the usual sign-in waits for can take longer
   // than its 30 s, and this page does not need it.
   const session = useBrowserSession({ signIn: 'patiently' });
-  beforeAll(() => {
-    ({ server, page, errors } = session);
-  });
 
   const call = <T>(path: string, body?: unknown): Promise<T> =>
-    pageJson<T>(page, path, body === undefined ? undefined : { method: 'POST', body });
+    pageJson<T>(session.page, path, body === undefined ? undefined : { method: 'POST', body });
 
   it('shows nothing to score before any past forecast, then the server’s figures once runs from past days are scored', async () => {
-    await page.goto(`${server.url}/forecasts/accuracy`);
-    await page.locator('main h1').first().waitFor({ timeout: 120_000 });
+    await session.page.goto(`${session.server.url}/forecasts/accuracy`);
+    await session.page.locator('main h1').first().waitFor({ timeout: 120_000 });
     const before = await call<Accuracy>('/api/v1/forecasts/accuracy?windowDays=28');
-    if (before.forecastsScored === 0) await page.getByText('Nothing to score yet').waitFor();
+    if (before.forecastsScored === 0) await session.page.getByText('Nothing to score yet').waitFor();
 
     for (const days of [35, 21]) {
       const job = await call<{ id: number }>('/api/v1/forecasts/run', { horizon: 28, asOf: daysAgo(days) });
@@ -71,82 +61,72 @@ describe.skipIf(!run)('forecast accuracy page (browser)', () => {
     expect(accuracy.forecastsScored).toBeGreaterThan(0);
     expect(accuracy.series.length).toBeGreaterThanOrEqual(2);
 
-    await page.reload();
-    await page.getByTestId('accuracy-wape').waitFor();
-    await page.waitForLoadState('networkidle');
-    expect(await page.getByTestId('accuracy-wape').innerText()).toContain(pct(accuracy.overall.wape));
-    expect(await page.getByTestId('accuracy-baseline').innerText()).toContain(
+    await session.page.reload();
+    await session.page.getByTestId('accuracy-wape').waitFor();
+    await session.page.waitForLoadState('networkidle');
+    expect(await session.page.getByTestId('accuracy-wape').innerText()).toContain(pct(accuracy.overall.wape));
+    expect(await session.page.getByTestId('accuracy-baseline').innerText()).toContain(
       pct(accuracy.overall.baselineWape),
     );
-    expect(await page.getByTestId('accuracy-bias').innerText()).toContain(pct(accuracy.overall.bias));
-    expect(await page.getByTestId('accuracy-coverage').innerText()).toContain(
+    expect(await session.page.getByTestId('accuracy-bias').innerText()).toContain(pct(accuracy.overall.bias));
+    expect(await session.page.getByTestId('accuracy-coverage').innerText()).toContain(
       pct(accuracy.overall.coverage.q90),
     );
     const { wape, baselineWape } = accuracy.overall;
     const gain = 1 - (wape ?? 0) / (baselineWape ?? 1);
-    expect(await page.getByTestId('accuracy-verdict').innerText()).toContain(
+    expect(await session.page.getByTestId('accuracy-verdict').innerText()).toContain(
       gain >= 0 ? 'less than repeating last week' : 'more than repeating last week',
     );
 
     // The chart and its text alternative: a row a week, as the server scored them.
-    await page.getByTestId('accuracy-chart').locator('canvas').first().waitFor();
-    await page.getByTestId('accuracy-chart-table-toggle').click();
-    const weeks = page.getByTestId('accuracy-periods-table').locator('tbody tr');
+    await session.page.getByTestId('accuracy-chart').locator('canvas').first().waitFor();
+    await session.page.getByTestId('accuracy-chart-table-toggle').click();
+    const weeks = session.page.getByTestId('accuracy-periods-table').locator('tbody tr');
     expect(await weeks.count()).toBe(accuracy.series.length);
     expect(await weeks.first().innerText()).toContain(pct(accuracy.series[0]!.wape));
 
     // One category's weeks.
     const category = accuracy.byCategory.find((c) => c.category !== null)!;
-    await page.getByTestId('accuracy-category').click();
-    await page.getByRole('option', { name: category.category!, exact: true }).click();
+    await choose(session.page, 'accuracy-category', category.category!);
     await expect.poll(() => weeks.count()).toBe(category.series.length);
 
     // Per category, and the worst SKUs first (linking to their pages).
-    const categories = page.getByTestId('accuracy-categories-table').locator('tbody tr');
+    const categories = session.page.getByTestId('accuracy-categories-table').locator('tbody tr');
     expect(await categories.count()).toBe(accuracy.byCategory.length);
-    const worst = page.getByTestId('accuracy-worst-table').locator('tbody tr');
+    const worst = session.page.getByTestId('accuracy-worst-table').locator('tbody tr');
     expect(await worst.count()).toBe(Math.min(20, accuracy.perSku.length));
     const first = accuracy.perSku[0]!;
     expect(await worst.first().innerText()).toContain(first.sku);
     expect(await worst.first().innerText()).toContain(pct(first.wape));
-    await screenshot(page, 'forecast-accuracy');
-    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(session.page, 'forecast-accuracy');
+    expect(await seriousViolations(session.page)).toEqual([]);
 
     // A shorter scoring window asks the server again.
     const week = await call<Accuracy>('/api/v1/forecasts/accuracy?windowDays=7');
-    await page.getByTestId('accuracy-window').getByText('First 7 days').click();
-    await expect.poll(() => page.getByTestId('accuracy-wape').innerText()).toContain(pct(week.overall.wape));
+    await session.page.getByTestId('accuracy-window').getByText('First 7 days').click();
+    await expect
+      .poll(() => session.page.getByTestId('accuracy-wape').innerText())
+      .toContain(pct(week.overall.wape));
 
     // Its worst forecast links to the SKU's page (a client-side navigation: no load event to wait for).
     const worstOfWeek = week.perSku[0]!.sku;
     await expect.poll(() => worst.first().innerText()).toContain(worstOfWeek);
     await worst.first().getByRole('link').click();
-    await expect.poll(() => page.url()).toContain(`/products/${encodeURIComponent(worstOfWeek)}`);
+    await expect.poll(() => session.page.url()).toContain(`/products/${encodeURIComponent(worstOfWeek)}`);
   });
 
   it('is in the navigation and leaves no English in 简体中文 and 繁體中文', async () => {
-    await page.goto(`${server.url}/`);
-    await page.locator('main h1').first().waitFor();
-    await page.getByRole('link', { name: 'Forecast accuracy' }).click();
-    await page.getByTestId('accuracy-wape').waitFor();
-    for (const [label, locale] of [
-      ['简体中文', 'zh-CN'],
-      ['繁體中文', 'zh-TW'],
-      ['English', 'en'],
-    ] as const) {
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: label }).click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
-      // The language menu fades out: axe would read its half-drawn items.
-      await page.getByRole('menu').waitFor({ state: 'detached' });
-      if (locale !== 'en') {
-        expect(await untranslatedWords(page)).toEqual([]);
-        expect(await seriousViolations(page)).toEqual([]);
-      }
-    }
+    await session.page.goto(`${session.server.url}/`);
+    await session.page.locator('main h1').first().waitFor();
+    await session.page.getByRole('link', { name: 'Forecast accuracy' }).click();
+    await session.page.getByTestId('accuracy-wape').waitFor();
+    await inEachChinese(session.page, async () => {
+      expect(await untranslatedWords(session.page)).toEqual([]);
+      expect(await seriousViolations(session.page)).toEqual([]);
+    });
   });
 
   it('logged no console errors', () => {
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

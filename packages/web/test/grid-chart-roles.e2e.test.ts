@@ -1,10 +1,10 @@
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { login, screenshot, watchConsole } from './support/browser';
+import { screenshot } from './support/browser';
 import { generateBalances, generateForecast } from './support/fixtures';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
-import { RUN_BROWSER_SUITES } from './support/steps';
+import { RUN_BROWSER_SUITES, choose, signedInViewer } from './support/steps';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -20,7 +20,6 @@ const PAGE_SIZE = 1000;
 
 describe.skipIf(!RUN_BROWSER_SUITES)('grid at scale, forecast chart, roles (browser)', () => {
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   const balances = generateBalances(ROWS);
@@ -60,25 +59,14 @@ describe.skipIf(!RUN_BROWSER_SUITES)('grid at scale, forecast chart, roles (brow
 
   const session = useBrowserSession({ width: 1440, signIn: true });
   beforeAll(() => {
-    ({ server, browser, page, errors } = session);
+    ({ server, page, errors } = session);
   });
 
   it('shows a viewer no edit buttons', async () => {
-    const created = await page.evaluate(async () => {
-      const response = await fetch('/api/v1/users', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: 'viewer@example.com', password: 'viewer-pass-1', role: 'viewer' }),
-      });
-      return response.status;
+    const { context, viewer, viewerErrors } = await signedInViewer(session, {
+      email: 'viewer@example.com',
+      password: 'viewer-pass-1',
     });
-    expect(created).toBe(201);
-    const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    viewerContext.setDefaultNavigationTimeout(60_000);
-    viewerContext.setDefaultTimeout(30_000);
-    const viewer = await viewerContext.newPage();
-    const viewerErrors = watchConsole(viewer);
-    await login(viewer, server.url, { email: 'viewer@example.com', password: 'viewer-pass-1' });
     for (const path of ['/settings/locations', '/settings/users', '/settings/tokens']) {
       await viewer.goto(`${server.url}${path}`);
       await viewer.getByRole('tabpanel').waitFor();
@@ -87,7 +75,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('grid at scale, forecast chart, roles (brow
     }
     expect(await viewer.getByTestId('user-menu').count()).toBe(1);
     expect(viewerErrors).toEqual([]);
-    await viewerContext.close();
+    await context.close();
   }, 120_000);
 
   it('loads, scrolls, searches, filters and sorts 100,000 rows smoothly', async () => {
@@ -143,8 +131,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('grid at scale, forecast chart, roles (brow
       await page.locator('th[aria-sort="ascending"] button[data-column="available"]').waitFor();
     }, /^100,000 of/);
     const filterMs = await timed(async () => {
-      await page.getByTestId('inventory-status').click();
-      await page.getByRole('option', { name: 'Out of stock' }).click();
+      await choose(page, 'inventory-status', 'Out of stock');
     }, /^(?!100,000 of)[\d,]+ of 100,000 rows$/);
     const firstAvailable = await page
       .locator('[data-testid="inventory-table"] tbody tr[data-sku] td:nth-child(5)')

@@ -5,7 +5,7 @@ import { screenshot } from './support/browser';
 import { DEMO } from './support/server';
 import { untranslatedWords } from './support/visible-text';
 import { useBrowserSession } from './support/session';
-import { RUN_BROWSER_SUITES, chooseLanguage, signedInPhone } from './support/steps';
+import { CHINESE, RUN_BROWSER_SUITES, chooseLanguage, settle, signedInPhone } from './support/steps';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -41,10 +41,8 @@ const PAGES = [
 const SIMPLIFIED_ONLY = /[库览设账户语补货条码]/;
 const TRADITIONAL_ONLY = /[庫覽設帳戶語補貨條碼]/;
 
-async function settle(page: Page, path: string, base: string): Promise<void> {
-  await page.goto(`${base}${path}`);
-  await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
+async function settleLazy(page: Page, path: string, base: string): Promise<void> {
+  await settle(page, `${base}${path}`);
   // Lazy panels (forecast chart, ledger) render after their data arrives.
   await page.waitForTimeout(150);
 }
@@ -57,29 +55,29 @@ describe.skipIf(!RUN_BROWSER_SUITES)('languages (browser)', () => {
     ['繁體中文', 'zh-TW', TRADITIONAL_ONLY],
   ] as const) {
     it(`switches to ${label}: no English left on any page at 1280 px`, async () => {
-      await settle(session.page, '/', session.server.url);
+      await settleLazy(session.page, '/', session.server.url);
       await chooseLanguage(session.page, label);
       await expect.poll(() => session.page.evaluate(() => document.documentElement.lang)).toBe(locale);
       const leftovers: Record<string, string[]> = {};
       for (const path of PAGES) {
-        await settle(session.page, path, session.server.url);
+        await settleLazy(session.page, path, session.server.url);
         expect(await session.page.locator('body').innerText()).toMatch(script);
         const words = await untranslatedWords(session.page);
         if (words.length) leftovers[path] = words;
       }
       expect(leftovers).toEqual({});
-      await settle(session.page, '/', session.server.url);
+      await settleLazy(session.page, '/', session.server.url);
       await screenshot(session.page, `overview-${locale}`);
-      await settle(session.page, '/products/APP-0001-SMA', session.server.url);
+      await settleLazy(session.page, '/products/APP-0001-SMA', session.server.url);
       await screenshot(session.page, `sku-detail-${locale}`);
     });
 
     it(`${label} formats numbers and dates for the locale and keeps axe-core clean`, async () => {
-      await settle(session.page, '/products/APP-0001-SMA', session.server.url);
+      await settleLazy(session.page, '/products/APP-0001-SMA', session.server.url);
       const text = await session.page.locator('main').innerText();
       expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
       expect(await seriousViolations(session.page)).toEqual([]);
-      await settle(session.page, '/inventory', session.server.url);
+      await settleLazy(session.page, '/inventory', session.server.url);
       expect(await seriousViolations(session.page)).toEqual([]);
     });
   }
@@ -100,23 +98,20 @@ describe.skipIf(!RUN_BROWSER_SUITES)('languages (browser)', () => {
     await phone.waitForURL(/\/inventory$/);
     await expect.poll(offscreen).toBe(true);
 
-    for (const [label, locale] of [
-      ['简体中文', 'zh-CN'],
-      ['繁體中文', 'zh-TW'],
-    ] as const) {
+    for (const [label, locale] of CHINESE) {
       await chooseLanguage(phone, label);
       const leftovers: Record<string, string[]> = {};
       for (const path of PAGES) {
-        await settle(phone, path, session.server.url);
+        await settleLazy(phone, path, session.server.url);
         const words = await untranslatedWords(phone);
         if (words.length) leftovers[path] = words;
         // Nothing may force the phone to scroll sideways (wide tables scroll inside their own box).
         expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       }
       expect(leftovers).toEqual({});
-      await settle(phone, '/', session.server.url);
+      await settleLazy(phone, '/', session.server.url);
       await screenshot(phone, `overview-390-${locale}`);
-      await settle(phone, '/inventory', session.server.url);
+      await settleLazy(phone, '/inventory', session.server.url);
       await screenshot(phone, `inventory-390-${locale}`);
     }
     expect(await seriousViolations(phone)).toEqual([]);
@@ -125,7 +120,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('languages (browser)', () => {
   });
 
   it('remembers the choice per user: it survives a reload and is stored on the server', async () => {
-    await settle(session.page, '/', session.server.url);
+    await settleLazy(session.page, '/', session.server.url);
     await chooseLanguage(session.page, '简体中文');
     await session.page.reload();
     await session.page.locator('main h1').first().waitFor();

@@ -5,7 +5,7 @@ import { seriousViolations } from './support/axe';
 import { HAS_CHROMIUM, screenshot } from './support/browser';
 import { DEMO, type RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
-import { pageJson } from './support/steps';
+import { RUN_BROWSER_SUITES, choose, pageJson, settle } from './support/steps';
 
 // A real browser on a loaded 2-core CI machine can be slow; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -22,21 +22,7 @@ interface SalesHistory {
   totals: { units: number };
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
-
-async function settle(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-/** Picks `option` in the Mantine select whose test id is `testId`. */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-describe.skipIf(!run)('sales history mapping and the Send to Amazon file (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('sales history mapping and the Send to Amazon file (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];

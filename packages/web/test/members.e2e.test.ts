@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, screenshot, watchConsole } from './support/browser';
+import { screenshot, watchConsole } from './support/browser';
 import { REPO_ROOT } from './support/paths';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { RUN_BROWSER_SUITES } from './support/steps';
 
 vi.setConfig({ testTimeout: 240_000 });
 
@@ -17,7 +18,6 @@ vi.setConfig({ testTimeout: 240_000 });
  */
 
 const ANA = { email: 'ana@second-shop.example', password: 'ana-password-1' } as const;
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 
 /** A user with an account of their own, created through the CLI (handed to the running server). */
 function createOtherAccountUser(server: RunningServer): void {
@@ -44,7 +44,7 @@ const accountsOf = (page: Page) =>
     return me.accounts.map((a) => a.name).sort();
   });
 
-describe.skipIf(!run)('members: invite, accept, remove (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('members: invite, accept, remove (browser)', () => {
   let server: RunningServer;
   let browser: Browser;
   let owner: Page;

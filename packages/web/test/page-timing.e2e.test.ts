@@ -1,9 +1,8 @@
 import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { HAS_CHROMIUM } from './support/browser';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
-import { serverSettled } from './support/steps';
+import { RUN_BROWSER_SUITES, serverSettled } from './support/steps';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -12,7 +11,6 @@ vi.setConfig({ testTimeout: 300_000 });
  * its data: no request to the API in flight and no loading spinner left. A guard against regressions
  * on a loaded CI machine: each page within 5 s (the benchmark's targets are far tighter).
  */
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const LIMIT_MS = 5000;
 const PAGES = [
   { name: 'overview', path: '/' },
@@ -61,7 +59,7 @@ async function timeToLoaded(page: Page, url: string, inFlight: () => string[]): 
   }
 }
 
-describe.skipIf(!run)('page load times on the demo seller (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('page load times on the demo seller (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { HAS_CHROMIUM, picture, screenshot } from './support/browser';
+import { picture, screenshot } from './support/browser';
 import { generateRestockPlan } from './support/fixtures';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
+import { RUN_BROWSER_SUITES, choose, chooseLanguage, switchLanguage } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -31,7 +32,6 @@ interface Item {
   reasoning: { heldBack: { reason: string } | null };
 }
 
-const run = HAS_CHROMIUM || Boolean(process.env['CI']);
 const PLAN_TIMEOUT_MS = 120_000;
 const ROWS = 600;
 const en = (n: number) => n.toLocaleString('en-US');
@@ -77,7 +77,7 @@ function timeSearch(page: Page, text: string, expected: number): Promise<number>
   );
 }
 
-describe.skipIf(!run)('restock planner (browser)', () => {
+describe.skipIf(!RUN_BROWSER_SUITES)('restock planner (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
@@ -121,10 +121,8 @@ describe.skipIf(!run)('restock planner (browser)', () => {
 
       // Location and action filters combine with the search; totals follow the shown rows.
       await page.getByTestId('planner-search').fill('towel');
-      await page.getByTestId('planner-action').click();
-      await page.getByRole('option', { name: 'Purchase' }).click();
-      await page.getByTestId('planner-location').click();
-      await page.getByRole('option', { name: 'WH1', exact: true }).click();
+      await choose(page, 'planner-action', 'Purchase');
+      await choose(page, 'planner-location', 'WH1');
       const expected = items.filter(
         (i) => i.action === 'purchase' && i.location === 'WH1' && /towel/i.test(`${i.sku} ${i.title}`),
       );
@@ -176,8 +174,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
       // A fresh page: every filter back at "all".
       await openRestock();
       expect(await shownRows(page)).toBe(ROWS);
-      await page.getByTestId('planner-group').click();
-      await page.getByRole('option', { name: 'By supplier / transfer route' }).click();
+      await choose(page, 'planner-group', 'By supplier / transfer route');
       const pick = async (testId: string, option: string) => {
         await page.getByTestId(testId).click();
         await page.getByRole('option', { name: option, exact: true }).click();
@@ -217,8 +214,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
       expect(transfers.length).toBeGreaterThan(1);
       await openRestock();
       await picture(page, 'restock-planner');
-      await page.getByTestId('planner-action').click();
-      await page.getByRole('option', { name: 'Transfer' }).click();
+      await choose(page, 'planner-action', 'Transfer');
       await expect.poll(() => shownRows(page)).toBe(plan.items.filter((i) => i.action === 'transfer').length);
       const [first, second] = transfers;
       // Ticks stay while the search brings each line into view.
@@ -279,7 +275,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
       expect(await drawer.getByTestId('projection-chart').getAttribute('aria-label')).toBe(
         'Projected stock, day by day',
       );
-      await drawer.getByTestId('projection-table-toggle').click();
+      await drawer.getByTestId('projection-chart-table-toggle').click();
       const first = drawer.getByTestId('projection-table').locator('tbody tr').first();
       expect(await first.locator('td').nth(1).innerText()).toBe(en(projection.days[0]!.expected));
       expect(await seriousViolations(page)).toEqual([]);
@@ -352,8 +348,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
     for (const label of ['简体中文', '繁體中文'] as const) {
       it(`words the planner in ${label}, no English left`, async () => {
         await page.goto(`${server.url}/`);
-        await page.getByTestId('language-switcher').click();
-        await page.getByRole('menuitem', { name: label }).click();
+        await chooseLanguage(page, label);
         await openRestock();
         await page.getByTestId('planner-group').click();
         await page.getByRole('option').nth(1).click();
@@ -368,9 +363,7 @@ describe.skipIf(!run)('restock planner (browser)', () => {
     }
 
     it('returns to English and logged no console errors', async () => {
-      await page.getByTestId('language-switcher').click();
-      await page.getByRole('menuitem', { name: 'English' }).click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await switchLanguage(page, 'English', 'en');
       expect(errors).toEqual([]);
     });
   });

@@ -1,8 +1,6 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RunningServer } from './support/server';
+import { describe, expect, it, vi } from 'vitest';
 import { useBrowserSession } from './support/session';
-import { RUN_BROWSER_SUITES, chooseLanguage, switchLanguage } from './support/steps';
+import { RUN_BROWSER_SUITES, chooseLanguage, pageJson, switchLanguage } from './support/steps';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -23,52 +21,31 @@ const PLAN_TIMEOUT_MS = 120_000;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe.skipIf(!RUN_BROWSER_SUITES)('planned price changes in the restock drawer (browser)', () => {
-  let server: RunningServer;
-  let page: Page;
-  let errors: string[];
   const session = useBrowserSession({ signIn: true });
-  beforeAll(() => {
-    ({ server, page, errors } = session);
-  });
 
-  const call = async <T>(path: string, init?: { method: string; body?: unknown }): Promise<T | null> =>
-    (await page.evaluate(
-      async ({ p, i }) => {
-        const res = await fetch(
-          p,
-          i === undefined
-            ? undefined
-            : {
-                method: i.method,
-                headers: { 'Content-Type': 'application/json' },
-                body: i.body === undefined ? null : JSON.stringify(i.body),
-              },
-        );
-        return res.status === 204 ? null : (res.json() as Promise<unknown>);
-      },
-      { p: path, i: init },
-    )) as T | null;
+  const call = <T>(path: string, init?: { method: string; body?: unknown }) =>
+    pageJson<T>(session.page, path, init);
 
   /** The drawer's price-change lines of the SKU's purchase row at the location. */
   const drawerText = async (item: Item) => {
-    await page.goto(`${server.url}/restock`);
-    await page.locator('tbody tr[data-sku]').first().waitFor({ timeout: PLAN_TIMEOUT_MS });
-    await page.getByTestId('planner-search').fill(item.sku);
-    const row = page.locator(
+    await session.page.goto(`${session.server.url}/restock`);
+    await session.page.locator('tbody tr[data-sku]').first().waitFor({ timeout: PLAN_TIMEOUT_MS });
+    await session.page.getByTestId('planner-search').fill(item.sku);
+    const row = session.page.locator(
       `tbody tr[data-sku="${item.sku}"][data-location="${item.location}"][data-action="purchase"]`,
     );
     await row.getByTestId('restock-why').click();
-    const changes = page.getByTestId('restock-price-changes');
+    const changes = session.page.getByTestId('restock-price-changes');
     await changes.waitFor({ timeout: PLAN_TIMEOUT_MS });
     return changes.innerText();
   };
 
   it('names the planned price change in English, 简体中文 and 繁體中文', async () => {
-    await page.goto(`${server.url}/`);
-    const plan = (await call<{ items: Item[] }>('/api/v1/restock'))!;
+    await session.page.goto(`${session.server.url}/`);
+    const plan = await call<{ items: Item[] }>('/api/v1/restock');
     const item = plan.items.find((i) => i.action === 'purchase' && i.recommendedQuantity > 0)!;
     expect(item).toBeDefined();
-    const event = (await call<{ id: number }>('/api/v1/events', {
+    const event = await call<{ id: number }>('/api/v1/events', {
       method: 'POST',
       body: {
         name: 'Price cut 2027',
@@ -78,9 +55,9 @@ describe.skipIf(!RUN_BROWSER_SUITES)('planned price changes in the restock drawe
         skus: [item.sku],
         priceFactor: 0.8,
       },
-    }))!;
+    });
     expect(event.id).toBeGreaterThan(0);
-    const after = (await call<{ items: Item[] }>('/api/v1/restock'))!.items.find(
+    const after = (await call<{ items: Item[] }>('/api/v1/restock')).items.find(
       (i) => i.sku === item.sku && i.location === item.location && i.action === 'purchase',
     )!;
     const change = after.reasoning.forecastPriceChanges[0]!;
@@ -94,18 +71,18 @@ describe.skipIf(!RUN_BROWSER_SUITES)('planned price changes in the restock drawe
     expect(english).toContain(`“Price cut 2027”`);
     expect(english).toContain(`price ×0.8 (−20%), demand ×${multiplier}`);
 
-    await chooseLanguage(page, '简体中文');
+    await chooseLanguage(session.page, '简体中文');
     const simplified = await drawerText(item);
     expect(simplified).toContain('此需求包含的计划调价');
     expect(simplified).toContain(`价格 ×0.8（−20%），需求 ×${multiplier}`);
 
-    await chooseLanguage(page, '繁體中文');
+    await chooseLanguage(session.page, '繁體中文');
     const traditional = await drawerText(item);
     expect(traditional).toContain('此需求包含的計畫調價');
     expect(traditional).toContain(`價格 ×0.8（−20%），需求 ×${multiplier}`);
 
-    await switchLanguage(page, 'English', 'en');
+    await switchLanguage(session.page, 'English', 'en');
     await call(`/api/v1/events/${String(event.id)}`, { method: 'DELETE' });
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

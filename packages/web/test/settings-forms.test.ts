@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FeeSchedule } from '../src/fees/fees.hooks';
 import { feeFormOf, feePatchOf, preferredSchedule } from '../src/fees/fee-form-schema';
-import {
-  notificationFormOf,
-  notificationUpdateOf,
-  recipientsOf,
-} from '../src/alerts/notification-form-schema';
+import { notificationFormOf, notificationUpdateOf } from '../src/alerts/notification-form-schema';
+import { recipientsOf } from '../src/lib/recipients';
 
 // The US rates of docs/formulas.md, as GET /api/v1/fees returns the built-in schedule.
 const US: FeeSchedule = {

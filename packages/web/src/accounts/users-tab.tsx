@@ -1,4 +1,4 @@
-import { Badge, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Modal, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Member, Role } from '../api/types';
 import { PasswordField } from '../components/common/password-field';
@@ -8,82 +8,57 @@ import { useMe } from './auth.hooks';
 import { MyInvitations, PendingInvitations } from './invitations';
 import { ConfirmButton } from '../components/common/confirm-button';
 import { ExplainBar } from '../components/common/explain-bar';
+import { OneOfSelect } from '../components/common/one-of-select';
 import { useI18n } from '../i18n/i18n-context';
 import { LOCALE_NAMES, toLocale } from '../i18n/locales';
 import { QueryTable } from '../components/common/query-table';
 import { useDialogAction } from '../components/common/dialog-action';
 import { FormActions } from '../components/common/form-actions';
 import { useCreateDialog } from '../components/common/use-create-dialog';
+import { useFormFields } from '../components/common/use-form-fields';
+import { credentialErrors } from './setup/schema';
 
 const ROLES: Role[] = ['owner', 'manager', 'staff', 'viewer'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const create = useCreateUser();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('staff');
-  const { touched, close, submitWhen } = useCreateDialog({
-    mutation: create,
-    clear: () => {
-      setEmail('');
-      setName('');
-      setPassword('');
+  const { values, field, reset } = useFormFields(
+    { email: '', name: '', password: '' },
+    (key): string | undefined => {
+      const error = touched && key !== 'name' ? errors[key] : undefined;
+      return error ? t(error) : undefined;
     },
-    onClose,
-  });
-  const emailError = touched && !EMAIL.test(email.trim()) ? t('form.invalidEmail') : undefined;
-  const passwordError = touched && password.length < 8 ? t('form.passwordTooShort') : undefined;
-  const submit = submitWhen(EMAIL.test(email.trim()) && password.length >= 8, () => ({
-    email: email.trim(),
-    password,
+  );
+  const { touched, close, submitWhen } = useCreateDialog({ mutation: create, clear: reset, onClose });
+  const errors = credentialErrors(values);
+  const submit = submitWhen(Object.keys(errors).length === 0, () => ({
+    email: values.email.trim(),
+    password: values.password,
     role,
-    ...(name.trim() ? { name: name.trim() } : {}),
+    ...(values.name.trim() ? { name: values.name.trim() } : {}),
   }));
   return (
     <Modal opened={opened} onClose={close} title={t('settings.addUser')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {create.isError ? <ErrorAlert error={create.error} /> : null}
-          <TextInput
-            label={t('login.email')}
-            type="email"
-            required
-            value={email}
-            onChange={(e) => {
-              setEmail(e.currentTarget.value);
-            }}
-            error={emailError}
-            data-autofocus
-          />
-          <TextInput
-            label={t('setup.name')}
-            value={name}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-            }}
-          />
+          <TextInput label={t('login.email')} type="email" required {...field('email')} data-autofocus />
+          <TextInput label={t('setup.name')} {...field('name')} />
           <PasswordField
             label={t('settings.initialPassword')}
             description={t('setup.passwordHint')}
             required
-            value={password}
-            onChange={(e) => {
-              setPassword(e.currentTarget.value);
-            }}
-            error={passwordError}
+            {...field('password')}
             autoComplete="new-password"
           />
-          <Select
+          <OneOfSelect
             label={t('settings.role')}
             data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             value={role}
-            onChange={(v) => {
-              setRole(v ?? 'staff');
-            }}
-            allowDeselect={false}
+            onChange={setRole}
+            testId="add-user-role"
           />
           <FormActions onCancel={close} loading={create.isPending} />
         </Stack>

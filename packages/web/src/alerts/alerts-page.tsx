@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { AlertItem } from '../api/types';
 import { ErrorAlert } from '../components/common/error-alert';
@@ -10,6 +10,7 @@ import { QueryStates } from '../components/common/query-states';
 import { useLocations } from '../catalog/locations.hooks';
 import { AlertTitle } from './alert-title';
 import { useAlertAction, useAlerts, type AlertFilter } from './alerts.hooks';
+import { AllOrOneSelect } from '../components/common/all-or-one-select';
 import { useI18n } from '../i18n/i18n-context';
 
 const SEVERITY_COLORS: Record<AlertItem['severity'], string> = {
@@ -124,42 +125,42 @@ function AlertFilters({
 }) {
   const { t } = useI18n();
   const locations = useLocations();
-  const all = { value: '', label: t('alerts.filter.all') };
+  const all = t('alerts.filter.all');
   return (
     <Group gap="sm" align="flex-end">
-      <Select
+      <AllOrOneSelect
         label={t('alerts.kind')}
-        data={[all, ...KINDS.map((k) => ({ value: k, label: t(`alerts.kind.${k}`) }))]}
-        value={filter.kind ?? ''}
-        onChange={(v) => {
-          onChange({ kind: KINDS.find((k) => k === v) });
+        allLabel={all}
+        options={KINDS.map((k) => ({ value: k, label: t(`alerts.kind.${k}`) }))}
+        value={filter.kind}
+        onChange={(kind) => {
+          onChange({ kind });
         }}
-        allowDeselect={false}
         w={200}
-        data-testid="alerts-kind"
+        testId="alerts-kind"
       />
-      <Select
+      <AllOrOneSelect
         label={t('alerts.severity')}
-        data={[all, ...SEVERITIES.map((s) => ({ value: s, label: t(`alerts.severity.${s}`) }))]}
-        value={filter.severity ?? ''}
-        onChange={(v) => {
-          onChange({ severity: SEVERITIES.find((s) => s === v) });
+        allLabel={all}
+        options={SEVERITIES.map((s) => ({ value: s, label: t(`alerts.severity.${s}`) }))}
+        value={filter.severity}
+        onChange={(severity) => {
+          onChange({ severity });
         }}
-        allowDeselect={false}
         w={160}
-        data-testid="alerts-severity"
+        testId="alerts-severity"
       />
-      <Select
+      <AllOrOneSelect
         label={t('field.location')}
-        data={[all, ...(locations.data ?? []).map((l) => ({ value: l.code, label: l.code }))]}
-        value={filter.location ?? ''}
-        onChange={(v) => {
-          onChange({ location: v || undefined });
+        allLabel={all}
+        options={(locations.data ?? []).map((l) => ({ value: l.code, label: l.code }))}
+        value={filter.location}
+        onChange={(location) => {
+          onChange({ location });
         }}
-        allowDeselect={false}
         w={160}
         translate="no"
-        data-testid="alerts-location"
+        testId="alerts-location"
       />
     </Group>
   );

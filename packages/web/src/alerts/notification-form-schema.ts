@@ -1,4 +1,5 @@
 import type { NotificationSettings, NotificationSettingsUpdate } from './notifications.hooks';
+import { recipientsOf } from '../lib/recipients';
 
 export interface NotificationForm {
   emailOn: boolean;
@@ -31,17 +32,6 @@ export function notificationFormOf(s: NotificationSettings): NotificationForm {
     url: s.webhook?.url ?? '',
     secret: '',
   };
-}
-
-export function recipientsOf(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,;]+/)
-        .map((r) => r.trim())
-        .filter(Boolean),
-    ),
-  ];
 }
 
 export function notificationUpdateOf(f: NotificationForm): NotificationSettingsUpdate {

@@ -34,11 +34,32 @@ interface FieldsProps {
   readOnly: boolean;
 }
 
-const textSetter =
-  (setForm: SetForm) => (key: keyof NotificationForm) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
+type KeyOf<V> = {
+  [K in keyof NotificationForm]: NotificationForm[K] extends V ? K : never;
+}[keyof NotificationForm];
+
+/** Binds the form's fields to inputs: value (or checked), change handler, and read-only when the user may not edit. */
+const binders = ({ form, setForm, readOnly }: FieldsProps) => {
+  const set = <K extends keyof NotificationForm>(key: K, value: NotificationForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
   };
+  return {
+    text: (key: KeyOf<string>) => ({
+      readOnly,
+      value: form[key],
+      onChange: (e: { currentTarget: { value: string } }) => {
+        set(key, e.currentTarget.value);
+      },
+    }),
+    check: (key: KeyOf<boolean>) => ({
+      disabled: readOnly,
+      checked: form[key],
+      onChange: (e: { currentTarget: { checked: boolean } }) => {
+        set(key, e.currentTarget.checked);
+      },
+    }),
+  };
+};
 
 /** One way out (e-mail, webhook): a titled panel with its on/off switch; its fields show while it is on. */
 function ChannelSection({
@@ -56,23 +77,13 @@ function ChannelSection({
   fields: FieldsProps;
   children: ReactNode;
 }) {
-  const { form, setForm, readOnly } = fields;
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
         <Title order={3} size="h5">
           {title}
         </Title>
-        <Switch
-          label={switchLabel}
-          checked={form[field]}
-          disabled={readOnly}
-          onChange={(e) => {
-            const on = e.currentTarget.checked;
-            setForm((f) => ({ ...f, [field]: on }));
-          }}
-          data-testid={testId}
-        />
+        <Switch label={switchLabel} {...binders(fields).check(field)} data-testid={testId} />
         {children}
       </Stack>
     </Paper>
@@ -82,17 +93,10 @@ function ChannelSection({
 function SmtpFields({ fields, passwordSet }: { fields: FieldsProps; passwordSet: boolean }) {
   const { t } = useI18n();
   const { form, setForm, readOnly: ro } = fields;
-  const text = textSetter(setForm);
+  const bind = binders(fields);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <TextInput
-        label={t('notify.host')}
-        required
-        readOnly={ro}
-        value={form.host}
-        onChange={text('host')}
-        data-testid="notify-host"
-      />
+      <TextInput label={t('notify.host')} required {...bind.text('host')} data-testid="notify-host" />
       <NumberInput
         label={t('notify.port')}
         required
@@ -105,65 +109,35 @@ function SmtpFields({ fields, passwordSet }: { fields: FieldsProps; passwordSet:
           setForm((f) => ({ ...f, port: Number(v) || 587 }));
         }}
       />
-      <TextInput
-        label={t('notify.user')}
-        readOnly={ro}
-        value={form.user}
-        onChange={text('user')}
-        autoComplete="off"
-      />
+      <TextInput label={t('notify.user')} {...bind.text('user')} autoComplete="off" />
       <PasswordField
         label={t('notify.password')}
         description={passwordSet ? t('notify.passwordKept') : undefined}
-        readOnly={ro}
-        value={form.password}
-        onChange={text('password')}
+        {...bind.text('password')}
         autoComplete="new-password"
       />
       <TextInput
         label={t('notify.from')}
         type="email"
         required
-        readOnly={ro}
-        value={form.from}
-        onChange={text('from')}
+        {...bind.text('from')}
         data-testid="notify-from"
       />
-      <Switch
-        label={t('notify.secure')}
-        checked={form.secure}
-        disabled={ro}
-        onChange={(e) => {
-          const on = e.currentTarget.checked;
-          setForm((f) => ({ ...f, secure: on }));
-        }}
-        mt="lg"
-      />
+      <Switch label={t('notify.secure')} {...bind.check('secure')} mt="lg" />
     </SimpleGrid>
   );
 }
 
 function WebhookFields({ fields, secretSet }: { fields: FieldsProps; secretSet: boolean }) {
   const { t } = useI18n();
-  const { form, setForm, readOnly: ro } = fields;
-  const text = textSetter(setForm);
+  const bind = binders(fields);
   return (
     <>
-      <TextInput
-        label={t('notify.url')}
-        type="url"
-        required
-        readOnly={ro}
-        value={form.url}
-        onChange={text('url')}
-        data-testid="notify-url"
-      />
+      <TextInput label={t('notify.url')} type="url" required {...bind.text('url')} data-testid="notify-url" />
       <PasswordField
         label={t('notify.secret')}
         description={t(secretSet ? 'notify.secretKept' : 'notify.secretNew')}
-        readOnly={ro}
-        value={form.secret}
-        onChange={text('secret')}
+        {...bind.text('secret')}
         autoComplete="new-password"
       />
       <Text size="xs" c="dimmed">
@@ -203,9 +177,7 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
           <Textarea
             label={t('notify.recipients')}
             description={t('notify.recipientsHint')}
-            readOnly={!editable}
-            value={form.recipients}
-            onChange={textSetter(setForm)('recipients')}
+            {...binders(fields).text('recipients')}
             autosize
             minRows={2}
             translate="no"

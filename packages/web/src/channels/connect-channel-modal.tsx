@@ -4,6 +4,7 @@ import { ErrorAlert } from '../components/common/error-alert';
 import { useConnectChannel, type ChannelConnect } from './channels.hooks';
 import { useLocations } from '../catalog/locations.hooks';
 import { ORDER_CHANNELS, type OrderChannel } from '../sales/orders.hooks';
+import { OneOfSelect } from '../components/common/one-of-select';
 import { useI18n } from '../i18n/i18n-context';
 import { channelLabel } from './channel-name';
 import { PasswordField } from '../components/common/password-field';
@@ -73,15 +74,12 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
       <form onSubmit={submit} noValidate data-testid="connect-form">
         <Stack gap="sm">
           {connect.isError ? <ErrorAlert error={connect.error} /> : null}
-          <Select
+          <OneOfSelect
             label={t('orders.channel')}
             data={ORDER_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))}
             value={type}
-            onChange={(v) => {
-              if (v) setType(v);
-            }}
-            allowDeselect={false}
-            data-testid="connect-type"
+            onChange={setType}
+            testId="connect-type"
           />
           {type === 'shopify' ? (
             <>

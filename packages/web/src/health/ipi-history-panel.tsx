@@ -1,9 +1,10 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { IpiHistory } from '../api/types';
 import { ScrollTable } from '../components/common/data-table';
 import { ChartWithTable } from '../components/common/chart-with-table';
 import { QueryStates } from '../components/common/query-states';
+import { TitledPanel } from '../components/common/titled-panel';
 import { useI18n } from '../i18n/i18n-context';
 import { useIpiHistory } from './health.hooks';
 import { buildIpiHistoryOption, ipiHistoryRows } from './ipi-history-option';
@@ -59,32 +60,27 @@ export function IpiHistoryPanel({ threshold }: { threshold: number }) {
   const last = rows[rows.length - 1];
   const below = rows.filter((r) => r.proxy < threshold).length;
   return (
-    <Paper withBorder radius="md" p="md" data-testid="ipi-history">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('ipiHistory.title', { weeks: fmt.int(WEEKS) })}
-        </Title>
-        <QueryStates query={history} />
-        {data && option && first && last ? (
-          <>
-            <Text size="sm" data-testid="ipi-history-summary">
-              {t('ipiHistory.summary', {
-                from: fmt.int(first.proxy),
-                to: fmt.int(last.proxy),
-                below: fmt.int(below),
-                line: fmt.int(threshold),
-                scores: fmt.int(rows.filter((r) => r.amazon !== null).length),
-              })}
-            </Text>
-            <ChartWithTable
-              option={option}
-              label={t('ipiHistory.chartLabel')}
-              testId="ipi-history-chart"
-              table={() => <HistoryTable history={data} />}
-            />
-          </>
-        ) : null}
-      </Stack>
-    </Paper>
+    <TitledPanel title={t('ipiHistory.title', { weeks: fmt.int(WEEKS) })} testId="ipi-history">
+      <QueryStates query={history} />
+      {data && option && first && last ? (
+        <>
+          <Text size="sm" data-testid="ipi-history-summary">
+            {t('ipiHistory.summary', {
+              from: fmt.int(first.proxy),
+              to: fmt.int(last.proxy),
+              below: fmt.int(below),
+              line: fmt.int(threshold),
+              scores: fmt.int(rows.filter((r) => r.amazon !== null).length),
+            })}
+          </Text>
+          <ChartWithTable
+            option={option}
+            label={t('ipiHistory.chartLabel')}
+            testId="ipi-history-chart"
+            table={() => <HistoryTable history={data} />}
+          />
+        </>
+      ) : null}
+    </TitledPanel>
   );
 }

@@ -1,19 +1,10 @@
-import {
-  Autocomplete,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Autocomplete, Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { WhatIfAction, WhatIfResult } from '../api/types';
 import { ErrorAlert } from '../components/common/error-alert';
 import { ScrollTable } from '../components/common/data-table';
+import { TitledPanel } from '../components/common/titled-panel';
+import { OneOfSelect } from '../components/common/one-of-select';
 import { useI18n } from '../i18n/i18n-context';
 import { FACTORS, showFactor } from './factor-format';
 import { useHealthSkus, useWhatIf } from './health.hooks';
@@ -116,71 +107,60 @@ export function WhatIfPanel() {
     run.reset();
   };
   return (
-    <Paper withBorder radius="md" p="md" data-testid="what-if">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('whatIf.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('whatIf.subtitle')}
-        </Text>
-        <Group align="flex-end" wrap="wrap">
-          <Autocomplete
-            label={t('field.sku')}
-            data={known}
-            limit={20}
-            value={sku}
-            onChange={setSku}
-            w={200}
-            data-testid="what-if-sku"
-          />
-          <Select
-            label={t('whatIf.action')}
-            data={KINDS.map((k) => ({ value: k, label: t(`whatIf.kind.${k}`) }))}
-            value={kind}
-            onChange={(v) => {
-              if (v) setKind(v);
-            }}
-            allowDeselect={false}
-            w={190}
-            data-testid="what-if-kind"
-          />
-          {kind === 'fixListing' ? null : (
-            <NumberInput
-              label={t('whatIf.units')}
-              min={1}
-              allowDecimal={false}
-              value={units}
-              onChange={setUnits}
-              w={120}
-              data-testid="what-if-units"
-            />
-          )}
-          <Button variant="default" disabled={!canAdd} onClick={add} data-testid="what-if-add">
-            {t('whatIf.add')}
-          </Button>
-        </Group>
-        <ActionList
-          actions={actions}
-          onDrop={(index) => {
-            setActions((list) => list.filter((_, i) => i !== index));
-            run.reset();
-          }}
+    <TitledPanel title={t('whatIf.title')} description={t('whatIf.subtitle')} testId="what-if">
+      <Group align="flex-end" wrap="wrap">
+        <Autocomplete
+          label={t('field.sku')}
+          data={known}
+          limit={20}
+          value={sku}
+          onChange={setSku}
+          w={200}
+          data-testid="what-if-sku"
         />
-        <Button
-          disabled={actions.length === 0}
-          loading={run.isPending}
-          onClick={() => {
-            run.mutate({ actions });
-          }}
-          style={{ alignSelf: 'flex-start' }}
-          data-testid="what-if-run"
-        >
-          {t('whatIf.run')}
+        <OneOfSelect
+          label={t('whatIf.action')}
+          data={KINDS.map((k) => ({ value: k, label: t(`whatIf.kind.${k}`) }))}
+          value={kind}
+          onChange={setKind}
+          w={190}
+          testId="what-if-kind"
+        />
+        {kind === 'fixListing' ? null : (
+          <NumberInput
+            label={t('whatIf.units')}
+            min={1}
+            allowDecimal={false}
+            value={units}
+            onChange={setUnits}
+            w={120}
+            data-testid="what-if-units"
+          />
+        )}
+        <Button variant="default" disabled={!canAdd} onClick={add} data-testid="what-if-add">
+          {t('whatIf.add')}
         </Button>
-        {run.isError ? <ErrorAlert error={run.error} /> : null}
-        {run.data ? <WhatIfResultView result={run.data} /> : null}
-      </Stack>
-    </Paper>
+      </Group>
+      <ActionList
+        actions={actions}
+        onDrop={(index) => {
+          setActions((list) => list.filter((_, i) => i !== index));
+          run.reset();
+        }}
+      />
+      <Button
+        disabled={actions.length === 0}
+        loading={run.isPending}
+        onClick={() => {
+          run.mutate({ actions });
+        }}
+        style={{ alignSelf: 'flex-start' }}
+        data-testid="what-if-run"
+      >
+        {t('whatIf.run')}
+      </Button>
+      {run.isError ? <ErrorAlert error={run.error} /> : null}
+      {run.data ? <WhatIfResultView result={run.data} /> : null}
+    </TitledPanel>
   );
 }

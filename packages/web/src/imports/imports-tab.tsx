@@ -1,7 +1,8 @@
-import { Button, Checkbox, FileInput, Group, Paper, Select, Stack } from '@mantine/core';
+import { Button, Checkbox, FileInput, Group, Paper, Stack } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { useImportFormats, useUploadImport, type ImportKind } from './imports.hooks';
 import { usePermission } from '../accounts/use-permission';
+import { OneOfSelect } from '../components/common/one-of-select';
 import { useI18n } from '../i18n/i18n-context';
 import { ImportHint } from './import-hint';
 import { ImportOutcome } from './import-outcome';
@@ -34,19 +35,16 @@ export function ImportsTab() {
             <Stack gap="sm">
               <ImportHint kind={kind} format={mapped ? undefined : format} />
               <Group gap="sm" align="flex-end" wrap="wrap">
-                <Select
+                <OneOfSelect
                   label={t('imports.kind')}
                   data={(formats.data ?? []).map((f) => ({
                     value: f.kind,
                     label: t(`imports.kind.${f.kind}`),
                   }))}
                   value={kind}
-                  onChange={(v) => {
-                    if (v) setKind(v);
-                  }}
-                  allowDeselect={false}
+                  onChange={setKind}
                   w={240}
-                  data-testid="import-kind"
+                  testId="import-kind"
                 />
                 <FileInput
                   label={t('imports.file')}

@@ -1,5 +1,6 @@
-import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { AllOrOneSelect } from '../components/common/all-or-one-select';
 import { NothingHere } from '../components/common/not-available';
 import { QueryTable } from '../components/common/query-table';
 import { ORDER_CHANNELS, ORDER_STATUSES, useOrders, type Order, type OrderFilter } from './orders.hooks';
@@ -21,33 +22,27 @@ export function OrdersTab() {
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end">
-        <Select
+        <AllOrOneSelect
           label={t('orders.channel')}
-          data={[
-            { value: '', label: all },
-            ...ORDER_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) })),
-          ]}
-          value={filter.channel ?? ''}
-          onChange={(v) => {
-            setFilter((f) => ({ ...f, channel: v || undefined }));
+          allLabel={all}
+          options={ORDER_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))}
+          value={filter.channel}
+          onChange={(channel) => {
+            setFilter((f) => ({ ...f, channel }));
           }}
-          allowDeselect={false}
           w={180}
-          data-testid="orders-channel"
+          testId="orders-channel"
         />
-        <Select
+        <AllOrOneSelect
           label={t('orders.status')}
-          data={[
-            { value: '', label: all },
-            ...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.status.${s}`) })),
-          ]}
-          value={filter.status ?? ''}
-          onChange={(v) => {
-            setFilter((f) => ({ ...f, status: v || undefined }));
+          allLabel={all}
+          options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.status.${s}`) }))}
+          value={filter.status}
+          onChange={(status) => {
+            setFilter((f) => ({ ...f, status }));
           }}
-          allowDeselect={false}
           w={180}
-          data-testid="orders-status"
+          testId="orders-status"
         />
       </Group>
       <QueryTable

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import type { ReportSchedule, ReportScheduleCreate } from '../api/types';
 import { usePermission } from '../accounts/use-permission';
@@ -6,7 +6,9 @@ import { RemoveButton } from '../components/common/remove-button';
 import { ScrollTable } from '../components/common/data-table';
 import { ErrorAlert } from '../components/common/error-alert';
 import { QueryStates } from '../components/common/query-states';
+import { OneOfSelect } from '../components/common/one-of-select';
 import { useI18n } from '../i18n/i18n-context';
+import { recipientsOf } from '../lib/recipients';
 import type { MessageKey } from '../i18n/translate';
 import {
   useCreateReportSchedule,
@@ -23,13 +25,6 @@ const FORMATS: Format[] = ['xlsx', 'csv'];
 
 const kindKey = (kind: string) => `schedules.kind.${kind}` as MessageKey;
 const frequencyKey = (f: string) => `schedules.frequency.${f}` as MessageKey;
-
-/** Recipients typed as a list separated by commas, semicolons or spaces (the server checks each address). */
-export const recipientsOf = (text: string) =>
-  text
-    .split(/[\s,;]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 function NewSchedule() {
   const { t } = useI18n();
@@ -58,38 +53,29 @@ function NewSchedule() {
           </Title>
           {create.isError ? <ErrorAlert error={create.error} /> : null}
           <Group align="flex-end" wrap="wrap">
-            <Select
+            <OneOfSelect
               label={t('schedules.report')}
               data={KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
               value={kind}
-              onChange={(v) => {
-                if (v) setKind(v);
-              }}
-              allowDeselect={false}
+              onChange={setKind}
               w={200}
-              data-testid="schedule-kind"
+              testId="schedule-kind"
             />
-            <Select
+            <OneOfSelect
               label={t('schedules.every')}
               data={FREQUENCIES.map((f) => ({ value: f, label: t(frequencyKey(f)) }))}
               value={frequency}
-              onChange={(v) => {
-                if (v) setFrequency(v);
-              }}
-              allowDeselect={false}
+              onChange={setFrequency}
               w={140}
-              data-testid="schedule-frequency"
+              testId="schedule-frequency"
             />
-            <Select
+            <OneOfSelect
               label={t('schedules.format')}
               data={FORMATS.map((f) => ({ value: f, label: f.toUpperCase() }))}
               value={format}
-              onChange={(v) => {
-                if (v) setFormat(v);
-              }}
-              allowDeselect={false}
+              onChange={setFormat}
               w={110}
-              data-testid="schedule-format"
+              testId="schedule-format"
             />
           </Group>
           <TextInput

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { HAS_CHROMIUM, login, watchConsole } from './browser';
+import { HAS_CHROMIUM, login, loginPatiently, watchConsole } from './browser';
+import type { BrowserSession } from './session';
 
 /** Browser suites run where Chromium is, and always in CI (where `useBrowserSession` fails loudly without it). */
 export const RUN_BROWSER_SUITES = HAS_CHROMIUM || Boolean(process.env['CI']);
@@ -10,6 +11,12 @@ export async function settle(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.locator('main h1').first().waitFor();
   await page.waitForLoadState('networkidle');
+}
+
+/** Picks `option` (its exact label) in the Mantine select whose test id is `testId`. */
+export async function choose(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 /** Picks a language in the header's switcher (its menu label, e.g. '繁體中文'). */
@@ -22,6 +29,23 @@ export async function chooseLanguage(page: Page, label: string): Promise<void> {
 export async function switchLanguage(page: Page, label: string, locale: string): Promise<void> {
   await chooseLanguage(page, label);
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+}
+
+/** The two Chinese scripts the language sweeps check: the switcher's label and the `lang` the document takes. */
+export const CHINESE = [
+  ['简体中文', 'zh-CN'],
+  ['繁體中文', 'zh-TW'],
+] as const;
+
+/** In 简体中文, then 繁體中文, runs `check` on `page` once the language menu has closed; then back to English. */
+export async function inEachChinese(page: Page, check: () => Promise<void>): Promise<void> {
+  for (const [label, locale] of CHINESE) {
+    await switchLanguage(page, label, locale);
+    // The language menu fades out: axe would read its half-drawn items.
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    await check();
+  }
+  await switchLanguage(page, 'English', 'en');
 }
 
 /**
@@ -43,6 +67,39 @@ export async function signedInPhone(
   const phoneErrors = watchConsole(phone);
   await login(phone, base, credentials);
   return { context, phone, phoneErrors };
+}
+
+/** Adds a viewer with `credentials` to the account signed in on `page` (as its owner), and checks it was created. */
+export async function addViewer(page: Page, credentials: { email: string; password: string }): Promise<void> {
+  const status = await page.evaluate(async (body) => {
+    const response = await fetch('/api/v1/users', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...body, role: 'viewer' }),
+    });
+    return response.status;
+  }, credentials);
+  expect(status).toBe(201);
+}
+
+/**
+ * A new viewer of the session's account, signed in on a 1280 px desktop page of its own (`patiently`: waiting only
+ * for leaving the login page); `viewerErrors` collects its console errors; close `context` when done.
+ */
+export async function signedInViewer(
+  session: BrowserSession,
+  credentials: { email: string; password: string },
+  options: { patiently?: boolean } = {},
+): Promise<{ context: BrowserContext; viewer: Page; viewerErrors: string[] }> {
+  await addViewer(session.page, credentials);
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // The machine may be busy with other suites: allow slow navigations rather than flake.
+  context.setDefaultNavigationTimeout(60_000);
+  context.setDefaultTimeout(60_000);
+  const viewer = await context.newPage();
+  const viewerErrors = watchConsole(viewer);
+  await (options.patiently ? loginPatiently : login)(viewer, session.server.url, credentials);
+  return { context, viewer, viewerErrors };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Anchor, Button, TextInput } from '@mantine/core';
-import { useState, type SyntheticEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PasswordField } from '../../components/common/password-field';
 import { ErrorAlert } from '../../components/common/error-alert';
@@ -7,6 +7,7 @@ import { safeNext } from '../../components/layout/auth-layout';
 import { useLogin, useSetupStatus } from '../auth.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { AuthCard } from '../../components/layout/auth-card';
+import { useFormFields } from '../../components/common/use-form-fields';
 
 export default function LoginPage() {
   const { t } = useI18n();
@@ -14,13 +15,12 @@ export default function LoginPage() {
   const setup = useSetupStatus();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const { values, field } = useFormFields({ email: '', password: '' });
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     login.mutate(
-      { email: email.trim(), password },
+      { email: values.email.trim(), password: values.password },
       { onSuccess: () => void navigate(safeNext(params.get('next')), { replace: true }) },
     );
   };
@@ -40,10 +40,7 @@ export default function LoginPage() {
         type="email"
         autoComplete="username"
         required
-        value={email}
-        onChange={(e) => {
-          setEmail(e.currentTarget.value);
-        }}
+        {...field('email')}
         data-autofocus
         autoFocus
       />
@@ -51,12 +48,9 @@ export default function LoginPage() {
         label={t('login.password')}
         autoComplete="current-password"
         required
-        value={password}
-        onChange={(e) => {
-          setPassword(e.currentTarget.value);
-        }}
+        {...field('password')}
       />
-      <Button type="submit" loading={login.isPending} disabled={!email || !password}>
+      <Button type="submit" loading={login.isPending} disabled={!values.email || !values.password}>
         {t('login.submit')}
       </Button>
       {setup.data?.needsSetup ? (

@@ -1,13 +1,14 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { AmazonReconciliation, AmazonReconciliationLine } from '../../api/types';
 import { DataTable } from '../../components/common/data-table';
 import { DownloadButtons } from '../../components/common/download-buttons';
 import { ErrorAlert } from '../../components/common/error-alert';
+import { FigureCard } from '../../components/common/figure-card';
 import { IconDownload } from '../../components/common/icons';
 import { NothingHere } from '../../components/common/not-available';
 import { PageHeader } from '../../components/common/page-header';
 import { PageLoader } from '../../components/common/page-loader';
+import { SkuLink } from '../../components/common/entity-link';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
 import { reconciliationDownloadUrl, useAmazonReconciliation } from './reconciliation.hooks';
@@ -57,28 +58,20 @@ function ReconciliationSummary({ data }: { data: AmazonReconciliation }) {
     label: MessageKey,
     units: (c: Total) => number,
     value: (c: Total) => number,
-  ) => (
-    <Paper withBorder p="md" radius="md" data-testid={testId}>
-      <Text size="sm" c="dimmed">
-        {t(label)}
-      </Text>
-      {perCurrency(units, value)}
-    </Paper>
-  );
+  ) => <FigureCard testId={testId} label={t(label)} value={perCurrency(units, value)} />;
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Paper withBorder p="md" radius="md" data-testid="recon-location">
-          <Text size="sm" c="dimmed">
-            {t('recon.location')}
-          </Text>
-          {data.locations.map((l) => (
+        <FigureCard
+          testId="recon-location"
+          label={t('recon.location')}
+          value={data.locations.map((l) => (
             <Text key={l.location} fw={600} translate="no">
               {l.location}
               {l.marketplace ? ` · ${l.marketplace}` : ''}
             </Text>
           ))}
-        </Paper>
+        />
         {card(
           'recon-claimable',
           'recon.claimable',
@@ -148,16 +141,7 @@ export default function ReconciliationPage() {
               data-testid={`recon-row-${line.location}-${line.sku}`}
             >
               <Table.Td>
-                <Text
-                  component={Link}
-                  to={`/products/${encodeURIComponent(line.sku)}`}
-                  size="sm"
-                  ff="monospace"
-                  c="blue.8"
-                  translate="no"
-                >
-                  {line.sku}
-                </Text>
+                <SkuLink sku={line.sku} />
               </Table.Td>
               <Table.Td translate="no">{line.location}</Table.Td>
               {UNIT_COLUMNS.map((c) => (

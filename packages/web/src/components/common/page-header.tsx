@@ -13,16 +13,35 @@ export function PageHeader({
   return (
     <Group justify="space-between" align="flex-end" mb="md" wrap="wrap" gap="sm">
       <Stack gap={2}>
-        <Title order={1} size="h2">
-          {title}
-        </Title>
-        {description ? (
-          <Text c="dimmed" size="sm">
-            {description}
-          </Text>
-        ) : null}
+        <TitleWithNote order={1} size="h2" title={title} note={description} />
       </Stack>
       {actions ? <Group gap="xs">{actions}</Group> : null}
     </Group>
+  );
+}
+
+/** A heading with its dimmed note under it, when there is one (page headers, titled panels). */
+export function TitleWithNote({
+  order,
+  size,
+  title,
+  note,
+}: {
+  order: 1 | 2;
+  size: 'h2' | 'h4';
+  title: ReactNode;
+  note?: ReactNode;
+}) {
+  return (
+    <>
+      <Title order={order} size={size}>
+        {title}
+      </Title>
+      {note ? (
+        <Text c="dimmed" size="sm">
+          {note}
+        </Text>
+      ) : null}
+    </>
   );
 }

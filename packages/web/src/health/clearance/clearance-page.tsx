@@ -9,11 +9,10 @@ import {
   SimpleGrid,
   Stack,
   Table,
-  Text,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/common/data-table';
-import { SkuLink } from '../../components/common/entity-link';
+import { SkuWithTitle } from '../../components/common/entity-link';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { LabelledValue } from '../../components/common/labelled-value';
 import { NothingHere } from '../../components/common/not-available';
@@ -117,10 +116,7 @@ function ExcessRow({
   return (
     <Table.Tr data-sku={line.sku} data-location={line.location} data-action={line.action}>
       <Table.Td>
-        <SkuLink sku={line.sku} />
-        <Text size="xs" c="dimmed" truncate maw={240} translate="no">
-          {line.title}
-        </Text>
+        <SkuWithTitle sku={line.sku} title={line.title} maw={240} />
       </Table.Td>
       <Table.Td translate="no">{line.location}</Table.Td>
       <Table.Td className="num">{fmt.int(line.excess)}</Table.Td>

@@ -1,6 +1,7 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import type { StockProjection } from '../../api/types';
+import { ChartWithTable } from '../../components/common/chart-with-table';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { NotAvailable } from '../../components/common/not-available';
 import { PageLoader } from '../../components/common/page-loader';
@@ -8,8 +9,6 @@ import { ScrollTable } from '../../components/common/data-table';
 import { useI18n } from '../../i18n/i18n-context';
 import { useProjection } from '../projection.hooks';
 import { buildProjectionOption, projectionTableRows } from './projection-option';
-
-const Chart = lazy(() => import('../../forecasting/forecast-chart'));
 
 /** The projection in one sentence: the screen reader's summary of the chart, and everyone's headline. */
 function ProjectionSummary({ p }: { p: StockProjection }) {
@@ -74,7 +73,6 @@ function ProjectionTable({ p }: { p: StockProjection }) {
 export function ProjectionPanel({ sku, location: fixed }: { sku: string; location?: string }) {
   const { t, fmt } = useI18n();
   const [picked, setPicked] = useState<string | null>(null);
-  const [showTable, setShowTable] = useState(false);
   const projection = useProjection(sku, fixed ?? picked);
   const p = projection.data;
   const option = useMemo(
@@ -122,27 +120,13 @@ export function ProjectionPanel({ sku, location: fixed }: { sku: string; locatio
       {p && option ? (
         <Stack gap="sm">
           <ProjectionSummary p={p} />
-          <Suspense fallback={<PageLoader />}>
-            <Chart
-              option={option}
-              // Seller codes stay out of the label: the page's heading names the SKU and location.
-              label={t('projection.chartLabel')}
-              testId="projection-chart"
-            />
-          </Suspense>
-          <Button
-            variant="default"
-            size="compact-sm"
-            onClick={() => {
-              setShowTable((v) => !v);
-            }}
-            aria-expanded={showTable}
-            style={{ alignSelf: 'flex-start' }}
-            data-testid="projection-table-toggle"
-          >
-            {t(showTable ? 'projection.hideTable' : 'projection.showTable')}
-          </Button>
-          {showTable ? <ProjectionTable p={p} /> : null}
+          <ChartWithTable
+            option={option}
+            // Seller codes stay out of the label: the page's heading names the SKU and location.
+            label={t('projection.chartLabel')}
+            testId="projection-chart"
+            table={() => <ProjectionTable p={p} />}
+          />
         </Stack>
       ) : null}
     </Paper>

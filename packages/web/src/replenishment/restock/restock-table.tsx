@@ -2,7 +2,7 @@ import { Badge, Button, Checkbox, Group, NumberInput, Paper, Table, Text } from 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { RestockRecommendation } from '../../api/types';
-import { SkuLink } from '../../components/common/entity-link';
+import { SkuWithTitle } from '../../components/common/entity-link';
 import { SortHeader } from '../../components/common/sort-header';
 import { lineKey } from '../purchasing.hooks';
 import { useI18n } from '../../i18n/i18n-context';
@@ -138,12 +138,7 @@ const RestockRow = memo(function RestockRow({
           ) : null}
         </Table.Td>
         <Table.Td>
-          <SkuLink sku={rec.sku} />
-          {rec.title ? (
-            <Text size="xs" c="dimmed" truncate maw={260} translate="no">
-              {rec.title}
-            </Text>
-          ) : null}
+          <SkuWithTitle sku={rec.sku} title={rec.title} />
         </Table.Td>
         <Table.Td translate="no">{rec.location}</Table.Td>
         <ActionCell rec={rec} />

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Table } from '@mantine/core';
 import type { TransferDraft } from '../../api/types';
 import { usePermission } from '../../accounts/use-permission';
 import { ScrollTable } from '../../components/common/data-table';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { RemoveButton } from '../../components/common/remove-button';
+import { TitledPanel } from '../../components/common/titled-panel';
 import { useI18n } from '../../i18n/i18n-context';
 import { SendToAmazonLink } from './send-to-amazon-link';
 import { useDeleteTransferDraft, useMarkTransferDraftSent, useTransferDrafts } from './transfer-drafts.hooks';
@@ -48,48 +49,44 @@ export function SavedTransferDrafts() {
   const items = drafts.data?.items ?? [];
   if (items.length === 0) return null;
   return (
-    <Paper withBorder radius="md" p="md" data-testid="transfer-drafts">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('transferDrafts.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('transferDrafts.explain')}
-        </Text>
-        <ScrollTable
-          minWidth={600}
-          fz="sm"
-          testId="transfer-drafts-table"
-          columns={[
-            t('transferDrafts.route'),
-            { label: t('transferDrafts.lines'), numeric: true },
-            { label: t('transferDrafts.units'), numeric: true },
-            t('transferDrafts.status'),
-            t('transferDrafts.created'),
-            '',
-          ]}
-        >
-          {items.map((d) => (
-            <Table.Tr key={d.id} data-draft={d.id}>
-              <Table.Td translate="no">{`${d.fromLocation} → ${d.toLocation}`}</Table.Td>
-              <Table.Td className="num">{fmt.int(d.lines.length)}</Table.Td>
-              <Table.Td className="num">{fmt.int(d.lines.reduce((s, l) => s + l.quantity, 0))}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={d.status === 'draft' ? 'gray' : 'teal'}>
-                  {t(`transferDrafts.statusName.${d.status}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{fmt.dateTime(d.createdAt)}</Table.Td>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <SendToAmazonLink draft={d} />
-                  {canEdit && d.status === 'draft' ? <DraftActions draft={d} /> : null}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </ScrollTable>
-      </Stack>
-    </Paper>
+    <TitledPanel
+      title={t('transferDrafts.title')}
+      description={t('transferDrafts.explain')}
+      testId="transfer-drafts"
+    >
+      <ScrollTable
+        minWidth={600}
+        fz="sm"
+        testId="transfer-drafts-table"
+        columns={[
+          t('transferDrafts.route'),
+          { label: t('transferDrafts.lines'), numeric: true },
+          { label: t('transferDrafts.units'), numeric: true },
+          t('transferDrafts.status'),
+          t('transferDrafts.created'),
+          '',
+        ]}
+      >
+        {items.map((d) => (
+          <Table.Tr key={d.id} data-draft={d.id}>
+            <Table.Td translate="no">{`${d.fromLocation} → ${d.toLocation}`}</Table.Td>
+            <Table.Td className="num">{fmt.int(d.lines.length)}</Table.Td>
+            <Table.Td className="num">{fmt.int(d.lines.reduce((s, l) => s + l.quantity, 0))}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={d.status === 'draft' ? 'gray' : 'teal'}>
+                {t(`transferDrafts.statusName.${d.status}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{fmt.dateTime(d.createdAt)}</Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <SendToAmazonLink draft={d} />
+                {canEdit && d.status === 'draft' ? <DraftActions draft={d} /> : null}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ScrollTable>
+    </TitledPanel>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { StorageOverview } from '../../api/types';
 import { ScrollTable } from '../../components/common/data-table';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/common/page-header';
 import { ChartWithTable } from '../../components/common/chart-with-table';
 import { FigureCard } from '../../components/common/figure-card';
 import { QueryStates } from '../../components/common/query-states';
+import { TitledPanel } from '../../components/common/titled-panel';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
 import { useStorageOverview } from '../storage.hooks';
@@ -196,34 +197,29 @@ export default function StoragePage() {
             </Alert>
           ) : null}
           <StorageFigures overview={data} />
-          <Paper withBorder radius="md" p="md">
-            <Stack gap="sm">
-              <Title order={2} size="h4">
-                {t('storage.feesTitle')}
-              </Title>
-              <Text size="sm" data-testid="storage-fees-summary">
-                {t('storage.feesSummary', {
-                  months: fmt.int(data.months.length),
-                  total: currencies.map(total).join(t('storage.currencySeparator')),
-                })}
-              </Text>
-              {currencies.length > 1 ? (
-                <SegmentedControl
-                  data={currencies}
-                  value={currency}
-                  onChange={setPicked}
-                  aria-label={t('storage.currency')}
-                  data-testid="storage-currency"
-                />
-              ) : null}
-              <ChartWithTable
-                option={option}
-                label={t('storage.chartLabel')}
-                testId="storage-fees-chart"
-                table={() => <FeesTable overview={data} currency={currency} />}
+          <TitledPanel title={t('storage.feesTitle')}>
+            <Text size="sm" data-testid="storage-fees-summary">
+              {t('storage.feesSummary', {
+                months: fmt.int(data.months.length),
+                total: currencies.map(total).join(t('storage.currencySeparator')),
+              })}
+            </Text>
+            {currencies.length > 1 ? (
+              <SegmentedControl
+                data={currencies}
+                value={currency}
+                onChange={setPicked}
+                aria-label={t('storage.currency')}
+                data-testid="storage-currency"
               />
-            </Stack>
-          </Paper>
+            ) : null}
+            <ChartWithTable
+              option={option}
+              label={t('storage.chartLabel')}
+              testId="storage-fees-chart"
+              table={() => <FeesTable overview={data} currency={currency} />}
+            />
+          </TitledPanel>
           <Title order={2} size="h4">
             {t('storage.capacityTitle')}
           </Title>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Product } from '../../../api/types';
 import { CodeLabel } from '../../../components/common/code-label';
 import { useI18n } from '../../../i18n/i18n-context';
+import type { MessageKey } from '../../../i18n/translate';
 
 function Fact({ label, children, data = false }: { label: string; children: ReactNode; data?: boolean }) {
   return (
@@ -23,6 +24,16 @@ function Fact({ label, children, data = false }: { label: string; children: Reac
     </Stack>
   );
 }
+
+/** The product's codes and names, shown as the seller typed them (monospace, never machine-translated). */
+const CODES = [
+  { key: 'sku', label: 'field.sku' },
+  { key: 'barcode', label: 'field.barcode' },
+  { key: 'asin', label: 'field.asin' },
+  { key: 'fnsku', label: 'field.fnsku' },
+  { key: 'brand', label: 'field.brand' },
+  { key: 'category', label: 'field.category' },
+] as const satisfies readonly { key: keyof Product; label: MessageKey }[];
 
 export function ProductFacts({ product }: { product: Product }) {
   const { t, fmt } = useI18n();
@@ -54,24 +65,11 @@ export function ProductFacts({ product }: { product: Product }) {
         </Group>
       </Group>
       <SimpleGrid component="dl" cols={{ base: 2, sm: 3, lg: 4 }} spacing="sm" verticalSpacing="sm" m={0}>
-        <Fact label={t('field.sku')} data>
-          {product.sku}
-        </Fact>
-        <Fact label={t('field.barcode')} data>
-          {product.barcode ?? none}
-        </Fact>
-        <Fact label={t('field.asin')} data>
-          {product.asin ?? none}
-        </Fact>
-        <Fact label={t('field.fnsku')} data>
-          {product.fnsku ?? none}
-        </Fact>
-        <Fact label={t('field.brand')} data>
-          {product.brand ?? none}
-        </Fact>
-        <Fact label={t('field.category')} data>
-          {product.category ?? none}
-        </Fact>
+        {CODES.map(({ key, label }) => (
+          <Fact key={key} label={t(label)} data>
+            {product[key] ?? none}
+          </Fact>
+        ))}
         <Fact label={t('product.dimensions')}>{dims}</Fact>
         <Fact label={t('product.weight')}>
           {product.weight === null

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
 import type { PurchaseOrder } from '../../../api/types';
 import { DataTable } from '../../../components/common/data-table';
-import { SkuLink } from '../../../components/common/entity-link';
+import { SkuWithTitle } from '../../../components/common/entity-link';
 import { ErrorAlert } from '../../../components/common/error-alert';
 import { PageHeader } from '../../../components/common/page-header';
 import { PageLoader } from '../../../components/common/page-loader';
@@ -120,10 +120,7 @@ function OrderLines({ order }: { order: PurchaseOrder }) {
       {order.lines.map((line) => (
         <Table.Tr key={line.lineNo}>
           <Table.Td>
-            <SkuLink sku={line.sku} />
-            <Text size="xs" c="dimmed" truncate maw={260} translate="no">
-              {line.title}
-            </Text>
+            <SkuWithTitle sku={line.sku} title={line.title} />
           </Table.Td>
           <Table.Td ff="monospace" translate="no">
             {line.barcode ?? '—'}

@@ -1,9 +1,9 @@
 import { Table, Text } from '@mantine/core';
 import { DataTable } from '../../../components/common/data-table';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
 import { SortHeader } from '../../../components/common/sort-header';
 import type { MessageKey } from '../../../i18n/translate';
+import { SkuLink } from '../../../components/common/entity-link';
 import { useI18n } from '../../../i18n/i18n-context';
 import { sortProfitRows, type ProfitRow, type ProfitSortKey } from '../profit-model';
 
@@ -90,16 +90,7 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
         {sorted.slice(0, MAX_ROWS).map((row) => (
           <Table.Tr key={`${row.sku} ${row.currency}`} data-testid={`profit-row-${row.sku}-${row.currency}`}>
             <Table.Td>
-              <Text
-                component={Link}
-                to={`/products/${encodeURIComponent(row.sku)}`}
-                size="sm"
-                ff="monospace"
-                c="blue.8"
-                translate="no"
-              >
-                {row.sku}
-              </Text>
+              <SkuLink sku={row.sku} />
             </Table.Td>
             <Table.Td data-testid="profit-currency">
               <Text size="sm" span translate="no">
