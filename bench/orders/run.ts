@@ -9,6 +9,7 @@
  * movements, and runs pgbench (TPC-B) against the same PostgreSQL for the machine's transaction
  * ceiling. Prints one JSON line.
  */
+import { randomBytes } from 'node:crypto';
 import { execFile, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
