@@ -6,7 +6,7 @@ import { picture, screenshot } from './support/browser';
 import { generateRestockPlan } from './support/fixtures';
 import type { RunningServer } from './support/server';
 import { useBrowserSession } from './support/session';
-import { RUN_BROWSER_SUITES, choose, chooseLanguage, switchLanguage } from './support/steps';
+import { RUN_BROWSER_SUITES, choose, chooseLanguage, serverSettled, switchLanguage } from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -204,6 +204,8 @@ describe.skipIf(!RUN_BROWSER_SUITES)('restock planner (browser)', () => {
   describe('the demo seller’s plan', () => {
     let plan: { items: Item[] };
     beforeAll(async () => {
+      // The start's forecast run and warm-up move the plan: read it once they are done.
+      await serverSettled(page);
       plan = (await page.evaluate(
         async () => (await fetch('/api/v1/restock')).json() as Promise<unknown>,
       )) as { items: Item[] };
