@@ -268,29 +268,15 @@ export class PlanningService {
         else missing.push(`${p.id}:${l}`);
       }
     }
-    // The rest of the context (locations, price responses) only to compute a forecast or note a price change.
     const events = await catalogueEvents(sql, accountId, { window, horizon });
-    if (missing.length === 0 && !events.some((e) => e.priceFactor !== null))
-      return this.overridden(sql, accountId, { ...a, forecasts });
-    const ctx = await catalogueContext(sql, accountId, { window, horizon, products: a.products, events });
-    if (missing.length > 0) await this.computeMissing(sql, accountId, { ...a, ctx, missing, forecasts });
-    // The planned price changes each forecast includes, for the reasoning (docs/forecasting.md Price response).
-    withPriceChangeNotes(forecasts, { ctx, window, horizon, products: a.products });
-    return this.overridden(sql, accountId, { ...a, forecasts });
-  }
-
-  /** The seller's overrides, applied after the forecast (docs/forecasting.md Overrides). */
-  private async overridden(
-    sql: Sql,
-    accountId: number,
-    a: {
-      asOf: string;
-      products: readonly ProductRecord[];
-      itemsOf: ReadonlyMap<number, ReadonlySet<number>>;
-      forecasts: Map<string, SourcedForecast>;
-    },
-  ): Promise<Map<string, SourcedForecast>> {
-    const { forecasts } = a;
+    // The rest of the context (locations, price responses) only to compute a forecast or note a price change.
+    if (missing.length > 0 || events.some((e) => e.priceFactor !== null)) {
+      const ctx = await catalogueContext(sql, accountId, { window, horizon, products: a.products, events });
+      if (missing.length > 0) await this.computeMissing(sql, accountId, { ...a, ctx, missing, forecasts });
+      // The planned price changes each forecast includes, for the reasoning (docs/forecasting.md Price response).
+      withPriceChangeNotes(forecasts, { ctx, window, horizon, products: a.products });
+    }
+    // The seller's overrides, after the forecast (docs/forecasting.md Overrides).
     const overrides = await overridesRepository.listAll(sql, accountId);
     if (overrides.length === 0) return forecasts;
     for (const p of a.products) {
