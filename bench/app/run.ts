@@ -6,8 +6,9 @@
  * in-process through `app.request` (the same handlers, middleware and database a browser reaches; no
  * socket). Each of `runs` rounds reopens the database and the services (cold: nothing cached in the
  * process, as after a restart), calls every page's endpoints once in navigation order (cold), then
- * once more (warm). Write paths (`POST /movements`, `POST /orders`) are timed on a small account
- * before the demo load and again after it (the ledger grown by the demo's movements).
+ * once more (warm); then the plan after each of `runs` new one-SKU events. Write paths
+ * (`POST /movements`, `POST /orders`) are timed on a small account before the demo load and again
+ * after it (the ledger grown by the demo's movements).
  * Prints one table (p50 / p95 per call) with the load average, then one JSON line.
  */
 import { randomBytes } from 'node:crypto';
@@ -183,6 +184,19 @@ async function benchBackend(backend: string) {
           push(samples, `${phase}|${call.page}|${call.path}`, await timed(app, token, call.path));
         }
       }
+    }
+    // A seller event on one SKU: the next plan recomputes only that SKU's forecasts (docs/decisions.md 22).
+    const eventDay = (offset: number) => isoDate(parseIsoDate(asOf) + offset);
+    for (let run = 0; run < RUNS; run++) {
+      await post(app, token, '/events', {
+        name: `Bench promotion ${String(run)}`,
+        startsOn: eventDay(10),
+        endsOn: eventDay(16),
+        scope: 'skus',
+        skus: [sku],
+        lift: 1.5,
+      });
+      push(samples, 'GET /restock after a one-SKU event', await timed(app, token, '/restock'));
     }
     await sw.close();
     return { demoMovements: demo.movements, samples };

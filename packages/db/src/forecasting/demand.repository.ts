@@ -19,7 +19,8 @@ export interface DemandWindow {
   from: string;
   /** Day after the last day of the window. */
   to: string;
-  productId?: number | undefined;
+  /** Only these SKUs (all when undefined). */
+  productIds?: readonly number[] | undefined;
 }
 
 /**
@@ -30,13 +31,14 @@ export interface DemandWindow {
  */
 export const demandRepository = {
   async ledgerDays(sql: Sql, accountId: number, window: DemandWindow): Promise<ItemLedgerDays[]> {
-    const one = window.productId !== undefined;
+    const some = window.productIds !== undefined;
+    const ids = window.productIds ?? [];
     const stocked = `AND product_id NOT IN (SELECT id FROM products WHERE account_id = $1 AND non_stock)`;
     const openings = await sql.query<{ product_id: number; location_id: number; on_hand: number }>(
       `SELECT product_id, location_id, sum(on_hand_delta)::int AS on_hand FROM stock_movements
-       WHERE account_id = $1 AND occurred_at < $2::date ${one ? 'AND product_id = $3' : ''} ${stocked}
+       WHERE account_id = $1 AND occurred_at < $2::date ${some ? 'AND product_id = ANY($3::bigint[])' : ''} ${stocked}
        GROUP BY product_id, location_id`,
-      one ? [accountId, window.from, window.productId] : [accountId, window.from],
+      some ? [accountId, window.from, ids] : [accountId, window.from],
     );
     const rows = await sql.query<{
       product_id: number;
@@ -55,15 +57,15 @@ export const demandRepository = {
            CASE WHEN on_hand_delta < 0 THEN extract(epoch FROM occurred_at)::float8 / 86400
              - ((occurred_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01') END AS out_at
          FROM stock_movements
-         WHERE account_id = $1 AND occurred_at >= $2::date AND occurred_at < $3::date ${one ? 'AND product_id = $4' : ''}
+         WHERE account_id = $1 AND occurred_at >= $2::date AND occurred_at < $3::date ${some ? 'AND product_id = ANY($4::bigint[])' : ''}
          UNION ALL
          SELECT product_id, location_id, day - $2::date, units, 0, 0, true, NULL::float8 FROM sales_demand
-         WHERE account_id = $1 AND day >= $2::date AND day < $3::date ${one ? 'AND product_id = $4' : ''})
+         WHERE account_id = $1 AND day >= $2::date AND day < $3::date ${some ? 'AND product_id = ANY($4::bigint[])' : ''})
        SELECT product_id, location_id, day, sum(sold)::int AS sold, sum(delta)::int AS delta,
          sum(arrived)::int AS arrived, bool_or(recorded) AS recorded, max(out_at) AS out_at
        FROM m WHERE true ${stocked}
        GROUP BY product_id, location_id, day ORDER BY product_id, location_id, day`,
-      one ? [accountId, window.from, window.to, window.productId] : [accountId, window.from, window.to],
+      some ? [accountId, window.from, window.to, ids] : [accountId, window.from, window.to],
     );
     const [last] = await sql.query<{ day: number | null }>(
       'SELECT max(day) - $2::date AS day FROM sales_demand WHERE account_id = $1 AND day >= $2::date AND day < $3::date',

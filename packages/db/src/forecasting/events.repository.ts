@@ -1,3 +1,4 @@
+import type { EventChange } from '@stockwise/domain/forecasting/event-staleness';
 import type { ForecastEventFields, ForecastEventScope } from '@stockwise/domain/forecasting/events';
 import type { Sql } from '../database';
 
@@ -103,14 +104,21 @@ export const eventsRepository = {
     return rows.length > 0;
   },
 
-  /** When the account's events last changed (a stored forecast older than this does not reflect them). */
-  async lastChange(sql: Sql, accountId: number): Promise<Date | null> {
-    // Deletions are noted by a trigger (migration 0046); events older than it by their updated_at.
-    const [row] = await sql.query<{ at: Date | null }>(
-      `SELECT GREATEST((SELECT max(updated_at) FROM forecast_events WHERE account_id = $1),
-         (SELECT changed_at FROM forecast_events_changed WHERE account_id = $1)) AS at`,
-      [accountId],
+  /**
+   * The changes of the account's events (each with the scope it had) after `since`, or all of them
+   * when null: a stored forecast made at or after a change cannot be made stale by it (migration 0047).
+   */
+  async changesSince(sql: Sql, accountId: number, since: Date | null): Promise<EventChange[]> {
+    const rows = await sql.query<{
+      changed_at: Date;
+      scope: ForecastEventScope;
+      category: string | null;
+      skus: string[];
+    }>(
+      `SELECT changed_at, scope, category, skus FROM forecast_event_changes
+       WHERE account_id = $1 AND ($2::timestamptz IS NULL OR changed_at > $2::timestamptz)`,
+      [accountId, since],
     );
-    return row?.at ?? null;
+    return rows.map((r) => ({ changedAt: r.changed_at, scope: r.scope, category: r.category, skus: r.skus }));
   },
 };

@@ -80,7 +80,7 @@ export const forecastsRepository = {
 
   /**
    * Stores forecasts; `readAt` is when their inputs were read (the run's start): a forecast counts as made then,
-   * so a seller's event saved while the run computed is not taken as reflected (`reflectsEvents`).
+   * so a seller's event saved while the run computed is not taken as reflected (`reflectsEventChanges`).
    */
   async insertMany(
     sql: Sql,

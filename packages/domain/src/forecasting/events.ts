@@ -93,10 +93,3 @@ export function catalogueEvent(fields: ForecastEventFields, fromEpochDay: number
         : { kind: 'all' };
   return { name: fields.name, from, to, scope, lift: fields.lift, priceFactor: fields.priceFactor };
 }
-
-/**
- * Whether a stored forecast reflects the seller's events: only when it was made after they last
- * changed (created, edited or deleted); otherwise the forecast is computed again.
- */
-export const reflectsEvents = (storedAt: Date, eventsChanged: Date | null): boolean =>
-  eventsChanged === null || storedAt.getTime() >= eventsChanged.getTime();

@@ -14,6 +14,7 @@ import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
 import type { DemandForecast } from '@stockwise/domain/forecasting/types';
 import type { CatalogueSeries } from '@stockwise/domain/forecasting/catalogue-factors';
 import { catalogueEvent } from '@stockwise/domain/forecasting/events';
+import { inScope } from '@stockwise/domain/forecasting/event-scope';
 import type { Sql } from '@stockwise/db/database';
 import { eventsRepository, type ForecastEventRecord } from '@stockwise/db/forecasting/events.repository';
 import { locationsRepository, type LocationRecord } from '@stockwise/db/catalog/locations.repository';
@@ -39,16 +40,34 @@ export interface CatalogueContext {
   readonly responses: ReadonlyMap<number, PriceResponse>;
 }
 
+/** The seller's events over the window and the horizon (those a forecast of it can see). */
+export function catalogueEvents(
+  sql: Sql,
+  accountId: number,
+  a: { window: HistoryWindow; horizon: number },
+): Promise<ForecastEventRecord[]> {
+  return eventsRepository.list(sql, accountId, {
+    from: isoDate(a.window.fromEpochDay),
+    to: isoDate(a.window.fromEpochDay + a.window.days + a.horizon - 1),
+  });
+}
+
 /**
- * The locations, the seller's events over the window and horizon, and the price responses of
- * `products` when a planned price change is among the events (docs/forecasting.md, "Price response").
+ * The locations, the seller's events over the window and horizon (`events` when already read), and
+ * the price responses of the `products` in the scope of a planned price change: only their series
+ * use one (docs/forecasting.md, "Price response").
  */
 export async function catalogueContext(
   sql: Sql,
   accountId: number,
-  a: { window: HistoryWindow; horizon: number; products: readonly ProductRecord[] },
+  a: {
+    window: HistoryWindow;
+    horizon: number;
+    products: readonly ProductRecord[];
+    events?: readonly ForecastEventRecord[];
+  },
 ): Promise<CatalogueContext> {
-  const { window, horizon } = a;
+  const { window } = a;
   const locations = await locationsRepository.listAll(sql, accountId);
   const counts = new Map<Marketplace, number>();
   for (const l of locations) {
@@ -57,17 +76,21 @@ export async function catalogueContext(
     counts.set(m, (counts.get(m) ?? 0) + 1);
   }
   const accountMarketplace = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? calendarMarketplace(null);
-  const events = await eventsRepository.list(sql, accountId, {
-    from: isoDate(window.fromEpochDay),
-    to: isoDate(window.fromEpochDay + window.days + horizon - 1),
-  });
-  const responses = events.some((e) => e.priceFactor !== null)
-    ? await priceResponses(sql, accountId, {
-        asOf: window.asOf,
-        of: a.products,
-        catalogue: await productsRepository.listAll(sql, accountId),
-      })
-    : new Map<number, PriceResponse>();
+  const events = a.events ?? (await catalogueEvents(sql, accountId, a));
+  const priced = events
+    .filter((e) => e.priceFactor !== null)
+    .map((e) => catalogueEvent(e, window.fromEpochDay));
+  const of = a.products.filter((p) =>
+    priced.some((e) => inScope(e, { sku: p.sku, category: p.category ?? '' })),
+  );
+  const responses =
+    of.length > 0
+      ? await priceResponses(sql, accountId, {
+          asOf: window.asOf,
+          of,
+          catalogue: await productsRepository.listAll(sql, accountId),
+        })
+      : new Map<number, PriceResponse>();
   return { locationOf: new Map(locations.map((l) => [l.id, l])), accountMarketplace, events, responses };
 }
 

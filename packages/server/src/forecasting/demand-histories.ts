@@ -30,17 +30,17 @@ export interface ItemHistories {
   byProduct: Map<number, Float64Array>;
 }
 
-/** Daily demand (NaN = censored) per SKU × location and per SKU, from the ledger. */
+/** Daily demand (NaN = censored) per SKU × location and per SKU, from the ledger; only `productIds` when given. */
 export async function loadDemandHistories(
   sql: Sql,
   accountId: number,
   window: HistoryWindow,
-  productId?: number,
+  productIds?: readonly number[],
 ): Promise<ItemHistories> {
   const items = await demandRepository.ledgerDays(sql, accountId, {
     from: isoDate(window.fromEpochDay),
     to: window.asOf,
-    productId,
+    productIds,
   });
   const byItem = new Map<string, { productId: number; locationId: number; demand: Float64Array }>();
   const perProduct = new Map<number, Float64Array[]>();
@@ -60,4 +60,21 @@ export async function loadDemandHistories(
   const byProduct = new Map<number, Float64Array>();
   for (const [id, list] of perProduct) byProduct.set(id, sumHistories(list, window.days));
   return { byItem, byProduct };
+}
+
+/** One SKU's histories (its locations' and its total) out of all, grouped once. */
+export function historiesOf(all: ItemHistories): (productId: number) => ItemHistories {
+  type Items = ItemHistories['byItem'];
+  const items = new Map<number, Items>();
+  for (const [key, item] of all.byItem) {
+    const own: Items = items.get(item.productId) ?? new Map<string, typeof item>();
+    items.set(item.productId, own.set(key, item));
+  }
+  return (productId) => {
+    const total = all.byProduct.get(productId);
+    return {
+      byItem: items.get(productId) ?? (new Map() as Items),
+      byProduct: new Map<number, Float64Array>(total ? [[productId, total]] : []),
+    };
+  };
 }

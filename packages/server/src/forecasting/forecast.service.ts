@@ -8,8 +8,6 @@ import {
   type CatalogueInput,
 } from '@stockwise/domain/forecasting/catalogue';
 import { priceChangeNotes } from '@stockwise/domain/forecasting/planned-prices';
-import { reflectsEvents } from '@stockwise/domain/forecasting/events';
-import { eventsRepository } from '@stockwise/db/forecasting/events.repository';
 import { overridesRepository } from '@stockwise/db/forecasting/overrides.repository';
 import { applyForecastOverrides, demandShare, overridesOf } from '@stockwise/domain/forecasting/overrides';
 import { rebaseForecast } from '@stockwise/domain/replenishment/network-plan';
@@ -24,6 +22,7 @@ import type { Transactor } from '../platform/transactor';
 import type { HistoryWindow, ItemHistories } from './demand-histories';
 import { historyDates, historyWindow, loadDemandHistories } from './demand-histories';
 import { catalogueInput, forecastSeries } from './catalogue-input';
+import { currentForecasts } from './current-forecasts';
 import { forecastAccuracy } from './forecast-accuracy';
 
 export const DEFAULT_HORIZON = 90;
@@ -181,7 +180,7 @@ export class ForecastService {
     }
     const asOf = options.asOf ?? todayUtc();
     const window = historyWindow(asOf);
-    const histories = await loadDemandHistories(this.tx.sql, actor.accountId, window, product.id);
+    const histories = await loadDemandHistories(this.tx.sql, actor.accountId, window, [product.id]);
     const demand =
       locationId === null
         ? histories.byProduct.get(product.id)
@@ -192,8 +191,10 @@ export class ForecastService {
       productId: product.id,
       locationId,
     });
-    // A stored forecast made before the seller's events last changed does not reflect them.
-    const eventsChanged = await eventsRepository.lastChange(this.tx.sql, actor.accountId);
+    // A stored forecast made before an event applying to the SKU changed does not reflect it.
+    const current =
+      stored &&
+      (await currentForecasts(this.tx.sql, actor.accountId, { stored: [stored], catalogue: [product] }))[0];
     let source: 'stored' | 'computed';
     let forecast: Pick<
       StoredForecast,
@@ -203,14 +204,9 @@ export class ForecastService {
       mean: ArrayLike<number>;
       quantiles: { level: number; values: ArrayLike<number> }[];
     };
-    if (
-      stored &&
-      stored.asOf === asOf &&
-      stored.horizon >= horizon &&
-      reflectsEvents(stored.createdAt, eventsChanged)
-    ) {
+    if (current && current.asOf === asOf && current.horizon >= horizon) {
       source = 'stored';
-      forecast = stored;
+      forecast = current;
     } else {
       source = 'computed';
       const f = forecastSeries(series, { window, horizon, quantileLevels: LEVELS });

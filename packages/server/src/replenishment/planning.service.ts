@@ -1,7 +1,5 @@
 import { salesHistoryRepository } from '@stockwise/db/sales/sales-history.repository';
 import { DomainError } from '@stockwise/domain/errors';
-import { reflectsEvents } from '@stockwise/domain/forecasting/events';
-import { eventsRepository } from '@stockwise/db/forecasting/events.repository';
 import type { CapacitySummary } from '@stockwise/domain/replenishment/capacity-fit';
 import { binOverflows, capacityBins, fitToCapacity } from '@stockwise/domain/replenishment/capacity-fit';
 import type {
@@ -38,10 +36,15 @@ import { replenishmentRepository } from '@stockwise/db/replenishment/replenishme
 import type { SupplierProductRecord } from '@stockwise/db/replenishment/suppliers.repository';
 import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
 import type { Sql } from '@stockwise/db/database';
-import type { ItemHistories } from '../forecasting/demand-histories';
-import { historyWindow, loadDemandHistories } from '../forecasting/demand-histories';
+import { historiesOf, historyWindow, loadDemandHistories } from '../forecasting/demand-histories';
 import type { CatalogueContext } from '../forecasting/catalogue-input';
-import { assembleCatalogueInput, catalogueContext, forecastSeries } from '../forecasting/catalogue-input';
+import {
+  assembleCatalogueInput,
+  catalogueContext,
+  catalogueEvents,
+  forecastSeries,
+} from '../forecasting/catalogue-input';
+import { currentForecasts } from '../forecasting/current-forecasts';
 import { withPriceChangeNotes } from '../forecasting/price-change-notes';
 import { todayUtc } from '../forecasting/forecast.service';
 import type { Actor } from '../accounts/actor';
@@ -208,13 +211,11 @@ export class PlanningService {
     for (const t of await suppliersRepository.listAllProducts(sql, accountId))
       if (!terms.has(t.productId)) terms.set(t.productId, t);
     const settings = await replenishmentRepository.settings(sql, accountId);
-    // A stored forecast made before the seller's events last changed is computed again (as GET /forecasts).
-    const eventsChanged = await eventsRepository.lastChange(sql, accountId);
     const forecasts = await this.forecasts(sql, accountId, {
       asOf,
       products,
       itemsOf,
-      stored: stored.filter((f) => reflectsEvents(f.createdAt, eventsChanged)),
+      stored: await currentForecasts(sql, accountId, { stored, catalogue }),
     });
     const leadDays = await observedLeadTimesByRoute(sql, accountId);
     const input: NetworkPlanInput<ProductRecord, LocationRecord> = {
@@ -259,7 +260,6 @@ export class PlanningService {
     const forecasts = new Map<string, SourcedForecast>();
     const window = historyWindow(a.asOf);
     const horizon = NETWORK_PLAN_RULES.forecastHorizon;
-    const ctx = await catalogueContext(sql, accountId, { window, horizon, products: a.products });
     const missing: string[] = [];
     for (const p of a.products) {
       for (const l of a.itemsOf.get(p.id) ?? []) {
@@ -268,9 +268,14 @@ export class PlanningService {
         else missing.push(`${p.id}:${l}`);
       }
     }
-    if (missing.length > 0) await this.computeMissing(sql, accountId, { ...a, ctx, missing, forecasts });
-    // The planned price changes each forecast includes, for the reasoning (docs/forecasting.md Price response).
-    withPriceChangeNotes(forecasts, { ctx, window, horizon, products: a.products });
+    const events = await catalogueEvents(sql, accountId, { window, horizon });
+    // The rest of the context (locations, price responses) only to compute a forecast or note a price change.
+    if (missing.length > 0 || events.some((e) => e.priceFactor !== null)) {
+      const ctx = await catalogueContext(sql, accountId, { window, horizon, products: a.products, events });
+      if (missing.length > 0) await this.computeMissing(sql, accountId, { ...a, ctx, missing, forecasts });
+      // The planned price changes each forecast includes, for the reasoning (docs/forecasting.md Price response).
+      withPriceChangeNotes(forecasts, { ctx, window, horizon, products: a.products });
+    }
     // The seller's overrides, after the forecast (docs/forecasting.md Overrides).
     const overrides = await overridesRepository.listAll(sql, accountId);
     if (overrides.length === 0) return forecasts;
@@ -306,18 +311,15 @@ export class PlanningService {
   ): Promise<void> {
     const window = historyWindow(a.asOf);
     const horizon = NETWORK_PLAN_RULES.forecastHorizon;
-    const histories = await loadDemandHistories(
-      sql,
-      accountId,
-      window,
-      a.products.length === 1 ? a.products[0]!.id : undefined,
-    );
     const productOf = new Map(a.products.map((p) => [p.id, p]));
     const missingOf = new Map<number, number[]>();
     for (const key of a.missing) {
       const [p, l] = key.split(':').map(Number) as [number, number];
       missingOf.set(p, [...(missingOf.get(p) ?? []), l]);
     }
+    // Each SKU is forecast from its own history: read only those of the SKUs to compute.
+    const some = missingOf.size < a.products.length ? [...missingOf.keys()] : undefined;
+    const histories = await loadDemandHistories(sql, accountId, window, some);
     const own = historiesOf(histories);
     // Thousands of new SKUs take seconds to forecast: the embedded server answers requests in between.
     const slices = timeSlices();
@@ -338,23 +340,6 @@ export class PlanningService {
       }
     }
   }
-}
-
-/** One SKU's histories (its locations' and its total) out of all, grouped once. */
-function historiesOf(all: ItemHistories): (productId: number) => ItemHistories {
-  type Items = ItemHistories['byItem'];
-  const items = new Map<number, Items>();
-  for (const [key, item] of all.byItem) {
-    const own: Items = items.get(item.productId) ?? new Map<string, typeof item>();
-    items.set(item.productId, own.set(key, item));
-  }
-  return (productId) => {
-    const total = all.byProduct.get(productId);
-    return {
-      byItem: items.get(productId) ?? (new Map() as Items),
-      byProduct: new Map<number, Float64Array>(total ? [[productId, total]] : []),
-    };
-  };
 }
 
 /** The clearance advice's elasticity: the price response's, or null (its default) when only the prior. */
