@@ -11,7 +11,6 @@ import type {
 } from '@stockwise/domain/replenishment/network-plan';
 import {
   NETWORK_PLAN_RULES,
-  planNetwork,
   rebaseForecast,
   resolveSupplyMode,
 } from '@stockwise/domain/replenishment/network-plan';
@@ -49,6 +48,7 @@ import { requirePermission } from '../accounts/actor';
 import { timeSlices } from '../platform/event-loop';
 import type { Transactor } from '../platform/transactor';
 import { loadLpSolver } from './highs-solver';
+import { planInSlices } from './plan-in-slices';
 import { observedLeadTimesByRoute } from './suppliers.service';
 import type { OrderSizeSummary } from '@stockwise/domain/replenishment/lumpy-demand';
 import { LUMPY_SIZES_KEPT, ORDER_SIZE_WINDOW_DAYS } from '@stockwise/domain/replenishment/lumpy-demand';
@@ -90,7 +90,7 @@ export class PlanningService {
     const asOf = q.asOf ?? todayUtc();
     const { input } = await this.inputs(actor, { asOf });
     // Positions are fixed before holds and the capacity fit, which change quantities only: skip them.
-    return { asOf, positions: planNetwork(input).lines.map((l) => l.position) };
+    return { asOf, positions: (await planInSlices(input)).lines.map((l) => l.position) };
   }
 
   /**
@@ -110,7 +110,7 @@ export class PlanningService {
     requirePermission(actor, 'read');
     const asOf = q.asOf ?? todayUtc();
     const { input, balances, catalogue, settings } = await this.inputs(actor, { ...q, asOf });
-    const planned = planNetwork(input);
+    const planned = await planInSlices(input);
     const { mode } = planned;
     const overrides = new Map(settings.map((s) => [s.productId, s]));
     const advice = await this.clearanceOf(actor, {
@@ -313,14 +313,15 @@ export class PlanningService {
       a.products.length === 1 ? a.products[0]!.id : undefined,
     );
     const productOf = new Map(a.products.map((p) => [p.id, p]));
+    // Thousands of new SKUs take seconds to forecast: the embedded server answers requests in between.
+    const slices = timeSlices();
     const missingOf = new Map<number, number[]>();
     for (const key of a.missing) {
+      await slices.pause();
       const [p, l] = key.split(':').map(Number) as [number, number];
       missingOf.set(p, [...(missingOf.get(p) ?? []), l]);
     }
     const own = historiesOf(histories);
-    // Thousands of new SKUs take seconds to forecast: the embedded server answers requests in between.
-    const slices = timeSlices();
     for (const [productId, locationIds] of missingOf) {
       await slices.pause();
       const product = productOf.get(productId);
