@@ -1,6 +1,6 @@
 import type { Sql } from '../database';
 import type { Page } from '../pagination';
-import { keyset, rowSortValue, toPage } from '../pagination';
+import { keyset, readAllPages, READ_PAGE, rowSortValue, toPage } from '../pagination';
 
 export type ListingStatus = 'active' | 'inactive' | 'error';
 
@@ -236,11 +236,16 @@ export const productsRepository = {
   },
 
   /** The whole catalogue, ordered by SKU (for catalogue-wide planning). */
+  /** Every product of the account by SKU, read a page per statement (readAllPages). */
   async listAll(sql: Sql, accountId: number): Promise<ProductRecord[]> {
-    const rows = await sql.query<ProductRow>('SELECT * FROM products WHERE account_id = $1 ORDER BY sku', [
-      accountId,
-    ]);
-    return rows.map(mapProduct);
+    return readAllPages(async (after) =>
+      (
+        await sql.query<ProductRow>(
+          'SELECT * FROM products WHERE account_id = $1 AND sku > $2 ORDER BY sku LIMIT $3',
+          [accountId, after?.sku ?? '', READ_PAGE],
+        )
+      ).map(mapProduct),
+    );
   },
 
   async list(sql: Sql, accountId: number, q: ProductQuery): Promise<Page<ProductRecord> | null> {

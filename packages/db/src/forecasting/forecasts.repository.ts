@@ -1,4 +1,5 @@
 import type { Sql } from '../database';
+import { READ_PAGE } from '../pagination';
 
 export interface StoredForecast {
   id: number;
@@ -118,13 +119,25 @@ export const forecastsRepository = {
   },
 
   /** Latest forecast per SKU × location (and SKU total), for planning over the whole catalogue. */
+  /**
+   * The latest forecast of every SKU per location (and its total), a page of SKUs per statement (as
+   * readAllPages, whose page size it takes: one page holds every row of its SKUs).
+   */
   async latestAll(sql: Sql, accountId: number): Promise<StoredForecast[]> {
-    const rows = await sql.query<ForecastRow>(
-      `SELECT DISTINCT ON (product_id, location_id) * FROM forecasts WHERE account_id = $1
-       ORDER BY product_id, location_id, as_of DESC, id DESC`,
-      [accountId],
-    );
-    return rows.map(mapForecast);
+    const all: StoredForecast[] = [];
+    for (let after = 0; ;) {
+      const rows = await sql.query<ForecastRow>(
+        `SELECT DISTINCT ON (product_id, location_id) * FROM forecasts
+         WHERE account_id = $1 AND product_id IN (
+           SELECT DISTINCT product_id FROM forecasts WHERE account_id = $1 AND product_id > $2
+           ORDER BY product_id LIMIT $3)
+         ORDER BY product_id, location_id, as_of DESC, id DESC`,
+        [accountId, after, READ_PAGE],
+      );
+      if (rows.length === 0) return all;
+      for (const row of rows) all.push(mapForecast(row));
+      after = all[all.length - 1]!.productId;
+    }
   },
 
   /** Latest forecast of one SKU per location (and its total). */

@@ -259,22 +259,6 @@ export const importsRepository = {
     return row?.m ?? 0;
   },
 
-  /** Current on hand of (sku, location) pairs, for count adjustments. */
-  async onHand(
-    sql: Sql,
-    accountId: number,
-    pairs: readonly { sku: string; location: string }[],
-  ): Promise<Map<string, number>> {
-    const rows = await sql.query<{ sku: string; location: string; on_hand: number }>(
-      `SELECT t.s AS sku, t.l AS location, coalesce(b.on_hand, 0) AS on_hand
-       FROM unnest($2::text[], $3::text[]) AS t(s, l)
-       JOIN products p ON p.account_id = $1 AND p.sku = t.s JOIN locations l ON l.account_id = $1 AND l.code = t.l
-       LEFT JOIN stock_balances b ON b.product_id = p.id AND b.location_id = l.id`,
-      [accountId, pairs.map((p) => p.sku), pairs.map((p) => p.location)],
-    );
-    return new Map(rows.map((r) => [`${r.sku}\u0001${r.location}`, r.on_hand]));
-  },
-
   /** The account's first Amazon fulfilment location (FBA reports reconcile against it by default). */
   async firstFbaLocation(sql: Sql, accountId: number): Promise<string | undefined> {
     const [row] = await sql.query<{ code: string }>(

@@ -1,5 +1,6 @@
 import type { OrderSizeSummary } from '@stockwise/domain/replenishment/lumpy-demand';
 import type { Sql } from '../database';
+import { readAllPages, READ_PAGE } from '../pagination';
 
 export interface ReplenishmentSettings {
   productId: number;
@@ -24,24 +25,16 @@ export interface PlanningBalance {
 
 /** Reads the restock plan needs in bulk (whole catalogue), and per-SKU planning settings. */
 export const replenishmentRepository = {
+  /** Every balance row of the account, by SKU and location, read a page per statement (readAllPages). */
   async balances(sql: Sql, accountId: number): Promise<PlanningBalance[]> {
-    const rows = await sql.query<{
-      product_id: number;
-      location_id: number;
-      on_hand: number;
-      reserved: number;
-      inbound: number;
-    }>(
-      'SELECT product_id, location_id, on_hand, reserved, inbound FROM stock_balances WHERE account_id = $1',
-      [accountId],
+    return readAllPages((after) =>
+      sql.query<PlanningBalance>(
+        `SELECT product_id AS "productId", location_id AS "locationId", on_hand AS "onHand", reserved, inbound
+         FROM stock_balances WHERE account_id = $1 AND (product_id, location_id) > ($2, $3)
+         ORDER BY product_id, location_id LIMIT $4`,
+        [accountId, after?.productId ?? 0, after?.locationId ?? 0, READ_PAGE],
+      ),
     );
-    return rows.map((r) => ({
-      productId: r.product_id,
-      locationId: r.location_id,
-      onHand: r.on_hand,
-      reserved: r.reserved,
-      inbound: r.inbound,
-    }));
   },
 
   /**

@@ -358,20 +358,26 @@ function shareHubStock<P extends PlanProduct, L extends PlanLocation>(
 }
 
 /**
- * The plan before capacity: per product (in order) its lines — direct: one purchase per location it
- * is stocked or forecast at (else the first FBA location, else the first); via a hub: see
- * `echelonLines`.
+ * The plan before capacity: per product (in order) its lines — direct: one purchase per location it is
+ * stocked or forecast at (else the first FBA location, else the first); via a hub: see `echelonLines`.
  */
 export function planNetwork<P extends PlanProduct, L extends PlanLocation>(
   input: NetworkPlanInput<P, L>,
 ): { mode: SupplyMode; lines: PlanLine<P, L>[] } {
+  const { mode, linesOf } = networkPlanner(input);
+  return { mode, lines: input.products.flatMap((p) => linesOf(p)) };
+}
+
+/** planNetwork a product at a time (each one's lines depend on the input only), to yield in between. */
+export function networkPlanner<P extends PlanProduct, L extends PlanLocation>(
+  input: NetworkPlanInput<P, L>,
+): { mode: SupplyMode; linesOf: (product: P) => PlanLine<P, L>[] } {
   const { mode, hub } = resolveSupplyMode(input.mode, input.locations);
   const byId = new Map(input.locations.map((l) => [l.id, l]));
   const defaultLocation = input.locations.find((l) => l.type === 'amazon_fba') ?? input.locations[0];
   const zero = zeroForecast();
-  const lines: PlanLine<P, L>[] = [];
   const reviews = supplierReviewPeriods(input);
-  for (const product of input.products) {
+  const linesOf = (product: P): PlanLine<P, L>[] => {
     const term = input.terms.get(product.id);
     const supplier = term ? input.suppliers.get(term.supplierId) : undefined;
     const c: ProductContext<P, L> = {
@@ -387,8 +393,8 @@ export function planNetwork<P extends PlanProduct, L extends PlanLocation>(
     };
     let locIds = [...(input.itemsOf.get(product.id) ?? [])].filter((id) => byId.has(id));
     if (locIds.length === 0 && defaultLocation) locIds = [defaultLocation.id];
-    if (mode === 'direct' || !hub) lines.push(...locIds.map((id) => directLine(c, id, zero)));
-    else lines.push(...echelonLines(c, hub, locIds, zero));
-  }
-  return { mode, lines };
+    if (mode !== 'direct' && hub) return echelonLines(c, hub, locIds, zero);
+    return locIds.map((id) => directLine(c, id, zero));
+  };
+  return { mode, linesOf };
 }

@@ -2,6 +2,7 @@ import { dayOfWeek, isoDate, parseIsoDate } from '@stockwise/domain/dates/dates'
 import { buildDailyDemand, sumHistories } from '@stockwise/domain/forecasting/daily-history';
 import type { Sql } from '@stockwise/db/database';
 import { demandRepository } from '@stockwise/db/forecasting/demand.repository';
+import { timeSlices } from '../platform/event-loop';
 
 /** Two years: enough for yearly seasonality where the data has it. */
 export const HISTORY_DAYS = 728;
@@ -44,7 +45,10 @@ export async function loadDemandHistories(
   });
   const byItem = new Map<string, { productId: number; locationId: number; demand: Float64Array }>();
   const perProduct = new Map<number, Float64Array[]>();
+  // A history per SKU × location: 100,000 of them take seconds, and the embedded server answers in between.
+  const slices = timeSlices();
   for (const item of items) {
+    await slices.pause();
     const { demand } = buildDailyDemand(item.days, {
       days: window.days,
       openingOnHand: item.openingOnHand,

@@ -154,11 +154,12 @@ export class LedgerService {
   }
 
   /**
-   * The set-based path for movements that take units out of age layers and open none (shipments): all
-   * of them on balance rows the caller already holds locked, in a few statements whatever their number —
-   * the batch, then the set-based writer (ledger-bulk.ts writeSet: FIFO decided in memory in the order
-   * given, as posting them one by one would; balances guarded on each row's summed deltas). Anything else
-   * goes through post().
+   * The set-based path for shipments, which take units out of FIFO age layers at their location and
+   * open none: all of them on balance rows the caller already holds locked, in a few statements whatever
+   * their number — the batch, then the set-based writer (ledger-bulk.ts writeSet: FIFO decided in memory
+   * in the order given, as posting them one by one would; balances guarded on each row's summed deltas).
+   * Any other movement is refused (VALIDATION_FAILED naming its `type`): layer-free ones belong to
+   * postLocked, the rest to post(), and a caller handing them here has mixed its paths up.
    */
   async postConsuming(
     actor: Actor,
@@ -166,11 +167,17 @@ export class LedgerService {
     options: PostOptions = {},
   ): Promise<PostResult> {
     requirePermission(actor, 'inventory:write');
+    if (entries.length === 0) throw new DomainError('VALIDATION_FAILED', 'no movements to record');
+    const other = entries.findIndex((e) => e.request.type !== 'shipment');
+    if (other >= 0)
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `only shipments are recorded here (FIFO layers consumed at their location); movement ${other} is a ${entries[other]!.request.type}`,
+        { field: entryField(entries, options.fieldPrefix)(other, 'type') },
+      );
     const planned = entries.flatMap((entry, index) =>
       planMovement(entry.request).map((plan) => ({ entry, plan, index })),
     );
-    const consuming = planned.every(({ plan }) => plan.at === 'source' && plan.opensLayer === null);
-    if (!consuming || entries.length === 0) return this.post(actor, entries, options);
     return this.tx.run((sql) => writeLockedSet(sql, actor, { entries, planned, options }));
   }
 
@@ -288,8 +295,7 @@ export class LedgerService {
     const locations = new Map(
       (await locationsRepository.findManyByCode(sql, actor.accountId, codes)).map((l) => [l.code, l]),
     );
-    const field = (i: number, name: string) =>
-      fieldPrefix ? `${fieldPrefix}.${i}.${name}` : entries.length > 1 ? `${i}.${name}` : name;
+    const field = entryField(entries, fieldPrefix);
     const lines: ResolvedLine[] = [];
     entries.forEach((entry, index) => {
       const product = products.get(entry.sku);
@@ -356,4 +362,10 @@ function lockedLine(entry: LockedEntry, plan: LedgerLinePlan, unitCost: number |
     occurredAt: entry.occurredAt ?? new Date(),
     unitCost,
   };
+}
+
+/** The error field of an entry's property: `prefix.i.name`, `i.name` among several, else `name`. */
+function entryField(entries: readonly unknown[], fieldPrefix: string | undefined) {
+  return (i: number, name: string) =>
+    fieldPrefix ? `${fieldPrefix}.${i}.${name}` : entries.length > 1 ? `${i}.${name}` : name;
 }

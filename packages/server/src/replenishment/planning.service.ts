@@ -9,7 +9,6 @@ import type {
 } from '@stockwise/domain/replenishment/network-plan';
 import {
   NETWORK_PLAN_RULES,
-  planNetwork,
   rebaseForecast,
   resolveSupplyMode,
 } from '@stockwise/domain/replenishment/network-plan';
@@ -52,6 +51,7 @@ import { requirePermission } from '../accounts/actor';
 import { timeSlices } from '../platform/event-loop';
 import type { Transactor } from '../platform/transactor';
 import { loadLpSolver } from './highs-solver';
+import { planInSlices } from './plan-in-slices';
 import { observedLeadTimesByRoute } from './suppliers.service';
 import type { OrderSizeSummary } from '@stockwise/domain/replenishment/lumpy-demand';
 import { LUMPY_SIZES_KEPT, ORDER_SIZE_WINDOW_DAYS } from '@stockwise/domain/replenishment/lumpy-demand';
@@ -93,7 +93,7 @@ export class PlanningService {
     const asOf = q.asOf ?? todayUtc();
     const { input } = await this.inputs(actor, { asOf });
     // Positions are fixed before holds and the capacity fit, which change quantities only: skip them.
-    return { asOf, positions: planNetwork(input).lines.map((l) => l.position) };
+    return { asOf, positions: (await planInSlices(input)).lines.map((l) => l.position) };
   }
 
   /**
@@ -113,7 +113,7 @@ export class PlanningService {
     requirePermission(actor, 'read');
     const asOf = q.asOf ?? todayUtc();
     const { input, balances, catalogue, settings } = await this.inputs(actor, { ...q, asOf });
-    const planned = planNetwork(input);
+    const planned = await planInSlices(input);
     const { mode } = planned;
     const overrides = new Map(settings.map((s) => [s.productId, s]));
     const advice = await this.clearanceOf(actor, {
@@ -312,8 +312,11 @@ export class PlanningService {
     const window = historyWindow(a.asOf);
     const horizon = NETWORK_PLAN_RULES.forecastHorizon;
     const productOf = new Map(a.products.map((p) => [p.id, p]));
+    // Thousands of new SKUs take seconds to forecast: the embedded server answers requests in between.
+    const slices = timeSlices();
     const missingOf = new Map<number, number[]>();
     for (const key of a.missing) {
+      await slices.pause();
       const [p, l] = key.split(':').map(Number) as [number, number];
       missingOf.set(p, [...(missingOf.get(p) ?? []), l]);
     }
@@ -321,8 +324,6 @@ export class PlanningService {
     const some = missingOf.size < a.products.length ? [...missingOf.keys()] : undefined;
     const histories = await loadDemandHistories(sql, accountId, window, some);
     const own = historiesOf(histories);
-    // Thousands of new SKUs take seconds to forecast: the embedded server answers requests in between.
-    const slices = timeSlices();
     for (const [productId, locationIds] of missingOf) {
       await slices.pause();
       const product = productOf.get(productId);

@@ -178,4 +178,25 @@ describeEachBackend('Set-based ledger writes (postMany)', (backend) => {
       expect(await ledgerOf(ctx.sw, owner)).toEqual(before);
     }
   });
+
+  it('postConsuming refuses anything but shipments, naming the movement, and writes nothing', async () => {
+    const owner = await sellerWithLayers(ctx.sw);
+    const before = await ledgerOf(ctx.sw, owner);
+    const others: LedgerEntry[] = [
+      // Layer-free at its location (postLocked's): once taken as if it consumed layers.
+      { ...ship('B-2', 1), request: { type: 'reservation', quantity: 1 } },
+      adjust('B-3', 'WH', -2, 'count'),
+      { ...ship('B-2', 1), request: { type: 'receipt', quantity: 3, unitCost: 2 } },
+    ];
+    for (const other of others) {
+      const entries = await locked(ctx.sw, owner, [ship('B-3', 1), other]);
+      await expect(
+        ctx.sw.ledger.postConsuming(owner.actor, entries, { fieldPrefix: 'lines' }),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'lines.1.type' });
+    }
+    await expect(ctx.sw.ledger.postConsuming(owner.actor, [])).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    expect(await ledgerOf(ctx.sw, owner)).toEqual(before);
+  });
 });

@@ -3,17 +3,9 @@ import { PlanningService } from '../../src/replenishment/planning.service';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { locationInput, newAccount, productInput, uid, type TestAccount } from '../support/factories';
+import { gate } from '../support/gate';
 
 const AS_OF = '2026-06-30';
-
-/** A promise the test resolves when it chooses. */
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open: () => void = () => undefined;
-  const promise = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { promise, open };
-}
 
 /**
  * The planning cache (CachedPlanningService): one computation per version of the ledger and of what else

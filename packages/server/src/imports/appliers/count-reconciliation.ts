@@ -1,5 +1,5 @@
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
-import { importsRepository } from '@stockwise/db/imports/imports.repository';
+import { countedBalancesRepository } from '@stockwise/db/ledger/counted-balances.repository';
 import type { LedgerEntry } from '../../ledger/ledger.service';
 import { MAX_REPORTED } from '../import-result';
 import { yieldToEventLoop } from '../../platform/event-loop';
@@ -47,7 +47,8 @@ export async function reconcileCounts(ctx: ApplyContext, spec: CountSpec): Promi
   let batch: CountRow[] = [];
   const post = async () => {
     if (batch.length === 0) return;
-    const onHand = await importsRepository.onHand(ctx.sql, ctx.actor.accountId, batch);
+    // Read under the rows' lock, held to the end of the chunk's transaction: a concurrent count waits.
+    const onHand = await countedBalancesRepository.lockOnHand(ctx.sql, ctx.actor.accountId, batch);
     const pending = batch
       .map((b) => ({ ...b, current: onHand.get(`${b.sku}\u0001${b.location}`) ?? 0 }))
       .map((b) => ({ ...b, delta: b.counted - b.current }))
