@@ -1,7 +1,8 @@
 /**
  * The four policies of bench:restock, each a decision at the end of day t for every line of a supplier:
- *   - stockwise: the product's own line (`recommendLine`, an Amazon location, the product's defaults)
- *     on the supplier's review days (`chooseReviewPeriod`), one joint order (`jointOrder`);
+ *   - stockwise: the product's own line (`recommendLine`, an Amazon location, the product's defaults,
+ *     the order sizes of sporadic SKUs as planning reads them) on the supplier's review days
+ *     (`chooseReviewPeriod`), one joint order (`jointOrder`);
  *   - fourWeek: whenever cover (on hand + on order, in days of trailing-28-day demand) falls below the
  *     lead time + 7 days, order 28 days of it;
  *   - orderUpTo: the textbook periodic-review order-up-to level, d̄·P + z·√(P·σ² + d̄²·σ_L²) with d̄, σ
@@ -18,6 +19,11 @@ import {
   holdingCostPerUnitDay,
 } from '../../packages/domain/src/replenishment/economics';
 import { jointOrder } from '../../packages/domain/src/replenishment/joint-order';
+import {
+  ORDER_SIZE_WINDOW_DAYS,
+  readsOrderSizes,
+  summariseOrderSizes,
+} from '../../packages/domain/src/replenishment/lumpy-demand';
 import type { PlanLocation, PlanSupplier, PlanTerm } from '../../packages/domain/src/replenishment/plan-line';
 import { recommendLine } from '../../packages/domain/src/replenishment/plan-line';
 import { averageDailyDemand } from '../../packages/domain/src/replenishment/restock';
@@ -147,6 +153,7 @@ export function stockwisePolicy(g: GroupInput): Decide {
       const unitCost = g.costShare * price;
       const term: PlanTerm = { supplierId: 1, unitCost, priceBreaks: [], moq: 0, casePack: null };
       const s = states[i]!;
+      const f = forecastAt(g, l, t);
       const line = recommendLine({
         product: {
           id: i + 1,
@@ -165,10 +172,14 @@ export function stockwisePolicy(g: GroupInput): Decide {
         setting,
         stock: { onHand: s.onHand, reserved: 0, inbound: s.pipeline },
         lead,
-        forecast: { f: forecastAt(g, l, t), source: 'stored' },
+        forecast: { f, source: 'stored' },
         asOf: isoDate(g.epochDay0 + t + 1),
         feeSchedules,
         reviewDays: g.reviewDays[t]!,
+        // As planning reads them: the year's selling days of a SKU its forecast finds sporadic.
+        orderSizes: readsOrderSizes(f)
+          ? summariseOrderSizes(l.demand.subarray(Math.max(0, t + 1 - ORDER_SIZE_WINDOW_DAYS), t + 1))
+          : undefined,
       });
       return {
         key: String(i),

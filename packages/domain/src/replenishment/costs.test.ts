@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   COST_DEFAULTS,
+  cycleRunDown,
   lowInventoryFloorPays,
   lowInventoryLevelFee,
   orderingCost,
@@ -58,11 +59,44 @@ describe('ordering and shipping costs', () => {
 describe("Amazon's 28-day floor from the low-inventory-level fee", () => {
   const options = { minCoverDaysAfterArrival: 28, minCoverRule: 'low_inventory_fee' as const };
   it('keeps the floor where the fee it avoids exceeds the extra holding', () => {
-    // 10/day = 70 a week: the fee applies. The floor adds about 26 days × 10 units × $0.006/day ≈ $1.6/day
-    // against $0.32 × 10 = $3.20/day of fee avoided.
+    // 10/day = 70 a week: the fee applies. The floor adds about 30 days × 10 units × $0.006/day ≈ $1.8/day
+    // against $0.32 × 10 = $3.20/day of fee avoided. Amazon averages stock over the 7-day review after
+    // arrival, so the floor is 10 × (10 lead + 28 + ⌈7/2⌉) = 420, not 10 × 38 = 380 (average 24.5 days).
     const fast = recommendRestock(input({ forecast: flat(10), casePack: 1 }), options);
     expect(fast.reasoning.orderUpToBasis).toBe('min_cover');
-    expect(fast.orderUpTo).toBe(380);
+    expect(fast.orderUpTo).toBe(420);
+    // A 14-day review runs stock down 7 days: 10 × (10 + 28 + 7) = 450.
+    const fortnightly = recommendRestock(input({ forecast: flat(10), casePack: 1 }), {
+      ...options,
+      reviewDays: 14,
+    });
+    expect(fortnightly.orderUpTo).toBe(450);
+    // A seller's own 28 days count at arrival, whatever the review: 10 × 38 = 380.
+    const own = recommendRestock(input({ forecast: flat(10), casePack: 1 }), {
+      minCoverDaysAfterArrival: 28,
+      reviewDays: 14,
+    });
+    expect(own.orderUpTo).toBe(380);
+  });
+
+  it("judges the fee on Amazon's days of supply: what is left after arrival less half the review", () => {
+    // Base 400, 100 sold over the lead time at 10/day: 30 days left after arrival. With no review the
+    // fee sees 30 days (no fee); over a 14-day review it sees 30 − 7 = 23 days: $0.11 × 10 = $1.10/day
+    // avoided against 50 extra units × $0.01 = $0.50/day held → kept; at $0.03/unit-day ($1.50) → dropped.
+    const at = (reviewDays: number, holdingPerUnitDay: number) =>
+      lowInventoryFloorPays({
+        base: 400,
+        floor: 450,
+        demandOverLead: 100,
+        dailyDemand: 10,
+        holdingPerUnitDay,
+        reviewDays,
+      });
+    expect(at(0, 0.01)).toBe(false);
+    expect(at(14, 0.01)).toBe(true);
+    expect(at(14, 0.03)).toBe(false);
+    expect(cycleRunDown(14)).toBe(7);
+    expect(cycleRunDown(Number.NaN)).toBe(0);
   });
   it('drops it for a SKU exempt from the fee (under 20 units a week) or when holding costs more', () => {
     const slow = recommendRestock(input({ forecast: flat(2), casePack: 1 }), options);

@@ -117,9 +117,12 @@ export function lowInventoryLevelFee(a: {
 
 /**
  * Whether Amazon's 28-day cover floor pays for itself: the fee avoided per day (fee per unit at the
- * days of supply the service level alone leaves after arrival × daily demand) against the holding of
- * the extra units the floor adds (docs/formulas.md Replenishment costs).
+ * days of supply the service level alone leaves × daily demand) against the holding of the extra
+ * units the floor adds (docs/formulas.md Replenishment costs). Amazon's days of supply are average
+ * stock ÷ sales, and stock runs down over the review period after each arrival, so the days it sees
+ * are those left after arrival less half the review period.
  * @example base 30, floor 60, demand over lead 20, 10/day → 1 day of supply: $0.32 × 10 = $3.20/day > 30 × $0.01
+ * @example base 400, demand over lead 100, 10/day, review 14 → 30 − 7 = 23 days: $0.11 × 10 = $1.10/day
  */
 export function lowInventoryFloorPays(a: {
   base: number;
@@ -127,9 +130,11 @@ export function lowInventoryFloorPays(a: {
   demandOverLead: number;
   dailyDemand: number;
   holdingPerUnitDay: number;
+  /** Days between orders (0: stock stays where it arrives). */
+  reviewDays?: number;
 }): boolean {
   if (!(a.dailyDemand > 0) || a.floor <= a.base) return false;
-  const days = Math.max(0, a.base - a.demandOverLead) / a.dailyDemand;
+  const days = Math.max(0, (a.base - a.demandOverLead) / a.dailyDemand - cycleRunDown(a.reviewDays));
   const fee = lowInventoryLevelFee({
     shortTermDays: days,
     longTermDays: days,
@@ -137,4 +142,13 @@ export function lowInventoryFloorPays(a: {
     amazon: true,
   });
   return fee * a.dailyDemand > (a.floor - a.base) * a.holdingPerUnitDay;
+}
+
+/**
+ * Days by which Amazon's average days of supply fall below the days left after an arrival: half the
+ * review period over which that stock runs down before the next arrival (docs/formulas.md Cover band).
+ * @example cycleRunDown(14) // 7
+ */
+export function cycleRunDown(reviewDays: number | undefined): number {
+  return Number.isFinite(reviewDays) ? Math.max(0, reviewDays!) / 2 : 0;
 }

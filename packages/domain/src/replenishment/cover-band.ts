@@ -2,9 +2,24 @@
  * The cover band of a restock recommendation (docs/formulas.md Cover band, Replenishment costs): the
  * floor of days after arrival and whether it pays, the ceiling above which stock is excess. Pure.
  */
-import { lowInventoryFloorPays } from './costs';
+import { cycleRunDown, lowInventoryFloorPays } from './costs';
 import type { ServiceLevelChoice } from './economics';
 import type { RestockReasoning } from './restock';
+
+/**
+ * Days of forecast demand from now the floor's order-up-to covers: the lead time and the minimum
+ * cover; for Amazon's fee also half the review (rounded up), since the fee reads average stock, which
+ * runs down over the review after arrival. A seller's floor counts the days left at arrival.
+ * @example coverFloorDays({ leadDays: 10, minCover: 28, feeRule: true, reviewDays: 7 }) // 10 + 28 + 4 = 42
+ */
+export function coverFloorDays(a: {
+  leadDays: number;
+  minCover: number;
+  feeRule: boolean;
+  reviewDays: number;
+}): number {
+  return a.leadDays + a.minCover + (a.feeRule ? Math.ceil(cycleRunDown(a.reviewDays)) : 0);
+}
 
 /**
  * Whether the cover floor is kept: unless carrying a unit for minCover days costs more than the margin
@@ -19,6 +34,7 @@ export function floorKept(a: {
   dailyDemand: number;
   holding: number;
   service: ServiceLevelChoice;
+  reviewDays?: number;
 }): boolean {
   if (!(a.minCover > 0)) return false;
   const margin = a.service.lostMarginPerUnit;
@@ -32,6 +48,7 @@ export function floorKept(a: {
         demandOverLead: a.muL,
         dailyDemand: a.dailyDemand,
         holdingPerUnitDay: a.holding,
+        reviewDays: a.reviewDays,
       })
     );
   return margin === null || margin > a.holding * a.minCover;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceLevelChoice } from './economics';
 import type { LumpyProfile, OrderSizeSummary } from './lumpy-demand';
-import { compoundQuantile, lumpyProfile, marginalServiceLevel } from './lumpy-demand';
+import {
+  compoundQuantile,
+  lumpyProfile,
+  marginalServiceLevel,
+  readsOrderSizes,
+  summariseOrderSizes,
+} from './lumpy-demand';
 import { recommendRestock } from './restock';
 import { flatForecast, restockInput } from './plan.fixture';
 
@@ -15,6 +21,31 @@ const year = (sizes: number[]): OrderSizeSummary => ({
 });
 
 const constant = (level: number) => () => level;
+
+describe('summariseOrderSizes', () => {
+  it('counts selling days, their units and squares, and keeps the sizes only while few', () => {
+    // Days 3 and 5 sold: 2 orders, 8 units, 9 + 25 = 34; zero and missing days are not orders.
+    expect(summariseOrderSizes([0, 5, 0, 3, Number.NaN])).toEqual({
+      windowDays: 5,
+      orders: 2,
+      units: 8,
+      sumSquares: 34,
+      sizes: [3, 5],
+    });
+    // Three selling days above a limit of two: the sizes are not kept (not lumpy by ADI anyway).
+    expect(summariseOrderSizes([1, 2, 3], 2)).toMatchObject({ orders: 3, units: 6, sizes: null });
+    // The summary of a year plans as the repository's does.
+    const days = Array.from({ length: 365 }, (_, i) => [10, 400, 600, 1000][i / 90] ?? 0);
+    expect(lumpyProfile(summariseOrderSizes(days))).toMatchObject({ orders: 4, meanSize: 502.5 });
+  });
+
+  it('is read for the SKUs the forecast finds sporadic only', () => {
+    expect(readsOrderSizes({ demandClass: 'lumpy' })).toBe(true);
+    expect(readsOrderSizes({ demandClass: 'intermittent' })).toBe(true);
+    expect(readsOrderSizes({ demandClass: 'smooth' })).toBe(false);
+    expect(readsOrderSizes({ demandClass: 'erratic' })).toBe(false);
+  });
+});
 
 describe('lumpyProfile', () => {
   it('keeps sporadic days of varied sizes (lumpy) and leaves steady or same-sized sellers to the count model', () => {

@@ -6,6 +6,7 @@
  * variance. Pure.
  */
 import { classifyDemandClass } from '../forecasting/classify-demand';
+import type { DemandForecast } from '../forecasting/types';
 import type { AgedCharge, ServiceLevelChoice } from './economics';
 import { MAX_SERVICE_LEVEL, MIN_SERVICE_LEVEL, overageCost } from './economics';
 
@@ -29,6 +30,35 @@ export interface OrderSizeSummary {
   /** Each selling day's units when there are at most `LUMPY_SIZES_KEPT`, else null. */
   sizes: readonly number[] | null;
 }
+
+/**
+ * The order-size summary of daily units over a window (the repository's `orderSizes` reads the same
+ * from the ledger): selling days, units, their squares, and each day's units while at most `keep`.
+ * @example summariseOrderSizes([0, 3, 0, 5], 2) → { windowDays: 4, orders: 2, units: 8, sumSquares: 34, sizes: [3, 5] }
+ */
+export function summariseOrderSizes(days: ArrayLike<number>, keep = LUMPY_SIZES_KEPT): OrderSizeSummary {
+  const sizes: number[] = [];
+  let units = 0;
+  let sumSquares = 0;
+  for (let i = 0; i < days.length; i++) {
+    const y = days[i]!;
+    if (!(y > 0)) continue;
+    sizes.push(y);
+    units += y;
+    sumSquares += y * y;
+  }
+  return {
+    windowDays: days.length,
+    orders: sizes.length,
+    units,
+    sumSquares,
+    sizes: sizes.length <= keep ? sizes.sort((a, b) => a - b) : null,
+  };
+}
+
+/** Whether a forecast's class is sporadic, the SKUs planning reads order sizes for (docs/formulas.md Lumpy demand). */
+export const readsOrderSizes = (f: Pick<DemandForecast, 'demandClass'>): boolean =>
+  f.demandClass === 'lumpy' || f.demandClass === 'intermittent';
 
 export interface LumpyProfile {
   orders: number;

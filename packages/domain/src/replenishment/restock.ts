@@ -16,7 +16,7 @@ import { carryDays, chooseServiceLevel, holdingCostPerUnitDay } from './economic
 import type { Assumption, ResolvedRestockInputs } from './missing-inputs';
 import { resolveMissingInputs } from './missing-inputs';
 import { restockAlert, summarise } from './restock-reasoning';
-import { floorKept, withinCoverBand } from './cover-band';
+import { coverFloorDays, floorKept, withinCoverBand } from './cover-band';
 import { roundOrderQuantity, unitCostFor } from './rounding';
 import type { LumpyReasoning, OrderSizeSummary } from './lumpy-demand';
 import { lumpyProfile, lumpyQuantiles, lumpyReasoning, orderRate } from './lumpy-demand';
@@ -219,12 +219,12 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const reorderPoint = quantile(muL, L);
   const ssL = Math.max(0, reorderPoint - muL);
 
-  const floor = Math.ceil(demandBetween(0, L + minCover));
-  const floorPays = floorKept({ minCover, feeRule, base, floor, muL, dailyDemand, holding, service });
+  const floor = Math.ceil(demandBetween(0, coverFloorDays({ leadDays: L, minCover, feeRule, reviewDays })));
+  const kept = { minCover, feeRule, base, floor, muL, dailyDemand, holding, service, reviewDays };
   const { orderUpTo, basis } = withinCoverBand(base, {
     floor,
     ceiling: Math.floor(demandBetween(0, L + maxCover)),
-    floorPays,
+    floorPays: floorKept(kept),
     capped: !options.allowExcess && dailyDemand > 0,
   });
 

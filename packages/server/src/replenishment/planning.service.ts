@@ -54,7 +54,11 @@ import { loadLpSolver } from './highs-solver';
 import { planInSlices } from './plan-in-slices';
 import { observedLeadTimesByRoute } from './suppliers.service';
 import type { OrderSizeSummary } from '@stockwise/domain/replenishment/lumpy-demand';
-import { LUMPY_SIZES_KEPT, ORDER_SIZE_WINDOW_DAYS } from '@stockwise/domain/replenishment/lumpy-demand';
+import {
+  LUMPY_SIZES_KEPT,
+  ORDER_SIZE_WINDOW_DAYS,
+  readsOrderSizes,
+} from '@stockwise/domain/replenishment/lumpy-demand';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 
 export interface PlanningQuery {
@@ -358,9 +362,7 @@ async function orderSizesOf(
   a: { asOf: string; forecasts: ReadonlyMap<string, SourcedForecast> },
 ): Promise<Map<string, OrderSizeSummary>> {
   const productIds = new Set<number>();
-  for (const [key, { f }] of a.forecasts)
-    if (f.demandClass === 'lumpy' || f.demandClass === 'intermittent')
-      productIds.add(Number(key.split(':')[0]));
+  for (const [key, { f }] of a.forecasts) if (readsOrderSizes(f)) productIds.add(Number(key.split(':')[0]));
   const to = parseIsoDate(a.asOf);
   return replenishmentRepository.orderSizes(sql, accountId, {
     from: isoDate(to - ORDER_SIZE_WINDOW_DAYS),
