@@ -1,13 +1,19 @@
-import { AMAZON_MARKETPLACES } from '@stockwise/domain/channels/amazon/marketplaces';
 import type { Sql } from '../database';
 import type { ProductScope } from '../health/product-scope';
-import { amazonLocationsSql, productScopeSql } from '../health/product-scope';
+import { amazonLocationsSql, locationScopeSql, productScopeSql } from '../health/product-scope';
 import type { BracketParam } from './layer-sums';
 import { bracketAmountSql, layerSums } from './layer-sums';
 
-/** Sales of one SKU in one currency (the order's, else the location's marketplace's, else the product's). */
+/**
+ * Sales of one SKU from one location with one order currency: the sale's currency is the order's, else
+ * the location's marketplace's, else the product's (the caller resolves it: domain marketplaceCurrency).
+ */
 export interface ProfitSales {
-  currency: string;
+  /** The order's currency; null when the order has none (or the shipment no order). */
+  orderCurrency: string | null;
+  locationId: number;
+  /** The shipping location's marketplace, as stored. */
+  marketplace: string | null;
   units: number;
   revenue: number;
   /** Units and revenue of Amazon-fulfilled shipments (referral and fulfilment fees apply). */
@@ -37,14 +43,17 @@ export interface ProfitRow {
   weightUnit: string;
   /** The product's currency: its unit cost's, so COGS's. */
   costCurrency: string;
-  /** Per sale currency, in currency order; empty when nothing shipped. */
+  /** Per shipping location and order currency; empty when nothing shipped. */
   sales: ProfitSales[];
   /** Σ shipments × FIFO unit cost, in `costCurrency`. */
   cogs: number;
-  /** Units received at Amazon locations (inbound shipping applies). */
-  amazonReceivedUnits: number;
-  /** Σ over the period's days of units on hand at Amazon locations (unit-days, for storage fees), per storage month. */
-  unitDaysByMonth: Record<string, number>;
+  /** Units received per Amazon location (inbound shipping applies). */
+  amazonReceived: { locationId: number; units: number }[];
+  /**
+   * Σ over the period's days of units on hand (unit-days, for storage fees) per Amazon location and
+   * storage month ('YYYY-MM').
+   */
+  unitDays: { locationId: number; month: string; unitDays: number }[];
   /** Per settlement currency, in currency order. */
   settled: ProfitSettled[];
 }
@@ -54,17 +63,16 @@ const AMAZON_SALE = `(m.channel = 'amazon' OR (m.channel IS NULL AND m.location_
 
 /**
  * The profit page's statement: per SKU, sales per currency, FIFO cost, Amazon receipts, Amazon unit-days
- * per month and settled amounts per currency ($2..$3 the period, $4/$5 marketplace codes and currencies).
+ * per location and month, and settled amounts per currency ($2..$3 the period). Per location, so that each
+ * is priced by its own marketplace's fee table.
  */
 const pageSql = (where: string, amazonLocations: string) =>
   `WITH prod AS MATERIALIZED (
          SELECT p.id, p.sku, p.title, p.asin, p.cubic_feet, p.size_tier, p.weight, p.weight_unit, p.currency FROM products p WHERE p.account_id = $1 ${where}
        ),
        fba AS (${amazonLocations}),
-       -- The currency a sale was paid in: its order's, else its Amazon marketplace's, else the product's.
-       mkt AS (SELECT * FROM unnest($4::text[], $5::text[]) AS x(code, currency)),
        sold AS (
-         SELECT m.product_id, coalesce(o.currency, mkt.currency, prod.currency) AS currency,
+         SELECT m.product_id, o.currency AS order_currency, m.location_id, l.marketplace,
            sum(-m.on_hand_delta) AS units,
            sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) AS revenue,
            sum(-m.on_hand_delta * coalesce(m.unit_cost, 0)) AS cogs,
@@ -72,57 +80,68 @@ const pageSql = (where: string, amazonLocations: string) =>
            coalesce(sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) FILTER (WHERE ${AMAZON_SALE}), 0) AS amazon_revenue
          FROM stock_movements m JOIN prod ON prod.id = m.product_id
          JOIN locations l ON l.id = m.location_id AND l.account_id = $1
-         LEFT JOIN mkt ON mkt.code = upper(l.marketplace)
          -- an order's movements name its id as text: compared as a number so the key can be used
          LEFT JOIN orders o ON m.reference_type = 'order' AND o.account_id = $1
            AND o.id = (CASE WHEN m.reference_id ~ '^[0-9]{1,18}$' THEN m.reference_id::bigint END)
          WHERE m.account_id = $1 AND m.type = 'shipment'
            AND m.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND m.occurred_at < ($3::date::timestamp AT TIME ZONE 'UTC')
-         GROUP BY m.product_id, 2
+         GROUP BY m.product_id, o.currency, m.location_id, l.marketplace
        ),
        sales AS (
          SELECT product_id, sum(cogs) AS cogs,
-           json_agg(json_build_object('currency', currency, 'units', units, 'revenue', revenue,
-             'amazonUnits', amazon_units, 'amazonRevenue', amazon_revenue) ORDER BY currency) AS by_currency
+           json_agg(json_build_object('orderCurrency', order_currency, 'locationId', location_id,
+             'marketplace', marketplace, 'units', units, 'revenue', revenue,
+             'amazonUnits', amazon_units, 'amazonRevenue', amazon_revenue) ORDER BY location_id, order_currency) AS by_location
          FROM sold GROUP BY product_id
        ),
-       received AS (
-         SELECT m.product_id, sum(m.on_hand_delta) AS units
+       received_at AS (
+         SELECT m.product_id, m.location_id, sum(m.on_hand_delta) AS units
          FROM stock_movements m JOIN prod ON prod.id = m.product_id
          WHERE m.account_id = $1 AND m.type = 'receipt' AND m.location_id IN (SELECT id FROM fba)
            AND m.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND m.occurred_at < ($3::date::timestamp AT TIME ZONE 'UTC')
-         GROUP BY m.product_id
+         GROUP BY m.product_id, m.location_id
+       ),
+       received AS (
+         SELECT product_id, json_agg(json_build_object('locationId', location_id, 'units', units) ORDER BY location_id) AS by_location
+         FROM received_at GROUP BY product_id
        ),
        days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date - 1, interval '1 day') AS d),
        fba_mv AS (
-         SELECT m.product_id, (m.occurred_at AT TIME ZONE 'UTC')::date AS day, sum(m.on_hand_delta) AS delta
+         SELECT m.product_id, m.location_id, (m.occurred_at AT TIME ZONE 'UTC')::date AS day, sum(m.on_hand_delta) AS delta
          FROM stock_movements m JOIN prod ON prod.id = m.product_id
          WHERE m.account_id = $1 AND m.location_id IN (SELECT id FROM fba) AND m.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC')
-         GROUP BY m.product_id, (m.occurred_at AT TIME ZONE 'UTC')::date
+         GROUP BY m.product_id, m.location_id, (m.occurred_at AT TIME ZONE 'UTC')::date
        ),
-       fba_now AS (SELECT s.product_id, sum(s.on_hand) AS on_hand FROM stock_balances s JOIN prod ON prod.id = s.product_id WHERE s.account_id = $1 AND s.location_id IN (SELECT id FROM fba) GROUP BY s.product_id),
+       fba_now AS (SELECT s.product_id, s.location_id, sum(s.on_hand) AS on_hand FROM stock_balances s JOIN prod ON prod.id = s.product_id WHERE s.account_id = $1 AND s.location_id IN (SELECT id FROM fba) GROUP BY s.product_id, s.location_id),
        opening AS (
-         SELECT n.product_id, n.on_hand - coalesce(since.delta, 0) AS on_hand
-         FROM fba_now n LEFT JOIN (SELECT product_id, sum(delta) AS delta FROM fba_mv GROUP BY product_id) since ON since.product_id = n.product_id
+         SELECT n.product_id, n.location_id, n.on_hand - coalesce(since.delta, 0) AS on_hand
+         FROM fba_now n LEFT JOIN (SELECT product_id, location_id, sum(delta) AS delta FROM fba_mv GROUP BY product_id, location_id) since
+           ON since.product_id = n.product_id AND since.location_id = n.location_id
        ),
        -- Every day of the period with that day's change (zero on quiet days), grouped rather than joined:
        -- a join against the movement CTE can be planned as a nested loop over it, minutes on a small catalogue.
        daily AS (
-         SELECT product_id, day, sum(delta) AS delta FROM (
-           SELECT o.product_id, d.day, 0 AS delta FROM opening o CROSS JOIN days d
+         SELECT product_id, location_id, day, sum(delta) AS delta FROM (
+           SELECT o.product_id, o.location_id, d.day, 0 AS delta FROM opening o CROSS JOIN days d
            UNION ALL
-           SELECT x.product_id, x.day, x.delta FROM fba_mv x WHERE x.day < $3::date AND x.product_id IN (SELECT product_id FROM opening)
-         ) g GROUP BY product_id, day
+           SELECT x.product_id, x.location_id, x.day, x.delta FROM fba_mv x
+           WHERE x.day < $3::date AND (x.product_id, x.location_id) IN (SELECT product_id, location_id FROM opening)
+         ) g GROUP BY product_id, location_id, day
        ),
        levels AS (
-         SELECT d.product_id, d.day, o.on_hand + sum(d.delta) OVER (PARTITION BY d.product_id ORDER BY d.day) AS level
-         FROM daily d JOIN opening o ON o.product_id = d.product_id
+         SELECT d.product_id, d.location_id, d.day,
+           o.on_hand + sum(d.delta) OVER (PARTITION BY d.product_id, d.location_id ORDER BY d.day) AS level
+         FROM daily d JOIN opening o ON o.product_id = d.product_id AND o.location_id = d.location_id
        ),
        unit_days AS (
-         SELECT product_id, to_char(day, 'YYYY-MM') AS month, sum(GREATEST(0, level)) AS unit_days
-         FROM levels GROUP BY product_id, to_char(day, 'YYYY-MM')
+         SELECT product_id, location_id, to_char(day, 'YYYY-MM') AS month, sum(GREATEST(0, level)) AS unit_days
+         FROM levels GROUP BY product_id, location_id, to_char(day, 'YYYY-MM')
        ),
-       ud AS (SELECT product_id, json_object_agg(month, unit_days) AS by_month FROM unit_days GROUP BY product_id),
+       ud AS (
+         SELECT product_id, json_agg(json_build_object('locationId', location_id, 'month', month, 'unitDays', unit_days)
+           ORDER BY location_id, month) AS by_location
+         FROM unit_days GROUP BY product_id
+       ),
        settled_sums AS (
          SELECT a.product_id, a.currency,
            sum(a.amount) FILTER (WHERE a.kind = 'fee')::float8 AS fee,
@@ -138,8 +157,8 @@ const pageSql = (where: string, amazonLocations: string) =>
            'reimbursement', reimbursement) ORDER BY currency) AS by_currency
          FROM settled_sums GROUP BY product_id
        )
-       SELECT prod.*, s.by_currency AS sales, coalesce(s.cogs, 0) AS cogs,
-         coalesce(rc.units, 0) AS amazon_received, ud.by_month AS unit_days, st.by_currency AS settled
+       SELECT prod.*, s.by_location AS sales, coalesce(s.cogs, 0) AS cogs,
+         rc.by_location AS amazon_received, ud.by_location AS unit_days, st.by_currency AS settled
        FROM prod LEFT JOIN sales s ON s.product_id = prod.id LEFT JOIN received rc ON rc.product_id = prod.id
        LEFT JOIN ud ON ud.product_id = prod.id LEFT JOIN settled st ON st.product_id = prod.id
        ORDER BY prod.sku`;
@@ -154,13 +173,7 @@ export const profitRepository = {
     accountId: number,
     q: { from: string; to: string } & ProductScope,
   ): Promise<ProfitRow[]> {
-    const params: unknown[] = [
-      accountId,
-      q.from,
-      q.to,
-      AMAZON_MARKETPLACES.map((m) => m.code),
-      AMAZON_MARKETPLACES.map((m) => m.currency),
-    ];
+    const params: unknown[] = [accountId, q.from, q.to];
     const where = productScopeSql(params, q);
     const amazonLocations = amazonLocationsSql(params);
     const rows = await sql.query<{
@@ -175,8 +188,8 @@ export const profitRepository = {
       currency: string;
       sales: ProfitSales[] | null;
       cogs: number;
-      amazon_received: number;
-      unit_days: Record<string, number> | null;
+      amazon_received: ProfitRow['amazonReceived'] | null;
+      unit_days: ProfitRow['unitDays'] | null;
       settled: ProfitSettled[] | null;
     }>(pageSql(where, amazonLocations), params);
     return rows.map((r) => ({
@@ -191,14 +204,14 @@ export const profitRepository = {
       costCurrency: r.currency,
       sales: r.sales ?? [],
       cogs: r.cogs,
-      amazonReceivedUnits: r.amazon_received,
-      unitDaysByMonth: Object.fromEntries(Object.entries(r.unit_days ?? {}).map(([k, v]) => [k, v])),
+      amazonReceived: r.amazon_received ?? [],
+      unitDays: r.unit_days ?? [],
       settled: r.settled ?? [],
     }));
   },
   /**
    * The aged-inventory surcharge per SKU on each of `days` (assessment days, 'YYYY-MM-DD'), from the ledger
-   * as it stood at the end of that day: the units then on hand at Amazon's locations (today's balance −
+   * as it stood at the end of that day: the units then on hand at Amazon's locations (or those given) (today's balance −
    * later movements), in the layers then open (FIFO leaves the newest: the layers opened by that day,
    * newest first, up to the units on hand), each aged by its arrival at Amazon
    * (docs/formulas.md#storage-fees-and-the-aged-inventory-surcharge). For a page of SKUs, set-based.
@@ -206,18 +219,23 @@ export const profitRepository = {
   async surchargesOnDays(
     sql: Sql,
     accountId: number,
-    q: { days: readonly string[]; brackets: readonly BracketParam[] } & ProductScope,
+    q: {
+      days: readonly string[];
+      brackets: readonly BracketParam[];
+      /** The Amazon locations counted (one marketplace's); Amazon's all when absent. */
+      locationIds?: readonly number[] | undefined;
+    } & ProductScope,
   ): Promise<{ sku: string; day: string; amount: number }[]> {
     if (q.days.length === 0 || q.brackets.length === 0) return [];
     const params: unknown[] = [accountId, q.days];
     const where = productScopeSql(params, q);
-    const amazon = amazonLocationsSql(params);
+    const amazon = locationScopeSql(params, q.locationIds);
     const sums = layerSums(params, { brackets: q.brackets, warnDays: null });
     const amount = sums.brackets.map((b, i) => bracketAmountSql(b, i, 'k', 'coalesce(prod.cubic_feet, 0)'));
     const endOf = (day: string) => `((${day} + 1)::timestamp AT TIME ZONE 'UTC')`;
     return sql.query<{ sku: string; day: string; amount: number }>(
       `WITH prod AS MATERIALIZED (SELECT p.id, p.sku, p.cubic_feet FROM products p WHERE p.account_id = $1 ${where}),
-       amz AS MATERIALIZED (${amazon}),
+       amz(id) AS MATERIALIZED (${amazon}),
        days AS (SELECT DISTINCT unnest($2::date[]) AS day),
        level AS MATERIALIZED (
          SELECT b.product_id, b.location_id, d.day, b.on_hand - coalesce((

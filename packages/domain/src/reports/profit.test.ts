@@ -47,4 +47,24 @@ describe('profit per currency', () => {
     ]);
     expect(() => profitByCurrency([{ ...ZERO_PROFIT, currency: '', revenue: 1 }])).toThrow(RangeError);
   });
+
+  it('fees of a marketplace without a fee table: named, no profit and no ratios, in the line and its total', () => {
+    const lines = profitByCurrency([
+      { ...ZERO_PROFIT, currency: 'JPY', unitsSold: 2, revenue: 4000 },
+      // the stand-in table's estimates are 0 but unknown: they name JP even with nothing in them
+      { ...ZERO_PROFIT, currency: 'JPY', withoutFeeTable: ['JP'] },
+      { ...ZERO_PROFIT, currency: 'EUR', withoutFeeTable: ['JP'] },
+    ]);
+    expect(lines.map((l) => [l.currency, l.revenue, l.profit, l.margin, l.withoutFeeTable])).toEqual([
+      ['EUR', 0, null, null, ['JP']],
+      ['JPY', 4000, null, null, ['JP']],
+    ]);
+    const known = profitByCurrency([{ ...ZERO_PROFIT, currency: 'JPY', revenue: 100, cogs: 40 }]);
+    const totals = profitTotalsByCurrency([...lines, ...known]);
+    expect(totals.map((t) => [t.currency, t.revenue, t.profit, t.withoutFeeTable])).toEqual([
+      ['EUR', 0, null, ['JP']],
+      ['JPY', 4100, null, ['JP']],
+    ]);
+    expect(known[0]).toMatchObject({ profit: 60, margin: 0.6, withoutFeeTable: [] });
+  });
 });

@@ -82,11 +82,20 @@ export function addProfit(a: ProfitInputs, b: ProfitInputs): ProfitInputs {
 /** Amounts of one SKU that are all in one currency (ISO 4217). */
 export interface CurrencyProfitInputs extends ProfitInputs {
   currency: string;
+  /**
+   * Amazon marketplaces whose fees these amounts should include but whose fee table is missing
+   * (docs/fees.md, "no fee table"): their estimates are unknown, not 0.
+   */
+  withoutFeeTable?: readonly string[] | undefined;
 }
 
 /** A SKU's profit in one currency. */
-export interface CurrencyProfitLine extends ProfitLine {
+export interface CurrencyProfitLine extends Omit<ProfitLine, 'profit'> {
   currency: string;
+  /** Null when some of its fees are unknown (`withoutFeeTable`): a profit without them would overstate it. */
+  profit: number | null;
+  /** The marketplaces, in code order, whose fees this line lacks for want of a fee table. */
+  withoutFeeTable: string[];
   /**
    * The SKU also has money in another currency (e.g. sold in EUR, bought in USD): this line's profit is
    * only its currency's net, so margin, ROI and storage % are null — a ratio across currencies would
@@ -98,22 +107,40 @@ export interface CurrencyProfitLine extends ProfitLine {
 const isEmpty = (x: ProfitInputs) =>
   (Object.keys(ZERO_PROFIT) as (keyof ProfitInputs)[]).every((k) => x[k] === 0);
 
-/** Amounts added per currency, in currency-code order; a part with nothing in it makes no currency. */
-function sumPerCurrency(parts: readonly CurrencyProfitInputs[]): [string, ProfitInputs][] {
-  const sums = new Map<string, ProfitInputs>();
+interface CurrencySum {
+  inputs: ProfitInputs;
+  withoutFeeTable: Set<string>;
+}
+
+/**
+ * Amounts added per currency, in currency-code order; a part with nothing in it makes no currency
+ * unless it names a marketplace without a fee table (its fees are unknown, not absent).
+ */
+function sumPerCurrency(parts: readonly CurrencyProfitInputs[]): [string, CurrencySum][] {
+  const sums = new Map<string, CurrencySum>();
   for (const part of parts) {
     if (!part.currency) throw new RangeError('a profit amount has no currency');
-    if (isEmpty(part)) continue;
-    sums.set(part.currency, addProfit(sums.get(part.currency) ?? ZERO_PROFIT, part));
+    const unknown = part.withoutFeeTable ?? [];
+    if (isEmpty(part) && unknown.length === 0) continue;
+    const sum = sums.get(part.currency) ?? { inputs: ZERO_PROFIT, withoutFeeTable: new Set<string>() };
+    for (const m of unknown) sum.withoutFeeTable.add(m);
+    sums.set(part.currency, { inputs: addProfit(sum.inputs, part), withoutFeeTable: sum.withoutFeeTable });
   }
   return [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function currencyLine(currency: string, inputs: ProfitInputs, mixed: boolean): CurrencyProfitLine {
-  const line = profitLine(inputs);
-  return mixed
-    ? { ...line, currency, mixedCurrencies: true, margin: null, roi: null, storageFeePercentOfRevenue: null }
-    : { ...line, currency, mixedCurrencies: false };
+function currencyLine(currency: string, sum: CurrencySum, mixed: boolean): CurrencyProfitLine {
+  const line = profitLine(sum.inputs);
+  const withoutFeeTable = [...sum.withoutFeeTable].sort();
+  const noRatios = { margin: null, roi: null, storageFeePercentOfRevenue: null };
+  return {
+    ...line,
+    ...(mixed || withoutFeeTable.length > 0 ? noRatios : {}),
+    profit: withoutFeeTable.length > 0 ? null : line.profit,
+    currency,
+    mixedCurrencies: mixed,
+    withoutFeeTable,
+  };
 }
 
 /**
@@ -121,24 +148,26 @@ function currencyLine(currency: string, inputs: ProfitInputs, mixed: boolean): C
  * the currency it was paid in — revenue in the sale's, COGS in the cost's, fee estimates in the fee
  * table's, settled amounts in the settlement's — and nothing is converted. One line per currency (in
  * currency order), each the net of its own amounts; when a SKU has more than one, each line says so and
- * has no ratios, because its revenue and its costs are in different money.
+ * has no ratios, because its revenue and its costs are in different money. A line with fees of a
+ * marketplace without a fee table names it and has no profit and no ratios (those fees are unknown).
  * @example profitByCurrency([{ ...ZERO_PROFIT, currency: 'EUR', unitsSold: 2, revenue: 40 }, { ...ZERO_PROFIT, currency: 'USD', cogs: 12 }]).map((l) => [l.currency, l.profit, l.margin])
  * // [['EUR', 40, null], ['USD', -12, null]]
  */
 export function profitByCurrency(parts: readonly CurrencyProfitInputs[]): CurrencyProfitLine[] {
   const sums = sumPerCurrency(parts);
-  return sums.map(([currency, inputs]) => currencyLine(currency, inputs, sums.length > 1));
+  return sums.map(([currency, sum]) => currencyLine(currency, sum, sums.length > 1));
 }
 
 /**
  * Totals per currency of SKU lines (one entry per currency, in currency order): their amounts added
- * and the ratios taken again on the sums; a currency any of whose lines is mixed has no ratios either.
+ * and the ratios taken again on the sums; a currency any of whose lines is mixed has no ratios either,
+ * one with a line lacking a fee table no profit.
  */
 export function profitTotalsByCurrency(lines: readonly CurrencyProfitLine[]): CurrencyProfitLine[] {
-  return sumPerCurrency(lines).map(([currency, inputs]) =>
+  return sumPerCurrency(lines).map(([currency, sum]) =>
     currencyLine(
       currency,
-      inputs,
+      sum,
       lines.some((l) => l.currency === currency && l.mixedCurrencies),
     ),
   );

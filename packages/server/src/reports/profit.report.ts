@@ -1,3 +1,4 @@
+import { marketplaceCurrency } from '@stockwise/domain/channels/amazon/marketplaces';
 import { toPounds } from '@stockwise/domain/catalog/dimensions';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
@@ -11,15 +12,45 @@ import { profitRepository } from '@stockwise/db/reports/profit.repository';
 import type { Transactor } from '../platform/transactor';
 import { REPORT_COLUMNS } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
-import { analytic, orNull, r2, r3, scopeOf, storageTypeOfTier } from './report-context';
+import {
+  analytic,
+  contextsByMarketplace,
+  orNull,
+  r2,
+  r3,
+  scopeIds,
+  scopeOf,
+  storageTypeOfTier,
+} from './report-context';
 import type { ReportRow } from './report-writers';
 
 /** Assessment days of the aged-inventory surcharge counted in a profit period (a year and a month at most). */
 const MAX_ASSESSMENTS = 13;
 
+/** The fee table pricing each location's units: its marketplace's for Amazon's, the report's otherwise. */
+interface Pricing {
+  byMarketplace: ReportContext[];
+  of: (locationId: number) => FeeSchedule;
+}
+
+async function pricing(ctx: ReportContext): Promise<Pricing> {
+  const byMarketplace = await contextsByMarketplace(ctx);
+  const schedules = new Map(byMarketplace.flatMap((c) => scopeIds(c).map((id) => [id, c.schedule] as const)));
+  return { byMarketplace, of: (id) => schedules.get(id) ?? ctx.schedule };
+}
+
+/** The amounts of a fee table's estimates: in its currency, naming it when it is the stand-in of none. */
+const estimate = (schedule: FeeSchedule, amounts: Partial<CurrencyProfitInputs>): CurrencyProfitInputs => ({
+  ...ZERO_PROFIT,
+  ...amounts,
+  currency: schedule.currency,
+  withoutFeeTable: schedule.noTable ? [schedule.marketplace] : [],
+});
+
 /**
  * Aged surcharge per SKU on each assessment day in [from, to), from the ledger as it stood on that day:
- * the layers then open at Amazon's locations, aged by their arrival at Amazon.
+ * the layers then open at one marketplace's Amazon locations, aged by their arrival at Amazon, with that
+ * marketplace's brackets and assessment day.
  */
 async function agedSurcharges(
   tx: Transactor,
@@ -34,6 +65,7 @@ async function agedSurcharges(
     profitRepository.surchargesOnDays(sql, ctx.actor.accountId, {
       days: assessments.slice(-MAX_ASSESSMENTS),
       brackets: ctx.schedule.agedSurcharge,
+      locationIds: scopeIds(ctx),
       ...scopeOf(range),
     }),
   );
@@ -42,52 +74,70 @@ async function agedSurcharges(
   return surcharge;
 }
 
-/** Storage fees of the Amazon unit-days in each month of the period, at that month's rate. */
-function storageFees(schedule: FeeSchedule, r: ProfitRow): number {
-  const storageType = storageTypeOfTier(r.sizeTier);
-  let storage = 0;
-  for (const [month, unitDays] of Object.entries(r.unitDaysByMonth)) {
-    const [y = 0, m = 1] = month.split('-').map(Number);
-    const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    storage +=
-      (unitDays / daysInMonth) * (r.cubicFeet ?? 0) * storageRate(schedule, { storageType, month: m });
-  }
-  return storage;
+/** Storage fees of unit-days in one month ('YYYY-MM'), at that month's rate of `schedule`. */
+function storageFee(schedule: FeeSchedule, r: ProfitRow, month: string, unitDays: number): number {
+  const [y = 0, m = 1] = month.split('-').map(Number);
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const rate = storageRate(schedule, { storageType: storageTypeOfTier(r.sizeTier), month: m });
+  return (unitDays / daysInMonth) * (r.cubicFeet ?? 0) * rate;
 }
 
 /**
  * A SKU's revenue and costs over the period, each in the currency it is paid in
  * (docs/formulas.md, "Profit in several currencies"): revenue and the referral fee (a rate of it) in the
- * sale's, COGS in the product's, the fee table's estimates in the table's, settled amounts in the
- * settlement's. Amazon's item fees: what its settlement reports charged when the SKU has settled fees in
- * that currency in the period (docs/formulas.md "Settlement report"), else the fee table's referral and
- * fulfilment estimate; refunds and reimbursements only from settlements.
+ * sale's, COGS in the product's, settled amounts in the settlement's, and the fee estimates of the units
+ * at or shipped from each location by that location's fee table, in the table's currency (a marketplace
+ * without one: unknown, named). Amazon's item fees: what its settlement reports charged when the SKU has
+ * settled fees in that currency in the period (docs/formulas.md "Settlement report"), else the fee
+ * table's referral and fulfilment estimate; refunds and reimbursements only from settlements.
  */
-function profitParts(schedule: FeeSchedule, r: ProfitRow, agedSurcharge: number): CurrencyProfitInputs[] {
+function profitParts(
+  fees: Pricing,
+  r: ProfitRow,
+  agedSurcharge: readonly CurrencyProfitInputs[],
+): CurrencyProfitInputs[] {
   const weightLb = r.weight === null ? 1 : toPounds(r.weight, r.weightUnit as 'lb');
   const settledFees = (currency: string) => r.settled.some((s) => s.currency === currency && s.fee !== null);
-  const units = r.sales.reduce((n, s) => n + s.units, 0);
-  const amazonUnits = r.sales.reduce((n, s) => n + s.amazonUnits, 0);
+  const tier = feeSizeTier(r.sizeTier);
   return [
-    ...r.sales.map((s) => ({
-      ...ZERO_PROFIT,
-      currency: s.currency,
-      unitsSold: s.units,
-      revenue: s.revenue,
-      referralFees: settledFees(s.currency) ? 0 : s.amazonRevenue * schedule.referralRate,
-    })),
+    ...r.sales.flatMap((s) => {
+      const schedule = fees.of(s.locationId);
+      const currency = s.orderCurrency ?? marketplaceCurrency(s.marketplace) ?? r.costCurrency;
+      // the referral fee is a rate of the sale, in its currency; unknown without the marketplace's table
+      const referral = !settledFees(currency) && s.amazonRevenue > 0;
+      return [
+        {
+          ...ZERO_PROFIT,
+          currency,
+          unitsSold: s.units,
+          revenue: s.revenue,
+          referralFees: referral ? s.amazonRevenue * schedule.referralRate : 0,
+          withoutFeeTable: referral ? estimate(schedule, {}).withoutFeeTable : [],
+        },
+        estimate(schedule, {
+          fulfilmentFees: settledFees(schedule.currency)
+            ? 0
+            : s.amazonUnits * fulfilmentFee(schedule, { sizeTier: tier, weightLb }),
+          otherVariableCost: s.units * schedule.otherVariablePerUnit,
+        }),
+      ];
+    }),
     { ...ZERO_PROFIT, currency: r.costCurrency, cogs: r.cogs },
-    {
-      ...ZERO_PROFIT,
-      currency: schedule.currency,
-      fulfilmentFees: settledFees(schedule.currency)
-        ? 0
-        : amazonUnits * fulfilmentFee(schedule, { sizeTier: feeSizeTier(r.sizeTier), weightLb }),
-      storageFees: storageFees(schedule, r),
-      agedSurcharge,
-      inboundShipping: r.amazonReceivedUnits * (r.cubicFeet ?? 0) * schedule.inboundPerCubicFoot,
-      otherVariableCost: units * schedule.otherVariablePerUnit,
-    },
+    ...r.unitDays
+      .filter((u) => u.unitDays > 0)
+      .map((u) => {
+        const schedule = fees.of(u.locationId);
+        return estimate(schedule, { storageFees: storageFee(schedule, r, u.month, u.unitDays) });
+      }),
+    ...agedSurcharge,
+    ...r.amazonReceived
+      .filter((u) => u.units > 0)
+      .map((u) => {
+        const schedule = fees.of(u.locationId);
+        return estimate(schedule, {
+          inboundShipping: u.units * (r.cubicFeet ?? 0) * schedule.inboundPerCubicFoot,
+        });
+      }),
     ...r.settled.map((s) => ({
       ...ZERO_PROFIT,
       currency: s.currency,
@@ -104,10 +154,14 @@ const isListed = (lines: readonly CurrencyProfitLine[]) =>
     (l) =>
       l.unitsSold > 0 ||
       l.storageFees > 0 ||
+      l.withoutFeeTable.length > 0 ||
       l.settledFees !== 0 ||
       l.refunds !== 0 ||
       l.reimbursements !== 0,
   );
+
+/** An amount that includes fee estimates: null when a marketplace in it has no fee table (unknown, not 0). */
+const estimated = (p: CurrencyProfitLine, x: number) => (p.withoutFeeTable.length > 0 ? null : r2(x));
 
 function profitRow(r: ProfitRow, p: CurrencyProfitLine, others: readonly string[]): ReportRow {
   return {
@@ -119,19 +173,20 @@ function profitRow(r: ProfitRow, p: CurrencyProfitLine, others: readonly string[
     'units-sold': p.unitsSold,
     revenue: r2(p.revenue),
     cogs: r2(p.cogs),
-    'referral-fees': r2(p.referralFees),
-    'fulfillment-fees': r2(p.fulfilmentFees),
-    'storage-fees': r2(p.storageFees),
-    'aged-inventory-surcharge': r2(p.agedSurcharge),
-    'inbound-shipping': r2(p.inboundShipping),
-    'other-variable-cost': r2(p.otherVariableCost),
+    'referral-fees': estimated(p, p.referralFees),
+    'fulfillment-fees': estimated(p, p.fulfilmentFees),
+    'storage-fees': estimated(p, p.storageFees),
+    'aged-inventory-surcharge': estimated(p, p.agedSurcharge),
+    'inbound-shipping': estimated(p, p.inboundShipping),
+    'other-variable-cost': estimated(p, p.otherVariableCost),
     'settled-fees': r2(p.settledFees),
     refunds: r2(p.refunds),
     reimbursements: r2(p.reimbursements),
-    profit: r2(p.profit),
+    profit: orNull(p.profit, r2),
     margin: orNull(p.margin, r3),
     roi: orNull(p.roi, r3),
     'storage-fees-percent-of-revenue': orNull(p.storageFeePercentOfRevenue, r2),
+    'without-fee-table': p.withoutFeeTable.length > 0 ? p.withoutFeeTable.join(' ') : null,
   };
 }
 
@@ -142,16 +197,17 @@ function currencyTotal(t: CurrencyProfitLine) {
     unitsSold: t.unitsSold,
     revenue: r2(t.revenue),
     cogs: r2(t.cogs),
-    fees: r2(t.referralFees + t.fulfilmentFees + t.settledFees),
+    fees: estimated(t, t.referralFees + t.fulfilmentFees + t.settledFees),
     refunds: r2(t.refunds),
     reimbursements: r2(t.reimbursements),
-    storageFees: r2(t.storageFees + t.agedSurcharge),
-    inboundShipping: r2(t.inboundShipping),
-    profit: r2(t.profit),
+    storageFees: estimated(t, t.storageFees + t.agedSurcharge),
+    inboundShipping: estimated(t, t.inboundShipping),
+    profit: orNull(t.profit, r2),
     margin: t.margin,
     roi: t.roi,
     storageFeePercentOfRevenue: t.storageFeePercentOfRevenue,
     mixedCurrencies: t.mixedCurrencies,
+    withoutFeeTable: t.withoutFeeTable,
   };
 }
 
@@ -164,11 +220,22 @@ async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): 
   const rows = await analytic(tx, (sql) =>
     profitRepository.page(sql, ctx.actor.accountId, { from, to, ...scopeOf(range) }),
   );
-  const surcharge = await agedSurcharges(tx, ctx, range);
+  const fees = await pricing(ctx);
+  // each marketplace's surcharge by its own brackets and assessment day, in its table's currency
+  const surcharges = await Promise.all(
+    fees.byMarketplace.map(async (c) => ({
+      schedule: c.schedule,
+      bySku: await agedSurcharges(tx, c, range),
+    })),
+  );
   const all: CurrencyProfitLine[] = [];
   const out: ReportRow[] = [];
   for (const r of rows) {
-    const lines = profitByCurrency(profitParts(ctx.schedule, r, surcharge.get(r.sku) ?? 0));
+    const aged = surcharges.flatMap(({ schedule, bySku }) => {
+      const amount = bySku.get(r.sku);
+      return amount === undefined ? [] : [estimate(schedule, { agedSurcharge: amount })];
+    });
+    const lines = profitByCurrency(profitParts(fees, r, aged));
     all.push(...lines);
     if (!isListed(lines)) continue;
     for (const l of lines)

@@ -130,6 +130,7 @@ export const REPORT_COLUMNS = {
     'margin',
     'roi',
     'storage-fees-percent-of-revenue',
+    'without-fee-table',
   ],
 } as const;
 

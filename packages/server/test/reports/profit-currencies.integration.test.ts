@@ -1,7 +1,11 @@
 import { expect, it } from 'vitest';
+import type { SizeTier } from '@stockwise/domain/catalog/dimensions';
+import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
+import { fulfilmentFee, storageRate } from '@stockwise/domain/fees/fee-schedule';
+import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
 import { REPORT_COLUMNS } from '../../src/reports/report-columns';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { dateAt } from '../support/days';
+import { dateAt, todayIso } from '../support/days';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
 
@@ -123,6 +127,132 @@ describeEachBackend(
         'CUP,,Cup,EUR',
         'MUG,,Mug,EUR',
         'MUG,,Mug,USD',
+      ]);
+    });
+
+    it('each Amazon location is priced by its marketplace’s fee table in that table’s currency; JP has none', async () => {
+      const owner = await newAccount(ctx.sw);
+      const api = client(ctx.app, owner.token);
+      for (const [code, marketplace] of [
+        ['FBA-US', 'US'],
+        ['FBA-DE', 'DE'],
+        ['FBA-JP', 'JP'],
+        ['FBA-GB', 'GB'],
+      ] as const)
+        expect(
+          (await api.post('/api/v1/locations', { code, name: code, type: 'amazon_fba', marketplace })).status,
+        ).toBe(201);
+      // a DE table of the seller's own with a fulfilment fee and inbound rate unlike the US table's
+      const today = todayIso();
+      const de = await api.post('/api/v1/fees', {
+        marketplace: 'DE',
+        effectiveFrom: dateAt(-30),
+        referralRate: 0.07,
+        inboundPerCubicFoot: 0.9,
+        otherVariablePerUnit: 0.25,
+        fulfilment: ['small_standard', 'large_standard', 'large_bulky', 'extra_large'].map((sizeTier) => ({
+          sizeTier,
+          maxWeightLb: null,
+          fee: 4.1,
+          perLbAbove: 0,
+          baseWeightLb: 0,
+        })),
+      });
+      expect(de.status, JSON.stringify(de.body)).toBe(201);
+      // one SKU per location (an order ships from where the stock is), all bought in USD
+      const dims = { length: 10, width: 8, height: 4, dimensionUnit: 'in', weight: 1, weightUnit: 'lb' };
+      const products = new Map<string, { cubicFeet: number; sizeTier: string }>();
+      for (const [sku, location] of [
+        ['MUG', 'FBA-US'],
+        ['BOWL', 'FBA-DE'],
+        ['TEA', 'FBA-JP'],
+        ['SCARF', 'FBA-GB'],
+      ] as const) {
+        const p = await api.post('/api/v1/products', { sku, title: sku, currency: 'USD', ...dims });
+        expect(p.status, JSON.stringify(p.body)).toBe(201);
+        products.set(sku, p.body as { cubicFeet: number; sizeTier: string });
+        expect(
+          (await api.post('/api/v1/movements', { type: 'receipt', sku, location, quantity: 10, unitCost: 5 }))
+            .status,
+        ).toBe(201);
+        // Amazon orders without a currency: the marketplace's (GB is the UK store, GBP)
+        const order = await api.post('/api/v1/orders', {
+          channel: 'amazon',
+          externalId: `${sku}-1`,
+          lines: [{ sku, quantity: 2, unitPrice: 20 }],
+        });
+        expect(order.status, JSON.stringify(order.body)).toBe(201);
+        expect((await api.post(`/api/v1/orders/${String(order.body['id'])}/ship`, {})).status).toBe(200);
+      }
+
+      const res = await api.get(`/api/v1/reports/profit?from=${dateAt(-2)}&to=${dateAt(1)}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const rows = res.body['rows'] as Row[];
+      const row = (sku: string, currency: string) =>
+        rows.find((r) => r['sku'] === sku && r['currency'] === currency);
+      expect(rows.filter((r) => r['units-sold'] === 2).map((r) => [r['sku'], r['currency']])).toEqual([
+        ['BOWL', 'EUR'],
+        ['MUG', 'USD'],
+        ['SCARF', 'GBP'],
+        ['TEA', 'JPY'],
+      ]);
+
+      // expected from the domain's fee functions with each marketplace's table in force today
+      const month = Number(today.slice(5, 7));
+      const daysInMonth = new Date(Date.UTC(Number(today.slice(0, 4)), month, 0)).getUTCDate();
+      const expected = async (marketplace: string, sku: string) => {
+        const schedule = await ctx.sw.fees.effective(owner.actor, { marketplace, on: today });
+        const p = products.get(sku)!;
+        const storageType = storageTypeOf(p.sizeTier as SizeTier);
+        return {
+          currency: schedule.currency,
+          'referral-fees': Math.round(40 * schedule.referralRate * 100) / 100,
+          'fulfillment-fees':
+            Math.round(
+              2 *
+                fulfilmentFee(schedule, { sizeTier: feeSizeTier(p.sizeTier as SizeTier), weightLb: 1 }) *
+                100,
+            ) / 100,
+          // 8 units on hand today, the only day of the period with any at Amazon
+          'storage-fees':
+            Math.round(
+              (8 / daysInMonth) * p.cubicFeet * storageRate(schedule, { storageType, month }) * 100,
+            ) / 100,
+          'inbound-shipping': Math.round(10 * p.cubicFeet * schedule.inboundPerCubicFoot * 100) / 100,
+          'other-variable-cost': Math.round(2 * schedule.otherVariablePerUnit * 100) / 100,
+        };
+      };
+      const deFees = await expected('DE', 'BOWL');
+      const usFees = await expected('US', 'MUG');
+      expect(deFees['fulfillment-fees']).toBe(8.2);
+      expect(deFees['storage-fees']).toBeGreaterThan(0);
+      expect(deFees['storage-fees']).not.toBe(usFees['storage-fees']);
+      expect(row('BOWL', 'EUR')).toMatchObject({ ...deFees, 'without-fee-table': null });
+      expect(row('MUG', 'USD')).toMatchObject({ ...usFees, 'without-fee-table': null });
+      // BOWL's US money is only its cost: no US fee estimate on it
+      expect(row('BOWL', 'USD')).toMatchObject({ cogs: 10, 'fulfillment-fees': 0, 'storage-fees': 0 });
+      // the UK table prices the GB location, in GBP
+      expect(row('SCARF', 'GBP')).toMatchObject({
+        ...(await expected('UK', 'SCARF')),
+        'without-fee-table': null,
+      });
+      // JP has no fee table: its estimates and profit are unknown (null), never 0 or the US table's
+      expect(row('TEA', 'JPY')).toMatchObject({
+        revenue: 40,
+        'referral-fees': null,
+        'fulfillment-fees': null,
+        'storage-fees': null,
+        profit: null,
+        margin: null,
+        'without-fee-table': 'JP',
+      });
+      expect(row('TEA', 'USD')).toMatchObject({ cogs: 10, 'fulfillment-fees': 0, 'without-fee-table': null });
+      const totals = (res.body['summary'] as { totals: (Total & { withoutFeeTable: string[] })[] }).totals;
+      expect(totals.map((t) => [t.currency, t.withoutFeeTable, t.profit === null])).toEqual([
+        ['EUR', [], false],
+        ['GBP', [], false],
+        ['JPY', ['JP'], true],
+        ['USD', [], false],
       ]);
     });
   },

@@ -34,3 +34,11 @@ export function amazonMarketplace(codeOrId: string | null | undefined): AmazonMa
     (m) => m.code === (key === 'GB' ? 'UK' : key) || m.marketplaceId.toUpperCase() === key,
   );
 }
+
+/**
+ * The currency of a location's marketplace (docs/formulas.md, "Profit in several currencies"): Amazon's
+ * for its code or id ('GB' is the UK store, GBP); null without a marketplace Amazon has.
+ * @example marketplaceCurrency('GB') // 'GBP'; marketplaceCurrency(null) // null
+ */
+export const marketplaceCurrency = (marketplace: string | null | undefined): string | null =>
+  amazonMarketplace(marketplace)?.currency ?? null;

@@ -8,7 +8,7 @@ import {
   locationOfReimbursement,
   reconcileSku,
 } from '@stockwise/domain/channels/amazon/reconciliation';
-import { amazonMarketplace } from '@stockwise/domain/channels/amazon/marketplaces';
+import { amazonMarketplace, marketplaceCurrency } from '@stockwise/domain/channels/amazon/marketplaces';
 import { DomainError } from '@stockwise/domain/errors';
 import type { CurrencyTotals } from '@stockwise/domain/reports/money';
 import { totalsByCurrency } from '@stockwise/domain/reports/money';
@@ -92,7 +92,7 @@ export class AmazonReconciliationService {
     const sql = this.tx.sql;
     const all = (await amazonInventoryRepository.fbaLocations(sql, actor.accountId)).map((l) => ({
       ...l,
-      currency: amazonMarketplace(l.marketplace)?.currency ?? null,
+      currency: marketplaceCurrency(l.marketplace),
     }));
     const scope = q.location ? all.filter((l) => l.code === q.location) : all;
     if (scope.length === 0)
