@@ -59,6 +59,7 @@ describe('profit model', () => {
       title: 'Mug',
       currency: 'USD',
       otherCurrencies: [],
+      withoutFeeTable: [],
       unitsSold: 10,
       revenue: 200,
       cogs: 80,
@@ -90,6 +91,7 @@ describe('profit model', () => {
     inboundShipping: 0,
     profit: 0,
     mixedCurrencies: false,
+    withoutFeeTable: [],
     ...t,
   });
 
@@ -148,6 +150,41 @@ describe('profit model', () => {
     ]);
     const row = toProfitRow({ ...MUG, currency: 'EUR', 'other-currencies': 'USD GBP', margin: null });
     expect(row).toMatchObject({ currency: 'EUR', otherCurrencies: ['USD', 'GBP'], margin: null });
+  });
+
+  it('a marketplace without a fee table: its estimates and profit read as unknown, never 0, and its total too', () => {
+    const jp = toProfitRow({
+      ...MUG,
+      currency: 'JPY',
+      'referral-fees': null,
+      'fulfillment-fees': null,
+      'storage-fees': null,
+      'inbound-shipping': null,
+      profit: null,
+      margin: null,
+      'without-fee-table': 'JP',
+    });
+    expect(jp).toMatchObject({
+      withoutFeeTable: ['JP'],
+      referralFees: null,
+      fulfilmentFees: null,
+      storageFees: null,
+      otherCosts: null,
+      profit: null,
+    });
+    const [jpy] = profitTotals([
+      page([MUG], { totals: [total({ currency: 'JPY', revenue: 4000, cogs: 10, profit: 3990 })] }),
+      page([CUP], {
+        totals: [total({ currency: 'JPY', revenue: 10, fees: null, profit: null, withoutFeeTable: ['JP'] })],
+      }),
+    ]);
+    expect(jpy).toMatchObject({
+      revenue: 4010,
+      fees: null,
+      profit: null,
+      margin: null,
+      withoutFeeTable: ['JP'],
+    });
   });
 
   it('sorts either way and keeps SKUs without a figure last', () => {

@@ -210,7 +210,7 @@ describeEachBackend(
           'fulfillment-fees':
             Math.round(
               2 *
-                fulfilmentFee(schedule, { sizeTier: feeSizeTier(p.sizeTier as SizeTier), weightLb: 1 }) *
+                fulfilmentFee(schedule, { sizeTier: feeSizeTier(p.sizeTier), weightLb: 1 }) *
                 100,
             ) / 100,
           // 8 units on hand today, the only day of the period with any at Amazon

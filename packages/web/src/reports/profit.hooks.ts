@@ -10,12 +10,15 @@ export interface ProfitCurrencyTotal {
   unitsSold: number;
   revenue: number;
   cogs: number;
-  fees: number;
-  storageFees: number;
-  inboundShipping: number;
-  profit: number;
+  /** Null (unknown) where a SKU's marketplace has no fee table (withoutFeeTable); so are profit and ratios. */
+  fees: number | null;
+  storageFees: number | null;
+  inboundShipping: number | null;
+  profit: number | null;
   /** Some SKU of this currency has revenue and costs in different currencies: no ratios. */
   mixedCurrencies: boolean;
+  /** Marketplaces without a fee table whose fees this currency's figures lack. */
+  withoutFeeTable: string[];
 }
 
 /** GET /api/v1/reports/profit as JSON: a page of rows (a SKU in one currency), with the page's totals per currency. */

@@ -8,26 +8,28 @@ export interface ProfitRow {
   currency: string;
   /** The SKU's other currencies (its revenue and costs differ: no margin or ROI); empty when none. */
   otherCurrencies: string[];
+  /** Marketplaces whose fee table is missing: the estimates below and the profit are unknown (null). */
+  withoutFeeTable: string[];
   unitsSold: number;
   revenue: number;
   cogs: number;
-  referralFees: number;
-  fulfilmentFees: number;
+  referralFees: number | null;
+  fulfilmentFees: number | null;
   /** Monthly storage fees plus the aged-inventory surcharge. */
-  storageFees: number;
-  otherCosts: number;
+  storageFees: number | null;
+  otherCosts: number | null;
   /** Amazon's fees as its settlement reports charged them (in place of the two estimates above). */
   settledFees: number;
   /** Refunded item prices less Amazon's reimbursements (settlement reports). */
   refundsNet: number;
-  profit: number;
+  profit: number | null;
   margin: number | null;
   roi: number | null;
   /** Storage fees as a percentage of revenue (1.5 = 1.5 %). */
   storagePercent: number | null;
 }
 
-export type ProfitSortKey = Exclude<keyof ProfitRow, 'title' | 'otherCurrencies'>;
+export type ProfitSortKey = Exclude<keyof ProfitRow, 'title' | 'otherCurrencies' | 'withoutFeeTable'>;
 
 /** The catalogue's totals in one currency. */
 export interface ProfitTotals {
@@ -36,9 +38,12 @@ export interface ProfitTotals {
   unitsSold: number;
   revenue: number;
   cogs: number;
-  fees: number;
-  storageFees: number;
-  profit: number;
+  /** Marketplaces without a fee table among this currency's SKUs, in code order. */
+  withoutFeeTable: string[];
+  /** Null (unknown) when some SKU's marketplace has no fee table; so is profit. */
+  fees: number | null;
+  storageFees: number | null;
+  profit: number | null;
   margin: number | null;
   roi: number | null;
   storagePercent: number | null;
@@ -48,6 +53,9 @@ const num = (value: ReportValue | undefined) =>
   typeof value === 'number' && Number.isFinite(value) ? value : 0;
 const orNull = (value: ReportValue | undefined) =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
+/** Two amounts added; unknown (null) when either is (a marketplace without a fee table). */
+const add = (x: number | null, y: number | null) => (x === null || y === null ? null : x + y);
+const sumOrNull = (a: ReportValue | undefined, b: ReportValue | undefined) => add(orNull(a), orNull(b));
 
 export function toProfitRow(r: Record<string, ReportValue>): ProfitRow {
   return {
@@ -55,16 +63,17 @@ export function toProfitRow(r: Record<string, ReportValue>): ProfitRow {
     title: String(r['product-name'] ?? ''),
     currency: String(r['currency'] ?? ''),
     otherCurrencies: typeof r['other-currencies'] === 'string' ? r['other-currencies'].split(' ') : [],
+    withoutFeeTable: typeof r['without-fee-table'] === 'string' ? r['without-fee-table'].split(' ') : [],
     unitsSold: num(r['units-sold']),
     revenue: num(r['revenue']),
     cogs: num(r['cogs']),
-    referralFees: num(r['referral-fees']),
-    fulfilmentFees: num(r['fulfillment-fees']),
-    storageFees: num(r['storage-fees']) + num(r['aged-inventory-surcharge']),
-    otherCosts: num(r['inbound-shipping']) + num(r['other-variable-cost']),
+    referralFees: orNull(r['referral-fees']),
+    fulfilmentFees: orNull(r['fulfillment-fees']),
+    storageFees: sumOrNull(r['storage-fees'], r['aged-inventory-surcharge']),
+    otherCosts: sumOrNull(r['inbound-shipping'], r['other-variable-cost']),
     settledFees: num(r['settled-fees']),
     refundsNet: num(r['refunds']) - num(r['reimbursements']),
-    profit: num(r['profit']),
+    profit: orNull(r['profit']),
     margin: orNull(r['margin']),
     roi: orNull(r['roi']),
     storagePercent: orNull(r['storage-fees-percent-of-revenue']),
@@ -77,11 +86,12 @@ export function toProfitRow(r: Record<string, ReportValue>): ProfitRow {
  * none for a currency whose SKUs mix currencies.
  */
 export function profitTotals(pages: readonly ProfitReportPage[]): ProfitTotals[] {
-  const sums = new Map<string, ProfitTotals & { inbound: number }>();
+  const sums = new Map<string, ProfitTotals & { inbound: number | null }>();
   for (const t of pages.flatMap((p) => p.summary.totals ?? [])) {
     const s = sums.get(t.currency) ?? {
       currency: t.currency,
       mixedCurrencies: false,
+      withoutFeeTable: [],
       unitsSold: 0,
       revenue: 0,
       cogs: 0,
@@ -96,24 +106,28 @@ export function profitTotals(pages: readonly ProfitReportPage[]): ProfitTotals[]
     sums.set(t.currency, {
       ...s,
       mixedCurrencies: s.mixedCurrencies || t.mixedCurrencies,
+      withoutFeeTable: [...new Set([...s.withoutFeeTable, ...t.withoutFeeTable])].sort(),
       unitsSold: s.unitsSold + t.unitsSold,
       revenue: s.revenue + t.revenue,
       cogs: s.cogs + t.cogs,
-      fees: s.fees + t.fees,
-      storageFees: s.storageFees + t.storageFees,
-      profit: s.profit + t.profit,
-      inbound: s.inbound + t.inboundShipping,
+      fees: add(s.fees, t.fees),
+      storageFees: add(s.storageFees, t.storageFees),
+      profit: add(s.profit, t.profit),
+      inbound: add(s.inbound, t.inboundShipping),
     });
   }
   return [...sums.values()]
     .sort((a, b) => a.currency.localeCompare(b.currency))
     .map(({ inbound, ...t }) => {
-      const ratios = !t.mixedCurrencies;
+      // ratios only on one currency's whole, known profit
+      const base = t.mixedCurrencies ? null : t.profit;
+      const invested = add(t.cogs, inbound);
       return {
         ...t,
-        margin: ratios && t.revenue > 0 ? t.profit / t.revenue : null,
-        roi: ratios && t.cogs + inbound > 0 ? t.profit / (t.cogs + inbound) : null,
-        storagePercent: ratios && t.revenue > 0 ? (100 * t.storageFees) / t.revenue : null,
+        margin: base !== null && t.revenue > 0 ? base / t.revenue : null,
+        roi: base !== null && invested !== null && invested > 0 ? base / invested : null,
+        storagePercent:
+          base !== null && t.storageFees !== null && t.revenue > 0 ? (100 * t.storageFees) / t.revenue : null,
       };
     });
 }

@@ -108,6 +108,9 @@ export const commerceEn = {
   'profit.storagePercent': 'Storage fees of revenue',
   'profit.currency': 'Currency',
   'profit.alsoIn': 'also in {currencies}',
+  'profit.noFeeTable': 'no fee table: {marketplaces}',
+  'profit.noFeeTableNote':
+    'No fee table for {marketplaces}: their Amazon fees, and so the profit of that money, are unknown (—), not 0.',
   'profit.totalsIn': 'Totals in {currency}',
   'profit.mixedNote':
     'Some SKUs were sold in one currency and bought or charged in another: each currency shows its own net, with no margin or ROI (no exchange rate is applied).',

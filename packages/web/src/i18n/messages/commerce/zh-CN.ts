@@ -104,6 +104,8 @@ export const commerceZhCN: CommerceMessages = {
   'profit.storagePercent': '仓储费占收入比',
   'profit.currency': '币种',
   'profit.alsoIn': '另有 {currencies}',
+  'profit.noFeeTable': '无费用表：{marketplaces}',
+  'profit.noFeeTableNote': '{marketplaces} 没有费用表：其亚马逊费用及相关利润未知（—），而非 0。',
   'profit.totalsIn': '{currency} 合计',
   'profit.mixedNote':
     '部分 SKU 以一种币种销售、以另一种币种采购或计费：每种币种单独显示其净额，不计算利润率和投资回报率（不做汇率换算）。',

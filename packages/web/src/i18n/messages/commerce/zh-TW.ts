@@ -104,6 +104,8 @@ export const commerceZhTW: CommerceMessages = {
   'profit.storagePercent': '倉儲費占營收比',
   'profit.currency': '幣別',
   'profit.alsoIn': '另有 {currencies}',
+  'profit.noFeeTable': '無費用表：{marketplaces}',
+  'profit.noFeeTableNote': '{marketplaces} 沒有費用表：其亞馬遜費用及相關利潤未知（—），而非 0。',
   'profit.totalsIn': '{currency} 合計',
   'profit.mixedNote':
     '部分 SKU 以一種幣別銷售、以另一種幣別採購或計費：每種幣別各自顯示淨額，不計算利潤率與投資報酬率（不做匯率換算）。',

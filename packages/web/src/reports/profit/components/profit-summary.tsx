@@ -6,14 +6,15 @@ import type { ProfitTotals } from '../profit-model';
 /** One currency's headline figures; storage fees above 1 % of revenue are flagged. */
 function CurrencySummary({ totals, titled }: { totals: ProfitTotals; titled: boolean }) {
   const { t, fmt } = useI18n();
-  const money = (v: number) => fmt.money(v, totals.currency);
+  // unknown amounts (a marketplace without a fee table) show as a dash, never as 0
+  const money = (v: number | null) => (v === null ? '—' : fmt.money(v, totals.currency));
   const ratio = (v: number | null, digits?: number) => (v === null ? '—' : fmt.pct(v, digits));
   const stats: { key: string; label: MessageKey; value: string; warn?: boolean }[] = [
     { key: 'revenue', label: 'profit.revenue', value: money(totals.revenue) },
     { key: 'cogs', label: 'profit.cogs', value: money(totals.cogs) },
     { key: 'fees', label: 'profit.amazonFees', value: money(totals.fees) },
     { key: 'storage', label: 'profit.storageFees', value: money(totals.storageFees) },
-    { key: 'profit', label: 'profit.profit', value: money(totals.profit), warn: totals.profit < 0 },
+    { key: 'profit', label: 'profit.profit', value: money(totals.profit), warn: (totals.profit ?? 0) < 0 },
     { key: 'margin', label: 'profit.margin', value: ratio(totals.margin) },
     { key: 'roi', label: 'profit.roi', value: ratio(totals.roi) },
     {
@@ -57,6 +58,13 @@ export function ProfitSummary({ totals }: { totals: readonly ProfitTotals[] }) {
       {totals.map((c) => (
         <CurrencySummary key={c.currency} totals={c} titled={totals.length > 1} />
       ))}
+      {totals.some((c) => c.withoutFeeTable.length > 0) ? (
+        <Text size="xs" c="dimmed" data-testid="profit-no-fee-table-note">
+          {t('profit.noFeeTableNote', {
+            marketplaces: [...new Set(totals.flatMap((c) => c.withoutFeeTable))].sort().join(', '),
+          })}
+        </Text>
+      ) : null}
       {totals.some((c) => c.mixedCurrencies) ? (
         <Text size="xs" c="dimmed" data-testid="profit-mixed-note">
           {t('profit.mixedNote')}

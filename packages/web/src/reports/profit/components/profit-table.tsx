@@ -101,12 +101,17 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
                   {t('profit.alsoIn', { currencies: row.otherCurrencies.join(', ') })}
                 </Text>
               ) : null}
+              {row.withoutFeeTable.length > 0 ? (
+                <Text size="xs" c="dimmed" data-testid="profit-no-fee-table">
+                  {t('profit.noFeeTable', { marketplaces: row.withoutFeeTable.join(', ') })}
+                </Text>
+              ) : null}
             </Table.Td>
             {COLUMNS.map((c) => (
               <Table.Td
                 key={c.key}
                 className="num"
-                c={c.key === 'profit' && row.profit < 0 ? 'red.9' : undefined}
+                c={c.key === 'profit' && (row.profit ?? 0) < 0 ? 'red.9' : undefined}
               >
                 {show(row[c.key], c.format, row.currency)}
               </Table.Td>
