@@ -8,6 +8,7 @@ import { describeEachBackend, useStockwise } from '../support/backends';
 import { dateAt, todayIso } from '../support/days';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
+import { seedLocations } from '../support/seed';
 
 type Row = Record<string, number | string | null>;
 interface Total {
@@ -133,15 +134,15 @@ describeEachBackend(
     it('each Amazon location is priced by its marketplace’s fee table in that table’s currency; JP has none', async () => {
       const owner = await newAccount(ctx.sw);
       const api = client(ctx.app, owner.token);
-      for (const [code, marketplace] of [
-        ['FBA-US', 'US'],
-        ['FBA-DE', 'DE'],
-        ['FBA-JP', 'JP'],
-        ['FBA-GB', 'GB'],
-      ] as const)
-        expect(
-          (await api.post('/api/v1/locations', { code, name: code, type: 'amazon_fba', marketplace })).status,
-        ).toBe(201);
+      await seedLocations(
+        api,
+        ...(['US', 'DE', 'JP', 'GB'] as const).map((marketplace) => ({
+          code: `FBA-${marketplace}`,
+          name: `Amazon ${marketplace}`,
+          type: 'amazon_fba',
+          marketplace,
+        })),
+      );
       // a DE table of the seller's own with a fulfilment fee and inbound rate unlike the US table's
       const today = todayIso();
       const de = await api.post('/api/v1/fees', {
@@ -209,9 +210,7 @@ describeEachBackend(
           'referral-fees': Math.round(40 * schedule.referralRate * 100) / 100,
           'fulfillment-fees':
             Math.round(
-              2 *
-                fulfilmentFee(schedule, { sizeTier: feeSizeTier(p.sizeTier), weightLb: 1 }) *
-                100,
+              2 * fulfilmentFee(schedule, { sizeTier: feeSizeTier(p.sizeTier), weightLb: 1 }) * 100,
             ) / 100,
           // 8 units on hand today, the only day of the period with any at Amazon
           'storage-fees':
