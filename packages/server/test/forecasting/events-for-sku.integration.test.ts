@@ -14,15 +14,12 @@ describeEachBackend('Events that apply to one SKU (GET /events?sku=)', (backend)
   let other: string;
 
   beforeAll(async () => {
-    const products = await seller.sw.catalog.listProducts(seller.actor, {
-      limit: 10,
-      sort: 'sku',
-      order: 'asc',
-    });
-    const withCategory = products.items.find((p) => p.category !== null)!;
+    const listed = await client(seller.app, seller.token).get('/api/v1/products?limit=10');
+    const products = listed.body.items as { sku: string; category: string | null }[];
+    const withCategory = products.find((p) => p.category !== null)!;
     sku = withCategory.sku;
     category = withCategory.category!;
-    other = products.items.find((p) => p.sku !== sku)!.sku;
+    other = products.find((p) => p.sku !== sku)!.sku;
   }, 180_000);
 
   it('lists the events of every SKU, its category and lists naming it, and leaves the others out', async () => {
