@@ -29,6 +29,20 @@ const refusedField = (error: unknown): MarkdownField | null =>
     ? (error.field as MarkdownField)
     : null;
 
+/** A price event's days and price change, as the list says it. */
+function useMarkdownItem() {
+  const { t, fmt } = useI18n();
+  return (event: ForecastEvent) => {
+    const factor = event.priceFactor ?? 1;
+    const [from, to] = [fmt.date(event.startsOn), fmt.date(event.endsOn)];
+    return {
+      from,
+      to,
+      text: t('markdown.item', { from, to, factor: fmt.num(factor, 2), percent: fmt.pct(1 - factor) }),
+    };
+  };
+}
+
 /** What a shared event covers; a category is the seller's own name, left untranslated. */
 function Covers({ covers }: { covers: Coverage }) {
   const { t, fmt } = useI18n();
@@ -46,7 +60,8 @@ function Covers({ covers }: { covers: Coverage }) {
  * here, since removing one would change other SKUs' forecasts too.
  */
 function SharedMarkdowns({ events, sku }: { events: readonly ForecastEvent[]; sku: string }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
+  const item = useMarkdownItem();
   const shared = sharedMarkdowns(events, sku);
   if (shared.length === 0) return null;
   return (
@@ -56,18 +71,10 @@ function SharedMarkdowns({ events, sku }: { events: readonly ForecastEvent[]; sk
       </Text>
       <List size="sm" spacing={4} listStyleType="none">
         {shared.map(({ event, covers }) => {
-          const factor = event.priceFactor ?? 1;
           return (
             <List.Item key={event.id} data-event-id={event.id}>
               <Text size="sm">
-                <span translate="no">{event.name}</span> ·{' '}
-                {t('markdown.item', {
-                  from: fmt.date(event.startsOn),
-                  to: fmt.date(event.endsOn),
-                  factor: fmt.num(factor, 2),
-                  percent: fmt.pct(1 - factor),
-                })}{' '}
-                · <Covers covers={covers} />
+                <span translate="no">{event.name}</span> · {item(event).text} · <Covers covers={covers} />
               </Text>
             </List.Item>
           );
@@ -82,7 +89,8 @@ function SharedMarkdowns({ events, sku }: { events: readonly ForecastEvent[]; sk
  * price events that change its forecast too.
  */
 function PlannedMarkdowns({ sku, canPlan }: { sku: string; canPlan: boolean }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
+  const item = useMarkdownItem();
   const events = useSkuEvents(sku, today());
   const remove = useRemoveEvent();
   const planned = events.data ? plannedMarkdowns(events.data.items, sku) : [];
@@ -101,20 +109,11 @@ function PlannedMarkdowns({ sku, canPlan }: { sku: string; canPlan: boolean }) {
         ) : null}
         <List size="sm" spacing={4} listStyleType="none">
           {planned.map((event) => {
-            const factor = event.priceFactor ?? 1;
-            const from = fmt.date(event.startsOn);
-            const to = fmt.date(event.endsOn);
+            const { from, to, text } = item(event);
             return (
               <List.Item key={event.id} data-event-id={event.id}>
                 <Group gap="xs" wrap="nowrap">
-                  <Text size="sm">
-                    {t('markdown.item', {
-                      from,
-                      to,
-                      factor: fmt.num(factor, 2),
-                      percent: fmt.pct(1 - factor),
-                    })}
-                  </Text>
+                  <Text size="sm">{text}</Text>
                   {canPlan ? (
                     <Button
                       size="compact-xs"
