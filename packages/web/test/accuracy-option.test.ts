@@ -29,6 +29,7 @@ const accuracy = {
     { category: null, ...week('', 0.5, 0.6, 0.1), series: [] },
   ],
   perSku: [],
+  worstSkus: [],
 } satisfies ForecastAccuracy;
 
 const labels = {

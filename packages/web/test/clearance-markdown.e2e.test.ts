@@ -28,7 +28,8 @@ const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).to
  * Issue 17's last clearance action against the real server and the demo seller: a markdown the
  * advice suggests is planned from the clearance page as a price event for the SKU (events API), the
  * SKU's forecast lists it among its price changes at once, a refused percentage is shown on its
- * field, the planned markdown can be removed; axe-clean, and no English left in 简体中文.
+ * field, a price event shared with another SKU is listed read-only beside it, the planned markdown can
+ * be removed; axe-clean, and no English left in 简体中文.
  */
 describe.skipIf(!RUN_BROWSER_SUITES)('clearance page: plan a markdown the forecast uses (browser)', () => {
   // Signed in patiently: on a loaded machine the overview the usual sign-in waits for can take longer
@@ -89,6 +90,38 @@ describe.skipIf(!RUN_BROWSER_SUITES)('clearance page: plan a markdown the foreca
     );
   });
 
+  let sharedId = 0;
+
+  it('a price event shared with another SKU is listed read-only, with what it covers', async () => {
+    await openClearance();
+    const rows = session.page.locator('tbody tr[data-sku]');
+    const skus = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-sku') ?? ''));
+    const other = skus.find((s) => s !== '' && s !== sku);
+    expect(other).toBeDefined();
+    const shared = await pageJson<ForecastEvent>(session.page, '/api/v1/events', {
+      method: 'POST',
+      body: {
+        name: 'Two-SKU sale',
+        startsOn: isoDay(5),
+        endsOn: isoDay(11),
+        scope: 'skus',
+        skus: [sku, other],
+        priceFactor: 0.9,
+      },
+    });
+    sharedId = shared.id;
+    await session.page.locator(`tbody tr[data-sku="${sku}"]`).first().getByTestId('markdown-plan').click();
+    const dialog = session.page.getByRole('dialog');
+    const list = dialog.getByTestId('shared-markdowns');
+    await list.locator('li').first().waitFor({ timeout: SLOW });
+    expect(await list.innerText()).toMatch(/Two-SKU sale.*price × 0\.9 \(10% off\).*2 SKUs/s);
+    expect(await list.getByRole('button').count()).toBe(0);
+    // Its own markdown stays the only removable one.
+    expect(await dialog.getByTestId('planned-markdowns').locator('li').count()).toBe(1);
+    await session.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('a viewer sees the planned markdown but cannot plan or remove one', async () => {
     const viewerLogin = { email: 'markdown-viewer@example.com', password: 'viewer-pass-1' };
     const { context, viewer, viewerErrors } = await signedInViewer(session, viewerLogin, { patiently: true });
@@ -129,6 +162,9 @@ describe.skipIf(!RUN_BROWSER_SUITES)('clearance page: plan a markdown the foreca
     const dialog = session.page.getByRole('dialog');
     const planned = dialog.getByTestId('planned-markdowns');
     await planned.locator('li').first().waitFor();
+    // The shared event out of the way, so the forecast has no price change left.
+    if (sharedId !== 0)
+      await pageJson(session.page, `/api/v1/events/${String(sharedId)}`, { method: 'DELETE' });
     await planned.getByRole('button', { name: /Remove the markdown/ }).click();
     await planned.getByText('No markdown planned').waitFor();
     const events = await get<{ items: ForecastEvent[] }>('/api/v1/events');

@@ -20,6 +20,7 @@ interface Accuracy {
   series: (Figures & { period: string })[];
   byCategory: (Figures & { category: string | null; series: { period: string }[] })[];
   perSku: { sku: string; wape: number }[];
+  worstSkus: { sku: string; wape: number | null; baselineWape: number | null }[];
 }
 
 const pct = (ratio: number | null) =>
@@ -98,6 +99,14 @@ describe.skipIf(!RUN_BROWSER_SUITES)('forecast accuracy page (browser)', () => {
     const first = accuracy.perSku[0]!;
     expect(await worst.first().innerText()).toContain(first.sku);
     expect(await worst.first().innerText()).toContain(pct(first.wape));
+    // The SKUs missed by the most units, as the server ranks them, beside the baseline.
+    const worstSkus = session.page.getByTestId('accuracy-worst-skus-table').locator('tbody tr');
+    expect(accuracy.worstSkus.length).toBeGreaterThan(0);
+    expect(await worstSkus.count()).toBe(accuracy.worstSkus.length);
+    const top = accuracy.worstSkus[0]!;
+    expect(await worstSkus.first().getAttribute('data-sku')).toBe(top.sku);
+    expect(await worstSkus.first().innerText()).toContain(pct(top.wape));
+    expect(await worstSkus.first().innerText()).toContain(pct(top.baselineWape));
     await screenshot(session.page, 'forecast-accuracy');
     expect(await seriousViolations(session.page)).toEqual([]);
 

@@ -6,6 +6,7 @@ import {
   markdownEvent,
   plannedMarkdowns,
   priceAfter,
+  sharedMarkdowns,
   type ForecastEvent,
 } from '../src/health/clearance/markdown-model';
 
@@ -76,5 +77,22 @@ describe('markdown model', () => {
       event({ id: 7, startsOn: '2026-12-08' }),
     ];
     expect(plannedMarkdowns(events, 'MUG').map((e) => e.id)).toEqual([7, 3]);
+  });
+
+  it('lists the shared price events that apply to the SKU read-only, with what each covers', () => {
+    const events = [
+      event({ id: 3, startsOn: '2026-12-15' }),
+      event({ id: 4, skus: ['MUG', 'CUP', 'BOWL'], startsOn: '2026-12-12' }),
+      event({ id: 5, scope: 'all', skus: [], startsOn: '2026-12-01' }),
+      event({ id: 8, scope: 'category', category: 'Kitchen', skus: [] }),
+      event({ id: 9, scope: 'all', skus: [], priceFactor: null }),
+    ];
+    expect(sharedMarkdowns(events, 'MUG').map((s) => [s.event.id, s.covers])).toEqual([
+      [5, { kind: 'all' }],
+      [8, { kind: 'category', category: 'Kitchen' }],
+      [4, { kind: 'skus', count: 3 }],
+    ]);
+    // Its own markdown is not shared: it stays removable in the list above.
+    expect(plannedMarkdowns(events, 'MUG').map((e) => e.id)).toEqual([3]);
   });
 });

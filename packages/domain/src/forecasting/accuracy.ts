@@ -136,3 +136,56 @@ export function accuracyPeriod(asOf: string): string {
   const day = parseIsoDate(asOf);
   return isoDate(day - ((dayOfWeek(day) + 6) % 7));
 }
+
+/** How many SKUs the accuracy report ranks as the ones its forecasts miss most. */
+export const WORST_SKUS_RANKED = 10;
+
+/** One SKU's scored forecasts, every origin together. */
+export interface SkuTotals {
+  readonly sku: string;
+  readonly category: string | null;
+  forecasts: number;
+  readonly totals: AccuracyTotals;
+}
+
+/** The totals of a SKU, counting one more forecast scored for it. */
+export function skuTotalsFor(
+  bySku: Map<string, SkuTotals>,
+  sku: string,
+  category: string | null,
+): AccuracyTotals {
+  let entry = bySku.get(sku);
+  if (!entry) {
+    entry = { sku, category, forecasts: 0, totals: emptyTotals() };
+    bySku.set(sku, entry);
+  }
+  entry.forecasts++;
+  return entry.totals;
+}
+
+/**
+ * The SKUs whose forecasts missed the most units: ranked by Σ|actual − forecast| over all their scored
+ * days, which is their WAPE weighted by what they sold, so a best seller missed by 40% ranks above a
+ * slow mover missed by 300% on two units (a ranking by WAPE alone puts the slow movers first). Ties by
+ * SKU; SKUs missed by nothing are left out. Each with its WAPE beside the seasonal-naive baseline's.
+ */
+export function worstSkus(skus: Iterable<SkuTotals>, limit: number = WORST_SKUS_RANKED) {
+  return [...skus]
+    .filter((s) => s.totals.absError > 0)
+    .sort((a, b) => b.totals.absError - a.totals.absError || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))
+    .slice(0, limit)
+    .map(({ sku, category, forecasts, totals }) => {
+      const { wape, baselineWape, bias, observedDays } = summariseTotals(totals);
+      return {
+        sku,
+        category,
+        forecasts,
+        observedDays,
+        actual: totals.actual,
+        missed: totals.absError,
+        wape,
+        baselineWape,
+        bias,
+      };
+    });
+}

@@ -5,6 +5,7 @@
 import { parseIsoDate } from '../dates/dates';
 import { DomainError } from '../errors';
 import type { CatalogueEvent } from './catalogue-factors';
+import { inScope } from './event-scope';
 import { PLANNED_PRICE_LIMITS } from './planned-prices';
 
 export type ForecastEventScope = 'all' | 'category' | 'skus';
@@ -85,11 +86,28 @@ export function validateForecastEvent(fields: ForecastEventFields): ForecastEven
 export function catalogueEvent(fields: ForecastEventFields, fromEpochDay: number): CatalogueEvent {
   const from = parseIsoDate(fields.startsOn) - fromEpochDay;
   const to = parseIsoDate(fields.endsOn) + 1 - fromEpochDay;
-  const scope: CatalogueEvent['scope'] =
-    fields.scope === 'category'
-      ? { kind: 'category', category: fields.category ?? '' }
-      : fields.scope === 'skus'
-        ? { kind: 'skus', skus: fields.skus }
-        : { kind: 'all' };
-  return { name: fields.name, from, to, scope, lift: fields.lift, priceFactor: fields.priceFactor };
+  return {
+    name: fields.name,
+    from,
+    to,
+    scope: scopeOf(fields),
+    lift: fields.lift,
+    priceFactor: fields.priceFactor,
+  };
 }
+
+/** An event's scope as the forecast matches it. */
+function scopeOf(fields: Pick<ForecastEventFields, 'scope' | 'category' | 'skus'>): CatalogueEvent['scope'] {
+  if (fields.scope === 'category') return { kind: 'category', category: fields.category ?? '' };
+  if (fields.scope === 'skus') return { kind: 'skus', skus: fields.skus };
+  return { kind: 'all' };
+}
+
+/**
+ * Whether an event changes this SKU's forecast: the forecast's own rule (`inScope`). A SKU without a
+ * category is in no category's scope (the forecast reads it as '', which no event may name).
+ */
+export const eventAppliesTo = (
+  fields: Pick<ForecastEventFields, 'scope' | 'category' | 'skus'>,
+  sku: { readonly sku: string; readonly category: string | null },
+): boolean => inScope({ scope: scopeOf(fields) }, { sku: sku.sku, category: sku.category ?? '' });

@@ -46,6 +46,10 @@ export const EventSchema = z
 export const EventListQuerySchema = z.object({
   from: IsoDateSchema.optional().openapi({ description: 'events ending on or after this day' }),
   to: IsoDateSchema.optional().openapi({ description: 'events starting on or before this day' }),
+  sku: SkuSchema.optional().openapi({
+    description:
+      "only the events that apply to this SKU's forecast: every SKU, its category, or a list naming it",
+  }),
 });
 
 export const CalendarQuerySchema = z.object({

@@ -1,7 +1,11 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
 import { calendarMarketplace, marketplaceCalendar } from '@stockwise/domain/forecasting/calendar/holidays';
-import { validateForecastEvent, type ForecastEventFields } from '@stockwise/domain/forecasting/events';
+import {
+  eventAppliesTo,
+  validateForecastEvent,
+  type ForecastEventFields,
+} from '@stockwise/domain/forecasting/events';
 import { eventsRepository, type ForecastEventRecord } from '@stockwise/db/forecasting/events.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { Actor } from '../accounts/actor';
@@ -24,13 +28,24 @@ const toDto = (e: ForecastEventRecord) => ({
 export class EventsService {
   constructor(private readonly tx: Transactor) {}
 
-  async list(actor: Actor, range: { from?: string | undefined; to?: string | undefined } = {}) {
+  /** The events over a range of days; with a SKU, only those that apply to its forecast. */
+  async list(
+    actor: Actor,
+    q: { from?: string | undefined; to?: string | undefined; sku?: string | undefined } = {},
+  ) {
     requirePermission(actor, 'read');
+    const product =
+      q.sku === undefined
+        ? undefined
+        : await productsRepository.findBySku(this.tx.sql, actor.accountId, q.sku);
+    if (q.sku !== undefined && !product)
+      throw new DomainError('NOT_FOUND', `no SKU ${q.sku}`, { field: 'sku' });
     const bounded =
-      range.from !== undefined || range.to !== undefined
-        ? { from: range.from ?? '0001-01-01', to: range.to ?? '9999-12-31' }
+      q.from !== undefined || q.to !== undefined
+        ? { from: q.from ?? '0001-01-01', to: q.to ?? '9999-12-31' }
         : undefined;
-    return (await eventsRepository.list(this.tx.sql, actor.accountId, bounded)).map(toDto);
+    const events = await eventsRepository.list(this.tx.sql, actor.accountId, bounded);
+    return (product ? events.filter((e) => eventAppliesTo(e, product)) : events).map(toDto);
   }
 
   async get(actor: Actor, id: number) {

@@ -5,8 +5,11 @@ import {
   addScoredDays,
   bias,
   emptyTotals,
+  skuTotalsFor,
   summariseTotals,
   wape,
+  worstSkus,
+  type SkuTotals,
 } from '@stockwise/domain/forecasting/accuracy';
 import { seasonalNaive } from '@stockwise/domain/forecasting/seasonal-naive';
 import type { Sql } from '@stockwise/db/database';
@@ -39,7 +42,8 @@ class TotalsBy {
  * locations) and overall, over each forecast's first `windowDays` days — WAPE, bias, and how often
  * actuals stayed at or below the 80/90/95% quantiles (a calibrated forecast gives ≈ 0.8/0.9/0.95) —
  * and the same over time (per week of the forecasts' first day), overall and per category. Beside
- * each WAPE, that of the seasonal-naive forecast made at the same origin from the same history.
+ * each WAPE, that of the seasonal-naive forecast made at the same origin from the same history; and
+ * the SKUs missed by the most units (`worstSkus`), ranked over every forecast before the list is cut.
  */
 export async function forecastAccuracy(
   sql: Sql,
@@ -58,6 +62,7 @@ export async function forecastAccuracy(
   const overall = emptyTotals();
   const periods = new TotalsBy();
   const categories = new Map<string | null, { all: AccuracyTotals; periods: TotalsBy }>();
+  const bySku = new Map<string, SkuTotals>();
   const perSku: {
     sku: string;
     category: string | null;
@@ -79,8 +84,9 @@ export async function forecastAccuracy(
     const baseline = seasonalNaive(demand, { horizon: days, seasonLength: 7, end: offset });
     const product = products.get(f.productId);
     const category = product?.category ?? null;
+    const sku = product?.sku ?? String(f.productId);
     perSku.push({
-      sku: product?.sku ?? String(f.productId),
+      sku,
       category,
       asOf: f.asOf,
       model: f.model,
@@ -92,7 +98,8 @@ export async function forecastAccuracy(
     const c = categories.get(category) ?? { all: emptyTotals(), periods: new TotalsBy() };
     categories.set(category, c);
     const period = accuracyPeriod(f.asOf);
-    addScoredDays([overall, periods.of(period), c.all, c.periods.of(period)], {
+    const skuTotals = skuTotalsFor(bySku, sku, category);
+    addScoredDays([overall, periods.of(period), c.all, c.periods.of(period), skuTotals], {
       actual,
       predicted,
       baseline,
@@ -113,5 +120,6 @@ export async function forecastAccuracy(
       series: c.periods.series(),
     })),
     perSku: perSku.sort((x, y) => y.wape - x.wape).slice(0, 500),
+    worstSkus: worstSkus(bySku.values()),
   };
 }

@@ -125,5 +125,23 @@ export const AccuracySchema = z
         }),
       )
       .openapi({ description: 'each scored forecast, worst WAPE first (at most 500)' }),
+    worstSkus: z
+      .array(
+        z.object({
+          sku: z.string(),
+          category: z.string().nullable(),
+          forecasts: z.number().int().openapi({ description: 'forecasts of the SKU scored' }),
+          observedDays: z.number().int(),
+          actual: z.number().openapi({ description: 'units sold over the scored days' }),
+          missed: z.number().openapi({ description: 'Σ|actual − forecast| over the scored days, in units' }),
+          wape: z.number().nullable(),
+          baselineWape: z.number().nullable(),
+          bias: z.number().nullable(),
+        }),
+      )
+      .openapi({
+        description:
+          'the SKUs whose forecasts missed the most units (WAPE weighted by volume), worst first (at most 10), over all their scored forecasts',
+      }),
   })
   .openapi('ForecastAccuracy');

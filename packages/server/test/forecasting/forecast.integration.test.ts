@@ -89,6 +89,27 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
     expect(perSku.every((r) => r.baselineWape >= 0 && r.category !== undefined)).toBe(true);
     expect(perSku.map((r) => r.wape)).toEqual(perSku.map((r) => r.wape).sort((x, y) => y - x));
     expect(overall.coverage.q90).toBeGreaterThan(0.6);
+    // The SKUs missed by the most units, over every forecast of each: worst first, each WAPE its
+    // units missed over its units sold, and together no more than the whole account missed.
+    const worst = res.body['worstSkus'] as {
+      sku: string;
+      forecasts: number;
+      actual: number;
+      missed: number;
+      wape: number | null;
+      baselineWape: number | null;
+    }[];
+    expect(worst.length).toBeGreaterThan(0);
+    expect(worst.length).toBeLessThanOrEqual(10);
+    expect(new Set(worst.map((w) => w.sku)).size).toBe(worst.length);
+    expect(worst.map((w) => w.missed)).toEqual(worst.map((w) => w.missed).sort((x, y) => y - x));
+    for (const w of worst) {
+      expect(w.forecasts).toBeGreaterThan(0);
+      if (w.actual > 0) expect(w.wape).toBeCloseTo(w.missed / w.actual, 9);
+      expect(w.baselineWape === null || w.baselineWape >= 0).toBe(true);
+    }
+    const overallActual = (res.body['byCategory'] as { actual: number }[]).reduce((n, c) => n + c.actual, 0);
+    expect(worst.reduce((n, w) => n + w.missed, 0)).toBeLessThanOrEqual(overall.wape * overallActual + 1e-6);
     // Over time: the run scored falls in the week of its first day, overall and per category, and the
     // categories' observed days add up to the whole.
     const week = accuracyPeriod(asOf);

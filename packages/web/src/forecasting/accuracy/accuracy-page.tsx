@@ -9,7 +9,7 @@ import { QueryStates } from '../../components/common/query-states';
 import { useI18n } from '../../i18n/i18n-context';
 import { useForecastAccuracy } from '../forecasts.hooks';
 import { buildAccuracyOption, periodsOf } from './accuracy-option';
-import { CategoriesTable, PeriodsTable, WORST_SHOWN, WorstTable } from './accuracy-tables';
+import { CategoriesTable, PeriodsTable, WORST_SHOWN, WorstSkusTable, WorstTable } from './accuracy-tables';
 
 /** Days of each forecast that are scored (the API's windowDays). */
 const WINDOWS = ['7', '14', '28'] as const;
@@ -146,6 +146,17 @@ export default function AccuracyPage() {
             {t('accuracy.byCategory')}
           </Title>
           <CategoriesTable accuracy={data} />
+          {data.worstSkus.length > 0 ? (
+            <>
+              <Title order={2} size="h4">
+                {t('accuracy.worstSkus')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('accuracy.worstSkusHint', { count: fmt.int(data.worstSkus.length) })}
+              </Text>
+              <WorstSkusTable accuracy={data} />
+            </>
+          ) : null}
           <Title order={2} size="h4">
             {t('accuracy.worst')}
           </Title>

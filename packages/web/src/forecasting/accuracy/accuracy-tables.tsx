@@ -133,3 +133,42 @@ export function WorstTable({ accuracy }: { accuracy: ForecastAccuracy }) {
     </ScrollTable>
   );
 }
+
+/**
+ * The SKUs the forecasts miss most, in units over every forecast of each (the server ranks them by
+ * the domain's `worstSkus`), their error beside the seasonal-naive baseline's.
+ */
+export function WorstSkusTable({ accuracy }: { accuracy: ForecastAccuracy }) {
+  const { t, fmt } = useI18n();
+  const pct = usePct();
+  return (
+    <ScrollTable
+      minWidth={760}
+      fz="sm"
+      testId="accuracy-worst-skus-table"
+      columns={[
+        t('field.sku'),
+        t('accuracy.category'),
+        { label: t('accuracy.missed'), numeric: true },
+        { label: t('accuracy.sold'), numeric: true },
+        { label: t('accuracy.wape'), numeric: true },
+        { label: t('accuracy.baseline'), numeric: true },
+        { label: t('accuracy.forecasts'), numeric: true },
+      ]}
+    >
+      {accuracy.worstSkus.map((r) => (
+        <Table.Tr key={r.sku} data-sku={r.sku}>
+          <Table.Td>
+            <SkuLink sku={r.sku} />
+          </Table.Td>
+          <CategoryCell category={r.category} />
+          <Table.Td className="num">{fmt.int(Math.round(r.missed))}</Table.Td>
+          <Table.Td className="num">{fmt.int(Math.round(r.actual))}</Table.Td>
+          <Table.Td className="num">{pct(r.wape)}</Table.Td>
+          <Table.Td className="num">{pct(r.baselineWape)}</Table.Td>
+          <Table.Td className="num">{fmt.int(r.forecasts)}</Table.Td>
+        </Table.Tr>
+      ))}
+    </ScrollTable>
+  );
+}

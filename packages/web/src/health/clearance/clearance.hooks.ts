@@ -62,11 +62,14 @@ export function useRecordRemoval() {
 
 export const eventKeys = queryKeysFactory('events');
 
-/** The seller's events that end today or later (markdowns planned, running or to come). */
-export function useCurrentEvents(today: string) {
+/**
+ * The seller's events that apply to a SKU's forecast and end today or later (markdowns planned,
+ * running or to come), the server matching them as the forecast does.
+ */
+export function useSkuEvents(sku: string, today: string) {
   return useQuery({
-    queryKey: eventKeys.list({ from: today }),
-    queryFn: () => api.get<{ items: ForecastEvent[] }>('/events', { from: today }),
+    queryKey: eventKeys.list({ from: today, sku }),
+    queryFn: () => api.get<{ items: ForecastEvent[] }>('/events', { from: today, sku }),
   });
 }
 

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/common/error-alert';
 import { useI18n } from '../../i18n/i18n-context';
 import type { ExcessLine } from './clearance-model';
-import { useCurrentEvents, usePlanMarkdown, useRemoveEvent } from './clearance.hooks';
+import { usePlanMarkdown, useRemoveEvent, useSkuEvents } from './clearance.hooks';
 import {
   MARKDOWN_FIELDS,
   impliedEndsOn,
@@ -14,6 +14,9 @@ import {
   percentOf,
   plannedMarkdowns,
   priceAfter,
+  sharedMarkdowns,
+  type Coverage,
+  type ForecastEvent,
   type MarkdownField,
   type MarkdownForm,
 } from './markdown-model';
@@ -26,60 +29,113 @@ const refusedField = (error: unknown): MarkdownField | null =>
     ? (error.field as MarkdownField)
     : null;
 
-/** The markdowns already planned for the SKU, each removable by those who may plan. */
-function PlannedMarkdowns({ sku, canPlan }: { sku: string; canPlan: boolean }) {
+/** A price event's days and price change, as the list says it. */
+function useMarkdownItem() {
   const { t, fmt } = useI18n();
-  const events = useCurrentEvents(today());
-  const remove = useRemoveEvent();
-  const planned = events.data ? plannedMarkdowns(events.data.items, sku) : [];
+  return (event: ForecastEvent) => {
+    const factor = event.priceFactor ?? 1;
+    const [from, to] = [fmt.date(event.startsOn), fmt.date(event.endsOn)];
+    return {
+      from,
+      to,
+      text: t('markdown.item', { from, to, factor: fmt.num(factor, 2), percent: fmt.pct(1 - factor) }),
+    };
+  };
+}
+
+/** What a shared event covers; a category is the seller's own name, left untranslated. */
+function Covers({ covers }: { covers: Coverage }) {
+  const { t, fmt } = useI18n();
+  if (covers.kind === 'all') return <>{t('markdown.covers.all')}</>;
+  if (covers.kind === 'skus') return <>{t('markdown.covers.skus', { count: fmt.int(covers.count) })}</>;
   return (
-    <Stack gap={4} data-testid="planned-markdowns">
+    <>
+      {t('markdown.covers.category')} <span translate="no">{covers.category}</span>
+    </>
+  );
+}
+
+/**
+ * The price events that also apply to the SKU (every SKU, its category, a list of SKUs): read-only
+ * here, since removing one would change other SKUs' forecasts too.
+ */
+function SharedMarkdowns({ events, sku }: { events: readonly ForecastEvent[]; sku: string }) {
+  const { t } = useI18n();
+  const item = useMarkdownItem();
+  const shared = sharedMarkdowns(events, sku);
+  if (shared.length === 0) return null;
+  return (
+    <Stack gap={4} data-testid="shared-markdowns">
       <Text size="sm" fw={600}>
-        {t('markdown.planned')}
+        {t('markdown.shared')}
       </Text>
-      {events.isError ? <ErrorAlert error={events.error} /> : null}
-      {remove.isError ? <ErrorAlert error={remove.error} /> : null}
-      {events.data && planned.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('markdown.none')}
-        </Text>
-      ) : null}
       <List size="sm" spacing={4} listStyleType="none">
-        {planned.map((event) => {
-          const factor = event.priceFactor ?? 1;
-          const from = fmt.date(event.startsOn);
-          const to = fmt.date(event.endsOn);
+        {shared.map(({ event, covers }) => {
           return (
             <List.Item key={event.id} data-event-id={event.id}>
-              <Group gap="xs" wrap="nowrap">
-                <Text size="sm">
-                  {t('markdown.item', {
-                    from,
-                    to,
-                    factor: fmt.num(factor, 2),
-                    percent: fmt.pct(1 - factor),
-                  })}
-                </Text>
-                {canPlan ? (
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    loading={remove.isPending && remove.variables === event.id}
-                    aria-label={t('markdown.removeFor', { from, to })}
-                    onClick={() => {
-                      remove.mutate(event.id);
-                    }}
-                  >
-                    {t('markdown.remove')}
-                  </Button>
-                ) : null}
-              </Group>
+              <Text size="sm">
+                <span translate="no">{event.name}</span> · {item(event).text} · <Covers covers={covers} />
+              </Text>
             </List.Item>
           );
         })}
       </List>
     </Stack>
+  );
+}
+
+/**
+ * The markdowns already planned for the SKU, each removable by those who may plan, then the shared
+ * price events that change its forecast too.
+ */
+function PlannedMarkdowns({ sku, canPlan }: { sku: string; canPlan: boolean }) {
+  const { t } = useI18n();
+  const item = useMarkdownItem();
+  const events = useSkuEvents(sku, today());
+  const remove = useRemoveEvent();
+  const planned = events.data ? plannedMarkdowns(events.data.items, sku) : [];
+  return (
+    <>
+      <Stack gap={4} data-testid="planned-markdowns">
+        <Text size="sm" fw={600}>
+          {t('markdown.planned')}
+        </Text>
+        {events.isError ? <ErrorAlert error={events.error} /> : null}
+        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+        {events.data && planned.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('markdown.none')}
+          </Text>
+        ) : null}
+        <List size="sm" spacing={4} listStyleType="none">
+          {planned.map((event) => {
+            const { from, to, text } = item(event);
+            return (
+              <List.Item key={event.id} data-event-id={event.id}>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm">{text}</Text>
+                  {canPlan ? (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      loading={remove.isPending && remove.variables === event.id}
+                      aria-label={t('markdown.removeFor', { from, to })}
+                      onClick={() => {
+                        remove.mutate(event.id);
+                      }}
+                    >
+                      {t('markdown.remove')}
+                    </Button>
+                  ) : null}
+                </Group>
+              </List.Item>
+            );
+          })}
+        </List>
+      </Stack>
+      {events.data ? <SharedMarkdowns events={events.data.items} sku={sku} /> : null}
+    </>
   );
 }
 

@@ -79,8 +79,37 @@ export function markdownEvent(
   };
 }
 
+const byFirstDay = (a: ForecastEvent, b: ForecastEvent) =>
+  a.startsOn.localeCompare(b.startsOn) || a.id - b.id;
+
+/** A price event of this SKU alone: the kind its markdown form plans, and may remove. */
+const isOwn = (e: ForecastEvent, sku: string) =>
+  e.scope === 'skus' && e.skus.length === 1 && e.skus[0] === sku;
+
 /** The price events planned for this SKU alone (the ones its markdown form may list and remove). */
 export const plannedMarkdowns = (events: readonly ForecastEvent[], sku: string): ForecastEvent[] =>
+  events.filter((e) => e.priceFactor !== null && isOwn(e, sku)).sort(byFirstDay);
+
+/** What a shared price event covers besides this SKU, as the modal says it. */
+export type Coverage =
+  { kind: 'all' } | { kind: 'category'; category: string } | { kind: 'skus'; count: number };
+
+/**
+ * The price events that apply to this SKU but not to it alone (every SKU, its category, a list), by
+ * first day: they change its forecast too, but are the seller's wider events, shown read-only here.
+ * `events` are those the events API gives for the SKU (`?sku=`), which applies the forecast's scope rule.
+ */
+export const sharedMarkdowns = (
+  events: readonly ForecastEvent[],
+  sku: string,
+): { event: ForecastEvent; covers: Coverage }[] =>
   events
-    .filter((e) => e.priceFactor !== null && e.scope === 'skus' && e.skus.length === 1 && e.skus[0] === sku)
-    .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id - b.id);
+    .filter((e) => e.priceFactor !== null && !isOwn(e, sku))
+    .sort(byFirstDay)
+    .map((event) => ({ event, covers: coverageOf(event) }));
+
+function coverageOf(e: ForecastEvent): Coverage {
+  if (e.scope === 'category') return { kind: 'category', category: e.category ?? '' };
+  if (e.scope === 'skus') return { kind: 'skus', count: e.skus.length };
+  return { kind: 'all' };
+}

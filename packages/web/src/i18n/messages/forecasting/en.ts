@@ -28,6 +28,11 @@ export const forecastingEn = {
   'accuracy.observedDays': 'Days scored',
   'accuracy.sold': 'Units sold',
   'accuracy.byCategory': 'By category',
+  'accuracy.worstSkus': 'SKUs the forecasts miss most',
+  'accuracy.worstSkusHint':
+    'The {count} SKUs whose forecasts missed the most units over all their scored forecasts (WAPE weighted by what they sold), with the seasonal-naive error beside each.',
+  'accuracy.missed': 'Units missed',
+  'accuracy.forecasts': 'Forecasts scored',
   'accuracy.worst': 'Worst forecasts',
   'accuracy.worstHint':
     'The {count} forecasts furthest from what sold, with the seasonal-naive error beside each.',

@@ -25,6 +25,11 @@ export const forecastingZhCN: ForecastingMessages = {
   'accuracy.observedDays': '评分天数',
   'accuracy.sold': '销量',
   'accuracy.byCategory': '按类别',
+  'accuracy.worstSkus': '预测偏差最大的 SKU',
+  'accuracy.worstSkusHint':
+    '在所有已评分预测中偏差件数最多的 {count} 个 SKU（按销量加权的 WAPE），并列出季节性朴素预测误差。',
+  'accuracy.missed': '偏差件数',
+  'accuracy.forecasts': '已评分预测',
   'accuracy.worst': '误差最大的预测',
   'accuracy.worstHint': '与实际销量相差最大的 {count} 个预测，并列出季节性朴素预测误差。',
   'accuracy.firstDay': '首日',

@@ -25,6 +25,11 @@ export const forecastingZhTW: ForecastingMessages = {
   'accuracy.observedDays': '評分天數',
   'accuracy.sold': '銷量',
   'accuracy.byCategory': '依類別',
+  'accuracy.worstSkus': '預測偏差最大的 SKU',
+  'accuracy.worstSkusHint':
+    '在所有已評分預測中偏差件數最多的 {count} 個 SKU（依銷量加權的 WAPE），並列出季節性單純預測誤差。',
+  'accuracy.missed': '偏差件數',
+  'accuracy.forecasts': '已評分預測',
   'accuracy.worst': '誤差最大的預測',
   'accuracy.worstHint': '與實際銷量相差最大的 {count} 個預測，並列出季節性單純預測誤差。',
   'accuracy.firstDay': '首日',
