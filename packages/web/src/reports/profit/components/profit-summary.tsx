@@ -2,6 +2,7 @@ import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { MessageKey } from '../../../i18n/translate';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { ProfitTotals } from '../profit-model';
+import { MessageWithData } from '../../../i18n/message-with-data';
 
 /** One currency's headline figures; storage fees above 1 % of revenue are flagged. */
 function CurrencySummary({ totals, titled }: { totals: ProfitTotals; titled: boolean }) {
@@ -28,7 +29,7 @@ function CurrencySummary({ totals, titled }: { totals: ProfitTotals; titled: boo
     <Stack gap={4} data-testid={`profit-totals-${totals.currency}`}>
       {titled ? (
         <Text size="sm" fw={600}>
-          {t('profit.totalsIn', { currency: totals.currency })}
+          <MessageWithData k="profit.totalsIn" vars={{ currency: totals.currency }} data={['currency']} />
         </Text>
       ) : null}
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
@@ -60,9 +61,11 @@ export function ProfitSummary({ totals }: { totals: readonly ProfitTotals[] }) {
       ))}
       {totals.some((c) => c.withoutFeeTable.length > 0) ? (
         <Text size="xs" c="dimmed" data-testid="profit-no-fee-table-note">
-          {t('profit.noFeeTableNote', {
-            marketplaces: [...new Set(totals.flatMap((c) => c.withoutFeeTable))].sort().join(', '),
-          })}
+          <MessageWithData
+            k="profit.noFeeTableNote"
+            vars={{ marketplaces: [...new Set(totals.flatMap((c) => c.withoutFeeTable))].sort().join(', ') }}
+            data={['marketplaces']}
+          />
         </Text>
       ) : null}
       {totals.some((c) => c.mixedCurrencies) ? (

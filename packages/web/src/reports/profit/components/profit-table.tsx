@@ -6,6 +6,7 @@ import type { MessageKey } from '../../../i18n/translate';
 import { SkuLink } from '../../../components/common/entity-link';
 import { useI18n } from '../../../i18n/i18n-context';
 import { sortProfitRows, type ProfitRow, type ProfitSortKey } from '../profit-model';
+import { MessageWithData } from '../../../i18n/message-with-data';
 
 /** Enough to scan; the download holds every SKU. */
 const MAX_ROWS = 1000;
@@ -98,12 +99,20 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
               </Text>
               {row.otherCurrencies.length > 0 ? (
                 <Text size="xs" c="dimmed">
-                  {t('profit.alsoIn', { currencies: row.otherCurrencies.join(', ') })}
+                  <MessageWithData
+                    k="profit.alsoIn"
+                    vars={{ currencies: row.otherCurrencies.join(', ') }}
+                    data={['currencies']}
+                  />
                 </Text>
               ) : null}
               {row.withoutFeeTable.length > 0 ? (
                 <Text size="xs" c="dimmed" data-testid="profit-no-fee-table">
-                  {t('profit.noFeeTable', { marketplaces: row.withoutFeeTable.join(', ') })}
+                  <MessageWithData
+                    k="profit.noFeeTable"
+                    vars={{ marketplaces: row.withoutFeeTable.join(', ') }}
+                    data={['marketplaces']}
+                  />
                 </Text>
               ) : null}
             </Table.Td>
