@@ -49,6 +49,10 @@ export const PageQuerySchema = z.object({
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/** A body that refuses unknown fields (a typo is a 400 naming it), published in the OpenAPI document as `name`. */
+export const strictBody = <S extends z.ZodRawShape>(name: string, shape: S) =>
+  z.object(shape).strict().openapi(name);
+
 export const ProblemSchema = z
   .object({
     type: z.string(),

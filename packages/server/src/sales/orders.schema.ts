@@ -8,6 +8,7 @@ import {
   TextSchema,
   TRIMMED,
   pageOf,
+  strictBody,
 } from '../http/common.schema';
 
 const Quantity = z.number().int().min(1).max(1_000_000);
@@ -29,19 +30,16 @@ export const OrderLineInputSchema = z
   })
   .strict();
 
-export const OrderCreateSchema = z
-  .object({
-    channel: ChannelSchema,
-    externalId: ExternalIdSchema,
-    orderedAt: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .openapi({ description: 'when the customer ordered; default now' }),
-    currency: CurrencySchema.optional(),
-    lines: z.array(OrderLineInputSchema).min(1).max(500),
-  })
-  .strict()
-  .openapi('OrderCreate');
+export const OrderCreateSchema = strictBody('OrderCreate', {
+  channel: ChannelSchema,
+  externalId: ExternalIdSchema,
+  orderedAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: 'when the customer ordered; default now' }),
+  currency: CurrencySchema.optional(),
+  lines: z.array(OrderLineInputSchema).min(1).max(500),
+});
 export type OrderCreate = z.infer<typeof OrderCreateSchema>;
 
 const SkuQuantity = z.object({ sku: SkuSchema, quantity: Quantity }).strict();
@@ -55,44 +53,35 @@ const openUnits = (verb: string) =>
     .optional()
     .openapi({ description: `units to ${verb} per SKU; default every open unit` });
 
-export const OrderShipSchema = z
-  .object({
-    lines: openUnits('ship'),
-    shippedAt: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict()
-  .openapi('OrderShip');
+export const OrderShipSchema = strictBody('OrderShip', {
+  lines: openUnits('ship'),
+  shippedAt: z.iso.datetime({ offset: true }).optional(),
+});
 export type OrderShip = z.infer<typeof OrderShipSchema>;
 
-export const OrderCancelSchema = z
-  .object({
-    lines: openUnits('cancel'),
-  })
-  .strict()
-  .openapi('OrderCancel');
+export const OrderCancelSchema = strictBody('OrderCancel', {
+  lines: openUnits('cancel'),
+});
 export type OrderCancel = z.infer<typeof OrderCancelSchema>;
 
-export const OrderReturnSchema = z
-  .object({
-    lines: z
-      .array(
-        z
-          .object({
-            sku: SkuSchema,
-            quantity: Quantity,
-            condition: z.enum(['sellable', 'unfulfillable']).default('sellable'),
-            location: LocationCodeSchema.optional().openapi({
-              description: 'where it comes back; default where it shipped from',
-            }),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(500),
-    returnedAt: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict()
-  .openapi('OrderReturn');
+export const OrderReturnSchema = strictBody('OrderReturn', {
+  lines: z
+    .array(
+      z
+        .object({
+          sku: SkuSchema,
+          quantity: Quantity,
+          condition: z.enum(['sellable', 'unfulfillable']).default('sellable'),
+          location: LocationCodeSchema.optional().openapi({
+            description: 'where it comes back; default where it shipped from',
+          }),
+        })
+        .strict(),
+    )
+    .min(1)
+    .max(500),
+  returnedAt: z.iso.datetime({ offset: true }).optional(),
+});
 export type OrderReturn = z.infer<typeof OrderReturnSchema>;
 
 export const OrderSchema = z
