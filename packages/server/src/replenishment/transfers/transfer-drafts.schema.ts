@@ -27,6 +27,7 @@ export const TransferDraftSchema = z
     sentAt: z.string().nullable(),
   })
   .openapi('TransferDraft');
+export type TransferDraftDto = z.infer<typeof TransferDraftSchema>;
 
 export const TransferDraftListQuerySchema = z
   .object({
