@@ -1,6 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { ALERT_SEVERITIES, EVALUATED_KINDS } from '@stockwise/domain/alerts/rules';
-import { EmailSchema, LocationCodeSchema, TextSchema, strictBody } from '../http/common.schema';
+import {
+  EmailSchema,
+  LocationCodeSchema,
+  TextSchema,
+  strictBody,
+  TimestampSchema,
+} from '../http/common.schema';
 import { REPORT_KINDS } from '../reports/reports.schema';
 
 /** The kinds of alert are the rules' kinds (one list, in the domain). */
@@ -54,7 +60,7 @@ export const AlertPageSchema = z
 
 export const SnoozeSchema = z
   .object({
-    until: z.iso.datetime({ offset: true }).optional(),
+    until: TimestampSchema.optional(),
     days: z.number().int().min(1).max(365).optional(),
   })
   .strict()

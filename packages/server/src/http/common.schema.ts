@@ -65,6 +65,9 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+/** A moment as ISO 8601 with its UTC offset (a bare local time is ambiguous across the seller's locations). */
+export const TimestampSchema = z.iso.datetime({ offset: true });
+
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')

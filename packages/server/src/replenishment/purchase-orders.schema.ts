@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { LocationCodeSchema, MoneySchema, SkuSchema, TextSchema, strictBody } from '../http/common.schema';
+import {
+  LocationCodeSchema,
+  MoneySchema,
+  SkuSchema,
+  TextSchema,
+  strictBody,
+  TimestampSchema,
+} from '../http/common.schema';
 import { SupplierCodeSchema } from './suppliers.schema';
 import { PURCHASE_ORDER_STATUSES } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
 import { SUPPLY_MODES } from './restock.schema';
@@ -83,7 +90,7 @@ export const ReceiveSchema = strictBody('PurchaseOrderReceive', {
     )
     .min(1)
     .max(2000),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: TimestampSchema.optional(),
   freightCost: MoneySchema.optional().openapi({
     description: 'the order’s freight, allocated to landed cost by value',
   }),

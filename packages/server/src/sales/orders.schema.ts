@@ -9,6 +9,7 @@ import {
   TRIMMED,
   pageOf,
   strictBody,
+  TimestampSchema,
 } from '../http/common.schema';
 
 const Quantity = z.number().int().min(1).max(1_000_000);
@@ -33,10 +34,7 @@ export const OrderLineInputSchema = z
 export const OrderCreateSchema = strictBody('OrderCreate', {
   channel: ChannelSchema,
   externalId: ExternalIdSchema,
-  orderedAt: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .openapi({ description: 'when the customer ordered; default now' }),
+  orderedAt: TimestampSchema.optional().openapi({ description: 'when the customer ordered; default now' }),
   currency: CurrencySchema.optional(),
   lines: z.array(OrderLineInputSchema).min(1).max(500),
 });
@@ -55,7 +53,7 @@ const openUnits = (verb: string) =>
 
 export const OrderShipSchema = strictBody('OrderShip', {
   lines: openUnits('ship'),
-  shippedAt: z.iso.datetime({ offset: true }).optional(),
+  shippedAt: TimestampSchema.optional(),
 });
 export type OrderShip = z.infer<typeof OrderShipSchema>;
 
@@ -80,7 +78,7 @@ export const OrderReturnSchema = strictBody('OrderReturn', {
     )
     .min(1)
     .max(500),
-  returnedAt: z.iso.datetime({ offset: true }).optional(),
+  returnedAt: TimestampSchema.optional(),
 });
 export type OrderReturn = z.infer<typeof OrderReturnSchema>;
 
@@ -124,7 +122,7 @@ export const OrderListQuerySchema = PageQuerySchema.extend({
   status: z.enum(ORDER_STATUSES).optional(),
   sku: TextSchema(100).optional(),
   externalId: TextSchema(200).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: TimestampSchema.optional(),
+  to: TimestampSchema.optional(),
 });
 export const OrderPageSchema = pageOf(OrderSchema).openapi('OrderPage');
