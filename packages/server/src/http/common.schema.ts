@@ -80,6 +80,11 @@ export const IsoDateSchema = z
   .refine((s) => s >= '1970-01-01' && s <= '2199-12-31', 'a date between 1970-01-01 and 2199-12-31')
   .openapi({ example: '2025-07-01' });
 
+/** A day in Amazon's reports (snapshot, event, approval days): a calendar date from 1900 to 2200. */
+export const ReportDaySchema = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01' && d <= '2200-12-31', 'a date between 1900 and 2200');
+
 export const MonthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
