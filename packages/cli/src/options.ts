@@ -66,6 +66,22 @@ export function reportError(error: unknown, json: boolean): never {
 }
 
 /**
+ * A command's action whose errors end the command as `reportError` says (one line, JSON with --json,
+ * exit code 1). Commander calls the action with the command as `this`; its options are the flags.
+ */
+export function reporting<A extends unknown[]>(
+  action: (...args: A) => Promise<void>,
+): (this: Command, ...args: A) => Promise<void> {
+  return async function (this: Command, ...args: A): Promise<void> {
+    try {
+      await action(...args);
+    } catch (error) {
+      reportError(error, Boolean(this.opts<{ json?: boolean }>().json));
+    }
+  };
+}
+
+/**
  * Runs an admin command: through the running server when one owns this data folder (the embedded
  * database has a single owner process), otherwise directly on the database.
  */

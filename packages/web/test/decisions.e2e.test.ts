@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { RestockRecommendation, StorageOverview, TransferDraft, WhatIfResult } from '../src/api/types';
 import { seriousViolations } from './support/axe';
 import { openPage as open, screenshot } from './support/browser';
 import { DEMO } from './support/server';
@@ -15,35 +16,6 @@ vi.setConfig({ testTimeout: 300_000 });
  * added and stopped); then every new page of the issue in 简体中文 and 繁體中文 and at 390 px,
  * with axe-core clean and no console errors.
  */
-
-interface WhatIfResult {
-  before: { score: number };
-  after: { score: number };
-  change: number;
-}
-interface StorageOverview {
-  currencies: string[];
-  months: {
-    month: string;
-    basis: string;
-    totals: { currency: string; storageFee: number; agedSurcharge: number }[];
-  }[];
-}
-
-interface PlanItem {
-  sku: string;
-  location: string;
-  action: string;
-  source: string | null;
-  recommendedQuantity: number;
-}
-interface Draft {
-  id: number;
-  fromLocation: string;
-  toLocation: string;
-  lines: { sku: string; quantity: number }[];
-  status: string;
-}
 
 const SLOW = 180_000;
 const en = (n: number) => n.toLocaleString('en-US');
@@ -146,7 +118,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('decision pages (browser)', () => {
   });
 
   it('restock planner: ticked transfer lines become a saved transfer draft (one per route), marked sent (it leaves the open list), and a second one deleted', async () => {
-    const plan = await call<{ items: PlanItem[] }>('/api/v1/restock');
+    const plan = await call<{ items: RestockRecommendation[] }>('/api/v1/restock');
     const transfer = plan.items.find((i) => i.action === 'transfer' && i.recommendedQuantity > 0)!;
     await open(session.page, `${session.server.url}/restock`, 'planner-search');
     await session.page.locator('tbody tr[data-sku]').first().waitFor({ timeout: SLOW });
@@ -158,7 +130,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('decision pages (browser)', () => {
     expect(await button.innerText()).toBe('Save transfer drafts (1)');
     await button.click();
     await session.page.getByTestId('transfer-drafts-saved').waitFor();
-    const saved = await call<{ items: Draft[] }>('/api/v1/transfer-drafts');
+    const saved = await call<{ items: TransferDraft[] }>('/api/v1/transfer-drafts');
     expect(saved.items).toHaveLength(1);
     expect(saved.items[0]).toMatchObject({
       fromLocation: transfer.source,
@@ -172,20 +144,22 @@ describe.skipIf(!RUN_BROWSER_SUITES)('decision pages (browser)', () => {
     expect(await seriousViolations(session.page)).toEqual([]);
     await row.getByRole('button', { name: `Mark sent: transfer draft ${id}` }).click();
     await session.page.getByTestId('transfer-drafts').waitFor({ state: 'detached' });
-    const sent = (await call<{ items: Draft[] }>('/api/v1/transfer-drafts')).items;
+    const sent = (await call<{ items: TransferDraft[] }>('/api/v1/transfer-drafts')).items;
     expect(sent.map((d) => [d.id, d.status])).toEqual([[saved.items[0]!.id, 'sent']]);
-    expect((await call<{ items: Draft[] }>('/api/v1/transfer-drafts?status=draft')).items).toEqual([]);
+    expect((await call<{ items: TransferDraft[] }>('/api/v1/transfer-drafts?status=draft')).items).toEqual(
+      [],
+    );
 
     // The same lines saved again make a new open draft, which is deleted.
     await button.click();
     const again = session.page.getByTestId('transfer-drafts-table').locator('tr[data-draft]');
     await again.waitFor();
-    const second = (await call<{ items: Draft[] }>('/api/v1/transfer-drafts?status=draft')).items[0]!;
+    const second = (await call<{ items: TransferDraft[] }>('/api/v1/transfer-drafts?status=draft')).items[0]!;
     await again.getByRole('button', { name: `Delete transfer draft ${String(second.id)}` }).click();
     await session.page.getByTestId('transfer-drafts').waitFor({ state: 'detached' });
-    expect((await call<{ items: Draft[] }>('/api/v1/transfer-drafts')).items.map((d) => d.status)).toEqual([
-      'sent',
-    ]);
+    expect(
+      (await call<{ items: TransferDraft[] }>('/api/v1/transfer-drafts')).items.map((d) => d.status),
+    ).toEqual(['sent']);
   });
 
   for (const [label, locale] of CHINESE) {

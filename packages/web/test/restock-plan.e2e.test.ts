@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RestockPlan, RestockRecommendation } from '../src/api/types';
 import { seriousViolations } from './support/axe';
 import { screenshot } from './support/browser';
 import type { RunningServer } from './support/server';
@@ -17,25 +18,6 @@ vi.setConfig({ testTimeout: 300_000 });
  * figures are the same planning positions the restock rows flag out of stock.
  */
 
-interface HeldBack {
-  reason: string;
-  figures: Record<string, number>;
-}
-interface Item {
-  sku: string;
-  location: string;
-  action: 'purchase' | 'transfer';
-  source: string | null;
-  recommendedQuantity: number;
-  shipDate: string | null;
-  orderByDate: string | null;
-  alert: string | null;
-  reasoning: { heldBack: HeldBack | null };
-}
-interface Plan {
-  mode: string;
-  items: Item[];
-}
 interface Summary {
   stockOuts: { count: number; skuCount: number };
   locations: { code: string; stockOuts: number }[];
@@ -43,19 +25,19 @@ interface Summary {
 
 const PLAN_TIMEOUT_MS = 120_000;
 const en = (n: number) => n.toLocaleString('en-US');
-const row = (page: Page, item: Pick<Item, 'sku' | 'location' | 'action'>) =>
+const row = (page: Page, item: Pick<RestockRecommendation, 'sku' | 'location' | 'action'>) =>
   page.locator(
     `tbody tr[data-sku="${item.sku}"][data-location="${item.location}"][data-action="${item.action}"]`,
   );
 /** The planner draws only the rows in view: searching for the SKU brings its lines into view. */
-const find = async (page: Page, item: Pick<Item, 'sku' | 'location' | 'action'>) => {
+const find = async (page: Page, item: Pick<RestockRecommendation, 'sku' | 'location' | 'action'>) => {
   await page.getByTestId('planner-search').fill(item.sku);
   await row(page, item).waitFor();
   return row(page, item);
 };
 
 /** Distinct SKU × location positions flagged out of stock, per location. */
-function outOfStockByLocation(items: readonly Item[]): Map<string, number> {
+function outOfStockByLocation(items: readonly RestockRecommendation[]): Map<string, number> {
   const keys = new Set(items.filter((i) => i.alert === 'out_of_stock').map((i) => `${i.sku}|${i.location}`));
   const counts = new Map<string, number>();
   for (const key of keys) {
@@ -69,14 +51,14 @@ describe.skipIf(!RUN_BROWSER_SUITES)('restock plan (browser)', () => {
   let server: RunningServer;
   let page: Page;
   let errors: string[];
-  let plan: Plan;
+  let plan: RestockPlan;
 
   const session = useBrowserSession({ signIn: true });
   beforeAll(async () => {
     ({ server, page, errors } = session);
     // The plan read here is the one the page must show: read it once the start's forecast run and warm-up are done.
     await serverSettled(page);
-    plan = await api<Plan>('/api/v1/restock');
+    plan = await api<RestockPlan>('/api/v1/restock');
   }, 240_000);
 
   async function api<T>(path: string): Promise<T> {
@@ -173,7 +155,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('restock plan (browser)', () => {
 
   it('switches the plan with the mode selector, and back to the default', async () => {
     await openRestock();
-    const direct = await api<Plan>('/api/v1/restock?mode=direct');
+    const direct = await api<RestockPlan>('/api/v1/restock?mode=direct');
     expect(direct.mode).toBe('direct');
     expect(direct.items.some((i) => i.action === 'transfer')).toBe(false);
     const asked = page.waitForRequest((r) => r.url().includes('/api/v1/restock?mode=direct'));

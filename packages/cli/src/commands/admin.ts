@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { ROLES } from '@stockwise/domain/accounts/roles';
 import type { Role } from '@stockwise/domain/accounts/roles';
 import type { StorageFlags } from '../options';
-import { print, reportError, runAdminCommand, withStorage } from '../options';
+import { print, reporting, runAdminCommand, withStorage } from '../options';
 
 export function registerAdminCommands(program: Command): void {
   const user = program.command('user').description('manage users');
@@ -20,10 +20,16 @@ export function registerAdminCommands(program: Command): void {
     .addOption(new Option('--role <role>', 'role').choices(ROLES).default('owner').env('STOCKWISE_ROLE'))
     .addOption(new Option('--name <name>', 'display name'))
     .action(
-      async (
-        flags: StorageFlags & { account: string; email: string; password: string; role: Role; name?: string },
-      ) => {
-        try {
+      reporting(
+        async (
+          flags: StorageFlags & {
+            account: string;
+            email: string;
+            password: string;
+            role: Role;
+            name?: string;
+          },
+        ) => {
           if (flags.password.length < 8) throw new Error('--password must have at least 8 characters');
           const member = await runAdminCommand(flags, {
             command: 'user.create',
@@ -38,10 +44,8 @@ export function registerAdminCommands(program: Command): void {
             member,
             `${String(member['email'])} is ${String(member['role'])} of ${String(member['account'])}`,
           );
-        } catch (error) {
-          reportError(error, Boolean(flags.json));
-        }
-      },
+        },
+      ),
     );
 
   withStorage(
@@ -49,18 +53,16 @@ export function registerAdminCommands(program: Command): void {
   )
     .addOption(new Option('--account <name>', 'account name').env('STOCKWISE_ACCOUNT').makeOptionMandatory())
     .addOption(new Option('--email <email>', "the member's email").makeOptionMandatory())
-    .action(async (flags: StorageFlags & { account: string; email: string }) => {
-      try {
+    .action(
+      reporting(async (flags: StorageFlags & { account: string; email: string }) => {
         const removed = await runAdminCommand(flags, {
           command: 'user.remove',
           account: flags.account,
           email: flags.email,
         });
         print(flags, removed, `${String(removed['email'])} is no longer a member of ${flags.account}`);
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    });
+      }),
+    );
 
   const token = program.command('token').description('manage API tokens');
   withStorage(token.command('create').description('create an API token (printed once)'))
@@ -73,8 +75,8 @@ export function registerAdminCommands(program: Command): void {
     .addOption(
       new Option('--account <name>', 'account, when the user is in several').env('STOCKWISE_ACCOUNT'),
     )
-    .action(async (flags: StorageFlags & { email: string; name: string; account?: string }) => {
-      try {
+    .action(
+      reporting(async (flags: StorageFlags & { email: string; name: string; account?: string }) => {
         const created = await runAdminCommand(flags, {
           command: 'token.create',
           email: flags.email,
@@ -82,8 +84,6 @@ export function registerAdminCommands(program: Command): void {
           ...(flags.account ? { account: flags.account } : {}),
         });
         print(flags, created, String(created['token']));
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    });
+      }),
+    );
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { backupDatabase, restoreBackup } from '@stockwise/server/platform/backup';
 import type { StorageFlags } from '../options';
-import { assertNotServed, print, reportError, runAdminCommand, withStockwise, withStorage } from '../options';
+import { assertNotServed, print, reporting, runAdminCommand, withStockwise, withStorage } from '../options';
 
 /** `backup FILE` and `restore FILE` (README: Backups). */
 export function registerBackupCommands(program: Command): void {
@@ -11,8 +11,8 @@ export function registerBackupCommands(program: Command): void {
       .command('backup')
       .argument('<file>', 'where to write the backup')
       .description('write a consistent backup of the whole database (a running server writes it itself)'),
-  ).action(async (file: string, flags: StorageFlags) => {
-    try {
+  ).action(
+    reporting(async (file: string, flags: StorageFlags) => {
       const target = resolve(file);
       const written = flags.databaseUrl
         ? await withStockwise(flags, (sw) =>
@@ -20,18 +20,16 @@ export function registerBackupCommands(program: Command): void {
           )
         : await runAdminCommand(flags, { command: 'backup', file: target });
       print(flags, written, `backup written to ${target} (${String(written.bytes)} bytes)`);
-    } catch (error) {
-      reportError(error, Boolean(flags.json));
-    }
-  });
+    }),
+  );
 
   withStorage(
     program
       .command('restore')
       .argument('<file>', 'a file written by `stockwise backup`')
       .description('restore a backup into a new data folder, or an empty PostgreSQL database'),
-  ).action(async (file: string, flags: StorageFlags) => {
-    try {
+  ).action(
+    reporting(async (file: string, flags: StorageFlags) => {
       assertNotServed(flags);
       const source = resolve(file);
       await restoreBackup(
@@ -41,8 +39,6 @@ export function registerBackupCommands(program: Command): void {
       // Opening it applies any migration newer than the backup.
       await withStockwise(flags, () => Promise.resolve());
       print(flags, { restored: source }, `restored ${source}`);
-    } catch (error) {
-      reportError(error, Boolean(flags.json));
-    }
-  });
+    }),
+  );
 }

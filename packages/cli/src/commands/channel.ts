@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { StorageFlags } from '../options';
-import { print, reportError, runAdminCommand, withStorage } from '../options';
+import { print, reporting, runAdminCommand, withStorage } from '../options';
 
 interface ChannelFlags extends StorageFlags {
   shopDomain?: string;
@@ -46,8 +46,8 @@ export function registerChannelCommands(program: Command): void {
     )
     .addOption(new Option('--push-availability', "also push changed quantities through the channel's API"))
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
-    .action(async (type: string, flags: ChannelFlags) => {
-      try {
+    .action(
+      reporting(async (type: string, flags: ChannelFlags) => {
         if (!['shopify', 'amazon', 'manual', 'other'].includes(type))
           throw new Error('type must be shopify, amazon, manual or other');
         const buffer = flags.safetyBuffer === undefined ? undefined : Number(flags.safetyBuffer);
@@ -74,8 +74,6 @@ export function registerChannelCommands(program: Command): void {
             ? `connected shopify (${shop}): point its webhooks at POST /api/v1/channels/shopify/webhooks`
             : `connected ${String(result['channel'])}`,
         );
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    });
+      }),
+    );
 }

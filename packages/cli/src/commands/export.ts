@@ -7,7 +7,7 @@ import { EXPORT_KINDS, exportCsv } from '@stockwise/server/imports/exports';
 import type { ExportKind } from '@stockwise/server/imports/exports';
 import { findRunningServer } from '@stockwise/server/local-control';
 import type { StorageFlags } from '../options';
-import { reportError, runAdminCommand, withStockwise, withStorage } from '../options';
+import { reporting, runAdminCommand, withStockwise, withStorage } from '../options';
 
 interface ExportFlags extends StorageFlags {
   format: string;
@@ -23,8 +23,8 @@ export function registerExportCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'file format').choices(['csv']).default('csv'))
     .addOption(new Option('--out <file>', 'write here instead of standard output'))
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
-    .action(async (kind: string, flags: ExportFlags) => {
-      try {
+    .action(
+      reporting(async (kind: string, flags: ExportFlags) => {
         if (!(EXPORT_KINDS as readonly string[]).includes(kind))
           throw new Error(`kind must be one of ${EXPORT_KINDS.join(', ')}`);
         const out = flags.out ? resolve(flags.out) : undefined;
@@ -46,8 +46,6 @@ export function registerExportCommands(program: Command): void {
           }
           if (out) await new Promise<void>((r) => (sink as ReturnType<typeof createWriteStream>).end(r));
         });
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    });
+      }),
+    );
 }

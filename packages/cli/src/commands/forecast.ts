@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { describeOverrides } from '@stockwise/domain/forecasting/overrides';
 import type { AppliedOverride } from '@stockwise/domain/forecasting/types';
 import type { StorageFlags } from '../options';
-import { isoDateFlag, print, reportError, runAdminCommand, withStorage } from '../options';
+import { isoDateFlag, print, reporting, runAdminCommand, withStorage } from '../options';
 
 interface ForecastFlags extends StorageFlags {
   sku?: string;
@@ -35,8 +35,8 @@ export function registerForecastCommands(program: Command): void {
       ),
     )
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
-    .action(async (flags: ForecastFlags) => {
-      try {
+    .action(
+      reporting(async (flags: ForecastFlags) => {
         const horizon = Number(flags.horizon);
         if (!Number.isInteger(horizon) || horizon < 1 || horizon > 365)
           throw new Error('--horizon must be a whole number of days from 1 to 365');
@@ -77,8 +77,6 @@ export function registerForecastCommands(program: Command): void {
             `forecast run ${String(run['runId'])}: ${String(run['series'])} series as of ${String(run['asOf'])}; models ${JSON.stringify(run['models'])}`,
           );
         }
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    });
+      }),
+    );
 }

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { StorageFlags } from '../options';
-import { print, reportError, runAdminCommand, withStorage } from '../options';
+import { print, reporting, runAdminCommand, withStorage } from '../options';
 
 const KINDS = ['inventory', 'inventory-age', 'excess', 'stranded', 'storage', 'profit'] as const;
 
@@ -32,8 +32,8 @@ export function registerReportCommands(program: Command): void {
     .addOption(new Option('--from <date>', 'profit: first day'))
     .addOption(new Option('--to <date>', 'profit: day after the last'))
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
-    .action(async (kind: string, flags: ReportFlags) => {
-      try {
+    .action(
+      reporting(async (kind: string, flags: ReportFlags) => {
         if (!(KINDS as readonly string[]).includes(kind))
           throw new Error(`unknown report ${kind}: one of ${KINDS.join(', ')}`);
         const format = flags.json ? 'json' : flags.format;
@@ -67,8 +67,6 @@ export function registerReportCommands(program: Command): void {
             `${kind} report (${format}, ${String(bytes.length)} bytes) written to ${out}\n`,
           );
         } else process.stdout.write(bytes);
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    });
+      }),
+    );
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { StorageFlags } from '../options';
-import { isoDateFlag, print, reportError, runAdminCommand, withStorage } from '../options';
+import { isoDateFlag, print, reporting, runAdminCommand, withStorage } from '../options';
 
 interface RestockFlags extends StorageFlags {
   location?: string;
@@ -57,8 +57,8 @@ export function registerRestockCommands(program: Command): void {
     .addOption(new Option('--all', 'also SKUs with nothing to order'))
     .addOption(new Option('--as-of <date>', 'plan as of this day, YYYY-MM-DD (default today)'))
     .addOption(new Option('--account <name>', 'account (default: the first)').env('STOCKWISE_ACCOUNT'))
-    .action(async (flags: RestockFlags) => {
-      try {
+    .action(
+      reporting(async (flags: RestockFlags) => {
         const plan = (await runAdminCommand(flags, {
           command: 'restock',
           ...(flags.account ? { account: flags.account } : {}),
@@ -85,8 +85,6 @@ export function registerRestockCommands(program: Command): void {
           ...plan.capacity.filter((c) => c.binding).map((c) => `capacity: ${c.summary}`),
         ].join('\n');
         print(flags, plan, human);
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    });
+      }),
+    );
 }

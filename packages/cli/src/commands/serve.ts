@@ -8,7 +8,7 @@ import type { Stockwise } from '@stockwise/server/stockwise';
 import { startServer } from '@stockwise/server/serve';
 import { migrate } from '@stockwise/server/stockwise';
 import type { StorageFlags } from '../options';
-import { open, print, reportError, withStockwise, withStorage } from '../options';
+import { open, print, reporting, withStockwise, withStorage } from '../options';
 import { progressBar, stepLines } from '../progress';
 
 interface ServeFlags extends StorageFlags {
@@ -68,27 +68,23 @@ export function registerServeCommands(program: Command): void {
 /** `serve`, and `start`: the first run, which loads the demo seller into an empty data folder first. */
 function registerServe(program: Command): void {
   serveOptions(program.command('serve').description('serve the API and dashboard')).action(
-    async (flags: ServeFlags) => {
-      try {
-        await serveUntilSignal(flags, (url) => {
-          print(
-            flags,
-            { url, database: flags.databaseUrl ? 'postgres' : resolve(flags.data) },
-            `Stockwise is running at ${url} (API docs: ${url}/api/docs)`,
-          );
-        });
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    },
+    reporting(async (flags: ServeFlags) => {
+      await serveUntilSignal(flags, (url) => {
+        print(
+          flags,
+          { url, database: flags.databaseUrl ? 'postgres' : resolve(flags.data) },
+          `Stockwise is running at ${url} (API docs: ${url}/api/docs)`,
+        );
+      });
+    }),
   );
 
   serveOptions(
     program
       .command('start')
       .description('first run: load the demo seller into a new data folder, then serve'),
-  ).action(async (flags: ServeFlags) => {
-    try {
+  ).action(
+    reporting(async (flags: ServeFlags) => {
       const fresh = !flags.databaseUrl && isEmptyFolder(resolve(flags.data));
       let sw: Stockwise | undefined;
       if (fresh) {
@@ -109,17 +105,15 @@ function registerServe(program: Command): void {
         },
         sw,
       );
-    } catch (error) {
-      reportError(error, Boolean(flags.json));
-    }
-  });
+    }),
+  );
 }
 
 function registerWorker(program: Command): void {
   withStorage(
     program.command('worker').description('run background jobs (several workers may share one PostgreSQL)'),
-  ).action(async (flags: StorageFlags) => {
-    try {
+  ).action(
+    reporting(async (flags: StorageFlags) => {
       const sw = await open(flags);
       const abort = new AbortController();
       process.once('SIGINT', () => {
@@ -131,26 +125,20 @@ function registerWorker(program: Command): void {
       print(flags, { worker: 'started' }, 'Stockwise worker started; Ctrl-C stops it');
       await sw.jobs.work({ signal: abort.signal });
       await sw.close();
-    } catch (error) {
-      reportError(error, Boolean(flags.json));
-    }
-  });
+    }),
+  );
 }
 
 function registerMigrate(program: Command): void {
   withStorage(program.command('migrate').description('apply pending database migrations')).action(
-    async (flags: StorageFlags) => {
-      try {
-        const applied = await withStockwise(flags, (sw) => migrate(sw.db));
-        print(
-          flags,
-          { applied },
-          applied.length ? `applied migrations ${applied.join(', ')}` : 'database is up to date',
-        );
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    },
+    reporting(async (flags: StorageFlags) => {
+      const applied = await withStockwise(flags, (sw) => migrate(sw.db));
+      print(
+        flags,
+        { applied },
+        applied.length ? `applied migrations ${applied.join(', ')}` : 'database is up to date',
+      );
+    }),
   );
 }
 
@@ -160,8 +148,8 @@ function registerDemo(program: Command): void {
   )
     .addOption(new Option('--seed <n>', 'generator seed').default('42'))
     .addOption(new Option('--skus <n>', 'number of SKUs').default('300'))
-    .action(async (flags: StorageFlags & { seed: string; skus: string }) => {
-      try {
+    .action(
+      reporting(async (flags: StorageFlags & { seed: string; skus: string }) => {
         const bar = progressBar(!flags.json);
         const result = await withStockwise(flags, (sw) =>
           loadDemoSeller(sw, {
@@ -182,8 +170,6 @@ function registerDemo(program: Command): void {
           },
           `Demo seller loaded: ${result.products} SKUs, ${result.movements} ledger movements.\nLogin: ${result.email} / ${result.password}`,
         );
-      } catch (error) {
-        reportError(error, Boolean(flags.json));
-      }
-    });
+      }),
+    );
 }

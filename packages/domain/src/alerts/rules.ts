@@ -81,6 +81,13 @@ export function condition(c: Omit<AlertCondition, 'title'>): AlertCondition {
   return { ...c, title: alertTitle(c.kind, c.params) };
 }
 
+/**
+ * A condition's dedupe key: its kind, then what singles it out (SKU, location, threshold...), so every
+ * rule builds keys the same way and two kinds never share one.
+ */
+export const alertKey = (kind: AlertKind, ...scope: readonly (string | number)[]): string =>
+  [kind, ...scope.map(String)].join(':');
+
 export const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Units of one SKU × location about to cross an age threshold. */
@@ -111,7 +118,7 @@ export function agingAlerts(
     const date = isoDate(asOfDay + w.daysUntil);
     return condition({
       kind: 'aging',
-      dedupeKey: `aging:${a.sku}:${a.location}:${String(w.threshold)}`,
+      dedupeKey: alertKey('aging', a.sku, a.location, w.threshold),
       severity: w.threshold === AGE_WARNING_THRESHOLDS[0] ? 'info' : 'warning',
       sku: a.sku,
       location: a.location,
@@ -152,7 +159,7 @@ export function capacityAlert(
   const inDays = over === 0 ? 0 : CAPACITY_PROJECTION_DAYS[over - 1]!;
   return condition({
     kind: 'capacity',
-    dedupeKey: `capacity:${c.location}:${c.storageType}`,
+    dedupeKey: alertKey('capacity', c.location, c.storageType),
     severity: over === 0 ? 'critical' : 'warning',
     sku: null,
     location: c.location,
@@ -184,7 +191,7 @@ export function supplierBillAlert(b: BillFacts, options: { asOf: string }): Aler
   const overdue = b.due < options.asOf;
   return condition({
     kind: 'supplier_bill_due',
-    dedupeKey: `supplier_bill_due:${b.number}`,
+    dedupeKey: alertKey('supplier_bill_due', b.number),
     severity: overdue ? 'critical' : 'warning',
     sku: null,
     location: null,
@@ -200,7 +207,7 @@ export function ipiAlert(sums: FactorSums, options: { asOf: string }): AlertCond
   if (!(sums.totalUnits > 0 && proxy.score < IPI_WARNING_THRESHOLD)) return null;
   return condition({
     kind: 'ipi_low',
-    dedupeKey: 'ipi_low',
+    dedupeKey: alertKey('ipi_low'),
     severity: 'critical',
     sku: null,
     location: null,

@@ -5,7 +5,7 @@
  */
 import type { PlanningPosition } from '../replenishment/position';
 import type { AlertCondition } from './rules';
-import { condition, round } from './rules';
+import { alertKey, condition, round } from './rules';
 
 /** The planning-position figures the stock rules read (docs/formulas.md Planning position). */
 export type PositionFacts = Pick<
@@ -50,7 +50,7 @@ function supplyAlert(p: PositionFacts, asOf: string): AlertCondition | null {
   if (p.alert === 'out_of_stock')
     return condition({
       kind: 'stock_out',
-      dedupeKey: `stock_out:${p.sku}:${p.location}`,
+      dedupeKey: alertKey('stock_out', p.sku, p.location),
       severity: 'critical',
       ...where,
       params: { ...where, dailyDemand: p.dailyDemand },
@@ -63,7 +63,7 @@ function supplyAlert(p: PositionFacts, asOf: string): AlertCondition | null {
   if (p.alert === 'reorder_now' || network)
     return condition({
       kind: 'reorder_now',
-      dedupeKey: `reorder_now:${p.sku}:${p.location}`,
+      dedupeKey: alertKey('reorder_now', p.sku, p.location),
       severity: 'warning',
       ...where,
       params: {
@@ -81,7 +81,7 @@ function supplyAlert(p: PositionFacts, asOf: string): AlertCondition | null {
   if (p.sells && p.daysOfSupply !== null && p.daysOfSupply < p.coverLowDays)
     return condition({
       kind: 'low_stock',
-      dedupeKey: `low_stock:${p.sku}:${p.location}`,
+      dedupeKey: alertKey('low_stock', p.sku, p.location),
       severity: 'warning',
       ...where,
       params: {
@@ -102,7 +102,7 @@ function excessAlert(p: PositionFacts): AlertCondition | null {
   const where = { sku: p.sku, location: p.location };
   return condition({
     kind: 'excess',
-    dedupeKey: `excess:${p.sku}:${p.location}`,
+    dedupeKey: alertKey('excess', p.sku, p.location),
     severity: 'info',
     ...where,
     params: { ...where, units: p.excessUnits, coverHighDays: p.coverHighDays },
@@ -128,7 +128,7 @@ export function strandedAlert(r: ListingFacts, options: { asOf: string }): Alert
   if (!(r.strandedUnits > 0)) return null;
   return condition({
     kind: 'stranded',
-    dedupeKey: `stranded:${r.sku}`,
+    dedupeKey: alertKey('stranded', r.sku),
     severity: 'warning',
     sku: r.sku,
     location: null,

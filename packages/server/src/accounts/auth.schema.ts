@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PERMISSIONS, ROLES } from '@stockwise/domain/accounts/roles';
-import { EmailSchema, TextSchema } from '../http/common.schema';
+import { EmailSchema, TextSchema, strictBody } from '../http/common.schema';
 
 export const PasswordSchema = TextSchema(200).min(8, 'at least 8 characters');
 export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
@@ -9,18 +9,15 @@ export const LoginSchema = z
   .object({ email: TextSchema(254).min(1), password: TextSchema(200).min(1) })
   .strict()
   .openapi('Login');
-export const SetupSchema = z
-  .object({
-    accountName: TextSchema(200).min(1),
-    email: EmailSchema,
-    password: PasswordSchema,
-    setupCode: TextSchema(40)
-      .min(1)
-      .openapi({ description: 'the one-time setup code printed in the log of the server at start' }),
-    name: TextSchema(200).optional(),
-  })
-  .strict()
-  .openapi('Setup');
+export const SetupSchema = strictBody('Setup', {
+  accountName: TextSchema(200).min(1),
+  email: EmailSchema,
+  password: PasswordSchema,
+  setupCode: TextSchema(40)
+    .min(1)
+    .openapi({ description: 'the one-time setup code printed in the log of the server at start' }),
+  name: TextSchema(200).optional(),
+});
 export const MeSchema = z
   .object({
     user: z.object({
@@ -49,15 +46,12 @@ export const MemberSchema = z
     accountName: z.string(),
   })
   .openapi('Member');
-export const MemberCreateSchema = z
-  .object({
-    email: EmailSchema,
-    password: PasswordSchema,
-    role: z.enum(ROLES),
-    name: TextSchema(200).optional(),
-  })
-  .strict()
-  .openapi('MemberCreate');
+export const MemberCreateSchema = strictBody('MemberCreate', {
+  email: EmailSchema,
+  password: PasswordSchema,
+  role: z.enum(ROLES),
+  name: TextSchema(200).optional(),
+});
 
 export const InvitedSchema = z
   .object({
@@ -93,19 +87,16 @@ export const TokenSchema = z
     expiresAt: z.string().nullable().openapi({ description: 'null: valid until revoked' }),
   })
   .openapi('ApiToken');
-export const TokenCreateSchema = z
-  .object({
-    name: TextSchema(100).min(1),
-    expiresInDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(3650)
-      .optional()
-      .openapi({ description: 'the token stops working after this many days; omit for no expiry' }),
-  })
-  .strict()
-  .openapi('ApiTokenCreate');
+export const TokenCreateSchema = strictBody('ApiTokenCreate', {
+  name: TextSchema(100).min(1),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .optional()
+    .openapi({ description: 'the token stops working after this many days; omit for no expiry' }),
+});
 export const TokenCreatedSchema = TokenSchema.extend({
   token: z.string().openapi({ description: 'shown once; store it now' }),
 }).openapi('ApiTokenCreated');

@@ -1,6 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { ALERT_SEVERITIES, EVALUATED_KINDS } from '@stockwise/domain/alerts/rules';
-import { EmailSchema, LocationCodeSchema, TextSchema } from '../http/common.schema';
+import {
+  EmailSchema,
+  LocationCodeSchema,
+  TextSchema,
+  strictBody,
+  TimestampSchema,
+} from '../http/common.schema';
 import { REPORT_KINDS } from '../reports/reports.schema';
 
 /** The kinds of alert are the rules' kinds (one list, in the domain). */
@@ -54,7 +60,7 @@ export const AlertPageSchema = z
 
 export const SnoozeSchema = z
   .object({
-    until: z.iso.datetime({ offset: true }).optional(),
+    until: TimestampSchema.optional(),
     days: z.number().int().min(1).max(365).optional(),
   })
   .strict()
@@ -81,45 +87,42 @@ export const EvaluateResultSchema = z
   })
   .openapi('AlertEvaluation');
 
-export const NotificationSettingsUpdateSchema = z
-  .object({
-    smtp: z
-      .object({
-        host: z
-          .string()
-          .min(1)
-          .max(255)
-          .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:]+\]$/, 'a host name or address'),
-        port: z.number().int().min(1).max(65535),
-        secure: z.boolean().default(false),
-        user: TextSchema(255).nullable().default(null),
-        password: TextSchema(1000)
-          .nullable()
-          .optional()
-          .openapi({ description: 'omit to keep the stored one' }),
-        from: EmailSchema,
-      })
-      .strict()
-      .nullable()
-      .optional(),
-    webhook: z
-      .object({
-        url: z.url({ protocol: /^https?$/ }).max(2000),
-        secret: z
-          .string()
-          .min(16)
-          .max(200)
-          .regex(/^[\x21-\x7e]+$/, 'printable, no spaces')
-          .optional()
-          .openapi({ description: 'HMAC-SHA256 key; omit to keep the stored one' }),
-      })
-      .strict()
-      .nullable()
-      .optional(),
-    alertRecipients: z.array(EmailSchema).max(50).optional(),
-  })
-  .strict()
-  .openapi('NotificationSettingsUpdate');
+export const NotificationSettingsUpdateSchema = strictBody('NotificationSettingsUpdate', {
+  smtp: z
+    .object({
+      host: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:]+\]$/, 'a host name or address'),
+      port: z.number().int().min(1).max(65535),
+      secure: z.boolean().default(false),
+      user: TextSchema(255).nullable().default(null),
+      password: TextSchema(1000)
+        .nullable()
+        .optional()
+        .openapi({ description: 'omit to keep the stored one' }),
+      from: EmailSchema,
+    })
+    .strict()
+    .nullable()
+    .optional(),
+  webhook: z
+    .object({
+      url: z.url({ protocol: /^https?$/ }).max(2000),
+      secret: z
+        .string()
+        .min(16)
+        .max(200)
+        .regex(/^[\x21-\x7e]+$/, 'printable, no spaces')
+        .optional()
+        .openapi({ description: 'HMAC-SHA256 key; omit to keep the stored one' }),
+    })
+    .strict()
+    .nullable()
+    .optional(),
+  alertRecipients: z.array(EmailSchema).max(50).optional(),
+});
 export type NotificationSettingsUpdate = z.infer<typeof NotificationSettingsUpdateSchema>;
 
 export const NotificationSettingsSchema = z
@@ -140,15 +143,12 @@ export const NotificationSettingsSchema = z
   })
   .openapi('NotificationSettings');
 
-export const ReportScheduleCreateSchema = z
-  .object({
-    kind: z.enum(REPORT_KINDS),
-    format: z.enum(['csv', 'xlsx']).default('xlsx'),
-    frequency: z.enum(['daily', 'weekly']).default('daily'),
-    recipients: z.array(EmailSchema).min(1).max(50),
-  })
-  .strict()
-  .openapi('ReportScheduleCreate');
+export const ReportScheduleCreateSchema = strictBody('ReportScheduleCreate', {
+  kind: z.enum(REPORT_KINDS),
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+  frequency: z.enum(['daily', 'weekly']).default('daily'),
+  recipients: z.array(EmailSchema).min(1).max(50),
+});
 export const ReportScheduleSchema = z
   .object({
     id: z.number().int(),

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ChannelSchema } from '../sales/orders.schema';
-import { LocationCodeSchema, TextSchema } from '../http/common.schema';
+import { LocationCodeSchema, ReportDaySchema, TextSchema } from '../http/common.schema';
 
 const Secret = TextSchema(500).min(1);
 /** Connector endpoints: https anywhere, plain http only on the loopback interface (local test servers). */
@@ -217,11 +217,7 @@ export const FbaAgeQuerySchema = z.object({
   location: LocationCodeSchema.optional().openapi({
     description: 'the Amazon location (default: the first amazon_fba location)',
   }),
-  snapshotDate: z.iso
-    .date()
-    .refine((d) => d >= '1900-01-01' && d <= '2200-12-31', 'a date between 1900 and 2200')
-    .optional()
-    .openapi({ description: 'default: the latest imported snapshot' }),
+  snapshotDate: ReportDaySchema.optional().openapi({ description: 'default: the latest imported snapshot' }),
   limit: z.coerce
     .number()
     .int()

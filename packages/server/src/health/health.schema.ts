@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { IsoDateSchema, MarketplaceSchema, SkuSchema, TextSchema } from '../http/common.schema';
+import { IsoDateSchema, MarketplaceSchema, SkuSchema, TextSchema, strictBody } from '../http/common.schema';
 
 const Band = z.enum(['poor', 'fair', 'good', 'excellent']);
 
@@ -71,36 +71,30 @@ export const IpiHistorySchema = z
   })
   .openapi('IpiHistory');
 
-export const AmazonScoreCreateSchema = z
-  .object({
-    score: z.number().int().min(0).max(1000),
-    asOf: IsoDateSchema,
-    marketplace: MarketplaceSchema.default('US'),
-    note: TextSchema(500).optional(),
-  })
-  .strict()
-  .openapi('AmazonScoreCreate');
+export const AmazonScoreCreateSchema = strictBody('AmazonScoreCreate', {
+  score: z.number().int().min(0).max(1000),
+  asOf: IsoDateSchema,
+  marketplace: MarketplaceSchema.default('US'),
+  note: TextSchema(500).optional(),
+});
 
-export const WhatIfSchema = z
-  .object({
-    asOf: IsoDateSchema.optional(),
-    actions: z
-      .array(
-        z.discriminatedUnion('kind', [
-          z
-            .object({ kind: z.literal('remove'), sku: SkuSchema, units: z.number().int().min(1).max(1e9) })
-            .strict(),
-          z
-            .object({ kind: z.literal('restock'), sku: SkuSchema, units: z.number().int().min(1).max(1e9) })
-            .strict(),
-          z.object({ kind: z.literal('fixListing'), sku: SkuSchema }).strict(),
-        ]),
-      )
-      .min(1)
-      .max(500),
-  })
-  .strict()
-  .openapi('WhatIfRequest');
+export const WhatIfSchema = strictBody('WhatIfRequest', {
+  asOf: IsoDateSchema.optional(),
+  actions: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z
+          .object({ kind: z.literal('remove'), sku: SkuSchema, units: z.number().int().min(1).max(1e9) })
+          .strict(),
+        z
+          .object({ kind: z.literal('restock'), sku: SkuSchema, units: z.number().int().min(1).max(1e9) })
+          .strict(),
+        z.object({ kind: z.literal('fixListing'), sku: SkuSchema }).strict(),
+      ]),
+    )
+    .min(1)
+    .max(500),
+});
 export type WhatIfRequest = z.infer<typeof WhatIfSchema>;
 
 export const WhatIfResultSchema = z

@@ -49,6 +49,10 @@ export const PageQuerySchema = z.object({
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/** A body that refuses unknown fields (a typo is a 400 naming it), published in the OpenAPI document as `name`. */
+export const strictBody = <S extends z.ZodRawShape>(name: string, shape: S) =>
+  z.object(shape).strict().openapi(name);
+
 export const ProblemSchema = z
   .object({
     type: z.string(),
@@ -61,6 +65,9 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+/** A moment as ISO 8601 with its UTC offset (a bare local time is ambiguous across the seller's locations). */
+export const TimestampSchema = z.iso.datetime({ offset: true });
+
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
@@ -72,6 +79,11 @@ export const IsoDateSchema = z
   // Stockwise's data starts long after 1970 and plans at most years ahead: year 0001 is a typo, not a query.
   .refine((s) => s >= '1970-01-01' && s <= '2199-12-31', 'a date between 1970-01-01 and 2199-12-31')
   .openapi({ example: '2025-07-01' });
+
+/** A day in Amazon's reports (snapshot, event, approval days): a calendar date from 1900 to 2200. */
+export const ReportDaySchema = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01' && d <= '2200-12-31', 'a date between 1900 and 2200');
 
 export const MonthSchema = z
   .string()

@@ -7,6 +7,7 @@ import {
   SkuSchema,
   TextSchema,
   pageOf,
+  TimestampSchema,
 } from '../http/common.schema';
 
 const Quantity = z.number().int().min(1).max(10_000_000);
@@ -20,10 +21,7 @@ const SignedQuantity = z
 const base = {
   sku: SkuSchema,
   location: LocationCodeSchema,
-  occurredAt: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .openapi({ description: 'when it happened; default now' }),
+  occurredAt: TimestampSchema.optional().openapi({ description: 'when it happened; default now' }),
   referenceType: TextSchema(40).optional(),
   referenceId: TextSchema(200).optional(),
   note: TextSchema(1000).optional(),
@@ -142,8 +140,8 @@ export const MovementListQuerySchema = PageQuerySchema.extend({
   sku: TextSchema(100).optional(),
   location: TextSchema(32).optional(),
   type: TextSchema(40).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: TimestampSchema.optional(),
+  to: TimestampSchema.optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 export const MovementPageSchema = pageOf(MovementSchema).openapi('MovementPage');

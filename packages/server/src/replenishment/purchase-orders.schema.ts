@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { LocationCodeSchema, MoneySchema, SkuSchema, TextSchema } from '../http/common.schema';
+import {
+  LocationCodeSchema,
+  MoneySchema,
+  SkuSchema,
+  TextSchema,
+  strictBody,
+  TimestampSchema,
+} from '../http/common.schema';
 import { SupplierCodeSchema } from './suppliers.schema';
 import { PURCHASE_ORDER_STATUSES } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
 import { SUPPLY_MODES } from './restock.schema';
@@ -17,26 +24,23 @@ const PoLineInputSchema = z
   })
   .strict();
 
-export const PurchaseOrderCreateSchema = z
-  .object({
-    fromRecommendations: z.boolean().optional().openapi({
-      description: 'draft one PO per supplier × location from the current restock recommendations',
-    }),
-    supplier: SupplierCodeSchema.optional(),
-    location: LocationCodeSchema.optional(),
-    skus: z
-      .array(SkuSchema)
-      .max(10_000)
-      .optional()
-      .openapi({ description: 'with fromRecommendations: only these SKUs' }),
-    mode: z.enum(SUPPLY_MODES).optional(),
-    lines: z.array(PoLineInputSchema).min(1).max(2000).optional(),
-    expectedOn: DateSchema.optional(),
-    freightCost: MoneySchema.optional(),
-    notes: TextSchema(2000).optional(),
-  })
-  .strict()
-  .openapi('PurchaseOrderCreate');
+export const PurchaseOrderCreateSchema = strictBody('PurchaseOrderCreate', {
+  fromRecommendations: z.boolean().optional().openapi({
+    description: 'draft one PO per supplier × location from the current restock recommendations',
+  }),
+  supplier: SupplierCodeSchema.optional(),
+  location: LocationCodeSchema.optional(),
+  skus: z
+    .array(SkuSchema)
+    .max(10_000)
+    .optional()
+    .openapi({ description: 'with fromRecommendations: only these SKUs' }),
+  mode: z.enum(SUPPLY_MODES).optional(),
+  lines: z.array(PoLineInputSchema).min(1).max(2000).optional(),
+  expectedOn: DateSchema.optional(),
+  freightCost: MoneySchema.optional(),
+  notes: TextSchema(2000).optional(),
+});
 export type PurchaseOrderCreate = z.infer<typeof PurchaseOrderCreateSchema>;
 
 export const PurchaseOrderUpdateSchema = z
@@ -62,42 +66,39 @@ export const PurchaseOrderUpdateSchema = z
   .openapi('PurchaseOrderUpdate');
 export type PurchaseOrderUpdate = z.infer<typeof PurchaseOrderUpdateSchema>;
 
-export const ReceiveSchema = z
-  .object({
-    lines: z
-      .array(
-        z
-          .object({
-            barcode: TextSchema(64)
-              .min(1)
-              .optional()
-              .openapi({ description: 'scanned GTIN, internal code, FNSKU or ASIN' }),
-            sku: SkuSchema.optional(),
-            quantity: z.number().int().min(1).max(10_000_000).default(1),
-            scanKey: TextSchema(200)
-              .min(1)
-              .optional()
-              .openapi({ description: 'unique per scan: a scan sent twice is received once' }),
-          })
-          .strict()
-          .refine((l) => (l.barcode === undefined) !== (l.sku === undefined), {
-            message: 'give a barcode or a sku (one of them)',
-            path: ['sku'],
-          }),
-      )
-      .min(1)
-      .max(2000),
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
-    freightCost: MoneySchema.optional().openapi({
-      description: 'the order’s freight, allocated to landed cost by value',
-    }),
-    close: z
-      .boolean()
-      .optional()
-      .openapi({ description: 'close the order after this receipt; units not received leave inbound' }),
-  })
-  .strict()
-  .openapi('PurchaseOrderReceive');
+export const ReceiveSchema = strictBody('PurchaseOrderReceive', {
+  lines: z
+    .array(
+      z
+        .object({
+          barcode: TextSchema(64)
+            .min(1)
+            .optional()
+            .openapi({ description: 'scanned GTIN, internal code, FNSKU or ASIN' }),
+          sku: SkuSchema.optional(),
+          quantity: z.number().int().min(1).max(10_000_000).default(1),
+          scanKey: TextSchema(200)
+            .min(1)
+            .optional()
+            .openapi({ description: 'unique per scan: a scan sent twice is received once' }),
+        })
+        .strict()
+        .refine((l) => (l.barcode === undefined) !== (l.sku === undefined), {
+          message: 'give a barcode or a sku (one of them)',
+          path: ['sku'],
+        }),
+    )
+    .min(1)
+    .max(2000),
+  receivedAt: TimestampSchema.optional(),
+  freightCost: MoneySchema.optional().openapi({
+    description: 'the order’s freight, allocated to landed cost by value',
+  }),
+  close: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'close the order after this receipt; units not received leave inbound' }),
+});
 export type ReceiveInput = z.infer<typeof ReceiveSchema>;
 
 export const PurchaseOrderSchema = z

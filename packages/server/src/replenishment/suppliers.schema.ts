@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CodeSchema, IsoDateSchema, MoneySchema, TextSchema } from '../http/common.schema';
+import { CodeSchema, IsoDateSchema, MoneySchema, TextSchema, strictBody } from '../http/common.schema';
 
 const Days = z.number().int().min(0).max(730);
 
@@ -15,17 +15,14 @@ export const LeadTimeStagesSchema = z
 const Cost = MoneySchema.nullable();
 
 /** Ordering and shipping terms (docs/formulas.md Replenishment costs); null = the account's default. */
-export const SupplierCostsSchema = z
-  .object({
-    orderCost: Cost.openapi({ description: 'fixed cost of one purchase order' }),
-    lineCost: Cost.openapi({ description: 'fixed cost per order line' }),
-    shippingPerUnit: Cost.openapi({ description: 'inbound shipping per unit' }),
-    shippingPerCubicFoot: Cost.openapi({ description: 'inbound shipping per cubic foot' }),
-    minOrderValue: Cost.openapi({ description: 'minimum order value across lines' }),
-    freeFreightValue: Cost.openapi({ description: 'order value from which shipping is free' }),
-  })
-  .strict()
-  .openapi('SupplierCosts');
+export const SupplierCostsSchema = strictBody('SupplierCosts', {
+  orderCost: Cost.openapi({ description: 'fixed cost of one purchase order' }),
+  lineCost: Cost.openapi({ description: 'fixed cost per order line' }),
+  shippingPerUnit: Cost.openapi({ description: 'inbound shipping per unit' }),
+  shippingPerCubicFoot: Cost.openapi({ description: 'inbound shipping per cubic foot' }),
+  minOrderValue: Cost.openapi({ description: 'minimum order value across lines' }),
+  freeFreightValue: Cost.openapi({ description: 'order value from which shipping is free' }),
+});
 export type SupplierCosts = z.infer<typeof SupplierCostsSchema>;
 
 const supplierFields = {

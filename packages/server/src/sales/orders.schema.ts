@@ -8,6 +8,8 @@ import {
   TextSchema,
   TRIMMED,
   pageOf,
+  strictBody,
+  TimestampSchema,
 } from '../http/common.schema';
 
 const Quantity = z.number().int().min(1).max(1_000_000);
@@ -29,19 +31,13 @@ export const OrderLineInputSchema = z
   })
   .strict();
 
-export const OrderCreateSchema = z
-  .object({
-    channel: ChannelSchema,
-    externalId: ExternalIdSchema,
-    orderedAt: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .openapi({ description: 'when the customer ordered; default now' }),
-    currency: CurrencySchema.optional(),
-    lines: z.array(OrderLineInputSchema).min(1).max(500),
-  })
-  .strict()
-  .openapi('OrderCreate');
+export const OrderCreateSchema = strictBody('OrderCreate', {
+  channel: ChannelSchema,
+  externalId: ExternalIdSchema,
+  orderedAt: TimestampSchema.optional().openapi({ description: 'when the customer ordered; default now' }),
+  currency: CurrencySchema.optional(),
+  lines: z.array(OrderLineInputSchema).min(1).max(500),
+});
 export type OrderCreate = z.infer<typeof OrderCreateSchema>;
 
 const SkuQuantity = z.object({ sku: SkuSchema, quantity: Quantity }).strict();
@@ -55,44 +51,35 @@ const openUnits = (verb: string) =>
     .optional()
     .openapi({ description: `units to ${verb} per SKU; default every open unit` });
 
-export const OrderShipSchema = z
-  .object({
-    lines: openUnits('ship'),
-    shippedAt: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict()
-  .openapi('OrderShip');
+export const OrderShipSchema = strictBody('OrderShip', {
+  lines: openUnits('ship'),
+  shippedAt: TimestampSchema.optional(),
+});
 export type OrderShip = z.infer<typeof OrderShipSchema>;
 
-export const OrderCancelSchema = z
-  .object({
-    lines: openUnits('cancel'),
-  })
-  .strict()
-  .openapi('OrderCancel');
+export const OrderCancelSchema = strictBody('OrderCancel', {
+  lines: openUnits('cancel'),
+});
 export type OrderCancel = z.infer<typeof OrderCancelSchema>;
 
-export const OrderReturnSchema = z
-  .object({
-    lines: z
-      .array(
-        z
-          .object({
-            sku: SkuSchema,
-            quantity: Quantity,
-            condition: z.enum(['sellable', 'unfulfillable']).default('sellable'),
-            location: LocationCodeSchema.optional().openapi({
-              description: 'where it comes back; default where it shipped from',
-            }),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(500),
-    returnedAt: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict()
-  .openapi('OrderReturn');
+export const OrderReturnSchema = strictBody('OrderReturn', {
+  lines: z
+    .array(
+      z
+        .object({
+          sku: SkuSchema,
+          quantity: Quantity,
+          condition: z.enum(['sellable', 'unfulfillable']).default('sellable'),
+          location: LocationCodeSchema.optional().openapi({
+            description: 'where it comes back; default where it shipped from',
+          }),
+        })
+        .strict(),
+    )
+    .min(1)
+    .max(500),
+  returnedAt: TimestampSchema.optional(),
+});
 export type OrderReturn = z.infer<typeof OrderReturnSchema>;
 
 export const OrderSchema = z
@@ -135,7 +122,7 @@ export const OrderListQuerySchema = PageQuerySchema.extend({
   status: z.enum(ORDER_STATUSES).optional(),
   sku: TextSchema(100).optional(),
   externalId: TextSchema(200).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: TimestampSchema.optional(),
+  to: TimestampSchema.optional(),
 });
 export const OrderPageSchema = pageOf(OrderSchema).openapi('OrderPage');

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { NON_STOCK_RULE_LIMITS } from '@stockwise/domain/imports/sales-history';
-import { IsoDateSchema, LocationCodeSchema, SkuSchema } from '../http/common.schema';
+import { IsoDateSchema, LocationCodeSchema, SkuSchema, strictBody } from '../http/common.schema';
 
 export const SalesHistoryQuerySchema = z.object({
   sku: SkuSchema.optional().openapi({ description: 'one SKU; omitted = every SKU with sales' }),
@@ -38,14 +38,11 @@ export const SalesHistorySchema = z
 
 const Entry = z.string().trim().min(1).max(NON_STOCK_RULE_LIMITS.length);
 
-export const NonStockRuleSchema = z
-  .object({
-    codes: z.array(Entry).max(NON_STOCK_RULE_LIMITS.entries).openapi({
-      description: 'whole codes, any case (POST, DOT, BANK CHARGES, AMAZONFEE, …)',
-    }),
-    prefixes: z.array(Entry).max(NON_STOCK_RULE_LIMITS.entries).openapi({
-      description: 'code prefixes, any case (gift_0001_ …)',
-    }),
-  })
-  .strict()
-  .openapi('NonStockRule');
+export const NonStockRuleSchema = strictBody('NonStockRule', {
+  codes: z.array(Entry).max(NON_STOCK_RULE_LIMITS.entries).openapi({
+    description: 'whole codes, any case (POST, DOT, BANK CHARGES, AMAZONFEE, …)',
+  }),
+  prefixes: z.array(Entry).max(NON_STOCK_RULE_LIMITS.entries).openapi({
+    description: 'code prefixes, any case (gift_0001_ …)',
+  }),
+});

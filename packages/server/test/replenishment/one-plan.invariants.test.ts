@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../src/ledger/ledger.service';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { useDemoSeller } from '../support/demo-seller';
-import { newAccount, newGtin13, type TestAccount } from '../support/factories';
+import { caseOfMugs, newAccount, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
 import type { Invariant, PlanViews, Violation } from '../support/plan-invariants';
 import { describeViolations, gatherPlanViews, planViolations } from '../support/plan-invariants';
@@ -41,23 +41,7 @@ async function handBuiltSeller(
   ])
     expect((await api.post('/api/v1/locations', location)).status).toBe(201);
   const skus = ['STEADY', 'OUT-HUB', 'OUT-NONE', 'SLOW', 'WH-OUT'];
-  for (const sku of skus)
-    expect(
-      (
-        await api.post('/api/v1/products', {
-          sku,
-          title: `Mug ${sku}`,
-          barcode: newGtin13(),
-          unitCost: 4,
-          price: 20,
-          casePack: 6,
-          length: 6,
-          width: 5,
-          height: 4,
-          weight: 1,
-        })
-      ).status,
-    ).toBe(201);
+  for (const sku of skus) expect((await api.post('/api/v1/products', caseOfMugs(sku))).status).toBe(201);
   expect(
     (
       await api.post('/api/v1/suppliers', {

@@ -3,6 +3,7 @@ import type { ProjectionDay } from '@stockwise/domain/replenishment/projection';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
 import { seedHistory } from './sales-history';
+import { plannedProduct } from '../support/factories';
 import { useOwnerApi } from '../support/owner-api';
 
 interface Projection {
@@ -37,7 +38,7 @@ describeEachBackend('Stock projection (GET /restock/projection/{sku})', (backend
           })
         ).status,
       ).toBe(201);
-    await t.api.post('/api/v1/products', { sku: SKU, title: 'Mug', unitCost: 4, price: 20, casePack: 1 });
+    await t.api.post('/api/v1/products', plannedProduct(SKU, { title: 'Mug' }));
     expect(
       (
         await t.api.post('/api/v1/suppliers', {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app';
 import { createStockwise, type Stockwise } from '../../src/stockwise';
 import { describeEachBackend } from '../support/backends';
-import { newAccount, newGtin13, type TestAccount } from '../support/factories';
+import { caseOfMugs, newAccount, newGtin13, type TestAccount } from '../support/factories';
 import { todayUtc } from '../../src/forecasting/forecast.service';
 import { client } from '../support/http-client';
 import type { RestockItem } from './sales-history';
@@ -51,18 +51,7 @@ describeEachBackend('Replenishment: suppliers, restock, purchase orders, receivi
       ['MUG-A', gtinA],
       ['MUG-B', gtinB],
     ] as const) {
-      const res = await api.post('/api/v1/products', {
-        sku,
-        title: `Mug ${sku}`,
-        barcode,
-        unitCost: 4,
-        price: 20,
-        casePack: 6,
-        length: 6,
-        width: 5,
-        height: 4,
-        weight: 1,
-      });
+      const res = await api.post('/api/v1/products', caseOfMugs(sku, { barcode }));
       expect(res.status).toBe(201);
     }
     await seedHistory(sw, owner, { sku: 'MUG-A', location: 'FBA1', received: 400, perDay: 3 });

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
 import type { RestockItem } from './sales-history';
 import { seedHistory } from './sales-history';
+import { plannedProduct } from '../support/factories';
 import { useOwnerApi } from '../support/owner-api';
 
 describeEachBackend('Restock: storage capacity', (backend) => {
@@ -23,17 +24,10 @@ describeEachBackend('Restock: storage capacity', (backend) => {
       ['CAP-D', 25],
       ['CAP-E', 12],
     ] as const) {
-      await t.api.post('/api/v1/products', {
-        sku,
-        title: sku,
-        unitCost: 4,
-        price,
-        casePack: 1,
-        length: 6,
-        width: 5,
-        height: 4,
-        weight: 1,
-      });
+      await t.api.post(
+        '/api/v1/products',
+        plannedProduct(sku, { price, length: 6, width: 5, height: 4, weight: 1 }),
+      );
       await seedHistory(t.sw, t.owner, { sku, location: 'FBA2', received: 120, perDay: 2 });
     }
     const res = await t.api.get('/api/v1/restock?location=FBA2');

@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { todayUtc } from '../../src/forecasting/forecast.service';
 import { describeEachBackend } from '../support/backends';
 import { seedHistory } from './sales-history';
+import { plannedProduct } from '../support/factories';
 import { useOwnerApi } from '../support/owner-api';
 
 /** Calendar months (1–12) of the 90 storage days from `fromDay` days after today (docs/formulas.md Restock). */
@@ -32,17 +33,10 @@ describeEachBackend('Restock: economics read the seller fee table', (backend) =>
     ).toBe(201);
     for (const p of [FAST, SLOW]) {
       // A 12-inch cube: one cubic foot, standard size.
-      await t.api.post('/api/v1/products', {
-        sku: p.sku,
-        title: p.sku,
-        unitCost: 4,
-        price: 20,
-        casePack: 1,
-        length: 12,
-        width: 12,
-        height: 12,
-        weight: 2,
-      });
+      await t.api.post(
+        '/api/v1/products',
+        plannedProduct(p.sku, { length: 12, width: 12, height: 12, weight: 2 }),
+      );
       const production = p.days - 10;
       expect(
         (

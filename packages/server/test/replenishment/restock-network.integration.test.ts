@@ -4,25 +4,7 @@ import { describeEachBackend } from '../support/backends';
 import { useDemoSeller } from '../support/demo-seller';
 import { client } from '../support/http-client';
 import { day } from './sales-history';
-
-interface Item {
-  sku: string;
-  location: string;
-  action: 'purchase' | 'transfer';
-  source: string | null;
-  recommendedQuantity: number;
-  unconstrainedQuantity: number;
-  available: number;
-  dailyDemand: number;
-  daysOfSupply: number | null;
-  shipDate: string | null;
-  alert: string | null;
-  reasoning: {
-    heldBack: { reason: string; message: string; figures: Record<string, number> } | null;
-    echelon: { available: number; dailyDemand: number } | null;
-    capacity: { cutQuantity: number } | null;
-  };
-}
+import type { RestockItemDto } from '../../src/replenishment/restock.schema';
 
 const ACT_NOW = ['out_of_stock', 'reorder_now'];
 
@@ -32,9 +14,9 @@ describeEachBackend('Restock: one planning position, network by default', (backe
   const plan = async (query = '') => {
     const res = await api().get(`/api/v1/restock?limit=100000${query}`);
     expect(res.status).toBe(200);
-    return { mode: res.body['mode'] as string, items: res.body.items as unknown as Item[] };
+    return { mode: res.body['mode'] as string, items: res.body.items as unknown as RestockItemDto[] };
   };
-  const row = (items: Item[], sku: string, location: string) =>
+  const row = (items: RestockItemDto[], sku: string, location: string) =>
     items.find((i) => i.sku === sku && i.location === location)!;
 
   it('every act-now row with nothing (or less than unconstrained) to do says why, in every mode', async () => {

@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
 import { dayAt } from '../support/days';
 import { seedHistory } from './sales-history';
+import { plannedProduct } from '../support/factories';
 import { useOwnerApi } from '../support/owner-api';
 
 interface RouteItem {
@@ -19,13 +20,7 @@ describeEachBackend('Restock: lead time per supplier × route', (backend) => {
       expect((await t.api.post('/api/v1/locations', { code, name: code, type: 'warehouse' })).status).toBe(
         201,
       );
-    await t.api.post('/api/v1/products', {
-      sku: 'ROUTE-1',
-      title: 'Route',
-      unitCost: 4,
-      price: 20,
-      casePack: 1,
-    });
+    await t.api.post('/api/v1/products', plannedProduct('ROUTE-1', { title: 'Route' }));
     // Stated 20 days.
     expect(
       (

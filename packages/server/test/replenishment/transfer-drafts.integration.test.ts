@@ -3,16 +3,7 @@ import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
 import { twoNetworkSeller } from '../support/two-network-seller';
-
-interface Draft {
-  id: number;
-  fromLocation: string;
-  toLocation: string;
-  lines: { sku: string; quantity: number }[];
-  status: string;
-  createdAt: string;
-  sentAt: string | null;
-}
+import type { TransferDraftDto } from '../../src/replenishment/transfers/transfer-drafts.schema';
 
 describeEachBackend('Transfer drafts', (backend) => {
   const ctx = useStockwise(backend);
@@ -36,13 +27,13 @@ describeEachBackend('Transfer drafts', (backend) => {
     };
     const first = await api.post('/api/v1/transfer-drafts', body);
     expect(first.status).toBe(201);
-    const draft = first.body as unknown as Draft;
+    const draft = first.body as unknown as TransferDraftDto;
     expect(draft).toMatchObject({ ...body, status: 'draft' });
     const second = (
       await api.post('/api/v1/transfer-drafts', { ...body, lines: [{ sku: 'CUP', quantity: 1 }] })
-    ).body as unknown as Draft;
+    ).body as unknown as TransferDraftDto;
 
-    const list = (await api.get('/api/v1/transfer-drafts')).body['items'] as unknown as Draft[];
+    const list = (await api.get('/api/v1/transfer-drafts')).body['items'] as unknown as TransferDraftDto[];
     expect(list.map((d) => d.id)).toEqual([second.id, draft.id]);
     expect((await api.get(`/api/v1/transfer-drafts/${String(draft.id)}`)).body).toEqual(draft);
     // A draft moves nothing: the warehouse still holds the 50 received.
@@ -55,7 +46,9 @@ describeEachBackend('Transfer drafts', (backend) => {
     expect((await api.delete(`/api/v1/transfer-drafts/${String(draft.id)}`)).status).toBe(204);
     expect((await api.get(`/api/v1/transfer-drafts/${String(draft.id)}`)).status).toBe(404);
     expect(
-      ((await api.get('/api/v1/transfer-drafts')).body['items'] as unknown as Draft[]).map((d) => d.id),
+      ((await api.get('/api/v1/transfer-drafts')).body['items'] as unknown as TransferDraftDto[]).map(
+        (d) => d.id,
+      ),
     ).toEqual([second.id]);
   });
 
@@ -68,18 +61,18 @@ describeEachBackend('Transfer drafts', (backend) => {
           toLocation: 'FBA-US',
           lines: [{ sku, quantity: 5 }],
         })
-      ).body as unknown as Draft;
+      ).body as unknown as TransferDraftDto;
     const first = await save('MUG');
     const second = await save('CUP');
     expect(first.sentAt).toBeNull();
     const before = Date.now();
     const sent = await api.post(`/api/v1/transfer-drafts/${String(first.id)}/sent`, {});
     expect(sent.status).toBe(200);
-    const body = sent.body as unknown as Draft;
+    const body = sent.body as unknown as TransferDraftDto;
     expect(body).toMatchObject({ id: first.id, status: 'sent', lines: first.lines });
     expect(Date.parse(body.sentAt!)).toBeGreaterThanOrEqual(before - 5000);
     const ids = async (query: string) =>
-      ((await api.get(`/api/v1/transfer-drafts${query}`)).body['items'] as unknown as Draft[]).map(
+      ((await api.get(`/api/v1/transfer-drafts${query}`)).body['items'] as unknown as TransferDraftDto[]).map(
         (d) => d.id,
       );
     expect(await ids('?status=draft')).toEqual([second.id]);
@@ -147,7 +140,7 @@ describeEachBackend('Transfer drafts', (backend) => {
         toLocation: 'FBA-US',
         lines: [{ sku: 'MUG', quantity: 3 }],
       })
-    ).body as unknown as Draft;
+    ).body as unknown as TransferDraftDto;
     const other = client(ctx.app, (await newAccount(ctx.sw)).token);
     expect((await other.get('/api/v1/transfer-drafts')).body['items']).toEqual([]);
     expect((await other.delete(`/api/v1/transfer-drafts/${String(draft.id)}`)).status).toBe(404);
@@ -164,7 +157,8 @@ describeEachBackend('Transfer drafts', (backend) => {
     ).toBe(403);
     expect((await viewer.post(`/api/v1/transfer-drafts/${String(draft.id)}/sent`, {})).status).toBe(403);
     expect(
-      ((await api.get(`/api/v1/transfer-drafts/${String(draft.id)}`)).body as unknown as Draft).status,
+      ((await api.get(`/api/v1/transfer-drafts/${String(draft.id)}`)).body as unknown as TransferDraftDto)
+        .status,
     ).toBe('draft');
   });
 });

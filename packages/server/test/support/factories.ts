@@ -24,6 +24,25 @@ export function productInput(overrides: Partial<ProductCreate> = {}): ProductCre
   };
 }
 
+/** A SKU the planner can buy and price: a unit cost, a price and a case pack (the restock tests' usual SKU). */
+export function plannedProduct(sku: string, overrides: Partial<ProductCreate> = {}): ProductCreate {
+  return { sku, title: sku, unitCost: 4, price: 20, casePack: 1, ...overrides };
+}
+
+/** A 6 × 5 × 4 in, 1 lb mug bought in cases of 6, with a valid barcode. */
+export function caseOfMugs(sku: string, overrides: Partial<ProductCreate> = {}): ProductCreate {
+  return plannedProduct(sku, {
+    title: `Mug ${sku}`,
+    barcode: newGtin13(),
+    casePack: 6,
+    length: 6,
+    width: 5,
+    height: 4,
+    weight: 1,
+    ...overrides,
+  });
+}
+
 export function locationInput(overrides: Partial<LocationCreate> = {}): LocationCreate {
   return { code: uid('WH'), name: 'Test warehouse', type: 'warehouse', ...overrides };
 }

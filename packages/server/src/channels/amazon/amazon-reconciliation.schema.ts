@@ -1,9 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { LocationCodeSchema } from '../../http/common.schema';
-
-const Day = z.iso
-  .date()
-  .refine((d) => d >= '1900-01-01' && d <= '2200-12-31', 'a date between 1900 and 2200');
+import { LocationCodeSchema, ReportDaySchema } from '../../http/common.schema';
 
 export const ReconciliationQuerySchema = z
   .object({
@@ -11,8 +7,12 @@ export const ReconciliationQuerySchema = z
       description:
         'one Amazon location (default: every active amazon_fba location, a line per SKU × location)',
     }),
-    from: Day.optional().openapi({ description: 'first event / approval day (default: all stored)' }),
-    to: Day.optional().openapi({ description: 'last event / approval day (default: all stored)' }),
+    from: ReportDaySchema.optional().openapi({
+      description: 'first event / approval day (default: all stored)',
+    }),
+    to: ReportDaySchema.optional().openapi({
+      description: 'last event / approval day (default: all stored)',
+    }),
     format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {

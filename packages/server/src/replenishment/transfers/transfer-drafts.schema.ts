@@ -3,21 +3,18 @@ import {
   MAX_TRANSFER_DRAFT_LINES,
   TRANSFER_DRAFT_STATUSES,
 } from '@stockwise/domain/replenishment/transfer-draft';
-import { LocationCodeSchema, SkuSchema } from '../../http/common.schema';
+import { LocationCodeSchema, SkuSchema, strictBody } from '../../http/common.schema';
 
 const LineSchema = z
   .object({ sku: SkuSchema, quantity: z.number().int().min(1).max(1_000_000) })
   .strict()
   .openapi('TransferDraftLine');
 
-export const TransferDraftCreateSchema = z
-  .object({
-    fromLocation: LocationCodeSchema,
-    toLocation: LocationCodeSchema,
-    lines: z.array(LineSchema).min(1).max(MAX_TRANSFER_DRAFT_LINES),
-  })
-  .strict()
-  .openapi('TransferDraftCreate');
+export const TransferDraftCreateSchema = strictBody('TransferDraftCreate', {
+  fromLocation: LocationCodeSchema,
+  toLocation: LocationCodeSchema,
+  lines: z.array(LineSchema).min(1).max(MAX_TRANSFER_DRAFT_LINES),
+});
 
 export const TransferDraftSchema = z
   .object({
@@ -30,6 +27,7 @@ export const TransferDraftSchema = z
     sentAt: z.string().nullable(),
   })
   .openapi('TransferDraft');
+export type TransferDraftDto = z.infer<typeof TransferDraftSchema>;
 
 export const TransferDraftListQuerySchema = z
   .object({
