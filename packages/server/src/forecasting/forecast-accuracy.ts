@@ -57,7 +57,10 @@ export async function forecastAccuracy(
     (f) => f.locationId === null,
   );
   const window = historyWindow(asOf, 180);
-  const histories = await loadDemandHistories(sql, accountId, window);
+  // only the SKUs with a forecast to score (each SKU's history is its own): none before the first run
+  // has actuals, a few after a partial one
+  const productIds = [...new Set(forecasts.map((f) => f.productId))];
+  const histories = await loadDemandHistories(sql, accountId, window, productIds);
   const products = new Map((await productsRepository.listAll(sql, accountId)).map((p) => [p.id, p]));
   const overall = emptyTotals();
   const periods = new TotalsBy();

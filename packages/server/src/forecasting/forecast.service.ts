@@ -19,6 +19,7 @@ import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
+import { keyOf, PlanningVersionCache } from '../platform/versioned-cache';
 import type { HistoryWindow, ItemHistories } from './demand-histories';
 import { historyDates, historyWindow, loadDemandHistories } from './demand-histories';
 import { catalogueInput, forecastSeries } from './catalogue-input';
@@ -27,6 +28,7 @@ import { forecastAccuracy } from './forecast-accuracy';
 
 export const DEFAULT_HORIZON = 90;
 const MAX_HORIZON = 365;
+type Accuracy = Awaited<ReturnType<typeof forecastAccuracy>>;
 const LEVELS = [0.5, 0.8, 0.9, 0.95, 0.99] as const;
 
 /** Today's date in UTC: the first forecast day. The only place forecasting reads the clock. */
@@ -98,7 +100,12 @@ function priceChangesOf(
 
 /** Forecasts demand per SKU × location and per SKU from the ledger, stores runs, tracks accuracy. */
 export class ForecastService {
-  constructor(private readonly tx: Transactor) {}
+  /** Accuracy answers per planning version: shared, read by callers, never changed. */
+  private readonly accuracies: PlanningVersionCache<Accuracy>;
+
+  constructor(private readonly tx: Transactor) {
+    this.accuracies = new PlanningVersionCache(tx);
+  }
 
   /** Forecasts every SKU (each location it sells at, and its total) and stores the run. */
   async run(
@@ -303,8 +310,12 @@ export class ForecastService {
    * Accuracy of stored forecasts once actuals arrived, against the seasonal-naive baseline
    * (`forecastAccuracy`).
    */
-  async accuracy(actor: Actor, options: { windowDays?: number; sinceDays?: number } = {}) {
+  async accuracy(actor: Actor, options: { windowDays?: number; sinceDays?: number } = {}): Promise<Accuracy> {
     requirePermission(actor, 'read');
-    return forecastAccuracy(this.tx.sql, actor.accountId, { ...options, asOf: todayUtc() });
+    // it reads only stored forecasts, the ledger and the catalogue, all under the planning version
+    const query = { ...options, asOf: todayUtc() };
+    return this.accuracies.get(actor.accountId, keyOf(actor.accountId, 'accuracy', query), () =>
+      forecastAccuracy(this.tx.sql, actor.accountId, query),
+    );
   }
 }

@@ -1,3 +1,6 @@
+import { planningVersionRepository } from '@stockwise/db/replenishment/planning-version.repository';
+import type { Transactor } from './transactor';
+
 /**
  * Answers that depend only on data with a version (the ledger's last movement id, a settings counter…):
  * kept per key until the version changes, so an unchanged ledger is read once, not on every request.
@@ -32,5 +35,30 @@ export class VersionedCache<V> {
 
   clear(): void {
     this.entries.clear();
+  }
+}
+
+/** A query's cache key: every field, in a fixed order (a field added to the query keeps keys apart). */
+export function keyOf(accountId: number, method: string, q: object): string {
+  const fields = Object.entries(q)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${String(accountId)}|${method}|${JSON.stringify(fields)}`;
+}
+
+/**
+ * Answers kept while the account's planning version (ledger, catalogue, locations, fees, forecasts…;
+ * `planningVersionRepository`) is unchanged. Inside a transaction it answers uncached, as that
+ * transaction may see its own writes.
+ */
+export class PlanningVersionCache<V> {
+  private readonly cache = new VersionedCache<V>();
+
+  constructor(private readonly unitOfWork: Transactor) {}
+
+  async get(accountId: number, key: string, compute: () => Promise<V>): Promise<V> {
+    if (this.unitOfWork.inTransaction) return compute();
+    const version = await planningVersionRepository.current(this.unitOfWork.sql, accountId);
+    return this.cache.get(key, version, compute);
   }
 }

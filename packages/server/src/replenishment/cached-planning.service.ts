@@ -1,22 +1,13 @@
-import { planningVersionRepository } from '@stockwise/db/replenishment/planning-version.repository';
 import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
 import { todayUtc } from '../forecasting/forecast.service';
 import type { Transactor } from '../platform/transactor';
-import { VersionedCache } from '../platform/versioned-cache';
+import { keyOf, PlanningVersionCache } from '../platform/versioned-cache';
 import type { NetworkPlanResult, PlanningQuery } from './planning.service';
 import { PlanningService } from './planning.service';
 
 type Position = Awaited<ReturnType<PlanningService['position']>>;
 type Clearance = Awaited<ReturnType<PlanningService['clearance']>>;
-
-/** A query's cache key: every field, in a fixed order (a field added to the query keeps keys apart). */
-function keyOf(accountId: number, method: string, q: object): string {
-  const fields = Object.entries(q)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${String(accountId)}|${method}|${JSON.stringify(fields)}`;
-}
 
 /**
  * The planning position, the plan and the clearance advice, computed once per version of what they
@@ -27,12 +18,15 @@ function keyOf(accountId: number, method: string, q: object): string {
  * Inside a transaction the service answers uncached, as that transaction may see its own writes.
  */
 export class CachedPlanningService extends PlanningService {
-  private readonly positions = new VersionedCache<Position>();
-  private readonly plans = new VersionedCache<NetworkPlanResult>();
-  private readonly clearances = new VersionedCache<Clearance>();
+  private readonly positions: PlanningVersionCache<Position>;
+  private readonly plans: PlanningVersionCache<NetworkPlanResult>;
+  private readonly clearances: PlanningVersionCache<Clearance>;
 
-  constructor(private readonly unitOfWork: Transactor) {
+  constructor(unitOfWork: Transactor) {
     super(unitOfWork);
+    this.positions = new PlanningVersionCache(unitOfWork);
+    this.plans = new PlanningVersionCache(unitOfWork);
+    this.clearances = new PlanningVersionCache(unitOfWork);
   }
 
   override async position(actor: Actor, q: { asOf?: string | undefined } = {}): Promise<Position> {
@@ -58,13 +52,11 @@ export class CachedPlanningService extends PlanningService {
 
   private async cached<V>(
     actor: Actor,
-    cache: VersionedCache<V>,
+    cache: PlanningVersionCache<V>,
     key: string,
     compute: () => Promise<V>,
   ): Promise<V> {
     requirePermission(actor, 'read');
-    if (this.unitOfWork.inTransaction) return compute();
-    const version = await planningVersionRepository.current(this.unitOfWork.sql, actor.accountId);
-    return cache.get(key, version, compute);
+    return cache.get(actor.accountId, key, compute);
   }
 }

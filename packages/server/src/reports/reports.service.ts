@@ -7,6 +7,7 @@ import type { ReportKind } from './reports.schema';
 import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
+import { keyOf, PlanningVersionCache } from '../platform/versioned-cache';
 import type { FeesService } from '../fees/fees.service';
 import { DEFAULT_MARKETPLACE } from '../fees/fees.service';
 import { todayIso } from '../health/health.service';
@@ -31,13 +32,18 @@ const MAX_PERIOD_DAYS = 731;
  * The seller's reports, each as columns + rows a page of SKUs at a time: JSON pages for the API and
  * the dashboard, and whole-catalogue CSV/XLSX downloads streamed with flat memory.
  */
+type StorageOverview = Awaited<ReturnType<ReportsService['computeStorageOverview']>>;
+
 export class ReportsService {
   private readonly definitions: Record<ReportKind, ReportDefinition>;
+  /** Storage overviews per planning version: shared, read by callers, never changed. */
+  private readonly storageOverviews: PlanningVersionCache<StorageOverview>;
 
   constructor(
     private readonly tx: Transactor,
     private readonly fees: FeesService,
   ) {
+    this.storageOverviews = new PlanningVersionCache(tx);
     this.definitions = {
       inventory: inventoryReport(tx),
       'inventory-age': inventoryAgeReport(tx),
@@ -163,7 +169,23 @@ export class ReportsService {
    * `months` − 1 before it, and next month), totals per currency, and the storage report's capacity figures (utilisation against the
    * limits this month and the next two, the overage fee at risk).
    */
-  async storageOverview(actor: Actor, q: { asOf?: string | undefined; months: number }) {
+  async storageOverview(
+    actor: Actor,
+    q: { asOf?: string | undefined; months: number },
+  ): Promise<StorageOverview> {
+    requirePermission(actor, 'read');
+    // It reads the ledger, products, locations, fee tables and forecasts, all under the planning
+    // version: an unchanged account is priced once per day asked, not on every visit (today is in the
+    // key too: the capacity projection counts from it).
+    const query = { asOf: this.params({ asOf: q.asOf }).asOf, months: q.months };
+    return this.storageOverviews.get(
+      actor.accountId,
+      keyOf(actor.accountId, 'storageOverview', { ...query, today: todayIso() }),
+      () => this.computeStorageOverview(actor, query),
+    );
+  }
+
+  private async computeStorageOverview(actor: Actor, q: { asOf: string; months: number }) {
     const params = this.params({ asOf: q.asOf });
     const ctx = await this.context(actor, 'storage', params);
     const summary = await storageSummary(this.tx, ctx);

@@ -124,4 +124,27 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
     expect(byCategory.reduce((n, c) => n + c.observedDays, 0)).toBe(res.body['observedDays']);
     for (const c of byCategory) expect(c.series.map((p) => p.period)).toContain(week);
   });
+
+  it('answers accuracy again from the ledger as it is after a write, not from an earlier answer', async () => {
+    const api = client(seller.app, seller.token);
+    const first = await api.get('/api/v1/forecasts/accuracy?windowDays=28');
+    const again = await api.get('/api/v1/forecasts/accuracy?windowDays=28');
+    expect(again.body).toEqual(first.body);
+    const scored = (first.body['perSku'] as { sku: string; asOf: string; wape: number }[])[0]!;
+    // a backdated sale inside the scored window: that day's demand rises, so its WAPE must move
+    const day = `${isoDate(parseIsoDate(scored.asOf) + 2)}T12:00:00.000Z`;
+    const movement = { sku: scored.sku, location: 'FBA-US', occurredAt: day };
+    expect(
+      (await api.post('/api/v1/movements', { ...movement, type: 'receipt', quantity: 500 })).status,
+    ).toBe(201);
+    expect(
+      (await api.post('/api/v1/movements', { ...movement, type: 'shipment', quantity: 400 })).status,
+    ).toBe(201);
+    const after = await api.get('/api/v1/forecasts/accuracy?windowDays=28');
+    const rescored = (after.body['perSku'] as { sku: string; asOf: string; wape: number }[]).find(
+      (r) => r.sku === scored.sku && r.asOf === scored.asOf,
+    );
+    expect(rescored?.wape).not.toBe(scored.wape);
+    expect(after.body['overall']).not.toEqual(first.body['overall']);
+  });
 });

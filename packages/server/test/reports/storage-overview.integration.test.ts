@@ -51,6 +51,23 @@ describeEachBackend('Storage overview: fees by storage type and month', (backend
     for (const line of summary.capacity) expect(line.months).toHaveLength(3);
   });
 
+  it('a second call after a ledger write prices the stock as it is then, not as an earlier call saw it', async () => {
+    const { api, asOf, transferOne } = await boxMovedToAmazon(ctx);
+    const path = `/api/v1/reports/storage/overview?asOf=${asOf}&months=2`;
+    const first = await api.get(path);
+    expect((await api.get(path)).body).toEqual(first.body);
+    const fees = (body: Record<string, unknown>) =>
+      (body['months'] as Month[]).map((m) => m.totals[0]?.storageFee ?? 0);
+    // a second unit reaches Amazon the day the first did: July's and August's fees double, June's stay 0
+    await transferOne();
+    const [june, july, august] = fees((await api.get(path)).body);
+    const before = fees(first.body);
+    expect(june).toBe(0);
+    expect(july).toBeCloseTo(2 * before[1]!, 1);
+    expect(august).toBeCloseTo(2 * before[2]!, 1);
+    expect(august).toBeGreaterThan(0);
+  });
+
   it('refuses a months count outside 1–12, naming the field', async () => {
     const { api } = await twoNetworkSeller(ctx, {
       skus: ['BOX'],

@@ -62,13 +62,16 @@ export async function boxMovedToAmazon(ctx: ReturnType<typeof useStockwise>) {
     unitCost: 4,
     occurredAt: received,
   });
-  await seller.move({
-    type: 'transfer',
-    sku: 'BOX',
-    location: 'WH',
-    toLocation: 'FBA',
-    quantity: 1,
-    occurredAt: '2025-07-10T12:00:00Z',
-  });
-  return { ...seller, asOf };
+  // one unit reaches Amazon on 2025-07-10 (a test may send another the same day)
+  const transferOne = () =>
+    seller.move({
+      type: 'transfer',
+      sku: 'BOX',
+      location: 'WH',
+      toLocation: 'FBA',
+      quantity: 1,
+      occurredAt: '2025-07-10T12:00:00Z',
+    });
+  await transferOne();
+  return { ...seller, asOf, transferOne };
 }
