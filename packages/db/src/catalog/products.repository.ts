@@ -235,7 +235,6 @@ export const productsRepository = {
     return row && mapProduct(row);
   },
 
-  /** The whole catalogue, ordered by SKU (for catalogue-wide planning). */
   /** Every product of the account by SKU, read a page per statement (readAllPages). */
   async listAll(sql: Sql, accountId: number): Promise<ProductRecord[]> {
     return readAllPages(async (after) =>

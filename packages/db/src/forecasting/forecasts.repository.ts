@@ -118,7 +118,6 @@ export const forecastsRepository = {
     return row && mapForecast(row);
   },
 
-  /** Latest forecast per SKU × location (and SKU total), for planning over the whole catalogue. */
   /**
    * The latest forecast of every SKU per location (and its total), a page of SKUs per statement (as
    * readAllPages, whose page size it takes: one page holds every row of its SKUs).
