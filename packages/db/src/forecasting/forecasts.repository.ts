@@ -80,6 +80,16 @@ export const forecastsRepository = {
   },
 
   /**
+   * The database's clock, the one the seller's event changes are stamped with (migration 0047): a run's
+   * "inputs read at" must come from the same clock, or a skewed app server moves the staleness line.
+   */
+  async databaseNow(sql: Sql): Promise<Date> {
+    const [row] = await sql.query<{ now: Date }>('SELECT now() AS now');
+    if (!row) throw new Error('SELECT now() returned no row');
+    return row.now;
+  },
+
+  /**
    * Stores forecasts; `readAt` is when their inputs were read (the run's start): a forecast counts as made then,
    * so a seller's event saved while the run computed is not taken as reflected (`reflectsEventChanges`).
    */

@@ -122,8 +122,9 @@ export class ForecastService {
     const asOf = options.asOf ?? todayUtc();
     const window = historyWindow(asOf);
     const sql = this.tx.sql;
-    // The run's forecasts count as made when it read the ledger and the seller's events.
-    const readAt = new Date();
+    // The run's forecasts count as made when it read the ledger and the seller's events, by the clock
+    // the events' changes are stamped with.
+    const readAt = await forecastsRepository.databaseNow(sql);
     const products = await productsRepository.listAll(this.tx.sql, actor.accountId);
     const histories = await loadDemandHistories(sql, actor.accountId, window);
     const { input, keys } = await catalogueInput(sql, actor.accountId, {
