@@ -174,6 +174,17 @@ export const forecastsRepository = {
     return rows.map(mapForecast);
   },
 
+  /** Whether the account has a finished forecast run as of `day` (its first forecast day). */
+  async hasFinishedRunAsOf(sql: Sql, accountId: number, day: string): Promise<boolean> {
+    const [row] = await sql.query<{ found: boolean }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM forecast_runs WHERE account_id = $1 AND as_of = $2::date AND finished_at IS NOT NULL
+       ) AS found`,
+      [accountId, day],
+    );
+    return row?.found === true;
+  },
+
   async latestRun(
     sql: Sql,
     accountId: number,

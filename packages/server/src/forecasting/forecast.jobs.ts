@@ -1,4 +1,5 @@
 import { DomainError } from '@stockwise/domain/errors';
+import { forecastsRepository } from '@stockwise/db/forecasting/forecasts.repository';
 import { jobsRepository } from '@stockwise/db/jobs/jobs.repository';
 import type { Actor } from '../accounts/actor';
 import type { JobsService } from '../jobs/jobs.service';
@@ -41,16 +42,32 @@ export async function startForecastRun(
   });
 }
 
-/** Every account gets one forecast run a day (first day forecast = today), however many workers run. */
+/**
+ * Every account gets one forecast run a day (first day forecast = today), however many workers run.
+ * An account that already has a finished run as of today (the first start's, or one the seller
+ * asked for) is not forecast a second time that day.
+ */
 export function scheduleDailyForecasts(
   jobs: JobsService,
   services: { auth: AuthService; tx: Transactor },
 ): void {
   jobs.addSchedule(async () => {
-    const day = todayUtc();
-    for (const accountId of await jobsRepository.accountIds(services.tx.sql)) {
-      const actor = await services.auth.ownerOf(accountId);
-      await jobs.enqueueOnce(actor, FORECAST_RUN, {}, `${FORECAST_RUN}:${day}`);
-    }
+    await enqueueDailyForecasts(jobs, services, todayUtc());
   });
+}
+
+/** One round of the daily schedule for `day`: the forecast runs it queued (the day's dedupe key keeps them once). */
+export async function enqueueDailyForecasts(
+  jobs: JobsService,
+  services: { auth: AuthService; tx: Transactor },
+  day: string,
+): Promise<number[]> {
+  const queued: number[] = [];
+  for (const accountId of await jobsRepository.accountIds(services.tx.sql)) {
+    if (await forecastsRepository.hasFinishedRunAsOf(services.tx.sql, accountId, day)) continue;
+    const actor = await services.auth.ownerOf(accountId);
+    const job = await jobs.enqueueOnce(actor, FORECAST_RUN, {}, `${FORECAST_RUN}:${day}`);
+    if (job) queued.push(accountId);
+  }
+  return queued;
 }
