@@ -96,14 +96,22 @@ function exitOnFatal(error: unknown): never {
 /** Embedded PostgreSQL (WASM). `dataDir` undefined keeps everything in memory (tests). */
 export async function openPgliteDatabase(
   dataDir?: string,
-  options: { onFatal?: (error: unknown) => void } = {},
+  options: {
+    onFatal?: (error: unknown) => void;
+    /** Starts from a `snapshot()` instead of an empty cluster (skips initdb; tests' migrated template). */
+    loadDataDir?: Blob;
+  } = {},
 ): Promise<Database> {
   if (dataDir) {
     process.umask(0o077);
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     restrictDataFolder(dataDir);
   }
-  const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: valueParsers });
+  const pg = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: valueParsers,
+  });
   if (dataDir) restrictDataFolder(dataDir);
   // A file-backed database that PANICs takes the process down (a wedged one would answer nothing).
   const onFatal = options.onFatal ?? (dataDir ? exitOnFatal : undefined);

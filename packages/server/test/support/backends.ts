@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Database } from '@stockwise/db/database';
 import { migrate } from '@stockwise/db/migrate';
-import { openPgliteDatabase } from '@stockwise/db/pglite-database';
 import { openPostgresDatabase } from '@stockwise/db/postgres-database';
 import { createScratchDatabase } from '@stockwise/db/scratch-database';
 import { createApp } from '../../src/http/app';
 import { createStockwise, type Stockwise } from '../../src/stockwise';
+import { openMigratedPglite } from './pglite-template';
 
 /** Where the PostgreSQL tier runs; CI has it at the default. */
 export const TEST_DATABASE_URL =
@@ -32,8 +32,7 @@ async function postgresReachable(): Promise<boolean> {
 const pglite: Backend = {
   name: 'pglite',
   async open() {
-    const db = await openPgliteDatabase();
-    await migrate(db);
+    const db = await openMigratedPglite();
     return { db, drop: () => db.close() };
   },
 };
