@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { DEMO_LOGIN, loadDemoSeller } from '@stockwise/server/demo/load-demo';
+import { DEMO_LOGIN } from '@stockwise/server/demo/load-demo';
 import { firstStart } from '@stockwise/server/demo/first-start';
 import type { Stockwise } from '@stockwise/server/stockwise';
 import { startServer } from '@stockwise/server/serve';
@@ -144,19 +144,18 @@ function registerMigrate(program: Command): void {
 
 function registerDemo(program: Command): void {
   withStorage(
-    program.command('demo').description('load the demo seller (two years of history) and print its login'),
+    program
+      .command('demo')
+      .description('load the demo seller (two years of history), forecast it and print its login'),
   )
     .addOption(new Option('--seed <n>', 'generator seed').default('42'))
     .addOption(new Option('--skus <n>', 'number of SKUs').default('300'))
     .action(
       reporting(async (flags: StorageFlags & { seed: string; skus: string }) => {
         const bar = progressBar(!flags.json);
+        // What the first start does: the server then opens on forecasts, not on a forecast run.
         const result = await withStockwise(flags, (sw) =>
-          loadDemoSeller(sw, {
-            seed: Number(flags.seed),
-            skuCount: Number(flags.skus),
-            onProgress: bar.update,
-          }),
+          firstStart(sw, bar.update, { seed: Number(flags.seed), skuCount: Number(flags.skus) }),
         );
         bar.stop();
         print(

@@ -6,12 +6,18 @@ import { loadDemoSeller } from './load-demo';
 export type StepReporter = (fraction: number, message: string) => void;
 
 /**
- * `stockwise start` on an empty data folder: the demo seller, then its first forecast run, so the
- * dashboard opens on forecasts and a restock plan instead of waiting for the worker's daily run.
+ * `stockwise start` on an empty data folder, and `stockwise demo`: the demo seller, then its first
+ * forecast run, so the dashboard opens on forecasts and a restock plan instead of waiting for the
+ * worker's daily run (which then skips the day: the account has today's run).
  * The demo load is the first 80 % of the progress, the forecast the rest.
  */
-export async function firstStart(sw: Stockwise, report: StepReporter): Promise<DemoLoadResult> {
+export async function firstStart(
+  sw: Stockwise,
+  report: StepReporter,
+  demoOptions: { seed?: number; skuCount?: number } = {},
+): Promise<DemoLoadResult> {
   const demo = await loadDemoSeller(sw, {
+    ...demoOptions,
     onProgress: (fraction, message) => {
       report(fraction * 0.8, `demo seller: ${message}`);
     },

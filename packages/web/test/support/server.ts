@@ -52,7 +52,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 const TEMPLATE_PREFIX = 'stockwise-web-e2e-template-';
 
 /**
- * Loading the demo seller costs 20 s to minutes of CPU. It is loaded once (`stockwise demo`) into
+ * Loading the demo seller and its first forecast run cost 40 s to minutes of CPU. They are made once
+ * (`stockwise demo`, which forecasts as the first start does) into
  * a template folder keyed by today's date (the demo is generated up to today) and the server
  * code's last change; each test file then starts on its own fresh copy.
  */
@@ -68,8 +69,8 @@ async function demoTemplate(): Promise<string> {
   const ready = join(tmpdir(), `${TEMPLATE_PREFIX}${key}.ready`);
   await underLock(`${template}.lock`, {
     done: () => existsSync(ready),
-    waitMs: 420_000,
-    staleMs: 600_000,
+    waitMs: 480_000,
+    staleMs: 900_000,
     work: () => {
       // Templates of older code or days are dead weight, but another worker may still be copying
       // one that went stale a moment ago: only remove those untouched for two hours.
@@ -87,7 +88,7 @@ async function demoTemplate(): Promise<string> {
       const result = spawnSync(
         process.execPath,
         [join(REPO_ROOT, 'bin', 'stockwise.js'), 'demo', '--data', template, '--json'],
-        { cwd: REPO_ROOT, encoding: 'utf8', timeout: 400_000 },
+        { cwd: REPO_ROOT, encoding: 'utf8', timeout: 450_000 },
       );
       if (result.status !== 0)
         throw new Error(`stockwise demo failed (${result.status}):\n${result.stdout}\n${result.stderr}`);

@@ -44,7 +44,7 @@ export function useBrowserSession(
     session.errors = watchConsole(session.page);
     if (options.signIn === 'patiently') await loginPatiently(session.page, session.server.url, DEMO);
     else if (options.signIn) await login(session.page, session.server.url, DEMO);
-  }, 300_000);
+  }, 480_000);
   afterAll(async () => {
     await (session.browser as Browser | undefined)?.close();
     await (session.server as RunningServer | undefined)?.stop();
