@@ -10,10 +10,20 @@ export interface ScratchDatabase {
   drop: () => Promise<void>;
 }
 
-/** Creates an empty database named `prefix` + random hex on the server `adminUrl` points to. */
-export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<ScratchDatabase> {
+/**
+ * Creates a database named `prefix` + random hex on the server `adminUrl` points to: empty, or a copy
+ * of `options.template` (a database no one is connected to).
+ */
+export async function createScratchDatabase(
+  adminUrl: string,
+  prefix: string,
+  options: { template?: string } = {},
+): Promise<ScratchDatabase> {
   const name = `${prefix}${randomBytes(6).toString('hex')}`;
-  await onServer(adminUrl, `CREATE DATABASE ${name}`);
+  await onServer(
+    adminUrl,
+    `CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`,
+  );
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Database } from '@stockwise/db/database';
-import { migrate } from '@stockwise/db/migrate';
 import { openPostgresDatabase } from '@stockwise/db/postgres-database';
-import { createScratchDatabase } from '@stockwise/db/scratch-database';
 import { createApp } from '../../src/http/app';
 import { createStockwise, type Stockwise } from '../../src/stockwise';
 import { openMigratedPglite } from './pglite-template';
+import { createMigratedScratchDatabase } from './postgres-template';
 
 /** Where the PostgreSQL tier runs; CI has it at the default. */
 export const TEST_DATABASE_URL =
@@ -40,9 +39,8 @@ const pglite: Backend = {
 const postgres: Backend = {
   name: 'postgres',
   async open() {
-    const scratch = await createScratchDatabase(TEST_DATABASE_URL, 'sw_test_');
+    const scratch = await createMigratedScratchDatabase(TEST_DATABASE_URL);
     const db = openPostgresDatabase(scratch.url, { max: 20 });
-    await migrate(db);
     return {
       db,
       async drop() {
