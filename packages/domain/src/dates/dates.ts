@@ -21,6 +21,21 @@ export function isoDate(epochDay: number): string {
   return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/**
+ * The days Stockwise takes from people and files (API dates, report days, imported rows). E-commerce
+ * data starts after 1990 and plans reach years ahead, not centuries: a day outside is a typo (year
+ * 0001, 20244), never data.
+ */
+export const ACCEPTED_DAYS = { first: '1990-01-01', last: '2199-12-31' } as const;
+
+/** The refusal's words, naming the range. */
+export const ACCEPTED_DAYS_MESSAGE = `a date between ${ACCEPTED_DAYS.first} and ${ACCEPTED_DAYS.last}`;
+
+/** Whether a YYYY-MM-DD day lies in ACCEPTED_DAYS (ISO days compare as strings). */
+export function isAcceptedDay(iso: string): boolean {
+  return iso >= ACCEPTED_DAYS.first && iso <= ACCEPTED_DAYS.last;
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(epochDay: number): number {
   // 1970-01-01 was a Thursday.

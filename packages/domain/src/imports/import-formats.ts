@@ -1,3 +1,4 @@
+import { isAcceptedDay } from '../dates/dates';
 import { checkBarcode } from '../catalog/barcode';
 import { DomainError } from '../errors';
 import { ORDER_CHANNELS } from '../sales/order-state';
@@ -153,7 +154,7 @@ function timestamp(row: Readonly<Record<string, string>>, column: string): strin
   const v = (row[column] ?? '').trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})([T ](\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
   const d = m ? new Date(m[4] ? v.replace(' ', 'T') : `${v}T00:00:00Z`) : null;
-  if (!m || !d || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1990 || d.getUTCFullYear() > 2200)
+  if (!m || !d || Number.isNaN(d.getTime()) || !isAcceptedDay(d.toISOString().slice(0, 10)))
     return fail(column, `${column} must be a date like 2024-05-01 or 2024-05-01T10:00:00Z, got "${v}"`);
   // A calendar date that does not exist (2024-02-30) rolls over in Date: refuse it.
   if (!m[10] && !m[4] && d.toISOString().slice(0, 10) !== v)

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { isoDate, parseIsoDate } from '../dates/dates';
+import { isAcceptedDay, isoDate, parseIsoDate } from '../dates/dates';
 import type { ImportRow } from './import-formats';
 
 /**
@@ -175,7 +175,7 @@ function day(v: string, column: string): string {
       : '';
   try {
     const d = parseIsoDate(ymd);
-    if (d < parseIsoDate('1990-01-01') || d > parseIsoDate('2200-01-01')) throw new RangeError('range');
+    if (!isAcceptedDay(isoDate(d))) throw new RangeError('range');
     return isoDate(d);
   } catch {
     return fail(

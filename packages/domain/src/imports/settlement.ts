@@ -1,3 +1,4 @@
+import { isAcceptedDay } from '../dates/dates';
 import { DomainError } from '../errors';
 import type { ImportRow } from './import-formats';
 
@@ -70,7 +71,7 @@ function postedAt(row: Readonly<Record<string, string>>): string {
   const eu = /^(\d{2})\.(\d{2})\.(\d{4})/.exec(v);
   const iso = eu ? `${eu[3]}-${eu[2]}-${eu[1]}` : v.replace(/ UTC$/, 'Z').replace(' ', 'T');
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
-  if (v === '' || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1990 || d.getUTCFullYear() > 2200)
+  if (v === '' || Number.isNaN(d.getTime()) || !isAcceptedDay(d.toISOString().slice(0, 10)))
     return fail(column, `${column} must be a date like 2024-05-01 or 01.05.2024, got "${v}"`);
   return d.toISOString();
 }

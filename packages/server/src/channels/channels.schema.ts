@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ChannelSchema } from '../sales/orders.schema';
-import { LocationCodeSchema, ReportDaySchema, TextSchema } from '../http/common.schema';
+import { LocationCodeSchema, IsoDateSchema, TextSchema } from '../http/common.schema';
 
 const Secret = TextSchema(500).min(1);
 /** Connector endpoints: https anywhere, plain http only on the loopback interface (local test servers). */
@@ -217,7 +217,7 @@ export const FbaAgeQuerySchema = z.object({
   location: LocationCodeSchema.optional().openapi({
     description: 'the Amazon location (default: the first amazon_fba location)',
   }),
-  snapshotDate: ReportDaySchema.optional().openapi({ description: 'default: the latest imported snapshot' }),
+  snapshotDate: IsoDateSchema.optional().openapi({ description: 'default: the latest imported snapshot' }),
   limit: z.coerce
     .number()
     .int()

@@ -4,6 +4,7 @@ import {
   CODE_PATTERN,
   NO_FORMAT_CHARACTERS,
 } from '@stockwise/domain/catalog/identifier-text';
+import { ACCEPTED_DAYS_MESSAGE, isAcceptedDay } from '@stockwise/domain/dates/dates';
 
 // OpenAPI publishes a zod regex as its source without flags (`pattern`), which clients compile as ECMAScript with or
 // without `u`: so these patterns carry no flags and mean the same either way.
@@ -76,14 +77,8 @@ export const IsoDateSchema = z
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     'not a calendar date',
   )
-  // Stockwise's data starts long after 1970 and plans at most years ahead: year 0001 is a typo, not a query.
-  .refine((s) => s >= '1970-01-01' && s <= '2199-12-31', 'a date between 1970-01-01 and 2199-12-31')
+  .refine(isAcceptedDay, ACCEPTED_DAYS_MESSAGE)
   .openapi({ example: '2025-07-01' });
-
-/** A day in Amazon's reports (snapshot, event, approval days): a calendar date from 1900 to 2200. */
-export const ReportDaySchema = z.iso
-  .date()
-  .refine((d) => d >= '1900-01-01' && d <= '2200-12-31', 'a date between 1900 and 2200');
 
 export const MonthSchema = z
   .string()

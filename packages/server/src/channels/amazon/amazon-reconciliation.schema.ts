@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { LocationCodeSchema, ReportDaySchema } from '../../http/common.schema';
+import { LocationCodeSchema, IsoDateSchema } from '../../http/common.schema';
 
 export const ReconciliationQuerySchema = z
   .object({
@@ -7,10 +7,10 @@ export const ReconciliationQuerySchema = z
       description:
         'one Amazon location (default: every active amazon_fba location, a line per SKU × location)',
     }),
-    from: ReportDaySchema.optional().openapi({
+    from: IsoDateSchema.optional().openapi({
       description: 'first event / approval day (default: all stored)',
     }),
-    to: ReportDaySchema.optional().openapi({
+    to: IsoDateSchema.optional().openapi({
       description: 'last event / approval day (default: all stored)',
     }),
     format: z.enum(['json', 'csv', 'xlsx']).default('json'),
