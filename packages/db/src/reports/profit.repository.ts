@@ -5,20 +5,23 @@ import type { BracketParam } from './layer-sums';
 import { bracketAmountSql, layerSums } from './layer-sums';
 
 /**
- * Sales of one SKU from one location with one order currency: the sale's currency is the order's, else
- * the location's marketplace's, else the product's (the caller resolves it: domain marketplaceCurrency).
+ * Sales of one SKU from one location on one channel with one order currency: the sale's currency is
+ * the order's, else the location's marketplace's, else the product's (the caller resolves it: domain
+ * marketplaceCurrency); which Amazon fees they pay follows from the channel and the location's type
+ * (domain saleFees).
  */
 export interface ProfitSales {
   /** The order's currency; null when the order has none (or the shipment no order). */
   orderCurrency: string | null;
   locationId: number;
+  /** The shipping location's type (`amazon_fba`, `warehouse`, `3pl`). */
+  locationType: string;
+  /** The shipment's sales channel; null for a shipment recorded without one. */
+  channel: string | null;
   /** The shipping location's marketplace, as stored. */
   marketplace: string | null;
   units: number;
   revenue: number;
-  /** Units and revenue of Amazon-fulfilled shipments (referral and fulfilment fees apply). */
-  amazonUnits: number;
-  amazonRevenue: number;
 }
 
 /**
@@ -43,7 +46,7 @@ export interface ProfitRow {
   weightUnit: string;
   /** The product's currency: its unit cost's, so COGS's. */
   costCurrency: string;
-  /** Per shipping location and order currency; empty when nothing shipped. */
+  /** Per shipping location, channel and order currency; empty when nothing shipped. */
   sales: ProfitSales[];
   /** Σ shipments × FIFO unit cost, in `costCurrency`. */
   cogs: number;
@@ -58,11 +61,8 @@ export interface ProfitRow {
   settled: ProfitSettled[];
 }
 
-/** A shipment sold through Amazon: on the Amazon channel, or without a channel from an Amazon location (CTE fba). */
-const AMAZON_SALE = `(m.channel = 'amazon' OR (m.channel IS NULL AND m.location_id IN (SELECT id FROM fba)))`;
-
 /**
- * The profit page's statement: per SKU, sales per currency, FIFO cost, Amazon receipts, Amazon unit-days
+ * The profit page's statement: per SKU, sales per location, channel and currency, FIFO cost, Amazon receipts, Amazon unit-days
  * per location and month, and settled amounts per currency ($2..$3 the period). Per location, so that each
  * is priced by its own marketplace's fee table.
  */
@@ -72,12 +72,10 @@ const pageSql = (where: string, amazonLocations: string) =>
        ),
        fba AS (${amazonLocations}),
        sold AS (
-         SELECT m.product_id, o.currency AS order_currency, m.location_id, l.marketplace,
+         SELECT m.product_id, o.currency AS order_currency, m.location_id, l.type AS location_type, m.channel, l.marketplace,
            sum(-m.on_hand_delta) AS units,
            sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) AS revenue,
-           sum(-m.on_hand_delta * coalesce(m.unit_cost, 0)) AS cogs,
-           coalesce(sum(-m.on_hand_delta) FILTER (WHERE ${AMAZON_SALE}), 0) AS amazon_units,
-           coalesce(sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) FILTER (WHERE ${AMAZON_SALE}), 0) AS amazon_revenue
+           sum(-m.on_hand_delta * coalesce(m.unit_cost, 0)) AS cogs
          FROM stock_movements m JOIN prod ON prod.id = m.product_id
          JOIN locations l ON l.id = m.location_id AND l.account_id = $1
          -- an order's movements name its id as text: compared as a number so the key can be used
@@ -85,13 +83,13 @@ const pageSql = (where: string, amazonLocations: string) =>
            AND o.id = (CASE WHEN m.reference_id ~ '^[0-9]{1,18}$' THEN m.reference_id::bigint END)
          WHERE m.account_id = $1 AND m.type = 'shipment'
            AND m.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND m.occurred_at < ($3::date::timestamp AT TIME ZONE 'UTC')
-         GROUP BY m.product_id, o.currency, m.location_id, l.marketplace
+         GROUP BY m.product_id, o.currency, m.location_id, l.type, m.channel, l.marketplace
        ),
        sales AS (
          SELECT product_id, sum(cogs) AS cogs,
            json_agg(json_build_object('orderCurrency', order_currency, 'locationId', location_id,
-             'marketplace', marketplace, 'units', units, 'revenue', revenue,
-             'amazonUnits', amazon_units, 'amazonRevenue', amazon_revenue) ORDER BY location_id, order_currency) AS by_location
+             'locationType', location_type, 'channel', channel, 'marketplace', marketplace,
+             'units', units, 'revenue', revenue) ORDER BY location_id, channel, order_currency) AS by_location
          FROM sold GROUP BY product_id
        ),
        received_at AS (
@@ -165,7 +163,7 @@ const pageSql = (where: string, amazonLocations: string) =>
 
 export const profitRepository = {
   /**
-   * Sales, FIFO cost, Amazon share, Amazon receipts and Amazon unit-days on hand per month, per SKU
+   * Sales per location and channel, FIFO cost, Amazon receipts and Amazon unit-days on hand per month, per SKU
    * over [from, to), for a page of SKUs.
    */
   async page(

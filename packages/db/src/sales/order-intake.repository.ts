@@ -19,6 +19,8 @@ export interface LineInsert {
   unitPrice: number | null;
   /** The line starts cancelled (an order cancelled before intake). */
   cancelled?: boolean;
+  /** Units already shipped (a history order shipped in the same transaction as its intake). */
+  quantityShipped?: number;
 }
 
 export interface AllocationLocation {
@@ -92,23 +94,35 @@ export const orderIntakeRepository = {
     );
   },
 
-  /** Order lines (of one or many orders) and where each reserved its units, in one statement. */
+  /**
+   * Order lines (of one or many orders) and where each reserved its units, in one statement. An
+   * allocation marked `shipped` is written as shipped (its units reserved and shipped in this
+   * transaction, the line's `quantityShipped` saying as much): the state a later ship would leave,
+   * without updating every row again.
+   */
   async insertLinesWithAllocations(
     sql: Sql,
     accountId: number,
     lines: readonly LineInsert[],
-    allocations: readonly { orderId: number; lineNo: number; locationId: number; reserved: number }[],
+    allocations: readonly {
+      orderId: number;
+      lineNo: number;
+      locationId: number;
+      reserved: number;
+      shipped?: boolean;
+    }[],
   ): Promise<void> {
     const col = <T>(f: (l: LineInsert) => T) => lines.map(f);
     await sql.query(
       `WITH inserted AS (
-         INSERT INTO order_lines (account_id, order_id, line_no, product_id, external_line_id, quantity, unit_price, quantity_cancelled)
-         SELECT $1, o, n, p, e, q, u, CASE WHEN c THEN q ELSE 0 END
-         FROM unnest($2::bigint[], $3::int[], $4::bigint[], $5::text[], $6::int[], $7::numeric[], $8::boolean[]) AS t(o, n, p, e, q, u, c)
+         INSERT INTO order_lines (account_id, order_id, line_no, product_id, external_line_id, quantity, unit_price, quantity_cancelled, quantity_shipped)
+         SELECT $1, o, n, p, e, q, u, CASE WHEN c THEN q ELSE 0 END, s
+         FROM unnest($2::bigint[], $3::int[], $4::bigint[], $5::text[], $6::int[], $7::numeric[], $8::boolean[], $9::int[]) AS t(o, n, p, e, q, u, c, s)
          RETURNING id, order_id, line_no
        )
-       INSERT INTO order_allocations (account_id, order_line_id, location_id, reserved)
-       SELECT $1, inserted.id, a.loc, sum(a.r) FROM unnest($9::bigint[], $10::int[], $11::bigint[], $12::int[]) AS a(o, n, loc, r)
+       INSERT INTO order_allocations (account_id, order_line_id, location_id, reserved, shipped)
+       SELECT $1, inserted.id, a.loc, coalesce(sum(a.r) FILTER (WHERE NOT a.s), 0), coalesce(sum(a.r) FILTER (WHERE a.s), 0)
+       FROM unnest($10::bigint[], $11::int[], $12::bigint[], $13::int[], $14::boolean[]) AS a(o, n, loc, r, s)
        JOIN inserted ON inserted.order_id = a.o AND inserted.line_no = a.n GROUP BY inserted.id, a.loc`,
       [
         accountId,
@@ -119,10 +133,12 @@ export const orderIntakeRepository = {
         col((l) => l.quantity),
         col((l) => l.unitPrice),
         col((l) => l.cancelled ?? false),
+        col((l) => l.quantityShipped ?? 0),
         allocations.map((a) => a.orderId),
         allocations.map((a) => a.lineNo),
         allocations.map((a) => a.locationId),
         allocations.map((a) => a.reserved),
+        allocations.map((a) => a.shipped ?? false),
       ],
       { prepare: true },
     );

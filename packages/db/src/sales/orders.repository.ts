@@ -232,39 +232,6 @@ export const ordersRepository = {
     ]);
   },
 
-  /**
-   * Ships many orders' units in two statements: each (order, line, location) part moves `quantity` from
-   * reserved to shipped on its allocation and adds it to the line's shipped units.
-   */
-  async shipParts(
-    sql: Sql,
-    accountId: number,
-    parts: readonly { orderId: number; lineNo: number; locationId: number; quantity: number }[],
-  ): Promise<void> {
-    if (parts.length === 0) return;
-    const params = [
-      accountId,
-      parts.map((p) => p.orderId),
-      parts.map((p) => p.lineNo),
-      parts.map((p) => p.locationId),
-      parts.map((p) => p.quantity),
-    ];
-    const source = `unnest($2::bigint[], $3::int[], $4::bigint[], $5::int[]) AS t(o, n, loc, q)`;
-    await sql.query(
-      `UPDATE order_lines ol SET quantity_shipped = ol.quantity_shipped + s.q
-       FROM (SELECT o, n, sum(q)::int AS q FROM ${source} GROUP BY o, n) AS s
-       WHERE ol.account_id = $1 AND ol.order_id = s.o AND ol.line_no = s.n`,
-      params,
-    );
-    await sql.query(
-      `UPDATE order_allocations a SET reserved = a.reserved - t.q, shipped = a.shipped + t.q
-       FROM (SELECT o, n, loc, sum(q)::int AS q FROM ${source} GROUP BY o, n, loc) AS t
-         JOIN order_lines ol ON ol.account_id = $1 AND ol.order_id = t.o AND ol.line_no = t.n
-       WHERE a.account_id = $1 AND a.order_line_id = ol.id AND a.location_id = t.loc`,
-      params,
-    );
-  },
-
   async setStatusMany(
     sql: Sql,
     accountId: number,

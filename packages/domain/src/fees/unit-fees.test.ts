@@ -5,6 +5,7 @@ import {
   feeTableMarketplaces,
   noFeeTable,
   feeWeightLb,
+  saleFees,
   storagePerCubicFootDay,
   unitFees,
   unitMarginAfterFees,
@@ -105,5 +106,30 @@ describe('which fee table prices a location (docs/fees.md, Selection)', () => {
     expect(perCubicFootOfPerCubicMetre(27.82)).toBe(0.787775);
     expect(perCubicFootOfPerCubicMetre(170)).toBe(4.813864);
     expect(perCubicFootOfPerCubicMetre(0)).toBe(0);
+  });
+});
+
+describe('the Amazon fees of a shipment (docs/formulas.md#profit)', () => {
+  it('an Amazon order pays referral wherever it ships from, FBA fulfilment only from an Amazon location', () => {
+    expect(saleFees({ channel: 'amazon', locationType: 'amazon_fba' })).toEqual({
+      referral: true,
+      fbaFulfilment: true,
+    });
+    // merchant-fulfilled: the seller picks and ships it, Amazon charges no fulfilment fee
+    for (const locationType of ['warehouse', '3pl'])
+      expect(saleFees({ channel: 'amazon', locationType })).toEqual({ referral: true, fbaFulfilment: false });
+    // a shipment without a channel is Amazon's sale only when it leaves Amazon's network
+    expect(saleFees({ channel: null, locationType: 'amazon_fba' })).toEqual({
+      referral: true,
+      fbaFulfilment: true,
+    });
+    expect(saleFees({ channel: null, locationType: 'warehouse' })).toEqual({
+      referral: false,
+      fbaFulfilment: false,
+    });
+    expect(saleFees({ channel: 'shopify', locationType: 'warehouse' })).toEqual({
+      referral: false,
+      fbaFulfilment: false,
+    });
   });
 });

@@ -9,6 +9,7 @@ import { isoDate, parseIsoDate } from '../dates/dates';
 import type { FeeSchedule } from './fee-schedule';
 import { fulfilmentFee, storageRate } from './fee-schedule';
 import { amazonMarketplace } from '../channels/amazon/marketplaces';
+import { networkOf } from '../ledger/network';
 
 /** Fees are looked up by size tier; a product without one is taken as large standard. */
 export const feeSizeTier = (tier: string | null | undefined): SizeTier =>
@@ -55,6 +56,28 @@ export function unitFees(schedule: FeeSchedule, item: FeeItem): UnitFees {
   const inbound = item.amazon ? Math.max(0, item.cubicFeet) * schedule.inboundPerCubicFoot : 0;
   const other = schedule.otherVariablePerUnit;
   return { referral, fulfilment, inbound, other, total: referral + fulfilment + inbound + other };
+}
+
+/** Which of Amazon's per-sale fees a shipment pays. */
+export interface SaleFees {
+  /** The referral fee (a rate of the price): every sale Amazon made. */
+  referral: boolean;
+  /** The FBA fulfilment fee: only units Amazon picked and shipped from its own fulfilment centre. */
+  fbaFulfilment: boolean;
+}
+
+/**
+ * The Amazon fees of a shipment, by its order's channel and the kind of location it left from
+ * (docs/formulas.md#profit): a sale on Amazon pays the referral fee wherever it ships from, the FBA
+ * fulfilment fee only when it leaves an Amazon location — an Amazon order the seller ships from a
+ * warehouse or 3PL (merchant-fulfilled, MFN) pays referral only. A shipment without a channel from an
+ * Amazon location is Amazon's sale; another channel's order pays neither.
+ * @example saleFees({ channel: 'amazon', locationType: 'warehouse' }) // { referral: true, fbaFulfilment: false }
+ */
+export function saleFees(sale: { channel: string | null; locationType: string }): SaleFees {
+  const fromAmazon = networkOf(sale.locationType) === 'amazon';
+  const amazonSale = sale.channel === 'amazon' || (sale.channel === null && fromAmazon);
+  return { referral: amazonSale, fbaFulfilment: amazonSale && fromAmazon };
 }
 
 export interface UnitMargin {

@@ -3,7 +3,7 @@ import { toPounds } from '@stockwise/domain/catalog/dimensions';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import { fulfilmentFee, storageRate } from '@stockwise/domain/fees/fee-schedule';
-import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
+import { feeSizeTier, saleFees } from '@stockwise/domain/fees/unit-fees';
 import { nextAssessmentDay } from '@stockwise/domain/health/age';
 import type { CurrencyProfitInputs, CurrencyProfitLine } from '@stockwise/domain/reports/profit';
 import { ZERO_PROFIT, profitByCurrency, profitTotalsByCurrency } from '@stockwise/domain/reports/profit';
@@ -87,7 +87,8 @@ function storageFee(schedule: FeeSchedule, r: ProfitRow, month: string, unitDays
  * (docs/formulas.md, "Profit in several currencies"): revenue and the referral fee (a rate of it) in the
  * sale's, COGS in the product's, settled amounts in the settlement's, and the fee estimates of the units
  * at or shipped from each location by that location's fee table, in the table's currency (a marketplace
- * without one: unknown, named). Amazon's item fees: what its settlement reports charged when the SKU has
+ * without one: unknown, named); which Amazon fees a sale pays by its channel and location (saleFees: an
+ * Amazon order shipped by the seller pays referral, no FBA fulfilment). Amazon's item fees: what its settlement reports charged when the SKU has
  * settled fees in that currency in the period (docs/formulas.md "Settlement report"), else the fee
  * table's referral and fulfilment estimate; refunds and reimbursements only from settlements.
  */
@@ -103,21 +104,23 @@ function profitParts(
     ...r.sales.flatMap((s) => {
       const schedule = fees.of(s.locationId);
       const currency = s.orderCurrency ?? marketplaceCurrency(s.marketplace) ?? r.costCurrency;
+      const pays = saleFees(s);
       // the referral fee is a rate of the sale, in its currency; unknown without the marketplace's table
-      const referral = !settledFees(currency) && s.amazonRevenue > 0;
+      const referral = pays.referral && !settledFees(currency) && s.revenue > 0;
       return [
         {
           ...ZERO_PROFIT,
           currency,
           unitsSold: s.units,
           revenue: s.revenue,
-          referralFees: referral ? s.amazonRevenue * schedule.referralRate : 0,
+          referralFees: referral ? s.revenue * schedule.referralRate : 0,
           withoutFeeTable: referral ? estimate(schedule, {}).withoutFeeTable : [],
         },
         estimate(schedule, {
-          fulfilmentFees: settledFees(schedule.currency)
-            ? 0
-            : s.amazonUnits * fulfilmentFee(schedule, { sizeTier: tier, weightLb }),
+          fulfilmentFees:
+            pays.fbaFulfilment && !settledFees(schedule.currency)
+              ? s.units * fulfilmentFee(schedule, { sizeTier: tier, weightLb })
+              : 0,
           otherVariableCost: s.units * schedule.otherVariablePerUnit,
         }),
       ];

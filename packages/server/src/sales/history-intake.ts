@@ -77,10 +77,13 @@ export async function intakeHistory(
   if (rows.orders.some((o) => o === undefined))
     throw new DomainError('CONFLICT', 'an order of this chunk was created meanwhile: taken one by one');
   const plans = planEach(orders, rows);
-  await writeIntake(sql, ledger, actor, { intakes, plans, rows, inserted });
   const shipped = plans.flatMap((p, i) =>
     p.kind === 'accepted' && orders[i]!.disposition === 'ship' && p.reservation ? [{ p, i }] : [],
   );
+  // The shipped orders' lines and allocations are written shipped at once (shipAll posts the shipments):
+  // updating every line and allocation again was a sixth of a chunk's time (docs/architecture.md "Imports").
+  const shipNow = new Set(shipped.map(({ p }) => p.orderId));
+  await writeIntake(sql, ledger, actor, { intakes, plans, rows, inserted, shipNow });
   await shipAll(sql, ledger, actor, { shipped, orders, rows });
   return plans.map((p): HistoryOutcome => {
     if (p.kind === 'refused') return { kind: 'refused', error: p.error };
@@ -118,7 +121,11 @@ function planEach(orders: readonly HistoryOrder[], rows: OrderIntakeRows): Intak
   return plans;
 }
 
-/** Ships every reserved unit of these new orders where it was reserved, at each order's shipping date. */
+/**
+ * Ships every reserved unit of these new orders where it was reserved, at each order's shipping date:
+ * the ledger's shipments, the orders' status and audit (their lines and allocations were written
+ * shipped by writeIntake).
+ */
 async function shipAll(
   sql: Sql,
   ledger: LedgerService,
@@ -131,16 +138,9 @@ async function shipAll(
 ): Promise<void> {
   const codeOf = new Map(q.rows.locations.map((l) => [l.id, l.code]));
   const entries: LockedEntry[] = [];
-  const parts: { orderId: number; lineNo: number; locationId: number; quantity: number }[] = [];
   for (const { p, i } of q.shipped) {
     for (const line of p.lines) {
       for (const part of p.reservation?.parts.filter((x) => x.lineNo === line.lineNo) ?? []) {
-        parts.push({
-          orderId: p.orderId,
-          lineNo: line.lineNo,
-          locationId: part.locationId,
-          quantity: part.reserved,
-        });
         entries.push({
           sku: line.sku,
           location: codeOf.get(part.locationId)!,
@@ -158,7 +158,6 @@ async function shipAll(
   }
   if (entries.length === 0) return;
   await ledger.postConsuming(actor, entries, { kind: 'order.ship', fieldPrefix: 'lines' });
-  await ordersRepository.shipParts(sql, actor.accountId, parts);
   const after = q.shipped.map(({ p }) => ({
     p,
     lines: p.lines.map((l) => ({ ...l, quantityShipped: l.quantity, quantityCancelled: 0 })),

@@ -17,7 +17,9 @@ import { postReservations } from './order-reservations';
  * Writes what planIntake decided for orders that insertAndLockStock inserted (`inserted[i]` is the status
  * order i was inserted with): one ledger batch for every reservation, the lines and their allocations in
  * one statement, the outcome of orders that ended otherwise, refused orders removed, and one audit entry
- * per created order. Returns the created orders' answers by index.
+ * per created order. Returns the created orders' answers by index. The orders of `shipNow` (a history
+ * file's shipped orders, whose reserved units the caller ships in this transaction) get their lines and
+ * allocations written as shipped: the rows a ship would leave, without a second write of each.
  */
 export async function writeIntake(
   sql: Sql,
@@ -28,6 +30,7 @@ export async function writeIntake(
     plans: readonly IntakePlan[];
     rows: OrderIntakeRows;
     inserted: readonly OrderStatus[];
+    shipNow?: ReadonlySet<number> | undefined;
   },
 ): Promise<Map<number, CreateResult>> {
   const { intakes, plans, rows } = q;
@@ -44,11 +47,20 @@ export async function writeIntake(
     rows,
   );
   if (accepted.length > 0) {
+    const shipped = (p: (typeof accepted)[number]) => q.shipNow?.has(p.orderId) ?? false;
+    const parts = (p: (typeof accepted)[number]) => p.reservation?.parts ?? [];
     await orderIntakeRepository.insertLinesWithAllocations(
       sql,
       actor.accountId,
-      accepted.flatMap((p) => p.lines),
-      accepted.flatMap((p) => (p.reservation?.parts ?? []).map((part) => ({ orderId: p.orderId, ...part }))),
+      accepted.flatMap((p) =>
+        p.lines.map((l) => ({
+          ...l,
+          quantityShipped: shipped(p)
+            ? parts(p).reduce((sum, x) => sum + (x.lineNo === l.lineNo ? x.reserved : 0), 0)
+            : 0,
+        })),
+      ),
+      accepted.flatMap((p) => parts(p).map((part) => ({ orderId: p.orderId, ...part, shipped: shipped(p) }))),
     );
   }
   const created = new Map<number, CreateResult>();
