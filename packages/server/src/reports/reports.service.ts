@@ -9,6 +9,7 @@ import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import { keyOf, PlanningVersionCache } from '../platform/versioned-cache';
 import type { FeesService } from '../fees/fees.service';
+import type { PlanningService } from '../replenishment/planning.service';
 import { DEFAULT_MARKETPLACE } from '../fees/fees.service';
 import { todayIso } from '../health/health.service';
 import { excessReport } from './excess.report';
@@ -52,13 +53,15 @@ export class ReportsService {
   constructor(
     private readonly tx: Transactor,
     private readonly fees: FeesService,
+    /** The process's planning service (its cached position and clearance advice): the excess report's. */
+    planning: PlanningService,
   ) {
     this.storageOverviews = new PlanningVersionCache(tx);
     this.pages = new PlanningVersionCache(tx);
     this.definitions = {
       inventory: inventoryReport(tx),
       'inventory-age': inventoryAgeReport(tx),
-      excess: excessReport(tx),
+      excess: excessReport(tx, planning),
       stranded: strandedReport(tx),
       storage: storageReport(tx),
       profit: profitReport(tx),
