@@ -11,8 +11,8 @@ const LATE_COMMIT_WINDOW = 2000;
  * The version of everything the planning position reads, for one account: the ledger's last movement
  * id, how many movements sit in the window below it, the shared `planning` row of `cache_versions`
  * (rows of no account: default fee schedules) and the account's own row of `account_cache_versions`
- * (bumped by every statement changing its catalogue, suppliers, purchase orders, settings, fees or
- * forecasts; migrations 0025, 0049), so another account's writes leave it alone. Read before the data
+ * (bumped by every statement changing its catalogue, suppliers, purchase orders, settings, fees,
+ * forecasts or settlement amounts; migrations 0025, 0049, 0050), so another account's writes leave it alone. Read before the data
  * it guards, so a cached answer is never newer than its key says only older, which costs one
  * recomputation, never a stale answer.
  */

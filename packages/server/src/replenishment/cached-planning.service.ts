@@ -3,7 +3,7 @@ import { requirePermission } from '../accounts/actor';
 import { todayUtc } from '../forecasting/forecast.service';
 import type { Transactor } from '../platform/transactor';
 import { keyOf, PlanningVersionCache } from '../platform/versioned-cache';
-import type { NetworkPlanResult, PlanningQuery } from './planning.service';
+import type { NetworkPlanResult, PlanningInputs, PlanningQuery } from './planning.service';
 import { PlanningService } from './planning.service';
 
 type Position = Awaited<ReturnType<PlanningService['position']>>;
@@ -21,12 +21,25 @@ export class CachedPlanningService extends PlanningService {
   private readonly positions: PlanningVersionCache<Position>;
   private readonly plans: PlanningVersionCache<NetworkPlanResult>;
   private readonly clearances: PlanningVersionCache<Clearance>;
+  private readonly inputsRead: PlanningVersionCache<PlanningInputs>;
 
   constructor(unitOfWork: Transactor) {
     super(unitOfWork);
     this.positions = new PlanningVersionCache(unitOfWork);
     this.plans = new PlanningVersionCache(unitOfWork);
     this.clearances = new PlanningVersionCache(unitOfWork);
+    this.inputsRead = new PlanningVersionCache(unitOfWork);
+  }
+
+  /**
+   * The position and the plan read the same inputs: read once per version, the first of them computed
+   * after a restart or a write leaves the other only its own computation (docs/decisions.md 30).
+   */
+  protected override inputs(actor: Actor, q: PlanningQuery & { asOf: string }): Promise<PlanningInputs> {
+    const query = { asOf: q.asOf, mode: q.mode, sku: q.sku };
+    return this.inputsRead.get(actor.accountId, keyOf(actor.accountId, 'inputs', query), () =>
+      super.inputs(actor, query),
+    );
   }
 
   override async position(actor: Actor, q: { asOf?: string | undefined } = {}): Promise<Position> {

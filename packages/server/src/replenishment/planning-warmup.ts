@@ -9,9 +9,9 @@ const WARM_EVERY_MS = 60_000;
 
 /**
  * On the embedded database, where the worker shares the HTTP server's process and so its planning
- * cache, the worker computes each account's planning position and plan when it starts, right after
+ * cache, the worker computes each account's planning position, plan and clearance advice when it starts, right after
  * each job it ran (a forecast run, an import) and again a minute after the ledger or the catalogue
- * changed: the overview and restock pages then find them ready instead of computing them on the
+ * changed: the overview, restock and excess pages then find them ready instead of computing them on the
  * request (an unchanged account costs one version query). A request that arrives while the worker
  * computes joins that computation (CachedPlanningService).
  * A PostgreSQL worker runs in other processes than the servers, whose caches it cannot fill.
@@ -28,6 +28,8 @@ export function keepPlanningWarm(
           const actor = await deps.auth.ownerOf(accountId);
           await deps.planning.position(actor);
           await deps.planning.plan(actor);
+          // The excess report's clearance advice: from the same position, with the prices it reads.
+          await deps.planning.clearance(actor);
         } catch {
           // An account the plan refuses (no locations yet…) answers its own request; the others warm on.
         }

@@ -72,6 +72,14 @@ export interface PlanningQuery {
 
 export type NetworkPlanLine = PlanLine<ProductRecord, LocationRecord>;
 
+/** What the position and the plan are computed from, read in bulk; never changed once read. */
+export interface PlanningInputs {
+  input: NetworkPlanInput<ProductRecord, LocationRecord>;
+  balances: PlanningBalance[];
+  catalogue: ProductRecord[];
+  settings: Awaited<ReturnType<typeof replenishmentRepository.settings>>;
+}
+
 /** The whole plan: one position per SKU × location, the restock lines (one per position), the capacity fit. */
 export interface NetworkPlanResult {
   asOf: string;
@@ -189,7 +197,7 @@ export class PlanningService {
   }
 
   /** The plan's inputs, loaded in bulk (a few statements, whatever the catalogue's size). */
-  private async inputs(actor: Actor, q: PlanningQuery & { asOf: string }) {
+  protected async inputs(actor: Actor, q: PlanningQuery & { asOf: string }): Promise<PlanningInputs> {
     const sql = this.tx.sql;
     const accountId = actor.accountId;
     const asOf = q.asOf;

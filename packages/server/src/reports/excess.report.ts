@@ -15,7 +15,6 @@ import type { LocationWindow } from '@stockwise/db/reports/excess.repository';
 import { excessRepository } from '@stockwise/db/reports/excess.repository';
 import { reportScopeRepository } from '@stockwise/db/reports/report-statement';
 import type { Transactor } from '../platform/transactor';
-import { CachedPlanningService } from '../replenishment/cached-planning.service';
 import type { PlanningService } from '../replenishment/planning.service';
 import { REPORT_COLUMNS } from './report-columns';
 import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-context';
@@ -149,12 +148,11 @@ const rowsOf = (
 /**
  * The excess report: per SKU × location with units beyond the position's excess line (its cover band's
  * upper edge), with the clearance advice the plan computes — the same answer restock obeys. One plan per
- * request, shared by its pages.
+ * request, shared by its pages. `planning` is the process's one planning service, whose cache restock,
+ * the overview and the start-up warm-up fill (a cache of its own computed the position a second time).
  */
-export const excessReport = (tx: Transactor): ReportDefinition => {
+export const excessReport = (tx: Transactor, planning: PlanningService): ReportDefinition => {
   const plans = new WeakMap<ReportContext, Promise<ExcessPlan>>();
-  // The clearance advice over the planning position, computed once per ledger and catalogue version.
-  const planning = new CachedPlanningService(tx);
   const planOf = (ctx: ReportContext) => {
     let plan = plans.get(ctx);
     if (!plan) {

@@ -9,6 +9,7 @@ import { requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import { keyOf, PlanningVersionCache } from '../platform/versioned-cache';
 import type { FeesService } from '../fees/fees.service';
+import type { PlanningService } from '../replenishment/planning.service';
 import { DEFAULT_MARKETPLACE } from '../fees/fees.service';
 import { todayIso } from '../health/health.service';
 import { excessReport } from './excess.report';
@@ -33,21 +34,34 @@ const MAX_PERIOD_DAYS = 731;
  * the dashboard, and whole-catalogue CSV/XLSX downloads streamed with flat memory.
  */
 type StorageOverview = Awaited<ReturnType<ReportsService['computeStorageOverview']>>;
+type ReportPage = Awaited<ReturnType<ReportsService['computePage']>>;
+
+/**
+ * The reports whose pages read only what the account's planning version covers (the ledger and what
+ * derives from it, products, locations, fee tables, settlement amounts; docs/decisions.md 30): kept per
+ * version instead of recomputed on every visit.
+ */
+const VERSIONED_PAGES: ReadonlySet<ReportKind> = new Set(['profit', 'inventory-age']);
 
 export class ReportsService {
   private readonly definitions: Record<ReportKind, ReportDefinition>;
   /** Storage overviews per planning version: shared, read by callers, never changed. */
   private readonly storageOverviews: PlanningVersionCache<StorageOverview>;
+  /** Pages of the `VERSIONED_PAGES` reports per planning version: shared, read by callers, never changed. */
+  private readonly pages: PlanningVersionCache<ReportPage>;
 
   constructor(
     private readonly tx: Transactor,
     private readonly fees: FeesService,
+    /** The process's planning service (its cached position and clearance advice): the excess report's. */
+    planning: PlanningService,
   ) {
     this.storageOverviews = new PlanningVersionCache(tx);
+    this.pages = new PlanningVersionCache(tx);
     this.definitions = {
       inventory: inventoryReport(tx),
       'inventory-age': inventoryAgeReport(tx),
-      excess: excessReport(tx),
+      excess: excessReport(tx, planning),
       stranded: strandedReport(tx),
       storage: storageReport(tx),
       profit: profitReport(tx),
@@ -124,6 +138,18 @@ export class ReportsService {
 
   /** One JSON page (by SKU) with the report's columns and, on the first page, catalogue-level figures. */
   async page(
+    actor: Actor,
+    kind: ReportKind,
+    q: { params: ReportParams; limit: number; cursor?: string | undefined },
+  ): Promise<ReportPage> {
+    if (!VERSIONED_PAGES.has(kind)) return this.computePage(actor, kind, q);
+    requirePermission(actor, 'read');
+    // Every resolved parameter is in the key: the day asked (today by default), the period, the page.
+    const key = keyOf(actor.accountId, `page:${kind}`, { ...q.params, limit: q.limit, cursor: q.cursor });
+    return this.pages.get(actor.accountId, key, () => this.computePage(actor, kind, q));
+  }
+
+  private async computePage(
     actor: Actor,
     kind: ReportKind,
     q: { params: ReportParams; limit: number; cursor?: string | undefined },

@@ -56,6 +56,19 @@ describeEachBackend('Planning cache', (backend) => {
     expect(computed).toHaveBeenCalledTimes(2);
   });
 
+  it('the plan reads the inputs the position read, while nothing changes', async () => {
+    // `inputs` is protected: spied through the prototype's shape, not its declared type.
+    const proto = PlanningService.prototype as unknown as { inputs: (...a: unknown[]) => Promise<unknown> };
+    const read = vi.spyOn(proto, 'inputs');
+    const day = '2026-07-02';
+    await sw.planning.position(account.actor, { asOf: day });
+    await sw.planning.plan(account.actor, { asOf: day });
+    expect(read).toHaveBeenCalledTimes(1);
+    // Another supply mode is another plan from other inputs (the mode is one of them).
+    await sw.planning.plan(account.actor, { asOf: day, mode: 'direct' });
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
   it('answers anew after a movement', async () => {
     const before = await available(sku.a);
     await post(sku.a, 5);

@@ -54,6 +54,29 @@ describeEachBackend('Planning warm-up', (backend) => {
   );
 
   it.runIf(backend.name === 'pglite')(
+    'the excess report after the warm-up reads the clearance advice the warm-up computed',
+    async () => {
+      const sw = ctx.sw;
+      const { actor } = await stockedAccount(4);
+      const clearance = vi.spyOn(PlanningService.prototype, 'clearance');
+      const abort = new AbortController();
+      const jobs = new JobsService(sw.tx);
+      keepPlanningWarm(jobs, { db: sw.db, auth: sw.auth, tx: sw.tx, planning: sw.planning });
+      const worker = jobs.work({ signal: abort.signal, pollMs: 50 });
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      abort.abort();
+      await worker;
+      const mine = () => clearance.mock.calls.filter(([a]) => a.accountId === actor.accountId).length;
+      expect(mine()).toBe(1);
+      const page = await sw.reports.page(actor, 'excess', { params: sw.reports.params({}), limit: 100 });
+      expect(page.kind).toBe('excess');
+      // The report asked the process's one planning service, whose cache the warm-up filled.
+      expect(mine()).toBe(1);
+      vi.restoreAllMocks();
+    },
+  );
+
+  it.runIf(backend.name === 'pglite')(
     "a summary asked while the warm-up computes the position waits for the warm-up's computation instead of repeating it",
     async () => {
       const sw = ctx.sw;
