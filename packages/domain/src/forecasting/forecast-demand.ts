@@ -54,8 +54,9 @@ function assertOptions(options: ForecastOptions): void {
  *    multiplied back onto the forecast.
  * 4. Candidates (seasonal naive; ETS level / damped trend, with or without additive weekly
  *    seasonality, Hyndman et al. 2008; Croston 1972; SBA, Syntetos–Boylan 2005; TSB,
- *    Teunter–Syntetos–Babai 2011) are compared by MSE in a rolling-origin backtest; the best is
- *    kept, or the best three are averaged with `selection: 'combine'`.
+ *    Teunter–Syntetos–Babai 2011), and with `yearly` ratios each one's yearly twin, are compared by
+ *    MSE in a rolling-origin backtest; the best is kept, or the best three are averaged with
+ *    `selection: 'combine'`.
  * 5. Quantiles are negative binomial around the mean with dispersion and level variance estimated
  *    from the backtest errors (see `estimateDispersion`); they are ordered, integer and ≥ 0.
  *

@@ -78,34 +78,47 @@ export function yearlyRatios(
   const { horizon } = options;
   if (!(Number.isInteger(horizon) && horizon >= 1)) throw new RangeError('horizon must be an integer ≥ 1');
   const { weight, years, baseDays, halfWeek, maxRatio } = YEARLY_RULES;
-  const latest = Math.max(0, ...options.origins);
-  const prefixes = histories.map((y) => prefix(y, Math.min(y.length, latest)));
-  const ratios: Float64Array[] = [];
   for (const origin of options.origins) {
     if (!Number.isInteger(origin) || origin < 0)
       throw new RangeError(`origin ${String(origin)} is not a day index`);
-    const logSum = new Float64Array(horizon);
-    const used = new Int32Array(horizon);
-    for (let k = 1; k <= years; k++) {
-      const anchor = origin - 364 * k;
-      if (anchor - baseDays < 0) break;
-      const num = new Float64Array(horizon);
-      const den = new Float64Array(horizon);
-      for (const p of prefixes) {
+  }
+  const latest = Math.max(0, ...options.origins);
+  // Sums per (origin, year) over the series, one series at a time (a catalogue's prefixes at once
+  // would double its memory).
+  const cells = options.origins.length * years;
+  const num = Array.from({ length: cells }, () => new Float64Array(horizon));
+  const den = Array.from({ length: cells }, () => new Float64Array(horizon));
+  for (const y of histories) {
+    const p = prefix(y, Math.min(y.length, latest));
+    options.origins.forEach((origin, o) => {
+      for (let k = 1; k <= years; k++) {
+        const anchor = origin - 364 * k;
+        if (anchor - baseDays < 0) break;
         const base = windowMean(p, anchor - baseDays, anchor);
         if (!(base >= 0)) continue;
+        const n = num[o * years + k - 1]!;
+        const d = den[o * years + k - 1]!;
         for (let h = 0; h < horizon; h++) {
           // The target week must end before the origin; far days reuse the last one that does.
           const centre = anchor + Math.min(h, 364 * k - halfWeek - 1);
           const target = windowMean(p, centre - halfWeek, centre + halfWeek + 1);
           if (!(target >= 0)) continue;
-          num[h] = num[h]! + target;
-          den[h] = den[h]! + base;
+          n[h] = n[h]! + target;
+          d[h] = d[h]! + base;
         }
       }
+    });
+  }
+  const ratios: Float64Array[] = [];
+  for (let o = 0; o < options.origins.length; o++) {
+    const logSum = new Float64Array(horizon);
+    const used = new Int32Array(horizon);
+    for (let k = 1; k <= years; k++) {
+      const n = num[o * years + k - 1]!;
+      const d = den[o * years + k - 1]!;
       for (let h = 0; h < horizon; h++) {
-        if (!(den[h]! > 0)) continue;
-        const r = Math.min(maxRatio, Math.max(1 / maxRatio, num[h]! / den[h]!));
+        if (!(d[h]! > 0)) continue;
+        const r = Math.min(maxRatio, Math.max(1 / maxRatio, n[h]! / d[h]!));
         logSum[h] = logSum[h]! + Math.log(r);
         used[h] = used[h]! + 1;
       }
@@ -127,30 +140,32 @@ export function yearlyHolds(
   histories: readonly Float64Array[],
   options: { readonly yearly: YearlyRatios; readonly origins: readonly number[]; readonly horizon: number },
 ): boolean {
-  const { yearly, horizon } = options;
-  let plain = 0;
-  let adjusted = 0;
-  for (const e of options.origins) {
-    const ratios = yearly.ratios[yearly.origins.indexOf(e)];
-    if (!ratios) return false;
-    const level = new Float64Array(horizon);
-    const actual = new Float64Array(horizon);
-    for (const y of histories) {
-      const p = prefix(y, Math.min(y.length, e + horizon));
+  const { yearly, horizon, origins } = options;
+  const ratiosOf = origins.map((e) => yearly.ratios[yearly.origins.indexOf(e)]);
+  if (origins.length === 0 || ratiosOf.some((r) => r === undefined)) return false;
+  const level = origins.map(() => new Float64Array(horizon));
+  const actual = origins.map(() => new Float64Array(horizon));
+  for (const y of histories) {
+    const p = prefix(y, Math.min(y.length, Math.max(...origins)));
+    origins.forEach((e, o) => {
       const base = windowMean(p, e - YEARLY_RULES.baseDays, e);
-      if (!(base >= 0)) continue;
+      if (!(base >= 0)) return;
       for (let h = 0; h < horizon && e + h < y.length; h++) {
         const v = y[e + h]!;
         if (v !== v) continue;
-        level[h] = level[h]! + base;
-        actual[h] = actual[h]! + v;
+        level[o]![h] = level[o]![h]! + base;
+        actual[o]![h] = actual[o]![h]! + v;
       }
-    }
-    for (let h = 0; h < horizon; h++) {
-      const r = ratios[h] ?? 1;
-      plain += (actual[h]! - level[h]!) ** 2;
-      adjusted += (actual[h]! - r * level[h]!) ** 2;
-    }
+    });
   }
-  return options.origins.length > 0 && adjusted < plain;
+  let plain = 0;
+  let adjusted = 0;
+  origins.forEach((_, o) => {
+    for (let h = 0; h < horizon; h++) {
+      const r = ratiosOf[o]![h] ?? 1;
+      plain += (actual[o]![h]! - level[o]![h]!) ** 2;
+      adjusted += (actual[o]![h]! - r * level[o]![h]!) ** 2;
+    }
+  });
+  return adjusted < plain;
 }
