@@ -22,7 +22,7 @@ import {
 } from './gbt/catalogue-gbt';
 import { fitPooledEffects, pooledMultiplier, type EffectFactor } from './pooled-effects';
 import type { DemandForecast, FallbackProfile, ForecastOptions, PooledForecast } from './types';
-import { yearlyHolds, yearlyRatios, type YearlyRatios } from './yearly';
+import { gatedYearly, type YearlyRatios } from './yearly';
 
 export interface CatalogueInput {
   /** Every history has the same length: the days before the first forecast day. */
@@ -151,8 +151,9 @@ export function planCatalogue(input: CatalogueInput, options: CatalogueOptions):
 }
 
 /**
- * Each category's yearly ratios (`yearlyRatios`) at the backtest origins and the forecast origin,
- * from its series' histories with the pooled effects divided out (the scale the models fit).
+ * Each category's yearly ratios at the backtest origins and the forecast origin, each kept where the
+ * category's backtest before it says they held (`gatedYearly`), from its series' histories with the
+ * pooled effects divided out (the scale the models fit).
  */
 function categoryYearly(input: {
   readonly series: readonly CatalogueSeries[];
@@ -164,12 +165,6 @@ function categoryYearly(input: {
   readonly backtest: { readonly origins: number; readonly step: number; readonly horizon: number };
 }): Map<string, YearlyRatios> {
   const { days, backtest } = input;
-  const testOrigins: number[] = [];
-  for (let k = 0; k < backtest.origins; k++) {
-    const end = days - backtest.horizon - k * backtest.step;
-    if (end > 0) testOrigins.push(end);
-  }
-  const origins = [days, ...testOrigins];
   const byCategory = new Map<string, Float64Array[]>();
   input.series.forEach((s, i) => {
     const effect = pooledMultiplier({
@@ -185,10 +180,8 @@ function categoryYearly(input: {
   });
   const out = new Map<string, YearlyRatios>();
   for (const [category, list] of byCategory) {
-    const ratios = yearlyRatios(list, { origins, horizon: input.horizon });
-    // Only where last year's shape held at the backtest origins (decision 31).
-    if (ratios && yearlyHolds(list, { yearly: ratios, origins: testOrigins, horizon: backtest.horizon }))
-      out.set(category, ratios);
+    const ratios = gatedYearly(list, { days, horizon: input.horizon, backtest });
+    if (ratios) out.set(category, ratios);
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forecastCatalogue } from './catalogue';
 import type { CatalogueSeries } from './catalogue-factors';
 import { forecastDemand } from './forecast-demand';
-import { yearlyHolds, yearlyRatios, YEARLY_RULES } from './yearly';
+import { gatedYearly, yearlyHolds, yearlyRatios, YEARLY_RULES } from './yearly';
 
 const TAU = 2 * Math.PI;
 
@@ -127,6 +127,54 @@ describe('yearlyHolds', () => {
     const ys = seasonal(true);
     const yearly = yearlyRatios(ys, { origins, horizon: 28 })!;
     expect(yearlyHolds(ys, { yearly, origins, horizon: 28 })).toBe(false);
+  });
+});
+
+describe('gatedYearly', () => {
+  const backtest = { origins: 4, step: 14, horizon: 28 };
+  const draw = poisson(17);
+  const ys = Array.from({ length: 8 }, () =>
+    Float64Array.from({ length: 1000 }, (_, t) => draw(10 * (1 + 0.6 * Math.sin((TAU * t) / 364)))),
+  );
+
+  it('gives the forecast origin and each backtest origin its ratios where the shape held before it', () => {
+    const gated = gatedYearly(ys, { days: 1000, horizon: 28, backtest })!;
+    expect([...gated.origins]).toEqual([1000, 972, 958, 944, 930]);
+    const plain = yearlyRatios(ys, { origins: [...gated.origins], horizon: 28 })!;
+    gated.ratios.forEach((r, k) => {
+      expect([...r]).toEqual([...plain.ratios[k]!]);
+    });
+  });
+
+  it('is honest: data on or after a backtest origin never change that origin’s ratios, gate included', () => {
+    const gated = gatedYearly(ys, { days: 1000, horizon: 28, backtest })!;
+    for (const origin of [972, 944]) {
+      // This year turns against last year's shape from the origin on: the later gates may fail.
+      const changed = ys.map((y) =>
+        y.map((v, t) => (t >= origin ? Math.round(v * (t % 2 === 0 ? 0.2 : 3)) : v)),
+      );
+      const k = gated.origins.indexOf(origin);
+      // The forecast origin's own gate (which reads these days) may now fail; the origin's ratio is
+      // the same either way, so it is compared through the origins before the change.
+      const again = gatedYearly(
+        changed.map((y) => y.subarray(0, origin + 28)),
+        { days: origin + 28, horizon: 28, backtest },
+      );
+      const early = gatedYearly(
+        ys.map((y) => y.subarray(0, origin + 28)),
+        { days: origin + 28, horizon: 28, backtest },
+      )!;
+      expect(again).not.toBeNull();
+      expect([...again!.ratios[1]!]).toEqual([...early.ratios[1]!]);
+      expect([...early.ratios[1]!]).toEqual([...gated.ratios[k]!]);
+    }
+  });
+
+  it('is null when the shape did not hold before the forecast origin', () => {
+    const flipped = ys.map((y) =>
+      y.map((v, t) => (t >= 880 ? draw(10 * (1 - 0.6 * Math.sin((TAU * t) / 364))) : v)),
+    );
+    expect(gatedYearly(flipped, { days: 1000, horizon: 28, backtest })).toBeNull();
   });
 });
 

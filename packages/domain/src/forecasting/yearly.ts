@@ -67,9 +67,9 @@ function windowMean(p: Prefix, from: number, to: number): number {
 }
 
 /**
- * The yearly ratios of one group of series (a category) at each origin, for `horizon` days; null
- * when some origin has no year with data (then no series of the group gets a yearly candidate).
- * Histories are on the scale the models fit (known effects divided out); NaN days are skipped.
+ * The yearly ratios of one group of series (a category) at each origin that has a year with data
+ * before it, for `horizon` days; null when none has. Histories are on the scale the models fit (known
+ * effects divided out); NaN days are skipped.
  */
 export function yearlyRatios(
   histories: readonly Float64Array[],
@@ -110,6 +110,7 @@ export function yearlyRatios(
     });
   }
   const ratios: Float64Array[] = [];
+  const kept: number[] = [];
   for (let o = 0; o < options.origins.length; o++) {
     const logSum = new Float64Array(horizon);
     const used = new Int32Array(horizon);
@@ -123,18 +124,20 @@ export function yearlyRatios(
         used[h] = used[h]! + 1;
       }
     }
-    if (used.every((u) => u === 0)) return null;
+    if (used.every((u) => u === 0)) continue;
+    kept.push(options.origins[o]!);
     ratios.push(Float64Array.from(logSum, (s, h) => (used[h]! > 0 ? Math.exp((weight * s) / used[h]!) : 1)));
   }
-  return { origins: Int32Array.from(options.origins), ratios };
+  return kept.length > 0 ? { origins: Int32Array.from(kept), ratios } : null;
 }
 
 /**
- * The category's own honest backtest of its yearly ratios: at each backtest origin e, the category's
- * demand over [e, e + horizon) against the level of the four weeks before e, with and without the
- * ratios of e (read before e). True when the ratios lower the squared error summed over the origins:
- * last year's shape has held lately in this category. The aggregate is where a yearly shape shows;
- * one slow mover's backtest cannot tell it from noise.
+ * The category's own backtest of its yearly ratios: at each of `origins` e, the category's demand over
+ * [e, e + horizon) against the level of the four weeks before e, with and without the ratios of e.
+ * True when the ratios lower the squared error summed over the origins: last year's shape has held
+ * lately in this category. The aggregate is where a yearly shape shows; one slow mover's backtest
+ * cannot tell it from noise. It reads days up to the last origin + horizon: `gatedYearly` asks it only
+ * about origins whose windows end before the origin it decides.
  */
 export function yearlyHolds(
   histories: readonly Float64Array[],
@@ -168,4 +171,42 @@ export function yearlyHolds(
     }
   });
   return adjusted < plain;
+}
+
+/**
+ * The ratios the forecast uses (decision 31): at each origin (the forecast origin and the backtest
+ * origins), the category's yearly ratios when `yearlyHolds` at the `backtest.origins` origins
+ * preceding it — `backtest.horizon` + k·`backtest.step` days earlier, so their windows end by it —
+ * else 1 (no yearly shape there). Everything a backtest origin's ratio depends on lies before it, the
+ * choice included, so its twin's backtest stays honest. Null when the forecast origin's own gate fails.
+ */
+export function gatedYearly(
+  histories: readonly Float64Array[],
+  options: {
+    readonly days: number;
+    readonly horizon: number;
+    readonly backtest: { readonly origins: number; readonly step: number; readonly horizon: number };
+  },
+): YearlyRatios | null {
+  const { days, backtest } = options;
+  const before = (e: number): number[] => {
+    const out: number[] = [];
+    for (let k = 0; k < backtest.origins; k++) {
+      const o = e - backtest.horizon - k * backtest.step;
+      if (o > 0) out.push(o);
+    }
+    return out;
+  };
+  const origins = [days, ...before(days)];
+  const needed = [...new Set([...origins, ...origins.slice(1).flatMap(before)])];
+  const all = yearlyRatios(histories, { origins: needed, horizon: options.horizon });
+  if (!all) return null;
+  const holds = (e: number): boolean =>
+    yearlyHolds(histories, { yearly: all, origins: before(e), horizon: backtest.horizon });
+  if (!holds(days)) return null;
+  const ratios = origins.map((e) => {
+    const r = all.ratios[all.origins.indexOf(e)];
+    return r && holds(e) ? r : new Float64Array(options.horizon).fill(1);
+  });
+  return { origins: Int32Array.from(origins), ratios };
 }
