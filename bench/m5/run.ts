@@ -1,7 +1,7 @@
 /**
  * M5 benchmark: `npm run bench:m5 -- --origin 1913 --out out.csv [--quantiles FILE] [--sum-quantiles FILE]
  * [--replicate K] [--selection select|combine]
- * [--factors weekdayGroup,weekdaySeries,events,snap,price|none] [--gbt on]`.
+ * [--factors weekdayGroup,weekdaySeries,events,snap,price|none] [--gbt on] [--yearly off]`.
  * Forecasts the 28 days after the origin from d_1…d_origin with the domain engine on both cores,
  * writes `id,F1…F28`, and prints one JSON line (WRMSSE vs seasonal naive when the truth is known).
  */
@@ -257,6 +257,7 @@ async function main(): Promise<void> {
     ...(arg('factors') !== undefined ? { effects: effectChoice(arg('factors')) } : {}),
     ...(arg('prior') !== undefined ? { prior: Number(arg('prior')) } : {}),
     ...(arg('gbt') === 'on' ? { gbt: {} } : {}),
+    ...(arg('yearly') === 'off' ? { yearly: false } : {}),
   };
   const plan = planCatalogue(m5Input({ sales, calendar, prices, origin }), forecastOptions);
   const pooled = performance.now();

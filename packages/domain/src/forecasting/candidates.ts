@@ -3,12 +3,14 @@ import { etsFilter, etsForecast } from './ets';
 import { fitEts } from './fit-ets';
 import { seasonalNaive } from './seasonal-naive';
 import { tsbRate } from './tsb';
-import { yearlyOffsets } from './yearly';
 import type { ModelName, PooledForecast } from './types';
+import { YEARLY_RULES, type YearlyRatios } from './yearly';
 
 /** A candidate fitted on the whole history, and refitted on the data before any backtest origin. */
 export interface CandidateModel {
   readonly name: ModelName;
+  /** Multiplied by its category's yearly ratios (`withYearly`). */
+  readonly yearly?: boolean;
   readonly params: Record<string, number>;
   /** Forecast from `end` with the parameters fitted on all of y (states run on y[0..end)). */
   forecastAt(end: number, horizon: number): Float64Array;
@@ -67,20 +69,6 @@ function fitOnce(
         params: { alpha: 0.1, beta: 0.05 },
         forecastAt: (end, horizon) => constant(tsbRate(y, { alpha: 0.1, beta: 0.05, end }), horizon),
       };
-    case 'ses-weekly-yearly': {
-      const base = fitCandidate('ses-weekly', y, options);
-      return {
-        name,
-        params: base.params,
-        refits: true,
-        forecastAt: (end, horizon) => {
-          const f = base.forecastAt(end, horizon);
-          const offsets = yearlyOffsets(y, { end, horizon });
-          if (offsets) for (let h = 0; h < horizon; h++) f[h] = f[h]! + offsets[h]!;
-          return f;
-        },
-      };
-    }
     case 'gbt':
       throw new RangeError('gbt is fitted across the catalogue: pass its forecasts as `pooled`');
     case 'ses':
@@ -137,5 +125,69 @@ export function pooledCandidate(
     params: {},
     forecastAt: (end, horizon) => adjusted(pooled.forecast, end, horizon),
     backtestAt: (end, horizon) => adjusted(pooled.backtest[index(end)]!, end, horizon),
+  };
+}
+
+/** How a candidate is named in the stored forecast: `ses-weekly`, or `ses-weekly/yearly` for its yearly twin. */
+export function candidateLabel(model: CandidateModel): string {
+  return model.yearly ? `${model.name}/yearly` : model.name;
+}
+
+/**
+ * The yearly twin of a candidate (docs/forecasting.md, "Yearly seasonality"): its forecast from each
+ * origin multiplied by the yearly ratios of that origin, which read only days before it, so the twin's
+ * backtest stays honest. `start` is the first sale (forecastDemand's day 0 as a history index); null
+ * when the ratios do not cover every backtest origin, the forecast origin and the horizon.
+ */
+export function withYearly(
+  base: CandidateModel,
+  yearly: YearlyRatios,
+  at: {
+    readonly start: number;
+    readonly origins: readonly number[];
+    readonly n: number;
+    readonly horizon: number;
+  },
+): CandidateModel | null {
+  const ratiosAt = (end: number): Float64Array | undefined =>
+    yearly.ratios[yearly.origins.indexOf(at.start + end)];
+  const final = ratiosAt(at.n);
+  if (!final || final.length < at.horizon) return null;
+  if (at.origins.some((end) => (ratiosAt(end)?.length ?? 0) < Math.min(at.horizon, 28))) return null;
+  const times = (f: Float64Array, end: number): Float64Array => {
+    const r = ratiosAt(end);
+    if (r) for (let h = 0; h < f.length; h++) f[h] = f[h]! * (r[h] ?? r[r.length - 1]!);
+    return f;
+  };
+  return {
+    name: base.name,
+    yearly: true,
+    params: { ...base.params, yearlyWeight: YEARLY_RULES.weight },
+    forecastAt: (end, horizon) => times(base.forecastAt(end, horizon), end),
+    backtestAt: (end, horizon) => times(base.backtestAt(end, horizon), end),
+  };
+}
+
+/**
+ * Caches a candidate's forecasts by origin and horizon (ETS refits per backtest origin are the cost of
+ * a forecast); returns copies, since callers scale them in place.
+ */
+export function memoised(model: CandidateModel): CandidateModel {
+  const cache = new Map<string, Float64Array>();
+  const remember =
+    (kind: string, run: (end: number, horizon: number) => Float64Array) =>
+    (end: number, horizon: number): Float64Array => {
+      const key = `${kind}:${String(end)}:${String(horizon)}`;
+      let f = cache.get(key);
+      if (!f) {
+        f = run(end, horizon);
+        cache.set(key, f);
+      }
+      return f.slice();
+    };
+  return {
+    ...model,
+    forecastAt: remember('f', (end, horizon) => model.forecastAt(end, horizon)),
+    backtestAt: remember('b', (end, horizon) => model.backtestAt(end, horizon)),
   };
 }

@@ -22,6 +22,7 @@ import {
 } from './gbt/catalogue-gbt';
 import { fitPooledEffects, pooledMultiplier, type EffectFactor } from './pooled-effects';
 import type { DemandForecast, FallbackProfile, ForecastOptions, PooledForecast } from './types';
+import { gatedYearly, type YearlyRatios } from './yearly';
 
 export interface CatalogueInput {
   /** Every history has the same length: the days before the first forecast day. */
@@ -38,7 +39,7 @@ export interface CatalogueInput {
  */
 export const CATALOGUE_SELECTION = 'combine' as const;
 
-export interface CatalogueOptions extends Omit<ForecastOptions, 'regressors' | 'fallbackProfile'> {
+export interface CatalogueOptions extends Omit<ForecastOptions, 'regressors' | 'fallbackProfile' | 'yearly'> {
   /** @default DEFAULT_EFFECTS */
   readonly effects?: EffectChoice;
   /** Shrinkage pseudo-count of the pooled effects. @default 20 */
@@ -51,6 +52,11 @@ export interface CatalogueOptions extends Omit<ForecastOptions, 'regressors' | '
    * it, 0.6737 without) and its two fits cost ~7 s of CPU (docs/forecasting.md). @default false
    */
   readonly gbt?: CatalogueGbtOptions | false;
+  /**
+   * Yearly seasonality pooled by category (`yearlyRatios`): every candidate of a series whose category
+   * has more than a year of history gets a yearly twin, chosen by the backtest. @default true
+   */
+  readonly yearly?: boolean;
 }
 
 /** The pooled part of a catalogue forecast, fitted once; each series is then forecast on its own. */
@@ -63,6 +69,8 @@ export interface CataloguePlan {
   readonly series: readonly CatalogueSeries[];
   readonly events: readonly CatalogueEvent[];
   readonly profiles: ReadonlyMap<string, FallbackProfile>;
+  /** Per category, when it has more than a year of history. */
+  readonly yearly: ReadonlyMap<string, YearlyRatios>;
   readonly gbt: CatalogueGbt | null;
 }
 
@@ -75,6 +83,7 @@ export interface PreparedSeries {
   readonly knownLifts?: Float64Array;
   readonly fallbackProfile?: FallbackProfile;
   readonly pooled?: PooledForecast;
+  readonly yearly?: YearlyRatios;
 }
 
 /** Days with a price series but no price are not listed: unknown demand, not zero demand. */
@@ -132,9 +141,49 @@ export function planCatalogue(input: CatalogueInput, options: CatalogueOptions):
   }
   const gbtOptions = options.gbt ?? false;
   const backtest = { ...(options.backtest ?? BACKTEST), horizon: Math.min(horizon, BACKTEST.maxHorizon) };
+  const yearly =
+    options.yearly === false
+      ? new Map<string, YearlyRatios>()
+      : categoryYearly({ series: input.series, histories, factors, effects, days, horizon, backtest });
   const gbt =
     gbtOptions === false ? null : fitCatalogueGbt({ ...input, histories, horizon, backtest }, gbtOptions);
-  return { days, horizon, histories, factors, effects, series: input.series, events, profiles, gbt };
+  return { days, horizon, histories, factors, effects, series: input.series, events, profiles, yearly, gbt };
+}
+
+/**
+ * Each category's yearly ratios at the backtest origins and the forecast origin, each kept where the
+ * category's backtest before it says they held (`gatedYearly`), from its series' histories with the
+ * pooled effects divided out (the scale the models fit).
+ */
+function categoryYearly(input: {
+  readonly series: readonly CatalogueSeries[];
+  readonly histories: readonly Float64Array[];
+  readonly factors: readonly EffectFactor[];
+  readonly effects: readonly Float64Array[];
+  readonly days: number;
+  readonly horizon: number;
+  readonly backtest: { readonly origins: number; readonly step: number; readonly horizon: number };
+}): Map<string, YearlyRatios> {
+  const { days, backtest } = input;
+  const byCategory = new Map<string, Float64Array[]>();
+  input.series.forEach((s, i) => {
+    const effect = pooledMultiplier({
+      factors: input.factors,
+      effects: input.effects,
+      seriesIndex: i,
+      length: days,
+    });
+    const adjusted = Float64Array.from(input.histories[i]!, (v, t) => v / effect[t]!);
+    const list = byCategory.get(s.category);
+    if (list) list.push(adjusted);
+    else byCategory.set(s.category, [adjusted]);
+  });
+  const out = new Map<string, YearlyRatios>();
+  for (const [category, list] of byCategory) {
+    const ratios = gatedYearly(list, { days, horizon: input.horizon, backtest });
+    if (ratios) out.set(category, ratios);
+  }
+  return out;
 }
 
 /** Series `index` of a plan, ready for `forecastPrepared`. */
@@ -151,18 +200,27 @@ export function prepareSeries(plan: CataloguePlan, index: number): PreparedSerie
   if (lifts) for (let t = 0; t < length; t++) multiplier[t] = multiplier[t]! * lifts[t]!;
   const profile = plan.profiles.get(series.category);
   const pooled = plan.gbt ? catalogueGbtForecast(plan.gbt, index) : undefined;
+  const yearly = plan.yearly.get(series.category);
   return {
     history: plan.histories[index]!,
     multiplier,
     ...(lifts ? { knownLifts: lifts } : {}),
     ...(profile ? { fallbackProfile: profile } : {}),
     ...(pooled ? { pooled } : {}),
+    ...(yearly ? { yearly } : {}),
   };
 }
 
 /** One prepared series through `forecastDemand`, its effects as known multipliers. */
 export function forecastPrepared(prepared: PreparedSeries, options: CatalogueOptions): DemandForecast {
-  const { effects: _effects, prior: _prior, fitDays: _fitDays, gbt: _gbt, ...rest } = options;
+  const {
+    effects: _effects,
+    prior: _prior,
+    fitDays: _fitDays,
+    gbt: _gbt,
+    yearly: _yearly,
+    ...rest
+  } = options;
   return forecastDemand(prepared.history, {
     selection: CATALOGUE_SELECTION,
     ...rest,
@@ -172,6 +230,7 @@ export function forecastPrepared(prepared: PreparedSeries, options: CatalogueOpt
     },
     ...(prepared.fallbackProfile ? { fallbackProfile: prepared.fallbackProfile } : {}),
     ...(prepared.pooled ? { pooled: prepared.pooled } : {}),
+    ...(prepared.yearly ? { yearly: prepared.yearly } : {}),
   });
 }
 

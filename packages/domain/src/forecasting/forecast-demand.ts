@@ -1,5 +1,12 @@
 import { backtestOrigins, scoreWindows, type BacktestWindow } from './backtest';
-import { fitCandidate, pooledCandidate, type CandidateModel } from './candidates';
+import {
+  candidateLabel,
+  fitCandidate,
+  memoised,
+  pooledCandidate,
+  withYearly,
+  type CandidateModel,
+} from './candidates';
 import { classifyDemand } from './classify-demand';
 import { countQuantiles } from './count-quantiles';
 import { degenerateForecast, degenerateReason, summariseHistory } from './degenerate';
@@ -10,9 +17,8 @@ import type { DemandForecast, ForecastOptions, ModelName } from './types';
 export const DEFAULT_QUANTILE_LEVELS: readonly number[] = [0.5, 0.8, 0.9, 0.95, 0.99];
 
 /**
- * Default candidates. 'ses-weekly-yearly' is opt-in (`candidates`): on M5 it helped at origin 1913
- * (WRMSSE 0.6653 → 0.6587) but hurt at 1885 (0.6387 → 0.6656) and 1857 (0.6596 → 0.6637); with
- * honest backtests 1913 0.6737 → 0.6690, 1885 0.6400 → 0.6480 (docs/forecasting.md).
+ * Default candidates. Given `yearly` ratios (a category with more than a year of history), each also
+ * has a yearly twin, and the backtest chooses (docs/forecasting.md, "Yearly seasonality").
  */
 const DEFAULT_MODELS: readonly ModelName[] = [
   'seasonal-naive',
@@ -48,8 +54,9 @@ function assertOptions(options: ForecastOptions): void {
  *    multiplied back onto the forecast.
  * 4. Candidates (seasonal naive; ETS level / damped trend, with or without additive weekly
  *    seasonality, Hyndman et al. 2008; Croston 1972; SBA, Syntetos–Boylan 2005; TSB,
- *    Teunter–Syntetos–Babai 2011) are compared by MSE in a rolling-origin backtest; the best is
- *    kept, or the best three are averaged with `selection: 'combine'`.
+ *    Teunter–Syntetos–Babai 2011), and with `yearly` ratios each one's yearly twin, are compared by
+ *    MSE in a rolling-origin backtest; the best is kept, or the best three are averaged with
+ *    `selection: 'combine'`.
  * 5. Quantiles are negative binomial around the mean with dispersion and level variance estimated
  *    from the backtest errors (see `estimateDispersion`); they are ordered, integer and ≥ 0.
  *
@@ -98,15 +105,19 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
     step: bt.step,
     minTrain: 2 * m,
   });
-  // Seasonal models need three seasons besides the backtest; yearly ones two years and 4 weeks.
+  // Seasonal models need three seasons besides the backtest.
   const names = (options.candidates ?? DEFAULT_MODELS).filter((name) =>
-    name === 'gbt'
-      ? false
-      : name === 'ses-weekly-yearly'
-        ? n >= 2 * 364 + 28 + btHorizon
-        : !name.includes('weekly') || n >= 3 * m + btHorizon,
+    name === 'gbt' ? false : !name.includes('weekly') || n >= 3 * m + btHorizon,
   );
-  const models: CandidateModel[] = names.map((name) => fitCandidate(name, y, { seasonLength: m }));
+  const models: CandidateModel[] = names.map((name) => memoised(fitCandidate(name, y, { seasonLength: m })));
+  const yearly = options.yearly;
+  if (yearly) {
+    const at = { start, origins, n, horizon };
+    for (const base of [...models]) {
+      const twin = withYearly(base, yearly, at);
+      if (twin) models.push(twin);
+    }
+  }
   const pooled = options.pooled;
   const offered = pooled && (options.candidates?.includes(pooled.name) ?? true);
   const pooledModel = offered ? pooledCandidate(pooled, { start, origins, horizon }, mult) : null;
@@ -121,6 +132,7 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
   const scored = models
     .map((model) => ({ model, windows: windowsOf((e, h) => model.backtestAt(e, h)) }))
     .map((r) => ({ ...r, score: scoreWindows(r.windows) }))
+    // Stable sort: on a tie the plain model (listed first) beats its yearly twin.
     .sort((a, b) => a.score.mse - b.score.mse);
 
   const fallbackName: ModelName = demandClass === 'intermittent' || demandClass === 'lumpy' ? 'sba' : 'ses';
@@ -167,7 +179,7 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
   }
   const params: Record<string, number> = top.length === 1 ? { ...top[0]!.model.params } : {};
   return {
-    model: top.map((r) => r.model.name).join('+'),
+    model: top.map((r) => candidateLabel(r.model)).join('+'),
     params,
     demandClass,
     degenerate: null,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitCandidate } from './candidates';
+import { fitCandidate, withYearly } from './candidates';
+import { yearlyRatios } from './yearly';
 import type { ModelName } from './types';
 
 const MODELS: readonly ModelName[] = [
@@ -8,7 +9,6 @@ const MODELS: readonly ModelName[] = [
   'holt-damped',
   'ses-weekly',
   'holt-damped-weekly',
-  'ses-weekly-yearly',
   'croston',
   'sba',
   'tsb',
@@ -38,6 +38,25 @@ describe('honest backtests', () => {
         const a = fitCandidate(name, y, { seasonLength: 7 }).backtestAt(origin, 28);
         const b = fitCandidate(name, changed, { seasonLength: 7 }).backtestAt(origin, 28);
         expect([...b], `${name}, draw ${String(draw)}`).toEqual([...a]);
+      }
+    }
+  });
+
+  it('a yearly twin is as honest: its ratios at an origin read only the days before it', () => {
+    for (let draw = 0; draw < 3; draw++) {
+      const y = series(800, 31 + draw);
+      const origin = 700 + 17 * draw;
+      const changed = y.map((v, t) => (t >= origin ? 3 * v + (t % 4) : v));
+      const twinAt = (data: Float64Array, name: ModelName) => {
+        const yearly = yearlyRatios([data], { origins: [800, origin], horizon: 28 })!;
+        const at = { start: 0, origins: [origin], n: 800, horizon: 28 };
+        return withYearly(fitCandidate(name, data, { seasonLength: 7 }), yearly, at)!;
+      };
+      for (const name of MODELS) {
+        const a = twinAt(y, name).backtestAt(origin, 28);
+        const b = twinAt(changed, name).backtestAt(origin, 28);
+        expect([...b], `${name}/yearly, draw ${String(draw)}`).toEqual([...a]);
+        expect([...a]).not.toEqual([...fitCandidate(name, y, { seasonLength: 7 }).backtestAt(origin, 28)]);
       }
     }
   });

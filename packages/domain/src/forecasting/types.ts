@@ -1,4 +1,5 @@
 /** Types shared by the forecasting engine (docs/forecasting.md). All series are daily unless stated. */
+import type { YearlyRatios } from './yearly';
 
 /** Demand pattern class of Syntetos, Boylan & Croston (2005): ADI cut-off 1.32, CV² cut-off 0.49. */
 export type DemandClass = 'smooth' | 'erratic' | 'intermittent' | 'lumpy' | 'none';
@@ -16,7 +17,6 @@ export type ModelName =
   | 'holt-damped'
   | 'ses-weekly'
   | 'holt-damped-weekly'
-  | 'ses-weekly-yearly'
   | 'croston'
   | 'sba'
   | 'tsb'
@@ -73,6 +73,11 @@ export interface ForecastOptions {
   readonly fallbackProfile?: FallbackProfile;
   /** A catalogue-wide model's forecasts, one more candidate of the backtest. */
   readonly pooled?: PooledForecast;
+  /**
+   * Yearly ratios of the series' category (`yearlyRatios`, origins as indices of `history`): every
+   * candidate gets a yearly twin, chosen or not by the backtest.
+   */
+  readonly yearly?: YearlyRatios;
   /**
    * Restrict the candidate models (e.g. for speed or tests). Default: all models that fit the data.
    */

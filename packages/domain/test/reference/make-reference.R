@@ -45,3 +45,26 @@ f <- ets(hp, model = "ANA")
 show("ets(hp,'ANA')$par", f$par); show("  forecast(h=12)$mean", forecast(f, h = 12)$mean)
 # Note: hospital series ids are not unique in the long CSV (several products share a code);
 # H7934 is one of the codes with exactly one 84-month series.
+
+# --- Yearly ratios pooled by category (yearly.ts; no R package has this rule, so it is written out in
+# base R from docs/forecasting.md "Yearly seasonality": windows are 0-based [from, to) as in the code) ---
+t <- 0:899
+y1 <- 10 + 5 * sin(2 * pi * t / 364) + t %% 7
+y2 <- 3 + 2 * cos(2 * pi * t / 364); y2[t %% 50 == 0] <- NA
+wmean <- function(y, from, to) { v <- y[(from + 1):to]; if (sum(!is.na(v)) < 0.5 * (to - from)) NA else mean(v, na.rm = TRUE) }
+yearly_ratio <- function(ys, origin, h, weight = 0.5) {
+  logs <- c()
+  for (k in 1:3) {
+    a <- origin - 364 * k
+    if (a - 28 < 0) break
+    num <- 0; den <- 0
+    for (y in ys) {
+      b <- wmean(y, a - 28, a); c <- a + min(h, 364 * k - 4); tg <- wmean(y, c - 3, c + 4)
+      if (!is.na(b) && !is.na(tg)) { num <- num + tg; den <- den + b }
+    }
+    if (den > 0) logs <- c(logs, log(min(4, max(1 / 4, num / den))))
+  }
+  exp(weight * mean(logs))
+}
+show("yearly_ratio(list(y1, y2), origin=800, h=0:4)", sapply(0:4, function(h) yearly_ratio(list(y1, y2), 800, h)))
+show("yearly_ratio(list(y1, y2), origin=500, h=0:4)", sapply(0:4, function(h) yearly_ratio(list(y1, y2), 500, h)))
