@@ -80,7 +80,7 @@ export interface GroupInput {
   epochDay0: number;
   /** Lead time of the supplier's order placed on day t (index), in days. */
   leadTime: (t: number) => number;
-  /** What the planners assume about the lead time (mean, sd). */
+  /** The lead time the supplier states (mean; Stockwise learns the rest from receipts) and the baselines assume (mean, sd). */
   leadTimeBelief: { meanDays: number; sdDays: number };
   cubicFeet: number;
   /** Storage fee per cubic foot per day on each day (the fee table's month rate). */
