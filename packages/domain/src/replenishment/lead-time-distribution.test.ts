@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countQuantiles } from '../forecasting/count-quantiles';
 import { learnLeadTime } from './lead-time';
-import { leadTimeDistribution, mixtureCountQuantile } from './lead-time-distribution';
+import { leadTimeDistribution, lowerGammaP, mixtureCountQuantile } from './lead-time-distribution';
 import { recommendRestock } from './restock';
 import { restockInput } from './plan.fixture';
 
@@ -49,12 +49,35 @@ describe('mixtureCountQuantile', () => {
       [3, 3],
       [40, 40],
       [40, 400],
-      [1500, 90_000],
+      [300, 1500],
     ] as const)
       for (const level of [0.5, 0.8, 0.95, 0.99])
         expect(mixtureCountQuantile([{ w: 1, mean, variance }], level)).toBe(
           countQuantiles(mean, variance, [level])[0],
         );
+  });
+
+  it('reads a wide component (sd over 40) as a gamma of its mean and variance: within a unit', () => {
+    for (const [mean, variance] of [
+      [1500, 90_000],
+      [6000, 3_600_000],
+      [2000, 2000],
+    ] as const)
+      for (const level of [0.5, 0.8, 0.95, 0.99]) {
+        const exact = countQuantiles(mean, variance, [level])[0]!;
+        expect(Math.abs(mixtureCountQuantile([{ w: 1, mean, variance }], level) - exact)).toBeLessThanOrEqual(
+          1,
+        );
+      }
+  });
+
+  it('lowerGammaP by its series and its continued fraction', () => {
+    // Integer a: P(a, x) = 1 − Σ_{k<a} e^(−x)·x^k/k!; P(3, 2) = 1 − 5e^(−2).
+    expect(lowerGammaP(3, 2)).toBeCloseTo(1 - 5 * Math.exp(-2), 12);
+    expect(lowerGammaP(10, 15)).toBeCloseTo(0.9301463393005902, 12);
+    expect(lowerGammaP(50, 40)).toBeCloseTo(0.07033506665939493, 12);
+    expect(lowerGammaP(1, 0.7)).toBeCloseTo(1 - Math.exp(-0.7), 12);
+    expect(lowerGammaP(2, 0)).toBe(0);
   });
 
   it('counts zero-mean components as mass at zero, and never gives NaN', () => {

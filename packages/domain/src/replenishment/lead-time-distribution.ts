@@ -101,6 +101,67 @@ function cdfWalker(mean: number, variance: number): { start: number; at: (k: num
   };
 }
 
+/** Regularised lower incomplete gamma P(a, x): series below a + 1, continued fraction above (Lentz). */
+export function lowerGammaP(a: number, x: number): number {
+  if (!(x > 0)) return 0;
+  const logFront = a * Math.log(x) - x - logGamma(a);
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < 1000 && Math.abs(term) > Math.abs(sum) * 1e-14; n++) {
+      term *= x / (a + n);
+      sum += term;
+    }
+    return Math.min(1, sum * Math.exp(logFront));
+  }
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let n = 1; n < 1000; n++) {
+    const an = -n * (n - a);
+    b += 2;
+    d = an * d + b;
+    d = Math.abs(d) < tiny ? tiny : d;
+    c = b + an / c;
+    c = Math.abs(c) < tiny ? tiny : c;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-14) break;
+  }
+  return Math.max(0, 1 - Math.exp(logFront) * h);
+}
+
+/** Above this standard deviation (units) a component's cdf is a gamma's of the same mean and variance. */
+const WALK_MAX_SD = 40;
+
+/**
+ * The mixture quantile for wide components: each count distribution read as a gamma of the same mean
+ * and variance (with a half-unit continuity correction), the smallest k found by bisection — the walk
+ * would cost tens of thousands of steps per component for a fast seller's span.
+ */
+function gammaMixtureQuantile(live: readonly CountComponent[], wZero: number, target: number): number {
+  const parts = live.map((c) => {
+    const v = Number.isFinite(c.variance) ? Math.max(c.variance, c.mean) : c.mean;
+    return { w: c.w, shape: (c.mean * c.mean) / v, scale: v / c.mean };
+  });
+  const cdf = (k: number) =>
+    wZero + parts.reduce((s, p) => s + p.w * lowerGammaP(p.shape, (k + 0.5) / p.scale), 0);
+  let lo = 0;
+  let hi = Math.ceil(
+    Math.max(...live.map((c) => c.mean + 40 * Math.sqrt(Math.max(c.variance, c.mean)) + 50)),
+  );
+  if (cdf(lo) >= target) return 0;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (cdf(mid) >= target) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
 /**
  * The smallest k with Σ wᵢ·P(Yᵢ ≤ k) ≥ level over count components (`countQuantiles` for one). It lies
  * between the smallest and the largest component quantile, so the walk ends within the widest one.
@@ -112,6 +173,11 @@ export function mixtureCountQuantile(components: readonly CountComponent[], leve
   const wSum = live.reduce((s, c) => s + c.w, 0) + zero;
   if (live.length === 0 || !(wSum > 0) || zero / wSum >= level) return 0;
   const target = Math.min(Math.max(level, 0), 1 - 1e-12);
+  const widest = Math.max(...live.map((c) => Math.sqrt(Math.max(c.variance, c.mean))));
+  if (widest > WALK_MAX_SD) {
+    const norm = live.map((c) => ({ ...c, w: c.w / wSum }));
+    return gammaMixtureQuantile(norm, zero / wSum, target);
+  }
   const walkers = live.map((c) => ({ w: c.w / wSum, ...cdfWalker(c.mean, c.variance) }));
   const cap = Math.ceil(
     Math.max(...live.map((c) => c.mean + 40 * Math.sqrt(Math.max(c.variance, c.mean)) + 50)),
