@@ -28,11 +28,15 @@ import type { PlanLocation, PlanSupplier, PlanTerm } from '../../packages/domain
 import { recommendLine } from '../../packages/domain/src/replenishment/plan-line';
 import { averageDailyDemand } from '../../packages/domain/src/replenishment/restock';
 import { chooseReviewPeriod } from '../../packages/domain/src/replenishment/review-period';
+import { routeLeadTime, supplierLeadTime } from '../../packages/domain/src/replenishment/route-lead-time';
 import type { GroupInput, LineInput, LineState } from './simulate';
 import { openingStock } from './simulate';
 
-/** Order quantities per line at the end of day t. */
-export type Decide = (t: number, states: readonly LineState[]) => number[];
+/**
+ * Order quantities per line at the end of day t, given the lead times (days from sending to receipt)
+ * of the supplier's purchase orders received so far.
+ */
+export type Decide = (t: number, states: readonly LineState[], receipts: readonly number[]) => number[];
 
 /** Inverse standard normal (Acklam's rational approximation, |error| < 1.2e-9 after one refinement-free pass). */
 export function normalQuantile(p: number): number {
@@ -118,7 +122,7 @@ export function stockwisePolicy(g: GroupInput): Decide {
     capacityCubicFeet: {},
   };
   const feeSchedules = { byMarketplace: new Map([['US', g.schedule]]), fallback: g.schedule };
-  const { meanDays, sdDays } = g.leadTimeBelief;
+  const { meanDays } = g.leadTimeBelief;
   const supplier: PlanSupplier = {
     id: 1,
     code: 'SUP',
@@ -127,15 +131,10 @@ export function stockwisePolicy(g: GroupInput): Decide {
     groundDays: 0,
     checkInDays: 0,
   };
-  // The planners know the lead-time distribution, as if learned from many receipts.
-  const lead = {
-    meanDays,
-    sdDays,
-    observations: 100,
-    statedDays: meanDays,
-    source: 'learned' as const,
-    productionDays: 0,
-  };
+  // The supplier states the mean lead time; the plan learns the rest from the receipts of the orders it
+  // placed, as planning does from the ledger (`supplierLeadTime`, `routeLeadTime`: one route here).
+  const leadOf = (receipts: readonly number[]) =>
+    routeLeadTime(supplierLeadTime(supplier, receipts), { hasSupplier: true, routeObservedDays: receipts });
   const setting =
     g.serviceLevel === undefined
       ? undefined
@@ -146,8 +145,9 @@ export function stockwisePolicy(g: GroupInput): Decide {
           maxCoverDays: null,
           allowExcess: false,
         };
-  return (t, states) => {
+  return (t, states, receipts) => {
     if (!review[t]) return [];
+    const lead = leadOf(receipts);
     const lines = g.lines.map((l, i) => {
       const price = l.price[t]!;
       const unitCost = g.costShare * price;

@@ -7,7 +7,9 @@
  * `recommendLine` with its defaults at an Amazon location, the review period per supplier from
  * `chooseReviewPeriod`, one `jointOrder`), the 4-week rule, a textbook periodic-review order-up-to
  * baseline (trailing-SD safety stock, the same service target and review days) and perfect foresight.
- * Lead times: 14 days; or 10–30 days uniform per purchase order (planners assume mean 20, sd 6.06).
+ * Lead times: 14 days; or 10–30 days uniform per purchase order. The supplier states 14 (or 20);
+ * Stockwise learns the rest from the receipts of its own orders, as planning does from the ledger
+ * (docs/decisions.md 32); the order-up-to and 4-week baselines assume mean 20, sd 6.06.
  * Costs (./simulate.ts): capital 25%/yr, storage at the fee table's month rate, the aged surcharge and
  * Amazon's low-inventory-level fee, the product's ordering defaults ($20 per order, $0.25 per line),
  * inbound shipping ($0.30 per cubic foot), the margin of a missed sale.

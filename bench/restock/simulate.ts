@@ -4,7 +4,8 @@
  * from the product's code and defaults (docs/formulas.md Replenishment costs): capital and storage,
  * the aged surcharge on the fee table's assessment day and Amazon's low-inventory-level fee
  * (`surcharge`), a fixed cost per purchase order and per line, inbound shipping, and the margin of each
- * missed sale. Lines ordered by a policy on the same day are one purchase order.
+ * missed sale. Lines ordered by a policy on the same day are one purchase order; each order's lead time
+ * is a receipt the policy sees from the day it arrives (the product learns lead times from them).
  */
 import { isoDate } from '../../packages/domain/src/dates/dates';
 import type { FeeSchedule } from '../../packages/domain/src/fees/fee-schedule';
@@ -79,7 +80,7 @@ export interface GroupInput {
   epochDay0: number;
   /** Lead time of the supplier's order placed on day t (index), in days. */
   leadTime: (t: number) => number;
-  /** What the planners assume about the lead time (mean, sd). */
+  /** The lead time the supplier states (mean; Stockwise learns the rest from receipts) and the baselines assume (mean, sd). */
   leadTimeBelief: { meanDays: number; sdDays: number };
   cubicFeet: number;
   /** Storage fee per cubic foot per day on each day (the fee table's month rate). */
@@ -218,13 +219,21 @@ export function simulate(g: GroupInput, policy: Policy, window = 28): [Totals, T
   const halves: [Totals, Totals] = [emptyTotals(), emptyTotals()];
   const states = g.lines.map((l) => new LineState(T, g.start, openingStock(l.demand, g.start)));
   const decide = decider(g, policy, window);
+  // The supplier's purchase orders in transit, and the lead times of those received (as the ledger has them).
+  const pending: { sent: number; arrives: number }[] = [];
+  const receipts: number[] = [];
   for (let t = g.start; t < T; t++) {
     const tot = halves[t < g.half ? 0 : 1];
     tot.days++;
     const assess = Number(isoDate(g.epochDay0 + t).slice(8)) === g.schedule.agedSurchargeDay;
     for (let i = 0; i < g.lines.length; i++)
       dayOfLine(g, { line: g.lines[i]!, s: states[i]!, t, tot, assess });
-    const q = decide(t, states);
+    for (let k = pending.length - 1; k >= 0; k--)
+      if (pending[k]!.arrives <= t) {
+        receipts.push(pending[k]!.arrives - pending[k]!.sent);
+        pending.splice(k, 1);
+      }
+    const q = decide(t, states, receipts);
     let lines = 0;
     const L = g.leadTime(t);
     for (let i = 0; i < q.length; i++) {
@@ -237,6 +246,7 @@ export function simulate(g: GroupInput, policy: Policy, window = 28): [Totals, T
       tot.shipping += qi * shippingPerUnit(COST_DEFAULTS, g.cubicFeet);
     }
     if (lines > 0) {
+      pending.push({ sent: t, arrives: t + L });
       tot.orders++;
       tot.orderLines += lines;
       tot.ordering += orderingCost(COST_DEFAULTS, lines);

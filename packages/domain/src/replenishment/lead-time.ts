@@ -22,9 +22,17 @@ export interface LearnedLeadTime {
   observations: number;
   statedDays: number;
   source: 'stated' | 'learned' | 'blended';
+  /**
+   * The receipts' own days (ordered → received) behind the estimate, when any: planning mixes over
+   * them once there are enough (`leadTimeDistribution`).
+   */
+  receiptDays?: readonly number[];
   /** Whose receipts taught it, when known (`routeLeadTime`): this route's, the supplier's, or none. */
   basis?: 'route' | 'supplier' | 'stated' | 'default';
 }
+
+/** How many receipts the stated lead time counts as (the prior's weight k). */
+export const LEAD_TIME_PRIOR_WEIGHT = 3;
 
 /**
  * Mean and standard deviation of the lead time. With n observations the mean is
@@ -38,7 +46,7 @@ export function learnLeadTime(options: {
   priorWeight?: number;
   priorSdShare?: number;
 }): LearnedLeadTime {
-  const k = options.priorWeight ?? 3;
+  const k = options.priorWeight ?? LEAD_TIME_PRIOR_WEIGHT;
   const stated = Math.max(0, options.statedDays);
   const priorSd = stated * (options.priorSdShare ?? 0.15);
   const obs = options.observedDays.filter((d) => Number.isFinite(d) && d >= 0);
@@ -58,5 +66,6 @@ export function learnLeadTime(options: {
     observations: n,
     statedDays: stated,
     source: n >= 12 ? 'learned' : 'blended',
+    receiptDays: obs,
   };
 }

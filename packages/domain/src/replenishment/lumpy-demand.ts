@@ -116,7 +116,7 @@ export interface CompoundQuantile {
 /**
  * The stock level of demand over `days` whose mean is `mean`, as a compound Poisson sum: λ = mean ÷
  * mean size orders, sizes from the profile; a lead-time spread of `sdDays` mixes λ over three points of
- * the span (λ scales with days). Panjer (1981): f(0) = e^(−λ), f(s) = (λ/s) Σ_j j·p_j·f(s − j). The
+ * the span (λ scales with days), the receipts' lead times (`spans`) over theirs. Panjer (1981): f(0) = e^(−λ), f(s) = (λ/s) Σ_j j·p_j·f(s − j). The
  * level is the smallest s with P(D ≤ s) ≥ `level(s)`, the service level unit s must reach (constant
  * for a set level, falling with s under economics: `marginalServiceLevel`). Null when the span
  * expects too many orders for the recursion (then the count model is as good).
@@ -124,23 +124,36 @@ export interface CompoundQuantile {
  */
 export function compoundQuantile(
   profile: LumpyProfile,
-  a: { mean: number; days: number; sdDays: number; level: (units: number) => number },
+  a: {
+    mean: number;
+    days: number;
+    sdDays: number;
+    level: (units: number) => number;
+    /** The receipts' lead times: the spans' probabilities and mean demand, instead of the three points. */
+    spans?: readonly { w: number; mean: number }[] | null;
+  },
 ): CompoundQuantile | null {
-  const expectedOrders = a.mean / profile.meanSize;
+  const spans = a.spans ?? null;
+  const expectedOrders = spans
+    ? spans.reduce((s, x) => s + x.w * x.mean, 0) / profile.meanSize
+    : a.mean / profile.meanSize;
   if (!(expectedOrders > 0))
     return { quantile: 0, chanceOfNone: 1, expectedOrders: 0, serviceLevel: a.level(0) };
   const spread = a.days > 0 && a.sdDays > 0 ? a.sdDays / a.days : 0;
-  const points = LEAD_NODES.map((n) => ({
-    w: n.w,
-    lambda: expectedOrders * Math.max(0, 1 + n.z * spread),
-  }));
+  const points = spans
+    ? spans.map((x) => ({ w: x.w, lambda: Math.max(0, x.mean) / profile.meanSize }))
+    : LEAD_NODES.map((n) => ({ w: n.w, lambda: expectedOrders * Math.max(0, 1 + n.z * spread) }));
   if (points.some((p) => p.lambda > MAX_EXPECTED_ORDERS)) return null;
   const pmfs = points.map((p) => [Math.exp(-p.lambda)]);
   const chanceOfNone = points.reduce((s, p, i) => s + p.w * pmfs[i]![0]!, 0);
   const levelAt = (units: number) => Math.min(1 - 1e-9, Math.max(0, a.level(units)));
   let cdf = chanceOfNone;
   // The largest total worth computing: every order of the largest size, far beyond any quantile asked.
-  const limit = Math.ceil(profile.maxSize * (expectedOrders * 3 + 10) * (1 + 3 * spread));
+  const limit = Math.ceil(
+    spans
+      ? profile.maxSize * (Math.max(...points.map((p) => p.lambda)) * 3 + 10)
+      : profile.maxSize * (expectedOrders * 3 + 10) * (1 + 3 * spread),
+  );
   let s = 0;
   while (cdf < levelAt(s) && s < limit) {
     s++;
@@ -202,13 +215,18 @@ export function lumpyQuantiles(
     dailyDemand: number;
     sdL: number;
   },
-): (mean: number, days: number) => CompoundQuantile | null {
+): (
+  mean: number,
+  days: number,
+  spans?: readonly { w: number; mean: number }[] | null,
+) => CompoundQuantile | null {
   if (!profile) return () => null;
-  return (mean, days) =>
+  return (mean, days, spans) =>
     compoundQuantile(profile, {
       mean,
       days,
       sdDays: a.sdL,
+      spans,
       level: marginalServiceLevel(a.service, {
         holdingPerUnitDay: a.holding,
         aged: a.aged,

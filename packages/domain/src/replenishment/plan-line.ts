@@ -20,6 +20,7 @@ import type { AgedCharge } from './economics';
 import { firstAgedCharge } from './economics';
 import type { HeldBack } from './held-back';
 import type { LearnedLeadTime, LeadTimeStages } from './lead-time';
+import { leadTimeDistribution } from './lead-time-distribution';
 import type { PlanningPosition } from './position';
 import { planningPosition } from './position';
 import type { RestockRecommendation, RestockStock } from './restock';
@@ -244,6 +245,8 @@ export function recommendLine<P extends PlanProduct, L extends PlanLocation>(
         productionDays: a.lead.productionDays,
         // A purchase without a supplier plans on the default lead time (docs/formulas.md Missing inputs).
         assumed: !transfer && a.supplier === undefined,
+        // Enough receipts: demand over the lead time mixes over the lead times that came.
+        distribution: transfer ? null : leadTimeDistribution(a.lead),
       },
       casePack: transfer ? product.casePack : (term?.casePack ?? product.casePack),
       moq: transfer ? 0 : (term?.moq ?? 0),

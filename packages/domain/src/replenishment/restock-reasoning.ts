@@ -44,8 +44,13 @@ export function summarise(r: RestockReasoning, quantity: number): string {
     target += ` (raised to keep ${fmt(r.minCoverDaysAfterArrival)} days of cover after arrival)`;
   if (r.orderUpToBasis === 'max_cover')
     target += ` (capped at ${fmt(r.maxCoverDays)} days of supply after arrival)`;
+  const receipts = r.leadTimeReceipts;
+  const lead =
+    receipts === null
+      ? `${fmt(r.leadTimeDays)} ± ${fmt(r.leadTimeSdDays)} days`
+      : `${fmt(r.leadTimeDays)} days on average (${fmt(receipts.minDays)}–${fmt(receipts.maxDays)} in ${fmt(receipts.receipts)} receipts, each weighed as it came)`;
   const parts = [
-    `Sells ${r.dailyDemand.toFixed(2)}/day; lead time ${fmt(r.leadTimeDays)} ± ${fmt(r.leadTimeSdDays)} days plus a ${fmt(r.reviewDays)}-day review → ${fmt(r.demandOverProtection)} units expected.`,
+    `Sells ${r.dailyDemand.toFixed(2)}/day; lead time ${lead} plus a ${fmt(r.reviewDays)}-day review → ${fmt(r.demandOverProtection)} units expected.`,
     `${target}.`,
   ];
   const lumpy = r.lumpy;

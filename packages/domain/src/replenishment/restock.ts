@@ -6,8 +6,7 @@
  * to order and ship. Pure: no clock (`asOf` is the first forecast day), no I/O.
  */
 import { isoDate, parseIsoDate } from '../dates/dates';
-import { countQuantiles } from '../forecasting/count-quantiles';
-import { leadTimeDemandMean, leadTimeDemandVariance } from '../forecasting/lead-time-demand';
+import { leadTimeDemandMean } from '../forecasting/lead-time-demand';
 import { priceChangesBefore } from '../forecasting/planned-prices';
 import { orderByDay } from './order-by';
 import type { AppliedOverride, DemandForecast, PriceChangeNote } from '../forecasting/types';
@@ -19,6 +18,9 @@ import { restockAlert, summarise } from './restock-reasoning';
 import { coverFloorDays, floorKept, withinCoverBand } from './cover-band';
 import { roundOrderQuantity, unitCostFor } from './rounding';
 import type { LumpyReasoning, OrderSizeSummary } from './lumpy-demand';
+import type { LeadTimeDistribution } from './lead-time-distribution';
+import { longestLeadDays, receiptsReasoning } from './lead-time-distribution';
+import { spanQuantile, spansOf } from './span-quantile';
 import { lumpyProfile, lumpyQuantiles, lumpyReasoning, orderRate } from './lumpy-demand';
 
 export const RESTOCK_ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon'] as const;
@@ -43,7 +45,14 @@ export interface RestockInput {
    * `assumed`: no supplier lead time, the default was used; `sdDays` null: no receipts taught the spread
    * (docs/formulas.md Missing inputs).
    */
-  leadTime: { meanDays: number; sdDays: number | null; productionDays?: number; assumed?: boolean };
+  leadTime: {
+    meanDays: number;
+    sdDays: number | null;
+    productionDays?: number;
+    assumed?: boolean;
+    /** The receipts' lead times: demand over the lead time mixes over them (`leadTimeDistribution`). */
+    distribution?: LeadTimeDistribution | null;
+  };
   /** Units per case; null, 0 or NaN = unknown (ordered in units, said in the reasoning). */
   casePack: number | null;
   moq: number;
@@ -89,6 +98,8 @@ export interface RestockReasoning {
   dailyDemand: number;
   leadTimeDays: number;
   leadTimeSdDays: number;
+  /** Set when the receipts' lead times are mixed over instead of the mean ± spread. */
+  leadTimeReceipts: { receipts: number; minDays: number; maxDays: number } | null;
   reviewDays: number;
   demandOverLeadTime: number;
   demandOverProtection: number;
@@ -196,7 +207,8 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const sdL = resolved.leadSdDays;
   const P = L + reviewDays;
   const search = Math.max(0, Math.round(options.searchDays ?? 365));
-  const cum = cumulativeDemand(f, Math.max(search, P, 28) + L + maxCover + 1);
+  const dist = input.leadTime.distribution ?? null;
+  const cum = cumulativeDemand(f, Math.max(search, P, 28) + longestLeadDays(L, dist) + maxCover + 1);
   const demandBetween = (from: number, days: number) => cum[from + days]! - cum[from]!;
 
   const dailyDemand = demandBetween(0, DAILY_DEMAND_DAYS) / DAILY_DEMAND_DAYS;
@@ -208,15 +220,14 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     dailyDemand: orderRate(lumpy, dailyDemand),
     minCover: feeRule ? 0 : minCover,
   });
-  const alpha = service.serviceLevel;
 
   const compound = lumpyQuantiles(lumpy, { service, holding, aged: input.agedCharge, dailyDemand, sdL });
-  const quantile = spanQuantile(f, { sdL, alpha, compound });
+  const quantile = spanQuantile(f, { sdL, alpha: service.serviceLevel, compound, dist, demandBetween });
   const muL = demandBetween(0, L);
   const muP = demandBetween(0, P);
-  const base = quantile(muP, P);
+  const base = quantile(muP, P, reviewDays);
   const safetyStock = Math.max(0, base - muP);
-  const reorderPoint = quantile(muL, L);
+  const reorderPoint = quantile(muL, L, 0);
   const ssL = Math.max(0, reorderPoint - muL);
 
   const floor = Math.ceil(demandBetween(0, coverFloorDays({ leadDays: L, minCover, feeRule, reviewDays })));
@@ -233,8 +244,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const rounded = roundOrderQuantity(need, { casePack: resolved.casePack, moq });
   const quantity = rounded.quantity;
   const unitCost = unitCostFor(quantity, { unitCost: input.unitCost, priceBreaks: input.priceBreaks });
-  const afterArrival = position + quantity - muL;
-  const daysAfterArrival = dailyDemand > 0 ? afterArrival / dailyDemand : null;
+  const daysAfterArrival = dailyDemand > 0 ? (position + quantity - muL) / dailyDemand : null;
   const excess =
     dailyDemand > 0 && quantity > 0 && position + quantity > demandBetween(0, L + maxCover) + 1e-9;
 
@@ -263,15 +273,16 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     dailyDemand: round(dailyDemand, 3),
     leadTimeDays: L,
     leadTimeSdDays: round(sdL, 1),
+    leadTimeReceipts: receiptsReasoning(dist),
     reviewDays,
     demandOverLeadTime: round(muL, 1),
     demandOverProtection: round(muP, 1),
-    serviceLevel: round(alpha, 4),
+    serviceLevel: round(service.serviceLevel, 4),
     serviceLevelSource: service.source,
     lostMarginPerUnit: service.lostMarginPerUnit === null ? null : round(service.lostMarginPerUnit),
     excessCostPerUnit: service.excessCostPerUnit === null ? null : round(service.excessCostPerUnit, 3),
     carryDays: round(service.carryDays, 1),
-    lumpy: lumpyReasoning(lumpy, compound(muP, P)),
+    lumpy: lumpyReasoning(lumpy, compound(muP, P, spansOf(dist, reviewDays, demandBetween))),
     holdingCostPerUnitDay: round(holding, 5),
     safetyStock: round(safetyStock, 1),
     reorderPoint,
@@ -298,7 +309,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     orderUpTo,
     reorderPoint,
     safetyStock: round(safetyStock, 1),
-    serviceLevel: round(alpha, 4),
+    serviceLevel: round(service.serviceLevel, 4),
     dailyDemand: round(dailyDemand, 3),
     daysOfSupply: daysOfSupply === null ? null : round(daysOfSupply, 1),
     leadTimeDays: L,
@@ -310,25 +321,6 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     estimatedCost: unitCost === null ? null : round(unitCost * quantity),
     excess,
     reasoning,
-  };
-}
-
-/**
- * The stock level demand over a span (`mean` over `days`) stays under at level α: the lumpy compound
- * model's when it applies, else the forecast's count distribution — its calibrated sum variance (the
- * level error grows with the span) plus the lead time's, d̄²·σ_L².
- */
-function spanQuantile(
-  f: DemandForecast,
-  a: { sdL: number; alpha: number; compound: (mean: number, days: number) => { quantile: number } | null },
-): (mean: number, days: number) => number {
-  return (mean, days) => {
-    if (!(mean > 0)) return 0;
-    const lumpyLevel = a.compound(mean, days)?.quantile;
-    if (lumpyLevel !== undefined) return lumpyLevel;
-    const d = mean / Math.max(1, days);
-    const variance = leadTimeDemandVariance(f, { mean, days }) + d * d * a.sdL * a.sdL;
-    return countQuantiles(mean, variance, [a.alpha])[0]!;
   };
 }
 

@@ -56,6 +56,10 @@ export const RestockReasoningSchema = z
     leadTimeDays: z.number().int(),
     leadTimeSdDays: z.number(),
     leadTimeSource: z.string(),
+    /** Set when demand over the lead time mixes over the receipts' lead times (docs/formulas.md Lead-time distribution). */
+    leadTimeReceipts: z
+      .object({ receipts: z.number().int(), minDays: z.number().int(), maxDays: z.number().int() })
+      .nullable(),
     reviewDays: z.number().int(),
     demandOverLeadTime: z.number(),
     demandOverProtection: z.number(),

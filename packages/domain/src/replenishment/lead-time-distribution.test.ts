@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { countQuantiles } from '../forecasting/count-quantiles';
+import { learnLeadTime } from './lead-time';
+import { leadTimeDistribution, lowerGammaP, mixtureCountQuantile } from './lead-time-distribution';
+import { recommendRestock } from './restock';
+import { restockInput } from './plan.fixture';
+
+describe('leadTimeDistribution', () => {
+  it('weighs each receipt once and the stated lead time as three, so its mean is the learned mean', () => {
+    const lead = learnLeadTime({ statedDays: 14, observedDays: [14, 14, 14, 14, 14, 14, 21, 28] });
+    const dist = leadTimeDistribution(lead);
+    // 14: (6 + 3)/11, 21: 1/11, 28: 1/11.
+    expect(dist).toEqual({
+      receipts: 8,
+      points: [
+        { days: 14, p: 9 / 11 },
+        { days: 21, p: 1 / 11 },
+        { days: 28, p: 1 / 11 },
+      ],
+    });
+    const mean = dist!.points.reduce((s, p) => s + p.p * p.days, 0);
+    // (6·14 + 21 + 28 + 3·14)/11 = 175/11, learnLeadTime's blended mean.
+    expect(mean).toBeCloseTo(175 / 11, 12);
+    expect(lead.meanDays).toBeCloseTo(175 / 11, 12);
+  });
+
+  it('needs eight receipts: with seven (or none) planning keeps the mean ± spread', () => {
+    expect(
+      leadTimeDistribution(learnLeadTime({ statedDays: 20, observedDays: [10, 30, 10, 30, 10, 30, 20] })),
+    ).toBe(null);
+    expect(leadTimeDistribution(learnLeadTime({ statedDays: 20, observedDays: [] }))).toBe(null);
+    expect(leadTimeDistribution({ statedDays: 20 })).toBe(null);
+  });
+});
+
+describe('mixtureCountQuantile', () => {
+  it('is the smallest count whose mixed cdf reaches the level', () => {
+    // ½ Poisson(2) + ½ Poisson(8): P(≤ 9) = ½(0.99995 + 0.71662) = 0.8583, P(≤ 10) = ½(0.99999 + 0.81589) = 0.9079.
+    const c = [
+      { w: 0.5, mean: 2, variance: 2 },
+      { w: 0.5, mean: 8, variance: 8 },
+    ];
+    expect(mixtureCountQuantile(c, 0.9)).toBe(10);
+    expect(mixtureCountQuantile(c, 0.85)).toBe(9);
+  });
+
+  it('with one component is countQuantiles, Poisson or negative binomial', () => {
+    for (const [mean, variance] of [
+      [3, 3],
+      [40, 40],
+      [40, 400],
+      [300, 1500],
+    ] as const)
+      for (const level of [0.5, 0.8, 0.95, 0.99])
+        expect(mixtureCountQuantile([{ w: 1, mean, variance }], level)).toBe(
+          countQuantiles(mean, variance, [level])[0],
+        );
+  });
+
+  it('reads a wide component (sd over 40) as a gamma of its mean and variance: within a unit', () => {
+    for (const [mean, variance] of [
+      [1500, 90_000],
+      [6000, 3_600_000],
+      [2000, 2000],
+    ] as const)
+      for (const level of [0.5, 0.8, 0.95, 0.99]) {
+        const exact = countQuantiles(mean, variance, [level])[0]!;
+        expect(Math.abs(mixtureCountQuantile([{ w: 1, mean, variance }], level) - exact)).toBeLessThanOrEqual(
+          1,
+        );
+      }
+  });
+
+  it('lowerGammaP by its series and its continued fraction', () => {
+    // Integer a: P(a, x) = 1 − Σ_{k<a} e^(−x)·x^k/k!; P(3, 2) = 1 − 5e^(−2).
+    expect(lowerGammaP(3, 2)).toBeCloseTo(1 - 5 * Math.exp(-2), 12);
+    expect(lowerGammaP(10, 15)).toBeCloseTo(0.9301463393005902, 12);
+    expect(lowerGammaP(50, 40)).toBeCloseTo(0.07033506665939493, 12);
+    expect(lowerGammaP(1, 0.7)).toBeCloseTo(1 - Math.exp(-0.7), 12);
+    expect(lowerGammaP(2, 0)).toBe(0);
+  });
+
+  it('counts zero-mean components as mass at zero, and never gives NaN', () => {
+    expect(
+      mixtureCountQuantile(
+        [
+          { w: 0.95, mean: 0, variance: 0 },
+          { w: 0.05, mean: 10, variance: 10 },
+        ],
+        0.9,
+      ),
+    ).toBe(0);
+    expect(mixtureCountQuantile([], 0.9)).toBe(0);
+    expect(mixtureCountQuantile([{ w: 1, mean: Number.NaN, variance: 1 }], 0.9)).toBe(0);
+  });
+});
+
+describe('recommendRestock on the receipts’ lead times', () => {
+  // 2 a day, Poisson (no level error), a 7-day review, 90% set; receipts of 10 and 30 days, half each.
+  const options = { reviewDays: 7, serviceLevel: 0.9 };
+  const bounded = {
+    meanDays: 20,
+    sdDays: 10,
+    distribution: {
+      receipts: 8,
+      points: [
+        { days: 10, p: 0.5 },
+        { days: 30, p: 0.5 },
+      ],
+    },
+  };
+  const empty = { onHand: 0, reserved: 0, inbound: 0 };
+
+  it('orders up to the mixture quantile over lead time + review, the reorder point over the lead time', () => {
+    const r = recommendRestock(restockInput({ stock: empty, casePack: 1, leadTime: bounded }), options);
+    // Over 17 or 37 days: ½ Poisson(34) + ½ Poisson(74); P(≤ 80) = 0.8888, P(≤ 81) = 0.9049 → 81.
+    expect(r.orderUpTo).toBe(81);
+    expect(r.recommendedQuantity).toBe(81);
+    // Safety stock over the mean lead time's 27 days (54 units): 81 − 54.
+    expect(r.safetyStock).toBe(27);
+    // Over 10 or 30 days: ½ Poisson(20) + ½ Poisson(60); P(≤ 65) = 0.8822, P(≤ 66) = 0.9006 → 66.
+    expect(r.reorderPoint).toBe(66);
+    expect(r.reasoning.leadTimeReceipts).toEqual({ receipts: 8, minDays: 10, maxDays: 30 });
+    expect(r.reasoning.summary).toContain('10–30 in 8 receipts');
+  });
+
+  it('does not stock for lead times longer than any that came, as the normal-shaped spread does', () => {
+    const at99 = { ...options, serviceLevel: 0.99 };
+    const mixed = recommendRestock(restockInput({ stock: empty, casePack: 1, leadTime: bounded }), at99);
+    const spread = recommendRestock(
+      restockInput({ stock: empty, casePack: 1, leadTime: { meanDays: 20, sdDays: 10 } }),
+      at99,
+    );
+    // Mixture: P(≤ 92) = 0.9908 → 92. Spread: mean 54, variance 54 + 2²·10² = 454 → negative binomial 115.
+    expect(mixed.orderUpTo).toBe(92);
+    expect(spread.orderUpTo).toBe(115);
+    expect(spread.reasoning.leadTimeReceipts).toBe(null);
+  });
+});

@@ -1,0 +1,102 @@
+import { bulkInsertPurchaseOrders } from '@stockwise/db/replenishment/purchase-orders.repository';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachBackend } from '../support/backends';
+import { dayAt } from '../support/days';
+import { seedHistory } from './sales-history';
+import { plannedProduct } from '../support/factories';
+import { useOwnerApi } from '../support/owner-api';
+
+interface Item {
+  sku: string;
+  leadTimeDays: number;
+  orderUpTo: number;
+  safetyStock: number;
+  reasoning: {
+    summary: string;
+    leadTimeReceipts: { receipts: number; minDays: number; maxDays: number } | null;
+  };
+}
+
+describeEachBackend("Restock: planned on the supplier's receipts", (backend) => {
+  const t = useOwnerApi(backend);
+
+  beforeAll(async () => {
+    expect(
+      (await t.api.post('/api/v1/locations', { code: 'WH1', name: 'WH1', type: 'warehouse' })).status,
+    ).toBe(201);
+    // Two SKUs alike (2 a day, $4 from a supplier stating 20 days); one supplier has receipts, one none.
+    for (const [sku, supplier] of [
+      ['RCPT-1', 'RCPT'],
+      ['NONE-1', 'NONE'],
+    ] as const) {
+      await t.api.post('/api/v1/products', plannedProduct(sku, { title: sku }));
+      expect(
+        (
+          await t.api.post('/api/v1/suppliers', {
+            code: supplier,
+            name: supplier,
+            leadTime: { productionDays: 10, transitDays: 10, groundDays: 0, checkInDays: 0 },
+          })
+        ).status,
+      ).toBe(201);
+      await t.api.call('PUT', `/api/v1/suppliers/${supplier}/products/${sku}`, {
+        body: { unitCost: 4, casePack: 1, moq: 0, preferred: true },
+      });
+      await seedHistory(t.sw, t.owner, { sku, location: 'WH1', received: 120, perDay: 2 });
+    }
+    const id = async (table: string, code: string, column = 'code') =>
+      (
+        await t.sw.db.query<{ id: number }>(
+          `SELECT id FROM ${table} WHERE account_id = $1 AND ${column} = $2`,
+          [t.owner.actor.accountId, code],
+        )
+      )[0]!.id;
+    const supplierId = await id('suppliers', 'RCPT');
+    const productId = await id('products', 'RCPT-1', 'sku');
+    const locationId = await id('locations', 'WH1');
+    // Ten received orders: five took 10 days, five 30 (with the stated 20 as three receipts, mean 20).
+    await bulkInsertPurchaseOrders(
+      t.sw.db,
+      t.owner.actor.accountId,
+      Array.from({ length: 10 }, (_, n) => {
+        const days = n % 2 === 0 ? 10 : 30;
+        return {
+          number: `RC-${n}`,
+          supplierId,
+          locationId,
+          source: 'manual' as const,
+          currency: 'USD',
+          paymentTermsDays: 0,
+          freightCost: 0,
+          expectedOn: null,
+          notes: null,
+          status: 'received' as const,
+          sentAt: dayAt(-200 - n * 5),
+          firstReceivedAt: dayAt(-200 - n * 5 + days),
+          receivedAt: dayAt(-200 - n * 5 + days),
+          lines: [{ productId, quantity: 10, unitCost: 4, receivedQuantity: 10 }],
+        };
+      }),
+    );
+  }, 120_000);
+
+  it('mixes over the lead times that came: same mean, a wider stock for the 30-day receipts', async () => {
+    const res = await t.api.get('/api/v1/restock');
+    expect(res.status).toBe(200);
+    const items = res.body.items as unknown as Item[];
+    const at = (sku: string) => items.find((i) => i.sku === sku)!;
+    const learned = at('RCPT-1');
+    const stated = at('NONE-1');
+    // Both average 20 days: (5·10 + 5·30 + 3·20) / 13 = 20 and the stated 20.
+    expect(learned.leadTimeDays).toBe(20);
+    expect(stated.leadTimeDays).toBe(20);
+    expect(learned.reasoning.leadTimeReceipts).toEqual({ receipts: 10, minDays: 10, maxDays: 30 });
+    expect(learned.reasoning.summary).toContain('10–30 in 10 receipts');
+    expect(stated.reasoning.leadTimeReceipts).toBe(null);
+    // The stated lead time plans on its default spread of 3 days (said as an assumption); the receipts'
+    // 10 and 30 days ask more safety stock (both order-up-to levels meet the 90-day cap here).
+    expect(stated.reasoning.summary).toContain('no lead-time spread');
+    expect(learned.reasoning.summary).not.toContain('no lead-time spread');
+    expect(learned.safetyStock).toBeGreaterThan(stated.safetyStock);
+  });
+});
