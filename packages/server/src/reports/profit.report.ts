@@ -2,7 +2,14 @@ import { marketplaceCurrency } from '@stockwise/domain/channels/amazon/marketpla
 import { toPounds } from '@stockwise/domain/catalog/dimensions';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
-import { fulfilmentFee, storageRate } from '@stockwise/domain/fees/fee-schedule';
+import {
+  averageUnitsOnHand,
+  fulfilmentFee,
+  inboundFee,
+  missingFeeTables,
+  monthlyStorageFee,
+  referralFee,
+} from '@stockwise/domain/fees/fee-schedule';
 import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
 import { nextAssessmentDay } from '@stockwise/domain/health/age';
 import type { CurrencyProfitInputs, CurrencyProfitLine } from '@stockwise/domain/reports/profit';
@@ -15,6 +22,7 @@ import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-c
 import {
   analytic,
   contextsByMarketplace,
+  monthNumber,
   orNull,
   r2,
   r3,
@@ -44,7 +52,7 @@ const estimate = (schedule: FeeSchedule, amounts: Partial<CurrencyProfitInputs>)
   ...ZERO_PROFIT,
   ...amounts,
   currency: schedule.currency,
-  withoutFeeTable: schedule.noTable ? [schedule.marketplace] : [],
+  withoutFeeTable: missingFeeTables(schedule),
 });
 
 /**
@@ -75,12 +83,13 @@ async function agedSurcharges(
 }
 
 /** Storage fees of unit-days in one month ('YYYY-MM'), at that month's rate of `schedule`. */
-function storageFee(schedule: FeeSchedule, r: ProfitRow, month: string, unitDays: number): number {
-  const [y = 0, m = 1] = month.split('-').map(Number);
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const rate = storageRate(schedule, { storageType: storageTypeOfTier(r.sizeTier), month: m });
-  return (unitDays / daysInMonth) * (r.cubicFeet ?? 0) * rate;
-}
+const storageFee = (schedule: FeeSchedule, r: ProfitRow, u: { month: string; unitDays: number }) =>
+  monthlyStorageFee(schedule, {
+    cubicFeet: r.cubicFeet ?? 0,
+    units: averageUnitsOnHand(u.month, u.unitDays),
+    storageType: storageTypeOfTier(r.sizeTier),
+    month: monthNumber(u.month),
+  });
 
 /**
  * A SKU's revenue and costs over the period, each in the currency it is paid in
@@ -111,8 +120,8 @@ function profitParts(
           currency,
           unitsSold: s.units,
           revenue: s.revenue,
-          referralFees: referral ? s.amazonRevenue * schedule.referralRate : 0,
-          withoutFeeTable: referral ? estimate(schedule, {}).withoutFeeTable : [],
+          referralFees: referral ? referralFee(schedule, s.amazonRevenue) : 0,
+          withoutFeeTable: referral ? missingFeeTables(schedule) : [],
         },
         estimate(schedule, {
           fulfilmentFees: settledFees(schedule.currency)
@@ -127,7 +136,7 @@ function profitParts(
       .filter((u) => u.unitDays > 0)
       .map((u) => {
         const schedule = fees.of(u.locationId);
-        return estimate(schedule, { storageFees: storageFee(schedule, r, u.month, u.unitDays) });
+        return estimate(schedule, { storageFees: storageFee(schedule, r, u) });
       }),
     ...agedSurcharge,
     ...r.amazonReceived
@@ -135,7 +144,7 @@ function profitParts(
       .map((u) => {
         const schedule = fees.of(u.locationId);
         return estimate(schedule, {
-          inboundShipping: u.units * (r.cubicFeet ?? 0) * schedule.inboundPerCubicFoot,
+          inboundShipping: inboundFee(schedule, u.units * (r.cubicFeet ?? 0)),
         });
       }),
     ...r.settled.map((s) => ({

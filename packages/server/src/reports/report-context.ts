@@ -2,7 +2,7 @@ import type { SizeTier, StorageType } from '@stockwise/domain/catalog/dimensions
 import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import type { Network } from '@stockwise/domain/ledger/network';
-import { storageRate } from '@stockwise/domain/fees/fee-schedule';
+import { monthlyStorageFee as storageFeeOfMonth } from '@stockwise/domain/fees/fee-schedule';
 import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import { AGE_WARNING_DAYS, nextAssessmentDay } from '@stockwise/domain/health/age';
 import { daysOfSupply, sellThrough } from '@stockwise/domain/health/factors';
@@ -211,10 +211,10 @@ export async function monthlyStorageFee(
 ): Promise<number> {
   if (r.locationType !== 'amazon_fba') return 0;
   const schedule = await ctx.fees(r.marketplace);
-  const month = monthNumber(ctx.params.asOf);
-  return (
-    (r.cubicFeet ?? 0) *
-    r.units *
-    storageRate(schedule, { storageType: storageTypeOfTier(r.sizeTier), month })
-  );
+  return storageFeeOfMonth(schedule, {
+    cubicFeet: r.cubicFeet ?? 0,
+    units: r.units,
+    storageType: storageTypeOfTier(r.sizeTier),
+    month: monthNumber(ctx.params.asOf),
+  });
 }
