@@ -13,7 +13,12 @@ import {
 import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
 import { nextAssessmentDay } from '@stockwise/domain/health/age';
 import type { CurrencyProfitInputs, CurrencyProfitLine } from '@stockwise/domain/reports/profit';
-import { ZERO_PROFIT, profitByCurrency, profitTotalsByCurrency } from '@stockwise/domain/reports/profit';
+import {
+  ZERO_PROFIT,
+  lineEstimate,
+  profitByCurrency,
+  profitTotalsByCurrency,
+} from '@stockwise/domain/reports/profit';
 import type { ProfitRow } from '@stockwise/db/reports/profit.repository';
 import { profitRepository } from '@stockwise/db/reports/profit.repository';
 import type { Transactor } from '../platform/transactor';
@@ -30,6 +35,7 @@ import {
   scopeOf,
   storageTypeOfTier,
 } from './report-context';
+import { skuRanges } from './report-stream';
 import type { ReportRow } from './report-writers';
 
 /** Assessment days of the aged-inventory surcharge counted in a profit period (a year and a month at most). */
@@ -169,8 +175,8 @@ const isListed = (lines: readonly CurrencyProfitLine[]) =>
       l.reimbursements !== 0,
   );
 
-/** An amount that includes fee estimates: null when a marketplace in it has no fee table (unknown, not 0). */
-const estimated = (p: CurrencyProfitLine, x: number) => (p.withoutFeeTable.length > 0 ? null : r2(x));
+/** An amount that includes fee estimates, to cents; null (unknown) as the domain's `lineEstimate`. */
+const estimated = (p: CurrencyProfitLine, x: number) => orNull(lineEstimate(p, x), r2);
 
 function profitRow(r: ProfitRow, p: CurrencyProfitLine, others: readonly string[]): ReportRow {
   return {
@@ -199,7 +205,7 @@ function profitRow(r: ProfitRow, p: CurrencyProfitLine, others: readonly string[
   };
 }
 
-/** A page's totals, one per currency: never one sum over currencies. */
+/** The report's totals, one per currency: never one sum over currencies. */
 function currencyTotal(t: CurrencyProfitLine) {
   return {
     currency: t.currency,
@@ -220,11 +226,15 @@ function currencyTotal(t: CurrencyProfitLine) {
   };
 }
 
-/**
- * The profit report: a row per SKU and currency sold or stored in the period, with the page's totals
- * per currency as its summary.
- */
-async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): Promise<Page> {
+/** A page's rows and the profit lines of every SKU in its range (those with costs but no row too). */
+interface ProfitPage extends Page {
+  lines: CurrencyProfitLine[];
+}
+
+const isProfitPage = (page: Page): page is ProfitPage => 'lines' in page;
+
+/** The profit report's rows of a range of SKUs: one per SKU and currency sold or stored in the period. */
+async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): Promise<ProfitPage> {
   const { from, to } = ctx.params;
   const rows = await analytic(tx, (sql) =>
     profitRepository.page(sql, ctx.actor.accountId, { from, to, ...scopeOf(range) }),
@@ -256,11 +266,24 @@ async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): 
         ),
       );
   }
-  return { rows: out, summary: { totals: profitTotalsByCurrency(all).map(currencyTotal) } };
+  return { rows: out, lines: all };
+}
+
+/**
+ * The report's totals per currency over every SKU of the period (docs/decisions.md §29), the domain's
+ * sums and ratios: from the first page when it holds every SKU, else from the whole catalogue read again
+ * range by range (the rows of later pages are not needed for them).
+ */
+async function profitSummary(tx: Transactor, ctx: ReportContext, whole: Page | undefined) {
+  const lines: CurrencyProfitLine[] = [];
+  if (whole !== undefined && isProfitPage(whole)) lines.push(...whole.lines);
+  else for await (const range of skuRanges(tx, ctx)) lines.push(...(await profitPage(tx, ctx, range)).lines);
+  return { totals: profitTotalsByCurrency(lines).map(currencyTotal) };
 }
 
 export const profitReport = (tx: Transactor): ReportDefinition => ({
   scope: 'amazon',
   columns: () => [...REPORT_COLUMNS.profit],
   page: (ctx, range) => profitPage(tx, ctx, range),
+  summary: (ctx, whole) => profitSummary(tx, ctx, whole),
 });

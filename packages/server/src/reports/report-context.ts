@@ -79,8 +79,11 @@ export interface ReportDefinition {
   scope: 'amazon' | 'location' | 'all';
   columns: (ctx: ReportContext) => string[];
   page: (ctx: ReportContext, range: SkuRange) => Promise<Page>;
-  /** Catalogue-level figures added to the JSON form (not per page). */
-  summary?: (ctx: ReportContext) => Promise<Record<string, unknown>>;
+  /**
+   * Catalogue-level figures added to the first JSON page (not per page). `whole` is that first page when
+   * it holds every SKU: figures of the whole report may be taken from it rather than read again.
+   */
+  summary?: (ctx: ReportContext, whole?: Page) => Promise<Record<string, unknown>>;
   /** The whole report as one statement read through a cursor (downloads), instead of `page` after `page`. */
   stream?: (ctx: ReportContext) => AsyncGenerator<ReportRow[]>;
 }
