@@ -31,11 +31,37 @@ try {
   process.exit(0);
 }
 
+/**
+ * The request schemas whose field rules the web checks before a round trip (docs/decisions.md §29): their
+ * string fields' minLength, maxLength and pattern, copied from the document, so the web holds no rule of its own.
+ */
+const CHECKED_SCHEMAS = ['Setup', 'MemberCreate'];
+const RULE_KEYWORDS = ['minLength', 'maxLength', 'pattern'];
+
+function fieldRules(document) {
+  return Object.fromEntries(
+    CHECKED_SCHEMAS.map((name) => {
+      const schema = document.components?.schemas?.[name];
+      if (!schema?.properties) throw new Error(`gen-api-types: the document has no schema ${name}`);
+      const fields = Object.entries(schema.properties).flatMap(([field, property]) => {
+        const rules = RULE_KEYWORDS.filter((k) => k in property).map((k) => [k, property[k]]);
+        return rules.length > 0 ? [[field, Object.fromEntries(rules)]] : [];
+      });
+      return [name, Object.fromEntries(fields)];
+    }),
+  );
+}
+
+const text = readFileSync(OPENAPI_FILE, 'utf8');
 // A field with a default may be left out of a request: keep it optional (responses carry no defaults).
-const ast = await openapiTS(readFileSync(OPENAPI_FILE, 'utf8'), { defaultNonNullable: false });
+const ast = await openapiTS(text, { defaultNonNullable: false });
+const rules = `
+/** Field rules of the request schemas the web checks before sending (minLength, maxLength, pattern). */
+export const fieldRules = ${JSON.stringify(fieldRules(JSON.parse(text)))} as const;
+`;
 const options = await prettier.resolveConfig(TYPES_FILE);
 writeFileSync(
   TYPES_FILE,
-  await prettier.format(HEADER + astToString(ast), { ...options, filepath: TYPES_FILE }),
+  await prettier.format(HEADER + astToString(ast) + rules, { ...options, filepath: TYPES_FILE }),
 );
 console.log(`gen-api-types: wrote ${TYPES_FILE}`);

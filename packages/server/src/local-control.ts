@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { ROLES } from '@stockwise/domain/accounts/roles';
 import { isDomainError } from '@stockwise/domain/errors';
 import type { Stockwise } from './stockwise';
+import { PasswordSchema } from './accounts/auth.schema';
+import { EmailSchema } from './http/common.schema';
 import { RESTOCK_LOCAL_COMMAND, runRestockCommand } from './replenishment/local-commands';
 import { REPORT_LOCAL_COMMAND, runReportCommand } from './reports/report-command';
 import { runSalesCommand, SALES_LOCAL_COMMANDS } from './imports/local-commands';
@@ -52,14 +54,14 @@ export const LocalCommandSchema = z.discriminatedUnion('command', [
     .object({
       command: z.literal('user.create'),
       account: z.string().min(1).max(200),
-      email: z.email(),
-      password: z.string().min(8).max(200),
+      email: EmailSchema,
+      password: PasswordSchema,
       role: z.enum(ROLES),
       name: z.string().max(200).optional(),
     })
     .strict(),
   z
-    .object({ command: z.literal('user.remove'), account: z.string().min(1).max(200), email: z.email() })
+    .object({ command: z.literal('user.remove'), account: z.string().min(1).max(200), email: EmailSchema })
     .strict(),
   z
     .object({

@@ -90,66 +90,28 @@ describe('profit model', () => {
     storageFees: 0,
     inboundShipping: 0,
     profit: 0,
+    margin: null,
+    roi: null,
+    storageFeePercentOfRevenue: null,
     mixedCurrencies: false,
     withoutFeeTable: [],
     ...t,
   });
 
-  it('adds the pages’ totals per currency and derives margin, ROI on COGS + inbound, and storage % of revenue', () => {
-    const [usd, ...rest] = profitTotals([
-      page([MUG], {
-        totals: [
-          total({
-            currency: 'USD',
-            unitsSold: 10,
-            revenue: 200,
-            cogs: 80,
-            fees: 75,
-            storageFees: 2,
-            inboundShipping: 4,
-            profit: 38,
-          }),
-        ],
-      }),
-      page([CUP], { totals: [total({ currency: 'USD', storageFees: 3, profit: -3 })] }),
+  it('shows the whole report’s totals from the first page as the server took them, deriving nothing', () => {
+    // The server's figures on purpose unlike anything the page could work out from its rows: it must
+    // neither add the pages nor take a ratio again (docs/decisions.md §29).
+    const usd = total({ currency: 'USD', unitsSold: 12, revenue: 260, profit: 41, margin: 0.123, roi: 0.5 });
+    const eur = total({ currency: 'EUR', revenue: 90, profit: 90, mixedCurrencies: true });
+    const totals = profitTotals([
+      page([MUG], { totals: [eur, usd] }),
+      // a later page carries none; one that did would not be added
+      page([CUP], { totals: [total({ currency: 'USD', revenue: 1000, profit: 1000 })] }),
     ]);
-    expect(rest).toEqual([]);
-    expect(usd).toMatchObject({
-      currency: 'USD',
-      unitsSold: 10,
-      revenue: 200,
-      cogs: 80,
-      fees: 75,
-      storageFees: 5,
-      profit: 35,
-    });
-    expect(usd!.margin).toBeCloseTo(35 / 200, 10);
-    expect(usd!.roi).toBeCloseTo(35 / 84, 10);
-    expect(usd!.storagePercent).toBeCloseTo(2.5, 10);
+    expect(totals).toEqual([eur, usd]);
     // No pages: no totals, never a NaN
     expect(profitTotals([])).toEqual([]);
-  });
-
-  it('never adds two currencies; a currency whose SKUs mix currencies has no ratios', () => {
-    const totals = profitTotals([
-      page([], {
-        totals: [
-          total({ currency: 'USD', unitsSold: 2, revenue: 40, cogs: 25, profit: 9, mixedCurrencies: true }),
-          total({ currency: 'EUR', unitsSold: 3, revenue: 90, profit: 90, mixedCurrencies: true }),
-        ],
-      }),
-      page([], { totals: [total({ currency: 'GBP', revenue: 10, cogs: 5, profit: 5 })] }),
-      page([], { totals: [total({ currency: 'EUR', unitsSold: 2, revenue: 30, cogs: 8, profit: 22 })] }),
-    ]);
-    expect(
-      totals.map((t) => [t.currency, t.unitsSold, t.revenue, t.profit, t.margin, t.mixedCurrencies]),
-    ).toEqual([
-      ['EUR', 5, 120, 112, null, true],
-      ['GBP', 0, 10, 5, 0.5, false],
-      ['USD', 2, 40, 9, null, true],
-    ]);
-    const row = toProfitRow({ ...MUG, currency: 'EUR', 'other-currencies': 'USD GBP', margin: null });
-    expect(row).toMatchObject({ currency: 'EUR', otherCurrencies: ['USD', 'GBP'], margin: null });
+    expect(profitTotals([page([], {})])).toEqual([]);
   });
 
   it('a marketplace without a fee table: its estimates and profit read as unknown, never 0, and its total too', () => {
@@ -172,19 +134,8 @@ describe('profit model', () => {
       otherCosts: null,
       profit: null,
     });
-    const [jpy] = profitTotals([
-      page([MUG], { totals: [total({ currency: 'JPY', revenue: 4000, cogs: 10, profit: 3990 })] }),
-      page([CUP], {
-        totals: [total({ currency: 'JPY', revenue: 10, fees: null, profit: null, withoutFeeTable: ['JP'] })],
-      }),
-    ]);
-    expect(jpy).toMatchObject({
-      revenue: 4010,
-      fees: null,
-      profit: null,
-      margin: null,
-      withoutFeeTable: ['JP'],
-    });
+    const row = toProfitRow({ ...MUG, currency: 'EUR', 'other-currencies': 'USD GBP', margin: null });
+    expect(row).toMatchObject({ currency: 'EUR', otherCurrencies: ['USD', 'GBP'], margin: null });
   });
 
   it('sorts either way and keeps SKUs without a figure last', () => {

@@ -57,3 +57,8 @@ export function nthWeekday(options: { year: number; month: number; weekday: numb
   const offset = (options.weekday - dayOfWeek(first) + 7) % 7;
   return first + offset + 7 * (options.n - 1);
 }
+
+/** Days in a calendar month (1–12) of a year, 28 to 31. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

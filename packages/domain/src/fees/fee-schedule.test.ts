@@ -5,12 +5,18 @@ import {
   agedSurcharge,
   capacityOverageFee,
   cents,
+  averageUnitsOnHand,
+  feeEstimate,
   fulfilmentFee,
+  inboundFee,
+  missingFeeTables,
   monthlyStorageFee,
+  referralFee,
   utilizationRatioWeeks,
   utilizationSurchargeRate,
 } from './fee-schedule';
 import { US_2024_FEES as us } from './us-2024.fixture';
+import { noFeeTable } from './unit-fees';
 
 describe('storage fees (docs/formulas.md, US from 2024)', () => {
   it('a 12×10×8 in product is 0.5556 cu ft and pays $0.43 in March, $1.33 in November (standard size)', () => {
@@ -72,5 +78,42 @@ describe('storage fees (docs/formulas.md, US from 2024)', () => {
     expect(fulfilmentFee(us, { sizeTier: 'large_standard', weightLb: 1.5 })).toBe(5.12);
     // 4.2 lb: $6.46 + 2 × $0.32 (each started lb above 3)
     expect(fulfilmentFee(us, { sizeTier: 'large_standard', weightLb: 4.2 })).toBeCloseTo(7.1, 10);
+  });
+});
+
+describe('the reports’ fee arithmetic (storage and profit price through it)', () => {
+  it('storage of a month: average units × cu ft × (the month’s rate + the utilisation surcharge)', () => {
+    // 3 units × 2 cu ft = 6 cu ft; March standard $0.78 + $0.44 surcharge = $1.22 → 6 × 1.22 = $7.32
+    const march = { cubicFeet: 2, units: 3, storageType: 'standard', month: 3 } as const;
+    expect(monthlyStorageFee(us, { ...march, utilizationRate: 0.44 })).toBeCloseTo(7.32, 10);
+    // November (peak) $2.40, no surcharge: 6 × 2.40 = $14.40
+    expect(monthlyStorageFee(us, { ...march, month: 11 })).toBeCloseTo(14.4, 10);
+  });
+
+  it('a month’s average on hand from unit-days: 14 unit-days of February 2025 are half a unit', () => {
+    expect(averageUnitsOnHand('2025-02', 14)).toBe(0.5);
+    // a leap February has 29 days; 31 unit-days of July are one unit all month
+    expect(averageUnitsOnHand('2024-02', 29)).toBe(1);
+    expect(averageUnitsOnHand('2025-07', 31)).toBe(1);
+    // the profit report's storage: 62 unit-days of October at 0.5 cu ft = 2 units × 0.5 × $2.40 = $2.40
+    const units = averageUnitsOnHand('2025-10', 62);
+    expect(monthlyStorageFee(us, { cubicFeet: 0.5, units, storageType: 'standard', month: 10 })).toBeCloseTo(
+      2.4,
+      10,
+    );
+  });
+
+  it('referral: revenue × 15 %; inbound: cu ft received × $0.30', () => {
+    expect(referralFee(us, 120)).toBeCloseTo(18, 10);
+    expect(referralFee(us, -20)).toBe(0);
+    expect(inboundFee(us, 10 * 0.5)).toBeCloseTo(1.5, 10);
+  });
+
+  it('an estimate by a marketplace without a fee table is unknown (null), and names it', () => {
+    const mx = noFeeTable('MX', '2025-07-01')!;
+    expect(feeEstimate(mx, 0)).toBeNull();
+    expect(missingFeeTables(mx)).toEqual(['MX']);
+    expect(feeEstimate(us, 0)).toBe(0);
+    expect(missingFeeTables(us)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { SizeTier, StorageType } from '../catalog/dimensions';
+import { daysInMonth } from '../dates/dates';
 
 /**
  * A dated, per-marketplace fee schedule (docs/formulas.md: fees change, so they live in a table the seller can
@@ -101,15 +102,57 @@ export function storageRate(
 }
 
 /**
- * Monthly storage fee of `units` units of `cubicFeet` each (docs/formulas.md).
+ * Monthly storage fee of `units` units (the month's average on hand) of `cubicFeet` each at an Amazon
+ * fulfilment centre: their volume × (the month's rate for the storage type + the utilisation surcharge
+ * per cubic foot, `utilizationRate`, 0 when left out) (docs/formulas.md Storage fees). The one storage
+ * fee arithmetic: the storage report and the profit report both price through it.
  * @example monthlyStorageFee(us2024, { cubicFeet: 0.5556, units: 1, storageType: 'standard', month: 3 }) // 0.4333 → $0.43
  */
 export function monthlyStorageFee(
   schedule: FeeSchedule,
-  options: { cubicFeet: number; units: number; storageType: StorageType; month: number },
+  options: {
+    cubicFeet: number;
+    units: number;
+    storageType: StorageType;
+    month: number;
+    utilizationRate?: number | undefined;
+  },
 ): number {
   const volume = Math.max(0, options.cubicFeet) * Math.max(0, options.units);
-  return volume * storageRate(schedule, options);
+  return volume * (storageRate(schedule, options) + (options.utilizationRate ?? 0));
+}
+
+/**
+ * The average units on hand over a month ('YYYY-MM') that held `unitDays` unit-days: a unit stored all
+ * month is one, a unit stored 15 days of 30 half a unit (Amazon charges the daily average).
+ * @example averageUnitsOnHand('2025-02', 14) // 0.5
+ */
+export function averageUnitsOnHand(month: string, unitDays: number): number {
+  const [year = 1970, m = 1] = month.split('-').map(Number);
+  return unitDays / daysInMonth(year, m);
+}
+
+/** Referral fee of an Amazon sale: its revenue × the table's referral rate (none on a refund). */
+export function referralFee(schedule: Pick<FeeSchedule, 'referralRate'>, revenue: number): number {
+  return Math.max(0, revenue) * schedule.referralRate;
+}
+
+/** Inbound placement cost of `cubicFeet` received at Amazon: × the table's rate per cubic foot. */
+export function inboundFee(schedule: Pick<FeeSchedule, 'inboundPerCubicFoot'>, cubicFeet: number): number {
+  return Math.max(0, cubicFeet) * schedule.inboundPerCubicFoot;
+}
+
+/**
+ * An amount a fee table estimates, or null (unknown, never 0) when the table is the stand-in of a
+ * marketplace that has none (`noTable`, docs/fees.md "no fee table").
+ */
+export function feeEstimate(schedule: Pick<FeeSchedule, 'noTable'>, amount: number): number | null {
+  return schedule.noTable ? null : amount;
+}
+
+/** The marketplaces whose fee table the estimates of `schedule` lack: its own when it is a stand-in. */
+export function missingFeeTables(schedule: Pick<FeeSchedule, 'noTable' | 'marketplace'>): string[] {
+  return schedule.noTable ? [schedule.marketplace] : [];
 }
 
 /** The surcharge bracket a unit of `ageDays` falls in, or undefined below the first bracket. */

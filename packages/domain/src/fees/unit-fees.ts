@@ -5,9 +5,9 @@
  */
 import type { SizeTier, StorageType, WeightUnit } from '../catalog/dimensions';
 import { toPounds } from '../catalog/dimensions';
-import { isoDate, parseIsoDate } from '../dates/dates';
+import { daysInMonth, isoDate, parseIsoDate } from '../dates/dates';
 import type { FeeSchedule } from './fee-schedule';
-import { fulfilmentFee, storageRate } from './fee-schedule';
+import { fulfilmentFee, inboundFee, referralFee, storageRate } from './fee-schedule';
 import { amazonMarketplace } from '../channels/amazon/marketplaces';
 import { networkOf } from '../ledger/network';
 
@@ -49,11 +49,11 @@ export interface FeeItem {
  * // referral 3.00 + fulfilment 4.35 + inbound 0.15 + other 0 = 7.50
  */
 export function unitFees(schedule: FeeSchedule, item: FeeItem): UnitFees {
-  const referral = item.amazon ? Math.max(0, item.price) * schedule.referralRate : 0;
+  const referral = item.amazon ? referralFee(schedule, item.price) : 0;
   const fulfilment = item.amazon
     ? fulfilmentFee(schedule, { sizeTier: feeSizeTier(item.sizeTier), weightLb: item.weightLb })
     : 0;
-  const inbound = item.amazon ? Math.max(0, item.cubicFeet) * schedule.inboundPerCubicFoot : 0;
+  const inbound = item.amazon ? inboundFee(schedule, item.cubicFeet) : 0;
   const other = schedule.otherVariablePerUnit;
   return { referral, fulfilment, inbound, other, total: referral + fulfilment + inbound + other };
 }
@@ -122,7 +122,7 @@ export function storagePerCubicFootDay(
   // Month by month: the days of the window in each calendar month × that month's daily rate.
   for (let d = start; d < start + days;) {
     const [y = 1970, m = 1, day = 1] = isoDate(d).split('-').map(Number);
-    const monthDays = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const monthDays = daysInMonth(y, m);
     const left = monthDays - day + 1;
     const take = Math.min(left, start + days - d);
     const monthly = options.amazon

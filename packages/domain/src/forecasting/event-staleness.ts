@@ -5,7 +5,12 @@
  * events in its scope (`inScope`; the pooled effects are per category, learned lifts per name ×
  * category), so a change elsewhere leaves it current.
  */
+import type { ScopedSku } from './event-scope';
+import { scopeKeys, skuScopeKeys } from './event-scope';
 import type { ForecastEventScope } from './events';
+import { eventScopeOf } from './events';
+
+export type { ScopedSku } from './event-scope';
 
 /** One change of a seller's event, with the scope it had: an edit is two, the old scope and the new. */
 export interface EventChange {
@@ -17,32 +22,21 @@ export interface EventChange {
   readonly skus: readonly string[];
 }
 
-/** What a SKU's forecast is matched on: the same fields `inScope` reads. */
-export interface ScopedSku {
-  readonly sku: string;
-  readonly category: string | null;
-}
-
 /**
  * When the events that apply to each SKU last changed (null: never), indexed once so a catalogue is
- * checked in one pass whatever the number of changes. Matches as `inScope`: every SKU, the SKU's
- * category, or the SKU in the list.
+ * checked in one pass whatever the number of changes: each change is filed under its scope's keys and
+ * a SKU looked up under its own, the one form of the scope rule `inScope` matches by (event-scope.ts).
  */
 export function eventsChangedFor(changes: readonly EventChange[]): (sku: ScopedSku) => Date | null {
-  let all: Date | null = null;
-  const byCategory = new Map<string, Date>();
-  const bySku = new Map<string, Date>();
+  const latest = new Map<string, Date>();
   const later = (a: Date | null | undefined, b: Date): Date => (a && a.getTime() >= b.getTime() ? a : b);
-  for (const c of changes) {
-    if (c.scope === 'all') all = later(all, c.changedAt);
-    else if (c.scope === 'category' && c.category !== null)
-      byCategory.set(c.category, later(byCategory.get(c.category), c.changedAt));
-    else for (const sku of c.skus) bySku.set(sku, later(bySku.get(sku), c.changedAt));
-  }
-  return (s) => {
-    const dates = [all, s.category === null ? undefined : byCategory.get(s.category), bySku.get(s.sku)];
-    return dates.reduce<Date | null>((max, d) => (d ? later(max, d) : max), null);
-  };
+  for (const c of changes)
+    for (const key of scopeKeys(eventScopeOf(c))) latest.set(key, later(latest.get(key), c.changedAt));
+  return (s) =>
+    skuScopeKeys(s).reduce<Date | null>((max, key) => {
+      const d = latest.get(key);
+      return d ? later(max, d) : max;
+    }, null);
 }
 
 /**

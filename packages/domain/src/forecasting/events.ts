@@ -90,14 +90,16 @@ export function catalogueEvent(fields: ForecastEventFields, fromEpochDay: number
     name: fields.name,
     from,
     to,
-    scope: scopeOf(fields),
+    scope: eventScopeOf(fields),
     lift: fields.lift,
     priceFactor: fields.priceFactor,
   };
 }
 
 /** An event's scope as the forecast matches it. */
-function scopeOf(fields: Pick<ForecastEventFields, 'scope' | 'category' | 'skus'>): CatalogueEvent['scope'] {
+export function eventScopeOf(
+  fields: Pick<ForecastEventFields, 'scope' | 'category' | 'skus'>,
+): CatalogueEvent['scope'] {
   if (fields.scope === 'category') return { kind: 'category', category: fields.category ?? '' };
   if (fields.scope === 'skus') return { kind: 'skus', skus: fields.skus };
   return { kind: 'all' };
@@ -110,4 +112,4 @@ function scopeOf(fields: Pick<ForecastEventFields, 'scope' | 'category' | 'skus'
 export const eventAppliesTo = (
   fields: Pick<ForecastEventFields, 'scope' | 'category' | 'skus'>,
   sku: { readonly sku: string; readonly category: string | null },
-): boolean => inScope({ scope: scopeOf(fields) }, { sku: sku.sku, category: sku.category ?? '' });
+): boolean => inScope({ scope: eventScopeOf(fields) }, { sku: sku.sku, category: sku.category ?? '' });

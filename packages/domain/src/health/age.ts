@@ -1,4 +1,4 @@
-import { isoDate, parseIsoDate } from '../dates/dates';
+import { daysInMonth, isoDate, parseIsoDate } from '../dates/dates';
 import type { AgedBracket, FeeSchedule } from '../fees/fee-schedule';
 import { agedBracketOf, agedSurcharge } from '../fees/fee-schedule';
 
@@ -102,7 +102,7 @@ export function nextAssessmentDay(asOfEpochDay: number, dayOfMonth: number): num
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   const inMonth = (y: number, m: number) => {
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const last = daysInMonth(y, m);
     const day = Math.min(dayOfMonth, last);
     return parseIsoDate(`${String(y)}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
   };

@@ -129,14 +129,22 @@ function sumPerCurrency(parts: readonly CurrencyProfitInputs[]): [string, Curren
   return [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * An amount of a line that includes fee estimates (its profit, a fee): unknown (null, never 0) when a
+ * marketplace in the line has no fee table (docs/fees.md, "no fee table").
+ */
+export const lineEstimate = (line: { readonly withoutFeeTable: readonly string[] }, amount: number) =>
+  line.withoutFeeTable.length > 0 ? null : amount;
+
 function currencyLine(currency: string, sum: CurrencySum, mixed: boolean): CurrencyProfitLine {
   const line = profitLine(sum.inputs);
   const withoutFeeTable = [...sum.withoutFeeTable].sort();
+  const profit = lineEstimate({ withoutFeeTable }, line.profit);
   const noRatios = { margin: null, roi: null, storageFeePercentOfRevenue: null };
   return {
     ...line,
-    ...(mixed || withoutFeeTable.length > 0 ? noRatios : {}),
-    profit: withoutFeeTable.length > 0 ? null : line.profit,
+    ...(mixed || profit === null ? noRatios : {}),
+    profit,
     currency,
     mixedCurrencies: mixed,
     withoutFeeTable,

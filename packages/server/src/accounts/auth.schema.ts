@@ -1,8 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@stockwise/domain/accounts/credentials';
 import { PERMISSIONS, ROLES } from '@stockwise/domain/accounts/roles';
 import { EmailSchema, TextSchema, strictBody } from '../http/common.schema';
 
-export const PasswordSchema = TextSchema(200).min(8, 'at least 8 characters');
+/** A new password, by the domain's rule (docs/decisions.md §29). */
+export const PasswordSchema = TextSchema(PASSWORD_MAX_LENGTH).min(
+  PASSWORD_MIN_LENGTH,
+  `at least ${String(PASSWORD_MIN_LENGTH)} characters`,
+);
 export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 
 export const LoginSchema = z

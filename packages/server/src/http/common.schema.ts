@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN } from '@stockwise/domain/accounts/credentials';
 import {
   CODE_MAX_LENGTH,
   CODE_PATTERN,
@@ -112,4 +113,9 @@ export const AsOfQuerySchema = z.object({
   }),
 });
 
-export const EmailSchema = z.email().max(254).openapi({ example: 'owner@example.com' });
+/** A new user's e-mail address, by the domain's rule (docs/decisions.md §29). */
+export const EmailSchema = z
+  .string()
+  .max(EMAIL_MAX_LENGTH)
+  .regex(EMAIL_PATTERN, 'an e-mail address such as owner@example.com')
+  .openapi({ format: 'email', example: 'owner@example.com' });

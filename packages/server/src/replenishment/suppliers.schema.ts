@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { CodeSchema, IsoDateSchema, MoneySchema, TextSchema, strictBody } from '../http/common.schema';
+import {
+  CodeSchema,
+  EmailSchema,
+  IsoDateSchema,
+  MoneySchema,
+  TextSchema,
+  strictBody,
+} from '../http/common.schema';
 
 const Days = z.number().int().min(0).max(730);
 
@@ -28,7 +35,7 @@ export type SupplierCosts = z.infer<typeof SupplierCostsSchema>;
 const supplierFields = {
   name: TextSchema(200).min(1),
   contactName: TextSchema(200).nullable(),
-  email: z.email().max(254).nullable(),
+  email: EmailSchema.nullable(),
   phone: TextSchema(50).nullable(),
   address: TextSchema(500).nullable(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code such as USD'),

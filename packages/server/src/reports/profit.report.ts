@@ -2,11 +2,23 @@ import { marketplaceCurrency } from '@stockwise/domain/channels/amazon/marketpla
 import { toPounds } from '@stockwise/domain/catalog/dimensions';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
-import { fulfilmentFee, storageRate } from '@stockwise/domain/fees/fee-schedule';
+import {
+  averageUnitsOnHand,
+  fulfilmentFee,
+  inboundFee,
+  missingFeeTables,
+  monthlyStorageFee,
+  referralFee,
+} from '@stockwise/domain/fees/fee-schedule';
 import { feeSizeTier, saleFees } from '@stockwise/domain/fees/unit-fees';
 import { nextAssessmentDay } from '@stockwise/domain/health/age';
 import type { CurrencyProfitInputs, CurrencyProfitLine } from '@stockwise/domain/reports/profit';
-import { ZERO_PROFIT, profitByCurrency, profitTotalsByCurrency } from '@stockwise/domain/reports/profit';
+import {
+  ZERO_PROFIT,
+  lineEstimate,
+  profitByCurrency,
+  profitTotalsByCurrency,
+} from '@stockwise/domain/reports/profit';
 import type { ProfitRow } from '@stockwise/db/reports/profit.repository';
 import { profitRepository } from '@stockwise/db/reports/profit.repository';
 import type { Transactor } from '../platform/transactor';
@@ -15,6 +27,7 @@ import type { Page, ReportContext, ReportDefinition, SkuRange } from './report-c
 import {
   analytic,
   contextsByMarketplace,
+  monthNumber,
   orNull,
   r2,
   r3,
@@ -22,6 +35,7 @@ import {
   scopeOf,
   storageTypeOfTier,
 } from './report-context';
+import { skuRanges } from './report-stream';
 import type { ReportRow } from './report-writers';
 
 /** Assessment days of the aged-inventory surcharge counted in a profit period (a year and a month at most). */
@@ -44,7 +58,7 @@ const estimate = (schedule: FeeSchedule, amounts: Partial<CurrencyProfitInputs>)
   ...ZERO_PROFIT,
   ...amounts,
   currency: schedule.currency,
-  withoutFeeTable: schedule.noTable ? [schedule.marketplace] : [],
+  withoutFeeTable: missingFeeTables(schedule),
 });
 
 /**
@@ -75,12 +89,13 @@ async function agedSurcharges(
 }
 
 /** Storage fees of unit-days in one month ('YYYY-MM'), at that month's rate of `schedule`. */
-function storageFee(schedule: FeeSchedule, r: ProfitRow, month: string, unitDays: number): number {
-  const [y = 0, m = 1] = month.split('-').map(Number);
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const rate = storageRate(schedule, { storageType: storageTypeOfTier(r.sizeTier), month: m });
-  return (unitDays / daysInMonth) * (r.cubicFeet ?? 0) * rate;
-}
+const storageFee = (schedule: FeeSchedule, r: ProfitRow, u: { month: string; unitDays: number }) =>
+  monthlyStorageFee(schedule, {
+    cubicFeet: r.cubicFeet ?? 0,
+    units: averageUnitsOnHand(u.month, u.unitDays),
+    storageType: storageTypeOfTier(r.sizeTier),
+    month: monthNumber(u.month),
+  });
 
 /**
  * A SKU's revenue and costs over the period, each in the currency it is paid in
@@ -113,8 +128,8 @@ function profitParts(
           currency,
           unitsSold: s.units,
           revenue: s.revenue,
-          referralFees: referral ? s.revenue * schedule.referralRate : 0,
-          withoutFeeTable: referral ? estimate(schedule, {}).withoutFeeTable : [],
+          referralFees: referral ? referralFee(schedule, s.revenue) : 0,
+          withoutFeeTable: referral ? missingFeeTables(schedule) : [],
         },
         estimate(schedule, {
           fulfilmentFees:
@@ -130,7 +145,7 @@ function profitParts(
       .filter((u) => u.unitDays > 0)
       .map((u) => {
         const schedule = fees.of(u.locationId);
-        return estimate(schedule, { storageFees: storageFee(schedule, r, u.month, u.unitDays) });
+        return estimate(schedule, { storageFees: storageFee(schedule, r, u) });
       }),
     ...agedSurcharge,
     ...r.amazonReceived
@@ -138,7 +153,7 @@ function profitParts(
       .map((u) => {
         const schedule = fees.of(u.locationId);
         return estimate(schedule, {
-          inboundShipping: u.units * (r.cubicFeet ?? 0) * schedule.inboundPerCubicFoot,
+          inboundShipping: inboundFee(schedule, u.units * (r.cubicFeet ?? 0)),
         });
       }),
     ...r.settled.map((s) => ({
@@ -163,8 +178,8 @@ const isListed = (lines: readonly CurrencyProfitLine[]) =>
       l.reimbursements !== 0,
   );
 
-/** An amount that includes fee estimates: null when a marketplace in it has no fee table (unknown, not 0). */
-const estimated = (p: CurrencyProfitLine, x: number) => (p.withoutFeeTable.length > 0 ? null : r2(x));
+/** An amount that includes fee estimates, to cents; null (unknown) as the domain's `lineEstimate`. */
+const estimated = (p: CurrencyProfitLine, x: number) => orNull(lineEstimate(p, x), r2);
 
 function profitRow(r: ProfitRow, p: CurrencyProfitLine, others: readonly string[]): ReportRow {
   return {
@@ -193,7 +208,7 @@ function profitRow(r: ProfitRow, p: CurrencyProfitLine, others: readonly string[
   };
 }
 
-/** A page's totals, one per currency: never one sum over currencies. */
+/** The report's totals, one per currency: never one sum over currencies. */
 function currencyTotal(t: CurrencyProfitLine) {
   return {
     currency: t.currency,
@@ -214,11 +229,15 @@ function currencyTotal(t: CurrencyProfitLine) {
   };
 }
 
-/**
- * The profit report: a row per SKU and currency sold or stored in the period, with the page's totals
- * per currency as its summary.
- */
-async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): Promise<Page> {
+/** A page's rows and the profit lines of every SKU in its range (those with costs but no row too). */
+interface ProfitPage extends Page {
+  lines: CurrencyProfitLine[];
+}
+
+const isProfitPage = (page: Page): page is ProfitPage => 'lines' in page;
+
+/** The profit report's rows of a range of SKUs: one per SKU and currency sold or stored in the period. */
+async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): Promise<ProfitPage> {
   const { from, to } = ctx.params;
   const rows = await analytic(tx, (sql) =>
     profitRepository.page(sql, ctx.actor.accountId, { from, to, ...scopeOf(range) }),
@@ -250,11 +269,24 @@ async function profitPage(tx: Transactor, ctx: ReportContext, range: SkuRange): 
         ),
       );
   }
-  return { rows: out, summary: { totals: profitTotalsByCurrency(all).map(currencyTotal) } };
+  return { rows: out, lines: all };
+}
+
+/**
+ * The report's totals per currency over every SKU of the period (docs/decisions.md §29), the domain's
+ * sums and ratios: from the first page when it holds every SKU, else from the whole catalogue read again
+ * range by range (the rows of later pages are not needed for them).
+ */
+async function profitSummary(tx: Transactor, ctx: ReportContext, whole: Page | undefined) {
+  const lines: CurrencyProfitLine[] = [];
+  if (whole !== undefined && isProfitPage(whole)) lines.push(...whole.lines);
+  else for await (const range of skuRanges(tx, ctx)) lines.push(...(await profitPage(tx, ctx, range)).lines);
+  return { totals: profitTotalsByCurrency(lines).map(currencyTotal) };
 }
 
 export const profitReport = (tx: Transactor): ReportDefinition => ({
   scope: 'amazon',
   columns: () => [...REPORT_COLUMNS.profit],
   page: (ctx, range) => profitPage(tx, ctx, range),
+  summary: (ctx, whole) => profitSummary(tx, ctx, whole),
 });

@@ -2,7 +2,7 @@ import type { SizeTier, StorageType } from '@stockwise/domain/catalog/dimensions
 import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import type { Network } from '@stockwise/domain/ledger/network';
-import { storageRate } from '@stockwise/domain/fees/fee-schedule';
+import { monthlyStorageFee as storageFeeOfMonth } from '@stockwise/domain/fees/fee-schedule';
 import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import { AGE_WARNING_DAYS, nextAssessmentDay } from '@stockwise/domain/health/age';
 import { daysOfSupply, sellThrough } from '@stockwise/domain/health/factors';
@@ -79,8 +79,11 @@ export interface ReportDefinition {
   scope: 'amazon' | 'location' | 'all';
   columns: (ctx: ReportContext) => string[];
   page: (ctx: ReportContext, range: SkuRange) => Promise<Page>;
-  /** Catalogue-level figures added to the JSON form (not per page). */
-  summary?: (ctx: ReportContext) => Promise<Record<string, unknown>>;
+  /**
+   * Catalogue-level figures added to the first JSON page (not per page). `whole` is that first page when
+   * it holds every SKU: figures of the whole report may be taken from it rather than read again.
+   */
+  summary?: (ctx: ReportContext, whole?: Page) => Promise<Record<string, unknown>>;
   /** The whole report as one statement read through a cursor (downloads), instead of `page` after `page`. */
   stream?: (ctx: ReportContext) => AsyncGenerator<ReportRow[]>;
 }
@@ -211,10 +214,10 @@ export async function monthlyStorageFee(
 ): Promise<number> {
   if (r.locationType !== 'amazon_fba') return 0;
   const schedule = await ctx.fees(r.marketplace);
-  const month = monthNumber(ctx.params.asOf);
-  return (
-    (r.cubicFeet ?? 0) *
-    r.units *
-    storageRate(schedule, { storageType: storageTypeOfTier(r.sizeTier), month })
-  );
+  return storageFeeOfMonth(schedule, {
+    cubicFeet: r.cubicFeet ?? 0,
+    units: r.units,
+    storageType: storageTypeOfTier(r.sizeTier),
+    month: monthNumber(ctx.params.asOf),
+  });
 }

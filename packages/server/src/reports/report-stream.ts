@@ -3,7 +3,7 @@ import { reportScopeRepository } from '@stockwise/db/reports/report-statement';
 import { useReportSettings } from '@stockwise/db/health/product-scope';
 import { alignedCursorPages } from '../platform/cursor';
 import type { Transactor } from '../platform/transactor';
-import type { ReportContext, ReportDefinition } from './report-context';
+import type { ReportContext, ReportDefinition, SkuRange } from './report-context';
 import { PAGE } from './report-context';
 import type { ReportRow } from './report-writers';
 
@@ -24,21 +24,26 @@ export async function* statementPages<Row>(
   }
 }
 
+/** The catalogue's SKUs as ranges of `PAGE`, in SKU order: what a report reads a page at a time. */
+export async function* skuRanges(tx: Transactor, ctx: ReportContext): AsyncGenerator<SkuRange> {
+  let after: string | undefined;
+  for (;;) {
+    const skus = await reportScopeRepository.skus(tx.sql, ctx.actor.accountId, { after, limit: PAGE });
+    const through = skus[skus.length - 1];
+    if (through === undefined) return;
+    yield { after, through, count: skus.length };
+    if (skus.length < PAGE) return;
+    after = through;
+  }
+}
+
 /** A report's rows page after page of `PAGE` SKUs (for reports without a whole-catalogue statement). */
 export async function* pagedRows(
   tx: Transactor,
   ctx: ReportContext,
   definition: ReportDefinition,
 ): AsyncGenerator<ReportRow[]> {
-  let after: string | undefined;
-  for (;;) {
-    const skus = await reportScopeRepository.skus(tx.sql, ctx.actor.accountId, { after, limit: PAGE });
-    const through = skus[skus.length - 1];
-    if (through === undefined) return;
-    yield (await definition.page(ctx, { after, through, count: skus.length })).rows;
-    if (skus.length < PAGE) return;
-    after = through;
-  }
+  for await (const range of skuRanges(tx, ctx)) yield (await definition.page(ctx, range)).rows;
 }
 
 /**

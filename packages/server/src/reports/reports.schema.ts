@@ -58,7 +58,7 @@ export const ReportSchema = z
     rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
     summary: z.record(z.string(), z.unknown()).openapi({
       description:
-        'profit: `totals`, one per currency in currency order ({ currency, unitsSold, revenue, cogs, fees, refunds, reimbursements, storageFees, inboundShipping, profit, margin, roi, storageFeePercentOfRevenue, mixedCurrencies, withoutFeeTable }) — never one sum over currencies; margin, ROI and storage % are null where a SKU’s revenue and costs are in different currencies (mixedCurrencies); fee estimates are each Amazon location’s marketplace’s table’s, in its currency, and where a marketplace has no fee table (withoutFeeTable; a row’s `without-fee-table`) its fees, profit and ratios are null (unknown, never 0)',
+        'profit: `totals` of the whole report (every SKU of the period, however many pages it takes; on the first page, the one without a cursor), one per currency in currency order ({ currency, unitsSold, revenue, cogs, fees, refunds, reimbursements, storageFees, inboundShipping, profit, margin, roi, storageFeePercentOfRevenue, mixedCurrencies, withoutFeeTable }) — never one sum over currencies; margin, ROI and storage % are null where a SKU’s revenue and costs are in different currencies (mixedCurrencies); fee estimates are each Amazon location’s marketplace’s table’s, in its currency, and where a marketplace has no fee table (withoutFeeTable; a row’s `without-fee-table`) its fees, profit and ratios are null (unknown, never 0)',
     }),
     nextCursor: z.string().nullable(),
   })

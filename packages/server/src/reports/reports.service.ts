@@ -166,7 +166,9 @@ export class ReportsService {
       through !== undefined
         ? await def.page(ctx, { after: q.cursor, through, count: pageSkus.length })
         : { rows: [] };
-    const summary = q.cursor === undefined && def.summary ? await def.summary(ctx) : {};
+    const more = skus.length > q.limit;
+    const summary =
+      q.cursor === undefined && def.summary ? await def.summary(ctx, more ? undefined : page) : {};
     return {
       kind,
       asOf: q.params.asOf,
@@ -175,7 +177,7 @@ export class ReportsService {
       columns: def.columns(ctx),
       rows: page.rows,
       summary: { ...summary, ...page.summary },
-      nextCursor: skus.length > q.limit ? (through ?? null) : null,
+      nextCursor: more ? (through ?? null) : null,
     };
   }
 

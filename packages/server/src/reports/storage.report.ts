@@ -2,6 +2,8 @@ import { sortedSidesInches, toPounds } from '@stockwise/domain/catalog/dimension
 import {
   UTILIZATION_WINDOW_DAYS,
   capacityOverageFee,
+  feeEstimate,
+  monthlyStorageFee,
   storageRate,
   utilizationRatioWeeks,
   utilizationSurchargeRate,
@@ -64,19 +66,27 @@ export function storageRowFees(
 ) {
   const amazon = r.locationType === 'amazon_fba';
   const storageType = storageTypeOfTier(r.sizeTier);
-  const volume = (r.cubicFeet ?? 0) * r.averageOnHand;
-  const base = amazon ? storageRate(schedule, { storageType, month: monthNumber(q.month) }) : 0;
-  const util = amazon ? q.surchargeRate : 0;
-  const fees =
-    schedule.noTable && amazon
-      ? { baseRate: null, utilizationRate: null, storageFee: null, agedSurcharge: null }
-      : {
-          baseRate: base,
-          utilizationRate: util,
-          storageFee: r2(volume * (base + util)),
-          agedSurcharge: amazon ? r2(q.surcharge) : 0,
-        };
-  return { amazon, storageType, volume, currency: schedule.currency, ...fees };
+  const month = monthNumber(q.month);
+  // only Amazon's fulfilment centres charge these; there a marketplace without a table leaves them unknown
+  const atAmazon = (amount: () => number) => (amazon ? feeEstimate(schedule, amount()) : 0);
+  const fee = () =>
+    monthlyStorageFee(schedule, {
+      cubicFeet: r.cubicFeet ?? 0,
+      units: r.averageOnHand,
+      storageType,
+      month,
+      utilizationRate: q.surchargeRate,
+    });
+  return {
+    amazon,
+    storageType,
+    volume: (r.cubicFeet ?? 0) * r.averageOnHand,
+    currency: schedule.currency,
+    baseRate: atAmazon(() => storageRate(schedule, { storageType, month })),
+    utilizationRate: atAmazon(() => q.surchargeRate),
+    storageFee: atAmazon(() => r2(fee())),
+    agedSurcharge: atAmazon(() => r2(q.surcharge)),
+  };
 }
 
 /** Storage rows with the month's fee (base rate plus utilisation surcharge) and the aged-inventory surcharge. */

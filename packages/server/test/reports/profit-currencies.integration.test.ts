@@ -254,5 +254,48 @@ describeEachBackend(
         ['USD', [], false],
       ]);
     });
+
+    it('the first page carries the whole report’s totals, whatever the page size; later pages none', async () => {
+      const owner = await newAccount(ctx.sw);
+      const api = client(ctx.app, owner.token);
+      await seedLocations(api, { code: 'FBA-US', name: 'Amazon US', type: 'amazon_fba', marketplace: 'US' });
+      for (const [sku, unitCost] of [
+        ['BOWL', 5],
+        ['CUP', 8],
+      ] as const) {
+        expect((await api.post('/api/v1/products', { sku, title: sku, currency: 'USD' })).status).toBe(201);
+        const receipt = { type: 'receipt', sku, location: 'FBA-US', quantity: 10, unitCost };
+        expect((await api.post('/api/v1/movements', receipt)).status).toBe(201);
+      }
+      for (const [externalId, sku, quantity, unitPrice] of [
+        ['S-1', 'BOWL', 2, 20],
+        ['S-2', 'CUP', 1, 50],
+      ] as const) {
+        const lines = [{ sku, quantity, unitPrice }];
+        const order = await api.post('/api/v1/orders', {
+          channel: 'shopify',
+          externalId,
+          currency: 'USD',
+          lines,
+        });
+        expect(order.status, JSON.stringify(order.body)).toBe(201);
+        expect((await api.post(`/api/v1/orders/${String(order.body['id'])}/ship`, {})).status).toBe(200);
+      }
+      const report = `/api/v1/reports/profit?from=${dateAt(-2)}&to=${dateAt(1)}`;
+      const whole = await api.get(report);
+      const first = await api.get(`${report}&limit=1`);
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      expect(first.body['nextCursor']).toBe('BOWL');
+      // a page of one SKU still has both SKUs' totals, the same as the one-page report's
+      expect(first.body['summary']).toEqual(whole.body['summary']);
+      const [usd, ...others] = (first.body['summary'] as { totals: (Total & { roi: number })[] }).totals;
+      expect(others).toEqual([]);
+      // revenue 2 × 20 + 50 = 90; COGS 2 × 5 + 8 = 18: the ratios are taken on the whole catalogue's sums
+      expect(usd).toMatchObject({ currency: 'USD', unitsSold: 3, revenue: 90, cogs: 18 });
+      expect(usd!.margin).toBeCloseTo(usd!.profit / 90, 10);
+      const second = await api.get(`${report}&limit=1&cursor=BOWL`);
+      expect((second.body['rows'] as Row[]).map((r) => r['sku'])).toEqual(['CUP']);
+      expect(second.body['summary']).toEqual({});
+    });
   },
 );

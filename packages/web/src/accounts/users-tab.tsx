@@ -16,6 +16,7 @@ import { useDialogAction } from '../components/common/dialog-action';
 import { FormActions } from '../components/common/form-actions';
 import { useCreateDialog } from '../components/common/use-create-dialog';
 import { useFormFields } from '../components/common/use-form-fields';
+import { fieldRules } from '../api/schema.gen';
 import { credentialErrors } from './setup/schema';
 
 const ROLES: Role[] = ['owner', 'manager', 'staff', 'viewer'];
@@ -32,7 +33,7 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
     },
   );
   const { touched, close, submitWhen } = useCreateDialog({ mutation: create, clear: reset, onClose });
-  const errors = credentialErrors(values);
+  const errors = credentialErrors(values, fieldRules.MemberCreate);
   const submit = submitWhen(Object.keys(errors).length === 0, () => ({
     email: values.email.trim(),
     password: values.password,

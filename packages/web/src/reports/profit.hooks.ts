@@ -4,7 +4,10 @@ import { queryKeysFactory } from '../api/query-key-factory';
 
 export type ReportValue = string | number | null;
 
-/** A page's totals in one currency (the server never adds two currencies). */
+/**
+ * The report's totals in one currency over the whole period (the server never adds two currencies). The
+ * server takes the sums and the ratios (docs/decisions.md §29): the page shows them as they come.
+ */
 export interface ProfitCurrencyTotal {
   currency: string;
   unitsSold: number;
@@ -15,13 +18,19 @@ export interface ProfitCurrencyTotal {
   storageFees: number | null;
   inboundShipping: number | null;
   profit: number | null;
+  /** Profit ÷ revenue; null without revenue, a known profit, or with mixed currencies. */
+  margin: number | null;
+  /** Profit ÷ (COGS + inbound shipping); null likewise. */
+  roi: number | null;
+  /** Storage fees as a percentage of revenue (1.5 = 1.5 %); null likewise. */
+  storageFeePercentOfRevenue: number | null;
   /** Some SKU of this currency has revenue and costs in different currencies: no ratios. */
   mixedCurrencies: boolean;
   /** Marketplaces without a fee table whose fees this currency's figures lack. */
   withoutFeeTable: string[];
 }
 
-/** GET /api/v1/reports/profit as JSON: a page of rows (a SKU in one currency), with the page's totals per currency. */
+/** GET /api/v1/reports/profit as JSON: a page of rows (a SKU in one currency); the first page has the report's totals per currency. */
 export interface ProfitReportPage {
   kind: 'profit';
   asOf: string;

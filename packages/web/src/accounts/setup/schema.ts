@@ -1,6 +1,7 @@
+import { fieldRules } from '../../api/schema.gen';
 import type { MessageKey } from '../../i18n/translate';
 
-/** Client-side checks mirror the server's Setup schema so mistakes show before a round trip. */
+/** Client-side checks by the server's Setup schema (its published rules) so mistakes show before a round trip. */
 export interface SetupForm {
   setupCode: string;
   accountName: string;
@@ -12,16 +13,25 @@ export interface SetupForm {
 
 export type SetupErrors = Partial<Record<keyof SetupForm, MessageKey>>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The server's rules on a new user's e-mail and password, as its OpenAPI document states them. */
+export interface CredentialRules {
+  readonly email: { readonly maxLength: number; readonly pattern: string };
+  readonly password: { readonly minLength: number };
+}
 
-/** A new user's e-mail and password against the server's rules (setup, adding a user), as message keys. */
-export function credentialErrors(form: {
-  email: string;
-  password: string;
-}): Partial<Record<'email' | 'password', MessageKey>> {
+/**
+ * A new user's e-mail and password against the server's rules (setup, adding a user), as message keys.
+ * The rules are read from the generated API description (docs/decisions.md §29): the web states none.
+ */
+export function credentialErrors(
+  form: { email: string; password: string },
+  rules: CredentialRules = fieldRules.Setup,
+): Partial<Record<'email' | 'password', MessageKey>> {
   const errors: Partial<Record<'email' | 'password', MessageKey>> = {};
-  if (!EMAIL.test(form.email.trim())) errors.email = 'form.invalidEmail';
-  if (form.password.length < 8) errors.password = 'form.passwordTooShort';
+  const email = form.email.trim();
+  if (email.length > rules.email.maxLength || !new RegExp(rules.email.pattern).test(email))
+    errors.email = 'form.invalidEmail';
+  if (form.password.length < rules.password.minLength) errors.password = 'form.passwordTooShort';
   return errors;
 }
 

@@ -1,4 +1,4 @@
-import type { ProfitReportPage, ReportValue } from '../profit.hooks';
+import type { ProfitCurrencyTotal, ProfitReportPage, ReportValue } from '../profit.hooks';
 
 /** One SKU's profit in one currency over the period, from the report's Seller Central-style columns. */
 export interface ProfitRow {
@@ -31,23 +31,8 @@ export interface ProfitRow {
 
 export type ProfitSortKey = Exclude<keyof ProfitRow, 'title' | 'otherCurrencies' | 'withoutFeeTable'>;
 
-/** The catalogue's totals in one currency. */
-export interface ProfitTotals {
-  currency: string;
-  mixedCurrencies: boolean;
-  unitsSold: number;
-  revenue: number;
-  cogs: number;
-  /** Marketplaces without a fee table among this currency's SKUs, in code order. */
-  withoutFeeTable: string[];
-  /** Null (unknown) when some SKU's marketplace has no fee table; so is profit. */
-  fees: number | null;
-  storageFees: number | null;
-  profit: number | null;
-  margin: number | null;
-  roi: number | null;
-  storagePercent: number | null;
-}
+/** The catalogue's totals in one currency, as the report gives them. */
+export type ProfitTotals = ProfitCurrencyTotal;
 
 const num = (value: ReportValue | undefined) =>
   typeof value === 'number' && Number.isFinite(value) ? value : 0;
@@ -81,55 +66,12 @@ export function toProfitRow(r: Record<string, ReportValue>): ProfitRow {
 }
 
 /**
- * The whole catalogue per currency (in currency order): the server's per-page totals added by currency
- * (they include SKUs with costs but no row), and the ratios taken on the sums as the server takes them —
- * none for a currency whose SKUs mix currencies.
+ * The whole catalogue per currency, in currency order: the totals the first page carries, summed and
+ * with their ratios taken by the server over every SKU of the period (docs/decisions.md §29); the page
+ * derives none of them.
  */
 export function profitTotals(pages: readonly ProfitReportPage[]): ProfitTotals[] {
-  const sums = new Map<string, ProfitTotals & { inbound: number | null }>();
-  for (const t of pages.flatMap((p) => p.summary.totals ?? [])) {
-    const s = sums.get(t.currency) ?? {
-      currency: t.currency,
-      mixedCurrencies: false,
-      withoutFeeTable: [],
-      unitsSold: 0,
-      revenue: 0,
-      cogs: 0,
-      fees: 0,
-      storageFees: 0,
-      profit: 0,
-      inbound: 0,
-      margin: null,
-      roi: null,
-      storagePercent: null,
-    };
-    sums.set(t.currency, {
-      ...s,
-      mixedCurrencies: s.mixedCurrencies || t.mixedCurrencies,
-      withoutFeeTable: [...new Set([...s.withoutFeeTable, ...t.withoutFeeTable])].sort(),
-      unitsSold: s.unitsSold + t.unitsSold,
-      revenue: s.revenue + t.revenue,
-      cogs: s.cogs + t.cogs,
-      fees: add(s.fees, t.fees),
-      storageFees: add(s.storageFees, t.storageFees),
-      profit: add(s.profit, t.profit),
-      inbound: add(s.inbound, t.inboundShipping),
-    });
-  }
-  return [...sums.values()]
-    .sort((a, b) => a.currency.localeCompare(b.currency))
-    .map(({ inbound, ...t }) => {
-      // ratios only on one currency's whole, known profit
-      const base = t.mixedCurrencies ? null : t.profit;
-      const invested = add(t.cogs, inbound);
-      return {
-        ...t,
-        margin: base !== null && t.revenue > 0 ? base / t.revenue : null,
-        roi: base !== null && invested !== null && invested > 0 ? base / invested : null,
-        storagePercent:
-          base !== null && t.storageFees !== null && t.revenue > 0 ? (100 * t.storageFees) / t.revenue : null,
-      };
-    });
+  return pages[0]?.summary.totals ?? [];
 }
 
 /** Sorted copy; SKUs without a figure (no revenue → no margin) go last either way. */

@@ -21,8 +21,11 @@ function CurrencySummary({ totals, titled }: { totals: ProfitTotals; titled: boo
     {
       key: 'storage-percent',
       label: 'profit.storagePercent',
-      value: ratio(totals.storagePercent === null ? null : totals.storagePercent / 100, 2),
-      warn: (totals.storagePercent ?? 0) > 1,
+      value: ratio(
+        totals.storageFeePercentOfRevenue === null ? null : totals.storageFeePercentOfRevenue / 100,
+        2,
+      ),
+      warn: (totals.storageFeePercentOfRevenue ?? 0) > 1,
     },
   ];
   return (
