@@ -139,5 +139,6 @@ describe('backup and restore', () => {
       account: string;
     };
     expect(token.account).toBe('Shop');
-  });
+    // Four CLI processes, each opening (two creating) an embedded database: a minute on a busy machine.
+  }, 180_000);
 });
