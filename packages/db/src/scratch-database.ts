@@ -33,8 +33,8 @@ export async function createScratchDatabase(
   };
 }
 
-/** One statement on a connection of its own, closed afterwards. */
-async function onServer(adminUrl: string, statement: string): Promise<void> {
+/** One statement on a connection of its own, closed afterwards (CREATE/ALTER/DROP DATABASE). */
+export async function onServer(adminUrl: string, statement: string): Promise<void> {
   const admin = openPostgresDatabase(adminUrl, { max: 1 });
   try {
     await admin.exec(statement);

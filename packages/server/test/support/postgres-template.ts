@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { listMigrations, migrate } from '@stockwise/db/migrate';
 import { openPostgresDatabase } from '@stockwise/db/postgres-database';
-import { createScratchDatabase, type ScratchDatabase } from '@stockwise/db/scratch-database';
+import { createScratchDatabase, onServer, type ScratchDatabase } from '@stockwise/db/scratch-database';
 
 /** Serialises template making across test processes on one server (any fixed key). */
 const TEMPLATE_LOCK = 7264398522;
@@ -43,15 +43,6 @@ async function makeTemplate(adminUrl: string): Promise<string> {
       await onServer(adminUrl, `ALTER DATABASE ${building.name} RENAME TO ${name}`);
       return name;
     });
-  } finally {
-    await admin.close();
-  }
-}
-
-async function onServer(adminUrl: string, statement: string): Promise<void> {
-  const admin = openPostgresDatabase(adminUrl, { max: 1 });
-  try {
-    await admin.exec(statement);
   } finally {
     await admin.close();
   }
