@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-const E2E = '**/*.e2e.test.ts';
+/** End-to-end suites that time what they check (answer times, frame times, a shutdown): never beside others. */
+const TIMED = [
+  'packages/web/test/grid-chart-roles.e2e.test.ts',
+  'packages/web/test/page-timing.e2e.test.ts',
+  'packages/web/test/restock-planner.e2e.test.ts',
+  'packages/server/test/imports/import-shutdown.e2e.test.ts',
+  'packages/server/test/imports/stock-import-health.e2e.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -19,11 +26,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Unit and database suites: two at a time. Each has its own database (a PGlite in memory, a
-          // scratch PostgreSQL database), and much of a suite's time is spent waiting on PostgreSQL.
-          name: 'unit+db',
+          // Two suites at a time: each has its own database (a PGlite in memory, a scratch PostgreSQL
+          // database) or its own server and data folder, and much of a suite's time is spent waiting
+          // (on PostgreSQL, on a server, on Chromium drawing).
+          name: 'suites',
           include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'bench/**/*.test.ts'],
-          exclude: [E2E, '**/node_modules/**'],
+          exclude: [...TIMED, '**/node_modules/**'],
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
@@ -31,9 +39,8 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // End-to-end suites run a server, often Chromium too, and some measure answer times: one at a time.
-          name: 'e2e',
-          include: [`packages/*/test/**/${E2E.slice(3)}`],
+          name: 'timed',
+          include: TIMED,
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
         },
