@@ -129,7 +129,10 @@ export function planCatalogue(input: CatalogueInput, options: CatalogueOptions):
   });
   const byCategory = new Map<string, Float64Array[]>();
   input.series.forEach((s, i) => {
-    byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), histories[i]!]);
+    // Appended in place: a copy per series made this quadratic in a category's size.
+    const list = byCategory.get(s.category) ?? [];
+    if (list.length === 0) byCategory.set(s.category, list);
+    list.push(histories[i]!);
   });
   const profiles = new Map<string, FallbackProfile>();
   for (const [category, list] of byCategory) {
