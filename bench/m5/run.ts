@@ -41,6 +41,15 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+// The whole benchmark takes minutes: asking how to run it must not start it.
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`npm run bench:m5 -- --origin 1913 --out out.csv [--quantiles FILE] [--sum-quantiles FILE]
+  [--replicate K] [--selection select|combine]
+  [--factors weekdayGroup,weekdaySeries,events,snap,price|none] [--gbt on] [--yearly off]
+Needs STOCKWISE_M5_DIR (the M5 files). Prints one JSON line: WRMSSE against seasonal naive when the truth is known.`);
+  process.exit(0);
+}
+
 function startWorker(): Worker {
   return startTsxWorker(new URL('./worker.ts', import.meta.url));
 }
