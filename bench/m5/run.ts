@@ -46,7 +46,7 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`npm run bench:m5 -- --origin 1913 --out out.csv [--quantiles FILE] [--sum-quantiles FILE]
   [--replicate K] [--selection select|combine]
   [--factors weekdayGroup,weekdaySeries,events,snap,price|none] [--gbt on] [--yearly off]
-Needs STOCKWISE_M5_DIR (the M5 files). Prints one JSON line: WRMSSE against seasonal naive when the truth is known.`);
+Reads the M5 files from ../shared/data/m5 beside the checkout (STOCKWISE_M5_DIR overrides). Prints one JSON line: WRMSSE against seasonal naive when the truth is known.`);
   process.exit(0);
 }
 
