@@ -109,4 +109,35 @@ describeEachBackend('A seller event makes stale only the forecasts in its scope'
     expect(new Set(sourcesIn(deleted, category, stored))).toEqual(new Set(['stored']));
     expect(new Set(sourcesIn(deleted, other, stored))).toEqual(new Set(['computed']));
   }, 300_000);
+
+  it('a SKU moved into a category with an event is recomputed with its lift; the rest stay stored', async () => {
+    const api = client(seller.app, seller.token);
+    const event = await api.post('/api/v1/events', {
+      name: 'Other category promotion',
+      startsOn: dateAt(FROM),
+      endsOn: dateAt(TO),
+      scope: 'category',
+      category: other,
+      lift: 2,
+    });
+    expect(event.status, JSON.stringify(event.body)).toBe(201);
+    await seller.sw.forecasts.run(seller.actor, {});
+    const before = await plan();
+    const stored = new Set([...before].filter(([, l]) => l.forecastSource === 'stored').map(([k]) => k));
+    const [key, moved] = [...before].find(
+      ([k, l]) => stored.has(k) && (l.product.category ?? '') === category && sum(l, FROM, TO) >= 1,
+    )!;
+    const patched = await api.patch(`/api/v1/products/${encodeURIComponent(moved.product.sku)}`, {
+      category: other,
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+
+    const after = await plan();
+    const recomputed = [...after].filter(([, l]) => l.product.sku === moved.product.sku).map(([k]) => k);
+    for (const k of recomputed) expect(after.get(k)?.forecastSource, k).toBe('computed');
+    // Now in the event's scope: its forecast over the event's days doubles.
+    expect(Math.round(sum(after.get(key), FROM, TO) / sum(moved, FROM, TO))).toBe(2);
+    const untouched = [...stored].filter((k) => !recomputed.includes(k));
+    expect(new Set(untouched.map((k) => after.get(k)?.forecastSource))).toEqual(new Set(['stored']));
+  }, 300_000);
 });
