@@ -32,6 +32,15 @@ interface SkuRow {
   amazon_unfulfillable: number | null;
 }
 
+/** Reimbursed units and amount of one SKU in one currency, by the location of the order named, if any. */
+export interface ReimbursedTotal {
+  sku: string;
+  currency: string | null;
+  orderLocation: string | null;
+  units: number;
+  amount: number;
+}
+
 export const amazonReconciliationRepository = {
   /** Amazon's ledger events per SKU and country (the fulfilment centre's), summed by type and reason, within the window. */
   async eventTotals(
@@ -60,17 +69,28 @@ export const amazonReconciliationRepository = {
     }));
   },
 
-  /** Units and amounts Amazon reimbursed per SKU and currency, approved within the window. */
-  async reimbursed(
-    sql: Sql,
-    accountId: number,
-    w: DayWindow,
-  ): Promise<{ sku: string; currency: string | null; units: number; amount: number }[]> {
-    return sql.query<{ sku: string; currency: string | null; units: number; amount: number }>(
-      `SELECT sku, currency, sum(quantity_cash + quantity_inventory)::int AS units, sum(amount_total)::numeric AS amount
-       FROM amazon_reimbursements
-       WHERE account_id = $1 AND ($2::date IS NULL OR approval_date >= $2::date) AND ($3::date IS NULL OR approval_date <= $3::date)
-       GROUP BY sku, currency ORDER BY sku`,
+  /**
+   * Units and amounts Amazon reimbursed per SKU and currency, approved within the window, with the
+   * location that shipped the order a reimbursement names (its line of that SKU first), if any.
+   */
+  async reimbursed(sql: Sql, accountId: number, w: DayWindow): Promise<ReimbursedTotal[]> {
+    return sql.query<ReimbursedTotal>(
+      `SELECT r.sku, r.currency, shipped.code AS "orderLocation",
+         sum(r.quantity_cash + r.quantity_inventory)::int AS units, sum(r.amount_total)::numeric AS amount
+       FROM amazon_reimbursements r
+       LEFT JOIN LATERAL (
+         SELECT l.code FROM orders o
+         JOIN order_lines li ON li.account_id = o.account_id AND li.order_id = o.id
+         JOIN order_allocations a ON a.order_line_id = li.id
+         JOIN locations l ON l.account_id = a.account_id AND l.id = a.location_id
+         JOIN products p ON p.account_id = li.account_id AND p.id = li.product_id
+         WHERE o.account_id = r.account_id AND o.channel = 'amazon' AND o.external_id = r.amazon_order_id
+         ORDER BY p.sku = r.sku DESC, a.shipped DESC, l.code
+         LIMIT 1
+       ) shipped ON true
+       WHERE r.account_id = $1 AND ($2::date IS NULL OR r.approval_date >= $2::date)
+         AND ($3::date IS NULL OR r.approval_date <= $3::date)
+       GROUP BY r.sku, r.currency, shipped.code ORDER BY r.sku`,
       [accountId, w.from, w.to],
     );
   },

@@ -119,10 +119,10 @@ export const amazonReportsRepository = {
     if (rows.length === 0) return;
     await sql.query(
       `INSERT INTO amazon_reimbursements (account_id, reimbursement_id, sku, approval_date, reason, currency,
-         amount_total, quantity_cash, quantity_inventory, document_id)
-       SELECT $1, r.id, r.sku, r.day::date, r.reason, r.currency, r.amount, r.cash, r.inventory, $2
+         amount_total, quantity_cash, quantity_inventory, document_id, amazon_order_id)
+       SELECT $1, r.id, r.sku, r.day::date, r.reason, r.currency, r.amount, r.cash, r.inventory, $2, r.order_id
        FROM jsonb_to_recordset($3::jsonb) AS r(id text, sku text, day text, reason text, currency text,
-         amount numeric, cash int, inventory int)
+         amount numeric, cash int, inventory int, order_id text)
        ON CONFLICT DO NOTHING`,
       [
         accountId,
@@ -137,6 +137,7 @@ export const amazonReportsRepository = {
             amount: r.amountTotal,
             cash: r.quantityCash,
             inventory: r.quantityInventory,
+            order_id: r.amazonOrderId,
           })),
         ),
       ],

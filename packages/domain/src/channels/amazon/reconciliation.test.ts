@@ -102,6 +102,15 @@ describe('reconciliation per SKU × location', () => {
     expect(locationOfReimbursement('EUR', [{ code: 'FBA', marketplace: null, currency: null }])).toBe('FBA');
   });
 
+  it('places a reimbursement naming an order at the Amazon location that shipped it, when paid in its currency', () => {
+    // DE and FR share EUR: only the order tells them apart
+    expect(locationOfReimbursement('EUR', [US, FR, DE], 'FBA-FR')).toBe('FBA-FR');
+    expect(locationOfReimbursement(null, [US, FR, DE], 'FBA-FR')).toBe('FBA-FR');
+    // an order shipped from FR but paid in USD is not FR's money; one shipped from a warehouse names no Amazon location
+    expect(locationOfReimbursement('USD', [US, FR, DE], 'FBA-FR')).toBe('FBA-US');
+    expect(locationOfReimbursement('EUR', [US, FR, DE], 'WH')).toBe('FBA-DE');
+  });
+
   it('values a claim in the location’s currency: the cost in it, else what Amazon paid per unit there, else nothing', () => {
     const reimbursed = { units: 2, amount: 17 };
     expect(claimUnitValue({ unitCost: 6.5, costCurrency: 'EUR', currency: 'EUR', reimbursed })).toEqual({

@@ -119,14 +119,20 @@ export function locationOfEvent(
 
 /**
  * The location a reimbursement belongs to: Amazon's reimbursement report names no marketplace, only
- * the currency paid, so the location paid in it (the first by code when several share it, e.g. DE and
- * FR); the only Amazon location takes a row of no currency, and any row when it has no marketplace.
- * Else none.
+ * the currency paid and, on order-related reasons, the Amazon order — so the Amazon location that
+ * shipped that order (`orderLocation`) when it is paid in the row's currency; else the location paid
+ * in that currency (the first by code when several share it, e.g. DE and FR); the only Amazon location
+ * takes a row of no currency, and any row when it has no marketplace. Else none.
+ * @example locationOfReimbursement('EUR', [DE, FR], 'FBA-FR') // 'FBA-FR' (without the order: 'FBA-DE')
  */
 export function locationOfReimbursement(
   currency: string | null,
   locations: readonly ReconcileLocation[],
+  orderLocation: string | null = null,
 ): string | null {
+  const shipped = locations.find((l) => l.code === orderLocation);
+  if (shipped && (shipped.currency === null || currency === null || shipped.currency === currency))
+    return shipped.code;
   const match = [...locations]
     .sort((a, b) => (a.code < b.code ? -1 : 1))
     .find((l) => l.currency !== null && l.currency === currency);

@@ -104,6 +104,8 @@ export interface ReimbursementRow {
   reimbursementId: string;
   approvalDate: string;
   sku: string;
+  /** The Amazon order the reimbursement is about (order-related reasons only), else null. */
+  amazonOrderId: string | null;
   reason: string | null;
   currency: string | null;
   amountTotal: number;
@@ -125,6 +127,7 @@ export function reimbursementRow(row: Readonly<Record<string, string>>): Reimbur
     reimbursementId: id,
     approvalDate: reportDate(cell(row, 'approval-date'), 'approval-date'),
     sku,
+    amazonOrderId: cell(row, 'amazon-order-id') || null,
     reason: cell(row, 'reason') || null,
     currency: cell(row, 'currency-unit') || null,
     amountTotal: amount,

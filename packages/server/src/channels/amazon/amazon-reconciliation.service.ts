@@ -65,7 +65,7 @@ async function placeAmazonRows(
     bySku.set(e.sku, [...(bySku.get(e.sku) ?? []), e]);
   }
   for (const r of await amazonReconciliationRepository.reimbursed(sql, accountId, window)) {
-    const location = locationOfReimbursement(r.currency, locations);
+    const location = locationOfReimbursement(r.currency, locations, r.orderLocation);
     if (location === null) {
       placed.unplaced.reimbursedUnits += r.units;
       continue;
