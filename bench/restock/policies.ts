@@ -28,15 +28,21 @@ import type { PlanLocation, PlanSupplier, PlanTerm } from '../../packages/domain
 import { recommendLine } from '../../packages/domain/src/replenishment/plan-line';
 import { averageDailyDemand } from '../../packages/domain/src/replenishment/restock';
 import { chooseReviewPeriod } from '../../packages/domain/src/replenishment/review-period';
+import type { ReceivedOrder } from '../../packages/domain/src/replenishment/receipt-lead-times';
+import { receiptLeadTimes } from '../../packages/domain/src/replenishment/receipt-lead-times';
 import { routeLeadTime, supplierLeadTime } from '../../packages/domain/src/replenishment/route-lead-time';
 import type { GroupInput, LineInput, LineState } from './simulate';
 import { openingStock } from './simulate';
 
 /**
- * Order quantities per line at the end of day t, given the lead times (days from sending to receipt)
- * of the supplier's purchase orders received so far.
+ * Order quantities per line at the end of day t, given the supplier's purchase orders received so far
+ * (sent and first-received days, as the ledger has them).
  */
-export type Decide = (t: number, states: readonly LineState[], receipts: readonly number[]) => number[];
+export type Decide = (
+  t: number,
+  states: readonly LineState[],
+  receipts: readonly ReceivedOrder[],
+) => number[];
 
 /** Inverse standard normal (Acklam's rational approximation, |error| < 1.2e-9 after one refinement-free pass). */
 export function normalQuantile(p: number): number {
@@ -112,10 +118,13 @@ export function reviewDays(g: Pick<GroupInput, 'start' | 'reviewDays'>): Uint8Ar
   return out;
 }
 
+/** The replay's one supplier and one destination (a group is one supplier's lines into one FBA location). */
+export const REPLAY_ROUTE = { supplierId: 1, locationId: 1 } as const;
+
 export function stockwisePolicy(g: GroupInput): Decide {
   const review = reviewDays(g);
   const location: PlanLocation = {
-    id: 1,
+    id: REPLAY_ROUTE.locationId,
     code: 'FBA',
     type: 'amazon_fba',
     marketplace: 'US',
@@ -124,7 +133,7 @@ export function stockwisePolicy(g: GroupInput): Decide {
   const feeSchedules = { byMarketplace: new Map([['US', g.schedule]]), fallback: g.schedule };
   const { meanDays } = g.leadTimeBelief;
   const supplier: PlanSupplier = {
-    id: 1,
+    id: REPLAY_ROUTE.supplierId,
     code: 'SUP',
     productionDays: 0,
     transitDays: meanDays,
@@ -133,8 +142,10 @@ export function stockwisePolicy(g: GroupInput): Decide {
   };
   // The supplier states the mean lead time; the plan learns the rest from the receipts of the orders it
   // placed, as planning does from the ledger (`supplierLeadTime`, `routeLeadTime`: one route here).
-  const leadOf = (receipts: readonly number[]) =>
-    routeLeadTime(supplierLeadTime(supplier, receipts), { hasSupplier: true, routeObservedDays: receipts });
+  const leadOf = (receipts: readonly ReceivedOrder[], t: number) => {
+    const days = receiptLeadTimes(receipts, isoDate(g.epochDay0 + t)).bySupplier.get(supplier.id) ?? [];
+    return routeLeadTime(supplierLeadTime(supplier, days), { hasSupplier: true, routeObservedDays: days });
+  };
   const setting =
     g.serviceLevel === undefined
       ? undefined
@@ -147,7 +158,7 @@ export function stockwisePolicy(g: GroupInput): Decide {
         };
   return (t, states, receipts) => {
     if (!review[t]) return [];
-    const lead = leadOf(receipts);
+    const lead = leadOf(receipts, t);
     const lines = g.lines.map((l, i) => {
       const price = l.price[t]!;
       const unitCost = g.costShare * price;

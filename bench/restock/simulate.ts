@@ -18,8 +18,9 @@ import {
   shippingPerUnit,
 } from '../../packages/domain/src/replenishment/costs';
 import { holdingCostPerUnitDay } from '../../packages/domain/src/replenishment/economics';
+import type { ReceivedOrder } from '../../packages/domain/src/replenishment/receipt-lead-times';
 import type { Decide } from './policies';
-import { foresightOrders, stockwisePolicy, fourWeekPolicy, orderUpToPolicy } from './policies';
+import { REPLAY_ROUTE, foresightOrders, stockwisePolicy, fourWeekPolicy, orderUpToPolicy } from './policies';
 
 export const POLICIES = ['stockwise', 'fourWeek', 'orderUpTo', 'perfect'] as const;
 export type Policy = (typeof POLICIES)[number];
@@ -221,7 +222,7 @@ export function simulate(g: GroupInput, policy: Policy, window = 28): [Totals, T
   const decide = decider(g, policy, window);
   // The supplier's purchase orders in transit, and the lead times of those received (as the ledger has them).
   const pending: { sent: number; arrives: number }[] = [];
-  const receipts: number[] = [];
+  const receipts: ReceivedOrder[] = [];
   for (let t = g.start; t < T; t++) {
     const tot = halves[t < g.half ? 0 : 1];
     tot.days++;
@@ -230,7 +231,11 @@ export function simulate(g: GroupInput, policy: Policy, window = 28): [Totals, T
       dayOfLine(g, { line: g.lines[i]!, s: states[i]!, t, tot, assess });
     for (let k = pending.length - 1; k >= 0; k--)
       if (pending[k]!.arrives <= t) {
-        receipts.push(pending[k]!.arrives - pending[k]!.sent);
+        receipts.push({
+          ...REPLAY_ROUTE,
+          sentOn: isoDate(g.epochDay0 + pending[k]!.sent),
+          firstReceivedOn: isoDate(g.epochDay0 + pending[k]!.arrives),
+        });
         pending.splice(k, 1);
       }
     const q = decide(t, states, receipts);

@@ -18,7 +18,7 @@ import type { PlanLine, PlanLocation, PlanProduct, PlanSetting, PlanSupplier, Pl
 import { cutLine, recommendLine } from './plan-line';
 import { withLocalPosition } from './hub-line';
 import type { OrderSizeSummary } from './lumpy-demand';
-import { routeLeadTime, supplierLeadTime } from './route-lead-time';
+import { routeKey, routeLeadTime, supplierLeadTime } from './route-lead-time';
 export { supplierLeadTime } from './route-lead-time';
 
 export const SUPPLY_MODES = ['direct', 'via_warehouse', 'bulk_warehouse'] as const;
@@ -240,7 +240,7 @@ function directLine<P extends PlanProduct, L extends PlanLocation>(
     forecast: forecastAt(c, id, zero),
     lead: routeLeadTime(c.lead, {
       hasSupplier: c.supplier !== undefined,
-      routeObservedDays: c.supplier && c.input.observedRouteLeadDays?.get(`${c.supplier.id}:${id}`),
+      routeObservedDays: c.supplier && c.input.observedRouteLeadDays?.get(routeKey(c.supplier.id, id)),
     }),
     asOf: c.input.asOf,
     feeSchedules: c.input.feeSchedules,

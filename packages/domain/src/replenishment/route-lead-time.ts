@@ -11,6 +11,10 @@ import type { PlanSupplier } from './plan-line';
 /** Where a lead time was learned: this route's receipts, the supplier's over all routes, or none. */
 export type LeadTimeBasis = 'route' | 'supplier' | 'stated' | 'default';
 
+/** The key of a supplier × destination route (the observed lead days of a route are filed under it). */
+export const routeKey = (supplierId: number, locationId: number): string =>
+  `${String(supplierId)}:${String(locationId)}`;
+
 export type RouteLeadTime = LearnedLeadTime & { productionDays: number; basis: LeadTimeBasis };
 
 /**

@@ -229,7 +229,7 @@ export class PlanningService {
       itemsOf,
       stored: await currentForecasts(sql, accountId, { stored, catalogue }),
     });
-    const leadDays = await observedLeadTimesByRoute(sql, accountId);
+    const leadDays = await observedLeadTimesByRoute(sql, accountId, { asOf });
     const input: NetworkPlanInput<ProductRecord, LocationRecord> = {
       asOf,
       mode: q.mode,

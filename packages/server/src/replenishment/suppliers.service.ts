@@ -4,6 +4,8 @@ import type { LearnedLeadTime } from '@stockwise/domain/replenishment/lead-time'
 import { learnLeadTime, totalStagedDays } from '@stockwise/domain/replenishment/lead-time';
 import type { ScorecardOrder } from '@stockwise/domain/replenishment/scorecard';
 import { supplierScorecard } from '@stockwise/domain/replenishment/scorecard';
+import type { ReceiptLeadTimes, ReceivedOrder } from '@stockwise/domain/replenishment/receipt-lead-times';
+import { receiptLeadTimes } from '@stockwise/domain/replenishment/receipt-lead-times';
 import type { Sql } from '@stockwise/db/database';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
@@ -27,38 +29,37 @@ import type { Actor } from '../accounts/actor';
 import { auditActor, auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 
-const DAY_MS = 86_400_000;
 export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
-/** Days from sending to first receipt of each received order, per supplier id. */
+/** Lead days of the receipts planning learns from (`receiptLeadTimes`), per supplier id. */
 export async function observedLeadTimes(
   sql: Sql,
   accountId: number,
   supplierId?: number,
 ): Promise<Map<number, number[]>> {
-  return (await observedLeadTimesByRoute(sql, accountId, supplierId)).bySupplier;
+  return (await observedLeadTimesByRoute(sql, accountId, { supplierId })).bySupplier;
 }
 
 /**
- * The same per supplier id and per route, `supplierId:locationId` (the order's destination,
- * docs/formulas.md Restock), from one read of the orders.
+ * The same per supplier id and per route (`routeKey`: the order's destination, docs/formulas.md
+ * Restock), from one read of the orders, as of `asOf` (default today): later receipts do not count.
  */
 export async function observedLeadTimesByRoute(
   sql: Sql,
   accountId: number,
-  supplierId?: number,
-): Promise<{ bySupplier: Map<number, number[]>; byRoute: Map<string, number[]> }> {
-  const bySupplier = new Map<number, number[]>();
-  const byRoute = new Map<string, number[]>();
-  for (const o of await purchaseOrdersRepository.orderSummaries(sql, accountId, supplierId)) {
-    if (!o.sentAt || !o.firstReceivedAt) continue;
-    const days = Math.round((Date.parse(dayOf(o.firstReceivedAt)) - Date.parse(dayOf(o.sentAt))) / DAY_MS);
-    bySupplier.set(o.supplierId, [...(bySupplier.get(o.supplierId) ?? []), days]);
-    const route = `${o.supplierId}:${o.locationId}`;
-    byRoute.set(route, [...(byRoute.get(route) ?? []), days]);
-  }
-  return { bySupplier, byRoute };
+  q: { supplierId?: number | undefined; asOf?: string | undefined } = {},
+): Promise<ReceiptLeadTimes> {
+  const received: ReceivedOrder[] = [];
+  for (const o of await purchaseOrdersRepository.orderSummaries(sql, accountId, q.supplierId))
+    if (o.sentAt && o.firstReceivedAt)
+      received.push({
+        supplierId: o.supplierId,
+        locationId: o.locationId,
+        sentOn: dayOf(o.sentAt),
+        firstReceivedOn: dayOf(o.firstReceivedAt),
+      });
+  return receiptLeadTimes(received, q.asOf ?? todayIso());
 }
 
 type OrderSummary = Awaited<ReturnType<typeof purchaseOrdersRepository.orderSummaries>>[number];

@@ -1,7 +1,8 @@
 import { bulkInsertPurchaseOrders } from '@stockwise/db/replenishment/purchase-orders.repository';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
-import { dayAt } from '../support/days';
+import { dateAt, dayAt } from '../support/days';
+import { observedLeadTimesByRoute } from '../../src/replenishment/suppliers.service';
 import { seedHistory } from './sales-history';
 import { plannedProduct } from '../support/factories';
 import { useOwnerApi } from '../support/owner-api';
@@ -98,5 +99,17 @@ describeEachBackend("Restock: planned on the supplier's receipts", (backend) => 
     expect(stated.reasoning.summary).toContain('no lead-time spread');
     expect(learned.reasoning.summary).not.toContain('no lead-time spread');
     expect(learned.safetyStock).toBeGreaterThan(stated.safetyStock);
+  });
+
+  it('as of a past day learns only from the receipts that had come by then', async () => {
+    // By 220 days ago two orders had come, both in 10 days: too few for the distribution, blended with
+    // the stated 20 (counted as three receipts): (2·10 + 3·20) / 5 = 16.
+    const leadDays = await observedLeadTimesByRoute(t.sw.db, t.owner.actor.accountId, { asOf: dateAt(-220) });
+    expect([...leadDays.bySupplier.values()]).toEqual([[10, 10]]);
+    const res = await t.api.get(`/api/v1/restock?asOf=${dateAt(-220)}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const item = (res.body.items as unknown as Item[]).find((i) => i.sku === 'RCPT-1');
+    expect(item?.reasoning.leadTimeReceipts).toBe(null);
+    expect(item?.leadTimeDays).toBe(16);
   });
 });
