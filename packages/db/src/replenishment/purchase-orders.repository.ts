@@ -1,7 +1,7 @@
 import type { Sql } from '../database';
 
 import type { PurchaseOrderStatus } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
-import { groupBy } from '../group-by';
+import { groupBy } from '@stockwise/domain/group-by';
 
 export type { PurchaseOrderStatus } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
 export type { ReceiptRecord } from './purchase-order-receipts.repository';

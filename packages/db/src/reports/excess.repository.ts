@@ -1,5 +1,5 @@
 import type { Sql } from '../database';
-import { groupBy } from '../group-by';
+import { groupBy } from '@stockwise/domain/group-by';
 
 export const excessRepository = {
   /** Weekly average selling price and units per SKU over the last `weeks` weeks before `asOf` (price response). */

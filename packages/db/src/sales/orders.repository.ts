@@ -2,7 +2,7 @@ import type { OrderChannel, OrderStatus } from '@stockwise/domain/sales/order-st
 import type { Sql } from '../database';
 import type { Page } from '../pagination';
 import { keyset, toPage } from '../pagination';
-import { groupBy } from '../group-by';
+import { groupBy } from '@stockwise/domain/group-by';
 
 export interface OrderRecord {
   id: number;

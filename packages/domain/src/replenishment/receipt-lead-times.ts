@@ -7,6 +7,7 @@
  * `MIN_RECEIPTS_FOR_DISTRIBUTION` when that year holds fewer. Pure.
  */
 import { parseIsoDate } from '../dates/dates';
+import { groupBy } from '../group-by';
 import { MIN_RECEIPTS_FOR_DISTRIBUTION } from './lead-time-distribution';
 import { routeKey } from './route-lead-time';
 
@@ -38,25 +39,18 @@ export function receiptLeadTimes(orders: readonly ReceivedOrder[], asOf: string)
   const received = orders
     .map((o) => ({ o, receivedDay: parseIsoDate(o.firstReceivedOn) }))
     .filter((r) => r.receivedDay <= asOfDay)
-    .sort((a, b) => a.receivedDay - b.receivedDay);
-  const bySupplier = new Map<number, { receivedDay: number; days: number }[]>();
-  const byRoute = new Map<string, { receivedDay: number; days: number }[]>();
-  const push = <K>(map: Map<K, { receivedDay: number; days: number }[]>, key: K, r: (typeof received)[0]) => {
-    const list = map.get(key) ?? map.set(key, []).get(key)!;
-    list.push({ receivedDay: r.receivedDay, days: r.receivedDay - parseIsoDate(r.o.sentOn) });
-  };
-  for (const r of received) {
-    push(bySupplier, r.o.supplierId, r);
-    push(byRoute, routeKey(r.o.supplierId, r.o.locationId), r);
-  }
+    .sort((a, b) => a.receivedDay - b.receivedDay)
+    .map((r) => ({ ...r, days: r.receivedDay - parseIsoDate(r.o.sentOn) }));
   const recent = (list: { receivedDay: number; days: number }[]): number[] => {
     const inYear = list.filter((r) => r.receivedDay > asOfDay - LEAD_TIME_LOOKBACK_DAYS);
     const kept =
       inYear.length >= MIN_RECEIPTS_FOR_DISTRIBUTION ? inYear : list.slice(-MIN_RECEIPTS_FOR_DISTRIBUTION);
     return kept.map((r) => r.days);
   };
+  const recentOf = <K>(key: (r: (typeof received)[number]) => K) =>
+    new Map([...groupBy(received, key, (r) => r)].map(([k, list]) => [k, recent(list)]));
   return {
-    bySupplier: new Map([...bySupplier].map(([k, list]) => [k, recent(list)])),
-    byRoute: new Map([...byRoute].map(([k, list]) => [k, recent(list)])),
+    bySupplier: recentOf((r) => r.o.supplierId),
+    byRoute: recentOf((r) => routeKey(r.o.supplierId, r.o.locationId)),
   };
 }

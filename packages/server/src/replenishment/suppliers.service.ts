@@ -1,5 +1,6 @@
 import type { SupplierCostTerms } from '@stockwise/domain/replenishment/costs';
 import { DomainError } from '@stockwise/domain/errors';
+import { groupBy } from '@stockwise/domain/group-by';
 import type { LearnedLeadTime } from '@stockwise/domain/replenishment/lead-time';
 import { learnLeadTime, totalStagedDays } from '@stockwise/domain/replenishment/lead-time';
 import type { ScorecardOrder } from '@stockwise/domain/replenishment/scorecard';
@@ -345,10 +346,11 @@ export class SuppliersService {
     const suppliers = new Map(
       (await suppliersRepository.list(this.tx.sql, actor.accountId, {})).map((s) => [s.id, s]),
     );
-    const bySupplier = new Map<number, ScorecardOrder[]>();
-    for (const o of await purchaseOrdersRepository.orderSummaries(this.tx.sql, actor.accountId)) {
-      bySupplier.set(o.supplierId, [...(bySupplier.get(o.supplierId) ?? []), toScorecardOrder(o)]);
-    }
+    const bySupplier = groupBy(
+      await purchaseOrdersRepository.orderSummaries(this.tx.sql, actor.accountId),
+      (o) => o.supplierId,
+      toScorecardOrder,
+    );
     const items: SupplierBillsDto['items'] = [];
     for (const [supplierId, orders] of bySupplier) {
       const supplier = suppliers.get(supplierId);

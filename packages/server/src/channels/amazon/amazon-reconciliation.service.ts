@@ -62,7 +62,9 @@ async function placeAmazonRows(
       continue;
     }
     const bySku = at(placed.events, location);
-    bySku.set(e.sku, [...(bySku.get(e.sku) ?? []), e]);
+    const list = bySku.get(e.sku);
+    if (list) list.push(e);
+    else bySku.set(e.sku, [e]);
   }
   for (const r of await amazonReconciliationRepository.reimbursed(sql, accountId, window)) {
     const location = locationOfReimbursement(r.currency, locations, r.orderLocation);
