@@ -93,8 +93,10 @@ export function buildCatalog(args: { rng: Rng; roles: readonly SkuRole[] }): Cat
   const usedAsins = new Set<string>();
   const usedFnskus = new Set<string>();
   const titleCount = new Map<string, number>();
-  // One GS1 company prefix per seller; the item reference is the SKU index.
-  const companyPrefix = String(rng.int(10000, 99999));
+  // One GS1 company prefix per seller; the item reference is the SKU index. GS1 trades prefix length
+  // for item references: a catalogue of more than 9,999 SKUs gets a shorter prefix and 5-digit items.
+  const refDigits = roles.length > 9999 ? 5 : 4;
+  const companyPrefix = String(rng.int(10000, 99999)).slice(0, 9 - refDigits);
   return roles.map((role, i) => {
     const template = pickCategory(rng);
     const item = pickItem(rng, template);
@@ -126,7 +128,7 @@ export function buildCatalog(args: { rng: Rng; roles: readonly SkuRole[] }): Cat
     const product: DemoProduct = {
       sku: `${template.prefix}-${String(i + 1).padStart(4, '0')}-${variantCode}`,
       title: seen === 1 ? baseTitle : `${baseTitle} (Pack of ${seen})`,
-      barcode: makeGtin13(`085${companyPrefix}${String(i + 1).padStart(4, '0')}`),
+      barcode: makeGtin13(`085${companyPrefix}${String(i + 1).padStart(refDigits, '0')}`),
       asin: uniqueCode(rng, { prefix: 'B0', length: 8, used: usedAsins }),
       fnsku: uniqueCode(rng, { prefix: 'X00', length: 7, used: usedFnskus }),
       category: template.category,

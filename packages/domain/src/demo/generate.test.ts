@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cubicFeet, isOversize } from './catalog-data';
 import { generateDemoSeller, simulateDemoSeller, type DemoSimulation } from './generate';
 import { checkBarcode } from '../catalog/barcode';
+import { buildCatalog } from './catalog';
+import { Rng } from './prng';
+import { assignRoles } from './roles';
 import { hasTwoDecimals } from './test-helpers';
 import type { DemoEvent } from './types';
 
@@ -40,6 +43,17 @@ describe('generateDemoSeller: determinism and options', () => {
     expect(() => generateDemoSeller({ asOf: AS_OF, skuCount: 0 })).toThrow(RangeError);
     expect(() => generateDemoSeller({ asOf: AS_OF, days: 30 })).toThrow(RangeError);
     expect(() => generateDemoSeller({ asOf: AS_OF, seed: 1.5 })).toThrow(RangeError);
+    expect(() => generateDemoSeller({ asOf: AS_OF, skuCount: 100_000 })).toThrow(RangeError);
+  });
+
+  it('numbers a catalogue past 9,999 SKUs (the 30,000-SKU benchmark seller) with unique, valid GTINs', () => {
+    const rng = new Rng(7);
+    const products = buildCatalog({ rng, roles: assignRoles(rng, 12_000) }).map((e) => e.product);
+    for (const p of [products[0]!, products[9_998]!, products[9_999]!, products[11_999]!])
+      expect(checkBarcode(p.barcode), p.barcode).toEqual({ kind: 'gtin', value: p.barcode });
+    for (const field of ['sku', 'barcode'] as const)
+      expect(new Set(products.map((p) => p[field])).size, field).toBe(products.length);
+    expect(products[11_999]!.sku).toMatch(/-12000-/);
   });
 
   it('stays within the size and time budget at the default size', () => {

@@ -15,7 +15,8 @@ import type { DemoSeller, DemoSellerOptions } from './types';
 /** Planners look this far past the last simulated day (lead time + cover), so demand exists there. */
 const LOOK_AHEAD_DAYS = 240;
 const MIN_DAYS = 120;
-const MAX_SKUS = 9999;
+/** A 5-digit GS1 item reference (catalog.ts) numbers up to 99,999 SKUs. */
+const MAX_SKUS = 99_999;
 
 const ACCOUNT_NAMES = [
   'Harbor & Pine Goods',
