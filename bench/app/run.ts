@@ -152,6 +152,13 @@ const pct = (values: readonly number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
 };
 
+/** A progress line on stderr (stdout keeps the table and the JSON line): a long load is never silent. */
+const progress =
+  (backend: string) =>
+  (fraction: number, message: string): void => {
+    process.stderr.write(`[${backend}] ${String(Math.round(fraction * 100))}% ${message}\n`);
+  };
+
 async function benchBackend(backend: string) {
   const store = await storage(backend);
   const samples = new Map<string, number[]>();
@@ -162,8 +169,9 @@ async function benchBackend(backend: string) {
     const writeToken = await smallSeller(sw, app);
     await timeWrites(app, writeToken, 'before demo', samples);
     let t0 = performance.now();
-    const demo = await loadDemoSeller(sw, { skuCount: SKUS, asOf });
+    const demo = await loadDemoSeller(sw, { skuCount: SKUS, asOf, onProgress: progress(backend) });
     push(samples, 'demo load', performance.now() - t0);
+    progress(backend)(1, 'first forecast run');
     const actor = await sw.auth.ownerOf(demo.accountName);
     t0 = performance.now();
     await sw.forecasts.run(actor, { asOf: todayUtc() });
@@ -174,6 +182,10 @@ async function benchBackend(backend: string) {
       (await sw.catalog.listProducts(actor, { limit: 1, sort: 'sku', order: 'asc' })).items[0]?.sku ?? '';
     const calls = dashboardCalls(sku, asOf);
     for (let run = 0; run < RUNS; run++) {
+      progress(backend)(
+        (run + 1) / RUNS,
+        `round ${String(run + 1)} of ${String(RUNS)}: restart, cold and warm calls`,
+      );
       await sw.close();
       t0 = performance.now();
       sw = await openStockwise(store.options);
