@@ -21,7 +21,7 @@ export interface SeriesForecast {
   readonly quantiles: readonly Float64Array[];
   readonly dispersion: number;
   readonly levelVariance: number;
-  readonly spanCheck: SpanCheck | undefined;
+  readonly spanChecks: readonly SpanCheck[];
 }
 
 /**

@@ -144,7 +144,7 @@ function collect(results: WorkerOutput[], n: number): Omit<Forecasts, 'workerCou
         quantiles: r.quantiles.map((q) => slice(q, k)),
         dispersion: r.dispersion[k]!,
         levelVariance: r.levelVariance[k]!,
-        spanCheck: r.spanChecks[k],
+        spanChecks: r.spanChecks[k]!,
       });
       // The best candidate of each combination (or the degenerate reason).
       const best = r.models[k]!.split('+')[0]!;
@@ -281,7 +281,7 @@ async function main(): Promise<void> {
       forecasts.series.map((f) => f.mean),
     );
   const calibrating = performance.now();
-  const calibration = catalogueSpanCalibration(forecasts.series.map((f) => f.spanCheck));
+  const calibration = catalogueSpanCalibration(forecasts.series.flatMap((f) => f.spanChecks));
   const calibrated = performance.now();
   const sums = sumQuantiles(forecasts.series, calibration);
   const quantilesOut = arg('quantiles');

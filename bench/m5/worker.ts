@@ -21,7 +21,7 @@ export interface WorkerOutput {
   readonly dispersion: Float64Array;
   readonly levelVariance: Float64Array;
   /** Per series: its honest span check, for the catalogue's span calibration. */
-  readonly spanChecks: (SpanCheck | undefined)[];
+  readonly spanChecks: (readonly SpanCheck[])[];
 }
 
 export function runSlice(input: WorkerInput): WorkerOutput {
@@ -34,7 +34,7 @@ export function runSlice(input: WorkerInput): WorkerOutput {
   const models: string[] = [];
   const dispersion = new Float64Array(count);
   const levelVariance = new Float64Array(count);
-  const spanChecks: (SpanCheck | undefined)[] = [];
+  const spanChecks: (readonly SpanCheck[])[] = [];
   series.forEach((prepared, i) => {
     const f = forecastPrepared(prepared, options);
     mean.set(f.mean, i * horizon);
@@ -44,7 +44,7 @@ export function runSlice(input: WorkerInput): WorkerOutput {
     models.push(f.degenerate ?? f.model);
     dispersion[i] = f.dispersion;
     levelVariance[i] = f.levelVariance;
-    spanChecks.push(f.spanCheck);
+    spanChecks.push(f.spanChecks ?? []);
   });
   return { mean, quantiles, models, dispersion, levelVariance, spanChecks };
 }

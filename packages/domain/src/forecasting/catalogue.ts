@@ -259,7 +259,7 @@ export function forecastCatalogue(input: CatalogueInput, options: CatalogueOptio
  * (`fitSpanCalibration`, decision 36), attached to each forecast for `leadTimeDemandQuantiles`.
  */
 export function calibrateCatalogue(forecasts: readonly DemandForecast[]): DemandForecast[] {
-  const calibration = catalogueSpanCalibration(forecasts.map((f) => f.spanCheck));
+  const calibration = catalogueSpanCalibration(forecasts.flatMap((f) => f.spanChecks ?? []));
   return calibration ? forecasts.map((f) => ({ ...f, spanCalibration: calibration })) : [...forecasts];
 }
 

@@ -152,7 +152,9 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
     return out;
   };
   const windows = top.length === 1 ? top[0]!.windows : windowsOf((e, h) => combined(e, h, true));
-  const spanCheck = origins.length > 0 ? honestSpanCheck(scored, top.length) : undefined;
+  const spanChecks = [0, 1]
+    .map((k) => honestSpanCheck(scored, top.length, k))
+    .filter((c): c is SpanCheck => c !== undefined);
   const score = scoreWindows(windows);
   const errors = estimateDispersion(windows);
 
@@ -190,20 +192,21 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
     dispersion,
     levelVariance,
     ...(origins.length > 0 ? { backtest: { wape: score.wape, bias: score.bias } } : {}),
-    ...(spanCheck ? { spanCheck } : {}),
+    ...(spanChecks.length > 0 ? { spanChecks } : {}),
   };
 }
 
 /**
- * The honest check of span sums at the latest backtest origin (`SpanCheck`): the `count` best candidates
- * by the windows that end by that origin, their mean forecast from it, and the error model of those
- * earlier windows, so neither the choice nor the spread has seen the days it is checked on.
+ * The honest check of span sums at backtest origin `at` (0 = the latest; `SpanCheck`): the `count` best
+ * candidates by the windows that end by that origin, their mean forecast from it, and the error model of
+ * those earlier windows, so neither the choice nor the spread has seen the days it is checked on.
  */
 function honestSpanCheck(
   scored: readonly { readonly windows: readonly BacktestWindow[] }[],
   count: number,
+  at: number,
 ): SpanCheck | undefined {
-  const latest = scored[0]?.windows[0];
+  const latest = scored[0]?.windows[at];
   if (!latest) return undefined;
   const earlier = (w: readonly BacktestWindow[]) => w.filter((x) => x.end + x.actual.length <= latest.end);
   const chosen = scored
@@ -221,7 +224,7 @@ function honestSpanCheck(
   };
   const all = chosen[0]!.windows.map((_, k) => average(k));
   const { dispersion, levelVariance } = estimateDispersion(earlier(all));
-  const head = all[0]!;
+  const head = all[at]!;
   const spans = SPAN_CALIBRATION_RULES.spans
     .filter((days) => days <= head.actual.length)
     .map((days) => {

@@ -1,8 +1,8 @@
 /**
  * Catalogue calibration of the quantiles of demand summed over a span (docs/forecasting.md, "Quantiles",
- * decision 36). Each series' backtest gives one honest check per span: at its latest backtest origin, the
- * models chosen and the error model fitted on the earlier windows only (those that end by that origin),
- * against what then sold. Pooled over the catalogue by band of forecast rate, these say how far the sums'
+ * decision 36). Each series' backtest gives honest checks of its span sums at its latest two backtest
+ * origins: at each, the models chosen and the error model fitted on the earlier windows only (those that
+ * end by that origin), against what then sold. Pooled over the catalogue by band of forecast rate, these say how far the sums'
  * quantiles must be moved (a scale of the span's mean) and widened (a scale of its level variance) to
  * cover their levels; the forecast's own origin is calibrated with what its earlier origins showed.
  */
@@ -17,7 +17,7 @@ export interface SpanOutcome {
   readonly actual: number;
 }
 
-/** One series' honest span checks with the error model fitted before their origin. */
+/** One series' honest span checks from one backtest origin, with the error model fitted before it. */
 export interface SpanCheck {
   readonly dispersion: number;
   readonly levelVariance: number;

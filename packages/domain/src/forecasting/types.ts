@@ -119,8 +119,8 @@ export interface DemandForecast {
   readonly overrides?: readonly AppliedOverride[];
   /** The planned price changes it includes (`priceChangeNotes`, docs/forecasting.md Price response). */
   readonly priceChanges?: readonly PriceChangeNote[];
-  /** The honest check of its span sums at its latest backtest origin (`SpanCheck`, decision 36). */
-  readonly spanCheck?: SpanCheck;
+  /** The honest checks of its span sums at its latest two backtest origins (`SpanCheck`, decision 36). */
+  readonly spanChecks?: readonly SpanCheck[];
   /** The catalogue's calibration of span sums (`fitSpanCalibration`), used by `leadTimeDemandQuantiles`. */
   readonly spanCalibration?: CatalogueSpanCalibration;
 }
