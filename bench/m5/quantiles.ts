@@ -5,6 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { leadTimeDemandQuantiles } from '../../packages/domain/src/forecasting/lead-time-demand';
+import type {
+  CatalogueSpanCalibration,
+  SpanCheck,
+} from '../../packages/domain/src/forecasting/span-calibration';
 import type { DemandForecast } from '../../packages/domain/src/forecasting/types';
 
 /** The levels the issue asks for. */
@@ -17,10 +21,17 @@ export interface SeriesForecast {
   readonly quantiles: readonly Float64Array[];
   readonly dispersion: number;
   readonly levelVariance: number;
+  readonly spanChecks: readonly SpanCheck[];
 }
 
-/** Per series, per output level, the quantile of each span's sum (`[series][level][span]`). */
-export function sumQuantiles(forecasts: readonly SeriesForecast[]): number[][][] {
+/**
+ * Per series, per output level, the quantile of each span's sum (`[series][level][span]`), under the
+ * catalogue's span calibration (`catalogueSpanCalibration`) as `forecastCatalogue` attaches it.
+ */
+export function sumQuantiles(
+  forecasts: readonly SeriesForecast[],
+  calibration: CatalogueSpanCalibration | null,
+): number[][][] {
   return forecasts.map((f) => {
     const forecast: DemandForecast = {
       model: '',
@@ -31,6 +42,7 @@ export function sumQuantiles(forecasts: readonly SeriesForecast[]): number[][][]
       quantiles: [],
       dispersion: f.dispersion,
       levelVariance: f.levelVariance,
+      ...(calibration ? { spanCalibration: calibration } : {}),
     };
     const bySpan = SUM_SPANS.map((days) =>
       leadTimeDemandQuantiles(forecast, { days, levels: OUTPUT_LEVELS }),

@@ -11,6 +11,7 @@ import type { Worker } from 'node:worker_threads';
 import { askWorker, startTsxWorker } from '../tsx-worker';
 import {
   CATALOGUE_SELECTION,
+  catalogueSpanCalibration,
   planCatalogue,
   prepareSeries,
   type CatalogueOptions,
@@ -143,6 +144,7 @@ function collect(results: WorkerOutput[], n: number): Omit<Forecasts, 'workerCou
         quantiles: r.quantiles.map((q) => slice(q, k)),
         dispersion: r.dispersion[k]!,
         levelVariance: r.levelVariance[k]!,
+        spanChecks: r.spanChecks[k]!,
       });
       // The best candidate of each combination (or the degenerate reason).
       const best = r.models[k]!.split('+')[0]!;
@@ -278,7 +280,10 @@ async function main(): Promise<void> {
       sales.ids,
       forecasts.series.map((f) => f.mean),
     );
-  const sums = sumQuantiles(forecasts.series);
+  const calibrating = performance.now();
+  const calibration = catalogueSpanCalibration(forecasts.series.flatMap((f) => f.spanChecks));
+  const calibrated = performance.now();
+  const sums = sumQuantiles(forecasts.series, calibration);
   const quantilesOut = arg('quantiles');
   if (quantilesOut !== undefined) writeQuantiles(quantilesOut, sales.ids, LEVELS, forecasts.series);
   const sumsOut = arg('sum-quantiles');
@@ -288,6 +293,10 @@ async function main(): Promise<void> {
   if (origin + HORIZON <= sales.days)
     Object.assign(report, accuracy({ sales, prices, origin, forecasts, sums }));
   report['price_check_max_abs_diff'] = await priceCheck(sales, prices);
+  report['span_calibration'] = calibration?.map((c) => ({
+    days: c.days,
+    bands: c.bands.map((b) => [b.below, b.meanScale, b.levelScale]),
+  }));
   const seconds = (performance.now() - started) / 1000;
   Object.assign(report, {
     models: forecasts.models,
@@ -295,6 +304,7 @@ async function main(): Promise<void> {
     wall_seconds: +seconds.toFixed(2),
     load_seconds: +((loaded - started) / 1000).toFixed(2),
     pooled_seconds: +((pooled - loaded) / 1000).toFixed(2),
+    calibration_seconds: +((calibrated - calibrating) / 1000).toFixed(2),
     series_per_second: Math.round((n * replicate) / seconds),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     workers: forecasts.workerCount,

@@ -5,6 +5,7 @@ import {
   type CatalogueOptions,
   type PreparedSeries,
 } from '../../packages/domain/src/forecasting/catalogue';
+import type { SpanCheck } from '../../packages/domain/src/forecasting/span-calibration';
 
 export interface WorkerInput {
   readonly options: CatalogueOptions;
@@ -19,6 +20,8 @@ export interface WorkerOutput {
   /** Per series: the error model used for lead-time sums. */
   readonly dispersion: Float64Array;
   readonly levelVariance: Float64Array;
+  /** Per series: its honest span check, for the catalogue's span calibration. */
+  readonly spanChecks: (readonly SpanCheck[])[];
 }
 
 export function runSlice(input: WorkerInput): WorkerOutput {
@@ -31,6 +34,7 @@ export function runSlice(input: WorkerInput): WorkerOutput {
   const models: string[] = [];
   const dispersion = new Float64Array(count);
   const levelVariance = new Float64Array(count);
+  const spanChecks: (readonly SpanCheck[])[] = [];
   series.forEach((prepared, i) => {
     const f = forecastPrepared(prepared, options);
     mean.set(f.mean, i * horizon);
@@ -40,8 +44,9 @@ export function runSlice(input: WorkerInput): WorkerOutput {
     models.push(f.degenerate ?? f.model);
     dispersion[i] = f.dispersion;
     levelVariance[i] = f.levelVariance;
+    spanChecks.push(f.spanChecks ?? []);
   });
-  return { mean, quantiles, models, dispersion, levelVariance };
+  return { mean, quantiles, models, dispersion, levelVariance, spanChecks };
 }
 
 // Persistent worker: one batch per message, so replicated runs reuse the loaded module.

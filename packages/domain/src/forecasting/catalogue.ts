@@ -20,7 +20,9 @@ import {
   type CatalogueGbt,
   type CatalogueGbtOptions,
 } from './gbt/catalogue-gbt';
+import { SPAN_CALIBRATION } from './lead-time-demand';
 import { fitPooledEffects, pooledMultiplier, type EffectFactor } from './pooled-effects';
+import { fitSpanCalibration, type CatalogueSpanCalibration, type SpanCheck } from './span-calibration';
 import type { DemandForecast, FallbackProfile, ForecastOptions, PooledForecast } from './types';
 import { gatedYearly, type YearlyRatios } from './yearly';
 
@@ -249,5 +251,21 @@ export function forecastPrepared(prepared: PreparedSeries, options: CatalogueOpt
  */
 export function forecastCatalogue(input: CatalogueInput, options: CatalogueOptions): DemandForecast[] {
   const plan = planCatalogue(input, options);
-  return input.series.map((_, i) => forecastPrepared(prepareSeries(plan, i), options));
+  return calibrateCatalogue(input.series.map((_, i) => forecastPrepared(prepareSeries(plan, i), options)));
+}
+
+/**
+ * The third stage: the catalogue's calibration of span sums from every series' honest span check
+ * (`fitSpanCalibration`, decision 36), attached to each forecast for `leadTimeDemandQuantiles`.
+ */
+export function calibrateCatalogue(forecasts: readonly DemandForecast[]): DemandForecast[] {
+  const calibration = catalogueSpanCalibration(forecasts.flatMap((f) => f.spanChecks ?? []));
+  return calibration ? forecasts.map((f) => ({ ...f, spanCalibration: calibration })) : [...forecasts];
+}
+
+/** The span calibration of a catalogue from its series' span checks, on the default span shape. */
+export function catalogueSpanCalibration(
+  checks: readonly (SpanCheck | undefined)[],
+): CatalogueSpanCalibration | null {
+  return fitSpanCalibration(checks, SPAN_CALIBRATION);
 }

@@ -55,3 +55,31 @@ export function countQuantiles(mean: number, variance: number, levels: readonly 
   }
   return out;
 }
+
+/**
+ * P(Y ≤ k) under the distribution of `countQuantiles` (so k < countQuantiles(…, [α]) exactly when
+ * P(Y ≤ k) < α). Summed by the same ratio recursion from about 10 standard deviations below the mean:
+ * the cost grows with k, not with the spread, so scoring many candidate spreads stays cheap.
+ */
+export function countCdf(mean: number, variance: number, k: number): number {
+  if (k < 0) return 0;
+  if (!(mean > 0) || !Number.isFinite(mean)) return 1;
+  const v = Number.isFinite(variance) ? Math.max(variance, mean) : mean;
+  const negBin = v > mean * (1 + 1e-9);
+  const r = negBin ? (mean * mean) / (v - mean) : Infinity;
+  const q = negBin ? mean / (r + mean) : 0;
+  let j = Math.max(0, Math.floor(mean - 10 * Math.sqrt(v)));
+  if (k < j) return 0;
+  let pmf = Math.exp(
+    negBin
+      ? logGamma(j + r) - logGamma(r) - logGamma(j + 1) + r * Math.log(r / (r + mean)) + j * Math.log(q)
+      : j * Math.log(mean) - mean - logGamma(j + 1),
+  );
+  let cdf = pmf;
+  while (j < k && cdf < 1) {
+    pmf *= negBin ? ((j + r) / (j + 1)) * q : mean / (j + 1);
+    j++;
+    cdf += pmf;
+  }
+  return Math.min(cdf, 1);
+}

@@ -11,6 +11,7 @@ import { classifyDemand } from './classify-demand';
 import { countQuantiles } from './count-quantiles';
 import { degenerateForecast, degenerateReason, summariseHistory } from './degenerate';
 import { estimateDispersion } from './dispersion';
+import { SPAN_CALIBRATION_RULES, type SpanCheck } from './span-calibration';
 import { profileMean, youngProfileWeight } from './young';
 import type { DemandForecast, ForecastOptions, ModelName } from './types';
 
@@ -151,6 +152,9 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
     return out;
   };
   const windows = top.length === 1 ? top[0]!.windows : windowsOf((e, h) => combined(e, h, true));
+  const spanChecks = [0, 1]
+    .map((k) => honestSpanCheck(scored, top.length, k))
+    .filter((c): c is SpanCheck => c !== undefined);
   const score = scoreWindows(windows);
   const errors = estimateDispersion(windows);
 
@@ -188,5 +192,50 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
     dispersion,
     levelVariance,
     ...(origins.length > 0 ? { backtest: { wape: score.wape, bias: score.bias } } : {}),
+    ...(spanChecks.length > 0 ? { spanChecks } : {}),
   };
+}
+
+/**
+ * The honest check of span sums at backtest origin `at` (0 = the latest; `SpanCheck`): the `count` best
+ * candidates by the windows that end by that origin, their mean forecast from it, and the error model of
+ * those earlier windows, so neither the choice nor the spread has seen the days it is checked on.
+ */
+function honestSpanCheck(
+  scored: readonly { readonly windows: readonly BacktestWindow[] }[],
+  count: number,
+  at: number,
+): SpanCheck | undefined {
+  const latest = scored[0]?.windows[at];
+  if (!latest) return undefined;
+  const earlier = (w: readonly BacktestWindow[]) => w.filter((x) => x.end + x.actual.length <= latest.end);
+  const chosen = scored
+    .map((r) => ({ windows: r.windows, mse: scoreWindows(earlier(r.windows)).mse }))
+    .filter((r) => earlier(r.windows).length > 0)
+    .sort((a, b) => a.mse - b.mse)
+    .slice(0, count);
+  if (chosen.length === 0) return undefined;
+  const average = (k: number): BacktestWindow => {
+    const first = chosen[0]!.windows[k]!;
+    const forecast = new Float64Array(first.forecast.length);
+    for (const r of chosen)
+      r.windows[k]!.forecast.forEach((f, i) => (forecast[i] = forecast[i]! + f / chosen.length));
+    return { end: first.end, actual: first.actual, forecast };
+  };
+  const all = chosen[0]!.windows.map((_, k) => average(k));
+  const { dispersion, levelVariance } = estimateDispersion(earlier(all));
+  const head = all[at]!;
+  const spans = SPAN_CALIBRATION_RULES.spans
+    .filter((days) => days <= head.actual.length)
+    .map((days) => {
+      let mean = 0;
+      let actual = 0;
+      for (let i = 0; i < days; i++) {
+        mean += head.forecast[i]!;
+        actual += head.actual[i]!;
+      }
+      return { days, mean, actual };
+    })
+    .filter((s) => !Number.isNaN(s.actual));
+  return spans.length > 0 ? { dispersion, levelVariance, spans } : undefined;
 }

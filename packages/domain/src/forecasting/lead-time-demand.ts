@@ -1,5 +1,6 @@
 import { countQuantiles } from './count-quantiles';
 import { DEFAULT_QUANTILE_LEVELS } from './forecast-demand';
+import { calibratedSpan, spanBand } from './span-calibration';
 import type { DemandForecast } from './types';
 
 export interface LeadTimeOptions {
@@ -61,18 +62,18 @@ export function leadTimeDemandVariance(
     readonly calibration?: SpanCalibration;
   },
 ): number {
-  const { mean, days } = options;
   const calibration = options.calibration ?? SPAN_CALIBRATION;
-  const growth = Math.max(1, days / 7) ** (options.growth ?? calibration.growth);
-  const level = forecast.levelVariance * calibration.levelScale * growth;
-  return forecast.dispersion * mean + level * mean * mean;
+  return calibratedSpan(forecast, options, { ...calibration, growth: options.growth ?? calibration.growth })
+    .variance;
 }
 
 /**
  * Quantiles of total demand over a lead time. The sum S of daily means has variance
  * φ·S + v(d)·S² (`leadTimeDemandVariance`): the Poisson-like part adds up over days, while the
  * level error is shared by all days (fully autocorrelated) and grows with the span, so intervals
- * widen with the lead time faster than √days.
+ * widen with the lead time faster than √days. A forecast of a catalogue carries its calibration
+ * (`spanCalibration`, decision 36): the band of its rate moves the sum's mean and scales its level
+ * variance as the catalogue's honest backtests of span sums asked.
  */
 export function leadTimeDemandQuantiles(
   forecast: DemandForecast,
@@ -81,13 +82,9 @@ export function leadTimeDemandQuantiles(
   const levels =
     options.levels ??
     (forecast.quantiles.length > 0 ? forecast.quantiles.map((q) => q.level) : DEFAULT_QUANTILE_LEVELS);
-  const s = leadTimeDemandMean(forecast, options);
-  const days = Math.max(0, Math.floor(options.days));
-  const variance = leadTimeDemandVariance(forecast, {
-    mean: s,
-    days,
-    ...(options.growth !== undefined ? { growth: options.growth } : {}),
-  });
-  const q = countQuantiles(s, variance, levels);
+  const span = { mean: leadTimeDemandMean(forecast, options), days: Math.max(0, Math.floor(options.days)) };
+  const shape = { ...SPAN_CALIBRATION, growth: options.growth ?? SPAN_CALIBRATION.growth };
+  const { mean, variance } = calibratedSpan(forecast, span, shape, spanBand(forecast.spanCalibration, span));
+  const q = countQuantiles(mean, variance, levels);
   return levels.map((level, i) => ({ level, value: q[i]! }));
 }

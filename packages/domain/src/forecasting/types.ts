@@ -1,4 +1,5 @@
 /** Types shared by the forecasting engine (docs/forecasting.md). All series are daily unless stated. */
+import type { CatalogueSpanCalibration, SpanCheck } from './span-calibration';
 import type { YearlyRatios } from './yearly';
 
 /** Demand pattern class of Syntetos, Boylan & Croston (2005): ADI cut-off 1.32, CV² cut-off 0.49. */
@@ -118,6 +119,10 @@ export interface DemandForecast {
   readonly overrides?: readonly AppliedOverride[];
   /** The planned price changes it includes (`priceChangeNotes`, docs/forecasting.md Price response). */
   readonly priceChanges?: readonly PriceChangeNote[];
+  /** The honest checks of its span sums at its latest two backtest origins (`SpanCheck`, decision 36). */
+  readonly spanChecks?: readonly SpanCheck[];
+  /** The catalogue's calibration of span sums (`fitSpanCalibration`), used by `leadTimeDemandQuantiles`. */
+  readonly spanCalibration?: CatalogueSpanCalibration;
 }
 
 /** A planned price change a forecast includes, as its reader sees it (dates inclusive): said in the restock reasoning. */
