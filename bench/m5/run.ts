@@ -183,6 +183,8 @@ function accuracy(input: {
   origin: number;
   forecasts: Forecasts;
   sums: number[][][];
+  /** The sums as restock plans them today: without the catalogue's band calibration (decision 36). */
+  plannedSums: number[][][];
 }): Record<string, unknown> {
   const { sales, prices, origin, sums } = input;
   const series = input.forecasts.series;
@@ -224,6 +226,12 @@ function accuracy(input: {
     coverage90: +(inside / (n * HORIZON)).toFixed(4),
     quantile_coverage: coverage.daily,
     sum_quantile_coverage: coverage.sums,
+    sum_quantile_coverage_as_restock_plans: quantileCoverage({
+      actual,
+      levels: LEVELS,
+      forecasts: series,
+      sums: input.plannedSums,
+    }).sums,
     levels: round(model.levels),
     snaive_levels: round(naive.levels),
   };
@@ -291,7 +299,10 @@ async function main(): Promise<void> {
 
   const report: Record<string, unknown> = { origin, series: n, replicate };
   if (origin + HORIZON <= sales.days)
-    Object.assign(report, accuracy({ sales, prices, origin, forecasts, sums }));
+    Object.assign(
+      report,
+      accuracy({ sales, prices, origin, forecasts, sums, plannedSums: sumQuantiles(forecasts.series, null) }),
+    );
   report['price_check_max_abs_diff'] = await priceCheck(sales, prices);
   report['span_calibration'] = calibration?.map((c) => ({
     days: c.days,
