@@ -7,6 +7,7 @@ import { newAccount, uid } from '../support/factories';
 import { client } from '../support/http-client';
 import { localServer } from '../support/local-server';
 import { useOwnerApi } from '../support/owner-api';
+import { placeOrder } from '../support/seed';
 
 interface Received {
   headers: IncomingMessage['headers'];
@@ -114,15 +115,11 @@ describeEachBackend(
       hook.received.length = 0;
       const jobIds: (number | null)[] = [];
       for (let i = 0; i < 12; i++) {
-        expect(
-          (
-            await t.api.post('/api/v1/orders', {
-              channel: 'manual',
-              externalId: uid('o-'),
-              lines: [{ sku: A, quantity: 1 }],
-            })
-          ).status,
-        ).toBe(201);
+        await placeOrder(t.api, {
+          channel: 'manual',
+          externalId: uid('o-'),
+          lines: [{ sku: A, quantity: 1 }],
+        });
         jobIds.push(await t.sw.availabilityPush.enqueue(t.sw.jobs, t.owner.actor, 'other', 1_000_000));
       }
       // B moves and comes back: its available-to-sell did not change, so it is not sent.
