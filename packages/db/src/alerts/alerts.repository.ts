@@ -2,7 +2,7 @@ import type { Sql } from '../database';
 import type { Page } from '../pagination';
 import { decodeCursor, encodeCursor } from '../pagination';
 
-import type { AlertCondition, AlertParams, AlertSeverity, BillFacts } from '@stockwise/domain/alerts/rules';
+import type { AlertCondition, AlertSeverity, BillFacts } from '@stockwise/domain/alerts/rules';
 import { ALERT_SEVERITIES } from '@stockwise/domain/alerts/rules';
 
 export type { AlertCondition, AlertSeverity } from '@stockwise/domain/alerts/rules';
@@ -22,16 +22,14 @@ export interface AlertRecord extends Omit<AlertCondition, 'kind'> {
   notifiedAt: Date | null;
 }
 
-interface AlertRow {
+/** The columns named as the condition's fields, then the snake_case rest. */
+interface AlertRow extends Pick<
+  AlertCondition,
+  'severity' | 'sku' | 'location' | 'title' | 'params' | 'details'
+> {
   id: number;
   kind: string;
   dedupe_key: string;
-  severity: AlertSeverity;
-  sku: string | null;
-  location: string | null;
-  title: string;
-  params: AlertParams;
-  details: Record<string, unknown>;
   urgent_on: string | null;
   status: AlertStatus;
   snoozed_until: Date | null;

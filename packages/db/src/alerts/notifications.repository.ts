@@ -1,14 +1,17 @@
 import type { Sql } from '../database';
 
+/** The SMTP server alerts and reports are sent through (stored with the password sealed; delivered with it open). */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  from: string;
+}
+
 export interface NotificationSettingsRecord {
-  smtp: {
-    host: string;
-    port: number;
-    secure: boolean;
-    user: string | null;
-    password: string | null;
-    from: string;
-  } | null;
+  smtp: SmtpSettings | null;
   webhook: { url: string; secret: string } | null;
   alertRecipients: string[];
   updatedAt: Date | null;

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecastCatalogue, planCatalogue } from './catalogue';
 import type { CatalogueSeries } from './catalogue-factors';
-
-/** Deterministic pseudo-random Poisson draws (Knuth), so the test data are fixed. */
-function poisson(seed: number) {
-  let s = seed >>> 0;
-  const uniform = () => ((s = (s * 1664525 + 1013904223) >>> 0) + 0.5) / 2 ** 32;
-  return (mu: number) => {
-    const l = Math.exp(-mu);
-    let k = 0;
-    let p = uniform();
-    while (p > l) {
-      k++;
-      p *= uniform();
-    }
-    return k;
-  };
-}
+import { poissonSampler } from '../../test/support/random';
 
 const DAYS = 420;
 const HORIZON = 28;
@@ -27,7 +12,7 @@ const eventDay = (t: number) => t % 50 === 40;
 const events = Array.from({ length: DAYS + HORIZON }, (_, t) => (eventDay(t) ? 'Sale' : ''));
 
 function catalogue(count: number): CatalogueSeries[] {
-  const draw = poisson(7);
+  const draw = poissonSampler(7);
   return Array.from({ length: count }, (_, i) => {
     const level = 2 + (i % 5);
     const history = Float64Array.from({ length: DAYS }, (_, t) =>

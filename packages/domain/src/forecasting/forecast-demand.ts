@@ -21,7 +21,7 @@ export const DEFAULT_QUANTILE_LEVELS: readonly number[] = [0.5, 0.8, 0.9, 0.95, 
  * Default candidates. Given `yearly` ratios (a category with more than a year of history), each also
  * has a yearly twin, and the backtest chooses (docs/forecasting.md, "Yearly seasonality").
  */
-const DEFAULT_MODELS: readonly ModelName[] = [
+export const DEFAULT_MODELS: readonly ModelName[] = [
   'seasonal-naive',
   'ses',
   'holt-damped',

@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fitCandidate, withYearly } from './candidates';
 import { yearlyRatios } from './yearly';
+import { DEFAULT_MODELS } from './forecast-demand';
 import type { ModelName } from './types';
+import { lcgUniform } from '../../test/support/random';
 
-const MODELS: readonly ModelName[] = [
-  'seasonal-naive',
-  'ses',
-  'holt-damped',
-  'ses-weekly',
-  'holt-damped-weekly',
-  'croston',
-  'sba',
-  'tsb',
-];
+/** Every default candidate. */
+const MODELS = DEFAULT_MODELS;
 
 /** A fixed pseudo-random series with a weekly shape, a trend and zeros. */
 function series(length: number, seed: number): Float64Array {
-  let s = seed >>> 0;
-  const u = () => ((s = (s * 1664525 + 1013904223) >>> 0) + 0.5) / 2 ** 32;
+  const u = lcgUniform(seed);
   return Float64Array.from({ length }, (_, t) =>
     u() < 0.2 ? 0 : Math.round((3 + t / 200) * (1 + 0.4 * Math.sin((2 * Math.PI * t) / 7)) * 2 * u()),
   );

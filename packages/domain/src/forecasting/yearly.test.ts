@@ -3,6 +3,7 @@ import { forecastCatalogue } from './catalogue';
 import type { CatalogueSeries } from './catalogue-factors';
 import { forecastDemand } from './forecast-demand';
 import { gatedYearly, yearlyHolds, yearlyRatios, YEARLY_RULES } from './yearly';
+import { poissonSampler } from '../../test/support/random';
 
 const TAU = 2 * Math.PI;
 
@@ -11,22 +12,6 @@ const y1 = Float64Array.from({ length: 900 }, (_, t) => 10 + 5 * Math.sin((TAU *
 const y2 = Float64Array.from({ length: 900 }, (_, t) =>
   t % 50 === 0 ? NaN : 3 + 2 * Math.cos((TAU * t) / 364),
 );
-
-/** Deterministic Poisson draws (Knuth), so the data are fixed. */
-function poisson(seed: number): (mu: number) => number {
-  let s = seed >>> 0;
-  const uniform = () => ((s = (s * 1664525 + 1013904223) >>> 0) + 0.5) / 2 ** 32;
-  return (mu) => {
-    const l = Math.exp(-mu);
-    let k = 0;
-    let p = uniform();
-    while (p > l) {
-      k++;
-      p *= uniform();
-    }
-    return k;
-  };
-}
 
 describe('yearlyRatios', () => {
   it('matches the rule written out in base R (make-reference.R, yearly_ratio)', () => {
@@ -63,7 +48,7 @@ describe('yearlyRatios', () => {
   });
 
   it('never gives NaN or a non-positive ratio, whatever the data (zeros, gaps, spikes)', () => {
-    const draw = poisson(3);
+    const draw = poissonSampler(3);
     for (let seed = 0; seed < 8; seed++) {
       const ys = Array.from({ length: 3 }, (_, s) =>
         Float64Array.from({ length: 900 }, (_, t) =>
@@ -86,7 +71,7 @@ describe('yearlyRatios', () => {
   });
 
   it('is honest: data on or after an origin never change that origin’s ratios', () => {
-    const draw = poisson(9);
+    const draw = poissonSampler(9);
     const ys = Array.from({ length: 4 }, () =>
       Float64Array.from({ length: 900 }, (_, t) => draw(4 + 3 * Math.sin((TAU * t) / 364))),
     );
@@ -107,7 +92,7 @@ describe('yearlyRatios', () => {
 
 describe('yearlyHolds', () => {
   const seasonal = (flipLastYear: boolean) => {
-    const draw = poisson(21);
+    const draw = poissonSampler(21);
     return Array.from({ length: 6 }, () =>
       Float64Array.from({ length: 1000 }, (_, t) => {
         const sign = flipLastYear && t >= 900 ? -1 : 1;
@@ -132,7 +117,7 @@ describe('yearlyHolds', () => {
 
 describe('gatedYearly', () => {
   const backtest = { origins: 4, step: 14, horizon: 28 };
-  const draw = poisson(17);
+  const draw = poissonSampler(17);
   const ys = Array.from({ length: 8 }, () =>
     Float64Array.from({ length: 1000 }, (_, t) => draw(10 * (1 + 0.6 * Math.sin((TAU * t) / 364)))),
   );
@@ -181,7 +166,7 @@ describe('gatedYearly', () => {
 describe('yearly seasonality in the forecast', () => {
   /** A category of 30 SKUs whose demand swings ±60% over the year, with a weekly shape. */
   function catalogue(days: number): CatalogueSeries[] {
-    const draw = poisson(5);
+    const draw = poissonSampler(5);
     return Array.from({ length: 30 }, (_, i) => ({
       sku: `S${String(i)}`,
       category: 'garden',

@@ -104,24 +104,9 @@ describe("Amazon's 28-day floor from the low-inventory-level fee", () => {
     // Under the margin rule (a seller's setting) the same floor is kept.
     const set = recommendRestock(input({ forecast: flat(2), casePack: 1 }), { minCoverDaysAfterArrival: 28 });
     expect(set.reasoning.orderUpToBasis).toBe('min_cover');
-    expect(
-      lowInventoryFloorPays({
-        base: 30,
-        floor: 60,
-        demandOverLead: 20,
-        dailyDemand: 10,
-        holdingPerUnitDay: 0.2,
-      }),
-    ).toBe(false);
-    expect(
-      lowInventoryFloorPays({
-        base: 30,
-        floor: 60,
-        demandOverLead: 20,
-        dailyDemand: 10,
-        holdingPerUnitDay: 0.01,
-      }),
-    ).toBe(true);
+    const floor = { base: 30, floor: 60, demandOverLead: 20, dailyDemand: 10 };
+    expect(lowInventoryFloorPays({ ...floor, holdingPerUnitDay: 0.2 })).toBe(false);
+    expect(lowInventoryFloorPays({ ...floor, holdingPerUnitDay: 0.01 })).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ import {
 } from './economics';
 import type { PlanLocation, PlanProduct } from './plan-line';
 import { recommendLine } from './plan-line';
-import { flatForecast, restockInput } from './plan.fixture';
+import { MUG_PRODUCT, flatForecast, restockInput } from './plan.fixture';
 import { recommendRestock } from './restock';
 
 describe('economics', () => {
@@ -117,17 +117,8 @@ describe('economics', () => {
 
 const flat = flatForecast;
 
-const MUG: PlanProduct = {
-  id: 1,
-  sku: 'MUG',
-  price: 20,
-  unitCost: 5,
-  casePack: 1,
-  sizeTier: 'large_standard',
-  cubicFeet: 1,
-  weight: 16,
-  weightUnit: 'oz',
-};
+/** The fixture's mug at a cubic foot and a pound. */
+const MUG: PlanProduct = { ...MUG_PRODUCT, cubicFeet: 1, weight: 16, weightUnit: 'oz' };
 const FBA: PlanLocation = {
   id: 10,
   code: 'FBA1',

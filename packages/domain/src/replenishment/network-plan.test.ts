@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { US_2024_FEES } from '../fees/us-2024.fixture';
 import { binOverflows, capacityBins, fitToCapacity } from './capacity-fit';
 import type { NetworkPlanInput, SourcedForecast } from './network-plan';
 import {
@@ -10,7 +9,7 @@ import {
   supplierLeadTime,
 } from './network-plan';
 import type { PlanLocation, PlanProduct } from './plan-line';
-import { MUG_PRODUCT, flatForecast, planLocation } from './plan.fixture';
+import { ACME_SUPPLIER, MUG_PRODUCT, acmeSupply, flatForecast, planLocation } from './plan.fixture';
 import { compareByUrgency, planTotals } from './plan-summary';
 import { draftOrdersFromPlan } from './purchase-order-drafts';
 
@@ -21,14 +20,7 @@ const loc = planLocation;
 const FBA = loc(10, 'FBA1', 'amazon_fba');
 const FBA2 = loc(11, 'FBA2', 'amazon_fba');
 const HUB = loc(20, 'WH1', 'warehouse');
-const supplier = {
-  id: 5,
-  code: 'ACME',
-  productionDays: 20,
-  transitDays: 25,
-  groundDays: 5,
-  checkInDays: 5,
-};
+const supplier = ACME_SUPPLIER;
 
 function input(over: Partial<NetworkPlanInput<PlanProduct, PlanLocation>> = {}) {
   const stored = (perDay: number): SourcedForecast => ({ f: flat(perDay), source: 'stored' });
@@ -47,11 +39,7 @@ function input(over: Partial<NetworkPlanInput<PlanProduct, PlanLocation>> = {}) 
       ['1:10', stored(3)],
       ['1:11', stored(1)],
     ]),
-    terms: new Map([[1, { supplierId: 5, unitCost: 5, priceBreaks: [], moq: 0, casePack: 1 }]]),
-    suppliers: new Map([[5, supplier]]),
-    observedLeadDays: new Map<number, number[]>(),
-    settings: new Map(),
-    feeSchedules: { byMarketplace: new Map(), fallback: US_2024_FEES },
+    ...acmeSupply(),
     ...over,
   };
 }

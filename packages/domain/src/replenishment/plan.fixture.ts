@@ -1,5 +1,7 @@
 /** Inputs the planning tests share: a flat forecast, a product and locations (test data only). */
 import type { DemandForecast } from '../forecasting/types';
+import { US_2024_FEES } from '../fees/us-2024.fixture';
+import type { NetworkPlanInput } from './network-plan';
 import type { PlanLocation, PlanProduct } from './plan-line';
 import type { RestockInput } from './restock';
 
@@ -52,3 +54,28 @@ export const planLocation = (
   type: string,
   capacity: Record<string, number> = {},
 ): PlanLocation => ({ id, code, type, marketplace: 'US', capacityCubicFeet: capacity });
+
+/** Acme: 20 days of production, 25 in transit, 5 on the ground and 5 to check in (55 stated). */
+export const ACME_SUPPLIER = {
+  id: 5,
+  code: 'ACME',
+  productionDays: 20,
+  transitDays: 25,
+  groundDays: 5,
+  checkInDays: 5,
+};
+
+/**
+ * The supply side of a network plan's input for product 1 bought from `ACME_SUPPLIER` at $5 (no MOQ,
+ * cases of 1): no observed lead times, no seller settings, the 2024 US fees.
+ */
+export const acmeSupply = (): Pick<
+  NetworkPlanInput<PlanProduct, PlanLocation>,
+  'terms' | 'suppliers' | 'observedLeadDays' | 'settings' | 'feeSchedules'
+> => ({
+  terms: new Map([[1, { supplierId: 5, unitCost: 5, priceBreaks: [], moq: 0, casePack: 1 }]]),
+  suppliers: new Map([[5, ACME_SUPPLIER]]),
+  observedLeadDays: new Map<number, number[]>(),
+  settings: new Map(),
+  feeSchedules: { byMarketplace: new Map(), fallback: US_2024_FEES },
+});

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { US_2024_FEES } from '../fees/us-2024.fixture';
 import { capacityBins, fitToCapacity } from './capacity-fit';
 import { overflowToHub } from './capacity-overflow';
 import type { NetworkPlanInput, SourcedForecast } from './network-plan';
 import { planNetwork, resolveSupplyMode } from './network-plan';
 import { applyHolds, explainHeldBack } from './plan-holds';
 import type { PlanLine, PlanLocation, PlanProduct } from './plan-line';
-import { MUG_PRODUCT, flatForecast, planLocation } from './plan.fixture';
+import { MUG_PRODUCT, acmeSupply, flatForecast, planLocation } from './plan.fixture';
 import { planningPosition } from './position';
 
 const flat = flatForecast;
@@ -17,7 +16,6 @@ const loc = planLocation;
 const FBA = loc(10, 'FBA1', 'amazon_fba');
 const HUB = loc(20, 'WH1', 'warehouse');
 const TPL = loc(30, '3PL1', '3pl');
-const supplier = { id: 5, code: 'ACME', productionDays: 20, transitDays: 25, groundDays: 5, checkInDays: 5 };
 
 function input(over: Partial<NetworkPlanInput<PlanProduct, PlanLocation>> = {}) {
   return {
@@ -31,11 +29,7 @@ function input(over: Partial<NetworkPlanInput<PlanProduct, PlanLocation>> = {}) 
       ['1:20', { onHand: 50, reserved: 10, inbound: 0 }],
     ]),
     forecasts: new Map([['1:10', stored(3)]]),
-    terms: new Map([[1, { supplierId: 5, unitCost: 5, priceBreaks: [], moq: 0, casePack: 1 }]]),
-    suppliers: new Map([[5, supplier]]),
-    observedLeadDays: new Map<number, number[]>(),
-    settings: new Map(),
-    feeSchedules: { byMarketplace: new Map(), fallback: US_2024_FEES },
+    ...acmeSupply(),
     ...over,
   };
 }

@@ -2,14 +2,9 @@ import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { guardedFetch, resolvePublicAddress } from './outbound-url';
 
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  user: string | null;
-  password: string | null;
-  from: string;
-}
+import type { SmtpSettings } from '@stockwise/db/alerts/notifications.repository';
+
+export type { SmtpSettings };
 
 export const SIGNATURE_HEADER = 'X-Stockwise-Signature';
 export const TIMESTAMP_HEADER = 'X-Stockwise-Timestamp';

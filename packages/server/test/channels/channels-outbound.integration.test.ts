@@ -7,6 +7,7 @@ import { newAccount, uid } from '../support/factories';
 import { client } from '../support/http-client';
 import { localServer } from '../support/local-server';
 import { useOwnerApi } from '../support/owner-api';
+import { placeOrder } from '../support/seed';
 
 interface Received {
   headers: IncomingMessage['headers'];
@@ -44,6 +45,15 @@ describeEachBackend(
     let hook: Awaited<ReturnType<typeof receiver>>;
     let answer = 200;
     const [A, B, C] = [uid('OUT-A-'), uid('OUT-B-'), uid('OUT-C-')];
+
+    /** The account's availability-push jobs, finished or not. */
+    const pushJobs = async () => {
+      const [row] = await t.sw.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND kind = $2`,
+        [t.owner.actor.accountId, AVAILABILITY_PUSH],
+      );
+      return row!.n;
+    };
 
     /** Runs queued jobs until none is ready. */
     const drain = async () => {
@@ -114,15 +124,11 @@ describeEachBackend(
       hook.received.length = 0;
       const jobIds: (number | null)[] = [];
       for (let i = 0; i < 12; i++) {
-        expect(
-          (
-            await t.api.post('/api/v1/orders', {
-              channel: 'manual',
-              externalId: uid('o-'),
-              lines: [{ sku: A, quantity: 1 }],
-            })
-          ).status,
-        ).toBe(201);
+        await placeOrder(t.api, {
+          channel: 'manual',
+          externalId: uid('o-'),
+          lines: [{ sku: A, quantity: 1 }],
+        });
         jobIds.push(await t.sw.availabilityPush.enqueue(t.sw.jobs, t.owner.actor, 'other', 1_000_000));
       }
       // B moves and comes back: its available-to-sell did not change, so it is not sent.
@@ -147,11 +153,7 @@ describeEachBackend(
       expect(itemsOf(hook.received[0]!)).toEqual([
         { sku: A, availableToSell: 33, available: 38, onHand: 50, reserved: 12, previous: 45 },
       ]);
-      const jobs = await t.sw.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND kind = $2`,
-        [t.owner.actor.accountId, AVAILABILITY_PUSH],
-      );
-      expect(jobs[0]!.n).toBe(2);
+      expect(await pushJobs()).toBe(2);
     });
 
     it('the scheduler queues a delivery only for channels with movements past their cursor', async () => {
@@ -169,11 +171,7 @@ describeEachBackend(
         [t.owner.actor.accountId, AVAILABILITY_PUSH],
       );
       await t.sw.availabilityPush.enqueueDue(t.sw.jobs, t.sw.auth, 2_100_000_000_000);
-      const left = await t.sw.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM jobs WHERE account_id = $1 AND kind = $2`,
-        [t.owner.actor.accountId, AVAILABILITY_PUSH],
-      );
-      expect(left[0]!.n).toBe(0);
+      expect(await pushJobs()).toBe(0);
     });
 
     it('a failing receiver backs off (cursor kept, retry later); the next delivery carries everything it missed', async () => {

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { NetworkPlanLine } from '../../src/replenishment/planning.service';
 import { describeEachBackend } from '../support/backends';
 import { dateAt } from '../support/days';
-import { useDemoSeller } from '../support/demo-seller';
+import { demoProducts, useDemoSeller } from '../support/demo-seller';
 import { client } from '../support/http-client';
 
 /** Event days: horizon days 10–16 (index 0 is today). */
@@ -15,12 +15,8 @@ describeEachBackend('A seller event makes stale only the forecasts in its scope'
   let other: string;
 
   beforeAll(async () => {
-    const products = await seller.sw.catalog.listProducts(seller.actor, {
-      limit: 100,
-      sort: 'sku',
-      order: 'asc',
-    });
-    const categories = [...new Set(products.items.map((p) => p.category ?? ''))].filter((c) => c !== '');
+    const products = await demoProducts(seller);
+    const categories = [...new Set(products.map((p) => p.category ?? ''))].filter((c) => c !== '');
     expect(categories.length).toBeGreaterThan(1);
     [category = '', other = ''] = categories;
     await seller.sw.forecasts.run(seller.actor, {});

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { todayUtc, type ForecastPoint as Point } from '../../src/forecasting/forecast.service';
 import { describeEachBackend } from '../support/backends';
-import { useDemoSeller } from '../support/demo-seller';
+import { demoProducts, useDemoSeller } from '../support/demo-seller';
 import { client } from '../support/http-client';
 
 const day = (offset: number) => isoDate(parseIsoDate(todayUtc()) + offset);
@@ -13,13 +13,9 @@ describeEachBackend('Seller events and the forecast', (backend) => {
   let category: string;
 
   beforeAll(async () => {
-    const products = await seller.sw.catalog.listProducts(seller.actor, {
-      limit: 10,
-      sort: 'sku',
-      order: 'asc',
-    });
-    sku = products.items[0]!.sku;
-    category = products.items[0]!.category ?? '';
+    const [first] = await demoProducts(seller, 10);
+    sku = first!.sku;
+    category = first!.category ?? '';
   }, 180_000);
 
   it('creates, lists, replaces and deletes events; bad input is a 400 naming the field and stores nothing', async () => {

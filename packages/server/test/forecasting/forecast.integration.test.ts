@@ -3,7 +3,7 @@ import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { accuracyPeriod } from '@stockwise/domain/forecasting/accuracy';
 import { todayUtc, type ForecastPoint as Point } from '../../src/forecasting/forecast.service';
 import { describeEachBackend } from '../support/backends';
-import { useDemoSeller } from '../support/demo-seller';
+import { demoProducts, useDemoSeller } from '../support/demo-seller';
 import { client } from '../support/http-client';
 
 describeEachBackend('Forecasts on the demo seller', (backend) => {
@@ -11,9 +11,7 @@ describeEachBackend('Forecasts on the demo seller', (backend) => {
   let skus: string[];
 
   beforeAll(async () => {
-    skus = (
-      await seller.sw.catalog.listProducts(seller.actor, { limit: 100, sort: 'sku', order: 'asc' })
-    ).items.map((p) => p.sku);
+    skus = (await demoProducts(seller)).map((p) => p.sku);
   }, 180_000);
 
   it('runs as a background job that reports progress and stores a forecast per SKU × location and per SKU', async () => {

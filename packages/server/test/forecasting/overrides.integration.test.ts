@@ -1,10 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
 import { dateAt } from '../support/days';
-import { productInput } from '../support/factories';
-import { client } from '../support/http-client';
 import type { RestockItem } from '../replenishment/sales-history';
-import { seedHistory } from '../replenishment/sales-history';
+import { restockLine, seedFbaMugs } from '../replenishment/sales-history';
 import { useOwnerApi } from '../support/owner-api';
 
 interface Restock extends RestockItem {
@@ -15,21 +13,10 @@ describeEachBackend('Forecast overrides', (backend) => {
   const t = useOwnerApi(backend);
 
   beforeAll(async () => {
-    const fba = { code: 'FBA1', name: 'Amazon US', type: 'amazon_fba', marketplace: 'US' };
-    expect((await t.api.post('/api/v1/locations', fba)).status).toBe(201);
-    for (const sku of ['MUG-A', 'MUG-B'])
-      expect(
-        (await t.api.post('/api/v1/products', productInput({ sku, category: 'Mugs', price: 20 }))).status,
-      ).toBe(201);
-    await seedHistory(t.sw, t.owner, { sku: 'MUG-A', location: 'FBA1', received: 400, perDay: 3 });
-    await seedHistory(t.sw, t.owner, { sku: 'MUG-B', location: 'FBA1', received: 200, perDay: 3 });
+    await seedFbaMugs(t, { 'MUG-A': 400, 'MUG-B': 200 });
   }, 120_000);
 
-  const restockOf = async (sku: string): Promise<Restock> => {
-    const res = await client(t.app, t.owner.token).get('/api/v1/restock');
-    expect(res.status).toBe(200);
-    return (res.body.items as unknown as Restock[]).find((i) => i.sku === sku)!;
-  };
+  const restockOf = (sku: string) => restockLine<Restock>(t, sku);
 
   it('a SKU override changes its restock quantity and the reasoning says so; removing it restores the plan', async () => {
     const before = await restockOf('MUG-A');

@@ -3,7 +3,7 @@ import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { PRICE_RESPONSE_RULES } from '@stockwise/domain/forecasting/price-response';
 import { todayUtc, type ForecastPoint as Point } from '../../src/forecasting/forecast.service';
 import { describeEachBackend } from '../support/backends';
-import { useDemoSeller } from '../support/demo-seller';
+import { demoProducts, useDemoSeller } from '../support/demo-seller';
 import { client } from '../support/http-client';
 
 const day = (offset: number) => isoDate(parseIsoDate(todayUtc()) + offset);
@@ -23,13 +23,9 @@ describeEachBackend('Planned price changes in the forecast', (backend) => {
   let other: string;
 
   beforeAll(async () => {
-    const products = await seller.sw.catalog.listProducts(seller.actor, {
-      limit: 10,
-      sort: 'sku',
-      order: 'asc',
-    });
-    sku = products.items[0]!.sku;
-    other = products.items[1]!.sku;
+    const [first, second] = await demoProducts(seller, 10);
+    sku = first!.sku;
+    other = second!.sku;
   }, 180_000);
 
   it('a planned 20% cut raises the forecast over its days by 0.8^elasticity of the SKU, and says so', async () => {

@@ -7,7 +7,7 @@ import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend } from '../support/backends';
 import { newAccount, newGtin13 } from '../support/factories';
 import { client } from '../support/http-client';
-import { FBA_US, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { FBA_US, WAREHOUSE, placeOrder, seedLocations, uploadImport } from '../support/seed';
 import { useOwnerApi } from '../support/owner-api';
 
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', path), 'utf8');
@@ -52,15 +52,11 @@ describeEachBackend(
       }
       await t.api.post('/api/v1/movements', { type: 'receipt', sku: 'CAP-1', location: 'WH', quantity: 10 });
       // Open orders hold 6 caps reserved at WH.
-      expect(
-        (
-          await t.api.post('/api/v1/orders', {
-            channel: 'manual',
-            externalId: 'HOLD-1',
-            lines: [{ sku: 'CAP-1', quantity: 6 }],
-          })
-        ).status,
-      ).toBe(201);
+      await placeOrder(t.api, {
+        channel: 'manual',
+        externalId: 'HOLD-1',
+        lines: [{ sku: 'CAP-1', quantity: 6 }],
+      });
     });
 
     it('a stock count below what open orders reserve: refused whole by default (409, line named); skipped with skipInvalid', async () => {
@@ -203,15 +199,11 @@ describeEachBackend(
         quantity: 3,
       });
       await t.api.post('/api/v1/channels', { type: 'amazon', location: 'FBA-US' });
-      expect(
-        (
-          await t.api.post('/api/v1/orders', {
-            channel: 'amazon',
-            externalId: '113-0000000-0000001',
-            lines: [{ sku: 'TEE-S', quantity: 3 }],
-          })
-        ).status,
-      ).toBe(201);
+      await placeOrder(t.api, {
+        channel: 'amazon',
+        externalId: '113-0000000-0000001',
+        lines: [{ sku: 'TEE-S', quantity: 3 }],
+      });
 
       const report = fixture('amazon/fba-inventory-planning.txt');
       const before = await snapshot(t.sw, t.owner.actor.accountId);

@@ -14,7 +14,7 @@ import { dayAt } from '../support/days';
 import type { TestAccount } from '../support/factories';
 import { newAccount, productInput } from '../support/factories';
 import { client } from '../support/http-client';
-import { FBA_US, seedLocations, WAREHOUSE } from '../support/seed';
+import { FBA_US, WAREHOUSE, placeOrder, seedLocations } from '../support/seed';
 
 /** The per-order path the set-based one must equal: each order through ingest and ship, one by one. */
 const oneByOne: ImportApplier = (ctx) => replayOrders(ctx, ordersFileOrder);
@@ -56,15 +56,11 @@ async function seller(sw: Stockwise, app: Parameters<typeof client>[0]): Promise
       (await api.post('/api/v1/movements', { type: 'receipt', sku, location, quantity, unitCost })).status,
     ).toBe(201);
   // An order the file names again: it exists before the import.
-  expect(
-    (
-      await api.post('/api/v1/orders', {
-        channel: 'manual',
-        externalId: 'M-EX',
-        lines: [{ sku: 'MX-A', quantity: 1 }],
-      })
-    ).status,
-  ).toBe(201);
+  await placeOrder(api, {
+    channel: 'manual',
+    externalId: 'M-EX',
+    lines: [{ sku: 'MX-A', quantity: 1 }],
+  });
   return owner;
 }
 

@@ -25,6 +25,29 @@ describeEachBackend('Planning warm-up', (backend) => {
     return { actor, sku };
   }
 
+  /**
+   * Starts a worker with only the warm-up's schedule (the real one's forecast run would change the
+   * version after it); the returned function stops it.
+   */
+  function startWarmUp(): () => Promise<void> {
+    const sw = ctx.sw;
+    const abort = new AbortController();
+    const jobs = new JobsService(sw.tx);
+    keepPlanningWarm(jobs, { db: sw.db, auth: sw.auth, tx: sw.tx, planning: sw.planning });
+    const worker = jobs.work({ signal: abort.signal, pollMs: 50 });
+    return async () => {
+      abort.abort();
+      await worker;
+    };
+  }
+
+  /** Lets the warm-up worker run for three seconds. */
+  async function warmUpFor3s(): Promise<void> {
+    const stop = startWarmUp();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await stop();
+  }
+
   it.runIf(backend.name === 'pglite')(
     'the worker computes the position and plan the first request reads',
     async () => {
@@ -32,14 +55,7 @@ describeEachBackend('Planning warm-up', (backend) => {
       const { actor, sku } = await stockedAccount(3);
       const position = vi.spyOn(PlanningService.prototype, 'position');
       const plan = vi.spyOn(PlanningService.prototype, 'plan');
-      const abort = new AbortController();
-      // A worker with only this schedule (the real one's forecast run would change the version after it).
-      const jobs = new JobsService(sw.tx);
-      keepPlanningWarm(jobs, { db: sw.db, auth: sw.auth, tx: sw.tx, planning: sw.planning });
-      const worker = jobs.work({ signal: abort.signal, pollMs: 50 });
-      await new Promise((resolve) => setTimeout(resolve, 3000));
-      abort.abort();
-      await worker;
+      await warmUpFor3s();
       const computed = { position: position.mock.calls.length, plan: plan.mock.calls.length };
       expect(computed.position).toBeGreaterThan(0);
       expect(computed.plan).toBeGreaterThan(0);
@@ -59,13 +75,7 @@ describeEachBackend('Planning warm-up', (backend) => {
       const sw = ctx.sw;
       const { actor } = await stockedAccount(4);
       const clearance = vi.spyOn(PlanningService.prototype, 'clearance');
-      const abort = new AbortController();
-      const jobs = new JobsService(sw.tx);
-      keepPlanningWarm(jobs, { db: sw.db, auth: sw.auth, tx: sw.tx, planning: sw.planning });
-      const worker = jobs.work({ signal: abort.signal, pollMs: 50 });
-      await new Promise((resolve) => setTimeout(resolve, 3000));
-      abort.abort();
-      await worker;
+      await warmUpFor3s();
       const mine = () => clearance.mock.calls.filter(([a]) => a.accountId === actor.accountId).length;
       expect(mine()).toBe(1);
       const page = await sw.reports.page(actor, 'excess', { params: sw.reports.params({}), limit: 100 });
@@ -93,10 +103,7 @@ describeEachBackend('Planning warm-up', (backend) => {
         await released;
         return compute(who, q);
       });
-      const abort = new AbortController();
-      const jobs = new JobsService(sw.tx);
-      keepPlanningWarm(jobs, { db: sw.db, auth: sw.auth, tx: sw.tx, planning: sw.planning });
-      const worker = jobs.work({ signal: abort.signal, pollMs: 50 });
+      const stopWarmUp = startWarmUp();
       try {
         await warmUpStarted;
         const summary = sw.inventory.summary(actor);
@@ -107,8 +114,7 @@ describeEachBackend('Planning warm-up', (backend) => {
         expect(position.mock.calls.filter(([a]) => a.accountId === actor.accountId)).toHaveLength(1);
       } finally {
         release();
-        abort.abort();
-        await worker;
+        await stopWarmUp();
         vi.restoreAllMocks();
       }
     },

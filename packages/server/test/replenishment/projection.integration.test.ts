@@ -5,6 +5,7 @@ import { describeEachBackend } from '../support/backends';
 import { seedHistory } from './sales-history';
 import { plannedProduct } from '../support/factories';
 import { useOwnerApi } from '../support/owner-api';
+import { preferredSupplier } from '../support/restock-setup';
 
 interface Projection {
   sku: string;
@@ -39,18 +40,8 @@ describeEachBackend('Stock projection (GET /restock/projection/{sku})', (backend
         ).status,
       ).toBe(201);
     await t.api.post('/api/v1/products', plannedProduct(SKU, { title: 'Mug' }));
-    expect(
-      (
-        await t.api.post('/api/v1/suppliers', {
-          code: 'ACME',
-          name: 'Acme',
-          leadTime: { productionDays: 20, transitDays: 5, groundDays: 3, checkInDays: 2 },
-        })
-      ).status,
-    ).toBe(201);
-    await t.api.call('PUT', `/api/v1/suppliers/ACME/products/${SKU}`, {
-      body: { unitCost: 4, casePack: 1, moq: 0, preferred: true },
-    });
+    const leadTime = { productionDays: 20, transitDays: 5, groundDays: 3, checkInDays: 2 };
+    await preferredSupplier(t, { code: 'ACME', name: 'Acme', leadTime }, SKU);
     // 2 a day for 60 days from 200 received: 80 left, about 40 days of supply.
     await seedHistory(t.sw, t.owner, { sku: SKU, location: 'FBA1', received: 200, perDay: 2 });
   }, 120_000);

@@ -5,6 +5,7 @@ import { describeEachBackend } from '../support/backends';
 import { seedHistory } from './sales-history';
 import { plannedProduct } from '../support/factories';
 import { useOwnerApi } from '../support/owner-api';
+import { preferredSupplier } from '../support/restock-setup';
 
 /** Calendar months (1–12) of the 90 storage days from `fromDay` days after today (docs/formulas.md Restock). */
 function windowMonths(fromDay: number): Set<number> {
@@ -38,18 +39,8 @@ describeEachBackend('Restock: economics read the seller fee table', (backend) =>
         plannedProduct(p.sku, { length: 12, width: 12, height: 12, weight: 2 }),
       );
       const production = p.days - 10;
-      expect(
-        (
-          await t.api.post('/api/v1/suppliers', {
-            code: p.supplier,
-            name: p.supplier,
-            leadTime: { productionDays: production, transitDays: 5, groundDays: 3, checkInDays: 2 },
-          })
-        ).status,
-      ).toBe(201);
-      await t.api.call('PUT', `/api/v1/suppliers/${p.supplier}/products/${p.sku}`, {
-        body: { unitCost: 4, casePack: 1, moq: 0, preferred: true },
-      });
+      const leadTime = { productionDays: production, transitDays: 5, groundDays: 3, checkInDays: 2 };
+      await preferredSupplier(t, { code: p.supplier, leadTime }, p.sku);
       await seedHistory(t.sw, t.owner, { sku: p.sku, location: 'FBA1', received: 200, perDay: 2 });
     }
   }, 120_000);

@@ -1,11 +1,12 @@
 import { bulkInsertPurchaseOrders } from '@stockwise/db/replenishment/purchase-orders.repository';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
-import { dateAt, dayAt } from '../support/days';
+import { dateAt } from '../support/days';
 import { observedLeadTimesByRoute } from '../../src/replenishment/suppliers.service';
 import { seedHistory } from './sales-history';
 import { plannedProduct } from '../support/factories';
 import { useOwnerApi } from '../support/owner-api';
+import { idOf, preferredSupplier, receivedOrder, STATED_20_DAYS } from '../support/restock-setup';
 
 interface Item {
   sku: string;
@@ -31,53 +32,21 @@ describeEachBackend("Restock: planned on the supplier's receipts", (backend) => 
       ['NONE-1', 'NONE'],
     ] as const) {
       await t.api.post('/api/v1/products', plannedProduct(sku, { title: sku }));
-      expect(
-        (
-          await t.api.post('/api/v1/suppliers', {
-            code: supplier,
-            name: supplier,
-            leadTime: { productionDays: 10, transitDays: 10, groundDays: 0, checkInDays: 0 },
-          })
-        ).status,
-      ).toBe(201);
-      await t.api.call('PUT', `/api/v1/suppliers/${supplier}/products/${sku}`, {
-        body: { unitCost: 4, casePack: 1, moq: 0, preferred: true },
-      });
+      await preferredSupplier(t, { code: supplier, leadTime: STATED_20_DAYS }, sku);
       await seedHistory(t.sw, t.owner, { sku, location: 'WH1', received: 120, perDay: 2 });
     }
-    const id = async (table: string, code: string, column = 'code') =>
-      (
-        await t.sw.db.query<{ id: number }>(
-          `SELECT id FROM ${table} WHERE account_id = $1 AND ${column} = $2`,
-          [t.owner.actor.accountId, code],
-        )
-      )[0]!.id;
-    const supplierId = await id('suppliers', 'RCPT');
-    const productId = await id('products', 'RCPT-1', 'sku');
-    const locationId = await id('locations', 'WH1');
+    const ids = {
+      supplierId: await idOf(t, 'suppliers', 'RCPT'),
+      productId: await idOf(t, 'products', 'RCPT-1', 'sku'),
+      locationId: await idOf(t, 'locations', 'WH1'),
+    };
     // Ten received orders: five took 10 days, five 30 (with the stated 20 as three receipts, mean 20).
     await bulkInsertPurchaseOrders(
       t.sw.db,
       t.owner.actor.accountId,
-      Array.from({ length: 10 }, (_, n) => {
-        const days = n % 2 === 0 ? 10 : 30;
-        return {
-          number: `RC-${n}`,
-          supplierId,
-          locationId,
-          source: 'manual' as const,
-          currency: 'USD',
-          paymentTermsDays: 0,
-          freightCost: 0,
-          expectedOn: null,
-          notes: null,
-          status: 'received' as const,
-          sentAt: dayAt(-200 - n * 5),
-          firstReceivedAt: dayAt(-200 - n * 5 + days),
-          receivedAt: dayAt(-200 - n * 5 + days),
-          lines: [{ productId, quantity: 10, unitCost: 4, receivedQuantity: 10 }],
-        };
-      }),
+      Array.from({ length: 10 }, (_, n) =>
+        receivedOrder(ids, `RC-${n}`, { sentOffset: -200 - n * 5, days: n % 2 === 0 ? 10 : 30 }),
+      ),
     );
   }, 120_000);
 

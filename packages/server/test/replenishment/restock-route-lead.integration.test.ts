@@ -1,10 +1,10 @@
 import { bulkInsertPurchaseOrders } from '@stockwise/db/replenishment/purchase-orders.repository';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
-import { dayAt } from '../support/days';
 import { seedHistory } from './sales-history';
 import { plannedProduct } from '../support/factories';
 import { useOwnerApi } from '../support/owner-api';
+import { idOf, preferredSupplier, receivedOrder, STATED_20_DAYS } from '../support/restock-setup';
 
 interface RouteItem {
   location: string;
@@ -21,47 +21,17 @@ describeEachBackend('Restock: lead time per supplier × route', (backend) => {
         201,
       );
     await t.api.post('/api/v1/products', plannedProduct('ROUTE-1', { title: 'Route' }));
-    // Stated 20 days.
-    expect(
-      (
-        await t.api.post('/api/v1/suppliers', {
-          code: 'ROUTE',
-          name: 'Route',
-          leadTime: { productionDays: 10, transitDays: 10, groundDays: 0, checkInDays: 0 },
-        })
-      ).status,
-    ).toBe(201);
-    await t.api.call('PUT', '/api/v1/suppliers/ROUTE/products/ROUTE-1', {
-      body: { unitCost: 4, casePack: 1, moq: 0, preferred: true },
-    });
+    await preferredSupplier(t, { code: 'ROUTE', name: 'Route', leadTime: STATED_20_DAYS }, 'ROUTE-1');
     for (const location of ['WH1', 'WH2', 'WH3'])
       await seedHistory(t.sw, t.owner, { sku: 'ROUTE-1', location, received: 120, perDay: 2 });
-    const id = async (table: string, code: string, column = 'code') =>
-      (
-        await t.sw.db.query<{ id: number }>(
-          `SELECT id FROM ${table} WHERE account_id = $1 AND ${column} = $2`,
-          [t.owner.actor.accountId, code],
-        )
-      )[0]!.id;
-    const supplierId = await id('suppliers', 'ROUTE');
-    const productId = await id('products', 'ROUTE-1', 'sku');
+    const supplierId = await idOf(t, 'suppliers', 'ROUTE');
+    const productId = await idOf(t, 'products', 'ROUTE-1', 'sku');
     // Three orders to WH2 took 40 days, one to WH1 took 20; none went to WH3.
-    const order = async (n: number, location: string, days: number) => ({
-      number: `RT-${n}`,
-      supplierId,
-      locationId: await id('locations', location),
-      source: 'manual' as const,
-      currency: 'USD',
-      paymentTermsDays: 0,
-      freightCost: 0,
-      expectedOn: null,
-      notes: null,
-      status: 'received' as const,
-      sentAt: dayAt(-100 - n),
-      firstReceivedAt: dayAt(-100 - n + days),
-      receivedAt: dayAt(-100 - n + days),
-      lines: [{ productId, quantity: 10, unitCost: 4, receivedQuantity: 10 }],
-    });
+    const order = async (n: number, location: string, days: number) =>
+      receivedOrder({ supplierId, productId, locationId: await idOf(t, 'locations', location) }, `RT-${n}`, {
+        sentOffset: -100 - n,
+        days,
+      });
     await bulkInsertPurchaseOrders(t.sw.db, t.owner.actor.accountId, [
       await order(1, 'WH2', 40),
       await order(2, 'WH2', 40),

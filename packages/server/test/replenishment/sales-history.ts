@@ -1,8 +1,10 @@
 /** Shared by the replenishment integration tests: a steady sales history in the ledger, and a restock line as the API returns it. */
+import { expect } from 'vitest';
 import type { LedgerEntry } from '../../src/ledger/ledger.service';
 import type { Stockwise } from '../../src/stockwise';
 import { dayAt } from '../support/days';
-import type { TestAccount } from '../support/factories';
+import { productInput, type TestAccount } from '../support/factories';
+import type { OwnerApi } from '../support/owner-api';
 
 export interface RestockItem {
   sku: string;
@@ -51,4 +53,26 @@ export async function seedHistory(
     });
   }
   await sw.ledger.post(account.actor, entries);
+}
+
+/**
+ * An Amazon US location FBA1 and, for each SKU, a $20 mug (category Mugs) with `received` units there
+ * and 3 sold a day (`seedHistory`).
+ */
+export async function seedFbaMugs(t: OwnerApi, received: Record<string, number>): Promise<void> {
+  const fba = { code: 'FBA1', name: 'Amazon US', type: 'amazon_fba', marketplace: 'US' };
+  expect((await t.api.post('/api/v1/locations', fba)).status).toBe(201);
+  for (const sku of Object.keys(received)) {
+    const product = productInput({ sku, category: 'Mugs', price: 20 });
+    expect((await t.api.post('/api/v1/products', product)).status).toBe(201);
+  }
+  for (const [sku, units] of Object.entries(received))
+    await seedHistory(t.sw, t.owner, { sku, location: 'FBA1', received: units, perDay: 3 });
+}
+
+/** A SKU's line of GET /restock (its type says which reasoning fields the suite reads). */
+export async function restockLine<T extends RestockItem>(t: OwnerApi, sku: string): Promise<T> {
+  const res = await t.api.get('/api/v1/restock');
+  expect(res.status).toBe(200);
+  return (res.body.items as unknown as T[]).find((i) => i.sku === sku)!;
 }

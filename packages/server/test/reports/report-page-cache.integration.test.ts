@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { SETTLEMENT_OPTIONAL, SETTLEMENT_REQUIRED } from '@stockwise/domain/imports/settlement';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { dateAt } from '../support/days';
 import { uploadImport } from '../support/seed';
@@ -6,23 +7,8 @@ import { twoNetworkSeller } from '../support/two-network-seller';
 
 type Row = Record<string, number | string | null>;
 
-/** Amazon's flat-file V2 settlement columns this test fills (the importer reads columns by name). */
-const HEADER = [
-  'settlement-id',
-  'settlement-start-date',
-  'settlement-end-date',
-  'deposit-date',
-  'total-amount',
-  'currency',
-  'transaction-type',
-  'order-id',
-  'amount-type',
-  'amount-description',
-  'amount',
-  'posted-date',
-  'sku',
-  'quantity-purchased',
-];
+/** The settlement columns the importer reads (by name, so their order is free). */
+const HEADER: readonly string[] = [...SETTLEMENT_REQUIRED, ...SETTLEMENT_OPTIONAL];
 
 /** A USD settlement with one commission of `amount` on MUG, posted yesterday. */
 function settlement(id: string, amount: string): string {

@@ -47,3 +47,11 @@ export function useDemoSeller(
     },
   };
 }
+
+export type DemoSeller = ReturnType<typeof useDemoSeller>;
+
+/** The demo seller's first `limit` products, in SKU order. */
+export async function demoProducts(seller: DemoSeller, limit = 100) {
+  const page = await seller.sw.catalog.listProducts(seller.actor, { limit, sort: 'sku', order: 'asc' });
+  return page.items;
+}

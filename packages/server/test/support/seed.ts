@@ -21,6 +21,14 @@ export async function receive(api: Api, sku: string, location: string, quantity:
   );
 }
 
+/** Places an order through the API (POST /orders), expecting 201: stock a test needs reserved or sold. */
+export async function placeOrder(
+  api: Api,
+  order: { channel: string; externalId: string; lines: { sku: string; quantity: number }[] },
+): Promise<void> {
+  expect((await api.post('/api/v1/orders', order)).status).toBe(201);
+}
+
 /** Uploads a file to POST /imports/{kind} as the browser would (CSV, or TSV for Amazon reports). */
 export function uploadImport(api: Api, kind: string, body: string, query = '') {
   return api.call('POST', `/api/v1/imports/${kind}${query}`, {

@@ -3,6 +3,7 @@ import { forecastCatalogue } from '../catalogue';
 import type { CatalogueSeries } from '../catalogue-factors';
 import { catalogueGbtForecast, fitCatalogueGbt } from './catalogue-gbt';
 import { GBT_FEATURES, featureContext, rowFeatures } from './features';
+import { poissonSampler } from '../../../test/support/random';
 
 const DAYS = 300;
 const HORIZON = 28;
@@ -16,13 +17,7 @@ const calendar = {
 
 /** Poisson draws (Knuth) from a fixed generator: weekly shape, event days ×3, levels 0.3…5. */
 function catalogue(count: number, seed = 7): CatalogueSeries[] {
-  let s = seed >>> 0;
-  const u = () => ((s = (s * 1664525 + 1013904223) >>> 0) + 0.5) / 2 ** 32;
-  const draw = (mu: number) => {
-    let k = 0;
-    for (let p = u(); p > Math.exp(-mu); p *= u()) k++;
-    return k;
-  };
+  const draw = poissonSampler(seed);
   return Array.from({ length: count }, (_, i) => {
     const level = 0.3 + (i % 6);
     const history = Float64Array.from({ length: DAYS }, (_, t) =>

@@ -3,16 +3,11 @@ import { binOf, featureCuts } from './bins';
 import { fitGbt, gbtMargin, tweedieLoss, type GbtModel } from './boost';
 import { growTree, treeValue } from './tree';
 import { binColumns } from './bins';
-
-/** Deterministic uniform draws (a linear congruential generator), so the data are fixed. */
-function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) + 0.5) / 2 ** 32;
-}
+import { knuthPoisson, lcgUniform } from '../../../test/support/random';
 
 /** Poisson draws with a mean that depends on x0 (a step) and x1 (a weekday-like shape); x2 is noise. */
 function countData(rows: number, seed: number) {
-  const u = uniform(seed);
+  const u = lcgUniform(seed);
   const x0 = new Float64Array(rows);
   const x1 = new Float64Array(rows);
   const x2 = new Float64Array(rows);
@@ -22,9 +17,7 @@ function countData(rows: number, seed: number) {
     x1[i] = i % 7;
     x2[i] = u() < 0.1 ? NaN : u();
     const mu = (x0[i]! < 5 ? 0.5 : 3) * (x1[i] === 5 ? 2 : 1);
-    let k = 0;
-    for (let p = u(); p > Math.exp(-mu); p *= u()) k++;
-    target[i] = k;
+    target[i] = knuthPoisson(u, mu);
   }
   return { columns: [x0, x1, x2], target, baseMargin: new Float64Array(rows) };
 }

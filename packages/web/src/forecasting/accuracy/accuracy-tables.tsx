@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import type { ForecastAccuracy } from '../../api/types';
-import { ScrollTable } from '../../components/common/data-table';
+import { ScrollTable, type DataColumn } from '../../components/common/data-table';
 import { SkuLink } from '../../components/common/entity-link';
 import { useI18n } from '../../i18n/i18n-context';
 import type { AccuracyPeriod } from './accuracy-option';
@@ -24,38 +24,65 @@ function CategoryCell({ category }: { category: string | null }) {
   );
 }
 
+/** A header of a column of numbers. */
+const numeric = (label: string): DataColumn => ({ label, numeric: true });
+
+/** The figures a week and a category are both scored by. */
+type Score = Pick<AccuracyPeriod, 'wape' | 'baselineWape' | 'bias' | 'coverage' | 'observedDays' | 'actual'>;
+type CoverageKey = keyof Score['coverage'];
+const COVERAGE_LEVEL: Record<CoverageKey, number> = { q80: 0.8, q90: 0.9, q95: 0.95 };
+
+/** The headers of a score's columns, with the coverage of each of `levels`. */
+function useScoreColumns(levels: readonly CoverageKey[]): DataColumn[] {
+  const { t, fmt } = useI18n();
+  return [
+    numeric(t('accuracy.wape')),
+    numeric(t('accuracy.baseline')),
+    numeric(t('accuracy.bias')),
+    ...levels.map((q) => numeric(t('accuracy.coverage', { level: fmt.pct(COVERAGE_LEVEL[q], 0) }))),
+    numeric(t('accuracy.observedDays')),
+    numeric(t('accuracy.sold')),
+  ];
+}
+
+/** A score's cells, in `useScoreColumns`' order. */
+function ScoreCells({ score, levels }: { score: Score; levels: readonly CoverageKey[] }) {
+  const { fmt } = useI18n();
+  const pct = usePct();
+  return (
+    <>
+      <Table.Td className="num">{pct(score.wape)}</Table.Td>
+      <Table.Td className="num">{pct(score.baselineWape)}</Table.Td>
+      <Table.Td className="num">{pct(score.bias)}</Table.Td>
+      {levels.map((q) => (
+        <Table.Td key={q} className="num">
+          {pct(score.coverage[q])}
+        </Table.Td>
+      ))}
+      <Table.Td className="num">{fmt.int(score.observedDays)}</Table.Td>
+      <Table.Td className="num">{fmt.int(score.actual)}</Table.Td>
+    </>
+  );
+}
+
+const WEEK_LEVELS: readonly CoverageKey[] = ['q80', 'q90', 'q95'];
+const CATEGORY_LEVELS: readonly CoverageKey[] = ['q90'];
+
 /** The chart's text alternative: a row a week with every figure the server gives for it. */
 export function PeriodsTable({ periods }: { periods: readonly AccuracyPeriod[] }) {
   const { t, fmt } = useI18n();
-  const pct = usePct();
+  const scoreColumns = useScoreColumns(WEEK_LEVELS);
   return (
     <ScrollTable
       minWidth={760}
       fz="sm"
       testId="accuracy-periods-table"
-      columns={[
-        t('accuracy.week'),
-        { label: t('accuracy.wape'), numeric: true },
-        { label: t('accuracy.baseline'), numeric: true },
-        { label: t('accuracy.bias'), numeric: true },
-        { label: t('accuracy.coverage', { level: fmt.pct(0.8, 0) }), numeric: true },
-        { label: t('accuracy.coverage', { level: fmt.pct(0.9, 0) }), numeric: true },
-        { label: t('accuracy.coverage', { level: fmt.pct(0.95, 0) }), numeric: true },
-        { label: t('accuracy.observedDays'), numeric: true },
-        { label: t('accuracy.sold'), numeric: true },
-      ]}
+      columns={[t('accuracy.week'), ...scoreColumns]}
     >
       {periods.map((p) => (
         <Table.Tr key={p.period}>
           <Table.Td>{fmt.date(p.period)}</Table.Td>
-          <Table.Td className="num">{pct(p.wape)}</Table.Td>
-          <Table.Td className="num">{pct(p.baselineWape)}</Table.Td>
-          <Table.Td className="num">{pct(p.bias)}</Table.Td>
-          <Table.Td className="num">{pct(p.coverage.q80)}</Table.Td>
-          <Table.Td className="num">{pct(p.coverage.q90)}</Table.Td>
-          <Table.Td className="num">{pct(p.coverage.q95)}</Table.Td>
-          <Table.Td className="num">{fmt.int(p.observedDays)}</Table.Td>
-          <Table.Td className="num">{fmt.int(p.actual)}</Table.Td>
+          <ScoreCells score={p} levels={WEEK_LEVELS} />
         </Table.Tr>
       ))}
     </ScrollTable>
@@ -64,33 +91,20 @@ export function PeriodsTable({ periods }: { periods: readonly AccuracyPeriod[] }
 
 /** Per category over the whole window, worst WAPE first. */
 export function CategoriesTable({ accuracy }: { accuracy: ForecastAccuracy }) {
-  const { t, fmt } = useI18n();
-  const pct = usePct();
+  const { t } = useI18n();
+  const scoreColumns = useScoreColumns(CATEGORY_LEVELS);
   const rows = [...accuracy.byCategory].sort((a, b) => (b.wape ?? -1) - (a.wape ?? -1));
   return (
     <ScrollTable
       minWidth={640}
       fz="sm"
       testId="accuracy-categories-table"
-      columns={[
-        t('accuracy.category'),
-        { label: t('accuracy.wape'), numeric: true },
-        { label: t('accuracy.baseline'), numeric: true },
-        { label: t('accuracy.bias'), numeric: true },
-        { label: t('accuracy.coverage', { level: fmt.pct(0.9, 0) }), numeric: true },
-        { label: t('accuracy.observedDays'), numeric: true },
-        { label: t('accuracy.sold'), numeric: true },
-      ]}
+      columns={[t('accuracy.category'), ...scoreColumns]}
     >
       {rows.map((c) => (
         <Table.Tr key={c.category ?? ''}>
           <CategoryCell category={c.category} />
-          <Table.Td className="num">{pct(c.wape)}</Table.Td>
-          <Table.Td className="num">{pct(c.baselineWape)}</Table.Td>
-          <Table.Td className="num">{pct(c.bias)}</Table.Td>
-          <Table.Td className="num">{pct(c.coverage.q90)}</Table.Td>
-          <Table.Td className="num">{fmt.int(c.observedDays)}</Table.Td>
-          <Table.Td className="num">{fmt.int(c.actual)}</Table.Td>
+          <ScoreCells score={c} levels={CATEGORY_LEVELS} />
         </Table.Tr>
       ))}
     </ScrollTable>
@@ -112,9 +126,9 @@ export function WorstTable({ accuracy }: { accuracy: ForecastAccuracy }) {
         t('accuracy.category'),
         t('accuracy.firstDay'),
         t('accuracy.model'),
-        { label: t('accuracy.wape'), numeric: true },
-        { label: t('accuracy.baseline'), numeric: true },
-        { label: t('accuracy.bias'), numeric: true },
+        numeric(t('accuracy.wape')),
+        numeric(t('accuracy.baseline')),
+        numeric(t('accuracy.bias')),
       ]}
     >
       {rows.map((r) => (
@@ -149,11 +163,11 @@ export function WorstSkusTable({ accuracy }: { accuracy: ForecastAccuracy }) {
       columns={[
         t('field.sku'),
         t('accuracy.category'),
-        { label: t('accuracy.missed'), numeric: true },
-        { label: t('accuracy.sold'), numeric: true },
-        { label: t('accuracy.wape'), numeric: true },
-        { label: t('accuracy.baseline'), numeric: true },
-        { label: t('accuracy.forecasts'), numeric: true },
+        numeric(t('accuracy.missed')),
+        numeric(t('accuracy.sold')),
+        numeric(t('accuracy.wape')),
+        numeric(t('accuracy.baseline')),
+        numeric(t('accuracy.forecasts')),
       ]}
     >
       {accuracy.worstSkus.map((r) => (
