@@ -83,6 +83,18 @@ export async function loadDemoSeller(
     tokenId: null,
     sessionId: null,
   };
+  // The replay is pure and, for a large seller, long (minutes at 30,000 SKUs): it runs before the
+  // transaction, on each product's and location's position in the seller (i → i + 1), so the
+  // transaction never sits idle past the database's idle-in-transaction limit; its rows take the real
+  // ids once the catalogue exists.
+  progress(0.1, 'replaying the ledger');
+  const positions = {
+    productIds: new Map(seller.products.map((p, i) => [p.sku, i + 1])),
+    locationIds: new Map(seller.locations.map((l, i) => [l.code, i + 1])),
+    unitCosts: new Map(seller.products.map((p) => [p.sku, p.unitCost])),
+  };
+  const networks = new Map(seller.locations.map((l, i) => [i + 1, networkOf(l.type)]));
+  const replay = replayLedger(toReplayEntries(seller, positions), (id) => networks.get(id) ?? 'seller');
   const movements = await sw.tx.run(async (sql) => {
     const existing = await productsRepository.list(sql, actor.accountId, {
       limit: 1,
@@ -92,11 +104,14 @@ export async function loadDemoSeller(
     if (existing && existing.items.length > 0)
       throw new DomainError('CONFLICT', 'the demo account already has products');
     progress(0.2, 'catalogue and locations');
-    const { productIds, locationIds, unitCosts } = await createCatalogue(sw, actor, seller);
-    progress(0.35, 'replaying the ledger');
-    const entries = toReplayEntries(seller, { productIds, locationIds, unitCosts });
-    const networks = new Map(seller.locations.map((l) => [locationIds.get(l.code), networkOf(l.type)]));
-    const replay = replayLedger(entries, (id) => networks.get(id) ?? 'seller');
+    const { productIds, locationIds } = await createCatalogue(sw, actor, seller);
+    const productOf = seller.products.map((p) => productIds.get(p.sku)!);
+    const locationOf = seller.locations.map((l) => locationIds.get(l.code)!);
+    for (const rows of [replay.movements, replay.layers, replay.balances])
+      for (const row of rows) {
+        row.productId = productOf[row.productId - 1]!;
+        row.locationId = locationOf[row.locationId - 1]!;
+      }
     const batchId = await ledgerRepository.insertBatch(sql, {
       accountId: actor.accountId,
       idempotencyKey: `demo:${String(options.seed ?? 42)}`,
@@ -150,7 +165,6 @@ async function createCatalogue(sw: Stockwise, actor: Actor, seller: DemoSeller) 
     locationIds.set(l.code, record!.id);
   }
   const productIds = new Map<string, number>();
-  const unitCosts = new Map<string, number>();
   for (const p of seller.products) {
     await sw.catalog.createProduct(actor, {
       sku: p.sku,
@@ -176,9 +190,8 @@ async function createCatalogue(sw: Stockwise, actor: Actor, seller: DemoSeller) 
     });
     const record = await productsRepository.findBySku(sw.tx.sql, actor.accountId, p.sku);
     productIds.set(p.sku, record!.id);
-    unitCosts.set(p.sku, p.unitCost);
   }
-  return { productIds, locationIds, unitCosts };
+  return { productIds, locationIds };
 }
 
 function toReplayEntries(

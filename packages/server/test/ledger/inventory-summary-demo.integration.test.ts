@@ -1,4 +1,7 @@
 import { expect, it } from 'vitest';
+import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
+import { simulateDemoSeller } from '@stockwise/domain/demo/generate';
+import { todayUtc } from '../../src/forecasting/forecast.service';
 import { describeEachBackend } from '../support/backends';
 import { useDemoSeller } from '../support/demo-seller';
 import { client } from '../support/http-client';
@@ -59,5 +62,19 @@ describeEachBackend('Inventory summary stock-outs on the demo seller', (backend)
     expect(summary.stockOuts.count).toBe(flagged.size);
     for (const location of summary.locations)
       expect(location.stockOuts, location.code).toBe(perLocation.get(location.code) ?? 0);
+  });
+
+  it('holds, per SKU and location, the stock the demo simulation ended with', async () => {
+    const { finalStock } = simulateDemoSeller({ skuCount: 60, asOf: isoDate(parseIsoDate(todayUtc()) - 1) });
+    const res = await client(seller.app, seller.token).get('/api/v1/inventory?limit=1000');
+    expect(res.status).toBe(200);
+    const onHand = new Map(
+      (res.body.items as { sku: string; location: string; onHand: number }[]).map((b) => [
+        `${b.sku}@${b.location}`,
+        b.onHand,
+      ]),
+    );
+    expect(finalStock.length).toBeGreaterThan(60);
+    for (const f of finalStock) expect(onHand.get(`${f.sku}@${f.location}`) ?? 0, f.sku).toBe(f.onHand);
   });
 });
