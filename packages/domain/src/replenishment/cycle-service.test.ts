@@ -24,7 +24,7 @@ const poissonCdf = (mean: number) => (k: number) => {
   for (let i = 1; i <= k; i++) sum += term *= mean / i;
   return sum;
 };
-const span = { spanAt: poisson(15), leadAt: poisson(14), spanCdf: poissonCdf(15), leadCdf: poissonCdf(14) };
+const span = { spanAt: poisson(15), spanCdf: poissonCdf(15), leadCdf: poissonCdf(14) };
 
 describe('the service level of a review cycle under lost sales (docs/formulas.md Restock)', () => {
   it('is the critical ratio over the review period times the lead time’s chance of leaving S: cheap vs dear', () => {
@@ -34,7 +34,8 @@ describe('the service level of a review cycle under lost sales (docs/formulas.md
     expect(cheapRatio).toBeCloseTo(0.98884, 5);
     // S = 23: P(D_P ≤ 23) = 0.98054 ≥ 0.98884 × P(D_L ≤ 23) = 0.98884 × 0.99067 = 0.97961;
     // S = 22: 0.96726 < 0.98884 × 0.98274 = 0.97177. The level is 0.97961 (not 0.98884, which asks 25).
-    const cheapLevel = cycleServiceLevel(cheapRatio, span);
+    const { level: cheapLevel, units: cheapUnits } = cycleServiceLevel(cheapRatio, span);
+    expect(cheapUnits).toBe(23);
     expect(cheapLevel).toBeCloseTo(0.97961, 4);
     expect(poisson(15)(cheapLevel)).toBe(23);
     expect(poisson(15)(cheapRatio)).toBe(25);
@@ -43,21 +44,22 @@ describe('the service level of a review cycle under lost sales (docs/formulas.md
     // 0.999 × 0.99937 = 0.99837. The dear SKU keeps its level within a unit; the cheap one gives up two.
     const dearRatio = ratioOver(dear, 1);
     expect(dearRatio).toBe(0.999);
-    const dearLevel = cycleServiceLevel(dearRatio, span);
+    const { level: dearLevel, units: dearUnits } = cycleServiceLevel(dearRatio, span);
+    expect(dearUnits).toBe(28);
     expect(dearLevel).toBeCloseTo(0.9987, 4);
     expect(poisson(15)(dearLevel)).toBe(28);
   });
 
   it('is the critical ratio itself when the lead time alone never exhausts the level', () => {
-    // A lead time of 0 days: nothing sells before the order lands, P(D_L ≤ S) = 1.
+    // A lead time of 0 days: nothing sells before the order lands, P(D_L ≤ S) = 1; Poisson(7) reaches
+    // 0.95 at 12 (P(≤ 11) = 0.9467, P(≤ 12) = 0.9730).
     expect(
       cycleServiceLevel(0.95, {
         spanAt: poisson(7),
-        leadAt: () => 0,
         spanCdf: poissonCdf(7),
         leadCdf: () => 1,
       }),
-    ).toBe(0.95);
+    ).toEqual({ level: 0.95, units: 12 });
   });
 
   it('plans the order-up-to level on it, with the carry over the review period', () => {

@@ -26,25 +26,24 @@ import { spanCdf, spanQuantile, spansOf } from './span-quantile';
  * while u·(P(D_L ≤ S) − P(D_P ≤ S)) > o_R·P(D_P ≤ S), so S is the smallest level with
  * P(D_P ≤ S) ≥ α_R·P(D_L ≤ S), α_R = u / (u + o_R): found downward from the α_R-quantile of D_P
  * (`spanAt`) with the spans' distribution functions (`spanCdf`, `leadCdf`), and skipped when the lead
- * time's quantile at 1 − 10⁻³·(1 − α_R) (`leadAt`) is already below it. The level returned is
- * α_R·P(D_L ≤ S), whose D_P-quantile is S.
+ * time leaves the level below it at least 1 − 10⁻³·(1 − α_R) of the time. The level returned is
+ * α_R·P(D_L ≤ S), whose D_P-quantile is S (`units`).
  * @example Poisson, 1 a day, L 14, R 1, α_R 0.98884 → S 23: P(D_P ≤ 23) = 0.98054 ≥ 0.98884 × P(D_L ≤ 23) = 0.97961; 22 falls short (0.96726 < 0.97177)
  */
 export function cycleServiceLevel(
   ratio: number,
   a: {
     spanAt: (alpha: number) => number;
-    leadAt: (alpha: number) => number;
     spanCdf: (units: number) => number;
     leadCdf: (units: number) => number;
   },
-): number {
+): { level: number; units: number } {
   const top = a.spanAt(ratio);
-  if (a.leadAt(1 - 1e-3 * (1 - ratio)) < top) return ratio;
+  if (top < 1 || a.leadCdf(top - 1) >= 1 - 1e-3 * (1 - ratio)) return { level: ratio, units: top };
   const pays = (s: number) => a.spanCdf(s) < ratio * a.leadCdf(s);
   let s = top;
   while (s > 0 && !pays(s - 1)) s--;
-  return ratio * a.leadCdf(s);
+  return { level: ratio * a.leadCdf(s), units: s };
 }
 
 /** What the service level is chosen from: a restock input's prices, costs and fees. */
@@ -84,6 +83,8 @@ export function plannedLevel(
   holding: number;
   service: ServiceLevelChoice;
   quantile: (mean: number, days: number, extraDays: number) => number;
+  /** The order-up-to level from the service level: the quantile of demand over P. */
+  base: number;
   lumpy: LumpyProfile | null;
   atProtection: CompoundQuantile | null;
 } {
@@ -120,16 +121,26 @@ export function plannedLevel(
   const muL = demandBetween(0, a.L);
   const muP = demandBetween(0, a.P);
   const atProtection = compound(muP, a.P, spansOf(dist, a.reviewDays, demandBetween));
-  let service = carried;
   const cycle = atProtection === null && a.reviewDays >= 1 ? choose(a.reviewDays) : null;
-  if (cycle !== null && cycle.source === 'economics') {
-    const level = cycleServiceLevel(cycle.serviceLevel, {
-      spanAt: (alpha) => quantileAt(alpha)(muP, a.P, a.reviewDays),
-      leadAt: (alpha) => quantileAt(alpha)(muL, a.L, 0),
-      spanCdf: spanCdf(input.forecast, a, { mean: muP, days: a.P, extraDays: a.reviewDays }),
-      leadCdf: spanCdf(input.forecast, a, { mean: muL, days: a.L, extraDays: 0 }),
-    });
-    service = { ...cycle, serviceLevel: Math.min(MAX_SERVICE_LEVEL, Math.max(MIN_SERVICE_LEVEL, level)) };
+  if (cycle === null || cycle.source !== 'economics') {
+    const quantile = quantileAt(carried.serviceLevel);
+    return {
+      holding,
+      service: carried,
+      quantile,
+      base: quantile(muP, a.P, a.reviewDays),
+      lumpy,
+      atProtection,
+    };
   }
-  return { holding, service, quantile: quantileAt(service.serviceLevel), lumpy, atProtection };
+  const { level, units } = cycleServiceLevel(cycle.serviceLevel, {
+    spanAt: (alpha) => quantileAt(alpha)(muP, a.P, a.reviewDays),
+    spanCdf: spanCdf(input.forecast, a, { mean: muP, days: a.P, extraDays: a.reviewDays }),
+    leadCdf: spanCdf(input.forecast, a, { mean: muL, days: a.L, extraDays: 0 }),
+  });
+  const serviceLevel = Math.min(MAX_SERVICE_LEVEL, Math.max(MIN_SERVICE_LEVEL, level));
+  const quantile = quantileAt(serviceLevel);
+  // The level's D_P-quantile is the level found, unless the bounds moved the level.
+  const base = serviceLevel === level ? units : quantile(muP, a.P, a.reviewDays);
+  return { holding, service: { ...cycle, serviceLevel }, quantile, base, lumpy, atProtection };
 }

@@ -215,12 +215,11 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
 
   const muL = demandBetween(0, L);
   const muP = demandBetween(0, P);
-  const { holding, service, quantile, lumpy, atProtection } = plannedLevel(
+  const { holding, service, quantile, base, lumpy, atProtection } = plannedLevel(
     { ...input, unitCost: resolved.costForEconomics },
     options,
     { L, P, reviewDays, sdL, dist, demandBetween, dailyDemand, minCover: feeRule ? 0 : minCover },
   );
-  const base = quantile(muP, P, reviewDays);
   const safetyStock = Math.max(0, base - muP);
   const reorderPoint = quantile(muL, L, 0);
   const ssL = Math.max(0, reorderPoint - muL);
