@@ -88,13 +88,18 @@ describe('economics', () => {
     // u = 20 − 5 − 5 = 10; h = 5 × 0.25 / 365 + 0.1 × 0.78 × 12 / 365 = 0.0059890 per day.
     const h = (5 * 0.25) / 365 + (0.1 * 0.78 * 12) / 365;
     const fast = recommendRestock(restockInput({ forecast: flatForecast(2) }), { reviewDays: 7 });
-    // 2 a day: carried 7 days → o = 0.041923 → 10 / 10.041923 = 0.995825.
+    // Both carry an extra unit over one review cycle, 7 days: α_R = 10 / (10 + 7h) = 0.995825
+    // (docs/decisions.md 37). The fast mover's lead time (10 days, 20 expected) almost never exhausts
+    // its level, so it plans at α_R.
     expect(fast.reasoning.carryDays).toBe(7);
     expect(fast.serviceLevel).toBeCloseTo(10 / (10 + 7 * h), 4);
     const slow = recommendRestock(restockInput({ forecast: flatForecast(0.02) }), { reviewDays: 7 });
-    // 0.02 a day: carried 53.58 days → o = 0.320893 → 10 / 10.320893 = 0.968908.
-    expect(slow.reasoning.carryDays).toBe(53.6);
-    expect(slow.serviceLevel).toBeCloseTo(10 / (10 + carryDays({ reviewDays: 7, dailyDemand: 0.02 }) * h), 4);
+    // 0.02 a day, Poisson: 0.2 expected over the lead time, 0.34 over the protection period.
+    // S = 1: P(D_P ≤ 1) = e^(−0.34) × 1.34 = 0.95377 < α_R × P(D_L ≤ 1) = 0.995825 × 0.98248 = 0.97838;
+    // S = 2: 0.99491 ≥ 0.995825 × 0.99885 = 0.99468, the level.
+    expect(slow.reasoning.carryDays).toBe(7);
+    expect(slow.orderUpTo).toBe(2);
+    expect(slow.serviceLevel).toBeCloseTo(0.9947, 4);
     expect(slow.serviceLevel).toBeLessThan(fast.serviceLevel);
   });
 

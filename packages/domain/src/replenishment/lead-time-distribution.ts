@@ -73,7 +73,7 @@ export interface CountComponent {
  * the parametrisation of `countQuantiles` (the mass below the start is negligible): `at(k)` is
  * P(Y ≤ k) for non-decreasing k.
  */
-function cdfWalker(mean: number, variance: number): { start: number; at: (k: number) => number } {
+export function cdfWalker(mean: number, variance: number): { start: number; at: (k: number) => number } {
   const v = Number.isFinite(variance) ? Math.max(variance, mean) : mean;
   const negBin = v > mean * (1 + 1e-9);
   const r = negBin ? (mean * mean) / (v - mean) : Infinity;

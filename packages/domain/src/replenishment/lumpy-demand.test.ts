@@ -162,11 +162,12 @@ describe('restock of a lumpy SKU', () => {
   it('plans on order sizes and arrivals, not on the forecast tail, and says so', () => {
     const counted = recommendRestock(giftItem, { allowExcess: true });
     const lumpy = recommendRestock({ ...giftItem, orderSizes: year(sizes) }, { allowExcess: true });
-    // The count model's tail asks for 3.6 × the expected demand (its span-calibrated level error,
-    // docs/forecasting.md Quantiles); the compound one for the two smaller bulk orders at most (1,350 ≈
+    // The count model's tail asks for 3.2 × the expected demand (its span-calibrated level error,
+    // docs/forecasting.md Quantiles; 3.6 × before the per-cycle level of docs/decisions.md 37, which
+    // leaves the lead time's own tail to the cycle before); the compound one for the two smaller bulk orders at most (1,350 ≈
     // 3 × expected), stopping where the 2,400-unit order's margin ($1.20 a unit at an 18% chance) no
     // longer pays for the wait.
-    expect(counted.orderUpTo).toBeGreaterThan(3.5 * expected);
+    expect(counted.orderUpTo).toBeGreaterThan(3.2 * expected);
     expect(lumpy.orderUpTo).toBeLessThan(counted.orderUpTo);
     expect(lumpy.orderUpTo).toBeLessThan(3.1 * expected);
     expect(lumpy.orderUpTo).toBeLessThan(2400);

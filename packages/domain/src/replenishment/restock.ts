@@ -11,7 +11,7 @@ import { priceChangesBefore } from '../forecasting/planned-prices';
 import { orderByDay } from './order-by';
 import type { AppliedOverride, DemandForecast, PriceChangeNote } from '../forecasting/types';
 import type { AgedCharge, ServiceLevelChoice } from './economics';
-import { carryDays, chooseServiceLevel, holdingCostPerUnitDay } from './economics';
+import { plannedLevel } from './cycle-service';
 import type { Assumption, ResolvedRestockInputs } from './missing-inputs';
 import { resolveMissingInputs } from './missing-inputs';
 import { restockAlert, summarise } from './restock-reasoning';
@@ -20,8 +20,7 @@ import { roundOrderQuantity, unitCostFor } from './rounding';
 import type { LumpyReasoning, OrderSizeSummary } from './lumpy-demand';
 import type { LeadTimeDistribution } from './lead-time-distribution';
 import { longestLeadDays, receiptsReasoning } from './lead-time-distribution';
-import { spanQuantile, spansOf } from './span-quantile';
-import { lumpyProfile, lumpyQuantiles, lumpyReasoning, orderRate } from './lumpy-demand';
+import { lumpyReasoning } from './lumpy-demand';
 
 export const RESTOCK_ALERTS = ['out_of_stock', 'reorder_now', 'reorder_soon'] as const;
 export type RestockAlert = (typeof RESTOCK_ALERTS)[number];
@@ -214,18 +213,13 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
   const dailyDemand = demandBetween(0, DAILY_DEMAND_DAYS) / DAILY_DEMAND_DAYS;
   const { available, backorders, inbound, total: position } = positionOf(input.stock, resolved.onHand);
 
-  const lumpy = lumpyProfile(input.orderSizes);
-  const { holding, service } = serviceEconomics({ ...input, unitCost: resolved.costForEconomics }, options, {
-    reviewDays,
-    dailyDemand: orderRate(lumpy, dailyDemand),
-    minCover: feeRule ? 0 : minCover,
-  });
-
-  const compound = lumpyQuantiles(lumpy, { service, holding, aged: input.agedCharge, dailyDemand, sdL });
-  const quantile = spanQuantile(f, { sdL, alpha: service.serviceLevel, compound, dist, demandBetween });
   const muL = demandBetween(0, L);
   const muP = demandBetween(0, P);
-  const base = quantile(muP, P, reviewDays);
+  const { holding, service, quantile, base, lumpy, atProtection } = plannedLevel(
+    { ...input, unitCost: resolved.costForEconomics },
+    options,
+    { L, P, reviewDays, sdL, dist, demandBetween, dailyDemand, minCover: feeRule ? 0 : minCover },
+  );
   const safetyStock = Math.max(0, base - muP);
   const reorderPoint = quantile(muL, L, 0);
   const ssL = Math.max(0, reorderPoint - muL);
@@ -282,7 +276,7 @@ export function recommendRestock(input: RestockInput, options: RestockOptions = 
     lostMarginPerUnit: service.lostMarginPerUnit === null ? null : round(service.lostMarginPerUnit),
     excessCostPerUnit: service.excessCostPerUnit === null ? null : round(service.excessCostPerUnit, 3),
     carryDays: round(service.carryDays, 1),
-    lumpy: lumpyReasoning(lumpy, compound(muP, P, spansOf(dist, reviewDays, demandBetween))),
+    lumpy: lumpyReasoning(lumpy, atProtection),
     holdingCostPerUnitDay: round(holding, 5),
     safetyStock: round(safetyStock, 1),
     reorderPoint,
@@ -344,32 +338,4 @@ function positionOf(stock: RestockStock, onHand: number): RestockReasoning['posi
   const backorders = Math.max(0, -available);
   const inbound = Number.isFinite(stock.inbound) ? Math.max(0, stock.inbound) : 0;
   return { available, inbound, backorders, total: Math.max(0, available) + inbound - backorders };
-}
-
-/**
- * Holding cost per unit-day and the service level it implies (or the seller's), over the days of
- * carry: an extra unit is carried until the next order would have been placed (`carryDays`), at least
- * a seller's own minimum cover (docs/formulas.md Restock).
- */
-function serviceEconomics(
-  input: RestockInput,
-  options: RestockOptions,
-  carry: { reviewDays: number; dailyDemand: number; minCover: number },
-): { holding: number; service: ServiceLevelChoice } {
-  const holding = holdingCostPerUnitDay({
-    unitCost: input.unitCost ?? 0,
-    cubicFeet: input.cubicFeet,
-    storagePerCubicFootDay: input.storagePerCubicFootDay,
-    capitalRatePerYear: options.capitalRatePerYear,
-  });
-  const service = chooseServiceLevel({
-    setting: options.serviceLevel,
-    price: input.price,
-    unitCost: input.unitCost,
-    feesPerUnit: input.feesPerUnit,
-    holdingPerUnitDay: holding,
-    coverDays: Math.max(carryDays(carry), carry.minCover),
-    aged: input.agedCharge,
-  });
-  return { holding, service };
 }
