@@ -37,6 +37,15 @@ import type { Variant } from './worker';
 import { POLICY_KEYS, VARIANTS } from './worker';
 import type { RestockWorkerInput, RestockWorkerOutput } from './worker';
 
+// The replay takes minutes: asking how to run it must not start it.
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`npm run bench:restock -- [--json] [--series N] [--service-level X] [--scale | --only-scale]
+  [--forecast-cache DIR] [--tuning-half]
+Replays the M5 series read from ../shared/data/m5 beside the checkout (STOCKWISE_M5_DIR overrides) under
+Stockwise, the 4-week rule, an order-up-to baseline and perfect foresight; prints the second half's table.`);
+  process.exit(0);
+}
+
 /** The half whose figures are printed: the second, or the first with `--tuning-half` (for tuning only). */
 const REPORTED: 0 | 1 = process.argv.includes('--tuning-half') ? 0 : 1;
 
