@@ -35,7 +35,13 @@ describeEachBackend('Planning warm-up', (backend) => {
       const abort = new AbortController();
       // A worker with only this schedule (the real one's forecast run would change the version after it).
       const jobs = new JobsService(sw.tx);
-      keepPlanningWarm(jobs, { db: sw.db, auth: sw.auth, tx: sw.tx, planning: sw.planning });
+      keepPlanningWarm(jobs, {
+        db: sw.db,
+        auth: sw.auth,
+        tx: sw.tx,
+        planning: sw.planning,
+        restock: sw.restock,
+      });
       const worker = jobs.work({ signal: abort.signal, pollMs: 50 });
       await new Promise((resolve) => setTimeout(resolve, 3000));
       abort.abort();
@@ -61,7 +67,13 @@ describeEachBackend('Planning warm-up', (backend) => {
       const clearance = vi.spyOn(PlanningService.prototype, 'clearance');
       const abort = new AbortController();
       const jobs = new JobsService(sw.tx);
-      keepPlanningWarm(jobs, { db: sw.db, auth: sw.auth, tx: sw.tx, planning: sw.planning });
+      keepPlanningWarm(jobs, {
+        db: sw.db,
+        auth: sw.auth,
+        tx: sw.tx,
+        planning: sw.planning,
+        restock: sw.restock,
+      });
       const worker = jobs.work({ signal: abort.signal, pollMs: 50 });
       await new Promise((resolve) => setTimeout(resolve, 3000));
       abort.abort();
@@ -95,7 +107,13 @@ describeEachBackend('Planning warm-up', (backend) => {
       });
       const abort = new AbortController();
       const jobs = new JobsService(sw.tx);
-      keepPlanningWarm(jobs, { db: sw.db, auth: sw.auth, tx: sw.tx, planning: sw.planning });
+      keepPlanningWarm(jobs, {
+        db: sw.db,
+        auth: sw.auth,
+        tx: sw.tx,
+        planning: sw.planning,
+        restock: sw.restock,
+      });
       const worker = jobs.work({ signal: abort.signal, pollMs: 50 });
       try {
         await warmUpStarted;
