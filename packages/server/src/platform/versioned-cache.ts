@@ -49,6 +49,13 @@ export function keyOf(accountId: number, method: string, q: object): string {
   return `${String(accountId)}|${method}|${JSON.stringify(fields)}`;
 }
 
+const pendingStores = new Set<Promise<void>>();
+
+/** Resolves once every answer computed so far is stored (tests restarting on the same database). */
+export async function snapshotsStored(): Promise<void> {
+  while (pendingStores.size > 0) await Promise.all(pendingStores);
+}
+
 /**
  * Answers kept while the account's planning version (ledger, catalogue, locations, fees, forecasts…;
  * `planningVersionRepository`) is unchanged. Inside a transaction it answers uncached, as that
@@ -85,11 +92,17 @@ export class PlanningVersionCache<V> {
     const body = await planningSnapshotsRepository.find(sql, accountId, at);
     if (body !== null) return decodeSnapshot(body) as V;
     const value = await compute();
-    try {
+    // Encoded and stored after the answer is handed back: a position's or restock page's row (0.25–1 MB
+    // at 300 SKUs) took PGlite 0.4–1.9 s to write at load 16 (docs/decisions.md 34).
+    const stored = (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
       await planningSnapshotsRepository.store(sql, accountId, at, encodeSnapshot(value));
-    } catch {
-      // Not stored (an answer the codec refuses, a failed write): the next process computes it again.
-    }
+    })()
+      .catch(() => {
+        // Not stored (an answer the codec refuses, a failed write, a closed database): computed again later.
+      })
+      .finally(() => pendingStores.delete(stored));
+    pendingStores.add(stored);
     return value;
   }
 }

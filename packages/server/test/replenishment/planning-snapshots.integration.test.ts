@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { PlanningService } from '../../src/replenishment/planning.service';
+import { snapshotsStored } from '../../src/platform/versioned-cache';
 import { createStockwise, type Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { locationInput, newAccount, productInput, uid, type TestAccount } from '../support/factories';
@@ -18,16 +19,22 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
   const sku = uid('S-');
   const wh = uid('WH');
 
-  const restarted = () => createStockwise(sw.db);
+  /** A new set of services on the same database, once what was computed is stored (as at a shutdown). */
+  const restarted = async () => {
+    await snapshotsStored();
+    return createStockwise(sw.db);
+  };
   const onHand = async (s: Stockwise) =>
     (await s.planning.position(account.actor, { asOf: AS_OF })).positions.find((p) => p.sku === sku)?.onHand;
   /** Rewrites the stored position's on-hand figure to `units`, version and build left as they are. */
-  const tamper = (units: number) =>
-    sw.db.query(
+  const tamper = async (units: number) => {
+    await snapshotsStored();
+    await sw.db.query(
       `UPDATE planning_snapshots SET body = replace(body, '"onHand":10,', '"onHand":${String(units)},')
         WHERE account_id = $1 AND key LIKE 'position|%'`,
       [account.actor.accountId],
     );
+  };
 
   beforeAll(async () => {
     sw = ctx.sw;
@@ -51,7 +58,7 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
       plan: vi.spyOn(PlanningService.prototype, 'plan'),
       clearance: vi.spyOn(PlanningService.prototype, 'clearance'),
     };
-    const after = restarted();
+    const after = await restarted();
     expect(await after.planning.position(account.actor, { asOf: AS_OF })).toEqual(position);
     expect(await after.restock.plan(account.actor, { asOf: AS_OF })).toEqual(restock);
     expect(await after.reports.page(account.actor, 'excess', { params, limit: 100 })).toEqual(excess);
@@ -63,7 +70,7 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
   it('serves what is stored under the version and build read (a rewritten figure comes back)', async () => {
     expect(await onHand(sw)).toBe(10);
     await tamper(77);
-    expect(await onHand(restarted())).toBe(77);
+    expect(await onHand(await restarted())).toBe(77);
   });
 
   it('never serves a position stored by another build', async () => {
@@ -73,10 +80,10 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
       account.actor.accountId,
     ]);
     const computed = vi.spyOn(PlanningService.prototype, 'position');
-    expect(await onHand(restarted())).toBe(10);
+    expect(await onHand(await restarted())).toBe(10);
     expect(computed).toHaveBeenCalledTimes(1);
     // What this build computed is stored in its place: the next restart reads it.
-    expect(await onHand(restarted())).toBe(10);
+    expect(await onHand(await restarted())).toBe(10);
     expect(computed).toHaveBeenCalledTimes(1);
   });
 
@@ -86,9 +93,10 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
     // A movement moves the version: the stored (rewritten) answer is of the version before it.
     await sw.ledger.post(account.actor, [{ sku, location: wh, request: { type: 'receipt', quantity: 5 } }]);
     const computed = vi.spyOn(PlanningService.prototype, 'position');
-    expect(await onHand(restarted())).toBe(15);
+    expect(await onHand(await restarted())).toBe(15);
     expect(computed).toHaveBeenCalledTimes(1);
     // The older version's rows are gone once an answer of the new one is stored.
+    await snapshotsStored();
     const versions = await sw.db.query<{ n: number }>(
       'SELECT count(DISTINCT version)::int AS n FROM planning_snapshots WHERE account_id = $1',
       [account.actor.accountId],
