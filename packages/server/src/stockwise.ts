@@ -58,7 +58,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
   registerForecastJobs(jobs, forecasts);
   scheduleDailyForecasts(jobs, { auth, tx });
   scheduleStatistics(jobs, db);
-  keepPlanningWarm(jobs, { db, auth, tx, planning: replenishment.planning });
+  keepPlanningWarm(jobs, { db, auth, tx, planning: replenishment.planning, restock: replenishment.restock });
   return {
     db,
     tx,

@@ -104,7 +104,7 @@ export class ForecastService {
   private readonly accuracies: PlanningVersionCache<Accuracy>;
 
   constructor(private readonly tx: Transactor) {
-    this.accuracies = new PlanningVersionCache(tx);
+    this.accuracies = new PlanningVersionCache(tx, { persistAs: 'forecast-accuracy' });
   }
 
   /** Forecasts every SKU (each location it sells at, and its total) and stores the run. */

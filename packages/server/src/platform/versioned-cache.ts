@@ -1,4 +1,7 @@
 import { planningVersionRepository } from '@stockwise/db/replenishment/planning-version.repository';
+import { planningSnapshotsRepository } from '@stockwise/db/replenishment/planning-snapshots.repository';
+import { buildId } from './build-id';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-codec';
 import type { Transactor } from './transactor';
 
 /**
@@ -46,19 +49,60 @@ export function keyOf(accountId: number, method: string, q: object): string {
   return `${String(accountId)}|${method}|${JSON.stringify(fields)}`;
 }
 
+const pendingStores = new Set<Promise<void>>();
+
+/** Resolves once every answer computed so far is stored (tests restarting on the same database). */
+export async function snapshotsStored(): Promise<void> {
+  while (pendingStores.size > 0) await Promise.all(pendingStores);
+}
+
 /**
  * Answers kept while the account's planning version (ledger, catalogue, locations, fees, forecasts…;
  * `planningVersionRepository`) is unchanged. Inside a transaction it answers uncached, as that
- * transaction may see its own writes.
+ * transaction may see its own writes. With `persistAs`, an answer is also stored (planning_snapshots,
+ * under its key, the version read before computing it and the build computing it) and a process that
+ * finds none in memory reads it from there first: a restart does not compute it again
+ * (docs/decisions.md 34).
  */
 export class PlanningVersionCache<V> {
   private readonly cache = new VersionedCache<V>();
 
-  constructor(private readonly unitOfWork: Transactor) {}
+  constructor(
+    private readonly unitOfWork: Transactor,
+    private readonly options: { persistAs?: string } = {},
+  ) {}
 
   async get(accountId: number, key: string, compute: () => Promise<V>): Promise<V> {
     if (this.unitOfWork.inTransaction) return compute();
     const version = await planningVersionRepository.current(this.unitOfWork.sql, accountId);
-    return this.cache.get(key, version, compute);
+    const { persistAs } = this.options;
+    if (persistAs === undefined) return this.cache.get(key, version, compute);
+    return this.cache.get(key, version, () =>
+      this.stored(accountId, { key: `${persistAs}|${key}`, version }, compute),
+    );
+  }
+
+  private async stored(
+    accountId: number,
+    k: { key: string; version: string },
+    compute: () => Promise<V>,
+  ): Promise<V> {
+    const sql = this.unitOfWork.sql;
+    const at = { ...k, build: await buildId() };
+    const body = await planningSnapshotsRepository.find(sql, accountId, at);
+    if (body !== null) return decodeSnapshot(body) as V;
+    const value = await compute();
+    // Encoded and stored after the answer is handed back: a position's or restock page's row (0.25–1 MB
+    // at 300 SKUs) took PGlite 0.4–1.9 s to write at load 16 (docs/decisions.md 34).
+    const stored = (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await planningSnapshotsRepository.store(sql, accountId, at, encodeSnapshot(value));
+    })()
+      .catch(() => {
+        // Not stored (an answer the codec refuses, a failed write, a closed database): computed again later.
+      })
+      .finally(() => pendingStores.delete(stored));
+    pendingStores.add(stored);
+    return value;
   }
 }

@@ -25,9 +25,9 @@ export class CachedPlanningService extends PlanningService {
 
   constructor(unitOfWork: Transactor) {
     super(unitOfWork);
-    this.positions = new PlanningVersionCache(unitOfWork);
+    this.positions = new PlanningVersionCache(unitOfWork, { persistAs: 'position' });
     this.plans = new PlanningVersionCache(unitOfWork);
-    this.clearances = new PlanningVersionCache(unitOfWork);
+    this.clearances = new PlanningVersionCache(unitOfWork, { persistAs: 'clearance' });
     this.inputsRead = new PlanningVersionCache(unitOfWork);
   }
 

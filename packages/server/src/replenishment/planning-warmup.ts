@@ -3,13 +3,15 @@ import type { AuthService } from '../accounts/auth.service';
 import type { JobsService } from '../jobs/jobs.service';
 import type { Transactor } from '../platform/transactor';
 import type { PlanningService } from './planning.service';
+import type { RestockService } from './restock.service';
 
 /** How often the worker brings the cached planning position up to date after writes. */
 const WARM_EVERY_MS = 60_000;
 
 /**
  * On the embedded database, where the worker shares the HTTP server's process and so its planning
- * cache, the worker computes each account's planning position, plan and clearance advice when it starts, right after
+ * cache, the worker computes each account's planning position, restock lines and clearance advice (or
+ * reads them as a restart left them, docs/decisions.md 34) when it starts, right after
  * each job it ran (a forecast run, an import) and again a minute after the ledger or the catalogue
  * changed: the overview, restock and excess pages then find them ready instead of computing them on the
  * request (an unchanged account costs one version query). A request that arrives while the worker
@@ -18,7 +20,13 @@ const WARM_EVERY_MS = 60_000;
  */
 export function keepPlanningWarm(
   jobs: JobsService,
-  deps: { db: { kind: string }; auth: AuthService; tx: Transactor; planning: PlanningService },
+  deps: {
+    db: { kind: string };
+    auth: AuthService;
+    tx: Transactor;
+    planning: PlanningService;
+    restock: RestockService;
+  },
 ): void {
   if (deps.db.kind !== 'pglite') return;
   jobs.addSchedule(
@@ -27,7 +35,8 @@ export function keepPlanningWarm(
         try {
           const actor = await deps.auth.ownerOf(accountId);
           await deps.planning.position(actor);
-          await deps.planning.plan(actor);
+          // The restock page's lines (the plan, unless a restart left them stored for this version).
+          await deps.restock.plan(actor, { limit: 1 });
           // The excess report's clearance advice: from the same position, with the prices it reads.
           await deps.planning.clearance(actor);
         } catch {

@@ -19,6 +19,8 @@ import { auditTrail, requirePermission } from '../accounts/actor';
 import type { AccountSetting } from '../platform/account-setting';
 import { replaceAccountSetting } from '../platform/account-setting';
 import type { Transactor } from '../platform/transactor';
+import { keyOf, PlanningVersionCache } from '../platform/versioned-cache';
+import { todayUtc } from '../forecasting/forecast.service';
 import type { Sql } from '@stockwise/db/database';
 import { mergeCosts } from './suppliers.service';
 import type { SupplierCostTerms } from '@stockwise/domain/replenishment/costs';
@@ -40,15 +42,22 @@ export interface RestockPlanQuery {
 
 const DEFAULT_LIMIT = 5000;
 
+type RestockView = Pick<RestockPlanDto, 'asOf' | 'mode' | 'items' | 'capacity'>;
+
 /**
  * Restock recommendations per SKU × location (docs/formulas.md Restock): the planning position's plan
  * (`PlanningService.plan`), filtered and shaped for the API.
  */
 export class RestockService {
+  /** Every line of a plan as the API shows it, per planning version, kept across restarts. */
+  private readonly views: PlanningVersionCache<RestockView>;
+
   constructor(
     private readonly tx: Transactor,
     private readonly planning: PlanningService,
-  ) {}
+  ) {
+    this.views = new PlanningVersionCache(tx, { persistAs: 'restock' });
+  }
 
   async plan(actor: Actor, q: RestockPlanQuery = {}): Promise<RestockPlanDto> {
     requirePermission(actor, 'read');
@@ -59,12 +68,8 @@ export class RestockService {
       throw new DomainError('UNKNOWN_LOCATION', `unknown location ${q.location}`, { field: 'location' });
     if (q.supplier && !(await suppliersRepository.list(sql, accountId)).some((s) => s.code === q.supplier))
       throw new DomainError('NOT_FOUND', `unknown supplier ${q.supplier}`, { field: 'supplier' });
-    const { asOf, mode, lines, capacity } = await this.planning.plan(actor, {
-      asOf: q.asOf,
-      mode: q.mode,
-      sku: q.sku,
-    });
-    let items = lines.map((r) => toDto(r, mode));
+    const { asOf, mode, items: all, capacity } = await this.view(actor, q);
+    let items = all;
     if (q.location) items = items.filter((i) => i.location === q.location);
     if (q.supplier) items = items.filter((i) => i.supplier === q.supplier);
     if (q.alert) items = items.filter((i) => (q.alert === 'any' ? i.alert !== null : i.alert === q.alert));
@@ -75,7 +80,8 @@ export class RestockService {
       );
     }
     if (q.onlyOrders) items = items.filter((i) => i.recommendedQuantity > 0);
-    items = items.sort(compareByUrgency).slice(0, q.limit ?? DEFAULT_LIMIT);
+    // A copy: the view is shared by every caller of this version.
+    items = [...items].sort(compareByUrgency).slice(0, q.limit ?? DEFAULT_LIMIT);
     return {
       asOf,
       mode,
@@ -83,6 +89,21 @@ export class RestockService {
       capacity: q.location ? capacity.filter((c) => c.location === q.location) : capacity,
       totals: planTotals(items),
     };
+  }
+
+  /**
+   * The plan's lines as the API shows them, unfiltered: computed once per planning version and stored,
+   * so the first restock page after a restart reads them instead of planning again (docs/decisions.md 34).
+   */
+  private view(
+    actor: Actor,
+    q: { asOf?: string | undefined; mode?: SupplyMode | undefined; sku?: string | undefined },
+  ) {
+    const query = { asOf: q.asOf ?? todayUtc(), mode: q.mode, sku: q.sku };
+    return this.views.get(actor.accountId, keyOf(actor.accountId, 'restock', query), async () => {
+      const { asOf, mode, lines, capacity } = await this.planning.plan(actor, query);
+      return { asOf, mode, items: lines.map((r) => toDto(r, mode)), capacity };
+    });
   }
 
   /**

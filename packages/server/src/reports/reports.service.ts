@@ -38,10 +38,11 @@ type ReportPage = Awaited<ReturnType<ReportsService['computePage']>>;
 
 /**
  * The reports whose pages read only what the account's planning version covers (the ledger and what
- * derives from it, products, locations, fee tables, settlement amounts; docs/decisions.md 30): kept per
- * version instead of recomputed on every visit.
+ * derives from it, products, locations, fee tables, settlement amounts; docs/decisions.md 30; the excess
+ * report's positions and clearance advice are the planning position's, docs/decisions.md 34): kept per
+ * version, and across restarts, instead of recomputed on every visit.
  */
-const VERSIONED_PAGES: ReadonlySet<ReportKind> = new Set(['profit', 'inventory-age']);
+const VERSIONED_PAGES: ReadonlySet<ReportKind> = new Set(['profit', 'inventory-age', 'excess']);
 
 export class ReportsService {
   private readonly definitions: Record<ReportKind, ReportDefinition>;
@@ -56,8 +57,8 @@ export class ReportsService {
     /** The process's planning service (its cached position and clearance advice): the excess report's. */
     planning: PlanningService,
   ) {
-    this.storageOverviews = new PlanningVersionCache(tx);
-    this.pages = new PlanningVersionCache(tx);
+    this.storageOverviews = new PlanningVersionCache(tx, { persistAs: 'storage-overview' });
+    this.pages = new PlanningVersionCache(tx, { persistAs: 'report-page' });
     this.definitions = {
       inventory: inventoryReport(tx),
       'inventory-age': inventoryAgeReport(tx),

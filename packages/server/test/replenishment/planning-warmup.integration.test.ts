@@ -12,6 +12,17 @@ import { locationInput, newAccount, productInput } from '../support/factories';
 describeEachBackend('Planning warm-up', (backend) => {
   const ctx = useStockwise(backend);
 
+  /** The planning warm-up, scheduled on `jobs` (a worker with only this schedule). */
+  const warmUp = (jobs: JobsService) => {
+    keepPlanningWarm(jobs, {
+      db: ctx.sw.db,
+      auth: ctx.sw.auth,
+      tx: ctx.sw.tx,
+      planning: ctx.sw.planning,
+      restock: ctx.sw.restock,
+    });
+  };
+
   /** A new account with one SKU stocked with `quantity` units at one location. */
   async function stockedAccount(quantity: number) {
     const { actor } = await newAccount(ctx.sw);
@@ -33,7 +44,7 @@ describeEachBackend('Planning warm-up', (backend) => {
     const sw = ctx.sw;
     const abort = new AbortController();
     const jobs = new JobsService(sw.tx);
-    keepPlanningWarm(jobs, { db: sw.db, auth: sw.auth, tx: sw.tx, planning: sw.planning });
+    warmUp(jobs);
     const worker = jobs.work({ signal: abort.signal, pollMs: 50 });
     return async () => {
       abort.abort();

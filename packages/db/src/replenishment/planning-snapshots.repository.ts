@@ -1,0 +1,45 @@
+import type { Sql } from '../database';
+
+/** Which answer a snapshot is: its cache key, the planning version and the build that computed it. */
+export interface SnapshotKey {
+  key: string;
+  version: string;
+  build: string;
+}
+
+/**
+ * Answers kept per planning version, stored so that they outlive the process (migration 0051,
+ * docs/decisions.md 34). The body is the caller's encoding; this only keeps it under its key.
+ */
+export const planningSnapshotsRepository = {
+  /** The body stored under exactly this key, version and build; null when there is none. */
+  async find(sql: Sql, accountId: number, k: SnapshotKey): Promise<string | null> {
+    const rows = await sql.query<{ body: string }>(
+      `SELECT body FROM planning_snapshots
+        WHERE account_id = $1 AND key = $2 AND version = $3 AND build = $4`,
+      [accountId, k.key, k.version, k.build],
+      { prepare: true },
+    );
+    return rows[0]?.body ?? null;
+  },
+
+  /**
+   * Stores the body under its key, and removes the account's rows of another version or build: those can
+   * never be served again (a version only moves on), so an account keeps the answers of one version.
+   */
+  async store(sql: Sql, accountId: number, k: SnapshotKey, body: string): Promise<void> {
+    await sql.query(
+      `DELETE FROM planning_snapshots WHERE account_id = $1 AND (version <> $2 OR build <> $3)`,
+      [accountId, k.version, k.build],
+      { prepare: true },
+    );
+    await sql.query(
+      `INSERT INTO planning_snapshots (account_id, key, version, build, body) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (account_id, key)
+       DO UPDATE SET version = EXCLUDED.version, build = EXCLUDED.build, body = EXCLUDED.body,
+                     stored_at = now()`,
+      [accountId, k.key, k.version, k.build, body],
+      { prepare: true },
+    );
+  },
+};

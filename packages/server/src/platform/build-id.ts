@@ -1,0 +1,33 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+/** The source folders whose code computes what is kept across restarts: the rules, the SQL, the services. */
+const SOURCES = ['../../../domain/src/', '../../../db/src/', '../'].map((p) =>
+  fileURLToPath(new URL(p, import.meta.url)),
+);
+
+let build: Promise<string> | undefined;
+
+/**
+ * A name for the code this process runs: a hash of every source file of the domain, db and server
+ * packages. A stored answer is served only to the build that computed it (docs/decisions.md 34), so an
+ * upgrade, or any edit, never serves an answer of the old formulas. Read once per process (≈ 450 files).
+ * Where the sources cannot be read, a name of this process alone: nothing stored is ever reused.
+ */
+export function buildId(): Promise<string> {
+  build ??= hashSources().catch(() => `process-${randomUUID()}`);
+  return build;
+}
+
+async function hashSources(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const root of SOURCES) {
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
+    for (const file of files) {
+      hash.update(file);
+      hash.update(await readFile(root + file));
+    }
+  }
+  return hash.digest('hex').slice(0, 32);
+}

@@ -1,0 +1,106 @@
+import { afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { PlanningService } from '../../src/replenishment/planning.service';
+import { snapshotsStored } from '../../src/platform/versioned-cache';
+import { createStockwise, type Stockwise } from '../../src/stockwise';
+import { describeEachBackend, useStockwise } from '../support/backends';
+import { locationInput, newAccount, productInput, uid, type TestAccount } from '../support/factories';
+
+const AS_OF = '2026-06-30';
+
+/**
+ * Answers kept per planning version outlive the process (docs/decisions.md 34): a restart (a new set of
+ * services on the same database) reads the stored position, restock lines and excess page instead of
+ * planning again, but only under the version and the build that computed them.
+ */
+describeEachBackend('Planning answers kept across a restart', (backend) => {
+  const ctx = useStockwise(backend);
+  let sw: Stockwise;
+  let account: TestAccount;
+  const sku = uid('S-');
+  const wh = uid('WH');
+
+  /** A new set of services on the same database, once what was computed is stored (as at a shutdown). */
+  const restarted = async () => {
+    await snapshotsStored();
+    return createStockwise(sw.db);
+  };
+  const onHand = async (s: Stockwise) =>
+    (await s.planning.position(account.actor, { asOf: AS_OF })).positions.find((p) => p.sku === sku)?.onHand;
+  /** Rewrites the stored position's on-hand figure to `units`, version and build left as they are. */
+  const tamper = async (units: number) => {
+    await snapshotsStored();
+    await sw.db.query(
+      `UPDATE planning_snapshots SET body = replace(body, '"onHand":10,', '"onHand":${String(units)},')
+        WHERE account_id = $1 AND key LIKE 'position|%'`,
+      [account.actor.accountId],
+    );
+  };
+
+  beforeAll(async () => {
+    sw = ctx.sw;
+    account = await newAccount(sw);
+    await sw.catalog.createProduct(account.actor, productInput({ sku }));
+    await sw.locations.createLocation(account.actor, locationInput({ code: wh }));
+    await sw.ledger.post(account.actor, [{ sku, location: wh, request: { type: 'receipt', quantity: 10 } }]);
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('a restart reads the stored position, restock lines and excess page instead of planning again', async () => {
+    const position = await sw.planning.position(account.actor, { asOf: AS_OF });
+    const restock = await sw.restock.plan(account.actor, { asOf: AS_OF });
+    const params = sw.reports.params({ asOf: AS_OF });
+    const excess = await sw.reports.page(account.actor, 'excess', { params, limit: 100 });
+    const computed = {
+      position: vi.spyOn(PlanningService.prototype, 'position'),
+      plan: vi.spyOn(PlanningService.prototype, 'plan'),
+      clearance: vi.spyOn(PlanningService.prototype, 'clearance'),
+    };
+    const after = await restarted();
+    expect(await after.planning.position(account.actor, { asOf: AS_OF })).toEqual(position);
+    expect(await after.restock.plan(account.actor, { asOf: AS_OF })).toEqual(restock);
+    expect(await after.reports.page(account.actor, 'excess', { params, limit: 100 })).toEqual(excess);
+    expect(computed.position).not.toHaveBeenCalled();
+    expect(computed.plan).not.toHaveBeenCalled();
+    expect(computed.clearance).not.toHaveBeenCalled();
+  });
+
+  it('serves what is stored under the version and build read (a rewritten figure comes back)', async () => {
+    expect(await onHand(sw)).toBe(10);
+    await tamper(77);
+    expect(await onHand(await restarted())).toBe(77);
+  });
+
+  it('never serves a position stored by another build', async () => {
+    await onHand(sw);
+    await tamper(77);
+    await sw.db.query(`UPDATE planning_snapshots SET build = 'an-older-build' WHERE account_id = $1`, [
+      account.actor.accountId,
+    ]);
+    const computed = vi.spyOn(PlanningService.prototype, 'position');
+    expect(await onHand(await restarted())).toBe(10);
+    expect(computed).toHaveBeenCalledTimes(1);
+    // What this build computed is stored in its place: the next restart reads it.
+    expect(await onHand(await restarted())).toBe(10);
+    expect(computed).toHaveBeenCalledTimes(1);
+  });
+
+  it('never serves a position stored under another planning version', async () => {
+    await onHand(sw);
+    await tamper(77);
+    // A movement moves the version: the stored (rewritten) answer is of the version before it.
+    await sw.ledger.post(account.actor, [{ sku, location: wh, request: { type: 'receipt', quantity: 5 } }]);
+    const computed = vi.spyOn(PlanningService.prototype, 'position');
+    expect(await onHand(await restarted())).toBe(15);
+    expect(computed).toHaveBeenCalledTimes(1);
+    // The older version's rows are gone once an answer of the new one is stored.
+    await snapshotsStored();
+    const versions = await sw.db.query<{ n: number }>(
+      'SELECT count(DISTINCT version)::int AS n FROM planning_snapshots WHERE account_id = $1',
+      [account.actor.accountId],
+    );
+    expect(versions[0]?.n).toBe(1);
+  });
+});
