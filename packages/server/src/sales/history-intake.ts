@@ -47,9 +47,10 @@ export function shippedButShort(
  * The set-based intake of a history file's new orders (one committed chunk of them): inserted together,
  * each decided in file order on one view of the locked stock by the rules of channel intake (planIntake:
  * a short order stays pending, a shipped one that stock cannot cover is refused), written with one
- * ledger batch of reservations, then the shipped ones shipped at their dates with one batch of
- * shipments (FIFO per movement in file order). The same orders, movements and balances as taking the
- * orders one by one through ChannelsService.ingest and OrdersService.ship, in a few statements.
+ * ledger batch of reservations for the orders left open, then the shipped ones shipped from available
+ * stock at their dates with one batch of shipments (FIFO per movement in file order): a shipped order
+ * reserves nothing only to release it. The same balances, shipments and layers as reserving and then
+ * shipping each order, in a few statements; the per-order path takes a new order through here alone.
  * An order that exists already throws CONFLICT: the caller takes those one by one.
  */
 export async function intakeHistory(
@@ -122,9 +123,9 @@ function planEach(orders: readonly HistoryOrder[], rows: OrderIntakeRows): Intak
 }
 
 /**
- * Ships every reserved unit of these new orders where it was reserved, at each order's shipping date:
- * the ledger's shipments, the orders' status and audit (their lines and allocations were written
- * shipped by writeIntake).
+ * Ships every planned unit of these new orders from the available stock where it was planned, at each
+ * order's shipping date: the ledger's shipments (no reservation was made for them, so none is released),
+ * the orders' status and audit (their lines and allocations were written shipped by writeIntake).
  */
 async function shipAll(
   sql: Sql,
@@ -146,7 +147,7 @@ async function shipAll(
           location: codeOf.get(part.locationId)!,
           item: { productId: line.productId, locationId: part.locationId },
           allowBackorder: line.allowBackorder,
-          request: { type: 'shipment', quantity: part.reserved, fromReserved: true },
+          request: { type: 'shipment', quantity: part.reserved },
           unitPrice: line.unitPrice,
           channel: p.channel,
           referenceType: 'order',

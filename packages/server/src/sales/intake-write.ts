@@ -18,8 +18,9 @@ import { postReservations } from './order-reservations';
  * order i was inserted with): one ledger batch for every reservation, the lines and their allocations in
  * one statement, the outcome of orders that ended otherwise, refused orders removed, and one audit entry
  * per created order. Returns the created orders' answers by index. The orders of `shipNow` (a history
- * file's shipped orders, whose reserved units the caller ships in this transaction) get their lines and
- * allocations written as shipped: the rows a ship would leave, without a second write of each.
+ * file's shipped orders, whose planned units the caller ships from available stock in this transaction)
+ * post no reservation, and get their lines and allocations written as shipped: the rows a ship would
+ * leave, without a reservation released at once nor a second write of each row.
  */
 export async function writeIntake(
   sql: Sql,
@@ -35,19 +36,22 @@ export async function writeIntake(
 ): Promise<Map<number, CreateResult>> {
   const { intakes, plans, rows } = q;
   const accepted = plans.flatMap((p) => (p.kind === 'accepted' ? [p] : []));
+  const shipped = (p: (typeof accepted)[number]) => q.shipNow?.has(p.orderId) ?? false;
+  // An order shipped now reserves nothing: its shipments leave available stock directly.
   await postReservations(
     ledger,
     actor,
-    accepted.map((p) => ({
-      orderId: p.orderId,
-      channel: p.channel,
-      lines: p.lines,
-      allocations: p.reservation?.allocations ?? [],
-    })),
+    accepted
+      .filter((p) => !shipped(p))
+      .map((p) => ({
+        orderId: p.orderId,
+        channel: p.channel,
+        lines: p.lines,
+        allocations: p.reservation?.allocations ?? [],
+      })),
     rows,
   );
   if (accepted.length > 0) {
-    const shipped = (p: (typeof accepted)[number]) => q.shipNow?.has(p.orderId) ?? false;
     const parts = (p: (typeof accepted)[number]) => p.reservation?.parts ?? [];
     await orderIntakeRepository.insertLinesWithAllocations(
       sql,
