@@ -232,19 +232,6 @@ export const ordersRepository = {
     ]);
   },
 
-  async setStatusMany(
-    sql: Sql,
-    accountId: number,
-    ids: readonly number[],
-    status: OrderStatus,
-  ): Promise<void> {
-    if (ids.length === 0) return;
-    await sql.query(
-      'UPDATE orders SET status = $3, updated_at = now() WHERE account_id = $1 AND id = ANY($2::bigint[])',
-      [accountId, ids, status],
-    );
-  },
-
   async setBackordered(sql: Sql, accountId: number, id: number, backordered: boolean): Promise<void> {
     await sql.query('UPDATE orders SET backordered = $3 WHERE account_id = $1 AND id = $2', [
       accountId,

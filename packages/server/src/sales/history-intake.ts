@@ -6,13 +6,12 @@ import type { Sql } from '@stockwise/db/database';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { OrderIntakeRows } from '@stockwise/db/sales/order-intake.repository';
 import { orderIntakeRepository } from '@stockwise/db/sales/order-intake.repository';
-import { ordersRepository } from '@stockwise/db/sales/orders.repository';
 import type { Actor } from '../accounts/actor';
 import { auditActor } from '../accounts/actor';
 import type { LedgerService, LockedEntry } from '../ledger/ledger.service';
 import type { IntakeOptions, IntakePlan } from './intake-plan';
 import { planIntake } from './intake-plan';
-import { writeIntake } from './intake-write';
+import { shippedWhole, writeIntake } from './intake-write';
 
 /** An order of a history file that is not in Stockwise yet, and what happened to it on its channel. */
 export interface HistoryOrder {
@@ -47,9 +46,10 @@ export function shippedButShort(
  * The set-based intake of a history file's new orders (one committed chunk of them): inserted together,
  * each decided in file order on one view of the locked stock by the rules of channel intake (planIntake:
  * a short order stays pending, a shipped one that stock cannot cover is refused), written with one
- * ledger batch of reservations, then the shipped ones shipped at their dates with one batch of
- * shipments (FIFO per movement in file order). The same orders, movements and balances as taking the
- * orders one by one through ChannelsService.ingest and OrdersService.ship, in a few statements.
+ * ledger batch of reservations for the orders left open, then the shipped ones shipped from available
+ * stock at their dates with one batch of shipments (FIFO per movement in file order): a shipped order
+ * reserves nothing only to release it. The same balances, shipments and layers as reserving and then
+ * shipping each order, in a few statements; the per-order path takes a new order through here alone.
  * An order that exists already throws CONFLICT: the caller takes those one by one.
  */
 export async function intakeHistory(
@@ -59,7 +59,15 @@ export async function intakeHistory(
   orders: readonly HistoryOrder[],
 ): Promise<HistoryOutcome[]> {
   const intakes = orders.map((o) => o.intake);
-  const inserted: OrderStatus[] = orders.map((o) => (o.disposition === 'cancel' ? 'cancelled' : 'reserved'));
+  // A shipped order is inserted as shipping its lines whole leaves it (writeIntake corrects one refused
+  // or ending otherwise): no second write of its status.
+  const inserted: OrderStatus[] = orders.map((o) =>
+    o.disposition === 'cancel'
+      ? 'cancelled'
+      : o.disposition === 'ship'
+        ? deriveStatus(o.intake.lines.map(shippedWhole))
+        : 'reserved',
+  );
   const now = new Date();
   const rows = await orderIntakeRepository.insertAndLockStock(
     sql,
@@ -122,9 +130,9 @@ function planEach(orders: readonly HistoryOrder[], rows: OrderIntakeRows): Intak
 }
 
 /**
- * Ships every reserved unit of these new orders where it was reserved, at each order's shipping date:
- * the ledger's shipments, the orders' status and audit (their lines and allocations were written
- * shipped by writeIntake).
+ * Ships every planned unit of these new orders from the available stock where it was planned, at each
+ * order's shipping date: the ledger's shipments (no reservation was made for them, so none is released)
+ * and the orders' audit (their status, lines and allocations were written shipped by writeIntake).
  */
 async function shipAll(
   sql: Sql,
@@ -146,7 +154,7 @@ async function shipAll(
           location: codeOf.get(part.locationId)!,
           item: { productId: line.productId, locationId: part.locationId },
           allowBackorder: line.allowBackorder,
-          request: { type: 'shipment', quantity: part.reserved, fromReserved: true },
+          request: { type: 'shipment', quantity: part.reserved },
           unitPrice: line.unitPrice,
           channel: p.channel,
           referenceType: 'order',
@@ -158,17 +166,7 @@ async function shipAll(
   }
   if (entries.length === 0) return;
   await ledger.postConsuming(actor, entries, { kind: 'order.ship', fieldPrefix: 'lines' });
-  const after = q.shipped.map(({ p }) => ({
-    p,
-    lines: p.lines.map((l) => ({ ...l, quantityShipped: l.quantity, quantityCancelled: 0 })),
-  }));
-  const byStatus = new Map<OrderStatus, number[]>();
-  for (const { p, lines } of after) {
-    const status = deriveStatus(lines);
-    byStatus.set(status, [...(byStatus.get(status) ?? []), p.orderId]);
-  }
-  for (const [status, ids] of byStatus)
-    await ordersRepository.setStatusMany(sql, actor.accountId, ids, status);
+  const after = q.shipped.map(({ p }) => ({ p, lines: p.lines.map(shippedWhole) }));
   await auditRepository.recordMany(
     sql,
     after.map(({ p, lines }) => ({

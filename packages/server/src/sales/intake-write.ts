@@ -1,5 +1,6 @@
 import type { OrderIntake } from '@stockwise/domain/sales/intake';
 import type { OrderStatus } from '@stockwise/domain/sales/order-state';
+import { deriveStatus } from '@stockwise/domain/sales/order-state';
 import type { Sql } from '@stockwise/db/database';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { OrderIntakeRows } from '@stockwise/db/sales/order-intake.repository';
@@ -13,13 +14,22 @@ import type { CreateResult } from './order-dto';
 import { acceptedOrderDto } from './order-dto';
 import { postReservations } from './order-reservations';
 
+/** A line as shipping all of it leaves it. */
+export const shippedWhole = <L extends { quantity: number }>(l: L) => ({
+  ...l,
+  quantityShipped: l.quantity,
+  quantityCancelled: 0,
+});
+
 /**
  * Writes what planIntake decided for orders that insertAndLockStock inserted (`inserted[i]` is the status
  * order i was inserted with): one ledger batch for every reservation, the lines and their allocations in
  * one statement, the outcome of orders that ended otherwise, refused orders removed, and one audit entry
  * per created order. Returns the created orders' answers by index. The orders of `shipNow` (a history
- * file's shipped orders, whose reserved units the caller ships in this transaction) get their lines and
- * allocations written as shipped: the rows a ship would leave, without a second write of each.
+ * file's shipped orders, whose planned units the caller ships from available stock in this transaction)
+ * post no reservation, and get their lines, allocations and status written as shipped (`inserted` says
+ * `shipped` for them): the rows a ship would leave, without a reservation released at once nor a second
+ * write of each row.
  */
 export async function writeIntake(
   sql: Sql,
@@ -35,19 +45,22 @@ export async function writeIntake(
 ): Promise<Map<number, CreateResult>> {
   const { intakes, plans, rows } = q;
   const accepted = plans.flatMap((p) => (p.kind === 'accepted' ? [p] : []));
+  const shipped = (p: (typeof accepted)[number]) => q.shipNow?.has(p.orderId) ?? false;
+  // An order shipped now reserves nothing: its shipments leave available stock directly.
   await postReservations(
     ledger,
     actor,
-    accepted.map((p) => ({
-      orderId: p.orderId,
-      channel: p.channel,
-      lines: p.lines,
-      allocations: p.reservation?.allocations ?? [],
-    })),
+    accepted
+      .filter((p) => !shipped(p))
+      .map((p) => ({
+        orderId: p.orderId,
+        channel: p.channel,
+        lines: p.lines,
+        allocations: p.reservation?.allocations ?? [],
+      })),
     rows,
   );
   if (accepted.length > 0) {
-    const shipped = (p: (typeof accepted)[number]) => q.shipNow?.has(p.orderId) ?? false;
     const parts = (p: (typeof accepted)[number]) => p.reservation?.parts ?? [];
     await orderIntakeRepository.insertLinesWithAllocations(
       sql,
@@ -66,9 +79,11 @@ export async function writeIntake(
   const created = new Map<number, CreateResult>();
   for (const [i, p] of plans.entries()) {
     if (p.kind !== 'accepted') continue;
-    if (p.status !== q.inserted[i] || p.unmapped.length !== intakes[i]!.unmapped.length)
+    // An order shipped now ends as its lines shipped whole make it (the caller inserts it so).
+    const status = shipped(p) ? deriveStatus(p.lines.map(shippedWhole)) : p.status;
+    if (status !== q.inserted[i] || p.unmapped.length !== intakes[i]!.unmapped.length)
       await orderIntakeRepository.setIntakeOutcome(sql, actor.accountId, p.orderId, {
-        status: p.status,
+        status,
         unmapped: p.unmapped,
       });
     if (p.reservation?.backordered)

@@ -104,7 +104,7 @@ async function state(sw: Stockwise, owner: TestAccount) {
          CASE WHEN m.type IN ('receipt', 'reservation') THEN NULL ELSE m.occurred_at END AS occurred_at
        FROM stock_movements m JOIN products p ON p.id = m.product_id JOIN locations l ON l.id = m.location_id
        LEFT JOIN orders o ON m.reference_type = 'order' AND o.id::text = m.reference_id
-       WHERE m.account_id = $1 ORDER BY 1, 2, 3, 13, 5, 6`,
+       WHERE m.account_id = $1 ORDER BY 1, 2, 3, 13, 5, 6, 9`,
     ),
     balances: await q(
       `SELECT p.sku, l.code, b.on_hand, b.reserved, b.inbound, b.unfulfillable
@@ -182,6 +182,67 @@ describeEachBackend('Order imports: the set-based chunk equals the per-order pat
     expect(after.balances).toContainEqual(
       expect.objectContaining({ sku: 'MX-A', code: 'FBA-US', on_hand: 0, reserved: 0 }),
     );
+  });
+
+  it('a shipped history order ships from available stock: no reservation released, the same balances and layers', async () => {
+    const rows = [
+      'manual,H-01,MX-A,3,shipped',
+      'manual,H-01,MX-B,1,shipped',
+      'manual,H-02,MX-A,4,shipped',
+      'manual,H-03,MX-B,1,reserved',
+      'manual,H-04,MX-D,1,shipped',
+    ];
+    const file = ordersFile(rows);
+    const set = await seller(ctx.sw, ctx.app);
+    const each = await seller(ctx.sw, ctx.app);
+    const reserveThenShip = await seller(ctx.sw, ctx.app);
+    expect((await apply(ctx.sw, set, { file, applier: applyOrdersImport, skipInvalid: false })).error).toBe(
+      undefined,
+    );
+    expect((await apply(ctx.sw, each, { file, applier: oneByOne, skipInvalid: false })).error).toBe(
+      undefined,
+    );
+    // The reference: each order reserved as it arrives, then shipped at the file's date, in key order.
+    const orders = new Map<string, { sku: string; quantity: number; shipped: boolean }[]>();
+    for (const r of rows) {
+      const [, id, sku, quantity, status] = r.split(',') as [string, string, string, string, string];
+      orders.set(id, [
+        ...(orders.get(id) ?? []),
+        { sku, quantity: Number(quantity), shipped: status === 'shipped' },
+      ]);
+    }
+    for (const [externalId, lines] of orders) {
+      const order = await ctx.sw.orders.create(reserveThenShip.actor, {
+        channel: 'manual',
+        externalId,
+        orderedAt: dayAt(-20),
+        currency: 'USD',
+        lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: 9.5, externalLineId: null })),
+        unmapped: [],
+      });
+      if (lines[0]!.shipped)
+        await ctx.sw.orders.ship(reserveThenShip.actor, order.id, { shippedAt: dayAt(-19).toISOString() });
+    }
+    const reference = await state(ctx.sw, reserveThenShip);
+    const shipments = (s: typeof reference) =>
+      s.movements
+        .filter((m) => (m as { type: string }).type === 'shipment')
+        .map((m) => ({ ...m, reserved_delta: 0 }));
+    for (const imported of [await state(ctx.sw, set), await state(ctx.sw, each)]) {
+      const reservations = imported.movements.filter((m) => (m as { type: string }).type === 'reservation');
+      // Only the open order (and the seller's own order from before) reserve: no reserve-and-release pair.
+      expect(reservations.map((m) => (m as { external_id: string }).external_id).sort()).toEqual([
+        'H-03',
+        'M-EX',
+      ]);
+      expect(imported.movements.filter((m) => (m as { type: string }).type === 'shipment')).toEqual(
+        shipments(reference),
+      );
+      expect(imported.balances).toEqual(reference.balances);
+      expect(imported.layers).toEqual(reference.layers);
+    }
+    // The reference reserved every line first (H-01's two, H-02, H-03, H-04, and M-EX).
+    expect(reference.movements.filter((m) => (m as { type: string }).type === 'reservation')).toHaveLength(6);
   });
 
   it('without skipInvalid a refused order refuses the file naming its line, as one by one does', async () => {

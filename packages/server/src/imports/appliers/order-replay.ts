@@ -3,7 +3,7 @@ import type { IntakeLine, OrderIntake } from '@stockwise/domain/sales/intake';
 import { DomainError } from '@stockwise/domain/errors';
 import type { StagedRow } from '@stockwise/db/imports/imports.repository';
 import type { OrderDto } from '../../sales/orders.schema';
-import { shippedButShort } from '../../sales/history-intake';
+import { intakeHistory, shippedButShort } from '../../sales/history-intake';
 import type { ApplyContext } from './apply-context';
 import { attempt, stagedGroups } from './apply-context';
 
@@ -24,7 +24,8 @@ interface Outcome {
 
 /**
  * Order history files: one order per key, reserved, then shipped or cancelled as the file says, through
- * the same path as a channel's own orders (idempotent per channel and external id).
+ * the same path as a channel's own orders (idempotent per channel and external id); a new shipped order
+ * ships from available stock without a reservation (intakeHistory).
  */
 export async function replayOrders(
   ctx: ApplyContext,
@@ -135,9 +136,21 @@ async function replayOne(
       outcome.created = order.replayed ? 0 : 1;
     }
     outcome.cancelled = 1;
+  } else if (
+    disposition === 'ship' &&
+    !(await orders.findByExternal(ctx.actor, intake.channel, intake.externalId))
+  ) {
+    // A new shipped order ships from available stock at the file's date (imported history is dated when
+    // it happened, so forecasting sees it: docs/forecasting.md "History and censoring"), reserving
+    // nothing only to release it: the set-based intake with this one order.
+    const [result] = await intakeHistory(ctx.sql, ctx.services.ledger, ctx.actor, [
+      { intake, disposition, shippedAt: how.shippedAt },
+    ]);
+    if (result?.kind === 'refused') throw result.error;
+    outcome.created = 1;
+    outcome.shipped = 1;
   } else {
-    // Reserved through the channel path, then shipped here at the file's date: imported history is
-    // dated when it happened, so forecasting sees it (docs/forecasting.md "History and censoring").
+    // Reserved through the channel path (an existing order already is), then shipped here at the file's date.
     const result = await channels.ingest(ctx.actor, { intake, disposition: 'reserve' });
     if (result.created) outcome.created = 1;
     else outcome.existing = 1;
