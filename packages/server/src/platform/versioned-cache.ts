@@ -51,6 +51,9 @@ export function keyOf(accountId: number, method: string, q: object): string {
 
 const pendingStores = new Set<Promise<void>>();
 
+/** How long an answer's planning version must stay current before the answer is stored. */
+export const STORE_AFTER_QUIET_MS = 2_000;
+
 /** Resolves once every answer computed so far is stored (tests restarting on the same database). */
 export async function snapshotsStored(): Promise<void> {
   while (pendingStores.size > 0) await Promise.all(pendingStores);
@@ -92,10 +95,13 @@ export class PlanningVersionCache<V> {
     const body = await planningSnapshotsRepository.find(sql, accountId, at);
     if (body !== null) return decodeSnapshot(body) as V;
     const value = await compute();
-    // Encoded and stored after the answer is handed back: a position's or restock page's row (0.25–1 MB
-    // at 300 SKUs) took PGlite 0.4–1.9 s to write at load 16 (docs/decisions.md 34).
+    // Encoded and stored after the answer is handed back (a restock page's row, 1.2 MB at 300 SKUs and
+    // 10 MB at 3,000, took PGlite seconds to write), and only once its version has held for
+    // STORE_AFTER_QUIET_MS: while orders flow every answer is soon old, and writing each one stood in the
+    // way of the next request (docs/decisions.md 34).
     const stored = (async () => {
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, STORE_AFTER_QUIET_MS).unref());
+      if ((await planningVersionRepository.current(sql, accountId)) !== k.version) return;
       await planningSnapshotsRepository.store(sql, accountId, at, encodeSnapshot(value));
     })()
       .catch(() => {

@@ -103,4 +103,27 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
     );
     expect(versions[0]?.n).toBe(1);
   });
+
+  it('stores no answer whose version moved before it held still (orders flowing): only the quiet one', async () => {
+    const stored = async () =>
+      (
+        await sw.db.query<{ version: string }>(
+          `SELECT version FROM planning_snapshots WHERE account_id = $1 AND key LIKE 'position|%'`,
+          [account.actor.accountId],
+        )
+      ).map((r) => r.version);
+    await snapshotsStored();
+    const before = await stored();
+    await onHand(sw);
+    // A write lands before the answer's version has held for STORE_AFTER_QUIET_MS: that answer is old.
+    await sw.ledger.post(account.actor, [{ sku, location: wh, request: { type: 'receipt', quantity: 1 } }]);
+    await snapshotsStored();
+    expect(await stored()).toEqual(before);
+    // The next answer's version holds: it is stored.
+    const units = await onHand(sw);
+    await snapshotsStored();
+    expect(await stored()).toHaveLength(1);
+    expect(await stored()).not.toEqual(before);
+    expect(await onHand(await restarted())).toBe(units);
+  });
 });
