@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZERO_PROFIT, profitByCurrency, profitTotalsByCurrency } from './profit';
+import { ZERO_PROFIT, convertedProfitTotal, profitByCurrency, profitTotalsByCurrency } from './profit';
 
 describe('profit per currency', () => {
   it('keeps one currency’s SKU whole: its profit and its ratios', () => {
@@ -66,5 +66,43 @@ describe('profit per currency', () => {
       ['JPY', 4100, null, ['JP']],
     ]);
     expect(known[0]).toMatchObject({ profit: 60, margin: 0.6, withoutFeeTable: [] });
+  });
+});
+
+describe('profit totals by a conversion table', () => {
+  const lines = profitByCurrency([
+    { ...ZERO_PROFIT, currency: 'EUR', unitsSold: 2, revenue: 40, referralFees: 6 },
+    { ...ZERO_PROFIT, currency: 'USD', cogs: 12 },
+  ]);
+
+  it('converts every amount but units, then takes the ratios on the sums (worked by hand)', () => {
+    const { total, missingRates } = convertedProfitTotal(lines, { to: 'USD', rates: { EUR: 1.1 } });
+    expect(missingRates).toEqual([]);
+    // revenue 40 × 1.1 = 44, referral 6 × 1.1 = 6.6, COGS 12: profit 44 − 6.6 − 12 = 25.4
+    expect(total?.currency).toBe('USD');
+    expect(total?.unitsSold).toBe(2);
+    expect(total?.revenue).toBeCloseTo(44, 10);
+    expect(total?.profit).toBeCloseTo(25.4, 10);
+    expect(total?.margin).toBeCloseTo(25.4 / 44, 10);
+    expect(total?.roi).toBeCloseTo(25.4 / 12, 10);
+    expect(total?.mixedCurrencies).toBe(false);
+  });
+
+  it('into EUR the same money by the inverse rate; a currency without a rate gives no total, named', () => {
+    const eur = convertedProfitTotal(lines, { to: 'EUR', rates: { USD: 1 / 1.1 } }).total;
+    expect(eur?.profit).toBeCloseTo(25.4 / 1.1, 10);
+    expect(convertedProfitTotal(lines, { to: 'GBP', rates: { EUR: 0.85 } })).toEqual({
+      total: null,
+      missingRates: ['USD'],
+    });
+  });
+
+  it('keeps an unknown fee unknown: a line without its fee table leaves the converted profit null', () => {
+    const unknown = profitByCurrency([
+      { ...ZERO_PROFIT, currency: 'JPY', unitsSold: 1, revenue: 2000, withoutFeeTable: ['JP'] },
+    ]);
+    const { total } = convertedProfitTotal(unknown, { to: 'USD', rates: { JPY: 0.0067 } });
+    expect(total?.profit).toBeNull();
+    expect(total?.withoutFeeTable).toEqual(['JP']);
   });
 });

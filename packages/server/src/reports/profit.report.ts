@@ -17,6 +17,7 @@ import {
   ZERO_PROFIT,
   lineEstimate,
   profitByCurrency,
+  convertedProfitTotal,
   profitTotalsByCurrency,
 } from '@stockwise/domain/reports/profit';
 import type { ProfitRow } from '@stockwise/db/reports/profit.repository';
@@ -281,7 +282,11 @@ async function profitSummary(tx: Transactor, ctx: ReportContext, whole: Page | u
   const lines: CurrencyProfitLine[] = [];
   if (whole !== undefined && isProfitPage(whole)) lines.push(...whole.lines);
   else for await (const range of skuRanges(tx, ctx)) lines.push(...(await profitPage(tx, ctx, range)).lines);
-  return { totals: profitTotalsByCurrency(lines).map(currencyTotal) };
+  const totals = profitTotalsByCurrency(lines).map(currencyTotal);
+  const table = ctx.params.conversion;
+  if (table === undefined) return { totals };
+  const { total, missingRates } = convertedProfitTotal(lines, table);
+  return { totals, converted: { total: total && currencyTotal(total), rates: table.rates, missingRates } };
 }
 
 export const profitReport = (tx: Transactor): ReportDefinition => ({

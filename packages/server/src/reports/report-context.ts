@@ -16,6 +16,7 @@ import { inventoryAgeRepository } from '@stockwise/db/reports/inventory-age.repo
 import type { Actor } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { ReportRow } from './report-writers';
+import type { ConversionTable } from '@stockwise/domain/reports/profit';
 
 export interface ReportParams {
   asOf: string;
@@ -26,6 +27,8 @@ export interface ReportParams {
   to: string;
   /** inventory-age, storage, stranded, excess: one location's code (default: Amazon's locations). */
   location?: string | undefined;
+  /** profit: the seller's conversion table, for totals in one currency beside the per-currency ones. */
+  conversion?: ConversionTable | undefined;
 }
 
 /**

@@ -35,6 +35,23 @@ export const ReportQuerySchema = z.object({
     .default(500)
     .openapi({ description: 'json: rows per page (downloads hold every row)' }),
   cursor: SkuSchema.optional().openapi({ description: 'json: the last SKU of the previous page' }),
+  convertTo: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional()
+    .openapi({
+      description: 'profit: the currency of `summary.converted`, totals of every currency by `rates`',
+      example: 'USD',
+    }),
+  rates: z
+    .string()
+    .regex(/^[A-Z]{3}:\d+(\.\d+)?(,[A-Z]{3}:\d+(\.\d+)?)*$/)
+    .optional()
+    .openapi({
+      description:
+        'profit, with convertTo: the conversion table, units of convertTo per unit of each other currency',
+      example: 'EUR:1.08,GBP:1.27',
+    }),
 });
 
 export const ReportSchema = z
@@ -58,7 +75,7 @@ export const ReportSchema = z
     rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
     summary: z.record(z.string(), z.unknown()).openapi({
       description:
-        'profit: `totals` of the whole report (every SKU of the period, however many pages it takes; on the first page, the one without a cursor), one per currency in currency order ({ currency, unitsSold, revenue, cogs, fees, refunds, reimbursements, storageFees, inboundShipping, profit, margin, roi, storageFeePercentOfRevenue, mixedCurrencies, withoutFeeTable }) — never one sum over currencies; margin, ROI and storage % are null where a SKU’s revenue and costs are in different currencies (mixedCurrencies); fee estimates are each Amazon location’s marketplace’s table’s, in its currency, and where a marketplace has no fee table (withoutFeeTable; a row’s `without-fee-table`) its fees, profit and ratios are null (unknown, never 0)',
+        'profit: `totals` of the whole report (every SKU of the period, however many pages it takes; on the first page, the one without a cursor), one per currency in currency order ({ currency, unitsSold, revenue, cogs, fees, refunds, reimbursements, storageFees, inboundShipping, profit, margin, roi, storageFeePercentOfRevenue, mixedCurrencies, withoutFeeTable }) — never one sum over currencies; margin, ROI and storage % are null where a SKU’s revenue and costs are in different currencies (mixedCurrencies); fee estimates are each Amazon location’s marketplace’s table’s, in its currency, and where a marketplace has no fee table (withoutFeeTable; a row’s `without-fee-table`) its fees, profit and ratios are null (unknown, never 0); with `convertTo` and `rates`, also `converted`: { total (the same fields, every currency’s money converted into convertTo and added, ratios on the sums; null when a currency has no rate), rates, missingRates }',
     }),
     nextCursor: z.string().nullable(),
   })

@@ -76,6 +76,8 @@ export class ReportsService {
     from?: string | undefined;
     to?: string | undefined;
     location?: string | undefined;
+    convertTo?: string | undefined;
+    rates?: string | undefined;
   }): ReportParams {
     const asOf = q.asOf ?? todayIso();
     const to = q.to ?? asOf;
@@ -84,7 +86,14 @@ export class ReportsService {
       throw new DomainError('VALIDATION_FAILED', 'from must be before to', { field: 'from' });
     if (parseIsoDate(to) - parseIsoDate(from) > MAX_PERIOD_DAYS)
       throw new DomainError('VALIDATION_FAILED', 'a profit period is at most two years', { field: 'from' });
-    return { asOf, month: q.month ?? asOf.slice(0, 7), from, to, location: q.location };
+    return {
+      asOf,
+      month: q.month ?? asOf.slice(0, 7),
+      from,
+      to,
+      location: q.location,
+      conversion: conversionTable(q),
+    };
   }
 
   private async context(actor: Actor, kind: ReportKind, params: ReportParams): Promise<ReportContext> {
@@ -233,4 +242,25 @@ export class ReportsService {
       summary,
     };
   }
+}
+
+/** The seller's conversion table from `convertTo` and `rates` ("EUR:1.08,GBP:1.27"), or none. */
+function conversionTable(q: { convertTo?: string | undefined; rates?: string | undefined }) {
+  if (q.convertTo === undefined) {
+    if (q.rates !== undefined)
+      throw new DomainError('VALIDATION_FAILED', 'rates need convertTo, the currency they convert into', {
+        field: 'convertTo',
+      });
+    return undefined;
+  }
+  const rates: Record<string, number> = {};
+  for (const pair of (q.rates ?? '').split(',').filter((p) => p !== '')) {
+    const [currency = '', rate = ''] = pair.split(':');
+    if (!/^[A-Z]{3}$/.test(currency) || !(Number(rate) > 0) || !Number.isFinite(Number(rate)))
+      throw new DomainError('VALIDATION_FAILED', `rates: "${pair}" is not CUR:rate with a rate above 0`, {
+        field: 'rates',
+      });
+    rates[currency] = Number(rate);
+  }
+  return { to: q.convertTo, rates };
 }

@@ -117,6 +117,40 @@ describeEachBackend(
       expect(totals[0]).toMatchObject({ profit: 112, margin: null });
       expect(totals[1]!.profit).toBeCloseTo(40 - 25 - totals[1]!.fees, 2);
 
+      // With the seller's conversion table, one total in USD besides: EUR × 1.1 added to USD, units as
+      // they are, and a margin again (both currencies are one money now).
+      const period = `from=${dateAt(-2)}&to=${dateAt(1)}`;
+      const converted = await api.get(`/api/v1/reports/profit?${period}&convertTo=USD&rates=EUR:1.1`);
+      expect(converted.status, JSON.stringify(converted.body)).toBe(200);
+      const summary = converted.body['summary'] as {
+        totals: Total[];
+        converted: { total: Total; rates: Record<string, number>; missingRates: string[] };
+      };
+      expect(summary.totals).toEqual(totals);
+      expect(summary.converted.missingRates).toEqual([]);
+      expect(summary.converted.rates).toEqual({ EUR: 1.1 });
+      const usd = summary.converted.total;
+      expect([usd.currency, usd.unitsSold, usd.revenue, usd.cogs]).toEqual(['USD', 7, 172, 33.8]);
+      expect(usd.profit).toBeCloseTo(112 * 1.1 + totals[1]!.profit, 1);
+      expect(usd.margin).toBeCloseTo(usd.profit / 172, 3);
+      expect(usd.mixedCurrencies).toBe(false);
+      // a currency without a rate: no converted total, and which rate is missing
+      const partial = await api.get(`/api/v1/reports/profit?${period}&convertTo=GBP&rates=EUR:0.85`);
+      expect((partial.body['summary'] as typeof summary).converted).toMatchObject({
+        total: null,
+        missingRates: ['USD'],
+      });
+      // bad tables are refused, naming the field
+      for (const [query, field] of [
+        ['rates=EUR:1.1', 'convertTo'],
+        ['convertTo=USD&rates=EUR:0', 'rates'],
+        ['convertTo=usd', 'convertTo'],
+      ] as const) {
+        const bad = await api.get(`/api/v1/reports/profit?${period}&${query}`);
+        expect(bad.status, query).toBe(400);
+        expect(bad.body['field'], query).toBe(field);
+      }
+
       // the download carries the same rows, each naming its currency
       const csv = await api.call(
         'GET',
