@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { STOCKWISE_VERSION } from '@stockwise/server/platform/version';
 import { registerAdminCommands } from './commands/admin';
 import { registerForecastCommands } from './commands/forecast';
 import { registerRestockCommands } from './commands/restock';
@@ -11,7 +12,7 @@ import { registerBackupCommands } from './commands/backup';
 
 const program = new Command('stockwise')
   .description('Stockwise — inventory planning for e-commerce sellers')
-  .version('0.1.0')
+  .version(STOCKWISE_VERSION)
   .showHelpAfterError();
 
 registerServeCommands(program);

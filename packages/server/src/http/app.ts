@@ -39,11 +39,11 @@ import { reportsRoutes } from '../reports/reports.routes';
 import { feesRoutes } from '../fees/fees.routes';
 import { alertsRoutes, reportSchedulesRoutes } from '../alerts/alerts.routes';
 import { MAX_IMPORT_BYTES } from '../imports/imports.routes';
+import { STOCKWISE_VERSION } from '../platform/version';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** What a 503 for a lost database connection asks clients to wait before retrying. */
 const RETRY_AFTER_SECONDS = 5;
-const VERSION = '0.1.0';
 /**
  * The dashboard's Content-Security-Policy: its own scripts only (and WebAssembly for the barcode
  * reader), inline styles (ECharts and the component library set them), no framing, no plugins.
@@ -102,7 +102,7 @@ export function createApp(
 
   // `worker`: whether this process's background work is idle (JobsService.workerState).
   app.get('/api/health', (c) =>
-    c.json({ status: 'ok', version: VERSION, database: sw.db.kind, worker: sw.jobs.workerState() }),
+    c.json({ status: 'ok', version: STOCKWISE_VERSION, database: sw.db.kind, worker: sw.jobs.workerState() }),
   );
   app.route('/api/docs', docsRoutes());
   app.route('/api/v1/auth', publicAuthRoutes(sw));
@@ -155,7 +155,7 @@ export function createApp(
     openapi: '3.1.0',
     info: {
       title: 'Stockwise API',
-      version: VERSION,
+      version: STOCKWISE_VERSION,
       description:
         'Inventory planning for e-commerce sellers. Errors are application/problem+json with a stable `code` and the `field` at fault.',
     },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import type { createApp } from '../../src/http/app';
 import type { Stockwise } from '../../src/stockwise';
@@ -19,7 +20,13 @@ describeEachBackend('HTTP API foundation', (backend) => {
 
   it('answers health without auth and refuses the API without credentials', async () => {
     const anon = client(app);
-    expect((await anon.get('/api/health')).body).toMatchObject({ status: 'ok' });
+    // The release is the root package.json's, not a constant of its own.
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8'),
+    ) as {
+      version: string;
+    };
+    expect((await anon.get('/api/health')).body).toMatchObject({ status: 'ok', version: manifest.version });
     const denied = await anon.get('/api/v1/products');
     expect(denied.status).toBe(401);
     expect(denied.headers.get('content-type')).toContain('application/problem+json');
