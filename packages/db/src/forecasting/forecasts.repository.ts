@@ -72,10 +72,22 @@ export const forecastsRepository = {
     return row!.id;
   },
 
+  /**
+   * Marks the run finished and drops the seller's event changes no stored forecast can be stale by: those
+   * made before the oldest of the latest forecasts of every series (a forecast made at or after a change
+   * reflects it, migration 0047), so the change log stays as short as the forecasts' age.
+   */
   async finishRun(sql: Sql, accountId: number, runId: number, seriesCount: number): Promise<void> {
     await sql.query(
       'UPDATE forecast_runs SET series_count = $3, finished_at = now() WHERE account_id = $1 AND id = $2',
       [accountId, runId, seriesCount],
+    );
+    await sql.query(
+      `DELETE FROM forecast_event_changes WHERE account_id = $1 AND changed_at <= (
+         SELECT min(created_at) FROM (
+           SELECT DISTINCT ON (product_id, location_id) created_at FROM forecasts WHERE account_id = $1
+           ORDER BY product_id, location_id, as_of DESC, id DESC) latest)`,
+      [accountId],
     );
   },
 

@@ -136,4 +136,44 @@ describeEachBackend('A seller event makes stale only the forecasts in its scope'
     const untouched = [...stored].filter((k) => !recomputed.includes(k));
     expect(new Set(untouched.map((k) => after.get(k)?.forecastSource))).toEqual(new Set(['stored']));
   }, 300_000);
+
+  it('a finished run drops the changes every latest forecast reflects and keeps those one does not', async () => {
+    const api = client(seller.app, seller.token);
+    const changes = async () =>
+      (
+        await seller.sw.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM forecast_event_changes WHERE account_id = $1',
+          [seller.actor.accountId],
+        )
+      )[0]!.n;
+    // Two categories that still hold SKUs (the test before moved one).
+    const [inScope = '', outside = ''] = [
+      ...new Set([...(await plan()).values()].map((l) => l.product.category ?? '')),
+    ];
+    const saved = await api.post('/api/v1/events', {
+      name: 'Before the run',
+      startsOn: dateAt(FROM),
+      endsOn: dateAt(TO),
+      scope: 'category',
+      category: inScope,
+      lift: 2,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    expect(await changes()).toBeGreaterThan(0);
+    await seller.sw.forecasts.run(seller.actor, {});
+    // Every series' latest forecast was made after each change so far: none can make one stale.
+    expect(await changes()).toBe(0);
+    const stored = new Set(
+      [...(await plan())].filter(([, l]) => l.forecastSource === 'stored').map(([k]) => k),
+    );
+    expect(sourcesIn(await plan(), inScope, stored).length).toBeGreaterThan(0);
+    // A change after the run is kept and still makes its scope stale.
+    expect((await api.delete(`/api/v1/events/${String((saved.body as { id: number }).id)}`)).status).toBe(
+      204,
+    );
+    expect(await changes()).toBe(1);
+    const after = await plan();
+    expect(new Set(sourcesIn(after, inScope, stored))).toEqual(new Set(['computed']));
+    expect(new Set(sourcesIn(after, outside, stored))).toEqual(new Set(['stored']));
+  }, 300_000);
 });
