@@ -128,6 +128,15 @@ describe('Multi-Channel Fulfilment fee (docs/fees.md, US standard shipping)', ()
     expect(mcfFee(fromTwo, { ...mug, unitsInOrder: 1 })).toBeNull();
     expect(mcfFee(fromTwo, { ...mug, unitsInOrder: 3 })).toBe(3.4);
   });
+
+  it('the rows may come in any order: the lightest weight row that fits applies', () => {
+    const reversed = { mcf: [...us.mcf].reverse() };
+    for (const weightLb of [0.5, 1, 1.5, 4])
+      for (const unitsInOrder of [1, 3, 6])
+        expect(mcfFee(reversed, { sizeTier: 'large_standard', weightLb, unitsInOrder })).toBe(
+          mcfFee(us, { sizeTier: 'large_standard', weightLb, unitsInOrder }),
+        );
+  });
 });
 
 describe('the reports’ fee arithmetic (storage and profit price through it)', () => {

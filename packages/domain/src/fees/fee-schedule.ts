@@ -255,8 +255,8 @@ export function fulfilmentFee(
  * Multi-Channel Fulfilment fee per unit of an order of `unitsInOrder` units (at least 1; an unknown
  * count is a 1-unit order): the size
  * tier's rows of the order's band — the highest `minUnitsInOrder` not above the order's units — and in
- * it the first row that fits the shipping weight, its fee + `perLbAbove` per whole lb above
- * `baseWeightLb`. Null (unknown, never 0) when the table has no such row: no MCF table for the
+ * it the row of the lowest `maxWeightLb` the shipping weight fits (in whatever order the rows are), its
+ * fee + `perLbAbove` per whole lb above `baseWeightLb`. Null (unknown, never 0) when the table has no such row: no MCF table for the
  * marketplace, or none for the tier (docs/fees.md).
  * @example mcfFee(us2024, { sizeTier: 'large_standard', weightLb: 1, unitsInOrder: 3 }) // 3.40
  */
@@ -267,9 +267,15 @@ export function mcfFee(
   const units = Number.isFinite(options.unitsInOrder) ? Math.max(1, Math.floor(options.unitsInOrder)) : 1;
   const tier = schedule.mcf.filter((r) => r.sizeTier === options.sizeTier && r.minUnitsInOrder <= units);
   const band = Math.max(...tier.map((r) => r.minUnitsInOrder));
-  const row = tier
-    .filter((r) => r.minUnitsInOrder === band)
-    .find((r) => r.maxWeightLb === null || options.weightLb <= r.maxWeightLb);
+  // the lightest weight row the unit fits (rows in any order; no upper weight = the heaviest)
+  const fits = tier.filter(
+    (r) => r.minUnitsInOrder === band && (r.maxWeightLb === null || options.weightLb <= r.maxWeightLb),
+  );
+  const upTo = (r: McfRate) => r.maxWeightLb ?? Number.POSITIVE_INFINITY;
+  const row = fits.reduce<McfRate | undefined>(
+    (best, r) => (best && upTo(best) <= upTo(r) ? best : r),
+    undefined,
+  );
   return row ? rateFee(row, options.weightLb) : null;
 }
 

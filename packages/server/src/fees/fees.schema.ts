@@ -3,7 +3,7 @@ import { IsoDateSchema, MarketplaceSchema } from '../http/common.schema';
 
 const Rate = z.number().min(0).max(1e6);
 
-/** A fee per unit by size tier and shipping weight: the first row of the tier that fits the weight applies. */
+/** A fee per unit by size tier and shipping weight (up to `maxWeightLb`, null: any), + `perLbAbove` per lb over `baseWeightLb`. */
 const FulfilmentRateSchema = z.object({
   sizeTier: z.enum(['small_standard', 'large_standard', 'large_bulky', 'extra_large']),
   maxWeightLb: z.number().min(0).max(10_000).nullable(),
