@@ -39,6 +39,7 @@ interface FeeSchedule {
   source: string;
   effectiveFrom: string;
   storage: { standard: { offPeak: number } };
+  mcf: { sizeTier: string; maxWeightLb: number | null; minUnitsInOrder: number; fee: number }[];
 }
 
 const usd = (value: number) =>
@@ -233,7 +234,7 @@ describe.skipIf(!RUN_BROWSER_SUITES)('suppliers, profit, orders and settings (br
     expect(await session.page.getByTestId('order-#E2E-2').count()).toBe(0);
   });
 
-  it('fee tables: a new table from a date, with an edited storage rate, is saved', async () => {
+  it('fee tables: a new table from a date, with an edited storage rate and MCF rows, is saved', async () => {
     await settle(session.page, `${session.server.url}/settings/fees`);
     // The built-in table is read-only.
     expect(await session.page.getByTestId('fee-save').count()).toBe(0);
@@ -250,6 +251,30 @@ describe.skipIf(!RUN_BROWSER_SUITES)('suppliers, profit, orders and settings (br
     expect(mine).toMatchObject({ effectiveFrom: '2030-01-01', storage: { standard: { offPeak: 0.91 } } });
     await session.page.reload();
     await expect.poll(() => session.page.getByTestId('fee-standardOffPeak').inputValue()).toBe('0.91');
+    expect(await seriousViolations(session.page)).toEqual([]);
+
+    // Its Multi-Channel Fulfilment rows, copied from the US table: the first (small standard up to
+    // 4 oz, 1-unit orders) gets a new fee, and a row is removed
+    const rows = session.page.getByTestId('mcf-row');
+    await expect.poll(() => rows.count()).toBe(mine!.mcf.length);
+    await session.page.getByTestId('mcf-fee-0').fill('4.5');
+    await rows.last().getByRole('button', { name: 'Remove this row' }).click();
+    await session.page.getByTestId('mcf-save').click();
+    await session.page.getByTestId('mcf-saved').waitFor();
+    const edited = (await call<{ items: FeeSchedule[] }>('/api/v1/fees')).items.find(
+      (s) => s.id === mine!.id,
+    );
+    expect(edited!.mcf).toHaveLength(mine!.mcf.length - 1);
+    expect(edited!.mcf).toContainEqual(
+      expect.objectContaining({
+        sizeTier: 'small_standard',
+        maxWeightLb: 0.25,
+        minUnitsInOrder: 1,
+        fee: 4.5,
+      }),
+    );
+    // the storage rate saved before is kept
+    expect(edited).toMatchObject({ storage: { standard: { offPeak: 0.91 } } });
     expect(await seriousViolations(session.page)).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FeeSchedule } from '../src/fees/fees.hooks';
+import type { FeeSchedule, McfRate } from '../src/fees/fees.hooks';
 import { feeFormOf, feePatchOf, preferredSchedule } from '../src/fees/fee-form-schema';
+import { mcfBand, nonNegative, sortedMcf, unitsInOrder } from '../src/fees/mcf-form';
 import { notificationFormOf, notificationUpdateOf } from '../src/alerts/notification-form-schema';
 import { recipientsOf } from '../src/lib/recipients';
 
@@ -21,6 +22,7 @@ const US: FeeSchedule = {
   disposalPerUnit: 0.5,
   otherVariablePerUnit: 0,
   agedSurcharge: [],
+  mcf: [],
 };
 
 describe('fee table form', () => {
@@ -49,6 +51,51 @@ describe('fee table form', () => {
     expect(preferredSchedule([US])?.id).toBe(1);
     expect(preferredSchedule([US, own(2, '2025-01-01'), own(3, '2026-01-01')])?.id).toBe(3);
     expect(preferredSchedule([])).toBeUndefined();
+  });
+});
+
+describe('Multi-Channel Fulfilment rows', () => {
+  const rate = (
+    sizeTier: McfRate['sizeTier'],
+    maxWeightLb: number | null,
+    minUnitsInOrder: number,
+  ): McfRate => ({
+    sizeTier,
+    maxWeightLb,
+    fee: 1,
+    perLbAbove: 0,
+    baseWeightLb: 0,
+    minUnitsInOrder,
+  });
+
+  it('are shown by size tier, then weight (any weight last), then units in the order', () => {
+    const rows = [
+      rate('extra_large', null, 1),
+      rate('large_standard', null, 2),
+      rate('large_standard', 1, 5),
+      rate('small_standard', 0.25, 1),
+      rate('large_standard', 1, 1),
+    ];
+    expect(sortedMcf(rows).map((r) => [r.sizeTier, r.maxWeightLb, r.minUnitsInOrder])).toEqual([
+      ['small_standard', 0.25, 1],
+      ['large_standard', 1, 1],
+      ['large_standard', 1, 5],
+      ['large_standard', null, 2],
+      ['extra_large', null, 1],
+    ]);
+  });
+
+  it('name the tier’s highest band “or more”; inputs are never negative, NaN or a fraction of a unit', () => {
+    const rows = [rate('large_standard', 1, 1), rate('large_standard', 1, 5), rate('extra_large', null, 1)];
+    expect(rows.map((r) => mcfBand(rows, r))).toEqual([
+      { units: 1, orMore: false },
+      { units: 5, orMore: true },
+      { units: 1, orMore: true },
+    ]);
+    expect([nonNegative(''), nonNegative(-2), nonNegative('3.5')]).toEqual([0, 0, 3.5]);
+    expect([unitsInOrder(''), unitsInOrder(0), unitsInOrder(2.7), unitsInOrder(1e9)]).toEqual([
+      1, 1, 2, 1000,
+    ]);
   });
 });
 

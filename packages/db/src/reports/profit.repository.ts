@@ -8,7 +8,7 @@ import { bracketAmountSql, layerSums } from './layer-sums';
  * Sales of one SKU from one location on one channel with one order currency: the sale's currency is
  * the order's, else the location's marketplace's, else the product's (the caller resolves it: domain
  * marketplaceCurrency); which Amazon fees they pay follows from the channel and the location's type
- * (domain saleFees).
+ * (domain saleFees), an MCF fee also from the units of their order (split by it).
  */
 export interface ProfitSales {
   /** The order's currency; null when the order has none (or the shipment no order). */
@@ -20,6 +20,11 @@ export interface ProfitSales {
   channel: string | null;
   /** The shipping location's marketplace, as stored. */
   marketplace: string | null;
+  /**
+   * The units their order shipped from that location, every SKU of it (an MCF order's size, for its
+   * fee band: domain saleFulfilmentFee); null for a shipment without an order.
+   */
+  unitsInOrder: number | null;
   units: number;
   revenue: number;
 }
@@ -62,7 +67,7 @@ export interface ProfitRow {
 }
 
 /**
- * The profit page's statement: per SKU, sales per location, channel and currency, FIFO cost, Amazon receipts, Amazon unit-days
+ * The profit page's statement: per SKU, sales per location, channel, currency and order size, FIFO cost, Amazon receipts, Amazon unit-days
  * per location and month, and settled amounts per currency ($2..$3 the period). Per location, so that each
  * is priced by its own marketplace's fee table.
  */
@@ -73,6 +78,7 @@ const pageSql = (where: string, amazonLocations: string) =>
        fba AS (${amazonLocations}),
        sold AS (
          SELECT m.product_id, o.currency AS order_currency, m.location_id, l.type AS location_type, m.channel, l.marketplace,
+           ou.units AS units_in_order,
            sum(-m.on_hand_delta) AS units,
            sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) AS revenue,
            sum(-m.on_hand_delta * coalesce(m.unit_cost, 0)) AS cogs
@@ -81,15 +87,22 @@ const pageSql = (where: string, amazonLocations: string) =>
          -- an order's movements name its id as text: compared as a number so the key can be used
          LEFT JOIN orders o ON m.reference_type = 'order' AND o.account_id = $1
            AND o.id = (CASE WHEN m.reference_id ~ '^[0-9]{1,18}$' THEN m.reference_id::bigint END)
+         -- the units the order shipped from this location, all its SKUs (its allocations)
+         LEFT JOIN LATERAL (
+           SELECT sum(a.shipped)::int AS units FROM order_lines ol
+           JOIN order_allocations a ON a.order_line_id = ol.id AND a.location_id = m.location_id
+           WHERE ol.account_id = $1 AND ol.order_id = o.id
+         ) ou ON o.id IS NOT NULL
          WHERE m.account_id = $1 AND m.type = 'shipment'
            AND m.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND m.occurred_at < ($3::date::timestamp AT TIME ZONE 'UTC')
-         GROUP BY m.product_id, o.currency, m.location_id, l.type, m.channel, l.marketplace
+         GROUP BY m.product_id, o.currency, m.location_id, l.type, m.channel, l.marketplace, ou.units
        ),
        sales AS (
          SELECT product_id, sum(cogs) AS cogs,
            json_agg(json_build_object('orderCurrency', order_currency, 'locationId', location_id,
              'locationType', location_type, 'channel', channel, 'marketplace', marketplace,
-             'units', units, 'revenue', revenue) ORDER BY location_id, channel, order_currency) AS by_location
+             'unitsInOrder', units_in_order, 'units', units, 'revenue', revenue)
+             ORDER BY location_id, channel, order_currency, units_in_order) AS by_location
          FROM sold GROUP BY product_id
        ),
        received_at AS (

@@ -9,6 +9,7 @@ import {
   feeEstimate,
   fulfilmentFee,
   inboundFee,
+  mcfFee,
   missingFeeTables,
   monthlyStorageFee,
   referralFee,
@@ -78,6 +79,63 @@ describe('storage fees (docs/formulas.md, US from 2024)', () => {
     expect(fulfilmentFee(us, { sizeTier: 'large_standard', weightLb: 1.5 })).toBe(5.12);
     // 4.2 lb: $6.46 + 2 × $0.32 (each started lb above 3)
     expect(fulfilmentFee(us, { sizeTier: 'large_standard', weightLb: 4.2 })).toBeCloseTo(7.1, 10);
+  });
+});
+
+describe('Multi-Channel Fulfilment fee (docs/fees.md, US standard shipping)', () => {
+  const mug = { sizeTier: 'large_standard', weightLb: 1 } as const;
+
+  it('per unit by the units in the order: a 1-unit order $5.79, a 3-unit order $3.40 a unit', () => {
+    expect(mcfFee(us, { ...mug, unitsInOrder: 1 })).toBe(5.79);
+    expect(mcfFee(us, { ...mug, unitsInOrder: 2 })).toBe(3.9);
+    expect(mcfFee(us, { ...mug, unitsInOrder: 3 })).toBe(3.4);
+    // the 5+ band holds every larger order
+    expect(mcfFee(us, { ...mug, unitsInOrder: 5 })).toBe(2.59);
+    expect(mcfFee(us, { ...mug, unitsInOrder: 40 })).toBe(2.59);
+    // no order size known (0, NaN): a 1-unit order
+    expect(mcfFee(us, { ...mug, unitsInOrder: 0 })).toBe(5.79);
+    expect(mcfFee(us, { ...mug, unitsInOrder: Number.NaN })).toBe(5.79);
+  });
+
+  it('by size tier and weight: above 2 lb, $0.38 for each started lb over the first 2', () => {
+    expect(mcfFee(us, { sizeTier: 'small_standard', weightLb: 0.2, unitsInOrder: 1 })).toBe(3.95);
+    expect(mcfFee(us, { sizeTier: 'small_standard', weightLb: 0.5, unitsInOrder: 4 })).toBe(2.29);
+    expect(mcfFee(us, { sizeTier: 'large_standard', weightLb: 1.5, unitsInOrder: 1 })).toBe(5.95);
+    // 5 lb, 1-unit order: $5.95 + 3 × $0.38 = $7.09; 3-unit order: $3.45 + 3 × $0.38 = $4.59 a unit
+    expect(mcfFee(us, { sizeTier: 'large_standard', weightLb: 5, unitsInOrder: 1 })).toBeCloseTo(7.09, 10);
+    expect(mcfFee(us, { sizeTier: 'large_standard', weightLb: 5, unitsInOrder: 3 })).toBeCloseTo(4.59, 10);
+    // 2.2 lb: one started lb over 2
+    expect(mcfFee(us, { sizeTier: 'large_standard', weightLb: 2.2, unitsInOrder: 1 })).toBeCloseTo(6.33, 10);
+    // large bulky (the page's small oversize), 10 lb in a 2-unit order: $6.80 + 8 × $0.38 = $9.84
+    expect(mcfFee(us, { sizeTier: 'large_bulky', weightLb: 10, unitsInOrder: 2 })).toBeCloseTo(9.84, 10);
+    // extra-large: one rate for any order size; over 150 lb the special oversize rate above 90 lb
+    expect(mcfFee(us, { sizeTier: 'extra_large', weightLb: 60, unitsInOrder: 5 })).toBeCloseTo(
+      15.3 + 58 * 0.39,
+      10,
+    );
+    expect(mcfFee(us, { sizeTier: 'extra_large', weightLb: 160, unitsInOrder: 1 })).toBeCloseTo(
+      143.3 + 70 * 0.92,
+      10,
+    );
+  });
+
+  it('a table without MCF rates (or without the tier) leaves the fee unknown (null), never 0', () => {
+    expect(mcfFee({ mcf: [] }, { ...mug, unitsInOrder: 1 })).toBeNull();
+    const smallOnly = { mcf: us.mcf.filter((r) => r.sizeTier === 'small_standard') };
+    expect(mcfFee(smallOnly, { ...mug, unitsInOrder: 2 })).toBeNull();
+    // a table whose only band starts at 2 units has no rate for a 1-unit order
+    const fromTwo = { mcf: us.mcf.filter((r) => r.minUnitsInOrder >= 2) };
+    expect(mcfFee(fromTwo, { ...mug, unitsInOrder: 1 })).toBeNull();
+    expect(mcfFee(fromTwo, { ...mug, unitsInOrder: 3 })).toBe(3.4);
+  });
+
+  it('the rows may come in any order: the lightest weight row that fits applies', () => {
+    const reversed = { mcf: [...us.mcf].reverse() };
+    for (const weightLb of [0.5, 1, 1.5, 4])
+      for (const unitsInOrder of [1, 3, 6])
+        expect(mcfFee(reversed, { sizeTier: 'large_standard', weightLb, unitsInOrder })).toBe(
+          mcfFee(us, { sizeTier: 'large_standard', weightLb, unitsInOrder }),
+        );
   });
 });
 

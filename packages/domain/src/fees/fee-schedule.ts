@@ -34,6 +34,12 @@ export interface FeeSchedule {
   referralRate: number;
   /** Fulfilment fee per unit by size tier and shipping weight (the first row that fits applies). */
   fulfilment: FulfilmentRate[];
+  /**
+   * Multi-Channel Fulfilment (another channel's order shipped from an Amazon location), standard
+   * shipping speed: fee per unit by size tier, shipping weight and the units in the order (`mcfFee`).
+   * Empty: the marketplace has no MCF table, and such sales' fees are unknown (docs/fees.md).
+   */
+  mcf: McfRate[];
   /** Inbound placement/shipping cost per cubic foot received at an Amazon location. */
   inboundPerCubicFoot: number;
   /** Per unit: removal order, disposal, liquidation processing. */
@@ -67,6 +73,14 @@ export interface FulfilmentRate {
   /** Added per lb above `baseWeightLb` (large bulky, extra large). */
   perLbAbove: number;
   baseWeightLb: number;
+}
+
+/**
+ * A row of the MCF table: a fulfilment rate for orders of at least `minUnitsInOrder` units (Amazon
+ * publishes bands of 1, 2, 3, 4 and 5 or more units; the highest band holds every larger order).
+ */
+export interface McfRate extends FulfilmentRate {
+  minUnitsInOrder: number;
 }
 
 /**
@@ -223,6 +237,10 @@ export function utilizationSurchargeRate(
   return rate;
 }
 
+/** The fee of a rate row for a shipping weight: its fee + its rate per whole lb above its base weight. */
+const rateFee = (row: FulfilmentRate, weightLb: number) =>
+  row.fee + row.perLbAbove * Math.max(0, Math.ceil(weightLb - row.baseWeightLb));
+
 /** Fulfilment fee per unit for a size tier and shipping weight; 0 when the table has no row for the tier. */
 export function fulfilmentFee(
   schedule: Pick<FeeSchedule, 'fulfilment'>,
@@ -230,8 +248,35 @@ export function fulfilmentFee(
 ): number {
   const rows = schedule.fulfilment.filter((r) => r.sizeTier === options.sizeTier);
   const row = rows.find((r) => r.maxWeightLb === null || options.weightLb <= r.maxWeightLb);
-  if (!row) return 0;
-  return row.fee + row.perLbAbove * Math.max(0, Math.ceil(options.weightLb - row.baseWeightLb));
+  return row ? rateFee(row, options.weightLb) : 0;
+}
+
+/**
+ * Multi-Channel Fulfilment fee per unit of an order of `unitsInOrder` units (at least 1; an unknown
+ * count is a 1-unit order): the size
+ * tier's rows of the order's band — the highest `minUnitsInOrder` not above the order's units — and in
+ * it the row of the lowest `maxWeightLb` the shipping weight fits (in whatever order the rows are), its
+ * fee + `perLbAbove` per whole lb above `baseWeightLb`. Null (unknown, never 0) when the table has no such row: no MCF table for the
+ * marketplace, or none for the tier (docs/fees.md).
+ * @example mcfFee(us2024, { sizeTier: 'large_standard', weightLb: 1, unitsInOrder: 3 }) // 3.40
+ */
+export function mcfFee(
+  schedule: Pick<FeeSchedule, 'mcf'>,
+  options: { sizeTier: SizeTier; weightLb: number; unitsInOrder: number },
+): number | null {
+  const units = Number.isFinite(options.unitsInOrder) ? Math.max(1, Math.floor(options.unitsInOrder)) : 1;
+  const tier = schedule.mcf.filter((r) => r.sizeTier === options.sizeTier && r.minUnitsInOrder <= units);
+  const band = Math.max(...tier.map((r) => r.minUnitsInOrder));
+  // the lightest weight row the unit fits (rows in any order; no upper weight = the heaviest)
+  const fits = tier.filter(
+    (r) => r.minUnitsInOrder === band && (r.maxWeightLb === null || options.weightLb <= r.maxWeightLb),
+  );
+  const upTo = (r: McfRate) => r.maxWeightLb ?? Number.POSITIVE_INFINITY;
+  const row = fits.reduce<McfRate | undefined>(
+    (best, r) => (best && upTo(best) <= upTo(r) ? best : r),
+    undefined,
+  );
+  return row ? rateFee(row, options.weightLb) : null;
 }
 
 /** Rounds money to cents for display (half away from zero). */

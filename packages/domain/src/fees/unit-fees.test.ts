@@ -5,7 +5,9 @@ import {
   feeTableMarketplaces,
   noFeeTable,
   feeWeightLb,
+  mcfTableName,
   saleFees,
+  saleFulfilmentFee,
   storagePerCubicFootDay,
   unitFees,
   unitMarginAfterFees,
@@ -114,22 +116,67 @@ describe('the Amazon fees of a shipment (docs/formulas.md#profit)', () => {
     expect(saleFees({ channel: 'amazon', locationType: 'amazon_fba' })).toEqual({
       referral: true,
       fbaFulfilment: true,
+      mcf: false,
     });
     // merchant-fulfilled: the seller picks and ships it, Amazon charges no fulfilment fee
     for (const locationType of ['warehouse', '3pl'])
-      expect(saleFees({ channel: 'amazon', locationType })).toEqual({ referral: true, fbaFulfilment: false });
+      expect(saleFees({ channel: 'amazon', locationType })).toEqual({
+        referral: true,
+        fbaFulfilment: false,
+        mcf: false,
+      });
     // a shipment without a channel is Amazon's sale only when it leaves Amazon's network
     expect(saleFees({ channel: null, locationType: 'amazon_fba' })).toEqual({
       referral: true,
       fbaFulfilment: true,
+      mcf: false,
     });
     expect(saleFees({ channel: null, locationType: 'warehouse' })).toEqual({
       referral: false,
       fbaFulfilment: false,
+      mcf: false,
     });
     expect(saleFees({ channel: 'shopify', locationType: 'warehouse' })).toEqual({
       referral: false,
       fbaFulfilment: false,
+      mcf: false,
     });
+  });
+
+  it('another channel’s order shipped from an Amazon location pays the MCF fee, no referral', () => {
+    for (const channel of ['shopify', 'manual', 'other'])
+      expect(saleFees({ channel, locationType: 'amazon_fba' })).toEqual({
+        referral: false,
+        fbaFulfilment: false,
+        mcf: true,
+      });
+  });
+
+  it('the fulfilment fee per unit of a sale: FBA, MCF by its order’s units, or none', () => {
+    const mug = { sizeTier: 'large_standard', weightLb: 1 } as const;
+    const sale = (channel: string | null, locationType: string, unitsInOrder: number | null) => ({
+      channel,
+      locationType,
+      unitsInOrder,
+    });
+    // Amazon's order from FBA: the FBA fee, whatever the order's size
+    expect(saleFulfilmentFee(us, sale('amazon', 'amazon_fba', 3), mug)).toBe(4.35);
+    // a Shopify order from FBA: the MCF fee of a 1-unit order, of a 3-unit order
+    expect(saleFulfilmentFee(us, sale('shopify', 'amazon_fba', 1), mug)).toBe(5.79);
+    expect(saleFulfilmentFee(us, sale('shopify', 'amazon_fba', 3), mug)).toBe(3.4);
+    // above the per-lb threshold: 4 lb in a 1-unit order, $5.95 + 2 × $0.38
+    expect(
+      saleFulfilmentFee(us, sale('manual', 'amazon_fba', 1), { sizeTier: 'large_standard', weightLb: 4 }),
+    ).toBeCloseTo(6.71, 10);
+    // a shipment without an order: priced as 1-unit orders
+    expect(saleFulfilmentFee(us, sale('shopify', 'amazon_fba', null), mug)).toBe(5.79);
+    // shipped by the seller: no Amazon fulfilment fee
+    expect(saleFulfilmentFee(us, sale('shopify', 'warehouse', 3), mug)).toBe(0);
+    expect(saleFulfilmentFee(us, sale('amazon', '3pl', 1), mug)).toBe(0);
+    // a marketplace without an MCF table: unknown, named '<marketplace>-MCF' where it is reported
+    const de = { ...us, marketplace: 'DE', mcf: [] };
+    expect(saleFulfilmentFee(de, sale('shopify', 'amazon_fba', 1), mug)).toBeNull();
+    expect(saleFulfilmentFee(de, sale('amazon', 'amazon_fba', 1), mug)).toBe(4.35);
+    expect(mcfTableName('DE')).toBe('DE-MCF');
   });
 });

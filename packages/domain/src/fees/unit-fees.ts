@@ -7,7 +7,7 @@ import type { SizeTier, StorageType, WeightUnit } from '../catalog/dimensions';
 import { toPounds } from '../catalog/dimensions';
 import { daysInMonth, isoDate, parseIsoDate } from '../dates/dates';
 import type { FeeSchedule } from './fee-schedule';
-import { fulfilmentFee, inboundFee, referralFee, storageRate } from './fee-schedule';
+import { fulfilmentFee, inboundFee, mcfFee, referralFee, storageRate } from './fee-schedule';
 import { amazonMarketplace } from '../channels/amazon/marketplaces';
 import { networkOf } from '../ledger/network';
 
@@ -64,6 +64,8 @@ export interface SaleFees {
   referral: boolean;
   /** The FBA fulfilment fee: only units Amazon picked and shipped from its own fulfilment centre. */
   fbaFulfilment: boolean;
+  /** The Multi-Channel Fulfilment fee: another channel's order Amazon shipped from its fulfilment centre. */
+  mcf: boolean;
 }
 
 /**
@@ -71,13 +73,36 @@ export interface SaleFees {
  * (docs/formulas.md#profit): a sale on Amazon pays the referral fee wherever it ships from, the FBA
  * fulfilment fee only when it leaves an Amazon location — an Amazon order the seller ships from a
  * warehouse or 3PL (merchant-fulfilled, MFN) pays referral only. A shipment without a channel from an
- * Amazon location is Amazon's sale; another channel's order pays neither.
- * @example saleFees({ channel: 'amazon', locationType: 'warehouse' }) // { referral: true, fbaFulfilment: false }
+ * Amazon location is Amazon's sale. Another channel's order (Shopify, manual, other) pays no referral;
+ * when it leaves an Amazon location Amazon fulfilled it (Multi-Channel Fulfilment) and it pays the MCF fee.
+ * @example saleFees({ channel: 'amazon', locationType: 'warehouse' }) // { referral: true, fbaFulfilment: false, mcf: false }
+ * @example saleFees({ channel: 'shopify', locationType: 'amazon_fba' }) // { referral: false, fbaFulfilment: false, mcf: true }
  */
 export function saleFees(sale: { channel: string | null; locationType: string }): SaleFees {
   const fromAmazon = networkOf(sale.locationType) === 'amazon';
   const amazonSale = sale.channel === 'amazon' || (sale.channel === null && fromAmazon);
-  return { referral: amazonSale, fbaFulfilment: amazonSale && fromAmazon };
+  return { referral: amazonSale, fbaFulfilment: amazonSale && fromAmazon, mcf: !amazonSale && fromAmazon };
+}
+
+/** How the MCF table of a marketplace is named where it is missing (`withoutFeeTable`): 'DE-MCF'. */
+export const mcfTableName = (marketplace: string) => `${marketplace}-MCF`;
+
+/**
+ * The fulfilment fee per unit Amazon charges a shipment (saleFees): the FBA fee of its size tier and
+ * weight, or the MCF fee of its tier, weight and its order's units (`unitsInOrder`: the units the order
+ * shipped from that location; null when the shipment has no order, priced as 1-unit orders), or 0.
+ * Null when the fee is owed but the table has no MCF row for it (unknown, never 0: docs/fees.md).
+ * @example saleFulfilmentFee(us2024, { channel: 'shopify', locationType: 'amazon_fba', unitsInOrder: 3 }, { sizeTier: 'large_standard', weightLb: 1 }) // 3.40
+ */
+export function saleFulfilmentFee(
+  schedule: Pick<FeeSchedule, 'fulfilment' | 'mcf'>,
+  sale: { channel: string | null; locationType: string; unitsInOrder: number | null },
+  item: { sizeTier: SizeTier; weightLb: number },
+): number | null {
+  const pays = saleFees(sale);
+  if (pays.fbaFulfilment) return fulfilmentFee(schedule, item);
+  if (pays.mcf) return mcfFee(schedule, { ...item, unitsInOrder: sale.unitsInOrder ?? 1 });
+  return 0;
 }
 
 export interface UnitMargin {
@@ -188,6 +213,7 @@ export function noFeeTable(marketplace: string, on: string): FeeSchedule | undef
     capacityOveragePerCubicFoot: 0,
     referralRate: 0,
     fulfilment: [],
+    mcf: [],
     inboundPerCubicFoot: 0,
     removalPerUnit: 0,
     disposalPerUnit: 0,

@@ -1,7 +1,17 @@
-import type { FeeSchedule } from './fee-schedule';
+import type { SizeTier } from '../catalog/dimensions';
+import type { FeeSchedule, McfRate } from './fee-schedule';
+
+/** One weight row of the MCF table in its five order-size bands (1, 2, 3, 4, 5+ units): the fees in order. */
+const mcfBands = (
+  sizeTier: SizeTier,
+  maxWeightLb: number | null,
+  fees: readonly [number, number, number, number, number],
+  perLb: { perLbAbove: number; baseWeightLb: number } = { perLbAbove: 0, baseWeightLb: 0 },
+): McfRate[] => fees.map((fee, i) => ({ sizeTier, maxWeightLb, fee, ...perLb, minUnitsInOrder: i + 1 }));
 
 /**
- * docs/formulas.md's US rates (from 2024), as migration 0005 seeds them. Tests use this copy; an
+ * docs/formulas.md's US rates (from 2024), as migration 0005 seeds them, with the Multi-Channel
+ * Fulfilment table of migration 0062 (docs/fees.md, "Multi-Channel Fulfilment"). Tests use this copy; an
  * integration test checks the seeded row equals it, so the two cannot drift apart.
  */
 export const US_2024_FEES: FeeSchedule = {
@@ -43,6 +53,36 @@ export const US_2024_FEES: FeeSchedule = {
     { sizeTier: 'large_standard', maxWeightLb: null, fee: 6.46, perLbAbove: 0.32, baseWeightLb: 3 },
     { sizeTier: 'large_bulky', maxWeightLb: null, fee: 9.61, perLbAbove: 0.38, baseWeightLb: 1 },
     { sizeTier: 'extra_large', maxWeightLb: null, fee: 26.33, perLbAbove: 0.38, baseWeightLb: 1 },
+  ],
+  mcf: [
+    ...mcfBands('small_standard', 0.25, [3.95, 2.75, 2.39, 1.89, 1.79]),
+    ...mcfBands('small_standard', 0.625, [4.95, 3.45, 2.95, 2.29, 1.99]),
+    ...mcfBands('small_standard', null, [5.79, 4.05, 3.45, 2.89, 2.59]),
+    ...mcfBands('large_standard', 0.625, [5.49, 3.85, 3.29, 2.69, 2.39]),
+    ...mcfBands('large_standard', 1, [5.79, 3.9, 3.4, 2.89, 2.59]),
+    ...mcfBands('large_standard', 2, [5.95, 3.95, 3.45, 3.35, 2.95]),
+    ...mcfBands('large_standard', null, [5.95, 3.95, 3.45, 3.35, 2.95], {
+      perLbAbove: 0.38,
+      baseWeightLb: 2,
+    }),
+    ...mcfBands('large_bulky', null, [10.99, 6.8, 5.8, 4.8, 3.8], { perLbAbove: 0.38, baseWeightLb: 2 }),
+    // one rate for every order size
+    {
+      sizeTier: 'extra_large',
+      maxWeightLb: 150,
+      fee: 15.3,
+      perLbAbove: 0.39,
+      baseWeightLb: 2,
+      minUnitsInOrder: 1,
+    },
+    {
+      sizeTier: 'extra_large',
+      maxWeightLb: null,
+      fee: 143.3,
+      perLbAbove: 0.92,
+      baseWeightLb: 90,
+      minUnitsInOrder: 1,
+    },
   ],
   inboundPerCubicFoot: 0.3,
   removalPerUnit: 1.04,

@@ -3,6 +3,15 @@ import { IsoDateSchema, MarketplaceSchema } from '../http/common.schema';
 
 const Rate = z.number().min(0).max(1e6);
 
+/** A fee per unit by size tier and shipping weight (up to `maxWeightLb`, null: any), + `perLbAbove` per lb over `baseWeightLb`. */
+const FulfilmentRateSchema = z.object({
+  sizeTier: z.enum(['small_standard', 'large_standard', 'large_bulky', 'extra_large']),
+  maxWeightLb: z.number().min(0).max(10_000).nullable(),
+  fee: Rate,
+  perLbAbove: Rate,
+  baseWeightLb: z.number().min(0).max(10_000),
+});
+
 /** A fee schedule as stored and edited (docs/formulas.md): every rate a seller may need to change. */
 export const FeeScheduleBodySchema = z
   .object({
@@ -35,19 +44,22 @@ export const FeeScheduleBodySchema = z
       .max(30),
     capacityOveragePerCubicFoot: Rate,
     referralRate: z.number().min(0).max(1),
-    fulfilment: z
+    fulfilment: z.array(FulfilmentRateSchema.strict()).max(100),
+    mcf: z
       .array(
-        z
-          .object({
-            sizeTier: z.enum(['small_standard', 'large_standard', 'large_bulky', 'extra_large']),
-            maxWeightLb: z.number().min(0).max(10_000).nullable(),
-            fee: Rate,
-            perLbAbove: Rate,
-            baseWeightLb: z.number().min(0).max(10_000),
-          })
-          .strict(),
+        FulfilmentRateSchema.extend({
+          minUnitsInOrder: z.number().int().min(1).max(1000).openapi({
+            description:
+              'the order-size band: orders of at least this many units (the highest band: or more)',
+          }),
+        }).strict(),
       )
-      .max(100),
+      .max(200)
+      .openapi({
+        description:
+          'Multi-Channel Fulfilment (another channel’s order shipped from an Amazon location), standard speed: ' +
+          'fee per unit by size tier, shipping weight and units in the order; empty = no MCF table (fees unknown)',
+      }),
     inboundPerCubicFoot: Rate,
     removalPerUnit: Rate,
     disposalPerUnit: Rate,

@@ -15,9 +15,11 @@ export const DEFAULT_MARKETPLACE = DEFAULT_FEE_MARKETPLACE;
 
 function toSchedule(r: FeeScheduleRecord): FeeSchedule {
   const { marketplace: _m, effectiveFrom: _e, ...body } = r.schedule;
-  // Rows stored before the warehouse storage rate existed take its documented default.
+  // Rows stored before the warehouse storage rate existed take its documented default; rows without
+  // an MCF table (migration 0062 gave the US rows one) have none: those fees are unknown, not 0.
   const parsed = FeeScheduleBodySchema.parse({
     warehouseStoragePerCubicFootMonth: DEFAULT_WAREHOUSE_STORAGE_PER_CUBIC_FOOT_MONTH,
+    mcf: [],
     ...body,
   });
   return { ...parsed, marketplace: r.marketplace, effectiveFrom: r.effectiveFrom };

@@ -4,13 +4,12 @@ import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { FeeSchedule } from '@stockwise/domain/fees/fee-schedule';
 import {
   averageUnitsOnHand,
-  fulfilmentFee,
   inboundFee,
   missingFeeTables,
   monthlyStorageFee,
   referralFee,
 } from '@stockwise/domain/fees/fee-schedule';
-import { feeSizeTier, saleFees } from '@stockwise/domain/fees/unit-fees';
+import { feeSizeTier, mcfTableName, saleFees, saleFulfilmentFee } from '@stockwise/domain/fees/unit-fees';
 import { nextAssessmentDay } from '@stockwise/domain/health/age';
 import type { CurrencyProfitInputs, CurrencyProfitLine } from '@stockwise/domain/reports/profit';
 import {
@@ -62,6 +61,17 @@ const estimate = (schedule: FeeSchedule, amounts: Partial<CurrencyProfitInputs>)
   withoutFeeTable: missingFeeTables(schedule),
 });
 
+/** A fulfilment fee estimate; `noMcfTable`: the fee is owed but the table has no MCF rate (unknown, named). */
+const fulfilment = (
+  schedule: FeeSchedule,
+  fulfilmentFees: number,
+  noMcfTable: boolean,
+  amounts: Partial<CurrencyProfitInputs>,
+): CurrencyProfitInputs => {
+  const part = estimate(schedule, { ...amounts, fulfilmentFees });
+  return noMcfTable ? { ...part, withoutFeeTable: [mcfTableName(schedule.marketplace)] } : part;
+};
+
 /**
  * Aged surcharge per SKU on each assessment day in [from, to), from the ledger as it stood on that day:
  * the layers then open at one marketplace's Amazon locations, aged by their arrival at Amazon, with that
@@ -104,7 +114,8 @@ const storageFee = (schedule: FeeSchedule, r: ProfitRow, u: { month: string; uni
  * sale's, COGS in the product's, settled amounts in the settlement's, and the fee estimates of the units
  * at or shipped from each location by that location's fee table, in the table's currency (a marketplace
  * without one: unknown, named); which Amazon fees a sale pays by its channel and location (saleFees: an
- * Amazon order shipped by the seller pays referral, no FBA fulfilment). Amazon's item fees: what its settlement reports charged when the SKU has
+ * Amazon order shipped by the seller pays referral, no FBA fulfilment; another channel's order shipped
+ * from Amazon the MCF fee of its order's units, unknown and named where the table has no MCF rate). Amazon's item fees: what its settlement reports charged when the SKU has
  * settled fees in that currency in the period (docs/formulas.md "Settlement report"), else the fee
  * table's referral and fulfilment estimate; refunds and reimbursements only from settlements.
  */
@@ -123,6 +134,10 @@ function profitParts(
       const pays = saleFees(s);
       // the referral fee is a rate of the sale, in its currency; unknown without the marketplace's table
       const referral = pays.referral && !settledFees(currency) && s.revenue > 0;
+      // FBA or MCF (another channel's order Amazon shipped, by its order's units); null: no MCF table
+      const perUnit = settledFees(schedule.currency)
+        ? 0
+        : saleFulfilmentFee(schedule, s, { sizeTier: tier, weightLb });
       return [
         {
           ...ZERO_PROFIT,
@@ -132,11 +147,7 @@ function profitParts(
           referralFees: referral ? referralFee(schedule, s.revenue) : 0,
           withoutFeeTable: referral ? missingFeeTables(schedule) : [],
         },
-        estimate(schedule, {
-          fulfilmentFees:
-            pays.fbaFulfilment && !settledFees(schedule.currency)
-              ? s.units * fulfilmentFee(schedule, { sizeTier: tier, weightLb })
-              : 0,
+        fulfilment(schedule, s.units * (perUnit ?? 0), perUnit === null && !schedule.noTable, {
           otherVariableCost: s.units * schedule.otherVariablePerUnit,
         }),
       ];

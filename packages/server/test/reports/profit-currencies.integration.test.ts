@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { SizeTier } from '@stockwise/domain/catalog/dimensions';
 import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
-import { fulfilmentFee, storageRate } from '@stockwise/domain/fees/fee-schedule';
+import { fulfilmentFee, mcfFee, storageRate } from '@stockwise/domain/fees/fee-schedule';
 import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
 import { REPORT_COLUMNS } from '../../src/reports/report-columns';
 import { describeEachBackend, useStockwise } from '../support/backends';
@@ -39,6 +39,18 @@ describeEachBackend(
         { code: 'FBA-DE', name: 'Amazon DE', type: 'amazon_fba', marketplace: 'DE' },
       ])
         expect((await api.post('/api/v1/locations', l)).status).toBe(201);
+      // Shopify's orders below leave Amazon's shelves (Multi-Channel Fulfilment): the DE table ships no
+      // MCF rates, so the seller's own gives one, €2 a unit in any order
+      const mcf = ['small_standard', 'large_standard', 'large_bulky', 'extra_large'].map((sizeTier) => ({
+        sizeTier,
+        maxWeightLb: null,
+        fee: 2,
+        perLbAbove: 0,
+        baseWeightLb: 0,
+        minUnitsInOrder: 1,
+      }));
+      const deTable = await api.post('/api/v1/fees', { marketplace: 'DE', effectiveFrom: dateAt(-30), mcf });
+      expect(deTable.status, JSON.stringify(deTable.body)).toBe(201);
       // MUG is bought in USD and sold in both; CUP is bought in EUR and sold only from the DE location.
       for (const p of [
         { sku: 'MUG', title: 'Mug', currency: 'USD' },
@@ -58,8 +70,9 @@ describeEachBackend(
         expect(order.status, JSON.stringify(order.body)).toBe(201);
         expect((await api.post(`/api/v1/orders/${String(order.body['id'])}/ship`, {})).status).toBe(200);
       };
-      // Amazon US in USD (Amazon's fees, from the US table, apply), Shopify EU in EUR, and a Shopify
-      // order without a currency shipped from the DE location: its marketplace's, EUR.
+      // Amazon US in USD (Amazon's fees, from the US table, apply), Shopify EU in EUR (shipped from the
+      // US location: the US table's MCF fee, in USD), and a Shopify order without a currency shipped
+      // from the DE location: its marketplace's, EUR.
       await sell({
         channel: 'amazon',
         externalId: 'US-1',
@@ -105,16 +118,25 @@ describeEachBackend(
       }
       const [cup, mugEur, mugUsd] = rows;
       // one currency: a margin; revenue and costs in two: none (a ratio across currencies needs a rate)
-      expect(cup).toMatchObject({ profit: 22, margin: 0.733 });
+      // CUP: 30 − 8 − 2 units × €2 MCF = 18
+      expect(cup).toMatchObject({ profit: 18, margin: 0.6, 'fulfillment-fees': 4 });
       expect(mugEur).toMatchObject({ profit: 90, margin: null, roi: null, 'referral-fees': 0 });
       expect(mugUsd).toMatchObject({ 'referral-fees': 6, margin: null, roi: null });
+      // MUG's USD fees: the Amazon order's FBA fee on 2 units, the EUR Shopify order's US MCF fee (a
+      // 3-unit order) on 3; a product without dimensions or weight is large standard, 1 lb
+      const us = await ctx.sw.fees.effective(owner.actor, { marketplace: 'US', on: todayIso() });
+      const mug = { sizeTier: feeSizeTier(null), weightLb: 1 };
+      expect(mugUsd!['fulfillment-fees']).toBeCloseTo(
+        2 * fulfilmentFee(us, mug) + 3 * mcfFee(us, { ...mug, unitsInOrder: 3 })!,
+        2,
+      );
 
       const totals = (res.body['summary'] as { totals: Total[] }).totals;
       expect(totals.map((t) => [t.currency, t.unitsSold, t.revenue, t.cogs, t.mixedCurrencies])).toEqual([
         ['EUR', 5, 120, 8, true],
         ['USD', 2, 40, 25, true],
       ]);
-      expect(totals[0]).toMatchObject({ profit: 112, margin: null });
+      expect(totals[0]).toMatchObject({ profit: 108, margin: null });
       expect(totals[1]!.profit).toBeCloseTo(40 - 25 - totals[1]!.fees, 2);
 
       // With the seller's conversion table, one total in USD besides: EUR × 1.1 added to USD, units as
@@ -131,7 +153,7 @@ describeEachBackend(
       expect(summary.converted.rates).toEqual({ EUR: 1.1 });
       const usd = summary.converted.total;
       expect([usd.currency, usd.unitsSold, usd.revenue, usd.cogs]).toEqual(['USD', 7, 172, 33.8]);
-      expect(usd.profit).toBeCloseTo(112 * 1.1 + totals[1]!.profit, 1);
+      expect(usd.profit).toBeCloseTo(108 * 1.1 + totals[1]!.profit, 1);
       expect(usd.margin).toBeCloseTo(usd.profit / 172, 3);
       expect(usd.mixedCurrencies).toBe(false);
       // a currency without a rate: no converted total, and which rate is missing

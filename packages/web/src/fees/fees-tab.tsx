@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { FeeRatesForm } from './fee-rates-form';
 import { preferredSchedule } from './fee-form-schema';
 import { NewFeeScheduleModal } from './new-fee-schedule-modal';
+import { McfRatesTable } from './mcf-rates-table';
 
 function AgedSurcharge({ schedule }: { schedule: FeeSchedule }) {
   const { t, fmt } = useI18n();
@@ -125,6 +126,14 @@ export function FeesTab() {
             {t('fees.agedTitle')}
           </Title>
           <AgedSurcharge schedule={current} />
+          <Title order={3} size="h5">
+            {t('fees.mcfTitle')}
+          </Title>
+          <McfRatesTable
+            key={`mcf-${String(current.id)}`}
+            schedule={current}
+            editable={canEdit && current.source === 'account'}
+          />
         </>
       )}
       {canEdit && opened ? (

@@ -15,6 +15,22 @@ export interface FeeRates {
   otherVariablePerUnit: number;
 }
 
+export type McfSizeTier = 'small_standard' | 'large_standard' | 'large_bulky' | 'extra_large';
+
+/**
+ * A row of the Multi-Channel Fulfilment table (standard shipping): the fee per unit of an order of at
+ * least `minUnitsInOrder` units, for the tier's units up to `maxWeightLb` (null: any weight), plus
+ * `perLbAbove` per lb above `baseWeightLb`.
+ */
+export interface McfRate {
+  sizeTier: McfSizeTier;
+  maxWeightLb: number | null;
+  fee: number;
+  perLbAbove: number;
+  baseWeightLb: number;
+  minUnitsInOrder: number;
+}
+
 /** GET /api/v1/fees items: a dated schedule per marketplace; the shipped defaults are read-only. */
 export interface FeeSchedule extends FeeRates {
   id: number;
@@ -23,10 +39,12 @@ export interface FeeSchedule extends FeeRates {
   currency: string;
   source: 'default' | 'account';
   agedSurcharge: { minDays: number; maxDays: number | null; perCubicFoot: number; perUnit: number }[];
+  /** Empty: the marketplace has no MCF table (those fees are unknown in the profit report). */
+  mcf: McfRate[];
   updatedAt: string;
 }
 
-export type FeeRatesPatch = Partial<FeeRates>;
+export type FeeRatesPatch = Partial<FeeRates> & { mcf?: McfRate[] };
 
 export const feeKeys = queryKeysFactory('fees');
 

@@ -286,6 +286,22 @@ export const commerceEn = {
   'fees.daysPlus': '{days} days and older',
   'fees.perCubicFoot': 'Per ft³',
   'fees.perUnit': 'Per unit',
+  'fees.mcfTitle': 'Multi-Channel Fulfilment (standard shipping)',
+  'fees.mcfExplain':
+    'What Amazon charges per unit to ship another channel’s order (Shopify, your web shop, manual) from its fulfilment centre: by size tier, shipping weight and the units in the order; no referral fee. Profit charges it on those orders.',
+  'fees.mcfNone':
+    'No Multi-Channel Fulfilment rates in this table: those orders’ fees are unknown (—) in the profit report, not 0. Add the rates you pay to price them.',
+  'fees.mcf.maxWeightLb': 'Weight up to (lb)',
+  'fees.mcf.minUnitsInOrder': 'Units in the order',
+  'fees.mcf.fee': 'Fee per unit',
+  'fees.mcf.perLbAbove': 'Plus per lb',
+  'fees.mcf.baseWeightLb': 'Above (lb)',
+  'fees.mcfAnyWeight': 'any weight',
+  'fees.mcfUpTo': 'up to {lb} lb',
+  'fees.mcfUnits': '{units}',
+  'fees.mcfUnitsOrMore': '{units} or more',
+  'fees.mcfAdd': 'Add a row',
+  'fees.mcfRemove': 'Remove this row',
 
   'notify.explain':
     'Alerts are sent once when they open: an e-mail digest through your mail server, and a signed webhook.',

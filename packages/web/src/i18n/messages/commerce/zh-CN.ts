@@ -277,6 +277,22 @@ export const commerceZhCN: CommerceMessages = {
   'fees.daysPlus': '{days} 天及以上',
   'fees.perCubicFoot': '每立方英尺',
   'fees.perUnit': '每件',
+  'fees.mcfTitle': '多渠道配送（标准配送）',
+  'fees.mcfExplain':
+    '亚马逊从其运营中心为其他渠道（Shopify、您的网店、手动）的订单发货时按件收取的费用：按尺寸分段、发货重量和订单件数计算；不收取销售佣金。利润报告对这些订单计入此费用。',
+  'fees.mcfNone':
+    '此费用表没有多渠道配送费率：这些订单的费用在利润报告中为未知（—），而非 0。添加您支付的费率即可计算。',
+  'fees.mcf.maxWeightLb': '重量上限（磅）',
+  'fees.mcf.minUnitsInOrder': '订单件数',
+  'fees.mcf.fee': '每件费用',
+  'fees.mcf.perLbAbove': '每磅加收',
+  'fees.mcf.baseWeightLb': '超过（磅）',
+  'fees.mcfAnyWeight': '任意重量',
+  'fees.mcfUpTo': '不超过 {lb} 磅',
+  'fees.mcfUnits': '{units}',
+  'fees.mcfUnitsOrMore': '{units} 件及以上',
+  'fees.mcfAdd': '添加一行',
+  'fees.mcfRemove': '删除此行',
 
   'notify.explain': '预警在出现时发送一次：通过您的邮件服务器发送摘要邮件，并发送带签名的推送通知。',
   'notify.emailTitle': '电子邮件',

@@ -277,6 +277,22 @@ export const commerceZhTW: CommerceMessages = {
   'fees.daysPlus': '{days} 天及以上',
   'fees.perCubicFoot': '每立方英尺',
   'fees.perUnit': '每件',
+  'fees.mcfTitle': '多管道配送（標準配送）',
+  'fees.mcfExplain':
+    '亞馬遜從其營運中心為其他管道（Shopify、您的網路商店、手動）的訂單出貨時按件收取的費用：依尺寸級距、出貨重量和訂單件數計算；不收取銷售佣金。利潤報表對這些訂單計入此費用。',
+  'fees.mcfNone':
+    '此費用表沒有多管道配送費率：這些訂單的費用在利潤報表中為未知（—），而非 0。新增您支付的費率即可計算。',
+  'fees.mcf.maxWeightLb': '重量上限（磅）',
+  'fees.mcf.minUnitsInOrder': '訂單件數',
+  'fees.mcf.fee': '每件費用',
+  'fees.mcf.perLbAbove': '每磅加收',
+  'fees.mcf.baseWeightLb': '超過（磅）',
+  'fees.mcfAnyWeight': '任意重量',
+  'fees.mcfUpTo': '不超過 {lb} 磅',
+  'fees.mcfUnits': '{units}',
+  'fees.mcfUnitsOrMore': '{units} 件及以上',
+  'fees.mcfAdd': '新增一列',
+  'fees.mcfRemove': '刪除此列',
 
   'notify.explain': '警示在出現時傳送一次：透過您的郵件伺服器寄送摘要郵件，並傳送帶簽章的推播通知。',
   'notify.emailTitle': '電子郵件',
