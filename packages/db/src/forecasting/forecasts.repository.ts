@@ -75,7 +75,14 @@ const finiteNumber = (x: unknown): x is number => typeof x === 'number' && Numbe
 
 /** The stored calibration, or undefined when it is not one (the default calibration then applies). */
 function decodeCalibration(raw: unknown): CatalogueSpanCalibration | undefined {
-  const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  let value: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+  }
   if (!Array.isArray(value)) return undefined;
   const spans = value.map((span: unknown) => {
     const s = span as { days?: unknown; bands?: unknown };
