@@ -4,7 +4,11 @@
  * domain's `leadTimeDemandQuantiles`, and how often the actuals stayed at or below each of them.
  */
 import { writeFileSync } from 'node:fs';
-import { leadTimeDemandQuantiles } from '../../packages/domain/src/forecasting/lead-time-demand';
+import {
+  leadTimeDemandMean,
+  leadTimeDemandQuantiles,
+} from '../../packages/domain/src/forecasting/lead-time-demand';
+import { spanQuantile } from '../../packages/domain/src/replenishment/span-quantile';
 import type {
   CatalogueSpanCalibration,
   SpanCheck,
@@ -24,6 +28,20 @@ export interface SeriesForecast {
   readonly spanChecks: readonly SpanCheck[];
 }
 
+function asForecast(f: SeriesForecast, calibration: CatalogueSpanCalibration | null): DemandForecast {
+  return {
+    model: '',
+    params: {},
+    demandClass: 'none',
+    degenerate: null,
+    mean: f.mean,
+    quantiles: [],
+    dispersion: f.dispersion,
+    levelVariance: f.levelVariance,
+    ...(calibration ? { spanCalibration: calibration } : {}),
+  };
+}
+
 /**
  * Per series, per output level, the quantile of each span's sum (`[series][level][span]`), under the
  * catalogue's span calibration (`catalogueSpanCalibration`) as `forecastCatalogue` attaches it.
@@ -33,21 +51,36 @@ export function sumQuantiles(
   calibration: CatalogueSpanCalibration | null,
 ): number[][][] {
   return forecasts.map((f) => {
-    const forecast: DemandForecast = {
-      model: '',
-      params: {},
-      demandClass: 'none',
-      degenerate: null,
-      mean: f.mean,
-      quantiles: [],
-      dispersion: f.dispersion,
-      levelVariance: f.levelVariance,
-      ...(calibration ? { spanCalibration: calibration } : {}),
-    };
+    const forecast = asForecast(f, calibration);
     const bySpan = SUM_SPANS.map((days) =>
       leadTimeDemandQuantiles(forecast, { days, levels: OUTPUT_LEVELS }),
     );
     return OUTPUT_LEVELS.map((_, l) => bySpan.map((q) => q[l]!.value));
+  });
+}
+
+/**
+ * The same sums' quantiles as restock plans them: the domain's `spanQuantile` (the reorder point's and
+ * order-up-to level's model, lumpy demand and lead-time spread aside) on a forecast carrying the
+ * calibration its forecast run stored (decision 40), `[series][level][span]`.
+ */
+export function plannedSumQuantiles(
+  forecasts: readonly SeriesForecast[],
+  calibration: CatalogueSpanCalibration | null,
+): number[][][] {
+  return forecasts.map((f) => {
+    const forecast = asForecast(f, calibration);
+    const demandBetween = (from: number, days: number) =>
+      leadTimeDemandMean(forecast, { fromDay: from, days });
+    return OUTPUT_LEVELS.map((alpha) =>
+      SUM_SPANS.map((days) =>
+        spanQuantile(forecast, { sdL: 0, alpha, compound: () => null, dist: null, demandBetween })(
+          demandBetween(0, days),
+          days,
+          0,
+        ),
+      ),
+    );
   });
 }
 

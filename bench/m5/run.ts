@@ -26,6 +26,7 @@ import { wrmsse } from './wrmsse';
 import {
   OUTPUT_LEVELS,
   quantileCoverage,
+  plannedSumQuantiles,
   sumQuantiles,
   writeQuantiles,
   writeSumQuantiles,
@@ -183,7 +184,7 @@ function accuracy(input: {
   origin: number;
   forecasts: Forecasts;
   sums: number[][][];
-  /** The sums as restock plans them today: without the catalogue's band calibration (decision 36). */
+  /** The sums as restock plans them (`plannedSumQuantiles`): on the calibration the run stores (decision 40). */
   plannedSums: number[][][];
 }): Record<string, unknown> {
   const { sales, prices, origin, sums } = input;
@@ -301,7 +302,14 @@ async function main(): Promise<void> {
   if (origin + HORIZON <= sales.days)
     Object.assign(
       report,
-      accuracy({ sales, prices, origin, forecasts, sums, plannedSums: sumQuantiles(forecasts.series, null) }),
+      accuracy({
+        sales,
+        prices,
+        origin,
+        forecasts,
+        sums,
+        plannedSums: plannedSumQuantiles(forecasts.series, calibration),
+      }),
     );
   report['price_check_max_abs_diff'] = await priceCheck(sales, prices);
   report['span_calibration'] = calibration?.map((c) => ({

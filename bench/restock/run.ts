@@ -23,10 +23,15 @@
  * 30,000 SKU × 3 location plan timing, ./scale.ts), --only-scale, --forecast-cache DIR (reuse the weekly
  * forecasts of an earlier run with the same --series; the files are named by a hash of the forecasting
  * sources, ./forecasts.ts, so forecasts of other code are never reused), --tuning-half (print the first
- * half instead: what anything tunable is chosen on).
+ * half instead: what anything tunable is chosen on), --default-span-calibration (plan as an account with no
+ * calibration stored; by default each origin's forecasts carry the calibration fitted, as the nightly
+ * run does, on every series' honest checks at that origin, docs/decisions.md 40).
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { catalogueSpanCalibration } from '../../packages/domain/src/forecasting/catalogue';
+import type { CatalogueSpanCalibration } from '../../packages/domain/src/forecasting/span-calibration';
+import type { DemandForecast } from '../../packages/domain/src/forecasting/types';
 import { askWorker, startTsxWorker } from '../tsx-worker';
 import { readSales } from '../m5/load';
 import { replayBatches } from './batches';
@@ -35,16 +40,24 @@ import type { Totals } from './simulate';
 import { TRAILING_WINDOWS, emptyTotals } from './simulate';
 import type { Variant } from './worker';
 import { POLICY_KEYS, VARIANTS } from './worker';
-import type { RestockWorkerInput, RestockWorkerOutput } from './worker';
+import type {
+  ForecastBatchOutput,
+  RestockWorkerInput,
+  RestockWorkerMessage,
+  RestockWorkerOutput,
+} from './worker';
 
 // The replay takes minutes: asking how to run it must not start it.
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`npm run bench:restock -- [--json] [--series N] [--service-level X] [--scale | --only-scale]
-  [--forecast-cache DIR] [--tuning-half]
+  [--forecast-cache DIR] [--tuning-half] [--default-span-calibration]
 Replays the M5 series read from ../shared/data/m5 beside the checkout (STOCKWISE_M5_DIR overrides) under
 Stockwise, the 4-week rule, an order-up-to baseline and perfect foresight; prints the second half's table.`);
   process.exit(0);
 }
+
+/** `--default-span-calibration`: plan as an account with no calibration stored (the default, decision 19). */
+const DEFAULT_CALIBRATION = process.argv.includes('--default-span-calibration');
 
 /** The half whose figures are printed: the second, or the first with `--tuning-half` (for tuning only). */
 const REPORTED: 0 | 1 = process.argv.includes('--tuning-half') ? 0 : 1;
@@ -54,7 +67,18 @@ function startWorker(): Worker {
 }
 
 function runOn(worker: Worker, input: RestockWorkerInput): Promise<RestockWorkerOutput> {
-  return askWorker(worker, input);
+  return askWorker(worker, { phase: 'replay', input } satisfies RestockWorkerMessage);
+}
+
+/**
+ * Per weekly origin, the catalogue's span calibration (`catalogueSpanCalibration`, the nightly run's)
+ * from every series' honest checks at that origin: backtests that end by the origin, nothing after it.
+ */
+function originCalibrations(batches: readonly DemandForecast[][][]): (CatalogueSpanCalibration | null)[] {
+  const origins = Math.max(0, ...batches.flatMap((b) => b.map((series) => series.length)));
+  return Array.from({ length: origins }, (_, k) =>
+    catalogueSpanCalibration(batches.flatMap((b) => b.flatMap((series) => series[k]?.spanChecks ?? []))),
+  );
 }
 
 async function main(): Promise<void> {
@@ -74,16 +98,31 @@ async function main(): Promise<void> {
 
   const simStarted = performance.now();
   const pool = Array.from({ length: Math.max(1, Math.min(2, availableParallelism())) }, startWorker);
-  const outputs: RestockWorkerOutput[] = [];
-  let next = 0;
-  await Promise.all(
-    pool.map(async (w) => {
-      while (next < batches.length) {
-        const b = next++;
-        outputs.push(await runOn(w, batches[b]!));
-        if (process.stderr.isTTY) process.stderr.write(`\r${outputs.length}/${batches.length} batches`);
-      }
-    }),
+  const eachBatch = async <T>(ask: (w: Worker, b: number) => Promise<T>): Promise<T[]> => {
+    const out: T[] = [];
+    let next = 0;
+    await Promise.all(
+      pool.map(async (w) => {
+        while (next < batches.length) {
+          const b = next++;
+          out[b] = await ask(w, b);
+          if (process.stderr.isTTY) process.stderr.write(`\r${b + 1}/${batches.length} batches`);
+        }
+      }),
+    );
+    return out;
+  };
+  // First every batch's weekly forecasts, then each origin's calibration from all of them, as the
+  // nightly run fits it over the catalogue (decision 40); then the replay.
+  const made = await eachBatch((w, b) =>
+    askWorker<ForecastBatchOutput>(w, {
+      phase: 'forecast',
+      input: batches[b]!,
+    } satisfies RestockWorkerMessage),
+  );
+  const calibrations = DEFAULT_CALIBRATION ? undefined : originCalibrations(made.map((m) => m.forecasts));
+  const outputs = await eachBatch((w, b) =>
+    runOn(w, { ...batches[b]!, forecasts: made[b]!.forecasts, calibrations }),
   );
   await Promise.all(pool.map((w) => w.terminate()));
   const simWallMs = performance.now() - simStarted;
@@ -95,7 +134,7 @@ async function main(): Promise<void> {
     loadMs: round(loadedMs, 0),
     simulationWallMs: round(simWallMs, 0),
     forecastCpuMs: round(
-      outputs.reduce((a, o) => a + o.forecastMs, 0),
+      made.reduce((a, m) => a + m.forecastMs, 0),
       0,
     ),
   };

@@ -3,6 +3,8 @@ import { parentPort } from 'node:worker_threads';
 import { mulberry32 } from '../../packages/domain/src/demo/prng';
 import { US_2024_FEES } from '../../packages/domain/src/fees/us-2024.fixture';
 import type { FeeSchedule } from '../../packages/domain/src/fees/fee-schedule';
+import type { CatalogueSpanCalibration } from '../../packages/domain/src/forecasting/span-calibration';
+import type { DemandForecast } from '../../packages/domain/src/forecasting/types';
 import type { WeeklyForecastInput } from './forecasts';
 import { weeklyForecasts } from './forecasts';
 import { reviewPeriods } from './policies';
@@ -39,6 +41,29 @@ export interface RestockWorkerInput extends WeeklyForecastInput {
   cubicFeet: number;
   costShare: number;
   serviceLevel?: number | undefined;
+  /** The batch's weekly forecasts (`forecastBatch`), made before the catalogue's calibrations were fitted. */
+  forecasts?: DemandForecast[][] | undefined;
+  /**
+   * Per weekly origin k, the catalogue's span calibration fitted on every series' checks at that origin
+   * (`catalogueSpanCalibration`, as the nightly forecast run stores it); null: the default.
+   */
+  calibrations?: readonly (CatalogueSpanCalibration | null)[] | undefined;
+}
+
+/** What a worker is asked: the batch's forecasts first, then, with the calibrations, the replay. */
+export type RestockWorkerMessage =
+  { phase: 'forecast'; input: RestockWorkerInput } | { phase: 'replay'; input: RestockWorkerInput };
+
+export interface ForecastBatchOutput {
+  forecasts: DemandForecast[][];
+  forecastMs: number;
+}
+
+/** The batch's weekly forecasts: forecasts[i][k] made at origin start + 7k from the history before it. */
+export function forecastBatch(input: RestockWorkerInput): ForecastBatchOutput {
+  const t0 = performance.now();
+  const forecasts = weeklyForecasts(input);
+  return { forecasts, forecastMs: performance.now() - t0 };
 }
 
 /** Policy keys: the order-up-to baseline once per trailing window (one is chosen on the first half). */
@@ -60,12 +85,16 @@ const add = (a: Totals, b: Totals) => {
 
 function groupLines(input: RestockWorkerInput): { lines: LineInput[]; forecastMs: number }[] {
   const groups = new Map<number, LineInput[]>();
-  const t0 = performance.now();
-  const all = weeklyForecasts(input);
-  const forecastMs = performance.now() - t0;
+  const made = input.forecasts ? { forecasts: input.forecasts, forecastMs: 0 } : forecastBatch(input);
+  const { forecastMs } = made;
+  // Each origin's forecasts carry the catalogue's calibration of that origin, as stored forecasts do.
+  const calibrated = (f: DemandForecast, k: number): DemandForecast => {
+    const c = input.calibrations?.[k];
+    return c ? { ...f, spanCalibration: c } : f;
+  };
   for (let i = 0; i < input.count; i++) {
     const block = (a: Float64Array) => a.subarray(i * input.days, (i + 1) * input.days);
-    const forecasts = all[i]!;
+    const forecasts = made.forecasts[i]!.map(calibrated);
     const g = input.groupOf[i]!;
     groups.set(g, [
       ...(groups.get(g) ?? []),
@@ -121,6 +150,6 @@ export function runBatch(input: RestockWorkerInput): RestockWorkerOutput {
   return { totals, ms, forecastMs };
 }
 
-parentPort?.on('message', (input: RestockWorkerInput) => {
-  parentPort!.postMessage(runBatch(input));
+parentPort?.on('message', (m: RestockWorkerMessage) => {
+  parentPort!.postMessage(m.phase === 'forecast' ? forecastBatch(m.input) : runBatch(m.input));
 });

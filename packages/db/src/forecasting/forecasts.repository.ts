@@ -1,3 +1,4 @@
+import type { CatalogueSpanCalibration } from '@stockwise/domain/forecasting/span-calibration';
 import type { Sql } from '../database';
 import { READ_PAGE } from '../pagination';
 
@@ -60,6 +61,45 @@ const mapForecast = (r: ForecastRow): StoredForecast => ({
   createdAt: r.created_at,
 });
 
+/** JSON has no Infinity: the open top band's edge is stored as null. */
+function encodeCalibration(c: CatalogueSpanCalibration): string {
+  return JSON.stringify(
+    c.map((span) => ({
+      days: span.days,
+      bands: span.bands.map((b) => ({ ...b, below: Number.isFinite(b.below) ? b.below : null })),
+    })),
+  );
+}
+
+const finiteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** The stored calibration, or undefined when it is not one (the default calibration then applies). */
+function decodeCalibration(raw: unknown): CatalogueSpanCalibration | undefined {
+  let value: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!Array.isArray(value)) return undefined;
+  const spans = value.map((span: unknown) => {
+    const s = span as { days?: unknown; bands?: unknown };
+    if (!finiteNumber(s.days) || !Array.isArray(s.bands)) return null;
+    const bands = s.bands.map((band: unknown) => {
+      const b = band as { below?: unknown; meanScale?: unknown; levelScale?: unknown };
+      if (!finiteNumber(b.meanScale) || !finiteNumber(b.levelScale)) return null;
+      const below = b.below === null ? Infinity : b.below;
+      return finiteNumber(below) || below === Infinity
+        ? { below, meanScale: b.meanScale, levelScale: b.levelScale }
+        : null;
+    });
+    return bands.every((b) => b !== null) ? { days: s.days, bands } : null;
+  });
+  return spans.length > 0 && spans.every((s) => s !== null) ? spans : undefined;
+}
+
 export const forecastsRepository = {
   async createRun(
     sql: Sql,
@@ -73,14 +113,22 @@ export const forecastsRepository = {
   },
 
   /**
-   * Marks the run finished and drops the seller's event changes no stored forecast can be stale by: those
-   * made before the oldest of the latest forecasts of every series (a forecast made at or after a change
-   * reflects it, migration 0047), so the change log stays as short as the forecasts' age.
+   * Marks a run finished, with the catalogue's span calibration it fitted (null: none, the default
+   * applies), and drops the seller's event changes no stored forecast can be stale by: those made before
+   * the oldest of the latest forecasts of every series (a forecast made at or after a change reflects it,
+   * migration 0047), so the change log stays as short as the forecasts' age.
    */
-  async finishRun(sql: Sql, accountId: number, runId: number, seriesCount: number): Promise<void> {
+  async finishRun(
+    sql: Sql,
+    accountId: number,
+    runId: number,
+    finished: { seriesCount: number; spanCalibration: CatalogueSpanCalibration | null },
+  ): Promise<void> {
+    const { seriesCount, spanCalibration } = finished;
     await sql.query(
-      'UPDATE forecast_runs SET series_count = $3, finished_at = now() WHERE account_id = $1 AND id = $2',
-      [accountId, runId, seriesCount],
+      `UPDATE forecast_runs SET series_count = $3, finished_at = now(), span_calibration = $4::jsonb
+       WHERE account_id = $1 AND id = $2`,
+      [accountId, runId, seriesCount, spanCalibration === null ? null : encodeCalibration(spanCalibration)],
     );
     await sql.query(
       `DELETE FROM forecast_event_changes WHERE account_id = $1 AND changed_at <= (
@@ -89,6 +137,36 @@ export const forecastsRepository = {
            ORDER BY product_id, location_id, as_of DESC, id DESC) latest)`,
       [accountId],
     );
+  },
+
+  /** The span calibration stored with each of `runIds` that has one (decision 40). */
+  async spanCalibrations(
+    sql: Sql,
+    accountId: number,
+    runIds: readonly number[],
+  ): Promise<Map<number, CatalogueSpanCalibration>> {
+    const out = new Map<number, CatalogueSpanCalibration>();
+    if (runIds.length === 0) return out;
+    const rows = await sql.query<{ id: number; span_calibration: unknown }>(
+      `SELECT id, span_calibration FROM forecast_runs
+       WHERE account_id = $1 AND id = ANY($2::bigint[]) AND span_calibration IS NOT NULL`,
+      [accountId, [...new Set(runIds)]],
+    );
+    for (const r of rows) {
+      const c = decodeCalibration(r.span_calibration);
+      if (c) out.set(r.id, c);
+    }
+    return out;
+  },
+
+  /** The span calibration of the account's latest finished run, if it stored one. */
+  async latestSpanCalibration(sql: Sql, accountId: number): Promise<CatalogueSpanCalibration | undefined> {
+    const [row] = await sql.query<{ span_calibration: unknown }>(
+      `SELECT span_calibration FROM forecast_runs WHERE account_id = $1 AND finished_at IS NOT NULL
+       ORDER BY id DESC LIMIT 1`,
+      [accountId],
+    );
+    return row ? decodeCalibration(row.span_calibration) : undefined;
   },
 
   /**

@@ -52,6 +52,20 @@ export interface SpanCalibration {
  */
 export const SPAN_CALIBRATION: SpanCalibration = { growth: 0.5, levelScale: 0.25 };
 
+/**
+ * The distribution of demand summed over a span that planning draws its quantiles from: the span's
+ * forecast sum `mean` over `days` days, moved and widened by the catalogue's calibration the forecast
+ * carries (`spanCalibration`, decision 36, stored with the forecast run that made it), else by the
+ * default shape (`SPAN_CALIBRATION`, decision 19). Restock's reorder point and order-up-to level, the
+ * stock projection's bands and `leadTimeDemandQuantiles` all read it (decision 40).
+ */
+export function spanDemand(
+  forecast: Pick<DemandForecast, 'dispersion' | 'levelVariance' | 'spanCalibration'>,
+  span: { readonly mean: number; readonly days: number },
+): { mean: number; variance: number } {
+  return calibratedSpan(forecast, span, SPAN_CALIBRATION, spanBand(forecast.spanCalibration, span));
+}
+
 /** Variance of demand summed over `days` days whose expected total is `mean`: φ·S + v(d)·S². */
 export function leadTimeDemandVariance(
   forecast: Pick<DemandForecast, 'dispersion' | 'levelVariance'>,
@@ -83,8 +97,15 @@ export function leadTimeDemandQuantiles(
     options.levels ??
     (forecast.quantiles.length > 0 ? forecast.quantiles.map((q) => q.level) : DEFAULT_QUANTILE_LEVELS);
   const span = { mean: leadTimeDemandMean(forecast, options), days: Math.max(0, Math.floor(options.days)) };
-  const shape = { ...SPAN_CALIBRATION, growth: options.growth ?? SPAN_CALIBRATION.growth };
-  const { mean, variance } = calibratedSpan(forecast, span, shape, spanBand(forecast.spanCalibration, span));
+  const { mean, variance } =
+    options.growth === undefined
+      ? spanDemand(forecast, span)
+      : calibratedSpan(
+          forecast,
+          span,
+          { ...SPAN_CALIBRATION, growth: options.growth },
+          spanBand(forecast.spanCalibration, span),
+        );
   const q = countQuantiles(mean, variance, levels);
   return levels.map((level, i) => ({ level, value: q[i]! }));
 }

@@ -9,6 +9,7 @@ import { parseIsoDate } from '../dates/dates';
 import type { FeeSchedules } from '../fees/unit-fees';
 import type { DemandForecast } from '../forecasting/types';
 import { splitByDemand } from './distribution';
+import { sumForecasts } from './echelon-forecast';
 import type { LearnedLeadTime } from './lead-time';
 import { DEFAULT_LEAD_TIME_DAYS } from './missing-inputs';
 import { supplierReviewPeriods } from './supplier-review';
@@ -102,39 +103,7 @@ export function zeroForecast(): DemandForecast {
   };
 }
 
-/**
- * Echelon demand: the sum of several locations' forecasts, with the mean-weighted dispersion and
- * mean-weighted level standard error (squared back to a variance).
- */
-export function sumForecasts(list: readonly DemandForecast[]): DemandForecast {
-  const H = Math.max(0, ...list.map((f) => f.mean.length));
-  const noted = list.find((f) => f.overrides !== undefined)?.overrides;
-  const priced = list.find((f) => f.priceChanges !== undefined)?.priceChanges;
-  const mean = new Float64Array(H);
-  let total = 0;
-  let disp = 0;
-  let lv = 0;
-  for (const f of list) {
-    const s = f.mean.reduce((a, b) => a + b, 0);
-    for (let t = 0; t < H; t++) mean[t] = mean[t]! + (f.mean[Math.min(t, f.mean.length - 1)] ?? 0);
-    total += s;
-    disp += f.dispersion * s;
-    lv += Math.sqrt(f.levelVariance) * s;
-  }
-  return {
-    model: 'echelon-sum',
-    params: {},
-    demandClass: 'smooth',
-    degenerate: null,
-    mean,
-    quantiles: [],
-    dispersion: total > 0 ? disp / total : 1,
-    levelVariance: total > 0 ? (lv / total) ** 2 : 0,
-    // One location's note stands for all: a SKU's overrides apply to each of its locations alike.
-    ...(noted ? { overrides: noted } : {}),
-    ...(priced ? { priceChanges: priced } : {}),
-  };
-}
+export { sumForecasts };
 
 export interface NetworkPlanInput<P extends PlanProduct, L extends PlanLocation> {
   /** First planning day. */

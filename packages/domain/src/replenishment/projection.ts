@@ -5,7 +5,7 @@
  */
 import { isoDate, parseIsoDate } from '../dates/dates';
 import { countQuantiles } from '../forecasting/count-quantiles';
-import { leadTimeDemandVariance } from '../forecasting/lead-time-demand';
+import { spanDemand } from '../forecasting/lead-time-demand';
 import type { DemandForecast } from '../forecasting/types';
 import { cumulativeDemand } from './restock';
 
@@ -54,7 +54,8 @@ const BAND_LEVELS = [0.025, 0.1, 0.9, 0.975] as const;
  * Projects the stock of one SKU × location with lost sales: after a day the expected stock reaches 0,
  * an arrival restarts the projection from the units that arrive (unmet demand is not carried over).
  * Demand over the days since the last restart follows the forecast's count distribution — variance
- * φ·μ + v(d)·μ² (`leadTimeDemandVariance`), the same model as the reorder point's (`recommendRestock`) — and
+ * φ·μ + v(d)·μ² under the catalogue's calibration the forecast carries (`spanDemand`), the same model as
+ * the reorder point's (`recommendRestock`) — and
  * the band edges are its quantiles subtracted from the stock of that span.
  *
  * @example
@@ -77,7 +78,6 @@ export function projectStock(
   const cum = cumulativeDemand(input.forecast, horizon + Math.ceil(coverHigh) + 2);
   const between = (from: number, to: number) => cum[to]! - cum[from]!;
   const arriving = arrivalsByDay(input.arrivals, start, horizon);
-  const { dispersion, levelVariance } = input.forecast;
 
   // The span the current projection runs from: its first day and the stock it started with.
   let anchorDay = 0;
@@ -99,11 +99,8 @@ export function projectStock(
     arrived += units;
     const demand = between(anchorDay, t + 1);
     const stock = anchorStock + arrived;
-    const variance = leadTimeDemandVariance(
-      { dispersion, levelVariance },
-      { mean: demand, days: t + 1 - anchorDay },
-    );
-    const [q025, q10, q90, q975] = countQuantiles(demand, variance, BAND_LEVELS);
+    const span = spanDemand(input.forecast, { mean: demand, days: t + 1 - anchorDay });
+    const [q025, q10, q90, q975] = countQuantiles(span.mean, span.variance, BAND_LEVELS);
     const expected = Math.max(0, stock - demand);
     if (stockOutDate === null && expected <= 0 && between(t, t + 1) > 0) stockOutDate = isoDate(start + t);
     days.push({

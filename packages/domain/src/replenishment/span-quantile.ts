@@ -4,7 +4,7 @@
  * time's spread, or the mixture over the receipts' lead times. Pure.
  */
 import { countQuantiles } from '../forecasting/count-quantiles';
-import { leadTimeDemandVariance } from '../forecasting/lead-time-demand';
+import { spanDemand } from '../forecasting/lead-time-demand';
 import type { DemandForecast } from '../forecasting/types';
 import type { CountComponent, LeadTimeDistribution } from './lead-time-distribution';
 import { cdfWalker, mixtureCountQuantile } from './lead-time-distribution';
@@ -35,8 +35,9 @@ interface SpanModel {
 
 /**
  * The count components of demand over a span (`mean` over `days`, the lead time plus `extraDays`): one
- * per receipt lead time with the forecast's calibrated sum variance, else one with the lead time's
- * d̄²·σ_L² added; null when nothing is expected.
+ * per receipt lead time with the forecast's calibrated sum (`spanDemand`: the catalogue's calibration
+ * the forecast carries, else the default), else one with the lead time's d̄²·σ_L² added; null when
+ * nothing is expected.
  */
 function spanComponents(
   f: DemandForecast,
@@ -44,16 +45,11 @@ function spanComponents(
   span: { mean: number; days: number; extraDays: number },
 ): CountComponent[] | null {
   const spans = spansOf(a.dist, span.extraDays, a.demandBetween);
-  if (spans !== null)
-    return spans.map((s) => ({
-      w: s.w,
-      mean: s.mean,
-      variance: leadTimeDemandVariance(f, { mean: s.mean, days: s.days }),
-    }));
+  if (spans !== null) return spans.map((s) => ({ w: s.w, ...spanDemand(f, s) }));
   if (!(span.mean > 0)) return null;
-  const d = span.mean / Math.max(1, span.days);
-  const variance = leadTimeDemandVariance(f, { mean: span.mean, days: span.days }) + d * d * a.sdL * a.sdL;
-  return [{ w: 1, mean: span.mean, variance }];
+  const { mean, variance } = spanDemand(f, span);
+  const d = mean / Math.max(1, span.days);
+  return [{ w: 1, mean, variance: variance + d * d * a.sdL * a.sdL }];
 }
 
 /**
@@ -80,7 +76,8 @@ export function spanQuantile(
     if (lumpyLevel !== undefined) return lumpyLevel;
     const components = spanComponents(f, a, { mean, days, extraDays })!;
     if (spans !== null) return mixtureCountQuantile(components, a.alpha);
-    return countQuantiles(mean, components[0]!.variance, [a.alpha])[0]!;
+    const one = components[0]!;
+    return countQuantiles(one.mean, one.variance, [a.alpha])[0]!;
   };
 }
 

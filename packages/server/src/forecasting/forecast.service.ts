@@ -1,7 +1,9 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
 import type { DemandForecast } from '@stockwise/domain/forecasting/types';
+import type { SpanCheck } from '@stockwise/domain/forecasting/span-calibration';
 import {
+  catalogueSpanCalibration,
   forecastPrepared,
   planCatalogue,
   prepareSeries,
@@ -142,9 +144,12 @@ export class ForecastService {
       horizon,
     });
     const models: Record<string, number> = {};
+    // Every series' honest span checks: the run's calibration of span sums, as `forecastCatalogue` fits it.
+    const checks: SpanCheck[] = [];
     let batch: ForecastInsert[] = [];
     for (const [i, key] of keys.entries()) {
       const f = forecastPrepared(prepareSeries(plan, i), forecastOptions);
+      checks.push(...(f.spanChecks ?? []));
       models[f.model] = (models[f.model] ?? 0) + 1;
       batch.push(toInsert(f, { ...key, asOf, runId, horizon }));
       if (batch.length >= 200 || i === keys.length - 1) {
@@ -156,7 +161,12 @@ export class ForecastService {
         );
       }
     }
-    await forecastsRepository.finishRun(sql, actor.accountId, runId, keys.length);
+    // Stored with the run: planning reads it with these forecasts (decision 40).
+    const calibration = catalogueSpanCalibration(checks);
+    await forecastsRepository.finishRun(sql, actor.accountId, runId, {
+      seriesCount: keys.length,
+      spanCalibration: calibration,
+    });
     return { runId, series: keys.length, asOf, models };
   }
 

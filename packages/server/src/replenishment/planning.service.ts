@@ -44,6 +44,7 @@ import {
   forecastSeries,
 } from '../forecasting/catalogue-input';
 import { currentForecasts } from '../forecasting/current-forecasts';
+import { planningCalibrations, type PlanningCalibrations } from '../forecasting/span-calibrations';
 import { withPriceChangeNotes } from '../forecasting/price-change-notes';
 import { todayUtc } from '../forecasting/forecast.service';
 import type { Actor } from '../accounts/actor';
@@ -269,14 +270,16 @@ export class PlanningService {
     },
   ): Promise<Map<string, SourcedForecast>> {
     const stored = new Map(a.stored.map((f) => [`${f.productId}:${f.locationId ?? 'all'}`, f]));
+    const calibrations = await planningCalibrations(sql, accountId, a.stored);
     const forecasts = new Map<string, SourcedForecast>();
     const window = historyWindow(a.asOf);
     const horizon = NETWORK_PLAN_RULES.forecastHorizon;
     const missing: string[] = [];
     for (const p of a.products) {
       for (const l of a.itemsOf.get(p.id) ?? []) {
-        const f = rebaseForecast(stored.get(`${p.id}:${l}`), { asOf: a.asOf });
-        if (f) forecasts.set(`${p.id}:${l}`, { f, source: 'stored' });
+        const s = stored.get(`${p.id}:${l}`);
+        const f = rebaseForecast(s, { asOf: a.asOf });
+        if (f && s) forecasts.set(`${p.id}:${l}`, { f: calibrations.stored(f, s), source: 'stored' });
         else missing.push(`${p.id}:${l}`);
       }
     }
@@ -284,7 +287,8 @@ export class PlanningService {
     // The rest of the context (locations, price responses) only to compute a forecast or note a price change.
     if (missing.length > 0 || events.some((e) => e.priceFactor !== null)) {
       const ctx = await catalogueContext(sql, accountId, { window, horizon, products: a.products, events });
-      if (missing.length > 0) await this.computeMissing(sql, accountId, { ...a, ctx, missing, forecasts });
+      if (missing.length > 0)
+        await this.computeMissing(sql, accountId, { ...a, ctx, missing, forecasts, calibrations });
       // The planned price changes each forecast includes, for the reasoning (docs/forecasting.md Price response).
       withPriceChangeNotes(forecasts, { ctx, window, horizon, products: a.products });
     }
@@ -319,6 +323,7 @@ export class PlanningService {
       products: readonly ProductRecord[];
       missing: readonly string[];
       forecasts: Map<string, SourcedForecast>;
+      calibrations: PlanningCalibrations;
     },
   ): Promise<void> {
     const window = historyWindow(a.asOf);
@@ -348,7 +353,9 @@ export class PlanningService {
       });
       for (const locationId of locationIds) {
         const index = keys.findIndex((k) => k.productId === productId && k.locationId === locationId);
-        const f = forecastSeries({ input, index }, { window, horizon, quantileLevels: [0.5] });
+        const f = await a.calibrations.computed(
+          forecastSeries({ input, index }, { window, horizon, quantileLevels: [0.5] }),
+        );
         a.forecasts.set(`${productId}:${locationId}`, { f, source: 'computed' });
       }
     }
