@@ -113,7 +113,7 @@ export const commerceEn = {
     'No fee table for {marketplaces}: their Amazon fees, and so the profit of that money, are unknown (—), not 0.',
   'profit.totalsIn': 'Totals in {currency}',
   'profit.mixedNote':
-    'Some SKUs were sold in one currency and bought or charged in another: each currency shows its own net, with no margin or ROI (no exchange rate is applied).',
+    'Some SKUs were sold in one currency and bought or charged in another: each currency above shows its own net, unconverted, with no margin or ROI; the total below converts them at your own rates.',
   'profit.convert.title': 'Total in one currency',
   'profit.convert.into': 'Convert into',
   'profit.convert.none': 'No conversion',

@@ -108,7 +108,7 @@ export const commerceZhCN: CommerceMessages = {
   'profit.noFeeTableNote': '{marketplaces} 没有费用表：其亚马逊费用及相关利润未知（—），而非 0。',
   'profit.totalsIn': '{currency} 合计',
   'profit.mixedNote':
-    '部分 SKU 以一种币种销售、以另一种币种采购或计费：每种币种单独显示其净额，不计算利润率和投资回报率（不做汇率换算）。',
+    '部分 SKU 以一种币种销售、以另一种币种采购或计费：上方每种币种单独显示其净额，未经换算，不计算利润率和投资回报率；下方的合计按您自己的汇率换算。',
   'profit.convert.title': '按单一币种合计',
   'profit.convert.into': '换算为',
   'profit.convert.none': '不换算',
