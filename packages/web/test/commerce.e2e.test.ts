@@ -30,7 +30,10 @@ interface Bills {
   items: { number: string; amount: number }[];
 }
 interface ProfitPage {
-  summary: { totals: { currency: string; revenue: number; profit: number }[] };
+  summary: {
+    totals: { currency: string; revenue: number; profit: number }[];
+    converted?: { total: { revenue: number; profit: number } | null; missingRates: string[] };
+  };
   rows: { sku: string; currency: string; revenue: number }[];
   nextCursor: string | null;
 }
@@ -167,6 +170,36 @@ describe.skipIf(!RUN_BROWSER_SUITES)('suppliers, profit, orders and settings (br
     expect(await eurRow.innerText()).toContain(euro);
     expect(await session.page.getByTestId('profit-mixed-note').count()).toBe(1);
     await screenshot(session.page, 'profit-two-currencies');
+    expect(await seriousViolations(session.page)).toEqual([]);
+
+    // Totals in one currency at the seller's own rates: into USD without a EUR rate names EUR as missing
+    // and shows no total; with EUR at 1.08 the total is the server's, the rate said beside it.
+    await choose(session.page, 'profit-convert-to', 'USD');
+    const missing = session.page.getByTestId('profit-converted-missing');
+    await expect.poll(() => missing.innerText(), { timeout: 30_000 }).toContain('No rate for EUR');
+    expect(await session.page.getByTestId('profit-converted-total').count()).toBe(0);
+    await session.page.getByTestId('profit-rate-EUR').fill('1.08');
+    const convertedReport = await call<ProfitPage>(
+      '/api/v1/reports/profit?limit=1&convertTo=USD&rates=EUR:1.08',
+    );
+    const inUsd = convertedReport.summary.converted!.total!;
+    expect(inUsd.revenue).toBeCloseTo(usdTotals!.revenue + 12.5 * 1.08, 6);
+    const convertedBlock = session.page.getByTestId('profit-converted-total');
+    await expect
+      .poll(() => convertedBlock.getByTestId('profit-total-revenue').innerText(), { timeout: 30_000 })
+      .toContain(usd(inUsd.revenue));
+    expect(await convertedBlock.getByTestId('profit-total-profit').innerText()).toContain(usd(inUsd.profit));
+    expect(await session.page.getByTestId('profit-converted-rates').innerText()).toBe(
+      'Rates used: 1 EUR = 1.08 USD',
+    );
+    expect(await missing.count()).toBe(0);
+    // remembered for this account: the page opened again converts at the same rate
+    await settle(session.page, `${session.server.url}/profit`);
+    await expect
+      .poll(() => convertedBlock.getByTestId('profit-total-revenue').innerText(), { timeout: 30_000 })
+      .toContain(usd(inUsd.revenue));
+    expect(await session.page.getByTestId('profit-rate-EUR').inputValue()).toBe('1.08');
+    await screenshot(session.page, 'profit-converted');
     expect(await seriousViolations(session.page)).toEqual([]);
   });
 

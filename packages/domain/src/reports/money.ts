@@ -36,3 +36,60 @@ export function totalsByCurrency<K extends string>(
         }) as CurrencyTotals<K>,
     );
 }
+
+/**
+ * A seller's conversion table: units of the reporting currency `to` per unit of each other currency
+ * (docs/fees.md, "Money is per currency"). Stockwise has no rates of its own: only the seller's are used.
+ */
+export interface ConversionTable {
+  readonly to: string;
+  readonly rates: Readonly<Record<string, number>>;
+}
+
+/**
+ * Rows of several currencies in one, by the seller's table: each row's `money` fields times its
+ * currency's rate (the reporting currency's own is 1), every other field as it is, and its currency
+ * `to`. None, with the currencies that have no rate (in code order), when any row's currency lacks one:
+ * a sum without a currency's money would understate it, so it is never given.
+ * @example convertByTable([{ currency: 'EUR', fee: 10, units: 2 }], ['fee'], { to: 'USD', rates: { EUR: 1.1 } })
+ * // { rows: [{ currency: 'USD', fee: 11, units: 2 }], missingRates: [] }
+ */
+export function convertByTable<
+  M extends string,
+  R extends { currency: string } & Readonly<Record<M, number>>,
+>(
+  rows: readonly R[],
+  money: readonly M[],
+  table: ConversionTable,
+): { rows: R[] | null; missingRates: string[] } {
+  const rateOf = (currency: string) => (currency === table.to ? 1 : table.rates[currency]);
+  const missingRates = [...new Set(rows.map((r) => r.currency))]
+    .filter((c) => rateOf(c) === undefined)
+    .sort();
+  if (missingRates.length > 0) return { rows: null, missingRates };
+  const converted = rows.map((row): R => {
+    const rate = rateOf(row.currency) ?? 1;
+    return { ...row, currency: table.to, ...Object.fromEntries(money.map((f) => [f, row[f] * rate])) };
+  });
+  return { rows: converted, missingRates };
+}
+
+/**
+ * Per-currency totals as one total in the table's currency: converted (`convertByTable`, `money` fields
+ * only; units are units in any currency) and added, to the cent. Null, with the missing rates, when a
+ * currency has none; no rows at all make a total of zeros.
+ * @example convertedTotal([{ currency: 'EUR', fee: 10 }, { currency: 'USD', fee: 5 }], ['fee'], ['fee'], { to: 'USD', rates: { EUR: 1.1 } })
+ * // { total: { currency: 'USD', fee: 16 }, missingRates: [] }
+ */
+export function convertedTotal<K extends string>(
+  totals: readonly CurrencyTotals<K>[],
+  fields: readonly K[],
+  money: readonly K[],
+  table: ConversionTable,
+): { total: CurrencyTotals<K> | null; missingRates: string[] } {
+  const { rows, missingRates } = convertByTable(totals, money, table);
+  if (rows === null) return { total: null, missingRates };
+  const [total] = totalsByCurrency(rows, fields);
+  const zeros = { currency: table.to, ...Object.fromEntries(fields.map((f) => [f, 0])) } as CurrencyTotals<K>;
+  return { total: total ?? zeros, missingRates };
+}

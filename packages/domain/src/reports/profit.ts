@@ -1,3 +1,5 @@
+import { convertByTable, type ConversionTable } from './money';
+
 /** Money of one SKU (or the whole catalogue) over a period, before the figures that follow from it. */
 export interface ProfitInputs {
   unitsSold: number;
@@ -181,17 +183,14 @@ export function profitTotalsByCurrency(lines: readonly CurrencyProfitLine[]): Cu
   );
 }
 
-/** A seller's conversion table: units of the reporting currency `to` per unit of each other currency. */
-export interface ConversionTable {
-  readonly to: string;
-  readonly rates: Readonly<Record<string, number>>;
-}
+/** The money of a profit line: every input but the units (what a conversion table converts). */
+const PROFIT_MONEY = (Object.keys(ZERO_PROFIT) as (keyof ProfitInputs)[]).filter((k) => k !== 'unitsSold');
 
 /**
  * The totals of profit lines in one currency, by the seller's conversion table (docs/fees.md, "Money is
- * per currency"): each line's money times its currency's rate (the reporting currency's own is 1), units
- * as they are, then added, and the ratios taken on the sums — a SKU sold in EUR and bought in USD has a
- * margin once both are in one money. Null, with the currencies that have no rate, when any line's
+ * per currency"): each line's money converted (`convertByTable`, the one conversion of every report),
+ * units as they are, then added, and the ratios taken on the sums — a SKU sold in EUR and bought in USD
+ * has a margin once both are in one money. Null, with the currencies that have no rate, when any line's
  * currency lacks one: a total without a currency's money would understate it.
  * @example convertedProfitTotal([eur40Revenue, usd12Cogs], { to: 'USD', rates: { EUR: 1.1 } }).total?.profit // 44 − 12 = 32
  */
@@ -199,17 +198,12 @@ export function convertedProfitTotal(
   lines: readonly CurrencyProfitLine[],
   table: ConversionTable,
 ): { total: CurrencyProfitLine | null; missingRates: string[] } {
-  const rateOf = (currency: string) => (currency === table.to ? 1 : table.rates[currency]);
-  const missingRates = [...new Set(lines.map((l) => l.currency))]
-    .filter((c) => rateOf(c) === undefined)
-    .sort();
-  if (missingRates.length > 0) return { total: null, missingRates };
-  const parts = lines.map((l): CurrencyProfitInputs => {
-    const rate = rateOf(l.currency) ?? 1;
-    const converted = { ...ZERO_PROFIT };
-    for (const k of Object.keys(ZERO_PROFIT) as (keyof ProfitInputs)[])
-      converted[k] = k === 'unitsSold' ? l[k] : l[k] * rate;
-    return { ...converted, currency: table.to, withoutFeeTable: l.withoutFeeTable };
+  const { rows, missingRates } = convertByTable(lines, PROFIT_MONEY, table);
+  if (rows === null) return { total: null, missingRates };
+  const parts = rows.map((l): CurrencyProfitInputs => {
+    const inputs = { ...ZERO_PROFIT };
+    for (const k of Object.keys(ZERO_PROFIT) as (keyof ProfitInputs)[]) inputs[k] = l[k];
+    return { ...inputs, currency: table.to, withoutFeeTable: l.withoutFeeTable };
   });
   const [sum] = sumPerCurrency(parts);
   const empty: CurrencySum = { inputs: ZERO_PROFIT, withoutFeeTable: new Set<string>() };

@@ -191,7 +191,12 @@ export class ChannelsService {
     return connectorFor(record, this.deps.box);
   }
 
-  /** Applies one order from a channel according to its status there; idempotent per (channel, external id). */
+  /**
+   * Applies one order from a channel according to its status there; idempotent per (channel, external
+   * id). The one place a channel's order is taken in, live (sync) or from a history file: a new order
+   * already shipped there ships from available stock reserving nothing (docs/decisions.md 35,
+   * OrdersService.createShipped); an open one reserves; one that exists ships from its reservation.
+   */
   async ingest(actor: Actor, pulled: PulledOrder): Promise<{ order: OrderDto | null; created: boolean }> {
     const existing = await this.deps.orders.findByExternal(
       actor,
@@ -203,6 +208,9 @@ export class ChannelsService {
       if (!existing) return { order: null, created: false };
       return { order: await this.deps.orders.cancel(actor, existing.id), created: false };
     }
+    const shippedAt = pulled.shippedAt ?? new Date();
+    if (pulled.disposition === 'ship' && !existing)
+      return { order: await this.deps.orders.createShipped(actor, pulled.intake, shippedAt), created: true };
     return this.tx.run(async () => {
       const order =
         existing ??
@@ -215,8 +223,10 @@ export class ChannelsService {
         // Shipped on the channel, but the stock here cannot cover it: nothing is written (the caller's transaction rolls back the pending order).
         throw shippedButShort(pulled.intake, [...new Set(order.lines.map((l) => l.sku))]);
       }
-      if (pulled.disposition === 'ship' && open && order.status !== 'cancelled')
-        return { order: await this.deps.orders.ship(actor, order.id, {}), created: !existing };
+      if (pulled.disposition === 'ship' && open && order.status !== 'cancelled') {
+        const shipped = await this.deps.orders.ship(actor, order.id, { shippedAt: shippedAt.toISOString() });
+        return { order: shipped, created: !existing };
+      }
       return { order, created: !existing };
     });
   }

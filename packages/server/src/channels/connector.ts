@@ -7,6 +7,8 @@ import { guardedFetch } from '../platform/outbound-url';
 export interface PulledOrder {
   intake: OrderIntake;
   disposition: AmazonDisposition;
+  /** When a shipped order left, where the channel or file says (default: when it is taken in). */
+  shippedAt?: Date | undefined;
 }
 
 /** An order the channel listed that could not be read; the others go on. */

@@ -16,7 +16,7 @@ import { inventoryAgeRepository } from '@stockwise/db/reports/inventory-age.repo
 import type { Actor } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import type { ReportRow } from './report-writers';
-import type { ConversionTable } from '@stockwise/domain/reports/profit';
+import type { ConversionTable } from '@stockwise/domain/reports/money';
 
 export interface ReportParams {
   asOf: string;

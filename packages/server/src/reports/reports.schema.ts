@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDateSchema, LocationCodeSchema, MonthSchema, SkuSchema } from '../http/common.schema';
+import { conversionQueryFields, convertedSchema } from './conversion';
 
 export const REPORT_KINDS = [
   'inventory',
@@ -35,23 +36,7 @@ export const ReportQuerySchema = z.object({
     .default(500)
     .openapi({ description: 'json: rows per page (downloads hold every row)' }),
   cursor: SkuSchema.optional().openapi({ description: 'json: the last SKU of the previous page' }),
-  convertTo: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional()
-    .openapi({
-      description: 'profit: the currency of `summary.converted`, totals of every currency by `rates`',
-      example: 'USD',
-    }),
-  rates: z
-    .string()
-    .regex(/^[A-Z]{3}:\d+(\.\d+)?(,[A-Z]{3}:\d+(\.\d+)?)*$/)
-    .optional()
-    .openapi({
-      description:
-        'profit, with convertTo: the conversion table, units of convertTo per unit of each other currency',
-      example: 'EUR:1.08,GBP:1.27',
-    }),
+  ...conversionQueryFields('profit'),
 });
 
 export const ReportSchema = z
@@ -90,6 +75,7 @@ export const StorageOverviewQuerySchema = z.object({
     .max(12)
     .default(6)
     .openapi({ description: 'months up to this one (next month is added)' }),
+  ...conversionQueryFields('each month'),
 });
 
 const CapacityMonthSchema = z.object({
@@ -97,6 +83,12 @@ const CapacityMonthSchema = z.object({
   usedCubicFeet: z.number(),
   utilisation: z.number().nullable(),
   overageFee: z.number(),
+});
+
+const StorageTotalSchema = z.object({
+  currency: z.string(),
+  storageFee: z.number(),
+  agedSurcharge: z.number(),
 });
 
 export const StorageOverviewSchema = z
@@ -123,8 +115,12 @@ export const StorageOverviewSchema = z
           }),
         ),
         totals: z
-          .array(z.object({ currency: z.string(), storageFee: z.number(), agedSurcharge: z.number() }))
+          .array(StorageTotalSchema)
           .openapi({ description: 'the month’s fees per currency, in currency order' }),
+        converted: convertedSchema(StorageTotalSchema).optional().openapi({
+          description:
+            'with convertTo and rates: the month’s fees of every currency converted into convertTo and added (the domain’s convertByTable, docs/fees.md); total null and the currency named in missingRates when one has no rate',
+        }),
       }),
     ),
     summary: z.object({

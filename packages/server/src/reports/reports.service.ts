@@ -1,5 +1,6 @@
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { DomainError } from '@stockwise/domain/errors';
+import { convertedTotal } from '@stockwise/domain/reports/money';
 import { networkOf } from '@stockwise/domain/ledger/network';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import { reportScopeRepository } from '@stockwise/db/reports/report-statement';
@@ -22,6 +23,7 @@ import { pagedRows } from './report-stream';
 import type { RowSource } from './report-writers';
 import { storageReport, storageSummary } from './storage.report';
 import { storageMonths } from './storage-overview';
+import { conversionTable } from './conversion';
 import { strandedReport } from './stranded.report';
 
 export type { ReportParams } from './report-context';
@@ -209,18 +211,33 @@ export class ReportsService {
    */
   async storageOverview(
     actor: Actor,
-    q: { asOf?: string | undefined; months: number },
-  ): Promise<StorageOverview> {
+    q: {
+      asOf?: string | undefined;
+      months: number;
+      convertTo?: string | undefined;
+      rates?: string | undefined;
+    },
+  ) {
     requirePermission(actor, 'read');
+    const table = conversionTable(q);
     // It reads the ledger, products, locations, fee tables and forecasts, all under the planning
     // version: an unchanged account is priced once per day asked, not on every visit (today is in the
-    // key too: the capacity projection counts from it).
+    // key too: the capacity projection counts from it). The seller's rates only convert its totals.
     const query = { asOf: this.params({ asOf: q.asOf }).asOf, months: q.months };
-    return this.storageOverviews.get(
+    const overview = await this.storageOverviews.get(
       actor.accountId,
       keyOf(actor.accountId, 'storageOverview', { ...query, today: todayIso() }),
       () => this.computeStorageOverview(actor, query),
     );
+    if (table === undefined) return overview;
+    const fields = ['storageFee', 'agedSurcharge'] as const;
+    return {
+      ...overview,
+      months: overview.months.map((m) => ({
+        ...m,
+        converted: { ...convertedTotal(m.totals, fields, fields, table), rates: table.rates },
+      })),
+    };
   }
 
   private async computeStorageOverview(actor: Actor, q: { asOf: string; months: number }) {
@@ -242,25 +259,4 @@ export class ReportsService {
       summary,
     };
   }
-}
-
-/** The seller's conversion table from `convertTo` and `rates` ("EUR:1.08,GBP:1.27"), or none. */
-function conversionTable(q: { convertTo?: string | undefined; rates?: string | undefined }) {
-  if (q.convertTo === undefined) {
-    if (q.rates !== undefined)
-      throw new DomainError('VALIDATION_FAILED', 'rates need convertTo, the currency they convert into', {
-        field: 'convertTo',
-      });
-    return undefined;
-  }
-  const rates: Record<string, number> = {};
-  for (const pair of (q.rates ?? '').split(',').filter((p) => p !== '')) {
-    const [currency = '', rate = ''] = pair.split(':');
-    if (!/^[A-Z]{3}$/.test(currency) || !(Number(rate) > 0) || !Number.isFinite(Number(rate)))
-      throw new DomainError('VALIDATION_FAILED', `rates: "${pair}" is not CUR:rate with a rate above 0`, {
-        field: 'rates',
-      });
-    rates[currency] = Number(rate);
-  }
-  return { to: q.convertTo, rates };
 }

@@ -20,6 +20,7 @@ import { OrderBatcher } from './order-batcher';
 import type { CreateResult } from './order-dto';
 import { mapOrderDto } from './order-dto';
 import { writeIntake } from './intake-write';
+import { intakeHistory } from './history-intake';
 import { cancelLines, returnLines, shipLines } from './order-movements';
 import { postReservations } from './order-reservations';
 import { mapPage } from '../platform/page';
@@ -109,6 +110,32 @@ export class OrdersService {
         }),
       );
       return results;
+    });
+  }
+
+  /**
+   * A new order that its channel has already shipped (a live sync's or a history file's): it ships from
+   * the available stock where intake places it, at `shippedAt`, reserving nothing only to release it
+   * (docs/decisions.md 35) — intakeHistory with this one order, the path of every shipped order that
+   * arrives new. Stock here that cannot cover it refuses it, naming its SKUs, and nothing is written;
+   * an order that exists by now is a CONFLICT (the caller ships that one from its reservation).
+   */
+  async createShipped(actor: Actor, intake: OrderIntake, shippedAt: Date): Promise<OrderDto> {
+    requirePermission(actor, 'inventory:write');
+    return this.tx.run(async (sql) => {
+      const [result] = await intakeHistory(sql, this.ledger, actor, [
+        { intake, disposition: 'ship', shippedAt },
+      ]);
+      if (result?.kind === 'refused') throw result.error;
+      const id = await ordersRepository.findIdByExternal(
+        sql,
+        actor.accountId,
+        intake.channel,
+        intake.externalId,
+      );
+      const order = id === undefined ? undefined : await ordersRepository.find(sql, actor.accountId, id);
+      if (!order) throw new DomainError('CONFLICT', 'the order changed while it was being created; retry');
+      return mapOrderDto(order);
     });
   }
 

@@ -57,6 +57,7 @@ export function createSalesServices(
   });
   const shopifyWebhooks = new ShopifyWebhookService(deps.tx, {
     orders,
+    channels,
     catalog: new CatalogService(deps.tx),
     auth: deps.auth,
     box,

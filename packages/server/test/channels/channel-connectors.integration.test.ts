@@ -98,6 +98,18 @@ describeEachBackend(
           status: 'shipped',
           lines: [{ sku: 'MUG-BLUE-12OZ', quantity: 1, unitPrice: 19.99, quantityShipped: 1 }],
         });
+        // Shipped on Amazon before Stockwise saw it: shipped from available stock, nothing reserved and
+        // released for it (docs/decisions.md 35); the open order reserves its two lines.
+        const moved = await t.sw.db.query<{ type: string; external_id: string }>(
+          `SELECT m.type, o.external_id FROM stock_movements m JOIN orders o ON o.id::text = m.reference_id
+           WHERE m.reference_type = 'order' AND o.channel = 'amazon' AND o.account_id = $1 ORDER BY 2, 1`,
+          [t.owner.actor.accountId],
+        );
+        expect(moved.map((m) => `${m.external_id} ${m.type}`)).toEqual([
+          '113-8891267-5523401 shipment',
+          '902-3159896-1390916 reservation',
+          '902-3159896-1390916 reservation',
+        ]);
         expect((await t.api.get('/api/v1/orders?externalId=114-0000001-0000001')).body.items).toHaveLength(0);
         const again = await t.api.post('/api/v1/channels/amazon/sync');
         expect(again.body).toMatchObject({ ordersCreated: 0 });

@@ -11,7 +11,7 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'shopify');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
 describeEachBackend(
-  'Shopify webhooks: refunds once per refund id, products/update, inventory levels',
+  'Shopify webhooks: refunds once per refund id, products/update, inventory levels, orders created fulfilled',
   (backend) => {
     const t = useOwnerApi(backend);
     let orderId: number;
@@ -112,6 +112,51 @@ describeEachBackend(
         [shop],
       );
       expect(rows).toEqual([{ inventory_item_id: '271878346596884015', available: 6 }]);
+    });
+
+    it('an order created already fulfilled (a point-of-sale sale) ships from available stock reserving nothing, as a sync takes it; one the stock cannot cover writes nothing and says why', async () => {
+      const pos = (id: string, quantity: number) =>
+        fixture('orders-create.json')
+          .replaceAll('820982911946154508', id)
+          .replace('"fulfillment_status": "pending"', '"fulfillment_status": "fulfilled"')
+          .replace('"source_name": "web"', '"source_name": "pos"')
+          .replace('"quantity": 2', `"quantity": ${quantity}`);
+      const pink = await skuBalance(t.api, 'IPOD2008PINK');
+      const black = await skuBalance(t.api, 'IPOD2008BLACK');
+      const sold = await webhook('orders/create', pos('820982911946154600', 2));
+      expect(sold.status).toBe(200);
+      expect(sold.body).toMatchObject({ action: 'created' });
+      const order = (await t.api.get(`/api/v1/orders/${String(sold.body['orderId'])}`)).body;
+      expect(order).toMatchObject({ status: 'shipped', externalId: '820982911946154600' });
+      expect(order['lines']).toMatchObject([
+        { sku: 'IPOD2008PINK', quantity: 1, quantityShipped: 1 },
+        { sku: 'IPOD2008BLACK', quantity: 2, quantityShipped: 2 },
+      ]);
+      expect(await skuBalance(t.api, 'IPOD2008PINK')).toMatchObject({
+        onHand: pink.onHand - 1,
+        reserved: pink.reserved,
+      });
+      expect(await skuBalance(t.api, 'IPOD2008BLACK')).toMatchObject({
+        onHand: black.onHand - 2,
+        reserved: black.reserved,
+      });
+      const movements = await t.sw.db.query<{ type: string }>(
+        `SELECT m.type FROM stock_movements m JOIN orders o ON m.reference_type = 'order' AND o.id::text = m.reference_id
+         WHERE m.account_id = $1 AND o.external_id = '820982911946154600' ORDER BY m.id`,
+        [t.owner.actor.accountId],
+      );
+      expect(movements.map((m) => m.type)).toEqual(['shipment', 'shipment']);
+      const again = await webhook('orders/create', pos('820982911946154600', 2));
+      expect(again.body).toMatchObject({ action: 'duplicate', orderId: sold.body['orderId'] });
+      expect(await skuBalance(t.api, 'IPOD2008BLACK')).toMatchObject({ onHand: black.onHand - 2 });
+
+      const short = await webhook('orders/create', pos('820982911946154601', black.onHand + 5));
+      expect(short.status).toBe(200);
+      expect(short.body).toMatchObject({ action: 'ignored', orderId: null });
+      expect(String(short.body['detail'])).toContain('IPOD2008BLACK');
+      expect((await t.api.get('/api/v1/orders?externalId=820982911946154601')).body.items).toHaveLength(0);
+      expect(await skuBalance(t.api, 'IPOD2008BLACK')).toMatchObject({ onHand: black.onHand - 2 });
+      expect(await t.sw.inventory.findImbalances(t.owner.actor)).toEqual([]);
     });
 
     it('a signed level without location_id is a 400 naming the field and records nothing', async () => {

@@ -38,8 +38,25 @@ export interface ProfitReportPage {
   currency: string;
   columns: string[];
   rows: Record<string, ReportValue>[];
-  summary: { totals?: ProfitCurrencyTotal[] };
+  summary: { totals?: ProfitCurrencyTotal[]; converted?: ProfitConverted };
   nextCursor: string | null;
+}
+
+/**
+ * With `convertTo` and `rates`: the whole report's totals in one currency by the seller's table, taken by
+ * the server (docs/fees.md, "Money is per currency"); no total, and the currencies without a rate, when
+ * one is missing.
+ */
+export interface ProfitConverted {
+  total: ProfitCurrencyTotal | null;
+  rates: Record<string, number>;
+  missingRates: string[];
+}
+
+/** The seller's conversion table as the report takes it: into `to`, `rates` as "EUR:1.08,GBP:1.27". */
+export interface ProfitConversionQuery {
+  to: string;
+  rates: string;
 }
 
 /** from … to is [from, to): `to` is the day after the last day counted. */
@@ -56,6 +73,28 @@ const PAGE = 5000;
 /** Where the browser downloads the whole report (the session cookie authenticates). */
 export function profitDownloadUrl(period: ProfitPeriod, format: 'csv' | 'xlsx'): string {
   return `/api/v1${withQuery(REPORT, { format, from: period.from, to: period.to })}`;
+}
+
+/**
+ * The period's totals converted by the seller's table: the first page of one row, whose summary covers
+ * every SKU of the period; nothing is asked without a table.
+ */
+export function useConvertedProfit(period: ProfitPeriod, conversion: ProfitConversionQuery | null) {
+  return useQuery({
+    queryKey: profitKeys.detail('converted', { ...period, ...conversion }),
+    queryFn: async () => {
+      const page = await api.get<ProfitReportPage>(REPORT, {
+        from: period.from,
+        to: period.to,
+        limit: 1,
+        convertTo: conversion?.to,
+        rates: conversion?.rates,
+      });
+      return page.summary.converted ?? null;
+    },
+    enabled: conversion !== null,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Every page of the period (a catalogue of a few thousand SKUs is one or two pages). */

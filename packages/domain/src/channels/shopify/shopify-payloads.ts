@@ -1,4 +1,5 @@
 import { DomainError } from '../../errors';
+import type { AmazonDisposition } from '../amazon/amazon-payloads';
 import type { IntakeLine, IntakeRefundLine, OrderIntake } from '../../sales/intake';
 import { idText } from '../lossless-json';
 import { arr, date, int, money, obj, optStr, str } from '../read';
@@ -65,6 +66,18 @@ export function shopifyOrderToIntake(payload: unknown): OrderIntake {
     lines,
     unmapped,
   };
+}
+
+/**
+ * What a Shopify order's state asks of Stockwise, the same for a sync's `orders.json` and an `orders/create`
+ * webhook: cancelled there (`cancelled_at` set) cancels; wholly fulfilled (`fulfillment_status:
+ * "fulfilled"`, e.g. a point-of-sale sale) ships, from available stock when it is new (docs/decisions.md 39);
+ * anything else (unfulfilled, partial) reserves.
+ */
+export function shopifyOrderDisposition(payload: unknown): AmazonDisposition {
+  const order = obj(payload, 'order');
+  if (order['cancelled_at']) return 'cancel';
+  return order['fulfillment_status'] === 'fulfilled' ? 'ship' : 'reserve';
 }
 
 /** The order id of an `orders/cancelled` body (the whole order, with cancelled_at set). */

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { LocationCodeSchema, IsoDateSchema } from '../../http/common.schema';
+import { conversionQueryFields, convertedSchema } from '../../reports/conversion';
 
 export const ReconciliationQuerySchema = z
   .object({
@@ -14,6 +15,7 @@ export const ReconciliationQuerySchema = z
       description: 'last event / approval day (default: all stored)',
     }),
     format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+    ...conversionQueryFields('json totals'),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     message: 'from must not be after to',
@@ -73,6 +75,10 @@ export const ReconciliationSchema = z
     totals: z
       .array(Totals)
       .openapi({ description: 'per currency, in currency order: never one sum over currencies' }),
+    converted: convertedSchema(Totals).optional().openapi({
+      description:
+        'with convertTo and rates: the totals of every currency in convertTo, money converted (eligibleValue, reimbursedAmount) and units added (the domain’s convertByTable, docs/fees.md); total null and the currency named in missingRates when one has no rate',
+    }),
     unplaced: z.object({ eventUnits: Units, reimbursedUnits: Units }).openapi({
       description:
         'Amazon’s rows of no Amazon location here: ledger events of a country none of them sells in, reimbursements in a currency none is paid in',

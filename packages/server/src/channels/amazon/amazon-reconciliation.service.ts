@@ -11,7 +11,7 @@ import {
 import { amazonMarketplace, marketplaceCurrency } from '@stockwise/domain/channels/amazon/marketplaces';
 import { DomainError } from '@stockwise/domain/errors';
 import type { CurrencyTotals } from '@stockwise/domain/reports/money';
-import { totalsByCurrency } from '@stockwise/domain/reports/money';
+import { convertedTotal, totalsByCurrency } from '@stockwise/domain/reports/money';
 import { amazonInventoryRepository } from '@stockwise/db/channels/amazon-inventory.repository';
 import type { DayWindow } from '@stockwise/db/channels/amazon-reconciliation.repository';
 import { amazonReconciliationRepository } from '@stockwise/db/channels/amazon-reconciliation.repository';
@@ -19,8 +19,11 @@ import type { Sql } from '@stockwise/db/database';
 import type { Actor } from '../../accounts/actor';
 import { requirePermission } from '../../accounts/actor';
 import type { Transactor } from '../../platform/transactor';
+import { conversionTable } from '../../reports/conversion';
 
 const TOTALS = ['eligibleUnits', 'eligibleValue', 'reimbursedUnits', 'reimbursedAmount'] as const;
+/** The totals that are money (a conversion table converts these; units stay units). */
+const MONEY = ['eligibleValue', 'reimbursedAmount'] as const;
 
 export interface Reconciliation {
   /** The Amazon locations reconciled, each with its marketplace and currency (reimbursements are paid in it). */
@@ -31,6 +34,12 @@ export interface Reconciliation {
   items: ReconcileLine[];
   /** Per currency, in currency order: never one sum over currencies. */
   totals: CurrencyTotals<(typeof TOTALS)[number]>[];
+  /** With the seller's conversion table: the totals in one currency (none when a currency has no rate). */
+  converted?: {
+    total: CurrencyTotals<(typeof TOTALS)[number]> | null;
+    rates: Record<string, number>;
+    missingRates: string[];
+  };
   /** Amazon's rows that belong to none of the seller's Amazon locations (an event in another country, a reimbursement in another currency). */
   unplaced: { eventUnits: number; reimbursedUnits: number };
 }
@@ -88,9 +97,16 @@ export class AmazonReconciliationService {
 
   async reconcile(
     actor: Actor,
-    q: { location?: string | undefined; from?: string | undefined; to?: string | undefined },
+    q: {
+      location?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      convertTo?: string | undefined;
+      rates?: string | undefined;
+    },
   ): Promise<Reconciliation> {
     requirePermission(actor, 'read');
+    const table = conversionTable(q);
     const sql = this.tx.sql;
     const all = (await amazonInventoryRepository.fbaLocations(sql, actor.accountId)).map((l) => ({
       ...l,
@@ -141,6 +157,10 @@ export class AmazonReconciliationService {
           items.push(line);
       }
     }
+    const totals = totalsByCurrency(
+      items.map((l) => ({ ...l, eligibleValue: l.eligibleValue ?? 0 })),
+      TOTALS,
+    );
     return {
       locations: scope.map((l) => ({
         location: l.code,
@@ -150,10 +170,8 @@ export class AmazonReconciliationService {
       from: window.from,
       to: window.to,
       items,
-      totals: totalsByCurrency(
-        items.map((l) => ({ ...l, eligibleValue: l.eligibleValue ?? 0 })),
-        TOTALS,
-      ),
+      totals,
+      ...(table && { converted: { ...convertedTotal(totals, TOTALS, MONEY, table), rates: table.rates } }),
       unplaced: placed.unplaced,
     };
   }

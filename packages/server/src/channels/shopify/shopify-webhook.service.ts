@@ -6,6 +6,7 @@ import {
   SHOPIFY_TOPICS,
   shopifyCancelledOrderId,
   shopifyInventoryLevel,
+  shopifyOrderDisposition,
   shopifyOrderToIntake,
   shopifyProductVariants,
   shopifyRefund,
@@ -16,6 +17,7 @@ import { channelsRepository, type ChannelRecord } from '@stockwise/db/channels/c
 import { shopifyWebhooksRepository } from '@stockwise/db/channels/shopify-webhooks.repository';
 import type { CatalogService } from '../../catalog/catalog.service';
 import type { OrdersService } from '../../sales/orders.service';
+import type { ChannelsService } from '../channels.service';
 import type { AuthService } from '../../accounts/auth.service';
 import type { Transactor } from '../../platform/transactor';
 import type { SecretBox } from '../../platform/secret-box';
@@ -61,6 +63,7 @@ export class ShopifyWebhookService {
     private readonly tx: Transactor,
     private readonly deps: {
       orders: OrdersService;
+      channels: ChannelsService;
       catalog: CatalogService;
       auth: AuthService;
       box: SecretBox;
@@ -86,13 +89,8 @@ export class ShopifyWebhookService {
     const actor = await this.deps.auth.ownerOf(channel.accountId);
     const orders = this.deps.orders;
     switch (topic as ShopifyTopic) {
-      case 'orders/create': {
-        const order = await orders.create(actor, shopifyOrderToIntake(payload), {
-          unknownSkus: 'unmap',
-          shortStock: 'pending',
-        });
-        return { topic, action: order.replayed ? 'duplicate' : 'created', orderId: order.id };
-      }
+      case 'orders/create':
+        return this.orderCreated(actor, payload);
       case 'orders/cancelled': {
         const order = await orders.findByExternal(actor, 'shopify', shopifyCancelledOrderId(payload));
         if (!order) return { topic, action: 'ignored', orderId: null };
@@ -106,6 +104,34 @@ export class ShopifyWebhookService {
       case 'inventory_levels/update':
         return this.inventoryLevel(channel, payload);
     }
+  }
+
+  /**
+   * A new order, taken in as a sync takes it (ChannelsService.ingest, docs/decisions.md 39): one created
+   * already fulfilled (a point-of-sale sale) ships from available stock reserving nothing, and when the
+   * stock here cannot cover it nothing is written and the answer says why (200: a retry would not help);
+   * an open one reserves, or is pending when short; a repeat is a duplicate.
+   */
+  private async orderCreated(actor: Actor, payload: unknown): Promise<WebhookOutcome> {
+    const topic = 'orders/create';
+    const pulled = { intake: shopifyOrderToIntake(payload), disposition: shopifyOrderDisposition(payload) };
+    let result;
+    try {
+      result = await this.deps.channels.ingest(actor, pulled);
+    } catch (error) {
+      if (
+        pulled.disposition === 'ship' &&
+        error instanceof DomainError &&
+        error.code === 'INSUFFICIENT_STOCK'
+      )
+        return { topic, action: 'ignored', orderId: null, detail: error.message };
+      throw error;
+    }
+    if (!result.order) {
+      const detail = `order ${pulled.intake.externalId} was cancelled on Shopify before it arrived: nothing reserved`;
+      return { topic, action: 'ignored', orderId: null, detail };
+    }
+    return { topic, action: result.created ? 'created' : 'duplicate', orderId: result.order.id };
   }
 
   /** Restocked lines return (or release) stock once per refund id; a refund without restock changes nothing. */

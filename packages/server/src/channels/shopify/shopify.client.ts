@@ -1,5 +1,8 @@
 import { parseJsonLossless, idText } from '@stockwise/domain/channels/lossless-json';
-import { shopifyOrderToIntake } from '@stockwise/domain/channels/shopify/shopify-payloads';
+import {
+  shopifyOrderDisposition,
+  shopifyOrderToIntake,
+} from '@stockwise/domain/channels/shopify/shopify-payloads';
 import { isoInstant } from '@stockwise/domain/channels/paging';
 import { isDomainError } from '@stockwise/domain/errors';
 import type { ChannelConnector, PulledOrder, PullFailure, PullResult } from '../connector';
@@ -63,12 +66,7 @@ export class ShopifyConnector implements ChannelConnector {
         if (updated && (!latest || new Date(updated) > new Date(latest))) latest = updated;
         try {
           const intake = shopifyOrderToIntake(raw);
-          const disposition = raw['cancelled_at']
-            ? 'cancel'
-            : raw['fulfillment_status'] === 'fulfilled'
-              ? 'ship'
-              : 'reserve';
-          orders.push({ intake, disposition });
+          orders.push({ intake, disposition: shopifyOrderDisposition(raw) });
         } catch (error) {
           if (!isDomainError(error)) throw error;
           failed.push({ externalId: idText(raw['id']) ?? '?', code: error.code, message: error.message });

@@ -2,8 +2,6 @@ import type { AmazonDisposition } from '@stockwise/domain/channels/amazon/amazon
 import type { IntakeLine, OrderIntake } from '@stockwise/domain/sales/intake';
 import { DomainError } from '@stockwise/domain/errors';
 import type { StagedRow } from '@stockwise/db/imports/imports.repository';
-import type { OrderDto } from '../../sales/orders.schema';
-import { intakeHistory, shippedButShort } from '../../sales/history-intake';
 import type { ApplyContext } from './apply-context';
 import { attempt, stagedGroups } from './apply-context';
 
@@ -25,7 +23,7 @@ interface Outcome {
 /**
  * Order history files: one order per key, reserved, then shipped or cancelled as the file says, through
  * the same path as a channel's own orders (idempotent per channel and external id); a new shipped order
- * ships from available stock without a reservation (intakeHistory).
+ * ships from available stock without a reservation (ChannelsService.ingest, OrdersService.createShipped).
  */
 export async function replayOrders(
   ctx: ApplyContext,
@@ -136,44 +134,17 @@ async function replayOne(
       outcome.created = order.replayed ? 0 : 1;
     }
     outcome.cancelled = 1;
-  } else if (
-    disposition === 'ship' &&
-    !(await orders.findByExternal(ctx.actor, intake.channel, intake.externalId))
-  ) {
-    // A new shipped order ships from available stock at the file's date (imported history is dated when
-    // it happened, so forecasting sees it: docs/forecasting.md "History and censoring"), reserving
-    // nothing only to release it: the set-based intake with this one order.
-    const [result] = await intakeHistory(ctx.sql, ctx.services.ledger, ctx.actor, [
-      { intake, disposition, shippedAt: how.shippedAt },
-    ]);
-    if (result?.kind === 'refused') throw result.error;
-    outcome.created = 1;
-    outcome.shipped = 1;
   } else {
-    // Reserved through the channel path (an existing order already is), then shipped here at the file's date.
-    const result = await channels.ingest(ctx.actor, { intake, disposition: 'reserve' });
+    // Through the channel path, as a sync takes a channel's order (ChannelsService.ingest): a new shipped
+    // order ships from available stock at the file's date, reserving nothing (imported history is dated
+    // when it happened, so forecasting sees it: docs/forecasting.md "History and censoring"); an open one
+    // reserves; one that exists already ships from its reservation at the file's date.
+    const result = await channels.ingest(ctx.actor, { intake, disposition, shippedAt: how.shippedAt });
     if (result.created) outcome.created = 1;
     else outcome.existing = 1;
-    if (disposition === 'ship' && result.order) {
-      await shipAt(ctx, result.order, { intake, shippedAt: how.shippedAt });
-      outcome.shipped = 1;
-    }
+    if (disposition === 'ship' && result.order) outcome.shipped = 1;
   }
   return outcome;
-}
-
-/** Ships an imported order's open units at the file's date; a pending order (stock short here) is refused. */
-async function shipAt(
-  ctx: ApplyContext,
-  order: OrderDto,
-  a: { intake: OrderIntake; shippedAt: Date },
-): Promise<void> {
-  const open = order.lines.some((l) => l.quantity - l.quantityShipped - l.quantityCancelled > 0);
-  if (!open || order.status === 'cancelled') return;
-  if (order.status === 'pending') {
-    throw shippedButShort(a.intake, [...new Set(order.lines.map((l) => l.sku))]);
-  }
-  await ctx.services.orders.ship(ctx.actor, order.id, { shippedAt: a.shippedAt.toISOString() });
 }
 
 const hasUnits = (r: StagedRow) => Boolean(r.data['sku']) && Number(r.data['quantity']) > 0;

@@ -113,7 +113,15 @@ export const commerceEn = {
     'No fee table for {marketplaces}: their Amazon fees, and so the profit of that money, are unknown (—), not 0.',
   'profit.totalsIn': 'Totals in {currency}',
   'profit.mixedNote':
-    'Some SKUs were sold in one currency and bought or charged in another: each currency shows its own net, with no margin or ROI (no exchange rate is applied).',
+    'Some SKUs were sold in one currency and bought or charged in another: each currency above shows its own net, unconverted, with no margin or ROI; the total below converts them at your own rates.',
+  'profit.convert.title': 'Total in one currency',
+  'profit.convert.into': 'Convert into',
+  'profit.convert.none': 'No conversion',
+  'profit.convert.rate': '1 {from} in {to}',
+  'profit.convert.hint':
+    'Give your own exchange rates to see every currency’s money converted and added; the totals per currency stay as they are.',
+  'profit.convert.missing': 'No rate for {currencies}: no total in {currency} until every currency has one.',
+  'profit.convert.ratesUsed': 'Rates used: {rates}',
   'profit.truncated': 'Showing {shown} of {total} SKUs; the download has all of them.',
 
   'orders.title': 'Orders and channels',

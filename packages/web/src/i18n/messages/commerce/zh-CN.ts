@@ -108,7 +108,14 @@ export const commerceZhCN: CommerceMessages = {
   'profit.noFeeTableNote': '{marketplaces} 没有费用表：其亚马逊费用及相关利润未知（—），而非 0。',
   'profit.totalsIn': '{currency} 合计',
   'profit.mixedNote':
-    '部分 SKU 以一种币种销售、以另一种币种采购或计费：每种币种单独显示其净额，不计算利润率和投资回报率（不做汇率换算）。',
+    '部分 SKU 以一种币种销售、以另一种币种采购或计费：上方每种币种单独显示其净额，未经换算，不计算利润率和投资回报率；下方的合计按您自己的汇率换算。',
+  'profit.convert.title': '按单一币种合计',
+  'profit.convert.into': '换算为',
+  'profit.convert.none': '不换算',
+  'profit.convert.rate': '1 {from} 兑 {to}',
+  'profit.convert.hint': '填写您自己的汇率，即可查看各币种金额换算后的合计；各币种的合计保持不变。',
+  'profit.convert.missing': '{currencies} 没有汇率：每种币种都有汇率之前，无法得出 {currency} 合计。',
+  'profit.convert.ratesUsed': '所用汇率：{rates}',
   'profit.truncated': '显示 {total} 个 SKU 中的 {shown} 个；下载文件包含全部。',
 
   'orders.title': '订单与渠道',

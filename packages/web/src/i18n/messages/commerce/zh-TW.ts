@@ -108,7 +108,14 @@ export const commerceZhTW: CommerceMessages = {
   'profit.noFeeTableNote': '{marketplaces} 沒有費用表：其亞馬遜費用及相關利潤未知（—），而非 0。',
   'profit.totalsIn': '{currency} 合計',
   'profit.mixedNote':
-    '部分 SKU 以一種幣別銷售、以另一種幣別採購或計費：每種幣別各自顯示淨額，不計算利潤率與投資報酬率（不做匯率換算）。',
+    '部分 SKU 以一種幣別銷售、以另一種幣別採購或計費：上方每種幣別各自顯示淨額，未經換算，不計算利潤率與投資報酬率；下方的合計依您自己的匯率換算。',
+  'profit.convert.title': '按單一幣別合計',
+  'profit.convert.into': '換算為',
+  'profit.convert.none': '不換算',
+  'profit.convert.rate': '1 {from} 兌 {to}',
+  'profit.convert.hint': '填寫您自己的匯率，即可查看各幣別金額換算後的合計；各幣別的合計維持不變。',
+  'profit.convert.missing': '{currencies} 沒有匯率：每種幣別都有匯率之前，無法得出 {currency} 合計。',
+  'profit.convert.ratesUsed': '所用匯率：{rates}',
   'profit.truncated': '顯示 {total} 個 SKU 中的 {shown} 個；下載檔案包含全部。',
 
   'orders.title': '訂單與通路',

@@ -5,7 +5,15 @@ import type { ProfitTotals } from '../profit-model';
 import { MessageWithData } from '../../../i18n/message-with-data';
 
 /** One currency's headline figures; storage fees above 1 % of revenue are flagged. */
-function CurrencySummary({ totals, titled }: { totals: ProfitTotals; titled: boolean }) {
+export function CurrencySummary({
+  totals,
+  titled,
+  testId = `profit-totals-${totals.currency}`,
+}: {
+  totals: ProfitTotals;
+  titled: boolean;
+  testId?: string;
+}) {
   const { t, fmt } = useI18n();
   // unknown amounts (a marketplace without a fee table) show as a dash, never as 0
   const money = (v: number | null) => (v === null ? '—' : fmt.money(v, totals.currency));
@@ -29,7 +37,7 @@ function CurrencySummary({ totals, titled }: { totals: ProfitTotals; titled: boo
     },
   ];
   return (
-    <Stack gap={4} data-testid={`profit-totals-${totals.currency}`}>
+    <Stack gap={4} data-testid={testId}>
       {titled ? (
         <Text size="sm" fw={600}>
           <MessageWithData k="profit.totalsIn" vars={{ currency: totals.currency }} data={['currency']} />
