@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Invitation, Role } from '../api/types';
 import { ConfirmButton } from '../components/common/confirm-button';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { NothingHere } from '../components/common/not-available';
 import { QueryTable } from '../components/common/query-table';
 import { useI18n } from '../i18n/i18n-context';
@@ -53,8 +53,8 @@ function MyInvitation({ invitation }: { invitation: Invitation }) {
             </Button>
           </Group>
         </Group>
-        {accept.isError ? <ErrorAlert error={accept.error} /> : null}
-        {decline.isError ? <ErrorAlert error={decline.error} /> : null}
+        <FailureAlert of={accept} />
+        <FailureAlert of={decline} />
       </Stack>
     </Paper>
   );

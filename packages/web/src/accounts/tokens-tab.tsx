@@ -2,7 +2,7 @@ import { Alert, Button, Code, CopyButton, Group, Modal, Stack, TextInput } from 
 import { StatusBadge } from '../components/common/status-badge';
 import { useState, type SyntheticEvent } from 'react';
 import type { ApiToken, ApiTokenCreated } from '../api/types';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { NothingHere } from '../components/common/not-available';
 import { useCreateToken, useRevokeToken, useTokens } from './tokens.hooks';
 import { useI18n } from '../i18n/i18n-context';
@@ -58,7 +58,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            {create.isError ? <ErrorAlert error={create.error} /> : null}
+            <FailureAlert of={create} />
             <TextInput
               label={t('tokens.name')}
               description={t('tokens.nameHint')}

@@ -2,7 +2,7 @@ import { Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Member, Role } from '../api/types';
 import { PasswordField } from '../components/common/password-field';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { useCreateUser, useRemoveMember, useUsers } from './users.hooks';
 import { useMe } from './auth.hooks';
 import { MyInvitations, PendingInvitations, RoleBadge } from './invitations';
@@ -44,7 +44,7 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
     <Modal opened={opened} onClose={close} title={t('settings.addUser')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <FailureAlert of={create} />
           <TextInput label={t('login.email')} type="email" required {...field('email')} data-autofocus />
           <TextInput label={t('setup.name')} {...field('name')} />
           <PasswordField

@@ -1,7 +1,7 @@
 import { Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { AlertItem } from '../api/types';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { NothingHere } from '../components/common/not-available';
 import { PageHeader } from '../components/common/page-header';
 import { DataTable } from '../components/common/data-table';
@@ -201,7 +201,7 @@ export default function AlertsPage() {
         }
       />
       <AlertFilters filter={filter} onChange={change} />
-      {action.isError ? <ErrorAlert error={action.error} /> : null}
+      <FailureAlert of={action} />
       <QueryStates
         query={alerts}
         isEmpty={alerts.data && rows.length === 0}

@@ -4,7 +4,7 @@ import type { ReportSchedule, ReportScheduleCreate } from '../api/types';
 import { usePermission } from '../accounts/use-permission';
 import { RemoveButton } from '../components/common/remove-button';
 import { ScrollTable } from '../components/common/data-table';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { QueryStates } from '../components/common/query-states';
 import { OneOfSelect } from '../components/common/one-of-select';
 import { useI18n } from '../i18n/i18n-context';
@@ -51,7 +51,7 @@ function NewSchedule() {
           <Title order={2} size="h5">
             {t('schedules.new')}
           </Title>
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <FailureAlert of={create} />
           <Group align="flex-end" wrap="wrap">
             <OneOfSelect
               label={t('schedules.report')}

@@ -1,6 +1,6 @@
 import { Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { StatusBadge } from '../../components/common/status-badge';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { FailureAlert } from '../../components/common/error-alert';
 import { useCreateLocation, useLocations } from '../locations.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import {
@@ -40,7 +40,7 @@ function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: ()
     <Modal opened={opened} onClose={close} title={t('settings.newLocation')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <FailureAlert of={create} />
           <TextInput
             label={t('settings.code')}
             description={t('settings.codeRule')}

@@ -2,7 +2,7 @@ import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { StockProjection } from '../../api/types';
 import { ChartWithTable } from '../../components/common/chart-with-table';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { FailureAlert } from '../../components/common/error-alert';
 import { NotAvailable } from '../../components/common/not-available';
 import { PageLoader } from '../../components/common/page-loader';
 import { ScrollTable } from '../../components/common/data-table';
@@ -112,7 +112,7 @@ export function ProjectionPanel({ sku, location: fixed }: { sku: string; locatio
         ) : null}
       </Group>
       {projection.isPending ? <PageLoader /> : null}
-      {projection.isError ? <ErrorAlert error={projection.error} /> : null}
+      <FailureAlert of={projection} />
       {p === null ? <NotAvailable description={t('projection.notAvailable')} /> : null}
       {p && option ? (
         <Stack gap="sm">

@@ -3,7 +3,7 @@ import { StatusBadge } from '../../components/common/status-badge';
 import type { TransferDraft } from '../../api/types';
 import { usePermission } from '../../accounts/use-permission';
 import { ScrollTable } from '../../components/common/data-table';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { FailureAlert } from '../../components/common/error-alert';
 import { RemoveButton } from '../../components/common/remove-button';
 import { TitledPanel } from '../../components/common/titled-panel';
 import { useI18n } from '../../i18n/i18n-context';
@@ -33,8 +33,8 @@ function DraftActions({ draft }: { draft: TransferDraft }) {
         mutation={remove}
         variables={draft.id}
       />
-      {remove.isError ? <ErrorAlert error={remove.error} /> : null}
-      {sent.isError ? <ErrorAlert error={sent.error} /> : null}
+      <FailureAlert of={remove} />
+      <FailureAlert of={sent} />
     </Group>
   );
 }
