@@ -18,6 +18,7 @@ import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mulberry32 } from '../../packages/domain/src/demo/prng';
 import { parseSalesHistoryMapping } from '../../packages/domain/src/imports/sales-history';
 import { createScratchDatabase } from '../../packages/db/src/scratch-database';
 import { importFile } from '../../packages/server/src/imports/import.jobs';
@@ -40,20 +41,9 @@ const PG_URL =
   process.env['TEST_DATABASE_URL'] ??
   'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** A deterministic generator (mulberry32): the same file for the same size. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function writeFile(path: string, lines: number): Promise<void> {
   const out = createWriteStream(path);
-  const rnd = random(lines);
+  const rnd = mulberry32(lines); // the same file for the same size
   out.write('Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n');
   const start = Date.UTC(2009, 11, 1);
   let invoice = 489_434;
@@ -80,7 +70,7 @@ const BENCH_SKUS = 4000;
 /** The generic orders CSV: `lines` lines in orders of 1–5 lines over two years. */
 async function writeOrdersFile(path: string, lines: number): Promise<void> {
   const out = createWriteStream(path);
-  const rnd = random(lines);
+  const rnd = mulberry32(lines); // the same file for the same size
   out.write('channel,external_id,ordered_at,sku,quantity,unit_price,currency,status,shipped_at\n');
   const start = Date.UTC(2023, 0, 1);
   for (let n = 0, order = 1; n < lines; order++) {

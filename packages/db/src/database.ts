@@ -51,3 +51,12 @@ export const valueParsers: Record<number, (text: string) => unknown> = {
   [TYPE_OID.numeric]: (text) => Number(text),
   [TYPE_OID.date]: (text) => text,
 };
+
+/**
+ * True when the statement gave back a row: an existence check (`SELECT 1 …`), or a write that matched or
+ * inserted one (`… RETURNING`, `ON CONFLICT DO NOTHING RETURNING`).
+ */
+export async function anyRow(sql: Sql, text: string, params: readonly unknown[] = []): Promise<boolean> {
+  const rows = await sql.query(text, params);
+  return rows.length > 0;
+}

@@ -1,5 +1,5 @@
 import type { Role } from '@stockwise/domain/accounts/roles';
-import type { Sql } from '../database';
+import { anyRow, type Sql } from '../database';
 
 export interface InvitationRecord {
   id: number;
@@ -88,11 +88,11 @@ export const invitationsRepository = {
 
   /** Withdraws (owner) or declines (the user) an invitation. */
   async remove(sql: Sql, where: { id: number; accountId?: number; userId?: number }): Promise<boolean> {
-    const rows = await sql.query<{ id: number }>(
+    return anyRow(
+      sql,
       `DELETE FROM invitations WHERE id = $1 AND ($2::bigint IS NULL OR account_id = $2)
          AND ($3::bigint IS NULL OR user_id = $3) RETURNING id`,
       [where.id, where.accountId ?? null, where.userId ?? null],
     );
-    return rows.length > 0;
   },
 };

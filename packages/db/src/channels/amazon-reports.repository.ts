@@ -1,5 +1,5 @@
 import type { LedgerEvent, ReimbursementRow } from '@stockwise/domain/channels/amazon/reports';
-import type { Sql } from '../database';
+import { anyRow, type Sql } from '../database';
 
 export interface ReportRequestRecord {
   reportId: string;
@@ -49,20 +49,19 @@ export const amazonReportsRepository = {
     accountId: number,
     d: { documentId: string; reportType: string; reportId: string | null; rows: number },
   ): Promise<boolean> {
-    const rows = await sql.query(
+    return anyRow(
+      sql,
       `INSERT INTO amazon_report_documents (account_id, document_id, report_type, report_id, row_count)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
       [accountId, d.documentId, d.reportType, d.reportId, d.rows],
     );
-    return rows.length > 0;
   },
 
   async imported(sql: Sql, accountId: number, documentId: string): Promise<boolean> {
-    const rows = await sql.query(
-      'SELECT 1 FROM amazon_report_documents WHERE account_id = $1 AND document_id = $2',
-      [accountId, documentId],
-    );
-    return rows.length > 0;
+    return anyRow(sql, 'SELECT 1 FROM amazon_report_documents WHERE account_id = $1 AND document_id = $2', [
+      accountId,
+      documentId,
+    ]);
   },
 
   /** Replaces the ledger events of the days and countries a document covers with its rows. */

@@ -1,5 +1,5 @@
 import type { OrderChannel } from '@stockwise/domain/sales/order-state';
-import type { Sql } from '../database';
+import { anyRow, type Sql } from '../database';
 import type { AvailabilityRow, FeedCursor } from './channels.repository';
 
 export interface OutboundAvailabilityRow extends AvailabilityRow {
@@ -92,12 +92,12 @@ export const availabilityPushRepository = {
 
   /** Claims the channel's delivery lease; false while another worker holds it. */
   async claimPush(sql: Sql, accountId: number, channelId: number, leaseSeconds: number): Promise<boolean> {
-    const rows = await sql.query(
+    return anyRow(
+      sql,
       `UPDATE sales_channels SET push_locked_until = now() + make_interval(secs => $3)
        WHERE account_id = $1 AND id = $2 AND (push_locked_until IS NULL OR push_locked_until < now()) RETURNING id`,
       [accountId, channelId, leaseSeconds],
     );
-    return rows.length > 0;
   },
 
   /** A delivery went through: store the cursor, clear the back-off; `release` ends the lease, otherwise it is renewed. */
@@ -117,14 +117,14 @@ export const availabilityPushRepository = {
 
   /** Whether any movement of the account is past the cursor (the scheduler's cheap check before queueing a delivery). */
   async movedSince(sql: Sql, accountId: number, cursor: FeedCursor): Promise<boolean> {
-    const rows = await sql.query(
+    return anyRow(
+      sql,
       `SELECT 1 FROM stock_movements WHERE account_id = $1 AND id > $2 AND (on_hand_delta <> 0 OR reserved_delta <> 0)
        UNION ALL
        SELECT 1 FROM stock_movements WHERE account_id = $1 AND created_at >= $3 AND id <= $2 AND (on_hand_delta <> 0 OR reserved_delta <> 0)
        LIMIT 1`,
       [accountId, cursor.lastId, cursor.horizon],
     );
-    return rows.length > 0;
   },
 
   /** Backs off exponentially: base · 2^(failures − 1), at most `maxSeconds`. */

@@ -1,5 +1,5 @@
 import type { OrderChannel } from '@stockwise/domain/sales/order-state';
-import type { Sql } from '../database';
+import { anyRow, type Sql } from '../database';
 
 export interface ChannelRecord {
   id: number;
@@ -152,11 +152,10 @@ export const channelsRepository = {
 
   /** True when another account already connected this shop. */
   async shopTakenElsewhere(sql: Sql, accountId: number, shopDomain: string): Promise<boolean> {
-    const rows = await sql.query('SELECT 1 FROM sales_channels WHERE shop_domain = $1 AND account_id <> $2', [
+    return anyRow(sql, 'SELECT 1 FROM sales_channels WHERE shop_domain = $1 AND account_id <> $2', [
       shopDomain,
       accountId,
     ]);
-    return rows.length > 0;
   },
 
   async find(sql: Sql, accountId: number, channel: OrderChannel): Promise<ChannelRecord | undefined> {

@@ -1,4 +1,4 @@
-import type { Sql } from '../database';
+import { anyRow, type Sql } from '../database';
 
 /** What Shopify last reported for one of its inventory items at one of its locations. */
 export interface ShopifyLevelRecord {
@@ -30,7 +30,8 @@ export const shopifyWebhooksRepository = {
     channelId: number,
     level: { inventoryItemId: string; locationId: string; available: number | null; updatedAt: Date },
   ): Promise<boolean> {
-    const rows = await sql.query<{ channel_id: number }>(
+    return anyRow(
+      sql,
       `INSERT INTO shopify_inventory_levels (channel_id, inventory_item_id, shopify_location_id, available, reported_at)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (channel_id, inventory_item_id, shopify_location_id) DO UPDATE
@@ -39,7 +40,6 @@ export const shopifyWebhooksRepository = {
        RETURNING channel_id`,
       [channelId, level.inventoryItemId, level.locationId, level.available, level.updatedAt],
     );
-    return rows.length > 0;
   },
 
   async levels(sql: Sql, channelId: number): Promise<ShopifyLevelRecord[]> {
@@ -63,12 +63,12 @@ export const shopifyWebhooksRepository = {
 
   /** Claims a refund id for this channel; false when it was already applied. */
   async claimRefund(sql: Sql, channelId: number, refundId: string): Promise<boolean> {
-    const rows = await sql.query<{ refund_id: string }>(
+    return anyRow(
+      sql,
       `INSERT INTO shopify_refunds_applied (channel_id, refund_id, outcome) VALUES ($1, $2, 'pending')
        ON CONFLICT (channel_id, refund_id) DO NOTHING RETURNING refund_id`,
       [channelId, refundId],
     );
-    return rows.length > 0;
   },
 
   async settleRefund(

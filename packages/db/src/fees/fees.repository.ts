@@ -1,4 +1,4 @@
-import type { Sql } from '../database';
+import { anyRow, type Sql } from '../database';
 
 export interface FeeScheduleRecord {
   id: number;
@@ -95,10 +95,9 @@ export const feesRepository = {
   },
 
   async remove(sql: Sql, accountId: number, id: number): Promise<boolean> {
-    const rows = await sql.query<{ id: number }>(
-      'DELETE FROM fee_schedules WHERE account_id = $1 AND id = $2 RETURNING id',
-      [accountId, id],
-    );
-    return rows.length > 0;
+    return anyRow(sql, 'DELETE FROM fee_schedules WHERE account_id = $1 AND id = $2 RETURNING id', [
+      accountId,
+      id,
+    ]);
   },
 };

@@ -1,4 +1,4 @@
-import type { Sql } from '../database';
+import { anyRow, type Sql } from '../database';
 
 export interface SettlementAmountInsert {
   lineNo: number;
@@ -17,12 +17,12 @@ export const settlementsRepository = {
     accountId: number,
     s: { settlementId: string; importId: number; currency: string; totalAmount: number | null },
   ): Promise<boolean> {
-    const rows = await sql.query<{ settlement_id: string }>(
+    return anyRow(
+      sql,
       `INSERT INTO settlements (account_id, settlement_id, import_id, currency, total_amount)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (account_id, settlement_id) DO NOTHING RETURNING settlement_id`,
       [accountId, s.settlementId, s.importId, s.currency, s.totalAmount],
     );
-    return rows.length > 0;
   },
 
   async insertAmounts(

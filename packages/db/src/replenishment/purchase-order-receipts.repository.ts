@@ -1,4 +1,4 @@
-import type { Sql } from '../database';
+import { anyRow, type Sql } from '../database';
 
 export interface ReceiptRecord {
   id: number;
@@ -42,12 +42,12 @@ const mapReceipt = (r: ReceiptRow): ReceiptRecord & { poId: number } => ({
 export const purchaseOrderReceiptsRepository = {
   /** Adds received units to a line unless that would exceed the ordered quantity; false if it would. */
   async addReceived(sql: Sql, accountId: number, lineId: number, quantity: number): Promise<boolean> {
-    const rows = await sql.query<{ id: number }>(
+    return anyRow(
+      sql,
       `UPDATE purchase_order_lines SET received_quantity = received_quantity + $3
        WHERE account_id = $1 AND id = $2 AND received_quantity + $3 <= quantity RETURNING id`,
       [accountId, lineId, quantity],
     );
-    return rows.length > 0;
   },
 
   async insertReceipt(

@@ -1,5 +1,5 @@
 import type { SupplierCostTerms } from '@stockwise/domain/replenishment/costs';
-import type { Sql } from '../database';
+import { anyRow, type Sql } from '../database';
 
 export interface SupplierFields {
   code: string;
@@ -269,12 +269,12 @@ export const suppliersRepository = {
 
   /** Deletes a supplier without purchase orders; false when it has some (the caller deactivates instead). */
   async delete(sql: Sql, accountId: number, id: number): Promise<boolean> {
-    const rows = await sql.query<{ id: number }>(
+    return anyRow(
+      sql,
       `DELETE FROM suppliers WHERE account_id = $1 AND id = $2
          AND NOT EXISTS (SELECT 1 FROM purchase_orders WHERE account_id = $1 AND supplier_id = $2) RETURNING id`,
       [accountId, id],
     );
-    return rows.length > 0;
   },
 
   async upsertProduct(
@@ -313,11 +313,11 @@ export const suppliersRepository = {
     accountId: number,
     key: { supplierId: number; productId: number },
   ): Promise<boolean> {
-    const rows = await sql.query<{ product_id: number }>(
+    return anyRow(
+      sql,
       'DELETE FROM supplier_products WHERE account_id = $1 AND supplier_id = $2 AND product_id = $3 RETURNING product_id',
       [accountId, key.supplierId, key.productId],
     );
-    return rows.length > 0;
   },
 
   async findProduct(

@@ -1,5 +1,5 @@
 import type { OrderChannel, OrderStatus } from '@stockwise/domain/sales/order-state';
-import type { Sql } from '../database';
+import { anyRow, type Sql } from '../database';
 import type { Page } from '../pagination';
 import { keyset, toPage } from '../pagination';
 import { groupBy } from '@stockwise/domain/group-by';
@@ -111,11 +111,7 @@ export const ordersRepository = {
 
   /** Locks the order row so state changes of one order happen one at a time. */
   async lock(sql: Sql, accountId: number, id: number): Promise<boolean> {
-    const rows = await sql.query('SELECT 1 FROM orders WHERE account_id = $1 AND id = $2 FOR UPDATE', [
-      accountId,
-      id,
-    ]);
-    return rows.length > 0;
+    return anyRow(sql, 'SELECT 1 FROM orders WHERE account_id = $1 AND id = $2 FOR UPDATE', [accountId, id]);
   },
 
   async find(sql: Sql, accountId: number, id: number): Promise<OrderWithLines | undefined> {

@@ -1,12 +1,13 @@
 import { FeeScheduleCreateSchema, FeeScheduleSchema, FeeScheduleUpdateSchema } from './fees.schema';
 import { IdParam } from '../http/common.schema';
 import type { Stockwise } from '../stockwise';
-import { itemsOf, jsonResponse, section } from '../http/router';
+import { itemsOf, jsonResponse, section, serveItem } from '../http/router';
 
 const tags = ['Fees'];
 
 export function feesRoutes(sw: Stockwise) {
-  const { app, op, serve } = section(tags);
+  const routes = section(tags);
+  const { app, op, serve } = routes;
 
   app.openapi(
     op.list(
@@ -27,20 +28,16 @@ export function feesRoutes(sw: Stockwise) {
     (actor, { json }) => sw.fees.create(actor, json),
   );
 
-  serve(
-    op.read('/{id}', 'One fee schedule', IdParam, jsonResponse('The schedule', FeeScheduleSchema)),
-    (actor, { param }) => sw.fees.get(actor, param.id),
-  );
-
-  serve(
-    op.change(
-      '/{id}',
-      'Change rates of one of your schedules',
-      { method: 'patch', params: IdParam, body: FeeScheduleUpdateSchema },
-      jsonResponse('Updated', FeeScheduleSchema),
-    ),
-    (actor, { param, json }) => sw.fees.update(actor, param.id, json),
-  );
+  serveItem(routes, {
+    path: '/{id}',
+    params: IdParam,
+    key: 'id',
+    schema: FeeScheduleSchema,
+    patch: FeeScheduleUpdateSchema,
+    service: sw.fees,
+    read: { doc: 'One fee schedule', ok: 'The schedule' },
+    change: { doc: 'Change rates of one of your schedules', ok: 'Updated' },
+  });
 
   serve(
     op.remove('/{id}', 'Delete one of your schedules (the defaults stay)', IdParam, 'Deleted'),

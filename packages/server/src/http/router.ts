@@ -281,3 +281,48 @@ export function section(tags: string[]) {
 }
 
 export type Section = ReturnType<typeof section>;
+
+/** The service behind a resource named by a path parameter: it reads one and changes one. */
+export interface ItemService<Id, Patch, Dto> {
+  get(actor: Actor, id: Id): Promise<Dto>;
+  update(actor: Actor, id: Id, patch: Patch): Promise<Dto>;
+}
+
+/**
+ * The two operations of an editable resource at `path` (`/{id}`, `/{code}`), named by the path parameter `key`:
+ * GET reads it, PATCH changes it with the body `patch` validates; both answer `schema`, and its service's `get`
+ * and `update` do the work.
+ */
+export function serveItem<
+  P extends RouteParams,
+  K extends keyof z.output<P> & string,
+  T extends z.ZodType,
+  B extends z.ZodType,
+>(
+  { op, serve: register }: Section,
+  item: {
+    path: `/{${K}}`;
+    params: P;
+    key: K;
+    schema: T;
+    patch: B;
+    service: ItemService<z.output<P>[K], z.output<B>, z.input<T>>;
+    read: { doc: OperationDoc; ok: string };
+    change: { doc: OperationDoc; ok: string };
+  },
+): void {
+  const { path, params, key, schema, patch, service } = item;
+  const id = (param: unknown): z.output<P>[K] => (param as z.output<P>)[key];
+  register(op.read(path, item.read.doc, params, jsonResponse(item.read.ok, schema)), (actor, { param }) =>
+    service.get(actor, id(param)),
+  );
+  register(
+    op.change(
+      path,
+      item.change.doc,
+      { method: 'patch', params, body: patch },
+      jsonResponse(item.change.ok, schema),
+    ),
+    (actor, { param, json }) => service.update(actor, id(param), json as z.output<B>),
+  );
+}

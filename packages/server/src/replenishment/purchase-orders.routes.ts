@@ -9,7 +9,7 @@ import {
   ReceiveSchema,
 } from './purchase-orders.schema';
 import type { Stockwise } from '../stockwise';
-import { itemsOf, jsonResponse, type Router, section, securedRoute } from '../http/router';
+import { itemsOf, jsonResponse, type Router, section, securedRoute, serveItem } from '../http/router';
 
 const IdParam = z.object({
   id: z
@@ -26,7 +26,8 @@ const IdParam = z.object({
 const tags = ['Purchase orders'];
 
 export function purchaseOrdersRoutes(sw: Stockwise) {
-  const { app, op, serve } = section(tags);
+  const routes = section(tags);
+  const { app, op, serve } = routes;
 
   serve(
     op.query(
@@ -50,25 +51,19 @@ export function purchaseOrdersRoutes(sw: Stockwise) {
     (actor, { json }) => sw.purchaseOrders.create(actor, json),
   );
 
-  serve(
-    op.read(
-      '/{id}',
-      'Get a purchase order with its lines and receipts',
-      IdParam,
-      jsonResponse('The purchase order', PurchaseOrderSchema),
-    ),
-    (actor, { param }) => sw.purchaseOrders.get(actor, param.id),
-  );
-
-  serve(
-    op.change(
-      '/{id}',
-      'Edit a purchase order (lines and destination while a draft; freight, dates, notes, paid any time)',
-      { method: 'patch', params: IdParam, body: PurchaseOrderUpdateSchema },
-      jsonResponse('Updated', PurchaseOrderSchema),
-    ),
-    (actor, { param, json }) => sw.purchaseOrders.update(actor, param.id, json),
-  );
+  serveItem(routes, {
+    path: '/{id}',
+    params: IdParam,
+    key: 'id',
+    schema: PurchaseOrderSchema,
+    patch: PurchaseOrderUpdateSchema,
+    service: sw.purchaseOrders,
+    read: { doc: 'Get a purchase order with its lines and receipts', ok: 'The purchase order' },
+    change: {
+      doc: 'Edit a purchase order (lines and destination while a draft; freight, dates, notes, paid any time)',
+      ok: 'Updated',
+    },
+  });
 
   serve(
     op.act(

@@ -13,7 +13,7 @@ import {
   SupplierUpdateSchema,
 } from './suppliers.schema';
 import type { Stockwise } from '../stockwise';
-import { itemsOf, json, jsonResponse, section, type Section, securedRoute } from '../http/router';
+import { itemsOf, json, jsonResponse, section, type Section, securedRoute, serveItem } from '../http/router';
 
 const CodeParam = z.object({ code: SupplierCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) });
 const CodeSkuParam = z.object({
@@ -58,20 +58,16 @@ export function suppliersRoutes(sw: Stockwise) {
     (actor, { query }) => sw.suppliers.bills(actor, { asOf: query.asOf }),
   );
 
-  serve(
-    op.read('/{code}', 'Get a supplier', CodeParam, jsonResponse('The supplier', SupplierSchema)),
-    (actor, { param }) => sw.suppliers.get(actor, param.code),
-  );
-
-  serve(
-    op.change(
-      '/{code}',
-      'Change a supplier',
-      { method: 'patch', params: CodeParam, body: SupplierUpdateSchema },
-      jsonResponse('Updated', SupplierSchema),
-    ),
-    (actor, { param, json }) => sw.suppliers.update(actor, param.code, json),
-  );
+  serveItem(routes, {
+    path: '/{code}',
+    params: CodeParam,
+    key: 'code',
+    schema: SupplierSchema,
+    patch: SupplierUpdateSchema,
+    service: sw.suppliers,
+    read: { doc: 'Get a supplier', ok: 'The supplier' },
+    change: { doc: 'Change a supplier', ok: 'Updated' },
+  });
 
   serve(
     securedRoute({

@@ -1,7 +1,7 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { Invitation } from '../api/types';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { Invitation, Role } from '../api/types';
 import { ConfirmButton } from '../components/common/confirm-button';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { NothingHere } from '../components/common/not-available';
 import { QueryTable } from '../components/common/query-table';
 import { useI18n } from '../i18n/i18n-context';
@@ -53,8 +53,8 @@ function MyInvitation({ invitation }: { invitation: Invitation }) {
             </Button>
           </Group>
         </Group>
-        {accept.isError ? <ErrorAlert error={accept.error} /> : null}
-        {decline.isError ? <ErrorAlert error={decline.error} /> : null}
+        <FailureAlert of={accept} />
+        <FailureAlert of={decline} />
       </Stack>
     </Paper>
   );
@@ -91,6 +91,12 @@ function WithdrawButton({ invitation }: { invitation: Invitation }) {
   );
 }
 
+/** A member's or an invitation's role. */
+export function RoleBadge({ role }: { role: Role }) {
+  const { t } = useI18n();
+  return <Badge variant="light">{t(`role.${role}`)}</Badge>;
+}
+
 /** The invitations into this account still waiting for an answer, each with a way to withdraw it (owners). */
 export function PendingInvitations() {
   const { t, fmt } = useI18n();
@@ -105,19 +111,13 @@ export function PendingInvitations() {
         empty={<NothingHere title={t('invitations.nonePending')} />}
         testId="invitations-table"
         minWidth={520}
-        columns={[t('login.email'), t('settings.role'), t('invitations.sent'), { label: null }]}
-        row={(invitation) => (
-          <Table.Tr key={invitation.id}>
-            <Table.Td translate="no">{invitation.email}</Table.Td>
-            <Table.Td>
-              <Badge variant="light">{t(`role.${invitation.role}`)}</Badge>
-            </Table.Td>
-            <Table.Td>{fmt.date(invitation.createdAt)}</Table.Td>
-            <Table.Td>
-              <WithdrawButton invitation={invitation} />
-            </Table.Td>
-          </Table.Tr>
-        )}
+        rowKey={(invitation) => invitation.id}
+        columns={[
+          { label: t('login.email'), text: 'verbatim', cell: (invitation) => invitation.email },
+          { label: t('settings.role'), cell: (invitation) => <RoleBadge role={invitation.role} /> },
+          { label: t('invitations.sent'), cell: (invitation) => fmt.date(invitation.createdAt) },
+          { label: null, cell: (invitation) => <WithdrawButton invitation={invitation} /> },
+        ]}
       />
     </Stack>
   );

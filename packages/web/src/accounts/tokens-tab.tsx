@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, TextInput } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { StatusBadge } from '../components/common/status-badge';
 import { useState, type SyntheticEvent } from 'react';
 import type { ApiToken, ApiTokenCreated } from '../api/types';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { NothingHere } from '../components/common/not-available';
 import { useCreateToken, useRevokeToken, useTokens } from './tokens.hooks';
 import { useI18n } from '../i18n/i18n-context';
@@ -57,7 +58,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            {create.isError ? <ErrorAlert error={create.error} /> : null}
+            <FailureAlert of={create} />
             <TextInput
               label={t('tokens.name')}
               description={t('tokens.nameHint')}
@@ -106,30 +107,28 @@ export function TokensTab() {
         testId="tokens-table"
         minWidth={640}
         scroll="area"
+        rowKey={(token) => token.id}
         columns={[
-          t('tokens.name'),
-          t('tokens.prefix'),
-          t('tokens.created'),
-          t('tokens.lastUsed'),
-          t('settings.status'),
-          { label: null },
-        ]}
-        row={(token) => (
-          <Table.Tr key={token.id}>
-            <Table.Td translate="no">{token.name}</Table.Td>
-            <Table.Td translate="no" ff="monospace">
-              {token.prefix}…
-            </Table.Td>
-            <Table.Td>{fmt.date(token.createdAt)}</Table.Td>
-            <Table.Td>{token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={token.revokedAt ? 'gray' : 'teal'}>
+          { label: t('tokens.name'), text: 'verbatim', cell: (token) => token.name },
+          { label: t('tokens.prefix'), text: 'code', cell: (token) => `${token.prefix}…` },
+          { label: t('tokens.created'), cell: (token) => fmt.date(token.createdAt) },
+          {
+            label: t('tokens.lastUsed'),
+            cell: (token) => (token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')),
+          },
+          {
+            label: t('settings.status'),
+            cell: (token) => (
+              <StatusBadge color={token.revokedAt ? 'gray' : 'teal'}>
                 {t(token.revokedAt ? 'tokens.revoked' : 'settings.active')}
-              </Badge>
-            </Table.Td>
-            <Table.Td>{token.revokedAt || !create.allowed ? null : <RevokeButton token={token} />}</Table.Td>
-          </Table.Tr>
-        )}
+              </StatusBadge>
+            ),
+          },
+          {
+            label: null,
+            cell: (token) => (token.revokedAt || !create.allowed ? null : <RevokeButton token={token} />),
+          },
+        ]}
       />
       {create.allowed ? <CreateTokenModal opened={create.opened} onClose={create.close} /> : null}
     </Stack>

@@ -1,11 +1,11 @@
-import { Badge, Modal, Stack, Table, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Member, Role } from '../api/types';
 import { PasswordField } from '../components/common/password-field';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { useCreateUser, useRemoveMember, useUsers } from './users.hooks';
 import { useMe } from './auth.hooks';
-import { MyInvitations, PendingInvitations } from './invitations';
+import { MyInvitations, PendingInvitations, RoleBadge } from './invitations';
 import { ConfirmButton } from '../components/common/confirm-button';
 import { ExplainBar } from '../components/common/explain-bar';
 import { OneOfSelect } from '../components/common/one-of-select';
@@ -44,7 +44,7 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
     <Modal opened={opened} onClose={close} title={t('settings.addUser')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <FailureAlert of={create} />
           <TextInput label={t('login.email')} type="email" required {...field('email')} data-autofocus />
           <TextInput label={t('setup.name')} {...field('name')} />
           <PasswordField
@@ -97,31 +97,29 @@ export function UsersTab() {
           query={users}
           testId="users-table"
           minWidth={640}
+          rowKey={(user) => user.userId}
           columns={[
-            t('setup.name'),
-            t('login.email'),
-            t('settings.role'),
-            t('header.language'),
-            ...(add.allowed ? [{ label: null }] : []),
+            { label: t('setup.name'), text: 'verbatim', cell: (user) => user.name ?? '—' },
+            { label: t('login.email'), text: 'verbatim', cell: (user) => user.email },
+            { label: t('settings.role'), cell: (user) => <RoleBadge role={user.role} /> },
+            {
+              label: t('header.language'),
+              text: 'verbatim',
+              cell: (user) => {
+                const locale = toLocale(user.locale);
+                return <span lang={locale ?? undefined}>{locale ? LOCALE_NAMES[locale] : user.locale}</span>;
+              },
+            },
+            ...(add.allowed
+              ? [
+                  {
+                    label: null,
+                    cell: (user: Member) =>
+                      user.userId === me?.user.id ? null : <RemoveButton member={user} />,
+                  },
+                ]
+              : []),
           ]}
-          row={(user) => {
-            const locale = toLocale(user.locale);
-            return (
-              <Table.Tr key={user.userId}>
-                <Table.Td translate="no">{user.name ?? '—'}</Table.Td>
-                <Table.Td translate="no">{user.email}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light">{t(`role.${user.role}`)}</Badge>
-                </Table.Td>
-                <Table.Td translate="no" lang={locale ?? undefined}>
-                  {locale ? LOCALE_NAMES[locale] : user.locale}
-                </Table.Td>
-                {add.allowed ? (
-                  <Table.Td>{user.userId === me?.user.id ? null : <RemoveButton member={user} />}</Table.Td>
-                ) : null}
-              </Table.Tr>
-            );
-          }}
         />
       </Stack>
       {add.allowed ? <PendingInvitations /> : null}

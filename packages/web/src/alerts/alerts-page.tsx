@@ -1,12 +1,14 @@
-import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { AlertItem } from '../api/types';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { NothingHere } from '../components/common/not-available';
 import { PageHeader } from '../components/common/page-header';
 import { DataTable } from '../components/common/data-table';
 import { SkuLink } from '../components/common/entity-link';
 import { QueryStates } from '../components/common/query-states';
+import { StatusBadge } from '../components/common/status-badge';
+import { LoadMore } from '../components/common/load-more';
 import { useLocations } from '../catalog/locations.hooks';
 import { AlertTitle } from './alert-title';
 import { useAlertAction, useAlerts, type AlertFilter } from './alerts.hooks';
@@ -85,9 +87,9 @@ function AlertRow({
       data-location={alert.location ?? undefined}
     >
       <Table.Td>
-        <Badge color={SEVERITY_COLORS[alert.severity]} variant="light" miw="max-content">
+        <StatusBadge color={SEVERITY_COLORS[alert.severity]}>
           {t(`alerts.severity.${alert.severity}`)}
-        </Badge>
+        </StatusBadge>
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`alerts.kind.${alert.kind}`)}</Table.Td>
       <Table.Td>
@@ -199,7 +201,7 @@ export default function AlertsPage() {
         }
       />
       <AlertFilters filter={filter} onChange={change} />
-      {action.isError ? <ErrorAlert error={action.error} /> : null}
+      <FailureAlert of={action} />
       <QueryStates
         query={alerts}
         isEmpty={alerts.data && rows.length === 0}
@@ -225,18 +227,7 @@ export default function AlertsPage() {
           ))}
         </DataTable>
       ) : null}
-      {alerts.hasNextPage ? (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={alerts.isFetchingNextPage}
-            onClick={() => void alerts.fetchNextPage()}
-            data-testid="alerts-load-more"
-          >
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore query={alerts} testId="alerts-load-more" />
     </Stack>
   );
 }

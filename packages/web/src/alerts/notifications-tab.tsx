@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState, type Dispatch, type ReactNode, type SetStateAction, type SyntheticEvent } from 'react';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { QueryStates } from '../components/common/query-states';
 import {
   useNotificationSettings,
@@ -163,7 +163,7 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
   return (
     <form onSubmit={submit} noValidate data-testid="notifications-form">
       <Stack gap="md">
-        {save.isError ? <ErrorAlert error={save.error} /> : null}
+        <FailureAlert of={save} />
         <ChannelSection
           title={t('notify.emailTitle')}
           switchLabel={t('notify.emailOn')}

@@ -1,4 +1,5 @@
-import { Badge, Stack, Table } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { StatusBadge } from '../components/common/status-badge';
 import { NothingHere } from '../components/common/not-available';
 import { channelState, useChannels, type ChannelState } from './channels.hooks';
 import { useI18n } from '../i18n/i18n-context';
@@ -28,38 +29,29 @@ export function ChannelsTab() {
         empty={<NothingHere title={t('channels.empty')} />}
         testId="channels-table"
         minWidth={680}
+        rowKey={(c) => c.channel}
+        rowData={(c) => ({ 'data-testid': `channel-${c.channel}` })}
         columns={[
-          t('orders.channel'),
-          t('channels.account'),
-          t('field.location'),
-          { label: t('channels.safetyBuffer'), numeric: true },
-          t('channels.lastSync'),
-          t('settings.status'),
-        ]}
-        row={(c) => {
-          const state = channelState(c);
-          return (
-            <Table.Tr key={c.channel} data-testid={`channel-${c.channel}`}>
-              <Table.Td>
-                <ChannelName t={t} channel={c.channel} />
-              </Table.Td>
-              <Table.Td translate="no">{c.shopDomain ?? c.name}</Table.Td>
-              <Table.Td translate="no">{c.location ?? '—'}</Table.Td>
-              <Table.Td className="num">{fmt.int(c.safetyBuffer)}</Table.Td>
-              <Table.Td>{c.pullCursor ? t('channels.synced') : t('channels.neverSynced')}</Table.Td>
-              <Table.Td>
-                <Badge
-                  variant="light"
-                  color={STATE_COLORS[state]}
-                  miw="max-content"
-                  data-testid="channel-state"
-                >
+          { label: t('orders.channel'), cell: (c) => <ChannelName t={t} channel={c.channel} /> },
+          { label: t('channels.account'), text: 'verbatim', cell: (c) => c.shopDomain ?? c.name },
+          { label: t('field.location'), text: 'verbatim', cell: (c) => c.location ?? '—' },
+          { label: t('channels.safetyBuffer'), numeric: true, cell: (c) => fmt.int(c.safetyBuffer) },
+          {
+            label: t('channels.lastSync'),
+            cell: (c) => (c.pullCursor ? t('channels.synced') : t('channels.neverSynced')),
+          },
+          {
+            label: t('settings.status'),
+            cell: (c) => {
+              const state = channelState(c);
+              return (
+                <StatusBadge color={STATE_COLORS[state]} testId="channel-state">
                   {t(`channels.state.${state}`)}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          );
-        }}
+                </StatusBadge>
+              );
+            },
+          },
+        ]}
       />
       {connect.allowed && connect.opened ? <ConnectChannelModal onClose={connect.close} /> : null}
     </Stack>

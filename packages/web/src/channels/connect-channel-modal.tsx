@@ -1,6 +1,6 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { useConnectChannel, type ChannelConnect } from './channels.hooks';
 import { useLocations } from '../catalog/locations.hooks';
 import { ORDER_CHANNELS, type OrderChannel } from '../sales/orders.hooks';
@@ -73,7 +73,7 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title={t('channels.connect')}>
       <form onSubmit={submit} noValidate data-testid="connect-form">
         <Stack gap="sm">
-          {connect.isError ? <ErrorAlert error={connect.error} /> : null}
+          <FailureAlert of={connect} />
           <OneOfSelect
             label={t('orders.channel')}
             data={ORDER_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))}

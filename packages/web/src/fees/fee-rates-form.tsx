@@ -1,6 +1,6 @@
 import { NumberInput, SimpleGrid, Stack } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { useUpdateFeeSchedule, type FeeSchedule } from './fees.hooks';
 import type { MessageKey } from '../i18n/translate';
 import { useI18n } from '../i18n/i18n-context';
@@ -41,7 +41,7 @@ export function FeeRatesForm({ schedule, editable }: { schedule: FeeSchedule; ed
   return (
     <form onSubmit={submit} noValidate data-testid="fee-form">
       <Stack gap="sm">
-        {update.isError ? <ErrorAlert error={update.error} /> : null}
+        <FailureAlert of={update} />
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
           {FEE_FIELDS.map((field) => (
             <NumberInput

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
-import { ErrorAlert } from '../components/common/error-alert';
+import { ErrorAlert, FailureAlert } from '../components/common/error-alert';
 import { NothingHere } from '../components/common/not-available';
 import { PageLoader } from '../components/common/page-loader';
 import { useDeleteFeeSchedule, useFeeSchedules, type FeeSchedule } from './fees.hooks';
@@ -84,7 +84,7 @@ export function FeesTab() {
       <Text size="sm" c="dimmed">
         {t('fees.explain')}
       </Text>
-      {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+      <FailureAlert of={remove} />
       {!current ? (
         <NothingHere title={t('fees.empty')} />
       ) : (

@@ -1,6 +1,6 @@
 import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { useCreateFeeSchedule, type FeeSchedule } from './fees.hooks';
 import { useI18n } from '../i18n/i18n-context';
 import { FormActions } from '../components/common/form-actions';
@@ -28,7 +28,7 @@ export function NewFeeScheduleModal({
     <Modal opened onClose={onClose} title={t('fees.new')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <FailureAlert of={create} />
           <Text size="sm" c="dimmed">
             {t('fees.newHint')}
           </Text>

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Select, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { NotAvailable } from '../components/common/not-available';
 import { PageLoader } from '../components/common/page-loader';
 import { useForecast } from './forecasts.hooks';
@@ -74,7 +74,7 @@ export function ForecastPanel({ sku, locations }: { sku: string; locations: stri
         </Group>
       </Group>
       {forecast.isPending ? <PageLoader /> : null}
-      {forecast.isError ? <ErrorAlert error={forecast.error} /> : null}
+      <FailureAlert of={forecast} />
       {forecast.data === null ? (
         <NotAvailable title={t('forecast.notAvailableTitle')} description={t('forecast.notAvailableBody')} />
       ) : null}

@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { IpiHistory } from '../api/types';
 import { ScrollTable } from '../components/common/data-table';
@@ -19,20 +19,18 @@ function HistoryTable({ history }: { history: IpiHistory }) {
       minWidth={360}
       fz="sm"
       testId="ipi-history-table"
+      items={ipiHistoryRows(history)}
+      rowKey={(r) => r.week}
       columns={[
-        t('ipiHistory.week'),
-        { label: t('ipiHistory.proxy'), numeric: true },
-        { label: t('ipiHistory.amazon'), numeric: true },
+        { label: t('ipiHistory.week'), cell: (r) => fmt.date(r.week) },
+        { label: t('ipiHistory.proxy'), numeric: true, cell: (r) => fmt.int(r.proxy) },
+        {
+          label: t('ipiHistory.amazon'),
+          numeric: true,
+          cell: (r) => (r.amazon === null ? '—' : fmt.int(r.amazon)),
+        },
       ]}
-    >
-      {ipiHistoryRows(history).map((r) => (
-        <Table.Tr key={r.week}>
-          <Table.Td>{fmt.date(r.week)}</Table.Td>
-          <Table.Td className="num">{fmt.int(r.proxy)}</Table.Td>
-          <Table.Td className="num">{r.amazon === null ? '—' : fmt.int(r.amazon)}</Table.Td>
-        </Table.Tr>
-      ))}
-    </ScrollTable>
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import { Autocomplete, Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { WhatIfAction, WhatIfResult } from '../api/types';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { ScrollTable } from '../components/common/data-table';
 import { TitledPanel } from '../components/common/titled-panel';
 import { OneOfSelect } from '../components/common/one-of-select';
@@ -159,7 +159,7 @@ export function WhatIfPanel() {
       >
         {t('whatIf.run')}
       </Button>
-      {run.isError ? <ErrorAlert error={run.error} /> : null}
+      <FailureAlert of={run} />
       {run.data ? <WhatIfResultView result={run.data} /> : null}
     </TitledPanel>
   );

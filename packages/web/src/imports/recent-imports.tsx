@@ -1,4 +1,5 @@
-import { Badge, Stack, Table, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
+import { StatusBadge } from '../components/common/status-badge';
 import { NothingHere } from '../components/common/not-available';
 import { CodeLabel } from '../components/common/code-label';
 import { useImports } from './imports.hooks';
@@ -20,30 +21,22 @@ export function RecentImports() {
         empty={<NothingHere title={t('imports.none')} />}
         testId="imports-table"
         minWidth={640}
+        rowKey={(i) => i.id}
         columns={[
-          t('imports.when'),
-          t('imports.kind'),
-          t('imports.file'),
-          { label: t('imports.rows'), numeric: true },
-          { label: t('imports.rejected'), numeric: true },
-          t('settings.status'),
-        ]}
-        row={(i) => (
-          <Table.Tr key={i.id}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(i.createdAt)}</Table.Td>
-            <Table.Td>
-              <CodeLabel prefix="imports.kind" code={i.kind} />
-            </Table.Td>
-            <Table.Td translate="no">{i.fileName ?? '—'}</Table.Td>
-            <Table.Td className="num">{fmt.int(i.rowsTotal)}</Table.Td>
-            <Table.Td className="num">{fmt.int(i.rowsRejected)}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={STATUS_COLORS[i.status] ?? 'gray'} miw="max-content">
+          { label: t('imports.when'), text: 'nowrap', cell: (i) => fmt.dateTime(i.createdAt) },
+          { label: t('imports.kind'), cell: (i) => <CodeLabel prefix="imports.kind" code={i.kind} /> },
+          { label: t('imports.file'), text: 'verbatim', cell: (i) => i.fileName ?? '—' },
+          { label: t('imports.rows'), numeric: true, cell: (i) => fmt.int(i.rowsTotal) },
+          { label: t('imports.rejected'), numeric: true, cell: (i) => fmt.int(i.rowsRejected) },
+          {
+            label: t('settings.status'),
+            cell: (i) => (
+              <StatusBadge color={STATUS_COLORS[i.status] ?? 'gray'}>
                 <CodeLabel prefix="imports.status" code={i.status} />
-              </Badge>
-            </Table.Td>
-          </Table.Tr>
-        )}
+              </StatusBadge>
+            ),
+          },
+        ]}
       />
     </Stack>
   );

@@ -1,4 +1,5 @@
-import { Badge, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { Paper, Progress, Stack, Text } from '@mantine/core';
+import { StatusBadge } from '../components/common/status-badge';
 import type { JobStatus } from '../api/types';
 import { NothingHere } from '../components/common/not-available';
 import { PageHeader } from '../components/common/page-header';
@@ -29,39 +30,35 @@ export default function JobsPage() {
         testId="jobs-table"
         minWidth={720}
         scroll="area"
+        rowKey={(job) => job.id}
         columns={[
-          { label: t('jobs.id'), numeric: true },
-          t('jobs.kind'),
-          t('jobs.status'),
-          { label: t('jobs.progress'), miw: 160 },
-          t('jobs.created'),
-          t('jobs.finished'),
+          { label: t('jobs.id'), numeric: true, cell: (job) => job.id },
+          { label: t('jobs.kind'), text: 'code', cell: (job) => job.kind },
+          {
+            label: t('jobs.status'),
+            cell: (job) => (
+              <StatusBadge color={STATUS_COLORS[job.status]}>{t(`jobs.status.${job.status}`)}</StatusBadge>
+            ),
+          },
+          {
+            label: t('jobs.progress'),
+            miw: 160,
+            cell: (job) => (
+              <>
+                <Progress
+                  value={Math.round(job.progress * 100)}
+                  size="sm"
+                  aria-label={t('jobs.progressOf', { percent: fmt.pct(job.progress, 0) })}
+                />
+                <Text size="xs" c="dimmed">
+                  {fmt.pct(job.progress, 0)}
+                </Text>
+              </>
+            ),
+          },
+          { label: t('jobs.created'), cell: (job) => fmt.dateTime(job.createdAt) },
+          { label: t('jobs.finished'), cell: (job) => (job.finishedAt ? fmt.dateTime(job.finishedAt) : '—') },
         ]}
-        row={(job) => (
-          <Table.Tr key={job.id}>
-            <Table.Td className="num">{job.id}</Table.Td>
-            <Table.Td translate="no" ff="monospace">
-              {job.kind}
-            </Table.Td>
-            <Table.Td>
-              <Badge color={STATUS_COLORS[job.status]} variant="light">
-                {t(`jobs.status.${job.status}`)}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <Progress
-                value={Math.round(job.progress * 100)}
-                size="sm"
-                aria-label={t('jobs.progressOf', { percent: fmt.pct(job.progress, 0) })}
-              />
-              <Text size="xs" c="dimmed">
-                {fmt.pct(job.progress, 0)}
-              </Text>
-            </Table.Td>
-            <Table.Td>{fmt.dateTime(job.createdAt)}</Table.Td>
-            <Table.Td>{job.finishedAt ? fmt.dateTime(job.finishedAt) : '—'}</Table.Td>
-          </Table.Tr>
-        )}
       />
     </Stack>
   );

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
 import { Link, useParams } from 'react-router';
 import { DataTable } from '../components/common/data-table';
 import { SkuLink } from '../components/common/entity-link';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { PageHeader } from '../components/common/page-header';
 import { PageLoader } from '../components/common/page-loader';
 import { usePermission } from '../accounts/use-permission';
@@ -91,8 +91,8 @@ export default function OrderPage() {
         }
       />
       {query.isPending ? <PageLoader /> : null}
-      {query.isError ? <ErrorAlert error={query.error} /> : null}
-      {action.isError ? <ErrorAlert error={action.error} /> : null}
+      <FailureAlert of={query} />
+      <FailureAlert of={action} />
       {order ? (
         <>
           <Group gap="lg">

@@ -1,8 +1,10 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { AllOrOneSelect } from '../components/common/all-or-one-select';
 import { NothingHere } from '../components/common/not-available';
 import { QueryTable } from '../components/common/query-table';
+import { LoadMore } from '../components/common/load-more';
+import { StatusBadge } from '../components/common/status-badge';
 import { ORDER_CHANNELS, ORDER_STATUSES, useOrders, type Order, type OrderFilter } from './orders.hooks';
 import { useI18n } from '../i18n/i18n-context';
 import { ChannelName, channelLabel } from '../channels/channel-name';
@@ -51,58 +53,47 @@ export function OrdersTab() {
         empty={<NothingHere title={t('orders.empty')} description={t('orders.emptyHint')} />}
         testId="orders-table"
         minWidth={760}
+        rowKey={(order) => order.id}
+        rowData={(order) => ({ 'data-testid': `order-${order.externalId}` })}
         columns={[
-          t('orders.orderedAt'),
-          t('orders.channel'),
-          t('orders.externalId'),
-          t('orders.lines'),
-          { label: t('orders.total'), numeric: true },
-          t('orders.status'),
-        ]}
-        row={(order) => (
-          <Table.Tr key={order.id} data-testid={`order-${order.externalId}`}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(order.orderedAt)}</Table.Td>
-            <Table.Td>
-              <ChannelName t={t} channel={order.channel} />
-            </Table.Td>
-            <Table.Td>
-              <CodeLink to={`/orders/view/${order.id}`}>{order.externalId}</CodeLink>
-            </Table.Td>
-            <Table.Td>
-              {order.lines.map((l) => (
+          { label: t('orders.orderedAt'), text: 'nowrap', cell: (order) => fmt.date(order.orderedAt) },
+          { label: t('orders.channel'), cell: (order) => <ChannelName t={t} channel={order.channel} /> },
+          {
+            label: t('orders.externalId'),
+            cell: (order) => <CodeLink to={`/orders/view/${order.id}`}>{order.externalId}</CodeLink>,
+          },
+          {
+            label: t('orders.lines'),
+            cell: (order) =>
+              order.lines.map((l) => (
                 <Text key={l.lineNo} size="xs">
                   <span translate="no">{l.sku}</span>
                   {` × ${fmt.int(l.quantity)}`}
                 </Text>
-              ))}
-            </Table.Td>
-            <Table.Td className="num">
-              {order.currency ? fmt.money(total(order), order.currency) : fmt.num(total(order))}
-            </Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={ORDER_STATUS_COLORS[order.status]} miw="max-content">
-                {t(`orders.status.${order.status}`)}
-              </Badge>
-              {order.backordered ? (
-                <Badge ml={4} variant="light" color="orange" miw="max-content">
-                  {t('orders.backordered')}
-                </Badge>
-              ) : null}
-            </Table.Td>
-          </Table.Tr>
-        )}
+              )),
+          },
+          {
+            label: t('orders.total'),
+            numeric: true,
+            cell: (order) =>
+              order.currency ? fmt.money(total(order), order.currency) : fmt.num(total(order)),
+          },
+          {
+            label: t('orders.status'),
+            cell: (order) => (
+              <Group gap={4}>
+                <StatusBadge color={ORDER_STATUS_COLORS[order.status]}>
+                  {t(`orders.status.${order.status}`)}
+                </StatusBadge>
+                {order.backordered ? (
+                  <StatusBadge color="orange">{t('orders.backordered')}</StatusBadge>
+                ) : null}
+              </Group>
+            ),
+          },
+        ]}
       />
-      {orders.hasNextPage ? (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={orders.isFetchingNextPage}
-            onClick={() => void orders.fetchNextPage()}
-          >
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore query={orders} />
     </Stack>
   );
 }

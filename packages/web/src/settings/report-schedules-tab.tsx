@@ -1,10 +1,10 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import type { ReportSchedule, ReportScheduleCreate } from '../api/types';
 import { usePermission } from '../accounts/use-permission';
 import { RemoveButton } from '../components/common/remove-button';
 import { ScrollTable } from '../components/common/data-table';
-import { ErrorAlert } from '../components/common/error-alert';
+import { FailureAlert } from '../components/common/error-alert';
 import { QueryStates } from '../components/common/query-states';
 import { OneOfSelect } from '../components/common/one-of-select';
 import { useI18n } from '../i18n/i18n-context';
@@ -51,7 +51,7 @@ function NewSchedule() {
           <Title order={2} size="h5">
             {t('schedules.new')}
           </Title>
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <FailureAlert of={create} />
           <Group align="flex-end" wrap="wrap">
             <OneOfSelect
               label={t('schedules.report')}
@@ -139,26 +139,20 @@ export function ReportSchedulesTab() {
           minWidth={640}
           fz="sm"
           testId="schedules-table"
+          items={items}
+          rowKey={(s) => s.id}
           columns={[
-            t('schedules.report'),
-            t('schedules.every'),
-            t('schedules.format'),
-            t('schedules.recipients'),
-            t('schedules.lastSent'),
-            '',
+            { label: t('schedules.report'), cell: (s) => t(kindKey(s.kind)) },
+            { label: t('schedules.every'), cell: (s) => t(frequencyKey(s.frequency)) },
+            { label: t('schedules.format'), text: 'verbatim', cell: (s) => s.format.toUpperCase() },
+            { label: t('schedules.recipients'), text: 'verbatim', cell: (s) => s.recipients.join(', ') },
+            {
+              label: t('schedules.lastSent'),
+              cell: (s) => (s.lastSentOn ? fmt.date(s.lastSentOn) : t('schedules.notYet')),
+            },
+            { label: '', cell: (s) => (canEdit ? <StopButton schedule={s} /> : null) },
           ]}
-        >
-          {items.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>{t(kindKey(s.kind))}</Table.Td>
-              <Table.Td>{t(frequencyKey(s.frequency))}</Table.Td>
-              <Table.Td translate="no">{s.format.toUpperCase()}</Table.Td>
-              <Table.Td translate="no">{s.recipients.join(', ')}</Table.Td>
-              <Table.Td>{s.lastSentOn ? fmt.date(s.lastSentOn) : t('schedules.notYet')}</Table.Td>
-              <Table.Td>{canEdit ? <StopButton schedule={s} /> : null}</Table.Td>
-            </Table.Tr>
-          ))}
-        </ScrollTable>
+        />
       ) : null}
     </Stack>
   );

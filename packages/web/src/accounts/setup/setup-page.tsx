@@ -2,7 +2,7 @@ import { Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/c
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PasswordField } from '../../components/common/password-field';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { FailureAlert } from '../../components/common/error-alert';
 import { PageLoader } from '../../components/common/page-loader';
 import { useSetup, useSetupStatus } from '../auth.hooks';
 import { useI18n } from '../../i18n/i18n-context';
@@ -62,7 +62,7 @@ export default function SetupPage() {
       mt="6vh"
       onSubmit={submit}
     >
-      {setup.isError ? <ErrorAlert error={setup.error} /> : null}
+      <FailureAlert of={setup} />
       <TextInput
         label={t('setup.code')}
         description={t('setup.codeHint')}

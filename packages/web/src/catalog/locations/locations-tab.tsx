@@ -1,5 +1,6 @@
-import { Badge, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { StatusBadge } from '../../components/common/status-badge';
+import { FailureAlert } from '../../components/common/error-alert';
 import { useCreateLocation, useLocations } from '../locations.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import {
@@ -39,7 +40,7 @@ function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: ()
     <Modal opened={opened} onClose={close} title={t('settings.newLocation')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <FailureAlert of={create} />
           <TextInput
             label={t('settings.code')}
             description={t('settings.codeRule')}
@@ -77,30 +78,26 @@ export function LocationsTab() {
         query={locations}
         testId="locations-table"
         minWidth={600}
+        rowKey={(loc) => loc.code}
         columns={[
-          t('settings.code'),
-          t('settings.name'),
-          t('settings.type'),
-          t('settings.marketplace'),
-          { label: t('settings.capacity'), numeric: true },
-          t('settings.status'),
-        ]}
-        row={(loc) => (
-          <Table.Tr key={loc.code}>
-            <Table.Td translate="no" ff="monospace">
-              {loc.code}
-            </Table.Td>
-            <Table.Td translate="no">{loc.name}</Table.Td>
-            <Table.Td>{t(`locationType.${loc.type}`)}</Table.Td>
-            <Table.Td translate="no">{loc.marketplace ?? '—'}</Table.Td>
-            <Table.Td className="num">{capacityText({ ...loc.capacityCubicFeet }, fmt.int)}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={loc.active ? 'teal' : 'gray'}>
+          { label: t('settings.code'), text: 'code', cell: (loc) => loc.code },
+          { label: t('settings.name'), text: 'verbatim', cell: (loc) => loc.name },
+          { label: t('settings.type'), cell: (loc) => t(`locationType.${loc.type}`) },
+          { label: t('settings.marketplace'), text: 'verbatim', cell: (loc) => loc.marketplace ?? '—' },
+          {
+            label: t('settings.capacity'),
+            numeric: true,
+            cell: (loc) => capacityText({ ...loc.capacityCubicFeet }, fmt.int),
+          },
+          {
+            label: t('settings.status'),
+            cell: (loc) => (
+              <StatusBadge color={loc.active ? 'teal' : 'gray'}>
                 {t(loc.active ? 'settings.active' : 'settings.inactive')}
-              </Badge>
-            </Table.Td>
-          </Table.Tr>
-        )}
+              </StatusBadge>
+            ),
+          },
+        ]}
       />
       {create.allowed ? <CreateLocationModal opened={create.opened} onClose={create.close} /> : null}
     </Stack>

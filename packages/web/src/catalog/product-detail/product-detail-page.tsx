@@ -1,7 +1,7 @@
 import { Anchor, Breadcrumbs, Button, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { isNotFound } from '../../api/client';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { ErrorAlert, FailureAlert } from '../../components/common/error-alert';
 import { NothingHere } from '../../components/common/not-available';
 import { PageHeader } from '../../components/common/page-header';
 import { PageLoader } from '../../components/common/page-loader';
@@ -66,11 +66,11 @@ export default function ProductDetailPage() {
         }
       />
       <ProductFacts product={p} />
-      {balances.isError ? <ErrorAlert error={balances.error} /> : null}
+      <FailureAlert of={balances} />
       {balances.data ? <BalancesTable balances={balances.data.items} /> : null}
       <ForecastPanel sku={p.sku} locations={locations} />
       <ProjectionPanel sku={p.sku} />
-      {layers.isError ? <ErrorAlert error={layers.error} /> : null}
+      <FailureAlert of={layers} />
       {layers.data ? <LayersTable layers={layers.data} currency={p.currency} /> : null}
       <MovementsTable sku={p.sku} />
     </Stack>

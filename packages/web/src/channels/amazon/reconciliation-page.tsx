@@ -2,7 +2,7 @@ import { Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { AmazonReconciliation, AmazonReconciliationLine } from '../../api/types';
 import { DataTable } from '../../components/common/data-table';
 import { DownloadButtons } from '../../components/common/download-buttons';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { FailureAlert } from '../../components/common/error-alert';
 import { FigureCard } from '../../components/common/figure-card';
 import { IconDownload } from '../../components/common/icons';
 import { NothingHere } from '../../components/common/not-available';
@@ -117,7 +117,7 @@ export default function ReconciliationPage() {
         actions={<DownloadButtons icon={<IconDownload />} urlFor={reconciliationDownloadUrl} />}
       />
       {report.isPending ? <PageLoader /> : null}
-      {report.isError ? <ErrorAlert error={report.error} /> : null}
+      <FailureAlert of={report} />
       {data ? <ReconciliationSummary data={data} /> : null}
       {data && data.items.length === 0 ? <NothingHere title={t('recon.empty')} /> : null}
       {data && data.items.length > 0 ? (

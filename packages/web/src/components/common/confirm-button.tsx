@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useI18n } from '../../i18n/i18n-context';
-import { ErrorAlert } from './error-alert';
+import { FailureAlert } from './error-alert';
 
 interface ConfirmMutation {
   mutate: (variables: undefined, options: { onSuccess: () => void }) => void;
@@ -47,7 +47,7 @@ export function ConfirmButton(props: {
       >
         <Stack>
           <Text>{props.body}</Text>
-          {mutation.isError ? <ErrorAlert error={mutation.error} /> : null}
+          <FailureAlert of={mutation} />
           <Group justify="flex-end">
             <Button variant="default" onClick={modal.close}>
               {t('common.cancel')}

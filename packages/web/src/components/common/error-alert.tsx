@@ -15,3 +15,8 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
     </Alert>
   );
 }
+
+/** The error of a query or a mutation once it has failed; nothing before or after a success. */
+export function FailureAlert({ of }: { of: { isError: boolean; error: unknown } }) {
+  return of.isError ? <ErrorAlert error={of.error} /> : null;
+}

@@ -1,6 +1,6 @@
-import { Table, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { ForecastAccuracy } from '../../api/types';
-import { ScrollTable, type DataColumn } from '../../components/common/data-table';
+import { ScrollTable, type CellColumn } from '../../components/common/data-table';
 import { SkuLink } from '../../components/common/entity-link';
 import { useI18n } from '../../i18n/i18n-context';
 import type { AccuracyPeriod } from './accuracy-option';
@@ -15,54 +15,36 @@ function usePct() {
 }
 
 /** A category is the seller's own name (never machine-translated); none is said in the page's language. */
-function CategoryCell({ category }: { category: string | null }) {
+function useCategoryColumn<T extends { category: string | null }>(): CellColumn<T> {
   const { t } = useI18n();
-  return category === null ? (
-    <Table.Td>{t('accuracy.noCategory')}</Table.Td>
-  ) : (
-    <Table.Td translate="no">{category}</Table.Td>
-  );
+  return {
+    label: t('accuracy.category'),
+    cell: ({ category }) =>
+      category === null ? t('accuracy.noCategory') : <span translate="no">{category}</span>,
+  };
 }
-
-/** A header of a column of numbers. */
-const numeric = (label: string): DataColumn => ({ label, numeric: true });
 
 /** The figures a week and a category are both scored by. */
 type Score = Pick<AccuracyPeriod, 'wape' | 'baselineWape' | 'bias' | 'coverage' | 'observedDays' | 'actual'>;
 type CoverageKey = keyof Score['coverage'];
 const COVERAGE_LEVEL: Record<CoverageKey, number> = { q80: 0.8, q90: 0.9, q95: 0.95 };
 
-/** The headers of a score's columns, with the coverage of each of `levels`. */
-function useScoreColumns(levels: readonly CoverageKey[]): DataColumn[] {
+/** A score's columns, with the coverage of each of `levels`. */
+function useScoreColumns(levels: readonly CoverageKey[]): CellColumn<Score>[] {
   const { t, fmt } = useI18n();
-  return [
-    numeric(t('accuracy.wape')),
-    numeric(t('accuracy.baseline')),
-    numeric(t('accuracy.bias')),
-    ...levels.map((q) => numeric(t('accuracy.coverage', { level: fmt.pct(COVERAGE_LEVEL[q], 0) }))),
-    numeric(t('accuracy.observedDays')),
-    numeric(t('accuracy.sold')),
-  ];
-}
-
-/** A score's cells, in `useScoreColumns`' order. */
-function ScoreCells({ score, levels }: { score: Score; levels: readonly CoverageKey[] }) {
-  const { fmt } = useI18n();
   const pct = usePct();
-  return (
-    <>
-      <Table.Td className="num">{pct(score.wape)}</Table.Td>
-      <Table.Td className="num">{pct(score.baselineWape)}</Table.Td>
-      <Table.Td className="num">{pct(score.bias)}</Table.Td>
-      {levels.map((q) => (
-        <Table.Td key={q} className="num">
-          {pct(score.coverage[q])}
-        </Table.Td>
-      ))}
-      <Table.Td className="num">{fmt.int(score.observedDays)}</Table.Td>
-      <Table.Td className="num">{fmt.int(score.actual)}</Table.Td>
-    </>
-  );
+  return [
+    { label: t('accuracy.wape'), numeric: true, cell: (s) => pct(s.wape) },
+    { label: t('accuracy.baseline'), numeric: true, cell: (s) => pct(s.baselineWape) },
+    { label: t('accuracy.bias'), numeric: true, cell: (s) => pct(s.bias) },
+    ...levels.map((q): CellColumn<Score> => ({
+      label: t('accuracy.coverage', { level: fmt.pct(COVERAGE_LEVEL[q], 0) }),
+      numeric: true,
+      cell: (s) => pct(s.coverage[q]),
+    })),
+    { label: t('accuracy.observedDays'), numeric: true, cell: (s) => fmt.int(s.observedDays) },
+    { label: t('accuracy.sold'), numeric: true, cell: (s) => fmt.int(s.actual) },
+  ];
 }
 
 const WEEK_LEVELS: readonly CoverageKey[] = ['q80', 'q90', 'q95'];
@@ -77,43 +59,34 @@ export function PeriodsTable({ periods }: { periods: readonly AccuracyPeriod[] }
       minWidth={760}
       fz="sm"
       testId="accuracy-periods-table"
-      columns={[t('accuracy.week'), ...scoreColumns]}
-    >
-      {periods.map((p) => (
-        <Table.Tr key={p.period}>
-          <Table.Td>{fmt.date(p.period)}</Table.Td>
-          <ScoreCells score={p} levels={WEEK_LEVELS} />
-        </Table.Tr>
-      ))}
-    </ScrollTable>
+      items={periods}
+      rowKey={(p) => p.period}
+      columns={[{ label: t('accuracy.week'), cell: (p) => fmt.date(p.period) }, ...scoreColumns]}
+    />
   );
 }
 
 /** Per category over the whole window, worst WAPE first. */
 export function CategoriesTable({ accuracy }: { accuracy: ForecastAccuracy }) {
-  const { t } = useI18n();
   const scoreColumns = useScoreColumns(CATEGORY_LEVELS);
+  const category = useCategoryColumn<ForecastAccuracy['byCategory'][number]>();
   const rows = [...accuracy.byCategory].sort((a, b) => (b.wape ?? -1) - (a.wape ?? -1));
   return (
     <ScrollTable
       minWidth={640}
       fz="sm"
       testId="accuracy-categories-table"
-      columns={[t('accuracy.category'), ...scoreColumns]}
-    >
-      {rows.map((c) => (
-        <Table.Tr key={c.category ?? ''}>
-          <CategoryCell category={c.category} />
-          <ScoreCells score={c} levels={CATEGORY_LEVELS} />
-        </Table.Tr>
-      ))}
-    </ScrollTable>
+      items={rows}
+      rowKey={(c) => c.category ?? ''}
+      columns={[category, ...scoreColumns]}
+    />
   );
 }
 
 /** The forecasts furthest from what sold (the server sorts them, worst first). */
 export function WorstTable({ accuracy }: { accuracy: ForecastAccuracy }) {
   const { t, fmt } = useI18n();
+  const category = useCategoryColumn<ForecastAccuracy['perSku'][number]>();
   const rows = accuracy.perSku.slice(0, WORST_SHOWN);
   if (rows.length === 0) return <Text size="sm">{t('accuracy.emptyBody')}</Text>;
   return (
@@ -121,30 +94,18 @@ export function WorstTable({ accuracy }: { accuracy: ForecastAccuracy }) {
       minWidth={760}
       fz="sm"
       testId="accuracy-worst-table"
+      items={rows}
+      rowKey={(r) => `${r.sku}-${r.asOf}`}
       columns={[
-        t('field.sku'),
-        t('accuracy.category'),
-        t('accuracy.firstDay'),
-        t('accuracy.model'),
-        numeric(t('accuracy.wape')),
-        numeric(t('accuracy.baseline')),
-        numeric(t('accuracy.bias')),
+        { label: t('field.sku'), cell: (r) => <SkuLink sku={r.sku} /> },
+        category,
+        { label: t('accuracy.firstDay'), cell: (r) => fmt.date(r.asOf) },
+        { label: t('accuracy.model'), text: 'verbatim', cell: (r) => r.model },
+        { label: t('accuracy.wape'), numeric: true, cell: (r) => fmt.pct(r.wape) },
+        { label: t('accuracy.baseline'), numeric: true, cell: (r) => fmt.pct(r.baselineWape) },
+        { label: t('accuracy.bias'), numeric: true, cell: (r) => fmt.pct(r.bias) },
       ]}
-    >
-      {rows.map((r) => (
-        <Table.Tr key={`${r.sku}-${r.asOf}`}>
-          <Table.Td>
-            <SkuLink sku={r.sku} />
-          </Table.Td>
-          <CategoryCell category={r.category} />
-          <Table.Td>{fmt.date(r.asOf)}</Table.Td>
-          <Table.Td translate="no">{r.model}</Table.Td>
-          <Table.Td className="num">{fmt.pct(r.wape)}</Table.Td>
-          <Table.Td className="num">{fmt.pct(r.baselineWape)}</Table.Td>
-          <Table.Td className="num">{fmt.pct(r.bias)}</Table.Td>
-        </Table.Tr>
-      ))}
-    </ScrollTable>
+    />
   );
 }
 
@@ -155,34 +116,24 @@ export function WorstTable({ accuracy }: { accuracy: ForecastAccuracy }) {
 export function WorstSkusTable({ accuracy }: { accuracy: ForecastAccuracy }) {
   const { t, fmt } = useI18n();
   const pct = usePct();
+  const category = useCategoryColumn<ForecastAccuracy['worstSkus'][number]>();
   return (
     <ScrollTable
       minWidth={760}
       fz="sm"
       testId="accuracy-worst-skus-table"
+      items={accuracy.worstSkus}
+      rowKey={(r) => r.sku}
+      rowData={(r) => ({ 'data-sku': r.sku })}
       columns={[
-        t('field.sku'),
-        t('accuracy.category'),
-        numeric(t('accuracy.missed')),
-        numeric(t('accuracy.sold')),
-        numeric(t('accuracy.wape')),
-        numeric(t('accuracy.baseline')),
-        numeric(t('accuracy.forecasts')),
+        { label: t('field.sku'), cell: (r) => <SkuLink sku={r.sku} /> },
+        category,
+        { label: t('accuracy.missed'), numeric: true, cell: (r) => fmt.int(Math.round(r.missed)) },
+        { label: t('accuracy.sold'), numeric: true, cell: (r) => fmt.int(Math.round(r.actual)) },
+        { label: t('accuracy.wape'), numeric: true, cell: (r) => pct(r.wape) },
+        { label: t('accuracy.baseline'), numeric: true, cell: (r) => pct(r.baselineWape) },
+        { label: t('accuracy.forecasts'), numeric: true, cell: (r) => fmt.int(r.forecasts) },
       ]}
-    >
-      {accuracy.worstSkus.map((r) => (
-        <Table.Tr key={r.sku} data-sku={r.sku}>
-          <Table.Td>
-            <SkuLink sku={r.sku} />
-          </Table.Td>
-          <CategoryCell category={r.category} />
-          <Table.Td className="num">{fmt.int(Math.round(r.missed))}</Table.Td>
-          <Table.Td className="num">{fmt.int(Math.round(r.actual))}</Table.Td>
-          <Table.Td className="num">{pct(r.wape)}</Table.Td>
-          <Table.Td className="num">{pct(r.baselineWape)}</Table.Td>
-          <Table.Td className="num">{fmt.int(r.forecasts)}</Table.Td>
-        </Table.Tr>
-      ))}
-    </ScrollTable>
+    />
   );
 }

@@ -13,7 +13,7 @@ import {
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/common/data-table';
 import { SkuWithTitle } from '../../components/common/entity-link';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { FailureAlert } from '../../components/common/error-alert';
 import { LabelledValue } from '../../components/common/labelled-value';
 import { NothingHere } from '../../components/common/not-available';
 import { PageHeader } from '../../components/common/page-header';
@@ -76,7 +76,7 @@ function RemovalModal({ line, onClose }: { line: ExcessLine; onClose: () => void
           }}
           data-testid="removal-quantity"
         />
-        {record.isError ? <ErrorAlert error={record.error} /> : null}
+        <FailureAlert of={record} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -183,7 +183,7 @@ export default function ClearancePage() {
     <Stack gap="md">
       <PageHeader title={t('clearance.title')} description={t('clearance.subtitle')} />
       {report.isPending ? <PageLoader /> : null}
-      {report.isError ? <ErrorAlert error={report.error} /> : null}
+      <FailureAlert of={report} />
       {report.data && lines.length === 0 ? <NothingHere title={t('clearance.empty')} /> : null}
       {lines.length > 0 ? (
         <>

@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mant
 import { useState, type SyntheticEvent } from 'react';
 import { usePermission } from '../../accounts/use-permission';
 import { ApiError } from '../../api/client';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { ErrorAlert, FailureAlert } from '../../components/common/error-alert';
 import { useI18n } from '../../i18n/i18n-context';
 import type { ExcessLine } from './clearance-model';
 import { usePlanMarkdown, useRemoveEvent, useSkuEvents } from './clearance.hooks';
@@ -100,8 +100,8 @@ function PlannedMarkdowns({ sku, canPlan }: { sku: string; canPlan: boolean }) {
         <Text size="sm" fw={600}>
           {t('markdown.planned')}
         </Text>
-        {events.isError ? <ErrorAlert error={events.error} /> : null}
-        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+        <FailureAlert of={events} />
+        <FailureAlert of={remove} />
         {events.data && planned.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('markdown.none')}

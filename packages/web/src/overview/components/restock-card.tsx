@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { RestockAlert } from '../../api/types';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { FailureAlert } from '../../components/common/error-alert';
 import { NotAvailable } from '../../components/common/not-available';
 import { PageLoader } from '../../components/common/page-loader';
 import { useRestockPlan } from '../../replenishment/restock.hooks';
@@ -21,7 +21,7 @@ export function RestockCard() {
         {t('overview.restockTitle')}
       </Title>
       {restock.isPending ? <PageLoader /> : null}
-      {restock.isError ? <ErrorAlert error={restock.error} /> : null}
+      <FailureAlert of={restock} />
       {restock.data === null ? <NotAvailable description={t('overview.restockNotAvailable')} /> : null}
       {restock.data ? (
         <Stack gap="xs">

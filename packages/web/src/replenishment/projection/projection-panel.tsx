@@ -1,8 +1,8 @@
-import { Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { StockProjection } from '../../api/types';
 import { ChartWithTable } from '../../components/common/chart-with-table';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { FailureAlert } from '../../components/common/error-alert';
 import { NotAvailable } from '../../components/common/not-available';
 import { PageLoader } from '../../components/common/page-loader';
 import { ScrollTable } from '../../components/common/data-table';
@@ -40,28 +40,25 @@ function ProjectionTable({ p }: { p: StockProjection }) {
       minWidth={640}
       fz="xs"
       testId="projection-table"
+      items={projectionTableRows(p)}
+      rowKey={(d) => d.date}
       columns={[
-        t('projection.date'),
-        { label: t('projection.expected'), numeric: true },
-        { label: t('projection.band80'), numeric: true },
-        { label: t('projection.band95'), numeric: true },
-        { label: t('projection.arrivals'), numeric: true },
-        { label: t('projection.coverLine', { days: fmt.int(p.coverLowDays) }), numeric: true },
+        { label: t('projection.date'), cell: (d) => fmt.date(d.date) },
+        { label: t('projection.expected'), numeric: true, cell: (d) => fmt.int(d.expected) },
+        { label: t('projection.band80'), numeric: true, cell: (d) => band(d.low80, d.high80) },
+        { label: t('projection.band95'), numeric: true, cell: (d) => band(d.low95, d.high95) },
+        {
+          label: t('projection.arrivals'),
+          numeric: true,
+          cell: (d) => (d.inbound + d.planned > 0 ? `+${fmt.int(d.inbound + d.planned)}` : '—'),
+        },
+        {
+          label: t('projection.coverLine', { days: fmt.int(p.coverLowDays) }),
+          numeric: true,
+          cell: (d) => fmt.int(d.coverLow),
+        },
       ]}
-    >
-      {projectionTableRows(p).map((d) => (
-        <Table.Tr key={d.date}>
-          <Table.Td>{fmt.date(d.date)}</Table.Td>
-          <Table.Td className="num">{fmt.int(d.expected)}</Table.Td>
-          <Table.Td className="num">{band(d.low80, d.high80)}</Table.Td>
-          <Table.Td className="num">{band(d.low95, d.high95)}</Table.Td>
-          <Table.Td className="num">
-            {d.inbound + d.planned > 0 ? `+${fmt.int(d.inbound + d.planned)}` : '—'}
-          </Table.Td>
-          <Table.Td className="num">{fmt.int(d.coverLow)}</Table.Td>
-        </Table.Tr>
-      ))}
-    </ScrollTable>
+    />
   );
 }
 
@@ -115,7 +112,7 @@ export function ProjectionPanel({ sku, location: fixed }: { sku: string; locatio
         ) : null}
       </Group>
       {projection.isPending ? <PageLoader /> : null}
-      {projection.isError ? <ErrorAlert error={projection.error} /> : null}
+      <FailureAlert of={projection} />
       {p === null ? <NotAvailable description={t('projection.notAvailable')} /> : null}
       {p && option ? (
         <Stack gap="sm">

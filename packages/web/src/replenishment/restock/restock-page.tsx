@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { FailureAlert } from '../../components/common/error-alert';
 import { NotAvailablePanel, NothingHere } from '../../components/common/not-available';
 import { PageHeader } from '../../components/common/page-header';
 import { PageLoader } from '../../components/common/page-loader';
@@ -38,7 +38,7 @@ export default function RestockPage() {
         />
       ) : null}
       {restock.isPending ? <PageLoader /> : null}
-      {restock.isError ? <ErrorAlert error={restock.error} /> : null}
+      <FailureAlert of={restock} />
       {plan === null ? <NotAvailablePanel description={t('restock.notAvailable')} /> : null}
       {plan && rows.length === 0 ? <NothingHere title={t('restock.empty')} /> : null}
       {plan && rows.length > 0 ? <LineCounts rows={rows} /> : null}

@@ -2,7 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { RestockRecommendation } from '../../api/types';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { FailureAlert } from '../../components/common/error-alert';
 import { NothingHere } from '../../components/common/not-available';
 import { downloadCsv } from '../../ledger/inventory/csv';
 import { useI18n } from '../../i18n/i18n-context';
@@ -140,8 +140,8 @@ function PlannerActions({
           {t('restock.createPos', { count: fmt.int(chosenPurchases.length) })}
         </Button>
       </Group>
-      {create.isError ? <ErrorAlert error={create.error} /> : null}
-      {saveDrafts.isError ? <ErrorAlert error={saveDrafts.error} /> : null}
+      <FailureAlert of={create} />
+      <FailureAlert of={saveDrafts} />
       {saveDrafts.data ? (
         <Text size="sm" ta="right" role="status" data-testid="transfer-drafts-saved">
           {t('transferDrafts.saved', { count: fmt.int(saveDrafts.data.length) })}
@@ -201,7 +201,7 @@ export function RestockPlanner({ rows }: { rows: readonly RestockRecommendation[
         onExportXlsx={exportXlsx}
         exportingXlsx={xlsx.isPending}
       />
-      {xlsx.isError ? <ErrorAlert error={xlsx.error} /> : null}
+      <FailureAlert of={xlsx} />
       <TotalsBar shown={shownTotals} all={allTotals} />
       <PlannerActions
         chosenPurchases={chosenPurchases}

@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, Stack, Switch, Text, Title } from '@mantine
 import { useState, type SyntheticEvent } from 'react';
 import type { RestockRecommendation, RestockSkuSettings } from '../../api/types';
 import { usePermission } from '../../accounts/use-permission';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { ErrorAlert, FailureAlert } from '../../components/common/error-alert';
 import { useI18n } from '../../i18n/i18n-context';
 import { useSaveSkuSettings, useSkuSettings } from '../restock.hooks';
 
@@ -80,7 +80,7 @@ function SettingsForm({ rec, stored }: { rec: RestockRecommendation; stored: Res
             />
           ))}
         </Group>
-        {save.isError ? <ErrorAlert error={save.error} /> : null}
+        <FailureAlert of={save} />
         {canEdit ? (
           <Group gap="sm">
             <Button type="submit" size="xs" loading={save.isPending} data-testid="sku-settings-save">

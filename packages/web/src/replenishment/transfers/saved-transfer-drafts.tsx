@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Table } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
+import { StatusBadge } from '../../components/common/status-badge';
 import type { TransferDraft } from '../../api/types';
 import { usePermission } from '../../accounts/use-permission';
 import { ScrollTable } from '../../components/common/data-table';
-import { ErrorAlert } from '../../components/common/error-alert';
+import { FailureAlert } from '../../components/common/error-alert';
 import { RemoveButton } from '../../components/common/remove-button';
 import { TitledPanel } from '../../components/common/titled-panel';
 import { useI18n } from '../../i18n/i18n-context';
@@ -32,8 +33,8 @@ function DraftActions({ draft }: { draft: TransferDraft }) {
         mutation={remove}
         variables={draft.id}
       />
-      {remove.isError ? <ErrorAlert error={remove.error} /> : null}
-      {sent.isError ? <ErrorAlert error={sent.error} /> : null}
+      <FailureAlert of={remove} />
+      <FailureAlert of={sent} />
     </Group>
   );
 }
@@ -58,35 +59,41 @@ export function SavedTransferDrafts() {
         minWidth={600}
         fz="sm"
         testId="transfer-drafts-table"
+        items={items}
+        rowKey={(d) => d.id}
+        rowData={(d) => ({ 'data-draft': String(d.id) })}
         columns={[
-          t('transferDrafts.route'),
-          { label: t('transferDrafts.lines'), numeric: true },
-          { label: t('transferDrafts.units'), numeric: true },
-          t('transferDrafts.status'),
-          t('transferDrafts.created'),
-          '',
-        ]}
-      >
-        {items.map((d) => (
-          <Table.Tr key={d.id} data-draft={d.id}>
-            <Table.Td translate="no">{`${d.fromLocation} → ${d.toLocation}`}</Table.Td>
-            <Table.Td className="num">{fmt.int(d.lines.length)}</Table.Td>
-            <Table.Td className="num">{fmt.int(d.lines.reduce((s, l) => s + l.quantity, 0))}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={d.status === 'draft' ? 'gray' : 'teal'}>
+          {
+            label: t('transferDrafts.route'),
+            text: 'verbatim',
+            cell: (d) => `${d.fromLocation} → ${d.toLocation}`,
+          },
+          { label: t('transferDrafts.lines'), numeric: true, cell: (d) => fmt.int(d.lines.length) },
+          {
+            label: t('transferDrafts.units'),
+            numeric: true,
+            cell: (d) => fmt.int(d.lines.reduce((s, l) => s + l.quantity, 0)),
+          },
+          {
+            label: t('transferDrafts.status'),
+            cell: (d) => (
+              <StatusBadge color={d.status === 'draft' ? 'gray' : 'teal'}>
                 {t(`transferDrafts.statusName.${d.status}`)}
-              </Badge>
-            </Table.Td>
-            <Table.Td>{fmt.dateTime(d.createdAt)}</Table.Td>
-            <Table.Td>
+              </StatusBadge>
+            ),
+          },
+          { label: t('transferDrafts.created'), cell: (d) => fmt.dateTime(d.createdAt) },
+          {
+            label: '',
+            cell: (d) => (
               <Group gap="xs" wrap="nowrap">
                 <SendToAmazonLink draft={d} />
                 {canEdit && d.status === 'draft' ? <DraftActions draft={d} /> : null}
               </Group>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ScrollTable>
+            ),
+          },
+        ]}
+      />
     </TitledPanel>
   );
 }

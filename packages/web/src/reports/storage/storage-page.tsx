@@ -1,7 +1,7 @@
-import { Alert, Badge, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { StorageOverview } from '../../api/types';
-import { ScrollTable } from '../../components/common/data-table';
+import { ScrollTable, type CellColumn } from '../../components/common/data-table';
 import { DownloadButtons } from '../../components/common/download-buttons';
 import { PageHeader } from '../../components/common/page-header';
 import { ChartWithTable } from '../../components/common/chart-with-table';
@@ -22,6 +22,9 @@ import {
 
 const MONTHS = 6;
 
+type Month = StorageOverview['months'][number];
+type CapacityLine = StorageOverview['summary']['capacity'][number];
+
 /** A storage type's name in the page's language (the alerts already name them). */
 const typeKey = (type: string): MessageKey =>
   type === 'oversize' ? 'alerts.storageType.oversize' : 'alerts.storageType.standard';
@@ -36,31 +39,35 @@ function FeesTable({ overview, currency }: { overview: StorageOverview; currency
       minWidth={520}
       fz="sm"
       testId="storage-fees-table"
+      items={overview.months}
+      rowKey={(m) => m.month}
       columns={[
-        t('storage.month'),
-        ...types.map((type) => ({ label: t(typeKey(type)), numeric: true })),
-        { label: t('storage.surcharge'), numeric: true },
-        { label: t('storage.total'), numeric: true },
+        {
+          label: t('storage.month'),
+          cell: (m) => (
+            <>
+              {fmt.month(m.month)}{' '}
+              {m.basis === 'past' ? null : <Badge variant="light">{t(`storage.basis.${m.basis}`)}</Badge>}
+            </>
+          ),
+        },
+        ...types.map((type): CellColumn<Month> => ({
+          label: t(typeKey(type)),
+          numeric: true,
+          cell: (m) => money(feeOf(m, type, currency)),
+        })),
+        {
+          label: t('storage.surcharge'),
+          numeric: true,
+          cell: (m) => money(totalOf(m, currency).agedSurcharge),
+        },
+        {
+          label: t('storage.total'),
+          numeric: true,
+          cell: (m) => money(totalOf(m, currency).storageFee + totalOf(m, currency).agedSurcharge),
+        },
       ]}
-    >
-      {overview.months.map((m) => (
-        <Table.Tr key={m.month}>
-          <Table.Td>
-            {fmt.month(m.month)}{' '}
-            {m.basis === 'past' ? null : <Badge variant="light">{t(`storage.basis.${m.basis}`)}</Badge>}
-          </Table.Td>
-          {types.map((type) => (
-            <Table.Td key={type} className="num">
-              {money(feeOf(m, type, currency))}
-            </Table.Td>
-          ))}
-          <Table.Td className="num">{money(totalOf(m, currency).agedSurcharge)}</Table.Td>
-          <Table.Td className="num">
-            {money(totalOf(m, currency).storageFee + totalOf(m, currency).agedSurcharge)}
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </ScrollTable>
+    />
   );
 }
 
@@ -80,38 +87,41 @@ function CapacityTable({ overview }: { overview: StorageOverview }) {
       minWidth={720}
       fz="sm"
       testId="capacity-table"
+      items={lines}
+      rowKey={(line) => `${line.location}-${line.storageType}`}
       columns={[
-        t('field.location'),
-        t('storage.type'),
-        { label: t('storage.limit'), numeric: true },
-        ...months.map((m) => ({ label: fmt.month(m), numeric: true })),
-      ]}
-    >
-      {lines.map((line) => (
-        <Table.Tr key={`${line.location}-${line.storageType}`}>
-          <Table.Td translate="no">{line.location}</Table.Td>
-          <Table.Td>{t(typeKey(line.storageType))}</Table.Td>
-          <Table.Td className="num">
-            {line.limitCubicFeet === null ? t('storage.noLimit') : fmt.num(line.limitCubicFeet, 0)}
-          </Table.Td>
-          {line.months.map((m) => (
-            <Table.Td key={m.month} className="num">
-              <Text span size="sm" c={m.utilisation !== null && m.utilisation > 1 ? 'red' : undefined}>
-                {t('storage.used', {
-                  used: fmt.num(m.usedCubicFeet, 0),
-                  pct: m.utilisation === null ? '—' : fmt.pct(m.utilisation, 0),
-                })}
-              </Text>
-              {m.overageFee > 0 ? (
-                <Text size="xs" c="red">
-                  {t('storage.overage', { fee: fmt.money(m.overageFee, line.currency) })}
+        { label: t('field.location'), text: 'verbatim', cell: (line) => line.location },
+        { label: t('storage.type'), cell: (line) => t(typeKey(line.storageType)) },
+        {
+          label: t('storage.limit'),
+          numeric: true,
+          cell: (line) =>
+            line.limitCubicFeet === null ? t('storage.noLimit') : fmt.num(line.limitCubicFeet, 0),
+        },
+        ...months.map((month, i): CellColumn<CapacityLine> => ({
+          label: fmt.month(month),
+          numeric: true,
+          cell: (line) => {
+            const m = line.months[i];
+            return m ? (
+              <>
+                <Text span size="sm" c={m.utilisation !== null && m.utilisation > 1 ? 'red' : undefined}>
+                  {t('storage.used', {
+                    used: fmt.num(m.usedCubicFeet, 0),
+                    pct: m.utilisation === null ? '—' : fmt.pct(m.utilisation, 0),
+                  })}
                 </Text>
-              ) : null}
-            </Table.Td>
-          ))}
-        </Table.Tr>
-      ))}
-    </ScrollTable>
+                {m.overageFee > 0 ? (
+                  <Text size="xs" c="red">
+                    {t('storage.overage', { fee: fmt.money(m.overageFee, line.currency) })}
+                  </Text>
+                ) : null}
+              </>
+            ) : null;
+          },
+        })),
+      ]}
+    />
   );
 }
 

@@ -1,8 +1,10 @@
-import { Table } from '@mantine/core';
 import type { Balance } from '../../../api/types';
-import { TableSection } from '../../../components/common/data-table';
+import { TableSection, type CellColumn } from '../../../components/common/data-table';
 import { NothingHere } from '../../../components/common/not-available';
 import { useI18n } from '../../../i18n/i18n-context';
+
+/** The quantities of a balance, each in a column of its own. */
+const QUANTITIES = ['onHand', 'reserved', 'available', 'inbound', 'unfulfillable'] as const;
 
 export function BalancesTable({ balances }: { balances: Balance[] }) {
   const { t, fmt } = useI18n();
@@ -15,27 +17,20 @@ export function BalancesTable({ balances }: { balances: Balance[] }) {
       testId="balances-table"
       minWidth={560}
       scroll="area"
+      items={balances}
+      rowKey={(b) => b.location}
       columns={[
-        t('field.location'),
-        { label: t('field.onHand'), numeric: true },
-        { label: t('field.reserved'), numeric: true },
-        { label: t('field.available'), numeric: true },
-        { label: t('field.inbound'), numeric: true },
-        { label: t('field.unfulfillable'), numeric: true },
-        t('product.oldestReceived'),
+        { label: t('field.location'), text: 'verbatim', cell: (b) => b.location },
+        ...QUANTITIES.map((field): CellColumn<Balance> => ({
+          label: t(`field.${field}`),
+          numeric: true,
+          cell: (b) => fmt.int(b[field]),
+        })),
+        {
+          label: t('product.oldestReceived'),
+          cell: (b) => (b.oldestReceivedAt ? fmt.date(b.oldestReceivedAt) : '—'),
+        },
       ]}
-    >
-      {balances.map((b) => (
-        <Table.Tr key={b.location}>
-          <Table.Td translate="no">{b.location}</Table.Td>
-          <Table.Td className="num">{fmt.int(b.onHand)}</Table.Td>
-          <Table.Td className="num">{fmt.int(b.reserved)}</Table.Td>
-          <Table.Td className="num">{fmt.int(b.available)}</Table.Td>
-          <Table.Td className="num">{fmt.int(b.inbound)}</Table.Td>
-          <Table.Td className="num">{fmt.int(b.unfulfillable)}</Table.Td>
-          <Table.Td>{b.oldestReceivedAt ? fmt.date(b.oldestReceivedAt) : '—'}</Table.Td>
-        </Table.Tr>
-      ))}
-    </TableSection>
+    />
   );
 }

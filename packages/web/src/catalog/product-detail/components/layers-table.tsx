@@ -1,4 +1,4 @@
-import { Badge, Table } from '@mantine/core';
+import { StatusBadge } from '../../../components/common/status-badge';
 import type { AgeLayer } from '../../../api/types';
 import { TableSection } from '../../../components/common/data-table';
 import { NothingHere } from '../../../components/common/not-available';
@@ -17,38 +17,41 @@ export function LayersTable({ layers, currency }: { layers: AgeLayer[]; currency
       testId="layers-table"
       minWidth={560}
       scroll="area"
+      items={sorted}
+      rowKey={(layer) =>
+        `${layer.location}-${layer.receivedAt}-${layer.quantityReceived}-${layer.quantityRemaining}`
+      }
       columns={[
-        t('field.location'),
-        t('product.received'),
-        { label: t('product.age'), numeric: true },
-        t('product.ageBucket'),
-        { label: t('product.remaining'), numeric: true },
-        { label: t('product.unitCost'), numeric: true },
-      ]}
-    >
-      {sorted.map((layer) => (
-        <Table.Tr
-          key={`${layer.location}-${layer.receivedAt}-${layer.quantityReceived}-${layer.quantityRemaining}`}
-        >
-          <Table.Td translate="no">{layer.location}</Table.Td>
-          <Table.Td>{fmt.date(layer.receivedAt)}</Table.Td>
-          <Table.Td className="num">{t('common.days', { count: fmt.int(layer.ageDays) })}</Table.Td>
-          <Table.Td>
-            <Badge variant="light" color={layer.aged ? 'orange' : 'gray'}>
+        { label: t('field.location'), text: 'verbatim', cell: (layer) => layer.location },
+        { label: t('product.received'), cell: (layer) => fmt.date(layer.receivedAt) },
+        {
+          label: t('product.age'),
+          numeric: true,
+          cell: (layer) => t('common.days', { count: fmt.int(layer.ageDays) }),
+        },
+        {
+          label: t('product.ageBucket'),
+          cell: (layer) => (
+            <StatusBadge color={layer.aged ? 'orange' : 'gray'}>
               {ageBucketLabel(t, layer.ageBucket)}
-            </Badge>
-          </Table.Td>
-          <Table.Td className="num">
-            {t('product.remainingOf', {
+            </StatusBadge>
+          ),
+        },
+        {
+          label: t('product.remaining'),
+          numeric: true,
+          cell: (layer) =>
+            t('product.remainingOf', {
               remaining: fmt.int(layer.quantityRemaining),
               received: fmt.int(layer.quantityReceived),
-            })}
-          </Table.Td>
-          <Table.Td className="num">
-            {layer.unitCost === null ? '—' : fmt.money(layer.unitCost, currency)}
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </TableSection>
+            }),
+        },
+        {
+          label: t('product.unitCost'),
+          numeric: true,
+          cell: (layer) => (layer.unitCost === null ? '—' : fmt.money(layer.unitCost, currency)),
+        },
+      ]}
+    />
   );
 }

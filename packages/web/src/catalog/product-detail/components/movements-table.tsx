@@ -1,4 +1,5 @@
-import { Button, Center, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
+import { LoadMore } from '../../../components/common/load-more';
 import type { Movement } from '../../../api/types';
 import { NothingHere } from '../../../components/common/not-available';
 import { useMovements } from '../../../ledger/movements.hooks';
@@ -107,19 +108,7 @@ export function MovementsTable({ sku }: { sku: string }) {
         { label: t('field.unfulfillable'), numeric: true },
         t('product.reference'),
       ]}
-      below={
-        movements.hasNextPage ? (
-          <Center mt="sm">
-            <Button
-              variant="default"
-              onClick={() => void movements.fetchNextPage()}
-              loading={movements.isFetchingNextPage}
-            >
-              {t('common.loadMore')}
-            </Button>
-          </Center>
-        ) : null
-      }
+      below={<LoadMore query={movements} mt="sm" />}
     >
       {rows.map((movement) => (
         <MovementRow key={movement.id} movement={movement} />

@@ -14,7 +14,7 @@ import {
 import { useState, type SyntheticEvent } from 'react';
 import type { PurchaseOrder } from '../../../api/types';
 import { DataTable } from '../../../components/common/data-table';
-import { ErrorAlert } from '../../../components/common/error-alert';
+import { FailureAlert } from '../../../components/common/error-alert';
 import { FormActions } from '../../../components/common/form-actions';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useUpdatePurchaseOrder } from '../../purchasing.hooks';
@@ -140,7 +140,7 @@ export function EditOrderModal({ order, onClose }: { order: PurchaseOrder; onClo
     >
       <form onSubmit={submit} noValidate data-testid="po-edit-form">
         <Stack gap="sm">
-          {update.isError ? <ErrorAlert error={update.error} /> : null}
+          <FailureAlert of={update} />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <Select
               label={t('po.supplier')}

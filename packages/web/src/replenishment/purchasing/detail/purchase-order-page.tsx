@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { PurchaseOrder } from '../../../api/types';
 import { DataTable } from '../../../components/common/data-table';
 import { SkuWithTitle } from '../../../components/common/entity-link';
-import { ErrorAlert } from '../../../components/common/error-alert';
+import { FailureAlert } from '../../../components/common/error-alert';
 import { PageHeader } from '../../../components/common/page-header';
 import { PageLoader } from '../../../components/common/page-loader';
 import {
@@ -147,7 +147,7 @@ function CancelOrderDialog({ number, onClose }: { number: string; onClose: () =>
       closeButtonProps={{ 'aria-label': t('po.keep') }}
     >
       <Stack gap="sm">
-        {cancel.isError ? <ErrorAlert error={cancel.error} /> : null}
+        <FailureAlert of={cancel} />
         <Text size="sm">{t('po.cancelConfirm', { number })}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -198,8 +198,8 @@ export default function PurchaseOrderPage() {
         }
       />
       {query.isPending ? <PageLoader /> : null}
-      {query.isError ? <ErrorAlert error={query.error} /> : null}
-      {send.isError ? <ErrorAlert error={send.error} /> : null}
+      <FailureAlert of={query} />
+      <FailureAlert of={send} />
       {order ? (
         <>
           <OrderSummary order={order} />

@@ -14,7 +14,7 @@ import { useRef, useState, type RefObject, type SyntheticEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import type { PurchaseOrder } from '../../../api/types';
-import { ErrorAlert } from '../../../components/common/error-alert';
+import { FailureAlert } from '../../../components/common/error-alert';
 import { errorMessage } from '../../../components/common/error-message';
 import { IconBarcode } from '../../../components/common/icons';
 import { PageHeader } from '../../../components/common/page-header';
@@ -222,7 +222,7 @@ export default function ReceivePage() {
         }
       />
       {query.isPending ? <PageLoader /> : null}
-      {query.isError ? <ErrorAlert error={query.error} /> : null}
+      <FailureAlert of={query} />
       {order ? (
         <>
           <Group gap="sm">

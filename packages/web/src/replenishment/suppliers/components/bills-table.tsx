@@ -1,4 +1,5 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
+import { StatusBadge } from '../../../components/common/status-badge';
 import { ErrorAlert } from '../../../components/common/error-alert';
 import { NothingHere } from '../../../components/common/not-available';
 import { PageLoader } from '../../../components/common/page-loader';
@@ -32,30 +33,27 @@ export function BillsTable() {
       <DataTable
         testId="bills-table"
         minWidth={620}
+        items={bills.data.items}
+        rowKey={(bill) => bill.number}
         columns={[
-          t('suppliers.dueOn'),
-          t('suppliers.supplier'),
-          t('suppliers.purchaseOrder'),
-          { label: t('suppliers.amount'), numeric: true },
-          t('settings.status'),
-        ]}
-      >
-        {bills.data.items.map((bill) => (
-          <Table.Tr key={bill.number}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(bill.dueOn)}</Table.Td>
-            <Table.Td translate="no">{bill.supplierName}</Table.Td>
-            <Table.Td ff="monospace" translate="no">
-              {bill.number}
-            </Table.Td>
-            <Table.Td className="num">{fmt.money(bill.amount, bill.currency)}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={bill.overdue ? 'red' : 'blue'} miw="max-content">
+          { label: t('suppliers.dueOn'), text: 'nowrap', cell: (bill) => fmt.date(bill.dueOn) },
+          { label: t('suppliers.supplier'), text: 'verbatim', cell: (bill) => bill.supplierName },
+          { label: t('suppliers.purchaseOrder'), text: 'code', cell: (bill) => bill.number },
+          {
+            label: t('suppliers.amount'),
+            numeric: true,
+            cell: (bill) => fmt.money(bill.amount, bill.currency),
+          },
+          {
+            label: t('settings.status'),
+            cell: (bill) => (
+              <StatusBadge color={bill.overdue ? 'red' : 'blue'}>
                 {t(bill.overdue ? 'suppliers.overdue' : 'suppliers.upcoming')}
-              </Badge>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </DataTable>
+              </StatusBadge>
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { ErrorAlert } from '../../../components/common/error-alert';
+import { FailureAlert } from '../../../components/common/error-alert';
 import { FormActions } from '../../../components/common/form-actions';
 import { useCreateDialog } from '../../../components/common/use-create-dialog';
 import { useFormFields } from '../../../components/common/use-form-fields';
@@ -39,7 +39,7 @@ export function SupplierCreateModal({ opened, onClose }: { opened: boolean; onCl
     >
       <form onSubmit={submit} noValidate data-testid="supplier-create-form">
         <Stack gap="sm">
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          <FailureAlert of={create} />
           <TextInput
             label={t('suppliers.code')}
             description={t('suppliers.codeHint')}

@@ -11,7 +11,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
-import { ErrorAlert } from '../../../components/common/error-alert';
+import { FailureAlert } from '../../../components/common/error-alert';
 import { useDeleteSupplier, useUpdateSupplier, type Supplier } from '../../suppliers.hooks';
 import { useI18n } from '../../../i18n/i18n-context';
 import { supplierFormSchema, toSupplierPatch, type SupplierForm } from './supplier-form-schema';
@@ -39,7 +39,7 @@ function DeleteSupplier({ code, onDone }: { code: string; onDone: (outcome: stri
   return (
     <Alert color="red" title={t('suppliers.deleteTitle', { code })} w="100%">
       <Stack gap="xs">
-        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+        <FailureAlert of={remove} />
         <span>{t('suppliers.deleteBody')}</span>
         <Group justify="flex-end">
           <Button
@@ -101,7 +101,7 @@ export function SupplierEditModal({
     >
       <form onSubmit={submit} noValidate data-testid="supplier-form">
         <Stack gap="sm">
-          {update.isError ? <ErrorAlert error={update.error} /> : null}
+          <FailureAlert of={update} />
           <TextInput
             label={t('settings.name')}
             required
