@@ -1,21 +1,17 @@
 import { expect, it } from 'vitest';
 import { perCubicFootOfPerCubicMetre } from '@stockwise/domain/fees/fee-schedule';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { twoNetworkSeller } from '../support/two-network-seller';
+import { FBA_DE, twoNetworkSeller } from '../support/two-network-seller';
 
 type Row = Record<string, number | string | null>;
 
 /** WH1, FBA-US and FBA-DE (marketplace DE), and `skus` of 1 cu ft each (12 × 12 × 12 in). */
 async function germanSeller(ctx: ReturnType<typeof useStockwise>, skus: readonly string[]) {
-  const seller = await twoNetworkSeller(ctx, { skus, box: { length: 12, width: 12, height: 12, weight: 1 } });
-  const de = await seller.api.post('/api/v1/locations', {
-    code: 'FBA-DE',
-    name: 'Amazon Germany',
-    type: 'amazon_fba',
-    marketplace: 'DE',
+  return twoNetworkSeller(ctx, {
+    skus,
+    box: { length: 12, width: 12, height: 12, weight: 1 },
+    otherAmazon: [FBA_DE],
   });
-  expect(de.status).toBe(201);
-  return seller;
 }
 
 const cents = (x: number) => Math.round(x * 100) / 100;

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { reimbursementRow, reportRows } from '@stockwise/domain/channels/amazon/reports';
 import { amazonReportsRepository } from '@stockwise/db/channels/amazon-reports.repository';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { twoNetworkSeller } from '../support/two-network-seller';
+import { FBA_DE, twoNetworkSeller } from '../support/two-network-seller';
 
 interface StorageTotal {
   currency: string;
@@ -36,14 +36,8 @@ describeEachBackend(
       const { api, move } = await twoNetworkSeller(ctx, {
         skus: ['ANY'],
         box: { length: 12, width: 12, height: 12, weight: 1 },
+        otherAmazon: [{ code: 'FBA-GB', name: 'Amazon UK', marketplace: 'GB' }],
       });
-      const gb = await api.post('/api/v1/locations', {
-        code: 'FBA-GB',
-        name: 'Amazon UK',
-        type: 'amazon_fba',
-        marketplace: 'GB',
-      });
-      expect(gb.status).toBe(201);
       for (const location of ['FBA-GB', 'FBA-US'])
         await move({
           type: 'receipt',
@@ -105,14 +99,7 @@ describeEachBackend(
     });
 
     it('reconciliation totals of EUR and USD in USD: money converted, units added; a missing rate named', async () => {
-      const seller = await twoNetworkSeller(ctx, { skus: ['ANY'] });
-      const de = await seller.api.post('/api/v1/locations', {
-        code: 'FBA-DE',
-        name: 'Amazon Germany',
-        type: 'amazon_fba',
-        marketplace: 'DE',
-      });
-      expect(de.status).toBe(201);
+      const seller = await twoNetworkSeller(ctx, { skus: ['ANY'], otherAmazon: [FBA_DE] });
       await amazonReportsRepository.addReimbursements(
         ctx.sw.db,
         seller.owner.actor.accountId,

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { boxMovedToAmazon, twoNetworkSeller } from '../support/two-network-seller';
+import { boxMovedToAmazon, FBA_DE, twoNetworkSeller } from '../support/two-network-seller';
 
 interface Totals {
   currency: string;
@@ -84,9 +84,8 @@ describeEachBackend('Storage overview: fees by storage type and month', (backend
     const { api, move } = await twoNetworkSeller(ctx, {
       skus: ['CUBE'],
       box: { length: 12, width: 12, height: 12, weight: 1 },
+      otherAmazon: [FBA_DE],
     });
-    const de = { code: 'FBA-DE', name: 'Amazon Germany', type: 'amazon_fba', marketplace: 'DE' };
-    expect((await api.post('/api/v1/locations', de)).status).toBe(201);
     // 10 units at each store since 2024-06-01: over 365 days old on the July assessment day.
     for (const location of ['FBA-DE', 'FBA-US'])
       await move({

@@ -13,13 +13,30 @@ export interface Box {
   weight: number;
 }
 
+/** An Amazon location of another marketplace, beside the US one. */
+export interface OtherAmazon {
+  code: string;
+  name: string;
+  marketplace: string;
+}
+
+/** Amazon Germany (marketplace DE, EUR). */
+export const FBA_DE: OtherAmazon = { code: 'FBA-DE', name: 'Amazon Germany', marketplace: 'DE' };
+
 /**
  * A new account with the seller's own warehouse and one Amazon US location — the two networks whose
- * figures Amazon's reports keep apart (docs/formulas.md, Amazon's scope) — and `skus` of `box` size.
+ * figures Amazon's reports keep apart (docs/formulas.md, Amazon's scope) — and `skus` of `box` size;
+ * `otherAmazon`: Amazon locations of other marketplaces too.
  */
 export async function twoNetworkSeller(
   ctx: ReturnType<typeof useStockwise>,
-  options: { skus: readonly string[]; box?: Box; warehouse?: string; amazon?: string },
+  options: {
+    skus: readonly string[];
+    box?: Box;
+    warehouse?: string;
+    amazon?: string;
+    otherAmazon?: readonly OtherAmazon[];
+  },
 ) {
   const owner = await newAccount(ctx.sw);
   const api = client(ctx.app, owner.token);
@@ -29,6 +46,7 @@ export async function twoNetworkSeller(
     api,
     { code: warehouse, name: 'Own warehouse', type: 'warehouse' },
     { ...FBA_US, code: amazon },
+    ...(options.otherAmazon ?? []).map((l) => ({ ...l, type: 'amazon_fba' as const })),
   );
   const size = options.box
     ? { ...options.box, dimensionUnit: 'in', weightUnit: 'lb' }
