@@ -56,11 +56,17 @@ function startWorker(): Worker {
   return startTsxWorker(new URL('./worker.ts', import.meta.url));
 }
 
+/**
+ * Moves each series' multipliers (made for this batch) to the worker; the histories are the plan's own,
+ * read again by every replicated copy, so they are copied: a moved buffer is detached here, and Node
+ * drops a message whose transfer list holds a detached buffer without an error, which hung
+ * `--replicate` above 1.
+ */
 function runBatch(worker: Worker, input: WorkerInput): Promise<WorkerOutput> {
   return askWorker(
     worker,
     input,
-    input.series.flatMap((s) => [s.history.buffer as ArrayBuffer, s.multiplier.buffer as ArrayBuffer]),
+    input.series.map((s) => s.multiplier.buffer as ArrayBuffer),
   );
 }
 

@@ -1,6 +1,6 @@
 import { crostonRate } from './croston';
 import { etsFilter, etsForecast } from './ets';
-import { fitEts } from './fit-ets';
+import { fitEts, type FittedEts } from './fit-ets';
 import { seasonalNaive } from './seasonal-naive';
 import { tsbRate } from './tsb';
 import type { ModelName, PooledForecast } from './types';
@@ -32,14 +32,21 @@ const constant = (value: number, horizon: number): Float64Array => new Float64Ar
 /**
  * Fits one candidate on the whole (adjusted) history. Models without fitted parameters (seasonal
  * naive, Croston/SBA and TSB at fixed constants) read y[0..end) only, so their backtest forecast is
- * their forecast; ETS models refit their parameters on y[0..end) for a backtest origin.
+ * their forecast; ETS models refit their parameters on y[0..end) for a backtest origin. An ETS fit on
+ * the whole history runs only when its forecast or parameters are first asked for: a candidate the
+ * backtest does not choose never needs it (decision 44).
  */
 export function fitCandidate(name: ModelName, y: Float64Array, options: CandidateOptions): CandidateModel {
   const model = fitOnce(name, y, options);
-  if (!model.refits) return { ...model, backtestAt: model.forecastAt };
   return {
-    ...model,
-    backtestAt: (end, horizon) => fitCandidate(name, y.subarray(0, end), options).forecastAt(end, horizon),
+    name,
+    get params() {
+      return model.params;
+    },
+    forecastAt: model.forecastAt,
+    backtestAt: model.refits
+      ? (end, horizon) => fitOnce(name, y.subarray(0, end), options).forecastAt(end, horizon)
+      : model.forecastAt,
   };
 }
 
@@ -77,28 +84,27 @@ function fitOnce(
     case 'holt-damped-weekly': {
       const trend = name === 'holt-damped' || name === 'holt-damped-weekly';
       const seasonLength = name === 'ses-weekly' || name === 'holt-damped-weekly' ? m : 0;
-      const fit = fitEts(y, { trend, seasonLength, fitWindow: options.fitWindow ?? 252 });
-      const { alpha, beta, gamma, phi } = fit.params;
+      let fitted: FittedEts | undefined;
+      const fit = (): FittedEts =>
+        (fitted ??= fitEts(y, { trend, seasonLength, fitWindow: options.fitWindow ?? 252 }));
       return {
         name,
-        params: trend
-          ? seasonLength > 0
-            ? { alpha, beta, gamma, phi }
-            : { alpha, beta, phi }
-          : seasonLength > 0
-            ? { alpha, gamma }
-            : { alpha },
+        get params(): Record<string, number> {
+          const { alpha, beta, gamma, phi } = fit().params;
+          return trend
+            ? seasonLength > 0
+              ? { alpha, beta, gamma, phi }
+              : { alpha, beta, phi }
+            : seasonLength > 0
+              ? { alpha, gamma }
+              : { alpha };
+        },
         refits: true,
         forecastAt: (end, horizon) => {
+          const { params, init, from } = fit();
           // Backtest origins lie inside the fit window, so states start where the fit started.
-          const run = etsFilter(y, {
-            params: fit.params,
-            init: fit.init,
-            trend,
-            from: fit.from,
-            to: Math.max(end, fit.from),
-          });
-          return etsForecast({ state: run.state, phi, trend, start: end, horizon });
+          const run = etsFilter(y, { params, init, trend, from, to: Math.max(end, from) });
+          return etsForecast({ state: run.state, phi: params.phi, trend, start: end, horizon });
         },
       };
     }
@@ -162,7 +168,9 @@ export function withYearly(
   return {
     name: base.name,
     yearly: true,
-    params: { ...base.params, yearlyWeight: YEARLY_RULES.weight },
+    get params() {
+      return { ...base.params, yearlyWeight: YEARLY_RULES.weight };
+    },
     forecastAt: (end, horizon) => times(base.forecastAt(end, horizon), end),
     backtestAt: (end, horizon) => times(base.backtestAt(end, horizon), end),
   };
@@ -186,7 +194,12 @@ export function memoised(model: CandidateModel): CandidateModel {
       return f.slice();
     };
   return {
-    ...model,
+    name: model.name,
+    ...(model.yearly ? { yearly: model.yearly } : {}),
+    // A getter, not a copy: reading the parameters may fit the model (`fitCandidate`).
+    get params() {
+      return model.params;
+    },
     forecastAt: remember('f', (end, horizon) => model.forecastAt(end, horizon)),
     backtestAt: remember('b', (end, horizon) => model.backtestAt(end, horizon)),
   };

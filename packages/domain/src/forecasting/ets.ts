@@ -107,3 +107,94 @@ export function etsForecast(options: EtsForecastOptions): Float64Array {
   }
   return out;
 }
+
+/** What `etsSse` needs besides the series: the parameters, the start state and scratch space. */
+export interface EtsSseInput {
+  readonly params: EtsParams;
+  /** A second parameter set run in the same pass, or null. */
+  readonly second: EtsParams | null;
+  readonly init: EtsState;
+  readonly trend: boolean;
+  readonly from: number;
+  /** At least 2·m values, overwritten. */
+  readonly scratch: Float64Array;
+}
+
+/**
+ * The SSE of `etsFilter` over y[from..) without its states or any allocation — the optimiser's inner loop.
+ * Each parameter set runs exactly the arithmetic of `etsFilter`, so its SSE is the same bit for bit. With
+ * a `second` set both recursions run in one pass: they are independent chains of dependent additions, so
+ * the processor overlaps them for little more than the cost of one. Writes the SSEs to out[0] (and out[1]).
+ */
+export function etsSse(y: Float64Array, input: EtsSseInput, out: Float64Array): void {
+  const { params, init, from, scratch } = input;
+  const second = input.second ?? params;
+  const hasTrend = input.trend;
+  const m = init.season.length;
+  for (let i = 0; i < m; i++) {
+    scratch[i] = init.season[i]!;
+    scratch[m + i] = init.season[i]!;
+  }
+  const alpha = params.alpha;
+  const beta = params.beta;
+  const gamma = params.gamma;
+  const phi = hasTrend ? params.phi : 0;
+  const alpha2 = second.alpha;
+  const beta2 = second.beta;
+  const gamma2 = second.gamma;
+  const phi2 = hasTrend ? second.phi : 0;
+  let level = init.level;
+  let trend = hasTrend ? init.trend : 0;
+  let level2 = level;
+  let trend2 = trend;
+  let sse = 0;
+  let sse2 = 0;
+  const to = y.length;
+  let j = m > 0 ? from % m : 0;
+  if (input.second === null) {
+    for (let t = from; t < to; t++) {
+      const s = m > 0 ? scratch[j]! : 0;
+      const base = level + phi * trend;
+      const yt = y[t]!;
+      let e = 0;
+      if (yt === yt) {
+        e = yt - base - s;
+        sse += e * e;
+      }
+      level = base + alpha * e;
+      trend = phi * trend + beta * e;
+      if (m > 0) {
+        scratch[j] = s + gamma * e;
+        if (++j === m) j = 0;
+      }
+    }
+    out[0] = sse;
+    return;
+  }
+  for (let t = from; t < to; t++) {
+    const s = m > 0 ? scratch[j]! : 0;
+    const s2 = m > 0 ? scratch[m + j]! : 0;
+    const base = level + phi * trend;
+    const base2 = level2 + phi2 * trend2;
+    const yt = y[t]!;
+    let e = 0;
+    let e2 = 0;
+    if (yt === yt) {
+      e = yt - base - s;
+      e2 = yt - base2 - s2;
+      sse += e * e;
+      sse2 += e2 * e2;
+    }
+    level = base + alpha * e;
+    level2 = base2 + alpha2 * e2;
+    trend = phi * trend + beta * e;
+    trend2 = phi2 * trend2 + beta2 * e2;
+    if (m > 0) {
+      scratch[j] = s + gamma * e;
+      scratch[m + j] = s2 + gamma2 * e2;
+      if (++j === m) j = 0;
+    }
+  }
+  out[0] = sse;
+  out[1] = sse2;
+}

@@ -1,4 +1,4 @@
-import { etsFilter, type EtsParams, type EtsState } from './ets';
+import { etsFilter, etsSse, type EtsParams, type EtsState } from './ets';
 
 /**
  * Fits additive ETS smoothing parameters by minimising the in-sample SSE of one-step errors
@@ -111,6 +111,59 @@ function feasible(p: EtsParams, trend: boolean, seasonal: boolean): boolean {
   return true;
 }
 
+/**
+ * The in-sample SSE of parameter vectors for one fit: infeasible points cost nothing, a point already
+ * evaluated is not run again (the pattern search often steps back onto one), and two points can share
+ * one filter pass (`etsSse`). Every SSE is the one `etsFilter` gives for the same parameters.
+ */
+class SseCache {
+  private readonly points: EtsParams[] = [];
+  private readonly values: number[] = [];
+  private readonly scratch: Float64Array;
+  private readonly out = new Float64Array(2);
+
+  constructor(
+    private readonly y: Float64Array,
+    private readonly fit: { init: EtsState; trend: boolean; seasonal: boolean; from: number },
+  ) {
+    this.scratch = new Float64Array(2 * fit.init.season.length);
+  }
+
+  /** The cached SSE of `p`, Infinity when infeasible, or undefined when it must be run. */
+  private known(p: EtsParams): number | undefined {
+    if (!feasible(p, this.fit.trend, this.fit.seasonal)) return Infinity;
+    for (let i = this.points.length - 1; i >= 0; i--) {
+      const q = this.points[i]!;
+      if (q.alpha === p.alpha && q.beta === p.beta && q.gamma === p.gamma && q.phi === p.phi)
+        return this.values[i]!;
+    }
+    return undefined;
+  }
+
+  private run(p: EtsParams, second: EtsParams | null): void {
+    const { init, trend, from } = this.fit;
+    etsSse(this.y, { params: p, second, init, trend, from, scratch: this.scratch }, this.out);
+    this.points.push(p);
+    this.values.push(this.out[0]!);
+    if (second) {
+      this.points.push(second);
+      this.values.push(this.out[1]!);
+    }
+  }
+
+  sse(p: EtsParams): number {
+    const known = this.known(p);
+    if (known !== undefined) return known;
+    this.run(p, null);
+    return this.out[0]!;
+  }
+
+  /** Runs both points in one pass when neither is known, so that asking for either next costs nothing. */
+  prepare(a: EtsParams, b: EtsParams): void {
+    if (this.known(a) === undefined && this.known(b) === undefined) this.run(a, b);
+  }
+}
+
 /** Fits the smoothing parameters (coarse grid on α, then a Hooke–Jeeves pattern search). */
 export function fitEts(y: Float64Array, options: FitEtsOptions): FittedEts {
   const { trend } = options;
@@ -118,10 +171,7 @@ export function fitEts(y: Float64Array, options: FitEtsOptions): FittedEts {
   const from = Math.max(0, y.length - (options.fitWindow ?? y.length));
   const init = initialEtsState(y, { trend, seasonLength: options.seasonLength, from });
   const fixed = options.fixed ?? {};
-  const sseOf = (p: EtsParams): number => {
-    if (!feasible(p, trend, seasonal)) return Infinity;
-    return etsFilter(y, { params: p, init, trend, from }).sse;
-  };
+  const cache = new SseCache(y, { init, trend, seasonal, from });
   // Free coordinates of x: alpha, beta?, gamma?, phi? — fixed ones are pinned by `pin`.
   const pin = (x: Vec): Vec => {
     const p = [...x];
@@ -139,15 +189,20 @@ export function fitEts(y: Float64Array, options: FitEtsOptions): FittedEts {
     if (trend && fixed.phi !== undefined) p[i] = fixed.phi;
     return p;
   };
-  const evaluate = (x: Vec): number => sseOf(toParams(pin(x), trend, seasonal));
+  const paramsOf = (x: Vec): EtsParams => toParams(pin(x), trend, seasonal);
+  const evaluate = (x: Vec): number => cache.sse(paramsOf(x));
 
   let best: Vec = [];
   let bestF = Infinity;
-  for (const a of [0.01, 0.03, 0.08, 0.15, 0.3, 0.5, 0.8]) {
+  const grid = [0.01, 0.03, 0.08, 0.15, 0.3, 0.5, 0.8].map((a) => {
     const x: Vec = [a];
     if (trend) x.push(Math.min(0.01, a / 2));
     if (seasonal) x.push(Math.min(0.05, (1 - a) / 2));
     if (trend) x.push(0.95);
+    return x;
+  });
+  for (let k = 0; k + 1 < grid.length; k += 2) cache.prepare(paramsOf(grid[k]!), paramsOf(grid[k + 1]!));
+  for (const x of grid) {
     const f = evaluate(x);
     if (f < bestF) {
       bestF = f;
@@ -160,9 +215,13 @@ export function fitEts(y: Float64Array, options: FitEtsOptions): FittedEts {
   for (let iter = 0; iter < 60; iter++) {
     let improved = false;
     for (let i = 0; i < best.length; i++) {
-      for (const dir of [1, -1]) {
-        const x = [...best];
-        x[i] = x[i]! + dir * steps[i]!;
+      const up = [...best];
+      up[i] = up[i]! + steps[i]!;
+      const down = [...best];
+      down[i] = down[i]! - steps[i]!;
+      // Both directions in one pass: the second is all but free, and asked for whenever the first fails.
+      cache.prepare(paramsOf(up), paramsOf(down));
+      for (const x of [up, down]) {
         const f = evaluate(x);
         if (f < bestF) {
           bestF = f;
