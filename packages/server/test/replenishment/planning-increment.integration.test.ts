@@ -94,7 +94,9 @@ describeEachBackend('Planning position re-planned per touched SKU', (backend) =>
     await expectSameAsFull('an event of every SKU', 1);
     await sw.restock.updateCostDefaults(actor, { orderCost: 55 });
     await expectSameAsFull('the account’s cost defaults', 1);
-    await sw.suppliers.update(actor, supplier, { transitDays: 41 });
+    await sw.suppliers.update(actor, supplier, {
+      leadTime: { productionDays: 20, transitDays: 41, groundDays: 3, checkInDays: 2 },
+    });
     await expectSameAsFull('a supplier', 1);
     await sw.ledger.post(actor, [{ sku: d, location: hub, request: { type: 'receipt', quantity: 5 } }]);
     await expectSameAsFull('a receipt after the account-wide writes', 0);
