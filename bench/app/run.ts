@@ -197,18 +197,23 @@ async function benchBackend(backend: string) {
         }
       }
     }
-    // A seller event on one SKU: the next plan recomputes only that SKU's forecasts (docs/decisions.md 22).
+    // A seller event on one SKU: the next plan recomputes only that SKU's forecasts (docs/decisions.md 22),
+    // and the position only that SKU's lines (docs/decisions.md 38). Each call after its own event: the
+    // first computation after a write, not one the call before it already made.
     const eventDay = (offset: number) => isoDate(parseIsoDate(asOf) + offset);
+    const afterEvent = ['/restock', '/inventory/summary', '/reports/storage/overview?months=6'];
     for (let run = 0; run < RUNS; run++) {
-      await post(app, token, '/events', {
-        name: `Bench promotion ${String(run)}`,
-        startsOn: eventDay(10),
-        endsOn: eventDay(16),
-        scope: 'skus',
-        skus: [sku],
-        lift: 1.5,
-      });
-      push(samples, 'GET /restock after a one-SKU event', await timed(app, token, '/restock'));
+      for (const [i, path] of afterEvent.entries()) {
+        await post(app, token, '/events', {
+          name: `Bench promotion ${String(run)}.${String(i)}`,
+          startsOn: eventDay(10),
+          endsOn: eventDay(16),
+          scope: 'skus',
+          skus: [sku],
+          lift: 1.5,
+        });
+        push(samples, `GET ${path} after a one-SKU event`, await timed(app, token, path));
+      }
     }
     await sw.close();
     return { demoMovements: demo.movements, samples };

@@ -208,6 +208,14 @@ export const productsRepository = {
     return row && mapProduct(row);
   },
 
+  async findManyById(sql: Sql, accountId: number, ids: readonly number[]): Promise<ProductRecord[]> {
+    const rows = await sql.query<ProductRow>(
+      'SELECT * FROM products WHERE account_id = $1 AND id = ANY($2::bigint[])',
+      [accountId, ids],
+    );
+    return rows.map(mapProduct);
+  },
+
   async findManyBySku(sql: Sql, accountId: number, skus: readonly string[]): Promise<ProductRecord[]> {
     const rows = await sql.query<ProductRow>(
       'SELECT * FROM products WHERE account_id = $1 AND sku = ANY($2)',

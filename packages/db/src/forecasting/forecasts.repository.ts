@@ -239,6 +239,17 @@ export const forecastsRepository = {
     }
   },
 
+  /** The latest forecast of the given SKUs per location (and their totals), in `latestAll`'s order. */
+  async latestOf(sql: Sql, accountId: number, productIds: readonly number[]): Promise<StoredForecast[]> {
+    const rows = await sql.query<ForecastRow>(
+      `SELECT DISTINCT ON (product_id, location_id) * FROM forecasts
+       WHERE account_id = $1 AND product_id = ANY($2::bigint[])
+       ORDER BY product_id, location_id, as_of DESC, id DESC`,
+      [accountId, productIds],
+    );
+    return rows.map(mapForecast);
+  },
+
   /** Latest forecast of one SKU per location (and its total). */
   async latestOfProduct(sql: Sql, accountId: number, productId: number): Promise<StoredForecast[]> {
     const rows = await sql.query<ForecastRow>(

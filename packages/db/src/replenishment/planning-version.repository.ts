@@ -5,7 +5,7 @@ import type { Sql } from '../database';
  * (ids are handed out at insert, rows become visible at commit, not in id order): the number of
  * movements above `last - window` is part of the version, so a late commit there changes it.
  */
-const LATE_COMMIT_WINDOW = 2000;
+export const LATE_COMMIT_WINDOW = 2000;
 
 /**
  * The version of everything the planning position reads, for one account: the ledger's last movement

@@ -25,8 +25,18 @@ export interface PlanningBalance {
 
 /** Reads the restock plan needs in bulk (whole catalogue), and per-SKU planning settings. */
 export const replenishmentRepository = {
-  /** Every balance row of the account, by SKU and location, read a page per statement (readAllPages). */
-  async balances(sql: Sql, accountId: number): Promise<PlanningBalance[]> {
+  /**
+   * Every balance row of the account, by SKU and location, read a page per statement (readAllPages);
+   * with `productIds`, those products' rows only (in the same order).
+   */
+  async balances(sql: Sql, accountId: number, productIds?: readonly number[]): Promise<PlanningBalance[]> {
+    if (productIds)
+      return sql.query<PlanningBalance>(
+        `SELECT product_id AS "productId", location_id AS "locationId", on_hand AS "onHand", reserved, inbound
+         FROM stock_balances WHERE account_id = $1 AND product_id = ANY($2::bigint[])
+         ORDER BY product_id, location_id`,
+        [accountId, productIds],
+      );
     return readAllPages((after) =>
       sql.query<PlanningBalance>(
         `SELECT product_id AS "productId", location_id AS "locationId", on_hand AS "onHand", reserved, inbound
@@ -86,7 +96,12 @@ export const replenishmentRepository = {
     return out;
   },
 
-  async settings(sql: Sql, accountId: number): Promise<ReplenishmentSettings[]> {
+  /** The per-SKU settings of the account, or of `productIds` only. */
+  async settings(
+    sql: Sql,
+    accountId: number,
+    productIds?: readonly number[],
+  ): Promise<ReplenishmentSettings[]> {
     const rows = await sql.query<{
       product_id: number;
       service_level: number | null;
@@ -99,8 +114,9 @@ export const replenishmentRepository = {
     }>(
       `SELECT product_id, service_level, review_days, min_cover_days, max_cover_days, allow_excess,
               buy_despite_clearance, buy_despite_loss
-         FROM replenishment_settings WHERE account_id = $1`,
-      [accountId],
+         FROM replenishment_settings WHERE account_id = $1
+           AND ($2::bigint[] IS NULL OR product_id = ANY($2::bigint[]))`,
+      [accountId, productIds ?? null],
     );
     return rows.map((r) => ({
       productId: r.product_id,

@@ -340,11 +340,16 @@ export const suppliersRepository = {
     return rows.map(mapSupplierProduct);
   },
 
-  /** Every supplier term of the account, for planning. */
-  async listAllProducts(sql: Sql, accountId: number): Promise<SupplierProductRecord[]> {
+  /** Every supplier term of the account (or of `productIds`), for planning. */
+  async listAllProducts(
+    sql: Sql,
+    accountId: number,
+    productIds?: readonly number[],
+  ): Promise<SupplierProductRecord[]> {
     const rows = await sql.query<SupplierProductRow>(
-      `${SP_SELECT} WHERE sp.account_id = $1 ORDER BY sp.product_id, sp.preferred DESC, sp.supplier_id`,
-      [accountId],
+      `${SP_SELECT} WHERE sp.account_id = $1 AND ($2::bigint[] IS NULL OR sp.product_id = ANY($2::bigint[]))
+       ORDER BY sp.product_id, sp.preferred DESC, sp.supplier_id`,
+      [accountId, productIds ?? null],
     );
     return rows.map(mapSupplierProduct);
   },

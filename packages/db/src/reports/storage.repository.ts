@@ -213,6 +213,51 @@ export const storageRepository = {
     return { averageDailyVolume: row?.avg_volume ?? 0, averageDailyShippedVolume: row?.shipped_volume ?? 0 };
   },
   /**
+   * `utilization` as of each of `asOfs` (in their order), in one statement: the movements are read
+   * once, from the earliest window's first day, and summed per window (the storage overview's months).
+   */
+  async utilizations(
+    sql: Sql,
+    accountId: number,
+    q: { asOfs: readonly string[]; days: number },
+  ): Promise<{ averageDailyVolume: number; averageDailyShippedVolume: number }[]> {
+    if (q.asOfs.length === 0) return [];
+    const params: unknown[] = [accountId, q.asOfs, q.days];
+    const rows = await sql.query<{ i: number; avg_volume: number | null; shipped_volume: number | null }>(
+      `WITH fba AS (${amazonLocationsSql(params)}),
+       w AS (SELECT a.i::int AS i, a.as_of - $3::int AS start
+               FROM unnest($2::date[]) WITH ORDINALITY AS a(as_of, i)),
+       bal AS (
+         SELECT s.product_id, s.location_id, s.on_hand FROM stock_balances s JOIN fba ON fba.id = s.location_id WHERE s.account_id = $1
+       ),
+       mv AS (
+         SELECT m.product_id, m.location_id, (m.occurred_at AT TIME ZONE 'UTC')::date AS on_day, m.on_hand_delta AS delta, m.type
+         FROM stock_movements m JOIN fba ON fba.id = m.location_id
+         WHERE m.account_id = $1 AND m.occurred_at >= (((SELECT min(start) FROM w))::timestamp AT TIME ZONE 'UTC')
+       ),
+       agg AS (
+         SELECT w.i, mv.product_id, mv.location_id, sum(mv.delta) AS since_start,
+           coalesce(sum(mv.delta * ($3::int - (mv.on_day - w.start))) FILTER (WHERE mv.on_day - w.start < $3::int), 0) AS weighted,
+           coalesce(sum(-mv.delta) FILTER (WHERE mv.type = 'shipment' AND mv.on_day - w.start < $3::int), 0) AS shipped
+         FROM mv JOIN w ON mv.on_day >= w.start GROUP BY w.i, mv.product_id, mv.location_id
+       )
+       SELECT w.i, sum(${averageOnHandSql('$3::int')} * coalesce(p.cubic_feet, 0)) AS avg_volume,
+         sum(coalesce(agg.shipped, 0) * coalesce(p.cubic_feet, 0)) / $3::int::numeric AS shipped_volume
+       FROM w CROSS JOIN bal s JOIN products p ON p.id = s.product_id
+       LEFT JOIN agg ON agg.i = w.i AND agg.product_id = s.product_id AND agg.location_id = s.location_id
+       GROUP BY w.i`,
+      params,
+    );
+    const byWindow = new Map(rows.map((r) => [r.i, r]));
+    return q.asOfs.map((_, i) => {
+      const row = byWindow.get(i + 1);
+      return {
+        averageDailyVolume: row?.avg_volume ?? 0,
+        averageDailyShippedVolume: row?.shipped_volume ?? 0,
+      };
+    });
+  },
+  /**
    * Volume on hand per Amazon location × storage type now (Amazon's capacity limits; docs/formulas.md#amazons-scope),
    * and projected 30 and 60 days out from forecasts:
    * summed per size tier in SQL, the tiers folded into storage types by the domain's rule (storageTypeOf).

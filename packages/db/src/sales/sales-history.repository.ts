@@ -170,19 +170,32 @@ export const salesHistoryRepository = {
   },
 
   /** Products flagged non-stock: kept out of the planning position. */
-  async nonStockProductIds(sql: Sql, accountId: number): Promise<Set<number>> {
+  async nonStockProductIds(
+    sql: Sql,
+    accountId: number,
+    productIds?: readonly number[],
+  ): Promise<Set<number>> {
     const rows = await sql.query<{ id: number }>(
-      'SELECT id FROM products WHERE account_id = $1 AND non_stock',
-      [accountId],
+      'SELECT id FROM products WHERE account_id = $1 AND non_stock AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))',
+      [accountId, productIds ?? null],
     );
     return new Set(rows.map((r) => r.id));
   },
 
-  /** SKU × location pairs that have a sales history (planned even before the ledger holds them). */
-  async demandItems(sql: Sql, accountId: number): Promise<{ productId: number; locationId: number }[]> {
+  /**
+   * SKU × location pairs that have a sales history (planned even before the ledger holds them), in
+   * product and location order; of `productIds` only when given.
+   */
+  async demandItems(
+    sql: Sql,
+    accountId: number,
+    productIds?: readonly number[],
+  ): Promise<{ productId: number; locationId: number }[]> {
     return sql.query<{ productId: number; locationId: number }>(
-      'SELECT DISTINCT product_id AS "productId", location_id AS "locationId" FROM sales_demand WHERE account_id = $1',
-      [accountId],
+      `SELECT DISTINCT product_id AS "productId", location_id AS "locationId" FROM sales_demand
+        WHERE account_id = $1 AND ($2::bigint[] IS NULL OR product_id = ANY($2::bigint[]))
+        ORDER BY 1, 2`,
+      [accountId, productIds ?? null],
     );
   },
 };

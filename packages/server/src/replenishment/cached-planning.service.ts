@@ -3,8 +3,19 @@ import { requirePermission } from '../accounts/actor';
 import { todayUtc } from '../forecasting/forecast.service';
 import type { Transactor } from '../platform/transactor';
 import { keyOf, PlanningVersionCache } from '../platform/versioned-cache';
-import type { NetworkPlanResult, PlanningInputs, PlanningQuery } from './planning.service';
+import type { PlanningMark } from '@stockwise/db/replenishment/planning-changes.repository';
+import { planningChangesRepository } from '@stockwise/db/replenishment/planning-changes.repository';
+import { replanTouched } from './planning-increment';
+import type { NetworkPlanResult, PlannedLines, PlanningQuery } from './planning.service';
 import { PlanningService } from './planning.service';
+
+/**
+ * Above this share of the catalogue touched since the last computation, the position is computed
+ * whole (re-planning most SKUs one by one costs more than reading them all at once).
+ */
+const REPLAN_AT_MOST_SHARE = 0.5;
+/** How many queries' last planned lines are kept (each account's default query is the one that counts). */
+const LAST_KEPT = 16;
 
 type Position = Awaited<ReturnType<PlanningService['position']>>;
 type Clearance = Awaited<ReturnType<PlanningService['clearance']>>;
@@ -21,25 +32,59 @@ export class CachedPlanningService extends PlanningService {
   private readonly positions: PlanningVersionCache<Position>;
   private readonly plans: PlanningVersionCache<NetworkPlanResult>;
   private readonly clearances: PlanningVersionCache<Clearance>;
-  private readonly inputsRead: PlanningVersionCache<PlanningInputs>;
+  private readonly plannedRead: PlanningVersionCache<PlannedLines>;
+  /** Per query, the last lines planned and where the inputs stood when read (docs/decisions.md 38). */
+  private readonly last = new Map<string, { mark: PlanningMark; planned: PlannedLines }>();
 
-  constructor(unitOfWork: Transactor) {
+  constructor(private readonly unitOfWork: Transactor) {
     super(unitOfWork);
     this.positions = new PlanningVersionCache(unitOfWork, { persistAs: 'position' });
     this.plans = new PlanningVersionCache(unitOfWork);
     this.clearances = new PlanningVersionCache(unitOfWork, { persistAs: 'clearance' });
-    this.inputsRead = new PlanningVersionCache(unitOfWork);
+    this.plannedRead = new PlanningVersionCache(unitOfWork);
   }
 
   /**
-   * The position and the plan read the same inputs: read once per version, the first of them computed
-   * after a restart or a write leaves the other only its own computation (docs/decisions.md 30).
+   * The position and the plan read the same inputs and lines: made once per version, the first of them
+   * computed after a restart or a write leaves the other only its own steps (docs/decisions.md 30).
+   * After a write, only the SKUs it touched are read and planned again (docs/decisions.md 38).
    */
-  protected override inputs(actor: Actor, q: PlanningQuery & { asOf: string }): Promise<PlanningInputs> {
+  protected override planned(actor: Actor, q: PlanningQuery & { asOf: string }): Promise<PlannedLines> {
     const query = { asOf: q.asOf, mode: q.mode, sku: q.sku };
-    return this.inputsRead.get(actor.accountId, keyOf(actor.accountId, 'inputs', query), () =>
-      super.inputs(actor, query),
-    );
+    const key = keyOf(actor.accountId, 'planned', query);
+    return this.plannedRead.get(actor.accountId, key, () => this.plannedSince(actor, query, key));
+  }
+
+  /** The lines from the last ones planned and the SKUs changed since, or all computed again. */
+  private async plannedSince(
+    actor: Actor,
+    q: PlanningQuery & { asOf: string },
+    key: string,
+  ): Promise<PlannedLines> {
+    if (q.sku !== undefined || this.unitOfWork.inTransaction) return super.planned(actor, q);
+    const sql = this.unitOfWork.sql;
+    // Read before the inputs: a change committed after it is found by the next computation.
+    const mark = await planningChangesRepository.mark(sql, actor.accountId);
+    const last = this.last.get(key);
+    let planned: PlannedLines | undefined;
+    if (last) {
+      const changes = await planningChangesRepository.since(sql, actor.accountId, last.mark);
+      const most = REPLAN_AT_MOST_SHARE * last.planned.inputs.catalogue.length;
+      if (!changes.all && changes.productIds.size <= most)
+        planned = await replanTouched(sql, actor.accountId, {
+          asOf: q.asOf,
+          prev: last.planned,
+          touched: changes.productIds,
+        });
+    }
+    planned ??= await super.planned(actor, q);
+    this.last.delete(key);
+    this.last.set(key, { mark, planned });
+    for (const oldest of this.last.keys()) {
+      if (this.last.size <= LAST_KEPT) break;
+      this.last.delete(oldest);
+    }
+    return planned;
   }
 
   override async position(actor: Actor, q: { asOf?: string | undefined } = {}): Promise<Position> {

@@ -7,11 +7,7 @@ import type {
   SourcedForecast,
   SupplyMode,
 } from '@stockwise/domain/replenishment/network-plan';
-import {
-  NETWORK_PLAN_RULES,
-  rebaseForecast,
-  resolveSupplyMode,
-} from '@stockwise/domain/replenishment/network-plan';
+import { resolveSupplyMode } from '@stockwise/domain/replenishment/network-plan';
 import { overflowToHub } from '@stockwise/domain/replenishment/capacity-overflow';
 import type { ClearanceAdvice } from '@stockwise/domain/health/clearance';
 import type { PriceResponse } from '@stockwise/domain/forecasting/price-response';
@@ -22,10 +18,7 @@ import type { PlanLine } from '@stockwise/domain/replenishment/plan-line';
 import type { PlanningPosition } from '@stockwise/domain/replenishment/position';
 import { positionKey } from '@stockwise/domain/replenishment/position';
 import { applyHolds, explainHeldBack } from '@stockwise/domain/replenishment/plan-holds';
-import type { StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
 import { forecastsRepository } from '@stockwise/db/forecasting/forecasts.repository';
-import { overridesRepository } from '@stockwise/db/forecasting/overrides.repository';
-import { applyToLocations, overridesOf } from '@stockwise/domain/forecasting/overrides';
 import type { LocationRecord } from '@stockwise/db/catalog/locations.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
@@ -35,24 +28,14 @@ import { replenishmentRepository } from '@stockwise/db/replenishment/replenishme
 import type { SupplierProductRecord } from '@stockwise/db/replenishment/suppliers.repository';
 import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
 import type { Sql } from '@stockwise/db/database';
-import { historiesOf, historyWindow, loadDemandHistories } from '../forecasting/demand-histories';
-import type { CatalogueContext } from '../forecasting/catalogue-input';
-import {
-  assembleCatalogueInput,
-  catalogueContext,
-  catalogueEvents,
-  forecastSeries,
-} from '../forecasting/catalogue-input';
 import { currentForecasts } from '../forecasting/current-forecasts';
-import { planningCalibrations, type PlanningCalibrations } from '../forecasting/span-calibrations';
-import { withPriceChangeNotes } from '../forecasting/price-change-notes';
 import { todayUtc } from '../forecasting/forecast.service';
 import type { Actor } from '../accounts/actor';
 import { requirePermission } from '../accounts/actor';
-import { timeSlices } from '../platform/event-loop';
 import type { Transactor } from '../platform/transactor';
 import { loadLpSolver } from './highs-solver';
 import { planInSlices } from './plan-in-slices';
+import { planningForecasts } from './planning-forecasts';
 import { observedLeadTimesByRoute } from './suppliers.service';
 import type { OrderSizeSummary } from '@stockwise/domain/replenishment/lumpy-demand';
 import {
@@ -79,6 +62,18 @@ export interface PlanningInputs {
   balances: PlanningBalance[];
   catalogue: ProductRecord[];
   settings: Awaited<ReturnType<typeof replenishmentRepository.settings>>;
+  /** Products flagged non-stock. */
+  nonStock: ReadonlySet<number>;
+}
+
+/**
+ * The lines `planNetwork` makes (before holds and the capacity fit, which change quantities only) with
+ * the inputs they were planned from: shared and never changed once made (the plan changes copies).
+ */
+export interface PlannedLines {
+  inputs: PlanningInputs;
+  mode: SupplyMode;
+  lines: readonly NetworkPlanLine[];
 }
 
 /** The whole plan: one position per SKU × location, the restock lines (one per position), the capacity fit. */
@@ -104,9 +99,15 @@ export class PlanningService {
   ): Promise<{ asOf: string; positions: PlanningPosition[] }> {
     requirePermission(actor, 'read');
     const asOf = q.asOf ?? todayUtc();
-    const { input } = await this.inputs(actor, { asOf });
     // Positions are fixed before holds and the capacity fit, which change quantities only: skip them.
-    return { asOf, positions: (await planInSlices(input)).lines.map((l) => l.position) };
+    return { asOf, positions: (await this.planned(actor, { asOf })).lines.map((l) => l.position) };
+  }
+
+  /** The inputs and the lines planned from them (the one place they are planned). */
+  protected async planned(actor: Actor, q: PlanningQuery & { asOf: string }): Promise<PlannedLines> {
+    const inputs = await this.inputs(actor, q);
+    const { mode, lines } = await planInSlices(inputs.input);
+    return { inputs, mode, lines };
   }
 
   /**
@@ -125,18 +126,20 @@ export class PlanningService {
   async plan(actor: Actor, q: PlanningQuery = {}): Promise<NetworkPlanResult> {
     requirePermission(actor, 'read');
     const asOf = q.asOf ?? todayUtc();
-    const { input, balances, catalogue, settings } = await this.inputs(actor, { ...q, asOf });
-    const planned = await planInSlices(input);
+    const planned = await this.planned(actor, { ...q, asOf });
+    const { input, balances, catalogue, settings } = planned.inputs;
     const { mode } = planned;
+    // Holds, the hub overflow and the capacity fit change lines: those of a copy (the planned are shared).
+    const plannedLines = planned.lines.map(copyLine);
     const overrides = new Map(settings.map((s) => [s.productId, s]));
     const advice = await this.clearanceOf(actor, {
       asOf,
-      positions: planned.lines
+      positions: plannedLines
         .filter((l) => l.rec.recommendedQuantity > 0 && !overrides.get(l.product.id)?.buyDespiteClearance)
         .map((l) => l.position),
       products: input.products,
     });
-    applyHolds(planned.lines, {
+    applyHolds(plannedLines, {
       clearanceAt: (l) => advice.get(positionKey(l.product.id, l.location.id)),
       overrides,
     });
@@ -149,9 +152,9 @@ export class PlanningService {
       const solve = bins.some(binOverflows) ? await loadLpSolver() : undefined;
       return fitToCapacity(bins, { solve });
     };
-    const atAmazon = await fitAt(amazon, planned.lines);
+    const atAmazon = await fitAt(amazon, plannedLines);
     const { hub } = resolveSupplyMode(mode, input.locations);
-    const lines = overflowToHub(planned.lines, { input, hub });
+    const lines = overflowToHub(plannedLines, { input, hub });
     const elsewhere = await fitAt(rest, lines);
     explainHeldBack(lines);
     const order = new Map(input.locations.map((l, i) => [l.code, i]));
@@ -224,7 +227,7 @@ export class PlanningService {
     for (const t of await suppliersRepository.listAllProducts(sql, accountId))
       if (!terms.has(t.productId)) terms.set(t.productId, t);
     const settings = await replenishmentRepository.settings(sql, accountId);
-    const forecasts = await this.forecasts(sql, accountId, {
+    const forecasts = await planningForecasts(sql, accountId, {
       asOf,
       products,
       itemsOf,
@@ -252,113 +255,7 @@ export class PlanningService {
       ),
       orderSizes: await orderSizesOf(sql, accountId, { asOf, forecasts }),
     };
-    return { input, balances, catalogue, settings };
-  }
-
-  /**
-   * Forecasts per SKU × location: stored when current, else computed from the ledger by the same engine
-   * once for all that need it (the one fallback, docs/formulas.md Planning position).
-   */
-  private async forecasts(
-    sql: Sql,
-    accountId: number,
-    a: {
-      asOf: string;
-      products: readonly ProductRecord[];
-      itemsOf: ReadonlyMap<number, ReadonlySet<number>>;
-      stored: readonly StoredForecast[];
-    },
-  ): Promise<Map<string, SourcedForecast>> {
-    const stored = new Map(a.stored.map((f) => [`${f.productId}:${f.locationId ?? 'all'}`, f]));
-    const calibrations = await planningCalibrations(sql, accountId, a.stored);
-    const forecasts = new Map<string, SourcedForecast>();
-    const window = historyWindow(a.asOf);
-    const horizon = NETWORK_PLAN_RULES.forecastHorizon;
-    const missing: string[] = [];
-    for (const p of a.products) {
-      for (const l of a.itemsOf.get(p.id) ?? []) {
-        const s = stored.get(`${p.id}:${l}`);
-        const f = rebaseForecast(s, { asOf: a.asOf });
-        if (f && s) forecasts.set(`${p.id}:${l}`, { f: calibrations.stored(f, s), source: 'stored' });
-        else missing.push(`${p.id}:${l}`);
-      }
-    }
-    const events = await catalogueEvents(sql, accountId, { window, horizon });
-    // The rest of the context (locations, price responses) only to compute a forecast or note a price change.
-    if (missing.length > 0 || events.some((e) => e.priceFactor !== null)) {
-      const ctx = await catalogueContext(sql, accountId, { window, horizon, products: a.products, events });
-      if (missing.length > 0)
-        await this.computeMissing(sql, accountId, { ...a, ctx, missing, forecasts, calibrations });
-      // The planned price changes each forecast includes, for the reasoning (docs/forecasting.md Price response).
-      withPriceChangeNotes(forecasts, { ctx, window, horizon, products: a.products });
-    }
-    // The seller's overrides, after the forecast (docs/forecasting.md Overrides).
-    const overrides = await overridesRepository.listAll(sql, accountId);
-    if (overrides.length === 0) return forecasts;
-    for (const p of a.products) {
-      const own = overridesOf(overrides, p);
-      const keys = [...(a.itemsOf.get(p.id) ?? [])].map((l) => `${p.id}:${l}`);
-      const list = keys.flatMap((k) => forecasts.get(k) ?? []);
-      if (own.length === 0 || list.length !== keys.length) continue;
-      const applied = applyToLocations(
-        list.map((s) => s.f),
-        own,
-        { asOf: a.asOf },
-      );
-      for (const [i, k] of keys.entries()) forecasts.set(k, { f: applied[i]!, source: list[i]!.source });
-    }
-    return forecasts;
-  }
-
-  /**
-   * Forecasts computed from the ledger for the positions without a current stored one: each SKU's
-   * series through the catalogue forecast of that SKU, as GET /forecasts/{sku} computes it.
-   */
-  private async computeMissing(
-    sql: Sql,
-    accountId: number,
-    a: {
-      asOf: string;
-      ctx: CatalogueContext;
-      products: readonly ProductRecord[];
-      missing: readonly string[];
-      forecasts: Map<string, SourcedForecast>;
-      calibrations: PlanningCalibrations;
-    },
-  ): Promise<void> {
-    const window = historyWindow(a.asOf);
-    const horizon = NETWORK_PLAN_RULES.forecastHorizon;
-    const productOf = new Map(a.products.map((p) => [p.id, p]));
-    // Thousands of new SKUs take seconds to forecast: the embedded server answers requests in between.
-    const slices = timeSlices();
-    const missingOf = new Map<number, number[]>();
-    for (const key of a.missing) {
-      await slices.pause();
-      const [p, l] = key.split(':').map(Number) as [number, number];
-      missingOf.set(p, [...(missingOf.get(p) ?? []), l]);
-    }
-    // Each SKU is forecast from its own history: read only those of the SKUs to compute.
-    const some = missingOf.size < a.products.length ? [...missingOf.keys()] : undefined;
-    const histories = await loadDemandHistories(sql, accountId, window, some);
-    const own = historiesOf(histories);
-    for (const [productId, locationIds] of missingOf) {
-      await slices.pause();
-      const product = productOf.get(productId);
-      if (!product) continue;
-      const { input, keys } = assembleCatalogueInput(a.ctx, {
-        window,
-        horizon,
-        products: [product],
-        histories: own(productId),
-      });
-      for (const locationId of locationIds) {
-        const index = keys.findIndex((k) => k.productId === productId && k.locationId === locationId);
-        const f = await a.calibrations.computed(
-          forecastSeries({ input, index }, { window, horizon, quantileLevels: [0.5] }),
-        );
-        a.forecasts.set(`${productId}:${locationId}`, { f, source: 'computed' });
-      }
-    }
+    return { input, balances, catalogue, settings, nonStock };
   }
 }
 
@@ -371,7 +268,7 @@ function elasticityOf(r: PriceResponse | undefined): number | null {
  * Order sizes of the SKUs whose forecast finds them sporadic (intermittent or lumpy): the only ones
  * lumpy demand can plan (docs/formulas.md Lumpy demand); one statement for them all.
  */
-async function orderSizesOf(
+export async function orderSizesOf(
   sql: Sql,
   accountId: number,
   a: { asOf: string; forecasts: ReadonlyMap<string, SourcedForecast> },
@@ -385,6 +282,11 @@ async function orderSizesOf(
     productIds: [...productIds],
     keepSizes: LUMPY_SIZES_KEPT,
   });
+}
+
+/** A line whose quantities, hold and reasoning can be changed without changing the one it copies. */
+function copyLine(l: NetworkPlanLine): NetworkPlanLine {
+  return { ...l, rec: { ...l.rec, reasoning: { ...l.rec.reasoning } } };
 }
 
 /** One balance per SKU × location (the last one read wins, as keyed lookups do). */

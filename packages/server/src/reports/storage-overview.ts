@@ -9,7 +9,7 @@ import { storageMonthRows } from '@stockwise/db/reports/storage-months.repositor
 import type { Transactor } from '../platform/transactor';
 import type { ReportContext, ReportParams } from './report-context';
 import { analytic, contextsByMarketplace, r2, scopeIds } from './report-context';
-import { assessmentDay, storageRowFees, utilization } from './storage.report';
+import { assessmentDay, storageRowFees, utilization, utilizations } from './storage.report';
 
 /** 'YYYY-MM' shifted by `delta` months. */
 export function shiftMonth(month: string, delta: number): string {
@@ -72,13 +72,13 @@ export async function storageMonths(
     analytic(tx, (sql) =>
       storageMonthRows(sql, base.actor.accountId, { months: plan, brackets, locationIds: scopeIds(base) }),
     ),
-    // the utilisation ratio once per day taken on (this month and next share today's, as the summary does)
-    Promise.all(
-      contexts.map((ctx) => {
-        const same = ctx.params.asOf === base.params.asOf;
-        return same ? utilization(tx, base) : utilization(tx, ctx);
-      }),
-    ),
+    // the utilisation ratio once per day taken on (this month and next share today's, as the summary
+    // does), every month's in one statement
+    (() => {
+      const own = contexts.map((ctx) => (ctx.params.asOf === base.params.asOf ? base : ctx));
+      utilizations(tx, own);
+      return Promise.all(own.map((ctx) => utilization(tx, ctx)));
+    })(),
   ]);
   // the report's order (marketplace by marketplace, SKU × location within each), so the sums add alike
   const order = new Map(byMarketplace[0]?.map((c, i) => [c.scope.locations[0]?.marketplace ?? null, i]));

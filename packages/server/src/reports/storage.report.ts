@@ -43,6 +43,25 @@ export function utilization(tx: Transactor, ctx: ReportContext) {
   return ctx.utilization;
 }
 
+/**
+ * `utilization` of each context not yet holding one, in one statement for them all (the storage
+ * overview's months, each as of its own day): flat in the number of months.
+ */
+export function utilizations(tx: Transactor, contexts: readonly ReportContext[]): void {
+  const open = contexts.filter((c) => c.utilization === undefined);
+  if (open.length === 0) return;
+  const asOfs = [...new Set(open.map((c) => c.params.asOf))];
+  const read = analytic(tx, (sql) =>
+    storageRepository.utilizations(sql, open[0]!.actor.accountId, { asOfs, days: UTILIZATION_WINDOW_DAYS }),
+  );
+  for (const ctx of open)
+    ctx.utilization = read.then((all) => {
+      const u = all[asOfs.indexOf(ctx.params.asOf)]!;
+      const ratio = utilizationRatioWeeks(u);
+      return { ...u, ratio, surchargeRate: utilizationSurchargeRate(ctx.schedule, ratio) };
+    });
+}
+
 /** The aged-inventory surcharge's assessment day in the report's month. */
 export const assessmentDay = (ctx: ReportContext) =>
   `${ctx.params.month}-${String(ctx.schedule.agedSurchargeDay).padStart(2, '0')}`;

@@ -1,4 +1,5 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
+import { storageRepository } from '@stockwise/db/reports/storage.repository';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { twoNetworkSeller } from '../support/two-network-seller';
 
@@ -108,5 +109,47 @@ describeEachBackend('Storage overview: each month is the storage report’s rows
     ]);
     expect(months.every((m) => m.totals.some((t) => t.storageFee > 0))).toBe(true);
     expect(months.some((m) => m.totals.some((t) => t.agedSurcharge > 0))).toBe(true);
+  });
+
+  it('every month’s utilisation in one statement: the same ratios as one month at a time, flat in the months shown', async () => {
+    const { owner, move } = await twoNetworkSeller(ctx, {
+      skus: ['S1', 'S2'],
+      box: { length: 10, width: 8, height: 4, weight: 1 },
+      warehouse: 'WH',
+      amazon: 'FBA-US',
+    });
+    const receipt = { type: 'receipt', unitCost: 3, location: 'FBA-US' };
+    await move({ ...receipt, sku: 'S1', quantity: 40, occurredAt: at('2025-05-03') });
+    await move({ ...receipt, sku: 'S2', quantity: 12, occurredAt: at('2025-08-21') });
+    const ship = { type: 'shipment', location: 'FBA-US' };
+    for (const [sku, day, quantity] of [
+      ['S1', '2025-06-10', 5],
+      ['S1', '2025-07-30', 7],
+      ['S2', '2025-09-02', 3],
+      ['S1', '2025-10-18', 6],
+      ['S2', '2025-11-11', 2],
+    ] as const)
+      await move({ ...ship, sku, quantity, occurredAt: at(day) });
+    const asOfs = ['2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01', '2025-11-01', '2025-11-20'];
+    const accountId = owner.actor.accountId;
+    const together = await storageRepository.utilizations(ctx.sw.tx.sql, accountId, { asOfs, days: 91 });
+    const oneByOne = await Promise.all(
+      asOfs.map((asOf) => storageRepository.utilization(ctx.sw.tx.sql, accountId, { asOf, days: 91 })),
+    );
+    expect(together.some((u) => u.averageDailyVolume > 0 && u.averageDailyShippedVolume > 0)).toBe(true);
+    together.forEach((u, i) => {
+      expect(u.averageDailyVolume).toBeCloseTo(oneByOne[i]!.averageDailyVolume, 9);
+      expect(u.averageDailyShippedVolume).toBeCloseTo(oneByOne[i]!.averageDailyShippedVolume, 9);
+    });
+    // The overview of six months reads utilisation in as many statements as that of two (one past month).
+    const statements = async (months: number) => {
+      const one = vi.spyOn(storageRepository, 'utilization');
+      const all = vi.spyOn(storageRepository, 'utilizations');
+      await ctx.sw.reports.storageOverview(owner.actor, { asOf: '2025-11-20', months });
+      const n = one.mock.calls.length + all.mock.calls.length;
+      vi.restoreAllMocks();
+      return n;
+    };
+    expect(await statements(6)).toBe(await statements(2));
   });
 });

@@ -1,0 +1,104 @@
+import { beforeAll, expect, it, vi } from 'vitest';
+import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
+import { todayUtc } from '../../src/forecasting/forecast.service';
+import { PlanningService } from '../../src/replenishment/planning.service';
+import { describeEachBackend } from '../support/backends';
+import { demoProducts, useDemoSeller } from '../support/demo-seller';
+
+/**
+ * The position after a write re-plans only the SKUs the write touched (docs/decisions.md 38): after
+ * each kind of write, the cached service's position and plan equal those a fresh, uncached service
+ * computes from everything, and a write of one SKU leaves the cached service reading no whole inputs.
+ */
+describeEachBackend('Planning position re-planned per touched SKU', (backend) => {
+  const seller = useDemoSeller(backend, 16);
+  const asOf = todayUtc();
+  const later = (days: number) => isoDate(parseIsoDate(asOf) + days);
+  let skus: string[] = [];
+  let hub = '';
+  let supplier = '';
+
+  beforeAll(async () => {
+    await seller.sw.forecasts.run(seller.actor, { asOf });
+    skus = (await demoProducts(seller, 16)).map((p) => p.sku);
+    const { positions } = await new PlanningService(seller.sw.tx).position(seller.actor, { asOf });
+    hub = positions.find((p) => p.locationType === 'warehouse')?.location ?? '';
+    supplier = (await seller.sw.suppliers.list(seller.actor, {}))[0]?.code ?? '';
+  }, 180_000);
+
+  /** The cached answers equal the full computation's; `wholeReads` counts whole input reads of the cache. */
+  const expectSameAsFull = async (what: string, wholeReads: number) => {
+    const proto = PlanningService.prototype as unknown as { inputs: (...a: unknown[]) => Promise<unknown> };
+    const read = vi.spyOn(proto, 'inputs');
+    const position = await seller.sw.planning.position(seller.actor, { asOf });
+    const plan = await seller.sw.planning.plan(seller.actor, { asOf });
+    expect(read, what).toHaveBeenCalledTimes(wholeReads);
+    read.mockRestore();
+    const full = new PlanningService(seller.sw.tx);
+    expect(position, what).toEqual(await full.position(seller.actor, { asOf }));
+    expect(plan, what).toEqual(await full.plan(seller.actor, { asOf }));
+  };
+
+  it('equals the full computation after writes of every kind, reading only the touched SKUs', async () => {
+    const { actor } = seller;
+    const sw = seller.sw;
+    const [a = '', b = '', c = '', d = ''] = skus;
+    await expectSameAsFull('first computation', 1);
+    await expectSameAsFull('nothing changed', 0);
+
+    await sw.ledger.post(actor, [{ sku: a, location: hub, request: { type: 'receipt', quantity: 37 } }]);
+    await expectSameAsFull('a receipt', 0);
+    await sw.ledger.post(actor, [
+      { sku: b, location: hub, request: { type: 'adjustment', quantity: 3, reason: 'found' } },
+    ]);
+    await expectSameAsFull('an adjustment', 0);
+
+    await sw.restock.updateSettings(actor, c, { serviceLevel: 0.99, minCoverDays: 45 });
+    await expectSameAsFull('a SKU setting', 0);
+    await sw.suppliers.upsertProduct(actor, { code: supplier, sku: d }, { unitCost: 1.25, moq: 240 });
+    await expectSameAsFull('supplier terms of a SKU', 0);
+    await sw.catalog.updateProduct(actor, a, { unitCost: 9.5 });
+    await expectSameAsFull('a product edit', 0);
+    await sw.catalog.updateProduct(actor, b, { replenishable: false });
+    await expectSameAsFull('a product no longer replenished', 0);
+    await sw.catalog.updateProduct(actor, b, { replenishable: true });
+    await expectSameAsFull('a product replenished again', 0);
+
+    await sw.events.create(actor, {
+      name: 'Promotion of one SKU',
+      startsOn: later(5),
+      endsOn: later(12),
+      scope: 'skus',
+      category: null,
+      skus: [c],
+      lift: 1.8,
+      priceFactor: null,
+    });
+    await expectSameAsFull('an event of one SKU', 0);
+    await sw.overrides.replace(actor, { sku: d }, [
+      { startsOn: later(1), endsOn: later(30), mode: 'scale', value: 1.4, note: null },
+    ]);
+    await expectSameAsFull('an override of one SKU', 0);
+
+    // Account-wide: computed whole, and still the same.
+    await sw.events.create(actor, {
+      name: 'Sale of everything',
+      startsOn: later(3),
+      endsOn: later(9),
+      scope: 'all',
+      category: null,
+      skus: [],
+      lift: 1.2,
+      priceFactor: null,
+    });
+    await expectSameAsFull('an event of every SKU', 1);
+    await sw.restock.updateCostDefaults(actor, { orderCost: 55 });
+    await expectSameAsFull('the account’s cost defaults', 1);
+    await sw.suppliers.update(actor, supplier, {
+      leadTime: { productionDays: 20, transitDays: 41, groundDays: 3, checkInDays: 2 },
+    });
+    await expectSameAsFull('a supplier', 1);
+    await sw.ledger.post(actor, [{ sku: d, location: hub, request: { type: 'receipt', quantity: 5 } }]);
+    await expectSameAsFull('a receipt after the account-wide writes', 0);
+  }, 240_000);
+});
