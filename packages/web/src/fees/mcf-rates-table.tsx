@@ -3,6 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { ErrorAlert } from '../components/common/error-alert';
 import { SaveActions } from '../components/common/form-actions';
 import { useI18n } from '../i18n/i18n-context';
+import { MessageWithData } from '../i18n/message-with-data';
 import { useUpdateFeeSchedule, type FeeSchedule, type McfRate } from './fees.hooks';
 import { MCF_TIERS, mcfBand, newMcfRow, nonNegative, sortedMcf, unitsInOrder } from './mcf-form';
 
@@ -130,7 +131,7 @@ export function McfRatesTable({ schedule, editable }: { schedule: FeeSchedule; e
     <form onSubmit={submit} noValidate data-testid="mcf-form">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          {t('fees.mcfExplain')}
+          <MessageWithData k="fees.mcfExplain" vars={{ shopify: 'Shopify' }} data={['shopify']} />
         </Text>
         {update.isError ? <ErrorAlert error={update.error} /> : null}
         {rows.length === 0 ? (

@@ -296,7 +296,7 @@ export const commerceEn = {
   'fees.perUnit': 'Per unit',
   'fees.mcfTitle': 'Multi-Channel Fulfilment (standard shipping)',
   'fees.mcfExplain':
-    'What Amazon charges per unit to ship another channel’s order (Shopify, your web shop, manual) from its fulfilment centre: by size tier, shipping weight and the units in the order; no referral fee. Profit charges it on those orders.',
+    'What Amazon charges per unit to ship another channel’s order ({shopify}, your web shop, manual) from its fulfilment centre: by size tier, shipping weight and the units in the order; no referral fee. Profit charges it on those orders.',
   'fees.mcfNone':
     'No Multi-Channel Fulfilment rates in this table: those orders’ fees are unknown (—) in the profit report, not 0. Add the rates you pay to price them.',
   'fees.mcf.maxWeightLb': 'Weight up to (lb)',
