@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { parseSalesHistoryMapping } from '@stockwise/domain/imports/sales-history';
 import { APPLY_CHUNK_LINES, applySalesDemandInChunks } from '../../src/imports/chunked-apply';
 import { importFile } from '../../src/imports/import.jobs';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
 import { SMALL_HISTORY_MAPPING } from '../support/history-mapping';
-import { client } from '../support/http-client';
+import { useOwnerApi } from '../support/owner-api';
 import { seedLocations, WAREHOUSE } from '../support/seed';
 
 const LINES = Math.round(APPLY_CHUNK_LINES * 2.4);
@@ -18,11 +17,14 @@ const mapping = parseSalesHistoryMapping(JSON.stringify(SMALL_HISTORY_MAPPING));
 describeEachBackend(
   'Sales history applied in committed chunks: a crash resumes to exactly one application',
   (backend) => {
-    const ctx = useStockwise(backend);
+    // One seller with a warehouse for both cases: their SKUs differ, and each checks only its own import.
+    const t = useOwnerApi(backend);
+    beforeAll(async () => {
+      await seedLocations(t.api, WAREHOUSE);
+    });
 
     it('a crash after the first chunk, then the same file again: every line counted once, staged rows gone', async () => {
-      const owner = await newAccount(ctx.sw);
-      await seedLocations(client(ctx.app, owner.token), WAREHOUSE);
+      const { sw, owner } = t;
       const rows = ['Invoice,Date,Sku,Qty,Price'];
       for (let i = 0; i < LINES; i++) rows.push(`${i},2010-0${1 + (i % 9)}-1${i % 10},A,1,2.00`);
       const dir = mkdtempSync(join(tmpdir(), 'stockwise-chunks-'));
@@ -33,19 +35,19 @@ describeEachBackend(
         .digest('hex');
       const units = async () =>
         (
-          await ctx.sw.db.query<{ n: number }>(
+          await sw.db.query<{ n: number }>(
             'SELECT coalesce(sum(units), 0)::int AS n FROM sales_demand WHERE account_id = $1',
             [owner.actor.accountId],
           )
         )[0]?.n;
 
-      const staged = await ctx.sw.imports.stage(owner.actor, {
+      const staged = await sw.imports.stage(owner.actor, {
         kind: 'sales-history',
         source: createReadStream(path),
         fileHash,
         mapping,
       });
-      const crash = applySalesDemandInChunks(ctx.sw.tx, {
+      const crash = applySalesDemandInChunks(sw.tx, {
         actor: owner.actor,
         importId: staged.importId,
         location: undefined,
@@ -58,23 +60,21 @@ describeEachBackend(
       expect(partial).toBeGreaterThan(0);
       expect(partial).toBeLessThan(LINES);
 
-      const result = await importFile(ctx.sw.imports, owner.actor, { kind: 'sales-history', path, mapping });
+      const result = await importFile(sw.imports, owner.actor, { kind: 'sales-history', path, mapping });
       expect(result.importId).toBe(staged.importId);
       expect(result.applied).toMatchObject({ salesLines: LINES, units: LINES, location: 'WH' });
       expect(await units()).toBe(LINES);
-      const [left] = await ctx.sw.db.query<{ n: number }>(
+      const [left] = await sw.db.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM import_rows WHERE import_id = $1',
         [staged.importId],
       );
       expect(left?.n).toBe(0);
-      const again = await importFile(ctx.sw.imports, owner.actor, { kind: 'sales-history', path, mapping });
+      const again = await importFile(sw.imports, owner.actor, { kind: 'sales-history', path, mapping });
       expect(again.status).toBe('unchanged');
       expect(await units()).toBe(LINES);
     });
     it('the API answers /api/health while a 3,000-line history is imported (the embedded database yields)', async () => {
-      const owner = await newAccount(ctx.sw);
-      const api = client(ctx.app, owner.token);
-      await seedLocations(api, WAREHOUSE);
+      const { api } = t;
       const rows = ['Invoice,Date,Sku,Qty,Price'];
       for (let i = 0; i < 3000; i++) rows.push(`${i},2010-02-${10 + (i % 18)},S-${i % 300},2,1.50`);
       let importing = true;

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DomainError } from '@stockwise/domain/errors';
 import type { MovementRequest } from '@stockwise/domain/ledger/movement-rules';
 import { replayLedger } from '@stockwise/domain/ledger/replay';
-import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { locationInput, newAccount, productInput, type TestAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
+import { locationInput, productInput } from '../support/factories';
+import { useOwnerApi } from '../support/owner-api';
 
 const movementArb: fc.Arbitrary<{ request: MovementRequest; at: 0 | 1 }> = fc.oneof(
   fc.record({
@@ -51,25 +51,18 @@ const movementArb: fc.Arbitrary<{ request: MovementRequest; at: 0 | 1 }> = fc.on
 );
 
 describeEachBackend('Ledger invariants', (backend) => {
-  const ctx = useStockwise(backend);
-  let sw: Stockwise;
-  let account: TestAccount;
-
-  beforeAll(async () => {
-    sw = ctx.sw;
-    account = await newAccount(sw);
-  });
+  const t = useOwnerApi(backend);
 
   it('random movement sequences: balances equal the sum of movements, never negative, layers equal on hand, and match the in-memory replay', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(movementArb, { minLength: 1, maxLength: 25 }), async (moves) => {
         const sku = (
-          await sw.catalog.createProduct(account.actor, productInput({ barcode: null, unitCost: 5 }))
+          await t.sw.catalog.createProduct(t.owner.actor, productInput({ barcode: null, unitCost: 5 }))
         ).sku;
         // one of the seller's warehouses and one Amazon centre: transfers cross networks both ways
         const codes = [
-          (await sw.locations.createLocation(account.actor, locationInput())).code,
-          (await sw.locations.createLocation(account.actor, locationInput({ type: 'amazon_fba' }))).code,
+          (await t.sw.locations.createLocation(t.owner.actor, locationInput())).code,
+          (await t.sw.locations.createLocation(t.owner.actor, locationInput({ type: 'amazon_fba' }))).code,
         ] as const;
         const accepted: { request: MovementRequest; at: 0 | 1; occurredAt: Date }[] = [];
         let day = 0;
@@ -77,7 +70,7 @@ describeEachBackend('Ledger invariants', (backend) => {
           day += 1;
           const occurredAt = new Date(Date.UTC(2026, 0, day));
           try {
-            await sw.ledger.post(account.actor, [
+            await t.sw.ledger.post(t.owner.actor, [
               {
                 sku,
                 location: codes[move.at],
@@ -93,8 +86,8 @@ describeEachBackend('Ledger invariants', (backend) => {
             expect((error as DomainError).code).toBe('INSUFFICIENT_STOCK');
           }
         }
-        expect(await sw.inventory.findImbalances(account.actor)).toEqual([]);
-        const balances = (await sw.inventory.listBalances(account.actor, { sku, limit: 10 })).items;
+        expect(await t.sw.inventory.findImbalances(t.owner.actor)).toEqual([]);
+        const balances = (await t.sw.inventory.listBalances(t.owner.actor, { sku, limit: 10 })).items;
         for (const b of balances) {
           expect(b.onHand).toBeGreaterThanOrEqual(0);
           expect(b.unfulfillable).toBeGreaterThanOrEqual(0);
@@ -123,7 +116,7 @@ describeEachBackend('Ledger invariants', (backend) => {
           const layer = (l: { receivedAt: Date; arrivedAt: Date; quantityRemaining: number }) =>
             `${l.receivedAt.toISOString()} ${l.arrivedAt.toISOString()} ${String(l.quantityRemaining)}`;
           const onlineLayers = (
-            await sw.inventory.listLayers(account.actor, { sku, location: codes[at] })
+            await t.sw.inventory.listLayers(t.owner.actor, { sku, location: codes[at] })
           ).map((l) => `${l.receivedAt} ${l.arrivedAt} ${String(l.quantityRemaining)}`);
           const offlineLayers = replay.layers
             .filter((l) => l.locationId === at && l.quantityRemaining > 0)
@@ -136,12 +129,12 @@ describeEachBackend('Ledger invariants', (backend) => {
   });
 
   it('never oversells under concurrency: 40 parallel shipments of 1 against 25 units', async () => {
-    const sku = (await sw.catalog.createProduct(account.actor, productInput())).sku;
-    const location = (await sw.locations.createLocation(account.actor, locationInput())).code;
-    await sw.ledger.post(account.actor, [{ sku, location, request: { type: 'receipt', quantity: 25 } }]);
+    const sku = (await t.sw.catalog.createProduct(t.owner.actor, productInput())).sku;
+    const location = (await t.sw.locations.createLocation(t.owner.actor, locationInput())).code;
+    await t.sw.ledger.post(t.owner.actor, [{ sku, location, request: { type: 'receipt', quantity: 25 } }]);
     const results = await Promise.allSettled(
       Array.from({ length: 40 }, () =>
-        sw.ledger.post(account.actor, [{ sku, location, request: { type: 'shipment', quantity: 1 } }]),
+        t.sw.ledger.post(t.owner.actor, [{ sku, location, request: { type: 'shipment', quantity: 1 } }]),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(25);
@@ -149,39 +142,43 @@ describeEachBackend('Ledger invariants', (backend) => {
     expect(
       rejected.every((r) => r.reason instanceof DomainError && r.reason.code === 'INSUFFICIENT_STOCK'),
     ).toBe(true);
-    const [balance] = (await sw.inventory.listBalances(account.actor, { sku, limit: 5 })).items;
+    const [balance] = (await t.sw.inventory.listBalances(t.owner.actor, { sku, limit: 5 })).items;
     expect(balance).toMatchObject({ onHand: 0, available: 0 });
-    expect(await sw.inventory.findImbalances(account.actor)).toEqual([]);
+    expect(await t.sw.inventory.findImbalances(t.owner.actor)).toEqual([]);
   });
 
   it('a multi-line write is all or nothing', async () => {
-    const sku = (await sw.catalog.createProduct(account.actor, productInput())).sku;
-    const location = (await sw.locations.createLocation(account.actor, locationInput())).code;
+    const sku = (await t.sw.catalog.createProduct(t.owner.actor, productInput())).sku;
+    const location = (await t.sw.locations.createLocation(t.owner.actor, locationInput())).code;
     await expect(
-      sw.ledger.post(account.actor, [
+      t.sw.ledger.post(t.owner.actor, [
         { sku, location, request: { type: 'receipt', quantity: 5 } },
         { sku, location, request: { type: 'shipment', quantity: 9 } },
       ]),
     ).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
     expect(
-      (await sw.inventory.listBalances(account.actor, { sku, limit: 5 })).items.every((b) => b.onHand === 0),
+      (await t.sw.inventory.listBalances(t.owner.actor, { sku, limit: 5 })).items.every(
+        (b) => b.onHand === 0,
+      ),
     ).toBe(true);
-    const movements = await sw.inventory.listMovements(account.actor, { sku, limit: 10, order: 'asc' });
+    const movements = await t.sw.inventory.listMovements(t.owner.actor, { sku, limit: 10, order: 'asc' });
     expect(movements.items).toEqual([]);
   });
 
   it('refuses to update or delete ledger rows', async () => {
-    await expect(sw.db.query('UPDATE stock_movements SET on_hand_delta = 0')).rejects.toThrow(/append-only/);
-    await expect(sw.db.query('DELETE FROM stock_movements')).rejects.toThrow(/append-only/);
+    await expect(t.sw.db.query('UPDATE stock_movements SET on_hand_delta = 0')).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.sw.db.query('DELETE FROM stock_movements')).rejects.toThrow(/append-only/);
   });
 
   it('a movement key applies once: the same batch key returns the first batch', async () => {
-    const sku = (await sw.catalog.createProduct(account.actor, productInput())).sku;
-    const location = (await sw.locations.createLocation(account.actor, locationInput())).code;
+    const sku = (await t.sw.catalog.createProduct(t.owner.actor, productInput())).sku;
+    const location = (await t.sw.locations.createLocation(t.owner.actor, locationInput())).code;
     const entry = { sku, location, request: { type: 'receipt' as const, quantity: 4 } };
-    const first = await sw.ledger.post(account.actor, [entry], { idempotencyKey: `po-1:${sku}` });
-    const again = await sw.ledger.post(account.actor, [entry], { idempotencyKey: `po-1:${sku}` });
+    const first = await t.sw.ledger.post(t.owner.actor, [entry], { idempotencyKey: `po-1:${sku}` });
+    const again = await t.sw.ledger.post(t.owner.actor, [entry], { idempotencyKey: `po-1:${sku}` });
     expect(again).toEqual({ batchId: first.batchId, replayed: true });
-    expect((await sw.inventory.listBalances(account.actor, { sku, limit: 5 })).items[0]?.onHand).toBe(4);
+    expect((await t.sw.inventory.listBalances(t.owner.actor, { sku, limit: 5 })).items[0]?.onHand).toBe(4);
   });
 });

@@ -3,9 +3,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
 import { dateAt } from '../support/days';
 import { observedLeadTimesByRoute } from '../../src/replenishment/suppliers.service';
-import { seedHistory } from './sales-history';
+import { restockItems, seedHistory } from './sales-history';
 import { plannedProduct } from '../support/factories';
 import { useOwnerApi } from '../support/owner-api';
+import { seedLocations } from '../support/seed';
 import { idOf, preferredSupplier, receivedOrder, STATED_20_DAYS } from '../support/restock-setup';
 
 interface Item {
@@ -23,9 +24,7 @@ describeEachBackend("Restock: planned on the supplier's receipts", (backend) => 
   const t = useOwnerApi(backend);
 
   beforeAll(async () => {
-    expect(
-      (await t.api.post('/api/v1/locations', { code: 'WH1', name: 'WH1', type: 'warehouse' })).status,
-    ).toBe(201);
+    await seedLocations(t.api, { code: 'WH1', name: 'WH1', type: 'warehouse' });
     // Two SKUs alike (2 a day, $4 from a supplier stating 20 days); one supplier has receipts, one none.
     for (const [sku, supplier] of [
       ['RCPT-1', 'RCPT'],
@@ -51,9 +50,7 @@ describeEachBackend("Restock: planned on the supplier's receipts", (backend) => 
   }, 120_000);
 
   it('mixes over the lead times that came: same mean, a wider stock for the 30-day receipts', async () => {
-    const res = await t.api.get('/api/v1/restock');
-    expect(res.status).toBe(200);
-    const items = res.body.items as unknown as Item[];
+    const items = await restockItems<Item>(t.api);
     const at = (sku: string) => items.find((i) => i.sku === sku)!;
     const learned = at('RCPT-1');
     const stated = at('NONE-1');
@@ -75,9 +72,7 @@ describeEachBackend("Restock: planned on the supplier's receipts", (backend) => 
     // the stated 20 (counted as three receipts): (2·10 + 3·20) / 5 = 16.
     const leadDays = await observedLeadTimesByRoute(t.sw.db, t.owner.actor.accountId, { asOf: dateAt(-220) });
     expect([...leadDays.bySupplier.values()]).toEqual([[10, 10]]);
-    const res = await t.api.get(`/api/v1/restock?asOf=${dateAt(-220)}`);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const item = (res.body.items as unknown as Item[]).find((i) => i.sku === 'RCPT-1');
+    const item = (await restockItems<Item>(t.api, `?asOf=${dateAt(-220)}`)).find((i) => i.sku === 'RCPT-1');
     expect(item?.reasoning.leadTimeReceipts).toBe(null);
     expect(item?.leadTimeDays).toBe(16);
   });

@@ -3,6 +3,8 @@ import type { LedgerEntry } from '../../src/ledger/ledger.service';
 import { describeEachBackend } from '../support/backends';
 import { dayAt } from '../support/days';
 import { useOwnerApi } from '../support/owner-api';
+import { seedLocations } from '../support/seed';
+import { restockItems } from './sales-history';
 
 /**
  * A wholesaler's gift item sold on twelve days of the past year, nine small orders and three bulk
@@ -35,9 +37,7 @@ describeEachBackend('Restock: lumpy demand plans on order sizes', (backend) => {
   const t = useOwnerApi(backend);
 
   beforeAll(async () => {
-    expect(
-      (await t.api.post('/api/v1/locations', { code: 'WH1', name: 'Main', type: 'warehouse' })).status,
-    ).toBe(201);
+    await seedLocations(t.api, { code: 'WH1', name: 'Main', type: 'warehouse' });
     for (const sku of ['GIFT-BULK', 'GIFT-STEADY'])
       expect(
         (await t.api.post('/api/v1/products', { sku, title: sku, unitCost: 1, price: 2.5, casePack: 1 }))
@@ -72,9 +72,7 @@ describeEachBackend('Restock: lumpy demand plans on order sizes', (backend) => {
   }, 120_000);
 
   it('reads safety stock off the order sizes and arrivals, and the reasoning says so', async () => {
-    const res = await t.api.get('/api/v1/restock?location=WH1');
-    expect(res.status).toBe(200);
-    const items = res.body.items as unknown as LumpyItem[];
+    const items = await restockItems<LumpyItem>(t.api, '?location=WH1');
     const bulk = items.find((i) => i.sku === 'GIFT-BULK')!;
     const steady = items.find((i) => i.sku === 'GIFT-STEADY')!;
     expect(bulk.reasoning.lumpy).toMatchObject({ orders: 12, minSize: 12, maxSize: 2400 });

@@ -1,7 +1,7 @@
 import { bulkInsertPurchaseOrders } from '@stockwise/db/replenishment/purchase-orders.repository';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
-import { seedHistory } from './sales-history';
+import { restockItems, seedHistory } from './sales-history';
 import { plannedProduct } from '../support/factories';
 import { useOwnerApi } from '../support/owner-api';
 import { idOf, preferredSupplier, receivedOrder, STATED_20_DAYS } from '../support/restock-setup';
@@ -41,9 +41,7 @@ describeEachBackend('Restock: lead time per supplier × route', (backend) => {
   }, 120_000);
 
   it("learns each route's lead time from its receipts, else the supplier's, and says which", async () => {
-    const res = await t.api.get('/api/v1/restock');
-    expect(res.status).toBe(200);
-    const items = res.body.items as unknown as RouteItem[];
+    const items = await restockItems<RouteItem>(t.api);
     const at = (code: string) => items.find((i) => i.location === code)!;
     // WH2: (3·40 + 3·20) / 6 = 30 days from its own 3 receipts.
     expect(at('WH2').leadTimeDays).toBe(30);

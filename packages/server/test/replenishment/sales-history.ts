@@ -4,7 +4,7 @@ import type { LedgerEntry } from '../../src/ledger/ledger.service';
 import type { Stockwise } from '../../src/stockwise';
 import { dayAt } from '../support/days';
 import { productInput, type TestAccount } from '../support/factories';
-import type { OwnerApi } from '../support/owner-api';
+import type { Api, OwnerApi } from '../support/owner-api';
 
 export interface RestockItem {
   sku: string;
@@ -70,9 +70,14 @@ export async function seedFbaMugs(t: OwnerApi, received: Record<string, number>)
     await seedHistory(t.sw, t.owner, { sku, location: 'FBA1', received: units, perDay: 3 });
 }
 
+/** The lines of GET /restock (`query` as `?asOf=…`), expecting 200; `T` says which fields the suite reads. */
+export async function restockItems<T>(api: Api, query = ''): Promise<T[]> {
+  const res = await api.get(`/api/v1/restock${query}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.items as unknown as T[];
+}
+
 /** A SKU's line of GET /restock (its type says which reasoning fields the suite reads). */
 export async function restockLine<T extends RestockItem>(t: OwnerApi, sku: string): Promise<T> {
-  const res = await t.api.get('/api/v1/restock');
-  expect(res.status).toBe(200);
-  return (res.body.items as unknown as T[]).find((i) => i.sku === sku)!;
+  return (await restockItems<T>(t.api)).find((i) => i.sku === sku)!;
 }
