@@ -6,6 +6,7 @@ import { amazonChannelBody, seedChannelAccount } from '../support/channels-seed'
 import { uid } from '../support/factories';
 import { localServer } from '../support/local-server';
 import { useOwnerApi } from '../support/owner-api';
+import { findOrder } from '../support/seed';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
@@ -72,16 +73,13 @@ describeEachBackend(
           ordersFailed: [],
           cursor: '2024-05-02T08:00:00.000Z',
         });
-        const unshipped = (
-          (await t.api.get('/api/v1/orders?channel=amazon&externalId=902-3159896-1390916')).body
-            .items as Record<string, unknown>[]
-        )[0]!;
+        const unshipped = await findOrder(t.api, '902-3159896-1390916', 'amazon');
         expect(unshipped).toMatchObject({
           status: 'reserved',
           orderedAt: '2024-04-20T19:49:35.000Z',
           currency: 'USD',
         });
-        expect(unshipped['lines']).toMatchObject([
+        expect(unshipped?.['lines']).toMatchObject([
           { sku: 'NABetaASINB00551Q3CS', quantity: 2, unitPrice: 19.99, externalLineId: '05015851154158' },
           {
             sku: 'MUG-BLUE-12OZ',
@@ -90,10 +88,7 @@ describeEachBackend(
             allocations: [{ location: 'FBA-US', reserved: 1, shipped: 0 }],
           },
         ]);
-        const shipped = (
-          (await t.api.get('/api/v1/orders?channel=amazon&externalId=113-8891267-5523401')).body
-            .items as Record<string, unknown>[]
-        )[0]!;
+        const shipped = await findOrder(t.api, '113-8891267-5523401', 'amazon');
         expect(shipped).toMatchObject({
           status: 'shipped',
           lines: [{ sku: 'MUG-BLUE-12OZ', quantity: 1, unitPrice: 19.99, quantityShipped: 1 }],
@@ -202,13 +197,7 @@ describeEachBackend(
         expect(
           (await t.api.get('/api/v1/orders?channel=shopify&externalId=820982911946154999')).body.items,
         ).toHaveLength(1);
-        const fulfilled = (
-          (await t.api.get('/api/v1/orders?channel=shopify&externalId=450789469')).body.items as Record<
-            string,
-            unknown
-          >[]
-        )[0]!;
-        expect(fulfilled['status']).toBe('shipped');
+        expect((await findOrder(t.api, '450789469', 'shopify'))?.['status']).toBe('shipped');
         expect(sets).toHaveLength(1);
         expect(sets[0]).toContain('"inventory_item_id":9007199254740993555');
         expect(sets[0]).toContain('"location_id":655441491');

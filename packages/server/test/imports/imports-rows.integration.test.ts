@@ -35,6 +35,20 @@ describeEachBackend(
         }[]
       )[0]?.onHand ?? 0;
     const barcode = newGtin13();
+    /**
+     * Uploads `body` as `kind` twice: refused whole by default (409 naming the line `field`) with nothing
+     * changed, then applied with skipInvalid (201). Both responses.
+     */
+    const refusedThenSkipped = async (kind: string, body: string, field: string) => {
+      const before = await snapshot(t.sw, t.owner.actor.accountId);
+      const strict = await upload(kind, body);
+      expect(strict.status).toBe(409);
+      expect(strict.body).toMatchObject({ code: 'INSUFFICIENT_STOCK', field });
+      expect(await snapshot(t.sw, t.owner.actor.accountId)).toEqual(before);
+      const res = await upload(kind, body, '?skipInvalid=true');
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return { strict, res };
+    };
 
     beforeAll(async () => {
       await seedLocations(t.api, WAREHOUSE, FBA_US);
@@ -61,15 +75,8 @@ describeEachBackend(
 
     it('a stock count below what open orders reserve: refused whole by default (409, line named); skipped with skipInvalid', async () => {
       const csv = 'sku,location,quantity\nMUG-BLUE-12OZ,WH,30\nCAP-1,WH,2\nTEE-S,WH,4\n';
-      const before = await snapshot(t.sw, t.owner.actor.accountId);
-      const strict = await upload('stock', csv);
-      expect(strict.status).toBe(409);
-      expect(strict.body).toMatchObject({ code: 'INSUFFICIENT_STOCK', field: 'line 3' });
+      const { strict, res } = await refusedThenSkipped('stock', csv, 'line 3');
       expect(strict.body['detail'] ?? strict.body['title']).toBeDefined();
-      expect(await snapshot(t.sw, t.owner.actor.accountId)).toEqual(before);
-
-      const res = await upload('stock', csv, '?skipInvalid=true');
-      expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
         status: 'applied',
         rows: 3,
@@ -106,14 +113,7 @@ describeEachBackend(
         'shopify,#5003,2024-05-01,TEE-S,1,15,USD,shipped',
         'shopify,#5004,2024-05-01,CAP-1,9,9.99,USD,reserved',
       ].join('\n');
-      const before = await snapshot(t.sw, t.owner.actor.accountId);
-      const strict = await upload('orders', csv);
-      expect(strict.status).toBe(409);
-      expect(strict.body).toMatchObject({ code: 'INSUFFICIENT_STOCK', field: 'line 3' });
-      expect(await snapshot(t.sw, t.owner.actor.accountId)).toEqual(before);
-
-      const res = await upload('orders', csv, '?skipInvalid=true');
-      expect(res.status).toBe(201);
+      const { res } = await refusedThenSkipped('orders', csv, 'line 3');
       expect(res.body).toMatchObject({
         rows: 5,
         rejected: 2,
@@ -206,14 +206,7 @@ describeEachBackend(
       });
 
       const report = fixture('amazon/fba-inventory-planning.txt');
-      const before = await snapshot(t.sw, t.owner.actor.accountId);
-      const strict = await upload('amazon-inventory-age', report);
-      expect(strict.status).toBe(409);
-      expect(strict.body).toMatchObject({ code: 'INSUFFICIENT_STOCK', field: 'line 4' });
-      expect(await snapshot(t.sw, t.owner.actor.accountId)).toEqual(before);
-
-      const res = await upload('amazon-inventory-age', report, '?skipInvalid=true');
-      expect(res.status).toBe(201);
+      const { res } = await refusedThenSkipped('amazon-inventory-age', report, 'line 4');
       expect(res.body).toMatchObject({ rows: 3, rejected: 1, rejects: [{ line: 4, field: 'quantity' }] });
       const applied = res.body['applied'] as Record<string, unknown>;
       expect(applied).toMatchObject({

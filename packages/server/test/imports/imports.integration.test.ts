@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend } from '../support/backends';
-import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { findOrder, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 import { useOwnerApi } from '../support/owner-api';
 
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', path), 'utf8');
@@ -81,10 +81,7 @@ describeEachBackend(
       const res = await upload('orders', csv);
       expect(res.status).toBe(201);
       expect(res.body['applied']).toMatchObject({ ordersCreated: 3, ordersShipped: 1, ordersCancelled: 1 });
-      const order = (
-        (await t.api.get('/api/v1/orders?externalId=%231001')).body.items as Record<string, unknown>[]
-      )[0]!;
-      expect(order).toMatchObject({
+      expect(await findOrder(t.api, '#1001')).toMatchObject({
         channel: 'shopify',
         status: 'reserved',
         orderedAt: '2024-05-01T10:00:00.000Z',
@@ -93,9 +90,7 @@ describeEachBackend(
           { sku: 'NABetaASINB00551Q3CS', quantity: 1 },
         ],
       });
-      expect(
-        ((await t.api.get('/api/v1/orders?externalId=M-1')).body.items as Record<string, unknown>[])[0],
-      ).toMatchObject({ status: 'cancelled' });
+      expect(await findOrder(t.api, 'M-1')).toMatchObject({ status: 'cancelled' });
       const before = await counts(t.sw);
       expect((await upload('orders', csv)).body).toMatchObject({ status: 'unchanged' });
       expect((await upload('orders', `${csv}\n\n`)).body).toMatchObject({
@@ -149,13 +144,7 @@ describeEachBackend(
       const res = await upload('amazon-orders', fixture('amazon/all-orders.txt'));
       expect(res.status).toBe(201);
       expect(res.body['applied']).toMatchObject({ ordersCreated: 2, ordersShipped: 1, ordersCancelled: 1 });
-      const shipped = (
-        (await t.api.get('/api/v1/orders?externalId=111-1111111-1111111')).body.items as Record<
-          string,
-          unknown
-        >[]
-      )[0]!;
-      expect(shipped).toMatchObject({
+      expect(await findOrder(t.api, '111-1111111-1111111')).toMatchObject({
         channel: 'amazon',
         status: 'shipped',
         orderedAt: '2024-04-20T19:49:35.000Z',

@@ -29,6 +29,18 @@ export async function placeOrder(
   expect((await api.post('/api/v1/orders', order)).status).toBe(201);
 }
 
+/** The order GET /orders lists first for `externalId` (on `channel` when given), or undefined when none. */
+export async function findOrder(
+  api: Api,
+  externalId: string,
+  channel?: string,
+): Promise<Record<string, unknown> | undefined> {
+  const query = `externalId=${encodeURIComponent(externalId)}${channel ? `&channel=${channel}` : ''}`;
+  const res = await api.get(`/api/v1/orders?${query}`);
+  expect(res.status).toBe(200);
+  return res.body.items?.[0];
+}
+
 /** Uploads a file to POST /imports/{kind} as the browser would (CSV, or TSV for Amazon reports). */
 export function uploadImport(api: Api, kind: string, body: string, query = '') {
   return api.call('POST', `/api/v1/imports/${kind}${query}`, {
