@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { createApp } from '../../src/http/app';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { addMember, newAccount, type TestAccount } from '../support/factories';
+import { addMember, movementBody, newAccount, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
 
 describeEachBackend('Accounts, roles, sessions and tokens', (backend) => {
@@ -90,20 +90,13 @@ describeEachBackend('Accounts, roles, sessions and tokens', (backend) => {
     await api.post('/api/v1/products', { sku: 'R-1', title: 'Role test' });
     const viewer = client(app, (await addMember(sw, owner, 'viewer')).token);
     expect((await viewer.get('/api/v1/products/R-1')).status).toBe(200);
-    const denied = await viewer.post('/api/v1/movements', {
-      type: 'receipt',
-      sku: 'R-1',
-      location: 'WH1',
-      quantity: 1,
-    });
+    const receipt = movementBody('receipt', 'R-1', 'WH1', 1);
+    const denied = await viewer.post('/api/v1/movements', receipt);
     expect(denied.status).toBe(403);
     expect(denied.body['code']).toBe('FORBIDDEN');
     expect((await viewer.patch('/api/v1/products/R-1', { title: 'x' })).status).toBe(403);
     const staff = client(app, (await addMember(sw, owner, 'staff')).token);
-    expect(
-      (await staff.post('/api/v1/movements', { type: 'receipt', sku: 'R-1', location: 'WH1', quantity: 1 }))
-        .status,
-    ).toBe(201);
+    expect((await staff.post('/api/v1/movements', receipt)).status).toBe(201);
     expect((await staff.post('/api/v1/products', { sku: 'R-2', title: 'no' })).status).toBe(403);
     expect(
       (

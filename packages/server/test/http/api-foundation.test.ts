@@ -3,8 +3,9 @@ import { beforeAll, expect, it } from 'vitest';
 import type { createApp } from '../../src/http/app';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, newGtin13, type TestAccount } from '../support/factories';
+import { movementBody, newAccount, newGtin13, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
+import { seedLocations } from '../support/seed';
 
 describeEachBackend('HTTP API foundation', (backend) => {
   const ctx = useStockwise(backend);
@@ -53,19 +54,11 @@ describeEachBackend('HTTP API foundation', (backend) => {
 
   it('creates a location and a product, receives stock and reports it per location', async () => {
     const api = client(app, owner.token);
-    const fba = await api.post('/api/v1/locations', {
-      code: 'FBA-US',
-      name: 'Amazon US',
-      type: 'amazon_fba',
-      capacityCubicFeet: { standard: 2500 },
-    });
-    expect(fba.status).toBe(201);
-    const loc = await api.post('/api/v1/locations', {
-      code: 'WH1',
-      name: 'Main warehouse',
-      type: 'warehouse',
-    });
-    expect(loc.status).toBe(201);
+    await seedLocations(
+      api,
+      { code: 'FBA-US', name: 'Amazon US', type: 'amazon_fba', capacityCubicFeet: { standard: 2500 } },
+      { code: 'WH1', name: 'Main warehouse', type: 'warehouse' },
+    );
     const barcode = newGtin13();
     const product = await api.post('/api/v1/products', {
       sku: 'MUG-1',
@@ -87,19 +80,11 @@ describeEachBackend('HTTP API foundation', (backend) => {
     });
 
     const receipt = await api.post('/api/v1/movements', {
-      type: 'receipt',
-      sku: 'MUG-1',
-      location: 'WH1',
-      quantity: 40,
+      ...movementBody('receipt', 'MUG-1', 'WH1', 40),
       unitCost: 2.4,
     });
     expect(receipt.status).toBe(201);
-    const shipment = await api.post('/api/v1/movements', {
-      type: 'shipment',
-      sku: 'MUG-1',
-      location: 'WH1',
-      quantity: 15,
-    });
+    const shipment = await api.post('/api/v1/movements', movementBody('shipment', 'MUG-1', 'WH1', 15));
     expect(shipment.status).toBe(201);
 
     const inventory = await api.get('/api/v1/inventory?sku=MUG-1');
@@ -176,12 +161,7 @@ describeEachBackend('HTTP API foundation', (backend) => {
 
   it('refuses a shipment beyond available stock with 409 and changes nothing', async () => {
     const api = client(app, owner.token);
-    const res = await api.post('/api/v1/movements', {
-      type: 'shipment',
-      sku: 'MUG-1',
-      location: 'WH1',
-      quantity: 1000,
-    });
+    const res = await api.post('/api/v1/movements', movementBody('shipment', 'MUG-1', 'WH1', 1000));
     expect(res.status).toBe(409);
     expect(res.body['code']).toBe('INSUFFICIENT_STOCK');
     const inventory = await api.get('/api/v1/inventory?sku=MUG-1&location=WH1');
@@ -193,26 +173,11 @@ describeEachBackend('HTTP API foundation', (backend) => {
     const api = client(app, owner.token);
     await api.post('/api/v1/products', { sku: 'AGE-1', title: 'Aged', unitCost: 3 });
     const oldDate = '2026-05-10T00:00:00.000Z';
-    await api.post('/api/v1/movements', {
-      type: 'receipt',
-      sku: 'AGE-1',
-      location: 'WH1',
-      quantity: 10,
-      occurredAt: oldDate,
-    });
-    await api.post('/api/v1/movements', {
-      type: 'receipt',
-      sku: 'AGE-1',
-      location: 'WH1',
-      quantity: 10,
-      occurredAt: '2026-10-01T00:00:00.000Z',
-    });
+    for (const occurredAt of [oldDate, '2026-10-01T00:00:00.000Z'])
+      await api.post('/api/v1/movements', { ...movementBody('receipt', 'AGE-1', 'WH1', 10), occurredAt });
     const transfer = await api.post('/api/v1/movements', {
-      type: 'transfer',
-      sku: 'AGE-1',
-      location: 'WH1',
+      ...movementBody('transfer', 'AGE-1', 'WH1', 12),
       toLocation: 'FBA-US',
-      quantity: 12,
     });
     expect(transfer.status).toBe(201);
     const layers = await api.get('/api/v1/inventory/layers?sku=AGE-1&location=FBA-US');

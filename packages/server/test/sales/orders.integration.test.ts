@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
 import { newAccount, uid } from '../support/factories';
 import { client } from '../support/http-client';
-import { seedLocations, skuBalance } from '../support/seed';
+import { receive, seedLocations, skuBalance } from '../support/seed';
 import { useOwnerApi, type Api } from '../support/owner-api';
 
 async function stockedSku(
@@ -20,18 +20,13 @@ async function stockedSku(
       })
     ).status,
   ).toBe(201);
-  if (opts.quantity > 0)
-    expect(
-      (
-        await api.post('/api/v1/movements', {
-          type: 'receipt',
-          sku,
-          location: opts.location,
-          quantity: opts.quantity,
-        })
-      ).status,
-    ).toBe(201);
+  if (opts.quantity > 0) await receive(api, sku, opts.location, opts.quantity);
   return sku;
+}
+
+/** POSTs an order of `lines` on `channel` (manual unless named) under a fresh external id. */
+function postOrder(api: Api, lines: readonly { sku: string; quantity: number }[], channel = 'manual') {
+  return api.post('/api/v1/orders', { channel, externalId: uid('order-'), lines });
 }
 
 describeEachBackend(
@@ -119,55 +114,36 @@ describeEachBackend(
     it('sums several lines of one SKU, refuses the whole order naming every short SKU, and changes nothing', async () => {
       const a = await stockedSku(t.api, { location: 'WH1', quantity: 5 });
       const b = await stockedSku(t.api, { location: 'WH1', quantity: 1 });
-      const res = await t.api.post('/api/v1/orders', {
-        channel: 'manual',
-        externalId: uid('sum-'),
-        lines: [
-          { sku: a, quantity: 3 },
-          { sku: b, quantity: 2 },
-          { sku: a, quantity: 3 },
-        ],
-      });
+      const res = await postOrder(t.api, [
+        { sku: a, quantity: 3 },
+        { sku: b, quantity: 2 },
+        { sku: a, quantity: 3 },
+      ]);
       expect(res.status).toBe(409);
       expect(res.body['code']).toBe('INSUFFICIENT_STOCK');
       expect(new Set(res.body['skus'] as string[])).toEqual(new Set([a, b]));
       expect(await skuBalance(t.api, a)).toMatchObject({ onHand: 5, reserved: 0 });
       expect((await t.api.get(`/api/v1/orders?sku=${a}`)).body.items).toHaveLength(0);
-      const ok = await t.api.post('/api/v1/orders', {
-        channel: 'manual',
-        externalId: uid('sum-'),
-        lines: [
-          { sku: a, quantity: 2 },
-          { sku: a, quantity: 3 },
-        ],
-      });
+      const ok = await postOrder(t.api, [
+        { sku: a, quantity: 2 },
+        { sku: a, quantity: 3 },
+      ]);
       expect(ok.status).toBe(201);
       expect(await skuBalance(t.api, a)).toMatchObject({ onHand: 5, reserved: 5, available: 0 });
     });
 
     it('allocates from the configured location first and splits when it cannot cover the order', async () => {
       const sku = await stockedSku(t.api, { location: 'WH1', quantity: 3 });
-      expect(
-        (await t.api.post('/api/v1/movements', { type: 'receipt', sku, location: 'WH2', quantity: 10 }))
-          .status,
-      ).toBe(201);
+      await receive(t.api, sku, 'WH2', 10);
       expect((await t.api.post('/api/v1/channels', { type: 'other', location: 'WH2' })).status).toBe(201);
-      const other = await t.api.post('/api/v1/orders', {
-        channel: 'other',
-        externalId: uid('alloc-'),
-        lines: [{ sku, quantity: 4 }],
-      });
-      expect(other.status).toBe(201);
-      expect((other.body['lines'] as { allocations: unknown[] }[])[0]!.allocations).toEqual([
-        { location: 'WH2', reserved: 4, shipped: 0 },
-      ]);
-      const split = await t.api.post('/api/v1/orders', {
-        channel: 'manual',
-        externalId: uid('alloc-'),
-        lines: [{ sku, quantity: 5 }],
-      });
-      expect(split.status).toBe(201);
-      expect((split.body['lines'] as { allocations: unknown[] }[])[0]!.allocations).toEqual([
+      /** Places an order of `quantity` units of the SKU on `channel`, expecting 201: its line's allocations. */
+      const allocations = async (channel: string, quantity: number) => {
+        const order = await postOrder(t.api, [{ sku, quantity }], channel);
+        expect(order.status).toBe(201);
+        return (order.body['lines'] as { allocations: unknown[] }[])[0]!.allocations;
+      };
+      expect(await allocations('other', 4)).toEqual([{ location: 'WH2', reserved: 4, shipped: 0 }]);
+      expect(await allocations('manual', 5)).toEqual([
         { location: 'WH1', reserved: 3, shipped: 0 },
         { location: 'WH2', reserved: 2, shipped: 0 },
       ]);
@@ -176,11 +152,7 @@ describeEachBackend(
 
     it('accepts a backorder where the SKU allows it', async () => {
       const sku = await stockedSku(t.api, { location: 'WH1', quantity: 1, allowBackorder: true });
-      const res = await t.api.post('/api/v1/orders', {
-        channel: 'manual',
-        externalId: uid('bo-'),
-        lines: [{ sku, quantity: 3 }],
-      });
+      const res = await postOrder(t.api, [{ sku, quantity: 3 }]);
       expect(res.status).toBe(201);
       expect(res.body['backordered']).toBe(true);
       expect(await skuBalance(t.api, sku)).toMatchObject({ onHand: 1, reserved: 3, available: -2 });
@@ -249,22 +221,14 @@ describeEachBackend(
 
     it('cancelling a whole order releases every reservation; unknown SKUs and orders are 404', async () => {
       const sku = await stockedSku(t.api, { location: 'WH1', quantity: 4 });
-      const created = await t.api.post('/api/v1/orders', {
-        channel: 'manual',
-        externalId: uid('c-'),
-        lines: [{ sku, quantity: 4 }],
-      });
+      const created = await postOrder(t.api, [{ sku, quantity: 4 }]);
       const id = created.body['id'] as number;
       const res = await t.api.post(`/api/v1/orders/${id}/cancel`);
       expect(res.status).toBe(200);
       expect(res.body['status']).toBe('cancelled');
       expect(await skuBalance(t.api, sku)).toMatchObject({ reserved: 0, available: 4 });
       expect((await t.api.post(`/api/v1/orders/${id}/ship`, {})).status).toBe(409);
-      const unknown = await t.api.post('/api/v1/orders', {
-        channel: 'manual',
-        externalId: uid('u-'),
-        lines: [{ sku: 'NOPE-404', quantity: 1 }],
-      });
+      const unknown = await postOrder(t.api, [{ sku: 'NOPE-404', quantity: 1 }]);
       expect(unknown.status).toBe(404);
       expect(unknown.body['code']).toBe('UNKNOWN_SKU');
       expect((await t.api.post('/api/v1/orders/999999/ship', {})).status).toBe(404);

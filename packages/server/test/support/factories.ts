@@ -4,6 +4,7 @@ import { gtinCheckDigit } from '@stockwise/domain/catalog/barcode';
 import type { Actor } from '../../src/accounts/actor';
 import type { Stockwise } from '../../src/stockwise';
 import type { ProductCreate, LocationCreate } from '../../src/catalog/catalog.schema';
+import type { MovementCreate } from '../../src/ledger/ledger.schema';
 
 export const uid = (prefix = '') => `${prefix}${randomBytes(4).toString('hex')}`;
 
@@ -41,6 +42,16 @@ export function caseOfMugs(sku: string, overrides: Partial<ProductCreate> = {}):
     weight: 1,
     ...overrides,
   });
+}
+
+/** A POST /movements body: a `type` movement of `quantity` units of `sku` at `location` (spread in any more fields). */
+export function movementBody(
+  type: MovementCreate['type'],
+  sku: string,
+  location: string,
+  quantity: number,
+): Record<string, unknown> {
+  return { type, sku, location, quantity };
 }
 
 export function locationInput(overrides: Partial<LocationCreate> = {}): LocationCreate {
