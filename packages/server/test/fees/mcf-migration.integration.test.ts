@@ -3,6 +3,7 @@ import { listMigrations } from '@stockwise/db/migrate';
 import { US_2024_FEES } from '@stockwise/domain/fees/us-2024.fixture';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount } from '../support/factories';
+import { listFees, shippedUsSchedule } from '../support/fees';
 import { client } from '../support/http-client';
 
 /** Migration 0062, which adds the MCF table to stored schedules. */
@@ -58,15 +59,19 @@ describeEachBackend('Migration 0062: the MCF fee table (docs/fees.md)', (backend
     // read before the migration, a row without an MCF table has none (its MCF fees are unknown)
     expect(before.body['mcf']).toEqual([]);
 
-    await sw.db.transaction(async (sql) => {
-      await sql.exec(mcfMigration());
-    });
-    const after = await sw.db.transaction((sql) =>
-      sql.query<StoredRow>(
-        'SELECT id, schedule, updated_at FROM fee_schedules WHERE account_id = $1 ORDER BY id',
-        [owner.actor.accountId],
-      ),
-    );
+    /** Runs migration 0062, then reads the account's stored schedules. */
+    const migrate = async () => {
+      await sw.db.transaction(async (sql) => {
+        await sql.exec(mcfMigration());
+      });
+      return sw.db.transaction((sql) =>
+        sql.query<StoredRow>(
+          'SELECT id, schedule, updated_at FROM fee_schedules WHERE account_id = $1 ORDER BY id',
+          [owner.actor.accountId],
+        ),
+      );
+    };
+    const after = await migrate();
     // the seller's US table: its edits as they were, the published MCF rates added, its date untouched
     expect(after[0]!.schedule).toEqual({ ...edited, mcf });
     expect(after[0]!.updated_at).toEqual(rows[0]!.updated_at);
@@ -76,25 +81,12 @@ describeEachBackend('Migration 0062: the MCF fee table (docs/fees.md)', (backend
     expect(after[2]!.schedule).toEqual(ownMcf);
 
     // through the API: the shipped US table equals the fixture again, the seller's edits are served
-    const list = (await api.get('/api/v1/fees')).body['items'] as (Record<string, unknown> & {
-      id: number;
-      source: string;
-    })[];
-    const shipped = list.find((f) => f.source === 'default' && f['marketplace'] === 'US')!;
-    const { id: _id, source: _s, updatedAt: _u, ...seeded } = shipped;
-    expect(seeded).toEqual(US_2024_FEES);
+    const list = await listFees(api);
+    expect(shippedUsSchedule(list).seeded).toEqual(US_2024_FEES);
     expect(list.find((f) => f.id === rows[0]!.id)).toMatchObject({ referralRate: 0.08, mcf });
 
     // run again, it changes nothing
-    await sw.db.transaction(async (sql) => {
-      await sql.exec(mcfMigration());
-    });
-    const again = await sw.db.transaction((sql) =>
-      sql.query<StoredRow>(
-        'SELECT id, schedule, updated_at FROM fee_schedules WHERE account_id = $1 ORDER BY id',
-        [owner.actor.accountId],
-      ),
-    );
+    const again = await migrate();
     expect(again.map((r) => r.schedule)).toEqual(after.map((r) => r.schedule));
   });
 });

@@ -1,16 +1,24 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { dateAt, dayAt } from '../support/days';
-import { twoNetworkSeller } from '../support/two-network-seller';
+import { movementBody } from '../support/factories';
+import { CUBE, twoNetworkSeller } from '../support/two-network-seller';
 
 const today = dateAt(0);
 const daysAgo = (n: number) => dayAt(-n).toISOString();
 
 type Row = Record<string, number | string | null>;
 
-/** WH1, FBA-US and `skus` of 1 cu ft each (12 × 12 × 12 in). */
-const account = (ctx: ReturnType<typeof useStockwise>, skus: readonly string[]) =>
-  twoNetworkSeller(ctx, { skus, box: { length: 12, width: 12, height: 12, weight: 1 } });
+/** WH1, FBA-US and `skus` of 1 cu ft each (a CUBE), with `movements` posted in order. */
+async function account(
+  ctx: ReturnType<typeof useStockwise>,
+  skus: readonly string[],
+  movements: readonly Record<string, unknown>[],
+) {
+  const seller = await twoNetworkSeller(ctx, { skus, box: CUBE });
+  for (const movement of movements) await seller.move(movement);
+  return seller;
+}
 
 /** Rows by SKU. */
 const bySku = (rows: unknown): Map<unknown, Row> => new Map((rows as Row[]).map((r) => [r['sku'], r]));
@@ -24,24 +32,15 @@ describeEachBackend('Amazon age: arrival at Amazon, Amazon scope, the next asses
   const ctx = useStockwise(backend);
 
   it('10 units received at WH1 200 days ago and moved to FBA-US today are 0–90 days old with no surcharge; 10 received at FBA-US 200 days ago are in 181–270 with one', async () => {
-    const { api, move } = await account(ctx, ['MOVED', 'AT-FBA']);
-    await move({
-      type: 'receipt',
-      sku: 'MOVED',
-      location: 'WH1',
-      quantity: 10,
-      unitCost: 2,
-      occurredAt: daysAgo(200),
-    });
-    await move({ type: 'transfer', sku: 'MOVED', location: 'WH1', toLocation: 'FBA-US', quantity: 10 });
-    await move({
-      type: 'receipt',
-      sku: 'AT-FBA',
-      location: 'FBA-US',
-      quantity: 10,
-      unitCost: 2,
-      occurredAt: daysAgo(200),
-    });
+    const { api } = await account(
+      ctx,
+      ['MOVED', 'AT-FBA'],
+      [
+        { ...movementBody('receipt', 'MOVED', 'WH1', 10), unitCost: 2, occurredAt: daysAgo(200) },
+        { ...movementBody('transfer', 'MOVED', 'WH1', 10), toLocation: 'FBA-US' },
+        { ...movementBody('receipt', 'AT-FBA', 'FBA-US', 10), unitCost: 2, occurredAt: daysAgo(200) },
+      ],
+    );
 
     const res = await api.get(`/api/v1/reports/inventory-age?asOf=${today}&location=FBA-US`);
     expect(res.status).toBe(200);
@@ -90,15 +89,12 @@ describeEachBackend('Amazon age: arrival at Amazon, Amazon scope, the next asses
   });
 
   it('the surcharge is priced on the next 15th: 100 cu ft aged 178 days on the 10th are charged $50', async () => {
-    const { api, move } = await account(ctx, ['SLOW']);
     // 2025-01-13 → 2025-07-10 is 178 days; on 2025-07-15 the units are 183 days old (181–210: $0.50/cu ft).
-    await move({
-      type: 'receipt',
-      sku: 'SLOW',
-      location: 'FBA-US',
-      quantity: 100,
-      occurredAt: '2025-01-13T12:00:00Z',
-    });
+    const { api } = await account(
+      ctx,
+      ['SLOW'],
+      [{ ...movementBody('receipt', 'SLOW', 'FBA-US', 100), occurredAt: '2025-01-13T12:00:00Z' }],
+    );
     for (const format of ['json', 'csv'] as const) {
       const res = await api.get(`/api/v1/reports/inventory-age?asOf=2025-07-10&format=${format}`);
       expect(res.status).toBe(200);
@@ -114,39 +110,23 @@ describeEachBackend('Amazon age: arrival at Amazon, Amazon scope, the next asses
   });
 
   it('profit: past surcharges come from the ledger as it stood on each 15th, aged by arrival at Amazon', async () => {
-    const { api, move } = await account(ctx, ['SOLD', 'SENT']);
-    // SOLD: at FBA-US since 2024-12-01 (196 days on 2025-06-15), all sold on 2025-07-01: charged on
-    // 2025-06-15 (100 cu ft × $0.50), nothing left on 2025-07-15 — though nothing is on hand today.
-    await move({
-      type: 'receipt',
-      sku: 'SOLD',
-      location: 'FBA-US',
-      quantity: 100,
-      occurredAt: '2024-12-01T12:00:00Z',
-    });
-    await move({
-      type: 'shipment',
-      sku: 'SOLD',
-      location: 'FBA-US',
-      quantity: 100,
-      occurredAt: '2025-07-01T12:00:00Z',
-    });
-    // SENT: received at WH1 on 2024-12-01, sent to FBA-US on 2025-06-01: 14 days at Amazon on the 15th.
-    await move({
-      type: 'receipt',
-      sku: 'SENT',
-      location: 'WH1',
-      quantity: 100,
-      occurredAt: '2024-12-01T12:00:00Z',
-    });
-    await move({
-      type: 'transfer',
-      sku: 'SENT',
-      location: 'WH1',
-      toLocation: 'FBA-US',
-      quantity: 100,
-      occurredAt: '2025-06-01T12:00:00Z',
-    });
+    const { api } = await account(
+      ctx,
+      ['SOLD', 'SENT'],
+      [
+        // SOLD: at FBA-US since 2024-12-01 (196 days on 2025-06-15), all sold on 2025-07-01: charged on
+        // 2025-06-15 (100 cu ft × $0.50), nothing left on 2025-07-15 — though nothing is on hand today.
+        { ...movementBody('receipt', 'SOLD', 'FBA-US', 100), occurredAt: '2024-12-01T12:00:00Z' },
+        { ...movementBody('shipment', 'SOLD', 'FBA-US', 100), occurredAt: '2025-07-01T12:00:00Z' },
+        // SENT: received at WH1 on 2024-12-01, sent to FBA-US on 2025-06-01: 14 days at Amazon on the 15th.
+        { ...movementBody('receipt', 'SENT', 'WH1', 100), occurredAt: '2024-12-01T12:00:00Z' },
+        {
+          ...movementBody('transfer', 'SENT', 'WH1', 100),
+          toLocation: 'FBA-US',
+          occurredAt: '2025-06-01T12:00:00Z',
+        },
+      ],
+    );
     const res = await api.get('/api/v1/reports/profit?asOf=2025-08-01&from=2025-06-01&to=2025-08-01');
     expect(res.status).toBe(200);
     const rows = bySku(res.body['rows']);

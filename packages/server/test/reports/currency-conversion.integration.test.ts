@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { reimbursementRow, reportRows } from '@stockwise/domain/channels/amazon/reports';
 import { amazonReportsRepository } from '@stockwise/db/channels/amazon-reports.repository';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { FBA_DE, twoNetworkSeller } from '../support/two-network-seller';
+import { cubesAtTwoStores, FBA_DE, twoNetworkSeller } from '../support/two-network-seller';
 
 interface StorageTotal {
   currency: string;
@@ -33,19 +33,8 @@ describeEachBackend(
     const ctx = useStockwise(backend);
 
     it('each month’s storage fees of GBP and USD in USD at the seller’s rate; a missing rate named; bad tables refused', async () => {
-      const { api, move } = await twoNetworkSeller(ctx, {
-        skus: ['ANY'],
-        box: { length: 12, width: 12, height: 12, weight: 1 },
-        otherAmazon: [{ code: 'FBA-GB', name: 'Amazon UK', marketplace: 'GB' }],
-      });
-      for (const location of ['FBA-GB', 'FBA-US'])
-        await move({
-          type: 'receipt',
-          sku: 'ANY',
-          location,
-          quantity: 10,
-          occurredAt: '2025-07-01T12:00:00Z',
-        });
+      const uk = { code: 'FBA-GB', name: 'Amazon UK', marketplace: 'GB' };
+      const { api } = await cubesAtTwoStores(ctx, 'ANY', uk, '2025-07-01T12:00:00Z');
       const path = '/api/v1/reports/storage/overview?asOf=2025-07-10&months=2';
       const plain = await api.get(path);
       expect(plain.status).toBe(200);

@@ -7,6 +7,7 @@ import type { createApp } from '../../src/http/app';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { useDemoSeller } from '../support/demo-seller';
 import { newAccount } from '../support/factories';
+import { listFees, shippedUsSchedule } from '../support/fees';
 import { client } from '../support/http-client';
 import { boxMovedToAmazon } from '../support/two-network-seller';
 
@@ -224,13 +225,9 @@ describeEachBackend('Reports and fees: hand-checked cases through the API', (bac
   it('fee table: the seeded US schedule equals docs/formulas.md; a seller schedule overrides it from its date; defaults are read-only', async () => {
     const owner = await newAccount(ctx.sw);
     const api = client(ctx.app, owner.token);
-    const list = (await api.get('/api/v1/fees')).body['items'] as (Record<string, unknown> & {
-      id: number;
-      source: string;
-    })[];
-    const us = list.find((f) => f.source === 'default' && f['marketplace'] === 'US')!;
-    const { id: _id, source: _s, updatedAt: _u, ...seeded } = us;
-    expect(seeded).toEqual(US_2024_FEES);
+    const list = await listFees(api);
+    const us = shippedUsSchedule(list);
+    expect(us.seeded).toEqual(US_2024_FEES);
     expect((await api.patch(`/api/v1/fees/${String(us.id)}`, { referralRate: 0.1 })).status).toBe(409);
     const created = await api.post('/api/v1/fees', {
       marketplace: 'US',
@@ -255,9 +252,7 @@ describeEachBackend('Reports and fees: hand-checked cases through the API', (bac
     expect((await api.delete(`/api/v1/fees/${String(created.body['id'])}`)).status).toBe(204);
     const other = await newAccount(ctx.sw);
     // another account sees the shipped tables only (one per marketplace, docs/fees.md), none of this one's
-    const theirs = (await client(ctx.app, other.token).get('/api/v1/fees')).body['items'] as {
-      source: string;
-    }[];
+    const theirs = await listFees(client(ctx.app, other.token));
     expect(theirs.length).toBe(list.filter((f) => f.source === 'default').length);
     expect(theirs.every((f) => f.source === 'default')).toBe(true);
   });

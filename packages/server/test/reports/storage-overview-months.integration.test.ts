@@ -1,20 +1,10 @@
 import { expect, it, vi } from 'vitest';
 import { storageRepository } from '@stockwise/db/reports/storage.repository';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import type { StorageFees } from '../../src/reports/storage-overview';
+import { storageOverview } from '../support/storage-overview';
 import { twoNetworkSeller } from '../support/two-network-seller';
 
-interface Fees {
-  storageType: string;
-  currency: string;
-  storageFee: number;
-  agedSurcharge: number;
-}
-interface Month {
-  month: string;
-  basis: 'past' | 'current' | 'next';
-  fees: Fees[];
-  totals: { currency: string; storageFee: number; agedSurcharge: number }[];
-}
 type Row = Record<string, number | string | null>;
 const cents = (x: number) => Math.round(x * 100) / 100;
 const at = (day: string) => `${day}T12:00:00Z`;
@@ -56,9 +46,7 @@ describeEachBackend('Storage overview: each month is the storage report’s rows
     await move({ ...receipt, sku: 'SMALL', location: 'FBA-US', quantity: 6, occurredAt: at('2025-11-15') });
 
     const asOf = '2025-11-20';
-    const res = await api.get(`/api/v1/reports/storage/overview?asOf=${asOf}&months=4`);
-    expect(res.status).toBe(200);
-    const months = res.body['months'] as Month[];
+    const { months } = await storageOverview(api, asOf, 4);
     expect(months.map((m) => [m.month, m.basis])).toEqual([
       ['2025-08', 'past'],
       ['2025-09', 'past'],
@@ -77,7 +65,7 @@ describeEachBackend('Storage overview: each month is the storage report’s rows
       const report = await api.get(`/api/v1/reports/storage?asOf=${day}&month=${m.month}&limit=5000`);
       expect(report.status).toBe(200);
       const rows = (report.body['rows'] as Row[]).filter((r) => r['estimated_monthly_storage_fee'] !== null);
-      const expected = new Map<string, Fees>();
+      const expected = new Map<string, StorageFees>();
       for (const r of rows) {
         const storageType = String(r['storage_type']);
         const currency = String(r['currency']);

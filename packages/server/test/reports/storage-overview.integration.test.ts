@@ -1,18 +1,9 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { boxMovedToAmazon, FBA_DE, twoNetworkSeller } from '../support/two-network-seller';
+import type { StorageMonth } from '../../src/reports/storage-overview';
+import { storageOverview } from '../support/storage-overview';
+import { boxMovedToAmazon, cubesAtTwoStores, FBA_DE, twoNetworkSeller } from '../support/two-network-seller';
 
-interface Totals {
-  currency: string;
-  storageFee: number;
-  agedSurcharge: number;
-}
-interface Month {
-  month: string;
-  basis: string;
-  fees: (Totals & { storageType: string })[];
-  totals: Totals[];
-}
 type Row = Record<string, number | string | null>;
 const cents = (x: number) => Math.round(x * 100) / 100;
 
@@ -22,9 +13,7 @@ describeEachBackend('Storage overview: fees by storage type and month', (backend
   it('sums the storage report month by month: nothing before the unit reached Amazon, the days so far this month, today’s stock at next month’s rate', async () => {
     const { api, asOf } = await boxMovedToAmazon(ctx);
 
-    const res = await api.get(`/api/v1/reports/storage/overview?asOf=${asOf}&months=2`);
-    expect(res.status).toBe(200);
-    const months = res.body['months'] as Month[];
+    const { months, body } = await storageOverview(api, asOf, 2);
     expect(months.map((m) => [m.month, m.basis])).toEqual([
       ['2025-06', 'past'],
       ['2025-07', 'current'],
@@ -46,8 +35,8 @@ describeEachBackend('Storage overview: fees by storage type and month', (backend
     ]);
     // August: the unit still there all month.
     expect(months[2]!.totals[0]!.storageFee).toBeCloseTo(0.5556 * 0.78, 2);
-    expect(res.body['currencies']).toEqual(['USD']);
-    const summary = res.body['summary'] as { capacity: { months: unknown[] }[] };
+    expect(body['currencies']).toEqual(['USD']);
+    const summary = body['summary'] as { capacity: { months: unknown[] }[] };
     for (const line of summary.capacity) expect(line.months).toHaveLength(3);
   });
 
@@ -57,7 +46,7 @@ describeEachBackend('Storage overview: fees by storage type and month', (backend
     const first = await api.get(path);
     expect((await api.get(path)).body).toEqual(first.body);
     const fees = (body: Record<string, unknown>) =>
-      (body['months'] as Month[]).map((m) => m.totals[0]?.storageFee ?? 0);
+      (body['months'] as StorageMonth[]).map((m) => m.totals[0]?.storageFee ?? 0);
     // a second unit reaches Amazon the day the first did: July's and August's fees double, June's stay 0
     await transferOne();
     const [june, july, august] = fees((await api.get(path)).body);
@@ -81,25 +70,11 @@ describeEachBackend('Storage overview: fees by storage type and month', (backend
   });
 
   it('a seller with a US and a German Amazon store gets each month’s fees in USD and in EUR, never one sum', async () => {
-    const { api, move } = await twoNetworkSeller(ctx, {
-      skus: ['CUBE'],
-      box: { length: 12, width: 12, height: 12, weight: 1 },
-      otherAmazon: [FBA_DE],
-    });
     // 10 units at each store since 2024-06-01: over 365 days old on the July assessment day.
-    for (const location of ['FBA-DE', 'FBA-US'])
-      await move({
-        type: 'receipt',
-        sku: 'CUBE',
-        location,
-        quantity: 10,
-        occurredAt: '2024-06-01T12:00:00Z',
-      });
+    const { api } = await cubesAtTwoStores(ctx, 'CUBE', FBA_DE, '2024-06-01T12:00:00Z');
     const asOf = '2025-07-10';
-    const res = await api.get(`/api/v1/reports/storage/overview?asOf=${asOf}&months=1`);
-    expect(res.status).toBe(200);
-    expect(res.body['currencies']).toEqual(['EUR', 'USD']);
-    const months = res.body['months'] as Month[];
+    const { months, body } = await storageOverview(api, asOf, 1);
+    expect(body['currencies']).toEqual(['EUR', 'USD']);
     const july = months.find((m) => m.basis === 'current')!;
     // each currency's total is the sum of the storage report's rows in that currency, and only those
     const report = await api.get(`/api/v1/reports/storage?asOf=${asOf}&month=2025-07`);
@@ -119,7 +94,7 @@ describeEachBackend('Storage overview: fees by storage type and month', (backend
       ['oversize', 'EUR'],
       ['oversize', 'USD'],
     ]);
-    const capacity = (res.body['summary'] as { capacity: { location: string; currency: string }[] }).capacity;
+    const capacity = (body['summary'] as { capacity: { location: string; currency: string }[] }).capacity;
     expect(new Map(capacity.map((c) => [c.location, c.currency]))).toEqual(
       new Map([
         ['FBA-DE', 'EUR'],

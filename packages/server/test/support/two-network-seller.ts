@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { useStockwise } from './backends';
-import { newAccount } from './factories';
+import { movementBody, newAccount } from './factories';
 import { client } from './http-client';
 import { FBA_US, seedLocations } from './seed';
 
@@ -22,6 +22,9 @@ export interface OtherAmazon {
 
 /** Amazon Germany (marketplace DE, EUR). */
 export const FBA_DE: OtherAmazon = { code: 'FBA-DE', name: 'Amazon Germany', marketplace: 'DE' };
+
+/** A 12 × 12 × 12 in, 1 lb cube: one cubic foot, oversize at Amazon. */
+export const CUBE: Box = { length: 12, width: 12, height: 12, weight: 1 };
 
 /**
  * A new account with the seller's own warehouse and one Amazon US location — the two networks whose
@@ -57,6 +60,19 @@ export async function twoNetworkSeller(
     expect((await api.post('/api/v1/movements', body)).status).toBe(201);
   };
   return { owner, api, move };
+}
+
+/** A seller of `sku`, a CUBE, at Amazon US and `other`, with 10 units received at each store at `receivedAt`. */
+export async function cubesAtTwoStores(
+  ctx: ReturnType<typeof useStockwise>,
+  sku: string,
+  other: OtherAmazon,
+  receivedAt: string,
+) {
+  const seller = await twoNetworkSeller(ctx, { skus: [sku], box: CUBE, otherAmazon: [other] });
+  for (const location of [other.code, FBA_US.code])
+    await seller.move({ ...movementBody('receipt', sku, location, 10), occurredAt: receivedAt });
+  return seller;
 }
 
 /**
