@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { applyOrdersImport } from '../../src/imports/appliers/orders.applier';
 import { ORDER_CHUNK_LINES } from '../../src/imports/chunked-orders';
 import { importFile } from '../../src/imports/import.jobs';
-import { crashAfterFirstChunk } from '../support/chunk-crash';
+import { crashAfterFirstChunk, csvFile, stagedRows } from '../support/chunk-crash';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { dayAt } from '../support/days';
@@ -26,10 +22,7 @@ function ordersFile(orders: number, prefix: string): { path: string; fileHash: s
       `manual,${id},${at},${prefix}-B,2,shipped,${at}`,
     );
   }
-  const text = `${rows.join('\n')}\n`;
-  const path = join(mkdtempSync(join(tmpdir(), 'stockwise-order-chunks-')), 'orders.csv');
-  writeFileSync(path, text);
-  return { path, fileHash: createHash('sha256').update(text).digest('hex') };
+  return csvFile('orders.csv', rows);
 }
 
 async function seller(sw: Stockwise, app: Parameters<typeof client>[0], prefix: string) {
@@ -44,13 +37,12 @@ async function seller(sw: Stockwise, app: Parameters<typeof client>[0], prefix: 
 }
 
 async function figures(sw: Stockwise, owner: TestAccount, importId: number) {
-  const [row] = await sw.db.query<{ orders: number; shipped: number; staged: number }>(
+  const [row] = await sw.db.query<{ orders: number; shipped: number }>(
     `SELECT (SELECT count(*)::int FROM orders WHERE account_id = $1 AND channel = 'manual') AS orders,
-       (SELECT coalesce(-sum(on_hand_delta), 0)::int FROM stock_movements WHERE account_id = $1 AND type = 'shipment') AS shipped,
-       (SELECT count(*)::int FROM import_rows WHERE import_id = $2) AS staged`,
-    [owner.actor.accountId, importId],
+       (SELECT coalesce(-sum(on_hand_delta), 0)::int FROM stock_movements WHERE account_id = $1 AND type = 'shipment') AS shipped`,
+    [owner.actor.accountId],
   );
-  return row!;
+  return { ...row!, staged: await stagedRows(sw, importId) };
 }
 
 describeEachBackend('Order imports applied in committed chunks of whole orders', (backend) => {

@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { ImportApplier } from '../../src/imports/appliers/apply-context';
 import { ordersFileOrder, applyOrdersImport } from '../../src/imports/appliers/orders.applier';
@@ -10,6 +7,7 @@ import { applyInChunks, CHUNKED_KINDS } from '../../src/imports/chunked-orders';
 import type { RejectedRow } from '../../src/imports/import-result';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { csvFile } from '../support/chunk-crash';
 import { dayAt } from '../support/days';
 import type { TestAccount } from '../support/factories';
 import { newAccount, productInput } from '../support/factories';
@@ -29,10 +27,7 @@ function ordersFile(rows: readonly string[]): { path: string; fileHash: string }
     const [channel, id, sku, quantity, status] = r.split(',');
     return `${channel},${id},${at},${sku},${quantity},9.5,USD,${status},${status === 'shipped' ? shipped : ''}`;
   });
-  const text = `${[HEADER, ...lines].join('\n')}\n`;
-  const path = join(mkdtempSync(join(tmpdir(), 'stockwise-order-sets-')), 'orders.csv');
-  writeFileSync(path, text);
-  return { path, fileHash: createHash('sha256').update(text).digest('hex') };
+  return csvFile('orders.csv', [HEADER, ...lines]);
 }
 
 /** A seller with two layers of A (two costs), A at Amazon, a little B, no C, and D that may be backordered. */

@@ -1,13 +1,9 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { applyProductsImport } from '../../src/imports/appliers/products.applier';
 import { CHUNKED_KINDS } from '../../src/imports/chunked-orders';
 import { importFile } from '../../src/imports/import.jobs';
 import type { Stockwise } from '../../src/stockwise';
-import { crashAfterFirstChunk } from '../support/chunk-crash';
+import { crashAfterFirstChunk, csvFile, stagedRows } from '../support/chunk-crash';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import type { TestAccount } from '../support/factories';
 import { newAccount, newGtin13, productInput } from '../support/factories';
@@ -18,19 +14,15 @@ const sku = (prefix: string, i: number) => `${prefix}-${String(i).padStart(5, '0
 function productsFile(prefix: string, n: number, barcode: (i: number) => string = () => '') {
   const rows = ['sku,title,barcode'];
   for (let i = 0; i < n; i++) rows.push(`${sku(prefix, i)},Product ${i},${barcode(i)}`);
-  const text = `${rows.join('\n')}\n`;
-  const path = join(mkdtempSync(join(tmpdir(), 'stockwise-product-chunks-')), 'products.csv');
-  writeFileSync(path, text);
-  return { path, fileHash: createHash('sha256').update(text).digest('hex') };
+  return csvFile('products.csv', rows);
 }
 
 async function figures(sw: Stockwise, owner: TestAccount, importId: number) {
-  const [row] = await sw.db.query<{ products: number; staged: number }>(
-    `SELECT (SELECT count(*)::int FROM products WHERE account_id = $1) AS products,
-       (SELECT count(*)::int FROM import_rows WHERE import_id = $2) AS staged`,
-    [owner.actor.accountId, importId],
+  const [row] = await sw.db.query<{ products: number }>(
+    'SELECT count(*)::int AS products FROM products WHERE account_id = $1',
+    [owner.actor.accountId],
   );
-  return row!;
+  return { ...row!, staged: await stagedRows(sw, importId) };
 }
 
 const chunkLines = CHUNKED_KINDS.products?.lines ?? 0;

@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { parseSalesHistoryMapping } from '@stockwise/domain/imports/sales-history';
 import { APPLY_CHUNK_LINES, applySalesDemandInChunks } from '../../src/imports/chunked-apply';
 import { importFile } from '../../src/imports/import.jobs';
 import { describeEachBackend } from '../support/backends';
+import { csvFile, stagedRows } from '../support/chunk-crash';
 import { SMALL_HISTORY_MAPPING } from '../support/history-mapping';
 import { useOwnerApi } from '../support/owner-api';
 import { seedLocations, WAREHOUSE } from '../support/seed';
@@ -27,12 +25,7 @@ describeEachBackend(
       const { sw, owner } = t;
       const rows = ['Invoice,Date,Sku,Qty,Price'];
       for (let i = 0; i < LINES; i++) rows.push(`${i},2010-0${1 + (i % 9)}-1${i % 10},A,1,2.00`);
-      const dir = mkdtempSync(join(tmpdir(), 'stockwise-chunks-'));
-      const path = join(dir, 'history.csv');
-      writeFileSync(path, `${rows.join('\n')}\n`);
-      const fileHash = createHash('sha256')
-        .update(`${rows.join('\n')}\n`)
-        .digest('hex');
+      const { path, fileHash } = csvFile('history.csv', rows);
       const units = async () =>
         (
           await sw.db.query<{ n: number }>(
@@ -64,11 +57,7 @@ describeEachBackend(
       expect(result.importId).toBe(staged.importId);
       expect(result.applied).toMatchObject({ salesLines: LINES, units: LINES, location: 'WH' });
       expect(await units()).toBe(LINES);
-      const [left] = await sw.db.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM import_rows WHERE import_id = $1',
-        [staged.importId],
-      );
-      expect(left?.n).toBe(0);
+      expect(await stagedRows(sw, staged.importId)).toBe(0);
       const again = await importFile(sw.imports, owner.actor, { kind: 'sales-history', path, mapping });
       expect(again.status).toBe('unchanged');
       expect(await units()).toBe(LINES);

@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { applyStockImport } from '../../src/imports/appliers/stock.applier';
 import { CHUNKED_KINDS } from '../../src/imports/chunked-orders';
 import { importFile } from '../../src/imports/import.jobs';
-import { crashAfterFirstChunk } from '../support/chunk-crash';
+import { crashAfterFirstChunk, csvFile, stagedRows } from '../support/chunk-crash';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import type { TestAccount } from '../support/factories';
@@ -15,14 +11,6 @@ import { client } from '../support/http-client';
 import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 
 const sku = (prefix: string, i: number) => `${prefix}-${String(i).padStart(5, '0')}`;
-
-/** A CSV written to a temporary file, and its hash. */
-function csvFile(name: string, rows: readonly string[]): { path: string; fileHash: string } {
-  const text = `${rows.join('\n')}\n`;
-  const path = join(mkdtempSync(join(tmpdir(), 'stockwise-stock-chunks-')), name);
-  writeFileSync(path, text);
-  return { path, fileHash: createHash('sha256').update(text).digest('hex') };
-}
 
 /** A stock count of SKUs 0..n-1 at WH, SKU i counted `quantity(i)`; rows in key order, so later lines apply later. */
 function countFile(prefix: string, n: number, quantity: (i: number) => number) {
@@ -43,14 +31,13 @@ async function seller(sw: Stockwise, app: Parameters<typeof client>[0], prefix: 
 }
 
 async function figures(sw: Stockwise, owner: TestAccount, importId: number) {
-  const [row] = await sw.db.query<{ counts: number; onHand: number; staged: number }>(
+  const [row] = await sw.db.query<{ counts: number; onHand: number }>(
     `SELECT (SELECT count(*)::int FROM stock_movements WHERE account_id = $1 AND reason = 'count') AS counts,
        (SELECT coalesce(sum(on_hand), 0)::int FROM stock_balances b JOIN products p ON p.id = b.product_id
-         WHERE p.account_id = $1) AS "onHand",
-       (SELECT count(*)::int FROM import_rows WHERE import_id = $2) AS staged`,
-    [owner.actor.accountId, importId],
+         WHERE p.account_id = $1) AS "onHand"`,
+    [owner.actor.accountId],
   );
-  return row!;
+  return { ...row!, staged: await stagedRows(sw, importId) };
 }
 
 describeEachBackend('Stock counts applied in committed chunks', (backend) => {
