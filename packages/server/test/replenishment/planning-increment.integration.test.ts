@@ -26,6 +26,18 @@ describeEachBackend('Planning position re-planned per touched SKU', (backend) =>
     supplier = (await seller.sw.suppliers.list(seller.actor, {}))[0]?.code ?? '';
   }, 180_000);
 
+  /** An event lifting demand ×`lift` from `days[0]` to `days[1]` days ahead: of `skus`, or of every SKU. */
+  const liftEvent = (name: string, days: [number, number], lift: number, skus: string[] = []) => ({
+    name,
+    startsOn: later(days[0]),
+    endsOn: later(days[1]),
+    scope: skus.length > 0 ? ('skus' as const) : ('all' as const),
+    category: null,
+    skus,
+    lift,
+    priceFactor: null,
+  });
+
   /** The cached answers equal the full computation's; `wholeReads` counts whole input reads of the cache. */
   const expectSameAsFull = async (what: string, wholeReads: number) => {
     const proto = PlanningService.prototype as unknown as { inputs: (...a: unknown[]) => Promise<unknown> };
@@ -64,16 +76,7 @@ describeEachBackend('Planning position re-planned per touched SKU', (backend) =>
     await sw.catalog.updateProduct(actor, b, { replenishable: true });
     await expectSameAsFull('a product replenished again', 0);
 
-    await sw.events.create(actor, {
-      name: 'Promotion of one SKU',
-      startsOn: later(5),
-      endsOn: later(12),
-      scope: 'skus',
-      category: null,
-      skus: [c],
-      lift: 1.8,
-      priceFactor: null,
-    });
+    await sw.events.create(actor, liftEvent('Promotion of one SKU', [5, 12], 1.8, [c]));
     await expectSameAsFull('an event of one SKU', 0);
     await sw.overrides.replace(actor, { sku: d }, [
       { startsOn: later(1), endsOn: later(30), mode: 'scale', value: 1.4, note: null },
@@ -81,16 +84,7 @@ describeEachBackend('Planning position re-planned per touched SKU', (backend) =>
     await expectSameAsFull('an override of one SKU', 0);
 
     // Account-wide: computed whole, and still the same.
-    await sw.events.create(actor, {
-      name: 'Sale of everything',
-      startsOn: later(3),
-      endsOn: later(9),
-      scope: 'all',
-      category: null,
-      skus: [],
-      lift: 1.2,
-      priceFactor: null,
-    });
+    await sw.events.create(actor, liftEvent('Sale of everything', [3, 9], 1.2));
     await expectSameAsFull('an event of every SKU', 1);
     await sw.restock.updateCostDefaults(actor, { orderCost: 55 });
     await expectSameAsFull('the account’s cost defaults', 1);

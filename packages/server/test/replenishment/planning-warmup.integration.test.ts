@@ -1,4 +1,4 @@
-import { expect, it, vi } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { JobsService } from '../../src/jobs/jobs.service';
 import { keepPlanningWarm } from '../../src/replenishment/planning-warmup';
 import { PlanningService } from '../../src/replenishment/planning.service';
@@ -22,6 +22,13 @@ describeEachBackend('Planning warm-up', (backend) => {
       restock: ctx.sw.restock,
     });
   };
+
+  // The spies of a case are gone before the next, whether it passed or not.
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  /** Only the embedded database runs the warm-up in the HTTP server's process. */
+  const onPglite = it.runIf(backend.name === 'pglite');
 
   /** A new account with one SKU stocked with `quantity` units at one location. */
   async function stockedAccount(quantity: number) {
@@ -59,28 +66,24 @@ describeEachBackend('Planning warm-up', (backend) => {
     await stop();
   }
 
-  it.runIf(backend.name === 'pglite')(
-    'the worker computes the position and plan the first request reads',
-    async () => {
-      const sw = ctx.sw;
-      const { actor, sku } = await stockedAccount(3);
-      const position = vi.spyOn(PlanningService.prototype, 'position');
-      const plan = vi.spyOn(PlanningService.prototype, 'plan');
-      await warmUpFor3s();
-      const computed = { position: position.mock.calls.length, plan: plan.mock.calls.length };
-      expect(computed.position).toBeGreaterThan(0);
-      expect(computed.plan).toBeGreaterThan(0);
-      const { positions } = await sw.planning.position(actor);
-      expect(positions.find((p) => p.sku === sku)?.onHand).toBe(3);
-      await sw.planning.plan(actor);
-      // Both answered from what the worker computed.
-      expect(position.mock.calls.length).toBe(computed.position);
-      expect(plan.mock.calls.length).toBe(computed.plan);
-      vi.restoreAllMocks();
-    },
-  );
+  onPglite('the worker computes the position and plan the first request reads', async () => {
+    const sw = ctx.sw;
+    const { actor, sku } = await stockedAccount(3);
+    const position = vi.spyOn(PlanningService.prototype, 'position');
+    const plan = vi.spyOn(PlanningService.prototype, 'plan');
+    await warmUpFor3s();
+    const computed = { position: position.mock.calls.length, plan: plan.mock.calls.length };
+    expect(computed.position).toBeGreaterThan(0);
+    expect(computed.plan).toBeGreaterThan(0);
+    const { positions } = await sw.planning.position(actor);
+    expect(positions.find((p) => p.sku === sku)?.onHand).toBe(3);
+    await sw.planning.plan(actor);
+    // Both answered from what the worker computed.
+    expect(position.mock.calls.length).toBe(computed.position);
+    expect(plan.mock.calls.length).toBe(computed.plan);
+  });
 
-  it.runIf(backend.name === 'pglite')(
+  onPglite(
     'the excess report after the warm-up reads the clearance advice the warm-up computed',
     async () => {
       const sw = ctx.sw;
@@ -93,11 +96,10 @@ describeEachBackend('Planning warm-up', (backend) => {
       expect(page.kind).toBe('excess');
       // The report asked the process's one planning service, whose cache the warm-up filled.
       expect(mine()).toBe(1);
-      vi.restoreAllMocks();
     },
   );
 
-  it.runIf(backend.name === 'pglite')(
+  onPglite(
     "a summary asked while the warm-up computes the position waits for the warm-up's computation instead of repeating it",
     async () => {
       const sw = ctx.sw;
@@ -126,7 +128,6 @@ describeEachBackend('Planning warm-up', (backend) => {
       } finally {
         release();
         await stopWarmUp();
-        vi.restoreAllMocks();
       }
     },
   );
