@@ -73,14 +73,17 @@ export function describeEachBackend(title: string, suite: (backend: Backend) => 
     });
 }
 
+/** A suite's Stockwise and its HTTP app, readable once the suite runs. */
+export interface StockwiseContext {
+  readonly sw: Stockwise;
+  readonly app: ReturnType<typeof createApp>;
+}
+
 /**
  * Opens a fresh Stockwise on `backend` for the enclosing suite (beforeAll/afterAll) and exposes
  * it with its HTTP app: `const ctx = useStockwise(backend); … ctx.sw, ctx.app`.
  */
-export function useStockwise(backend: Backend): {
-  readonly sw: Stockwise;
-  readonly app: ReturnType<typeof createApp>;
-} {
+export function useStockwise(backend: Backend): StockwiseContext {
   let sw: Stockwise | undefined;
   let app: ReturnType<typeof createApp> | undefined;
   let drop: (() => Promise<void>) | undefined;
@@ -103,4 +106,27 @@ export function useStockwise(backend: Backend): {
       return app;
     },
   };
+}
+
+/**
+ * `useStockwise(backend)` with the fields `setup` makes of it in the suite's beforeAll (`timeout` its own),
+ * readable beside `sw` and `app` once the suite runs; `keys` names them, as the object is returned before.
+ */
+export function useStockwiseWith<T extends object>(
+  backend: Backend,
+  keys: readonly (keyof T & string)[],
+  setup: (ctx: StockwiseContext) => Promise<T>,
+  timeout?: number,
+): StockwiseContext & Readonly<T> {
+  const ctx = useStockwise(backend);
+  let made: T | undefined;
+  beforeAll(async () => {
+    made = await setup(ctx);
+  }, timeout);
+  const read = (key: keyof T & string) => {
+    if (!made) throw new Error(`${key}: read outside a test (the suite's beforeAll makes it)`);
+    return made[key];
+  };
+  const fields = Object.fromEntries(keys.map((key) => [key, { get: () => read(key) }]));
+  return Object.defineProperties(ctx, fields) as StockwiseContext & Readonly<T>;
 }

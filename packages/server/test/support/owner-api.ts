@@ -1,7 +1,6 @@
-import { beforeAll } from 'vitest';
 import type { createApp } from '../../src/http/app';
 import type { Stockwise } from '../../src/stockwise';
-import { useStockwise, type Backend } from './backends';
+import { useStockwiseWith, type Backend } from './backends';
 import { newAccount, type TestAccount } from './factories';
 import { client } from './http-client';
 
@@ -21,29 +20,8 @@ export interface OwnerApi {
  * most HTTP suites start from: `const t = useOwnerApi(backend); … await t.api.post(…)`.
  */
 export function useOwnerApi(backend: Backend): OwnerApi {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount | undefined;
-  let api: Api | undefined;
-  beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-    api = client(ctx.app, owner.token);
+  return useStockwiseWith(backend, ['owner', 'api'], async ({ sw, app }) => {
+    const owner = await newAccount(sw);
+    return { owner, api: client(app, owner.token) };
   });
-  const ready = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('useOwnerApi: used outside a test');
-    return value;
-  };
-  return {
-    get sw() {
-      return ctx.sw;
-    },
-    get app() {
-      return ctx.app;
-    },
-    get owner() {
-      return ready(owner);
-    },
-    get api() {
-      return ready(api);
-    },
-  };
 }
