@@ -42,6 +42,15 @@ function asForecast(f: SeriesForecast, calibration: CatalogueSpanCalibration | n
   };
 }
 
+/** Each series' `[level][span]` quantiles by `quantilesOf`, on its forecast carrying `calibration`. */
+function perSeries(
+  forecasts: readonly SeriesForecast[],
+  calibration: CatalogueSpanCalibration | null,
+  quantilesOf: (forecast: DemandForecast) => number[][],
+): number[][][] {
+  return forecasts.map((f) => quantilesOf(asForecast(f, calibration)));
+}
+
 /**
  * Per series, per output level, the quantile of each span's sum (`[series][level][span]`), under the
  * catalogue's span calibration (`catalogueSpanCalibration`) as `forecastCatalogue` attaches it.
@@ -50,8 +59,7 @@ export function sumQuantiles(
   forecasts: readonly SeriesForecast[],
   calibration: CatalogueSpanCalibration | null,
 ): number[][][] {
-  return forecasts.map((f) => {
-    const forecast = asForecast(f, calibration);
+  return perSeries(forecasts, calibration, (forecast) => {
     const bySpan = SUM_SPANS.map((days) =>
       leadTimeDemandQuantiles(forecast, { days, levels: OUTPUT_LEVELS }),
     );
@@ -68,8 +76,7 @@ export function plannedSumQuantiles(
   forecasts: readonly SeriesForecast[],
   calibration: CatalogueSpanCalibration | null,
 ): number[][][] {
-  return forecasts.map((f) => {
-    const forecast = asForecast(f, calibration);
+  return perSeries(forecasts, calibration, (forecast) => {
     const demandBetween = (from: number, days: number) =>
       leadTimeDemandMean(forecast, { fromDay: from, days });
     return OUTPUT_LEVELS.map((alpha) =>
