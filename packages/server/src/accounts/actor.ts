@@ -57,17 +57,15 @@ export interface AuditedChange<T> {
 }
 
 /**
- * One audited write: checks `permission`, runs `write` in one transaction and records `action` on what it
- * changed in that transaction; answers the state after.
+ * One audited write: runs `write` in one transaction and records `action` on what it changed in that
+ * transaction; answers the state after. The caller has checked the actor's permission.
  */
 export async function auditedWrite<T>(
   tx: Transactor,
   actor: Actor,
-  permission: Permission,
   action: string,
   write: (sql: Sql) => Promise<AuditedChange<T>>,
 ): Promise<T> {
-  requirePermission(actor, permission);
   return tx.run(async (sql) => {
     const { entity, before, after } = await write(sql);
     await auditTrail(sql, actor).record(action, entity, before, after);

@@ -6,7 +6,7 @@ import type { ProductFields, ProductQuery, ProductRecord } from '@stockwise/db/c
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { ProductCreate, ProductDto, ProductUpdate } from './catalog.schema';
 import type { Actor } from '../accounts/actor';
-import { auditedWrite } from '../accounts/actor';
+import { auditedWrite, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import { mapPage } from '../platform/page';
 import { recordTimes } from '../platform/record-times';
@@ -96,8 +96,9 @@ export class CatalogService {
   constructor(private readonly tx: Transactor) {}
 
   async createProduct(actor: Actor, input: ProductCreate): Promise<ProductDto> {
-    return auditedWrite(this.tx, actor, 'catalog:write', 'product.create', async (sql) => {
-      const fields = deriveFields({ ...DEFAULTS, ...stripUndefined(input) });
+    requirePermission(actor, 'catalog:write');
+    const fields = deriveFields({ ...DEFAULTS, ...stripUndefined(input) });
+    return auditedWrite(this.tx, actor, 'product.create', async (sql) => {
       const created = await productsRepository.create(sql, actor.accountId, fields);
       if (!created) {
         const skuTaken = await productsRepository.findBySku(sql, actor.accountId, fields.sku);
@@ -112,7 +113,8 @@ export class CatalogService {
   }
 
   async updateProduct(actor: Actor, sku: string, patch: ProductUpdate): Promise<ProductDto> {
-    return auditedWrite(this.tx, actor, 'catalog:write', 'product.update', async (sql) => {
+    requirePermission(actor, 'catalog:write');
+    return auditedWrite(this.tx, actor, 'product.update', async (sql) => {
       const existing = await this.requireProduct(sku, actor);
       const fields = deriveFields({ ...existing, ...stripUndefined(patch) });
       if (fields.barcode && fields.barcode !== existing.barcode) {

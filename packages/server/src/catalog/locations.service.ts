@@ -8,7 +8,7 @@ import type {
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { LocationCreate, LocationDto, LocationUpdate } from './catalog.schema';
 import type { Actor } from '../accounts/actor';
-import { auditedWrite } from '../accounts/actor';
+import { auditedWrite, requirePermission } from '../accounts/actor';
 import { stripUndefined } from './catalog.service';
 import type { Transactor } from '../platform/transactor';
 import { mapPage } from '../platform/page';
@@ -30,13 +30,14 @@ export class LocationsService {
   constructor(private readonly tx: Transactor) {}
 
   async createLocation(actor: Actor, input: LocationCreate): Promise<LocationDto> {
+    requirePermission(actor, 'catalog:write');
     const fields: LocationFields = {
       marketplace: null,
       capacityCubicFeet: {},
       active: true,
       ...stripUndefined(input),
     };
-    return auditedWrite(this.tx, actor, 'catalog:write', 'location.create', async (sql) => {
+    return auditedWrite(this.tx, actor, 'location.create', async (sql) => {
       const created = await locationsRepository.create(sql, actor.accountId, fields);
       if (!created)
         throw new DomainError('DUPLICATE', `location ${input.code} already exists`, { field: 'code' });
@@ -45,7 +46,8 @@ export class LocationsService {
   }
 
   async updateLocation(actor: Actor, code: string, patch: LocationUpdate): Promise<LocationDto> {
-    return auditedWrite(this.tx, actor, 'catalog:write', 'location.update', async (sql) => {
+    requirePermission(actor, 'catalog:write');
+    return auditedWrite(this.tx, actor, 'location.update', async (sql) => {
       const existing = await this.requireLocation(actor, code);
       const changed = { ...existing, ...stripUndefined(patch) };
       const updated = await locationsRepository.update(sql, actor.accountId, existing.id, changed);

@@ -146,10 +146,10 @@ export function operations(tags: string[]) {
     read: getWith('params'),
 
     /** GET one resource named by its path parameters, seen as the query asks (a span, a format): `200`. */
-    view: <P extends RouteParams, Q extends RouteParams, const O extends SuccessResponse>(
+    view: <const Rq extends { params: RouteParams; query: RouteParams }, const O extends SuccessResponse>(
       path: string,
       doc: OperationDoc,
-      request: { params: P; query: Q },
+      request: Rq,
       ok: O,
     ) => securedRoute({ ...info(path, doc), method: 'get', request, responses: { 200: ok } }),
 

@@ -184,7 +184,8 @@ export class SuppliersService {
   constructor(private readonly tx: Transactor) {}
 
   async create(actor: Actor, input: SupplierCreate): Promise<SupplierDto> {
-    return auditedWrite(this.tx, actor, 'catalog:write', 'supplier.create', async (sql) => {
+    requirePermission(actor, 'catalog:write');
+    return auditedWrite(this.tx, actor, 'supplier.create', async (sql) => {
       const created = await suppliersRepository.create(sql, actor.accountId, toFields(input));
       if (!created)
         throw new DomainError('DUPLICATE', `supplier ${input.code} already exists`, { field: 'code' });
@@ -194,7 +195,8 @@ export class SuppliersService {
   }
 
   async update(actor: Actor, code: string, patch: SupplierUpdate): Promise<SupplierDto> {
-    return auditedWrite(this.tx, actor, 'catalog:write', 'supplier.update', async (sql) => {
+    requirePermission(actor, 'catalog:write');
+    return auditedWrite(this.tx, actor, 'supplier.update', async (sql) => {
       const existing = await this.require(actor, code);
       const before = await this.toDto(actor, existing);
       const updated = await suppliersRepository.update(

@@ -27,8 +27,9 @@ export class TransferDraftsService {
   constructor(private readonly tx: Transactor) {}
 
   async create(actor: Actor, input: TransferDraftInput): Promise<TransferDraft> {
-    return auditedWrite(this.tx, actor, 'inventory:write', 'transfer_draft.create', async (sql) => {
-      checkTransferDraft(input);
+    requirePermission(actor, 'inventory:write');
+    checkTransferDraft(input);
+    return auditedWrite(this.tx, actor, 'transfer_draft.create', async (sql) => {
       const locationId = async (field: 'fromLocation' | 'toLocation') => {
         const found = await locationsRepository.findByCode(sql, actor.accountId, input[field]);
         if (!found) throw new DomainError('UNKNOWN_LOCATION', `unknown location ${input[field]}`, { field });
@@ -80,7 +81,8 @@ export class TransferDraftsService {
    * It moves no stock; the transfer movement records the stock that left.
    */
   async markSent(actor: Actor, id: number): Promise<TransferDraft> {
-    return auditedWrite(this.tx, actor, 'inventory:write', 'transfer_draft.sent', async (sql) => {
+    requirePermission(actor, 'inventory:write');
+    return auditedWrite(this.tx, actor, 'transfer_draft.sent', async (sql) => {
       const draft = await lockedOpenDraft(sql, actor, id);
       await transferDraftsRepository.markSent(sql, actor.accountId, id);
       const sent = await transferDraftsRepository.get(sql, actor.accountId, id);
@@ -91,17 +93,12 @@ export class TransferDraftsService {
 
   /** Deletes a draft; a sent one stays as the record of what left. */
   async delete(actor: Actor, id: number): Promise<void> {
-    await auditedWrite<TransferDraft | null>(
-      this.tx,
-      actor,
-      'inventory:write',
-      'transfer_draft.delete',
-      async (sql) => {
-        const draft = await lockedOpenDraft(sql, actor, id);
-        await transferDraftsRepository.delete(sql, actor.accountId, id);
-        return { entity: ['transfer_draft', String(id)], before: draft, after: null };
-      },
-    );
+    requirePermission(actor, 'inventory:write');
+    await auditedWrite<TransferDraft | null>(this.tx, actor, 'transfer_draft.delete', async (sql) => {
+      const draft = await lockedOpenDraft(sql, actor, id);
+      await transferDraftsRepository.delete(sql, actor.accountId, id);
+      return { entity: ['transfer_draft', String(id)], before: draft, after: null };
+    });
   }
 }
 
