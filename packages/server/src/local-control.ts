@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ROLES } from '@stockwise/domain/accounts/roles';
 import { isDomainError } from '@stockwise/domain/errors';
 import type { Stockwise } from './stockwise';
+import { ownerCommand } from './local-command';
 import { PasswordSchema } from './accounts/auth.schema';
 import { EmailSchema } from './http/common.schema';
 import { RESTOCK_LOCAL_COMMAND, runRestockCommand } from './replenishment/local-commands';
@@ -71,24 +72,16 @@ export const LocalCommandSchema = z.discriminatedUnion('command', [
       account: z.string().max(200).optional(),
     })
     .strict(),
-  z
-    .object({
-      command: z.literal('forecast.run'),
-      account: z.string().max(200).optional(),
-      horizon: z.number().int().min(1).max(365).optional(),
-      asOf: z.iso.date().optional(),
-    })
-    .strict(),
-  z
-    .object({
-      command: z.literal('forecast.get'),
-      account: z.string().max(200).optional(),
-      sku: z.string().min(1).max(100),
-      location: z.string().max(32).optional(),
-      horizon: z.number().int().min(1).max(365).optional(),
-      asOf: z.iso.date().optional(),
-    })
-    .strict(),
+  ownerCommand('forecast.run', {
+    horizon: z.number().int().min(1).max(365).optional(),
+    asOf: z.iso.date().optional(),
+  }),
+  ownerCommand('forecast.get', {
+    sku: z.string().min(1).max(100),
+    location: z.string().max(32).optional(),
+    horizon: z.number().int().min(1).max(365).optional(),
+    asOf: z.iso.date().optional(),
+  }),
   // The running server writes the embedded database's backup (it owns the data folder).
   z.object({ command: z.literal('backup'), file: z.string().min(1).max(4096) }).strict(),
   RESTOCK_LOCAL_COMMAND,

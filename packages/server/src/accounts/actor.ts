@@ -4,6 +4,7 @@ import { DomainError } from '@stockwise/domain/errors';
 import type { Principal } from '@stockwise/db/accounts/credentials.repository';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { Sql } from '@stockwise/db/database';
+import type { Transactor } from '../platform/transactor';
 
 /** The authenticated caller every service method receives; its accountId scopes every query. */
 export type Actor = Principal;
@@ -46,4 +47,28 @@ export function auditTrail(sql: Sql, actor: Actor): AuditTrail {
       });
     },
   };
+}
+
+/** What one audited write changed: the entity `[type, id]`, its state before (null for a creation) and after. */
+export interface AuditedChange<T> {
+  entity: readonly [type: string, id: string];
+  before: T | null;
+  after: T;
+}
+
+/**
+ * One audited write: runs `write` in one transaction and records `action` on what it changed in that
+ * transaction; answers the state after. The caller has checked the actor's permission.
+ */
+export async function auditedWrite<T>(
+  tx: Transactor,
+  actor: Actor,
+  action: string,
+  write: (sql: Sql) => Promise<AuditedChange<T>>,
+): Promise<T> {
+  return tx.run(async (sql) => {
+    const { entity, before, after } = await write(sql);
+    await auditTrail(sql, actor).record(action, entity, before, after);
+    return after;
+  });
 }

@@ -43,7 +43,7 @@ export function usersRoutes(sw: Stockwise) {
     async (actor) => ({ items: (await sw.members.pending(actor)).map(mapInvitationDto) }),
   );
   serve(op.remove('/invitations/{id}', 'Withdraw an invitation', IdParam, 'Withdrawn'), (actor, { param }) =>
-    sw.members.withdraw(actor, param.id).then(() => undefined),
+    sw.members.withdraw(actor, param.id),
   );
   serve(
     op.remove(
@@ -52,7 +52,7 @@ export function usersRoutes(sw: Stockwise) {
       IdParam,
       'Removed',
     ),
-    (actor, { param }) => sw.members.remove(actor, param.id).then(() => undefined),
+    (actor, { param }) => sw.members.remove(actor, param.id),
   );
   return app;
 }

@@ -177,7 +177,7 @@ function invitationRoutes(sw: Stockwise, app: ReturnType<typeof newRouter>) {
       request: jsonBody(PasswordChangeSchema),
       responses: { 204: { description: 'Changed' } },
     }),
-    (actor, { json }) => sw.members.changePassword(actor, json).then(() => undefined),
+    (actor, { json }) => sw.members.changePassword(actor, json),
   );
   serveRoute(
     app,
@@ -203,6 +203,6 @@ function invitationRoutes(sw: Stockwise, app: ReturnType<typeof newRouter>) {
   serveRoute(
     app,
     op.remove('/invitations/{id}', 'Decline an invitation', IdParam, 'Declined'),
-    (actor, { param }) => sw.members.decline(actor, param.id).then(() => undefined),
+    (actor, { param }) => sw.members.decline(actor, param.id),
   );
 }

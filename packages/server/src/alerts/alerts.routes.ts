@@ -108,10 +108,9 @@ export function reportSchedulesRoutes(sw: Stockwise) {
     (actor, { json }) => sw.alerts.createReportSchedule(actor, json),
   );
 
-  serve(op.remove('/{id}', 'Stop a scheduled report', IdParam, 'Stopped'), async (actor, { param }) => {
-    await sw.alerts.deleteReportSchedule(actor, param.id);
-    return undefined;
-  });
+  serve(op.remove('/{id}', 'Stop a scheduled report', IdParam, 'Stopped'), (actor, { param }) =>
+    sw.alerts.deleteReportSchedule(actor, param.id),
+  );
 
   return app;
 }

@@ -6,6 +6,7 @@ import {
   SkuSchema,
   TextSchema,
   pageOf,
+  recordTimesFields,
 } from '../http/common.schema';
 
 const Dimension = z.number().positive().max(10_000);
@@ -61,8 +62,7 @@ export const ProductSchema = z
       .openapi({ description: 'longest × median × shortest side (in) ÷ 1,728' }),
     sizeTier: z.string().nullable(),
     storageType: z.enum(['standard', 'oversize']).nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...recordTimesFields,
   })
   .openapi('Product');
 export type ProductDto = z.infer<typeof ProductSchema>;
@@ -103,7 +103,7 @@ export const LocationUpdateSchema = z.object(locationFields).partial().strict().
 export type LocationUpdate = z.infer<typeof LocationUpdateSchema>;
 
 export const LocationSchema = z
-  .object({ code: z.string(), ...locationFields, createdAt: z.string(), updatedAt: z.string() })
+  .object({ code: z.string(), ...locationFields, ...recordTimesFields })
   .openapi('Location');
 export type LocationDto = z.infer<typeof LocationSchema>;
 

@@ -6,9 +6,10 @@ import type { ProductFields, ProductQuery, ProductRecord } from '@stockwise/db/c
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { ProductCreate, ProductDto, ProductUpdate } from './catalog.schema';
 import type { Actor } from '../accounts/actor';
-import { auditTrail, requirePermission } from '../accounts/actor';
+import { auditedWrite, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import { mapPage } from '../platform/page';
+import { recordTimes } from '../platform/record-times';
 
 const DEFAULTS: Omit<ProductFields, 'sku' | 'title' | 'barcodeKind' | 'cubicFeet' | 'sizeTier'> = {
   barcode: null,
@@ -87,8 +88,7 @@ export function mapProductDto(p: ProductRecord): ProductDto {
     replenishable: p.replenishable,
     allowBackorder: p.allowBackorder,
     listingStatus: p.listingStatus,
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
+    ...recordTimes(p),
   };
 }
 
@@ -98,7 +98,7 @@ export class CatalogService {
   async createProduct(actor: Actor, input: ProductCreate): Promise<ProductDto> {
     requirePermission(actor, 'catalog:write');
     const fields = deriveFields({ ...DEFAULTS, ...stripUndefined(input) });
-    return this.tx.run(async (sql) => {
+    return auditedWrite(this.tx, actor, 'product.create', async (sql) => {
       const created = await productsRepository.create(sql, actor.accountId, fields);
       if (!created) {
         const skuTaken = await productsRepository.findBySku(sql, actor.accountId, fields.sku);
@@ -108,15 +108,13 @@ export class CatalogService {
               field: 'barcode',
             });
       }
-      const dto = mapProductDto(created);
-      await auditTrail(sql, actor).record('product.create', ['product', created.sku], null, dto);
-      return dto;
+      return { entity: ['product', created.sku], before: null, after: mapProductDto(created) };
     });
   }
 
   async updateProduct(actor: Actor, sku: string, patch: ProductUpdate): Promise<ProductDto> {
     requirePermission(actor, 'catalog:write');
-    return this.tx.run(async (sql) => {
+    return auditedWrite(this.tx, actor, 'product.update', async (sql) => {
       const existing = await this.requireProduct(sku, actor);
       const fields = deriveFields({ ...existing, ...stripUndefined(patch) });
       if (fields.barcode && fields.barcode !== existing.barcode) {
@@ -128,9 +126,7 @@ export class CatalogService {
         }
       }
       const updated = await productsRepository.update(sql, actor.accountId, existing.id, fields);
-      const dto = mapProductDto(updated!);
-      await auditTrail(sql, actor).record('product.update', ['product', sku], mapProductDto(existing), dto);
-      return dto;
+      return { entity: ['product', sku], before: mapProductDto(existing), after: mapProductDto(updated!) };
     });
   }
 

@@ -8,10 +8,11 @@ import type {
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import type { LocationCreate, LocationDto, LocationUpdate } from './catalog.schema';
 import type { Actor } from '../accounts/actor';
-import { auditTrail, requirePermission } from '../accounts/actor';
+import { auditedWrite, requirePermission } from '../accounts/actor';
 import { stripUndefined } from './catalog.service';
 import type { Transactor } from '../platform/transactor';
 import { mapPage } from '../platform/page';
+import { recordTimes } from '../platform/record-times';
 
 export function mapLocationDto(l: LocationRecord): LocationDto {
   return {
@@ -21,8 +22,7 @@ export function mapLocationDto(l: LocationRecord): LocationDto {
     marketplace: l.marketplace,
     capacityCubicFeet: l.capacityCubicFeet,
     active: l.active,
-    createdAt: l.createdAt.toISOString(),
-    updatedAt: l.updatedAt.toISOString(),
+    ...recordTimes(l),
   };
 }
 
@@ -37,32 +37,25 @@ export class LocationsService {
       active: true,
       ...stripUndefined(input),
     };
-    return this.tx.run(async (sql) => {
+    return auditedWrite(this.tx, actor, 'location.create', async (sql) => {
       const created = await locationsRepository.create(sql, actor.accountId, fields);
       if (!created)
         throw new DomainError('DUPLICATE', `location ${input.code} already exists`, { field: 'code' });
-      const dto = mapLocationDto(created);
-      await auditTrail(sql, actor).record('location.create', ['location', created.code], null, dto);
-      return dto;
+      return { entity: ['location', created.code], before: null, after: mapLocationDto(created) };
     });
   }
 
   async updateLocation(actor: Actor, code: string, patch: LocationUpdate): Promise<LocationDto> {
     requirePermission(actor, 'catalog:write');
-    return this.tx.run(async (sql) => {
+    return auditedWrite(this.tx, actor, 'location.update', async (sql) => {
       const existing = await this.requireLocation(actor, code);
-      const updated = await locationsRepository.update(sql, actor.accountId, existing.id, {
-        ...existing,
-        ...stripUndefined(patch),
-      });
-      const dto = mapLocationDto(updated!);
-      await auditTrail(sql, actor).record(
-        'location.update',
-        ['location', code],
-        mapLocationDto(existing),
-        dto,
-      );
-      return dto;
+      const changed = { ...existing, ...stripUndefined(patch) };
+      const updated = await locationsRepository.update(sql, actor.accountId, existing.id, changed);
+      return {
+        entity: ['location', code],
+        before: mapLocationDto(existing),
+        after: mapLocationDto(updated!),
+      };
     });
   }
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ChannelSchema } from '../sales/orders.schema';
-import { LocationCodeSchema, IsoDateSchema, TextSchema } from '../http/common.schema';
+import { LocationCodeSchema, IsoDateSchema, TextSchema, recordTimesFields } from '../http/common.schema';
 
 const Secret = TextSchema(500).min(1);
 /** Connector endpoints: https anywhere, plain http only on the loopback interface (local test servers). */
@@ -107,8 +107,7 @@ export const SalesChannelSchema = z
     lastPushAt: z.string().nullable(),
     lastPushError: z.string().nullable(),
     pushFailures: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...recordTimesFields,
   })
   .openapi('SalesChannel');
 export type SalesChannelDto = z.infer<typeof SalesChannelSchema>;

@@ -20,6 +20,7 @@ import type { StoredCredentials } from './connectors';
 import { connectorFor } from './connectors';
 import { decodeFeedCursor, encodeFeedCursor } from './feed-cursor';
 import { shopDomainOf, shopifyCredentials } from './shopify/shopify-credentials';
+import { recordTimes } from '../platform/record-times';
 
 /** A sync step beyond orders and push; returns what it did in a line. */
 export interface ChannelSyncStep {
@@ -42,8 +43,7 @@ export function mapChannelDto(c: ChannelRecord): SalesChannelDto {
     lastPushAt: c.lastPushAt?.toISOString() ?? null,
     lastPushError: c.lastPushError,
     pushFailures: c.pushFailures,
-    createdAt: c.createdAt.toISOString(),
-    updatedAt: c.updatedAt.toISOString(),
+    ...recordTimes(c),
   };
 }
 

@@ -41,10 +41,7 @@ export function feesRoutes(sw: Stockwise) {
 
   serve(
     op.remove('/{id}', 'Delete one of your schedules (the defaults stay)', IdParam, 'Deleted'),
-    async (actor, { param }) => {
-      await sw.fees.remove(actor, param.id);
-      return undefined;
-    },
+    (actor, { param }) => sw.fees.remove(actor, param.id),
   );
 
   return app;

@@ -58,10 +58,9 @@ export function eventsRoutes(sw: Stockwise) {
     (actor, { param, json }) => sw.events.update(actor, param.id, json),
   );
 
-  serve(op.remove('/{id}', 'Delete an event', IdParam, 'Deleted'), async (actor, { param }) => {
-    await sw.events.remove(actor, param.id);
-    return undefined;
-  });
+  serve(op.remove('/{id}', 'Delete an event', IdParam, 'Deleted'), (actor, { param }) =>
+    sw.events.remove(actor, param.id),
+  );
 
   return app;
 }

@@ -38,14 +38,12 @@ export function forecastsRoutes(sw: Stockwise) {
   );
 
   serve(
-    securedRoute({
-      method: 'get',
-      path: '/{sku}',
-      tags: ['Forecasts'],
-      summary: 'Daily demand forecast with quantiles, the model, and the history it saw',
-      request: { params: SkuParam, query: ForecastQuerySchema },
-      responses: { 200: jsonResponse('Forecast', ForecastSchema) },
-    }),
+    op.view(
+      '/{sku}',
+      'Daily demand forecast with quantiles, the model, and the history it saw',
+      { params: SkuParam, query: ForecastQuerySchema },
+      jsonResponse('Forecast', ForecastSchema),
+    ),
     (actor, { param, query: { location, horizon, historyDays, asOf } }) =>
       sw.forecasts.get(actor, param.sku, { location, horizon, historyDays, asOf }),
   );

@@ -28,12 +28,8 @@ export function overridesRoutes(sw: Stockwise) {
       ),
       (actor, { param, json }) => sw.overrides.replace(actor, param, json.overrides),
     );
-    serve(
-      op.remove(path, `Remove a ${whose} forecast overrides`, params, 'Removed'),
-      async (actor, { param }) => {
-        await sw.overrides.remove(actor, param);
-        return undefined;
-      },
+    serve(op.remove(path, `Remove a ${whose} forecast overrides`, params, 'Removed'), (actor, { param }) =>
+      sw.overrides.remove(actor, param),
     );
   };
 

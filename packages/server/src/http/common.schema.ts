@@ -52,6 +52,9 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** A body that refuses unknown fields (a typo is a 400 naming it), published in the OpenAPI document as `name`. */
+/** A stored record's creation and last change, ISO 8601 (platform/record-times.ts answers them). */
+export const recordTimesFields = { createdAt: z.string(), updatedAt: z.string() };
+
 export const strictBody = <S extends z.ZodRawShape>(name: string, shape: S) =>
   z.object(shape).strict().openapi(name);
 

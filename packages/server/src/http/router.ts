@@ -104,6 +104,9 @@ type RouteParams = z.ZodObject;
 
 type JsonResponse<T extends z.ZodType> = ReturnType<typeof jsonResponse<T>>;
 
+/** A success response as a route states it (JSON, or JSON and files). */
+type SuccessResponse = RouteConfig['responses'][number];
+
 /**
  * The usual operations of one API section (its tags), each stated as path, summary, input and success response;
  * the method, the Idempotency-Key header of writes and the security and problem responses (`securedRoute`) follow
@@ -115,26 +118,40 @@ export function operations(tags: string[]) {
     tags,
     ...(typeof doc === 'string' ? { summary: doc } : doc),
   });
+  /** A GET with one kind of input, query or path parameters, answering `200` and its JSON. */
+  const getWith =
+    <const K extends 'query' | 'params'>(kind: K) =>
+    <P extends RouteParams, T extends z.ZodType>(
+      path: string,
+      doc: OperationDoc,
+      input: P,
+      ok: JsonResponse<T>,
+    ) =>
+      securedRoute({
+        ...info(path, doc),
+        method: 'get',
+        // A computed key widens to string: the cast restates `{ query: P }` or `{ params: P }`.
+        request: { [kind]: input } as Record<K, P>,
+        responses: { 200: ok },
+      });
   return {
     /** GET with no input: `200` and the JSON it names (a list, a summary). */
     list: <T extends z.ZodType>(path: string, doc: OperationDoc, ok: JsonResponse<T>) =>
       securedRoute({ ...info(path, doc), method: 'get', responses: { 200: ok } }),
 
     /** GET with query parameters (a filtered list, a page, a report): `200` and its JSON. */
-    query: <Q extends RouteParams, T extends z.ZodType>(
-      path: string,
-      doc: OperationDoc,
-      query: Q,
-      ok: JsonResponse<T>,
-    ) => securedRoute({ ...info(path, doc), method: 'get', request: { query }, responses: { 200: ok } }),
+    query: getWith('query'),
 
     /** GET one resource named by its path parameters: `200` and its JSON. */
-    read: <P extends RouteParams, T extends z.ZodType>(
+    read: getWith('params'),
+
+    /** GET one resource named by its path parameters, seen as the query asks (a span, a format): `200`. */
+    view: <const Rq extends { params: RouteParams; query: RouteParams }, const O extends SuccessResponse>(
       path: string,
       doc: OperationDoc,
-      params: P,
-      ok: JsonResponse<T>,
-    ) => securedRoute({ ...info(path, doc), method: 'get', request: { params }, responses: { 200: ok } }),
+      request: Rq,
+      ok: O,
+    ) => securedRoute({ ...info(path, doc), method: 'get', request, responses: { 200: ok } }),
 
     /** POST that creates: safe to retry with an Idempotency-Key; `201` and what was created. */
     create: <B extends z.ZodType, T extends z.ZodType>(
@@ -229,12 +246,17 @@ type SuccessCode = 200 | 201 | 202 | 204;
 /** The handler `serve` registers: the actor and the validated input in, the success response's body out. */
 export type RouteRun<R extends RouteConfig> = (actor: Actor, input: RouteInput<R>) => Promise<RouteResult<R>>;
 
-/** What the operation's success response carries: the JSON its schema describes, or nothing (204). */
+/**
+ * What the operation's success response carries: the JSON its schema describes; a 204 sends nothing, so whatever
+ * its handler's work answers (a deleted flag, nothing) is dropped.
+ */
 export type RouteResult<R extends RouteConfig> = {
   [S in keyof R['responses']]: S extends SuccessCode
     ? R['responses'][S] extends { content: { 'application/json': { schema: infer T extends z.ZodType } } }
       ? z.input<T>
-      : undefined
+      : S extends 204
+        ? unknown
+        : undefined
     : never;
 }[keyof R['responses']];
 

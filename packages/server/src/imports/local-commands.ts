@@ -6,9 +6,9 @@ import { parseSalesHistoryMapping } from '@stockwise/domain/imports/sales-histor
 import { DomainError } from '@stockwise/domain/errors';
 import { ChannelConnectSchema } from '../channels/channels.schema';
 import type { Stockwise } from '../stockwise';
+import { ownerCommand } from '../local-command';
 import { EXPORT_KINDS, exportCsv } from './exports';
 
-const account = z.string().max(200).optional();
 const absolutePath = z
   .string()
   .min(1)
@@ -17,42 +17,30 @@ const absolutePath = z
 
 /** CLI commands on orders, channels and imports that a running server runs for the CLI (local-control.ts). */
 export const SALES_LOCAL_COMMANDS = [
-  z
-    .object({
-      command: z.literal('import.start'),
-      account,
-      kind: z.enum(IMPORT_KINDS),
-      path: absolutePath,
-      skipInvalid: z.boolean().optional(),
-      rejectsPath: absolutePath.optional(),
-      location: z.string().max(32).optional(),
-      mapping: z.string().max(4000).optional(),
-    })
-    .strict(),
-  z.object({ command: z.literal('job.get'), account, jobId: z.number().int().min(1) }).strict(),
-  z
-    .object({
-      command: z.literal('export'),
-      account,
-      kind: z.enum(EXPORT_KINDS),
-      out: absolutePath.optional(),
-    })
-    .strict(),
-  z
-    .object({
-      command: z.literal('channel.add'),
-      account,
-      type: z.enum(['shopify', 'amazon', 'manual', 'other']),
-      shopDomain: z.string().max(255).optional(),
-      webhookSecret: z.string().max(500).optional(),
-      accessToken: z.string().max(500).optional(),
-      location: z.string().max(32).optional(),
-      safetyBuffer: z.number().int().min(0).optional(),
-      availabilityUrl: z.string().max(500).optional(),
-      availabilitySecret: z.string().max(500).optional(),
-      pushAvailability: z.boolean().optional(),
-    })
-    .strict(),
+  ownerCommand('import.start', {
+    kind: z.enum(IMPORT_KINDS),
+    path: absolutePath,
+    skipInvalid: z.boolean().optional(),
+    rejectsPath: absolutePath.optional(),
+    location: z.string().max(32).optional(),
+    mapping: z.string().max(4000).optional(),
+  }),
+  ownerCommand('job.get', { jobId: z.number().int().min(1) }),
+  ownerCommand('export', {
+    kind: z.enum(EXPORT_KINDS),
+    out: absolutePath.optional(),
+  }),
+  ownerCommand('channel.add', {
+    type: z.enum(['shopify', 'amazon', 'manual', 'other']),
+    shopDomain: z.string().max(255).optional(),
+    webhookSecret: z.string().max(500).optional(),
+    accessToken: z.string().max(500).optional(),
+    location: z.string().max(32).optional(),
+    safetyBuffer: z.number().int().min(0).optional(),
+    availabilityUrl: z.string().max(500).optional(),
+    availabilitySecret: z.string().max(500).optional(),
+    pushAvailability: z.boolean().optional(),
+  }),
 ] as const;
 
 const _salesCommandSchema = z.discriminatedUnion('command', [...SALES_LOCAL_COMMANDS]);

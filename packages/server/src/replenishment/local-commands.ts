@@ -1,20 +1,17 @@
 import { z } from 'zod';
 import type { Stockwise } from '../stockwise';
+import { ownerCommand } from '../local-command';
 import { RESTOCK_ALERTS, SUPPLY_MODES } from './restock.schema';
 
 /** `stockwise restock` as a local command, so the CLI works while a server owns the data folder. */
-export const RESTOCK_LOCAL_COMMAND = z
-  .object({
-    command: z.literal('restock'),
-    account: z.string().max(200).optional(),
-    location: z.string().max(32).optional(),
-    supplier: z.string().max(32).optional(),
-    alert: z.enum([...RESTOCK_ALERTS, 'any']).optional(),
-    mode: z.enum(SUPPLY_MODES).optional(),
-    onlyOrders: z.boolean().optional(),
-    asOf: z.iso.date().optional(),
-  })
-  .strict();
+export const RESTOCK_LOCAL_COMMAND = ownerCommand('restock', {
+  location: z.string().max(32).optional(),
+  supplier: z.string().max(32).optional(),
+  alert: z.enum([...RESTOCK_ALERTS, 'any']).optional(),
+  mode: z.enum(SUPPLY_MODES).optional(),
+  onlyOrders: z.boolean().optional(),
+  asOf: z.iso.date().optional(),
+});
 export type RestockLocalCommand = z.infer<typeof RESTOCK_LOCAL_COMMAND>;
 
 export async function runRestockCommand(

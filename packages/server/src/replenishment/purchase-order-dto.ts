@@ -13,6 +13,7 @@ import { purchaseOrderReceiptsRepository } from '@stockwise/db/replenishment/pur
 import type { SupplierRecord } from '@stockwise/db/replenishment/suppliers.repository';
 import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
 import type { PurchaseOrderDto } from './purchase-orders.schema';
+import { recordTimes } from '../platform/record-times';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -69,8 +70,7 @@ export function mapPurchaseOrderDto(
       code: r.code,
       receivedAt: r.receivedAt.toISOString(),
     })),
-    createdAt: po.createdAt.toISOString(),
-    updatedAt: po.updatedAt.toISOString(),
+    ...recordTimes(po),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   TextSchema,
   strictBody,
   TimestampSchema,
+  recordTimesFields,
 } from '../http/common.schema';
 import { SupplierCodeSchema } from './suppliers.schema';
 import { PURCHASE_ORDER_STATUSES } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
@@ -151,8 +152,7 @@ export const PurchaseOrderSchema = z
         receivedAt: z.string(),
       }),
     ),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...recordTimesFields,
   })
   .openapi('PurchaseOrder');
 export type PurchaseOrderDto = z.infer<typeof PurchaseOrderSchema>;

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { SkuSchema } from '../http/common.schema';
 import { ProjectionParamsSchema, ProjectionQuerySchema, ProjectionSchema } from './projection.schema';
 import { CONTENT_TYPES } from '../reports/report-writers';
+import { reportDownload } from '../reports/report-http';
 import {
   RestockExportSchema,
   RestockPlanSchema,
@@ -95,15 +96,12 @@ export function restockRoutes(sw: Stockwise) {
   );
 
   serve(
-    securedRoute({
-      method: 'get',
-      path: '/projection/{sku}',
-      tags: ['Restock'],
-      summary:
-        'Stock projection of a SKU at a location, day by day: available + dated arrivals (open orders, the recommended order) − forecast, with 80/95% bands, cover lines, stock-out date',
-      request: { params: ProjectionParamsSchema, query: ProjectionQuerySchema },
-      responses: { 200: jsonResponse('The projection', ProjectionSchema) },
-    }),
+    op.view(
+      '/projection/{sku}',
+      'Stock projection of a SKU at a location, day by day: available + dated arrivals (open orders, the recommended order) − forecast, with 80/95% bands, cover lines, stock-out date',
+      { params: ProjectionParamsSchema, query: ProjectionQuerySchema },
+      jsonResponse('The projection', ProjectionSchema),
+    ),
     (actor, { param, query: q }) =>
       sw.projection.project(actor, param.sku, {
         location: q.location,
@@ -133,10 +131,7 @@ function restockExportRoute(app: Router, sw: Stockwise): void {
     }),
     (c) => {
       const body = sw.restock.exportWorkbook(c.get('actor'), c.req.valid('json'));
-      return c.body(body, 200, {
-        'Content-Type': CONTENT_TYPES.xlsx,
-        'Content-Disposition': 'attachment; filename="restock-plan.xlsx"',
-      });
+      return reportDownload(c, 'xlsx', 'restock-plan', body);
     },
   );
 }

@@ -6,6 +6,7 @@ import {
   MoneySchema,
   TextSchema,
   strictBody,
+  recordTimesFields,
 } from '../http/common.schema';
 
 const Days = z.number().int().min(0).max(730);
@@ -85,8 +86,7 @@ export const SupplierSchema = z
     notes: z.string().nullable(),
     active: z.boolean(),
     costs: SupplierCostsSchema,
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...recordTimesFields,
   })
   .openapi('Supplier');
 export type SupplierDto = z.infer<typeof SupplierSchema>;

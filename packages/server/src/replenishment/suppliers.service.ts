@@ -8,7 +8,6 @@ import { supplierScorecard } from '@stockwise/domain/replenishment/scorecard';
 import type { ReceiptLeadTimes, ReceivedOrder } from '@stockwise/domain/replenishment/receipt-lead-times';
 import { receiptLeadTimes } from '@stockwise/domain/replenishment/receipt-lead-times';
 import type { Sql } from '@stockwise/db/database';
-import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import { purchaseOrdersRepository } from '@stockwise/db/replenishment/purchase-orders.repository';
 import type {
@@ -27,8 +26,9 @@ import type {
   SupplierUpdate,
 } from './suppliers.schema';
 import type { Actor } from '../accounts/actor';
-import { auditActor, auditTrail, requirePermission } from '../accounts/actor';
+import { auditedWrite, auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
+import { recordTimes } from '../platform/record-times';
 
 export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 export const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -118,8 +118,7 @@ export function mapSupplierDto(s: SupplierRecord, learned: LearnedLeadTime): Sup
     notes: s.notes,
     active: s.active,
     costs: s.costs,
-    createdAt: s.createdAt.toISOString(),
-    updatedAt: s.updatedAt.toISOString(),
+    ...recordTimes(s),
   };
 }
 
@@ -186,22 +185,18 @@ export class SuppliersService {
 
   async create(actor: Actor, input: SupplierCreate): Promise<SupplierDto> {
     requirePermission(actor, 'catalog:write');
-    return this.tx.run(async (sql) => {
+    return auditedWrite(this.tx, actor, 'supplier.create', async (sql) => {
       const created = await suppliersRepository.create(sql, actor.accountId, toFields(input));
       if (!created)
         throw new DomainError('DUPLICATE', `supplier ${input.code} already exists`, { field: 'code' });
-      const dto = mapSupplierDto(
-        created,
-        learnLeadTime({ statedDays: statedDays(created), observedDays: [] }),
-      );
-      await auditTrail(sql, actor).record('supplier.create', ['supplier', created.code], null, dto);
-      return dto;
+      const leadTime = learnLeadTime({ statedDays: statedDays(created), observedDays: [] });
+      return { entity: ['supplier', created.code], before: null, after: mapSupplierDto(created, leadTime) };
     });
   }
 
   async update(actor: Actor, code: string, patch: SupplierUpdate): Promise<SupplierDto> {
     requirePermission(actor, 'catalog:write');
-    return this.tx.run(async (sql) => {
+    return auditedWrite(this.tx, actor, 'supplier.update', async (sql) => {
       const existing = await this.require(actor, code);
       const before = await this.toDto(actor, existing);
       const updated = await suppliersRepository.update(
@@ -210,16 +205,7 @@ export class SuppliersService {
         existing.id,
         toFields({ ...patch, code: existing.code, name: patch.name ?? existing.name }, existing),
       );
-      const dto = await this.toDto(actor, updated!);
-      await auditRepository.record(sql, {
-        ...auditActor(actor),
-        action: 'supplier.update',
-        entityType: 'supplier',
-        entityId: code,
-        before,
-        after: dto,
-      });
-      return dto;
+      return { entity: ['supplier', code], before, after: await this.toDto(actor, updated!) };
     });
   }
 

@@ -1,26 +1,23 @@
 import { z } from 'zod';
 import { REPORT_KINDS } from './reports.schema';
 import type { Stockwise } from '../stockwise';
+import { ownerCommand } from '../local-command';
 import { reportBuffer } from './report-writers';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** `stockwise report KIND`, run by the process that owns the data (the CLI, or the server for it). */
-export const REPORT_LOCAL_COMMAND = z
-  .object({
-    command: z.literal('report'),
-    account: z.string().max(200).optional(),
-    kind: z.enum(REPORT_KINDS),
-    format: z.enum(['json', 'csv', 'xlsx']),
-    asOf: date.optional(),
-    month: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-      .optional(),
-    from: date.optional(),
-    to: date.optional(),
-  })
-  .strict();
+export const REPORT_LOCAL_COMMAND = ownerCommand('report', {
+  kind: z.enum(REPORT_KINDS),
+  format: z.enum(['json', 'csv', 'xlsx']),
+  asOf: date.optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
+  from: date.optional(),
+  to: date.optional(),
+});
 export type ReportLocalCommand = z.infer<typeof REPORT_LOCAL_COMMAND>;
 
 /** JSON: columns and every row; CSV/XLSX: the file as base64 (the CLI writes it out). */

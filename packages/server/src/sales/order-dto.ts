@@ -2,6 +2,7 @@ import type { OrderIntake } from '@stockwise/domain/sales/intake';
 import type { OrderWithLines } from '@stockwise/db/sales/orders.repository';
 import type { IntakePlan } from './intake-plan';
 import type { OrderDto } from './orders.schema';
+import { recordTimes } from '../platform/record-times';
 
 export type CreateResult = OrderDto & { replayed: boolean };
 
@@ -30,8 +31,7 @@ export function mapOrderDto(o: OrderWithLines): OrderDto {
       })),
     })),
     unmapped: o.unmapped,
-    createdAt: o.createdAt.toISOString(),
-    updatedAt: o.updatedAt.toISOString(),
+    ...recordTimes(o),
   };
 }
 

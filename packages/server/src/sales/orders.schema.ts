@@ -10,6 +10,7 @@ import {
   pageOf,
   strictBody,
   TimestampSchema,
+  recordTimesFields,
 } from '../http/common.schema';
 
 const Quantity = z.number().int().min(1).max(1_000_000);
@@ -107,8 +108,7 @@ export const OrderSchema = z
       }),
     ),
     unmapped: z.array(z.unknown()).openapi({ description: 'channel lines that named no known SKU' }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...recordTimesFields,
   })
   .openapi('Order');
 export type OrderDto = z.infer<typeof OrderSchema>;

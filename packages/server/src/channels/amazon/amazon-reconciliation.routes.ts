@@ -1,7 +1,8 @@
 import { RECONCILIATION_COLUMNS } from '@stockwise/domain/channels/amazon/reconciliation';
 import type { Router } from '../../http/router';
 import { securedRoute } from '../../http/router';
-import { CONTENT_TYPES, onePage, reportStream } from '../../reports/report-writers';
+import { reportDownload, reportResponse } from '../../reports/report-http';
+import { onePage, reportStream } from '../../reports/report-writers';
 import type { Stockwise } from '../../stockwise';
 import { ReconciliationQuerySchema, ReconciliationSchema } from './amazon-reconciliation.schema';
 
@@ -15,18 +16,7 @@ export function amazonReconciliationRoute(app: Router, sw: Stockwise): void {
       summary:
         "Per SKU × Amazon location, the ledger there against Amazon's inventory ledger, FBA summaries and reimbursements: lost, damaged, found, disposed, returns not received, units eligible for a claim and their value in the location's currency, totals per currency (?format=csv|xlsx for the lines)",
       request: { query: ReconciliationQuerySchema },
-      responses: {
-        200: {
-          description: 'The reconciliation',
-          content: {
-            'application/json': { schema: ReconciliationSchema },
-            'text/csv': { schema: { type: 'string' } },
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-              schema: { type: 'string', format: 'binary' },
-            },
-          },
-        },
-      },
+      responses: { 200: reportResponse('The reconciliation', ReconciliationSchema) },
     }),
     async (c) => {
       const { format, ...q } = c.req.valid('query');
@@ -38,10 +28,7 @@ export function amazonReconciliationRoute(app: Router, sw: Stockwise): void {
         { sheet: 'reconciliation', columns: RECONCILIATION_COLUMNS },
         onePage(rows),
       );
-      return c.body(body, 200, {
-        'Content-Type': CONTENT_TYPES[format],
-        'Content-Disposition': `attachment; filename="stockwise-amazon-reconciliation-${q.location ?? 'amazon'}.${format}"`,
-      });
+      return reportDownload(c, format, `stockwise-amazon-reconciliation-${q.location ?? 'amazon'}`, body);
     },
   );
 }

@@ -48,10 +48,7 @@ export function transferDraftsRoutes(sw: Stockwise) {
 
   serve(
     op.remove('/{id}', 'Delete a transfer draft (not one sent)', IdParam, 'Deleted'),
-    async (actor, { param }) => {
-      await sw.transferDrafts.delete(actor, param.id);
-      return undefined;
-    },
+    (actor, { param }) => sw.transferDrafts.delete(actor, param.id),
   );
 
   return app;

@@ -9,7 +9,7 @@ import { locationsRepository } from '@stockwise/db/catalog/locations.repository'
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import { transferDraftsRepository } from '@stockwise/db/replenishment/transfer-drafts.repository';
 import type { Actor } from '../../accounts/actor';
-import { auditTrail, requirePermission } from '../../accounts/actor';
+import { auditedWrite, requirePermission } from '../../accounts/actor';
 import type { Transactor } from '../../platform/transactor';
 import type { Sql } from '@stockwise/db/database';
 
@@ -29,7 +29,7 @@ export class TransferDraftsService {
   async create(actor: Actor, input: TransferDraftInput): Promise<TransferDraft> {
     requirePermission(actor, 'inventory:write');
     checkTransferDraft(input);
-    return this.tx.run(async (sql) => {
+    return auditedWrite(this.tx, actor, 'transfer_draft.create', async (sql) => {
       const locationId = async (field: 'fromLocation' | 'toLocation') => {
         const found = await locationsRepository.findByCode(sql, actor.accountId, input[field]);
         if (!found) throw new DomainError('UNKNOWN_LOCATION', `unknown location ${input[field]}`, { field });
@@ -60,13 +60,7 @@ export class TransferDraftsService {
       });
       const draft = await transferDraftsRepository.get(sql, actor.accountId, id);
       if (!draft) throw new Error('transfer draft vanished after insert');
-      await auditTrail(sql, actor).record(
-        'transfer_draft.create',
-        ['transfer_draft', String(id)],
-        null,
-        draft,
-      );
-      return draft;
+      return { entity: ['transfer_draft', String(id)], before: null, after: draft };
     });
   }
 
@@ -88,28 +82,22 @@ export class TransferDraftsService {
    */
   async markSent(actor: Actor, id: number): Promise<TransferDraft> {
     requirePermission(actor, 'inventory:write');
-    return this.tx.run(async (sql) => {
+    return auditedWrite(this.tx, actor, 'transfer_draft.sent', async (sql) => {
       const draft = await lockedOpenDraft(sql, actor, id);
       await transferDraftsRepository.markSent(sql, actor.accountId, id);
       const sent = await transferDraftsRepository.get(sql, actor.accountId, id);
       if (!sent) throw new Error('transfer draft vanished after update');
-      await auditTrail(sql, actor).record('transfer_draft.sent', ['transfer_draft', String(id)], draft, sent);
-      return sent;
+      return { entity: ['transfer_draft', String(id)], before: draft, after: sent };
     });
   }
 
   /** Deletes a draft; a sent one stays as the record of what left. */
   async delete(actor: Actor, id: number): Promise<void> {
     requirePermission(actor, 'inventory:write');
-    await this.tx.run(async (sql) => {
+    await auditedWrite<TransferDraft | null>(this.tx, actor, 'transfer_draft.delete', async (sql) => {
       const draft = await lockedOpenDraft(sql, actor, id);
       await transferDraftsRepository.delete(sql, actor.accountId, id);
-      await auditTrail(sql, actor).record(
-        'transfer_draft.delete',
-        ['transfer_draft', String(id)],
-        draft,
-        null,
-      );
+      return { entity: ['transfer_draft', String(id)], before: draft, after: null };
     });
   }
 }
