@@ -1,3 +1,4 @@
+import { columnArrays } from '../bulk';
 import type { Sql } from '../database';
 import type { Page } from '../pagination';
 import { decodeCursor, encodeCursor } from '../pagination';
@@ -119,12 +120,7 @@ export const alertsRepository = {
        RETURNING *, (xmax = 0) AS inserted`,
       [
         accountId,
-        c.map((x) => x.kind),
-        c.map((x) => x.dedupeKey),
-        c.map((x) => x.severity),
-        c.map((x) => x.sku),
-        c.map((x) => x.location),
-        c.map((x) => x.title),
+        ...columnArrays(c, ['kind', 'dedupeKey', 'severity', 'sku', 'location', 'title']),
         c.map((x) => JSON.stringify(x.params)),
         c.map((x) => JSON.stringify(x.details)),
         c.map((x) => x.urgentOn),

@@ -1,3 +1,4 @@
+import { chunks, columnArrays } from '../bulk';
 import type { Sql } from '../database';
 
 import type { PurchaseOrderStatus } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
@@ -378,18 +379,13 @@ export async function bulkInsertPurchaseOrders(
   );
   const idOf = new Map(rows.map((r) => [r.number, r.id]));
   const lines = orders.flatMap((o) => o.lines.map((l, i) => ({ po: idOf.get(o.number)!, n: i + 1, ...l })));
-  for (let start = 0; start < lines.length; start += 5000) {
-    const chunk = lines.slice(start, start + 5000);
+  for (const chunk of chunks(lines)) {
     await sql.query(
       `INSERT INTO purchase_order_lines (account_id, purchase_order_id, line_no, product_id, quantity, unit_cost, received_quantity)
        SELECT $1, * FROM unnest($2::bigint[], $3::int[], $4::bigint[], $5::int[], $6::numeric[], $7::int[])`,
       [
         accountId,
-        chunk.map((l) => l.po),
-        chunk.map((l) => l.n),
-        chunk.map((l) => l.productId),
-        chunk.map((l) => l.quantity),
-        chunk.map((l) => l.unitCost),
+        ...columnArrays(chunk, ['po', 'n', 'productId', 'quantity', 'unitCost']),
         chunk.map((l) => l.receivedQuantity ?? 0),
       ],
     );
