@@ -1,7 +1,8 @@
 import { columnArrays } from '../bulk';
 import type { Sql } from '../database';
 import type { Page } from '../pagination';
-import { keyset, toPage } from '../pagination';
+import { keyset, pageLimit, toPage } from '../pagination';
+import { Conditions } from '../sql-conditions';
 
 export interface AuditEntry {
   accountId: number;
@@ -67,14 +68,11 @@ export const auditRepository = {
     const params: unknown[] = [accountId];
     const page = keyset('id', { cursor: q.cursor, order: 'desc' }, params);
     if (!page) return null;
-    let filter = '';
-    if (q.entityType) {
-      params.push(q.entityType);
-      filter = ` AND entity_type = $${params.length}`;
-    }
-    params.push(q.limit + 1);
+    const filters = new Conditions(params);
+    if (q.entityType) filters.add('entity_type = ?', q.entityType);
     const rows = await sql.query<AuditRow>(
-      `SELECT * FROM audit_log WHERE account_id = $1 AND ${page.where}${filter} ${page.orderBy} LIMIT $${params.length}`,
+      `SELECT * FROM audit_log WHERE account_id = $1 AND ${page.where}${filters.and()} ${page.orderBy}
+       ${pageLimit(params, q.limit)}`,
       params,
     );
     return toPage(rows, { limit: q.limit, sortValue: (r) => r.id }, (r) => ({

@@ -1,5 +1,6 @@
 import { chunks, columnArrays } from '../bulk';
 import type { Sql } from '../database';
+import { Conditions } from '../sql-conditions';
 
 import type { PurchaseOrderStatus } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
 import { groupBy } from '@stockwise/domain/group-by';
@@ -229,18 +230,14 @@ export const purchaseOrdersRepository = {
 
   async list(sql: Sql, accountId: number, q: PurchaseOrderQuery): Promise<PurchaseOrderRecord[]> {
     const params: unknown[] = [accountId];
-    const where = ['po.account_id = $1'];
-    const add = (clause: string, value: unknown) => {
-      params.push(value);
-      where.push(clause.replace('?', `$${params.length}`));
-    };
-    if (q.beforeId !== undefined) add('po.id < ?', q.beforeId);
-    if (q.status) add('po.status = ?', q.status);
-    if (q.supplierId !== undefined) add('po.supplier_id = ?', q.supplierId);
-    if (q.locationId !== undefined) add('po.location_id = ?', q.locationId);
+    const filters = new Conditions(params);
+    if (q.beforeId !== undefined) filters.add('po.id < ?', q.beforeId);
+    if (q.status) filters.add('po.status = ?', q.status);
+    if (q.supplierId !== undefined) filters.add('po.supplier_id = ?', q.supplierId);
+    if (q.locationId !== undefined) filters.add('po.location_id = ?', q.locationId);
     params.push(q.limit);
     const rows = await sql.query<PoRow>(
-      `${PO_SELECT} WHERE ${where.join(' AND ')} ORDER BY po.id DESC LIMIT $${params.length}`,
+      `${PO_SELECT} WHERE po.account_id = $1${filters.and()} ORDER BY po.id DESC LIMIT $${params.length}`,
       params,
     );
     return rows.map(mapPo);
