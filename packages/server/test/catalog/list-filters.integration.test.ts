@@ -14,11 +14,10 @@ import { client } from '../support/http-client';
 describeEachBackend('List filters', (backend) => {
   const ctx = useStockwise(backend);
   let account: TestAccount;
-  let other: TestAccount;
 
   beforeAll(async () => {
     account = await newAccount(ctx.sw);
-    other = await newAccount(ctx.sw);
+    const other = await newAccount(ctx.sw);
     const api = client(ctx.app, account.token);
     const post = async (path: string, body: object) => {
       expect((await api.post(path, body)).status).toBe(201);
