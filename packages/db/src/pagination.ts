@@ -102,3 +102,9 @@ export async function readAllPages<T>(page: (after: T | undefined) => Promise<T[
     after = rows[rows.length - 1];
   }
 }
+
+/** A page's LIMIT, its parameter appended to `params`: one row more than the page shows tells whether more follow. */
+export function pageLimit(params: unknown[], limit: number): string {
+  params.push(limit + 1);
+  return `LIMIT $${params.length}`;
+}

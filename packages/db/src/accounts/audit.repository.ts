@@ -1,6 +1,8 @@
+import { columnArrays } from '../bulk';
 import type { Sql } from '../database';
 import type { Page } from '../pagination';
-import { keyset, toPage } from '../pagination';
+import { keyset, pageLimit, toPage } from '../pagination';
+import { Conditions } from '../sql-conditions';
 
 export interface AuditEntry {
   accountId: number;
@@ -37,21 +39,22 @@ export const auditRepository = {
   },
 
   async recordMany(sql: Sql, entries: readonly AuditEntry[]): Promise<void> {
-    const col = <T>(f: (e: AuditEntry) => T) => entries.map(f);
     const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
     await sql.query(
       `INSERT INTO audit_log (account_id, actor_user_id, actor_token_id, action, entity_type, entity_id, before, after)
        SELECT a, u, t, ac, et, ei, b::jsonb, af::jsonb FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
          AS x(a, u, t, ac, et, ei, b, af)`,
       [
-        col((e) => e.accountId),
-        col((e) => e.actorUserId),
-        col((e) => e.actorTokenId),
-        col((e) => e.action),
-        col((e) => e.entityType),
-        col((e) => e.entityId),
-        col((e) => json(e.before)),
-        col((e) => json(e.after)),
+        ...columnArrays(entries, [
+          'accountId',
+          'actorUserId',
+          'actorTokenId',
+          'action',
+          'entityType',
+          'entityId',
+        ]),
+        entries.map((e) => json(e.before)),
+        entries.map((e) => json(e.after)),
       ],
       { prepare: true },
     );
@@ -65,14 +68,11 @@ export const auditRepository = {
     const params: unknown[] = [accountId];
     const page = keyset('id', { cursor: q.cursor, order: 'desc' }, params);
     if (!page) return null;
-    let filter = '';
-    if (q.entityType) {
-      params.push(q.entityType);
-      filter = ` AND entity_type = $${params.length}`;
-    }
-    params.push(q.limit + 1);
+    const filters = new Conditions(params);
+    if (q.entityType) filters.add('entity_type = ?', q.entityType);
     const rows = await sql.query<AuditRow>(
-      `SELECT * FROM audit_log WHERE account_id = $1 AND ${page.where}${filter} ${page.orderBy} LIMIT $${params.length}`,
+      `SELECT * FROM audit_log WHERE account_id = $1 AND ${page.where}${filters.and()} ${page.orderBy}
+       ${pageLimit(params, q.limit)}`,
       params,
     );
     return toPage(rows, { limit: q.limit, sortValue: (r) => r.id }, (r) => ({

@@ -1,6 +1,8 @@
+import { columnArrays } from '../bulk';
 import type { Sql } from '../database';
 import type { Page } from '../pagination';
-import { decodeCursor, encodeCursor } from '../pagination';
+import { decodeCursor, encodeCursor, pageLimit } from '../pagination';
+import { Conditions } from '../sql-conditions';
 
 import type { AlertCondition, AlertSeverity, BillFacts } from '@stockwise/domain/alerts/rules';
 import { ALERT_SEVERITIES } from '@stockwise/domain/alerts/rules';
@@ -82,18 +84,14 @@ export interface AlertListQuery {
 }
 
 /** The list's filters as SQL (parameters appended to `params`). */
-function listFilters(q: AlertListQuery, params: unknown[]): string[] {
-  const filters: string[] = [];
-  const add = (value: unknown, clause: (p: string) => string) => {
-    params.push(value);
-    filters.push(clause(`$${params.length}`));
-  };
+function listFilters(q: AlertListQuery, params: unknown[]): Conditions {
+  const filters = new Conditions(params);
   if (q.status === 'active')
-    add(q.now, (p) => `status <> 'resolved' AND (snoozed_until IS NULL OR snoozed_until <= ${p})`);
-  else if (q.status) add(q.status, (p) => `status = ${p}`);
-  if (q.kind) add(q.kind, (p) => `kind = ${p}`);
-  if (q.severity) add(q.severity, (p) => `severity = ${p}`);
-  if (q.location) add(q.location, (p) => `location = ${p}`);
+    filters.add(`status <> 'resolved' AND (snoozed_until IS NULL OR snoozed_until <= ?)`, q.now);
+  else if (q.status) filters.add('status = ?', q.status);
+  if (q.kind) filters.add('kind = ?', q.kind);
+  if (q.severity) filters.add('severity = ?', q.severity);
+  if (q.location) filters.add('location = ?', q.location);
   return filters;
 }
 
@@ -119,12 +117,7 @@ export const alertsRepository = {
        RETURNING *, (xmax = 0) AS inserted`,
       [
         accountId,
-        c.map((x) => x.kind),
-        c.map((x) => x.dedupeKey),
-        c.map((x) => x.severity),
-        c.map((x) => x.sku),
-        c.map((x) => x.location),
-        c.map((x) => x.title),
+        ...columnArrays(c, ['kind', 'dedupeKey', 'severity', 'sku', 'location', 'title']),
         c.map((x) => JSON.stringify(x.params)),
         c.map((x) => JSON.stringify(x.details)),
         c.map((x) => x.urgentOn),
@@ -154,13 +147,12 @@ export const alertsRepository = {
       if (!cursor || !/^\d+$/.test(r ?? '') || !/^\d{4}-\d{2}-\d{2}$/.test(d ?? '')) return null;
       params.push(Number(r), d, cursor.id);
       const n = params.length;
-      filters.push(`(${rank}, ${due}, id) > ($${n - 2}::int, $${n - 1}::date, $${n}::bigint)`);
+      filters.clauses.push(`(${rank}, ${due}, id) > ($${n - 2}::int, $${n - 1}::date, $${n}::bigint)`);
     }
-    params.push(q.limit + 1);
     const rows = await sql.query<AlertRow & { sort_rank: number; sort_on: string }>(
       `SELECT *, ${rank} AS sort_rank, ${due}::text AS sort_on FROM alerts
-       WHERE account_id = $1 ${filters.map((f) => `AND ${f}`).join(' ')}
-       ORDER BY ${rank}, ${due}, id LIMIT $${params.length}`,
+       WHERE account_id = $1${filters.and()}
+       ORDER BY ${rank}, ${due}, id ${pageLimit(params, q.limit)}`,
       params,
     );
     const more = rows.length > q.limit;

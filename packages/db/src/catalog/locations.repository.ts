@@ -1,6 +1,7 @@
 import type { Sql } from '../database';
 import type { Page, PageRequest } from '../pagination';
-import { keyset, rowSortValue, toPage } from '../pagination';
+import { keyset, pageLimit, rowSortValue, toPage } from '../pagination';
+import { Conditions } from '../sql-conditions';
 
 export type LocationType = 'warehouse' | 'amazon_fba' | '3pl';
 
@@ -104,14 +105,11 @@ export const locationsRepository = {
     const column = LOCATION_SORTS[q.sort];
     const page = keyset(column, q, params);
     if (!page) return null;
-    let filter = '';
-    if (q.type) {
-      params.push(q.type);
-      filter = ` AND type = $${params.length}`;
-    }
-    params.push(q.limit + 1);
+    const filters = new Conditions(params);
+    if (q.type) filters.add('type = ?', q.type);
     const rows = await sql.query<LocationRow>(
-      `SELECT * FROM locations WHERE account_id = $1 AND ${page.where}${filter} ${page.orderBy} LIMIT $${params.length}`,
+      `SELECT * FROM locations WHERE account_id = $1 AND ${page.where}${filters.and()} ${page.orderBy}
+       ${pageLimit(params, q.limit)}`,
       params,
     );
     return toPage(rows, { limit: q.limit, sortValue: (r) => rowSortValue(r, column) }, mapLocation);

@@ -1,6 +1,7 @@
 import type { Sql } from '../database';
 import type { Page } from '../pagination';
-import { keyset, readAllPages, READ_PAGE, rowSortValue, toPage } from '../pagination';
+import { keyset, pageLimit, readAllPages, READ_PAGE, rowSortValue, toPage } from '../pagination';
+import { Conditions, containsPattern } from '../sql-conditions';
 
 export type ListingStatus = 'active' | 'inactive' | 'error';
 
@@ -260,30 +261,18 @@ export const productsRepository = {
     const column = PRODUCT_SORTS[q.sort];
     const page = keyset(column, q, params);
     if (!page) return null;
-    const filters: string[] = [];
-    if (q.search) {
-      params.push(`%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      const p = `$${params.length}`;
-      filters.push(
-        `(sku ILIKE ${p} OR title ILIKE ${p} OR barcode ILIKE ${p} OR asin ILIKE ${p} OR fnsku ILIKE ${p})`,
+    const filters = new Conditions(params);
+    if (q.search)
+      filters.add(
+        '(sku ILIKE ? OR title ILIKE ? OR barcode ILIKE ? OR asin ILIKE ? OR fnsku ILIKE ?)',
+        containsPattern(q.search),
       );
-    }
-    if (q.category) {
-      params.push(q.category);
-      filters.push(`category = $${params.length}`);
-    }
-    if (q.listingStatus) {
-      params.push(q.listingStatus);
-      filters.push(`listing_status = $${params.length}`);
-    }
-    if (q.replenishable !== undefined) {
-      params.push(q.replenishable);
-      filters.push(`replenishable = $${params.length}`);
-    }
-    params.push(q.limit + 1);
-    const where = [`account_id = $1`, page.where, ...filters].join(' AND ');
+    if (q.category) filters.add('category = ?', q.category);
+    if (q.listingStatus) filters.add('listing_status = ?', q.listingStatus);
+    if (q.replenishable !== undefined) filters.add('replenishable = ?', q.replenishable);
     const rows = await sql.query<ProductRow>(
-      `SELECT * FROM products WHERE ${where} ${page.orderBy} LIMIT $${params.length}`,
+      `SELECT * FROM products WHERE account_id = $1 AND ${page.where}${filters.and()} ${page.orderBy}
+       ${pageLimit(params, q.limit)}`,
       params,
     );
     return toPage(rows, { limit: q.limit, sortValue: (r) => rowSortValue(r, column) }, mapProduct);

@@ -1,9 +1,8 @@
 import type { OpenLayer } from '@stockwise/domain/ledger/fifo';
+import { chunks, columnArrays } from '../bulk';
 import type { Sql } from '../database';
 import type { ItemKey } from './ledger.repository';
 import { itemKey } from './ledger.repository';
-
-const BULK_CHUNK = 5000;
 
 /**
  * FIFO age layers (docs/vocabulary.md#age-layers-fifo): each carries the seller's receipt (`received_at`,
@@ -101,8 +100,7 @@ export const ageLayersRepository = {
       sourceMovementId: number;
     })[],
   ): Promise<void> {
-    for (let start = 0; start < rows.length; start += BULK_CHUNK) {
-      const chunk = rows.slice(start, start + BULK_CHUNK);
+    for (const chunk of chunks(rows)) {
       await sql.query(
         `INSERT INTO age_layers (account_id, product_id, location_id, received_at, arrived_at, quantity_received,
            quantity_remaining, unit_cost, source_movement_id)
@@ -110,14 +108,16 @@ export const ageLayersRepository = {
            $8::numeric[], $9::bigint[])`,
         [
           accountId,
-          chunk.map((l) => l.productId),
-          chunk.map((l) => l.locationId),
-          chunk.map((l) => l.receivedAt),
-          chunk.map((l) => l.arrivedAt),
-          chunk.map((l) => l.quantityReceived),
-          chunk.map((l) => l.quantityRemaining),
-          chunk.map((l) => l.unitCost),
-          chunk.map((l) => l.sourceMovementId),
+          ...columnArrays(chunk, [
+            'productId',
+            'locationId',
+            'receivedAt',
+            'arrivedAt',
+            'quantityReceived',
+            'quantityRemaining',
+            'unitCost',
+            'sourceMovementId',
+          ]),
         ],
       );
     }

@@ -1,6 +1,7 @@
 import type { Sql } from '../database';
 import type { Page } from '../pagination';
-import { keyset, toPage } from '../pagination';
+import { keyset, pageLimit, toPage } from '../pagination';
+import { Conditions, containsPattern } from '../sql-conditions';
 
 /** One SKU × location balance with the names sellers use. */
 export interface InventoryRecord {
@@ -153,24 +154,14 @@ export interface MovementQuery {
 export const inventoryRepository = {
   async listBalances(sql: Sql, accountId: number, q: InventoryQuery): Promise<Page<InventoryRecord> | null> {
     const params: unknown[] = [accountId];
-    const filters: string[] = [];
-    if (q.sku) {
-      params.push(q.sku);
-      filters.push(`p.sku = $${params.length}`);
-    }
-    if (q.location) {
-      params.push(q.location);
-      filters.push(`l.code = $${params.length}`);
-    }
-    if (q.search) {
-      params.push(`%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      const p = `$${params.length}`;
-      filters.push(`(p.sku ILIKE ${p} OR p.title ILIKE ${p} OR p.barcode ILIKE ${p})`);
-    }
+    const filters = new Conditions(params);
+    if (q.sku) filters.add('p.sku = ?', q.sku);
+    if (q.location) filters.add('l.code = ?', q.location);
+    if (q.search)
+      filters.add('(p.sku ILIKE ? OR p.title ILIKE ? OR p.barcode ILIKE ?)', containsPattern(q.search));
     // Keyset on the composite key, encoded as one sortable text value.
     const page = keyset('k', { cursor: q.cursor, order: 'asc' }, params);
     if (!page) return null;
-    params.push(q.limit + 1);
     const rows = await sql.query<InventoryRow & { id: number; k: string }>(
       `SELECT * FROM (
          SELECT p.sku, p.title, p.barcode, p.asin, p.fnsku, p.category, p.brand, p.replenishable, p.cubic_feet, l.code AS location, b.on_hand, b.reserved, b.inbound, b.unfulfillable, b.updated_at,
@@ -181,9 +172,9 @@ export const inventoryRepository = {
            SELECT min(a.received_at) AS oldest_received_at, min(a.arrived_at) AS oldest_arrived_at FROM age_layers a
            WHERE a.product_id = b.product_id AND a.location_id = b.location_id AND a.quantity_remaining > 0
          ) o
-         WHERE b.account_id = $1 ${filters.map((f) => `AND ${f}`).join(' ')}
+         WHERE b.account_id = $1${filters.and()}
        ) x WHERE ${page.where} ${page.orderBy}
-       LIMIT $${params.length}`,
+       ${pageLimit(params, q.limit)}`,
       params,
     );
     return toPage(rows, { limit: q.limit, sortValue: (r) => r.k }, mapInventory);
@@ -193,26 +184,21 @@ export const inventoryRepository = {
     const params: unknown[] = [accountId];
     const page = keyset('m.id', { cursor: q.cursor, order: q.order, idColumn: 'm.id' }, params);
     if (!page) return null;
-    const filters: string[] = [];
-    const add = (clause: string, value: unknown) => {
-      params.push(value);
-      filters.push(clause.replace('?', `$${params.length}`));
-    };
-    if (q.sku) add('p.sku = ?', q.sku);
-    if (q.location) add('l.code = ?', q.location);
-    if (q.type) add('m.type = ?', q.type);
-    if (q.batchId !== undefined) add('m.batch_id = ?', q.batchId);
-    if (q.from) add('m.occurred_at >= ?', q.from);
-    if (q.to) add('m.occurred_at < ?', q.to);
-    params.push(q.limit + 1);
+    const filters = new Conditions(params);
+    if (q.sku) filters.add('p.sku = ?', q.sku);
+    if (q.location) filters.add('l.code = ?', q.location);
+    if (q.type) filters.add('m.type = ?', q.type);
+    if (q.batchId !== undefined) filters.add('m.batch_id = ?', q.batchId);
+    if (q.from) filters.add('m.occurred_at >= ?', q.from);
+    if (q.to) filters.add('m.occurred_at < ?', q.to);
     const rows = await sql.query<MovementRow>(
       `SELECT m.id, m.batch_id, p.sku, l.code AS location, m.type, m.reason, m.on_hand_delta, m.reserved_delta,
          m.inbound_delta, m.unfulfillable_delta, m.unit_cost, m.reference_type, m.reference_id, m.occurred_at,
          m.created_at, b.actor_user_id
        FROM stock_movements m JOIN products p ON p.id = m.product_id JOIN locations l ON l.id = m.location_id
        JOIN ledger_batches b ON b.id = m.batch_id
-       WHERE m.account_id = $1 AND ${page.where} ${filters.map((f) => `AND ${f}`).join(' ')}
-       ${page.orderBy} LIMIT $${params.length}`,
+       WHERE m.account_id = $1 AND ${page.where}${filters.and()}
+       ${page.orderBy} ${pageLimit(params, q.limit)}`,
       params,
     );
     return toPage(rows, { limit: q.limit, sortValue: (r) => r.id }, mapMovement);

@@ -1,5 +1,6 @@
 import type { StockDeltas } from '@stockwise/domain/ledger/movement-rules';
 import type { ReplayMovement } from '@stockwise/domain/ledger/replay';
+import { chunks, columnArrays } from '../bulk';
 import type { Sql } from '../database';
 
 export interface BalanceRecord {
@@ -41,8 +42,6 @@ export const mapBalance = (r: BalanceRow): BalanceRecord => ({
   updatedAt: r.updated_at,
 });
 
-const BULK_CHUNK = 5000;
-
 /** stock_movements columns in the order every insert below writes them. */
 const MOVEMENT_COLUMNS = `account_id, batch_id, product_id, location_id, type, reason, on_hand_delta, reserved_delta,
   inbound_delta, unfulfillable_delta, unit_cost, unit_price, channel, reference_type, reference_id, occurred_at`;
@@ -52,34 +51,18 @@ type MovementFields = Omit<ReplayMovement, 'type' | 'unitCost'> & { type: string
 
 /** unnest arrays, one per column: product, location, type, reason and the four deltas. */
 function movementWhatColumns(rows: readonly MovementFields[]): unknown[][] {
-  return [
-    rows.map((m) => m.productId),
-    rows.map((m) => m.locationId),
-    rows.map((m) => m.type),
-    rows.map((m) => m.reason),
-    ...deltaColumns(rows),
-  ];
+  return [...columnArrays(rows, ['productId', 'locationId', 'type', 'reason']), ...deltaColumns(rows)];
 }
 
 /** unnest arrays, one per bucket's delta: on hand, reserved, inbound, unfulfillable. */
 function deltaColumns(rows: readonly { deltas: StockDeltas }[]): unknown[][] {
-  return [
-    rows.map((m) => m.deltas.onHand),
-    rows.map((m) => m.deltas.reserved),
-    rows.map((m) => m.deltas.inbound),
-    rows.map((m) => m.deltas.unfulfillable),
-  ];
+  const deltas = rows.map((m) => m.deltas);
+  return columnArrays(deltas, ['onHand', 'reserved', 'inbound', 'unfulfillable']);
 }
 
 /** unnest arrays, one per column: price, channel, reference and when it happened. */
 function movementContextColumns(rows: readonly MovementFields[]): unknown[][] {
-  return [
-    rows.map((m) => m.unitPrice),
-    rows.map((m) => m.channel),
-    rows.map((m) => m.referenceType),
-    rows.map((m) => m.referenceId),
-    rows.map((m) => m.occurredAt),
-  ];
+  return columnArrays(rows, ['unitPrice', 'channel', 'referenceType', 'referenceId', 'occurredAt']);
 }
 
 /**
@@ -336,8 +319,7 @@ export const ledgerRepository = {
     rows: readonly Omit<MovementInsert, 'accountId' | 'batchId'>[],
   ): Promise<number[]> {
     const ids: number[] = [];
-    for (let start = 0; start < rows.length; start += BULK_CHUNK) {
-      const chunk = rows.slice(start, start + BULK_CHUNK);
+    for (const chunk of chunks(rows)) {
       const inserted = await sql.query<{ id: number }>(
         `INSERT INTO stock_movements (${MOVEMENT_COLUMNS})
          SELECT $1, $2, p, l, ty, r, a, b, c, d, uc, up, ch, rt, ri, oa FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[],
@@ -363,8 +345,7 @@ export const ledgerRepository = {
     accountId: number,
     rows: readonly (ItemKey & StockDeltas)[],
   ): Promise<void> {
-    for (let start = 0; start < rows.length; start += BULK_CHUNK) {
-      const chunk = rows.slice(start, start + BULK_CHUNK);
+    for (const chunk of chunks(rows)) {
       await sql.query(
         `INSERT INTO stock_balances AS s (account_id, product_id, location_id, on_hand, reserved, inbound, unfulfillable)
          SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::int[], $5::int[], $6::int[], $7::int[])
@@ -373,12 +354,14 @@ export const ledgerRepository = {
            unfulfillable = s.unfulfillable + EXCLUDED.unfulfillable, updated_at = now()`,
         [
           accountId,
-          chunk.map((b) => b.productId),
-          chunk.map((b) => b.locationId),
-          chunk.map((b) => b.onHand),
-          chunk.map((b) => b.reserved),
-          chunk.map((b) => b.inbound),
-          chunk.map((b) => b.unfulfillable),
+          ...columnArrays(chunk, [
+            'productId',
+            'locationId',
+            'onHand',
+            'reserved',
+            'inbound',
+            'unfulfillable',
+          ]),
         ],
       );
     }

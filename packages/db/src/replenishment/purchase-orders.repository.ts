@@ -1,4 +1,6 @@
+import { chunks, columnArrays } from '../bulk';
 import type { Sql } from '../database';
+import { Conditions } from '../sql-conditions';
 
 import type { PurchaseOrderStatus } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
 import { groupBy } from '@stockwise/domain/group-by';
@@ -228,18 +230,14 @@ export const purchaseOrdersRepository = {
 
   async list(sql: Sql, accountId: number, q: PurchaseOrderQuery): Promise<PurchaseOrderRecord[]> {
     const params: unknown[] = [accountId];
-    const where = ['po.account_id = $1'];
-    const add = (clause: string, value: unknown) => {
-      params.push(value);
-      where.push(clause.replace('?', `$${params.length}`));
-    };
-    if (q.beforeId !== undefined) add('po.id < ?', q.beforeId);
-    if (q.status) add('po.status = ?', q.status);
-    if (q.supplierId !== undefined) add('po.supplier_id = ?', q.supplierId);
-    if (q.locationId !== undefined) add('po.location_id = ?', q.locationId);
+    const filters = new Conditions(params);
+    if (q.beforeId !== undefined) filters.add('po.id < ?', q.beforeId);
+    if (q.status) filters.add('po.status = ?', q.status);
+    if (q.supplierId !== undefined) filters.add('po.supplier_id = ?', q.supplierId);
+    if (q.locationId !== undefined) filters.add('po.location_id = ?', q.locationId);
     params.push(q.limit);
     const rows = await sql.query<PoRow>(
-      `${PO_SELECT} WHERE ${where.join(' AND ')} ORDER BY po.id DESC LIMIT $${params.length}`,
+      `${PO_SELECT} WHERE po.account_id = $1${filters.and()} ORDER BY po.id DESC LIMIT $${params.length}`,
       params,
     );
     return rows.map(mapPo);
@@ -378,18 +376,13 @@ export async function bulkInsertPurchaseOrders(
   );
   const idOf = new Map(rows.map((r) => [r.number, r.id]));
   const lines = orders.flatMap((o) => o.lines.map((l, i) => ({ po: idOf.get(o.number)!, n: i + 1, ...l })));
-  for (let start = 0; start < lines.length; start += 5000) {
-    const chunk = lines.slice(start, start + 5000);
+  for (const chunk of chunks(lines)) {
     await sql.query(
       `INSERT INTO purchase_order_lines (account_id, purchase_order_id, line_no, product_id, quantity, unit_cost, received_quantity)
        SELECT $1, * FROM unnest($2::bigint[], $3::int[], $4::bigint[], $5::int[], $6::numeric[], $7::int[])`,
       [
         accountId,
-        chunk.map((l) => l.po),
-        chunk.map((l) => l.n),
-        chunk.map((l) => l.productId),
-        chunk.map((l) => l.quantity),
-        chunk.map((l) => l.unitCost),
+        ...columnArrays(chunk, ['po', 'n', 'productId', 'quantity', 'unitCost']),
         chunk.map((l) => l.receivedQuantity ?? 0),
       ],
     );

@@ -1,5 +1,6 @@
 import type { SupplierCostTerms } from '@stockwise/domain/replenishment/costs';
 import { anyRow, type Sql } from '../database';
+import { Conditions, containsPattern } from '../sql-conditions';
 
 export interface SupplierFields {
   code: string;
@@ -251,17 +252,11 @@ export const suppliersRepository = {
     q: { active?: boolean | undefined; search?: string | undefined } = {},
   ): Promise<SupplierRecord[]> {
     const params: unknown[] = [accountId];
-    let where = 'account_id = $1';
-    if (q.active !== undefined) {
-      params.push(q.active);
-      where += ` AND active = $${params.length}`;
-    }
-    if (q.search) {
-      params.push(`%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where += ` AND (code ILIKE $${params.length} OR name ILIKE $${params.length})`;
-    }
+    const filters = new Conditions(params);
+    if (q.active !== undefined) filters.add('active = ?', q.active);
+    if (q.search) filters.add('(code ILIKE ? OR name ILIKE ?)', containsPattern(q.search));
     const rows = await sql.query<SupplierRow & CostColumns>(
-      `SELECT * FROM suppliers WHERE ${where} ORDER BY code`,
+      `SELECT * FROM suppliers WHERE account_id = $1${filters.and()} ORDER BY code`,
       params,
     );
     return rows.map(mapSupplier);

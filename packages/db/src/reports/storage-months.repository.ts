@@ -1,3 +1,4 @@
+import { columnArrays } from '../bulk';
 import type { Sql } from '../database';
 import { amazonLocationsSql, locationScopeSql } from '../health/product-scope';
 import { bracketAmountSql, bracketUnitsColumn, openLayersSql } from './layer-sums';
@@ -52,20 +53,21 @@ export async function storageMonthRows(
     if (previous !== undefined && monthIndex(m.month) !== monthIndex(previous.month) + 1)
       throw new RangeError(`storage months must follow one another: ${previous.month} then ${m.month}`);
   });
-  const b = q.brackets;
   const params: unknown[] = [
     accountId,
     q.months.map((m) => `${m.month}-01`),
     q.months.map((m) => m.asOf),
     // the day the layers' ages are taken on; a month's age is that plus the days to its assessment day
     q.months[0]!.asOf,
-    b.map((x) => x.month),
-    b.map((x) => x.locationId),
-    b.map((x) => x.assessment),
-    b.map((x) => x.minDays),
-    b.map((x) => x.maxDays),
-    b.map((x) => x.perCubicFoot),
-    b.map((x) => x.perUnit),
+    ...columnArrays(q.brackets, [
+      'month',
+      'locationId',
+      'assessment',
+      'minDays',
+      'maxDays',
+      'perCubicFoot',
+      'perUnit',
+    ]),
   ];
   const scope = locationScopeSql(params, q.locationIds);
   const amazon = amazonLocationsSql(params);

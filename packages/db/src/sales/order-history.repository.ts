@@ -1,4 +1,5 @@
 import type { OrderChannel } from '@stockwise/domain/sales/order-state';
+import { chunks, columnArrays } from '../bulk';
 import type { Sql } from '../database';
 
 /** A channel order that has already shipped in full from one location (its shipment is in the ledger). */
@@ -13,8 +14,6 @@ export interface ShippedOrderInsert {
   unitPrice: number | null;
 }
 
-const CHUNK = 5000;
-
 /**
  * Bulk inserts of order history (the demo seller's recent channel orders): orders of one line each,
  * recorded as shipped with their allocation, in a few statements per 5,000 orders. The stock side is
@@ -26,8 +25,7 @@ export const orderHistoryRepository = {
     accountId: number,
     orders: readonly ShippedOrderInsert[],
   ): Promise<number> {
-    for (let start = 0; start < orders.length; start += CHUNK) {
-      const chunk = orders.slice(start, start + CHUNK);
+    for (const chunk of chunks(orders)) {
       await sql.query(
         `WITH o AS (
            INSERT INTO orders (account_id, channel, external_id, status, ordered_at, currency)
@@ -46,14 +44,9 @@ export const orderHistoryRepository = {
            JOIN unnest($2::text[], $3::text[], $9::bigint[]) AS x(c, e, loc) ON x.c = o.channel AND x.e = o.external_id`,
         [
           accountId,
-          chunk.map((o) => o.channel),
-          chunk.map((o) => o.externalId),
+          ...columnArrays(chunk, ['channel', 'externalId']),
           chunk.map((o) => o.orderedAt.toISOString()),
-          chunk.map((o) => o.currency),
-          chunk.map((o) => o.productId),
-          chunk.map((o) => o.quantity),
-          chunk.map((o) => o.unitPrice),
-          chunk.map((o) => o.locationId),
+          ...columnArrays(chunk, ['currency', 'productId', 'quantity', 'unitPrice', 'locationId']),
         ],
       );
     }

@@ -1,4 +1,5 @@
 import type { OrderChannel, OrderStatus } from '@stockwise/domain/sales/order-state';
+import { columnArrays } from '../bulk';
 import type { Sql } from '../database';
 
 export interface OrderInsert {
@@ -112,7 +113,6 @@ export const orderIntakeRepository = {
       shipped?: boolean;
     }[],
   ): Promise<void> {
-    const col = <T>(f: (l: LineInsert) => T) => lines.map(f);
     await sql.query(
       `WITH inserted AS (
          INSERT INTO order_lines (account_id, order_id, line_no, product_id, external_line_id, quantity, unit_price, quantity_cancelled, quantity_shipped)
@@ -126,14 +126,9 @@ export const orderIntakeRepository = {
        JOIN inserted ON inserted.order_id = a.o AND inserted.line_no = a.n GROUP BY inserted.id, a.loc`,
       [
         accountId,
-        col((l) => l.orderId),
-        col((l) => l.lineNo),
-        col((l) => l.productId),
-        col((l) => l.externalLineId),
-        col((l) => l.quantity),
-        col((l) => l.unitPrice),
-        col((l) => l.cancelled ?? false),
-        col((l) => l.quantityShipped ?? 0),
+        ...columnArrays(lines, ['orderId', 'lineNo', 'productId', 'externalLineId', 'quantity', 'unitPrice']),
+        lines.map((l) => l.cancelled ?? false),
+        lines.map((l) => l.quantityShipped ?? 0),
         allocations.map((a) => a.orderId),
         allocations.map((a) => a.lineNo),
         allocations.map((a) => a.locationId),
@@ -156,7 +151,6 @@ export const orderIntakeRepository = {
     orders: readonly OrderInsert[],
     skus: readonly string[],
   ): Promise<OrderIntakeRows> {
-    const col = <T>(f: (o: OrderInsert) => T) => orders.map(f);
     const [row] = await sql.query<{
       orders: { id: number; createdAt: string; channel: OrderChannel; externalId: string }[] | null;
       products: IntakeProduct[] | null;
@@ -175,12 +169,8 @@ export const orderIntakeRepository = {
       [
         accountId,
         skus,
-        col((o) => o.channel),
-        col((o) => o.externalId),
-        col((o) => o.status),
-        col((o) => o.orderedAt),
-        col((o) => o.currency),
-        col((o) => JSON.stringify(o.unmapped)),
+        ...columnArrays(orders, ['channel', 'externalId', 'status', 'orderedAt', 'currency']),
+        orders.map((o) => JSON.stringify(o.unmapped)),
       ],
       { prepare: true },
     );

@@ -1,7 +1,8 @@
 import type { OrderChannel, OrderStatus } from '@stockwise/domain/sales/order-state';
 import { anyRow, type Sql } from '../database';
 import type { Page } from '../pagination';
-import { keyset, toPage } from '../pagination';
+import { keyset, pageLimit, toPage } from '../pagination';
+import { Conditions } from '../sql-conditions';
 import { groupBy } from '@stockwise/domain/group-by';
 
 export interface OrderRecord {
@@ -172,25 +173,20 @@ export const ordersRepository = {
     const params: unknown[] = [accountId];
     const page = keyset('o.id', { cursor: q.cursor, order: 'desc', idColumn: 'o.id' }, params);
     if (!page) return null;
-    const filters: string[] = [];
-    const add = (clause: string, value: unknown) => {
-      params.push(value);
-      filters.push(clause.replaceAll('?', `$${params.length}`));
-    };
-    if (q.channel) add('o.channel = ?', q.channel);
-    if (q.status) add('o.status = ?', q.status);
-    if (q.externalId) add('o.external_id = ?', q.externalId);
-    if (q.from) add('o.ordered_at >= ?', q.from);
-    if (q.to) add('o.ordered_at < ?', q.to);
+    const filters = new Conditions(params);
+    if (q.channel) filters.add('o.channel = ?', q.channel);
+    if (q.status) filters.add('o.status = ?', q.status);
+    if (q.externalId) filters.add('o.external_id = ?', q.externalId);
+    if (q.from) filters.add('o.ordered_at >= ?', q.from);
+    if (q.to) filters.add('o.ordered_at < ?', q.to);
     if (q.sku)
-      add(
+      filters.add(
         'EXISTS (SELECT 1 FROM order_lines ol JOIN products p ON p.id = ol.product_id WHERE ol.order_id = o.id AND p.sku = ?)',
         q.sku,
       );
-    params.push(q.limit + 1);
     const rows = await sql.query<OrderRow>(
-      `SELECT o.* FROM orders o WHERE o.account_id = $1 AND ${page.where} ${filters.map((f) => `AND ${f}`).join(' ')}
-       ${page.orderBy} LIMIT $${params.length}`,
+      `SELECT o.* FROM orders o WHERE o.account_id = $1 AND ${page.where}${filters.and()}
+       ${page.orderBy} ${pageLimit(params, q.limit)}`,
       params,
     );
     const mapped = toPage(rows, { limit: q.limit, sortValue: (r) => r.id }, mapOrder);

@@ -9,30 +9,39 @@ function ratio(num: number, den: number): number {
   return den > 0 ? num / den : num === 0 ? 0 : Math.sign(num);
 }
 
-/** Weighted absolute percentage error Σ|a − f| / Σa. */
-export function wape(actual: Float64Array, forecast: Float64Array): number {
+/** The indices of the observed actuals (censored days, NaN, are skipped). */
+function observedDays(actual: Float64Array): number[] {
+  const days: number[] = [];
+  actual.forEach((a, i) => {
+    if (!Number.isNaN(a)) days.push(i);
+  });
+  return days;
+}
+
+/** Σ error(a, f) / Σ|a| over the observed actuals (`ratio` when that total is 0). */
+function errorRatio(
+  actual: Float64Array,
+  forecast: Float64Array,
+  error: (a: number, f: number) => number,
+): number {
   let num = 0;
   let den = 0;
-  for (let i = 0; i < actual.length; i++) {
+  for (const i of observedDays(actual)) {
     const a = actual[i]!;
-    if (Number.isNaN(a)) continue;
-    num += Math.abs(a - (forecast[i] ?? 0));
+    num += error(a, forecast[i] ?? 0);
     den += Math.abs(a);
   }
   return ratio(num, den);
 }
 
+/** Weighted absolute percentage error Σ|a − f| / Σa. */
+export function wape(actual: Float64Array, forecast: Float64Array): number {
+  return errorRatio(actual, forecast, (a, f) => Math.abs(a - f));
+}
+
 /** Relative bias Σ(f − a) / Σa: positive means over-forecasting. */
 export function bias(actual: Float64Array, forecast: Float64Array): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < actual.length; i++) {
-    const a = actual[i]!;
-    if (Number.isNaN(a)) continue;
-    num += (forecast[i] ?? 0) - a;
-    den += Math.abs(a);
-  }
-  return ratio(num, den);
+  return errorRatio(actual, forecast, (a, f) => f - a);
 }
 
 /** Share of observed actuals with lower ≤ a ≤ upper (0 when nothing was observed). */
@@ -40,15 +49,12 @@ export function intervalCoverage(
   actual: Float64Array,
   interval: { readonly lower: Float64Array; readonly upper: Float64Array },
 ): number {
-  let inside = 0;
-  let count = 0;
-  for (let i = 0; i < actual.length; i++) {
+  const days = observedDays(actual);
+  const inside = days.filter((i) => {
     const a = actual[i]!;
-    if (Number.isNaN(a)) continue;
-    count++;
-    if (a >= (interval.lower[i] ?? Infinity) && a <= (interval.upper[i] ?? -Infinity)) inside++;
-  }
-  return count > 0 ? inside / count : 0;
+    return a >= (interval.lower[i] ?? Infinity) && a <= (interval.upper[i] ?? -Infinity);
+  }).length;
+  return days.length > 0 ? inside / days.length : 0;
 }
 
 /** The quantile levels whose coverage is tracked (a calibrated forecast covers ≈ its level). */

@@ -44,19 +44,44 @@ export interface EtsFilterResult {
   readonly state: EtsState;
 }
 
-/** Runs the ETS recursions over `y[from..to)`; returns the SSE of one-step errors and the final state. */
-export function etsFilter(y: Float64Array, options: EtsFilterOptions): EtsFilterResult {
-  const { alpha, beta, gamma } = options.params;
-  const hasTrend = options.trend;
-  const phi = hasTrend ? options.params.phi : 0;
-  const season = options.init.season.slice();
-  const m = season.length;
-  let level = options.init.level;
-  let trend = hasTrend ? options.init.trend : 0;
+/** One run of the recursions: what goes in (states, φ, the range) and what comes out (states, SSE, count). */
+interface Recursion {
+  level: number;
+  trend: number;
+  /** 0 without a trend state. */
+  phi: number;
+  from: number;
+  to: number;
+  /** Season length (0: none). */
+  m: number;
+  sse: number;
+  count: number;
+}
+
+/** Reused by every run, so the optimiser's inner loop (`etsSse`) allocates nothing; synchronous use only. */
+const recursion: Recursion = { level: 0, trend: 0, phi: 0, from: 0, to: 0, m: 0, sse: 0, count: 0 };
+
+/** Sets up `recursion` for a run from `init` over y[from..to). */
+function startRecursion(init: EtsState, phi: number | null, from: number, to: number): void {
+  recursion.level = init.level;
+  recursion.trend = phi === null ? 0 : init.trend;
+  recursion.phi = phi ?? 0;
+  recursion.from = from;
+  recursion.to = to;
+  recursion.m = init.season.length;
+}
+
+/**
+ * The ETS recursions set up in `recursion`, with α, β, γ from `p` and the seasonal states in
+ * `season[0..m)`, updated in place; leaves the final states, SSE and error count in `recursion`.
+ */
+function runRecursion(y: Float64Array, p: EtsParams, season: Float64Array): void {
+  const { alpha, beta, gamma } = p;
+  const { phi, from, to, m } = recursion;
+  let level = recursion.level;
+  let trend = recursion.trend;
   let sse = 0;
   let count = 0;
-  const to = options.to ?? y.length;
-  const from = options.from ?? 0;
   // The phase is tracked by a counter rather than t % m: this loop is the engine's hot spot.
   let j = m > 0 ? from % m : 0;
   for (let t = from; t < to; t++) {
@@ -77,6 +102,19 @@ export function etsFilter(y: Float64Array, options: EtsFilterOptions): EtsFilter
       if (++j === m) j = 0;
     }
   }
+  recursion.level = level;
+  recursion.trend = trend;
+  recursion.sse = sse;
+  recursion.count = count;
+}
+
+/** Runs the ETS recursions over `y[from..to)`; returns the SSE of one-step errors and the final state. */
+export function etsFilter(y: Float64Array, options: EtsFilterOptions): EtsFilterResult {
+  const { params, init } = options;
+  const season = init.season.slice();
+  startRecursion(init, options.trend ? params.phi : null, options.from ?? 0, options.to ?? y.length);
+  runRecursion(y, params, season);
+  const { level, trend, sse, count } = recursion;
   return { sse, count, state: { level, trend, season } };
 }
 
@@ -122,19 +160,26 @@ export interface EtsSseInput {
 
 /**
  * The SSE of `etsFilter` over y[from..) without its states or any allocation — the optimiser's inner loop.
- * Each parameter set runs exactly the arithmetic of `etsFilter`, so its SSE is the same bit for bit. With
- * a `second` set both recursions run in one pass: they are independent chains of dependent additions, so
- * the processor overlaps them for little more than the cost of one. Writes the SSEs to out[0] (and out[1]).
+ * One parameter set runs `etsFilter`'s recursion itself; with a `second` set both recursions run in one
+ * pass, each with exactly that arithmetic, so every SSE is the same bit for bit: they are independent
+ * chains of dependent additions, so the processor overlaps them for little more than the cost of one.
+ * Writes the SSEs to out[0] (and out[1]).
  */
 export function etsSse(y: Float64Array, input: EtsSseInput, out: Float64Array): void {
   const { params, init, from, scratch } = input;
-  const second = input.second ?? params;
   const hasTrend = input.trend;
   const m = init.season.length;
   for (let i = 0; i < m; i++) {
     scratch[i] = init.season[i]!;
     scratch[m + i] = init.season[i]!;
   }
+  if (input.second === null) {
+    startRecursion(init, hasTrend ? params.phi : null, from, y.length);
+    runRecursion(y, params, scratch);
+    out[0] = recursion.sse;
+    return;
+  }
+  const second = input.second;
   const alpha = params.alpha;
   const beta = params.beta;
   const gamma = params.gamma;
@@ -151,26 +196,6 @@ export function etsSse(y: Float64Array, input: EtsSseInput, out: Float64Array): 
   let sse2 = 0;
   const to = y.length;
   let j = m > 0 ? from % m : 0;
-  if (input.second === null) {
-    for (let t = from; t < to; t++) {
-      const s = m > 0 ? scratch[j]! : 0;
-      const base = level + phi * trend;
-      const yt = y[t]!;
-      let e = 0;
-      if (yt === yt) {
-        e = yt - base - s;
-        sse += e * e;
-      }
-      level = base + alpha * e;
-      trend = phi * trend + beta * e;
-      if (m > 0) {
-        scratch[j] = s + gamma * e;
-        if (++j === m) j = 0;
-      }
-    }
-    out[0] = sse;
-    return;
-  }
   for (let t = from; t < to; t++) {
     const s = m > 0 ? scratch[j]! : 0;
     const s2 = m > 0 ? scratch[m + j]! : 0;
