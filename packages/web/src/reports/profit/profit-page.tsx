@@ -9,7 +9,7 @@ import { PageLoader } from '../../components/common/page-loader';
 import { profitDownloadUrl, useProfitReport } from '../profit.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import { useMe } from '../../accounts/auth.hooks';
-import { CurrencyConversion } from './components/currency-conversion';
+import { ProfitConversion } from './components/currency-conversion';
 import { PeriodPicker, type PeriodState } from './components/period-picker';
 import { ProfitSummary } from './components/profit-summary';
 import { ProfitTable } from './components/profit-table';
@@ -47,7 +47,7 @@ export default function ProfitPage() {
       {report.data ? <ProfitSummary totals={totals} /> : null}
       {report.data && accountId !== undefined && totals.length > 0 ? (
         // keyed by account: another account's remembered table is its own
-        <CurrencyConversion
+        <ProfitConversion
           key={accountId}
           accountId={accountId}
           period={period}

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { conversionQuery, parseConversionChoice, targetCurrencies } from '../src/reports/profit/conversion';
+import {
+  conversionQuery,
+  parseConversionChoice,
+  targetCurrencies,
+} from '../src/components/conversion/conversion';
 
-describe('the profitability page’s conversion table', () => {
+describe('the conversion table of the money pages', () => {
   it('asks for the report’s other currencies’ rates only, leaving a blank or zero one out for the server to name', () => {
     const choice = { to: 'USD', rates: { EUR: 1.08, GBP: 0, JPY: 0.0067, CHF: 1.1 } };
     expect(conversionQuery(choice, ['EUR', 'GBP', 'USD', 'JPY'])).toEqual({
