@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { StorageOverview } from '../src/api/types';
 import {
   conversionQuery,
   parseConversionChoice,
   targetCurrencies,
 } from '../src/components/conversion/conversion';
+import { convertedStorage } from '../src/reports/storage/storage-converted';
 
 describe('the conversion table of the money pages', () => {
   it('asks for the report’s other currencies’ rates only, leaving a blank or zero one out for the server to name', () => {
@@ -27,5 +29,41 @@ describe('the conversion table of the money pages', () => {
     });
     for (const raw of [null, '', 'nope', '[]', '{"to":"usd","rates":{}}', '{"to":"USD"}'])
       expect(parseConversionChoice(raw), String(raw)).toBeNull();
+  });
+});
+
+describe('the storage page’s converted months', () => {
+  const month = (m: string, basis: 'past' | 'current' | 'next', converted: unknown) =>
+    ({ month: m, basis, fees: [], totals: [], converted }) as unknown as StorageOverview['months'][number];
+  const overview = (months: StorageOverview['months']) => ({ months }) as unknown as StorageOverview;
+
+  it('sums each month’s converted storage fee and surcharge; a total only when every month has one', () => {
+    const rates = { USD: 0.9 };
+    const eur = (storageFee: number, agedSurcharge: number) => ({
+      total: { currency: 'EUR', storageFee, agedSurcharge },
+      rates,
+      missingRates: [],
+    });
+    expect(
+      convertedStorage(
+        overview([month('2026-11', 'current', eur(9, 1.8)), month('2026-12', 'next', eur(4.5, 0))]),
+      ),
+    ).toEqual({
+      total: {
+        currency: 'EUR',
+        months: [
+          { month: '2026-11', basis: 'current', fees: 10.8 },
+          { month: '2026-12', basis: 'next', fees: 4.5 },
+        ],
+      },
+      rates,
+      missingRates: [],
+    });
+    const short = { total: null, rates: {}, missingRates: ['JPY', 'USD'] };
+    expect(
+      convertedStorage(overview([month('2026-11', 'current', eur(9, 1.8)), month('2026-12', 'next', short)])),
+    ).toEqual({ total: null, rates, missingRates: ['JPY', 'USD'] });
+    // an answer that was not converted (no table asked) is none
+    expect(convertedStorage(overview([month('2026-11', 'current', undefined)]))).toBeNull();
   });
 });
