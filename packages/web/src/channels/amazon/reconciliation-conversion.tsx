@@ -17,12 +17,7 @@ export function ReconciliationConversion({
   const conversion = useConversion(accountId, currencies);
   const converted = useConvertedReconciliation(conversion.query);
   return (
-    <CurrencyConversion
-      conversion={conversion}
-      reportCurrencies={currencies}
-      result={converted}
-      testId="recon"
-    >
+    <CurrencyConversion conversion={conversion} result={converted} testId="recon">
       {(total) => {
         const worth = (units: number, value: number) => (
           <Text fw={600}>

@@ -11,7 +11,7 @@ import { PageLoader } from '../../components/common/page-loader';
 import { SkuLink } from '../../components/common/entity-link';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
-import { useMe } from '../../accounts/auth.hooks';
+import { ForAccount } from '../../components/conversion/currency-conversion';
 import { ReconciliationConversion } from './reconciliation-conversion';
 import { reconciliationDownloadUrl, useAmazonReconciliation } from './reconciliation.hooks';
 
@@ -110,7 +110,6 @@ export default function ReconciliationPage() {
   const { t, fmt } = useI18n();
   const report = useAmazonReconciliation();
   const data = report.data;
-  const accountId = useMe().data?.account.id;
   const money = (v: number | null, currency: string) => (v === null ? '—' : fmt.money(v, currency));
   return (
     <Stack gap="md">
@@ -122,13 +121,12 @@ export default function ReconciliationPage() {
       {report.isPending ? <PageLoader /> : null}
       <FailureAlert of={report} />
       {data ? <ReconciliationSummary data={data} /> : null}
-      {data && accountId !== undefined && data.totals.length > 0 ? (
-        // keyed by account: another account's remembered table is its own
-        <ReconciliationConversion
-          key={accountId}
-          accountId={accountId}
-          currencies={data.totals.map((c) => c.currency)}
-        />
+      {data && data.totals.length > 0 ? (
+        <ForAccount>
+          {(accountId) => (
+            <ReconciliationConversion accountId={accountId} currencies={data.totals.map((c) => c.currency)} />
+          )}
+        </ForAccount>
       ) : null}
       {data && data.items.length === 0 ? <NothingHere title={t('recon.empty')} /> : null}
       {data && data.items.length > 0 ? (

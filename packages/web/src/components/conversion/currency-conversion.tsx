@@ -1,5 +1,6 @@
 import { Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
+import { useMe } from '../../accounts/auth.hooks';
 import { ErrorAlert } from '../common/error-alert';
 import { useI18n } from '../../i18n/i18n-context';
 import { MessageWithData } from '../../i18n/message-with-data';
@@ -16,6 +17,15 @@ export interface ConvertedAnswer<T extends { currency: string }> {
 const NONE = 'none';
 
 /**
+ * The conversion panel of a page for the signed-in account, or nothing before the account is known; keyed
+ * by account, so another account's remembered table is its own.
+ */
+export function ForAccount({ children }: { children: (accountId: number) => ReactNode }) {
+  const accountId = useMe().data?.account.id;
+  return accountId === undefined ? null : <Fragment key={accountId}>{children(accountId)}</Fragment>;
+}
+
+/**
  * A page's money in one currency at the seller's own rates: a target currency and a rate for each of the
  * page's other currencies. The server converts and adds; a currency without a rate is named and gives no
  * total (never a total that leaves its money out). `children` shows the converted total; test ids start
@@ -23,20 +33,18 @@ const NONE = 'none';
  */
 export function CurrencyConversion<T extends { currency: string }>({
   conversion,
-  reportCurrencies,
   result,
   testId,
   children,
 }: {
   conversion: Conversion;
-  reportCurrencies: readonly string[];
   result: { isError: boolean; error: unknown; data: ConvertedAnswer<T> | null | undefined };
   testId: string;
   children: (total: T) => ReactNode;
 }) {
   const { t } = useI18n();
-  const { choice, update, settled } = conversion;
-  const others = choice === null ? [] : reportCurrencies.filter((c) => c !== choice.to);
+  const { choice, update, settled, currencies } = conversion;
+  const others = choice === null ? [] : currencies.filter((c) => c !== choice.to);
   const answer = settled === null ? null : result.data;
   return (
     <Paper withBorder radius="md" p="sm" data-testid={`${testId}-conversion`}>
@@ -51,7 +59,7 @@ export function CurrencyConversion<T extends { currency: string }>({
             allowDeselect={false}
             data={[
               { value: NONE, label: t('convert.none') },
-              ...targetCurrencies(reportCurrencies).map((c) => ({ value: c, label: c })),
+              ...targetCurrencies(currencies).map((c) => ({ value: c, label: c })),
             ]}
             onChange={(v) => {
               update(v === null || v === NONE ? null : { to: v, rates: choice?.rates ?? {} });

@@ -9,6 +9,8 @@ import {
 } from './conversion';
 
 export interface Conversion {
+  /** The currencies of the page's money: a rate is asked for each but the target. */
+  currencies: readonly string[];
   /** What the seller has typed so far. */
   choice: ConversionChoice | null;
   update: (next: ConversionChoice | null) => void;
@@ -26,6 +28,7 @@ export function useConversion(accountId: number, reportCurrencies: readonly stri
   const [choice, setChoice] = useState<ConversionChoice | null>(() => rememberedConversion(accountId));
   const [settled] = useDebouncedValue(choice, 400);
   return {
+    currencies: reportCurrencies,
     choice,
     update: (next) => {
       setChoice(next);

@@ -25,12 +25,7 @@ export function StorageConversion({
     data: converted.data ? convertedStorage(converted.data) : null,
   };
   return (
-    <CurrencyConversion
-      conversion={conversion}
-      reportCurrencies={currencies}
-      result={result}
-      testId="storage"
-    >
+    <CurrencyConversion conversion={conversion} result={result} testId="storage">
       {(total) => {
         const money = (v: number) => fmt.money(v, total.currency);
         const of = (basis: 'current' | 'next') => total.months.find((m) => m.basis === basis)?.fees ?? 0;

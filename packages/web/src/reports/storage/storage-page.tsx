@@ -10,7 +10,7 @@ import { QueryStates } from '../../components/common/query-states';
 import { TitledPanel } from '../../components/common/titled-panel';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
-import { useMe } from '../../accounts/auth.hooks';
+import { ForAccount } from '../../components/conversion/currency-conversion';
 import { useStorageOverview } from '../storage.hooks';
 import { StorageConversion } from './storage-conversion';
 import {
@@ -175,7 +175,6 @@ export default function StoragePage() {
   const data = overview.data;
   const currencies = useMemo(() => (data ? currenciesOf(data) : []), [data]);
   const [picked, setPicked] = useState<string | null>(null);
-  const accountId = useMe().data?.account.id;
   const currency = picked !== null && currencies.includes(picked) ? picked : (currencies[0] ?? 'USD');
   const option = useMemo(
     () =>
@@ -210,14 +209,12 @@ export default function StoragePage() {
             </Alert>
           ) : null}
           <StorageFigures overview={data} />
-          {accountId !== undefined && currencies.length > 0 ? (
-            // keyed by account: another account's remembered table is its own
-            <StorageConversion
-              key={accountId}
-              accountId={accountId}
-              months={MONTHS}
-              currencies={currencies}
-            />
+          {currencies.length > 0 ? (
+            <ForAccount>
+              {(accountId) => (
+                <StorageConversion accountId={accountId} months={MONTHS} currencies={currencies} />
+              )}
+            </ForAccount>
           ) : null}
           <TitledPanel title={t('storage.feesTitle')}>
             <Text size="sm" data-testid="storage-fees-summary">

@@ -16,12 +16,7 @@ export function ProfitConversion({
   const conversion = useConversion(accountId, reportCurrencies);
   const converted = useConvertedProfit(period, conversion.query);
   return (
-    <CurrencyConversion
-      conversion={conversion}
-      reportCurrencies={reportCurrencies}
-      result={converted}
-      testId="profit"
-    >
+    <CurrencyConversion conversion={conversion} result={converted} testId="profit">
       {(total) => <CurrencySummary totals={total} titled={false} testId="profit-converted-total" />}
     </CurrencyConversion>
   );
