@@ -4,7 +4,14 @@ import { seriousViolations } from './support/axe';
 import { openPage as open, screenshot } from './support/browser';
 import { DEMO } from './support/server';
 import { useBrowserSession } from './support/session';
-import { CHINESE, RUN_BROWSER_SUITES, pageJson, signedInPhone, switchLanguage } from './support/steps';
+import {
+  CHINESE,
+  RUN_BROWSER_SUITES,
+  choose,
+  pageJson,
+  signedInPhone,
+  switchLanguage,
+} from './support/steps';
 import { untranslatedWords } from './support/visible-text';
 
 // A page sweep in a real browser on a loaded 2-core CI machine can pass 60 s; a hang still fails.
@@ -90,6 +97,38 @@ describe.skipIf(!RUN_BROWSER_SUITES)('decision pages (browser)', () => {
     expect(await session.page.getByTestId('storage-fees-table').locator('tbody tr').count()).toBe(7);
     expect(await seriousViolations(session.page)).toEqual([]);
     await screenshot(session.page, 'storage');
+
+    // In one currency at the seller's rate (the conversion panel the profit page has): into EUR without a
+    // USD rate names USD and shows no total; at 0.9 the figures are the server's converted months.
+    await choose(session.page, 'storage-convert-to', 'EUR');
+    const missing = session.page.getByTestId('storage-converted-missing');
+    await expect.poll(() => missing.innerText(), { timeout: SLOW }).toContain('No rate for USD');
+    expect(await session.page.getByTestId('storage-converted-total').count()).toBe(0);
+    await session.page.getByTestId('storage-rate-USD').fill('0.9');
+    const inEur = await call<StorageOverview>(
+      '/api/v1/reports/storage/overview?months=6&convertTo=EUR&rates=USD:0.9',
+    );
+    const eur = (v: number) =>
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(v);
+    const fees = (m: StorageOverview['months'][number] | undefined) =>
+      (m?.converted?.total?.storageFee ?? NaN) + (m?.converted?.total?.agedSurcharge ?? NaN);
+    const thisMonth = fees(inEur.months.find((m) => m.basis === 'current'));
+    expect(thisMonth).toBeCloseTo(((usdTotals?.storageFee ?? 0) + (usdTotals?.agedSurcharge ?? 0)) * 0.9, 2);
+    await expect
+      .poll(() => session.page.getByTestId('storage-converted-this').innerText(), { timeout: SLOW })
+      .toContain(eur(thisMonth));
+    expect(await session.page.getByTestId('storage-converted-next').innerText()).toContain(
+      eur(fees(inEur.months.find((m) => m.basis === 'next'))),
+    );
+    expect(await session.page.getByTestId('storage-converted-summary').innerText()).toContain(
+      eur(inEur.months.reduce((s, m) => s + fees(m), 0)),
+    );
+    expect(await session.page.getByTestId('storage-converted-rates').innerText()).toBe(
+      'Rates used: 1 USD = 0.9 EUR',
+    );
+    expect(await seriousViolations(session.page)).toEqual([]);
+    await screenshot(session.page, 'storage-converted');
+    await choose(session.page, 'storage-convert-to', 'No conversion');
   });
 
   it('report schedules: one added is listed by the server, and stopped', async () => {

@@ -4,7 +4,7 @@ import { screenshot } from './support/browser';
 import { DEMO } from './support/server';
 import { useBrowserSession } from './support/session';
 import { untranslatedWords } from './support/visible-text';
-import { RUN_BROWSER_SUITES, inEachChinese, settle, signedInPhone } from './support/steps';
+import { RUN_BROWSER_SUITES, choose, inEachChinese, settle, signedInPhone } from './support/steps';
 
 // A page in a real browser on a loaded 2-core machine can pass 60 s; a hang still fails.
 vi.setConfig({ testTimeout: 240_000 });
@@ -19,6 +19,15 @@ interface Reconciliation {
   locations: { location: string; currency: string | null }[];
   items: { location: string; sku: string; eligibleUnits: number }[];
   totals: { currency: string; eligibleUnits: number; reimbursedUnits: number }[];
+  converted?: {
+    total: {
+      currency: string;
+      eligibleUnits: number;
+      eligibleValue: number;
+      reimbursedAmount: number;
+    } | null;
+    missingRates: string[];
+  };
 }
 
 const PATH = '/channels/amazon/reconciliation';
@@ -72,6 +81,38 @@ describe.skipIf(!RUN_BROWSER_SUITES)('Amazon reconciliation page (browser)', () 
     }
     expect(await seriousViolations(session.page)).toEqual([]);
     await screenshot(session.page, 'reconciliation-1280');
+  });
+
+  it("converts the totals into one currency at the seller's rates, as the server does", async () => {
+    const data = JSON.parse((await apiGet(`/api/v1${PATH}`)).body) as Reconciliation;
+    await settle(session.page, `${session.server.url}${PATH}`);
+    const currencies = data.totals.map((c) => c.currency);
+    expect(currencies.length).toBeGreaterThan(0);
+    // into a currency none of the totals is in: each of theirs needs a rate
+    const target = ['EUR', 'GBP', 'USD'].find((c) => !currencies.includes(c))!;
+    await choose(session.page, 'recon-convert-to', target);
+    const missing = session.page.getByTestId('recon-converted-missing');
+    await expect
+      .poll(() => missing.innerText(), { timeout: 60_000 })
+      .toContain(`No rate for ${currencies[0]!}`);
+    expect(await session.page.getByTestId('recon-converted-total').count()).toBe(0);
+    for (const c of currencies) await session.page.getByTestId(`recon-rate-${c}`).fill('0.5');
+    const rates = currencies.map((c) => `${c}:0.5`).join(',');
+    const answer = await apiGet(`/api/v1${PATH}?convertTo=${target}&rates=${rates}`);
+    const total = (JSON.parse(answer.body) as Reconciliation).converted!.total!;
+    const money = (v: number) =>
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: target }).format(v);
+    const units = (n: number) => `${new Intl.NumberFormat('en-US').format(n)} units`;
+    const claimable = session.page.getByTestId('recon-converted-claimable');
+    await expect.poll(() => claimable.innerText(), { timeout: 60_000 }).toContain(money(total.eligibleValue));
+    expect(await claimable.innerText()).toContain(units(total.eligibleUnits));
+    expect(await session.page.getByTestId('recon-converted-reimbursed').innerText()).toContain(
+      money(total.reimbursedAmount),
+    );
+    expect(await missing.count()).toBe(0);
+    expect(await seriousViolations(session.page)).toEqual([]);
+    await screenshot(session.page, 'reconciliation-converted');
+    await choose(session.page, 'recon-convert-to', 'No conversion');
   });
 
   it('leaves no English in 简体中文 and 繁體中文', async () => {

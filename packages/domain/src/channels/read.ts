@@ -48,6 +48,22 @@ export function date(value: unknown, field: string): Date {
   return d;
 }
 
+/** An optional timestamp: null when absent or not an ISO 8601 date, so a channel's optional date never fails its order. */
+export function optDate(value: unknown): Date | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/**
+ * When a shipped order left, kept between when it was ordered and now: a channel's date outside that
+ * span (a clock out of step, a later update) cannot be when it shipped (docs/decisions.md 45).
+ */
+export function shipInstant(candidate: Date, bounds: { orderedAt: Date; now: Date }): Date {
+  const at = Math.min(Math.max(candidate.getTime(), bounds.orderedAt.getTime()), bounds.now.getTime());
+  return new Date(at);
+}
+
 /** Rounds a unit price to the 4 decimals money is stored with. */
 export function round4(n: number): number {
   return Math.round(n * 10_000) / 10_000;

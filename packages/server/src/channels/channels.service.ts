@@ -208,7 +208,9 @@ export class ChannelsService {
       if (!existing) return { order: null, created: false };
       return { order: await this.deps.orders.cancel(actor, existing.id), created: false };
     }
-    const shippedAt = pulled.shippedAt ?? new Date();
+    // No date, or one that is not a date (a file's or a connector's), ships now: never an invalid instant.
+    const given = pulled.shippedAt?.getTime();
+    const shippedAt = given !== undefined && Number.isFinite(given) ? new Date(given) : new Date();
     if (pulled.disposition === 'ship' && !existing)
       return { order: await this.deps.orders.createShipped(actor, pulled.intake, shippedAt), created: true };
     return this.tx.run(async () => {

@@ -5,11 +5,22 @@ import { describeEachBackend } from '../support/backends';
 import { amazonChannelBody, seedChannelAccount } from '../support/channels-seed';
 import { uid } from '../support/factories';
 import { localServer } from '../support/local-server';
-import { useOwnerApi } from '../support/owner-api';
+import { type OwnerApi, useOwnerApi } from '../support/owner-api';
 import { findOrder } from '../support/seed';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
+
+/** When the ledger says an order's units left: one instant per shipment movement. */
+async function shippedAt(t: OwnerApi, externalId: string): Promise<string[]> {
+  const rows = await t.sw.db.query<{ occurred_at: Date }>(
+    `SELECT m.occurred_at FROM stock_movements m JOIN orders o ON o.id::text = m.reference_id
+     WHERE m.reference_type = 'order' AND m.type = 'shipment' AND o.account_id = $1 AND o.external_id = $2
+     ORDER BY m.id`,
+    [t.owner.actor.accountId, externalId],
+  );
+  return rows.map((r) => new Date(r.occurred_at).toISOString());
+}
 
 describeEachBackend(
   'Channels: SP-API and Shopify Admin connectors pull orders and push quantities',
@@ -105,6 +116,8 @@ describeEachBackend(
           '902-3159896-1390916 reservation',
           '902-3159896-1390916 reservation',
         ]);
+        // At Amazon's date (the Shipped order's LastUpdateDate), not the sync's (docs/decisions.md 45).
+        expect(await shippedAt(t, '113-8891267-5523401')).toEqual(['2024-04-22T10:01:44.000Z']);
         expect((await t.api.get('/api/v1/orders?externalId=114-0000001-0000001')).body.items).toHaveLength(0);
         const again = await t.api.post('/api/v1/channels/amazon/sync');
         expect(again.body).toMatchObject({ ordersCreated: 0 });
@@ -143,7 +156,11 @@ describeEachBackend(
             updated_at: '2022-02-01T00:00:00Z',
             line_items: [
               { id: 1, sku: 'IPOD2008PINK', quantity: 1, price: '199.00', total_discount: '0.00' },
+              { id: 2, sku: '', gift_card: true, quantity: 1, price: '10.00', total_discount: '0.00' },
             ],
+            // a cancelled fulfilment, the gift card's, then the SKU line's on 2022-01-30 (and closed later)
+            fulfillments: JSON.parse(fixture('shopify/fulfillments.json')) as unknown,
+            closed_at: '2022-02-01T00:00:00-05:00',
           },
         ],
       });
@@ -198,6 +215,8 @@ describeEachBackend(
           (await t.api.get('/api/v1/orders?channel=shopify&externalId=820982911946154999')).body.items,
         ).toHaveLength(1);
         expect((await findOrder(t.api, '450789469', 'shopify'))?.['status']).toBe('shipped');
+        // At its earliest successful fulfilment of a SKU line, not the sync's time (docs/decisions.md 45).
+        expect(await shippedAt(t, '450789469')).toEqual(['2022-01-30T13:30:00.000Z']);
         expect(sets).toHaveLength(1);
         expect(sets[0]).toContain('"inventory_item_id":9007199254740993555');
         expect(sets[0]).toContain('"location_id":655441491');

@@ -127,6 +127,39 @@ describeEachBackend(
       expect(await state(ctx.sw, live)).toEqual(got);
     });
 
+    it("ships at the channel's date, new or reserved before; a date that is not one ships now, never failing", async () => {
+      const live = await seller(ctx.sw, ctx.app);
+      const at = async (externalId: string) =>
+        (
+          await ctx.sw.db.query<{ occurred_at: Date }>(
+            `SELECT m.occurred_at FROM stock_movements m JOIN orders o ON o.id::text = m.reference_id
+             WHERE m.reference_type = 'order' AND m.type = 'shipment' AND o.account_id = $1
+               AND o.external_id = $2 ORDER BY m.id`,
+            [live.actor.accountId, externalId],
+          )
+        ).map((r) => new Date(r.occurred_at).toISOString());
+      const [sh1, , sh3, az1] = PULLED;
+      // new and already shipped there: at the channel's date (docs/decisions.md 45)
+      await ctx.sw.channels.ingest(live.actor, { ...sh1!, shippedAt: new Date('2026-01-06T15:30:00Z') });
+      expect(await at('SH-1')).toEqual(['2026-01-06T15:30:00.000Z', '2026-01-06T15:30:00.000Z']);
+      // reserved by an earlier sync, shipped there since: from its reservation, at the channel's date
+      await ctx.sw.channels.ingest(live.actor, sh3!);
+      const shipped = await ctx.sw.channels.ingest(live.actor, {
+        ...sh3!,
+        disposition: 'ship',
+        shippedAt: new Date('2026-01-08T09:00:00Z'),
+      });
+      expect(shipped.order?.status).toBe('shipped');
+      expect(await at('SH-3')).toEqual(['2026-01-08T09:00:00.000Z']);
+      // an invalid date (new Date of text that is no date) ships now instead of failing with "Invalid time value"
+      const before = Date.now();
+      const taken = await ctx.sw.channels.ingest(live.actor, { ...az1!, shippedAt: new Date('not a date') });
+      expect(taken.order?.status).toBe('shipped');
+      const [when] = await at('AZ-1');
+      expect(new Date(when!).getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(new Date(when!).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    });
+
     it('a shipped order the stock here cannot cover is refused, naming its SKU, and writes nothing', async () => {
       const live = await seller(ctx.sw, ctx.app);
       const before = await state(ctx.sw, live);

@@ -140,12 +140,19 @@ describeEachBackend(
         onHand: black.onHand - 2,
         reserved: black.reserved,
       });
-      const movements = await t.sw.db.query<{ type: string }>(
-        `SELECT m.type FROM stock_movements m JOIN orders o ON m.reference_type = 'order' AND o.id::text = m.reference_id
+      const movements = await t.sw.db.query<{ type: string; occurred_at: Date }>(
+        `SELECT m.type, m.occurred_at FROM stock_movements m
+         JOIN orders o ON m.reference_type = 'order' AND o.id::text = m.reference_id
          WHERE m.account_id = $1 AND o.external_id = '820982911946154600' ORDER BY m.id`,
         [t.owner.actor.accountId],
       );
       expect(movements.map((m) => m.type)).toEqual(['shipment', 'shipment']);
+      // No fulfilment and no closed_at in the body: shipped at its processed_at, not when it arrived
+      // (docs/decisions.md 45).
+      expect(movements.map((m) => new Date(m.occurred_at).toISOString())).toEqual([
+        '2022-01-01T00:00:00.000Z',
+        '2022-01-01T00:00:00.000Z',
+      ]);
       const again = await webhook('orders/create', pos('820982911946154600', 2));
       expect(again.body).toMatchObject({ action: 'duplicate', orderId: sold.body['orderId'] });
       expect(await skuBalance(t.api, 'IPOD2008BLACK')).toMatchObject({ onHand: black.onHand - 2 });

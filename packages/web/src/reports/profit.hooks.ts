@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../api/client';
 import { queryKeysFactory } from '../api/query-key-factory';
+import type { ConversionQuery } from '../components/conversion/conversion';
 
 export type ReportValue = string | number | null;
 
@@ -53,12 +54,6 @@ export interface ProfitConverted {
   missingRates: string[];
 }
 
-/** The seller's conversion table as the report takes it: into `to`, `rates` as "EUR:1.08,GBP:1.27". */
-export interface ProfitConversionQuery {
-  to: string;
-  rates: string;
-}
-
 /** from … to is [from, to): `to` is the day after the last day counted. */
 export interface ProfitPeriod {
   from: string;
@@ -79,7 +74,7 @@ export function profitDownloadUrl(period: ProfitPeriod, format: 'csv' | 'xlsx'):
  * The period's totals converted by the seller's table: the first page of one row, whose summary covers
  * every SKU of the period; nothing is asked without a table.
  */
-export function useConvertedProfit(period: ProfitPeriod, conversion: ProfitConversionQuery | null) {
+export function useConvertedProfit(period: ProfitPeriod, conversion: ConversionQuery | null) {
   return useQuery({
     queryKey: profitKeys.detail('converted', { ...period, ...conversion }),
     queryFn: async () => {

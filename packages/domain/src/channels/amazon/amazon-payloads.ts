@@ -1,7 +1,7 @@
 import { DomainError } from '../../errors';
 import type { IntakeLine, OrderIntake } from '../../sales/intake';
 import { isoInstant } from '../paging';
-import { arr, date, int, money, obj, optStr, round4, str } from '../read';
+import { arr, date, int, money, obj, optDate, optStr, round4, shipInstant, str } from '../read';
 
 /** What happens to an Amazon order after intake, from its status. */
 export type AmazonDisposition = 'reserve' | 'ship' | 'cancel' | 'skip';
@@ -37,6 +37,25 @@ export interface AmazonOrderHeader {
   currency: string | null;
   /** When Amazon last changed the order (getOrders' LastUpdateDate). */
   lastUpdateDate?: Date | null;
+  /** The window the seller committed to ship in (EarliestShipDate, LatestShipDate), when Amazon gives it. */
+  earliestShipDate?: Date | null;
+  latestShipDate?: Date | null;
+}
+
+/**
+ * When a Shipped order left: the Orders API has no ship instant, so it is the order's LastUpdateDate (the
+ * change to Shipped, unless something changed after it), no later than its LatestShipDate; without a
+ * LastUpdateDate, the end of the ship window, else its start, else the purchase date; always between the
+ * purchase date and now (docs/decisions.md 45).
+ */
+export function amazonShippedAt(header: AmazonOrderHeader, now: Date): Date {
+  const latest = header.latestShipDate ?? null;
+  const updated = header.lastUpdateDate ?? null;
+  const candidate =
+    updated && latest && updated > latest
+      ? latest
+      : (updated ?? latest ?? header.earliestShipDate ?? header.purchaseDate);
+  return shipInstant(candidate, { orderedAt: header.purchaseDate, now });
 }
 
 /** The `payload.Orders` of a getOrders response, and its NextToken. */
@@ -59,9 +78,10 @@ export function amazonGetOrders(response: unknown): {
       orderStatus: str(o['OrderStatus'], `payload.Orders.${i}.OrderStatus`),
       fulfillmentChannel: fc === 'AFN' || fc === 'MFN' ? fc : null,
       currency: optStr(total['CurrencyCode']),
-      lastUpdateDate: optStr(o['LastUpdateDate'])
-        ? date(o['LastUpdateDate'], `payload.Orders.${i}.LastUpdateDate`)
-        : null,
+      // Optional dates that do not parse are left out, never failing the page (docs/decisions.md 45).
+      lastUpdateDate: optDate(o['LastUpdateDate']),
+      earliestShipDate: optDate(o['EarliestShipDate']),
+      latestShipDate: optDate(o['LatestShipDate']),
     };
   });
   return {

@@ -2,7 +2,7 @@ import { DomainError } from '../../errors';
 import type { AmazonDisposition } from '../amazon/amazon-payloads';
 import type { IntakeLine, IntakeRefundLine, OrderIntake } from '../../sales/intake';
 import { idText } from '../lossless-json';
-import { arr, date, int, money, obj, optStr, str } from '../read';
+import { arr, date, int, money, obj, optDate, optStr, shipInstant, str } from '../read';
 
 export const SHOPIFY_TOPICS = [
   'orders/create',
@@ -78,6 +78,38 @@ export function shopifyOrderDisposition(payload: unknown): AmazonDisposition {
   const order = obj(payload, 'order');
   if (order['cancelled_at']) return 'cancel';
   return order['fulfillment_status'] === 'fulfilled' ? 'ship' : 'reserve';
+}
+
+/**
+ * When a fulfilled order left: the earliest fulfilment that succeeded (`status` "success") and holds one
+ * of the order's SKU lines, by its `created_at`; without one, when Shopify closed the order (`closed_at`),
+ * else when it was processed (`processed_at`), else when it was created; always between the order's date
+ * and now (docs/decisions.md 45). Dates that do not parse count as absent.
+ */
+export function shopifyShippedAt(payload: unknown, now: Date): Date {
+  const order = obj(payload, 'order');
+  const orderedAt = date(order['created_at'] ?? order['processed_at'], 'created_at');
+  const skuLines = new Set(
+    (Array.isArray(order['line_items']) ? (order['line_items'] as unknown[]) : []).flatMap((raw) => {
+      const item = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+      const id = idText(item['id']);
+      return optStr(item['sku']) && id ? [id] : [];
+    }),
+  );
+  let earliest: Date | null = null;
+  for (const raw of Array.isArray(order['fulfillments']) ? (order['fulfillments'] as unknown[]) : []) {
+    const f = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    if (f['status'] !== 'success') continue;
+    const lines = Array.isArray(f['line_items']) ? (f['line_items'] as unknown[]) : [];
+    const shipsALine = lines.some((l) => {
+      const id = typeof l === 'object' && l !== null ? idText((l as Record<string, unknown>)['id']) : null;
+      return id !== null && skuLines.has(id);
+    });
+    const at = optDate(f['created_at']);
+    if (at && shipsALine && (!earliest || at < earliest)) earliest = at;
+  }
+  const candidate = earliest ?? optDate(order['closed_at']) ?? optDate(order['processed_at']) ?? orderedAt;
+  return shipInstant(candidate, { orderedAt, now });
 }
 
 /** The order id of an `orders/cancelled` body (the whole order, with cancelled_at set). */

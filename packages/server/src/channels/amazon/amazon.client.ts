@@ -4,6 +4,7 @@ import {
   amazonDisposition,
   amazonGetOrders,
   amazonOrderItemsToIntake,
+  amazonShippedAt,
 } from '@stockwise/domain/channels/amazon/amazon-payloads';
 import type { FbaSummary } from '@stockwise/domain/channels/amazon/fba-inventory';
 import { amazonInventorySummaries } from '@stockwise/domain/channels/amazon/fba-inventory';
@@ -104,7 +105,13 @@ export class AmazonConnector implements ChannelConnector {
       const disposition = amazonDisposition(header.orderStatus);
       if (disposition === 'skip') continue;
       try {
-        orders.push({ intake: await this.orderIntake(header), disposition });
+        const intake = await this.orderIntake(header);
+        // A Shipped order ships at Amazon's date, not at this sync's (docs/decisions.md 45).
+        orders.push(
+          disposition === 'ship'
+            ? { intake, disposition, shippedAt: amazonShippedAt(header, this.now()) }
+            : { intake, disposition },
+        );
       } catch (error) {
         // One order whose items cannot be read is reported; the others still come in.
         failed.push({

@@ -6,8 +6,6 @@ import {
   SHOPIFY_TOPICS,
   shopifyCancelledOrderId,
   shopifyInventoryLevel,
-  shopifyOrderDisposition,
-  shopifyOrderToIntake,
   shopifyProductVariants,
   shopifyRefund,
 } from '@stockwise/domain/channels/shopify/shopify-payloads';
@@ -18,6 +16,7 @@ import { shopifyWebhooksRepository } from '@stockwise/db/channels/shopify-webhoo
 import type { CatalogService } from '../../catalog/catalog.service';
 import type { OrdersService } from '../../sales/orders.service';
 import type { ChannelsService } from '../channels.service';
+import { shopifyPulledOrder } from './shopify.client';
 import type { AuthService } from '../../accounts/auth.service';
 import type { Transactor } from '../../platform/transactor';
 import type { SecretBox } from '../../platform/secret-box';
@@ -114,7 +113,7 @@ export class ShopifyWebhookService {
    */
   private async orderCreated(actor: Actor, payload: unknown): Promise<WebhookOutcome> {
     const topic = 'orders/create';
-    const pulled = { intake: shopifyOrderToIntake(payload), disposition: shopifyOrderDisposition(payload) };
+    const pulled = shopifyPulledOrder(payload, new Date());
     let result;
     try {
       result = await this.deps.channels.ingest(actor, pulled);

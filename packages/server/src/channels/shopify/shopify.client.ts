@@ -2,6 +2,7 @@ import { parseJsonLossless, idText } from '@stockwise/domain/channels/lossless-j
 import {
   shopifyOrderDisposition,
   shopifyOrderToIntake,
+  shopifyShippedAt,
 } from '@stockwise/domain/channels/shopify/shopify-payloads';
 import { isoInstant } from '@stockwise/domain/channels/paging';
 import { isDomainError } from '@stockwise/domain/errors';
@@ -25,6 +26,15 @@ export function nextLink(header: string | null): string | null {
     if (m?.[1]) return m[1];
   }
   return null;
+}
+
+/** A Shopify order as a sync or a webhook takes it in: a fulfilled one ships at Shopify's date (docs/decisions.md 45). */
+export function shopifyPulledOrder(payload: unknown, now: Date): PulledOrder {
+  const intake = shopifyOrderToIntake(payload);
+  const disposition = shopifyOrderDisposition(payload);
+  return disposition === 'ship'
+    ? { intake, disposition, shippedAt: shopifyShippedAt(payload, now) }
+    : { intake, disposition };
 }
 
 /**
@@ -65,8 +75,7 @@ export class ShopifyConnector implements ChannelConnector {
         const updated = typeof raw['updated_at'] === 'string' ? raw['updated_at'] : null;
         if (updated && (!latest || new Date(updated) > new Date(latest))) latest = updated;
         try {
-          const intake = shopifyOrderToIntake(raw);
-          orders.push({ intake, disposition: shopifyOrderDisposition(raw) });
+          orders.push(shopifyPulledOrder(raw, new Date()));
         } catch (error) {
           if (!isDomainError(error)) throw error;
           failed.push({ externalId: idText(raw['id']) ?? '?', code: error.code, message: error.message });

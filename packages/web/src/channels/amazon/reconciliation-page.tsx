@@ -11,6 +11,8 @@ import { PageLoader } from '../../components/common/page-loader';
 import { SkuLink } from '../../components/common/entity-link';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
+import { ForAccount } from '../../components/conversion/currency-conversion';
+import { ReconciliationConversion } from './reconciliation-conversion';
 import { reconciliationDownloadUrl, useAmazonReconciliation } from './reconciliation.hooks';
 
 type UnitKey = 'lost' | 'damaged' | 'found' | 'disposed' | 'customerReturnsNotReceived' | 'reimbursedUnits';
@@ -119,6 +121,13 @@ export default function ReconciliationPage() {
       {report.isPending ? <PageLoader /> : null}
       <FailureAlert of={report} />
       {data ? <ReconciliationSummary data={data} /> : null}
+      {data && data.totals.length > 0 ? (
+        <ForAccount>
+          {(accountId) => (
+            <ReconciliationConversion accountId={accountId} currencies={data.totals.map((c) => c.currency)} />
+          )}
+        </ForAccount>
+      ) : null}
       {data && data.items.length === 0 ? <NothingHere title={t('recon.empty')} /> : null}
       {data && data.items.length > 0 ? (
         <DataTable

@@ -8,8 +8,8 @@ import { PageHeader } from '../../components/common/page-header';
 import { PageLoader } from '../../components/common/page-loader';
 import { profitDownloadUrl, useProfitReport } from '../profit.hooks';
 import { useI18n } from '../../i18n/i18n-context';
-import { useMe } from '../../accounts/auth.hooks';
-import { CurrencyConversion } from './components/currency-conversion';
+import { ForAccount } from '../../components/conversion/currency-conversion';
+import { ProfitConversion } from './components/currency-conversion';
 import { PeriodPicker, type PeriodState } from './components/period-picker';
 import { ProfitSummary } from './components/profit-summary';
 import { ProfitTable } from './components/profit-table';
@@ -31,7 +31,6 @@ export default function ProfitPage() {
   // per currency: each row and each total names its own, none is added to another
   const totals = useMemo(() => profitTotals(report.data ?? []), [report.data]);
   const currencies = useMemo(() => totals.map((c) => c.currency), [totals]);
-  const accountId = useMe().data?.account.id;
   return (
     <Stack gap="md">
       <PageHeader
@@ -45,14 +44,12 @@ export default function ProfitPage() {
       {report.isPending ? <PageLoader /> : null}
       {report.isError ? <ErrorAlert error={report.error} /> : null}
       {report.data ? <ProfitSummary totals={totals} /> : null}
-      {report.data && accountId !== undefined && totals.length > 0 ? (
-        // keyed by account: another account's remembered table is its own
-        <CurrencyConversion
-          key={accountId}
-          accountId={accountId}
-          period={period}
-          reportCurrencies={currencies}
-        />
+      {report.data && totals.length > 0 ? (
+        <ForAccount>
+          {(accountId) => (
+            <ProfitConversion accountId={accountId} period={period} reportCurrencies={currencies} />
+          )}
+        </ForAccount>
       ) : null}
       {report.data && rows.length === 0 ? <NothingHere title={t('profit.empty')} /> : null}
       {rows.length > 0 ? <ProfitTable rows={rows} /> : null}

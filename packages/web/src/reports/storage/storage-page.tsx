@@ -10,7 +10,9 @@ import { QueryStates } from '../../components/common/query-states';
 import { TitledPanel } from '../../components/common/titled-panel';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
+import { ForAccount } from '../../components/conversion/currency-conversion';
 import { useStorageOverview } from '../storage.hooks';
+import { StorageConversion } from './storage-conversion';
 import {
   buildStorageFeesOption,
   currenciesOf,
@@ -207,6 +209,13 @@ export default function StoragePage() {
             </Alert>
           ) : null}
           <StorageFigures overview={data} />
+          {currencies.length > 0 ? (
+            <ForAccount>
+              {(accountId) => (
+                <StorageConversion accountId={accountId} months={MONTHS} currencies={currencies} />
+              )}
+            </ForAccount>
+          ) : null}
           <TitledPanel title={t('storage.feesTitle')}>
             <Text size="sm" data-testid="storage-fees-summary">
               {t('storage.feesSummary', {

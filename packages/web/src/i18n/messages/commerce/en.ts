@@ -114,14 +114,14 @@ export const commerceEn = {
   'profit.totalsIn': 'Totals in {currency}',
   'profit.mixedNote':
     'Some SKUs were sold in one currency and bought or charged in another: each currency above shows its own net, unconverted, with no margin or ROI; the total below converts them at your own rates.',
-  'profit.convert.title': 'Total in one currency',
-  'profit.convert.into': 'Convert into',
-  'profit.convert.none': 'No conversion',
-  'profit.convert.rate': '1 {from} in {to}',
-  'profit.convert.hint':
+  'convert.title': 'Total in one currency',
+  'convert.into': 'Convert into',
+  'convert.none': 'No conversion',
+  'convert.rate': '1 {from} in {to}',
+  'convert.hint':
     'Give your own exchange rates to see every currency’s money converted and added; the totals per currency stay as they are.',
-  'profit.convert.missing': 'No rate for {currencies}: no total in {currency} until every currency has one.',
-  'profit.convert.ratesUsed': 'Rates used: {rates}',
+  'convert.missing': 'No rate for {currencies}: no total in {currency} until every currency has one.',
+  'convert.ratesUsed': 'Rates used: {rates}',
   'profit.truncated': 'Showing {shown} of {total} SKUs; the download has all of them.',
 
   'orders.title': 'Orders and channels',

@@ -1,9 +1,8 @@
-import type { ProfitConversionQuery } from '../profit.hooks';
-
 /**
- * The seller's conversion table on the profitability page: the currency to total in, and a rate per other
- * currency (units of `to` per unit of it) as typed. The server converts and adds (docs/fees.md, "Money is
- * per currency"); the page only says what to use and shows what comes back.
+ * The seller's conversion table, one for the pages that total money (profitability, storage,
+ * reconciliation): the currency to total in, and a rate per other currency (units of `to` per unit of
+ * it) as typed. The server converts and adds (docs/fees.md, "Money is per currency"); a page only says
+ * what to use and shows what comes back.
  */
 export interface ConversionChoice {
   to: string;
@@ -18,6 +17,12 @@ export function targetCurrencies(reportCurrencies: readonly string[]): string[] 
   return [...new Set([...reportCurrencies, ...MARKETPLACE_CURRENCIES])].sort();
 }
 
+/** The table as the reports take it: into `to` (`convertTo`), `rates` as "EUR:1.08,GBP:1.27". */
+export interface ConversionQuery {
+  to: string;
+  rates: string;
+}
+
 const usableRate = (rate: number | undefined): rate is number =>
   rate !== undefined && Number.isFinite(rate) && rate > 0;
 
@@ -28,7 +33,7 @@ const usableRate = (rate: number | undefined): rate is number =>
 export function conversionQuery(
   choice: ConversionChoice | null,
   reportCurrencies: readonly string[],
-): ProfitConversionQuery | null {
+): ConversionQuery | null {
   if (choice === null) return null;
   const rates = reportCurrencies
     .filter((c) => c !== choice.to)
@@ -59,9 +64,10 @@ export function parseConversionChoice(raw: string | null): ConversionChoice | nu
   }
 }
 
+// The key predates the other pages' use of the table: kept, so a table already stored still applies.
 const storageKey = (accountId: number) => `stockwise.profitConversion.${String(accountId)}`;
 
-/** The table this account last used in this browser (each account keeps its own). */
+/** The table this account last used in this browser, on any of its pages (each account keeps its own). */
 export function rememberedConversion(accountId: number): ConversionChoice | null {
   return parseConversionChoice(localStorage.getItem(storageKey(accountId)));
 }
