@@ -92,7 +92,7 @@ export const commerceEn = {
   'profit.from': 'From',
   'profit.through': 'Through',
   'profit.empty': 'Nothing sold in this period',
-  'profit.units': 'Units sold',
+  'profit.unitsSold': 'Units sold',
   'profit.revenue': 'Revenue',
   'profit.cogs': 'Cost of goods',
   'profit.amazonFees': 'Referral and fulfilment fees',

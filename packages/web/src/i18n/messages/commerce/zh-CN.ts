@@ -88,7 +88,7 @@ export const commerceZhCN: CommerceMessages = {
   'profit.from': '开始日期',
   'profit.through': '截止日期',
   'profit.empty': '此期间没有销售',
-  'profit.units': '销量',
+  'profit.unitsSold': '销量',
   'profit.revenue': '收入',
   'profit.cogs': '货物成本',
   'profit.amazonFees': '销售佣金和配送费',

@@ -88,7 +88,7 @@ export const commerceZhTW: CommerceMessages = {
   'profit.from': '開始日期',
   'profit.through': '截止日期',
   'profit.empty': '此期間沒有銷售',
-  'profit.units': '銷量',
+  'profit.unitsSold': '銷量',
   'profit.revenue': '營收',
   'profit.cogs': '貨物成本',
   'profit.amazonFees': '銷售佣金和配送費',
