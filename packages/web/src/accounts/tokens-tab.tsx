@@ -76,17 +76,8 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
 }
 
 function RevokeButton({ token }: { token: ApiToken }) {
-  const { t } = useI18n();
   const revoke = useRevokeToken(token.id);
-  return (
-    <ConfirmButton
-      label={t('tokens.revoke')}
-      ariaLabel={t('tokens.revokeNamed', { name: token.name })}
-      title={t('tokens.revokeTitle')}
-      body={t('tokens.revokeBody', { name: token.name })}
-      mutation={revoke}
-    />
-  );
+  return <ConfirmButton action="tokens.revoke" vars={{ name: token.name }} mutation={revoke} />;
 }
 
 export function TokensTab() {

@@ -66,14 +66,11 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
 }
 
 function RemoveButton({ member }: { member: Member }) {
-  const { t } = useI18n();
   const remove = useRemoveMember(member.userId);
   return (
     <ConfirmButton
-      label={t('members.remove')}
-      ariaLabel={t('members.removeNamed', { email: member.email })}
-      title={t('members.removeTitle')}
-      body={t('members.removeBody', { email: member.email, account: member.accountName })}
+      action="members.remove"
+      vars={{ email: member.email, account: member.accountName }}
       mutation={remove}
       testId="remove-member"
     />

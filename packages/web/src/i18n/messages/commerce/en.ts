@@ -24,7 +24,7 @@ export const commerceEn = {
   'recon.damaged': 'Damaged',
   'recon.found': 'Found',
   'recon.disposed': 'Disposed',
-  'recon.returnsNotReceived': 'Returns not received',
+  'recon.customerReturnsNotReceived': 'Returns not received',
   'recon.reimbursedUnits': 'Reimbursed',
   'recon.eligibleUnits': 'Claimable units',
   'recon.eligibleValue': 'Claim value',

@@ -21,7 +21,7 @@ export const commerceZhCN: CommerceMessages = {
   'recon.damaged': '损坏',
   'recon.found': '找到',
   'recon.disposed': '已销毁',
-  'recon.returnsNotReceived': '未收到的退货',
+  'recon.customerReturnsNotReceived': '未收到的退货',
   'recon.reimbursedUnits': '已赔偿',
   'recon.eligibleUnits': '可索赔件数',
   'recon.eligibleValue': '索赔金额',

@@ -21,7 +21,7 @@ export const commerceZhTW: CommerceMessages = {
   'recon.damaged': '損壞',
   'recon.found': '找到',
   'recon.disposed': '已銷毀',
-  'recon.returnsNotReceived': '未收到的退貨',
+  'recon.customerReturnsNotReceived': '未收到的退貨',
   'recon.reimbursedUnits': '已賠償',
   'recon.eligibleUnits': '可索賠件數',
   'recon.eligibleValue': '索賠金額',

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { FormActions } from '../../../components/common/form-actions';
 import { useFormFields } from '../../../components/common/use-form-fields';
 import { FailureAlert } from '../../../components/common/error-alert';
 import { useDeleteSupplier, useUpdateSupplier, type Supplier } from '../../suppliers.hooks';
+import { ConfirmActions } from '../../../components/common/confirm-button';
 import { useI18n } from '../../../i18n/i18n-context';
 import { DaysInput, SupplierDialog } from './supplier-dialog';
 import { supplierFormSchema, toSupplierPatch, type SupplierForm } from './supplier-form-schema';
@@ -34,30 +35,22 @@ function DeleteSupplier({ code, onDone }: { code: string; onDone: (outcome: stri
       <Stack gap="xs">
         <FailureAlert of={remove} />
         <span>{t('suppliers.deleteBody')}</span>
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              setAsking(false);
-            }}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() => {
-              remove.mutate(code, {
-                onSuccess: (r) => {
-                  onDone(t(r.deleted ? 'suppliers.deleted' : 'suppliers.deactivated', { code }));
-                },
-              });
-            }}
-            data-testid="supplier-delete-confirm"
-          >
-            {t('suppliers.delete')}
-          </Button>
-        </Group>
+        <ConfirmActions
+          cancelLabel={t('common.cancel')}
+          label={t('suppliers.delete')}
+          loading={remove.isPending}
+          onCancel={() => {
+            setAsking(false);
+          }}
+          onConfirm={() => {
+            remove.mutate(code, {
+              onSuccess: (r) => {
+                onDone(t(r.deleted ? 'suppliers.deleted' : 'suppliers.deactivated', { code }));
+              },
+            });
+          }}
+          testId="supplier-delete-confirm"
+        />
       </Stack>
     </Alert>
   );

@@ -34,6 +34,26 @@ const FORMATS: readonly (readonly [Format, readonly FigureKey[]])[] = [
 ];
 const COLUMNS = FORMATS.flatMap(([format, keys]) => keys.map((key) => ({ key, format })));
 
+/** A row's note that names a list (its other currencies, its marketplaces without a fee table); none when empty. */
+function ListNote({
+  k,
+  name,
+  list,
+  testId,
+}: {
+  k: 'profit.alsoIn' | 'profit.noFeeTable';
+  name: string;
+  list: readonly string[];
+  testId?: string;
+}) {
+  if (list.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid={testId}>
+      <MessageWithData k={k} vars={{ [name]: list.join(', ') }} data={[name]} />
+    </Text>
+  );
+}
+
 export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
   const { t, fmt } = useI18n();
   const [sort, setSort] = useState<{ key: ProfitSortKey; direction: 'asc' | 'desc' }>({
@@ -90,24 +110,13 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
               <Text size="sm" span translate="no">
                 {row.currency}
               </Text>
-              {row.otherCurrencies.length > 0 ? (
-                <Text size="xs" c="dimmed">
-                  <MessageWithData
-                    k="profit.alsoIn"
-                    vars={{ currencies: row.otherCurrencies.join(', ') }}
-                    data={['currencies']}
-                  />
-                </Text>
-              ) : null}
-              {row.withoutFeeTable.length > 0 ? (
-                <Text size="xs" c="dimmed" data-testid="profit-no-fee-table">
-                  <MessageWithData
-                    k="profit.noFeeTable"
-                    vars={{ marketplaces: row.withoutFeeTable.join(', ') }}
-                    data={['marketplaces']}
-                  />
-                </Text>
-              ) : null}
+              <ListNote k="profit.alsoIn" name="currencies" list={row.otherCurrencies} />
+              <ListNote
+                k="profit.noFeeTable"
+                name="marketplaces"
+                list={row.withoutFeeTable}
+                testId="profit-no-fee-table"
+              />
             </Table.Td>
             {COLUMNS.map((c) => (
               <Table.Td
