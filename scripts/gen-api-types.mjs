@@ -33,17 +33,29 @@ try {
 
 /**
  * The request schemas whose field rules the web checks before a round trip (docs/decisions.md §29): their
- * string fields' minLength, maxLength and pattern, copied from the document, so the web holds no rule of its own.
+ * fields' minLength, maxLength, pattern, minimum and maximum, copied from the document, so the web holds no
+ * rule of its own. Each is named as the web names it, with its place among the document's schemas: a
+ * schema's name, then properties to step into (`items`: an array's element).
  */
-const CHECKED_SCHEMAS = ['Setup', 'MemberCreate'];
-const RULE_KEYWORDS = ['minLength', 'maxLength', 'pattern'];
+const CHECKED_SCHEMAS = {
+  Setup: ['Setup'],
+  MemberCreate: ['MemberCreate'],
+  McfRate: ['FeeScheduleCreate', 'mcf', 'items'],
+};
+const RULE_KEYWORDS = ['minLength', 'maxLength', 'pattern', 'minimum', 'maximum'];
+
+function schemaAt(document, [name, ...steps]) {
+  let schema = document.components?.schemas?.[name];
+  for (const step of steps) schema = step === 'items' ? schema?.items : schema?.properties?.[step];
+  if (!schema?.properties)
+    throw new Error(`gen-api-types: the document has no schema ${[name, ...steps].join('.')}`);
+  return schema;
+}
 
 function fieldRules(document) {
   return Object.fromEntries(
-    CHECKED_SCHEMAS.map((name) => {
-      const schema = document.components?.schemas?.[name];
-      if (!schema?.properties) throw new Error(`gen-api-types: the document has no schema ${name}`);
-      const fields = Object.entries(schema.properties).flatMap(([field, property]) => {
+    Object.entries(CHECKED_SCHEMAS).map(([name, place]) => {
+      const fields = Object.entries(schemaAt(document, place).properties).flatMap(([field, property]) => {
         const rules = RULE_KEYWORDS.filter((k) => k in property).map((k) => [k, property[k]]);
         return rules.length > 0 ? [[field, Object.fromEntries(rules)]] : [];
       });
@@ -56,7 +68,7 @@ const text = readFileSync(OPENAPI_FILE, 'utf8');
 // A field with a default may be left out of a request: keep it optional (responses carry no defaults).
 const ast = await openapiTS(text, { defaultNonNullable: false });
 const rules = `
-/** Field rules of the request schemas the web checks before sending (minLength, maxLength, pattern). */
+/** Field rules of the request schemas the web checks before sending (lengths, pattern, bounds). */
 export const fieldRules = ${JSON.stringify(fieldRules(JSON.parse(text)))} as const;
 `;
 const options = await prettier.resolveConfig(TYPES_FILE);

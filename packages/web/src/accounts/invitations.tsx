@@ -78,16 +78,9 @@ export function MyInvitations() {
 }
 
 function WithdrawButton({ invitation }: { invitation: Invitation }) {
-  const { t } = useI18n();
   const withdraw = useWithdrawInvitation(invitation.id);
   return (
-    <ConfirmButton
-      label={t('invitations.withdraw')}
-      ariaLabel={t('invitations.withdrawNamed', { email: invitation.email })}
-      title={t('invitations.withdrawTitle')}
-      body={t('invitations.withdrawBody', { email: invitation.email })}
-      mutation={withdraw}
-    />
+    <ConfirmButton action="invitations.withdraw" vars={{ email: invitation.email }} mutation={withdraw} />
   );
 }
 

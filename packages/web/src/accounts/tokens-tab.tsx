@@ -2,7 +2,6 @@ import { Alert, Button, Code, CopyButton, Group, Modal, Stack, TextInput } from 
 import { StatusBadge } from '../components/common/status-badge';
 import { useState, type SyntheticEvent } from 'react';
 import type { ApiToken, ApiTokenCreated } from '../api/types';
-import { FailureAlert } from '../components/common/error-alert';
 import { NothingHere } from '../components/common/not-available';
 import { useCreateToken, useRevokeToken, useTokens } from './tokens.hooks';
 import { useI18n } from '../i18n/i18n-context';
@@ -11,15 +10,18 @@ import { useDialogAction } from '../components/common/dialog-action';
 import { ExplainBar } from '../components/common/explain-bar';
 import { FormActions } from '../components/common/form-actions';
 import { ConfirmButton } from '../components/common/confirm-button';
+import { MutationForm } from '../components/common/mutation-form';
+import { useFormFields } from '../components/common/use-form-fields';
 
 /** Creates a token and shows its secret exactly once; closing the dialog forgets it. */
 function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const create = useCreateToken();
-  const [name, setName] = useState('');
+  const { values, field, reset } = useFormFields({ name: '' });
+  const name = values.name;
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
   const close = () => {
-    setName('');
+    reset();
     setCreated(null);
     create.reset();
     onClose();
@@ -56,41 +58,26 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <FailureAlert of={create} />
-            <TextInput
-              label={t('tokens.name')}
-              description={t('tokens.nameHint')}
-              required
-              value={name}
-              onChange={(e) => {
-                setName(e.currentTarget.value);
-              }}
-              data-autofocus
-              maxLength={100}
-              data-testid="token-name"
-            />
-            <FormActions onCancel={close} loading={create.isPending} disabled={!name.trim()} />
-          </Stack>
-        </form>
+        <MutationForm onSubmit={submit} of={create}>
+          <TextInput
+            label={t('tokens.name')}
+            description={t('tokens.nameHint')}
+            required
+            {...field('name')}
+            data-autofocus
+            maxLength={100}
+            data-testid="token-name"
+          />
+          <FormActions onCancel={close} loading={create.isPending} disabled={!name.trim()} />
+        </MutationForm>
       )}
     </Modal>
   );
 }
 
 function RevokeButton({ token }: { token: ApiToken }) {
-  const { t } = useI18n();
   const revoke = useRevokeToken(token.id);
-  return (
-    <ConfirmButton
-      label={t('tokens.revoke')}
-      ariaLabel={t('tokens.revokeNamed', { name: token.name })}
-      title={t('tokens.revokeTitle')}
-      body={t('tokens.revokeBody', { name: token.name })}
-      mutation={revoke}
-    />
-  );
+  return <ConfirmButton action="tokens.revoke" vars={{ name: token.name }} mutation={revoke} />;
 }
 
 export function TokensTab() {

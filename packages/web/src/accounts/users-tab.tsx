@@ -2,7 +2,6 @@ import { Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Member, Role } from '../api/types';
 import { PasswordField } from '../components/common/password-field';
-import { FailureAlert } from '../components/common/error-alert';
 import { useCreateUser, useRemoveMember, useUsers } from './users.hooks';
 import { useMe } from './auth.hooks';
 import { MyInvitations, PendingInvitations, RoleBadge } from './invitations';
@@ -18,6 +17,7 @@ import { useCreateDialog } from '../components/common/use-create-dialog';
 import { useFormFields } from '../components/common/use-form-fields';
 import { fieldRules } from '../api/schema.gen';
 import { credentialErrors } from './setup/schema';
+import { MutationForm } from '../components/common/mutation-form';
 
 const ROLES: Role[] = ['owner', 'manager', 'staff', 'viewer'];
 
@@ -42,41 +42,35 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
   }));
   return (
     <Modal opened={opened} onClose={close} title={t('settings.addUser')}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FailureAlert of={create} />
-          <TextInput label={t('login.email')} type="email" required {...field('email')} data-autofocus />
-          <TextInput label={t('setup.name')} {...field('name')} />
-          <PasswordField
-            label={t('settings.initialPassword')}
-            description={t('setup.passwordHint')}
-            required
-            {...field('password')}
-            autoComplete="new-password"
-          />
-          <OneOfSelect
-            label={t('settings.role')}
-            data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            value={role}
-            onChange={setRole}
-            testId="add-user-role"
-          />
-          <FormActions onCancel={close} loading={create.isPending} />
-        </Stack>
-      </form>
+      <MutationForm onSubmit={submit} of={create}>
+        <TextInput label={t('login.email')} type="email" required {...field('email')} data-autofocus />
+        <TextInput label={t('setup.name')} {...field('name')} />
+        <PasswordField
+          label={t('settings.initialPassword')}
+          description={t('setup.passwordHint')}
+          required
+          {...field('password')}
+          autoComplete="new-password"
+        />
+        <OneOfSelect
+          label={t('settings.role')}
+          data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          value={role}
+          onChange={setRole}
+          testId="add-user-role"
+        />
+        <FormActions onCancel={close} loading={create.isPending} />
+      </MutationForm>
     </Modal>
   );
 }
 
 function RemoveButton({ member }: { member: Member }) {
-  const { t } = useI18n();
   const remove = useRemoveMember(member.userId);
   return (
     <ConfirmButton
-      label={t('members.remove')}
-      ariaLabel={t('members.removeNamed', { email: member.email })}
-      title={t('members.removeTitle')}
-      body={t('members.removeBody', { email: member.email, account: member.accountName })}
+      action="members.remove"
+      vars={{ email: member.email, account: member.accountName }}
       mutation={remove}
       testId="remove-member"
     />

@@ -12,7 +12,7 @@ import { LoadMore } from '../components/common/load-more';
 import { useLocations } from '../catalog/locations.hooks';
 import { AlertTitle } from './alert-title';
 import { useAlertAction, useAlerts, type AlertFilter } from './alerts.hooks';
-import { AllOrOneSelect } from '../components/common/all-or-one-select';
+import { AllOrOneFilters } from '../components/common/all-or-one-select';
 import { useI18n } from '../i18n/i18n-context';
 
 const SEVERITY_COLORS: Record<AlertItem['severity'], string> = {
@@ -36,6 +36,12 @@ const KIND_OPTIONS: Record<AlertItem['kind'], true> = {
 const KINDS = Object.keys(KIND_OPTIONS) as AlertItem['kind'][];
 const SEVERITIES = ['critical', 'warning', 'info'] as const satisfies readonly AlertItem['severity'][];
 
+/** What can be done to an alert not yet resolved: acknowledging only while it is open. */
+const ALERT_ACTIONS = [
+  { action: 'acknowledge', variant: 'light' },
+  { action: 'snooze', variant: 'subtle' },
+] as const;
+
 function AlertActions({
   alert,
   onAction,
@@ -47,26 +53,20 @@ function AlertActions({
   if (alert.status === 'resolved') return null;
   return (
     <Group gap={4} wrap="nowrap">
-      {alert.status === 'open' ? (
-        <Button
-          size="compact-xs"
-          variant="light"
-          onClick={() => {
-            onAction({ id: alert.id, action: 'acknowledge' });
-          }}
-        >
-          {t('alerts.acknowledge')}
-        </Button>
-      ) : null}
-      <Button
-        size="compact-xs"
-        variant="subtle"
-        onClick={() => {
-          onAction({ id: alert.id, action: 'snooze' });
-        }}
-      >
-        {t('alerts.snooze')}
-      </Button>
+      {ALERT_ACTIONS.filter((a) => a.action !== 'acknowledge' || alert.status === 'open').map(
+        ({ action, variant }) => (
+          <Button
+            key={action}
+            size="compact-xs"
+            variant={variant}
+            onClick={() => {
+              onAction({ id: alert.id, action });
+            }}
+          >
+            {t(`alerts.${action}`)}
+          </Button>
+        ),
+      )}
     </Group>
   );
 }
@@ -127,44 +127,36 @@ function AlertFilters({
 }) {
   const { t } = useI18n();
   const locations = useLocations();
-  const all = t('alerts.filter.all');
   return (
-    <Group gap="sm" align="flex-end">
-      <AllOrOneSelect
-        label={t('alerts.kind')}
-        allLabel={all}
-        options={KINDS.map((k) => ({ value: k, label: t(`alerts.kind.${k}`) }))}
-        value={filter.kind}
-        onChange={(kind) => {
-          onChange({ kind });
-        }}
-        w={200}
-        testId="alerts-kind"
-      />
-      <AllOrOneSelect
-        label={t('alerts.severity')}
-        allLabel={all}
-        options={SEVERITIES.map((s) => ({ value: s, label: t(`alerts.severity.${s}`) }))}
-        value={filter.severity}
-        onChange={(severity) => {
-          onChange({ severity });
-        }}
-        w={160}
-        testId="alerts-severity"
-      />
-      <AllOrOneSelect
-        label={t('field.location')}
-        allLabel={all}
-        options={(locations.data ?? []).map((l) => ({ value: l.code, label: l.code }))}
-        value={filter.location}
-        onChange={(location) => {
-          onChange({ location });
-        }}
-        w={160}
-        translate="no"
-        testId="alerts-location"
-      />
-    </Group>
+    <AllOrOneFilters
+      fields={[
+        {
+          key: 'kind',
+          label: t('alerts.kind'),
+          options: KINDS.map((k) => ({ value: k, label: t(`alerts.kind.${k}`) })),
+          w: 200,
+          testId: 'alerts-kind',
+        },
+        {
+          key: 'severity',
+          label: t('alerts.severity'),
+          options: SEVERITIES.map((s) => ({ value: s, label: t(`alerts.severity.${s}`) })),
+          w: 160,
+          testId: 'alerts-severity',
+        },
+        {
+          key: 'location',
+          label: t('field.location'),
+          options: (locations.data ?? []).map((l) => ({ value: l.code, label: l.code })),
+          w: 160,
+          translate: 'no',
+          testId: 'alerts-location',
+        },
+      ]}
+      allLabel={t('alerts.filter.all')}
+      filter={filter}
+      onChange={onChange}
+    />
   );
 }
 

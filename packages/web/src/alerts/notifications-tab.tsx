@@ -12,7 +12,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useState, type Dispatch, type ReactNode, type SetStateAction, type SyntheticEvent } from 'react';
-import { FailureAlert } from '../components/common/error-alert';
 import { QueryStates } from '../components/common/query-states';
 import {
   useNotificationSettings,
@@ -24,6 +23,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { notificationFormOf, notificationUpdateOf, type NotificationForm } from './notification-form-schema';
 import { SaveActions } from '../components/common/form-actions';
 import { PasswordField } from '../components/common/password-field';
+import { MutationForm } from '../components/common/mutation-form';
 
 type SetForm = Dispatch<SetStateAction<NotificationForm>>;
 
@@ -62,28 +62,28 @@ const binders = ({ form, setForm, readOnly }: FieldsProps) => {
 };
 
 /** One way out (e-mail, webhook): a titled panel with its on/off switch; its fields show while it is on. */
+/** A channel's panel: its title and on switch (the `notify.<channel>Title` and `notify.<channel>On` messages). */
 function ChannelSection({
-  title,
-  switchLabel,
-  field,
-  testId,
+  channel,
   fields,
   children,
 }: {
-  title: string;
-  switchLabel: string;
-  field: 'emailOn' | 'webhookOn';
-  testId: string;
+  channel: 'email' | 'webhook';
   fields: FieldsProps;
   children: ReactNode;
 }) {
+  const { t } = useI18n();
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
         <Title order={3} size="h5">
-          {title}
+          {t(`notify.${channel}Title`)}
         </Title>
-        <Switch label={switchLabel} {...binders(fields).check(field)} data-testid={testId} />
+        <Switch
+          label={t(`notify.${channel}On`)}
+          {...binders(fields).check(`${channel}On`)}
+          data-testid={`notify-${channel}-on`}
+        />
         {children}
       </Stack>
     </Paper>
@@ -161,53 +161,36 @@ function NotificationsForm({ settings, editable }: { settings: NotificationSetti
     });
   };
   return (
-    <form onSubmit={submit} noValidate data-testid="notifications-form">
-      <Stack gap="md">
-        <FailureAlert of={save} />
-        <ChannelSection
-          title={t('notify.emailTitle')}
-          switchLabel={t('notify.emailOn')}
-          field="emailOn"
-          testId="notify-email-on"
-          fields={fields}
-        >
-          {form.emailOn ? (
-            <SmtpFields fields={fields} passwordSet={settings.smtp?.passwordSet ?? false} />
-          ) : null}
-          <Textarea
-            label={t('notify.recipients')}
-            description={t('notify.recipientsHint')}
-            {...binders(fields).text('recipients')}
-            autosize
-            minRows={2}
-            translate="no"
-            data-testid="notify-recipients"
-          />
-        </ChannelSection>
-        <ChannelSection
-          title={t('notify.webhookTitle')}
-          switchLabel={t('notify.webhookOn')}
-          field="webhookOn"
-          testId="notify-webhook-on"
-          fields={fields}
-        >
-          {form.webhookOn ? (
-            <WebhookFields fields={fields} secretSet={settings.webhook?.secretSet ?? false} />
-          ) : null}
-        </ChannelSection>
-        {save.data?.webhookSecret ? (
-          <Alert color="yellow" variant="light" title={t('notify.secretOnceTitle')}>
-            <Text size="sm">{t('tokens.shownOnce')}</Text>
-            <Code block translate="no" data-testid="notify-secret" style={{ wordBreak: 'break-all' }}>
-              {save.data.webhookSecret}
-            </Code>
-          </Alert>
+    <MutationForm onSubmit={submit} of={save} testId="notifications-form" gap="md">
+      <ChannelSection channel="email" fields={fields}>
+        {form.emailOn ? (
+          <SmtpFields fields={fields} passwordSet={settings.smtp?.passwordSet ?? false} />
         ) : null}
-        {editable ? (
-          <SaveActions loading={save.isPending} saved={save.isSuccess} testId="notify-save" />
+        <Textarea
+          label={t('notify.recipients')}
+          description={t('notify.recipientsHint')}
+          {...binders(fields).text('recipients')}
+          autosize
+          minRows={2}
+          translate="no"
+          data-testid="notify-recipients"
+        />
+      </ChannelSection>
+      <ChannelSection channel="webhook" fields={fields}>
+        {form.webhookOn ? (
+          <WebhookFields fields={fields} secretSet={settings.webhook?.secretSet ?? false} />
         ) : null}
-      </Stack>
-    </form>
+      </ChannelSection>
+      {save.data?.webhookSecret ? (
+        <Alert color="yellow" variant="light" title={t('notify.secretOnceTitle')}>
+          <Text size="sm">{t('tokens.shownOnce')}</Text>
+          <Code block translate="no" data-testid="notify-secret" style={{ wordBreak: 'break-all' }}>
+            {save.data.webhookSecret}
+          </Code>
+        </Alert>
+      ) : null}
+      {editable ? <SaveActions loading={save.isPending} saved={save.isSuccess} testId="notify-save" /> : null}
+    </MutationForm>
   );
 }
 

@@ -1,6 +1,5 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
-import { FailureAlert } from '../components/common/error-alert';
 import { useConnectChannel, type ChannelConnect } from './channels.hooks';
 import { useLocations } from '../catalog/locations.hooks';
 import { ORDER_CHANNELS, type OrderChannel } from '../sales/orders.hooks';
@@ -9,6 +8,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { channelLabel } from './channel-name';
 import { PasswordField } from '../components/common/password-field';
 import { useFormFields } from '../components/common/use-form-fields';
+import { MutationForm } from '../components/common/mutation-form';
 
 interface Fields {
   shopDomain: string;
@@ -71,77 +71,74 @@ export function ConnectChannelModal({ onClose }: { onClose: () => void }) {
   };
   return (
     <Modal opened onClose={onClose} title={t('channels.connect')}>
-      <form onSubmit={submit} noValidate data-testid="connect-form">
-        <Stack gap="sm">
-          <FailureAlert of={connect} />
-          <OneOfSelect
-            label={t('orders.channel')}
-            data={ORDER_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))}
-            value={type}
-            onChange={setType}
-            testId="connect-type"
-          />
-          {type === 'shopify' ? (
-            <>
-              <TextInput
-                label={t('channels.shopDomain')}
-                description={t('channels.shopDomainHint')}
-                required
-                {...field('shopDomain')}
-                data-testid="connect-shop"
-              />
-              <PasswordField
-                label={t('channels.webhookSecret')}
-                description={t('channels.webhookSecretHint')}
-                required
-                {...field('webhookSecret')}
-                data-testid="connect-secret"
-              />
-              <PasswordField
-                label={t('channels.accessToken')}
-                description={t('channels.optional')}
-                {...field('accessToken')}
-              />
-            </>
-          ) : null}
-          {type === 'amazon' ? (
-            <>
-              <TextInput label={t('channels.sellerId')} {...field('sellerId')} />
-              <TextInput label={t('channels.clientId')} {...field('clientId')} />
-              <PasswordField label={t('channels.clientSecret')} {...field('clientSecret')} />
-              <PasswordField label={t('channels.refreshToken')} {...field('refreshToken')} />
-            </>
-          ) : null}
-          <Select
-            label={t('channels.location')}
-            description={t('channels.locationHint')}
-            data={(locations.data ?? []).map((l) => ({ value: l.code, label: l.code }))}
-            value={f.location || null}
-            onChange={(v) => {
-              set('location', v ?? '');
-            }}
-            clearable
-          />
-          <NumberInput
-            label={t('channels.safetyBuffer')}
-            description={t('channels.safetyBufferHint')}
-            min={0}
-            allowDecimal={false}
-            value={f.safetyBuffer}
-            onChange={(v) => {
-              set('safetyBuffer', Math.max(0, Math.round(Number(v) || 0)));
-            }}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={connect.isPending} disabled={!ready}>
-              {t('channels.connectSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <MutationForm onSubmit={submit} of={connect} testId="connect-form" gap="sm">
+        <OneOfSelect
+          label={t('orders.channel')}
+          data={ORDER_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))}
+          value={type}
+          onChange={setType}
+          testId="connect-type"
+        />
+        {type === 'shopify' ? (
+          <>
+            <TextInput
+              label={t('channels.shopDomain')}
+              description={t('channels.shopDomainHint')}
+              required
+              {...field('shopDomain')}
+              data-testid="connect-shop"
+            />
+            <PasswordField
+              label={t('channels.webhookSecret')}
+              description={t('channels.webhookSecretHint')}
+              required
+              {...field('webhookSecret')}
+              data-testid="connect-secret"
+            />
+            <PasswordField
+              label={t('channels.accessToken')}
+              description={t('channels.optional')}
+              {...field('accessToken')}
+            />
+          </>
+        ) : null}
+        {type === 'amazon' ? (
+          <>
+            <TextInput label={t('channels.sellerId')} {...field('sellerId')} />
+            <TextInput label={t('channels.clientId')} {...field('clientId')} />
+            <PasswordField label={t('channels.clientSecret')} {...field('clientSecret')} />
+            <PasswordField label={t('channels.refreshToken')} {...field('refreshToken')} />
+          </>
+        ) : null}
+        <Select
+          label={t('channels.location')}
+          description={t('channels.locationHint')}
+          data={(locations.data ?? []).map((l) => ({ value: l.code, label: l.code }))}
+          value={f.location || null}
+          onChange={(v) => {
+            set('location', v ?? '');
+          }}
+          clearable
+        />
+        <NumberInput
+          label={t('channels.safetyBuffer')}
+          description={t('channels.safetyBufferHint')}
+          min={0}
+          allowDecimal={false}
+          value={f.safetyBuffer}
+          onChange={(v) => {
+            set('safetyBuffer', Math.max(0, Math.round(Number(v) || 0)));
+          }}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={connect.isPending} disabled={!ready}>
+            {t('channels.connectSubmit')}
+          </Button>
+        </Group>
+      </MutationForm>
     </Modal>
   );
 }

@@ -1,3 +1,4 @@
+import { fieldRules } from '../api/schema.gen';
 import type { McfRate, McfSizeTier } from './fees.hooks';
 
 /** The size tiers in the order the table shows them. */
@@ -8,8 +9,8 @@ export const MCF_TIERS: readonly McfSizeTier[] = [
   'extra_large',
 ];
 
-/** The largest order-size band the server takes (Amazon's are 1, 2, 3, 4 and 5 or more units). */
-const MAX_UNITS_IN_ORDER = 1000;
+/** The order-size bands the server takes (Amazon's are 1, 2, 3, 4 and 5 or more units), from its schema. */
+const UNITS_IN_ORDER = fieldRules.McfRate.minUnitsInOrder;
 
 const tierIndex = (tier: McfSizeTier) => MCF_TIERS.indexOf(tier);
 const upTo = (r: McfRate) => r.maxWeightLb ?? Number.POSITIVE_INFINITY;
@@ -45,4 +46,7 @@ export const nonNegative = (v: number | string): number => Math.max(0, Number(v)
 
 /** An order-size band edited in the form: a whole number of units from 1. */
 export const unitsInOrder = (v: number | string): number =>
-  Math.min(MAX_UNITS_IN_ORDER, Math.max(1, Math.floor(Number(v) || 1)));
+  Math.min(
+    UNITS_IN_ORDER.maximum,
+    Math.max(UNITS_IN_ORDER.minimum, Math.floor(Number(v) || UNITS_IN_ORDER.minimum)),
+  );

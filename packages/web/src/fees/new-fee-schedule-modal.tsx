@@ -1,9 +1,10 @@
-import { Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type SyntheticEvent } from 'react';
-import { FailureAlert } from '../components/common/error-alert';
+import { Modal, Text, TextInput } from '@mantine/core';
+import type { SyntheticEvent } from 'react';
+import { useFormFields } from '../components/common/use-form-fields';
 import { useCreateFeeSchedule, type FeeSchedule } from './fees.hooks';
 import { useI18n } from '../i18n/i18n-context';
 import { FormActions } from '../components/common/form-actions';
+import { MutationForm } from '../components/common/mutation-form';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -17,8 +18,8 @@ export function NewFeeScheduleModal({
 }) {
   const { t } = useI18n();
   const create = useCreateFeeSchedule();
-  const [marketplace, setMarketplace] = useState('US');
-  const [effectiveFrom, setEffectiveFrom] = useState(today);
+  const { values, set, field } = useFormFields({ marketplace: 'US', effectiveFrom: today() });
+  const { marketplace, effectiveFrom } = values;
   const valid = /^[A-Z]{2,5}$/.test(marketplace) && /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -26,40 +27,34 @@ export function NewFeeScheduleModal({
   };
   return (
     <Modal opened onClose={onClose} title={t('fees.new')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <FailureAlert of={create} />
-          <Text size="sm" c="dimmed">
-            {t('fees.newHint')}
-          </Text>
-          <TextInput
-            label={t('settings.marketplace')}
-            required
-            value={marketplace}
-            onChange={(e) => {
-              setMarketplace(e.currentTarget.value.toUpperCase());
-            }}
-            maxLength={5}
-            data-testid="fee-new-marketplace"
-          />
-          <TextInput
-            type="date"
-            label={t('fees.from')}
-            required
-            value={effectiveFrom}
-            onChange={(e) => {
-              setEffectiveFrom(e.currentTarget.value);
-            }}
-            data-testid="fee-new-date"
-          />
-          <FormActions
-            onCancel={onClose}
-            loading={create.isPending}
-            disabled={!valid}
-            submitTestId="fee-new-submit"
-          />
-        </Stack>
-      </form>
+      <MutationForm onSubmit={submit} of={create} gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('fees.newHint')}
+        </Text>
+        <TextInput
+          label={t('settings.marketplace')}
+          required
+          value={marketplace}
+          onChange={(e) => {
+            set('marketplace', e.currentTarget.value.toUpperCase());
+          }}
+          maxLength={5}
+          data-testid="fee-new-marketplace"
+        />
+        <TextInput
+          type="date"
+          label={t('fees.from')}
+          required
+          {...field('effectiveFrom')}
+          data-testid="fee-new-date"
+        />
+        <FormActions
+          onCancel={onClose}
+          loading={create.isPending}
+          disabled={!valid}
+          submitTestId="fee-new-submit"
+        />
+      </MutationForm>
     </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { DataTable } from '../components/common/data-table';
 import { SkuLink } from '../components/common/entity-link';
@@ -30,32 +30,32 @@ function OrderLines({ order }: { order: Order }) {
       scroll="area"
       nowrap
       testId="order-lines"
+      items={order.lines}
+      rowKey={(line) => line.lineNo}
+      rowData={(line) => ({ 'data-testid': `order-line-${line.sku}` })}
       columns={[
-        t('field.sku'),
-        { label: t('po.ordered'), numeric: true },
-        { label: t('orders.shipped'), numeric: true },
-        { label: t('orders.cancelled'), numeric: true },
-        { label: t('orders.returned'), numeric: true },
-        t('field.location'),
+        { label: t('field.sku'), cell: (line) => <SkuLink sku={line.sku} /> },
+        { label: t('po.ordered'), numeric: true, cell: (line) => fmt.int(line.quantity) },
+        {
+          label: t('orders.shipped'),
+          numeric: true,
+          testId: 'line-shipped',
+          cell: (line) => fmt.int(line.quantityShipped),
+        },
+        { label: t('orders.cancelled'), numeric: true, cell: (line) => fmt.int(line.quantityCancelled) },
+        {
+          label: t('orders.returned'),
+          numeric: true,
+          testId: 'line-returned',
+          cell: (line) => fmt.int(line.quantityReturned),
+        },
+        {
+          label: t('field.location'),
+          text: 'verbatim',
+          cell: (line) => line.allocations.map((a) => a.location).join(', ') || '—',
+        },
       ]}
-    >
-      {order.lines.map((line) => (
-        <Table.Tr key={line.lineNo} data-testid={`order-line-${line.sku}`}>
-          <Table.Td>
-            <SkuLink sku={line.sku} />
-          </Table.Td>
-          <Table.Td className="num">{fmt.int(line.quantity)}</Table.Td>
-          <Table.Td className="num" data-testid="line-shipped">
-            {fmt.int(line.quantityShipped)}
-          </Table.Td>
-          <Table.Td className="num">{fmt.int(line.quantityCancelled)}</Table.Td>
-          <Table.Td className="num" data-testid="line-returned">
-            {fmt.int(line.quantityReturned)}
-          </Table.Td>
-          <Table.Td translate="no">{line.allocations.map((a) => a.location).join(', ') || '—'}</Table.Td>
-        </Table.Tr>
-      ))}
-    </DataTable>
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { AllOrOneSelect } from '../components/common/all-or-one-select';
+import { AllOrOneFilters } from '../components/common/all-or-one-select';
 import { NothingHere } from '../components/common/not-available';
 import { QueryTable } from '../components/common/query-table';
 import { LoadMore } from '../components/common/load-more';
@@ -20,33 +20,31 @@ export function OrdersTab() {
   const [filter, setFilter] = useState<OrderFilter>({});
   const orders = useOrders(filter);
   const rows = orders.data?.pages.flatMap((p) => p.items) ?? [];
-  const all = t('orders.all');
   return (
     <Stack gap="sm">
-      <Group gap="sm" align="flex-end">
-        <AllOrOneSelect
-          label={t('orders.channel')}
-          allLabel={all}
-          options={ORDER_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }))}
-          value={filter.channel}
-          onChange={(channel) => {
-            setFilter((f) => ({ ...f, channel }));
-          }}
-          w={180}
-          testId="orders-channel"
-        />
-        <AllOrOneSelect
-          label={t('orders.status')}
-          allLabel={all}
-          options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.status.${s}`) }))}
-          value={filter.status}
-          onChange={(status) => {
-            setFilter((f) => ({ ...f, status }));
-          }}
-          w={180}
-          testId="orders-status"
-        />
-      </Group>
+      <AllOrOneFilters
+        fields={[
+          {
+            key: 'channel',
+            label: t('orders.channel'),
+            options: ORDER_CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) })),
+            w: 180,
+            testId: 'orders-channel',
+          },
+          {
+            key: 'status',
+            label: t('orders.status'),
+            options: ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.status.${s}`) })),
+            w: 180,
+            testId: 'orders-status',
+          },
+        ]}
+        allLabel={t('orders.all')}
+        filter={filter}
+        onChange={(change) => {
+          setFilter((f) => ({ ...f, ...change }));
+        }}
+      />
       <QueryTable
         query={orders}
         rows={rows}

@@ -8,6 +8,7 @@ import { FailureAlert } from '../components/common/error-alert';
 import { QueryStates } from '../components/common/query-states';
 import { OneOfSelect } from '../components/common/one-of-select';
 import { useI18n } from '../i18n/i18n-context';
+import { useFormFields } from '../components/common/use-form-fields';
 import { recipientsOf } from '../lib/recipients';
 import type { MessageKey } from '../i18n/translate';
 import {
@@ -32,14 +33,15 @@ function NewSchedule() {
   const [kind, setKind] = useState<Kind>('inventory-age');
   const [frequency, setFrequency] = useState<Frequency>('weekly');
   const [format, setFormat] = useState<Format>('xlsx');
-  const [recipients, setRecipients] = useState('');
+  const { values, set, field } = useFormFields({ recipients: '' });
+  const recipients = values.recipients;
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     create.mutate(
       { kind, frequency, format, recipients: recipientsOf(recipients) },
       {
         onSuccess: () => {
-          setRecipients('');
+          set('recipients', '');
         },
       },
     );
@@ -82,10 +84,7 @@ function NewSchedule() {
             label={t('schedules.recipients')}
             description={t('schedules.recipientsHint')}
             required
-            value={recipients}
-            onChange={(e) => {
-              setRecipients(e.currentTarget.value);
-            }}
+            {...field('recipients')}
             data-testid="schedule-recipients"
           />
           <Button

@@ -1,5 +1,6 @@
 /** Deterministic generated data for tests that need more than the demo seller has. */
 import type { Forecast, RestockRecommendation } from '../../src/api/types';
+import type { BalanceInput } from '../../src/ledger/inventory/inventory-model';
 import type { HeldBackReason } from '../../src/replenishment/restock/restock-model';
 
 function rng(seed: number): () => number {
@@ -14,28 +15,13 @@ function rng(seed: number): () => number {
   };
 }
 
-export interface GeneratedBalance {
-  sku: string;
-  title: string;
-  location: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  inbound: number;
-  unfulfillable: number;
-  oldestReceivedAt: string | null;
-  oldestArrivedAt: string | null;
-  aged: boolean;
-  updatedAt: string;
-}
-
 const LOCATIONS = ['FBA-US', 'FBA-CA', 'WH1', 'WH2', '3PL-EAST'];
 const NOUNS = ['Mug', 'Lamp', 'Towel', 'Bottle', 'Jacket', 'Planter', 'Charger', 'Blanket'];
 
 /** `count` SKU × location rows, five locations per SKU. */
-export function generateBalances(count: number, seed = 7): GeneratedBalance[] {
+export function generateBalances(count: number, seed = 7): BalanceInput[] {
   const random = rng(seed);
-  const rows: GeneratedBalance[] = [];
+  const rows: BalanceInput[] = [];
   const now = Date.UTC(2026, 10, 1);
   for (let i = 0; i < count; i++) {
     const skuIndex = Math.floor(i / LOCATIONS.length);

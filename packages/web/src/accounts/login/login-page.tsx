@@ -26,14 +26,7 @@ export default function LoginPage() {
   };
 
   return (
-    <AuthCard
-      titleId="login-title"
-      title={t('login.title')}
-      subtitle={t('login.subtitle')}
-      maw={400}
-      mt="10vh"
-      onSubmit={submit}
-    >
+    <AuthCard page="login" onSubmit={submit}>
       {login.isError ? <ErrorAlert error={login.error} title={t('login.failed')} /> : null}
       <TextInput
         label={t('login.email')}

@@ -54,14 +54,7 @@ export default function SetupPage() {
   };
 
   return (
-    <AuthCard
-      titleId="setup-title"
-      title={t('setup.title')}
-      subtitle={t('setup.subtitle')}
-      maw={440}
-      mt="6vh"
-      onSubmit={submit}
-    >
+    <AuthCard page="setup" onSubmit={submit}>
       <FailureAlert of={setup} />
       <TextInput
         label={t('setup.code')}

@@ -1,6 +1,5 @@
 import { Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { StatusBadge } from '../../components/common/status-badge';
-import { FailureAlert } from '../../components/common/error-alert';
 import { useCreateLocation, useLocations } from '../locations.hooks';
 import { useI18n } from '../../i18n/i18n-context';
 import {
@@ -15,6 +14,7 @@ import { useDialogAction } from '../../components/common/dialog-action';
 import { FormActions } from '../../components/common/form-actions';
 import { useCreateDialog } from '../../components/common/use-create-dialog';
 import { useFormFields } from '../../components/common/use-form-fields';
+import { MutationForm } from '../../components/common/mutation-form';
 
 function capacityText(capacity: Record<string, number | undefined>, format: (n: number) => string): string {
   const values = Object.values(capacity).filter((v): v is number => v !== undefined);
@@ -38,31 +38,28 @@ function CreateLocationModal({ opened, onClose }: { opened: boolean; onClose: ()
   const submit = submitWhen(Object.keys(errors).length === 0, () => toLocationCreate(form));
   return (
     <Modal opened={opened} onClose={close} title={t('settings.newLocation')}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FailureAlert of={create} />
-          <TextInput
-            label={t('settings.code')}
-            description={t('settings.codeRule')}
-            required
-            {...field('code')}
-            data-autofocus
-          />
-          <TextInput label={t('settings.name')} required {...field('name')} />
-          <Select
-            label={t('settings.type')}
-            data={LOCATION_TYPES.map((type) => ({ value: type, label: t(`locationType.${type}`) }))}
-            value={form.type}
-            onChange={(value) => {
-              set('type', value ?? 'warehouse');
-            }}
-            allowDeselect={false}
-          />
-          <TextInput label={t('settings.marketplace')} placeholder="US" {...field('marketplace')} />
-          <TextInput label={t('settings.capacity')} inputMode="decimal" {...field('capacity')} />
-          <FormActions onCancel={close} loading={create.isPending} />
-        </Stack>
-      </form>
+      <MutationForm onSubmit={submit} of={create}>
+        <TextInput
+          label={t('settings.code')}
+          description={t('settings.codeRule')}
+          required
+          {...field('code')}
+          data-autofocus
+        />
+        <TextInput label={t('settings.name')} required {...field('name')} />
+        <Select
+          label={t('settings.type')}
+          data={LOCATION_TYPES.map((type) => ({ value: type, label: t(`locationType.${type}`) }))}
+          value={form.type}
+          onChange={(value) => {
+            set('type', value ?? 'warehouse');
+          }}
+          allowDeselect={false}
+        />
+        <TextInput label={t('settings.marketplace')} placeholder="US" {...field('marketplace')} />
+        <TextInput label={t('settings.capacity')} inputMode="decimal" {...field('capacity')} />
+        <FormActions onCancel={close} loading={create.isPending} />
+      </MutationForm>
     </Modal>
   );
 }

@@ -16,13 +16,14 @@ import { ReconciliationConversion } from './reconciliation-conversion';
 import { reconciliationDownloadUrl, useAmazonReconciliation } from './reconciliation.hooks';
 
 type UnitKey = 'lost' | 'damaged' | 'found' | 'disposed' | 'customerReturnsNotReceived' | 'reimbursedUnits';
-const UNIT_COLUMNS: { key: UnitKey; label: MessageKey }[] = [
-  { key: 'lost', label: 'recon.lost' },
-  { key: 'damaged', label: 'recon.damaged' },
-  { key: 'found', label: 'recon.found' },
-  { key: 'disposed', label: 'recon.disposed' },
-  { key: 'customerReturnsNotReceived', label: 'recon.returnsNotReceived' },
-  { key: 'reimbursedUnits', label: 'recon.reimbursedUnits' },
+/** The unit columns in order, each headed by its `recon.<key>` message. */
+const UNIT_COLUMNS: readonly UnitKey[] = [
+  'lost',
+  'damaged',
+  'found',
+  'disposed',
+  'customerReturnsNotReceived',
+  'reimbursedUnits',
 ];
 
 /** The differences of a line, in the reader's language, from the figures the server computed. */
@@ -137,7 +138,7 @@ export default function ReconciliationPage() {
           columns={[
             t('field.sku'),
             t('recon.location'),
-            ...UNIT_COLUMNS.map((c) => ({ label: t(c.label), numeric: true })),
+            ...UNIT_COLUMNS.map((key) => ({ label: t(`recon.${key}`), numeric: true })),
             { label: t('recon.eligibleUnits'), numeric: true },
             { label: t('recon.eligibleValue'), numeric: true },
             { label: t('recon.difference'), numeric: true },
@@ -153,9 +154,9 @@ export default function ReconciliationPage() {
                 <SkuLink sku={line.sku} />
               </Table.Td>
               <Table.Td translate="no">{line.location}</Table.Td>
-              {UNIT_COLUMNS.map((c) => (
-                <Table.Td key={c.key} className="num">
-                  {fmt.int(line[c.key])}
+              {UNIT_COLUMNS.map((key) => (
+                <Table.Td key={key} className="num">
+                  {fmt.int(line[key])}
                 </Table.Td>
               ))}
               <Table.Td className="num">{fmt.int(line.eligibleUnits)}</Table.Td>

@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 
 /**
  * A list filter that starts at "all": `allLabel` (the empty value) comes first, then `options`. `onChange` gets the
@@ -37,5 +37,72 @@ export function AllOrOneSelect<T extends string>({
       translate={translate}
       data-testid={testId}
     />
+  );
+}
+
+/** A filter field of `F` that is either one value or "all" (left out). */
+type OptionalKey<F> = { [K in keyof F]-?: undefined extends F[K] ? K : never }[keyof F];
+
+/** One of a list's "all or one" filters: the field it sets, and its select's label, choices, width and test id. */
+export interface AllOrOneField<F, K extends OptionalKey<F> = OptionalKey<F>> {
+  key: K;
+  label: string;
+  options: readonly { value: NonNullable<F[K]> & string; label: string }[];
+  w: number;
+  translate?: 'no';
+  testId: string;
+}
+
+function FieldSelect<F, K extends OptionalKey<F>>({
+  field,
+  allLabel,
+  filter,
+  onChange,
+}: {
+  field: AllOrOneField<F, K>;
+  allLabel: string;
+  filter: F;
+  onChange: (change: Partial<F>) => void;
+}) {
+  const { key, ...select } = field;
+  const current = field.options.find((option) => option.value === filter[key])?.value;
+  return (
+    <AllOrOneSelect
+      {...select}
+      allLabel={allLabel}
+      value={current}
+      onChange={(value) => {
+        const change: Partial<F> = {};
+        change[key] = value;
+        onChange(change);
+      }}
+    />
+  );
+}
+
+/** A list's "all or one" filters side by side; each pick changes only its own field. */
+export function AllOrOneFilters<F>({
+  fields,
+  allLabel,
+  filter,
+  onChange,
+}: {
+  fields: readonly { [K in OptionalKey<F>]: AllOrOneField<F, K> }[OptionalKey<F>][];
+  allLabel: string;
+  filter: F;
+  onChange: (change: Partial<F>) => void;
+}) {
+  return (
+    <Group gap="sm" align="flex-end">
+      {fields.map((field) => (
+        <FieldSelect
+          key={String(field.key)}
+          field={field}
+          allLabel={allLabel}
+          filter={filter}
+          onChange={onChange}
+        />
+      ))}
+    </Group>
   );
 }

@@ -21,6 +21,8 @@ export interface CellColumn<T> extends DataColumn {
    * same in a fixed-width font; `nowrap`: kept on one line (dates).
    */
   text?: 'verbatim' | 'code' | 'nowrap';
+  /** The `data-testid` of each of the column's cells. */
+  testId?: string;
 }
 
 /** The rows of a table of `CellColumn`s: one per item, keyed by the item, with the `data-` attributes it names. */
@@ -45,6 +47,7 @@ export function cellRows<T>(items: readonly T[], { columns, rowKey, rowData }: C
           key={i}
           className={column.numeric ? 'num' : undefined}
           miw={column.miw}
+          data-testid={column.testId}
           {...(column.text ? CELL_TEXT[column.text] : {})}
         >
           {column.cell(item)}

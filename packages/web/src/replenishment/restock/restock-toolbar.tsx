@@ -2,23 +2,38 @@ import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconDownload, IconSearch } from '../../components/common/icons';
 import { useI18n } from '../../i18n/i18n-context';
 import { ALERT_COLORS } from './alerts';
-import { HELD_BACK_REASONS, type GroupBy, type RestockFilter } from './restock-model';
+import type { MessageKey } from '../../i18n/translate';
+import { HELD_BACK_REASONS, NO_FILTER, type GroupBy, type RestockFilter } from './restock-model';
 
 const ALERTS = Object.keys(ALERT_COLORS) as (keyof typeof ALERT_COLORS)[];
 const ACTIONS = ['purchase', 'transfer'] as const;
 
+type FilterKey = Exclude<keyof RestockFilter, 'search'>;
+type Choices<K extends FilterKey> = readonly { value: RestockFilter[K] & string; label: string }[];
+
+/** The filters in the order shown, each with its label and the test id its select carries. */
+const FILTERS: readonly { key: FilterKey; label: MessageKey; testId: string }[] = [
+  { key: 'location', label: 'field.location', testId: 'planner-location' },
+  { key: 'supplier', label: 'planner.supplier', testId: 'planner-supplier' },
+  { key: 'action', label: 'restock.action', testId: 'planner-action' },
+  { key: 'alert', label: 'restock.alert', testId: 'planner-alert' },
+  { key: 'heldBack', label: 'planner.heldBack', testId: 'planner-held-back' },
+];
+
 /** A filter that starts at "all" (cleared) and offers only `options`; anything else clears it. */
-function FilterSelect<T extends string>({
+function FilterSelect<K extends FilterKey>({
+  field,
   label,
   options,
-  value,
+  filter,
   onChange,
   testId,
 }: {
+  field: K;
   label: string;
-  options: readonly { value: T; label: string }[];
-  value: T | null;
-  onChange: (value: T | null) => void;
+  options: Choices<K>;
+  filter: RestockFilter;
+  onChange: (changes: Partial<RestockFilter>) => void;
   testId: string;
 }) {
   const { t } = useI18n();
@@ -27,9 +42,11 @@ function FilterSelect<T extends string>({
       label={label}
       placeholder={t('planner.all')}
       data={options}
-      value={value}
+      value={filter[field]}
       onChange={(picked) => {
-        onChange(options.find((option) => option.value === picked)?.value ?? null);
+        const changes: Partial<RestockFilter> = {};
+        changes[field] = options.find((option) => option.value === picked)?.value ?? NO_FILTER[field];
+        onChange(changes);
       }}
       clearable
       searchable={options.length > 8}
@@ -63,6 +80,19 @@ export function RestockToolbar({
   exportingXlsx: boolean;
 }) {
   const { t } = useI18n();
+  const choices: { [K in FilterKey]: Choices<K> } = {
+    location: asOptions(options.locations),
+    supplier: asOptions(options.suppliers),
+    action: ACTIONS.map((action) => ({ value: action, label: t(`restock.action.${action}`) })),
+    alert: [
+      ...ALERTS.map((alert) => ({ value: alert, label: t(`alert.${alert}`) })),
+      { value: 'none', label: t('planner.noAlert') },
+    ],
+    heldBack: [
+      { value: 'any', label: t('planner.heldBackAny') },
+      ...HELD_BACK_REASONS.map((reason) => ({ value: reason, label: t(`restock.heldBack.${reason}`) })),
+    ],
+  };
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('planner.filters')}>
       <TextInput
@@ -77,57 +107,17 @@ export function RestockToolbar({
         type="search"
         data-testid="planner-search"
       />
-      <FilterSelect
-        label={t('field.location')}
-        options={asOptions(options.locations)}
-        value={filter.location}
-        onChange={(location) => {
-          onChange({ location });
-        }}
-        testId="planner-location"
-      />
-      <FilterSelect
-        label={t('planner.supplier')}
-        options={asOptions(options.suppliers)}
-        value={filter.supplier}
-        onChange={(supplier) => {
-          onChange({ supplier });
-        }}
-        testId="planner-supplier"
-      />
-      <FilterSelect
-        label={t('restock.action')}
-        options={ACTIONS.map((action) => ({ value: action, label: t(`restock.action.${action}`) }))}
-        value={filter.action}
-        onChange={(action) => {
-          onChange({ action });
-        }}
-        testId="planner-action"
-      />
-      <FilterSelect
-        label={t('restock.alert')}
-        options={[
-          ...ALERTS.map((alert) => ({ value: alert, label: t(`alert.${alert}`) })),
-          { value: 'none' as const, label: t('planner.noAlert') },
-        ]}
-        value={filter.alert}
-        onChange={(alert) => {
-          onChange({ alert });
-        }}
-        testId="planner-alert"
-      />
-      <FilterSelect
-        label={t('planner.heldBack')}
-        options={[
-          { value: 'any' as const, label: t('planner.heldBackAny') },
-          ...HELD_BACK_REASONS.map((reason) => ({ value: reason, label: t(`restock.heldBack.${reason}`) })),
-        ]}
-        value={filter.heldBack}
-        onChange={(heldBack) => {
-          onChange({ heldBack });
-        }}
-        testId="planner-held-back"
-      />
+      {FILTERS.map(({ key, label, testId }) => (
+        <FilterSelect
+          key={key}
+          field={key}
+          label={t(label)}
+          options={choices[key]}
+          filter={filter}
+          onChange={onChange}
+          testId={testId}
+        />
+      ))}
       <Select
         label={t('planner.groupBy')}
         data={(['none', 'supplier'] as const).map((by) => ({ value: by, label: t(`planner.groupBy.${by}`) }))}

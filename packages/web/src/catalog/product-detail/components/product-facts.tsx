@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import type { Product } from '../../../api/types';
 import { CodeLabel } from '../../../components/common/code-label';
 import { useI18n } from '../../../i18n/i18n-context';
-import type { MessageKey } from '../../../i18n/translate';
 
 function Fact({ label, children, data = false }: { label: string; children: ReactNode; data?: boolean }) {
   return (
@@ -26,14 +25,15 @@ function Fact({ label, children, data = false }: { label: string; children: Reac
 }
 
 /** The product's codes and names, shown as the seller typed them (monospace, never machine-translated). */
+/** Each is labelled by its `field.<key>` message. */
 const CODES = [
-  { key: 'sku', label: 'field.sku' },
-  { key: 'barcode', label: 'field.barcode' },
-  { key: 'asin', label: 'field.asin' },
-  { key: 'fnsku', label: 'field.fnsku' },
-  { key: 'brand', label: 'field.brand' },
-  { key: 'category', label: 'field.category' },
-] as const satisfies readonly { key: keyof Product; label: MessageKey }[];
+  'sku',
+  'barcode',
+  'asin',
+  'fnsku',
+  'brand',
+  'category',
+] as const satisfies readonly (keyof Product)[];
 
 export function ProductFacts({ product }: { product: Product }) {
   const { t, fmt } = useI18n();
@@ -65,8 +65,8 @@ export function ProductFacts({ product }: { product: Product }) {
         </Group>
       </Group>
       <SimpleGrid component="dl" cols={{ base: 2, sm: 3, lg: 4 }} spacing="sm" verticalSpacing="sm" m={0}>
-        {CODES.map(({ key, label }) => (
-          <Fact key={key} label={t(label)} data>
+        {CODES.map((key) => (
+          <Fact key={key} label={t(`field.${key}`)} data>
             {product[key] ?? none}
           </Fact>
         ))}

@@ -14,11 +14,11 @@ import {
 import { useState, type SyntheticEvent } from 'react';
 import type { PurchaseOrder } from '../../../api/types';
 import { DataTable } from '../../../components/common/data-table';
-import { FailureAlert } from '../../../components/common/error-alert';
 import { FormActions } from '../../../components/common/form-actions';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useUpdatePurchaseOrder } from '../../purchasing.hooks';
 import { useSuppliers } from '../../suppliers.hooks';
+import { MutationForm } from '../../../components/common/mutation-form';
 
 interface DraftLine {
   sku: string;
@@ -138,46 +138,43 @@ export function EditOrderModal({ order, onClose }: { order: PurchaseOrder; onClo
       title={t('po.editTitle', { number: order.number })}
       closeButtonProps={{ 'aria-label': t('common.cancel') }}
     >
-      <form onSubmit={submit} noValidate data-testid="po-edit-form">
-        <Stack gap="sm">
-          <FailureAlert of={update} />
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <Select
-              label={t('po.supplier')}
-              data={options.length > 0 ? options : [{ value: supplier, label: supplier }]}
-              value={supplier}
-              onChange={(value) => {
-                if (value) setSupplier(value);
-              }}
-              allowDeselect={false}
-              searchable
-              data-testid="po-edit-supplier"
-            />
-            <TextInput
-              label={t('po.expectedOn')}
-              type="date"
-              value={expectedOn}
-              onChange={(e) => {
-                setExpectedOn(e.currentTarget.value);
-              }}
-              data-testid="po-edit-expected"
-            />
-          </SimpleGrid>
-          {changedSupplier ? (
-            <Text size="sm" c="dimmed">
-              {t('po.supplierChange')}
-            </Text>
-          ) : null}
-          <LinesEditor lines={lines} onChange={setLines} />
-          <FormActions
-            onCancel={onClose}
-            loading={update.isPending}
-            disabled={lines.length === 0}
-            submitLabel={t('commerce.save')}
-            submitTestId="po-edit-save"
+      <MutationForm onSubmit={submit} of={update} testId="po-edit-form" gap="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <Select
+            label={t('po.supplier')}
+            data={options.length > 0 ? options : [{ value: supplier, label: supplier }]}
+            value={supplier}
+            onChange={(value) => {
+              if (value) setSupplier(value);
+            }}
+            allowDeselect={false}
+            searchable
+            data-testid="po-edit-supplier"
           />
-        </Stack>
-      </form>
+          <TextInput
+            label={t('po.expectedOn')}
+            type="date"
+            value={expectedOn}
+            onChange={(e) => {
+              setExpectedOn(e.currentTarget.value);
+            }}
+            data-testid="po-edit-expected"
+          />
+        </SimpleGrid>
+        {changedSupplier ? (
+          <Text size="sm" c="dimmed">
+            {t('po.supplierChange')}
+          </Text>
+        ) : null}
+        <LinesEditor lines={lines} onChange={setLines} />
+        <FormActions
+          onCancel={onClose}
+          loading={update.isPending}
+          disabled={lines.length === 0}
+          submitLabel={t('commerce.save')}
+          submitTestId="po-edit-save"
+        />
+      </MutationForm>
     </Modal>
   );
 }

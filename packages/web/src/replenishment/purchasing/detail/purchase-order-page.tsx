@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
 import type { PurchaseOrder } from '../../../api/types';
@@ -13,6 +13,7 @@ import {
   usePurchaseOrder,
   useSendPurchaseOrder,
 } from '../../purchasing.hooks';
+import { ConfirmActions } from '../../../components/common/confirm-button';
 import { useI18n } from '../../../i18n/i18n-context';
 import { RECEIVABLE } from '../status';
 import { OrderStatusBadge, ReceivedOfText } from '../order-status';
@@ -108,30 +109,21 @@ function OrderLines({ order }: { order: PurchaseOrder }) {
       minWidth={720}
       scroll="area"
       nowrap
+      items={order.lines}
+      rowKey={(line) => line.lineNo}
       columns={[
-        t('field.sku'),
-        t('po.barcode'),
-        { label: t('po.ordered'), numeric: true },
-        { label: t('po.received'), numeric: true },
-        { label: t('po.unitCost'), numeric: true },
-        { label: t('po.lineTotal'), numeric: true },
+        { label: t('field.sku'), cell: (line) => <SkuWithTitle sku={line.sku} title={line.title} /> },
+        { label: t('po.barcode'), text: 'code', cell: (line) => line.barcode ?? '—' },
+        { label: t('po.ordered'), numeric: true, cell: (line) => fmt.int(line.quantity) },
+        { label: t('po.received'), numeric: true, cell: (line) => fmt.int(line.receivedQuantity) },
+        { label: t('po.unitCost'), numeric: true, cell: (line) => fmt.money(line.unitCost, order.currency) },
+        {
+          label: t('po.lineTotal'),
+          numeric: true,
+          cell: (line) => fmt.money(line.lineTotal, order.currency),
+        },
       ]}
-    >
-      {order.lines.map((line) => (
-        <Table.Tr key={line.lineNo}>
-          <Table.Td>
-            <SkuWithTitle sku={line.sku} title={line.title} />
-          </Table.Td>
-          <Table.Td ff="monospace" translate="no">
-            {line.barcode ?? '—'}
-          </Table.Td>
-          <Table.Td className="num">{fmt.int(line.quantity)}</Table.Td>
-          <Table.Td className="num">{fmt.int(line.receivedQuantity)}</Table.Td>
-          <Table.Td className="num">{fmt.money(line.unitCost, order.currency)}</Table.Td>
-          <Table.Td className="num">{fmt.money(line.lineTotal, order.currency)}</Table.Td>
-        </Table.Tr>
-      ))}
-    </DataTable>
+    />
   );
 }
 
@@ -149,21 +141,16 @@ function CancelOrderDialog({ number, onClose }: { number: string; onClose: () =>
       <Stack gap="sm">
         <FailureAlert of={cancel} />
         <Text size="sm">{t('po.cancelConfirm', { number })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('po.keep')}
-          </Button>
-          <Button
-            color="red"
-            loading={cancel.isPending}
-            onClick={() => {
-              cancel.mutate(undefined, { onSuccess: onClose });
-            }}
-            data-testid="po-cancel-confirm"
-          >
-            {t('po.cancelOrder')}
-          </Button>
-        </Group>
+        <ConfirmActions
+          cancelLabel={t('po.keep')}
+          label={t('po.cancelOrder')}
+          loading={cancel.isPending}
+          onCancel={onClose}
+          onConfirm={() => {
+            cancel.mutate(undefined, { onSuccess: onClose });
+          }}
+          testId="po-cancel-confirm"
+        />
       </Stack>
     </Modal>
   );

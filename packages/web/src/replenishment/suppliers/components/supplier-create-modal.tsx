@@ -1,10 +1,11 @@
-import { Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { FailureAlert } from '../../../components/common/error-alert';
+import { SimpleGrid, TextInput } from '@mantine/core';
 import { FormActions } from '../../../components/common/form-actions';
 import { useCreateDialog } from '../../../components/common/use-create-dialog';
 import { useFormFields } from '../../../components/common/use-form-fields';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useCreateSupplier } from '../../suppliers.hooks';
+import { DaysInput, SupplierDialog } from './supplier-dialog';
+import { MutationForm } from '../../../components/common/mutation-form';
 
 interface NewSupplierForm {
   code: string;
@@ -31,47 +32,36 @@ export function SupplierCreateModal({ opened, onClose }: { opened: boolean; onCl
     paymentTermsDays: values.paymentTermsDays,
   }));
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={t('suppliers.newTitle')}
-      closeButtonProps={{ 'aria-label': t('suppliers.close') }}
-    >
-      <form onSubmit={submit} noValidate data-testid="supplier-create-form">
-        <Stack gap="sm">
-          <FailureAlert of={create} />
-          <TextInput
-            label={t('suppliers.code')}
-            description={t('suppliers.codeHint')}
-            required
-            maxLength={40}
-            translate="no"
-            {...field('code')}
-            data-autofocus
-            data-testid="supplier-code"
+    <SupplierDialog opened={opened} onClose={close} title={t('suppliers.newTitle')}>
+      <MutationForm onSubmit={submit} of={create} testId="supplier-create-form" gap="sm">
+        <TextInput
+          label={t('suppliers.code')}
+          description={t('suppliers.codeHint')}
+          required
+          maxLength={40}
+          translate="no"
+          {...field('code')}
+          data-autofocus
+          data-testid="supplier-code"
+        />
+        <TextInput label={t('settings.name')} required maxLength={200} {...field('name')} />
+        <SimpleGrid cols={2}>
+          <TextInput label={t('suppliers.currency')} maxLength={3} translate="no" {...field('currency')} />
+          <DaysInput
+            label={t('suppliers.paymentTerms')}
+            value={values.paymentTermsDays}
+            onChange={(days) => {
+              set('paymentTermsDays', days);
+            }}
           />
-          <TextInput label={t('settings.name')} required maxLength={200} {...field('name')} />
-          <SimpleGrid cols={2}>
-            <TextInput label={t('suppliers.currency')} maxLength={3} translate="no" {...field('currency')} />
-            <NumberInput
-              label={t('suppliers.paymentTerms')}
-              min={0}
-              max={365}
-              allowDecimal={false}
-              value={values.paymentTermsDays}
-              onChange={(v) => {
-                set('paymentTermsDays', Math.max(0, Math.round(Number(v) || 0)));
-              }}
-            />
-          </SimpleGrid>
-          <FormActions
-            onCancel={close}
-            loading={create.isPending}
-            disabled={!values.code.trim() || !values.name.trim()}
-            submitTestId="supplier-create-submit"
-          />
-        </Stack>
-      </form>
-    </Modal>
+        </SimpleGrid>
+        <FormActions
+          onCancel={close}
+          loading={create.isPending}
+          disabled={!values.code.trim() || !values.name.trim()}
+          submitTestId="supplier-create-submit"
+        />
+      </MutationForm>
+    </SupplierDialog>
   );
 }

@@ -2,7 +2,6 @@ import { Table, Text } from '@mantine/core';
 import { DataTable } from '../../../components/common/data-table';
 import { useMemo, useState } from 'react';
 import { SortHeader } from '../../../components/common/sort-header';
-import type { MessageKey } from '../../../i18n/translate';
 import { SkuLink } from '../../../components/common/entity-link';
 import { useI18n } from '../../../i18n/i18n-context';
 import { sortProfitRows, type ProfitRow, type ProfitSortKey } from '../profit-model';
@@ -12,21 +11,48 @@ import { MessageWithData } from '../../../i18n/message-with-data';
 const MAX_ROWS = 1000;
 
 type Format = 'int' | 'money' | 'pct' | 'percent';
-const COLUMNS: { key: Exclude<ProfitSortKey, 'sku' | 'currency'>; label: MessageKey; format: Format }[] = [
-  { key: 'unitsSold', label: 'profit.units', format: 'int' },
-  { key: 'revenue', label: 'profit.revenue', format: 'money' },
-  { key: 'cogs', label: 'profit.cogs', format: 'money' },
-  { key: 'referralFees', label: 'profit.referralFees', format: 'money' },
-  { key: 'fulfilmentFees', label: 'profit.fulfilmentFees', format: 'money' },
-  { key: 'settledFees', label: 'profit.settledFees', format: 'money' },
-  { key: 'refundsNet', label: 'profit.refundsNet', format: 'money' },
-  { key: 'storageFees', label: 'profit.storageFees', format: 'money' },
-  { key: 'otherCosts', label: 'profit.otherCosts', format: 'money' },
-  { key: 'profit', label: 'profit.profit', format: 'money' },
-  { key: 'margin', label: 'profit.margin', format: 'pct' },
-  { key: 'roi', label: 'profit.roi', format: 'pct' },
-  { key: 'storagePercent', label: 'profit.storagePercent', format: 'percent' },
+type FigureKey = Exclude<ProfitSortKey, 'sku' | 'currency'>;
+/** The figure columns in order, by how each is shown; each is headed by its `profit.<key>` message. */
+const FORMATS: readonly (readonly [Format, readonly FigureKey[]])[] = [
+  ['int', ['unitsSold']],
+  [
+    'money',
+    [
+      'revenue',
+      'cogs',
+      'referralFees',
+      'fulfilmentFees',
+      'settledFees',
+      'refundsNet',
+      'storageFees',
+      'otherCosts',
+      'profit',
+    ],
+  ],
+  ['pct', ['margin', 'roi']],
+  ['percent', ['storagePercent']],
 ];
+const COLUMNS = FORMATS.flatMap(([format, keys]) => keys.map((key) => ({ key, format })));
+
+/** A row's note that names a list (its other currencies, its marketplaces without a fee table); none when empty. */
+function ListNote({
+  k,
+  name,
+  list,
+  testId,
+}: {
+  k: 'profit.alsoIn' | 'profit.noFeeTable';
+  name: string;
+  list: readonly string[];
+  testId?: string;
+}) {
+  if (list.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid={testId}>
+      <MessageWithData k={k} vars={{ [name]: list.join(', ') }} data={[name]} />
+    </Text>
+  );
+}
 
 export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
   const { t, fmt } = useI18n();
@@ -49,6 +75,18 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
     if (format === 'pct') return fmt.pct(value);
     return fmt.pct(value / 100, 2);
   };
+  const sortHeader = (key: ProfitSortKey, label: string, numeric = false) => (
+    <SortHeader
+      key={key}
+      numeric={numeric}
+      label={label}
+      active={sort.key === key}
+      direction={sort.direction}
+      onClick={() => {
+        toggle(key);
+      }}
+    />
+  );
   return (
     <>
       <DataTable
@@ -57,34 +95,9 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
         nowrap
         head={
           <>
-            <SortHeader
-              label={t('field.sku')}
-              active={sort.key === 'sku'}
-              direction={sort.direction}
-              onClick={() => {
-                toggle('sku');
-              }}
-            />
-            <SortHeader
-              label={t('profit.currency')}
-              active={sort.key === 'currency'}
-              direction={sort.direction}
-              onClick={() => {
-                toggle('currency');
-              }}
-            />
-            {COLUMNS.map((c) => (
-              <SortHeader
-                key={c.key}
-                numeric
-                label={t(c.label)}
-                active={sort.key === c.key}
-                direction={sort.direction}
-                onClick={() => {
-                  toggle(c.key);
-                }}
-              />
-            ))}
+            {sortHeader('sku', t('field.sku'))}
+            {sortHeader('currency', t('profit.currency'))}
+            {COLUMNS.map((c) => sortHeader(c.key, t(`profit.${c.key}`), true))}
           </>
         }
       >
@@ -97,24 +110,13 @@ export function ProfitTable({ rows }: { rows: ProfitRow[] }) {
               <Text size="sm" span translate="no">
                 {row.currency}
               </Text>
-              {row.otherCurrencies.length > 0 ? (
-                <Text size="xs" c="dimmed">
-                  <MessageWithData
-                    k="profit.alsoIn"
-                    vars={{ currencies: row.otherCurrencies.join(', ') }}
-                    data={['currencies']}
-                  />
-                </Text>
-              ) : null}
-              {row.withoutFeeTable.length > 0 ? (
-                <Text size="xs" c="dimmed" data-testid="profit-no-fee-table">
-                  <MessageWithData
-                    k="profit.noFeeTable"
-                    vars={{ marketplaces: row.withoutFeeTable.join(', ') }}
-                    data={['marketplaces']}
-                  />
-                </Text>
-              ) : null}
+              <ListNote k="profit.alsoIn" name="currencies" list={row.otherCurrencies} />
+              <ListNote
+                k="profit.noFeeTable"
+                name="marketplaces"
+                list={row.withoutFeeTable}
+                testId="profit-no-fee-table"
+              />
             </Table.Td>
             {COLUMNS.map((c) => (
               <Table.Td
