@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { planningChangesRepository } from '@stockwise/db/replenishment/planning-changes.repository';
 import { CHANGE_NOTES_KEPT_SECONDS } from '../../src/replenishment/planning-changes.jobs';
-import { PlanningService } from '../../src/replenishment/planning.service';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { locationInput, newAccount, plannedProduct, uid, type TestAccount } from '../support/factories';
 
 const AS_OF = '2026-06-30';
+import { expectSameAsFull as sameAsFull } from '../support/planning-equality';
 
 /**
  * Planning change notes are removed once older than CHANGE_NOTES_KEPT_SECONDS (docs/decisions.md 46):
@@ -40,14 +40,8 @@ describeEachBackend('Planning change notes pruned', (backend) => {
     sw.restock.updateSettings(account.actor, sku, { serviceLevel });
 
   /** The cached position equals the full computation's; `wholeReads` counts whole input reads of the cache. */
-  const expectSameAsFull = async (what: string, wholeReads: number) => {
-    const proto = PlanningService.prototype as unknown as { inputs: (...a: unknown[]) => Promise<unknown> };
-    const read = vi.spyOn(proto, 'inputs');
-    const position = await sw.planning.position(account.actor, { asOf: AS_OF });
-    expect(read, what).toHaveBeenCalledTimes(wholeReads);
-    read.mockRestore();
-    expect(position, what).toEqual(await new PlanningService(sw.tx).position(account.actor, { asOf: AS_OF }));
-  };
+  const expectSameAsFull = (what: string, wholeReads: number) =>
+    sameAsFull(sw, { actor: account.actor, asOf: AS_OF, what, wholeReads, plan: false });
 
   beforeAll(async () => {
     sw = ctx.sw;

@@ -1,9 +1,10 @@
-import { beforeAll, expect, it, vi } from 'vitest';
+import { beforeAll, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { todayUtc } from '../../src/forecasting/forecast.service';
 import { PlanningService } from '../../src/replenishment/planning.service';
 import { describeEachBackend } from '../support/backends';
 import { demoProducts, useDemoSeller } from '../support/demo-seller';
+import { expectSameAsFull as sameAsFull } from '../support/planning-equality';
 
 /**
  * The position after a write re-plans only the SKUs the write touched (docs/decisions.md 38): after
@@ -27,17 +28,8 @@ describeEachBackend('Planning position re-planned per touched SKU', (backend) =>
   }, 180_000);
 
   /** The cached answers equal the full computation's; `wholeReads` counts whole input reads of the cache. */
-  const expectSameAsFull = async (what: string, wholeReads: number) => {
-    const proto = PlanningService.prototype as unknown as { inputs: (...a: unknown[]) => Promise<unknown> };
-    const read = vi.spyOn(proto, 'inputs');
-    const position = await seller.sw.planning.position(seller.actor, { asOf });
-    const plan = await seller.sw.planning.plan(seller.actor, { asOf });
-    expect(read, what).toHaveBeenCalledTimes(wholeReads);
-    read.mockRestore();
-    const full = new PlanningService(seller.sw.tx);
-    expect(position, what).toEqual(await full.position(seller.actor, { asOf }));
-    expect(plan, what).toEqual(await full.plan(seller.actor, { asOf }));
-  };
+  const expectSameAsFull = (what: string, wholeReads: number) =>
+    sameAsFull(seller.sw, { actor: seller.actor, asOf, what, wholeReads });
 
   it('equals the full computation after writes of every kind, reading only the touched SKUs', async () => {
     const { actor } = seller;

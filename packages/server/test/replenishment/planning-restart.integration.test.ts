@@ -7,6 +7,7 @@ import { PlanningService } from '../../src/replenishment/planning.service';
 import { createStockwise, type Stockwise } from '../../src/stockwise';
 import { describeEachBackend } from '../support/backends';
 import { demoProducts, useDemoSeller } from '../support/demo-seller';
+import { expectSameAsFull as sameAsFull } from '../support/planning-equality';
 
 /**
  * A restarted server starts from the planned lines a previous process stored, with where their inputs
@@ -40,17 +41,8 @@ describeEachBackend('Planning position after a restart re-planned per touched SK
     sw.ledger.post(seller.actor, [{ sku, location: hub, request: { type: 'receipt', quantity: 11 } }]);
 
   /** `sw`'s answers equal the full computation's; `wholeReads` counts whole input reads. */
-  const expectSameAsFull = async (sw: Stockwise, what: string, wholeReads: number) => {
-    const proto = PlanningService.prototype as unknown as { inputs: (...a: unknown[]) => Promise<unknown> };
-    const read = vi.spyOn(proto, 'inputs');
-    const position = await sw.planning.position(seller.actor, { asOf });
-    const plan = await sw.planning.plan(seller.actor, { asOf });
-    expect(read, what).toHaveBeenCalledTimes(wholeReads);
-    read.mockRestore();
-    const full = new PlanningService(sw.tx);
-    expect(position, what).toEqual(await full.position(seller.actor, { asOf }));
-    expect(plan, what).toEqual(await full.plan(seller.actor, { asOf }));
-  };
+  const expectSameAsFull = (sw: Stockwise, what: string, wholeReads: number) =>
+    sameAsFull(sw, { actor: seller.actor, asOf, what, wholeReads });
 
   it('re-plans only what changed since the lines a previous process stored', async () => {
     const [a = '', b = '', c = ''] = skus;
