@@ -1,10 +1,9 @@
 import { beforeAll, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { todayUtc } from '../../src/forecasting/forecast.service';
-import { PlanningService } from '../../src/replenishment/planning.service';
 import { describeEachBackend } from '../support/backends';
-import { demoProducts, useDemoSeller } from '../support/demo-seller';
-import { expectSameAsFull as sameAsFull } from '../support/planning-equality';
+import { useDemoSeller } from '../support/demo-seller';
+import { expectSameAsFull as sameAsFull, useForecastDemoSkus } from '../support/planning-equality';
 
 /**
  * The position after a write re-plans only the SKUs the write touched (docs/decisions.md 38): after
@@ -15,17 +14,12 @@ describeEachBackend('Planning position re-planned per touched SKU', (backend) =>
   const seller = useDemoSeller(backend, 16);
   const asOf = todayUtc();
   const later = (days: number) => isoDate(parseIsoDate(asOf) + days);
-  let skus: string[] = [];
-  let hub = '';
+  const demo = useForecastDemoSkus(seller, { asOf, count: 16 });
   let supplier = '';
 
   beforeAll(async () => {
-    await seller.sw.forecasts.run(seller.actor, { asOf });
-    skus = (await demoProducts(seller, 16)).map((p) => p.sku);
-    const { positions } = await new PlanningService(seller.sw.tx).position(seller.actor, { asOf });
-    hub = positions.find((p) => p.locationType === 'warehouse')?.location ?? '';
     supplier = (await seller.sw.suppliers.list(seller.actor, {}))[0]?.code ?? '';
-  }, 180_000);
+  });
 
   /** The cached answers equal the full computation's; `wholeReads` counts whole input reads of the cache. */
   const expectSameAsFull = (what: string, wholeReads: number) =>
@@ -34,14 +28,14 @@ describeEachBackend('Planning position re-planned per touched SKU', (backend) =>
   it('equals the full computation after writes of every kind, reading only the touched SKUs', async () => {
     const { actor } = seller;
     const sw = seller.sw;
-    const [a = '', b = '', c = '', d = ''] = skus;
+    const [a = '', b = '', c = '', d = ''] = demo.skus;
     await expectSameAsFull('first computation', 1);
     await expectSameAsFull('nothing changed', 0);
 
-    await sw.ledger.post(actor, [{ sku: a, location: hub, request: { type: 'receipt', quantity: 37 } }]);
+    await sw.ledger.post(actor, [{ sku: a, location: demo.hub, request: { type: 'receipt', quantity: 37 } }]);
     await expectSameAsFull('a receipt', 0);
     await sw.ledger.post(actor, [
-      { sku: b, location: hub, request: { type: 'adjustment', quantity: 3, reason: 'found' } },
+      { sku: b, location: demo.hub, request: { type: 'adjustment', quantity: 3, reason: 'found' } },
     ]);
     await expectSameAsFull('an adjustment', 0);
 
@@ -90,7 +84,7 @@ describeEachBackend('Planning position re-planned per touched SKU', (backend) =>
       leadTime: { productionDays: 20, transitDays: 41, groundDays: 3, checkInDays: 2 },
     });
     await expectSameAsFull('a supplier', 1);
-    await sw.ledger.post(actor, [{ sku: d, location: hub, request: { type: 'receipt', quantity: 5 } }]);
+    await sw.ledger.post(actor, [{ sku: d, location: demo.hub, request: { type: 'receipt', quantity: 5 } }]);
     await expectSameAsFull('a receipt after the account-wide writes', 0);
   }, 240_000);
 });

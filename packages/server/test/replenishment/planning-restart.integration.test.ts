@@ -1,13 +1,12 @@
-import { afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { planningChangesRepository } from '@stockwise/db/replenishment/planning-changes.repository';
 import { todayUtc } from '../../src/forecasting/forecast.service';
 import { snapshotsStored } from '../../src/platform/versioned-cache';
 import { CHANGE_NOTES_KEPT_SECONDS } from '../../src/replenishment/planning-changes.jobs';
-import { PlanningService } from '../../src/replenishment/planning.service';
 import { createStockwise, type Stockwise } from '../../src/stockwise';
 import { describeEachBackend } from '../support/backends';
-import { demoProducts, useDemoSeller } from '../support/demo-seller';
-import { expectSameAsFull as sameAsFull } from '../support/planning-equality';
+import { useDemoSeller } from '../support/demo-seller';
+import { expectSameAsFull as sameAsFull, useForecastDemoSkus } from '../support/planning-equality';
 
 /**
  * A restarted server starts from the planned lines a previous process stored, with where their inputs
@@ -18,15 +17,7 @@ import { expectSameAsFull as sameAsFull } from '../support/planning-equality';
 describeEachBackend('Planning position after a restart re-planned per touched SKU', (backend) => {
   const seller = useDemoSeller(backend, 16);
   const asOf = todayUtc();
-  let skus: string[] = [];
-  let hub = '';
-
-  beforeAll(async () => {
-    await seller.sw.forecasts.run(seller.actor, { asOf });
-    skus = (await demoProducts(seller, 16)).map((p) => p.sku);
-    const { positions } = await new PlanningService(seller.sw.tx).position(seller.actor, { asOf });
-    hub = positions.find((p) => p.locationType === 'warehouse')?.location ?? '';
-  }, 180_000);
+  const demo = useForecastDemoSkus(seller, { asOf, count: 16 });
 
   afterEach(() => {
     vi.restoreAllMocks();
@@ -38,14 +29,14 @@ describeEachBackend('Planning position after a restart re-planned per touched SK
     return createStockwise(seller.sw.db);
   };
   const receipt = (sw: Stockwise, sku: string) =>
-    sw.ledger.post(seller.actor, [{ sku, location: hub, request: { type: 'receipt', quantity: 11 } }]);
+    sw.ledger.post(seller.actor, [{ sku, location: demo.hub, request: { type: 'receipt', quantity: 11 } }]);
 
   /** `sw`'s answers equal the full computation's; `wholeReads` counts whole input reads. */
   const expectSameAsFull = (sw: Stockwise, what: string, wholeReads: number) =>
     sameAsFull(sw, { actor: seller.actor, asOf, what, wholeReads });
 
   it('re-plans only what changed since the lines a previous process stored', async () => {
-    const [a = '', b = '', c = ''] = skus;
+    const [a = '', b = '', c = ''] = demo.skus;
     await seller.sw.planning.position(seller.actor, { asOf });
     // Stored once their version has held still (docs/decisions.md 34).
     await snapshotsStored();
@@ -63,7 +54,7 @@ describeEachBackend('Planning position after a restart re-planned per touched SK
   }, 240_000);
 
   it('plans whole from lines another build stored', async () => {
-    const [a = ''] = skus;
+    const [a = ''] = demo.skus;
     await seller.sw.planning.position(seller.actor, { asOf });
     await snapshotsStored();
     await seller.sw.db.query(`UPDATE planning_snapshots SET build = 'an-older-build' WHERE account_id = $1`, [
@@ -74,7 +65,7 @@ describeEachBackend('Planning position after a restart re-planned per touched SK
   }, 240_000);
 
   it('plans whole from lines older than the pruned change notes', async () => {
-    const [, b = ''] = skus;
+    const [, b = ''] = demo.skus;
     await seller.sw.planning.position(seller.actor, { asOf });
     await snapshotsStored();
     await seller.sw.restock.updateSettings(seller.actor, b, { serviceLevel: 0.91 });
