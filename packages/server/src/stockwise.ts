@@ -14,6 +14,7 @@ import { LocationsService } from './catalog/locations.service';
 import { Transactor } from './platform/transactor';
 import { scheduleStatistics } from './platform/statistics';
 import { keepPlanningWarm } from './replenishment/planning-warmup';
+import { schedulePlanningChangesPrune } from './replenishment/planning-changes.jobs';
 import { AuditService } from './accounts/audit.service';
 import { MovementsService } from './ledger/movements.service';
 import { registerForecastJobs, scheduleDailyForecasts } from './forecasting/forecast.jobs';
@@ -58,6 +59,7 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
   registerForecastJobs(jobs, forecasts);
   scheduleDailyForecasts(jobs, { auth, tx });
   scheduleStatistics(jobs, db);
+  schedulePlanningChangesPrune(jobs, tx);
   keepPlanningWarm(jobs, { db, auth, tx, planning: replenishment.planning, restock: replenishment.restock });
   return {
     db,

@@ -6,6 +6,7 @@ export interface PlanningMark {
   lastMovement: number;
   /** Movements in the late-commit window below `lastMovement` (as the planning version counts them). */
   recentMovements: number;
+  /** The last change note id, or the account's pruned horizon when that is higher (migration 0064). */
   lastChange: number;
   /** The version of the rows of no account (default fee schedules): any change is account-wide. */
   shared: number;
@@ -33,7 +34,9 @@ export const planningChangesRepository = {
        SELECT m.last,
               (SELECT count(*)::int FROM stock_movements s
                 WHERE s.account_id = $1 AND s.id > m.last - $2) AS recent,
-              (SELECT max(id) FROM planning_changes WHERE account_id = $1) AS change,
+              greatest((SELECT max(id) FROM planning_changes WHERE account_id = $1),
+                       (SELECT changes_pruned_through FROM account_cache_versions WHERE account_id = $1))
+                AS change,
               (SELECT version FROM cache_versions WHERE name = 'planning') AS shared
          FROM m`,
       [accountId, LATE_COMMIT_WINDOW],
@@ -61,13 +64,52 @@ export const planningChangesRepository = {
     // Every movement above the mark, and those of the window below it when one committed late there.
     const from =
       now.recent === mark.recentMovements ? mark.lastMovement : mark.lastMovement - LATE_COMMIT_WINDOW;
-    const rows = await sql.query<{ product_id: number }>(
-      `SELECT DISTINCT product_id FROM stock_movements WHERE account_id = $1 AND id > $2
-       UNION
-       SELECT product_id FROM planning_changes WHERE account_id = $1 AND id > $3 AND product_id IS NOT NULL`,
+    // One statement: the notes it reads and the pruned horizon it compares are of the same moment.
+    const rows = await sql.query<{ pruned: boolean; product_id: number | null }>(
+      `WITH p AS (SELECT coalesce((SELECT changes_pruned_through FROM account_cache_versions
+                                    WHERE account_id = $1), 0) > $3 AS pruned),
+            c AS (SELECT product_id FROM stock_movements WHERE account_id = $1 AND id > $2
+                  UNION
+                  SELECT product_id FROM planning_changes
+                   WHERE account_id = $1 AND id > $3 AND product_id IS NOT NULL)
+       SELECT p.pruned, c.product_id FROM p LEFT JOIN c ON true`,
       [accountId, from, mark.lastChange],
       { prepare: true },
     );
-    return { all: false, productIds: new Set(rows.map((r) => r.product_id)) };
+    // Notes above the mark were removed (migration 0064): what changed since is no longer known.
+    if (rows[0]?.pruned !== false) return { all: true };
+    return {
+      all: false,
+      productIds: new Set(rows.flatMap((r) => (r.product_id === null ? [] : [r.product_id]))),
+    };
+  },
+
+  /**
+   * Removes every account's change notes older than `olderThanSeconds` (migration 0064), and returns how
+   * many. Per account, one statement that holds the account's version row while it moves the pruned
+   * horizon up and deletes below it: a statement noting changes holds that row until it commits, so no
+   * note of the account is in flight below the horizon, and two workers pruning at once take turns.
+   */
+  async prune(sql: Sql, olderThanSeconds: number): Promise<number> {
+    const accounts = await sql.query<{ account_id: number }>(
+      `SELECT DISTINCT account_id FROM planning_changes
+        WHERE noted_at < now() - make_interval(secs => $1) ORDER BY 1`,
+      [olderThanSeconds],
+    );
+    let removed = 0;
+    for (const { account_id: accountId } of accounts) {
+      const rows = await sql.query(
+        `WITH h AS (SELECT max(id) AS through FROM planning_changes
+                     WHERE account_id = $1 AND noted_at < now() - make_interval(secs => $2)),
+              v AS (UPDATE account_cache_versions a
+                       SET changes_pruned_through = greatest(a.changes_pruned_through, h.through)
+                      FROM h WHERE a.account_id = $1 AND h.through IS NOT NULL
+                    RETURNING a.changes_pruned_through AS through)
+         DELETE FROM planning_changes c USING v WHERE c.account_id = $1 AND c.id <= v.through RETURNING c.id`,
+        [accountId, olderThanSeconds],
+      );
+      removed += rows.length;
+    }
+    return removed;
   },
 };

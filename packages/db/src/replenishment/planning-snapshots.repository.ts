@@ -23,6 +23,16 @@ export const planningSnapshotsRepository = {
     return rows[0]?.body ?? null;
   },
 
+  /** The body stored under this key by this build, of whichever version it was stored; null when none. */
+  async findAnyVersion(sql: Sql, accountId: number, k: Omit<SnapshotKey, 'version'>): Promise<string | null> {
+    const rows = await sql.query<{ body: string }>(
+      `SELECT body FROM planning_snapshots WHERE account_id = $1 AND key = $2 AND build = $3`,
+      [accountId, k.key, k.build],
+      { prepare: true },
+    );
+    return rows[0]?.body ?? null;
+  },
+
   /**
    * Stores the body under its key, and removes the account's rows of another version or build: those can
    * never be served again (a version only moves on), so an account keeps the answers of one version.

@@ -75,14 +75,34 @@ export class PlanningVersionCache<V> {
     private readonly options: { persistAs?: string } = {},
   ) {}
 
-  async get(accountId: number, key: string, compute: () => Promise<V>): Promise<V> {
+  /** With `persist: false`, this key's answers are kept in memory only (a one-SKU query's). */
+  async get(
+    accountId: number,
+    key: string,
+    compute: () => Promise<V>,
+    options: { persist?: boolean } = {},
+  ): Promise<V> {
     if (this.unitOfWork.inTransaction) return compute();
     const version = await planningVersionRepository.current(this.unitOfWork.sql, accountId);
     const { persistAs } = this.options;
-    if (persistAs === undefined) return this.cache.get(key, version, compute);
+    if (persistAs === undefined || options.persist === false) return this.cache.get(key, version, compute);
     return this.cache.get(key, version, () =>
       this.stored(accountId, { key: `${persistAs}|${key}`, version }, compute),
     );
+  }
+
+  /**
+   * The answer last stored under this key by this build, whatever its planning version (null when none):
+   * for a caller that can bring an older answer up to date itself (docs/decisions.md 46).
+   */
+  async latestStored(accountId: number, key: string): Promise<V | null> {
+    const { persistAs } = this.options;
+    if (persistAs === undefined || this.unitOfWork.inTransaction) return null;
+    const body = await planningSnapshotsRepository.findAnyVersion(this.unitOfWork.sql, accountId, {
+      key: `${persistAs}|${key}`,
+      build: await buildId(),
+    });
+    return body === null ? null : (decodeSnapshot(body) as V);
   }
 
   private async stored(

@@ -17,6 +17,11 @@ const REPLAN_AT_MOST_SHARE = 0.5;
 /** How many queries' last planned lines are kept (each account's default query is the one that counts). */
 const LAST_KEPT = 16;
 
+/** Planned lines with where the inputs stood when read (none for a one-SKU or in-transaction query). */
+interface MarkedLines {
+  mark?: PlanningMark | undefined;
+  planned: PlannedLines;
+}
 type Position = Awaited<ReturnType<PlanningService['position']>>;
 type Clearance = Awaited<ReturnType<PlanningService['clearance']>>;
 
@@ -32,40 +37,44 @@ export class CachedPlanningService extends PlanningService {
   private readonly positions: PlanningVersionCache<Position>;
   private readonly plans: PlanningVersionCache<NetworkPlanResult>;
   private readonly clearances: PlanningVersionCache<Clearance>;
-  private readonly plannedRead: PlanningVersionCache<PlannedLines>;
+  private readonly plannedRead: PlanningVersionCache<MarkedLines>;
   /** Per query, the last lines planned and where the inputs stood when read (docs/decisions.md 38). */
-  private readonly last = new Map<string, { mark: PlanningMark; planned: PlannedLines }>();
+  private readonly last = new Map<string, Required<MarkedLines>>();
 
   constructor(private readonly unitOfWork: Transactor) {
     super(unitOfWork);
     this.positions = new PlanningVersionCache(unitOfWork, { persistAs: 'position' });
     this.plans = new PlanningVersionCache(unitOfWork);
     this.clearances = new PlanningVersionCache(unitOfWork, { persistAs: 'clearance' });
-    this.plannedRead = new PlanningVersionCache(unitOfWork);
+    this.plannedRead = new PlanningVersionCache(unitOfWork, { persistAs: 'planned' });
   }
 
   /**
    * The position and the plan read the same inputs and lines: made once per version, the first of them
    * computed after a restart or a write leaves the other only its own steps (docs/decisions.md 30).
-   * After a write, only the SKUs it touched are read and planned again (docs/decisions.md 38).
+   * After a write, only the SKUs it touched are read and planned again (docs/decisions.md 38), also the
+   * first time after a restart: the lines are stored with their mark and read back (decision 46).
    */
-  protected override planned(actor: Actor, q: PlanningQuery & { asOf: string }): Promise<PlannedLines> {
+  protected override async planned(actor: Actor, q: PlanningQuery & { asOf: string }): Promise<PlannedLines> {
     const query = { asOf: q.asOf, mode: q.mode, sku: q.sku };
     const key = keyOf(actor.accountId, 'planned', query);
-    return this.plannedRead.get(actor.accountId, key, () => this.plannedSince(actor, query, key));
+    const compute = () => this.plannedSince(actor, query, key);
+    return (await this.plannedRead.get(actor.accountId, key, compute, { persist: q.sku === undefined }))
+      .planned;
   }
 
-  /** The lines from the last ones planned and the SKUs changed since, or all computed again. */
+  /** The lines from the last ones planned (here, else stored) and the SKUs changed since, or all again. */
   private async plannedSince(
     actor: Actor,
     q: PlanningQuery & { asOf: string },
     key: string,
-  ): Promise<PlannedLines> {
-    if (q.sku !== undefined || this.unitOfWork.inTransaction) return super.planned(actor, q);
+  ): Promise<MarkedLines> {
+    if (q.sku !== undefined || this.unitOfWork.inTransaction)
+      return { planned: await super.planned(actor, q) };
     const sql = this.unitOfWork.sql;
     // Read before the inputs: a change committed after it is found by the next computation.
     const mark = await planningChangesRepository.mark(sql, actor.accountId);
-    const last = this.last.get(key);
+    const last = this.last.get(key) ?? withMark(await this.plannedRead.latestStored(actor.accountId, key));
     let planned: PlannedLines | undefined;
     if (last) {
       const changes = await planningChangesRepository.since(sql, actor.accountId, last.mark);
@@ -84,7 +93,7 @@ export class CachedPlanningService extends PlanningService {
       if (this.last.size <= LAST_KEPT) break;
       this.last.delete(oldest);
     }
-    return planned;
+    return { mark, planned };
   }
 
   override async position(actor: Actor, q: { asOf?: string | undefined } = {}): Promise<Position> {
@@ -117,4 +126,8 @@ export class CachedPlanningService extends PlanningService {
     requirePermission(actor, 'read');
     return cache.get(actor.accountId, key, compute);
   }
+}
+
+function withMark(m: MarkedLines | null): Required<MarkedLines> | undefined {
+  return m?.mark ? { mark: m.mark, planned: m.planned } : undefined;
 }

@@ -3,9 +3,11 @@ import { decodeSnapshot, encodeSnapshot } from '../../src/platform/snapshot-code
 
 /** What is stored across restarts comes back as it was, or is refused (docs/decisions.md 34). */
 describe('snapshot codec', () => {
-  it('gives back Maps, Dates and non-finite numbers as they were', () => {
+  it('gives back Maps, Sets, Dates, Float64Arrays and non-finite numbers as they were', () => {
     const value = {
       advice: new Map([['1:2', { action: 'markdown', price: 9.5 }]]),
+      itemsOf: new Map([[7, new Set([3, 4])]]),
+      daily: new Float64Array([0.5, NaN, Infinity]),
       at: new Date('2026-06-30T12:00:00.000Z'),
       ratio: Infinity,
       lost: -Infinity,
@@ -15,11 +17,16 @@ describe('snapshot codec', () => {
     const back = decodeSnapshot(encodeSnapshot(value)) as typeof value;
     expect(back).toEqual(value);
     expect(back.advice).toBeInstanceOf(Map);
+    expect(back.itemsOf.get(7)).toBeInstanceOf(Set);
+    expect(back.daily).toBeInstanceOf(Float64Array);
     expect(back.at).toBeInstanceOf(Date);
   });
 
-  it('refuses what it could not give back (a typed array, a Set)', () => {
-    expect(() => encodeSnapshot({ mean: new Float64Array([1, 2]) })).toThrow(/Float64Array/);
-    expect(() => encodeSnapshot({ ids: new Set([1]) })).toThrow(/Set/);
+  it('refuses what it could not give back (another typed array, a class instance)', () => {
+    expect(() => encodeSnapshot({ counts: new Int32Array([1, 2]) })).toThrow(/Int32Array/);
+    class Window {
+      constructor(readonly days: number) {}
+    }
+    expect(() => encodeSnapshot({ window: new Window(28) })).toThrow(/Window/);
   });
 });

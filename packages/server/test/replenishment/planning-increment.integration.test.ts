@@ -1,9 +1,9 @@
-import { beforeAll, expect, it, vi } from 'vitest';
+import { beforeAll, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { todayUtc } from '../../src/forecasting/forecast.service';
-import { PlanningService } from '../../src/replenishment/planning.service';
 import { describeEachBackend } from '../support/backends';
-import { demoProducts, useDemoSeller } from '../support/demo-seller';
+import { useDemoSeller } from '../support/demo-seller';
+import { expectSameAsFull as sameAsFull, useForecastDemoSkus } from '../support/planning-equality';
 
 /**
  * The position after a write re-plans only the SKUs the write touched (docs/decisions.md 38): after
@@ -14,17 +14,12 @@ describeEachBackend('Planning position re-planned per touched SKU', (backend) =>
   const seller = useDemoSeller(backend, 16);
   const asOf = todayUtc();
   const later = (days: number) => isoDate(parseIsoDate(asOf) + days);
-  let skus: string[] = [];
-  let hub = '';
+  const demo = useForecastDemoSkus(seller, { asOf, count: 16 });
   let supplier = '';
 
   beforeAll(async () => {
-    await seller.sw.forecasts.run(seller.actor, { asOf });
-    skus = (await demoProducts(seller, 16)).map((p) => p.sku);
-    const { positions } = await new PlanningService(seller.sw.tx).position(seller.actor, { asOf });
-    hub = positions.find((p) => p.locationType === 'warehouse')?.location ?? '';
     supplier = (await seller.sw.suppliers.list(seller.actor, {}))[0]?.code ?? '';
-  }, 180_000);
+  });
 
   /** An event lifting demand ×`lift` from `days[0]` to `days[1]` days ahead: of `skus`, or of every SKU. */
   const liftEvent = (name: string, days: [number, number], lift: number, skus: string[] = []) => ({
@@ -39,29 +34,20 @@ describeEachBackend('Planning position re-planned per touched SKU', (backend) =>
   });
 
   /** The cached answers equal the full computation's; `wholeReads` counts whole input reads of the cache. */
-  const expectSameAsFull = async (what: string, wholeReads: number) => {
-    const proto = PlanningService.prototype as unknown as { inputs: (...a: unknown[]) => Promise<unknown> };
-    const read = vi.spyOn(proto, 'inputs');
-    const position = await seller.sw.planning.position(seller.actor, { asOf });
-    const plan = await seller.sw.planning.plan(seller.actor, { asOf });
-    expect(read, what).toHaveBeenCalledTimes(wholeReads);
-    read.mockRestore();
-    const full = new PlanningService(seller.sw.tx);
-    expect(position, what).toEqual(await full.position(seller.actor, { asOf }));
-    expect(plan, what).toEqual(await full.plan(seller.actor, { asOf }));
-  };
+  const expectSameAsFull = (what: string, wholeReads: number) =>
+    sameAsFull(seller.sw, { actor: seller.actor, asOf, what, wholeReads });
 
   it('equals the full computation after writes of every kind, reading only the touched SKUs', async () => {
     const { actor } = seller;
     const sw = seller.sw;
-    const [a = '', b = '', c = '', d = ''] = skus;
+    const [a = '', b = '', c = '', d = ''] = demo.skus;
     await expectSameAsFull('first computation', 1);
     await expectSameAsFull('nothing changed', 0);
 
-    await sw.ledger.post(actor, [{ sku: a, location: hub, request: { type: 'receipt', quantity: 37 } }]);
+    await sw.ledger.post(actor, [{ sku: a, location: demo.hub, request: { type: 'receipt', quantity: 37 } }]);
     await expectSameAsFull('a receipt', 0);
     await sw.ledger.post(actor, [
-      { sku: b, location: hub, request: { type: 'adjustment', quantity: 3, reason: 'found' } },
+      { sku: b, location: demo.hub, request: { type: 'adjustment', quantity: 3, reason: 'found' } },
     ]);
     await expectSameAsFull('an adjustment', 0);
 
@@ -92,7 +78,7 @@ describeEachBackend('Planning position re-planned per touched SKU', (backend) =>
       leadTime: { productionDays: 20, transitDays: 41, groundDays: 3, checkInDays: 2 },
     });
     await expectSameAsFull('a supplier', 1);
-    await sw.ledger.post(actor, [{ sku: d, location: hub, request: { type: 'receipt', quantity: 5 } }]);
+    await sw.ledger.post(actor, [{ sku: d, location: demo.hub, request: { type: 'receipt', quantity: 5 } }]);
     await expectSameAsFull('a receipt after the account-wide writes', 0);
   }, 240_000);
 });
