@@ -2,18 +2,7 @@
 import type { Forecast, RestockRecommendation } from '../../src/api/types';
 import type { BalanceInput } from '../../src/ledger/inventory/inventory-model';
 import type { HeldBackReason } from '../../src/replenishment/restock/restock-model';
-
-function rng(seed: number): () => number {
-  // mulberry32: small, fast, and the same sequence on every run.
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '@stockwise/domain/demo/prng';
 
 const LOCATIONS = ['FBA-US', 'FBA-CA', 'WH1', 'WH2', '3PL-EAST'];
 const NOUNS = ['Mug', 'Lamp', 'Towel', 'Bottle', 'Jacket', 'Planter', 'Charger', 'Blanket'];
