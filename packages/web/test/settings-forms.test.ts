@@ -4,26 +4,10 @@ import { feeFormOf, feePatchOf, preferredSchedule } from '../src/fees/fee-form-s
 import { mcfBand, nonNegative, sortedMcf, unitsInOrder } from '../src/fees/mcf-form';
 import { notificationFormOf, notificationUpdateOf } from '../src/alerts/notification-form-schema';
 import { recipientsOf } from '../src/lib/recipients';
+import { US_2024_FEES } from '@stockwise/domain/fees/us-2024.fixture';
 
-// The US rates of docs/formulas.md, as GET /api/v1/fees returns the built-in schedule.
-const US: FeeSchedule = {
-  id: 1,
-  marketplace: 'US',
-  effectiveFrom: '2024-01-01',
-  currency: 'USD',
-  source: 'default',
-  updatedAt: '2024-01-01T00:00:00Z',
-  storage: { standard: { offPeak: 0.78, peak: 2.4 }, oversize: { offPeak: 0.56, peak: 1.4 } },
-  peakMonths: [10, 11, 12],
-  capacityOveragePerCubicFoot: 10,
-  referralRate: 0.15,
-  inboundPerCubicFoot: 0,
-  removalPerUnit: 0.97,
-  disposalPerUnit: 0.5,
-  otherVariablePerUnit: 0,
-  agedSurcharge: [],
-  mcf: [],
-};
+// The shipped US schedule (the domain's copy, checked against the seeded row), as GET /api/v1/fees returns it.
+const US: FeeSchedule = { ...US_2024_FEES, id: 1, source: 'default', updatedAt: '2024-01-01T00:00:00Z' };
 
 describe('fee table form', () => {
   it('shows the referral rate in percent and sends back exactly the edited rates', () => {
@@ -34,9 +18,9 @@ describe('fee table form', () => {
       storage: { standard: { offPeak: 0.87, peak: 2.4 }, oversize: { offPeak: 0.56, peak: 1.4 } },
       referralRate: 0.08,
       capacityOveragePerCubicFoot: 10,
-      inboundPerCubicFoot: 0,
-      removalPerUnit: 0.97,
-      disposalPerUnit: 0.5,
+      inboundPerCubicFoot: 0.3,
+      removalPerUnit: 1.04,
+      disposalPerUnit: 1.04,
       otherVariablePerUnit: 0,
     });
   });
