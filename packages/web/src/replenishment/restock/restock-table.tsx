@@ -196,7 +196,11 @@ function GroupRow({ group }: { group: RestockGroup }) {
     <Table.Tr data-group={group.kind} data-testid="planner-group-row">
       <Table.Th scope="rowgroup" colSpan={COLUMNS} bg="gray.1">
         <Group gap="sm" wrap="wrap">
-          <Badge color={group.kind === 'transfer' ? 'teal.9' : 'gray'} variant="light">
+          {/* Filled as in the action column: teal text on a light teal tint fails the contrast check. */}
+          <Badge
+            color={group.kind === 'transfer' ? 'teal.9' : 'gray'}
+            variant={group.kind === 'transfer' ? 'filled' : 'light'}
+          >
             {t(group.kind === 'transfer' ? 'restock.action.transfer' : 'planner.supplier')}
           </Badge>
           <Text span fw={600} size="sm" translate="no">
