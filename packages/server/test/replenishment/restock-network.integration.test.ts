@@ -147,7 +147,8 @@ describeEachBackend('Restock: one planning position, network by default', (backe
     expect(put.body).toMatchObject({ buyDespiteLoss: true, buyDespiteClearance: false });
     const again = row((await plan()).items, bought.sku, 'WH1');
     expect(again.recommendedQuantity).toBeGreaterThan(0);
-    expect(again.reasoning.heldBack).toBeNull();
+    // The loss no longer holds it back; the space fit still may (a forced loss earns least per cubic foot).
+    expect(again.reasoning.heldBack?.reason).not.toBe('unprofitable');
   });
 
   it('capacity: what does not fit at FBA-US waits at WH1, or is bought for WH1 instead', async () => {
