@@ -141,17 +141,15 @@ describe('inventory grid model', () => {
     expect(stable.map((r) => r.sku)).toEqual(['MUG-1', 'MUG-10']);
   });
 
-  it('filters and sorts 100,000 rows fast enough to do on every keystroke', () => {
+  // How fast: `npm run bench:grid` (timing belongs in a benchmark, not in a unit test on a shared machine).
+  it('filters and sorts 100,000 rows correctly', () => {
     const big = joinRows(generateBalances(100_000), [], asOf);
-    const t0 = performance.now();
     const found = filterRows(big, { ...all, search: 'gen-0012' });
-    const t1 = performance.now();
-    const sorted = sortRows(big, { column: 'available', direction: 'desc' }, collator);
-    const t2 = performance.now();
     expect(found.length).toBeGreaterThan(0);
-    expect(sorted[0]!.available).toBeGreaterThanOrEqual(sorted.at(-1)!.available);
-    console.log(`100k rows: filter ${(t1 - t0).toFixed(1)} ms, sort ${(t2 - t1).toFixed(1)} ms`);
-    expect(t1 - t0).toBeLessThan(500);
-    expect(t2 - t1).toBeLessThan(3000);
+    expect(found.every((r) => r.sku.toLowerCase().includes('gen-0012'))).toBe(true);
+    expect(found).toHaveLength(big.filter((r) => r.sku.startsWith('GEN-0012')).length);
+    const sorted = sortRows(big, { column: 'available', direction: 'desc' }, collator);
+    expect(sorted).toHaveLength(big.length);
+    expect(sorted.every((r, i) => i === 0 || sorted[i - 1]!.available >= r.available)).toBe(true);
   });
 });

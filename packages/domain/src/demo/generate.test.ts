@@ -10,12 +10,9 @@ import type { DemoEvent } from './types';
 
 const AS_OF = '2025-06-30';
 let sim: DemoSimulation;
-let elapsedMs = 0;
 
 beforeAll(() => {
-  const t0 = performance.now();
   sim = simulateDemoSeller({ asOf: AS_OF });
-  elapsedMs = performance.now() - t0;
 });
 
 describe('generateDemoSeller: determinism and options', () => {
@@ -56,10 +53,9 @@ describe('generateDemoSeller: determinism and options', () => {
     expect(products[11_999]!.sku).toMatch(/-12000-/);
   });
 
-  it('stays within the size and time budget at the default size', () => {
+  // Its time is part of `npm run bench:app`'s "demo load" (timing belongs in a benchmark, not a unit test).
+  it('stays within the size budget at the default size', () => {
     expect(sim.seller.events.length).toBeLessThan(250_000);
-    // Budget is 1.5 s on an idle machine (≈ 0.3–0.6 s measured); test runs share the CPU, so allow 2×.
-    expect(elapsedMs).toBeLessThan(3000);
   });
 });
 

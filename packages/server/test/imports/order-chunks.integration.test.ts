@@ -94,7 +94,7 @@ describeEachBackend('Order imports applied in committed chunks of whole orders',
     const file = ordersFile(ORDERS, 'LV');
     const progress: number[] = [];
     const chunkCommitted: number[] = [];
-    let live: Promise<{ status: number; at: number; took: number }> | undefined;
+    let live: Promise<{ status: number; at: number }> | undefined;
     const importing = importFile(ctx.sw.imports, owner.actor, {
       kind: 'orders',
       path: file.path,
@@ -103,7 +103,6 @@ describeEachBackend('Order imports applied in committed chunks of whole orders',
         if (fraction > 0.5 && fraction < 1) chunkCommitted.push(performance.now());
         // Once the first chunk is committed, a live order for a SKU the file is shipping arrives through the API.
         if (fraction > 0.5 && !live) {
-          const started = performance.now();
           live = api
             .post('/api/v1/orders', {
               channel: 'shopify',
@@ -113,7 +112,6 @@ describeEachBackend('Order imports applied in committed chunks of whole orders',
             .then((res) => ({
               status: res.status,
               at: performance.now(),
-              took: performance.now() - started,
             }));
         }
       },
@@ -127,6 +125,5 @@ describeEachBackend('Order imports applied in committed chunks of whole orders',
     // wait): the last chunk was committed after it.
     expect(chunkCommitted).toHaveLength(4);
     expect(order.at).toBeLessThan(chunkCommitted.at(-1)!);
-    expect(order.took).toBeLessThan(5000);
   });
 });
