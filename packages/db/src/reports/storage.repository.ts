@@ -214,7 +214,10 @@ export const storageRepository = {
   },
   /**
    * `utilization` as of each of `asOfs` (in their order), in one statement: the movements are read
-   * once, from the earliest window's first day, and summed per window (the storage overview's months).
+   * once, from the earliest window's first day, and summed once per stretch between two consecutive
+   * window edges (every window's first day and its `asOf`); each window then adds up the stretches it
+   * covers. Σ delta × (days − day) of a window comes from a stretch's Σ delta and Σ delta × day, so no
+   * movement is counted again for each window it falls in (the storage overview's months).
    */
   async utilizations(
     sql: Sql,
@@ -225,8 +228,14 @@ export const storageRepository = {
     const params: unknown[] = [accountId, q.asOfs, q.days];
     const rows = await sql.query<{ i: number; avg_volume: number | null; shipped_volume: number | null }>(
       `WITH fba AS (${amazonLocationsSql(params)}),
-       w AS (SELECT a.i::int AS i, a.as_of - $3::int AS start
+       w AS (SELECT a.i::int AS i, a.as_of, a.as_of - $3::int AS start
                FROM unnest($2::date[]) WITH ORDINALITY AS a(as_of, i)),
+       e AS MATERIALIZED (
+         SELECT array_agg(d ORDER BY d) AS edges FROM (SELECT start AS d FROM w UNION SELECT as_of FROM w) x
+       ),
+       stretch AS (
+         SELECT b, e.edges[b] AS lo, e.edges[b + 1] AS hi FROM e CROSS JOIN generate_subscripts(e.edges, 1) AS b
+       ),
        bal AS (
          SELECT s.product_id, s.location_id, s.on_hand FROM stock_balances s JOIN fba ON fba.id = s.location_id WHERE s.account_id = $1
        ),
@@ -235,11 +244,20 @@ export const storageRepository = {
          FROM stock_movements m JOIN fba ON fba.id = m.location_id
          WHERE m.account_id = $1 AND m.occurred_at >= (((SELECT min(start) FROM w))::timestamp AT TIME ZONE 'UTC')
        ),
+       -- per stretch × SKU × location: Σ delta, Σ delta × (day − first edge), the units shipped
+       sums AS MATERIALIZED (
+         SELECT width_bucket(mv.on_day, e.edges) AS b, mv.product_id, mv.location_id, sum(mv.delta) AS total,
+           sum(mv.delta * (mv.on_day - e.edges[1])) AS moment,
+           coalesce(sum(-mv.delta) FILTER (WHERE mv.type = 'shipment'), 0) AS shipped
+         FROM mv CROSS JOIN e GROUP BY 1, mv.product_id, mv.location_id
+       ),
        agg AS (
-         SELECT w.i, mv.product_id, mv.location_id, sum(mv.delta) AS since_start,
-           coalesce(sum(mv.delta * ($3::int - (mv.on_day - w.start))) FILTER (WHERE mv.on_day - w.start < $3::int), 0) AS weighted,
-           coalesce(sum(-mv.delta) FILTER (WHERE mv.type = 'shipment' AND mv.on_day - w.start < $3::int), 0) AS shipped
-         FROM mv JOIN w ON mv.on_day >= w.start GROUP BY w.i, mv.product_id, mv.location_id
+         SELECT w.i, sums.product_id, sums.location_id, sum(sums.total) AS since_start,
+           coalesce(sum(sums.total * ($3::int + (w.start - e.edges[1])) - sums.moment)
+             FILTER (WHERE stretch.hi <= w.as_of), 0) AS weighted,
+           coalesce(sum(sums.shipped) FILTER (WHERE stretch.hi <= w.as_of), 0) AS shipped
+         FROM sums JOIN stretch ON stretch.b = sums.b JOIN w ON stretch.lo >= w.start CROSS JOIN e
+         GROUP BY w.i, sums.product_id, sums.location_id
        )
        SELECT w.i, sum(${averageOnHandSql('$3::int')} * coalesce(p.cubic_feet, 0)) AS avg_volume,
          sum(coalesce(agg.shipped, 0) * coalesce(p.cubic_feet, 0)) / $3::int::numeric AS shipped_volume

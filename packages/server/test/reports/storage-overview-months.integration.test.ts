@@ -109,6 +109,7 @@ describeEachBackend('Storage overview: each month is the storage report’s rows
     const receipt = { type: 'receipt', unitCost: 3, location: 'FBA-US' };
     await move({ ...receipt, sku: 'S1', quantity: 40, occurredAt: at('2025-05-03') });
     await move({ ...receipt, sku: 'S2', quantity: 12, occurredAt: at('2025-08-21') });
+    await move({ ...receipt, sku: 'S1', quantity: 4, occurredAt: at('2025-05-02') });
     const ship = { type: 'shipment', location: 'FBA-US' };
     for (const [sku, day, quantity] of [
       ['S1', '2025-06-10', 5],
@@ -116,6 +117,8 @@ describeEachBackend('Storage overview: each month is the storage report’s rows
       ['S2', '2025-09-02', 3],
       ['S1', '2025-10-18', 6],
       ['S2', '2025-11-11', 2],
+      // on an asOf (the day after a window) and, below, on a window's first day (2025-08-01 − 91 days)
+      ['S1', '2025-09-01', 1],
     ] as const)
       await move({ ...ship, sku, quantity, occurredAt: at(day) });
     const asOfs = ['2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01', '2025-11-01', '2025-11-20'];
