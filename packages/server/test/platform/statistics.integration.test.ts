@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { Sql } from '@stockwise/db/database';
 import { refreshStatistics } from '../../src/platform/statistics';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { locationInput, newAccount, productInput } from '../support/factories';
@@ -13,9 +14,18 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Pr
   return false;
 }
 
+/** Pages of the ledger the visibility map marks all-visible (what lets an index-only scan skip the heap). */
+async function allVisiblePages(sql: Sql): Promise<number> {
+  const rows = await sql.query<{ pages: number }>(
+    "SELECT relallvisible::int AS pages FROM pg_class WHERE relname = 'stock_movements'",
+  );
+  return rows[0]?.pages ?? 0;
+}
+
 /**
- * Planner statistics on PGlite, which has no autoanalyze: the worker's check ANALYZEs a table once its
- * changes pass autoanalyze's threshold, and leaves it alone until it changes again.
+ * Planner statistics and visibility maps on PGlite, which has no autovacuum: the worker's check ANALYZEs
+ * a table once its changes pass autoanalyze's threshold, VACUUMs it once its inserts pass autovacuum's,
+ * and leaves it alone until it changes again.
  */
 describeEachBackend('Planner statistics', (backend) => {
   const ctx = useStockwise(backend);
@@ -50,6 +60,41 @@ describeEachBackend('Planner statistics', (backend) => {
       );
       expect(rows[0]?.reltuples).toBeGreaterThanOrEqual(300);
       expect(await refreshStatistics(sw.db)).not.toContain('stock_movements');
+    },
+  );
+
+  it.runIf(backend.name === 'pglite')(
+    'vacuums the ledger once its inserts pass autovacuum’s threshold, so its pages are all-visible',
+    async () => {
+      const sw = ctx.sw;
+      await refreshStatistics(sw.db);
+      const { actor } = await newAccount(sw);
+      const location = locationInput();
+      await sw.locations.createLocation(actor, location);
+      const sku = productInput().sku;
+      await sw.catalog.createProduct(actor, productInput({ sku }));
+      const receipts = (n: number) =>
+        Array.from({ length: n }, () => ({
+          sku,
+          location: location.code,
+          request: { type: 'receipt' as const, quantity: 1, unitCost: 2 },
+        }));
+      // below autovacuum's insert threshold (1,000 rows + 20 %): analysed, not vacuumed
+      await sw.ledger.post(actor, receipts(300));
+      expect(await eventually(async () => (await refreshStatistics(sw.db)).includes('stock_movements'))).toBe(
+        true,
+      );
+      const before = await allVisiblePages(sw.db);
+      // past it: vacuumed, and the pages written since are marked all-visible
+      await sw.ledger.post(actor, receipts(1500));
+      expect(await eventually(async () => (await refreshStatistics(sw.db)).includes('stock_movements'))).toBe(
+        true,
+      );
+      expect(await allVisiblePages(sw.db)).toBeGreaterThan(before);
+      const [stats] = await sw.db.query<{ vacuums: number }>(
+        "SELECT vacuum_count::int AS vacuums FROM pg_stat_user_tables WHERE relname = 'stock_movements'",
+      );
+      expect(stats?.vacuums).toBeGreaterThanOrEqual(1);
     },
   );
 });
