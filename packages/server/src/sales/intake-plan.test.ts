@@ -33,8 +33,8 @@ function rows(
       { id: 11, sku: 'CAP', allowBackorder: false },
     ],
     locations: [
-      { id: 1, code: 'WH', type: 'warehouse', channels: [] },
-      { id: 2, code: 'FBA', type: 'amazon_fba', channels: ['amazon'] },
+      { id: 1, code: 'WH', type: 'warehouse', marketplace: null, stockKnownAt: null, channels: [] },
+      { id: 2, code: 'FBA', type: 'amazon_fba', marketplace: 'US', stockKnownAt: null, channels: ['amazon'] },
     ],
     stock,
   };
