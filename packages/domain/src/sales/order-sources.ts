@@ -47,7 +47,8 @@ const marketplaceKey = (m: string | null | undefined) =>
  * fulfils (AFN) draws only from Amazon locations of its marketplace — those set to another marketplace
  * never, one with no marketplace set only when none is set to the order's (an account with one Amazon
  * location rarely sets it); its units are in Amazon's centres, nowhere else. An order the seller ships
- * (MFN) draws from the seller's own locations (warehouse, 3PL) first and an Amazon location last. Without
+ * (MFN) draws from the seller's own locations (warehouse, 3PL) first, even when the channel's connection
+ * names an Amazon location, and an Amazon location last. Without
  * a fulfilment (an API order, a file without the column), the channel's type preference as before. Within
  * that, the locations the channel's connection names come first, then by type, then by id.
  *
@@ -63,10 +64,16 @@ export function orderSources(order: OrderSourceFacts, locations: readonly Source
     candidates =
       wanted === null ? amazon : own.length > 0 ? own : amazon.filter((l) => l.marketplace === null);
   } else if (order.fulfilment === 'MFN') types = OWN_FIRST;
+  // The seller's own before Amazon's, even where the channel's connection names an Amazon location.
+  const own = (l: SourceLocation) => Number(order.fulfilment === 'MFN' && l.type !== 'amazon_fba');
   const configured = (l: SourceLocation) => Number(l.channels.includes(order.channel));
   return [...candidates]
     .sort(
-      (a, b) => configured(b) - configured(a) || types.indexOf(a.type) - types.indexOf(b.type) || a.id - b.id,
+      (a, b) =>
+        own(b) - own(a) ||
+        configured(b) - configured(a) ||
+        types.indexOf(a.type) - types.indexOf(b.type) ||
+        a.id - b.id,
     )
     .map((l) => l.id);
 }
