@@ -141,6 +141,44 @@ describeEachBackend('Amazon first sync: shipped FBA orders against a local fake 
     expect(await mugHistory()).toMatchObject([{ units: 3 }]);
   });
 
+  it('once Amazon’s stock is known, an AFN order shipped since leaves the Amazon location through the ledger, and the inventory read after it finds nothing to adjust', async () => {
+    const now = new Date().toISOString();
+    amazon.state.orders = [
+      ...afn,
+      mfn,
+      amazonOrder({
+        id: '113-0000001-0000006',
+        sku: 'MUG-BLUE-12OZ',
+        quantity: 1,
+        unitPrice: 12.5,
+        status: 'Shipped',
+        fulfilment: 'AFN',
+        purchased: now,
+        updated: now,
+      }),
+    ];
+    amazon.state.summaries = [
+      inventorySummary('MUG-BLUE-12OZ', { fulfillable: 6 }),
+      inventorySummary('CAP-RED', { fulfillable: 4 }),
+    ];
+    const sync = await t.api.post('/api/v1/channels/amazon/sync');
+    expect(sync.body).toMatchObject({ ordersCreated: 1, ordersFailed: [] });
+    expect(await balance('MUG-BLUE-12OZ', 'FBA-US')).toMatchObject({ onHand: 6, reserved: 0 });
+    expect(await balance('MUG-BLUE-12OZ', 'WH')).toMatchObject({ onHand: 20 });
+    const moved = await t.sw.db.query<{ type: string; delta: number; source: string | null }>(
+      `SELECT m.type, sum(m.on_hand_delta)::int AS delta, min(m.reference_id) AS source
+       FROM stock_movements m JOIN products p ON p.id = m.product_id JOIN locations l ON l.id = m.location_id
+       WHERE m.account_id = $1 AND p.sku = 'MUG-BLUE-12OZ' AND l.code = 'FBA-US' AND m.on_hand_delta <> 0
+       GROUP BY m.type ORDER BY m.type`,
+      [t.owner.actor.accountId],
+    );
+    // The first read's count (7), then this order's shipment; no adjustment after it.
+    expect(moved).toEqual([
+      { type: 'adjustment', delta: 7, source: 'sellable' },
+      { type: 'shipment', delta: -1, source: expect.any(String) as string },
+    ]);
+  });
+
   it('the cursor never passes an order refused for stock a later sync can bring; a bad order is skipped and reported; the static NextToken still stops', async () => {
     await t.sw.db.query(
       `UPDATE sales_channels SET pull_cursor = '2024-05-15T00:00:00.000Z' WHERE account_id = $1 AND channel = 'amazon'`,
