@@ -118,4 +118,39 @@ describe('planIntake: one view of the locked stock for every order of a batch', 
     });
     expect(plans[1]).toEqual({ kind: 'replay' });
   });
+
+  it('an order Amazon fulfils takes nothing from the warehouse: short at Amazon it is refused, the warehouse stock stays', () => {
+    const afn = { ...order('afn', [['MUG', 2]], 'amazon'), fulfilment: 'AFN' as const, marketplace: 'US' };
+    const [refused] = planIntake({
+      intakes: [afn],
+      rows: rows([5], [{ productId: 10, locationId: 1, available: 9 }]),
+      options: {},
+    });
+    expect(refused).toMatchObject({ kind: 'refused', error: { code: 'INSUFFICIENT_STOCK' } });
+    const [reserved] = planIntake({
+      intakes: [afn],
+      rows: rows(
+        [5],
+        [
+          { productId: 10, locationId: 1, available: 9 },
+          { productId: 10, locationId: 2, available: 2 },
+        ],
+      ),
+      options: {},
+    });
+    expect(reserved).toMatchObject({
+      kind: 'accepted',
+      reservation: { parts: [{ locationId: 2, reserved: 2 }] },
+    });
+    // Another marketplace's order has no location here: refused by name, not waited for.
+    const [elsewhere] = planIntake({
+      intakes: [{ ...afn, marketplace: 'DE' }],
+      rows: rows([5], [{ productId: 10, locationId: 2, available: 9 }]),
+      options: {},
+    });
+    expect(elsewhere).toMatchObject({
+      kind: 'refused',
+      error: { code: 'UNKNOWN_LOCATION', field: 'location' },
+    });
+  });
 });
