@@ -287,7 +287,9 @@ export class ChannelsService {
         }
         const stop = pulled.stopped ? `; the order list stopped early (${pulled.stopped})` : '';
         const held =
-          waiting.length > 0 ? `; the cursor waits at ${cursor ?? 'the start'} for ${waiting.length} refused` : '';
+          waiting.length > 0
+            ? `; the cursor waits at ${cursor ?? 'the start'} for ${waiting.length} refused`
+            : '';
         return `${result.ordersSeen} seen, ${result.ordersCreated} created, ${result.ordersFailed.length} failed${stop}${held}`;
       }),
     );

@@ -5,11 +5,7 @@ import type { OrderIntake } from '@stockwise/domain/sales/intake';
 import type { OrderChannel, OrderStatus } from '@stockwise/domain/sales/order-state';
 import type { Fulfilment } from '@stockwise/domain/sales/order-sources';
 import { orderSources } from '@stockwise/domain/sales/order-sources';
-import type {
-  LineInsert,
-  LockedStock,
-  OrderIntakeRows,
-} from '@stockwise/db/sales/order-intake.repository';
+import type { LineInsert, LockedStock, OrderIntakeRows } from '@stockwise/db/sales/order-intake.repository';
 import type { OrderDto } from './orders.schema';
 
 export interface IntakeOptions {

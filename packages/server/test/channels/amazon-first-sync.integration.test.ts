@@ -52,9 +52,10 @@ describeEachBackend('Amazon first sync: shipped FBA orders against a local fake 
   };
   const movements = async () =>
     (
-      await t.sw.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movements WHERE account_id = $1', [
-        t.owner.actor.accountId,
-      ])
+      await t.sw.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM stock_movements WHERE account_id = $1',
+        [t.owner.actor.accountId],
+      )
     )[0]!.n;
   const mugHistory = async () => {
     const res = await t.api.get('/api/v1/sales/history?sku=MUG-BLUE-12OZ&from=2024-05-01&to=2024-05-31');
