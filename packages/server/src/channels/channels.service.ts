@@ -57,7 +57,7 @@ export class ChannelsService {
     private readonly deps: { orders: OrdersService; box: SecretBox },
   ) {}
 
-  /** Steps a channel's sync runs between orders and push (Amazon: FBA inventory, reports). */
+  /** Steps a channel's sync runs besides orders and push (Amazon: FBA inventory, reports). */
   private readonly syncSteps = new Map<OrderChannel, ChannelSyncStep[]>();
 
   addSyncStep(channel: OrderChannel, step: ChannelSyncStep): void {
@@ -238,8 +238,10 @@ export class ChannelsService {
 
   /**
    * Pulls orders since the stored cursor, then (for Amazon) FBA inventory and reports, then pushes
-   * available-to-sell when push is enabled. Each step commits and is reported on its own; a failing
-   * step is reported, not thrown, unless nothing at all succeeded (then UPSTREAM_FAILED).
+   * available-to-sell when push is enabled; a step that asks to (Amazon's inventory while a location's
+   * stock was never read) runs before orders (docs/decisions.md 47). Each step commits and is reported on
+   * its own, in the order it ran; a failing step is reported, not thrown, unless nothing at all succeeded
+   * (then UPSTREAM_FAILED). Orders refused for a curable reason hold the cursor (heldCursor).
    */
   async sync(actor: Actor, channel: OrderChannel, options: { push?: boolean } = {}) {
     requirePermission(actor, 'inventory:write');
