@@ -42,6 +42,17 @@ export const amazonInventoryRepository = {
     );
   },
 
+  /** Whether an active Amazon location has no FBA inventory summary yet (Amazon's figures never read there). */
+  async someLocationUnread(sql: Sql, accountId: number): Promise<boolean> {
+    const [row] = await sql.query<{ unread: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM locations l WHERE l.account_id = $1 AND l.type = 'amazon_fba' AND l.active
+         AND NOT EXISTS (SELECT 1 FROM amazon_inventory_summaries s WHERE s.account_id = $1 AND s.location_id = l.id)
+       ) AS unread`,
+      [accountId],
+    );
+    return row?.unread ?? false;
+  },
+
   /** Product ids of the SKUs the catalogue knows. */
   async productIds(sql: Sql, accountId: number, skus: readonly string[]): Promise<Map<string, number>> {
     const rows = await sql.query<{ id: number; sku: string }>(

@@ -28,6 +28,10 @@ export interface AllocationLocation {
   id: number;
   code: string;
   type: 'warehouse' | 'amazon_fba' | '3pl';
+  /** An Amazon location's marketplace, null when none is set. */
+  marketplace: string | null;
+  /** When the FBA inventory sync last read Amazon's figures here, null when it never did. */
+  stockKnownAt: Date | null;
 }
 
 export interface IntakeProduct {
@@ -53,7 +57,8 @@ export interface LockedStock {
   available: number;
 }
 
-type LocationWithStockRow = AllocationLocation & {
+type LocationWithStockRow = Omit<AllocationLocation, 'stockKnownAt'> & {
+  stockKnownAt: string | null;
   channels: OrderChannel[];
   stock: { productId: number; available: number }[] | null;
 };
@@ -66,13 +71,22 @@ const lockedStockCte = (where: string) => `locked AS MATERIALIZED (
 
 /** Active locations of the account ($1) with the channels configured to ship from each and its rows of `locked`. */
 const LOCATIONS_WITH_STOCK = `(SELECT json_agg(json_build_object('id', l.id, 'code', l.code, 'type', l.type,
+  'marketplace', l.marketplace,
+  'stockKnownAt', (SELECT max(s.synced_at) FROM amazon_inventory_summaries s WHERE s.account_id = l.account_id AND s.location_id = l.id),
   'channels', coalesce((SELECT json_agg(DISTINCT c.channel) FROM sales_channels c WHERE c.account_id = l.account_id AND c.location_id = l.id), '[]'::json),
   'stock', (SELECT json_agg(json_build_object('productId', k.product_id, 'available', k.available)) FROM locked k WHERE k.location_id = l.id)
 ) ORDER BY l.id) FROM locations l WHERE l.account_id = $1 AND l.active)`;
 
 function splitLocations(rows: LocationWithStockRow[] | null): Pick<OrderIntakeRows, 'locations' | 'stock'> {
   return {
-    locations: (rows ?? []).map((l) => ({ id: l.id, code: l.code, type: l.type, channels: l.channels })),
+    locations: (rows ?? []).map((l) => ({
+      id: l.id,
+      code: l.code,
+      type: l.type,
+      marketplace: l.marketplace,
+      stockKnownAt: l.stockKnownAt === null ? null : new Date(l.stockKnownAt),
+      channels: l.channels,
+    })),
     stock: (rows ?? []).flatMap((l) =>
       (l.stock ?? []).map((k) => ({ productId: k.productId, locationId: l.id, available: k.available })),
     ),

@@ -103,6 +103,35 @@ export const salesHistoryRepository = {
     );
   },
 
+  /**
+   * Adds units and revenue to the demand of each SKU × location × day (an order Amazon shipped before
+   * its stock here was known: sales history, no movement; docs/decisions.md 47). Rows of one key are summed.
+   */
+  async addOrderDemand(
+    sql: Sql,
+    accountId: number,
+    rows: readonly { productId: number; locationId: number; day: string; units: number; revenue: number }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await sql.query(
+      `INSERT INTO sales_demand AS s (account_id, product_id, location_id, day, units, revenue, lines)
+       SELECT $1, d.product_id, d.location_id, d.day, sum(d.units)::int, sum(d.revenue), count(*)
+       FROM unnest($2::bigint[], $3::bigint[], $4::date[], $5::int[], $6::numeric[])
+         AS d(product_id, location_id, day, units, revenue)
+       GROUP BY d.product_id, d.location_id, d.day
+       ON CONFLICT (account_id, product_id, location_id, day) DO UPDATE
+         SET units = s.units + EXCLUDED.units, revenue = s.revenue + EXCLUDED.revenue, lines = s.lines + EXCLUDED.lines`,
+      [
+        accountId,
+        rows.map((r) => r.productId),
+        rows.map((r) => r.locationId),
+        rows.map((r) => r.day),
+        rows.map((r) => r.units),
+        rows.map((r) => r.revenue),
+      ],
+    );
+  },
+
   /** Staged sales lines an earlier file already counted (same order, SKU, day and occurrence): not added again. */
   async duplicates(sql: Sql, importId: number): Promise<{ lines: number; units: number }> {
     const [row] = await sql.query<{ lines: number; units: number }>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoInstant, MAX_PAGES, pageStep } from './paging';
+import { heldCursor, isCurableRefusal, isoInstant, MAX_PAGES, pageStep } from './paging';
 
 describe('pageStep', () => {
   it('follows a new token, ends on a missing one', () => {
@@ -37,5 +37,40 @@ describe('isoInstant', () => {
     expect(isoInstant('')).toBeNull();
     expect(isoInstant(null)).toBeNull();
     expect(isoInstant('0')).toBeNull();
+  });
+});
+
+describe('heldCursor: a curable refusal holds the order cursor', () => {
+  const next = '2024-06-01T00:00:00.000Z';
+  it("is the pull's own cursor when nothing waits", () => {
+    expect(heldCursor({ next, previous: '2024-05-01T00:00:00.000Z', waiting: [] })).toBe(next);
+  });
+
+  it('stops at the earliest waiting order, never before the previous cursor nor past the next', () => {
+    const waiting = [new Date('2024-05-20T08:00:00Z'), new Date('2024-05-18T09:00:00Z')];
+    expect(heldCursor({ next, previous: '2024-05-15T00:00:00.000Z', waiting })).toBe(
+      '2024-05-18T09:00:00.000Z',
+    );
+    expect(heldCursor({ next, previous: null, waiting })).toBe('2024-05-18T09:00:00.000Z');
+    expect(heldCursor({ next, previous: '2024-05-19T00:00:00.000Z', waiting })).toBe(
+      '2024-05-19T00:00:00.000Z',
+    );
+    expect(heldCursor({ next: '2024-05-10T00:00:00.000Z', previous: null, waiting })).toBe(
+      '2024-05-10T00:00:00.000Z',
+    );
+  });
+
+  it('keeps the previous cursor when a waiting order has no update time', () => {
+    expect(heldCursor({ next, previous: null, waiting: [null] })).toBeNull();
+    expect(heldCursor({ next, previous: '2024-05-15T00:00:00.000Z', waiting: [undefined] })).toBe(
+      '2024-05-15T00:00:00.000Z',
+    );
+  });
+
+  it('waits for short stock and a concurrent change, not for an unreadable order or a missing location', () => {
+    expect(isCurableRefusal('INSUFFICIENT_STOCK')).toBe(true);
+    expect(isCurableRefusal('CONFLICT')).toBe(true);
+    expect(isCurableRefusal('VALIDATION_FAILED')).toBe(false);
+    expect(isCurableRefusal('UNKNOWN_LOCATION')).toBe(false);
   });
 });

@@ -47,3 +47,33 @@ export function isoInstant(value: unknown): string | null {
   const d = new Date(value.trim());
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
+
+/**
+ * Refusals a later sync can cure: short stock (an inventory sync or a receipt brings it) and an order
+ * changed meanwhile. Any other (a payload Stockwise cannot read) is skipped and reported.
+ */
+export function isCurableRefusal(code: string): boolean {
+  return code === 'INSUFFICIENT_STOCK' || code === 'CONFLICT';
+}
+
+/**
+ * The order cursor to store after a pull (docs/decisions.md 47): the pull's own, unless orders were
+ * refused for a reason a later sync can cure; then no later than the earliest such order's last update
+ * (the list is read from it again, and the orders taken in meanwhile replay), and the previous cursor
+ * when one of them has no update time. Never before the previous cursor.
+ *
+ * @example heldCursor({ next: '2024-05-03T00:00:00.000Z', previous: null, waiting: [new Date('2024-05-01T10:00:00Z')] }) // '2024-05-01T10:00:00.000Z'
+ */
+export function heldCursor(q: {
+  next: string | null;
+  previous: string | null;
+  waiting: readonly (Date | null | undefined)[];
+}): string | null {
+  if (q.waiting.length === 0) return q.next;
+  if (q.waiting.some((d) => !d || Number.isNaN(d.getTime()))) return q.previous;
+  const earliest = new Date(Math.min(...q.waiting.map((d) => d!.getTime()))).toISOString();
+  const previous = isoInstant(q.previous);
+  if (previous !== null && earliest < previous) return previous;
+  const next = isoInstant(q.next);
+  return next !== null && next < earliest ? next : earliest;
+}

@@ -1,4 +1,5 @@
 import type { OrderChannel } from './order-state';
+import type { Fulfilment } from './order-sources';
 
 /** One order line as every intake path (API, webhook, SP-API, flat file, CSV) delivers it. */
 export interface IntakeLine {
@@ -18,6 +19,10 @@ export interface OrderIntake {
   lines: IntakeLine[];
   /** Channel lines that carried no SKU (gift cards, tips, custom items): kept, not stocked. */
   unmapped: unknown[];
+  /** Who ships it, when the channel says (Amazon's FulfillmentChannel): where it may draw from. */
+  fulfilment?: Fulfilment | null | undefined;
+  /** The marketplace it was sold in (Amazon's MarketplaceId), when the channel says. */
+  marketplace?: string | null | undefined;
 }
 
 /** A refund or return reported by a channel: units per line (or SKU) and what happens to them. */

@@ -1,4 +1,5 @@
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
+import { heldCursor, isCurableRefusal } from '@stockwise/domain/channels/paging';
 import type { OrderChannel } from '@stockwise/domain/sales/order-state';
 import type { ChannelRecord } from '@stockwise/db/channels/channels.repository';
 import { channelsRepository } from '@stockwise/db/channels/channels.repository';
@@ -26,6 +27,8 @@ import { recordTimes } from '../platform/record-times';
 export interface ChannelSyncStep {
   name: SyncStepName;
   run(actor: Actor, record: ChannelRecord): Promise<string | null>;
+  /** Whether this sync runs the step before orders (Amazon's inventory while a location's stock is unknown). */
+  beforeOrders?(actor: Actor, record: ChannelRecord): Promise<boolean>;
 }
 
 export function mapChannelDto(c: ChannelRecord): SalesChannelDto {
@@ -54,7 +57,7 @@ export class ChannelsService {
     private readonly deps: { orders: OrdersService; box: SecretBox },
   ) {}
 
-  /** Steps a channel's sync runs between orders and push (Amazon: FBA inventory, reports). */
+  /** Steps a channel's sync runs besides orders and push (Amazon: FBA inventory, reports). */
   private readonly syncSteps = new Map<OrderChannel, ChannelSyncStep[]>();
 
   addSyncStep(channel: OrderChannel, step: ChannelSyncStep): void {
@@ -235,8 +238,10 @@ export class ChannelsService {
 
   /**
    * Pulls orders since the stored cursor, then (for Amazon) FBA inventory and reports, then pushes
-   * available-to-sell when push is enabled. Each step commits and is reported on its own; a failing
-   * step is reported, not thrown, unless nothing at all succeeded (then UPSTREAM_FAILED).
+   * available-to-sell when push is enabled; a step that asks to (Amazon's inventory while a location's
+   * stock was never read) runs before orders (docs/decisions.md 47). Each step commits and is reported on
+   * its own, in the order it ran; a failing step is reported, not thrown, unless nothing at all succeeded
+   * (then UPSTREAM_FAILED). Orders refused for a curable reason hold the cursor (heldCursor).
    */
   async sync(actor: Actor, channel: OrderChannel, options: { push?: boolean } = {}) {
     requirePermission(actor, 'inventory:write');
@@ -253,16 +258,23 @@ export class ChannelsService {
       cursor: record.pullCursor,
       steps: [] as SyncStepOutcome[],
     };
+    const steps = this.syncSteps.get(channel) ?? [];
+    const first = new Set<ChannelSyncStep>();
+    for (const step of steps) if (await step.beforeOrders?.(actor, record)) first.add(step);
+    for (const step of first) result.steps.push(await runStep(step.name, () => step.run(actor, record)));
     result.steps.push(
       await runStep('orders', async () => {
         const pulled = await connector.pullOrders(record.pullCursor);
         result.ordersSeen = pulled.orders.length;
         result.ordersFailed.push(...(pulled.failed ?? []));
+        // Orders refused for a reason a later sync can cure hold the cursor (docs/decisions.md 47).
+        const waiting: (Date | null | undefined)[] = [];
         for (const p of pulled.orders) {
           try {
             if ((await this.ingest(actor, p)).created) result.ordersCreated += 1;
           } catch (error) {
             if (!isDomainError(error)) throw error;
+            if (isCurableRefusal(error.code)) waiting.push(p.updatedAt);
             result.ordersFailed.push({
               externalId: p.intake.externalId,
               code: error.code,
@@ -270,16 +282,21 @@ export class ChannelsService {
             });
           }
         }
-        if (pulled.cursor) {
-          await channelsRepository.setCursor(this.tx.sql, actor.accountId, channel, pulled.cursor);
-          result.cursor = pulled.cursor;
+        const cursor = heldCursor({ next: pulled.cursor, previous: record.pullCursor, waiting });
+        if (cursor && cursor !== record.pullCursor) {
+          await channelsRepository.setCursor(this.tx.sql, actor.accountId, channel, cursor);
+          result.cursor = cursor;
         }
         const stop = pulled.stopped ? `; the order list stopped early (${pulled.stopped})` : '';
-        return `${result.ordersSeen} seen, ${result.ordersCreated} created, ${result.ordersFailed.length} failed${stop}`;
+        const held =
+          waiting.length > 0
+            ? `; the cursor waits at ${cursor ?? 'the start'} for ${waiting.length} refused`
+            : '';
+        return `${result.ordersSeen} seen, ${result.ordersCreated} created, ${result.ordersFailed.length} failed${stop}${held}`;
       }),
     );
-    for (const step of this.syncSteps.get(channel) ?? [])
-      result.steps.push(await runStep(step.name, () => step.run(actor, record)));
+    for (const step of steps)
+      if (!first.has(step)) result.steps.push(await runStep(step.name, () => step.run(actor, record)));
     result.steps.push(
       record.pushConnector && options.push !== false
         ? await runStep('push', async () => {

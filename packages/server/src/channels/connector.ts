@@ -9,6 +9,8 @@ export interface PulledOrder {
   disposition: AmazonDisposition;
   /** When a shipped order left, where the channel or file says (default: when it is taken in). */
   shippedAt?: Date | undefined;
+  /** When the channel last changed it (what its order cursor compares), when it says. */
+  updatedAt?: Date | null | undefined;
 }
 
 /** An order the channel listed that could not be read; the others go on. */

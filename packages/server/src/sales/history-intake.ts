@@ -2,15 +2,17 @@ import { DomainError } from '@stockwise/domain/errors';
 import type { OrderIntake } from '@stockwise/domain/sales/intake';
 import type { OrderStatus } from '@stockwise/domain/sales/order-state';
 import { deriveStatus } from '@stockwise/domain/sales/order-state';
+import { orderSources, shippedBeforeStockKnown } from '@stockwise/domain/sales/order-sources';
 import type { Sql } from '@stockwise/db/database';
 import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import type { OrderIntakeRows } from '@stockwise/db/sales/order-intake.repository';
 import { orderIntakeRepository } from '@stockwise/db/sales/order-intake.repository';
+import { salesHistoryRepository } from '@stockwise/db/sales/sales-history.repository';
 import type { Actor } from '../accounts/actor';
 import { auditActor } from '../accounts/actor';
 import type { LedgerService, LockedEntry } from '../ledger/ledger.service';
 import type { IntakeOptions, IntakePlan } from './intake-plan';
-import { planIntake } from './intake-plan';
+import { noSourceLocation, planIntake } from './intake-plan';
 import { shippedWhole, writeIntake } from './intake-write';
 
 /** An order of a history file that is not in Stockwise yet, and what happened to it on its channel. */
@@ -84,7 +86,7 @@ export async function intakeHistory(
   );
   if (rows.orders.some((o) => o === undefined))
     throw new DomainError('CONFLICT', 'an order of this chunk was created meanwhile: taken one by one');
-  const plans = planEach(orders, rows);
+  const { plans, demandAt } = planEach(orders, rows);
   const shipped = plans.flatMap((p, i) =>
     p.kind === 'accepted' && orders[i]!.disposition === 'ship' && p.reservation ? [{ p, i }] : [],
   );
@@ -92,41 +94,92 @@ export async function intakeHistory(
   // updating every line and allocation again was a sixth of a chunk's time (docs/architecture.md "Imports").
   const shipNow = new Set(shipped.map(({ p }) => p.orderId));
   await writeIntake(sql, ledger, actor, { intakes, plans, rows, inserted, shipNow });
-  await shipAll(sql, ledger, actor, { shipped, orders, rows });
+  // Shipped before Amazon's figures here were read: demand on the ship day, no movement (decision 47).
+  await salesHistoryRepository.addOrderDemand(
+    sql,
+    actor.accountId,
+    shipped.flatMap(({ p, i }) =>
+      demandAt.has(i)
+        ? p.lines.map((l) => ({
+            productId: l.productId,
+            locationId: demandAt.get(i)!,
+            day: orders[i]!.shippedAt.toISOString().slice(0, 10),
+            units: l.quantity,
+            revenue: l.quantity * (l.unitPrice ?? 0),
+          }))
+        : [],
+    ),
+  );
+  await shipAll(sql, ledger, actor, {
+    shipped: shipped.filter(({ i }) => !demandAt.has(i)),
+    orders,
+    rows,
+  });
   return plans.map((p): HistoryOutcome => {
     if (p.kind === 'refused') return { kind: 'refused', error: p.error };
     return { kind: 'created' };
   });
 }
 
+/** How an order of a history chunk is decided: recorded cancelled, demand only, or through the ledger. */
+type PlanGroup = 'cancel' | 'demand' | 'ledger';
+
+/** Stock no history order runs short of: an order that moves no stock is planned at its location whole. */
+const UNBOUNDED = 1_000_000_000;
+
 /**
- * planIntake per disposition (cancelled orders reserve nothing, so deciding them apart changes no other
- * order's stock), back in file order; a shipped order left pending is refused.
+ * planIntake per group (a cancelled order reserves nothing, an order Amazon shipped before its stock here
+ * was known moves none: deciding them apart changes no other order's stock), back in file order; a
+ * shipped order left pending is refused, and one with no location it may draw from is refused by name.
+ * `demandAt[i]` is the location a demand-only order is recorded at (docs/decisions.md 47).
  */
-function planEach(orders: readonly HistoryOrder[], rows: OrderIntakeRows): IntakePlan[] {
+function planEach(
+  orders: readonly HistoryOrder[],
+  rows: OrderIntakeRows,
+): { plans: IntakePlan[]; demandAt: Map<number, number> } {
   const plans: IntakePlan[] = new Array<IntakePlan>(orders.length);
-  for (const cancel of [true, false]) {
-    const index = orders.flatMap((o, i) => ((o.disposition === 'cancel') === cancel ? [i] : []));
+  const demandAt = new Map<number, number>();
+  const groupOf = orders.map((o, i): PlanGroup => {
+    if (o.disposition === 'cancel') return 'cancel';
+    if (o.disposition !== 'ship') return 'ledger';
+    const at = shippedBeforeStockKnown({ ...o.intake, shippedAt: o.shippedAt }, rows.locations);
+    if (at === null) return 'ledger';
+    demandAt.set(i, at);
+    return 'demand';
+  });
+  const demandStock = [...new Set(demandAt.values())].flatMap((locationId) =>
+    rows.products.map((p) => ({ productId: p.id, locationId, available: UNBOUNDED })),
+  );
+  for (const group of ['cancel', 'demand', 'ledger'] as const) {
+    const index = orders.flatMap((_, i) => (groupOf[i] === group ? [i] : []));
     if (index.length === 0) continue;
     const decided = planIntake({
       intakes: index.map((i) => orders[i]!.intake),
-      rows: { ...rows, orders: index.map((i) => rows.orders[i]) },
-      options: cancel ? OPTIONS.cancel : OPTIONS.reserve,
+      rows: {
+        ...rows,
+        orders: index.map((i) => rows.orders[i]),
+        ...(group === 'demand' ? { stock: demandStock } : {}),
+      },
+      options: group === 'cancel' ? OPTIONS.cancel : OPTIONS.reserve,
     });
     decided.forEach((p, n) => {
       const i = index[n]!;
       const o = orders[i]!;
+      const short = p.kind === 'accepted' && o.disposition === 'ship' && p.status === 'pending';
       plans[i] =
-        p.kind === 'accepted' && o.disposition === 'ship' && p.status === 'pending' && p.lines.length > 0
+        short && p.lines.length > 0
           ? {
               kind: 'refused',
               orderId: p.orderId,
-              error: shippedButShort(o.intake, [...new Set(p.lines.map((l) => l.sku))]),
+              error:
+                orderSources(o.intake, rows.locations).length === 0 && rows.locations.length > 0
+                  ? noSourceLocation(o.intake)
+                  : shippedButShort(o.intake, [...new Set(p.lines.map((l) => l.sku))]),
             }
           : p;
     });
   }
-  return plans;
+  return { plans, demandAt };
 }
 
 /**

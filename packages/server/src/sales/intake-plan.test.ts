@@ -33,8 +33,8 @@ function rows(
       { id: 11, sku: 'CAP', allowBackorder: false },
     ],
     locations: [
-      { id: 1, code: 'WH', type: 'warehouse', channels: [] },
-      { id: 2, code: 'FBA', type: 'amazon_fba', channels: ['amazon'] },
+      { id: 1, code: 'WH', type: 'warehouse', marketplace: null, stockKnownAt: null, channels: [] },
+      { id: 2, code: 'FBA', type: 'amazon_fba', marketplace: 'US', stockKnownAt: null, channels: ['amazon'] },
     ],
     stock,
   };
@@ -117,5 +117,40 @@ describe('planIntake: one view of the locked stock for every order of a batch', 
       lines: [{ sku: 'CAP', quantity: 9 }],
     });
     expect(plans[1]).toEqual({ kind: 'replay' });
+  });
+
+  it('an order Amazon fulfils takes nothing from the warehouse: short at Amazon it is refused, the warehouse stock stays', () => {
+    const afn = { ...order('afn', [['MUG', 2]], 'amazon'), fulfilment: 'AFN' as const, marketplace: 'US' };
+    const [refused] = planIntake({
+      intakes: [afn],
+      rows: rows([5], [{ productId: 10, locationId: 1, available: 9 }]),
+      options: {},
+    });
+    expect(refused).toMatchObject({ kind: 'refused', error: { code: 'INSUFFICIENT_STOCK' } });
+    const [reserved] = planIntake({
+      intakes: [afn],
+      rows: rows(
+        [5],
+        [
+          { productId: 10, locationId: 1, available: 9 },
+          { productId: 10, locationId: 2, available: 2 },
+        ],
+      ),
+      options: {},
+    });
+    expect(reserved).toMatchObject({
+      kind: 'accepted',
+      reservation: { parts: [{ locationId: 2, reserved: 2 }] },
+    });
+    // Another marketplace's order has no location here: refused by name, not waited for.
+    const [elsewhere] = planIntake({
+      intakes: [{ ...afn, marketplace: 'DE' }],
+      rows: rows([5], [{ productId: 10, locationId: 2, available: 9 }]),
+      options: {},
+    });
+    expect(elsewhere).toMatchObject({
+      kind: 'refused',
+      error: { code: 'UNKNOWN_LOCATION', field: 'location' },
+    });
   });
 });

@@ -3,12 +3,9 @@ import type { Allocation } from '@stockwise/domain/sales/allocation';
 import { allocateOrder, splitOverLines, sumDemands } from '@stockwise/domain/sales/allocation';
 import type { OrderIntake } from '@stockwise/domain/sales/intake';
 import type { OrderChannel, OrderStatus } from '@stockwise/domain/sales/order-state';
-import type {
-  AllocationLocation,
-  LineInsert,
-  LockedStock,
-  OrderIntakeRows,
-} from '@stockwise/db/sales/order-intake.repository';
+import type { Fulfilment } from '@stockwise/domain/sales/order-sources';
+import { orderSources } from '@stockwise/domain/sales/order-sources';
+import type { LineInsert, LockedStock, OrderIntakeRows } from '@stockwise/db/sales/order-intake.repository';
 import type { OrderDto } from './orders.schema';
 
 export interface IntakeOptions {
@@ -55,38 +52,29 @@ export type IntakePlan =
       unmapped: unknown[];
     };
 
-/** Location types an order of this channel draws from first, before the rest. */
-const TYPE_PREFERENCE: Record<OrderChannel, readonly AllocationLocation['type'][]> = {
-  amazon: ['amazon_fba', 'warehouse', '3pl'],
-  shopify: ['warehouse', '3pl', 'amazon_fba'],
-  manual: ['warehouse', '3pl', 'amazon_fba'],
-  other: ['warehouse', '3pl', 'amazon_fba'],
-};
-
 /**
- * Allocates one order's lines over the stock it can see: the channel's configured locations first,
- * then by location type for the channel. Short stock throws INSUFFICIENT_STOCK naming every short SKU.
+ * Allocates one order's lines over the stock it can see, only at the locations it may draw from, best
+ * first (orderSources: by who fulfils it and its marketplace, the channel's configured locations, the
+ * channel's type preference). Short stock throws INSUFFICIENT_STOCK naming every short SKU.
  */
 export function planReservation(input: {
   channel: OrderChannel;
+  fulfilment?: Fulfilment | null | undefined;
+  marketplace?: string | null | undefined;
   lines: readonly ReserveLine[];
   locations: OrderIntakeRows['locations'];
   stock: readonly LockedStock[];
 }): Reservation {
-  const { channel, lines, locations } = input;
+  const { lines, locations } = input;
   const demands = sumDemands(lines);
-  const types = TYPE_PREFERENCE[channel];
-  const configured = (l: OrderIntakeRows['locations'][number]) => Number(l.channels.includes(channel));
-  const preferred = [...locations]
-    .sort(
-      (a, b) => configured(b) - configured(a) || types.indexOf(a.type) - types.indexOf(b.type) || a.id - b.id,
-    )
-    .map((l) => l.id);
+  const preferred = orderSources(input, locations);
+  if (preferred.length === 0 && locations.length > 0) throw noSourceLocation(input);
+  const allowed = new Set(preferred);
   const plan = allocateOrder({
     demands,
-    stock: input.stock,
+    stock: input.stock.filter((s) => allowed.has(s.locationId)),
     preferred,
-    fallbackLocationId: locations[0]?.id ?? null,
+    fallbackLocationId: preferred[0] ?? null,
   });
   if (plan.short.length > 0) {
     throw new DomainError(
@@ -112,6 +100,22 @@ export function planReservation(input: {
     byLine.set(p.lineNo, list);
   }
   return { allocations: plan.allocations, parts, backordered: plan.backordered > 0, byLine };
+}
+
+/**
+ * An order with no location it may draw from (Amazon fulfils it, and no active Amazon location is of its
+ * marketplace): a later sync cannot cure that, so it is refused by name rather than waited for.
+ */
+export function noSourceLocation(order: {
+  channel: OrderChannel;
+  marketplace?: string | null | undefined;
+}): DomainError {
+  const where = order.marketplace ? ` of marketplace ${order.marketplace}` : '';
+  return new DomainError(
+    'UNKNOWN_LOCATION',
+    `a ${order.channel} order fulfilled by Amazon draws only from an active amazon_fba location${where}, and there is none: add one (its marketplace set)`,
+    { field: 'location' },
+  );
 }
 
 /**
@@ -177,6 +181,8 @@ export function planIntake(input: {
     try {
       reservation = planReservation({
         channel: intake.channel,
+        fulfilment: intake.fulfilment,
+        marketplace: intake.marketplace,
         lines,
         locations: rows.locations,
         stock: [...stock.values()],

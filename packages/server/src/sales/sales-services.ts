@@ -54,6 +54,7 @@ export function createSalesServices(
   channels.addSyncStep('amazon', {
     name: 'inventory',
     run: async (actor, record) => describeFbaSync(await amazonInventory.sync(actor, record)),
+    beforeOrders: (actor) => amazonInventory.readFirst(actor),
   });
   const shopifyWebhooks = new ShopifyWebhookService(deps.tx, {
     orders,

@@ -92,11 +92,13 @@ describeEachBackend(
         });
         expect(unshipped?.['lines']).toMatchObject([
           { sku: 'NABetaASINB00551Q3CS', quantity: 2, unitPrice: 19.99, externalLineId: '05015851154158' },
+          // The seller ships it (MFN): from the seller's warehouse, though the channel names FBA-US
+          // (docs/decisions.md 47).
           {
             sku: 'MUG-BLUE-12OZ',
             quantity: 1,
             unitPrice: 19.99,
-            allocations: [{ location: 'FBA-US', reserved: 1, shipped: 0 }],
+            allocations: [{ location: 'WH', reserved: 1, shipped: 0 }],
           },
         ]);
         const shipped = await findOrder(t.api, '113-8891267-5523401', 'amazon');

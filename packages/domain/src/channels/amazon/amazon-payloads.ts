@@ -34,6 +34,8 @@ export interface AmazonOrderHeader {
   purchaseDate: Date;
   orderStatus: string;
   fulfillmentChannel: 'AFN' | 'MFN' | null;
+  /** The marketplace it was sold in (getOrders' MarketplaceId), when Amazon says. */
+  marketplaceId?: string | null;
   currency: string | null;
   /** When Amazon last changed the order (getOrders' LastUpdateDate). */
   lastUpdateDate?: Date | null;
@@ -77,6 +79,7 @@ export function amazonGetOrders(response: unknown): {
       purchaseDate: date(o['PurchaseDate'], `payload.Orders.${i}.PurchaseDate`),
       orderStatus: str(o['OrderStatus'], `payload.Orders.${i}.OrderStatus`),
       fulfillmentChannel: fc === 'AFN' || fc === 'MFN' ? fc : null,
+      marketplaceId: optStr(o['MarketplaceId']),
       currency: optStr(total['CurrencyCode']),
       // Optional dates that do not parse are left out, never failing the page (docs/decisions.md 45).
       lastUpdateDate: optDate(o['LastUpdateDate']),
@@ -153,6 +156,9 @@ export function amazonOrderItemsToIntake(
     currency,
     lines,
     unmapped,
+    // Who ships it decides where its units come from (docs/decisions.md 47).
+    fulfilment: header.fulfillmentChannel,
+    marketplace: header.marketplaceId ?? null,
     nextToken: optStr(payload['NextToken']),
   };
 }

@@ -37,6 +37,16 @@ export class AmazonInventoryService {
     private readonly deps: { ledger: LedgerService; box: SecretBox; now?: () => Date },
   ) {}
 
+  /**
+   * Whether this sync reads inventory before orders: while an Amazon location's stock was never read, so
+   * the orders Amazon shipped before find their location's figures known (docs/decisions.md 47). Once
+   * known, orders come first, so an order shipped since the last read leaves through the ledger before
+   * the next read brings the balance to Amazon's figure.
+   */
+  async readFirst(actor: Actor): Promise<boolean> {
+    return amazonInventoryRepository.someLocationUnread(this.tx.sql, actor.accountId);
+  }
+
   async sync(actor: Actor, record: ChannelRecord): Promise<FbaLocationSync[]> {
     requirePermission(actor, 'inventory:write');
     const client = amazonClientFor(record, this.deps.box);

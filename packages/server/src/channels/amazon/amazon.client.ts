@@ -107,10 +107,11 @@ export class AmazonConnector implements ChannelConnector {
       try {
         const intake = await this.orderIntake(header);
         // A Shipped order ships at Amazon's date, not at this sync's (docs/decisions.md 45).
+        const updatedAt = header.lastUpdateDate ?? null;
         orders.push(
           disposition === 'ship'
-            ? { intake, disposition, shippedAt: amazonShippedAt(header, this.now()) }
-            : { intake, disposition },
+            ? { intake, disposition, updatedAt, shippedAt: amazonShippedAt(header, this.now()) }
+            : { intake, disposition, updatedAt },
         );
       } catch (error) {
         // One order whose items cannot be read is reported; the others still come in.

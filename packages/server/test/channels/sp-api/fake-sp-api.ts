@@ -22,6 +22,11 @@ export interface FakeSpApiState {
   throttle: number;
   /** Per report type, the document its next report is DONE with. */
   documents: Record<string, FakeDocument>;
+  /**
+   * getOrders' Orders (Amazon's Order shape) and each order's OrderItems; null serves the sandbox
+   * fixture. Served with the sandbox's static NextToken.
+   */
+  orders: { order: Record<string, unknown>; items: Record<string, unknown>[] }[] | null;
 }
 
 export interface FakeSpApi {
@@ -52,7 +57,7 @@ export async function fakeSpApi(): Promise<FakeSpApi> {
     calls: [],
     patched: [],
     reportRequests: [],
-    state: { summaries: [], throttle: 0, documents: {} },
+    state: { summaries: [], throttle: 0, documents: {}, orders: null },
   };
   const reports = new Map<string, string>();
   let origin = '';
@@ -69,8 +74,29 @@ export async function fakeSpApi(): Promise<FakeSpApi> {
     }
     if (req.headers['x-amz-access-token'] !== 'Atza|access')
       return send(res, 403, '{"errors":[{"code":"Unauthorized"}]}');
-    if (path.pathname === '/orders/v0/orders') return send(res, 200, fixture('getOrders-sandbox.json'));
+    const orders = fake.state.orders;
+    if (path.pathname === '/orders/v0/orders')
+      return orders
+        ? send(
+            res,
+            200,
+            JSON.stringify({
+              payload: {
+                Orders: orders.map((o) => o.order),
+                NextToken: 'static-token',
+                LastUpdatedBefore: '2024-06-01T00:00:00Z',
+              },
+            }),
+          )
+        : send(res, 200, fixture('getOrders-sandbox.json'));
     const items = /^\/orders\/v0\/orders\/([^/]+)\/orderItems$/.exec(path.pathname);
+    const own = orders?.find((o) => o.order['AmazonOrderId'] === decodeURIComponent(items?.[1] ?? ''));
+    if (own)
+      return send(
+        res,
+        200,
+        JSON.stringify({ payload: { AmazonOrderId: own.order['AmazonOrderId'], OrderItems: own.items } }),
+      );
     if (items) {
       const own = `getOrderItems-${decodeURIComponent(items[1]!)}.json`;
       return send(res, 200, fixture(existsSync(join(HERE, own)) ? own : 'getOrderItems-sandbox.json'));
@@ -177,5 +203,42 @@ export function inventorySummary(sku: string, q: Partial<FbaQuantities>): Record
     lastUpdatedTime: '2024-05-02T07:00:00Z',
     productName: sku,
     totalQuantity: total,
+  };
+}
+
+/** An Amazon Order (getOrders) and its one line, shipped or not, by Amazon (AFN) or the seller (MFN). */
+export function amazonOrder(o: {
+  id: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+  status: 'Shipped' | 'Unshipped';
+  fulfilment: 'AFN' | 'MFN';
+  purchased: string;
+  updated: string;
+  marketplaceId?: string;
+}): { order: Record<string, unknown>; items: Record<string, unknown>[] } {
+  const amount = (o.unitPrice * o.quantity).toFixed(2);
+  return {
+    order: {
+      AmazonOrderId: o.id,
+      PurchaseDate: o.purchased,
+      LastUpdateDate: o.updated,
+      OrderStatus: o.status,
+      FulfillmentChannel: o.fulfilment,
+      SalesChannel: 'Amazon.com',
+      OrderTotal: { CurrencyCode: 'USD', Amount: amount },
+      MarketplaceId: o.marketplaceId ?? 'ATVPDKIKX0DER',
+      OrderType: 'StandardOrder',
+    },
+    items: [
+      {
+        ASIN: 'B00T9QONN6',
+        SellerSKU: o.sku,
+        OrderItemId: `${o.id}-1`,
+        QuantityOrdered: o.quantity,
+        ItemPrice: { CurrencyCode: 'USD', Amount: amount },
+      },
+    ],
   };
 }
