@@ -15,6 +15,7 @@ import type { Actor } from '../accounts/actor';
 import { auditTrail, requirePermission } from '../accounts/actor';
 import type { Sql } from '@stockwise/db/database';
 import type { Transactor } from '../platform/transactor';
+import { keyOf, PlanningVersionCache } from '../platform/versioned-cache';
 
 /** Today in UTC: the default `asOf` of every health figure. */
 export const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -50,7 +51,16 @@ export const weekOf = (iso: string) => {
 
 /** Inventory health: the four factors, the IPI proxy, its history, the real score, and what-ifs. */
 export class HealthService {
-  constructor(private readonly tx: Transactor) {}
+  /**
+   * The factor sums read from the ledger, products and locations — all under the planning version — so an
+   * unchanged account is read once per day asked (and `top`), not on every visit of the overview and
+   * health pages, and a restart reads the stored answer (docs/architecture.md Storage).
+   */
+  private readonly overviews: PlanningVersionCache<FactorOverview>;
+
+  constructor(private readonly tx: Transactor) {
+    this.overviews = new PlanningVersionCache(tx, { persistAs: 'ipi-overview' });
+  }
 
   /** A factor statement in its own short transaction (or the caller's) with the report settings. */
   private analytic<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
@@ -66,8 +76,10 @@ export class HealthService {
     top = 5,
   ): Promise<{ overview: FactorOverview; factors: HealthFactors; proxy: IpiProxy }> {
     requirePermission(actor, 'read');
-    const overview = await this.analytic((sql) =>
-      healthRepository.overview(sql, actor.accountId, { asOf, top }),
+    const overview = await this.overviews.get(
+      actor.accountId,
+      keyOf(actor.accountId, 'ipiOverview', { asOf, top }),
+      () => this.analytic((sql) => healthRepository.overview(sql, actor.accountId, { asOf, top })),
     );
     const factors = factorsFromSums(sumsOf(overview));
     return { overview, factors, proxy: ipiProxy(factors) };
