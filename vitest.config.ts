@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** End-to-end suites that time what they check (answer times, frame times, a shutdown): never beside others. */
 const TIMED = [
@@ -9,8 +10,23 @@ const TIMED = [
   'packages/server/test/imports/stock-import-health.e2e.test.ts',
 ];
 
+/**
+ * End-to-end suites (a server, often Chromium: 40 s to minutes each) start first, the many short files
+ * after them: the two workers then end on short files and finish together. Vitest alone orders a clean
+ * checkout by file size, which leaves long but short-written suites (the language sweeps) for the end.
+ * Within each part, and in each project, its order stands (longest first once it has timed a run).
+ */
+class EndToEndFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const endToEnd = (spec: TestSpecification) => spec.moduleId.endsWith('.e2e.test.ts');
+    return [...sorted.filter(endToEnd), ...sorted.filter((spec) => !endToEnd(spec))];
+  }
+}
+
 export default defineConfig({
   test: {
+    sequence: { sequencer: EndToEndFirst },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

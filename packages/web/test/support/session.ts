@@ -30,9 +30,20 @@ export function useBrowserSession(
   beforeAll(async () => {
     if (!requireChromium()) return;
     await ensureWebBuilt();
-    session.server = await startServer();
-    // Extra Chromium flags may depend on the server's data (e.g. a fake camera showing a product's barcode).
-    session.browser = await launchBrowser(options.launchArgs ? await options.launchArgs(session.server) : []);
+    // Chromium starts while the server does, unless its extra flags depend on the server's data (e.g. a
+    // fake camera showing a product's barcode). Whichever started is kept for afterAll, even if the other failed.
+    const starting = startServer();
+    const { launchArgs } = options;
+    const [server, browser] = await Promise.allSettled([
+      starting,
+      launchArgs
+        ? starting.then(async (running) => launchBrowser(await launchArgs(running)))
+        : launchBrowser(),
+    ]);
+    if (server.status === 'fulfilled') session.server = server.value;
+    if (browser.status === 'fulfilled') session.browser = browser.value;
+    if (server.status === 'rejected') throw server.reason;
+    if (browser.status === 'rejected') throw browser.reason;
     session.context = await session.browser.newContext({
       viewport: { width: options.width ?? 1280, height: 900 },
       locale: 'en-US',
