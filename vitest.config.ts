@@ -27,6 +27,9 @@ class EndToEndFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     sequence: { sequencer: EndToEndFirst },
+    // A poll waits for a page or a job to reach a state; 1 s (vitest's default) failed browser steps on a
+    // loaded machine that pass at once on an idle one. A check of how fast something happens names its own.
+    expect: { poll: { timeout: 10_000 } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
