@@ -65,6 +65,8 @@ function reviewCarryDays(
   const span = spanDemand(f, { mean: a.demandBetween(0, a.reviewDays), days: a.reviewDays });
   const levelVariance =
     span.mean > 0 ? Math.max(0, span.variance - f.dispersion * span.mean) / (span.mean * span.mean) : 0;
+  // Without a level spread the carry is the review period: the level's quantile is not worth drawing.
+  if (!(levelVariance > 0)) return a.reviewDays;
   return strandedCarryDays({
     reviewDays: a.reviewDays,
     reviewDemand: span.mean,
