@@ -23,7 +23,8 @@
  * 30,000 SKU × 3 location plan timing, ./scale.ts), --only-scale, --forecast-cache DIR (reuse the weekly
  * forecasts of an earlier run with the same --series; the files are named by a hash of the forecasting
  * sources, ./forecasts.ts, so forecasts of other code are never reused), --tuning-half (print the first
- * half instead: what anything tunable is chosen on), --default-span-calibration (plan as an account with no
+ * half instead: what anything tunable is chosen on), --both-halves (print the first half's tables too,
+ * then the second's), --default-span-calibration (plan as an account with no
  * calibration stored; by default each origin's forecasts carry the calibration fitted, as the nightly
  * run does, on every series' honest checks at that origin, docs/decisions.md 40).
  */
@@ -50,7 +51,7 @@ import type {
 // The replay takes minutes: asking how to run it must not start it.
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`npm run bench:restock -- [--json] [--series N] [--service-level X] [--scale | --only-scale]
-  [--forecast-cache DIR] [--tuning-half] [--default-span-calibration]
+  [--forecast-cache DIR] [--tuning-half] [--both-halves] [--default-span-calibration]
 Replays the M5 series read from ../shared/data/m5 beside the checkout (STOCKWISE_M5_DIR overrides) under
 Stockwise, the 4-week rule, an order-up-to baseline and perfect foresight; prints the second half's table.`);
   process.exit(0);
@@ -61,6 +62,9 @@ const DEFAULT_CALIBRATION = process.argv.includes('--default-span-calibration');
 
 /** The half whose figures are printed: the second, or the first with `--tuning-half` (for tuning only). */
 const REPORTED: 0 | 1 = process.argv.includes('--tuning-half') ? 0 : 1;
+
+/** `--both-halves`: print the first (tuning) half's tables too, before the reported half's. */
+const BOTH_HALVES = process.argv.includes('--both-halves');
 
 function startWorker(): Worker {
   return startTsxWorker(new URL('./worker.ts', import.meta.url));
@@ -127,8 +131,9 @@ async function main(): Promise<void> {
   await Promise.all(pool.map((w) => w.terminate()));
   const simWallMs = performance.now() - simStarted;
 
-  const report = policyReport(outputs);
-  for (const v of report.variants) printTable(v);
+  const report = policyReport(outputs, REPORTED);
+  if (BOTH_HALVES && REPORTED === 1) for (const v of policyReport(outputs, 0).variants) printTable(v, 0);
+  for (const v of report.variants) printTable(v, REPORTED);
   const summary = {
     series: n,
     loadMs: round(loadedMs, 0),
@@ -167,13 +172,13 @@ function figures(t: Totals) {
 
 /**
  * Sums the batches; the order-up-to baseline's window is the one with the lowest first-half total cost
- * (tuned), every figure is the second half's.
+ * (tuned), every figure is the given half's (the second unless asked for the tuning one).
  */
-function policyReport(outputs: readonly RestockWorkerOutput[]) {
-  const sum = (v: Variant, key: string, half: 0 | 1) => {
+function policyReport(outputs: readonly RestockWorkerOutput[], half: 0 | 1) {
+  const sum = (v: Variant, key: string, which: 0 | 1) => {
     const t = emptyTotals();
     for (const o of outputs)
-      for (const k of Object.keys(t) as (keyof Totals)[]) t[k] += o.totals[v][key]![half][k];
+      for (const k of Object.keys(t) as (keyof Totals)[]) t[k] += o.totals[v][key]![which][k];
     return t;
   };
   return {
@@ -185,10 +190,10 @@ function policyReport(outputs: readonly RestockWorkerOutput[]) {
         leadTime: v,
         tuned: { orderUpToTrailingDays: window, stockwise: 'product defaults (nothing tuned)' },
         policies: {
-          stockwise: figures(sum(v, 'stockwise', REPORTED)),
-          fourWeek: figures(sum(v, 'fourWeek', REPORTED)),
-          orderUpTo: figures(sum(v, `orderUpTo:${window}`, REPORTED)),
-          perfect: figures(sum(v, 'perfect', REPORTED)),
+          stockwise: figures(sum(v, 'stockwise', half)),
+          fourWeek: figures(sum(v, 'fourWeek', half)),
+          orderUpTo: figures(sum(v, `orderUpTo:${window}`, half)),
+          perfect: figures(sum(v, 'perfect', half)),
         },
       };
     }),
@@ -204,9 +209,9 @@ function policyReport(outputs: readonly RestockWorkerOutput[]) {
   };
 }
 
-function printTable(v: ReturnType<typeof policyReport>['variants'][number]): void {
+function printTable(v: ReturnType<typeof policyReport>['variants'][number], half: 0 | 1): void {
   console.log(
-    `\nlead time ${v.leadTime} days — ${REPORTED === 0 ? 'FIRST (tuning)' : 'second'} half (order-up-to window ${v.tuned.orderUpToTrailingDays} days, tuned on the first)`,
+    `\nlead time ${v.leadTime} days — ${half === 0 ? 'FIRST (tuning)' : 'second'} half (order-up-to window ${v.tuned.orderUpToTrailingDays} days, tuned on the first)`,
   );
   const cols = ['policy', 'fill', 'daysInv', 'excess', 'orders', 'lines', 'total', ...COSTS];
   console.log(cols.map((c) => c.padStart(11)).join(''));

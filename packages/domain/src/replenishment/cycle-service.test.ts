@@ -83,3 +83,38 @@ describe('the service level of a review cycle under lost sales (docs/formulas.md
     expect(b.orderUpTo).toBe(28);
   });
 });
+
+describe('the per-cycle carry under a forecast whose level moves (docs/formulas.md Restock)', () => {
+  it('lengthens the review period by the reviews a level drop strands the top unit for', () => {
+    // 1 a day, level variance 0.64 (× the default calibration's 0.25: relative variance 0.16 over a
+    // week, level sd 40 %), lead time 14, weekly review, the dear SKU: h = 24 × 0.25/365 + 0.1 × 0.025644
+    // = 0.0190027, u = 24, α_R over 7 days = 24 / (24 + 0.13302) = 0.994488.
+    const forecast = { ...flatForecast(1), levelVariance: 0.64 };
+    const rec = (f: typeof forecast) =>
+      recommendRestock(
+        restockInput({
+          ...dear,
+          forecast: f,
+          leadTime: { meanDays: 14, sdDays: 0 },
+          stock: { onHand: 0, reserved: 0, inbound: 0 },
+          casePack: 1,
+        }),
+        { reviewDays: 7 },
+      );
+    const ratio = ratioOver(dear, 7);
+    expect(ratio).toBeCloseTo(0.994488, 6);
+    // D_P over 21 days: mean 21, variance 21 + 0.64 × 0.25 × √3 × 21² = 143.21; its α_R-quantile is 63.
+    expect(countQuantiles(21, 21 + 0.64 * 0.25 * Math.sqrt(3) * 21 * 21, [ratio])[0]).toBe(63);
+    // The level falls by more than the week's 7 units out of 63 with chance Φ(−(7/63)/0.4) = Φ(−0.2778)
+    // = 0.39059: the unit is carried 7 / 0.60941 = 11.49 days, not 7; o = 11.49 × 0.0190027 = 0.2183,
+    // and the critical ratio 24 / 24.2183 = 0.99099 (the level planned: the lead time never exhausts S).
+    const a = rec(forecast);
+    expect(a.reasoning.carryDays).toBe(11.5);
+    expect(a.reasoning.excessCostPerUnit).toBeCloseTo(0.218, 3);
+    expect(a.serviceLevel).toBeCloseTo(0.991, 3);
+    // A Poisson forecast of the same mean has no level to drop: the carry stays the review period.
+    const poissonRec = rec({ ...forecast, levelVariance: 0 });
+    expect(poissonRec.reasoning.carryDays).toBe(7);
+    expect(poissonRec.reasoning.excessCostPerUnit).toBeCloseTo(0.133, 3);
+  });
+});

@@ -11,10 +11,12 @@ import {
   carryDays,
   chooseServiceLevel,
   holdingCostPerUnitDay,
+  strandedCarryDays,
 } from './economics';
 import type { CompoundQuantile, LumpyProfile, OrderSizeSummary } from './lumpy-demand';
 import { lumpyProfile, lumpyQuantiles, orderRate } from './lumpy-demand';
 import type { DemandForecast } from '../forecasting/types';
+import { spanDemand } from '../forecasting/lead-time-demand';
 import { spanCdf, spanQuantile, spansOf } from './span-quantile';
 
 /**
@@ -44,6 +46,33 @@ export function cycleServiceLevel(
   let s = top;
   while (s > 0 && !pays(s - 1)) s--;
   return { level: ratio * a.leadCdf(s), units: s };
+}
+
+/**
+ * The carry the per-cycle overage counts (docs/formulas.md Restock): the review period, lengthened by
+ * the reviews the top unit outlasts when the forecast's level falls (`strandedCarryDays`) — its level
+ * spread over the review is the relative level variance of the review's span (`spanDemand`), the level
+ * the order-up-to at the review period's own critical ratio.
+ */
+function reviewCarryDays(
+  f: DemandForecast,
+  a: { reviewDays: number; demandBetween: (from: number, days: number) => number },
+  levelAt: (alpha: number) => number,
+  choose: (coverDays: number) => ServiceLevelChoice,
+): number {
+  const first = choose(a.reviewDays);
+  if (first.source !== 'economics') return a.reviewDays;
+  const span = spanDemand(f, { mean: a.demandBetween(0, a.reviewDays), days: a.reviewDays });
+  const levelVariance =
+    span.mean > 0 ? Math.max(0, span.variance - f.dispersion * span.mean) / (span.mean * span.mean) : 0;
+  // Without a level spread the carry is the review period: the level's quantile is not worth drawing.
+  if (!(levelVariance > 0)) return a.reviewDays;
+  return strandedCarryDays({
+    reviewDays: a.reviewDays,
+    reviewDemand: span.mean,
+    level: levelAt(first.serviceLevel),
+    levelSd: Math.sqrt(levelVariance),
+  }).days;
 }
 
 /** What the service level is chosen from: a restock input's prices, costs and fees. */
@@ -121,7 +150,12 @@ export function plannedLevel(
   const muL = demandBetween(0, a.L);
   const muP = demandBetween(0, a.P);
   const atProtection = compound(muP, a.P, spansOf(dist, a.reviewDays, demandBetween));
-  const cycle = atProtection === null && a.reviewDays >= 1 ? choose(a.reviewDays) : null;
+  const cycle =
+    atProtection === null && a.reviewDays >= 1
+      ? choose(
+          reviewCarryDays(input.forecast, a, (alpha) => quantileAt(alpha)(muP, a.P, a.reviewDays), choose),
+        )
+      : null;
   if (cycle === null || cycle.source !== 'economics') {
     const quantile = quantileAt(carried.serviceLevel);
     return {

@@ -7,7 +7,9 @@ import {
   chooseServiceLevel,
   firstAgedCharge,
   holdingCostPerUnitDay,
+  normalCdf,
   overageCost,
+  strandedCarryDays,
 } from './economics';
 import type { PlanLocation, PlanProduct } from './plan-line';
 import { recommendLine } from './plan-line';
@@ -73,6 +75,28 @@ describe('economics', () => {
     // No demand (or NaN) never sells: a year, the cap.
     expect(carryDays({ reviewDays: 7, dailyDemand: 0 })).toBe(365);
     expect(carryDays({ reviewDays: Number.NaN, dailyDemand: Number.NaN })).toBe(365);
+  });
+
+  it('a top unit outlasts the reviews at which the forecast level fell by more than the cycle sold', () => {
+    // Standard normal table (Abramowitz & Stegun 26.1): Φ(0) = 0.5, Φ(−1) = 0.158655, Φ(1.96) = 0.975002.
+    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
+    expect(normalCdf(-1)).toBeCloseTo(0.158655, 6);
+    expect(normalCdf(1.96)).toBeCloseTo(0.975002, 6);
+    // R 21, 21 units sold over the review, S 84, level sd 25 %: the level falls by more than 21/84 = 25 %
+    // with chance Φ(−0.25/0.25) = Φ(−1) = 0.158655, so the unit is carried 21 / 0.841345 = 24.96 days.
+    const r = strandedCarryDays({ reviewDays: 21, reviewDemand: 21, level: 84, levelSd: 0.25 });
+    expect(r.strandedChance).toBeCloseTo(0.158655, 6);
+    expect(r.days).toBeCloseTo(24.96, 2);
+    // A wider level spread strands it more often: sd 50 % → Φ(−0.5) = 0.308538 → 21 / 0.691462 = 30.37.
+    expect(strandedCarryDays({ reviewDays: 21, reviewDemand: 21, level: 84, levelSd: 0.5 }).days).toBeCloseTo(
+      30.37,
+      2,
+    );
+    // No level spread (a Poisson forecast), no demand over the review or no level: the review period.
+    for (const missing of [{ levelSd: 0 }, { reviewDemand: 0 }, { level: Number.NaN }])
+      expect(
+        strandedCarryDays({ reviewDays: 21, reviewDemand: 21, level: 84, levelSd: 0.25, ...missing }),
+      ).toEqual({ days: 21, strandedChance: 0 });
   });
 
   it('the excess cost adds the aged surcharge for each month carried past the first bracket', () => {

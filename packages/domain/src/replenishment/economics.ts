@@ -41,6 +41,39 @@ export function carryDays(a: { reviewDays: number; dailyDemand: number }): numbe
   return reorderChance > 0 ? Math.min(MAX_CARRY_DAYS, R / reorderChance) : MAX_CARRY_DAYS;
 }
 
+/** Standard normal cdf (Zelen & Severo's erfc approximation, Abramowitz & Stegun 26.2.17, |error| < 7.5e-8). */
+export function normalCdf(z: number): number {
+  if (!Number.isFinite(z)) return z > 0 ? 1 : 0;
+  const t = 1 / (1 + 0.2316419 * Math.abs(z));
+  const poly =
+    t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  const tail = Math.exp(-0.5 * z * z) * 0.3989422804014327 * poly;
+  return z >= 0 ? 1 - tail : tail;
+}
+
+/**
+ * Days the top unit of an order-up-to level S is carried when its cycle does not sell it, under a
+ * forecast whose level moves between reviews (docs/formulas.md Restock, per review cycle). The next
+ * review orders up to a new level; the unit would have been bought anyway unless that level fell below
+ * the position the cycle left, i.e. by more than the cycle's demand μ_R. With the level's relative
+ * standard deviation s over the review, that chance is q = Φ(−(μ_R / S) / s), and the same again at
+ * each review after, so the unit is carried R / (1 − q) days on average — under 2R, as q < ½; R without
+ * a level spread, without demand over the review or without a level.
+ * @example strandedCarryDays({ reviewDays: 21, reviewDemand: 21, level: 84, levelSd: 0.25 }) // q = Φ(−1) = 0.1587 → 24.96
+ */
+export function strandedCarryDays(a: {
+  reviewDays: number;
+  reviewDemand: number;
+  level: number;
+  levelSd: number;
+}): { days: number; strandedChance: number } {
+  const R = Math.max(1, Number.isFinite(a.reviewDays) ? a.reviewDays : 1);
+  const ok = (x: number) => Number.isFinite(x) && x > 0;
+  if (!ok(a.reviewDemand) || !ok(a.level) || !ok(a.levelSd)) return { days: R, strandedChance: 0 };
+  const q = normalCdf(-a.reviewDemand / a.level / a.levelSd);
+  return { days: R / (1 - q), strandedChance: q };
+}
+
 /** The aged surcharge a unit pays from `fromDays` of age on: per unit per month (Amazon only). */
 export interface AgedCharge {
   fromDays: number;
