@@ -1,4 +1,4 @@
-import type { Sql } from '../database';
+import { firstRow, type Sql } from '../database';
 import type { Page, PageRequest } from '../pagination';
 import { keyset, pageLimit, rowSortValue, toPage } from '../pagination';
 import { Conditions } from '../sql-conditions';
@@ -55,12 +55,13 @@ export interface LocationListQuery extends PageRequest<keyof typeof LOCATION_SOR
 export const locationsRepository = {
   /** Returns undefined when the code is taken in this account. */
   async create(sql: Sql, accountId: number, f: LocationFields): Promise<LocationRecord | undefined> {
-    const [row] = await sql.query<LocationRow>(
+    return firstRow(
+      sql,
       `INSERT INTO locations (account_id, code, name, type, marketplace, capacity_cubic_feet, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, code) DO NOTHING RETURNING *`,
       [accountId, f.code, f.name, f.type, f.marketplace, JSON.stringify(f.capacityCubicFeet), f.active],
+      mapLocation,
     );
-    return row && mapLocation(row);
   },
 
   async update(
@@ -69,20 +70,22 @@ export const locationsRepository = {
     id: number,
     f: LocationFields,
   ): Promise<LocationRecord | undefined> {
-    const [row] = await sql.query<LocationRow>(
+    return firstRow(
+      sql,
       `UPDATE locations SET name = $3, type = $4, marketplace = $5, capacity_cubic_feet = $6, active = $7,
        updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *`,
       [accountId, id, f.name, f.type, f.marketplace, JSON.stringify(f.capacityCubicFeet), f.active],
+      mapLocation,
     );
-    return row && mapLocation(row);
   },
 
   async findByCode(sql: Sql, accountId: number, code: string): Promise<LocationRecord | undefined> {
-    const [row] = await sql.query<LocationRow>(
+    return firstRow(
+      sql,
       'SELECT * FROM locations WHERE account_id = $1 AND code = $2',
       [accountId, code],
+      mapLocation,
     );
-    return row && mapLocation(row);
   },
 
   async findManyByCode(sql: Sql, accountId: number, codes: readonly string[]): Promise<LocationRecord[]> {

@@ -1,4 +1,4 @@
-import type { Sql } from '../database';
+import { firstRow, type Sql } from '../database';
 import type { Page } from '../pagination';
 import { keyset, pageLimit, readAllPages, READ_PAGE, rowSortValue, toPage } from '../pagination';
 import { Conditions, containsPattern } from '../sql-conditions';
@@ -179,12 +179,13 @@ export const productsRepository = {
   /** Inserts; undefined when SKU or barcode is already used in this account (the caller says which). */
   async create(sql: Sql, accountId: number, f: ProductFields): Promise<ProductRecord | undefined> {
     const placeholders = COLUMNS.map((_, i) => `$${i + 2}`).join(', ');
-    const [row] = await sql.query<ProductRow>(
+    return firstRow(
+      sql,
       `INSERT INTO products (account_id, ${COLUMNS.join(', ')}) VALUES ($1, ${placeholders})
        ON CONFLICT DO NOTHING RETURNING *`,
       [accountId, ...values(f)],
+      mapProduct,
     );
-    return row && mapProduct(row);
   },
 
   async update(
@@ -194,19 +195,21 @@ export const productsRepository = {
     f: ProductFields,
   ): Promise<ProductRecord | undefined> {
     const sets = COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ');
-    const [row] = await sql.query<ProductRow>(
+    return firstRow(
+      sql,
       `UPDATE products SET ${sets}, updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *`,
       [accountId, id, ...values(f)],
+      mapProduct,
     );
-    return row && mapProduct(row);
   },
 
   async findBySku(sql: Sql, accountId: number, sku: string): Promise<ProductRecord | undefined> {
-    const [row] = await sql.query<ProductRow>('SELECT * FROM products WHERE account_id = $1 AND sku = $2', [
-      accountId,
-      sku,
-    ]);
-    return row && mapProduct(row);
+    return firstRow(
+      sql,
+      'SELECT * FROM products WHERE account_id = $1 AND sku = $2',
+      [accountId, sku],
+      mapProduct,
+    );
   },
 
   async findManyById(sql: Sql, accountId: number, ids: readonly number[]): Promise<ProductRecord[]> {
@@ -228,20 +231,22 @@ export const productsRepository = {
 
   /** Scanner lookup: GTIN or internal code, also ASIN/FNSKU labels. */
   async findByCode(sql: Sql, accountId: number, code: string): Promise<ProductRecord | undefined> {
-    const [row] = await sql.query<ProductRow>(
+    return firstRow(
+      sql,
       `SELECT * FROM products WHERE account_id = $1 AND (barcode = $2 OR fnsku = $2 OR asin = $2 OR sku = $2)
        ORDER BY (barcode = $2) DESC NULLS LAST, id LIMIT 1`,
       [accountId, code],
+      mapProduct,
     );
-    return row && mapProduct(row);
   },
 
   async findByBarcode(sql: Sql, accountId: number, barcode: string): Promise<ProductRecord | undefined> {
-    const [row] = await sql.query<ProductRow>(
+    return firstRow(
+      sql,
       'SELECT * FROM products WHERE account_id = $1 AND barcode = $2',
       [accountId, barcode],
+      mapProduct,
     );
-    return row && mapProduct(row);
   },
 
   /** Every product of the account by SKU, read a page per statement (readAllPages). */
