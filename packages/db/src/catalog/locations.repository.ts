@@ -1,7 +1,6 @@
 import { firstRow, type Sql } from '../database';
 import type { Page, PageRequest } from '../pagination';
-import { keyset, pageLimit, rowSortValue, toPage } from '../pagination';
-import { Conditions } from '../sql-conditions';
+import { tablePage } from '../pagination';
 
 export type LocationType = 'warehouse' | 'amazon_fba' | '3pl';
 
@@ -104,17 +103,18 @@ export const locationsRepository = {
   },
 
   async list(sql: Sql, accountId: number, q: LocationListQuery): Promise<Page<LocationRecord> | null> {
-    const params: unknown[] = [accountId];
-    const column = LOCATION_SORTS[q.sort];
-    const page = keyset(column, q, params);
-    if (!page) return null;
-    const filters = new Conditions(params);
-    if (q.type) filters.add('type = ?', q.type);
-    const rows = await sql.query<LocationRow>(
-      `SELECT * FROM locations WHERE account_id = $1 AND ${page.where}${filters.and()} ${page.orderBy}
-       ${pageLimit(params, q.limit)}`,
-      params,
+    return tablePage(
+      sql,
+      accountId,
+      {
+        ...q,
+        table: 'locations',
+        column: LOCATION_SORTS[q.sort],
+        filter: (filters) => {
+          if (q.type) filters.add('type = ?', q.type);
+        },
+      },
+      mapLocation,
     );
-    return toPage(rows, { limit: q.limit, sortValue: (r) => rowSortValue(r, column) }, mapLocation);
   },
 };

@@ -1,7 +1,7 @@
 import { firstRow, type Sql } from '../database';
 import type { Page } from '../pagination';
-import { keyset, pageLimit, readAllPages, READ_PAGE, rowSortValue, toPage } from '../pagination';
-import { Conditions, containsPattern } from '../sql-conditions';
+import { readAllPages, READ_PAGE, tablePage } from '../pagination';
+import { containsPattern } from '../sql-conditions';
 
 export type ListingStatus = 'active' | 'inactive' | 'error';
 
@@ -262,24 +262,25 @@ export const productsRepository = {
   },
 
   async list(sql: Sql, accountId: number, q: ProductQuery): Promise<Page<ProductRecord> | null> {
-    const params: unknown[] = [accountId];
-    const column = PRODUCT_SORTS[q.sort];
-    const page = keyset(column, q, params);
-    if (!page) return null;
-    const filters = new Conditions(params);
-    if (q.search)
-      filters.add(
-        '(sku ILIKE ? OR title ILIKE ? OR barcode ILIKE ? OR asin ILIKE ? OR fnsku ILIKE ?)',
-        containsPattern(q.search),
-      );
-    if (q.category) filters.add('category = ?', q.category);
-    if (q.listingStatus) filters.add('listing_status = ?', q.listingStatus);
-    if (q.replenishable !== undefined) filters.add('replenishable = ?', q.replenishable);
-    const rows = await sql.query<ProductRow>(
-      `SELECT * FROM products WHERE account_id = $1 AND ${page.where}${filters.and()} ${page.orderBy}
-       ${pageLimit(params, q.limit)}`,
-      params,
+    return tablePage(
+      sql,
+      accountId,
+      {
+        ...q,
+        table: 'products',
+        column: PRODUCT_SORTS[q.sort],
+        filter: (filters) => {
+          if (q.search)
+            filters.add(
+              '(sku ILIKE ? OR title ILIKE ? OR barcode ILIKE ? OR asin ILIKE ? OR fnsku ILIKE ?)',
+              containsPattern(q.search),
+            );
+          if (q.category) filters.add('category = ?', q.category);
+          if (q.listingStatus) filters.add('listing_status = ?', q.listingStatus);
+          if (q.replenishable !== undefined) filters.add('replenishable = ?', q.replenishable);
+        },
+      },
+      mapProduct,
     );
-    return toPage(rows, { limit: q.limit, sortValue: (r) => rowSortValue(r, column) }, mapProduct);
   },
 };
