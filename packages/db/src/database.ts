@@ -76,6 +76,18 @@ export async function firstRow<Row extends object, T>(
   return row === undefined ? undefined : map(row);
 }
 
+/** An account's row of `key.table` whose `key.column` (trusted identifiers) holds `key.value`, through `map`. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Row is the caller's word on the table's rows, as in Sql.query
+export async function accountRow<Row extends object, T>(
+  sql: Sql,
+  accountId: number,
+  key: { table: string; column: string; value: unknown },
+  map: (row: Row) => T,
+): Promise<T | undefined> {
+  const text = `SELECT * FROM ${key.table} WHERE account_id = $1 AND ${key.column} = $2`;
+  return firstRow(sql, text, [accountId, key.value], map);
+}
+
 /**
  * The row a statement always gives back (an `INSERT … RETURNING`, `SELECT now()`) through `map`; none is a
  * fault of the statement, not of the input, and throws.

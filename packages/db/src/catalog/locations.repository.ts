@@ -1,4 +1,4 @@
-import { firstRow, type Sql } from '../database';
+import { accountRow, firstRow, type Sql } from '../database';
 import type { Page, PageRequest } from '../pagination';
 import { tablePage } from '../pagination';
 
@@ -79,12 +79,7 @@ export const locationsRepository = {
   },
 
   async findByCode(sql: Sql, accountId: number, code: string): Promise<LocationRecord | undefined> {
-    return firstRow(
-      sql,
-      'SELECT * FROM locations WHERE account_id = $1 AND code = $2',
-      [accountId, code],
-      mapLocation,
-    );
+    return accountRow(sql, accountId, { table: 'locations', column: 'code', value: code }, mapLocation);
   },
 
   async findManyByCode(sql: Sql, accountId: number, codes: readonly string[]): Promise<LocationRecord[]> {

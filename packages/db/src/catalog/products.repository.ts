@@ -1,4 +1,4 @@
-import { firstRow, type Sql } from '../database';
+import { accountRow, firstRow, type Sql } from '../database';
 import type { Page } from '../pagination';
 import { readAllPages, READ_PAGE, tablePage } from '../pagination';
 import { containsPattern } from '../sql-conditions';
@@ -204,12 +204,7 @@ export const productsRepository = {
   },
 
   async findBySku(sql: Sql, accountId: number, sku: string): Promise<ProductRecord | undefined> {
-    return firstRow(
-      sql,
-      'SELECT * FROM products WHERE account_id = $1 AND sku = $2',
-      [accountId, sku],
-      mapProduct,
-    );
+    return accountRow(sql, accountId, { table: 'products', column: 'sku', value: sku }, mapProduct);
   },
 
   async findManyById(sql: Sql, accountId: number, ids: readonly number[]): Promise<ProductRecord[]> {
@@ -241,12 +236,7 @@ export const productsRepository = {
   },
 
   async findByBarcode(sql: Sql, accountId: number, barcode: string): Promise<ProductRecord | undefined> {
-    return firstRow(
-      sql,
-      'SELECT * FROM products WHERE account_id = $1 AND barcode = $2',
-      [accountId, barcode],
-      mapProduct,
-    );
+    return accountRow(sql, accountId, { table: 'products', column: 'barcode', value: barcode }, mapProduct);
   },
 
   /** Every product of the account by SKU, read a page per statement (readAllPages). */

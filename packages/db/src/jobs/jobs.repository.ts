@@ -1,4 +1,4 @@
-import { firstRow, type Sql } from '../database';
+import { accountRow, firstRow, type Sql } from '../database';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -137,7 +137,7 @@ export const jobsRepository = {
   },
 
   async find(sql: Sql, accountId: number, id: number): Promise<JobRecord | undefined> {
-    return firstRow(sql, 'SELECT * FROM jobs WHERE account_id = $1 AND id = $2', [accountId, id], mapJob);
+    return accountRow(sql, accountId, { table: 'jobs', column: 'id', value: id }, mapJob);
   },
 
   async list(sql: Sql, accountId: number, limit: number): Promise<JobRecord[]> {

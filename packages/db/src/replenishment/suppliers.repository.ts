@@ -1,5 +1,5 @@
 import type { SupplierCostTerms } from '@stockwise/domain/replenishment/costs';
-import { anyRow, firstRow, type Sql } from '../database';
+import { anyRow, accountRow, firstRow, type Sql } from '../database';
 import { Conditions, containsPattern } from '../sql-conditions';
 
 export interface SupplierFields {
@@ -233,21 +233,11 @@ export const suppliersRepository = {
   },
 
   async findByCode(sql: Sql, accountId: number, code: string): Promise<SupplierRecord | undefined> {
-    return firstRow(
-      sql,
-      'SELECT * FROM suppliers WHERE account_id = $1 AND code = $2',
-      [accountId, code],
-      mapSupplier,
-    );
+    return accountRow(sql, accountId, { table: 'suppliers', column: 'code', value: code }, mapSupplier);
   },
 
   async findById(sql: Sql, accountId: number, id: number): Promise<SupplierRecord | undefined> {
-    return firstRow(
-      sql,
-      'SELECT * FROM suppliers WHERE account_id = $1 AND id = $2',
-      [accountId, id],
-      mapSupplier,
-    );
+    return accountRow(sql, accountId, { table: 'suppliers', column: 'id', value: id }, mapSupplier);
   },
 
   async list(
