@@ -1,6 +1,7 @@
 import { accountRow, firstRow, type Sql } from '../database';
 import type { Page, PageRequest } from '../pagination';
 import { tablePage } from '../pagination';
+import type { Conditions } from '../sql-conditions';
 
 export type LocationType = 'warehouse' | 'amazon_fba' | '3pl';
 
@@ -98,18 +99,10 @@ export const locationsRepository = {
   },
 
   async list(sql: Sql, accountId: number, q: LocationListQuery): Promise<Page<LocationRecord> | null> {
-    return tablePage(
-      sql,
-      accountId,
-      {
-        ...q,
-        table: 'locations',
-        column: LOCATION_SORTS[q.sort],
-        filter: (filters) => {
-          if (q.type) filters.add('type = ?', q.type);
-        },
-      },
-      mapLocation,
-    );
+    const filter = (filters: Conditions) => {
+      if (q.type) filters.add('type = ?', q.type);
+    };
+    const request = { ...q, table: 'locations', column: LOCATION_SORTS[q.sort], filter };
+    return tablePage(sql, accountId, request, mapLocation);
   },
 };

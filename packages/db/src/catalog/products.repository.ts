@@ -1,7 +1,7 @@
 import { accountRow, firstRow, type Sql } from '../database';
 import type { Page } from '../pagination';
 import { readAllPages, READ_PAGE, tablePage } from '../pagination';
-import { containsPattern } from '../sql-conditions';
+import { containsPattern, type Conditions } from '../sql-conditions';
 
 export type ListingStatus = 'active' | 'inactive' | 'error';
 
@@ -252,25 +252,17 @@ export const productsRepository = {
   },
 
   async list(sql: Sql, accountId: number, q: ProductQuery): Promise<Page<ProductRecord> | null> {
-    return tablePage(
-      sql,
-      accountId,
-      {
-        ...q,
-        table: 'products',
-        column: PRODUCT_SORTS[q.sort],
-        filter: (filters) => {
-          if (q.search)
-            filters.add(
-              '(sku ILIKE ? OR title ILIKE ? OR barcode ILIKE ? OR asin ILIKE ? OR fnsku ILIKE ?)',
-              containsPattern(q.search),
-            );
-          if (q.category) filters.add('category = ?', q.category);
-          if (q.listingStatus) filters.add('listing_status = ?', q.listingStatus);
-          if (q.replenishable !== undefined) filters.add('replenishable = ?', q.replenishable);
-        },
-      },
-      mapProduct,
-    );
+    const filter = (filters: Conditions) => {
+      if (q.search)
+        filters.add(
+          '(sku ILIKE ? OR title ILIKE ? OR barcode ILIKE ? OR asin ILIKE ? OR fnsku ILIKE ?)',
+          containsPattern(q.search),
+        );
+      if (q.category) filters.add('category = ?', q.category);
+      if (q.listingStatus) filters.add('listing_status = ?', q.listingStatus);
+      if (q.replenishable !== undefined) filters.add('replenishable = ?', q.replenishable);
+    };
+    const request = { ...q, table: 'products', column: PRODUCT_SORTS[q.sort], filter };
+    return tablePage(sql, accountId, request, mapProduct);
   },
 };
