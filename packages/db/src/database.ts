@@ -60,3 +60,46 @@ export async function anyRow(sql: Sql, text: string, params: readonly unknown[] 
   const rows = await sql.query(text, params);
   return rows.length > 0;
 }
+
+/**
+ * The statement's first row through `map`, or undefined when it gave back none: a lookup by key, or a write
+ * `… RETURNING` that matched or inserted nothing.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Row is the caller's word on the statement's rows, as in Sql.query
+export async function firstRow<Row extends object, T>(
+  sql: Sql,
+  text: string,
+  params: readonly unknown[],
+  map: (row: Row) => T,
+): Promise<T | undefined> {
+  const [row] = await sql.query<Row>(text, params);
+  return row === undefined ? undefined : map(row);
+}
+
+/** An account's row of `key.table` whose `key.column` (trusted identifiers) holds `key.value`, through `map`. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Row is the caller's word on the table's rows, as in Sql.query
+export async function accountRow<Row extends object, T>(
+  sql: Sql,
+  accountId: number,
+  key: { table: string; column: string; value: unknown },
+  map: (row: Row) => T,
+): Promise<T | undefined> {
+  const text = `SELECT * FROM ${key.table} WHERE account_id = $1 AND ${key.column} = $2`;
+  return firstRow(sql, text, [accountId, key.value], map);
+}
+
+/**
+ * The row a statement always gives back (an `INSERT … RETURNING`, `SELECT now()`) through `map`; none is a
+ * fault of the statement, not of the input, and throws.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Row is the caller's word on the statement's rows, as in Sql.query
+export async function onlyRow<Row extends object, T>(
+  sql: Sql,
+  text: string,
+  params: readonly unknown[],
+  map: (row: Row) => T,
+): Promise<T> {
+  const [row] = await sql.query<Row>(text, params);
+  if (row === undefined) throw new Error(`the statement gave back no row: ${text.slice(0, 80)}`);
+  return map(row);
+}

@@ -1,4 +1,4 @@
-import type { Sql } from './database';
+import { firstRow, type Sql } from './database';
 
 export interface StoredResponse {
   requestHash: string;
@@ -24,11 +24,16 @@ export const idempotencyRepository = {
       [accountId, key, requestHash],
     );
     if (inserted.length > 0) return undefined;
-    const [row] = await sql.query<{ request_hash: string; status: number | null; response: unknown }>(
+    return firstRow(
+      sql,
       'SELECT request_hash, status, response FROM idempotency_keys WHERE account_id = $1 AND key = $2',
       [accountId, key],
+      (r: { request_hash: string; status: number | null; response: unknown }) => ({
+        requestHash: r.request_hash,
+        status: r.status,
+        response: r.response,
+      }),
     );
-    return row && { requestHash: row.request_hash, status: row.status, response: row.response };
   },
 
   async complete(

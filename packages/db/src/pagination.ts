@@ -1,3 +1,6 @@
+import type { Sql } from './database';
+import { Conditions } from './sql-conditions';
+
 /** Keyset pagination: the cursor carries the last row's sort value and id, so pages never skip or repeat. */
 export interface PageRequest<SortKey extends string> {
   limit: number;
@@ -107,4 +110,37 @@ export async function readAllPages<T>(page: (after: T | undefined) => Promise<T[
 export function pageLimit(params: unknown[], limit: number): string {
   params.push(limit + 1);
   return `LIMIT $${params.length}`;
+}
+
+/** Which rows of which table a keyset page reads, and in what order. */
+export interface TablePageRequest {
+  table: string;
+  /** The sort column, a trusted identifier from a fixed map; id breaks ties. */
+  column: string;
+  limit: number;
+  cursor?: string | undefined;
+  order: 'asc' | 'desc';
+  /** Adds the request's own conditions (filters) to the account's. */
+  filter?: (conditions: Conditions) => void;
+}
+
+/** One keyset page of an account's rows of `q.table` (every column) through `map`; null for a malformed cursor. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Row is the caller's word on the table's rows, as in Sql.query
+export async function tablePage<Row extends { id: number }, T>(
+  sql: Sql,
+  accountId: number,
+  q: TablePageRequest,
+  map: (row: Row) => T,
+): Promise<Page<T> | null> {
+  const params: unknown[] = [accountId];
+  const page = keyset(q.column, q, params);
+  if (!page) return null;
+  const filters = new Conditions(params);
+  q.filter?.(filters);
+  const rows = await sql.query<Row>(
+    `SELECT * FROM ${q.table} WHERE account_id = $1 AND ${page.where}${filters.and()} ${page.orderBy}
+     ${pageLimit(params, q.limit)}`,
+    params,
+  );
+  return toPage(rows, { limit: q.limit, sortValue: (r) => rowSortValue(r, q.column) }, map);
 }

@@ -1,5 +1,5 @@
 import type { Role } from '@stockwise/domain/accounts/roles';
-import type { Sql } from '../database';
+import { firstRow, type Sql } from '../database';
 
 export interface AccountRecord {
   id: number;
@@ -84,11 +84,16 @@ export const accountsRepository = {
   },
 
   async findAccountByName(sql: Sql, name: string): Promise<AccountRecord | undefined> {
-    const [row] = await sql.query<{ id: number; name: string; created_at: Date }>(
+    return firstRow(
+      sql,
       'SELECT id, name, created_at FROM accounts WHERE name = $1 ORDER BY id LIMIT 1',
       [name],
+      (r: { id: number; name: string; created_at: Date }) => ({
+        id: r.id,
+        name: r.name,
+        createdAt: r.created_at,
+      }),
     );
-    return row && { id: row.id, name: row.name, createdAt: row.created_at };
   },
 
   async countAccounts(sql: Sql): Promise<number> {
@@ -109,13 +114,11 @@ export const accountsRepository = {
   },
 
   async findUserByEmail(sql: Sql, email: string): Promise<UserRecord | undefined> {
-    const [row] = await sql.query<UserRow>('SELECT * FROM users WHERE email = $1', [email]);
-    return row && mapUser(row);
+    return firstRow(sql, 'SELECT * FROM users WHERE email = $1', [email], mapUser);
   },
 
   async findUserById(sql: Sql, id: number): Promise<UserRecord | undefined> {
-    const [row] = await sql.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
-    return row && mapUser(row);
+    return firstRow(sql, 'SELECT * FROM users WHERE id = $1', [id], mapUser);
   },
 
   async setPasswordHash(sql: Sql, userId: number, passwordHash: string): Promise<void> {
@@ -162,11 +165,12 @@ export const accountsRepository = {
   },
 
   async findMembership(sql: Sql, accountId: number, userId: number): Promise<MembershipRecord | undefined> {
-    const [row] = await sql.query<MembershipRow>(
+    return firstRow(
+      sql,
       `${MEMBERSHIP_SELECT} WHERE m.account_id = $1 AND m.user_id = $2`,
       [accountId, userId],
+      mapMembership,
     );
-    return row && mapMembership(row);
   },
 
   async listMembershipsOfUser(sql: Sql, userId: number): Promise<MembershipRecord[]> {

@@ -1,8 +1,7 @@
 import { columnArrays } from '../bulk';
 import type { Sql } from '../database';
 import type { Page } from '../pagination';
-import { keyset, pageLimit, toPage } from '../pagination';
-import { Conditions } from '../sql-conditions';
+import { tablePage } from '../pagination';
 
 export interface AuditEntry {
   accountId: number;
@@ -65,27 +64,31 @@ export const auditRepository = {
     accountId: number,
     q: { limit: number; cursor?: string | undefined; entityType?: string | undefined },
   ): Promise<Page<AuditRecord> | null> {
-    const params: unknown[] = [accountId];
-    const page = keyset('id', { cursor: q.cursor, order: 'desc' }, params);
-    if (!page) return null;
-    const filters = new Conditions(params);
-    if (q.entityType) filters.add('entity_type = ?', q.entityType);
-    const rows = await sql.query<AuditRow>(
-      `SELECT * FROM audit_log WHERE account_id = $1 AND ${page.where}${filters.and()} ${page.orderBy}
-       ${pageLimit(params, q.limit)}`,
-      params,
+    return tablePage(
+      sql,
+      accountId,
+      {
+        table: 'audit_log',
+        column: 'id',
+        limit: q.limit,
+        cursor: q.cursor,
+        order: 'desc',
+        filter: (filters) => {
+          if (q.entityType) filters.add('entity_type = ?', q.entityType);
+        },
+      },
+      (r: AuditRow): AuditRecord => ({
+        id: r.id,
+        accountId: r.account_id,
+        actorUserId: r.actor_user_id,
+        actorTokenId: r.actor_token_id,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        before: r.before,
+        after: r.after,
+        at: r.at,
+      }),
     );
-    return toPage(rows, { limit: q.limit, sortValue: (r) => r.id }, (r) => ({
-      id: r.id,
-      accountId: r.account_id,
-      actorUserId: r.actor_user_id,
-      actorTokenId: r.actor_token_id,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      before: r.before,
-      after: r.after,
-      at: r.at,
-    }));
   },
 };

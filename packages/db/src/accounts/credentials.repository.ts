@@ -1,5 +1,5 @@
 import type { Role } from '@stockwise/domain/accounts/roles';
-import type { Sql } from '../database';
+import { firstRow, onlyRow, type Sql } from '../database';
 
 export interface TokenRecord {
   id: number;
@@ -84,12 +84,13 @@ export const credentialsRepository = {
       expiresAt?: Date | null;
     },
   ): Promise<TokenRecord> {
-    const [row] = await sql.query<TokenRow>(
+    return onlyRow(
+      sql,
       `INSERT INTO api_tokens (account_id, user_id, name, token_hash, prefix, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${TOKEN_COLUMNS}`,
       [t.accountId, t.userId, t.name, t.tokenHash, t.prefix, t.expiresAt ?? null],
+      mapToken,
     );
-    return mapToken(row!);
   },
 
   /**
@@ -126,23 +127,25 @@ export const credentialsRepository = {
   },
 
   async revokeToken(sql: Sql, accountId: number, tokenId: number): Promise<TokenRecord | undefined> {
-    const [row] = await sql.query<TokenRow>(
+    return firstRow(
+      sql,
       `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = $1 AND id = $2
        RETURNING ${TOKEN_COLUMNS}`,
       [accountId, tokenId],
+      mapToken,
     );
-    return row && mapToken(row);
   },
 
   async createSession(
     sql: Sql,
     s: { userId: number; accountId: number; tokenHash: string; expiresAt: Date },
   ): Promise<number> {
-    const [row] = await sql.query<{ id: number }>(
+    return onlyRow(
+      sql,
       'INSERT INTO sessions (user_id, account_id, token_hash, expires_at) VALUES ($1, $2, $3, $4) RETURNING id',
       [s.userId, s.accountId, s.tokenHash, s.expiresAt],
+      (r: { id: number }) => r.id,
     );
-    return row!.id;
   },
 
   /** Live sessions whose user is still a member of the session's account, by token hash; others are absent. */

@@ -1,5 +1,5 @@
 import { columnArrays } from '../bulk';
-import type { Sql } from '../database';
+import { firstRow, type Sql } from '../database';
 import type { Page } from '../pagination';
 import { decodeCursor, encodeCursor, pageLimit } from '../pagination';
 import { Conditions } from '../sql-conditions';
@@ -66,8 +66,7 @@ const mapAlert = (r: AlertRow): AlertRecord => ({
 
 /** The alert a statement reads or returns, if any. */
 async function oneAlert(sql: Sql, text: string, params: unknown[]): Promise<AlertRecord | undefined> {
-  const [row] = await sql.query<AlertRow>(text, params);
-  return row && mapAlert(row);
+  return firstRow(sql, text, params, mapAlert);
 }
 
 /** Where undated alerts sort: after every dated one (docs/formulas.md Alerts, `compareAlerts`). */

@@ -1,4 +1,4 @@
-import type { Sql } from '../database';
+import { firstRow, type Sql } from '../database';
 
 /** The SMTP server alerts and reports are sent through (stored with the password sealed; delivered with it open). */
 export interface SmtpSettings {
@@ -105,12 +105,13 @@ export const notificationsRepository = {
     accountId: number,
     s: { kind: string; format: string; frequency: string; recipients: readonly string[] },
   ): Promise<ReportScheduleRecord | undefined> {
-    const [row] = await sql.query<ScheduleRow>(
+    return firstRow(
+      sql,
       `INSERT INTO report_schedules (account_id, kind, format, frequency, recipients) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (account_id, kind, format, frequency) DO NOTHING RETURNING *`,
       [accountId, s.kind, s.format, s.frequency, s.recipients],
+      mapSchedule,
     );
-    return row && mapSchedule(row);
   },
 
   async deleteReportSchedule(sql: Sql, accountId: number, id: number): Promise<boolean> {

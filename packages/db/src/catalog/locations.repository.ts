@@ -1,7 +1,7 @@
-import type { Sql } from '../database';
+import { accountRow, firstRow, type Sql } from '../database';
 import type { Page, PageRequest } from '../pagination';
-import { keyset, pageLimit, rowSortValue, toPage } from '../pagination';
-import { Conditions } from '../sql-conditions';
+import { tablePage } from '../pagination';
+import type { Conditions } from '../sql-conditions';
 
 export type LocationType = 'warehouse' | 'amazon_fba' | '3pl';
 
@@ -55,12 +55,13 @@ export interface LocationListQuery extends PageRequest<keyof typeof LOCATION_SOR
 export const locationsRepository = {
   /** Returns undefined when the code is taken in this account. */
   async create(sql: Sql, accountId: number, f: LocationFields): Promise<LocationRecord | undefined> {
-    const [row] = await sql.query<LocationRow>(
+    return firstRow(
+      sql,
       `INSERT INTO locations (account_id, code, name, type, marketplace, capacity_cubic_feet, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, code) DO NOTHING RETURNING *`,
       [accountId, f.code, f.name, f.type, f.marketplace, JSON.stringify(f.capacityCubicFeet), f.active],
+      mapLocation,
     );
-    return row && mapLocation(row);
   },
 
   async update(
@@ -69,20 +70,17 @@ export const locationsRepository = {
     id: number,
     f: LocationFields,
   ): Promise<LocationRecord | undefined> {
-    const [row] = await sql.query<LocationRow>(
+    return firstRow(
+      sql,
       `UPDATE locations SET name = $3, type = $4, marketplace = $5, capacity_cubic_feet = $6, active = $7,
        updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *`,
       [accountId, id, f.name, f.type, f.marketplace, JSON.stringify(f.capacityCubicFeet), f.active],
+      mapLocation,
     );
-    return row && mapLocation(row);
   },
 
   async findByCode(sql: Sql, accountId: number, code: string): Promise<LocationRecord | undefined> {
-    const [row] = await sql.query<LocationRow>(
-      'SELECT * FROM locations WHERE account_id = $1 AND code = $2',
-      [accountId, code],
-    );
-    return row && mapLocation(row);
+    return accountRow(sql, accountId, { table: 'locations', column: 'code', value: code }, mapLocation);
   },
 
   async findManyByCode(sql: Sql, accountId: number, codes: readonly string[]): Promise<LocationRecord[]> {
@@ -101,17 +99,10 @@ export const locationsRepository = {
   },
 
   async list(sql: Sql, accountId: number, q: LocationListQuery): Promise<Page<LocationRecord> | null> {
-    const params: unknown[] = [accountId];
-    const column = LOCATION_SORTS[q.sort];
-    const page = keyset(column, q, params);
-    if (!page) return null;
-    const filters = new Conditions(params);
-    if (q.type) filters.add('type = ?', q.type);
-    const rows = await sql.query<LocationRow>(
-      `SELECT * FROM locations WHERE account_id = $1 AND ${page.where}${filters.and()} ${page.orderBy}
-       ${pageLimit(params, q.limit)}`,
-      params,
-    );
-    return toPage(rows, { limit: q.limit, sortValue: (r) => rowSortValue(r, column) }, mapLocation);
+    const filter = (filters: Conditions) => {
+      if (q.type) filters.add('type = ?', q.type);
+    };
+    const request = { ...q, table: 'locations', column: LOCATION_SORTS[q.sort], filter };
+    return tablePage(sql, accountId, request, mapLocation);
   },
 };

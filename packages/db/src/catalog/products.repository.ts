@@ -1,7 +1,7 @@
-import type { Sql } from '../database';
+import { accountRow, firstRow, type Sql } from '../database';
 import type { Page } from '../pagination';
-import { keyset, pageLimit, readAllPages, READ_PAGE, rowSortValue, toPage } from '../pagination';
-import { Conditions, containsPattern } from '../sql-conditions';
+import { readAllPages, READ_PAGE, tablePage } from '../pagination';
+import { containsPattern, type Conditions } from '../sql-conditions';
 
 export type ListingStatus = 'active' | 'inactive' | 'error';
 
@@ -179,12 +179,13 @@ export const productsRepository = {
   /** Inserts; undefined when SKU or barcode is already used in this account (the caller says which). */
   async create(sql: Sql, accountId: number, f: ProductFields): Promise<ProductRecord | undefined> {
     const placeholders = COLUMNS.map((_, i) => `$${i + 2}`).join(', ');
-    const [row] = await sql.query<ProductRow>(
+    return firstRow(
+      sql,
       `INSERT INTO products (account_id, ${COLUMNS.join(', ')}) VALUES ($1, ${placeholders})
        ON CONFLICT DO NOTHING RETURNING *`,
       [accountId, ...values(f)],
+      mapProduct,
     );
-    return row && mapProduct(row);
   },
 
   async update(
@@ -194,19 +195,16 @@ export const productsRepository = {
     f: ProductFields,
   ): Promise<ProductRecord | undefined> {
     const sets = COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ');
-    const [row] = await sql.query<ProductRow>(
+    return firstRow(
+      sql,
       `UPDATE products SET ${sets}, updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *`,
       [accountId, id, ...values(f)],
+      mapProduct,
     );
-    return row && mapProduct(row);
   },
 
   async findBySku(sql: Sql, accountId: number, sku: string): Promise<ProductRecord | undefined> {
-    const [row] = await sql.query<ProductRow>('SELECT * FROM products WHERE account_id = $1 AND sku = $2', [
-      accountId,
-      sku,
-    ]);
-    return row && mapProduct(row);
+    return accountRow(sql, accountId, { table: 'products', column: 'sku', value: sku }, mapProduct);
   },
 
   async findManyById(sql: Sql, accountId: number, ids: readonly number[]): Promise<ProductRecord[]> {
@@ -228,20 +226,17 @@ export const productsRepository = {
 
   /** Scanner lookup: GTIN or internal code, also ASIN/FNSKU labels. */
   async findByCode(sql: Sql, accountId: number, code: string): Promise<ProductRecord | undefined> {
-    const [row] = await sql.query<ProductRow>(
+    return firstRow(
+      sql,
       `SELECT * FROM products WHERE account_id = $1 AND (barcode = $2 OR fnsku = $2 OR asin = $2 OR sku = $2)
        ORDER BY (barcode = $2) DESC NULLS LAST, id LIMIT 1`,
       [accountId, code],
+      mapProduct,
     );
-    return row && mapProduct(row);
   },
 
   async findByBarcode(sql: Sql, accountId: number, barcode: string): Promise<ProductRecord | undefined> {
-    const [row] = await sql.query<ProductRow>(
-      'SELECT * FROM products WHERE account_id = $1 AND barcode = $2',
-      [accountId, barcode],
-    );
-    return row && mapProduct(row);
+    return accountRow(sql, accountId, { table: 'products', column: 'barcode', value: barcode }, mapProduct);
   },
 
   /** Every product of the account by SKU, read a page per statement (readAllPages). */
@@ -257,24 +252,17 @@ export const productsRepository = {
   },
 
   async list(sql: Sql, accountId: number, q: ProductQuery): Promise<Page<ProductRecord> | null> {
-    const params: unknown[] = [accountId];
-    const column = PRODUCT_SORTS[q.sort];
-    const page = keyset(column, q, params);
-    if (!page) return null;
-    const filters = new Conditions(params);
-    if (q.search)
-      filters.add(
-        '(sku ILIKE ? OR title ILIKE ? OR barcode ILIKE ? OR asin ILIKE ? OR fnsku ILIKE ?)',
-        containsPattern(q.search),
-      );
-    if (q.category) filters.add('category = ?', q.category);
-    if (q.listingStatus) filters.add('listing_status = ?', q.listingStatus);
-    if (q.replenishable !== undefined) filters.add('replenishable = ?', q.replenishable);
-    const rows = await sql.query<ProductRow>(
-      `SELECT * FROM products WHERE account_id = $1 AND ${page.where}${filters.and()} ${page.orderBy}
-       ${pageLimit(params, q.limit)}`,
-      params,
-    );
-    return toPage(rows, { limit: q.limit, sortValue: (r) => rowSortValue(r, column) }, mapProduct);
+    const filter = (filters: Conditions) => {
+      if (q.search)
+        filters.add(
+          '(sku ILIKE ? OR title ILIKE ? OR barcode ILIKE ? OR asin ILIKE ? OR fnsku ILIKE ?)',
+          containsPattern(q.search),
+        );
+      if (q.category) filters.add('category = ?', q.category);
+      if (q.listingStatus) filters.add('listing_status = ?', q.listingStatus);
+      if (q.replenishable !== undefined) filters.add('replenishable = ?', q.replenishable);
+    };
+    const request = { ...q, table: 'products', column: PRODUCT_SORTS[q.sort], filter };
+    return tablePage(sql, accountId, request, mapProduct);
   },
 };

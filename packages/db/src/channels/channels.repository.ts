@@ -1,5 +1,5 @@
 import type { OrderChannel } from '@stockwise/domain/sales/order-state';
-import { anyRow, type Sql } from '../database';
+import { anyRow, firstRow, onlyRow, type Sql } from '../database';
 
 export interface ChannelRecord {
   id: number;
@@ -159,11 +159,12 @@ export const channelsRepository = {
   },
 
   async find(sql: Sql, accountId: number, channel: OrderChannel): Promise<ChannelRecord | undefined> {
-    const [row] = await sql.query<ChannelRow>(`${SELECT} WHERE c.account_id = $1 AND c.channel = $2`, [
-      accountId,
-      channel,
-    ]);
-    return row && mapChannel(row);
+    return firstRow(
+      sql,
+      `${SELECT} WHERE c.account_id = $1 AND c.channel = $2`,
+      [accountId, channel],
+      mapChannel,
+    );
   },
 
   /**
@@ -171,8 +172,7 @@ export const channelsRepository = {
    * shop (unique across accounts) is what tells us the account. The caller must verify the HMAC.
    */
   async findByShopDomain(sql: Sql, shopDomain: string): Promise<ChannelRecord | undefined> {
-    const [row] = await sql.query<ChannelRow>(`${SELECT} WHERE c.shop_domain = $1`, [shopDomain]);
-    return row && mapChannel(row);
+    return firstRow(sql, `${SELECT} WHERE c.shop_domain = $1`, [shopDomain], mapChannel);
   },
 
   async list(sql: Sql, accountId: number): Promise<ChannelRecord[]> {
@@ -218,11 +218,13 @@ export const channelsRepository = {
    * before the feed itself, in its own statement, so the feed's snapshot is younger.
    */
   async feedHorizon(sql: Sql): Promise<Date> {
-    const [row] = await sql.query<{ horizon: Date }>(
+    return onlyRow(
+      sql,
       `SELECT least(statement_timestamp(), (SELECT min(xact_start) FROM pg_stat_activity
          WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL)) AS horizon`,
+      [],
+      (r: { horizon: Date }) => r.horizon,
     );
-    return row!.horizon;
   },
 
   /**

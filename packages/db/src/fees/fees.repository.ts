@@ -1,4 +1,4 @@
-import { anyRow, type Sql } from '../database';
+import { anyRow, firstRow, type Sql } from '../database';
 
 export interface FeeScheduleRecord {
   id: number;
@@ -43,11 +43,12 @@ export const feesRepository = {
   },
 
   async find(sql: Sql, accountId: number, id: number): Promise<FeeScheduleRecord | undefined> {
-    const [row] = await sql.query<Row>(
+    return firstRow(
+      sql,
       'SELECT * FROM fee_schedules WHERE id = $2 AND (account_id = $1 OR account_id IS NULL)',
       [accountId, id],
+      map,
     );
-    return row && map(row);
   },
 
   /**
@@ -59,12 +60,13 @@ export const feesRepository = {
     accountId: number,
     q: { marketplace: string; on: string },
   ): Promise<FeeScheduleRecord | undefined> {
-    const [row] = await sql.query<Row>(
+    return firstRow(
+      sql,
       `SELECT * FROM fee_schedules WHERE (account_id = $1 OR account_id IS NULL) AND marketplace = $2 AND effective_from <= $3::date
        ORDER BY account_id NULLS LAST, effective_from DESC LIMIT 1`,
       [accountId, q.marketplace, q.on],
+      map,
     );
-    return row && map(row);
   },
 
   /** Undefined when the account already has a schedule for that marketplace and date. */
@@ -73,12 +75,13 @@ export const feesRepository = {
     accountId: number,
     f: { marketplace: string; effectiveFrom: string; schedule: Record<string, unknown> },
   ): Promise<FeeScheduleRecord | undefined> {
-    const [row] = await sql.query<Row>(
+    return firstRow(
+      sql,
       `INSERT INTO fee_schedules (account_id, marketplace, effective_from, schedule) VALUES ($1, $2, $3, $4)
        ON CONFLICT (account_id, marketplace, effective_from) WHERE account_id IS NOT NULL DO NOTHING RETURNING *`,
       [accountId, f.marketplace, f.effectiveFrom, JSON.stringify(f.schedule)],
+      map,
     );
-    return row && map(row);
   },
 
   async update(
@@ -87,11 +90,12 @@ export const feesRepository = {
     id: number,
     schedule: Record<string, unknown>,
   ): Promise<FeeScheduleRecord | undefined> {
-    const [row] = await sql.query<Row>(
+    return firstRow(
+      sql,
       'UPDATE fee_schedules SET schedule = $3, updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *',
       [accountId, id, JSON.stringify(schedule)],
+      map,
     );
-    return row && map(row);
   },
 
   async remove(sql: Sql, accountId: number, id: number): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { EventChange } from '@stockwise/domain/forecasting/event-staleness';
 import type { ForecastEventFields, ForecastEventScope } from '@stockwise/domain/forecasting/events';
-import type { Sql } from '../database';
+import { firstRow, type Sql } from '../database';
 
 export interface ForecastEventRecord extends ForecastEventFields {
   id: number;
@@ -68,8 +68,7 @@ export const eventsRepository = {
   },
 
   async get(sql: Sql, accountId: number, id: number): Promise<ForecastEventRecord | undefined> {
-    const [row] = await sql.query<EventRow>(`${SELECT} WHERE account_id = $1 AND id = $2`, [accountId, id]);
-    return row && mapEvent(row);
+    return firstRow(sql, `${SELECT} WHERE account_id = $1 AND id = $2`, [accountId, id], mapEvent);
   },
 
   async create(sql: Sql, accountId: number, f: ForecastEventFields): Promise<ForecastEventRecord> {

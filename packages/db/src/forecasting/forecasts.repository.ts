@@ -1,5 +1,5 @@
 import type { CatalogueSpanCalibration } from '@stockwise/domain/forecasting/span-calibration';
-import type { Sql } from '../database';
+import { firstRow, onlyRow, type Sql } from '../database';
 import { READ_PAGE } from '../pagination';
 
 export interface StoredForecast {
@@ -105,11 +105,12 @@ export const forecastsRepository = {
     sql: Sql,
     run: { accountId: number; jobId: number | null; asOf: string; horizon: number },
   ): Promise<number> {
-    const [row] = await sql.query<{ id: number }>(
+    return onlyRow(
+      sql,
       'INSERT INTO forecast_runs (account_id, job_id, as_of, horizon) VALUES ($1, $2, $3, $4) RETURNING id',
       [run.accountId, run.jobId, run.asOf, run.horizon],
+      (r: { id: number }) => r.id,
     );
-    return row!.id;
   },
 
   /**
@@ -174,9 +175,7 @@ export const forecastsRepository = {
    * "inputs read at" must come from the same clock, or a skewed app server moves the staleness line.
    */
   async databaseNow(sql: Sql): Promise<Date> {
-    const [row] = await sql.query<{ now: Date }>('SELECT now() AS now');
-    if (!row) throw new Error('SELECT now() returned no row');
-    return row.now;
+    return onlyRow(sql, 'SELECT now() AS now', [], (r: { now: Date }) => r.now);
   },
 
   /**
@@ -210,12 +209,13 @@ export const forecastsRepository = {
     accountId: number,
     key: { productId: number; locationId: number | null },
   ): Promise<StoredForecast | undefined> {
-    const [row] = await sql.query<ForecastRow>(
+    return firstRow(
+      sql,
       `SELECT * FROM forecasts WHERE account_id = $1 AND product_id = $2 AND location_id IS NOT DISTINCT FROM $3
        ORDER BY as_of DESC, id DESC LIMIT 1`,
       [accountId, key.productId, key.locationId],
+      mapForecast,
     );
-    return row && mapForecast(row);
   },
 
   /**

@@ -1,4 +1,4 @@
-import type { Sql } from '../database';
+import { onlyRow, type Sql } from '../database';
 
 export interface IpiSnapshotRecord {
   week: string;
@@ -58,14 +58,14 @@ export const ipiHistoryRepository = {
     accountId: number,
     s: { marketplace: string; asOf: string; score: number; note: string | null; enteredBy: number },
   ): Promise<AmazonScoreRecord> {
-    const [row] = await sql.query<AmazonScoreRow>(
+    return onlyRow(
+      sql,
       `INSERT INTO amazon_ipi_scores (account_id, marketplace, as_of, score, note, entered_by) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (account_id, marketplace, as_of) DO UPDATE SET score = EXCLUDED.score, note = EXCLUDED.note, entered_by = EXCLUDED.entered_by
        RETURNING id, marketplace, as_of, score, note`,
       [accountId, s.marketplace, s.asOf, s.score, s.note, s.enteredBy],
+      toAmazonScore,
     );
-    if (!row) throw new Error('the Amazon score was not stored');
-    return toAmazonScore(row);
   },
 
   async amazonScores(sql: Sql, accountId: number, q: { limit: number }): Promise<AmazonScoreRecord[]> {

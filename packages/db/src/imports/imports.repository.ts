@@ -1,4 +1,4 @@
-import type { Sql } from '../database';
+import { firstRow, onlyRow, type Sql } from '../database';
 
 export type ImportStatus = 'staging' | 'applied' | 'rejected';
 
@@ -77,11 +77,12 @@ export const importsRepository = {
     sql: Sql,
     i: { accountId: number; kind: string; fileHash: string; fileName: string | null; skipInvalid: boolean },
   ): Promise<number> {
-    const [row] = await sql.query<{ id: number }>(
+    return onlyRow(
+      sql,
       `INSERT INTO imports (account_id, kind, file_hash, file_name, skip_invalid, status) VALUES ($1, $2, $3, $4, $5, 'staging') RETURNING id`,
       [i.accountId, i.kind, i.fileHash, i.fileName, i.skipInvalid],
+      (r: { id: number }) => r.id,
     );
-    return row!.id;
   },
 
   async findByHash(
@@ -89,11 +90,12 @@ export const importsRepository = {
     accountId: number,
     q: { kind: string; fileHash: string; skipInvalid: boolean },
   ): Promise<ImportRecord | undefined> {
-    const [row] = await sql.query<ImportRow>(
+    return firstRow(
+      sql,
       'SELECT * FROM imports WHERE account_id = $1 AND kind = $2 AND file_hash = $3 AND skip_invalid = $4',
       [accountId, q.kind, q.fileHash, q.skipInvalid],
+      mapImport,
     );
-    return row && mapImport(row);
   },
 
   async find(
@@ -102,11 +104,12 @@ export const importsRepository = {
     id: number,
     options: { lock?: boolean } = {},
   ): Promise<ImportRecord | undefined> {
-    const [row] = await sql.query<ImportRow>(
+    return firstRow(
+      sql,
       `SELECT * FROM imports WHERE account_id = $1 AND id = $2${options.lock ? ' FOR UPDATE' : ''}`,
       [accountId, id],
+      mapImport,
     );
-    return row && mapImport(row);
   },
 
   async list(sql: Sql, accountId: number, limit: number): Promise<ImportRecord[]> {
@@ -261,19 +264,21 @@ export const importsRepository = {
 
   /** The account's first Amazon fulfilment location (FBA reports reconcile against it by default). */
   async firstFbaLocation(sql: Sql, accountId: number): Promise<string | undefined> {
-    const [row] = await sql.query<{ code: string }>(
+    return firstRow(
+      sql,
       `SELECT code FROM locations WHERE account_id = $1 AND type = 'amazon_fba' AND active ORDER BY id LIMIT 1`,
       [accountId],
+      (r: { code: string }) => r.code,
     );
-    return row?.code;
   },
 
   async locationId(sql: Sql, accountId: number, code: string): Promise<number | undefined> {
-    const [row] = await sql.query<{ id: number }>(
+    return firstRow(
+      sql,
       'SELECT id FROM locations WHERE account_id = $1 AND code = $2',
       [accountId, code],
+      (r: { id: number }) => r.id,
     );
-    return row?.id;
   },
 
   /**

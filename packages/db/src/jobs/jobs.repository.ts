@@ -1,4 +1,4 @@
-import type { Sql } from '../database';
+import { accountRow, firstRow, type Sql } from '../database';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -56,12 +56,13 @@ export const jobsRepository = {
     sql: Sql,
     j: { accountId: number; kind: string; payload: Record<string, unknown>; dedupeKey?: string },
   ): Promise<JobRecord | undefined> {
-    const [row] = await sql.query<JobRow>(
+    return firstRow(
+      sql,
       `INSERT INTO jobs (account_id, kind, payload, dedupe_key) VALUES ($1, $2, $3, $4)
        ON CONFLICT (account_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING *`,
       [j.accountId, j.kind, JSON.stringify(j.payload), j.dedupeKey ?? null],
+      mapJob,
     );
-    return row && mapJob(row);
   },
 
   /** Accounts with at least one owner, for scheduled work. */
@@ -80,7 +81,8 @@ export const jobsRepository = {
     sql: Sql,
     q: { workerId: string; kinds: readonly string[]; leaseSeconds: number },
   ): Promise<JobRecord | undefined> {
-    const [row] = await sql.query<JobRow>(
+    return firstRow(
+      sql,
       `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = $1,
          locked_until = now() + make_interval(secs => $3), started_at = coalesce(started_at, now())
        WHERE id = (
@@ -90,8 +92,8 @@ export const jobsRepository = {
          ORDER BY run_after, id LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
       [q.workerId, q.kinds, q.leaseSeconds],
+      mapJob,
     );
-    return row && mapJob(row);
   },
 
   async reportProgress(
@@ -135,11 +137,7 @@ export const jobsRepository = {
   },
 
   async find(sql: Sql, accountId: number, id: number): Promise<JobRecord | undefined> {
-    const [row] = await sql.query<JobRow>('SELECT * FROM jobs WHERE account_id = $1 AND id = $2', [
-      accountId,
-      id,
-    ]);
-    return row && mapJob(row);
+    return accountRow(sql, accountId, { table: 'jobs', column: 'id', value: id }, mapJob);
   },
 
   async list(sql: Sql, accountId: number, limit: number): Promise<JobRecord[]> {

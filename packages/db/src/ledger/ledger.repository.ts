@@ -1,7 +1,7 @@
 import type { StockDeltas } from '@stockwise/domain/ledger/movement-rules';
 import type { ReplayMovement } from '@stockwise/domain/ledger/replay';
 import { chunks, columnArrays } from '../bulk';
-import type { Sql } from '../database';
+import { firstRow, onlyRow, type Sql } from '../database';
 
 export interface BalanceRecord {
   productId: number;
@@ -151,22 +151,28 @@ const rowDeltaColumns = (rows: readonly RowDeltas[]): unknown[][] => [
 
 export const ledgerRepository = {
   async findBatchByKey(sql: Sql, accountId: number, key: string): Promise<BatchRecord | undefined> {
-    const [row] = await sql.query<{ id: number; kind: string; created_at: Date }>(
+    return firstRow(
+      sql,
       'SELECT id, kind, created_at FROM ledger_batches WHERE account_id = $1 AND idempotency_key = $2',
       [accountId, key],
+      (r: { id: number; kind: string; created_at: Date }) => ({
+        id: r.id,
+        kind: r.kind,
+        createdAt: r.created_at,
+      }),
     );
-    return row && { id: row.id, kind: row.kind, createdAt: row.created_at };
   },
 
   /** Undefined when a batch with this idempotency key exists (the insert waits for a concurrent twin to commit). */
   async insertBatch(sql: Sql, b: BatchInsert): Promise<number | undefined> {
-    const [row] = await sql.query<{ id: number }>(
+    return firstRow(
+      sql,
       `INSERT INTO ledger_batches (account_id, idempotency_key, kind, actor_user_id, actor_token_id, note)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (account_id, idempotency_key) WHERE idempotency_key IS NOT NULL
        DO NOTHING RETURNING id`,
       [b.accountId, b.idempotencyKey, b.kind, b.actorUserId, b.actorTokenId, b.note],
+      (r: { id: number }) => r.id,
     );
-    return row?.id;
   },
 
   /**
@@ -241,7 +247,8 @@ export const ledgerRepository = {
     u: ItemKey & { accountId: number; deltas: StockDeltas; guardAvailable: boolean },
   ): Promise<BalanceRecord | undefined> {
     const d = u.deltas;
-    const [row] = await sql.query<BalanceRow>(
+    return firstRow(
+      sql,
       `UPDATE stock_balances SET ${ONE_ROW_UPDATE.set}
        WHERE account_id = $1 AND product_id = $2 AND location_id = $3 AND ${ONE_ROW_UPDATE.holds}
        RETURNING *`,
@@ -255,8 +262,8 @@ export const ledgerRepository = {
         d.unfulfillable,
         u.guardAvailable,
       ],
+      mapBalance,
     );
-    return row && mapBalance(row);
   },
 
   /**
@@ -277,16 +284,18 @@ export const ledgerRepository = {
   },
 
   async findBalance(sql: Sql, accountId: number, item: ItemKey): Promise<BalanceRecord | undefined> {
-    const [row] = await sql.query<BalanceRow>(
+    return firstRow(
+      sql,
       'SELECT * FROM stock_balances WHERE account_id = $1 AND product_id = $2 AND location_id = $3',
       [accountId, item.productId, item.locationId],
+      mapBalance,
     );
-    return row && mapBalance(row);
   },
 
   async insertMovement(sql: Sql, m: MovementInsert): Promise<number> {
     const d = m.deltas;
-    const [row] = await sql.query<{ id: number }>(
+    return onlyRow(
+      sql,
       `INSERT INTO stock_movements (${MOVEMENT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
       [
@@ -307,8 +316,8 @@ export const ledgerRepository = {
         m.referenceId,
         m.occurredAt,
       ],
+      (r: { id: number }) => r.id,
     );
-    return row!.id;
   },
 
   /** Bulk path for loads replayed in memory (same rules, see replayLedger): one statement per chunk. */

@@ -1,5 +1,5 @@
 import { chunks, columnArrays } from '../bulk';
-import type { Sql } from '../database';
+import { firstRow, type Sql } from '../database';
 import { Conditions } from '../sql-conditions';
 
 import type { PurchaseOrderStatus } from '@stockwise/domain/replenishment/purchase-order-lifecycle';
@@ -151,7 +151,8 @@ export interface OrderSummaryRow {
 export const purchaseOrdersRepository = {
   /** Inserts the header; undefined when the number is taken (the caller retries with the next). */
   async insert(sql: Sql, accountId: number, po: PurchaseOrderInsert): Promise<number | undefined> {
-    const [row] = await sql.query<{ id: number }>(
+    return firstRow(
+      sql,
       `INSERT INTO purchase_orders (account_id, number, supplier_id, location_id, status, source, currency, payment_terms_days,
          freight_cost, expected_on, sent_at, first_received_at, received_at, paid_at, notes)
        VALUES ($1, COALESCE($2, (SELECT 'PO-' || lpad((COALESCE(max((substring(number FROM '^PO-([0-9]{1,9})$'))::int), 0) + 1)::text, 5, '0')
@@ -175,8 +176,8 @@ export const purchaseOrdersRepository = {
         po.paidAt ?? null,
         po.notes,
       ],
+      (r: { id: number }) => r.id,
     );
-    return row?.id;
   },
 
   async insertLines(sql: Sql, accountId: number, poId: number, lines: readonly LineInsert[]): Promise<void> {
@@ -213,19 +214,16 @@ export const purchaseOrdersRepository = {
         accountId,
         number,
       ]);
-    const [row] = await sql.query<PoRow>(`${PO_SELECT} WHERE po.account_id = $1 AND po.number = $2`, [
-      accountId,
-      number,
-    ]);
-    return row && mapPo(row);
+    return firstRow(
+      sql,
+      `${PO_SELECT} WHERE po.account_id = $1 AND po.number = $2`,
+      [accountId, number],
+      mapPo,
+    );
   },
 
   async findById(sql: Sql, accountId: number, id: number): Promise<PurchaseOrderRecord | undefined> {
-    const [row] = await sql.query<PoRow>(`${PO_SELECT} WHERE po.account_id = $1 AND po.id = $2`, [
-      accountId,
-      id,
-    ]);
-    return row && mapPo(row);
+    return firstRow(sql, `${PO_SELECT} WHERE po.account_id = $1 AND po.id = $2`, [accountId, id], mapPo);
   },
 
   async list(sql: Sql, accountId: number, q: PurchaseOrderQuery): Promise<PurchaseOrderRecord[]> {

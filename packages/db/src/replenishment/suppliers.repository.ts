@@ -1,5 +1,5 @@
 import type { SupplierCostTerms } from '@stockwise/domain/replenishment/costs';
-import { anyRow, type Sql } from '../database';
+import { anyRow, accountRow, firstRow, type Sql } from '../database';
 import { Conditions, containsPattern } from '../sql-conditions';
 
 export interface SupplierFields {
@@ -208,12 +208,13 @@ export const suppliersRepository = {
   /** Undefined when the code is taken in this account. */
   async create(sql: Sql, accountId: number, f: SupplierFields): Promise<SupplierRecord | undefined> {
     const placeholders = COLUMNS.map((_, i) => `$${i + 2}`).join(', ');
-    const [row] = await sql.query<SupplierRow & CostColumns>(
+    return firstRow(
+      sql,
       `INSERT INTO suppliers (account_id, ${COLUMNS.join(', ')}) VALUES ($1, ${placeholders})
        ON CONFLICT (account_id, code) DO NOTHING RETURNING *`,
       [accountId, ...values(f)],
+      mapSupplier,
     );
-    return row && mapSupplier(row);
   },
 
   async update(
@@ -223,27 +224,20 @@ export const suppliersRepository = {
     f: SupplierFields,
   ): Promise<SupplierRecord | undefined> {
     const sets = COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ');
-    const [row] = await sql.query<SupplierRow & CostColumns>(
+    return firstRow(
+      sql,
       `UPDATE suppliers SET ${sets}, updated_at = now() WHERE account_id = $1 AND id = $2 RETURNING *`,
       [accountId, id, ...values(f)],
+      mapSupplier,
     );
-    return row && mapSupplier(row);
   },
 
   async findByCode(sql: Sql, accountId: number, code: string): Promise<SupplierRecord | undefined> {
-    const [row] = await sql.query<SupplierRow & CostColumns>(
-      'SELECT * FROM suppliers WHERE account_id = $1 AND code = $2',
-      [accountId, code],
-    );
-    return row && mapSupplier(row);
+    return accountRow(sql, accountId, { table: 'suppliers', column: 'code', value: code }, mapSupplier);
   },
 
   async findById(sql: Sql, accountId: number, id: number): Promise<SupplierRecord | undefined> {
-    const [row] = await sql.query<SupplierRow & CostColumns>(
-      'SELECT * FROM suppliers WHERE account_id = $1 AND id = $2',
-      [accountId, id],
-    );
-    return row && mapSupplier(row);
+    return accountRow(sql, accountId, { table: 'suppliers', column: 'id', value: id }, mapSupplier);
   },
 
   async list(
@@ -320,11 +314,12 @@ export const suppliersRepository = {
     accountId: number,
     key: { supplierId: number; productId: number },
   ): Promise<SupplierProductRecord | undefined> {
-    const [row] = await sql.query<SupplierProductRow>(
+    return firstRow(
+      sql,
       `${SP_SELECT} WHERE sp.account_id = $1 AND sp.supplier_id = $2 AND sp.product_id = $3`,
       [accountId, key.supplierId, key.productId],
+      mapSupplierProduct,
     );
-    return row && mapSupplierProduct(row);
   },
 
   async listProducts(sql: Sql, accountId: number, supplierId: number): Promise<SupplierProductRecord[]> {

@@ -1,5 +1,5 @@
 import type { TransferDraft, TransferDraftStatus } from '@stockwise/domain/replenishment/transfer-draft';
-import type { Sql } from '../database';
+import { firstRow, type Sql } from '../database';
 
 export interface TransferDraftInsert {
   fromLocationId: number;
@@ -74,11 +74,12 @@ export const transferDraftsRepository = {
     id: number,
     opts: { lock?: boolean } = {},
   ): Promise<TransferDraft | undefined> {
-    const [row] = await sql.query<DraftRow>(
+    return firstRow(
+      sql,
       `${SELECT_DRAFT} WHERE d.account_id = $1 AND d.id = $2${opts.lock ? ' FOR UPDATE OF d' : ''}`,
       [accountId, id],
+      mapDraft,
     );
-    return row ? mapDraft(row) : undefined;
   },
 
   /** Marks a draft sent now (the caller has checked it is still a draft). */

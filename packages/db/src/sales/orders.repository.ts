@@ -1,5 +1,5 @@
 import type { OrderChannel, OrderStatus } from '@stockwise/domain/sales/order-state';
-import { anyRow, type Sql } from '../database';
+import { anyRow, firstRow, type Sql } from '../database';
 import type { Page } from '../pagination';
 import { keyset, pageLimit, toPage } from '../pagination';
 import { Conditions } from '../sql-conditions';
@@ -103,11 +103,12 @@ export const ordersRepository = {
     channel: OrderChannel,
     externalId: string,
   ): Promise<number | undefined> {
-    const [row] = await sql.query<{ id: number }>(
+    return firstRow(
+      sql,
       'SELECT id FROM orders WHERE account_id = $1 AND channel = $2 AND external_id = $3',
       [accountId, channel, externalId],
+      (r: { id: number }) => r.id,
     );
-    return row?.id;
   },
 
   /** Locks the order row so state changes of one order happen one at a time. */

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
+import { useRefreshingMutation } from '../api/mutations';
 import { queryKeysFactory } from '../api/query-key-factory';
 import type { ReportSchedule, ReportScheduleCreate } from '../api/types';
 
@@ -13,17 +14,15 @@ export function useReportSchedules() {
 }
 
 export function useCreateReportSchedule() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: ReportScheduleCreate) => api.post<ReportSchedule>('/report-schedules', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: reportScheduleKeys.all }),
-  });
+  return useRefreshingMutation(
+    (body: ReportScheduleCreate) => api.post<ReportSchedule>('/report-schedules', body),
+    reportScheduleKeys.all,
+  );
 }
 
 export function useDeleteReportSchedule() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete<unknown>(`/report-schedules/${String(id)}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: reportScheduleKeys.all }),
-  });
+  return useRefreshingMutation(
+    (id: number) => api.delete<unknown>(`/report-schedules/${String(id)}`),
+    reportScheduleKeys.all,
+  );
 }

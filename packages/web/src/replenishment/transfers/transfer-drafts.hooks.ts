@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { useRefreshingMutation } from '../../api/mutations';
 import { queryKeysFactory } from '../../api/query-key-factory';
 import type { TransferDraft, TransferDraftCreate } from '../../api/types';
 
@@ -27,18 +28,16 @@ export function useCreateTransferDrafts() {
 }
 
 export function useDeleteTransferDraft() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete<unknown>(`/transfer-drafts/${String(id)}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: transferDraftKeys.all }),
-  });
+  return useRefreshingMutation(
+    (id: number) => api.delete<unknown>(`/transfer-drafts/${String(id)}`),
+    transferDraftKeys.all,
+  );
 }
 
 /** Marks a draft sent (the shipment left): it leaves the open list. */
 export function useMarkTransferDraftSent() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.post<TransferDraft>(`/transfer-drafts/${String(id)}/sent`, {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: transferDraftKeys.all }),
-  });
+  return useRefreshingMutation(
+    (id: number) => api.post<TransferDraft>(`/transfer-drafts/${String(id)}/sent`, {}),
+    transferDraftKeys.all,
+  );
 }
