@@ -9,7 +9,8 @@
  * once more (warm); then the plan after each of `runs` new one-SKU events. Write paths
  * (`POST /movements`, `POST /orders`) are timed on a small account before the demo load and again
  * after it (the ledger grown by the demo's movements).
- * Prints one table (p50 / p95 per call) with the load average, then one JSON line.
+ * Prints one table (p50 / p95 per call) with the load average, then one JSON line (every sample, in the
+ * order taken: the first of the calls after an event is the first computation after the last restart).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -267,7 +268,10 @@ async function main() {
     [...results].map(([b, m]) => [
       b,
       Object.fromEntries(
-        [...m].map(([k, v]) => [k, { p50: Math.round(pct(v, 0.5)), p95: Math.round(pct(v, 0.95)) }]),
+        [...m].map(([k, v]) => [
+          k,
+          { p50: Math.round(pct(v, 0.5)), p95: Math.round(pct(v, 0.95)), ms: v.map((x) => Math.round(x)) },
+        ]),
       ),
     ]),
   );
