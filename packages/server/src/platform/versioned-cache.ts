@@ -151,7 +151,7 @@ export class PlanningVersionCache<V> {
       key: `${persistAs}|${key}`,
       build: await buildId(),
     });
-    return body === null ? null : (decodeSnapshot(body) as V);
+    return (decoded(body) as V | undefined) ?? null;
   }
 
   private async stored(
@@ -162,7 +162,8 @@ export class PlanningVersionCache<V> {
     const sql = this.unitOfWork.sql;
     const at = { ...k, build: await buildId() };
     const body = await planningSnapshotsRepository.find(sql, accountId, at);
-    if (body !== null) return decodeSnapshot(body) as V;
+    const hit = decoded(body) as V | undefined;
+    if (hit !== undefined) return hit;
     const value = await compute();
     // Encoded and stored after the answer is handed back (a restock page's row, 1.2 MB at 300 SKUs and
     // 10 MB at 3,000, took PGlite seconds to write), and only once its version has held for
@@ -185,5 +186,15 @@ export class PlanningVersionCache<V> {
     };
     pendingStores.add(pending);
     return value;
+  }
+}
+
+/** A stored body's answer; undefined when none, or one that cannot be read (computed again instead). */
+function decoded(body: string | null): unknown {
+  if (body === null) return undefined;
+  try {
+    return decodeSnapshot(body);
+  } catch {
+    return undefined;
   }
 }
