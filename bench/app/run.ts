@@ -23,19 +23,11 @@ import { todayUtc } from '../../packages/server/src/forecasting/forecast.service
 import { createApp } from '../../packages/server/src/http/app';
 import { openStockwise, type Stockwise } from '../../packages/server/src/stockwise';
 import type { StorageOptions } from '../../packages/db/src/open-database';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
+import { arg, PG_URL } from './options';
 
 const BACKENDS = arg('db', 'pglite,postgres').split(',');
 const SKUS = Number(arg('skus', '300'));
 const RUNS = Number(arg('runs', '5'));
-const PG_URL =
-  process.env['BENCH_DATABASE_URL'] ??
-  process.env['TEST_DATABASE_URL'] ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
 
 type App = ReturnType<typeof createApp>;
 interface Call {

@@ -18,18 +18,10 @@ import { todayUtc } from '../../packages/server/src/forecasting/forecast.service
 import { decodeSnapshot, encodeSnapshot } from '../../packages/server/src/platform/snapshot-codec';
 import { snapshotsStored } from '../../packages/server/src/platform/versioned-cache';
 import { openStockwise } from '../../packages/server/src/stockwise';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
+import { arg, PG_URL } from './options';
 
 const SKUS = Number(arg('skus', '3000'));
 const RUNS = Number(arg('runs', '3'));
-const PG_URL =
-  process.env['BENCH_DATABASE_URL'] ??
-  process.env['TEST_DATABASE_URL'] ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
