@@ -9,7 +9,8 @@
  * once more (warm); then the plan after each of `runs` new one-SKU events. Write paths
  * (`POST /movements`, `POST /orders`) are timed on a small account before the demo load and again
  * after it (the ledger grown by the demo's movements).
- * Prints one table (p50 / p95 per call) with the load average, then one JSON line.
+ * Prints one table (p50 / p95 per call) with the load average, then one JSON line (every sample, in the
+ * order taken: the first of the calls after an event is the first computation after the last restart).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,19 +23,11 @@ import { todayUtc } from '../../packages/server/src/forecasting/forecast.service
 import { createApp } from '../../packages/server/src/http/app';
 import { openStockwise, type Stockwise } from '../../packages/server/src/stockwise';
 import type { StorageOptions } from '../../packages/db/src/open-database';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
+import { arg, PG_URL } from './options';
 
 const BACKENDS = arg('db', 'pglite,postgres').split(',');
 const SKUS = Number(arg('skus', '300'));
 const RUNS = Number(arg('runs', '5'));
-const PG_URL =
-  process.env['BENCH_DATABASE_URL'] ??
-  process.env['TEST_DATABASE_URL'] ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
 
 type App = ReturnType<typeof createApp>;
 interface Call {
@@ -267,7 +260,10 @@ async function main() {
     [...results].map(([b, m]) => [
       b,
       Object.fromEntries(
-        [...m].map(([k, v]) => [k, { p50: Math.round(pct(v, 0.5)), p95: Math.round(pct(v, 0.95)) }]),
+        [...m].map(([k, v]) => [
+          k,
+          { p50: Math.round(pct(v, 0.5)), p95: Math.round(pct(v, 0.95)), ms: v.map((x) => Math.round(x)) },
+        ]),
       ),
     ]),
   );

@@ -13,6 +13,7 @@ import { LedgerService } from './ledger/ledger.service';
 import { LocationsService } from './catalog/locations.service';
 import { Transactor } from './platform/transactor';
 import { scheduleStatistics } from './platform/statistics';
+import { storePendingSnapshots } from './platform/versioned-cache';
 import { keepPlanningWarm } from './replenishment/planning-warmup';
 import { schedulePlanningChangesPrune } from './replenishment/planning-changes.jobs';
 import { AuditService } from './accounts/audit.service';
@@ -44,6 +45,7 @@ export interface Stockwise extends ReplenishmentServices, SalesServices, HealthS
   forecasts: ForecastService;
   events: EventsService;
   overrides: OverridesService;
+  /** Stores the answers computed but not stored yet (bounded wait), then closes the database. */
   close(): Promise<void>;
 }
 
@@ -85,7 +87,11 @@ export function createStockwise(db: Database, options: SalesOptions = {}): Stock
       planning: replenishment.planning,
       secretKeyFile: options.secretKeyFile,
     }),
-    close: () => db.close(),
+    // Answers computed but not stored yet are stored first: a restart starts from them (docs/decisions.md 48).
+    close: async () => {
+      await storePendingSnapshots(tx);
+      await db.close();
+    },
   };
 }
 

@@ -49,14 +49,63 @@ export function keyOf(accountId: number, method: string, q: object): string {
   return `${String(accountId)}|${method}|${JSON.stringify(fields)}`;
 }
 
-const pendingStores = new Set<Promise<void>>();
+/** An answer waiting to be stored: whose unit of work computed it, how to store it now, when it is done. */
+interface PendingStore {
+  owner: Transactor;
+  hurry: () => void;
+  done: Promise<void>;
+}
+
+const pendingStores = new Set<PendingStore>();
 
 /** How long an answer's planning version must stay current before the answer is stored. */
 export const STORE_AFTER_QUIET_MS = 2_000;
 
+/** How long a graceful shutdown waits at most for the answers still to be stored (docs/decisions.md 48). */
+export const STORE_ON_CLOSE_AT_MOST_MS = 20_000;
+
 /** Resolves once every answer computed so far is stored (tests restarting on the same database). */
 export async function snapshotsStored(): Promise<void> {
-  while (pendingStores.size > 0) await Promise.all(pendingStores);
+  while (pendingStores.size > 0) await Promise.all([...pendingStores].map((p) => p.done));
+}
+
+/**
+ * Stores now, without waiting for their version to hold still, the answers `owner`'s caches computed and
+ * have not stored yet (those of a version since moved on are still dropped), and resolves once they are
+ * stored, or after `atMostMs`: a graceful shutdown calls it before closing the database, so that a
+ * restarted process starts from what this one planned (docs/decisions.md 48). A store still running then
+ * finishes or fails on its own; a crash loses what was not stored, as before.
+ */
+export async function storePendingSnapshots(
+  owner: Transactor,
+  atMostMs = STORE_ON_CLOSE_AT_MOST_MS,
+): Promise<void> {
+  const deadline = performance.now() + atMostMs;
+  for (;;) {
+    const mine = [...pendingStores].filter((p) => p.owner === owner);
+    const left = deadline - performance.now();
+    if (mine.length === 0 || left <= 0) return;
+    for (const p of mine) p.hurry();
+    let timer: NodeJS.Timeout | undefined;
+    const timeUp = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, left);
+    });
+    await Promise.race([Promise.all(mine.map((p) => p.done)), timeUp]);
+    clearTimeout(timer);
+  }
+}
+
+/** Resolves after `ms` (a timer that keeps no process alive), or at once when `now()` is called. */
+function quietFor(ms: number): { elapsed: Promise<void>; now: () => void } {
+  let now = (): void => undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms).unref();
+    now = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  return { elapsed, now };
 }
 
 /**
@@ -102,7 +151,7 @@ export class PlanningVersionCache<V> {
       key: `${persistAs}|${key}`,
       build: await buildId(),
     });
-    return body === null ? null : (decodeSnapshot(body) as V);
+    return (decoded(body) as V | undefined) ?? null;
   }
 
   private async stored(
@@ -113,22 +162,39 @@ export class PlanningVersionCache<V> {
     const sql = this.unitOfWork.sql;
     const at = { ...k, build: await buildId() };
     const body = await planningSnapshotsRepository.find(sql, accountId, at);
-    if (body !== null) return decodeSnapshot(body) as V;
+    const hit = decoded(body) as V | undefined;
+    if (hit !== undefined) return hit;
     const value = await compute();
     // Encoded and stored after the answer is handed back (a restock page's row, 1.2 MB at 300 SKUs and
     // 10 MB at 3,000, took PGlite seconds to write), and only once its version has held for
     // STORE_AFTER_QUIET_MS: while orders flow every answer is soon old, and writing each one stood in the
     // way of the next request (docs/decisions.md 34).
-    const stored = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, STORE_AFTER_QUIET_MS).unref());
-      if ((await planningVersionRepository.current(sql, accountId)) !== k.version) return;
-      await planningSnapshotsRepository.store(sql, accountId, at, encodeSnapshot(value));
-    })()
-      .catch(() => {
-        // Not stored (an answer the codec refuses, a failed write, a closed database): computed again later.
-      })
-      .finally(() => pendingStores.delete(stored));
-    pendingStores.add(stored);
+    // A graceful shutdown stores it at once (storePendingSnapshots).
+    const quiet = quietFor(STORE_AFTER_QUIET_MS);
+    const pending: PendingStore = {
+      owner: this.unitOfWork,
+      hurry: quiet.now,
+      done: (async () => {
+        await quiet.elapsed;
+        if ((await planningVersionRepository.current(sql, accountId)) !== k.version) return;
+        await planningSnapshotsRepository.store(sql, accountId, at, encodeSnapshot(value));
+      })()
+        .catch(() => {
+          // Not stored (an answer the codec refuses, a failed write, a closed database): computed again later.
+        })
+        .finally(() => pendingStores.delete(pending)),
+    };
+    pendingStores.add(pending);
     return value;
+  }
+}
+
+/** A stored body's answer; undefined when none, or one that cannot be read (computed again instead). */
+function decoded(body: string | null): unknown {
+  if (body === null) return undefined;
+  try {
+    return decodeSnapshot(body);
+  } catch {
+    return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
+import type { Database } from '@stockwise/db/database';
 import { planningChangesRepository } from '@stockwise/db/replenishment/planning-changes.repository';
 import { todayUtc } from '../../src/forecasting/forecast.service';
 import { snapshotsStored } from '../../src/platform/versioned-cache';
@@ -13,6 +14,7 @@ import { expectSameAsFull as sameAsFull, useForecastDemoSkus } from '../support/
  * stood, and re-plans only the SKUs changed since (docs/decisions.md 46): after writes the previous
  * process never planned, the restarted service's position and plan equal a fresh full computation and
  * read no whole inputs. Lines of another build, or older than the pruned change notes, are planned whole.
+ * A graceful shutdown stores the lines not stored yet before it closes the database (decision 48).
  */
 describeEachBackend('Planning position after a restart re-planned per touched SKU', (backend) => {
   const seller = useDemoSeller(backend, 16);
@@ -27,6 +29,21 @@ describeEachBackend('Planning position after a restart re-planned per touched SK
   const restarted = async () => {
     await snapshotsStored();
     return createStockwise(seller.sw.db);
+  };
+  /** A view of `db` that `close()` shuts for its holder only (the suite's database stays open). */
+  const closable = (db: Database): Database => {
+    let closed = false;
+    const open = () => (closed ? Promise.reject(new Error('database closed')) : Promise.resolve());
+    return {
+      kind: db.kind,
+      query: (text, params, options) => open().then(() => db.query(text, params, options)),
+      exec: (text) => open().then(() => db.exec(text)),
+      transaction: (fn) => open().then(() => db.transaction(fn)),
+      close: () => {
+        closed = true;
+        return Promise.resolve();
+      },
+    };
   };
   const receipt = (sw: Stockwise, sku: string) =>
     sw.ledger.post(seller.actor, [{ sku, location: demo.hub, request: { type: 'receipt', quantity: 11 } }]);
@@ -51,6 +68,22 @@ describeEachBackend('Planning position after a restart re-planned per touched SK
     const second = await restarted();
     await second.catalog.updateProduct(seller.actor, a, { unitCost: 7.25 });
     await expectSameAsFull(second, 'a product edit after a second restart', 0);
+  }, 240_000);
+
+  it('stores the lines planned just before a graceful shutdown: the restart starts from them', async () => {
+    const [a = ''] = demo.skus;
+    // Nothing stored by the tests before: the first process plans whole and has stored nothing when it closes.
+    await seller.sw.db.query(`DELETE FROM planning_snapshots WHERE account_id = $1`, [
+      seller.actor.accountId,
+    ]);
+    const first = createStockwise(closable(seller.sw.db));
+    await first.planning.position(seller.actor, { asOf });
+    // Closed as the server closes it (packages/cli serve: the HTTP server, then the services) at once, well
+    // within the time an answer's version must hold still before it is stored otherwise (STORE_AFTER_QUIET_MS).
+    await first.close();
+    const next = await restarted();
+    await receipt(next, a);
+    await expectSameAsFull(next, 'first computation after a graceful restart', 0);
   }, 240_000);
 
   it('plans whole from lines another build stored', async () => {

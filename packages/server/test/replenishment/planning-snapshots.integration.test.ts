@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { PlanningService } from '../../src/replenishment/planning.service';
+import { decodeSnapshot, encodeSnapshot } from '../../src/platform/snapshot-codec';
 import { snapshotsStored } from '../../src/platform/versioned-cache';
 import { createStockwise, type Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
@@ -29,11 +30,20 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
   /** Rewrites the stored position's on-hand figure to `units`, version and build left as they are. */
   const tamper = async (units: number) => {
     await snapshotsStored();
-    await sw.db.query(
-      `UPDATE planning_snapshots SET body = replace(body, '"onHand":10,', '"onHand":${String(units)},')
-        WHERE account_id = $1 AND key LIKE 'position|%'`,
+    const stored = await sw.db.query<{ key: string; body: string }>(
+      `SELECT key, body FROM planning_snapshots WHERE account_id = $1 AND key LIKE 'position|%'`,
       [account.actor.accountId],
     );
+    expect(stored.length).toBeGreaterThan(0);
+    for (const { key, body } of stored) {
+      const position = decodeSnapshot(body) as { positions: { sku: string; onHand: number }[] };
+      for (const p of position.positions) if (p.sku === sku) p.onHand = units;
+      await sw.db.query(`UPDATE planning_snapshots SET body = $3 WHERE account_id = $1 AND key = $2`, [
+        account.actor.accountId,
+        key,
+        encodeSnapshot(position),
+      ]);
+    }
   };
 
   beforeAll(async () => {
