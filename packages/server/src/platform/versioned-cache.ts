@@ -62,7 +62,7 @@ const pendingStores = new Set<PendingStore>();
 export const STORE_AFTER_QUIET_MS = 2_000;
 
 /** How long a graceful shutdown waits at most for the answers still to be stored (docs/decisions.md 48). */
-export const STORE_ON_CLOSE_AT_MOST_MS = 20_000;
+export const STORE_ON_CLOSE_AT_MOST_MS = 8_000;
 
 /** Resolves once every answer computed so far is stored (tests restarting on the same database). */
 export async function snapshotsStored(): Promise<void> {
