@@ -69,7 +69,14 @@ export const IMPORT_FORMATS: Record<
     delimiter: '\t',
     quoted: false,
     required: ['amazon-order-id', 'purchase-date', 'order-status', 'sku', 'quantity'],
-    optional: ['item-price', 'currency', 'item-status', 'fulfillment-channel', 'item-promotion-discount'],
+    optional: [
+      'item-price',
+      'currency',
+      'item-status',
+      'fulfillment-channel',
+      'sales-channel',
+      'item-promotion-discount',
+    ],
   },
   'amazon-inventory': {
     delimiter: '\t',
@@ -274,6 +281,7 @@ function validateOtherRow(kind: OtherKind, row: Readonly<Record<string, string>>
           purchaseDate: header.purchaseDate.toISOString(),
           orderStatus: header.orderStatus,
           fulfillmentChannel: header.fulfillmentChannel,
+          marketplace: header.marketplaceId ?? null,
           currency: header.currency,
           sku: line?.sku ?? null,
           quantity: line?.quantity ?? 0,
