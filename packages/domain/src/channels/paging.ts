@@ -57,21 +57,59 @@ export function isCurableRefusal(code: string): boolean {
 }
 
 /**
+ * How long an order refused for a curable reason may hold the order cursor, counted from its last update
+ * (docs/decisions.md 47). What cures such a refusal comes soon or not at all: an inventory sync at the next
+ * sync, a receipt or count the seller books in a weekly routine. A refusal a week old is not waiting for
+ * stock on its way but for a record that is missing, and while it holds, every sync reads and replays
+ * every order since it (a week of a busy seller's orders is within MAX_PAGES). Past it the order is
+ * skipped and reported as an incurable one is, and the cursor moves on; the All Orders report import
+ * brings it in once its stock is recorded.
+ * @default 7 days
+ */
+export const HELD_CURSOR_MAX_DAYS = 7;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether an order refused for a curable reason still holds the cursor at `now`: its last update (the
+ * position it holds), or without one the previous cursor (where it holds it then), is no more than
+ * HELD_CURSOR_MAX_DAYS old. Without either (the start of the channel's look-back) it holds nothing.
+ *
+ * @example holdsCursor({ updatedAt: new Date('2024-05-01T00:00:00Z'), previous: null, now: new Date('2024-05-09T00:00:00Z') }) // false
+ */
+export function holdsCursor(q: {
+  updatedAt: Date | null | undefined;
+  previous: string | null;
+  now: Date;
+}): boolean {
+  const at =
+    q.updatedAt && !Number.isNaN(q.updatedAt.getTime())
+      ? q.updatedAt.getTime()
+      : Date.parse(isoInstant(q.previous) ?? '');
+  return Number.isFinite(at) && q.now.getTime() - at <= HELD_CURSOR_MAX_DAYS * DAY_MS;
+}
+
+/**
  * The order cursor to store after a pull (docs/decisions.md 47): the pull's own, unless orders were
  * refused for a reason a later sync can cure; then no later than the earliest such order's last update
  * (the list is read from it again, and the orders taken in meanwhile replay), and the previous cursor
- * when one of them has no update time. Never before the previous cursor.
+ * when one of them has no update time. Never before the previous cursor. An order that no longer holds
+ * the cursor at `now` (holdsCursor: refused for longer than HELD_CURSOR_MAX_DAYS) is left out.
  *
- * @example heldCursor({ next: '2024-05-03T00:00:00.000Z', previous: null, waiting: [new Date('2024-05-01T10:00:00Z')] }) // '2024-05-01T10:00:00.000Z'
+ * @example heldCursor({ next: '2024-05-03T00:00:00.000Z', previous: null, waiting: [new Date('2024-05-01T10:00:00Z')], now: new Date('2024-05-03T00:00:00Z') }) // '2024-05-01T10:00:00.000Z'
  */
 export function heldCursor(q: {
   next: string | null;
   previous: string | null;
   waiting: readonly (Date | null | undefined)[];
+  now: Date;
 }): string | null {
-  if (q.waiting.length === 0) return q.next;
-  if (q.waiting.some((d) => !d || Number.isNaN(d.getTime()))) return q.previous;
-  const earliest = new Date(Math.min(...q.waiting.map((d) => d!.getTime()))).toISOString();
+  const waiting = q.waiting.filter((updatedAt) =>
+    holdsCursor({ updatedAt, previous: q.previous, now: q.now }),
+  );
+  if (waiting.length === 0) return q.next;
+  if (waiting.some((d) => !d || Number.isNaN(d.getTime()))) return q.previous;
+  const earliest = new Date(Math.min(...waiting.map((d) => d!.getTime()))).toISOString();
   const previous = isoInstant(q.previous);
   if (previous !== null && earliest < previous) return previous;
   const next = isoInstant(q.next);

@@ -69,7 +69,14 @@ export const IMPORT_FORMATS: Record<
     delimiter: '\t',
     quoted: false,
     required: ['amazon-order-id', 'purchase-date', 'order-status', 'sku', 'quantity'],
-    optional: ['item-price', 'currency', 'item-status', 'fulfillment-channel', 'item-promotion-discount'],
+    optional: [
+      'item-price',
+      'currency',
+      'item-status',
+      'fulfillment-channel',
+      'sales-channel',
+      'item-promotion-discount',
+    ],
   },
   'amazon-inventory': {
     delimiter: '\t',
@@ -263,25 +270,8 @@ function validateOtherRow(kind: OtherKind, row: Readonly<Record<string, string>>
         data: { sku, location, quantity: wholeNumber(row, 'quantity', { min: 0 }) },
       };
     }
-    case 'amazon-orders': {
-      const { header, line, itemStatus } = amazonAllOrdersRow(row);
-      return {
-        key: header.amazonOrderId,
-        sku: line?.sku ?? null,
-        location: null,
-        data: {
-          amazonOrderId: header.amazonOrderId,
-          purchaseDate: header.purchaseDate.toISOString(),
-          orderStatus: header.orderStatus,
-          fulfillmentChannel: header.fulfillmentChannel,
-          currency: header.currency,
-          sku: line?.sku ?? null,
-          quantity: line?.quantity ?? 0,
-          unitPrice: line?.unitPrice ?? null,
-          itemStatus,
-        },
-      };
-    }
+    case 'amazon-orders':
+      return allOrdersRow(row);
     case 'amazon-inventory': {
       const r = fbaInventoryRow(row);
       return {
@@ -305,6 +295,28 @@ function validateOtherRow(kind: OtherKind, row: Readonly<Record<string, string>>
     case 'sales-history':
       return fail('mapping', 'a sales history is read through its mapping (salesHistoryRow)');
   }
+}
+
+/** A line of Amazon's All Orders report, with who fulfilled it and where it was sold (docs/decisions.md 47). */
+function allOrdersRow(row: Readonly<Record<string, string>>): ImportRow {
+  const { header, line, itemStatus } = amazonAllOrdersRow(row);
+  return {
+    key: header.amazonOrderId,
+    sku: line?.sku ?? null,
+    location: null,
+    data: {
+      amazonOrderId: header.amazonOrderId,
+      purchaseDate: header.purchaseDate.toISOString(),
+      orderStatus: header.orderStatus,
+      fulfillmentChannel: header.fulfillmentChannel,
+      marketplace: header.marketplaceId ?? null,
+      currency: header.currency,
+      sku: line?.sku ?? null,
+      quantity: line?.quantity ?? 0,
+      unitPrice: line?.unitPrice ?? null,
+      itemStatus,
+    },
+  };
 }
 
 /** A line of a generic returns / credit-note file (docs/architecture.md "Imports"). */

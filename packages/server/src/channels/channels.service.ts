@@ -1,5 +1,10 @@
 import { DomainError, isDomainError } from '@stockwise/domain/errors';
-import { heldCursor, isCurableRefusal } from '@stockwise/domain/channels/paging';
+import {
+  HELD_CURSOR_MAX_DAYS,
+  heldCursor,
+  holdsCursor,
+  isCurableRefusal,
+} from '@stockwise/domain/channels/paging';
 import type { OrderChannel } from '@stockwise/domain/sales/order-state';
 import type { ChannelRecord } from '@stockwise/db/channels/channels.repository';
 import { channelsRepository } from '@stockwise/db/channels/channels.repository';
@@ -267,22 +272,29 @@ export class ChannelsService {
         const pulled = await connector.pullOrders(record.pullCursor);
         result.ordersSeen = pulled.orders.length;
         result.ordersFailed.push(...(pulled.failed ?? []));
-        // Orders refused for a reason a later sync can cure hold the cursor (docs/decisions.md 47).
+        // Orders refused for a reason a later sync can cure hold the cursor, for HELD_CURSOR_MAX_DAYS at
+        // most; then they are skipped and reported as the others are (docs/decisions.md 47).
         const waiting: (Date | null | undefined)[] = [];
+        const now = new Date();
+        let expired = 0;
         for (const p of pulled.orders) {
           try {
             if ((await this.ingest(actor, p)).created) result.ordersCreated += 1;
           } catch (error) {
             if (!isDomainError(error)) throw error;
-            if (isCurableRefusal(error.code)) waiting.push(p.updatedAt);
-            result.ordersFailed.push({
-              externalId: p.intake.externalId,
-              code: error.code,
-              message: error.message,
-            });
+            let message = error.message;
+            if (isCurableRefusal(error.code)) {
+              if (holdsCursor({ updatedAt: p.updatedAt, previous: record.pullCursor, now }))
+                waiting.push(p.updatedAt);
+              else {
+                expired += 1;
+                message += `; refused for more than ${HELD_CURSOR_MAX_DAYS} days: skipped, the sync no longer waits for it (import it from the All Orders report once its stock is recorded)`;
+              }
+            }
+            result.ordersFailed.push({ externalId: p.intake.externalId, code: error.code, message });
           }
         }
-        const cursor = heldCursor({ next: pulled.cursor, previous: record.pullCursor, waiting });
+        const cursor = heldCursor({ next: pulled.cursor, previous: record.pullCursor, waiting, now });
         if (cursor && cursor !== record.pullCursor) {
           await channelsRepository.setCursor(this.tx.sql, actor.accountId, channel, cursor);
           result.cursor = cursor;
@@ -292,7 +304,9 @@ export class ChannelsService {
           waiting.length > 0
             ? `; the cursor waits at ${cursor ?? 'the start'} for ${waiting.length} refused`
             : '';
-        return `${result.ordersSeen} seen, ${result.ordersCreated} created, ${result.ordersFailed.length} failed${stop}${held}`;
+        const skipped =
+          expired > 0 ? `; ${expired} refused for more than ${HELD_CURSOR_MAX_DAYS} days skipped` : '';
+        return `${result.ordersSeen} seen, ${result.ordersCreated} created, ${result.ordersFailed.length} failed${stop}${held}${skipped}`;
       }),
     );
     for (const step of steps)

@@ -10,6 +10,10 @@ describeEachBackend('Amazon first sync: shipped FBA orders against a local fake 
   const t = useOwnerApi(backend);
   let amazon: FakeSpApi;
 
+  /** Whole seconds, as Amazon's dates are: the same instant for the same argument within the file's run. */
+  const started = Math.floor(Date.now() / 1000) * 1000;
+  const daysAgo = (days: number) => new Date(started - Math.round(days * 86_400) * 1000).toISOString();
+
   const afn = [
     amazonOrder({
       id: '113-0000001-0000001',
@@ -62,6 +66,11 @@ describeEachBackend('Amazon first sync: shipped FBA orders against a local fake 
     expect(res.status).toBe(200);
     return res.body['skus'];
   };
+  const setCursor = (at: string) =>
+    t.sw.db.query(`UPDATE sales_channels SET pull_cursor = $2 WHERE account_id = $1 AND channel = 'amazon'`, [
+      t.owner.actor.accountId,
+      at,
+    ]);
   const cursor = async () =>
     (
       await t.sw.db.query<{ pull_cursor: string | null }>(
@@ -181,10 +190,8 @@ describeEachBackend('Amazon first sync: shipped FBA orders against a local fake 
   });
 
   it('the cursor never passes an order refused for stock a later sync can bring; a bad order is skipped and reported; the static NextToken still stops', async () => {
-    await t.sw.db.query(
-      `UPDATE sales_channels SET pull_cursor = '2024-05-15T00:00:00.000Z' WHERE account_id = $1 AND channel = 'amazon'`,
-      [t.owner.actor.accountId],
-    );
+    // Within the days a refusal may hold the cursor (HELD_CURSOR_MAX_DAYS).
+    await setCursor(daysAgo(5));
     const short = amazonOrder({
       id: '113-0000001-0000004',
       sku: 'HAT-GREEN',
@@ -192,8 +199,8 @@ describeEachBackend('Amazon first sync: shipped FBA orders against a local fake 
       unitPrice: 15,
       status: 'Shipped',
       fulfilment: 'MFN',
-      purchased: '2024-05-20T07:00:00Z',
-      updated: '2024-05-20T08:00:00Z',
+      purchased: daysAgo(3.1),
+      updated: daysAgo(3),
     });
     const bad = amazonOrder({
       id: '113-0000001-0000005',
@@ -202,8 +209,8 @@ describeEachBackend('Amazon first sync: shipped FBA orders against a local fake 
       unitPrice: 9,
       status: 'Shipped',
       fulfilment: 'MFN',
-      purchased: '2024-05-25T07:00:00Z',
-      updated: '2024-05-25T08:00:00Z',
+      purchased: daysAgo(2.1),
+      updated: daysAgo(2),
     });
     bad.items[0]!['QuantityOrdered'] = 'one';
     amazon.state.orders = [...afn, mfn, bad, short];
@@ -217,23 +224,63 @@ describeEachBackend('Amazon first sync: shipped FBA orders against a local fake 
       ['113-0000001-0000004', 'INSUFFICIENT_STOCK'],
     ]);
     // Held at the refused order's last update, not moved past it to the last one read (the list stopped
-    // on the static NextToken: 2024-05-25, the bad order's).
-    expect(sync.body['cursor']).toBe('2024-05-20T08:00:00.000Z');
-    expect(await cursor()).toBe('2024-05-20T08:00:00.000Z');
+    // on the static NextToken: the bad order's).
+    expect(sync.body['cursor']).toBe(daysAgo(3));
+    expect(await cursor()).toBe(daysAgo(3));
     expect(amazon.calls.find((c) => c.startsWith('GET /orders/v0/orders?'))).toContain(
-      'LastUpdatedAfter=2024-05-15T00%3A00%3A00.000Z',
+      `LastUpdatedAfter=${encodeURIComponent(daysAgo(5))}`,
     );
     // The stock comes in: the next sync reads from the held cursor and takes the order.
     await receive(t.api, 'HAT-GREEN', 'WH', 2);
     amazon.calls.length = 0;
     const again = await t.api.post('/api/v1/channels/amazon/sync');
     expect(amazon.calls.find((c) => c.startsWith('GET /orders/v0/orders?'))).toContain(
-      'LastUpdatedAfter=2024-05-20T08%3A00%3A00.000Z',
+      `LastUpdatedAfter=${encodeURIComponent(daysAgo(3))}`,
     );
-    expect(again.body).toMatchObject({ ordersCreated: 1, cursor: '2024-05-25T08:00:00.000Z' });
+    expect(again.body).toMatchObject({ ordersCreated: 1, cursor: daysAgo(2) });
     expect((again.body['ordersFailed'] as { code: string }[]).map((f) => f.code)).toEqual([
       'VALIDATION_FAILED',
     ]);
+    expect(await balance('HAT-GREEN', 'WH')).toMatchObject({ onHand: 1 });
+  });
+
+  it(`an order refused for more than HELD_CURSOR_MAX_DAYS no longer holds the cursor: it is reported and the cursor moves on`, async () => {
+    // Held since before the bound (as if refused on every sync since).
+    await setCursor(daysAgo(12));
+    const aged = amazonOrder({
+      id: '113-0000001-0000007',
+      sku: 'HAT-GREEN',
+      quantity: 5,
+      unitPrice: 15,
+      status: 'Shipped',
+      fulfilment: 'MFN',
+      purchased: daysAgo(10.1),
+      updated: daysAgo(10),
+    });
+    const fresh = amazonOrder({
+      id: '113-0000001-0000008',
+      sku: 'CAP-RED',
+      quantity: 1,
+      unitPrice: 9,
+      status: 'Shipped',
+      fulfilment: 'MFN',
+      purchased: daysAgo(1.1),
+      updated: daysAgo(1),
+    });
+    amazon.state.orders = [...afn, mfn, aged, fresh];
+    const sync = await t.api.post('/api/v1/channels/amazon/sync');
+    expect(sync.status).toBe(200);
+    const failed = sync.body['ordersFailed'] as { externalId: string; code: string; message: string }[];
+    expect(failed.map((f) => [f.externalId, f.code])).toEqual([
+      ['113-0000001-0000007', 'INSUFFICIENT_STOCK'],
+    ]);
+    expect(failed[0]!.message).toContain('refused for more than 7 days: skipped');
+    expect(sync.body).toMatchObject({ ordersCreated: 1, cursor: daysAgo(1) });
+    expect(await cursor()).toBe(daysAgo(1));
+    const steps = sync.body['steps'] as { step: string; message?: string }[];
+    expect(steps.find((s) => s.step === 'orders')?.message).toContain(
+      '1 refused for more than 7 days skipped',
+    );
     expect(await balance('HAT-GREEN', 'WH')).toMatchObject({ onHand: 1 });
   });
 });

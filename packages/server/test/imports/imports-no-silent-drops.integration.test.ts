@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
-import { receive, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { FBA_US, receive, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 
 type Api = ReturnType<typeof client>;
 
@@ -35,10 +35,12 @@ describeEachBackend('Imports: no silent drops', (backend) => {
   beforeAll(async () => {
     const owner = await newAccount(ctx.sw);
     api = client(ctx.app, owner.token);
-    await seedLocations(api, WAREHOUSE);
+    await seedLocations(api, WAREHOUSE, FBA_US);
     for (const sku of ['MUG', 'CAP', 'TEE']) {
       expect((await api.post('/api/v1/products', { sku, title: sku })).status).toBe(201);
       await receive(api, sku, 'WH', 50);
+      // Amazon's file rows are fulfilled by Amazon: they draw from its location (docs/decisions.md 47).
+      await receive(api, sku, 'FBA-US', 5);
     }
     expect((await uploadImport(api, 'orders', first)).status).toBe(201);
   });

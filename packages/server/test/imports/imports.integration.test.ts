@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend } from '../support/backends';
-import { findOrder, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { findOrder, receive, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 import { useOwnerApi } from '../support/owner-api';
 
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', path), 'utf8');
@@ -141,6 +141,9 @@ describeEachBackend(
     });
 
     it('Amazon All Orders flat file and FBA Manage Inventory reconciliation (count adjustments to what Amazon holds)', async () => {
+      // The shipped order is fulfilled by Amazon: its units leave the Amazon location (docs/decisions.md 47).
+      await receive(t.api, 'MUG-BLUE-12OZ', 'FBA-US', 2);
+      await receive(t.api, 'NABetaASINB00551Q3CS', 'FBA-US', 1);
       const res = await upload('amazon-orders', fixture('amazon/all-orders.txt'));
       expect(res.status).toBe(201);
       expect(res.body['applied']).toMatchObject({ ordersCreated: 2, ordersShipped: 1, ordersCancelled: 1 });

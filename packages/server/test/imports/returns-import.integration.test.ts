@@ -88,6 +88,8 @@ describeEachBackend('Imports: returns and credit notes', (backend) => {
       expect((await api.post('/api/v1/products', { sku, title: sku })).status).toBe(201);
       await receive(api, sku, 'WH', 20);
     }
+    // Fulfilled by Amazon: its units leave the Amazon location (docs/decisions.md 47).
+    await receive(api, 'MUG', 'FBA-US', 2);
     const orders = `${ORDERS_HEADER}\n${AMAZON_ORDER}\t${dateAt(-10)}T10:00:00+00:00\tShipped\tAmazon\tMUG\tShipped\t2\n`;
     expect((await uploadImport(api, 'amazon-orders', orders)).status).toBe(201);
     const manual = `channel,external_id,ordered_at,sku,quantity,status,shipped_at\nmanual,INV-1,${dateAt(-9)},MUG,3,shipped,${dateAt(-8)}\n`;

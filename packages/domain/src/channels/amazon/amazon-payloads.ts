@@ -1,6 +1,7 @@
 import { DomainError } from '../../errors';
 import type { IntakeLine, OrderIntake } from '../../sales/intake';
 import { isoInstant } from '../paging';
+import { salesChannelMarketplace } from './marketplaces';
 import { arr, date, int, money, obj, optDate, optStr, round4, shipInstant, str } from '../read';
 
 /** What happens to an Amazon order after intake, from its status. */
@@ -34,7 +35,10 @@ export interface AmazonOrderHeader {
   purchaseDate: Date;
   orderStatus: string;
   fulfillmentChannel: 'AFN' | 'MFN' | null;
-  /** The marketplace it was sold in (getOrders' MarketplaceId), when Amazon says. */
+  /**
+   * The marketplace it was sold in, when Amazon says: getOrders' MarketplaceId, or the code of the All
+   * Orders report's `sales-channel` (salesChannelMarketplace).
+   */
   marketplaceId?: string | null;
   currency: string | null;
   /** When Amazon last changed the order (getOrders' LastUpdateDate). */
@@ -195,6 +199,8 @@ export function amazonAllOrdersRow(row: Readonly<Record<string, string>>): {
       orderStatus: str(row['order-status'], 'order-status'),
       fulfillmentChannel:
         fc === 'Amazon' || fc === 'AFN' ? 'AFN' : fc === 'Merchant' || fc === 'MFN' ? 'MFN' : null,
+      // Who ships it and where it was sold decide where its units come from (docs/decisions.md 47).
+      marketplaceId: salesChannelMarketplace(row['sales-channel']),
       currency: optStr(row['currency']),
     },
     line:

@@ -4,19 +4,21 @@ export interface AmazonMarketplace {
   marketplaceId: string;
   currency: string;
   region: 'na' | 'eu' | 'fe';
+  /** Its store as Amazon's reports name it (the All Orders report's `sales-channel`). */
+  site: string;
 }
 
 /** Amazon's published marketplace ids (SP-API "Marketplace IDs"). */
 export const AMAZON_MARKETPLACES: readonly AmazonMarketplace[] = [
-  { code: 'US', marketplaceId: 'ATVPDKIKX0DER', currency: 'USD', region: 'na' },
-  { code: 'CA', marketplaceId: 'A2EUQ1WTGCTBG2', currency: 'CAD', region: 'na' },
-  { code: 'MX', marketplaceId: 'A1AM78C64UM0Y8', currency: 'MXN', region: 'na' },
-  { code: 'UK', marketplaceId: 'A1F83G8C2ARO7P', currency: 'GBP', region: 'eu' },
-  { code: 'DE', marketplaceId: 'A1PA6795UKMFR9', currency: 'EUR', region: 'eu' },
-  { code: 'FR', marketplaceId: 'A13V1IB3VIYZZH', currency: 'EUR', region: 'eu' },
-  { code: 'IT', marketplaceId: 'APJ6JRA9NG5V4', currency: 'EUR', region: 'eu' },
-  { code: 'ES', marketplaceId: 'A1RKKUPIHCS9HS', currency: 'EUR', region: 'eu' },
-  { code: 'JP', marketplaceId: 'A1VC38T7YXB528', currency: 'JPY', region: 'fe' },
+  { code: 'US', marketplaceId: 'ATVPDKIKX0DER', currency: 'USD', region: 'na', site: 'Amazon.com' },
+  { code: 'CA', marketplaceId: 'A2EUQ1WTGCTBG2', currency: 'CAD', region: 'na', site: 'Amazon.ca' },
+  { code: 'MX', marketplaceId: 'A1AM78C64UM0Y8', currency: 'MXN', region: 'na', site: 'Amazon.com.mx' },
+  { code: 'UK', marketplaceId: 'A1F83G8C2ARO7P', currency: 'GBP', region: 'eu', site: 'Amazon.co.uk' },
+  { code: 'DE', marketplaceId: 'A1PA6795UKMFR9', currency: 'EUR', region: 'eu', site: 'Amazon.de' },
+  { code: 'FR', marketplaceId: 'A13V1IB3VIYZZH', currency: 'EUR', region: 'eu', site: 'Amazon.fr' },
+  { code: 'IT', marketplaceId: 'APJ6JRA9NG5V4', currency: 'EUR', region: 'eu', site: 'Amazon.it' },
+  { code: 'ES', marketplaceId: 'A1RKKUPIHCS9HS', currency: 'EUR', region: 'eu', site: 'Amazon.es' },
+  { code: 'JP', marketplaceId: 'A1VC38T7YXB528', currency: 'JPY', region: 'fe', site: 'Amazon.co.jp' },
 ];
 
 /** SP-API's endpoint per region. */
@@ -33,6 +35,20 @@ export function amazonMarketplace(codeOrId: string | null | undefined): AmazonMa
   return AMAZON_MARKETPLACES.find(
     (m) => m.code === (key === 'GB' ? 'UK' : key) || m.marketplaceId.toUpperCase() === key,
   );
+}
+
+/**
+ * The marketplace an All Orders report row was sold in, from its `sales-channel` (docs/decisions.md 47):
+ * the code of Amazon's store ('Amazon.de' → 'DE'); null when the row names none or was sold off Amazon
+ * ('Non-Amazon': a multi-channel fulfilment order, which any Amazon location may ship); any other store
+ * as written, which, like an SP-API marketplace id Stockwise does not list, matches only a location set
+ * to it.
+ * @example salesChannelMarketplace('Amazon.co.uk') // 'UK'; salesChannelMarketplace('Non-Amazon') // null
+ */
+export function salesChannelMarketplace(salesChannel: string | null | undefined): string | null {
+  const value = salesChannel?.trim() ?? '';
+  if (value === '' || /^non-amazon/i.test(value)) return null;
+  return AMAZON_MARKETPLACES.find((m) => m.site.toLowerCase() === value.toLowerCase())?.code ?? value;
 }
 
 /**

@@ -7,7 +7,8 @@ import { attempt, stagedGroups } from './apply-context';
 
 /** One order as a file states it: who it is, and what happened to it on the channel. */
 export interface FileOrder {
-  intake: Pick<OrderIntake, 'channel' | 'externalId' | 'orderedAt'>;
+  /** Who fulfils it and where it was sold, when the file says: where its units may come from. */
+  intake: Pick<OrderIntake, 'channel' | 'externalId' | 'orderedAt' | 'fulfilment' | 'marketplace'>;
   disposition: AmazonDisposition;
   /** When a shipped order left (default: when it was ordered); its shipment movements carry this date. */
   shippedAt?: Date | undefined;
