@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Sql } from '@stockwise/db/database';
 import { refreshStatistics } from '../../src/platform/statistics';
+import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { locationInput, newAccount, productInput } from '../support/factories';
 
@@ -22,6 +23,25 @@ async function allVisiblePages(sql: Sql): Promise<number> {
   return rows[0]?.pages ?? 0;
 }
 
+/** A fresh account with one SKU at one location, statistics refreshed first; posts `n` one-unit receipts. */
+async function ledgerOfOneSku(sw: Stockwise) {
+  await refreshStatistics(sw.db);
+  const { actor } = await newAccount(sw);
+  const location = locationInput();
+  await sw.locations.createLocation(actor, location);
+  const sku = productInput().sku;
+  await sw.catalog.createProduct(actor, productInput({ sku }));
+  return (n: number) =>
+    sw.ledger.post(
+      actor,
+      Array.from({ length: n }, () => ({
+        sku,
+        location: location.code,
+        request: { type: 'receipt' as const, quantity: 1, unitCost: 2 },
+      })),
+    );
+}
+
 /**
  * Planner statistics and visibility maps on PGlite, which has no autovacuum: the worker's check ANALYZEs
  * a table once its changes pass autoanalyze's threshold, VACUUMs it once its inserts pass autovacuum's,
@@ -34,20 +54,8 @@ describeEachBackend('Planner statistics', (backend) => {
     'analyses the ledger after a bulk write, then nothing until it changes',
     async () => {
       const sw = ctx.sw;
-      await refreshStatistics(sw.db);
-      const { actor } = await newAccount(sw);
-      const location = locationInput();
-      await sw.locations.createLocation(actor, location);
-      const sku = productInput().sku;
-      await sw.catalog.createProduct(actor, productInput({ sku }));
-      await sw.ledger.post(
-        actor,
-        Array.from({ length: 300 }, () => ({
-          sku,
-          location: location.code,
-          request: { type: 'receipt' as const, quantity: 1, unitCost: 2 },
-        })),
-      );
+      const receive = await ledgerOfOneSku(sw);
+      await receive(300);
       let analysed: string[] = [];
       expect(
         await eventually(async () => {
@@ -67,26 +75,15 @@ describeEachBackend('Planner statistics', (backend) => {
     'vacuums the ledger once its inserts pass autovacuum’s threshold, so its pages are all-visible',
     async () => {
       const sw = ctx.sw;
-      await refreshStatistics(sw.db);
-      const { actor } = await newAccount(sw);
-      const location = locationInput();
-      await sw.locations.createLocation(actor, location);
-      const sku = productInput().sku;
-      await sw.catalog.createProduct(actor, productInput({ sku }));
-      const receipts = (n: number) =>
-        Array.from({ length: n }, () => ({
-          sku,
-          location: location.code,
-          request: { type: 'receipt' as const, quantity: 1, unitCost: 2 },
-        }));
+      const receive = await ledgerOfOneSku(sw);
       // below autovacuum's insert threshold (1,000 rows + 20 %): analysed, not vacuumed
-      await sw.ledger.post(actor, receipts(300));
+      await receive(300);
       expect(await eventually(async () => (await refreshStatistics(sw.db)).includes('stock_movements'))).toBe(
         true,
       );
       const before = await allVisiblePages(sw.db);
       // past it: vacuumed, and the pages written since are marked all-visible
-      await sw.ledger.post(actor, receipts(1500));
+      await receive(1500);
       expect(await eventually(async () => (await refreshStatistics(sw.db)).includes('stock_movements'))).toBe(
         true,
       );
