@@ -180,43 +180,11 @@ export const storageRepository = {
   },
 
   /**
-   * Storage utilisation ratio inputs at Amazon locations over the `days` days before `asOf`: average daily
-   * stored volume and average daily shipped volume (cubic feet).
-   */
-  async utilization(
-    sql: Sql,
-    accountId: number,
-    q: { asOf: string; days: number },
-  ): Promise<{ averageDailyVolume: number; averageDailyShippedVolume: number }> {
-    const params: unknown[] = [accountId, q.asOf, q.days];
-    const [row] = await sql.query<{ avg_volume: number | null; shipped_volume: number | null }>(
-      `WITH fba AS (${amazonLocationsSql(params)}),
-       bal AS (
-         SELECT s.product_id, s.location_id, s.on_hand FROM stock_balances s JOIN fba ON fba.id = s.location_id WHERE s.account_id = $1
-       ),
-       mv AS (
-         SELECT m.product_id, m.location_id, ((m.occurred_at AT TIME ZONE 'UTC')::date - ($2::date - $3::int)) AS day, m.on_hand_delta AS delta, m.type
-         FROM stock_movements m JOIN fba ON fba.id = m.location_id
-         WHERE m.account_id = $1 AND m.occurred_at >= ((($2::date - $3::int))::timestamp AT TIME ZONE 'UTC')
-       ),
-       agg AS (
-         SELECT product_id, location_id, sum(delta) AS since_start,
-           coalesce(sum(delta * ($3::int - day)) FILTER (WHERE day < $3::int), 0) AS weighted,
-           coalesce(sum(-delta) FILTER (WHERE type = 'shipment' AND day < $3::int), 0) AS shipped
-         FROM mv GROUP BY product_id, location_id
-       )
-       SELECT sum(${averageOnHandSql('$3::int')} * coalesce(p.cubic_feet, 0)) AS avg_volume,
-         sum(coalesce(agg.shipped, 0) * coalesce(p.cubic_feet, 0)) / $3::int::numeric AS shipped_volume
-       FROM bal s JOIN products p ON p.id = s.product_id LEFT JOIN agg ON agg.product_id = s.product_id AND agg.location_id = s.location_id`,
-      params,
-    );
-    return { averageDailyVolume: row?.avg_volume ?? 0, averageDailyShippedVolume: row?.shipped_volume ?? 0 };
-  },
-  /**
-   * `utilization` as of each of `asOfs` (in their order), in one statement: the movements are read
-   * once, from the earliest window's first day, and summed once per stretch between two consecutive
-   * window edges (every window's first day and its `asOf`); each window then adds up the stretches it
-   * covers. Σ delta × (days − day) of a window comes from a stretch's Σ delta and Σ delta × day, so no
+   * Storage utilisation ratio inputs at Amazon locations over the `days` days before each of `asOfs` (in
+   * their order): average daily stored volume and average daily shipped volume (cubic feet). One
+   * statement for every window: the movements are read once, from the earliest window's first day, and
+   * summed once per stretch between two consecutive window edges (every window's first day and its
+   * `asOf`); each window then adds up the stretches it covers. Σ delta × (days − day) of a window comes from a stretch's Σ delta and Σ delta × day, so no
    * movement is counted again for each window it falls in (the storage overview's months).
    */
   async utilizations(

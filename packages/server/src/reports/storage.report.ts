@@ -31,16 +31,8 @@ import type { ReportRow } from './report-writers';
 
 /** The account's storage utilisation ratio and surcharge rate, computed once per report. */
 export function utilization(tx: Transactor, ctx: ReportContext) {
-  ctx.utilization ??= analytic(tx, (sql) =>
-    storageRepository.utilization(sql, ctx.actor.accountId, {
-      asOf: ctx.params.asOf,
-      days: UTILIZATION_WINDOW_DAYS,
-    }),
-  ).then((u) => {
-    const ratio = utilizationRatioWeeks(u);
-    return { ...u, ratio, surchargeRate: utilizationSurchargeRate(ctx.schedule, ratio) };
-  });
-  return ctx.utilization;
+  utilizations(tx, [ctx]);
+  return ctx.utilization!;
 }
 
 /**
