@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfitCurrencyTotal, ProfitReportPage } from '../src/reports/profit.hooks';
+import type { ProfitTotal, Report } from '../src/api/types';
 import { periodOf, profitTotals, sortProfitRows, toProfitRow } from '../src/reports/profit/profit-model';
 
-const page = (rows: ProfitReportPage['rows'], summary: ProfitReportPage['summary']): ProfitReportPage => ({
+const page = (rows: Report['rows'], summary: Report['summary']): Report => ({
   kind: 'profit',
   asOf: '2026-11-26',
   currency: 'USD',
+  scope: { network: 'amazon', locations: [] },
   columns: [],
   rows,
   summary,
@@ -82,11 +83,13 @@ describe('profit model', () => {
     expect(settled).toMatchObject({ settledFees: 5.1, refundsNet: 12 });
   });
 
-  const total = (t: Partial<ProfitCurrencyTotal> & { currency: string }): ProfitCurrencyTotal => ({
+  const total = (t: Partial<ProfitTotal> & { currency: string }): ProfitTotal => ({
     unitsSold: 0,
     revenue: 0,
     cogs: 0,
     fees: 0,
+    refunds: 0,
+    reimbursements: 0,
     storageFees: 0,
     inboundShipping: 0,
     profit: 0,

@@ -39,6 +39,79 @@ export const ReportQuerySchema = z.object({
   ...conversionQueryFields('profit'),
 });
 
+const CapacityMonthSchema = z.object({
+  month: z.number().int(),
+  usedCubicFeet: z.number(),
+  utilisation: z.number().nullable(),
+  overageFee: z.number(),
+});
+
+/** The storage figures of the whole catalogue: the storage report's summary and the storage overview's. */
+const StorageSummarySchema = z.object({
+  storageUtilizationRatioWeeks: z.number().nullable(),
+  utilizationSurchargeRate: z.number(),
+  averageDailyVolumeCubicFeet: z.number(),
+  averageDailyShippedVolumeCubicFeet: z.number(),
+  capacity: z.array(
+    z.object({
+      location: z.string(),
+      storageType: z.string(),
+      currency: z.string().openapi({ description: 'of the overage fee: the location’s fee table’s' }),
+      limitCubicFeet: z.number().nullable(),
+      months: z.array(CapacityMonthSchema),
+    }),
+  ),
+});
+
+/** The profit report's totals in one currency over the whole period: never one sum over currencies. */
+const ProfitTotalSchema = z.object({
+  currency: z.string(),
+  unitsSold: z.number(),
+  revenue: z.number(),
+  cogs: z.number(),
+  fees: z.number().nullable().openapi({
+    description:
+      'referral, fulfilment and settled fees; null (unknown, never 0) where a marketplace has no fee table (withoutFeeTable), and so are profit and the ratios',
+  }),
+  refunds: z.number(),
+  reimbursements: z.number(),
+  storageFees: z.number().nullable(),
+  inboundShipping: z.number().nullable(),
+  profit: z.number().nullable(),
+  margin: z.number().nullable().openapi({ description: 'profit ÷ revenue' }),
+  roi: z.number().nullable().openapi({ description: 'profit ÷ (COGS + inbound shipping)' }),
+  storageFeePercentOfRevenue: z.number().nullable().openapi({ description: '1.5 = 1.5 %' }),
+  mixedCurrencies: z.boolean().openapi({
+    description:
+      'some SKU of this currency has revenue and costs in different currencies: margin, ROI and storage % are null',
+  }),
+  withoutFeeTable: z.array(z.string()).openapi({
+    description:
+      'marketplaces without a fee table whose fees these figures lack (a row’s `without-fee-table`)',
+  }),
+});
+
+/** Catalogue-level figures on the first JSON page (the one without a cursor); empty on the others. */
+const ReportSummarySchema = StorageSummarySchema.partial()
+  .extend({
+    totals: z.array(ProfitTotalSchema).optional().openapi({
+      description:
+        'profit: the totals of the whole report (every SKU of the period, however many pages it takes), one per currency in currency order. Fee estimates are each Amazon location’s marketplace’s table’s, in its currency',
+    }),
+    converted: convertedSchema(ProfitTotalSchema).optional().openapi({
+      description:
+        'profit, with `convertTo` and `rates`: total (the same fields, every currency’s money converted into convertTo and added, ratios on the sums; null when a currency has no rate), rates, missingRates',
+    }),
+    scope: z
+      .string()
+      .optional()
+      .openapi({ description: 'excess: the location code the plan covers, or `amazon`' }),
+  })
+  .openapi({
+    description:
+      'storage: the utilisation ratio and each location’s capacity use (as the storage overview’s); profit: `totals` and `converted`; excess: `scope`',
+  });
+
 export const ReportSchema = z
   .object({
     kind: z.enum(REPORT_KINDS),
@@ -58,10 +131,7 @@ export const ReportSchema = z
       }),
     columns: z.array(z.string()),
     rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-    summary: z.record(z.string(), z.unknown()).openapi({
-      description:
-        'profit: `totals` of the whole report (every SKU of the period, however many pages it takes; on the first page, the one without a cursor), one per currency in currency order ({ currency, unitsSold, revenue, cogs, fees, refunds, reimbursements, storageFees, inboundShipping, profit, margin, roi, storageFeePercentOfRevenue, mixedCurrencies, withoutFeeTable }) — never one sum over currencies; margin, ROI and storage % are null where a SKU’s revenue and costs are in different currencies (mixedCurrencies); fee estimates are each Amazon location’s marketplace’s table’s, in its currency, and where a marketplace has no fee table (withoutFeeTable; a row’s `without-fee-table`) its fees, profit and ratios are null (unknown, never 0); with `convertTo` and `rates`, also `converted`: { total (the same fields, every currency’s money converted into convertTo and added, ratios on the sums; null when a currency has no rate), rates, missingRates }',
-    }),
+    summary: ReportSummarySchema,
     nextCursor: z.string().nullable(),
   })
   .openapi('Report');
@@ -76,13 +146,6 @@ export const StorageOverviewQuerySchema = z.object({
     .default(6)
     .openapi({ description: 'months up to this one (next month is added)' }),
   ...conversionQueryFields('each month'),
-});
-
-const CapacityMonthSchema = z.object({
-  month: z.number().int(),
-  usedCubicFeet: z.number(),
-  utilisation: z.number().nullable(),
-  overageFee: z.number(),
 });
 
 const StorageTotalSchema = z.object({
@@ -123,20 +186,6 @@ export const StorageOverviewSchema = z
         }),
       }),
     ),
-    summary: z.object({
-      storageUtilizationRatioWeeks: z.number().nullable(),
-      utilizationSurchargeRate: z.number(),
-      averageDailyVolumeCubicFeet: z.number(),
-      averageDailyShippedVolumeCubicFeet: z.number(),
-      capacity: z.array(
-        z.object({
-          location: z.string(),
-          storageType: z.string(),
-          currency: z.string().openapi({ description: 'of the overage fee: the location’s fee table’s' }),
-          limitCubicFeet: z.number().nullable(),
-          months: z.array(CapacityMonthSchema),
-        }),
-      ),
-    }),
+    summary: StorageSummarySchema,
   })
   .openapi('StorageOverview');

@@ -3,8 +3,9 @@ import { auditRepository } from '@stockwise/db/accounts/audit.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import { suppliersRepository } from '@stockwise/db/replenishment/suppliers.repository';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, type TestAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
+import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
 
 /**
@@ -12,15 +13,12 @@ import { client } from '../support/http-client';
  * takes `%` and `_` literally, and an account never sees another's rows.
  */
 describeEachBackend('List filters', (backend) => {
-  const ctx = useStockwise(backend);
-  let account: TestAccount;
+  const t = useOwnerApi(backend);
 
   beforeAll(async () => {
-    account = await newAccount(ctx.sw);
-    const other = await newAccount(ctx.sw);
-    const api = client(ctx.app, account.token);
+    const other = await newAccount(t.sw);
     const post = async (path: string, body: object) => {
-      expect((await api.post(path, body)).status).toBe(201);
+      expect((await t.api.post(path, body)).status).toBe(201);
     };
     await post('/api/v1/products', { sku: 'MUG-50%', title: 'Mug', category: 'Kitchen' });
     await post('/api/v1/products', {
@@ -34,11 +32,11 @@ describeEachBackend('List filters', (backend) => {
     await post('/api/v1/locations', { code: 'FBA1', name: 'Amazon', type: 'amazon_fba' });
     await post('/api/v1/suppliers', { code: 'ACME', name: 'Acme Mugs' });
     await post('/api/v1/suppliers', { code: 'OLD', name: 'Old Mugs', active: false });
-    await client(ctx.app, other.token).post('/api/v1/suppliers', { code: 'ACME', name: 'Acme Mugs' });
+    await client(t.app, other.token).post('/api/v1/suppliers', { code: 'ACME', name: 'Acme Mugs' });
   });
 
   const skus = async (filters: { search?: string; category?: string; replenishable?: boolean }) => {
-    const page = await productsRepository.list(ctx.sw.db, account.actor.accountId, {
+    const page = await productsRepository.list(t.sw.db, t.owner.actor.accountId, {
       limit: 10,
       sort: 'sku',
       order: 'asc',
@@ -57,16 +55,16 @@ describeEachBackend('List filters', (backend) => {
 
   it('products: pages follow one another under a filter', async () => {
     const q = { limit: 1, sort: 'sku', order: 'desc', category: 'Kitchen' } as const;
-    const first = await productsRepository.list(ctx.sw.db, account.actor.accountId, q);
+    const first = await productsRepository.list(t.sw.db, t.owner.actor.accountId, q);
     expect(first?.items.map((p) => p.sku)).toEqual(['MUG-500']);
     const cursor = first?.nextCursor ?? undefined;
-    const second = await productsRepository.list(ctx.sw.db, account.actor.accountId, { ...q, cursor });
+    const second = await productsRepository.list(t.sw.db, t.owner.actor.accountId, { ...q, cursor });
     expect(second?.items.map((p) => p.sku)).toEqual(['MUG-50%']);
     expect(second?.nextCursor).toBeNull();
   });
 
   it('locations by type', async () => {
-    const page = await locationsRepository.list(ctx.sw.db, account.actor.accountId, {
+    const page = await locationsRepository.list(t.sw.db, t.owner.actor.accountId, {
       limit: 10,
       sort: 'code',
       order: 'asc',
@@ -77,7 +75,7 @@ describeEachBackend('List filters', (backend) => {
 
   it('suppliers by activity and by code or name, of this account only', async () => {
     const codes = async (q: { active?: boolean; search?: string }) =>
-      (await suppliersRepository.list(ctx.sw.db, account.actor.accountId, q)).map((s) => s.code);
+      (await suppliersRepository.list(t.sw.db, t.owner.actor.accountId, q)).map((s) => s.code);
     expect(await codes({})).toEqual(['ACME', 'OLD']);
     expect(await codes({ active: false })).toEqual(['OLD']);
     expect(await codes({ search: 'acme' })).toEqual(['ACME']);
@@ -85,7 +83,7 @@ describeEachBackend('List filters', (backend) => {
   });
 
   it('the audit log by entity type', async () => {
-    const page = await auditRepository.list(ctx.sw.db, account.actor.accountId, {
+    const page = await auditRepository.list(t.sw.db, t.owner.actor.accountId, {
       limit: 10,
       entityType: 'supplier',
     });

@@ -1,10 +1,9 @@
 import { expect, it } from 'vitest';
 import { listMigrations } from '@stockwise/db/migrate';
 import { US_2024_FEES } from '@stockwise/domain/fees/us-2024.fixture';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 import { listFees, shippedUsSchedule } from '../support/fees';
-import { client } from '../support/http-client';
 
 /** Migration 0062, which adds the MCF table to stored schedules. */
 function mcfMigration(): string {
@@ -20,11 +19,10 @@ interface StoredRow {
 }
 
 describeEachBackend('Migration 0062: the MCF fee table (docs/fees.md)', (backend) => {
-  const ctx = useStockwise(backend);
+  const t = useOwnerApi(backend);
 
   it('adds the US MCF rates to stored US schedules, keeps every seller edit, gives other marketplaces none', async () => {
-    const { sw } = ctx;
-    const owner = await newAccount(sw);
+    const { sw, owner, api } = t;
     const { marketplace: _m, effectiveFrom: _e, mcf, ...usBody } = US_2024_FEES;
     // Rows as they were stored before 0062: a seller's US table with edited rates, a German one, and a
     // US one whose MCF rates the seller has already set; the shipped US row without its MCF table.
@@ -53,7 +51,6 @@ describeEachBackend('Migration 0062: the MCF fee table (docs/fees.md)', (backend
       }
       return inserted;
     });
-    const api = client(ctx.app, owner.token);
     const before = await api.get(`/api/v1/fees/${String(rows[0]!.id)}`);
     expect(before.status).toBe(200);
     // read before the migration, a row without an MCF table has none (its MCF fees are unknown)

@@ -1,19 +1,18 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../src/ledger/ledger.service';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 import { dateAt, dayAt } from '../support/days';
-import { locationInput, newAccount, productInput, type TestAccount } from '../support/factories';
+import { locationInput, productInput } from '../support/factories';
 
 const HOUR_MS = 3_600_000;
 
 describeEachBackend('Demand history: days that sold out part-way', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
 
   beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-    await ctx.sw.locations.createLocation(owner.actor, locationInput({ code: 'WH1' }));
-    await ctx.sw.catalog.createProduct(owner.actor, productInput({ sku: 'CUP' }));
+    await t.sw.locations.createLocation(t.owner.actor, locationInput({ code: 'WH1' }));
+    await t.sw.catalog.createProduct(t.owner.actor, productInput({ sku: 'CUP' }));
     const at = (offset: number, hours: number) => new Date(dayAt(offset).getTime() + hours * HOUR_MS);
     const ship = (quantity: number, occurredAt: Date): LedgerEntry => ({
       sku: 'CUP',
@@ -28,7 +27,7 @@ describeEachBackend('Demand history: days that sold out part-way', (backend) => 
       request: { type: 'receipt', quantity, unitCost: 4 },
       occurredAt,
     });
-    await ctx.sw.ledger.post(owner.actor, [
+    await t.sw.ledger.post(t.owner.actor, [
       receive(10, dayAt(-6)),
       ship(2, at(-6, 12)),
       // Day −5: the last 8 sold by 18:00 (three quarters of the day): read as 8 ÷ 0.75 = 10.67.
@@ -43,7 +42,7 @@ describeEachBackend('Demand history: days that sold out part-way', (backend) => 
   }, 120_000);
 
   it('reads the ledger times: a late sell-out at its open hours’ rate, an early one censored', async () => {
-    const f = await ctx.sw.forecasts.get(owner.actor, 'CUP', { horizon: 7, historyDays: 7 });
+    const f = await t.sw.forecasts.get(t.owner.actor, 'CUP', { horizon: 7, historyDays: 7 });
     const day = (offset: number) => f.history.find((h) => h.date === dateAt(offset))!;
     expect(day(-6)).toMatchObject({ units: 2, censored: false });
     expect(day(-5).units).toBeCloseTo(8 / 0.75, 1);

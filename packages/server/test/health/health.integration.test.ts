@@ -5,9 +5,9 @@ import type { LedgerDay } from '@stockwise/domain/forecasting/daily-history';
 import { healthRepository } from '@stockwise/db/health/health.repository';
 import { toSkuInput } from '../../src/health/health.service';
 import { ledgerDaysBySku } from '../support/ledger-days';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 import { useDemoSeller } from '../support/demo-seller';
-import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -130,18 +130,16 @@ describeEachBackend('Inventory health on the demo seller', (backend) => {
 });
 
 describeEachBackend('Inventory health: hand-checked cases through the API', (backend) => {
-  const ctx = useStockwise(backend);
+  const t = useOwnerApi(backend);
 
   it('records the real Amazon score and shows the proxy week by week', async () => {
-    const owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
     expect(
-      (await api.post('/api/v1/health/ipi/amazon-scores', { score: 512, asOf: '2025-06-30' })).status,
+      (await t.api.post('/api/v1/health/ipi/amazon-scores', { score: 512, asOf: '2025-06-30' })).status,
     ).toBe(201);
-    const ipi = await api.get('/api/v1/health/ipi');
+    const ipi = await t.api.get('/api/v1/health/ipi');
     expect(ipi.body['amazonScore']).toMatchObject({ score: 512, asOf: '2025-06-30', marketplace: 'US' });
-    await ctx.sw.health.snapshot(owner.actor);
-    const history = await api.get('/api/v1/health/ipi/history?weeks=3');
+    await t.sw.health.snapshot(t.owner.actor);
+    const history = await t.api.get('/api/v1/health/ipi/history?weeks=3');
     const weeks = history.body['weeks'] as { source: string; score: number }[];
     expect(weeks).toHaveLength(3);
     expect(weeks[2]!.source).toBe('stored');

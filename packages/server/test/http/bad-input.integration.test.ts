@@ -1,15 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 
 describeEachBackend('Bad input the hardening review found answers 400, never 500', (backend) => {
-  const ctx = useStockwise(backend);
-  let api: ReturnType<typeof client>;
+  const t = useOwnerApi(backend);
 
   beforeAll(async () => {
-    api = client(ctx.app, (await newAccount(ctx.sw)).token);
-    expect((await api.post('/api/v1/channels', { type: 'other' })).status).toBe(201);
+    expect((await t.api.post('/api/v1/channels', { type: 'other' })).status).toBe(201);
   });
 
   it.each([
@@ -18,15 +15,15 @@ describeEachBackend('Bad input the hardening review found answers 400, never 500
     ['/api/v1/reports/profit?from=0001-01-01', 'from'],
     ['/api/v1/reports/profit?to=9999-12-31', 'to'],
   ])('%s → 400 naming %s', async (path, field) => {
-    const res = await api.get(path);
+    const res = await t.api.get(path);
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain(field);
   });
 
   it('a cursor this feed handed out still works', async () => {
-    const first = await api.get('/api/v1/channels/other/availability/changes');
+    const first = await t.api.get('/api/v1/channels/other/availability/changes');
     expect(first.status).toBe(200);
-    const next = await api.get(
+    const next = await t.api.get(
       `/api/v1/channels/other/availability/changes?cursor=${String(first.body['cursor'])}`,
     );
     expect(next.status).toBe(200);

@@ -1,13 +1,6 @@
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openApiJson } from '../../src/http/openapi-document';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-const isObject = (value: Json | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { absoluteRefs, documentAjv, isObject, type Json, type JsonObject } from '../support/openapi-schemas';
 
 /** Every schema object in the document, with where it sits (parameters, bodies, responses, components). */
 function schemasIn(node: Json, where: string, found: { where: string; schema: JsonObject }[] = []) {
@@ -29,23 +22,6 @@ const examplesOf = (schema: JsonObject): Json[] => [
   ...('example' in schema ? [schema['example']!] : []),
   ...(Array.isArray(schema['examples']) ? schema['examples'] : []),
 ];
-
-const COMPONENTS_ID = 'https://stockwise.dev/openapi.json';
-const COMPONENT_REF = '#/components/schemas/';
-
-/** Points `#/components/schemas/X` at X in the JSON Schema registered under COMPONENTS_ID. */
-function absoluteRefs(node: Json): Json {
-  if (Array.isArray(node)) return node.map(absoluteRefs);
-  if (!isObject(node)) return node;
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [
-      key,
-      key === '$ref' && typeof value === 'string' && value.startsWith(COMPONENT_REF)
-        ? `${COMPONENTS_ID}#/$defs/${value.slice(COMPONENT_REF.length)}`
-        : absoluteRefs(value),
-    ]),
-  );
-}
 
 describe('OpenAPI document: patterns and examples', () => {
   let doc: JsonObject;
@@ -74,12 +50,7 @@ describe('OpenAPI document: patterns and examples', () => {
   });
 
   it('has every example valid against its schema (JSON Schema 2020-12, the dialect of OpenAPI 3.1)', () => {
-    const ajv = new Ajv2020({ strict: true, allErrors: true });
-    addFormats(ajv);
-    ajv.addFormat('binary', true); // OpenAPI's file upload marker, not a string constraint
-    ajv.addVocabulary(['example', 'discriminator', 'xml', 'externalDocs', 'param']);
-    const components = isObject(doc['components']) ? doc['components']['schemas'] : undefined;
-    ajv.addSchema({ $id: COMPONENTS_ID, $defs: absoluteRefs(components ?? {}) });
+    const ajv = documentAjv(doc);
 
     const withExamples = schemas.filter(({ schema }) => examplesOf(schema).length > 0);
     expect(withExamples.length).toBeGreaterThan(20);

@@ -1,10 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 import { FBA_US, receive, seedLocations, skuBalance, uploadImport, WAREHOUSE } from '../support/seed';
-
-type Api = ReturnType<typeof client>;
 
 const HEADER =
   'amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\tsales-channel\tsku\titem-status\tquantity\tcurrency\titem-price';
@@ -26,32 +23,29 @@ const row = (id: string, fulfilment: string, site: string, quantity: number) =>
 describeEachBackend(
   'Imports: an Amazon All Orders row draws where Amazon says it shipped from',
   (backend) => {
-    const ctx = useStockwise(backend);
-    let api: Api;
+    const t = useOwnerApi(backend);
     const balances = async () => ({
-      wh: (await skuBalance(api, 'MUG', 'WH')).onHand,
-      us: (await skuBalance(api, 'MUG', 'FBA-US')).onHand,
-      de: (await skuBalance(api, 'MUG', 'FBA-DE')).onHand,
+      wh: (await skuBalance(t.api, 'MUG', 'WH')).onHand,
+      us: (await skuBalance(t.api, 'MUG', 'FBA-US')).onHand,
+      de: (await skuBalance(t.api, 'MUG', 'FBA-DE')).onHand,
     });
 
     beforeAll(async () => {
-      const owner = await newAccount(ctx.sw);
-      api = client(ctx.app, owner.token);
-      await seedLocations(api, WAREHOUSE, FBA_US, {
+      await seedLocations(t.api, WAREHOUSE, FBA_US, {
         code: 'FBA-DE',
         name: 'Amazon DE',
         type: 'amazon_fba',
         marketplace: 'DE',
       });
-      expect((await api.post('/api/v1/products', { sku: 'MUG', title: 'Mug' })).status).toBe(201);
-      await receive(api, 'MUG', 'WH', 10);
-      await receive(api, 'MUG', 'FBA-US', 5);
-      await receive(api, 'MUG', 'FBA-DE', 3);
+      expect((await t.api.post('/api/v1/products', { sku: 'MUG', title: 'Mug' })).status).toBe(201);
+      await receive(t.api, 'MUG', 'WH', 10);
+      await receive(t.api, 'MUG', 'FBA-US', 5);
+      await receive(t.api, 'MUG', 'FBA-DE', 3);
     });
 
     it('an AFN row Amazon’s centre cannot cover is refused naming its line, never shipped from the warehouse', async () => {
       const res = await uploadImport(
-        api,
+        t.api,
         'amazon-orders',
         `${HEADER}\n${row('111-0000000-0000009', 'Amazon', 'Amazon.com', 6)}\n`,
       );
@@ -67,7 +61,7 @@ describeEachBackend(
         row('111-0000000-0000002', 'Merchant', 'Amazon.com', 1),
         row('302-0000000-0000003', 'Amazon', 'Amazon.de', 1),
       ].join('\n');
-      const res = await uploadImport(api, 'amazon-orders', file);
+      const res = await uploadImport(t.api, 'amazon-orders', file);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body['applied']).toMatchObject({ ordersCreated: 3, ordersShipped: 3 });
       expect(await balances()).toEqual({ wh: 9, us: 3, de: 2 });

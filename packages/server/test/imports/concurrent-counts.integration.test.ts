@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BACKENDS, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
+import { BACKENDS } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 import { gate } from '../support/gate';
-import { client } from '../support/http-client';
 import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 
 const N = 20;
@@ -13,41 +12,39 @@ const countFile = (quantity: number) =>
 // Two connections at once: PGlite has one, so only PostgreSQL can race (backends.ts warns when it is absent).
 const postgres = BACKENDS.filter((b) => b.name === 'postgres');
 describe.skipIf(postgres.length === 0)('Concurrent stock counts of the same SKUs [postgres]', () => {
-  const ctx = useStockwise(postgres[0] ?? BACKENDS[0]!);
+  const t = useOwnerApi(postgres[0] ?? BACKENDS[0]!);
 
   it('each count adjusts from the on hand the other left: the last count wins, the ledger balances', async () => {
-    const owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
-    await seedLocations(api, WAREHOUSE);
+    await seedLocations(t.api, WAREHOUSE);
     const products = ['sku,title', ...SKUS.map((sku) => `${sku},Counted ${sku}`)].join('\n');
-    expect((await uploadImport(api, 'products', `${products}\n`)).status).toBe(201);
-    expect((await uploadImport(api, 'stock', countFile(10))).status).toBe(201);
+    expect((await uploadImport(t.api, 'products', `${products}\n`)).status).toBe(201);
+    expect((await uploadImport(t.api, 'stock', countFile(10))).status).toBe(201);
 
     // Another writer holds every balance row while both counts start: each reaches the point where it
     // reads on hand before either can write, the race a busy server runs into by chance.
     const held = gate();
     const locked = gate();
-    const blocker = ctx.sw.db.transaction(async (sql) => {
+    const blocker = t.sw.db.transaction(async (sql) => {
       await sql.query('SELECT 1 FROM stock_balances WHERE account_id = $1 FOR UPDATE', [
-        owner.actor.accountId,
+        t.owner.actor.accountId,
       ]);
       locked.open();
       await held.promise;
     });
     await locked.promise;
-    const counts = [uploadImport(api, 'stock', countFile(3)), uploadImport(api, 'stock', countFile(7))];
+    const counts = [uploadImport(t.api, 'stock', countFile(3)), uploadImport(t.api, 'stock', countFile(7))];
     await new Promise((resolve) => setTimeout(resolve, 1500));
     held.open();
     await blocker;
     expect((await Promise.all(counts)).map((res) => res.status)).toEqual([201, 201]);
 
-    const rows = await ctx.sw.db.query<{ sku: string; on_hand: number; deltas: number[] }>(
+    const rows = await t.sw.db.query<{ sku: string; on_hand: number; deltas: number[] }>(
       `SELECT p.sku, b.on_hand,
          array_agg(m.on_hand_delta ORDER BY m.id) FILTER (WHERE m.reason = 'count') AS deltas
        FROM stock_balances b JOIN products p ON p.id = b.product_id
        JOIN stock_movements m ON m.product_id = b.product_id AND m.location_id = b.location_id
        WHERE b.account_id = $1 GROUP BY p.sku, b.on_hand ORDER BY p.sku`,
-      [owner.actor.accountId],
+      [t.owner.actor.accountId],
     );
     expect(rows).toHaveLength(N);
     for (const row of rows) {
@@ -60,6 +57,6 @@ describe.skipIf(postgres.length === 0)('Concurrent stock counts of the same SKUs
       expect(between + second!).toBe(row.on_hand);
       expect([3, 7].filter((n) => n !== between)).toEqual([row.on_hand]);
     }
-    expect(await ctx.sw.inventory.findImbalances(owner.actor)).toEqual([]);
+    expect(await t.sw.inventory.findImbalances(t.owner.actor)).toEqual([]);
   });
 });

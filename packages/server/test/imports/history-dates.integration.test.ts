@@ -1,10 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
-
-type Api = ReturnType<typeof client>;
 
 interface ForecastBody {
   asOf: string;
@@ -25,25 +22,22 @@ function historyFile(): string {
 describeEachBackend(
   'Imported history keeps its dates; forecast and restock run as of a past day',
   (backend) => {
-    const ctx = useStockwise(backend);
-    let api: Api;
+    const t = useOwnerApi(backend);
 
     beforeAll(async () => {
-      const owner = await newAccount(ctx.sw);
-      api = client(ctx.app, owner.token);
-      await seedLocations(api, WAREHOUSE);
-      expect((await api.post('/api/v1/products', { sku: 'MUG', title: 'Mug', unitCost: 3 })).status).toBe(
+      await seedLocations(t.api, WAREHOUSE);
+      expect((await t.api.post('/api/v1/products', { sku: 'MUG', title: 'Mug', unitCost: 3 })).status).toBe(
         201,
       );
       // The seller counts stock today, then imports last years' shipped orders.
-      expect((await uploadImport(api, 'stock', 'sku,location,quantity\nMUG,WH,100\n')).status).toBe(201);
-      const res = await uploadImport(api, 'orders', historyFile());
+      expect((await uploadImport(t.api, 'stock', 'sku,location,quantity\nMUG,WH,100\n')).status).toBe(201);
+      const res = await uploadImport(t.api, 'orders', historyFile());
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body['applied']).toMatchObject({ ordersCreated: 8, ordersShipped: 8 });
     });
 
     it('writes the shipments at shipped_at, else ordered_at (not at import time)', async () => {
-      const rows = await ctx.sw.db.query<{ day: string; units: number }>(
+      const rows = await t.sw.db.query<{ day: string; units: number }>(
         `SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, -on_hand_delta AS units
        FROM stock_movements m JOIN products p ON p.id = m.product_id WHERE p.sku = 'MUG' AND m.type = 'shipment' ORDER BY occurred_at`,
       );
@@ -61,7 +55,7 @@ describeEachBackend(
     });
 
     it('GET /forecasts/{sku}?asOf= forecasts from the history before that day, its quiet days not censored', async () => {
-      const res = await api.get('/api/v1/forecasts/MUG?asOf=2010-03-30&historyDays=30');
+      const res = await t.api.get('/api/v1/forecasts/MUG?asOf=2010-03-30&historyDays=30');
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       const f = res.body as unknown as ForecastBody;
       expect(f.asOf).toBe('2010-03-30');
@@ -75,13 +69,13 @@ describeEachBackend(
     });
 
     it('refuses an asOf that is not a calendar date, naming the field', async () => {
-      const res = await api.get('/api/v1/forecasts/MUG?asOf=2010-02-30');
+      const res = await t.api.get('/api/v1/forecasts/MUG?asOf=2010-02-30');
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body)).toContain('asOf');
     });
 
     it('GET /restock?asOf= plans as of that day', async () => {
-      const res = await api.get('/api/v1/restock?asOf=2010-03-30&sku=MUG');
+      const res = await t.api.get('/api/v1/restock?asOf=2010-03-30&sku=MUG');
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body['asOf']).toBe('2010-03-30');
       const items = res.body.items as { sku: string; reasoning: { dailyDemand: number } }[];

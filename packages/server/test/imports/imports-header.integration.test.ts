@@ -6,9 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { beforeAll, expect, it } from 'vitest';
 import { isDomainError } from '@stockwise/domain/errors';
 import { importFile } from '../../src/imports/import.jobs';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 
 /** About 200 KB of order lines under a header that misspells two required columns. */
@@ -21,18 +20,16 @@ function bigFileWithBadHeader(): string {
 }
 
 describeEachBackend('Imports: a wrong header answers at once, whatever the file size', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
   const body = bigFileWithBadHeader();
 
   beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-    await seedLocations(client(ctx.app, owner.token), WAREHOUSE);
+    await seedLocations(t.api, WAREHOUSE);
   });
 
   it('API: 400 naming the missing columns, for a ~200 KB body', async () => {
     const started = Date.now();
-    const res = await uploadImport(client(ctx.app, owner.token), 'orders', body);
+    const res = await uploadImport(t.api, 'orders', body);
     expect(res.status).toBe(400);
     expect(res.body['detail']).toContain('the header misses columns channel, ordered_at');
     expect(res.body['field']).toBe('line 1');
@@ -40,7 +37,7 @@ describeEachBackend('Imports: a wrong header answers at once, whatever the file 
   });
 
   it('API over a real socket: a streamed ~200 KB body is answered 400 at once', async () => {
-    const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' });
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', resolve));
     try {
       const { port } = server.address() as AddressInfo;
@@ -53,7 +50,7 @@ describeEachBackend('Imports: a wrong header answers at once, whatever the file 
       });
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/imports/orders`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${owner.token}`, 'Content-Type': 'text/csv' },
+        headers: { Authorization: `Bearer ${t.owner.token}`, 'Content-Type': 'text/csv' },
         body: stream,
         duplex: 'half',
         signal: AbortSignal.timeout(10_000),
@@ -71,12 +68,7 @@ describeEachBackend('Imports: a wrong header answers at once, whatever the file 
     const mapping = encodeURIComponent(
       JSON.stringify({ date: 'ordered_at', sku: 'sku', quantity: 'quantity' }),
     );
-    const res = await uploadImport(
-      client(ctx.app, owner.token),
-      'sales-history',
-      body,
-      `?mapping=${mapping}`,
-    );
+    const res = await uploadImport(t.api, 'sales-history', body, `?mapping=${mapping}`);
     expect(res.status).toBe(400);
     expect(res.body['detail']).toContain('misses column ordered_at');
   });
@@ -85,13 +77,13 @@ describeEachBackend('Imports: a wrong header answers at once, whatever the file 
     const dir = mkdtempSync(join(tmpdir(), 'stockwise-header-'));
     const path = join(dir, 'orders.csv');
     writeFileSync(path, body);
-    const error = await importFile(ctx.sw.imports, owner.actor, { kind: 'orders', path }).catch(
+    const error = await importFile(t.sw.imports, t.owner.actor, { kind: 'orders', path }).catch(
       (e: unknown) => e,
     );
     expect(isDomainError(error) && error.message).toContain('the header misses columns channel, ordered_at');
-    const [row] = await ctx.sw.db.query<{ n: number }>(
+    const [row] = await t.sw.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM imports WHERE account_id = $1',
-      [owner.actor.accountId],
+      [t.owner.actor.accountId],
     );
     expect(row?.n).toBe(0);
   });

@@ -1,10 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 import { FBA_US, receive, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
-
-type Api = ReturnType<typeof client>;
 
 const HEADER = 'channel,external_id,ordered_at,sku,quantity,unit_price,status';
 /** The first file of an invoice split over two files. */
@@ -23,30 +20,27 @@ const allOrders = [
 ].join('\n');
 
 describeEachBackend('Imports: no silent drops', (backend) => {
-  const ctx = useStockwise(backend);
-  let api: Api;
+  const t = useOwnerApi(backend);
   const linesOf = async (externalId: string) =>
     (
-      (await api.get(`/api/v1/orders?externalId=${externalId}`)).body.items as {
+      (await t.api.get(`/api/v1/orders?externalId=${externalId}`)).body.items as {
         lines: { sku: string; quantity: number }[];
       }[]
     )[0]?.lines.map((l) => `${l.sku}×${l.quantity}`);
 
   beforeAll(async () => {
-    const owner = await newAccount(ctx.sw);
-    api = client(ctx.app, owner.token);
-    await seedLocations(api, WAREHOUSE, FBA_US);
+    await seedLocations(t.api, WAREHOUSE, FBA_US);
     for (const sku of ['MUG', 'CAP', 'TEE']) {
-      expect((await api.post('/api/v1/products', { sku, title: sku })).status).toBe(201);
-      await receive(api, sku, 'WH', 50);
+      expect((await t.api.post('/api/v1/products', { sku, title: sku })).status).toBe(201);
+      await receive(t.api, sku, 'WH', 50);
       // Amazon's file rows are fulfilled by Amazon: they draw from its location (docs/decisions.md 47).
-      await receive(api, sku, 'FBA-US', 5);
+      await receive(t.api, sku, 'FBA-US', 5);
     }
-    expect((await uploadImport(api, 'orders', first)).status).toBe(201);
+    expect((await uploadImport(t.api, 'orders', first)).status).toBe(201);
   });
 
   it('an existing order does not take a line it lacks: the file is refused naming the line, nothing changes', async () => {
-    const res = await uploadImport(api, 'orders', second);
+    const res = await uploadImport(t.api, 'orders', second);
     expect(res.status).toBe(409);
     expect(res.body['field']).toBe('line 3');
     expect(String(res.body['detail'])).toContain('order INV-1 already exists without this line (TEE × 3)');
@@ -55,7 +49,7 @@ describeEachBackend('Imports: no silent drops', (backend) => {
   });
 
   it('with skipInvalid the other orders are imported and the line is named, not counted as imported', async () => {
-    const res = await uploadImport(api, 'orders', second, '?skipInvalid=true');
+    const res = await uploadImport(t.api, 'orders', second, '?skipInvalid=true');
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body['rows']).toBe(3);
     expect(res.body['rejected']).toBe(1);
@@ -72,7 +66,7 @@ describeEachBackend('Imports: no silent drops', (backend) => {
   });
 
   it('Amazon All Orders: a cancelled row with no units and a pending order are named, not imported', async () => {
-    const res = await uploadImport(api, 'amazon-orders', allOrders);
+    const res = await uploadImport(t.api, 'amazon-orders', allOrders);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body['applied']).toMatchObject({ ordersCreated: 1, ordersShipped: 1, rowsNotApplied: 2 });
     expect(res.body['rejected']).toBe(2);

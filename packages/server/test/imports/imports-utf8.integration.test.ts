@@ -1,10 +1,9 @@
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { utf8Check } from '../../src/imports/utf8-check';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, type TestAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
@@ -17,17 +16,12 @@ const badFile = concat(
 );
 
 describeEachBackend('Imports: invalid UTF-8 is refused with its line', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
-
-  beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
-  });
+  const t = useOwnerApi(backend);
 
   const upload = (body: Uint8Array<ArrayBuffer>, query = '') =>
-    ctx.app.request(`/api/v1/imports/products${query}`, {
+    t.app.request(`/api/v1/imports/products${query}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${owner.token}`, 'Content-Type': 'text/csv' },
+      headers: { Authorization: `Bearer ${t.owner.token}`, 'Content-Type': 'text/csv' },
       body,
     });
 
@@ -37,14 +31,14 @@ describeEachBackend('Imports: invalid UTF-8 is refused with its line', (backend)
     const problem = (await res.json()) as { field: string; detail: string };
     expect(problem.field).toBe('line 3');
     expect(problem.detail).toContain('line 3 is not valid UTF-8');
-    const products = await client(ctx.app, owner.token).get('/api/v1/products');
+    const products = await t.api.get('/api/v1/products');
     expect(JSON.stringify(products.body)).not.toContain('GOOD-1');
   });
 
   it('accepts the same file in UTF-8, multi-byte characters intact', async () => {
     const res = await upload(encode('sku,title\nGOOD-1,Mug\nGOOD-3,Café mug 杯\n'));
     expect(res.status).toBe(201);
-    const products = await client(ctx.app, owner.token).get('/api/v1/products');
+    const products = await t.api.get('/api/v1/products');
     expect(JSON.stringify(products.body)).toContain('Café mug 杯');
   });
 });

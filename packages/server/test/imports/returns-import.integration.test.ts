@@ -1,11 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 import { dateAt } from '../support/days';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
 import { FBA_US, receive, seedLocations, skuBalance, uploadImport, WAREHOUSE } from '../support/seed';
-
-type Api = ReturnType<typeof client>;
 
 const ORDERS_HEADER =
   'amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\tsku\titem-status\tquantity';
@@ -71,33 +68,30 @@ const amazonFile = [RETURNS_HEADER, ...Object.values(rows)].join('\n');
 const CREDIT_HEADER = 'order_id,channel,sku,quantity,date,location,condition,reference';
 
 describeEachBackend('Imports: returns and credit notes', (backend) => {
-  const ctx = useStockwise(backend);
-  let api: Api;
+  const t = useOwnerApi(backend);
   const orderLines = async (externalId: string) =>
     (
-      (await api.get(`/api/v1/orders?externalId=${externalId}`)).body.items as {
+      (await t.api.get(`/api/v1/orders?externalId=${externalId}`)).body.items as {
         lines: { sku: string; quantityShipped: number; quantityReturned: number }[];
       }[]
     )[0]?.lines.map((l) => `${l.sku} shipped ${l.quantityShipped} returned ${l.quantityReturned}`);
 
   beforeAll(async () => {
-    const owner = await newAccount(ctx.sw);
-    api = client(ctx.app, owner.token);
-    await seedLocations(api, WAREHOUSE, FBA_US);
+    await seedLocations(t.api, WAREHOUSE, FBA_US);
     for (const sku of ['MUG', 'CAP']) {
-      expect((await api.post('/api/v1/products', { sku, title: sku })).status).toBe(201);
-      await receive(api, sku, 'WH', 20);
+      expect((await t.api.post('/api/v1/products', { sku, title: sku })).status).toBe(201);
+      await receive(t.api, sku, 'WH', 20);
     }
     // Fulfilled by Amazon: its units leave the Amazon location (docs/decisions.md 47).
-    await receive(api, 'MUG', 'FBA-US', 2);
+    await receive(t.api, 'MUG', 'FBA-US', 2);
     const orders = `${ORDERS_HEADER}\n${AMAZON_ORDER}\t${dateAt(-10)}T10:00:00+00:00\tShipped\tAmazon\tMUG\tShipped\t2\n`;
-    expect((await uploadImport(api, 'amazon-orders', orders)).status).toBe(201);
+    expect((await uploadImport(t.api, 'amazon-orders', orders)).status).toBe(201);
     const manual = `channel,external_id,ordered_at,sku,quantity,status,shipped_at\nmanual,INV-1,${dateAt(-9)},MUG,3,shipped,${dateAt(-8)}\n`;
-    expect((await uploadImport(api, 'orders', manual)).status).toBe(201);
+    expect((await uploadImport(t.api, 'orders', manual)).status).toBe(201);
   });
 
   it('GET /imports/formats publishes both kinds with their columns', async () => {
-    const items = (await api.get('/api/v1/imports/formats')).body.items as Record<string, unknown>[];
+    const items = (await t.api.get('/api/v1/imports/formats')).body.items as Record<string, unknown>[];
     expect(items.find((f) => f['kind'] === 'amazon-returns')).toMatchObject({
       delimiter: '\t',
       required: ['return-date', 'order-id', 'sku', 'quantity', 'detailed-disposition'],
@@ -106,20 +100,20 @@ describeEachBackend('Imports: returns and credit notes', (backend) => {
   });
 
   it('a return beyond what shipped refuses the file naming its line, and nothing changes', async () => {
-    const before = await skuBalance(api, 'MUG', 'FBA-US');
+    const before = await skuBalance(t.api, 'MUG', 'FBA-US');
     const file = [RETURNS_HEADER, rows.sellable, rows.damaged, rows.unknownOrder, rows.beyondShipped].join(
       '\n',
     );
-    const res = await uploadImport(api, 'amazon-returns', file);
+    const res = await uploadImport(t.api, 'amazon-returns', file);
     expect(res.status, JSON.stringify(res.body)).toBe(409);
     expect(res.body['field']).toBe('line 5');
     expect(String(res.body['detail'])).toContain(`order ${AMAZON_ORDER}: cannot return 1 of MUG`);
-    expect(await skuBalance(api, 'MUG', 'FBA-US')).toEqual(before);
+    expect(await skuBalance(t.api, 'MUG', 'FBA-US')).toEqual(before);
     expect(await orderLines(AMAZON_ORDER)).toEqual(['MUG shipped 2 returned 0']);
   });
 
   it("Amazon's returns report: sellable back to stock, damaged to unfulfillable, linked to the order; an unknown order still books; bad lines named", async () => {
-    const res = await uploadImport(api, 'amazon-returns', amazonFile, '?skipInvalid=true');
+    const res = await uploadImport(t.api, 'amazon-returns', amazonFile, '?skipInvalid=true');
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body['rows']).toBe(5);
     expect(res.body['rejects']).toEqual([
@@ -146,13 +140,13 @@ describeEachBackend('Imports: returns and credit notes', (backend) => {
         },
       ],
     });
-    expect(await skuBalance(api, 'MUG', 'FBA-US')).toMatchObject({ onHand: 1, unfulfillable: 1 });
-    expect(await skuBalance(api, 'CAP', 'FBA-US')).toMatchObject({ onHand: 1, unfulfillable: 0 });
+    expect(await skuBalance(t.api, 'MUG', 'FBA-US')).toMatchObject({ onHand: 1, unfulfillable: 1 });
+    expect(await skuBalance(t.api, 'CAP', 'FBA-US')).toMatchObject({ onHand: 1, unfulfillable: 0 });
     expect(await orderLines(AMAZON_ORDER)).toEqual(['MUG shipped 2 returned 2']);
   });
 
   it('the same returns again change nothing: the same file, or another file repeating its license plates', async () => {
-    const again = await uploadImport(api, 'amazon-returns', amazonFile, '?skipInvalid=true');
+    const again = await uploadImport(t.api, 'amazon-returns', amazonFile, '?skipInvalid=true');
     expect(again.body['status']).toBe('unchanged');
     const overlapping = [
       RETURNS_HEADER,
@@ -166,11 +160,11 @@ describeEachBackend('Imports: returns and credit notes', (backend) => {
         lpn: 'LPNRR0000006',
       }),
     ].join('\n');
-    const res = await uploadImport(api, 'amazon-returns', overlapping);
+    const res = await uploadImport(t.api, 'amazon-returns', overlapping);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body['applied']).toMatchObject({ returnsBooked: 1, alreadyBooked: 2, returnsLinked: 0 });
-    expect(await skuBalance(api, 'MUG', 'FBA-US')).toMatchObject({ onHand: 1, unfulfillable: 1 });
-    expect(await skuBalance(api, 'CAP', 'FBA-US')).toMatchObject({ onHand: 3 });
+    expect(await skuBalance(t.api, 'MUG', 'FBA-US')).toMatchObject({ onHand: 1, unfulfillable: 1 });
+    expect(await skuBalance(t.api, 'CAP', 'FBA-US')).toMatchObject({ onHand: 3 });
     expect(await orderLines(AMAZON_ORDER)).toEqual(['MUG shipped 2 returned 2']);
   });
 
@@ -183,9 +177,9 @@ describeEachBackend('Imports: returns and credit notes', (backend) => {
       `INV-1,,MUG,2,${day},WH,sellable,CN-3`,
       `INV-7,,MUG,1,${day},,sellable,CN-4`,
     ];
-    const wh = { mug: await skuBalance(api, 'MUG', 'WH'), cap: await skuBalance(api, 'CAP', 'WH') };
+    const wh = { mug: await skuBalance(t.api, 'MUG', 'WH'), cap: await skuBalance(t.api, 'CAP', 'WH') };
     const res = await uploadImport(
-      api,
+      t.api,
       'returns',
       `${CREDIT_HEADER}\n${lines.join('\n')}\n`,
       '?skipInvalid=true',
@@ -197,22 +191,26 @@ describeEachBackend('Imports: returns and credit notes', (backend) => {
     ]);
     expect(res.body['applied']).toMatchObject({ returnsBooked: 3, returnsLinked: 1, unitsUnfulfillable: 2 });
     expect(await orderLines('INV-1')).toEqual(['MUG shipped 3 returned 2']);
-    expect(await skuBalance(api, 'MUG', 'WH')).toMatchObject({ onHand: wh.mug.onHand + 2 });
-    expect(await skuBalance(api, 'CAP', 'WH')).toMatchObject({
+    expect(await skuBalance(t.api, 'MUG', 'WH')).toMatchObject({ onHand: wh.mug.onHand + 2 });
+    expect(await skuBalance(t.api, 'CAP', 'WH')).toMatchObject({
       onHand: wh.cap.onHand,
       unfulfillable: wh.cap.unfulfillable + 2,
     });
     // The same lines in a file that differs (a trailing line): each return is booked once.
-    const again = await uploadImport(api, 'returns', `${CREDIT_HEADER}\n${lines.slice(0, 3).join('\n')}\n\n`);
+    const again = await uploadImport(
+      t.api,
+      'returns',
+      `${CREDIT_HEADER}\n${lines.slice(0, 3).join('\n')}\n\n`,
+    );
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     expect(again.body['applied']).toMatchObject({ returnsBooked: 0, alreadyBooked: 3 });
     expect(await orderLines('INV-1')).toEqual(['MUG shipped 3 returned 2']);
-    expect(await skuBalance(api, 'CAP', 'WH')).toMatchObject({ unfulfillable: wh.cap.unfulfillable + 2 });
+    expect(await skuBalance(t.api, 'CAP', 'WH')).toMatchObject({ unfulfillable: wh.cap.unfulfillable + 2 });
   });
 
   it('a bad condition is refused at once, naming the line and the column', async () => {
     const res = await uploadImport(
-      api,
+      t.api,
       'returns',
       `${CREDIT_HEADER}\n,,MUG,1,${dateAt(-1)},WH,like new,CN-9\n`,
     );

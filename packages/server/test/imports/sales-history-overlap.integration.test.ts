@@ -1,22 +1,19 @@
 import { expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 import { SMALL_HISTORY_MAPPING } from '../support/history-mapping';
-import { client } from '../support/http-client';
 import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 
 const query = `?mapping=${encodeURIComponent(JSON.stringify(SMALL_HISTORY_MAPPING))}`;
 const HEADER = 'Invoice,Date,Sku,Qty,Price';
 
 describeEachBackend('Sales history: overlapping files count each line once', (backend) => {
-  const ctx = useStockwise(backend);
+  const t = useOwnerApi(backend);
 
   it('an invoice in two files adds up once; a SKU twice on one invoice, and lines without an order id, count each time', async () => {
-    const owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
-    await seedLocations(api, WAREHOUSE);
+    await seedLocations(t.api, WAREHOUSE);
     const units = async (sku: string) => {
-      const res = await api.get(`/api/v1/sales/history?sku=${sku}&from=2010-01-01&to=2010-01-31`);
+      const res = await t.api.get(`/api/v1/sales/history?sku=${sku}&from=2010-01-01&to=2010-01-31`);
       expect(res.status).toBe(200);
       return (res.body['totals'] as { units: number }).units;
     };
@@ -35,12 +32,12 @@ describeEachBackend('Sales history: overlapping files count each line once', (ba
       // The same SKU on the same invoice a third time: a line the first file did not have.
       '2,2010-01-05,OV-A,1,1.00',
     ];
-    const a = await uploadImport(api, 'sales-history', `${first.join('\n')}\n`, query);
+    const a = await uploadImport(t.api, 'sales-history', `${first.join('\n')}\n`, query);
     expect(a.status, JSON.stringify(a.body)).toBe(201);
     expect(a.body['applied']).toMatchObject({ units: 11, duplicateLines: 0, duplicateUnits: 0 });
     expect(await units('OV-A')).toBe(11);
 
-    const b = await uploadImport(api, 'sales-history', `${second.join('\n')}\n`, query);
+    const b = await uploadImport(t.api, 'sales-history', `${second.join('\n')}\n`, query);
     expect(b.status, JSON.stringify(b.body)).toBe(201);
     expect(b.body['applied']).toMatchObject({ units: 14, duplicateLines: 2, duplicateUnits: 8 });
     expect(await units('OV-A')).toBe(11 + 5 + 1);
@@ -49,9 +46,9 @@ describeEachBackend('Sales history: overlapping files count each line once', (ba
     const noOrder = `?mapping=${encodeURIComponent(
       JSON.stringify({ date: 'Date', sku: 'Sku', quantity: 'Qty', unitPrice: 'Price', createProducts: true }),
     )}`;
-    const c = await uploadImport(api, 'sales-history', `${HEADER}\n9,2010-01-20,OV-B,2,1.00\n`, noOrder);
+    const c = await uploadImport(t.api, 'sales-history', `${HEADER}\n9,2010-01-20,OV-B,2,1.00\n`, noOrder);
     expect(c.status, JSON.stringify(c.body)).toBe(201);
-    const d = await uploadImport(api, 'sales-history', `${HEADER}\n9,2010-01-20,OV-B,2,1.00\n\n`, noOrder);
+    const d = await uploadImport(t.api, 'sales-history', `${HEADER}\n9,2010-01-20,OV-B,2,1.00\n\n`, noOrder);
     expect(d.status, JSON.stringify(d.body)).toBe(201);
     expect(await units('OV-B')).toBe(4);
   });

@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { locationInput, newAccount, productInput, uid, type TestAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
+import { locationInput, newAccount, productInput, uid } from '../support/factories';
 import { client } from '../support/http-client';
 
 const AS_OF = '2026-06-30';
@@ -12,16 +13,14 @@ const daysBefore = (days: number) => new Date(Date.parse(`${AS_OF}T12:00:00Z`) -
  * every figure is worked out by hand below, then the same call from a second account sees none of it.
  */
 describeEachBackend('Inventory summary', (backend) => {
-  const ctx = useStockwise(backend);
+  const t = useOwnerApi(backend);
   let sw: Stockwise;
-  let account: TestAccount;
   const sku = { a: uid('A-'), b: uid('B-'), c: uid('C-'), d: uid('D-') };
   const loc = { wh: uid('WH'), fba: uid('FBA'), empty: uid('EMPTY') };
 
   beforeAll(async () => {
-    sw = ctx.sw;
-    account = await newAccount(sw);
-    const actor = account.actor;
+    sw = t.sw;
+    const actor = t.owner.actor;
     // A: 12 × 12 × 12 in = 1 cu ft, USD. B: no dimensions, EUR. C: not replenishable. D: never stocked.
     await sw.catalog.createProduct(
       actor,
@@ -56,7 +55,7 @@ describeEachBackend('Inventory summary', (backend) => {
   });
 
   it('totals every bucket, per location and overall, from the balances', async () => {
-    const s = await sw.inventory.summary(account.actor, { asOf: AS_OF });
+    const s = await sw.inventory.summary(t.owner.actor, { asOf: AS_OF });
     expect(s).toMatchObject({
       asOf: AS_OF,
       skus: 4,
@@ -104,16 +103,16 @@ describeEachBackend('Inventory summary', (backend) => {
   });
 
   it('counts the planning positions out of stock: a SKU that sells with nothing available at a location', async () => {
-    const s = await sw.inventory.summary(account.actor, { asOf: AS_OF });
+    const s = await sw.inventory.summary(t.owner.actor, { asOf: AS_OF });
     // B sold its last unit at FBA (out there, though WH still has 3); D has no stock but sells nothing,
     // C is not replenishable: neither is a stock-out.
     expect(s.stockOuts).toEqual({ count: 1, skuCount: 1, skus: [sku.b] });
-    const { positions } = await sw.planning.position(account.actor, { asOf: AS_OF });
+    const { positions } = await sw.planning.position(t.owner.actor, { asOf: AS_OF });
     expect(positions.filter((p) => p.alert === 'out_of_stock').map((p) => [p.sku, p.location])).toEqual([
       [sku.b, loc.fba],
     ]);
     // The inventory grid's stock-out filter reads the same positions.
-    const res = await client(ctx.app, account.token).get(`/api/v1/inventory/stock-outs?asOf=${AS_OF}`);
+    const res = await t.api.get(`/api/v1/inventory/stock-outs?asOf=${AS_OF}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       asOf: AS_OF,
@@ -122,7 +121,7 @@ describeEachBackend('Inventory summary', (backend) => {
   });
 
   it('buckets open layers by the seller’s age on asOf, counts units at Amazon 181+ days after arrival as aged and values layers at FIFO cost per currency', async () => {
-    const s = await sw.inventory.summary(account.actor, { asOf: AS_OF });
+    const s = await sw.inventory.summary(t.owner.actor, { asOf: AS_OF });
     // A: 10 units 200 days old (181–270), 5 units 10 days old; B: 3 units 400 days old; B's 2 young units shipped.
     expect(s.ageBuckets.map((b) => [b.key, b.units, b.cubicFeet])).toEqual([
       ['inv-age-0-to-90-days', 5, 5],
@@ -138,20 +137,20 @@ describeEachBackend('Inventory summary', (backend) => {
       { currency: 'EUR', amount: 9 },
     ]);
     // A year later every layer is past 365 days.
-    const later = await sw.inventory.summary(account.actor, { asOf: '2027-07-30' });
+    const later = await sw.inventory.summary(t.owner.actor, { asOf: '2027-07-30' });
     expect(later.ageBuckets.map((b) => b.units)).toEqual([0, 0, 0, 0, 18]);
     expect(later.agedUnits).toBe(5); // A's 5 units at FBA
   });
 
   it('serves it over HTTP, scoped to the caller’s account, and validates asOf', async () => {
-    const http = client(ctx.app, account.token);
+    const http = t.api;
     const res = await http.get(`/api/v1/inventory/summary?asOf=${AS_OF}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ onHand: 18, stockOuts: { count: 1 } });
     expect((await http.get('/api/v1/inventory/summary?asOf=2026-02-30')).status).toBe(400);
 
     const other = await newAccount(sw);
-    const empty = await client(ctx.app, other.token).get('/api/v1/inventory/summary');
+    const empty = await client(t.app, other.token).get('/api/v1/inventory/summary');
     expect(empty.status).toBe(200);
     expect(empty.body).toMatchObject({
       skus: 0,
@@ -163,8 +162,8 @@ describeEachBackend('Inventory summary', (backend) => {
   });
 
   it('gives inventory rows the product fields the inventory grid searches and shows', async () => {
-    const res = await client(ctx.app, account.token).get(`/api/v1/inventory?sku=${sku.a}`);
-    const product = await sw.catalog.getProduct(account.actor, sku.a);
+    const res = await t.api.get(`/api/v1/inventory?sku=${sku.a}`);
+    const product = await sw.catalog.getProduct(t.owner.actor, sku.a);
     expect(res.body.items?.[0]).toMatchObject({
       sku: sku.a,
       barcode: product.barcode,

@@ -1,8 +1,9 @@
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { PlanningService } from '../../src/replenishment/planning.service';
 import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { locationInput, newAccount, productInput, uid, type TestAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
+import { locationInput, productInput, uid } from '../support/factories';
 import { gate } from '../support/gate';
 
 const AS_OF = '2026-06-30';
@@ -13,25 +14,23 @@ const AS_OF = '2026-06-30';
  * movement id (PostgreSQL), a catalogue edit — and never an answer from a rolled-back transaction.
  */
 describeEachBackend('Planning cache', (backend) => {
-  const ctx = useStockwise(backend);
+  const t = useOwnerApi(backend);
   let sw: Stockwise;
-  let account: TestAccount;
   const sku = { a: uid('A-'), b: uid('B-') };
   const wh = uid('WH');
 
   const post = (s: string, quantity: number) =>
-    sw.ledger.post(account.actor, [{ sku: s, location: wh, request: { type: 'receipt', quantity } }]);
+    sw.ledger.post(t.owner.actor, [{ sku: s, location: wh, request: { type: 'receipt', quantity } }]);
   const available = async (s: string) => {
-    const { positions } = await sw.planning.position(account.actor, { asOf: AS_OF });
+    const { positions } = await sw.planning.position(t.owner.actor, { asOf: AS_OF });
     return positions.find((p) => p.sku === s && p.location === wh)?.available;
   };
 
   beforeAll(async () => {
-    sw = ctx.sw;
-    account = await newAccount(sw);
-    await sw.catalog.createProduct(account.actor, productInput({ sku: sku.a }));
-    await sw.catalog.createProduct(account.actor, productInput({ sku: sku.b }));
-    await sw.locations.createLocation(account.actor, locationInput({ code: wh }));
+    sw = t.sw;
+    await sw.catalog.createProduct(t.owner.actor, productInput({ sku: sku.a }));
+    await sw.catalog.createProduct(t.owner.actor, productInput({ sku: sku.b }));
+    await sw.locations.createLocation(t.owner.actor, locationInput({ code: wh }));
     await post(sku.a, 10);
     await post(sku.b, 4);
   });
@@ -43,15 +42,15 @@ describeEachBackend('Planning cache', (backend) => {
   it('computes once while nothing changes, for concurrent and later callers alike', async () => {
     const computed = vi.spyOn(PlanningService.prototype, 'position');
     const [first, second] = await Promise.all([
-      sw.planning.position(account.actor, { asOf: AS_OF }),
-      sw.planning.position(account.actor, { asOf: AS_OF }),
+      sw.planning.position(t.owner.actor, { asOf: AS_OF }),
+      sw.planning.position(t.owner.actor, { asOf: AS_OF }),
     ]);
-    const third = await sw.planning.position(account.actor, { asOf: AS_OF });
+    const third = await sw.planning.position(t.owner.actor, { asOf: AS_OF });
     expect(second).toBe(first);
     expect(third).toBe(first);
     expect(computed).toHaveBeenCalledTimes(1);
     // Another day is another answer.
-    const other = await sw.planning.position(account.actor, { asOf: '2026-07-01' });
+    const other = await sw.planning.position(t.owner.actor, { asOf: '2026-07-01' });
     expect(other.asOf).toBe('2026-07-01');
     expect(computed).toHaveBeenCalledTimes(2);
   });
@@ -61,11 +60,11 @@ describeEachBackend('Planning cache', (backend) => {
     const proto = PlanningService.prototype as unknown as { inputs: (...a: unknown[]) => Promise<unknown> };
     const read = vi.spyOn(proto, 'inputs');
     const day = '2026-07-02';
-    await sw.planning.position(account.actor, { asOf: day });
-    await sw.planning.plan(account.actor, { asOf: day });
+    await sw.planning.position(t.owner.actor, { asOf: day });
+    await sw.planning.plan(t.owner.actor, { asOf: day });
     expect(read).toHaveBeenCalledTimes(1);
     // Another supply mode is another plan from other inputs (the mode is one of them).
-    await sw.planning.plan(account.actor, { asOf: day, mode: 'direct' });
+    await sw.planning.plan(t.owner.actor, { asOf: day, mode: 'direct' });
     expect(read).toHaveBeenCalledTimes(2);
   });
 
@@ -73,7 +72,7 @@ describeEachBackend('Planning cache', (backend) => {
     const before = await available(sku.a);
     await post(sku.a, 5);
     expect(await available(sku.a)).toBe((before ?? 0) + 5);
-    const plan = await sw.planning.plan(account.actor, { asOf: AS_OF });
+    const plan = await sw.planning.plan(t.owner.actor, { asOf: AS_OF });
     expect(plan.positions.find((p) => p.sku === sku.a && p.location === wh)?.available).toBe(
       (before ?? 0) + 5,
     );
@@ -81,9 +80,9 @@ describeEachBackend('Planning cache', (backend) => {
 
   it('answers anew after a catalogue edit (no movement)', async () => {
     expect(await available(sku.b)).toBe(4);
-    await sw.catalog.updateProduct(account.actor, sku.b, { replenishable: false });
+    await sw.catalog.updateProduct(t.owner.actor, sku.b, { replenishable: false });
     expect(await available(sku.b)).toBeUndefined();
-    await sw.catalog.updateProduct(account.actor, sku.b, { replenishable: true });
+    await sw.catalog.updateProduct(t.owner.actor, sku.b, { replenishable: true });
     expect(await available(sku.b)).toBe(4);
   });
 

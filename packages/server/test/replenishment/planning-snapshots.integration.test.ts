@@ -3,8 +3,9 @@ import { PlanningService } from '../../src/replenishment/planning.service';
 import { decodeSnapshot, encodeSnapshot } from '../../src/platform/snapshot-codec';
 import { snapshotsStored } from '../../src/platform/versioned-cache';
 import { createStockwise, type Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { locationInput, newAccount, productInput, uid, type TestAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
+import { locationInput, productInput, uid } from '../support/factories';
 
 const AS_OF = '2026-06-30';
 
@@ -14,9 +15,8 @@ const AS_OF = '2026-06-30';
  * planning again, but only under the version and the build that computed them.
  */
 describeEachBackend('Planning answers kept across a restart', (backend) => {
-  const ctx = useStockwise(backend);
+  const t = useOwnerApi(backend);
   let sw: Stockwise;
-  let account: TestAccount;
   const sku = uid('S-');
   const wh = uid('WH');
 
@@ -26,20 +26,20 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
     return createStockwise(sw.db);
   };
   const onHand = async (s: Stockwise) =>
-    (await s.planning.position(account.actor, { asOf: AS_OF })).positions.find((p) => p.sku === sku)?.onHand;
+    (await s.planning.position(t.owner.actor, { asOf: AS_OF })).positions.find((p) => p.sku === sku)?.onHand;
   /** Rewrites the stored position's on-hand figure to `units`, version and build left as they are. */
   const tamper = async (units: number) => {
     await snapshotsStored();
     const stored = await sw.db.query<{ key: string; body: string }>(
       `SELECT key, body FROM planning_snapshots WHERE account_id = $1 AND key LIKE 'position|%'`,
-      [account.actor.accountId],
+      [t.owner.actor.accountId],
     );
     expect(stored.length).toBeGreaterThan(0);
     for (const { key, body } of stored) {
       const position = decodeSnapshot(body) as { positions: { sku: string; onHand: number }[] };
       for (const p of position.positions) if (p.sku === sku) p.onHand = units;
       await sw.db.query(`UPDATE planning_snapshots SET body = $3 WHERE account_id = $1 AND key = $2`, [
-        account.actor.accountId,
+        t.owner.actor.accountId,
         key,
         encodeSnapshot(position),
       ]);
@@ -47,11 +47,10 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
   };
 
   beforeAll(async () => {
-    sw = ctx.sw;
-    account = await newAccount(sw);
-    await sw.catalog.createProduct(account.actor, productInput({ sku }));
-    await sw.locations.createLocation(account.actor, locationInput({ code: wh }));
-    await sw.ledger.post(account.actor, [{ sku, location: wh, request: { type: 'receipt', quantity: 10 } }]);
+    sw = t.sw;
+    await sw.catalog.createProduct(t.owner.actor, productInput({ sku }));
+    await sw.locations.createLocation(t.owner.actor, locationInput({ code: wh }));
+    await sw.ledger.post(t.owner.actor, [{ sku, location: wh, request: { type: 'receipt', quantity: 10 } }]);
   });
 
   afterEach(() => {
@@ -59,19 +58,19 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
   });
 
   it('a restart reads the stored position, restock lines and excess page instead of planning again', async () => {
-    const position = await sw.planning.position(account.actor, { asOf: AS_OF });
-    const restock = await sw.restock.plan(account.actor, { asOf: AS_OF });
+    const position = await sw.planning.position(t.owner.actor, { asOf: AS_OF });
+    const restock = await sw.restock.plan(t.owner.actor, { asOf: AS_OF });
     const params = sw.reports.params({ asOf: AS_OF });
-    const excess = await sw.reports.page(account.actor, 'excess', { params, limit: 100 });
+    const excess = await sw.reports.page(t.owner.actor, 'excess', { params, limit: 100 });
     const computed = {
       position: vi.spyOn(PlanningService.prototype, 'position'),
       plan: vi.spyOn(PlanningService.prototype, 'plan'),
       clearance: vi.spyOn(PlanningService.prototype, 'clearance'),
     };
     const after = await restarted();
-    expect(await after.planning.position(account.actor, { asOf: AS_OF })).toEqual(position);
-    expect(await after.restock.plan(account.actor, { asOf: AS_OF })).toEqual(restock);
-    expect(await after.reports.page(account.actor, 'excess', { params, limit: 100 })).toEqual(excess);
+    expect(await after.planning.position(t.owner.actor, { asOf: AS_OF })).toEqual(position);
+    expect(await after.restock.plan(t.owner.actor, { asOf: AS_OF })).toEqual(restock);
+    expect(await after.reports.page(t.owner.actor, 'excess', { params, limit: 100 })).toEqual(excess);
     expect(computed.position).not.toHaveBeenCalled();
     expect(computed.plan).not.toHaveBeenCalled();
     expect(computed.clearance).not.toHaveBeenCalled();
@@ -87,7 +86,7 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
     await onHand(sw);
     await tamper(77);
     await sw.db.query(`UPDATE planning_snapshots SET build = 'an-older-build' WHERE account_id = $1`, [
-      account.actor.accountId,
+      t.owner.actor.accountId,
     ]);
     const computed = vi.spyOn(PlanningService.prototype, 'position');
     expect(await onHand(await restarted())).toBe(10);
@@ -101,7 +100,7 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
     await onHand(sw);
     await tamper(77);
     // A movement moves the version: the stored (rewritten) answer is of the version before it.
-    await sw.ledger.post(account.actor, [{ sku, location: wh, request: { type: 'receipt', quantity: 5 } }]);
+    await sw.ledger.post(t.owner.actor, [{ sku, location: wh, request: { type: 'receipt', quantity: 5 } }]);
     const computed = vi.spyOn(PlanningService.prototype, 'position');
     expect(await onHand(await restarted())).toBe(15);
     expect(computed).toHaveBeenCalledTimes(1);
@@ -109,7 +108,7 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
     await snapshotsStored();
     const versions = await sw.db.query<{ n: number }>(
       'SELECT count(DISTINCT version)::int AS n FROM planning_snapshots WHERE account_id = $1',
-      [account.actor.accountId],
+      [t.owner.actor.accountId],
     );
     expect(versions[0]?.n).toBe(1);
   });
@@ -119,14 +118,14 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
       (
         await sw.db.query<{ version: string }>(
           `SELECT version FROM planning_snapshots WHERE account_id = $1 AND key LIKE 'position|%'`,
-          [account.actor.accountId],
+          [t.owner.actor.accountId],
         )
       ).map((r) => r.version);
     await snapshotsStored();
     const before = await stored();
     await onHand(sw);
     // A write lands before the answer's version has held for STORE_AFTER_QUIET_MS: that answer is old.
-    await sw.ledger.post(account.actor, [{ sku, location: wh, request: { type: 'receipt', quantity: 1 } }]);
+    await sw.ledger.post(t.owner.actor, [{ sku, location: wh, request: { type: 'receipt', quantity: 1 } }]);
     await snapshotsStored();
     expect(await stored()).toEqual(before);
     // The next answer's version holds: it is stored.

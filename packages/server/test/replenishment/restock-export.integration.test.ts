@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, uid, type TestAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
+import { newAccount, uid } from '../support/factories';
 import { client } from '../support/http-client';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -12,19 +13,16 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * back as saved.
  */
 describeEachBackend('Restock planner export and per-SKU settings', (backend) => {
-  const ctx = useStockwise(backend);
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
   let sku: string;
 
   beforeAll(async () => {
-    owner = await newAccount(ctx.sw);
     sku = uid('EXP-');
-    const api = client(ctx.app, owner.token);
-    expect((await api.post('/api/v1/products', { sku, title: 'Mug' })).status).toBe(201);
+    expect((await t.api.post('/api/v1/products', { sku, title: 'Mug' })).status).toBe(201);
   });
 
-  const post = (body: unknown, token = owner.token) =>
-    ctx.app.request('/api/v1/restock/export', {
+  const post = (body: unknown, token = t.owner.token) =>
+    t.app.request('/api/v1/restock/export', {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -69,18 +67,18 @@ describeEachBackend('Restock planner export and per-SKU settings', (backend) => 
   });
 
   it('is for signed-in members only', async () => {
-    const res = await ctx.app.request('/api/v1/restock/export', {
+    const res = await t.app.request('/api/v1/restock/export', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ columns: ['SKU'], rows: [] }),
     });
     expect(res.status).toBe(401);
-    const viewer = await newAccount(ctx.sw, 'viewer');
+    const viewer = await newAccount(t.sw, 'viewer');
     expect((await post({ columns: ['SKU'], rows: [['A']] }, viewer.token)).status).toBe(200);
   });
 
   it('reads a SKU’s settings as stored: defaults (null) until set, then the saved values; an unknown SKU is 404', async () => {
-    const api = client(ctx.app, owner.token);
+    const api = t.api;
     expect((await api.get(`/api/v1/restock/settings/${sku}`)).body).toEqual({
       sku,
       serviceLevel: null,
@@ -105,7 +103,7 @@ describeEachBackend('Restock planner export and per-SKU settings', (backend) => 
     const missing = await api.get('/api/v1/restock/settings/NO-SUCH');
     expect(missing.status).toBe(404);
     expect(missing.body['field']).toBe('sku');
-    const other = client(ctx.app, (await newAccount(ctx.sw)).token);
+    const other = client(t.app, (await newAccount(t.sw)).token);
     expect((await other.get(`/api/v1/restock/settings/${sku}`)).status).toBe(404);
   });
 });

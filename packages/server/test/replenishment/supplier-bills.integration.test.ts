@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { isoDate, parseIsoDate } from '@stockwise/domain/dates/dates';
 import { todayUtc } from '../../src/forecasting/forecast.service';
-import type { createApp } from '../../src/http/app';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend } from '../support/backends';
+import { useOwnerApi } from '../support/owner-api';
 import { newAccount, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
 
@@ -24,16 +24,12 @@ interface Bills {
 const inDays = (offset: number) => isoDate(parseIsoDate(todayUtc()) + offset);
 
 describeEachBackend('Suppliers: bills due across suppliers', (backend) => {
-  const ctx = useStockwise(backend);
-  let app: ReturnType<typeof createApp>;
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
   let other: TestAccount;
 
   beforeAll(async () => {
-    app = ctx.app;
-    owner = await newAccount(ctx.sw);
-    other = await newAccount(ctx.sw);
-    const api = client(app, owner.token);
+    other = await newAccount(t.sw);
+    const api = t.api;
     expect(
       (await api.post('/api/v1/locations', { code: 'WH1', name: 'Main', type: 'warehouse' })).status,
     ).toBe(201);
@@ -63,7 +59,7 @@ describeEachBackend('Suppliers: bills due across suppliers', (backend) => {
   }, 120_000);
 
   async function order(supplier: string, quantity: number, receive: number): Promise<string> {
-    const api = client(app, owner.token);
+    const api = t.api;
     const created = await api.post('/api/v1/purchase-orders', {
       supplier,
       location: 'WH1',
@@ -84,7 +80,7 @@ describeEachBackend('Suppliers: bills due across suppliers', (backend) => {
   }
 
   it('lists every unpaid sent or received order, due on receipt (else sending) + terms, soonest first, with totals per currency', async () => {
-    const api = client(app, owner.token);
+    const api = t.api;
     expect((await api.get('/api/v1/suppliers/bills')).body).toMatchObject({ items: [], totals: [] });
     // Drafts are not bills.
     expect(
@@ -151,7 +147,7 @@ describeEachBackend('Suppliers: bills due across suppliers', (backend) => {
   });
 
   it('shows only the caller’s account', async () => {
-    const res = await client(app, other.token).get('/api/v1/suppliers/bills');
+    const res = await client(t.app, other.token).get('/api/v1/suppliers/bills');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ items: [], totals: [] });
   });

@@ -3,11 +3,13 @@ import type { SizeTier } from '@stockwise/domain/catalog/dimensions';
 import { storageTypeOf } from '@stockwise/domain/catalog/dimensions';
 import { fulfilmentFee, mcfFee, storageRate } from '@stockwise/domain/fees/fee-schedule';
 import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
+import { openApiJson } from '../../src/http/openapi-document';
 import { REPORT_COLUMNS } from '../../src/reports/report-columns';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { dateAt, todayIso } from '../support/days';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
+import { componentValidator, documentAjv, type JsonObject } from '../support/openapi-schemas';
 import { seedLocations } from '../support/seed';
 
 type Row = Record<string, number | string | null>;
@@ -149,6 +151,21 @@ describeEachBackend(
         converted: { total: Total; rates: Record<string, number>; missingRates: string[] };
       };
       expect(summary.totals).toEqual(totals);
+      // The published document describes the page as it comes, every field of the totals named.
+      const ajv = documentAjv(JSON.parse(await openApiJson()) as JsonObject, { closed: true });
+      const page = componentValidator(ajv, 'Report');
+      expect(page(converted.body), ajv.errorsText(page.errors)).toBe(true);
+      const total = componentValidator(
+        ajv,
+        'Report',
+        'properties',
+        'summary',
+        'properties',
+        'totals',
+        'items',
+      );
+      for (const t of [...summary.totals, summary.converted.total])
+        expect(total(t), ajv.errorsText(total.errors)).toBe(true);
       expect(summary.converted.missingRates).toEqual([]);
       expect(summary.converted.rates).toEqual({ EUR: 1.1 });
       const usd = summary.converted.total;

@@ -86,6 +86,13 @@ export type WhatIfRequest = Schemas['WhatIfRequest'];
 export type WhatIfAction = WhatIfRequest['actions'][number];
 export type WhatIfResult = Schemas['WhatIfResult'];
 export type StorageOverview = Schemas['StorageOverview'];
+/** A page of a report as JSON (GET /api/v1/reports/{kind}); the first page carries the summary. */
+export type Report = Schemas['Report'];
+export type ReportValue = Report['rows'][number][string];
+/** The profit report's totals in one currency over the whole period (the server never adds two currencies). */
+export type ProfitTotal = NonNullable<Report['summary']['totals']>[number];
+/** With `convertTo` and `rates`: the whole profit report's totals in one currency by the seller's table. */
+export type ProfitConverted = NonNullable<Report['summary']['converted']>;
 export type ReportSchedule = Schemas['ReportSchedule'];
 export type ReportScheduleCreate = Schemas['ReportScheduleCreate'];
 export type TransferDraft = Schemas['TransferDraft'];

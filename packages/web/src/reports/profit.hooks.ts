@@ -1,58 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../api/client';
 import { queryKeysFactory } from '../api/query-key-factory';
+import type { Report } from '../api/types';
 import type { ConversionQuery } from '../components/conversion/conversion';
-
-export type ReportValue = string | number | null;
-
-/**
- * The report's totals in one currency over the whole period (the server never adds two currencies). The
- * server takes the sums and the ratios (docs/decisions.md §29): the page shows them as they come.
- */
-export interface ProfitCurrencyTotal {
-  currency: string;
-  unitsSold: number;
-  revenue: number;
-  cogs: number;
-  /** Null (unknown) where a SKU's marketplace has no fee table (withoutFeeTable); so are profit and ratios. */
-  fees: number | null;
-  storageFees: number | null;
-  inboundShipping: number | null;
-  profit: number | null;
-  /** Profit ÷ revenue; null without revenue, a known profit, or with mixed currencies. */
-  margin: number | null;
-  /** Profit ÷ (COGS + inbound shipping); null likewise. */
-  roi: number | null;
-  /** Storage fees as a percentage of revenue (1.5 = 1.5 %); null likewise. */
-  storageFeePercentOfRevenue: number | null;
-  /** Some SKU of this currency has revenue and costs in different currencies: no ratios. */
-  mixedCurrencies: boolean;
-  /** Marketplaces without a fee table whose fees this currency's figures lack. */
-  withoutFeeTable: string[];
-}
-
-/** GET /api/v1/reports/profit as JSON: a page of rows (a SKU in one currency); the first page has the report's totals per currency. */
-export interface ProfitReportPage {
-  kind: 'profit';
-  asOf: string;
-  /** The currency of the fee table whose estimates the report uses; each row names its own. */
-  currency: string;
-  columns: string[];
-  rows: Record<string, ReportValue>[];
-  summary: { totals?: ProfitCurrencyTotal[]; converted?: ProfitConverted };
-  nextCursor: string | null;
-}
-
-/**
- * With `convertTo` and `rates`: the whole report's totals in one currency by the seller's table, taken by
- * the server (docs/fees.md, "Money is per currency"); no total, and the currencies without a rate, when
- * one is missing.
- */
-export interface ProfitConverted {
-  total: ProfitCurrencyTotal | null;
-  rates: Record<string, number>;
-  missingRates: string[];
-}
 
 /** from … to is [from, to): `to` is the day after the last day counted. */
 export interface ProfitPeriod {
@@ -78,7 +28,7 @@ export function useConvertedProfit(period: ProfitPeriod, conversion: ConversionQ
   return useQuery({
     queryKey: profitKeys.detail('converted', { ...period, ...conversion }),
     queryFn: async () => {
-      const page = await api.get<ProfitReportPage>(REPORT, {
+      const page = await api.get<Report>(REPORT, {
         from: period.from,
         to: period.to,
         limit: 1,
@@ -97,11 +47,11 @@ export function useProfitReport(period: ProfitPeriod) {
   return useQuery({
     queryKey: profitKeys.list(period),
     queryFn: async ({ signal }) => {
-      const pages: ProfitReportPage[] = [];
+      const pages: Report[] = [];
       let cursor: string | undefined;
       do {
         if (signal.aborted) throw new DOMException('aborted', 'AbortError');
-        const page: ProfitReportPage = await api.get<ProfitReportPage>(REPORT, {
+        const page: Report = await api.get<Report>(REPORT, {
           from: period.from,
           to: period.to,
           limit: PAGE,

@@ -1,4 +1,4 @@
-import type { ProfitCurrencyTotal, ProfitReportPage, ReportValue } from '../profit.hooks';
+import type { ProfitTotal, Report, ReportValue } from '../../api/types';
 
 /** One SKU's profit in one currency over the period, from the report's Seller Central-style columns. */
 export interface ProfitRow {
@@ -32,7 +32,7 @@ export interface ProfitRow {
 export type ProfitSortKey = Exclude<keyof ProfitRow, 'title' | 'otherCurrencies' | 'withoutFeeTable'>;
 
 /** The catalogue's totals in one currency, as the report gives them. */
-export type ProfitTotals = ProfitCurrencyTotal;
+export type ProfitTotals = ProfitTotal;
 
 const num = (value: ReportValue | undefined) =>
   typeof value === 'number' && Number.isFinite(value) ? value : 0;
@@ -70,7 +70,7 @@ export function toProfitRow(r: Record<string, ReportValue>): ProfitRow {
  * with their ratios taken by the server over every SKU of the period (docs/decisions.md §29); the page
  * derives none of them.
  */
-export function profitTotals(pages: readonly ProfitReportPage[]): ProfitTotals[] {
+export function profitTotals(pages: readonly Report[]): ProfitTotals[] {
   return pages[0]?.summary.totals ?? [];
 }
 
