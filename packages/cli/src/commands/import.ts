@@ -83,7 +83,7 @@ export function registerImportCommands(program: Command): void {
     .argument('<kind>', IMPORT_KINDS.join(' | '))
     .argument(
       '<file>',
-      'CSV (orders, products, stock, returns) or Amazon flat file (amazon-orders, amazon-inventory, amazon-inventory-age, amazon-returns, amazon-settlement)',
+      'CSV (orders, products, stock, returns) or Amazon flat file (amazon-orders, amazon-inventory, amazon-inventory-age, amazon-returns, amazon-settlement, amazon-shipments)',
     )
     .addOption(
       new Option(

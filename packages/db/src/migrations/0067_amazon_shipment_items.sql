@@ -1,0 +1,25 @@
+-- Amazon Fulfilled Shipments report (issue 18, docs/decisions.md 53): each shipment item is taken in once
+-- per account (a re-import of the same shipment-item-id changes nothing); its shipment-date is the date the
+-- ledger's shipment of that order and SKU carries (a synced order is re-dated by a correcting pair).
+CREATE TABLE amazon_shipment_items (
+  account_id bigint NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  shipment_item_id text NOT NULL,
+  amazon_order_id text NOT NULL,
+  sku text NOT NULL,
+  quantity integer NOT NULL CHECK (quantity > 0),
+  shipped_at timestamptz NOT NULL,
+  import_id bigint REFERENCES imports(id) ON DELETE SET NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (account_id, shipment_item_id)
+);
+
+-- Amazon's figures for an Amazon location read from a file (the Manage FBA Inventory report) at the time the
+-- seller says it was taken: a read like the sync's summaries, for the history cut-off of decision 47.
+CREATE TABLE amazon_stock_reads (
+  account_id bigint NOT NULL,
+  location_id bigint NOT NULL,
+  read_at timestamptz NOT NULL,
+  import_id bigint REFERENCES imports(id) ON DELETE SET NULL,
+  FOREIGN KEY (account_id, location_id) REFERENCES locations (account_id, id)
+);
+CREATE INDEX amazon_stock_reads_location ON amazon_stock_reads (account_id, location_id, read_at);
