@@ -1,3 +1,4 @@
+import { REDATED_SHIPMENT } from '@stockwise/domain/ledger/movement-rules';
 import type { NonStockRule } from '@stockwise/domain/imports/sales-history';
 import { DEFAULT_NON_STOCK_RULE } from '@stockwise/domain/imports/sales-history';
 import type { Sql } from '../database';
@@ -174,7 +175,8 @@ export const salesHistoryRepository = {
 
   /**
    * Daily units and revenue per SKU as forecasting reads them: the sales history's demand plus the
-   * ledger's shipments (net of nothing: returns are not negative demand there), non-stock SKUs left out.
+   * ledger's shipments (net of nothing: returns are not negative demand there), non-stock SKUs left out; a
+   * day left with nothing but a re-dated shipment's correcting pair (docs/decisions.md 53) is no sales day.
    */
   async history(
     sql: Sql,
@@ -183,18 +185,19 @@ export const salesHistoryRepository = {
   ): Promise<SalesHistoryDay[]> {
     return sql.query<SalesHistoryDay>(
       `WITH d AS (
-         SELECT product_id, day, units, revenue FROM sales_demand
+         SELECT product_id, day, units, revenue, true AS own FROM sales_demand
          WHERE account_id = $1 AND day >= $2::date AND day < $3::date
            AND ($4::bigint IS NULL OR product_id = $4) AND ($5::bigint IS NULL OR location_id = $5)
          UNION ALL
-         SELECT product_id, (occurred_at AT TIME ZONE 'UTC')::date, -on_hand_delta, -on_hand_delta * coalesce(unit_price, 0)
+         SELECT product_id, (occurred_at AT TIME ZONE 'UTC')::date, -on_hand_delta, -on_hand_delta * coalesce(unit_price, 0),
+           reason IS DISTINCT FROM $6
          FROM stock_movements
          WHERE account_id = $1 AND type = 'shipment' AND occurred_at >= $2::date AND occurred_at < $3::date
            AND ($4::bigint IS NULL OR product_id = $4) AND ($5::bigint IS NULL OR location_id = $5))
        SELECT p.sku, to_char(d.day, 'YYYY-MM-DD') AS day, sum(d.units)::int AS units, sum(d.revenue)::float8 AS revenue
        FROM d JOIN products p ON p.account_id = $1 AND p.id = d.product_id AND NOT p.non_stock
-       GROUP BY p.sku, d.day ORDER BY p.sku, d.day`,
-      [accountId, q.from, q.to, q.productId ?? null, q.locationId ?? null],
+       GROUP BY p.sku, d.day HAVING bool_or(d.own) OR sum(d.units) <> 0 ORDER BY p.sku, d.day`,
+      [accountId, q.from, q.to, q.productId ?? null, q.locationId ?? null, REDATED_SHIPMENT],
     );
   },
 
