@@ -16,6 +16,7 @@ interface ImportFlags extends StorageFlags {
   skipInvalid?: boolean;
   rejects?: string;
   location?: string;
+  readAt?: string;
   mapping?: string;
   account?: string;
 }
@@ -44,6 +45,7 @@ async function importThroughServer(
     skipInvalid: Boolean(flags.skipInvalid),
     ...(job.rejectsPath ? { rejectsPath: job.rejectsPath } : {}),
     ...(flags.location ? { location: flags.location } : {}),
+    ...(flags.readAt ? { readAt: flags.readAt } : {}),
     ...(job.mapping ? { mapping: job.mapping } : {}),
     ...account,
   });
@@ -100,6 +102,12 @@ export function registerImportCommands(program: Command): void {
     )
     .addOption(
       new Option(
+        '--read-at <instant>',
+        'amazon-inventory: when the report was taken (ISO instant, default: now); FBA orders shipped before it are sales history only',
+      ),
+    )
+    .addOption(
+      new Option(
         '--mapping <file>',
         'sales-history: a JSON file naming the columns, e.g. {"orderId":"Invoice","date":"InvoiceDate","sku":"StockCode","quantity":"Quantity","unitPrice":"Price","cancelPrefix":"C","createProducts":true}',
       ),
@@ -123,6 +131,7 @@ export function registerImportCommands(program: Command): void {
                 ...job,
                 skipInvalid: flags.skipInvalid,
                 location: flags.location,
+                readAt: flags.readAt,
                 mapping: mapping === undefined ? undefined : parseSalesHistoryMapping(mapping),
                 onProgress: bar.update,
               }),

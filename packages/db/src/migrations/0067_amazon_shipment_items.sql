@@ -23,3 +23,21 @@ CREATE TABLE amazon_stock_reads (
   FOREIGN KEY (account_id, location_id) REFERENCES locations (account_id, id)
 );
 CREATE INDEX amazon_stock_reads_location ON amazon_stock_reads (account_id, location_id, read_at);
+
+-- An order Amazon shipped before its figures were read is demand only (decision 47): no ledger movement.
+-- Its units still were sales: each line's shipment is kept here with its date, price and the SKU's unit cost
+-- when it was taken in, and the profit report reads it beside the ledger's shipments (decision 53).
+CREATE TABLE order_history_shipments (
+  account_id bigint NOT NULL,
+  order_id bigint NOT NULL,
+  product_id bigint NOT NULL,
+  location_id bigint NOT NULL,
+  units integer NOT NULL CHECK (units > 0),
+  unit_price numeric(14, 4),
+  unit_cost numeric(14, 4),
+  channel text NOT NULL,
+  shipped_at timestamptz NOT NULL,
+  FOREIGN KEY (account_id, product_id) REFERENCES products (account_id, id),
+  FOREIGN KEY (account_id, location_id) REFERENCES locations (account_id, id)
+);
+CREATE INDEX order_history_shipments_time ON order_history_shipments (account_id, shipped_at);

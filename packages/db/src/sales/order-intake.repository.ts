@@ -72,7 +72,8 @@ const lockedStockCte = (where: string) => `locked AS MATERIALIZED (
 /** Active locations of the account ($1) with the channels configured to ship from each and its rows of `locked`. */
 const LOCATIONS_WITH_STOCK = `(SELECT json_agg(json_build_object('id', l.id, 'code', l.code, 'type', l.type,
   'marketplace', l.marketplace,
-  'stockKnownAt', (SELECT max(s.synced_at) FROM amazon_inventory_summaries s WHERE s.account_id = l.account_id AND s.location_id = l.id),
+  'stockKnownAt', GREATEST((SELECT max(s.synced_at) FROM amazon_inventory_summaries s WHERE s.account_id = l.account_id AND s.location_id = l.id),
+    (SELECT max(r.read_at) FROM amazon_stock_reads r WHERE r.account_id = l.account_id AND r.location_id = l.id)),
   'channels', coalesce((SELECT json_agg(DISTINCT c.channel) FROM sales_channels c WHERE c.account_id = l.account_id AND c.location_id = l.id), '[]'::json),
   'stock', (SELECT json_agg(json_build_object('productId', k.product_id, 'available', k.available)) FROM locked k WHERE k.location_id = l.id)
 ) ORDER BY l.id) FROM locations l WHERE l.account_id = $1 AND l.active)`;

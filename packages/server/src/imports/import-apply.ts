@@ -169,6 +169,7 @@ async function applyAll(
             options.onProgress?.(0.5 + 0.5 * Math.min(1, done / total), `applied ${done} of ${total} rows`);
           },
           location: options.location,
+          readAt: options.readAt,
           skipInvalid: record.skipInvalid,
           reject: rejects.add,
         });

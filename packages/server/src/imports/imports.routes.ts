@@ -62,6 +62,7 @@ export function importsRoutes(sw: Stockwise) {
         fileName: q.fileName ?? null,
         skipInvalid: q.skipInvalid === 'true',
         location: q.location,
+        readAt: q.readAt,
         totalBytes: length || undefined,
         mapping: kind === 'sales-history' ? parseSalesHistoryMapping(q.mapping) : undefined,
       };
@@ -72,6 +73,7 @@ export function importsRoutes(sw: Stockwise) {
         const job = await sw.jobs.enqueue(actor, 'import.apply', {
           importId: staged.importId,
           ...(q.location ? { location: q.location } : {}),
+          ...(q.readAt ? { readAt: q.readAt } : {}),
         });
         return c.json(
           {
