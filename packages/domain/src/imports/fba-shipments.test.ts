@@ -45,7 +45,9 @@ describe('fbaShipmentRow', () => {
   });
 
   it('an order without a purchase date, or one after its shipment, is dated at the shipment', () => {
-    expect(fbaShipmentRow(row({ 'purchase-date': '' })).data['purchaseDate']).toBe('2024-05-04T08:00:00.000Z');
+    expect(fbaShipmentRow(row({ 'purchase-date': '' })).data['purchaseDate']).toBe(
+      '2024-05-04T08:00:00.000Z',
+    );
     expect(fbaShipmentRow(row({ 'purchase-date': '2024-05-09' })).data['purchaseDate']).toBe(
       '2024-05-04T08:00:00.000Z',
     );
@@ -57,7 +59,10 @@ describe('planRedates', () => {
 
   it('moves the units of a lot to the reported instant', () => {
     const l = lot(10, 2);
-    expect(planRedates([l], [{ at: 4, units: 2 }])).toEqual({ moves: [{ lot: l, to: 4, units: 2 }], unmatched: 0 });
+    expect(planRedates([l], [{ at: 4, units: 2 }])).toEqual({
+      moves: [{ lot: l, to: 4, units: 2 }],
+      unmatched: 0,
+    });
   });
 
   it('keeps units already at a reported instant and splits the rest over the later shipments', () => {
@@ -83,6 +88,8 @@ describe('planRedates', () => {
     expect(planRedates([lot(4, 2)], [{ at: 4, units: 2 }])).toEqual({ moves: [], unmatched: 0 });
     expect(planRedates([], [{ at: 4, units: 3 }])).toEqual({ moves: [], unmatched: 3 });
     // Units beyond what the report lists stay where they are.
-    expect(planRedates([lot(9, 5)], [{ at: 4, units: 2 }]).moves).toEqual([{ lot: lot(9, 5), to: 4, units: 2 }]);
+    expect(planRedates([lot(9, 5)], [{ at: 4, units: 2 }]).moves).toEqual([
+      { lot: lot(9, 5), to: 4, units: 2 },
+    ]);
   });
 });

@@ -71,6 +71,7 @@ function money(row: Readonly<Record<string, string>>, column: string): number | 
 export function fbaShipmentRow(row: Readonly<Record<string, string>>): ImportRow {
   const amazonOrderId = required(row, 'amazon-order-id', /^[A-Za-z0-9-]{1,50}$/);
   const shipmentItemId = required(row, 'shipment-item-id', /^[A-Za-z0-9_-]{1,50}$/);
+  // eslint-disable-next-line no-control-regex -- a SKU with control characters is refused
   const sku = required(row, 'sku', /^[^\u0000-\u001f\u007f]{1,100}$/);
   const quantity = Number(required(row, 'quantity-shipped', /^\d{1,7}$/));
   if (quantity <= 0) fail('quantity-shipped', 'quantity-shipped must be at least 1');

@@ -23,7 +23,7 @@ export const SALES_LOCAL_COMMANDS = [
     skipInvalid: z.boolean().optional(),
     rejectsPath: absolutePath.optional(),
     location: z.string().max(32).optional(),
-    readAt: z.string().datetime({ offset: true }).optional(),
+    readAt: z.iso.datetime({ offset: true }).optional(),
     mapping: z.string().max(4000).optional(),
   }),
   ownerCommand('job.get', { jobId: z.number().int().min(1) }),

@@ -26,7 +26,14 @@ const NEW_MUG: Item = {
   price: '11.00',
 };
 // The same order's second shipment, a day later (a split shipment).
-const NEW_CUP: Item = { ...NEW_MUG, shipment: 'D3', item: 'DQ3', shipped: '2024-05-05T09:00:00+00:00', sku: 'CUP', price: '7.00' };
+const NEW_CUP: Item = {
+  ...NEW_MUG,
+  shipment: 'D3',
+  item: 'DQ3',
+  shipped: '2024-05-05T09:00:00+00:00',
+  sku: 'CUP',
+  price: '7.00',
+};
 
 /** docs/decisions.md 53: the report's shipment dates, for new FBA orders and for the orders the sync recorded. */
 describeEachBackend('Imports: Amazon Fulfilled Shipments report', (backend) => {
@@ -72,7 +79,10 @@ describeEachBackend('Imports: Amazon Fulfilled Shipments report', (backend) => {
     const header = await uploadImport(
       t.api,
       'amazon-shipments',
-      file([SYNCED], COLUMNS.filter((c) => c !== 'shipment-date')),
+      file(
+        [SYNCED],
+        COLUMNS.filter((c) => c !== 'shipment-date'),
+      ),
     );
     expect(header.status).toBe(400);
     expect(header.body['detail']).toContain('shipment-date');

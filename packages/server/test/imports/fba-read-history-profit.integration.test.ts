@@ -25,51 +25,54 @@ const order = (n: number, shipped: string): Item => ({
  * instant the seller gives; an FBA order shipped before it is demand only (no stock movement) — and still a
  * sale in the profit report, with its revenue, fees and cost.
  */
-describeEachBackend('Imports: an FBA inventory file read at a time; history-only sales in profit', (backend) => {
-  const t = useOwnerApi(backend);
-  const profit = async () => {
-    const res = await t.api.get('/api/v1/reports/profit?from=2024-05-01&to=2024-06-01');
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return (res.body['rows'] as Record<string, unknown>[]).find((r) => r['sku'] === 'MUG');
-  };
+describeEachBackend(
+  'Imports: an FBA inventory file read at a time; history-only sales in profit',
+  (backend) => {
+    const t = useOwnerApi(backend);
+    const profit = async () => {
+      const res = await t.api.get('/api/v1/reports/profit?from=2024-05-01&to=2024-06-01');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return (res.body['rows'] as Record<string, unknown>[]).find((r) => r['sku'] === 'MUG');
+    };
 
-  beforeAll(async () => {
-    await seedLocations(t.api, WAREHOUSE, FBA_US);
-    const product = await t.api.post('/api/v1/products', { sku: 'MUG', title: 'Mug', unitCost: 4 });
-    expect(product.status).toBe(201);
-    const receipt = { type: 'receipt', sku: 'MUG', location: 'FBA-US', quantity: 10, unitCost: 5 };
-    expect((await t.api.post('/api/v1/movements', receipt)).status).toBe(201);
-  });
+    beforeAll(async () => {
+      await seedLocations(t.api, WAREHOUSE, FBA_US);
+      const product = await t.api.post('/api/v1/products', { sku: 'MUG', title: 'Mug', unitCost: 4 });
+      expect(product.status).toBe(201);
+      const receipt = { type: 'receipt', sku: 'MUG', location: 'FBA-US', quantity: 10, unitCost: 5 };
+      expect((await t.api.post('/api/v1/movements', receipt)).status).toBe(201);
+    });
 
-  it('a read in the future is refused, naming readAt, and records nothing', async () => {
-    const res = await uploadImport(t.api, 'amazon-inventory', INVENTORY, '?readAt=2999-01-01T00:00:00Z');
-    expect(res.status, JSON.stringify(res.body)).toBe(400);
-    expect(res.body['field']).toBe('readAt');
-  });
+    it('a read in the future is refused, naming readAt, and records nothing', async () => {
+      const res = await uploadImport(t.api, 'amazon-inventory', INVENTORY, '?readAt=2999-01-01T00:00:00Z');
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body['field']).toBe('readAt');
+    });
 
-  it('the file is a read at readAt: an FBA order shipped before it is history, one after it ships', async () => {
-    const read = await uploadImport(t.api, 'amazon-inventory', INVENTORY, '?readAt=2024-05-10T00:00:00Z');
-    expect(read.status, JSON.stringify(read.body)).toBe(201);
-    expect(read.body['applied']).toMatchObject({ location: 'FBA-US', readAt: '2024-05-10T00:00:00.000Z' });
-    expect((await skuBalance(t.api, 'MUG', 'FBA-US')).onHand).toBe(10);
-    const res = await uploadImport(
-      t.api,
-      'amazon-shipments',
-      file([order(1, '2024-05-04T09:00:00+00:00'), order(2, '2024-05-12T09:00:00+00:00')]),
-    );
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body['applied']).toMatchObject({ ordersCreated: 2, shipmentItems: 2, unitsNotInLedger: 1 });
-    // The order of 05-04 was already out of Amazon's figures of 05-10: it moves no stock; 05-12's does.
-    expect((await skuBalance(t.api, 'MUG', 'FBA-US')).onHand).toBe(9);
-    const history = await t.api.get('/api/v1/sales/history?sku=MUG&from=2024-05-01&to=2024-05-31');
-    expect((history.body['skus'] as { days: unknown[] }[])[0]?.days).toEqual([
-      { date: '2024-05-04', units: 1, revenue: 11 },
-      { date: '2024-05-12', units: 1, revenue: 11 },
-    ]);
-  });
+    it('the file is a read at readAt: an FBA order shipped before it is history, one after it ships', async () => {
+      const read = await uploadImport(t.api, 'amazon-inventory', INVENTORY, '?readAt=2024-05-10T00:00:00Z');
+      expect(read.status, JSON.stringify(read.body)).toBe(201);
+      expect(read.body['applied']).toMatchObject({ location: 'FBA-US', readAt: '2024-05-10T00:00:00.000Z' });
+      expect((await skuBalance(t.api, 'MUG', 'FBA-US')).onHand).toBe(10);
+      const res = await uploadImport(
+        t.api,
+        'amazon-shipments',
+        file([order(1, '2024-05-04T09:00:00+00:00'), order(2, '2024-05-12T09:00:00+00:00')]),
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body['applied']).toMatchObject({ ordersCreated: 2, shipmentItems: 2, unitsNotInLedger: 1 });
+      // The order of 05-04 was already out of Amazon's figures of 05-10: it moves no stock; 05-12's does.
+      expect((await skuBalance(t.api, 'MUG', 'FBA-US')).onHand).toBe(9);
+      const history = await t.api.get('/api/v1/sales/history?sku=MUG&from=2024-05-01&to=2024-05-31');
+      expect((history.body['skus'] as { days: unknown[] }[])[0]?.days).toEqual([
+        { date: '2024-05-04', units: 1, revenue: 11 },
+        { date: '2024-05-12', units: 1, revenue: 11 },
+      ]);
+    });
 
-  it('the history-only order is a sale in the profit report: its units, revenue and cost', async () => {
-    // 05-04 costed at the SKU's unit cost (no layer was taken), 05-12 at its FIFO layer's.
-    expect(await profit()).toMatchObject({ 'units-sold': 2, revenue: 22, cogs: 9 });
-  });
-});
+    it('the history-only order is a sale in the profit report: its units, revenue and cost', async () => {
+      // 05-04 costed at the SKU's unit cost (no layer was taken), 05-12 at its FIFO layer's.
+      expect(await profit()).toMatchObject({ 'units-sold': 2, revenue: 22, cogs: 9 });
+    });
+  },
+);

@@ -104,4 +104,3 @@ export const line = (i: Item): string => {
 };
 export const file = (items: readonly Item[], columns = COLUMNS) =>
   [columns.join('\t'), ...items.map(line)].join('\n') + '\n';
-

@@ -156,12 +156,20 @@ export function inventoryReadAt(readAt: string | undefined, now: Date): Date {
   if (readAt === undefined) return now;
   const at = new Date(readAt);
   if (Number.isNaN(at.getTime()))
-    throw new DomainError('VALIDATION_FAILED', `readAt must be an instant like 2024-05-10T06:00:00Z, got "${readAt}"`, {
-      field: 'readAt',
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `readAt must be an instant like 2024-05-10T06:00:00Z, got "${readAt}"`,
+      {
+        field: 'readAt',
+      },
+    );
   if (at.getTime() > now.getTime())
-    throw new DomainError('VALIDATION_FAILED', `readAt ${readAt} is in the future: when was the report taken?`, {
-      field: 'readAt',
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `readAt ${readAt} is in the future: when was the report taken?`,
+      {
+        field: 'readAt',
+      },
+    );
   return at;
 }
