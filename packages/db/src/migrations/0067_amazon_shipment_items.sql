@@ -41,3 +41,9 @@ CREATE TABLE order_history_shipments (
   FOREIGN KEY (account_id, location_id) REFERENCES locations (account_id, id)
 );
 CREATE INDEX order_history_shipments_time ON order_history_shipments (account_id, shipped_at);
+
+-- Who fulfils an order and where it was sold (Amazon's FulfillmentChannel and marketplace, decision 47),
+-- kept on the order: a pending order reserved later draws from where its intake would have (decision 53).
+-- Null for orders taken in before, and for orders whose source does not say (the channel's preference).
+ALTER TABLE orders ADD COLUMN fulfilment text CHECK (fulfilment IN ('AFN', 'MFN'));
+ALTER TABLE orders ADD COLUMN marketplace text;

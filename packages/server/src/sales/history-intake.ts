@@ -81,6 +81,8 @@ export async function intakeHistory(
       orderedAt: i.orderedAt ?? now,
       currency: i.currency,
       unmapped: i.unmapped,
+      fulfilment: i.fulfilment ?? null,
+      marketplace: i.marketplace ?? null,
     })),
     [...new Set(intakes.flatMap((i) => i.lines.map((l) => l.sku)))],
   );
