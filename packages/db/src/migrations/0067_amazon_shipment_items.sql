@@ -28,6 +28,7 @@ CREATE INDEX amazon_stock_reads_location ON amazon_stock_reads (account_id, loca
 -- Its units still were sales: each line's shipment is kept here with its date, price and the SKU's unit cost
 -- when it was taken in, and the profit report reads it beside the ledger's shipments (decision 53).
 CREATE TABLE order_history_shipments (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   account_id bigint NOT NULL,
   order_id bigint NOT NULL,
   product_id bigint NOT NULL,
@@ -41,6 +42,7 @@ CREATE TABLE order_history_shipments (
   FOREIGN KEY (account_id, location_id) REFERENCES locations (account_id, id)
 );
 CREATE INDEX order_history_shipments_time ON order_history_shipments (account_id, shipped_at);
+CREATE INDEX order_history_shipments_order ON order_history_shipments (account_id, order_id);
 
 -- Who fulfils an order and where it was sold (Amazon's FulfillmentChannel and marketplace, decision 47),
 -- kept on the order: a pending order reserved later draws from where its intake would have (decision 53).

@@ -54,25 +54,38 @@ describeEachBackend(
       expect(read.status, JSON.stringify(read.body)).toBe(201);
       expect(read.body['applied']).toMatchObject({ location: 'FBA-US', readAt: '2024-05-10T00:00:00.000Z' });
       expect((await skuBalance(t.api, 'MUG', 'FBA-US')).onHand).toBe(10);
+      // Order 3 shipped in two parts, both before the read: taken in at its first, its second re-dated.
+      const split = [
+        { ...order(3, '2024-05-05T09:00:00+00:00'), item: 'SI3a' },
+        { ...order(3, '2024-05-07T09:00:00+00:00'), item: 'SI3b', shipment: 'S3b' },
+      ];
       const res = await uploadImport(
         t.api,
         'amazon-shipments',
-        file([order(1, '2024-05-04T09:00:00+00:00'), order(2, '2024-05-12T09:00:00+00:00')]),
+        file([order(1, '2024-05-04T09:00:00+00:00'), order(2, '2024-05-12T09:00:00+00:00'), ...split]),
       );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body['applied']).toMatchObject({ ordersCreated: 2, shipmentItems: 2, unitsNotInLedger: 1 });
-      // The order of 05-04 was already out of Amazon's figures of 05-10: it moves no stock; 05-12's does.
+      expect(res.body['applied']).toMatchObject({
+        ordersCreated: 3,
+        shipmentItems: 4,
+        unitsRedated: 0,
+        historyUnitsRedated: 1,
+        unitsNotInLedger: 0,
+      });
+      // The orders shipped before Amazon's figures of 05-10 are already out of them: no stock moves; 05-12's does.
       expect((await skuBalance(t.api, 'MUG', 'FBA-US')).onHand).toBe(9);
       const history = await t.api.get('/api/v1/sales/history?sku=MUG&from=2024-05-01&to=2024-05-31');
       expect((history.body['skus'] as { days: unknown[] }[])[0]?.days).toEqual([
         { date: '2024-05-04', units: 1, revenue: 11 },
+        { date: '2024-05-05', units: 1, revenue: 11 },
+        { date: '2024-05-07', units: 1, revenue: 11 },
         { date: '2024-05-12', units: 1, revenue: 11 },
       ]);
     });
 
     it('the history-only order is a sale in the profit report: its units, revenue and cost', async () => {
-      // 05-04 costed at the SKU's unit cost (no layer was taken), 05-12 at its FIFO layer's.
-      expect(await profit()).toMatchObject({ 'units-sold': 2, revenue: 22, cogs: 9 });
+      // The demand-only units costed at the SKU's unit cost (no layer was taken), 05-12's at its FIFO layer's.
+      expect(await profit()).toMatchObject({ 'units-sold': 4, revenue: 44, cogs: 3 * 4 + 5 });
     });
   },
 );

@@ -1,6 +1,10 @@
 import { planRedates } from '@stockwise/domain/imports/fba-shipments';
 import type { StagedRow } from '@stockwise/db/imports/imports.repository';
-import type { ShippedLotRecord } from '@stockwise/db/imports/fba-shipments.repository';
+import type {
+  HistoryLotRecord,
+  HistoryRedate,
+  ShippedLotRecord,
+} from '@stockwise/db/imports/fba-shipments.repository';
 import { fbaShipmentsRepository } from '@stockwise/db/imports/fba-shipments.repository';
 import { ordersRepository } from '@stockwise/db/sales/orders.repository';
 import type { ShipmentRedate } from '../../ledger/shipment-redate';
@@ -54,8 +58,13 @@ function asOrder(group: readonly StagedRow[]): StagedRow[] {
   return [...bySku.values()];
 }
 
-/** The re-dating moves that put each order's and SKU's shipped units at the report's instants. */
-function redates(rows: readonly StagedRow[], lots: readonly ShippedLotRecord[]) {
+type AnyLot = (ShippedLotRecord & { demandOnly: false }) | (HistoryLotRecord & { demandOnly: true });
+
+/**
+ * The re-dating moves that put each order's and SKU's shipped units at the report's instants: of the
+ * ledger's shipments, and of a demand-only order's lines (decision 47), which moved no stock.
+ */
+function redates(rows: readonly StagedRow[], lots: readonly AnyLot[]) {
   const targets = new Map<string, { at: number; units: number }[]>();
   for (const r of rows) {
     const key = `${str(r.key)}\u0000${str(r.data['sku'])}`;
@@ -63,30 +72,36 @@ function redates(rows: readonly StagedRow[], lots: readonly ShippedLotRecord[]) 
     list.push({ at: new Date(str(r.data['shippedAt'])).getTime(), units: Number(r.data['quantity']) });
     targets.set(key, list);
   }
-  const lotsOf = new Map<string, ShippedLotRecord[]>();
+  const lotsOf = new Map<string, AnyLot[]>();
   for (const l of lots) {
     const key = `${l.externalId}\u0000${l.sku}`;
     lotsOf.set(key, [...(lotsOf.get(key) ?? []), l]);
   }
-  const moves: ShipmentRedate[] = [];
+  const ledger: ShipmentRedate[] = [];
+  const history: HistoryRedate[] = [];
   let unmatched = 0;
   for (const [key, wanted] of targets) {
     const plan = planRedates(lotsOf.get(key) ?? [], wanted);
     unmatched += plan.unmatched;
-    for (const m of plan.moves)
-      moves.push({
-        orderId: m.lot.orderId,
-        productId: m.lot.productId,
-        locationId: m.lot.locationId,
-        from: new Date(m.lot.at),
-        to: new Date(m.to),
-        units: m.units,
-        unitCost: m.lot.unitCost,
-        unitPrice: m.lot.unitPrice,
-        channel: m.lot.channel,
+    for (const { lot, to, units } of plan.moves) {
+      if (lot.demandOnly) {
+        history.push({ lot, to: new Date(to), units });
+        continue;
+      }
+      ledger.push({
+        orderId: lot.orderId,
+        productId: lot.productId,
+        locationId: lot.locationId,
+        from: new Date(lot.at),
+        to: new Date(to),
+        units,
+        unitCost: lot.unitCost,
+        unitPrice: lot.unitPrice,
+        channel: lot.channel,
       });
+    }
   }
-  return { moves, unmatched };
+  return { ledger, history, unmatched };
 }
 
 /**
@@ -127,12 +142,23 @@ export const applyAmazonShipmentsImport: ImportApplier = async (ctx) => {
   const after = await ordersRepository.existingExternal(sql, actor.accountId, keys);
   const kept = taken.filter((g) => after.has(amazonKey(str(g[0]!.key))));
   const rows = kept.flat();
-  const lots = await fbaShipmentsRepository.shippedLots(sql, actor.accountId, {
+  const which = {
     externalIds: kept.map((g) => str(g[0]!.key)),
     skus: [...new Set(rows.map((r) => str(r.data['sku'])))],
-  });
-  const { moves, unmatched } = redates(rows, lots);
-  await redateShipments(sql, actor, moves, `Amazon Fulfilled Shipments report, import ${ctx.importId}`);
+  };
+  const lots: AnyLot[] = [
+    ...(await fbaShipmentsRepository.shippedLots(sql, actor.accountId, which)).map((l) => ({
+      ...l,
+      demandOnly: false as const,
+    })),
+    ...(await fbaShipmentsRepository.historyLots(sql, actor.accountId, which)).map((l) => ({
+      ...l,
+      demandOnly: true as const,
+    })),
+  ];
+  const { ledger, history, unmatched } = redates(rows, lots);
+  await redateShipments(sql, actor, ledger, `Amazon Fulfilled Shipments report, import ${ctx.importId}`);
+  await fbaShipmentsRepository.redateHistory(sql, actor.accountId, history);
   const recorded = await fbaShipmentsRepository.recordItems(
     sql,
     actor.accountId,
@@ -150,7 +176,8 @@ export const applyAmazonShipmentsImport: ImportApplier = async (ctx) => {
     ...created,
     shipmentItems: recorded,
     shipmentItemsAlreadyImported: already,
-    unitsRedated: moves.reduce((s, m) => s + m.units, 0),
+    unitsRedated: ledger.reduce((s, m) => s + m.units, 0),
+    historyUnitsRedated: history.reduce((s, m) => s + m.units, 0),
     unitsNotInLedger: unmatched,
   };
 };
