@@ -16,6 +16,7 @@ interface ImportFlags extends StorageFlags {
   skipInvalid?: boolean;
   rejects?: string;
   location?: string;
+  readAt?: string;
   mapping?: string;
   account?: string;
 }
@@ -44,6 +45,7 @@ async function importThroughServer(
     skipInvalid: Boolean(flags.skipInvalid),
     ...(job.rejectsPath ? { rejectsPath: job.rejectsPath } : {}),
     ...(flags.location ? { location: flags.location } : {}),
+    ...(flags.readAt ? { readAt: flags.readAt } : {}),
     ...(job.mapping ? { mapping: job.mapping } : {}),
     ...account,
   });
@@ -83,7 +85,7 @@ export function registerImportCommands(program: Command): void {
     .argument('<kind>', IMPORT_KINDS.join(' | '))
     .argument(
       '<file>',
-      'CSV (orders, products, stock, returns) or Amazon flat file (amazon-orders, amazon-inventory, amazon-inventory-age, amazon-returns, amazon-settlement)',
+      'CSV (orders, products, stock, returns) or Amazon flat file (amazon-orders, amazon-inventory, amazon-inventory-age, amazon-returns, amazon-settlement, amazon-shipments)',
     )
     .addOption(
       new Option(
@@ -96,6 +98,12 @@ export function registerImportCommands(program: Command): void {
       new Option(
         '--location <code>',
         'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile; amazon-returns, returns: where returns come back',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--read-at <instant>',
+        'amazon-inventory: when the report was taken (ISO instant, default: now); FBA orders shipped before it are sales history only',
       ),
     )
     .addOption(
@@ -123,6 +131,7 @@ export function registerImportCommands(program: Command): void {
                 ...job,
                 skipInvalid: flags.skipInvalid,
                 location: flags.location,
+                readAt: flags.readAt,
                 mapping: mapping === undefined ? undefined : parseSalesHistoryMapping(mapping),
                 onProgress: bar.update,
               }),

@@ -79,10 +79,20 @@ const pageSql = (where: string, amazonLocations: string) =>
        sold AS (
          SELECT m.product_id, o.currency AS order_currency, m.location_id, l.type AS location_type, m.channel, l.marketplace,
            ou.units AS units_in_order,
-           sum(-m.on_hand_delta) AS units,
-           sum(-m.on_hand_delta * coalesce(m.unit_price, 0)) AS revenue,
-           sum(-m.on_hand_delta * coalesce(m.unit_cost, 0)) AS cogs
-         FROM stock_movements m JOIN prod ON prod.id = m.product_id
+           sum(m.units) AS units,
+           sum(m.units * coalesce(m.unit_price, 0)) AS revenue,
+           sum(m.units * coalesce(m.unit_cost, 0)) AS cogs
+         -- the ledger's shipments, and the sales of orders shipped before Amazon's figures were read, which
+         -- moved no stock (docs/decisions.md 47, 53)
+         FROM (
+           SELECT product_id, location_id, channel, reference_type, reference_id, -on_hand_delta AS units, unit_price, unit_cost
+           FROM stock_movements WHERE account_id = $1 AND type = 'shipment'
+             AND occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND occurred_at < ($3::date::timestamp AT TIME ZONE 'UTC')
+           UNION ALL
+           SELECT product_id, location_id, channel, 'order', order_id::text, units, unit_price, unit_cost
+           FROM order_history_shipments WHERE account_id = $1
+             AND shipped_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND shipped_at < ($3::date::timestamp AT TIME ZONE 'UTC')
+         ) m JOIN prod ON prod.id = m.product_id
          JOIN locations l ON l.id = m.location_id AND l.account_id = $1
          -- an order's movements name its id as text: compared as a number so the key can be used
          LEFT JOIN orders o ON m.reference_type = 'order' AND o.account_id = $1
@@ -93,8 +103,6 @@ const pageSql = (where: string, amazonLocations: string) =>
            JOIN order_allocations a ON a.order_line_id = ol.id AND a.location_id = m.location_id
            WHERE ol.account_id = $1 AND ol.order_id = o.id
          ) ou ON o.id IS NOT NULL
-         WHERE m.account_id = $1 AND m.type = 'shipment'
-           AND m.occurred_at >= ($2::date::timestamp AT TIME ZONE 'UTC') AND m.occurred_at < ($3::date::timestamp AT TIME ZONE 'UTC')
          GROUP BY m.product_id, o.currency, m.location_id, l.type, m.channel, l.marketplace, ou.units
        ),
        sales AS (

@@ -9,6 +9,9 @@ export interface OrderInsert {
   orderedAt: Date;
   currency: string | null;
   unmapped: unknown[];
+  /** Who fulfils it and where it was sold, when its source says (docs/decisions.md 47, 53). */
+  fulfilment: 'AFN' | 'MFN' | null;
+  marketplace: string | null;
 }
 
 export interface LineInsert {
@@ -72,7 +75,8 @@ const lockedStockCte = (where: string) => `locked AS MATERIALIZED (
 /** Active locations of the account ($1) with the channels configured to ship from each and its rows of `locked`. */
 const LOCATIONS_WITH_STOCK = `(SELECT json_agg(json_build_object('id', l.id, 'code', l.code, 'type', l.type,
   'marketplace', l.marketplace,
-  'stockKnownAt', (SELECT max(s.synced_at) FROM amazon_inventory_summaries s WHERE s.account_id = l.account_id AND s.location_id = l.id),
+  'stockKnownAt', GREATEST((SELECT max(s.synced_at) FROM amazon_inventory_summaries s WHERE s.account_id = l.account_id AND s.location_id = l.id),
+    (SELECT max(r.read_at) FROM amazon_stock_reads r WHERE r.account_id = l.account_id AND r.location_id = l.id)),
   'channels', coalesce((SELECT json_agg(DISTINCT c.channel) FROM sales_channels c WHERE c.account_id = l.account_id AND c.location_id = l.id), '[]'::json),
   'stock', (SELECT json_agg(json_build_object('productId', k.product_id, 'available', k.available)) FROM locked k WHERE k.location_id = l.id)
 ) ORDER BY l.id) FROM locations l WHERE l.account_id = $1 AND l.active)`;
@@ -173,8 +177,9 @@ export const orderIntakeRepository = {
       `WITH p AS (
          SELECT id, sku, allow_backorder FROM products WHERE account_id = $1 AND sku = ANY($2::text[])
        ), o AS (
-         INSERT INTO orders (account_id, channel, external_id, status, ordered_at, currency, unmapped)
-         SELECT $1, ch, ext, st, oa, cur, um::jsonb FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[]) AS t(ch, ext, st, oa, cur, um)
+         INSERT INTO orders (account_id, channel, external_id, status, ordered_at, currency, unmapped, fulfilment, marketplace)
+         SELECT $1, ch, ext, st, oa, cur, um::jsonb, ff, mp
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[]) AS t(ch, ext, st, oa, cur, um, ff, mp)
          ON CONFLICT (account_id, channel, external_id) DO NOTHING RETURNING id, created_at, channel, external_id
        ), ${lockedStockCte('product_id IN (SELECT id FROM p) AND EXISTS (SELECT 1 FROM o)')}
        SELECT (SELECT json_agg(json_build_object('id', id, 'createdAt', created_at, 'channel', channel, 'externalId', external_id)) FROM o) AS orders,
@@ -185,6 +190,8 @@ export const orderIntakeRepository = {
         skus,
         ...columnArrays(orders, ['channel', 'externalId', 'status', 'orderedAt', 'currency']),
         orders.map((o) => JSON.stringify(o.unmapped)),
+        orders.map((o) => o.fulfilment),
+        orders.map((o) => o.marketplace),
       ],
       { prepare: true },
     );

@@ -14,6 +14,9 @@ export interface OrderRecord {
   orderedAt: Date;
   currency: string | null;
   unmapped: unknown[];
+  /** Who fulfils it and where it was sold, when its source said (docs/decisions.md 47, 53). */
+  fulfilment: 'AFN' | 'MFN' | null;
+  marketplace: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -53,6 +56,8 @@ interface OrderRow {
   ordered_at: Date;
   currency: string | null;
   unmapped: unknown[];
+  fulfilment: 'AFN' | 'MFN' | null;
+  marketplace: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -66,6 +71,8 @@ const mapOrder = (r: OrderRow): OrderRecord => ({
   orderedAt: r.ordered_at,
   currency: r.currency,
   unmapped: r.unmapped,
+  fulfilment: r.fulfilment,
+  marketplace: r.marketplace,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -1,3 +1,4 @@
+import { REDATED_SHIPMENT } from '@stockwise/domain/ledger/movement-rules';
 import type { NonStockRule } from '@stockwise/domain/imports/sales-history';
 import { DEFAULT_NON_STOCK_RULE } from '@stockwise/domain/imports/sales-history';
 import type { Sql } from '../database';
@@ -110,9 +111,35 @@ export const salesHistoryRepository = {
   async addOrderDemand(
     sql: Sql,
     accountId: number,
-    rows: readonly { productId: number; locationId: number; day: string; units: number; revenue: number }[],
+    rows: readonly {
+      orderId: number;
+      channel: string;
+      productId: number;
+      locationId: number;
+      shippedAt: Date;
+      units: number;
+      unitPrice: number | null;
+    }[],
   ): Promise<void> {
     if (rows.length === 0) return;
+    // Its sale, for profit (docs/decisions.md 53): priced, and costed at the SKU's unit cost (no layer left).
+    await sql.query(
+      `INSERT INTO order_history_shipments (account_id, order_id, product_id, location_id, units, unit_price, unit_cost, channel, shipped_at)
+       SELECT $1, d.order_id, d.product_id, d.location_id, d.units, d.unit_price, p.unit_cost, d.channel, d.shipped_at
+       FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::int[], $6::numeric[], $7::text[], $8::timestamptz[])
+         AS d(order_id, product_id, location_id, units, unit_price, channel, shipped_at)
+       JOIN products p ON p.account_id = $1 AND p.id = d.product_id`,
+      [
+        accountId,
+        rows.map((r) => r.orderId),
+        rows.map((r) => r.productId),
+        rows.map((r) => r.locationId),
+        rows.map((r) => r.units),
+        rows.map((r) => r.unitPrice),
+        rows.map((r) => r.channel),
+        rows.map((r) => r.shippedAt),
+      ],
+    );
     await sql.query(
       `INSERT INTO sales_demand AS s (account_id, product_id, location_id, day, units, revenue, lines)
        SELECT $1, d.product_id, d.location_id, d.day, sum(d.units)::int, sum(d.revenue), count(*)
@@ -125,9 +152,9 @@ export const salesHistoryRepository = {
         accountId,
         rows.map((r) => r.productId),
         rows.map((r) => r.locationId),
-        rows.map((r) => r.day),
+        rows.map((r) => r.shippedAt.toISOString().slice(0, 10)),
         rows.map((r) => r.units),
-        rows.map((r) => r.revenue),
+        rows.map((r) => r.units * (r.unitPrice ?? 0)),
       ],
     );
   },
@@ -174,7 +201,8 @@ export const salesHistoryRepository = {
 
   /**
    * Daily units and revenue per SKU as forecasting reads them: the sales history's demand plus the
-   * ledger's shipments (net of nothing: returns are not negative demand there), non-stock SKUs left out.
+   * ledger's shipments (net of nothing: returns are not negative demand there), non-stock SKUs left out; a
+   * day whose shipments a re-dating moved away (docs/decisions.md 53), netting to nothing, is no sales day.
    */
   async history(
     sql: Sql,
@@ -183,18 +211,19 @@ export const salesHistoryRepository = {
   ): Promise<SalesHistoryDay[]> {
     return sql.query<SalesHistoryDay>(
       `WITH d AS (
-         SELECT product_id, day, units, revenue FROM sales_demand
+         SELECT product_id, day, units, revenue, false AS redated FROM sales_demand
          WHERE account_id = $1 AND day >= $2::date AND day < $3::date
            AND ($4::bigint IS NULL OR product_id = $4) AND ($5::bigint IS NULL OR location_id = $5)
          UNION ALL
-         SELECT product_id, (occurred_at AT TIME ZONE 'UTC')::date, -on_hand_delta, -on_hand_delta * coalesce(unit_price, 0)
+         SELECT product_id, (occurred_at AT TIME ZONE 'UTC')::date, -on_hand_delta, -on_hand_delta * coalesce(unit_price, 0),
+           coalesce(reason = $6, false)
          FROM stock_movements
          WHERE account_id = $1 AND type = 'shipment' AND occurred_at >= $2::date AND occurred_at < $3::date
            AND ($4::bigint IS NULL OR product_id = $4) AND ($5::bigint IS NULL OR location_id = $5))
        SELECT p.sku, to_char(d.day, 'YYYY-MM-DD') AS day, sum(d.units)::int AS units, sum(d.revenue)::float8 AS revenue
        FROM d JOIN products p ON p.account_id = $1 AND p.id = d.product_id AND NOT p.non_stock
-       GROUP BY p.sku, d.day ORDER BY p.sku, d.day`,
-      [accountId, q.from, q.to, q.productId ?? null, q.locationId ?? null],
+       GROUP BY p.sku, d.day HAVING sum(d.units) <> 0 OR NOT bool_or(d.redated) ORDER BY p.sku, d.day`,
+      [accountId, q.from, q.to, q.productId ?? null, q.locationId ?? null, REDATED_SHIPMENT],
     );
   },
 

@@ -4,6 +4,7 @@ import { DomainError } from '../errors';
 import { ORDER_CHANNELS } from '../sales/order-state';
 import { SALES_HISTORY_COLUMNS, SALES_HISTORY_REQUIRED } from './sales-history';
 import { SETTLEMENT_OPTIONAL, SETTLEMENT_REQUIRED, settlementRow } from './settlement';
+import { FBA_SHIPMENTS_OPTIONAL, FBA_SHIPMENTS_REQUIRED, fbaShipmentRow } from './fba-shipments';
 import {
   AMAZON_RETURNS_OPTIONAL,
   AMAZON_RETURNS_REQUIRED,
@@ -34,6 +35,7 @@ export const IMPORT_KINDS = [
   'returns',
   'amazon-returns',
   'amazon-settlement',
+  'amazon-shipments',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -109,6 +111,12 @@ export const IMPORT_FORMATS: Record<
     quoted: false,
     required: SETTLEMENT_REQUIRED,
     optional: SETTLEMENT_OPTIONAL,
+  },
+  'amazon-shipments': {
+    delimiter: '\t',
+    quoted: false,
+    required: FBA_SHIPMENTS_REQUIRED,
+    optional: FBA_SHIPMENTS_OPTIONAL,
   },
 };
 
@@ -186,10 +194,11 @@ export function validateImportRow(kind: ImportKind, row: Readonly<Record<string,
   if (kind === 'returns') return returnRow(row);
   if (kind === 'amazon-returns') return amazonReturnRow(row);
   if (kind === 'amazon-settlement') return settlementRow(row);
+  if (kind === 'amazon-shipments') return fbaShipmentRow(row);
   return validateOtherRow(kind, row);
 }
 
-type OtherKind = Exclude<ImportKind, 'returns' | 'amazon-returns' | 'amazon-settlement'>;
+type OtherKind = Exclude<ImportKind, 'returns' | 'amazon-returns' | 'amazon-settlement' | 'amazon-shipments'>;
 
 function validateOtherRow(kind: OtherKind, row: Readonly<Record<string, string>>): ImportRow {
   switch (kind) {

@@ -166,3 +166,17 @@ export function addDeltas(balance: StockDeltas, deltas: StockDeltas): StockDelta
     unfulfillable: balance.unfulfillable + deltas.unfulfillable,
   };
 }
+
+/** The reason both movements of a shipment's re-dating carry (docs/decisions.md 53). */
+export const REDATED_SHIPMENT = 'redated';
+
+/**
+ * A shipment moved to the date its channel reports, without rewriting the ledger (docs/decisions.md 53):
+ * a shipment line of +q at the recorded instant, which takes its units back out of that day's sales, and
+ * one of −q at the reported instant. The balance and the FIFO layers do not change (the pair sums to
+ * zero and carries the original shipment's cost and price); every sum of shipments by day moves the units.
+ */
+export function planShipmentRedate(units: number): { from: StockDeltas; to: StockDeltas } {
+  requirePositiveInteger(units);
+  return { from: { ...zero, onHand: units }, to: { ...zero, onHand: -units } };
+}

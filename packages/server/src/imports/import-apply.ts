@@ -10,6 +10,7 @@ import type { ImportApplier, ImportServices } from './appliers/apply-context';
 import { applyAmazonInventoryAgeImport } from './appliers/amazon-inventory-age.applier';
 import { applyAmazonInventoryImport } from './appliers/amazon-inventory.applier';
 import { applyAmazonOrdersImport } from './appliers/amazon-orders.applier';
+import { applyAmazonShipmentsImport } from './appliers/amazon-shipments.applier';
 import { applyOrdersImport } from './appliers/orders.applier';
 import { applyProductsImport } from './appliers/products.applier';
 import { applyAmazonReturnsImport, applyReturnsImport } from './appliers/returns.applier';
@@ -31,6 +32,7 @@ const APPLIERS: Record<ImportKind, ImportApplier> = {
   returns: applyReturnsImport,
   'amazon-returns': applyAmazonReturnsImport,
   'amazon-settlement': applySettlementImport,
+  'amazon-shipments': applyAmazonShipmentsImport,
 };
 
 /**
@@ -125,6 +127,7 @@ const TOUCHED_TABLES: Record<ImportKind, readonly string[]> = {
   returns: ['stock_movements', 'stock_balances', 'order_lines', 'booked_returns'],
   'amazon-returns': ['stock_movements', 'stock_balances', 'order_lines', 'booked_returns'],
   'amazon-settlement': ['settlement_amounts'],
+  'amazon-shipments': ['orders', 'order_lines', 'stock_movements', 'stock_balances', 'amazon_shipment_items'],
 };
 
 async function applyAll(
@@ -166,6 +169,7 @@ async function applyAll(
             options.onProgress?.(0.5 + 0.5 * Math.min(1, done / total), `applied ${done} of ${total} rows`);
           },
           location: options.location,
+          readAt: options.readAt,
           skipInvalid: record.skipInvalid,
           reject: rejects.add,
         });

@@ -18,6 +18,8 @@ export interface ImportInput {
   skipInvalid?: boolean | undefined;
   /** FBA reports: the Amazon location to reconcile (default: the first amazon_fba location). */
   location?: string | undefined;
+  /** amazon-inventory: when Amazon's figures in the file were taken (ISO instant; default: now). */
+  readAt?: string | undefined;
   totalBytes?: number | undefined;
   /** sales-history: which columns hold what (required for that kind). */
   mapping?: SalesHistoryMapping | undefined;
@@ -46,6 +48,8 @@ export interface ApplyOptions {
   /** Rows that could not be applied (skipInvalid), as they are found. */
   onReject?: ((row: RejectedRow) => void) | undefined;
   location?: string | undefined;
+  /** amazon-inventory: when Amazon's figures in the file were taken (ISO instant; default: now). */
+  readAt?: string | undefined;
   stagedResult?: ImportResult;
   /** Shutdown: stop between committed chunks (throws the signal's reason); the import resumes when run again. */
   signal?: AbortSignal | undefined;

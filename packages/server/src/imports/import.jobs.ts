@@ -14,6 +14,8 @@ export interface FileImportOptions {
   path: string;
   skipInvalid?: boolean | undefined;
   location?: string | undefined;
+  /** amazon-inventory: when Amazon's figures in the file were taken (ISO instant; default: now). */
+  readAt?: string | undefined;
   /** sales-history: which columns hold what. */
   mapping?: SalesHistoryMapping | undefined;
   /** With skipInvalid: where rejected rows go (CSV: line,field,message). */
@@ -46,6 +48,7 @@ export async function importFile(
       fileName: basename(options.path),
       skipInvalid: options.skipInvalid,
       location: options.location,
+      readAt: options.readAt,
       totalBytes: statSync(options.path).size,
       fileHash,
       mapping: options.mapping,
@@ -74,6 +77,7 @@ export function registerImportJobs(jobs: JobsService, imports: ImportsService): 
       path: p.path,
       skipInvalid: p.skipInvalid,
       location: p.location,
+      readAt: p.readAt,
       rejectsPath: p.rejectsPath,
       mapping: p.mapping,
       onProgress: progressOf(ctx),
@@ -81,9 +85,10 @@ export function registerImportJobs(jobs: JobsService, imports: ImportsService): 
     });
   });
   jobs.register('import.apply', async (ctx) => {
-    const p = ctx.job.payload as { importId: number; location?: string };
+    const p = ctx.job.payload as { importId: number; location?: string; readAt?: string };
     return imports.apply(ctx.actor, p.importId, {
       location: p.location,
+      readAt: p.readAt,
       onProgress: progressOf(ctx),
       signal: ctx.signal,
     });

@@ -25,7 +25,7 @@ export function importsRoutes(sw: Stockwise) {
       path: '/{kind}',
       tags: ['Imports'],
       summary:
-        'Import a file: orders, products, stock (counts) as CSV; amazon-orders (All Orders report), amazon-inventory (FBA Manage Inventory), amazon-inventory-age (FBA inventory planning / age report), amazon-returns (FBA customer returns report), amazon-settlement (V2 settlement report: fees, refunds and reimbursements per SKU, once per settlement id) as tab-separated flat files; returns (returns / credit notes) as CSV',
+        'Import a file: orders, products, stock (counts) as CSV; amazon-orders (All Orders report), amazon-inventory (FBA Manage Inventory), amazon-inventory-age (FBA inventory planning / age report), amazon-returns (FBA customer returns report), amazon-settlement (V2 settlement report: fees, refunds and reimbursements per SKU, once per settlement id), amazon-shipments (Amazon Fulfilled Shipments report: FBA orders at their shipment date, synced orders re-dated; once per shipment item) as tab-separated flat files; returns (returns / credit notes) as CSV',
       description:
         'The body is the file itself, streamed. Every row is validated; by default one invalid row — or one that cannot be applied (unknown SKU or location, a count below what open orders reserve, an order that cannot be reserved, a barcode another product has) — refuses the whole file (400/404/409 naming the line) and nothing changes. With skipInvalid=true those rows are left out and listed in `rejects` (line, field, message) and the rest is applied. Sales histories, order files, stock counts and products apply in committed chunks that resume where they stopped after a crash or shutdown (each row once); the other kinds apply in one transaction. Re-importing the same file changes nothing (`status: unchanged`). Formats: README, "Imports".',
       request: {
@@ -62,6 +62,7 @@ export function importsRoutes(sw: Stockwise) {
         fileName: q.fileName ?? null,
         skipInvalid: q.skipInvalid === 'true',
         location: q.location,
+        readAt: q.readAt,
         totalBytes: length || undefined,
         mapping: kind === 'sales-history' ? parseSalesHistoryMapping(q.mapping) : undefined,
       };
@@ -72,6 +73,7 @@ export function importsRoutes(sw: Stockwise) {
         const job = await sw.jobs.enqueue(actor, 'import.apply', {
           importId: staged.importId,
           ...(q.location ? { location: q.location } : {}),
+          ...(q.readAt ? { readAt: q.readAt } : {}),
         });
         return c.json(
           {

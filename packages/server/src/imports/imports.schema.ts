@@ -19,6 +19,11 @@ export const ImportQuerySchema = z.object({
     description:
       'amazon-inventory, amazon-inventory-age: the Amazon location to reconcile; amazon-returns: where the returns come back (default: the first amazon_fba location); returns: where a line that names no location comes back (default: where its order shipped from)',
   }),
+  readAt: z.iso.datetime({ offset: true }).optional().openapi({
+    description:
+      "amazon-inventory: when the report was taken (ISO instant, default: now). It counts as a read of Amazon's figures at the location: an FBA order shipped before it is sales history only (docs/decisions.md 47, 53)",
+    example: '2024-05-10T06:00:00Z',
+  }),
   fileName: TextSchema(255).optional(),
   mapping: z.string().max(4000).optional().openapi({
     description:

@@ -64,6 +64,7 @@ export class ImportsService {
       onProgress: input.onProgress,
       onReject: input.onReject,
       location: input.location,
+      readAt: input.readAt,
       stagedResult: staged,
       signal: input.signal,
     });

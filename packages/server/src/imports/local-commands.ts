@@ -23,6 +23,7 @@ export const SALES_LOCAL_COMMANDS = [
     skipInvalid: z.boolean().optional(),
     rejectsPath: absolutePath.optional(),
     location: z.string().max(32).optional(),
+    readAt: z.iso.datetime({ offset: true }).optional(),
     mapping: z.string().max(4000).optional(),
   }),
   ownerCommand('job.get', { jobId: z.number().int().min(1) }),
@@ -69,6 +70,7 @@ export async function runSalesCommand(
         skipInvalid: command.skipInvalid ?? false,
         rejectsPath: command.rejectsPath,
         location: command.location,
+        ...(command.readAt ? { readAt: command.readAt } : {}),
         ...(command.kind === 'sales-history' ? { mapping: parseSalesHistoryMapping(command.mapping) } : {}),
       });
       return { jobId: job.id };

@@ -81,6 +81,8 @@ export async function intakeHistory(
       orderedAt: i.orderedAt ?? now,
       currency: i.currency,
       unmapped: i.unmapped,
+      fulfilment: i.fulfilment ?? null,
+      marketplace: i.marketplace ?? null,
     })),
     [...new Set(intakes.flatMap((i) => i.lines.map((l) => l.sku)))],
   );
@@ -101,11 +103,13 @@ export async function intakeHistory(
     shipped.flatMap(({ p, i }) =>
       demandAt.has(i)
         ? p.lines.map((l) => ({
+            orderId: p.orderId,
+            channel: p.channel,
             productId: l.productId,
             locationId: demandAt.get(i)!,
-            day: orders[i]!.shippedAt.toISOString().slice(0, 10),
+            shippedAt: orders[i]!.shippedAt,
             units: l.quantity,
-            revenue: l.quantity * (l.unitPrice ?? 0),
+            unitPrice: l.unitPrice,
           }))
         : [],
     ),

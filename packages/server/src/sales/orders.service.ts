@@ -91,6 +91,8 @@ export class OrdersService {
           orderedAt: i.orderedAt ?? now,
           currency: i.currency,
           unmapped: i.unmapped,
+          fulfilment: i.fulfilment ?? null,
+          marketplace: i.marketplace ?? null,
         })),
         skus,
       );
@@ -179,7 +181,14 @@ export class OrdersService {
       const rows = await orderIntakeRepository.lockStock(sql, actor.accountId, [
         ...new Set(lines.map((l) => l.productId)),
       ]);
-      const reservation = planReservation({ channel: order.channel, lines, ...rows });
+      // Where its intake would have drawn from: an AFN order only from Amazon (docs/decisions.md 47, 53).
+      const reservation = planReservation({
+        channel: order.channel,
+        fulfilment: order.fulfilment,
+        marketplace: order.marketplace,
+        lines,
+        ...rows,
+      });
       await postReservations(
         this.ledger,
         actor,

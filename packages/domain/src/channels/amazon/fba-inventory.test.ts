@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FbaQuantities } from './fba-inventory';
-import { amazonInventorySummaries, planFbaSync } from './fba-inventory';
+import { amazonInventorySummaries, inventoryReadAt, planFbaSync } from './fba-inventory';
 import { amazonMarketplace } from './marketplaces';
 
 const none: FbaQuantities = {
@@ -153,5 +153,17 @@ describe('amazonMarketplace', () => {
     expect(amazonMarketplace('gb')?.code).toBe('UK');
     expect(amazonMarketplace('A1VC38T7YXB528')).toMatchObject({ code: 'JP', currency: 'JPY', region: 'fe' });
     expect(amazonMarketplace('XX')).toBeUndefined();
+  });
+});
+
+describe('inventoryReadAt', () => {
+  const now = new Date('2024-05-10T12:00:00Z');
+  it('is the instant given, else now', () => {
+    expect(inventoryReadAt(undefined, now)).toEqual(now);
+    expect(inventoryReadAt('2024-05-10T06:00:00+02:00', now)).toEqual(new Date('2024-05-10T04:00:00Z'));
+  });
+  it('refuses an instant in the future or one that does not parse, naming readAt', () => {
+    expect(() => inventoryReadAt('2024-05-10T12:00:01Z', now)).toThrow(/in the future/);
+    expect(() => inventoryReadAt('yesterday', now)).toThrow(/readAt must be an instant/);
   });
 });

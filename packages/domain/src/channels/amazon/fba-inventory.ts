@@ -1,3 +1,4 @@
+import { DomainError } from '../../errors';
 import type { MovementRequest } from '../../ledger/movement-rules';
 import { arr, int, obj, optStr } from '../read';
 import { reconcileFba } from './amazon-payloads';
@@ -144,4 +145,31 @@ export function planFbaSync(a: {
   for (const m of inbound.filter((x) => x.quantity !== 0).sort((x, y) => y.quantity - x.quantity))
     out.push({ source: m.source, request: { type: 'inbound', quantity: m.quantity } });
   return out;
+}
+
+/**
+ * When an imported Manage FBA Inventory report was taken (docs/decisions.md 53): the instant the seller
+ * gives, else now. A read in the future cannot be, nor one that is not an instant.
+ * @example inventoryReadAt(undefined, now) // now; inventoryReadAt('2024-05-10T06:00:00Z', now) // that instant
+ */
+export function inventoryReadAt(readAt: string | undefined, now: Date): Date {
+  if (readAt === undefined) return now;
+  const at = new Date(readAt);
+  if (Number.isNaN(at.getTime()))
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `readAt must be an instant like 2024-05-10T06:00:00Z, got "${readAt}"`,
+      {
+        field: 'readAt',
+      },
+    );
+  if (at.getTime() > now.getTime())
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `readAt ${readAt} is in the future: when was the report taken?`,
+      {
+        field: 'readAt',
+      },
+    );
+  return at;
 }

@@ -1,9 +1,16 @@
+import { inventoryReadAt } from '@stockwise/domain/channels/amazon/fba-inventory';
+import { amazonStockReadsRepository } from '@stockwise/db/channels/amazon-stock-reads.repository';
 import type { ImportApplier } from './apply-context';
 import { reconcileCounts } from './count-reconciliation';
 import { fbaLocation, NO_FBA_LOCATION_TO_RECONCILE } from './fba-location';
 
-/** Amazon's FBA Manage Inventory report: on hand at the Amazon location set to fulfillable + reserved. */
+/**
+ * Amazon's FBA Manage Inventory report: on hand at the Amazon location set to fulfillable + reserved. The
+ * file is a read of Amazon's figures there at `readAt` (default: now), as the sync's summaries are: an FBA
+ * order shipped before it is sales history only (docs/decisions.md 47, 53).
+ */
 export const applyAmazonInventoryImport: ImportApplier = async (ctx) => {
+  const readAt = inventoryReadAt(ctx.readAt, new Date());
   const fba = await fbaLocation(ctx.sql, ctx.actor.accountId, {
     location: ctx.location,
     whenNone: NO_FBA_LOCATION_TO_RECONCILE,
@@ -14,5 +21,10 @@ export const applyAmazonInventoryImport: ImportApplier = async (ctx) => {
     referenceType: 'amazon-inventory',
     count: (d) => ({ location: fba.code, counted: Number(d['fulfillable']) + Number(d['reserved']) }),
   });
-  return { ...totals, location: fba.code };
+  await amazonStockReadsRepository.record(ctx.sql, ctx.actor.accountId, {
+    locationId: fba.id,
+    readAt,
+    importId: ctx.importId,
+  });
+  return { ...totals, location: fba.code, readAt: readAt.toISOString() };
 };

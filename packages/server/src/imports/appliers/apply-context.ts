@@ -24,6 +24,8 @@ export interface ApplyContext {
   services: ImportServices;
   progress: (n: number) => void;
   location?: string | undefined;
+  /** amazon-inventory: when Amazon's figures in the file were taken (ISO instant; default: now). */
+  readAt?: string | undefined;
   skipInvalid: boolean;
   reject: (row: RejectedRow) => void;
   /** The staged groups to apply (one committed chunk of them); default: every staged row. */

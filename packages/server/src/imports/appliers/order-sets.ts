@@ -96,7 +96,7 @@ async function applyNewOrders(
 }
 
 /** The groups as the appliers take them (an async iterable). */
-function iterate(groups: readonly StagedRow[][]): AsyncIterable<StagedRow[]> {
+export function iterate(groups: readonly StagedRow[][]): AsyncIterable<StagedRow[]> {
   return {
     [Symbol.asyncIterator]: () => {
       let i = 0;

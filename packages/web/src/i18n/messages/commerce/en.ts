@@ -187,6 +187,7 @@ export const commerceEn = {
   'imports.kind.returns': 'Returns / credit notes (CSV)',
   'imports.kind.amazon-returns': 'Amazon FBA customer returns report',
   'imports.kind.amazon-settlement': 'Amazon settlement report (V2 flat file)',
+  'imports.kind.amazon-shipments': 'Amazon Fulfilled Shipments report',
   'imports.required': 'Columns:',
   'imports.optional': 'Optional:',
   'imports.kindHint.orders':
@@ -206,6 +207,8 @@ export const commerceEn = {
     'The tab-separated FBA customer returns report: SELLABLE units go back to stock at Amazon, every other disposition to unfulfillable; each return is booked once.',
   'imports.kindHint.amazon-settlement':
     'The tab-separated V2 settlement report from Seller Central: Amazon’s fees, refunds and reimbursements per SKU go into the profit report, in the settlement’s currency; each settlement is booked once.',
+  'imports.kindHint.amazon-shipments':
+    'The tab-separated Amazon Fulfilled Shipments report: FBA orders are taken in shipped at Amazon’s shipment date, and orders already synced are re-dated to it; each shipment item is taken once.',
   'imports.mapping.heading': 'Which column holds what',
   'imports.mapping.hint': 'Read from the file’s header line; remembered for the next file.',
   'imports.mapping.none': '(none)',

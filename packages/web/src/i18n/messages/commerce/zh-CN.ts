@@ -181,6 +181,7 @@ export const commerceZhCN: CommerceMessages = {
   'imports.kind.returns': '退货 / 贷项通知单（CSV）',
   'imports.kind.amazon-returns': '亚马逊 FBA 买家退货报告',
   'imports.kind.amazon-settlement': '亚马逊结算报告（V2 平面文件）',
+  'imports.kind.amazon-shipments': '亚马逊配送货件报告',
   'imports.required': '必填列：',
   'imports.optional': '可选列：',
   'imports.kindHint.orders': '逗号分隔、首行为表头的文件；渠道和订单号相同的行属于同一订单。',
@@ -198,6 +199,8 @@ export const commerceZhCN: CommerceMessages = {
     '以制表符分隔的 FBA 买家退货报告：处置为“可售”的商品回到亚马逊库存，其他处置方式计入不可售；每笔退货只入账一次。',
   'imports.kindHint.amazon-settlement':
     '卖家平台中以制表符分隔的 V2 结算报告：每个 SKU 的亚马逊费用、退款和赔偿按结算币种计入利润报告；每次结算只入账一次。',
+  'imports.kindHint.amazon-shipments':
+    '以制表符分隔的亚马逊配送货件报告：FBA 订单按亚马逊的发货日期记为已发货，已同步的订单改为该日期；每个货件商品只导入一次。',
   'imports.mapping.heading': '各列的含义',
   'imports.mapping.hint': '从文件的标题行读取；下次导入时沿用。',
   'imports.mapping.none': '（无）',

@@ -181,6 +181,7 @@ export const commerceZhTW: CommerceMessages = {
   'imports.kind.returns': '退貨 / 貸項通知單（CSV）',
   'imports.kind.amazon-returns': '亞馬遜 FBA 買家退貨報告',
   'imports.kind.amazon-settlement': '亞馬遜結算報告（V2 平面檔案）',
+  'imports.kind.amazon-shipments': '亞馬遜配送貨件報告',
   'imports.required': '必填欄：',
   'imports.optional': '選填欄：',
   'imports.kindHint.orders': '逗號分隔、首行為標題的檔案；通路和訂單編號相同的行屬於同一訂單。',
@@ -198,6 +199,8 @@ export const commerceZhTW: CommerceMessages = {
     '以定位字元分隔的 FBA 買家退貨報告：處置為「可售」的商品回到亞馬遜庫存，其他處置方式計入不可售；每筆退貨只入帳一次。',
   'imports.kindHint.amazon-settlement':
     '賣家平台中以定位字元分隔的 V2 結算報告：每個 SKU 的亞馬遜費用、退款和賠償按結算幣別計入利潤報告；每次結算只入帳一次。',
+  'imports.kindHint.amazon-shipments':
+    '以定位字元分隔的亞馬遜配送貨件報告：FBA 訂單按亞馬遜的出貨日期記為已出貨，已同步的訂單改為該日期；每個貨件商品只匯入一次。',
   'imports.mapping.heading': '各欄的含義',
   'imports.mapping.hint': '從檔案的標題列讀取；下次匯入時沿用。',
   'imports.mapping.none': '（無）',
