@@ -160,12 +160,3 @@ export function spanQuantile(
 ): (mean: number, days: number, extraDays: number) => number {
   return (mean, days, extraDays) => new SpanDistribution(f, a, { mean, days, extraDays }).quantile(a.alpha);
 }
-
-/**
- * P(demand over the span ≤ k) under the count model of `spanQuantile` (the lumpy model aside):
- * `SpanDistribution`'s cdf, each component walked once and kept.
- */
-export function spanCdf(f: DemandForecast, a: SpanModel, span: PlanSpan): (k: number) => number {
-  const dist = new SpanDistribution(f, { ...a, compound: () => null }, span);
-  return (k) => dist.cdf(k);
-}
