@@ -17,8 +17,17 @@ export function parseIsoDate(iso: string): number {
   return day;
 }
 
+/** `isoDate`'s answers kept (at most `ISO_DAYS_KEPT`): a plan names the same few days on every line. */
+const isoDays = new Map<number, string>();
+const ISO_DAYS_KEPT = 4096;
+
 export function isoDate(epochDay: number): string {
-  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+  const known = isoDays.get(epochDay);
+  if (known !== undefined) return known;
+  const iso = new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+  if (isoDays.size >= ISO_DAYS_KEPT) isoDays.clear();
+  isoDays.set(epochDay, iso);
+  return iso;
 }
 
 /**

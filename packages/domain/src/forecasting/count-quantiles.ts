@@ -43,11 +43,12 @@ export function countQuantiles(mean: number, variance: number, levels: readonly 
   let cdf = pmf;
   const order = levels.map((l, i) => ({ l, i })).sort((a, b) => a.l - b.l);
   const cap = Math.ceil(mean + 40 * sd + 50);
+  const q = Math.exp(logQ);
   for (const { l, i } of order) {
     const target = Math.min(Math.max(l, 0), 1 - 1e-12);
     while (cdf < target && k < cap) {
       // Ratio recursion pmf(k+1)/pmf(k) avoids repeated lgamma calls.
-      pmf *= negBin ? ((k + r) / (k + 1)) * Math.exp(logQ) : mean / (k + 1);
+      pmf *= negBin ? ((k + r) / (k + 1)) * q : mean / (k + 1);
       k++;
       cdf += pmf;
     }

@@ -80,7 +80,8 @@ export function spanBand(
   span: { readonly mean: number; readonly days: number },
 ): SpanBand | undefined {
   if (!calibration || span.days < 1) return undefined;
-  const entry = [...calibration].reverse().find((c) => c.days <= Math.max(span.days, 7));
+  // The last entry no longer than the span (at least a week): planning asks this for every span it reads.
+  const entry = calibration.findLast((c) => c.days <= Math.max(span.days, 7));
   const rate = span.mean / span.days;
   return entry?.bands.find((b) => rate < b.below);
 }

@@ -17,7 +17,7 @@ import type { CompoundQuantile, LumpyProfile, OrderSizeSummary } from './lumpy-d
 import { lumpyProfile, lumpyQuantiles, orderRate } from './lumpy-demand';
 import type { DemandForecast } from '../forecasting/types';
 import { spanDemand } from '../forecasting/lead-time-demand';
-import { spanCdf, spanQuantile, spansOf } from './span-quantile';
+import { lineSpans, spansOf } from './span-quantile';
 
 /**
  * The service level of one review cycle under lost sales (docs/formulas.md Restock). Raising the
@@ -49,30 +49,32 @@ export function cycleServiceLevel(
 }
 
 /**
- * The carry the per-cycle overage counts (docs/formulas.md Restock): the review period, lengthened by
- * the reviews the top unit outlasts when the forecast's level falls (`strandedCarryDays`) — its level
- * spread over the review is the relative level variance of the review's span (`spanDemand`), the level
- * the order-up-to at the review period's own critical ratio.
+ * The service level the per-cycle overage prices (docs/formulas.md Restock): chosen over the review
+ * period, lengthened by the reviews the top unit outlasts when the forecast's level falls
+ * (`strandedCarryDays`) — its level spread over the review is the relative level variance of the
+ * review's span (`spanDemand`), the level the order-up-to at the review period's own critical ratio.
+ * Where the carry stays the review period the first choice is the answer.
  */
-function reviewCarryDays(
+function reviewChoice(
   f: DemandForecast,
   a: { reviewDays: number; demandBetween: (from: number, days: number) => number },
   levelAt: (alpha: number) => number,
   choose: (coverDays: number) => ServiceLevelChoice,
-): number {
+): ServiceLevelChoice {
   const first = choose(a.reviewDays);
-  if (first.source !== 'economics') return a.reviewDays;
+  if (first.source !== 'economics') return first;
   const span = spanDemand(f, { mean: a.demandBetween(0, a.reviewDays), days: a.reviewDays });
   const levelVariance =
     span.mean > 0 ? Math.max(0, span.variance - f.dispersion * span.mean) / (span.mean * span.mean) : 0;
   // Without a level spread the carry is the review period: the level's quantile is not worth drawing.
-  if (!(levelVariance > 0)) return a.reviewDays;
-  return strandedCarryDays({
+  if (!(levelVariance > 0)) return first;
+  const carry = strandedCarryDays({
     reviewDays: a.reviewDays,
     reviewDemand: span.mean,
     level: levelAt(first.serviceLevel),
     levelSd: Math.sqrt(levelVariance),
   }).days;
+  return carry === a.reviewDays ? first : choose(carry);
 }
 
 /** What the service level is chosen from: a restock input's prices, costs and fees. */
@@ -123,8 +125,11 @@ export function plannedLevel(
     storagePerCubicFootDay: input.storagePerCubicFootDay,
     capitalRatePerYear: options.capitalRatePerYear,
   });
-  const choose = (coverDays: number) =>
-    chooseServiceLevel({
+  // The carry's choice and the review's are often the same cover (a fast seller's carry is the review).
+  let last: { coverDays: number; choice: ServiceLevelChoice } | null = null;
+  const choose = (coverDays: number): ServiceLevelChoice => {
+    if (last?.coverDays === coverDays) return last.choice;
+    const choice = chooseServiceLevel({
       setting: options.serviceLevel,
       price: input.price,
       unitCost: input.unitCost,
@@ -133,6 +138,9 @@ export function plannedLevel(
       coverDays: Math.max(coverDays, a.minCover),
       aged: input.agedCharge,
     });
+    last = { coverDays, choice };
+    return choice;
+  };
   const lumpy = lumpyProfile(input.orderSizes);
   const carried = choose(
     carryDays({ reviewDays: a.reviewDays, dailyDemand: orderRate(lumpy, a.dailyDemand) }),
@@ -145,16 +153,17 @@ export function plannedLevel(
     dailyDemand: a.dailyDemand,
     sdL,
   });
-  const quantileAt = (alpha: number) =>
-    spanQuantile(input.forecast, { sdL, alpha, compound, dist, demandBetween });
+  // Each span's distribution is made once for the line and read at every level asked of it.
+  const spanOf = lineSpans(input.forecast, { sdL, dist, compound, demandBetween });
+  const quantileAt = (alpha: number) => (mean: number, days: number, extraDays: number) =>
+    spanOf({ mean, days, extraDays }).quantile(alpha);
   const muL = demandBetween(0, a.L);
   const muP = demandBetween(0, a.P);
+  const protection = spanOf({ mean: muP, days: a.P, extraDays: a.reviewDays });
   const atProtection = compound(muP, a.P, spansOf(dist, a.reviewDays, demandBetween));
   const cycle =
     atProtection === null && a.reviewDays >= 1
-      ? choose(
-          reviewCarryDays(input.forecast, a, (alpha) => quantileAt(alpha)(muP, a.P, a.reviewDays), choose),
-        )
+      ? reviewChoice(input.forecast, a, (alpha) => protection.quantile(alpha), choose)
       : null;
   if (cycle === null || cycle.source !== 'economics') {
     const quantile = quantileAt(carried.serviceLevel);
@@ -162,19 +171,20 @@ export function plannedLevel(
       holding,
       service: carried,
       quantile,
-      base: quantile(muP, a.P, a.reviewDays),
+      base: protection.quantile(carried.serviceLevel),
       lumpy,
       atProtection,
     };
   }
+  const lead = spanOf({ mean: muL, days: a.L, extraDays: 0 });
   const { level, units } = cycleServiceLevel(cycle.serviceLevel, {
-    spanAt: (alpha) => quantileAt(alpha)(muP, a.P, a.reviewDays),
-    spanCdf: spanCdf(input.forecast, a, { mean: muP, days: a.P, extraDays: a.reviewDays }),
-    leadCdf: spanCdf(input.forecast, a, { mean: muL, days: a.L, extraDays: 0 }),
+    spanAt: (alpha) => protection.quantile(alpha),
+    spanCdf: (k) => protection.cdf(k),
+    leadCdf: (k) => lead.cdf(k),
   });
   const serviceLevel = Math.min(MAX_SERVICE_LEVEL, Math.max(MIN_SERVICE_LEVEL, level));
   const quantile = quantileAt(serviceLevel);
   // The level's D_P-quantile is the level found, unless the bounds moved the level.
-  const base = serviceLevel === level ? units : quantile(muP, a.P, a.reviewDays);
+  const base = serviceLevel === level ? units : protection.quantile(serviceLevel);
   return { holding, service: { ...cycle, serviceLevel }, quantile, base, lumpy, atProtection };
 }

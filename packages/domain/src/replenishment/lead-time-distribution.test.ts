@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { countQuantiles } from '../forecasting/count-quantiles';
 import { learnLeadTime } from './lead-time';
-import { leadTimeDistribution, lowerGammaP, mixtureCountQuantile } from './lead-time-distribution';
+import {
+  KeptCdf,
+  cdfWalker,
+  leadTimeDistribution,
+  lowerGammaP,
+  mixtureCountQuantile,
+} from './lead-time-distribution';
 import { recommendRestock } from './restock';
 import { restockInput } from './plan.fixture';
 
@@ -92,6 +98,39 @@ describe('mixtureCountQuantile', () => {
     ).toBe(0);
     expect(mixtureCountQuantile([], 0.9)).toBe(0);
     expect(mixtureCountQuantile([{ w: 1, mean: Number.NaN, variance: 1 }], 0.9)).toBe(0);
+  });
+});
+
+describe('KeptCdf', () => {
+  // Poisson, negative binomial, a wide one and a tiny mean: the walk's start, its cap and both forms.
+  const cases = [
+    { mean: 14, variance: 14 },
+    { mean: 37.5, variance: 160 },
+    { mean: 900, variance: 30_000 },
+    { mean: 0.3, variance: 2 },
+  ];
+  const levels = [0.999, 0.5, 0.97, 0.9, 0.99, 0.2, 1];
+
+  it('answers every level as countQuantiles does, asked in any order (higher levels first included)', () => {
+    for (const { mean, variance } of cases) {
+      const kept = new KeptCdf(mean, variance);
+      const cap = Math.ceil(mean + 40 * Math.sqrt(Math.max(variance, mean)) + 50);
+      for (const level of levels)
+        expect(kept.firstReaching(Math.min(level, 1 - 1e-12), cap)).toBe(
+          countQuantiles(mean, variance, [level])[0],
+        );
+    }
+  });
+
+  it('keeps the walked cdf: P(Y ≤ k) the same as one walk upward, asked downward after a long walk', () => {
+    for (const { mean, variance } of cases) {
+      const kept = new KeptCdf(mean, variance);
+      const walker = cdfWalker(mean, variance);
+      const top = Math.ceil(mean + 6 * Math.sqrt(variance));
+      const upward = Array.from({ length: top + 1 }, (_, k) => walker.at(k));
+      expect(kept.at(top)).toBe(upward[top]);
+      for (let k = top; k >= 0; k--) expect(kept.at(k)).toBe(k < walker.start ? 0 : upward[k]);
+    }
   });
 });
 

@@ -84,6 +84,7 @@ export function cdfWalker(mean: number, variance: number): { start: number; at: 
       ? logGamma(k + r) - logGamma(r) - logGamma(k + 1) + r * logP + k * logQ
       : k * Math.log(mean) - mean - logGamma(k + 1);
   const start = Math.max(0, Math.floor(mean - 10 * Math.sqrt(v)));
+  const q = Math.exp(logQ);
   let k = start;
   let pmf = Math.exp(logPmf(k));
   let cdf = pmf;
@@ -92,13 +93,81 @@ export function cdfWalker(mean: number, variance: number): { start: number; at: 
     at: (to) => {
       if (to < start) return 0;
       while (k < to) {
-        pmf *= negBin ? ((k + r) / (k + 1)) * Math.exp(logQ) : mean / (k + 1);
+        pmf *= negBin ? ((k + r) / (k + 1)) * q : mean / (k + 1);
         k++;
         cdf += pmf;
       }
       return cdf;
     },
   };
+}
+
+/**
+ * A count distribution's cdf kept as it is walked, with `cdfWalker`'s parametrisation and steps:
+ * P(Y ≤ k) for any k in any order (`at`) and `countQuantiles`' answer at a level (`firstReaching`),
+ * each step taken once, so a span's quantiles at several levels and its cdf share one walk.
+ */
+export class KeptCdf {
+  readonly start: number;
+  private readonly values: number[] = [];
+  private readonly negBin: boolean;
+  private readonly r: number;
+  private readonly q: number;
+  private readonly mean: number;
+  private k: number;
+  private pmf: number;
+  private cdf: number;
+
+  constructor(mean: number, variance: number) {
+    const v = Number.isFinite(variance) ? Math.max(variance, mean) : mean;
+    this.mean = mean;
+    this.negBin = v > mean * (1 + 1e-9);
+    this.r = this.negBin ? (mean * mean) / (v - mean) : Infinity;
+    const logP = this.negBin ? Math.log(this.r / (this.r + mean)) : 0;
+    const logQ = this.negBin ? Math.log(mean / (this.r + mean)) : 0;
+    this.q = Math.exp(logQ);
+    this.start = Math.max(0, Math.floor(mean - 10 * Math.sqrt(v)));
+    const k = this.start;
+    const logPmf = this.negBin
+      ? logGamma(k + this.r) - logGamma(this.r) - logGamma(k + 1) + this.r * logP + k * logQ
+      : k * Math.log(mean) - mean - logGamma(k + 1);
+    this.k = k;
+    this.pmf = Math.exp(logPmf);
+    this.cdf = this.pmf;
+    this.values.push(this.cdf);
+  }
+
+  private step(): void {
+    const k = this.k;
+    this.pmf *= this.negBin ? ((k + this.r) / (k + 1)) * this.q : this.mean / (k + 1);
+    this.k = k + 1;
+    this.cdf += this.pmf;
+    this.values.push(this.cdf);
+  }
+
+  /** P(Y ≤ k). */
+  at(k: number): number {
+    if (k < this.start) return 0;
+    while (this.k < k) this.step();
+    return this.values[k - this.start]!;
+  }
+
+  /** The smallest k from the start with P(Y ≤ k) ≥ target, at most `cap` (`countQuantiles`' walk). */
+  firstReaching(target: number, cap: number): number {
+    const values = this.values;
+    if (values[values.length - 1]! >= target) {
+      let lo = 0;
+      let hi = values.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (values[mid]! >= target) hi = mid;
+        else lo = mid + 1;
+      }
+      return Math.min(this.start + lo, cap);
+    }
+    while (this.cdf < target && this.k < cap) this.step();
+    return this.cdf >= target ? this.k : cap;
+  }
 }
 
 /** Regularised lower incomplete gamma P(a, x): series below a + 1, continued fraction above (Lentz). */
@@ -165,9 +234,14 @@ function gammaMixtureQuantile(live: readonly CountComponent[], wZero: number, ta
 /**
  * The smallest k with Σ wᵢ·P(Yᵢ ≤ k) ≥ level over count components (`countQuantiles` for one). It lies
  * between the smallest and the largest component quantile, so the walk ends within the widest one.
+ * `cdfOf` gives each live component's cdf (`cdfWalker`, or a kept one shared with other levels).
  * @example Poisson(2) and Poisson(8) half each, level 0.9 → P(≤ 9) = ½(1.000 + 0.717) = 0.859, P(≤ 10) = 0.908 → 10
  */
-export function mixtureCountQuantile(components: readonly CountComponent[], level: number): number {
+export function mixtureCountQuantile(
+  components: readonly CountComponent[],
+  level: number,
+  cdfOf: (c: CountComponent) => Pick<KeptCdf, 'start' | 'at'> = (c) => cdfWalker(c.mean, c.variance),
+): number {
   const live = components.filter((c) => c.w > 0 && c.mean > 0 && Number.isFinite(c.mean));
   const zero = components.reduce((s, c) => s + (c.w > 0 && !(c.mean > 0) ? c.w : 0), 0);
   const wSum = live.reduce((s, c) => s + c.w, 0) + zero;
@@ -178,13 +252,13 @@ export function mixtureCountQuantile(components: readonly CountComponent[], leve
     const norm = live.map((c) => ({ ...c, w: c.w / wSum }));
     return gammaMixtureQuantile(norm, zero / wSum, target);
   }
-  const walkers = live.map((c) => ({ w: c.w / wSum, ...cdfWalker(c.mean, c.variance) }));
+  const walkers = live.map((c) => ({ w: c.w / wSum, cdf: cdfOf(c) }));
   const cap = Math.ceil(
     Math.max(...live.map((c) => c.mean + 40 * Math.sqrt(Math.max(c.variance, c.mean)) + 50)),
   );
   // Below every component's start the mixture holds only the zero-mean components' mass.
-  for (let k = Math.min(...walkers.map((c) => c.start)); k < cap; k++) {
-    const cdf = zero / wSum + walkers.reduce((s, c) => s + c.w * c.at(k), 0);
+  for (let k = Math.min(...walkers.map((c) => c.cdf.start)); k < cap; k++) {
+    const cdf = zero / wSum + walkers.reduce((s, c) => s + c.w * c.cdf.at(k), 0);
     if (cdf >= target) return k;
   }
   return cap;

@@ -169,20 +169,28 @@ export function cumulativeDemand(forecast: DemandForecast, days: number): Float6
   const cum = new Float64Array(days + 1);
   const mean = forecast.mean;
   const H = mean.length;
-  const tail = H > 0 ? leadTimeDemandMean(forecast, { fromDay: H, days: 1 }) : 0;
-  for (let t = 0; t < days; t++) {
-    const m = t < H ? mean[t]! : tail;
-    cum[t + 1] = cum[t]! + (Number.isFinite(m) && m > 0 ? m : 0);
-  }
+  const tail = H > 0 && days > H ? leadTimeDemandMean(forecast, { fromDay: H, days: 1 }) : 0;
+  for (let t = 0; t < days; t++) cum[t + 1] = cum[t]! + dayDemand(t < H ? mean[t]! : tail);
   return cum;
 }
+
+/** A forecast day's demand as planning sums it: a negative or non-finite mean counts as none. */
+const dayDemand = (m: number) => (Number.isFinite(m) && m > 0 ? m : 0);
 
 /** Days of forecast the daily demand of a position is the mean of (docs/formulas.md Days of supply). */
 export const DAILY_DEMAND_DAYS = 28;
 
-/** Forecast daily demand: the 28-day mean (what days of supply divide by). */
+/**
+ * Forecast daily demand: the 28-day mean (what days of supply divide by), summed as `cumulativeDemand`
+ * sums it, without its table.
+ */
 export function averageDailyDemand(forecast: DemandForecast): number {
-  return cumulativeDemand(forecast, DAILY_DEMAND_DAYS)[DAILY_DEMAND_DAYS]! / DAILY_DEMAND_DAYS;
+  const mean = forecast.mean;
+  const H = mean.length;
+  const tail = H > 0 && DAILY_DEMAND_DAYS > H ? leadTimeDemandMean(forecast, { fromDay: H, days: 1 }) : 0;
+  let sum = 0;
+  for (let t = 0; t < DAILY_DEMAND_DAYS; t++) sum += dayDemand(t < H ? mean[t]! : tail);
+  return sum / DAILY_DEMAND_DAYS;
 }
 
 /**
