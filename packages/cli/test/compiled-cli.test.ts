@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildId } from '@stockwise/server/platform/build-id';
 import { freePort } from '../../server/test/support/stockwise-process';
 
 const run = promisify(execFile);
@@ -73,6 +74,35 @@ describe('the compiled CLI', () => {
     });
     expect(stdout.trim()).toBe(manifest('package.json').version);
   });
+
+  it('names its build after the sources it was compiled from, the same in every process', async () => {
+    // The build id, compiled as the CLI is (one file in packages/cli/dist): it once hashed folders relative
+    // to that file, found none, and named each process apart, so no stored answer was ever read back.
+    const { build } = await import('esbuild');
+    const probe = join(ROOT, 'packages/cli/dist', `build-id-probe-${String(process.pid)}.mjs`);
+    try {
+      await build({
+        stdin: {
+          contents:
+            "import { buildId } from '@stockwise/server/platform/build-id'; console.log(await buildId());",
+          resolveDir: ROOT,
+        },
+        outfile: probe,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        logLevel: 'warning',
+      });
+      const ids = await Promise.all(
+        [1, 2].map(async () => (await run(process.execPath, [probe], { cwd: tmpdir() })).stdout.trim()),
+      );
+      expect(ids).toEqual([await buildId(), await buildId()]);
+      expect(ids[0]).toMatch(/^[0-9a-f]{32}$/);
+    } finally {
+      rmSync(probe, { force: true });
+    }
+  }, 120_000);
 
   it('serves an empty data folder and answers /api/health', async () => {
     const port = await freePort();

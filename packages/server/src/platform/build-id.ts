@@ -1,10 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
-/** The source folders whose code computes what is kept across restarts: the rules, the SQL, the services. */
-const SOURCES = ['../../../domain/src/', '../../../db/src/', '../'].map((p) =>
-  fileURLToPath(new URL(p, import.meta.url)),
+/**
+ * The source folders whose code computes what is kept across restarts: the rules, the SQL, the services.
+ * Found through each package, as the migrations are (db/migrate.ts): the compiled CLI is one file in
+ * packages/cli/dist, where paths relative to this module led nowhere and every process hashed to a name
+ * of its own, so nothing stored was ever read back.
+ */
+export const BUILD_SOURCES = ['domain', 'db', 'server'].map(
+  (pkg) =>
+    `${join(dirname(createRequire(import.meta.url).resolve(`@stockwise/${pkg}/package.json`)), 'src')}/`,
 );
 
 let build: Promise<string> | undefined;
@@ -22,7 +29,7 @@ export function buildId(): Promise<string> {
 
 async function hashSources(): Promise<string> {
   const hash = createHash('sha256');
-  for (const root of SOURCES) {
+  for (const root of BUILD_SOURCES) {
     const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
     for (const file of files) {
       hash.update(file);

@@ -32,20 +32,20 @@ function freePort(): Promise<number> {
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+function stopChild(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL', graceMs: number): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) {
+    if (child.exitCode !== null || child.signalCode !== null) {
       resolve();
       return;
     }
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-    }, 5000);
+    }, graceMs);
     child.once('exit', () => {
       clearTimeout(timer);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
 
@@ -71,7 +71,7 @@ async function demoTemplate(): Promise<string> {
     done: () => existsSync(ready),
     waitMs: 480_000,
     staleMs: 900_000,
-    work: () => {
+    work: async () => {
       // Templates of older code or days are dead weight, but another worker may still be copying
       // one that went stale a moment ago: only remove those untouched for two hours.
       for (const entry of readdirSync(tmpdir())) {
@@ -92,6 +92,7 @@ async function demoTemplate(): Promise<string> {
       );
       if (result.status !== 0)
         throw new Error(`stockwise demo failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+      await warmTemplate(template);
       writeFileSync(ready, new Date().toISOString());
     },
   });
@@ -100,14 +101,14 @@ async function demoTemplate(): Promise<string> {
   return template;
 }
 
-/**
- * The real server on a free port with a fresh data folder (a copy of the demo template); it
- * prints one JSON line with its URL when it is listening.
- */
-export async function startServer(): Promise<RunningServer> {
-  const template = await demoTemplate();
-  const data = mkdtempSync(join(tmpdir(), 'stockwise-web-e2e-'));
-  cpSync(template, data, { recursive: true });
+interface ServerProcess {
+  url: string;
+  /** Signals the server and waits for it to exit; after `graceMs` it is killed. */
+  stop: (signal: 'SIGTERM' | 'SIGKILL', graceMs?: number) => Promise<void>;
+}
+
+/** `stockwise start` on `data` and a free port; resolves once it prints the JSON line with its URL. */
+async function spawnServer(data: string): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -131,12 +132,11 @@ export async function startServer(): Promise<RunningServer> {
   // If the test worker dies without running afterAll, take the server down with it.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  let output = '';
-  const cleanup = async () => {
+  const stop = async (signal: 'SIGTERM' | 'SIGKILL', graceMs = 5000) => {
     process.off('exit', killOnExit);
-    await stopChild(child);
-    rmSync(data, { recursive: true, force: true });
+    await stopChild(child, signal, graceMs);
   };
+  let output = '';
   // Generous: startup is quick alone but slow on a machine shared with other suites.
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -167,9 +167,66 @@ export async function startServer(): Promise<RunningServer> {
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   }).catch(async (error: unknown) => {
-    // Never leave a half-started server (and its data folder) behind.
-    await cleanup();
+    // Never leave a half-started server behind.
+    await stop('SIGKILL');
     throw error;
   });
-  return { url, data, stop: cleanup };
+  return { url, stop };
+}
+
+/**
+ * Serves the new template once, as the demo seller reads the pages whose answers the server's worker
+ * computes at every start (planning position, restock lines, clearance advice), then stops it gracefully:
+ * those answers are stored on the way down (docs/decisions.md 34, 48), so each copy's server reads them
+ * instead of computing them again while its suite waits. The session it signed in with is signed out.
+ */
+async function warmTemplate(template: string): Promise<void> {
+  const server = await spawnServer(template);
+  try {
+    const headers = { 'Content-Type': 'application/json', Origin: server.url };
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(DEMO),
+    });
+    if (!login.ok) throw new Error(`demo login answered ${login.status}: ${await login.text()}`);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    for (const path of ['/api/v1/inventory/summary', '/api/v1/restock', '/api/v1/reports/excess']) {
+      const res = await fetch(`${server.url}${path}`, { headers: { ...headers, Cookie: cookie } });
+      await res.arrayBuffer();
+    }
+    await fetch(`${server.url}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { ...headers, Cookie: cookie },
+    });
+  } finally {
+    // Up to STORE_ON_CLOSE_AT_MOST_MS (8 s) storing, then the database's own shutdown: a loaded machine.
+    await server.stop('SIGTERM', 120_000);
+  }
+}
+
+/**
+ * The real server on a free port with a fresh data folder (a copy of the demo template); it
+ * prints one JSON line with its URL when it is listening.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const template = await demoTemplate();
+  const data = mkdtempSync(join(tmpdir(), 'stockwise-web-e2e-'));
+  cpSync(template, data, { recursive: true });
+  const server = await spawnServer(data).catch((error: unknown) => {
+    rmSync(data, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    url: server.url,
+    data,
+    // The copy is thrown away: nothing in it needs a graceful shutdown (storing answers, a checkpoint).
+    stop: async () => {
+      await server.stop('SIGKILL');
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
 }
