@@ -70,6 +70,18 @@ describeEachBackend('Planning position after a restart re-planned per touched SK
     await expectSameAsFull(second, 'a product edit after a second restart', 0);
   }, 240_000);
 
+  it('keeps the stored lines when another kind of answer is stored under a newer version', async () => {
+    const [a = ''] = demo.skus;
+    await seller.sw.planning.position(seller.actor, { asOf });
+    await snapshotsStored();
+    // A write the process does not plan for, then a small answer of the new version is stored (the IPI
+    // overview): the planned lines of the version before stay, each kind its own (docs/decisions.md 52).
+    await receipt(seller.sw, a);
+    await seller.sw.health.ipi(seller.actor, { asOf });
+    await snapshotsStored();
+    await expectSameAsFull(await restarted(), 'lines stored before a newer IPI overview', 0);
+  }, 240_000);
+
   it('stores the lines planned just before a graceful shutdown: the restart starts from them', async () => {
     const [a = ''] = demo.skus;
     // Nothing stored by the tests before: the first process plans whole and has stored nothing when it closes.
