@@ -15,8 +15,8 @@ const WARM_EVERY_MS = 60_000;
  * each job it ran (a forecast run, an import) and again a minute after the ledger or the catalogue
  * changed: the overview, restock and excess pages then find them ready instead of computing them on the
  * request (an unchanged account costs one version query). After a restart it also holds the stored
- * planned lines, so the first write re-plans from them without reading them on its request. A request that arrives while the worker
- * computes joins that computation (CachedPlanningService).
+ * planned lines, so the first write re-plans from them without reading them on its request. A request
+ * that arrives while the worker computes joins that computation (CachedPlanningService).
  * A PostgreSQL worker runs in other processes than the servers, whose caches it cannot fill.
  */
 export function keepPlanningWarm(
