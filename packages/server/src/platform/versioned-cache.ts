@@ -136,7 +136,7 @@ export class PlanningVersionCache<V> {
     const { persistAs } = this.options;
     if (persistAs === undefined || options.persist === false) return this.cache.get(key, version, compute);
     return this.cache.get(key, version, () =>
-      this.stored(accountId, { key: `${persistAs}|${key}`, version }, compute),
+      this.stored(accountId, { kind: persistAs, key: `${persistAs}|${key}`, version }, compute),
     );
   }
 
@@ -156,7 +156,7 @@ export class PlanningVersionCache<V> {
 
   private async stored(
     accountId: number,
-    k: { key: string; version: string },
+    k: { kind: string; key: string; version: string },
     compute: () => Promise<V>,
   ): Promise<V> {
     const sql = this.unitOfWork.sql;

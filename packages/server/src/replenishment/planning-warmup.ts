@@ -2,7 +2,7 @@ import { jobsRepository } from '@stockwise/db/jobs/jobs.repository';
 import type { AuthService } from '../accounts/auth.service';
 import type { JobsService } from '../jobs/jobs.service';
 import type { Transactor } from '../platform/transactor';
-import type { PlanningService } from './planning.service';
+import type { CachedPlanningService } from './cached-planning.service';
 import type { RestockService } from './restock.service';
 
 /** How often the worker brings the cached planning position up to date after writes. */
@@ -14,8 +14,9 @@ const WARM_EVERY_MS = 60_000;
  * reads them as a restart left them, docs/decisions.md 34) when it starts, right after
  * each job it ran (a forecast run, an import) and again a minute after the ledger or the catalogue
  * changed: the overview, restock and excess pages then find them ready instead of computing them on the
- * request (an unchanged account costs one version query). A request that arrives while the worker
- * computes joins that computation (CachedPlanningService).
+ * request (an unchanged account costs one version query). After a restart it also holds the stored
+ * planned lines, so the first write re-plans from them without reading them on its request. A request
+ * that arrives while the worker computes joins that computation (CachedPlanningService).
  * A PostgreSQL worker runs in other processes than the servers, whose caches it cannot fill.
  */
 export function keepPlanningWarm(
@@ -24,7 +25,7 @@ export function keepPlanningWarm(
     db: { kind: string };
     auth: AuthService;
     tx: Transactor;
-    planning: PlanningService;
+    planning: CachedPlanningService;
     restock: RestockService;
   },
 ): void {
@@ -39,6 +40,9 @@ export function keepPlanningWarm(
           await deps.restock.plan(actor, { limit: 1 });
           // The excess report's clearance advice: from the same position, with the prices it reads.
           await deps.planning.clearance(actor);
+          // After a restart whose versions held, the lines the next write re-plans from (docs/decisions.md
+          // 52): read and decoded here rather than on that write's request.
+          await deps.planning.holdStoredLines(actor);
         } catch {
           // An account the plan refuses (no locations yet…) answers its own request; the others warm on.
         }

@@ -1,7 +1,6 @@
 import type { LedgerService } from '../ledger/ledger.service';
 import type { Transactor } from '../platform/transactor';
 import { CachedPlanningService } from './cached-planning.service';
-import type { PlanningService } from './planning.service';
 import { ProjectionService } from './projection.service';
 import { PurchaseOrdersService } from './purchase-orders.service';
 import { RestockService } from './restock.service';
@@ -10,8 +9,8 @@ import { TransferDraftsService } from './transfers/transfer-drafts.service';
 
 /** Replenishment (issue 5): suppliers, restock recommendations, purchase orders. */
 export interface ReplenishmentServices {
-  /** The one planning position and the network plan (issue 12). */
-  planning: PlanningService;
+  /** The one planning position and the network plan (issue 12), cached per planning version. */
+  planning: CachedPlanningService;
   suppliers: SuppliersService;
   restock: RestockService;
   /** A SKU's stock projection at a location (issue 17). */

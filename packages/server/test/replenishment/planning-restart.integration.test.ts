@@ -1,6 +1,7 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import type { Database } from '@stockwise/db/database';
 import { planningChangesRepository } from '@stockwise/db/replenishment/planning-changes.repository';
+import { planningSnapshotsRepository } from '@stockwise/db/replenishment/planning-snapshots.repository';
 import { todayUtc } from '../../src/forecasting/forecast.service';
 import { snapshotsStored } from '../../src/platform/versioned-cache';
 import { CHANGE_NOTES_KEPT_SECONDS } from '../../src/replenishment/planning-changes.jobs';
@@ -68,6 +69,31 @@ describeEachBackend('Planning position after a restart re-planned per touched SK
     const second = await restarted();
     await second.catalog.updateProduct(seller.actor, a, { unitCost: 7.25 });
     await expectSameAsFull(second, 'a product edit after a second restart', 0);
+  }, 240_000);
+
+  it('keeps the stored lines when another kind of answer is stored under a newer version', async () => {
+    const [a = ''] = demo.skus;
+    await seller.sw.planning.position(seller.actor, { asOf });
+    await snapshotsStored();
+    // A write the process does not plan for, then a small answer of the new version is stored (the IPI
+    // overview): the planned lines of the version before stay, each kind its own (docs/decisions.md 52).
+    await receipt(seller.sw, a);
+    await seller.sw.health.ipi(seller.actor, { asOf });
+    await snapshotsStored();
+    await expectSameAsFull(await restarted(), 'lines stored before a newer IPI overview', 0);
+  }, 240_000);
+
+  it('holds the stored lines before the first write after a restart: that write reads none', async () => {
+    const [a = ''] = demo.skus;
+    await seller.sw.planning.position(seller.actor, { asOf });
+    await snapshotsStored();
+    const next = await restarted();
+    // As the warm-up does after a start (docs/decisions.md 52).
+    await next.planning.holdStoredLines(seller.actor, { asOf });
+    const storedReads = vi.spyOn(planningSnapshotsRepository, 'findAnyVersion');
+    await receipt(next, a);
+    await expectSameAsFull(next, 'first write after the lines were held', 0);
+    expect(storedReads).not.toHaveBeenCalled();
   }, 240_000);
 
   it('stores the lines planned just before a graceful shutdown: the restart starts from them', async () => {

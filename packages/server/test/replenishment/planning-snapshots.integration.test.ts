@@ -46,6 +46,15 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
     }
   };
 
+  /** The distinct versions of the account's stored answers of one kind. */
+  const storedVersions = async (kind: string) =>
+    (
+      await sw.db.query<{ version: string }>(
+        `SELECT DISTINCT version FROM planning_snapshots WHERE account_id = $1 AND key LIKE $2`,
+        [t.owner.actor.accountId, `${kind}|%`],
+      )
+    ).map((r) => r.version);
+
   beforeAll(async () => {
     sw = t.sw;
     await sw.catalog.createProduct(t.owner.actor, productInput({ sku }));
@@ -104,13 +113,28 @@ describeEachBackend('Planning answers kept across a restart', (backend) => {
     const computed = vi.spyOn(PlanningService.prototype, 'position');
     expect(await onHand(await restarted())).toBe(15);
     expect(computed).toHaveBeenCalledTimes(1);
-    // The older version's rows are gone once an answer of the new one is stored.
+    // The older version's positions are gone once a position of the new one is stored.
     await snapshotsStored();
-    const versions = await sw.db.query<{ n: number }>(
-      'SELECT count(DISTINCT version)::int AS n FROM planning_snapshots WHERE account_id = $1',
-      [t.owner.actor.accountId],
-    );
-    expect(versions[0]?.n).toBe(1);
+    expect(await storedVersions('position')).toHaveLength(1);
+  });
+
+  it('each kind of answer keeps its latest rows: a newer answer of another kind leaves them', async () => {
+    await onHand(sw);
+    await snapshotsStored();
+    const [position] = await storedVersions('position');
+    // A movement moves the version; the IPI overview (another kind) is stored under the new one.
+    await sw.ledger.post(t.owner.actor, [{ sku, location: wh, request: { type: 'receipt', quantity: 2 } }]);
+    await sw.health.ipi(t.owner.actor, { asOf: AS_OF });
+    await snapshotsStored();
+    const [ipi] = await storedVersions('ipi-overview');
+    expect(ipi).toBeDefined();
+    expect(ipi).not.toEqual(position);
+    expect(await storedVersions('position')).toEqual([position]);
+    // A position of the new version replaces its kind's older rows, and leaves the IPI overview.
+    await onHand(sw);
+    await snapshotsStored();
+    expect(await storedVersions('position')).toEqual([ipi]);
+    expect(await storedVersions('ipi-overview')).toEqual([ipi]);
   });
 
   it('stores no answer whose version moved before it held still (orders flowing): only the quiet one', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { JobsService } from '../../src/jobs/jobs.service';
+import { CachedPlanningService } from '../../src/replenishment/cached-planning.service';
 import { keepPlanningWarm } from '../../src/replenishment/planning-warmup';
 import { PlanningService } from '../../src/replenishment/planning.service';
 import { describeEachBackend, useStockwise } from '../support/backends';
@@ -82,6 +83,17 @@ describeEachBackend('Planning warm-up', (backend) => {
     expect(position.mock.calls.length).toBe(computed.position);
     expect(plan.mock.calls.length).toBe(computed.plan);
   });
+
+  onPglite(
+    'the warm-up holds the stored planned lines the first write after a start re-plans from',
+    async () => {
+      const { actor } = await stockedAccount(6);
+      const hold = vi.spyOn(CachedPlanningService.prototype, 'holdStoredLines');
+      await warmUpFor3s();
+      // docs/decisions.md 52: read here, not on that write's request (planning-restart tests what it holds).
+      expect(hold.mock.calls.filter(([a]) => a.accountId === actor.accountId).length).toBeGreaterThan(0);
+    },
+  );
 
   onPglite(
     'the excess report after the warm-up reads the clearance advice the warm-up computed',
