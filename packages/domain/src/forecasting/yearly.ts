@@ -173,12 +173,26 @@ export function yearlyHolds(
   return adjusted < plain;
 }
 
+/** The `backtest.origins` origins whose windows end by origin e: e − horizon − k·step, k = 0, 1… */
+function originsBefore(
+  e: number,
+  backtest: { readonly origins: number; readonly step: number; readonly horizon: number },
+): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < backtest.origins; k++) {
+    const o = e - backtest.horizon - k * backtest.step;
+    if (o > 0) out.push(o);
+  }
+  return out;
+}
+
 /**
  * The ratios the forecast uses (decision 31): at each origin (the forecast origin and the backtest
  * origins), the category's yearly ratios when `yearlyHolds` at the `backtest.origins` origins
  * preceding it — `backtest.horizon` + k·`backtest.step` days earlier, so their windows end by it —
  * else 1 (no yearly shape there). Everything a backtest origin's ratio depends on lies before it, the
  * choice included, so its twin's backtest stays honest. Null when the forecast origin's own gate fails.
+ * `atOrigins` gives a backtest origin its own histories (adjusted by effects estimated before it).
  */
 export function gatedYearly(
   histories: readonly Float64Array[],
@@ -186,27 +200,21 @@ export function gatedYearly(
     readonly days: number;
     readonly horizon: number;
     readonly backtest: { readonly origins: number; readonly step: number; readonly horizon: number };
+    readonly atOrigins?: ReadonlyMap<number, readonly Float64Array[]>;
   },
 ): YearlyRatios | null {
-  const { days, backtest } = options;
-  const before = (e: number): number[] => {
-    const out: number[] = [];
-    for (let k = 0; k < backtest.origins; k++) {
-      const o = e - backtest.horizon - k * backtest.step;
-      if (o > 0) out.push(o);
-    }
-    return out;
+  const { days, backtest, horizon } = options;
+  const at = (origin: number, list: readonly Float64Array[]): Float64Array | null => {
+    const before = originsBefore(origin, backtest);
+    const all = yearlyRatios(list, { origins: [origin, ...before], horizon });
+    if (!all || !yearlyHolds(list, { yearly: all, origins: before, horizon: backtest.horizon })) return null;
+    return all.ratios[all.origins.indexOf(origin)] ?? new Float64Array(horizon).fill(1);
   };
-  const origins = [days, ...before(days)];
-  const needed = [...new Set([...origins, ...origins.slice(1).flatMap(before)])];
-  const all = yearlyRatios(histories, { origins: needed, horizon: options.horizon });
-  if (!all) return null;
-  const holds = (e: number): boolean =>
-    yearlyHolds(histories, { yearly: all, origins: before(e), horizon: backtest.horizon });
-  if (!holds(days)) return null;
-  const ratios = origins.map((e) => {
-    const r = all.ratios[all.origins.indexOf(e)];
-    return r && holds(e) ? r : new Float64Array(options.horizon).fill(1);
-  });
-  return { origins: Int32Array.from(origins), ratios };
+  const final = at(days, histories);
+  if (!final) return null;
+  const origins = originsBefore(days, backtest);
+  const ratios = origins.map(
+    (e) => at(e, options.atOrigins?.get(e) ?? histories) ?? new Float64Array(horizon).fill(1),
+  );
+  return { origins: Int32Array.from([days, ...origins]), ratios: [final, ...ratios] };
 }
