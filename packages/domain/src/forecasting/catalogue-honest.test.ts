@@ -22,12 +22,7 @@ function catalogue(days: number, options: { count: number; yearly?: boolean; see
     const history = Float64Array.from({ length: days }, (_, t) => {
       const wave = options.yearly ? 1 + 0.5 * Math.sin((2 * Math.PI * t) / 364) : 1;
       const mu =
-        level *
-        wave *
-        SHAPE[t % 7]! *
-        (eventDay(t) ? 3 : 1) *
-        (payDay(t) ? 1.4 : 1) *
-        (promoDay(t) ? 2 : 1);
+        level * wave * SHAPE[t % 7]! * (eventDay(t) ? 3 : 1) * (payDay(t) ? 1.4 : 1) * (promoDay(t) ? 2 : 1);
       return draw(mu);
     });
     return {
@@ -81,7 +76,10 @@ describe('honest backtests of the catalogue forecast', () => {
     const plain = forecastCatalogue(input, { horizon: HORIZON, yearly: false });
     for (const k of [0, 1]) {
       const origin = days - HORIZON - 14 * k;
-      const changed = forecastCatalogue(changedFrom(input, origin, 11 + k), { horizon: HORIZON, yearly: false });
+      const changed = forecastCatalogue(changedFrom(input, origin, 11 + k), {
+        horizon: HORIZON,
+        yearly: false,
+      });
       let compared = 0;
       plain.forEach((f, i) => {
         const before = checkAt(f, k);

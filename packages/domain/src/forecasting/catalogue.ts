@@ -30,7 +30,7 @@ import type {
   OriginMultipliers,
   PooledForecast,
 } from './types';
-import { gatedYearly, type YearlyRatios } from './yearly';
+import { gatedYearlyAt, yearlyOriginsBefore, type YearlyRatios } from './yearly';
 
 export interface CatalogueInput {
   /** Every history has the same length: the days before the first forecast day. */
@@ -197,7 +197,10 @@ export function planCatalogue(input: CatalogueInput, options: CatalogueOptions):
 }
 
 /** The backtest origins of a history of `days` days, as history indices (as `forecastDemand` places them). */
-function backtestOriginsOf(days: number, backtest: { origins: number; step: number; horizon: number }): number[] {
+function backtestOriginsOf(
+  days: number,
+  backtest: { origins: number; step: number; horizon: number },
+): number[] {
   const out: number[] = [];
   for (let k = 0; k < backtest.origins; k++) {
     const origin = days - backtest.horizon - k * backtest.step;
@@ -208,7 +211,7 @@ function backtestOriginsOf(days: number, backtest: { origins: number; step: numb
 
 /**
  * Each category's yearly ratios at the backtest origins and the forecast origin, each kept where the
- * category's backtest before it says they held (`gatedYearly`), from its series' histories with the
+ * category's backtest before it says they held (`gatedYearlyAt`), from its series' histories with the
  * pooled effects divided out (the scale the models fit).
  */
 function categoryYearly(input: {
@@ -221,30 +224,46 @@ function categoryYearly(input: {
   readonly horizon: number;
   readonly backtest: { readonly origins: number; readonly step: number; readonly horizon: number };
 }): Map<string, YearlyRatios> {
-  const { days, backtest } = input;
-  // Per fit, per category: the histories before its origin with its effects divided out.
-  const adjustedByCategory = input.fits.map(({ origin, effects }) => {
+  const { days, backtest, horizon } = input;
+  // Per category, the histories before `origin` with `effects` divided out; one origin at a time.
+  const adjusted = (
+    origin: number,
+    effects: readonly Float64Array[],
+    categories?: ReadonlyMap<string, unknown>,
+  ): Map<string, Float64Array[]> => {
     const byCategory = new Map<string, Float64Array[]>();
     input.series.forEach((s, i) => {
+      if (categories && !categories.has(s.category)) return;
       const effect = pooledMultiplier({ factors: input.factors, effects, seriesIndex: i, length: origin });
       const history = input.histories[i]!;
-      const adjusted = new Float64Array(origin);
-      for (let t = 0; t < origin; t++) adjusted[t] = history[t]! / effect[t]!;
+      const out = new Float64Array(origin);
+      for (let t = 0; t < origin; t++) out[t] = history[t]! / effect[t]!;
       const list = byCategory.get(s.category);
-      if (list) list.push(adjusted);
-      else byCategory.set(s.category, [adjusted]);
+      if (list) list.push(out);
+      else byCategory.set(s.category, [out]);
     });
     return byCategory;
-  });
-  const out = new Map<string, YearlyRatios>();
-  for (const [category, list] of adjustedByCategory[0]!) {
-    const atOrigins = new Map(
-      input.fits.slice(1).map((f, k) => [f.origin, adjustedByCategory[k + 1]!.get(category)!] as const),
-    );
-    const ratios = gatedYearly(list, { days, horizon: input.horizon, backtest, atOrigins });
-    if (ratios) out.set(category, ratios);
+  };
+  const [final, ...atOrigins] = input.fits;
+  const out = new Map<string, { origins: number[]; ratios: Float64Array[] }>();
+  for (const [category, list] of adjusted(days, final!.effects)) {
+    const ratios = gatedYearlyAt(list, { origin: days, horizon, backtest });
+    if (ratios) out.set(category, { origins: [days], ratios: [ratios] });
   }
-  return out;
+  for (const origin of out.size > 0 ? yearlyOriginsBefore(days, backtest) : []) {
+    const effects = atOrigins.find((f) => f.origin === origin)?.effects ?? final!.effects;
+    for (const [category, list] of adjusted(origin, effects, out)) {
+      const yearly = out.get(category);
+      if (!yearly) continue;
+      yearly.origins.push(origin);
+      yearly.ratios.push(
+        gatedYearlyAt(list, { origin, horizon, backtest }) ?? new Float64Array(horizon).fill(1),
+      );
+    }
+  }
+  return new Map(
+    [...out].map(([category, y]) => [category, { origins: Int32Array.from(y.origins), ratios: y.ratios }]),
+  );
 }
 
 /** Series `index` of a plan, ready for `forecastPrepared`. */

@@ -174,7 +174,7 @@ export function yearlyHolds(
 }
 
 /** The `backtest.origins` origins whose windows end by origin e: e − horizon − k·step, k = 0, 1… */
-function originsBefore(
+export function yearlyOriginsBefore(
   e: number,
   backtest: { readonly origins: number; readonly step: number; readonly horizon: number },
 ): number[] {
@@ -187,12 +187,32 @@ function originsBefore(
 }
 
 /**
- * The ratios the forecast uses (decision 31): at each origin (the forecast origin and the backtest
- * origins), the category's yearly ratios when `yearlyHolds` at the `backtest.origins` origins
- * preceding it — `backtest.horizon` + k·`backtest.step` days earlier, so their windows end by it —
- * else 1 (no yearly shape there). Everything a backtest origin's ratio depends on lies before it, the
- * choice included, so its twin's backtest stays honest. Null when the forecast origin's own gate fails.
- * `atOrigins` gives a backtest origin its own histories (adjusted by effects estimated before it).
+ * The ratios of one origin as the forecast from it uses them (decision 31): the category's yearly ratios
+ * at `origin` when `yearlyHolds` at the `backtest.origins` origins preceding it — `backtest.horizon` +
+ * k·`backtest.step` days earlier, so their windows end by it; null when that gate fails (no yearly shape
+ * there). Everything it depends on lies before `origin`.
+ */
+export function gatedYearlyAt(
+  histories: readonly Float64Array[],
+  options: {
+    readonly origin: number;
+    readonly horizon: number;
+    readonly backtest: { readonly origins: number; readonly step: number; readonly horizon: number };
+  },
+): Float64Array | null {
+  const { origin, backtest, horizon } = options;
+  const before = yearlyOriginsBefore(origin, backtest);
+  const all = yearlyRatios(histories, { origins: [origin, ...before], horizon });
+  if (!all || !yearlyHolds(histories, { yearly: all, origins: before, horizon: backtest.horizon }))
+    return null;
+  return all.ratios[all.origins.indexOf(origin)] ?? new Float64Array(horizon).fill(1);
+}
+
+/**
+ * The ratios the forecast uses: at the forecast origin `days` and at each backtest origin
+ * (`yearlyOriginsBefore`), `gatedYearlyAt` that origin, else 1. Everything a backtest origin's ratio
+ * depends on lies before it, the choice included, so its twin's backtest stays honest. Null when the
+ * forecast origin's own gate fails.
  */
 export function gatedYearly(
   histories: readonly Float64Array[],
@@ -200,21 +220,14 @@ export function gatedYearly(
     readonly days: number;
     readonly horizon: number;
     readonly backtest: { readonly origins: number; readonly step: number; readonly horizon: number };
-    readonly atOrigins?: ReadonlyMap<number, readonly Float64Array[]>;
   },
 ): YearlyRatios | null {
   const { days, backtest, horizon } = options;
-  const at = (origin: number, list: readonly Float64Array[]): Float64Array | null => {
-    const before = originsBefore(origin, backtest);
-    const all = yearlyRatios(list, { origins: [origin, ...before], horizon });
-    if (!all || !yearlyHolds(list, { yearly: all, origins: before, horizon: backtest.horizon })) return null;
-    return all.ratios[all.origins.indexOf(origin)] ?? new Float64Array(horizon).fill(1);
-  };
-  const final = at(days, histories);
+  const final = gatedYearlyAt(histories, { origin: days, horizon, backtest });
   if (!final) return null;
-  const origins = originsBefore(days, backtest);
+  const origins = yearlyOriginsBefore(days, backtest);
   const ratios = origins.map(
-    (e) => at(e, options.atOrigins?.get(e) ?? histories) ?? new Float64Array(horizon).fill(1),
+    (origin) => gatedYearlyAt(histories, { origin, horizon, backtest }) ?? new Float64Array(horizon).fill(1),
   );
   return { origins: Int32Array.from([days, ...origins]), ratios: [final, ...ratios] };
 }
