@@ -3,6 +3,7 @@
  * histories, prices, calendar and the seller's events. The nightly run, the on-demand forecast and
  * `bench:m5` all call it.
  */
+import { restorePooled, type CataloguePooled } from './catalogue-pooled';
 import { categoryProfile } from './category-profile';
 import {
   DEFAULT_EFFECTS,
@@ -121,9 +122,15 @@ function assertInput(input: CatalogueInput, horizon: number): number {
 
 /**
  * Fits the pooled effects of a catalogue (`fitPooledEffects` over the factors of `options.effects`)
- * and each category's profile for SKUs too new to have a history (`categoryProfile`).
+ * and each category's profile for SKUs too new to have a history (`categoryProfile`). Given the
+ * pooled part of a catalogue (`stored`, from `pooledOf` on the whole catalogue's plan), fits nothing
+ * and uses it: a series then gets the same forecast as in that catalogue.
  */
-export function planCatalogue(input: CatalogueInput, options: CatalogueOptions): CataloguePlan {
+export function planCatalogue(
+  input: CatalogueInput,
+  options: CatalogueOptions,
+  stored?: CataloguePooled,
+): CataloguePlan {
   const horizon = options.horizon;
   const days = assertInput(input, horizon);
   const histories = input.series.map(censorUnlisted);
@@ -135,6 +142,11 @@ export function planCatalogue(input: CatalogueInput, options: CatalogueOptions):
     days: days + horizon,
     choice: options.effects ?? DEFAULT_EFFECTS,
   });
+  if (stored) {
+    // The catalogue's pooled part, fitted on the whole catalogue (a forecast run's): nothing is fitted.
+    const pooled = restorePooled(stored, factors, days);
+    return { days, horizon, histories, factors, series: input.series, events, gbt: null, ...pooled };
+  }
   const backtest = { ...(options.backtest ?? BACKTEST), horizon: Math.min(horizon, BACKTEST.maxHorizon) };
   const fit = (to: number): Float64Array[] =>
     fitPooledEffects({
