@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { forecastCatalogue, planCatalogue, type CatalogueInput } from './catalogue';
+import {
+  forecastCatalogue,
+  forecastPrepared,
+  planCatalogue,
+  prepareSeries,
+  type CatalogueInput,
+} from './catalogue';
+import { pooledOf } from './catalogue-pooled';
 import type { CatalogueSeries } from './catalogue-factors';
 import type { DemandForecast } from './types';
 import { poissonSampler } from '../../test/support/random';
@@ -116,5 +123,25 @@ describe('honest backtests of the catalogue forecast', () => {
       }
     }
     expect(shaped).toBeGreaterThan(0);
+  });
+});
+
+describe('one SKU through the catalogue’s pooled part', () => {
+  it('gives that SKU’s line of the catalogue forecast, exactly, after a round trip through JSON', () => {
+    const days = 900;
+    const input = catalogue(days, { count: 16, yearly: true, seed: 9 });
+    const options = { horizon: HORIZON };
+    const plan = planCatalogue(input, options);
+    const stored = JSON.parse(JSON.stringify(pooledOf(plan))) as ReturnType<typeof pooledOf>;
+    expect(Object.keys(stored.yearly).length).toBeGreaterThan(0);
+    for (const i of [0, 5, 10]) {
+      const line = forecastPrepared(prepareSeries(plan, i), options);
+      const one = { ...input, series: [input.series[i]!] };
+      const alone = forecastPrepared(prepareSeries(planCatalogue(one, options, stored), 0), options);
+      expect(alone, `series ${String(i)}`).toEqual(line);
+      // Without it, the SKU's effects are pooled over itself alone: another forecast.
+      const pooledAlone = forecastPrepared(prepareSeries(planCatalogue(one, options), 0), options);
+      expect([...pooledAlone.mean]).not.toEqual([...line.mean]);
+    }
   });
 });
