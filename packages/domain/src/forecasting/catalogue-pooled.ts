@@ -76,12 +76,21 @@ export function effectsFor(factors: readonly EffectFactor[], stored: KeyedEffect
   });
 }
 
-/** The stored pooled part at a history of `days` days: origins placed from its end. */
+/**
+ * The stored pooled part at a history of `days` days: origins placed from its end. Yearly ratios shorter
+ * than `horizon` (a run's horizon, a plan's longer one) repeat their last day, as a twin does past them.
+ */
 export function restorePooled(
   stored: CataloguePooled,
   factors: readonly EffectFactor[],
-  days: number,
+  at: { readonly days: number; readonly horizon: number },
 ): Omit<PooledPart, 'days' | 'factors'> {
+  const { days } = at;
+  const padded = (r: readonly number[]): Float64Array =>
+    Float64Array.from(
+      { length: Math.max(r.length, at.horizon) },
+      (_, h) => r[Math.min(h, r.length - 1)] ?? 1,
+    );
   return {
     effects: effectsFor(factors, stored.effects),
     atOrigins:
@@ -99,4 +108,32 @@ export function restorePooled(
       ]),
     ),
   };
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const numbers = (x: unknown): boolean => Array.isArray(x) && x.every(finite);
+const keyedEffects = (x: unknown): boolean =>
+  isRecord(x) && Object.values(x).every((f) => isRecord(f) && Object.values(f).every(finite));
+
+/** A stored pooled part read back (a jsonb value), or undefined when it is not one. */
+export function asCataloguePooled(value: unknown): CataloguePooled | undefined {
+  if (!isRecord(value) || !finite(value['days']) || !keyedEffects(value['effects'])) return undefined;
+  const { atOrigins, profiles, yearly } = value;
+  if (!Array.isArray(atOrigins) || !isRecord(profiles) || !isRecord(yearly)) return undefined;
+  const ok =
+    atOrigins.every((o) => isRecord(o) && finite(o['offset']) && keyedEffects(o['effects'])) &&
+    Object.values(profiles).every(
+      (p) => isRecord(p) && finite(p['dailyMean']) && (p['weekly'] === undefined || numbers(p['weekly'])),
+    ) &&
+    Object.values(yearly).every(
+      (y) =>
+        isRecord(y) &&
+        numbers(y['offsets']) &&
+        Array.isArray(y['ratios']) &&
+        y['ratios'].length === (y['offsets'] as unknown[]).length &&
+        y['ratios'].every((r) => numbers(r) && (r as unknown[]).length > 0),
+    );
+  return ok ? (value as unknown as CataloguePooled) : undefined;
 }

@@ -144,7 +144,7 @@ export function planCatalogue(
   });
   if (stored) {
     // The catalogue's pooled part, fitted on the whole catalogue (a forecast run's): nothing is fitted.
-    const pooled = restorePooled(stored, factors, days);
+    const pooled = restorePooled(stored, factors, { days, horizon });
     return { days, horizon, histories, factors, series: input.series, events, gbt: null, ...pooled };
   }
   const backtest = { ...(options.backtest ?? BACKTEST), horizon: Math.min(horizon, BACKTEST.maxHorizon) };
