@@ -144,4 +144,25 @@ describe('one SKU through the catalogue’s pooled part', () => {
       expect([...pooledAlone.mean]).not.toEqual([...line.mean]);
     }
   });
+
+  it('asked for a longer horizon than the run’s, keeps its yearly twins and the run’s days', () => {
+    const days = 900;
+    const input = catalogue(days, { count: 16, yearly: true, seed: 9 });
+    const plan = planCatalogue(input, { horizon: HORIZON });
+    const stored = pooledOf(plan);
+    const longer = { horizon: 2 * HORIZON };
+    const one = {
+      ...input,
+      series: [input.series[0]!],
+      calendar: {
+        ...input.calendar,
+        weekday: Int8Array.from({ length: days + 2 * HORIZON }, (_, t) => t % 7),
+      },
+    };
+    const line = forecastPrepared(prepareSeries(plan, 0), { horizon: HORIZON });
+    const alone = forecastPrepared(prepareSeries(planCatalogue(one, longer, stored), 0), longer);
+    expect(line.model).toContain('yearly');
+    expect(alone.model).toBe(line.model);
+    expect([...alone.mean.subarray(0, HORIZON)]).toEqual([...line.mean]);
+  });
 });

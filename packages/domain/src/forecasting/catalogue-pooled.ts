@@ -103,7 +103,7 @@ export function restorePooled(
         category,
         {
           origins: Int32Array.from(y.offsets, (o) => days + o),
-          ratios: y.ratios.map((r) => Float64Array.from(r)),
+          ratios: y.ratios.map(padded),
         },
       ]),
     ),
