@@ -57,7 +57,7 @@ function startWorker(): Worker {
 }
 
 /**
- * Moves each series' multipliers (made for this batch) to the worker; the histories are the plan's own,
+ * Moves each series' multipliers (made for this batch, its backtest origins' too) to the worker; the histories are the plan's own,
  * read again by every replicated copy, so they are copied: a moved buffer is detached here, and Node
  * drops a message whose transfer list holds a detached buffer without an error, which hung
  * `--replicate` above 1.
@@ -66,7 +66,11 @@ function runBatch(worker: Worker, input: WorkerInput): Promise<WorkerOutput> {
   return askWorker(
     worker,
     input,
-    input.series.map((s) => s.multiplier.buffer as ArrayBuffer),
+    input.series.flatMap((s) => [
+      s.multiplier.buffer as ArrayBuffer,
+      // Each backtest origin's multiplier (decision 55), made for this batch too: moved, not copied.
+      ...(s.atOrigins?.multipliers.map((m) => m.buffer as ArrayBuffer) ?? []),
+    ]),
   );
 }
 

@@ -1,3 +1,4 @@
+import { asCataloguePooled, type CataloguePooled } from '@stockwise/domain/forecasting/catalogue-pooled';
 import type { CatalogueSpanCalibration } from '@stockwise/domain/forecasting/span-calibration';
 import { firstRow, onlyRow, type Sql } from '../database';
 import { READ_PAGE } from '../pagination';
@@ -123,13 +124,25 @@ export const forecastsRepository = {
     sql: Sql,
     accountId: number,
     runId: number,
-    finished: { seriesCount: number; spanCalibration: CatalogueSpanCalibration | null },
+    finished: {
+      seriesCount: number;
+      spanCalibration: CatalogueSpanCalibration | null;
+      /** The catalogue forecast's pooled part (migration 0069). */
+      pooled?: CataloguePooled | null;
+    },
   ): Promise<void> {
     const { seriesCount, spanCalibration } = finished;
     await sql.query(
-      `UPDATE forecast_runs SET series_count = $3, finished_at = now(), span_calibration = $4::jsonb
+      `UPDATE forecast_runs SET series_count = $3, finished_at = now(), span_calibration = $4::jsonb,
+         pooled = $5::jsonb
        WHERE account_id = $1 AND id = $2`,
-      [accountId, runId, seriesCount, spanCalibration === null ? null : encodeCalibration(spanCalibration)],
+      [
+        accountId,
+        runId,
+        seriesCount,
+        spanCalibration === null ? null : encodeCalibration(spanCalibration),
+        finished.pooled ? JSON.stringify(finished.pooled) : null,
+      ],
     );
     await sql.query(
       `DELETE FROM forecast_event_changes WHERE account_id = $1 AND changed_at <= (
@@ -158,6 +171,20 @@ export const forecastsRepository = {
       if (c) out.set(r.id, c);
     }
     return out;
+  },
+
+  /**
+   * The pooled part stored with the account's latest finished run made on `asOf` (its window), if any:
+   * the one-SKU forecast of that day uses it (migration 0069).
+   */
+  async latestPooled(sql: Sql, accountId: number, asOf: string): Promise<CataloguePooled | undefined> {
+    const [row] = await sql.query<{ pooled: unknown }>(
+      `SELECT pooled FROM forecast_runs WHERE account_id = $1 AND finished_at IS NOT NULL AND as_of = $2
+       ORDER BY id DESC LIMIT 1`,
+      [accountId, asOf],
+    );
+    const raw = row?.pooled;
+    return asCataloguePooled(typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw);
   },
 
   /** The span calibration of the account's latest finished run, if it stored one. */

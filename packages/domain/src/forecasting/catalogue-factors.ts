@@ -95,11 +95,19 @@ export const NO_EFFECTS: EffectChoice = {
   price: false,
 };
 
-const indexer = (values: Iterable<string>): { of: (v: string) => number; size: number } => {
+const indexer = (values: Iterable<string>): { of: (v: string) => number; size: number; list: string[] } => {
   const map = new Map<string, number>();
   for (const v of values) if (!map.has(v)) map.set(v, map.size);
-  return { of: (v) => map.get(v) ?? -1, size: map.size };
+  return { of: (v) => map.get(v) ?? -1, size: map.size, list: [...map.keys()] };
 };
+
+/** Every combination of the lists' values, first list slowest: the labels of a product of levels. */
+const labelsOf = (...lists: readonly (readonly string[])[]): string[] =>
+  lists.reduce<string[]>(
+    (out, list) => out.flatMap((a) => list.map((b) => (a === '' ? b : `${a}|${b}`))),
+    [''],
+  );
+const WEEKDAYS = ['0', '1', '2', '3', '4', '5', '6'];
 
 /**
  * Price bin of each day: the regular price is the highest of the last 13 weeks (same weekday);
@@ -135,7 +143,6 @@ export function catalogueFactors(options: {
   readonly choice: EffectChoice;
 }): EffectFactor[] {
   const { series, calendar, days, choice } = options;
-  const n = series.length;
   const dept = indexer(series.map((s) => s.department ?? s.category));
   const cat = indexer(series.map((s) => s.category));
   const location = indexer(series.map((s) => s.location));
@@ -147,23 +154,32 @@ export function catalogueFactors(options: {
   const groupOf = (s: CatalogueSeries): number =>
     location.of(s.location) * dept.size + dept.of(s.department ?? s.category);
   const factors: EffectFactor[] = [];
-  const make = (name: string, levels: number, code: (s: number, t: number) => number, prior?: number) => {
+  const make = (
+    name: string,
+    labels: readonly string[],
+    code: (s: number, t: number) => number,
+    prior?: number,
+  ) => {
     const codes = series.map((_, s) => {
       const c = new Int16Array(days);
       for (let t = 0; t < days; t++) c[t] = code(s, t);
       return c;
     });
-    factors.push({ name, levels: Math.max(1, levels), codes, ...(prior !== undefined ? { prior } : {}) });
+    const levels = Math.max(1, labels.length);
+    factors.push({ name, levels, labels, codes, ...(prior !== undefined ? { prior } : {}) });
   };
   const weekday = (t: number): number => calendar.weekday[t] ?? 0;
   if (choice.weekdayGroup) {
-    make('weekday×location×department', location.size * dept.size * 7, (s, t) => {
+    make('weekday×location×department', labelsOf(location.list, dept.list, WEEKDAYS), (s, t) => {
       return groupOf(series[s]!) * 7 + weekday(t);
     });
   }
-  if (choice.weekdaySeries) make('weekday×series', n * 7, (s, t) => s * 7 + weekday(t), 30);
+  if (choice.weekdaySeries) {
+    const keys = series.map((s) => `${s.sku}@${s.location}`);
+    make('weekday×series', labelsOf(keys, WEEKDAYS), (s, t) => s * 7 + weekday(t), 30);
+  }
   if (choice.events && calendarEvents.size > 0) {
-    make('event×category', calendarEvents.size * cat.size, (s, t) => {
+    make('event×category', labelsOf(calendarEvents.list, cat.list), (s, t) => {
       const e = calendar.events?.[series[s]!.region]?.[t] ?? '';
       return e === '' ? -1 : calendarEvents.of(e) * cat.size + cat.of(series[s]!.category);
     });
@@ -178,17 +194,18 @@ export function catalogueFactors(options: {
       }
       return c;
     });
-    factors.push({ name: 'seller-event×category', levels: learnedNames.size * cat.size, codes });
+    const labels = labelsOf(learnedNames.list, cat.list);
+    factors.push({ name: 'seller-event×category', levels: labels.length, labels, codes });
   }
   if (choice.payDays && calendar.payDays) {
     const payDays = calendar.payDays;
-    make('payday×location×department', location.size * dept.size, (s, t) =>
+    make('payday×location×department', labelsOf(location.list, dept.list), (s, t) =>
       payDays[series[s]!.region]?.[t] === 1 ? groupOf(series[s]!) : -1,
     );
   }
   if (choice.price && series.some((s) => s.prices)) {
     const bins = series.map((s) => (s.prices ? priceBins(s.prices, days) : new Int16Array(days).fill(-1)));
-    make('price-ratio×department', dept.size * 4, (s, t) => {
+    make('price-ratio×department', labelsOf(dept.list, ['0', '1', '2', '3']), (s, t) => {
       const b = bins[s]![t]!;
       return b < 0 ? -1 : dept.of(series[s]!.department ?? series[s]!.category) * 4 + b;
     });

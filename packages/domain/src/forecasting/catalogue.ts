@@ -3,6 +3,7 @@
  * histories, prices, calendar and the seller's events. The nightly run, the on-demand forecast and
  * `bench:m5` all call it.
  */
+import { restorePooled, type CataloguePooled } from './catalogue-pooled';
 import { categoryProfile } from './category-profile';
 import {
   DEFAULT_EFFECTS,
@@ -23,8 +24,14 @@ import {
 import { SPAN_CALIBRATION } from './lead-time-demand';
 import { fitPooledEffects, pooledMultiplier, type EffectFactor } from './pooled-effects';
 import { fitSpanCalibration, type CatalogueSpanCalibration, type SpanCheck } from './span-calibration';
-import type { DemandForecast, FallbackProfile, ForecastOptions, PooledForecast } from './types';
-import { gatedYearly, type YearlyRatios } from './yearly';
+import type {
+  DemandForecast,
+  FallbackProfile,
+  ForecastOptions,
+  OriginMultipliers,
+  PooledForecast,
+} from './types';
+import { gatedYearlyAt, yearlyOriginsBefore, type YearlyRatios } from './yearly';
 
 export interface CatalogueInput {
   /** Every history has the same length: the days before the first forecast day. */
@@ -68,6 +75,11 @@ export interface CataloguePlan {
   readonly histories: readonly Float64Array[];
   readonly factors: readonly EffectFactor[];
   readonly effects: readonly Float64Array[];
+  /**
+   * The pooled effects as they were known at each backtest origin (history indices): refitted on the
+   * days before it, so a backtest never sees the days it forecasts. Empty without pooled effects.
+   */
+  readonly atOrigins: readonly { readonly origin: number; readonly effects: readonly Float64Array[] }[];
   readonly series: readonly CatalogueSeries[];
   readonly events: readonly CatalogueEvent[];
   readonly profiles: ReadonlyMap<string, FallbackProfile>;
@@ -83,6 +95,8 @@ export interface PreparedSeries {
   readonly multiplier: Float64Array;
   /** The seller's known lifts within `multiplier` (`knownLifts`), when any event applies. */
   readonly knownLifts?: Float64Array;
+  /** The multiplier as known at each backtest origin (`CataloguePlan.atOrigins`). */
+  readonly atOrigins?: OriginMultipliers;
   readonly fallbackProfile?: FallbackProfile;
   readonly pooled?: PooledForecast;
   readonly yearly?: YearlyRatios;
@@ -108,9 +122,15 @@ function assertInput(input: CatalogueInput, horizon: number): number {
 
 /**
  * Fits the pooled effects of a catalogue (`fitPooledEffects` over the factors of `options.effects`)
- * and each category's profile for SKUs too new to have a history (`categoryProfile`).
+ * and each category's profile for SKUs too new to have a history (`categoryProfile`). Given the
+ * pooled part of a catalogue (`stored`, from `pooledOf` on the whole catalogue's plan), fits nothing
+ * and uses it: a series then gets the same forecast as in that catalogue.
  */
-export function planCatalogue(input: CatalogueInput, options: CatalogueOptions): CataloguePlan {
+export function planCatalogue(
+  input: CatalogueInput,
+  options: CatalogueOptions,
+  stored?: CataloguePooled,
+): CataloguePlan {
   const horizon = options.horizon;
   const days = assertInput(input, horizon);
   const histories = input.series.map(censorUnlisted);
@@ -122,13 +142,27 @@ export function planCatalogue(input: CatalogueInput, options: CatalogueOptions):
     days: days + horizon,
     choice: options.effects ?? DEFAULT_EFFECTS,
   });
-  const effects = fitPooledEffects({
-    series: histories,
-    factors,
-    from: Math.max(0, days - (options.fitDays ?? 1092)),
-    to: days,
-    prior: options.prior ?? 20,
-  });
+  if (stored) {
+    // The catalogue's pooled part, fitted on the whole catalogue (a forecast run's): nothing is fitted.
+    const pooled = restorePooled(stored, factors, { days, horizon });
+    return { days, horizon, histories, factors, series: input.series, events, gbt: null, ...pooled };
+  }
+  const backtest = { ...(options.backtest ?? BACKTEST), horizon: Math.min(horizon, BACKTEST.maxHorizon) };
+  const fit = (to: number): Float64Array[] =>
+    fitPooledEffects({
+      series: histories,
+      factors,
+      from: Math.max(0, to - (options.fitDays ?? 1092)),
+      to,
+      prior: options.prior ?? 20,
+    });
+  const effects = fit(days);
+  // Honest backtests (docs/forecasting.md, "Choice per SKU"): each backtest origin's effects are
+  // refitted on the days before it.
+  const atOrigins =
+    factors.length === 0
+      ? []
+      : backtestOriginsOf(days, backtest).map((origin) => ({ origin, effects: fit(origin) }));
   const byCategory = new Map<string, Float64Array[]>();
   input.series.forEach((s, i) => {
     // Appended in place: a copy per series made this quadratic in a category's size.
@@ -145,50 +179,103 @@ export function planCatalogue(input: CatalogueInput, options: CatalogueOptions):
     if (profile) profiles.set(category, profile);
   }
   const gbtOptions = options.gbt ?? false;
-  const backtest = { ...(options.backtest ?? BACKTEST), horizon: Math.min(horizon, BACKTEST.maxHorizon) };
   const yearly =
     options.yearly === false
       ? new Map<string, YearlyRatios>()
-      : categoryYearly({ series: input.series, histories, factors, effects, days, horizon, backtest });
+      : categoryYearly({
+          series: input.series,
+          histories,
+          factors,
+          fits: [{ origin: days, effects }, ...atOrigins],
+          days,
+          horizon,
+          backtest,
+        });
   const gbt =
     gbtOptions === false ? null : fitCatalogueGbt({ ...input, histories, horizon, backtest }, gbtOptions);
-  return { days, horizon, histories, factors, effects, series: input.series, events, profiles, yearly, gbt };
+  return {
+    days,
+    horizon,
+    histories,
+    factors,
+    effects,
+    atOrigins,
+    series: input.series,
+    events,
+    profiles,
+    yearly,
+    gbt,
+  };
+}
+
+/** The backtest origins of a history of `days` days, as history indices (as `forecastDemand` places them). */
+function backtestOriginsOf(
+  days: number,
+  backtest: { origins: number; step: number; horizon: number },
+): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < backtest.origins; k++) {
+    const origin = days - backtest.horizon - k * backtest.step;
+    if (origin > 0) out.push(origin);
+  }
+  return out;
 }
 
 /**
  * Each category's yearly ratios at the backtest origins and the forecast origin, each kept where the
- * category's backtest before it says they held (`gatedYearly`), from its series' histories with the
+ * category's backtest before it says they held (`gatedYearlyAt`), from its series' histories with the
  * pooled effects divided out (the scale the models fit).
  */
 function categoryYearly(input: {
   readonly series: readonly CatalogueSeries[];
   readonly histories: readonly Float64Array[];
   readonly factors: readonly EffectFactor[];
-  readonly effects: readonly Float64Array[];
+  /** The effects of the forecast origin (first), then of each backtest origin, fitted before it. */
+  readonly fits: readonly { readonly origin: number; readonly effects: readonly Float64Array[] }[];
   readonly days: number;
   readonly horizon: number;
   readonly backtest: { readonly origins: number; readonly step: number; readonly horizon: number };
 }): Map<string, YearlyRatios> {
-  const { days, backtest } = input;
-  const byCategory = new Map<string, Float64Array[]>();
-  input.series.forEach((s, i) => {
-    const effect = pooledMultiplier({
-      factors: input.factors,
-      effects: input.effects,
-      seriesIndex: i,
-      length: days,
+  const { days, backtest, horizon } = input;
+  // Per category, the histories before `origin` with `effects` divided out; one origin at a time.
+  const adjusted = (
+    origin: number,
+    effects: readonly Float64Array[],
+    categories?: ReadonlyMap<string, unknown>,
+  ): Map<string, Float64Array[]> => {
+    const byCategory = new Map<string, Float64Array[]>();
+    input.series.forEach((s, i) => {
+      if (categories && !categories.has(s.category)) return;
+      const effect = pooledMultiplier({ factors: input.factors, effects, seriesIndex: i, length: origin });
+      const history = input.histories[i]!;
+      const out = new Float64Array(origin);
+      for (let t = 0; t < origin; t++) out[t] = history[t]! / effect[t]!;
+      const list = byCategory.get(s.category);
+      if (list) list.push(out);
+      else byCategory.set(s.category, [out]);
     });
-    const adjusted = Float64Array.from(input.histories[i]!, (v, t) => v / effect[t]!);
-    const list = byCategory.get(s.category);
-    if (list) list.push(adjusted);
-    else byCategory.set(s.category, [adjusted]);
-  });
-  const out = new Map<string, YearlyRatios>();
-  for (const [category, list] of byCategory) {
-    const ratios = gatedYearly(list, { days, horizon: input.horizon, backtest });
-    if (ratios) out.set(category, ratios);
+    return byCategory;
+  };
+  const [final, ...atOrigins] = input.fits;
+  const out = new Map<string, { origins: number[]; ratios: Float64Array[] }>();
+  for (const [category, list] of adjusted(days, final!.effects)) {
+    const ratios = gatedYearlyAt(list, { origin: days, horizon, backtest });
+    if (ratios) out.set(category, { origins: [days], ratios: [ratios] });
   }
-  return out;
+  for (const origin of out.size > 0 ? yearlyOriginsBefore(days, backtest) : []) {
+    const effects = atOrigins.find((f) => f.origin === origin)?.effects ?? final!.effects;
+    for (const [category, list] of adjusted(origin, effects, out)) {
+      const yearly = out.get(category);
+      if (!yearly) continue;
+      yearly.origins.push(origin);
+      yearly.ratios.push(
+        gatedYearlyAt(list, { origin, horizon, backtest }) ?? new Float64Array(horizon).fill(1),
+      );
+    }
+  }
+  return new Map(
+    [...out].map(([category, y]) => [category, { origins: Int32Array.from(y.origins), ratios: y.ratios }]),
+  );
 }
 
 /** Series `index` of a plan, ready for `forecastPrepared`. */
@@ -203,6 +290,18 @@ export function prepareSeries(plan: CataloguePlan, index: number): PreparedSerie
   const series = plan.series[index]!;
   const lifts = knownLifts({ series, events: plan.events, days: length });
   if (lifts) for (let t = 0; t < length; t++) multiplier[t] = multiplier[t]! * lifts[t]!;
+  const atOrigins =
+    plan.atOrigins.length === 0
+      ? undefined
+      : {
+          origins: Int32Array.from(plan.atOrigins, (f) => f.origin),
+          multipliers: plan.atOrigins.map(({ origin, effects }) => {
+            const to = origin + Math.min(plan.horizon, BACKTEST.maxHorizon);
+            const m = pooledMultiplier({ factors: plan.factors, effects, seriesIndex: index, length: to });
+            if (lifts) for (let t = 0; t < to; t++) m[t] = m[t]! * lifts[t]!;
+            return m;
+          }),
+        };
   const profile = plan.profiles.get(series.category);
   const pooled = plan.gbt ? catalogueGbtForecast(plan.gbt, index) : undefined;
   const yearly = plan.yearly.get(series.category);
@@ -210,6 +309,7 @@ export function prepareSeries(plan: CataloguePlan, index: number): PreparedSerie
     history: plan.histories[index]!,
     multiplier,
     ...(lifts ? { knownLifts: lifts } : {}),
+    ...(atOrigins ? { atOrigins } : {}),
     ...(profile ? { fallbackProfile: profile } : {}),
     ...(pooled ? { pooled } : {}),
     ...(yearly ? { yearly } : {}),
@@ -232,6 +332,7 @@ export function forecastPrepared(prepared: PreparedSeries, options: CatalogueOpt
     regressors: {
       multiplier: prepared.multiplier,
       ...(prepared.knownLifts ? { knownLifts: prepared.knownLifts } : {}),
+      ...(prepared.atOrigins ? { atOrigins: prepared.atOrigins } : {}),
     },
     ...(prepared.fallbackProfile ? { fallbackProfile: prepared.fallbackProfile } : {}),
     ...(prepared.pooled ? { pooled: prepared.pooled } : {}),

@@ -89,13 +89,9 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
   }
   const start = summariseHistory(history).firstSale;
   const n = history.length - start;
-  const mult = (t: number): number => {
-    const v = multiplier?.[start + t] ?? 1;
-    return v > 0 && Number.isFinite(v) ? v : 1;
-  };
+  const mult = multiplierOf(multiplier, start);
   const raw = history.subarray(start);
-  const y = new Float64Array(n);
-  for (let t = 0; t < n; t++) y[t] = raw[t]! / mult(t);
+  const y = adjusted(raw, mult, n);
 
   const demandClass = classifyDemand(raw).demandClass;
   const btHorizon = Math.min(horizon, BACKTEST.maxHorizon);
@@ -110,28 +106,16 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
   const names = (options.candidates ?? DEFAULT_MODELS).filter((name) =>
     name === 'gbt' ? false : !name.includes('weekly') || n >= 3 * m + btHorizon,
   );
-  const models: CandidateModel[] = names.map((name) => memoised(fitCandidate(name, y, { seasonLength: m })));
-  const yearly = options.yearly;
-  if (yearly) {
-    const at = { start, origins, n, horizon };
-    for (const base of [...models]) {
-      const twin = withYearly(base, yearly, at);
-      if (twin) models.push(twin);
-    }
-  }
-  const pooled = options.pooled;
-  const offered = pooled && (options.candidates?.includes(pooled.name) ?? true);
-  const pooledModel = offered ? pooledCandidate(pooled, { start, origins, horizon }, mult) : null;
-  if (pooledModel) models.push(pooledModel);
-
+  const { models, backtestOf, multAt } = candidates(options, { raw, y, start, origins, names, by: mult });
   const windowsOf = (forecastAt: (end: number, h: number) => Float64Array): BacktestWindow[] =>
     origins.map((end) => {
       const f = forecastAt(end, btHorizon);
-      for (let h = 0; h < btHorizon; h++) f[h] = Math.max(0, f[h]! * mult(end + h));
+      const by = multAt(end);
+      for (let h = 0; h < btHorizon; h++) f[h] = Math.max(0, f[h]! * by(end + h));
       return { end, actual: raw.subarray(end, end + btHorizon), forecast: f };
     });
   const scored = models
-    .map((model) => ({ model, windows: windowsOf((e, h) => model.backtestAt(e, h)) }))
+    .map((model, index) => ({ model, index, windows: windowsOf((e, h) => backtestOf(index, e, h)) }))
     .map((r) => ({ ...r, score: scoreWindows(r.windows) }))
     // Stable sort: on a tie the plain model (listed first) beats its yearly twin.
     .sort((a, b) => a.score.mse - b.score.mse);
@@ -146,7 +130,7 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
   const combined = (end: number, h: number, backtest: boolean): Float64Array => {
     const out = new Float64Array(h);
     for (const r of top) {
-      const f = backtest ? r.model.backtestAt(end, h) : r.model.forecastAt(end, h);
+      const f = backtest ? backtestOf(r.index, end, h) : r.model.forecastAt(end, h);
       for (let i = 0; i < h; i++) out[i] = out[i]! + f[i]! / top.length;
     }
     return out;
@@ -193,6 +177,78 @@ export function forecastDemand(history: Float64Array, options: ForecastOptions):
     levelVariance,
     ...(origins.length > 0 ? { backtest: { wape: score.wape, bias: score.bias } } : {}),
     ...(spanChecks.length > 0 ? { spanChecks } : {}),
+  };
+}
+
+/** Day t after the first sale (`start`) of a known multiplier: 1 where absent or not a positive number. */
+function multiplierOf(values: Float64Array | undefined, start: number): (t: number) => number {
+  return (t) => {
+    const v = values?.[start + t] ?? 1;
+    return v > 0 && Number.isFinite(v) ? v : 1;
+  };
+}
+
+/** The first `length` days of `raw` with a multiplier divided out: the scale the models fit. */
+function adjusted(raw: Float64Array, by: (t: number) => number, length: number): Float64Array {
+  const out = new Float64Array(length);
+  for (let t = 0; t < length; t++) out[t] = raw[t]! / by(t);
+  return out;
+}
+
+/**
+ * The candidates of a series fitted on its adjusted history `y` (with their yearly twins and the pooled
+ * model), and each one's honest backtest forecast from an origin on the adjusted scale. A backtest origin
+ * with its own multiplier (`regressors.atOrigins`: effects estimated before it) gets the same candidates
+ * fitted on the days before it adjusted by that multiplier, so nothing after the origin reaches its
+ * forecast (docs/forecasting.md, "Choice per SKU").
+ */
+function candidates(
+  options: ForecastOptions,
+  s: {
+    readonly raw: Float64Array;
+    readonly y: Float64Array;
+    readonly start: number;
+    readonly origins: readonly number[];
+    readonly names: readonly ModelName[];
+    readonly by: (t: number) => number;
+  },
+): {
+  models: CandidateModel[];
+  backtestOf: (index: number, end: number, h: number) => Float64Array;
+  multAt: (end: number) => (t: number) => number;
+} {
+  const { start, origins, y } = s;
+  const seasonLength = options.seasonLength ?? 7;
+  const horizon = options.horizon;
+  const n = y.length;
+  const { yearly, pooled } = options;
+  const offered = pooled && (options.candidates?.includes(pooled.name) ?? true);
+  const candidatesOn = (series: Float64Array, by: (t: number) => number): CandidateModel[] => {
+    const list = s.names.map((name) => memoised(fitCandidate(name, series, { seasonLength })));
+    if (yearly) {
+      const at = { start, origins, n, horizon };
+      for (const base of [...list]) {
+        const twin = withYearly(base, yearly, at);
+        if (twin) list.push(twin);
+      }
+    }
+    const pooledModel = offered ? pooledCandidate(pooled, { start, origins, horizon }, by) : null;
+    if (pooledModel) list.push(pooledModel);
+    return list;
+  };
+  const models = candidatesOn(y, s.by);
+  const atOrigins = options.regressors?.atOrigins;
+  const refitted = new Map<number, { models: CandidateModel[]; by: (t: number) => number }>();
+  for (const end of atOrigins ? origins : []) {
+    const k = atOrigins!.origins.indexOf(start + end);
+    if (k < 0) continue;
+    const by = multiplierOf(atOrigins!.multipliers[k], start);
+    refitted.set(end, { models: candidatesOn(adjusted(s.raw, by, end), by), by });
+  }
+  return {
+    models,
+    backtestOf: (index, end, h) => (refitted.get(end)?.models[index] ?? models[index]!).backtestAt(end, h),
+    multAt: (end) => refitted.get(end)?.by ?? s.by,
   };
 }
 

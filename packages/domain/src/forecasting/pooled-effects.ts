@@ -13,6 +13,11 @@
 export interface EffectFactor {
   readonly name: string;
   readonly levels: number;
+  /**
+   * What each level is, by name (`location|department|weekday`…): how effects fitted on one catalogue
+   * are found again for the series of another (`storedPlan`).
+   */
+  readonly labels?: readonly string[];
   /** Per series, the level code of each day (history and horizon); −1 = no effect. */
   readonly codes: readonly Int16Array[];
   /** Shrinkage pseudo-count in baseline units (larger = closer to 1). @default options.prior */

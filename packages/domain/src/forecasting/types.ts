@@ -48,6 +48,20 @@ export interface DemandRegressors {
    * forecast is multiplied by these over the horizon — the seller's plans hold for every SKU.
    */
   readonly knownLifts?: Float64Array;
+  /**
+   * The multiplier as it was known at each backtest origin (history indices): effects estimated on the
+   * days before that origin only, each covering at least origin + the backtest horizon. A backtest
+   * origin listed here fits its models to `history / multipliers[k]` and scales their forecast by it,
+   * so data after the origin never reaches it (docs/forecasting.md, "Choice per SKU"); an origin not
+   * listed uses `multiplier` (right when it is known in advance, e.g. a seller's stated lifts).
+   */
+  readonly atOrigins?: OriginMultipliers;
+}
+
+/** Per backtest origin, the multiplier known at it (`DemandRegressors.atOrigins`). */
+export interface OriginMultipliers {
+  readonly origins: Int32Array;
+  readonly multipliers: readonly Float64Array[];
 }
 
 /**

@@ -173,12 +173,46 @@ export function yearlyHolds(
   return adjusted < plain;
 }
 
+/** The `backtest.origins` origins whose windows end by origin e: e − horizon − k·step, k = 0, 1… */
+export function yearlyOriginsBefore(
+  e: number,
+  backtest: { readonly origins: number; readonly step: number; readonly horizon: number },
+): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < backtest.origins; k++) {
+    const o = e - backtest.horizon - k * backtest.step;
+    if (o > 0) out.push(o);
+  }
+  return out;
+}
+
 /**
- * The ratios the forecast uses (decision 31): at each origin (the forecast origin and the backtest
- * origins), the category's yearly ratios when `yearlyHolds` at the `backtest.origins` origins
- * preceding it — `backtest.horizon` + k·`backtest.step` days earlier, so their windows end by it —
- * else 1 (no yearly shape there). Everything a backtest origin's ratio depends on lies before it, the
- * choice included, so its twin's backtest stays honest. Null when the forecast origin's own gate fails.
+ * The ratios of one origin as the forecast from it uses them (decision 31): the category's yearly ratios
+ * at `origin` when `yearlyHolds` at the `backtest.origins` origins preceding it — `backtest.horizon` +
+ * k·`backtest.step` days earlier, so their windows end by it; null when that gate fails (no yearly shape
+ * there). Everything it depends on lies before `origin`.
+ */
+export function gatedYearlyAt(
+  histories: readonly Float64Array[],
+  options: {
+    readonly origin: number;
+    readonly horizon: number;
+    readonly backtest: { readonly origins: number; readonly step: number; readonly horizon: number };
+  },
+): Float64Array | null {
+  const { origin, backtest, horizon } = options;
+  const before = yearlyOriginsBefore(origin, backtest);
+  const all = yearlyRatios(histories, { origins: [origin, ...before], horizon });
+  if (!all || !yearlyHolds(histories, { yearly: all, origins: before, horizon: backtest.horizon }))
+    return null;
+  return all.ratios[all.origins.indexOf(origin)] ?? new Float64Array(horizon).fill(1);
+}
+
+/**
+ * The ratios the forecast uses: at the forecast origin `days` and at each backtest origin
+ * (`yearlyOriginsBefore`), `gatedYearlyAt` that origin, else 1. Everything a backtest origin's ratio
+ * depends on lies before it, the choice included, so its twin's backtest stays honest. Null when the
+ * forecast origin's own gate fails.
  */
 export function gatedYearly(
   histories: readonly Float64Array[],
@@ -188,25 +222,12 @@ export function gatedYearly(
     readonly backtest: { readonly origins: number; readonly step: number; readonly horizon: number };
   },
 ): YearlyRatios | null {
-  const { days, backtest } = options;
-  const before = (e: number): number[] => {
-    const out: number[] = [];
-    for (let k = 0; k < backtest.origins; k++) {
-      const o = e - backtest.horizon - k * backtest.step;
-      if (o > 0) out.push(o);
-    }
-    return out;
-  };
-  const origins = [days, ...before(days)];
-  const needed = [...new Set([...origins, ...origins.slice(1).flatMap(before)])];
-  const all = yearlyRatios(histories, { origins: needed, horizon: options.horizon });
-  if (!all) return null;
-  const holds = (e: number): boolean =>
-    yearlyHolds(histories, { yearly: all, origins: before(e), horizon: backtest.horizon });
-  if (!holds(days)) return null;
-  const ratios = origins.map((e) => {
-    const r = all.ratios[all.origins.indexOf(e)];
-    return r && holds(e) ? r : new Float64Array(options.horizon).fill(1);
-  });
-  return { origins: Int32Array.from(origins), ratios };
+  const { days, backtest, horizon } = options;
+  const final = gatedYearlyAt(histories, { origin: days, horizon, backtest });
+  if (!final) return null;
+  const origins = yearlyOriginsBefore(days, backtest);
+  const ratios = origins.map(
+    (origin) => gatedYearlyAt(histories, { origin, horizon, backtest }) ?? new Float64Array(horizon).fill(1),
+  );
+  return { origins: Int32Array.from([days, ...origins]), ratios: [final, ...ratios] };
 }

@@ -10,6 +10,7 @@ import {
   prepareSeries,
   type CatalogueInput,
 } from '@stockwise/domain/forecasting/catalogue';
+import type { CataloguePooled } from '@stockwise/domain/forecasting/catalogue-pooled';
 import { forecastDemand } from '@stockwise/domain/forecasting/forecast-demand';
 import type { DemandForecast } from '@stockwise/domain/forecasting/types';
 import type { CatalogueSeries } from '@stockwise/domain/forecasting/catalogue-factors';
@@ -154,15 +155,23 @@ export function assembleCatalogueInput(
   };
 }
 
-/** One series of a catalogue input through the catalogue forecast of that input (index −1: no history). */
+/**
+ * One series of a catalogue input through the catalogue forecast of that input (index −1: no history).
+ * With `pooled` (stored with the account's forecast run of the same day) the pooled effects, profiles
+ * and yearly ratios are the whole catalogue's, so a SKU's forecast is its line of that run; without, they
+ * are pooled over the input alone (docs/forecasting.md, "Catalogue forecast").
+ */
 export function forecastSeries(
   series: { input: CatalogueInput; index: number },
-  a: { window: HistoryWindow; horizon: number; quantileLevels: readonly number[] },
+  a: { window: HistoryWindow; horizon: number; quantileLevels: readonly number[]; pooled?: CataloguePooled },
 ): DemandForecast {
   const options = { horizon: a.horizon, quantileLevels: a.quantileLevels };
   if (series.index < 0) {
     // No ledger history at all: the engine's rule for an empty history.
     return forecastDemand(new Float64Array(a.window.days).fill(Number.NaN), options);
   }
-  return forecastPrepared(prepareSeries(planCatalogue(series.input, options), series.index), options);
+  return forecastPrepared(
+    prepareSeries(planCatalogue(series.input, options, a.pooled), series.index),
+    options,
+  );
 }

@@ -9,6 +9,7 @@ import {
   prepareSeries,
   type CatalogueInput,
 } from '@stockwise/domain/forecasting/catalogue';
+import { pooledOf } from '@stockwise/domain/forecasting/catalogue-pooled';
 import { priceChangeNotes } from '@stockwise/domain/forecasting/planned-prices';
 import { overridesRepository } from '@stockwise/db/forecasting/overrides.repository';
 import { applyForecastOverrides, demandShare, overridesOf } from '@stockwise/domain/forecasting/overrides';
@@ -163,9 +164,11 @@ export class ForecastService {
     }
     // Stored with the run: planning reads it with these forecasts (decision 40).
     const calibration = catalogueSpanCalibration(checks);
+    // And its pooled part: a SKU's forecast computed on the run's day is its line of the run (decision 55).
     await forecastsRepository.finishRun(sql, actor.accountId, runId, {
       seriesCount: keys.length,
       spanCalibration: calibration,
+      pooled: pooledOf(plan),
     });
     return { runId, series: keys.length, asOf, models };
   }
@@ -227,7 +230,13 @@ export class ForecastService {
       forecast = current;
     } else {
       source = 'computed';
-      const f = forecastSeries(series, { window, horizon, quantileLevels: LEVELS });
+      const pooled = await forecastsRepository.latestPooled(this.tx.sql, actor.accountId, asOf);
+      const f = forecastSeries(series, {
+        window,
+        horizon,
+        quantileLevels: LEVELS,
+        ...(pooled ? { pooled } : {}),
+      });
       forecast = { ...f, asOf, backtest: f.backtest ?? null };
     }
     const overridden = await this.withOverrides(actor, { product, locationId, asOf, forecast });

@@ -1,6 +1,6 @@
 import type { Sql } from '@stockwise/db/database';
 import type { ProductRecord } from '@stockwise/db/catalog/products.repository';
-import type { StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
+import { forecastsRepository, type StoredForecast } from '@stockwise/db/forecasting/forecasts.repository';
 import { overridesRepository } from '@stockwise/db/forecasting/overrides.repository';
 import { applyToLocations, overridesOf } from '@stockwise/domain/forecasting/overrides';
 import type { SourcedForecast } from '@stockwise/domain/replenishment/network-plan';
@@ -106,6 +106,8 @@ async function computeMissing(
   const some = a.some || missingOf.size < a.products.length ? [...missingOf.keys()] : undefined;
   const histories = await loadDemandHistories(sql, accountId, window, some);
   const own = historiesOf(histories);
+  // The pooled effects of the day's forecast run: each SKU as its line of the run (decision 55).
+  const pooled = await forecastsRepository.latestPooled(sql, accountId, a.asOf);
   for (const [productId, locationIds] of missingOf) {
     await slices.pause();
     const product = productOf.get(productId);
@@ -119,7 +121,10 @@ async function computeMissing(
     for (const locationId of locationIds) {
       const index = keys.findIndex((k) => k.productId === productId && k.locationId === locationId);
       const f = await a.calibrations.computed(
-        forecastSeries({ input, index }, { window, horizon, quantileLevels: [0.5] }),
+        forecastSeries(
+          { input, index },
+          { window, horizon, quantileLevels: [0.5], ...(pooled ? { pooled } : {}) },
+        ),
       );
       a.forecasts.set(`${productId}:${locationId}`, { f, source: 'computed' });
     }
