@@ -30,6 +30,15 @@ export function backtestOrigins(
   return out;
 }
 
+/**
+ * The `backtest.origins` origins whose windows end by origin e, as `backtestOrigins` places them (any
+ * training length): the catalogue's pooled effects and yearly ratios are refitted at each.
+ */
+export const backtestOriginsBefore = (
+  e: number,
+  backtest: { readonly origins: number; readonly step: number; readonly horizon: number },
+): number[] => backtestOrigins(e, { ...backtest, minTrain: 1 });
+
 export interface BacktestScore {
   /** Mean squared error over observed days. */
   readonly mse: number;

@@ -3,6 +3,7 @@
  * histories, prices, calendar and the seller's events. The nightly run, the on-demand forecast and
  * `bench:m5` all call it.
  */
+import { backtestOriginsBefore } from './backtest';
 import { restorePooled, type CataloguePooled } from './catalogue-pooled';
 import { categoryProfile } from './category-profile';
 import {
@@ -31,7 +32,7 @@ import type {
   OriginMultipliers,
   PooledForecast,
 } from './types';
-import { gatedYearlyAt, yearlyOriginsBefore, type YearlyRatios } from './yearly';
+import { gatedYearlyAt, type YearlyRatios } from './yearly';
 
 export interface CatalogueInput {
   /** Every history has the same length: the days before the first forecast day. */
@@ -162,7 +163,7 @@ export function planCatalogue(
   const atOrigins =
     factors.length === 0
       ? []
-      : backtestOriginsOf(days, backtest).map((origin) => ({ origin, effects: fit(origin) }));
+      : backtestOriginsBefore(days, backtest).map((origin) => ({ origin, effects: fit(origin) }));
   const byCategory = new Map<string, Float64Array[]>();
   input.series.forEach((s, i) => {
     // Appended in place: a copy per series made this quadratic in a category's size.
@@ -208,19 +209,6 @@ export function planCatalogue(
   };
 }
 
-/** The backtest origins of a history of `days` days, as history indices (as `forecastDemand` places them). */
-function backtestOriginsOf(
-  days: number,
-  backtest: { origins: number; step: number; horizon: number },
-): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < backtest.origins; k++) {
-    const origin = days - backtest.horizon - k * backtest.step;
-    if (origin > 0) out.push(origin);
-  }
-  return out;
-}
-
 /**
  * Each category's yearly ratios at the backtest origins and the forecast origin, each kept where the
  * category's backtest before it says they held (`gatedYearlyAt`), from its series' histories with the
@@ -262,7 +250,7 @@ function categoryYearly(input: {
     const ratios = gatedYearlyAt(list, { origin: days, horizon, backtest });
     if (ratios) out.set(category, { origins: [days], ratios: [ratios] });
   }
-  for (const origin of out.size > 0 ? yearlyOriginsBefore(days, backtest) : []) {
+  for (const origin of out.size > 0 ? backtestOriginsBefore(days, backtest) : []) {
     const effects = atOrigins.find((f) => f.origin === origin)?.effects ?? final!.effects;
     for (const [category, list] of adjusted(origin, effects, out)) {
       const yearly = out.get(category);

@@ -17,6 +17,8 @@
  * and the pooling by category.
  */
 
+import { backtestOriginsBefore } from './backtest';
+
 export const YEARLY_RULES = {
   /** Share of last years' log change applied (the regression slope above, rounded). */
   weight: 0.5,
@@ -173,19 +175,6 @@ export function yearlyHolds(
   return adjusted < plain;
 }
 
-/** The `backtest.origins` origins whose windows end by origin e: e − horizon − k·step, k = 0, 1… */
-export function yearlyOriginsBefore(
-  e: number,
-  backtest: { readonly origins: number; readonly step: number; readonly horizon: number },
-): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < backtest.origins; k++) {
-    const o = e - backtest.horizon - k * backtest.step;
-    if (o > 0) out.push(o);
-  }
-  return out;
-}
-
 /**
  * The ratios of one origin as the forecast from it uses them (decision 31): the category's yearly ratios
  * at `origin` when `yearlyHolds` at the `backtest.origins` origins preceding it — `backtest.horizon` +
@@ -201,7 +190,7 @@ export function gatedYearlyAt(
   },
 ): Float64Array | null {
   const { origin, backtest, horizon } = options;
-  const before = yearlyOriginsBefore(origin, backtest);
+  const before = backtestOriginsBefore(origin, backtest);
   const all = yearlyRatios(histories, { origins: [origin, ...before], horizon });
   if (!all || !yearlyHolds(histories, { yearly: all, origins: before, horizon: backtest.horizon }))
     return null;
@@ -210,7 +199,7 @@ export function gatedYearlyAt(
 
 /**
  * The ratios the forecast uses: at the forecast origin `days` and at each backtest origin
- * (`yearlyOriginsBefore`), `gatedYearlyAt` that origin, else 1. Everything a backtest origin's ratio
+ * (`backtestOriginsBefore`), `gatedYearlyAt` that origin, else 1. Everything a backtest origin's ratio
  * depends on lies before it, the choice included, so its twin's backtest stays honest. Null when the
  * forecast origin's own gate fails.
  */
@@ -225,7 +214,7 @@ export function gatedYearly(
   const { days, backtest, horizon } = options;
   const final = gatedYearlyAt(histories, { origin: days, horizon, backtest });
   if (!final) return null;
-  const origins = yearlyOriginsBefore(days, backtest);
+  const origins = backtestOriginsBefore(days, backtest);
   const ratios = origins.map(
     (origin) => gatedYearlyAt(histories, { origin, horizon, backtest }) ?? new Float64Array(horizon).fill(1),
   );
