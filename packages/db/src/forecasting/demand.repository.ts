@@ -1,3 +1,4 @@
+import { arrivedUnitsSql } from '../ledger/movement-sql';
 import type { LedgerDay } from '@stockwise/domain/forecasting/daily-history';
 import type { Sql } from '../database';
 
@@ -53,7 +54,7 @@ export const demandRepository = {
       `WITH m AS (
          SELECT product_id, location_id, ((occurred_at AT TIME ZONE 'UTC')::date - $2::date) AS day,
            CASE WHEN type = 'shipment' THEN -on_hand_delta ELSE 0 END AS sold, on_hand_delta AS delta,
-           CASE WHEN type = 'shipment' THEN 0 ELSE GREATEST(on_hand_delta, 0) END AS arrived, false AS recorded,
+           ${arrivedUnitsSql()} AS arrived, false AS recorded,
            CASE WHEN on_hand_delta < 0 THEN extract(epoch FROM occurred_at)::float8 / 86400
              - ((occurred_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01') END AS out_at
          FROM stock_movements

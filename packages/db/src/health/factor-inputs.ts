@@ -1,3 +1,4 @@
+import { arrivedUnitsSql } from '../ledger/movement-sql';
 import {
   DEMAND_WINDOW_DAYS,
   EXCESS_DAYS_OF_SUPPLY,
@@ -165,9 +166,9 @@ export function factorCtes(
   ),
   -- The SKUs that may have run out in the last 30 days, their movements of those days one row per day.
   short_days AS (
-    SELECT m.product_id, m.opening30, m.d AS day, sum(m.on_hand_delta) AS delta, sum(GREATEST(m.on_hand_delta, 0)) AS arrived
+    SELECT m.product_id, m.opening30, m.d AS day, sum(m.on_hand_delta) AS delta, sum(m.arrived) AS arrived
     FROM (${movementRangesSql(
-      `prod.id AS product_id, prod.opening30, ${day('m.occurred_at')} AS d, m.on_hand_delta`,
+      `prod.id AS product_id, prod.opening30, ${day('m.occurred_at')} AS d, m.on_hand_delta, ${arrivedUnitsSql('m')} AS arrived`,
       {
         outer: `(SELECT b.id, b.opening30 FROM base b WHERE b.moves30 > 0 AND b.opening30 - b.out30 <= 0 ORDER BY b.id) prod`,
         since: since(s),

@@ -25,8 +25,8 @@ function random(seed: number): () => number {
 
 /**
  * A small generated ledger written straight to the tables: SKUs × 2 locations over 200 days, with
- * receipts, shipments that run stock out (never below zero), days without movements, SKUs that never
- * moved and SKUs that only moved long ago — the cases the set-based SQL must get right.
+ * receipts, shipments that run stock out (never below zero), re-dated shipments, days without movements,
+ * SKUs that never moved and SKUs that only moved long ago — the cases the set-based SQL must get right.
  */
 async function generate(sw: Stockwise, accountId: number): Promise<void> {
   const rnd = random(20_240_601);
@@ -66,6 +66,15 @@ async function generate(sw: Stockwise, accountId: number): Promise<void> {
           const units = Math.min(level, 1 + Math.floor(rnd() * 4));
           rows.push([p!.id, location, 'shipment', -units, at(12 + k)]);
           level -= units;
+          // Some shipments were first recorded a few days later and then re-dated to this day
+          // (decision 53): the later day keeps the original and its +units twin, which bring no stock.
+          if (rnd() < 0.15) {
+            const later = `${isoDate(today + Math.min(-1, day + 1 + Math.floor(rnd() * 5)))}T23:00:00Z`;
+            rows.push(
+              [p!.id, location, 'shipment', -units, later],
+              [p!.id, location, 'shipment', units, later],
+            );
+          }
         }
         if (rnd() < 0.01 && level > 0) {
           rows.push([p!.id, location, 'adjustment', -1, at(20)]);
