@@ -73,42 +73,72 @@ export function localLevel(
   return out;
 }
 
-/** Fitted effects, one array of multipliers per factor (indexed by level code). */
+/**
+ * Fitted effects, one array of multipliers per factor (indexed by level code).
+ *
+ * The same arithmetic, in the same order, as the textbook cycle (per factor: Σ y and Σ fitted / e over
+ * the series' days of each level, then every fitted value of a level scaled by next / e), arranged to
+ * read the data fewer times (the fit streams tens of megabytes per factor, so memory is its cost):
+ * Σ y of a level does not change between iterations and is summed once; a censored day's fitted value
+ * is 0, which adds nothing to a sum and stays 0 when scaled, so the loops need not test the data; and
+ * the scaling of one factor's levels is done in the same pass over a series as the next factor's sums,
+ * which read the scaled values. The effects are the textbook cycle's bit for bit (pooled-effects.test.ts).
+ */
 export function fitPooledEffects(options: PooledEffectsOptions): Float64Array[] {
   const { series, factors, from, to } = options;
   const window = options.baselineWindow ?? 28;
+  const iterations = options.iterations ?? 6;
   const effects = factors.map((f) => new Float64Array(f.levels).fill(1));
-  const base = series.map((y) => localLevel(y, { from, to, window }));
   const T = to - from;
-  const fitted = series.map((_, s) => base[s]!.slice());
-  for (let iter = 0; iter < (options.iterations ?? 6); iter++) {
+  const fitted = series.map((y) => {
+    const fit = localLevel(y, { from, to, window });
+    for (let k = 0; k < T; k++) if (Number.isNaN(y[from + k]!)) fit[k] = 0;
+    return fit;
+  });
+  // Σ y of each level over observed days, the numerator of every update of its factor.
+  const sums = factors.map((factor) => {
+    const num = new Float64Array(factor.levels);
+    for (let s = 0; s < series.length; s++) {
+      const y = series[s]!;
+      const codes = factor.codes[s]!;
+      for (let k = 0; k < T; k++) {
+        const c = codes[from + k]!;
+        const v = y[from + k]!;
+        if (c >= 0 && !Number.isNaN(v)) num[c] = num[c]! + v;
+      }
+    }
+    return num;
+  });
+  // The factor whose update is still to be applied to the fitted values, with its new and old effects.
+  let pending: { codes: readonly Int16Array[]; next: Float64Array; old: Float64Array } | null = null;
+  for (let iter = 0; iter < iterations; iter++) {
     factors.forEach((factor, fi) => {
       const e = effects[fi]!;
-      const num = new Float64Array(factor.levels);
       const den = new Float64Array(factor.levels);
       for (let s = 0; s < series.length; s++) {
-        const y = series[s]!;
         const fit = fitted[s]!;
         const codes = factor.codes[s]!;
-        for (let k = 0; k < T; k++) {
-          const c = codes[from + k]!;
-          const v = y[from + k]!;
-          if (c < 0 || Number.isNaN(v)) continue;
-          num[c] = num[c]! + v;
-          den[c] = den[c]! + fit[k]! / e[c]!;
+        if (pending) {
+          const before = pending.codes[s]!;
+          const { next, old } = pending;
+          for (let k = 0; k < T; k++) {
+            const p = before[from + k]!;
+            if (p >= 0) fit[k] = (fit[k]! * next[p]!) / old[p]!;
+            const c = codes[from + k]!;
+            if (c >= 0) den[c] = den[c]! + fit[k]! / e[c]!;
+          }
+        } else {
+          for (let k = 0; k < T; k++) {
+            const c = codes[from + k]!;
+            if (c >= 0) den[c] = den[c]! + fit[k]! / e[c]!;
+          }
         }
       }
+      const num = sums[fi]!;
       const prior = factor.prior ?? options.prior ?? 20;
       const next = new Float64Array(factor.levels);
       for (let c = 0; c < factor.levels; c++) next[c] = (num[c]! + prior) / (den[c]! + prior);
-      for (let s = 0; s < series.length; s++) {
-        const fit = fitted[s]!;
-        const codes = factor.codes[s]!;
-        for (let k = 0; k < T; k++) {
-          const c = codes[from + k]!;
-          if (c >= 0) fit[k] = (fit[k]! * next[c]!) / e[c]!;
-        }
-      }
+      pending = { codes: factor.codes, next, old: e };
       effects[fi] = next;
     });
   }
