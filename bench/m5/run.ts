@@ -22,7 +22,7 @@ import type { ModelName } from '../../packages/domain/src/forecasting/types';
 import { effectChoice, m5Input } from './inputs';
 import { readCalendar, readLevel12Dollars, readPrices, readSales, type SalesTable } from './load';
 import type { WorkerInput, WorkerOutput } from './worker';
-import { wrmsse } from './wrmsse';
+import { wrmsseScorer } from './wrmsse';
 import {
   OUTPUT_LEVELS,
   quantileCoverage,
@@ -105,43 +105,60 @@ interface Forecasts {
   workerCount: number;
 }
 
+/** One worker per core (at most 2), started before the data are read so that their start-up overlaps it. */
+function startPool(): Worker[] {
+  return Array.from({ length: Math.max(1, Math.min(availableParallelism(), 2)) }, startWorker);
+}
+
 /**
- * Batches of at most BATCH series go to a pool of one worker per core (max 2), which bounds memory
- * for replicated runs; replicated copies tile the same series to test scaling.
+ * Batches of at most BATCH series go to the pool, which bounds memory for replicated runs; replicated
+ * copies tile the same series to test scaling. About eight batches a worker at least, so that the last
+ * ones end close together, and each batch is prepared while the workers run the ones before it.
  */
 async function forecastAll(input: {
   options: RunOptions;
   plan: CataloguePlan;
   forecastOptions: CatalogueOptions;
+  pool: Worker[];
 }): Promise<Forecasts> {
-  const { options, plan, forecastOptions } = input;
+  const { options, plan, forecastOptions, pool } = input;
   const n = plan.series.length;
   const total = n * options.replicate;
-  const workerCount = Math.max(1, Math.min(availableParallelism(), 2));
-  const batches = Math.ceil(total / BATCH);
+  const size = Math.min(BATCH, Math.ceil(total / (8 * pool.length)));
+  const batches = Math.ceil(total / size);
   const results: WorkerOutput[] = [];
   let next = 0;
-  const makeBatch = (b: number): WorkerInput => {
-    const first = b * BATCH;
-    const count = Math.min(BATCH, total - first);
+  const makeBatch = (b: number): { b: number; input: WorkerInput } => {
+    const first = b * size;
+    const count = Math.min(size, total - first);
     return {
-      options: forecastOptions,
-      series: Array.from({ length: count }, (_, k) => prepareSeries(plan, (first + k) % n)),
+      b,
+      input: {
+        options: forecastOptions,
+        series: Array.from({ length: count }, (_, k) => prepareSeries(plan, (first + k) % n)),
+      },
     };
   };
-  const pool = Array.from({ length: workerCount }, startWorker);
+  let ready: { b: number; input: WorkerInput } | undefined;
+  const take = (): { b: number; input: WorkerInput } | undefined => {
+    const batch = ready ?? (next < batches ? makeBatch(next++) : undefined);
+    ready = undefined;
+    return batch;
+  };
   await Promise.all(
     pool.map(async (worker) => {
-      while (next < batches) {
-        const b = next++;
-        const r = await runBatch(worker, makeBatch(b));
+      for (let batch = take(); batch; batch = take()) {
+        const asked = runBatch(worker, batch.input);
+        // The next batch is made while this one runs (posting has already copied or moved its data).
+        if (!ready && next < batches) ready = makeBatch(next++);
+        const r = await asked;
         // Only the first copy of each series is scored.
-        if (b * BATCH < n) results[b] = r;
+        if (batch.b * size < n) results[batch.b] = r;
       }
     }),
   );
   await Promise.all(pool.map((w) => w.terminate()));
-  return { ...collect(results, n), workerCount };
+  return { ...collect(results, n), workerCount: pool.length };
 }
 
 function collect(results: WorkerOutput[], n: number): Omit<Forecasts, 'workerCount'> {
@@ -210,14 +227,15 @@ function accuracy(input: {
     store: sales.store,
     state: sales.state,
   };
-  const model = wrmsse({ hierarchy, history, actual, forecast: series.map((f) => f.mean), dollars });
-  const naive = wrmsse({
-    hierarchy,
-    history,
+  const score = wrmsseScorer({ hierarchy, history, dollars });
+  const model = score(
     actual,
-    forecast: history.map((h) => seasonalNaive(h, { horizon: HORIZON, seasonLength: 7 })),
-    dollars,
-  });
+    series.map((f) => f.mean),
+  );
+  const naive = score(
+    actual,
+    history.map((h) => seasonalNaive(h, { horizon: HORIZON, seasonLength: 7 })),
+  );
   const lower = LEVELS.indexOf(0.05);
   const upper = LEVELS.indexOf(0.95);
   let inside = 0;
@@ -264,6 +282,7 @@ async function priceCheck(sales: SalesTable, prices: Float64Array[]): Promise<nu
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const pool = startPool();
   const options = runOptions();
   const { origin, replicate, selection } = options;
   const out = arg('out');
@@ -292,7 +311,7 @@ async function main(): Promise<void> {
   const plan = planCatalogue(m5Input({ sales, calendar, prices, origin }), forecastOptions);
   const pooled = performance.now();
 
-  const forecasts = await forecastAll({ options, plan, forecastOptions });
+  const forecasts = await forecastAll({ options, plan, forecastOptions, pool });
   if (out !== undefined)
     writeForecasts(
       out,

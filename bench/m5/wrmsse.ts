@@ -53,48 +53,73 @@ export function rmsseScale(y: Float64Array): number {
   return y.length - t0 > 1 ? sum / (y.length - t0 - 1) : 0;
 }
 
-export function wrmsse(input: WrmsseInput): WrmsseResult {
+/** One level's series: its members (bottom-level indices), weight and scale; from the history alone. */
+interface Group {
+  readonly members: readonly number[];
+  readonly weight: number;
+  readonly scale: number;
+}
+
+/**
+ * The part of WRMSSE that depends on the history and weights only (each level's groups, weights and
+ * scales), computed once: the returned function scores any number of forecasts (the model's and
+ * seasonal naive's) against the same actuals.
+ */
+export function wrmsseScorer(
+  input: Omit<WrmsseInput, 'actual' | 'forecast'>,
+): (actual: readonly Float64Array[], forecast: readonly Float64Array[]) => WrmsseResult {
   const n = input.history.length;
   const T = input.history[0]?.length ?? 0;
-  const H = input.actual[0]?.length ?? 0;
-  const levels: Record<string, number> = {};
-  let total = 0;
-  for (const level of LEVELS) {
-    const groups = new Map<string, number[]>();
+  let dollarsAll = 0;
+  for (let i = 0; i < n; i++) dollarsAll += input.dollars[i]!;
+  const hist = new Float64Array(T);
+  const levels = LEVELS.map((level) => {
+    const byKey = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
       const k = level.key(input.hierarchy, i);
-      const g = groups.get(k);
+      const g = byKey.get(k);
       if (g) g.push(i);
-      else groups.set(k, [i]);
+      else byKey.set(k, [i]);
     }
-    let dollarsAll = 0;
-    for (let i = 0; i < n; i++) dollarsAll += input.dollars[i]!;
-    let score = 0;
-    const hist = new Float64Array(T);
-    for (const members of groups.values()) {
+    const groups: Group[] = [...byKey.values()].map((members) => {
       hist.fill(0);
       let dollars = 0;
-      let se = 0;
       for (const i of members) {
         const h = input.history[i]!;
         for (let t = 0; t < T; t++) hist[t] = hist[t]! + h[t]!;
         dollars += input.dollars[i]!;
       }
-      for (let t = 0; t < H; t++) {
-        let a = 0;
-        let f = 0;
-        for (const i of members) {
-          a += input.actual[i]![t]!;
-          f += input.forecast[i]![t]!;
+      return { members, weight: dollarsAll > 0 ? dollars / dollarsAll : 0, scale: rmsseScale(hist) };
+    });
+    return { name: level.name, groups };
+  });
+  return (actual, forecast) => {
+    const H = actual[0]?.length ?? 0;
+    const scores: Record<string, number> = {};
+    let total = 0;
+    for (const level of levels) {
+      let score = 0;
+      for (const { members, weight, scale } of level.groups) {
+        let se = 0;
+        for (let t = 0; t < H; t++) {
+          let a = 0;
+          let f = 0;
+          for (const i of members) {
+            a += actual[i]![t]!;
+            f += forecast[i]![t]!;
+          }
+          se += (a - f) ** 2;
         }
-        se += (a - f) ** 2;
+        // Series that never moved have no scale; M5 excludes them (they also carry no weight).
+        if (scale > 0 && dollarsAll > 0) score += weight * Math.sqrt(se / H / scale);
       }
-      const scale = rmsseScale(hist);
-      // Series that never moved have no scale; M5 excludes them (they also carry no weight).
-      if (scale > 0 && dollarsAll > 0) score += (dollars / dollarsAll) * Math.sqrt(se / H / scale);
+      scores[level.name] = score;
+      total += score / LEVELS.length;
     }
-    levels[level.name] = score;
-    total += score / LEVELS.length;
-  }
-  return { wrmsse: total, levels };
+    return { wrmsse: total, levels: scores };
+  };
+}
+
+export function wrmsse(input: WrmsseInput): WrmsseResult {
+  return wrmsseScorer(input)(input.actual, input.forecast);
 }
