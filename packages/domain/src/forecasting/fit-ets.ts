@@ -119,6 +119,8 @@ function feasible(p: EtsParams, trend: boolean, seasonal: boolean): boolean {
 class SseCache {
   private readonly points: EtsParams[] = [];
   private readonly values: number[] = [];
+  /** Indices into `points` by α: a look-up compares the few points of one α, not every point run. */
+  private readonly byAlpha = new Map<number, number[]>();
   private readonly scratch: Float64Array;
   private readonly out = new Float64Array(2);
 
@@ -132,23 +134,28 @@ class SseCache {
   /** The cached SSE of `p`, Infinity when infeasible, or undefined when it must be run. */
   private known(p: EtsParams): number | undefined {
     if (!feasible(p, this.fit.trend, this.fit.seasonal)) return Infinity;
-    for (let i = this.points.length - 1; i >= 0; i--) {
+    const same = this.byAlpha.get(p.alpha);
+    for (let k = (same?.length ?? 0) - 1; k >= 0; k--) {
+      const i = same![k]!;
       const q = this.points[i]!;
-      if (q.alpha === p.alpha && q.beta === p.beta && q.gamma === p.gamma && q.phi === p.phi)
-        return this.values[i]!;
+      if (q.beta === p.beta && q.gamma === p.gamma && q.phi === p.phi) return this.values[i]!;
     }
     return undefined;
+  }
+
+  private remember(p: EtsParams, value: number): void {
+    const same = this.byAlpha.get(p.alpha);
+    if (same) same.push(this.points.length);
+    else this.byAlpha.set(p.alpha, [this.points.length]);
+    this.points.push(p);
+    this.values.push(value);
   }
 
   private run(p: EtsParams, second: EtsParams | null): void {
     const { init, trend, from } = this.fit;
     etsSse(this.y, { params: p, second, init, trend, from, scratch: this.scratch }, this.out);
-    this.points.push(p);
-    this.values.push(this.out[0]!);
-    if (second) {
-      this.points.push(second);
-      this.values.push(this.out[1]!);
-    }
+    this.remember(p, this.out[0]!);
+    if (second) this.remember(second, this.out[1]!);
   }
 
   sse(p: EtsParams): number {
