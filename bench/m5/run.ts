@@ -103,9 +103,14 @@ interface Forecasts {
   series: SeriesForecast[];
   models: Record<string, number>;
   workerCount: number;
+  /**
+   * Per worker, the share of the forecast stage its event loop was busy (`eventLoopUtilization`): below
+   * 1, it waited for batches; at 1 with CPU ÷ wall under the worker count, other processes had the cores.
+   */
+  workerBusy: number[];
 }
 
-/** One worker per core (at most 2), started before the data are read so that their start-up overlaps it. */
+/** One worker per core (at most 2). */
 function startPool(): Worker[] {
   return Array.from({ length: Math.max(1, Math.min(availableParallelism(), 2)) }, startWorker);
 }
@@ -145,6 +150,7 @@ async function forecastAll(input: {
     ready = undefined;
     return batch;
   };
+  const idleFrom = pool.map((w) => w.performance.eventLoopUtilization());
   await Promise.all(
     pool.map(async (worker) => {
       for (let batch = take(); batch; batch = take()) {
@@ -157,11 +163,14 @@ async function forecastAll(input: {
       }
     }),
   );
+  const workerBusy = pool.map(
+    (w, k) => +w.performance.eventLoopUtilization(idleFrom[k]).utilization.toFixed(3),
+  );
   await Promise.all(pool.map((w) => w.terminate()));
-  return { ...collect(results, n), workerCount: pool.length };
+  return { ...collect(results, n), workerCount: pool.length, workerBusy };
 }
 
-function collect(results: WorkerOutput[], n: number): Omit<Forecasts, 'workerCount'> {
+function collect(results: WorkerOutput[], n: number): Omit<Forecasts, 'workerCount' | 'workerBusy'> {
   const series: SeriesForecast[] = [];
   const models: Record<string, number> = {};
   const slice = (a: Float64Array, k: number) => a.slice(k * HORIZON, (k + 1) * HORIZON);
@@ -282,7 +291,6 @@ async function priceCheck(sales: SalesTable, prices: Float64Array[]): Promise<nu
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const pool = startPool();
   const options = runOptions();
   const { origin, replicate, selection } = options;
   const out = arg('out');
@@ -295,6 +303,8 @@ async function main(): Promise<void> {
   const loaded = performance.now();
   if (!(origin >= 28 && origin + HORIZON <= calendar.days))
     throw new RangeError(`origin must be in [28, ${calendar.days - HORIZON}]`);
+  // Started now, their start-up runs on the second core while this thread fits the pooled part.
+  const pool = startPool();
   const n = sales.ids.length;
 
   const forecastOptions: CatalogueOptions = {
@@ -356,6 +366,8 @@ async function main(): Promise<void> {
     series_per_second: Math.round((n * replicate) / seconds),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     workers: forecasts.workerCount,
+    worker_busy: forecasts.workerBusy,
+    cpu_seconds: +((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(2),
   });
   console.log(JSON.stringify(report));
 }
