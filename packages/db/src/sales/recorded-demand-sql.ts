@@ -16,9 +16,12 @@ export function recordedDemandSql(q: {
   where?: string | undefined;
 }): string {
   const also = q.where === undefined ? '' : ` AND ${q.where}`;
+  // A day is a UTC day: an instant is bounded by the day's start in UTC, as the profit report bounds it.
+  const bound = (column: string, day: string) =>
+    column === 'day' ? `${day}::date` : `(${day}::date::timestamp AT TIME ZONE 'UTC')`;
   const within = (column: string) =>
-    (q.from === undefined ? '' : ` AND ${column} >= ${q.from}::date`) +
-    (q.to === undefined ? '' : ` AND ${column} < ${q.to}::date`);
+    (q.from === undefined ? '' : ` AND ${column} >= ${bound(column, q.from)}`) +
+    (q.to === undefined ? '' : ` AND ${column} < ${bound(column, q.to)}`);
   return `SELECT product_id, location_id, day, units, revenue FROM sales_demand
     WHERE account_id = ${q.account}${within('day')}${also}
     UNION ALL

@@ -186,8 +186,9 @@ export const salesHistoryRepository = {
 
   /**
    * Daily units and revenue per SKU as forecasting reads them: the recorded demand (a sales history's
-   * days, demand-only orders' shipped lines) plus the ledger's shipments (net of nothing: returns are not negative demand there), non-stock SKUs left out; a
-   * day whose shipments a re-dating moved away (docs/decisions.md 53), netting to nothing, is no sales day.
+   * days, demand-only orders' shipped lines) plus the ledger's shipments (net of nothing: returns are not
+   * negative demand there), non-stock SKUs left out; a day whose shipments a re-dating moved away
+   * (docs/decisions.md 53), netting to nothing, is no sales day.
    */
   async history(
     sql: Sql,
@@ -229,7 +230,7 @@ export const salesHistoryRepository = {
   },
 
   /**
-   * SKU × location pairs that have a sales history (planned even before the ledger holds them), in
+   * SKU × location pairs that have recorded demand (planned even before the ledger holds them), in
    * product and location order; of `productIds` only when given.
    */
   async demandItems(
