@@ -5,7 +5,7 @@ import type { Item } from '../support/fba-shipments-file';
 import { file } from '../support/fba-shipments-file';
 import { SMALL_HISTORY_MAPPING } from '../support/history-mapping';
 import { useOwnerApi } from '../support/owner-api';
-import { FBA_US, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { FBA_US, receiveAt, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
 
 const INVENTORY =
   'sku\tfnsku\tasin\tproduct-name\tcondition\tyour-price\tafn-fulfillable-quantity\tafn-unsellable-quantity\tafn-reserved-quantity\n' +
@@ -76,15 +76,13 @@ describeEachBackend('Demand-only orders: one record for forecast demand and prof
     expect((await t.api.post('/api/v1/products', { sku: 'MUG', title: 'Mug', unitCost: 4 })).status).toBe(
       201,
     );
-    const receipt = {
-      type: 'receipt',
+    await receiveAt(t.api, {
       sku: 'MUG',
       location: 'FBA-US',
       quantity: 10,
       unitCost: 5,
       occurredAt: '2024-05-01T00:00:00Z',
-    };
-    expect((await t.api.post('/api/v1/movements', receipt)).status).toBe(201);
+    });
     const read = await uploadImport(t.api, 'amazon-inventory', INVENTORY, '?readAt=2024-05-10T00:00:00Z');
     expect(read.status, JSON.stringify(read.body)).toBe(201);
     const mapping = encodeURIComponent(JSON.stringify(SMALL_HISTORY_MAPPING));

@@ -3,7 +3,7 @@ import { describeEachBackend } from '../support/backends';
 import type { Item } from '../support/fba-shipments-file';
 import { file } from '../support/fba-shipments-file';
 import { useOwnerApi } from '../support/owner-api';
-import { FBA_US, seedLocations, skuBalance, uploadImport, WAREHOUSE } from '../support/seed';
+import { FBA_US, receiveAt, seedLocations, skuBalance, uploadImport, WAREHOUSE } from '../support/seed';
 
 const INVENTORY =
   'sku\tfnsku\tasin\tproduct-name\tcondition\tyour-price\tafn-fulfillable-quantity\tafn-unsellable-quantity\tafn-reserved-quantity\n' +
@@ -40,15 +40,13 @@ describeEachBackend(
       const product = await t.api.post('/api/v1/products', { sku: 'MUG', title: 'Mug', unitCost: 4 });
       expect(product.status).toBe(201);
       // Received before Amazon's read of 05-10 (the read counts the location then, decision 59).
-      const receipt = {
-        type: 'receipt',
+      await receiveAt(t.api, {
         sku: 'MUG',
         location: 'FBA-US',
         quantity: 10,
         unitCost: 5,
         occurredAt: '2024-05-01T00:00:00Z',
-      };
-      expect((await t.api.post('/api/v1/movements', receipt)).status).toBe(201);
+      });
     });
 
     it('a read in the future is refused, naming readAt, and records nothing', async () => {
