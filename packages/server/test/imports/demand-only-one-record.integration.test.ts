@@ -5,11 +5,10 @@ import type { Item } from '../support/fba-shipments-file';
 import { file } from '../support/fba-shipments-file';
 import { SMALL_HISTORY_MAPPING } from '../support/history-mapping';
 import { useOwnerApi } from '../support/owner-api';
-import { FBA_US, receiveAt, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { mugInventory, seedMugAtFba } from '../support/fba-read-seed';
+import { uploadImport } from '../support/seed';
 
-const INVENTORY =
-  'sku\tfnsku\tasin\tproduct-name\tcondition\tyour-price\tafn-fulfillable-quantity\tafn-unsellable-quantity\tafn-reserved-quantity\n' +
-  'MUG\tX001ABCDEF\tB07XYZ1234\tMug 12 oz\tNew\t11.00\t10\t0\t0\n';
+const INVENTORY = mugInventory(10);
 
 const order = (n: number, shipped: string, item = `SI${String(n)}`): Item => ({
   order: `111-0000000-000000${String(n)}`,
@@ -72,17 +71,7 @@ describeEachBackend('Demand-only orders: one record for forecast demand and prof
     );
 
   beforeAll(async () => {
-    await seedLocations(t.api, WAREHOUSE, FBA_US);
-    expect((await t.api.post('/api/v1/products', { sku: 'MUG', title: 'Mug', unitCost: 4 })).status).toBe(
-      201,
-    );
-    await receiveAt(t.api, {
-      sku: 'MUG',
-      location: 'FBA-US',
-      quantity: 10,
-      unitCost: 5,
-      occurredAt: '2024-05-01T00:00:00Z',
-    });
+    await seedMugAtFba(t.api);
     const read = await uploadImport(t.api, 'amazon-inventory', INVENTORY, '?readAt=2024-05-10T00:00:00Z');
     expect(read.status, JSON.stringify(read.body)).toBe(201);
     const mapping = encodeURIComponent(JSON.stringify(SMALL_HISTORY_MAPPING));

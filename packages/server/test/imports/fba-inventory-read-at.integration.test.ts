@@ -1,11 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
+import { mugInventory } from '../support/fba-read-seed';
 import { useOwnerApi } from '../support/owner-api';
 import { FBA_US, seedLocations, skuBalance, uploadImport, WAREHOUSE } from '../support/seed';
-
-const inventory = (fulfillable: number) =>
-  'sku\tfnsku\tasin\tproduct-name\tcondition\tyour-price\tafn-fulfillable-quantity\tafn-unsellable-quantity\tafn-reserved-quantity\n' +
-  `MUG\tX001ABCDEF\tB07XYZ1234\tMug 12 oz\tNew\t11.00\t${String(fulfillable)}\t0\t0\n`;
 
 /**
  * docs/decisions.md 59: a Manage FBA Inventory file read at `readAt` counts the Amazon location then. Its
@@ -30,7 +27,12 @@ describeEachBackend('Imports: an FBA inventory file adjusts the count at its rea
   });
 
   it('Amazon held 8 on 05-10: −2 dated 05-10 from the 10 held then; the 05-12 shipment stays', async () => {
-    const res = await uploadImport(t.api, 'amazon-inventory', inventory(8), '?readAt=2024-05-10T00:00:00Z');
+    const res = await uploadImport(
+      t.api,
+      'amazon-inventory',
+      mugInventory(8),
+      '?readAt=2024-05-10T00:00:00Z',
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body['applied']).toMatchObject({
       adjusted: 1,
@@ -52,7 +54,12 @@ describeEachBackend('Imports: an FBA inventory file adjusts the count at its rea
   });
 
   it('a second read of the same figures at a later instant changes nothing', async () => {
-    const res = await uploadImport(t.api, 'amazon-inventory', inventory(7), '?readAt=2024-05-13T00:00:00Z');
+    const res = await uploadImport(
+      t.api,
+      'amazon-inventory',
+      mugInventory(7),
+      '?readAt=2024-05-13T00:00:00Z',
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body['applied']).toMatchObject({ adjusted: 0 });
     expect((await skuBalance(t.api, 'MUG', 'FBA-US')).onHand).toBe(7);
