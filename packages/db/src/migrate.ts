@@ -29,8 +29,11 @@ export function listMigrations(): Migration[] {
     }));
 }
 
-/** Applies pending migrations; returns the versions applied. Safe when several processes start at once. */
-export async function migrate(db: Database): Promise<number[]> {
+/**
+ * Applies pending migrations (those up to `until` only, when given: a migration's tests start from the
+ * schema before it); returns the versions applied. Safe when several processes start at once.
+ */
+export async function migrate(db: Database, options: { until?: number } = {}): Promise<number[]> {
   return db.transaction(async (tx) => {
     // One migrator at a time across processes (no-op cost on PGlite, which has one connection).
     await tx.query('SELECT pg_advisory_xact_lock(7264398521)');
@@ -41,7 +44,7 @@ export async function migrate(db: Database): Promise<number[]> {
     );
     const applied: number[] = [];
     for (const migration of listMigrations()) {
-      if (done.has(migration.version)) continue;
+      if (done.has(migration.version) || migration.version > (options.until ?? Infinity)) continue;
       await tx.exec(migration.sql);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
         migration.version,

@@ -14,7 +14,8 @@ vi.setConfig({ testTimeout: 240_000 });
  * The web import form's sales-history mapping step against the real server with the demo seller: the
  * columns are read from the chosen file's header, mapped, imported by a job, and the demand lands in
  * GET /sales/history (net of a cancellation, without the postage line); the mapping is remembered.
- * Then a saved transfer draft downloads as its Send to Amazon file from the restock page.
+ * Then a saved transfer draft downloads as its Send to Amazon file from the restock page, and the
+ * Manage FBA Inventory report is imported as read at the time the seller enters (decision 59).
  */
 
 interface SalesHistory {
@@ -109,6 +110,33 @@ describe.skipIf(!RUN_BROWSER_SUITES)('sales history mapping and the Send to Amaz
     const path = await download.path();
     const text = await readFile(path, 'utf8');
     expect(text.split('\r\n')).toContain('APP-0001-SMA\t7\tSeller\tSeller');
+    expect(errors).toEqual([]);
+  });
+
+  it('the FBA inventory report is imported as read at the time entered in the form', async () => {
+    await call('/api/v1/products', { sku: 'E2E-READ-1', title: 'Read-at mug' });
+    const tsv =
+      'sku\tfnsku\tasin\tproduct-name\tcondition\tyour-price\tafn-fulfillable-quantity\tafn-unsellable-quantity\tafn-reserved-quantity\n' +
+      'E2E-READ-1\tX00E2EREAD\tB0E2EREAD1\tRead-at mug\tNew\t9.00\t0\t0\t0\n';
+    await settle(page, `${server.url}/orders/imports`);
+    await expect(page.getByTestId('import-read-at').count()).resolves.toBe(0);
+    await choose(page, 'import-kind', 'Amazon FBA inventory report');
+    await page.getByTestId('import-read-at').fill('2024-05-10T06:30');
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'fba-inventory.txt',
+      mimeType: 'text/tab-separated-values',
+      buffer: Buffer.from(tsv),
+    });
+    await page.getByTestId('import-submit').click();
+    await expect
+      .poll(() => page.getByTestId('import-job-status').textContent(), { timeout: 90_000 })
+      .toBe('Succeeded');
+    // the field is the browser's local time; the server was sent that instant
+    const instant = await page.evaluate(() => new Date('2024-05-10T06:30').toISOString());
+    const imports = await call<{ items: { kind: string; result: unknown }[] }>('/api/v1/imports');
+    const last = imports.items.find((i) => i.kind === 'amazon-inventory');
+    expect(JSON.stringify(last?.result)).toContain(`"readAt":"${instant}"`);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

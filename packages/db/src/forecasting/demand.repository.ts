@@ -1,4 +1,5 @@
 import { arrivedUnitsSql } from '../ledger/movement-sql';
+import { recordedDemandSql } from '../sales/recorded-demand-sql';
 import type { LedgerDay } from '@stockwise/domain/forecasting/daily-history';
 import type { Sql } from '../database';
 
@@ -35,6 +36,12 @@ export const demandRepository = {
     const some = window.productIds !== undefined;
     const ids = window.productIds ?? [];
     const stocked = `AND product_id NOT IN (SELECT id FROM products WHERE account_id = $1 AND non_stock)`;
+    const recorded = recordedDemandSql({
+      account: '$1',
+      from: '$2',
+      to: '$3',
+      where: some ? 'product_id = ANY($4::bigint[])' : undefined,
+    });
     const openings = await sql.query<{ product_id: number; location_id: number; on_hand: number }>(
       `SELECT product_id, location_id, sum(on_hand_delta)::int AS on_hand FROM stock_movements
        WHERE account_id = $1 AND occurred_at < $2::date ${some ? 'AND product_id = ANY($3::bigint[])' : ''} ${stocked}
@@ -60,8 +67,7 @@ export const demandRepository = {
          FROM stock_movements
          WHERE account_id = $1 AND occurred_at >= $2::date AND occurred_at < $3::date ${some ? 'AND product_id = ANY($4::bigint[])' : ''}
          UNION ALL
-         SELECT product_id, location_id, day - $2::date, units, 0, 0, true, NULL::float8 FROM sales_demand
-         WHERE account_id = $1 AND day >= $2::date AND day < $3::date ${some ? 'AND product_id = ANY($4::bigint[])' : ''})
+         SELECT product_id, location_id, day - $2::date, units, 0, 0, true, NULL::float8 FROM (${recorded}) r)
        SELECT product_id, location_id, day, sum(sold)::int AS sold, sum(delta)::int AS delta,
          sum(arrived)::int AS arrived, bool_or(recorded) AS recorded, max(out_at) AS out_at
        FROM m WHERE true ${stocked}
@@ -69,7 +75,7 @@ export const demandRepository = {
       some ? [accountId, window.from, window.to, ids] : [accountId, window.from, window.to],
     );
     const [last] = await sql.query<{ day: number | null }>(
-      'SELECT max(day) - $2::date AS day FROM sales_demand WHERE account_id = $1 AND day >= $2::date AND day < $3::date',
+      `SELECT max(day) - $2::date AS day FROM (${recordedDemandSql({ account: '$1', from: '$2', to: '$3' })}) r`,
       [accountId, window.from, window.to],
     );
     const items = new Map<string, ItemLedgerDays>();

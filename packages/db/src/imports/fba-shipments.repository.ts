@@ -167,8 +167,7 @@ export const fbaShipmentsRepository = {
 
   /**
    * Moves demand-only units to the report's instants (docs/decisions.md 53): each line's row is split at the
-   * new instant, and the units and revenue move between the days of `sales_demand` (a day left with
-   * nothing is removed: no sale was recorded on it).
+   * new instant. That row is the units' one record (decision 59): forecast demand and profit both move with it.
    */
   async redateHistory(sql: Sql, accountId: number, moves: readonly HistoryRedate[]): Promise<void> {
     if (moves.length === 0) return;
@@ -187,38 +186,6 @@ export const fbaShipmentsRepository = {
        UPDATE order_history_shipments h SET units = h.units - m.units FROM m
        WHERE h.account_id = $1 AND h.id = m.id AND h.units > m.units`,
       [accountId, [...moved.keys()], [...moved.values()]],
-    );
-    const day = (d: Date) => d.toISOString().slice(0, 10);
-    const shifts = moves.flatMap((m) => [
-      { m, day: day(new Date(m.lot.at)), sign: -1 },
-      { m, day: day(m.to), sign: 1 },
-    ]);
-    await sql.query(
-      `INSERT INTO sales_demand AS s (account_id, product_id, location_id, day, units, revenue, lines)
-       SELECT $1, d.product_id, d.location_id, d.day, sum(d.units)::int, sum(d.revenue), 0
-       FROM unnest($2::bigint[], $3::bigint[], $4::date[], $5::int[], $6::numeric[]) AS d(product_id, location_id, day, units, revenue)
-       GROUP BY d.product_id, d.location_id, d.day
-       ON CONFLICT (account_id, product_id, location_id, day) DO UPDATE
-         SET units = s.units + EXCLUDED.units, revenue = s.revenue + EXCLUDED.revenue`,
-      [
-        accountId,
-        shifts.map((s) => s.m.lot.productId),
-        shifts.map((s) => s.m.lot.locationId),
-        shifts.map((s) => s.day),
-        shifts.map((s) => s.sign * s.m.units),
-        shifts.map((s) => s.sign * s.m.units * (s.m.lot.unitPrice ?? 0)),
-      ],
-    );
-    await sql.query(
-      `DELETE FROM sales_demand s USING unnest($2::bigint[], $3::bigint[], $4::date[]) AS d(product_id, location_id, day)
-       WHERE s.account_id = $1 AND s.product_id = d.product_id AND s.location_id = d.location_id AND s.day = d.day
-         AND s.units = 0 AND s.revenue = 0`,
-      [
-        accountId,
-        shifts.map((s) => s.m.lot.productId),
-        shifts.map((s) => s.m.lot.locationId),
-        shifts.map((s) => s.day),
-      ],
     );
   },
 };

@@ -18,8 +18,14 @@ export const countedBalancesRepository = {
    * A pair counted above zero gets its row first (its adjustment needs one; a concurrent count creating
    * it is waited for); a pair counted zero without a row needs no adjustment, so none is created.
    * Rows are locked in key order, as LedgerService locks them, so counts and other writers never deadlock.
+   * With `asOf`, a count taken then: the on hand at that instant (the balance less the movements after it).
    */
-  async lockOnHand(sql: Sql, accountId: number, pairs: readonly CountedPair[]): Promise<Map<string, number>> {
+  async lockOnHand(
+    sql: Sql,
+    accountId: number,
+    pairs: readonly CountedPair[],
+    asOf?: Date,
+  ): Promise<Map<string, number>> {
     const params = [
       accountId,
       pairs.map((p) => p.sku),
@@ -35,11 +41,14 @@ export const countedBalancesRepository = {
        ON CONFLICT (product_id, location_id) DO NOTHING`,
       params,
     );
+    const later = `(SELECT sum(m.on_hand_delta) FROM stock_movements m WHERE m.account_id = $1
+       AND m.product_id = b.product_id AND m.location_id = b.location_id AND m.occurred_at > $5)`;
     const rows = await sql.query<{ sku: string; location: string; on_hand: number }>(
-      `SELECT t.sku, t.code AS location, b.on_hand FROM ${counted}
+      `SELECT t.sku, t.code AS location, ${asOf ? `(b.on_hand - coalesce(${later}, 0))::int` : 'b.on_hand'} AS on_hand
+       FROM ${counted}
        JOIN stock_balances b ON b.account_id = $1 AND b.product_id = p.id AND b.location_id = l.id
        ORDER BY b.product_id, b.location_id FOR UPDATE OF b`,
-      params,
+      asOf ? [...params, asOf] : params,
     );
     return new Map(rows.map((r) => [`${r.sku}\u0001${r.location}`, r.on_hand]));
   },

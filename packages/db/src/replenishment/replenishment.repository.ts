@@ -1,6 +1,7 @@
 import type { OrderSizeSummary } from '@stockwise/domain/replenishment/lumpy-demand';
 import type { Sql } from '../database';
 import { readAllPages, READ_PAGE } from '../pagination';
+import { recordedDemandSql } from '../sales/recorded-demand-sql';
 
 export interface ReplenishmentSettings {
   productId: number;
@@ -73,8 +74,8 @@ export const replenishmentRepository = {
          WHERE account_id = $1 AND type = 'shipment' AND occurred_at >= $2::date AND occurred_at < $3::date
            AND product_id = ANY($4::bigint[])
          UNION ALL
-         SELECT product_id, location_id, day, units FROM sales_demand
-         WHERE account_id = $1 AND day >= $2::date AND day < $3::date AND product_id = ANY($4::bigint[])),
+         SELECT product_id, location_id, day, units
+         FROM (${recordedDemandSql({ account: '$1', from: '$2', to: '$3', where: 'product_id = ANY($4::bigint[])' })}) r),
        days AS (
          SELECT product_id, location_id, sum(units)::int AS units FROM d
          GROUP BY product_id, location_id, day HAVING sum(units) > 0)

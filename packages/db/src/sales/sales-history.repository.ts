@@ -2,6 +2,7 @@ import { REDATED_SHIPMENT } from '@stockwise/domain/ledger/movement-rules';
 import type { NonStockRule } from '@stockwise/domain/imports/sales-history';
 import { DEFAULT_NON_STOCK_RULE } from '@stockwise/domain/imports/sales-history';
 import type { Sql } from '../database';
+import { recordedDemandSql } from './recorded-demand-sql';
 
 export interface SalesHistoryDay {
   sku: string;
@@ -105,8 +106,10 @@ export const salesHistoryRepository = {
   },
 
   /**
-   * Adds units and revenue to the demand of each SKU × location × day (an order Amazon shipped before
-   * its stock here was known: sales history, no movement; docs/decisions.md 47). Rows of one key are summed.
+   * Records the shipped lines of orders Amazon shipped before its stock here was known (sales history, no
+   * movement; docs/decisions.md 47): `order_history_shipments`, priced, and costed at the SKU's unit cost
+   * (no layer was taken). That row is the one record of those units: forecasting reads it as demand
+   * (`recordedDemandSql`), the profit report as sales (decision 59).
    */
   async addOrderDemand(
     sql: Sql,
@@ -122,7 +125,6 @@ export const salesHistoryRepository = {
     }[],
   ): Promise<void> {
     if (rows.length === 0) return;
-    // Its sale, for profit (docs/decisions.md 53): priced, and costed at the SKU's unit cost (no layer left).
     await sql.query(
       `INSERT INTO order_history_shipments (account_id, order_id, product_id, location_id, units, unit_price, unit_cost, channel, shipped_at)
        SELECT $1, d.order_id, d.product_id, d.location_id, d.units, d.unit_price, p.unit_cost, d.channel, d.shipped_at
@@ -138,23 +140,6 @@ export const salesHistoryRepository = {
         rows.map((r) => r.unitPrice),
         rows.map((r) => r.channel),
         rows.map((r) => r.shippedAt),
-      ],
-    );
-    await sql.query(
-      `INSERT INTO sales_demand AS s (account_id, product_id, location_id, day, units, revenue, lines)
-       SELECT $1, d.product_id, d.location_id, d.day, sum(d.units)::int, sum(d.revenue), count(*)
-       FROM unnest($2::bigint[], $3::bigint[], $4::date[], $5::int[], $6::numeric[])
-         AS d(product_id, location_id, day, units, revenue)
-       GROUP BY d.product_id, d.location_id, d.day
-       ON CONFLICT (account_id, product_id, location_id, day) DO UPDATE
-         SET units = s.units + EXCLUDED.units, revenue = s.revenue + EXCLUDED.revenue, lines = s.lines + EXCLUDED.lines`,
-      [
-        accountId,
-        rows.map((r) => r.productId),
-        rows.map((r) => r.locationId),
-        rows.map((r) => r.shippedAt.toISOString().slice(0, 10)),
-        rows.map((r) => r.units),
-        rows.map((r) => r.units * (r.unitPrice ?? 0)),
       ],
     );
   },
@@ -200,9 +185,10 @@ export const salesHistoryRepository = {
   },
 
   /**
-   * Daily units and revenue per SKU as forecasting reads them: the sales history's demand plus the
-   * ledger's shipments (net of nothing: returns are not negative demand there), non-stock SKUs left out; a
-   * day whose shipments a re-dating moved away (docs/decisions.md 53), netting to nothing, is no sales day.
+   * Daily units and revenue per SKU as forecasting reads them: the recorded demand (a sales history's
+   * days, demand-only orders' shipped lines) plus the ledger's shipments (net of nothing: returns are not
+   * negative demand there), non-stock SKUs left out; a day whose shipments a re-dating moved away
+   * (docs/decisions.md 53), netting to nothing, is no sales day.
    */
   async history(
     sql: Sql,
@@ -211,9 +197,12 @@ export const salesHistoryRepository = {
   ): Promise<SalesHistoryDay[]> {
     return sql.query<SalesHistoryDay>(
       `WITH d AS (
-         SELECT product_id, day, units, revenue, false AS redated FROM sales_demand
-         WHERE account_id = $1 AND day >= $2::date AND day < $3::date
-           AND ($4::bigint IS NULL OR product_id = $4) AND ($5::bigint IS NULL OR location_id = $5)
+         SELECT product_id, day, units, revenue, false AS redated FROM (${recordedDemandSql({
+           account: '$1',
+           from: '$2',
+           to: '$3',
+           where: '($4::bigint IS NULL OR product_id = $4) AND ($5::bigint IS NULL OR location_id = $5)',
+         })}) r
          UNION ALL
          SELECT product_id, (occurred_at AT TIME ZONE 'UTC')::date, -on_hand_delta, -on_hand_delta * coalesce(unit_price, 0),
            coalesce(reason = $6, false)
@@ -241,7 +230,7 @@ export const salesHistoryRepository = {
   },
 
   /**
-   * SKU × location pairs that have a sales history (planned even before the ledger holds them), in
+   * SKU × location pairs that have recorded demand (planned even before the ledger holds them), in
    * product and location order; of `productIds` only when given.
    */
   async demandItems(
@@ -250,8 +239,8 @@ export const salesHistoryRepository = {
     productIds?: readonly number[],
   ): Promise<{ productId: number; locationId: number }[]> {
     return sql.query<{ productId: number; locationId: number }>(
-      `SELECT DISTINCT product_id AS "productId", location_id AS "locationId" FROM sales_demand
-        WHERE account_id = $1 AND ($2::bigint[] IS NULL OR product_id = ANY($2::bigint[]))
+      `SELECT DISTINCT product_id AS "productId", location_id AS "locationId"
+        FROM (${recordedDemandSql({ account: '$1', where: '($2::bigint[] IS NULL OR product_id = ANY($2::bigint[]))' })}) r
         ORDER BY 1, 2`,
       [accountId, productIds ?? null],
     );

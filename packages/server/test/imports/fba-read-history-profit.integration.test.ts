@@ -3,11 +3,10 @@ import { describeEachBackend } from '../support/backends';
 import type { Item } from '../support/fba-shipments-file';
 import { file } from '../support/fba-shipments-file';
 import { useOwnerApi } from '../support/owner-api';
-import { FBA_US, seedLocations, skuBalance, uploadImport, WAREHOUSE } from '../support/seed';
+import { mugInventory, seedMugAtFba } from '../support/fba-read-seed';
+import { skuBalance, uploadImport } from '../support/seed';
 
-const INVENTORY =
-  'sku\tfnsku\tasin\tproduct-name\tcondition\tyour-price\tafn-fulfillable-quantity\tafn-unsellable-quantity\tafn-reserved-quantity\n' +
-  'MUG\tX001ABCDEF\tB07XYZ1234\tMug 12 oz\tNew\t11.00\t10\t0\t0\n';
+const INVENTORY = mugInventory(10);
 
 const order = (n: number, shipped: string): Item => ({
   order: `111-0000000-000000${n}`,
@@ -36,11 +35,7 @@ describeEachBackend(
     };
 
     beforeAll(async () => {
-      await seedLocations(t.api, WAREHOUSE, FBA_US);
-      const product = await t.api.post('/api/v1/products', { sku: 'MUG', title: 'Mug', unitCost: 4 });
-      expect(product.status).toBe(201);
-      const receipt = { type: 'receipt', sku: 'MUG', location: 'FBA-US', quantity: 10, unitCost: 5 };
-      expect((await t.api.post('/api/v1/movements', receipt)).status).toBe(201);
+      await seedMugAtFba(t.api);
     });
 
     it('a read in the future is refused, naming readAt, and records nothing', async () => {

@@ -16,9 +16,15 @@ export async function seedLocations(
 
 /** Records a receipt through the API, expecting 201. */
 export async function receive(api: Api, sku: string, location: string, quantity: number): Promise<void> {
-  expect((await api.post('/api/v1/movements', { type: 'receipt', sku, location, quantity })).status).toBe(
-    201,
-  );
+  await receiveAt(api, { sku, location, quantity });
+}
+
+/** Records a receipt through the API at its unit cost and time when given, expecting 201. */
+export async function receiveAt(
+  api: Api,
+  receipt: { sku: string; location: string; quantity: number; unitCost?: number; occurredAt?: string },
+): Promise<void> {
+  expect((await api.post('/api/v1/movements', { type: 'receipt', ...receipt })).status).toBe(201);
 }
 
 /** Places an order through the API (POST /orders), expecting 201: stock a test needs reserved or sold. */

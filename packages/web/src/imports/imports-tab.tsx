@@ -1,6 +1,6 @@
-import { Button, Checkbox, FileInput, Group, Paper, Stack } from '@mantine/core';
+import { Button, Checkbox, FileInput, Group, Paper, Stack, TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
-import { useImportFormats, useUploadImport, type ImportKind } from './imports.hooks';
+import { readAtInstant, useImportFormats, useUploadImport, type ImportKind } from './imports.hooks';
 import { usePermission } from '../accounts/use-permission';
 import { OneOfSelect } from '../components/common/one-of-select';
 import { useI18n } from '../i18n/i18n-context';
@@ -19,13 +19,22 @@ export function ImportsTab() {
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [mapping, setMapping] = useState(rememberedMapping);
+  const [readAt, setReadAt] = useState('');
   const mapped = kind === 'sales-history';
+  // The Manage FBA Inventory report is a read of Amazon's figures at the time it was taken (decision 59).
+  const read = kind === 'amazon-inventory' ? readAtInstant(readAt) : undefined;
   const format = formats.data?.find((f) => f.kind === kind);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (!file) return;
     if (mapped) rememberMapping(mapping);
-    upload.mutate({ kind, file, skipInvalid, ...(mapped ? { mapping: JSON.stringify(mapping) } : {}) });
+    upload.mutate({
+      kind,
+      file,
+      skipInvalid,
+      ...(mapped ? { mapping: JSON.stringify(mapping) } : {}),
+      ...(read ? { readAt: read } : {}),
+    });
   };
   return (
     <Stack gap="md">
@@ -55,6 +64,19 @@ export function ImportsTab() {
                   data-testid="import-file"
                 />
               </Group>
+              {kind === 'amazon-inventory' ? (
+                <TextInput
+                  type="datetime-local"
+                  label={t('imports.readAt')}
+                  description={t('imports.readAtHint')}
+                  value={readAt}
+                  onChange={(e) => {
+                    setReadAt(e.currentTarget.value);
+                  }}
+                  w={260}
+                  data-testid="import-read-at"
+                />
+              ) : null}
               {mapped ? (
                 <SalesHistoryMappingStep file={file} format={format} value={mapping} onChange={setMapping} />
               ) : null}

@@ -48,10 +48,13 @@ async function upload(input: {
   skipInvalid: boolean;
   /** sales-history: the column mapping as JSON. */
   mapping?: string;
+  /** amazon-inventory: when the report was taken (an ISO instant; default now). */
+  readAt?: string;
 }): Promise<ImportUpload> {
   const path = withQuery(`/api/v1/imports/${input.kind}`, {
     async: 'true',
     mapping: input.mapping,
+    readAt: input.readAt,
     skipInvalid: input.skipInvalid ? 'true' : undefined,
     fileName: input.file.name.slice(0, 255),
   });
@@ -119,4 +122,14 @@ export function useImportFormats() {
 
 export function useImports() {
   return useItemsQuery<ImportRecord>(importKeys.list(), '/imports');
+}
+
+/**
+ * The instant a `datetime-local` field names, in the browser's time zone (the seller's clock when they
+ * downloaded the report), as the API takes it; undefined when the field is empty or not a time.
+ */
+export function readAtInstant(local: string): string | undefined {
+  if (local.trim() === '') return undefined;
+  const at = new Date(local);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
 }

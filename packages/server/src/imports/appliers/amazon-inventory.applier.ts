@@ -7,7 +7,8 @@ import { fbaLocation, NO_FBA_LOCATION_TO_RECONCILE } from './fba-location';
 /**
  * Amazon's FBA Manage Inventory report: on hand at the Amazon location set to fulfillable + reserved. The
  * file is a read of Amazon's figures there at `readAt` (default: now), as the sync's summaries are: an FBA
- * order shipped before it is sales history only (docs/decisions.md 47, 53).
+ * order shipped before it is sales history only (docs/decisions.md 47, 53), and its count adjustments are
+ * dated then, from the on hand then (decision 59).
  */
 export const applyAmazonInventoryImport: ImportApplier = async (ctx) => {
   const readAt = inventoryReadAt(ctx.readAt, new Date());
@@ -19,6 +20,7 @@ export const applyAmazonInventoryImport: ImportApplier = async (ctx) => {
     batchKind: 'import.fba-reconcile',
     note: `Amazon FBA Manage Inventory report, import ${ctx.importId}: on hand set to what Amazon holds`,
     referenceType: 'amazon-inventory',
+    at: readAt,
     count: (d) => ({ location: fba.code, counted: Number(d['fulfillable']) + Number(d['reserved']) }),
   });
   await amazonStockReadsRepository.record(ctx.sql, ctx.actor.accountId, {

@@ -12,6 +12,11 @@ export interface CountSpec {
   batchKind: string;
   note: string;
   referenceType: string;
+  /**
+   * When the file counted (default: now): each adjustment is dated then, from the on hand then (the
+   * movements after it stay where they are; docs/decisions.md 59).
+   */
+  at?: Date | undefined;
   /** Where a SKU's last staged row counts it, and how many. */
   count: (data: Record<string, unknown>) => { location: string; counted: number };
   /** After each batch: the staged data of the rows that were applied. */
@@ -48,7 +53,7 @@ export async function reconcileCounts(ctx: ApplyContext, spec: CountSpec): Promi
   const post = async () => {
     if (batch.length === 0) return;
     // Read under the rows' lock, held to the end of the chunk's transaction: a concurrent count waits.
-    const onHand = await countedBalancesRepository.lockOnHand(ctx.sql, ctx.actor.accountId, batch);
+    const onHand = await countedBalancesRepository.lockOnHand(ctx.sql, ctx.actor.accountId, batch, spec.at);
     const pending = batch
       .map((b) => ({ ...b, current: onHand.get(`${b.sku}\u0001${b.location}`) ?? 0 }))
       .map((b) => ({ ...b, delta: b.counted - b.current }))
@@ -94,6 +99,7 @@ async function postAdjustments(
         request: { type: 'adjustment', quantity: b.delta, reason: 'count' },
         referenceType: spec.referenceType,
         referenceId: String(ctx.importId),
+        occurredAt: spec.at,
       })),
       { kind: spec.batchKind, note: spec.note },
     );

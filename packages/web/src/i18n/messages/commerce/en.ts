@@ -224,6 +224,9 @@ export const commerceEn = {
   'imports.mapping.cancelColumn': 'Cancelled (a yes/no column)',
   'imports.mapping.cancelPrefix': 'Cancellation invoices start with',
   'imports.mapping.createProducts': 'Create the SKUs the catalogue does not have',
+  'imports.readAt': 'Report taken at',
+  'imports.readAtHint':
+    'When you downloaded the report from Seller Central (your time). Stock is counted as of then; orders Amazon shipped before it are sales history. Empty: now.',
   'imports.file': 'File',
   'imports.skipInvalid': 'Skip invalid lines',
   'imports.skipInvalidHint':

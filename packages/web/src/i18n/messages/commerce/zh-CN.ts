@@ -216,6 +216,9 @@ export const commerceZhCN: CommerceMessages = {
   'imports.mapping.cancelColumn': '已取消（是/否列）',
   'imports.mapping.cancelPrefix': '取消发票的前缀',
   'imports.mapping.createProducts': '创建目录中没有的 SKU',
+  'imports.readAt': '报告生成时间',
+  'imports.readAtHint':
+    '您从卖家平台下载该报告的时间（您的本地时间）。库存按该时间盘点；亚马逊在此之前发出的订单记为销售历史。留空：现在。',
   'imports.file': '文件',
   'imports.skipInvalid': '跳过无效行',
   'imports.skipInvalidHint': '导入有效的行并列出其余的行。否则只要有一行无效，整个文件都会被拒绝。',

@@ -216,6 +216,9 @@ export const commerceZhTW: CommerceMessages = {
   'imports.mapping.cancelColumn': '已取消（是/否欄）',
   'imports.mapping.cancelPrefix': '取消發票的前綴',
   'imports.mapping.createProducts': '建立目錄中沒有的 SKU',
+  'imports.readAt': '報告產生時間',
+  'imports.readAtHint':
+    '您從賣家平台下載該報告的時間（您的當地時間）。庫存按該時間盤點；亞馬遜在此之前出貨的訂單記為銷售歷史。留空：現在。',
   'imports.file': '檔案',
   'imports.skipInvalid': '略過無效行',
   'imports.skipInvalidHint': '匯入有效的行並列出其餘的行。否則只要有一行無效，整個檔案都會被拒絕。',
