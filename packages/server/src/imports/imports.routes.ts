@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { DomainError } from '@stockwise/domain/errors';
 import { IMPORT_FORMATS, IMPORT_KINDS } from '@stockwise/domain/imports/import-formats';
+import { importParameters, importReads } from '@stockwise/domain/imports/import-parameters';
 import { parseSalesHistoryMapping } from '@stockwise/domain/imports/sales-history';
 import {
   ImportFormatSchema,
@@ -62,9 +63,9 @@ export function importsRoutes(sw: Stockwise) {
         fileName: q.fileName ?? null,
         skipInvalid: q.skipInvalid === 'true',
         location: q.location,
-        readAt: q.readAt,
+        readAt: importReads(kind, 'readAt') ? q.readAt : undefined,
         totalBytes: length || undefined,
-        mapping: kind === 'sales-history' ? parseSalesHistoryMapping(q.mapping) : undefined,
+        mapping: importReads(kind, 'mapping') ? parseSalesHistoryMapping(q.mapping) : undefined,
       };
       const actor = c.get('actor');
       if (q.async === 'true') {
@@ -73,7 +74,7 @@ export function importsRoutes(sw: Stockwise) {
         const job = await sw.jobs.enqueue(actor, 'import.apply', {
           importId: staged.importId,
           ...(q.location ? { location: q.location } : {}),
-          ...(q.readAt ? { readAt: q.readAt } : {}),
+          ...(input.readAt ? { readAt: input.readAt } : {}),
         });
         return c.json(
           {
@@ -100,7 +101,13 @@ export function importsRoutes(sw: Stockwise) {
       Promise.resolve({
         items: IMPORT_KINDS.map((kind) => {
           const { required, optional, ...format } = IMPORT_FORMATS[kind];
-          return { kind, ...format, required: [...required], optional: [...optional] };
+          return {
+            kind,
+            ...format,
+            required: [...required],
+            optional: [...optional],
+            parameters: [...importParameters(kind)],
+          };
         }),
       }),
   );

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IMPORT_KINDS } from '@stockwise/domain/imports/import-formats';
+import { IMPORT_PARAMETERS } from '@stockwise/domain/imports/import-parameters';
 import { LocationCodeSchema, TextSchema } from '../http/common.schema';
 
 export const ImportKindParam = z.object({
@@ -80,5 +81,8 @@ export const ImportFormatSchema = z
     quoted: z.boolean().openapi({ description: 'fields may be quoted (RFC 4180)' }),
     required: z.array(z.string()),
     optional: z.array(z.string()),
+    parameters: z
+      .array(z.enum(IMPORT_PARAMETERS))
+      .openapi({ description: 'query parameters this kind reads beyond the file (mapping, readAt)' }),
   })
   .openapi('ImportFormat');

@@ -19,8 +19,14 @@ describeEachBackend('Imports: the formats the web offers and the exports follow'
       quoted: true,
       required: ['channel', 'external_id', 'ordered_at', 'sku', 'quantity'],
       optional: ['unit_price', 'currency', 'status', 'shipped_at'],
+      parameters: [],
     });
     expect(res.body.items?.find((f) => f['kind'] === 'amazon-inventory')?.['delimiter']).toBe('\t');
+    // The web offers a mapping step and a report time exactly where the server reads them.
+    const reading = (parameter: string) =>
+      res.body.items?.filter((f) => (f['parameters'] as string[]).includes(parameter)).map((f) => f['kind']);
+    expect(reading('mapping')).toEqual(['sales-history']);
+    expect(reading('readAt')).toEqual(['amazon-inventory']);
     expect((await client(ctx.app).get('/api/v1/imports/formats')).status).toBe(401);
   });
 

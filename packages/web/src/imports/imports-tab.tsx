@@ -20,10 +20,12 @@ export function ImportsTab() {
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [mapping, setMapping] = useState(rememberedMapping);
   const [readAt, setReadAt] = useState('');
-  const mapped = kind === 'sales-history';
-  // The Manage FBA Inventory report is a read of Amazon's figures at the time it was taken (decision 59).
-  const read = kind === 'amazon-inventory' ? readAtInstant(readAt) : undefined;
   const format = formats.data?.find((f) => f.kind === kind);
+  // Which kinds take a column mapping or a report time is the server's rule (`parameters` of /imports/formats).
+  const mapped = format?.parameters.includes('mapping') ?? false;
+  const readsAt = format?.parameters.includes('readAt') ?? false;
+  // The Manage FBA Inventory report is a read of Amazon's figures at the time it was taken (decision 59).
+  const read = readsAt ? readAtInstant(readAt) : undefined;
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (!file) return;
@@ -64,7 +66,7 @@ export function ImportsTab() {
                   data-testid="import-file"
                 />
               </Group>
-              {kind === 'amazon-inventory' ? (
+              {readsAt ? (
                 <TextInput
                   type="datetime-local"
                   label={t('imports.readAt')}
