@@ -32,6 +32,8 @@ export interface AuditTrail {
     before: unknown,
     after: unknown,
   ): Promise<void>;
+  /** Records `action` on each change, in one statement. */
+  recordMany(action: string, changes: readonly AuditedChange<unknown>[]): Promise<void>;
 }
 
 export function auditTrail(sql: Sql, actor: Actor): AuditTrail {
@@ -45,6 +47,19 @@ export function auditTrail(sql: Sql, actor: Actor): AuditTrail {
         before,
         after,
       });
+    },
+    async recordMany(action, changes) {
+      await auditRepository.recordMany(
+        sql,
+        changes.map(({ entity: [entityType, entityId], before, after }) => ({
+          ...auditActor(actor),
+          action,
+          entityType,
+          entityId,
+          before,
+          after,
+        })),
+      );
     },
   };
 }

@@ -181,8 +181,9 @@ async function createCatalogue(sw: Stockwise, actor: Actor, seller: DemoSeller) 
     const record = await locationsRepository.findByCode(sw.tx.sql, actor.accountId, l.code);
     locationIds.set(l.code, record!.id);
   }
-  for (const p of seller.products) {
-    await sw.catalog.createProduct(actor, {
+  await sw.catalog.createProducts(
+    actor,
+    seller.products.map((p) => ({
       sku: p.sku,
       title: p.title,
       barcode: p.barcode,
@@ -203,8 +204,8 @@ async function createCatalogue(sw: Stockwise, actor: Actor, seller: DemoSeller) 
       replenishable: p.replenishable,
       listingStatus: p.listingStatus,
       channelSkus: { shopify: p.sku },
-    });
-  }
+    })),
+  );
   const records = await productsRepository.findManyBySku(
     sw.tx.sql,
     actor.accountId,
