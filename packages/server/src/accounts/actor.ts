@@ -37,30 +37,21 @@ export interface AuditTrail {
 }
 
 export function auditTrail(sql: Sql, actor: Actor): AuditTrail {
-  return {
-    async record(action, [entityType, entityId], before, after) {
-      await auditRepository.record(sql, {
+  const recordMany: AuditTrail['recordMany'] = (action, changes) =>
+    auditRepository.recordMany(
+      sql,
+      changes.map(({ entity: [entityType, entityId], before, after }) => ({
         ...auditActor(actor),
         action,
         entityType,
         entityId,
         before,
         after,
-      });
-    },
-    async recordMany(action, changes) {
-      await auditRepository.recordMany(
-        sql,
-        changes.map(({ entity: [entityType, entityId], before, after }) => ({
-          ...auditActor(actor),
-          action,
-          entityType,
-          entityId,
-          before,
-          after,
-        })),
-      );
-    },
+      })),
+    );
+  return {
+    record: (action, entity, before, after) => recordMany(action, [{ entity, before, after }]),
+    recordMany,
   };
 }
 
