@@ -32,20 +32,26 @@ export interface AuditTrail {
     before: unknown,
     after: unknown,
   ): Promise<void>;
+  /** Records `action` on each change, in one statement. */
+  recordMany(action: string, changes: readonly AuditedChange<unknown>[]): Promise<void>;
 }
 
 export function auditTrail(sql: Sql, actor: Actor): AuditTrail {
-  return {
-    async record(action, [entityType, entityId], before, after) {
-      await auditRepository.record(sql, {
+  const recordMany: AuditTrail['recordMany'] = (action, changes) =>
+    auditRepository.recordMany(
+      sql,
+      changes.map(({ entity: [entityType, entityId], before, after }) => ({
         ...auditActor(actor),
         action,
         entityType,
         entityId,
         before,
         after,
-      });
-    },
+      })),
+    );
+  return {
+    record: (action, entity, before, after) => recordMany(action, [{ entity, before, after }]),
+    recordMany,
   };
 }
 

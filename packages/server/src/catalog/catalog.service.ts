@@ -6,7 +6,7 @@ import type { ProductFields, ProductQuery, ProductRecord } from '@stockwise/db/c
 import { productsRepository } from '@stockwise/db/catalog/products.repository';
 import type { ProductCreate, ProductDto, ProductUpdate } from './catalog.schema';
 import type { Actor } from '../accounts/actor';
-import { auditedWrite, requirePermission } from '../accounts/actor';
+import { auditedWrite, auditTrail, requirePermission } from '../accounts/actor';
 import type { Transactor } from '../platform/transactor';
 import { mapPage } from '../platform/page';
 import { recordTimes } from '../platform/record-times';
@@ -109,6 +109,39 @@ export class CatalogService {
             });
       }
       return { entity: ['product', created.sku], before: null, after: mapProductDto(created) };
+    });
+  }
+
+  /**
+   * Creates every product of `inputs` at once (a bulk load: one statement, one audit entry each), as
+   * `createProduct` would one by one: a SKU given twice, or a SKU or barcode already taken, refuses them all,
+   * naming the first such line.
+   */
+  async createProducts(actor: Actor, inputs: readonly ProductCreate[]): Promise<ProductDto[]> {
+    requirePermission(actor, 'catalog:write');
+    const fields = inputs.map((input) => deriveFields({ ...DEFAULTS, ...stripUndefined(input) }));
+    return this.tx.run(async (sql) => {
+      const created = await productsRepository.createMany(sql, actor.accountId, fields);
+      if (created.length < fields.length) {
+        const made = new Set(created.map((p) => p.sku));
+        const seen = new Set<string>();
+        const line = fields.findIndex((f) => {
+          const refused = seen.has(f.sku) || !made.has(f.sku);
+          seen.add(f.sku);
+          return refused;
+        });
+        throw new DomainError(
+          'DUPLICATE',
+          `line ${String(line + 1)}: SKU ${fields[line]!.sku} or its barcode is already used`,
+          { field: `${String(line)}.sku` },
+        );
+      }
+      const products = created.map(mapProductDto);
+      await auditTrail(sql, actor).recordMany(
+        'product.create',
+        products.map((p) => ({ entity: ['product', p.sku] as const, before: null, after: p })),
+      );
+      return products;
     });
   }
 

@@ -4,6 +4,7 @@ import { DomainError } from '@stockwise/domain/errors';
 import type { ReplayEntry } from '@stockwise/domain/ledger/replay';
 import { networkOf } from '@stockwise/domain/ledger/network';
 import { replayLedger } from '@stockwise/domain/ledger/replay';
+import { withIndexesRebuilt } from '@stockwise/db/bulk';
 import { ageLayersRepository } from '@stockwise/db/ledger/age-layers.repository';
 import { ledgerRepository } from '@stockwise/db/ledger/ledger.repository';
 import { locationsRepository } from '@stockwise/db/catalog/locations.repository';
@@ -122,13 +123,26 @@ export async function loadDemoSeller(
     });
     if (batchId === undefined) throw new DomainError('CONFLICT', 'the demo history is already loaded');
     progress(0.5, `writing ${replay.movements.length} movements`);
-    const ids = await ledgerRepository.bulkInsertMovements(sql, actor.accountId, batchId, replay.movements);
-    progress(0.85, 'age layers and balances');
-    await ageLayersRepository.bulkInsertLayers(
-      sql,
-      actor.accountId,
-      replay.layers.map((l) => ({ ...l, sourceMovementId: ids[l.movementIndex]! })),
-    );
+    const writeHistory = async () => {
+      const ids = await ledgerRepository.bulkInsertMovements(sql, actor.accountId, batchId, replay.movements);
+      progress(0.8, 'age layers');
+      await ageLayersRepository.bulkInsertLayers(
+        sql,
+        actor.accountId,
+        replay.layers.map((l) => ({ ...l, sourceMovementId: ids[l.movementIndex]! })),
+      );
+      progress(0.85, 'ledger indexes and balances');
+    };
+    // The embedded database serves no one else while this transaction runs (its statements wait in one
+    // queue), so the ledger's indexes can be built after the history rather than kept up row by row
+    // (docs/decisions.md 57). On PostgreSQL that would lock every account's ledger for the whole load.
+    if (sw.db.kind === 'pglite')
+      await withIndexesRebuilt(
+        sql,
+        { tables: ['stock_movements', 'age_layers'], rowsAdded: replay.movements.length },
+        writeHistory,
+      );
+    else await writeHistory();
     await ledgerRepository.bulkAddBalances(sql, actor.accountId, replay.balances);
     progress(0.95, 'suppliers and purchase orders');
     await loadDemoPurchasing(sql, { accountId: actor.accountId, seller, productIds, locationIds });
@@ -167,9 +181,9 @@ async function createCatalogue(sw: Stockwise, actor: Actor, seller: DemoSeller) 
     const record = await locationsRepository.findByCode(sw.tx.sql, actor.accountId, l.code);
     locationIds.set(l.code, record!.id);
   }
-  const productIds = new Map<string, number>();
-  for (const p of seller.products) {
-    await sw.catalog.createProduct(actor, {
+  await sw.catalog.createProducts(
+    actor,
+    seller.products.map((p) => ({
       sku: p.sku,
       title: p.title,
       barcode: p.barcode,
@@ -190,10 +204,14 @@ async function createCatalogue(sw: Stockwise, actor: Actor, seller: DemoSeller) 
       replenishable: p.replenishable,
       listingStatus: p.listingStatus,
       channelSkus: { shopify: p.sku },
-    });
-    const record = await productsRepository.findBySku(sw.tx.sql, actor.accountId, p.sku);
-    productIds.set(p.sku, record!.id);
-  }
+    })),
+  );
+  const records = await productsRepository.findManyBySku(
+    sw.tx.sql,
+    actor.accountId,
+    seller.products.map((p) => p.sku),
+  );
+  const productIds = new Map(records.map((r) => [r.sku, r.id]));
   return { productIds, locationIds };
 }
 
