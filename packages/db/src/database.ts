@@ -89,6 +89,28 @@ export async function accountRow<Row extends object, T>(
 }
 
 /**
+ * An account's rows of `key.table` whose `key.column` (trusted identifiers) holds one of `key.values`, through
+ * `map` (`key.arrayType`: the values' SQL array type where the column is not text, e.g. `bigint[]`; `key.prepare`
+ * as in `QueryOptions`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Row is the caller's word on the table's rows, as in Sql.query
+export async function accountRowsIn<Row extends object, T>(
+  sql: Sql,
+  accountId: number,
+  key: { table: string; column: string; values: readonly unknown[]; arrayType?: string; prepare?: boolean },
+  map: (row: Row) => T,
+): Promise<T[]> {
+  const values = key.arrayType ? `$2::${key.arrayType}` : '$2';
+  const text = `SELECT * FROM ${key.table} WHERE account_id = $1 AND ${key.column} = ANY(${values})`;
+  const rows = await sql.query<Row>(
+    text,
+    [accountId, key.values],
+    key.prepare ? { prepare: true } : undefined,
+  );
+  return rows.map(map);
+}
+
+/**
  * The row a statement always gives back (an `INSERT … RETURNING`, `SELECT now()`) through `map`; none is a
  * fault of the statement, not of the input, and throws.
  */

@@ -1,4 +1,4 @@
-import { accountRow, firstRow, type Sql } from '../database';
+import { accountRow, accountRowsIn, firstRow, type Sql } from '../database';
 import type { Page, PageRequest } from '../pagination';
 import { tablePage } from '../pagination';
 import type { Conditions } from '../sql-conditions';
@@ -84,11 +84,7 @@ export const locationsRepository = {
   },
 
   async findManyByCode(sql: Sql, accountId: number, codes: readonly string[]): Promise<LocationRecord[]> {
-    const rows = await sql.query<LocationRow>(
-      'SELECT * FROM locations WHERE account_id = $1 AND code = ANY($2)',
-      [accountId, codes],
-    );
-    return rows.map(mapLocation);
+    return accountRowsIn(sql, accountId, { table: 'locations', column: 'code', values: codes }, mapLocation);
   },
 
   async listAll(sql: Sql, accountId: number): Promise<LocationRecord[]> {

@@ -1,4 +1,4 @@
-import { accountRow, firstRow, type Sql } from '../database';
+import { accountRow, accountRowsIn, firstRow, type Sql } from '../database';
 import type { Page } from '../pagination';
 import { readAllPages, READ_PAGE, tablePage } from '../pagination';
 import { containsPattern, type Conditions } from '../sql-conditions';
@@ -231,20 +231,13 @@ export const productsRepository = {
   },
 
   async findManyById(sql: Sql, accountId: number, ids: readonly number[]): Promise<ProductRecord[]> {
-    const rows = await sql.query<ProductRow>(
-      'SELECT * FROM products WHERE account_id = $1 AND id = ANY($2::bigint[])',
-      [accountId, ids],
-    );
-    return rows.map(mapProduct);
+    const key = { table: 'products', column: 'id', values: ids, arrayType: 'bigint[]' };
+    return accountRowsIn(sql, accountId, key, mapProduct);
   },
 
   async findManyBySku(sql: Sql, accountId: number, skus: readonly string[]): Promise<ProductRecord[]> {
-    const rows = await sql.query<ProductRow>(
-      'SELECT * FROM products WHERE account_id = $1 AND sku = ANY($2)',
-      [accountId, skus],
-      { prepare: true },
-    );
-    return rows.map(mapProduct);
+    const key = { table: 'products', column: 'sku', values: skus, prepare: true };
+    return accountRowsIn(sql, accountId, key, mapProduct);
   },
 
   /** Scanner lookup: GTIN or internal code, also ASIN/FNSKU labels. */

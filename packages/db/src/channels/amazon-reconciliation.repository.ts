@@ -41,32 +41,18 @@ export interface ReimbursedTotal {
   amount: number;
 }
 
+/** Amazon's ledger events of a SKU in a country (null: not said), summed by type and reason. */
+export type SkuEventTotal = LedgerEventTotal & { sku: string; country: string | null };
+
 export const amazonReconciliationRepository = {
   /** Amazon's ledger events per SKU and country (the fulfilment centre's), summed by type and reason, within the window. */
-  async eventTotals(
-    sql: Sql,
-    accountId: number,
-    w: DayWindow,
-  ): Promise<(LedgerEventTotal & { sku: string; country: string | null })[]> {
-    const rows = await sql.query<{
-      sku: string;
-      country: string | null;
-      event_type: string;
-      reason: string | null;
-      quantity: number;
-    }>(
-      `SELECT sku, country, event_type, reason, sum(quantity)::int AS quantity FROM amazon_ledger_events
+  async eventTotals(sql: Sql, accountId: number, w: DayWindow): Promise<SkuEventTotal[]> {
+    return sql.query<SkuEventTotal>(
+      `SELECT sku, country, event_type AS "eventType", reason, sum(quantity)::int AS quantity FROM amazon_ledger_events
        WHERE account_id = $1 AND ($2::date IS NULL OR event_date >= $2::date) AND ($3::date IS NULL OR event_date <= $3::date)
        GROUP BY sku, country, event_type, reason ORDER BY sku`,
       [accountId, w.from, w.to],
     );
-    return rows.map((r) => ({
-      sku: r.sku,
-      country: r.country,
-      eventType: r.event_type,
-      reason: r.reason,
-      quantity: r.quantity,
-    }));
   },
 
   /**

@@ -89,23 +89,12 @@ export const fbaShipmentsRepository = {
     q: { externalIds: readonly string[]; skus: readonly string[] },
   ): Promise<ShippedLotRecord[]> {
     if (q.externalIds.length === 0) return [];
-    const rows = await sql.query<{
-      order_id: number;
-      external_id: string;
-      product_id: number;
-      sku: string;
-      location_id: number;
-      at: number;
-      units: number;
-      unit_cost: number | null;
-      unit_price: number | null;
-      channel: string | null;
-    }>(
+    return sql.query<ShippedLotRecord>(
       `WITH o AS (SELECT id, external_id FROM orders WHERE account_id = $1 AND channel = 'amazon' AND external_id = ANY($2::text[])),
        p AS (SELECT id, sku FROM products WHERE account_id = $1 AND sku = ANY($3::text[]))
-       SELECT o.id AS order_id, o.external_id, p.id AS product_id, p.sku, m.location_id,
+       SELECT o.id AS "orderId", o.external_id AS "externalId", p.id AS "productId", p.sku, m.location_id AS "locationId",
          (extract(epoch FROM m.occurred_at) * 1000)::float8 AS at, sum(-m.on_hand_delta)::int AS units,
-         m.unit_cost, m.unit_price, m.channel
+         m.unit_cost AS "unitCost", m.unit_price AS "unitPrice", m.channel
        FROM stock_movements m JOIN p ON p.id = m.product_id
        JOIN o ON m.reference_id = o.id::text
        WHERE m.account_id = $1 AND m.product_id IN (SELECT id FROM p) AND m.type = 'shipment' AND m.reference_type = 'order'
@@ -114,18 +103,6 @@ export const fbaShipmentsRepository = {
        ORDER BY o.id, p.id, m.occurred_at`,
       [accountId, q.externalIds, q.skus],
     );
-    return rows.map((r) => ({
-      orderId: r.order_id,
-      externalId: r.external_id,
-      productId: r.product_id,
-      sku: r.sku,
-      locationId: r.location_id,
-      at: r.at,
-      units: r.units,
-      unitCost: r.unit_cost,
-      unitPrice: r.unit_price,
-      channel: r.channel,
-    }));
   },
 
   /** The shipped lines of these Amazon orders that moved no stock (demand only), in order of time. */
@@ -135,34 +112,15 @@ export const fbaShipmentsRepository = {
     q: { externalIds: readonly string[]; skus: readonly string[] },
   ): Promise<HistoryLotRecord[]> {
     if (q.externalIds.length === 0) return [];
-    const rows = await sql.query<{
-      id: number;
-      external_id: string;
-      sku: string;
-      product_id: number;
-      location_id: number;
-      at: number;
-      units: number;
-      unit_price: number | null;
-    }>(
-      `SELECT h.id, o.external_id, p.sku, h.product_id, h.location_id,
-         (extract(epoch FROM h.shipped_at) * 1000)::float8 AS at, h.units, h.unit_price
+    return sql.query<HistoryLotRecord>(
+      `SELECT h.id, o.external_id AS "externalId", p.sku, h.product_id AS "productId", h.location_id AS "locationId",
+         (extract(epoch FROM h.shipped_at) * 1000)::float8 AS at, h.units, h.unit_price AS "unitPrice"
        FROM orders o JOIN order_history_shipments h ON h.account_id = $1 AND h.order_id = o.id
        JOIN products p ON p.account_id = $1 AND p.id = h.product_id AND p.sku = ANY($3::text[])
        WHERE o.account_id = $1 AND o.channel = 'amazon' AND o.external_id = ANY($2::text[])
        ORDER BY o.id, h.product_id, h.shipped_at, h.id`,
       [accountId, q.externalIds, q.skus],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      externalId: r.external_id,
-      sku: r.sku,
-      productId: r.product_id,
-      locationId: r.location_id,
-      at: r.at,
-      units: r.units,
-      unitPrice: r.unit_price,
-    }));
   },
 
   /**

@@ -104,18 +104,11 @@ export const inventorySummaryRepository = {
     const amazon = amazonLocationsSql(params);
     const age = (column: string) =>
       `greatest(0, $2::int - floor(extract(epoch FROM ${column}) / 86400)::int)`;
-    const rows = await sql.query<{
-      age_days: number;
-      amazon_age_days: number | null;
-      currency: string;
-      units: number;
-      cubic_feet: number;
-      value: number;
-    }>(
-      `SELECT ${age('a.received_at')} AS age_days,
-         CASE WHEN a.location_id IN (${amazon}) THEN ${age('a.arrived_at')} END AS amazon_age_days, p.currency,
+    return sql.query<LayerAgeRecord>(
+      `SELECT ${age('a.received_at')} AS "ageDays",
+         CASE WHEN a.location_id IN (${amazon}) THEN ${age('a.arrived_at')} END AS "amazonAgeDays", p.currency,
          sum(a.quantity_remaining)::bigint AS units,
-         coalesce(sum(coalesce(p.cubic_feet, 0) * a.quantity_remaining), 0)::float8 AS cubic_feet,
+         coalesce(sum(coalesce(p.cubic_feet, 0) * a.quantity_remaining), 0)::float8 AS "cubicFeet",
          coalesce(sum(a.unit_cost * a.quantity_remaining), 0)::float8 AS value
        FROM age_layers a JOIN products p ON p.id = a.product_id
        WHERE a.account_id = $1 AND a.quantity_remaining > 0
@@ -123,13 +116,5 @@ export const inventorySummaryRepository = {
        ORDER BY 1, 2, 3`,
       params,
     );
-    return rows.map((r) => ({
-      ageDays: r.age_days,
-      amazonAgeDays: r.amazon_age_days,
-      currency: r.currency,
-      units: r.units,
-      cubicFeet: r.cubic_feet,
-      value: r.value,
-    }));
   },
 };

@@ -219,33 +219,14 @@ export const inventoryRepository = {
       params.push(filter.location);
       where += ` AND l.code = $${params.length}`;
     }
-    const rows = await sql.query<{
-      sku: string;
-      location: string;
-      location_type: string;
-      received_at: Date;
-      arrived_at: Date;
-      quantity_received: number;
-      quantity_remaining: number;
-      unit_cost: number | null;
-    }>(
-      `SELECT p.sku, l.code AS location, l.type AS location_type, a.received_at, a.arrived_at, a.quantity_received,
-         a.quantity_remaining, a.unit_cost
+    return sql.query<LayerRecord>(
+      `SELECT p.sku, l.code AS location, l.type AS "locationType", a.received_at AS "receivedAt", a.arrived_at AS "arrivedAt",
+         a.quantity_received AS "quantityReceived", a.quantity_remaining AS "quantityRemaining", a.unit_cost AS "unitCost"
        FROM age_layers a JOIN products p ON p.id = a.product_id JOIN locations l ON l.id = a.location_id
        WHERE a.account_id = $1 AND a.quantity_remaining > 0 ${where}
        ORDER BY p.sku, l.code, a.arrived_at, a.received_at, a.id`,
       params,
     );
-    return rows.map((r) => ({
-      sku: r.sku,
-      location: r.location,
-      locationType: r.location_type,
-      receivedAt: r.received_at,
-      arrivedAt: r.arrived_at,
-      quantityReceived: r.quantity_received,
-      quantityRemaining: r.quantity_remaining,
-      unitCost: r.unit_cost,
-    }));
   },
 
   /**

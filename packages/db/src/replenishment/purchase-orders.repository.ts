@@ -311,48 +311,18 @@ export const purchaseOrdersRepository = {
 
   /** Per-order totals of a supplier (or all suppliers) for scorecards and lead-time learning. */
   async orderSummaries(sql: Sql, accountId: number, supplierId?: number): Promise<OrderSummaryRow[]> {
-    const rows = await sql.query<{
-      supplier_id: number;
-      location_id: number;
-      number: string;
-      status: PurchaseOrderStatus;
-      sent_at: Date | null;
-      expected_on: string | null;
-      first_received_at: Date | null;
-      received_at: Date | null;
-      paid_at: Date | null;
-      payment_terms_days: number;
-      freight_cost: number;
-      oq: number;
-      rq: number;
-      ov: number;
-      rv: number;
-    }>(
-      `SELECT po.supplier_id, po.location_id, po.number, po.status, po.sent_at, po.expected_on, po.first_received_at, po.received_at, po.paid_at,
-         po.payment_terms_days, po.freight_cost, COALESCE(sum(l.quantity), 0)::int AS oq, COALESCE(sum(l.received_quantity), 0)::int AS rq,
-         COALESCE(sum(l.quantity * l.unit_cost), 0)::float8 AS ov, COALESCE(sum(l.received_quantity * l.unit_cost), 0)::float8 AS rv
+    return sql.query<OrderSummaryRow>(
+      `SELECT po.supplier_id AS "supplierId", po.location_id AS "locationId", po.number, po.status, po.sent_at AS "sentAt",
+         po.expected_on AS "expectedOn", po.first_received_at AS "firstReceivedAt", po.received_at AS "receivedAt",
+         po.paid_at AS "paidAt", po.payment_terms_days AS "paymentTermsDays", po.freight_cost AS "freightCost",
+         COALESCE(sum(l.quantity), 0)::int AS "orderedQuantity", COALESCE(sum(l.received_quantity), 0)::int AS "receivedQuantity",
+         COALESCE(sum(l.quantity * l.unit_cost), 0)::float8 AS "orderedValue",
+         COALESCE(sum(l.received_quantity * l.unit_cost), 0)::float8 AS "receivedValue"
        FROM purchase_orders po LEFT JOIN purchase_order_lines l ON l.purchase_order_id = po.id
        WHERE po.account_id = $1 AND ($2::bigint IS NULL OR po.supplier_id = $2)
        GROUP BY po.id ORDER BY po.id`,
       [accountId, supplierId ?? null],
     );
-    return rows.map((r) => ({
-      supplierId: r.supplier_id,
-      locationId: r.location_id,
-      number: r.number,
-      status: r.status,
-      sentAt: r.sent_at,
-      expectedOn: r.expected_on,
-      firstReceivedAt: r.first_received_at,
-      receivedAt: r.received_at,
-      paidAt: r.paid_at,
-      paymentTermsDays: r.payment_terms_days,
-      freightCost: r.freight_cost,
-      orderedQuantity: r.oq,
-      receivedQuantity: r.rq,
-      orderedValue: r.ov,
-      receivedValue: r.rv,
-    }));
   },
 };
 

@@ -103,32 +103,14 @@ export const replenishmentRepository = {
     accountId: number,
     productIds?: readonly number[],
   ): Promise<ReplenishmentSettings[]> {
-    const rows = await sql.query<{
-      product_id: number;
-      service_level: number | null;
-      review_days: number | null;
-      min_cover_days: number | null;
-      max_cover_days: number | null;
-      allow_excess: boolean;
-      buy_despite_clearance: boolean;
-      buy_despite_loss: boolean;
-    }>(
-      `SELECT product_id, service_level, review_days, min_cover_days, max_cover_days, allow_excess,
-              buy_despite_clearance, buy_despite_loss
+    return sql.query<ReplenishmentSettings>(
+      `SELECT product_id AS "productId", service_level AS "serviceLevel", review_days AS "reviewDays",
+              min_cover_days AS "minCoverDays", max_cover_days AS "maxCoverDays", allow_excess AS "allowExcess",
+              buy_despite_clearance AS "buyDespiteClearance", buy_despite_loss AS "buyDespiteLoss"
          FROM replenishment_settings WHERE account_id = $1
            AND ($2::bigint[] IS NULL OR product_id = ANY($2::bigint[]))`,
       [accountId, productIds ?? null],
     );
-    return rows.map((r) => ({
-      productId: r.product_id,
-      serviceLevel: r.service_level,
-      reviewDays: r.review_days,
-      minCoverDays: r.min_cover_days,
-      maxCoverDays: r.max_cover_days,
-      allowExcess: r.allow_excess,
-      buyDespiteClearance: r.buy_despite_clearance,
-      buyDespiteLoss: r.buy_despite_loss,
-    }));
   },
 
   async upsertSettings(sql: Sql, accountId: number, s: ReplenishmentSettings): Promise<void> {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { newAccountApi } from '../support/owner-api';
 import { newAccount, uid } from '../support/factories';
 import { client } from '../support/http-client';
 
@@ -98,8 +99,7 @@ describeEachBackend('Members by invitation, removal, password changes, token exp
   });
 
   it('removes a member (their token stops working); the last owner stays', async () => {
-    const a = await newAccount(ctx.sw);
-    const owner = client(ctx.app, a.token);
+    const { owner: a, api: owner } = await newAccountApi(ctx);
     const email = `${uid('temp-')}@example.com`;
     await owner.post('/api/v1/users', { email, password: 'temp pass 1', role: 'manager' });
     const temp = await signIn(email, 'temp pass 1');
@@ -149,8 +149,7 @@ describeEachBackend('Members by invitation, removal, password changes, token exp
   });
 
   it('API tokens may carry an expiry; expired sessions are purged', async () => {
-    const a = await newAccount(ctx.sw);
-    const owner = client(ctx.app, a.token);
+    const { owner: a, api: owner } = await newAccountApi(ctx);
     const created = await owner.post('/api/v1/tokens', { name: 'week', expiresInDays: 7 });
     expect(created.status).toBe(201);
     const expiresAt = Date.parse(created.body['expiresAt'] as string);

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { hasFormatCharacters } from '@stockwise/domain/catalog/identifier-text';
 import { describeEachBackend } from '../support/backends';
 import { useOwnerApi } from '../support/owner-api';
-import { seedLocations, skuBalance, uploadImport, WAREHOUSE } from '../support/seed';
+import { seedLocations, skuBalance, WAREHOUSE } from '../support/seed';
+import { uploadImport } from '../support/uploads';
 
 const INVISIBLE = ['\u200b', '\u200d', '\u202e', '\u2066', '\ufeff', '\u00ad'];
 

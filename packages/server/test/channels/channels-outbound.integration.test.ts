@@ -3,10 +3,9 @@ import type { IncomingMessage, Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AVAILABILITY_PUSH } from '../../src/channels/webhook/availability-push';
 import { describeEachBackend } from '../support/backends';
-import { newAccount, uid } from '../support/factories';
-import { client } from '../support/http-client';
+import { uid } from '../support/factories';
 import { localServer } from '../support/local-server';
-import { useOwnerApi } from '../support/owner-api';
+import { useOwnerApi, newAccountApi } from '../support/owner-api';
 import { placeOrder } from '../support/seed';
 
 interface Received {
@@ -213,8 +212,7 @@ describeEachBackend(
     });
 
     it("another account's movements never reach this channel's feed or webhook", async () => {
-      const other = await newAccount(t.sw);
-      const otherApi = client(t.app, other.token);
+      const { api: otherApi } = await newAccountApi(t);
       await otherApi.post('/api/v1/locations', { code: 'WH', name: 'Other', type: 'warehouse' });
       await otherApi.post('/api/v1/products', { sku: A, title: 'same SKU, other seller' });
       await otherApi.post('/api/v1/movements', { type: 'receipt', sku: A, location: 'WH', quantity: 999 });

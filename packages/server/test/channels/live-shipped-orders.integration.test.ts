@@ -1,16 +1,15 @@
 import { expect, it } from 'vitest';
 import type { OrderIntake } from '@stockwise/domain/sales/intake';
 import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend, useStockwise, type StockwiseContext } from '../support/backends';
+import { newAccountApi } from '../support/owner-api';
 import type { TestAccount } from '../support/factories';
-import { newAccount, productInput } from '../support/factories';
-import { client } from '../support/http-client';
+import { productInput } from '../support/factories';
 import { FBA_US, WAREHOUSE, seedLocations } from '../support/seed';
 
 /** A seller with two layers of LA at WH (costs 2 and 3), LA at FBA-US, a little LB, and no LC. */
-async function seller(sw: Stockwise, app: Parameters<typeof client>[0]): Promise<TestAccount> {
-  const owner = await newAccount(sw);
-  const api = client(app, owner.token);
+async function seller(ctx: StockwiseContext): Promise<TestAccount> {
+  const { owner, api } = await newAccountApi(ctx);
   await seedLocations(api, WAREHOUSE, FBA_US);
   for (const sku of ['LA', 'LB', 'LC'])
     expect((await api.post('/api/v1/products', productInput({ sku }))).status).toBe(201);
@@ -94,8 +93,8 @@ describeEachBackend(
     const ctx = useStockwise(backend);
 
     it('ships from available stock as a shipped history order does: no reservation, the same shipments, balances and layers', async () => {
-      const live = await seller(ctx.sw, ctx.app);
-      const reference = await seller(ctx.sw, ctx.app);
+      const live = await seller(ctx);
+      const reference = await seller(ctx);
       for (const p of PULLED) {
         const taken = await ctx.sw.channels.ingest(live.actor, p);
         expect(taken.created).toBe(true);
@@ -128,7 +127,7 @@ describeEachBackend(
     });
 
     it("ships at the channel's date, new or reserved before; a date that is not one ships now, never failing", async () => {
-      const live = await seller(ctx.sw, ctx.app);
+      const live = await seller(ctx);
       const at = async (externalId: string) =>
         (
           await ctx.sw.db.query<{ occurred_at: Date }>(
@@ -161,7 +160,7 @@ describeEachBackend(
     });
 
     it('a shipped order the stock here cannot cover is refused, naming its SKU, and writes nothing', async () => {
-      const live = await seller(ctx.sw, ctx.app);
+      const live = await seller(ctx);
       const before = await state(ctx.sw, live);
       const short = {
         disposition: 'ship' as const,

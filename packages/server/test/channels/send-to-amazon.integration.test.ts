@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { newAccountApi } from '../support/owner-api';
 import { twoNetworkSeller } from '../support/two-network-seller';
 
 const PATH = '/api/v1/channels/amazon/send-to-amazon-file';
@@ -84,7 +83,7 @@ describeEachBackend('Send to Amazon file (docs/formulas.md)', (backend) => {
       'MUG\t40\tSeller\tSeller',
       '',
     ]);
-    const other = client(ctx.app, (await newAccount(ctx.sw)).token);
+    const other = (await newAccountApi(ctx)).api;
     const foreign = await other.get(path);
     expect(foreign.status).toBe(404);
     expect(foreign.body['field']).toBe('id');

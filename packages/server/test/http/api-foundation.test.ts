@@ -1,26 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, expect, it } from 'vitest';
-import type { createApp } from '../../src/http/app';
-import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { movementBody, newAccount, newGtin13, type TestAccount } from '../support/factories';
+import { expect, it } from 'vitest';
+import { describeEachBackend } from '../support/backends';
+import { movementBody, newGtin13 } from '../support/factories';
 import { client } from '../support/http-client';
+import { newAccountApi, useOwnerApi } from '../support/owner-api';
 import { seedLocations } from '../support/seed';
 
 describeEachBackend('HTTP API foundation', (backend) => {
-  const ctx = useStockwise(backend);
-  let sw: Stockwise;
-  let app: ReturnType<typeof createApp>;
-  let owner: TestAccount;
-
-  beforeAll(async () => {
-    sw = ctx.sw;
-    app = ctx.app;
-    owner = await newAccount(sw);
-  });
+  const t = useOwnerApi(backend);
 
   it('answers health without auth and refuses the API without credentials', async () => {
-    const anon = client(app);
+    const anon = client(t.app);
     // The release is the root package.json's, not a constant of its own.
     const manifest = JSON.parse(
       readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8'),
@@ -32,11 +22,11 @@ describeEachBackend('HTTP API foundation', (backend) => {
     expect(denied.status).toBe(401);
     expect(denied.headers.get('content-type')).toContain('application/problem+json');
     expect(denied.body['code']).toBe('UNAUTHENTICATED');
-    expect((await client(app, 'sw_not-a-real-token-at-all').get('/api/v1/products')).status).toBe(401);
+    expect((await client(t.app, 'sw_not-a-real-token-at-all').get('/api/v1/products')).status).toBe(401);
   });
 
   it('serves an OpenAPI 3.1 document that lists the operations', async () => {
-    const doc = await client(app).get('/api/openapi.json');
+    const doc = await client(t.app).get('/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body['openapi']).toBe('3.1.0');
     const paths = doc.body['paths'] as Record<string, Record<string, unknown>>;
@@ -53,7 +43,7 @@ describeEachBackend('HTTP API foundation', (backend) => {
   });
 
   it('creates a location and a product, receives stock and reports it per location', async () => {
-    const api = client(app, owner.token);
+    const { api } = t;
     await seedLocations(
       api,
       { code: 'FBA-US', name: 'Amazon US', type: 'amazon_fba', capacityCubicFeet: { standard: 2500 } },
@@ -105,7 +95,7 @@ describeEachBackend('HTTP API foundation', (backend) => {
   });
 
   it('refuses a wrong GTIN check digit with 400 naming the field, and stores nothing', async () => {
-    const api = client(app, owner.token);
+    const { api } = t;
     const good = newGtin13();
     const bad = good.slice(0, 12) + String((Number(good[12]) + 1) % 10);
     const res = await api.post('/api/v1/products', {
@@ -121,7 +111,7 @@ describeEachBackend('HTTP API foundation', (backend) => {
   });
 
   it('applies a write once however often it is repeated with the same Idempotency-Key', async () => {
-    const api = client(app, owner.token);
+    const { api } = t;
     await api.post('/api/v1/products', { sku: 'IDEM-1', title: 'Idempotent', unitCost: 1 });
     const headers = { 'Idempotency-Key': 'receipt-abc-1' };
     const first = await api.post(
@@ -160,17 +150,17 @@ describeEachBackend('HTTP API foundation', (backend) => {
   });
 
   it('refuses a shipment beyond available stock with 409 and changes nothing', async () => {
-    const api = client(app, owner.token);
+    const { api } = t;
     const res = await api.post('/api/v1/movements', movementBody('shipment', 'MUG-1', 'WH1', 1000));
     expect(res.status).toBe(409);
     expect(res.body['code']).toBe('INSUFFICIENT_STOCK');
     const inventory = await api.get('/api/v1/inventory?sku=MUG-1&location=WH1');
     expect(inventory.body.items?.[0]?.['onHand']).toBe(25);
-    expect(await sw.inventory.findImbalances(owner.actor)).toEqual([]);
+    expect(await t.sw.inventory.findImbalances(t.owner.actor)).toEqual([]);
   });
 
   it('keeps the received date through a transfer (age survives)', async () => {
-    const api = client(app, owner.token);
+    const { api } = t;
     await api.post('/api/v1/products', { sku: 'AGE-1', title: 'Aged', unitCost: 3 });
     const oldDate = '2026-05-10T00:00:00.000Z';
     for (const occurredAt of [oldDate, '2026-10-01T00:00:00.000Z'])
@@ -189,12 +179,11 @@ describeEachBackend('HTTP API foundation', (backend) => {
       [oldDate, 10],
       ['2026-10-01T00:00:00.000Z', 2],
     ]);
-    expect(await sw.inventory.findImbalances(owner.actor)).toEqual([]);
+    expect(await t.sw.inventory.findImbalances(t.owner.actor)).toEqual([]);
   });
 
   it('keeps accounts apart: another account sees and changes none of this', async () => {
-    const other = await newAccount(sw);
-    const api = client(app, other.token);
+    const { owner: other, api } = await newAccountApi(t);
     expect((await api.get('/api/v1/products')).body.items).toEqual([]);
     expect((await api.get('/api/v1/products/MUG-1')).status).toBe(404);
     expect((await api.get('/api/v1/inventory')).body.items).toEqual([]);
@@ -212,7 +201,7 @@ describeEachBackend('HTTP API foundation', (backend) => {
       (await api.post('/api/v1/locations', { code: 'WH1', name: 'Mine', type: 'warehouse' })).status,
     ).toBe(201);
     expect((await api.post('/api/v1/products', { sku: 'MUG-1', title: 'My mug' })).status).toBe(201);
-    const mine = await client(app, owner.token).get('/api/v1/products/MUG-1');
+    const mine = await t.api.get('/api/v1/products/MUG-1');
     expect(mine.body['title']).toBe('Blue mug');
   });
 });

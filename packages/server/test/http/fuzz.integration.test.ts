@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, type createApp } from '../../src/http/app';
+import { MAX_BODY_BYTES } from '../../src/http/app';
 import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount, type TestAccount } from '../support/factories';
+import { describeEachBackend } from '../support/backends';
 import { client, documentedOperations, type DocumentedOperation } from '../support/http-client';
+import { useOwnerApi } from '../support/owner-api';
 
 const hostile = fc.oneof(
   fc.constantFrom(
@@ -117,17 +117,11 @@ async function countState(sw: Stockwise): Promise<Record<string, number>> {
 describeEachBackend(
   'Fuzz: every OpenAPI operation refuses bad input with 4xx and changes nothing',
   (backend) => {
-    const ctx = useStockwise(backend);
-    let sw: Stockwise;
-    let app: ReturnType<typeof createApp>;
-    let owner: TestAccount;
+    const t = useOwnerApi(backend);
     let operations: DocumentedOperation[];
 
     beforeAll(async () => {
-      sw = ctx.sw;
-      app = ctx.app;
-      owner = await newAccount(sw);
-      const api = client(app, owner.token);
+      const { api } = t;
       await api.post('/api/v1/locations', { code: 'WH1', name: 'Main', type: 'warehouse' });
       await api.post('/api/v1/products', { sku: 'FUZZ-1', title: 'Fuzz target' });
       await api.post('/api/v1/movements', { type: 'receipt', sku: 'FUZZ-1', location: 'WH1', quantity: 10 });
@@ -139,8 +133,8 @@ describeEachBackend(
     });
 
     it('never answers 5xx and never changes state', async () => {
-      const before = await countState(sw);
-      const api = client(app, owner.token);
+      const before = await countState(t.sw);
+      const { api } = t;
       for (const op of operations) {
         await fc.assert(
           fc.asyncProperty(
@@ -192,12 +186,12 @@ describeEachBackend(
         headers: { 'Content-Type': 'application/json' },
       });
       expect(res.status).toBe(413);
-      expect(await countState(sw)).toEqual(before);
+      expect(await countState(t.sw)).toEqual(before);
       // Some 1,000 requests on PGlite: over a minute on a loaded 2-core machine; a hang still fails.
     }, 300_000);
 
     it('refuses the API without credentials on every secured operation', async () => {
-      const anon = client(app);
+      const anon = client(t.app);
       for (const op of operations.filter(
         (o) =>
           o.path.startsWith('/api/v1/') &&

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@stockwise/domain/accounts/roles';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { newAccountApi } from '../support/owner-api';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
 
@@ -17,8 +18,8 @@ describeEachBackend('the signed-in user carries their permissions', (backend) =>
 
   describe('GET /api/v1/auth/me', () => {
     it.each(Object.entries(EXPECTED))('lists what a %s may do', async (role, permissions) => {
-      const account = await newAccount(ctx.sw, role as Role);
-      const me = await client(ctx.app, account.token).get('/api/v1/auth/me');
+      const { api } = await newAccountApi(ctx, role as Role);
+      const me = await api.get('/api/v1/auth/me');
       expect(me.status).toBe(200);
       expect(me.body).toMatchObject({ account: { role } });
       expect(me.body['permissions']).toEqual(permissions);

@@ -6,7 +6,7 @@ import { file } from '../support/fba-shipments-file';
 import { SMALL_HISTORY_MAPPING } from '../support/history-mapping';
 import { useOwnerApi } from '../support/owner-api';
 import { mugInventory, seedMugAtFba } from '../support/fba-read-seed';
-import { uploadImport } from '../support/seed';
+import { uploadImport } from '../support/uploads';
 
 const INVENTORY = mugInventory(10);
 

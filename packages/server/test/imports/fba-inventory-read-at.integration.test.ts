@@ -2,7 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
 import { mugInventory, seedMugAtFba } from '../support/fba-read-seed';
 import { useOwnerApi } from '../support/owner-api';
-import { skuBalance, uploadImport } from '../support/seed';
+import { skuBalance } from '../support/seed';
+import { uploadImport } from '../support/uploads';
 
 /**
  * docs/decisions.md 59: a Manage FBA Inventory file read at `readAt` counts the Amazon location then. Its

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { IMPORT_FORMATS, IMPORT_KINDS } from '@stockwise/domain/imports/import-formats';
 import { exportCsv } from '../../src/imports/exports';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { newAccountApi } from '../support/owner-api';
 import { newAccount } from '../support/factories';
 import { client } from '../support/http-client';
 
@@ -9,8 +10,8 @@ describeEachBackend('Imports: the formats the web offers and the exports follow'
   const ctx = useStockwise(backend);
 
   it('GET /imports/formats lists every kind in order with the columns its import reads', async () => {
-    const owner = await newAccount(ctx.sw, 'viewer');
-    const res = await client(ctx.app, owner.token).get('/api/v1/imports/formats');
+    const { api: viewer } = await newAccountApi(ctx, 'viewer');
+    const res = await viewer.get('/api/v1/imports/formats');
     expect(res.status).toBe(200);
     expect(res.body.items?.map((f) => f['kind'])).toEqual([...IMPORT_KINDS]);
     expect(res.body.items?.find((f) => f['kind'] === 'orders')).toEqual({

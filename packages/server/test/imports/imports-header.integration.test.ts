@@ -8,7 +8,8 @@ import { isDomainError } from '@stockwise/domain/errors';
 import { importFile } from '../../src/imports/import.jobs';
 import { describeEachBackend } from '../support/backends';
 import { useOwnerApi } from '../support/owner-api';
-import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { seedLocations, WAREHOUSE } from '../support/seed';
+import { uploadImport } from '../support/uploads';
 
 /** About 200 KB of order lines under a header that misspells two required columns. */
 function bigFileWithBadHeader(): string {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Stockwise } from '../../src/stockwise';
 import { describeEachBackend } from '../support/backends';
-import { findOrder, receive, seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { findOrder, receive, seedLocations, WAREHOUSE } from '../support/seed';
+import { importTaken, uploadImport } from '../support/uploads';
 import { useOwnerApi } from '../support/owner-api';
 
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', path), 'utf8');
@@ -30,8 +31,7 @@ describeEachBackend(
     it('products, then stock counts (count adjustments), in the generic CSV format; the same file again is unchanged', async () => {
       const products =
         'sku,title,barcode,unit_cost,price,case_pack,allow_backorder\nMUG-BLUE-12OZ,"Blue mug, 12 oz",4006381333931,3.10,24.99,6,false\nNABetaASINB00551Q3CS,Card book,,2,19.99,,\nTEE-S,"T-shirt ""S""",,4,15,1,true\n';
-      const res = await upload('products', products);
-      expect(res.status).toBe(201);
+      const res = await importTaken(t.api, 'products', products);
       expect(res.body).toMatchObject({
         status: 'applied',
         rows: 3,
@@ -53,8 +53,7 @@ describeEachBackend(
       expect((await upload('products', products)).body).toMatchObject({ status: 'unchanged' });
 
       const stock = 'sku,location,quantity\nMUG-BLUE-12OZ,WH,50\nNABetaASINB00551Q3CS,WH,20\nTEE-S,WH,0\n';
-      const counted = await upload('stock', stock);
-      expect(counted.status).toBe(201);
+      const counted = await importTaken(t.api, 'stock', stock);
       expect(counted.body['applied']).toMatchObject({ adjusted: 2, unitsAdded: 70, unitsRemoved: 0 });
       const before = await counts(t.sw);
       expect((await upload('stock', stock)).body).toMatchObject({ status: 'unchanged' });
@@ -78,8 +77,7 @@ describeEachBackend(
         'shopify,#1001,2024-05-01T10:00:00Z,NABetaASINB00551Q3CS,1,19.99,USD,reserved',
         'manual,M-1,2024-05-03,NABetaASINB00551Q3CS,3,,,cancelled',
       ].join('\n');
-      const res = await upload('orders', csv);
-      expect(res.status).toBe(201);
+      const res = await importTaken(t.api, 'orders', csv);
       expect(res.body['applied']).toMatchObject({ ordersCreated: 3, ordersShipped: 1, ordersCancelled: 1 });
       expect(await findOrder(t.api, '#1001')).toMatchObject({
         channel: 'shopify',
@@ -130,8 +128,7 @@ describeEachBackend(
       const csv = 'sku,location,quantity\nMUG-BLUE-12OZ,WH,55\nGHOST,WH,3\nTEE-S,NOWHERE,1\nTEE-S,WH,x\n';
       const strict = await upload('stock', csv);
       expect(strict.status).toBe(400);
-      const res = await upload('stock', csv, '?skipInvalid=true');
-      expect(res.status).toBe(201);
+      const res = await importTaken(t.api, 'stock', csv, '?skipInvalid=true');
       expect(res.body).toMatchObject({ rows: 4, rejected: 3, applied: { adjusted: 1 } });
       expect((res.body['rejects'] as { line: number }[]).map((r) => r.line)).toEqual([3, 4, 5]);
       const [b] = (await t.api.get('/api/v1/inventory?sku=MUG-BLUE-12OZ&location=WH')).body.items as {
@@ -144,8 +141,7 @@ describeEachBackend(
       // The shipped order is fulfilled by Amazon: its units leave the Amazon location (docs/decisions.md 47).
       await receive(t.api, 'MUG-BLUE-12OZ', 'FBA-US', 2);
       await receive(t.api, 'NABetaASINB00551Q3CS', 'FBA-US', 1);
-      const res = await upload('amazon-orders', fixture('amazon/all-orders.txt'));
-      expect(res.status).toBe(201);
+      const res = await importTaken(t.api, 'amazon-orders', fixture('amazon/all-orders.txt'));
       expect(res.body['applied']).toMatchObject({ ordersCreated: 2, ordersShipped: 1, ordersCancelled: 1 });
       expect(await findOrder(t.api, '111-1111111-1111111')).toMatchObject({
         channel: 'amazon',
@@ -158,8 +154,11 @@ describeEachBackend(
       });
       expect((await t.api.get('/api/v1/orders?externalId=222-2222222-2222222')).body.items).toHaveLength(0);
 
-      const reconcile = await upload('amazon-inventory', fixture('amazon/fba-manage-inventory.txt'));
-      expect(reconcile.status).toBe(201);
+      const reconcile = await importTaken(
+        t.api,
+        'amazon-inventory',
+        fixture('amazon/fba-manage-inventory.txt'),
+      );
       expect(reconcile.body['applied']).toMatchObject({
         location: 'FBA-US',
         adjusted: 2,

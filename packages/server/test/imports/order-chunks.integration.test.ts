@@ -4,11 +4,11 @@ import { ORDER_CHUNK_LINES } from '../../src/imports/chunked-orders';
 import { importFile } from '../../src/imports/import.jobs';
 import { crashAfterFirstChunk, csvFile, stagedRows } from '../support/chunk-crash';
 import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend, useStockwise, type StockwiseContext } from '../support/backends';
+import { newAccountApi } from '../support/owner-api';
 import { dayAt } from '../support/days';
 import type { TestAccount } from '../support/factories';
-import { newAccount, productInput } from '../support/factories';
-import { client } from '../support/http-client';
+import { productInput } from '../support/factories';
 import { receive, seedLocations, WAREHOUSE } from '../support/seed';
 
 /** An orders CSV of `orders` shipped orders of two lines (A × 1, B × 2), dated 30 days ago. */
@@ -25,9 +25,8 @@ function ordersFile(orders: number, prefix: string): { path: string; fileHash: s
   return csvFile('orders.csv', rows);
 }
 
-async function seller(sw: Stockwise, app: Parameters<typeof client>[0], prefix: string) {
-  const owner = await newAccount(sw);
-  const api = client(app, owner.token);
+async function seller(ctx: StockwiseContext, prefix: string) {
+  const { owner, api } = await newAccountApi(ctx);
   await seedLocations(api, WAREHOUSE);
   for (const sku of [`${prefix}-A`, `${prefix}-B`]) {
     expect((await api.post('/api/v1/products', productInput({ sku }))).status).toBe(201);
@@ -49,7 +48,7 @@ describeEachBackend('Order imports applied in committed chunks of whole orders',
   const ctx = useStockwise(backend);
 
   it('a crash after the first chunk, then the same file again: each order applied once, staged rows gone', async () => {
-    const { owner } = await seller(ctx.sw, ctx.app, 'CK');
+    const { owner } = await seller(ctx, 'CK');
     const ORDERS = 40;
     const file = ordersFile(ORDERS, 'CK');
     const importId = await crashAfterFirstChunk(ctx.sw, owner.actor, {
@@ -87,7 +86,7 @@ describeEachBackend('Order imports applied in committed chunks of whole orders',
   });
 
   it('a live API order placed while a large order file is applied completes before its last chunk', async () => {
-    const { owner, api } = await seller(ctx.sw, ctx.app, 'LV');
+    const { owner, api } = await seller(ctx, 'LV');
     // Four chunks of whole orders (two lines each): the live order, sent after the first, may wait for the
     // chunk in flight, and must be done while later ones remain (with two, it raced the last).
     const ORDERS = 2 * ORDER_CHUNK_LINES;

@@ -6,12 +6,12 @@ import { replayOrders } from '../../src/imports/appliers/order-replay';
 import { applyInChunks, CHUNKED_KINDS } from '../../src/imports/chunked-orders';
 import type { RejectedRow } from '../../src/imports/import-result';
 import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend, useStockwise, type StockwiseContext } from '../support/backends';
+import { newAccountApi } from '../support/owner-api';
 import { csvFile } from '../support/chunk-crash';
 import { dayAt } from '../support/days';
 import type { TestAccount } from '../support/factories';
-import { newAccount, productInput } from '../support/factories';
-import { client } from '../support/http-client';
+import { productInput } from '../support/factories';
 import { FBA_US, WAREHOUSE, placeOrder, seedLocations } from '../support/seed';
 
 /** The per-order path the set-based one must equal: each order through ingest and ship, one by one. */
@@ -31,9 +31,8 @@ function ordersFile(rows: readonly string[]): { path: string; fileHash: string }
 }
 
 /** A seller with two layers of A (two costs), A at Amazon, a little B, no C, and D that may be backordered. */
-async function seller(sw: Stockwise, app: Parameters<typeof client>[0]): Promise<TestAccount> {
-  const owner = await newAccount(sw);
-  const api = client(app, owner.token);
+async function seller(ctx: StockwiseContext): Promise<TestAccount> {
+  const { owner, api } = await newAccountApi(ctx);
   await seedLocations(api, WAREHOUSE, FBA_US);
   for (const sku of ['MX-A', 'MX-B', 'MX-C', 'MX-D'])
     expect(
@@ -153,8 +152,8 @@ describeEachBackend('Order imports: the set-based chunk equals the per-order pat
 
   it('a mixed file gives the same movements, balances, layers, orders, rejects and counts', async () => {
     const file = ordersFile(MIXED);
-    const set = await seller(ctx.sw, ctx.app);
-    const each = await seller(ctx.sw, ctx.app);
+    const set = await seller(ctx);
+    const each = await seller(ctx);
     const bySet = await apply(ctx.sw, set, { file, applier: applyOrdersImport, skipInvalid: true });
     const byOrder = await apply(ctx.sw, each, { file, applier: oneByOne, skipInvalid: true });
     expect(bySet.error).toBeUndefined();
@@ -188,9 +187,9 @@ describeEachBackend('Order imports: the set-based chunk equals the per-order pat
       'manual,H-04,MX-D,1,shipped',
     ];
     const file = ordersFile(rows);
-    const set = await seller(ctx.sw, ctx.app);
-    const each = await seller(ctx.sw, ctx.app);
-    const reserveThenShip = await seller(ctx.sw, ctx.app);
+    const set = await seller(ctx);
+    const each = await seller(ctx);
+    const reserveThenShip = await seller(ctx);
     expect((await apply(ctx.sw, set, { file, applier: applyOrdersImport, skipInvalid: false })).error).toBe(
       undefined,
     );
@@ -242,8 +241,8 @@ describeEachBackend('Order imports: the set-based chunk equals the per-order pat
 
   it('without skipInvalid a refused order refuses the file naming its line, as one by one does', async () => {
     const file = ordersFile(['manual,S-01,MX-A,1,shipped', 'manual,S-02,MX-C,1,shipped']);
-    const set = await seller(ctx.sw, ctx.app);
-    const each = await seller(ctx.sw, ctx.app);
+    const set = await seller(ctx);
+    const each = await seller(ctx);
     const before = await state(ctx.sw, set);
     const bySet = await apply(ctx.sw, set, { file, applier: applyOrdersImport, skipInvalid: false });
     const byOrder = await apply(ctx.sw, each, { file, applier: oneByOne, skipInvalid: false });

@@ -1,15 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
 import { useOwnerApi } from '../support/owner-api';
-import {
-  FBA_US,
-  findOrder,
-  receive,
-  seedLocations,
-  skuBalance,
-  uploadImport,
-  WAREHOUSE,
-} from '../support/seed';
+import { FBA_US, findOrder, receive, seedLocations, skuBalance, WAREHOUSE } from '../support/seed';
+import { uploadImport } from '../support/uploads';
 
 const ALL_ORDERS =
   'amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\tsales-channel\tsku\titem-status\tquantity\tcurrency\titem-price\n' +

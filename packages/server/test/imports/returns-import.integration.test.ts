@@ -2,7 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
 import { useOwnerApi } from '../support/owner-api';
 import { dateAt } from '../support/days';
-import { FBA_US, receive, seedLocations, skuBalance, uploadImport, WAREHOUSE } from '../support/seed';
+import { FBA_US, receive, seedLocations, skuBalance, WAREHOUSE } from '../support/seed';
+import { importTaken, uploadImport } from '../support/uploads';
 
 const ORDERS_HEADER =
   'amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\tsku\titem-status\tquantity';
@@ -85,9 +86,9 @@ describeEachBackend('Imports: returns and credit notes', (backend) => {
     // Fulfilled by Amazon: its units leave the Amazon location (docs/decisions.md 47).
     await receive(t.api, 'MUG', 'FBA-US', 2);
     const orders = `${ORDERS_HEADER}\n${AMAZON_ORDER}\t${dateAt(-10)}T10:00:00+00:00\tShipped\tAmazon\tMUG\tShipped\t2\n`;
-    expect((await uploadImport(t.api, 'amazon-orders', orders)).status).toBe(201);
+    await importTaken(t.api, 'amazon-orders', orders);
     const manual = `channel,external_id,ordered_at,sku,quantity,status,shipped_at\nmanual,INV-1,${dateAt(-9)},MUG,3,shipped,${dateAt(-8)}\n`;
-    expect((await uploadImport(t.api, 'orders', manual)).status).toBe(201);
+    await importTaken(t.api, 'orders', manual);
   });
 
   it('GET /imports/formats publishes both kinds with their columns', async () => {
@@ -113,8 +114,7 @@ describeEachBackend('Imports: returns and credit notes', (backend) => {
   });
 
   it("Amazon's returns report: sellable back to stock, damaged to unfulfillable, linked to the order; an unknown order still books; bad lines named", async () => {
-    const res = await uploadImport(t.api, 'amazon-returns', amazonFile, '?skipInvalid=true');
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const res = await importTaken(t.api, 'amazon-returns', amazonFile, '?skipInvalid=true');
     expect(res.body['rows']).toBe(5);
     expect(res.body['rejects']).toEqual([
       { line: 5, field: 'quantity', message: 'quantity must be a whole number, got "two"' },
@@ -160,8 +160,7 @@ describeEachBackend('Imports: returns and credit notes', (backend) => {
         lpn: 'LPNRR0000006',
       }),
     ].join('\n');
-    const res = await uploadImport(t.api, 'amazon-returns', overlapping);
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const res = await importTaken(t.api, 'amazon-returns', overlapping);
     expect(res.body['applied']).toMatchObject({ returnsBooked: 1, alreadyBooked: 2, returnsLinked: 0 });
     expect(await skuBalance(t.api, 'MUG', 'FBA-US')).toMatchObject({ onHand: 1, unfulfillable: 1 });
     expect(await skuBalance(t.api, 'CAP', 'FBA-US')).toMatchObject({ onHand: 3 });
@@ -178,13 +177,12 @@ describeEachBackend('Imports: returns and credit notes', (backend) => {
       `INV-7,,MUG,1,${day},,sellable,CN-4`,
     ];
     const wh = { mug: await skuBalance(t.api, 'MUG', 'WH'), cap: await skuBalance(t.api, 'CAP', 'WH') };
-    const res = await uploadImport(
+    const res = await importTaken(
       t.api,
       'returns',
       `${CREDIT_HEADER}\n${lines.join('\n')}\n`,
       '?skipInvalid=true',
     );
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body['rejects']).toEqual([
       { line: 5, field: 'quantity', message: 'order INV-1: cannot return 2 of MUG: only 1 open' },
       { line: 6, field: 'location', message: 'say where the return comes back to (location)' },

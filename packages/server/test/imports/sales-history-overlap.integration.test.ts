@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
 import { useOwnerApi } from '../support/owner-api';
 import { SMALL_HISTORY_MAPPING } from '../support/history-mapping';
-import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { seedLocations, WAREHOUSE } from '../support/seed';
+import { uploadImport } from '../support/uploads';
 
 const query = `?mapping=${encodeURIComponent(JSON.stringify(SMALL_HISTORY_MAPPING))}`;
 const HEADER = 'Invoice,Date,Sku,Qty,Price';

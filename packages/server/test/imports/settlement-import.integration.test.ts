@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { uploadImport } from '../support/seed';
+import { importTaken, uploadImport } from '../support/uploads';
 import { twoNetworkSeller } from '../support/two-network-seller';
 
 /** Amazon's flat-file V2 settlement report columns, in the report's order. */
@@ -144,8 +144,7 @@ describeEachBackend('Settlement report import (Amazon flat-file V2)', (backend) 
 
   it('books fees, refunds and reimbursements into the SKU’s profit, once per settlement id', async () => {
     const { api } = await twoNetworkSeller(ctx, { skus: ['MUG'] });
-    const res = await uploadImport(api, 'amazon-settlement', settlement('9000001'));
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const res = await importTaken(api, 'amazon-settlement', settlement('9000001'));
     expect(res.body['applied']).toMatchObject({
       settlementsBooked: 1,
       settlementsAlreadyBooked: 0,

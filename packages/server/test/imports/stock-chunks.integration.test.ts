@@ -4,11 +4,11 @@ import { CHUNKED_KINDS } from '../../src/imports/chunked-orders';
 import { importFile } from '../../src/imports/import.jobs';
 import { crashAfterFirstChunk, csvFile, stagedRows } from '../support/chunk-crash';
 import type { Stockwise } from '../../src/stockwise';
-import { describeEachBackend, useStockwise } from '../support/backends';
+import { describeEachBackend, useStockwise, type StockwiseContext } from '../support/backends';
+import { newAccountApi } from '../support/owner-api';
 import type { TestAccount } from '../support/factories';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
-import { seedLocations, uploadImport, WAREHOUSE } from '../support/seed';
+import { seedLocations, WAREHOUSE } from '../support/seed';
+import { importTaken } from '../support/uploads';
 
 const sku = (prefix: string, i: number) => `${prefix}-${String(i).padStart(5, '0')}`;
 
@@ -20,13 +20,12 @@ function countFile(prefix: string, n: number, quantity: (i: number) => number) {
 }
 
 /** An account with a warehouse and `n` products (imported in one products file). */
-async function seller(sw: Stockwise, app: Parameters<typeof client>[0], prefix: string, n: number) {
-  const owner = await newAccount(sw);
-  const api = client(app, owner.token);
+async function seller(ctx: StockwiseContext, prefix: string, n: number) {
+  const { owner, api } = await newAccountApi(ctx);
   await seedLocations(api, WAREHOUSE);
   const products = ['sku,title'];
   for (let i = 0; i < n; i++) products.push(`${sku(prefix, i)},Product ${i}`);
-  expect((await uploadImport(api, 'products', `${products.join('\n')}\n`)).status).toBe(201);
+  await importTaken(api, 'products', `${products.join('\n')}\n`);
   return { owner, api };
 }
 
@@ -45,7 +44,7 @@ describeEachBackend('Stock counts applied in committed chunks', (backend) => {
 
   it('a crash after the first chunk, then the same file again: each count applied once, staged rows gone', async () => {
     const N = 30;
-    const { owner } = await seller(ctx.sw, ctx.app, 'SC', N);
+    const { owner } = await seller(ctx, 'SC', N);
     const file = countFile('SC', N, (i) => i + 1);
     const total = (N * (N + 1)) / 2;
     const importId = await crashAfterFirstChunk(ctx.sw, owner.actor, {
@@ -71,7 +70,7 @@ describeEachBackend('Stock counts applied in committed chunks', (backend) => {
   it('a count below reserved stock late in a multi-chunk file refuses the file, naming the line, and changes nothing', async () => {
     const lines = CHUNKED_KINDS.stock?.lines ?? 0;
     const N = lines + 200;
-    const { owner, api } = await seller(ctx.sw, ctx.app, 'SR', N);
+    const { owner, api } = await seller(ctx, 'SR', N);
     const late = N - 50;
     const first = countFile('SR', N, () => 5);
     const firstResult = await importFile(ctx.sw.imports, owner.actor, { kind: 'stock', path: first.path });

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../src/ledger/ledger.service';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { newAccountApi } from '../support/owner-api';
 import { useDemoSeller } from '../support/demo-seller';
-import { caseOfMugs, newAccount, type TestAccount } from '../support/factories';
+import { caseOfMugs, type TestAccount } from '../support/factories';
 import { client } from '../support/http-client';
 import type { Invariant, PlanViews, Violation } from '../support/plan-invariants';
 import { describeViolations, gatherPlanViews, planViolations } from '../support/plan-invariants';
@@ -123,8 +124,7 @@ describeEachBackend('One plan: overview, restock, alerts and reports agree', (ba
     const ctx = useStockwise(backend);
     let checked: { views: PlanViews; violations: Violation[] };
     beforeAll(async () => {
-      const owner = await newAccount(ctx.sw);
-      const api = client(ctx.app, owner.token);
+      const { owner, api } = await newAccountApi(ctx);
       await handBuiltSeller(api, ctx.sw, owner);
       checked = await checkedViews(api);
     }, 300_000);

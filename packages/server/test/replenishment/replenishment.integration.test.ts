@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/http/app';
-import { createStockwise, type Stockwise } from '../../src/stockwise';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/backends';
-import { caseOfMugs, newAccount, newGtin13, type TestAccount } from '../support/factories';
+import { caseOfMugs, newGtin13 } from '../support/factories';
 import { todayUtc } from '../../src/forecasting/forecast.service';
-import { client } from '../support/http-client';
+import { useOwnerApi } from '../support/owner-api';
 import type { RestockItem } from './sales-history';
 import { seedHistory } from './sales-history';
 
@@ -23,20 +21,12 @@ interface Balance {
 }
 
 describeEachBackend('Replenishment: suppliers, restock, purchase orders, receiving', (backend) => {
-  let sw: Stockwise;
-  let drop: () => Promise<void>;
-  let app: ReturnType<typeof createApp>;
-  let owner: TestAccount;
+  const t = useOwnerApi(backend);
   const gtinA = newGtin13();
   const gtinB = newGtin13();
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    sw = createStockwise(opened.db);
-    app = createApp(sw);
-    owner = await newAccount(sw);
-    const api = client(app, owner.token);
+    const { api } = t;
     expect(
       (
         await api.post('/api/v1/locations', {
@@ -54,16 +44,13 @@ describeEachBackend('Replenishment: suppliers, restock, purchase orders, receivi
       const res = await api.post('/api/v1/products', caseOfMugs(sku, { barcode }));
       expect(res.status).toBe(201);
     }
-    await seedHistory(sw, owner, { sku: 'MUG-A', location: 'FBA1', received: 400, perDay: 3 });
+    await seedHistory(t.sw, t.owner, { sku: 'MUG-A', location: 'FBA1', received: 400, perDay: 3 });
     // B sold 2/day until it ran out 10 days ago: no stock, steady sales.
-    await seedHistory(sw, owner, { sku: 'MUG-B', location: 'FBA1', received: 100, perDay: 2 });
+    await seedHistory(t.sw, t.owner, { sku: 'MUG-B', location: 'FBA1', received: 100, perDay: 2 });
   }, 120_000);
-  afterAll(async () => {
-    await drop();
-  });
 
   it('suppliers: CRUD with staged lead time and per-SKU terms', async () => {
-    const api = client(app, owner.token);
+    const { api } = t;
     const created = await api.post('/api/v1/suppliers', {
       code: 'SZ',
       name: 'Shenzhen Mugs',
@@ -109,7 +96,7 @@ describeEachBackend('Replenishment: suppliers, restock, purchase orders, receivi
   });
 
   it('restock: every SKU with quantity, dates, alert and reasoning; out of stock orders today', async () => {
-    const api = client(app, owner.token);
+    const { api } = t;
     const res = await api.get('/api/v1/restock');
     expect(res.status).toBe(200);
     const items = res.body.items as unknown as RestockItem[];
@@ -133,7 +120,7 @@ describeEachBackend('Replenishment: suppliers, restock, purchase orders, receivi
   });
 
   it('a PO from recommendations, sent, received in two partial scans: inbound, then on hand with age layers at landed cost', async () => {
-    const api = client(app, owner.token);
+    const { api } = t;
     const drafted = await api.post('/api/v1/purchase-orders', { fromRecommendations: true, freightCost: 0 });
     expect(drafted.status).toBe(201);
     const pos = drafted.body.items as unknown as Po[];
@@ -233,15 +220,15 @@ describeEachBackend('Replenishment: suppliers, restock, purchase orders, receivi
     ).toBe(1);
 
     // Exports.
-    const csv = await app.request(`/api/v1/purchase-orders/${po.number}/export.csv`, {
-      headers: { Authorization: `Bearer ${owner.token}` },
+    const csv = await t.app.request(`/api/v1/purchase-orders/${po.number}/export.csv`, {
+      headers: { Authorization: `Bearer ${t.owner.token}` },
     });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const text = await csv.text();
     expect(text.split('\r\n')[0]).toContain('po_number,supplier');
     expect(text).toContain('MUG-B');
-    const pdf = await app.request(`/api/v1/purchase-orders/${po.number}/export.pdf`, {
-      headers: { Authorization: `Bearer ${owner.token}` },
+    const pdf = await t.app.request(`/api/v1/purchase-orders/${po.number}/export.pdf`, {
+      headers: { Authorization: `Bearer ${t.owner.token}` },
     });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await pdf.arrayBuffer());
@@ -250,7 +237,7 @@ describeEachBackend('Replenishment: suppliers, restock, purchase orders, receivi
   });
 
   it('manual POs: validation names the field; cancelling a sent order releases inbound', async () => {
-    const api = client(app, owner.token);
+    const { api } = t;
     const order = { supplier: 'SZ', location: 'FBA1', lines: [{ sku: 'MUG-A', quantity: 300 }] };
     // The order with one part wrong: refused, naming that part.
     for (const [wrong, problem] of [

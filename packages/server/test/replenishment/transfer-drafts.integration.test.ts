@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, useStockwise } from '../support/backends';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
+import { newAccountApi } from '../support/owner-api';
 import { twoNetworkSeller } from '../support/two-network-seller';
 import type { TransferDraftDto } from '../../src/replenishment/transfers/transfer-drafts.schema';
 
@@ -141,11 +140,11 @@ describeEachBackend('Transfer drafts', (backend) => {
         lines: [{ sku: 'MUG', quantity: 3 }],
       })
     ).body as unknown as TransferDraftDto;
-    const other = client(ctx.app, (await newAccount(ctx.sw)).token);
+    const other = (await newAccountApi(ctx)).api;
     expect((await other.get('/api/v1/transfer-drafts')).body['items']).toEqual([]);
     expect((await other.delete(`/api/v1/transfer-drafts/${String(draft.id)}`)).status).toBe(404);
     expect((await other.post(`/api/v1/transfer-drafts/${String(draft.id)}/sent`, {})).status).toBe(404);
-    const viewer = client(ctx.app, (await newAccount(ctx.sw, 'viewer')).token);
+    const viewer = (await newAccountApi(ctx, 'viewer')).api;
     expect(
       (
         await viewer.post('/api/v1/transfer-drafts', {

@@ -6,9 +6,8 @@ import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
 import { openApiJson } from '../../src/http/openapi-document';
 import { REPORT_COLUMNS } from '../../src/reports/report-columns';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { newAccountApi } from '../support/owner-api';
 import { dateAt, todayIso } from '../support/days';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
 import { componentValidator, documentAjv, type JsonObject } from '../support/openapi-schemas';
 import { seedLocations } from '../support/seed';
 
@@ -34,8 +33,7 @@ describeEachBackend(
     const ctx = useStockwise(backend);
 
     it('each row is one SKU in one currency, totals are per currency, and nothing adds USD to EUR', async () => {
-      const owner = await newAccount(ctx.sw);
-      const api = client(ctx.app, owner.token);
+      const { owner, api } = await newAccountApi(ctx);
       for (const l of [
         { code: 'FBA-US', name: 'Amazon US', type: 'amazon_fba', marketplace: 'US' },
         { code: 'FBA-DE', name: 'Amazon DE', type: 'amazon_fba', marketplace: 'DE' },
@@ -205,8 +203,7 @@ describeEachBackend(
     });
 
     it('each Amazon location is priced by its marketplace’s fee table in that table’s currency; JP has none', async () => {
-      const owner = await newAccount(ctx.sw);
-      const api = client(ctx.app, owner.token);
+      const { owner, api } = await newAccountApi(ctx);
       await seedLocations(
         api,
         ...(['US', 'DE', 'JP', 'GB'] as const).map((marketplace) => ({
@@ -329,8 +326,7 @@ describeEachBackend(
     });
 
     it('the first page carries the whole report’s totals, whatever the page size; later pages none', async () => {
-      const owner = await newAccount(ctx.sw);
-      const api = client(ctx.app, owner.token);
+      const { api } = await newAccountApi(ctx);
       await seedLocations(api, { code: 'FBA-US', name: 'Amazon US', type: 'amazon_fba', marketplace: 'US' });
       for (const [sku, unitCost] of [
         ['BOWL', 5],

@@ -2,9 +2,8 @@ import { expect, it } from 'vitest';
 import { fulfilmentFee, mcfFee } from '@stockwise/domain/fees/fee-schedule';
 import { feeSizeTier } from '@stockwise/domain/fees/unit-fees';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { newAccountApi } from '../support/owner-api';
 import { dateAt, todayIso } from '../support/days';
-import { newAccount } from '../support/factories';
-import { client } from '../support/http-client';
 import { FBA_US, WAREHOUSE, seedLocations } from '../support/seed';
 
 type Row = Record<string, number | string | null>;
@@ -13,8 +12,7 @@ describeEachBackend('Profit: orders fulfilled by Amazon (FBA, MCF) and by the se
   const ctx = useStockwise(backend);
 
   it('an Amazon order shipped from the seller’s warehouse pays referral but no FBA fulfilment or storage', async () => {
-    const owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
+    const { owner, api } = await newAccountApi(ctx);
     await seedLocations(api, FBA_US, WAREHOUSE);
     const dims = { length: 10, width: 8, height: 4, dimensionUnit: 'in', weight: 1, weightUnit: 'lb' };
     const product = await api.post('/api/v1/products', {
@@ -72,8 +70,7 @@ describeEachBackend('Profit: orders fulfilled by Amazon (FBA, MCF) and by the se
   });
 
   it('a Shopify order shipped from the FBA location pays the MCF fee of its order’s units; from the warehouse none', async () => {
-    const owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
+    const { owner, api } = await newAccountApi(ctx);
     await seedLocations(api, FBA_US, WAREHOUSE);
     const dims = { length: 10, width: 8, height: 4, dimensionUnit: 'in', weight: 1, weightUnit: 'lb' };
     const tiers = new Map<string, string>();
@@ -148,8 +145,7 @@ describeEachBackend('Profit: orders fulfilled by Amazon (FBA, MCF) and by the se
   });
 
   it('a Shopify order shipped from a German FBA location, whose table has no MCF rates: fees unknown, named', async () => {
-    const owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
+    const { api } = await newAccountApi(ctx);
     await seedLocations(api, { code: 'FBA-DE', name: 'Amazon DE', type: 'amazon_fba', marketplace: 'DE' });
     const dims = { length: 10, width: 8, height: 4, dimensionUnit: 'in', weight: 1, weightUnit: 'lb' };
     expect(

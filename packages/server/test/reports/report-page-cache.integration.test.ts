@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { SETTLEMENT_OPTIONAL, SETTLEMENT_REQUIRED } from '@stockwise/domain/imports/settlement';
 import { describeEachBackend, useStockwise } from '../support/backends';
 import { dateAt } from '../support/days';
-import { uploadImport } from '../support/seed';
+import { uploadImport } from '../support/uploads';
 import { twoNetworkSeller } from '../support/two-network-seller';
 
 type Row = Record<string, number | string | null>;

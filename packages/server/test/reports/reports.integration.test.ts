@@ -5,6 +5,7 @@ import { US_2024_FEES } from '@stockwise/domain/fees/us-2024.fixture';
 import { REPORT_COLUMNS, ageColumns } from '../../src/reports/report-columns';
 import type { createApp } from '../../src/http/app';
 import { describeEachBackend, useStockwise } from '../support/backends';
+import { newAccountApi } from '../support/owner-api';
 import { useDemoSeller } from '../support/demo-seller';
 import { newAccount } from '../support/factories';
 import { listFees, shippedUsSchedule } from '../support/fees';
@@ -223,8 +224,7 @@ describeEachBackend('Reports and fees: hand-checked cases through the API', (bac
   });
 
   it('fee table: the seeded US schedule equals docs/formulas.md; a seller schedule overrides it from its date; defaults are read-only', async () => {
-    const owner = await newAccount(ctx.sw);
-    const api = client(ctx.app, owner.token);
+    const { owner, api } = await newAccountApi(ctx);
     const list = await listFees(api);
     const us = shippedUsSchedule(list);
     expect(us.seeded).toEqual(US_2024_FEES);

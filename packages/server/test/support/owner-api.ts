@@ -1,6 +1,7 @@
 import type { createApp } from '../../src/http/app';
 import type { Stockwise } from '../../src/stockwise';
-import { useStockwiseWith, type Backend } from './backends';
+import type { Role } from '@stockwise/domain/accounts/roles';
+import { useStockwiseWith, type Backend, type StockwiseContext } from './backends';
 import { newAccount, type TestAccount } from './factories';
 import { client } from './http-client';
 
@@ -20,8 +21,17 @@ export interface OwnerApi {
  * most HTTP suites start from: `const t = useOwnerApi(backend); … await t.api.post(…)`.
  */
 export function useOwnerApi(backend: Backend): OwnerApi {
-  return useStockwiseWith(backend, ['owner', 'api'], async ({ sw, app }) => {
-    const owner = await newAccount(sw);
-    return { owner, api: client(app, owner.token) };
-  });
+  return useStockwiseWith(backend, ['owner', 'api'], newAccountApi);
+}
+
+/**
+ * A new account with one user of `role` (owner by default) and the HTTP API as that user calls it — for a test
+ * that wants an account of its own: `const { owner, api } = await newAccountApi(ctx);`.
+ */
+export async function newAccountApi(
+  { sw, app }: StockwiseContext,
+  role: Role = 'owner',
+): Promise<{ owner: TestAccount; api: Api }> {
+  const owner = await newAccount(sw, role);
+  return { owner, api: client(app, owner.token) };
 }

@@ -47,14 +47,6 @@ export async function findOrder(
   return res.body.items?.[0];
 }
 
-/** Uploads a file to POST /imports/{kind} as the browser would (CSV, or TSV for Amazon reports). */
-export function uploadImport(api: Api, kind: string, body: string, query = '') {
-  return api.call('POST', `/api/v1/imports/${kind}${query}`, {
-    raw: body,
-    headers: { 'Content-Type': kind.startsWith('amazon') ? 'text/tab-separated-values' : 'text/csv' },
-  });
-}
-
 /** A SKU's figures summed over its locations (or at one location), as GET /inventory reports them. */
 export async function skuBalance(api: Api, sku: string, location?: string) {
   const res = await api.get(

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import { parseIsoDate } from '@stockwise/domain/dates/dates';
 import type { useStockwise } from './backends';
-import { movementBody, newAccount } from './factories';
-import { client } from './http-client';
+import { newAccountApi } from './owner-api';
+import { movementBody } from './factories';
 import { FBA_US, seedLocations } from './seed';
 
 /** A product's size in inches and its weight in pounds. */
@@ -41,8 +41,7 @@ export async function twoNetworkSeller(
     otherAmazon?: readonly OtherAmazon[];
   },
 ) {
-  const owner = await newAccount(ctx.sw);
-  const api = client(ctx.app, owner.token);
+  const { owner, api } = await newAccountApi(ctx);
   const warehouse = options.warehouse ?? 'WH1';
   const amazon = options.amazon ?? 'FBA-US';
   await seedLocations(
