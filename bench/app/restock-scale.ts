@@ -11,8 +11,9 @@
  * `skus / base` times with set-based SQL — products (new SKUs, no barcode), the whole ledger
  * (`stock_movements`, `age_layers`, `stock_balances`), supplier terms, purchase orders with their lines and
  * receipts, and the stored forecasts of the run — and every row of the first warehouse is copied to the
- * second one; the storage limits are set as the demo gives a seller of `skus` SKUs. The product's writers would take hours for the ~13 M movements (the demo load is ~40 s per
- * 300 SKUs, the forecast run ~10 ms a series); the copies are the demo's own rows, so the plan reads a
+ * second one; the storage limits are set as the demo gives a seller of `skus` SKUs. The product's
+ * writers would take hours for the ~13 M movements (the demo load is ~40 s per 300 SKUs, the forecast
+ * run ~10 ms a series); the copies are the demo's own rows, so the plan reads a
  * ledger, forecasts and lead times of the demo's shape at 100 times its size. Orders and their lines are
  * not copied (the plan reads reservations from the balances).
  *
@@ -165,7 +166,7 @@ async function copyCatalogue(sql: Sql, accountId: number) {
     set: { product_id: 'm.new_id' },
     idStride: movements,
   });
-  log('ledger: age layers, balances');
+  log('ledger: age layers');
   await copyRows(sql, {
     table: 'age_layers',
     accountId,
@@ -176,19 +177,9 @@ async function copyCatalogue(sql: Sql, accountId: number) {
     },
     idStride: layers,
   });
-  await copyRows(sql, {
-    table: 'stock_balances',
-    accountId,
-    from: `stock_balances t ${mapped}`,
-    set: { product_id: 'm.new_id' },
-  });
-  log('supplier terms, purchase orders, forecasts');
-  await copyRows(sql, {
-    table: 'supplier_products',
-    accountId,
-    from: `supplier_products t ${mapped}`,
-    set: { product_id: 'm.new_id' },
-  });
+  log('balances, supplier terms, forecasts, purchase orders');
+  for (const table of ['stock_balances', 'supplier_products', 'forecasts'])
+    await copyRows(sql, { table, accountId, from: `${table} t ${mapped}`, set: { product_id: 'm.new_id' } });
   await copyRows(sql, {
     table: 'purchase_orders',
     accountId,
@@ -213,12 +204,6 @@ async function copyCatalogue(sql: Sql, accountId: number) {
       scan_key: `CASE WHEN t.scan_key IS NULL THEN NULL ELSE t.scan_key || '-C' || k::text END`,
     },
     idStride: receipts,
-  });
-  await copyRows(sql, {
-    table: 'forecasts',
-    accountId,
-    from: `forecasts t ${mapped}`,
-    set: { product_id: 'm.new_id' },
   });
   for (const table of ['stock_movements', 'age_layers', 'purchase_orders', 'purchase_order_lines'])
     await bumpSequence(sql, table);
