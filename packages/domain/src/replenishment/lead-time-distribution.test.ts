@@ -37,6 +37,20 @@ describe('leadTimeDistribution', () => {
     expect(leadTimeDistribution(learnLeadTime({ statedDays: 20, observedDays: [] }))).toBe(null);
     expect(leadTimeDistribution({ statedDays: 20 })).toBe(null);
   });
+
+  it("is made once per receipts and stated lead time: lines sharing a route's receipts share it", () => {
+    const receiptDays = [10, 30, 10, 30, 10, 30, 10, 30];
+    const first = leadTimeDistribution({ statedDays: 20, receiptDays });
+    expect(leadTimeDistribution({ statedDays: 20, receiptDays })).toBe(first);
+    // Another stated lead time over the same receipts (the hub's leg of them): its own answer.
+    // 10: 4/11, 20: 3/11, 30: 4/11 → 10: 4/11, 15: 3/11, 30: 4/11.
+    expect(leadTimeDistribution({ statedDays: 15, receiptDays })?.points).toEqual([
+      { days: 10, p: 4 / 11 },
+      { days: 15, p: 3 / 11 },
+      { days: 30, p: 4 / 11 },
+    ]);
+    expect(first?.points.map((p) => p.days)).toEqual([10, 20, 30]);
+  });
 });
 
 describe('mixtureCountQuantile', () => {

@@ -33,6 +33,22 @@ export interface LeadTimeDistribution {
 export function leadTimeDistribution(
   lead: Pick<LearnedLeadTime, 'statedDays' | 'receiptDays'>,
 ): LeadTimeDistribution | null {
+  const days = lead.receiptDays;
+  if (days === undefined) return distributionOf(lead);
+  // The lines of one supplier × route share its receipts: each distribution is made once (the same
+  // answer; a supplier of thousands of SKUs has thousands of receipts, docs/decisions.md 58).
+  let byStated = made.get(days);
+  if (!byStated) made.set(days, (byStated = new Map<number, LeadTimeDistribution | null>()));
+  if (!byStated.has(lead.statedDays)) byStated.set(lead.statedDays, distributionOf(lead));
+  return byStated.get(lead.statedDays) ?? null;
+}
+
+/** The distributions made, by receipts array and stated lead time (dropped with the receipts). */
+const made = new WeakMap<readonly number[], Map<number, LeadTimeDistribution | null>>();
+
+function distributionOf(
+  lead: Pick<LearnedLeadTime, 'statedDays' | 'receiptDays'>,
+): LeadTimeDistribution | null {
   const receipts = (lead.receiptDays ?? []).filter((d) => Number.isFinite(d) && d >= 0);
   if (receipts.length < MIN_RECEIPTS_FOR_DISTRIBUTION) return null;
   const weights = new Map<number, number>();

@@ -12,6 +12,7 @@ import type { PlanLocation, PlanProduct } from './plan-line';
 import { ACME_SUPPLIER, MUG_PRODUCT, acmeSupply, flatForecast, planLocation } from './plan.fixture';
 import { compareByUrgency, planTotals } from './plan-summary';
 import { draftOrdersFromPlan } from './purchase-order-drafts';
+import { routeLeadTime } from './route-lead-time';
 
 const flat = flatForecast;
 
@@ -62,6 +63,34 @@ describe('planNetwork', () => {
       [1, { serviceLevel: null, reviewDays: 3, minCoverDays: null, maxCoverDays: null, allowExcess: false }],
     ]);
     expect(review({ settings })).toEqual([3, 3]);
+  });
+
+  it("learns a supplier's lead time once per route: every SKU's line reads the same one", () => {
+    // Ten receipts to FBA1 (40–58 days, mean 49): the route's lead time and distribution, made once and
+    // read by both SKUs' lines, so 30,000 SKUs of one supplier never copy its receipts 30,000 times.
+    const receipts = [40, 42, 44, 46, 48, 50, 52, 54, 56, 58];
+    const mug2 = { ...product, id: 2, sku: 'MUG-2' };
+    const over = {
+      mode: 'direct' as const,
+      products: [product, mug2],
+      itemsOf: new Map([
+        [1, new Set([10])],
+        [2, new Set([10])],
+      ]),
+      terms: new Map(
+        [1, 2].map((id) => [id, { supplierId: 5, unitCost: 5, priceBreaks: [], moq: 0, casePack: 1 }]),
+      ),
+      observedLeadDays: new Map([[5, receipts]]),
+      observedRouteLeadDays: new Map([['5:10', receipts]]),
+    };
+    const [a, b] = planNetwork(input(over)).lines;
+    expect(a!.lead.basis).toBe('route');
+    expect(a!.lead.observations).toBe(10);
+    expect(b!.lead).toBe(a!.lead);
+    expect(b!.lead.receiptDays).toBe(a!.lead.receiptDays);
+    expect(b!.lead).toEqual(
+      routeLeadTime(supplierLeadTime(supplier, receipts), { hasSupplier: true, routeObservedDays: receipts }),
+    );
   });
 
   it('plans direct without a hub, whatever mode is asked', () => {

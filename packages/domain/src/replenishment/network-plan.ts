@@ -19,6 +19,7 @@ import type { PlanLine, PlanLocation, PlanProduct, PlanSetting, PlanSupplier, Pl
 import { cutLine, recommendLine } from './plan-line';
 import { withLocalPosition } from './hub-line';
 import type { OrderSizeSummary } from './lumpy-demand';
+import type { RouteLeadTime } from './route-lead-time';
 import { routeKey, routeLeadTime, supplierLeadTime } from './route-lead-time';
 export { supplierLeadTime } from './route-lead-time';
 
@@ -167,6 +168,8 @@ interface ProductContext<P extends PlanProduct, L extends PlanLocation> {
   mode: SupplyMode;
   /** The supplier's review period (docs/formulas.md Review period); undefined without a supplier. */
   reviewDays: number | undefined;
+  /** The lead time of a purchase to a location (`routeLeadTime`), learned once per supplier × route. */
+  routeLead: (locationId: number) => RouteLeadTime;
 }
 
 function stockAt<P extends PlanProduct, L extends PlanLocation>(
@@ -207,10 +210,7 @@ function directLine<P extends PlanProduct, L extends PlanLocation>(
     source: c.supplier?.code ?? null,
     stock: stockAt(c, id),
     forecast: forecastAt(c, id, zero),
-    lead: routeLeadTime(c.lead, {
-      hasSupplier: c.supplier !== undefined,
-      routeObservedDays: c.supplier && c.input.observedRouteLeadDays?.get(routeKey(c.supplier.id, id)),
-    }),
+    lead: c.routeLead(id),
     asOf: c.input.asOf,
     feeSchedules: c.input.feeSchedules,
     reviewDays: c.reviewDays,
@@ -346,6 +346,31 @@ export function networkPlanner<P extends PlanProduct, L extends PlanLocation>(
   const defaultLocation = input.locations.find((l) => l.type === 'amazon_fba') ?? input.locations[0];
   const zero = zeroForecast();
   const reviews = supplierReviewPeriods(input);
+  // Lead times are learned once per supplier and per supplier × route, not once per SKU: a supplier of
+  // thousands of SKUs has thousands of receipts, which every line would otherwise read again (and carry
+  // a copy of, docs/decisions.md 58).
+  const supplierLeads = new Map<number | undefined, LearnedLeadTime & { productionDays: number }>();
+  const supplierLead = (supplier: PlanSupplier | undefined) => {
+    let lead = supplierLeads.get(supplier?.id);
+    if (!lead) {
+      lead = supplierLeadTime(supplier, supplier ? (input.observedLeadDays.get(supplier.id) ?? []) : []);
+      supplierLeads.set(supplier?.id, lead);
+    }
+    return lead;
+  };
+  const routeLeads = new Map<string, RouteLeadTime>();
+  const routeLead = (supplier: PlanSupplier | undefined, locationId: number) => {
+    const key = supplier ? routeKey(supplier.id, locationId) : `none:${String(locationId)}`;
+    let lead = routeLeads.get(key);
+    if (!lead) {
+      lead = routeLeadTime(supplierLead(supplier), {
+        hasSupplier: supplier !== undefined,
+        routeObservedDays: supplier && input.observedRouteLeadDays?.get(key),
+      });
+      routeLeads.set(key, lead);
+    }
+    return lead;
+  };
   const linesOf = (product: P): PlanLine<P, L>[] => {
     const term = input.terms.get(product.id);
     const supplier = term ? input.suppliers.get(term.supplierId) : undefined;
@@ -355,10 +380,11 @@ export function networkPlanner<P extends PlanProduct, L extends PlanLocation>(
       supplier,
       term,
       setting: input.settings.get(product.id),
-      lead: supplierLeadTime(supplier, supplier ? (input.observedLeadDays.get(supplier.id) ?? []) : []),
+      lead: supplierLead(supplier),
       byId,
       mode,
       reviewDays: supplier ? reviews.get(supplier.id)?.reviewDays : undefined,
+      routeLead: (locationId) => routeLead(supplier, locationId),
     };
     let locIds = [...(input.itemsOf.get(product.id) ?? [])].filter((id) => byId.has(id));
     if (locIds.length === 0 && defaultLocation) locIds = [defaultLocation.id];
